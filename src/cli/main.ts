@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatError, InputError } from '../core/errors.js';
+import { ConsoleLogger } from '../core/log.js';
+import { redact } from '../core/secrets.js';
+import { renderText } from '../core/summary.js';
+import { expandEnv, loadConfigFile } from './config-file.js';
+import { flows, extraCommands } from './flows.js';
+import { localContext, runFlow } from './run-flow.js';
+
+const USAGE = `slipway <command> [--input value …] [--config slipway.yml] [--json] [--debug]
+
+Commands:
+${[...flows.map((flow) => `  ${flow.command.padEnd(10)} ${flow.describe}`), ...extraCommands.map((c) => `  ${c.name.padEnd(10)} ${c.describe}`)].join('\n')}
+
+Every --input is the same name as the action's input (see docs/actions/). Values
+may also come from slipway.yml: a section per command plus "defaults".`;
+
+/** Flags are the action inputs: `--tags a,b` or `--tags=a`; a bare `--push` means true. */
+function parseFlags(args: string[]): { values: Record<string, string>; global: Record<string, string | boolean> } {
+  const { tokens } = parseArgs({ args, strict: false, tokens: true, allowPositionals: true });
+  const values: Record<string, string> = {};
+  const global: Record<string, string | boolean> = {};
+  const globalNames = new Set(['config', 'json', 'debug', 'help']);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token.kind === 'positional') throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
+    if (token.kind !== 'option') continue;
+    let value: string | boolean | undefined = token.value;
+    const next = tokens[i + 1];
+    if (value === undefined && next?.kind === 'positional') { value = next.value; i += 1; }
+    if (globalNames.has(token.name)) global[token.name] = value ?? true;
+    else values[token.name] = value === undefined ? 'true' : String(value);
+  }
+  return { values, global };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [commandName, ...rest] = argv;
+  const json = rest.includes('--json');
+  const debug = rest.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
+  const log = new ConsoleLogger({ debug });
+  try {
+    if (!commandName || commandName === '--help' || commandName === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return commandName ? 0 : 2;
+    }
+    const extra = extraCommands.find((command) => command.name === commandName);
+    if (extra) return await extra.run(rest, log);
+    const flow = flows.find((candidate) => candidate.command === commandName || candidate.action === commandName);
+    if (!flow) throw new InputError(`command '${commandName}'`, 'is unknown', `Run \`slipway help\` for the list.`);
+    const { values: flagValues, global } = parseFlags(rest);
+    const configPath = typeof global.config === 'string' ? global.config : 'slipway.yml';
+    const config = loadConfigFile(path.resolve(configPath), typeof global.config === 'string');
+    const fromFile = { ...config.defaults, ...config[flow.command] };
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(fromFile)) values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
+    Object.assign(values, flagValues);
+    const run = await runFlow(flow, values, localContext(log));
+    if (json) {
+      process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
+    } else {
+      process.stdout.write(redact(renderText(flow.summary(run.result))));
+    }
+    if (run.failure) {
+      log.error(run.failure);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    const message = formatError(error, debug);
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+    log.error(message);
+    return error instanceof InputError ? 2 : 1;
+  }
+}
+
+// Run when executed (the bundle is `dist/cli/index.js`), not when imported by tests.
+const invoked = process.argv[1] ?? '';
+if (/(?:cli[\\/]index|cli[\\/]main)\.[jt]s$/.test(invoked) || invoked.endsWith('slipway')) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

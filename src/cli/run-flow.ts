@@ -1,0 +1,39 @@
+import os from 'node:os';
+import { Inputs, mapInputSource } from '../core/config/inputs.js';
+import type { FlowContext, FlowDefinition } from '../core/context.js';
+import type { Logger } from '../core/log.js';
+import { ProcessRunner } from '../core/runner/process-runner.js';
+import { detectPlatform } from '../platform/detect.js';
+import { LocalCache } from './local-cache.js';
+
+/** Everything the CLI (and the demo, and tests) need to run a flow from plain values. */
+export function localContext(log: Logger, overrides: Partial<FlowContext> = {}): FlowContext {
+  return {
+    runner: new ProcessRunner(log),
+    log,
+    platform: detectPlatform(),
+    cache: new LocalCache(),
+    env: process.env,
+    workDir: process.cwd(),
+    ...overrides,
+  };
+}
+
+export interface FlowRun<R> {
+  result: R;
+  outputs: Record<string, string>;
+  failure?: string;
+}
+
+/** Parse values as the CLI would (errors name `--flag`), then run. */
+export async function runFlow<S, R>(
+  flow: FlowDefinition<S, R>,
+  values: Record<string, string | undefined>,
+  context: FlowContext,
+): Promise<FlowRun<R>> {
+  const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), context);
+  const result = await flow.run(settings, context);
+  return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
+}
+
+export const machineName = (): string => os.hostname();
