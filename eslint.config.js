@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'examples/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'examples/**', '**/*.cjs', '**/*.mjs', '*.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
