@@ -186,6 +186,7 @@ ensure_dockerd() {
 
 # --- 3. registries -----------------------------------------------------------------------
 registry_code() { curl -s -o /dev/null -m 2 -w '%{http_code}' "http://$1/v2/" 2>/dev/null || true; }
+registry_is() { [ "$(registry_code "$1")" = "$2" ]; }
 
 write_registry_config() { # NAME ADDR AUTH(0/1); returns 0 when the config changed
   local dir="$STATE/registry/$1" secret
@@ -221,7 +222,7 @@ ensure_registry() { # NAME ADDR AUTH EXPECTED_CODE
   fi
   [ "$(registry_code "$addr")" = 000 ] || die "registry $name: $addr is already taken by another process"
   start_bg "$pidfile" "$logf" docker-registry serve "$cfg"
-  if ! wait_for 20 test "$(registry_code "$addr")" = "$want"; then
+  if ! wait_for 20 registry_is "$addr" "$want"; then
     log_tail "$logf"; die "registry $name did not answer $want on http://$addr/v2/ (log: $logf)"
   fi
   say "registry $name: started on $addr (pid $(pidfile_pid "$pidfile"))"
