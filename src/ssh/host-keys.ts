@@ -1,0 +1,69 @@
+import crypto from 'node:crypto';
+
+/** One key as known_hosts and ssh-keyscan print it. */
+export interface HostKey {
+  hostName: string;
+  type: string;
+  base64: string;
+}
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+export function fingerprintOf(base64Key: string): string {
+  const digest = crypto.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+  return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+
+export const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+export function parseHostKeyLines(text: string): HostKey[] {
+  const keys: HostKey[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const fields = line.split(/\s+/);
+    // A leading @cert-authority / @revoked marker is not a plain trusted key.
+    if (fields[0]?.startsWith('@')) continue;
+    const [hostName, type, base64] = fields;
+    if (hostName && type && base64) keys.push({ hostName, type, base64 });
+  }
+  return keys;
+}
+
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+export function hostKeyScript(dir: string): string {
+  return [
+    '#!/bin/sh',
+    '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+    '[ "$2" = NONE ] && exit 0',
+    `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+    `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+    `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+    `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+    'exit 0',
+    '',
+  ].join('\n');
+}
+
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+export function askpassScript(dir: string): string {
+  return [
+    '#!/bin/sh',
+    `[ -e '${dir}/askpass-used' ] && exit 1`,
+    `: > '${dir}/askpass-used'`,
+    `cat '${dir}/passphrase'`,
+    '',
+  ].join('\n');
+}
+
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+export function isTrusted(offered: HostKey, knownHosts: HostKey[], pins: string[]): boolean {
+  const fingerprint = fingerprintOf(offered.base64);
+  if (pins.includes(fingerprint)) return true;
+  return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}

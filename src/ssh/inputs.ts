@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import type { Inputs } from '../core/config/inputs.js';
+import { registerSecret } from '../core/secrets.js';
+import { FINGERPRINT_PATTERN } from './host-keys.js';
+import type { SshTarget } from './target.js';
+
+/** The SSH inputs every action that reaches a host shares. */
+export const SSH_INPUT_NAMES = [
+  'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+  'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+] as const;
+
+export interface SshSettings {
+  /** One target per host, in the order given. */
+  targets: SshTarget[];
+}
+
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+export function parseSshInputs(inputs: Inputs, defaults: { commandTimeoutMs?: number } = {}): SshSettings {
+  const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+  if (hostEntries.length === 0) inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+  const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+  const user = inputs.string('user', 'deploy');
+  if (!USER_PATTERN.test(user)) inputs.fail('user', `is not a user name (found '${user}')`);
+
+  const privateKey = readKeyOrPath(inputs, 'private-key');
+  const passphrase = inputs.secret('passphrase');
+  const knownHosts = readTextOrPath(inputs, 'known-hosts');
+  const fingerprints = inputs.list('host-fingerprint');
+  for (const fingerprint of fingerprints) {
+    if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+      inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+    }
+  }
+  const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+  if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+    inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+  }
+  const jumpHost = inputs.optional('jump-host');
+  if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost)) inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+  const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+  const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+
+  const targets = hostEntries.map((entry): SshTarget => {
+    const match = HOST_PATTERN.exec(entry);
+    if (!match) inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+    const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+    const entryPort = match[3] ? Number(match[3]) : port;
+    if (entryPort < 1 || entryPort > 65535) inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+    return {
+      host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+      hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+    };
+  });
+  return { targets };
+}
+
+function expandHome(value: string): string {
+  return value.startsWith('~/') ? `${os.homedir()}${value.slice(1)}` : value;
+}
+
+function looksLikePath(value: string): boolean {
+  return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+
+function readKeyOrPath(inputs: Inputs, name: string): string {
+  const raw = inputs.source.get(name);
+  if (!raw || !raw.trim()) inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+  let content = raw;
+  if (looksLikePath(raw)) {
+    try {
+      content = fs.readFileSync(expandHome(raw.trim()), 'utf8');
+    } catch (error) {
+      inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${(error as NodeJS.ErrnoException).code})`);
+    }
+  }
+  registerSecret(content);
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+    inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+  }
+  return content;
+}
+
+function readTextOrPath(inputs: Inputs, name: string): string | undefined {
+  const raw = inputs.optional(name);
+  if (raw === undefined) return undefined;
+  if (!looksLikePath(raw)) return raw;
+  try {
+    return fs.readFileSync(expandHome(raw), 'utf8');
+  } catch (error) {
+    return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${(error as NodeJS.ErrnoException).code})`);
+  }
+}

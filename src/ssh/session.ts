@@ -1,0 +1,275 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ProcessError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Runner, RunResult } from '../core/runner/process-runner.js';
+import { registerSecret } from '../core/secrets.js';
+import {
+  agentAddCommand, agentListCommand, agentStartCommand, agentStopCommand, controlCommand, execCommand,
+  forwardCommand, forwardSpec, masterCommand, parseAgentPid, renderEnvFile, renderSshConfig, rsyncCommand,
+  sessionPaths, survivingDisconnect, withEnvFromFile, withEnvFromStdin, type SessionPaths,
+} from './commands.js';
+import { HostKeyError, SshConnectError } from './errors.js';
+import { askpassScript, fingerprintOf, hostKeyScript, isTrusted, parseHostKeyLines, type HostKey } from './host-keys.js';
+import { describeTarget, type SshTarget } from './target.js';
+
+export interface ExecOptions {
+  /** Bytes for the remote command's stdin. */
+  stdin?: string | Buffer;
+  /** Environment for the remote command: sent on stdin (or as a 0600 file when stdin is taken), never on a command line. */
+  env?: Record<string, string>;
+  /** Defaults to the target's command timeout. */
+  timeoutMs?: number;
+  /** Resolve with a failing result instead of throwing. */
+  allowFailure?: boolean;
+  /** Print output lines as they arrive (redacted). */
+  stream?: boolean;
+  /** Shown in logs instead of the ssh command line. */
+  label?: string;
+  /** Finish the remote command even if the connection drops (output is then printed at the end, not streamed). */
+  survivesDisconnect?: boolean;
+}
+
+export interface PortForward {
+  localPort: number;
+  close(): Promise<void>;
+}
+
+export interface SshSession {
+  readonly target: SshTarget;
+  /** `user@host:port`. */
+  readonly name: string;
+  /** Authenticated SSH connections this session opened (1 unless it had to reconnect). */
+  readonly connectionsOpened: number;
+  exec(words: string[], options?: ExecOptions): Promise<RunResult>;
+  forwardLocalPort(remotePort: number, remoteHost?: string): Promise<PortForward>;
+  /** rsync localPath to remotePath over the session's connection. */
+  upload(localPath: string, remotePath: string, options?: { delete?: boolean; excludes?: string[] }): Promise<RunResult>;
+  /** True while the control connection answers. */
+  isAlive(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+export async function openSshSession(target: SshTarget, runner: Runner, log: Logger): Promise<SshSession> {
+  registerSecret(target.privateKey);
+  registerSecret(target.passphrase);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-ssh-'));
+  await fs.chmod(dir, 0o700);
+  const paths = sessionPaths(dir, Boolean(target.passphrase));
+  const session = new OpenSshSession(target, runner, log, paths);
+  try {
+    await session.prepare();
+    await session.connect();
+    return session;
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
+class OpenSshSession implements SshSession {
+  connectionsOpened = 0;
+  readonly name: string;
+  private agentPid?: number;
+  private readonly forwards = new Set<string>();
+  private closed = false;
+
+  constructor(
+    readonly target: SshTarget,
+    private readonly runner: Runner,
+    private readonly log: Logger,
+    private readonly paths: SessionPaths,
+  ) {
+    this.name = describeTarget(target);
+  }
+
+  async prepare(): Promise<void> {
+    const { dir } = this.paths;
+    const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+    await writePrivate(`${dir}/id`, key);
+    await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+    await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+    await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+    await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+    if (this.target.passphrase) await this.startAgent();
+  }
+
+  private async startAgent(): Promise<void> {
+    const { dir } = this.paths;
+    const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+    this.agentPid = parseAgentPid(started.stdout);
+    await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+    await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+    const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+      timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+    });
+    await fs.rm(`${dir}/passphrase`, { force: true });
+    if (added.exitCode !== 0) {
+      throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+    }
+    // The agent holds the key now; ssh only needs its public half to pick it.
+    const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+    await writePrivate(this.paths.identityFile, listed.stdout);
+    await fs.rm(`${dir}/id`, { force: true });
+  }
+
+  async connect(): Promise<void> {
+    const startedAt = Date.now();
+    const result = await this.runner.run(masterCommand(this.paths), {
+      // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+      timeoutMs: this.target.connectTimeoutMs + 10_000,
+      allowFailure: true,
+      label: `ssh ${this.name} (open connection)`,
+    });
+    if (result.exitCode === 0) {
+      this.connectionsOpened += 1;
+      await this.warnIfTrustedOnFirstUse();
+      this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+      return;
+    }
+    throw await this.explainConnectFailure(result);
+  }
+
+  private async offeredKeys(): Promise<HostKey[]> {
+    const text = await fs.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+    return parseHostKeyLines(text);
+  }
+
+  private async warnIfTrustedOnFirstUse(): Promise<void> {
+    if (!this.target.hostKeys.trustOnFirstUse) return;
+    const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+    for (const key of await this.offeredKeys()) {
+      if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? [])) continue;
+      this.log.warn(
+        `${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+          `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`,
+      );
+    }
+  }
+
+  private async explainConnectFailure(result: RunResult): Promise<Error> {
+    const stderr = result.stderr.trim();
+    const offered = await this.offeredKeys();
+    const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+    const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+    if (untrusted.length > 0 && !this.target.hostKeys.trustOnFirstUse) {
+      return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+        type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+      })));
+    }
+    const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+    if (offered.length === 0) {
+      const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+      return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+    }
+    return new SshConnectError(
+      this.name,
+      `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`,
+      `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`,
+    );
+  }
+
+  async exec(words: string[], options: ExecOptions = {}): Promise<RunResult> {
+    let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+    let stdin = options.stdin;
+    if (options.env && Object.keys(options.env).length > 0) {
+      const envText = renderEnvFile(options.env);
+      if (stdin === undefined) {
+        remote = withEnvFromStdin(remote);
+        stdin = envText;
+      } else {
+        const file = await this.writeRemotePrivateFile(envText);
+        remote = withEnvFromFile(file, remote);
+      }
+    }
+    const spec = execCommand(this.paths, remote, stdin);
+    const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+    try {
+      return await this.runner.run(spec, {
+        timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+        allowFailure: options.allowFailure,
+        stream: options.stream,
+        label,
+      });
+    } catch (error) {
+      if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive())) {
+        throw new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', error);
+      }
+      throw error;
+    }
+  }
+
+  /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+  private async writeRemotePrivateFile(content: string): Promise<string> {
+    const made = await this.runner.run(
+      execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content),
+      { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` },
+    );
+    return made.stdout.trim();
+  }
+
+  async forwardLocalPort(remotePort: number, remoteHost = '127.0.0.1'): Promise<PortForward> {
+    const localPort = await freeLocalPort();
+    const spec = forwardSpec(localPort, remoteHost, remotePort);
+    await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+    this.forwards.add(spec);
+    return {
+      localPort,
+      close: async () => {
+        if (!this.forwards.delete(spec)) return;
+        await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+      },
+    };
+  }
+
+  async upload(localPath: string, remotePath: string, options: { delete?: boolean; excludes?: string[] } = {}): Promise<RunResult> {
+    return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+      timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+      label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+    });
+  }
+
+  async isAlive(): Promise<boolean> {
+    if (this.closed) return false;
+    const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+    return result.exitCode === 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const spec of this.forwards) await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+    this.forwards.clear();
+    await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+    if (this.agentPid) await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+    await fs.rm(this.paths.dir, { recursive: true, force: true });
+  }
+}
+
+async function writePrivate(file: string, content: string, mode = 0o600): Promise<void> {
+  await fs.writeFile(file, content, { mode });
+  await fs.chmod(file, mode);
+}
+
+function lastLine(text: string): string {
+  return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
