@@ -124,7 +124,7 @@ describe('TLS', () => {
   });
 
   it('pins the Host header and SNI name while dialling another address, like curl --resolve', async () => {
-    const seen: Array<{ host?: string; sni?: string | false }> = [];
+    const seen: Array<{ host?: string; sni?: string | false | null }> = [];
     const server = await started(startServer((q, r) => {
       seen.push({ host: q.headers.host, sni: servername(q) });
       json(r, 200, { ok: true });
