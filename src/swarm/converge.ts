@@ -1,0 +1,187 @@
+import type { Logger } from '../core/log.js';
+import { sleep } from '../core/runner/retry.js';
+import { serviceInspect, serviceTaskIds, taskInspect } from './commands.js';
+import { humanDuration } from './duration.js';
+import type { DockerEndpoint } from './endpoint.js';
+import {
+  desiredReplicas, expectsRollingUpdate, explainTaskError, imageOf, parseJsonArray, TERMINAL_FAILURES,
+  type ServiceObject, type TaskObject,
+} from './engine-state.js';
+
+export type Outcome = 'updated' | 'unchanged' | 'rolled-back' | 'paused' | 'failed' | 'timed-out';
+
+/** Where one service ended up, and what a user needs to know about it. */
+export interface ServiceReport {
+  service: string;
+  outcome: Outcome;
+  imageBefore?: string;
+  imageAfter?: string;
+  running: number;
+  desired: number | 'global';
+  /** The engine's UpdateStatus.State and Message, when an update ran. */
+  updateState?: string;
+  message?: string;
+  /** The engine's error of the failing task, and what it means. */
+  taskError?: string;
+  why?: string;
+}
+
+/** A service as it was before the deploy: its object (absent if new) and the tasks it had. */
+export interface ServiceBaseline {
+  name: string;
+  object?: ServiceObject;
+  taskIds: Set<string>;
+}
+
+export interface ConvergeOptions {
+  timeoutMs: number;
+  pollMs: number;
+  /** A `rollback` run succeeds by rolling back; a deploy fails by it. */
+  intent: 'deploy' | 'rollback';
+  log: Logger;
+}
+
+/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
+const FAILED_TASKS_BEFORE_GIVING_UP = 3;
+
+export async function inspectServices(endpoint: DockerEndpoint, names: string[]): Promise<ServiceObject[]> {
+  if (names.length === 0) return [];
+  const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
+  // A service that does not exist (yet) makes inspect fail while still printing the others.
+  return parseJsonArray<ServiceObject>(result.stdout || '[]');
+}
+
+export async function listTasks(endpoint: DockerEndpoint, service: string): Promise<TaskObject[]> {
+  const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) return [];
+  const tasks = parseJsonArray<TaskObject>((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
+  return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
+}
+
+export async function captureBaselines(endpoint: DockerEndpoint, names: string[]): Promise<ServiceBaseline[]> {
+  const objects = await inspectServices(endpoint, names);
+  return Promise.all(names.map(async (name) => {
+    const object = objects.find((o) => o.Spec.Name === name);
+    const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
+    return { name, object, taskIds };
+  }));
+}
+
+/**
+ * Polls each service until the engine says where its update ended: updated,
+ * rolled back, paused, failed, or still going at the deadline. `docker stack
+ * deploy` returns as soon as the specs are stored; this is the wait it skips.
+ */
+export async function waitForConvergence(endpoint: DockerEndpoint, baselines: ServiceBaseline[], options: ConvergeOptions): Promise<ServiceReport[]> {
+  const started = Date.now();
+  const deadline = started + options.timeoutMs;
+  const reports = new Map<string, ServiceReport>();
+  let pending = baselines;
+  for (;;) {
+    const objects = await inspectServices(endpoint, pending.map((b) => b.name));
+    const still: ServiceBaseline[] = [];
+    for (const baseline of pending) {
+      const object = objects.find((o) => o.Spec.Name === baseline.name);
+      const report = object ? await judge(endpoint, baseline, object, options.intent) : undefined;
+      if (report) {
+        reports.set(baseline.name, report);
+        options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
+      } else still.push(baseline);
+    }
+    pending = still;
+    if (pending.length === 0) break;
+    if (Date.now() + options.pollMs > deadline) {
+      const last = await inspectServices(endpoint, pending.map((b) => b.name));
+      for (const baseline of pending) {
+        const object = last.find((o) => o.Spec.Name === baseline.name);
+        const report = await describe(endpoint, baseline, object, 'timed-out');
+        reports.set(baseline.name, report);
+        options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
+      }
+      break;
+    }
+    await sleep(options.pollMs);
+  }
+  return baselines.map((b) => reports.get(b.name) as ServiceReport);
+}
+
+/** A verdict for one service, or undefined while it is still moving. */
+async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object: ServiceObject, intent: ConvergeOptions['intent']): Promise<ServiceReport | undefined> {
+  const status = object.UpdateStatus;
+  const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
+  if (isNewUpdate) {
+    switch (status?.State) {
+      case 'updating':
+      case 'rollback_started':
+        return undefined;
+      case 'completed':
+        return settled(endpoint, baseline, object, 'updated');
+      case 'rollback_completed':
+        return describe(endpoint, baseline, object, intent === 'rollback' ? 'updated' : 'rolled-back');
+      case 'paused':
+      case 'rollback_paused':
+        return describe(endpoint, baseline, object, 'paused');
+      default:
+        return undefined;
+    }
+  }
+  const changed = baseline.object?.Version.Index !== object.Version.Index;
+  // The spec is stored but the engine has not started rolling tasks yet.
+  if (changed && expectsRollingUpdate(object)) return undefined;
+  return settled(endpoint, baseline, object, baseline.object && !expectsRollingUpdate(object) ? 'unchanged' : 'updated');
+}
+
+/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
+async function settled(endpoint: DockerEndpoint, baseline: ServiceBaseline, object: ServiceObject, outcome: Outcome): Promise<ServiceReport | undefined> {
+  const tasks = await listTasks(endpoint, baseline.name);
+  const running = countRunning(tasks);
+  const desired = desiredReplicas(object);
+  const wanted = desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+  if (running >= wanted) return report(baseline, object, tasks, outcome);
+  const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
+  const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
+  if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP) return report(baseline, object, tasks, 'failed');
+  return undefined;
+}
+
+async function describe(endpoint: DockerEndpoint, baseline: ServiceBaseline, object: ServiceObject | undefined, outcome: Outcome): Promise<ServiceReport> {
+  const tasks = object ? await listTasks(endpoint, baseline.name) : [];
+  if (object) return report(baseline, object, tasks, outcome);
+  return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+
+function countRunning(tasks: TaskObject[]): number {
+  return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
+}
+
+function report(baseline: ServiceBaseline, object: ServiceObject, tasks: TaskObject[], outcome: Outcome): ServiceReport {
+  const base: ServiceReport = {
+    service: baseline.name,
+    outcome,
+    imageBefore: imageOf(baseline.object?.Spec),
+    imageAfter: imageOf(object.Spec),
+    running: countRunning(tasks),
+    desired: desiredReplicas(object),
+    updateState: object.UpdateStatus?.State,
+    message: object.UpdateStatus?.Message,
+  };
+  if (outcome === 'updated' || outcome === 'unchanged') return base;
+  const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
+  if (failing) {
+    base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
+    base.why = explainTaskError(base.taskError);
+  } else if (outcome === 'timed-out') {
+    base.why = 'the update was still in progress at the timeout';
+  } else {
+    base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
+  }
+  return base;
+}
+
+/** The task the engine blames (named in its update message), else the newest one with an error. */
+function failingTask(tasks: TaskObject[], message: string | undefined): TaskObject | undefined {
+  const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
+  const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
+  if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State))) return blamed;
+  return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
+}
