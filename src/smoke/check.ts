@@ -23,6 +23,8 @@ export interface SmokeCheck {
 export interface ConnectTarget {
   host: string;
   port?: number;
+  /** Set for a tunnel's local end: how it reaches the intended address, for messages. */
+  via?: string;
 }
 
 /** Accepted status codes: exact codes and whole classes (2 stands for 2xx). */

@@ -19,7 +19,8 @@ export interface ProbeTransport {
   agents?: { http: http.Agent; https: https.Agent };
 }
 
-export type ConnectOverride = ConnectTarget | ((url: URL) => ConnectTarget | undefined);
+/** A fixed address, or a mapping from the address that would be dialled (e.g. to a forwarded port). */
+export type ConnectOverride = ConnectTarget | ((intended: { host: string; port: number }) => ConnectTarget | undefined);
 
 export interface ProbeResponse {
   ok: true;
@@ -49,11 +50,28 @@ const TLS_CODES = new Set([
   'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
 ]);
 
-export function resolveDialTarget(url: URL, check: Pick<SmokeCheck, 'connectTo'>, override?: ConnectOverride): { host: string; port: number } {
+export interface DialTarget {
+  host: string;
+  port: number;
+  /** What the check means to reach, when a tunnel's end is dialled instead. */
+  intended?: { host: string; port: number };
+  /** How the tunnel gets there, e.g. `through SSH to deploy@app:22`. */
+  via?: string;
+}
+
+export function resolveDialTarget(url: URL, check: Pick<SmokeCheck, 'connectTo'>, override?: ConnectOverride): DialTarget {
   const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  const target = (typeof override === 'function' ? override(url) : override) ?? check.connectTo;
-  return { host: target?.host ?? urlHost, port: target?.port ?? urlPort };
+  const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
+  const target = typeof override === 'function' ? override(intended) : override;
+  if (target?.via) return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
+  return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
+}
+
+/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
+export function describeDialTarget(dial: DialTarget): string {
+  const address = (host: string, port: number): string => (net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
+  return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
 
 /** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
@@ -61,7 +79,7 @@ export function probe(check: SmokeCheck, transport: ProbeTransport): Promise<Pro
   const url = new URL(check.url);
   const secure = url.protocol === 'https:';
   const dial = resolveDialTarget(url, check, transport.connect);
-  const dialled = net.isIPv6(dial.host) ? `[${dial.host}]:${dial.port}` : `${dial.host}:${dial.port}`;
+  const dialled = describeDialTarget(dial);
   const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const headers: Record<string, string> = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
   if (check.body !== undefined) headers['content-length'] = String(Buffer.byteLength(check.body));
@@ -87,8 +105,14 @@ export function probe(check: SmokeCheck, transport: ProbeTransport): Promise<Pro
       clearTimeout(timer);
       resolve(result);
     };
-    const failed = (error: NodeJS.ErrnoException): void => finish(classify(error, performance.now() - started, dialled));
+    const failed = (error: NodeJS.ErrnoException): void => {
+      // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+      if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) error.code = 'ECONNREFUSED';
+      finish(classify(error, performance.now() - started, dialled));
+    };
+    let answered = false;
     const request = (secure ? https : http).request(options, (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;

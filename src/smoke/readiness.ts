@@ -2,7 +2,7 @@ import type { Logger } from '../core/log.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../core/runner/retry.js';
 import type { SmokeCheck } from './check.js';
 import { evaluateAttempt, type AttemptVerdict } from './evaluate.js';
-import { probe, resolveDialTarget, type ProbeTransport } from './http-probe.js';
+import { describeDialTarget, probe, resolveDialTarget, type ProbeTransport } from './http-probe.js';
 
 export interface ReadinessOptions {
   /** Keep trying until this long after the start. */
@@ -78,7 +78,7 @@ function explainFailure(
   const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
   if (!facts.everAnswered) {
     const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
-    return `connection refused until the deadline (${over}): nothing accepted connections on ${dial.host}:${dial.port}`;
+    return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
   }
   if (last.passed) {
     return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;

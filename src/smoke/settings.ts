@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import { registerSecret } from '../core/secrets.js';
+import { parseSshInputs, type SshTarget } from '../ssh/index.js';
 import type { SmokeCheck } from './check.js';
 import { oneLineCheck, parseCheckList, parseConnectTarget, parseStatusExpectation, type CheckDefaults } from './check-list.js';
 import { DEFAULT_SMOKE_OPTIONS, type SmokeOptions } from './run.js';
@@ -9,8 +10,8 @@ import { DEFAULT_SMOKE_OPTIONS, type SmokeOptions } from './run.js';
 export interface SmokeSettings {
   checks: SmokeCheck[];
   options: Omit<SmokeOptions, 'connect'>;
-  /** Reach the URLs from inside this SSH host (loopback-only ports) through forwarded ports. */
-  viaSsh: boolean;
+  /** With via-ssh: reach the URLs from inside these hosts (loopback-only ports) through forwarded ports. */
+  sshTargets?: SshTarget[];
 }
 
 /** Inputs → settings; every problem is raised here, before any request. */
@@ -60,7 +61,7 @@ export function parseSmokeSettings(inputs: Inputs, workDir: string): SmokeSettin
   const p95 = inputs.optional('soak-max-p95');
   return {
     checks,
-    viaSsh: inputs.boolean('via-ssh', false),
+    sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
     options: {
       timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
       requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
