@@ -1,0 +1,201 @@
+import path from 'node:path';
+import type { FlowContext } from '../core/context.js';
+import { formatError } from '../core/errors.js';
+import { bootApp } from './app-boot.js';
+import { checkStaleness, trackDrillIssue } from './forge.js';
+import { DrillHistory, previousCounts } from './history.js';
+import { failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
+import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
+import type { DrillSettings } from './settings.js';
+import { pickOlder, selectSnapshot, type SnapshotInfo } from './snapshots.js';
+import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreTarball, type Restored } from './sources.js';
+import { checkSnapshotAge, verifyData } from './verify.js';
+
+export interface DrillOptions {
+  now?: () => Date;
+  random?: () => number;
+}
+
+/**
+ * The whole drill: restore into a scratch place, prove the backup, the data and
+ * (optionally) the app, report, and remove every scratch thing it made. Faults
+ * become failing checks in the report; only a refused target or bad settings throw.
+ */
+export async function runDrill(settings: DrillSettings, context: FlowContext, options: DrillOptions = {}): Promise<DrillReport> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const report: DrillReport = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
+  if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
+    report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+    return finish(report, settings, context, now);
+  }
+  const history = new DrillHistory(settings.name, {
+    file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : path.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
+    cache: settings.useCacheForHistory ? context.cache : undefined,
+    cacheDir: path.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
+    log: context.log,
+  });
+  const previous = await history.load();
+  if (settings.scratchDir) refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
+  const scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+  context.log.info(`Scratch place: ${scratch.dir}`);
+  try {
+    await context.log.group(`Drill '${settings.name}'`, async () => {
+      report.restores.push(...(await restoreAll(settings, context, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random })));
+    });
+  } catch (error) {
+    report.checks.push({ name: 'drill', passed: false, detail: formatError(error) });
+  } finally {
+    await scratch.remove(context.log);
+  }
+  const finished = await finish(report, settings, context, now);
+  if (finished.passed) await history.save(finished).catch((error: unknown) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
+  return finished;
+}
+
+function sourcePaths(settings: DrillSettings): string[] {
+  const source = settings.source;
+  if (source.kind === 'sqlite' && !source.container && !source.ssh) return [source.path];
+  if (source.kind === 'restic' || source.kind === 'borg') return [source.repository];
+  if (source.kind === 'tarball' && source.file) return [source.file];
+  if (source.kind === 'postgres' && source.dumpFile) return [source.dumpFile];
+  return [];
+}
+
+async function finish(report: DrillReport, settings: DrillSettings, context: FlowContext, now: () => Date): Promise<DrillReport> {
+  report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
+  if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
+    try {
+      report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+    } catch (error) {
+      context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
+    }
+  }
+  report.finishedAt = now().toISOString();
+  report.reportFile = settings.reportFile;
+  writeReportFile(report, settings.reportFile);
+  return report;
+}
+
+interface RestoreContext {
+  now: Date;
+  previous?: Record<string, number>;
+  random: () => number;
+}
+
+async function restoreAll(settings: DrillSettings, context: FlowContext, scratch: ScratchPlace, run: RestoreContext): Promise<RestoreReport[]> {
+  const source = settings.source;
+  if (source.kind !== 'restic' && source.kind !== 'borg') {
+    const label = 'live';
+    const started = Date.now();
+    let restored: Restored;
+    if (source.kind === 'postgres') restored = await restorePostgres(source, scratch, context.runner);
+    else if (source.kind === 'tarball') restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+    else restored = await restoreLive(settings, context, scratch);
+    return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
+  }
+  const session = await openRepository(source, scratch, context.runner);
+  const base: RestoreReport = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
+  if (!session.checks.every((check) => check.passed)) return [base];
+  const chosen = selectSnapshot(session.snapshots, source.snapshot);
+  if (!chosen) {
+    const empty = session.snapshots.length === 0;
+    base.checks.push({
+      name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
+      passed: false,
+      detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${source.repository}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+    });
+    return [base];
+  }
+  const selections: Array<{ label: string; snapshot: SnapshotInfo }> = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
+  if (settings.alsoRandomOlder) {
+    const older = pickOlder(session.snapshots, chosen, run.random);
+    if (older) selections.push({ label: 'random older', snapshot: older });
+    else context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
+  }
+  const reports: RestoreReport[] = [];
+  for (const [index, { label, snapshot }] of selections.entries()) {
+    const started = Date.now();
+    const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
+    if (index === 0) restored.checks.unshift(...session.checks);
+    // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
+    const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
+    if (index === 0 && !source.skipRepositoryCheck) {
+      restoreReport.checks.push(await session.check());
+      restoreReport.passed = isPassing(restoreReport.checks);
+    }
+    reports.push(restoreReport);
+  }
+  return reports;
+}
+
+async function restoreLive(settings: DrillSettings, context: FlowContext, scratch: ScratchPlace): Promise<Restored> {
+  const source = settings.source;
+  if (source.kind !== 'sqlite') throw new Error('unreachable');
+  if (source.ssh) {
+    const { restoreSqliteOverSsh } = await import('./ssh-source.js');
+    return restoreSqliteOverSsh(source, scratch, context);
+  }
+  return restoreLiveSqlite(source, scratch, context.runner);
+}
+
+function describeSource(settings: DrillSettings): string {
+  const source = settings.source;
+  switch (source.kind) {
+    case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${source.ssh['ssh-host']}:${source.path}` : `sqlite ${source.path}`;
+    case 'restic':
+    case 'borg': return `${source.kind} ${source.repository}`;
+    case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
+    case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
+  }
+}
+
+async function verifyRestore(
+  settings: DrillSettings,
+  context: FlowContext,
+  scratch: ScratchPlace,
+  args: { label: string; source: string; started: number; restored: Restored; run: RestoreContext; snapshot?: SnapshotInfo; previous?: Record<string, number>; primary?: boolean },
+): Promise<RestoreReport> {
+  const { restored, snapshot, run } = args;
+  const primary = args.primary ?? true;
+  const checks: CheckResult[] = [...restored.checks];
+  const report: RestoreReport = {
+    label: args.label,
+    source: args.source,
+    sizes: restored.sizes,
+    tables: {},
+    versions: restored.versions,
+    checks,
+    passed: false,
+    restoreSeconds: (Date.now() - args.started) / 1000,
+  };
+  if (snapshot) {
+    const ageSeconds = (run.now.getTime() - snapshot.time.getTime()) / 1000;
+    report.snapshot = { id: snapshot.id, time: snapshot.time.toISOString(), timeSource: snapshot.timeSource, ageSeconds };
+    report.rpoSeconds = ageSeconds;
+    if (settings.verify.maxAgeMs !== undefined && primary) checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
+  }
+  if (restored.probe) {
+    const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+    const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
+    checks.push(...data.checks);
+    report.tables = data.tables;
+  } else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
+    checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
+  }
+  if (settings.app && primary && isPassing(checks)) {
+    const booted = await bootApp({ ...settings.app, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+    checks.push(booted.check);
+    if (booted.healthyAt) report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
+  } else if (isPassing(checks)) {
+    report.rtoSeconds = (Date.now() - args.started) / 1000;
+  }
+  report.passed = isPassing(checks);
+  context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
+  return report;
+}
+
+function wantsDataChecks(settings: DrillSettings): boolean {
+  const verify = settings.verify;
+  return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
+}

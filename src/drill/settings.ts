@@ -1,0 +1,306 @@
+import path from 'node:path';
+import type { Inputs } from '../core/config/inputs.js';
+import type { FlowContext } from '../core/context.js';
+
+/** Where the backup comes from. */
+export const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** A live SQLite database, read online-safe: on the runner, inside a container, or on an SSH host. */
+export interface SqliteSource {
+  kind: 'sqlite';
+  path: string;
+  container?: string;
+  ssh?: SshSourceInputs;
+}
+
+/** The raw ssh-* inputs; the ssh transport (src/ssh) parses them when the drill runs. */
+export type SshSourceInputs = Record<string, string>;
+
+export interface RepositorySource {
+  kind: 'restic' | 'borg';
+  repository: string;
+  /** From a secret; travels as RESTIC_PASSWORD / BORG_PASSPHRASE, never argv. */
+  password?: string;
+  /** A command printing the password (RESTIC_PASSWORD_COMMAND / BORG_PASSCOMMAND). */
+  passwordCommand?: string;
+  /** `latest`, or a restic snapshot id / borg archive name. */
+  snapshot: string;
+  tags: string[];
+  /** restic: only snapshots of this path; borg: archive name glob (`lynx-*`). */
+  pathFilter?: string;
+  /** restic check --read-data-subset (e.g. `5%`, `1/10`); empty: metadata only. */
+  readDataSubset?: string;
+  skipRepositoryCheck: boolean;
+}
+
+export interface PostgresConnection {
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+  /** Any database the role may connect to, for CREATE/DROP DATABASE (default `postgres`). */
+  maintenanceDatabase: string;
+}
+
+export interface PostgresSource {
+  kind: 'postgres';
+  connection: PostgresConnection;
+  /** A custom-format dump file… */
+  dumpFile?: string;
+  /** …or a live database dumped for the drill. */
+  database?: string;
+  /** Name of the scratch database; generated when empty. */
+  scratchDatabase?: string;
+}
+
+export interface TarballSource {
+  kind: 'tarball';
+  /** A tar file (gzip/zstd detected by tar), or… */
+  file?: string;
+  /** …a Docker volume, packed into the scratch place through a helper container. */
+  volume?: string;
+  helperImage: string;
+}
+
+export type DrillSource = SqliteSource | RepositorySource | PostgresSource | TarballSource;
+
+export interface QueryExpectation {
+  sql: string;
+  expected: string;
+}
+
+export interface VerifySettings {
+  /** The SQLite file inside the restored tree (as it was backed up); found automatically when there is one. */
+  databasePath?: string;
+  tables: string[];
+  minRows: Record<string, number>;
+  queries: QueryExpectation[];
+  /** Oldest acceptable backup (snapshot age, and newest row when `freshnessColumn` is set). */
+  maxAgeMs?: number;
+  /** `table.column` holding ISO-8601 text or unix seconds. */
+  freshnessColumn?: string;
+  /** Fail when a table has lost more than this share of its rows since the last passing drill. */
+  shrinkTolerancePercent: number;
+}
+
+export interface AppBootSettings {
+  image: string;
+  /** Where the restored data is mounted in the container. */
+  dataMount: string;
+  /** Environment variable that tells the app its port. */
+  portEnv: string;
+  /** Arguments after the image; `{port}` is replaced by the chosen port. */
+  args: string[];
+  env: Record<string, string>;
+  healthPath: string;
+  expectStatus: number;
+  timeoutMs: number;
+}
+
+export interface ForgeSettings {
+  kind: 'github' | 'forgejo';
+  apiUrl: string;
+  repository: string;
+  token: string;
+}
+
+export interface IssueSettings {
+  enabled: boolean;
+  title: string;
+  labels: string[];
+}
+
+export interface StalenessSettings {
+  workflow: string;
+  maxAgeMs: number;
+  onStale: 'warn' | 'fail';
+}
+
+export interface DrillSettings {
+  mode: 'drill' | 'staleness';
+  name: string;
+  source: DrillSource;
+  verify: VerifySettings;
+  app?: AppBootSettings;
+  /** Also drill one randomly chosen older snapshot. */
+  alsoRandomOlder: boolean;
+  scratchRoot: string;
+  /** Optional: where to restore; refused when it is the source. Created and removed by the drill. */
+  scratchDir?: string;
+  reportFile: string;
+  /** A file with the previous passing report (CLI); empty: the cache in CI, a file in workDir locally. */
+  previousReportFile?: string;
+  useCacheForHistory: boolean;
+  forge?: ForgeSettings;
+  issue: IssueSettings;
+  staleness?: StalenessSettings;
+  timeoutMs: number;
+}
+
+/** Lines `SELECT count(*) FROM students => 3`. */
+export function parseQueries(lines: string[], fail: (problem: string) => never): QueryExpectation[] {
+  return lines.map((line) => {
+    const index = line.lastIndexOf('=>');
+    if (index <= 0) fail(`has a query without '=> expected' (found '${line.slice(0, 60)}')`);
+    return { sql: line.slice(0, index).trim(), expected: line.slice(index + 2).trim() };
+  });
+}
+
+export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'env' | 'platform' | 'workDir'>): DrillSettings {
+  const mode = inputs.choice('mode', ['drill', 'staleness'] as const, 'drill');
+  const name = inputs.string('name', 'restore-drill');
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) inputs.fail('name', `may hold only letters, digits, '.', '_' and '-' (found '${name}')`);
+  const forge = parseForge(inputs, context);
+  const staleness = mode === 'staleness' ? parseStaleness(inputs) : undefined;
+  if (mode === 'staleness' && !forge) inputs.fail('forge-token', 'is required for mode staleness', 'Pass a token that may read the repository’s workflow runs.');
+  if (mode === 'drill' && !inputs.optional('source')) inputs.fail('source', `is required (expected one of ${SOURCE_KINDS.join(', ')})`);
+  const kind = inputs.choice('source', SOURCE_KINDS, 'sqlite');
+  const source = mode === 'staleness' ? ({ kind: 'sqlite', path: '' } as SqliteSource) : parseSource(kind, inputs);
+  const minRows: Record<string, number> = {};
+  for (const [table, count] of Object.entries(inputs.keyValues('min-rows'))) {
+    if (!/^\d+$/.test(count.trim())) inputs.fail('min-rows', `has a count that is not a whole number (found '${table}=${count}')`);
+    minRows[table.trim()] = Number(count.trim());
+  }
+  const freshnessColumn = inputs.optional('freshness-column');
+  if (freshnessColumn && !/^[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/.test(freshnessColumn)) {
+    inputs.fail('freshness-column', `is not table.column (found '${freshnessColumn}')`);
+  }
+  const verify: VerifySettings = {
+    databasePath: inputs.optional('database-path'),
+    tables: inputs.list('tables'),
+    minRows,
+    queries: parseQueries(inputs.list('queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
+    maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
+    freshnessColumn,
+    shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
+  };
+  for (const table of [...verify.tables, ...Object.keys(minRows)]) {
+    if (!/^[A-Za-z_][\w]*$/.test(table)) inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
+  }
+  const appImage = inputs.optional('app-image');
+  const app: AppBootSettings | undefined = appImage
+    ? {
+        image: appImage,
+        dataMount: inputs.string('app-data-mount', '/data'),
+        portEnv: inputs.string('app-port-env', 'PORT'),
+        args: inputs.list('app-args'),
+        env: inputs.keyValues('app-env'),
+        healthPath: inputs.string('app-health-path', '/healthz'),
+        expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
+        timeoutMs: inputs.duration('app-timeout', 60_000),
+      }
+    : undefined;
+  const history = inputs.optional('previous-report');
+  return {
+    mode,
+    name,
+    source,
+    verify,
+    app,
+    alsoRandomOlder: inputs.boolean('also-random-older', false),
+    scratchRoot: path.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')),
+    scratchDir: inputs.optional('scratch-dir') ? path.resolve(context.workDir, inputs.required('scratch-dir')) : undefined,
+    reportFile: path.resolve(context.workDir, inputs.string('report-file', `${name}-report.json`)),
+    previousReportFile: history ? path.resolve(context.workDir, history) : undefined,
+    useCacheForHistory: !history && context.platform.kind !== 'local',
+    forge,
+    issue: {
+      enabled: inputs.boolean('issue-on-failure', false),
+      title: inputs.string('issue-title', `Restore drill '${name}' is failing`),
+      labels: inputs.list('issue-labels'),
+    },
+    staleness,
+    timeoutMs: inputs.duration('timeout', 30 * 60_000),
+  };
+}
+
+function parseSource(kind: SourceKind, inputs: Inputs): DrillSource {
+  switch (kind) {
+    case 'sqlite': {
+      const ssh: SshSourceInputs = {};
+      for (const key of ['ssh-host', 'ssh-user', 'ssh-port', 'ssh-key', 'ssh-known-hosts', 'ssh-key-passphrase']) {
+        const value = key === 'ssh-key' || key === 'ssh-key-passphrase' ? inputs.secret(key) : inputs.optional(key);
+        if (value) ssh[key] = value;
+      }
+      const container = inputs.optional('container');
+      if (container && ssh['ssh-host']) inputs.fail('container', 'cannot be combined with ssh-host', 'Drill a container on a remote host by backing it up there first.');
+      return {
+        kind,
+        path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
+        container,
+        ssh: ssh['ssh-host'] ? ssh : undefined,
+      };
+    }
+    case 'restic':
+    case 'borg': {
+      const password = inputs.secret('password');
+      const passwordCommand = inputs.optional('password-command');
+      if (!password && !passwordCommand) {
+        inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
+      }
+      return {
+        kind,
+        repository: inputs.required('repository'),
+        password,
+        passwordCommand,
+        snapshot: inputs.string('snapshot', 'latest'),
+        tags: inputs.list('tags'),
+        pathFilter: inputs.optional('snapshot-path'),
+        readDataSubset: inputs.optional('read-data-subset'),
+        skipRepositoryCheck: inputs.boolean('skip-repository-check', false),
+      };
+    }
+    case 'postgres': {
+      const dumpFile = inputs.optional('dump-file');
+      const database = inputs.optional('pg-database');
+      if (!dumpFile && !database) inputs.fail('dump-file', 'or pg-database is required for source postgres', 'Name a pg_dump custom-format file, or a live database to dump.');
+      const scratchDatabase = inputs.optional('scratch-database');
+      if (scratchDatabase && !/^[A-Za-z_][\w]*$/.test(scratchDatabase)) inputs.fail('scratch-database', `is not a plain identifier (found '${scratchDatabase}')`);
+      return {
+        kind,
+        connection: {
+          host: inputs.string('pg-host', '127.0.0.1'),
+          port: inputs.integer('pg-port', 5432, { min: 1, max: 65535 }),
+          user: inputs.string('pg-user', 'slipway'),
+          password: inputs.secret('pg-password'),
+          maintenanceDatabase: inputs.string('pg-maintenance-database', 'postgres'),
+        },
+        dumpFile,
+        database,
+        scratchDatabase,
+      };
+    }
+    case 'tarball': {
+      const file = inputs.optional('tarball');
+      const volume = inputs.optional('volume');
+      if (!file === !volume) inputs.fail('tarball', 'or volume is required, not both', 'Name a tar file, or a Docker volume to pack.');
+      return { kind, file, volume, helperImage: inputs.string('helper-image', 'busybox') };
+    }
+  }
+}
+
+function parseForge(inputs: Inputs, context: Pick<FlowContext, 'env' | 'platform'>): ForgeSettings | undefined {
+  const token = inputs.secret('forge-token');
+  if (!token) return undefined;
+  const env = context.env;
+  const detected = context.platform.kind === 'forgejo' ? 'forgejo' : 'github';
+  const kind = inputs.choice('forge', ['github', 'forgejo'] as const, detected);
+  const server = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+  const fallbackApi = kind === 'github' ? (env.GITHUB_API_URL ?? 'https://api.github.com') : server ? `${server.replace(/\/$/, '')}/api/v1` : undefined;
+  const apiUrl = inputs.optional('forge-api-url') ?? fallbackApi;
+  if (!apiUrl) inputs.fail('forge-api-url', 'is required outside Actions for forgejo', 'e.g. https://codeberg.org/api/v1');
+  const repository = inputs.optional('forge-repository') ?? env.GITHUB_REPOSITORY;
+  if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+    inputs.fail('forge-repository', `is not owner/name (found '${repository ?? ''}')`);
+  }
+  return { kind, apiUrl: apiUrl.replace(/\/$/, ''), repository, token };
+}
+
+function parseStaleness(inputs: Inputs): StalenessSettings {
+  return {
+    workflow: inputs.required('drill-workflow', 'Name the drill workflow file, e.g. restore-drill.yml.'),
+    maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
+    onStale: inputs.choice('on-stale', ['warn', 'fail'] as const, 'fail'),
+  };
+}

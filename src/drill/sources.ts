@@ -1,0 +1,260 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { lastLines } from '../core/errors.js';
+import type { Runner, RunResult } from '../core/runner/process-runner.js';
+import {
+  borgCheck, borgEnv, borgExtract, borgList, dockerCopyOut, dockerExec, dockerInspectVolume, dockerVolumeToTar,
+  pgDump, pgDumpVersion, pgRestore, pgRestoreList, psql, resticCheck, resticEnv, resticRestore, resticSnapshots,
+  sqlIdentifier, sqliteQuery, sqliteSnapshot, tarExtract,
+} from './commands.js';
+import type { CheckResult, RestoreReport } from './report.js';
+import { DRILL_LABEL, findSqliteFiles, refuseSameName, refuseTargetOverSource, sizeOf, type ScratchPlace } from './scratch.js';
+import type { PostgresSource, RepositorySource, SqliteSource, TarballSource } from './settings.js';
+import { parseBorgArchives, parseResticSnapshots, type SnapshotInfo } from './snapshots.js';
+import { postgresTablesSql, sqliteTablesSql, type DataProbe } from './verify.js';
+
+/** What a restore left in the scratch place, for the checks that follow. */
+export interface Restored {
+  /** Directory holding the restored files. */
+  dataDir: string;
+  /** What the app gets mounted: the restored database's directory, else `dataDir`. */
+  appDataDir?: string;
+  probe?: DataProbe;
+  /** Checks of the backup itself (open, restore, integrity). */
+  checks: CheckResult[];
+  sizes: RestoreReport['sizes'];
+  versions?: RestoreReport['versions'];
+  /** Extra environment for the app (the scratch database's coordinates). */
+  appEnv?: Record<string, string>;
+  ok: boolean;
+}
+
+const failed = (name: string, result: RunResult | string): CheckResult => ({
+  name,
+  passed: false,
+  detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
+});
+
+export function sqliteProbe(runner: Runner, file: string): DataProbe {
+  return {
+    engine: 'sqlite',
+    tablesSql: sqliteTablesSql,
+    newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
+    async query(sql) {
+      const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
+      if (result.exitCode !== 0) return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+      return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+    },
+  };
+}
+
+/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
+export async function checkSqliteIntegrity(runner: Runner, file: string): Promise<CheckResult> {
+  const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
+  const name = `SQLite integrity_check of ${path.basename(file)}`;
+  if (result.exitCode !== 0) return failed(name, result);
+  const answer = result.stdout.trim();
+  return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : lastLines(answer, 3).replace(/\n/g, ' ') };
+}
+
+/** Finds the SQLite database in a restored tree and runs its integrity check. */
+async function sqliteFromTree(runner: Runner, restoreDir: string, databasePath: string | undefined, checks: CheckResult[]): Promise<{ probe?: DataProbe; file?: string }> {
+  let file: string | undefined;
+  if (databasePath) {
+    file = path.join(restoreDir, databasePath);
+    if (!fs.existsSync(file)) {
+      checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
+      return {};
+    }
+  } else {
+    const found = findSqliteFiles(restoreDir);
+    if (found.length !== 1) {
+      if (found.length > 1) checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => path.relative(restoreDir, f)).join(', ')}); set database-path` });
+      return {};
+    }
+    file = found[0];
+  }
+  const integrity = await checkSqliteIntegrity(runner, file);
+  checks.push(integrity);
+  return { probe: integrity.passed ? sqliteProbe(runner, file) : undefined, file };
+}
+
+/* ---------- a live SQLite database ---------- */
+
+export async function restoreLiveSqlite(source: SqliteSource, scratch: ScratchPlace, runner: Runner): Promise<Restored> {
+  const dataDir = scratch.sub('restore');
+  const target = path.join(dataDir, path.basename(source.path));
+  const checks: CheckResult[] = [];
+  if (source.container) {
+    // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
+    const inside = `/tmp/${scratch.name('snapshot')}.db`;
+    const inner = sqliteSnapshot(source.path, inside);
+    const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
+    if (snap.exitCode === 0) {
+      const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
+      await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
+      checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
+    } else {
+      checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
+    }
+  } else {
+    refuseTargetOverSource(scratch.dir, [source.path]);
+    if (!fs.existsSync(source.path)) {
+      checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
+    } else {
+      const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
+      checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
+    }
+  }
+  const ok = checks.every((check) => check.passed);
+  const found = ok ? await sqliteFromTree(runner, dataDir, path.basename(source.path), checks) : {};
+  return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
+}
+
+/* ---------- restic and borg ---------- */
+
+export interface RepositorySession {
+  snapshots: SnapshotInfo[];
+  checks: CheckResult[];
+  restore(snapshot: SnapshotInfo, dataDir: string): Promise<RunResult>;
+  check(): Promise<CheckResult>;
+  backupBytes?: number;
+}
+
+export async function openRepository(source: RepositorySource, scratch: ScratchPlace, runner: Runner): Promise<RepositorySession> {
+  const tool = source.kind;
+  const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
+  const list = tool === 'restic'
+    ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
+    : borgList(env, source.repository, source.pathFilter);
+  const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
+  const checks: CheckResult[] = [];
+  let snapshots: SnapshotInfo[] = [];
+  const openName = `open ${tool} repository`;
+  if (listed.exitCode !== 0) {
+    checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
+  } else {
+    try {
+      snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
+      // Tags are a restic notion; borg archives are filtered by name glob only.
+      checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
+    } catch (error) {
+      checks.push({ name: openName, passed: false, detail: `unreadable listing: ${(error as Error).message}` });
+    }
+  }
+  const local = fs.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
+  return {
+    snapshots,
+    checks,
+    backupBytes: local,
+    restore: (snapshot, dataDir) =>
+      runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
+    async check() {
+      const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
+      const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+      return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
+    },
+  };
+}
+
+export async function restoreFromRepository(session: RepositorySession, snapshot: SnapshotInfo, scratch: ScratchPlace, runner: Runner, label: string, databasePath?: string): Promise<Restored> {
+  const dataDir = scratch.sub('restore', label);
+  const checks: CheckResult[] = [];
+  const result = await session.restore(snapshot, dataDir);
+  checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
+  const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+  const appDataDir = found.file ? path.dirname(found.file) : undefined;
+  return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+}
+
+/* ---------- PostgreSQL ---------- */
+
+export function parseDumpHeader(listing: string): { dumpTool?: string; dumpedFromServer?: string; dbname?: string } {
+  const pick = (label: string): string | undefined => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'm').exec(listing)?.[1]?.trim();
+  return { dumpTool: pick('Dumped by pg_dump version'), dumpedFromServer: pick('Dumped from database version'), dbname: pick('Dbname') };
+}
+
+export async function restorePostgres(source: PostgresSource, scratch: ScratchPlace, runner: Runner): Promise<Restored> {
+  const connection = source.connection;
+  const dataDir = scratch.sub('restore');
+  const scratchDb = source.scratchDatabase ?? scratch.name('db');
+  refuseSameName('database', scratchDb, source.database);
+  refuseSameName('database', scratchDb, connection.maintenanceDatabase);
+  const checks: CheckResult[] = [];
+  let dumpFile = source.dumpFile;
+  if (!dumpFile) {
+    dumpFile = path.join(scratch.sub('dump'), 'drill.pgdump');
+    const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
+    if (dumped.exitCode !== 0) return { dataDir, checks, sizes: {}, ok: false };
+  } else if (!fs.existsSync(dumpFile)) {
+    checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
+    return { dataDir, checks, sizes: {}, ok: false };
+  }
+  const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
+  const header = parseDumpHeader(listing.stdout);
+  if (header.dbname) refuseSameName('database', scratchDb, header.dbname);
+  const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
+  const client = await runner.run(pgDumpVersion(), { allowFailure: true });
+  const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
+  const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
+  if (create.exitCode !== 0) {
+    checks.push(failed(`create scratch database ${scratchDb}`, create));
+    return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+  }
+  scratch.onCleanup(`database ${scratchDb}`, async () => {
+    await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
+  });
+  const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+  checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
+  const major = (version?: string): string | undefined => /(\d+)(?:\.\d+)?/.exec(version ?? '')?.[1];
+  if (versions.dumpTool && versions.server) {
+    const same = major(versions.dumpTool) === major(versions.server);
+    checks.push({ name: 'pg_dump version matches the server', passed: true, severity: same ? undefined : 'warning', detail: `dump by pg_dump ${versions.dumpTool}, server ${versions.server}${same ? '' : ' (major versions differ)'}` });
+  }
+  const probe: DataProbe = {
+    engine: 'postgres',
+    tablesSql: postgresTablesSql,
+    newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
+    async query(sql) {
+      const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
+      if (result.exitCode !== 0) return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+      return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+    },
+  };
+  const appEnv: Record<string, string> = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
+  if (connection.password) appEnv.PGPASSWORD = connection.password;
+  const ok = checks.every((check) => check.passed);
+  return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, ok };
+}
+
+/* ---------- tarball of a directory or a Docker volume ---------- */
+
+export async function restoreTarball(source: TarballSource, scratch: ScratchPlace, runner: Runner, databasePath?: string): Promise<Restored> {
+  const dataDir = scratch.sub('restore');
+  const checks: CheckResult[] = [];
+  let file = source.file;
+  if (source.volume) {
+    const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
+    if (inspect.exitCode !== 0) {
+      checks.push(failed(`docker volume ${source.volume}`, inspect));
+      return { dataDir, checks, sizes: {}, ok: false };
+    }
+    refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
+    const packDir = scratch.sub('pack');
+    const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
+    if (packed.exitCode !== 0) return { dataDir, checks, sizes: {}, ok: false };
+    file = path.join(packDir, 'volume.tar');
+  } else if (file) {
+    refuseTargetOverSource(scratch.dir, [file]);
+    if (!fs.existsSync(file)) {
+      checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+      return { dataDir, checks, sizes: {}, ok: false };
+    }
+  }
+  const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+  checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: path.basename(file ?? '') } : failed('extract tarball', extracted));
+  const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+  return { dataDir, appDataDir: found.file ? path.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+}
