@@ -37,13 +37,15 @@ export function lookupJsonPath(document: unknown, segments: PathSegment[]): Look
     if (Array.isArray(current)) {
       if (segment === 'length') { current = current.length; continue; }
       const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
-      if (index < 0 || index >= current.length) return { found: false, missingAt: walked.join('.') };
+      if (index < 0 || index >= current.length) return { found: false, missingAt: joinPath(walked) };
       current = current[index];
     } else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
       current = (current as Record<string, unknown>)[String(segment)];
     } else {
-      return { found: false, missingAt: walked.join('.').replace(/\.\[/g, '[') };
+      return { found: false, missingAt: joinPath(walked) };
     }
   }
   return { found: true, value: current };
 }
+
+const joinPath = (walked: string[]): string => walked.join('.').replace(/\.\[/g, '[');
