@@ -1,0 +1,13 @@
+import type { Logger } from '../core/log.js';
+import { renderText } from '../core/summary.js';
+import { oneLineCheck } from './check-list.js';
+import { smokeSummary } from './report.js';
+import { runSmokeChecks, type SmokeReport } from './run.js';
+
+/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
+export async function demoSmoke(log: Logger, url: string, version: string): Promise<SmokeReport> {
+  const check = oneLineCheck(url, 'demo url', { expectVersion: version });
+  const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
+  log.info(renderText(smokeSummary(report)));
+  return report;
+}
