@@ -1,0 +1,49 @@
+/** Which compose the host has: the v2 plugin (`docker compose`) or v1 (`docker-compose`). */
+export type ComposeFlavor = 'v2' | 'v1';
+
+export interface ComposeProject {
+  appDir: string;
+  files: string[];
+  project?: string;
+  envFile?: string;
+  /** Slipway's override that sets the service's image; last, so it wins. */
+  overrideFile: string;
+}
+
+/** Prints v2, v1 or none. */
+export const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
+
+/** The compose command words (run on the host) for one project; the user's files are never edited. */
+export function composeWords(flavor: ComposeFlavor, project: ComposeProject, ...subcommand: string[]): string[] {
+  const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
+  return [
+    ...base,
+    '--project-directory', project.appDir,
+    ...(project.project ? ['-p', project.project] : []),
+    ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
+    '-f', project.overrideFile,
+    ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
+    ...subcommand,
+  ];
+}
+
+/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
+export function renderImageOverride(service: string, image: string): string {
+  return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
+}
+
+/** Labels compose puts on containers (v1 and v2 alike): how we find the service's containers. */
+export function serviceContainersWords(projectName: string, service: string, all = false): string[] {
+  return [
+    'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
+    '--filter', `label=com.docker.compose.project=${projectName}`,
+    '--filter', `label=com.docker.compose.service=${service}`,
+    '--format', '{{.ID}}',
+  ];
+}
+
+/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
+export function defaultProjectName(appDir: string): string {
+  const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
+  return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}

@@ -1,0 +1,141 @@
+import { SlipwayError } from '../core/errors.js';
+import { sleep } from '../core/runner/retry.js';
+import { composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, serviceContainersWords, type ComposeFlavor, type ComposeProject } from './compose-commands.js';
+import { waitForHttpHealth, type HealthVerdict } from './health.js';
+import { readStateFile, stateDir, writeStateFile } from './host-state.js';
+import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
+import { forHost, type ComposeSettings } from './settings.js';
+
+/** What a compose deploy changed, for the log and for a fleet revert. */
+export interface ComposeChange {
+  version: string;
+  previous: string;
+  changed: boolean;
+}
+
+interface ComposeContext {
+  flavor: ComposeFlavor;
+  project: ComposeProject;
+  projectName: string;
+  stateFile: string;
+  compose: ComposeSettings;
+}
+
+async function prepare(run: HostRun): Promise<ComposeContext> {
+  const compose = run.settings.compose;
+  if (!compose) throw new Error('compose settings missing');
+  await requirePaths(run, [
+    { path: run.appDir, kind: 'dir', what: 'app-dir' },
+    ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file' as const, what: 'compose-file' })),
+    ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file' as const, what: 'env-file' }] : []),
+  ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
+  const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+  if (detected !== 'v1' && detected !== 'v2') throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+  const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
+  const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+  return {
+    flavor: detected,
+    compose,
+    project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+    projectName: project ?? defaultProjectName(run.appDir),
+    stateFile: `${stateBase}.state`,
+  };
+}
+
+async function runningImage(run: HostRun, ctx: ComposeContext): Promise<string | undefined> {
+  const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service))).stdout.split('\n').filter(Boolean);
+  if (ids.length === 0) return undefined;
+  const image = await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}', ids[0] ?? '']);
+  return image.stdout.trim() || undefined;
+}
+
+/** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
+async function switchTo(run: HostRun, ctx: ComposeContext, image: string, pull: boolean): Promise<void> {
+  const env = { ...run.settings.env };
+  await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
+    stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+  });
+  if (pull) await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+  await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
+    env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
+  });
+}
+
+const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+
+/** Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check. */
+async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string): Promise<HealthVerdict> {
+  const deadline = Date.now() + run.settings.health.timeoutMs;
+  let last = 'no container';
+  for (;;) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true))).stdout.split('\n').filter(Boolean);
+    if (ids.length > 0) {
+      const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+      last = states.join(', ');
+      if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+        return { healthy: false, detail: `container ${last}` };
+      }
+      if (states.every((state) => state === 'running|' || state === 'running|healthy')) break;
+    }
+    if (Date.now() >= deadline) return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
+    await sleep(500);
+  }
+  return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline);
+}
+
+export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
+  const ctx = await prepare(run);
+  const image = ctx.compose.image ?? '';
+  const { version } = run.settings;
+  const current = await runningImage(run, ctx);
+  const state = await readStateFile(run.session, ctx.stateFile);
+  const previousVersion = current && state.image === current ? state.version ?? current : current ?? '';
+  if (ctx.compose.preDeploy && current) {
+    await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
+      env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
+      stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
+    });
+  }
+  // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
+  await writeStateFile(run.session, ctx.stateFile, {
+    image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deploying',
+  });
+  run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'} → ${image}`);
+  let verdict: HealthVerdict;
+  try {
+    await switchTo(run, ctx, image, ctx.compose.pull);
+    verdict = await waitHealthy(run, ctx, version);
+  } catch (error) {
+    if (!current || !(await run.session.isAlive())) throw error;
+    verdict = { healthy: false, detail: (error as Error).message };
+  }
+  if (verdict.healthy) {
+    await writeStateFile(run.session, ctx.stateFile, { image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deployed' });
+    return { version, previous: previousVersion, changed: true };
+  }
+  if (!current) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+  run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}`);
+  await switchTo(run, ctx, current, false);
+  const back = await waitHealthy(run, ctx, previousVersion);
+  await writeStateFile(run.session, ctx.stateFile, {
+    image: current, version: previousVersion, previous_image: state.previous_image ?? '', previous_version: state.previous_version ?? '', status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+  });
+  if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+  throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
+}
+
+/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
+export async function composeRollback(run: HostRun): Promise<ComposeChange> {
+  const ctx = await prepare(run);
+  const state = await readStateFile(run.session, ctx.stateFile);
+  if (!state.previous_image) throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+  const current = (await runningImage(run, ctx)) ?? state.image ?? '';
+  await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+  await switchTo(run, ctx, state.previous_image, false);
+  const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
+  if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+  await writeStateFile(run.session, ctx.stateFile, {
+    image: state.previous_image, version: state.previous_version ?? state.previous_image, previous_image: current, previous_version: state.version ?? current, status: 'rolled-back',
+  });
+  return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
+}

@@ -1,0 +1,130 @@
+import os from 'node:os';
+import { formatError } from '../core/errors.js';
+import type { FlowContext } from '../core/context.js';
+import { describeActor } from '../platform/detect.js';
+import { describeTarget, openSshSession, type SshSession } from '../ssh/index.js';
+import { composeDeploy, composeRollback, type ComposeChange } from './compose.js';
+import { appendDeployLog } from './host-state.js';
+import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from './host-run.js';
+import { acquireLock, type HeldLock } from './lock.js';
+import { releaseDeploy, releaseRollback, scriptDeploy } from './release.js';
+import { forHost, type DeploySettings } from './settings.js';
+
+export interface DeployResult {
+  mode: DeploySettings['mode'];
+  strategy: DeploySettings['strategy'];
+  version: string;
+  previousVersion: string;
+  hosts: HostOutcome[];
+  rolledBack: boolean;
+  ok: boolean;
+  /** SSH connections opened per host (target: 1). */
+  connectionsPerHost: number[];
+}
+
+export interface DeployHooks {
+  /** Called with each host's session once it is open (tests cut connections through it). */
+  sessionOpened?(session: SshSession, index: number): void;
+}
+
+/** Split hosts into batches of `size` (0: one batch with all). */
+export function batches<T>(items: T[], size: number): T[][] {
+  if (size <= 0 || size >= items.length) return [items];
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A host mid-deploy: its connection and lock stay open until the batch is settled. */
+interface Pending {
+  index: number;
+  name: string;
+  session?: SshSession;
+  lock?: HeldLock;
+  run?: HostRun;
+  outcome: HostOutcome;
+}
+
+function strategyOf(settings: DeploySettings): { deploy(run: HostRun): Promise<ComposeChange>; rollback(run: HostRun): Promise<ComposeChange> } {
+  switch (settings.strategy) {
+    case 'compose': return { deploy: composeDeploy, rollback: composeRollback };
+    case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
+    case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
+  }
+}
+
+export async function deployFleet(settings: DeploySettings, context: FlowContext, hooks: DeployHooks = {}): Promise<DeployResult> {
+  const actor = describeActor(context.platform, os.hostname());
+  const strategy = strategyOf(settings);
+  const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
+  const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
+  const outcomes: HostOutcome[] = indexed.map(({ target }) => ({
+    host: describeTarget(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
+  }));
+  const connections: number[] = indexed.map(() => 0);
+  let failed = false;
+
+  for (const batch of batches(indexed, settings.batchSize)) {
+    if (failed) break;
+    const pending = await Promise.all(batch.map(async ({ target, index }): Promise<Pending> => {
+      const started = Date.now();
+      const item: Pending = { index, name: describeTarget(target), outcome: outcomes[index] as HostOutcome };
+      try {
+        item.session = await openSshSession(target, context.runner, context.log);
+        hooks.sessionOpened?.(item.session, index);
+        const appDir = forHost(settings.appDir, target.host, index);
+        item.run = { session: item.session, settings, appDir, index, log: context.log };
+        // The lock lives inside app-dir: check it exists first rather than create it.
+        await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
+        item.lock = await acquireLock(item.session, appDir, { holder: actor, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs }, context.log);
+        const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run as HostRun) : strategy.deploy(item.run as HostRun)));
+        Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+      } catch (error) {
+        const rolledBack = error instanceof RolledBackError;
+        Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: formatError(error), changed: !rolledBack && item.lock !== undefined });
+      }
+      item.outcome.durationMs = Date.now() - started;
+      return item;
+    }));
+    const batchFailed = pending.some((item) => item.outcome.status === 'failed' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
+    if (batchFailed) {
+      failed = true;
+      // The batch is all-or-nothing: hosts that took the new version go back.
+      for (const item of pending) {
+        if (item.outcome.status !== 'deployed' || !item.run) continue;
+        try {
+          await strategy.rollback(item.run);
+          Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
+        } catch (error) {
+          item.outcome.message = `revert failed: ${formatError(error)}`;
+          item.outcome.status = 'failed';
+        }
+      }
+    }
+    for (const item of pending) {
+      if (item.session && item.lock && item.run && (await item.session.isAlive())) {
+        await appendDeployLog(item.session, item.run.appDir, {
+          time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
+          previous: item.outcome.previous, result: item.outcome.status, actor,
+        }).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
+        await item.lock.release();
+      }
+      if (item.session) {
+        connections[item.index] = item.session.connectionsOpened;
+        await item.session.close();
+      }
+    }
+  }
+  const first = outcomes[0];
+  const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
+  return {
+    mode: settings.mode,
+    strategy: settings.strategy,
+    version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
+    previousVersion: first?.previous ?? '',
+    hosts: outcomes,
+    rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted'),
+    ok: !failed,
+    connectionsPerHost: connections,
+  };
+}

@@ -1,0 +1,49 @@
+import { SlipwayError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { SshSession } from '../ssh/index.js';
+import type { DeploySettings } from './settings.js';
+
+/** One host's part of a deploy, as strategies see it. */
+export interface HostRun {
+  session: SshSession;
+  settings: DeploySettings;
+  /** app-dir with `{host}`/`{index}` replaced. */
+  appDir: string;
+  index: number;
+  log: Logger;
+}
+
+export type HostStatus = 'deployed' | 'rolled-back' | 'failed' | 'reverted' | 'not-started' | 'unchanged';
+
+export interface HostOutcome {
+  host: string;
+  status: HostStatus;
+  version: string;
+  previous: string;
+  message: string;
+  /** The host ran something new at some point (so a batch failure must revert it). */
+  changed: boolean;
+  durationMs: number;
+}
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+export class RolledBackError extends SlipwayError {
+  constructor(readonly host: string, reason: string, readonly serving: string) {
+    super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+    this.name = 'RolledBackError';
+  }
+}
+
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+export function hookWords(dir: string, script: string): string[] {
+  return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+
+/** Fails with one message naming every missing path (checked in one round trip). */
+export async function requirePaths(run: HostRun, checks: Array<{ path: string; kind: 'dir' | 'file'; what: string }>, fix: string): Promise<void> {
+  const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+  const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+  const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+  const missing = result.stdout.trim();
+  if (missing) throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}

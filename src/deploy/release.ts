@@ -1,0 +1,126 @@
+import { SlipwayError } from '../core/errors.js';
+import { waitForHttpHealth } from './health.js';
+import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
+import type { ComposeChange as Change } from './compose.js';
+
+/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
+export function releaseName(now: Date): string {
+  return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+}
+
+/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
+export const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
+
+/** Links each shared path into the release (replacing whatever the artifact had there). */
+export const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+
+/** Lists releases, newest last, and which one `current` points at. */
+const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+
+/** Removes all but the newest `keep`, never current or previous. */
+export function releasesToRemove(all: string[], keep: number, protect: string[]): string[] {
+  const sorted = [...all].sort();
+  return sorted.slice(0, Math.max(0, sorted.length - keep)).filter((name) => !protect.includes(name));
+}
+
+/** The words after `sudo` and its flags, for `sudo -n -l` (checks the rule without running the command). */
+export function sudoCheckWords(command: string): string[] | undefined {
+  const words = command.trim().split(/\s+/);
+  if (words[0] !== 'sudo') return undefined;
+  let i = 1;
+  while (i < words.length && words[i]?.startsWith('-')) i += 1;
+  return ['sudo', '-n', '-l', ...words.slice(i)];
+}
+
+async function listReleases(run: HostRun): Promise<{ current?: string; all: string[] }> {
+  const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
+  const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
+  return { current, all: lines.filter((line) => !line.startsWith('current=') && !line.endsWith('.rolled-back')) };
+}
+
+async function versionOf(run: HostRun, name: string | undefined): Promise<string> {
+  if (!name) return '';
+  const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
+  return result.stdout.trim();
+}
+
+async function restart(run: HostRun): Promise<void> {
+  for (const command of run.settings.release?.restart ?? []) {
+    await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+  }
+}
+
+async function switchAndCheck(run: HostRun, name: string, version: string): Promise<{ healthy: boolean; detail: string }> {
+  await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
+  await restart(run);
+  return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+}
+
+export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Change> {
+  const release = run.settings.release;
+  if (!release?.artifact) throw new Error('release settings missing');
+  const { version } = run.settings;
+  await requirePaths(run, [
+    { path: run.appDir, kind: 'dir', what: 'app-dir' },
+    ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file' as const, what: 'shared file' })),
+  ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+  // sudo -n first: a promote that cannot restart must not happen.
+  for (const command of release.restart) {
+    const check = sudoCheckWords(command);
+    if (!check) continue;
+    const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
+    if (allowed.exitCode !== 0) throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+  }
+  const before = await listReleases(run);
+  const previousVersion = await versionOf(run, before.current);
+  let name = releaseName(now);
+  if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
+  const dir = `${run.appDir}/releases/${name}`;
+  await run.session.exec(['mkdir', '-p', dir]);
+  if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
+    await run.session.upload(release.artifact, `${dir}.tar.gz`);
+    await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+  } else {
+    await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+  }
+  await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+  if (release.shared.length) await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+  for (const command of release.prePromote) {
+    await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+  }
+  const verdict = await switchAndCheck(run, name, version);
+  if (verdict.healthy) {
+    const stale = releasesToRemove([...before.all, name], release.keep, [name, before.current ?? '']);
+    if (stale.length) await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+    return { version, previous: previousVersion, changed: true };
+  }
+  if (!before.current) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+  run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
+  const back = await switchAndCheck(run, before.current, previousVersion);
+  if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+  throw new RolledBackError(run.session.name, `new release ${version} failed its health check (${verdict.detail})`, `the old release ${previousVersion}`);
+}
+
+/** Back to the release before `current`, from what is on the host. */
+export async function releaseRollback(run: HostRun): Promise<Change> {
+  const { current, all } = await listReleases(run);
+  const index = current ? all.indexOf(current) : -1;
+  const target = index > 0 ? all[index - 1] : undefined;
+  if (!current || !target) throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+  const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
+  const verdict = await switchAndCheck(run, target, to);
+  if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+  // The release we left is moved aside, so a second rollback goes further back instead of forward.
+  await run.session.exec(['sh', '-c', 'cd "$1/releases" && mv -- "$2" "$2.rolled-back"', 'slipway-aside', run.appDir, current], { allowFailure: true });
+  return { version: to, previous: from, changed: true };
+}
+
+export async function scriptDeploy(run: HostRun): Promise<Change> {
+  const script = run.settings.script ?? '';
+  const { version } = run.settings;
+  await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
+  await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
+  const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+  if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+  return { version, previous: '', changed: true };
+}

@@ -1,0 +1,64 @@
+import { composeWords, defaultProjectName, renderImageOverride, serviceContainersWords } from '../../../src/deploy/compose-commands.js';
+import { formatDeployLogLine } from '../../../src/deploy/host-state.js';
+import { batches } from '../../../src/deploy/fleet.js';
+import { releaseName, releasesToRemove, sudoCheckWords } from '../../../src/deploy/release.js';
+
+const project = { appDir: '/srv/app', files: ['docker-compose.yml', 'prod.yml'], project: 'app-demo', envFile: '.env.demo', overrideFile: '/srv/app/.slipway/o.json' };
+
+describe('compose commands', () => {
+  it.each([
+    ['v2', ['docker', 'compose']],
+    ['v1', ['docker-compose']],
+  ] as const)('builds %s argv with project, files, override last and env file', (flavor, base) => {
+    expect(composeWords(flavor, project, 'up', '-d')).toEqual([
+      ...base, '--project-directory', '/srv/app', '-p', 'app-demo', '-f', '/srv/app/docker-compose.yml', '-f', '/srv/app/prod.yml',
+      '-f', '/srv/app/.slipway/o.json', '--env-file', '/srv/app/.env.demo', 'up', '-d',
+    ]);
+  });
+
+  it('omits -p and --env-file when not set', () => {
+    expect(composeWords('v2', { ...project, project: undefined, envFile: undefined, files: ['c.yml'] }, 'pull', 'web')).toEqual([
+      'docker', 'compose', '--project-directory', '/srv/app', '-f', '/srv/app/c.yml', '-f', '/srv/app/.slipway/o.json', 'pull', 'web',
+    ]);
+  });
+
+  it('points the service at the image through an override, by tag or digest', () => {
+    expect(JSON.parse(renderImageOverride('web', 'r.example/app@sha256:abc'))).toEqual({ services: { web: { image: 'r.example/app@sha256:abc' } } });
+  });
+
+  it('finds the service containers by compose labels (same in v1 and v2)', () => {
+    expect(serviceContainersWords('p', 'web')).toEqual(['docker', 'ps', '--no-trunc', '--filter', 'label=com.docker.compose.project=p', '--filter', 'label=com.docker.compose.service=web', '--format', '{{.ID}}']);
+    expect(defaultProjectName('/srv/My.App/')).toBe('myapp');
+  });
+});
+
+describe('release helpers', () => {
+  it('names releases by UTC timestamp so name order is time order', () => {
+    expect(releaseName(new Date('2025-03-07T01:14:30.123Z'))).toBe('20250307011430');
+  });
+
+  it('keeps the newest N and never removes current or previous', () => {
+    expect(releasesToRemove(['5', '1', '2', '3', '4'], 2, ['5', '1'])).toEqual(['2', '3']);
+  });
+
+  it('checks exactly the restart command with sudo -n -l', () => {
+    expect(sudoCheckWords('sudo -n systemctl restart app')).toEqual(['sudo', '-n', '-l', 'systemctl', 'restart', 'app']);
+    expect(sudoCheckWords('docker restart app')).toBeUndefined();
+  });
+});
+
+describe('fleet batches', () => {
+  it.each([
+    [0, [[1, 2, 3]]],
+    [1, [[1], [2], [3]]],
+    [2, [[1, 2], [3]]],
+    [5, [[1, 2, 3]]],
+  ])('batch-size %i', (size, expected) => expect(batches([1, 2, 3], size)).toEqual(expected));
+});
+
+describe('deploy log', () => {
+  it('writes one tab-separated line per deploy, flattening tabs and newlines', () => {
+    expect(formatDeployLogLine({ time: 't', action: 'deploy', strategy: 'compose', version: '2\n1', previous: '', result: 'deployed', actor: 'me@box' }))
+      .toBe('t\tdeploy\tcompose\tversion=2 1\tprevious=-\tresult=deployed\tby=me@box');
+  });
+});
