@@ -1,0 +1,27 @@
+// Quiet by default: values that look like secrets but are placeholders,
+// documented examples, references to the environment or encoded images.
+
+const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/i;
+
+/** Words and shapes a person writes where a secret will go later. */
+export function looksLikeGenericPlaceholder(value: string): boolean {
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (/(.)\1{5,}/.test(value)) return true;
+  if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value)) return true;
+  return new Set(value).size < 5;
+}
+
+/** Documented example keys and obvious stand-ins, for every rule. */
+export function isDocumentedExample(secret: string): boolean {
+  return /EXAMPLE|example/.test(secret) || /0123456789abcdef|1234567890|abcdefghijklmnop/i.test(secret);
+}
+
+/** Inside a `data:…;base64,` URI (an inlined image or font). */
+export function insideDataUri(line: string, column: number): boolean {
+  const marker = line.lastIndexOf(';base64,', column);
+  if (marker < 0) return false;
+  // The base64 run must reach from the marker to the match without a break.
+  return /^[A-Za-z0-9+/=]*$/.test(line.slice(marker + 8, column));
+}
+
+export const INLINE_ALLOW = 'slipway:allow';
