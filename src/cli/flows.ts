@@ -1,6 +1,7 @@
 import type { FlowDefinition } from '../core/context.js';
 import type { Logger } from '../core/log.js';
 import { drillFlow } from '../drill/flow.js';
+import { smokeFlow } from '../smoke/flow.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -9,6 +10,7 @@ import { drillFlow } from '../drill/flow.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const flows: FlowDefinition<any, any>[] = [
   drillFlow,
+  smokeFlow,
 ];
 
 /** Commands that are not one flow (demo, pipeline, baseline writers). */
