@@ -14,9 +14,14 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** Online-safe copy of a live (WAL) database: a consistent snapshot, never a file copy. */
+/**
+ * Online-safe copy of a live (WAL) database: a consistent snapshot, never a file
+ * copy. Read-only, so the drill never checkpoints or writes the live database;
+ * like any WAL reader it shares the -shm index (and leaves an empty -wal/-shm
+ * when no app had the database open).
+ */
 export function sqliteSnapshot(database: string, target: string): CommandSpec {
-  return { file: 'sqlite3', args: ['-bail', database, `VACUUM INTO ${sqlLiteral(target)}`] };
+  return { file: 'sqlite3', args: ['-readonly', '-bail', database, `VACUUM INTO ${sqlLiteral(target)}`] };
 }
 
 /** Read-only query with one row per line, columns separated by `|`. */

@@ -36,15 +36,22 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
     log: context.log,
   });
   const previous = await history.load();
-  if (settings.scratchDir) refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
-  const scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+  let scratch: ScratchPlace;
+  try {
+    if (settings.scratchDir) refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
+    scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+  } catch (error) {
+    // Refused before anything was written: the report says why.
+    report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: formatError(error) });
+    return finish(report, settings, context, now);
+  }
   context.log.info(`Scratch place: ${scratch.dir}`);
   try {
     await context.log.group(`Drill '${settings.name}'`, async () => {
       report.restores.push(...(await restoreAll(settings, context, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random })));
     });
   } catch (error) {
-    report.checks.push({ name: 'drill', passed: false, detail: formatError(error) });
+    report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
   } finally {
     await scratch.remove(context.log);
   }

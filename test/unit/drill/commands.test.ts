@@ -6,7 +6,7 @@ const pg = { host: '127.0.0.1', port: 55432, user: 'slipway', password: 'pg-secr
 
 describe('drill command builders', () => {
   it.each([
-    ['online SQLite snapshot with a quote in the path', sqliteSnapshot('/srv/app.db', "/tmp/it's.db"), ['sqlite3', '-bail', '/srv/app.db', "VACUUM INTO '/tmp/it''s.db'"]],
+    ['online SQLite snapshot with a quote in the path', sqliteSnapshot('/srv/app.db', "/tmp/it's.db"), ['sqlite3', '-readonly', '-bail', '/srv/app.db', "VACUUM INTO '/tmp/it''s.db'"]],
     ['restic snapshots filtered by tag and path', resticSnapshots({}, { tags: ['db', 'nightly'], path: '/var/lib/app' }), ['restic', 'snapshots', '--json', '--no-lock', '--tag', 'db', '--tag', 'nightly', '--path', '/var/lib/app']],
     ['restic restore of one snapshot', resticRestore({}, 'abcdef12', '/tmp/s'), ['restic', 'restore', 'abcdef12', '--target', '/tmp/s', '--no-lock']],
     ['restic check reading a subset of data', resticCheck({}, '5%'), ['restic', 'check', '--read-data-subset=5%']],
