@@ -1,7 +1,11 @@
 import type { FlowDefinition } from '../core/context.js';
 import type { Logger } from '../core/log.js';
-import { drillFlow } from '../drill/flow.js';
+import { runDemo } from './demo.js';
+import { buildImageFlow } from '../image/build-flow.js';
+import { pushImageFlow } from '../image/push-flow.js';
 import { smokeFlow } from '../smoke/flow.js';
+import { drillFlow } from '../drill/flow.js';
+import { deployFlow } from '../deploy/flow.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -9,8 +13,11 @@ import { smokeFlow } from '../smoke/flow.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const flows: FlowDefinition<any, any>[] = [
-  drillFlow,
+  buildImageFlow,
+  pushImageFlow,
   smokeFlow,
+  drillFlow,
+  deployFlow,
 ];
 
 /** Commands that are not one flow (demo, pipeline, baseline writers). */
@@ -20,4 +27,6 @@ export interface ExtraCommand {
   run(args: string[], log: Logger): Promise<number>;
 }
 
-export const extraCommands: ExtraCommand[] = [];
+export const extraCommands: ExtraCommand[] = [
+  { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
+];

@@ -37,7 +37,12 @@ export function renderMarkdown(summary: Summary): string {
     .join('\n\n') + '\n';
 }
 
+/** Plain text for logs and terminals: markdown code ticks dropped. */
 export function renderText(summary: Summary): string {
+  return renderTextBlocks(summary).replace(/`/g, '');
+}
+
+function renderTextBlocks(summary: Summary): string {
   return summary.blocks
     .map((block) => {
       switch (block.kind) {

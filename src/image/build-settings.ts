@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Inputs } from '../core/config/inputs.js';
+import { registerSecret } from '../core/secrets.js';
+import { invalidTags } from './tags.js';
+import { KNOWN_PLATFORMS, parseImageReference } from './reference.js';
+
+export interface BuildSettings {
+  /** Repository the tags attach to: `registry/owner/app`. */
+  image: string;
+  context: string;
+  dockerfile: string;
+  platforms: string[];
+  extraTags: string[];
+  latest: 'auto' | 'true' | 'false';
+  buildArgs: Record<string, string>;
+  /** id → value; values are registered secrets and reach the build only as BuildKit secrets. */
+  buildSecrets: Record<string, string>;
+  labels: Record<string, string>;
+  target?: string;
+  network?: string;
+  layerCache: 'auto' | 'on' | 'off';
+  noCache: boolean;
+  cacheKeyFiles: string[];
+  version?: string;
+}
+
+/** Files whose change means new dependencies (a new dependency layer). */
+export const DEPENDENCY_FILES = [
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'requirements.txt',
+  'poetry.lock', 'Pipfile.lock', 'uv.lock', 'go.sum', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'mix.lock',
+  'pom.xml', 'build.gradle', 'build.gradle.kts', 'deps.txt',
+];
+
+const SECRET_LOOKING = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential)/i;
+
+export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettings {
+  const image = inputs.required('image', "Set it to the repository to build, e.g. 'git.example.com/team/app'.");
+  const parsed = parseImageReference(image);
+  if ('error' in parsed) inputs.fail('image', parsed.error);
+  if (parsed.tag || parsed.digest) inputs.fail('image', `names a tag or digest (found '${image}')`, "Give the repository only; tags come from git and input 'tags'.");
+
+  const context = path.resolve(workDir, inputs.string('context', '.'));
+  if (!fs.existsSync(context) || !fs.statSync(context).isDirectory()) {
+    inputs.fail('context', `directory ${context} does not exist`, 'Point it at the folder with your Dockerfile (relative to the workspace), and check out the repository first.');
+  }
+  const dockerfile = path.resolve(context, inputs.string('dockerfile', 'Dockerfile'));
+  if (!fs.existsSync(dockerfile)) {
+    inputs.fail('dockerfile', `file ${dockerfile} does not exist`, "Set it to the Dockerfile's path relative to the context.");
+  }
+
+  const platforms = inputs.list('platforms');
+  if (platforms.length === 0) platforms.push('linux/amd64');
+  for (const platform of platforms) {
+    if (!(KNOWN_PLATFORMS as readonly string[]).includes(platform)) {
+      inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
+    }
+  }
+
+  const extraTags = inputs.list('tags');
+  const badTags = invalidTags(extraTags);
+  if (badTags.length) {
+    inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
+  }
+
+  const buildArgs = inputs.keyValues('build-args');
+  const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
+  if (secretLooking) {
+    inputs.fail('build-args', `has '${secretLooking}', which looks like a secret; build args stay readable in the image history`, "Pass it in input 'build-secrets' instead and read it with RUN --mount=type=secret,id=...");
+  }
+  // Registered whole (and line by line) before parsing, so even a parse error cannot show a value.
+  inputs.secret('build-secrets');
+  const buildSecrets = inputs.keyValues('build-secrets');
+  for (const [id, value] of Object.entries(buildSecrets)) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) inputs.fail('build-secrets', `has an invalid secret id (found '${id}')`, 'Ids use letters, digits, _ . - only.');
+    registerSecret(value);
+  }
+
+  return {
+    image,
+    context,
+    dockerfile,
+    platforms,
+    extraTags,
+    latest: inputs.choice('latest', ['auto', 'true', 'false'] as const, 'auto'),
+    buildArgs,
+    buildSecrets,
+    labels: inputs.keyValues('labels'),
+    target: inputs.optional('target'),
+    network: inputs.optional('network'),
+    layerCache: inputs.choice('layer-cache', ['auto', 'on', 'off'] as const, 'auto'),
+    noCache: inputs.boolean('no-cache', false),
+    cacheKeyFiles: inputs.list('cache-key-files'),
+    version: inputs.optional('version'),
+  };
+}

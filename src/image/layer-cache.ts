@@ -1,0 +1,33 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
+ * dependency manifests: a dependency change misses, a code change restores the
+ * previous layers (same prefix) and rebuilds only what follows the dependency step.
+ */
+export function layerCacheKeys(args: {
+  repository: string;
+  platforms: string[];
+  dockerfile: string;
+  context: string;
+  keyFiles: string[];
+  unique: string;
+}): { prefix: string; key: string; hashedFiles: string[] } {
+  const hash = crypto.createHash('sha256');
+  hash.update(args.repository).update('\0').update(args.platforms.join(',')).update('\0');
+  const hashedFiles: string[] = [];
+  for (const file of [args.dockerfile, ...args.keyFiles.map((name) => path.resolve(args.context, name))]) {
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
+    hash.update(path.relative(args.context, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+    hashedFiles.push(path.relative(args.context, file));
+  }
+  const prefix = `slipway-layers-${args.platforms.join('+').replace(/\//g, '-')}-${hash.digest('hex').slice(0, 16)}-`;
+  return { prefix, key: `${prefix}${args.unique}`, hashedFiles };
+}
+
+/** The local name a cached image is saved and loaded under. */
+export function cacheImageName(repository: string): string {
+  return `slipway-layer-cache/${crypto.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
+}

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Inputs } from '../core/config/inputs.js';
+import type { FlowContext, FlowDefinition } from '../core/context.js';
+import { SlipwayError } from '../core/errors.js';
+import type { RunResult } from '../core/runner/process-runner.js';
+import { NETWORK_RETRY, type RetryPolicy } from '../core/runner/retry.js';
+import { Summary } from '../core/summary.js';
+import { loginCommand, logoutCommand, pushCommand } from './docker-commands.js';
+import { readServedImage } from './registry-manifest.js';
+import { parseImageReference, repositoryOf, KNOWN_PLATFORMS } from './reference.js';
+import { probeRegistry } from './registry-probe.js';
+
+export interface PushSettings {
+  tags: string[];
+  registry: string;
+  repository: string;
+  username?: string;
+  password?: string;
+  verifyPlatform?: string;
+  verifyAnonymousPull: boolean;
+  retry: RetryPolicy;
+  maxRateLimitWaitMs: number;
+}
+
+export interface PushResult {
+  digest: string;
+  /** `registry/app@sha256:…`: what a deploy should pin. */
+  imageRef: string;
+  tags: string[];
+  registry: string;
+  layersUploaded: number;
+  layersReused: number;
+  verified: string[];
+  durationMs: number;
+}
+
+export function parsePushSettings(inputs: Inputs): PushSettings {
+  const tags = inputs.list('tags');
+  if (tags.length === 0) inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
+  const parsed = tags.map((tag) => {
+    const reference = parseImageReference(tag);
+    if ('error' in reference) return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+    if (!reference.tag) return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
+    return reference;
+  });
+  const registries = new Set(parsed.map((reference) => reference.registry));
+  const repositories = new Set(parsed.map((reference) => reference.repository));
+  if (registries.size > 1 || repositories.size > 1) inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
+  const registry = inputs.string('registry', parsed[0].registry);
+  if (registry !== parsed[0].registry) inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
+  const username = inputs.optional('username');
+  const password = inputs.secret('password');
+  if (password && !username) inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
+  if (username && !password) inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
+  const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
+  if (verifyPlatform !== 'none' && !(KNOWN_PLATFORMS as readonly string[]).includes(verifyPlatform)) {
+    inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
+  }
+  return {
+    tags,
+    registry,
+    repository: parsed[0].repository,
+    username,
+    password,
+    verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
+    verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+    retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
+    maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
+  };
+}
+
+const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
+const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
+const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
+
+export function credentialsHint(settings: Pick<PushSettings, 'registry' | 'username'>): string {
+  const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
+  return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
+}
+
+export async function pushImage(settings: PushSettings, context: FlowContext): Promise<PushResult> {
+  const { runner, log } = context;
+  const started = Date.now();
+  const probe = await probeRegistry({ ...settings, log });
+  if (!probe.ok) throw new SlipwayError(`${credentialsHint(settings)} (${probe.reason})`);
+
+  // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
+  const dockerConfig = fs.mkdtempSync(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'slipway-docker-config-'));
+  fs.chmodSync(dockerConfig, 0o700);
+  const classify = (result: RunResult): boolean | { waitMs: number } => {
+    const text = `${result.stderr}\n${result.stdout}`;
+    if (AUTH_FAILURE.test(text)) return false;
+    if (RATE_LIMITED.test(text)) return { waitMs: Math.min(30_000, settings.maxRateLimitWaitMs) };
+    return TRANSIENT.test(text);
+  };
+  const authHint = (result: RunResult): string | undefined => (AUTH_FAILURE.test(result.stderr) ? credentialsHint(settings) : undefined);
+  try {
+    if (settings.username && settings.password) {
+      await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
+        retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
+        label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
+      });
+    }
+    let digest = '';
+    let layersUploaded = 0;
+    let layersReused = 0;
+    for (const tag of settings.tags) {
+      const pushed = await log.group(`Push ${tag}`, () =>
+        runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }),
+      );
+      const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
+      if (!found) throw new SlipwayError(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
+      if (digest && found !== digest) throw new SlipwayError(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
+      digest = found;
+      // Counted on the first tag: later tags of the same image upload nothing by construction.
+      if (tag === settings.tags[0]) {
+        layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
+        layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
+      }
+    }
+    const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
+    const verified: string[] = [];
+    if (settings.verifyPlatform) {
+      verified.push(await verifyPull(settings, digest, false, context));
+      if (settings.verifyAnonymousPull) verified.push(await verifyPull(settings, digest, true, context));
+    }
+    return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
+  } finally {
+    if (settings.username) await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
+    fs.rmSync(dockerConfig, { recursive: true, force: true });
+  }
+}
+
+/** Read back by digest from the registry itself and check the platform it serves. */
+async function verifyPull(settings: PushSettings, digest: string, anonymous: boolean, context: FlowContext): Promise<string> {
+  const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
+  const served = await readServedImage({
+    registry: settings.registry,
+    repository: settings.repository,
+    digest,
+    platform: settings.verifyPlatform ?? 'linux/amd64',
+    credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
+  });
+  if (served.platform !== settings.verifyPlatform) {
+    throw new SlipwayError(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
+  }
+  context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
+  return `${how}: ${served.platform}`;
+}
+
+export const pushImageFlow: FlowDefinition<PushSettings, PushResult> = {
+  command: 'push',
+  action: 'push-image',
+  describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
+  parse: (inputs) => parsePushSettings(inputs),
+  run: pushImage,
+  outputs: (result) => ({
+    digest: result.digest,
+    'image-ref': result.imageRef,
+    tags: result.tags.join('\n'),
+    'layers-uploaded': String(result.layersUploaded),
+  }),
+  summary: (result) =>
+    new Summary()
+      .heading('Image pushed')
+      .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
+        repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
+        result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
+      ]]),
+};

@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import { SlipwayError } from '../core/errors.js';
+import { registryBaseUrl } from './registry-probe.js';
+
+/**
+ * Reads back what the registry serves for a digest, over the registry API
+ * itself: `docker pull` would be satisfied by the local engine's copy and
+ * prove nothing. Checks the manifest's bytes hash to the digest, the config's
+ * platform, and that every layer blob is there (HEAD, no download).
+ */
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+interface Credentials { username: string; password: string }
+interface Manifest {
+  mediaType?: string;
+  manifests?: Array<{ digest: string; platform?: { os?: string; architecture?: string; variant?: string } }>;
+  config?: { digest: string };
+  layers?: Array<{ digest: string }>;
+}
+
+export interface ServedImage { platform: string; layers: number }
+
+export async function readServedImage(args: {
+  registry: string;
+  repository: string;
+  digest: string;
+  platform: string;
+  credentials?: Credentials;
+}): Promise<ServedImage> {
+  const client = new RegistryClient(args.registry, args.repository, args.credentials);
+  const { body, manifest: served } = await client.manifest(args.digest);
+  let manifest = served;
+  if (sha256(body) !== args.digest) throw new SlipwayError(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
+  if (manifest.manifests) {
+    const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
+    if (!entry) {
+      const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
+      throw new SlipwayError(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
+    }
+    manifest = (await client.manifest(entry.digest)).manifest;
+  }
+  if (!manifest.config) throw new SlipwayError(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
+  const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8')) as { os?: string; architecture?: string; variant?: string };
+  for (const layer of manifest.layers ?? []) await client.assertBlob(layer.digest);
+  return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
+}
+
+function platformOf(platform?: { os?: string; architecture?: string; variant?: string }): string {
+  return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
+}
+
+const sha256 = (body: Buffer): string => `sha256:${crypto.createHash('sha256').update(body).digest('hex')}`;
+
+class RegistryClient {
+  private authorization?: string;
+  private readonly base: string;
+  constructor(private readonly registry: string, private readonly repository: string, private readonly credentials?: Credentials) {
+    this.base = registryBaseUrl(registry);
+  }
+
+  async manifest(reference: string): Promise<{ body: Buffer; manifest: Manifest }> {
+    const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
+    const body = Buffer.from(await response.arrayBuffer());
+    return { body, manifest: JSON.parse(body.toString('utf8')) as Manifest };
+  }
+
+  async blob(digest: string): Promise<Buffer> {
+    const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  async assertBlob(digest: string): Promise<void> {
+    const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
+    await response.arrayBuffer();
+  }
+
+  private async get(path: string, headers: Record<string, string>, method = 'GET'): Promise<Response> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await fetch(`${this.base}${path}`, {
+        method,
+        headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (response.status === 401 && attempt === 0) {
+        await response.arrayBuffer();
+        await this.authenticate(response.headers.get('www-authenticate') ?? '');
+        continue;
+      }
+      if (!response.ok) {
+        await response.arrayBuffer();
+        const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
+        throw new SlipwayError(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
+          fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
+        });
+      }
+      return response;
+    }
+    throw new SlipwayError(`Verify: ${this.registry} kept asking for credentials`);
+  }
+
+  private async authenticate(challenge: string): Promise<void> {
+    const basic = this.credentials
+      ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+      : undefined;
+    if (/^basic/i.test(challenge)) {
+      this.authorization = basic;
+      return;
+    }
+    const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+    if (!realm) return;
+    const url = new URL(realm);
+    const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+    if (service) url.searchParams.set('service', service);
+    url.searchParams.set('scope', `repository:${this.repository}:pull`);
+    const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) {
+      await response.arrayBuffer();
+      return;
+    }
+    const token = (await response.json()) as { token?: string; access_token?: string };
+    const value = token.token ?? token.access_token;
+    if (value) this.authorization = `Bearer ${value}`;
+  }
+}
