@@ -1,0 +1,15440 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
+exports.isMap = identity.isMap;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
+exports.isScalar = identity.isScalar;
+exports.isSeq = identity.isSeq;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
+exports.LineCounter = lineCounter.LineCounter;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
+exports.parseAllDocuments = publicApi.parseAllDocuments;
+exports.parseDocument = publicApi.parseDocument;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ }),
+
+/***/ 3026:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GQ: () => (/* binding */ SlipwayError),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   yI: () => (/* binding */ ProcessError)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3092);
+
+/**
+ * An error a user can act on: what is wrong, where, and how to fix it.
+ * The message is redacted when it is built, so no secret survives into it.
+ */
+class SlipwayError extends Error {
+    fix;
+    constructor(message, options = {}) {
+        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
+        this.name = 'SlipwayError';
+        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
+    }
+}
+/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
+class InputError extends SlipwayError {
+    input;
+    constructor(input, problem, fix) {
+        super(`${input}: ${problem}`, { fix });
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
+class ProcessError extends SlipwayError {
+    command;
+    exitCode;
+    stderrTail;
+    timedOut;
+    constructor(args) {
+        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
+        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
+        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
+        this.name = 'ProcessError';
+        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
+        this.exitCode = args.exitCode;
+        this.stderrTail = tail;
+        this.timedOut = args.timedOut ?? false;
+    }
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+/** One line (or a few) for the user; the stack only when debugging. */
+function formatError(error, debug = false) {
+    if (error instanceof SlipwayError) {
+        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
+    }
+    if (error instanceof Error) {
+        // An unexpected error: its stack is what a bug report needs, but only on request.
+        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
+    }
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
+}
+
+
+/***/ }),
+
+/***/ 3092:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony exports REDACTED, onSecretRegistered, isRegisteredSecret, clearSecretsForTest */
+// Every secret value the process knows about is registered here once; every
+// path that prints or throws text (logger, runner, error formatting) redacts
+// through `redact`, so a secret cannot reach a log even through a tool's echo.
+const registered = new Set();
+const listeners = [];
+/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+function registerSecret(value) {
+    if (!value || value.length < MIN_SECRET_LENGTH)
+        return;
+    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
+    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.push(line.trim());
+    for (const form of forms) {
+        if (registered.has(form))
+            continue;
+        registered.add(form);
+        for (const listener of listeners)
+            listener(form);
+    }
+}
+/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
+function onSecretRegistered(listener) {
+    listeners.push(listener);
+    for (const value of registered)
+        listener(value);
+}
+function redact(text) {
+    if (registered.size === 0 || !text)
+        return text;
+    let out = text;
+    // Longest first, so a secret containing another is masked whole.
+    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret))
+            out = out.split(secret).join(REDACTED);
+    }
+    return out;
+}
+function isRegisteredSecret(value) {
+    return registered.has(value);
+}
+/** For tests only. */
+function clearSecretsForTest() {
+    registered.clear();
+}
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(3092);
+;// CONCATENATED MODULE: ./build/src/core/log.js
+
+/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
+class MemoryLogger {
+    lines = [];
+    info(message) { this.lines.push(redact(message)); }
+    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
+    error(message) { this.lines.push(`error: ${redact(message)}`); }
+    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
+    async group(title, body) {
+        this.lines.push(`## ${redact(title)}`);
+        return body();
+    }
+    text() { return this.lines.join('\n'); }
+}
+/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
+class ConsoleLogger {
+    options;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${(0,secrets/* redact */.E$)(text)}\n`);
+    }
+    info(message) { this.write(message); }
+    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
+    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
+    debug(message) { if (this.options.debug)
+        this.write(`debug: ${message}`); }
+    async group(title, body) {
+        this.write(`▸ ${title}`);
+        return body();
+    }
+}
+function locate(where) {
+    if (!where?.file)
+        return '';
+    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
+}
+const silentLogger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_title, body) => body(),
+};
+
+;// CONCATENATED MODULE: ./build/src/core/summary.js
+class Summary {
+    blocks = [];
+    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
+    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
+    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
+    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
+    append(other) { this.blocks.push(...other.blocks); return this; }
+}
+const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+function renderMarkdown(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `### ${block.text}`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
+            case 'table': return [
+                `| ${block.headers.map(escapeCell).join(' | ')} |`,
+                `| ${block.headers.map(() => '---').join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+            ].join('\n');
+        }
+    })
+        .join('\n\n') + '\n';
+}
+/** Plain text for logs and terminals: markdown code ticks dropped. */
+function renderText(summary) {
+    return renderTextBlocks(summary).replace(/`/g, '');
+}
+function renderTextBlocks(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `== ${block.text} ==`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
+            case 'table': {
+                const all = [block.headers, ...block.rows];
+                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
+                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
+            }
+        }
+    })
+        .join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/src/cli/config-file.js
+
+
+
+function loadConfigFile(path, required) {
+    if (!external_node_fs_namespaceObject.existsSync(path)) {
+        if (required)
+            throw new errors/* InputError */.dz(`--config`, `file ${path} does not exist`, 'Pass the path of your slipway.yml, or leave --config out.');
+        return {};
+    }
+    let document;
+    try {
+        document = dist.parse(external_node_fs_namespaceObject.readFileSync(path, 'utf8'));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new errors/* InputError */.dz(path, `is not valid YAML (${message})`, 'Fix the line it names.');
+    }
+    if (document === null || document === undefined)
+        return {};
+    if (typeof document !== 'object' || Array.isArray(document)) {
+        throw new errors/* InputError */.dz(path, 'must be a mapping of sections (build:, push:, deploy: …)');
+    }
+    const sections = {};
+    for (const [section, body] of Object.entries(document)) {
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+            throw new errors/* InputError */.dz(`${path}: ${section}`, 'must be a mapping of input names to values');
+        }
+        sections[section] = {};
+        for (const [key, value] of Object.entries(body)) {
+            sections[section][key] = stringifyValue(value);
+        }
+    }
+    return sections;
+}
+/** Lists and maps become the multi-line strings an action input would carry. */
+function stringifyValue(value) {
+    if (Array.isArray(value)) {
+        if (value.every((item) => typeof item !== 'object' || item === null))
+            return value.map(String).join('\n');
+        return dist.stringify(value);
+    }
+    if (value !== null && typeof value === 'object')
+        return dist.stringify(value);
+    return value === null || value === undefined ? '' : String(value);
+}
+/** `${env:NAME}` → the variable's value; a missing variable is an error naming it. */
+function expandEnv(value, where, env) {
+    return value.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name) => {
+        const found = env[name];
+        if (found === undefined)
+            throw new errors/* InputError */.dz(where, `refers to \${env:${name}} but ${name} is not set`, `Export ${name} before running slipway.`);
+        return found;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./build/src/image/reference.js
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Returns a reason when the reference is invalid, for the caller's InputError. */
+function parseImageReference(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return { error: `digest '${digest}' is not sha256:<64 hex>` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
+        registry = parts.shift() ?? DOCKER_HUB;
+    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
+        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    return { registry, repository: parts.join('/'), tag, digest };
+}
+function formatReference(reference) {
+    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
+    const name = `${host}${reference.repository}`;
+    if (reference.digest)
+        return `${name}@${reference.digest}`;
+    return reference.tag ? `${name}:${reference.tag}` : name;
+}
+/** The name without tag or digest, as a user wrote it (for `name@digest`). */
+function repositoryOf(reference) {
+    const withoutDigest = reference.split('@')[0] ?? reference;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+const KNOWN_PLATFORMS = [
+    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
+];
+
+;// CONCATENATED MODULE: ./build/src/image/tags.js
+
+/** Docker tags allow [A-Za-z0-9_.-]; branch names allow much more. */
+function sanitizeTag(value) {
+    return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+}
+const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+/** The tags a commit earns: sha-<short>, sha-<full>, branch, semver (x.y.z, x.y, x), latest, extras. */
+function computeTags(git, policy) {
+    const tags = [];
+    if (git.sha)
+        tags.push(`sha-${git.sha.slice(0, 7)}`, `sha-${git.sha}`);
+    const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : undefined;
+    if (branch)
+        tags.push(sanitizeTag(branch));
+    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
+    if (tag) {
+        const semver = SEMVER.exec(tag);
+        if (semver) {
+            const [, major, minor, patch, prerelease] = semver;
+            if (prerelease)
+                tags.push(`${major}.${minor}.${patch}-${prerelease}`);
+            else
+                tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`);
+        }
+        else {
+            tags.push(sanitizeTag(tag));
+        }
+    }
+    const onDefault = branch !== undefined && branch === (git.defaultBranch ?? 'main');
+    if (policy.latest === 'true' || (policy.latest === 'auto' && onDefault))
+        tags.push('latest');
+    tags.push(...policy.extra);
+    return [...new Set(tags.filter((candidate) => candidate !== ''))];
+}
+/** A human version for the `version` label: the semver tag, else the short sha. */
+function versionOf(git) {
+    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
+    if (tag)
+        return tag.replace(/^v(?=\d)/, '');
+    return git.sha?.slice(0, 7);
+}
+function invalidTags(tags) {
+    return tags.filter((tag) => !isValidTag(tag));
+}
+
+;// CONCATENATED MODULE: ./build/src/image/build-settings.js
+
+
+
+
+
+/** Files whose change means new dependencies (a new dependency layer). */
+const DEPENDENCY_FILES = [
+    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'requirements.txt',
+    'poetry.lock', 'Pipfile.lock', 'uv.lock', 'go.sum', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'mix.lock',
+    'pom.xml', 'build.gradle', 'build.gradle.kts', 'deps.txt',
+];
+const SECRET_LOOKING = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential)/i;
+function parseBuildSettings(inputs, workDir) {
+    const image = inputs.required('image', "Set it to the repository to build, e.g. 'git.example.com/team/app'.");
+    const parsed = parseImageReference(image);
+    if ('error' in parsed)
+        inputs.fail('image', parsed.error);
+    if (parsed.tag || parsed.digest)
+        inputs.fail('image', `names a tag or digest (found '${image}')`, "Give the repository only; tags come from git and input 'tags'.");
+    const context = external_node_path_namespaceObject.resolve(workDir, inputs.string('context', '.'));
+    if (!external_node_fs_namespaceObject.existsSync(context) || !external_node_fs_namespaceObject.statSync(context).isDirectory()) {
+        inputs.fail('context', `directory ${context} does not exist`, 'Point it at the folder with your Dockerfile (relative to the workspace), and check out the repository first.');
+    }
+    const dockerfile = external_node_path_namespaceObject.resolve(context, inputs.string('dockerfile', 'Dockerfile'));
+    if (!external_node_fs_namespaceObject.existsSync(dockerfile)) {
+        inputs.fail('dockerfile', `file ${dockerfile} does not exist`, "Set it to the Dockerfile's path relative to the context.");
+    }
+    const platforms = inputs.list('platforms');
+    if (platforms.length === 0)
+        platforms.push('linux/amd64');
+    for (const platform of platforms) {
+        if (!KNOWN_PLATFORMS.includes(platform)) {
+            inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
+        }
+    }
+    const extraTags = inputs.list('tags');
+    const badTags = invalidTags(extraTags);
+    if (badTags.length) {
+        inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
+    }
+    const buildArgs = inputs.keyValues('build-args');
+    const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
+    if (secretLooking) {
+        inputs.fail('build-args', `has '${secretLooking}', which looks like a secret; build args stay readable in the image history`, "Pass it in input 'build-secrets' instead and read it with RUN --mount=type=secret,id=...");
+    }
+    // Registered whole (and line by line) before parsing, so even a parse error cannot show a value.
+    inputs.secret('build-secrets');
+    const buildSecrets = inputs.keyValues('build-secrets');
+    for (const [id, value] of Object.entries(buildSecrets)) {
+        if (!/^[A-Za-z0-9_.-]+$/.test(id))
+            inputs.fail('build-secrets', `has an invalid secret id (found '${id}')`, 'Ids use letters, digits, _ . - only.');
+        (0,secrets/* registerSecret */.cl)(value);
+    }
+    return {
+        image,
+        context,
+        dockerfile,
+        platforms,
+        extraTags,
+        latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
+        buildArgs,
+        buildSecrets,
+        labels: inputs.keyValues('labels'),
+        target: inputs.optional('target'),
+        network: inputs.optional('network'),
+        layerCache: inputs.choice('layer-cache', ['auto', 'on', 'off'], 'auto'),
+        noCache: inputs.boolean('no-cache', false),
+        cacheKeyFiles: inputs.list('cache-key-files'),
+        version: inputs.optional('version'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/image/builder-detect.js
+
+/** Debian's own client (20.10) still carries BuildKit without the buildx plugin. */
+const LEGACY_CLIENTS = ['docker', '/usr/bin/docker'];
+/**
+ * buildx when the runner has it; else, when the build needs BuildKit (secrets),
+ * a client old enough to drive BuildKit itself; else the classic builder.
+ */
+async function detectBuilder(runner, log, needsBuildKit) {
+    await assertDaemon(runner);
+    const buildx = await runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 });
+    if (buildx.exitCode === 0) {
+        const driver = /Driver:\s*(\S+)/.exec(buildx.stdout)?.[1] ?? 'docker';
+        log.info(`Builder: buildx (driver ${driver})`);
+        return { kind: 'buildx', docker: 'docker', canExportCache: driver !== 'docker' };
+    }
+    if (needsBuildKit) {
+        for (const client of LEGACY_CLIENTS) {
+            const version = await runner.run({ file: client, args: ['version', '--format', '{{.Client.Version}}'] }, { allowFailure: true });
+            const major = Number(/^(\d+)\./.exec(version.stdout.trim())?.[1] ?? 'NaN');
+            if (version.exitCode === 0 && major < 23) {
+                log.info(`Builder: BuildKit through the docker ${version.stdout.trim()} client (no buildx plugin here)`);
+                return { kind: 'buildkit', docker: client, canExportCache: false };
+            }
+        }
+        throw new errors/* SlipwayError */.GQ("input 'build-secrets': build secrets need BuildKit, and this runner has neither the buildx plugin nor a docker client that drives BuildKit itself", {
+            fix: 'Add docker/setup-buildx-action before this step, or install the docker-buildx plugin on the runner',
+        });
+    }
+    log.info('Builder: classic (no buildx plugin on this runner)');
+    return { kind: 'classic', docker: 'docker', canExportCache: false };
+}
+/** A stopped daemon is the most common first failure; say how to start one. */
+async function assertDaemon(runner) {
+    const info = await runner.run({ file: 'docker', args: ['version', '--format', '{{.Server.Version}}'] }, { allowFailure: true, timeoutMs: 20_000 });
+    if (info.exitCode === 0)
+        return;
+    if (info.exitCode === 127 || /not found|ENOENT/i.test(info.stderr)) {
+        throw new errors/* SlipwayError */.GQ('Docker: the docker CLI is not installed on this runner', { fix: 'Install Docker (apt-get install docker.io) or use a runner image that has it' });
+    }
+    throw new errors/* SlipwayError */.GQ(`Docker: the Docker daemon is not answering (${info.stderr.trim().split('\n').pop() ?? 'no reply'})`, {
+        fix: 'Start it (systemctl start docker, or `dockerd &` where there is no systemd), check DOCKER_HOST, and that this user may use /var/run/docker.sock',
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/image/docker-commands.js
+const sorted = (record) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+function buildCommand(plan, builder) {
+    const args = builder.kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    args.push('--platform', plan.platforms.join(','), '--file', plan.dockerfile, '--iidfile', plan.iidFile);
+    for (const reference of plan.references)
+        args.push('--tag', reference);
+    for (const [key, value] of sorted(plan.labels))
+        args.push('--label', `${key}=${value}`);
+    for (const [key, value] of sorted(plan.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [id, file] of sorted(plan.secretFiles))
+        args.push('--secret', `id=${id},src=${file}`);
+    if (plan.target)
+        args.push('--target', plan.target);
+    if (plan.network)
+        args.push('--network', plan.network);
+    if (plan.noCache)
+        args.push('--no-cache');
+    if (builder.kind === 'buildx' && plan.cacheDir) {
+        if (plan.cacheDir.from)
+            args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
+        args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
+    }
+    else if (plan.cacheFrom) {
+        args.push('--cache-from', plan.cacheFrom);
+        // BuildKit reuses layers of a --cache-from image only if it carries inline cache metadata.
+        if (builder.kind === 'buildkit')
+            args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    }
+    args.push(plan.context);
+    // The classic builder is forced off BuildKit; the BuildKit path forces it on.
+    const env = builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : builder.kind === 'buildkit' ? { DOCKER_BUILDKIT: '1' } : undefined;
+    return { file: builder.docker, args, env };
+}
+const inspectImageCommand = (docker, reference) => ({
+    file: docker,
+    args: ['image', 'inspect', '--format', '{{json .}}', reference],
+});
+const saveImageCommand = (docker, reference, tarball) => ({
+    file: docker,
+    args: ['image', 'save', '--output', tarball, reference],
+});
+const loadImageCommand = (docker, tarball) => ({
+    file: docker,
+    args: ['image', 'load', '--quiet', '--input', tarball],
+});
+const tagImageCommand = (docker, source, target) => ({
+    file: docker,
+    args: ['image', 'tag', source, target],
+});
+/** Password on stdin, never argv. */
+const loginCommand = (registry, username, password, dockerConfig) => ({
+    file: 'docker',
+    args: ['login', registry, '--username', username, '--password-stdin'],
+    env: { DOCKER_CONFIG: dockerConfig },
+    stdin: password,
+});
+const logoutCommand = (registry, dockerConfig) => ({
+    file: 'docker',
+    args: ['logout', registry],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pushCommand = (reference, dockerConfig) => ({
+    file: 'docker',
+    args: ['push', reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pullCommand = (reference, platform, dockerConfig) => ({
+    file: 'docker',
+    args: ['pull', '--platform', platform, reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+
+;// CONCATENATED MODULE: ./build/src/image/git-facts.js
+
+/**
+ * Git facts from the CI event when there is one (a shallow checkout may lack
+ * history), else from `git` in the context directory; missing pieces stay undefined.
+ */
+async function readGitFacts(runner, cwd, env) {
+    const git = async (...args) => {
+        const result = await runner.run({ file: 'git', args: ['-C', cwd, ...args] }, { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
+    };
+    const facts = {
+        sha: env.GITHUB_SHA || (await git('rev-parse', 'HEAD')),
+        ref: env.GITHUB_REF || (await localRef(git)),
+        defaultBranch: defaultBranchFromEvent(env) ?? (await git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD'))?.replace(/^origin\//, ''),
+    };
+    if (facts.sha)
+        facts.commitTime = await git('show', '-s', '--format=%cI', facts.sha);
+    return facts;
+}
+async function localRef(git) {
+    const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
+    if (tag)
+        return `refs/tags/${tag}`;
+    const branch = await git('symbolic-ref', '--short', 'HEAD');
+    return branch ? `refs/heads/${branch}` : undefined;
+}
+function defaultBranchFromEvent(env) {
+    if (!env.GITHUB_EVENT_PATH || !external_node_fs_namespaceObject.existsSync(env.GITHUB_EVENT_PATH))
+        return undefined;
+    try {
+        const event = JSON.parse(external_node_fs_namespaceObject.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        return event.repository?.default_branch;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/src/image/layer-cache.js
+
+
+
+/**
+ * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
+ * dependency manifests: a dependency change misses, a code change restores the
+ * previous layers (same prefix) and rebuilds only what follows the dependency step.
+ */
+function layerCacheKeys(args) {
+    const hash = external_node_crypto_namespaceObject.createHash('sha256');
+    hash.update(args.repository).update('\0').update(args.platforms.join(',')).update('\0');
+    const hashedFiles = [];
+    for (const file of [args.dockerfile, ...args.keyFiles.map((name) => external_node_path_namespaceObject.resolve(args.context, name))]) {
+        if (!external_node_fs_namespaceObject.existsSync(file) || !external_node_fs_namespaceObject.statSync(file).isFile())
+            continue;
+        hash.update(external_node_path_namespaceObject.relative(args.context, file)).update('\0').update(external_node_fs_namespaceObject.readFileSync(file)).update('\0');
+        hashedFiles.push(external_node_path_namespaceObject.relative(args.context, file));
+    }
+    const prefix = `slipway-layers-${args.platforms.join('+').replace(/\//g, '-')}-${hash.digest('hex').slice(0, 16)}-`;
+    return { prefix, key: `${prefix}${args.unique}`, hashedFiles };
+}
+/** The local name a cached image is saved and loaded under. */
+function cacheImageName(repository) {
+    return `slipway-layer-cache/${external_node_crypto_namespaceObject.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
+}
+
+;// CONCATENATED MODULE: ./build/src/image/build-flow.js
+
+
+
+
+
+
+
+
+
+
+
+async function buildImage(settings, context) {
+    const { runner, log } = context;
+    const started = Date.now();
+    const builder = await detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0);
+    if (settings.platforms.length > 1 && !(builder.kind === 'buildx' && builder.canExportCache)) {
+        throw new errors/* SlipwayError */.GQ(`input 'platforms': ${settings.platforms.length} platforms need buildx with a docker-container builder (this runner has ${builder.kind})`, {
+            fix: 'Build one platform (linux/amd64 is the default), or add docker/setup-buildx-action',
+        });
+    }
+    const git = await readGitFacts(runner, settings.context, context.env);
+    const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
+    if (tags.length === 0)
+        tags.push('latest');
+    const version = settings.version ?? versionOf(git);
+    const references = tags.map((tag) => `${settings.image}:${tag}`);
+    const labels = {
+        'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
+        ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),
+        ...(version ? { 'org.opencontainers.image.version': version } : {}),
+        ...(sourceUrl(context) ? { 'org.opencontainers.image.source': sourceUrl(context) } : {}),
+        ...settings.labels,
+    };
+    const scratch = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-build-'));
+    external_node_fs_namespaceObject.chmodSync(scratch, 0o700);
+    try {
+        const secretFiles = {};
+        for (const [id, value] of Object.entries(settings.buildSecrets)) {
+            const file = external_node_path_namespaceObject.join(scratch, `secret-${id}`);
+            external_node_fs_namespaceObject.writeFileSync(file, value, { mode: 0o600 });
+            secretFiles[id] = file;
+        }
+        const useCache = settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local');
+        const keys = layerCacheKeys({
+            repository: settings.image,
+            platforms: settings.platforms,
+            dockerfile: settings.dockerfile,
+            context: settings.context,
+            keyFiles: settings.cacheKeyFiles.length ? settings.cacheKeyFiles : DEPENDENCY_FILES,
+            unique: git.sha ? `${git.sha.slice(0, 12)}-${Date.now()}` : String(Date.now()),
+        });
+        // A stable path: @actions/cache versions entries by their paths, so a random one would never hit.
+        const cacheDir = external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-layer-cache', cacheImageName(settings.image).split(/[/:]/)[1] ?? 'default');
+        let cache = 'off';
+        let cacheFrom;
+        if (useCache && !settings.noCache) {
+            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+            external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
+            const hit = await log.group('Restore layer cache', () => context.cache.restore([cacheDir], keys.key, [keys.prefix]));
+            cache = hit ? 'hit' : 'miss';
+            log.info(hit ? `Layer cache restored from ${hit} (${context.cache.description}; keyed on ${keys.hashedFiles.join(', ')})` : `Layer cache: no entry for ${keys.prefix}* (dependencies changed or first build)`);
+            const tarball = external_node_path_namespaceObject.join(cacheDir, 'image.tar');
+            if (hit && builder.kind !== 'buildx' && external_node_fs_namespaceObject.existsSync(tarball)) {
+                await runner.run(loadImageCommand(builder.docker, tarball), { timeoutMs: 600_000 });
+                cacheFrom = cacheImageName(settings.image);
+            }
+        }
+        const iidFile = external_node_path_namespaceObject.join(scratch, 'iid');
+        const command = buildCommand({
+            references, platforms: settings.platforms, dockerfile: settings.dockerfile, context: settings.context,
+            labels, buildArgs: settings.buildArgs, secretFiles, target: settings.target, network: settings.network, noCache: settings.noCache, iidFile,
+            cacheFrom,
+            cacheDir: builder.kind === 'buildx' && builder.canExportCache && useCache
+                ? { from: external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: external_node_path_namespaceObject.join(scratch, 'layer-cache-new') }
+                : undefined,
+        }, builder);
+        await log.group(`Build ${references[0]} for ${settings.platforms.join(', ')} (${builder.kind} builder)`, () => runner.run(command, {
+            stream: true,
+            timeoutMs: 3_600_000,
+            hint: () => 'The build output above shows the failing step',
+        }));
+        const imageId = external_node_fs_namespaceObject.readFileSync(iidFile, 'utf8').trim();
+        const inspect = await runner.run(inspectImageCommand(builder.docker, imageId));
+        const details = JSON.parse(inspect.stdout);
+        // One entry per dependency state: after a hit the dependency layers are already cached.
+        if (useCache && cache === 'miss') {
+            await log.group('Save layer cache', async () => {
+                external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+                external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
+                if (builder.kind === 'buildx') {
+                    external_node_fs_namespaceObject.cpSync(external_node_path_namespaceObject.join(scratch, 'layer-cache-new'), cacheDir, { recursive: true });
+                }
+                else {
+                    await runner.run(tagImageCommand(builder.docker, imageId, cacheImageName(settings.image)));
+                    await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), external_node_path_namespaceObject.join(cacheDir, 'image.tar')), { timeoutMs: 600_000 });
+                }
+                await context.cache.save([cacheDir], keys.key);
+            });
+            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+        }
+        return {
+            imageId,
+            tags: references,
+            version,
+            sizeBytes: details.Size ?? 0,
+            durationMs: Date.now() - started,
+            builder: builder.kind,
+            platforms: settings.platforms,
+            cache,
+        };
+    }
+    finally {
+        external_node_fs_namespaceObject.rmSync(scratch, { recursive: true, force: true });
+    }
+}
+function sourceUrl(context) {
+    const { serverUrl, repository } = context.platform;
+    return serverUrl && repository ? `${serverUrl}/${repository}` : undefined;
+}
+const buildImageFlow = {
+    command: 'build',
+    action: 'build-image',
+    describe: 'Build the linux/amd64 image from a Dockerfile, tagged from git, with a layer cache',
+    parse: (inputs, context) => parseBuildSettings(inputs, context.workDir),
+    run: buildImage,
+    outputs: (result) => ({
+        'image-id': result.imageId,
+        tags: result.tags.join('\n'),
+        'primary-tag': result.tags[0] ?? '',
+        version: result.version ?? '',
+        size: String(result.sizeBytes),
+        'duration-ms': String(result.durationMs),
+        cache: result.cache,
+    }),
+    summary: (result) => new Summary()
+        .heading('Image built')
+        .table(['image', 'platform', 'size', 'time', 'builder', 'layer cache'], [[
+            result.tags[0] ?? result.imageId, result.platforms.join(', '), formatBytes(result.sizeBytes),
+            `${(result.durationMs / 1000).toFixed(1)} s`, result.builder, result.cache,
+        ]])
+        .list(result.tags.map((tag) => `\`${tag}\``)),
+};
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/runner/retry.js
+const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
+function backoffDelay(policy, attempt, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
+
+
+/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
+function registryBaseUrl(registry) {
+    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+async function probeRegistry(args) {
+    const base = registryBaseUrl(args.registry);
+    const started = Date.now();
+    let attempt = 0;
+    for (;;) {
+        attempt += 1;
+        let problem;
+        try {
+            const outcome = await probeOnce(base, args);
+            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
+                return outcome;
+            if (outcome.status === 429) {
+                const rateWait = outcome.retryAfterMs ?? backoffDelay(args.retry, attempt);
+                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
+                    throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
+                }
+                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
+                await sleep(rateWait);
+                attempt -= 1; // a rate limit is not a failed attempt
+                continue;
+            }
+            problem = `HTTP ${outcome.status}`;
+        }
+        catch (error) {
+            if (error instanceof errors/* SlipwayError */.GQ)
+                throw error;
+            problem = describeNetworkError(error);
+        }
+        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
+            throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
+                fix: 'Check the registry address and that the registry is up and reachable from this runner',
+            });
+        }
+        const waitMs = backoffDelay(args.retry, attempt);
+        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
+        await sleep(waitMs);
+    }
+}
+async function probeOnce(base, args) {
+    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
+    await anonymous.arrayBuffer();
+    if (anonymous.status === 200)
+        return { ok: true, auth: 'none' };
+    if (anonymous.status !== 401)
+        return failed(anonymous);
+    const challenge = anonymous.headers.get('www-authenticate') ?? '';
+    if (!args.username || !args.password)
+        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
+    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
+    if (/^bearer/i.test(challenge)) {
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return { ok: true, auth: 'bearer' };
+        const url = new URL(realm);
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
+        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+        await token.arrayBuffer();
+        return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
+    }
+    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+    await authed.arrayBuffer();
+    return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
+}
+function failed(response) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+        ok: false,
+        status: response.status,
+        reason: response.statusText,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+    };
+}
+function describeNetworkError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return error.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
+
+
+
+/**
+ * Reads back what the registry serves for a digest, over the registry API
+ * itself: `docker pull` would be satisfied by the local engine's copy and
+ * prove nothing. Checks the manifest's bytes hash to the digest, the config's
+ * platform, and that every layer blob is there (HEAD, no download).
+ */
+const ACCEPT = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+async function readServedImage(args) {
+    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const { body, manifest: served } = await client.manifest(args.digest);
+    let manifest = served;
+    if (sha256(body) !== args.digest)
+        throw new errors/* SlipwayError */.GQ(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
+    if (manifest.manifests) {
+        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
+        if (!entry) {
+            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
+            throw new errors/* SlipwayError */.GQ(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
+        }
+        manifest = (await client.manifest(entry.digest)).manifest;
+    }
+    if (!manifest.config)
+        throw new errors/* SlipwayError */.GQ(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
+    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
+    for (const layer of manifest.layers ?? [])
+        await client.assertBlob(layer.digest);
+    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
+}
+function platformOf(platform) {
+    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
+}
+const sha256 = (body) => `sha256:${external_node_crypto_namespaceObject.createHash('sha256').update(body).digest('hex')}`;
+class RegistryClient {
+    registry;
+    repository;
+    credentials;
+    authorization;
+    base;
+    constructor(registry, repository, credentials) {
+        this.registry = registry;
+        this.repository = repository;
+        this.credentials = credentials;
+        this.base = registryBaseUrl(registry);
+    }
+    async manifest(reference) {
+        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
+        const body = Buffer.from(await response.arrayBuffer());
+        return { body, manifest: JSON.parse(body.toString('utf8')) };
+    }
+    async blob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
+        return Buffer.from(await response.arrayBuffer());
+    }
+    async assertBlob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
+        await response.arrayBuffer();
+    }
+    async get(path, headers, method = 'GET') {
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            const response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status === 401 && attempt === 0) {
+                await response.arrayBuffer();
+                await this.authenticate(response.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (!response.ok) {
+                await response.arrayBuffer();
+                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
+                throw new errors/* SlipwayError */.GQ(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
+                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
+                });
+            }
+            return response;
+        }
+        throw new errors/* SlipwayError */.GQ(`Verify: ${this.registry} kept asking for credentials`);
+    }
+    async authenticate(challenge) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return;
+        const url = new URL(realm);
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${this.repository}:pull`);
+        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) {
+            await response.arrayBuffer();
+            return;
+        }
+        const token = (await response.json());
+        const value = token.token ?? token.access_token;
+        if (value)
+            this.authorization = `Bearer ${value}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/image/push-flow.js
+
+
+
+
+
+
+
+
+
+
+function parsePushSettings(inputs) {
+    const tags = inputs.list('tags');
+    if (tags.length === 0)
+        inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
+    const parsed = tags.map((tag) => {
+        const reference = parseImageReference(tag);
+        if ('error' in reference)
+            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+        if (!reference.tag)
+            return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
+        return reference;
+    });
+    const registries = new Set(parsed.map((reference) => reference.registry));
+    const repositories = new Set(parsed.map((reference) => reference.repository));
+    if (registries.size > 1 || repositories.size > 1)
+        inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
+    const registry = inputs.string('registry', parsed[0].registry);
+    if (registry !== parsed[0].registry)
+        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
+    const username = inputs.optional('username');
+    const password = inputs.secret('password');
+    if (password && !username)
+        inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
+    if (username && !password)
+        inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
+    const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
+    if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
+        inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
+    }
+    return {
+        tags,
+        registry,
+        repository: parsed[0].repository,
+        username,
+        password,
+        verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
+        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+        retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
+        maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
+    };
+}
+const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
+const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
+const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
+function credentialsHint(settings) {
+    const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
+    return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
+}
+async function pushImage(settings, context) {
+    const { runner, log } = context;
+    const started = Date.now();
+    const probe = await probeRegistry({ ...settings, log });
+    if (!probe.ok)
+        throw new errors/* SlipwayError */.GQ(`${credentialsHint(settings)} (${probe.reason})`);
+    // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
+    const dockerConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-docker-config-'));
+    external_node_fs_namespaceObject.chmodSync(dockerConfig, 0o700);
+    const classify = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return false;
+        if (RATE_LIMITED.test(text))
+            return { waitMs: Math.min(30_000, settings.maxRateLimitWaitMs) };
+        return TRANSIENT.test(text);
+    };
+    const authHint = (result) => (AUTH_FAILURE.test(result.stderr) ? credentialsHint(settings) : undefined);
+    try {
+        if (settings.username && settings.password) {
+            await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
+                retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
+                label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
+            });
+        }
+        let digest = '';
+        let layersUploaded = 0;
+        let layersReused = 0;
+        for (const tag of settings.tags) {
+            const pushed = await log.group(`Push ${tag}`, () => runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }));
+            const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
+            if (!found)
+                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
+            if (digest && found !== digest)
+                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
+            digest = found;
+            // Counted on the first tag: later tags of the same image upload nothing by construction.
+            if (tag === settings.tags[0]) {
+                layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
+                layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
+            }
+        }
+        const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
+        const verified = [];
+        if (settings.verifyPlatform) {
+            verified.push(await verifyPull(settings, digest, false, context));
+            if (settings.verifyAnonymousPull)
+                verified.push(await verifyPull(settings, digest, true, context));
+        }
+        return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
+    }
+    finally {
+        if (settings.username)
+            await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
+        external_node_fs_namespaceObject.rmSync(dockerConfig, { recursive: true, force: true });
+    }
+}
+/** Read back by digest from the registry itself and check the platform it serves. */
+async function verifyPull(settings, digest, anonymous, context) {
+    const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
+    const served = await readServedImage({
+        registry: settings.registry,
+        repository: settings.repository,
+        digest,
+        platform: settings.verifyPlatform ?? 'linux/amd64',
+        credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
+    });
+    if (served.platform !== settings.verifyPlatform) {
+        throw new errors/* SlipwayError */.GQ(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
+    }
+    context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
+    return `${how}: ${served.platform}`;
+}
+const pushImageFlow = {
+    command: 'push',
+    action: 'push-image',
+    describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
+    parse: (inputs) => parsePushSettings(inputs),
+    run: pushImage,
+    outputs: (result) => ({
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        tags: result.tags.join('\n'),
+        'layers-uploaded': String(result.layersUploaded),
+    }),
+    summary: (result) => new Summary()
+        .heading('Image pushed')
+        .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
+            repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
+            result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
+        ]]),
+};
+
+;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
+
+
+function mapInputSource(values, style = 'action') {
+    return {
+        get: (name) => values[name],
+        describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
+    };
+}
+class Inputs {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    raw(name) {
+        const value = this.source.get(name);
+        if (value === undefined)
+            return undefined;
+        const trimmed = value.trim();
+        return trimmed === '' ? undefined : trimmed;
+    }
+    fail(name, problem, fix) {
+        throw new errors/* InputError */.dz(this.source.describe(name), problem, fix);
+    }
+    optional(name) {
+        return this.raw(name);
+    }
+    string(name, fallback) {
+        return this.raw(name) ?? fallback;
+    }
+    required(name, fix) {
+        const value = this.raw(name);
+        if (value === undefined)
+            this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
+        return value;
+    }
+    /** A secret: registered for redaction the moment it is read. Never trimmed. */
+    secret(name) {
+        const value = this.source.get(name);
+        if (!value)
+            return undefined;
+        (0,secrets/* registerSecret */.cl)(value);
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (/^(true|yes|on|1)$/i.test(value))
+            return true;
+        if (/^(false|no|off|0)$/i.test(value))
+            return false;
+        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
+    }
+    integer(name, fallback, range = {}) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!/^-?\d+$/.test(value))
+            this.fail(name, `is not a whole number (found '${value}')`);
+        const parsed = Number(value);
+        if (range.min !== undefined && parsed < range.min)
+            this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
+        if (range.max !== undefined && parsed > range.max)
+            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
+        return parsed;
+    }
+    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
+        return ms;
+    }
+    choice(name, choices, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!choices.includes(value)) {
+            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
+        }
+        return value;
+    }
+    /** Newline- or comma-separated list; blank entries and `#` comments dropped. */
+    list(name) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return [];
+        return splitList(value);
+    }
+    /** `KEY=VALUE` lines (or comma-separated pairs). */
+    keyValues(name) {
+        const result = {};
+        for (const entry of this.list(name)) {
+            const index = entry.indexOf('=');
+            if (index <= 0)
+                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
+            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
+        }
+        return result;
+    }
+}
+function splitList(value) {
+    const separator = value.includes('\n') ? /\r?\n/ : /,/;
+    return value
+        .split(separator)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '' && !entry.startsWith('#'));
+}
+function parseDuration(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
+    if (!match)
+        return undefined;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
+    return Math.round(Number(match[1]) * factor);
+}
+
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./build/src/core/command.js
+/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
+function describeCommand(spec) {
+    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
+}
+function quoteForDisplay(word) {
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
+function shellQuote(word) {
+    if (word === '')
+        return "''";
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Join an argument array into one remote command line, each word quoted. */
+function shellJoin(words) {
+    return words.map(shellQuote).join(' ');
+}
+
+;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
+
+
+
+
+
+/** GNU timeout's exit code when it had to stop the command. */
+const TIMEOUT_EXIT = 124;
+/**
+ * Runs real processes through @actions/exec. @actions/exec has no timeout of its
+ * own, so a timed command runs under coreutils `timeout`, which keeps the
+ * argument array intact and kills the whole command.
+ */
+class ProcessRunner {
+    log;
+    constructor(log) {
+        this.log = log;
+    }
+    async run(spec, options = {}) {
+        const policy = options.retry ?? NO_RETRY;
+        const started = Date.now();
+        let attempt = 0;
+        for (;;) {
+            attempt += 1;
+            const result = await this.runOnce(spec, options);
+            result.attempts = attempt;
+            if (result.exitCode === 0)
+                return result;
+            const verdict = options.isTransient?.(result) ?? false;
+            const elapsed = Date.now() - started;
+            const wait = typeof verdict === 'object' ? verdict.waitMs : backoffDelay(policy, attempt);
+            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
+            if (verdict && attempt < policy.attempts && withinDeadline) {
+                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
+                await sleep(wait);
+                continue;
+            }
+            if (options.allowFailure)
+                return result;
+            throw new errors/* ProcessError */.yI({
+                command: options.label ?? describeCommand(spec),
+                exitCode: result.exitCode,
+                stderr: result.stderr || result.stdout,
+                timedOut: result.timedOut,
+                hint: options.hint?.(result),
+            });
+        }
+    }
+    label(spec, options) {
+        return (0,secrets/* redact */.E$)(options.label ?? describeCommand(spec));
+    }
+    async runOnce(spec, options) {
+        const { file, args } = withTimeout(spec, options.timeoutMs);
+        this.log.debug(`$ ${this.label(spec, options)}`);
+        let stdout = '';
+        let stderr = '';
+        const started = Date.now();
+        const exitCode = await exec(file, args, {
+            cwd: spec.cwd,
+            env: buildEnv(spec),
+            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
+            silent: true,
+            ignoreReturnCode: true,
+            delay: options.streamCloseDelayMs,
+            listeners: {
+                stdout: (data) => { stdout += data.toString(); },
+                stderr: (data) => { stderr += data.toString(); },
+                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+            },
+        }).catch((error) => {
+            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
+            stderr += `${error.message}\n`;
+            return 127;
+        });
+        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
+        if (timedOut)
+            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
+        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
+    }
+}
+function withTimeout(spec, timeoutMs) {
+    if (!timeoutMs)
+        return { file: spec.file, args: spec.args };
+    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
+    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
+}
+function buildEnv(spec) {
+    const base = {};
+    const inherited = spec.cleanEnv
+        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
+        : process.env;
+    for (const [key, value] of Object.entries(inherited))
+        if (value !== undefined)
+            base[key] = value;
+    return { ...base, ...spec.env };
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/detect.js
+function detectPlatform(env = process.env) {
+    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
+    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
+    if (!inActions) {
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const repository = env.GITHUB_REPOSITORY;
+    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return {
+        kind: forgejo ? 'forgejo' : 'github',
+        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
+        supportsAnnotations: !forgejo,
+        serverUrl,
+        repository,
+        runUrl,
+        actor: env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+    };
+}
+/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
+function describeActor(platform, hostname) {
+    if (platform.runUrl)
+        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
+    return `${platform.actor ?? 'someone'}@${hostname}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/local-cache.js
+
+
+
+/** The laptop's stand-in for @actions/cache: a directory per key, newest restore-key prefix wins. */
+class LocalCache {
+    root;
+    description;
+    constructor(root = process.env.SLIPWAY_CACHE_DIR ?? external_node_path_namespaceObject.join(process.env.XDG_CACHE_HOME ?? external_node_path_namespaceObject.join(external_node_os_namespaceObject.homedir(), '.cache'), 'slipway')) {
+        this.root = root;
+        this.description = `local cache in ${root}`;
+    }
+    async restore(paths, primaryKey, restoreKeys) {
+        const hit = this.find(primaryKey, restoreKeys);
+        if (!hit)
+            return undefined;
+        paths.forEach((target, index) => {
+            const source = external_node_path_namespaceObject.join(this.root, encode(hit), String(index));
+            if (external_node_fs_namespaceObject.existsSync(source))
+                external_node_fs_namespaceObject.cpSync(source, target, { recursive: true, force: true });
+        });
+        return hit;
+    }
+    async save(paths, key) {
+        const entry = external_node_path_namespaceObject.join(this.root, encode(key));
+        const staging = `${entry}.partial-${process.pid}`;
+        external_node_fs_namespaceObject.rmSync(staging, { recursive: true, force: true });
+        paths.forEach((source, index) => {
+            if (external_node_fs_namespaceObject.existsSync(source))
+                external_node_fs_namespaceObject.cpSync(source, external_node_path_namespaceObject.join(staging, String(index)), { recursive: true });
+        });
+        external_node_fs_namespaceObject.mkdirSync(staging, { recursive: true });
+        external_node_fs_namespaceObject.rmSync(entry, { recursive: true, force: true });
+        external_node_fs_namespaceObject.renameSync(staging, entry);
+    }
+    find(primaryKey, restoreKeys) {
+        if (external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(this.root, encode(primaryKey))))
+            return primaryKey;
+        if (!external_node_fs_namespaceObject.existsSync(this.root))
+            return undefined;
+        const entries = external_node_fs_namespaceObject.readdirSync(this.root).filter((name) => !name.includes('.partial-'));
+        for (const prefix of restoreKeys) {
+            const matches = entries
+                .filter((name) => decode(name).startsWith(prefix))
+                .map((name) => ({ name, mtime: external_node_fs_namespaceObject.statSync(external_node_path_namespaceObject.join(this.root, name)).mtimeMs }))
+                .sort((a, b) => b.mtime - a.mtime);
+            if (matches[0])
+                return decode(matches[0].name);
+        }
+        return undefined;
+    }
+}
+const encode = (key) => encodeURIComponent(key);
+const decode = (name) => decodeURIComponent(name);
+
+;// CONCATENATED MODULE: ./build/src/cli/run-flow.js
+
+
+
+
+
+/** Everything the CLI (and the demo, and tests) need to run a flow from plain values. */
+function localContext(log, overrides = {}) {
+    return {
+        runner: new ProcessRunner(log),
+        log,
+        platform: detectPlatform(),
+        cache: new LocalCache(),
+        env: process.env,
+        workDir: process.cwd(),
+        ...overrides,
+    };
+}
+/** Parse values as the CLI would (errors name `--flag`), then run. */
+async function runFlow(flow, values, context) {
+    const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), context);
+    const result = await flow.run(settings, context);
+    return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
+}
+const machineName = () => os.hostname();
+
+;// CONCATENATED MODULE: ./build/src/cli/demo.js
+
+
+
+
+
+
+
+
+function readSandbox() {
+    const file = process.env.SLIPWAY_SANDBOX_JSON ?? '/var/lib/slipway-sandbox/sandbox.json';
+    if (!external_node_fs_namespaceObject.existsSync(file))
+        throw new Error(`The sandbox is not up (${file} is missing). Run \`npm run sandbox -- up\` first.`);
+    const sandbox = JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+    (0,secrets/* registerSecret */.cl)(sandbox.registries.auth.password);
+    (0,secrets/* registerSecret */.cl)(sandbox.postgres.password);
+    return sandbox;
+}
+/** `slipway demo`: the main job end to end on the local sandbox. */
+async function runDemo(_args, log) {
+    const sandbox = readSandbox();
+    const context = localContext(log);
+    const version = `1.0.${Math.floor(Date.now() / 1000) % 100000}`;
+    const appDir = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'app');
+    const image = `${sandbox.registries.auth.address}/demo/example-app`;
+    const story = new Summary().heading(`Slipway demo: example app ${version}`);
+    try {
+        const built = await log.group('1. build-image', () => runFlow(buildImageFlow, { image, context: external_node_fs_namespaceObject.existsSync(appDir) ? appDir : 'examples/app', tags: version, version, 'build-args': `APP_VERSION=${version}` }, context));
+        const pushed = await log.group('2. push-image', () => runFlow(pushImageFlow, {
+            tags: built.result.tags.filter((tag) => tag.endsWith(`:${version}`)).join('\n'),
+            username: sandbox.registries.auth.username,
+            password: sandbox.registries.auth.password,
+        }, context));
+        story.table(['step', 'result'], [
+            ['build', `${built.result.tags.length} tags, ${(built.result.sizeBytes / 1048576).toFixed(1)} MiB, ${built.result.builder} builder, ${(built.result.durationMs / 1000).toFixed(1)} s`],
+            ['push', `${pushed.outputs['image-ref']} (${pushed.result.layersUploaded} layers uploaded; verified ${pushed.result.verified.join(', ')})`],
+        ]);
+        story.text(`The image went to ${pushed.outputs['image-ref']}`);
+        process.stdout.write(renderText(story));
+        return 0;
+    }
+    catch (error) {
+        process.stdout.write(renderText(story));
+        log.error((0,errors/* formatError */.Wk)(error, process.env.SLIPWAY_DEBUG === '1'));
+        return 1;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./build/src/smoke/check.js
+const ANY_SUCCESS = { codes: [], classes: [2] };
+const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
+function describeStatus(expect) {
+    return [...expect.codes.map(String), ...expect.classes.map((c) => `${c}xx`)].join(' or ');
+}
+function statusMatches(expect, status) {
+    return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/json-path.js
+function parseJsonPath(path) {
+    let rest = path.trim();
+    if (rest === '$')
+        return [];
+    if (rest.startsWith('$.'))
+        rest = rest.slice(2);
+    else if (rest.startsWith('$['))
+        rest = rest.slice(1);
+    if (rest === '')
+        return undefined;
+    const segments = [];
+    const token = /^(?:\.?([A-Za-z_$@-][\w$@-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['([^']*)'\])/;
+    let first = true;
+    while (rest.length > 0) {
+        const match = token.exec(rest);
+        if (!match || (first && rest.startsWith('.')))
+            return undefined;
+        if (match[1] !== undefined)
+            segments.push(match[1]);
+        else if (match[2] !== undefined)
+            segments.push(Number(match[2]));
+        else if (match[3] !== undefined)
+            segments.push(match[3].replace(/\\(.)/g, '$1'));
+        else
+            segments.push(match[4] ?? '');
+        rest = rest.slice(match[0].length);
+        first = false;
+    }
+    return segments;
+}
+function lookupJsonPath(document, segments) {
+    let current = document;
+    const walked = [];
+    for (const segment of segments) {
+        walked.push(typeof segment === 'number' ? `[${segment}]` : segment);
+        if (Array.isArray(current)) {
+            if (segment === 'length') {
+                current = current.length;
+                continue;
+            }
+            const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+            if (index < 0 || index >= current.length)
+                return { found: false, missingAt: joinPath(walked) };
+            current = current[index];
+        }
+        else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
+            current = current[String(segment)];
+        }
+        else {
+            return { found: false, missingAt: joinPath(walked) };
+        }
+    }
+    return { found: true, value: current };
+}
+const joinPath = (walked) => walked.join('.').replace(/\.\[/g, '[');
+
+;// CONCATENATED MODULE: ./build/src/smoke/assertions.js
+
+
+/** A problem with how an assertion is written; the caller names the check and the input. */
+class AssertionSyntaxError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+    }
+}
+const SYMBOLS = { '==': 'equals', '!=': 'not-equals', '<': 'lt', '>': 'gt' };
+const OPERATOR_WORDS = [...Object.keys(SYMBOLS), ...JSON_OPERATORS];
+const EXPRESSION_FIX = 'Write `<path> <operator> <value>`, e.g. `version == 1.4.2`, `database != disconnected`, `uptime > 0`, `build exists`; operators: ==, !=, <, >, contains, matches, exists.';
+/** `version == 1.4.2`, `tags contains beta`, `commit matches ^[0-9a-f]{7}`, `db exists`. */
+function parseAssertionExpression(text) {
+    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(text.trim());
+    if (!match)
+        throw new AssertionSyntaxError(`assertion '${text}' is not understood (expected <path> <operator> <value>)`, EXPRESSION_FIX);
+    const [, path = '', word = '', value] = match;
+    const operator = SYMBOLS[word] ?? JSON_OPERATORS.find((op) => op === word);
+    if (!operator) {
+        throw new AssertionSyntaxError(`assertion '${text}' has an unknown operator (found '${word}', expected one of ${OPERATOR_WORDS.join(', ')})`, EXPRESSION_FIX);
+    }
+    return buildAssertion(path, operator, operator === 'exists' ? value ?? 'true' : unquote(value), text);
+}
+/** `{ path: version, equals: 1.4.2 }`: exactly one operator key besides `path`. */
+function parseAssertionObject(entry) {
+    const path = entry.path;
+    const text = JSON.stringify(entry);
+    if (typeof path !== 'string')
+        throw new AssertionSyntaxError(`assertion ${text} has no 'path'`, 'Give each assertion a `path:` and one operator key, e.g. `{ path: version, equals: 1.4.2 }`.');
+    const keys = Object.keys(entry).filter((key) => key !== 'path');
+    const unknown = keys.filter((key) => !JSON_OPERATORS.includes(key));
+    if (unknown.length > 0 || keys.length !== 1) {
+        throw new AssertionSyntaxError(`assertion ${text} needs exactly one operator (found ${keys.length ? keys.join(', ') : 'none'}, expected one of ${JSON_OPERATORS.join(', ')})`, 'Write e.g. `{ path: version, equals: 1.4.2 }` or `{ path: build, exists: true }`.');
+    }
+    const operator = keys[0];
+    const value = entry[operator];
+    if (value !== null && typeof value === 'object') {
+        throw new AssertionSyntaxError(`assertion ${text} compares with a list or map`, 'Compare with one value (a string, number or boolean).');
+    }
+    return buildAssertion(path, operator, value === null || value === undefined ? '' : String(value), `${path} ${operator} ${value ?? ''}`.trim());
+}
+function buildAssertion(path, operator, expected, text) {
+    if (!parseJsonPath(path)) {
+        throw new AssertionSyntaxError(`assertion '${text}' has a path that is not understood (found '${path}')`, 'Write a path like `version`, `data.version`, `checks[0].status` or `$.build["git-sha"]`.');
+    }
+    const assertion = { path, operator, expected, text };
+    switch (operator) {
+        case 'matches':
+            try {
+                assertion.pattern = new RegExp(expected);
+            }
+            catch (error) {
+                throw new AssertionSyntaxError(`assertion '${text}' has an invalid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+            }
+            break;
+        case 'lt':
+        case 'gt':
+            if (expected === '' || !Number.isFinite(Number(expected))) {
+                throw new AssertionSyntaxError(`assertion '${text}' compares with something that is not a number (found '${expected}')`, 'Use a number after < or >.');
+            }
+            break;
+        case 'exists':
+            if (!/^(true|false)$/i.test(expected))
+                throw new AssertionSyntaxError(`assertion '${text}' needs true or false for exists (found '${expected}')`, 'Write `exists: true` or `exists: false`.');
+            assertion.present = /^true$/i.test(expected);
+            break;
+        case 'equals':
+        case 'not-equals':
+        case 'contains':
+            if (expected === '' && operator === 'contains')
+                throw new AssertionSyntaxError(`assertion '${text}' has nothing to look for`, 'Give the text or item to look for.');
+            break;
+    }
+    return assertion;
+}
+function unquote(value) {
+    if (value === undefined)
+        return '';
+    const trimmed = value.trim();
+    if (trimmed.length >= 2 && ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'")))) {
+        return trimmed.slice(1, -1);
+    }
+    return trimmed;
+}
+/**
+ * Compares an actual JSON value with what the user wrote, in the actual value's
+ * type: a number with Number(expected), a boolean or null by its spelling, a
+ * string as is, a list or map with the parsed JSON of the expected text.
+ */
+function looselyEquals(actual, expected) {
+    if (typeof actual === 'string')
+        return actual === expected;
+    if (typeof actual === 'number')
+        return expected.trim() !== '' && Number(expected) === actual;
+    if (typeof actual === 'boolean' || actual === null)
+        return String(actual) === expected.trim().toLowerCase();
+    try {
+        return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
+    }
+    catch {
+        return false;
+    }
+}
+const showValue = (value, limit = 80) => {
+    const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+    return text.length > limit ? `${text.slice(0, limit)}…` : text;
+};
+/** Undefined when the assertion holds; otherwise what came back instead. */
+function checkAssertion(assertion, document) {
+    const segments = parseJsonPath(assertion.path) ?? [];
+    const lookup = lookupJsonPath(document, segments);
+    if (assertion.operator === 'exists') {
+        if (lookup.found === assertion.present)
+            return undefined;
+        return lookup.found ? `expected no '${assertion.path}', found ${showValue(lookup.value)}` : `expected '${assertion.path}' to exist, it is missing`;
+    }
+    if (!lookup.found)
+        return `expected ${assertion.text}, but '${assertion.path}' is missing`;
+    const actual = lookup.value;
+    const ok = (() => {
+        switch (assertion.operator) {
+            case 'equals': return looselyEquals(actual, assertion.expected);
+            case 'not-equals': return !looselyEquals(actual, assertion.expected);
+            case 'contains':
+                if (typeof actual === 'string')
+                    return actual.includes(assertion.expected);
+                if (Array.isArray(actual))
+                    return actual.some((item) => looselyEquals(item, assertion.expected));
+                if (actual !== null && typeof actual === 'object')
+                    return Object.prototype.hasOwnProperty.call(actual, assertion.expected);
+                return false;
+            case 'matches': return assertion.pattern?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
+            case 'lt':
+            case 'gt': {
+                const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
+                if (!Number.isFinite(number))
+                    return false;
+                return assertion.operator === 'lt' ? number < Number(assertion.expected) : number > Number(assertion.expected);
+            }
+            default: return false;
+        }
+    })();
+    return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
+const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
+const WARNING = new Set(['warn', 'warning', 'degraded']);
+const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
+function judgeHealthDocument(document) {
+    if (document === null || typeof document !== 'object' || Array.isArray(document))
+        return { kind: 'none' };
+    const record = document;
+    if (typeof record.status === 'string') {
+        const status = record.status.trim().toLowerCase();
+        const form = `status: '${record.status}'`;
+        if (PASSING.has(status))
+            return { kind: 'pass', form };
+        if (WARNING.has(status))
+            return { kind: 'warn', form };
+        if (FAILING.has(status))
+            return { kind: 'fail', form };
+    }
+    if (typeof record.ok === 'boolean')
+        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
+    return { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
+
+
+
+
+
+/** Response bodies appear in messages only this long. */
+const BODY_EXCERPT_CHARS = 200;
+function evaluateAttempt(check, result, options = {}) {
+    if (!result.ok) {
+        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
+    }
+    const problems = [];
+    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
+    if (!statusMatches(check.expectStatus, result.status)) {
+        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
+    }
+    const document = parseJsonBody(result.body, result.contentType);
+    if (document.parsed) {
+        if (check.healthDocument) {
+            const health = judgeHealthDocument(document.value);
+            verdict.health = health.kind;
+            if (health.kind === 'fail')
+                problems.push(`the health document reports failure (${health.form})`);
+        }
+        const segments = parseJsonPath(check.versionPath);
+        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
+        if (version?.found && version.value !== null && typeof version.value !== 'object')
+            verdict.versionSeen = String(version.value);
+    }
+    if (check.expectVersion !== undefined) {
+        if (!document.parsed) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
+        }
+        else if (verdict.versionSeen === undefined) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
+        }
+        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
+            verdict.staleVersion = true;
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
+        }
+    }
+    if (check.json.length > 0) {
+        if (!document.parsed)
+            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
+        else
+            for (const assertion of check.json) {
+                const problem = checkAssertion(assertion, document.value);
+                if (problem)
+                    problems.push(problem);
+            }
+    }
+    for (const text of check.bodyContains) {
+        if (!result.body.includes(text))
+            problems.push(`expected the body to contain ${showValue(text)}`);
+    }
+    for (const pattern of check.bodyMatches) {
+        if (!pattern.test(result.body))
+            problems.push(`expected the body to match /${pattern.source}/`);
+    }
+    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
+        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
+    }
+    verdict.passed = problems.length === 0;
+    if (!verdict.passed)
+        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
+    return verdict;
+}
+function parseJsonBody(body, contentType) {
+    const trimmed = body.trimStart();
+    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return { parsed: false };
+    try {
+        return { parsed: true, value: JSON.parse(body) };
+    }
+    catch {
+        return { parsed: false };
+    }
+}
+/** A redacted, one-line, bounded view of a body for messages. */
+function excerpt(body, truncated = false) {
+    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
+    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
+        return flat;
+    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
+
+
+
+
+
+/** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function resolveDialTarget(url, check, override) {
+    const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
+    const target = typeof override === 'function' ? override(intended) : override;
+    if (target?.via)
+        return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
+    return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
+}
+/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
+function describeDialTarget(dial) {
+    const address = (host, port) => (external_node_net_namespaceObject.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
+    return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
+}
+/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
+function probe(check, transport) {
+    const url = new URL(check.url);
+    const secure = url.protocol === 'https:';
+    const dial = resolveDialTarget(url, check, transport.connect);
+    const dialled = describeDialTarget(dial);
+    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
+    if (check.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(check.body));
+    const options = {
+        host: dial.host,
+        port: dial.port,
+        method: check.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_namespaceObject.isIP(nameOnCertificate))
+            options.servername = nameOnCertificate;
+        if (transport.extraCa?.length)
+            options.secureContext = secureContextFor(transport.extraCa);
+    }
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    return new Promise((resolve) => {
+        let settled = false;
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(result);
+        };
+        const failed = (error) => {
+            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+                error.code = 'ECONNREFUSED';
+            finish(classify(error, external_node_perf_hooks_namespaceObject.performance.now() - started, dialled));
+        };
+        let answered = false;
+        const request = (secure ? external_node_https_namespaceObject : external_node_http_namespaceObject).request(options, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            response.on('data', (chunk) => {
+                if (truncated)
+                    return;
+                size += chunk.length;
+                if (size > MAX_BODY_BYTES) {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
+                    response.destroy();
+                    done();
+                }
+                else {
+                    chunks.push(chunk);
+                }
+            });
+            const done = () => finish({
+                ok: true,
+                status: response.statusCode ?? 0,
+                contentType: String(response.headers['content-type'] ?? ''),
+                body: Buffer.concat(chunks).toString('utf8'),
+                bodyTruncated: truncated,
+                latencyMs: external_node_perf_hooks_namespaceObject.performance.now() - started,
+            });
+            response.on('end', done);
+            response.on('error', failed);
+        });
+        const timer = setTimeout(() => {
+            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
+            error.code = 'ETIMEDOUT';
+            request.destroy(error);
+        }, transport.requestTimeoutMs);
+        request.on('error', failed);
+        request.end(check.body);
+    });
+}
+const contexts = new WeakMap();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    let context = contexts.get(extraCa);
+    if (!context) {
+        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
+        context = external_node_tls_namespaceObject.createSecureContext({ ca: [...external_node_tls_namespaceObject.rootCertificates, ...extraCa] });
+        contexts.set(extraCa, context);
+    }
+    return context;
+}
+function classify(error, latencyMs, dialled) {
+    const code = error.code ?? error.name;
+    const base = { ok: false, code, latencyMs, dialled };
+    if (code === 'ECONNREFUSED')
+        return { ...base, kind: 'refused', message: `connection refused on ${dialled}` };
+    if (code === 'ETIMEDOUT')
+        return { ...base, kind: 'timeout', message: error.message };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
+        return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+        return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
+    }
+    return { ...base, kind: 'other', message: `${code}: ${error.message}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/soak.js
+
+
+
+
+
+async function soak(check, options, transport) {
+    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
+    const agents = transport.agents ?? {
+        http: new external_node_http_namespaceObject.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+        https: new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+    };
+    const soakTransport = { ...transport, agents };
+    const latencies = [];
+    let issued = 0;
+    let errors = 0;
+    let firstError;
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const endAt = started + options.durationMs;
+    const worker = async () => {
+        while (issued < options.requests && external_node_perf_hooks_namespaceObject.performance.now() < endAt) {
+            issued += 1;
+            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
+            latencies.push(verdict.latencyMs);
+            if (!verdict.passed) {
+                errors += 1;
+                firstError ??= verdict.problems.join('; ');
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    }
+    finally {
+        if (!transport.agents) {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    }
+    const durationMs = external_node_perf_hooks_namespaceObject.performance.now() - started;
+    latencies.sort((a, b) => a - b);
+    const requests = latencies.length;
+    const result = {
+        requests,
+        errors,
+        errorRate: requests === 0 ? 0 : errors / requests,
+        p50Ms: percentile(latencies, 50),
+        p95Ms: percentile(latencies, 95),
+        durationMs,
+        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
+        firstError,
+        problems: [],
+    };
+    if (result.errorRate > options.maxErrorRate) {
+        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
+    }
+    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
+        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
+    }
+    return result;
+}
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return 0;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
+}
+const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/report.js
+
+
+
+const ms = (value) => `${Math.round(value)} ms`;
+function smokeSummary(report) {
+    const failed = report.checks.filter((check) => !check.passed).length;
+    const summary = new Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
+        check.name,
+        check.passed ? '✅ pass' : '❌ fail',
+        ms(check.latencyMs),
+        String(check.attempts),
+        check.passed ? passDetails(check) : (0,secrets/* redact */.E$)(check.reason ?? 'failed'),
+    ]));
+    const soaked = report.checks.filter((check) => check.soak);
+    if (soaked.length > 0) {
+        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
+            const soak = check.soak;
+            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
+        }));
+    }
+    if (report.versionSeen !== undefined)
+        summary.text(`Version seen: \`${report.versionSeen}\``);
+    return summary;
+}
+function passDetails(check) {
+    const parts = [`HTTP ${check.status}`];
+    if (check.versionSeen !== undefined)
+        parts.push(`version ${check.versionSeen}`);
+    if (check.health && check.health !== 'none')
+        parts.push(`health ${check.health}`);
+    return parts.join(', ');
+}
+function smokeOutputs(report) {
+    return {
+        passed: String(report.passed),
+        'version-seen': report.versionSeen ?? '',
+        results: (0,secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
+            name: check.name,
+            url: check.url,
+            passed: check.passed,
+            status: check.status ?? null,
+            latencyMs: Math.round(check.latencyMs),
+            attempts: check.attempts,
+            versionSeen: check.versionSeen ?? null,
+            reason: check.reason ?? null,
+            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
+        })))),
+    };
+}
+/** One line per failing check: its name, the expectation and what came back. */
+function smokeFailure(report) {
+    if (report.passed)
+        return undefined;
+    return (0,secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
+
+
+
+/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
+async function waitUntilReady(check, options, transport, log) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
+    let attempts = 0;
+    let streak = 0;
+    let bestStreak = 0;
+    let failuresInRow = 0;
+    let everAnswered = false;
+    let lastReason = '';
+    let last;
+    for (;;) {
+        attempts += 1;
+        last = evaluateAttempt(check, await probe(check, transport));
+        if (last.failureKind !== 'refused')
+            everAnswered = true;
+        if (last.passed) {
+            streak += 1;
+            bestStreak = Math.max(bestStreak, streak);
+            failuresInRow = 0;
+            if (streak >= options.consecutivePasses)
+                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
+            if (Date.now() + options.confirmIntervalMs > deadline)
+                break;
+            await sleep(options.confirmIntervalMs);
+            continue;
+        }
+        streak = 0;
+        failuresInRow += 1;
+        const reason = last.problems.join('; ');
+        if (reason !== lastReason) {
+            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
+            lastReason = reason;
+        }
+        else {
+            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
+        }
+        const now = Date.now();
+        if (now >= deadline)
+            break;
+        await sleep(Math.min(backoffDelay(policy, failuresInRow), deadline - now));
+    }
+    const durationMs = Date.now() - started;
+    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+function explainFailure(check, last, facts) {
+    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
+    if (!facts.everAnswered) {
+        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
+        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
+    }
+    if (last.passed) {
+        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
+    }
+    const what = last.problems.join('; ');
+    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
+    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
+    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
+    return `${what}${stale} (${over}${flapping})${body}`;
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/run.js
+
+
+
+const DEFAULT_SMOKE_OPTIONS = {
+    timeoutMs: 60_000,
+    consecutivePasses: 3,
+    confirmIntervalMs: 250,
+    retryBaseDelayMs: 250,
+    retryMaxDelayMs: 5_000,
+    requestTimeoutMs: 10_000,
+};
+/**
+ * The plain API other flows call (ssh-deploy, the restore drill): every check
+ * waits for readiness in parallel, then the optional soak runs check by check.
+ */
+async function runSmokeChecks(checks, options, log) {
+    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
+    const outcomes = await Promise.all(checks.map(async (check) => {
+        const ready = await waitUntilReady(check, settings, transport, log);
+        const outcome = {
+            name: check.name,
+            url: check.url,
+            passed: ready.passed,
+            attempts: ready.attempts,
+            latencyMs: ready.last.latencyMs,
+            status: ready.last.status,
+            versionSeen: ready.last.versionSeen,
+            expectVersion: check.expectVersion,
+            health: ready.last.health,
+            reason: ready.reason,
+            durationMs: ready.durationMs,
+        };
+        if (ready.passed)
+            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
+        else
+            log.error(`✗ ${check.name}: ${ready.reason}`);
+        return outcome;
+    }));
+    if (settings.soak && settings.soak.requests > 0) {
+        for (const [index, check] of checks.entries()) {
+            const outcome = outcomes[index];
+            if (!outcome?.passed)
+                continue;
+            const result = await soak(check, settings.soak, transport);
+            outcome.soak = result;
+            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
+            if (result.problems.length > 0) {
+                outcome.passed = false;
+                outcome.reason = result.problems.join('; ');
+                log.error(`✗ ${check.name}: ${outcome.reason}`);
+            }
+        }
+    }
+    return {
+        passed: outcomes.every((outcome) => outcome.passed),
+        checks: outcomes,
+        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
+        durationMs: external_node_perf_hooks_namespaceObject.performance.now() - started,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${target.hostKeys.trustOnFirstUse ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        '  ControlPersist 10m',
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
+}
+function controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/target.js
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function openSshSession(target, runner, log) {
+    (0,secrets/* registerSecret */.cl)(target.privateKey);
+    (0,secrets/* registerSecret */.cl)(target.passphrase);
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = sessionPaths(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = describeTarget(target);
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = parseAgentPid(started.stdout);
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run(masterCommand(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!this.target.hostKeys.trustOnFirstUse)
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !this.target.hostKeys.trustOnFirstUse) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = renderEnvFile(options.env);
+            if (stdin === undefined) {
+                remote = withEnvFromStdin(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = withEnvFromFile(file, remote);
+            }
+        }
+        const spec = execCommand(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        try {
+            return await this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            });
+        }
+        catch (error) {
+            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive())) {
+                throw new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', error);
+            }
+            throw error;
+        }
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = forwardSpec(localPort, remoteHost, remotePort);
+        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        });
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        for (const spec of this.forwards)
+            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid)
+            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_namespaceObject.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    (0,secrets/* registerSecret */.cl)(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
+
+
+
+
+
+
+
+/** Header names whose values are credentials whether or not the user says so. */
+const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
+const CHECK_KEYS = [
+    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
+    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
+];
+const EXAMPLE = `- name: health
+  url: https://app.example.com/api/health
+  expect-status: 200
+  json: ["ok == true", "database == connected"]
+  max-latency: 500ms`;
+/**
+ * The YAML list form. Scalars are read as strings (the failsafe schema), so a
+ * version `1.10` stays `1.10` and typing happens where a value is compared.
+ * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
+ */
+function parseCheckList(text, where, defaults = {}) {
+    let document;
+    try {
+        document = (0,dist.parse)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
+    if (!items || items.length === 0) {
+        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const checks = items.map((item, index) => {
+        if (typeof item === 'string')
+            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
+        if (!item || typeof item !== 'object' || Array.isArray(item)) {
+            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+        }
+        const record = item;
+        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
+        return buildCheck(record, label, defaults);
+    });
+    return uniqueNames(checks);
+}
+/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
+function oneLineCheck(url, where, defaults = {}) {
+    return buildCheck({ url }, where, defaults);
+}
+function buildCheck(record, where, defaults) {
+    const fail = (problem, fix) => {
+        throw new errors/* InputError */.dz(where, problem, fix);
+    };
+    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
+    if (unknownKeys.length > 0)
+        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
+    const text = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return undefined;
+        if (typeof value !== 'string')
+            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
+        return value.trim();
+    };
+    const list = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return [];
+        if (typeof value === 'string')
+            return [value];
+        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+            return value;
+        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
+    };
+    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
+    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+    if (!/^[A-Z]+$/.test(method))
+        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
+    const headers = { ...defaults.headers };
+    const headerMap = record.headers;
+    if (headerMap !== undefined && headerMap !== '') {
+        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
+            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
+        for (const [name, value] of Object.entries(headerMap)) {
+            if (typeof value !== 'string')
+                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
+            headers[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
+        if (/[\r\n]/.test(value))
+            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
+    }
+    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
+    for (const [name, value] of Object.entries(headers)) {
+        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
+            (0,secrets/* registerSecret */.cl)(value);
+    }
+    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
+    if (missingSecret)
+        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
+    const expectStatusText = record['expect-status'];
+    const expectStatus = expectStatusText === undefined
+        ? defaults.expectStatus ?? ANY_SUCCESS
+        : parseStatusExpectation(list('expect-status').join(','), fail);
+    const json = parseJsonAssertions(record.json, fail);
+    const bodyContains = list('body-contains');
+    const bodyMatches = list('body-matches').map((pattern) => {
+        try {
+            return new RegExp(pattern);
+        }
+        catch (error) {
+            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+        }
+    });
+    const latencyText = text('max-latency');
+    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : parseDuration(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+    if (latencyText !== undefined && maxLatencyMs === undefined)
+        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
+    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
+    if (!parseJsonPath(versionPath))
+        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
+    const healthText = text('health-document');
+    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
+        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
+    const connectText = text('connect-to');
+    return {
+        name: text('name') ?? defaultName(url),
+        url: url.toString(),
+        method,
+        headers,
+        body: text('body') === undefined ? undefined : String(record.body),
+        expectStatus,
+        json,
+        bodyContains,
+        bodyMatches,
+        maxLatencyMs,
+        expectVersion: text('expect-version') ?? defaults.expectVersion,
+        versionPath,
+        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
+        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
+    };
+}
+function parseUrl(text, fail) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
+    if (url.username || url.password) {
+        (0,secrets/* registerSecret */.cl)(url.password);
+        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
+    }
+    return url;
+}
+function parseStatusExpectation(text, fail) {
+    const expectation = { codes: [], classes: [] };
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const cls = /^([1-5])xx$/i.exec(part);
+        if (cls)
+            expectation.classes.push(Number(cls[1]));
+        else if (/^[1-5]\d\d$/.test(part))
+            expectation.codes.push(Number(part));
+        else
+            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
+    }
+    if (expectation.codes.length + expectation.classes.length === 0)
+        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
+    return expectation;
+}
+function parseConnectTarget(text, fail) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    const port = match?.[3] === undefined ? undefined : Number(match[3]);
+    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
+        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
+    }
+    return { host: match[1] ?? match[2] ?? '', port };
+}
+function parseJsonAssertions(value, fail) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    try {
+        if (typeof value === 'string')
+            return [parseAssertionExpression(value)];
+        if (Array.isArray(value)) {
+            return value.map((entry) => {
+                if (typeof entry === 'string')
+                    return parseAssertionExpression(entry);
+                if (entry && typeof entry === 'object' && !Array.isArray(entry))
+                    return parseAssertionObject(entry);
+                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
+            });
+        }
+        if (typeof value === 'object') {
+            // The map shorthand: `json: { ok: true, database: connected }` means equals.
+            return Object.entries(value).map(([path, expected]) => {
+                if (typeof expected !== 'string')
+                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
+                return parseAssertionObject({ path, equals: expected });
+            });
+        }
+    }
+    catch (error) {
+        if (error instanceof AssertionSyntaxError)
+            fail(error.message, error.fix);
+        throw error;
+    }
+    return [];
+}
+function defaultName(url) {
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+function uniqueNames(checks) {
+    const seen = new Map();
+    return checks.map((check) => {
+        const count = (seen.get(check.name) ?? 0) + 1;
+        seen.set(check.name, count);
+        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
+    });
+}
+function describeYaml(value) {
+    if (value === null || value === undefined || value === '')
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    const text = String(value);
+    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/settings.js
+
+
+
+
+
+
+/** Inputs → settings; every problem is raised here, before any request. */
+function parseSmokeSettings(inputs, workDir) {
+    const describe = (name) => inputs.source.describe(name);
+    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
+    const headers = inputs.keyValues('headers');
+    inputs.secret('secret-headers');
+    const secretHeaders = inputs.keyValues('secret-headers');
+    for (const value of Object.values(secretHeaders))
+        (0,secrets/* registerSecret */.cl)(value);
+    const statusText = inputs.optional('expect-status');
+    const connectText = inputs.optional('connect-to');
+    const latency = inputs.optional('max-latency');
+    const defaults = {
+        headers: { ...headers, ...secretHeaders },
+        versionPath: inputs.string('version-path', 'version'),
+        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
+        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
+        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
+    };
+    const checks = [];
+    const url = inputs.optional('url');
+    const expectVersion = inputs.optional('expect-version');
+    if (url !== undefined)
+        checks.push(oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
+    else if (expectVersion !== undefined)
+        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
+    const listText = inputs.optional('checks');
+    if (listText !== undefined)
+        checks.push(...parseCheckList(listText, describe('checks'), defaults));
+    const listFile = inputs.optional('checks-file');
+    if (listFile !== undefined) {
+        const file = external_node_path_namespaceObject.resolve(workDir, listFile);
+        let text = '';
+        try {
+            text = external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+        }
+        catch (error) {
+            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)}: ${file})`, 'Point it at a YAML file with a list of checks.');
+        }
+        checks.push(...parseCheckList(text, `${describe('checks-file')} (${listFile})`, defaults));
+    }
+    if (checks.length === 0) {
+        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
+    }
+    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
+    const p95 = inputs.optional('soak-max-p95');
+    return {
+        checks,
+        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
+        options: {
+            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
+            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
+            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
+            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
+            caCertificates: readCaBundle(inputs, workDir),
+            soak: soakRequests === 0 ? undefined : {
+                requests: soakRequests,
+                durationMs: inputs.duration('soak-duration', 30_000),
+                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
+                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
+                maxErrorRate: parseRate(inputs),
+            },
+        },
+    };
+}
+/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
+function readCaBundle(inputs, workDir) {
+    const value = inputs.optional('ca-cert');
+    if (value === undefined)
+        return undefined;
+    let text = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(workDir, value), 'utf8');
+        }
+        catch (error) {
+            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
+        }
+    }
+    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+    if (!certificates)
+        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
+    return certificates;
+}
+/** `1%`, `0.5%` or a fraction `0.01`. */
+function parseRate(inputs) {
+    const text = inputs.string('soak-max-error-rate', '0%');
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
+    return rate;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
+
+
+
+const key = (host, port) => `${host}|${port}`;
+/**
+ * Forwards, over an open session, every address the checks would dial, as seen
+ * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
+ * still goes into Host and SNI, so TLS is verified as for a direct request.
+ */
+async function forwardChecks(session, checks, log) {
+    const forwards = new Map();
+    try {
+        for (const check of checks) {
+            const remote = resolveDialTarget(new URL(check.url), check);
+            const name = key(remote.host, remote.port);
+            if (forwards.has(name))
+                continue;
+            const forward = await session.forwardLocalPort(remote.port, remote.host);
+            forwards.set(name, forward);
+            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
+        }
+    }
+    catch (error) {
+        await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        throw error;
+    }
+    return {
+        connect: (intended) => {
+            const forward = forwards.get(key(intended.host, intended.port));
+            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
+        },
+        close: async () => {
+            await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        },
+    };
+}
+/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
+async function runSmokeChecksOverSession(session, checks, options, log) {
+    const forwarded = await forwardChecks(session, checks, log);
+    try {
+        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+    }
+    finally {
+        await forwarded.close();
+    }
+}
+/** Opens a session per host, runs the checks from inside each, one host after another. */
+async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
+    const reports = [];
+    for (const target of targets) {
+        const session = await openSshSession(target, runner, log);
+        try {
+            const report = await runSmokeChecksOverSession(session, checks, options, log);
+            if (targets.length > 1)
+                for (const check of report.checks)
+                    check.name = `${check.name} on ${target.host}`;
+            reports.push(report);
+        }
+        finally {
+            await session.close();
+        }
+    }
+    return mergeReports(reports);
+}
+function mergeReports(reports) {
+    const checks = reports.flatMap((report) => report.checks);
+    return {
+        passed: reports.every((report) => report.passed),
+        checks,
+        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
+        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/flow.js
+
+
+
+
+/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
+const smokeFlow = {
+    command: 'smoke',
+    action: 'smoke-test',
+    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
+    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
+    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
+        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
+        : runSmokeChecks(settings.checks, settings.options, context.log)),
+    outputs: smokeOutputs,
+    summary: smokeSummary,
+    failure: smokeFailure,
+};
+
+;// CONCATENATED MODULE: ./build/src/drill/commands.js
+// Pure builders: every command the drill runs, as data. Passwords travel in the
+// environment (or a password command the tool runs itself), never in argv.
+/** A SQL string literal: the only quoting SQLite needs for a file name in VACUUM INTO. */
+function sqlLiteral(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/** Quote an identifier for SQLite/PostgreSQL (names from inputs are validated as plain identifiers too). */
+function sqlIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/**
+ * Online-safe copy of a live (WAL) database: a consistent snapshot, never a file
+ * copy. Read-only, so the drill never checkpoints or writes the live database;
+ * like any WAL reader it shares the -shm index (and leaves an empty -wal/-shm
+ * when no app had the database open).
+ */
+function sqliteSnapshot(database, target) {
+    return { file: 'sqlite3', args: ['-readonly', '-bail', database, `VACUUM INTO ${sqlLiteral(target)}`] };
+}
+/** Read-only query with one row per line, columns separated by `|`. */
+function sqliteQuery(database, sql) {
+    return { file: 'sqlite3', args: ['-readonly', '-batch', '-bail', '-noheader', '-list', database, sql] };
+}
+function sqliteIntegrityCheck(database) {
+    return sqliteQuery(database, 'PRAGMA integrity_check;');
+}
+function resticEnv(source, cacheDir) {
+    const env = { RESTIC_REPOSITORY: source.repository, RESTIC_CACHE_DIR: cacheDir };
+    if (source.password)
+        env.RESTIC_PASSWORD = source.password;
+    else if (source.passwordCommand)
+        env.RESTIC_PASSWORD_COMMAND = source.passwordCommand;
+    return env;
+}
+function resticSnapshots(env, filter) {
+    const args = ['snapshots', '--json', '--no-lock'];
+    for (const tag of filter.tags)
+        args.push('--tag', tag);
+    if (filter.path)
+        args.push('--path', filter.path);
+    return { file: 'restic', args, env };
+}
+function resticRestore(env, snapshotId, target, include) {
+    const args = ['restore', snapshotId, '--target', target, '--no-lock'];
+    if (include)
+        args.push('--include', include);
+    return { file: 'restic', args, env };
+}
+function resticCheck(env, readDataSubset) {
+    const args = ['check'];
+    if (readDataSubset)
+        args.push(`--read-data-subset=${readDataSubset}`);
+    return { file: 'restic', args, env };
+}
+/**
+ * Borg keeps its cache, keys and security records under BORG_BASE_DIR: point it
+ * into the scratch place so a drill leaves nothing behind. TZ=UTC makes `borg
+ * list` print archive times in UTC (it prints host-local times without a zone).
+ */
+function borgEnv(source, baseDir) {
+    const env = {
+        BORG_BASE_DIR: baseDir,
+        TZ: 'UTC',
+        BORG_RELOCATED_REPO_ACCESS_IS_OK: 'no',
+        BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
+    };
+    if (source.password)
+        env.BORG_PASSPHRASE = source.password;
+    else if (source.passwordCommand)
+        env.BORG_PASSCOMMAND = source.passwordCommand;
+    return env;
+}
+function borgList(env, repository, glob) {
+    const args = ['list', '--json', '--bypass-lock'];
+    if (glob)
+        args.push('--glob-archives', glob);
+    return { file: 'borg', args: [...args, repository], env };
+}
+/** Extracts into `cwd` (borg always extracts relative to the working directory). */
+function borgExtract(env, repository, archive, cwd) {
+    return { file: 'borg', args: ['extract', `${repository}::${archive}`], env, cwd };
+}
+function borgCheck(env, repository, archive) {
+    return { file: 'borg', args: ['check', archive ? `${repository}::${archive}` : repository], env };
+}
+function pgEnv(connection) {
+    const env = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGCONNECT_TIMEOUT: '10' };
+    if (connection.password)
+        env.PGPASSWORD = connection.password;
+    return env;
+}
+function pgDump(connection, database, outFile) {
+    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: pgEnv(connection) };
+}
+/** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
+function pgRestore(connection, database, dumpFile) {
+    return {
+        file: 'pg_restore',
+        args: ['--no-owner', '--no-privileges', '--exit-on-error', '--no-password', `--dbname=${database}`, dumpFile],
+        env: pgEnv(connection),
+    };
+}
+/** The archive's table of contents: its header names the pg_dump and server versions. */
+function pgRestoreList(dumpFile) {
+    return { file: 'pg_restore', args: ['--list', dumpFile] };
+}
+function psql(connection, database, sql) {
+    return {
+        file: 'psql',
+        args: ['--no-psqlrc', '--no-password', '--tuples-only', '--no-align', '--field-separator=|', '--set=ON_ERROR_STOP=1', `--dbname=${database}`, '--command', sql],
+        env: pgEnv(connection),
+    };
+}
+function pgDumpVersion() {
+    return { file: 'pg_dump', args: ['--version'] };
+}
+function tarExtract(file, target) {
+    return { file: 'tar', args: ['--extract', '--no-same-owner', `--file=${file}`, `--directory=${target}`] };
+}
+/** Packs a volume read-only into the scratch place; the helper has no network at all. */
+function dockerVolumeToTar(volume, scratchDir, image, label) {
+    return {
+        file: 'docker',
+        args: ['run', '--rm', '--network', 'none', '--label', label, '-v', `${volume}:/from:ro`, '-v', `${scratchDir}:/to`, image, 'tar', '-c', '-f', '/to/volume.tar', '-C', '/from', '.'],
+    };
+}
+/** The app on the restored copy: host network (never a bridge), the drill's port, scratch data. */
+function dockerRunApp(app) {
+    const args = ['run', '--detach', '--name', app.name, '--label', app.label, '--network', 'host', '-e', `${app.portEnv}=${app.port}`];
+    for (const key of Object.keys(app.env))
+        args.push('-e', key);
+    args.push('-v', `${app.dataDir}:${app.dataMount}`, app.image, ...app.args.map((arg) => arg.replaceAll('{port}', String(app.port))));
+    // Values go through the environment (`-e KEY` copies it), so app secrets stay out of argv.
+    return { file: 'docker', args, env: app.env };
+}
+function dockerRemove(name) {
+    return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
+}
+function dockerLogs(name) {
+    return { file: 'docker', args: ['logs', '--tail', '30', name] };
+}
+function dockerInspectVolume(volume) {
+    return { file: 'docker', args: ['volume', 'inspect', '--format', '{{.Mountpoint}}', volume] };
+}
+function dockerExec(container, command) {
+    return { file: 'docker', args: ['exec', container, ...command] };
+}
+function dockerCopyOut(container, from, to) {
+    return { file: 'docker', args: ['cp', `${container}:${from}`, to] };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/scratch.js
+
+
+
+
+/** Docker objects the drill starts carry this label, so a test (or a human) can find leftovers. */
+const DRILL_LABEL = 'dev.slipway.drill';
+/**
+ * The only places a drill writes: one directory, plus containers, volumes and
+ * databases it names itself. Everything registered here is removed at the end,
+ * last created first, even when the drill failed.
+ */
+class ScratchPlace {
+    id = external_node_crypto_namespaceObject.randomBytes(4).toString('hex');
+    dir;
+    cleanups = [];
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** A fresh directory under `root`, or the given one if it does not exist yet (or is empty). */
+    static create(root, wanted) {
+        if (wanted) {
+            if (external_node_fs_namespaceObject.existsSync(wanted) && external_node_fs_namespaceObject.readdirSync(wanted).length > 0) {
+                throw new errors/* SlipwayError */.GQ(`scratch-dir ${wanted} is not empty`, { fix: 'The drill restores only into a place it creates and removes; name a directory that does not exist.' });
+            }
+            external_node_fs_namespaceObject.mkdirSync(wanted, { recursive: true, mode: 0o700 });
+            const place = new ScratchPlace(wanted);
+            place.onCleanup(`directory ${wanted}`, () => external_node_fs_namespaceObject.rmSync(wanted, { recursive: true, force: true }));
+            return place;
+        }
+        external_node_fs_namespaceObject.mkdirSync(root, { recursive: true });
+        const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(root, 'slipway-drill-'));
+        const place = new ScratchPlace(dir);
+        place.onCleanup(`directory ${dir}`, () => external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true }));
+        return place;
+    }
+    /** A name for a container, volume or database that belongs to this drill. */
+    name(purpose) {
+        return `slipway_drill_${purpose}_${this.id}`;
+    }
+    sub(...parts) {
+        const dir = external_node_path_namespaceObject.join(this.dir, ...parts);
+        external_node_fs_namespaceObject.mkdirSync(dir, { recursive: true });
+        return dir;
+    }
+    onCleanup(what, undo) {
+        this.cleanups.push({ what, undo });
+    }
+    async remove(log) {
+        for (const { what, undo } of this.cleanups.reverse()) {
+            try {
+                await undo();
+            }
+            catch (error) {
+                log.warn(`Could not remove scratch ${what}: ${error.message}`);
+            }
+        }
+        this.cleanups.length = 0;
+    }
+}
+/** The real path of something that may not exist yet: the nearest existing parent, resolved. */
+function realPathOf(target) {
+    const absolute = external_node_path_namespaceObject.resolve(target);
+    let existing = absolute;
+    const rest = [];
+    while (!external_node_fs_namespaceObject.existsSync(existing)) {
+        rest.unshift(external_node_path_namespaceObject.basename(existing));
+        const parent = external_node_path_namespaceObject.dirname(existing);
+        if (parent === existing)
+            break;
+        existing = parent;
+    }
+    return external_node_path_namespaceObject.join(external_node_fs_namespaceObject.realpathSync(existing), ...rest);
+}
+/** True when `inner` is `outer` or lies inside it (after resolving symlinks). */
+function isSameOrInside(inner, outer) {
+    const a = realPathOf(inner);
+    const b = realPathOf(outer);
+    return a === b || a.startsWith(b.endsWith(external_node_path_namespaceObject.sep) ? b : `${b}${external_node_path_namespaceObject.sep}`);
+}
+/**
+ * Refuses a restore target that is (or holds, or lies inside) the source: a
+ * drill that restores over production is the disaster it is meant to rehearse.
+ */
+function refuseTargetOverSource(target, sources) {
+    for (const source of sources) {
+        if (isSameOrInside(target, source) || isSameOrInside(source, target)) {
+            throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${target}: it is the source ${source} (same path after resolving symlinks, or one inside the other)`, { fix: 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.' });
+        }
+    }
+}
+function refuseSameName(kind, target, source) {
+    if (source !== undefined && target === source) {
+        throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${kind} '${target}': it is the source ${kind}`, {
+            fix: `Leave the scratch ${kind} name empty so the drill makes its own, or name another one.`,
+        });
+    }
+}
+/** Total size of the files under a path. */
+function sizeOf(target) {
+    if (!external_node_fs_namespaceObject.existsSync(target))
+        return 0;
+    const stat = external_node_fs_namespaceObject.lstatSync(target);
+    if (!stat.isDirectory())
+        return stat.size;
+    let total = 0;
+    for (const entry of external_node_fs_namespaceObject.readdirSync(target))
+        total += sizeOf(external_node_path_namespaceObject.join(target, entry));
+    return total;
+}
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** Every SQLite database file under `dir` (by header, not by name). */
+function findSqliteFiles(dir) {
+    const found = [];
+    const walk = (current) => {
+        for (const entry of external_node_fs_namespaceObject.readdirSync(current, { withFileTypes: true })) {
+            const full = external_node_path_namespaceObject.join(current, entry.name);
+            if (entry.isDirectory())
+                walk(full);
+            else if (entry.isFile() && hasSqliteHeader(full))
+                found.push(full);
+        }
+    };
+    if (external_node_fs_namespaceObject.existsSync(dir))
+        walk(dir);
+    return found.sort();
+}
+function hasSqliteHeader(file) {
+    const handle = external_node_fs_namespaceObject.openSync(file, 'r');
+    try {
+        const header = Buffer.alloc(16);
+        return external_node_fs_namespaceObject.readSync(handle, header, 0, 16, 0) === 16 && header.equals(SQLITE_MAGIC);
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(handle);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/app-boot.js
+
+
+
+
+
+/** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
+async function chooseFreePort() {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+        const port = await new Promise((resolve, reject) => {
+            const server = external_node_net_namespaceObject.createServer();
+            server.once('error', reject);
+            server.listen(0, '127.0.0.1', () => {
+                const address = server.address();
+                server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+            });
+        });
+        if (port > 0 && (await isPortFree(port)))
+            return port;
+    }
+    throw new Error('no free port found on 127.0.0.1');
+}
+function isPortFree(port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_namespaceObject.connect({ port, host: '127.0.0.1' });
+        socket.once('connect', () => { socket.destroy(); resolve(false); });
+        socket.once('error', () => resolve(true));
+    });
+}
+/** A plain GET, retried until the status matches or the deadline passes. */
+async function waitForHealthy(url, expectStatus, timeoutMs, stillRunning) {
+    const deadline = Date.now() + timeoutMs;
+    let attempts = 0;
+    let last;
+    let status;
+    for (;;) {
+        attempts += 1;
+        try {
+            status = await httpGetStatus(url, Math.min(5000, Math.max(500, deadline - Date.now())));
+            if (status === expectStatus)
+                return { healthy: true, status, detail: `HTTP ${status} from ${url}`, attempts };
+            last = `HTTP ${status}`;
+        }
+        catch (error) {
+            last = error.message;
+        }
+        if (Date.now() >= deadline)
+            break;
+        // An app that exited will never answer: stop waiting for it.
+        if (stillRunning && !(await stillRunning())) {
+            last = `${last}; the app exited`;
+            break;
+        }
+        await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
+    }
+    return { healthy: false, status, detail: `expected HTTP ${expectStatus} from ${url}, last: ${last} after ${attempts} attempt(s)`, attempts };
+}
+function httpGetStatus(url, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const request = external_node_http_namespaceObject.get(url, { timeout: timeoutMs }, (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+        });
+        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        request.on('error', reject);
+    });
+}
+/**
+ * Boots the app image on the restored data, waits for its health endpoint, and
+ * registers its removal with the scratch place. Returns the check and when the
+ * app first answered healthy.
+ */
+async function bootApp(app, dataDir, scratch, runner, log) {
+    const port = await chooseFreePort();
+    const name = scratch.name('app');
+    const checkName = 'app boots on the restored data';
+    scratch.onCleanup(`container ${name}`, async () => { await runner.run(dockerRemove(name), { allowFailure: true }); });
+    const started = await runner.run(dockerRunApp({ name, image: app.image, port, portEnv: app.portEnv, dataDir, dataMount: app.dataMount, env: app.env, args: app.args, label: `${DRILL_LABEL}=${scratch.id}` }), { allowFailure: true, timeoutMs: 120_000 });
+    if (started.exitCode !== 0)
+        return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
+    const url = `http://127.0.0.1:${port}${app.healthPath}`;
+    log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
+    const running = async () => {
+        const inspect = await runner.run({ file: 'docker', args: ['inspect', '--format', '{{.State.Running}}', name] }, { allowFailure: true });
+        return inspect.stdout.trim() === 'true';
+    };
+    const health = await waitForHealthy(url, app.expectStatus, app.timeoutMs, running);
+    if (health.healthy)
+        return { check: { name: checkName, passed: true, detail: health.detail }, healthyAt: Date.now() };
+    const logs = await runner.run(dockerLogs(name), { allowFailure: true });
+    const tail = `${logs.stdout}${logs.stderr}`.trim().split('\n').slice(-5).join(' | ');
+    return { check: { name: checkName, passed: false, detail: `${health.detail}${tail ? `; app log: ${tail}` : ''}` } };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/forge.js
+
+async function call(forge, method, route, body) {
+    const url = `${forge.apiUrl}${route}`;
+    const response = await fetch(url, {
+        method,
+        headers: {
+            Authorization: `token ${forge.token}`,
+            Accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+            'Content-Type': 'application/json',
+            'User-Agent': 'slipway-restore-drill',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+        const text = (await response.text()).slice(0, 300);
+        throw new errors/* SlipwayError */.GQ(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
+        });
+    }
+    return (response.status === 204 ? undefined : await response.json());
+}
+/** The open issue with exactly this title (issues only, not pull requests), if any. */
+async function findOpenIssue(forge, title) {
+    for (let page = 1; page <= 10; page += 1) {
+        const type = forge.kind === 'forgejo' ? '&type=issues' : '';
+        const issues = await call(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`);
+        const match = issues.find((issue) => issue.title === title && !issue.pull_request);
+        if (match)
+            return match;
+        if (issues.length < 50)
+            return undefined;
+    }
+    return undefined;
+}
+function issueBody(report, failures, runUrl) {
+    return [
+        `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
+        runUrl ? `Run: ${runUrl}` : '',
+        '',
+        ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
+        '',
+        'This issue is updated by every failing drill and closed by the next passing one.',
+    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n');
+}
+/** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
+async function trackDrillIssue(forge, issue, report, failures, runUrl) {
+    const existing = await findOpenIssue(forge, issue.title);
+    const base = `/repos/${forge.repository}/issues`;
+    if (failures.length > 0) {
+        const body = issueBody(report, failures, runUrl);
+        if (existing) {
+            await call(forge, 'POST', `${base}/${existing.number}/comments`, { body });
+            return { action: 'updated', number: existing.number, url: existing.html_url };
+        }
+        // Labels by name are GitHub's form; Forgejo wants label ids, so labels are GitHub-only.
+        const payload = { title: issue.title, body };
+        if (forge.kind === 'github' && issue.labels.length > 0)
+            payload.labels = issue.labels;
+        const created = await call(forge, 'POST', base, payload);
+        return { action: 'opened', number: created.number, url: created.html_url };
+    }
+    if (!existing)
+        return { action: 'none' };
+    await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` });
+    await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
+    return { action: 'closed', number: existing.number, url: existing.html_url };
+}
+/** When the drill workflow last succeeded, per the forge, or undefined if never. */
+async function lastSuccessfulRun(forge, workflow) {
+    if (forge.kind === 'github') {
+        const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
+        const run = runs.workflow_runs?.find((candidate) => !candidate.conclusion || candidate.conclusion === 'success');
+        const when = run?.updated_at ?? run?.created_at;
+        return when ? { at: new Date(when), url: run?.html_url } : undefined;
+    }
+    // Forgejo lists a repository's runs; `workflow_id` is the workflow file name.
+    const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?status=success&limit=50`);
+    const matching = (runs.workflow_runs ?? [])
+        .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
+        .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
+        .sort((a, b) => b.at.getTime() - a.at.getTime());
+    return matching[0];
+}
+/** A drill that silently stopped running is as bad as a failing one. */
+async function checkStaleness(forge, staleness, now) {
+    const name = `last successful ${staleness.workflow} run within ${Math.round(staleness.maxAgeMs / 3_600_000)} h`;
+    const severity = staleness.onStale === 'warn' ? 'warning' : undefined;
+    let last;
+    try {
+        last = await lastSuccessfulRun(forge, staleness.workflow);
+    }
+    catch (error) {
+        return { name, passed: false, severity, detail: error.message };
+    }
+    if (!last)
+        return { name, passed: false, severity, detail: `no successful run of ${staleness.workflow} found` };
+    const age = now.getTime() - last.at.getTime();
+    const days = Math.round((age / 86_400_000) * 10) / 10;
+    return { name, passed: age <= staleness.maxAgeMs, severity, detail: `last success ${last.at.toISOString()} (${days} d ago)${last.url ? ` ${last.url}` : ''}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/history.js
+
+
+/**
+ * The last passing drill's report, for the "valid but empty" comparison. On a
+ * laptop it is a file; in CI the runner is fresh every night, so the file
+ * travels through the Actions cache (one new key per passing run, restored by prefix).
+ */
+class DrillHistory {
+    name;
+    options;
+    file;
+    constructor(name, options) {
+        this.name = name;
+        this.options = options;
+        this.file = options.file ?? external_node_path_namespaceObject.join(options.cacheDir, 'last-pass.json');
+    }
+    get prefix() {
+        return `slipway-drill-${this.name}-`;
+    }
+    async load() {
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
+        }
+        if (!external_node_fs_namespaceObject.existsSync(this.file))
+            return undefined;
+        try {
+            return JSON.parse(external_node_fs_namespaceObject.readFileSync(this.file, 'utf8'));
+        }
+        catch (error) {
+            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async save(report) {
+        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
+        external_node_fs_namespaceObject.writeFileSync(this.file, `${JSON.stringify(report, null, 2)}\n`);
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
+        }
+    }
+}
+/** Row counts of the newest restore of a previous report. */
+function previousCounts(report) {
+    const counts = report?.restores[0]?.tables;
+    return counts && Object.keys(counts).length > 0 ? counts : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/report.js
+
+
+
+function allChecks(report) {
+    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
+}
+function failedChecks(report) {
+    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
+}
+function isPassing(checks) {
+    return checks.every((check) => check.passed || check.severity === 'warning');
+}
+function writeReportFile(report, file) {
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+function formatSeconds(seconds) {
+    if (seconds === undefined)
+        return '–';
+    if (seconds < 120)
+        return `${Math.round(seconds * 10) / 10} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 6) / 10} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+function report_formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function drillFailureMessage(report) {
+    const failed = failedChecks(report);
+    if (failed.length === 0)
+        return undefined;
+    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
+}
+function drillSummary(report) {
+    const summary = new Summary();
+    summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
+    if (report.restores.length > 0) {
+        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
+            restore.label,
+            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+            formatSeconds(restore.rpoSeconds),
+            formatSeconds(restore.rtoSeconds),
+            report_formatBytes(restore.sizes.backupBytes),
+            report_formatBytes(restore.sizes.restoredBytes),
+        ]));
+    }
+    const checks = allChecks(report);
+    if (checks.length > 0) {
+        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
+    }
+    for (const restore of report.restores) {
+        if (restore.versions) {
+            const v = restore.versions;
+            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
+        }
+    }
+    if (report.issue && report.issue.action !== 'none')
+        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
+    if (report.reportFile)
+        summary.text(`Report: ${report.reportFile}`);
+    return summary;
+}
+function drillOutputs(report) {
+    const first = report.restores[0];
+    return {
+        passed: String(report.passed),
+        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
+        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
+        snapshot: first?.snapshot?.id ?? '',
+        'report-file': report.reportFile ?? '',
+        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
+/** restic ≥ 0.17 records `summary.backup_end`; older snapshots only `time` (the start). */
+function parseResticSnapshots(json) {
+    const parsed = JSON.parse(json || '[]');
+    return (parsed ?? []).map((snapshot) => {
+        const end = snapshot.summary?.backup_end;
+        return {
+            id: snapshot.id,
+            time: new Date(end ?? snapshot.time),
+            timeSource: end ? 'restic summary.backup_end' : 'restic time (backup start)',
+            paths: snapshot.paths ?? [],
+            tags: snapshot.tags ?? [],
+        };
+    });
+}
+/**
+ * Borg prints archive times as host-local wall-clock time with no zone. The
+ * drill runs `borg list` with TZ=UTC, so the printed wall clock is UTC and is
+ * read as such; without that, a runner in UTC+2 would age every backup by 2 h.
+ */
+function parseBorgArchives(json) {
+    const parsed = JSON.parse(json || '{}');
+    return (parsed.archives ?? []).map((archive) => ({
+        id: archive.name,
+        time: borgUtcTime(archive.end ?? archive.time ?? archive.start ?? ''),
+        timeSource: archive.end ? 'borg archive end (UTC)' : 'borg archive start (UTC)',
+        paths: [],
+        tags: [],
+    }));
+}
+function borgUtcTime(wallClock) {
+    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(wallClock) ? wallClock : `${wallClock}Z`;
+    return new Date(withZone);
+}
+function newestFirst(snapshots) {
+    return [...snapshots].sort((a, b) => b.time.getTime() - a.time.getTime());
+}
+/** `latest`, or a full/short restic id, or a borg archive name. */
+function selectSnapshot(snapshots, wanted) {
+    const ordered = newestFirst(snapshots);
+    if (wanted === 'latest')
+        return ordered[0];
+    return ordered.find((snapshot) => snapshot.id === wanted) ?? (wanted.length >= 8 ? ordered.find((snapshot) => snapshot.id.startsWith(wanted)) : undefined);
+}
+/** One of the snapshots older than `chosen`, picked by `random` (injectable for tests). */
+function pickOlder(snapshots, chosen, random = Math.random) {
+    const older = newestFirst(snapshots).filter((snapshot) => snapshot.time.getTime() < chosen.time.getTime() && snapshot.id !== chosen.id);
+    if (older.length === 0)
+        return undefined;
+    return older[Math.min(older.length - 1, Math.floor(random() * older.length))];
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/verify.js
+
+const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
+/** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
+async function verifyData(probe, verify, options) {
+    const checks = [];
+    const listed = await probe.query(probe.tablesSql);
+    if ('error' in listed) {
+        checks.push({ name: 'read tables', passed: false, detail: listed.error });
+        return { checks, tables: {} };
+    }
+    const present = new Set(listed.rows.map((row) => row.trim()).filter(Boolean));
+    for (const table of verify.tables) {
+        checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
+    }
+    const tables = {};
+    for (const table of present) {
+        const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
+        if ('error' in counted)
+            checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
+        else
+            tables[table] = Number(counted.rows[0] ?? 0);
+    }
+    for (const [table, minimum] of Object.entries(verify.minRows)) {
+        const count = tables[table];
+        checks.push({
+            name: `${table} has at least ${minimum} rows`,
+            passed: count !== undefined && count >= minimum,
+            detail: count === undefined ? 'table missing' : `${count} rows`,
+        });
+    }
+    for (const query of verify.queries) {
+        const result = await probe.query(query.sql);
+        const seen = 'error' in result ? `error: ${result.error}` : result.rows.join('\n').trim();
+        checks.push({ name: `query ${query.sql}`, passed: !('error' in result) && seen === query.expected, detail: `expected ${query.expected}, got ${seen || '(no rows)'}` });
+    }
+    if (verify.freshnessColumn && verify.maxAgeMs !== undefined) {
+        checks.push(await checkNewestRow(probe, verify.freshnessColumn, verify.maxAgeMs, options.now));
+    }
+    if (options.previousCounts)
+        checks.push(...compareRowCounts(options.previousCounts, tables, verify.shrinkTolerancePercent));
+    return { checks, tables };
+}
+async function checkNewestRow(probe, tableColumn, maxAgeMs, now) {
+    const [table, column] = tableColumn.split('.');
+    const name = `newest ${tableColumn} within ${formatAge(maxAgeMs)}`;
+    const result = await probe.query(probe.newestSql(table, column));
+    if ('error' in result)
+        return { name, passed: false, detail: result.error };
+    const newest = parseTimestamp(result.rows[0] ?? '');
+    if (!newest)
+        return { name, passed: false, detail: `no readable timestamp (found '${result.rows[0] ?? ''}')` };
+    const age = now.getTime() - newest.getTime();
+    return { name, passed: age <= maxAgeMs, detail: `newest row ${newest.toISOString()}, ${formatAge(age)} old` };
+}
+/** Unix seconds (or milliseconds), ISO-8601, or SQLite's `YYYY-MM-DD HH:MM:SS` (which is UTC). */
+function parseTimestamp(value) {
+    const text = value.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        const number = Number(text);
+        return new Date(number > 1e12 ? number : number * 1000);
+    }
+    const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** "Valid but empty": a table that lost more than `tolerancePercent` of its rows since the last passing drill. */
+function compareRowCounts(previous, current, tolerancePercent) {
+    const checks = [];
+    for (const [table, before] of Object.entries(previous)) {
+        const now = current[table];
+        const name = `${table} did not shrink more than ${tolerancePercent}%`;
+        if (now === undefined) {
+            checks.push({ name, passed: false, detail: `table gone (had ${before} rows in the last passing drill)` });
+            continue;
+        }
+        const lost = before === 0 ? 0 : ((before - now) / before) * 100;
+        checks.push({ name, passed: lost <= tolerancePercent, detail: `${before} → ${now} rows${lost > 0 ? ` (−${Math.round(lost * 10) / 10}%)` : ''}` });
+    }
+    return checks;
+}
+function checkSnapshotAge(snapshotTime, maxAgeMs, now) {
+    const age = now.getTime() - snapshotTime.getTime();
+    return {
+        name: `backup within max-age ${formatAge(maxAgeMs)}`,
+        passed: age <= maxAgeMs,
+        detail: `backup taken ${snapshotTime.toISOString()}, ${formatAge(age)} old`,
+    };
+}
+function formatAge(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (Math.abs(seconds) < 120)
+        return `${seconds} s`;
+    if (Math.abs(seconds) < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    if (Math.abs(seconds) < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources.js
+
+
+
+
+
+
+
+const sources_failed = (name, result) => ({
+    name,
+    passed: false,
+    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${(0,errors/* lastLines */.w$)(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
+});
+function sqliteProbe(runner, file) {
+    return {
+        engine: 'sqlite',
+        tablesSql: sqliteTablesSql,
+        newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
+        async query(sql) {
+            const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
+            if (result.exitCode !== 0)
+                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        },
+    };
+}
+/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
+async function checkSqliteIntegrity(runner, file) {
+    const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
+    const name = `SQLite integrity_check of ${external_node_path_namespaceObject.basename(file)}`;
+    if (result.exitCode !== 0)
+        return sources_failed(name, result);
+    const answer = result.stdout.trim();
+    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : (0,errors/* lastLines */.w$)(answer, 3).replace(/\n/g, ' ') };
+}
+/** Finds the SQLite database in a restored tree and runs its integrity check. */
+async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
+    let file;
+    if (databasePath) {
+        file = external_node_path_namespaceObject.join(restoreDir, databasePath);
+        if (!external_node_fs_namespaceObject.existsSync(file)) {
+            checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
+            return {};
+        }
+    }
+    else {
+        const found = findSqliteFiles(restoreDir);
+        if (found.length !== 1) {
+            if (found.length > 1)
+                checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => external_node_path_namespaceObject.relative(restoreDir, f)).join(', ')}); set database-path` });
+            return {};
+        }
+        file = found[0];
+    }
+    const integrity = await checkSqliteIntegrity(runner, file);
+    checks.push(integrity);
+    return { probe: integrity.passed ? sqliteProbe(runner, file) : undefined, file };
+}
+/* ---------- a live SQLite database ---------- */
+async function restoreLiveSqlite(source, scratch, runner) {
+    const dataDir = scratch.sub('restore');
+    const target = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
+    const checks = [];
+    if (source.container) {
+        // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
+        const inside = `/tmp/${scratch.name('snapshot')}.db`;
+        const inner = sqliteSnapshot(source.path, inside);
+        const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
+        if (snap.exitCode === 0) {
+            const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
+            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : sources_failed('copy snapshot out of the container', copy));
+        }
+        else {
+            checks.push(sources_failed('online snapshot (VACUUM INTO in the container)', snap));
+        }
+    }
+    else {
+        refuseTargetOverSource(scratch.dir, [source.path]);
+        if (!external_node_fs_namespaceObject.existsSync(source.path)) {
+            checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
+        }
+        else {
+            const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : sources_failed('online snapshot (VACUUM INTO)', snap));
+        }
+    }
+    const ok = checks.every((check) => check.passed);
+    const found = ok ? await sqliteFromTree(runner, dataDir, external_node_path_namespaceObject.basename(source.path), checks) : {};
+    return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
+}
+async function openRepository(source, scratch, runner) {
+    const tool = source.kind;
+    const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
+    const list = tool === 'restic'
+        ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
+        : borgList(env, source.repository, source.pathFilter);
+    const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
+    const checks = [];
+    let snapshots = [];
+    const openName = `open ${tool} repository`;
+    if (listed.exitCode !== 0) {
+        checks.push({ ...sources_failed(openName, listed), detail: `${sources_failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
+    }
+    else {
+        try {
+            snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
+            // Tags are a restic notion; borg archives are filtered by name glob only.
+            checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
+        }
+        catch (error) {
+            checks.push({ name: openName, passed: false, detail: `unreadable listing: ${error.message}` });
+        }
+    }
+    const local = external_node_fs_namespaceObject.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
+    return {
+        snapshots,
+        checks,
+        backupBytes: local,
+        restore: (snapshot, dataDir) => runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
+        async check() {
+            const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
+            const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : sources_failed(name, result);
+        },
+    };
+}
+async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath) {
+    const dataDir = scratch.sub('restore', label);
+    const checks = [];
+    const result = await session.restore(snapshot, dataDir);
+    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : sources_failed(`restore ${snapshot.id.slice(0, 12)}`, result));
+    const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+    const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
+    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+}
+/* ---------- PostgreSQL ---------- */
+function parseDumpHeader(listing) {
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'm').exec(listing)?.[1]?.trim();
+    return { dumpTool: pick('Dumped by pg_dump version'), dumpedFromServer: pick('Dumped from database version'), dbname: pick('Dbname') };
+}
+async function restorePostgres(source, scratch, runner) {
+    const connection = source.connection;
+    const dataDir = scratch.sub('restore');
+    const scratchDb = source.scratchDatabase ?? scratch.name('db');
+    refuseSameName('database', scratchDb, source.database);
+    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
+    const checks = [];
+    let dumpFile = source.dumpFile;
+    if (!dumpFile) {
+        dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
+        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : sources_failed(`pg_dump ${source.database}`, dumped));
+        if (dumped.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+    }
+    else if (!external_node_fs_namespaceObject.existsSync(dumpFile)) {
+        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
+        return { dataDir, checks, sizes: {}, ok: false };
+    }
+    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
+    const header = parseDumpHeader(listing.stdout);
+    if (header.dbname)
+        refuseSameName('database', scratchDb, header.dbname);
+    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
+    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
+    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
+    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
+    if (create.exitCode !== 0) {
+        checks.push(sources_failed(`create scratch database ${scratchDb}`, create));
+        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+    }
+    scratch.onCleanup(`database ${scratchDb}`, async () => {
+        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
+    });
+    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : sources_failed('pg_restore (no owner, no privileges)', restored));
+    const major = (version) => /(\d+)(?:\.\d+)?/.exec(version ?? '')?.[1];
+    if (versions.dumpTool && versions.server) {
+        const same = major(versions.dumpTool) === major(versions.server);
+        checks.push({ name: 'pg_dump version matches the server', passed: true, severity: same ? undefined : 'warning', detail: `dump by pg_dump ${versions.dumpTool}, server ${versions.server}${same ? '' : ' (major versions differ)'}` });
+    }
+    const probe = {
+        engine: 'postgres',
+        tablesSql: postgresTablesSql,
+        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
+        async query(sql) {
+            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
+            if (result.exitCode !== 0)
+                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        },
+    };
+    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
+    if (connection.password)
+        appEnv.PGPASSWORD = connection.password;
+    const ok = checks.every((check) => check.passed);
+    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, ok };
+}
+/* ---------- tarball of a directory or a Docker volume ---------- */
+async function restoreTarball(source, scratch, runner, databasePath) {
+    const dataDir = scratch.sub('restore');
+    const checks = [];
+    let file = source.file;
+    if (source.volume) {
+        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
+        if (inspect.exitCode !== 0) {
+            checks.push(sources_failed(`docker volume ${source.volume}`, inspect));
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
+        const packDir = scratch.sub('pack');
+        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : sources_failed(`pack volume ${source.volume}`, packed));
+        if (packed.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+        file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
+    }
+    else if (file) {
+        refuseTargetOverSource(scratch.dir, [file]);
+        if (!external_node_fs_namespaceObject.existsSync(file)) {
+            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+    }
+    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : sources_failed('extract tarball', extracted));
+    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+    return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole drill: restore into a scratch place, prove the backup, the data and
+ * (optionally) the app, report, and remove every scratch thing it made. Faults
+ * become failing checks in the report; only a refused target or bad settings throw.
+ */
+async function runDrill(settings, context, options = {}) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
+    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
+        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+        return finish(report, settings, context, now);
+    }
+    const history = new DrillHistory(settings.name, {
+        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_namespaceObject.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
+        cache: settings.useCacheForHistory ? context.cache : undefined,
+        cacheDir: external_node_path_namespaceObject.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
+        log: context.log,
+    });
+    const previous = await history.load();
+    let scratch;
+    try {
+        if (settings.scratchDir)
+            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
+        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+    }
+    catch (error) {
+        // Refused before anything was written: the report says why.
+        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
+        return finish(report, settings, context, now);
+    }
+    context.log.info(`Scratch place: ${scratch.dir}`);
+    try {
+        await context.log.group(`Drill '${settings.name}'`, async () => {
+            report.restores.push(...(await restoreAll(settings, context, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random })));
+        });
+    }
+    catch (error) {
+        report.checks.push({ name: 'drill ran to the end', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
+    }
+    finally {
+        await scratch.remove(context.log);
+    }
+    const finished = await finish(report, settings, context, now);
+    if (finished.passed)
+        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${(0,errors/* formatError */.Wk)(error)}`));
+    return finished;
+}
+function sourcePaths(settings) {
+    const source = settings.source;
+    if (source.kind === 'sqlite' && !source.container && !source.ssh)
+        return [source.path];
+    if (source.kind === 'restic' || source.kind === 'borg')
+        return [source.repository];
+    if (source.kind === 'tarball' && source.file)
+        return [source.file];
+    if (source.kind === 'postgres' && source.dumpFile)
+        return [source.dumpFile];
+    return [];
+}
+async function finish(report, settings, context, now) {
+    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
+    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
+        try {
+            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+        }
+        catch (error) {
+            context.log.warn(`Could not update the drill issue: ${(0,errors/* formatError */.Wk)(error)}`);
+        }
+    }
+    report.finishedAt = now().toISOString();
+    report.reportFile = settings.reportFile;
+    writeReportFile(report, settings.reportFile);
+    return report;
+}
+async function restoreAll(settings, context, scratch, run) {
+    const source = settings.source;
+    if (source.kind !== 'restic' && source.kind !== 'borg') {
+        const label = 'live';
+        const started = Date.now();
+        let restored;
+        if (source.kind === 'postgres')
+            restored = await restorePostgres(source, scratch, context.runner);
+        else if (source.kind === 'tarball')
+            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+        else
+            restored = await restoreLive(settings, context, scratch);
+        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
+    }
+    const session = await openRepository(source, scratch, context.runner);
+    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
+    if (!session.checks.every((check) => check.passed))
+        return [base];
+    const chosen = selectSnapshot(session.snapshots, source.snapshot);
+    if (!chosen) {
+        const empty = session.snapshots.length === 0;
+        base.checks.push({
+            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
+            passed: false,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${source.repository}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+        });
+        return [base];
+    }
+    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
+    if (settings.alsoRandomOlder) {
+        const older = pickOlder(session.snapshots, chosen, run.random);
+        if (older)
+            selections.push({ label: 'random older', snapshot: older });
+        else
+            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
+    }
+    const reports = [];
+    for (const [index, { label, snapshot }] of selections.entries()) {
+        const started = Date.now();
+        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
+        if (index === 0)
+            restored.checks.unshift(...session.checks);
+        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
+        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
+        if (index === 0 && !source.skipRepositoryCheck) {
+            restoreReport.checks.push(await session.check());
+            restoreReport.passed = isPassing(restoreReport.checks);
+        }
+        reports.push(restoreReport);
+    }
+    return reports;
+}
+async function restoreLive(settings, context, scratch) {
+    const source = settings.source;
+    if (source.kind !== 'sqlite')
+        throw new Error('unreachable');
+    if (source.ssh) {
+        const { restoreSqliteOverSsh } = await __nccwpck_require__.e(/* import() */ 523).then(__nccwpck_require__.bind(__nccwpck_require__, 8523));
+        return restoreSqliteOverSsh(source, scratch, context);
+    }
+    return restoreLiveSqlite(source, scratch, context.runner);
+}
+function describeSource(settings) {
+    const source = settings.source;
+    switch (source.kind) {
+        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${source.ssh['ssh-host']}:${source.path}` : `sqlite ${source.path}`;
+        case 'restic':
+        case 'borg': return `${source.kind} ${source.repository}`;
+        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
+        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
+    }
+}
+async function verifyRestore(settings, context, scratch, args) {
+    const { restored, snapshot, run } = args;
+    const primary = args.primary ?? true;
+    const checks = [...restored.checks];
+    const report = {
+        label: args.label,
+        source: args.source,
+        sizes: restored.sizes,
+        tables: {},
+        versions: restored.versions,
+        checks,
+        passed: false,
+        restoreSeconds: (Date.now() - args.started) / 1000,
+    };
+    if (snapshot) {
+        const ageSeconds = (run.now.getTime() - snapshot.time.getTime()) / 1000;
+        report.snapshot = { id: snapshot.id, time: snapshot.time.toISOString(), timeSource: snapshot.timeSource, ageSeconds };
+        report.rpoSeconds = ageSeconds;
+        if (settings.verify.maxAgeMs !== undefined && primary)
+            checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
+    }
+    if (restored.probe) {
+        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
+        checks.push(...data.checks);
+        report.tables = data.tables;
+    }
+    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
+        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
+    }
+    if (settings.app && primary && isPassing(checks)) {
+        const booted = await bootApp({ ...settings.app, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+        checks.push(booted.check);
+        if (booted.healthyAt)
+            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
+    }
+    else if (isPassing(checks)) {
+        report.rtoSeconds = (Date.now() - args.started) / 1000;
+    }
+    report.passed = isPassing(checks);
+    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
+    return report;
+}
+function wantsDataChecks(settings) {
+    const verify = settings.verify;
+    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/settings.js
+
+/** Where the backup comes from. */
+const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
+/** Lines `SELECT count(*) FROM students => 3`. */
+function parseQueries(lines, fail) {
+    return lines.map((line) => {
+        const index = line.lastIndexOf('=>');
+        if (index <= 0)
+            fail(`has a query without '=> expected' (found '${line.slice(0, 60)}')`);
+        return { sql: line.slice(0, index).trim(), expected: line.slice(index + 2).trim() };
+    });
+}
+function parseDrillSettings(inputs, context) {
+    const mode = inputs.choice('mode', ['drill', 'staleness'], 'drill');
+    const name = inputs.string('name', 'restore-drill');
+    if (!/^[A-Za-z0-9._-]+$/.test(name))
+        inputs.fail('name', `may hold only letters, digits, '.', '_' and '-' (found '${name}')`);
+    const forge = parseForge(inputs, context);
+    const staleness = mode === 'staleness' ? parseStaleness(inputs) : undefined;
+    if (mode === 'staleness' && !forge)
+        inputs.fail('forge-token', 'is required for mode staleness', 'Pass a token that may read the repository’s workflow runs.');
+    if (mode === 'drill' && !inputs.optional('source'))
+        inputs.fail('source', `is required (expected one of ${SOURCE_KINDS.join(', ')})`);
+    const kind = inputs.choice('source', SOURCE_KINDS, 'sqlite');
+    const source = mode === 'staleness' ? { kind: 'sqlite', path: '' } : parseSource(kind, inputs);
+    const minRows = {};
+    for (const [table, count] of Object.entries(inputs.keyValues('min-rows'))) {
+        if (!/^\d+$/.test(count.trim()))
+            inputs.fail('min-rows', `has a count that is not a whole number (found '${table}=${count}')`);
+        minRows[table.trim()] = Number(count.trim());
+    }
+    const freshnessColumn = inputs.optional('freshness-column');
+    if (freshnessColumn && !/^[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/.test(freshnessColumn)) {
+        inputs.fail('freshness-column', `is not table.column (found '${freshnessColumn}')`);
+    }
+    const verify = {
+        databasePath: inputs.optional('database-path'),
+        tables: inputs.list('tables'),
+        minRows,
+        queries: parseQueries(inputs.list('queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
+        maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
+        freshnessColumn,
+        shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
+    };
+    for (const table of [...verify.tables, ...Object.keys(minRows)]) {
+        if (!/^[A-Za-z_][\w]*$/.test(table))
+            inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
+    }
+    const appImage = inputs.optional('app-image');
+    const app = appImage
+        ? {
+            image: appImage,
+            dataMount: inputs.string('app-data-mount', '/data'),
+            portEnv: inputs.string('app-port-env', 'PORT'),
+            args: inputs.list('app-args'),
+            env: inputs.keyValues('app-env'),
+            healthPath: inputs.string('app-health-path', '/healthz'),
+            expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
+            timeoutMs: inputs.duration('app-timeout', 60_000),
+        }
+        : undefined;
+    const history = inputs.optional('previous-report');
+    return {
+        mode,
+        name,
+        source,
+        verify,
+        app,
+        alsoRandomOlder: inputs.boolean('also-random-older', false),
+        scratchRoot: external_node_path_namespaceObject.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')),
+        scratchDir: inputs.optional('scratch-dir') ? external_node_path_namespaceObject.resolve(context.workDir, inputs.required('scratch-dir')) : undefined,
+        reportFile: external_node_path_namespaceObject.resolve(context.workDir, inputs.string('report-file', `${name}-report.json`)),
+        previousReportFile: history ? external_node_path_namespaceObject.resolve(context.workDir, history) : undefined,
+        useCacheForHistory: !history && context.platform.kind !== 'local',
+        forge,
+        issue: {
+            enabled: inputs.boolean('issue-on-failure', false),
+            title: inputs.string('issue-title', `Restore drill '${name}' is failing`),
+            labels: inputs.list('issue-labels'),
+        },
+        staleness,
+        timeoutMs: inputs.duration('timeout', 30 * 60_000),
+    };
+}
+function parseSource(kind, inputs) {
+    switch (kind) {
+        case 'sqlite': {
+            const ssh = {};
+            for (const key of ['ssh-host', 'ssh-user', 'ssh-port', 'ssh-key', 'ssh-known-hosts', 'ssh-key-passphrase']) {
+                const value = key === 'ssh-key' || key === 'ssh-key-passphrase' ? inputs.secret(key) : inputs.optional(key);
+                if (value)
+                    ssh[key] = value;
+            }
+            const container = inputs.optional('container');
+            if (container && ssh['ssh-host'])
+                inputs.fail('container', 'cannot be combined with ssh-host', 'Drill a container on a remote host by backing it up there first.');
+            return {
+                kind,
+                path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
+                container,
+                ssh: ssh['ssh-host'] ? ssh : undefined,
+            };
+        }
+        case 'restic':
+        case 'borg': {
+            const password = inputs.secret('password');
+            const passwordCommand = inputs.optional('password-command');
+            if (!password && !passwordCommand) {
+                inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
+            }
+            return {
+                kind,
+                repository: inputs.required('repository'),
+                password,
+                passwordCommand,
+                snapshot: inputs.string('snapshot', 'latest'),
+                tags: inputs.list('tags'),
+                pathFilter: inputs.optional('snapshot-path'),
+                readDataSubset: inputs.optional('read-data-subset'),
+                skipRepositoryCheck: inputs.boolean('skip-repository-check', false),
+            };
+        }
+        case 'postgres': {
+            const dumpFile = inputs.optional('dump-file');
+            const database = inputs.optional('pg-database');
+            if (!dumpFile && !database)
+                inputs.fail('dump-file', 'or pg-database is required for source postgres', 'Name a pg_dump custom-format file, or a live database to dump.');
+            const scratchDatabase = inputs.optional('scratch-database');
+            if (scratchDatabase && !/^[A-Za-z_][\w]*$/.test(scratchDatabase))
+                inputs.fail('scratch-database', `is not a plain identifier (found '${scratchDatabase}')`);
+            return {
+                kind,
+                connection: {
+                    host: inputs.string('pg-host', '127.0.0.1'),
+                    port: inputs.integer('pg-port', 5432, { min: 1, max: 65535 }),
+                    user: inputs.string('pg-user', 'slipway'),
+                    password: inputs.secret('pg-password'),
+                    maintenanceDatabase: inputs.string('pg-maintenance-database', 'postgres'),
+                },
+                dumpFile,
+                database,
+                scratchDatabase,
+            };
+        }
+        case 'tarball': {
+            const file = inputs.optional('tarball');
+            const volume = inputs.optional('volume');
+            if (!file === !volume)
+                inputs.fail('tarball', 'or volume is required, not both', 'Name a tar file, or a Docker volume to pack.');
+            return { kind, file, volume, helperImage: inputs.string('helper-image', 'busybox') };
+        }
+    }
+}
+function parseForge(inputs, context) {
+    const token = inputs.secret('forge-token');
+    if (!token)
+        return undefined;
+    const env = context.env;
+    const detected = context.platform.kind === 'forgejo' ? 'forgejo' : 'github';
+    const kind = inputs.choice('forge', ['github', 'forgejo'], detected);
+    const server = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const fallbackApi = kind === 'github' ? (env.GITHUB_API_URL ?? 'https://api.github.com') : server ? `${server.replace(/\/$/, '')}/api/v1` : undefined;
+    const apiUrl = inputs.optional('forge-api-url') ?? fallbackApi;
+    if (!apiUrl)
+        inputs.fail('forge-api-url', 'is required outside Actions for forgejo', 'e.g. https://codeberg.org/api/v1');
+    const repository = inputs.optional('forge-repository') ?? env.GITHUB_REPOSITORY;
+    if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+        inputs.fail('forge-repository', `is not owner/name (found '${repository ?? ''}')`);
+    }
+    return { kind, apiUrl: apiUrl.replace(/\/$/, ''), repository, token };
+}
+function parseStaleness(inputs) {
+    return {
+        workflow: inputs.required('drill-workflow', 'Name the drill workflow file, e.g. restore-drill.yml.'),
+        maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
+        onStale: inputs.choice('on-stale', ['warn', 'fail'], 'fail'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/flow.js
+
+
+
+/** `slipway drill` and `actions/restore-drill`: one definition, two edges. */
+const drillFlow = {
+    command: 'drill',
+    action: 'restore-drill',
+    describe: 'Restore the newest backup into a scratch place, verify data and app, report RPO/RTO',
+    parse: parseDrillSettings,
+    run: (settings, context) => runDrill(settings, context),
+    outputs: drillOutputs,
+    summary: drillSummary,
+    failure: drillFailureMessage,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
+/** Prints v2, v1 or none. */
+const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
+/** The compose command words (run on the host) for one project; the user's files are never edited. */
+function composeWords(flavor, project, ...subcommand) {
+    const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
+    return [
+        ...base,
+        '--project-directory', project.appDir,
+        ...(project.project ? ['-p', project.project] : []),
+        ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
+        '-f', project.overrideFile,
+        ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
+        ...subcommand,
+    ];
+}
+/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
+function renderImageOverride(service, image) {
+    return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
+}
+/** Labels compose puts on containers (v1 and v2 alike): how we find the service's containers. */
+function serviceContainersWords(projectName, service, all = false) {
+    return [
+        'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
+        '--filter', `label=com.docker.compose.project=${projectName}`,
+        '--filter', `label=com.docker.compose.service=${service}`,
+        '--format', '{{.ID}}',
+    ];
+}
+/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
+function defaultProjectName(appDir) {
+    const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
+    return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/health.js
+
+/**
+ * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
+ * connection until it answers 2xx (and contains `expect`), or the time is up.
+ */
+async function waitForHttpHealth(session, health, version, log, deadline) {
+    if (!health.url)
+        return { healthy: true, detail: 'no health-url' };
+    const url = new URL(health.url);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const tunnel = await session.forwardLocalPort(port, url.hostname);
+    const expected = health.expect?.replace(/\{version\}/g, version);
+    let last;
+    try {
+        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
+        for (;;) {
+            try {
+                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
+                const body = await response.text();
+                if (response.ok && (!expected || body.includes(expected)))
+                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
+                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
+            }
+            catch (error) {
+                last = error.message;
+            }
+            if (Date.now() >= deadline)
+                return { healthy: false, detail: `${health.url} ${last}` };
+            log.debug(`health: ${health.url} ${last}; retrying`);
+            await sleep(500);
+        }
+    }
+    finally {
+        await tunnel.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
+/**
+ * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
+ * deploy log and the compose state. Host state is the only truth a rollback
+ * needs, so it works when the last deploy's runner is gone.
+ */
+const stateDir = (appDir) => `${appDir}/.slipway`;
+const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
+const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+function formatDeployLogLine(entry) {
+    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
+    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
+        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+}
+async function appendDeployLog(session, appDir, entry) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+}
+/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
+async function readStateFile(session, file) {
+    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+    const state = {};
+    for (const line of result.stdout.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            state[line.slice(0, index)] = line.slice(index + 1);
+    }
+    return state;
+}
+/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
+async function writeStateFile(session, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+class RolledBackError extends errors/* SlipwayError */.GQ {
+    host;
+    serving;
+    constructor(host, reason, serving) {
+        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+        this.host = host;
+        this.serving = serving;
+        this.name = 'RolledBackError';
+    }
+}
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+function hookWords(dir, script) {
+    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+/** Fails with one message naming every missing path (checked in one round trip). */
+async function requirePaths(run, checks, fix) {
+    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+    const missing = result.stdout.trim();
+    if (missing)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/settings.js
+
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseDeploySettings(inputs) {
+    const strategy = inputs.choice('strategy', ['compose', 'release', 'script'], 'compose');
+    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
+    }
+    const relative = (name, value) => {
+        if (!RELATIVE_PATH.test(value))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
+    };
+    let compose;
+    let release;
+    let script;
+    if (strategy === 'compose') {
+        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
+        if (!SERVICE.test(service))
+            inputs.fail('service', `is not a compose service name (found '${service}')`);
+        const project = inputs.optional('compose-project');
+        if (project !== undefined && !PROJECT.test(project))
+            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
+        const image = inputs.optional('image');
+        if (mode === 'deploy' && !image)
+            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
+        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+            inputs.fail('image', `is not an image reference (found '${image}')`);
+        const envFile = inputs.optional('env-file');
+        compose = {
+            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
+            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
+        };
+    }
+    else if (strategy === 'release') {
+        const artifact = inputs.optional('artifact');
+        if (mode === 'deploy' && !artifact)
+            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        release = {
+            artifact,
+            shared: inputs.list('shared').map((p) => relative('shared', p)),
+            prePromote: inputs.list('pre-promote'),
+            restart: inputs.list('restart'),
+            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+        };
+    }
+    else {
+        if (mode === 'rollback')
+            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
+        script = inputs.required('script', 'Set script to the commands to run on the host.');
+    }
+    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
+    const version = inputs.optional('version') ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+    return {
+        ssh, strategy, mode, appDir, version,
+        env: inputs.keyValues('env'),
+        health: { url: inputs.optional('health-url'), expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000) },
+        batchSize: inputs.integer('batch-size', 0, { min: 0 }),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
+        compose, release, script,
+    };
+}
+/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
+function forHost(template, host, index) {
+    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
+
+
+
+
+
+
+async function prepare(run) {
+    const compose = run.settings.compose;
+    if (!compose)
+        throw new Error('compose settings missing');
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
+        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
+    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
+    const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+    return {
+        flavor: detected,
+        compose,
+        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+        projectName: project ?? defaultProjectName(run.appDir),
+        stateFile: `${stateBase}.state`,
+    };
+}
+async function runningImage(run, ctx) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service))).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return undefined;
+    const image = await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}', ids[0] ?? '']);
+    return image.stdout.trim() || undefined;
+}
+/** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
+async function switchTo(run, ctx, image, pull) {
+    const env = { ...run.settings.env };
+    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
+        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+    });
+    if (pull)
+        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
+        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
+    });
+}
+const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/** Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check. */
+async function waitHealthy(run, ctx, version) {
+    const deadline = Date.now() + run.settings.health.timeoutMs;
+    let last = 'no container';
+    for (;;) {
+        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true))).stdout.split('\n').filter(Boolean);
+        if (ids.length > 0) {
+            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+            last = states.join(', ');
+            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+                return { healthy: false, detail: `container ${last}` };
+            }
+            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
+                break;
+        }
+        if (Date.now() >= deadline)
+            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
+        await sleep(500);
+    }
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline);
+}
+async function composeDeploy(run) {
+    const ctx = await prepare(run);
+    const image = ctx.compose.image ?? '';
+    const { version } = run.settings;
+    const current = await runningImage(run, ctx);
+    const state = await readStateFile(run.session, ctx.stateFile);
+    const previousVersion = current && state.image === current ? state.version ?? current : current ?? '';
+    if (ctx.compose.preDeploy && current) {
+        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
+            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
+            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
+        });
+    }
+    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
+    await writeStateFile(run.session, ctx.stateFile, {
+        image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deploying',
+    });
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'} → ${image}`);
+    let verdict;
+    try {
+        await switchTo(run, ctx, image, ctx.compose.pull);
+        verdict = await waitHealthy(run, ctx, version);
+    }
+    catch (error) {
+        if (!current || !(await run.session.isAlive()))
+            throw error;
+        verdict = { healthy: false, detail: error.message };
+    }
+    if (verdict.healthy) {
+        await writeStateFile(run.session, ctx.stateFile, { image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deployed' });
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!current)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}`);
+    await switchTo(run, ctx, current, false);
+    const back = await waitHealthy(run, ctx, previousVersion);
+    await writeStateFile(run.session, ctx.stateFile, {
+        image: current, version: previousVersion, previous_image: state.previous_image ?? '', previous_version: state.previous_version ?? '', status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+    });
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
+}
+/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
+async function composeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await readStateFile(run.session, ctx.stateFile);
+    if (!state.previous_image)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    const current = (await runningImage(run, ctx)) ?? state.image ?? '';
+    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+    await switchTo(run, ctx, state.previous_image, false);
+    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+    await writeStateFile(run.session, ctx.stateFile, {
+        image: state.previous_image, version: state.previous_version ?? state.previous_image, previous_image: current, previous_version: state.version ?? current, status: 'rolled-back',
+    });
+    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/lock.js
+
+
+
+class LockHeldError extends errors/* SlipwayError */.GQ {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). */
+const RELEASE = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; fi';
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = lockDir(appDir);
+    const token = `${options.holder} at ${new Date().toISOString()}`;
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0) {
+            return { release: async () => { await session.exec(['sh', '-c', RELEASE, 'slipway-unlock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` }); } };
+        }
+        if (result.exitCode !== 3)
+            throw new errors/* SlipwayError */.GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
+
+/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
+function releaseName(now) {
+    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+}
+/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
+const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
+/** Links each shared path into the release (replacing whatever the artifact had there). */
+const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Lists releases, newest last, and which one `current` points at. */
+const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+/** Removes all but the newest `keep`, never current or previous. */
+function releasesToRemove(all, keep, protect) {
+    const sorted = [...all].sort();
+    return sorted.slice(0, Math.max(0, sorted.length - keep)).filter((name) => !protect.includes(name));
+}
+/** The words after `sudo` and its flags, for `sudo -n -l` (checks the rule without running the command). */
+function sudoCheckWords(command) {
+    const words = command.trim().split(/\s+/);
+    if (words[0] !== 'sudo')
+        return undefined;
+    let i = 1;
+    while (i < words.length && words[i]?.startsWith('-'))
+        i += 1;
+    return ['sudo', '-n', '-l', ...words.slice(i)];
+}
+async function listReleases(run) {
+    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
+    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
+    return { current, all: lines.filter((line) => !line.startsWith('current=') && !line.endsWith('.rolled-back')) };
+}
+async function release_versionOf(run, name) {
+    if (!name)
+        return '';
+    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
+    return result.stdout.trim();
+}
+async function restart(run) {
+    for (const command of run.settings.release?.restart ?? []) {
+        await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+    }
+}
+async function switchAndCheck(run, name, version) {
+    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
+    await restart(run);
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+}
+async function releaseDeploy(run, now = new Date()) {
+    const release = run.settings.release;
+    if (!release?.artifact)
+        throw new Error('release settings missing');
+    const { version } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
+    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    // sudo -n first: a promote that cannot restart must not happen.
+    for (const command of release.restart) {
+        const check = sudoCheckWords(command);
+        if (!check)
+            continue;
+        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
+        if (allowed.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    }
+    const before = await listReleases(run);
+    const previousVersion = await release_versionOf(run, before.current);
+    let name = releaseName(now);
+    if (before.all.includes(name))
+        name = `${name}-${run.index + 1}-${process.pid}`;
+    const dir = `${run.appDir}/releases/${name}`;
+    await run.session.exec(['mkdir', '-p', dir]);
+    if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
+        await run.session.upload(release.artifact, `${dir}.tar.gz`);
+        await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+    }
+    else {
+        await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+    }
+    await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+    if (release.shared.length)
+        await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+    for (const command of release.prePromote) {
+        await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+    }
+    const verdict = await switchAndCheck(run, name, version);
+    if (verdict.healthy) {
+        const stale = releasesToRemove([...before.all, name], release.keep, [name, before.current ?? '']);
+        if (stale.length)
+            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!before.current)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
+    const back = await switchAndCheck(run, before.current, previousVersion);
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+    throw new RolledBackError(run.session.name, `new release ${version} failed its health check (${verdict.detail})`, `the old release ${previousVersion}`);
+}
+/** Back to the release before `current`, from what is on the host. */
+async function releaseRollback(run) {
+    const { current, all } = await listReleases(run);
+    const index = current ? all.indexOf(current) : -1;
+    const target = index > 0 ? all[index - 1] : undefined;
+    if (!current || !target)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+    const [from, to] = [await release_versionOf(run, current), await release_versionOf(run, target)];
+    const verdict = await switchAndCheck(run, target, to);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+    // The release we left is moved aside, so a second rollback goes further back instead of forward.
+    await run.session.exec(['sh', '-c', 'cd "$1/releases" && mv -- "$2" "$2.rolled-back"', 'slipway-aside', run.appDir, current], { allowFailure: true });
+    return { version: to, previous: from, changed: true };
+}
+async function scriptDeploy(run) {
+    const script = run.settings.script ?? '';
+    const { version } = run.settings;
+    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
+    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
+    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+    return { version, previous: '', changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
+
+
+
+
+
+
+
+
+
+
+/** Split hosts into batches of `size` (0: one batch with all). */
+function batches(items, size) {
+    if (size <= 0 || size >= items.length)
+        return [items];
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function strategyOf(settings) {
+    switch (settings.strategy) {
+        case 'compose': return { deploy: composeDeploy, rollback: composeRollback };
+        case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
+        case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
+    }
+}
+async function deployFleet(settings, context, hooks = {}) {
+    const actor = describeActor(context.platform, external_node_os_namespaceObject.hostname());
+    const strategy = strategyOf(settings);
+    const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
+    const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
+    const outcomes = indexed.map(({ target }) => ({
+        host: describeTarget(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
+    }));
+    const connections = indexed.map(() => 0);
+    let failed = false;
+    for (const batch of batches(indexed, settings.batchSize)) {
+        if (failed)
+            break;
+        const pending = await Promise.all(batch.map(async ({ target, index }) => {
+            const started = Date.now();
+            const item = { index, name: describeTarget(target), outcome: outcomes[index] };
+            try {
+                item.session = await openSshSession(target, context.runner, context.log);
+                hooks.sessionOpened?.(item.session, index);
+                const appDir = forHost(settings.appDir, target.host, index);
+                item.run = { session: item.session, settings, appDir, index, log: context.log };
+                // The lock lives inside app-dir: check it exists first rather than create it.
+                await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
+                item.lock = await acquireLock(item.session, appDir, { holder: actor, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs }, context.log);
+                const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
+                Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+            }
+            catch (error) {
+                const rolledBack = error instanceof RolledBackError;
+                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined });
+            }
+            item.outcome.durationMs = Date.now() - started;
+            return item;
+        }));
+        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
+        if (batchFailed) {
+            failed = true;
+            // The batch is all-or-nothing: hosts that took the new version go back.
+            for (const item of pending) {
+                if (item.outcome.status !== 'deployed' || !item.run)
+                    continue;
+                try {
+                    await strategy.rollback(item.run);
+                    Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
+                }
+                catch (error) {
+                    item.outcome.message = `revert failed: ${(0,errors/* formatError */.Wk)(error)}`;
+                    item.outcome.status = 'failed';
+                }
+            }
+        }
+        for (const item of pending) {
+            if (item.session && item.lock && item.run && (await item.session.isAlive())) {
+                await appendDeployLog(item.session, item.run.appDir, {
+                    time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
+                    previous: item.outcome.previous, result: item.outcome.status, actor,
+                }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+                await item.lock.release();
+            }
+            if (item.session) {
+                connections[item.index] = item.session.connectionsOpened;
+                await item.session.close();
+            }
+        }
+    }
+    const first = outcomes[0];
+    const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
+    return {
+        mode: settings.mode,
+        strategy: settings.strategy,
+        version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
+        previousVersion: first?.previous ?? '',
+        hosts: outcomes,
+        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted'),
+        ok: !failed,
+        connectionsPerHost: connections,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/flow.js
+
+
+
+/** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
+const deployFlow = {
+    command: 'deploy',
+    action: 'ssh-deploy',
+    describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
+    parse: (inputs) => parseDeploySettings(inputs),
+    run: (settings, context) => deployFleet(settings, context),
+    outputs: (result) => ({
+        version: result.version,
+        'previous-version': result.previousVersion,
+        hosts: JSON.stringify(result.hosts.map(({ host, status, version, previous, message }) => ({ host, status, version, previous, message }))),
+        'rolled-back': String(result.rolledBack),
+    }),
+    summary: (result) => new Summary()
+        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
+        .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
+        o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
+    ])),
+    failure: (result) => {
+        if (result.ok)
+            return undefined;
+        const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
+        return bad.map((o) => `${o.host}: ${o.status}: ${o.message}`).join('\n') || 'deploy failed';
+    },
+};
+
+;// CONCATENATED MODULE: ./build/src/cli/flows.js
+
+
+
+
+
+
+/**
+ * Every flow the CLI knows. The same definitions back the actions
+ * (src/actions/<name>.ts), so `slipway build` and `actions/build-image` are one path.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const flows = [
+    buildImageFlow,
+    pushImageFlow,
+    smokeFlow,
+    drillFlow,
+    deployFlow,
+];
+const extraCommands = [
+    { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
+];
+
+;// CONCATENATED MODULE: ./build/src/cli/main.js
+
+
+
+
+
+
+
+
+
+const USAGE = `slipway <command> [--input value …] [--config slipway.yml] [--json] [--debug]
+
+Commands:
+${[...flows.map((flow) => `  ${flow.command.padEnd(10)} ${flow.describe}`), ...extraCommands.map((c) => `  ${c.name.padEnd(10)} ${c.describe}`)].join('\n')}
+
+Every --input is the same name as the action's input (see docs/actions/). Values
+may also come from slipway.yml: a section per command plus "defaults".`;
+/** Flags are the action inputs: `--tags a,b` or `--tags=a`; a bare `--push` means true. */
+function parseFlags(args) {
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: false, tokens: true, allowPositionals: true });
+    const values = {};
+    const global = {};
+    const globalNames = new Set(['config', 'json', 'debug', 'help']);
+    for (let i = 0; i < tokens.length; i += 1) {
+        const token = tokens[i];
+        if (token.kind === 'positional')
+            throw new errors/* InputError */.dz(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
+        if (token.kind !== 'option')
+            continue;
+        let value = token.value;
+        const next = tokens[i + 1];
+        if (value === undefined && next?.kind === 'positional') {
+            value = next.value;
+            i += 1;
+        }
+        if (globalNames.has(token.name))
+            global[token.name] = value ?? true;
+        else
+            values[token.name] = value === undefined ? 'true' : String(value);
+    }
+    return { values, global };
+}
+async function main(argv) {
+    const [commandName, ...rest] = argv;
+    const json = rest.includes('--json');
+    const debug = rest.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
+    const log = new ConsoleLogger({ debug });
+    try {
+        if (!commandName || commandName === '--help' || commandName === 'help') {
+            process.stdout.write(`${USAGE}\n`);
+            return commandName ? 0 : 2;
+        }
+        const extra = extraCommands.find((command) => command.name === commandName);
+        if (extra)
+            return await extra.run(rest, log);
+        const flow = flows.find((candidate) => candidate.command === commandName || candidate.action === commandName);
+        if (!flow)
+            throw new errors/* InputError */.dz(`command '${commandName}'`, 'is unknown', `Run \`slipway help\` for the list.`);
+        const { values: flagValues, global } = parseFlags(rest);
+        const configPath = typeof global.config === 'string' ? global.config : 'slipway.yml';
+        const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), typeof global.config === 'string');
+        const fromFile = { ...config.defaults, ...config[flow.command] };
+        const values = {};
+        for (const [key, value] of Object.entries(fromFile))
+            values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
+        Object.assign(values, flagValues);
+        const run = await runFlow(flow, values, localContext(log));
+        if (json) {
+            process.stdout.write(`${(0,secrets/* redact */.E$)(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
+        }
+        else {
+            process.stdout.write((0,secrets/* redact */.E$)(renderText(flow.summary(run.result))));
+        }
+        if (run.failure) {
+            log.error(run.failure);
+            return 1;
+        }
+        return 0;
+    }
+    catch (error) {
+        const message = (0,errors/* formatError */.Wk)(error, debug);
+        if (json)
+            process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+        log.error(message);
+        return error instanceof errors/* InputError */.dz ? 2 : 1;
+    }
+}
+// Run when executed (the bundle is `dist/cli/index.js`), not when imported by tests.
+const invoked = process.argv[1] ?? '';
+if (/(?:cli[\\/]index|cli[\\/]main)\.[jt]s$/.test(invoked) || invoked.endsWith('slipway')) {
+    main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}
+
+var __webpack_exports__main = __webpack_exports__.i;
+export { __webpack_exports__main as main };
