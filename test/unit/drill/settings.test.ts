@@ -1,0 +1,34 @@
+import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
+import { parseDrillSettings } from '../../../src/drill/settings.js';
+
+const context = { env: {}, platform: { kind: 'local' as const, supportsSummary: false, supportsAnnotations: false }, workDir: '/work' };
+const parse = (values: Record<string, string>) => parseDrillSettings(new Inputs(mapInputSource(values, 'action')), context);
+
+describe('drill settings', () => {
+  it('reads a restic drill with checks and an app', () => {
+    const settings = parse({
+      source: 'restic', repository: '/backups/restic', password: 'repo-secret-1', 'min-rows': 'students=3\nquiz_attempts = 1',
+      queries: "SELECT count(*) FROM students WHERE name = 'a=>b' => 0", 'max-age': '26h', 'app-image': 'app:1', 'also-random-older': 'true',
+    });
+    expect(settings.source).toMatchObject({ kind: 'restic', repository: '/backups/restic', password: 'repo-secret-1', snapshot: 'latest' });
+    expect(settings.verify).toMatchObject({ minRows: { students: 3, quiz_attempts: 1 }, maxAgeMs: 26 * 3_600_000, shrinkTolerancePercent: 10 });
+    expect(settings.verify.queries).toEqual([{ sql: "SELECT count(*) FROM students WHERE name = 'a=>b'", expected: '0' }]);
+    expect(settings.app).toMatchObject({ image: 'app:1', healthPath: '/healthz', portEnv: 'PORT', dataMount: '/data' });
+    expect(settings.reportFile).toBe('/work/restore-drill-report.json');
+    expect(settings.alsoRandomOlder).toBe(true);
+    expect(settings.useCacheForHistory).toBe(false);
+  });
+
+  it.each([
+    [{}, "input 'source': is required (expected one of sqlite, restic, borg, postgres, tarball)"],
+    [{ source: 'restic', repository: '/r' }, "input 'password': is required for an encrypted repository (or set password-command)"],
+    [{ source: 'sqlite', 'database-path': '/a.db', 'min-rows': 'students=many' }, "input 'min-rows': has a count that is not a whole number (found 'students=many')"],
+    [{ source: 'sqlite', 'database-path': '/a.db', tables: 'students; DROP TABLE x' }, "input 'tables': has a table name that is not a plain identifier"],
+    [{ source: 'sqlite', 'database-path': '/a.db', queries: 'SELECT 1' }, "input 'queries': has a query without '=> expected'"],
+    [{ source: 'postgres' }, "input 'dump-file': or pg-database is required for source postgres"],
+    [{ source: 'tarball', tarball: '/a.tar', volume: 'data' }, "input 'tarball': or volume is required, not both"],
+    [{ mode: 'staleness' }, "input 'drill-workflow': is required"],
+  ])('refuses %j before anything runs', (values, message) => {
+    expect(() => parse(values as Record<string, string>)).toThrow(message);
+  });
+});
