@@ -49,6 +49,8 @@ export interface SshSession {
   upload(localPath: string, remotePath: string, options?: { delete?: boolean; excludes?: string[] }): Promise<RunResult>;
   /** True while the control connection answers. */
   isAlive(): Promise<boolean>;
+  /** The local ssh master's process id (tests cut the connection with it). */
+  masterPid(): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -239,6 +241,12 @@ class OpenSshSession implements SshSession {
     if (this.closed) return false;
     const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
     return result.exitCode === 0;
+  }
+
+  async masterPid(): Promise<number | undefined> {
+    const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+    const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+    return match ? Number(match[1]) : undefined;
   }
 
   async close(): Promise<void> {
