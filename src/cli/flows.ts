@@ -6,6 +6,7 @@ import { pushImageFlow } from '../image/push-flow.js';
 import { smokeFlow } from '../smoke/flow.js';
 import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
+import { secretScanFlow } from '../scan/flow.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -18,6 +19,7 @@ export const flows: FlowDefinition<any, any>[] = [
   smokeFlow,
   drillFlow,
   deployFlow,
+  secretScanFlow,
 ];
 
 /** Commands that are not one flow (demo, pipeline, baseline writers). */

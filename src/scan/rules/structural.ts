@@ -209,7 +209,7 @@ export const structuralRules: Rule[] = [
 /** A file path (`/etc/app/key.pem`, `./secrets`), not a base64 value that starts with a slash. */
 function looksLikePath(value: string): boolean {
   if (/^[A-Za-z]:\\/.test(value)) return true;
-  if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_.\/-]*$/.test(value)) return false;
+  if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_./-]*$/.test(value)) return false;
   return !/[A-Z]/.test(value) || (value.match(/\//g) ?? []).length >= 3;
 }
 

@@ -1,0 +1,4 @@
+import { runAction } from '../platform/actions-edge.js';
+import { secretScanFlow } from '../scan/flow.js';
+
+await runAction(secretScanFlow);

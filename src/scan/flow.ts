@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Inputs } from '../core/config/inputs.js';
+import type { FlowContext, FlowDefinition } from '../core/context.js';
+import type { PlatformInfo } from '../platform/detect.js';
+import { parseSize } from './config.js';
+import type { CommentTarget } from './report/comment.js';
+import { scanSummary } from './report/summary.js';
+import { runScan, type ScanMode, type ScanResult, type ScanSettings } from './scanner.js';
+
+const MODES = ['auto', 'pr', 'push', 'tree', 'history'] as const;
+
+interface EventPayload {
+  before?: string;
+  after?: string;
+  number?: number;
+  pull_request?: { number?: number; base?: { sha?: string; ref?: string }; head?: { sha?: string } };
+}
+
+function readEvent(env: NodeJS.ProcessEnv): EventPayload {
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file || !fs.existsSync(file)) return {};
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as EventPayload;
+  } catch {
+    return {};
+  }
+}
+
+/** `auto`: the event decides (pull_request → pr, push → push, schedule → history, else tree). */
+function modeFor(eventName: string | undefined): ScanMode {
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') return 'pr';
+  if (eventName === 'push') return 'push';
+  if (eventName === 'schedule') return 'history';
+  return 'tree';
+}
+
+function commentTarget(inputs: Inputs, platform: PlatformInfo, env: NodeJS.ProcessEnv, pullNumber: number | undefined): CommentTarget | undefined {
+  if (!inputs.boolean('comment', false)) return undefined;
+  const token = inputs.secret('token') ?? undefined;
+  if (!token) inputs.fail('token', 'is required when comment is true', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (with `pull-requests: write`).');
+  if (!pullNumber) inputs.fail('pr-number', 'is unknown, so the comment has no pull request to go to', 'Run on a pull_request event or set pr-number.');
+  const repository = inputs.optional('repository') ?? platform.repository;
+  if (!repository) inputs.fail('repository', 'is unknown', 'Set repository: owner/name.');
+  const forge = platform.kind === 'forgejo' ? 'forgejo' : 'github';
+  const apiUrl = inputs.optional('api-url')
+    ?? (forge === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
+  return { forge, apiUrl: apiUrl.replace(/\/$/, ''), repository, pullNumber, token };
+}
+
+export const secretScanFlow: FlowDefinition<ScanSettings, ScanResult> = {
+  command: 'scan',
+  action: 'secret-scan',
+  describe: 'Scan a pull request, a push, the tree or the whole history for committed secrets',
+  parse(inputs, context) {
+    const event = readEvent(context.env);
+    const requested = inputs.choice('mode', MODES, 'auto');
+    const mode = requested === 'auto' ? modeFor(context.platform.eventName) : requested;
+    const directory = path.resolve(context.workDir, inputs.string('working-directory', '.'));
+    if (!fs.existsSync(directory)) inputs.fail('working-directory', `does not exist (found '${directory}')`, 'Point it at the checked-out repository.');
+    const maxFileSize = parseSize(inputs.string('max-file-size', '1MB'));
+    if (maxFileSize === undefined) inputs.fail('max-file-size', `is not a size (found '${inputs.optional('max-file-size')}', expected e.g. 1MB or 500KB)`);
+    const pullNumber = inputs.optional('pr-number') ? inputs.integer('pr-number', 0, { min: 1 }) : event.pull_request?.number ?? event.number;
+    const sarif = inputs.string('sarif', 'secret-scan.sarif');
+    const settings: ScanSettings = {
+      mode,
+      directory,
+      base: inputs.optional('base') ?? event.pull_request?.base?.sha,
+      baseRef: inputs.optional('base-ref') ?? event.pull_request?.base?.ref,
+      head: inputs.optional('head') ?? event.pull_request?.head?.sha,
+      before: inputs.optional('before') ?? event.before,
+      after: inputs.optional('after') ?? event.after,
+      configPath: inputs.string('config', '.slipway/secret-scan.yml'),
+      configRequired: inputs.optional('config') !== undefined,
+      baselinePath: inputs.string('baseline', '.slipway/secret-scan-baseline.json'),
+      writeBaseline: inputs.boolean('write-baseline', false),
+      sarifPath: sarif === 'false' || sarif === 'none' ? '' : path.resolve(context.workDir, sarif),
+      maxFileSize: maxFileSize ?? 1024 * 1024,
+      comment: commentTarget(inputs, context.platform, context.env, pullNumber),
+    };
+    if (mode === 'pr' && !settings.base) inputs.fail('base', 'is required in pr mode outside a pull_request event', 'Pass the base commit or branch, e.g. --base origin/main.');
+    return settings;
+  },
+  run: (settings: ScanSettings, context: FlowContext) => runScan(settings, context),
+  outputs: (result) => ({
+    findings: String(result.findings.length),
+    'new-findings': String(result.newFindings),
+    sarif: result.sarifPath ?? '',
+  }),
+  summary: (result) => scanSummary(result.findings, result.stats, [
+    ...result.notes,
+    ...(result.baselineWritten ? [`Baseline written to ${result.baselineWritten}: commit it to accept these findings.`] : []),
+  ]),
+  failure: (result) => (result.newFindings > 0
+    ? `${result.newFindings} new secret(s) found. Revoke them, remove them, or accept false alarms with \`slipway:allow\` or the baseline.`
+    : undefined),
+};

@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FlowContext } from '../core/context.js';
+import { formatError } from '../core/errors.js';
+import { readBaseline, writeBaseline } from './baseline.js';
+import { loadScanConfig, type ScanConfig } from './config.js';
+import { Detector } from './detect.js';
+import { upsertComment, commentBody, type CommentAction, type CommentTarget } from './report/comment.js';
+import { toSarif } from './report/sarif.js';
+import type { ScanStats } from './report/summary.js';
+import { builtinRules } from './rules/index.js';
+import type { AddedText } from './sources/diff-parser.js';
+import { addedText, ensureCommit, findMergeBase, gitCommands, ZERO_SHA } from './sources/git.js';
+import { listTreeFiles, readScannable } from './sources/tree.js';
+import type { Finding } from './types.js';
+
+export type ScanMode = 'pr' | 'push' | 'tree' | 'history';
+
+export interface ScanSettings {
+  mode: ScanMode;
+  /** The repository (absolute). */
+  directory: string;
+  base?: string;
+  head?: string;
+  /** Branch name of the PR base, fetched when the base commit cannot be fetched by sha. */
+  baseRef?: string;
+  before?: string;
+  after?: string;
+  configPath: string;
+  configRequired: boolean;
+  baselinePath: string;
+  writeBaseline: boolean;
+  /** Absolute; empty string: no SARIF file. */
+  sarifPath: string;
+  maxFileSize: number;
+  comment?: CommentTarget;
+}
+
+export interface ScanResult {
+  mode: ScanMode;
+  findings: Finding[];
+  newFindings: number;
+  stats: ScanStats;
+  sarifPath?: string;
+  baselineWritten?: string;
+  comment?: CommentAction;
+  notes: string[];
+}
+
+/** Binaries, media, archives and generated bundles: never worth a read. */
+export const DEFAULT_SKIP_PATHS = /(?:^|\/)(?:\.git|node_modules)\/|\.(?:png|jpe?g|gif|ico|webp|bmp|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|zst|7z|rar|jar|war|ear|class|so|dylib|dll|exe|o|a|bin|woff2?|ttf|otf|eot|mp[34]|m4a|ogg|wav|mov|avi|mkv|webm|wasm|pyc|sqlite3?|db)$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/i;
+
+export const SCANNER_VERSION = '1.0.0';
+
+class Collector {
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly oncePerSecret: boolean) {}
+  add(found: Finding[], commit?: string): void {
+    for (const finding of found) {
+      const key = this.oncePerSecret ? finding.fingerprint : `${finding.fingerprint}\0${finding.path}\0${finding.line}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.findings.push(commit ? { ...finding, commit } : finding);
+    }
+  }
+}
+
+export function buildDetector(config: ScanConfig): Detector {
+  const disabled = new Set(config.disable);
+  return new Detector({
+    rules: [...config.rules, ...builtinRules.filter((rule) => !disabled.has(rule.id))],
+    allowRegexes: config.allowRegexes,
+    stopwords: config.stopwords,
+  });
+}
+
+/** Runs one scan: sources feed text to the pure detector; reports are written from findings only. */
+export async function runScan(settings: ScanSettings, context: FlowContext): Promise<ScanResult> {
+  const started = Date.now();
+  const { runner, log } = context;
+  const cwd = settings.directory;
+  const config = loadScanConfig(path.resolve(cwd, settings.configPath), settings.configRequired);
+  const detector = buildDetector(config);
+  const maxBytes = config.maxFileSize ?? settings.maxFileSize;
+  const ownFiles = new Set([path.normalize(settings.baselinePath), path.normalize(settings.configPath)]);
+  const scannable = (file: string): boolean => !DEFAULT_SKIP_PATHS.test(file) && !ownFiles.has(path.normalize(file)) && !config.allowPaths.some((re) => re.test(file));
+  const stats: ScanStats = { mode: settings.mode, files: 0, commits: 0, bytes: 0, durationMs: 0, skipped: 0 };
+  const notes: string[] = [];
+
+  const scanTree = (collector: Collector, files: string[]): void => {
+    for (const file of files) {
+      if (!scannable(file)) continue;
+      const read = readScannable(path.join(cwd, file), maxBytes);
+      if ('skipped' in read) {
+        if (read.skipped !== 'unreadable') stats.skipped += 1;
+        continue;
+      }
+      stats.files += 1;
+      stats.bytes += read.bytes;
+      collector.add(detector.detect(read.text, file));
+    }
+  };
+  const scanAdded = async (collector: Collector, chunks: AsyncIterable<AddedText>): Promise<void> => {
+    let lastCommit: string | undefined;
+    for await (const chunk of chunks) {
+      if (chunk.commit !== lastCommit) { stats.commits += 1; lastCommit = chunk.commit; }
+      if (!scannable(chunk.path)) continue;
+      if (chunk.text.length > maxBytes) { stats.skipped += 1; continue; }
+      stats.files += 1;
+      stats.bytes += chunk.text.length;
+      collector.add(detector.detect(chunk.text, chunk.path, chunk.lineNumbers), chunk.commit);
+    }
+  };
+
+  let collector: Collector;
+  switch (settings.mode) {
+    case 'tree': {
+      collector = new Collector(false);
+      scanTree(collector, await listTreeFiles(runner, cwd));
+      break;
+    }
+    case 'pr': {
+      const base = settings.base ?? 'origin/HEAD';
+      const head = settings.head ?? 'HEAD';
+      await ensureCommit(runner, cwd, head, log);
+      await ensureCommit(runner, cwd, base, log, settings.baseRef);
+      const mergeBase = await findMergeBase(runner, cwd, base, head, log);
+      log.info(`Scanning the lines added between ${mergeBase.slice(0, 12)} (merge base) and ${head.slice(0, 12)}.`);
+      collector = new Collector(false);
+      await scanAdded(collector, addedText(gitCommands.diff(cwd, mergeBase, head)));
+      break;
+    }
+    case 'push': {
+      const after = settings.after ?? 'HEAD';
+      await ensureCommit(runner, cwd, after, log);
+      let range = [`${after}^!`];
+      if (settings.before && !ZERO_SHA.test(settings.before)) {
+        try {
+          await ensureCommit(runner, cwd, settings.before, log);
+          range = [`${settings.before}..${after}`];
+        } catch (error) {
+          // A force push may leave `before` unreachable on the server: scan what we can say is new.
+          notes.push(`The push's old head ${settings.before.slice(0, 12)} is gone (force push?): scanned only ${after.slice(0, 12)}. (${formatError(error).split('.')[0]})`);
+          log.warn(notes.at(-1) ?? '');
+        }
+      } else {
+        notes.push('A new branch: scanned its head commit only.');
+      }
+      collector = new Collector(true);
+      await scanAdded(collector, addedText(gitCommands.log(cwd, range)));
+      break;
+    }
+    case 'history': {
+      collector = new Collector(true);
+      await scanAdded(collector, addedText(gitCommands.log(cwd, [settings.head ?? 'HEAD'])));
+      const inTree = new Collector(false);
+      const before = { ...stats };
+      scanTree(inTree, await listTreeFiles(runner, cwd));
+      Object.assign(stats, { files: before.files, bytes: before.bytes, skipped: before.skipped });
+      const present = new Set(inTree.findings.map((f) => f.fingerprint));
+      for (const finding of collector.findings) finding.inTree = present.has(finding.fingerprint);
+      break;
+    }
+  }
+
+  const findings = collector.findings;
+  const baselinePath = path.resolve(cwd, settings.baselinePath);
+  let baselineWritten: string | undefined;
+  if (settings.writeBaseline) {
+    writeBaseline(baselinePath, findings);
+    baselineWritten = baselinePath;
+    for (const finding of findings) finding.baselined = true;
+    log.info(`Wrote ${findings.length} finding(s) to the baseline ${baselinePath}.`);
+  } else {
+    const accepted = readBaseline(baselinePath);
+    for (const finding of findings) finding.baselined = accepted.has(finding.fingerprint);
+  }
+  const newFindings = findings.filter((f) => !f.baselined).length;
+  for (const f of findings) {
+    const text = `${f.title}: ${f.redacted} (fingerprint ${f.fingerprint}${f.commit ? `, commit ${f.commit.slice(0, 12)}` : ''})`;
+    if (f.baselined) log.info(`baseline: ${f.path}:${f.line}: ${text}`);
+    else log.error(text, { file: f.path, line: f.line, title: `Secret detected (${f.ruleId})` });
+  }
+
+  let sarifPath: string | undefined;
+  if (settings.sarifPath) {
+    fs.mkdirSync(path.dirname(settings.sarifPath), { recursive: true });
+    fs.writeFileSync(settings.sarifPath, `${JSON.stringify(toSarif(findings, SCANNER_VERSION), null, 2)}\n`);
+    sarifPath = settings.sarifPath;
+  }
+  stats.durationMs = Date.now() - started;
+
+  let comment: CommentAction | undefined;
+  if (settings.comment) {
+    try {
+      comment = await upsertComment(settings.comment, commentBody(findings, stats), newFindings > 0);
+      log.info(`Pull-request comment: ${comment.action}.`);
+    } catch (error) {
+      // The comment is a courtesy; the check's verdict and annotations stand without it.
+      log.warn(`Could not write the pull-request comment: ${formatError(error)}`);
+    }
+  }
+  return { mode: settings.mode, findings, newFindings, stats, sarifPath, baselineWritten, comment, notes };
+}

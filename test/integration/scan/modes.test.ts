@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MemoryLogger } from '../../../src/core/log.js';
+import { renderMarkdown, renderText } from '../../../src/core/summary.js';
+import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { secretScanFlow } from '../../../src/scan/flow.js';
+import { demoScan } from '../../../src/scan/demo.js';
+import { TestRepo, fakeAwsKeyId, fakeGithubToken, fakePassword, fakeStripeKey } from './repo.js';
+
+const planted: string[] = [];
+const plant = (secret: string): string => { planted.push(secret); return secret; };
+const repos: TestRepo[] = [];
+const newRepo = (dir?: string): TestRepo => { const repo = new TestRepo(dir); repos.push(repo); return repo; };
+/** Everything the scanner wrote or printed, for the never-print-a-secret check. */
+const everything: string[] = [];
+
+async function scan(repo: TestRepo, values: Record<string, string>) {
+  const log = new MemoryLogger();
+  const run = await runFlow(secretScanFlow, { 'working-directory': repo.dir, sarif: path.join(repo.dir, '.out', 'scan.sarif'), ...values }, localContext(log, { workDir: repo.dir, env: {} }));
+  const summary = secretScanFlow.summary(run.result);
+  everything.push(log.text(), renderMarkdown(summary), renderText(summary), JSON.stringify(run.outputs), JSON.stringify(run.result), run.failure ?? '');
+  if (run.result.sarifPath) everything.push(fs.readFileSync(run.result.sarifPath, 'utf8'));
+  return { ...run, log };
+}
+
+afterAll(() => { for (const repo of repos) repo.remove(); });
+
+describe('secret-scan modes on real git repositories', () => {
+  it('tree: finds committed and uncommitted secrets, stays quiet on placeholders, writes SARIF and fails', async () => {
+    const repo = newRepo();
+    repo.write('deploy.sh', `#!/bin/sh\nexport GITHUB_TOKEN=${plant(fakeGithubToken())}\n`)
+      .write('config/app.yml', `db:\n  password: "${plant(fakePassword())}"\n  user: app\n`)
+      .write('.env.example', 'STRIPE_KEY=sk_live_your_key_here\nDB_PASSWORD=changeme\nTOKEN=${{ secrets.TOKEN }}\n')
+      .write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]).toString('latin1'));
+    repo.commit('app');
+    repo.write('notes.txt', `aws key ${plant(fakeAwsKeyId())}\n`);
+    const { result, outputs, failure } = await scan(repo, { mode: 'tree' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`).sort()).toEqual([
+      'aws-access-key-id notes.txt:1', 'generic-secret config/app.yml:2', 'github-pat deploy.sh:2',
+    ]);
+    expect(outputs).toEqual({ findings: '3', 'new-findings': '3', sarif: path.join(repo.dir, '.out', 'scan.sarif') });
+    expect(failure).toMatch(/3 new secret/);
+    const sarif = JSON.parse(fs.readFileSync(outputs.sarif, 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results).toHaveLength(3);
+    expect(sarif.runs[0].results[0].partialFingerprints['slipwaySecret/v1']).toMatch(/^[a-f0-9]{20}$/);
+  });
+
+  it('pr: reports only what the pull request adds, fetching the base a shallow clone lacks', async () => {
+    const origin = newRepo();
+    origin.write('old.env', `API_TOKEN=${plant(fakeGithubToken())}\n`).write('app.js', 'console.log(1)\n');
+    const base = origin.commit('base with an old secret');
+    origin.git('checkout', '--quiet', '-b', 'feature');
+    const added = plant(fakeStripeKey());
+    origin.write('app.js', `console.log(1)\nconst stripe = require('stripe')('${added}');\n`);
+    origin.git('mv', 'old.env', 'renamed.env');
+    const head = origin.commit('feature');
+    origin.git('checkout', '--quiet', 'main');
+    origin.write('main-only.txt', 'more work on main\n');
+    const mainHead = origin.commit('main moves on');
+
+    const clone = newRepo(fs.mkdtempSync(path.join(path.dirname(origin.dir), 'slipway-clone-')));
+    clone.dir && fs.rmSync(clone.dir, { recursive: true });
+    new TestRepo(path.dirname(origin.dir)).git('clone', '--quiet', '--depth=1', '--branch', 'feature', `file://${origin.dir}`, clone.dir);
+    expect(() => clone.git('cat-file', '-e', `${mainHead}^{commit}`)).toThrow();
+
+    const { result, log } = await scan(clone, { mode: 'pr', base: mainHead, head });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['stripe-secret-key app.js:2']);
+    expect(log.text()).toMatch(/fetching/);
+    expect(clone.git('merge-base', mainHead, head)).toBe(base);
+  });
+
+  it('push: scans the pushed commits, and after a force push only the rewritten ones', async () => {
+    const repo = newRepo();
+    const before = repo.commit('start');
+    repo.write('a.sh', `PASSWORD='${plant(fakePassword())}'\n`);
+    repo.commit('one');
+    repo.write('b.tf', `access_key = "${plant(fakeAwsKeyId())}"\n`);
+    const after = repo.commit('two');
+    const normal = await scan(repo, { mode: 'push', before, after });
+    expect(normal.result.findings.map((f) => [f.ruleId, f.commit !== undefined])).toEqual([['generic-secret', true], ['aws-access-key-id', true]]);
+
+    repo.write('b.tf', `access_key = "${plant(fakeAwsKeyId())}"\n`);
+    repo.git('commit', '--quiet', '--amend', '-am', 'two, rewritten');
+    const forced = repo.git('rev-parse', 'HEAD');
+    const result = (await scan(repo, { mode: 'push', before: after, after: forced })).result;
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path} ${f.commit}`)).toEqual([`aws-access-key-id b.tf ${forced}`]);
+
+    const fresh = (await scan(repo, { mode: 'push', before: '0000000000000000000000000000000000000000', after: forced })).result;
+    expect(fresh.notes.join()).toMatch(/new branch/);
+    expect(fresh.findings).toHaveLength(1);
+  });
+
+  it('history: each secret once, at the commit that introduced it, noting whether it is still in the tree', async () => {
+    const repo = newRepo();
+    const gone = plant(fakeGithubToken());
+    repo.write('ci.yml', `env:\n  TOKEN: ${gone}\n`);
+    const introduced = repo.commit('add token');
+    repo.write('ci.yml', `env:\n  TOKEN: ${gone}\n  OTHER: 1\n`);
+    repo.commit('touch');
+    repo.write('ci.yml', 'env:\n  TOKEN: ${{ secrets.TOKEN }}\n');
+    repo.commit('move token to secrets');
+    for (let i = 0; i < 30; i += 1) { repo.write(`src/f${i}.js`, `export const v${i} = ${i};\n`); repo.commit(`work ${i}`); }
+    repo.write('Dockerfile', `FROM busybox\nENV STRIPE_KEY=${plant(fakeStripeKey())}\n`);
+    const still = repo.commit('dockerfile');
+    const { result } = await scan(repo, { mode: 'history' });
+    expect(result.findings.map((f) => [f.ruleId, f.commit, f.inTree])).toEqual([['github-pat', introduced, false], ['stripe-secret-key', still, true]]);
+    expect(result.stats.commits).toBeGreaterThanOrEqual(33);
+  });
+
+  it('baseline: write-baseline accepts what is there; later only new findings fail', async () => {
+    const repo = newRepo();
+    repo.write('legacy.env', `SMTP_PASSWORD=${plant(fakePassword())}\nGH=${plant(fakeGithubToken())}\n`);
+    repo.commit('legacy');
+    const written = await scan(repo, { mode: 'tree', 'write-baseline': 'true' });
+    expect(written.failure).toBeUndefined();
+    const baseline = fs.readFileSync(path.join(repo.dir, '.slipway/secret-scan-baseline.json'), 'utf8');
+    everything.push(baseline);
+    expect(JSON.parse(baseline).findings).toHaveLength(2);
+    expect((await scan(repo, { mode: 'tree' })).failure).toBeUndefined();
+    repo.write('new.env', `STRIPE=${plant(fakeStripeKey())}\n`);
+    const again = await scan(repo, { mode: 'tree' });
+    expect(again.outputs).toMatchObject({ findings: '3', 'new-findings': '1' });
+    expect(again.failure).toMatch(/1 new secret/);
+  });
+
+  it('allowlists: config paths, regexes, stopwords, disabled rules and inline slipway:allow', async () => {
+    const repo = newRepo();
+    repo.write('.slipway/secret-scan.yml', [
+      'rules:', '  - id: acme-token', '    title: ACME token', "    regex: 'acme_[a-z0-9]{24}'", '    keywords: [acme_]',
+      'disable: [aws-access-key-id]', 'allow:', "  paths: ['^fixtures/']", '  stopwords: [staging]', '',
+    ].join('\n'));
+    repo.write('fixtures/keys.txt', `${plant(fakeGithubToken())}\n`)
+      .write('src/a.ts', `const t = "${plant(fakeGithubToken())}"; // slipway:allow\nconst k = "${plant(fakeAwsKeyId())}";\n`)
+      .write('src/b.ts', `const acme = "${plant(`acme_${'k3m9x2p7q4w8z1r6t5y0u2i4'}`)}";\nconst password = "staging${'Xk29#fQ'}";\n`);
+    const { result } = await scan(repo, { mode: 'tree' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['acme-token src/b.ts:1']);
+  });
+
+  it('a malformed config fails naming the file, the line and the problem', async () => {
+    const repo = newRepo();
+    repo.write('.slipway/secret-scan.yml', "rules:\n  - id: broken\n    regex: 'acme_[a-z'\n    keywords: [acme_]\n");
+    await expect(scan(repo, { mode: 'tree' })).rejects.toThrow(/secret-scan\.yml:3: rules\[0\]\.regex: is not a valid regular expression/);
+    repo.write('.slipway/secret-scan.yml', 'allow:\n  paths: [a\n');
+    await expect(scan(repo, { mode: 'tree' })).rejects.toThrow(/secret-scan\.yml:\d+: not valid YAML/);
+  });
+
+  it('the demo catches and redacts its planted token', async () => {
+    const repo = newRepo();
+    const log = new MemoryLogger();
+    const text = await demoScan(log, repo.dir);
+    everything.push(text, log.text());
+    expect(text).toMatch(/github-pat\s+deploy\.sh:3 .*ghp_… \(40 chars\)/);
+    const token = /GITHUB_TOKEN=(\S+)/.exec(fs.readFileSync(path.join(repo.dir, 'deploy.sh'), 'utf8'))?.[1] ?? '';
+    expect(token).toMatch(/^ghp_/);
+    planted.push(token);
+  });
+
+  it('never prints a planted secret: logs, summaries, outputs, SARIF and the baseline hold none', () => {
+    expect(planted.length).toBeGreaterThan(15);
+    const all = everything.join('\n');
+    expect(all.length).toBeGreaterThan(5000);
+    for (const secret of planted) {
+      expect(all.includes(secret)).toBe(false);
+      // Not even a long piece of it: the redacted form shows 4 characters.
+      expect(all.includes(secret.slice(4, 16))).toBe(false);
+    }
+  });
+});
