@@ -147,6 +147,11 @@ export function parseQueries(lines: string[], fail: (problem: string) => never):
   });
 }
 
+/** One entry per line, never split on commas: SQL and shell arguments contain them. */
+function lines(inputs: Inputs, name: string): string[] {
+  return (inputs.optional(name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+
 export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'env' | 'platform' | 'workDir'>): DrillSettings {
   const mode = inputs.choice('mode', ['drill', 'staleness'] as const, 'drill');
   const name = inputs.string('name', 'restore-drill');
@@ -170,7 +175,7 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
     databasePath: inputs.optional('database-path'),
     tables: inputs.list('tables'),
     minRows,
-    queries: parseQueries(inputs.list('queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
+    queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
     maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
     freshnessColumn,
     shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
@@ -184,7 +189,7 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
         image: appImage,
         dataMount: inputs.string('app-data-mount', '/data'),
         portEnv: inputs.string('app-port-env', 'PORT'),
-        args: inputs.list('app-args'),
+        args: lines(inputs, 'app-args'),
         env: inputs.keyValues('app-env'),
         healthPath: inputs.string('app-health-path', '/healthz'),
         expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),

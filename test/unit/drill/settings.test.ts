@@ -13,6 +13,8 @@ describe('drill settings', () => {
     expect(settings.source).toMatchObject({ kind: 'restic', repository: '/backups/restic', password: 'repo-secret-1', snapshot: 'latest' });
     expect(settings.verify).toMatchObject({ minRows: { students: 3, quiz_attempts: 1 }, maxAgeMs: 26 * 3_600_000, shrinkTolerancePercent: 10 });
     expect(settings.verify.queries).toEqual([{ sql: "SELECT count(*) FROM students WHERE name = 'a=>b'", expected: '0' }]);
+    // One query on one line keeps its commas.
+    expect(parse({ source: 'sqlite', 'database-path': '/a.db', queries: "SELECT group_concat(name, ',') FROM s => a,b" }).verify.queries).toEqual([{ sql: "SELECT group_concat(name, ',') FROM s", expected: 'a,b' }]);
     expect(settings.app).toMatchObject({ image: 'app:1', healthPath: '/healthz', portEnv: 'PORT', dataMount: '/data' });
     expect(settings.reportFile).toBe('/work/restore-drill-report.json');
     expect(settings.alsoRandomOlder).toBe(true);
