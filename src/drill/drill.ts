@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { FlowContext } from '../core/context.js';
 import { formatError } from '../core/errors.js';
+import { describeTarget } from '../ssh/index.js';
 import { bootApp } from './app-boot.js';
 import { checkStaleness, trackDrillIssue } from './forge.js';
+import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
 import { failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
 import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
@@ -140,8 +142,7 @@ async function restoreLive(settings: DrillSettings, context: FlowContext, scratc
   const source = settings.source;
   if (source.kind !== 'sqlite') throw new Error('unreachable');
   if (source.ssh) {
-    const { restoreSqliteOverSsh } = await import('./ssh-source.js');
-    return restoreSqliteOverSsh(source, scratch, context);
+    return restoreSqliteOverSsh(source, source.ssh, scratch, context);
   }
   return restoreLiveSqlite(source, scratch, context.runner);
 }
@@ -149,7 +150,7 @@ async function restoreLive(settings: DrillSettings, context: FlowContext, scratc
 function describeSource(settings: DrillSettings): string {
   const source = settings.source;
   switch (source.kind) {
-    case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${source.ssh['ssh-host']}:${source.path}` : `sqlite ${source.path}`;
+    case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
     case 'restic':
     case 'borg': return `${source.kind} ${source.repository}`;
     case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import type { FlowContext } from '../core/context.js';
+import { parseSshInputs, type SshTarget } from '../ssh/index.js';
 
 /** Where the backup comes from. */
 export const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'] as const;
@@ -11,11 +12,9 @@ export interface SqliteSource {
   kind: 'sqlite';
   path: string;
   container?: string;
-  ssh?: SshSourceInputs;
+  /** The host, read with the ssh-deploy transport's inputs (host, port, user, private-key, known-hosts …). */
+  ssh?: SshTarget;
 }
-
-/** The raw ssh-* inputs; the ssh transport (src/ssh) parses them when the drill runs. */
-export type SshSourceInputs = Record<string, string>;
 
 export interface RepositorySource {
   kind: 'restic' | 'borg';
@@ -223,18 +222,14 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
 function parseSource(kind: SourceKind, inputs: Inputs): DrillSource {
   switch (kind) {
     case 'sqlite': {
-      const ssh: SshSourceInputs = {};
-      for (const key of ['ssh-host', 'ssh-user', 'ssh-port', 'ssh-key', 'ssh-known-hosts', 'ssh-key-passphrase']) {
-        const value = key === 'ssh-key' || key === 'ssh-key-passphrase' ? inputs.secret(key) : inputs.optional(key);
-        if (value) ssh[key] = value;
-      }
+      const remote = inputs.optional('host') !== undefined;
       const container = inputs.optional('container');
-      if (container && ssh['ssh-host']) inputs.fail('container', 'cannot be combined with ssh-host', 'Drill a container on a remote host by backing it up there first.');
+      if (container && remote) inputs.fail('container', 'cannot be combined with host', 'Drill a container on a remote host by backing it up there first.');
       return {
         kind,
         path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
         container,
-        ssh: ssh['ssh-host'] ? ssh : undefined,
+        ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
       };
     }
     case 'restic':
