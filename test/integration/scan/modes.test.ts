@@ -60,7 +60,7 @@ describe('secret-scan modes on real git repositories', () => {
     const mainHead = origin.commit('main moves on');
 
     const clone = newRepo(fs.mkdtempSync(path.join(path.dirname(origin.dir), 'slipway-clone-')));
-    clone.dir && fs.rmSync(clone.dir, { recursive: true });
+    fs.rmSync(clone.dir, { recursive: true });
     new TestRepo(path.dirname(origin.dir)).git('clone', '--quiet', '--depth=1', '--branch', 'feature', `file://${origin.dir}`, clone.dir);
     expect(() => clone.git('cat-file', '-e', `${mainHead}^{commit}`)).toThrow();
 
