@@ -180,7 +180,6 @@ export const structuralRules: Rule[] = [
       `(?<name>[A-Za-z0-9_.-]*(?:${GENERIC_NAMES})[A-Za-z0-9_.-]*)["'\\]]?\\s*(?::=|=>|=|:|\\s)\\s*(?<q>["'\`]?)(?<secret>${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
       'i',
     ),
-    minEntropy: 3.0,
     validate: (value) => isStrongGenericValue(value),
     samples: {
       match: [
@@ -210,7 +209,8 @@ export const structuralRules: Rule[] = [
 function looksLikePath(value: string): boolean {
   if (/^[A-Za-z]:\\/.test(value)) return true;
   if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_./-]*$/.test(value)) return false;
-  return !/[A-Z]/.test(value) || (value.match(/\//g) ?? []).length >= 3;
+  // Path segments are words (lower, Capitalised or UPPER); random base64 segments are not.
+  return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
 }
 
 /** Letters only, but cased like random text rather than camelCase words. */
@@ -244,5 +244,5 @@ export function isStrongGenericValue(value: string): boolean {
   if (classes < 2) return false;
   if (!/[0-9]|[^A-Za-z0-9_.-]/.test(value) && !looksRandomlyCased(value)) return false;
   // A plain hex run is a digest unless it is long enough to be a key and the name says so.
-  return shannonEntropy(value) >= (value.length >= 20 ? 3.2 : 2.9);
+  return shannonEntropy(value) >= (value.length >= 20 ? 3.2 : 2.7);
 }
