@@ -74,7 +74,7 @@ describe('drill faults', () => {
   it('an app that does not boot on the restored data: the health check fails with its log, and the container is removed', async () => {
     const { failed } = await drill({
       source: 'restic', repository: seeded.resticRepo, password: REPO_PASSWORD,
-      'app-image': sandbox.baseImage, 'app-args': healthAppArgs('lynx.sqlite'), 'app-timeout': '10s',
+      'app-image': sandbox.baseImage, 'app-args': healthAppArgs('lynx.sqlite'), 'app-timeout': '4s',
     });
     expect(failed).toEqual([expect.stringMatching(/^newest: app boots on the restored data: expected HTTP 200 from http:\/\/127\.0\.0\.1:\d+\/healthz, last: .*the app exited/)]);
   });
