@@ -55,10 +55,13 @@ export function parseScanConfig(source: string, file: string): ScanConfig {
     const line = lineCounter.linePos(error.pos[0]).line;
     throw new SlipwayError(`${file}:${line}: not valid YAML (${error.message.split('\n')[0]})`, { fix: 'Fix the YAML on that line' });
   }
+  // A missing key is reported at its nearest parent that exists.
   const lineOf = (path: (string | number)[]): number => {
-    const node = document.getIn(path, true);
-    const range = isNode(node) ? node.range : undefined;
-    return range ? lineCounter.linePos(range[0]).line : 1;
+    for (let depth = path.length; depth > 0; depth -= 1) {
+      const node = document.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
   };
   const fail = (path: (string | number)[], problem: string, fix: string): never => {
     const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
