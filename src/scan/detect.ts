@@ -36,6 +36,8 @@ export function fingerprintSecret(ruleId: string, secret: string): string {
 export class Detector {
   private readonly compiled: CompiledRule[];
   private readonly keywordPattern: RegExp;
+  /** A second instance for the keywords within one candidate line (compiled once: it is large). */
+  private readonly inLinePattern: RegExp;
   private readonly rulesByKeyword = new Map<string, number[]>();
 
   constructor(private readonly options: DetectorOptions) {
@@ -55,6 +57,7 @@ export class Detector {
     }
     keywords.sort((a, b) => b.length - a.length);
     this.keywordPattern = new RegExp(keywords.map(escape).join('|'), 'g');
+    this.inLinePattern = new RegExp(this.keywordPattern.source, 'g');
   }
 
   get keywords(): string[] {
@@ -68,34 +71,40 @@ export class Detector {
   detect(text: string, path: string, lineNumbers?: readonly number[]): Finding[] {
     const findings: Finding[] = [];
     const lower = text.toLowerCase();
-    const keywordPattern = new RegExp(this.keywordPattern.source, 'g');
+    // detect() is synchronous, so the shared regex instances cannot interleave.
+    const keywordPattern = this.keywordPattern;
+    const inLine = this.inLinePattern;
+    keywordPattern.lastIndex = 0;
+    // Line numbers are counted only when a finding needs one: most files have none.
     let countedTo = 0;
     let lineIndex = 0;
+    const lineNumberAt = (lineStart: number): number => {
+      for (let at = text.indexOf('\n', countedTo); at >= 0 && at < lineStart; at = text.indexOf('\n', at + 1)) lineIndex += 1;
+      countedTo = lineStart;
+      return lineNumbers ? lineNumbers[lineIndex] ?? lineIndex + 1 : lineIndex + 1;
+    };
     let hit: RegExpExecArray | null;
     while ((hit = keywordPattern.exec(lower)) !== null) {
       const lineStart = lower.lastIndexOf('\n', hit.index - 1) + 1;
       let lineEnd = lower.indexOf('\n', hit.index);
       if (lineEnd < 0) lineEnd = lower.length;
-      for (let at = lower.indexOf('\n', countedTo); at >= 0 && at < lineStart; at = lower.indexOf('\n', at + 1)) lineIndex += 1;
-      countedTo = lineStart;
       const candidates = new Set<number>(this.rulesByKeyword.get(hit[0]));
-      const inLine = new RegExp(this.keywordPattern.source, 'g');
-      const lineLower = lower.slice(hit.index + 1, lineEnd);
-      for (let more = inLine.exec(lineLower); more; more = inLine.exec(lineLower)) {
+      const rest = lower.slice(hit.index + 1, lineEnd);
+      inLine.lastIndex = 0;
+      for (let more = inLine.exec(rest); more; more = inLine.exec(rest)) {
         for (const index of this.rulesByKeyword.get(more[0]) ?? []) candidates.add(index);
         inLine.lastIndex = more.index + 1;
       }
       const line = text.slice(lineStart, lineEnd);
       if (!line.includes(INLINE_ALLOW)) {
-        const lineNumber = lineNumbers ? lineNumbers[lineIndex] ?? lineIndex + 1 : lineIndex + 1;
-        this.scanLine(text, line, lineStart, [...candidates].sort((a, b) => a - b), path, lineNumber, findings);
+        this.scanLine(text, line, lineStart, [...candidates].sort((a, b) => a - b), path, lineNumberAt, findings);
       }
       keywordPattern.lastIndex = lineEnd + 1;
     }
     return findings;
   }
 
-  private scanLine(text: string, line: string, lineStart: number, candidates: number[], path: string, lineNumber: number, findings: Finding[]): void {
+  private scanLine(text: string, line: string, lineStart: number, candidates: number[], path: string, lineNumberAt: (lineStart: number) => number, findings: Finding[]): void {
     const taken: Array<[number, number]> = [];
     const seen = new Set<string>();
     for (const index of candidates) {
@@ -120,7 +129,7 @@ export class Detector {
           ruleId: rule.id,
           title: rule.title,
           path,
-          line: lineNumber,
+          line: lineNumberAt(lineStart),
           column: column + 1,
           redacted: redactSecret(secret),
           fingerprint: fingerprintSecret(rule.id, secret),

@@ -177,7 +177,7 @@ export const structuralRules: Rule[] = [
     generic: true,
     keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
     pattern: new RegExp(
-      `(?<name>[A-Za-z0-9_.-]*(?:${GENERIC_NAMES})[A-Za-z0-9_.-]*)["'\\]]?\\s*(?::=|=>|=|:|\\s)\\s*(?<q>["'\`]?)(?<secret>${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
+      `(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]*?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]*)["'\\]]?\\s*(?::=|=>|=|:|\\s)\\s*(?<q>["'\`]?)(?<secret>${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
       'i',
     ),
     validate: (value) => isStrongGenericValue(value),
