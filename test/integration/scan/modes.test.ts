@@ -1,9 +1,11 @@
+import { jest } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { renderMarkdown, renderText } from '../../../src/core/summary.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { secretScanFlow } from '../../../src/scan/flow.js';
+import { main } from '../../../src/cli/main.js';
 import { demoScan } from '../../../src/scan/demo.js';
 import { TestRepo, fakeAwsKeyId, fakeGithubToken, fakePassword, fakeStripeKey } from './repo.js';
 
@@ -143,6 +145,43 @@ describe('secret-scan modes on real git repositories', () => {
     await expect(scan(repo, { mode: 'tree' })).rejects.toThrow(/secret-scan\.yml:3: rules\[0\]\.regex: is not a valid regular expression/);
     repo.write('.slipway/secret-scan.yml', 'allow:\n  paths: [a\n');
     await expect(scan(repo, { mode: 'tree' })).rejects.toThrow(/secret-scan\.yml:\d+: not valid YAML/);
+  });
+
+  it('push: when the old head is gone (force push, pruned), scans the new head and says so', async () => {
+    const repo = newRepo();
+    repo.commit('start');
+    repo.write('c.yml', `token: ${plant(fakeGithubToken())}\n`);
+    const after = repo.commit('new');
+    const { result } = await scan(repo, { mode: 'push', before: 'f'.repeat(40), after });
+    expect(result.findings.map((f) => f.path)).toEqual(['c.yml']);
+    expect(result.notes.join()).toMatch(/is gone \(force push\?\): scanned only/);
+  });
+
+  it('pr: an unreachable base says exactly what to change in the checkout step', async () => {
+    const repo = newRepo();
+    repo.commit('only commit');
+    await expect(scan(repo, { mode: 'pr', base: 'a'.repeat(40), head: 'HEAD' })).rejects.toThrow(/not in the checkout and could not be fetched.*fetch-depth: 0/s);
+  });
+
+  it('`slipway scan` exits 1 on new findings and 0 once they are in the baseline', async () => {
+    const repo = newRepo();
+    repo.write('deploy/.env', `DB_PASSWORD=${plant(fakePassword())}\n`);
+    repo.commit('env');
+    const captured: string[] = [];
+    const capture = (chunk: string | Uint8Array): boolean => { captured.push(String(chunk)); return true; };
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      const flags = ['--working-directory', repo.dir, '--sarif', 'none'];
+      expect(await main(['scan', '--mode', 'tree', ...flags])).toBe(1);
+      expect(await main(['scan', '--mode', 'tree', '--write-baseline', 'true', ...flags])).toBe(0);
+      expect(await main(['scan', '--mode', 'tree', '--json', ...flags])).toBe(0);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    everything.push(captured.join(''));
+    expect(captured.join('')).toMatch(/generic-secret\s+deploy\/\.env:1/);
   });
 
   it('the demo catches and redacts its planted token', async () => {
