@@ -106,6 +106,7 @@ export class Detector {
 
   private scanLine(text: string, line: string, lineStart: number, candidates: number[], path: string, lineNumberAt: (lineStart: number) => number, findings: Finding[]): void {
     const taken: Array<[number, number]> = [];
+    const reported: Array<[number, number]> = [];
     const seen = new Set<string>();
     for (const index of candidates) {
       const { rule, global } = this.compiled[index];
@@ -117,11 +118,15 @@ export class Detector {
         const secret = match.groups?.secret ?? match[1] ?? match[0];
         const column = match.index + Math.max(0, match[0].indexOf(secret));
         const end = column + secret.length;
+        const overlaps = ([from, to]: [number, number]): boolean => column < to && end > from;
+        // One secret, one finding: a later (less specific) rule yields to an earlier one.
+        if (reported.some(overlaps)) continue;
         // A provider-shaped value claims its span even when rejected (a bad checksum):
         // the generic rule must not report what a precise rule already judged.
         if (!rule.generic) taken.push([column, end]);
-        else if (taken.some(([from, to]) => column < to && end > from)) continue;
+        else if (taken.some(overlaps)) continue;
         if (!this.accept(rule, secret, match, line, column)) continue;
+        reported.push([column, end]);
         const key = `${rule.id}\0${secret}`;
         if (seen.has(key)) continue;
         seen.add(key);

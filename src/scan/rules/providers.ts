@@ -88,6 +88,7 @@ export const providerRules: Rule[] = [
   prefixed({ id: 'render-api-key', title: 'Render API key', prefix: 'rnd_', body: C.alnum, length: 32 }),
   prefixed({ id: 'supabase-management-token', title: 'Supabase management API token', prefix: 'sbp_', body: C.hex, length: 40 }),
   prefixed({ id: 'supabase-secret-key', title: 'Supabase secret API key', prefix: 'sb_secret_', body: C.url, length: [31, 64] }),
+  prefixed({ id: 'aiven-service-password', title: 'Aiven service password', prefix: 'AVNS_', body: C.url, length: 24 }),
   prefixed({ id: 'planetscale-token', title: 'PlanetScale token or password', prefix: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], body: C.url, length: [32, 64] }),
   prefixed({ id: 'databricks-token', title: 'Databricks access token', prefix: 'dapi', body: C.hex, length: 32, suffix: { regex: '(?:-\\d)?', sample: '' } }),
   prefixed({ id: 'doppler-token', title: 'Doppler token', prefix: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], body: C.alnum, length: [40, 44] }),
