@@ -7,6 +7,7 @@ import { smokeFlow } from '../smoke/flow.js';
 import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
+import { runPipelineCommand } from '../pipeline/cli.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -31,4 +32,5 @@ export interface ExtraCommand {
 
 export const extraCommands: ExtraCommand[] = [
   { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
+  { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
 ];

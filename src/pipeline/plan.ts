@@ -1,0 +1,100 @@
+import { describeCommand } from '../core/command.js';
+import { shellJoin } from '../core/command.js';
+import { Summary } from '../core/summary.js';
+import { composeWords } from '../deploy/compose-commands.js';
+import { stateDir } from '../deploy/host-state.js';
+import { forHost } from '../deploy/settings.js';
+import { buildCommand, loginCommand, pushCommand } from '../image/docker-commands.js';
+import { describeTarget } from '../ssh/index.js';
+import { PLANNED, type PipelineSettings } from './settings.js';
+
+/** What `--dry-run` prints: every step, the commands it would run, nothing started. */
+export interface PipelinePlan {
+  version: string;
+  steps: Array<{ step: string; what: string; commands: string[] }>;
+  hosts: Array<{ host: string; appDir: string; commands: string[] }>;
+  checks: string[];
+  onFailure: string;
+}
+
+const planned = (value: string): string => value.replace(new RegExp(PLANNED, 'g'), '<version>');
+
+export function planPipeline(settings: PipelineSettings): PipelinePlan {
+  const version = settings.version ?? (settings.mode === 'rollback' ? 'the previous version on each host' : '<version from git>');
+  const steps: PipelinePlan['steps'] = [];
+  const { build, push, deploy, smoke } = settings;
+  if (build && push) {
+    const reference = `${build.image}:${settings.version ?? PLANNED}`;
+    const command = buildCommand({
+      references: [reference, ...build.extraTags.map((tag) => `${build.image}:${tag}`)], platforms: build.platforms, dockerfile: build.dockerfile,
+      context: build.context, labels: build.labels, buildArgs: build.buildArgs,
+      secretFiles: Object.fromEntries(Object.keys(build.buildSecrets).map((id) => [id, `<0600 file with secret ${id}>`])),
+      target: build.target, network: build.network, noCache: build.noCache, iidFile: '<temp>/iid',
+    }, { kind: 'classic', docker: 'docker', canExportCache: false });
+    steps.push({ step: 'build-image', what: `${build.image} for ${build.platforms.join(', ')}, tagged from git and ${settings.version ?? '<version>'} (buildx or the classic builder, detected at run time)`, commands: [planned(describeCommand(command))] });
+    steps.push({
+      step: 'push-image', what: `every tag to ${push.registry}; verify a pull by digest${push.verifyPlatform ? ` as ${push.verifyPlatform}` : ''}`,
+      commands: [
+        ...(push.username ? [describeCommand(loginCommand(push.registry, push.username, '', '<private DOCKER_CONFIG>'))] : []),
+        planned(describeCommand(pushCommand(reference, '<private DOCKER_CONFIG>'))),
+      ],
+    });
+  } else if (settings.mode === 'deploy') {
+    steps.push({ step: 'build-image, push-image', what: settings.deployImage ? `skipped: deploying ${settings.deployImage}` : `skipped: the ${deploy.strategy} strategy ships no image`, commands: [] });
+  }
+  const image = settings.deployImage ?? (build ? `${build.image}@<digest pushed>` : undefined);
+  steps.push({
+    step: 'ssh-deploy',
+    what: `${deploy.mode === 'rollback' ? 'roll back' : `deploy ${image ?? version}`} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s)${deploy.batchSize ? ` in batches of ${deploy.batchSize}` : ''}`,
+    commands: [],
+  });
+  const hosts = deploy.ssh.targets.map((target, index) => {
+    const appDir = forHost(deploy.appDir, target.host, index);
+    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
+    if (deploy.compose) {
+      const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
+      const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
+      const words = (...sub: string[]) => planned(shellJoin(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
+      if (deploy.mode === 'rollback') commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
+      else {
+        if (deploy.compose.preDeploy) commands.push(`pre-deploy hook: ${deploy.compose.preDeploy}`);
+        commands.push(`write ${overrideFile}: ${deploy.compose.service} → ${image}`);
+        if (deploy.compose.pull) commands.push(words('pull', deploy.compose.service));
+      }
+      commands.push(words('up', '-d', '--remove-orphans'));
+    } else if (deploy.release) {
+      if (deploy.mode === 'rollback') commands.push(`switch ${appDir}/current to the release before it`);
+      else {
+        commands.push(`upload ${deploy.release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
+        if (deploy.release.shared.length) commands.push(`link shared: ${deploy.release.shared.join(', ')}`);
+        for (const command of deploy.release.prePromote) commands.push(`in the release: ${command}`);
+        commands.push(`switch ${appDir}/current to the new release`);
+      }
+      for (const command of deploy.release.restart) commands.push(command);
+    } else if (deploy.script) {
+      commands.push(`in ${appDir}: ${deploy.script}`);
+    }
+    if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
+    commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
+    return { host: describeTarget(target), appDir, commands };
+  });
+  const checks = (smoke?.checks ?? []).map((check) => planned([
+    `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
+    smoke?.sshTargets ? `from inside each host through SSH` : '',
+  ].filter(Boolean).join(', ')));
+  steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
+  const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
+    ? 'a failed smoke test fails the job; nothing is rolled back'
+    : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
+  return { version: planned(version), steps, hosts, checks, onFailure };
+}
+
+export function planSummary(plan: PipelinePlan): Summary {
+  const summary = new Summary()
+    .heading(`Deploy pipeline plan (dry run, nothing touched): version ${plan.version}`)
+    .table(['step', 'what'], plan.steps.map((step) => [step.step, step.what]));
+  for (const step of plan.steps.filter((s) => s.commands.length)) summary.text(`${step.step}:`).list(step.commands.map((c) => `\`${c}\``));
+  for (const host of plan.hosts) summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
+  summary.text('Checks:').list(plan.checks.length ? plan.checks : ['none']);
+  return summary.text(`On failure: ${plan.onFailure}.`);
+}

@@ -1,0 +1,61 @@
+import { Summary } from '../core/summary.js';
+import { formatBytes } from '../image/build-flow.js';
+import { smokeSummary } from '../smoke/report.js';
+import { planSummary } from './plan.js';
+import type { PipelineResult } from './run.js';
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const STATUS = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped' } as const;
+
+const HEADLINE: Record<PipelineResult['outcome'], string> = {
+  deployed: 'deployed',
+  'rolled-back': 'failed and rolled back',
+  failed: 'failed',
+  planned: 'planned',
+};
+
+/** The whole story in one summary: image, digest, hosts with versions before and after, checks, timings. */
+export function pipelineSummary(result: PipelineResult): Summary {
+  if (result.plan) return planSummary(result.plan);
+  const summary = new Summary().heading(`Deploy pipeline: ${result.version || 'version unknown'} ${HEADLINE[result.outcome]} (${seconds(result.durationMs)})`);
+  summary.table(['step', 'result', 'time', 'detail'], result.steps.map((s) => [s.step, STATUS[s.status], s.status === 'skipped' ? '-' : seconds(s.durationMs), s.detail]));
+  if (result.build || result.imageRef) {
+    summary.table(['image', 'digest', 'size', 'tags'], [[
+      result.imageRef ?? result.build?.tags[0] ?? '', result.push ? `\`${result.push.digest}\`` : '-',
+      result.build ? formatBytes(result.build.sizeBytes) : '-', result.build?.tags.map((tag) => tag.split(':').pop()).join(', ') ?? '-',
+    ]]);
+  }
+  if (result.deploy) {
+    summary.table(['host', 'before', 'after', 'status', 'detail'], result.deploy.hosts.map((host) => {
+      const back = result.rollback?.hosts.find((h) => h.host === host.host);
+      const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
+      return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
+    }));
+  }
+  if (result.smoke) summary.append(smokeSummary(result.smoke));
+  if (result.failure) summary.text(`**Failure:** ${result.failure}`);
+  return summary;
+}
+
+export function pipelineOutputs(result: PipelineResult): Record<string, string> {
+  return {
+    outcome: result.outcome,
+    version: result.version,
+    'image-ref': result.imageRef ?? '',
+    digest: result.push?.digest ?? '',
+    tags: result.build?.tags.join('\n') ?? '',
+    'previous-version': result.deploy?.previousVersion ?? '',
+    hosts: JSON.stringify((result.deploy?.hosts ?? []).map((host) => {
+      const back = result.rollback?.hosts.find((h) => h.host === host.host);
+      return { host: host.host, before: host.previous, after: back?.status === 'rolled-back' ? back.version : host.version, status: back ? 'rolled-back' : host.status };
+    })),
+    'rolled-back': String(result.outcome === 'rolled-back'),
+    'smoke-passed': result.smoke ? String(result.smoke.passed) : '',
+    'duration-ms': String(result.durationMs),
+  };
+}
+
+export function pipelineFailure(result: PipelineResult): string | undefined {
+  if (result.outcome === 'deployed' || result.outcome === 'planned') return undefined;
+  return result.failure ?? 'the pipeline failed';
+}
