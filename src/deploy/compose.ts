@@ -13,7 +13,7 @@ export interface ComposeChange {
   changed: boolean;
 }
 
-interface ComposeContext {
+export interface ComposeContext {
   flavor: ComposeFlavor;
   project: ComposeProject;
   projectName: string;
@@ -21,7 +21,7 @@ interface ComposeContext {
   compose: ComposeSettings;
 }
 
-async function prepare(run: HostRun): Promise<ComposeContext> {
+export async function prepare(run: HostRun): Promise<ComposeContext> {
   const compose = run.settings.compose;
   if (!compose) throw new Error('compose settings missing');
   await requirePaths(run, [
@@ -42,7 +42,7 @@ async function prepare(run: HostRun): Promise<ComposeContext> {
   };
 }
 
-async function runningImage(run: HostRun, ctx: ComposeContext): Promise<string | undefined> {
+export async function runningImage(run: HostRun, ctx: ComposeContext): Promise<string | undefined> {
   const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service))).stdout.split('\n').filter(Boolean);
   if (ids.length === 0) return undefined;
   const image = await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}', ids[0] ?? '']);

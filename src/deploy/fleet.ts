@@ -9,6 +9,7 @@ import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from '.
 import { acquireLock, type HeldLock } from './lock.js';
 import { releaseDeploy, releaseRollback, scriptDeploy } from './release.js';
 import { forHost, type DeploySettings } from './settings.js';
+import { zeroDowntimeDeploy, zeroDowntimeRollback } from './zero-downtime/deploy.js';
 
 export interface DeployResult {
   mode: DeploySettings['mode'];
@@ -47,7 +48,7 @@ interface Pending {
 
 function strategyOf(settings: DeploySettings): { deploy(run: HostRun): Promise<ComposeChange>; rollback(run: HostRun): Promise<ComposeChange> } {
   switch (settings.strategy) {
-    case 'compose': return { deploy: composeDeploy, rollback: composeRollback };
+    case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
     case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
     case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
   }

@@ -1,5 +1,6 @@
 import type { Inputs } from '../core/config/inputs.js';
 import { parseSshInputs, type SshSettings } from '../ssh/index.js';
+import { parseZeroDowntimeSettings, type ZeroDowntimeSettings } from './zero-downtime/settings.js';
 
 export type Strategy = 'compose' | 'release' | 'script';
 export type DeployMode = 'deploy' | 'rollback';
@@ -47,6 +48,8 @@ export interface DeploySettings {
   lockStaleAfterMs: number;
   compose?: ComposeSettings;
   release?: ReleaseSettings;
+  /** The compose strategy's zero-downtime option (start beside, switch the proxy, drain). */
+  zeroDowntime?: ZeroDowntimeSettings;
   script?: string;
 }
 
@@ -109,6 +112,7 @@ export function parseDeploySettings(inputs: Inputs): DeploySettings {
     lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
     lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
     compose, release, script,
+    zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, inputs.optional('health-url')),
   };
 }
 

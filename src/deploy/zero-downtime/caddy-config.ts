@@ -1,0 +1,60 @@
+/** The loopback names an upstream may use for a copy on this host. */
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+export interface UpstreamRef {
+  /** Path under /config/ of the upstream's `dial`, e.g. apps/http/servers/srv0/routes/0/handle/0/upstreams/0/dial. */
+  path: string;
+  dial: string;
+}
+
+/** Every reverse_proxy upstream in a Caddy JSON config that dials `port` on loopback. */
+export function findUpstreams(config: unknown, port: number): UpstreamRef[] {
+  const found: UpstreamRef[] = [];
+  const wanted = LOOPBACK.map((host) => `${host}:${port}`);
+  const walk = (node: unknown, path: string[]): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => walk(child, [...path, String(index)]));
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+      record.upstreams.forEach((upstream: unknown, index) => {
+        const dial = (upstream as { dial?: unknown } | null)?.dial;
+        if (typeof dial === 'string' && wanted.includes(dial)) found.push({ path: [...path, 'upstreams', String(index), 'dial'].join('/'), dial });
+      });
+    }
+    for (const [key, child] of Object.entries(record)) walk(child, [...path, key]);
+  };
+  walk(config, []);
+  return found;
+}
+
+/** Every loopback upstream dial in the config, for messages ("found 127.0.0.1:9000"). */
+export function allDials(config: unknown): string[] {
+  const dials: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+      for (const upstream of record.upstreams) if (typeof (upstream as { dial?: unknown })?.dial === 'string') dials.push((upstream as { dial: string }).dial);
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(config);
+  return dials;
+}
+
+/** A copy of the config with the given upstreams dialing `127.0.0.1:<port>` instead: loaded in one step, so every site moves at once. */
+export function retarget(config: unknown, refs: UpstreamRef[], port: number): unknown {
+  const copy = structuredClone(config) as Record<string, unknown>;
+  for (const ref of refs) {
+    const keys = ref.path.split('/');
+    const last = keys.pop() as string;
+    let node: Record<string, unknown> = copy;
+    for (const key of keys) node = node[key] as Record<string, unknown>;
+    node[last] = `127.0.0.1:${port}`;
+  }
+  return copy;
+}

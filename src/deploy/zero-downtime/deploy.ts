@@ -1,0 +1,237 @@
+import { performance } from 'node:perf_hooks';
+import { formatError, SlipwayError } from '../../core/errors.js';
+import { sleep } from '../../core/runner/retry.js';
+import { oneLineCheck, runSmokeChecksOverSession } from '../../smoke/index.js';
+import { composeWords, serviceContainersWords } from '../compose-commands.js';
+import { prepare, runningImage, type ComposeChange, type ComposeContext } from '../compose.js';
+import { appendDeployLog, readStateFile, stateDir, writeStateFile } from '../host-state.js';
+import { RolledBackError, type HostRun } from '../host-run.js';
+import { renderSlotOverride, runTwiceProblems } from './compose-check.js';
+import { chooseFreePort, parseTcpTables, READ_TCP_TABLES } from './host-ports.js';
+import { proxySwitcher, type ProxySwitcher } from './proxy.js';
+import type { ZeroDowntimeSettings } from './settings.js';
+
+/** One copy of the service: its own compose project (`<project>-blue` / `-green`) on its own port. */
+interface Copy {
+  project: string;
+  port: number;
+  image: string;
+  version: string;
+}
+
+/** What the host records in `.slipway/zero-downtime-<project>-<service>.state`. */
+export interface SwitchRecord {
+  live: Copy;
+  previous?: Copy;
+  /** Time from "new copy healthy" to "proxy switched" (and, with proxy-health-url, traffic seen on it). */
+  switchMs: number;
+  /** Connections still open on the old copy when it was stopped (cut by the drain timeout). */
+  cutConnections: number;
+}
+
+const settingsOf = (run: HostRun): ZeroDowntimeSettings => {
+  const zd = run.settings.zeroDowntime;
+  if (!zd) throw new Error('zero-downtime settings missing');
+  return zd;
+};
+
+const stateFileOf = (run: HostRun, ctx: ComposeContext) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
+const overrideOf = (run: HostRun, project: string) => `${stateDir(run.appDir)}/${project}.override.json`;
+
+function copyFrom(state: Record<string, string>, prefix: string): Copy | undefined {
+  const project = state[`${prefix}project`];
+  const port = Number(state[`${prefix}port`]);
+  if (!project || !port) return undefined;
+  return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
+}
+
+function copyFields(copy: Copy | undefined, prefix: string): Record<string, string> {
+  return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
+}
+
+async function containersOf(run: HostRun, project: string, service: string): Promise<string[]> {
+  return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
+}
+
+async function removeCopy(run: HostRun, project: string, service: string, stopTimeoutS: number): Promise<number> {
+  const ids = await containersOf(run, project, service);
+  if (ids.length === 0) return 0;
+  await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
+  await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
+  return ids.length;
+}
+
+async function tcpTables(run: HostRun) {
+  return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
+}
+
+/** The smoke-test checks against one copy's own port, through the SSH session, with the expected version. */
+async function copyHealthy(run: HostRun, port: number, version: string, timeoutMs: number, consecutivePasses = 2): Promise<{ healthy: boolean; detail: string }> {
+  const url = new URL(run.settings.health.url ?? '');
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  const check = oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
+  const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
+  const outcome = report.checks[0];
+  return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
+}
+
+/** After the switch, with proxy-health-url: until a request through the proxy reports the new version. */
+async function waitForTrafficOnNew(run: HostRun, zd: ZeroDowntimeSettings, version: string): Promise<void> {
+  if (!zd.proxyHealthUrl) return;
+  const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
+  const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
+  if (!report.passed) throw new SlipwayError(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+
+/**
+ * Waits until the old copy has no open connection (two polls in a row, after a
+ * short settle so a proxy that reloads asynchronously has stopped picking it),
+ * or the drain timeout. Returns how many connections were still open.
+ */
+async function drain(run: HostRun, port: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  await sleep(Math.min(500, timeoutMs));
+  let quiet = 0;
+  for (;;) {
+    const open = (await tcpTables(run)).established.get(port) ?? 0;
+    quiet = open === 0 ? quiet + 1 : 0;
+    if (quiet >= 2) return 0;
+    if (Date.now() >= deadline) return open;
+    await sleep(200);
+  }
+}
+
+/**
+ * Start the new version beside the old one, switch the proxy, drain, stop the old:
+ * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
+ */
+export async function switchDeploy(run: HostRun, image: string, version: string, action: 'deploy' | 'rollback'): Promise<ComposeChange> {
+  const zd = settingsOf(run);
+  const ctx = await prepare(run);
+  const { service } = ctx.compose;
+  const host = run.session.name;
+  const stateFile = stateFileOf(run, ctx);
+  const state = await readStateFile(run.session, stateFile);
+  const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
+
+  // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
+  let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
+  if (!live) {
+    const current = await runningImage(run, ctx);
+    const composeState = await readStateFile(run.session, ctx.stateFile);
+    live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
+  }
+  const liveRuns = (await containersOf(run, live.project, service)).length > 0;
+  const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
+
+  // A copy left half-started by an earlier deploy (connection cut, runner killed) is never live: remove it.
+  const leftovers = await removeCopy(run, slot, service, 1);
+  if (leftovers > 0) run.log.warn(`${host}: removed ${leftovers} container(s) of ${slot} left half-started by an earlier deploy (never switched to)`);
+
+  // Before anything starts: can the service run twice, is the proxy there and pointing at the live copy, is a port free.
+  const override = overrideOf(run, slot);
+  const writeOverride = (port: number) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
+    stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
+  });
+  const project = { ...ctx.project, project: slot, overrideFile: override };
+  await writeOverride(0);
+  const config = await run.session.exec(composeWords(ctx.flavor, project, 'config'), { env: run.settings.env, allowFailure: true, label: `compose config on ${run.session.target.host}` });
+  if (config.exitCode !== 0) throw new SlipwayError(`${host}: \`compose config\` fails (${config.stderr.trim().split('\n').pop() ?? ''})`, { fix: 'Fix the compose files' });
+  const problems = runTwiceProblems(config.stdout, service);
+  if (problems.length > 0) {
+    throw new SlipwayError(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
+  }
+  const proxy: ProxySwitcher = proxySwitcher(run.session, zd);
+  await proxy.preflight(live.port);
+  const tables = await tcpTables(run);
+  const port = chooseFreePort(zd.ports, tables.listening, [live.port]);
+  if (port === undefined) {
+    const busy = [...tables.listening].filter((p) => p >= zd.ports.first && p <= zd.ports.last).sort((a, b) => a - b);
+    throw new SlipwayError(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
+  }
+  const next: Copy = { project: slot, port, image, version };
+
+  // Recorded first, so the next deploy (or a person) knows what this one was starting.
+  await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+  run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
+  await writeOverride(port);
+  const env = run.settings.env;
+  const removeNext = async (why: string) => {
+    run.log.warn(`${host}: ${why}; removing ${slot}`);
+    await removeCopy(run, slot, service, 1);
+    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+  };
+  try {
+    if (ctx.compose.pull && action === 'deploy') await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
+    await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
+  } catch (error) {
+    if (await run.session.isAlive()) await removeNext(`${slot} did not start (${formatError(error)})`);
+    throw error;
+  }
+
+  const verdict = await copyHealthy(run, port, version, run.settings.health.timeoutMs);
+  if (!verdict.healthy) {
+    await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
+    throw new SlipwayError(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
+  }
+  const healthyAt = performance.now();
+  let switched = false;
+  try {
+    await proxy.switchTo(port, live.port);
+    switched = true;
+    await waitForTrafficOnNew(run, zd, version);
+  } catch (error) {
+    // Traffic stays on (or goes back to) the live copy, which was never touched.
+    if (switched) await proxy.switchTo(live.port, port).catch(() => undefined);
+    await removeNext(`the ${proxy.kind} switch failed: ${formatError(error)}`);
+    throw new SlipwayError(`${host}: ${formatError(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
+  }
+  const switchMs = performance.now() - healthyAt;
+  const switchedAt = new Date().toISOString();
+  run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
+
+  if (zd.watchMs > 0) {
+    const watchEnd = Date.now() + zd.watchMs;
+    while (Date.now() < watchEnd) {
+      const watch = await copyHealthy(run, port, version, 2000, 1);
+      if (!watch.healthy) {
+        run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
+        await proxy.switchTo(live.port, port);
+        await removeNext(`health turned red after the switch (${watch.detail})`);
+        throw new RolledBackError(host, `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`, `the old version ${live.version || live.image}`);
+      }
+      await sleep(500);
+    }
+  }
+
+  let cut = 0;
+  if (liveRuns) {
+    cut = await drain(run, live.port, zd.drainTimeoutMs);
+    if (cut > 0) run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
+    await removeCopy(run, live.project, service, zd.stopTimeoutS);
+  }
+  const previous = liveRuns ? live : copyFrom(state, 'previous_');
+  await writeStateFile(run.session, stateFile, {
+    ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
+    switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
+  });
+  await appendDeployLog(run.session, run.appDir, {
+    time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
+    result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
+  }).catch((error: unknown) => run.log.warn(`${host}: could not append to the deploy log: ${formatError(error)}`));
+  return { version, previous: live.version, changed: true };
+}
+
+export async function zeroDowntimeDeploy(run: HostRun): Promise<ComposeChange> {
+  return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+}
+
+/** A rollback is the same switch towards the previous image, on the other slot. */
+export async function zeroDowntimeRollback(run: HostRun): Promise<ComposeChange> {
+  const ctx = await prepare(run);
+  const state = await readStateFile(run.session, stateFileOf(run, ctx));
+  const previous = copyFrom(state, 'previous_');
+  if (!previous?.image) throw new SlipwayError(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+  return switchDeploy(run, previous.image, previous.version, 'rollback');
+}

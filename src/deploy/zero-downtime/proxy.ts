@@ -1,0 +1,149 @@
+import http from 'node:http';
+import { SlipwayError } from '../../core/errors.js';
+import type { SshSession } from '../../ssh/index.js';
+import { allDials, findUpstreams, retarget } from './caddy-config.js';
+import type { ZeroDowntimeSettings } from './settings.js';
+
+/** Moves the proxy's traffic from one copy's port to another's. */
+export interface ProxySwitcher {
+  readonly kind: string;
+  /** Checked before anything starts: the proxy is reachable and sends traffic to `fromPort` today. */
+  preflight(fromPort: number): Promise<void>;
+  /** Switches and checks the change took effect; throws (leaving traffic on `fromPort`) when the proxy refuses. */
+  switchTo(toPort: number, fromPort: number): Promise<void>;
+}
+
+export function proxySwitcher(session: SshSession, settings: ZeroDowntimeSettings): ProxySwitcher {
+  switch (settings.proxy) {
+    case 'caddy': return new CaddySwitcher(session, settings.caddyAdmin);
+    case 'nginx': return new NginxSwitcher(session, settings.nginxUpstreamFile ?? '', settings.nginxCommand);
+    case 'command': return new CommandSwitcher(session, settings.switchCommand ?? '');
+  }
+}
+
+/** The contents of the nginx include: one server line inside the user's `upstream` block. */
+export function renderNginxUpstream(port: number): string {
+  return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
+}
+
+/** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
+class CaddySwitcher implements ProxySwitcher {
+  readonly kind = 'caddy';
+  constructor(private readonly session: SshSession, private readonly admin: string) {}
+
+  private async request(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
+    const split = this.admin.lastIndexOf(':');
+    const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
+    const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error: unknown) => {
+      throw new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${(error as Error).message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
+    });
+    try {
+      return await new Promise((resolve, reject) => {
+        const request = http.request({
+          host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
+          // Caddy checks Host against the admin address it listens on.
+          headers: { host: this.admin, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+        }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => { text += chunk; });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        });
+        request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
+        request.on('error', (error) => reject(new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
+          fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
+        })));
+        request.end(body);
+      });
+    } finally {
+      await forward.close();
+    }
+  }
+
+  private async config(): Promise<unknown> {
+    const { status, text } = await this.request('GET', '/config/');
+    if (status !== 200) throw new SlipwayError(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
+    return JSON.parse(text) as unknown;
+  }
+
+  async preflight(fromPort: number): Promise<void> {
+    const config = await this.config();
+    if (findUpstreams(config, fromPort).length === 0) {
+      throw new SlipwayError(`caddy-admin: no reverse_proxy upstream in Caddy's config dials port ${fromPort} on loopback (found ${allDials(config).join(', ') || 'no reverse_proxy upstreams'})`, {
+        fix: `Point the site's reverse_proxy at 127.0.0.1:${fromPort} (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+      });
+    }
+  }
+
+  async switchTo(toPort: number, fromPort: number): Promise<void> {
+    const config = await this.config();
+    const refs = findUpstreams(config, fromPort);
+    if (refs.length === 0) throw new SlipwayError(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
+    // One /load: every site moves at once, and Caddy reloads gracefully (requests in flight finish).
+    const { status, text } = await this.request('POST', '/load', JSON.stringify(retarget(config, refs, toPort)));
+    if (status !== 200) throw new SlipwayError(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
+    const after = await this.config();
+    if (findUpstreams(after, toPort).length < refs.length || findUpstreams(after, fromPort).length > 0) {
+      throw new SlipwayError(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(after).join(', ')}`);
+    }
+  }
+}
+
+/** nginx: rewrite the upstream include, `nginx -t`, then `nginx -s reload` (old workers finish their requests). */
+class NginxSwitcher implements ProxySwitcher {
+  readonly kind = 'nginx';
+  constructor(private readonly session: SshSession, private readonly file: string, private readonly command: string) {}
+
+  private nginx(...args: string[]): string[] {
+    return ['sh', '-c', `${this.command} "$@"`, 'slipway-nginx', ...args];
+  }
+
+  async preflight(fromPort: number): Promise<void> {
+    const writable = await this.session.exec(['sh', '-c', 'd=$(dirname "$1"); [ -w "$d" ] && { [ ! -e "$1" ] || [ -w "$1" ]; }', 'slipway-check', this.file], { allowFailure: true });
+    if (writable.exitCode !== 0) throw new SlipwayError(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
+    const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+    if (test.exitCode !== 0) throw new SlipwayError(`nginx: \`${this.command} -t\` fails before any change (${lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
+    const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+    if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
+      throw new SlipwayError(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
+        fix: `Write \`server 127.0.0.1:${fromPort};\` into it (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+      });
+    }
+  }
+
+  async switchTo(toPort: number): Promise<void> {
+    const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
+    const write = (text: string) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
+    await write(renderNginxUpstream(toPort));
+    const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+    if (test.exitCode !== 0) {
+      if (previous.exitCode === 0) await write(previous.stdout);
+      else await this.session.exec(['rm', '-f', this.file]);
+      throw new SlipwayError(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
+    }
+    const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
+    if (reload.exitCode !== 0) {
+      if (previous.exitCode === 0) await write(previous.stdout);
+      throw new SlipwayError(`nginx: \`nginx -s reload\` failed (${lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
+    }
+  }
+}
+
+/** Any other proxy: the user's command gets the new port as its argument (and SLIPWAY_OLD_PORT). */
+class CommandSwitcher implements ProxySwitcher {
+  readonly kind = 'command';
+  constructor(private readonly session: SshSession, private readonly command: string) {}
+
+  async preflight(): Promise<void> {}
+
+  async switchTo(toPort: number, fromPort: number): Promise<void> {
+    const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
+      env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
+    });
+    if (result.exitCode !== 0) throw new SlipwayError(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${lastLine(result.stderr)})`);
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').filter(Boolean).pop() ?? '';
+}

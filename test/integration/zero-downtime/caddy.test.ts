@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { MemoryLogger } from '../../../src/core/log.js';
+import { deployFlow } from '../../../src/deploy/flow.js';
+import { getOnce, startLoad } from '../../../src/deploy/zero-downtime/load-loop.js';
+import { startLocalCaddy, type LocalProxy } from '../../../src/deploy/zero-downtime/local-proxy.js';
+import { buildAppImage, prepareApp, projectContainers, readState, removeProjects, runner, sshValues } from './support.js';
+
+const PROJECT = 'slipway-zd-caddy';
+const LIVE_PORT = 18700;
+const PROXY_PORT = 18790;
+const ADMIN_PORT = 18791;
+
+function values(appDir: string, image: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...sshValues(), strategy: 'compose', 'app-dir': appDir, service: 'app', image, 'compose-project': PROJECT, pull: 'false',
+    'health-url': `http://127.0.0.1:${LIVE_PORT}/api/health`, 'health-timeout': '20s',
+    'zero-downtime': 'true', proxy: 'caddy', 'caddy-admin': `127.0.0.1:${ADMIN_PORT}`, 'slot-ports': `${LIVE_PORT}-${LIVE_PORT + 9}`,
+    'proxy-health-url': `http://127.0.0.1:${PROXY_PORT}/api/health`, 'drain-timeout': '15s', 'stop-timeout': '1s', ...extra,
+  };
+}
+
+describe('zero-downtime compose deploy behind a real Caddy (admin API over SSH)', () => {
+  let caddy: LocalProxy;
+  let appDir = '';
+  let v1 = '';
+  let v2 = '';
+  let v3 = '';
+  let never = '';
+  beforeAll(async () => {
+    [v1, v2, v3, never] = await Promise.all([buildAppImage('1.0.0'), buildAppImage('2.0.0'), buildAppImage('3.0.0'), buildAppImage('9.9.9-never', 'never')]);
+    await removeProjects(PROJECT);
+    appDir = await prepareApp('zd-caddy');
+    caddy = await startLocalCaddy(runner, { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-zd-caddy-')), listen: PROXY_PORT, admin: ADMIN_PORT, upstream: LIVE_PORT });
+  });
+  afterAll(async () => {
+    await caddy?.stop();
+    await removeProjects(PROJECT);
+  });
+
+  it('deploys a second version under load with 0 failed requests, and a slow request started before the switch completes', async () => {
+    const first = await runFlow(deployFlow, values(appDir, v1), localContext(new MemoryLogger()));
+    expect(first.failure).toBeUndefined();
+    expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"1.0.0"');
+
+    const load = startLoad({ url: `http://127.0.0.1:${PROXY_PORT}/api/health`, maxRequests: 20_000, maxMs: 60_000, concurrency: 2 });
+    const slow = getOnce(`http://127.0.0.1:${PROXY_PORT}/cgi-bin/slow`).then((response) => ({ ...response, at: Date.now() }));
+    const log = new MemoryLogger();
+    const second = await runFlow(deployFlow, values(appDir, v2), localContext(log));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    load.stop();
+    const [result, slowResponse] = await Promise.all([load.done, slow]);
+
+    expect(second.failure).toBeUndefined();
+    expect(second.outputs).toMatchObject({ version: '2.0.0', 'previous-version': '1.0.0' });
+    expect(result.failures).toEqual([]);
+    expect(result.failed).toBe(0);
+    expect(result.requests).toBeGreaterThan(50);
+    expect(Object.keys(result.versions).sort()).toEqual(['1.0.0', '2.0.0']);
+    // The slow request went to the old copy before the switch and finished after it.
+    const state = readState(appDir, `zero-downtime-${PROJECT}-app.state`);
+    expect(slowResponse.status).toBe(200);
+    expect(slowResponse.body).toContain('"slow":true');
+    expect(slowResponse.at).toBeGreaterThan(Date.parse(state.switched_at ?? ''));
+    expect(state).toMatchObject({ status: 'deployed', live_version: '2.0.0', previous_version: '1.0.0', proxy: 'caddy', cut_connections: '0' });
+    expect(Number(state.switch_ms)).toBeLessThan(1000);
+    // The old copy is gone; the deploy log says what was switched.
+    expect(await projectContainers(state.previous_project ?? '')).toEqual([]);
+    expect(fs.readFileSync(`${appDir}/.slipway/deploy.log`, 'utf8')).toMatch(/compose-zero-downtime\tversion=2\.0\.0\tprevious=1\.0\.0\tresult=switched caddy from port \d+ to \d+/);
+  });
+
+  it('removes a new version that never gets healthy and never touches the proxy', async () => {
+    const before = await (await fetch(`http://127.0.0.1:${ADMIN_PORT}/config/`)).text();
+    const run = await runFlow(deployFlow, values(appDir, never, { 'health-timeout': '4s' }), localContext(new MemoryLogger()));
+    expect(run.failure).toMatch(/new version 9\.9\.9-never never got healthy on port \d+ .*removed and the proxy was not touched, 2\.0\.0 is still serving/);
+    expect(await (await fetch(`http://127.0.0.1:${ADMIN_PORT}/config/`)).text()).toBe(before);
+    expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"2.0.0"');
+    const state = readState(appDir, `zero-downtime-${PROJECT}-app.state`);
+    expect(await projectContainers(state.live_project === `${PROJECT}-blue` ? `${PROJECT}-green` : `${PROJECT}-blue`)).toEqual([]);
+  });
+
+  it('fails before starting anything when the admin API is unreachable', async () => {
+    const run = await runFlow(deployFlow, values(appDir, v3, { 'caddy-admin': '127.0.0.1:18799' }), localContext(new MemoryLogger()));
+    expect(run.failure).toMatch(/caddy-admin: Caddy's admin API at 127\.0\.0\.1:18799 .* is unreachable/);
+    const state = readState(appDir, `zero-downtime-${PROJECT}-app.state`);
+    expect(await projectContainers(state.live_project === `${PROJECT}-blue` ? `${PROJECT}-green` : `${PROJECT}-blue`)).toEqual([]);
+    expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"2.0.0"');
+  });
+
+  it('rolls back with the same switch towards the previous image', async () => {
+    const run = await runFlow(deployFlow, { ...values(appDir, ''), mode: 'rollback' }, localContext(new MemoryLogger()));
+    expect(run.failure).toBeUndefined();
+    expect(run.outputs).toMatchObject({ version: '1.0.0', 'previous-version': '2.0.0' });
+    expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"1.0.0"');
+  });
+});
