@@ -1,11 +1,16 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Inputs, mapInputSource } from '../core/config/inputs.js';
 import { formatError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { registerSecret } from '../core/secrets.js';
 import { renderText, Summary } from '../core/summary.js';
-import { buildImageFlow } from '../image/build-flow.js';
-import { pushImageFlow } from '../image/push-flow.js';
+import { demoDrill } from '../drill/demo.js';
+import { pipelineFlow } from '../pipeline/flow.js';
+import { demoScan } from '../scan/demo.js';
+import { demoSmoke } from '../smoke/demo.js';
+import { openSshSession, parseSshInputs } from '../ssh/index.js';
 import { localContext, runFlow } from './run-flow.js';
 
 /** What `scripts/sandbox.sh up` wrote: registries, SSH hosts, PostgreSQL. */
@@ -29,33 +34,118 @@ export function readSandbox(): SandboxInfo {
   return sandbox;
 }
 
-/** `slipway demo`: the main job end to end on the local sandbox. */
+/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
+const COMPOSE_FILE = `services:
+  app:
+    image: \${APP_IMAGE:-slipway/example-app:latest}
+    network_mode: host
+    restart: unless-stopped
+    environment:
+      PORT: \${PORT:-8080}
+      BIND: 127.0.0.1
+`;
+const DEMO_PORT = 18090;
+
+interface DemoStep {
+  step: string;
+  status: 'ok' | 'failed' | 'skipped';
+  seconds: string;
+  detail: string;
+}
+
+/**
+ * `slipway demo`: the whole chain on the local sandbox, one summary at the end.
+ * build → push → deploy → smoke run as the root action runs them (the pipeline
+ * flow: example app to host h1 with compose, pinned by digest); then an
+ * independent smoke check from outside, the restore drill and the secret scan.
+ * Each step runs on its own: one that cannot run is reported, not fatal.
+ */
 export async function runDemo(_args: string[], log: Logger): Promise<number> {
   const sandbox = readSandbox();
-  const context = localContext(log);
   const version = `1.0.${Math.floor(Date.now() / 1000) % 100000}`;
   const appDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'app');
-  const image = `${sandbox.registries.auth.address}/demo/example-app`;
-  const story = new Summary().heading(`Slipway demo: example app ${version}`);
+  const [host] = sandbox.ssh.hosts;
+  const steps: DemoStep[] = [];
+  const extra = new Summary();
+  const timed = async (step: string, body: () => Promise<{ ok: boolean; detail: string }>): Promise<boolean> => {
+    const started = Date.now();
+    try {
+      const { ok, detail } = await log.group(step, body);
+      steps.push({ step, status: ok ? 'ok' : 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail });
+      return ok;
+    } catch (error) {
+      steps.push({ step, status: 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail: formatError(error) });
+      return false;
+    }
+  };
+
+  let deployed = false;
+  if (!host) {
+    steps.push({ step: 'build → push → deploy → smoke', status: 'skipped', seconds: '-', detail: 'the sandbox has no SSH host' });
+  } else {
+    const ssh = { hosts: `${host.address}:${host.port}`, user: sandbox.ssh.user, 'private-key': sandbox.ssh.privateKeyPath, 'known-hosts': sandbox.ssh.knownHostsPath };
+    const hostAppDir = `${host.baseDir}/demo-pipeline`;
+    const ready = await timed('prepare host h1', async () => {
+      await prepareHost(log, ssh, hostAppDir);
+      return { ok: true, detail: `${hostAppDir}: docker-compose.yml and .env (PORT=${DEMO_PORT}), as its owner would` };
+    });
+    if (ready) {
+      const run = await log.group('deploy pipeline (the root action\'s chain)', () => runFlow(pipelineFlow, {
+        image: `${sandbox.registries.auth.address}/demo/example-app`, context: fs.existsSync(appDir) ? appDir : 'examples/app',
+        'build-args': 'APP_VERSION={version}', version,
+        username: sandbox.registries.auth.username, password: sandbox.registries.auth.password,
+        ...ssh, 'app-dir': hostAppDir, service: 'app', 'compose-project': 'slipway-demo-pipeline', 'env-file': '.env', pull: 'false',
+        'health-url': `http://127.0.0.1:${DEMO_PORT}/api/health`, 'health-expect': '"version":"{version}"',
+      }, localContext(log)).catch((error: unknown) => error as Error));
+      if (run instanceof Error) {
+        steps.push({ step: 'build → push → deploy → smoke', status: 'failed', seconds: '-', detail: formatError(run) });
+      } else {
+        for (const s of run.result.steps) steps.push({ step: s.step, status: s.status, seconds: s.status === 'skipped' ? '-' : (s.durationMs / 1000).toFixed(1), detail: s.detail });
+        extra.append(pipelineFlow.summary(run.result));
+        deployed = run.result.outcome === 'deployed';
+      }
+    }
+  }
+  if (deployed) {
+    await timed('smoke from outside', async () => {
+      const report = await demoSmoke(log, `http://127.0.0.1:${DEMO_PORT}/api/health`, version);
+      return { ok: report.passed, detail: report.passed ? `3 passes in a row, version ${report.versionSeen ?? '?'}` : 'failed' };
+    });
+  } else {
+    steps.push({ step: 'smoke from outside', status: 'skipped', seconds: '-', detail: 'nothing deployed' });
+  }
+  await timed('restore drill', async () => {
+    const report = await demoDrill(log, fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-demo-drill-')));
+    return { ok: report.passed, detail: `${report.name}: ${report.restores.length} restore(s), ${report.passed ? 'all checks green' : 'a check failed'}` };
+  });
+  await timed('secret scan', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-demo-scan-'));
+    const text = await demoScan(log, path.join(dir, 'repo'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    extra.text(text);
+    // The demo repository plants one fake token: finding it is the success.
+    const found = /ghp_|github/i.test(text);
+    return { ok: found, detail: found ? 'the planted (fake) GitHub token was caught in the push' : 'the planted token was not reported' };
+  });
+
+  const story = new Summary()
+    .heading(`Slipway demo: example app ${version}, the whole chain`)
+    .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]))
+    .append(extra);
+  process.stdout.write(renderText(story));
+  return steps.some((s) => s.status === 'failed') ? 1 : 0;
+}
+
+/** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
+async function prepareHost(log: Logger, ssh: Record<string, string>, appDir: string): Promise<void> {
+  const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+  if (!target) throw new Error('no demo host');
+  const session = await openSshSession(target, localContext(log).runner, log);
   try {
-    const built = await log.group('1. build-image', () =>
-      runFlow(buildImageFlow, { image, context: fs.existsSync(appDir) ? appDir : 'examples/app', tags: version, version, 'build-args': `APP_VERSION=${version}` }, context));
-    const pushed = await log.group('2. push-image', () =>
-      runFlow(pushImageFlow, {
-        tags: built.result.tags.filter((tag) => tag.endsWith(`:${version}`)).join('\n'),
-        username: sandbox.registries.auth.username,
-        password: sandbox.registries.auth.password,
-      }, context));
-    story.table(['step', 'result'], [
-      ['build', `${built.result.tags.length} tags, ${(built.result.sizeBytes / 1048576).toFixed(1)} MiB, ${built.result.builder} builder, ${(built.result.durationMs / 1000).toFixed(1)} s`],
-      ['push', `${pushed.outputs['image-ref']} (${pushed.result.layersUploaded} layers uploaded; verified ${pushed.result.verified.join(', ')})`],
-    ]);
-    story.text(`The image went to ${pushed.outputs['image-ref']}`);
-    process.stdout.write(renderText(story));
-    return 0;
-  } catch (error) {
-    process.stdout.write(renderText(story));
-    log.error(formatError(error, process.env.SLIPWAY_DEBUG === '1'));
-    return 1;
+    await session.exec(['mkdir', '-p', appDir]);
+    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: COMPOSE_FILE });
+    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${DEMO_PORT}\n` });
+  } finally {
+    await session.close();
   }
 }
