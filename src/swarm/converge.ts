@@ -16,6 +16,8 @@ export interface ServiceReport {
   outcome: Outcome;
   imageBefore?: string;
   imageAfter?: string;
+  /** The image of the update the engine undid, when it rolled back. */
+  imageAttempted?: string;
   running: number;
   desired: number | 'global';
   /** The engine's UpdateStatus.State and Message, when an update ran. */
@@ -31,6 +33,8 @@ export interface ServiceBaseline {
   name: string;
   object?: ServiceObject;
   taskIds: Set<string>;
+  /** The image seen while the update ran (the engine forgets it once it rolls back). */
+  attemptedImage?: string;
 }
 
 export interface ConvergeOptions {
@@ -40,6 +44,14 @@ export interface ConvergeOptions {
   intent: 'deploy' | 'rollback';
   log: Logger;
 }
+
+/**
+ * After a spec change the engine starts its update within milliseconds; until
+ * this long has passed, tasks that look settled may still be the old ones.
+ */
+const SETTLE_GRACE_MS = 1_500;
+/** How long an expected update may take to show up before the tasks alone decide. */
+const UPDATE_START_MS = 10_000;
 
 /** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
 const FAILED_TASKS_BEFORE_GIVING_UP = 3;
@@ -82,7 +94,8 @@ export async function waitForConvergence(endpoint: DockerEndpoint, baselines: Se
     const still: ServiceBaseline[] = [];
     for (const baseline of pending) {
       const object = objects.find((o) => o.Spec.Name === baseline.name);
-      const report = object ? await judge(endpoint, baseline, object, options.intent) : undefined;
+      if (object?.UpdateStatus?.State === 'updating') baseline.attemptedImage = imageOf(object.Spec);
+      const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
       if (report) {
         reports.set(baseline.name, report);
         options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
@@ -106,8 +119,9 @@ export async function waitForConvergence(endpoint: DockerEndpoint, baselines: Se
 }
 
 /** A verdict for one service, or undefined while it is still moving. */
-async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object: ServiceObject, intent: ConvergeOptions['intent']): Promise<ServiceReport | undefined> {
+async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object: ServiceObject, options: ConvergeOptions, elapsedMs: number): Promise<ServiceReport | undefined> {
   const status = object.UpdateStatus;
+  options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
   const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
   if (isNewUpdate) {
     switch (status?.State) {
@@ -117,7 +131,7 @@ async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object
       case 'completed':
         return settled(endpoint, baseline, object, 'updated');
       case 'rollback_completed':
-        return describe(endpoint, baseline, object, intent === 'rollback' ? 'updated' : 'rolled-back');
+        return describe(endpoint, baseline, object, options.intent === 'rollback' ? 'updated' : 'rolled-back');
       case 'paused':
       case 'rollback_paused':
         return describe(endpoint, baseline, object, 'paused');
@@ -125,10 +139,11 @@ async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object
         return undefined;
     }
   }
-  const changed = baseline.object?.Version.Index !== object.Version.Index;
-  // The spec is stored but the engine has not started rolling tasks yet.
-  if (changed && expectsRollingUpdate(object)) return undefined;
-  return settled(endpoint, baseline, object, baseline.object && !expectsRollingUpdate(object) ? 'unchanged' : 'updated');
+  const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
+  const rolling = expectsRollingUpdate(object);
+  // The spec is stored but the engine may not have started rolling tasks yet.
+  if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS))) return undefined;
+  return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
 }
 
 /** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
@@ -166,6 +181,7 @@ function report(baseline: ServiceBaseline, object: ServiceObject, tasks: TaskObj
     message: object.UpdateStatus?.Message,
   };
   if (outcome === 'updated' || outcome === 'unchanged') return base;
+  if (object.UpdateStatus?.State?.startsWith('rollback')) base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
   const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
   if (failing) {
     base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();

@@ -58,10 +58,21 @@ export function desiredReplicas(service: ServiceObject): number | 'global' {
   return service.Spec.Mode?.Replicated?.Replicas ?? 1;
 }
 
-/** The task template changed, so the engine will roll tasks (a replica count change does not). */
+/**
+ * The task template changed, so the engine will roll tasks (a replica count
+ * change does not). The engine stores PreviousSpec without the defaults the
+ * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
+ * both sides are compared; the caller does not trust a "no" blindly either.
+ */
 export function expectsRollingUpdate(service: ServiceObject): boolean {
   if (!service.PreviousSpec) return false;
-  return JSON.stringify(service.Spec.TaskTemplate) !== JSON.stringify(service.PreviousSpec.TaskTemplate);
+  return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
+}
+
+function sameOnCommonKeys(a: unknown, b: unknown): boolean {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(a) && isObject(b)) return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);

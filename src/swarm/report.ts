@@ -14,7 +14,7 @@ export function describeProblem(report: ServiceReport): string {
     : `nothing is running (${replicas(report)})`;
   switch (report.outcome) {
     case 'rolled-back':
-      return `${report.service}: the update was rolled back: ${why}. The previous version ${serving}`;
+      return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
     case 'paused':
       return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
     case 'failed':
