@@ -9,6 +9,7 @@ import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from '.
 import { acquireLock, type HeldLock } from './lock.js';
 import { releaseDeploy, releaseRollback, scriptDeploy } from './release.js';
 import { forHost, type DeploySettings } from './settings.js';
+import { swarmDeploy, swarmRollback } from '../swarm/strategy.js';
 import { zeroDowntimeDeploy, zeroDowntimeRollback } from './zero-downtime/deploy.js';
 
 export interface DeployResult {
@@ -50,6 +51,7 @@ function strategyOf(settings: DeploySettings): { deploy(run: HostRun): Promise<C
   switch (settings.strategy) {
     case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
     case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
+    case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
     case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
   }
 }

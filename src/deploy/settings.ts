@@ -1,8 +1,9 @@
 import type { Inputs } from '../core/config/inputs.js';
 import { parseSshInputs, type SshSettings } from '../ssh/index.js';
+import { parseSwarmStrategy, type SwarmStrategySettings } from '../swarm/strategy-settings.js';
 import { parseZeroDowntimeSettings, type ZeroDowntimeSettings } from './zero-downtime/settings.js';
 
-export type Strategy = 'compose' | 'release' | 'script';
+export type Strategy = 'compose' | 'release' | 'script' | 'swarm';
 export type DeployMode = 'deploy' | 'rollback';
 
 export interface HealthSettings {
@@ -51,6 +52,8 @@ export interface DeploySettings {
   /** The compose strategy's zero-downtime option (start beside, switch the proxy, drain). */
   zeroDowntime?: ZeroDowntimeSettings;
   script?: string;
+  /** strategy swarm: the host is a swarm manager (src/swarm). */
+  swarm?: SwarmStrategySettings;
 }
 
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
@@ -58,7 +61,7 @@ const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export function parseDeploySettings(inputs: Inputs): DeploySettings {
-  const strategy = inputs.choice('strategy', ['compose', 'release', 'script'] as const, 'compose');
+  const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'] as const, 'compose');
   const mode = inputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
   const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
   const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
@@ -73,6 +76,7 @@ export function parseDeploySettings(inputs: Inputs): DeploySettings {
   let compose: ComposeSettings | undefined;
   let release: ReleaseSettings | undefined;
   let script: string | undefined;
+  let swarm: SwarmStrategySettings | undefined;
   if (strategy === 'compose') {
     const service = inputs.required('service', 'Set service to the compose service that runs the image.');
     if (!SERVICE.test(service)) inputs.fail('service', `is not a compose service name (found '${service}')`);
@@ -97,6 +101,8 @@ export function parseDeploySettings(inputs: Inputs): DeploySettings {
       restart: inputs.list('restart'),
       keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
     };
+  } else if (strategy === 'swarm') {
+    swarm = parseSwarmStrategy(inputs);
   } else {
     if (mode === 'rollback') inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
     script = inputs.required('script', 'Set script to the commands to run on the host.');
@@ -111,7 +117,7 @@ export function parseDeploySettings(inputs: Inputs): DeploySettings {
     batchSize: inputs.integer('batch-size', 0, { min: 0 }),
     lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
     lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
-    compose, release, script,
+    compose, release, script, swarm,
     zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, inputs.optional('health-url')),
   };
 }
