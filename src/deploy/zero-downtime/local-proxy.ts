@@ -67,16 +67,16 @@ export async function startLocalCaddy(runner: Runner, options: { dir: string; li
 }
 
 /** nginx as `user` (so a deploy over SSH as that user can `nginx -s reload` it), daemonized, stopped by its pid file. */
-export async function startLocalNginx(runner: Runner, options: { prefix: string; listen: number; upstream: number; user: string; examplesDir?: string }): Promise<LocalProxy> {
+export async function startLocalNginx(runner: Runner, options: { prefix: string; listen: number; upstream: number; user: string; examplesDir?: string; edit?: (conf: string) => string; upstreamText?: string }): Promise<LocalProxy> {
   const { prefix } = options;
   fs.mkdirSync(path.join(prefix, 'tmp'), { recursive: true });
   const example = fs.readFileSync(path.join(options.examplesDir ?? 'examples', 'proxy', 'nginx.conf'), 'utf8');
   const conf = path.join(prefix, 'nginx.conf');
-  fs.writeFileSync(conf, nginxConfFrom(example, prefix, options.listen));
+  fs.writeFileSync(conf, (options.edit ?? ((text: string) => text))(nginxConfFrom(example, prefix, options.listen)));
   const upstreamFile = path.join(prefix, 'app-upstream.conf');
-  fs.writeFileSync(upstreamFile, `server 127.0.0.1:${options.upstream};\n`);
+  fs.writeFileSync(upstreamFile, options.upstreamText ?? `server 127.0.0.1:${options.upstream};\n`);
   await runner.run({ file: 'chown', args: ['-R', `${options.user}:${options.user}`, prefix] });
-  const nginxCommand = `nginx -p ${prefix} -c ${conf} -e ${prefix}/error.log`;
+  const nginxCommand = `/usr/sbin/nginx -p ${prefix} -c ${conf} -e ${prefix}/error.log`;
   await runner.run({ file: 'setpriv', args: ['--reuid', options.user, '--regid', options.user, '--init-groups', 'sh', '-c', nginxCommand] });
   const stop = async () => {
     const pid = fs.existsSync(path.join(prefix, 'nginx.pid')) ? fs.readFileSync(path.join(prefix, 'nginx.pid'), 'utf8').trim() : '';

@@ -144,6 +144,8 @@ class CommandSwitcher implements ProxySwitcher {
   }
 }
 
+/** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
 function lastLine(text: string): string {
-  return text.trim().split('\n').filter(Boolean).pop() ?? '';
+  const lines = text.trim().split('\n').filter(Boolean);
+  return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
 }

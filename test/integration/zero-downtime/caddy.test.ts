@@ -45,7 +45,7 @@ describe('zero-downtime compose deploy behind a real Caddy (admin API over SSH)'
     expect(first.failure).toBeUndefined();
     expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"1.0.0"');
 
-    const load = startLoad({ url: `http://127.0.0.1:${PROXY_PORT}/api/health`, maxRequests: 20_000, maxMs: 60_000, concurrency: 2 });
+    const load = startLoad({ url: `http://127.0.0.1:${PROXY_PORT}/api/health`, maxRequests: 200_000, maxMs: 60_000, concurrency: 2 });
     const slow = getOnce(`http://127.0.0.1:${PROXY_PORT}/cgi-bin/slow`).then((response) => ({ ...response, at: Date.now() }));
     const log = new MemoryLogger();
     const second = await runFlow(deployFlow, values(appDir, v2), localContext(log));
