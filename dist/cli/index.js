@@ -8580,134 +8580,6 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ }),
-
-/***/ 3026:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GQ: () => (/* binding */ SlipwayError),
-/* harmony export */   Wk: () => (/* binding */ formatError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   w$: () => (/* binding */ lastLines),
-/* harmony export */   yI: () => (/* binding */ ProcessError)
-/* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3092);
-
-/**
- * An error a user can act on: what is wrong, where, and how to fix it.
- * The message is redacted when it is built, so no secret survives into it.
- */
-class SlipwayError extends Error {
-    fix;
-    constructor(message, options = {}) {
-        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
-        this.name = 'SlipwayError';
-        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
-    }
-}
-/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
-class InputError extends SlipwayError {
-    input;
-    constructor(input, problem, fix) {
-        super(`${input}: ${problem}`, { fix });
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
-class ProcessError extends SlipwayError {
-    command;
-    exitCode;
-    stderrTail;
-    timedOut;
-    constructor(args) {
-        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
-        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
-        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
-        this.name = 'ProcessError';
-        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
-        this.exitCode = args.exitCode;
-        this.stderrTail = tail;
-        this.timedOut = args.timedOut ?? false;
-    }
-}
-function lastLines(text, count) {
-    return text.trimEnd().split('\n').slice(-count).join('\n');
-}
-/** One line (or a few) for the user; the stack only when debugging. */
-function formatError(error, debug = false) {
-    if (error instanceof SlipwayError) {
-        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
-    }
-    if (error instanceof Error) {
-        // An unexpected error: its stack is what a bug report needs, but only on request.
-        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
-    }
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
-}
-
-
-/***/ }),
-
-/***/ 3092:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
-/* harmony export */ });
-/* unused harmony exports REDACTED, onSecretRegistered, isRegisteredSecret, clearSecretsForTest */
-// Every secret value the process knows about is registered here once; every
-// path that prints or throws text (logger, runner, error formatting) redacts
-// through `redact`, so a secret cannot reach a log even through a tool's echo.
-const registered = new Set();
-const listeners = [];
-/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
-const MIN_SECRET_LENGTH = 4;
-const REDACTED = '***';
-function registerSecret(value) {
-    if (!value || value.length < MIN_SECRET_LENGTH)
-        return;
-    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
-    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.push(line.trim());
-    for (const form of forms) {
-        if (registered.has(form))
-            continue;
-        registered.add(form);
-        for (const listener of listeners)
-            listener(form);
-    }
-}
-/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
-function onSecretRegistered(listener) {
-    listeners.push(listener);
-    for (const value of registered)
-        listener(value);
-}
-function redact(text) {
-    if (registered.size === 0 || !text)
-        return text;
-    let out = text;
-    // Longest first, so a secret containing another is masked whole.
-    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
-        if (out.includes(secret))
-            out = out.split(secret).join(REDACTED);
-    }
-    return out;
-}
-function isRegisteredSecret(value) {
-    return registered.has(value);
-}
-/** For tests only. */
-function clearSecretsForTest() {
-    registered.clear();
-}
-
-
 /***/ })
 
 /******/ });
@@ -8742,9 +8614,6 @@ function clearSecretsForTest() {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -8761,94 +8630,9 @@ function clearSecretsForTest() {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -8863,10 +8647,111 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
+;// CONCATENATED MODULE: ./build/src/core/secrets.js
+// Every secret value the process knows about is registered here once; every
+// path that prints or throws text (logger, runner, error formatting) redacts
+// through `redact`, so a secret cannot reach a log even through a tool's echo.
+const registered = new Set();
+const listeners = [];
+/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+function registerSecret(value) {
+    if (!value || value.length < MIN_SECRET_LENGTH)
+        return;
+    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
+    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.push(line.trim());
+    for (const form of forms) {
+        if (registered.has(form))
+            continue;
+        registered.add(form);
+        for (const listener of listeners)
+            listener(form);
+    }
+}
+/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
+function onSecretRegistered(listener) {
+    listeners.push(listener);
+    for (const value of registered)
+        listener(value);
+}
+function secrets_redact(text) {
+    if (registered.size === 0 || !text)
+        return text;
+    let out = text;
+    // Longest first, so a secret containing another is masked whole.
+    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret))
+            out = out.split(secret).join(REDACTED);
+    }
+    return out;
+}
+function isRegisteredSecret(value) {
+    return registered.has(value);
+}
+/** For tests only. */
+function clearSecretsForTest() {
+    registered.clear();
+}
+
+;// CONCATENATED MODULE: ./build/src/core/errors.js
+
+/**
+ * An error a user can act on: what is wrong, where, and how to fix it.
+ * The message is redacted when it is built, so no secret survives into it.
+ */
+class SlipwayError extends Error {
+    fix;
+    constructor(message, options = {}) {
+        super(secrets_redact(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
+        this.name = 'SlipwayError';
+        this.fix = options.fix ? secrets_redact(options.fix) : undefined;
+    }
+}
+/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
+class InputError extends SlipwayError {
+    input;
+    constructor(input, problem, fix) {
+        super(`${input}: ${problem}`, { fix });
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
+class ProcessError extends SlipwayError {
+    command;
+    exitCode;
+    stderrTail;
+    timedOut;
+    constructor(args) {
+        const tail = lastLines(secrets_redact(args.stderr), 8);
+        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
+        super(`\`${secrets_redact(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
+        this.name = 'ProcessError';
+        this.command = secrets_redact(args.command);
+        this.exitCode = args.exitCode;
+        this.stderrTail = tail;
+        this.timedOut = args.timedOut ?? false;
+    }
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+/** One line (or a few) for the user; the stack only when debugging. */
+function formatError(error, debug = false) {
+    if (error instanceof SlipwayError) {
+        return debug && error.stack ? secrets_redact(error.stack) : error.message;
+    }
+    if (error instanceof Error) {
+        // An unexpected error: its stack is what a bug report needs, but only on request.
+        return secrets_redact(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
+    }
+    return secrets_redact(String(error));
+}
+
 ;// CONCATENATED MODULE: ./build/src/core/log.js
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
@@ -8889,7 +8774,7 @@ class ConsoleLogger {
         this.options = options;
     }
     write(text) {
-        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${(0,secrets/* redact */.E$)(text)}\n`);
+        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${secrets_redact(text)}\n`);
     }
     info(message) { this.write(message); }
     warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
@@ -8915,7 +8800,7 @@ const silentLogger = {
 };
 
 ;// CONCATENATED MODULE: ./build/src/core/summary.js
-class Summary {
+class summary_Summary {
     blocks = [];
     heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
     text(text) { this.blocks.push({ kind: 'text', text }); return this; }
@@ -8973,7 +8858,7 @@ var dist = __nccwpck_require__(8815);
 function loadConfigFile(path, required) {
     if (!external_node_fs_namespaceObject.existsSync(path)) {
         if (required)
-            throw new errors/* InputError */.dz(`--config`, `file ${path} does not exist`, 'Pass the path of your slipway.yml, or leave --config out.');
+            throw new InputError(`--config`, `file ${path} does not exist`, 'Pass the path of your slipway.yml, or leave --config out.');
         return {};
     }
     let document;
@@ -8982,17 +8867,17 @@ function loadConfigFile(path, required) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new errors/* InputError */.dz(path, `is not valid YAML (${message})`, 'Fix the line it names.');
+        throw new InputError(path, `is not valid YAML (${message})`, 'Fix the line it names.');
     }
     if (document === null || document === undefined)
         return {};
     if (typeof document !== 'object' || Array.isArray(document)) {
-        throw new errors/* InputError */.dz(path, 'must be a mapping of sections (build:, push:, deploy: …)');
+        throw new InputError(path, 'must be a mapping of sections (build:, push:, deploy: …)');
     }
     const sections = {};
     for (const [section, body] of Object.entries(document)) {
         if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-            throw new errors/* InputError */.dz(`${path}: ${section}`, 'must be a mapping of input names to values');
+            throw new InputError(`${path}: ${section}`, 'must be a mapping of input names to values');
         }
         sections[section] = {};
         for (const [key, value] of Object.entries(body)) {
@@ -9017,904 +8902,13 @@ function expandEnv(value, where, env) {
     return value.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name) => {
         const found = env[name];
         if (found === undefined)
-            throw new errors/* InputError */.dz(where, `refers to \${env:${name}} but ${name} is not set`, `Export ${name} before running slipway.`);
+            throw new InputError(where, `refers to \${env:${name}} but ${name} is not set`, `Export ${name} before running slipway.`);
         return found;
     });
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./build/src/image/reference.js
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOCKER_HUB = 'docker.io';
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** Returns a reason when the reference is invalid, for the caller's InputError. */
-function parseImageReference(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return { error: `digest '${digest}' is not sha256:<64 hex>` };
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
-    }
-    const parts = rest.split('/');
-    let registry = DOCKER_HUB;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
-        registry = parts.shift() ?? DOCKER_HUB;
-    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
-        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
-    }
-    if (registry === DOCKER_HUB && parts.length === 1)
-        parts.unshift('library');
-    return { registry, repository: parts.join('/'), tag, digest };
-}
-function formatReference(reference) {
-    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
-    const name = `${host}${reference.repository}`;
-    if (reference.digest)
-        return `${name}@${reference.digest}`;
-    return reference.tag ? `${name}:${reference.tag}` : name;
-}
-/** The name without tag or digest, as a user wrote it (for `name@digest`). */
-function repositoryOf(reference) {
-    const withoutDigest = reference.split('@')[0] ?? reference;
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-const KNOWN_PLATFORMS = [
-    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
-];
-
-;// CONCATENATED MODULE: ./build/src/image/tags.js
-
-/** Docker tags allow [A-Za-z0-9_.-]; branch names allow much more. */
-function sanitizeTag(value) {
-    return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
-}
-const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
-/** The tags a commit earns: sha-<short>, sha-<full>, branch, semver (x.y.z, x.y, x), latest, extras. */
-function computeTags(git, policy) {
-    const tags = [];
-    if (git.sha)
-        tags.push(`sha-${git.sha.slice(0, 7)}`, `sha-${git.sha}`);
-    const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : undefined;
-    if (branch)
-        tags.push(sanitizeTag(branch));
-    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
-    if (tag) {
-        const semver = SEMVER.exec(tag);
-        if (semver) {
-            const [, major, minor, patch, prerelease] = semver;
-            if (prerelease)
-                tags.push(`${major}.${minor}.${patch}-${prerelease}`);
-            else
-                tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`);
-        }
-        else {
-            tags.push(sanitizeTag(tag));
-        }
-    }
-    const onDefault = branch !== undefined && branch === (git.defaultBranch ?? 'main');
-    if (policy.latest === 'true' || (policy.latest === 'auto' && onDefault))
-        tags.push('latest');
-    tags.push(...policy.extra);
-    return [...new Set(tags.filter((candidate) => candidate !== ''))];
-}
-/** A human version for the `version` label: the semver tag, else the short sha. */
-function versionOf(git) {
-    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
-    if (tag)
-        return tag.replace(/^v(?=\d)/, '');
-    return git.sha?.slice(0, 7);
-}
-function invalidTags(tags) {
-    return tags.filter((tag) => !isValidTag(tag));
-}
-
-;// CONCATENATED MODULE: ./build/src/image/build-settings.js
-
-
-
-
-
-/** Files whose change means new dependencies (a new dependency layer). */
-const DEPENDENCY_FILES = [
-    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'requirements.txt',
-    'poetry.lock', 'Pipfile.lock', 'uv.lock', 'go.sum', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'mix.lock',
-    'pom.xml', 'build.gradle', 'build.gradle.kts', 'deps.txt',
-];
-const SECRET_LOOKING = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential)/i;
-function parseBuildSettings(inputs, workDir) {
-    const image = inputs.required('image', "Set it to the repository to build, e.g. 'git.example.com/team/app'.");
-    const parsed = parseImageReference(image);
-    if ('error' in parsed)
-        inputs.fail('image', parsed.error);
-    if (parsed.tag || parsed.digest)
-        inputs.fail('image', `names a tag or digest (found '${image}')`, "Give the repository only; tags come from git and input 'tags'.");
-    const context = external_node_path_namespaceObject.resolve(workDir, inputs.string('context', '.'));
-    if (!external_node_fs_namespaceObject.existsSync(context) || !external_node_fs_namespaceObject.statSync(context).isDirectory()) {
-        inputs.fail('context', `directory ${context} does not exist`, 'Point it at the folder with your Dockerfile (relative to the workspace), and check out the repository first.');
-    }
-    const dockerfile = external_node_path_namespaceObject.resolve(context, inputs.string('dockerfile', 'Dockerfile'));
-    if (!external_node_fs_namespaceObject.existsSync(dockerfile)) {
-        inputs.fail('dockerfile', `file ${dockerfile} does not exist`, "Set it to the Dockerfile's path relative to the context.");
-    }
-    const platforms = inputs.list('platforms');
-    if (platforms.length === 0)
-        platforms.push('linux/amd64');
-    for (const platform of platforms) {
-        if (!KNOWN_PLATFORMS.includes(platform)) {
-            inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
-        }
-    }
-    const extraTags = inputs.list('tags');
-    const badTags = invalidTags(extraTags);
-    if (badTags.length) {
-        inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
-    }
-    const buildArgs = inputs.keyValues('build-args');
-    const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
-    if (secretLooking) {
-        inputs.fail('build-args', `has '${secretLooking}', which looks like a secret; build args stay readable in the image history`, "Pass it in input 'build-secrets' instead and read it with RUN --mount=type=secret,id=...");
-    }
-    // Registered whole (and line by line) before parsing, so even a parse error cannot show a value.
-    inputs.secret('build-secrets');
-    const buildSecrets = inputs.keyValues('build-secrets');
-    for (const [id, value] of Object.entries(buildSecrets)) {
-        if (!/^[A-Za-z0-9_.-]+$/.test(id))
-            inputs.fail('build-secrets', `has an invalid secret id (found '${id}')`, 'Ids use letters, digits, _ . - only.');
-        (0,secrets/* registerSecret */.cl)(value);
-    }
-    return {
-        image,
-        context,
-        dockerfile,
-        platforms,
-        extraTags,
-        latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
-        buildArgs,
-        buildSecrets,
-        labels: inputs.keyValues('labels'),
-        target: inputs.optional('target'),
-        network: inputs.optional('network'),
-        layerCache: inputs.choice('layer-cache', ['auto', 'on', 'off'], 'auto'),
-        noCache: inputs.boolean('no-cache', false),
-        cacheKeyFiles: inputs.list('cache-key-files'),
-        version: inputs.optional('version'),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/image/builder-detect.js
-
-/** Debian's own client (20.10) still carries BuildKit without the buildx plugin. */
-const LEGACY_CLIENTS = ['docker', '/usr/bin/docker'];
-/**
- * buildx when the runner has it; else, when the build needs BuildKit (secrets),
- * a client old enough to drive BuildKit itself; else the classic builder.
- */
-async function detectBuilder(runner, log, needsBuildKit) {
-    await assertDaemon(runner);
-    const buildx = await runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 });
-    if (buildx.exitCode === 0) {
-        const driver = /Driver:\s*(\S+)/.exec(buildx.stdout)?.[1] ?? 'docker';
-        log.info(`Builder: buildx (driver ${driver})`);
-        return { kind: 'buildx', docker: 'docker', canExportCache: driver !== 'docker' };
-    }
-    if (needsBuildKit) {
-        for (const client of LEGACY_CLIENTS) {
-            const version = await runner.run({ file: client, args: ['version', '--format', '{{.Client.Version}}'] }, { allowFailure: true });
-            const major = Number(/^(\d+)\./.exec(version.stdout.trim())?.[1] ?? 'NaN');
-            if (version.exitCode === 0 && major < 23) {
-                log.info(`Builder: BuildKit through the docker ${version.stdout.trim()} client (no buildx plugin here)`);
-                return { kind: 'buildkit', docker: client, canExportCache: false };
-            }
-        }
-        throw new errors/* SlipwayError */.GQ("input 'build-secrets': build secrets need BuildKit, and this runner has neither the buildx plugin nor a docker client that drives BuildKit itself", {
-            fix: 'Add docker/setup-buildx-action before this step, or install the docker-buildx plugin on the runner',
-        });
-    }
-    log.info('Builder: classic (no buildx plugin on this runner)');
-    return { kind: 'classic', docker: 'docker', canExportCache: false };
-}
-/** A stopped daemon is the most common first failure; say how to start one. */
-async function assertDaemon(runner) {
-    const info = await runner.run({ file: 'docker', args: ['version', '--format', '{{.Server.Version}}'] }, { allowFailure: true, timeoutMs: 20_000 });
-    if (info.exitCode === 0)
-        return;
-    if (info.exitCode === 127 || /not found|ENOENT/i.test(info.stderr)) {
-        throw new errors/* SlipwayError */.GQ('Docker: the docker CLI is not installed on this runner', { fix: 'Install Docker (apt-get install docker.io) or use a runner image that has it' });
-    }
-    throw new errors/* SlipwayError */.GQ(`Docker: the Docker daemon is not answering (${info.stderr.trim().split('\n').pop() ?? 'no reply'})`, {
-        fix: 'Start it (systemctl start docker, or `dockerd &` where there is no systemd), check DOCKER_HOST, and that this user may use /var/run/docker.sock',
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/image/docker-commands.js
-const sorted = (record) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
-function buildCommand(plan, builder) {
-    const args = builder.kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
-    args.push('--platform', plan.platforms.join(','), '--file', plan.dockerfile, '--iidfile', plan.iidFile);
-    for (const reference of plan.references)
-        args.push('--tag', reference);
-    for (const [key, value] of sorted(plan.labels))
-        args.push('--label', `${key}=${value}`);
-    for (const [key, value] of sorted(plan.buildArgs))
-        args.push('--build-arg', `${key}=${value}`);
-    for (const [id, file] of sorted(plan.secretFiles))
-        args.push('--secret', `id=${id},src=${file}`);
-    if (plan.target)
-        args.push('--target', plan.target);
-    if (plan.network)
-        args.push('--network', plan.network);
-    if (plan.noCache)
-        args.push('--no-cache');
-    if (builder.kind === 'buildx' && plan.cacheDir) {
-        if (plan.cacheDir.from)
-            args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
-        args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
-    }
-    else if (plan.cacheFrom) {
-        args.push('--cache-from', plan.cacheFrom);
-        // BuildKit reuses layers of a --cache-from image only if it carries inline cache metadata.
-        if (builder.kind === 'buildkit')
-            args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
-    }
-    args.push(plan.context);
-    // The classic builder is forced off BuildKit; the BuildKit path forces it on.
-    const env = builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : builder.kind === 'buildkit' ? { DOCKER_BUILDKIT: '1' } : undefined;
-    return { file: builder.docker, args, env };
-}
-const inspectImageCommand = (docker, reference) => ({
-    file: docker,
-    args: ['image', 'inspect', '--format', '{{json .}}', reference],
-});
-const saveImageCommand = (docker, reference, tarball) => ({
-    file: docker,
-    args: ['image', 'save', '--output', tarball, reference],
-});
-const loadImageCommand = (docker, tarball) => ({
-    file: docker,
-    args: ['image', 'load', '--quiet', '--input', tarball],
-});
-const tagImageCommand = (docker, source, target) => ({
-    file: docker,
-    args: ['image', 'tag', source, target],
-});
-/** Password on stdin, never argv. */
-const loginCommand = (registry, username, password, dockerConfig) => ({
-    file: 'docker',
-    args: ['login', registry, '--username', username, '--password-stdin'],
-    env: { DOCKER_CONFIG: dockerConfig },
-    stdin: password,
-});
-const logoutCommand = (registry, dockerConfig) => ({
-    file: 'docker',
-    args: ['logout', registry],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-const pushCommand = (reference, dockerConfig) => ({
-    file: 'docker',
-    args: ['push', reference],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-const pullCommand = (reference, platform, dockerConfig) => ({
-    file: 'docker',
-    args: ['pull', '--platform', platform, reference],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-
-;// CONCATENATED MODULE: ./build/src/image/git-facts.js
-
-/**
- * Git facts from the CI event when there is one (a shallow checkout may lack
- * history), else from `git` in the context directory; missing pieces stay undefined.
- */
-async function readGitFacts(runner, cwd, env) {
-    const git = async (...args) => {
-        const result = await runner.run({ file: 'git', args: ['-C', cwd, ...args] }, { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
-    };
-    const facts = {
-        sha: env.GITHUB_SHA || (await git('rev-parse', 'HEAD')),
-        ref: env.GITHUB_REF || (await localRef(git)),
-        defaultBranch: defaultBranchFromEvent(env) ?? (await git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD'))?.replace(/^origin\//, ''),
-    };
-    if (facts.sha)
-        facts.commitTime = await git('show', '-s', '--format=%cI', facts.sha);
-    return facts;
-}
-async function localRef(git) {
-    const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
-    if (tag)
-        return `refs/tags/${tag}`;
-    const branch = await git('symbolic-ref', '--short', 'HEAD');
-    return branch ? `refs/heads/${branch}` : undefined;
-}
-function defaultBranchFromEvent(env) {
-    if (!env.GITHUB_EVENT_PATH || !external_node_fs_namespaceObject.existsSync(env.GITHUB_EVENT_PATH))
-        return undefined;
-    try {
-        const event = JSON.parse(external_node_fs_namespaceObject.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        return event.repository?.default_branch;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/src/image/layer-cache.js
-
-
-
-/**
- * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
- * dependency manifests: a dependency change misses, a code change restores the
- * previous layers (same prefix) and rebuilds only what follows the dependency step.
- */
-function layerCacheKeys(args) {
-    const hash = external_node_crypto_namespaceObject.createHash('sha256');
-    hash.update(args.repository).update('\0').update(args.platforms.join(',')).update('\0');
-    const hashedFiles = [];
-    for (const file of [args.dockerfile, ...args.keyFiles.map((name) => external_node_path_namespaceObject.resolve(args.context, name))]) {
-        if (!external_node_fs_namespaceObject.existsSync(file) || !external_node_fs_namespaceObject.statSync(file).isFile())
-            continue;
-        hash.update(external_node_path_namespaceObject.relative(args.context, file)).update('\0').update(external_node_fs_namespaceObject.readFileSync(file)).update('\0');
-        hashedFiles.push(external_node_path_namespaceObject.relative(args.context, file));
-    }
-    const prefix = `slipway-layers-${args.platforms.join('+').replace(/\//g, '-')}-${hash.digest('hex').slice(0, 16)}-`;
-    return { prefix, key: `${prefix}${args.unique}`, hashedFiles };
-}
-/** The local name a cached image is saved and loaded under. */
-function cacheImageName(repository) {
-    return `slipway-layer-cache/${external_node_crypto_namespaceObject.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
-}
-
-;// CONCATENATED MODULE: ./build/src/image/build-flow.js
-
-
-
-
-
-
-
-
-
-
-
-async function buildImage(settings, context) {
-    const { runner, log } = context;
-    const started = Date.now();
-    const builder = await detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0);
-    if (settings.platforms.length > 1 && !(builder.kind === 'buildx' && builder.canExportCache)) {
-        throw new errors/* SlipwayError */.GQ(`input 'platforms': ${settings.platforms.length} platforms need buildx with a docker-container builder (this runner has ${builder.kind})`, {
-            fix: 'Build one platform (linux/amd64 is the default), or add docker/setup-buildx-action',
-        });
-    }
-    const git = await readGitFacts(runner, settings.context, context.env);
-    const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
-    if (tags.length === 0)
-        tags.push('latest');
-    const version = settings.version ?? versionOf(git);
-    const references = tags.map((tag) => `${settings.image}:${tag}`);
-    const labels = {
-        'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
-        ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),
-        ...(version ? { 'org.opencontainers.image.version': version } : {}),
-        ...(sourceUrl(context) ? { 'org.opencontainers.image.source': sourceUrl(context) } : {}),
-        ...settings.labels,
-    };
-    const scratch = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-build-'));
-    external_node_fs_namespaceObject.chmodSync(scratch, 0o700);
-    try {
-        const secretFiles = {};
-        for (const [id, value] of Object.entries(settings.buildSecrets)) {
-            const file = external_node_path_namespaceObject.join(scratch, `secret-${id}`);
-            external_node_fs_namespaceObject.writeFileSync(file, value, { mode: 0o600 });
-            secretFiles[id] = file;
-        }
-        const useCache = settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local');
-        const keys = layerCacheKeys({
-            repository: settings.image,
-            platforms: settings.platforms,
-            dockerfile: settings.dockerfile,
-            context: settings.context,
-            keyFiles: settings.cacheKeyFiles.length ? settings.cacheKeyFiles : DEPENDENCY_FILES,
-            unique: git.sha ? `${git.sha.slice(0, 12)}-${Date.now()}` : String(Date.now()),
-        });
-        // A stable path: @actions/cache versions entries by their paths, so a random one would never hit.
-        const cacheDir = external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-layer-cache', cacheImageName(settings.image).split(/[/:]/)[1] ?? 'default');
-        let cache = 'off';
-        let cacheFrom;
-        if (useCache && !settings.noCache) {
-            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
-            external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
-            const hit = await log.group('Restore layer cache', () => context.cache.restore([cacheDir], keys.key, [keys.prefix]));
-            cache = hit ? 'hit' : 'miss';
-            log.info(hit ? `Layer cache restored from ${hit} (${context.cache.description}; keyed on ${keys.hashedFiles.join(', ')})` : `Layer cache: no entry for ${keys.prefix}* (dependencies changed or first build)`);
-            const tarball = external_node_path_namespaceObject.join(cacheDir, 'image.tar');
-            if (hit && builder.kind !== 'buildx' && external_node_fs_namespaceObject.existsSync(tarball)) {
-                await runner.run(loadImageCommand(builder.docker, tarball), { timeoutMs: 600_000 });
-                cacheFrom = cacheImageName(settings.image);
-            }
-        }
-        const iidFile = external_node_path_namespaceObject.join(scratch, 'iid');
-        const command = buildCommand({
-            references, platforms: settings.platforms, dockerfile: settings.dockerfile, context: settings.context,
-            labels, buildArgs: settings.buildArgs, secretFiles, target: settings.target, network: settings.network, noCache: settings.noCache, iidFile,
-            cacheFrom,
-            cacheDir: builder.kind === 'buildx' && builder.canExportCache && useCache
-                ? { from: external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: external_node_path_namespaceObject.join(scratch, 'layer-cache-new') }
-                : undefined,
-        }, builder);
-        await log.group(`Build ${references[0]} for ${settings.platforms.join(', ')} (${builder.kind} builder)`, () => runner.run(command, {
-            stream: true,
-            timeoutMs: 3_600_000,
-            hint: () => 'The build output above shows the failing step',
-        }));
-        const imageId = external_node_fs_namespaceObject.readFileSync(iidFile, 'utf8').trim();
-        const inspect = await runner.run(inspectImageCommand(builder.docker, imageId));
-        const details = JSON.parse(inspect.stdout);
-        // One entry per dependency state: after a hit the dependency layers are already cached.
-        if (useCache && cache === 'miss') {
-            await log.group('Save layer cache', async () => {
-                external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
-                external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
-                if (builder.kind === 'buildx') {
-                    external_node_fs_namespaceObject.cpSync(external_node_path_namespaceObject.join(scratch, 'layer-cache-new'), cacheDir, { recursive: true });
-                }
-                else {
-                    await runner.run(tagImageCommand(builder.docker, imageId, cacheImageName(settings.image)));
-                    await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), external_node_path_namespaceObject.join(cacheDir, 'image.tar')), { timeoutMs: 600_000 });
-                }
-                await context.cache.save([cacheDir], keys.key);
-            });
-            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
-        }
-        return {
-            imageId,
-            tags: references,
-            version,
-            sizeBytes: details.Size ?? 0,
-            durationMs: Date.now() - started,
-            builder: builder.kind,
-            platforms: settings.platforms,
-            cache,
-        };
-    }
-    finally {
-        external_node_fs_namespaceObject.rmSync(scratch, { recursive: true, force: true });
-    }
-}
-function sourceUrl(context) {
-    const { serverUrl, repository } = context.platform;
-    return serverUrl && repository ? `${serverUrl}/${repository}` : undefined;
-}
-const buildImageFlow = {
-    command: 'build',
-    action: 'build-image',
-    describe: 'Build the linux/amd64 image from a Dockerfile, tagged from git, with a layer cache',
-    parse: (inputs, context) => parseBuildSettings(inputs, context.workDir),
-    run: buildImage,
-    outputs: (result) => ({
-        'image-id': result.imageId,
-        tags: result.tags.join('\n'),
-        'primary-tag': result.tags[0] ?? '',
-        version: result.version ?? '',
-        size: String(result.sizeBytes),
-        'duration-ms': String(result.durationMs),
-        cache: result.cache,
-    }),
-    summary: (result) => new Summary()
-        .heading('Image built')
-        .table(['image', 'platform', 'size', 'time', 'builder', 'layer cache'], [[
-            result.tags[0] ?? result.imageId, result.platforms.join(', '), formatBytes(result.sizeBytes),
-            `${(result.durationMs / 1000).toFixed(1)} s`, result.builder, result.cache,
-        ]])
-        .list(result.tags.map((tag) => `\`${tag}\``)),
-};
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/core/runner/retry.js
-const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
-function backoffDelay(policy, attempt, random = Math.random) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
-
-
-/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
-function registryBaseUrl(registry) {
-    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
-    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${loopback ? 'http' : 'https'}://${host}`;
-}
-async function probeRegistry(args) {
-    const base = registryBaseUrl(args.registry);
-    const started = Date.now();
-    let attempt = 0;
-    for (;;) {
-        attempt += 1;
-        let problem;
-        try {
-            const outcome = await probeOnce(base, args);
-            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
-                return outcome;
-            if (outcome.status === 429) {
-                const rateWait = outcome.retryAfterMs ?? backoffDelay(args.retry, attempt);
-                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
-                    throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
-                }
-                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
-                await sleep(rateWait);
-                attempt -= 1; // a rate limit is not a failed attempt
-                continue;
-            }
-            problem = `HTTP ${outcome.status}`;
-        }
-        catch (error) {
-            if (error instanceof errors/* SlipwayError */.GQ)
-                throw error;
-            problem = describeNetworkError(error);
-        }
-        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
-            throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
-                fix: 'Check the registry address and that the registry is up and reachable from this runner',
-            });
-        }
-        const waitMs = backoffDelay(args.retry, attempt);
-        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
-        await sleep(waitMs);
-    }
-}
-async function probeOnce(base, args) {
-    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
-    await anonymous.arrayBuffer();
-    if (anonymous.status === 200)
-        return { ok: true, auth: 'none' };
-    if (anonymous.status !== 401)
-        return failed(anonymous);
-    const challenge = anonymous.headers.get('www-authenticate') ?? '';
-    if (!args.username || !args.password)
-        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
-    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
-    if (/^bearer/i.test(challenge)) {
-        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-        if (!realm)
-            return { ok: true, auth: 'bearer' };
-        const url = new URL(realm);
-        if (service)
-            url.searchParams.set('service', service);
-        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
-        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-        await token.arrayBuffer();
-        return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
-    }
-    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-    await authed.arrayBuffer();
-    return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
-}
-function failed(response) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return {
-        ok: false,
-        status: response.status,
-        reason: response.statusText,
-        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
-    };
-}
-function describeNetworkError(error) {
-    const cause = error.cause;
-    if (cause?.code)
-        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    return error.message ?? String(error);
-}
-
-;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
-
-
-
-/**
- * Reads back what the registry serves for a digest, over the registry API
- * itself: `docker pull` would be satisfied by the local engine's copy and
- * prove nothing. Checks the manifest's bytes hash to the digest, the config's
- * platform, and that every layer blob is there (HEAD, no download).
- */
-const ACCEPT = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-async function readServedImage(args) {
-    const client = new RegistryClient(args.registry, args.repository, args.credentials);
-    const { body, manifest: served } = await client.manifest(args.digest);
-    let manifest = served;
-    if (sha256(body) !== args.digest)
-        throw new errors/* SlipwayError */.GQ(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
-    if (manifest.manifests) {
-        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
-        if (!entry) {
-            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
-            throw new errors/* SlipwayError */.GQ(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
-        }
-        manifest = (await client.manifest(entry.digest)).manifest;
-    }
-    if (!manifest.config)
-        throw new errors/* SlipwayError */.GQ(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
-    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
-    for (const layer of manifest.layers ?? [])
-        await client.assertBlob(layer.digest);
-    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
-}
-function platformOf(platform) {
-    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
-}
-const sha256 = (body) => `sha256:${external_node_crypto_namespaceObject.createHash('sha256').update(body).digest('hex')}`;
-class RegistryClient {
-    registry;
-    repository;
-    credentials;
-    authorization;
-    base;
-    constructor(registry, repository, credentials) {
-        this.registry = registry;
-        this.repository = repository;
-        this.credentials = credentials;
-        this.base = registryBaseUrl(registry);
-    }
-    async manifest(reference) {
-        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
-        const body = Buffer.from(await response.arrayBuffer());
-        return { body, manifest: JSON.parse(body.toString('utf8')) };
-    }
-    async blob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
-        return Buffer.from(await response.arrayBuffer());
-    }
-    async assertBlob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
-        await response.arrayBuffer();
-    }
-    async get(path, headers, method = 'GET') {
-        for (let attempt = 0; attempt < 2; attempt += 1) {
-            const response = await fetch(`${this.base}${path}`, {
-                method,
-                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-                signal: AbortSignal.timeout(30_000),
-            });
-            if (response.status === 401 && attempt === 0) {
-                await response.arrayBuffer();
-                await this.authenticate(response.headers.get('www-authenticate') ?? '');
-                continue;
-            }
-            if (!response.ok) {
-                await response.arrayBuffer();
-                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
-                throw new errors/* SlipwayError */.GQ(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
-                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
-                });
-            }
-            return response;
-        }
-        throw new errors/* SlipwayError */.GQ(`Verify: ${this.registry} kept asking for credentials`);
-    }
-    async authenticate(challenge) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : undefined;
-        if (/^basic/i.test(challenge)) {
-            this.authorization = basic;
-            return;
-        }
-        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-        if (!realm)
-            return;
-        const url = new URL(realm);
-        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-        if (service)
-            url.searchParams.set('service', service);
-        url.searchParams.set('scope', `repository:${this.repository}:pull`);
-        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
-        if (!response.ok) {
-            await response.arrayBuffer();
-            return;
-        }
-        const token = (await response.json());
-        const value = token.token ?? token.access_token;
-        if (value)
-            this.authorization = `Bearer ${value}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/image/push-flow.js
-
-
-
-
-
-
-
-
-
-
-function parsePushSettings(inputs) {
-    const tags = inputs.list('tags');
-    if (tags.length === 0)
-        inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
-    const parsed = tags.map((tag) => {
-        const reference = parseImageReference(tag);
-        if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
-        if (!reference.tag)
-            return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
-        return reference;
-    });
-    const registries = new Set(parsed.map((reference) => reference.registry));
-    const repositories = new Set(parsed.map((reference) => reference.repository));
-    if (registries.size > 1 || repositories.size > 1)
-        inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
-    const registry = inputs.string('registry', parsed[0].registry);
-    if (registry !== parsed[0].registry)
-        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
-    const username = inputs.optional('username');
-    const password = inputs.secret('password');
-    if (password && !username)
-        inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
-    if (username && !password)
-        inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
-    const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
-    if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
-        inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
-    }
-    return {
-        tags,
-        registry,
-        repository: parsed[0].repository,
-        username,
-        password,
-        verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
-        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
-        retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
-        maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
-    };
-}
-const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
-const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
-const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
-function credentialsHint(settings) {
-    const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
-    return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
-}
-async function pushImage(settings, context) {
-    const { runner, log } = context;
-    const started = Date.now();
-    const probe = await probeRegistry({ ...settings, log });
-    if (!probe.ok)
-        throw new errors/* SlipwayError */.GQ(`${credentialsHint(settings)} (${probe.reason})`);
-    // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
-    const dockerConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-docker-config-'));
-    external_node_fs_namespaceObject.chmodSync(dockerConfig, 0o700);
-    const classify = (result) => {
-        const text = `${result.stderr}\n${result.stdout}`;
-        if (AUTH_FAILURE.test(text))
-            return false;
-        if (RATE_LIMITED.test(text))
-            return { waitMs: Math.min(30_000, settings.maxRateLimitWaitMs) };
-        return TRANSIENT.test(text);
-    };
-    const authHint = (result) => (AUTH_FAILURE.test(result.stderr) ? credentialsHint(settings) : undefined);
-    try {
-        if (settings.username && settings.password) {
-            await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
-                retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
-                label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
-            });
-        }
-        let digest = '';
-        let layersUploaded = 0;
-        let layersReused = 0;
-        for (const tag of settings.tags) {
-            const pushed = await log.group(`Push ${tag}`, () => runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }));
-            const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
-            if (!found)
-                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
-            if (digest && found !== digest)
-                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
-            digest = found;
-            // Counted on the first tag: later tags of the same image upload nothing by construction.
-            if (tag === settings.tags[0]) {
-                layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
-                layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
-            }
-        }
-        const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
-        const verified = [];
-        if (settings.verifyPlatform) {
-            verified.push(await verifyPull(settings, digest, false, context));
-            if (settings.verifyAnonymousPull)
-                verified.push(await verifyPull(settings, digest, true, context));
-        }
-        return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
-    }
-    finally {
-        if (settings.username)
-            await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
-        external_node_fs_namespaceObject.rmSync(dockerConfig, { recursive: true, force: true });
-    }
-}
-/** Read back by digest from the registry itself and check the platform it serves. */
-async function verifyPull(settings, digest, anonymous, context) {
-    const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
-    const served = await readServedImage({
-        registry: settings.registry,
-        repository: settings.repository,
-        digest,
-        platform: settings.verifyPlatform ?? 'linux/amd64',
-        credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
-    });
-    if (served.platform !== settings.verifyPlatform) {
-        throw new errors/* SlipwayError */.GQ(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
-    }
-    context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
-    return `${how}: ${served.platform}`;
-}
-const pushImageFlow = {
-    command: 'push',
-    action: 'push-image',
-    describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
-    parse: (inputs) => parsePushSettings(inputs),
-    run: pushImage,
-    outputs: (result) => ({
-        digest: result.digest,
-        'image-ref': result.imageRef,
-        tags: result.tags.join('\n'),
-        'layers-uploaded': String(result.layersUploaded),
-    }),
-    summary: (result) => new Summary()
-        .heading('Image pushed')
-        .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
-            repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
-            result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
-        ]]),
-};
-
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
@@ -9937,7 +8931,7 @@ class Inputs {
         return trimmed === '' ? undefined : trimmed;
     }
     fail(name, problem, fix) {
-        throw new errors/* InputError */.dz(this.source.describe(name), problem, fix);
+        throw new InputError(this.source.describe(name), problem, fix);
     }
     optional(name) {
         return this.raw(name);
@@ -9956,7 +8950,7 @@ class Inputs {
         const value = this.source.get(name);
         if (!value)
             return undefined;
-        (0,secrets/* registerSecret */.cl)(value);
+        registerSecret(value);
         return value;
     }
     boolean(name, fallback) {
@@ -11191,6 +10185,16 @@ function shellJoin(words) {
     return words.map(shellQuote).join(' ');
 }
 
+;// CONCATENATED MODULE: ./build/src/core/runner/retry.js
+const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
+function backoffDelay(policy, attempt, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 ;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
 
 
@@ -11230,7 +10234,7 @@ class ProcessRunner {
             }
             if (options.allowFailure)
                 return result;
-            throw new errors/* ProcessError */.yI({
+            throw new ProcessError({
                 command: options.label ?? describeCommand(spec),
                 exitCode: result.exitCode,
                 stderr: result.stderr || result.stdout,
@@ -11240,7 +10244,7 @@ class ProcessRunner {
         }
     }
     label(spec, options) {
-        return (0,secrets/* redact */.E$)(options.label ?? describeCommand(spec));
+        return secrets_redact(options.label ?? describeCommand(spec));
     }
     async runOnce(spec, options) {
         const { file, args } = withTimeout(spec, options.timeoutMs);
@@ -11258,8 +10262,8 @@ class ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                stdline: options.stream ? (line) => this.log.info(secrets_redact(line)) : undefined,
+                errline: options.stream ? (line) => this.log.info(secrets_redact(line)) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -11400,60 +10404,638 @@ async function runFlow(flow, values, context) {
 }
 const machineName = () => os.hostname();
 
-;// CONCATENATED MODULE: ./build/src/cli/demo.js
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./build/src/ssh/commands.js
 
-
-
-
-
-
-
-
-function readSandbox() {
-    const file = process.env.SLIPWAY_SANDBOX_JSON ?? '/var/lib/slipway-sandbox/sandbox.json';
-    if (!external_node_fs_namespaceObject.existsSync(file))
-        throw new Error(`The sandbox is not up (${file} is missing). Run \`npm run sandbox -- up\` first.`);
-    const sandbox = JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
-    (0,secrets/* registerSecret */.cl)(sandbox.registries.auth.password);
-    (0,secrets/* registerSecret */.cl)(sandbox.postgres.password);
-    return sandbox;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
 }
-/** `slipway demo`: the main job end to end on the local sandbox. */
-async function runDemo(_args, log) {
-    const sandbox = readSandbox();
-    const context = localContext(log);
-    const version = `1.0.${Math.floor(Date.now() / 1000) % 100000}`;
-    const appDir = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'app');
-    const image = `${sandbox.registries.auth.address}/demo/example-app`;
-    const story = new Summary().heading(`Slipway demo: example app ${version}`);
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${target.hostKeys.trustOnFirstUse ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        '  ControlPersist 10m',
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
+}
+function controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends SlipwayError {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends SlipwayError {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/target.js
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function openSshSession(target, runner, log) {
+    registerSecret(target.privateKey);
+    registerSecret(target.passphrase);
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = sessionPaths(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
     try {
-        const built = await log.group('1. build-image', () => runFlow(buildImageFlow, { image, context: external_node_fs_namespaceObject.existsSync(appDir) ? appDir : 'examples/app', tags: version, version, 'build-args': `APP_VERSION=${version}` }, context));
-        const pushed = await log.group('2. push-image', () => runFlow(pushImageFlow, {
-            tags: built.result.tags.filter((tag) => tag.endsWith(`:${version}`)).join('\n'),
-            username: sandbox.registries.auth.username,
-            password: sandbox.registries.auth.password,
-        }, context));
-        story.table(['step', 'result'], [
-            ['build', `${built.result.tags.length} tags, ${(built.result.sizeBytes / 1048576).toFixed(1)} MiB, ${built.result.builder} builder, ${(built.result.durationMs / 1000).toFixed(1)} s`],
-            ['push', `${pushed.outputs['image-ref']} (${pushed.result.layersUploaded} layers uploaded; verified ${pushed.result.verified.join(', ')})`],
-        ]);
-        story.text(`The image went to ${pushed.outputs['image-ref']}`);
-        process.stdout.write(renderText(story));
-        return 0;
+        await session.prepare();
+        await session.connect();
+        return session;
     }
     catch (error) {
-        process.stdout.write(renderText(story));
-        log.error((0,errors/* formatError */.Wk)(error, process.env.SLIPWAY_DEBUG === '1'));
-        return 1;
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = describeTarget(target);
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = parseAgentPid(started.stdout);
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run(masterCommand(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!this.target.hostKeys.trustOnFirstUse)
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !this.target.hostKeys.trustOnFirstUse) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = renderEnvFile(options.env);
+            if (stdin === undefined) {
+                remote = withEnvFromStdin(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = withEnvFromFile(file, remote);
+            }
+        }
+        const spec = execCommand(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        try {
+            return await this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            });
+        }
+        catch (error) {
+            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive())) {
+                throw new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', error);
+            }
+            throw error;
+        }
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = forwardSpec(localPort, remoteHost, remotePort);
+        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        });
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        for (const spec of this.forwards)
+            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid)
+            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_namespaceObject.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    registerSecret(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
     }
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./build/src/smoke/check.js
 const ANY_SUCCESS = { codes: [], classes: [2] };
 const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
@@ -11669,6 +11251,248 @@ function checkAssertion(assertion, document) {
     return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
 }
 
+;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
+
+
+
+
+
+
+
+/** Header names whose values are credentials whether or not the user says so. */
+const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
+const CHECK_KEYS = [
+    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
+    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
+];
+const EXAMPLE = `- name: health
+  url: https://app.example.com/api/health
+  expect-status: 200
+  json: ["ok == true", "database == connected"]
+  max-latency: 500ms`;
+/**
+ * The YAML list form. Scalars are read as strings (the failsafe schema), so a
+ * version `1.10` stays `1.10` and typing happens where a value is compared.
+ * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
+ */
+function parseCheckList(text, where, defaults = {}) {
+    let document;
+    try {
+        document = (0,dist.parse)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        throw new InputError(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
+    if (!items || items.length === 0) {
+        throw new InputError(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const checks = items.map((item, index) => {
+        if (typeof item === 'string')
+            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
+        if (!item || typeof item !== 'object' || Array.isArray(item)) {
+            throw new InputError(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+        }
+        const record = item;
+        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
+        return buildCheck(record, label, defaults);
+    });
+    return uniqueNames(checks);
+}
+/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
+function oneLineCheck(url, where, defaults = {}) {
+    return buildCheck({ url }, where, defaults);
+}
+function buildCheck(record, where, defaults) {
+    const fail = (problem, fix) => {
+        throw new InputError(where, problem, fix);
+    };
+    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
+    if (unknownKeys.length > 0)
+        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
+    const text = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return undefined;
+        if (typeof value !== 'string')
+            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
+        return value.trim();
+    };
+    const list = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return [];
+        if (typeof value === 'string')
+            return [value];
+        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+            return value;
+        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
+    };
+    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
+    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+    if (!/^[A-Z]+$/.test(method))
+        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
+    const headers = { ...defaults.headers };
+    const headerMap = record.headers;
+    if (headerMap !== undefined && headerMap !== '') {
+        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
+            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
+        for (const [name, value] of Object.entries(headerMap)) {
+            if (typeof value !== 'string')
+                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
+            headers[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
+        if (/[\r\n]/.test(value))
+            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
+    }
+    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
+    for (const [name, value] of Object.entries(headers)) {
+        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
+            registerSecret(value);
+    }
+    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
+    if (missingSecret)
+        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
+    const expectStatusText = record['expect-status'];
+    const expectStatus = expectStatusText === undefined
+        ? defaults.expectStatus ?? ANY_SUCCESS
+        : parseStatusExpectation(list('expect-status').join(','), fail);
+    const json = parseJsonAssertions(record.json, fail);
+    const bodyContains = list('body-contains');
+    const bodyMatches = list('body-matches').map((pattern) => {
+        try {
+            return new RegExp(pattern);
+        }
+        catch (error) {
+            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+        }
+    });
+    const latencyText = text('max-latency');
+    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : parseDuration(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+    if (latencyText !== undefined && maxLatencyMs === undefined)
+        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
+    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
+    if (!parseJsonPath(versionPath))
+        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
+    const healthText = text('health-document');
+    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
+        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
+    const connectText = text('connect-to');
+    return {
+        name: text('name') ?? defaultName(url),
+        url: url.toString(),
+        method,
+        headers,
+        body: text('body') === undefined ? undefined : String(record.body),
+        expectStatus,
+        json,
+        bodyContains,
+        bodyMatches,
+        maxLatencyMs,
+        expectVersion: text('expect-version') ?? defaults.expectVersion,
+        versionPath,
+        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
+        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
+    };
+}
+function parseUrl(text, fail) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
+    if (url.username || url.password) {
+        registerSecret(url.password);
+        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
+    }
+    return url;
+}
+function parseStatusExpectation(text, fail) {
+    const expectation = { codes: [], classes: [] };
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const cls = /^([1-5])xx$/i.exec(part);
+        if (cls)
+            expectation.classes.push(Number(cls[1]));
+        else if (/^[1-5]\d\d$/.test(part))
+            expectation.codes.push(Number(part));
+        else
+            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
+    }
+    if (expectation.codes.length + expectation.classes.length === 0)
+        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
+    return expectation;
+}
+function parseConnectTarget(text, fail) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    const port = match?.[3] === undefined ? undefined : Number(match[3]);
+    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
+        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
+    }
+    return { host: match[1] ?? match[2] ?? '', port };
+}
+function parseJsonAssertions(value, fail) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    try {
+        if (typeof value === 'string')
+            return [parseAssertionExpression(value)];
+        if (Array.isArray(value)) {
+            return value.map((entry) => {
+                if (typeof entry === 'string')
+                    return parseAssertionExpression(entry);
+                if (entry && typeof entry === 'object' && !Array.isArray(entry))
+                    return parseAssertionObject(entry);
+                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
+            });
+        }
+        if (typeof value === 'object') {
+            // The map shorthand: `json: { ok: true, database: connected }` means equals.
+            return Object.entries(value).map(([path, expected]) => {
+                if (typeof expected !== 'string')
+                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
+                return parseAssertionObject({ path, equals: expected });
+            });
+        }
+    }
+    catch (error) {
+        if (error instanceof AssertionSyntaxError)
+            fail(error.message, error.fix);
+        throw error;
+    }
+    return [];
+}
+function defaultName(url) {
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+function uniqueNames(checks) {
+    const seen = new Map();
+    return checks.map((check) => {
+        const count = (seen.get(check.name) ?? 0) + 1;
+        seen.set(check.name, count);
+        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
+    });
+}
+function describeYaml(value) {
+    if (value === null || value === undefined || value === '')
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    const text = String(value);
+    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 ;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
 const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
 const WARNING = new Set(['warn', 'warning', 'degraded']);
@@ -11773,14 +11597,16 @@ function parseJsonBody(body, contentType) {
 }
 /** A redacted, one-line, bounded view of a body for messages. */
 function excerpt(body, truncated = false) {
-    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
+    const flat = secrets_redact(body).replace(/\s+/g, ' ').trim();
     if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
         return flat;
     return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
@@ -11918,6 +11744,73 @@ function classify(error, latencyMs, dialled) {
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
 }
 
+;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
+
+
+
+/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
+async function waitUntilReady(check, options, transport, log) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
+    let attempts = 0;
+    let streak = 0;
+    let bestStreak = 0;
+    let failuresInRow = 0;
+    let everAnswered = false;
+    let lastReason = '';
+    let last;
+    for (;;) {
+        attempts += 1;
+        last = evaluateAttempt(check, await probe(check, transport));
+        if (last.failureKind !== 'refused')
+            everAnswered = true;
+        if (last.passed) {
+            streak += 1;
+            bestStreak = Math.max(bestStreak, streak);
+            failuresInRow = 0;
+            if (streak >= options.consecutivePasses)
+                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
+            if (Date.now() + options.confirmIntervalMs > deadline)
+                break;
+            await sleep(options.confirmIntervalMs);
+            continue;
+        }
+        streak = 0;
+        failuresInRow += 1;
+        const reason = last.problems.join('; ');
+        if (reason !== lastReason) {
+            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
+            lastReason = reason;
+        }
+        else {
+            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
+        }
+        const now = Date.now();
+        if (now >= deadline)
+            break;
+        await sleep(Math.min(backoffDelay(policy, failuresInRow), deadline - now));
+    }
+    const durationMs = Date.now() - started;
+    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+function explainFailure(check, last, facts) {
+    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
+    if (!facts.everAnswered) {
+        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
+        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
+    }
+    if (last.passed) {
+        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
+    }
+    const what = last.problems.join('; ');
+    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
+    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
+    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
+    return `${what}${stale} (${over}${flapping})${body}`;
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+
 ;// CONCATENATED MODULE: ./build/src/smoke/soak.js
 
 
@@ -11988,131 +11881,6 @@ function percentile(sorted, p) {
 }
 const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
 
-;// CONCATENATED MODULE: ./build/src/smoke/report.js
-
-
-
-const ms = (value) => `${Math.round(value)} ms`;
-function smokeSummary(report) {
-    const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
-    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
-        check.name,
-        check.passed ? '✅ pass' : '❌ fail',
-        ms(check.latencyMs),
-        String(check.attempts),
-        check.passed ? passDetails(check) : (0,secrets/* redact */.E$)(check.reason ?? 'failed'),
-    ]));
-    const soaked = report.checks.filter((check) => check.soak);
-    if (soaked.length > 0) {
-        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
-            const soak = check.soak;
-            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
-        }));
-    }
-    if (report.versionSeen !== undefined)
-        summary.text(`Version seen: \`${report.versionSeen}\``);
-    return summary;
-}
-function passDetails(check) {
-    const parts = [`HTTP ${check.status}`];
-    if (check.versionSeen !== undefined)
-        parts.push(`version ${check.versionSeen}`);
-    if (check.health && check.health !== 'none')
-        parts.push(`health ${check.health}`);
-    return parts.join(', ');
-}
-function smokeOutputs(report) {
-    return {
-        passed: String(report.passed),
-        'version-seen': report.versionSeen ?? '',
-        results: (0,secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
-            name: check.name,
-            url: check.url,
-            passed: check.passed,
-            status: check.status ?? null,
-            latencyMs: Math.round(check.latencyMs),
-            attempts: check.attempts,
-            versionSeen: check.versionSeen ?? null,
-            reason: check.reason ?? null,
-            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
-        })))),
-    };
-}
-/** One line per failing check: its name, the expectation and what came back. */
-function smokeFailure(report) {
-    if (report.passed)
-        return undefined;
-    return (0,secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
-
-
-
-/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
-async function waitUntilReady(check, options, transport, log) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
-    let attempts = 0;
-    let streak = 0;
-    let bestStreak = 0;
-    let failuresInRow = 0;
-    let everAnswered = false;
-    let lastReason = '';
-    let last;
-    for (;;) {
-        attempts += 1;
-        last = evaluateAttempt(check, await probe(check, transport));
-        if (last.failureKind !== 'refused')
-            everAnswered = true;
-        if (last.passed) {
-            streak += 1;
-            bestStreak = Math.max(bestStreak, streak);
-            failuresInRow = 0;
-            if (streak >= options.consecutivePasses)
-                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
-            if (Date.now() + options.confirmIntervalMs > deadline)
-                break;
-            await sleep(options.confirmIntervalMs);
-            continue;
-        }
-        streak = 0;
-        failuresInRow += 1;
-        const reason = last.problems.join('; ');
-        if (reason !== lastReason) {
-            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
-            lastReason = reason;
-        }
-        else {
-            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
-        }
-        const now = Date.now();
-        if (now >= deadline)
-            break;
-        await sleep(Math.min(backoffDelay(policy, failuresInRow), deadline - now));
-    }
-    const durationMs = Date.now() - started;
-    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
-}
-function explainFailure(check, last, facts) {
-    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
-    if (!facts.everAnswered) {
-        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
-        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
-    }
-    if (last.passed) {
-        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
-    }
-    const what = last.problems.join('; ');
-    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
-    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
-    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
-    return `${what}${stale} (${over}${flapping})${body}`;
-}
-const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
-
 ;// CONCATENATED MODULE: ./build/src/smoke/run.js
 
 
@@ -12177,872 +11945,137 @@ async function runSmokeChecks(checks, options, log) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
 
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
+
+
+const key = (host, port) => `${host}|${port}`;
 /**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ * Forwards, over an open session, every address the checks would dial, as seen
+ * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
+ * still goes into Host and SNI, so TLS is verified as for a direct request.
  */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${target.hostKeys.trustOnFirstUse ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        '  ControlPersist 10m',
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
-}
-function controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
-    (0,secrets/* registerSecret */.cl)(target.privateKey);
-    (0,secrets/* registerSecret */.cl)(target.passphrase);
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
+async function forwardChecks(session, checks, log) {
+    const forwards = new Map();
     try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!this.target.hostKeys.trustOnFirstUse)
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+        for (const check of checks) {
+            const remote = resolveDialTarget(new URL(check.url), check);
+            const name = key(remote.host, remote.port);
+            if (forwards.has(name))
                 continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !this.target.hostKeys.trustOnFirstUse) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        try {
-            return await this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            });
-        }
-        catch (error) {
-            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive())) {
-                throw new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', error);
-            }
-            throw error;
-        }
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        });
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid)
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_namespaceObject.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.string('user', 'deploy');
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.optional('jump-host');
-    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
-    const targets = hostEntries.map((entry) => {
-        const match = HOST_PATTERN.exec(entry);
-        if (!match)
-            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    (0,secrets/* registerSecret */.cl)(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
-
-
-
-
-
-
-
-/** Header names whose values are credentials whether or not the user says so. */
-const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
-const CHECK_KEYS = [
-    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
-    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
-];
-const EXAMPLE = `- name: health
-  url: https://app.example.com/api/health
-  expect-status: 200
-  json: ["ok == true", "database == connected"]
-  max-latency: 500ms`;
-/**
- * The YAML list form. Scalars are read as strings (the failsafe schema), so a
- * version `1.10` stays `1.10` and typing happens where a value is compared.
- * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
- */
-function parseCheckList(text, where, defaults = {}) {
-    let document;
-    try {
-        document = (0,dist.parse)(text, { schema: 'failsafe' });
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
-    if (!items || items.length === 0) {
-        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const checks = items.map((item, index) => {
-        if (typeof item === 'string')
-            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
-        if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
-        }
-        const record = item;
-        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
-        return buildCheck(record, label, defaults);
-    });
-    return uniqueNames(checks);
-}
-/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function oneLineCheck(url, where, defaults = {}) {
-    return buildCheck({ url }, where, defaults);
-}
-function buildCheck(record, where, defaults) {
-    const fail = (problem, fix) => {
-        throw new errors/* InputError */.dz(where, problem, fix);
-    };
-    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
-    if (unknownKeys.length > 0)
-        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
-    const text = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return undefined;
-        if (typeof value !== 'string')
-            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
-        return value.trim();
-    };
-    const list = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return [];
-        if (typeof value === 'string')
-            return [value];
-        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
-            return value;
-        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
-    };
-    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
-    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
-    if (!/^[A-Z]+$/.test(method))
-        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
-    const headers = { ...defaults.headers };
-    const headerMap = record.headers;
-    if (headerMap !== undefined && headerMap !== '') {
-        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
-            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
-        for (const [name, value] of Object.entries(headerMap)) {
-            if (typeof value !== 'string')
-                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
-            headers[name] = value;
-        }
-    }
-    for (const [name, value] of Object.entries(headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
-        if (/[\r\n]/.test(value))
-            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
-    }
-    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
-    for (const [name, value] of Object.entries(headers)) {
-        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
-            (0,secrets/* registerSecret */.cl)(value);
-    }
-    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
-    if (missingSecret)
-        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
-    const expectStatusText = record['expect-status'];
-    const expectStatus = expectStatusText === undefined
-        ? defaults.expectStatus ?? ANY_SUCCESS
-        : parseStatusExpectation(list('expect-status').join(','), fail);
-    const json = parseJsonAssertions(record.json, fail);
-    const bodyContains = list('body-contains');
-    const bodyMatches = list('body-matches').map((pattern) => {
-        try {
-            return new RegExp(pattern);
-        }
-        catch (error) {
-            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-        }
-    });
-    const latencyText = text('max-latency');
-    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : parseDuration(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
-    if (latencyText !== undefined && maxLatencyMs === undefined)
-        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
-    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
-    if (!parseJsonPath(versionPath))
-        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
-    const healthText = text('health-document');
-    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
-        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
-    const connectText = text('connect-to');
-    return {
-        name: text('name') ?? defaultName(url),
-        url: url.toString(),
-        method,
-        headers,
-        body: text('body') === undefined ? undefined : String(record.body),
-        expectStatus,
-        json,
-        bodyContains,
-        bodyMatches,
-        maxLatencyMs,
-        expectVersion: text('expect-version') ?? defaults.expectVersion,
-        versionPath,
-        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
-        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
-    };
-}
-function parseUrl(text, fail) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
-    if (url.username || url.password) {
-        (0,secrets/* registerSecret */.cl)(url.password);
-        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
-    }
-    return url;
-}
-function parseStatusExpectation(text, fail) {
-    const expectation = { codes: [], classes: [] };
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const cls = /^([1-5])xx$/i.exec(part);
-        if (cls)
-            expectation.classes.push(Number(cls[1]));
-        else if (/^[1-5]\d\d$/.test(part))
-            expectation.codes.push(Number(part));
-        else
-            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
-    }
-    if (expectation.codes.length + expectation.classes.length === 0)
-        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
-    return expectation;
-}
-function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
-    const port = match?.[3] === undefined ? undefined : Number(match[3]);
-    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
-        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
-    }
-    return { host: match[1] ?? match[2] ?? '', port };
-}
-function parseJsonAssertions(value, fail) {
-    if (value === undefined || value === null || value === '')
-        return [];
-    try {
-        if (typeof value === 'string')
-            return [parseAssertionExpression(value)];
-        if (Array.isArray(value)) {
-            return value.map((entry) => {
-                if (typeof entry === 'string')
-                    return parseAssertionExpression(entry);
-                if (entry && typeof entry === 'object' && !Array.isArray(entry))
-                    return parseAssertionObject(entry);
-                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
-            });
-        }
-        if (typeof value === 'object') {
-            // The map shorthand: `json: { ok: true, database: connected }` means equals.
-            return Object.entries(value).map(([path, expected]) => {
-                if (typeof expected !== 'string')
-                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
-                return parseAssertionObject({ path, equals: expected });
-            });
+            const forward = await session.forwardLocalPort(remote.port, remote.host);
+            forwards.set(name, forward);
+            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
         }
     }
     catch (error) {
-        if (error instanceof AssertionSyntaxError)
-            fail(error.message, error.fix);
+        await Promise.all([...forwards.values()].map((forward) => forward.close()));
         throw error;
     }
-    return [];
+    return {
+        connect: (intended) => {
+            const forward = forwards.get(key(intended.host, intended.port));
+            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
+        },
+        close: async () => {
+            await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        },
+    };
 }
-function defaultName(url) {
-    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
+async function runSmokeChecksOverSession(session, checks, options, log) {
+    const forwarded = await forwardChecks(session, checks, log);
+    try {
+        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+    }
+    finally {
+        await forwarded.close();
+    }
 }
-function uniqueNames(checks) {
-    const seen = new Map();
-    return checks.map((check) => {
-        const count = (seen.get(check.name) ?? 0) + 1;
-        seen.set(check.name, count);
-        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
-    });
+/** Opens a session per host, runs the checks from inside each, one host after another. */
+async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
+    const reports = [];
+    for (const target of targets) {
+        const session = await openSshSession(target, runner, log);
+        try {
+            const report = await runSmokeChecksOverSession(session, checks, options, log);
+            if (targets.length > 1)
+                for (const check of report.checks)
+                    check.name = `${check.name} on ${target.host}`;
+            reports.push(report);
+        }
+        finally {
+            await session.close();
+        }
+    }
+    return mergeReports(reports);
 }
-function describeYaml(value) {
-    if (value === null || value === undefined || value === '')
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    const text = String(value);
-    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+function mergeReports(reports) {
+    const checks = reports.flatMap((report) => report.checks);
+    return {
+        passed: reports.every((report) => report.passed),
+        checks,
+        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
+        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/report.js
+
+
+
+const ms = (value) => `${Math.round(value)} ms`;
+function smokeSummary(report) {
+    const failed = report.checks.filter((check) => !check.passed).length;
+    const summary = new summary_Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
+        check.name,
+        check.passed ? '✅ pass' : '❌ fail',
+        ms(check.latencyMs),
+        String(check.attempts),
+        check.passed ? passDetails(check) : secrets_redact(check.reason ?? 'failed'),
+    ]));
+    const soaked = report.checks.filter((check) => check.soak);
+    if (soaked.length > 0) {
+        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
+            const soak = check.soak;
+            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
+        }));
+    }
+    if (report.versionSeen !== undefined)
+        summary.text(`Version seen: \`${report.versionSeen}\``);
+    return summary;
+}
+function passDetails(check) {
+    const parts = [`HTTP ${check.status}`];
+    if (check.versionSeen !== undefined)
+        parts.push(`version ${check.versionSeen}`);
+    if (check.health && check.health !== 'none')
+        parts.push(`health ${check.health}`);
+    return parts.join(', ');
+}
+function smokeOutputs(report) {
+    return {
+        passed: String(report.passed),
+        'version-seen': report.versionSeen ?? '',
+        results: secrets_redact(JSON.stringify(report.checks.map((check) => ({
+            name: check.name,
+            url: check.url,
+            passed: check.passed,
+            status: check.status ?? null,
+            latencyMs: Math.round(check.latencyMs),
+            attempts: check.attempts,
+            versionSeen: check.versionSeen ?? null,
+            reason: check.reason ?? null,
+            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
+        })))),
+    };
+}
+/** One line per failing check: its name, the expectation and what came back. */
+function smokeFailure(report) {
+    if (report.passed)
+        return undefined;
+    return secrets_redact(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
 }
 
 ;// CONCATENATED MODULE: ./build/src/smoke/settings.js
@@ -13060,7 +12093,7 @@ function parseSmokeSettings(inputs, workDir) {
     inputs.secret('secret-headers');
     const secretHeaders = inputs.keyValues('secret-headers');
     for (const value of Object.values(secretHeaders))
-        (0,secrets/* registerSecret */.cl)(value);
+        registerSecret(value);
     const statusText = inputs.optional('expect-status');
     const connectText = inputs.optional('connect-to');
     const latency = inputs.optional('max-latency');
@@ -13148,81 +12181,6 @@ function parseRate(inputs) {
     return rate;
 }
 
-;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
-
-
-
-const key = (host, port) => `${host}|${port}`;
-/**
- * Forwards, over an open session, every address the checks would dial, as seen
- * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
- * still goes into Host and SNI, so TLS is verified as for a direct request.
- */
-async function forwardChecks(session, checks, log) {
-    const forwards = new Map();
-    try {
-        for (const check of checks) {
-            const remote = resolveDialTarget(new URL(check.url), check);
-            const name = key(remote.host, remote.port);
-            if (forwards.has(name))
-                continue;
-            const forward = await session.forwardLocalPort(remote.port, remote.host);
-            forwards.set(name, forward);
-            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
-        }
-    }
-    catch (error) {
-        await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        throw error;
-    }
-    return {
-        connect: (intended) => {
-            const forward = forwards.get(key(intended.host, intended.port));
-            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
-        },
-        close: async () => {
-            await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        },
-    };
-}
-/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
-async function runSmokeChecksOverSession(session, checks, options, log) {
-    const forwarded = await forwardChecks(session, checks, log);
-    try {
-        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
-    }
-    finally {
-        await forwarded.close();
-    }
-}
-/** Opens a session per host, runs the checks from inside each, one host after another. */
-async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
-    const reports = [];
-    for (const target of targets) {
-        const session = await openSshSession(target, runner, log);
-        try {
-            const report = await runSmokeChecksOverSession(session, checks, options, log);
-            if (targets.length > 1)
-                for (const check of report.checks)
-                    check.name = `${check.name} on ${target.host}`;
-            reports.push(report);
-        }
-        finally {
-            await session.close();
-        }
-    }
-    return mergeReports(reports);
-}
-function mergeReports(reports) {
-    const checks = reports.flatMap((report) => report.checks);
-    return {
-        passed: reports.every((report) => report.passed),
-        checks,
-        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
-        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
-    };
-}
-
 ;// CONCATENATED MODULE: ./build/src/smoke/flow.js
 
 
@@ -13241,6 +12199,27 @@ const smokeFlow = {
     summary: smokeSummary,
     failure: smokeFailure,
 };
+
+;// CONCATENATED MODULE: ./build/src/smoke/demo.js
+
+
+
+
+/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
+async function demoSmoke(log, url, version) {
+    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
+    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
+    log.info(renderText(smokeSummary(report)));
+    return report;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/index.js
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./build/src/drill/commands.js
 // Pure builders: every command the drill runs, as data. Passwords travel in the
@@ -13417,7 +12396,7 @@ class ScratchPlace {
     static create(root, wanted) {
         if (wanted) {
             if (external_node_fs_namespaceObject.existsSync(wanted) && external_node_fs_namespaceObject.readdirSync(wanted).length > 0) {
-                throw new errors/* SlipwayError */.GQ(`scratch-dir ${wanted} is not empty`, { fix: 'The drill restores only into a place it creates and removes; name a directory that does not exist.' });
+                throw new SlipwayError(`scratch-dir ${wanted} is not empty`, { fix: 'The drill restores only into a place it creates and removes; name a directory that does not exist.' });
             }
             external_node_fs_namespaceObject.mkdirSync(wanted, { recursive: true, mode: 0o700 });
             const place = new ScratchPlace(wanted);
@@ -13481,13 +12460,13 @@ function isSameOrInside(inner, outer) {
 function refuseTargetOverSource(target, sources) {
     for (const source of sources) {
         if (isSameOrInside(target, source) || isSameOrInside(source, target)) {
-            throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${target}: it is the source ${source} (same path after resolving symlinks, or one inside the other)`, { fix: 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.' });
+            throw new SlipwayError(`Refusing to restore into ${target}: it is the source ${source} (same path after resolving symlinks, or one inside the other)`, { fix: 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.' });
         }
     }
 }
 function refuseSameName(kind, target, source) {
     if (source !== undefined && target === source) {
-        throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${kind} '${target}': it is the source ${kind}`, {
+        throw new SlipwayError(`Refusing to restore into ${kind} '${target}': it is the source ${kind}`, {
             fix: `Leave the scratch ${kind} name empty so the drill makes its own, or name another one.`,
         });
     }
@@ -13537,7 +12516,6 @@ function hasSqliteHeader(file) {
 
 
 
-
 /** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
 async function chooseFreePort() {
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -13561,44 +12539,6 @@ function isPortFree(port) {
         socket.once('error', () => resolve(true));
     });
 }
-/** A plain GET, retried until the status matches or the deadline passes. */
-async function waitForHealthy(url, expectStatus, timeoutMs, stillRunning) {
-    const deadline = Date.now() + timeoutMs;
-    let attempts = 0;
-    let last;
-    let status;
-    for (;;) {
-        attempts += 1;
-        try {
-            status = await httpGetStatus(url, Math.min(5000, Math.max(500, deadline - Date.now())));
-            if (status === expectStatus)
-                return { healthy: true, status, detail: `HTTP ${status} from ${url}`, attempts };
-            last = `HTTP ${status}`;
-        }
-        catch (error) {
-            last = error.message;
-        }
-        if (Date.now() >= deadline)
-            break;
-        // An app that exited will never answer: stop waiting for it.
-        if (stillRunning && !(await stillRunning())) {
-            last = `${last}; the app exited`;
-            break;
-        }
-        await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
-    }
-    return { healthy: false, status, detail: `expected HTTP ${expectStatus} from ${url}, last: ${last} after ${attempts} attempt(s)`, attempts };
-}
-function httpGetStatus(url, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const request = external_node_http_namespaceObject.get(url, { timeout: timeoutMs }, (response) => {
-            response.resume();
-            resolve(response.statusCode ?? 0);
-        });
-        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        request.on('error', reject);
-    });
-}
 /**
  * Boots the app image on the restored data, waits for its health endpoint, and
  * registers its removal with the scratch place. Returns the check and when the
@@ -13614,13 +12554,14 @@ async function bootApp(app, dataDir, scratch, runner, log) {
         return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
     const url = `http://127.0.0.1:${port}${app.healthPath}`;
     log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
-    const running = async () => {
-        const inspect = await runner.run({ file: 'docker', args: ['inspect', '--format', '{{.State.Running}}', name] }, { allowFailure: true });
-        return inspect.stdout.trim() === 'true';
-    };
-    const health = await waitForHealthy(url, app.expectStatus, app.timeoutMs, running);
-    if (health.healthy)
-        return { check: { name: checkName, passed: true, detail: health.detail }, healthyAt: Date.now() };
+    // The smoke-test link's readiness wait: retries with backoff until the status matches or the time is up.
+    const check = oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } });
+    const smoke = await runSmokeChecks([{ ...check, name: 'app health' }], { timeoutMs: app.timeoutMs, consecutivePasses: 1 }, log);
+    if (smoke.passed)
+        return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
+    const inspect = await runner.run({ file: 'docker', args: ['inspect', '--format', '{{.State.Running}}', name] }, { allowFailure: true });
+    const exited = inspect.stdout.trim() !== 'true' ? '; the app exited' : '';
+    const health = { detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${smoke.checks[0]?.reason ?? 'no answer'}${exited}` };
     const logs = await runner.run(dockerLogs(name), { allowFailure: true });
     const tail = `${logs.stdout}${logs.stderr}`.trim().split('\n').slice(-5).join(' | ');
     return { check: { name: checkName, passed: false, detail: `${health.detail}${tail ? `; app log: ${tail}` : ''}` } };
@@ -13643,7 +12584,7 @@ async function call(forge, method, route, body) {
     });
     if (!response.ok) {
         const text = (await response.text()).slice(0, 300);
-        throw new errors/* SlipwayError */.GQ(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
+        throw new SlipwayError(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
         });
     }
@@ -13727,141 +12668,6 @@ async function checkStaleness(forge, staleness, now) {
     const age = now.getTime() - last.at.getTime();
     const days = Math.round((age / 86_400_000) * 10) / 10;
     return { name, passed: age <= staleness.maxAgeMs, severity, detail: `last success ${last.at.toISOString()} (${days} d ago)${last.url ? ` ${last.url}` : ''}` };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/history.js
-
-
-/**
- * The last passing drill's report, for the "valid but empty" comparison. On a
- * laptop it is a file; in CI the runner is fresh every night, so the file
- * travels through the Actions cache (one new key per passing run, restored by prefix).
- */
-class DrillHistory {
-    name;
-    options;
-    file;
-    constructor(name, options) {
-        this.name = name;
-        this.options = options;
-        this.file = options.file ?? external_node_path_namespaceObject.join(options.cacheDir, 'last-pass.json');
-    }
-    get prefix() {
-        return `slipway-drill-${this.name}-`;
-    }
-    async load() {
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
-        }
-        if (!external_node_fs_namespaceObject.existsSync(this.file))
-            return undefined;
-        try {
-            return JSON.parse(external_node_fs_namespaceObject.readFileSync(this.file, 'utf8'));
-        }
-        catch (error) {
-            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
-            return undefined;
-        }
-    }
-    async save(report) {
-        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
-        external_node_fs_namespaceObject.writeFileSync(this.file, `${JSON.stringify(report, null, 2)}\n`);
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
-        }
-    }
-}
-/** Row counts of the newest restore of a previous report. */
-function previousCounts(report) {
-    const counts = report?.restores[0]?.tables;
-    return counts && Object.keys(counts).length > 0 ? counts : undefined;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/report.js
-
-
-
-function allChecks(report) {
-    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
-}
-function failedChecks(report) {
-    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
-}
-function isPassing(checks) {
-    return checks.every((check) => check.passed || check.severity === 'warning');
-}
-function writeReportFile(report, file) {
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
-    external_node_fs_namespaceObject.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-}
-function formatSeconds(seconds) {
-    if (seconds === undefined)
-        return '–';
-    if (seconds < 120)
-        return `${Math.round(seconds * 10) / 10} s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 6) / 10} min`;
-    if (seconds < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-function report_formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function drillFailureMessage(report) {
-    const failed = failedChecks(report);
-    if (failed.length === 0)
-        return undefined;
-    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
-}
-function drillSummary(report) {
-    const summary = new Summary();
-    summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
-    if (report.restores.length > 0) {
-        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
-            restore.label,
-            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
-            formatSeconds(restore.rpoSeconds),
-            formatSeconds(restore.rtoSeconds),
-            report_formatBytes(restore.sizes.backupBytes),
-            report_formatBytes(restore.sizes.restoredBytes),
-        ]));
-    }
-    const checks = allChecks(report);
-    if (checks.length > 0) {
-        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
-    }
-    for (const restore of report.restores) {
-        if (restore.versions) {
-            const v = restore.versions;
-            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
-        }
-    }
-    if (report.issue && report.issue.action !== 'none')
-        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
-    if (report.reportFile)
-        summary.text(`Report: ${report.reportFile}`);
-    return summary;
-}
-function drillOutputs(report) {
-    const first = report.restores[0];
-    return {
-        passed: String(report.passed),
-        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
-        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
-        snapshot: first?.snapshot?.id ?? '',
-        'report-file': report.reportFile ?? '',
-        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
-    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
@@ -14027,10 +12833,10 @@ function formatAge(ms) {
 
 
 
-const sources_failed = (name, result) => ({
+const failed = (name, result) => ({
     name,
     passed: false,
-    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${(0,errors/* lastLines */.w$)(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
+    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
 });
 function sqliteProbe(runner, file) {
     return {
@@ -14040,7 +12846,7 @@ function sqliteProbe(runner, file) {
         async query(sql) {
             const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
             if (result.exitCode !== 0)
-                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
             return { rows: result.stdout.split('\n').filter((line) => line !== '') };
         },
     };
@@ -14050,9 +12856,9 @@ async function checkSqliteIntegrity(runner, file) {
     const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
     const name = `SQLite integrity_check of ${external_node_path_namespaceObject.basename(file)}`;
     if (result.exitCode !== 0)
-        return sources_failed(name, result);
+        return failed(name, result);
     const answer = result.stdout.trim();
-    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : (0,errors/* lastLines */.w$)(answer, 3).replace(/\n/g, ' ') };
+    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : lastLines(answer, 3).replace(/\n/g, ' ') };
 }
 /** Finds the SQLite database in a restored tree and runs its integrity check. */
 async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
@@ -14090,10 +12896,10 @@ async function restoreLiveSqlite(source, scratch, runner) {
         if (snap.exitCode === 0) {
             const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
             await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
-            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : sources_failed('copy snapshot out of the container', copy));
+            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
         }
         else {
-            checks.push(sources_failed('online snapshot (VACUUM INTO in the container)', snap));
+            checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
         }
     }
     else {
@@ -14103,7 +12909,7 @@ async function restoreLiveSqlite(source, scratch, runner) {
         }
         else {
             const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
-            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : sources_failed('online snapshot (VACUUM INTO)', snap));
+            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
         }
     }
     const ok = checks.every((check) => check.passed);
@@ -14121,7 +12927,7 @@ async function openRepository(source, scratch, runner) {
     let snapshots = [];
     const openName = `open ${tool} repository`;
     if (listed.exitCode !== 0) {
-        checks.push({ ...sources_failed(openName, listed), detail: `${sources_failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
+        checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
     }
     else {
         try {
@@ -14142,7 +12948,7 @@ async function openRepository(source, scratch, runner) {
         async check() {
             const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
             const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : sources_failed(name, result);
+            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
         },
     };
 }
@@ -14150,7 +12956,7 @@ async function restoreFromRepository(session, snapshot, scratch, runner, label, 
     const dataDir = scratch.sub('restore', label);
     const checks = [];
     const result = await session.restore(snapshot, dataDir);
-    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : sources_failed(`restore ${snapshot.id.slice(0, 12)}`, result));
+    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
     const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
     const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
     return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
@@ -14171,7 +12977,7 @@ async function restorePostgres(source, scratch, runner) {
     if (!dumpFile) {
         dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
         const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : sources_failed(`pg_dump ${source.database}`, dumped));
+        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
         if (dumped.exitCode !== 0)
             return { dataDir, checks, sizes: {}, ok: false };
     }
@@ -14188,14 +12994,14 @@ async function restorePostgres(source, scratch, runner) {
     const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
     const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
     if (create.exitCode !== 0) {
-        checks.push(sources_failed(`create scratch database ${scratchDb}`, create));
+        checks.push(failed(`create scratch database ${scratchDb}`, create));
         return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
     }
     scratch.onCleanup(`database ${scratchDb}`, async () => {
         await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
     });
     const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : sources_failed('pg_restore (no owner, no privileges)', restored));
+    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
     const major = (version) => /(\d+)(?:\.\d+)?/.exec(version ?? '')?.[1];
     if (versions.dumpTool && versions.server) {
         const same = major(versions.dumpTool) === major(versions.server);
@@ -14208,7 +13014,7 @@ async function restorePostgres(source, scratch, runner) {
         async query(sql) {
             const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
             if (result.exitCode !== 0)
-                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
             return { rows: result.stdout.split('\n').filter((line) => line !== '') };
         },
     };
@@ -14226,13 +13032,13 @@ async function restoreTarball(source, scratch, runner, databasePath) {
     if (source.volume) {
         const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
         if (inspect.exitCode !== 0) {
-            checks.push(sources_failed(`docker volume ${source.volume}`, inspect));
+            checks.push(failed(`docker volume ${source.volume}`, inspect));
             return { dataDir, checks, sizes: {}, ok: false };
         }
         refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
         const packDir = scratch.sub('pack');
         const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : sources_failed(`pack volume ${source.volume}`, packed));
+        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
         if (packed.exitCode !== 0)
             return { dataDir, checks, sizes: {}, ok: false };
         file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
@@ -14245,12 +13051,204 @@ async function restoreTarball(source, scratch, runner, databasePath) {
         }
     }
     const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : sources_failed('extract tarball', extracted));
+    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : failed('extract tarball', extracted));
     const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
     return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
 }
 
+;// CONCATENATED MODULE: ./build/src/drill/ssh-source.js
+
+
+
+
+
+
+
+/**
+ * A live SQLite database on a host, over the ssh-deploy transport: an online
+ * snapshot (read-only VACUUM INTO) into a private temporary directory on the
+ * host, brought back over the same connection and removed there. The transfer is
+ * base64 over the session's exec, so it suits databases up to a few hundred MiB;
+ * bigger ones are better drilled from their restic/borg backup.
+ */
+async function restoreSqliteOverSsh(source, target, scratch, context) {
+    const dataDir = scratch.sub('restore');
+    const local = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
+    const checks = [];
+    const where = `${describeTarget(target)}:${source.path}`;
+    const session = await openSshSession(target, context.runner, context.log);
+    let remoteDir;
+    try {
+        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
+        if (made.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${lastLines(made.stderr.trim(), 2)}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        remoteDir = made.stdout.trim();
+        const remoteFile = `${remoteDir}/snapshot.db`;
+        const snapshot = sqliteSnapshot(source.path, remoteFile);
+        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
+        if (snap.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${lastLines(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
+        if (copied.exitCode !== 0) {
+            checks.push({ name: 'copy snapshot from the host', passed: false, detail: lastLines(copied.stderr.trim(), 2) });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        external_node_fs_namespaceObject.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
+        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
+    }
+    finally {
+        if (remoteDir)
+            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
+        await session.close();
+    }
+    const integrity = await checkSqliteIntegrity(context.runner, local);
+    checks.push(integrity);
+    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
+    return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/history.js
+
+
+/**
+ * The last passing drill's report, for the "valid but empty" comparison. On a
+ * laptop it is a file; in CI the runner is fresh every night, so the file
+ * travels through the Actions cache (one new key per passing run, restored by prefix).
+ */
+class DrillHistory {
+    name;
+    options;
+    file;
+    constructor(name, options) {
+        this.name = name;
+        this.options = options;
+        this.file = options.file ?? external_node_path_namespaceObject.join(options.cacheDir, 'last-pass.json');
+    }
+    get prefix() {
+        return `slipway-drill-${this.name}-`;
+    }
+    async load() {
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
+        }
+        if (!external_node_fs_namespaceObject.existsSync(this.file))
+            return undefined;
+        try {
+            return JSON.parse(external_node_fs_namespaceObject.readFileSync(this.file, 'utf8'));
+        }
+        catch (error) {
+            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async save(report) {
+        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
+        external_node_fs_namespaceObject.writeFileSync(this.file, `${JSON.stringify(report, null, 2)}\n`);
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
+        }
+    }
+}
+/** Row counts of the newest restore of a previous report. */
+function previousCounts(report) {
+    const counts = report?.restores[0]?.tables;
+    return counts && Object.keys(counts).length > 0 ? counts : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/report.js
+
+
+
+function allChecks(report) {
+    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
+}
+function failedChecks(report) {
+    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
+}
+function isPassing(checks) {
+    return checks.every((check) => check.passed || check.severity === 'warning');
+}
+function writeReportFile(report, file) {
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+function formatSeconds(seconds) {
+    if (seconds === undefined)
+        return '–';
+    if (seconds < 120)
+        return `${Math.round(seconds * 10) / 10} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 6) / 10} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function drillFailureMessage(report) {
+    const failed = failedChecks(report);
+    if (failed.length === 0)
+        return undefined;
+    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
+}
+function drillSummary(report) {
+    const summary = new summary_Summary();
+    summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
+    if (report.restores.length > 0) {
+        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
+            restore.label,
+            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+            formatSeconds(restore.rpoSeconds),
+            formatSeconds(restore.rtoSeconds),
+            formatBytes(restore.sizes.backupBytes),
+            formatBytes(restore.sizes.restoredBytes),
+        ]));
+    }
+    const checks = allChecks(report);
+    if (checks.length > 0) {
+        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
+    }
+    for (const restore of report.restores) {
+        if (restore.versions) {
+            const v = restore.versions;
+            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
+        }
+    }
+    if (report.issue && report.issue.action !== 'none')
+        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
+    if (report.reportFile)
+        summary.text(`Report: ${report.reportFile}`);
+    return summary;
+}
+function drillOutputs(report) {
+    const first = report.restores[0];
+    return {
+        passed: String(report.passed),
+        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
+        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
+        snapshot: first?.snapshot?.id ?? '',
+        'report-file': report.reportFile ?? '',
+        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
+
 
 
 
@@ -14289,7 +13287,7 @@ async function runDrill(settings, context, options = {}) {
     }
     catch (error) {
         // Refused before anything was written: the report says why.
-        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
+        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: formatError(error) });
         return finish(report, settings, context, now);
     }
     context.log.info(`Scratch place: ${scratch.dir}`);
@@ -14299,14 +13297,14 @@ async function runDrill(settings, context, options = {}) {
         });
     }
     catch (error) {
-        report.checks.push({ name: 'drill ran to the end', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
+        report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
     }
     finally {
         await scratch.remove(context.log);
     }
     const finished = await finish(report, settings, context, now);
     if (finished.passed)
-        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${(0,errors/* formatError */.Wk)(error)}`));
+        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
     return finished;
 }
 function sourcePaths(settings) {
@@ -14328,7 +13326,7 @@ async function finish(report, settings, context, now) {
             report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
         }
         catch (error) {
-            context.log.warn(`Could not update the drill issue: ${(0,errors/* formatError */.Wk)(error)}`);
+            context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
         }
     }
     report.finishedAt = now().toISOString();
@@ -14393,15 +13391,14 @@ async function restoreLive(settings, context, scratch) {
     if (source.kind !== 'sqlite')
         throw new Error('unreachable');
     if (source.ssh) {
-        const { restoreSqliteOverSsh } = await __nccwpck_require__.e(/* import() */ 523).then(__nccwpck_require__.bind(__nccwpck_require__, 8523));
-        return restoreSqliteOverSsh(source, scratch, context);
+        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
     }
     return restoreLiveSqlite(source, scratch, context.runner);
 }
 function describeSource(settings) {
     const source = settings.source;
     switch (source.kind) {
-        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${source.ssh['ssh-host']}:${source.path}` : `sqlite ${source.path}`;
+        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
         case 'restic':
         case 'borg': return `${source.kind} ${source.repository}`;
         case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
@@ -14458,6 +13455,7 @@ function wantsDataChecks(settings) {
 
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
 
+
 /** Where the backup comes from. */
 const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
 /** Lines `SELECT count(*) FROM students => 3`. */
@@ -14468,6 +13466,10 @@ function parseQueries(lines, fail) {
             fail(`has a query without '=> expected' (found '${line.slice(0, 60)}')`);
         return { sql: line.slice(0, index).trim(), expected: line.slice(index + 2).trim() };
     });
+}
+/** One entry per line, never split on commas: SQL and shell arguments contain them. */
+function lines(inputs, name) {
+    return (inputs.optional(name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
 function parseDrillSettings(inputs, context) {
     const mode = inputs.choice('mode', ['drill', 'staleness'], 'drill');
@@ -14496,7 +13498,7 @@ function parseDrillSettings(inputs, context) {
         databasePath: inputs.optional('database-path'),
         tables: inputs.list('tables'),
         minRows,
-        queries: parseQueries(inputs.list('queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
+        queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
         maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
         freshnessColumn,
         shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
@@ -14511,7 +13513,7 @@ function parseDrillSettings(inputs, context) {
             image: appImage,
             dataMount: inputs.string('app-data-mount', '/data'),
             portEnv: inputs.string('app-port-env', 'PORT'),
-            args: inputs.list('app-args'),
+            args: lines(inputs, 'app-args'),
             env: inputs.keyValues('app-env'),
             healthPath: inputs.string('app-health-path', '/healthz'),
             expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
@@ -14544,20 +13546,15 @@ function parseDrillSettings(inputs, context) {
 function parseSource(kind, inputs) {
     switch (kind) {
         case 'sqlite': {
-            const ssh = {};
-            for (const key of ['ssh-host', 'ssh-user', 'ssh-port', 'ssh-key', 'ssh-known-hosts', 'ssh-key-passphrase']) {
-                const value = key === 'ssh-key' || key === 'ssh-key-passphrase' ? inputs.secret(key) : inputs.optional(key);
-                if (value)
-                    ssh[key] = value;
-            }
+            const remote = inputs.optional('host') !== undefined;
             const container = inputs.optional('container');
-            if (container && ssh['ssh-host'])
-                inputs.fail('container', 'cannot be combined with ssh-host', 'Drill a container on a remote host by backing it up there first.');
+            if (container && remote)
+                inputs.fail('container', 'cannot be combined with host', 'Drill a container on a remote host by backing it up there first.');
             return {
                 kind,
                 path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
                 container,
-                ssh: ssh['ssh-host'] ? ssh : undefined,
+                ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
             };
         }
         case 'restic':
@@ -14651,6 +13648,62 @@ const drillFlow = {
     summary: drillSummary,
     failure: drillFailureMessage,
 };
+
+;// CONCATENATED MODULE: ./build/src/drill/demo.js
+
+
+
+
+
+
+
+
+const SEED = `PRAGMA journal_mode = WAL;
+CREATE TABLE students (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')));
+CREATE TABLE journal_entries (id INTEGER PRIMARY KEY, student_id INTEGER NOT NULL, body TEXT, created_at TEXT NOT NULL DEFAULT (datetime('now')));
+INSERT INTO students (name) VALUES ('Ana'), ('Borja'), ('Chen');
+INSERT INTO journal_entries (student_id, body) VALUES (1, 'first day'), (2, 'lab 06'), (3, 'wal mode');`;
+/**
+ * The lead's demo: seed a small SQLite database, take an online snapshot, back it
+ * up with restic into a temporary repository, then drill it and return the report.
+ */
+async function demoDrill(log, workDir) {
+    const root = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-drill-'));
+    const runner = new ProcessRunner(log);
+    const password = `demo-${Math.random().toString(36).slice(2)}-pw`;
+    registerSecret(password);
+    try {
+        const live = external_node_path_namespaceObject.join(root, 'live');
+        const staging = external_node_path_namespaceObject.join(root, 'staging');
+        external_node_fs_namespaceObject.mkdirSync(live);
+        external_node_fs_namespaceObject.mkdirSync(staging);
+        const env = { RESTIC_PASSWORD: password, RESTIC_CACHE_DIR: external_node_path_namespaceObject.join(root, 'cache') };
+        await runner.run({ file: 'sqlite3', args: [external_node_path_namespaceObject.join(live, 'portal.db'), SEED] });
+        await runner.run({ file: 'sqlite3', args: ['-readonly', external_node_path_namespaceObject.join(live, 'portal.db'), `VACUUM INTO '${external_node_path_namespaceObject.join(staging, 'portal.db').replace(/'/g, "''")}'`] });
+        await runner.run({ file: 'restic', args: ['init', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet'], env });
+        await runner.run({ file: 'restic', args: ['backup', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet', '--tag', 'demo', staging], env });
+        log.info('Seeded 3 students and 3 journal entries, backed up with restic; drilling the newest snapshot.');
+        const run = await runFlow(drillFlow, {
+            name: 'demo',
+            source: 'restic',
+            repository: external_node_path_namespaceObject.join(root, 'repo'),
+            password,
+            tables: 'students\njournal_entries',
+            'min-rows': 'students=3\njournal_entries=3',
+            queries: "SELECT group_concat(name, ',') FROM students => Ana,Borja,Chen",
+            'max-age': '1h',
+            'freshness-column': 'journal_entries.created_at',
+            'scratch-root': root,
+            'report-file': external_node_path_namespaceObject.join(workDir, 'demo-drill-report.json'),
+            'previous-report': external_node_path_namespaceObject.join(root, 'history.json'),
+        }, localContext(log, { workDir }));
+        log.info(renderText(drillFlow.summary(run.result)));
+        return run.result;
+    }
+    finally {
+        external_node_fs_namespaceObject.rmSync(root, { recursive: true, force: true });
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
 /** Prints v2, v1 or none. */
@@ -14763,7 +13816,7 @@ async function writeStateFile(session, file, state) {
 ;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
 
 /** A deploy step that failed after the host was changed and was then put back: says what serves now. */
-class RolledBackError extends errors/* SlipwayError */.GQ {
+class RolledBackError extends SlipwayError {
     host;
     serving;
     constructor(host, reason, serving) {
@@ -14784,16 +13837,816 @@ async function requirePaths(run, checks, fix) {
     const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
     const missing = result.stdout.trim();
     if (missing)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+        throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/commands.js
+const JSON_FORMAT = '{{json .}}';
+/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
+const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
+function stackDeploy(stack, composeFiles, options = {}) {
+    return {
+        args: [
+            'stack', 'deploy',
+            ...composeFiles.flatMap((file) => ['--compose-file', file]),
+            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
+            '--with-registry-auth',
+            ...(options.prune ? ['--prune'] : []),
+            '--detach=true',
+            stack,
+        ],
+    };
+}
+function serviceUpdateImage(service, image) {
+    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
+}
+const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
+/** Services of a stack, by the label `docker stack deploy` puts on them. */
+const stackServiceIds = (stack) => ({
+    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
+});
+/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
+const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
+/** Task IDs of a service, newest first. */
+const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
+/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
+const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
+const serviceTasksTable = (service) => ({
+    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
+});
+const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
+/** The value comes on stdin (`-`), so it never shows in a process list. */
+function secretCreate(name, value, labels = {}) {
+    return {
+        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
+        stdin: value,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/image/reference.js
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Returns a reason when the reference is invalid, for the caller's InputError. */
+function parseImageReference(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return { error: `digest '${digest}' is not sha256:<64 hex>` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
+        registry = parts.shift() ?? DOCKER_HUB;
+    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
+        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    return { registry, repository: parts.join('/'), tag, digest };
+}
+function formatReference(reference) {
+    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
+    const name = `${host}${reference.repository}`;
+    if (reference.digest)
+        return `${name}@${reference.digest}`;
+    return reference.tag ? `${name}:${reference.tag}` : name;
+}
+/** The name without tag or digest, as a user wrote it (for `name@digest`). */
+function repositoryOf(reference) {
+    const withoutDigest = reference.split('@')[0] ?? reference;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+const KNOWN_PLATFORMS = [
+    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
+];
+
+;// CONCATENATED MODULE: ./build/src/swarm/duration.js
+/**
+ * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
+ * engine reports them in nanoseconds. Both become milliseconds here.
+ */
+const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseGoDuration(text) {
+    if (text === undefined)
+        return undefined;
+    // A bare number is what the engine API gives: nanoseconds.
+    if (typeof text === 'number')
+        return text / 1e6;
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
+        return undefined;
+    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
+}
+/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
+function formatGoDuration(ms) {
+    const rounded = Math.ceil(ms);
+    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
+}
+/** For people: `4.2 s`, `1 min 5 s`. */
+function duration_humanDuration(ms) {
+    if (ms < 60_000)
+        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/compose.js
+
+
+
+
+const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function composeError(path, where, problem, fix) {
+    return new SlipwayError(`${path}: ${where}${problem}`, { fix });
+}
+function readCompose(text, path) {
+    let data;
+    try {
+        data = (0,dist.parse)(text);
+    }
+    catch (error) {
+        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
+    }
+    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
+        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
+    }
+    const networks = isDict(data.networks) ? data.networks : {};
+    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
+    const version = data.version === undefined ? undefined : String(data.version);
+    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
+}
+function readService(path, name, raw, networks) {
+    if (!isDict(raw))
+        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
+    const deploy = isDict(raw.deploy) ? raw.deploy : {};
+    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
+    const onHostNetwork = attached.some((key) => {
+        const definition = networks[key];
+        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
+        return engineName === 'host';
+    });
+    return {
+        name,
+        image: typeof raw.image === 'string' ? raw.image : undefined,
+        healthcheck: readHealthcheck(path, name, raw.healthcheck),
+        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
+        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
+        onHostNetwork,
+        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
+        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
+    };
+}
+/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
+function readHealthcheck(path, service, raw) {
+    if (!isDict(raw) || raw.disable === true)
+        return undefined;
+    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
+        return undefined;
+    const duration = (key, fallback) => {
+        const value = raw[key];
+        if (value === undefined)
+            return fallback;
+        const ms = parseGoDuration(value);
+        if (ms === undefined)
+            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
+        return ms;
+    };
+    return {
+        intervalMs: duration('interval', 30_000),
+        timeoutMs: duration('timeout', 30_000),
+        retries: typeof raw.retries === 'number' ? raw.retries : 3,
+        startPeriodMs: duration('start_period', 0),
+    };
+}
+/** Docker waits at least this long after a task starts before calling it stable. */
+const MIN_MONITOR_MS = 5_000;
+const NO_HEALTHCHECK_MONITOR_MS = 10_000;
+/**
+ * The monitor window must outlast the health check's verdict: a task that turns
+ * unhealthy after the window closed no longer rolls the update back.
+ */
+function monitorWindowMs(service) {
+    const check = service.healthcheck;
+    if (!check)
+        return NO_HEALTHCHECK_MONITOR_MS;
+    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
+    return Math.max(MIN_MONITOR_MS, verdict);
+}
+/**
+ * The override file `docker stack deploy` merges over the user's: safe update
+ * defaults where the user gave none, the pinned image, secrets and env file.
+ * Merging (not editing) keeps the user's file the single source they own.
+ */
+function buildStackOverride(compose, options) {
+    const filled = [];
+    const pinned = [];
+    const services = {};
+    const wanted = options.image ? repositoryKey(options.image) : undefined;
+    for (const service of compose.services) {
+        const entry = {};
+        const update = {};
+        const rollback = {};
+        const fill = (target, given, section, key, value, why) => {
+            if (given[key] !== undefined)
+                return;
+            target[key] = value;
+            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
+        };
+        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
+        const orderWhy = service.onHostNetwork
+            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
+            : 'the new task must be healthy before the old one stops';
+        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
+        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
+        const monitor = monitorWindowMs(service);
+        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
+            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
+            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
+        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
+        const deploy = {};
+        if (Object.keys(update).length > 0)
+            deploy.update_config = update;
+        if (Object.keys(rollback).length > 0)
+            deploy.rollback_config = rollback;
+        if (Object.keys(deploy).length > 0)
+            entry.deploy = deploy;
+        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
+            entry.image = options.image;
+            pinned.push(service.name);
+        }
+        if (options.envFile)
+            entry.env_file = [...service.envFiles, options.envFile];
+        services[service.name] = entry;
+    }
+    const document = {};
+    if (compose.version !== undefined)
+        document.version = compose.version;
+    document.services = services;
+    const secretNames = options.secretNames ?? {};
+    if (Object.keys(secretNames).length > 0) {
+        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
+    }
+    const header = [
+        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
+        'Your file is not changed. Defaults filled in:',
+        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
+    ];
+    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist.stringify)(document)}`;
+    return { text, filled, pinned };
+}
+/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
+function repositoryKey(image) {
+    const parsed = parseImageReference(image);
+    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
+/** Inspect output is a JSON array; an empty answer is an empty list. */
+function parseJsonArray(text) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return [];
+    const parsed = JSON.parse(trimmed);
+    return Array.isArray(parsed) ? parsed : [parsed];
+}
+function imageOf(spec) {
+    return spec?.TaskTemplate.ContainerSpec?.Image;
+}
+/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
+function engine_state_shortImage(image) {
+    if (!image)
+        return '—';
+    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
+}
+function desiredReplicas(service) {
+    if (service.Spec.Mode?.Global)
+        return 'global';
+    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
+}
+/**
+ * The task template changed, so the engine will roll tasks (a replica count
+ * change does not). The engine stores PreviousSpec without the defaults the
+ * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
+ * both sides are compared; the caller does not trust a "no" blindly either.
+ */
+function expectsRollingUpdate(service) {
+    if (!service.PreviousSpec)
+        return false;
+    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
+}
+function sameOnCommonKeys(a, b) {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (isObject(a) && isObject(b))
+        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
+/**
+ * Why a task did not run, in words a user acts on. The engine's own text stays
+ * beside it; this only names the usual causes.
+ */
+function explainTaskError(error) {
+    if (/unhealthy/i.test(error))
+        return 'health check failing';
+    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
+        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
+    }
+    if (/no suitable node/i.test(error))
+        return 'no suitable node (placement constraints, resources or platform rule out every node)';
+    if (/non-zero exit/i.test(error))
+        return 'the container exited with an error';
+    return 'task failed';
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/converge.js
+
+
+
+
+/**
+ * After a spec change the engine starts its update within milliseconds; until
+ * this long has passed, tasks that look settled may still be the old ones.
+ */
+const SETTLE_GRACE_MS = 1_500;
+/** How long an expected update may take to show up before the tasks alone decide. */
+const UPDATE_START_MS = 10_000;
+/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
+const FAILED_TASKS_BEFORE_GIVING_UP = 3;
+async function inspectServices(endpoint, names) {
+    if (names.length === 0)
+        return [];
+    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
+    // A service that does not exist (yet) makes inspect fail while still printing the others.
+    return parseJsonArray(result.stdout || '[]');
+}
+async function listTasks(endpoint, service) {
+    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0)
+        return [];
+    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
+    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
+}
+async function captureBaselines(endpoint, names) {
+    const objects = await inspectServices(endpoint, names);
+    return Promise.all(names.map(async (name) => {
+        const object = objects.find((o) => o.Spec.Name === name);
+        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
+        return { name, object, taskIds };
+    }));
+}
+/**
+ * Polls each service until the engine says where its update ended: updated,
+ * rolled back, paused, failed, or still going at the deadline. `docker stack
+ * deploy` returns as soon as the specs are stored; this is the wait it skips.
+ */
+async function waitForConvergence(endpoint, baselines, options) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const reports = new Map();
+    let pending = baselines;
+    for (;;) {
+        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
+        const still = [];
+        for (const baseline of pending) {
+            const object = objects.find((o) => o.Spec.Name === baseline.name);
+            if (object?.UpdateStatus?.State === 'updating')
+                baseline.attemptedImage = imageOf(object.Spec);
+            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
+            if (report) {
+                reports.set(baseline.name, report);
+                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${duration_humanDuration(Date.now() - started)}`);
+            }
+            else
+                still.push(baseline);
+        }
+        pending = still;
+        if (pending.length === 0)
+            break;
+        if (Date.now() + options.pollMs > deadline) {
+            const last = await inspectServices(endpoint, pending.map((b) => b.name));
+            for (const baseline of pending) {
+                const object = last.find((o) => o.Spec.Name === baseline.name);
+                const report = await describe(endpoint, baseline, object, 'timed-out');
+                reports.set(baseline.name, report);
+                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${duration_humanDuration(options.timeoutMs)}`);
+            }
+            break;
+        }
+        await sleep(options.pollMs);
+    }
+    return baselines.map((b) => reports.get(b.name));
+}
+/** A verdict for one service, or undefined while it is still moving. */
+async function judge(endpoint, baseline, object, options, elapsedMs) {
+    const status = object.UpdateStatus;
+    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
+    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
+    if (isNewUpdate) {
+        switch (status?.State) {
+            case 'updating':
+            case 'rollback_started':
+                return undefined;
+            case 'completed':
+                return settled(endpoint, baseline, object, 'updated');
+            case 'rollback_completed':
+                return describe(endpoint, baseline, object, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            case 'paused':
+            case 'rollback_paused':
+                return describe(endpoint, baseline, object, 'paused');
+            default:
+                return undefined;
+        }
+    }
+    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
+    const rolling = expectsRollingUpdate(object);
+    // The spec is stored but the engine may not have started rolling tasks yet.
+    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
+        return undefined;
+    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
+}
+/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
+async function settled(endpoint, baseline, object, outcome) {
+    const tasks = await listTasks(endpoint, baseline.name);
+    const running = countRunning(tasks);
+    const desired = desiredReplicas(object);
+    const wanted = desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+    if (running >= wanted)
+        return report(baseline, object, tasks, outcome);
+    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
+    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
+    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
+        return report(baseline, object, tasks, 'failed');
+    return undefined;
+}
+async function describe(endpoint, baseline, object, outcome) {
+    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
+    if (object)
+        return report(baseline, object, tasks, outcome);
+    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+function countRunning(tasks) {
+    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
+}
+function report(baseline, object, tasks, outcome) {
+    const base = {
+        service: baseline.name,
+        outcome,
+        imageBefore: imageOf(baseline.object?.Spec),
+        imageAfter: imageOf(object.Spec),
+        running: countRunning(tasks),
+        desired: desiredReplicas(object),
+        updateState: object.UpdateStatus?.State,
+        message: object.UpdateStatus?.Message,
+    };
+    if (outcome === 'updated' || outcome === 'unchanged')
+        return base;
+    if (object.UpdateStatus?.State?.startsWith('rollback'))
+        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
+    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
+    if (failing) {
+        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
+        base.why = explainTaskError(base.taskError);
+    }
+    else if (outcome === 'timed-out') {
+        base.why = 'the update was still in progress at the timeout';
+    }
+    else {
+        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
+    }
+    return base;
+}
+/** The task the engine blames (named in its update message), else the newest one with an error. */
+function failingTask(tasks, message) {
+    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
+    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
+    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
+        return blamed;
+    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
+
+
+/**
+ * A stack deploy only works on a manager of an active swarm. Checked first, so
+ * the user reads what to run instead of the engine's "This node is not a swarm manager".
+ */
+async function assertSwarmManager(endpoint) {
+    const result = await endpoint.docker(swarmState(), {
+        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
+    });
+    let info;
+    try {
+        info = JSON.parse(result.stdout.trim());
+    }
+    catch {
+        throw new SlipwayError(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
+    }
+    const state = info.LocalNodeState ?? 'inactive';
+    if (state === 'inactive' || state === 'pending') {
+        throw new SlipwayError(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
+            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
+        });
+    }
+    if (state === 'locked') {
+        throw new SlipwayError(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
+            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
+        });
+    }
+    if (state !== 'active') {
+        throw new SlipwayError(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
+            fix: 'See `docker info` on that node',
+        });
+    }
+    if (!info.ControlAvailable) {
+        throw new SlipwayError(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
+            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
+        });
+    }
+    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
+
+
+
+/**
+ * Docker secrets are immutable, so each value gets its own name: the stack,
+ * the key and a short hash of the value. A changed value is a new secret and
+ * rolls the services that use it; an unchanged one is reused as it is.
+ */
+function dockerSecretName(stack, key, value) {
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
+    return `${stack}_${key}_${digest}`;
+}
+/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
+async function ensureDockerSecrets(endpoint, stack, values) {
+    const names = {};
+    for (const [key, value] of Object.entries(values)) {
+        const name = dockerSecretName(stack, key, value);
+        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
+        if (exists.exitCode !== 0) {
+            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
+        }
+        names[key] = name;
+    }
+    return names;
+}
+/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
+function envFileText(values) {
+    return Object.entries(values).map(([key, value]) => {
+        if (/[\r\n]/.test(value))
+            throw new SlipwayError(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
+        return `${key}=${value}\n`;
+    }).join('');
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
+
+
+
+
+
+
+
+
+const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
+const deploy_GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
+async function runSwarm(settings, endpoint, log) {
+    const started = Date.now();
+    await assertSwarmManager(endpoint);
+    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
+    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
+    switch (settings.mode) {
+        case 'stack': {
+            const outcome = await deployStack(settings, endpoint, log);
+            return { ...base, ...outcome, durationMs: Date.now() - started };
+        }
+        case 'service': {
+            const service = requireService(settings);
+            if (!settings.image)
+                throw new SlipwayError('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
+            const baselines = await captureBaselines(endpoint, [service]);
+            if (!baselines[0]?.object)
+                throw missingService(service, endpoint);
+            log.info(`updating ${service} to ${settings.image}`);
+            await endpoint.docker(serviceUpdateImage(service, settings.image));
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
+            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
+        }
+        case 'rollback': {
+            const names = settings.service ? [settings.service] : await stackServices(endpoint, settings.stack);
+            if (names.length === 0)
+                throw new SlipwayError(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
+            const baselines = await captureBaselines(endpoint, names);
+            for (const baseline of baselines) {
+                if (!baseline.object)
+                    throw missingService(baseline.name, endpoint);
+                log.info(`rolling ${baseline.name} back to its previous spec`);
+                await endpoint.docker(serviceRollback(baseline.name), {
+                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
+                });
+            }
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
+            return { ...base, services, durationMs: Date.now() - started };
+        }
+    }
+}
+async function deployStack(settings, endpoint, log) {
+    const composePath = settings.composeFile;
+    if (!composePath)
+        throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set compose-file to your stack file (docker-compose.yml)' });
+    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
+        throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check the path (relative to the working directory)' });
+    });
+    const compose = readCompose(text, composePath);
+    for (const key of Object.keys(settings.secrets)) {
+        if (!compose.services.some((s) => s.secrets.includes(key)))
+            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
+    }
+    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
+    const hasEnv = Object.keys(settings.env).length > 0;
+    const files = [];
+    if (!endpoint.local)
+        files.push({ name: external_node_path_namespaceObject.basename(composePath), content: text });
+    if (hasEnv)
+        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
+    // The override names the env file by its staged path, so it is staged after the others.
+    const staged = await endpoint.stage(files);
+    try {
+        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
+        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
+        if (settings.image && override.pinned.length === 0) {
+            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
+        }
+        for (const f of override.filled)
+            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
+        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
+        try {
+            const userFile = endpoint.local ? composePath : staged.paths[0];
+            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
+            const baselines = await captureBaselines(endpoint, names);
+            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
+            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
+            if (result.exitCode !== 0)
+                throw stackRejected(composePath, result.stderr || result.stdout);
+            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
+            return { services, filled: override.filled, pinned: override.pinned };
+        }
+        finally {
+            await overrideFile.remove();
+        }
+    }
+    finally {
+        await staged.remove();
+    }
+}
+/** The engine's own words, with the file and (when it names one) the service. */
+function stackRejected(file, stderr) {
+    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
+    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
+    return new SlipwayError(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
+        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
+    });
+}
+function requireService(settings) {
+    if (!settings.service)
+        throw new SlipwayError('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
+    return settings.service;
+}
+function missingService(name, endpoint) {
+    return new SlipwayError(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
+}
+async function stackServices(endpoint, stack) {
+    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
+
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseSwarmStrategy(inputs) {
+    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
+    if (!NAME.test(stack))
+        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
+    const service = inputs.optional('swarm-service');
+    if (service !== undefined && !NAME.test(service))
+        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
+    const image = inputs.optional('image');
+    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    if (service && !image)
+        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
+    const secrets = {};
+    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets'))) {
+        if (!NAME.test(key))
+            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
+        // Masked before anything runs; the values only ever travel on stdin.
+        registerSecret(value);
+        secrets[key] = value;
+    }
+    return {
+        stack, service, image,
+        stackFile: inputs.string('stack-file', 'docker-compose.yml'),
+        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1 }),
+        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
+const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
+    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
+]));
+const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
+/** Reads the zero-downtime inputs; undefined when the option is off. */
+function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
+    if (!inputs.boolean('zero-downtime', false))
+        return undefined;
+    if (strategy !== 'compose') {
+        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
+    }
+    if (!healthUrl) {
+        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
+    }
+    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
+    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
+    const first = Number(match?.[1]);
+    const last = Number(match?.[2] ?? match?.[1]);
+    if (!match || first < 1024 || last > 65535 || last < first) {
+        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
+    }
+    if (last === first)
+        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
+    const portEnv = inputs.optional('port-env') ?? 'PORT';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
+        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
+    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
+    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
+    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
+        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
+    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
+    if (proxy === 'nginx' && !nginxUpstreamFile) {
+        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
+    }
+    if (nginxUpstreamFile !== undefined && !ABSOLUTE_PATH.test(nginxUpstreamFile))
+        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
+    const switchCommand = inputs.optional('proxy-switch-command');
+    if (proxy === 'command' && !switchCommand) {
+        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
+    }
+    return {
+        ports: { first, last },
+        portEnv,
+        proxy,
+        caddyAdmin,
+        nginxUpstreamFile,
+        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
+        switchCommand,
+        proxyHealthUrl: inputs.optional('proxy-health-url'),
+        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
+        watchMs: inputs.duration('watch-window', 0),
+        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/settings.js
+
+
 
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function parseDeploySettings(inputs) {
-    const strategy = inputs.choice('strategy', ['compose', 'release', 'script'], 'compose');
+    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
     const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
     const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
@@ -14808,6 +14661,7 @@ function parseDeploySettings(inputs) {
     let compose;
     let release;
     let script;
+    let swarm;
     if (strategy === 'compose') {
         const service = inputs.required('service', 'Set service to the compose service that runs the image.');
         if (!SERVICE.test(service))
@@ -14839,6 +14693,9 @@ function parseDeploySettings(inputs) {
             keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
         };
     }
+    else if (strategy === 'swarm') {
+        swarm = parseSwarmStrategy(inputs);
+    }
     else {
         if (mode === 'rollback')
             inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
@@ -14853,7 +14710,8 @@ function parseDeploySettings(inputs) {
         batchSize: inputs.integer('batch-size', 0, { min: 0 }),
         lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
         lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
-        compose, release, script,
+        compose, release, script, swarm,
+        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, inputs.optional('health-url')),
     };
 }
 /** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
@@ -14880,7 +14738,7 @@ async function prepare(run) {
     ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
     const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
     if (detected !== 'v1' && detected !== 'v2')
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+        throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
     const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
     const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
     return {
@@ -14965,7 +14823,7 @@ async function composeDeploy(run) {
         return { version, previous: previousVersion, changed: true };
     }
     if (!current)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}`);
     await switchTo(run, ctx, current, false);
     const back = await waitHealthy(run, ctx, previousVersion);
@@ -14973,7 +14831,7 @@ async function composeDeploy(run) {
         image: current, version: previousVersion, previous_image: state.previous_image ?? '', previous_version: state.previous_version ?? '', status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
     });
     if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
     throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
 }
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
@@ -14981,13 +14839,13 @@ async function composeRollback(run) {
     const ctx = await prepare(run);
     const state = await readStateFile(run.session, ctx.stateFile);
     if (!state.previous_image)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+        throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
     const current = (await runningImage(run, ctx)) ?? state.image ?? '';
     await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
     await switchTo(run, ctx, state.previous_image, false);
     const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
     if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+        throw new SlipwayError(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
     await writeStateFile(run.session, ctx.stateFile, {
         image: state.previous_image, version: state.previous_version ?? state.previous_image, previous_image: current, previous_version: state.version ?? current, status: 'rolled-back',
     });
@@ -14998,7 +14856,7 @@ async function composeRollback(run) {
 
 
 
-class LockHeldError extends errors/* SlipwayError */.GQ {
+class LockHeldError extends SlipwayError {
     host;
     holder;
     ageSeconds;
@@ -15036,7 +14894,7 @@ async function acquireLock(session, appDir, options, log) {
             return { release: async () => { await session.exec(['sh', '-c', RELEASE, 'slipway-unlock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` }); } };
         }
         if (result.exitCode !== 3)
-            throw new errors/* SlipwayError */.GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
         const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
         const holder = holderLines.join(' ').trim() || 'unknown';
         const ageSeconds = Number(ageText) || 0;
@@ -15089,7 +14947,7 @@ async function listReleases(run) {
     const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
     return { current, all: lines.filter((line) => !line.startsWith('current=') && !line.endsWith('.rolled-back')) };
 }
-async function release_versionOf(run, name) {
+async function versionOf(run, name) {
     if (!name)
         return '';
     const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
@@ -15121,10 +14979,10 @@ async function releaseDeploy(run, now = new Date()) {
             continue;
         const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
         if (allowed.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+            throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
     }
     const before = await listReleases(run);
-    const previousVersion = await release_versionOf(run, before.current);
+    const previousVersion = await versionOf(run, before.current);
     let name = releaseName(now);
     if (before.all.includes(name))
         name = `${name}-${run.index + 1}-${process.pid}`;
@@ -15151,11 +15009,11 @@ async function releaseDeploy(run, now = new Date()) {
         return { version, previous: previousVersion, changed: true };
     }
     if (!before.current)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
     const back = await switchAndCheck(run, before.current, previousVersion);
     if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
     throw new RolledBackError(run.session.name, `new release ${version} failed its health check (${verdict.detail})`, `the old release ${previousVersion}`);
 }
 /** Back to the release before `current`, from what is on the host. */
@@ -15164,11 +15022,11 @@ async function releaseRollback(run) {
     const index = current ? all.indexOf(current) : -1;
     const target = index > 0 ? all[index - 1] : undefined;
     if (!current || !target)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const [from, to] = [await release_versionOf(run, current), await release_versionOf(run, target)];
+        throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+    const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
     const verdict = await switchAndCheck(run, target, to);
     if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+        throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
     // The release we left is moved aside, so a second rollback goes further back instead of forward.
     await run.session.exec(['sh', '-c', 'cd "$1/releases" && mv -- "$2" "$2.rolled-back"', 'slipway-aside', run.appDir, current], { allowFailure: true });
     return { version: to, previous: from, changed: true };
@@ -15180,11 +15038,659 @@ async function scriptDeploy(run) {
     await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
     const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
     if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+        throw new SlipwayError(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
     return { version, previous: '', changed: true };
 }
 
+;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
+
+
+
+/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
+function localDockerEndpoint(runner, host) {
+    return {
+        description: host ? `docker at ${host}` : 'local docker',
+        local: true,
+        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
+        async stage(files) {
+            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+            const paths = [];
+            for (const file of files) {
+                const target = path.join(dir, file.name);
+                await fs.writeFile(target, file.content, { mode: 0o600 });
+                paths.push(target);
+            }
+            return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+        },
+    };
+}
+/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
+function remoteDockerEndpoint(exec, description) {
+    return {
+        description,
+        local: false,
+        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
+        async stage(files) {
+            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
+            const dir = made.stdout.trim();
+            const paths = [];
+            for (const file of files) {
+                const target = `${dir}/${file.name}`;
+                // The content travels on stdin; the script is fixed and takes the path as $1.
+                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/report.js
+
+
+
+
+const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
+/** One sentence per service that did not end well: which, why, and what serves now. */
+function describeProblem(report) {
+    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
+    const serving = report.running > 0
+        ? `${engine_state_shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
+        : `nothing is running (${replicas(report)})`;
+    switch (report.outcome) {
+        case 'rolled-back':
+            return `${report.service}: the update${report.imageAttempted ? ` to ${engine_state_shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
+        case 'paused':
+            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
+        case 'failed':
+            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
+        case 'timed-out':
+            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
+        default:
+            return `${report.service}: ${report.outcome}`;
+    }
+}
+function swarmFailure(result) {
+    const bad = result.services.filter((s) => !deploy_GOOD_OUTCOMES.has(s.outcome));
+    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
+}
+function swarmSummary(result) {
+    const summary = new Summary().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
+    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
+    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
+    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
+    if (problems.length)
+        summary.list(problems);
+    if (result.filled.length) {
+        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
+        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
+    }
+    return summary;
+}
+function swarmOutputs(result) {
+    return {
+        'swarm-services': JSON.stringify(result.services),
+        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
+
+
+
+
+
+
+
+/**
+ * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
+ * same SSH session, lock and deploy log as the other strategies; the engine
+ * does the rolling update and the rollback, Slipway waits and reports.
+ */
+function sessionDockerEndpoint(run) {
+    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
+}
+function swarmSettingsOf(run, mode) {
+    const swarm = run.settings.swarm;
+    if (!swarm)
+        throw new SlipwayError('strategy swarm: settings missing (internal)');
+    return {
+        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
+        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
+        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
+        secrets: swarm.secrets, env: run.settings.env, prune: false,
+    };
+}
+const firstImage = (result, which) => engine_state_shortImage(result.services.find((s) => s[which])?.[which]);
+async function swarmDeploy(run) {
+    const endpoint = sessionDockerEndpoint(run);
+    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    const previous = firstImage(result, 'imageBefore');
+    const failure = swarmFailure(result);
+    if (failure) {
+        const rolledBack = result.services.every((s) => s.outcome === 'rolled-back' || s.outcome === 'updated' || s.outcome === 'unchanged');
+        if (rolledBack)
+            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
+        throw new SlipwayError(`${run.session.name}: ${failure}`);
+    }
+    // The same HTTP health gate as the other strategies, when health-url is set.
+    const { health, version } = run.settings;
+    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
+    if (!verdict.healthy) {
+        run.log.warn(`${run.session.name}: ${verdict.detail}; rolling the stack back with the engine`);
+        await runSwarm({ ...swarmSettingsOf(run, 'rollback'), service: run.settings.swarm?.service }, endpoint, run.log);
+        throw new RolledBackError(run.session.name, `the new version failed its health check (${verdict.detail})`, `the previous version (${previous})`);
+    }
+    return { version, previous, changed: true };
+}
+async function swarmRollback(run) {
+    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    const failure = swarmFailure(result);
+    if (failure)
+        throw new SlipwayError(`${run.session.name}: ${failure}`);
+    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/compose-check.js
+
+/**
+ * Why a compose service cannot run as a second copy beside itself, read from
+ * `compose config` (the merged, interpolated model). Each problem names the
+ * field and the fix; checked before anything starts.
+ */
+function runTwiceProblems(configYaml, service) {
+    const model = (0,dist.parse)(configYaml);
+    const definition = model?.services?.[service];
+    if (!definition)
+        return [`service '${service}' is not in the compose files (found ${Object.keys(model?.services ?? {}).join(', ') || 'no services'})`];
+    const problems = [];
+    if (definition.container_name !== undefined) {
+        problems.push(`services.${service}.container_name is set (found '${String(definition.container_name)}'): Docker allows one container per name, so the new copy cannot start beside the old one. Remove container_name; Slipway names each copy by its compose project`);
+    }
+    const ports = Array.isArray(definition.ports) ? definition.ports : [];
+    if (ports.length > 0) {
+        const shown = ports.map((port) => (typeof port === 'object' && port ? `${String(port.published ?? '')}:${String(port.target ?? '')}` : String(port))).join(', ');
+        problems.push(`services.${service}.ports publishes host ports (found ${shown}): two copies cannot bind the same host port. Remove ports:, use network_mode: host and have the app listen on $PORT (Slipway gives each copy its own port from slot-ports)`);
+    }
+    if (definition.network_mode !== 'host') {
+        problems.push(`services.${service}.network_mode is not host (found ${String(definition.network_mode ?? 'a bridge network')}): the proxy reaches each copy on a host port. Set network_mode: host and have the app listen on $PORT`);
+    }
+    return problems;
+}
+/** The override Slipway keeps per copy: the image and the port the copy listens on. JSON is YAML. */
+function renderSlotOverride(service, image, portEnv, port) {
+    return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/host-ports.js
+/**
+ * What the host's kernel says about TCP ports, read from /proc/net/tcp and
+ * /proc/net/tcp6 (present on every Linux host, no `ss` or `netstat` needed).
+ * Containers run with host networking, so their sockets are in these tables.
+ */
+const READ_TCP_TABLES = ['sh', '-c', 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true'];
+const LISTEN = '0A';
+const ESTABLISHED = '01';
+function parseTcpTables(text) {
+    const listening = new Set();
+    const established = new Map();
+    for (const line of text.split('\n')) {
+        const fields = line.trim().split(/\s+/);
+        const local = fields[1];
+        const state = fields[3];
+        if (!local || !state || !/^[0-9A-F]+:[0-9A-F]{4}$/i.test(local))
+            continue;
+        const port = parseInt(local.slice(local.indexOf(':') + 1), 16);
+        if (state === LISTEN)
+            listening.add(port);
+        else if (state === ESTABLISHED)
+            established.set(port, (established.get(port) ?? 0) + 1);
+    }
+    return { listening, established };
+}
+/** The first port in the range that nothing listens on and that is not the live copy's; undefined if none. */
+function host_ports_chooseFreePort(range, listening, exclude) {
+    for (let port = range.first; port <= range.last; port += 1) {
+        if (!listening.has(port) && !exclude.includes(port))
+            return port;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/caddy-config.js
+/** The loopback names an upstream may use for a copy on this host. */
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+/** Every reverse_proxy upstream in a Caddy JSON config that dials `port` on loopback. */
+function findUpstreams(config, port) {
+    const found = [];
+    const wanted = LOOPBACK.map((host) => `${host}:${port}`);
+    const walk = (node, path) => {
+        if (Array.isArray(node)) {
+            node.forEach((child, index) => walk(child, [...path, String(index)]));
+            return;
+        }
+        if (!node || typeof node !== 'object')
+            return;
+        const record = node;
+        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+            record.upstreams.forEach((upstream, index) => {
+                const dial = upstream?.dial;
+                if (typeof dial === 'string' && wanted.includes(dial))
+                    found.push({ path: [...path, 'upstreams', String(index), 'dial'].join('/'), dial });
+            });
+        }
+        for (const [key, child] of Object.entries(record))
+            walk(child, [...path, key]);
+    };
+    walk(config, []);
+    return found;
+}
+/** Every loopback upstream dial in the config, for messages ("found 127.0.0.1:9000"). */
+function allDials(config) {
+    const dials = [];
+    const walk = (node) => {
+        if (Array.isArray(node))
+            return node.forEach(walk);
+        if (!node || typeof node !== 'object')
+            return;
+        const record = node;
+        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+            for (const upstream of record.upstreams)
+                if (typeof upstream?.dial === 'string')
+                    dials.push(upstream.dial);
+        }
+        Object.values(record).forEach(walk);
+    };
+    walk(config);
+    return dials;
+}
+/** A copy of the config with the given upstreams dialing `127.0.0.1:<port>` instead: loaded in one step, so every site moves at once. */
+function retarget(config, refs, port) {
+    const copy = structuredClone(config);
+    for (const ref of refs) {
+        const keys = ref.path.split('/');
+        const last = keys.pop();
+        let node = copy;
+        for (const key of keys)
+            node = node[key];
+        node[last] = `127.0.0.1:${port}`;
+    }
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
+
+
+
+function proxySwitcher(session, settings) {
+    switch (settings.proxy) {
+        case 'caddy': return new CaddySwitcher(session, settings.caddyAdmin);
+        case 'nginx': return new NginxSwitcher(session, settings.nginxUpstreamFile ?? '', settings.nginxCommand);
+        case 'command': return new CommandSwitcher(session, settings.switchCommand ?? '');
+    }
+}
+/** The contents of the nginx include: one server line inside the user's `upstream` block. */
+function renderNginxUpstream(port) {
+    return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
+}
+/** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
+class CaddySwitcher {
+    session;
+    admin;
+    kind = 'caddy';
+    constructor(session, admin) {
+        this.session = session;
+        this.admin = admin;
+    }
+    async request(method, path, body) {
+        const split = this.admin.lastIndexOf(':');
+        const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
+        const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error) => {
+            throw new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
+        });
+        try {
+            return await new Promise((resolve, reject) => {
+                const request = external_node_http_namespaceObject.request({
+                    host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
+                    // Caddy checks Host against the admin address it listens on.
+                    headers: { host: this.admin, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+                }, (response) => {
+                    let text = '';
+                    response.setEncoding('utf8');
+                    response.on('data', (chunk) => { text += chunk; });
+                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+                });
+                request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
+                request.on('error', (error) => reject(new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
+                    fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
+                })));
+                request.end(body);
+            });
+        }
+        finally {
+            await forward.close();
+        }
+    }
+    async config() {
+        const { status, text } = await this.request('GET', '/config/');
+        if (status !== 200)
+            throw new SlipwayError(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
+        return JSON.parse(text);
+    }
+    async preflight(fromPort) {
+        const config = await this.config();
+        if (findUpstreams(config, fromPort).length === 0) {
+            throw new SlipwayError(`caddy-admin: no reverse_proxy upstream in Caddy's config dials port ${fromPort} on loopback (found ${allDials(config).join(', ') || 'no reverse_proxy upstreams'})`, {
+                fix: `Point the site's reverse_proxy at 127.0.0.1:${fromPort} (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+            });
+        }
+    }
+    async switchTo(toPort, fromPort) {
+        const config = await this.config();
+        const refs = findUpstreams(config, fromPort);
+        if (refs.length === 0)
+            throw new SlipwayError(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
+        // One /load: every site moves at once, and Caddy reloads gracefully (requests in flight finish).
+        const { status, text } = await this.request('POST', '/load', JSON.stringify(retarget(config, refs, toPort)));
+        if (status !== 200)
+            throw new SlipwayError(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
+        const after = await this.config();
+        if (findUpstreams(after, toPort).length < refs.length || findUpstreams(after, fromPort).length > 0) {
+            throw new SlipwayError(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(after).join(', ')}`);
+        }
+    }
+}
+/** nginx: rewrite the upstream include, `nginx -t`, then `nginx -s reload` (old workers finish their requests). */
+class NginxSwitcher {
+    session;
+    file;
+    command;
+    kind = 'nginx';
+    constructor(session, file, command) {
+        this.session = session;
+        this.file = file;
+        this.command = command;
+    }
+    nginx(...args) {
+        return ['sh', '-c', `${this.command} "$@"`, 'slipway-nginx', ...args];
+    }
+    async preflight(fromPort) {
+        const writable = await this.session.exec(['sh', '-c', 'd=$(dirname "$1"); [ -w "$d" ] && { [ ! -e "$1" ] || [ -w "$1" ]; }', 'slipway-check', this.file], { allowFailure: true });
+        if (writable.exitCode !== 0)
+            throw new SlipwayError(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
+        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+        if (test.exitCode !== 0)
+            throw new SlipwayError(`nginx: \`${this.command} -t\` fails before any change (${proxy_lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
+        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+        if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
+            throw new SlipwayError(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
+                fix: `Write \`server 127.0.0.1:${fromPort};\` into it (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+            });
+        }
+    }
+    async switchTo(toPort) {
+        const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
+        const write = (text) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
+        await write(renderNginxUpstream(toPort));
+        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+        if (test.exitCode !== 0) {
+            if (previous.exitCode === 0)
+                await write(previous.stdout);
+            else
+                await this.session.exec(['rm', '-f', this.file]);
+            throw new SlipwayError(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${proxy_lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
+        }
+        const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
+        if (reload.exitCode !== 0) {
+            if (previous.exitCode === 0)
+                await write(previous.stdout);
+            throw new SlipwayError(`nginx: \`nginx -s reload\` failed (${proxy_lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
+        }
+    }
+}
+/** Any other proxy: the user's command gets the new port as its argument (and SLIPWAY_OLD_PORT). */
+class CommandSwitcher {
+    session;
+    command;
+    kind = 'command';
+    constructor(session, command) {
+        this.session = session;
+        this.command = command;
+    }
+    async preflight() { }
+    async switchTo(toPort, fromPort) {
+        const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
+            env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
+        });
+        if (result.exitCode !== 0)
+            throw new SlipwayError(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${proxy_lastLine(result.stderr)})`);
+    }
+}
+/** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
+function proxy_lastLine(text) {
+    const lines = text.trim().split('\n').filter(Boolean);
+    return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
+
+
+
+
+
+
+
+
+
+
+
+const settingsOf = (run) => {
+    const zd = run.settings.zeroDowntime;
+    if (!zd)
+        throw new Error('zero-downtime settings missing');
+    return zd;
+};
+const stateFileOf = (run, ctx) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
+const overrideOf = (run, project) => `${stateDir(run.appDir)}/${project}.override.json`;
+function copyFrom(state, prefix) {
+    const project = state[`${prefix}project`];
+    const port = Number(state[`${prefix}port`]);
+    if (!project || !port)
+        return undefined;
+    return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
+}
+function copyFields(copy, prefix) {
+    return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
+}
+async function containersOf(run, project, service) {
+    return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
+}
+async function removeCopy(run, project, service, stopTimeoutS) {
+    const ids = await containersOf(run, project, service);
+    if (ids.length === 0)
+        return 0;
+    await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
+    await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
+    return ids.length;
+}
+async function tcpTables(run) {
+    return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
+}
+/** The smoke-test checks against one copy's own port, through the SSH session, with the expected version. */
+async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2) {
+    const url = new URL(run.settings.health.url ?? '');
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+    const check = oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
+    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
+    const outcome = report.checks[0];
+    return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
+}
+/** After the switch, with proxy-health-url: until a request through the proxy reports the new version. */
+async function waitForTrafficOnNew(run, zd, version) {
+    if (!zd.proxyHealthUrl)
+        return;
+    const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
+    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
+    if (!report.passed)
+        throw new SlipwayError(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+/**
+ * Waits until the old copy has no open connection (two polls in a row, after a
+ * short settle so a proxy that reloads asynchronously has stopped picking it),
+ * or the drain timeout. Returns how many connections were still open.
+ */
+async function drain(run, port, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    await sleep(Math.min(500, timeoutMs));
+    let quiet = 0;
+    for (;;) {
+        const open = (await tcpTables(run)).established.get(port) ?? 0;
+        quiet = open === 0 ? quiet + 1 : 0;
+        if (quiet >= 2)
+            return 0;
+        if (Date.now() >= deadline)
+            return open;
+        await sleep(200);
+    }
+}
+/**
+ * Start the new version beside the old one, switch the proxy, drain, stop the old:
+ * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
+ */
+async function switchDeploy(run, image, version, action) {
+    const zd = settingsOf(run);
+    const ctx = await prepare(run);
+    const { service } = ctx.compose;
+    const host = run.session.name;
+    const stateFile = stateFileOf(run, ctx);
+    const state = await readStateFile(run.session, stateFile);
+    const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
+    // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
+    let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
+    if (!live) {
+        const current = await runningImage(run, ctx);
+        const composeState = await readStateFile(run.session, ctx.stateFile);
+        live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
+    }
+    const liveRuns = (await containersOf(run, live.project, service)).length > 0;
+    const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
+    // A copy left half-started by an earlier deploy (connection cut, runner killed) is never live: remove it.
+    const leftovers = await removeCopy(run, slot, service, 1);
+    if (leftovers > 0)
+        run.log.warn(`${host}: removed ${leftovers} container(s) of ${slot} left half-started by an earlier deploy (never switched to)`);
+    // Before anything starts: can the service run twice, is the proxy there and pointing at the live copy, is a port free.
+    const override = overrideOf(run, slot);
+    const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
+        stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
+    });
+    const project = { ...ctx.project, project: slot, overrideFile: override };
+    await writeOverride(0);
+    const config = await run.session.exec(composeWords(ctx.flavor, project, 'config'), { env: run.settings.env, allowFailure: true, label: `compose config on ${run.session.target.host}` });
+    if (config.exitCode !== 0)
+        throw new SlipwayError(`${host}: \`compose config\` fails (${config.stderr.trim().split('\n').pop() ?? ''})`, { fix: 'Fix the compose files' });
+    const problems = runTwiceProblems(config.stdout, service);
+    if (problems.length > 0) {
+        throw new SlipwayError(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
+    }
+    const proxy = proxySwitcher(run.session, zd);
+    await proxy.preflight(live.port);
+    const tables = await tcpTables(run);
+    const port = host_ports_chooseFreePort(zd.ports, tables.listening, [live.port]);
+    if (port === undefined) {
+        const busy = [...tables.listening].filter((p) => p >= zd.ports.first && p <= zd.ports.last).sort((a, b) => a - b);
+        throw new SlipwayError(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
+    }
+    const next = { project: slot, port, image, version };
+    // Recorded first, so the next deploy (or a person) knows what this one was starting.
+    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
+    await writeOverride(port);
+    const env = run.settings.env;
+    const removeNext = async (why) => {
+        run.log.warn(`${host}: ${why}; removing ${slot}`);
+        await removeCopy(run, slot, service, 1);
+        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+    };
+    try {
+        if (ctx.compose.pull && action === 'deploy')
+            await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
+        await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
+    }
+    catch (error) {
+        if (await run.session.isAlive())
+            await removeNext(`${slot} did not start (${formatError(error)})`);
+        throw error;
+    }
+    const verdict = await copyHealthy(run, port, version, run.settings.health.timeoutMs);
+    if (!verdict.healthy) {
+        await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
+        throw new SlipwayError(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
+    }
+    const healthyAt = external_node_perf_hooks_namespaceObject.performance.now();
+    let switched = false;
+    try {
+        await proxy.switchTo(port, live.port);
+        switched = true;
+        await waitForTrafficOnNew(run, zd, version);
+    }
+    catch (error) {
+        // Traffic stays on (or goes back to) the live copy, which was never touched.
+        if (switched)
+            await proxy.switchTo(live.port, port).catch(() => undefined);
+        await removeNext(`the ${proxy.kind} switch failed: ${formatError(error)}`);
+        throw new SlipwayError(`${host}: ${formatError(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
+    }
+    const switchMs = external_node_perf_hooks_namespaceObject.performance.now() - healthyAt;
+    const switchedAt = new Date().toISOString();
+    run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
+    if (zd.watchMs > 0) {
+        const watchEnd = Date.now() + zd.watchMs;
+        while (Date.now() < watchEnd) {
+            const watch = await copyHealthy(run, port, version, 2000, 1);
+            if (!watch.healthy) {
+                run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
+                await proxy.switchTo(live.port, port);
+                await removeNext(`health turned red after the switch (${watch.detail})`);
+                throw new RolledBackError(host, `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`, `the old version ${live.version || live.image}`);
+            }
+            await sleep(500);
+        }
+    }
+    let cut = 0;
+    if (liveRuns) {
+        cut = await drain(run, live.port, zd.drainTimeoutMs);
+        if (cut > 0)
+            run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
+        await removeCopy(run, live.project, service, zd.stopTimeoutS);
+    }
+    const previous = liveRuns ? live : copyFrom(state, 'previous_');
+    await writeStateFile(run.session, stateFile, {
+        ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
+        switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
+    });
+    await appendDeployLog(run.session, run.appDir, {
+        time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
+        result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
+    }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${formatError(error)}`));
+    return { version, previous: live.version, changed: true };
+}
+async function zeroDowntimeDeploy(run) {
+    return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+}
+/** A rollback is the same switch towards the previous image, on the other slot. */
+async function zeroDowntimeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await readStateFile(run.session, stateFileOf(run, ctx));
+    const previous = copyFrom(state, 'previous_');
+    if (!previous?.image)
+        throw new SlipwayError(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    return switchDeploy(run, previous.image, previous.version, 'rollback');
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
+
+
 
 
 
@@ -15206,8 +15712,9 @@ function batches(items, size) {
 }
 function strategyOf(settings) {
     switch (settings.strategy) {
-        case 'compose': return { deploy: composeDeploy, rollback: composeRollback };
+        case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
         case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
+        case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
         case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
     }
 }
@@ -15240,7 +15747,7 @@ async function deployFleet(settings, context, hooks = {}) {
             }
             catch (error) {
                 const rolledBack = error instanceof RolledBackError;
-                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined });
+                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: formatError(error), changed: !rolledBack && item.lock !== undefined });
             }
             item.outcome.durationMs = Date.now() - started;
             return item;
@@ -15257,7 +15764,7 @@ async function deployFleet(settings, context, hooks = {}) {
                     Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
                 }
                 catch (error) {
-                    item.outcome.message = `revert failed: ${(0,errors/* formatError */.Wk)(error)}`;
+                    item.outcome.message = `revert failed: ${formatError(error)}`;
                     item.outcome.status = 'failed';
                 }
             }
@@ -15267,7 +15774,7 @@ async function deployFleet(settings, context, hooks = {}) {
                 await appendDeployLog(item.session, item.run.appDir, {
                     time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
                     previous: item.outcome.previous, result: item.outcome.status, actor,
-                }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+                }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
                 await item.lock.release();
             }
             if (item.session) {
@@ -15307,7 +15814,7 @@ const deployFlow = {
         hosts: JSON.stringify(result.hosts.map(({ host, status, version, previous, message }) => ({ host, status, version, previous, message }))),
         'rolled-back': String(result.rolledBack),
     }),
-    summary: (result) => new Summary()
+    summary: (result) => new summary_Summary()
         .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
@@ -15320,7 +15827,3523 @@ const deployFlow = {
     },
 };
 
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/load-loop.js
+
+
+/** One request with a fresh connection (keep-alive off), so every request goes through the proxy's current choice. */
+function getOnce(url, timeoutMs = 10_000) {
+    return new Promise((resolve, reject) => {
+        const request = external_node_http_namespaceObject.get(url, { agent: false, timeout: timeoutMs, headers: { connection: 'close' } }, (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk) => { body += chunk; });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        request.on('error', reject);
+    });
+}
+/**
+ * A bounded load loop over loopback: a fixed count AND a time limit, started
+ * with `start()`, stopped early with `stop()`. A request fails on a network
+ * error, a non-2xx status or a body without a version.
+ */
+function startLoad(options) {
+    if (!/^http:\/\/(127\.|localhost[:/])/.test(options.url))
+        throw new Error(`load loop: loopback URLs only (found ${options.url})`);
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const result = { requests: 0, failed: 0, samples: [], failures: [], versions: {} };
+    let stopped = false;
+    const worker = async () => {
+        while (!stopped && result.requests < options.maxRequests && external_node_perf_hooks_namespaceObject.performance.now() - started < options.maxMs) {
+            result.requests += 1;
+            const at = external_node_perf_hooks_namespaceObject.performance.now();
+            const sample = { at: at - started, latencyMs: 0, ok: false };
+            try {
+                const response = await getOnce(options.url);
+                sample.status = response.status;
+                sample.version = /"version"\s*:\s*"([^"]*)"/.exec(response.body)?.[1];
+                sample.ok = response.status >= 200 && response.status < 300 && sample.version !== undefined;
+                if (!sample.ok)
+                    sample.error = `HTTP ${response.status} ${response.body.slice(0, 80).trim()}`;
+            }
+            catch (error) {
+                sample.error = error.message;
+            }
+            sample.latencyMs = external_node_perf_hooks_namespaceObject.performance.now() - at;
+            result.samples.push(sample);
+            if (sample.ok && sample.version)
+                result.versions[sample.version] = (result.versions[sample.version] ?? 0) + 1;
+            if (!sample.ok) {
+                result.failed += 1;
+                if (result.failures.length < 5)
+                    result.failures.push(`${Math.round(sample.at)} ms: ${sample.error ?? 'failed'}`);
+            }
+            if (options.pauseMs)
+                await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+        }
+    };
+    const done = Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker)).then(() => result);
+    return { stop: () => { stopped = true; }, done };
+}
+/** The p-th percentile (0-100) of latencies, nearest rank. */
+function load_loop_percentile(values, p) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/local-proxy.js
+
+
+
+
+function caddyfileFrom(example, ports) {
+    return example.replace('admin 127.0.0.1:2019', `admin 127.0.0.1:${ports.admin}`).replace(':8080 {', `:${ports.listen} {`).replace('reverse_proxy 127.0.0.1:20080', `reverse_proxy 127.0.0.1:${ports.upstream}`);
+}
+function nginxConfFrom(example, prefix, listen) {
+    return example.replaceAll('/srv/app/nginx', prefix).replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${listen};`);
+}
+async function waitForPort(port, what, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        try {
+            await new Promise((resolve, reject) => {
+                const socket = external_node_net_namespaceObject.connect(port, '127.0.0.1', () => { socket.destroy(); resolve(); });
+                socket.on('error', reject);
+            });
+            return;
+        }
+        catch (error) {
+            if (Date.now() > deadline)
+                throw new Error(`${what} did not answer on 127.0.0.1:${port} within ${timeoutMs} ms (${error.message})`, { cause: error });
+            await sleep(100);
+        }
+    }
+}
+const BACKGROUND = 'cd "$1" && shift && log="$1" && shift && nohup "$@" > "$log" 2>&1 < /dev/null & echo $!';
+async function startLocalCaddy(runner, options) {
+    external_node_fs_namespaceObject.mkdirSync(options.dir, { recursive: true });
+    const example = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.examplesDir ?? 'examples', 'proxy', 'Caddyfile'), 'utf8');
+    const file = external_node_path_namespaceObject.join(options.dir, 'Caddyfile');
+    external_node_fs_namespaceObject.writeFileSync(file, caddyfileFrom(example, options));
+    // Caddy keeps its data (and would keep autosaves) under XDG dirs: ours, not the machine's.
+    const env = { HOME: options.dir, XDG_DATA_HOME: external_node_path_namespaceObject.join(options.dir, 'data'), XDG_CONFIG_HOME: external_node_path_namespaceObject.join(options.dir, 'config'), PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    const started = await runner.run({ file: 'sh', args: ['-c', BACKGROUND, 'slipway-caddy', options.dir, external_node_path_namespaceObject.join(options.dir, 'caddy.log'), 'caddy', 'run', '--config', file, '--adapter', 'caddyfile'], env, cleanEnv: true });
+    const pid = Number(started.stdout.trim());
+    const stop = async () => { await runner.run({ file: 'kill', args: [String(pid)] }, { allowFailure: true }); };
+    try {
+        await waitForPort(options.admin, 'Caddy admin API');
+        await waitForPort(options.listen, 'Caddy');
+    }
+    catch (error) {
+        await stop();
+        throw new Error(`${error.message}; log: ${external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.dir, 'caddy.log'), 'utf8').slice(-500)}`, { cause: error });
+    }
+    return { kind: 'caddy', port: options.listen, adminPort: options.admin, stop };
+}
+/** nginx as `user` (so a deploy over SSH as that user can `nginx -s reload` it), daemonized, stopped by its pid file. */
+async function startLocalNginx(runner, options) {
+    const { prefix } = options;
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.join(prefix, 'tmp'), { recursive: true });
+    const example = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.examplesDir ?? 'examples', 'proxy', 'nginx.conf'), 'utf8');
+    const conf = external_node_path_namespaceObject.join(prefix, 'nginx.conf');
+    external_node_fs_namespaceObject.writeFileSync(conf, (options.edit ?? ((text) => text))(nginxConfFrom(example, prefix, options.listen)));
+    const upstreamFile = external_node_path_namespaceObject.join(prefix, 'app-upstream.conf');
+    external_node_fs_namespaceObject.writeFileSync(upstreamFile, options.upstreamText ?? `server 127.0.0.1:${options.upstream};\n`);
+    await runner.run({ file: 'chown', args: ['-R', `${options.user}:${options.user}`, prefix] });
+    const nginxCommand = `/usr/sbin/nginx -p ${prefix} -c ${conf} -e ${prefix}/error.log`;
+    await runner.run({ file: 'setpriv', args: ['--reuid', options.user, '--regid', options.user, '--init-groups', 'sh', '-c', nginxCommand] });
+    const stop = async () => {
+        const pid = external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(prefix, 'nginx.pid')) ? external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(prefix, 'nginx.pid'), 'utf8').trim() : '';
+        if (pid)
+            await runner.run({ file: 'kill', args: ['-QUIT', pid] }, { allowFailure: true });
+    };
+    try {
+        await waitForPort(options.listen, 'nginx');
+    }
+    catch (error) {
+        await stop();
+        throw error;
+    }
+    return { kind: 'nginx', port: options.listen, upstreamFile, nginxCommand, stop };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/demo.js
+
+
+
+
+
+
+
+
+
+
+/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
+const COMPOSE_FILE = `services:
+  app:
+    image: \${APP_IMAGE:-slipway/example-app:latest}
+    network_mode: host
+    restart: unless-stopped
+    environment:
+      PORT: \${PORT:-8080}
+      BIND: 127.0.0.1
+`;
+/**
+ * Deploys v1 then v2 of the example app behind a proxy of our own, with a load
+ * loop through the proxy during the second deploy: `zero-downtime` on, or a
+ * plain `compose up -d` recreate for comparison.
+ */
+async function measureSwitch(log, options) {
+    const examples = options.examplesDir ?? 'examples';
+    const base = options.basePort ?? 18800;
+    const livePort = base + (options.zeroDowntime ? 0 : 20);
+    const proxyPort = base + (options.zeroDowntime ? 30 : 31);
+    const context = localContext(log);
+    const images = [];
+    for (const version of ['1.0.0', '2.0.0']) {
+        const tag = `slipway-zd-demo:${version}`;
+        await context.runner.run({ file: 'docker', args: ['build', '--network', 'host', '-q', '--build-arg', `APP_VERSION=${version}`, '-t', tag, external_node_path_namespaceObject.join(examples, 'app')] });
+        images.push(tag);
+    }
+    const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
+    const appDir = `${options.host.baseDir}/${options.name}`;
+    const project = options.name.replace(/[^a-z0-9-]/g, '');
+    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await openSshSession(target, context.runner, log);
+    let proxy;
+    try {
+        // A clean app dir, set up as its owner would over SSH; earlier demo copies removed.
+        const old = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`])).stdout.split('\n').filter(Boolean);
+        for (const slot of ['blue', 'green'])
+            old.push(...(await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}-${slot}`])).stdout.split('\n').filter(Boolean));
+        if (old.length)
+            await session.exec(['docker', 'rm', '-f', ...old]);
+        await session.exec(['sh', '-c', 'rm -rf "$1" && mkdir -p "$1" && cat > "$1/docker-compose.yml" && printf "PORT=%s\\n" "$2" > "$1/.env"', 'demo', appDir, String(livePort)], { stdin: COMPOSE_FILE });
+        proxy = options.proxy === 'nginx'
+            ? await startLocalNginx(context.runner, { prefix: `${options.host.baseDir}/${options.name}-nginx`, listen: proxyPort, upstream: livePort, user: options.user, examplesDir: examples })
+            : await startLocalCaddy(context.runner, { dir: external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-zd-demo-caddy-')), listen: proxyPort, admin: proxyPort + 1, upstream: livePort, examplesDir: examples });
+        const values = (image) => ({
+            ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image, 'compose-project': project, 'env-file': '.env', pull: 'false',
+            'health-url': `http://127.0.0.1:${livePort}/api/health`, 'health-expect': '"version":"{version}"', 'health-timeout': '30s',
+            ...(options.zeroDowntime ? {
+                'zero-downtime': 'true', proxy: proxy?.kind, 'caddy-admin': `127.0.0.1:${proxyPort + 1}`, 'nginx-upstream-file': proxy?.upstreamFile, 'nginx-command': proxy?.nginxCommand,
+                'slot-ports': `${livePort}-${livePort + 9}`, 'proxy-health-url': `http://127.0.0.1:${proxyPort}/api/health`, 'stop-timeout': '1s',
+            } : {}),
+        });
+        const first = await runFlow(deployFlow, values(images[0] ?? ''), localContext(log));
+        if (first.failure)
+            throw new Error(first.failure);
+        const url = `http://127.0.0.1:${proxyPort}/api/health`;
+        const steady = await startLoad({ url, maxRequests: 2000, maxMs: 2000, concurrency: 2 }).done;
+        const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000, concurrency: 2 });
+        const second = await runFlow(deployFlow, values(images[1] ?? ''), localContext(log));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        load.stop();
+        const result = await load.done;
+        if (second.failure)
+            throw new Error(second.failure);
+        const state = options.zeroDowntime ? await readStateFile(session, `${appDir}/.slipway/zero-downtime-${project}-app.state`) : {};
+        return {
+            failed: result.failed,
+            requests: result.requests,
+            p99Ms: load_loop_percentile(result.samples.map((s) => s.latencyMs), 99),
+            steadyP99Ms: load_loop_percentile(steady.samples.map((s) => s.latencyMs), 99),
+            switchMs: state.switch_ms === undefined ? undefined : Number(state.switch_ms),
+            versions: result.versions,
+            failures: result.failures,
+        };
+    }
+    finally {
+        await proxy?.stop();
+        const left = (await session.exec(['sh', '-c', 'for p in "$1" "$1-blue" "$1-green"; do docker ps -aq --filter "label=com.docker.compose.project=$p"; done', 'demo', project], { allowFailure: true })).stdout.split('\n').filter(Boolean);
+        if (left.length)
+            await session.exec(['docker', 'rm', '-f', ...left], { allowFailure: true });
+        await session.close();
+    }
+}
+/**
+ * The demo: the example app's second version deployed behind Caddy with zero
+ * downtime, a load loop through Caddy for the whole deploy. Returns the failed-request count.
+ */
+async function demoZeroDowntime(log, options) {
+    const measured = await measureSwitch(log, { ...options, proxy: options.proxy ?? 'caddy', zeroDowntime: true, name: 'zd-demo' });
+    log.info(`zero-downtime deploy behind ${options.proxy ?? 'caddy'}: ${measured.failed} failed of ${measured.requests} requests during the switch (${JSON.stringify(measured.versions)}); p99 ${Math.round(measured.p99Ms)} ms (steady ${Math.round(measured.steadyP99Ms)} ms); traffic on the new version ${measured.switchMs} ms after it was healthy${measured.failures.length ? `; failures: ${measured.failures.join('; ')}` : ''}`);
+    return measured.failed;
+}
+
+;// CONCATENATED MODULE: ./build/src/image/tags.js
+
+/** Docker tags allow [A-Za-z0-9_.-]; branch names allow much more. */
+function sanitizeTag(value) {
+    return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+}
+const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+/** The tags a commit earns: sha-<short>, sha-<full>, branch, semver (x.y.z, x.y, x), latest, extras. */
+function computeTags(git, policy) {
+    const tags = [];
+    if (git.sha)
+        tags.push(`sha-${git.sha.slice(0, 7)}`, `sha-${git.sha}`);
+    const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : undefined;
+    if (branch)
+        tags.push(sanitizeTag(branch));
+    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
+    if (tag) {
+        const semver = SEMVER.exec(tag);
+        if (semver) {
+            const [, major, minor, patch, prerelease] = semver;
+            if (prerelease)
+                tags.push(`${major}.${minor}.${patch}-${prerelease}`);
+            else
+                tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`);
+        }
+        else {
+            tags.push(sanitizeTag(tag));
+        }
+    }
+    const onDefault = branch !== undefined && branch === (git.defaultBranch ?? 'main');
+    if (policy.latest === 'true' || (policy.latest === 'auto' && onDefault))
+        tags.push('latest');
+    tags.push(...policy.extra);
+    return [...new Set(tags.filter((candidate) => candidate !== ''))];
+}
+/** A human version for the `version` label: the semver tag, else the short sha. */
+function tags_versionOf(git) {
+    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
+    if (tag)
+        return tag.replace(/^v(?=\d)/, '');
+    return git.sha?.slice(0, 7);
+}
+function invalidTags(tags) {
+    return tags.filter((tag) => !isValidTag(tag));
+}
+
+;// CONCATENATED MODULE: ./build/src/image/build-settings.js
+
+
+
+
+
+/** Files whose change means new dependencies (a new dependency layer). */
+const DEPENDENCY_FILES = [
+    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'requirements.txt',
+    'poetry.lock', 'Pipfile.lock', 'uv.lock', 'go.sum', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'mix.lock',
+    'pom.xml', 'build.gradle', 'build.gradle.kts', 'deps.txt',
+];
+const SECRET_LOOKING = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential)/i;
+function parseBuildSettings(inputs, workDir) {
+    const image = inputs.required('image', "Set it to the repository to build, e.g. 'git.example.com/team/app'.");
+    const parsed = parseImageReference(image);
+    if ('error' in parsed)
+        inputs.fail('image', parsed.error);
+    if (parsed.tag || parsed.digest)
+        inputs.fail('image', `names a tag or digest (found '${image}')`, "Give the repository only; tags come from git and input 'tags'.");
+    const context = external_node_path_namespaceObject.resolve(workDir, inputs.string('context', '.'));
+    if (!external_node_fs_namespaceObject.existsSync(context) || !external_node_fs_namespaceObject.statSync(context).isDirectory()) {
+        inputs.fail('context', `directory ${context} does not exist`, 'Point it at the folder with your Dockerfile (relative to the workspace), and check out the repository first.');
+    }
+    const dockerfile = external_node_path_namespaceObject.resolve(context, inputs.string('dockerfile', 'Dockerfile'));
+    if (!external_node_fs_namespaceObject.existsSync(dockerfile)) {
+        inputs.fail('dockerfile', `file ${dockerfile} does not exist`, "Set it to the Dockerfile's path relative to the context.");
+    }
+    const platforms = inputs.list('platforms');
+    if (platforms.length === 0)
+        platforms.push('linux/amd64');
+    for (const platform of platforms) {
+        if (!KNOWN_PLATFORMS.includes(platform)) {
+            inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
+        }
+    }
+    const extraTags = inputs.list('tags');
+    const badTags = invalidTags(extraTags);
+    if (badTags.length) {
+        inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
+    }
+    const buildArgs = inputs.keyValues('build-args');
+    const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
+    if (secretLooking) {
+        inputs.fail('build-args', `has '${secretLooking}', which looks like a secret; build args stay readable in the image history`, "Pass it in input 'build-secrets' instead and read it with RUN --mount=type=secret,id=...");
+    }
+    // Registered whole (and line by line) before parsing, so even a parse error cannot show a value.
+    inputs.secret('build-secrets');
+    const buildSecrets = inputs.keyValues('build-secrets');
+    for (const [id, value] of Object.entries(buildSecrets)) {
+        if (!/^[A-Za-z0-9_.-]+$/.test(id))
+            inputs.fail('build-secrets', `has an invalid secret id (found '${id}')`, 'Ids use letters, digits, _ . - only.');
+        registerSecret(value);
+    }
+    return {
+        image,
+        context,
+        dockerfile,
+        platforms,
+        extraTags,
+        latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
+        buildArgs,
+        buildSecrets,
+        labels: inputs.keyValues('labels'),
+        target: inputs.optional('target'),
+        network: inputs.optional('network'),
+        layerCache: inputs.choice('layer-cache', ['auto', 'on', 'off'], 'auto'),
+        noCache: inputs.boolean('no-cache', false),
+        cacheKeyFiles: inputs.list('cache-key-files'),
+        version: inputs.optional('version'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/image/builder-detect.js
+
+/** Debian's own client (20.10) still carries BuildKit without the buildx plugin. */
+const LEGACY_CLIENTS = ['docker', '/usr/bin/docker'];
+/**
+ * buildx when the runner has it; else, when the build needs BuildKit (secrets),
+ * a client old enough to drive BuildKit itself; else the classic builder.
+ */
+async function detectBuilder(runner, log, needsBuildKit) {
+    await assertDaemon(runner);
+    const buildx = await runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 });
+    if (buildx.exitCode === 0) {
+        const driver = /Driver:\s*(\S+)/.exec(buildx.stdout)?.[1] ?? 'docker';
+        log.info(`Builder: buildx (driver ${driver})`);
+        return { kind: 'buildx', docker: 'docker', canExportCache: driver !== 'docker' };
+    }
+    if (needsBuildKit) {
+        for (const client of LEGACY_CLIENTS) {
+            const version = await runner.run({ file: client, args: ['version', '--format', '{{.Client.Version}}'] }, { allowFailure: true });
+            const major = Number(/^(\d+)\./.exec(version.stdout.trim())?.[1] ?? 'NaN');
+            if (version.exitCode === 0 && major < 23) {
+                log.info(`Builder: BuildKit through the docker ${version.stdout.trim()} client (no buildx plugin here)`);
+                return { kind: 'buildkit', docker: client, canExportCache: false };
+            }
+        }
+        throw new SlipwayError("input 'build-secrets': build secrets need BuildKit, and this runner has neither the buildx plugin nor a docker client that drives BuildKit itself", {
+            fix: 'Add docker/setup-buildx-action before this step, or install the docker-buildx plugin on the runner',
+        });
+    }
+    log.info('Builder: classic (no buildx plugin on this runner)');
+    return { kind: 'classic', docker: 'docker', canExportCache: false };
+}
+/** A stopped daemon is the most common first failure; say how to start one. */
+async function assertDaemon(runner) {
+    const info = await runner.run({ file: 'docker', args: ['version', '--format', '{{.Server.Version}}'] }, { allowFailure: true, timeoutMs: 20_000 });
+    if (info.exitCode === 0)
+        return;
+    if (info.exitCode === 127 || /not found|ENOENT/i.test(info.stderr)) {
+        throw new SlipwayError('Docker: the docker CLI is not installed on this runner', { fix: 'Install Docker (apt-get install docker.io) or use a runner image that has it' });
+    }
+    throw new SlipwayError(`Docker: the Docker daemon is not answering (${info.stderr.trim().split('\n').pop() ?? 'no reply'})`, {
+        fix: 'Start it (systemctl start docker, or `dockerd &` where there is no systemd), check DOCKER_HOST, and that this user may use /var/run/docker.sock',
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/image/docker-commands.js
+const sorted = (record) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+function buildCommand(plan, builder) {
+    const args = builder.kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    args.push('--platform', plan.platforms.join(','), '--file', plan.dockerfile, '--iidfile', plan.iidFile);
+    for (const reference of plan.references)
+        args.push('--tag', reference);
+    for (const [key, value] of sorted(plan.labels))
+        args.push('--label', `${key}=${value}`);
+    for (const [key, value] of sorted(plan.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [id, file] of sorted(plan.secretFiles))
+        args.push('--secret', `id=${id},src=${file}`);
+    if (plan.target)
+        args.push('--target', plan.target);
+    if (plan.network)
+        args.push('--network', plan.network);
+    if (plan.noCache)
+        args.push('--no-cache');
+    if (builder.kind === 'buildx' && plan.cacheDir) {
+        if (plan.cacheDir.from)
+            args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
+        args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
+    }
+    else if (plan.cacheFrom) {
+        args.push('--cache-from', plan.cacheFrom);
+        // BuildKit reuses layers of a --cache-from image only if it carries inline cache metadata.
+        if (builder.kind === 'buildkit')
+            args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    }
+    args.push(plan.context);
+    // The classic builder is forced off BuildKit; the BuildKit path forces it on.
+    const env = builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : builder.kind === 'buildkit' ? { DOCKER_BUILDKIT: '1' } : undefined;
+    return { file: builder.docker, args, env };
+}
+const inspectImageCommand = (docker, reference) => ({
+    file: docker,
+    args: ['image', 'inspect', '--format', '{{json .}}', reference],
+});
+const saveImageCommand = (docker, reference, tarball) => ({
+    file: docker,
+    args: ['image', 'save', '--output', tarball, reference],
+});
+const loadImageCommand = (docker, tarball) => ({
+    file: docker,
+    args: ['image', 'load', '--quiet', '--input', tarball],
+});
+const tagImageCommand = (docker, source, target) => ({
+    file: docker,
+    args: ['image', 'tag', source, target],
+});
+/** Password on stdin, never argv. */
+const loginCommand = (registry, username, password, dockerConfig) => ({
+    file: 'docker',
+    args: ['login', registry, '--username', username, '--password-stdin'],
+    env: { DOCKER_CONFIG: dockerConfig },
+    stdin: password,
+});
+const logoutCommand = (registry, dockerConfig) => ({
+    file: 'docker',
+    args: ['logout', registry],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pushCommand = (reference, dockerConfig) => ({
+    file: 'docker',
+    args: ['push', reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pullCommand = (reference, platform, dockerConfig) => ({
+    file: 'docker',
+    args: ['pull', '--platform', platform, reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+
+;// CONCATENATED MODULE: ./build/src/image/git-facts.js
+
+/**
+ * Git facts from the CI event when there is one (a shallow checkout may lack
+ * history), else from `git` in the context directory; missing pieces stay undefined.
+ */
+async function readGitFacts(runner, cwd, env) {
+    const git = async (...args) => {
+        const result = await runner.run({ file: 'git', args: ['-C', cwd, ...args] }, { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
+    };
+    const facts = {
+        sha: env.GITHUB_SHA || (await git('rev-parse', 'HEAD')),
+        ref: env.GITHUB_REF || (await localRef(git)),
+        defaultBranch: defaultBranchFromEvent(env) ?? (await git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD'))?.replace(/^origin\//, ''),
+    };
+    if (facts.sha)
+        facts.commitTime = await git('show', '-s', '--format=%cI', facts.sha);
+    return facts;
+}
+async function localRef(git) {
+    const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
+    if (tag)
+        return `refs/tags/${tag}`;
+    const branch = await git('symbolic-ref', '--short', 'HEAD');
+    return branch ? `refs/heads/${branch}` : undefined;
+}
+function defaultBranchFromEvent(env) {
+    if (!env.GITHUB_EVENT_PATH || !external_node_fs_namespaceObject.existsSync(env.GITHUB_EVENT_PATH))
+        return undefined;
+    try {
+        const event = JSON.parse(external_node_fs_namespaceObject.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        return event.repository?.default_branch;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/image/layer-cache.js
+
+
+
+/**
+ * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
+ * dependency manifests: a dependency change misses, a code change restores the
+ * previous layers (same prefix) and rebuilds only what follows the dependency step.
+ */
+function layerCacheKeys(args) {
+    const hash = external_node_crypto_namespaceObject.createHash('sha256');
+    hash.update(args.repository).update('\0').update(args.platforms.join(',')).update('\0');
+    const hashedFiles = [];
+    for (const file of [args.dockerfile, ...args.keyFiles.map((name) => external_node_path_namespaceObject.resolve(args.context, name))]) {
+        if (!external_node_fs_namespaceObject.existsSync(file) || !external_node_fs_namespaceObject.statSync(file).isFile())
+            continue;
+        hash.update(external_node_path_namespaceObject.relative(args.context, file)).update('\0').update(external_node_fs_namespaceObject.readFileSync(file)).update('\0');
+        hashedFiles.push(external_node_path_namespaceObject.relative(args.context, file));
+    }
+    const prefix = `slipway-layers-${args.platforms.join('+').replace(/\//g, '-')}-${hash.digest('hex').slice(0, 16)}-`;
+    return { prefix, key: `${prefix}${args.unique}`, hashedFiles };
+}
+/** The local name a cached image is saved and loaded under. */
+function cacheImageName(repository) {
+    return `slipway-layer-cache/${external_node_crypto_namespaceObject.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
+}
+
+;// CONCATENATED MODULE: ./build/src/image/build-flow.js
+
+
+
+
+
+
+
+
+
+
+
+async function buildImage(settings, context) {
+    const { runner, log } = context;
+    const started = Date.now();
+    const builder = await detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0);
+    if (settings.platforms.length > 1 && !(builder.kind === 'buildx' && builder.canExportCache)) {
+        throw new SlipwayError(`input 'platforms': ${settings.platforms.length} platforms need buildx with a docker-container builder (this runner has ${builder.kind})`, {
+            fix: 'Build one platform (linux/amd64 is the default), or add docker/setup-buildx-action',
+        });
+    }
+    const git = await readGitFacts(runner, settings.context, context.env);
+    const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
+    if (tags.length === 0)
+        tags.push('latest');
+    const version = settings.version ?? tags_versionOf(git);
+    const references = tags.map((tag) => `${settings.image}:${tag}`);
+    const labels = {
+        'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
+        ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),
+        ...(version ? { 'org.opencontainers.image.version': version } : {}),
+        ...(sourceUrl(context) ? { 'org.opencontainers.image.source': sourceUrl(context) } : {}),
+        ...settings.labels,
+    };
+    const scratch = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-build-'));
+    external_node_fs_namespaceObject.chmodSync(scratch, 0o700);
+    try {
+        const secretFiles = {};
+        for (const [id, value] of Object.entries(settings.buildSecrets)) {
+            const file = external_node_path_namespaceObject.join(scratch, `secret-${id}`);
+            external_node_fs_namespaceObject.writeFileSync(file, value, { mode: 0o600 });
+            secretFiles[id] = file;
+        }
+        const useCache = settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local');
+        const keys = layerCacheKeys({
+            repository: settings.image,
+            platforms: settings.platforms,
+            dockerfile: settings.dockerfile,
+            context: settings.context,
+            keyFiles: settings.cacheKeyFiles.length ? settings.cacheKeyFiles : DEPENDENCY_FILES,
+            unique: git.sha ? `${git.sha.slice(0, 12)}-${Date.now()}` : String(Date.now()),
+        });
+        // A stable path: @actions/cache versions entries by their paths, so a random one would never hit.
+        const cacheDir = external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-layer-cache', cacheImageName(settings.image).split(/[/:]/)[1] ?? 'default');
+        let cache = 'off';
+        let cacheFrom;
+        if (useCache && !settings.noCache) {
+            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+            external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
+            const hit = await log.group('Restore layer cache', () => context.cache.restore([cacheDir], keys.key, [keys.prefix]));
+            cache = hit ? 'hit' : 'miss';
+            log.info(hit ? `Layer cache restored from ${hit} (${context.cache.description}; keyed on ${keys.hashedFiles.join(', ')})` : `Layer cache: no entry for ${keys.prefix}* (dependencies changed or first build)`);
+            const tarball = external_node_path_namespaceObject.join(cacheDir, 'image.tar');
+            if (hit && builder.kind !== 'buildx' && external_node_fs_namespaceObject.existsSync(tarball)) {
+                await runner.run(loadImageCommand(builder.docker, tarball), { timeoutMs: 600_000 });
+                cacheFrom = cacheImageName(settings.image);
+            }
+        }
+        const iidFile = external_node_path_namespaceObject.join(scratch, 'iid');
+        const command = buildCommand({
+            references, platforms: settings.platforms, dockerfile: settings.dockerfile, context: settings.context,
+            labels, buildArgs: settings.buildArgs, secretFiles, target: settings.target, network: settings.network, noCache: settings.noCache, iidFile,
+            cacheFrom,
+            cacheDir: builder.kind === 'buildx' && builder.canExportCache && useCache
+                ? { from: external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: external_node_path_namespaceObject.join(scratch, 'layer-cache-new') }
+                : undefined,
+        }, builder);
+        await log.group(`Build ${references[0]} for ${settings.platforms.join(', ')} (${builder.kind} builder)`, () => runner.run(command, {
+            stream: true,
+            timeoutMs: 3_600_000,
+            hint: () => 'The build output above shows the failing step',
+        }));
+        const imageId = external_node_fs_namespaceObject.readFileSync(iidFile, 'utf8').trim();
+        const inspect = await runner.run(inspectImageCommand(builder.docker, imageId));
+        const details = JSON.parse(inspect.stdout);
+        // One entry per dependency state: after a hit the dependency layers are already cached.
+        if (useCache && cache === 'miss') {
+            await log.group('Save layer cache', async () => {
+                external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+                external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
+                if (builder.kind === 'buildx') {
+                    external_node_fs_namespaceObject.cpSync(external_node_path_namespaceObject.join(scratch, 'layer-cache-new'), cacheDir, { recursive: true });
+                }
+                else {
+                    await runner.run(tagImageCommand(builder.docker, imageId, cacheImageName(settings.image)));
+                    await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), external_node_path_namespaceObject.join(cacheDir, 'image.tar')), { timeoutMs: 600_000 });
+                }
+                await context.cache.save([cacheDir], keys.key);
+            });
+            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+        }
+        return {
+            imageId,
+            tags: references,
+            version,
+            sizeBytes: details.Size ?? 0,
+            durationMs: Date.now() - started,
+            builder: builder.kind,
+            platforms: settings.platforms,
+            cache,
+        };
+    }
+    finally {
+        external_node_fs_namespaceObject.rmSync(scratch, { recursive: true, force: true });
+    }
+}
+function sourceUrl(context) {
+    const { serverUrl, repository } = context.platform;
+    return serverUrl && repository ? `${serverUrl}/${repository}` : undefined;
+}
+const buildImageFlow = {
+    command: 'build',
+    action: 'build-image',
+    describe: 'Build the linux/amd64 image from a Dockerfile, tagged from git, with a layer cache',
+    parse: (inputs, context) => parseBuildSettings(inputs, context.workDir),
+    run: buildImage,
+    outputs: (result) => ({
+        'image-id': result.imageId,
+        tags: result.tags.join('\n'),
+        'primary-tag': result.tags[0] ?? '',
+        version: result.version ?? '',
+        size: String(result.sizeBytes),
+        'duration-ms': String(result.durationMs),
+        cache: result.cache,
+    }),
+    summary: (result) => new summary_Summary()
+        .heading('Image built')
+        .table(['image', 'platform', 'size', 'time', 'builder', 'layer cache'], [[
+            result.tags[0] ?? result.imageId, result.platforms.join(', '), build_flow_formatBytes(result.sizeBytes),
+            `${(result.durationMs / 1000).toFixed(1)} s`, result.builder, result.cache,
+        ]])
+        .list(result.tags.map((tag) => `\`${tag}\``)),
+};
+function build_flow_formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
+
+
+/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
+function registryBaseUrl(registry) {
+    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+async function probeRegistry(args) {
+    const base = registryBaseUrl(args.registry);
+    const started = Date.now();
+    let attempt = 0;
+    for (;;) {
+        attempt += 1;
+        let problem;
+        try {
+            const outcome = await probeOnce(base, args);
+            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
+                return outcome;
+            if (outcome.status === 429) {
+                const rateWait = outcome.retryAfterMs ?? backoffDelay(args.retry, attempt);
+                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
+                    throw new SlipwayError(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
+                }
+                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
+                await sleep(rateWait);
+                attempt -= 1; // a rate limit is not a failed attempt
+                continue;
+            }
+            problem = `HTTP ${outcome.status}`;
+        }
+        catch (error) {
+            if (error instanceof SlipwayError)
+                throw error;
+            problem = describeNetworkError(error);
+        }
+        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
+            throw new SlipwayError(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
+                fix: 'Check the registry address and that the registry is up and reachable from this runner',
+            });
+        }
+        const waitMs = backoffDelay(args.retry, attempt);
+        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
+        await sleep(waitMs);
+    }
+}
+async function probeOnce(base, args) {
+    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
+    await anonymous.arrayBuffer();
+    if (anonymous.status === 200)
+        return { ok: true, auth: 'none' };
+    if (anonymous.status !== 401)
+        return registry_probe_failed(anonymous);
+    const challenge = anonymous.headers.get('www-authenticate') ?? '';
+    if (!args.username || !args.password)
+        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
+    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
+    if (/^bearer/i.test(challenge)) {
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return { ok: true, auth: 'bearer' };
+        const url = new URL(realm);
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
+        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+        await token.arrayBuffer();
+        return token.ok ? { ok: true, auth: 'bearer' } : registry_probe_failed(token);
+    }
+    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+    await authed.arrayBuffer();
+    return authed.ok ? { ok: true, auth: 'basic' } : registry_probe_failed(authed);
+}
+function registry_probe_failed(response) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+        ok: false,
+        status: response.status,
+        reason: response.statusText,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+    };
+}
+function describeNetworkError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return error.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
+
+
+
+/**
+ * Reads back what the registry serves for a digest, over the registry API
+ * itself: `docker pull` would be satisfied by the local engine's copy and
+ * prove nothing. Checks the manifest's bytes hash to the digest, the config's
+ * platform, and that every layer blob is there (HEAD, no download).
+ */
+const ACCEPT = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+async function readServedImage(args) {
+    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const { body, manifest: served } = await client.manifest(args.digest);
+    let manifest = served;
+    if (sha256(body) !== args.digest)
+        throw new SlipwayError(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
+    if (manifest.manifests) {
+        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
+        if (!entry) {
+            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
+            throw new SlipwayError(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
+        }
+        manifest = (await client.manifest(entry.digest)).manifest;
+    }
+    if (!manifest.config)
+        throw new SlipwayError(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
+    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
+    for (const layer of manifest.layers ?? [])
+        await client.assertBlob(layer.digest);
+    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
+}
+function platformOf(platform) {
+    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
+}
+const sha256 = (body) => `sha256:${external_node_crypto_namespaceObject.createHash('sha256').update(body).digest('hex')}`;
+class RegistryClient {
+    registry;
+    repository;
+    credentials;
+    authorization;
+    base;
+    constructor(registry, repository, credentials) {
+        this.registry = registry;
+        this.repository = repository;
+        this.credentials = credentials;
+        this.base = registryBaseUrl(registry);
+    }
+    async manifest(reference) {
+        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
+        const body = Buffer.from(await response.arrayBuffer());
+        return { body, manifest: JSON.parse(body.toString('utf8')) };
+    }
+    async blob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
+        return Buffer.from(await response.arrayBuffer());
+    }
+    async assertBlob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
+        await response.arrayBuffer();
+    }
+    async get(path, headers, method = 'GET') {
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            const response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status === 401 && attempt === 0) {
+                await response.arrayBuffer();
+                await this.authenticate(response.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (!response.ok) {
+                await response.arrayBuffer();
+                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
+                throw new SlipwayError(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
+                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
+                });
+            }
+            return response;
+        }
+        throw new SlipwayError(`Verify: ${this.registry} kept asking for credentials`);
+    }
+    async authenticate(challenge) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return;
+        const url = new URL(realm);
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${this.repository}:pull`);
+        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) {
+            await response.arrayBuffer();
+            return;
+        }
+        const token = (await response.json());
+        const value = token.token ?? token.access_token;
+        if (value)
+            this.authorization = `Bearer ${value}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/image/push-flow.js
+
+
+
+
+
+
+
+
+
+
+function parsePushSettings(inputs) {
+    const tags = inputs.list('tags');
+    if (tags.length === 0)
+        inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
+    const parsed = tags.map((tag) => {
+        const reference = parseImageReference(tag);
+        if ('error' in reference)
+            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+        if (!reference.tag)
+            return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
+        return reference;
+    });
+    const registries = new Set(parsed.map((reference) => reference.registry));
+    const repositories = new Set(parsed.map((reference) => reference.repository));
+    if (registries.size > 1 || repositories.size > 1)
+        inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
+    const registry = inputs.string('registry', parsed[0].registry);
+    if (registry !== parsed[0].registry)
+        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
+    const username = inputs.optional('username');
+    const password = inputs.secret('password');
+    if (password && !username)
+        inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
+    if (username && !password)
+        inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
+    const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
+    if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
+        inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
+    }
+    return {
+        tags,
+        registry,
+        repository: parsed[0].repository,
+        username,
+        password,
+        verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
+        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+        retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
+        maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
+    };
+}
+const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
+const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
+const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
+function credentialsHint(settings) {
+    const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
+    return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
+}
+async function pushImage(settings, context) {
+    const { runner, log } = context;
+    const started = Date.now();
+    const probe = await probeRegistry({ ...settings, log });
+    if (!probe.ok)
+        throw new SlipwayError(`${credentialsHint(settings)} (${probe.reason})`);
+    // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
+    const dockerConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-docker-config-'));
+    external_node_fs_namespaceObject.chmodSync(dockerConfig, 0o700);
+    const classify = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return false;
+        if (RATE_LIMITED.test(text))
+            return { waitMs: Math.min(30_000, settings.maxRateLimitWaitMs) };
+        return TRANSIENT.test(text);
+    };
+    const authHint = (result) => (AUTH_FAILURE.test(result.stderr) ? credentialsHint(settings) : undefined);
+    try {
+        if (settings.username && settings.password) {
+            await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
+                retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
+                label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
+            });
+        }
+        let digest = '';
+        let layersUploaded = 0;
+        let layersReused = 0;
+        for (const tag of settings.tags) {
+            const pushed = await log.group(`Push ${tag}`, () => runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }));
+            const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
+            if (!found)
+                throw new SlipwayError(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
+            if (digest && found !== digest)
+                throw new SlipwayError(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
+            digest = found;
+            // Counted on the first tag: later tags of the same image upload nothing by construction.
+            if (tag === settings.tags[0]) {
+                layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
+                layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
+            }
+        }
+        const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
+        const verified = [];
+        if (settings.verifyPlatform) {
+            verified.push(await verifyPull(settings, digest, false, context));
+            if (settings.verifyAnonymousPull)
+                verified.push(await verifyPull(settings, digest, true, context));
+        }
+        return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
+    }
+    finally {
+        if (settings.username)
+            await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
+        external_node_fs_namespaceObject.rmSync(dockerConfig, { recursive: true, force: true });
+    }
+}
+/** Read back by digest from the registry itself and check the platform it serves. */
+async function verifyPull(settings, digest, anonymous, context) {
+    const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
+    const served = await readServedImage({
+        registry: settings.registry,
+        repository: settings.repository,
+        digest,
+        platform: settings.verifyPlatform ?? 'linux/amd64',
+        credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
+    });
+    if (served.platform !== settings.verifyPlatform) {
+        throw new SlipwayError(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
+    }
+    context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
+    return `${how}: ${served.platform}`;
+}
+const pushImageFlow = {
+    command: 'push',
+    action: 'push-image',
+    describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
+    parse: (inputs) => parsePushSettings(inputs),
+    run: pushImage,
+    outputs: (result) => ({
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        tags: result.tags.join('\n'),
+        'layers-uploaded': String(result.layersUploaded),
+    }),
+    summary: (result) => new summary_Summary()
+        .heading('Image pushed')
+        .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
+            repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
+            result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
+        ]]),
+};
+
+;// CONCATENATED MODULE: ./build/src/pipeline/link-inputs.js
+/**
+ * Which of the pipeline's inputs reach which link. Every input of the four
+ * chained actions can be passed to the pipeline by its own name; a name that
+ * several links declare (the SSH inputs, `version`) reaches each of them, since
+ * it means the same thing there. A `<link>-<name>` form (`smoke-timeout`,
+ * `deploy-env`) reaches one link only and wins over the plain name: that is how
+ * slipway.yml's per-command sections and the rare ambiguity are expressed.
+ */
+const LINKS = ['build', 'push', 'deploy', 'smoke'];
+/** The inputs each chained action declares (kept equal to actions/<name>/action.yml by a unit test). */
+const LINK_INPUTS = {
+    build: ['image', 'context', 'dockerfile', 'platforms', 'tags', 'latest', 'version', 'build-args', 'build-secrets', 'labels', 'target',
+        'network', 'layer-cache', 'no-cache', 'cache-key-files'],
+    push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'retries', 'rate-limit-wait'],
+    deploy: ['strategy', 'mode', 'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+        'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout', 'app-dir', 'version', 'env', 'service', 'image',
+        'compose-file', 'compose-project', 'env-file', 'pull', 'pre-deploy', 'artifact', 'shared', 'pre-promote', 'restart',
+        'keep-releases', 'script', 'health-url', 'health-expect', 'health-timeout', 'batch-size', 'lock-timeout', 'lock-stale-after',
+        'stack', 'stack-file', 'swarm-service', 'parallelism', 'swarm-timeout', 'swarm-secrets',
+        'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+        'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout'],
+    smoke: ['url', 'expect-version', 'version-path', 'checks', 'checks-file', 'expect-status', 'headers', 'secret-headers', 'max-latency',
+        'timeout', 'request-timeout', 'consecutive-passes', 'max-retry-interval', 'ca-cert', 'connect-to', 'soak-requests', 'soak-duration',
+        'soak-concurrency', 'soak-max-p95', 'soak-max-error-rate', 'via-ssh', 'host', 'port', 'user', 'private-key', 'passphrase',
+        'known-hosts', 'host-fingerprint', 'trust-on-first-use', 'jump-host', 'connect-timeout'],
+};
+const ACTION_OF = { build: 'build-image', push: 'push-image', deploy: 'ssh-deploy', smoke: 'smoke-test' };
+/**
+ * Plain names that the chain fills in for a link instead of passing through:
+ * push's `tags` are build-image's output, deploy's `image` is push-image's
+ * digest-pinned reference. (`tags` and `image` plain reach build-image only.)
+ */
+const DERIVED = {
+    push: ['tags'],
+    deploy: ['image'],
+};
+/** The pipeline's own inputs (not any link's). */
+const PIPELINE_INPUTS = (/* unused pure expression or super */ null && (['deploy-image', 'check-version', 'rollback-on-failure', 'dry-run']));
+/** Every plain name the pipeline accepts: what the root action.yml declares. */
+function pipelineInputNames() {
+    const names = new Set();
+    for (const link of LINKS)
+        for (const name of LINK_INPUTS[link])
+            names.add(name);
+    for (const name of PIPELINE_INPUTS)
+        names.add(name);
+    return [...names];
+}
+/** The links that read a plain name. */
+function linksOf(name) {
+    return LINKS.filter((link) => LINK_INPUTS[link].includes(name) && !DERIVED[link]?.includes(name));
+}
+/**
+ * The value one link sees for one of its inputs: the chain's own value first
+ * (when it has one), then `<link>-<name>`, then the plain name (unless the
+ * chain derives that name for this link).
+ */
+function routeInput(get, link, name, derived = {}) {
+    if (!LINK_INPUTS[link].includes(name))
+        return undefined;
+    if (derived[name] !== undefined)
+        return derived[name];
+    const prefixed = get(`${link}-${name}`);
+    if (prefixed !== undefined && prefixed.trim() !== '')
+        return prefixed;
+    if (DERIVED[link]?.includes(name))
+        return undefined;
+    return get(name);
+}
+/** Where a routed input came from, for error messages: `input 'smoke-timeout'` when the prefixed form was set. */
+function sourceName(get, link, name) {
+    const prefixed = get(`${link}-${name}`);
+    return prefixed !== undefined && prefixed.trim() !== '' ? `${link}-${name}` : name;
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/settings.js
+
+
+
+
+
+
+
+/** Stands in for values the chain only knows once it runs (the version from git, the pushed digest). */
+const PLANNED = 'planned';
+/** One link's view of the pipeline's inputs; errors name the input as the user wrote it. */
+function linkInputs(source, link, derived = {}) {
+    const get = (name) => source.get(name);
+    return new Inputs({
+        get: (name) => routeInput(get, link, name, derived),
+        describe: (name) => source.describe(sourceName(get, link, name)),
+    });
+}
+/** `{version}` in build-args (e.g. `APP_VERSION={version}`) becomes the version the chain deploys. */
+function withVersion(text, version) {
+    return text?.replace(/\{version\}/g, version);
+}
+function smokeDerived(settings, version) {
+    const get = (name) => routeInput((n) => settings.source.get(n), 'smoke', name);
+    const derived = {};
+    if (settings.smokeFrom === 'health-url') {
+        derived.url = routeInput((n) => settings.source.get(n), 'deploy', 'health-url');
+        if (get('via-ssh') === undefined)
+            derived['via-ssh'] = 'true';
+    }
+    // smoke-test knows one `host` input; through SSH it reaches the same hosts as the deploy (host and hosts).
+    const viaSsh = derived['via-ssh'] ?? get('via-ssh');
+    if (viaSsh && /^(true|yes|on|1)$/i.test(viaSsh.trim())) {
+        const deployHosts = ['host', 'hosts'].map((name) => routeInput((n) => settings.source.get(n), 'deploy', name)).filter((v) => v?.trim());
+        if (get('host') === undefined && deployHosts.length)
+            derived.host = deployHosts.join('\n');
+    }
+    const hasUrl = settings.smokeFrom === 'health-url' || get('url') !== undefined;
+    if (settings.checkVersion && hasUrl && !get('expect-version'))
+        derived['expect-version'] = version;
+    return derived;
+}
+function parsePipelineSettings(inputs, context) {
+    const source = inputs.source;
+    const deployInputs = linkInputs(source, 'deploy');
+    const mode = deployInputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const deployImage = inputs.optional('deploy-image');
+    if (deployImage !== undefined && 'error' in parseImageReference(deployImage)) {
+        inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
+    }
+    const version = linkInputs(source, 'build').optional('version');
+    const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script'], 'compose');
+    // Release and script deploys ship an artifact or a script, not an image: build only when asked (image set).
+    const building = mode === 'deploy' && deployImage === undefined && (strategy === 'compose' || linkInputs(source, 'build').optional('image') !== undefined);
+    const planVersion = version ?? PLANNED;
+    let build;
+    let push;
+    if (building) {
+        const buildArgs = withVersion(routeInput((n) => source.get(n), 'build', 'build-args'), planVersion);
+        build = parseBuildSettings(linkInputs(source, 'build', { 'build-args': buildArgs }), context.workDir);
+        push = parsePushSettings(linkInputs(source, 'push', { tags: `${build.image}:${planVersion}` }));
+    }
+    const deploy = parseDeploySettings(linkInputs(source, 'deploy', {
+        image: mode === 'rollback' ? undefined : deployImage ?? (build ? `${build.image}:${planVersion}` : undefined),
+        version: version ?? (building ? planVersion : undefined),
+    }));
+    const smokeInputs = linkInputs(source, 'smoke');
+    const userChecks = ['url', 'checks', 'checks-file'].some((name) => smokeInputs.optional(name) !== undefined);
+    const smokeFrom = userChecks ? 'inputs' : deploy.health.url ? 'health-url' : 'none';
+    const partial = { source, checkVersion: inputs.boolean('check-version', true), smokeFrom };
+    const smoke = smokeFrom === 'none' ? undefined : parseSmokeSettings(linkInputs(source, 'smoke', smokeDerived(partial, planVersion)), context.workDir);
+    return {
+        mode, source, deployImage, version, checkVersion: partial.checkVersion, smokeFrom,
+        rollbackOnFailure: inputs.boolean('rollback-on-failure', true),
+        dryRun: inputs.boolean('dry-run', false),
+        build, push, deploy, smoke,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/plan.js
+
+
+
+
+
+
+
+
+
+const planned = (value) => value.replace(new RegExp(PLANNED, 'g'), '<version>');
+function planPipeline(settings) {
+    const version = settings.version ?? (settings.mode === 'rollback' ? 'the previous version on each host' : '<version from git>');
+    const steps = [];
+    const { build, push, deploy, smoke } = settings;
+    if (build && push) {
+        const reference = `${build.image}:${settings.version ?? PLANNED}`;
+        const command = buildCommand({
+            references: [reference, ...build.extraTags.map((tag) => `${build.image}:${tag}`)], platforms: build.platforms, dockerfile: build.dockerfile,
+            context: build.context, labels: build.labels, buildArgs: build.buildArgs,
+            secretFiles: Object.fromEntries(Object.keys(build.buildSecrets).map((id) => [id, `<0600 file with secret ${id}>`])),
+            target: build.target, network: build.network, noCache: build.noCache, iidFile: '<temp>/iid',
+        }, { kind: 'classic', docker: 'docker', canExportCache: false });
+        steps.push({ step: 'build-image', what: `${build.image} for ${build.platforms.join(', ')}, tagged from git and ${settings.version ?? '<version>'} (buildx or the classic builder, detected at run time)`, commands: [planned(describeCommand(command))] });
+        steps.push({
+            step: 'push-image', what: `every tag to ${push.registry}; verify a pull by digest${push.verifyPlatform ? ` as ${push.verifyPlatform}` : ''}`,
+            commands: [
+                ...(push.username ? [describeCommand(loginCommand(push.registry, push.username, '', '<private DOCKER_CONFIG>'))] : []),
+                planned(describeCommand(pushCommand(reference, '<private DOCKER_CONFIG>'))),
+            ],
+        });
+    }
+    else if (settings.mode === 'deploy') {
+        steps.push({ step: 'build-image, push-image', what: settings.deployImage ? `skipped: deploying ${settings.deployImage}` : `skipped: the ${deploy.strategy} strategy ships no image`, commands: [] });
+    }
+    const image = settings.deployImage ?? (build ? `${build.image}@<digest pushed>` : undefined);
+    steps.push({
+        step: 'ssh-deploy',
+        what: `${deploy.mode === 'rollback' ? 'roll back' : `deploy ${image ?? version}`} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s)${deploy.batchSize ? ` in batches of ${deploy.batchSize}` : ''}`,
+        commands: [],
+    });
+    const hosts = deploy.ssh.targets.map((target, index) => {
+        const appDir = forHost(deploy.appDir, target.host, index);
+        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
+        if (deploy.compose) {
+            const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
+            const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
+            const words = (...sub) => planned(shellJoin(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
+            if (deploy.mode === 'rollback')
+                commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
+            else {
+                if (deploy.compose.preDeploy)
+                    commands.push(`pre-deploy hook: ${deploy.compose.preDeploy}`);
+                commands.push(`write ${overrideFile}: ${deploy.compose.service} → ${image}`);
+                if (deploy.compose.pull)
+                    commands.push(words('pull', deploy.compose.service));
+            }
+            commands.push(words('up', '-d', '--remove-orphans'));
+        }
+        else if (deploy.release) {
+            if (deploy.mode === 'rollback')
+                commands.push(`switch ${appDir}/current to the release before it`);
+            else {
+                commands.push(`upload ${deploy.release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
+                if (deploy.release.shared.length)
+                    commands.push(`link shared: ${deploy.release.shared.join(', ')}`);
+                for (const command of deploy.release.prePromote)
+                    commands.push(`in the release: ${command}`);
+                commands.push(`switch ${appDir}/current to the new release`);
+            }
+            for (const command of deploy.release.restart)
+                commands.push(command);
+        }
+        else if (deploy.script) {
+            commands.push(`in ${appDir}: ${deploy.script}`);
+        }
+        if (deploy.health.url)
+            commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
+        commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
+        return { host: describeTarget(target), appDir, commands };
+    });
+    const checks = (smoke?.checks ?? []).map((check) => planned([
+        `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
+        smoke?.sshTargets ? `from inside each host through SSH` : '',
+    ].filter(Boolean).join(', ')));
+    steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
+    const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
+        ? 'a failed smoke test fails the job; nothing is rolled back'
+        : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
+    return { version: planned(version), steps, hosts, checks, onFailure };
+}
+function planSummary(plan) {
+    const summary = new summary_Summary()
+        .heading(`Deploy pipeline plan (dry run, nothing touched): version ${plan.version}`)
+        .table(['step', 'what'], plan.steps.map((step) => [step.step, step.what]));
+    for (const step of plan.steps.filter((s) => s.commands.length))
+        summary.text(`${step.step}:`).list(step.commands.map((c) => `\`${c}\``));
+    for (const host of plan.hosts)
+        summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
+    summary.text('Checks:').list(plan.checks.length ? plan.checks : ['none']);
+    return summary.text(`On failure: ${plan.onFailure}.`);
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/report.js
+
+
+
+
+const report_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const STATUS = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped' };
+const HEADLINE = {
+    deployed: 'deployed',
+    'rolled-back': 'failed and rolled back',
+    failed: 'failed',
+    planned: 'planned',
+};
+/** The whole story in one summary: image, digest, hosts with versions before and after, checks, timings. */
+function pipelineSummary(result) {
+    if (result.plan)
+        return planSummary(result.plan);
+    const summary = new summary_Summary().heading(`Deploy pipeline: ${result.version || 'version unknown'} ${HEADLINE[result.outcome]} (${report_seconds(result.durationMs)})`);
+    summary.table(['step', 'result', 'time', 'detail'], result.steps.map((s) => [s.step, STATUS[s.status], s.status === 'skipped' ? '-' : report_seconds(s.durationMs), s.detail]));
+    if (result.build || result.imageRef) {
+        summary.table(['image', 'digest', 'size', 'tags'], [[
+                result.imageRef ?? result.build?.tags[0] ?? '', result.push ? `\`${result.push.digest}\`` : '-',
+                result.build ? build_flow_formatBytes(result.build.sizeBytes) : '-', result.build?.tags.map((tag) => tag.split(':').pop()).join(', ') ?? '-',
+            ]]);
+    }
+    if (result.deploy) {
+        summary.table(['host', 'before', 'after', 'status', 'detail'], result.deploy.hosts.map((host) => {
+            const back = result.rollback?.hosts.find((h) => h.host === host.host);
+            const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
+            return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
+        }));
+    }
+    if (result.smoke)
+        summary.append(smokeSummary(result.smoke));
+    if (result.failure)
+        summary.text(`**Failure:** ${result.failure}`);
+    return summary;
+}
+function pipelineOutputs(result) {
+    return {
+        outcome: result.outcome,
+        version: result.version,
+        'image-ref': result.imageRef ?? '',
+        digest: result.push?.digest ?? '',
+        tags: result.build?.tags.join('\n') ?? '',
+        'previous-version': result.deploy?.previousVersion ?? '',
+        hosts: JSON.stringify((result.deploy?.hosts ?? []).map((host) => {
+            const back = result.rollback?.hosts.find((h) => h.host === host.host);
+            return { host: host.host, before: host.previous, after: back?.status === 'rolled-back' ? back.version : host.version, status: back ? 'rolled-back' : host.status };
+        })),
+        'rolled-back': String(result.outcome === 'rolled-back'),
+        'smoke-passed': result.smoke ? String(result.smoke.passed) : '',
+        'duration-ms': String(result.durationMs),
+    };
+}
+function pipelineFailure(result) {
+    if (result.outcome === 'deployed' || result.outcome === 'planned')
+        return undefined;
+    return result.failure ?? 'the pipeline failed';
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/run.js
+
+
+
+
+
+
+
+
+
+
+
+/** build-image → push-image → ssh-deploy → smoke-test, each through its own flow, with a rollback when the smoke test fails. */
+async function runPipeline(settings, context) {
+    const started = Date.now();
+    if (settings.dryRun) {
+        const plan = planPipeline(settings);
+        return { mode: settings.mode, outcome: 'planned', version: plan.version, steps: [], plan, durationMs: Date.now() - started };
+    }
+    const parseContext = { env: context.env, platform: context.platform, workDir: context.workDir };
+    const result = { mode: settings.mode, outcome: 'failed', version: settings.version ?? '', steps: [], durationMs: 0 };
+    const step = async (name, body) => {
+        const stepStarted = Date.now();
+        try {
+            const { value, ok, detail } = await context.log.group(name, body);
+            result.steps.push({ step: name, status: ok ? 'ok' : 'failed', durationMs: Date.now() - stepStarted, detail });
+            return value;
+        }
+        catch (error) {
+            const detail = formatError(error);
+            result.steps.push({ step: name, status: 'failed', durationMs: Date.now() - stepStarted, detail });
+            result.failure = `${name}: ${detail}`;
+            return undefined;
+        }
+    };
+    const finish = () => ({ ...result, durationMs: Date.now() - started });
+    if (settings.build) {
+        // One version for every link: given, else what build-image would derive from git.
+        result.version = settings.version ?? tags_versionOf(await readGitFacts(context.runner, settings.build.context, context.env)) ?? timestampVersion();
+    }
+    else if (settings.mode === 'deploy' && !settings.version) {
+        result.version = settings.deploy.version;
+    }
+    const version = result.version;
+    let deploySettings = settings.deploy;
+    if (settings.build) {
+        const get = (name) => settings.source.get(name);
+        const extraTags = [routeInput(get, 'build', 'tags'), isValidTag(version) ? version : undefined].filter(Boolean).join('\n');
+        const build = await step('build-image', async () => {
+            const parsed = buildImageFlow.parse(linkInputs(settings.source, 'build', {
+                version, tags: extraTags, 'build-args': withVersion(routeInput(get, 'build', 'build-args'), version),
+            }), parseContext);
+            const value = await buildImageFlow.run(parsed, context);
+            return { value, ok: true, detail: `${value.tags.length} tags, ${value.builder} builder, layer cache ${value.cache}` };
+        });
+        if (!build)
+            return finish();
+        result.build = build;
+        const push = await step('push-image', async () => {
+            const value = await pushImageFlow.run(pushImageFlow.parse(linkInputs(settings.source, 'push', { tags: build.tags.join('\n') }), parseContext), context);
+            return { value, ok: true, detail: `${value.digest} (${value.layersUploaded} layers uploaded)` };
+        });
+        if (!push)
+            return finish();
+        result.push = push;
+        result.imageRef = push.imageRef;
+        deploySettings = deployFlow.parse(linkInputs(settings.source, 'deploy', { image: push.imageRef, version }), parseContext);
+    }
+    else {
+        result.imageRef = settings.deployImage;
+        result.steps.push({ step: 'build-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) }, { step: 'push-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) });
+    }
+    const deploy = await step('ssh-deploy', async () => {
+        const value = await deployFlow.run(deploySettings, context);
+        const failure = deployFlow.failure?.(value);
+        if (failure)
+            result.failure = `ssh-deploy: ${failure}`;
+        return { value, ok: !failure, detail: `${value.hosts.filter((h) => h.status === 'deployed' || (value.mode === 'rollback' && h.status === 'rolled-back')).length} of ${value.hosts.length} hosts ${value.mode === 'rollback' ? 'rolled back' : 'deployed'}` };
+    });
+    if (!deploy)
+        return finish();
+    result.deploy = deploy;
+    if (!deploy.ok) {
+        result.outcome = deploy.rolledBack ? 'rolled-back' : 'failed';
+        return finish();
+    }
+    if (settings.mode === 'rollback' || !result.version)
+        result.version = deploy.version;
+    if (settings.smokeFrom === 'none') {
+        result.steps.push({ step: 'smoke-test', status: 'skipped', durationMs: 0, detail: 'no url, checks or health-url set' });
+        result.outcome = 'deployed';
+        return finish();
+    }
+    const smoke = await step('smoke-test', async () => {
+        const parsed = smokeFlow.parse(linkInputs(settings.source, 'smoke', smokeDerived(settings, result.version)), parseContext);
+        const value = await smokeFlow.run(parsed, context);
+        return { value, ok: value.passed, detail: value.passed ? `${value.checks.length} check(s) passed${value.versionSeen ? `, version ${value.versionSeen}` : ''}` : smokeFlow.failure?.(value) ?? 'failed' };
+    });
+    if (smoke)
+        result.smoke = smoke;
+    if (smoke?.passed) {
+        result.outcome = 'deployed';
+        return finish();
+    }
+    const why = smoke ? smokeFlow.failure?.(smoke) ?? 'the smoke test failed' : result.failure ?? 'the smoke test did not run';
+    result.failure = `smoke-test: ${why}`;
+    if (settings.mode === 'rollback' || !settings.rollbackOnFailure)
+        return finish();
+    // Back only on the hosts this run changed, from the state each host recorded.
+    const changed = deploy.hosts.map((outcome, index) => ({ outcome, target: deploySettings.ssh.targets[index] }))
+        .filter(({ outcome, target }) => target && outcome.status === 'deployed' && outcome.changed);
+    const rollback = await step('rollback', async () => {
+        const value = await deployFlow.run({ ...deploySettings, mode: 'rollback', ssh: { targets: changed.map(({ target }) => target) } }, context);
+        const failure = deployFlow.failure?.(value);
+        return { value, ok: !failure, detail: failure ?? `${changed.length} host(s) back on ${value.version}` };
+    });
+    if (rollback) {
+        result.rollback = rollback;
+        const back = rollback.hosts.every((host) => host.status === 'rolled-back');
+        result.outcome = back ? 'rolled-back' : 'failed';
+        result.failure = back
+            ? `smoke-test: ${why}; rolled back ${rollback.hosts.length} host(s), ${rollback.version} is serving again`
+            : `smoke-test: ${why}; the rollback failed too: ${deployFlow.failure?.(rollback) ?? ''}`;
+    }
+    else {
+        result.failure = `smoke-test: ${why}; ${result.failure ?? ''}`;
+    }
+    return finish();
+}
+function skipReason(settings) {
+    if (settings.mode === 'rollback')
+        return 'rollback: nothing to build';
+    if (settings.deployImage)
+        return `deploying ${settings.deployImage}`;
+    return `the ${settings.deploy.strategy} strategy ships no image`;
+}
+function timestampVersion() {
+    return new Date().toISOString().replace(/[-:]|\.\d+/g, '').replace('T', '.').replace('Z', '');
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/flow.js
+
+
+
+/** The root action (`uses: slipway-dev/slipway@v1`) and `slipway pipeline`: the whole chain in one step. */
+const pipelineFlow = {
+    command: 'pipeline',
+    action: 'deploy-pipeline',
+    describe: 'Build, push, deploy and smoke-test in one step; roll back when the smoke test fails (--dry-run prints the plan)',
+    parse: (inputs, context) => parsePipelineSettings(inputs, context),
+    run: runPipeline,
+    outputs: pipelineOutputs,
+    summary: pipelineSummary,
+    failure: pipelineFailure,
+};
+
+;// CONCATENATED MODULE: ./build/src/core/cache.js
+const noCache = {
+    description: 'no cache',
+    restore: async () => undefined,
+    save: async () => undefined,
+};
+
+;// CONCATENATED MODULE: ./build/src/scan/encoding.js
+// Offline checks of token structure: checksums and encodings providers document.
+const CRC_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+        let c = n;
+        for (let k = 0; k < 8; k += 1)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+function crc32(text) {
+    let crc = 0xffffffff;
+    for (let i = 0; i < text.length; i += 1)
+        crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function base62(value, width) {
+    let out = '';
+    let rest = value;
+    while (rest > 0) {
+        out = BASE62[rest % 62] + out;
+        rest = Math.floor(rest / 62);
+    }
+    return out.padStart(width, '0');
+}
+/**
+ * GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: 4-character prefix,
+ * 30 random base62 characters, then the CRC32 of those 30 in 6 base62 digits.
+ */
+function hasValidCrc32Suffix(token, prefixLength = 4) {
+    const body = token.slice(prefixLength, -6);
+    return body.length > 0 && base62(crc32(body), 6) === token.slice(-6);
+}
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+function bech32Polymod(values) {
+    const generators = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let chk = 1;
+    for (const value of values) {
+        const top = chk >>> 25;
+        chk = ((chk & 0x1ffffff) << 5) ^ value;
+        for (let i = 0; i < 5; i += 1)
+            if ((top >>> i) & 1)
+                chk ^= generators[i];
+    }
+    return chk >>> 0;
+}
+function hrpExpand(hrp) {
+    const codes = [...hrp].map((c) => c.charCodeAt(0));
+    return [...codes.map((c) => c >> 5), 0, ...codes.map((c) => c & 31)];
+}
+/** BIP-173 bech32 checksum (age secret keys are bech32 with the hrp `age-secret-key-`). */
+function isValidBech32(text) {
+    const lower = text.toLowerCase();
+    const separator = lower.lastIndexOf('1');
+    if (separator < 1 || separator + 7 > lower.length)
+        return false;
+    const data = [];
+    for (const char of lower.slice(separator + 1)) {
+        const index = BECH32.indexOf(char);
+        if (index < 0)
+            return false;
+        data.push(index);
+    }
+    return bech32Polymod([...hrpExpand(lower.slice(0, separator)), ...data]) === 1;
+}
+/** Appends a valid bech32 checksum; used to build test samples. */
+function withBech32Checksum(hrp, data) {
+    const values = [...hrpExpand(hrp), ...data, 0, 0, 0, 0, 0, 0];
+    const mod = bech32Polymod(values) ^ 1;
+    const checksum = [0, 1, 2, 3, 4, 5].map((i) => (mod >>> (5 * (5 - i))) & 31);
+    return `${hrp}1${[...data, ...checksum].map((d) => BECH32[d]).join('')}`;
+}
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (!text)
+        return 0;
+    const counts = new Map();
+    for (const char of text)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / text.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+function decodeBase64(text) {
+    const normal = text.replace(/-/g, '+').replace(/_/g, '/');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(normal))
+        return undefined;
+    return Buffer.from(normal, 'base64').toString('latin1');
+}
+/** A JWT-style segment whose base64url decodes to a JSON object. */
+function isJsonSegment(segment, requiredKey) {
+    const decoded = decodeBase64(segment);
+    if (!decoded)
+        return false;
+    try {
+        const value = JSON.parse(decoded);
+        return typeof value === 'object' && value !== null && (!requiredKey || requiredKey in value);
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/config.js
+
+
+
+const emptyConfig = () => ({ rules: [], disable: [], allowPaths: [], allowRegexes: [], stopwords: [] });
+function parseSize(value) {
+    if (typeof value === 'number')
+        return value;
+    const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
+    if (!match)
+        return undefined;
+    const unit = (match[2] ?? 'b').toLowerCase()[0];
+    return Math.round(Number(match[1]) * ({ b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit] ?? 1));
+}
+/** Reads and validates the config; every error names the file, the line and the key. */
+function loadScanConfig(file, required = false) {
+    if (!external_node_fs_namespaceObject.existsSync(file)) {
+        if (required)
+            throw new SlipwayError(`${file}: the secret-scan config file does not exist`, { fix: 'Create it, or leave the `config` input empty to use the defaults' });
+        return emptyConfig();
+    }
+    return parseScanConfig(external_node_fs_namespaceObject.readFileSync(file, 'utf8'), file);
+}
+function parseScanConfig(source, file) {
+    const lineCounter = new dist.LineCounter();
+    const document = dist.parseDocument(source, { lineCounter, prettyErrors: false });
+    if (document.errors.length > 0) {
+        const error = document.errors[0];
+        const line = lineCounter.linePos(error.pos[0]).line;
+        throw new SlipwayError(`${file}:${line}: not valid YAML (${error.message.split('\n')[0]})`, { fix: 'Fix the YAML on that line' });
+    }
+    // A missing key is reported at its nearest parent that exists.
+    const lineOf = (path) => {
+        for (let depth = path.length; depth > 0; depth -= 1) {
+            const node = document.getIn(path.slice(0, depth), true);
+            if ((0,dist.isNode)(node) && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+        }
+        return 1;
+    };
+    const fail = (path, problem, fix) => {
+        const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+        throw new SlipwayError(`${file}:${lineOf(path)}: ${where}: ${problem}`, { fix });
+    };
+    const root = document.toJS();
+    const config = emptyConfig();
+    if (root === null || root === undefined)
+        return config;
+    if (typeof root !== 'object' || Array.isArray(root))
+        return fail([], 'must be a mapping (rules:, disable:, allow:, max-file-size:)', 'See docs/secret-scan.md');
+    const data = root;
+    const known = new Set(['version', 'rules', 'disable', 'allow', 'max-file-size']);
+    for (const key of Object.keys(data))
+        if (!known.has(key))
+            fail([key], `is not a known key (found '${key}', expected one of ${[...known].join(', ')})`, 'Remove or rename it');
+    const regex = (path, value, flags = '') => {
+        if (typeof value !== 'string' || value === '')
+            return fail(path, `must be a non-empty string (found ${JSON.stringify(value)})`, 'Quote the regular expression');
+        try {
+            return new RegExp(value, flags);
+        }
+        catch (error) {
+            return fail(path, `is not a valid regular expression (${error.message})`, 'Fix the pattern (JavaScript syntax)');
+        }
+    };
+    const strings = (path, value) => {
+        if (value === undefined || value === null)
+            return [];
+        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+            return fail(path, 'must be a list of strings', 'Write it as [a, b] or as a YAML list');
+        return value;
+    };
+    if (data.rules !== undefined) {
+        if (!Array.isArray(data.rules))
+            fail(['rules'], 'must be a list of rules', 'Start each rule with `- id:`');
+        data.rules.forEach((raw, index) => {
+            const at = ['rules', index];
+            if (typeof raw !== 'object' || raw === null)
+                return fail(at, 'must be a mapping with id, regex and keywords', 'See docs/secret-scan.md');
+            const rule = raw;
+            if (typeof rule.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(rule.id))
+                fail([...at, 'id'], `must be a kebab-case id (found ${JSON.stringify(rule.id)})`, 'Use e.g. `acme-token`');
+            const pattern = regex([...at, 'regex'], rule.regex);
+            const keywords = strings([...at, 'keywords'], rule.keywords).map((k) => k.toLowerCase());
+            if (keywords.length === 0)
+                fail([...at, 'keywords'], 'is required (a rule only runs on lines holding one of its keywords)', 'List a literal part of the token, e.g. [acme_]');
+            const entropy = rule.entropy;
+            if (entropy !== undefined && (typeof entropy !== 'number' || entropy < 0 || entropy > 8))
+                fail([...at, 'entropy'], `must be a number of bits per character between 0 and 8 (found ${JSON.stringify(entropy)})`, 'Try 3.0');
+            config.rules.push({
+                id: rule.id,
+                title: typeof rule.title === 'string' ? rule.title : rule.id,
+                keywords,
+                pattern,
+                minEntropy: entropy,
+                samples: { match: [], quiet: [] },
+            });
+        });
+    }
+    config.disable = strings(['disable'], data.disable);
+    if (data.allow !== undefined) {
+        if (typeof data.allow !== 'object' || data.allow === null || Array.isArray(data.allow))
+            fail(['allow'], 'must be a mapping (paths:, regexes:, stopwords:)', 'See docs/secret-scan.md');
+        const allow = data.allow;
+        for (const key of Object.keys(allow))
+            if (!['paths', 'regexes', 'stopwords'].includes(key))
+                fail(['allow', key], 'is not a known key (expected paths, regexes or stopwords)', 'Remove or rename it');
+        config.allowPaths = strings(['allow', 'paths'], allow.paths).map((p, i) => regex(['allow', 'paths', i], p));
+        config.allowRegexes = strings(['allow', 'regexes'], allow.regexes).map((p, i) => regex(['allow', 'regexes', i], p));
+        config.stopwords = strings(['allow', 'stopwords'], allow.stopwords).map((w) => w.toLowerCase());
+    }
+    if (data['max-file-size'] !== undefined) {
+        const size = parseSize(data['max-file-size']);
+        if (size === undefined)
+            fail(['max-file-size'], `is not a size (found ${JSON.stringify(data['max-file-size'])}, expected e.g. 2MB)`, 'Write bytes or a size with KB/MB');
+        config.maxFileSize = size;
+    }
+    return config;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/report/summary.js
+
+const MAX_ROWS = 100;
+function findingRows(findings, history) {
+    return findings.slice(0, MAX_ROWS).map((f) => [
+        f.baselined ? 'baseline' : 'new',
+        f.ruleId,
+        `${f.path}:${f.line}`,
+        f.commit ? f.commit.slice(0, 12) : '',
+        f.redacted,
+        f.fingerprint,
+        ...(history ? [f.inTree ? 'yes' : 'no'] : []),
+    ]);
+}
+function scanSummary(findings, stats, extra = []) {
+    const fresh = findings.filter((f) => !f.baselined).length;
+    const summary = new summary_Summary().heading(`Secret scan (${stats.mode}): ${fresh === 0 ? 'no new secrets' : `${fresh} new secret${fresh === 1 ? '' : 's'}`}`);
+    const what = stats.commits > 0 ? `${stats.commits} commit(s), ${stats.files} file change(s)` : `${stats.files} file(s)`;
+    summary.text(`Scanned ${what}, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB in ${(stats.durationMs / 1000).toFixed(2)} s; ${findings.length} finding(s), ${findings.length - fresh} in the baseline${stats.skipped ? `; ${stats.skipped} binary or oversized file(s) skipped` : ''}.`);
+    if (findings.length > 0) {
+        const history = stats.mode === 'history';
+        summary.table(['status', 'rule', 'where', 'commit', 'secret (redacted)', 'fingerprint', ...(history ? ['still in tree'] : [])], findingRows(findings, history));
+        if (findings.length > MAX_ROWS)
+            summary.text(`… and ${findings.length - MAX_ROWS} more (see the SARIF file).`);
+        if (fresh > 0)
+            summary.text('Revoke each new credential at its provider first, then remove it from the code. A false alarm: add `slipway:allow` to the line, or record it with `write-baseline: true`.');
+    }
+    for (const line of extra)
+        summary.text(line);
+    return summary;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/baseline.js
+
+
+
+function readBaseline(file) {
+    if (!external_node_fs_namespaceObject.existsSync(file))
+        return new Set();
+    let data;
+    try {
+        data = JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new SlipwayError(`${file}: the baseline is not valid JSON (${error.message})`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+    }
+    if (!Array.isArray(data.findings))
+        throw new SlipwayError(`${file}: the baseline has no "findings" list`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+    return new Set(data.findings.map((f) => f.fingerprint));
+}
+function writeBaseline(file, findings) {
+    const unique = new Map();
+    for (const f of findings)
+        if (!unique.has(f.fingerprint))
+            unique.set(f.fingerprint, { fingerprint: f.fingerprint, rule: f.ruleId, path: f.path, line: f.line });
+    const data = { version: 1, findings: [...unique.values()].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line) };
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/allowlist.js
+// Quiet by default: values that look like secrets but are placeholders,
+// documented examples, references to the environment or encoded images.
+const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/i;
+/** Words and shapes a person writes where a secret will go later. */
+function looksLikeGenericPlaceholder(value) {
+    if (PLACEHOLDER_WORDS.test(value))
+        return true;
+    if (/(.)\1{5,}/.test(value))
+        return true;
+    if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value))
+        return true;
+    return new Set(value).size < 5;
+}
+/** Documented example keys and obvious stand-ins, for every rule. */
+function isDocumentedExample(secret) {
+    return /EXAMPLE|example/.test(secret) || /0123456789abcdef|1234567890|abcdefghijklmnop/i.test(secret);
+}
+/** Inside a `data:…;base64,` URI (an inlined image or font). */
+function insideDataUri(line, column) {
+    const marker = line.lastIndexOf(';base64,', column);
+    if (marker < 0)
+        return false;
+    // The base64 run must reach from the marker to the match without a break.
+    return /^[A-Za-z0-9+/=]*$/.test(line.slice(marker + 8, column));
+}
+const INLINE_ALLOW = 'slipway:allow';
+
+;// CONCATENATED MODULE: ./build/src/scan/rules/structural.js
+// Secrets recognised by their structure or their surroundings rather than a
+// provider prefix: key blocks, JWTs, credentials in URLs and headers, and the
+// generic "secret-looking name = high-entropy value".
+
+
+const pemBody = (g, lines) => Array.from({ length: lines }, () => g.base64(64)).join('\n');
+const jwt = (g) => {
+    const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: g.digits(8), role: 'service_role', iat: 1700000000 + g.int(0, 1e6) })).toString('base64url');
+    return `${header}.${payload}.${g.urlSafe(43)}`;
+};
+const discordBotToken = (g) => `${Buffer.from(`1${g.digits(17)}`).toString('base64').replace(/=+$/, '')}.${g.urlSafe(6)}.${g.urlSafe(38)}`;
+/** A strong-looking password a person might pick: letters, digits and a symbol. */
+const humanPassword = (g) => `${g.chars('ABCDEFGHJKLMNPQRSTUVWXYZ', 1)}${g.chars('abcdefghijkmnopqrstuvwxyz', 5)}${g.digits(3)}${g.chars('!#%&*+-?@^', 1)}${g.alnum(4)}`;
+const GENERIC_NAMES = 'passw(?:or)?d|pass(?![a-z])|passphrase|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?(?:key|token)|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|smtp[_.-]?pass';
+/** Names that carry secret-looking words but hold no secret (`token_url`, `public_key`). */
+const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf/i;
+const GENERIC_VALUE_CLASS = "[^\\s\"'`;,<>(){}\\[\\]]";
+const structuralRules = [
+    {
+        id: 'private-key',
+        title: 'Private key block',
+        keywords: ['private key'],
+        multiline: true,
+        pattern: /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----(?<secret>[\s\S]{32,12000}?)-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/,
+        validate: (body) => {
+            const compact = body.replace(/\\n|\\r|\s|"|,|\+$/g, '').replace(/^(?:Proc-Type|DEK-Info|Comment):.*$/gm, '');
+            return compact.length >= 64 && /^[A-Za-z0-9+/=:.,-]+$/.test(compact.slice(-64)) && !/\.\.\.|<|example/i.test(body);
+        },
+        samples: {
+            match: [
+                (g) => `-----BEGIN RSA PRIVATE KEY-----\n${pemBody(g, 8)}\n-----END RSA PRIVATE KEY-----`,
+                (g) => `"private_key": "-----BEGIN PRIVATE KEY-----\\n${g.base64(64)}\\n${g.base64(64)}\\n-----END PRIVATE KEY-----\\n",`,
+            ],
+            quiet: [
+                '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+                '-----BEGIN OPENSSH PRIVATE KEY-----\n<your key here>\n-----END OPENSSH PRIVATE KEY-----',
+            ],
+        },
+    },
+    {
+        id: 'putty-private-key',
+        title: 'PuTTY private key',
+        keywords: ['putty-user-key-file'],
+        multiline: true,
+        pattern: /PuTTY-User-Key-File-\d: [a-z0-9-]+[\s\S]{0,2000}?Private-Lines: \d+\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{64,})/,
+        samples: {
+            match: [(g) => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${g.base64(64)}\n${g.base64(20)}\nPrivate-Lines: 1\n${g.base64(64)}\nPrivate-MAC: ${g.hex(64)}`],
+            quiet: ['PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\n<redacted>'],
+        },
+    },
+    {
+        id: 'jwt',
+        title: 'JSON Web Token',
+        keywords: ['eyj'],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})/,
+        validate: (token) => {
+            const [header, payload] = token.split('.');
+            return isJsonSegment(header, 'alg') && isJsonSegment(payload);
+        },
+        samples: {
+            match: [(g) => `SUPABASE_SERVICE_ROLE_KEY=${jwt(g)}`],
+            quiet: ['token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.<signature>', `const header = "eyJ0eXAiOiJKV1QifQ.eyJub3Rqc29u.${'a'.repeat(30)}";`],
+        },
+    },
+    {
+        id: 'discord-bot-token',
+        title: 'Discord bot token',
+        keywords: ['discord', 'bot '],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/,
+        validate: (token) => /^\d{17,20}$/.test(decodeBase64(token.split('.')[0]) ?? ''),
+        samples: {
+            match: [(g) => `DISCORD_TOKEN="${discordBotToken(g)}"`],
+            quiet: ['DISCORD_TOKEN="your-discord-bot-token"'],
+        },
+    },
+    {
+        id: 'url-credentials',
+        title: 'Password in a connection string or URL',
+        keywords: ['://'],
+        pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`]{1,100}:(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]+/i,
+        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
+        samples: {
+            match: [
+                (g) => `DATABASE_URL=postgres://app:${g.alnum(20)}@db.internal:5432/app`,
+                (g) => `redis_url: "rediss://default:${g.alnum(24)}@cache.example.net:6380"`,
+            ],
+            quiet: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app', 'url: postgres://user:password@localhost/db', 'https://user:<password>@git.example.com'],
+        },
+    },
+    {
+        id: 'connection-string-password',
+        title: 'Password in an ADO.NET / JDBC connection string',
+        keywords: ['password=', 'pwd='],
+        pattern: /(?:server|host|data source|jdbc:[a-z]+:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
+        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password),
+        samples: {
+            match: [(g) => `"Db": "Server=sql.internal;Database=app;User Id=app;Password=${g.alnum(12)}#${g.digits(2)};"`],
+            quiet: ['"Db": "Server=sql.internal;Database=app;User Id=app;Password=$(DB_PASSWORD);"'],
+        },
+    },
+    {
+        id: 'basic-auth-header',
+        title: 'HTTP basic authorization credentials',
+        keywords: ['basic '],
+        pattern: /authorization["']?\s*[:=]\s*["']?basic\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})/i,
+        validate: (value) => {
+            const decoded = decodeBase64(value) ?? '';
+            const [, password = ''] = decoded.split(':');
+            return /^[\x20-\x7e]+:[\x20-\x7e]{6,}$/.test(decoded) && !looksLikeGenericPlaceholder(password);
+        },
+        samples: {
+            match: [(g) => `curl -H "Authorization: Basic ${Buffer.from(`deploy:${g.alnum(16)}`).toString('base64')}" https://ci.internal/api`],
+            quiet: ['curl -H "Authorization: Basic $CREDENTIALS" https://ci.internal/api'],
+        },
+    },
+    {
+        id: 'bearer-token',
+        title: 'Bearer token in an authorization header',
+        keywords: ['bearer '],
+        pattern: /authorization["']?\s*[:=]\s*["']?bearer\s+(?<secret>[A-Za-z0-9_.~+/-]{20,}=*)/i,
+        minEntropy: 3.5,
+        validate: (token) => !looksLikeGenericPlaceholder(token) && /[0-9]/.test(token) && /[A-Za-z]/.test(token),
+        samples: {
+            match: [(g) => `-H 'Authorization: Bearer ${g.alnum(40)}'`],
+            quiet: ['-H "Authorization: Bearer ${TOKEN}"', "-H 'Authorization: Bearer your_access_token_here'"],
+        },
+    },
+    {
+        id: 'docker-config-auth',
+        title: 'Registry credentials in a Docker config.json',
+        keywords: ['"auth"'],
+        pattern: /"auth"\s*:\s*"(?<secret>[A-Za-z0-9+/]{8,}={0,2})"/,
+        validate: (value) => /^[\x20-\x7e]+:[\x20-\x7e]{6,}$/.test(decodeBase64(value) ?? ''),
+        samples: {
+            match: [(g) => `{"auths": {"registry.example.net": {"auth": "${Buffer.from(`ci:${g.alnum(20)}`).toString('base64')}"}}}`],
+            quiet: ['{"auths": {"registry.example.net": {"auth": ""}}}'],
+        },
+    },
+    {
+        id: 'npmrc-auth-token',
+        title: 'Registry token in .npmrc',
+        keywords: ['_authtoken', '_auth=', '_password='],
+        pattern: /(?:_authToken|_auth|_password)\s*=\s*["']?(?<secret>[A-Za-z0-9+/_.=-]{16,})/,
+        minEntropy: 3.2,
+        validate: (value) => !looksLikeGenericPlaceholder(value),
+        samples: {
+            match: [(g) => `//npm.pkg.example.net/:_authToken=${g.urlSafe(36)}`],
+            quiet: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
+        },
+    },
+    {
+        id: 'azure-sas-token',
+        title: 'Azure shared access signature',
+        keywords: ['sig='],
+        pattern: /[?&]sv=\d{4}-\d\d-\d\d[^\s"']*?&sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)/i,
+        samples: {
+            match: [(g) => `BACKUP_URL="https://backups.blob.core.windows.net/db?sv=2022-11-02&ss=b&srt=co&sp=rwl&se=2030-01-01T00:00:00Z&sig=${g.alnum(43)}%3D"`],
+            quiet: ['BACKUP_URL="https://backups.blob.core.windows.net/db?sv=2022-11-02&sig=<sas-signature>"'],
+        },
+    },
+    {
+        id: 'generic-secret',
+        title: 'High-entropy value assigned to a secret-looking name',
+        generic: true,
+        keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
+        pattern: new RegExp(`(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]*?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]*)["'\\]]?\\s*(?::=|=>|=|:|\\s)\\s*(?<q>["'\`]?)(?<secret>${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`, 'i'),
+        validate: (value) => isStrongGenericValue(value),
+        samples: {
+            match: [
+                (g) => `SMTP_PASSWORD=${humanPassword(g)}`,
+                (g) => `db_password: "${humanPassword(g)}"`,
+                (g) => `  "apiKey": "${g.alnum(32)}",`,
+                (g) => `export APP_SECRET='${g.base64(40)}'`,
+            ],
+            quiet: [
+                'password: ${{ secrets.DB_PASSWORD }}',
+                'const token = process.env.GITHUB_TOKEN;',
+                'DB_PASSWORD=changeme',
+                'api_key = "your_api_key_here"',
+                'password = os.environ["DB_PASSWORD"]',
+                'token_url = "https://auth.example.net/oauth/token"',
+                'const passwordField = form.querySelector("#password");',
+                'secret: !vault |',
+                'password: <PASSWORD>',
+                'TOKEN_TTL=3600',
+                'public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq9wYk1sN0nX2Vb4d1c7e5f3a9b8c6d4e2f0a1b3c5d7e9"',
+            ],
+        },
+    },
+];
+/** A file path (`/etc/app/key.pem`, `./secrets`), not a base64 value that starts with a slash. */
+function structural_looksLikePath(value) {
+    if (/^[A-Za-z]:\\/.test(value))
+        return true;
+    if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_./-]*$/.test(value))
+        return false;
+    // Path segments are words (lower, Capitalised or UPPER); random base64 segments are not.
+    return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
+}
+/** Letters only, but cased like random text rather than camelCase words. */
+function looksRandomlyCased(value) {
+    const letters = value.replace(/[^A-Za-z]/g, '');
+    const upper = letters.replace(/[^A-Z]/g, '').length;
+    return value.length >= 20 && upper / letters.length > 0.25 && upper / letters.length < 0.75;
+}
+/** The generic rule's name must not be a known non-secret name; checked with the match. */
+function isSecretName(name) {
+    return !NOT_SECRET_NAME.test(name.replace(/["'\]]+$/, ''));
+}
+/**
+ * A value that is neither a reference (`$VAR`, `process.env.X`), an identifier,
+ * a path, a URL nor a placeholder, and mixes character classes like a real secret.
+ */
+function isStrongGenericValue(value) {
+    if (/^[$%@!|>*&#]|^\{\{|\$\{|\$\(/.test(value))
+        return false;
+    if (/process\.env|os\.environ|getenv|environ|secrets\.|env\(|\bvault\b|\.get\(|^ref\+|^arn:/i.test(value))
+        return false;
+    if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value))
+        return false; // this.token, config.apiKey
+    if (/^[A-Z][A-Z0-9_]+$/.test(value) && value.includes('_'))
+        return false; // an env var name
+    if (structural_looksLikePath(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+        return false;
+    if (/^(?:true|false|null|none|nil|undefined|required|optional)$/i.test(value))
+        return false;
+    if (/^\d+(?:\.\d+)?[a-z]{0,2}$/i.test(value))
+        return false;
+    if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/.test(value))
+        return false; // a UUID is an identifier
+    if (/^(?:sha\d+|md5|sha512-|sha256-|sha384-)[:-]?/i.test(value))
+        return false;
+    if (looksLikeGenericPlaceholder(value))
+        return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9_.-]/].filter((re) => re.test(value)).length;
+    if (classes < 2)
+        return false;
+    if (!/[0-9]|[^A-Za-z0-9_.-]/.test(value) && !looksRandomlyCased(value))
+        return false;
+    // A plain hex run is a digest unless it is long enough to be a key and the name says so.
+    return shannonEntropy(value) >= (value.length >= 20 ? 3.2 : 2.7);
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/detect.js
+
+
+
+
+/** How far a multi-line rule (a key block) may reach past its first line. */
+const MULTILINE_WINDOW = 16_000;
+const detect_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `ghp_… (40 chars)`: enough to find it, never enough to use it. */
+function redactSecret(secret) {
+    return `${secret.slice(0, 4)}… (${secret.length} chars)`;
+}
+function fingerprintSecret(ruleId, secret) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${ruleId}\0${secret}`).digest('hex').slice(0, 20);
+}
+/**
+ * The pure engine: text (+ its path) in, findings out. It reads nothing and
+ * starts nothing. One pass of a combined keyword regex finds candidate lines;
+ * only the rules whose keywords a line holds run on that line.
+ */
+class Detector {
+    options;
+    compiled;
+    keywordPattern;
+    /** A second instance for the keywords within one candidate line (compiled once: it is large). */
+    inLinePattern;
+    rulesByKeyword = new Map();
+    constructor(options) {
+        this.options = options;
+        this.compiled = options.rules.map((rule) => ({
+            rule,
+            global: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'g'),
+        }));
+        const keywords = [...new Set(options.rules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
+        // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`),
+        // because the alternation reports only one keyword per position.
+        for (const keyword of keywords) {
+            const indices = [];
+            this.compiled.forEach(({ rule }, index) => {
+                if (rule.keywords.some((k) => keyword.includes(k.toLowerCase())))
+                    indices.push(index);
+            });
+            this.rulesByKeyword.set(keyword, indices);
+        }
+        keywords.sort((a, b) => b.length - a.length);
+        this.keywordPattern = new RegExp(keywords.map(detect_escape).join('|'), 'g');
+        this.inLinePattern = new RegExp(this.keywordPattern.source, 'g');
+    }
+    get keywords() {
+        return [...this.rulesByKeyword.keys()];
+    }
+    /**
+     * `lineNumbers` maps the text's line index to the real line number, for text
+     * stitched together from the added lines of a diff.
+     */
+    detect(text, path, lineNumbers) {
+        const findings = [];
+        const lower = text.toLowerCase();
+        // detect() is synchronous, so the shared regex instances cannot interleave.
+        const keywordPattern = this.keywordPattern;
+        const inLine = this.inLinePattern;
+        keywordPattern.lastIndex = 0;
+        // Line numbers are counted only when a finding needs one: most files have none.
+        let countedTo = 0;
+        let lineIndex = 0;
+        const lineNumberAt = (lineStart) => {
+            for (let at = text.indexOf('\n', countedTo); at >= 0 && at < lineStart; at = text.indexOf('\n', at + 1))
+                lineIndex += 1;
+            countedTo = lineStart;
+            return lineNumbers ? lineNumbers[lineIndex] ?? lineIndex + 1 : lineIndex + 1;
+        };
+        let hit;
+        while ((hit = keywordPattern.exec(lower)) !== null) {
+            const lineStart = lower.lastIndexOf('\n', hit.index - 1) + 1;
+            let lineEnd = lower.indexOf('\n', hit.index);
+            if (lineEnd < 0)
+                lineEnd = lower.length;
+            const candidates = new Set(this.rulesByKeyword.get(hit[0]));
+            const rest = lower.slice(hit.index + 1, lineEnd);
+            inLine.lastIndex = 0;
+            for (let more = inLine.exec(rest); more; more = inLine.exec(rest)) {
+                for (const index of this.rulesByKeyword.get(more[0]) ?? [])
+                    candidates.add(index);
+                inLine.lastIndex = more.index + 1;
+            }
+            const line = text.slice(lineStart, lineEnd);
+            if (!line.includes(INLINE_ALLOW)) {
+                this.scanLine(text, line, lineStart, [...candidates].sort((a, b) => a - b), path, lineNumberAt, findings);
+            }
+            keywordPattern.lastIndex = lineEnd + 1;
+        }
+        return findings;
+    }
+    scanLine(text, line, lineStart, candidates, path, lineNumberAt, findings) {
+        const taken = [];
+        const reported = [];
+        const seen = new Set();
+        for (const index of candidates) {
+            const { rule, global } = this.compiled[index];
+            const subject = rule.multiline ? text.slice(lineStart, lineStart + MULTILINE_WINDOW) : line;
+            global.lastIndex = 0;
+            for (let match = global.exec(subject); match; match = global.exec(subject)) {
+                if (match[0].length === 0) {
+                    global.lastIndex += 1;
+                    continue;
+                }
+                if (rule.multiline && match.index >= line.length)
+                    break;
+                const secret = match.groups?.secret ?? match[1] ?? match[0];
+                const column = match.index + Math.max(0, match[0].indexOf(secret));
+                const end = column + secret.length;
+                const overlaps = ([from, to]) => column < to && end > from;
+                // One secret, one finding: a later (less specific) rule yields to an earlier one.
+                if (reported.some(overlaps))
+                    continue;
+                // A provider-shaped value claims its span even when rejected (a bad checksum):
+                // the generic rule must not report what a precise rule already judged.
+                if (!rule.generic)
+                    taken.push([column, end]);
+                else if (taken.some(overlaps))
+                    continue;
+                if (!this.accept(rule, secret, match, line, column))
+                    continue;
+                reported.push([column, end]);
+                const key = `${rule.id}\0${secret}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                findings.push({
+                    ruleId: rule.id,
+                    title: rule.title,
+                    path,
+                    line: lineNumberAt(lineStart),
+                    column: column + 1,
+                    redacted: redactSecret(secret),
+                    fingerprint: fingerprintSecret(rule.id, secret),
+                });
+            }
+        }
+    }
+    accept(rule, secret, match, line, column) {
+        if (rule.generic && match.groups?.name && !isSecretName(match.groups.name))
+            return false;
+        if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy)
+            return false;
+        if (rule.validate && !rule.validate(secret))
+            return false;
+        if (isDocumentedExample(secret))
+            return false;
+        if (column < line.length && insideDataUri(line, column))
+            return false;
+        if (this.options.allowRegexes?.some((re) => re.test(secret)))
+            return false;
+        const lowerSecret = secret.toLowerCase();
+        if (this.options.stopwords?.some((word) => lowerSecret.includes(word)))
+            return false;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/report/comment.js
+
+
+
+/** Finds our own comment again, so a re-run updates it instead of adding another. */
+const COMMENT_MARKER = '<!-- slipway:secret-scan -->';
+function commentBody(findings, stats) {
+    return `${COMMENT_MARKER}\n${renderMarkdown(scanSummary(findings.filter((f) => !f.baselined), stats))}`;
+}
+/** The HTTP requests for each forge, as data (both speak the same paths; auth and paging differ). */
+const commentRequests = {
+    list(target, page) {
+        const paging = target.forge === 'github' ? `per_page=100&page=${page}` : `limit=50&page=${page}`;
+        return { method: 'GET', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments?${paging}`, headers: headers(target) };
+    },
+    create(target, body) {
+        return { method: 'POST', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments`, headers: headers(target), body: JSON.stringify({ body }) };
+    },
+    update(target, id, body) {
+        return { method: 'PATCH', url: `${target.apiUrl}/repos/${target.repository}/issues/comments/${id}`, headers: headers(target), body: JSON.stringify({ body }) };
+    },
+};
+function headers(target) {
+    const common = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'slipway-secret-scan' };
+    return target.forge === 'github'
+        ? { ...common, accept: 'application/vnd.github+json', authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' }
+        : { ...common, authorization: `token ${target.token}` };
+}
+async function comment_call(request, fetchImpl) {
+    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
+    if (!response.ok) {
+        const text = (await response.text()).slice(0, 300);
+        throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
+        });
+    }
+    return (await response.json());
+}
+/**
+ * One comment per pull request: updated when it exists, created only when
+ * there is something to say (no "all clear" noise on clean PRs).
+ */
+async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
+    let existing;
+    for (let page = 1; page <= 20 && existing === undefined; page += 1) {
+        const comments = await comment_call(commentRequests.list(target, page), fetchImpl);
+        existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
+        if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50))
+            break;
+    }
+    if (existing !== undefined) {
+        await comment_call(commentRequests.update(target, existing, body), fetchImpl);
+        return { action: 'updated', id: existing };
+    }
+    if (!hasFindings)
+        return { action: 'skipped', reason: 'no findings and no earlier comment' };
+    const created = await comment_call(commentRequests.create(target, body), fetchImpl);
+    return { action: 'created', id: created.id };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/report/sarif.js
+/** SARIF 2.1.0 for code-scanning upload. Messages carry the redacted form only. */
+function toSarif(findings, toolVersion) {
+    const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+    const titles = new Map(findings.map((f) => [f.ruleId, f.title]));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'slipway-secret-scan',
+                        informationUri: 'https://github.com/slipway/slipway/blob/main/docs/secret-scan.md',
+                        version: toolVersion,
+                        rules: ruleIds.map((id) => ({
+                            id,
+                            name: id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase()),
+                            shortDescription: { text: titles.get(id) ?? id },
+                            fullDescription: { text: `${titles.get(id) ?? id} committed to the repository.` },
+                            help: { text: 'Revoke the credential at its provider, then remove it from the code (and from history if the repository is public). Use a secret store or CI secrets instead.' },
+                            defaultConfiguration: { level: 'error' },
+                            properties: { tags: ['security', 'secret'], 'security-severity': '8.0' },
+                        })),
+                    },
+                },
+                results: findings.map((f) => ({
+                    ruleId: f.ruleId,
+                    ruleIndex: ruleIds.indexOf(f.ruleId),
+                    level: f.baselined ? 'note' : 'error',
+                    message: { text: `${f.title}: ${f.redacted}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: f.path, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+                    partialFingerprints: { 'slipwaySecret/v1': f.fingerprint },
+                    ...(f.baselined ? { baselineState: 'unchanged' } : {}),
+                })),
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/samples.js
+
+const ALPHABETS = {
+    alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+    hex: '0123456789abcdef',
+    upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+    digits: '0123456789',
+    base64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+    urlSafe: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
+};
+function randomGenerator() {
+    const chars = (alphabet, length) => {
+        const bytes = (0,external_node_crypto_namespaceObject.randomBytes)(length * 2);
+        let out = '';
+        for (let i = 0; i < length; i += 1)
+            out += alphabet[bytes.readUInt16LE(i * 2) % alphabet.length];
+        return out;
+    };
+    return {
+        chars,
+        alnum: (n) => chars(ALPHABETS.alnum, n),
+        hex: (n) => chars(ALPHABETS.hex, n),
+        upper: (n) => chars(ALPHABETS.upper, n),
+        digits: (n) => chars(ALPHABETS.digits, n),
+        base64: (n) => chars(ALPHABETS.base64, n),
+        urlSafe: (n) => chars(ALPHABETS.urlSafe, n),
+        int: (min, max) => min + ((0,external_node_crypto_namespaceObject.randomBytes)(4).readUInt32LE(0) % (max - min + 1)),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/rules/shapes.js
+
+
+const CHARSETS = {
+    alnum: { cls: 'A-Za-z0-9', alphabet: ALPHABETS.alnum },
+    hex: { cls: 'a-f0-9', alphabet: ALPHABETS.hex },
+    hexUpper: { cls: 'A-F0-9', alphabet: '0123456789ABCDEF' },
+    upper: { cls: 'A-Z0-9', alphabet: ALPHABETS.upper },
+    lower: { cls: 'a-z0-9', alphabet: 'abcdefghijklmnopqrstuvwxyz0123456789' },
+    letters: { cls: 'A-Za-z', alphabet: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' },
+    url: { cls: 'A-Za-z0-9_-', alphabet: ALPHABETS.urlSafe },
+    base64: { cls: 'A-Za-z0-9+/', alphabet: ALPHABETS.base64 },
+    digits: { cls: '0-9', alphabet: ALPHABETS.digits },
+};
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const quantifier = (length) => (typeof length === 'number' ? `{${length}}` : `{${length[0]},${length[1]}}`);
+const pickLength = (g, length) => (typeof length === 'number' ? length : g.int(length[0], Math.min(length[1], length[0] + 8)));
+/** Default entropy floor by alphabet: random hex sits near 3.5+, random base62 near 4+. */
+function defaultEntropy(charset, length) {
+    const min = typeof length === 'number' ? length : length[0];
+    if (min < 12)
+        return 2.3;
+    const hexLike = charset === CHARSETS.hex || charset === CHARSETS.hexUpper || charset === CHARSETS.digits;
+    if (min < 24)
+        return hexLike ? 2.4 : 2.8;
+    return hexLike ? 2.8 : 3.0;
+}
+/** A token that announces itself with a literal prefix (`ghp_`, `xoxb-`, `AKIA` …). */
+function prefixed(shape) {
+    const prefixes = typeof shape.prefix === 'string' ? [shape.prefix] : [...shape.prefix];
+    const before = shape.embedded ? '' : '(?<![A-Za-z0-9])';
+    const tail = shape.suffix ? shape.suffix.regex : '';
+    const pattern = new RegExp(`${before}(?<secret>(?:${prefixes.map(escapeRegex).join('|')})[${shape.body.cls}]${quantifier(shape.length)}${tail})(?![${shape.body.cls}])`);
+    const first = prefixes[0];
+    const suffixSample = (g) => {
+        const sample = shape.suffix?.sample ?? '';
+        return typeof sample === 'string' ? sample : g ? sample(g) : '';
+    };
+    const build = shape.build ?? ((g) => `${first}${g.chars(shape.body.alphabet, pickLength(g, shape.length))}${suffixSample(g)}`);
+    const fixedLength = typeof shape.length === 'number' ? shape.length : shape.length[0];
+    const minEntropy = shape.minEntropy ?? defaultEntropy(shape.body, shape.length);
+    // Entropy and placeholder runs are judged on the random part, not on the fixed prefix.
+    const bodyOf = (secret) => secret.slice(prefixes.find((p) => secret.startsWith(p))?.length ?? 0);
+    return {
+        id: shape.id,
+        title: shape.title,
+        keywords: shape.keywords ?? prefixes.map((p) => p.toLowerCase()),
+        pattern,
+        validate: (secret) => {
+            const body = bodyOf(secret);
+            if (/(.)\1{7,}/.test(body) || shannonEntropy(body) < minEntropy)
+                return false;
+            return shape.validate?.(secret) ?? true;
+        },
+        samples: {
+            match: [(g) => `token = "${build(g)}"`, (g) => `export SECRET_VALUE=${build(g)}`],
+            quiet: [
+                ...(fixedLength >= 12
+                    ? [(g) => `token = "${first}${'x'.repeat(fixedLength)}${suffixSample(g)}"`, (g) => `token = "${first}${'0'.repeat(fixedLength)}${suffixSample(g)}"`]
+                    : []),
+                ...(shape.quiet ?? []),
+                `token = "${first}<redacted>"`,
+            ],
+        },
+    };
+}
+/**
+ * A value with no prefix of its own (a 32-hex API key) that is only a secret
+ * when the provider's name sits next to it.
+ */
+function contextual(shape) {
+    const between = shape.between ?? '[a-z0-9_.-]{0,30}';
+    const pattern = new RegExp(`(?:${shape.names.join('|')})${between}["']?\\s*(?::=|=>|=|:)\\s*["'\`]?(?<secret>[${shape.body.cls}]${quantifier(shape.length)})(?![${shape.body.cls}])`, 'i');
+    const length = typeof shape.length === 'number' ? shape.length : shape.length[0];
+    return {
+        id: shape.id,
+        title: shape.title,
+        keywords: shape.keywords,
+        pattern,
+        validate: shape.validate,
+        minEntropy: shape.minEntropy ?? defaultEntropy(shape.body, shape.length),
+        samples: {
+            match: [(g) => `${shape.sampleName}="${g.chars(shape.body.alphabet, pickLength(g, shape.length))}"`],
+            quiet: [`${shape.sampleName}="${'x'.repeat(length)}"`, `${shape.sampleName}=\${${shape.sampleName}}`],
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/rules/contextual.js
+
+const UUID = { cls: 'a-fA-F0-9-', alphabet: '0123456789abcdef' };
+const uuidShaped = (secret) => /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/i.test(secret);
+const uuidRule = (id, title, names, sampleName) => {
+    const rule = contextual({ id, title, names, body: UUID, length: 36, keywords: [sampleName.split('_')[0].toLowerCase()], sampleName, validate: uuidShaped, minEntropy: 2.5 });
+    // Samples are real UUID shapes.
+    rule.samples.match = [(g) => `${sampleName}="${g.hex(8)}-${g.hex(4)}-4${g.hex(3)}-a${g.hex(3)}-${g.hex(12)}"`];
+    return rule;
+};
+const contextualRules = [
+    contextual({ id: 'aws-secret-access-key', title: 'AWS secret access key', names: ['aws_?secret_?access_?key', 'aws_?secret', 'secret_?access_?key', 'aws.{0,20}secret'], between: '[a-z0-9_.-]{0,20}', body: CHARSETS.base64, length: 40, keywords: ['aws', 'secret_access_key', 'secretaccesskey'], sampleName: 'AWS_SECRET_ACCESS_KEY', validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s) }),
+    contextual({ id: 'azure-storage-account-key', title: 'Azure storage account key', names: ['accountkey', 'azure_?storage_?(?:account_?)?key'], between: '', body: CHARSETS.base64, length: 86, keywords: ['accountkey', 'azure'], sampleName: 'AccountKey', validate: () => true }),
+    contextual({ id: 'datadog-api-key', title: 'Datadog API key', names: ['datadog_?api_?key', 'dd_?api_?key'], between: '', body: CHARSETS.hex, length: 32, keywords: ['datadog', 'dd_api', 'ddapi'], sampleName: 'DD_API_KEY' }),
+    contextual({ id: 'datadog-app-key', title: 'Datadog application key', names: ['datadog_?app(?:lication)?_?key', 'dd_?app(?:lication)?_?key'], between: '', body: CHARSETS.hex, length: 40, keywords: ['datadog', 'dd_app', 'ddapp'], sampleName: 'DD_APP_KEY' }),
+    uuidRule('heroku-api-key', 'Heroku API key', ['heroku_?api_?key', 'heroku_?token', 'heroku_?key'], 'HEROKU_API_KEY'),
+    contextual({ id: 'cloudflare-api-token', title: 'Cloudflare API token', names: ['cloudflare_?api_?token', 'cf_?api_?token', 'cloudflare_?token'], between: '', body: CHARSETS.url, length: 40, keywords: ['cloudflare', 'cf_api'], sampleName: 'CLOUDFLARE_API_TOKEN' }),
+    contextual({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', names: ['cloudflare_?api_?key', 'cf_?api_?key', 'cloudflare_?global_?key'], between: '', body: CHARSETS.hex, length: 37, keywords: ['cloudflare', 'cf_api'], sampleName: 'CLOUDFLARE_API_KEY' }),
+    contextual({ id: 'algolia-admin-key', title: 'Algolia admin API key', names: ['algolia_?(?:admin_?|write_?)?(?:api_?)?key'], between: '', body: CHARSETS.hex, length: 32, keywords: ['algolia'], sampleName: 'ALGOLIA_ADMIN_KEY' }),
+    contextual({ id: 'twilio-auth-token', title: 'Twilio auth token', names: ['twilio_?auth_?token', 'twilio_?token'], between: '', body: CHARSETS.hex, length: 32, keywords: ['twilio'], sampleName: 'TWILIO_AUTH_TOKEN' }),
+    contextual({ id: 'mailjet-secret-key', title: 'Mailjet secret key', names: ['mailjet_?(?:api_?)?secret(?:_?key)?', 'mj_?apikey_?private'], between: '', body: CHARSETS.hex, length: 32, keywords: ['mailjet', 'mj_apikey'], sampleName: 'MAILJET_SECRET_KEY' }),
+    uuidRule('postmark-server-token', 'Postmark server token', ['postmark_?(?:server_?|api_?)?token', 'postmark_?api_?key'], 'POSTMARK_SERVER_TOKEN'),
+    uuidRule('snyk-token', 'Snyk API token', ['snyk_?(?:api_?)?token', 'snyk_?api_?key'], 'SNYK_TOKEN'),
+    uuidRule('codecov-token', 'Codecov upload token', ['codecov_?token'], 'CODECOV_TOKEN'),
+    uuidRule('opsgenie-api-key', 'Opsgenie API key', ['opsgenie_?(?:api_?)?key'], 'OPSGENIE_API_KEY'),
+    uuidRule('pinecone-api-key', 'Pinecone API key', ['pinecone_?api_?key'], 'PINECONE_API_KEY'),
+    contextual({ id: 'okta-api-token', title: 'Okta API token', names: ['okta_?(?:api_?)?token', 'okta_?api_?key'], between: '', body: CHARSETS.url, length: 42, keywords: ['okta'], sampleName: 'OKTA_API_TOKEN', validate: (s) => s.startsWith('00') }),
+    contextual({ id: 'vercel-token', title: 'Vercel access token', names: ['vercel_?(?:api_?|access_?)?token', 'now_?token'], between: '', body: CHARSETS.alnum, length: 24, keywords: ['vercel', 'now_token'], sampleName: 'VERCEL_TOKEN' }),
+    contextual({ id: 'linode-token', title: 'Linode API token', names: ['linode_?(?:api_?|cli_?)?token'], between: '', body: CHARSETS.hex, length: 64, keywords: ['linode'], sampleName: 'LINODE_TOKEN' }),
+    contextual({ id: 'vultr-api-key', title: 'Vultr API key', names: ['vultr_?api_?key'], between: '', body: CHARSETS.upper, length: 36, keywords: ['vultr'], sampleName: 'VULTR_API_KEY' }),
+    contextual({ id: 'hetzner-api-token', title: 'Hetzner Cloud API token', names: ['hcloud_?token', 'hetzner_?(?:api_?)?token'], between: '', body: CHARSETS.alnum, length: 64, keywords: ['hcloud', 'hetzner'], sampleName: 'HCLOUD_TOKEN' }),
+    contextual({ id: 'forgejo-token', title: 'Forgejo / Gitea access token', names: ['forgejo_?(?:access_?)?token', 'gitea_?(?:access_?)?token', 'codeberg_?token'], between: '', body: CHARSETS.hex, length: 40, keywords: ['forgejo', 'gitea', 'codeberg'], sampleName: 'FORGEJO_TOKEN' }),
+    contextual({ id: 'travis-ci-token', title: 'Travis CI token', names: ['travis_?(?:api_?)?token'], between: '', body: CHARSETS.url, length: 22, keywords: ['travis'], sampleName: 'TRAVIS_TOKEN' }),
+    contextual({ id: 'honeycomb-api-key', title: 'Honeycomb API key', names: ['honeycomb_?(?:api_?|write_?)?key', 'honeycomb_?team'], between: '', body: CHARSETS.alnum, length: [22, 32], keywords: ['honeycomb'], sampleName: 'HONEYCOMB_API_KEY' }),
+    contextual({ id: 'pagerduty-token', title: 'PagerDuty API token', names: ['pagerduty_?(?:api_?)?(?:token|key)'], between: '', body: CHARSETS.url, length: 20, keywords: ['pagerduty'], sampleName: 'PAGERDUTY_TOKEN' }),
+    contextual({ id: 'segment-write-key', title: 'Segment write key', names: ['segment_?write_?key'], between: '', body: CHARSETS.alnum, length: 32, keywords: ['segment'], sampleName: 'SEGMENT_WRITE_KEY' }),
+    contextual({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', names: ['mixpanel_?(?:api_?)?secret'], between: '', body: CHARSETS.hex, length: 32, keywords: ['mixpanel'], sampleName: 'MIXPANEL_API_SECRET' }),
+    contextual({ id: 'spotify-client-secret', title: 'Spotify client secret', names: ['spotify_?client_?secret'], between: '', body: CHARSETS.hex, length: 32, keywords: ['spotify'], sampleName: 'SPOTIFY_CLIENT_SECRET' }),
+    contextual({ id: 'github-oauth-client-secret', title: 'GitHub OAuth app client secret', names: ['github_?(?:oauth_?)?client_?secret', 'gh_?client_?secret'], between: '', body: CHARSETS.hex, length: 40, keywords: ['github', 'gh_client'], sampleName: 'GITHUB_CLIENT_SECRET' }),
+    contextual({ id: 'cohere-api-key', title: 'Cohere API key', names: ['cohere_?api_?key', 'co_?api_?key'], between: '', body: CHARSETS.alnum, length: 40, keywords: ['cohere', 'co_api'], sampleName: 'COHERE_API_KEY' }),
+    contextual({ id: 'mistral-api-key', title: 'Mistral API key', names: ['mistral_?api_?key'], between: '', body: CHARSETS.alnum, length: 32, keywords: ['mistral'], sampleName: 'MISTRAL_API_KEY' }),
+    contextual({ id: 'deepseek-api-key', title: 'DeepSeek API key', names: ['deepseek_?api_?key'], between: '', body: { cls: 'a-f0-9sk-', alphabet: '0123456789abcdef' }, length: [35, 35], keywords: ['deepseek'], sampleName: 'DEEPSEEK_API_KEY', validate: (s) => /^sk-[a-f0-9]{32}$/.test(s) }),
+    contextual({ id: 'ngrok-authtoken', title: 'ngrok authtoken', names: ['ngrok_?auth_?token', 'authtoken'], between: '', body: CHARSETS.url, length: [43, 49], keywords: ['ngrok', 'authtoken'], sampleName: 'NGROK_AUTHTOKEN' }),
+    contextual({ id: 'zendesk-api-token', title: 'Zendesk API token', names: ['zendesk_?(?:api_?)?token'], between: '', body: CHARSETS.alnum, length: 40, keywords: ['zendesk'], sampleName: 'ZENDESK_API_TOKEN' }),
+    contextual({ id: 'intercom-access-token', title: 'Intercom access token', names: ['intercom_?(?:access_?)?token'], between: '', body: CHARSETS.url, length: 60, keywords: ['intercom'], sampleName: 'INTERCOM_ACCESS_TOKEN' }),
+    contextual({ id: 'sumologic-access-key', title: 'Sumo Logic access key', names: ['sumo_?(?:logic_?)?access_?key'], between: '', body: CHARSETS.alnum, length: 64, keywords: ['sumo'], sampleName: 'SUMO_ACCESS_KEY' }),
+    contextual({ id: 'launchdarkly-sdk-key', title: 'LaunchDarkly SDK key', names: ['launchdarkly_?(?:sdk_?)?key', 'ld_?sdk_?key'], between: '', body: { cls: 'a-z0-9-', alphabet: '0123456789abcdef' }, length: 40, keywords: ['launchdarkly', 'ld_sdk'], sampleName: 'LAUNCHDARKLY_SDK_KEY', validate: (s) => /^sdk-[a-f0-9-]{36}$/.test(s) }),
+];
+// Samples for rules whose value is not plain random text.
+const fix = (id, build) => {
+    const rule = contextualRules.find((r) => r.id === id);
+    if (rule)
+        rule.samples.match = [build];
+};
+fix('okta-api-token', (g) => `OKTA_API_TOKEN=00${g.urlSafe(40)}`);
+fix('deepseek-api-key', (g) => `DEEPSEEK_API_KEY="sk-${g.hex(32)}"`);
+fix('launchdarkly-sdk-key', (g) => `LAUNCHDARKLY_SDK_KEY: sdk-${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}`);
+fix('azure-storage-account-key', (g) => `DefaultEndpointsProtocol=https;AccountName=prodfiles;AccountKey=${g.base64(86)}==;EndpointSuffix=core.windows.net`);
+fix('aws-secret-access-key', (g) => `aws_secret_access_key = ${g.base64(36)}aB3/`);
+
+;// CONCATENATED MODULE: ./build/src/scan/rules/providers.js
+// Token formats that carry their own prefix, written from the providers'
+// documented shapes (prefix, alphabet, length). Facts only; no list was copied.
+
+
+/** Random body + CRC32 suffix, as GitHub and npm build their tokens. */
+const crcToken = (prefix) => (g) => {
+    const body = g.alnum(30);
+    return `${prefix}${body}${base62(crc32(body), 6)}`;
+};
+/** The same token with its checksum broken: must stay quiet. */
+const brokenCrcToken = (prefix) => (g) => {
+    const good = crcToken(prefix)(g);
+    const last = good.at(-1) === 'A' ? 'B' : 'A';
+    return `token = "${good.slice(0, -1)}${last}"`;
+};
+const github = (kind, title) => prefixed({
+    id: `github-${kind}`,
+    title,
+    prefix: `gh${kind[0]}_`,
+    body: CHARSETS.alnum,
+    length: 36,
+    validate: (secret) => hasValidCrc32Suffix(secret),
+    build: crcToken(`gh${kind[0]}_`),
+    quiet: [brokenCrcToken(`gh${kind[0]}_`)],
+});
+const ageKey = (g) => {
+    const data = Array.from({ length: 52 }, () => g.int(0, 31));
+    return withBech32Checksum('age-secret-key-', data).toUpperCase();
+};
+const providerRules = [
+    // Forges and CI
+    github('pat', 'GitHub personal access token (classic)'),
+    github('oauth', 'GitHub OAuth access token'),
+    github('user-to-server', 'GitHub App user-to-server token'),
+    github('server-to-server', 'GitHub App installation token'),
+    github('refresh', 'GitHub refresh token'),
+    prefixed({ id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', prefix: 'github_pat_', body: CHARSETS.url, length: [82, 82] }),
+    prefixed({ id: 'gitlab-pat', title: 'GitLab personal access token', prefix: 'glpat-', body: CHARSETS.url, length: [20, 80] }),
+    prefixed({ id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', prefix: 'glptt-', body: CHARSETS.hex, length: 40 }),
+    prefixed({ id: 'gitlab-runner-registration-token', title: 'GitLab runner registration token', prefix: 'GR1348941', body: CHARSETS.url, length: 20 }),
+    prefixed({ id: 'gitlab-runner-auth-token', title: 'GitLab runner authentication token', prefix: 'glrt-', body: CHARSETS.url, length: [20, 60] }),
+    prefixed({ id: 'gitlab-deploy-token', title: 'GitLab deploy token', prefix: 'gldt-', body: CHARSETS.url, length: [20, 60] }),
+    prefixed({ id: 'gitlab-feed-token', title: 'GitLab feed token', prefix: 'glft-', body: CHARSETS.url, length: [20, 60] }),
+    prefixed({ id: 'gitlab-oauth-app-secret', title: 'GitLab OAuth application secret', prefix: 'gloas-', body: CHARSETS.url, length: 64 }),
+    prefixed({ id: 'gitlab-scim-token', title: 'GitLab SCIM token', prefix: 'glsoat-', body: CHARSETS.url, length: [20, 60] }),
+    prefixed({ id: 'gitlab-incoming-mail-token', title: 'GitLab incoming mail token', prefix: 'glimt-', body: CHARSETS.url, length: 25 }),
+    prefixed({ id: 'gitlab-agent-token', title: 'GitLab Kubernetes agent token', prefix: 'glagent-', body: CHARSETS.url, length: [50, 60] }),
+    prefixed({ id: 'gitlab-cicd-job-token', title: 'GitLab CI/CD job token', prefix: 'glcbt-', body: CHARSETS.url, length: [20, 60] }),
+    prefixed({ id: 'bitbucket-app-password', title: 'Bitbucket app password', prefix: 'ATBB', body: CHARSETS.alnum, length: 32 }),
+    prefixed({ id: 'atlassian-api-token', title: 'Atlassian API token', prefix: 'ATATT3', body: CHARSETS.url, length: [180, 200], suffix: { regex: '(?:=[A-F0-9]{8})?', sample: '' } }),
+    prefixed({ id: 'circleci-personal-token', title: 'CircleCI personal API token', prefix: 'CCIPAT_', body: CHARSETS.alnum, length: 22, suffix: { regex: '_[a-f0-9]{40}', sample: (g) => `_${g.hex(40)}` } }),
+    prefixed({ id: 'buildkite-agent-token', title: 'Buildkite API access token', prefix: 'bkua_', body: CHARSETS.hex, length: 40 }),
+    prefixed({ id: 'sonarqube-token', title: 'SonarQube token', prefix: ['sqp_', 'squ_', 'sqa_'], body: CHARSETS.hex, length: 40 }),
+    prefixed({ id: 'docker-hub-pat', title: 'Docker Hub personal access token', prefix: ['dckr_pat_', 'dckr_oat_'], body: CHARSETS.url, length: 27 }),
+    prefixed({ id: 'jfrog-api-key', title: 'JFrog Artifactory API key', prefix: 'AKCp', body: CHARSETS.alnum, length: 69 }),
+    prefixed({ id: 'jfrog-reference-token', title: 'JFrog reference token', prefix: 'cmVmdGtu', body: CHARSETS.alnum, length: 56, embedded: true }),
+    prefixed({ id: 'octopus-deploy-api-key', title: 'Octopus Deploy API key', prefix: 'API-', body: CHARSETS.upper, length: 26 }),
+    prefixed({ id: 'harness-pat', title: 'Harness access token', prefix: ['pat.', 'sat.'], body: CHARSETS.url, length: 22, suffix: { regex: '\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20}', sample: (g) => `.${g.hex(24)}.${g.alnum(20)}` } }),
+    prefixed({ id: 'sourcegraph-token', title: 'Sourcegraph access token', prefix: 'sgp_', body: CHARSETS.hex, length: 40, suffix: { regex: '', sample: '' } }),
+    prefixed({ id: 'terraform-cloud-token', title: 'Terraform Cloud / HCP API token', prefix: ['.atlasv1.'], body: CHARSETS.url, length: [60, 70], embedded: true, keywords: ['atlasv1'] }),
+    prefixed({ id: 'pulumi-access-token', title: 'Pulumi access token', prefix: 'pul-', body: CHARSETS.hex, length: 40 }),
+    prefixed({ id: 'infracost-api-key', title: 'Infracost API key', prefix: 'ico-', body: CHARSETS.alnum, length: 32 }),
+    prefixed({ id: 'prefect-api-key', title: 'Prefect API key', prefix: 'pnu_', body: CHARSETS.alnum, length: 36 }),
+    prefixed({ id: 'readme-api-key', title: 'ReadMe API key', prefix: 'rdme_', body: CHARSETS.lower, length: 70 }),
+    prefixed({ id: 'postman-api-key', title: 'Postman API key', prefix: 'PMAK-', body: CHARSETS.hex, length: 24, suffix: { regex: '-[a-f0-9]{34}', sample: (g) => `-${g.hex(34)}` } }),
+    // Cloud and hosting
+    prefixed({ id: 'aws-access-key-id', title: 'AWS access key ID', prefix: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'], body: CHARSETS.upper, length: 16, keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'] }),
+    prefixed({ id: 'gcp-api-key', title: 'Google API key', prefix: 'AIza', body: CHARSETS.url, length: 35 }),
+    prefixed({ id: 'gcp-oauth-client-secret', title: 'Google OAuth client secret', prefix: 'GOCSPX-', body: CHARSETS.url, length: 28 }),
+    prefixed({ id: 'google-oauth-access-token', title: 'Google OAuth access token', prefix: 'ya29.', body: CHARSETS.url, length: [60, 200] }),
+    prefixed({ id: 'google-oauth-refresh-token', title: 'Google OAuth refresh token', prefix: '1//0', body: CHARSETS.url, length: [60, 120] }),
+    prefixed({ id: 'azure-ad-client-secret', title: 'Azure AD (Entra ID) client secret', prefix: ['8Q~', '7Q~'], body: { cls: 'A-Za-z0-9_~.-', alphabet: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-' }, length: 34, embedded: true, build: (g) => `${g.alnum(3)}8Q~${g.alnum(34)}`, keywords: ['8q~', '7q~'] }),
+    prefixed({ id: 'digitalocean-pat', title: 'DigitalOcean personal access token', prefix: 'dop_v1_', body: CHARSETS.hex, length: 64 }),
+    prefixed({ id: 'digitalocean-oauth-token', title: 'DigitalOcean OAuth token', prefix: 'doo_v1_', body: CHARSETS.hex, length: 64 }),
+    prefixed({ id: 'digitalocean-refresh-token', title: 'DigitalOcean refresh token', prefix: 'dor_v1_', body: CHARSETS.hex, length: 64 }),
+    prefixed({ id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', prefix: 'LTAI', body: CHARSETS.alnum, length: [20, 24] }),
+    prefixed({ id: 'heroku-api-key-v2', title: 'Heroku platform API key', prefix: 'HRKU-', body: CHARSETS.url, length: 60 }),
+    prefixed({ id: 'vault-service-token', title: 'HashiCorp Vault token', prefix: ['hvs.', 'hvb.'], body: CHARSETS.url, length: [90, 200] }),
+    prefixed({ id: 'fly-io-token', title: 'Fly.io access token', prefix: ['fo1_', 'fm1r_', 'fm2_'], body: CHARSETS.url, length: [43, 300] }),
+    prefixed({ id: 'netlify-pat', title: 'Netlify personal access token', prefix: 'nfp_', body: CHARSETS.alnum, length: 36 }),
+    prefixed({ id: 'render-api-key', title: 'Render API key', prefix: 'rnd_', body: CHARSETS.alnum, length: 32 }),
+    prefixed({ id: 'supabase-management-token', title: 'Supabase management API token', prefix: 'sbp_', body: CHARSETS.hex, length: 40 }),
+    prefixed({ id: 'supabase-secret-key', title: 'Supabase secret API key', prefix: 'sb_secret_', body: CHARSETS.url, length: [31, 64] }),
+    prefixed({ id: 'aiven-service-password', title: 'Aiven service password', prefix: 'AVNS_', body: CHARSETS.url, length: 24 }),
+    prefixed({ id: 'planetscale-token', title: 'PlanetScale token or password', prefix: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], body: CHARSETS.url, length: [32, 64] }),
+    prefixed({ id: 'databricks-token', title: 'Databricks access token', prefix: 'dapi', body: CHARSETS.hex, length: 32, suffix: { regex: '(?:-\\d)?', sample: '' } }),
+    prefixed({ id: 'doppler-token', title: 'Doppler token', prefix: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], body: CHARSETS.alnum, length: [40, 44] }),
+    prefixed({ id: 'grafana-cloud-token', title: 'Grafana Cloud API token', prefix: 'glc_', body: CHARSETS.base64, length: [32, 400], suffix: { regex: '={0,2}', sample: '' } }),
+    prefixed({ id: 'grafana-service-account-token', title: 'Grafana service account token', prefix: 'glsa_', body: CHARSETS.alnum, length: 32, suffix: { regex: '_[a-f0-9]{8}', sample: (g) => `_${g.hex(8)}` } }),
+    prefixed({ id: 'new-relic-user-key', title: 'New Relic user API key', prefix: 'NRAK-', body: CHARSETS.upper, length: 27 }),
+    prefixed({ id: 'new-relic-insert-key', title: 'New Relic insights insert key', prefix: 'NRII-', body: CHARSETS.url, length: 32 }),
+    prefixed({ id: 'new-relic-browser-key', title: 'New Relic browser API token', prefix: 'NRJS-', body: CHARSETS.hex, length: 19 }),
+    prefixed({ id: 'dynatrace-token', title: 'Dynatrace API token', prefix: 'dt0c01.', body: CHARSETS.upper, length: 24, suffix: { regex: '\\.[A-Z0-9]{64}', sample: (g) => `.${g.upper(64)}` } }),
+    prefixed({ id: 'sentry-org-token', title: 'Sentry organization auth token', prefix: 'sntrys_', body: { cls: 'A-Za-z0-9+/=_', alphabet: CHARSETS.base64.alphabet }, length: [60, 200] }),
+    prefixed({ id: 'sentry-user-token', title: 'Sentry user auth token', prefix: 'sntryu_', body: CHARSETS.hex, length: 64 }),
+    prefixed({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', prefix: 'v1.0-', body: CHARSETS.hex, length: 24, suffix: { regex: '-[a-f0-9]{146}', sample: (g) => `-${g.hex(146)}` } }),
+    prefixed({ id: 'scalingo-api-token', title: 'Scalingo API token', prefix: 'tk-us-', body: CHARSETS.url, length: 48 }),
+    prefixed({ id: 'tailscale-key', title: 'Tailscale auth or API key', prefix: ['tskey-auth-', 'tskey-api-', 'tskey-client-', 'tskey-webhook-', 'tskey-scim-'], body: CHARSETS.alnum, length: [10, 20], suffix: { regex: '-[A-Za-z0-9]{20,40}', sample: (g) => `-${g.alnum(24)}` } }),
+    prefixed({ id: 'defined-networking-key', title: 'Defined Networking API key', prefix: 'dnkey-', body: CHARSETS.lower, length: 26, suffix: { regex: '-[a-z0-9=_-]{52}', sample: (g) => `-${g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 52)}` } }),
+    // Messaging
+    prefixed({ id: 'slack-bot-token', title: 'Slack bot token', prefix: 'xoxb-', body: CHARSETS.digits, length: [10, 13], suffix: { regex: '-[0-9]{10,13}-[A-Za-z0-9]{24}', sample: (g) => `-${g.digits(12)}-${g.alnum(24)}` } }),
+    prefixed({ id: 'slack-user-token', title: 'Slack user token', prefix: ['xoxp-', 'xoxa-', 'xoxs-'], body: CHARSETS.digits, length: [10, 13], suffix: { regex: '-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}', sample: (g) => `-${g.digits(12)}-${g.digits(12)}-${g.hex(32)}` } }),
+    prefixed({ id: 'slack-app-token', title: 'Slack app-level token', prefix: 'xapp-1-', body: CHARSETS.upper, length: [9, 12], suffix: { regex: '-[0-9]{10,13}-[a-f0-9]{64}', sample: (g) => `-${g.digits(12)}-${g.hex(64)}` } }),
+    prefixed({ id: 'slack-config-token', title: 'Slack configuration token', prefix: ['xoxe.xoxp-1-', 'xoxe-1-'], body: CHARSETS.alnum, length: [140, 170] }),
+    prefixed({ id: 'slack-webhook', title: 'Slack incoming webhook', prefix: 'hooks.slack.com/services/T', body: CHARSETS.upper, length: [8, 11], embedded: true, suffix: { regex: '/B[A-Z0-9]{8,11}/[A-Za-z0-9]{24}', sample: (g) => `/B${g.upper(10)}/${g.alnum(24)}` }, keywords: ['hooks.slack.com'] }),
+    prefixed({ id: 'discord-webhook', title: 'Discord webhook URL', prefix: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], body: CHARSETS.digits, length: [17, 20], embedded: true, suffix: { regex: '/[A-Za-z0-9_-]{60,68}', sample: (g) => `/${g.urlSafe(68)}` }, keywords: ['/api/webhooks/'] }),
+    prefixed({ id: 'telegram-bot-token', title: 'Telegram bot token', prefix: [''], body: CHARSETS.digits, length: [8, 10], suffix: { regex: ':AA[A-Za-z0-9_-]{33}', sample: (g) => `:AA${g.urlSafe(33)}` }, keywords: [':aa'], minEntropy: 2.5 }),
+    prefixed({ id: 'teams-webhook', title: 'Microsoft Teams incoming webhook', prefix: '.webhook.office.com/webhookb2/', body: { cls: 'a-f0-9@-', alphabet: '0123456789abcdef' }, length: [36, 80], embedded: true, suffix: { regex: '/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}', sample: (g) => `/IncomingWebhook/${g.hex(32)}/${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}` }, keywords: ['webhook.office.com'] }),
+    prefixed({ id: 'zapier-webhook', title: 'Zapier webhook URL', prefix: 'hooks.zapier.com/hooks/catch/', body: CHARSETS.digits, length: [5, 10], embedded: true, suffix: { regex: '/[a-z0-9]{6,8}/?', sample: (g) => `/${g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 7)}` }, keywords: ['hooks.zapier.com'] }),
+    prefixed({ id: 'mattermost-access-token', title: 'Mattermost personal access token', prefix: 'mmat_', body: CHARSETS.lower, length: 26 }),
+    // Payments and commerce
+    prefixed({ id: 'stripe-secret-key', title: 'Stripe secret key', prefix: ['sk_live_', 'sk_test_'], body: CHARSETS.alnum, length: [24, 99] }),
+    prefixed({ id: 'stripe-restricted-key', title: 'Stripe restricted key', prefix: ['rk_live_', 'rk_test_'], body: CHARSETS.alnum, length: [24, 99] }),
+    prefixed({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', prefix: 'whsec_', body: CHARSETS.alnum, length: [32, 64] }),
+    prefixed({ id: 'square-access-token', title: 'Square access token', prefix: ['EAAA', 'sq0atp-'], body: CHARSETS.url, length: [22, 60] }),
+    prefixed({ id: 'square-oauth-secret', title: 'Square OAuth secret', prefix: 'sq0csp-', body: CHARSETS.url, length: 43 }),
+    prefixed({ id: 'braintree-access-token', title: 'Braintree / PayPal access token', prefix: 'access_token$production$', body: CHARSETS.lower, length: 16, suffix: { regex: '\\$[a-f0-9]{32}', sample: (g) => `$${g.hex(32)}` }, keywords: ['access_token$production$'] }),
+    prefixed({ id: 'shopify-access-token', title: 'Shopify access token', prefix: ['shpat_', 'shpca_', 'shppa_'], body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
+    prefixed({ id: 'shopify-shared-secret', title: 'Shopify shared secret', prefix: 'shpss_', body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
+    prefixed({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', prefix: ['FLWSECK-', 'FLWSECK_TEST-'], body: CHARSETS.hex, length: 32, suffix: { regex: '-X', sample: '-X' } }),
+    prefixed({ id: 'razorpay-key', title: 'Razorpay live key', prefix: 'rzp_live_', body: CHARSETS.alnum, length: 14 }),
+    prefixed({ id: 'shippo-token', title: 'Shippo API token', prefix: ['shippo_live_', 'shippo_test_'], body: CHARSETS.hex, length: 40 }),
+    prefixed({ id: 'easypost-api-key', title: 'EasyPost API key', prefix: ['EZAK', 'EZTK'], body: CHARSETS.alnum, length: 54 }),
+    prefixed({ id: 'duffel-token', title: 'Duffel API token', prefix: ['duffel_live_', 'duffel_test_'], body: CHARSETS.url, length: 43 }),
+    prefixed({ id: 'coinbase-pat', title: 'Coinbase access token', prefix: 'organizations/', body: { cls: 'a-f0-9-', alphabet: '0123456789abcdef' }, length: 36, suffix: { regex: '/apiKeys/[a-f0-9-]{36}', sample: (g) => `/apiKeys/${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}` }, keywords: ['/apikeys/'] }),
+    // Mail
+    prefixed({ id: 'sendgrid-api-key', title: 'SendGrid API key', prefix: 'SG.', body: CHARSETS.url, length: 22, suffix: { regex: '\\.[A-Za-z0-9_-]{43}', sample: (g) => `.${g.urlSafe(43)}` } }),
+    prefixed({ id: 'mailgun-api-key', title: 'Mailgun API key', prefix: 'key-', body: CHARSETS.hex, length: 32 }),
+    prefixed({ id: 'mailchimp-api-key', title: 'Mailchimp API key', prefix: [''], body: CHARSETS.hex, length: 32, suffix: { regex: '-us\\d{1,2}', sample: '-us14' }, keywords: ['-us'] }),
+    prefixed({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', prefix: ['xkeysib-', 'xsmtpsib-'], body: CHARSETS.hex, length: 64, suffix: { regex: '-[A-Za-z0-9]{16}', sample: (g) => `-${g.alnum(16)}` } }),
+    prefixed({ id: 'mailersend-token', title: 'MailerSend API token', prefix: 'mlsn.', body: CHARSETS.hex, length: 64 }),
+    prefixed({ id: 'mandrill-api-key', title: 'Mandrill API key', prefix: 'md-', body: CHARSETS.url, length: 22, keywords: ['md-'] }),
+    prefixed({ id: 'resend-api-key', title: 'Resend API key', prefix: 're_', body: CHARSETS.alnum, length: 8, suffix: { regex: '_[A-Za-z0-9]{24}', sample: (g) => `_${g.alnum(24)}` } }),
+    // Package registries
+    prefixed({ id: 'npm-access-token', title: 'npm access token', prefix: 'npm_', body: CHARSETS.alnum, length: 36, validate: (s) => hasValidCrc32Suffix(s), build: crcToken('npm_'), quiet: [brokenCrcToken('npm_')] }),
+    prefixed({ id: 'pypi-upload-token', title: 'PyPI upload token', prefix: ['pypi-AgEIcHlwaS5vcmc', 'pypi-AgENdGVzdC5weXBpLm9yZw'], body: CHARSETS.url, length: [50, 220] }),
+    prefixed({ id: 'rubygems-api-key', title: 'RubyGems API key', prefix: 'rubygems_', body: CHARSETS.hex, length: 48 }),
+    prefixed({ id: 'nuget-api-key', title: 'NuGet API key', prefix: 'oy2', body: CHARSETS.lower, length: 43, validate: (s) => /[0-9]/.test(s) }),
+    prefixed({ id: 'clojars-token', title: 'Clojars deploy token', prefix: 'CLOJARS_', body: CHARSETS.lower, length: 60 }),
+    prefixed({ id: 'crates-io-token', title: 'crates.io API token', prefix: 'cio', body: CHARSETS.alnum, length: 32, validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) }),
+    prefixed({ id: 'pub-dev-token', title: 'Hex.pm API key', prefix: 'hexpm_', body: CHARSETS.alnum, length: 32 }),
+    // AI and data platforms
+    prefixed({ id: 'openai-api-key', title: 'OpenAI API key', prefix: ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-'], body: CHARSETS.url, length: [20, 74], suffix: { regex: 'T3BlbkFJ[A-Za-z0-9_-]{20,74}', sample: (g) => `T3BlbkFJ${g.urlSafe(30)}` } }),
+    prefixed({ id: 'openai-legacy-key', title: 'OpenAI API key (legacy)', prefix: 'sk-', body: CHARSETS.alnum, length: 20, suffix: { regex: 'T3BlbkFJ[A-Za-z0-9]{20}', sample: (g) => `T3BlbkFJ${g.alnum(20)}` }, keywords: ['t3blbkfj'] }),
+    prefixed({ id: 'anthropic-api-key', title: 'Anthropic API key', prefix: ['sk-ant-api03-', 'sk-ant-admin01-'], body: CHARSETS.url, length: 93, suffix: { regex: 'AA', sample: 'AA' } }),
+    prefixed({ id: 'huggingface-token', title: 'Hugging Face access token', prefix: ['hf_', 'api_org_'], body: CHARSETS.letters, length: 34 }),
+    prefixed({ id: 'replicate-api-token', title: 'Replicate API token', prefix: 'r8_', body: CHARSETS.alnum, length: 37 }),
+    prefixed({ id: 'groq-api-key', title: 'Groq API key', prefix: 'gsk_', body: CHARSETS.alnum, length: 52 }),
+    prefixed({ id: 'perplexity-api-key', title: 'Perplexity API key', prefix: 'pplx-', body: CHARSETS.alnum, length: 48 }),
+    prefixed({ id: 'xai-api-key', title: 'xAI API key', prefix: 'xai-', body: CHARSETS.alnum, length: 80 }),
+    prefixed({ id: 'openrouter-api-key', title: 'OpenRouter API key', prefix: 'sk-or-v1-', body: CHARSETS.hex, length: 64 }),
+    prefixed({ id: 'langsmith-api-key', title: 'LangSmith API key', prefix: ['lsv2_pt_', 'lsv2_sk_'], body: CHARSETS.hex, length: 32, suffix: { regex: '_[a-f0-9]{10}', sample: (g) => `_${g.hex(10)}` } }),
+    prefixed({ id: 'notion-token', title: 'Notion integration token', prefix: 'ntn_', body: CHARSETS.alnum, length: 46 }),
+    prefixed({ id: 'airtable-pat', title: 'Airtable personal access token', prefix: 'pat', body: CHARSETS.alnum, length: 14, suffix: { regex: '\\.[a-f0-9]{64}', sample: (g) => `.${g.hex(64)}` }, keywords: ['pat'] }),
+    prefixed({ id: 'linear-api-key', title: 'Linear API key', prefix: 'lin_api_', body: CHARSETS.alnum, length: 40 }),
+    prefixed({ id: 'figma-pat', title: 'Figma personal access token', prefix: 'figd_', body: CHARSETS.url, length: 40 }),
+    prefixed({ id: 'contentful-pat', title: 'Contentful personal access token', prefix: 'CFPAT-', body: CHARSETS.url, length: 43 }),
+    prefixed({ id: 'typeform-pat', title: 'Typeform personal access token', prefix: 'tfp_', body: CHARSETS.url, length: 44, suffix: { regex: '_[A-Za-z0-9_-]{14}', sample: (g) => `_${g.urlSafe(14)}` } }),
+    prefixed({ id: 'dropbox-token', title: 'Dropbox short-lived token', prefix: 'sl.', body: CHARSETS.url, length: [130, 160] }),
+    prefixed({ id: 'mapbox-secret-token', title: 'Mapbox secret token', prefix: 'sk.eyJ', body: CHARSETS.url, length: [40, 120], suffix: { regex: '\\.[A-Za-z0-9_-]{22}', sample: (g) => `.${g.urlSafe(22)}` } }),
+    prefixed({ id: 'onepassword-service-token', title: '1Password service account token', prefix: 'ops_eyJ', body: { cls: 'A-Za-z0-9+/=', alphabet: CHARSETS.base64.alphabet }, length: [250, 900] }),
+    prefixed({ id: 'hubspot-pat', title: 'HubSpot private app token', prefix: ['pat-na1-', 'pat-eu1-'], body: { cls: 'a-f0-9-', alphabet: '0123456789abcdef' }, length: 36, build: (g) => `pat-na1-${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}` }),
+    prefixed({ id: 'adafruit-io-key', title: 'Adafruit IO key', prefix: 'aio_', body: CHARSETS.alnum, length: 28 }),
+    prefixed({ id: 'frameio-token', title: 'Frame.io API token', prefix: 'fio-u-', body: CHARSETS.url, length: 64 }),
+    prefixed({ id: 'twitter-bearer-token', title: 'Twitter / X bearer token', prefix: 'AAAAAAAAAAAAAAAAAAAAA', body: { cls: 'A-Za-z0-9%', alphabet: CHARSETS.alnum.alphabet }, length: [50, 100] }),
+    prefixed({ id: 'facebook-access-token', title: 'Facebook / Meta access token', prefix: 'EAACEdEose0cBA', body: CHARSETS.alnum, length: [20, 200] }),
+    prefixed({ id: 'twilio-api-key', title: 'Twilio API key', prefix: 'SK', body: CHARSETS.hex, length: 32, keywords: ['sk'] }),
+    prefixed({ id: 'age-secret-key', title: 'age secret key', prefix: 'AGE-SECRET-KEY-1', body: { cls: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', alphabet: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L' }, length: 58, validate: isValidBech32, build: ageKey, quiet: [(g) => { const key = ageKey(g); return `key = "${key.slice(0, -1)}${key.endsWith('Q') ? 'P' : 'Q'}"`; }] }),
+    prefixed({ id: 'shopify-custom-app-token', title: 'Shopify custom app token', prefix: 'shpcat_', body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
+];
+
+;// CONCATENATED MODULE: ./build/src/scan/rules/index.js
+
+
+
+/** Every built-in rule; provider rules first so a generic match yields to them. */
+const builtinRules = [...providerRules, ...contextualRules, ...structuralRules];
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./build/src/core/runner/stream-process.js
+
+
+
+
+/**
+ * Starts a process and yields its stdout line by line as it comes, for outputs
+ * too large to buffer (`git log -p` over thousands of commits). Argument arrays
+ * only, like the Runner; a non-zero exit throws the same redacted ProcessError.
+ */
+async function* streamLines(spec) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(spec.file, spec.args, {
+        cwd: spec.cwd,
+        env: spec.cleanEnv ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', ...spec.env } : { ...process.env, ...spec.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+        stderr = (stderr + chunk).slice(-16_384);
+    });
+    const exited = new Promise((resolve) => {
+        child.on('error', (error) => { stderr += `${error.message}\n`; resolve(127); });
+        child.on('close', (code) => resolve(code ?? 1));
+    });
+    const lines = external_node_readline_namespaceObject.createInterface({ input: child.stdout, crlfDelay: Infinity });
+    let finished = false;
+    try {
+        for await (const line of lines)
+            yield line;
+        finished = true;
+    }
+    finally {
+        // The consumer stopped early: do not leave the process writing into a closed pipe.
+        if (!finished && child.exitCode === null)
+            child.kill();
+    }
+    const exitCode = await exited;
+    if (exitCode !== 0)
+        throw new ProcessError({ command: describeCommand(spec), exitCode, stderr });
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/sources/diff-parser.js
+/** Marks a commit header in `git log --format`; a byte no diff line starts with. */
+const COMMIT_MARKER = '\u0001';
+/**
+ * Turns `git diff`/`git log -p --unified=0` output, fed line by line, into the
+ * added text per file. Pure: it holds state, reads nothing.
+ */
+class DiffParser {
+    commit;
+    time;
+    path;
+    nextLine = 0;
+    lines = [];
+    numbers = [];
+    inHunk = false;
+    /** Feeds one line; returns the file that this line completed, if any. */
+    push(line) {
+        if (line.startsWith(COMMIT_MARKER)) {
+            const done = this.flush();
+            const [sha, time] = line.slice(1).split(' ');
+            this.commit = sha;
+            this.time = time ? Number(time) : undefined;
+            return done;
+        }
+        if (line.startsWith('diff --git ')) {
+            const done = this.flush();
+            this.path = undefined;
+            this.inHunk = false;
+            return done;
+        }
+        if (!this.inHunk || line.startsWith('@@')) {
+            if (line.startsWith('+++ ')) {
+                const target = line.slice(4);
+                this.path = target === '/dev/null' ? undefined : target.replace(/^b\//, '').replace(/^"b\/(.*)"$/, '$1');
+            }
+            else if (line.startsWith('@@')) {
+                const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+                this.nextLine = match ? Number(match[1]) : 0;
+                this.inHunk = true;
+            }
+            return undefined;
+        }
+        if (line.startsWith('+')) {
+            if (this.path) {
+                this.lines.push(line.slice(1));
+                this.numbers.push(this.nextLine);
+            }
+            this.nextLine += 1;
+        }
+        else if (line.startsWith(' ')) {
+            this.nextLine += 1;
+        }
+        return undefined;
+    }
+    /** Call at the end of the output. */
+    end() {
+        return this.flush();
+    }
+    flush() {
+        if (!this.path || this.lines.length === 0) {
+            this.lines = [];
+            this.numbers = [];
+            return undefined;
+        }
+        const done = { path: this.path, commit: this.commit, time: this.time, text: this.lines.join('\n'), lineNumbers: this.numbers };
+        this.lines = [];
+        this.numbers = [];
+        return done;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/sources/git.js
+
+
+
+// Every git command the scanner runs, as data.
+const git = (cwd, ...args) => ({ file: 'git', args: ['-c', 'core.quotePath=false', ...args], cwd });
+const PATCH_FLAGS = ['--no-color', '--no-ext-diff', '--unified=0', '-M', '--no-textconv'];
+const gitCommands = {
+    /** Each commit's added lines, oldest first, with a marker line per commit. */
+    log: (cwd, range) => git(cwd, 'log', '-p', '--reverse', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
+    diff: (cwd, from, to) => git(cwd, 'diff', ...PATCH_FLAGS, from, to, '--'),
+    mergeBase: (cwd, a, b) => git(cwd, 'merge-base', a, b),
+    hasCommit: (cwd, sha) => git(cwd, 'cat-file', '-e', `${sha}^{commit}`),
+    isShallow: (cwd) => git(cwd, 'rev-parse', '--is-shallow-repository'),
+    fetch: (cwd, remote, refs, depthArgs = []) => git(cwd, 'fetch', '--no-tags', '--quiet', ...depthArgs, remote, ...refs),
+    listFiles: (cwd) => git(cwd, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
+    revParse: (cwd, ref) => git(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`),
+    firstParent: (cwd, sha) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
+};
+const ZERO_SHA = /^0+$/;
+/** Streams the added text of each file of each commit (or of one diff). */
+async function* addedText(spec) {
+    const parser = new DiffParser();
+    for await (const line of streamLines(spec)) {
+        const done = parser.push(line);
+        if (done)
+            yield done;
+    }
+    const last = parser.end();
+    if (last)
+        yield last;
+}
+const git_ok = async (runner, spec) => (await runner.run(spec, { allowFailure: true })).exitCode === 0;
+/** Makes `sha` present, fetching it when a shallow or single-branch checkout lacks it. */
+async function ensureCommit(runner, cwd, sha, log, fallbackRef) {
+    if (await git_ok(runner, gitCommands.hasCommit(cwd, sha)))
+        return;
+    log.info(`Commit ${sha.slice(0, 12)} is not in this checkout; fetching it.`);
+    const attempts = [[sha], ...(fallbackRef ? [[`+refs/heads/${fallbackRef}:refs/remotes/origin/${fallbackRef}`]] : [])];
+    for (const refs of attempts) {
+        await runner.run(gitCommands.fetch(cwd, 'origin', refs), { allowFailure: true, timeoutMs: 300_000 });
+        if (await git_ok(runner, gitCommands.hasCommit(cwd, sha)))
+            return;
+    }
+    throw new SlipwayError(`secret-scan: commit ${sha} is not in the checkout and could not be fetched from origin`, {
+        fix: 'Check out with full history (actions/checkout with `fetch-depth: 0`), or make sure the remote `origin` can serve that commit',
+    });
+}
+/**
+ * The merge base of the PR, deepening a shallow clone step by step (then
+ * unshallowing) until the two histories meet.
+ */
+async function findMergeBase(runner, cwd, base, head, log) {
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+        const result = await runner.run(gitCommands.mergeBase(cwd, base, head), { allowFailure: true });
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        const shallow = (await runner.run(gitCommands.isShallow(cwd), { allowFailure: true })).stdout.trim() === 'true';
+        if (!shallow)
+            break;
+        const depthArgs = attempt < 4 ? [`--deepen=${50 * 4 ** attempt}`] : ['--unshallow'];
+        log.info(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in this shallow checkout; fetching more history (${depthArgs[0]}).`);
+        const fetched = await runner.run(gitCommands.fetch(cwd, 'origin', [base, head], depthArgs), { allowFailure: true, timeoutMs: 600_000 });
+        if (fetched.exitCode !== 0)
+            break;
+    }
+    throw new SlipwayError(`secret-scan: no merge base between ${base} and ${head}`, {
+        fix: 'Check out with full history (actions/checkout with `fetch-depth: 0`) so the pull request\'s base is reachable',
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/sources/tree.js
+
+
+
+/** Files of a working tree: git's view (tracked + untracked, not ignored) in a repository, a walk otherwise. */
+async function listTreeFiles(runner, root) {
+    if (external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(root, '.git'))) {
+        const listed = await runner.run(gitCommands.listFiles(root), { allowFailure: true });
+        if (listed.exitCode === 0)
+            return listed.stdout.split('\0').filter(Boolean);
+    }
+    const files = [];
+    const walk = (dir) => {
+        for (const entry of external_node_fs_namespaceObject.readdirSync(external_node_path_namespaceObject.join(root, dir), { withFileTypes: true })) {
+            if (entry.name === '.git' || entry.name === 'node_modules')
+                continue;
+            const relative = dir ? `${dir}/${entry.name}` : entry.name;
+            if (entry.isDirectory())
+                walk(relative);
+            else if (entry.isFile())
+                files.push(relative);
+        }
+    };
+    walk('');
+    return files;
+}
+/** Reads a file for scanning, skipping binaries (a NUL in the first 8 KB) and files over the limit. */
+function readScannable(file, maxBytes) {
+    let size;
+    try {
+        const stat = external_node_fs_namespaceObject.statSync(file);
+        if (!stat.isFile())
+            return { skipped: 'unreadable', bytes: 0 };
+        size = stat.size;
+    }
+    catch {
+        return { skipped: 'unreadable', bytes: 0 };
+    }
+    if (size > maxBytes)
+        return { skipped: 'too-large', bytes: size };
+    const buffer = external_node_fs_namespaceObject.readFileSync(file);
+    if (buffer.subarray(0, 8192).includes(0))
+        return { skipped: 'binary', bytes: size };
+    return { text: buffer.toString('utf8'), bytes: size };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/scanner.js
+
+
+
+
+
+
+
+
+
+
+
+/** Binaries, media, archives and generated bundles: never worth a read. */
+const DEFAULT_SKIP_PATHS = /(?:^|\/)(?:\.git|node_modules)\/|\.(?:png|jpe?g|gif|ico|webp|bmp|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|zst|7z|rar|jar|war|ear|class|so|dylib|dll|exe|o|a|bin|woff2?|ttf|otf|eot|mp[34]|m4a|ogg|wav|mov|avi|mkv|webm|wasm|pyc|sqlite3?|db)$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/i;
+const SCANNER_VERSION = '1.0.0';
+class Collector {
+    oncePerSecret;
+    findings = [];
+    seen = new Set();
+    constructor(oncePerSecret) {
+        this.oncePerSecret = oncePerSecret;
+    }
+    add(found, commit) {
+        for (const finding of found) {
+            const key = this.oncePerSecret ? finding.fingerprint : `${finding.fingerprint}\0${finding.path}\0${finding.line}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.findings.push(commit ? { ...finding, commit } : finding);
+        }
+    }
+}
+function buildDetector(config) {
+    const disabled = new Set(config.disable);
+    return new Detector({
+        rules: [...config.rules, ...builtinRules.filter((rule) => !disabled.has(rule.id))],
+        allowRegexes: config.allowRegexes,
+        stopwords: config.stopwords,
+    });
+}
+/** Runs one scan: sources feed text to the pure detector; reports are written from findings only. */
+async function runScan(settings, context) {
+    const started = Date.now();
+    const { runner, log } = context;
+    const cwd = settings.directory;
+    const config = loadScanConfig(external_node_path_namespaceObject.resolve(cwd, settings.configPath), settings.configRequired);
+    const detector = buildDetector(config);
+    const maxBytes = config.maxFileSize ?? settings.maxFileSize;
+    const ownFiles = new Set([external_node_path_namespaceObject.normalize(settings.baselinePath), external_node_path_namespaceObject.normalize(settings.configPath)]);
+    const scannable = (file) => !DEFAULT_SKIP_PATHS.test(file) && !ownFiles.has(external_node_path_namespaceObject.normalize(file)) && !config.allowPaths.some((re) => re.test(file));
+    const stats = { mode: settings.mode, files: 0, commits: 0, bytes: 0, durationMs: 0, skipped: 0 };
+    const notes = [];
+    const scanTree = (collector, files) => {
+        for (const file of files) {
+            if (!scannable(file))
+                continue;
+            const read = readScannable(external_node_path_namespaceObject.join(cwd, file), maxBytes);
+            if ('skipped' in read) {
+                if (read.skipped !== 'unreadable')
+                    stats.skipped += 1;
+                continue;
+            }
+            stats.files += 1;
+            stats.bytes += read.bytes;
+            collector.add(detector.detect(read.text, file));
+        }
+    };
+    const scanAdded = async (collector, chunks) => {
+        let lastCommit;
+        for await (const chunk of chunks) {
+            if (chunk.commit !== lastCommit) {
+                stats.commits += 1;
+                lastCommit = chunk.commit;
+            }
+            if (!scannable(chunk.path))
+                continue;
+            if (chunk.text.length > maxBytes) {
+                stats.skipped += 1;
+                continue;
+            }
+            stats.files += 1;
+            stats.bytes += chunk.text.length;
+            collector.add(detector.detect(chunk.text, chunk.path, chunk.lineNumbers), chunk.commit);
+        }
+    };
+    let collector;
+    switch (settings.mode) {
+        case 'tree': {
+            collector = new Collector(false);
+            scanTree(collector, await listTreeFiles(runner, cwd));
+            break;
+        }
+        case 'pr': {
+            const base = settings.base ?? 'origin/HEAD';
+            const head = settings.head ?? 'HEAD';
+            await ensureCommit(runner, cwd, head, log);
+            await ensureCommit(runner, cwd, base, log, settings.baseRef);
+            const mergeBase = await findMergeBase(runner, cwd, base, head, log);
+            log.info(`Scanning the lines added between ${mergeBase.slice(0, 12)} (merge base) and ${head.slice(0, 12)}.`);
+            collector = new Collector(false);
+            await scanAdded(collector, addedText(gitCommands.diff(cwd, mergeBase, head)));
+            break;
+        }
+        case 'push': {
+            const after = settings.after ?? 'HEAD';
+            await ensureCommit(runner, cwd, after, log);
+            let range = [`${after}^!`];
+            if (settings.before && !ZERO_SHA.test(settings.before)) {
+                try {
+                    await ensureCommit(runner, cwd, settings.before, log);
+                    range = [`${settings.before}..${after}`];
+                }
+                catch (error) {
+                    // A force push may leave `before` unreachable on the server: scan what we can say is new.
+                    notes.push(`The push's old head ${settings.before.slice(0, 12)} is gone (force push?): scanned only ${after.slice(0, 12)}. (${formatError(error).split('.')[0]})`);
+                    log.warn(notes.at(-1) ?? '');
+                }
+            }
+            else {
+                notes.push('A new branch: scanned its head commit only.');
+            }
+            collector = new Collector(true);
+            await scanAdded(collector, addedText(gitCommands.log(cwd, range)));
+            break;
+        }
+        case 'history': {
+            collector = new Collector(true);
+            await scanAdded(collector, addedText(gitCommands.log(cwd, [settings.head ?? 'HEAD'])));
+            const inTree = new Collector(false);
+            const before = { ...stats };
+            scanTree(inTree, await listTreeFiles(runner, cwd));
+            Object.assign(stats, { files: before.files, bytes: before.bytes, skipped: before.skipped });
+            const present = new Set(inTree.findings.map((f) => f.fingerprint));
+            for (const finding of collector.findings)
+                finding.inTree = present.has(finding.fingerprint);
+            break;
+        }
+    }
+    const findings = collector.findings;
+    const baselinePath = external_node_path_namespaceObject.resolve(cwd, settings.baselinePath);
+    let baselineWritten;
+    if (settings.writeBaseline) {
+        writeBaseline(baselinePath, findings);
+        baselineWritten = baselinePath;
+        for (const finding of findings)
+            finding.baselined = true;
+        log.info(`Wrote ${findings.length} finding(s) to the baseline ${baselinePath}.`);
+    }
+    else {
+        const accepted = readBaseline(baselinePath);
+        for (const finding of findings)
+            finding.baselined = accepted.has(finding.fingerprint);
+    }
+    const newFindings = findings.filter((f) => !f.baselined).length;
+    for (const f of findings) {
+        const text = `${f.title}: ${f.redacted} (fingerprint ${f.fingerprint}${f.commit ? `, commit ${f.commit.slice(0, 12)}` : ''})`;
+        if (f.baselined)
+            log.info(`baseline: ${f.path}:${f.line}: ${text}`);
+        else
+            log.error(text, { file: f.path, line: f.line, title: `Secret detected (${f.ruleId})` });
+    }
+    let sarifPath;
+    if (settings.sarifPath) {
+        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(settings.sarifPath), { recursive: true });
+        external_node_fs_namespaceObject.writeFileSync(settings.sarifPath, `${JSON.stringify(toSarif(findings, SCANNER_VERSION), null, 2)}\n`);
+        sarifPath = settings.sarifPath;
+    }
+    stats.durationMs = Date.now() - started;
+    let comment;
+    if (settings.comment) {
+        try {
+            comment = await upsertComment(settings.comment, commentBody(findings, stats), newFindings > 0);
+            log.info(`Pull-request comment: ${comment.action}.`);
+        }
+        catch (error) {
+            // The comment is a courtesy; the check's verdict and annotations stand without it.
+            log.warn(`Could not write the pull-request comment: ${formatError(error)}`);
+        }
+    }
+    return { mode: settings.mode, findings, newFindings, stats, sarifPath, baselineWritten, comment, notes };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/flow.js
+
+
+
+
+
+const MODES = ['auto', 'pr', 'push', 'tree', 'history'];
+function readEvent(env) {
+    const file = env.GITHUB_EVENT_PATH;
+    if (!file || !external_node_fs_namespaceObject.existsSync(file))
+        return {};
+    try {
+        return JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** `auto`: the event decides (pull_request → pr, push → push, schedule → history, else tree). */
+function modeFor(eventName) {
+    if (eventName === 'pull_request' || eventName === 'pull_request_target')
+        return 'pr';
+    if (eventName === 'push')
+        return 'push';
+    if (eventName === 'schedule')
+        return 'history';
+    return 'tree';
+}
+function commentTarget(inputs, platform, env, pullNumber) {
+    if (!inputs.boolean('comment', false))
+        return undefined;
+    const token = inputs.secret('token') ?? undefined;
+    if (!token)
+        inputs.fail('token', 'is required when comment is true', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (with `pull-requests: write`).');
+    if (!pullNumber)
+        inputs.fail('pr-number', 'is unknown, so the comment has no pull request to go to', 'Run on a pull_request event or set pr-number.');
+    const repository = inputs.optional('repository') ?? platform.repository;
+    if (!repository)
+        inputs.fail('repository', 'is unknown', 'Set repository: owner/name.');
+    const forge = platform.kind === 'forgejo' ? 'forgejo' : 'github';
+    const apiUrl = inputs.optional('api-url')
+        ?? (forge === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
+    return { forge, apiUrl: apiUrl.replace(/\/$/, ''), repository, pullNumber, token };
+}
+const secretScanFlow = {
+    command: 'scan',
+    action: 'secret-scan',
+    describe: 'Scan a pull request, a push, the tree or the whole history for committed secrets',
+    parse(inputs, context) {
+        const event = readEvent(context.env);
+        const requested = inputs.choice('mode', MODES, 'auto');
+        const mode = requested === 'auto' ? modeFor(context.platform.eventName) : requested;
+        const directory = external_node_path_namespaceObject.resolve(context.workDir, inputs.string('working-directory', '.'));
+        if (!external_node_fs_namespaceObject.existsSync(directory))
+            inputs.fail('working-directory', `does not exist (found '${directory}')`, 'Point it at the checked-out repository.');
+        const maxFileSize = parseSize(inputs.string('max-file-size', '1MB'));
+        if (maxFileSize === undefined)
+            inputs.fail('max-file-size', `is not a size (found '${inputs.optional('max-file-size')}', expected e.g. 1MB or 500KB)`);
+        const pullNumber = inputs.optional('pr-number') ? inputs.integer('pr-number', 0, { min: 1 }) : event.pull_request?.number ?? event.number;
+        const sarif = inputs.string('sarif', 'secret-scan.sarif');
+        const settings = {
+            mode,
+            directory,
+            base: inputs.optional('base') ?? event.pull_request?.base?.sha,
+            baseRef: inputs.optional('base-ref') ?? event.pull_request?.base?.ref,
+            head: inputs.optional('head') ?? event.pull_request?.head?.sha,
+            before: inputs.optional('before') ?? event.before,
+            after: inputs.optional('after') ?? event.after,
+            configPath: inputs.string('config', '.slipway/secret-scan.yml'),
+            configRequired: inputs.optional('config') !== undefined,
+            baselinePath: inputs.string('baseline', '.slipway/secret-scan-baseline.json'),
+            writeBaseline: inputs.boolean('write-baseline', false),
+            sarifPath: sarif === 'false' || sarif === 'none' ? '' : external_node_path_namespaceObject.resolve(context.workDir, sarif),
+            maxFileSize: maxFileSize ?? 1024 * 1024,
+            comment: commentTarget(inputs, context.platform, context.env, pullNumber),
+        };
+        if (mode === 'pr' && !settings.base)
+            inputs.fail('base', 'is required in pr mode outside a pull_request event', 'Pass the base commit or branch, e.g. --base origin/main.');
+        return settings;
+    },
+    run: (settings, context) => runScan(settings, context),
+    outputs: (result) => ({
+        findings: String(result.findings.length),
+        'new-findings': String(result.newFindings),
+        sarif: result.sarifPath ?? '',
+    }),
+    summary: (result) => scanSummary(result.findings, result.stats, [
+        ...result.notes,
+        ...(result.baselineWritten ? [`Baseline written to ${result.baselineWritten}: commit it to accept these findings.`] : []),
+    ]),
+    failure: (result) => (result.newFindings > 0
+        ? `${result.newFindings} new secret(s) found. Revoke them, remove them, or accept false alarms with \`slipway:allow\` or the baseline.`
+        : undefined),
+};
+
+;// CONCATENATED MODULE: ./build/src/scan/demo.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Builds a small repository in `dir` whose second commit plants one fake
+ * GitHub token (random, with a valid checksum: it would pass a format check,
+ * but no such token exists), scans that push, and returns the summary text.
+ */
+async function demoScan(log, dir) {
+    const runner = new ProcessRunner(log);
+    const git = (...args) => runner.run({ file: 'git', args: ['-c', 'user.name=demo', '-c', 'user.email=demo@example.net', ...args], cwd: dir });
+    external_node_fs_namespaceObject.mkdirSync(dir, { recursive: true });
+    await git('init', '--quiet', '--initial-branch=main');
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'deploy.sh'), '#!/bin/sh\nset -eu\ndocker compose pull && docker compose up -d\n');
+    await git('add', '.');
+    await git('commit', '--quiet', '-m', 'deploy script');
+    const before = (await git('rev-parse', 'HEAD')).stdout.trim();
+    const body = randomGenerator().alnum(30);
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'deploy.sh'), `#!/bin/sh\nset -eu\nexport GITHUB_TOKEN=ghp_${body}${base62(crc32(body), 6)}\ndocker compose pull && docker compose up -d\n`);
+    await git('commit', '--quiet', '-am', 'deploy: pull from the private registry');
+    const after = (await git('rev-parse', 'HEAD')).stdout.trim();
+    const settings = secretScanFlow.parse(new Inputs(mapInputSource({ mode: 'push', before, after, 'working-directory': dir, sarif: external_node_path_namespaceObject.join(dir, 'secret-scan.sarif') }, 'cli')), { env: {}, platform: detectPlatform({}), workDir: dir });
+    const result = await runScan(settings, { runner, log, platform: detectPlatform({}), cache: noCache, env: {}, workDir: dir });
+    return renderText(secretScanFlow.summary(result));
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/demo.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readSandbox() {
+    const file = process.env.SLIPWAY_SANDBOX_JSON ?? '/var/lib/slipway-sandbox/sandbox.json';
+    if (!external_node_fs_namespaceObject.existsSync(file))
+        throw new Error(`The sandbox is not up (${file} is missing). Run \`npm run sandbox -- up\` first.`);
+    const sandbox = JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+    registerSecret(sandbox.registries.auth.password);
+    registerSecret(sandbox.postgres.password);
+    return sandbox;
+}
+/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
+const demo_COMPOSE_FILE = `services:
+  app:
+    image: \${APP_IMAGE:-slipway/example-app:latest}
+    network_mode: host
+    restart: unless-stopped
+    environment:
+      PORT: \${PORT:-8080}
+      BIND: 127.0.0.1
+`;
+const DEMO_PORT = 18090;
+/**
+ * `slipway demo`: the whole chain on the local sandbox, one summary at the end.
+ * build → push → deploy → smoke run as the root action runs them (the pipeline
+ * flow: example app to host h1 with compose, pinned by digest); then an
+ * independent smoke check from outside, the restore drill and the secret scan.
+ * Each step runs on its own: one that cannot run is reported, not fatal.
+ */
+async function runDemo(_args, log) {
+    const sandbox = readSandbox();
+    const version = `1.0.${Math.floor(Date.now() / 1000) % 100000}`;
+    const appDir = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'app');
+    const [host] = sandbox.ssh.hosts;
+    const steps = [];
+    const extra = new summary_Summary();
+    const timed = async (step, body) => {
+        const started = Date.now();
+        try {
+            const { ok, detail } = await log.group(step, body);
+            steps.push({ step, status: ok ? 'ok' : 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail });
+            return ok;
+        }
+        catch (error) {
+            steps.push({ step, status: 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail: formatError(error) });
+            return false;
+        }
+    };
+    let deployed = false;
+    if (!host) {
+        steps.push({ step: 'build → push → deploy → smoke', status: 'skipped', seconds: '-', detail: 'the sandbox has no SSH host' });
+    }
+    else {
+        const ssh = { hosts: `${host.address}:${host.port}`, user: sandbox.ssh.user, 'private-key': sandbox.ssh.privateKeyPath, 'known-hosts': sandbox.ssh.knownHostsPath };
+        const hostAppDir = `${host.baseDir}/demo-pipeline`;
+        const ready = await timed('prepare host h1', async () => {
+            await prepareHost(log, ssh, hostAppDir);
+            return { ok: true, detail: `${hostAppDir}: docker-compose.yml and .env (PORT=${DEMO_PORT}), as its owner would` };
+        });
+        if (ready) {
+            const run = await log.group('deploy pipeline (the root action\'s chain)', () => runFlow(pipelineFlow, {
+                image: `${sandbox.registries.auth.address}/demo/example-app`, context: external_node_fs_namespaceObject.existsSync(appDir) ? appDir : 'examples/app',
+                'build-args': 'APP_VERSION={version}', version,
+                username: sandbox.registries.auth.username, password: sandbox.registries.auth.password,
+                ...ssh, 'app-dir': hostAppDir, service: 'app', 'compose-project': 'slipway-demo-pipeline', 'env-file': '.env', pull: 'false',
+                'health-url': `http://127.0.0.1:${DEMO_PORT}/api/health`, 'health-expect': '"version":"{version}"',
+            }, localContext(log)).catch((error) => error));
+            if (run instanceof Error) {
+                steps.push({ step: 'build → push → deploy → smoke', status: 'failed', seconds: '-', detail: formatError(run) });
+            }
+            else {
+                for (const s of run.result.steps)
+                    steps.push({ step: s.step, status: s.status, seconds: s.status === 'skipped' ? '-' : (s.durationMs / 1000).toFixed(1), detail: s.detail });
+                extra.append(pipelineFlow.summary(run.result));
+                deployed = run.result.outcome === 'deployed';
+            }
+        }
+    }
+    if (deployed) {
+        await timed('smoke from outside', async () => {
+            const report = await demoSmoke(log, `http://127.0.0.1:${DEMO_PORT}/api/health`, version);
+            return { ok: report.passed, detail: report.passed ? `3 passes in a row, version ${report.versionSeen ?? '?'}` : 'failed' };
+        });
+    }
+    else {
+        steps.push({ step: 'smoke from outside', status: 'skipped', seconds: '-', detail: 'nothing deployed' });
+    }
+    const h1 = sandbox.ssh.hosts[0];
+    if (h1) {
+        await timed('zero-downtime deploy behind Caddy', async () => {
+            const failed = await demoZeroDowntime(log, {
+                host: { address: h1.address, port: h1.port, baseDir: h1.baseDir },
+                user: sandbox.ssh.user, privateKeyPath: sandbox.ssh.privateKeyPath, knownHostsPath: sandbox.ssh.knownHostsPath,
+            });
+            // The deploy itself failing throws; the count is what the demo shows (target 0, see BENCHMARKS.md).
+            return { ok: true, detail: `${failed} failed requests during the switch to the second version${failed ? ' (target 0: see the failures logged above)' : ''}` };
+        });
+    }
+    await timed('restore drill', async () => {
+        const report = await demoDrill(log, external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-drill-')));
+        return { ok: report.passed, detail: `${report.name}: ${report.restores.length} restore(s), ${report.passed ? 'all checks green' : 'a check failed'}` };
+    });
+    await timed('secret scan', async () => {
+        const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-scan-'));
+        const text = await demoScan(log, external_node_path_namespaceObject.join(dir, 'repo'));
+        external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
+        extra.text(text);
+        // The demo repository plants one fake token: finding it is the success.
+        const found = /ghp_|github/i.test(text);
+        return { ok: found, detail: found ? 'the planted (fake) GitHub token was caught in the push' : 'the planted token was not reported' };
+    });
+    const story = new summary_Summary()
+        .heading(`Slipway demo: example app ${version}, the whole chain`)
+        .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]))
+        .append(extra);
+    process.stdout.write(renderText(story));
+    return steps.some((s) => s.status === 'failed') ? 1 : 0;
+}
+/** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
+async function prepareHost(log, ssh, appDir) {
+    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await openSshSession(target, localContext(log).runner, log);
+    try {
+        await session.exec(['mkdir', '-p', appDir]);
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: demo_COMPOSE_FILE });
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${DEMO_PORT}\n` });
+    }
+    finally {
+        await session.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/cli.js
+
+
+
+
+
+
+
+
+
+/** slipway.yml's command sections, by the link they configure. */
+const SECTION_OF = { build: 'build', push: 'push', deploy: 'deploy', smoke: 'smoke' };
+/**
+ * The values `slipway pipeline` runs with, from the same slipway.yml the single
+ * commands read: `defaults:` and `pipeline:` as plain names, each command's
+ * section as `<link>-<name>` so it reaches that link only; flags win over all.
+ * Names the chain derives (push's tags, deploy's image) are left out of the sections.
+ */
+function pipelineValues(config, flags, where, env) {
+    const values = {};
+    const put = (key, value, from) => { values[key] = expandEnv(value, `${where}: ${from}`, env); };
+    for (const [key, value] of Object.entries(config.defaults ?? {}))
+        put(key, value, `defaults.${key}`);
+    for (const link of LINKS) {
+        for (const [key, value] of Object.entries(config[SECTION_OF[link]] ?? {})) {
+            if (!DERIVED[link]?.includes(key))
+                put(`${link}-${key}`, value, `${SECTION_OF[link]}.${key}`);
+        }
+    }
+    for (const [key, value] of Object.entries(config.pipeline ?? {}))
+        put(key, value, `pipeline.${key}`);
+    return { ...values, ...flags };
+}
+function parseFlags(args) {
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: false, tokens: true, allowPositionals: true });
+    const values = {};
+    let config;
+    let json = false;
+    for (let i = 0; i < tokens.length; i += 1) {
+        const token = tokens[i];
+        if (token.kind === 'positional')
+            throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
+        if (token.kind !== 'option')
+            continue;
+        let value = token.value;
+        const next = tokens[i + 1];
+        if (value === undefined && next?.kind === 'positional') {
+            value = next.value;
+            i += 1;
+        }
+        if (token.name === 'config')
+            config = value;
+        else if (token.name === 'json')
+            json = true;
+        else if (token.name !== 'debug')
+            values[token.name] = value ?? 'true';
+    }
+    return { values, config, json };
+}
+/** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
+async function runPipelineCommand(args, log) {
+    let json = false;
+    try {
+        const flags = parseFlags(args);
+        json = flags.json;
+        const configPath = flags.config ?? 'slipway.yml';
+        const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), flags.config !== undefined);
+        const values = pipelineValues(config, flags.values, configPath, process.env);
+        const run = await runFlow(pipelineFlow, values, localContext(log));
+        if (json)
+            process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
+        else
+            process.stdout.write(secrets_redact(renderText(pipelineFlow.summary(run.result))));
+        if (run.failure) {
+            log.error(run.failure);
+            return 1;
+        }
+        return 0;
+    }
+    catch (error) {
+        const message = formatError(error, process.env.SLIPWAY_DEBUG === '1');
+        if (json)
+            process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+        log.error(message);
+        return error instanceof InputError ? 2 : 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/cli/flows.js
+
+
 
 
 
@@ -15338,9 +19361,11 @@ const flows = [
     smokeFlow,
     drillFlow,
     deployFlow,
+    secretScanFlow,
 ];
 const extraCommands = [
     { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
+    { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
 ];
 
 ;// CONCATENATED MODULE: ./build/src/cli/main.js
@@ -15361,7 +19386,7 @@ ${[...flows.map((flow) => `  ${flow.command.padEnd(10)} ${flow.describe}`), ...e
 Every --input is the same name as the action's input (see docs/actions/). Values
 may also come from slipway.yml: a section per command plus "defaults".`;
 /** Flags are the action inputs: `--tags a,b` or `--tags=a`; a bare `--push` means true. */
-function parseFlags(args) {
+function main_parseFlags(args) {
     const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: false, tokens: true, allowPositionals: true });
     const values = {};
     const global = {};
@@ -15369,7 +19394,7 @@ function parseFlags(args) {
     for (let i = 0; i < tokens.length; i += 1) {
         const token = tokens[i];
         if (token.kind === 'positional')
-            throw new errors/* InputError */.dz(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
+            throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
         if (token.kind !== 'option')
             continue;
         let value = token.value;
@@ -15400,8 +19425,8 @@ async function main(argv) {
             return await extra.run(rest, log);
         const flow = flows.find((candidate) => candidate.command === commandName || candidate.action === commandName);
         if (!flow)
-            throw new errors/* InputError */.dz(`command '${commandName}'`, 'is unknown', `Run \`slipway help\` for the list.`);
-        const { values: flagValues, global } = parseFlags(rest);
+            throw new InputError(`command '${commandName}'`, 'is unknown', `Run \`slipway help\` for the list.`);
+        const { values: flagValues, global } = main_parseFlags(rest);
         const configPath = typeof global.config === 'string' ? global.config : 'slipway.yml';
         const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), typeof global.config === 'string');
         const fromFile = { ...config.defaults, ...config[flow.command] };
@@ -15411,10 +19436,10 @@ async function main(argv) {
         Object.assign(values, flagValues);
         const run = await runFlow(flow, values, localContext(log));
         if (json) {
-            process.stdout.write(`${(0,secrets/* redact */.E$)(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
+            process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
         }
         else {
-            process.stdout.write((0,secrets/* redact */.E$)(renderText(flow.summary(run.result))));
+            process.stdout.write(secrets_redact(renderText(flow.summary(run.result))));
         }
         if (run.failure) {
             log.error(run.failure);
@@ -15423,11 +19448,11 @@ async function main(argv) {
         return 0;
     }
     catch (error) {
-        const message = (0,errors/* formatError */.Wk)(error, debug);
+        const message = formatError(error, debug);
         if (json)
             process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
         log.error(message);
-        return error instanceof errors/* InputError */.dz ? 2 : 1;
+        return error instanceof InputError ? 2 : 1;
     }
 }
 // Run when executed (the bundle is `dist/cli/index.js`), not when imported by tests.

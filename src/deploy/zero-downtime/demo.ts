@@ -43,6 +43,8 @@ export interface SwitchMeasurement {
   /** Zero-downtime only: from "new copy healthy" to "traffic on it" (host state). */
   switchMs?: number;
   versions: Record<string, number>;
+  /** The first few failed requests: when, and what came back. */
+  failures: string[];
 }
 
 /**
@@ -104,6 +106,7 @@ export async function measureSwitch(log: Logger, options: ZeroDowntimeDemoOption
       steadyP99Ms: percentile(steady.samples.map((s) => s.latencyMs), 99),
       switchMs: state.switch_ms === undefined ? undefined : Number(state.switch_ms),
       versions: result.versions,
+      failures: result.failures,
     };
   } finally {
     await proxy?.stop();
@@ -119,6 +122,6 @@ export async function measureSwitch(log: Logger, options: ZeroDowntimeDemoOption
  */
 export async function demoZeroDowntime(log: Logger, options: ZeroDowntimeDemoOptions): Promise<number> {
   const measured = await measureSwitch(log, { ...options, proxy: options.proxy ?? 'caddy', zeroDowntime: true, name: 'zd-demo' });
-  log.info(`zero-downtime deploy behind ${options.proxy ?? 'caddy'}: ${measured.failed} failed of ${measured.requests} requests during the switch (${JSON.stringify(measured.versions)}); p99 ${Math.round(measured.p99Ms)} ms (steady ${Math.round(measured.steadyP99Ms)} ms); traffic on the new version ${measured.switchMs} ms after it was healthy`);
+  log.info(`zero-downtime deploy behind ${options.proxy ?? 'caddy'}: ${measured.failed} failed of ${measured.requests} requests during the switch (${JSON.stringify(measured.versions)}); p99 ${Math.round(measured.p99Ms)} ms (steady ${Math.round(measured.steadyP99Ms)} ms); traffic on the new version ${measured.switchMs} ms after it was healthy${measured.failures.length ? `; failures: ${measured.failures.join('; ')}` : ''}`);
   return measured.failed;
 }
