@@ -8826,7 +8826,7 @@ function renderMarkdown(summary) {
         .join('\n\n') + '\n';
 }
 /** Plain text for logs and terminals: markdown code ticks dropped. */
-function renderText(summary) {
+function summary_renderText(summary) {
     return renderTextBlocks(summary).replace(/`/g, '');
 }
 function renderTextBlocks(summary) {
@@ -8912,13 +8912,13 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
-function mapInputSource(values, style = 'action') {
+function inputs_mapInputSource(values, style = 'action') {
     return {
         get: (name) => values[name],
         describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
     };
 }
-class Inputs {
+class inputs_Inputs {
     source;
     constructor(source) {
         this.source = source;
@@ -10385,7 +10385,7 @@ const decode = (name) => decodeURIComponent(name);
 
 
 /** Everything the CLI (and the demo, and tests) need to run a flow from plain values. */
-function localContext(log, overrides = {}) {
+function run_flow_localContext(log, overrides = {}) {
     return {
         runner: new ProcessRunner(log),
         log,
@@ -10397,8 +10397,8 @@ function localContext(log, overrides = {}) {
     };
 }
 /** Parse values as the CLI would (errors name `--flag`), then run. */
-async function runFlow(flow, values, context) {
-    const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), context);
+async function run_flow_runFlow(flow, values, context) {
+    const settings = flow.parse(new inputs_Inputs(inputs_mapInputSource(values, 'cli')), context);
     const result = await flow.run(settings, context);
     return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
 }
@@ -10680,7 +10680,7 @@ function describeTarget(target) {
 /** How long ssh-add keeps the key even if the agent outlives us. */
 const AGENT_KEY_LIFETIME_S = 3600;
 /** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
+async function session_openSshSession(target, runner, log) {
     registerSecret(target.privateKey);
     registerSecret(target.passphrase);
     const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-ssh-'));
@@ -10909,7 +10909,7 @@ const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
  * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
  * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
  */
-function parseSshInputs(inputs, defaults = {}) {
+function inputs_parseSshInputs(inputs, defaults = {}) {
     const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
     if (hostEntries.length === 0)
         inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
@@ -11996,7 +11996,7 @@ async function runSmokeChecksOverSession(session, checks, options, log) {
 async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
     const reports = [];
     for (const target of targets) {
-        const session = await openSshSession(target, runner, log);
+        const session = await session_openSshSession(target, runner, log);
         try {
             const report = await runSmokeChecksOverSession(session, checks, options, log);
             if (targets.length > 1)
@@ -12133,7 +12133,7 @@ function parseSmokeSettings(inputs, workDir) {
     const p95 = inputs.optional('soak-max-p95');
     return {
         checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
+        sshTargets: inputs.boolean('via-ssh', false) ? inputs_parseSshInputs(inputs).targets : undefined,
         options: {
             timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
             requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
@@ -12209,7 +12209,7 @@ const smokeFlow = {
 async function demoSmoke(log, url, version) {
     const check = oneLineCheck(url, 'demo url', { expectVersion: version });
     const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(renderText(smokeSummary(report)));
+    log.info(summary_renderText(smokeSummary(report)));
     return report;
 }
 
@@ -13076,7 +13076,7 @@ async function restoreSqliteOverSsh(source, target, scratch, context) {
     const local = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
     const checks = [];
     const where = `${describeTarget(target)}:${source.path}`;
-    const session = await openSshSession(target, context.runner, context.log);
+    const session = await session_openSshSession(target, context.runner, context.log);
     let remoteDir;
     try {
         const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
@@ -13554,7 +13554,7 @@ function parseSource(kind, inputs) {
                 kind,
                 path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
                 container,
-                ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
+                ssh: remote ? inputs_parseSshInputs(inputs).targets[0] : undefined,
             };
         }
         case 'restic':
@@ -13683,7 +13683,7 @@ async function demoDrill(log, workDir) {
         await runner.run({ file: 'restic', args: ['init', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet'], env });
         await runner.run({ file: 'restic', args: ['backup', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet', '--tag', 'demo', staging], env });
         log.info('Seeded 3 students and 3 journal entries, backed up with restic; drilling the newest snapshot.');
-        const run = await runFlow(drillFlow, {
+        const run = await run_flow_runFlow(drillFlow, {
             name: 'demo',
             source: 'restic',
             repository: external_node_path_namespaceObject.join(root, 'repo'),
@@ -13696,8 +13696,8 @@ async function demoDrill(log, workDir) {
             'scratch-root': root,
             'report-file': external_node_path_namespaceObject.join(workDir, 'demo-drill-report.json'),
             'previous-report': external_node_path_namespaceObject.join(root, 'history.json'),
-        }, localContext(log, { workDir }));
-        log.info(renderText(drillFlow.summary(run.result)));
+        }, run_flow_localContext(log, { workDir }));
+        log.info(summary_renderText(drillFlow.summary(run.result)));
         return run.result;
     }
     finally {
@@ -14648,7 +14648,7 @@ const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function parseDeploySettings(inputs) {
     const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
     const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
     if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
         inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
@@ -15735,7 +15735,7 @@ async function deployFleet(settings, context, hooks = {}) {
             const started = Date.now();
             const item = { index, name: describeTarget(target), outcome: outcomes[index] };
             try {
-                item.session = await openSshSession(target, context.runner, context.log);
+                item.session = await session_openSshSession(target, context.runner, context.log);
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
                 item.run = { session: item.session, settings, appDir, index, log: context.log };
@@ -15802,7 +15802,7 @@ async function deployFleet(settings, context, hooks = {}) {
 
 
 /** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
-const deployFlow = {
+const flow_deployFlow = {
     command: 'deploy',
     action: 'ssh-deploy',
     describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
@@ -15971,6 +15971,71 @@ async function startLocalNginx(runner, options) {
     return { kind: 'nginx', port: options.listen, upstreamFile, nginxCommand, stop };
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/demo.js
+
+
+
+
+
+
+
+
+/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
+const EXAMPLE_COMPOSE_FILE = `services:
+  app:
+    image: \${APP_IMAGE:-slipway/example-app:latest}
+    network_mode: host
+    restart: unless-stopped
+    environment:
+      PORT: \${PORT:-8080}
+      BIND: 127.0.0.1
+`;
+/**
+ * The demo: deploy the example app to a host with `compose`, then the same app
+ * as an atomic `release` (its static files, served from `current`). The app dir
+ * must exist on the host and be writable by the SSH user.
+ */
+async function demoDeploy(log, options) {
+    const port = options.port ?? 18080;
+    const ssh = {
+        host: `${options.host.address}:${options.host.port}`, user: options.user,
+        'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath,
+    };
+    const appDir = `${options.host.baseDir}/demo-app`;
+    // Set the host up the way its owner would: over SSH, as the deploy user.
+    const context = localContext(log);
+    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await openSshSession(target, context.runner, log);
+    try {
+        await session.exec(['mkdir', '-p', `${appDir}/release`]);
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
+    }
+    finally {
+        await session.close();
+    }
+    const compose = await runFlow(deployFlow, {
+        ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image: options.image, version: options.version,
+        'compose-project': 'slipway-demo', 'env-file': '.env', pull: String(options.pull ?? false),
+        'health-url': `http://127.0.0.1:${port}/api/health`, 'health-expect': '"version":"{version}"',
+    }, localContext(log));
+    log.info(renderText(deployFlow.summary(compose.result)));
+    if (compose.failure)
+        throw new Error(compose.failure);
+    const artifact = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-demo-release-'));
+    fs.mkdirSync(path.join(artifact, 'api'));
+    fs.writeFileSync(path.join(artifact, 'api', 'health'), JSON.stringify({ ok: true, version: options.version }));
+    const release = await runFlow(deployFlow, {
+        ...ssh, strategy: 'release', 'app-dir': `${appDir}/release`, version: options.version, artifact, 'keep-releases': '3',
+    }, localContext(log));
+    fs.rmSync(artifact, { recursive: true, force: true });
+    log.info(renderText(deployFlow.summary(release.result)));
+    if (release.failure)
+        throw new Error(release.failure);
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/demo.js
 
 
@@ -15982,16 +16047,7 @@ async function startLocalNginx(runner, options) {
 
 
 
-/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
-const COMPOSE_FILE = `services:
-  app:
-    image: \${APP_IMAGE:-slipway/example-app:latest}
-    network_mode: host
-    restart: unless-stopped
-    environment:
-      PORT: \${PORT:-8080}
-      BIND: 127.0.0.1
-`;
+
 /**
  * Deploys v1 then v2 of the example app behind a proxy of our own, with a load
  * loop through the proxy during the second deploy: `zero-downtime` on, or a
@@ -16002,7 +16058,7 @@ async function measureSwitch(log, options) {
     const base = options.basePort ?? 18800;
     const livePort = base + (options.zeroDowntime ? 0 : 20);
     const proxyPort = base + (options.zeroDowntime ? 30 : 31);
-    const context = localContext(log);
+    const context = run_flow_localContext(log);
     const images = [];
     for (const version of ['1.0.0', '2.0.0']) {
         const tag = `slipway-zd-demo:${version}`;
@@ -16012,10 +16068,10 @@ async function measureSwitch(log, options) {
     const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
     const appDir = `${options.host.baseDir}/${options.name}`;
     const project = options.name.replace(/[^a-z0-9-]/g, '');
-    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    const [target] = inputs_parseSshInputs(new inputs_Inputs(inputs_mapInputSource(ssh))).targets;
     if (!target)
         throw new Error('no demo host');
-    const session = await openSshSession(target, context.runner, log);
+    const session = await session_openSshSession(target, context.runner, log);
     let proxy;
     try {
         // A clean app dir, set up as its owner would over SSH; earlier demo copies removed.
@@ -16024,7 +16080,7 @@ async function measureSwitch(log, options) {
             old.push(...(await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}-${slot}`])).stdout.split('\n').filter(Boolean));
         if (old.length)
             await session.exec(['docker', 'rm', '-f', ...old]);
-        await session.exec(['sh', '-c', 'rm -rf "$1" && mkdir -p "$1" && cat > "$1/docker-compose.yml" && printf "PORT=%s\\n" "$2" > "$1/.env"', 'demo', appDir, String(livePort)], { stdin: COMPOSE_FILE });
+        await session.exec(['sh', '-c', 'rm -rf "$1" && mkdir -p "$1" && cat > "$1/docker-compose.yml" && printf "PORT=%s\\n" "$2" > "$1/.env"', 'demo', appDir, String(livePort)], { stdin: EXAMPLE_COMPOSE_FILE });
         proxy = options.proxy === 'nginx'
             ? await startLocalNginx(context.runner, { prefix: `${options.host.baseDir}/${options.name}-nginx`, listen: proxyPort, upstream: livePort, user: options.user, examplesDir: examples })
             : await startLocalCaddy(context.runner, { dir: external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-zd-demo-caddy-')), listen: proxyPort, admin: proxyPort + 1, upstream: livePort, examplesDir: examples });
@@ -16036,13 +16092,13 @@ async function measureSwitch(log, options) {
                 'slot-ports': `${livePort}-${livePort + 9}`, 'proxy-health-url': `http://127.0.0.1:${proxyPort}/api/health`, 'stop-timeout': '1s',
             } : {}),
         });
-        const first = await runFlow(deployFlow, values(images[0] ?? ''), localContext(log));
+        const first = await run_flow_runFlow(flow_deployFlow, values(images[0] ?? ''), run_flow_localContext(log));
         if (first.failure)
             throw new Error(first.failure);
         const url = `http://127.0.0.1:${proxyPort}/api/health`;
         const steady = await startLoad({ url, maxRequests: 2000, maxMs: 2000, concurrency: 2 }).done;
         const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000, concurrency: 2 });
-        const second = await runFlow(deployFlow, values(images[1] ?? ''), localContext(log));
+        const second = await run_flow_runFlow(flow_deployFlow, values(images[1] ?? ''), run_flow_localContext(log));
         await new Promise((resolve) => setTimeout(resolve, 300));
         load.stop();
         const result = await load.done;
@@ -16988,7 +17044,7 @@ const PLANNED = 'planned';
 /** One link's view of the pipeline's inputs; errors name the input as the user wrote it. */
 function linkInputs(source, link, derived = {}) {
     const get = (name) => source.get(name);
-    return new Inputs({
+    return new inputs_Inputs({
         get: (name) => routeInput(get, link, name, derived),
         describe: (name) => source.describe(sourceName(get, link, name)),
     });
@@ -17284,15 +17340,15 @@ async function runPipeline(settings, context) {
             return finish();
         result.push = push;
         result.imageRef = push.imageRef;
-        deploySettings = deployFlow.parse(linkInputs(settings.source, 'deploy', { image: push.imageRef, version }), parseContext);
+        deploySettings = flow_deployFlow.parse(linkInputs(settings.source, 'deploy', { image: push.imageRef, version }), parseContext);
     }
     else {
         result.imageRef = settings.deployImage;
         result.steps.push({ step: 'build-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) }, { step: 'push-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) });
     }
     const deploy = await step('ssh-deploy', async () => {
-        const value = await deployFlow.run(deploySettings, context);
-        const failure = deployFlow.failure?.(value);
+        const value = await flow_deployFlow.run(deploySettings, context);
+        const failure = flow_deployFlow.failure?.(value);
         if (failure)
             result.failure = `ssh-deploy: ${failure}`;
         return { value, ok: !failure, detail: `${value.hosts.filter((h) => h.status === 'deployed' || (value.mode === 'rollback' && h.status === 'rolled-back')).length} of ${value.hosts.length} hosts ${value.mode === 'rollback' ? 'rolled back' : 'deployed'}` };
@@ -17330,8 +17386,8 @@ async function runPipeline(settings, context) {
     const changed = deploy.hosts.map((outcome, index) => ({ outcome, target: deploySettings.ssh.targets[index] }))
         .filter(({ outcome, target }) => target && outcome.status === 'deployed' && outcome.changed);
     const rollback = await step('rollback', async () => {
-        const value = await deployFlow.run({ ...deploySettings, mode: 'rollback', ssh: { targets: changed.map(({ target }) => target) } }, context);
-        const failure = deployFlow.failure?.(value);
+        const value = await flow_deployFlow.run({ ...deploySettings, mode: 'rollback', ssh: { targets: changed.map(({ target }) => target) } }, context);
+        const failure = flow_deployFlow.failure?.(value);
         return { value, ok: !failure, detail: failure ?? `${changed.length} host(s) back on ${value.version}` };
     });
     if (rollback) {
@@ -17340,7 +17396,7 @@ async function runPipeline(settings, context) {
         result.outcome = back ? 'rolled-back' : 'failed';
         result.failure = back
             ? `smoke-test: ${why}; rolled back ${rollback.hosts.length} host(s), ${rollback.version} is serving again`
-            : `smoke-test: ${why}; the rollback failed too: ${deployFlow.failure?.(rollback) ?? ''}`;
+            : `smoke-test: ${why}; the rollback failed too: ${flow_deployFlow.failure?.(rollback) ?? ''}`;
     }
     else {
         result.failure = `smoke-test: ${why}; ${result.failure ?? ''}`;
@@ -19101,12 +19157,13 @@ async function demoScan(log, dir) {
     external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'deploy.sh'), `#!/bin/sh\nset -eu\nexport GITHUB_TOKEN=ghp_${body}${base62(crc32(body), 6)}\ndocker compose pull && docker compose up -d\n`);
     await git('commit', '--quiet', '-am', 'deploy: pull from the private registry');
     const after = (await git('rev-parse', 'HEAD')).stdout.trim();
-    const settings = secretScanFlow.parse(new Inputs(mapInputSource({ mode: 'push', before, after, 'working-directory': dir, sarif: external_node_path_namespaceObject.join(dir, 'secret-scan.sarif') }, 'cli')), { env: {}, platform: detectPlatform({}), workDir: dir });
+    const settings = secretScanFlow.parse(new inputs_Inputs(inputs_mapInputSource({ mode: 'push', before, after, 'working-directory': dir, sarif: external_node_path_namespaceObject.join(dir, 'secret-scan.sarif') }, 'cli')), { env: {}, platform: detectPlatform({}), workDir: dir });
     const result = await runScan(settings, { runner, log, platform: detectPlatform({}), cache: noCache, env: {}, workDir: dir });
-    return renderText(secretScanFlow.summary(result));
+    return summary_renderText(secretScanFlow.summary(result));
 }
 
 ;// CONCATENATED MODULE: ./build/src/cli/demo.js
+
 
 
 
@@ -19130,16 +19187,6 @@ function readSandbox() {
     registerSecret(sandbox.postgres.password);
     return sandbox;
 }
-/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
-const demo_COMPOSE_FILE = `services:
-  app:
-    image: \${APP_IMAGE:-slipway/example-app:latest}
-    network_mode: host
-    restart: unless-stopped
-    environment:
-      PORT: \${PORT:-8080}
-      BIND: 127.0.0.1
-`;
 const DEMO_PORT = 18090;
 /**
  * `slipway demo`: the whole chain on the local sandbox, one summary at the end.
@@ -19179,13 +19226,13 @@ async function runDemo(_args, log) {
             return { ok: true, detail: `${hostAppDir}: docker-compose.yml and .env (PORT=${DEMO_PORT}), as its owner would` };
         });
         if (ready) {
-            const run = await log.group('deploy pipeline (the root action\'s chain)', () => runFlow(pipelineFlow, {
+            const run = await log.group('deploy pipeline (the root action\'s chain)', () => run_flow_runFlow(pipelineFlow, {
                 image: `${sandbox.registries.auth.address}/demo/example-app`, context: external_node_fs_namespaceObject.existsSync(appDir) ? appDir : 'examples/app',
                 'build-args': 'APP_VERSION={version}', version,
                 username: sandbox.registries.auth.username, password: sandbox.registries.auth.password,
                 ...ssh, 'app-dir': hostAppDir, service: 'app', 'compose-project': 'slipway-demo-pipeline', 'env-file': '.env', pull: 'false',
                 'health-url': `http://127.0.0.1:${DEMO_PORT}/api/health`, 'health-expect': '"version":"{version}"',
-            }, localContext(log)).catch((error) => error));
+            }, run_flow_localContext(log)).catch((error) => error));
             if (run instanceof Error) {
                 steps.push({ step: 'build → push → deploy → smoke', status: 'failed', seconds: '-', detail: formatError(run) });
             }
@@ -19234,18 +19281,18 @@ async function runDemo(_args, log) {
         .heading(`Slipway demo: example app ${version}, the whole chain`)
         .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]))
         .append(extra);
-    process.stdout.write(renderText(story));
+    process.stdout.write(summary_renderText(story));
     return steps.some((s) => s.status === 'failed') ? 1 : 0;
 }
 /** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
 async function prepareHost(log, ssh, appDir) {
-    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    const [target] = inputs_parseSshInputs(new inputs_Inputs(inputs_mapInputSource(ssh))).targets;
     if (!target)
         throw new Error('no demo host');
-    const session = await openSshSession(target, localContext(log).runner, log);
+    const session = await session_openSshSession(target, run_flow_localContext(log).runner, log);
     try {
         await session.exec(['mkdir', '-p', appDir]);
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: demo_COMPOSE_FILE });
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
         await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${DEMO_PORT}\n` });
     }
     finally {
@@ -19321,11 +19368,11 @@ async function runPipelineCommand(args, log) {
         const configPath = flags.config ?? 'slipway.yml';
         const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), flags.config !== undefined);
         const values = pipelineValues(config, flags.values, configPath, process.env);
-        const run = await runFlow(pipelineFlow, values, localContext(log));
+        const run = await run_flow_runFlow(pipelineFlow, values, run_flow_localContext(log));
         if (json)
             process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
         else
-            process.stdout.write(secrets_redact(renderText(pipelineFlow.summary(run.result))));
+            process.stdout.write(secrets_redact(summary_renderText(pipelineFlow.summary(run.result))));
         if (run.failure) {
             log.error(run.failure);
             return 1;
@@ -19360,7 +19407,7 @@ const flows = [
     pushImageFlow,
     smokeFlow,
     drillFlow,
-    deployFlow,
+    flow_deployFlow,
     secretScanFlow,
 ];
 const extraCommands = [
@@ -19434,12 +19481,12 @@ async function main(argv) {
         for (const [key, value] of Object.entries(fromFile))
             values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
         Object.assign(values, flagValues);
-        const run = await runFlow(flow, values, localContext(log));
+        const run = await run_flow_runFlow(flow, values, run_flow_localContext(log));
         if (json) {
             process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
         }
         else {
-            process.stdout.write(secrets_redact(renderText(flow.summary(run.result))));
+            process.stdout.write(secrets_redact(summary_renderText(flow.summary(run.result))));
         }
         if (run.failure) {
             log.error(run.failure);

@@ -13,6 +13,7 @@ import { demoScan } from '../scan/demo.js';
 import { demoSmoke } from '../smoke/demo.js';
 import { openSshSession, parseSshInputs } from '../ssh/index.js';
 import { localContext, runFlow } from './run-flow.js';
+import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from '../deploy/demo.js';
 
 /** What `scripts/sandbox.sh up` wrote: registries, SSH hosts, PostgreSQL. */
 export interface SandboxInfo {
@@ -35,16 +36,6 @@ export function readSandbox(): SandboxInfo {
   return sandbox;
 }
 
-/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
-const COMPOSE_FILE = `services:
-  app:
-    image: \${APP_IMAGE:-slipway/example-app:latest}
-    network_mode: host
-    restart: unless-stopped
-    environment:
-      PORT: \${PORT:-8080}
-      BIND: 127.0.0.1
-`;
 const DEMO_PORT = 18090;
 
 interface DemoStep {

@@ -9,7 +9,7 @@ import { openSshSession, parseSshInputs } from '../ssh/index.js';
 import { deployFlow } from './flow.js';
 
 /** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
-const COMPOSE_FILE = `services:
+export const EXAMPLE_COMPOSE_FILE = `services:
   app:
     image: \${APP_IMAGE:-slipway/example-app:latest}
     network_mode: host
@@ -53,7 +53,7 @@ export async function demoDeploy(log: Logger, options: DemoDeployOptions): Promi
   const session = await openSshSession(target, context.runner, log);
   try {
     await session.exec(['mkdir', '-p', `${appDir}/release`]);
-    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: COMPOSE_FILE });
+    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
     await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
   } finally {
     await session.close();

@@ -9,17 +9,8 @@ import { deployFlow } from '../flow.js';
 import { readStateFile } from '../host-state.js';
 import { percentile, startLoad, type LoadResult } from './load-loop.js';
 import { startLocalCaddy, startLocalNginx, type LocalProxy } from './local-proxy.js';
+import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from '../demo.js';
 
-/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
-const COMPOSE_FILE = `services:
-  app:
-    image: \${APP_IMAGE:-slipway/example-app:latest}
-    network_mode: host
-    restart: unless-stopped
-    environment:
-      PORT: \${PORT:-8080}
-      BIND: 127.0.0.1
-`;
 
 export interface ZeroDowntimeDemoOptions {
   /** Sandbox host h1: address, port, base dir owned by the SSH user. */

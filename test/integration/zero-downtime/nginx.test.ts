@@ -20,7 +20,7 @@ function zdValues(appDir: string, image: string, livePort: number, proxy: LocalP
 /** Load through the proxy and one slow request started first, for the whole of `deploy`. */
 async function underLoad(proxyPort: number, deploy: () => Promise<unknown>): Promise<{ load: LoadResult; slow: { status: number; body: string } | { error: string } }> {
   const load = startLoad({ url: `http://127.0.0.1:${proxyPort}/api/health`, maxRequests: 200_000, maxMs: 60_000, concurrency: 2 });
-  const slow = getOnce(`http://127.0.0.1:${proxyPort}/cgi-bin/slow`).catch((error: Error) => ({ error: error.message }));
+  const slow = getOnce(`http://127.0.0.1:${proxyPort}/cgi-bin/slow`, 30_000).catch((error: Error) => ({ error: error.message }));
   await deploy();
   await new Promise((resolve) => setTimeout(resolve, 500));
   load.stop();
