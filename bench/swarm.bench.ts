@@ -22,7 +22,8 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
   try {
     const endpoint = localDockerEndpoint(new ProcessRunner(silentLogger), swarm.host);
     const file = path.join(work, 'docker-compose.yml');
-    fs.copyFileSync(new URL('../examples/swarm/docker-compose.yml', import.meta.url), file);
+    // Benches run compiled from build/bench/, so the example is found from the repository root.
+    fs.copyFileSync(path.resolve(process.cwd(), 'examples/swarm/docker-compose.yml'), file);
     await runSwarm({ mode: 'stack', stack: 'bench', composeFile: file, parallelism: 1, timeoutMs: 120_000, pollMs: SWARM_DEFAULTS.pollMs, secrets: { app_token: 'bench-token' }, env: {}, prune: false }, endpoint, silentLogger);
     const engine: number[] = [];
     const ours: number[] = [];
