@@ -28,8 +28,13 @@ if [ -x scripts/validate-workflows.mjs ] || [ -f scripts/validate-workflows.mjs 
 fi
 
 counts=$(mktemp)
-SLIPWAY_TEST_COUNTS=$counts NODE_OPTIONS=--experimental-vm-modules npx jest "$@"
-jest_status=$?
+jest_log=$(mktemp)
+SLIPWAY_TEST_COUNTS=$counts NODE_OPTIONS=--experimental-vm-modules npx jest "$@" 2>&1 | tee "$jest_log"
+jest_status=${PIPESTATUS[0]}
+# Everything the run printed and every sandbox daemon's log, grepped for the sandbox's secrets.
+step "no sandbox secret in any log of the test run" \
+  node scripts/secret-sweep.mjs "$SLIPWAY_SANDBOX_JSON" "$jest_log" "$(dirname "$SLIPWAY_SANDBOX_JSON")/logs"
+rm -f "$jest_log"
 if [ -s "$counts" ]; then
   read -r jp _ jf _ < "$counts"
 else
