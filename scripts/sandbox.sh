@@ -21,6 +21,7 @@ JSON="$STATE/sandbox.json"
 CLEAN_PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 DOCKER_SOCK="unix:///var/run/docker.sock"
 BASE_IMAGE="slipway/busybox:sandbox"
+PUBLIC_BASE_ALIAS="busybox:1.36"
 REG_USER="slipway"
 SSH_USER="deploy"
 SSH_HOSTS=("h1 127.0.0.1 2201" "h2 127.0.0.2 2202" "h3 127.0.0.3 2203")
@@ -231,7 +232,7 @@ ensure_registry() { # NAME ADDR AUTH EXPECTED_CODE
 # --- 4. base image -----------------------------------------------------------------------
 ensure_base_image() {
   if dk image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-    say "base image: $BASE_IMAGE present"; return 0
+    say "base image: $BASE_IMAGE present"; ensure_public_base_alias; return 0
   fi
   local ctx="$STATE/base-image" logf="$LOGS/base-image.log"
   [ -x /bin/busybox ] || die "/bin/busybox missing (package busybox-static)"
@@ -247,6 +248,15 @@ EOF
     log_tail "$logf"; die "building $BASE_IMAGE failed (log: $logf)"
   fi
   say "base image: built $BASE_IMAGE"
+  ensure_public_base_alias
+}
+
+# The example app's Dockerfile starts FROM the public busybox:1.36, so users copy it unchanged.
+# Nothing can be pulled here: the sandbox's own busybox stands in under that name, unless the
+# engine already has the real one.
+ensure_public_base_alias() {
+  dk image inspect "$PUBLIC_BASE_ALIAS" >/dev/null 2>&1 && return 0
+  dk tag "$BASE_IMAGE" "$PUBLIC_BASE_ALIAS" && say "base image: tagged $BASE_IMAGE as $PUBLIC_BASE_ALIAS (stand-in)"
 }
 
 # --- 5. SSH hosts ------------------------------------------------------------------------
