@@ -19338,6 +19338,7 @@ function parseFlags(args) {
     const values = {};
     let config;
     let json = false;
+    let debug = false;
     for (let i = 0; i < tokens.length; i += 1) {
         const token = tokens[i];
         if (token.kind === 'positional')
@@ -19354,17 +19355,21 @@ function parseFlags(args) {
             config = value;
         else if (token.name === 'json')
             json = true;
-        else if (token.name !== 'debug')
+        else if (token.name === 'debug')
+            debug = true;
+        else
             values[token.name] = value ?? 'true';
     }
-    return { values, config, json };
+    return { values, config, json, debug };
 }
 /** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
 async function runPipelineCommand(args, log) {
     let json = false;
+    let debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
     try {
         const flags = parseFlags(args);
         json = flags.json;
+        debug ||= flags.debug;
         const configPath = flags.config ?? 'slipway.yml';
         const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), flags.config !== undefined);
         const values = pipelineValues(config, flags.values, configPath, process.env);
@@ -19380,7 +19385,7 @@ async function runPipelineCommand(args, log) {
         return 0;
     }
     catch (error) {
-        const message = formatError(error, process.env.SLIPWAY_DEBUG === '1');
+        const message = formatError(error, debug);
         if (json)
             process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
         log.error(message);

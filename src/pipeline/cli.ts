@@ -31,11 +31,12 @@ export function pipelineValues(config: Record<string, ConfigSection>, flags: Rec
   return { ...values, ...flags };
 }
 
-function parseFlags(args: string[]): { values: Record<string, string>; config?: string; json: boolean } {
+function parseFlags(args: string[]): { values: Record<string, string>; config?: string; json: boolean; debug: boolean } {
   const { tokens } = parseArgs({ args, strict: false, tokens: true, allowPositionals: true });
   const values: Record<string, string> = {};
   let config: string | undefined;
   let json = false;
+  let debug = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
     if (token.kind === 'positional') throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
@@ -45,17 +46,20 @@ function parseFlags(args: string[]): { values: Record<string, string>; config?: 
     if (value === undefined && next?.kind === 'positional') { value = next.value; i += 1; }
     if (token.name === 'config') config = value;
     else if (token.name === 'json') json = true;
-    else if (token.name !== 'debug') values[token.name] = value ?? 'true';
+    else if (token.name === 'debug') debug = true;
+    else values[token.name] = value ?? 'true';
   }
-  return { values, config, json };
+  return { values, config, json, debug };
 }
 
 /** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
 export async function runPipelineCommand(args: string[], log: Logger): Promise<number> {
   let json = false;
+  let debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
   try {
     const flags = parseFlags(args);
     json = flags.json;
+    debug ||= flags.debug;
     const configPath = flags.config ?? 'slipway.yml';
     const config = loadConfigFile(path.resolve(configPath), flags.config !== undefined);
     const values = pipelineValues(config, flags.values, configPath, process.env);
@@ -68,7 +72,7 @@ export async function runPipelineCommand(args: string[], log: Logger): Promise<n
     }
     return 0;
   } catch (error) {
-    const message = formatError(error, process.env.SLIPWAY_DEBUG === '1');
+    const message = formatError(error, debug);
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
     log.error(message);
     return error instanceof InputError ? 2 : 1;
