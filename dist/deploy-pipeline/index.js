@@ -41328,6 +41328,8 @@ function planPipeline(settings) {
             const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
             const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
             const words = (...sub) => planned((0,core_command/* shellJoin */.nZ)(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
+            // Which compose the host has is only known once connected: the plan shows v2's words.
+            commands.push('compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that');
             if (deploy.mode === 'rollback')
                 commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
             else {
