@@ -1,7 +1,7 @@
 import { composeWords, defaultProjectName, renderImageOverride, serviceContainersWords } from '../../../src/deploy/compose-commands.js';
 import { formatDeployLogLine } from '../../../src/deploy/host-state.js';
 import { batches } from '../../../src/deploy/fleet.js';
-import { releaseName, releasesToRemove, sudoCheckWords } from '../../../src/deploy/release.js';
+import { isMarked, releaseName, releasesToRemove, sudoCheckWords } from '../../../src/deploy/release.js';
 
 const project = { appDir: '/srv/app', files: ['docker-compose.yml', 'prod.yml'], project: 'app-demo', envFile: '.env.demo', overrideFile: '/srv/app/.slipway/o.json' };
 
@@ -39,6 +39,12 @@ describe('release helpers', () => {
 
   it('keeps the newest N and never removes current or previous', () => {
     expect(releasesToRemove(['5', '1', '2', '3', '4'], 2, ['5', '1'])).toEqual(['2', '3']);
+  });
+
+  it('never counts failed or rolled-back releases as kept, and removes them once older than the oldest kept', () => {
+    const all = ['1', '2', '2.failed', '3', '4.failed', '4.failed-1', '5', '0.rolled-back'];
+    expect(releasesToRemove(all, 2, ['5', '3'])).toEqual(['0.rolled-back', '1', '2', '2.failed']);
+    expect(['2.failed', '4.failed-1', '0.rolled-back', '5', '5failed'].map(isMarked)).toEqual([true, true, true, false, false]);
   });
 
   it('checks exactly the restart command with sudo -n -l', () => {
