@@ -1,4 +1,4 @@
-import { composeWords, defaultProjectName, renderImageOverride, serviceContainersWords } from '../../../src/deploy/compose-commands.js';
+import { composeWords, defaultProjectName, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords } from '../../../src/deploy/compose-commands.js';
 import { formatDeployLogLine } from '../../../src/deploy/host-state.js';
 import { batches } from '../../../src/deploy/fleet.js';
 import { isMarked, releaseName, releasesToRemove, sudoCheckWords } from '../../../src/deploy/release.js';
@@ -29,6 +29,19 @@ describe('compose commands', () => {
   it('finds the service containers by compose labels (same in v1 and v2)', () => {
     expect(serviceContainersWords('p', 'web')).toEqual(['docker', 'ps', '--no-trunc', '--filter', 'label=com.docker.compose.project=p', '--filter', 'label=com.docker.compose.service=web', '--format', '{{.ID}}']);
     expect(defaultProjectName('/srv/My.App/')).toBe('myapp');
+  });
+
+  it('leaves out one-off `compose run` containers when asked (a stopped one must not count as the service)', () => {
+    expect(serviceContainersWords('p', 'web', true, { oneOffs: false })).toEqual([
+      'docker', 'ps', '-a', '--no-trunc', '--filter', 'label=com.docker.compose.project=p', '--filter', 'label=com.docker.compose.service=web',
+      '--filter', 'label=com.docker.compose.oneoff=False', '--format', '{{.ID}}',
+    ]);
+  });
+
+  it('pins the exact previous image under a local rollback tag per project and service', () => {
+    expect(rollbackTag('app-demo', 'web')).toBe('slipway-rollback:app-demo-web');
+    expect(rollbackTag('p', 'x'.repeat(200))).toHaveLength('slipway-rollback:'.length + 128);
+    expect(tagImageWords('sha256:abc', 'slipway-rollback:app-demo-web')).toEqual(['docker', 'tag', 'sha256:abc', 'slipway-rollback:app-demo-web']);
   });
 });
 
