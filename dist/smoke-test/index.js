@@ -38692,7 +38692,27 @@ var external_node_os_ = __nccwpck_require__(8161);
 var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/command.js
 var command = __nccwpck_require__(9764);
+;// CONCATENATED MODULE: ./build/src/ssh/target.js
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+function acceptsUnknownKeys(policy) {
+    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
+}
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+
 
 /** The alias every command uses; the config file maps it to the real host. */
 const TARGET_ALIAS = 'slipway-target';
@@ -38730,7 +38750,7 @@ function renderSshConfig(target, paths) {
         `  UserKnownHostsFile ${paths.knownHosts}`,
         '  GlobalKnownHostsFile /dev/null',
         `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${target.hostKeys.trustOnFirstUse ? 'accept-new' : 'yes'}`,
+        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
         '  UpdateHostKeys no',
         '  CheckHostIP no',
         `  ConnectTimeout ${seconds}`,
@@ -38939,17 +38959,6 @@ function isTrusted(offered, knownHosts, pins) {
     return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
 }
 
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
 ;// CONCATENATED MODULE: ./build/src/ssh/session.js
 
 
@@ -39048,7 +39057,7 @@ class OpenSshSession {
         return parseHostKeyLines(text);
     }
     async warnIfTrustedOnFirstUse() {
-        if (!this.target.hostKeys.trustOnFirstUse)
+        if (!acceptsUnknownKeys(this.target.hostKeys))
             return;
         const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
         for (const key of await this.offeredKeys()) {
@@ -39063,7 +39072,7 @@ class OpenSshSession {
         const offered = await this.offeredKeys();
         const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
         const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !this.target.hostKeys.trustOnFirstUse) {
+        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
             return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
                 type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
             })));
@@ -39211,6 +39220,10 @@ function parseSshInputs(inputs, defaults = {}) {
         }
     }
     const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
     if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
         inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
     }

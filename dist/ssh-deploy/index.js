@@ -37651,7 +37651,27 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core_secrets = __nccwpck_require__(3092);
 // EXTERNAL MODULE: ./build/src/core/command.js
 var command = __nccwpck_require__(9764);
+;// CONCATENATED MODULE: ./build/src/ssh/target.js
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+function acceptsUnknownKeys(policy) {
+    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
+}
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+
 
 /** The alias every command uses; the config file maps it to the real host. */
 const TARGET_ALIAS = 'slipway-target';
@@ -37689,7 +37709,7 @@ function renderSshConfig(target, paths) {
         `  UserKnownHostsFile ${paths.knownHosts}`,
         '  GlobalKnownHostsFile /dev/null',
         `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${target.hostKeys.trustOnFirstUse ? 'accept-new' : 'yes'}`,
+        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
         '  UpdateHostKeys no',
         '  CheckHostIP no',
         `  ConnectTimeout ${seconds}`,
@@ -37898,17 +37918,6 @@ function isTrusted(offered, knownHosts, pins) {
     return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
 }
 
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
 ;// CONCATENATED MODULE: ./build/src/ssh/session.js
 
 
@@ -38007,7 +38016,7 @@ class OpenSshSession {
         return parseHostKeyLines(text);
     }
     async warnIfTrustedOnFirstUse() {
-        if (!this.target.hostKeys.trustOnFirstUse)
+        if (!acceptsUnknownKeys(this.target.hostKeys))
             return;
         const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
         for (const key of await this.offeredKeys()) {
@@ -38022,7 +38031,7 @@ class OpenSshSession {
         const offered = await this.offeredKeys();
         const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
         const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !this.target.hostKeys.trustOnFirstUse) {
+        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
             return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
                 type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
             })));
@@ -38172,6 +38181,10 @@ function parseSshInputs(inputs, defaults = {}) {
         }
     }
     const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
     if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
         inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
     }
@@ -38303,14 +38316,31 @@ function composeWords(flavor, project, ...subcommand) {
 function renderImageOverride(service, image) {
     return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
 }
-/** Labels compose puts on containers (v1 and v2 alike): how we find the service's containers. */
-function serviceContainersWords(projectName, service, all = false) {
+/**
+ * Labels compose puts on containers (v1 and v2 alike): how we find the service's
+ * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
+ * which are not the service: a stopped one left behind must not fail a deploy.
+ */
+function serviceContainersWords(projectName, service, all = false, options = {}) {
     return [
         'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
         '--filter', `label=com.docker.compose.project=${projectName}`,
         '--filter', `label=com.docker.compose.service=${service}`,
+        ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
         '--format', '{{.ID}}',
     ];
+}
+/**
+ * The local tag a compose rollback runs: the exact image (by ID) the service ran
+ * before the deploy. A moving tag (`app:latest`) may point at the new image by
+ * then; this tag does not, is never pulled, and keeps the old image from being pruned.
+ */
+function rollbackTag(projectName, service) {
+    return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
+}
+/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
+function tagImageWords(imageId, tag) {
+    return ['docker', 'tag', imageId, tag];
 }
 /** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
 function defaultProjectName(appDir) {
@@ -39329,12 +39359,28 @@ async function prepare(run) {
         stateFile: `${stateBase}.state`,
     };
 }
-async function runningImage(run, ctx) {
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service))).stdout.split('\n').filter(Boolean);
+async function runningImageOf(run, ctx) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
     if (ids.length === 0)
         return undefined;
-    const image = await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}', ids[0] ?? '']);
-    return image.stdout.trim() || undefined;
+    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    const [image = '', id = ''] = inspected.split('|');
+    return image ? { image, id } : undefined;
+}
+/** The reference (tag or digest) the service runs, for messages and the version label. */
+async function runningImage(run, ctx) {
+    return (await runningImageOf(run, ctx))?.image;
+}
+/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
+async function pinForRollback(run, ctx, imageId) {
+    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
+    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
+    if (tagged.exitCode !== 0) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
+    }
+    return tag;
 }
 /** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
 async function switchTo(run, ctx, image, pull) {
@@ -39354,7 +39400,7 @@ async function waitHealthy(run, ctx, version) {
     const deadline = Date.now() + run.settings.health.timeoutMs;
     let last = 'no container';
     for (;;) {
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true))).stdout.split('\n').filter(Boolean);
+        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
         if (ids.length > 0) {
             const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
             last = states.join(', ');
@@ -39374,20 +39420,24 @@ async function composeDeploy(run) {
     const ctx = await prepare(run);
     const image = ctx.compose.image ?? '';
     const { version } = run.settings;
-    const current = await runningImage(run, ctx);
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image;
     const state = await readStateFile(run.session, ctx.stateFile);
-    const previousVersion = current && state.image === current ? state.version ?? current : current ?? '';
+    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
+    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
     if (ctx.compose.preDeploy && current) {
         await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
             env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
             stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
         });
     }
+    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
+    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
     // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await writeStateFile(run.session, ctx.stateFile, {
-        image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deploying',
-    });
-    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'} → ${image}`);
+    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
     let verdict;
     try {
         await switchTo(run, ctx, image, ctx.compose.pull);
@@ -39399,16 +39449,19 @@ async function composeDeploy(run) {
         verdict = { healthy: false, detail: error.message };
     }
     if (verdict.healthy) {
-        await writeStateFile(run.session, ctx.stateFile, { image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deployed' });
+        const now = await runningImageOf(run, ctx);
+        await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
         return { version, previous: previousVersion, changed: true };
     }
-    if (!current)
+    if (!current || !rollbackTo)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}`);
-    await switchTo(run, ctx, current, false);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
+    await switchTo(run, ctx, rollbackTo, false);
     const back = await waitHealthy(run, ctx, previousVersion);
     await writeStateFile(run.session, ctx.stateFile, {
-        image: current, version: previousVersion, previous_image: state.previous_image ?? '', previous_version: state.previous_version ?? '', status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+        image: current, image_id: running?.id ?? '', version: previousVersion,
+        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
+        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
     });
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
@@ -39420,17 +39473,22 @@ async function composeRollback(run) {
     const state = await readStateFile(run.session, ctx.stateFile);
     if (!state.previous_image)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    const current = (await runningImage(run, ctx)) ?? state.image ?? '';
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image ?? state.image ?? '';
+    // State written before image IDs were recorded only has the reference.
+    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
     await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, state.previous_image, false);
+    await switchTo(run, ctx, target, false);
     const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
     if (!verdict.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
     await writeStateFile(run.session, ctx.stateFile, {
-        image: state.previous_image, version: state.previous_version ?? state.previous_image, previous_image: current, previous_version: state.version ?? current, status: 'rolled-back',
+        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
     });
     return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
 }
+const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
 
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js
 
@@ -39497,6 +39555,7 @@ async function acquireLock(session, appDir, options, log) {
 
 
 
+
 /** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
 function releaseName(now) {
     return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
@@ -39507,10 +39566,21 @@ const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && 
 const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
 /** Lists releases, newest last, and which one `current` points at. */
 const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
-/** Removes all but the newest `keep`, never current or previous. */
+const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
+const isMarked = (name) => MARKED.test(name);
+/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
+const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/**
+ * Removes all but the newest `keep` good releases, never one in `protect`
+ * (current, previous). Marked releases never count as kept; they go once they
+ * are older than the oldest release kept.
+ */
 function releasesToRemove(all, keep, protect) {
-    const sorted = [...all].sort();
-    return sorted.slice(0, Math.max(0, sorted.length - keep)).filter((name) => !protect.includes(name));
+    const good = all.filter((name) => !isMarked(name)).sort();
+    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
+    const oldestKept = good.filter((name) => !stale.includes(name))[0];
+    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
+    return [...stale, ...marked].sort();
 }
 /** The words after `sudo` and its flags, for `sudo -n -l` (checks the rule without running the command). */
 function sudoCheckWords(command) {
@@ -39522,10 +39592,18 @@ function sudoCheckWords(command) {
         i += 1;
     return ['sudo', '-n', '-l', ...words.slice(i)];
 }
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
 async function listReleases(run) {
     const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
     const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    return { current, all: lines.filter((line) => !line.startsWith('current=') && !line.endsWith('.rolled-back')) };
+    const names = lines.filter((line) => !line.startsWith('current='));
+    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+}
+/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
+async function markRelease(run, name, mark) {
+    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
+    if (result.exitCode !== 0)
+        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
 }
 async function versionOf(run, name) {
     if (!name)
@@ -39533,14 +39611,26 @@ async function versionOf(run, name) {
     const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
     return result.stdout.trim();
 }
+/** Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws). */
 async function restart(run) {
     for (const command of run.settings.release?.restart ?? []) {
-        await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+        if (result.exitCode !== 0) {
+            if (result.exitCode === 255 && !(await run.session.isAlive())) {
+                throw new SshConnectError(run.session.name, `the SSH connection was lost while running the restart command \`${command}\``, 'Check the network to the host; current may point at the new release: run mode: rollback once the host is reachable.');
+            }
+            const said = result.stdout.trim().split('\n').pop()?.trim();
+            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
+        }
     }
+    return { ok: true, detail: '' };
 }
+/** Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back. */
 async function switchAndCheck(run, name, version) {
     await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    await restart(run);
+    const restarted = await restart(run);
+    if (!restarted.ok)
+        return { healthy: false, detail: restarted.detail };
     return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
 }
 async function releaseDeploy(run, now = new Date()) {
@@ -39568,22 +39658,30 @@ async function releaseDeploy(run, now = new Date()) {
         name = `${name}-${run.index + 1}-${process.pid}`;
     const dir = `${run.appDir}/releases/${name}`;
     await run.session.exec(['mkdir', '-p', dir]);
-    if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-        await run.session.upload(release.artifact, `${dir}.tar.gz`);
-        await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+    try {
+        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
+            await run.session.upload(release.artifact, `${dir}.tar.gz`);
+            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+        }
+        else {
+            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+        }
+        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+        if (release.shared.length)
+            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+        for (const command of release.prePromote) {
+            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+        }
     }
-    else {
-        await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
-    }
-    await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-    if (release.shared.length)
-        await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
-    for (const command of release.prePromote) {
-        await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+    catch (error) {
+        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
+        if (await run.session.isAlive())
+            await markRelease(run, name, 'failed');
+        throw error;
     }
     const verdict = await switchAndCheck(run, name, version);
     if (verdict.healthy) {
-        const stale = releasesToRemove([...before.all, name], release.keep, [name, before.current ?? '']);
+        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
         if (stale.length)
             await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
         return { version, previous: previousVersion, changed: true };
@@ -39592,9 +39690,11 @@ async function releaseDeploy(run, now = new Date()) {
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
     const back = await switchAndCheck(run, before.current, previousVersion);
+    await markRelease(run, name, 'failed');
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    throw new RolledBackError(run.session.name, `new release ${version} failed its health check (${verdict.detail})`, `the old release ${previousVersion}`);
+    const failure = verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
 }
 /** Back to the release before `current`, from what is on the host. */
 async function releaseRollback(run) {
@@ -39608,7 +39708,7 @@ async function releaseRollback(run) {
     if (!verdict.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
     // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await run.session.exec(['sh', '-c', 'cd "$1/releases" && mv -- "$2" "$2.rolled-back"', 'slipway-aside', run.appDir, current], { allowFailure: true });
+    await markRelease(run, current, 'rolled-back');
     return { version: to, previous: from, changed: true };
 }
 async function scriptDeploy(run) {

@@ -32,14 +32,33 @@ export function renderImageOverride(service: string, image: string): string {
   return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
 }
 
-/** Labels compose puts on containers (v1 and v2 alike): how we find the service's containers. */
-export function serviceContainersWords(projectName: string, service: string, all = false): string[] {
+/**
+ * Labels compose puts on containers (v1 and v2 alike): how we find the service's
+ * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
+ * which are not the service: a stopped one left behind must not fail a deploy.
+ */
+export function serviceContainersWords(projectName: string, service: string, all = false, options: { oneOffs?: boolean } = {}): string[] {
   return [
     'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
     '--filter', `label=com.docker.compose.project=${projectName}`,
     '--filter', `label=com.docker.compose.service=${service}`,
+    ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
     '--format', '{{.ID}}',
   ];
+}
+
+/**
+ * The local tag a compose rollback runs: the exact image (by ID) the service ran
+ * before the deploy. A moving tag (`app:latest`) may point at the new image by
+ * then; this tag does not, is never pulled, and keeps the old image from being pruned.
+ */
+export function rollbackTag(projectName: string, service: string): string {
+  return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
+}
+
+/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
+export function tagImageWords(imageId: string, tag: string): string[] {
+  return ['docker', 'tag', imageId, tag];
 }
 
 /** Compose's default project name: the directory's base name, lowercased, other characters dropped. */

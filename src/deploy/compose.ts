@@ -1,6 +1,8 @@
 import { SlipwayError } from '../core/errors.js';
 import { sleep } from '../core/runner/retry.js';
-import { composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, serviceContainersWords, type ComposeFlavor, type ComposeProject } from './compose-commands.js';
+import {
+  composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords, type ComposeFlavor, type ComposeProject,
+} from './compose-commands.js';
 import { waitForHttpHealth, type HealthVerdict } from './health.js';
 import { readStateFile, stateDir, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
@@ -42,11 +44,35 @@ export async function prepare(run: HostRun): Promise<ComposeContext> {
   };
 }
 
-export async function runningImage(run: HostRun, ctx: ComposeContext): Promise<string | undefined> {
-  const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service))).stdout.split('\n').filter(Boolean);
+/** What the service runs: the reference it was started from (`app:latest`) and the exact image (`sha256:…` ID). */
+export interface RunningImage {
+  image: string;
+  id: string;
+}
+
+export async function runningImageOf(run: HostRun, ctx: ComposeContext): Promise<RunningImage | undefined> {
+  const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
   if (ids.length === 0) return undefined;
-  const image = await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}', ids[0] ?? '']);
-  return image.stdout.trim() || undefined;
+  const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+  const [image = '', id = ''] = inspected.split('|');
+  return image ? { image, id } : undefined;
+}
+
+/** The reference (tag or digest) the service runs, for messages and the version label. */
+export async function runningImage(run: HostRun, ctx: ComposeContext): Promise<string | undefined> {
+  return (await runningImageOf(run, ctx))?.image;
+}
+
+/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
+async function pinForRollback(run: HostRun, ctx: ComposeContext, imageId: string): Promise<string> {
+  const tag = rollbackTag(ctx.projectName, ctx.compose.service);
+  const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
+  if (tagged.exitCode !== 0) {
+    throw new SlipwayError(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
+      fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+    });
+  }
+  return tag;
 }
 
 /** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
@@ -68,7 +94,7 @@ async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string): 
   const deadline = Date.now() + run.settings.health.timeoutMs;
   let last = 'no container';
   for (;;) {
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true))).stdout.split('\n').filter(Boolean);
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
     if (ids.length > 0) {
       const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
       last = states.join(', ');
@@ -87,20 +113,24 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   const ctx = await prepare(run);
   const image = ctx.compose.image ?? '';
   const { version } = run.settings;
-  const current = await runningImage(run, ctx);
+  const running = await runningImageOf(run, ctx);
+  const current = running?.image;
   const state = await readStateFile(run.session, ctx.stateFile);
-  const previousVersion = current && state.image === current ? state.version ?? current : current ?? '';
+  // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+  const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
+  const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
   if (ctx.compose.preDeploy && current) {
     await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
       env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
       stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
     });
   }
+  // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
+  const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+  const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
   // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-  await writeStateFile(run.session, ctx.stateFile, {
-    image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deploying',
-  });
-  run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'} → ${image}`);
+  await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+  run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
   let verdict: HealthVerdict;
   try {
     await switchTo(run, ctx, image, ctx.compose.pull);
@@ -110,15 +140,18 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
     verdict = { healthy: false, detail: (error as Error).message };
   }
   if (verdict.healthy) {
-    await writeStateFile(run.session, ctx.stateFile, { image, version, previous_image: current ?? '', previous_version: previousVersion, status: 'deployed' });
+    const now = await runningImageOf(run, ctx);
+    await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
     return { version, previous: previousVersion, changed: true };
   }
-  if (!current) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
-  run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}`);
-  await switchTo(run, ctx, current, false);
+  if (!current || !rollbackTo) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+  run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
+  await switchTo(run, ctx, rollbackTo, false);
   const back = await waitHealthy(run, ctx, previousVersion);
   await writeStateFile(run.session, ctx.stateFile, {
-    image: current, version: previousVersion, previous_image: state.previous_image ?? '', previous_version: state.previous_version ?? '', status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+    image: current, image_id: running?.id ?? '', version: previousVersion,
+    previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
+    status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
   });
   if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
   throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
@@ -129,13 +162,19 @@ export async function composeRollback(run: HostRun): Promise<ComposeChange> {
   const ctx = await prepare(run);
   const state = await readStateFile(run.session, ctx.stateFile);
   if (!state.previous_image) throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-  const current = (await runningImage(run, ctx)) ?? state.image ?? '';
+  const running = await runningImageOf(run, ctx);
+  const current = running?.image ?? state.image ?? '';
+  // State written before image IDs were recorded only has the reference.
+  const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
   await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-  await switchTo(run, ctx, state.previous_image, false);
+  await switchTo(run, ctx, target, false);
   const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
   if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
   await writeStateFile(run.session, ctx.stateFile, {
-    image: state.previous_image, version: state.previous_version ?? state.previous_image, previous_image: current, previous_version: state.version ?? current, status: 'rolled-back',
+    image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
+    previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
   });
   return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
 }
+
+const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);

@@ -1,4 +1,5 @@
 import { SlipwayError } from '../core/errors.js';
+import { SshConnectError } from '../ssh/index.js';
 import { waitForHttpHealth } from './health.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
 import type { ComposeChange as Change } from './compose.js';
@@ -17,10 +18,29 @@ export const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do m
 /** Lists releases, newest last, and which one `current` points at. */
 const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
 
-/** Removes all but the newest `keep`, never current or previous. */
+/**
+ * Releases that must never be served again keep their directory (to look into)
+ * under a marked name: `.failed` (failed before or after the switch) or
+ * `.rolled-back` (left by a rollback). A `-N` suffix keeps marks unique.
+ */
+export type ReleaseMark = 'failed' | 'rolled-back';
+const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
+export const isMarked = (name: string): boolean => MARKED.test(name);
+
+/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
+export const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+
+/**
+ * Removes all but the newest `keep` good releases, never one in `protect`
+ * (current, previous). Marked releases never count as kept; they go once they
+ * are older than the oldest release kept.
+ */
 export function releasesToRemove(all: string[], keep: number, protect: string[]): string[] {
-  const sorted = [...all].sort();
-  return sorted.slice(0, Math.max(0, sorted.length - keep)).filter((name) => !protect.includes(name));
+  const good = all.filter((name) => !isMarked(name)).sort();
+  const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
+  const oldestKept = good.filter((name) => !stale.includes(name))[0];
+  const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
+  return [...stale, ...marked].sort();
 }
 
 /** The words after `sudo` and its flags, for `sudo -n -l` (checks the rule without running the command). */
@@ -32,10 +52,18 @@ export function sudoCheckWords(command: string): string[] | undefined {
   return ['sudo', '-n', '-l', ...words.slice(i)];
 }
 
-async function listReleases(run: HostRun): Promise<{ current?: string; all: string[] }> {
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+async function listReleases(run: HostRun): Promise<{ current?: string; all: string[]; marked: string[] }> {
   const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
   const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-  return { current, all: lines.filter((line) => !line.startsWith('current=') && !line.endsWith('.rolled-back')) };
+  const names = lines.filter((line) => !line.startsWith('current='));
+  return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+}
+
+/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
+async function markRelease(run: HostRun, name: string, mark: ReleaseMark): Promise<void> {
+  const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
+  if (result.exitCode !== 0) run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
 }
 
 async function versionOf(run: HostRun, name: string | undefined): Promise<string> {
@@ -44,15 +72,26 @@ async function versionOf(run: HostRun, name: string | undefined): Promise<string
   return result.stdout.trim();
 }
 
-async function restart(run: HostRun): Promise<void> {
+/** Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws). */
+async function restart(run: HostRun): Promise<{ ok: boolean; detail: string }> {
   for (const command of run.settings.release?.restart ?? []) {
-    await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+    const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+    if (result.exitCode !== 0) {
+      if (result.exitCode === 255 && !(await run.session.isAlive())) {
+        throw new SshConnectError(run.session.name, `the SSH connection was lost while running the restart command \`${command}\``, 'Check the network to the host; current may point at the new release: run mode: rollback once the host is reachable.');
+      }
+      const said = result.stdout.trim().split('\n').pop()?.trim();
+      return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
+    }
   }
+  return { ok: true, detail: '' };
 }
 
+/** Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back. */
 async function switchAndCheck(run: HostRun, name: string, version: string): Promise<{ healthy: boolean; detail: string }> {
   await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-  await restart(run);
+  const restarted = await restart(run);
+  if (!restarted.ok) return { healthy: false, detail: restarted.detail };
   return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
 }
 
@@ -77,28 +116,36 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
   if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
   const dir = `${run.appDir}/releases/${name}`;
   await run.session.exec(['mkdir', '-p', dir]);
-  if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-    await run.session.upload(release.artifact, `${dir}.tar.gz`);
-    await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-  } else {
-    await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
-  }
-  await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-  if (release.shared.length) await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
-  for (const command of release.prePromote) {
-    await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+  try {
+    if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
+      await run.session.upload(release.artifact, `${dir}.tar.gz`);
+      await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+    } else {
+      await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+    }
+    await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+    if (release.shared.length) await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+    for (const command of release.prePromote) {
+      await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+    }
+  } catch (error) {
+    // Never promoted, but newer than current: unmarked, a later rollback could land on it.
+    if (await run.session.isAlive()) await markRelease(run, name, 'failed');
+    throw error;
   }
   const verdict = await switchAndCheck(run, name, version);
   if (verdict.healthy) {
-    const stale = releasesToRemove([...before.all, name], release.keep, [name, before.current ?? '']);
+    const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
     if (stale.length) await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
     return { version, previous: previousVersion, changed: true };
   }
   if (!before.current) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
   run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
   const back = await switchAndCheck(run, before.current, previousVersion);
+  await markRelease(run, name, 'failed');
   if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-  throw new RolledBackError(run.session.name, `new release ${version} failed its health check (${verdict.detail})`, `the old release ${previousVersion}`);
+  const failure = verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+  throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
 }
 
 /** Back to the release before `current`, from what is on the host. */
@@ -111,7 +158,7 @@ export async function releaseRollback(run: HostRun): Promise<Change> {
   const verdict = await switchAndCheck(run, target, to);
   if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
   // The release we left is moved aside, so a second rollback goes further back instead of forward.
-  await run.session.exec(['sh', '-c', 'cd "$1/releases" && mv -- "$2" "$2.rolled-back"', 'slipway-aside', run.appDir, current], { allowFailure: true });
+  await markRelease(run, current, 'rolled-back');
   return { version: to, previous: from, changed: true };
 }
 

@@ -1,5 +1,5 @@
 import { shellJoin, type CommandSpec } from '../core/command.js';
-import type { SshTarget } from './target.js';
+import { acceptsUnknownKeys, type SshTarget } from './target.js';
 
 /** The alias every command uses; the config file maps it to the real host. */
 export const TARGET_ALIAS = 'slipway-target';
@@ -50,7 +50,7 @@ export function renderSshConfig(target: SshTarget, paths: SessionPaths): string 
     `  UserKnownHostsFile ${paths.knownHosts}`,
     '  GlobalKnownHostsFile /dev/null',
     `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-    `  StrictHostKeyChecking ${target.hostKeys.trustOnFirstUse ? 'accept-new' : 'yes'}`,
+    `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
     '  UpdateHostKeys no',
     '  CheckHostIP no',
     `  ConnectTimeout ${seconds}`,

@@ -42,6 +42,10 @@ export function parseSshInputs(inputs: Inputs, defaults: { commandTimeoutMs?: nu
     }
   }
   const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+  if (trustOnFirstUse && fingerprints.length > 0) {
+    // A pin names the one right key; accepting another one "on first use" would undo it.
+    inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+  }
   if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
     inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
   }

@@ -13,7 +13,7 @@ import {
 } from './commands.js';
 import { HostKeyError, SshConnectError } from './errors.js';
 import { askpassScript, fingerprintOf, hostKeyScript, isTrusted, parseHostKeyLines, type HostKey } from './host-keys.js';
-import { describeTarget, type SshTarget } from './target.js';
+import { acceptsUnknownKeys, describeTarget, type SshTarget } from './target.js';
 
 export interface ExecOptions {
   /** Bytes for the remote command's stdin. */
@@ -144,7 +144,7 @@ class OpenSshSession implements SshSession {
   }
 
   private async warnIfTrustedOnFirstUse(): Promise<void> {
-    if (!this.target.hostKeys.trustOnFirstUse) return;
+    if (!acceptsUnknownKeys(this.target.hostKeys)) return;
     const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
     for (const key of await this.offeredKeys()) {
       if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? [])) continue;
@@ -160,7 +160,7 @@ class OpenSshSession implements SshSession {
     const offered = await this.offeredKeys();
     const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
     const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-    if (untrusted.length > 0 && !this.target.hostKeys.trustOnFirstUse) {
+    if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
       return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
         type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
       })));

@@ -4,8 +4,20 @@ export interface HostKeyPolicy {
   knownHosts?: string;
   /** Pinned `SHA256:…` fingerprints; a host offering a key with one of them is trusted. */
   fingerprints?: string[];
-  /** Accept an unknown key on first sight (with a warning). Never accepts a changed key. */
+  /**
+   * Accept an unknown key on first sight (with a warning). Never accepts a changed
+   * key, and is off whenever a fingerprint is pinned: a pin is authoritative.
+   */
   trustOnFirstUse?: boolean;
+}
+
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+export function acceptsUnknownKeys(policy: HostKeyPolicy): boolean {
+  return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
 }
 
 /** Everything needed to reach one host. Secrets (key, passphrase) are registered by the parser. */

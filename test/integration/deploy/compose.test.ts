@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
-import { buildTestImage, hosts, httpGet, prepareComposeApp, removeProject, sshValues } from './support.js';
+import { buildTestImage, hosts, httpGet, prepareComposeApp, removeProject, runner, sandbox, sshValues } from './support.js';
 
 const [h1] = hosts;
 const PORT = 18411;
@@ -61,6 +61,24 @@ describe('ssh-deploy compose strategy (docker-compose v1 on a real sshd host)', 
     expect(await httpGet(PORT)).toContain('"version":"1.0.0"');
   });
 
+  it('ignores a stopped one-off `compose run` container of the service', async () => {
+    // What `docker-compose run app …` leaves behind once it exits: same project and service labels, oneoff=True.
+    const oneOff = `slipway-it-compose-oneoff-${process.pid}`;
+    await runner.run({ file: 'docker', args: [
+      'run', '--name', oneOff, '--network', 'host', '--label', `com.docker.compose.project=${PROJECT}`, '--label', 'com.docker.compose.service=app',
+      '--label', 'com.docker.compose.oneoff=True', sandbox.baseImage, 'true',
+    ] });
+    try {
+      const run = await runFlow(deployFlow, values(v2), localContext(new MemoryLogger()));
+      expect(run.failure).toBeUndefined();
+      expect(await httpGet(PORT)).toContain('"version":"2.0.0"');
+      const back = await runFlow(deployFlow, values(v1), localContext(new MemoryLogger()));
+      expect(back.failure).toBeUndefined();
+    } finally {
+      await runner.run({ file: 'docker', args: ['rm', '-f', oneOff] }, { allowFailure: true });
+    }
+  });
+
   it('names the missing compose file before changing anything', async () => {
     const run = await runFlow(deployFlow, values(v2, { 'compose-file': 'compose.prod.yml' }), localContext(new MemoryLogger()));
     expect(run.failure).toMatch(/missing on the host: compose-file \(.*compose\.prod\.yml\)/);
@@ -73,5 +91,59 @@ describe('ssh-deploy compose strategy (docker-compose v1 on a real sshd host)', 
   it('keeps an injected project name a literal, never a command', async () => {
     const run = runFlow(deployFlow, values(v2, { 'compose-project': 'x; touch /tmp/pwned' }), localContext(new MemoryLogger()));
     await expect(run).rejects.toThrow(/--compose-project: is not a compose project name/);
+  });
+});
+
+describe('ssh-deploy compose strategy with a moving tag (:latest pulled from a registry)', () => {
+  const MOVING_PORT = 18412;
+  const MOVING_PROJECT = 'slipway-it-compose-moving';
+  const moving = `${sandbox.registries.anonymous.address}/slipway-it/deploy-moving:latest`;
+  const ids: Record<string, string> = {};
+  const imageId = async (ref: string) => (await runner.run({ file: 'docker', args: ['image', 'inspect', '--format', '{{.Id}}', ref] })).stdout.trim();
+  const servedImageId = async () => {
+    const id = (await runner.run({ file: 'docker', args: ['ps', '-q', '--no-trunc', '--filter', `label=com.docker.compose.project=${MOVING_PROJECT}`, '--filter', 'label=com.docker.compose.oneoff=False'] })).stdout.trim();
+    return (await runner.run({ file: 'docker', args: ['inspect', '--format', '{{.Image}}', id] })).stdout.trim();
+  };
+  /** Moves `:latest` in the registry to `local`, and drops the local name so only `pull` can bring it. */
+  const pushAsLatest = async (local: string) => {
+    await runner.run({ file: 'docker', args: ['tag', local, moving] });
+    await runner.run({ file: 'docker', args: ['push', '-q', moving] });
+    await runner.run({ file: 'docker', args: ['rmi', moving] });
+  };
+  const movingValues = (version: string, extra: Record<string, string> = {}) => ({
+    ...values(moving), 'app-dir': `${h1.baseDir}/compose-moving`, 'compose-project': MOVING_PROJECT, pull: 'true', version,
+    'health-url': `http://127.0.0.1:${MOVING_PORT}/api/health`, ...extra,
+  });
+
+  beforeAll(async () => {
+    const [v1, v2, bad] = await Promise.all([buildTestImage('1.0.0'), buildTestImage('2.0.0'), buildTestImage('3.0.0-broken', { healthy: false })]);
+    Object.assign(ids, { v1: await imageId(v1), v2: await imageId(v2), bad: await imageId(bad) });
+    await removeProject(MOVING_PROJECT);
+    await prepareComposeApp(h1, 'compose-moving', MOVING_PORT);
+  });
+  afterAll(async () => removeProject(MOVING_PROJECT));
+
+  it('rolls back to the exact image that ran before, not to what the tag points at after the pull', async () => {
+    const log = new MemoryLogger();
+    await pushAsLatest('slipway-deploy-test:1.0.0');
+    expect((await runFlow(deployFlow, movingValues('1.0.0'), localContext(log))).failure).toBeUndefined();
+    expect(await servedImageId()).toBe(ids.v1);
+
+    // Same name, new bytes that never get healthy: the automatic rollback must bring v1's bytes back.
+    await pushAsLatest('slipway-deploy-test:3.0.0-broken');
+    const broken = await runFlow(deployFlow, movingValues('3.0.0', { 'health-timeout': '8s' }), localContext(log));
+    expect(broken.failure).toMatch(/rolled back, the old version 1\.0\.0 is serving again/);
+    expect(await servedImageId()).toBe(ids.v1);
+    expect(await httpGet(MOVING_PORT)).toContain('"version":"1.0.0"');
+
+    // A healthy v2 under the same name, then mode: rollback from host state alone: v1's image ID again.
+    await pushAsLatest('slipway-deploy-test:2.0.0');
+    expect((await runFlow(deployFlow, movingValues('2.0.0'), localContext(log))).failure).toBeUndefined();
+    expect(await servedImageId()).toBe(ids.v2);
+    const rollback = await runFlow(deployFlow, { ...movingValues(''), image: '', mode: 'rollback' }, localContext(log));
+    expect(rollback.failure).toBeUndefined();
+    expect(rollback.outputs).toMatchObject({ version: '1.0.0', 'previous-version': '2.0.0' });
+    expect(await servedImageId()).toBe(ids.v1);
+    expect(await httpGet(MOVING_PORT)).toContain('"version":"1.0.0"');
   });
 });

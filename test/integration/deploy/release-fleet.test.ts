@@ -57,17 +57,50 @@ describe('ssh-deploy release strategy', () => {
     const broken = await runFlow(deployFlow, values('r4', { artifact: fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-empty-')) }), localContext(log));
     expect(broken.failure).toMatch(/rolled back, the old release r3 is serving again/);
     expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r3"');
+  });
 
+  it('marks a failed release so neither keep-releases nor a later rollback ever counts it as good', async () => {
+    const log = new MemoryLogger();
+    const r3 = fs.readlinkSync(`${appDir}/current`).replace(/^releases\//, '');
+    const failed = fs.readdirSync(`${appDir}/releases`).filter((name) => name.endsWith('.failed'));
+    expect(failed).toHaveLength(1); // r4, kept to look into
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const r5 = await runFlow(deployFlow, values('r5'), localContext(log));
+    expect(r5.failure).toBeUndefined();
+    // keep-releases 2 keeps r3 and r5; the failed r4 does not take a place.
+    expect(fs.readdirSync(`${appDir}/releases`).filter((name) => !name.endsWith('.failed'))).toHaveLength(2);
+
+    // "The release before current" in name order is r4's slot: it must be skipped, landing on r3.
     const rollback = await runFlow(deployFlow, { ...values('', { artifact: '', mode: 'rollback' }), version: '' }, localContext(log));
     expect(rollback.failure).toBeUndefined();
-    expect(rollback.outputs).toMatchObject({ version: 'r2', 'previous-version': 'r3' });
-    expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r2"');
+    expect(rollback.outputs).toMatchObject({ version: 'r3', 'previous-version': 'r5' });
+    expect(fs.readlinkSync(`${appDir}/current`)).toBe(`releases/${r3}`);
+    expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r3"');
+  });
+
+  it('switches back and restarts the old release when a restart command fails, and says the old release serves again', async () => {
+    const before = fs.readlinkSync(`${appDir}/current`);
+    const restarts = () => fs.readFileSync('/srv/slipway/restart.log', 'utf8').split('\n').filter((line) => line.endsWith(' release-app')).length;
+    const restartsBefore = restarts();
+    const bad = artifact('r6');
+    fs.writeFileSync(path.join(bad, 'refuse-restart'), '');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The second restart command fails only while current is the new release.
+    const run = await runFlow(deployFlow, values('r6', {
+      artifact: bad, restart: `sudo -n ${sandbox.restartScript} release-app\ntest ! -e ${appDir}/current/refuse-restart`,
+    }), localContext(new MemoryLogger()));
+    expect(run.failure).toMatch(/new release r6 could not be restarted \(restart command `test ! -e .*refuse-restart` failed with exit 1\); rolled back, the old release r3 is serving again/);
+    expect(run.outputs['rolled-back']).toBe('true');
+    expect(fs.readlinkSync(`${appDir}/current`)).toBe(before);
+    expect(restarts()).toBe(restartsBefore + 2); // the new release, then the old one again
+    expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r3"');
+    expect(fs.readdirSync(`${appDir}/releases`).filter((name) => name.endsWith('.failed'))).toHaveLength(2);
   });
 
   it('refuses to promote when sudo -n does not allow a restart command', async () => {
     const run = await runFlow(deployFlow, values('r9', { restart: 'sudo -n /usr/bin/id' }), localContext(new MemoryLogger()));
     expect(run.failure).toMatch(/`sudo -n \/usr\/bin\/id` is not allowed by sudo without a password/);
-    expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r2"');
+    expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r3"');
   });
 });
 

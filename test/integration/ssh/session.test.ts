@@ -124,6 +124,15 @@ describe('openSshSession against a real sshd', () => {
     await expect(openSshSession(target({ hostKeys: { knownHosts: changedLine, trustOnFirstUse: true } }), runner, log)).rejects.toThrow();
   });
 
+  it('refuses a key that does not match the pin even with trust-on-first-use, and names the offered fingerprint', async () => {
+    const wrongPin = fingerprintOf(hostKeyBase64(h2));
+    const warnings = new MemoryLogger();
+    const attempt = openSshSession(target({ hostKeys: { fingerprints: [wrongPin], trustOnFirstUse: true } }), new ProcessRunner(warnings), warnings);
+    await expect(attempt).rejects.toThrow(HostKeyError);
+    await attempt.catch((error: Error) => expect(error.message).toContain(fingerprintOf(hostKeyBase64())));
+    expect(warnings.text()).not.toContain('trusted the host key on first use');
+  });
+
   it('trusts on first use only when asked, with a warning naming the fingerprint', async () => {
     const warnings = new MemoryLogger();
     const session = await openSshSession(target({ hostKeys: { trustOnFirstUse: true } }), new ProcessRunner(warnings), warnings);

@@ -1,7 +1,7 @@
-import { composeWords, defaultProjectName, renderImageOverride, serviceContainersWords } from '../../../src/deploy/compose-commands.js';
+import { composeWords, defaultProjectName, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords } from '../../../src/deploy/compose-commands.js';
 import { formatDeployLogLine } from '../../../src/deploy/host-state.js';
 import { batches } from '../../../src/deploy/fleet.js';
-import { releaseName, releasesToRemove, sudoCheckWords } from '../../../src/deploy/release.js';
+import { isMarked, releaseName, releasesToRemove, sudoCheckWords } from '../../../src/deploy/release.js';
 
 const project = { appDir: '/srv/app', files: ['docker-compose.yml', 'prod.yml'], project: 'app-demo', envFile: '.env.demo', overrideFile: '/srv/app/.slipway/o.json' };
 
@@ -30,6 +30,19 @@ describe('compose commands', () => {
     expect(serviceContainersWords('p', 'web')).toEqual(['docker', 'ps', '--no-trunc', '--filter', 'label=com.docker.compose.project=p', '--filter', 'label=com.docker.compose.service=web', '--format', '{{.ID}}']);
     expect(defaultProjectName('/srv/My.App/')).toBe('myapp');
   });
+
+  it('leaves out one-off `compose run` containers when asked (a stopped one must not count as the service)', () => {
+    expect(serviceContainersWords('p', 'web', true, { oneOffs: false })).toEqual([
+      'docker', 'ps', '-a', '--no-trunc', '--filter', 'label=com.docker.compose.project=p', '--filter', 'label=com.docker.compose.service=web',
+      '--filter', 'label=com.docker.compose.oneoff=False', '--format', '{{.ID}}',
+    ]);
+  });
+
+  it('pins the exact previous image under a local rollback tag per project and service', () => {
+    expect(rollbackTag('app-demo', 'web')).toBe('slipway-rollback:app-demo-web');
+    expect(rollbackTag('p', 'x'.repeat(200))).toHaveLength('slipway-rollback:'.length + 128);
+    expect(tagImageWords('sha256:abc', 'slipway-rollback:app-demo-web')).toEqual(['docker', 'tag', 'sha256:abc', 'slipway-rollback:app-demo-web']);
+  });
 });
 
 describe('release helpers', () => {
@@ -39,6 +52,12 @@ describe('release helpers', () => {
 
   it('keeps the newest N and never removes current or previous', () => {
     expect(releasesToRemove(['5', '1', '2', '3', '4'], 2, ['5', '1'])).toEqual(['2', '3']);
+  });
+
+  it('never counts failed or rolled-back releases as kept, and removes them once older than the oldest kept', () => {
+    const all = ['1', '2', '2.failed', '3', '4.failed', '4.failed-1', '5', '0.rolled-back'];
+    expect(releasesToRemove(all, 2, ['5', '3'])).toEqual(['0.rolled-back', '1', '2', '2.failed']);
+    expect(['2.failed', '4.failed-1', '0.rolled-back', '5', '5failed'].map(isMarked)).toEqual([true, true, true, false, false]);
   });
 
   it('checks exactly the restart command with sudo -n -l', () => {

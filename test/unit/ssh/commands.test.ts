@@ -73,4 +73,9 @@ describe('ssh config', () => {
     expect(config).toContain('  IdentityAgent /d/agent.sock\n');
     expect(config).toContain('  IdentityFile /d/id.pub\n');
   });
+
+  it('never accepts a new key when a fingerprint is pinned, even with trust-on-first-use (the pin is authoritative)', () => {
+    const pinned = { trustOnFirstUse: true, fingerprints: ['SHA256:qiNyythyNL2YeGpUou4vnsrUCQYCmbf5p+Sm/Qz46l4'] };
+    expect(renderSshConfig({ ...target, hostKeys: pinned }, paths)).toContain('  StrictHostKeyChecking yes\n');
+  });
 });

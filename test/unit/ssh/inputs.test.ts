@@ -30,6 +30,7 @@ describe('parseSshInputs', () => {
     [{ host: 'a', 'host-fingerprint': '' }, /input 'known-hosts': is empty and no host-fingerprint is set/],
     [{ host: 'a', 'private-key': 'hunter2' }, /input 'private-key': is not a private key/],
     [{ host: 'a', port: '70000' }, /input 'port': is too large/],
+    [{ host: 'a', 'trust-on-first-use': 'true' }, /input 'trust-on-first-use': is true while host-fingerprint pins the host key.*Remove trust-on-first-use/],
   ])('rejects %j', (values, message) => {
     expect(() => parse(values as Record<string, string>)).toThrow(message);
   });
