@@ -43,13 +43,48 @@ export function releasesToRemove(all: string[], keep: number, protect: string[])
   return [...stale, ...marked].sort();
 }
 
-/** The words after `sudo` and its flags, for `sudo -n -l` (checks the rule without running the command). */
+/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
+const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
+const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
+/** Who the command runs as matters to the rule, so these carry over into the check. */
+const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
+
+/**
+ * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
+ * with sudo: it checks the sudoers rule (as that user) without running anything.
+ * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
+ * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
+ */
 export function sudoCheckWords(command: string): string[] | undefined {
   const words = command.trim().split(/\s+/);
   if (words[0] !== 'sudo') return undefined;
+  const kept: string[] = [];
   let i = 1;
-  while (i < words.length && words[i]?.startsWith('-')) i += 1;
-  return ['sudo', '-n', '-l', ...words.slice(i)];
+  while (i < words.length) {
+    const word = words[i] ?? '';
+    if (word === '--') { i += 1; break; }
+    if (!word.startsWith('-') || word === '-') break;
+    i += 1;
+    if (word.startsWith('--')) {
+      const [name = '', inline] = word.slice(2).split(/=(.*)/s);
+      if (!SUDO_LONG_VALUE_OPTIONS.has(name)) continue;
+      const value = inline ?? words[i++] ?? '';
+      const flag = SUDO_KEPT.get(name);
+      if (flag) kept.push(flag, value);
+      continue;
+    }
+    for (let c = 1; c < word.length; c += 1) {
+      const option = word[c] ?? '';
+      if (!SUDO_VALUE_OPTIONS.has(option)) continue;
+      const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
+      const flag = SUDO_KEPT.get(option);
+      if (flag) kept.push(flag, value);
+      break;
+    }
+  }
+  // VAR=value assignments sudo accepts before the command are not part of the rule's command.
+  while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? '')) i += 1;
+  return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
 }
 
 /** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */

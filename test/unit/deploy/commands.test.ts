@@ -64,6 +64,18 @@ describe('release helpers', () => {
     expect(sudoCheckWords('sudo -n systemctl restart app')).toEqual(['sudo', '-n', '-l', 'systemctl', 'restart', 'app']);
     expect(sudoCheckWords('docker restart app')).toBeUndefined();
   });
+
+  it.each([
+    ['sudo -u app systemctl restart web', ['-u', 'app', 'systemctl', 'restart', 'web']],
+    ['sudo -n -E -H -u app -g www /srv/restart.sh now', ['-u', 'app', '-g', 'www', '/srv/restart.sh', 'now']],
+    ['sudo -nuapp cmd', ['-u', 'app', 'cmd']],
+    ['sudo --user=app --preserve-env cmd', ['-u', 'app', 'cmd']],
+    ['sudo --group www -- -weird-cmd x', ['-g', 'www', '-weird-cmd', 'x']],
+    ['sudo -n -- cmd -u x', ['cmd', '-u', 'x']],
+    ['sudo -n RAILS_ENV=production systemctl restart app', ['systemctl', 'restart', 'app']],
+  ])('parses sudo options in %s: the rule is checked for the command (as that user)', (command, rest) => {
+    expect(sudoCheckWords(command)).toEqual(['sudo', '-n', '-l', ...rest]);
+  });
 });
 
 describe('fleet batches', () => {
