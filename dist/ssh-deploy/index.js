@@ -40988,6 +40988,17 @@ function runTwiceProblems(configYaml, service) {
 function renderSlotOverride(service, image, portEnv, port) {
     return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
 }
+/** The port a copy was started on, read back from its override; undefined when there is none or it is not Slipway's. */
+function slotPortFrom(overrideText, service, portEnv) {
+    try {
+        const model = JSON.parse(overrideText);
+        const port = Number(model.services?.[service]?.environment?.[portEnv]);
+        return Number.isInteger(port) && port > 0 ? port : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/host-ports.js
 /**
@@ -41071,6 +41082,14 @@ function allDials(config) {
     walk(config);
     return dials;
 }
+/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
+function loopbackPorts(config) {
+    const ports = allDials(config).map((dial) => {
+        const split = dial.lastIndexOf(':');
+        return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
+    });
+    return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
+}
 /** A copy of the config with the given upstreams dialing `127.0.0.1:<port>` instead: loaded in one step, so every site moves at once. */
 function retarget(config, refs, port) {
     const copy = structuredClone(config);
@@ -41099,6 +41118,16 @@ function proxySwitcher(session, settings) {
 /** The contents of the nginx include: one server line inside the user's `upstream` block. */
 function renderNginxUpstream(port) {
     return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
+}
+/** The loopback ports of the `server` lines in an nginx upstream include (comments ignored). */
+function nginxUpstreamPorts(text) {
+    const ports = [];
+    for (const line of text.split('\n')) {
+        const match = /^\s*server\s+(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/.exec(line);
+        if (match)
+            ports.push(Number(match[1]));
+    }
+    return ports;
 }
 /** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
 class CaddySwitcher {
@@ -41143,6 +41172,9 @@ class CaddySwitcher {
         if (status !== 200)
             throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
         return JSON.parse(text);
+    }
+    async servingPorts() {
+        return loopbackPorts(await this.config());
     }
     async preflight(fromPort) {
         const config = await this.config();
@@ -41195,6 +41227,11 @@ class NginxSwitcher {
             });
         }
     }
+    async servingPorts() {
+        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+        // No file yet (or unreadable): preflight says what is wrong with it.
+        return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
+    }
     async switchTo(toPort) {
         const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
         const write = (text) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
@@ -41225,6 +41262,9 @@ class CommandSwitcher {
         this.command = command;
     }
     async preflight() { }
+    async servingPorts() {
+        return undefined;
+    }
     async switchTo(toPort, fromPort) {
         const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
             env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
@@ -41279,6 +41319,11 @@ async function removeCopy(run, project, service, stopTimeoutS) {
     await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
     await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
     return ids.length;
+}
+/** The port `project` was started on, from the override Slipway wrote before starting it. */
+async function slotPortOf(run, project, service, portEnv) {
+    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+    return slotPortFrom(text, service, portEnv);
 }
 async function tcpTables(run) {
     return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
@@ -41340,13 +41385,22 @@ async function switchDeploy(run, image, version, action) {
         const composeState = await readStateFile(run.session, ctx.stateFile);
         live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
     }
+    let before = copyFrom(state, 'previous_');
+    // The proxy, not the state file, has the last word on which copy serves: a
+    // deploy cut between its switch and its state write leaves the file a step behind.
+    const proxy = proxySwitcher(run.session, zd);
+    const serving = await proxy.servingPorts();
+    const pending = copyFrom(state, 'pending_');
+    if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
+        && (await containersOf(run, pending.project, service)).length > 0) {
+        run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
+        before = live;
+        live = pending;
+    }
     const liveRuns = (await containersOf(run, live.project, service)).length > 0;
     const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
-    // A copy left half-started by an earlier deploy (connection cut, runner killed) is never live: remove it.
-    const leftovers = await removeCopy(run, slot, service, 1);
-    if (leftovers > 0)
-        run.log.warn(`${host}: removed ${leftovers} container(s) of ${slot} left half-started by an earlier deploy (never switched to)`);
-    // Before anything starts: can the service run twice, is the proxy there and pointing at the live copy, is a port free.
+    const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
+    // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
     const override = overrideOf(run, slot);
     const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
         stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
@@ -41360,8 +41414,32 @@ async function switchDeploy(run, image, version, action) {
     if (problems.length > 0) {
         throw new errors/* SlipwayError */.GQ(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
     }
-    const proxy = proxySwitcher(run.session, zd);
     await proxy.preflight(live.port);
+    // Copies an earlier deploy left behind: half-started (cut before its switch), or
+    // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
+    const leftovers = [{ project: slot, port: slotPort }];
+    if (before && before.project !== slot && before.project !== live.project)
+        leftovers.push({ project: before.project, port: before.port });
+    for (const leftover of leftovers) {
+        const ids = await containersOf(run, leftover.project, service);
+        if (ids.length === 0)
+            continue;
+        if (leftover.port !== undefined && serving?.includes(leftover.port)) {
+            throw new errors/* SlipwayError */.GQ(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
+                fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
+            });
+        }
+        const switchedAway = before?.project === leftover.project;
+        if (switchedAway && leftover.port !== undefined) {
+            const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
+            if (cut > 0)
+                run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
+        }
+        const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
+        run.log.warn(switchedAway
+            ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
+            : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
+    }
     const tables = await tcpTables(run);
     const port = chooseFreePort(zd.ports, tables.listening, [live.port]);
     if (port === undefined) {
@@ -41370,14 +41448,14 @@ async function switchDeploy(run, image, version, action) {
     }
     const next = { project: slot, port, image, version };
     // Recorded first, so the next deploy (or a person) knows what this one was starting.
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
     run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
     await writeOverride(port);
     const env = run.settings.env;
     const removeNext = async (why) => {
         run.log.warn(`${host}: ${why}; removing ${slot}`);
         await removeCopy(run, slot, service, 1);
-        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
     };
     try {
         if (ctx.compose.pull && action === 'deploy')
@@ -41396,9 +41474,15 @@ async function switchDeploy(run, image, version, action) {
     }
     const healthyAt = external_node_perf_hooks_.performance.now();
     let switched = false;
+    let switchedAt;
     try {
         await proxy.switchTo(port, live.port);
         switched = true;
+        switchedAt = new Date().toISOString();
+        // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
+        await writeStateFile(run.session, stateFile, {
+            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
+        });
         await waitForTrafficOnNew(run, zd, version);
     }
     catch (error) {
@@ -41409,7 +41493,6 @@ async function switchDeploy(run, image, version, action) {
         throw new errors/* SlipwayError */.GQ(`${host}: ${(0,errors/* formatError */.Wk)(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
     }
     const switchMs = external_node_perf_hooks_.performance.now() - healthyAt;
-    const switchedAt = new Date().toISOString();
     run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
     if (zd.watchMs > 0) {
         const watchEnd = Date.now() + zd.watchMs;
@@ -41431,7 +41514,7 @@ async function switchDeploy(run, image, version, action) {
             run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
         await removeCopy(run, live.project, service, zd.stopTimeoutS);
     }
-    const previous = liveRuns ? live : copyFrom(state, 'previous_');
+    const previous = liveRuns ? live : before;
     await writeStateFile(run.session, stateFile, {
         ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
         switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,

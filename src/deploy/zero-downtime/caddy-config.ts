@@ -46,6 +46,15 @@ export function allDials(config: unknown): string[] {
   return dials;
 }
 
+/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
+export function loopbackPorts(config: unknown): number[] {
+  const ports = allDials(config).map((dial) => {
+    const split = dial.lastIndexOf(':');
+    return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
+  });
+  return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
+}
+
 /** A copy of the config with the given upstreams dialing `127.0.0.1:<port>` instead: loaded in one step, so every site moves at once. */
 export function retarget(config: unknown, refs: UpstreamRef[], port: number): unknown {
   const copy = structuredClone(config) as Record<string, unknown>;

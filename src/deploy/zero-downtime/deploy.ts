@@ -6,7 +6,7 @@ import { composeWords, serviceContainersWords } from '../compose-commands.js';
 import { prepare, runningImage, type ComposeChange, type ComposeContext } from '../compose.js';
 import { appendDeployLog, readStateFile, stateDir, writeStateFile } from '../host-state.js';
 import { RolledBackError, type HostRun } from '../host-run.js';
-import { renderSlotOverride, runTwiceProblems } from './compose-check.js';
+import { renderSlotOverride, runTwiceProblems, slotPortFrom } from './compose-check.js';
 import { chooseFreePort, parseTcpTables, READ_TCP_TABLES } from './host-ports.js';
 import { proxySwitcher, type ProxySwitcher } from './proxy.js';
 import type { ZeroDowntimeSettings } from './settings.js';
@@ -59,6 +59,12 @@ async function removeCopy(run: HostRun, project: string, service: string, stopTi
   await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
   await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
   return ids.length;
+}
+
+/** The port `project` was started on, from the override Slipway wrote before starting it. */
+async function slotPortOf(run: HostRun, project: string, service: string, portEnv: string): Promise<number | undefined> {
+  const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+  return slotPortFrom(text, service, portEnv);
 }
 
 async function tcpTables(run: HostRun) {
@@ -122,14 +128,24 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     const composeState = await readStateFile(run.session, ctx.stateFile);
     live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
   }
+  let before = copyFrom(state, 'previous_');
+
+  // The proxy, not the state file, has the last word on which copy serves: a
+  // deploy cut between its switch and its state write leaves the file a step behind.
+  const proxy: ProxySwitcher = proxySwitcher(run.session, zd);
+  const serving = await proxy.servingPorts();
+  const pending = copyFrom(state, 'pending_');
+  if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
+    && (await containersOf(run, pending.project, service)).length > 0) {
+    run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
+    before = live;
+    live = pending;
+  }
   const liveRuns = (await containersOf(run, live.project, service)).length > 0;
   const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
+  const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
 
-  // A copy left half-started by an earlier deploy (connection cut, runner killed) is never live: remove it.
-  const leftovers = await removeCopy(run, slot, service, 1);
-  if (leftovers > 0) run.log.warn(`${host}: removed ${leftovers} container(s) of ${slot} left half-started by an earlier deploy (never switched to)`);
-
-  // Before anything starts: can the service run twice, is the proxy there and pointing at the live copy, is a port free.
+  // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
   const override = overrideOf(run, slot);
   const writeOverride = (port: number) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
     stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
@@ -142,8 +158,31 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   if (problems.length > 0) {
     throw new SlipwayError(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
   }
-  const proxy: ProxySwitcher = proxySwitcher(run.session, zd);
   await proxy.preflight(live.port);
+
+  // Copies an earlier deploy left behind: half-started (cut before its switch), or
+  // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
+  const leftovers = [{ project: slot, port: slotPort }];
+  if (before && before.project !== slot && before.project !== live.project) leftovers.push({ project: before.project, port: before.port });
+  for (const leftover of leftovers) {
+    const ids = await containersOf(run, leftover.project, service);
+    if (ids.length === 0) continue;
+    if (leftover.port !== undefined && serving?.includes(leftover.port)) {
+      throw new SlipwayError(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
+        fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
+      });
+    }
+    const switchedAway = before?.project === leftover.project;
+    if (switchedAway && leftover.port !== undefined) {
+      const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
+      if (cut > 0) run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
+    }
+    const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
+    run.log.warn(switchedAway
+      ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
+      : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
+  }
+
   const tables = await tcpTables(run);
   const port = chooseFreePort(zd.ports, tables.listening, [live.port]);
   if (port === undefined) {
@@ -153,14 +192,14 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   const next: Copy = { project: slot, port, image, version };
 
   // Recorded first, so the next deploy (or a person) knows what this one was starting.
-  await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+  await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
   run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
   await writeOverride(port);
   const env = run.settings.env;
   const removeNext = async (why: string) => {
     run.log.warn(`${host}: ${why}; removing ${slot}`);
     await removeCopy(run, slot, service, 1);
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
   };
   try {
     if (ctx.compose.pull && action === 'deploy') await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
@@ -177,9 +216,15 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   }
   const healthyAt = performance.now();
   let switched = false;
+  let switchedAt: string;
   try {
     await proxy.switchTo(port, live.port);
     switched = true;
+    switchedAt = new Date().toISOString();
+    // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
+    await writeStateFile(run.session, stateFile, {
+      ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
+    });
     await waitForTrafficOnNew(run, zd, version);
   } catch (error) {
     // Traffic stays on (or goes back to) the live copy, which was never touched.
@@ -188,7 +233,6 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     throw new SlipwayError(`${host}: ${formatError(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
   }
   const switchMs = performance.now() - healthyAt;
-  const switchedAt = new Date().toISOString();
   run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
 
   if (zd.watchMs > 0) {
@@ -211,7 +255,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     if (cut > 0) run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
     await removeCopy(run, live.project, service, zd.stopTimeoutS);
   }
-  const previous = liveRuns ? live : copyFrom(state, 'previous_');
+  const previous = liveRuns ? live : before;
   await writeStateFile(run.session, stateFile, {
     ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
     switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,

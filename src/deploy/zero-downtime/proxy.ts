@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { SlipwayError } from '../../core/errors.js';
 import type { SshSession } from '../../ssh/index.js';
-import { allDials, findUpstreams, retarget } from './caddy-config.js';
+import { allDials, findUpstreams, loopbackPorts, retarget } from './caddy-config.js';
 import type { ZeroDowntimeSettings } from './settings.js';
 
 /** Moves the proxy's traffic from one copy's port to another's. */
@@ -11,6 +11,12 @@ export interface ProxySwitcher {
   preflight(fromPort: number): Promise<void>;
   /** Switches and checks the change took effect; throws (leaving traffic on `fromPort`) when the proxy refuses. */
   switchTo(toPort: number, fromPort: number): Promise<void>;
+  /**
+   * The loopback ports the proxy sends traffic to now, read from the proxy itself
+   * (undefined when it cannot be asked: proxy-switch-command). The host's state
+   * file may be a step behind it when a deploy was cut right after its switch.
+   */
+  servingPorts(): Promise<number[] | undefined>;
 }
 
 export function proxySwitcher(session: SshSession, settings: ZeroDowntimeSettings): ProxySwitcher {
@@ -24,6 +30,16 @@ export function proxySwitcher(session: SshSession, settings: ZeroDowntimeSetting
 /** The contents of the nginx include: one server line inside the user's `upstream` block. */
 export function renderNginxUpstream(port: number): string {
   return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
+}
+
+/** The loopback ports of the `server` lines in an nginx upstream include (comments ignored). */
+export function nginxUpstreamPorts(text: string): number[] {
+  const ports: number[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^\s*server\s+(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/.exec(line);
+    if (match) ports.push(Number(match[1]));
+  }
+  return ports;
 }
 
 /** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
@@ -64,6 +80,10 @@ class CaddySwitcher implements ProxySwitcher {
     const { status, text } = await this.request('GET', '/config/');
     if (status !== 200) throw new SlipwayError(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
     return JSON.parse(text) as unknown;
+  }
+
+  async servingPorts(): Promise<number[]> {
+    return loopbackPorts(await this.config());
   }
 
   async preflight(fromPort: number): Promise<void> {
@@ -111,6 +131,12 @@ class NginxSwitcher implements ProxySwitcher {
     }
   }
 
+  async servingPorts(): Promise<number[] | undefined> {
+    const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+    // No file yet (or unreadable): preflight says what is wrong with it.
+    return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
+  }
+
   async switchTo(toPort: number): Promise<void> {
     const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
     const write = (text: string) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
@@ -135,6 +161,10 @@ class CommandSwitcher implements ProxySwitcher {
   constructor(private readonly session: SshSession, private readonly command: string) {}
 
   async preflight(): Promise<void> {}
+
+  async servingPorts(): Promise<undefined> {
+    return undefined;
+  }
 
   async switchTo(toPort: number, fromPort: number): Promise<void> {
     const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
