@@ -15512,7 +15512,36 @@ function proxy_lastLine(text) {
     return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-back.js
+/**
+ * The truth after a failed switch or a red watch window: the proxy's own answer
+ * wins over what the switch calls reported. Messages never claim the old
+ * version serves unless the switch back worked or the proxy says so.
+ */
+function judgeSwitchBack(input) {
+    const { host, cause, proxy, old, newPort, back } = input;
+    const ports = back.proxyPorts;
+    const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
+    const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
+    if (oldServes) {
+        const switched = !back.attempted ? '' : back.error === undefined ? 'traffic was switched back, '
+            : `traffic is back on the old copy (the switch back reported: ${back.error}; ${proxy} points at port ${old.port}), `;
+        return { oldServes, removeNew, message: `${host}: ${cause}; ${switched}the new copy was removed and ${old.label} on port ${old.port} keeps serving` };
+    }
+    const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
+    const where = ports
+        ? `${proxy} points at port ${ports.length ? ports.join(', ') : 'none on loopback'}`
+        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer'})`;
+    const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
+    return {
+        oldServes, removeNew,
+        message: `${host}: ${cause}; switching back to ${old.label} on port ${old.port} failed (${why}); ${where}; ${fate}; ${old.label} still runs on port ${old.port}`,
+        fix: `Point ${proxy} at port ${old.port} (the old version) by hand, then deploy again`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
+
 
 
 
@@ -15579,6 +15608,27 @@ async function waitForTrafficOnNew(run, zd, version) {
     const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
     if (!report.passed)
         throw new SlipwayError(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+/**
+ * After a failure at or after the switch: sends traffic back to the old copy if
+ * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
+ * it points. Never throws: the caller reports what happened.
+ */
+async function switchBack(proxy, oldPort, newPort, switched) {
+    const ask = () => proxy.servingPorts().catch(() => undefined);
+    if (!switched) {
+        const ports = await ask();
+        if (!ports?.includes(newPort))
+            return { attempted: false, proxyPorts: ports };
+    }
+    let error;
+    try {
+        await proxy.switchTo(oldPort, newPort);
+    }
+    catch (failure) {
+        error = formatError(failure);
+    }
+    return { attempted: true, error, proxyPorts: await ask() };
 }
 /**
  * Waits until the old copy has no open connection (two polls in a row, after a
@@ -15685,6 +15735,19 @@ async function switchDeploy(run, image, version, action) {
     run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
     await writeOverride(port);
     const env = run.settings.env;
+    const oldLabel = live.version || live.image || 'the old version';
+    /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
+    const afterFailure = async (cause, switched) => {
+        const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
+        if (verdict.removeNew) {
+            await removeNext(cause);
+        }
+        else {
+            run.log.warn(`${host}: ${verdict.message}`);
+            await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+        }
+        return verdict;
+    };
     const removeNext = async (why) => {
         run.log.warn(`${host}: ${why}; removing ${slot}`);
         await removeCopy(run, slot, service, 1);
@@ -15719,11 +15782,9 @@ async function switchDeploy(run, image, version, action) {
         await waitForTrafficOnNew(run, zd, version);
     }
     catch (error) {
-        // Traffic stays on (or goes back to) the live copy, which was never touched.
-        if (switched)
-            await proxy.switchTo(live.port, port).catch(() => undefined);
-        await removeNext(`the ${proxy.kind} switch failed: ${formatError(error)}`);
-        throw new SlipwayError(`${host}: ${formatError(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
+        // Traffic goes back to the live copy, which was never touched; the message says if it did not.
+        const verdict = await afterFailure(formatError(error), switched);
+        throw new SlipwayError(verdict.message, { fix: verdict.fix });
     }
     const switchMs = external_node_perf_hooks_namespaceObject.performance.now() - healthyAt;
     run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
@@ -15733,9 +15794,11 @@ async function switchDeploy(run, image, version, action) {
             const watch = await copyHealthy(run, port, version, 2000, 1);
             if (!watch.healthy) {
                 run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-                await proxy.switchTo(live.port, port);
-                await removeNext(`health turned red after the switch (${watch.detail})`);
-                throw new RolledBackError(host, `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`, `the old version ${live.version || live.image}`);
+                const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+                const verdict = await afterFailure(cause, true);
+                if (verdict.oldServes)
+                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+                throw new SlipwayError(verdict.message, { fix: verdict.fix });
             }
             await sleep(500);
         }

@@ -10,6 +10,7 @@ import { renderSlotOverride, runTwiceProblems, slotPortFrom } from './compose-ch
 import { chooseFreePort, parseTcpTables, READ_TCP_TABLES } from './host-ports.js';
 import { proxySwitcher, type ProxySwitcher } from './proxy.js';
 import type { ZeroDowntimeSettings } from './settings.js';
+import { judgeSwitchBack, type SwitchBack } from './switch-back.js';
 
 /** One copy of the service: its own compose project (`<project>-blue` / `-green`) on its own port. */
 interface Copy {
@@ -88,6 +89,26 @@ async function waitForTrafficOnNew(run: HostRun, zd: ZeroDowntimeSettings, versi
   const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
   const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
   if (!report.passed) throw new SlipwayError(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+
+/**
+ * After a failure at or after the switch: sends traffic back to the old copy if
+ * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
+ * it points. Never throws: the caller reports what happened.
+ */
+async function switchBack(proxy: ProxySwitcher, oldPort: number, newPort: number, switched: boolean): Promise<SwitchBack> {
+  const ask = () => proxy.servingPorts().catch(() => undefined);
+  if (!switched) {
+    const ports = await ask();
+    if (!ports?.includes(newPort)) return { attempted: false, proxyPorts: ports };
+  }
+  let error: string | undefined;
+  try {
+    await proxy.switchTo(oldPort, newPort);
+  } catch (failure) {
+    error = formatError(failure);
+  }
+  return { attempted: true, error, proxyPorts: await ask() };
 }
 
 /**
@@ -196,6 +217,18 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
   await writeOverride(port);
   const env = run.settings.env;
+  const oldLabel = live.version || live.image || 'the old version';
+  /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
+  const afterFailure = async (cause: string, switched: boolean): Promise<ReturnType<typeof judgeSwitchBack>> => {
+    const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
+    if (verdict.removeNew) {
+      await removeNext(cause);
+    } else {
+      run.log.warn(`${host}: ${verdict.message}`);
+      await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+    }
+    return verdict;
+  };
   const removeNext = async (why: string) => {
     run.log.warn(`${host}: ${why}; removing ${slot}`);
     await removeCopy(run, slot, service, 1);
@@ -227,10 +260,9 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     });
     await waitForTrafficOnNew(run, zd, version);
   } catch (error) {
-    // Traffic stays on (or goes back to) the live copy, which was never touched.
-    if (switched) await proxy.switchTo(live.port, port).catch(() => undefined);
-    await removeNext(`the ${proxy.kind} switch failed: ${formatError(error)}`);
-    throw new SlipwayError(`${host}: ${formatError(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
+    // Traffic goes back to the live copy, which was never touched; the message says if it did not.
+    const verdict = await afterFailure(formatError(error), switched);
+    throw new SlipwayError(verdict.message, { fix: verdict.fix });
   }
   const switchMs = performance.now() - healthyAt;
   run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
@@ -241,9 +273,10 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
       const watch = await copyHealthy(run, port, version, 2000, 1);
       if (!watch.healthy) {
         run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-        await proxy.switchTo(live.port, port);
-        await removeNext(`health turned red after the switch (${watch.detail})`);
-        throw new RolledBackError(host, `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`, `the old version ${live.version || live.image}`);
+        const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+        const verdict = await afterFailure(cause, true);
+        if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+        throw new SlipwayError(verdict.message, { fix: verdict.fix });
       }
       await sleep(500);
     }
