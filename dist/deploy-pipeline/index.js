@@ -42230,18 +42230,14 @@ function loopbackPorts(config) {
     });
     return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
 }
-/** A copy of the config with the given upstreams dialing `127.0.0.1:<port>` instead: loaded in one step, so every site moves at once. */
-function retarget(config, refs, port) {
-    const copy = structuredClone(config);
-    for (const ref of refs) {
-        const keys = ref.path.split('/');
-        const last = keys.pop();
-        let node = copy;
-        for (const key of keys)
-            node = node[key];
-        node[last] = `127.0.0.1:${port}`;
-    }
-    return copy;
+/**
+ * Moves one upstream: a PATCH of its `dial` value alone, so other sites and
+ * apps in the same Caddy are not rewritten. With the ETag of the config the
+ * upstream was found in as If-Match, Caddy refuses (412) when anything changed
+ * since, instead of applying the change to a path that now means something else.
+ */
+function dialPatch(ref, port, etag) {
+    return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
@@ -42259,15 +42255,18 @@ function proxySwitcher(session, settings) {
 function renderNginxUpstream(port) {
     return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
 }
-/** The loopback ports of the `server` lines in an nginx upstream include (comments ignored). */
+/**
+ * The loopback ports an nginx include points at: Slipway writes `server 127.0.0.1:<port>;`,
+ * but before the first switch it holds what the user wrote (`proxy_pass http://127.0.0.1:<port>;`).
+ */
 function nginxUpstreamPorts(text) {
-    const ports = [];
+    const ports = new Set();
     for (const line of text.split('\n')) {
-        const match = /^\s*server\s+(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/.exec(line);
-        if (match)
-            ports.push(Number(match[1]));
+        const code = line.replace(/#.*/, '');
+        for (const match of code.matchAll(/(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/g))
+            ports.add(Number(match[1]));
     }
-    return ports;
+    return [...ports];
 }
 /** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
 class CaddySwitcher {
@@ -42278,7 +42277,7 @@ class CaddySwitcher {
         this.session = session;
         this.admin = admin;
     }
-    async request(method, path, body) {
+    async request(method, path, body, extraHeaders = {}) {
         const split = this.admin.lastIndexOf(':');
         const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
         const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error) => {
@@ -42289,12 +42288,13 @@ class CaddySwitcher {
                 const request = external_node_http_.request({
                     host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
                     // Caddy checks Host against the admin address it listens on.
-                    headers: { host: this.admin, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
                 }, (response) => {
                     let text = '';
                     response.setEncoding('utf8');
                     response.on('data', (chunk) => { text += chunk; });
-                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+                    // Caddy sends the ETag of a config read as a trailer.
+                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
                 });
                 request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
                 request.on('error', (error) => reject(new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
@@ -42307,11 +42307,14 @@ class CaddySwitcher {
             await forward.close();
         }
     }
-    async config() {
-        const { status, text } = await this.request('GET', '/config/');
+    async read() {
+        const { status, text, etag } = await this.request('GET', '/config/');
         if (status !== 200)
             throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
-        return JSON.parse(text);
+        return { config: JSON.parse(text), etag };
+    }
+    async config() {
+        return (await this.read()).config;
     }
     async servingPorts() {
         return loopbackPorts(await this.config());
@@ -42325,17 +42328,30 @@ class CaddySwitcher {
         }
     }
     async switchTo(toPort, fromPort) {
-        const config = await this.config();
-        const refs = findUpstreams(config, fromPort);
-        if (refs.length === 0)
+        let { config, etag } = await this.read();
+        const moving = findUpstreams(config, fromPort).length;
+        if (moving === 0)
             throw new errors/* SlipwayError */.GQ(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
-        // One /load: every site moves at once, and Caddy reloads gracefully (requests in flight finish).
-        const { status, text } = await this.request('POST', '/load', JSON.stringify(retarget(config, refs, toPort)));
-        if (status !== 200)
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
-        const after = await this.config();
-        if (findUpstreams(after, toPort).length < refs.length || findUpstreams(after, fromPort).length > 0) {
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(after).join(', ')}`);
+        // Only this app's upstream dials change (one graceful reload each), so another
+        // app switching its own route on the same Caddy is neither lost nor undone; a
+        // change by someone else in between makes Caddy answer 412, and we read again.
+        for (let round = 1, conflicts = 0;; round += 1) {
+            const ref = findUpstreams(config, fromPort)[0];
+            if (!ref)
+                break;
+            const patch = dialPatch(ref, toPort, etag);
+            const { status, text } = await this.request(patch.method, patch.path, patch.body, patch.headers);
+            if (status === 412 && conflicts < 5)
+                conflicts += 1;
+            else if (status !== 200)
+                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
+            if (round > moving + 5)
+                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's config kept changing while Slipway moved the upstream to 127.0.0.1:${toPort} (found ${allDials(config).join(', ')})`, { fix: 'Deploy again once no other change is being made to Caddy' });
+            ({ config, etag } = await this.read());
+        }
+        // The last read is the read-back: every upstream that dialed the old port dials the new one.
+        if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
         }
     }
 }
@@ -42427,7 +42443,8 @@ function proxy_lastLine(text) {
  */
 function judgeSwitchBack(input) {
     const { host, cause, proxy, old, newPort, back } = input;
-    const ports = back.proxyPorts;
+    // A proxy that names no loopback port cannot tell which copy serves.
+    const ports = back.proxyPorts?.length ? back.proxyPorts : undefined;
     const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
     const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
     if (oldServes) {
@@ -42437,8 +42454,8 @@ function judgeSwitchBack(input) {
     }
     const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
     const where = ports
-        ? `${proxy} points at port ${ports.length ? ports.join(', ') : 'none on loopback'}`
-        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer'})`;
+        ? `${proxy} points at port ${ports.join(', ')}`
+        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer, or named no loopback port'})`;
     const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
     return {
         oldServes, removeNew,

@@ -26,7 +26,8 @@ export function judgeSwitchBack(input: {
   host: string; cause: string; proxy: string; old: { label: string; port: number }; newPort: number; back: SwitchBack;
 }): SwitchBackVerdict {
   const { host, cause, proxy, old, newPort, back } = input;
-  const ports = back.proxyPorts;
+  // A proxy that names no loopback port cannot tell which copy serves.
+  const ports = back.proxyPorts?.length ? back.proxyPorts : undefined;
   const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
   const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
   if (oldServes) {
@@ -36,8 +37,8 @@ export function judgeSwitchBack(input: {
   }
   const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
   const where = ports
-    ? `${proxy} points at port ${ports.length ? ports.join(', ') : 'none on loopback'}`
-    : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer'})`;
+    ? `${proxy} points at port ${ports.join(', ')}`
+    : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer, or named no loopback port'})`;
   const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
   return {
     oldServes, removeNew,

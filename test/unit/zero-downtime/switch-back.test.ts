@@ -22,7 +22,8 @@ describe('after a failed switch or a red watch window, the message says what rea
     const command = judge({ attempted: true, error: 'proxy-switch-command: exited with code 1' }, 'command');
     expect(command).toMatchObject({ oldServes: false, removeNew: false });
     expect(command.message).toContain('failed (proxy-switch-command: exited with code 1); which port command points at is not known (proxy-switch-command cannot be asked); the new copy on port 20081 was left running');
-    expect(judge({ attempted: true, error: 'connection lost' }).message).toContain('which port caddy points at is not known (it did not answer)');
+    expect(judge({ attempted: true, error: 'connection lost' }).message).toContain('which port caddy points at is not known (it did not answer, or named no loopback port)');
+    expect(judge({ attempted: true, error: 'nginx -s reload failed', proxyPorts: [] }, 'nginx')).toMatchObject({ oldServes: false, removeNew: false });
   });
   it('the switch back reported an error but the proxy points at the old copy: the proxy\'s answer wins, and the error is still shown', () => {
     const verdict = judge({ attempted: true, error: 'caddy-admin: no answer within 10 s', proxyPorts: [20080] });
