@@ -37243,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1325);
-/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3068);
+/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6497);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .pipelineFlow */ .N);
@@ -37623,7 +37623,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 3068:
+/***/ 6497:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42272,6 +42272,17 @@ function runTwiceProblems(configYaml, service) {
 function renderSlotOverride(service, image, portEnv, port) {
     return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
 }
+/** The port a copy was started on, read back from its override; undefined when there is none or it is not Slipway's. */
+function slotPortFrom(overrideText, service, portEnv) {
+    try {
+        const model = JSON.parse(overrideText);
+        const port = Number(model.services?.[service]?.environment?.[portEnv]);
+        return Number.isInteger(port) && port > 0 ? port : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/host-ports.js
 /**
@@ -42355,18 +42366,22 @@ function allDials(config) {
     walk(config);
     return dials;
 }
-/** A copy of the config with the given upstreams dialing `127.0.0.1:<port>` instead: loaded in one step, so every site moves at once. */
-function retarget(config, refs, port) {
-    const copy = structuredClone(config);
-    for (const ref of refs) {
-        const keys = ref.path.split('/');
-        const last = keys.pop();
-        let node = copy;
-        for (const key of keys)
-            node = node[key];
-        node[last] = `127.0.0.1:${port}`;
-    }
-    return copy;
+/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
+function loopbackPorts(config) {
+    const ports = allDials(config).map((dial) => {
+        const split = dial.lastIndexOf(':');
+        return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
+    });
+    return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
+}
+/**
+ * Moves one upstream: a PATCH of its `dial` value alone, so other sites and
+ * apps in the same Caddy are not rewritten. With the ETag of the config the
+ * upstream was found in as If-Match, Caddy refuses (412) when anything changed
+ * since, instead of applying the change to a path that now means something else.
+ */
+function dialPatch(ref, port, etag) {
+    return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
@@ -42384,6 +42399,19 @@ function proxySwitcher(session, settings) {
 function renderNginxUpstream(port) {
     return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
 }
+/**
+ * The loopback ports an nginx include points at: Slipway writes `server 127.0.0.1:<port>;`,
+ * but before the first switch it holds what the user wrote (`proxy_pass http://127.0.0.1:<port>;`).
+ */
+function nginxUpstreamPorts(text) {
+    const ports = new Set();
+    for (const line of text.split('\n')) {
+        const code = line.replace(/#.*/, '');
+        for (const match of code.matchAll(/(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/g))
+            ports.add(Number(match[1]));
+    }
+    return [...ports];
+}
 /** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
 class CaddySwitcher {
     session;
@@ -42393,7 +42421,7 @@ class CaddySwitcher {
         this.session = session;
         this.admin = admin;
     }
-    async request(method, path, body) {
+    async request(method, path, body, extraHeaders = {}) {
         const split = this.admin.lastIndexOf(':');
         const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
         const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error) => {
@@ -42404,12 +42432,13 @@ class CaddySwitcher {
                 const request = external_node_http_.request({
                     host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
                     // Caddy checks Host against the admin address it listens on.
-                    headers: { host: this.admin, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
                 }, (response) => {
                     let text = '';
                     response.setEncoding('utf8');
                     response.on('data', (chunk) => { text += chunk; });
-                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+                    // Caddy sends the ETag of a config read as a trailer.
+                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
                 });
                 request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
                 request.on('error', (error) => reject(new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
@@ -42422,11 +42451,17 @@ class CaddySwitcher {
             await forward.close();
         }
     }
-    async config() {
-        const { status, text } = await this.request('GET', '/config/');
+    async read() {
+        const { status, text, etag } = await this.request('GET', '/config/');
         if (status !== 200)
             throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
-        return JSON.parse(text);
+        return { config: JSON.parse(text), etag };
+    }
+    async config() {
+        return (await this.read()).config;
+    }
+    async servingPorts() {
+        return loopbackPorts(await this.config());
     }
     async preflight(fromPort) {
         const config = await this.config();
@@ -42437,17 +42472,30 @@ class CaddySwitcher {
         }
     }
     async switchTo(toPort, fromPort) {
-        const config = await this.config();
-        const refs = findUpstreams(config, fromPort);
-        if (refs.length === 0)
+        let { config, etag } = await this.read();
+        const moving = findUpstreams(config, fromPort).length;
+        if (moving === 0)
             throw new errors/* SlipwayError */.GQ(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
-        // One /load: every site moves at once, and Caddy reloads gracefully (requests in flight finish).
-        const { status, text } = await this.request('POST', '/load', JSON.stringify(retarget(config, refs, toPort)));
-        if (status !== 200)
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
-        const after = await this.config();
-        if (findUpstreams(after, toPort).length < refs.length || findUpstreams(after, fromPort).length > 0) {
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(after).join(', ')}`);
+        // Only this app's upstream dials change (one graceful reload each), so another
+        // app switching its own route on the same Caddy is neither lost nor undone; a
+        // change by someone else in between makes Caddy answer 412, and we read again.
+        for (let round = 1, conflicts = 0;; round += 1) {
+            const ref = findUpstreams(config, fromPort)[0];
+            if (!ref)
+                break;
+            const patch = dialPatch(ref, toPort, etag);
+            const { status, text } = await this.request(patch.method, patch.path, patch.body, patch.headers);
+            if (status === 412 && conflicts < 5)
+                conflicts += 1;
+            else if (status !== 200)
+                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
+            if (round > moving + 5)
+                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's config kept changing while Slipway moved the upstream to 127.0.0.1:${toPort} (found ${allDials(config).join(', ')})`, { fix: 'Deploy again once no other change is being made to Caddy' });
+            ({ config, etag } = await this.read());
+        }
+        // The last read is the read-back: every upstream that dialed the old port dials the new one.
+        if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
         }
     }
 }
@@ -42479,6 +42527,11 @@ class NginxSwitcher {
             });
         }
     }
+    async servingPorts() {
+        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+        // No file yet (or unreadable): preflight says what is wrong with it.
+        return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
+    }
     async switchTo(toPort) {
         const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
         const write = (text) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
@@ -42509,6 +42562,9 @@ class CommandSwitcher {
         this.command = command;
     }
     async preflight() { }
+    async servingPorts() {
+        return undefined;
+    }
     async switchTo(toPort, fromPort) {
         const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
             env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
@@ -42523,7 +42579,37 @@ function proxy_lastLine(text) {
     return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-back.js
+/**
+ * The truth after a failed switch or a red watch window: the proxy's own answer
+ * wins over what the switch calls reported. Messages never claim the old
+ * version serves unless the switch back worked or the proxy says so.
+ */
+function judgeSwitchBack(input) {
+    const { host, cause, proxy, old, newPort, back } = input;
+    // A proxy that names no loopback port cannot tell which copy serves.
+    const ports = back.proxyPorts?.length ? back.proxyPorts : undefined;
+    const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
+    const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
+    if (oldServes) {
+        const switched = !back.attempted ? '' : back.error === undefined ? 'traffic was switched back, '
+            : `traffic is back on the old copy (the switch back reported: ${back.error}; ${proxy} points at port ${old.port}), `;
+        return { oldServes, removeNew, message: `${host}: ${cause}; ${switched}the new copy was removed and ${old.label} on port ${old.port} keeps serving` };
+    }
+    const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
+    const where = ports
+        ? `${proxy} points at port ${ports.join(', ')}`
+        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer, or named no loopback port'})`;
+    const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
+    return {
+        oldServes, removeNew,
+        message: `${host}: ${cause}; switching back to ${old.label} on port ${old.port} failed (${why}); ${where}; ${fate}; ${old.label} still runs on port ${old.port}`,
+        fix: `Point ${proxy} at port ${old.port} (the old version) by hand, then deploy again`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
+
 
 
 
@@ -42564,6 +42650,11 @@ async function removeCopy(run, project, service, stopTimeoutS) {
     await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
     return ids.length;
 }
+/** The port `project` was started on, from the override Slipway wrote before starting it. */
+async function slotPortOf(run, project, service, portEnv) {
+    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+    return slotPortFrom(text, service, portEnv);
+}
 async function tcpTables(run) {
     return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
 }
@@ -42585,6 +42676,27 @@ async function waitForTrafficOnNew(run, zd, version) {
     const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
     if (!report.passed)
         throw new errors/* SlipwayError */.GQ(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+/**
+ * After a failure at or after the switch: sends traffic back to the old copy if
+ * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
+ * it points. Never throws: the caller reports what happened.
+ */
+async function switchBack(proxy, oldPort, newPort, switched) {
+    const ask = () => proxy.servingPorts().catch(() => undefined);
+    if (!switched) {
+        const ports = await ask();
+        if (!ports?.includes(newPort))
+            return { attempted: false, proxyPorts: ports };
+    }
+    let error;
+    try {
+        await proxy.switchTo(oldPort, newPort);
+    }
+    catch (failure) {
+        error = (0,errors/* formatError */.Wk)(failure);
+    }
+    return { attempted: true, error, proxyPorts: await ask() };
 }
 /**
  * Waits until the old copy has no open connection (two polls in a row, after a
@@ -42624,13 +42736,22 @@ async function switchDeploy(run, image, version, action) {
         const composeState = await readStateFile(run.session, ctx.stateFile);
         live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
     }
+    let before = copyFrom(state, 'previous_');
+    // The proxy, not the state file, has the last word on which copy serves: a
+    // deploy cut between its switch and its state write leaves the file a step behind.
+    const proxy = proxySwitcher(run.session, zd);
+    const serving = await proxy.servingPorts();
+    const pending = copyFrom(state, 'pending_');
+    if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
+        && (await containersOf(run, pending.project, service)).length > 0) {
+        run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
+        before = live;
+        live = pending;
+    }
     const liveRuns = (await containersOf(run, live.project, service)).length > 0;
     const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
-    // A copy left half-started by an earlier deploy (connection cut, runner killed) is never live: remove it.
-    const leftovers = await removeCopy(run, slot, service, 1);
-    if (leftovers > 0)
-        run.log.warn(`${host}: removed ${leftovers} container(s) of ${slot} left half-started by an earlier deploy (never switched to)`);
-    // Before anything starts: can the service run twice, is the proxy there and pointing at the live copy, is a port free.
+    const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
+    // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
     const override = overrideOf(run, slot);
     const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
         stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
@@ -42644,8 +42765,32 @@ async function switchDeploy(run, image, version, action) {
     if (problems.length > 0) {
         throw new errors/* SlipwayError */.GQ(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
     }
-    const proxy = proxySwitcher(run.session, zd);
     await proxy.preflight(live.port);
+    // Copies an earlier deploy left behind: half-started (cut before its switch), or
+    // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
+    const leftovers = [{ project: slot, port: slotPort }];
+    if (before && before.project !== slot && before.project !== live.project)
+        leftovers.push({ project: before.project, port: before.port });
+    for (const leftover of leftovers) {
+        const ids = await containersOf(run, leftover.project, service);
+        if (ids.length === 0)
+            continue;
+        if (leftover.port !== undefined && serving?.includes(leftover.port)) {
+            throw new errors/* SlipwayError */.GQ(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
+                fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
+            });
+        }
+        const switchedAway = before?.project === leftover.project;
+        if (switchedAway && leftover.port !== undefined) {
+            const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
+            if (cut > 0)
+                run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
+        }
+        const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
+        run.log.warn(switchedAway
+            ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
+            : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
+    }
     const tables = await tcpTables(run);
     const port = chooseFreePort(zd.ports, tables.listening, [live.port]);
     if (port === undefined) {
@@ -42654,14 +42799,27 @@ async function switchDeploy(run, image, version, action) {
     }
     const next = { project: slot, port, image, version };
     // Recorded first, so the next deploy (or a person) knows what this one was starting.
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
     run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
     await writeOverride(port);
     const env = run.settings.env;
+    const oldLabel = live.version || live.image || 'the old version';
+    /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
+    const afterFailure = async (cause, switched) => {
+        const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
+        if (verdict.removeNew) {
+            await removeNext(cause);
+        }
+        else {
+            run.log.warn(`${host}: ${verdict.message}`);
+            await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+        }
+        return verdict;
+    };
     const removeNext = async (why) => {
         run.log.warn(`${host}: ${why}; removing ${slot}`);
         await removeCopy(run, slot, service, 1);
-        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
     };
     try {
         if (ctx.compose.pull && action === 'deploy')
@@ -42680,20 +42838,23 @@ async function switchDeploy(run, image, version, action) {
     }
     const healthyAt = external_node_perf_hooks_.performance.now();
     let switched = false;
+    let switchedAt;
     try {
         await proxy.switchTo(port, live.port);
         switched = true;
+        switchedAt = new Date().toISOString();
+        // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
+        await writeStateFile(run.session, stateFile, {
+            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
+        });
         await waitForTrafficOnNew(run, zd, version);
     }
     catch (error) {
-        // Traffic stays on (or goes back to) the live copy, which was never touched.
-        if (switched)
-            await proxy.switchTo(live.port, port).catch(() => undefined);
-        await removeNext(`the ${proxy.kind} switch failed: ${(0,errors/* formatError */.Wk)(error)}`);
-        throw new errors/* SlipwayError */.GQ(`${host}: ${(0,errors/* formatError */.Wk)(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
+        // Traffic goes back to the live copy, which was never touched; the message says if it did not.
+        const verdict = await afterFailure((0,errors/* formatError */.Wk)(error), switched);
+        throw new errors/* SlipwayError */.GQ(verdict.message, { fix: verdict.fix });
     }
     const switchMs = external_node_perf_hooks_.performance.now() - healthyAt;
-    const switchedAt = new Date().toISOString();
     run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
     if (zd.watchMs > 0) {
         const watchEnd = Date.now() + zd.watchMs;
@@ -42701,9 +42862,11 @@ async function switchDeploy(run, image, version, action) {
             const watch = await copyHealthy(run, port, version, 2000, 1);
             if (!watch.healthy) {
                 run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-                await proxy.switchTo(live.port, port);
-                await removeNext(`health turned red after the switch (${watch.detail})`);
-                throw new RolledBackError(host, `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`, `the old version ${live.version || live.image}`);
+                const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+                const verdict = await afterFailure(cause, true);
+                if (verdict.oldServes)
+                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+                throw new errors/* SlipwayError */.GQ(verdict.message, { fix: verdict.fix });
             }
             await (0,retry/* sleep */.yy)(500);
         }
@@ -42715,7 +42878,7 @@ async function switchDeploy(run, image, version, action) {
             run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
         await removeCopy(run, live.project, service, zd.stopTimeoutS);
     }
-    const previous = liveRuns ? live : copyFrom(state, 'previous_');
+    const previous = liveRuns ? live : before;
     await writeStateFile(run.session, stateFile, {
         ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
         switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,

@@ -46,15 +46,29 @@ export function allDials(config: unknown): string[] {
   return dials;
 }
 
-/** A copy of the config with the given upstreams dialing `127.0.0.1:<port>` instead: loaded in one step, so every site moves at once. */
-export function retarget(config: unknown, refs: UpstreamRef[], port: number): unknown {
-  const copy = structuredClone(config) as Record<string, unknown>;
-  for (const ref of refs) {
-    const keys = ref.path.split('/');
-    const last = keys.pop() as string;
-    let node: Record<string, unknown> = copy;
-    for (const key of keys) node = node[key] as Record<string, unknown>;
-    node[last] = `127.0.0.1:${port}`;
-  }
-  return copy;
+/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
+export function loopbackPorts(config: unknown): number[] {
+  const ports = allDials(config).map((dial) => {
+    const split = dial.lastIndexOf(':');
+    return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
+  });
+  return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
+}
+
+/** One change through Caddy's admin API, as data. */
+export interface AdminRequest {
+  method: 'PATCH';
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Moves one upstream: a PATCH of its `dial` value alone, so other sites and
+ * apps in the same Caddy are not rewritten. With the ETag of the config the
+ * upstream was found in as If-Match, Caddy refuses (412) when anything changed
+ * since, instead of applying the change to a path that now means something else.
+ */
+export function dialPatch(ref: UpstreamRef, port: number, etag: string | undefined): AdminRequest {
+  return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
 }

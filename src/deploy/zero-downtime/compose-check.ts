@@ -28,3 +28,14 @@ export function runTwiceProblems(configYaml: string, service: string): string[] 
 export function renderSlotOverride(service: string, image: string, portEnv: string, port: number): string {
   return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
 }
+
+/** The port a copy was started on, read back from its override; undefined when there is none or it is not Slipway's. */
+export function slotPortFrom(overrideText: string, service: string, portEnv: string): number | undefined {
+  try {
+    const model = JSON.parse(overrideText) as { services?: Record<string, { environment?: Record<string, unknown> }> };
+    const port = Number(model.services?.[service]?.environment?.[portEnv]);
+    return Number.isInteger(port) && port > 0 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}

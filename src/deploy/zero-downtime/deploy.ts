@@ -6,10 +6,11 @@ import { composeWords, serviceContainersWords } from '../compose-commands.js';
 import { prepare, runningImage, type ComposeChange, type ComposeContext } from '../compose.js';
 import { appendDeployLog, readStateFile, stateDir, writeStateFile } from '../host-state.js';
 import { RolledBackError, type HostRun } from '../host-run.js';
-import { renderSlotOverride, runTwiceProblems } from './compose-check.js';
+import { renderSlotOverride, runTwiceProblems, slotPortFrom } from './compose-check.js';
 import { chooseFreePort, parseTcpTables, READ_TCP_TABLES } from './host-ports.js';
 import { proxySwitcher, type ProxySwitcher } from './proxy.js';
 import type { ZeroDowntimeSettings } from './settings.js';
+import { judgeSwitchBack, type SwitchBack } from './switch-back.js';
 
 /** One copy of the service: its own compose project (`<project>-blue` / `-green`) on its own port. */
 interface Copy {
@@ -61,6 +62,12 @@ async function removeCopy(run: HostRun, project: string, service: string, stopTi
   return ids.length;
 }
 
+/** The port `project` was started on, from the override Slipway wrote before starting it. */
+async function slotPortOf(run: HostRun, project: string, service: string, portEnv: string): Promise<number | undefined> {
+  const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+  return slotPortFrom(text, service, portEnv);
+}
+
 async function tcpTables(run: HostRun) {
   return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
 }
@@ -82,6 +89,26 @@ async function waitForTrafficOnNew(run: HostRun, zd: ZeroDowntimeSettings, versi
   const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
   const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
   if (!report.passed) throw new SlipwayError(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+
+/**
+ * After a failure at or after the switch: sends traffic back to the old copy if
+ * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
+ * it points. Never throws: the caller reports what happened.
+ */
+async function switchBack(proxy: ProxySwitcher, oldPort: number, newPort: number, switched: boolean): Promise<SwitchBack> {
+  const ask = () => proxy.servingPorts().catch(() => undefined);
+  if (!switched) {
+    const ports = await ask();
+    if (!ports?.includes(newPort)) return { attempted: false, proxyPorts: ports };
+  }
+  let error: string | undefined;
+  try {
+    await proxy.switchTo(oldPort, newPort);
+  } catch (failure) {
+    error = formatError(failure);
+  }
+  return { attempted: true, error, proxyPorts: await ask() };
 }
 
 /**
@@ -122,14 +149,24 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     const composeState = await readStateFile(run.session, ctx.stateFile);
     live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
   }
+  let before = copyFrom(state, 'previous_');
+
+  // The proxy, not the state file, has the last word on which copy serves: a
+  // deploy cut between its switch and its state write leaves the file a step behind.
+  const proxy: ProxySwitcher = proxySwitcher(run.session, zd);
+  const serving = await proxy.servingPorts();
+  const pending = copyFrom(state, 'pending_');
+  if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
+    && (await containersOf(run, pending.project, service)).length > 0) {
+    run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
+    before = live;
+    live = pending;
+  }
   const liveRuns = (await containersOf(run, live.project, service)).length > 0;
   const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
+  const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
 
-  // A copy left half-started by an earlier deploy (connection cut, runner killed) is never live: remove it.
-  const leftovers = await removeCopy(run, slot, service, 1);
-  if (leftovers > 0) run.log.warn(`${host}: removed ${leftovers} container(s) of ${slot} left half-started by an earlier deploy (never switched to)`);
-
-  // Before anything starts: can the service run twice, is the proxy there and pointing at the live copy, is a port free.
+  // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
   const override = overrideOf(run, slot);
   const writeOverride = (port: number) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
     stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
@@ -142,8 +179,31 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   if (problems.length > 0) {
     throw new SlipwayError(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
   }
-  const proxy: ProxySwitcher = proxySwitcher(run.session, zd);
   await proxy.preflight(live.port);
+
+  // Copies an earlier deploy left behind: half-started (cut before its switch), or
+  // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
+  const leftovers = [{ project: slot, port: slotPort }];
+  if (before && before.project !== slot && before.project !== live.project) leftovers.push({ project: before.project, port: before.port });
+  for (const leftover of leftovers) {
+    const ids = await containersOf(run, leftover.project, service);
+    if (ids.length === 0) continue;
+    if (leftover.port !== undefined && serving?.includes(leftover.port)) {
+      throw new SlipwayError(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
+        fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
+      });
+    }
+    const switchedAway = before?.project === leftover.project;
+    if (switchedAway && leftover.port !== undefined) {
+      const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
+      if (cut > 0) run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
+    }
+    const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
+    run.log.warn(switchedAway
+      ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
+      : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
+  }
+
   const tables = await tcpTables(run);
   const port = chooseFreePort(zd.ports, tables.listening, [live.port]);
   if (port === undefined) {
@@ -153,14 +213,26 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   const next: Copy = { project: slot, port, image, version };
 
   // Recorded first, so the next deploy (or a person) knows what this one was starting.
-  await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+  await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
   run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
   await writeOverride(port);
   const env = run.settings.env;
+  const oldLabel = live.version || live.image || 'the old version';
+  /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
+  const afterFailure = async (cause: string, switched: boolean): Promise<ReturnType<typeof judgeSwitchBack>> => {
+    const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
+    if (verdict.removeNew) {
+      await removeNext(cause);
+    } else {
+      run.log.warn(`${host}: ${verdict.message}`);
+      await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+    }
+    return verdict;
+  };
   const removeNext = async (why: string) => {
     run.log.warn(`${host}: ${why}; removing ${slot}`);
     await removeCopy(run, slot, service, 1);
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(copyFrom(state, 'previous_'), 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
   };
   try {
     if (ctx.compose.pull && action === 'deploy') await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
@@ -177,18 +249,22 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   }
   const healthyAt = performance.now();
   let switched = false;
+  let switchedAt: string;
   try {
     await proxy.switchTo(port, live.port);
     switched = true;
+    switchedAt = new Date().toISOString();
+    // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
+    await writeStateFile(run.session, stateFile, {
+      ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
+    });
     await waitForTrafficOnNew(run, zd, version);
   } catch (error) {
-    // Traffic stays on (or goes back to) the live copy, which was never touched.
-    if (switched) await proxy.switchTo(live.port, port).catch(() => undefined);
-    await removeNext(`the ${proxy.kind} switch failed: ${formatError(error)}`);
-    throw new SlipwayError(`${host}: ${formatError(error)}; the new copy was removed and ${live.version || 'the old version'} on port ${live.port} keeps serving`);
+    // Traffic goes back to the live copy, which was never touched; the message says if it did not.
+    const verdict = await afterFailure(formatError(error), switched);
+    throw new SlipwayError(verdict.message, { fix: verdict.fix });
   }
   const switchMs = performance.now() - healthyAt;
-  const switchedAt = new Date().toISOString();
   run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
 
   if (zd.watchMs > 0) {
@@ -197,9 +273,10 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
       const watch = await copyHealthy(run, port, version, 2000, 1);
       if (!watch.healthy) {
         run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-        await proxy.switchTo(live.port, port);
-        await removeNext(`health turned red after the switch (${watch.detail})`);
-        throw new RolledBackError(host, `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`, `the old version ${live.version || live.image}`);
+        const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+        const verdict = await afterFailure(cause, true);
+        if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+        throw new SlipwayError(verdict.message, { fix: verdict.fix });
       }
       await sleep(500);
     }
@@ -211,7 +288,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     if (cut > 0) run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
     await removeCopy(run, live.project, service, zd.stopTimeoutS);
   }
-  const previous = liveRuns ? live : copyFrom(state, 'previous_');
+  const previous = liveRuns ? live : before;
   await writeStateFile(run.session, stateFile, {
     ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
     switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,

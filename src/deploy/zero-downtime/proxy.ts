@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { SlipwayError } from '../../core/errors.js';
 import type { SshSession } from '../../ssh/index.js';
-import { allDials, findUpstreams, retarget } from './caddy-config.js';
+import { allDials, dialPatch, findUpstreams, loopbackPorts } from './caddy-config.js';
 import type { ZeroDowntimeSettings } from './settings.js';
 
 /** Moves the proxy's traffic from one copy's port to another's. */
@@ -11,6 +11,12 @@ export interface ProxySwitcher {
   preflight(fromPort: number): Promise<void>;
   /** Switches and checks the change took effect; throws (leaving traffic on `fromPort`) when the proxy refuses. */
   switchTo(toPort: number, fromPort: number): Promise<void>;
+  /**
+   * The loopback ports the proxy sends traffic to now, read from the proxy itself
+   * (undefined when it cannot be asked: proxy-switch-command). The host's state
+   * file may be a step behind it when a deploy was cut right after its switch.
+   */
+  servingPorts(): Promise<number[] | undefined>;
 }
 
 export function proxySwitcher(session: SshSession, settings: ZeroDowntimeSettings): ProxySwitcher {
@@ -26,12 +32,25 @@ export function renderNginxUpstream(port: number): string {
   return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
 }
 
+/**
+ * The loopback ports an nginx include points at: Slipway writes `server 127.0.0.1:<port>;`,
+ * but before the first switch it holds what the user wrote (`proxy_pass http://127.0.0.1:<port>;`).
+ */
+export function nginxUpstreamPorts(text: string): number[] {
+  const ports = new Set<number>();
+  for (const line of text.split('\n')) {
+    const code = line.replace(/#.*/, '');
+    for (const match of code.matchAll(/(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/g)) ports.add(Number(match[1]));
+  }
+  return [...ports];
+}
+
 /** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
 class CaddySwitcher implements ProxySwitcher {
   readonly kind = 'caddy';
   constructor(private readonly session: SshSession, private readonly admin: string) {}
 
-  private async request(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
+  private async request(method: string, path: string, body?: string, extraHeaders: Record<string, string> = {}): Promise<{ status: number; text: string; etag?: string }> {
     const split = this.admin.lastIndexOf(':');
     const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
     const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error: unknown) => {
@@ -42,12 +61,13 @@ class CaddySwitcher implements ProxySwitcher {
         const request = http.request({
           host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
           // Caddy checks Host against the admin address it listens on.
-          headers: { host: this.admin, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+          headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
         }, (response) => {
           let text = '';
           response.setEncoding('utf8');
           response.on('data', (chunk: string) => { text += chunk; });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+          // Caddy sends the ETag of a config read as a trailer.
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? (response.headers.etag as string | undefined) }));
         });
         request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
         request.on('error', (error) => reject(new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
@@ -60,10 +80,18 @@ class CaddySwitcher implements ProxySwitcher {
     }
   }
 
-  private async config(): Promise<unknown> {
-    const { status, text } = await this.request('GET', '/config/');
+  private async read(): Promise<{ config: unknown; etag?: string }> {
+    const { status, text, etag } = await this.request('GET', '/config/');
     if (status !== 200) throw new SlipwayError(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
-    return JSON.parse(text) as unknown;
+    return { config: JSON.parse(text) as unknown, etag };
+  }
+
+  private async config(): Promise<unknown> {
+    return (await this.read()).config;
+  }
+
+  async servingPorts(): Promise<number[]> {
+    return loopbackPorts(await this.config());
   }
 
   async preflight(fromPort: number): Promise<void> {
@@ -76,15 +104,25 @@ class CaddySwitcher implements ProxySwitcher {
   }
 
   async switchTo(toPort: number, fromPort: number): Promise<void> {
-    const config = await this.config();
-    const refs = findUpstreams(config, fromPort);
-    if (refs.length === 0) throw new SlipwayError(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
-    // One /load: every site moves at once, and Caddy reloads gracefully (requests in flight finish).
-    const { status, text } = await this.request('POST', '/load', JSON.stringify(retarget(config, refs, toPort)));
-    if (status !== 200) throw new SlipwayError(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
-    const after = await this.config();
-    if (findUpstreams(after, toPort).length < refs.length || findUpstreams(after, fromPort).length > 0) {
-      throw new SlipwayError(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(after).join(', ')}`);
+    let { config, etag } = await this.read();
+    const moving = findUpstreams(config, fromPort).length;
+    if (moving === 0) throw new SlipwayError(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
+    // Only this app's upstream dials change (one graceful reload each), so another
+    // app switching its own route on the same Caddy is neither lost nor undone; a
+    // change by someone else in between makes Caddy answer 412, and we read again.
+    for (let round = 1, conflicts = 0; ; round += 1) {
+      const ref = findUpstreams(config, fromPort)[0];
+      if (!ref) break;
+      const patch = dialPatch(ref, toPort, etag);
+      const { status, text } = await this.request(patch.method, patch.path, patch.body, patch.headers);
+      if (status === 412 && conflicts < 5) conflicts += 1;
+      else if (status !== 200) throw new SlipwayError(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
+      if (round > moving + 5) throw new SlipwayError(`caddy-admin: Caddy's config kept changing while Slipway moved the upstream to 127.0.0.1:${toPort} (found ${allDials(config).join(', ')})`, { fix: 'Deploy again once no other change is being made to Caddy' });
+      ({ config, etag } = await this.read());
+    }
+    // The last read is the read-back: every upstream that dialed the old port dials the new one.
+    if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
+      throw new SlipwayError(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
     }
   }
 }
@@ -111,6 +149,12 @@ class NginxSwitcher implements ProxySwitcher {
     }
   }
 
+  async servingPorts(): Promise<number[] | undefined> {
+    const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+    // No file yet (or unreadable): preflight says what is wrong with it.
+    return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
+  }
+
   async switchTo(toPort: number): Promise<void> {
     const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
     const write = (text: string) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
@@ -135,6 +179,10 @@ class CommandSwitcher implements ProxySwitcher {
   constructor(private readonly session: SshSession, private readonly command: string) {}
 
   async preflight(): Promise<void> {}
+
+  async servingPorts(): Promise<undefined> {
+    return undefined;
+  }
 
   async switchTo(toPort: number, fromPort: number): Promise<void> {
     const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
@@ -46,7 +47,15 @@ describe('zero-downtime compose deploy behind a real Caddy (admin API over SSH)'
     expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"1.0.0"');
 
     const load = startLoad({ url: `http://127.0.0.1:${PROXY_PORT}/api/health`, maxRequests: 200_000, maxMs: 60_000, concurrency: 2 });
-    const slow = getOnce(`http://127.0.0.1:${PROXY_PORT}/cgi-bin/slow`, 30_000).then((response) => ({ ...response, at: Date.now() }));
+    // The slow request (10 s) starts once the new copy exists, a health check or two before the switch,
+    // so it is in flight on the old copy at the switch however long the deploy takes to get there.
+    const live = readState(appDir, `zero-downtime-${PROJECT}-app.state`).live_project;
+    const idle = live === `${PROJECT}-blue` ? `${PROJECT}-green` : `${PROJECT}-blue`;
+    const slow = (async () => {
+      for (let i = 0; i < 600 && (await projectContainers(idle)).length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      const response = await getOnce(`http://127.0.0.1:${PROXY_PORT}/cgi-bin/slow`, 30_000);
+      return { ...response, at: Date.now() };
+    })();
     const log = new MemoryLogger();
     const second = await runFlow(deployFlow, values(appDir, v2), localContext(log));
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -60,6 +69,7 @@ describe('zero-downtime compose deploy behind a real Caddy (admin API over SSH)'
     expect(result.requests).toBeGreaterThan(50);
     expect(Object.keys(result.versions).sort()).toEqual(['1.0.0', '2.0.0']);
     // The slow request went to the old copy before the switch and finished after it.
+    expect(slowResponse.body).toContain('"version":"1.0.0"');
     const state = readState(appDir, `zero-downtime-${PROJECT}-app.state`);
     expect(slowResponse.status).toBe(200);
     expect(slowResponse.body).toContain('"slow":true');
@@ -94,5 +104,54 @@ describe('zero-downtime compose deploy behind a real Caddy (admin API over SSH)'
     expect(run.failure).toBeUndefined();
     expect(run.outputs).toMatchObject({ version: '1.0.0', 'previous-version': '2.0.0' });
     expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"1.0.0"');
+  });
+
+  it('changes only its own upstream: another app switching its route on the same Caddy meanwhile keeps its change', async () => {
+    const admin = `127.0.0.1:${ADMIN_PORT}`;
+    const otherDial = 'apps/http/servers/other/routes/0/handle/0/upstreams/0/dial';
+    const added = await fetch(`http://${admin}/config/apps/http/servers/other`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ listen: ['127.0.0.1:18792'], routes: [{ handle: [{ handler: 'reverse_proxy', upstreams: [{ dial: '127.0.0.1:18788' }] }] }] }),
+    });
+    expect(added.status).toBe(200);
+    // In front of the admin API: just before Slipway's first change reaches Caddy, the other app switches its own route.
+    const statuses: number[] = [];
+    let otherSwitched = false;
+    const forward = (method: string, path: string, headers: http.OutgoingHttpHeaders, body: Buffer) => new Promise<{ status: number; text: string; etag?: string }>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port: ADMIN_PORT, method, path, agent: false, headers: { ...headers, host: admin } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => { text += chunk; });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag }));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+    const stub = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => void (async () => {
+        if (request.method !== 'GET' && !otherSwitched) {
+          otherSwitched = true;
+          expect((await forward('PATCH', `/config/${otherDial}`, { 'content-type': 'application/json' }, Buffer.from('"127.0.0.1:18789"'))).status).toBe(200);
+        }
+        const real = await forward(request.method ?? 'GET', request.url ?? '/', request.headers, Buffer.concat(chunks));
+        if (request.method !== 'GET') statuses.push(real.status);
+        response.writeHead(real.status, { 'content-type': 'application/json', ...(real.etag ? { etag: real.etag } : {}) }).end(real.text);
+      })());
+    });
+    await new Promise<void>((resolve) => stub.listen(18794, '127.0.0.1', resolve));
+    try {
+      const run = await runFlow(deployFlow, values(appDir, v3, { 'caddy-admin': '127.0.0.1:18794' }), localContext(new MemoryLogger()));
+      expect(run.failure).toBeUndefined();
+    } finally {
+      stub.close();
+    }
+    expect(otherSwitched).toBe(true);
+    expect(await (await fetch(`http://${admin}/config/${otherDial}`)).json()).toBe('127.0.0.1:18789');
+    // Slipway's first change was made against the config read before the other app's: Caddy refused it (412) and Slipway read again.
+    expect(statuses[0]).toBe(412);
+    expect((await getOnce(`http://127.0.0.1:${PROXY_PORT}/api/health`)).body).toContain('"version":"3.0.0"');
+    expect((await fetch(`http://${admin}/config/apps/http/servers/other`, { method: 'DELETE' })).status).toBe(200);
   });
 });

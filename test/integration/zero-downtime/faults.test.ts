@@ -8,6 +8,7 @@ import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFleet } from '../../../src/deploy/fleet.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
+import { loopbackPorts } from '../../../src/deploy/zero-downtime/caddy-config.js';
 import { getOnce, startLoad } from '../../../src/deploy/zero-downtime/load-loop.js';
 import { startLocalCaddy, type LocalProxy } from '../../../src/deploy/zero-downtime/local-proxy.js';
 import { buildAppImage, failuresBeyondCaddyReloads, prepareApp, projectContainers, readState, removeProjects, runner, sshValues } from './support.js';
@@ -109,6 +110,55 @@ describe('zero-downtime faults: each leaves the old version serving and says wha
     expect(again.failure).toBeUndefined();
     expect(next.text()).toMatch(/removed 1 container\(s\) of slipway-zd-faults-\w+ left half-started by an earlier deploy/);
     expect(await serving()).toBe('2.0.0');
+  });
+
+  it('SSH cut right after the switch: the next deploy keeps the copy the proxy serves from; no request fails across both deploys', async () => {
+    const before = readState(appDir, STATE);
+    const oldProject = before.live_project ?? '';
+    const oldPort = Number(before.live_port);
+    const load = startLoad({ url: `http://127.0.0.1:${PROXY_PORT}/api/health`, maxRequests: 300_000, maxMs: 90_000, concurrency: 2 });
+    const context = localContext(new MemoryLogger());
+    const settings = deployFlow.parse(new Inputs(mapInputSource(values(images['3.0.0'] ?? ''), 'cli')), context);
+    let cut = false;
+    let finished = false;
+    const result = await deployFleet(settings, context, {
+      sessionOpened: (session) => {
+        void (async () => {
+          // The instant Caddy stops dialing the old copy (the switch took effect), the runner's connection drops.
+          for (let i = 0; i < 2000 && !finished; i += 1) {
+            const config = await (await fetch(`http://127.0.0.1:${ADMIN_PORT}/config/`)).json() as unknown;
+            if (!loopbackPorts(config).includes(oldPort)) break;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          if (finished) return;
+          const pid = await session.masterPid();
+          if (pid) process.kill(pid, 'SIGKILL');
+          cut = true;
+        })();
+      },
+    });
+    finished = true;
+    expect(cut).toBe(true);
+    expect(result.ok).toBe(false);
+    // The cut left the new copy serving and the old one running, undrained.
+    expect(await serving()).toBe('3.0.0');
+    expect(await projectContainers(oldProject)).not.toEqual([]);
+
+    const next = new MemoryLogger();
+    const again = await runFlow(deployFlow, values(images['4.0.0'] ?? '', { 'lock-stale-after': '1s' }), localContext(next));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    load.stop();
+    const requests = await load.done;
+    // Two switches, one per deploy: at most one Caddy reload reset each (see the helper), nothing else.
+    expect(requests.requests).toBeGreaterThan(50);
+    expect(failuresBeyondCaddyReloads(requests, PROXY_PORT, 2)).toEqual([]);
+    expect(again.failure).toBeUndefined();
+    expect(next.text()).toContain(`container(s) of ${oldProject}, which an earlier deploy switched away from but did not drain`);
+    expect(await serving()).toBe('4.0.0');
+    // 4.0.0 took the old copy's slot once it was drained; 3.0.0 was drained and removed in turn.
+    const after = readState(appDir, STATE);
+    expect(after).toMatchObject({ live_project: oldProject, live_version: '4.0.0', previous_version: '3.0.0' });
+    expect(await projectContainers(after.previous_project ?? '')).toEqual([]);
   });
 
   it('two deploys at once: the lock lets one switch, the other fails saying who holds it; no request fails', async () => {

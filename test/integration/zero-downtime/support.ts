@@ -77,7 +77,9 @@ export function readState(appDir: string, file: string): Record<string, string> 
  */
 export function failuresBeyondCaddyReloads(result: LoadResult, proxyPort: number, switches: number): string[] {
   if (result.failed > result.failures.length) return [`${result.failed} failures (more than were kept)`, ...result.failures];
-  const isReloadReset = (failure: string): boolean => failure.endsWith(`connect ECONNRESET 127.0.0.1:${proxyPort}`);
+  // The reset reaches the client while connecting or, when the handshake had completed, on its first read;
+  // the client talks to Caddy alone, so a reset is Caddy's (a dead upstream shows as a 502 instead).
+  const isReloadReset = (failure: string): boolean => failure.endsWith(`connect ECONNRESET 127.0.0.1:${proxyPort}`) || failure.endsWith(': read ECONNRESET');
   const resets = result.failures.filter(isReloadReset);
   return [...result.failures.filter((failure) => !isReloadReset(failure)), ...resets.slice(switches)];
 }

@@ -1,10 +1,10 @@
 import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
-import { allDials, findUpstreams, retarget } from '../../../src/deploy/zero-downtime/caddy-config.js';
-import { renderSlotOverride, runTwiceProblems } from '../../../src/deploy/zero-downtime/compose-check.js';
+import { allDials, dialPatch, findUpstreams, loopbackPorts } from '../../../src/deploy/zero-downtime/caddy-config.js';
+import { renderSlotOverride, runTwiceProblems, slotPortFrom } from '../../../src/deploy/zero-downtime/compose-check.js';
 import { chooseFreePort, parseTcpTables } from '../../../src/deploy/zero-downtime/host-ports.js';
 import { percentile } from '../../../src/deploy/zero-downtime/load-loop.js';
 import { caddyfileFrom, nginxConfFrom } from '../../../src/deploy/zero-downtime/local-proxy.js';
-import { renderNginxUpstream } from '../../../src/deploy/zero-downtime/proxy.js';
+import { nginxUpstreamPorts, renderNginxUpstream } from '../../../src/deploy/zero-downtime/proxy.js';
 import { parseZeroDowntimeSettings } from '../../../src/deploy/zero-downtime/settings.js';
 
 const TCP = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
@@ -49,6 +49,12 @@ describe('a compose service that must run twice side by side', () => {
   it('overrides the image and the port per copy, as JSON', () => {
     expect(JSON.parse(renderSlotOverride('app', 'r/app:2', 'PORT', 20081))).toEqual({ services: { app: { image: 'r/app:2', environment: { PORT: '20081' } } } });
   });
+  it('reads the port a copy was started on back from its override', () => {
+    expect(slotPortFrom(renderSlotOverride('app', 'r/app:2', 'PORT', 20081), 'app', 'PORT')).toBe(20081);
+    expect(slotPortFrom(renderSlotOverride('app', 'r/app:2', 'PORT', 0), 'app', 'PORT')).toBeUndefined();
+    expect(slotPortFrom('', 'app', 'PORT')).toBeUndefined();
+    expect(slotPortFrom(renderSlotOverride('web', 'r/app:2', 'PORT', 20081), 'app', 'PORT')).toBeUndefined();
+  });
 });
 
 describe('Caddy config: finding and moving the upstream', () => {
@@ -64,17 +70,28 @@ describe('Caddy config: finding and moving the upstream', () => {
     expect(findUpstreams(config, 20081)).toEqual([]);
     expect(allDials(config)).toEqual(['127.0.0.1:20080', 'localhost:20080', '10.0.0.5:20080']);
   });
-  it('moves them in a copy, keeping everything else (the retry settings)', () => {
-    const moved = retarget(config, findUpstreams(config, 20080), 20081);
-    expect(allDials(moved)).toEqual(['127.0.0.1:20081', '127.0.0.1:20081', '10.0.0.5:20080']);
-    expect(JSON.stringify(moved)).toContain('"try_duration":5000000000');
-    expect(allDials(config)[0]).toBe('127.0.0.1:20080');
+  it('says which loopback ports Caddy sends traffic to (the next deploy asks before removing a copy)', () => {
+    expect(loopbackPorts(config)).toEqual([20080]);
+    expect(loopbackPorts({})).toEqual([]);
+  });
+  it('moves one upstream by patching its dial alone, guarded by the ETag of the config it was read from', () => {
+    const [ref] = findUpstreams(config, 20080);
+    expect(dialPatch(ref!, 20081, '"/config/ 9d20a0e6"')).toEqual({
+      method: 'PATCH', path: '/config/apps/http/servers/srv0/routes/0/handle/0/routes/0/handle/0/upstreams/0/dial', body: '"127.0.0.1:20081"', headers: { 'if-match': '"/config/ 9d20a0e6"' },
+    });
+    // A Caddy that sends no ETag (older than 2.6) gets the same patch without the guard.
+    expect(dialPatch(ref!, 20081, undefined).headers).toEqual({});
   });
 });
 
 describe('proxy files', () => {
   it('writes one server line for nginx', () => {
     expect(renderNginxUpstream(20081)).toMatch(/\nserver 127\.0\.0\.1:20081;\n$/);
+  });
+  it('reads the loopback ports nginx sends traffic to from the include (comments and other hosts ignored)', () => {
+    expect(nginxUpstreamPorts(renderNginxUpstream(20081))).toEqual([20081]);
+    expect(nginxUpstreamPorts('# server 127.0.0.1:1;\n  server localhost:20082 max_fails=0;\nserver 10.0.0.5:20083;\n')).toEqual([20082]);
+    expect(nginxUpstreamPorts('proxy_pass http://127.0.0.1:18750;\n')).toEqual([18750]);
   });
   it('the test proxies are the examples with only ports and paths replaced', () => {
     const caddy = caddyfileFrom('{\n\tadmin 127.0.0.1:2019\n}\n:8080 {\n\treverse_proxy 127.0.0.1:20080 {\n', { listen: 1, admin: 2, upstream: 3 });
