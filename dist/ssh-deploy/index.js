@@ -38775,6 +38775,12 @@ function explainTaskError(error) {
 const SETTLE_GRACE_MS = 1_500;
 /** How long an expected update may take to show up before the tasks alone decide. */
 const UPDATE_START_MS = 10_000;
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
 /** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
 const FAILED_TASKS_BEFORE_GIVING_UP = 3;
 async function inspectServices(endpoint, names) {
@@ -38853,8 +38859,13 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
                 return undefined;
             case 'completed':
                 return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed':
-                return describe(endpoint, baseline, object, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            case 'rollback_completed': {
+                baseline.rollbackSeenAt ??= Date.now();
+                const tasks = await listTasks(endpoint, baseline.name);
+                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+                    return undefined;
+                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            }
             case 'paused':
             case 'rollback_paused':
                 return describe(endpoint, baseline, object, 'paused');
@@ -38873,8 +38884,7 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
 async function settled(endpoint, baseline, object, outcome) {
     const tasks = await listTasks(endpoint, baseline.name);
     const running = countRunning(tasks);
-    const desired = desiredReplicas(object);
-    const wanted = desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+    const wanted = wantedReplicas(object, tasks);
     if (running >= wanted)
         return report(baseline, object, tasks, outcome);
     const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
@@ -38888,6 +38898,11 @@ async function describe(endpoint, baseline, object, outcome) {
     if (object)
         return report(baseline, object, tasks, outcome);
     return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object, tasks) {
+    const desired = desiredReplicas(object);
+    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
 }
 function countRunning(tasks) {
     return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
