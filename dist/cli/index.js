@@ -14452,10 +14452,15 @@ function envFileText(values) {
 
 const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
 const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
 /** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
 async function runSwarm(settings, endpoint, log) {
     const started = Date.now();
     await assertSwarmManager(endpoint);
+    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+    }
     const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
     const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
     switch (settings.mode) {
@@ -14476,7 +14481,7 @@ async function runSwarm(settings, endpoint, log) {
             return { ...base, services, pinned: [service], durationMs: Date.now() - started };
         }
         case 'rollback': {
-            const names = settings.service ? [settings.service] : await stackServices(endpoint, settings.stack);
+            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
             if (names.length === 0)
                 throw new SlipwayError(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
             const baselines = await captureBaselines(endpoint, names);
@@ -14496,9 +14501,9 @@ async function runSwarm(settings, endpoint, log) {
 async function deployStack(settings, endpoint, log) {
     const composePath = settings.composeFile;
     if (!composePath)
-        throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set compose-file to your stack file (docker-compose.yml)' });
+        throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
     const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
-        throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check the path (relative to the working directory)' });
+        throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
     });
     const compose = readCompose(text, composePath);
     for (const key of Object.keys(settings.secrets)) {
@@ -15157,6 +15162,7 @@ function swarmOutputs(result) {
 
 
 
+
 /**
  * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
  * same SSH session, lock and deploy log as the other strategies; the engine
@@ -15177,29 +15183,89 @@ function swarmSettingsOf(run, mode) {
     };
 }
 const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
+/**
+ * Each host's swarm reports of one deploy, keyed by its settings object (one
+ * per run), then by the deploy's result: how the per-service table reaches the
+ * job summary without widening the fleet's host outcomes.
+ */
+const reportsBySettings = new WeakMap();
+const summariesByResult = new WeakMap();
+function keep(run, result) {
+    reportsBySettings.set(run.settings, [...(reportsBySettings.get(run.settings) ?? []), result]);
+}
+/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
+function keepSwarmReports(result, settings) {
+    const reports = reportsBySettings.get(settings);
+    if (reports?.length)
+        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new Summary()));
+    return result;
+}
+/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
+function swarmReportSummary(result) {
+    return summariesByResult.get(result) ?? new Summary();
+}
+/**
+ * A deploy the engine did not finish well: the previous version serves only
+ * when no service kept its new version and every rolled-back one runs again.
+ */
+function judgeFailedDeploy(result) {
+    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
+    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
+}
+/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
+function rollbackPlan(result) {
+    const changed = result.services.filter((s) => s.outcome === 'updated');
+    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
+}
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
     const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    keep(run, result);
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
     if (failure) {
-        const rolledBack = result.services.every((s) => s.outcome === 'rolled-back' || s.outcome === 'updated' || s.outcome === 'unchanged');
-        if (rolledBack)
+        const verdict = judgeFailedDeploy(result);
+        if (verdict.previousServes)
             throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new SlipwayError(`${run.session.name}: ${failure}`);
+        throw new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`);
     }
     // The same HTTP health gate as the other strategies, when health-url is set.
     const { health, version } = run.settings;
     const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-    if (!verdict.healthy) {
-        run.log.warn(`${run.session.name}: ${verdict.detail}; rolling the stack back with the engine`);
-        await runSwarm({ ...swarmSettingsOf(run, 'rollback'), service: run.settings.swarm?.service }, endpoint, run.log);
-        throw new RolledBackError(run.session.name, `the new version failed its health check (${verdict.detail})`, `the previous version (${previous})`);
+    if (verdict.healthy)
+        return { version, previous, changed: true };
+    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+}
+/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
+async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+    const reason = `the new version failed its health check (${detail})`;
+    const { names, fresh } = rollbackPlan(deployed);
+    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
+    if (names.length === 0)
+        throw new SlipwayError(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
+    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
+    let back;
+    try {
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
     }
-    return { version, previous, changed: true };
+    catch (error) {
+        throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${formatError(error)}), so the new version is still running${freshNote}`);
+    }
+    keep(run, back);
+    const failure = swarmFailure(back);
+    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
+    if (failure || notRunning.length) {
+        throw new SlipwayError(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
+    }
+    if (fresh.length)
+        throw new SlipwayError(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
+    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
 }
 async function swarmRollback(run) {
     const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    keep(run, result);
     const failure = swarmFailure(result);
     if (failure)
         throw new SlipwayError(`${run.session.name}: ${failure}`);
@@ -15816,13 +15882,15 @@ async function deployFleet(settings, context, hooks = {}) {
 
 
 
+
 /** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
 const deployFlow = {
     command: 'deploy',
     action: 'ssh-deploy',
     describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
     parse: (inputs) => parseDeploySettings(inputs),
-    run: (settings, context) => deployFleet(settings, context),
+    // swarm: the per-service report and filled-in defaults join the summary below.
+    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
     outputs: (result) => ({
         version: result.version,
         'previous-version': result.previousVersion,
@@ -15833,7 +15901,8 @@ const deployFlow = {
         .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
-    ])),
+    ]))
+        .append(swarmReportSummary(result)),
     failure: (result) => {
         if (result.ok)
             return undefined;
