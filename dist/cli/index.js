@@ -8800,7 +8800,7 @@ const silentLogger = {
 };
 
 ;// CONCATENATED MODULE: ./build/src/core/summary.js
-class summary_Summary {
+class Summary {
     blocks = [];
     heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
     text(text) { this.blocks.push({ kind: 'text', text }); return this; }
@@ -8826,7 +8826,7 @@ function renderMarkdown(summary) {
         .join('\n\n') + '\n';
 }
 /** Plain text for logs and terminals: markdown code ticks dropped. */
-function summary_renderText(summary) {
+function renderText(summary) {
     return renderTextBlocks(summary).replace(/`/g, '');
 }
 function renderTextBlocks(summary) {
@@ -8912,13 +8912,13 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
-function inputs_mapInputSource(values, style = 'action') {
+function mapInputSource(values, style = 'action') {
     return {
         get: (name) => values[name],
         describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
     };
 }
-class inputs_Inputs {
+class Inputs {
     source;
     constructor(source) {
         this.source = source;
@@ -10385,7 +10385,7 @@ const decode = (name) => decodeURIComponent(name);
 
 
 /** Everything the CLI (and the demo, and tests) need to run a flow from plain values. */
-function run_flow_localContext(log, overrides = {}) {
+function localContext(log, overrides = {}) {
     return {
         runner: new ProcessRunner(log),
         log,
@@ -10397,8 +10397,8 @@ function run_flow_localContext(log, overrides = {}) {
     };
 }
 /** Parse values as the CLI would (errors name `--flag`), then run. */
-async function run_flow_runFlow(flow, values, context) {
-    const settings = flow.parse(new inputs_Inputs(inputs_mapInputSource(values, 'cli')), context);
+async function runFlow(flow, values, context) {
+    const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), context);
     const result = await flow.run(settings, context);
     return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
 }
@@ -10689,7 +10689,7 @@ function isTrusted(offered, knownHosts, pins) {
 /** How long ssh-add keeps the key even if the agent outlives us. */
 const AGENT_KEY_LIFETIME_S = 3600;
 /** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function session_openSshSession(target, runner, log) {
+async function openSshSession(target, runner, log) {
     registerSecret(target.privateKey);
     registerSecret(target.passphrase);
     const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-ssh-'));
@@ -10918,7 +10918,7 @@ const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
  * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
  * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
  */
-function inputs_parseSshInputs(inputs, defaults = {}) {
+function parseSshInputs(inputs, defaults = {}) {
     const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
     if (hostEntries.length === 0)
         inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
@@ -12009,7 +12009,7 @@ async function runSmokeChecksOverSession(session, checks, options, log) {
 async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
     const reports = [];
     for (const target of targets) {
-        const session = await session_openSshSession(target, runner, log);
+        const session = await openSshSession(target, runner, log);
         try {
             const report = await runSmokeChecksOverSession(session, checks, options, log);
             if (targets.length > 1)
@@ -12040,7 +12040,7 @@ function mergeReports(reports) {
 const ms = (value) => `${Math.round(value)} ms`;
 function smokeSummary(report) {
     const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new summary_Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    const summary = new Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
     summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
         check.name,
         check.passed ? '✅ pass' : '❌ fail',
@@ -12146,7 +12146,7 @@ function parseSmokeSettings(inputs, workDir) {
     const p95 = inputs.optional('soak-max-p95');
     return {
         checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? inputs_parseSshInputs(inputs).targets : undefined,
+        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
         options: {
             timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
             requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
@@ -12222,7 +12222,7 @@ const smokeFlow = {
 async function demoSmoke(log, url, version) {
     const check = oneLineCheck(url, 'demo url', { expectVersion: version });
     const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(summary_renderText(smokeSummary(report)));
+    log.info(renderText(smokeSummary(report)));
     return report;
 }
 
@@ -13089,7 +13089,7 @@ async function restoreSqliteOverSsh(source, target, scratch, context) {
     const local = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
     const checks = [];
     const where = `${describeTarget(target)}:${source.path}`;
-    const session = await session_openSshSession(target, context.runner, context.log);
+    const session = await openSshSession(target, context.runner, context.log);
     let remoteDir;
     try {
         const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
@@ -13219,7 +13219,7 @@ function drillFailureMessage(report) {
     return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
 }
 function drillSummary(report) {
-    const summary = new summary_Summary();
+    const summary = new Summary();
     summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
     if (report.restores.length > 0) {
         summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
@@ -13567,7 +13567,7 @@ function parseSource(kind, inputs) {
                 kind,
                 path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
                 container,
-                ssh: remote ? inputs_parseSshInputs(inputs).targets[0] : undefined,
+                ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
             };
         }
         case 'restic':
@@ -13696,7 +13696,7 @@ async function demoDrill(log, workDir) {
         await runner.run({ file: 'restic', args: ['init', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet'], env });
         await runner.run({ file: 'restic', args: ['backup', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet', '--tag', 'demo', staging], env });
         log.info('Seeded 3 students and 3 journal entries, backed up with restic; drilling the newest snapshot.');
-        const run = await run_flow_runFlow(drillFlow, {
+        const run = await runFlow(drillFlow, {
             name: 'demo',
             source: 'restic',
             repository: external_node_path_namespaceObject.join(root, 'repo'),
@@ -13709,8 +13709,8 @@ async function demoDrill(log, workDir) {
             'scratch-root': root,
             'report-file': external_node_path_namespaceObject.join(workDir, 'demo-drill-report.json'),
             'previous-report': external_node_path_namespaceObject.join(root, 'history.json'),
-        }, run_flow_localContext(log, { workDir }));
-        log.info(summary_renderText(drillFlow.summary(run.result)));
+        }, localContext(log, { workDir }));
+        log.info(renderText(drillFlow.summary(run.result)));
         return run.result;
     }
     finally {
@@ -13996,7 +13996,7 @@ function formatGoDuration(ms) {
     return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
 }
 /** For people: `4.2 s`, `1 min 5 s`. */
-function duration_humanDuration(ms) {
+function humanDuration(ms) {
     if (ms < 60_000)
         return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
     const minutes = Math.floor(ms / 60_000);
@@ -14168,7 +14168,7 @@ function imageOf(spec) {
     return spec?.TaskTemplate.ContainerSpec?.Image;
 }
 /** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
-function engine_state_shortImage(image) {
+function shortImage(image) {
     if (!image)
         return '—';
     return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
@@ -14225,6 +14225,12 @@ function explainTaskError(error) {
 const SETTLE_GRACE_MS = 1_500;
 /** How long an expected update may take to show up before the tasks alone decide. */
 const UPDATE_START_MS = 10_000;
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
 /** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
 const FAILED_TASKS_BEFORE_GIVING_UP = 3;
 async function inspectServices(endpoint, names) {
@@ -14269,7 +14275,7 @@ async function waitForConvergence(endpoint, baselines, options) {
             const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
             if (report) {
                 reports.set(baseline.name, report);
-                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${duration_humanDuration(Date.now() - started)}`);
+                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
             }
             else
                 still.push(baseline);
@@ -14283,7 +14289,7 @@ async function waitForConvergence(endpoint, baselines, options) {
                 const object = last.find((o) => o.Spec.Name === baseline.name);
                 const report = await describe(endpoint, baseline, object, 'timed-out');
                 reports.set(baseline.name, report);
-                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${duration_humanDuration(options.timeoutMs)}`);
+                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
             }
             break;
         }
@@ -14303,8 +14309,13 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
                 return undefined;
             case 'completed':
                 return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed':
-                return describe(endpoint, baseline, object, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            case 'rollback_completed': {
+                baseline.rollbackSeenAt ??= Date.now();
+                const tasks = await listTasks(endpoint, baseline.name);
+                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+                    return undefined;
+                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            }
             case 'paused':
             case 'rollback_paused':
                 return describe(endpoint, baseline, object, 'paused');
@@ -14323,8 +14334,7 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
 async function settled(endpoint, baseline, object, outcome) {
     const tasks = await listTasks(endpoint, baseline.name);
     const running = countRunning(tasks);
-    const desired = desiredReplicas(object);
-    const wanted = desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+    const wanted = wantedReplicas(object, tasks);
     if (running >= wanted)
         return report(baseline, object, tasks, outcome);
     const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
@@ -14338,6 +14348,11 @@ async function describe(endpoint, baseline, object, outcome) {
     if (object)
         return report(baseline, object, tasks, outcome);
     return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object, tasks) {
+    const desired = desiredReplicas(object);
+    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
 }
 function countRunning(tasks) {
     return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
@@ -14466,11 +14481,16 @@ function envFileText(values) {
 
 
 const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
-const deploy_GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
 /** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
 async function runSwarm(settings, endpoint, log) {
     const started = Date.now();
     await assertSwarmManager(endpoint);
+    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+    }
     const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
     const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
     switch (settings.mode) {
@@ -14491,7 +14511,7 @@ async function runSwarm(settings, endpoint, log) {
             return { ...base, services, pinned: [service], durationMs: Date.now() - started };
         }
         case 'rollback': {
-            const names = settings.service ? [settings.service] : await stackServices(endpoint, settings.stack);
+            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
             if (names.length === 0)
                 throw new SlipwayError(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
             const baselines = await captureBaselines(endpoint, names);
@@ -14511,9 +14531,9 @@ async function runSwarm(settings, endpoint, log) {
 async function deployStack(settings, endpoint, log) {
     const composePath = settings.composeFile;
     if (!composePath)
-        throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set compose-file to your stack file (docker-compose.yml)' });
+        throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
     const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
-        throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check the path (relative to the working directory)' });
+        throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
     });
     const compose = readCompose(text, composePath);
     for (const key of Object.keys(settings.secrets)) {
@@ -14678,7 +14698,7 @@ const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function parseDeploySettings(inputs) {
     const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
     const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
     if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
         inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
@@ -15195,14 +15215,14 @@ function localDockerEndpoint(runner, host) {
         local: true,
         docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
         async stage(files) {
-            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+            const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-swarm-'));
             const paths = [];
             for (const file of files) {
-                const target = path.join(dir, file.name);
-                await fs.writeFile(target, file.content, { mode: 0o600 });
+                const target = external_node_path_namespaceObject.join(dir, file.name);
+                await promises_namespaceObject.writeFile(target, file.content, { mode: 0o600 });
                 paths.push(target);
             }
-            return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+            return { paths, remove: () => promises_namespaceObject.rm(dir, { recursive: true, force: true }) };
         },
     };
 }
@@ -15237,11 +15257,11 @@ const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.de
 function describeProblem(report) {
     const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
     const serving = report.running > 0
-        ? `${engine_state_shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
+        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
         : `nothing is running (${replicas(report)})`;
     switch (report.outcome) {
         case 'rolled-back':
-            return `${report.service}: the update${report.imageAttempted ? ` to ${engine_state_shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
+            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
         case 'paused':
             return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
         case 'failed':
@@ -15253,7 +15273,7 @@ function describeProblem(report) {
     }
 }
 function swarmFailure(result) {
-    const bad = result.services.filter((s) => !deploy_GOOD_OUTCOMES.has(s.outcome));
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
     return bad.length ? bad.map(describeProblem).join('\n') : undefined;
 }
 function swarmSummary(result) {
@@ -15284,6 +15304,7 @@ function swarmOutputs(result) {
 
 
 
+
 /**
  * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
  * same SSH session, lock and deploy log as the other strategies; the engine
@@ -15303,30 +15324,90 @@ function swarmSettingsOf(run, mode) {
         secrets: swarm.secrets, env: run.settings.env, prune: false,
     };
 }
-const firstImage = (result, which) => engine_state_shortImage(result.services.find((s) => s[which])?.[which]);
+const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
+/**
+ * Each host's swarm reports of one deploy, keyed by its settings object (one
+ * per run), then by the deploy's result: how the per-service table reaches the
+ * job summary without widening the fleet's host outcomes.
+ */
+const reportsBySettings = new WeakMap();
+const summariesByResult = new WeakMap();
+function keep(run, result) {
+    reportsBySettings.set(run.settings, [...(reportsBySettings.get(run.settings) ?? []), result]);
+}
+/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
+function keepSwarmReports(result, settings) {
+    const reports = reportsBySettings.get(settings);
+    if (reports?.length)
+        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new Summary()));
+    return result;
+}
+/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
+function swarmReportSummary(result) {
+    return summariesByResult.get(result) ?? new Summary();
+}
+/**
+ * A deploy the engine did not finish well: the previous version serves only
+ * when no service kept its new version and every rolled-back one runs again.
+ */
+function judgeFailedDeploy(result) {
+    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
+    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
+}
+/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
+function rollbackPlan(result) {
+    const changed = result.services.filter((s) => s.outcome === 'updated');
+    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
+}
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
     const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    keep(run, result);
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
     if (failure) {
-        const rolledBack = result.services.every((s) => s.outcome === 'rolled-back' || s.outcome === 'updated' || s.outcome === 'unchanged');
-        if (rolledBack)
+        const verdict = judgeFailedDeploy(result);
+        if (verdict.previousServes)
             throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new SlipwayError(`${run.session.name}: ${failure}`);
+        throw new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`);
     }
     // The same HTTP health gate as the other strategies, when health-url is set.
     const { health, version } = run.settings;
     const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-    if (!verdict.healthy) {
-        run.log.warn(`${run.session.name}: ${verdict.detail}; rolling the stack back with the engine`);
-        await runSwarm({ ...swarmSettingsOf(run, 'rollback'), service: run.settings.swarm?.service }, endpoint, run.log);
-        throw new RolledBackError(run.session.name, `the new version failed its health check (${verdict.detail})`, `the previous version (${previous})`);
+    if (verdict.healthy)
+        return { version, previous, changed: true };
+    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+}
+/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
+async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+    const reason = `the new version failed its health check (${detail})`;
+    const { names, fresh } = rollbackPlan(deployed);
+    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
+    if (names.length === 0)
+        throw new SlipwayError(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
+    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
+    let back;
+    try {
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
     }
-    return { version, previous, changed: true };
+    catch (error) {
+        throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${formatError(error)}), so the new version is still running${freshNote}`);
+    }
+    keep(run, back);
+    const failure = swarmFailure(back);
+    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
+    if (failure || notRunning.length) {
+        throw new SlipwayError(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
+    }
+    if (fresh.length)
+        throw new SlipwayError(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
+    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
 }
 async function swarmRollback(run) {
     const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    keep(run, result);
     const failure = swarmFailure(result);
     if (failure)
         throw new SlipwayError(`${run.session.name}: ${failure}`);
@@ -16040,7 +16121,7 @@ async function deployFleet(settings, context, hooks = {}) {
             const started = Date.now();
             const item = { index, name: describeTarget(target), outcome: outcomes[index] };
             try {
-                item.session = await session_openSshSession(target, context.runner, context.log);
+                item.session = await openSshSession(target, context.runner, context.log);
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
                 item.run = { session: item.session, settings, appDir, index, log: context.log };
@@ -16106,24 +16187,27 @@ async function deployFleet(settings, context, hooks = {}) {
 
 
 
+
 /** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
-const flow_deployFlow = {
+const deployFlow = {
     command: 'deploy',
     action: 'ssh-deploy',
     describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
     parse: (inputs) => parseDeploySettings(inputs),
-    run: (settings, context) => deployFleet(settings, context),
+    // swarm: the per-service report and filled-in defaults join the summary below.
+    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
     outputs: (result) => ({
         version: result.version,
         'previous-version': result.previousVersion,
         hosts: JSON.stringify(result.hosts.map(({ host, status, version, previous, message }) => ({ host, status, version, previous, message }))),
         'rolled-back': String(result.rolledBack),
     }),
-    summary: (result) => new summary_Summary()
+    summary: (result) => new Summary()
         .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
-    ])),
+    ]))
+        .append(swarmReportSummary(result)),
     failure: (result) => {
         if (result.ok)
             return undefined;
@@ -16131,6 +16215,108 @@ const flow_deployFlow = {
         return bad.map((o) => `${o.host}: ${o.status}: ${o.message}`).join('\n') || 'deploy failed';
     },
 };
+
+;// CONCATENATED MODULE: ./build/src/deploy/demo.js
+
+
+
+
+
+
+
+/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
+const EXAMPLE_COMPOSE_FILE = `services:
+  app:
+    image: \${APP_IMAGE:-slipway/example-app:latest}
+    network_mode: host
+    restart: unless-stopped
+    environment:
+      PORT: \${PORT:-8080}
+      BIND: 127.0.0.1
+`;
+/**
+ * The release's restart command: stops the previous release's server (its pid
+ * in app-dir, checked to be a busybox httpd) and serves `current` with busybox
+ * httpd, the server the example app's image runs. busybox httpd enters its
+ * document root once, so a new release needs this restart to be served.
+ */
+const RELEASE_SERVE_SCRIPT = `#!/bin/sh
+set -eu
+app="$1"; port="$2"; pidfile="$app/httpd.pid"
+if [ -f "$pidfile" ]; then
+  pid="$(cat "$pidfile")"
+  if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = busybox ]; then kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; fi
+fi
+nohup busybox httpd -f -p "127.0.0.1:$port" -h "$app/current/www" </dev/null >/dev/null 2>&1 &
+echo $! >"$pidfile"
+`;
+/** The example app as a release artifact: its static files plus the health documents its start.sh would write. */
+function writeReleaseArtifact(dir, appDir, version) {
+    external_node_fs_namespaceObject.cpSync(external_node_path_namespaceObject.join(appDir, 'www'), external_node_path_namespaceObject.join(dir, 'www'), { recursive: true });
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.join(dir, 'www', 'api'), { recursive: true });
+    const health = `${JSON.stringify({ ok: true, status: 'pass', version })}\n`;
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'www', 'api', 'health'), health);
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'www', 'healthz'), health);
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'serve.sh'), RELEASE_SERVE_SCRIPT, { mode: 0o755 });
+}
+/**
+ * The demo: deploy the example app to a host with `compose`, then the same app
+ * as an atomic `release` (its static files served by busybox httpd from
+ * `current`, restarted by the release and health-checked on its own port).
+ * The host's base dir must be writable by the SSH user.
+ */
+async function demoDeploy(log, options) {
+    const port = options.port ?? 18080;
+    const releasePort = options.releasePort ?? 18081;
+    const ssh = {
+        host: `${options.host.address}:${options.host.port}`, user: options.user,
+        'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath,
+    };
+    const appDir = `${options.host.baseDir}/demo-app`;
+    const releaseDir = `${appDir}/release`;
+    // Set the host up the way its owner would: over SSH, as the deploy user.
+    const context = localContext(log);
+    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await openSshSession(target, context.runner, log);
+    try {
+        await session.exec(['mkdir', '-p', releaseDir]);
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
+    }
+    finally {
+        await session.close();
+    }
+    const compose = await runFlow(deployFlow, {
+        ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image: options.image, version: options.version,
+        'compose-project': 'slipway-demo', 'env-file': '.env', pull: String(options.pull ?? false),
+        'health-url': `http://127.0.0.1:${port}/api/health`, 'health-expect': '"version":"{version}"',
+    }, context);
+    const summary = deployFlow.summary(compose.result);
+    if (compose.failure)
+        throw new Error(`compose: ${compose.failure}`);
+    const artifact = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-release-'));
+    writeReleaseArtifact(artifact, options.appDir, options.version);
+    const release = await runFlow(deployFlow, {
+        ...ssh, strategy: 'release', 'app-dir': releaseDir, version: options.version, artifact, 'keep-releases': '3',
+        // The sudo rule is checked with sudo -n before the switch; then the app is (re)started from current.
+        restart: `sudo -n /usr/local/bin/slipway-sandbox-restart demo-app\nsh ${releaseDir}/current/serve.sh ${releaseDir} ${releasePort}`,
+        'health-url': `http://127.0.0.1:${releasePort}/api/health`, 'health-expect': '"version":"{version}"',
+    }, context).finally(() => external_node_fs_namespaceObject.rmSync(artifact, { recursive: true, force: true }));
+    summary.append(deployFlow.summary(release.result));
+    if (release.failure)
+        throw new Error(`release: ${release.failure}`);
+    const [composeHost] = compose.result.hosts;
+    const [releaseHost] = release.result.hosts;
+    return {
+        compose: compose.result,
+        release: release.result,
+        detail: `compose: ${options.version} on :${port} (was ${composeHost?.previous || 'nothing'}); `
+            + `release: ${options.version} served from releases/ on :${releasePort} (was ${releaseHost?.previous || 'nothing'}), both health-checked`,
+        summary,
+    };
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/load-loop.js
 
@@ -16276,71 +16462,6 @@ async function startLocalNginx(runner, options) {
     return { kind: 'nginx', port: options.listen, upstreamFile, nginxCommand, stop };
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/demo.js
-
-
-
-
-
-
-
-
-/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
-const EXAMPLE_COMPOSE_FILE = `services:
-  app:
-    image: \${APP_IMAGE:-slipway/example-app:latest}
-    network_mode: host
-    restart: unless-stopped
-    environment:
-      PORT: \${PORT:-8080}
-      BIND: 127.0.0.1
-`;
-/**
- * The demo: deploy the example app to a host with `compose`, then the same app
- * as an atomic `release` (its static files, served from `current`). The app dir
- * must exist on the host and be writable by the SSH user.
- */
-async function demoDeploy(log, options) {
-    const port = options.port ?? 18080;
-    const ssh = {
-        host: `${options.host.address}:${options.host.port}`, user: options.user,
-        'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath,
-    };
-    const appDir = `${options.host.baseDir}/demo-app`;
-    // Set the host up the way its owner would: over SSH, as the deploy user.
-    const context = localContext(log);
-    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-    if (!target)
-        throw new Error('no demo host');
-    const session = await openSshSession(target, context.runner, log);
-    try {
-        await session.exec(['mkdir', '-p', `${appDir}/release`]);
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
-    }
-    finally {
-        await session.close();
-    }
-    const compose = await runFlow(deployFlow, {
-        ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image: options.image, version: options.version,
-        'compose-project': 'slipway-demo', 'env-file': '.env', pull: String(options.pull ?? false),
-        'health-url': `http://127.0.0.1:${port}/api/health`, 'health-expect': '"version":"{version}"',
-    }, localContext(log));
-    log.info(renderText(deployFlow.summary(compose.result)));
-    if (compose.failure)
-        throw new Error(compose.failure);
-    const artifact = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-demo-release-'));
-    fs.mkdirSync(path.join(artifact, 'api'));
-    fs.writeFileSync(path.join(artifact, 'api', 'health'), JSON.stringify({ ok: true, version: options.version }));
-    const release = await runFlow(deployFlow, {
-        ...ssh, strategy: 'release', 'app-dir': `${appDir}/release`, version: options.version, artifact, 'keep-releases': '3',
-    }, localContext(log));
-    fs.rmSync(artifact, { recursive: true, force: true });
-    log.info(renderText(deployFlow.summary(release.result)));
-    if (release.failure)
-        throw new Error(release.failure);
-}
-
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/demo.js
 
 
@@ -16363,7 +16484,7 @@ async function measureSwitch(log, options) {
     const base = options.basePort ?? 18800;
     const livePort = base + (options.zeroDowntime ? 0 : 20);
     const proxyPort = base + (options.zeroDowntime ? 30 : 31);
-    const context = run_flow_localContext(log);
+    const context = localContext(log);
     const images = [];
     for (const version of ['1.0.0', '2.0.0']) {
         const tag = `slipway-zd-demo:${version}`;
@@ -16373,10 +16494,10 @@ async function measureSwitch(log, options) {
     const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
     const appDir = `${options.host.baseDir}/${options.name}`;
     const project = options.name.replace(/[^a-z0-9-]/g, '');
-    const [target] = inputs_parseSshInputs(new inputs_Inputs(inputs_mapInputSource(ssh))).targets;
+    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
     if (!target)
         throw new Error('no demo host');
-    const session = await session_openSshSession(target, context.runner, log);
+    const session = await openSshSession(target, context.runner, log);
     let proxy;
     try {
         // A clean app dir, set up as its owner would over SSH; earlier demo copies removed.
@@ -16397,13 +16518,13 @@ async function measureSwitch(log, options) {
                 'slot-ports': `${livePort}-${livePort + 9}`, 'proxy-health-url': `http://127.0.0.1:${proxyPort}/api/health`, 'stop-timeout': '1s',
             } : {}),
         });
-        const first = await run_flow_runFlow(flow_deployFlow, values(images[0] ?? ''), run_flow_localContext(log));
+        const first = await runFlow(deployFlow, values(images[0] ?? ''), localContext(log));
         if (first.failure)
             throw new Error(first.failure);
         const url = `http://127.0.0.1:${proxyPort}/api/health`;
         const steady = await startLoad({ url, maxRequests: 2000, maxMs: 2000, concurrency: 2 }).done;
         const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000, concurrency: 2 });
-        const second = await run_flow_runFlow(flow_deployFlow, values(images[1] ?? ''), run_flow_localContext(log));
+        const second = await runFlow(deployFlow, values(images[1] ?? ''), localContext(log));
         await new Promise((resolve) => setTimeout(resolve, 300));
         load.stop();
         const result = await load.done;
@@ -16877,7 +16998,7 @@ const buildImageFlow = {
         'duration-ms': String(result.durationMs),
         cache: result.cache,
     }),
-    summary: (result) => new summary_Summary()
+    summary: (result) => new Summary()
         .heading('Image built')
         .table(['image', 'platform', 'size', 'time', 'builder', 'layer cache'], [[
             result.tags[0] ?? result.imageId, result.platforms.join(', '), build_flow_formatBytes(result.sizeBytes),
@@ -17252,7 +17373,7 @@ const pushImageFlow = {
         tags: result.tags.join('\n'),
         'layers-uploaded': String(result.layersUploaded),
     }),
-    summary: (result) => new summary_Summary()
+    summary: (result) => new Summary()
         .heading('Image pushed')
         .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
             repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
@@ -17349,7 +17470,7 @@ const PLANNED = 'planned';
 /** One link's view of the pipeline's inputs; errors name the input as the user wrote it. */
 function linkInputs(source, link, derived = {}) {
     const get = (name) => source.get(name);
-    return new inputs_Inputs({
+    return new Inputs({
         get: (name) => routeInput(get, link, name, derived),
         describe: (name) => source.describe(sourceName(get, link, name)),
     });
@@ -17509,7 +17630,7 @@ function planPipeline(settings) {
     return { version: planned(version), steps, hosts, checks, onFailure };
 }
 function planSummary(plan) {
-    const summary = new summary_Summary()
+    const summary = new Summary()
         .heading(`Deploy pipeline plan (dry run, nothing touched): version ${plan.version}`)
         .table(['step', 'what'], plan.steps.map((step) => [step.step, step.what]));
     for (const step of plan.steps.filter((s) => s.commands.length))
@@ -17537,7 +17658,7 @@ const HEADLINE = {
 function pipelineSummary(result) {
     if (result.plan)
         return planSummary(result.plan);
-    const summary = new summary_Summary().heading(`Deploy pipeline: ${result.version || 'version unknown'} ${HEADLINE[result.outcome]} (${report_seconds(result.durationMs)})`);
+    const summary = new Summary().heading(`Deploy pipeline: ${result.version || 'version unknown'} ${HEADLINE[result.outcome]} (${report_seconds(result.durationMs)})`);
     summary.table(['step', 'result', 'time', 'detail'], result.steps.map((s) => [s.step, STATUS[s.status], s.status === 'skipped' ? '-' : report_seconds(s.durationMs), s.detail]));
     if (result.build || result.imageRef) {
         summary.table(['image', 'digest', 'size', 'tags'], [[
@@ -17647,15 +17768,15 @@ async function runPipeline(settings, context) {
             return finish();
         result.push = push;
         result.imageRef = push.imageRef;
-        deploySettings = flow_deployFlow.parse(linkInputs(settings.source, 'deploy', { image: push.imageRef, version }), parseContext);
+        deploySettings = deployFlow.parse(linkInputs(settings.source, 'deploy', { image: push.imageRef, version }), parseContext);
     }
     else {
         result.imageRef = settings.deployImage;
         result.steps.push({ step: 'build-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) }, { step: 'push-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) });
     }
     const deploy = await step('ssh-deploy', async () => {
-        const value = await flow_deployFlow.run(deploySettings, context);
-        const failure = flow_deployFlow.failure?.(value);
+        const value = await deployFlow.run(deploySettings, context);
+        const failure = deployFlow.failure?.(value);
         if (failure)
             result.failure = `ssh-deploy: ${failure}`;
         return { value, ok: !failure, detail: `${value.hosts.filter((h) => h.status === 'deployed' || (value.mode === 'rollback' && h.status === 'rolled-back')).length} of ${value.hosts.length} hosts ${value.mode === 'rollback' ? 'rolled back' : 'deployed'}` };
@@ -17693,8 +17814,8 @@ async function runPipeline(settings, context) {
     const changed = deploy.hosts.map((outcome, index) => ({ outcome, target: deploySettings.ssh.targets[index] }))
         .filter(({ outcome, target }) => target && outcome.status === 'deployed' && outcome.changed);
     const rollback = await step('rollback', async () => {
-        const value = await flow_deployFlow.run({ ...deploySettings, mode: 'rollback', ssh: { targets: changed.map(({ target }) => target) } }, context);
-        const failure = flow_deployFlow.failure?.(value);
+        const value = await deployFlow.run({ ...deploySettings, mode: 'rollback', ssh: { targets: changed.map(({ target }) => target) } }, context);
+        const failure = deployFlow.failure?.(value);
         return { value, ok: !failure, detail: failure ?? `${changed.length} host(s) back on ${value.version}` };
     });
     if (rollback) {
@@ -17703,7 +17824,7 @@ async function runPipeline(settings, context) {
         result.outcome = back ? 'rolled-back' : 'failed';
         result.failure = back
             ? `smoke-test: ${why}; rolled back ${rollback.hosts.length} host(s), ${rollback.version} is serving again`
-            : `smoke-test: ${why}; the rollback failed too: ${flow_deployFlow.failure?.(rollback) ?? ''}`;
+            : `smoke-test: ${why}; the rollback failed too: ${deployFlow.failure?.(rollback) ?? ''}`;
     }
     else {
         result.failure = `smoke-test: ${why}; ${result.failure ?? ''}`;
@@ -17989,7 +18110,7 @@ function findingRows(findings, history) {
 }
 function scanSummary(findings, stats, extra = []) {
     const fresh = findings.filter((f) => !f.baselined).length;
-    const summary = new summary_Summary().heading(`Secret scan (${stats.mode}): ${fresh === 0 ? 'no new secrets' : `${fresh} new secret${fresh === 1 ? '' : 's'}`}`);
+    const summary = new Summary().heading(`Secret scan (${stats.mode}): ${fresh === 0 ? 'no new secrets' : `${fresh} new secret${fresh === 1 ? '' : 's'}`}`);
     const what = stats.commits > 0 ? `${stats.commits} commit(s), ${stats.files} file change(s)` : `${stats.files} file(s)`;
     summary.text(`Scanned ${what}, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB in ${(stats.durationMs / 1000).toFixed(2)} s; ${findings.length} finding(s), ${findings.length - fresh} in the baseline${stats.skipped ? `; ${stats.skipped} binary or oversized file(s) skipped` : ''}.`);
     if (findings.length > 0) {
@@ -19464,12 +19585,226 @@ async function demoScan(log, dir) {
     external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'deploy.sh'), `#!/bin/sh\nset -eu\nexport GITHUB_TOKEN=ghp_${body}${base62(crc32(body), 6)}\ndocker compose pull && docker compose up -d\n`);
     await git('commit', '--quiet', '-am', 'deploy: pull from the private registry');
     const after = (await git('rev-parse', 'HEAD')).stdout.trim();
-    const settings = secretScanFlow.parse(new inputs_Inputs(inputs_mapInputSource({ mode: 'push', before, after, 'working-directory': dir, sarif: external_node_path_namespaceObject.join(dir, 'secret-scan.sarif') }, 'cli')), { env: {}, platform: detectPlatform({}), workDir: dir });
+    const settings = secretScanFlow.parse(new Inputs(mapInputSource({ mode: 'push', before, after, 'working-directory': dir, sarif: external_node_path_namespaceObject.join(dir, 'secret-scan.sarif') }, 'cli')), { env: {}, platform: detectPlatform({}), workDir: dir });
     const result = await runScan(settings, { runner, log, platform: detectPlatform({}), cache: noCache, env: {}, workDir: dir });
-    return summary_renderText(secretScanFlow.summary(result));
+    return renderText(secretScanFlow.summary(result));
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/namespace.js
+// A throwaway single-node swarm for the demo: a second dockerd inside a network
+// namespace made with `unshare --net` (not `ip netns exec`, which remounts /sys
+// and hides the cgroup mounts). Its ingress, gateway bridge and host-network
+// services stay in that namespace, so the demo cannot clash with the sandbox.
+// test/support/swarm-namespace.ts is the tests' fuller twin (load loops).
+
+
+
+
+/** Why this machine cannot run a namespaced dockerd, or undefined when it can. */
+function swarmEngineUnavailable(env = process.env) {
+    if (process.platform !== 'linux')
+        return `network namespaces need Linux (this is ${process.platform})`;
+    if (process.getuid?.() !== 0)
+        return 'starting a dockerd in a network namespace needs root';
+    const PATH = env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin';
+    const missing = ['unshare', 'nsenter', 'dockerd', 'docker', 'ip'].filter((tool) => (0,external_node_child_process_namespaceObject.spawnSync)('sh', ['-c', 'command -v "$1"', 'probe', tool], { env: { PATH } }).status !== 0);
+    return missing.length ? `${missing.join(', ')} not found on PATH` : undefined;
+}
+const alive = (pid) => {
+    try {
+        return !/^\d+ \(.*\) Z/.test(external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/stat`, 'utf8')); // a zombie counts as stopped
+    }
+    catch {
+        return false;
+    }
+};
+async function waitFor(check, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (check())
+            return true;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return check();
+}
+/**
+ * Starts dockerd in its own network namespace (own data-root, exec-root,
+ * pidfile and socket under a temp dir), loads `image` from the engine at
+ * `sourceHost` (nothing can be pulled inside) and runs `docker swarm init`.
+ */
+async function startDemoSwarmEngine(options) {
+    // A short path: the socket path must stay under the 108-byte limit.
+    const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'swarm-demo-'));
+    const socket = external_node_path_namespaceObject.join(dir, 'docker.sock');
+    const logFile = external_node_path_namespaceObject.join(dir, 'dockerd.log');
+    const logFd = external_node_fs_namespaceObject.openSync(logFile, 'a');
+    const PATH = process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin';
+    const child = (0,external_node_child_process_namespaceObject.spawn)('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && exec dockerd "$@"', 'sh',
+        '--data-root', external_node_path_namespaceObject.join(dir, 'data'), '--exec-root', external_node_path_namespaceObject.join(dir, 'exec'), '--pidfile', external_node_path_namespaceObject.join(dir, 'dockerd.pid'),
+        '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false'], { detached: true, stdio: ['ignore', logFd, logFd], env: { PATH, HOME: dir } });
+    external_node_fs_namespaceObject.closeSync(logFd);
+    child.unref();
+    const pid = child.pid ?? 0;
+    const host = `unix://${socket}`;
+    const docker = (args, input) => (0,external_node_child_process_namespaceObject.spawnSync)('docker', args, { env: { ...process.env, DOCKER_HOST: host }, input, maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+    const stop = async () => {
+        if (pid && alive(pid)) {
+            docker(['swarm', 'leave', '--force']);
+            process.kill(pid, 'SIGTERM');
+            if (!(await waitFor(() => !alive(pid), 30_000)))
+                process.kill(pid, 'SIGKILL');
+        }
+        // dockerd leaves its namespace files mounted under exec-root.
+        const mounts = external_node_fs_namespaceObject.readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(dir)).sort().reverse();
+        for (const mount of mounts)
+            (0,external_node_child_process_namespaceObject.spawnSync)('umount', ['-l', mount]);
+        external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
+    };
+    try {
+        const up = await waitFor(() => pid > 0 && alive(pid) && docker(['info']).status === 0, 30_000);
+        if (!up) {
+            const tail = external_node_fs_namespaceObject.existsSync(logFile) ? external_node_fs_namespaceObject.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' | ') : '';
+            throw new Error(`the namespaced dockerd did not come up within 30 s${tail ? ` (its log: ${tail})` : ''}`);
+        }
+        const saved = (0,external_node_child_process_namespaceObject.spawnSync)('docker', ['save', options.image], { env: { ...process.env, DOCKER_HOST: options.sourceHost ?? 'unix:///var/run/docker.sock' }, maxBuffer: 256 * 1024 * 1024 });
+        if (saved.status !== 0)
+            throw new Error(`docker save ${options.image}: ${saved.stderr.toString().trim()}`);
+        const loaded = docker(['load'], saved.stdout);
+        if (loaded.status !== 0)
+            throw new Error(`docker load into the namespaced engine: ${loaded.stderr.toString().trim()}`);
+        const init = docker(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
+        if (init.status !== 0)
+            throw new Error(`docker swarm init: ${init.stderr.toString().trim()}`);
+    }
+    catch (error) {
+        await stop();
+        throw error;
+    }
+    return { host, enter: ['nsenter', `--net=/proc/${pid}/ns/net`], stop };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/demo.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** examples/swarm/docker-compose.yml, inlined so the bundled CLI needs no file beside it (a unit test keeps them equal). */
+const EXAMPLE_STACK_FILE = `# A stack Slipway deploys with \`strategy: swarm\` (checked by test/integration/swarm).
+# The update policy is left out on purpose: Slipway fills safe defaults through an
+# override file (start-first, or stop-first on the host network; rollback on failure;
+# a monitor window that outlasts the health check) and reports each one it filled.
+version: "3.8"
+services:
+  web:
+    image: slipway/busybox:sandbox
+    # tini as PID 1: SIGTERM stops the server at once, and a task killed for being
+    # unhealthy exits non-zero, so the engine reports "unhealthy container".
+    init: true
+    command: ["sh", "-c", "mkdir -p /www && echo \\"$$APP_VERSION\\" > /www/version && if [ \\"$$APP_BROKEN\\" != yes ]; then echo ok > /www/health; fi && exec httpd -f -p 127.0.0.1:8080 -h /www"]
+    environment:
+      APP_VERSION: v1
+      APP_BROKEN: "no"
+    healthcheck:
+      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/health"]
+      interval: 1s
+      timeout: 1s
+      retries: 2
+    deploy:
+      replicas: 1
+    networks: [hostnet]
+    secrets: [app_token]
+networks:
+  # The engine's host network (the routing mesh is not used).
+  hostnet:
+    external: true
+    name: host
+secrets:
+  app_token:
+    external: true
+`;
+/**
+ * The swarm step of `npm run demo`: a single-node swarm in a network namespace
+ * (as the integration tests make it), the example stack deployed as v1, rolled
+ * to v2, then a broken v3 whose health check fails, which the engine must roll
+ * back, leaving v2 serving. A machine without namespaces is a skip, not a failure.
+ */
+async function demoSwarm(log, options) {
+    const unavailable = swarmEngineUnavailable();
+    if (unavailable)
+        return { skipped: unavailable, ok: true, detail: `skipped: ${unavailable}` };
+    let engine;
+    try {
+        engine = await startDemoSwarmEngine({ image: options.image, sourceHost: options.sourceHost });
+    }
+    catch (error) {
+        const why = `could not start a swarm in a network namespace: ${formatError(error)}`;
+        return { skipped: why, ok: true, detail: `skipped: ${why}` };
+    }
+    const work = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-swarm-'));
+    try {
+        const endpoint = localDockerEndpoint(options.runner, engine.host);
+        const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+        registerSecret(token);
+        const deploy = async (version, broken = false) => {
+            const file = external_node_path_namespaceObject.join(work, version, 'docker-compose.yml');
+            external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
+            external_node_fs_namespaceObject.writeFileSync(file, EXAMPLE_STACK_FILE.replace('APP_VERSION: v1', `APP_VERSION: ${version}`).replace('APP_BROKEN: "no"', `APP_BROKEN: "${broken ? 'yes' : 'no'}"`));
+            const result = await runSwarm({
+                mode: 'stack', stack: 'demo', composeFile: file, parallelism: 1, timeoutMs: 120_000, pollMs: SWARM_DEFAULTS.pollMs,
+                secrets: { app_token: token }, env: {}, prune: false,
+            }, endpoint, log);
+            log.info(renderText(swarmSummary(result)));
+            return result;
+        };
+        // The app answers on the namespace's loopback only: ask from inside it.
+        const serving = async () => {
+            const script = 'fetch(process.argv[1],{signal:AbortSignal.timeout(3000)}).then(r=>r.text()).then(t=>process.stdout.write(t.trim()),()=>process.stdout.write("(no answer)"))';
+            const [file, ...args] = engine.enter;
+            return (await options.runner.run({ file: file, args: [...args, process.execPath, '-e', script, 'http://127.0.0.1:8080/version'] }, { allowFailure: true })).stdout.trim();
+        };
+        const v1 = await deploy('v1');
+        const v1Failure = swarmFailure(v1);
+        if (v1Failure)
+            return { ok: false, detail: `v1: ${v1Failure}`, summary: swarmSummary(v1) };
+        const v2 = await deploy('v2');
+        const v2Failure = swarmFailure(v2);
+        if (v2Failure)
+            return { ok: false, detail: `v2: ${v2Failure}`, summary: swarmSummary(v2) };
+        const afterV2 = await serving();
+        const v3 = await deploy('v3', true);
+        const rolledBack = v3.services.every((s) => s.outcome === 'rolled-back');
+        const afterV3 = await serving();
+        const ok = afterV2 === 'v2' && rolledBack && afterV3 === 'v2';
+        const filled = v1.filled.length;
+        return {
+            ok,
+            detail: [
+                `v1 deployed in ${humanDuration(v1.durationMs)} (${filled} update-policy default${filled === 1 ? '' : 's'} filled in)`,
+                `v2 rolled out in ${humanDuration(v2.durationMs)}, serving ${afterV2}`,
+                rolledBack
+                    ? `broken v3 rolled back by the engine in ${humanDuration(v3.durationMs)}, ${afterV3} serving`
+                    : `broken v3 was NOT rolled back (${v3.services.map((s) => `${s.service}: ${s.outcome}`).join(', ')}), ${afterV3} serving`,
+            ].join('; '),
+            summary: swarmSummary(v3),
+        };
+    }
+    finally {
+        await engine.stop();
+        external_node_fs_namespaceObject.rmSync(work, { recursive: true, force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/cli/demo.js
+
+
 
 
 
@@ -19499,7 +19834,9 @@ const DEMO_PORT = 18090;
  * `slipway demo`: the whole chain on the local sandbox, one summary at the end.
  * build → push → deploy → smoke run as the root action runs them (the pipeline
  * flow: example app to host h1 with compose, pinned by digest); then an
- * independent smoke check from outside, the restore drill and the secret scan.
+ * independent smoke check from outside, the same image with compose and then
+ * as a release on h2, a zero-downtime switch behind Caddy, a swarm stack in a
+ * network namespace, the restore drill and the secret scan.
  * Each step runs on its own: one that cannot run is reported, not fatal.
  */
 async function runDemo(_args, log) {
@@ -19508,12 +19845,12 @@ async function runDemo(_args, log) {
     const appDir = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'app');
     const [host] = sandbox.ssh.hosts;
     const steps = [];
-    const extra = new summary_Summary();
+    const extra = new Summary();
     const timed = async (step, body) => {
         const started = Date.now();
         try {
-            const { ok, detail } = await log.group(step, body);
-            steps.push({ step, status: ok ? 'ok' : 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail });
+            const { ok, detail, skipped } = await log.group(step, body);
+            steps.push({ step, status: skipped ? 'skipped' : ok ? 'ok' : 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail });
             return ok;
         }
         catch (error) {
@@ -19522,6 +19859,7 @@ async function runDemo(_args, log) {
         }
     };
     let deployed = false;
+    let imageRef;
     if (!host) {
         steps.push({ step: 'build → push → deploy → smoke', status: 'skipped', seconds: '-', detail: 'the sandbox has no SSH host' });
     }
@@ -19533,13 +19871,13 @@ async function runDemo(_args, log) {
             return { ok: true, detail: `${hostAppDir}: docker-compose.yml and .env (PORT=${DEMO_PORT}), as its owner would` };
         });
         if (ready) {
-            const run = await log.group('deploy pipeline (the root action\'s chain)', () => run_flow_runFlow(pipelineFlow, {
+            const run = await log.group('deploy pipeline (the root action\'s chain)', () => runFlow(pipelineFlow, {
                 image: `${sandbox.registries.auth.address}/demo/example-app`, context: external_node_fs_namespaceObject.existsSync(appDir) ? appDir : 'examples/app',
                 'build-args': 'APP_VERSION={version}', version,
                 username: sandbox.registries.auth.username, password: sandbox.registries.auth.password,
                 ...ssh, 'app-dir': hostAppDir, service: 'app', 'compose-project': 'slipway-demo-pipeline', 'env-file': '.env', pull: 'false',
                 'health-url': `http://127.0.0.1:${DEMO_PORT}/api/health`, 'health-expect': '"version":"{version}"',
-            }, run_flow_localContext(log)).catch((error) => error));
+            }, localContext(log)).catch((error) => error));
             if (run instanceof Error) {
                 steps.push({ step: 'build → push → deploy → smoke', status: 'failed', seconds: '-', detail: formatError(run) });
             }
@@ -19548,6 +19886,7 @@ async function runDemo(_args, log) {
                     steps.push({ step: s.step, status: s.status, seconds: s.status === 'skipped' ? '-' : (s.durationMs / 1000).toFixed(1), detail: s.detail });
                 extra.append(pipelineFlow.summary(run.result));
                 deployed = run.result.outcome === 'deployed';
+                imageRef = run.result.imageRef;
             }
         }
     }
@@ -19560,6 +19899,24 @@ async function runDemo(_args, log) {
     else {
         steps.push({ step: 'smoke from outside', status: 'skipped', seconds: '-', detail: 'nothing deployed' });
     }
+    // issue 3: the app the chain built and pushed, deployed again with compose and then as a release.
+    const deployHost = sandbox.ssh.hosts[1] ?? sandbox.ssh.hosts[0];
+    const deployStep = `compose, then release (${deployHost?.name ?? 'no host'})`;
+    if (deployed && imageRef && deployHost) {
+        const image = imageRef;
+        await timed(deployStep, async () => {
+            const report = await demoDeploy(log, {
+                image, version, appDir: external_node_fs_namespaceObject.existsSync(appDir) ? appDir : 'examples/app',
+                host: { address: deployHost.address, port: deployHost.port, baseDir: deployHost.baseDir },
+                user: sandbox.ssh.user, privateKeyPath: sandbox.ssh.privateKeyPath, knownHostsPath: sandbox.ssh.knownHostsPath,
+            });
+            extra.append(report.summary);
+            return { ok: true, detail: report.detail };
+        });
+    }
+    else {
+        steps.push({ step: deployStep, status: 'skipped', seconds: '-', detail: 'nothing was built and pushed' });
+    }
     const h1 = sandbox.ssh.hosts[0];
     if (h1) {
         await timed('zero-downtime deploy behind Caddy', async () => {
@@ -19571,6 +19928,15 @@ async function runDemo(_args, log) {
             return { ok: true, detail: `${failed} failed requests during the switch to the second version${failed ? ' (target 0: see the failures logged above)' : ''}` };
         });
     }
+    // issue 10: a single-node swarm in a network namespace; v1, v2, then a broken v3 the engine rolls back.
+    await timed('swarm: v1 → v2 → broken v3 rolled back', async () => {
+        const report = await demoSwarm(log, { runner: localContext(log).runner, image: sandbox.baseImage, sourceHost: sandbox.docker?.host });
+        if (report.skipped)
+            log.warn(`swarm step skipped: ${report.skipped}`);
+        if (report.summary)
+            extra.append(report.summary);
+        return { ok: report.ok, detail: report.detail, skipped: report.skipped !== undefined };
+    });
     await timed('restore drill', async () => {
         const report = await demoDrill(log, external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-drill-')));
         return { ok: report.passed, detail: `${report.name}: ${report.restores.length} restore(s), ${report.passed ? 'all checks green' : 'a check failed'}` };
@@ -19584,19 +19950,19 @@ async function runDemo(_args, log) {
         const found = /ghp_|github/i.test(text);
         return { ok: found, detail: found ? 'the planted (fake) GitHub token was caught in the push' : 'the planted token was not reported' };
     });
-    const story = new summary_Summary()
+    const story = new Summary()
         .heading(`Slipway demo: example app ${version}, the whole chain`)
         .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]))
         .append(extra);
-    process.stdout.write(summary_renderText(story));
+    process.stdout.write(renderText(story));
     return steps.some((s) => s.status === 'failed') ? 1 : 0;
 }
 /** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
 async function prepareHost(log, ssh, appDir) {
-    const [target] = inputs_parseSshInputs(new inputs_Inputs(inputs_mapInputSource(ssh))).targets;
+    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
     if (!target)
         throw new Error('no demo host');
-    const session = await session_openSshSession(target, run_flow_localContext(log).runner, log);
+    const session = await openSshSession(target, localContext(log).runner, log);
     try {
         await session.exec(['mkdir', '-p', appDir]);
         await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
@@ -19680,11 +20046,11 @@ async function runPipelineCommand(args, log) {
         const configPath = flags.config ?? 'slipway.yml';
         const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), flags.config !== undefined);
         const values = pipelineValues(config, flags.values, configPath, process.env);
-        const run = await run_flow_runFlow(pipelineFlow, values, run_flow_localContext(log));
+        const run = await runFlow(pipelineFlow, values, localContext(log));
         if (json)
             process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
         else
-            process.stdout.write(secrets_redact(summary_renderText(pipelineFlow.summary(run.result))));
+            process.stdout.write(secrets_redact(renderText(pipelineFlow.summary(run.result))));
         if (run.failure) {
             log.error(run.failure);
             return 1;
@@ -19719,7 +20085,7 @@ const flows = [
     pushImageFlow,
     smokeFlow,
     drillFlow,
-    flow_deployFlow,
+    deployFlow,
     secretScanFlow,
 ];
 const extraCommands = [
@@ -19793,12 +20159,12 @@ async function main(argv) {
         for (const [key, value] of Object.entries(fromFile))
             values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
         Object.assign(values, flagValues);
-        const run = await run_flow_runFlow(flow, values, run_flow_localContext(log));
+        const run = await runFlow(flow, values, localContext(log));
         if (json) {
             process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
         }
         else {
-            process.stdout.write(secrets_redact(summary_renderText(flow.summary(run.result))));
+            process.stdout.write(secrets_redact(renderText(flow.summary(run.result))));
         }
         if (run.failure) {
             log.error(run.failure);

@@ -39562,7 +39562,7 @@ function formatGoDuration(ms) {
     return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
 }
 /** For people: `4.2 s`, `1 min 5 s`. */
-function duration_humanDuration(ms) {
+function humanDuration(ms) {
     if (ms < 60_000)
         return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
     const minutes = Math.floor(ms / 60_000);
@@ -39736,7 +39736,7 @@ function imageOf(spec) {
     return spec?.TaskTemplate.ContainerSpec?.Image;
 }
 /** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
-function engine_state_shortImage(image) {
+function shortImage(image) {
     if (!image)
         return '—';
     return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
@@ -39793,6 +39793,12 @@ function explainTaskError(error) {
 const SETTLE_GRACE_MS = 1_500;
 /** How long an expected update may take to show up before the tasks alone decide. */
 const UPDATE_START_MS = 10_000;
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
 /** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
 const FAILED_TASKS_BEFORE_GIVING_UP = 3;
 async function inspectServices(endpoint, names) {
@@ -39837,7 +39843,7 @@ async function waitForConvergence(endpoint, baselines, options) {
             const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
             if (report) {
                 reports.set(baseline.name, report);
-                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${duration_humanDuration(Date.now() - started)}`);
+                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
             }
             else
                 still.push(baseline);
@@ -39851,7 +39857,7 @@ async function waitForConvergence(endpoint, baselines, options) {
                 const object = last.find((o) => o.Spec.Name === baseline.name);
                 const report = await describe(endpoint, baseline, object, 'timed-out');
                 reports.set(baseline.name, report);
-                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${duration_humanDuration(options.timeoutMs)}`);
+                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
             }
             break;
         }
@@ -39871,8 +39877,13 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
                 return undefined;
             case 'completed':
                 return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed':
-                return describe(endpoint, baseline, object, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            case 'rollback_completed': {
+                baseline.rollbackSeenAt ??= Date.now();
+                const tasks = await listTasks(endpoint, baseline.name);
+                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+                    return undefined;
+                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            }
             case 'paused':
             case 'rollback_paused':
                 return describe(endpoint, baseline, object, 'paused');
@@ -39891,8 +39902,7 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
 async function settled(endpoint, baseline, object, outcome) {
     const tasks = await listTasks(endpoint, baseline.name);
     const running = countRunning(tasks);
-    const desired = desiredReplicas(object);
-    const wanted = desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+    const wanted = wantedReplicas(object, tasks);
     if (running >= wanted)
         return report(baseline, object, tasks, outcome);
     const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
@@ -39906,6 +39916,11 @@ async function describe(endpoint, baseline, object, outcome) {
     if (object)
         return report(baseline, object, tasks, outcome);
     return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object, tasks) {
+    const desired = desiredReplicas(object);
+    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
 }
 function countRunning(tasks) {
     return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
@@ -40034,11 +40049,16 @@ function envFileText(values) {
 
 
 const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
-const deploy_GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
 /** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
 async function runSwarm(settings, endpoint, log) {
     const started = Date.now();
     await assertSwarmManager(endpoint);
+    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+    }
     const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
     const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
     switch (settings.mode) {
@@ -40059,7 +40079,7 @@ async function runSwarm(settings, endpoint, log) {
             return { ...base, services, pinned: [service], durationMs: Date.now() - started };
         }
         case 'rollback': {
-            const names = settings.service ? [settings.service] : await stackServices(endpoint, settings.stack);
+            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
             if (names.length === 0)
                 throw new errors/* SlipwayError */.GQ(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
             const baselines = await captureBaselines(endpoint, names);
@@ -40079,9 +40099,9 @@ async function runSwarm(settings, endpoint, log) {
 async function deployStack(settings, endpoint, log) {
     const composePath = settings.composeFile;
     if (!composePath)
-        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set compose-file to your stack file (docker-compose.yml)' });
+        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
     const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
-        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check the path (relative to the working directory)' });
+        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
     });
     const compose = readCompose(text, composePath);
     for (const key of Object.keys(settings.secrets)) {
@@ -42031,11 +42051,11 @@ const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.de
 function describeProblem(report) {
     const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
     const serving = report.running > 0
-        ? `${engine_state_shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
+        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
         : `nothing is running (${replicas(report)})`;
     switch (report.outcome) {
         case 'rolled-back':
-            return `${report.service}: the update${report.imageAttempted ? ` to ${engine_state_shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
+            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
         case 'paused':
             return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
         case 'failed':
@@ -42047,11 +42067,11 @@ function describeProblem(report) {
     }
 }
 function swarmFailure(result) {
-    const bad = result.services.filter((s) => !deploy_GOOD_OUTCOMES.has(s.outcome));
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
     return bad.length ? bad.map(describeProblem).join('\n') : undefined;
 }
 function swarmSummary(result) {
-    const summary = new Summary().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
+    const summary = new core_summary/* Summary */.BD().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
     summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
     summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
     const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
@@ -42078,6 +42098,7 @@ function swarmOutputs(result) {
 
 
 
+
 /**
  * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
  * same SSH session, lock and deploy log as the other strategies; the engine
@@ -42097,30 +42118,90 @@ function swarmSettingsOf(run, mode) {
         secrets: swarm.secrets, env: run.settings.env, prune: false,
     };
 }
-const firstImage = (result, which) => engine_state_shortImage(result.services.find((s) => s[which])?.[which]);
+const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
+/**
+ * Each host's swarm reports of one deploy, keyed by its settings object (one
+ * per run), then by the deploy's result: how the per-service table reaches the
+ * job summary without widening the fleet's host outcomes.
+ */
+const reportsBySettings = new WeakMap();
+const summariesByResult = new WeakMap();
+function keep(run, result) {
+    reportsBySettings.set(run.settings, [...(reportsBySettings.get(run.settings) ?? []), result]);
+}
+/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
+function keepSwarmReports(result, settings) {
+    const reports = reportsBySettings.get(settings);
+    if (reports?.length)
+        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
+    return result;
+}
+/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
+function swarmReportSummary(result) {
+    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
+}
+/**
+ * A deploy the engine did not finish well: the previous version serves only
+ * when no service kept its new version and every rolled-back one runs again.
+ */
+function judgeFailedDeploy(result) {
+    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
+    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
+}
+/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
+function rollbackPlan(result) {
+    const changed = result.services.filter((s) => s.outcome === 'updated');
+    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
+}
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
     const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    keep(run, result);
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
     if (failure) {
-        const rolledBack = result.services.every((s) => s.outcome === 'rolled-back' || s.outcome === 'updated' || s.outcome === 'unchanged');
-        if (rolledBack)
+        const verdict = judgeFailedDeploy(result);
+        if (verdict.previousServes)
             throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
     }
     // The same HTTP health gate as the other strategies, when health-url is set.
     const { health, version } = run.settings;
     const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-    if (!verdict.healthy) {
-        run.log.warn(`${run.session.name}: ${verdict.detail}; rolling the stack back with the engine`);
-        await runSwarm({ ...swarmSettingsOf(run, 'rollback'), service: run.settings.swarm?.service }, endpoint, run.log);
-        throw new RolledBackError(run.session.name, `the new version failed its health check (${verdict.detail})`, `the previous version (${previous})`);
+    if (verdict.healthy)
+        return { version, previous, changed: true };
+    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+}
+/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
+async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+    const reason = `the new version failed its health check (${detail})`;
+    const { names, fresh } = rollbackPlan(deployed);
+    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
+    if (names.length === 0)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
+    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
+    let back;
+    try {
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
     }
-    return { version, previous, changed: true };
+    catch (error) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
+    }
+    keep(run, back);
+    const failure = swarmFailure(back);
+    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
+    if (failure || notRunning.length) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
+    }
+    if (fresh.length)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
+    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
 }
 async function swarmRollback(run) {
     const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    keep(run, result);
     const failure = swarmFailure(result);
     if (failure)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
@@ -43015,13 +43096,15 @@ async function deployFleet(settings, context, hooks = {}) {
 
 
 
+
 /** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
 const deployFlow = {
     command: 'deploy',
     action: 'ssh-deploy',
     describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
     parse: (inputs) => parseDeploySettings(inputs),
-    run: (settings, context) => deployFleet(settings, context),
+    // swarm: the per-service report and filled-in defaults join the summary below.
+    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
     outputs: (result) => ({
         version: result.version,
         'previous-version': result.previousVersion,
@@ -43032,7 +43115,8 @@ const deployFlow = {
         .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
-    ])),
+    ]))
+        .append(swarmReportSummary(result)),
     failure: (result) => {
         if (result.ok)
             return undefined;

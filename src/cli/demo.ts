@@ -7,10 +7,12 @@ import type { Logger } from '../core/log.js';
 import { registerSecret } from '../core/secrets.js';
 import { renderText, Summary } from '../core/summary.js';
 import { demoDrill } from '../drill/demo.js';
+import { demoDeploy } from '../deploy/demo.js';
 import { demoZeroDowntime } from '../deploy/zero-downtime/demo.js';
 import { pipelineFlow } from '../pipeline/flow.js';
 import { demoScan } from '../scan/demo.js';
 import { demoSmoke } from '../smoke/demo.js';
+import { demoSwarm } from '../swarm/demo.js';
 import { openSshSession, parseSshInputs } from '../ssh/index.js';
 import { localContext, runFlow } from './run-flow.js';
 import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from '../deploy/demo.js';
@@ -18,6 +20,7 @@ import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from '../deploy/demo.js';
 /** What `scripts/sandbox.sh up` wrote: registries, SSH hosts, PostgreSQL. */
 export interface SandboxInfo {
   stateDir: string;
+  docker?: { host: string };
   registries: { auth: { address: string; username: string; password: string }; anonymous: { address: string } };
   baseImage: string;
   ssh: {
@@ -49,7 +52,9 @@ interface DemoStep {
  * `slipway demo`: the whole chain on the local sandbox, one summary at the end.
  * build → push → deploy → smoke run as the root action runs them (the pipeline
  * flow: example app to host h1 with compose, pinned by digest); then an
- * independent smoke check from outside, the restore drill and the secret scan.
+ * independent smoke check from outside, the same image with compose and then
+ * as a release on h2, a zero-downtime switch behind Caddy, a swarm stack in a
+ * network namespace, the restore drill and the secret scan.
  * Each step runs on its own: one that cannot run is reported, not fatal.
  */
 export async function runDemo(_args: string[], log: Logger): Promise<number> {
@@ -59,11 +64,11 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
   const [host] = sandbox.ssh.hosts;
   const steps: DemoStep[] = [];
   const extra = new Summary();
-  const timed = async (step: string, body: () => Promise<{ ok: boolean; detail: string }>): Promise<boolean> => {
+  const timed = async (step: string, body: () => Promise<{ ok: boolean; detail: string; skipped?: boolean }>): Promise<boolean> => {
     const started = Date.now();
     try {
-      const { ok, detail } = await log.group(step, body);
-      steps.push({ step, status: ok ? 'ok' : 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail });
+      const { ok, detail, skipped } = await log.group(step, body);
+      steps.push({ step, status: skipped ? 'skipped' : ok ? 'ok' : 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail });
       return ok;
     } catch (error) {
       steps.push({ step, status: 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail: formatError(error) });
@@ -72,6 +77,7 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
   };
 
   let deployed = false;
+  let imageRef: string | undefined;
   if (!host) {
     steps.push({ step: 'build → push → deploy → smoke', status: 'skipped', seconds: '-', detail: 'the sandbox has no SSH host' });
   } else {
@@ -95,6 +101,7 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
         for (const s of run.result.steps) steps.push({ step: s.step, status: s.status, seconds: s.status === 'skipped' ? '-' : (s.durationMs / 1000).toFixed(1), detail: s.detail });
         extra.append(pipelineFlow.summary(run.result));
         deployed = run.result.outcome === 'deployed';
+        imageRef = run.result.imageRef;
       }
     }
   }
@@ -105,6 +112,23 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
     });
   } else {
     steps.push({ step: 'smoke from outside', status: 'skipped', seconds: '-', detail: 'nothing deployed' });
+  }
+  // issue 3: the app the chain built and pushed, deployed again with compose and then as a release.
+  const deployHost = sandbox.ssh.hosts[1] ?? sandbox.ssh.hosts[0];
+  const deployStep = `compose, then release (${deployHost?.name ?? 'no host'})`;
+  if (deployed && imageRef && deployHost) {
+    const image = imageRef;
+    await timed(deployStep, async () => {
+      const report = await demoDeploy(log, {
+        image, version, appDir: fs.existsSync(appDir) ? appDir : 'examples/app',
+        host: { address: deployHost.address, port: deployHost.port, baseDir: deployHost.baseDir },
+        user: sandbox.ssh.user, privateKeyPath: sandbox.ssh.privateKeyPath, knownHostsPath: sandbox.ssh.knownHostsPath,
+      });
+      extra.append(report.summary);
+      return { ok: true, detail: report.detail };
+    });
+  } else {
+    steps.push({ step: deployStep, status: 'skipped', seconds: '-', detail: 'nothing was built and pushed' });
   }
   const h1 = sandbox.ssh.hosts[0];
   if (h1) {
@@ -117,6 +141,13 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
       return { ok: true, detail: `${failed} failed requests during the switch to the second version${failed ? ' (target 0: see the failures logged above)' : ''}` };
     });
   }
+  // issue 10: a single-node swarm in a network namespace; v1, v2, then a broken v3 the engine rolls back.
+  await timed('swarm: v1 → v2 → broken v3 rolled back', async () => {
+    const report = await demoSwarm(log, { runner: localContext(log).runner, image: sandbox.baseImage, sourceHost: sandbox.docker?.host });
+    if (report.skipped) log.warn(`swarm step skipped: ${report.skipped}`);
+    if (report.summary) extra.append(report.summary);
+    return { ok: report.ok, detail: report.detail, skipped: report.skipped !== undefined };
+  });
   await timed('restore drill', async () => {
     const report = await demoDrill(log, fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-demo-drill-')));
     return { ok: report.passed, detail: `${report.name}: ${report.restores.length} restore(s), ${report.passed ? 'all checks green' : 'a check failed'}` };

@@ -2,6 +2,7 @@ import type { FlowDefinition } from '../core/context.js';
 import { Summary } from '../core/summary.js';
 import { deployFleet, type DeployResult } from './fleet.js';
 import { parseDeploySettings, type DeploySettings } from './settings.js';
+import { keepSwarmReports, swarmReportSummary } from '../swarm/strategy.js';
 
 /** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
 export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
@@ -9,7 +10,8 @@ export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
   action: 'ssh-deploy',
   describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
   parse: (inputs) => parseDeploySettings(inputs),
-  run: (settings, context) => deployFleet(settings, context),
+  // swarm: the per-service report and filled-in defaults join the summary below.
+  run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
   outputs: (result) => ({
     version: result.version,
     'previous-version': result.previousVersion,
@@ -20,7 +22,8 @@ export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
     .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
     .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
       o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
-    ])),
+    ]))
+    .append(swarmReportSummary(result)),
   failure: (result) => {
     if (result.ok) return undefined;
     const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));

@@ -35,6 +35,8 @@ export interface ServiceBaseline {
   taskIds: Set<string>;
   /** The image seen while the update ran (the engine forgets it once it rolls back). */
   attemptedImage?: string;
+  /** When this wait first saw `rollback_completed`. */
+  rollbackSeenAt?: number;
 }
 
 export interface ConvergeOptions {
@@ -52,6 +54,13 @@ export interface ConvergeOptions {
 const SETTLE_GRACE_MS = 1_500;
 /** How long an expected update may take to show up before the tasks alone decide. */
 const UPDATE_START_MS = 10_000;
+
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
 
 /** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
 const FAILED_TASKS_BEFORE_GIVING_UP = 3;
@@ -130,8 +139,12 @@ async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object
         return undefined;
       case 'completed':
         return settled(endpoint, baseline, object, 'updated');
-      case 'rollback_completed':
-        return describe(endpoint, baseline, object, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+      case 'rollback_completed': {
+        baseline.rollbackSeenAt ??= Date.now();
+        const tasks = await listTasks(endpoint, baseline.name);
+        if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS) return undefined;
+        return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+      }
       case 'paused':
       case 'rollback_paused':
         return describe(endpoint, baseline, object, 'paused');
@@ -150,8 +163,7 @@ async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object
 async function settled(endpoint: DockerEndpoint, baseline: ServiceBaseline, object: ServiceObject, outcome: Outcome): Promise<ServiceReport | undefined> {
   const tasks = await listTasks(endpoint, baseline.name);
   const running = countRunning(tasks);
-  const desired = desiredReplicas(object);
-  const wanted = desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+  const wanted = wantedReplicas(object, tasks);
   if (running >= wanted) return report(baseline, object, tasks, outcome);
   const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
   const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
@@ -163,6 +175,12 @@ async function describe(endpoint: DockerEndpoint, baseline: ServiceBaseline, obj
   const tasks = object ? await listTasks(endpoint, baseline.name) : [];
   if (object) return report(baseline, object, tasks, outcome);
   return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object: ServiceObject, tasks: TaskObject[]): number {
+  const desired = desiredReplicas(object);
+  return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
 }
 
 function countRunning(tasks: TaskObject[]): number {

@@ -19,6 +19,8 @@ export interface SwarmSettings {
   composeFile?: string;
   /** Service mode: the one service to update; rollback mode: the one to roll back (default: every service of the stack). */
   service?: string;
+  /** Rollback mode: these services (those a failed deploy changed), instead of `service` or the whole stack. */
+  services?: string[];
   /** Digest-pinned image (`repo@sha256:…`). */
   image?: string;
   parallelism: number;
@@ -45,10 +47,16 @@ export interface SwarmResult {
 
 export const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
 
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+export const isDigestPinned = (image: string): boolean => /@sha256:[a-f0-9]{64}$/.test(image);
+
 /** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
 export async function runSwarm(settings: SwarmSettings, endpoint: DockerEndpoint, log: Logger): Promise<SwarmResult> {
   const started = Date.now();
   await assertSwarmManager(endpoint);
+  if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+    log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+  }
   const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [] as FilledDefault[], pinned: [] as string[] };
   const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
   switch (settings.mode) {
@@ -67,7 +75,7 @@ export async function runSwarm(settings: SwarmSettings, endpoint: DockerEndpoint
       return { ...base, services, pinned: [service], durationMs: Date.now() - started };
     }
     case 'rollback': {
-      const names = settings.service ? [settings.service] : await stackServices(endpoint, settings.stack);
+      const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
       if (names.length === 0) throw new SlipwayError(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
       const baselines = await captureBaselines(endpoint, names);
       for (const baseline of baselines) {
@@ -85,9 +93,9 @@ export async function runSwarm(settings: SwarmSettings, endpoint: DockerEndpoint
 
 async function deployStack(settings: SwarmSettings, endpoint: DockerEndpoint, log: Logger): Promise<Pick<SwarmResult, 'services' | 'filled' | 'pinned'>> {
   const composePath = settings.composeFile;
-  if (!composePath) throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set compose-file to your stack file (docker-compose.yml)' });
+  if (!composePath) throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
   const text = await fs.readFile(composePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check the path (relative to the working directory)' });
+    throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
   });
   const compose = readCompose(text, composePath);
   for (const key of Object.keys(settings.secrets)) {
