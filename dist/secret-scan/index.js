@@ -37242,7 +37242,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8701);
-/* harmony import */ var _scan_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4356);
+/* harmony import */ var _scan_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3493);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_scan_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .secretScanFlow */ .i);
@@ -37906,7 +37906,7 @@ async function runAction(flow) {
 
 /***/ }),
 
-/***/ 4356:
+/***/ 3493:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39243,6 +39243,9 @@ const gitCommands = {
     listFiles: (cwd) => git(cwd, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
     revParse: (cwd, ref) => git(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`),
     firstParent: (cwd, sha) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
+    /** Local and remote-tracking branches: name, tip, and the target of a symbolic one (origin/HEAD). */
+    branchRefs: (cwd) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname) %(symref)', 'refs/heads', 'refs/remotes'),
+    countCommits: (cwd, range) => git(cwd, 'rev-list', '--count', ...range),
 };
 const ZERO_SHA = /^0+$/;
 /** Streams the added text of each file of each commit (or of one diff). */
@@ -39296,6 +39299,87 @@ async function findMergeBase(runner, cwd, base, head, log) {
     });
 }
 
+;// CONCATENATED MODULE: ./build/src/scan/sources/push-range.js
+
+
+/** When a push's own commits cannot be told apart, at most this many commits of the branch are scanned. */
+const PUSH_HISTORY_LIMIT = 200;
+const branchName = (ref) => (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref || undefined);
+/**
+ * Tips of every branch but the pushed one. Without the pushed ref's name, refs
+ * pointing exactly at `after` are taken to be the pushed branch.
+ */
+async function otherBranchTips(runner, cwd, afterSha, pushed) {
+    const listed = await runner.run(gitCommands.branchRefs(cwd), { allowFailure: true });
+    const tips = new Set();
+    for (const line of listed.stdout.split('\n')) {
+        const [name, sha, symref] = line.trim().split(' ');
+        if (!name || !sha || symref)
+            continue;
+        const short = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name.split('/').slice(3).join('/');
+        if (pushed ? short === pushed : sha === afterSha)
+            continue;
+        tips.add(sha);
+    }
+    return [...tips];
+}
+const count = async (runner, cwd, range) => Number((await runner.run(gitCommands.countCommits(cwd, range))).stdout.trim());
+/**
+ * The commits a push brought: before..after when the old head is known; for a
+ * new branch or a vanished old head, every commit of `after` that no other
+ * branch has (a secret in a middle commit is as leaked as one in the tip); and
+ * with nothing to compare with, a bounded history of the branch, said in a note.
+ */
+async function resolvePushRange(runner, cwd, input, log) {
+    const { after } = input;
+    await ensureCommit(runner, cwd, after, log);
+    let lead = 'A new branch';
+    let before;
+    if (input.before && !ZERO_SHA.test(input.before)) {
+        try {
+            await ensureCommit(runner, cwd, input.before, log);
+            before = input.before;
+            // A shallow checkout cuts history below `after`; until the two meet, before..after would miss commits.
+            await findMergeBase(runner, cwd, before, after, log);
+            return { range: [`${before}..${after}`], before };
+        }
+        catch (error) {
+            lead = before
+                ? `The push's old head ${before.slice(0, 12)} shares no history with ${after.slice(0, 12)}`
+                : `The push's old head ${input.before.slice(0, 12)} is gone (force push?)`;
+            log.info(`${lead}: ${(0,errors/* formatError */.Wk)(error).split('\n')[0]}`);
+        }
+    }
+    const afterSha = (await runner.run(gitCommands.revParse(cwd, after))).stdout.trim();
+    const pushed = branchName(input.ref);
+    let others = await otherBranchTips(runner, cwd, afterSha, pushed);
+    const shallow = (await runner.run(gitCommands.isShallow(cwd), { allowFailure: true })).stdout.trim() === 'true';
+    if (shallow || others.length === 0) {
+        // A CI checkout holds the pushed branch only, often one commit deep: fetch the other branches (and
+        // enough history of all of them to meet) so the push's own commits can be told apart.
+        log.info(`Fetching the other branches from origin to tell the push's own commits apart${shallow ? ` (depth ${PUSH_HISTORY_LIMIT})` : ''}.`);
+        const options = { allowFailure: true, timeoutMs: 600_000 };
+        const fetched = await runner.run(gitCommands.fetch(cwd, 'origin', ['+refs/heads/*:refs/remotes/origin/*'], shallow ? [`--depth=${PUSH_HISTORY_LIMIT}`] : []), options);
+        // git leaves a ref it already has at its old depth, so the pushed commit is deepened by name.
+        if (shallow)
+            await runner.run(gitCommands.fetch(cwd, 'origin', [afterSha], [`--deepen=${PUSH_HISTORY_LIMIT}`]), options);
+        if (fetched.exitCode === 0)
+            others = await otherBranchTips(runner, cwd, afterSha, pushed);
+    }
+    const limit = `--max-count=${PUSH_HISTORY_LIMIT}`;
+    const tip = afterSha.slice(0, 12);
+    if (others.length === 0) {
+        const scanned = await count(runner, cwd, [limit, afterSha]);
+        return { range: [limit, afterSha], before, note: `${lead}, and no other branch in this checkout to compare with: scanned the last ${scanned} commit(s) of ${tip} (at most ${PUSH_HISTORY_LIMIT}).` };
+    }
+    const own = [afterSha, '--not', ...others];
+    const found = await count(runner, cwd, [`--max-count=${PUSH_HISTORY_LIMIT + 1}`, ...own]);
+    if (found > PUSH_HISTORY_LIMIT) {
+        return { range: [limit, ...own], before, note: `${lead}: more than ${PUSH_HISTORY_LIMIT} commits of ${tip} are on no other branch: scanned the last ${PUSH_HISTORY_LIMIT} of them.` };
+    }
+    return { range: own, before, note: `${lead}: scanned its ${found} commit(s) that no other branch has (${tip}, not in ${others.length} other branch tip(s)).` };
+}
+
 ;// CONCATENATED MODULE: ./build/src/scan/sources/tree.js
 
 
@@ -39343,6 +39427,7 @@ function readScannable(file, maxBytes) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/scan/scanner.js
+
 
 
 
@@ -39446,25 +39531,13 @@ async function runScan(settings, context) {
             break;
         }
         case 'push': {
-            const after = settings.after ?? 'HEAD';
-            await ensureCommit(runner, cwd, after, log);
-            let range = [`${after}^!`];
-            if (settings.before && !ZERO_SHA.test(settings.before)) {
-                try {
-                    await ensureCommit(runner, cwd, settings.before, log);
-                    range = [`${settings.before}..${after}`];
-                }
-                catch (error) {
-                    // A force push may leave `before` unreachable on the server: scan what we can say is new.
-                    notes.push(`The push's old head ${settings.before.slice(0, 12)} is gone (force push?): scanned only ${after.slice(0, 12)}. (${(0,errors/* formatError */.Wk)(error).split('.')[0]})`);
-                    log.warn(notes.at(-1) ?? '');
-                }
-            }
-            else {
-                notes.push('A new branch: scanned its head commit only.');
+            const push = await resolvePushRange(runner, cwd, { before: settings.before, after: settings.after ?? 'HEAD', ref: settings.ref }, log);
+            if (push.note) {
+                notes.push(push.note);
+                log.info(push.note);
             }
             collector = new Collector(true);
-            await scanAdded(collector, addedText(gitCommands.log(cwd, range)));
+            await scanAdded(collector, addedText(gitCommands.log(cwd, push.range)));
             break;
         }
         case 'history': {
@@ -39592,6 +39665,7 @@ const secretScanFlow = {
             head: inputs.optional('head') ?? event.pull_request?.head?.sha,
             before: inputs.optional('before') ?? event.before,
             after: inputs.optional('after') ?? event.after,
+            ref: inputs.optional('ref') ?? event.ref ?? context.env.GITHUB_REF,
             configPath: inputs.string('config', '.slipway/secret-scan.yml'),
             configRequired: inputs.optional('config') !== undefined,
             baselinePath: inputs.string('baseline', '.slipway/secret-scan-baseline.json'),

@@ -10,7 +10,8 @@ import { toSarif } from './report/sarif.js';
 import type { ScanStats } from './report/summary.js';
 import { builtinRules } from './rules/index.js';
 import type { AddedText } from './sources/diff-parser.js';
-import { addedText, ensureCommit, findMergeBase, gitCommands, ZERO_SHA } from './sources/git.js';
+import { addedText, ensureCommit, findMergeBase, gitCommands } from './sources/git.js';
+import { resolvePushRange } from './sources/push-range.js';
 import { listTreeFiles, readScannable } from './sources/tree.js';
 import type { Finding } from './types.js';
 
@@ -26,6 +27,8 @@ export interface ScanSettings {
   baseRef?: string;
   before?: string;
   after?: string;
+  /** Push mode: the pushed ref (`refs/heads/feature`), so its own copies are not taken for other branches. */
+  ref?: string;
   configPath: string;
   configRequired: boolean;
   baselinePath: string;
@@ -132,23 +135,13 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
       break;
     }
     case 'push': {
-      const after = settings.after ?? 'HEAD';
-      await ensureCommit(runner, cwd, after, log);
-      let range = [`${after}^!`];
-      if (settings.before && !ZERO_SHA.test(settings.before)) {
-        try {
-          await ensureCommit(runner, cwd, settings.before, log);
-          range = [`${settings.before}..${after}`];
-        } catch (error) {
-          // A force push may leave `before` unreachable on the server: scan what we can say is new.
-          notes.push(`The push's old head ${settings.before.slice(0, 12)} is gone (force push?): scanned only ${after.slice(0, 12)}. (${formatError(error).split('.')[0]})`);
-          log.warn(notes.at(-1) ?? '');
-        }
-      } else {
-        notes.push('A new branch: scanned its head commit only.');
+      const push = await resolvePushRange(runner, cwd, { before: settings.before, after: settings.after ?? 'HEAD', ref: settings.ref }, log);
+      if (push.note) {
+        notes.push(push.note);
+        log.info(push.note);
       }
       collector = new Collector(true);
-      await scanAdded(collector, addedText(gitCommands.log(cwd, range)));
+      await scanAdded(collector, addedText(gitCommands.log(cwd, push.range)));
       break;
     }
     case 'history': {

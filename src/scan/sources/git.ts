@@ -20,6 +20,9 @@ export const gitCommands = {
   listFiles: (cwd: string) => git(cwd, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
   revParse: (cwd: string, ref: string) => git(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`),
   firstParent: (cwd: string, sha: string) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
+  /** Local and remote-tracking branches: name, tip, and the target of a symbolic one (origin/HEAD). */
+  branchRefs: (cwd: string) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname) %(symref)', 'refs/heads', 'refs/remotes'),
+  countCommits: (cwd: string, range: string[]) => git(cwd, 'rev-list', '--count', ...range),
 };
 
 export const ZERO_SHA = /^0+$/;

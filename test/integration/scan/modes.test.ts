@@ -88,9 +88,59 @@ describe('secret-scan modes on real git repositories', () => {
     const result = (await scan(repo, { mode: 'push', before: after, after: forced })).result;
     expect(result.findings.map((f) => `${f.ruleId} ${f.path} ${f.commit}`)).toEqual([`aws-access-key-id b.tf ${forced}`]);
 
+    // No ref named and main is the only branch (at `after`): nothing to compare with, so a bounded history.
     const fresh = (await scan(repo, { mode: 'push', before: '0000000000000000000000000000000000000000', after: forced })).result;
-    expect(fresh.notes.join()).toMatch(/new branch/);
-    expect(fresh.findings).toHaveLength(1);
+    expect(fresh.notes.join()).toMatch(/new branch, and no other branch in this checkout to compare with: scanned the last 3 commit/);
+    expect(fresh.findings).toHaveLength(2);
+  });
+
+  /** main holds an old secret; `feature` brings three commits, the secret in the middle one. */
+  function branchWithMiddleSecret() {
+    const origin = newRepo();
+    origin.write('old.env', `API_TOKEN=${plant(fakeGithubToken())}\n`);
+    origin.commit('main with an old secret');
+    origin.git('checkout', '--quiet', '-b', 'feature');
+    origin.write('a.js', 'export const a = 1;\n');
+    origin.commit('clean first');
+    origin.write('deploy.sh', `export STRIPE=${plant(fakeStripeKey())}\n`);
+    const middle = origin.commit('secret in the middle');
+    origin.write('b.js', 'export const b = 2;\n');
+    const tip = origin.commit('clean tip');
+    return { origin, middle, tip };
+  }
+
+  it('push: a new branch is scanned commit by commit, not only its head, and nothing another branch already had', async () => {
+    const { origin, middle, tip } = branchWithMiddleSecret();
+    const { result } = await scan(origin, { mode: 'push', before: '0'.repeat(40), after: tip, ref: 'refs/heads/feature' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path} ${f.commit}`)).toEqual([`stripe-secret-key deploy.sh ${middle}`]);
+    expect(result.stats.commits).toBe(3);
+    expect(result.notes.join()).toMatch(/new branch: scanned its 3 commit\(s\) that no other branch has/);
+  });
+
+  it('push: in a fresh shallow CI clone of a new branch, fetches the other branches and finds a secret in a middle commit', async () => {
+    const { origin, middle, tip } = branchWithMiddleSecret();
+    const clone = newRepo(fs.mkdtempSync(path.join(path.dirname(origin.dir), 'slipway-clone-')));
+    fs.rmSync(clone.dir, { recursive: true });
+    new TestRepo(path.dirname(origin.dir)).git('clone', '--quiet', '--depth=1', '--branch', 'feature', `file://${origin.dir}`, clone.dir);
+    expect(clone.git('rev-parse', '--is-shallow-repository')).toBe('true');
+    const { result } = await scan(clone, { mode: 'push', before: '0'.repeat(40), after: tip, ref: 'refs/heads/feature' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path} ${f.commit}`)).toEqual([`stripe-secret-key deploy.sh ${middle}`]);
+    expect(result.stats.commits).toBe(3);
+  });
+
+  it('push: when the old head is unreachable, every commit no other branch has is scanned', async () => {
+    const { origin, middle, tip } = branchWithMiddleSecret();
+    const { result } = await scan(origin, { mode: 'push', before: 'f'.repeat(40), after: tip, ref: 'refs/heads/feature' });
+    expect(result.findings.map((f) => `${f.path} ${f.commit}`)).toEqual([`deploy.sh ${middle}`]);
+    expect(result.notes.join()).toMatch(/is gone \(force push\?\): scanned its 3 commit\(s\) that no other branch has/);
+  });
+
+  it('push: with no other branch to compare with, scans a bounded history of the branch and says which', async () => {
+    const { origin, middle, tip } = branchWithMiddleSecret();
+    origin.git('branch', '--quiet', '-D', 'main');
+    const { result } = await scan(origin, { mode: 'push', before: '0'.repeat(40), after: tip, ref: 'refs/heads/feature' });
+    expect(result.findings.map((f) => `${f.path} ${f.commit}`)).toEqual(['old.env ' + origin.git('rev-parse', `${tip}~3`), `deploy.sh ${middle}`]);
+    expect(result.notes.join()).toMatch(/no other branch .*: scanned the last 4 commit\(s\) of /);
   });
 
   it('history: each secret once, at the commit that introduced it, noting whether it is still in the tree', async () => {
@@ -147,14 +197,14 @@ describe('secret-scan modes on real git repositories', () => {
     await expect(scan(repo, { mode: 'tree' })).rejects.toThrow(/secret-scan\.yml:\d+: not valid YAML/);
   });
 
-  it('push: when the old head is gone (force push, pruned), scans the new head and says so', async () => {
+  it('push: when the old head is gone (force push, pruned) and no branch to compare with, scans a bounded history and says so', async () => {
     const repo = newRepo();
     repo.commit('start');
     repo.write('c.yml', `token: ${plant(fakeGithubToken())}\n`);
     const after = repo.commit('new');
     const { result } = await scan(repo, { mode: 'push', before: 'f'.repeat(40), after });
     expect(result.findings.map((f) => f.path)).toEqual(['c.yml']);
-    expect(result.notes.join()).toMatch(/is gone \(force push\?\): scanned only/);
+    expect(result.notes.join()).toMatch(/is gone \(force push\?\), and no other branch in this checkout to compare with: scanned the last 2 commit/);
   });
 
   it('pr: an unreachable base says exactly what to change in the checkout step', async () => {
