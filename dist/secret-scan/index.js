@@ -39169,6 +39169,9 @@ class DiffParser {
     lines = [];
     numbers = [];
     inHunk = false;
+    /** One prefix column per parent: 1 for a plain diff, 2+ for a merge's combined (`--cc`) diff. */
+    columns = 1;
+    allAdded = '+';
     /** Feeds one line; returns the file that this line completed, if any. */
     push(line) {
         if (line.startsWith(COMMIT_MARKER)) {
@@ -39178,10 +39181,11 @@ class DiffParser {
             this.time = time ? Number(time) : undefined;
             return done;
         }
-        if (line.startsWith('diff --git ')) {
+        if (line.startsWith('diff --')) {
             const done = this.flush();
             this.path = undefined;
             this.inHunk = false;
+            this.columns = 1;
             return done;
         }
         if (!this.inHunk || line.startsWith('@@')) {
@@ -39190,10 +39194,26 @@ class DiffParser {
                 this.path = target === '/dev/null' ? undefined : target.replace(/^b\//, '').replace(/^"b\/(.*)"$/, '$1');
             }
             else if (line.startsWith('@@')) {
-                const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
-                this.nextLine = match ? Number(match[1]) : 0;
+                // `@@ -a +b @@`, or `@@@ -a -b +c @@@` for a merge of two parents (one more @ per parent).
+                const match = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @@/.exec(line);
+                this.nextLine = match ? Number(match[2]) : 0;
+                this.columns = match ? match[1].length - 1 : 1;
+                this.allAdded = '+'.repeat(this.columns);
                 this.inHunk = true;
             }
+            return undefined;
+        }
+        if (this.columns > 1) {
+            // Combined diff: a line is the merge's own when it is new against every parent (`++`);
+            // ` +`/`+ ` lines came from one parent, already scanned at the commit that added them.
+            const marks = line.slice(0, this.columns);
+            if (marks.includes('-') || !/^[ +]+$/.test(marks))
+                return undefined;
+            if (marks === this.allAdded && this.path) {
+                this.lines.push(line.slice(this.columns));
+                this.numbers.push(this.nextLine);
+            }
+            this.nextLine += 1;
             return undefined;
         }
         if (line.startsWith('+')) {
@@ -39233,8 +39253,16 @@ class DiffParser {
 const git = (cwd, ...args) => ({ file: 'git', args: ['-c', 'core.quotePath=false', ...args], cwd });
 const PATCH_FLAGS = ['--no-color', '--no-ext-diff', '--unified=0', '-M', '--no-textconv'];
 const gitCommands = {
-    /** Each commit's added lines, oldest first, with a marker line per commit. */
-    log: (cwd, range) => git(cwd, 'log', '-p', '--reverse', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
+    /**
+     * Each commit's added lines, oldest first (`--date-order`: never a commit before its parents, so a secret
+     * is first met at the commit that introduced it), with a marker line per commit.
+     * `--cc` for merges: plain `log -p` shows no diff for a merge, so a secret typed in while resolving one
+     * was never read. The dense combined diff shows only the hunks that match no parent, the merge's own
+     * changes. Not `-m`/`--diff-merges=first-parent`: those repeat every line the merged branch brought
+     * (already read at the commits that added them), up to doubling the bytes read, and `--first-parent`
+     * would not walk the side branch, moving a finding from its commit to the merge.
+     */
+    log: (cwd, range) => git(cwd, 'log', '-p', '--cc', '--reverse', '--date-order', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
     diff: (cwd, from, to) => git(cwd, 'diff', ...PATCH_FLAGS, from, to, '--'),
     mergeBase: (cwd, a, b) => git(cwd, 'merge-base', a, b),
     hasCommit: (cwd, sha) => git(cwd, 'cat-file', '-e', `${sha}^{commit}`),
@@ -39542,7 +39570,8 @@ async function runScan(settings, context) {
         }
         case 'history': {
             collector = new Collector(true);
-            await scanAdded(collector, addedText(gitCommands.log(cwd, [settings.head ?? 'HEAD'])));
+            // Every ref, not only HEAD: a secret on an unmerged branch or a tag is as pushed as one on main.
+            await scanAdded(collector, addedText(gitCommands.log(cwd, settings.head ? [settings.head] : ['--all'])));
             const inTree = new Collector(false);
             const before = { ...stats };
             scanTree(inTree, await listTreeFiles(runner, cwd));

@@ -146,7 +146,8 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
     }
     case 'history': {
       collector = new Collector(true);
-      await scanAdded(collector, addedText(gitCommands.log(cwd, [settings.head ?? 'HEAD'])));
+      // Every ref, not only HEAD: a secret on an unmerged branch or a tag is as pushed as one on main.
+      await scanAdded(collector, addedText(gitCommands.log(cwd, settings.head ? [settings.head] : ['--all'])));
       const inTree = new Collector(false);
       const before = { ...stats };
       scanTree(inTree, await listTreeFiles(runner, cwd));

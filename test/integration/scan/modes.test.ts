@@ -160,6 +160,32 @@ describe('secret-scan modes on real git repositories', () => {
     expect(result.stats.commits).toBeGreaterThanOrEqual(33);
   });
 
+  it('history: every ref, and the lines a merge itself added; a merged secret stays at its own commit', async () => {
+    const repo = newRepo();
+    repo.write('app.yml', 'name: app\nport: 80\n');
+    repo.commit('start');
+    repo.git('checkout', '--quiet', '-b', 'side');
+    repo.write('side.env', `TOKEN=${plant(fakeGithubToken())}\n`);
+    const onSide = repo.commit('side secret');
+    repo.write('app.yml', 'name: app\nport: 8080\n');
+    repo.commit('side port');
+    repo.git('checkout', '--quiet', 'main');
+    repo.write('app.yml', 'name: app\nport: 81\n');
+    repo.commit('main port');
+    expect(() => repo.git('merge', '--quiet', '--no-edit', 'side')).toThrow();
+    // The conflict is resolved by typing a secret in: the merge commit's own change.
+    repo.write('app.yml', `name: app\nport: 8080\npassword: "${plant(fakePassword())}"\n`);
+    const merge = repo.commit('merge side');
+    repo.git('checkout', '--quiet', '-b', 'wip');
+    repo.write('pay.js', `const stripe = '${plant(fakeStripeKey())}';\n`);
+    const unmerged = repo.commit('never merged');
+    repo.git('checkout', '--quiet', 'main');
+    const { result } = await scan(repo, { mode: 'history' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line} ${f.commit} ${f.inTree}`).sort()).toEqual([
+      `generic-secret app.yml:3 ${merge} true`, `github-pat side.env:1 ${onSide} true`, `stripe-secret-key pay.js:1 ${unmerged} false`,
+    ].sort());
+  });
+
   it('baseline: write-baseline accepts what is there; later only new findings fail', async () => {
     const repo = newRepo();
     repo.write('legacy.env', `SMTP_PASSWORD=${plant(fakePassword())}\nGH=${plant(fakeGithubToken())}\n`);
