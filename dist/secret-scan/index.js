@@ -37242,7 +37242,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8701);
-/* harmony import */ var _scan_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3493);
+/* harmony import */ var _scan_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7991);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_scan_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .secretScanFlow */ .i);
@@ -37906,7 +37906,7 @@ async function runAction(flow) {
 
 /***/ }),
 
-/***/ 3493:
+/***/ 7991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38084,15 +38084,19 @@ function scanSummary(findings, stats, extra = []) {
 function readBaseline(file) {
     if (!external_node_fs_.existsSync(file))
         return new Set();
+    return parseBaseline(external_node_fs_.readFileSync(file, 'utf8'), file);
+}
+/** `where` names the file (or `<commit>:<path>`) in errors. */
+function parseBaseline(text, where) {
     let data;
     try {
-        data = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+        data = JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* SlipwayError */.GQ(`${file}: the baseline is not valid JSON (${error.message})`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+        throw new errors/* SlipwayError */.GQ(`${where}: the baseline is not valid JSON (${error.message})`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
     }
     if (!Array.isArray(data.findings))
-        throw new errors/* SlipwayError */.GQ(`${file}: the baseline has no "findings" list`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+        throw new errors/* SlipwayError */.GQ(`${where}: the baseline has no "findings" list`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
     return new Set(data.findings.map((f) => f.fingerprint));
 }
 function writeBaseline(file, findings) {
@@ -39273,6 +39277,8 @@ const gitCommands = {
     firstParent: (cwd, sha) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
     /** Local and remote-tracking branches: name, tip, and the target of a symbolic one (origin/HEAD). */
     branchRefs: (cwd) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname) %(symref)', 'refs/heads', 'refs/remotes'),
+    /** A file as committed; `./` makes the path relative to cwd, like the working-tree path. */
+    fileAt: (cwd, rev, file) => git(cwd, 'cat-file', 'blob', `${rev}:./${file}`),
     countCommits: (cwd, range) => git(cwd, 'rev-list', '--count', ...range),
 };
 const ZERO_SHA = /^0+$/;
@@ -39454,6 +39460,80 @@ function readScannable(file, maxBytes) {
     return { text: buffer.toString('utf8'), bytes: size };
 }
 
+;// CONCATENATED MODULE: ./build/src/scan/trusted-files.js
+
+
+
+
+/**
+ * The config and the baseline decide what fails the check, so a change must not
+ * judge itself: in pr and push mode both are read from where the change starts.
+ * A pull request that adds `allow.paths: ['.*']`, disables a rule or baselines
+ * its own secret still fails; its edits to these files take effect once merged,
+ * after a maintainer has reviewed them. Without revisions (tree, history, or a
+ * push with no old head): the working tree.
+ */
+async function loadTrustedFiles(runner, settings, revisions) {
+    const cwd = settings.directory;
+    const configFile = external_node_path_.resolve(cwd, settings.configPath);
+    const baselineFile = external_node_path_.resolve(cwd, settings.baselinePath);
+    const relative = (file) => {
+        const inside = external_node_path_.relative(cwd, file);
+        return inside.startsWith('..') || external_node_path_.isAbsolute(inside) ? undefined : inside.split(external_node_path_.sep).join('/');
+    };
+    const configRel = relative(configFile);
+    const baselineRel = relative(baselineFile);
+    if (!revisions)
+        return fromWorkingTree(settings, configFile, baselineFile);
+    const at = async (rev, file) => {
+        const shown = await runner.run(gitCommands.fileAt(cwd, rev, file), { allowFailure: true });
+        return shown.exitCode === 0 ? shown.stdout : undefined;
+    };
+    const where = (file) => `${revisions.trusted.slice(0, 12)}:${file}`;
+    const notes = [];
+    const changed = [];
+    let config;
+    if (configRel === undefined) {
+        // Outside the repository: no commit holds it, and no change can touch it.
+        config = loadScanConfig(configFile, settings.configRequired);
+    }
+    else {
+        const trusted = await at(revisions.trusted, configRel);
+        const proposed = await at(revisions.changed, configRel);
+        if (trusted === undefined && proposed === undefined)
+            config = loadScanConfig(configFile, settings.configRequired);
+        else
+            config = trusted === undefined ? emptyConfig() : parseScanConfig(trusted, where(configRel));
+        if (trusted !== proposed)
+            changed.push(configRel);
+    }
+    let accepted = new Set();
+    if (!settings.writeBaseline) {
+        if (baselineRel === undefined) {
+            accepted = readBaseline(baselineFile);
+        }
+        else {
+            const trusted = await at(revisions.trusted, baselineRel);
+            if (trusted !== undefined)
+                accepted = parseBaseline(trusted, where(baselineRel));
+            if (trusted !== await at(revisions.changed, baselineRel))
+                changed.push(baselineRel);
+        }
+    }
+    if (changed.length > 0) {
+        notes.push(`This change edits ${changed.join(' and ')}: the scan used the version at the ${revisions.label} ${revisions.trusted.slice(0, 12)}. `
+            + 'The edits take effect once they are on the base branch (after merge), where a maintainer reviews them.');
+    }
+    return { config, accepted, notes };
+}
+function fromWorkingTree(settings, configFile, baselineFile) {
+    return {
+        config: loadScanConfig(configFile, settings.configRequired),
+        accepted: settings.writeBaseline ? new Set() : readBaseline(baselineFile),
+        notes: [],
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/scan/scanner.js
 
 
@@ -39500,13 +39580,37 @@ async function runScan(settings, context) {
     const started = Date.now();
     const { runner, log } = context;
     const cwd = settings.directory;
-    const config = loadScanConfig(external_node_path_.resolve(cwd, settings.configPath), settings.configRequired);
+    const notes = [];
+    // The range comes first: in pr and push mode it also says where the trusted config and baseline are.
+    let revisions;
+    let prRange;
+    let push;
+    if (settings.mode === 'pr') {
+        const base = settings.base ?? 'origin/HEAD';
+        const head = settings.head ?? 'HEAD';
+        await ensureCommit(runner, cwd, head, log);
+        await ensureCommit(runner, cwd, base, log, settings.baseRef);
+        prRange = { mergeBase: await findMergeBase(runner, cwd, base, head, log), head };
+        revisions = { trusted: prRange.mergeBase, changed: head, label: 'merge base' };
+    }
+    else if (settings.mode === 'push') {
+        const after = settings.after ?? 'HEAD';
+        push = await resolvePushRange(runner, cwd, { before: settings.before, after, ref: settings.ref }, log);
+        if (push.note)
+            notes.push(push.note);
+        if (push.before)
+            revisions = { trusted: push.before, changed: after, label: 'old head' };
+    }
+    const trusted = await loadTrustedFiles(runner, settings, revisions);
+    notes.push(...trusted.notes);
+    for (const note of notes)
+        log.info(note);
+    const { config } = trusted;
     const detector = buildDetector(config);
     const maxBytes = config.maxFileSize ?? settings.maxFileSize;
     const ownFiles = new Set([external_node_path_.normalize(settings.baselinePath), external_node_path_.normalize(settings.configPath)]);
     const scannable = (file) => !DEFAULT_SKIP_PATHS.test(file) && !ownFiles.has(external_node_path_.normalize(file)) && !config.allowPaths.some((re) => re.test(file));
     const stats = { mode: settings.mode, files: 0, commits: 0, bytes: 0, durationMs: 0, skipped: 0 };
-    const notes = [];
     const scanTree = (collector, files) => {
         for (const file of files) {
             if (!scannable(file))
@@ -39548,22 +39652,13 @@ async function runScan(settings, context) {
             break;
         }
         case 'pr': {
-            const base = settings.base ?? 'origin/HEAD';
-            const head = settings.head ?? 'HEAD';
-            await ensureCommit(runner, cwd, head, log);
-            await ensureCommit(runner, cwd, base, log, settings.baseRef);
-            const mergeBase = await findMergeBase(runner, cwd, base, head, log);
+            const { mergeBase, head } = prRange;
             log.info(`Scanning the lines added between ${mergeBase.slice(0, 12)} (merge base) and ${head.slice(0, 12)}.`);
             collector = new Collector(false);
             await scanAdded(collector, addedText(gitCommands.diff(cwd, mergeBase, head)));
             break;
         }
         case 'push': {
-            const push = await resolvePushRange(runner, cwd, { before: settings.before, after: settings.after ?? 'HEAD', ref: settings.ref }, log);
-            if (push.note) {
-                notes.push(push.note);
-                log.info(push.note);
-            }
             collector = new Collector(true);
             await scanAdded(collector, addedText(gitCommands.log(cwd, push.range)));
             break;
@@ -39593,9 +39688,8 @@ async function runScan(settings, context) {
         log.info(`Wrote ${findings.length} finding(s) to the baseline ${baselinePath}.`);
     }
     else {
-        const accepted = readBaseline(baselinePath);
         for (const finding of findings)
-            finding.baselined = accepted.has(finding.fingerprint);
+            finding.baselined = trusted.accepted.has(finding.fingerprint);
     }
     const newFindings = findings.filter((f) => !f.baselined).length;
     for (const f of findings) {

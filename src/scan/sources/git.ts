@@ -30,6 +30,8 @@ export const gitCommands = {
   firstParent: (cwd: string, sha: string) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
   /** Local and remote-tracking branches: name, tip, and the target of a symbolic one (origin/HEAD). */
   branchRefs: (cwd: string) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname) %(symref)', 'refs/heads', 'refs/remotes'),
+  /** A file as committed; `./` makes the path relative to cwd, like the working-tree path. */
+  fileAt: (cwd: string, rev: string, file: string) => git(cwd, 'cat-file', 'blob', `${rev}:./${file}`),
   countCommits: (cwd: string, range: string[]) => git(cwd, 'rev-list', '--count', ...range),
 };
 

@@ -215,6 +215,39 @@ describe('secret-scan modes on real git repositories', () => {
     expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['acme-token src/b.ts:1']);
   });
 
+  it('pr: the config and baseline come from the merge base, so a pull request cannot silence its own finding', async () => {
+    const repo = newRepo();
+    repo.write('.slipway/secret-scan.yml', "allow:\n  paths: ['^fixtures/']\n").write('app.js', 'console.log(1)\n');
+    const base = repo.commit('base allows fixtures/');
+    repo.git('checkout', '--quiet', '-b', 'feature');
+    repo.write('fixtures/sample.env', `TOKEN=${plant(fakeGithubToken())}\n`)
+      .write('app.js', `const stripe = '${plant(fakeStripeKey())}';\n`);
+    // The PR baselines its own secret, then allows every path and disables the rule.
+    expect((await scan(repo, { mode: 'tree', 'write-baseline': 'true' })).result.findings).toHaveLength(1);
+    repo.write('.slipway/secret-scan.yml', "disable: [stripe-secret-key]\nallow:\n  paths: ['.*']\n");
+    const head = repo.commit('feature that silences itself');
+    expect((await scan(repo, { mode: 'tree' })).result.findings).toEqual([]);
+
+    const { result, failure } = await scan(repo, { mode: 'pr', base, head });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line} ${f.baselined}`)).toEqual(['stripe-secret-key app.js:1 false']);
+    expect(failure).toMatch(/1 new secret/);
+    expect(result.notes.join()).toMatch(/edits \.slipway\/secret-scan\.yml and \.slipway\/secret-scan-baseline\.json: the scan used the version at the merge base .*after merge/);
+  });
+
+  it('push: the config and baseline come from the old head; the pushed edits to them take effect later', async () => {
+    const repo = newRepo();
+    repo.write('.slipway/secret-scan.yml', 'disable: [jwt]\n');
+    const before = repo.commit('config');
+    repo.write('.slipway/secret-scan.yml', "allow:\n  paths: ['.*']\n").write('deploy.sh', `PASSWORD='${plant(fakePassword())}'\n`);
+    const after = repo.commit('silenced');
+    const { result } = await scan(repo, { mode: 'push', before, after, ref: 'refs/heads/main' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual(['generic-secret deploy.sh']);
+    expect(result.notes.join()).toMatch(/edits \.slipway\/secret-scan\.yml: the scan used the version at the old head/);
+    // Unchanged config: no notice.
+    repo.write('other.sh', 'echo hi\n');
+    expect((await scan(repo, { mode: 'push', before: after, after: repo.commit('more'), ref: 'refs/heads/main' })).result.notes).toEqual([]);
+  });
+
   it('a malformed config fails naming the file, the line and the problem', async () => {
     const repo = newRepo();
     repo.write('.slipway/secret-scan.yml', "rules:\n  - id: broken\n    regex: 'acme_[a-z'\n    keywords: [acme_]\n");
