@@ -18133,15 +18133,19 @@ function scanSummary(findings, stats, extra = []) {
 function readBaseline(file) {
     if (!external_node_fs_namespaceObject.existsSync(file))
         return new Set();
+    return parseBaseline(external_node_fs_namespaceObject.readFileSync(file, 'utf8'), file);
+}
+/** `where` names the file (or `<commit>:<path>`) in errors. */
+function parseBaseline(text, where) {
     let data;
     try {
-        data = JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+        data = JSON.parse(text);
     }
     catch (error) {
-        throw new SlipwayError(`${file}: the baseline is not valid JSON (${error.message})`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+        throw new SlipwayError(`${where}: the baseline is not valid JSON (${error.message})`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
     }
     if (!Array.isArray(data.findings))
-        throw new SlipwayError(`${file}: the baseline has no "findings" list`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+        throw new SlipwayError(`${where}: the baseline has no "findings" list`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
     return new Set(data.findings.map((f) => f.fingerprint));
 }
 function writeBaseline(file, findings) {
@@ -19105,6 +19109,9 @@ class DiffParser {
     lines = [];
     numbers = [];
     inHunk = false;
+    /** One prefix column per parent: 1 for a plain diff, 2+ for a merge's combined (`--cc`) diff. */
+    columns = 1;
+    allAdded = '+';
     /** Feeds one line; returns the file that this line completed, if any. */
     push(line) {
         if (line.startsWith(COMMIT_MARKER)) {
@@ -19114,10 +19121,11 @@ class DiffParser {
             this.time = time ? Number(time) : undefined;
             return done;
         }
-        if (line.startsWith('diff --git ')) {
+        if (line.startsWith('diff --')) {
             const done = this.flush();
             this.path = undefined;
             this.inHunk = false;
+            this.columns = 1;
             return done;
         }
         if (!this.inHunk || line.startsWith('@@')) {
@@ -19126,10 +19134,26 @@ class DiffParser {
                 this.path = target === '/dev/null' ? undefined : target.replace(/^b\//, '').replace(/^"b\/(.*)"$/, '$1');
             }
             else if (line.startsWith('@@')) {
-                const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
-                this.nextLine = match ? Number(match[1]) : 0;
+                // `@@ -a +b @@`, or `@@@ -a -b +c @@@` for a merge of two parents (one more @ per parent).
+                const match = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @@/.exec(line);
+                this.nextLine = match ? Number(match[2]) : 0;
+                this.columns = match ? match[1].length - 1 : 1;
+                this.allAdded = '+'.repeat(this.columns);
                 this.inHunk = true;
             }
+            return undefined;
+        }
+        if (this.columns > 1) {
+            // Combined diff: a line is the merge's own when it is new against every parent (`++`);
+            // ` +`/`+ ` lines came from one parent, already scanned at the commit that added them.
+            const marks = line.slice(0, this.columns);
+            if (marks.includes('-') || !/^[ +]+$/.test(marks))
+                return undefined;
+            if (marks === this.allAdded && this.path) {
+                this.lines.push(line.slice(this.columns));
+                this.numbers.push(this.nextLine);
+            }
+            this.nextLine += 1;
             return undefined;
         }
         if (line.startsWith('+')) {
@@ -19169,8 +19193,16 @@ class DiffParser {
 const git = (cwd, ...args) => ({ file: 'git', args: ['-c', 'core.quotePath=false', ...args], cwd });
 const PATCH_FLAGS = ['--no-color', '--no-ext-diff', '--unified=0', '-M', '--no-textconv'];
 const gitCommands = {
-    /** Each commit's added lines, oldest first, with a marker line per commit. */
-    log: (cwd, range) => git(cwd, 'log', '-p', '--reverse', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
+    /**
+     * Each commit's added lines, oldest first (`--date-order`: never a commit before its parents, so a secret
+     * is first met at the commit that introduced it), with a marker line per commit.
+     * `--cc` for merges: plain `log -p` shows no diff for a merge, so a secret typed in while resolving one
+     * was never read. The dense combined diff shows only the hunks that match no parent, the merge's own
+     * changes. Not `-m`/`--diff-merges=first-parent`: those repeat every line the merged branch brought
+     * (already read at the commits that added them), up to doubling the bytes read, and `--first-parent`
+     * would not walk the side branch, moving a finding from its commit to the merge.
+     */
+    log: (cwd, range) => git(cwd, 'log', '-p', '--cc', '--reverse', '--date-order', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
     diff: (cwd, from, to) => git(cwd, 'diff', ...PATCH_FLAGS, from, to, '--'),
     mergeBase: (cwd, a, b) => git(cwd, 'merge-base', a, b),
     hasCommit: (cwd, sha) => git(cwd, 'cat-file', '-e', `${sha}^{commit}`),
@@ -19179,6 +19211,11 @@ const gitCommands = {
     listFiles: (cwd) => git(cwd, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
     revParse: (cwd, ref) => git(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`),
     firstParent: (cwd, sha) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
+    /** Local and remote-tracking branches: name, tip, and the target of a symbolic one (origin/HEAD). */
+    branchRefs: (cwd) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname) %(symref)', 'refs/heads', 'refs/remotes'),
+    /** A file as committed; `./` makes the path relative to cwd, like the working-tree path. */
+    fileAt: (cwd, rev, file) => git(cwd, 'cat-file', 'blob', `${rev}:./${file}`),
+    countCommits: (cwd, range) => git(cwd, 'rev-list', '--count', ...range),
 };
 const ZERO_SHA = /^0+$/;
 /** Streams the added text of each file of each commit (or of one diff). */
@@ -19232,6 +19269,87 @@ async function findMergeBase(runner, cwd, base, head, log) {
     });
 }
 
+;// CONCATENATED MODULE: ./build/src/scan/sources/push-range.js
+
+
+/** When a push's own commits cannot be told apart, at most this many commits of the branch are scanned. */
+const PUSH_HISTORY_LIMIT = 200;
+const branchName = (ref) => (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref || undefined);
+/**
+ * Tips of every branch but the pushed one. Without the pushed ref's name, refs
+ * pointing exactly at `after` are taken to be the pushed branch.
+ */
+async function otherBranchTips(runner, cwd, afterSha, pushed) {
+    const listed = await runner.run(gitCommands.branchRefs(cwd), { allowFailure: true });
+    const tips = new Set();
+    for (const line of listed.stdout.split('\n')) {
+        const [name, sha, symref] = line.trim().split(' ');
+        if (!name || !sha || symref)
+            continue;
+        const short = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name.split('/').slice(3).join('/');
+        if (pushed ? short === pushed : sha === afterSha)
+            continue;
+        tips.add(sha);
+    }
+    return [...tips];
+}
+const count = async (runner, cwd, range) => Number((await runner.run(gitCommands.countCommits(cwd, range))).stdout.trim());
+/**
+ * The commits a push brought: before..after when the old head is known; for a
+ * new branch or a vanished old head, every commit of `after` that no other
+ * branch has (a secret in a middle commit is as leaked as one in the tip); and
+ * with nothing to compare with, a bounded history of the branch, said in a note.
+ */
+async function resolvePushRange(runner, cwd, input, log) {
+    const { after } = input;
+    await ensureCommit(runner, cwd, after, log);
+    let lead = 'A new branch';
+    let before;
+    if (input.before && !ZERO_SHA.test(input.before)) {
+        try {
+            await ensureCommit(runner, cwd, input.before, log);
+            before = input.before;
+            // A shallow checkout cuts history below `after`; until the two meet, before..after would miss commits.
+            await findMergeBase(runner, cwd, before, after, log);
+            return { range: [`${before}..${after}`], before };
+        }
+        catch (error) {
+            lead = before
+                ? `The push's old head ${before.slice(0, 12)} shares no history with ${after.slice(0, 12)}`
+                : `The push's old head ${input.before.slice(0, 12)} is gone (force push?)`;
+            log.info(`${lead}: ${formatError(error).split('\n')[0]}`);
+        }
+    }
+    const afterSha = (await runner.run(gitCommands.revParse(cwd, after))).stdout.trim();
+    const pushed = branchName(input.ref);
+    let others = await otherBranchTips(runner, cwd, afterSha, pushed);
+    const shallow = (await runner.run(gitCommands.isShallow(cwd), { allowFailure: true })).stdout.trim() === 'true';
+    if (shallow || others.length === 0) {
+        // A CI checkout holds the pushed branch only, often one commit deep: fetch the other branches (and
+        // enough history of all of them to meet) so the push's own commits can be told apart.
+        log.info(`Fetching the other branches from origin to tell the push's own commits apart${shallow ? ` (depth ${PUSH_HISTORY_LIMIT})` : ''}.`);
+        const options = { allowFailure: true, timeoutMs: 600_000 };
+        const fetched = await runner.run(gitCommands.fetch(cwd, 'origin', ['+refs/heads/*:refs/remotes/origin/*'], shallow ? [`--depth=${PUSH_HISTORY_LIMIT}`] : []), options);
+        // git leaves a ref it already has at its old depth, so the pushed commit is deepened by name.
+        if (shallow)
+            await runner.run(gitCommands.fetch(cwd, 'origin', [afterSha], [`--deepen=${PUSH_HISTORY_LIMIT}`]), options);
+        if (fetched.exitCode === 0)
+            others = await otherBranchTips(runner, cwd, afterSha, pushed);
+    }
+    const limit = `--max-count=${PUSH_HISTORY_LIMIT}`;
+    const tip = afterSha.slice(0, 12);
+    if (others.length === 0) {
+        const scanned = await count(runner, cwd, [limit, afterSha]);
+        return { range: [limit, afterSha], before, note: `${lead}, and no other branch in this checkout to compare with: scanned the last ${scanned} commit(s) of ${tip} (at most ${PUSH_HISTORY_LIMIT}).` };
+    }
+    const own = [afterSha, '--not', ...others];
+    const found = await count(runner, cwd, [`--max-count=${PUSH_HISTORY_LIMIT + 1}`, ...own]);
+    if (found > PUSH_HISTORY_LIMIT) {
+        return { range: [limit, ...own], before, note: `${lead}: more than ${PUSH_HISTORY_LIMIT} commits of ${tip} are on no other branch: scanned the last ${PUSH_HISTORY_LIMIT} of them.` };
+    }
+    return { range: own, before, note: `${lead}: scanned its ${found} commit(s) that no other branch has (${tip}, not in ${others.length} other branch tip(s)).` };
+}
+
 ;// CONCATENATED MODULE: ./build/src/scan/sources/tree.js
 
 
@@ -19278,7 +19396,82 @@ function readScannable(file, maxBytes) {
     return { text: buffer.toString('utf8'), bytes: size };
 }
 
+;// CONCATENATED MODULE: ./build/src/scan/trusted-files.js
+
+
+
+
+/**
+ * The config and the baseline decide what fails the check, so a change must not
+ * judge itself: in pr and push mode both are read from where the change starts.
+ * A pull request that adds `allow.paths: ['.*']`, disables a rule or baselines
+ * its own secret still fails; its edits to these files take effect once merged,
+ * after a maintainer has reviewed them. Without revisions (tree, history, or a
+ * push with no old head): the working tree.
+ */
+async function loadTrustedFiles(runner, settings, revisions) {
+    const cwd = settings.directory;
+    const configFile = external_node_path_namespaceObject.resolve(cwd, settings.configPath);
+    const baselineFile = external_node_path_namespaceObject.resolve(cwd, settings.baselinePath);
+    const relative = (file) => {
+        const inside = external_node_path_namespaceObject.relative(cwd, file);
+        return inside.startsWith('..') || external_node_path_namespaceObject.isAbsolute(inside) ? undefined : inside.split(external_node_path_namespaceObject.sep).join('/');
+    };
+    const configRel = relative(configFile);
+    const baselineRel = relative(baselineFile);
+    if (!revisions)
+        return fromWorkingTree(settings, configFile, baselineFile);
+    const at = async (rev, file) => {
+        const shown = await runner.run(gitCommands.fileAt(cwd, rev, file), { allowFailure: true });
+        return shown.exitCode === 0 ? shown.stdout : undefined;
+    };
+    const where = (file) => `${revisions.trusted.slice(0, 12)}:${file}`;
+    const notes = [];
+    const changed = [];
+    let config;
+    if (configRel === undefined) {
+        // Outside the repository: no commit holds it, and no change can touch it.
+        config = loadScanConfig(configFile, settings.configRequired);
+    }
+    else {
+        const trusted = await at(revisions.trusted, configRel);
+        const proposed = await at(revisions.changed, configRel);
+        if (trusted === undefined && proposed === undefined)
+            config = loadScanConfig(configFile, settings.configRequired);
+        else
+            config = trusted === undefined ? emptyConfig() : parseScanConfig(trusted, where(configRel));
+        if (trusted !== proposed)
+            changed.push(configRel);
+    }
+    let accepted = new Set();
+    if (!settings.writeBaseline) {
+        if (baselineRel === undefined) {
+            accepted = readBaseline(baselineFile);
+        }
+        else {
+            const trusted = await at(revisions.trusted, baselineRel);
+            if (trusted !== undefined)
+                accepted = parseBaseline(trusted, where(baselineRel));
+            if (trusted !== await at(revisions.changed, baselineRel))
+                changed.push(baselineRel);
+        }
+    }
+    if (changed.length > 0) {
+        notes.push(`This change edits ${changed.join(' and ')}: the scan used the version at the ${revisions.label} ${revisions.trusted.slice(0, 12)}. `
+            + 'The edits take effect once they are on the base branch (after merge), where a maintainer reviews them.');
+    }
+    return { config, accepted, notes };
+}
+function fromWorkingTree(settings, configFile, baselineFile) {
+    return {
+        config: loadScanConfig(configFile, settings.configRequired),
+        accepted: settings.writeBaseline ? new Set() : readBaseline(baselineFile),
+        notes: [],
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/scan/scanner.js
+
 
 
 
@@ -19323,13 +19516,37 @@ async function runScan(settings, context) {
     const started = Date.now();
     const { runner, log } = context;
     const cwd = settings.directory;
-    const config = loadScanConfig(external_node_path_namespaceObject.resolve(cwd, settings.configPath), settings.configRequired);
+    const notes = [];
+    // The range comes first: in pr and push mode it also says where the trusted config and baseline are.
+    let revisions;
+    let prRange;
+    let push;
+    if (settings.mode === 'pr') {
+        const base = settings.base ?? 'origin/HEAD';
+        const head = settings.head ?? 'HEAD';
+        await ensureCommit(runner, cwd, head, log);
+        await ensureCommit(runner, cwd, base, log, settings.baseRef);
+        prRange = { mergeBase: await findMergeBase(runner, cwd, base, head, log), head };
+        revisions = { trusted: prRange.mergeBase, changed: head, label: 'merge base' };
+    }
+    else if (settings.mode === 'push') {
+        const after = settings.after ?? 'HEAD';
+        push = await resolvePushRange(runner, cwd, { before: settings.before, after, ref: settings.ref }, log);
+        if (push.note)
+            notes.push(push.note);
+        if (push.before)
+            revisions = { trusted: push.before, changed: after, label: 'old head' };
+    }
+    const trusted = await loadTrustedFiles(runner, settings, revisions);
+    notes.push(...trusted.notes);
+    for (const note of notes)
+        log.info(note);
+    const { config } = trusted;
     const detector = buildDetector(config);
     const maxBytes = config.maxFileSize ?? settings.maxFileSize;
     const ownFiles = new Set([external_node_path_namespaceObject.normalize(settings.baselinePath), external_node_path_namespaceObject.normalize(settings.configPath)]);
     const scannable = (file) => !DEFAULT_SKIP_PATHS.test(file) && !ownFiles.has(external_node_path_namespaceObject.normalize(file)) && !config.allowPaths.some((re) => re.test(file));
     const stats = { mode: settings.mode, files: 0, commits: 0, bytes: 0, durationMs: 0, skipped: 0 };
-    const notes = [];
     const scanTree = (collector, files) => {
         for (const file of files) {
             if (!scannable(file))
@@ -19371,41 +19588,21 @@ async function runScan(settings, context) {
             break;
         }
         case 'pr': {
-            const base = settings.base ?? 'origin/HEAD';
-            const head = settings.head ?? 'HEAD';
-            await ensureCommit(runner, cwd, head, log);
-            await ensureCommit(runner, cwd, base, log, settings.baseRef);
-            const mergeBase = await findMergeBase(runner, cwd, base, head, log);
+            const { mergeBase, head } = prRange;
             log.info(`Scanning the lines added between ${mergeBase.slice(0, 12)} (merge base) and ${head.slice(0, 12)}.`);
             collector = new Collector(false);
             await scanAdded(collector, addedText(gitCommands.diff(cwd, mergeBase, head)));
             break;
         }
         case 'push': {
-            const after = settings.after ?? 'HEAD';
-            await ensureCommit(runner, cwd, after, log);
-            let range = [`${after}^!`];
-            if (settings.before && !ZERO_SHA.test(settings.before)) {
-                try {
-                    await ensureCommit(runner, cwd, settings.before, log);
-                    range = [`${settings.before}..${after}`];
-                }
-                catch (error) {
-                    // A force push may leave `before` unreachable on the server: scan what we can say is new.
-                    notes.push(`The push's old head ${settings.before.slice(0, 12)} is gone (force push?): scanned only ${after.slice(0, 12)}. (${formatError(error).split('.')[0]})`);
-                    log.warn(notes.at(-1) ?? '');
-                }
-            }
-            else {
-                notes.push('A new branch: scanned its head commit only.');
-            }
             collector = new Collector(true);
-            await scanAdded(collector, addedText(gitCommands.log(cwd, range)));
+            await scanAdded(collector, addedText(gitCommands.log(cwd, push.range)));
             break;
         }
         case 'history': {
             collector = new Collector(true);
-            await scanAdded(collector, addedText(gitCommands.log(cwd, [settings.head ?? 'HEAD'])));
+            // Every ref, not only HEAD: a secret on an unmerged branch or a tag is as pushed as one on main.
+            await scanAdded(collector, addedText(gitCommands.log(cwd, settings.head ? [settings.head] : ['--all'])));
             const inTree = new Collector(false);
             const before = { ...stats };
             scanTree(inTree, await listTreeFiles(runner, cwd));
@@ -19427,9 +19624,8 @@ async function runScan(settings, context) {
         log.info(`Wrote ${findings.length} finding(s) to the baseline ${baselinePath}.`);
     }
     else {
-        const accepted = readBaseline(baselinePath);
         for (const finding of findings)
-            finding.baselined = accepted.has(finding.fingerprint);
+            finding.baselined = trusted.accepted.has(finding.fingerprint);
     }
     const newFindings = findings.filter((f) => !f.baselined).length;
     for (const f of findings) {
@@ -19528,6 +19724,7 @@ const secretScanFlow = {
             head: inputs.optional('head') ?? event.pull_request?.head?.sha,
             before: inputs.optional('before') ?? event.before,
             after: inputs.optional('after') ?? event.after,
+            ref: inputs.optional('ref') ?? event.ref ?? context.env.GITHUB_REF,
             configPath: inputs.string('config', '.slipway/secret-scan.yml'),
             configRequired: inputs.optional('config') !== undefined,
             baselinePath: inputs.string('baseline', '.slipway/secret-scan-baseline.json'),

@@ -14,13 +14,18 @@ export interface BaselineFile {
 
 export function readBaseline(file: string): Set<string> {
   if (!fs.existsSync(file)) return new Set();
+  return parseBaseline(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** `where` names the file (or `<commit>:<path>`) in errors. */
+export function parseBaseline(text: string, where: string): Set<string> {
   let data: BaselineFile;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as BaselineFile;
+    data = JSON.parse(text) as BaselineFile;
   } catch (error) {
-    throw new SlipwayError(`${file}: the baseline is not valid JSON (${(error as Error).message})`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+    throw new SlipwayError(`${where}: the baseline is not valid JSON (${(error as Error).message})`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
   }
-  if (!Array.isArray(data.findings)) throw new SlipwayError(`${file}: the baseline has no "findings" list`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
+  if (!Array.isArray(data.findings)) throw new SlipwayError(`${where}: the baseline has no "findings" list`, { fix: 'Rewrite it with `slipway scan --write-baseline true`' });
   return new Set(data.findings.map((f) => f.fingerprint));
 }
 

@@ -11,6 +11,7 @@ import { runScan, type ScanMode, type ScanResult, type ScanSettings } from './sc
 const MODES = ['auto', 'pr', 'push', 'tree', 'history'] as const;
 
 interface EventPayload {
+  ref?: string;
   before?: string;
   after?: string;
   number?: number;
@@ -70,6 +71,7 @@ export const secretScanFlow: FlowDefinition<ScanSettings, ScanResult> = {
       head: inputs.optional('head') ?? event.pull_request?.head?.sha,
       before: inputs.optional('before') ?? event.before,
       after: inputs.optional('after') ?? event.after,
+      ref: inputs.optional('ref') ?? event.ref ?? context.env.GITHUB_REF,
       configPath: inputs.string('config', '.slipway/secret-scan.yml'),
       configRequired: inputs.optional('config') !== undefined,
       baselinePath: inputs.string('baseline', '.slipway/secret-scan-baseline.json'),

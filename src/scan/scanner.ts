@@ -2,16 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FlowContext } from '../core/context.js';
 import { formatError } from '../core/errors.js';
-import { readBaseline, writeBaseline } from './baseline.js';
-import { loadScanConfig, type ScanConfig } from './config.js';
+import { writeBaseline } from './baseline.js';
+import type { ScanConfig } from './config.js';
 import { Detector } from './detect.js';
 import { upsertComment, commentBody, type CommentAction, type CommentTarget } from './report/comment.js';
 import { toSarif } from './report/sarif.js';
 import type { ScanStats } from './report/summary.js';
 import { builtinRules } from './rules/index.js';
 import type { AddedText } from './sources/diff-parser.js';
-import { addedText, ensureCommit, findMergeBase, gitCommands, ZERO_SHA } from './sources/git.js';
+import { addedText, ensureCommit, findMergeBase, gitCommands } from './sources/git.js';
+import { resolvePushRange, type PushRange } from './sources/push-range.js';
 import { listTreeFiles, readScannable } from './sources/tree.js';
+import { loadTrustedFiles, type ChangeRevisions } from './trusted-files.js';
 import type { Finding } from './types.js';
 
 export type ScanMode = 'pr' | 'push' | 'tree' | 'history';
@@ -26,6 +28,8 @@ export interface ScanSettings {
   baseRef?: string;
   before?: string;
   after?: string;
+  /** Push mode: the pushed ref (`refs/heads/feature`), so its own copies are not taken for other branches. */
+  ref?: string;
   configPath: string;
   configRequired: boolean;
   baselinePath: string;
@@ -80,13 +84,34 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
   const started = Date.now();
   const { runner, log } = context;
   const cwd = settings.directory;
-  const config = loadScanConfig(path.resolve(cwd, settings.configPath), settings.configRequired);
+  const notes: string[] = [];
+
+  // The range comes first: in pr and push mode it also says where the trusted config and baseline are.
+  let revisions: ChangeRevisions | undefined;
+  let prRange: { mergeBase: string; head: string } | undefined;
+  let push: PushRange | undefined;
+  if (settings.mode === 'pr') {
+    const base = settings.base ?? 'origin/HEAD';
+    const head = settings.head ?? 'HEAD';
+    await ensureCommit(runner, cwd, head, log);
+    await ensureCommit(runner, cwd, base, log, settings.baseRef);
+    prRange = { mergeBase: await findMergeBase(runner, cwd, base, head, log), head };
+    revisions = { trusted: prRange.mergeBase, changed: head, label: 'merge base' };
+  } else if (settings.mode === 'push') {
+    const after = settings.after ?? 'HEAD';
+    push = await resolvePushRange(runner, cwd, { before: settings.before, after, ref: settings.ref }, log);
+    if (push.note) notes.push(push.note);
+    if (push.before) revisions = { trusted: push.before, changed: after, label: 'old head' };
+  }
+  const trusted = await loadTrustedFiles(runner, settings, revisions);
+  notes.push(...trusted.notes);
+  for (const note of notes) log.info(note);
+  const { config } = trusted;
   const detector = buildDetector(config);
   const maxBytes = config.maxFileSize ?? settings.maxFileSize;
   const ownFiles = new Set([path.normalize(settings.baselinePath), path.normalize(settings.configPath)]);
   const scannable = (file: string): boolean => !DEFAULT_SKIP_PATHS.test(file) && !ownFiles.has(path.normalize(file)) && !config.allowPaths.some((re) => re.test(file));
   const stats: ScanStats = { mode: settings.mode, files: 0, commits: 0, bytes: 0, durationMs: 0, skipped: 0 };
-  const notes: string[] = [];
 
   const scanTree = (collector: Collector, files: string[]): void => {
     for (const file of files) {
@@ -121,39 +146,21 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
       break;
     }
     case 'pr': {
-      const base = settings.base ?? 'origin/HEAD';
-      const head = settings.head ?? 'HEAD';
-      await ensureCommit(runner, cwd, head, log);
-      await ensureCommit(runner, cwd, base, log, settings.baseRef);
-      const mergeBase = await findMergeBase(runner, cwd, base, head, log);
+      const { mergeBase, head } = prRange as { mergeBase: string; head: string };
       log.info(`Scanning the lines added between ${mergeBase.slice(0, 12)} (merge base) and ${head.slice(0, 12)}.`);
       collector = new Collector(false);
       await scanAdded(collector, addedText(gitCommands.diff(cwd, mergeBase, head)));
       break;
     }
     case 'push': {
-      const after = settings.after ?? 'HEAD';
-      await ensureCommit(runner, cwd, after, log);
-      let range = [`${after}^!`];
-      if (settings.before && !ZERO_SHA.test(settings.before)) {
-        try {
-          await ensureCommit(runner, cwd, settings.before, log);
-          range = [`${settings.before}..${after}`];
-        } catch (error) {
-          // A force push may leave `before` unreachable on the server: scan what we can say is new.
-          notes.push(`The push's old head ${settings.before.slice(0, 12)} is gone (force push?): scanned only ${after.slice(0, 12)}. (${formatError(error).split('.')[0]})`);
-          log.warn(notes.at(-1) ?? '');
-        }
-      } else {
-        notes.push('A new branch: scanned its head commit only.');
-      }
       collector = new Collector(true);
-      await scanAdded(collector, addedText(gitCommands.log(cwd, range)));
+      await scanAdded(collector, addedText(gitCommands.log(cwd, (push as PushRange).range)));
       break;
     }
     case 'history': {
       collector = new Collector(true);
-      await scanAdded(collector, addedText(gitCommands.log(cwd, [settings.head ?? 'HEAD'])));
+      // Every ref, not only HEAD: a secret on an unmerged branch or a tag is as pushed as one on main.
+      await scanAdded(collector, addedText(gitCommands.log(cwd, settings.head ? [settings.head] : ['--all'])));
       const inTree = new Collector(false);
       const before = { ...stats };
       scanTree(inTree, await listTreeFiles(runner, cwd));
@@ -173,8 +180,7 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
     for (const finding of findings) finding.baselined = true;
     log.info(`Wrote ${findings.length} finding(s) to the baseline ${baselinePath}.`);
   } else {
-    const accepted = readBaseline(baselinePath);
-    for (const finding of findings) finding.baselined = accepted.has(finding.fingerprint);
+    for (const finding of findings) finding.baselined = trusted.accepted.has(finding.fingerprint);
   }
   const newFindings = findings.filter((f) => !f.baselined).length;
   for (const f of findings) {

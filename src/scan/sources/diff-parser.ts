@@ -24,6 +24,9 @@ export class DiffParser {
   private lines: string[] = [];
   private numbers: number[] = [];
   private inHunk = false;
+  /** One prefix column per parent: 1 for a plain diff, 2+ for a merge's combined (`--cc`) diff. */
+  private columns = 1;
+  private allAdded = '+';
 
   /** Feeds one line; returns the file that this line completed, if any. */
   push(line: string): AddedText | undefined {
@@ -34,10 +37,11 @@ export class DiffParser {
       this.time = time ? Number(time) : undefined;
       return done;
     }
-    if (line.startsWith('diff --git ')) {
+    if (line.startsWith('diff --')) {
       const done = this.flush();
       this.path = undefined;
       this.inHunk = false;
+      this.columns = 1;
       return done;
     }
     if (!this.inHunk || line.startsWith('@@')) {
@@ -45,10 +49,25 @@ export class DiffParser {
         const target = line.slice(4);
         this.path = target === '/dev/null' ? undefined : target.replace(/^b\//, '').replace(/^"b\/(.*)"$/, '$1');
       } else if (line.startsWith('@@')) {
-        const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
-        this.nextLine = match ? Number(match[1]) : 0;
+        // `@@ -a +b @@`, or `@@@ -a -b +c @@@` for a merge of two parents (one more @ per parent).
+        const match = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @@/.exec(line);
+        this.nextLine = match ? Number(match[2]) : 0;
+        this.columns = match ? match[1].length - 1 : 1;
+        this.allAdded = '+'.repeat(this.columns);
         this.inHunk = true;
       }
+      return undefined;
+    }
+    if (this.columns > 1) {
+      // Combined diff: a line is the merge's own when it is new against every parent (`++`);
+      // ` +`/`+ ` lines came from one parent, already scanned at the commit that added them.
+      const marks = line.slice(0, this.columns);
+      if (marks.includes('-') || !/^[ +]+$/.test(marks)) return undefined;
+      if (marks === this.allAdded && this.path) {
+        this.lines.push(line.slice(this.columns));
+        this.numbers.push(this.nextLine);
+      }
+      this.nextLine += 1;
       return undefined;
     }
     if (line.startsWith('+')) {

@@ -10,8 +10,16 @@ const git = (cwd: string, ...args: string[]): CommandSpec => ({ file: 'git', arg
 const PATCH_FLAGS = ['--no-color', '--no-ext-diff', '--unified=0', '-M', '--no-textconv'];
 
 export const gitCommands = {
-  /** Each commit's added lines, oldest first, with a marker line per commit. */
-  log: (cwd: string, range: string[]) => git(cwd, 'log', '-p', '--reverse', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
+  /**
+   * Each commit's added lines, oldest first (`--date-order`: never a commit before its parents, so a secret
+   * is first met at the commit that introduced it), with a marker line per commit.
+   * `--cc` for merges: plain `log -p` shows no diff for a merge, so a secret typed in while resolving one
+   * was never read. The dense combined diff shows only the hunks that match no parent, the merge's own
+   * changes. Not `-m`/`--diff-merges=first-parent`: those repeat every line the merged branch brought
+   * (already read at the commits that added them), up to doubling the bytes read, and `--first-parent`
+   * would not walk the side branch, moving a finding from its commit to the merge.
+   */
+  log: (cwd: string, range: string[]) => git(cwd, 'log', '-p', '--cc', '--reverse', '--date-order', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
   diff: (cwd: string, from: string, to: string) => git(cwd, 'diff', ...PATCH_FLAGS, from, to, '--'),
   mergeBase: (cwd: string, a: string, b: string) => git(cwd, 'merge-base', a, b),
   hasCommit: (cwd: string, sha: string) => git(cwd, 'cat-file', '-e', `${sha}^{commit}`),
@@ -20,6 +28,11 @@ export const gitCommands = {
   listFiles: (cwd: string) => git(cwd, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
   revParse: (cwd: string, ref: string) => git(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`),
   firstParent: (cwd: string, sha: string) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
+  /** Local and remote-tracking branches: name, tip, and the target of a symbolic one (origin/HEAD). */
+  branchRefs: (cwd: string) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname) %(symref)', 'refs/heads', 'refs/remotes'),
+  /** A file as committed; `./` makes the path relative to cwd, like the working-tree path. */
+  fileAt: (cwd: string, rev: string, file: string) => git(cwd, 'cat-file', 'blob', `${rev}:./${file}`),
+  countCommits: (cwd: string, range: string[]) => git(cwd, 'rev-list', '--count', ...range),
 };
 
 export const ZERO_SHA = /^0+$/;

@@ -42,6 +42,22 @@ describe('diff parser', () => {
   });
 });
 
+describe('diff parser on merges (--cc)', () => {
+  it('keeps only the lines a merge itself added (new against every parent), numbered in the result', () => {
+    const parser = new DiffParser();
+    const out = [
+      `${COMMIT_MARKER}mmm 1700000200`, 'diff --cc app.yml', 'index 1,2..3', '--- a/app.yml', '+++ b/app.yml',
+      '@@@ -2,1 -2,1 +2,3 @@@', '- port: 81', ' -port: 8080', '++port: 8082', '++password: x1', ' +from: second-parent', '+ from: first-parent',
+      '\\ No newline at end of file', 'diff --git a/z b/z', '--- a/z', '+++ b/z', '@@ -1 +1 @@', '+Z=1',
+    ].map((line) => parser.push(line)).filter(Boolean);
+    out.push(parser.end());
+    expect(out).toEqual([
+      { path: 'app.yml', commit: 'mmm', time: 1700000200, text: 'port: 8082\npassword: x1', lineNumbers: [2, 3] },
+      { path: 'z', commit: 'mmm', time: 1700000200, text: 'Z=1', lineNumbers: [1] },
+    ]);
+  });
+});
+
 describe('checksums and redaction', () => {
   it('validates GitHub-style CRC32 suffixes and bech32', () => {
     const body = 'a'.repeat(10) + 'B'.repeat(10) + '0123456789';
