@@ -12516,6 +12516,7 @@ function hasSqliteHeader(file) {
 
 
 
+
 /** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
 async function chooseFreePort() {
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -12563,11 +12564,55 @@ async function bootApp(app, dataDir, scratch, runner, log) {
     const exited = inspect.stdout.trim() !== 'true' ? '; the app exited' : '';
     const health = { detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${smoke.checks[0]?.reason ?? 'no answer'}${exited}` };
     const logs = await runner.run(dockerLogs(name), { allowFailure: true });
-    const tail = `${logs.stdout}${logs.stderr}`.trim().split('\n').slice(-5).join(' | ');
+    const tail = secrets_redact(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
     return { check: { name: checkName, passed: false, detail: `${health.detail}${tail ? `; app log: ${tail}` : ''}` } };
 }
 
+;// CONCATENATED MODULE: ./build/src/drill/credentials.js
+
+// A repository location may carry credentials in its userinfo
+// (`rest:https://user:pass@host/repo`, `s3:https://KEY:SECRET@host/bucket`).
+// The location itself is shown in the summary and the report, so it is shown
+// without them, and the credentials are registered so a tool's echo is masked too.
+/** `scheme://userinfo@`, after an optional restic backend prefix (`rest:`, `s3:` …). */
+const USERINFO = /^((?:[a-z][\w+.-]*:)?[a-z][\w+.-]*:\/\/)([^/]*)@/i;
+/** Over HTTP a bare userinfo is a token; for ssh/sftp it is only the login name. */
+const TOKEN_SCHEMES = /(^|:)https?:\/\/$/i;
+function userinfoOf(location) {
+    const match = USERINFO.exec(location);
+    if (!match)
+        return undefined;
+    const [, prefix, userinfo] = match;
+    const colon = userinfo.indexOf(':');
+    const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+    const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
+    return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
+}
+/** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
+function withoutCredentials(location) {
+    const info = userinfoOf(location);
+    if (!info || (info.password === undefined && !info.secretUser))
+        return location;
+    const shown = info.secretUser ? REDACTED : `${info.user}:${REDACTED}`;
+    return location.replace(USERINFO, `${info.prefix}${shown}@`);
+}
+/** Registers the secret part of a location's userinfo (raw and percent-decoded) for redaction. */
+function registerLocationCredentials(location) {
+    const info = userinfoOf(location);
+    const secret = info?.password ?? (info?.secretUser ? info.user : undefined);
+    if (!secret)
+        return;
+    registerSecret(secret);
+    try {
+        registerSecret(decodeURIComponent(secret));
+    }
+    catch {
+        // Not valid percent-encoding: the raw form is what a tool would print.
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/forge.js
+
 
 async function call(forge, method, route, body) {
     const url = `${forge.apiUrl}${route}`;
@@ -12603,15 +12648,16 @@ async function findOpenIssue(forge, title) {
     }
     return undefined;
 }
+/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
 function issueBody(report, failures, runUrl) {
-    return [
+    return secrets_redact([
         `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
         runUrl ? `Run: ${runUrl}` : '',
         '',
         ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
         '',
         'This issue is updated by every failing drill and closed by the next passing one.',
-    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n');
+    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
 }
 /** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
 async function trackDrillIssue(forge, issue, report, failures, runUrl) {
@@ -13111,55 +13157,8 @@ async function restoreSqliteOverSsh(source, target, scratch, context) {
     return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/history.js
-
-
-/**
- * The last passing drill's report, for the "valid but empty" comparison. On a
- * laptop it is a file; in CI the runner is fresh every night, so the file
- * travels through the Actions cache (one new key per passing run, restored by prefix).
- */
-class DrillHistory {
-    name;
-    options;
-    file;
-    constructor(name, options) {
-        this.name = name;
-        this.options = options;
-        this.file = options.file ?? external_node_path_namespaceObject.join(options.cacheDir, 'last-pass.json');
-    }
-    get prefix() {
-        return `slipway-drill-${this.name}-`;
-    }
-    async load() {
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
-        }
-        if (!external_node_fs_namespaceObject.existsSync(this.file))
-            return undefined;
-        try {
-            return JSON.parse(external_node_fs_namespaceObject.readFileSync(this.file, 'utf8'));
-        }
-        catch (error) {
-            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
-            return undefined;
-        }
-    }
-    async save(report) {
-        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
-        external_node_fs_namespaceObject.writeFileSync(this.file, `${JSON.stringify(report, null, 2)}\n`);
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
-        }
-    }
-}
-/** Row counts of the newest restore of a previous report. */
-function previousCounts(report) {
-    const counts = report?.restores[0]?.tables;
-    return counts && Object.keys(counts).length > 0 ? counts : undefined;
-}
-
 ;// CONCATENATED MODULE: ./build/src/drill/report.js
+
 
 
 
@@ -13172,9 +13171,13 @@ function failedChecks(report) {
 function isPassing(checks) {
     return checks.every((check) => check.passed || check.severity === 'warning');
 }
+/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
+function reportJson(report) {
+    return `${secrets_redact(JSON.stringify(report, null, 2))}\n`;
+}
 function writeReportFile(report, file) {
     external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
-    external_node_fs_namespaceObject.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    external_node_fs_namespaceObject.writeFileSync(file, reportJson(report));
 }
 function formatSeconds(seconds) {
     if (seconds === undefined)
@@ -13246,7 +13249,57 @@ function drillOutputs(report) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/drill/history.js
+
+
+
+/**
+ * The last passing drill's report, for the "valid but empty" comparison. On a
+ * laptop it is a file; in CI the runner is fresh every night, so the file
+ * travels through the Actions cache (one new key per passing run, restored by prefix).
+ */
+class DrillHistory {
+    name;
+    options;
+    file;
+    constructor(name, options) {
+        this.name = name;
+        this.options = options;
+        this.file = options.file ?? external_node_path_namespaceObject.join(options.cacheDir, 'last-pass.json');
+    }
+    get prefix() {
+        return `slipway-drill-${this.name}-`;
+    }
+    async load() {
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
+        }
+        if (!external_node_fs_namespaceObject.existsSync(this.file))
+            return undefined;
+        try {
+            return JSON.parse(external_node_fs_namespaceObject.readFileSync(this.file, 'utf8'));
+        }
+        catch (error) {
+            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async save(report) {
+        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
+        external_node_fs_namespaceObject.writeFileSync(this.file, reportJson(report));
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
+        }
+    }
+}
+/** Row counts of the newest restore of a previous report. */
+function previousCounts(report) {
+    const counts = report?.restores[0]?.tables;
+    return counts && Object.keys(counts).length > 0 ? counts : undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
 
 
 
@@ -13358,7 +13411,7 @@ async function restoreAll(settings, context, scratch, run) {
         base.checks.push({
             name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
             passed: false,
-            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${source.repository}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
         });
         return [base];
     }
@@ -13395,12 +13448,13 @@ async function restoreLive(settings, context, scratch) {
     }
     return restoreLiveSqlite(source, scratch, context.runner);
 }
+/** How the summary and the report name the source: never with credentials. */
 function describeSource(settings) {
     const source = settings.source;
     switch (source.kind) {
         case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
         case 'restic':
-        case 'borg': return `${source.kind} ${source.repository}`;
+        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
         case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
         case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
     }
@@ -13456,6 +13510,8 @@ function wantsDataChecks(settings) {
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
 
 
+
+
 /** Where the backup comes from. */
 const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
 /** Lines `SELECT count(*) FROM students => 3`. */
@@ -13508,13 +13564,18 @@ function parseDrillSettings(inputs, context) {
             inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
     }
     const appImage = inputs.optional('app-image');
+    const appEnv = inputs.keyValues('app-env');
+    // The app's environment holds its secrets (database passwords, API keys), and a
+    // failing boot shows the app's log: every value is masked wherever the drill prints.
+    for (const value of Object.values(appEnv))
+        registerSecret(value);
     const app = appImage
         ? {
             image: appImage,
             dataMount: inputs.string('app-data-mount', '/data'),
             portEnv: inputs.string('app-port-env', 'PORT'),
             args: lines(inputs, 'app-args'),
-            env: inputs.keyValues('app-env'),
+            env: appEnv,
             healthPath: inputs.string('app-health-path', '/healthz'),
             expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
             timeoutMs: inputs.duration('app-timeout', 60_000),
@@ -13564,9 +13625,11 @@ function parseSource(kind, inputs) {
             if (!password && !passwordCommand) {
                 inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
             }
+            const repository = inputs.required('repository');
+            registerLocationCredentials(repository);
             return {
                 kind,
-                repository: inputs.required('repository'),
+                repository,
                 password,
                 passwordCommand,
                 snapshot: inputs.string('snapshot', 'latest'),

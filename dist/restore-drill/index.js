@@ -37243,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3710);
-/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6204);
+/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5302);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_drill_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .drillFlow */ .K);
@@ -37510,9 +37510,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AF: () => (/* binding */ onSecretRegistered),
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
-/* unused harmony exports REDACTED, isRegisteredSecret, clearSecretsForTest */
+/* unused harmony exports isRegisteredSecret, clearSecretsForTest */
 // Every secret value the process knows about is registered here once; every
 // path that prints or throws text (logger, runner, error formatting) redacts
 // through `redact`, so a secret cannot reach a log even through a tool's echo.
@@ -37623,7 +37624,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 6204:
+/***/ 5302:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39764,6 +39765,7 @@ function hasSqliteHeader(file) {
 
 
 
+
 /** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
 async function chooseFreePort() {
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -39811,11 +39813,55 @@ async function bootApp(app, dataDir, scratch, runner, log) {
     const exited = inspect.stdout.trim() !== 'true' ? '; the app exited' : '';
     const health = { detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${smoke.checks[0]?.reason ?? 'no answer'}${exited}` };
     const logs = await runner.run(dockerLogs(name), { allowFailure: true });
-    const tail = `${logs.stdout}${logs.stderr}`.trim().split('\n').slice(-5).join(' | ');
+    const tail = (0,secrets/* redact */.E$)(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
     return { check: { name: checkName, passed: false, detail: `${health.detail}${tail ? `; app log: ${tail}` : ''}` } };
 }
 
+;// CONCATENATED MODULE: ./build/src/drill/credentials.js
+
+// A repository location may carry credentials in its userinfo
+// (`rest:https://user:pass@host/repo`, `s3:https://KEY:SECRET@host/bucket`).
+// The location itself is shown in the summary and the report, so it is shown
+// without them, and the credentials are registered so a tool's echo is masked too.
+/** `scheme://userinfo@`, after an optional restic backend prefix (`rest:`, `s3:` …). */
+const USERINFO = /^((?:[a-z][\w+.-]*:)?[a-z][\w+.-]*:\/\/)([^/]*)@/i;
+/** Over HTTP a bare userinfo is a token; for ssh/sftp it is only the login name. */
+const TOKEN_SCHEMES = /(^|:)https?:\/\/$/i;
+function userinfoOf(location) {
+    const match = USERINFO.exec(location);
+    if (!match)
+        return undefined;
+    const [, prefix, userinfo] = match;
+    const colon = userinfo.indexOf(':');
+    const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+    const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
+    return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
+}
+/** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
+function withoutCredentials(location) {
+    const info = userinfoOf(location);
+    if (!info || (info.password === undefined && !info.secretUser))
+        return location;
+    const shown = info.secretUser ? secrets/* REDACTED */.XF : `${info.user}:${secrets/* REDACTED */.XF}`;
+    return location.replace(USERINFO, `${info.prefix}${shown}@`);
+}
+/** Registers the secret part of a location's userinfo (raw and percent-decoded) for redaction. */
+function registerLocationCredentials(location) {
+    const info = userinfoOf(location);
+    const secret = info?.password ?? (info?.secretUser ? info.user : undefined);
+    if (!secret)
+        return;
+    (0,secrets/* registerSecret */.cl)(secret);
+    try {
+        (0,secrets/* registerSecret */.cl)(decodeURIComponent(secret));
+    }
+    catch {
+        // Not valid percent-encoding: the raw form is what a tool would print.
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/forge.js
+
 
 async function call(forge, method, route, body) {
     const url = `${forge.apiUrl}${route}`;
@@ -39851,15 +39897,16 @@ async function findOpenIssue(forge, title) {
     }
     return undefined;
 }
+/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
 function issueBody(report, failures, runUrl) {
-    return [
+    return (0,secrets/* redact */.E$)([
         `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
         runUrl ? `Run: ${runUrl}` : '',
         '',
         ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
         '',
         'This issue is updated by every failing drill and closed by the next passing one.',
-    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n');
+    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
 }
 /** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
 async function trackDrillIssue(forge, issue, report, failures, runUrl) {
@@ -40359,55 +40406,8 @@ async function restoreSqliteOverSsh(source, target, scratch, context) {
     return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/history.js
-
-
-/**
- * The last passing drill's report, for the "valid but empty" comparison. On a
- * laptop it is a file; in CI the runner is fresh every night, so the file
- * travels through the Actions cache (one new key per passing run, restored by prefix).
- */
-class DrillHistory {
-    name;
-    options;
-    file;
-    constructor(name, options) {
-        this.name = name;
-        this.options = options;
-        this.file = options.file ?? external_node_path_.join(options.cacheDir, 'last-pass.json');
-    }
-    get prefix() {
-        return `slipway-drill-${this.name}-`;
-    }
-    async load() {
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
-        }
-        if (!external_node_fs_.existsSync(this.file))
-            return undefined;
-        try {
-            return JSON.parse(external_node_fs_.readFileSync(this.file, 'utf8'));
-        }
-        catch (error) {
-            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
-            return undefined;
-        }
-    }
-    async save(report) {
-        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
-        external_node_fs_.writeFileSync(this.file, `${JSON.stringify(report, null, 2)}\n`);
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
-        }
-    }
-}
-/** Row counts of the newest restore of a previous report. */
-function previousCounts(report) {
-    const counts = report?.restores[0]?.tables;
-    return counts && Object.keys(counts).length > 0 ? counts : undefined;
-}
-
 ;// CONCATENATED MODULE: ./build/src/drill/report.js
+
 
 
 
@@ -40420,9 +40420,13 @@ function failedChecks(report) {
 function isPassing(checks) {
     return checks.every((check) => check.passed || check.severity === 'warning');
 }
+/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
+function reportJson(report) {
+    return `${(0,secrets/* redact */.E$)(JSON.stringify(report, null, 2))}\n`;
+}
 function writeReportFile(report, file) {
     external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
-    external_node_fs_.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    external_node_fs_.writeFileSync(file, reportJson(report));
 }
 function formatSeconds(seconds) {
     if (seconds === undefined)
@@ -40494,7 +40498,57 @@ function drillOutputs(report) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/drill/history.js
+
+
+
+/**
+ * The last passing drill's report, for the "valid but empty" comparison. On a
+ * laptop it is a file; in CI the runner is fresh every night, so the file
+ * travels through the Actions cache (one new key per passing run, restored by prefix).
+ */
+class DrillHistory {
+    name;
+    options;
+    file;
+    constructor(name, options) {
+        this.name = name;
+        this.options = options;
+        this.file = options.file ?? external_node_path_.join(options.cacheDir, 'last-pass.json');
+    }
+    get prefix() {
+        return `slipway-drill-${this.name}-`;
+    }
+    async load() {
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
+        }
+        if (!external_node_fs_.existsSync(this.file))
+            return undefined;
+        try {
+            return JSON.parse(external_node_fs_.readFileSync(this.file, 'utf8'));
+        }
+        catch (error) {
+            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async save(report) {
+        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
+        external_node_fs_.writeFileSync(this.file, reportJson(report));
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
+        }
+    }
+}
+/** Row counts of the newest restore of a previous report. */
+function previousCounts(report) {
+    const counts = report?.restores[0]?.tables;
+    return counts && Object.keys(counts).length > 0 ? counts : undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
 
 
 
@@ -40606,7 +40660,7 @@ async function restoreAll(settings, context, scratch, run) {
         base.checks.push({
             name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
             passed: false,
-            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${source.repository}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
         });
         return [base];
     }
@@ -40643,12 +40697,13 @@ async function restoreLive(settings, context, scratch) {
     }
     return restoreLiveSqlite(source, scratch, context.runner);
 }
+/** How the summary and the report name the source: never with credentials. */
 function describeSource(settings) {
     const source = settings.source;
     switch (source.kind) {
         case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
         case 'restic':
-        case 'borg': return `${source.kind} ${source.repository}`;
+        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
         case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
         case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
     }
@@ -40704,6 +40759,8 @@ function wantsDataChecks(settings) {
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
 
 
+
+
 /** Where the backup comes from. */
 const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
 /** Lines `SELECT count(*) FROM students => 3`. */
@@ -40756,13 +40813,18 @@ function parseDrillSettings(inputs, context) {
             inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
     }
     const appImage = inputs.optional('app-image');
+    const appEnv = inputs.keyValues('app-env');
+    // The app's environment holds its secrets (database passwords, API keys), and a
+    // failing boot shows the app's log: every value is masked wherever the drill prints.
+    for (const value of Object.values(appEnv))
+        (0,secrets/* registerSecret */.cl)(value);
     const app = appImage
         ? {
             image: appImage,
             dataMount: inputs.string('app-data-mount', '/data'),
             portEnv: inputs.string('app-port-env', 'PORT'),
             args: lines(inputs, 'app-args'),
-            env: inputs.keyValues('app-env'),
+            env: appEnv,
             healthPath: inputs.string('app-health-path', '/healthz'),
             expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
             timeoutMs: inputs.duration('app-timeout', 60_000),
@@ -40812,9 +40874,11 @@ function parseSource(kind, inputs) {
             if (!password && !passwordCommand) {
                 inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
             }
+            const repository = inputs.required('repository');
+            registerLocationCredentials(repository);
             return {
                 kind,
-                repository: inputs.required('repository'),
+                repository,
                 password,
                 passwordCommand,
                 snapshot: inputs.string('snapshot', 'latest'),

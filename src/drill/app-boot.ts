@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { Logger } from '../core/log.js';
 import type { Runner } from '../core/runner/process-runner.js';
+import { redact } from '../core/secrets.js';
 import { oneLineCheck, runSmokeChecks } from '../smoke/index.js';
 import { dockerLogs, dockerRemove, dockerRunApp } from './commands.js';
 import type { CheckResult } from './report.js';
@@ -62,6 +63,6 @@ export async function bootApp(
   const exited = inspect.stdout.trim() !== 'true' ? '; the app exited' : '';
   const health = { detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${smoke.checks[0]?.reason ?? 'no answer'}${exited}` };
   const logs = await runner.run(dockerLogs(name), { allowFailure: true });
-  const tail = `${logs.stdout}${logs.stderr}`.trim().split('\n').slice(-5).join(' | ');
+  const tail = redact(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
   return { check: { name: checkName, passed: false, detail: `${health.detail}${tail ? `; app log: ${tail}` : ''}` } };
 }

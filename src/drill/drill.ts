@@ -3,6 +3,7 @@ import type { FlowContext } from '../core/context.js';
 import { formatError } from '../core/errors.js';
 import { describeTarget } from '../ssh/index.js';
 import { bootApp } from './app-boot.js';
+import { withoutCredentials } from './credentials.js';
 import { checkStaleness, trackDrillIssue } from './forge.js';
 import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
@@ -112,7 +113,7 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
     base.checks.push({
       name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
       passed: false,
-      detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${source.repository}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+      detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
     });
     return [base];
   }
@@ -147,12 +148,13 @@ async function restoreLive(settings: DrillSettings, context: FlowContext, scratc
   return restoreLiveSqlite(source, scratch, context.runner);
 }
 
-function describeSource(settings: DrillSettings): string {
+/** How the summary and the report name the source: never with credentials. */
+export function describeSource(settings: DrillSettings): string {
   const source = settings.source;
   switch (source.kind) {
     case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
     case 'restic':
-    case 'borg': return `${source.kind} ${source.repository}`;
+    case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
     case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
     case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
   }

@@ -1,4 +1,5 @@
 import { SlipwayError } from '../core/errors.js';
+import { redact } from '../core/secrets.js';
 import type { CheckResult, DrillReport } from './report.js';
 import type { ForgeSettings, IssueSettings, StalenessSettings } from './settings.js';
 
@@ -48,15 +49,16 @@ export async function findOpenIssue(forge: ForgeSettings, title: string): Promis
   return undefined;
 }
 
+/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
 export function issueBody(report: DrillReport, failures: CheckResult[], runUrl?: string): string {
-  return [
+  return redact([
     `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
     runUrl ? `Run: ${runUrl}` : '',
     '',
     ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
     '',
     'This issue is updated by every failing drill and closed by the next passing one.',
-  ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n');
+  ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
 }
 
 /** Open (or comment on the already open) issue when the drill fails; close it when it passes. */

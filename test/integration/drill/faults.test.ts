@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
+import { redact } from '../../../src/core/secrets.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { drillFlow } from '../../../src/drill/flow.js';
 import { allChecks, type DrillReport } from '../../../src/drill/report.js';
@@ -77,6 +78,23 @@ describe('drill faults', () => {
       'app-image': sandbox.baseImage, 'app-args': healthAppArgs('lynx.sqlite'), 'app-timeout': '4s',
     });
     expect(failed).toEqual([expect.stringMatching(/^newest: app boots on the restored data: expected HTTP 200 from http:\/\/127\.0\.0\.1:\d+\/healthz, last: .*the app exited/)]);
+  });
+
+  it('an app that prints its secret env and exits: the secret is in neither the report file, the summary nor the log', async () => {
+    const secret = 'app-db-pass-Qw81z';
+    const reportFile = path.join(workDir, 'leak-report.json');
+    const run = await drill({
+      source: 'restic', repository: seeded.resticRepo, password: REPO_PASSWORD, 'report-file': reportFile,
+      'app-image': sandbox.baseImage, 'app-args': ['sh', '-c', 'echo "connecting with $DB_PASSWORD"; exit 3'].join('\n'),
+      'app-env': `DB_PASSWORD=${secret}`, 'app-timeout': '4s',
+    });
+    // The app's log does reach the report (that is what makes the failure readable), masked.
+    expect(run.failed).toEqual([expect.stringMatching(/^newest: app boots on the restored data: .*connecting with \*\*\*/)]);
+    const written = fs.readFileSync(reportFile, 'utf8');
+    expect(written).toContain('connecting with ***');
+    expect(written).not.toContain(secret);
+    expect(log.text()).not.toContain(secret);
+    expect(redact(run.failure ?? '')).not.toContain(secret);
   });
 
   it('a restore target equal to the source is refused before anything is written', async () => {
