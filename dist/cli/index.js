@@ -12611,6 +12611,175 @@ function registerLocationCredentials(location) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/drill/report.js
+
+
+
+
+function allChecks(report) {
+    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
+}
+function failedChecks(report) {
+    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
+}
+function isPassing(checks) {
+    return checks.every((check) => check.passed || check.severity === 'warning');
+}
+/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
+function reportJson(report) {
+    return `${secrets_redact(JSON.stringify(report, null, 2))}\n`;
+}
+function writeReportFile(report, file) {
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(file, reportJson(report));
+}
+function formatSeconds(seconds) {
+    if (seconds === undefined)
+        return '–';
+    if (seconds < 120)
+        return `${Math.round(seconds * 10) / 10} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 6) / 10} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function drillFailureMessage(report) {
+    const failed = failedChecks(report);
+    if (failed.length === 0)
+        return undefined;
+    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
+}
+function drillSummary(report) {
+    const summary = new summary_Summary();
+    summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
+    if (report.restores.length > 0) {
+        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
+            restore.label,
+            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+            formatSeconds(restore.rpoSeconds),
+            formatSeconds(restore.rtoSeconds),
+            formatBytes(restore.sizes.backupBytes),
+            formatBytes(restore.sizes.restoredBytes),
+        ]));
+    }
+    const checks = allChecks(report);
+    if (checks.length > 0) {
+        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
+    }
+    for (const restore of report.restores) {
+        if (restore.versions) {
+            const v = restore.versions;
+            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
+        }
+    }
+    if (report.issue && report.issue.action !== 'none')
+        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
+    if (report.reportFile)
+        summary.text(`Report: ${report.reportFile}`);
+    return summary;
+}
+function drillOutputs(report) {
+    const first = report.restores[0];
+    return {
+        passed: String(report.passed),
+        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
+        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
+        snapshot: first?.snapshot?.id ?? '',
+        'report-file': report.reportFile ?? '',
+        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/deadline.js
+
+
+/** The drill ran past its `timeout` input. */
+class DrillTimeout extends SlipwayError {
+    constructor(timeoutMs, step) {
+        super(`stopped at the deadline of input 'timeout' (${formatSeconds(timeoutMs / 1000)}) during step '${step}'`, {
+            fix: `Raise timeout, or find out why '${step}' is slow`,
+        });
+        this.name = 'DrillTimeout';
+    }
+}
+/**
+ * The `timeout` input as an upper bound for the whole drill. Work runs through
+ * `runner()`, which caps every command at the time left (coreutils `timeout`
+ * kills it at the deadline) and refuses new ones after it; `race()` stops
+ * waiting at the deadline. Cleanup runs through `cleanup()`, which lets its
+ * commands through uncapped: removing the scratch place is never cut short.
+ */
+class DrillDeadline {
+    timeoutMs;
+    /** What the drill is doing now, for the timeout message. */
+    step = 'start';
+    endsAt;
+    cleaningUp = false;
+    constructor(timeoutMs, now = Date.now()) {
+        this.timeoutMs = timeoutMs;
+        this.endsAt = now + timeoutMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - Date.now());
+    }
+    get expired() {
+        return this.remainingMs() === 0;
+    }
+    /** Names the step; throws when the deadline already passed. */
+    enter(step) {
+        if (this.expired)
+            throw new DrillTimeout(this.timeoutMs, this.step);
+        this.step = step;
+    }
+    runner(inner) {
+        return {
+            run: (spec, options = {}) => {
+                if (this.cleaningUp)
+                    return inner.run(spec, options);
+                const remaining = this.remainingMs();
+                if (remaining === 0)
+                    return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
+                return inner.run(spec, { ...options, timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining) });
+            },
+        };
+    }
+    /** Resolves with the work, or rejects with DrillTimeout at the deadline (the work is then left to its capped commands). */
+    race(work) {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
+            work.then((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
+        });
+    }
+    /** After a timeout: waits (at most `graceMs`) for the work to return from its killed command. */
+    async unwind(work, graceMs) {
+        let timer;
+        await Promise.race([work?.catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, graceMs); })]);
+        clearTimeout(timer);
+    }
+    async cleanup(undo) {
+        this.cleaningUp = true;
+        try {
+            await undo();
+        }
+        finally {
+            this.cleaningUp = false;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/forge.js
 
 
@@ -13157,98 +13326,6 @@ async function restoreSqliteOverSsh(source, target, scratch, context) {
     return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/report.js
-
-
-
-
-function allChecks(report) {
-    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
-}
-function failedChecks(report) {
-    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
-}
-function isPassing(checks) {
-    return checks.every((check) => check.passed || check.severity === 'warning');
-}
-/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
-function reportJson(report) {
-    return `${secrets_redact(JSON.stringify(report, null, 2))}\n`;
-}
-function writeReportFile(report, file) {
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
-    external_node_fs_namespaceObject.writeFileSync(file, reportJson(report));
-}
-function formatSeconds(seconds) {
-    if (seconds === undefined)
-        return '–';
-    if (seconds < 120)
-        return `${Math.round(seconds * 10) / 10} s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 6) / 10} min`;
-    if (seconds < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function drillFailureMessage(report) {
-    const failed = failedChecks(report);
-    if (failed.length === 0)
-        return undefined;
-    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
-}
-function drillSummary(report) {
-    const summary = new summary_Summary();
-    summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
-    if (report.restores.length > 0) {
-        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
-            restore.label,
-            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
-            formatSeconds(restore.rpoSeconds),
-            formatSeconds(restore.rtoSeconds),
-            formatBytes(restore.sizes.backupBytes),
-            formatBytes(restore.sizes.restoredBytes),
-        ]));
-    }
-    const checks = allChecks(report);
-    if (checks.length > 0) {
-        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
-    }
-    for (const restore of report.restores) {
-        if (restore.versions) {
-            const v = restore.versions;
-            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
-        }
-    }
-    if (report.issue && report.issue.action !== 'none')
-        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
-    if (report.reportFile)
-        summary.text(`Report: ${report.reportFile}`);
-    return summary;
-}
-function drillOutputs(report) {
-    const first = report.restores[0];
-    return {
-        passed: String(report.passed),
-        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
-        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
-        snapshot: first?.snapshot?.id ?? '',
-        'report-file': report.reportFile ?? '',
-        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
-    };
-}
-
 ;// CONCATENATED MODULE: ./build/src/drill/history.js
 
 
@@ -13312,6 +13389,7 @@ function previousCounts(report) {
 
 
 
+
 /**
  * The whole drill: restore into a scratch place, prove the backup, the data and
  * (optionally) the app, report, and remove every scratch thing it made. Faults
@@ -13344,16 +13422,27 @@ async function runDrill(settings, context, options = {}) {
         return finish(report, settings, context, now);
     }
     context.log.info(`Scratch place: ${scratch.dir}`);
+    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
+    const bounded = { ...context, runner: deadline.runner(context.runner) };
+    let work;
     try {
         await context.log.group(`Drill '${settings.name}'`, async () => {
-            report.restores.push(...(await restoreAll(settings, context, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random })));
+            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
+            report.restores.push(...(await deadline.race(work)));
         });
     }
     catch (error) {
-        report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+        if (error instanceof DrillTimeout) {
+            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
+            // Its running command was killed at the deadline; let the work unwind before its files go.
+            await deadline.unwind(work, UNWIND_GRACE_MS);
+        }
+        else {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+        }
     }
     finally {
-        await scratch.remove(context.log);
+        await deadline.cleanup(() => scratch.remove(context.log));
     }
     const finished = await finish(report, settings, context, now);
     if (finished.passed)
@@ -13387,12 +13476,15 @@ async function finish(report, settings, context, now) {
     writeReportFile(report, settings.reportFile);
     return report;
 }
+/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
+const UNWIND_GRACE_MS = 10_000;
 async function restoreAll(settings, context, scratch, run) {
     const source = settings.source;
     if (source.kind !== 'restic' && source.kind !== 'borg') {
         const label = 'live';
         const started = Date.now();
         let restored;
+        run.deadline.enter(`restore ${describeSource(settings)}`);
         if (source.kind === 'postgres')
             restored = await restorePostgres(source, scratch, context.runner);
         else if (source.kind === 'tarball')
@@ -13401,6 +13493,7 @@ async function restoreAll(settings, context, scratch, run) {
             restored = await restoreLive(settings, context, scratch);
         return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
     }
+    run.deadline.enter(`open ${describeSource(settings)}`);
     const session = await openRepository(source, scratch, context.runner);
     const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
     if (!session.checks.every((check) => check.passed))
@@ -13426,12 +13519,14 @@ async function restoreAll(settings, context, scratch, run) {
     const reports = [];
     for (const [index, { label, snapshot }] of selections.entries()) {
         const started = Date.now();
+        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
         const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
         if (index === 0)
             restored.checks.unshift(...session.checks);
         // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
         const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
         if (index === 0 && !source.skipRepositoryCheck) {
+            run.deadline.enter(`${source.kind} check`);
             restoreReport.checks.push(await session.check());
             restoreReport.passed = isPassing(restoreReport.checks);
         }
@@ -13481,6 +13576,7 @@ async function verifyRestore(settings, context, scratch, args) {
             checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
     }
     if (restored.probe) {
+        run.deadline.enter(`verify the ${args.label} restore's data`);
         const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
         const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
         checks.push(...data.checks);
@@ -13490,7 +13586,10 @@ async function verifyRestore(settings, context, scratch, args) {
         checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
     }
     if (settings.app && primary && isPassing(checks)) {
-        const booted = await bootApp({ ...settings.app, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+        run.deadline.enter('boot the app on the restored data');
+        // The app's wait is bounded by the drill's deadline too.
+        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
+        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
         checks.push(booted.check);
         if (booted.healthyAt)
             report.rtoSeconds = (booted.healthyAt - args.started) / 1000;

@@ -4,6 +4,7 @@ import { formatError } from '../core/errors.js';
 import { describeTarget } from '../ssh/index.js';
 import { bootApp } from './app-boot.js';
 import { withoutCredentials } from './credentials.js';
+import { DrillDeadline, DrillTimeout } from './deadline.js';
 import { checkStaleness, trackDrillIssue } from './forge.js';
 import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
@@ -49,14 +50,24 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
     return finish(report, settings, context, now);
   }
   context.log.info(`Scratch place: ${scratch.dir}`);
+  const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
+  const bounded: FlowContext = { ...context, runner: deadline.runner(context.runner) };
+  let work: Promise<RestoreReport[]> | undefined;
   try {
     await context.log.group(`Drill '${settings.name}'`, async () => {
-      report.restores.push(...(await restoreAll(settings, context, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random })));
+      work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
+      report.restores.push(...(await deadline.race(work)));
     });
   } catch (error) {
-    report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+    if (error instanceof DrillTimeout) {
+      report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
+      // Its running command was killed at the deadline; let the work unwind before its files go.
+      await deadline.unwind(work, UNWIND_GRACE_MS);
+    } else {
+      report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+    }
   } finally {
-    await scratch.remove(context.log);
+    await deadline.cleanup(() => scratch.remove(context.log));
   }
   const finished = await finish(report, settings, context, now);
   if (finished.passed) await history.save(finished).catch((error: unknown) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
@@ -87,7 +98,11 @@ async function finish(report: DrillReport, settings: DrillSettings, context: Flo
   return report;
 }
 
+/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
+const UNWIND_GRACE_MS = 10_000;
+
 interface RestoreContext {
+  deadline: DrillDeadline;
   now: Date;
   previous?: Record<string, number>;
   random: () => number;
@@ -99,11 +114,13 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
     const label = 'live';
     const started = Date.now();
     let restored: Restored;
+    run.deadline.enter(`restore ${describeSource(settings)}`);
     if (source.kind === 'postgres') restored = await restorePostgres(source, scratch, context.runner);
     else if (source.kind === 'tarball') restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
     else restored = await restoreLive(settings, context, scratch);
     return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
   }
+  run.deadline.enter(`open ${describeSource(settings)}`);
   const session = await openRepository(source, scratch, context.runner);
   const base: RestoreReport = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
   if (!session.checks.every((check) => check.passed)) return [base];
@@ -126,11 +143,13 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
   const reports: RestoreReport[] = [];
   for (const [index, { label, snapshot }] of selections.entries()) {
     const started = Date.now();
+    run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
     const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
     if (index === 0) restored.checks.unshift(...session.checks);
     // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
     const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
     if (index === 0 && !source.skipRepositoryCheck) {
+      run.deadline.enter(`${source.kind} check`);
       restoreReport.checks.push(await session.check());
       restoreReport.passed = isPassing(restoreReport.checks);
     }
@@ -186,6 +205,7 @@ async function verifyRestore(
     if (settings.verify.maxAgeMs !== undefined && primary) checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
   }
   if (restored.probe) {
+    run.deadline.enter(`verify the ${args.label} restore's data`);
     const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
     const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
     checks.push(...data.checks);
@@ -194,7 +214,10 @@ async function verifyRestore(
     checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
   }
   if (settings.app && primary && isPassing(checks)) {
-    const booted = await bootApp({ ...settings.app, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+    run.deadline.enter('boot the app on the restored data');
+    // The app's wait is bounded by the drill's deadline too.
+    const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
+    const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
     checks.push(booted.check);
     if (booted.healthyAt) report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
   } else if (isPassing(checks)) {

@@ -97,6 +97,20 @@ describe('drill faults', () => {
     expect(redact(run.failure ?? '')).not.toContain(secret);
   });
 
+  it('input timeout: the drill stops at its deadline, names the step it was in, and still removes its scratch place and app container', async () => {
+    const started = Date.now();
+    const { report, failure, failed } = await drill({
+      source: 'sqlite', 'database-path': seeded.liveDb, timeout: '5s',
+      // An app that runs but never answers: only the drill's own deadline ends the wait.
+      'app-image': sandbox.baseImage, 'app-args': ['sh', '-c', 'exec sleep 600'].join('\n'), 'app-timeout': '90s',
+    });
+    const seconds = (Date.now() - started) / 1000;
+    expect(report.passed).toBe(false);
+    expect(failed).toEqual(["drill finished within timeout: stopped at the deadline of input 'timeout' (5 s) during step 'boot the app on the restored data'. Raise timeout, or find out why 'boot the app on the restored data' is slow"]);
+    expect(failure).toContain("input 'timeout'");
+    expect(seconds).toBeLessThan(25);
+  }, 110_000);
+
   it('a restore target equal to the source is refused before anything is written', async () => {
     const liveDir = path.dirname(seeded.liveDb);
     const before = fingerprint(liveDir);
