@@ -164,6 +164,20 @@ export function dockerRemove(name: string): CommandSpec {
   return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
 }
 
+/** `running 0`, `exited 3`, … : status and exit code in one line. */
+export function dockerState(name: string): CommandSpec {
+  return { file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name] };
+}
+
+/** Reads `dockerState`'s line; a container docker no longer knows counts as gone. */
+export function parseContainerState(line: string): { running: boolean; status: string; exitCode?: number } {
+  const match = /^(\w+) (-?\d+)$/.exec(line.trim());
+  if (!match) return { running: false, status: 'gone' };
+  const status = match[1];
+  // `created` and `restarting` may still come up; only a container that stopped ends the wait.
+  return { running: !['exited', 'dead', 'removing'].includes(status), status, exitCode: Number(match[2]) };
+}
+
 export function dockerLogs(name: string): CommandSpec {
   return { file: 'docker', args: ['logs', '--tail', '30', name] };
 }
