@@ -12696,7 +12696,9 @@ function drillFailureMessage(report) {
 }
 function drillSummary(report) {
     const summary = new summary_Summary();
-    summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
+    const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
+    const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
+    summary.heading(`Restore drill '${report.name}': ${verdict}`);
     if (report.restores.length > 0) {
         summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
             restore.label,
@@ -13093,6 +13095,7 @@ function formatAge(ms) {
 
 
 
+
 const failed = (name, result) => ({
     name,
     passed: false,
@@ -13226,6 +13229,49 @@ function parseDumpHeader(listing) {
     const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'm').exec(listing)?.[1]?.trim();
     return { dumpTool: pick('Dumped by pg_dump version'), dumpedFromServer: pick('Dumped from database version'), dbname: pick('Dbname') };
 }
+const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
+function superuserCheck(user, result) {
+    const name = `pg-user ${user} has no superuser rights`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    if (result.stdout.trim() !== 't')
+        return { name, passed: true, detail: 'restoring without superuser rights' };
+    return {
+        name,
+        passed: false,
+        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
+            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
+    };
+}
+/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
+function majorVersion(version) {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match)
+        return undefined;
+    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+/**
+ * The dump's pg_dump against the server it was dumped from and the server it is
+ * restored into. A mismatch is a warning, not a failure: this restore did succeed
+ * and its data was verified here, but a pg_dump that does not match its server is
+ * what silently broke real backups (a distro pg_dump left behind by a server
+ * upgrade), and a dump newer than a server cannot be restored into it.
+ */
+function compareDumpVersions(versions) {
+    const { dumpTool, dumpedFromServer, server } = versions;
+    if (!dumpTool || !server)
+        return undefined;
+    const tool = majorVersion(dumpTool);
+    const differences = [];
+    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
+        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
+    if (majorVersion(server) !== tool)
+        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
+    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
+    return differences.length === 0
+        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
+        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+}
 async function restorePostgres(source, scratch, runner) {
     const connection = source.connection;
     const dataDir = scratch.sub('restore');
@@ -13233,6 +13279,13 @@ async function restorePostgres(source, scratch, runner) {
     refuseSameName('database', scratchDb, source.database);
     refuseSameName('database', scratchDb, connection.maintenanceDatabase);
     const checks = [];
+    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
+    // role restoring it: the drill restores as a role without superuser rights, or not at all.
+    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
+    const roleCheck = superuserCheck(connection.user, role);
+    checks.push(roleCheck);
+    if (!roleCheck.passed)
+        return { dataDir, checks, sizes: {}, ok: false };
     let dumpFile = source.dumpFile;
     if (!dumpFile) {
         dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
@@ -13262,11 +13315,9 @@ async function restorePostgres(source, scratch, runner) {
     });
     const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
     checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
-    const major = (version) => /(\d+)(?:\.\d+)?/.exec(version ?? '')?.[1];
-    if (versions.dumpTool && versions.server) {
-        const same = major(versions.dumpTool) === major(versions.server);
-        checks.push({ name: 'pg_dump version matches the server', passed: true, severity: same ? undefined : 'warning', detail: `dump by pg_dump ${versions.dumpTool}, server ${versions.server}${same ? '' : ' (major versions differ)'}` });
-    }
+    const versionCheck = compareDumpVersions(versions);
+    if (versionCheck)
+        checks.push(versionCheck);
     const probe = {
         engine: 'postgres',
         tablesSql: postgresTablesSql,
@@ -13281,7 +13332,8 @@ async function restorePostgres(source, scratch, runner) {
     const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
     if (connection.password)
         appEnv.PGPASSWORD = connection.password;
-    const ok = checks.every((check) => check.passed);
+    // A version warning does not keep the data from being verified.
+    const ok = isPassing(checks);
     return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, ok };
 }
 /* ---------- tarball of a directory or a Docker volume ---------- */
@@ -13516,6 +13568,10 @@ async function finish(report, settings, context, now) {
             context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
         }
     }
+    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
+    for (const check of allChecks(report))
+        if (!check.passed && check.severity === 'warning')
+            context.log.warn(`${check.name}: ${check.detail}`);
     report.finishedAt = now().toISOString();
     report.reportFile = settings.reportFile;
     writeReportFile(report, settings.reportFile);

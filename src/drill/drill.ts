@@ -8,7 +8,7 @@ import { DrillDeadline, DrillTimeout } from './deadline.js';
 import { checkStaleness, trackDrillIssue } from './forge.js';
 import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
-import { failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
+import { allChecks, failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
 import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
 import type { DrillSettings } from './settings.js';
 import { pickOlder, selectSnapshot, type SnapshotInfo } from './snapshots.js';
@@ -92,6 +92,8 @@ async function finish(report: DrillReport, settings: DrillSettings, context: Flo
       context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
     }
   }
+  // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
+  for (const check of allChecks(report)) if (!check.passed && check.severity === 'warning') context.log.warn(`${check.name}: ${check.detail}`);
   report.finishedAt = now().toISOString();
   report.reportFile = settings.reportFile;
   writeReportFile(report, settings.reportFile);

@@ -98,7 +98,9 @@ export function drillFailureMessage(report: DrillReport): string | undefined {
 
 export function drillSummary(report: DrillReport): Summary {
   const summary = new Summary();
-  summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
+  const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
+  const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
+  summary.heading(`Restore drill '${report.name}': ${verdict}`);
   if (report.restores.length > 0) {
     summary.table(
       ['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'],
