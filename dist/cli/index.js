@@ -12313,8 +12313,9 @@ function pgEnv(connection) {
         env.PGPASSWORD = connection.password;
     return env;
 }
+/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
 function pgDump(connection, database, outFile) {
-    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: pgEnv(connection) };
+    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
 }
 /** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
 function pgRestore(connection, database, dumpFile) {
@@ -12324,9 +12325,12 @@ function pgRestore(connection, database, dumpFile) {
         env: pgEnv(connection),
     };
 }
-/** The archive's table of contents: its header names the pg_dump and server versions. */
+/**
+ * The archive's table of contents: its header names the pg_dump and server versions and
+ * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
+ */
 function pgRestoreList(dumpFile) {
-    return { file: 'pg_restore', args: ['--list', dumpFile] };
+    return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
 }
 function psql(connection, database, sql) {
     return {
@@ -13226,8 +13230,16 @@ async function restoreFromRepository(session, snapshot, scratch, runner, label, 
 }
 /* ---------- PostgreSQL ---------- */
 function parseDumpHeader(listing) {
-    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'm').exec(listing)?.[1]?.trim();
-    return { dumpTool: pick('Dumped by pg_dump version'), dumpedFromServer: pick('Dumped from database version'), dbname: pick('Dbname') };
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+    return {
+        dumpTool: pick('Dumped by pg_dump version'),
+        dumpedFromServer: pick('Dumped from database version'),
+        dbname: pick('Dbname'),
+        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+    };
 }
 const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
 function superuserCheck(user, result) {
@@ -13334,7 +13346,12 @@ async function restorePostgres(source, scratch, runner) {
         appEnv.PGPASSWORD = connection.password;
     // A version warning does not keep the data from being verified.
     const ok = isPassing(checks);
-    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, ok };
+    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+    const taken = header.createdAt
+        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+        : undefined;
+    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
 }
 /* ---------- tarball of a directory or a Docker volume ---------- */
 async function restoreTarball(source, scratch, runner, databasePath) {
@@ -13472,241 +13489,6 @@ function previousCounts(report) {
     return counts && Object.keys(counts).length > 0 ? counts : undefined;
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/drill.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The whole drill: restore into a scratch place, prove the backup, the data and
- * (optionally) the app, report, and remove every scratch thing it made. Faults
- * become failing checks in the report; only a refused target or bad settings throw.
- */
-async function runDrill(settings, context, options = {}) {
-    const now = options.now ?? (() => new Date());
-    const startedAt = now();
-    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
-    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
-        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
-        return finish(report, settings, context, now);
-    }
-    const history = new DrillHistory(settings.name, {
-        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_namespaceObject.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
-        cache: settings.useCacheForHistory ? context.cache : undefined,
-        cacheDir: external_node_path_namespaceObject.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
-        log: context.log,
-    });
-    const previous = await history.load();
-    let scratch;
-    try {
-        if (settings.scratchDir)
-            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
-        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
-    }
-    catch (error) {
-        // Refused before anything was written: the report says why.
-        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: formatError(error) });
-        return finish(report, settings, context, now);
-    }
-    context.log.info(`Scratch place: ${scratch.dir}`);
-    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
-    const bounded = { ...context, runner: deadline.runner(context.runner) };
-    let work;
-    try {
-        await context.log.group(`Drill '${settings.name}'`, async () => {
-            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
-            report.restores.push(...(await deadline.race(work)));
-        });
-    }
-    catch (error) {
-        if (error instanceof DrillTimeout) {
-            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
-            // Its running command was killed at the deadline; let the work unwind before its files go.
-            await deadline.unwind(work, UNWIND_GRACE_MS);
-        }
-        else {
-            report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
-        }
-    }
-    finally {
-        await deadline.cleanup(() => scratch.remove(context.log));
-    }
-    const finished = await finish(report, settings, context, now);
-    if (finished.passed)
-        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
-    return finished;
-}
-function sourcePaths(settings) {
-    const source = settings.source;
-    if (source.kind === 'sqlite' && !source.container && !source.ssh)
-        return [source.path];
-    if (source.kind === 'restic' || source.kind === 'borg')
-        return [source.repository];
-    if (source.kind === 'tarball' && source.file)
-        return [source.file];
-    if (source.kind === 'postgres' && source.dumpFile)
-        return [source.dumpFile];
-    return [];
-}
-async function finish(report, settings, context, now) {
-    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
-    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
-        try {
-            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
-        }
-        catch (error) {
-            context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
-        }
-    }
-    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
-    for (const check of allChecks(report))
-        if (!check.passed && check.severity === 'warning')
-            context.log.warn(`${check.name}: ${check.detail}`);
-    report.finishedAt = now().toISOString();
-    report.reportFile = settings.reportFile;
-    writeReportFile(report, settings.reportFile);
-    return report;
-}
-/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
-const UNWIND_GRACE_MS = 10_000;
-async function restoreAll(settings, context, scratch, run) {
-    const source = settings.source;
-    if (source.kind !== 'restic' && source.kind !== 'borg') {
-        const label = 'live';
-        const started = Date.now();
-        let restored;
-        run.deadline.enter(`restore ${describeSource(settings)}`);
-        if (source.kind === 'postgres')
-            restored = await restorePostgres(source, scratch, context.runner);
-        else if (source.kind === 'tarball')
-            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
-        else
-            restored = await restoreLive(settings, context, scratch);
-        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
-    }
-    run.deadline.enter(`open ${describeSource(settings)}`);
-    const session = await openRepository(source, scratch, context.runner);
-    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
-    if (!session.checks.every((check) => check.passed))
-        return [base];
-    const chosen = selectSnapshot(session.snapshots, source.snapshot);
-    if (!chosen) {
-        const empty = session.snapshots.length === 0;
-        base.checks.push({
-            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
-            passed: false,
-            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
-        });
-        return [base];
-    }
-    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
-    if (settings.alsoRandomOlder) {
-        const older = pickOlder(session.snapshots, chosen, run.random);
-        if (older)
-            selections.push({ label: 'random older', snapshot: older });
-        else
-            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
-    }
-    const reports = [];
-    for (const [index, { label, snapshot }] of selections.entries()) {
-        const started = Date.now();
-        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
-        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
-        if (index === 0)
-            restored.checks.unshift(...session.checks);
-        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
-        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
-        if (index === 0 && !source.skipRepositoryCheck) {
-            run.deadline.enter(`${source.kind} check`);
-            restoreReport.checks.push(await session.check());
-            restoreReport.passed = isPassing(restoreReport.checks);
-        }
-        reports.push(restoreReport);
-    }
-    return reports;
-}
-async function restoreLive(settings, context, scratch) {
-    const source = settings.source;
-    if (source.kind !== 'sqlite')
-        throw new Error('unreachable');
-    if (source.ssh) {
-        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
-    }
-    return restoreLiveSqlite(source, scratch, context.runner);
-}
-/** How the summary and the report name the source: never with credentials. */
-function describeSource(settings) {
-    const source = settings.source;
-    switch (source.kind) {
-        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
-        case 'restic':
-        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
-        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
-        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
-    }
-}
-async function verifyRestore(settings, context, scratch, args) {
-    const { restored, snapshot, run } = args;
-    const primary = args.primary ?? true;
-    const checks = [...restored.checks];
-    const report = {
-        label: args.label,
-        source: args.source,
-        sizes: restored.sizes,
-        tables: {},
-        versions: restored.versions,
-        checks,
-        passed: false,
-        restoreSeconds: (Date.now() - args.started) / 1000,
-    };
-    if (snapshot) {
-        const ageSeconds = (run.now.getTime() - snapshot.time.getTime()) / 1000;
-        report.snapshot = { id: snapshot.id, time: snapshot.time.toISOString(), timeSource: snapshot.timeSource, ageSeconds };
-        report.rpoSeconds = ageSeconds;
-        if (settings.verify.maxAgeMs !== undefined && primary)
-            checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
-    }
-    if (restored.probe) {
-        run.deadline.enter(`verify the ${args.label} restore's data`);
-        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
-        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
-        checks.push(...data.checks);
-        report.tables = data.tables;
-    }
-    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
-        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
-    }
-    if (settings.app && primary && isPassing(checks)) {
-        run.deadline.enter('boot the app on the restored data');
-        // The app's wait is bounded by the drill's deadline too.
-        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
-        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
-        checks.push(booted.check);
-        if (booted.healthyAt)
-            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
-    }
-    else if (isPassing(checks)) {
-        report.rtoSeconds = (Date.now() - args.started) / 1000;
-    }
-    report.passed = isPassing(checks);
-    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
-    return report;
-}
-function wantsDataChecks(settings) {
-    const verify = settings.verify;
-    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
-}
-
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
 
 
@@ -13714,6 +13496,19 @@ function wantsDataChecks(settings) {
 
 /** Where the backup comes from. */
 const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
+/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
+function settingsWarnings(settings) {
+    const warnings = [];
+    if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
+        warnings.push({
+            name: 'freshness-column has a max-age',
+            passed: false,
+            severity: 'warning',
+            detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
+        });
+    }
+    return warnings;
+}
 /** Lines `SELECT count(*) FROM students => 3`. */
 function parseQueries(lines, fail) {
     return lines.map((line) => {
@@ -13894,6 +13689,245 @@ function parseStaleness(inputs) {
         maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
         onStale: inputs.choice('on-stale', ['warn', 'fail'], 'fail'),
     };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole drill: restore into a scratch place, prove the backup, the data and
+ * (optionally) the app, report, and remove every scratch thing it made. Faults
+ * become failing checks in the report; only a refused target or bad settings throw.
+ */
+async function runDrill(settings, context, options = {}) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
+    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
+        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+        return finish(report, settings, context, now);
+    }
+    report.checks.push(...settingsWarnings(settings));
+    const history = new DrillHistory(settings.name, {
+        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_namespaceObject.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
+        cache: settings.useCacheForHistory ? context.cache : undefined,
+        cacheDir: external_node_path_namespaceObject.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
+        log: context.log,
+    });
+    const previous = await history.load();
+    let scratch;
+    try {
+        if (settings.scratchDir)
+            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
+        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+    }
+    catch (error) {
+        // Refused before anything was written: the report says why.
+        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: formatError(error) });
+        return finish(report, settings, context, now);
+    }
+    context.log.info(`Scratch place: ${scratch.dir}`);
+    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
+    const bounded = { ...context, runner: deadline.runner(context.runner) };
+    let work;
+    try {
+        await context.log.group(`Drill '${settings.name}'`, async () => {
+            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
+            report.restores.push(...(await deadline.race(work)));
+        });
+    }
+    catch (error) {
+        if (error instanceof DrillTimeout) {
+            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
+            // Its running command was killed at the deadline; let the work unwind before its files go.
+            await deadline.unwind(work, UNWIND_GRACE_MS);
+        }
+        else {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+        }
+    }
+    finally {
+        await deadline.cleanup(() => scratch.remove(context.log));
+    }
+    const finished = await finish(report, settings, context, now);
+    if (finished.passed)
+        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
+    return finished;
+}
+function sourcePaths(settings) {
+    const source = settings.source;
+    if (source.kind === 'sqlite' && !source.container && !source.ssh)
+        return [source.path];
+    if (source.kind === 'restic' || source.kind === 'borg')
+        return [source.repository];
+    if (source.kind === 'tarball' && source.file)
+        return [source.file];
+    if (source.kind === 'postgres' && source.dumpFile)
+        return [source.dumpFile];
+    return [];
+}
+async function finish(report, settings, context, now) {
+    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
+    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
+        try {
+            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+        }
+        catch (error) {
+            context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
+        }
+    }
+    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
+    for (const check of allChecks(report))
+        if (!check.passed && check.severity === 'warning')
+            context.log.warn(`${check.name}: ${check.detail}`);
+    report.finishedAt = now().toISOString();
+    report.reportFile = settings.reportFile;
+    writeReportFile(report, settings.reportFile);
+    return report;
+}
+/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
+const UNWIND_GRACE_MS = 10_000;
+async function restoreAll(settings, context, scratch, run) {
+    const source = settings.source;
+    if (source.kind !== 'restic' && source.kind !== 'borg') {
+        const label = 'live';
+        const started = Date.now();
+        let restored;
+        run.deadline.enter(`restore ${describeSource(settings)}`);
+        if (source.kind === 'postgres')
+            restored = await restorePostgres(source, scratch, context.runner);
+        else if (source.kind === 'tarball')
+            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+        else
+            restored = await restoreLive(settings, context, scratch);
+        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
+    }
+    run.deadline.enter(`open ${describeSource(settings)}`);
+    const session = await openRepository(source, scratch, context.runner);
+    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
+    if (!session.checks.every((check) => check.passed))
+        return [base];
+    const chosen = selectSnapshot(session.snapshots, source.snapshot);
+    if (!chosen) {
+        const empty = session.snapshots.length === 0;
+        base.checks.push({
+            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
+            passed: false,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+        });
+        return [base];
+    }
+    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
+    if (settings.alsoRandomOlder) {
+        const older = pickOlder(session.snapshots, chosen, run.random);
+        if (older)
+            selections.push({ label: 'random older', snapshot: older });
+        else
+            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
+    }
+    const reports = [];
+    for (const [index, { label, snapshot }] of selections.entries()) {
+        const started = Date.now();
+        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
+        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
+        if (index === 0)
+            restored.checks.unshift(...session.checks);
+        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
+        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
+        if (index === 0 && !source.skipRepositoryCheck) {
+            run.deadline.enter(`${source.kind} check`);
+            restoreReport.checks.push(await session.check());
+            restoreReport.passed = isPassing(restoreReport.checks);
+        }
+        reports.push(restoreReport);
+    }
+    return reports;
+}
+async function restoreLive(settings, context, scratch) {
+    const source = settings.source;
+    if (source.kind !== 'sqlite')
+        throw new Error('unreachable');
+    if (source.ssh) {
+        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
+    }
+    return restoreLiveSqlite(source, scratch, context.runner);
+}
+/** How the summary and the report name the source: never with credentials. */
+function describeSource(settings) {
+    const source = settings.source;
+    switch (source.kind) {
+        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
+        case 'restic':
+        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
+        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
+        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
+    }
+}
+async function verifyRestore(settings, context, scratch, args) {
+    const { restored, snapshot, run } = args;
+    const primary = args.primary ?? true;
+    const checks = [...restored.checks];
+    const report = {
+        label: args.label,
+        source: args.source,
+        sizes: restored.sizes,
+        tables: {},
+        versions: restored.versions,
+        checks,
+        passed: false,
+        restoreSeconds: (Date.now() - args.started) / 1000,
+    };
+    // A repository's snapshot, or the time a pg_dump archive records: the RPO.
+    const taken = snapshot ?? restored.taken;
+    if (taken) {
+        const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
+        report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
+        report.rpoSeconds = ageSeconds;
+        if (settings.verify.maxAgeMs !== undefined && primary)
+            checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
+    }
+    if (restored.probe) {
+        run.deadline.enter(`verify the ${args.label} restore's data`);
+        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
+        checks.push(...data.checks);
+        report.tables = data.tables;
+    }
+    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
+        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
+    }
+    if (settings.app && primary && isPassing(checks)) {
+        run.deadline.enter('boot the app on the restored data');
+        // The app's wait is bounded by the drill's deadline too.
+        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
+        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+        checks.push(booted.check);
+        if (booted.healthyAt)
+            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
+    }
+    else if (isPassing(checks)) {
+        report.rtoSeconds = (Date.now() - args.started) / 1000;
+    }
+    report.passed = isPassing(checks);
+    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
+    return report;
+}
+function wantsDataChecks(settings) {
+    const verify = settings.verify;
+    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/flow.js

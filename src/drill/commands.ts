@@ -97,8 +97,9 @@ export function pgEnv(connection: PostgresConnection): Record<string, string> {
   return env;
 }
 
+/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
 export function pgDump(connection: PostgresConnection, database: string, outFile: string): CommandSpec {
-  return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: pgEnv(connection) };
+  return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
 }
 
 /** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
@@ -110,9 +111,12 @@ export function pgRestore(connection: PostgresConnection, database: string, dump
   };
 }
 
-/** The archive's table of contents: its header names the pg_dump and server versions. */
+/**
+ * The archive's table of contents: its header names the pg_dump and server versions and
+ * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
+ */
 export function pgRestoreList(dumpFile: string): CommandSpec {
-  return { file: 'pg_restore', args: ['--list', dumpFile] };
+  return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
 }
 
 export function psql(connection: PostgresConnection, database: string, sql: string): CommandSpec {

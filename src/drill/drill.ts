@@ -10,7 +10,7 @@ import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
 import { allChecks, failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
 import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
-import type { DrillSettings } from './settings.js';
+import { settingsWarnings, type DrillSettings } from './settings.js';
 import { pickOlder, selectSnapshot, type SnapshotInfo } from './snapshots.js';
 import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreTarball, type Restored } from './sources.js';
 import { checkSnapshotAge, verifyData } from './verify.js';
@@ -33,6 +33,7 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
     report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
     return finish(report, settings, context, now);
   }
+  report.checks.push(...settingsWarnings(settings));
   const history = new DrillHistory(settings.name, {
     file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : path.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
     cache: settings.useCacheForHistory ? context.cache : undefined,
@@ -200,11 +201,13 @@ async function verifyRestore(
     passed: false,
     restoreSeconds: (Date.now() - args.started) / 1000,
   };
-  if (snapshot) {
-    const ageSeconds = (run.now.getTime() - snapshot.time.getTime()) / 1000;
-    report.snapshot = { id: snapshot.id, time: snapshot.time.toISOString(), timeSource: snapshot.timeSource, ageSeconds };
+  // A repository's snapshot, or the time a pg_dump archive records: the RPO.
+  const taken = snapshot ?? restored.taken;
+  if (taken) {
+    const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
+    report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
     report.rpoSeconds = ageSeconds;
-    if (settings.verify.maxAgeMs !== undefined && primary) checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
+    if (settings.verify.maxAgeMs !== undefined && primary) checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
   }
   if (restored.probe) {
     run.deadline.enter(`verify the ${args.label} restore's data`);

@@ -139,6 +139,20 @@ export interface DrillSettings {
   timeoutMs: number;
 }
 
+/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
+export function settingsWarnings(settings: Pick<DrillSettings, 'verify'>): Array<{ name: string; passed: false; severity: 'warning'; detail: string }> {
+  const warnings: Array<{ name: string; passed: false; severity: 'warning'; detail: string }> = [];
+  if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
+    warnings.push({
+      name: 'freshness-column has a max-age',
+      passed: false,
+      severity: 'warning',
+      detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
+    });
+  }
+  return warnings;
+}
+
 /** Lines `SELECT count(*) FROM students => 3`. */
 export function parseQueries(lines: string[], fail: (problem: string) => never): QueryExpectation[] {
   return lines.map((line) => {

@@ -24,6 +24,8 @@ export interface Restored {
   checks: CheckResult[];
   sizes: RestoreReport['sizes'];
   versions?: RestoreReport['versions'];
+  /** When the backup was taken, for a source without snapshots (a pg_dump archive). */
+  taken?: { id: string; time: Date; timeSource: string };
   /** Extra environment for the app (the scratch database's coordinates). */
   appEnv?: Record<string, string>;
   ok: boolean;
@@ -169,9 +171,17 @@ export async function restoreFromRepository(session: RepositorySession, snapshot
 
 /* ---------- PostgreSQL ---------- */
 
-export function parseDumpHeader(listing: string): { dumpTool?: string; dumpedFromServer?: string; dbname?: string } {
-  const pick = (label: string): string | undefined => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'm').exec(listing)?.[1]?.trim();
-  return { dumpTool: pick('Dumped by pg_dump version'), dumpedFromServer: pick('Dumped from database version'), dbname: pick('Dbname') };
+export function parseDumpHeader(listing: string): { dumpTool?: string; dumpedFromServer?: string; dbname?: string; createdAt?: Date } {
+  const pick = (label: string): string | undefined => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+  // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+  const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+  const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+  return {
+    dumpTool: pick('Dumped by pg_dump version'),
+    dumpedFromServer: pick('Dumped from database version'),
+    dbname: pick('Dbname'),
+    createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+  };
 }
 
 const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
@@ -270,7 +280,12 @@ export async function restorePostgres(source: PostgresSource, scratch: ScratchPl
   if (connection.password) appEnv.PGPASSWORD = connection.password;
   // A version warning does not keep the data from being verified.
   const ok = isPassing(checks);
-  return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, ok };
+  // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+  // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+  const taken = header.createdAt
+    ? { id: path.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+    : undefined;
+  return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
 }
 
 /* ---------- tarball of a directory or a Docker volume ---------- */

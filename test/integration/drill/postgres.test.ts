@@ -46,6 +46,11 @@ describe('drill: PostgreSQL', () => {
     expect(allChecks(run.result).filter((check) => !check.passed)).toEqual([]);
     const restore = run.result.restores[0];
     expect(restore.tables).toEqual({ students: 3 });
+    // RPO from the archive header's "Archive created at": a dump made moments ago.
+    expect(restore.snapshot).toMatchObject({ timeSource: expect.stringMatching(/^pg_dump archive header/) });
+    expect(restore.rpoSeconds).toBeGreaterThan(-5);
+    expect(restore.rpoSeconds).toBeLessThan(600);
+    expect(restore.checks.map((check) => check.name)).toContainEqual(expect.stringMatching(/^backup within max-age /));
     expect(restore.versions).toMatchObject({ dumpTool: expect.stringMatching(/^15\./), server: expect.stringMatching(/^15\./) });
     expect(restore.checks).toContainEqual({ name: 'pg_dump version matches the server', passed: true, detail: expect.stringMatching(/^dump by pg_dump 15\.\S+ .*from server 15\..*, restored into server 15\./) });
     expect(restore.checks).toContainEqual({ name: `pg-user ${postgres.user} has no superuser rights`, passed: true, detail: 'restoring without superuser rights' });
@@ -107,6 +112,12 @@ describe('drill: PostgreSQL', () => {
 
   it('refuses a scratch database that is the source database', async () => {
     const run = await runFlow(drillFlow, { source: 'postgres', ...connection, 'pg-database': sourceDb, 'scratch-database': sourceDb, 'scratch-root': root }, localContext(log, { workDir: root }));
+    expect(run.failure).toContain(`Refusing to restore into database '${sourceDb}': it is the source database`);
+    expect(psql(sourceDb, 'SELECT count(*) FROM students')).toBe('3');
+  });
+
+  it("refuses a scratch database named like the dump's own database (read from the archive header)", async () => {
+    const run = await runFlow(drillFlow, { source: 'postgres', ...connection, 'dump-file': dumpFile, 'scratch-database': sourceDb, 'scratch-root': root }, localContext(log, { workDir: root }));
     expect(run.failure).toContain(`Refusing to restore into database '${sourceDb}': it is the source database`);
     expect(psql(sourceDb, 'SELECT count(*) FROM students')).toBe('3');
   });
