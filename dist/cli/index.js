@@ -12326,8 +12326,9 @@ function pgEnv(connection) {
         env.PGPASSWORD = connection.password;
     return env;
 }
+/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
 function pgDump(connection, database, outFile) {
-    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: pgEnv(connection) };
+    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
 }
 /** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
 function pgRestore(connection, database, dumpFile) {
@@ -12337,9 +12338,12 @@ function pgRestore(connection, database, dumpFile) {
         env: pgEnv(connection),
     };
 }
-/** The archive's table of contents: its header names the pg_dump and server versions. */
+/**
+ * The archive's table of contents: its header names the pg_dump and server versions and
+ * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
+ */
 function pgRestoreList(dumpFile) {
-    return { file: 'pg_restore', args: ['--list', dumpFile] };
+    return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
 }
 function psql(connection, database, sql) {
     return {
@@ -12372,6 +12376,19 @@ function dockerRunApp(app) {
 }
 function dockerRemove(name) {
     return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
+}
+/** `running 0`, `exited 3`, … : status and exit code in one line. */
+function dockerState(name) {
+    return { file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name] };
+}
+/** Reads `dockerState`'s line; a container docker no longer knows counts as gone. */
+function parseContainerState(line) {
+    const match = /^(\w+) (-?\d+)$/.exec(line.trim());
+    if (!match)
+        return { running: false, status: 'gone' };
+    const status = match[1];
+    // `created` and `restarting` may still come up; only a container that stopped ends the wait.
+    return { running: !['exited', 'dead', 'removing'].includes(status), status, exitCode: Number(match[2]) };
 }
 function dockerLogs(name) {
     return { file: 'docker', args: ['logs', '--tail', '30', name] };
@@ -12529,6 +12546,9 @@ function hasSqliteHeader(file) {
 
 
 
+
+/** How long one readiness slice runs before the container's state is read again. */
+const READINESS_SLICE_MS = 1_000;
 /** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
 async function chooseFreePort() {
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -12567,20 +12587,252 @@ async function bootApp(app, dataDir, scratch, runner, log) {
         return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
     const url = `http://127.0.0.1:${port}${app.healthPath}`;
     log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
-    // The smoke-test link's readiness wait: retries with backoff until the status matches or the time is up.
-    const check = oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } });
-    const smoke = await runSmokeChecks([{ ...check, name: 'app health' }], { timeoutMs: app.timeoutMs, consecutivePasses: 1 }, log);
-    if (smoke.passed)
-        return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
-    const inspect = await runner.run({ file: 'docker', args: ['inspect', '--format', '{{.State.Running}}', name] }, { allowFailure: true });
-    const exited = inspect.stdout.trim() !== 'true' ? '; the app exited' : '';
-    const health = { detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${smoke.checks[0]?.reason ?? 'no answer'}${exited}` };
+    // The smoke-test link's readiness wait, in short slices: between them the
+    // container's state is read, so an app that exits stops the wait at once.
+    const check = { ...oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
+    const bootedAt = Date.now();
+    const endsAt = bootedAt + app.timeoutMs;
+    // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
+    const quiet = {
+        info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
+        error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
+    };
+    let reason;
+    let state;
+    for (;;) {
+        const slice = Math.max(1, Math.min(READINESS_SLICE_MS, endsAt - Date.now()));
+        const smoke = await runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
+        if (smoke.passed)
+            return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
+        reason = smoke.checks[0]?.reason ?? reason;
+        state = parseContainerState((await runner.run(dockerState(name), { allowFailure: true })).stdout);
+        if (!state.running || Date.now() >= endsAt)
+            break;
+    }
+    const seconds = Math.round((Date.now() - bootedAt) / 100) / 10;
+    const ended = state.running ? `; still not healthy after app-timeout ${Math.round(app.timeoutMs / 100) / 10} s` : `; the app exited${state.exitCode === undefined ? '' : ` with code ${state.exitCode}`} after ${seconds} s`;
     const logs = await runner.run(dockerLogs(name), { allowFailure: true });
-    const tail = `${logs.stdout}${logs.stderr}`.trim().split('\n').slice(-5).join(' | ');
-    return { check: { name: checkName, passed: false, detail: `${health.detail}${tail ? `; app log: ${tail}` : ''}` } };
+    const tail = secrets_redact(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
+    log.error(`✗ app health: ${reason ?? 'no answer'}${ended}`);
+    return { check: { name: checkName, passed: false, detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${reason ?? 'no answer'}${ended}${tail ? `; app log: ${tail}` : ''}` } };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/credentials.js
+
+// A repository location may carry credentials in its userinfo
+// (`rest:https://user:pass@host/repo`, `s3:https://KEY:SECRET@host/bucket`).
+// The location itself is shown in the summary and the report, so it is shown
+// without them, and the credentials are registered so a tool's echo is masked too.
+/** `scheme://userinfo@`, after an optional restic backend prefix (`rest:`, `s3:` …). */
+const USERINFO = /^((?:[a-z][\w+.-]*:)?[a-z][\w+.-]*:\/\/)([^/]*)@/i;
+/** Over HTTP a bare userinfo is a token; for ssh/sftp it is only the login name. */
+const TOKEN_SCHEMES = /(^|:)https?:\/\/$/i;
+function userinfoOf(location) {
+    const match = USERINFO.exec(location);
+    if (!match)
+        return undefined;
+    const [, prefix, userinfo] = match;
+    const colon = userinfo.indexOf(':');
+    const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+    const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
+    return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
+}
+/** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
+function withoutCredentials(location) {
+    const info = userinfoOf(location);
+    if (!info || (info.password === undefined && !info.secretUser))
+        return location;
+    const shown = info.secretUser ? REDACTED : `${info.user}:${REDACTED}`;
+    return location.replace(USERINFO, `${info.prefix}${shown}@`);
+}
+/** Registers the secret part of a location's userinfo (raw and percent-decoded) for redaction. */
+function registerLocationCredentials(location) {
+    const info = userinfoOf(location);
+    const secret = info?.password ?? (info?.secretUser ? info.user : undefined);
+    if (!secret)
+        return;
+    registerSecret(secret);
+    try {
+        registerSecret(decodeURIComponent(secret));
+    }
+    catch {
+        // Not valid percent-encoding: the raw form is what a tool would print.
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/report.js
+
+
+
+
+function allChecks(report) {
+    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
+}
+function failedChecks(report) {
+    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
+}
+function isPassing(checks) {
+    return checks.every((check) => check.passed || check.severity === 'warning');
+}
+/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
+function reportJson(report) {
+    return `${secrets_redact(JSON.stringify(report, null, 2))}\n`;
+}
+function writeReportFile(report, file) {
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(file, reportJson(report));
+}
+function formatSeconds(seconds) {
+    if (seconds === undefined)
+        return '–';
+    if (seconds < 120)
+        return `${Math.round(seconds * 10) / 10} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 6) / 10} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function drillFailureMessage(report) {
+    const failed = failedChecks(report);
+    if (failed.length === 0)
+        return undefined;
+    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
+}
+function drillSummary(report) {
+    const summary = new Summary();
+    const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
+    const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
+    summary.heading(`Restore drill '${report.name}': ${verdict}`);
+    if (report.restores.length > 0) {
+        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
+            restore.label,
+            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+            formatSeconds(restore.rpoSeconds),
+            formatSeconds(restore.rtoSeconds),
+            formatBytes(restore.sizes.backupBytes),
+            formatBytes(restore.sizes.restoredBytes),
+        ]));
+    }
+    const checks = allChecks(report);
+    if (checks.length > 0) {
+        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
+    }
+    for (const restore of report.restores) {
+        if (restore.versions) {
+            const v = restore.versions;
+            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
+        }
+    }
+    if (report.issue && report.issue.action !== 'none')
+        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
+    if (report.reportFile)
+        summary.text(`Report: ${report.reportFile}`);
+    return summary;
+}
+function drillOutputs(report) {
+    const first = report.restores[0];
+    return {
+        passed: String(report.passed),
+        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
+        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
+        snapshot: first?.snapshot?.id ?? '',
+        'report-file': report.reportFile ?? '',
+        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/deadline.js
+
+
+/** The drill ran past its `timeout` input. */
+class DrillTimeout extends SlipwayError {
+    constructor(timeoutMs, step) {
+        super(`stopped at the deadline of input 'timeout' (${formatSeconds(timeoutMs / 1000)}) during step '${step}'`, {
+            fix: `Raise timeout, or find out why '${step}' is slow`,
+        });
+        this.name = 'DrillTimeout';
+    }
+}
+/**
+ * The `timeout` input as an upper bound for the whole drill. Work runs through
+ * `runner()`, which caps every command at the time left (coreutils `timeout`
+ * kills it at the deadline) and refuses new ones after it; `race()` stops
+ * waiting at the deadline. Cleanup runs through `cleanup()`, which lets its
+ * commands through uncapped: removing the scratch place is never cut short.
+ */
+class DrillDeadline {
+    timeoutMs;
+    /** What the drill is doing now, for the timeout message. */
+    step = 'start';
+    endsAt;
+    cleaningUp = false;
+    constructor(timeoutMs, now = Date.now()) {
+        this.timeoutMs = timeoutMs;
+        this.endsAt = now + timeoutMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - Date.now());
+    }
+    get expired() {
+        return this.remainingMs() === 0;
+    }
+    /** Names the step; throws when the deadline already passed. */
+    enter(step) {
+        if (this.expired)
+            throw new DrillTimeout(this.timeoutMs, this.step);
+        this.step = step;
+    }
+    runner(inner) {
+        return {
+            run: (spec, options = {}) => {
+                if (this.cleaningUp)
+                    return inner.run(spec, options);
+                const remaining = this.remainingMs();
+                if (remaining === 0)
+                    return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
+                return inner.run(spec, { ...options, timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining) });
+            },
+        };
+    }
+    /** Resolves with the work, or rejects with DrillTimeout at the deadline (the work is then left to its capped commands). */
+    race(work) {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
+            work.then((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
+        });
+    }
+    /** After a timeout: waits (at most `graceMs`) for the work to return from its killed command. */
+    async unwind(work, graceMs) {
+        let timer;
+        await Promise.race([work?.catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, graceMs); })]);
+        clearTimeout(timer);
+    }
+    async cleanup(undo) {
+        this.cleaningUp = true;
+        try {
+            await undo();
+        }
+        finally {
+            this.cleaningUp = false;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/forge.js
+
 
 async function call(forge, method, route, body) {
     const url = `${forge.apiUrl}${route}`;
@@ -12616,15 +12868,16 @@ async function findOpenIssue(forge, title) {
     }
     return undefined;
 }
+/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
 function issueBody(report, failures, runUrl) {
-    return [
+    return secrets_redact([
         `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
         runUrl ? `Run: ${runUrl}` : '',
         '',
         ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
         '',
         'This issue is updated by every failing drill and closed by the next passing one.',
-    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n');
+    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
 }
 /** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
 async function trackDrillIssue(forge, issue, report, failures, runUrl) {
@@ -12649,6 +12902,9 @@ async function trackDrillIssue(forge, issue, report, failures, runUrl) {
     await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
     return { action: 'closed', number: existing.number, url: existing.html_url };
 }
+/** Forgejo pages hold at most 50 runs; this many pages bound the search on a forge that ignores the workflow filter. */
+const FORGEJO_PAGE_SIZE = 50;
+const FORGEJO_MAX_PAGES = 10;
 /** When the drill workflow last succeeded, per the forge, or undefined if never. */
 async function lastSuccessfulRun(forge, workflow) {
     if (forge.kind === 'github') {
@@ -12657,13 +12913,23 @@ async function lastSuccessfulRun(forge, workflow) {
         const when = run?.updated_at ?? run?.created_at;
         return when ? { at: new Date(when), url: run?.html_url } : undefined;
     }
-    // Forgejo lists a repository's runs; `workflow_id` is the workflow file name.
-    const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?status=success&limit=50`);
-    const matching = (runs.workflow_runs ?? [])
-        .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
-        .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
-        .sort((a, b) => b.at.getTime() - a.at.getTime());
-    return matching[0];
+    // Forgejo lists a repository's runs, newest first; `workflow_id` (the workflow
+    // file name) filters them server-side. A forge too old to know the filter
+    // ignores it, so the runs are matched here too and paged through, within a bound:
+    // in a busy repository the drill's run is rarely among the newest 50.
+    for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
+        const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
+        const runs = (await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
+        const matching = runs
+            .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
+            .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
+            .sort((a, b) => b.at.getTime() - a.at.getTime());
+        if (matching.length > 0)
+            return matching[0];
+        if (runs.length < FORGEJO_PAGE_SIZE)
+            return undefined;
+    }
+    return undefined;
 }
 /** A drill that silently stopped running is as bad as a failing one. */
 async function checkStaleness(forge, staleness, now) {
@@ -12846,6 +13112,7 @@ function formatAge(ms) {
 
 
 
+
 const failed = (name, result) => ({
     name,
     passed: false,
@@ -12976,8 +13243,59 @@ async function restoreFromRepository(session, snapshot, scratch, runner, label, 
 }
 /* ---------- PostgreSQL ---------- */
 function parseDumpHeader(listing) {
-    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'm').exec(listing)?.[1]?.trim();
-    return { dumpTool: pick('Dumped by pg_dump version'), dumpedFromServer: pick('Dumped from database version'), dbname: pick('Dbname') };
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+    return {
+        dumpTool: pick('Dumped by pg_dump version'),
+        dumpedFromServer: pick('Dumped from database version'),
+        dbname: pick('Dbname'),
+        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+    };
+}
+const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
+function superuserCheck(user, result) {
+    const name = `pg-user ${user} has no superuser rights`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    if (result.stdout.trim() !== 't')
+        return { name, passed: true, detail: 'restoring without superuser rights' };
+    return {
+        name,
+        passed: false,
+        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
+            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
+    };
+}
+/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
+function majorVersion(version) {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match)
+        return undefined;
+    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+/**
+ * The dump's pg_dump against the server it was dumped from and the server it is
+ * restored into. A mismatch is a warning, not a failure: this restore did succeed
+ * and its data was verified here, but a pg_dump that does not match its server is
+ * what silently broke real backups (a distro pg_dump left behind by a server
+ * upgrade), and a dump newer than a server cannot be restored into it.
+ */
+function compareDumpVersions(versions) {
+    const { dumpTool, dumpedFromServer, server } = versions;
+    if (!dumpTool || !server)
+        return undefined;
+    const tool = majorVersion(dumpTool);
+    const differences = [];
+    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
+        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
+    if (majorVersion(server) !== tool)
+        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
+    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
+    return differences.length === 0
+        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
+        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
 }
 async function restorePostgres(source, scratch, runner) {
     const connection = source.connection;
@@ -12986,6 +13304,13 @@ async function restorePostgres(source, scratch, runner) {
     refuseSameName('database', scratchDb, source.database);
     refuseSameName('database', scratchDb, connection.maintenanceDatabase);
     const checks = [];
+    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
+    // role restoring it: the drill restores as a role without superuser rights, or not at all.
+    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
+    const roleCheck = superuserCheck(connection.user, role);
+    checks.push(roleCheck);
+    if (!roleCheck.passed)
+        return { dataDir, checks, sizes: {}, ok: false };
     let dumpFile = source.dumpFile;
     if (!dumpFile) {
         dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
@@ -13015,11 +13340,9 @@ async function restorePostgres(source, scratch, runner) {
     });
     const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
     checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
-    const major = (version) => /(\d+)(?:\.\d+)?/.exec(version ?? '')?.[1];
-    if (versions.dumpTool && versions.server) {
-        const same = major(versions.dumpTool) === major(versions.server);
-        checks.push({ name: 'pg_dump version matches the server', passed: true, severity: same ? undefined : 'warning', detail: `dump by pg_dump ${versions.dumpTool}, server ${versions.server}${same ? '' : ' (major versions differ)'}` });
-    }
+    const versionCheck = compareDumpVersions(versions);
+    if (versionCheck)
+        checks.push(versionCheck);
     const probe = {
         engine: 'postgres',
         tablesSql: postgresTablesSql,
@@ -13034,8 +13357,14 @@ async function restorePostgres(source, scratch, runner) {
     const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
     if (connection.password)
         appEnv.PGPASSWORD = connection.password;
-    const ok = checks.every((check) => check.passed);
-    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, ok };
+    // A version warning does not keep the data from being verified.
+    const ok = isPassing(checks);
+    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+    const taken = header.createdAt
+        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+        : undefined;
+    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
 }
 /* ---------- tarball of a directory or a Docker volume ---------- */
 async function restoreTarball(source, scratch, runner, databasePath) {
@@ -13127,6 +13456,7 @@ async function restoreSqliteOverSsh(source, target, scratch, context) {
 ;// CONCATENATED MODULE: ./build/src/drill/history.js
 
 
+
 /**
  * The last passing drill's report, for the "valid but empty" comparison. On a
  * laptop it is a file; in CI the runner is fresh every night, so the file
@@ -13160,7 +13490,7 @@ class DrillHistory {
     }
     async save(report) {
         external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
-        external_node_fs_namespaceObject.writeFileSync(this.file, `${JSON.stringify(report, null, 2)}\n`);
+        external_node_fs_namespaceObject.writeFileSync(this.file, reportJson(report));
         if (this.options.cache && !this.options.file) {
             await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
         }
@@ -13172,305 +13502,26 @@ function previousCounts(report) {
     return counts && Object.keys(counts).length > 0 ? counts : undefined;
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/report.js
-
-
-
-function allChecks(report) {
-    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
-}
-function failedChecks(report) {
-    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
-}
-function isPassing(checks) {
-    return checks.every((check) => check.passed || check.severity === 'warning');
-}
-function writeReportFile(report, file) {
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
-    external_node_fs_namespaceObject.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-}
-function formatSeconds(seconds) {
-    if (seconds === undefined)
-        return '–';
-    if (seconds < 120)
-        return `${Math.round(seconds * 10) / 10} s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 6) / 10} min`;
-    if (seconds < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function drillFailureMessage(report) {
-    const failed = failedChecks(report);
-    if (failed.length === 0)
-        return undefined;
-    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
-}
-function drillSummary(report) {
-    const summary = new Summary();
-    summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
-    if (report.restores.length > 0) {
-        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
-            restore.label,
-            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
-            formatSeconds(restore.rpoSeconds),
-            formatSeconds(restore.rtoSeconds),
-            formatBytes(restore.sizes.backupBytes),
-            formatBytes(restore.sizes.restoredBytes),
-        ]));
-    }
-    const checks = allChecks(report);
-    if (checks.length > 0) {
-        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
-    }
-    for (const restore of report.restores) {
-        if (restore.versions) {
-            const v = restore.versions;
-            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
-        }
-    }
-    if (report.issue && report.issue.action !== 'none')
-        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
-    if (report.reportFile)
-        summary.text(`Report: ${report.reportFile}`);
-    return summary;
-}
-function drillOutputs(report) {
-    const first = report.restores[0];
-    return {
-        passed: String(report.passed),
-        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
-        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
-        snapshot: first?.snapshot?.id ?? '',
-        'report-file': report.reportFile ?? '',
-        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/drill.js
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The whole drill: restore into a scratch place, prove the backup, the data and
- * (optionally) the app, report, and remove every scratch thing it made. Faults
- * become failing checks in the report; only a refused target or bad settings throw.
- */
-async function runDrill(settings, context, options = {}) {
-    const now = options.now ?? (() => new Date());
-    const startedAt = now();
-    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
-    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
-        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
-        return finish(report, settings, context, now);
-    }
-    const history = new DrillHistory(settings.name, {
-        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_namespaceObject.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
-        cache: settings.useCacheForHistory ? context.cache : undefined,
-        cacheDir: external_node_path_namespaceObject.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
-        log: context.log,
-    });
-    const previous = await history.load();
-    let scratch;
-    try {
-        if (settings.scratchDir)
-            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
-        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
-    }
-    catch (error) {
-        // Refused before anything was written: the report says why.
-        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: formatError(error) });
-        return finish(report, settings, context, now);
-    }
-    context.log.info(`Scratch place: ${scratch.dir}`);
-    try {
-        await context.log.group(`Drill '${settings.name}'`, async () => {
-            report.restores.push(...(await restoreAll(settings, context, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random })));
-        });
-    }
-    catch (error) {
-        report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
-    }
-    finally {
-        await scratch.remove(context.log);
-    }
-    const finished = await finish(report, settings, context, now);
-    if (finished.passed)
-        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
-    return finished;
-}
-function sourcePaths(settings) {
-    const source = settings.source;
-    if (source.kind === 'sqlite' && !source.container && !source.ssh)
-        return [source.path];
-    if (source.kind === 'restic' || source.kind === 'borg')
-        return [source.repository];
-    if (source.kind === 'tarball' && source.file)
-        return [source.file];
-    if (source.kind === 'postgres' && source.dumpFile)
-        return [source.dumpFile];
-    return [];
-}
-async function finish(report, settings, context, now) {
-    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
-    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
-        try {
-            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
-        }
-        catch (error) {
-            context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
-        }
-    }
-    report.finishedAt = now().toISOString();
-    report.reportFile = settings.reportFile;
-    writeReportFile(report, settings.reportFile);
-    return report;
-}
-async function restoreAll(settings, context, scratch, run) {
-    const source = settings.source;
-    if (source.kind !== 'restic' && source.kind !== 'borg') {
-        const label = 'live';
-        const started = Date.now();
-        let restored;
-        if (source.kind === 'postgres')
-            restored = await restorePostgres(source, scratch, context.runner);
-        else if (source.kind === 'tarball')
-            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
-        else
-            restored = await restoreLive(settings, context, scratch);
-        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
-    }
-    const session = await openRepository(source, scratch, context.runner);
-    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
-    if (!session.checks.every((check) => check.passed))
-        return [base];
-    const chosen = selectSnapshot(session.snapshots, source.snapshot);
-    if (!chosen) {
-        const empty = session.snapshots.length === 0;
-        base.checks.push({
-            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
-            passed: false,
-            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${source.repository}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
-        });
-        return [base];
-    }
-    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
-    if (settings.alsoRandomOlder) {
-        const older = pickOlder(session.snapshots, chosen, run.random);
-        if (older)
-            selections.push({ label: 'random older', snapshot: older });
-        else
-            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
-    }
-    const reports = [];
-    for (const [index, { label, snapshot }] of selections.entries()) {
-        const started = Date.now();
-        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
-        if (index === 0)
-            restored.checks.unshift(...session.checks);
-        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
-        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
-        if (index === 0 && !source.skipRepositoryCheck) {
-            restoreReport.checks.push(await session.check());
-            restoreReport.passed = isPassing(restoreReport.checks);
-        }
-        reports.push(restoreReport);
-    }
-    return reports;
-}
-async function restoreLive(settings, context, scratch) {
-    const source = settings.source;
-    if (source.kind !== 'sqlite')
-        throw new Error('unreachable');
-    if (source.ssh) {
-        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
-    }
-    return restoreLiveSqlite(source, scratch, context.runner);
-}
-function describeSource(settings) {
-    const source = settings.source;
-    switch (source.kind) {
-        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
-        case 'restic':
-        case 'borg': return `${source.kind} ${source.repository}`;
-        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
-        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
-    }
-}
-async function verifyRestore(settings, context, scratch, args) {
-    const { restored, snapshot, run } = args;
-    const primary = args.primary ?? true;
-    const checks = [...restored.checks];
-    const report = {
-        label: args.label,
-        source: args.source,
-        sizes: restored.sizes,
-        tables: {},
-        versions: restored.versions,
-        checks,
-        passed: false,
-        restoreSeconds: (Date.now() - args.started) / 1000,
-    };
-    if (snapshot) {
-        const ageSeconds = (run.now.getTime() - snapshot.time.getTime()) / 1000;
-        report.snapshot = { id: snapshot.id, time: snapshot.time.toISOString(), timeSource: snapshot.timeSource, ageSeconds };
-        report.rpoSeconds = ageSeconds;
-        if (settings.verify.maxAgeMs !== undefined && primary)
-            checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
-    }
-    if (restored.probe) {
-        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
-        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
-        checks.push(...data.checks);
-        report.tables = data.tables;
-    }
-    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
-        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
-    }
-    if (settings.app && primary && isPassing(checks)) {
-        const booted = await bootApp({ ...settings.app, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
-        checks.push(booted.check);
-        if (booted.healthyAt)
-            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
-    }
-    else if (isPassing(checks)) {
-        report.rtoSeconds = (Date.now() - args.started) / 1000;
-    }
-    report.passed = isPassing(checks);
-    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
-    return report;
-}
-function wantsDataChecks(settings) {
-    const verify = settings.verify;
-    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
-}
-
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
+
+
 
 
 /** Where the backup comes from. */
 const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
+/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
+function settingsWarnings(settings) {
+    const warnings = [];
+    if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
+        warnings.push({
+            name: 'freshness-column has a max-age',
+            passed: false,
+            severity: 'warning',
+            detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
+        });
+    }
+    return warnings;
+}
 /** Lines `SELECT count(*) FROM students => 3`. */
 function parseQueries(lines, fail) {
     return lines.map((line) => {
@@ -13521,13 +13572,18 @@ function parseDrillSettings(inputs, context) {
             inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
     }
     const appImage = inputs.optional('app-image');
+    const appEnv = inputs.keyValues('app-env');
+    // The app's environment holds its secrets (database passwords, API keys), and a
+    // failing boot shows the app's log: every value is masked wherever the drill prints.
+    for (const value of Object.values(appEnv))
+        registerSecret(value);
     const app = appImage
         ? {
             image: appImage,
             dataMount: inputs.string('app-data-mount', '/data'),
             portEnv: inputs.string('app-port-env', 'PORT'),
             args: lines(inputs, 'app-args'),
-            env: inputs.keyValues('app-env'),
+            env: appEnv,
             healthPath: inputs.string('app-health-path', '/healthz'),
             expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
             timeoutMs: inputs.duration('app-timeout', 60_000),
@@ -13577,9 +13633,11 @@ function parseSource(kind, inputs) {
             if (!password && !passwordCommand) {
                 inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
             }
+            const repository = inputs.required('repository');
+            registerLocationCredentials(repository);
             return {
                 kind,
-                repository: inputs.required('repository'),
+                repository,
                 password,
                 passwordCommand,
                 snapshot: inputs.string('snapshot', 'latest'),
@@ -13644,6 +13702,245 @@ function parseStaleness(inputs) {
         maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
         onStale: inputs.choice('on-stale', ['warn', 'fail'], 'fail'),
     };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole drill: restore into a scratch place, prove the backup, the data and
+ * (optionally) the app, report, and remove every scratch thing it made. Faults
+ * become failing checks in the report; only a refused target or bad settings throw.
+ */
+async function runDrill(settings, context, options = {}) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
+    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
+        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+        return finish(report, settings, context, now);
+    }
+    report.checks.push(...settingsWarnings(settings));
+    const history = new DrillHistory(settings.name, {
+        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_namespaceObject.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
+        cache: settings.useCacheForHistory ? context.cache : undefined,
+        cacheDir: external_node_path_namespaceObject.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
+        log: context.log,
+    });
+    const previous = await history.load();
+    let scratch;
+    try {
+        if (settings.scratchDir)
+            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
+        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+    }
+    catch (error) {
+        // Refused before anything was written: the report says why.
+        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: formatError(error) });
+        return finish(report, settings, context, now);
+    }
+    context.log.info(`Scratch place: ${scratch.dir}`);
+    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
+    const bounded = { ...context, runner: deadline.runner(context.runner) };
+    let work;
+    try {
+        await context.log.group(`Drill '${settings.name}'`, async () => {
+            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
+            report.restores.push(...(await deadline.race(work)));
+        });
+    }
+    catch (error) {
+        if (error instanceof DrillTimeout) {
+            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
+            // Its running command was killed at the deadline; let the work unwind before its files go.
+            await deadline.unwind(work, UNWIND_GRACE_MS);
+        }
+        else {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+        }
+    }
+    finally {
+        await deadline.cleanup(() => scratch.remove(context.log));
+    }
+    const finished = await finish(report, settings, context, now);
+    if (finished.passed)
+        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
+    return finished;
+}
+function sourcePaths(settings) {
+    const source = settings.source;
+    if (source.kind === 'sqlite' && !source.container && !source.ssh)
+        return [source.path];
+    if (source.kind === 'restic' || source.kind === 'borg')
+        return [source.repository];
+    if (source.kind === 'tarball' && source.file)
+        return [source.file];
+    if (source.kind === 'postgres' && source.dumpFile)
+        return [source.dumpFile];
+    return [];
+}
+async function finish(report, settings, context, now) {
+    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
+    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
+        try {
+            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+        }
+        catch (error) {
+            context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
+        }
+    }
+    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
+    for (const check of allChecks(report))
+        if (!check.passed && check.severity === 'warning')
+            context.log.warn(`${check.name}: ${check.detail}`);
+    report.finishedAt = now().toISOString();
+    report.reportFile = settings.reportFile;
+    writeReportFile(report, settings.reportFile);
+    return report;
+}
+/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
+const UNWIND_GRACE_MS = 10_000;
+async function restoreAll(settings, context, scratch, run) {
+    const source = settings.source;
+    if (source.kind !== 'restic' && source.kind !== 'borg') {
+        const label = 'live';
+        const started = Date.now();
+        let restored;
+        run.deadline.enter(`restore ${describeSource(settings)}`);
+        if (source.kind === 'postgres')
+            restored = await restorePostgres(source, scratch, context.runner);
+        else if (source.kind === 'tarball')
+            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+        else
+            restored = await restoreLive(settings, context, scratch);
+        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
+    }
+    run.deadline.enter(`open ${describeSource(settings)}`);
+    const session = await openRepository(source, scratch, context.runner);
+    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
+    if (!session.checks.every((check) => check.passed))
+        return [base];
+    const chosen = selectSnapshot(session.snapshots, source.snapshot);
+    if (!chosen) {
+        const empty = session.snapshots.length === 0;
+        base.checks.push({
+            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
+            passed: false,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+        });
+        return [base];
+    }
+    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
+    if (settings.alsoRandomOlder) {
+        const older = pickOlder(session.snapshots, chosen, run.random);
+        if (older)
+            selections.push({ label: 'random older', snapshot: older });
+        else
+            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
+    }
+    const reports = [];
+    for (const [index, { label, snapshot }] of selections.entries()) {
+        const started = Date.now();
+        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
+        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
+        if (index === 0)
+            restored.checks.unshift(...session.checks);
+        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
+        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
+        if (index === 0 && !source.skipRepositoryCheck) {
+            run.deadline.enter(`${source.kind} check`);
+            restoreReport.checks.push(await session.check());
+            restoreReport.passed = isPassing(restoreReport.checks);
+        }
+        reports.push(restoreReport);
+    }
+    return reports;
+}
+async function restoreLive(settings, context, scratch) {
+    const source = settings.source;
+    if (source.kind !== 'sqlite')
+        throw new Error('unreachable');
+    if (source.ssh) {
+        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
+    }
+    return restoreLiveSqlite(source, scratch, context.runner);
+}
+/** How the summary and the report name the source: never with credentials. */
+function describeSource(settings) {
+    const source = settings.source;
+    switch (source.kind) {
+        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
+        case 'restic':
+        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
+        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
+        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
+    }
+}
+async function verifyRestore(settings, context, scratch, args) {
+    const { restored, snapshot, run } = args;
+    const primary = args.primary ?? true;
+    const checks = [...restored.checks];
+    const report = {
+        label: args.label,
+        source: args.source,
+        sizes: restored.sizes,
+        tables: {},
+        versions: restored.versions,
+        checks,
+        passed: false,
+        restoreSeconds: (Date.now() - args.started) / 1000,
+    };
+    // A repository's snapshot, or the time a pg_dump archive records: the RPO.
+    const taken = snapshot ?? restored.taken;
+    if (taken) {
+        const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
+        report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
+        report.rpoSeconds = ageSeconds;
+        if (settings.verify.maxAgeMs !== undefined && primary)
+            checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
+    }
+    if (restored.probe) {
+        run.deadline.enter(`verify the ${args.label} restore's data`);
+        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
+        checks.push(...data.checks);
+        report.tables = data.tables;
+    }
+    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
+        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
+    }
+    if (settings.app && primary && isPassing(checks)) {
+        run.deadline.enter('boot the app on the restored data');
+        // The app's wait is bounded by the drill's deadline too.
+        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
+        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+        checks.push(booted.check);
+        if (booted.healthyAt)
+            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
+    }
+    else if (isPassing(checks)) {
+        report.rtoSeconds = (Date.now() - args.started) / 1000;
+    }
+    report.passed = isPassing(checks);
+    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
+    return report;
+}
+function wantsDataChecks(settings) {
+    const verify = settings.verify;
+    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/flow.js

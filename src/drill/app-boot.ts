@@ -1,11 +1,15 @@
 import net from 'node:net';
 import type { Logger } from '../core/log.js';
 import type { Runner } from '../core/runner/process-runner.js';
+import { redact } from '../core/secrets.js';
 import { oneLineCheck, runSmokeChecks } from '../smoke/index.js';
-import { dockerLogs, dockerRemove, dockerRunApp } from './commands.js';
+import { dockerLogs, dockerRemove, dockerRunApp, dockerState, parseContainerState } from './commands.js';
 import type { CheckResult } from './report.js';
 import { DRILL_LABEL, type ScratchPlace } from './scratch.js';
 import type { AppBootSettings } from './settings.js';
+
+/** How long one readiness slice runs before the container's state is read again. */
+const READINESS_SLICE_MS = 1_000;
 
 /** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
 export async function chooseFreePort(): Promise<number> {
@@ -54,14 +58,30 @@ export async function bootApp(
   if (started.exitCode !== 0) return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
   const url = `http://127.0.0.1:${port}${app.healthPath}`;
   log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
-  // The smoke-test link's readiness wait: retries with backoff until the status matches or the time is up.
-  const check = oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } });
-  const smoke = await runSmokeChecks([{ ...check, name: 'app health' }], { timeoutMs: app.timeoutMs, consecutivePasses: 1 }, log);
-  if (smoke.passed) return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
-  const inspect = await runner.run({ file: 'docker', args: ['inspect', '--format', '{{.State.Running}}', name] }, { allowFailure: true });
-  const exited = inspect.stdout.trim() !== 'true' ? '; the app exited' : '';
-  const health = { detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${smoke.checks[0]?.reason ?? 'no answer'}${exited}` };
+  // The smoke-test link's readiness wait, in short slices: between them the
+  // container's state is read, so an app that exits stops the wait at once.
+  const check = { ...oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
+  const bootedAt = Date.now();
+  const endsAt = bootedAt + app.timeoutMs;
+  // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
+  const quiet: Logger = {
+    info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
+    error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
+  };
+  let reason: string | undefined;
+  let state: ReturnType<typeof parseContainerState>;
+  for (;;) {
+    const slice = Math.max(1, Math.min(READINESS_SLICE_MS, endsAt - Date.now()));
+    const smoke = await runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
+    if (smoke.passed) return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
+    reason = smoke.checks[0]?.reason ?? reason;
+    state = parseContainerState((await runner.run(dockerState(name), { allowFailure: true })).stdout);
+    if (!state.running || Date.now() >= endsAt) break;
+  }
+  const seconds = Math.round((Date.now() - bootedAt) / 100) / 10;
+  const ended = state.running ? `; still not healthy after app-timeout ${Math.round(app.timeoutMs / 100) / 10} s` : `; the app exited${state.exitCode === undefined ? '' : ` with code ${state.exitCode}`} after ${seconds} s`;
   const logs = await runner.run(dockerLogs(name), { allowFailure: true });
-  const tail = `${logs.stdout}${logs.stderr}`.trim().split('\n').slice(-5).join(' | ');
-  return { check: { name: checkName, passed: false, detail: `${health.detail}${tail ? `; app log: ${tail}` : ''}` } };
+  const tail = redact(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
+  log.error(`✗ app health: ${reason ?? 'no answer'}${ended}`);
+  return { check: { name: checkName, passed: false, detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${reason ?? 'no answer'}${ended}${tail ? `; app log: ${tail}` : ''}` } };
 }

@@ -97,8 +97,9 @@ export function pgEnv(connection: PostgresConnection): Record<string, string> {
   return env;
 }
 
+/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
 export function pgDump(connection: PostgresConnection, database: string, outFile: string): CommandSpec {
-  return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: pgEnv(connection) };
+  return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
 }
 
 /** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
@@ -110,9 +111,12 @@ export function pgRestore(connection: PostgresConnection, database: string, dump
   };
 }
 
-/** The archive's table of contents: its header names the pg_dump and server versions. */
+/**
+ * The archive's table of contents: its header names the pg_dump and server versions and
+ * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
+ */
 export function pgRestoreList(dumpFile: string): CommandSpec {
-  return { file: 'pg_restore', args: ['--list', dumpFile] };
+  return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
 }
 
 export function psql(connection: PostgresConnection, database: string, sql: string): CommandSpec {
@@ -162,6 +166,20 @@ export function dockerRunApp(app: AppRun): CommandSpec {
 
 export function dockerRemove(name: string): CommandSpec {
   return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
+}
+
+/** `running 0`, `exited 3`, … : status and exit code in one line. */
+export function dockerState(name: string): CommandSpec {
+  return { file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name] };
+}
+
+/** Reads `dockerState`'s line; a container docker no longer knows counts as gone. */
+export function parseContainerState(line: string): { running: boolean; status: string; exitCode?: number } {
+  const match = /^(\w+) (-?\d+)$/.exec(line.trim());
+  if (!match) return { running: false, status: 'gone' };
+  const status = match[1];
+  // `created` and `restarting` may still come up; only a container that stopped ends the wait.
+  return { running: !['exited', 'dead', 'removing'].includes(status), status, exitCode: Number(match[2]) };
 }
 
 export function dockerLogs(name: string): CommandSpec {

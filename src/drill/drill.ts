@@ -3,12 +3,14 @@ import type { FlowContext } from '../core/context.js';
 import { formatError } from '../core/errors.js';
 import { describeTarget } from '../ssh/index.js';
 import { bootApp } from './app-boot.js';
+import { withoutCredentials } from './credentials.js';
+import { DrillDeadline, DrillTimeout } from './deadline.js';
 import { checkStaleness, trackDrillIssue } from './forge.js';
 import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
-import { failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
+import { allChecks, failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
 import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
-import type { DrillSettings } from './settings.js';
+import { settingsWarnings, type DrillSettings } from './settings.js';
 import { pickOlder, selectSnapshot, type SnapshotInfo } from './snapshots.js';
 import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreTarball, type Restored } from './sources.js';
 import { checkSnapshotAge, verifyData } from './verify.js';
@@ -31,6 +33,7 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
     report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
     return finish(report, settings, context, now);
   }
+  report.checks.push(...settingsWarnings(settings));
   const history = new DrillHistory(settings.name, {
     file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : path.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
     cache: settings.useCacheForHistory ? context.cache : undefined,
@@ -48,14 +51,24 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
     return finish(report, settings, context, now);
   }
   context.log.info(`Scratch place: ${scratch.dir}`);
+  const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
+  const bounded: FlowContext = { ...context, runner: deadline.runner(context.runner) };
+  let work: Promise<RestoreReport[]> | undefined;
   try {
     await context.log.group(`Drill '${settings.name}'`, async () => {
-      report.restores.push(...(await restoreAll(settings, context, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random })));
+      work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
+      report.restores.push(...(await deadline.race(work)));
     });
   } catch (error) {
-    report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+    if (error instanceof DrillTimeout) {
+      report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
+      // Its running command was killed at the deadline; let the work unwind before its files go.
+      await deadline.unwind(work, UNWIND_GRACE_MS);
+    } else {
+      report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+    }
   } finally {
-    await scratch.remove(context.log);
+    await deadline.cleanup(() => scratch.remove(context.log));
   }
   const finished = await finish(report, settings, context, now);
   if (finished.passed) await history.save(finished).catch((error: unknown) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
@@ -80,13 +93,19 @@ async function finish(report: DrillReport, settings: DrillSettings, context: Flo
       context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
     }
   }
+  // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
+  for (const check of allChecks(report)) if (!check.passed && check.severity === 'warning') context.log.warn(`${check.name}: ${check.detail}`);
   report.finishedAt = now().toISOString();
   report.reportFile = settings.reportFile;
   writeReportFile(report, settings.reportFile);
   return report;
 }
 
+/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
+const UNWIND_GRACE_MS = 10_000;
+
 interface RestoreContext {
+  deadline: DrillDeadline;
   now: Date;
   previous?: Record<string, number>;
   random: () => number;
@@ -98,11 +117,13 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
     const label = 'live';
     const started = Date.now();
     let restored: Restored;
+    run.deadline.enter(`restore ${describeSource(settings)}`);
     if (source.kind === 'postgres') restored = await restorePostgres(source, scratch, context.runner);
     else if (source.kind === 'tarball') restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
     else restored = await restoreLive(settings, context, scratch);
     return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
   }
+  run.deadline.enter(`open ${describeSource(settings)}`);
   const session = await openRepository(source, scratch, context.runner);
   const base: RestoreReport = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
   if (!session.checks.every((check) => check.passed)) return [base];
@@ -112,7 +133,7 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
     base.checks.push({
       name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
       passed: false,
-      detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${source.repository}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+      detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
     });
     return [base];
   }
@@ -125,11 +146,13 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
   const reports: RestoreReport[] = [];
   for (const [index, { label, snapshot }] of selections.entries()) {
     const started = Date.now();
+    run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
     const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
     if (index === 0) restored.checks.unshift(...session.checks);
     // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
     const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
     if (index === 0 && !source.skipRepositoryCheck) {
+      run.deadline.enter(`${source.kind} check`);
       restoreReport.checks.push(await session.check());
       restoreReport.passed = isPassing(restoreReport.checks);
     }
@@ -147,12 +170,13 @@ async function restoreLive(settings: DrillSettings, context: FlowContext, scratc
   return restoreLiveSqlite(source, scratch, context.runner);
 }
 
-function describeSource(settings: DrillSettings): string {
+/** How the summary and the report name the source: never with credentials. */
+export function describeSource(settings: DrillSettings): string {
   const source = settings.source;
   switch (source.kind) {
     case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
     case 'restic':
-    case 'borg': return `${source.kind} ${source.repository}`;
+    case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
     case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
     case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
   }
@@ -177,13 +201,16 @@ async function verifyRestore(
     passed: false,
     restoreSeconds: (Date.now() - args.started) / 1000,
   };
-  if (snapshot) {
-    const ageSeconds = (run.now.getTime() - snapshot.time.getTime()) / 1000;
-    report.snapshot = { id: snapshot.id, time: snapshot.time.toISOString(), timeSource: snapshot.timeSource, ageSeconds };
+  // A repository's snapshot, or the time a pg_dump archive records: the RPO.
+  const taken = snapshot ?? restored.taken;
+  if (taken) {
+    const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
+    report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
     report.rpoSeconds = ageSeconds;
-    if (settings.verify.maxAgeMs !== undefined && primary) checks.push(checkSnapshotAge(snapshot.time, settings.verify.maxAgeMs, run.now));
+    if (settings.verify.maxAgeMs !== undefined && primary) checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
   }
   if (restored.probe) {
+    run.deadline.enter(`verify the ${args.label} restore's data`);
     const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
     const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
     checks.push(...data.checks);
@@ -192,7 +219,10 @@ async function verifyRestore(
     checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
   }
   if (settings.app && primary && isPassing(checks)) {
-    const booted = await bootApp({ ...settings.app, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+    run.deadline.enter('boot the app on the restored data');
+    // The app's wait is bounded by the drill's deadline too.
+    const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
+    const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
     checks.push(booted.check);
     if (booted.healthyAt) report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
   } else if (isPassing(checks)) {

@@ -1,4 +1,5 @@
 import { SlipwayError } from '../core/errors.js';
+import { redact } from '../core/secrets.js';
 import type { CheckResult, DrillReport } from './report.js';
 import type { ForgeSettings, IssueSettings, StalenessSettings } from './settings.js';
 
@@ -48,15 +49,16 @@ export async function findOpenIssue(forge: ForgeSettings, title: string): Promis
   return undefined;
 }
 
+/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
 export function issueBody(report: DrillReport, failures: CheckResult[], runUrl?: string): string {
-  return [
+  return redact([
     `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
     runUrl ? `Run: ${runUrl}` : '',
     '',
     ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
     '',
     'This issue is updated by every failing drill and closed by the next passing one.',
-  ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n');
+  ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
 }
 
 /** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
@@ -95,6 +97,10 @@ interface ForgejoRuns {
   workflow_runs?: Array<{ workflow_id?: string; status?: string; stopped?: string; updated?: string; created?: string; html_url?: string }>;
 }
 
+/** Forgejo pages hold at most 50 runs; this many pages bound the search on a forge that ignores the workflow filter. */
+const FORGEJO_PAGE_SIZE = 50;
+const FORGEJO_MAX_PAGES = 10;
+
 /** When the drill workflow last succeeded, per the forge, or undefined if never. */
 export async function lastSuccessfulRun(forge: ForgeSettings, workflow: string): Promise<{ at: Date; url?: string } | undefined> {
   if (forge.kind === 'github') {
@@ -103,13 +109,21 @@ export async function lastSuccessfulRun(forge: ForgeSettings, workflow: string):
     const when = run?.updated_at ?? run?.created_at;
     return when ? { at: new Date(when), url: run?.html_url } : undefined;
   }
-  // Forgejo lists a repository's runs; `workflow_id` is the workflow file name.
-  const runs = await call<ForgejoRuns>(forge, 'GET', `/repos/${forge.repository}/actions/runs?status=success&limit=50`);
-  const matching = (runs.workflow_runs ?? [])
-    .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
-    .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
-  return matching[0];
+  // Forgejo lists a repository's runs, newest first; `workflow_id` (the workflow
+  // file name) filters them server-side. A forge too old to know the filter
+  // ignores it, so the runs are matched here too and paged through, within a bound:
+  // in a busy repository the drill's run is rarely among the newest 50.
+  for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
+    const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
+    const runs = (await call<ForgejoRuns>(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
+    const matching = runs
+      .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
+      .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
+      .sort((a, b) => b.at.getTime() - a.at.getTime());
+    if (matching.length > 0) return matching[0];
+    if (runs.length < FORGEJO_PAGE_SIZE) return undefined;
+  }
+  return undefined;
 }
 
 /** A drill that silently stopped running is as bad as a failing one. */

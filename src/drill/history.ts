@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CacheStore } from '../core/cache.js';
 import type { Logger } from '../core/log.js';
-import type { DrillReport } from './report.js';
+import { reportJson, type DrillReport } from './report.js';
 
 /**
  * The last passing drill's report, for the "valid but empty" comparison. On a
@@ -37,7 +37,7 @@ export class DrillHistory {
 
   async save(report: DrillReport): Promise<void> {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    fs.writeFileSync(this.file, `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(this.file, reportJson(report));
     if (this.options.cache && !this.options.file) {
       await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
     }

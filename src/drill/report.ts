@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { redact } from '../core/secrets.js';
 import { Summary } from '../core/summary.js';
 
 /** One thing the drill proved or failed to prove. */
@@ -62,9 +63,14 @@ export function isPassing(checks: CheckResult[]): boolean {
   return checks.every((check) => check.passed || check.severity === 'warning');
 }
 
+/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
+export function reportJson(report: DrillReport): string {
+  return `${redact(JSON.stringify(report, null, 2))}\n`;
+}
+
 export function writeReportFile(report: DrillReport, file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(file, reportJson(report));
 }
 
 export function formatSeconds(seconds: number | undefined): string {
@@ -92,7 +98,9 @@ export function drillFailureMessage(report: DrillReport): string | undefined {
 
 export function drillSummary(report: DrillReport): Summary {
   const summary = new Summary();
-  summary.heading(`Restore drill '${report.name}': ${report.passed ? 'passed' : 'FAILED'}`);
+  const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
+  const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
+  summary.heading(`Restore drill '${report.name}': ${verdict}`);
   if (report.restores.length > 0) {
     summary.table(
       ['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'],

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import type { FlowContext } from '../core/context.js';
+import { registerSecret } from '../core/secrets.js';
 import { parseSshInputs, type SshTarget } from '../ssh/index.js';
+import { registerLocationCredentials } from './credentials.js';
 
 /** Where the backup comes from. */
 export const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'] as const;
@@ -137,6 +139,20 @@ export interface DrillSettings {
   timeoutMs: number;
 }
 
+/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
+export function settingsWarnings(settings: Pick<DrillSettings, 'verify'>): Array<{ name: string; passed: false; severity: 'warning'; detail: string }> {
+  const warnings: Array<{ name: string; passed: false; severity: 'warning'; detail: string }> = [];
+  if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
+    warnings.push({
+      name: 'freshness-column has a max-age',
+      passed: false,
+      severity: 'warning',
+      detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
+    });
+  }
+  return warnings;
+}
+
 /** Lines `SELECT count(*) FROM students => 3`. */
 export function parseQueries(lines: string[], fail: (problem: string) => never): QueryExpectation[] {
   return lines.map((line) => {
@@ -183,13 +199,17 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
     if (!/^[A-Za-z_][\w]*$/.test(table)) inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
   }
   const appImage = inputs.optional('app-image');
+  const appEnv = inputs.keyValues('app-env');
+  // The app's environment holds its secrets (database passwords, API keys), and a
+  // failing boot shows the app's log: every value is masked wherever the drill prints.
+  for (const value of Object.values(appEnv)) registerSecret(value);
   const app: AppBootSettings | undefined = appImage
     ? {
         image: appImage,
         dataMount: inputs.string('app-data-mount', '/data'),
         portEnv: inputs.string('app-port-env', 'PORT'),
         args: lines(inputs, 'app-args'),
-        env: inputs.keyValues('app-env'),
+        env: appEnv,
         healthPath: inputs.string('app-health-path', '/healthz'),
         expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
         timeoutMs: inputs.duration('app-timeout', 60_000),
@@ -239,9 +259,11 @@ function parseSource(kind: SourceKind, inputs: Inputs): DrillSource {
       if (!password && !passwordCommand) {
         inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
       }
+      const repository = inputs.required('repository');
+      registerLocationCredentials(repository);
       return {
         kind,
-        repository: inputs.required('repository'),
+        repository,
         password,
         passwordCommand,
         snapshot: inputs.string('snapshot', 'latest'),

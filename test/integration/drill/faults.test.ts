@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
+import { redact } from '../../../src/core/secrets.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { drillFlow } from '../../../src/drill/flow.js';
 import { allChecks, type DrillReport } from '../../../src/drill/report.js';
@@ -71,13 +72,46 @@ describe('drill faults', () => {
     expect(report.restores[0].rpoSeconds).toBeGreaterThan(86_400 * 365);
   });
 
-  it('an app that does not boot on the restored data: the health check fails with its log, and the container is removed', async () => {
+  it('an app that does not boot on the restored data: the wait stops when it exits, long before app-timeout, with its exit code; the container is removed', async () => {
+    const started = Date.now();
     const { failed } = await drill({
       source: 'restic', repository: seeded.resticRepo, password: REPO_PASSWORD,
-      'app-image': sandbox.baseImage, 'app-args': healthAppArgs('lynx.sqlite'), 'app-timeout': '4s',
+      'app-image': sandbox.baseImage, 'app-args': healthAppArgs('lynx.sqlite'), 'app-timeout': '90s',
     });
-    expect(failed).toEqual([expect.stringMatching(/^newest: app boots on the restored data: expected HTTP 200 from http:\/\/127\.0\.0\.1:\d+\/healthz, last: .*the app exited/)]);
+    expect(failed).toEqual([expect.stringMatching(/^newest: app boots on the restored data: expected HTTP 200 from http:\/\/127\.0\.0\.1:\d+\/healthz, last: .*; the app exited with code 1 after \d+(\.\d)? s$/)]);
+    expect((Date.now() - started) / 1000).toBeLessThan(30);
+  }, 110_000);
+
+  it('an app that prints its secret env and exits: the secret is in neither the report file, the summary nor the log', async () => {
+    const secret = 'app-db-pass-Qw81z';
+    const reportFile = path.join(workDir, 'leak-report.json');
+    const run = await drill({
+      source: 'restic', repository: seeded.resticRepo, password: REPO_PASSWORD, 'report-file': reportFile,
+      'app-image': sandbox.baseImage, 'app-args': ['sh', '-c', 'echo "connecting with $DB_PASSWORD"; exit 3'].join('\n'),
+      'app-env': `DB_PASSWORD=${secret}`, 'app-timeout': '4s',
+    });
+    // The app's log does reach the report (that is what makes the failure readable), masked.
+    expect(run.failed).toEqual([expect.stringMatching(/^newest: app boots on the restored data: .*connecting with \*\*\*/)]);
+    const written = fs.readFileSync(reportFile, 'utf8');
+    expect(written).toContain('connecting with ***');
+    expect(written).not.toContain(secret);
+    expect(log.text()).not.toContain(secret);
+    expect(redact(run.failure ?? '')).not.toContain(secret);
   });
+
+  it('input timeout: the drill stops at its deadline, names the step it was in, and still removes its scratch place and app container', async () => {
+    const started = Date.now();
+    const { report, failure, failed } = await drill({
+      source: 'sqlite', 'database-path': seeded.liveDb, timeout: '5s',
+      // An app that runs but never answers: only the drill's own deadline ends the wait.
+      'app-image': sandbox.baseImage, 'app-args': ['sh', '-c', 'exec sleep 600'].join('\n'), 'app-timeout': '90s',
+    });
+    const seconds = (Date.now() - started) / 1000;
+    expect(report.passed).toBe(false);
+    expect(failed).toEqual(["drill finished within timeout: stopped at the deadline of input 'timeout' (5 s) during step 'boot the app on the restored data'. Raise timeout, or find out why 'boot the app on the restored data' is slow"]);
+    expect(failure).toContain("input 'timeout'");
+    expect(seconds).toBeLessThan(25);
+  }, 110_000);
 
   it('a restore target equal to the source is refused before anything is written', async () => {
     const liveDir = path.dirname(seeded.liveDb);

@@ -1,5 +1,5 @@
 import {
-  borgEnv, borgExtract, borgList, dockerRunApp, pgRestore, resticCheck, resticEnv, resticRestore, resticSnapshots, sqliteSnapshot,
+  borgEnv, borgExtract, borgList, dockerRunApp, dockerState, parseContainerState, pgRestore, resticCheck, resticEnv, resticRestore, resticSnapshots, sqliteSnapshot,
 } from '../../../src/drill/commands.js';
 
 const pg = { host: '127.0.0.1', port: 55432, user: 'slipway', password: 'pg-secret-1', maintenanceDatabase: 'postgres' };
@@ -40,5 +40,19 @@ describe('drill command builders', () => {
       '-e', 'SECRET_KEY', '-v', '/tmp/s/restore:/data', 'app:1', 'serve', '--port=41234',
     ]);
     expect(spec.env).toEqual({ SECRET_KEY: 'app-secret-1' });
+  });
+
+  it.each([
+    ['running 0', { running: true, status: 'running', exitCode: 0 }],
+    ['created 0', { running: true, status: 'created', exitCode: 0 }],
+    ['exited 3', { running: false, status: 'exited', exitCode: 3 }],
+    ['dead 137', { running: false, status: 'dead', exitCode: 137 }],
+    ['', { running: false, status: 'gone' }],
+  ])('container state line %j: an app that stopped ends the readiness wait', (line, state) => {
+    expect(parseContainerState(`${line}\n`)).toEqual(state);
+  });
+
+  it('reads the app container state in one inspect', () => {
+    expect(dockerState('slipway_drill_app_1')).toEqual({ file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'slipway_drill_app_1'] });
   });
 });

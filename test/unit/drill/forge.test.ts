@@ -7,7 +7,7 @@ import type { ForgeSettings } from '../../../src/drill/settings.js';
 interface Recorded { method: string; url: string; body: unknown; auth?: string }
 
 /** A tiny forge on loopback: issues in memory, runs from a fixture; records every request. */
-async function startForge(runs: unknown): Promise<{ url: string; requests: Recorded[]; issues: Array<{ number: number; title: string; state: string; html_url: string }>; close: () => Promise<void> }> {
+async function startForge(runs: object | ((query: URLSearchParams) => unknown)): Promise<{ url: string; requests: Recorded[]; issues: Array<{ number: number; title: string; state: string; html_url: string }>; close: () => Promise<void> }> {
   const requests: Recorded[] = [];
   const issues: Array<{ number: number; title: string; state: string; html_url: string }> = [];
   const server = http.createServer((request, response) => {
@@ -31,7 +31,7 @@ async function startForge(runs: unknown): Promise<{ url: string; requests: Recor
         if (request.method === 'PATCH') issue.state = body.state ?? issue.state;
         return send(match[2] ? 201 : 200, match[2] ? { id: 1 } : issue);
       }
-      if (request.method === 'GET' && /\/runs$/.test(path)) return send(200, runs);
+      if (request.method === 'GET' && /\/runs$/.test(path)) return send(200, typeof runs === 'function' ? runs(new URL(url, 'http://forge').searchParams) : runs);
       return send(404, { message: 'not found' });
     });
   });
@@ -94,6 +94,48 @@ describe('drill staleness check', () => {
       expect(check).toMatchObject({ passed: true, detail: 'last success 2026-11-22T02:00:00.000Z (3.4 d ago) http://fj/run/7' });
     } finally {
       await forgeServer.close();
+    }
+  });
+
+  // A busy repository: 120 newer successful runs of other workflows, then the drill's.
+  const busy = [
+    ...Array.from({ length: 120 }, (_, index) => ({ workflow_id: 'ci.yml', status: 'success', stopped: new Date(Date.parse('2026-11-25T11:00:00Z') - index * 60_000).toISOString() })),
+    { workflow_id: 'restore-drill.yml', status: 'success', stopped: '2026-11-24T02:00:00Z', html_url: 'http://fj/run/3' },
+  ];
+  const page = (runs: typeof busy, query: URLSearchParams) => {
+    const limit = Number(query.get('limit') ?? 50);
+    const from = (Number(query.get('page') ?? 1) - 1) * limit;
+    return { workflow_runs: runs.slice(from, from + limit), total_count: runs.length };
+  };
+
+  it("forgejo: asks for the drill workflow's runs only (workflow_id), so a busy repository does not hide them", async () => {
+    const forgeServer = await startForge((query) => page(busy.filter((run) => !query.get('workflow_id') || run.workflow_id === query.get('workflow_id')), query));
+    try {
+      const check = await checkStaleness({ kind: 'forgejo', apiUrl: `${forgeServer.url}/api/v1`, repository: 'team/app', token: 't0ken-1' }, staleness, now);
+      expect(check).toMatchObject({ passed: true, detail: 'last success 2026-11-24T02:00:00.000Z (1.4 d ago) http://fj/run/3' });
+      expect(forgeServer.requests.map((request) => request.url)).toEqual(['/api/v1/repos/team/app/actions/runs?workflow_id=restore-drill.yml&status=success&limit=50&page=1']);
+    } finally {
+      await forgeServer.close();
+    }
+  });
+
+  it('forgejo too old for the workflow filter: pages through the runs, within a bound', async () => {
+    const forgeServer = await startForge((query) => page(busy, query));
+    try {
+      const check = await checkStaleness({ kind: 'forgejo', apiUrl: `${forgeServer.url}/api/v1`, repository: 'team/app', token: 't0ken-1' }, staleness, now);
+      expect(check).toMatchObject({ passed: true, detail: 'last success 2026-11-24T02:00:00.000Z (1.4 d ago) http://fj/run/3' });
+      expect(forgeServer.requests.map((request) => new URL(request.url, 'http://forge').searchParams.get('page'))).toEqual(['1', '2', '3']);
+    } finally {
+      await forgeServer.close();
+    }
+    // A run that never succeeded is searched for in at most 10 pages of 50.
+    const endless = await startForge((query) => ({ workflow_runs: Array.from({ length: 50 }, (_, index) => ({ workflow_id: 'ci.yml', status: 'success', stopped: `2026-11-2${index % 5}T00:00:00Z` })), query: query.toString() }));
+    try {
+      const check = await checkStaleness({ kind: 'forgejo', apiUrl: `${endless.url}/api/v1`, repository: 'team/app', token: 't0ken-1' }, staleness, now);
+      expect(check).toMatchObject({ passed: false, detail: 'no successful run of restore-drill.yml found' });
+      expect(endless.requests).toHaveLength(10);
+    } finally {
+      await endless.close();
     }
   });
 
