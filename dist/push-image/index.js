@@ -28935,10 +28935,11 @@ function buildCommand(plan, builder) {
             args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
         args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
     }
-    else if (plan.cacheFrom) {
-        args.push('--cache-from', plan.cacheFrom);
-        // BuildKit reuses layers of a --cache-from image only if it carries inline cache metadata.
-        if (builder.kind === 'buildkit')
+    else {
+        if (plan.cacheFrom)
+            args.push('--cache-from', plan.cacheFrom);
+        // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
+        if (plan.inlineCache && builder.kind !== 'classic')
             args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
     }
     args.push(plan.context);

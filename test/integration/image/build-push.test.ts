@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LocalCache } from '../../../src/cli/local-cache.js';
 import { buildImageFlow } from '../../../src/image/build-flow.js';
 import { pushImageFlow } from '../../../src/image/push-flow.js';
 import { cacheImageName } from '../../../src/image/layer-cache.js';
@@ -92,6 +94,32 @@ describe('build-image and push-image on a real engine and registries', () => {
     const third = await runFlowForTest(buildImageFlow, { image, context: repo, 'layer-cache': 'on' }, { cache });
     expect(third.result.cache).toBe('miss');
     built.push(...third.result.tags);
+  });
+
+  it('keeps the layer cache for BuildKit as a saved image with inline cache metadata (the way buildx on the docker driver keeps it)', async () => {
+    // Build secrets force BuildKit here (this engine has no buildx plugin): the same engine-side
+    // BuildKit that buildx's docker driver drives, and the same save/load cache path.
+    const repo = exampleAppRepo();
+    const cacheRoot = tempDir('bk-cache');
+    const cache = new LocalCache(cacheRoot);
+    const image = `${anonymous}/it/bk-cache-${run}`;
+    const values = { image, context: repo, 'layer-cache': 'on', network: 'host', 'build-secrets': `unused=bk-${run}-value` };
+    const first = await runFlowForTest(buildImageFlow, values, { cache });
+    expect(first.result).toMatchObject({ builder: 'buildkit', cache: 'miss' });
+    // Without inline metadata in the saved image, BuildKit cannot use it as --cache-from on the next runner.
+    const tarball = execFileSync('find', [cacheRoot, '-name', 'image.tar'], { encoding: 'utf8' }).trim();
+    const [manifest] = JSON.parse(execFileSync('tar', ['-xOf', tarball, 'manifest.json'], { encoding: 'utf8' })) as Array<{ Config: string }>;
+    const config = JSON.parse(execFileSync('tar', ['-xOf', tarball, manifest.Config], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Record<string, unknown>;
+    expect(typeof config['moby.buildkit.cache.v0']).toBe('string');
+    removeImages([...first.result.tags, cacheImageName(image)]);
+
+    fs.writeFileSync(path.join(repo, 'www/index.html'), '<h1>changed code</h1>');
+    commitAll(repo, 'code change');
+    const second = await runFlowForTest(buildImageFlow, values, { cache });
+    expect(second.result.cache).toBe('hit');
+    expect(second.log.text()).toContain(`importing cache manifest from ${cacheImageName(image)}`);
+    expect(second.log.text()).toMatch(/#(\d+) \[\d+\/\d+\] RUN mkdir -p \/app\/vendor[\s\S]*?#\1 CACHED/);
+    removeImages([...second.result.tags, cacheImageName(image)]);
   });
 
   it('passes build secrets to BuildKit: the RUN step sees it, no layer or log keeps it', async () => {
