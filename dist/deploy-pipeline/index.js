@@ -37640,8 +37640,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/secrets.js
 var core_secrets = __nccwpck_require__(3092);
 ;// CONCATENATED MODULE: ./build/src/image/reference.js
@@ -37783,6 +37781,11 @@ function parseBuildSettings(inputs, workDir) {
             inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
         }
     }
+    // The image is loaded into the local engine (push-image pushes from there), and buildx
+    // refuses --load for a multi-platform build.
+    if (platforms.length > 1) {
+        inputs.fail('platforms', `lists ${platforms.length} platforms (found '${platforms.join(',')}', expected one)`, 'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
+    }
     const extraTags = inputs.list('tags');
     const badTags = invalidTags(extraTags);
     if (badTags.length) {
@@ -37820,6 +37823,8 @@ function parseBuildSettings(inputs, workDir) {
     };
 }
 
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
 ;// CONCATENATED MODULE: ./build/src/image/builder-detect.js
 
 /** Debian's own client (20.10) still carries BuildKit without the buildx plugin. */
@@ -37889,10 +37894,11 @@ function buildCommand(plan, builder) {
             args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
         args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
     }
-    else if (plan.cacheFrom) {
-        args.push('--cache-from', plan.cacheFrom);
-        // BuildKit reuses layers of a --cache-from image only if it carries inline cache metadata.
-        if (builder.kind === 'buildkit')
+    else {
+        if (plan.cacheFrom)
+            args.push('--cache-from', plan.cacheFrom);
+        // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
+        if (plan.inlineCache && builder.kind !== 'classic')
             args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
     }
     args.push(plan.context);
@@ -37942,28 +37948,45 @@ const pullCommand = (reference, platform, dockerConfig) => ({
 ;// CONCATENATED MODULE: ./build/src/image/git-facts.js
 
 /**
- * Git facts from the CI event when there is one (a shallow checkout may lack
- * history), else from `git` in the context directory; missing pieces stay undefined.
+ * What is being built, from the checkout. GITHUB_SHA/GITHUB_REF name the commit
+ * the run started from, which is not what a workflow built when it checked out
+ * another ref (deploy.yml's `ref` input: tag v1.4.2 deployed from main); so the
+ * checked-out HEAD wins when it differs. When they agree the CI ref is used, as
+ * a shallow or detached checkout may not know its branch (or a pull ref) itself.
  */
-async function readGitFacts(runner, cwd, env) {
+async function readGitFacts(runner, cwd, env, log) {
     const git = async (...args) => {
         const result = await runner.run({ file: 'git', args: ['-C', cwd, ...args] }, { allowFailure: true });
         return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
     };
+    const head = await git('rev-parse', 'HEAD');
+    const ciSha = env.GITHUB_SHA || undefined;
     const facts = {
-        sha: env.GITHUB_SHA || (await git('rev-parse', 'HEAD')),
-        ref: env.GITHUB_REF || (await localRef(git)),
         defaultBranch: defaultBranchFromEvent(env) ?? (await git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD'))?.replace(/^origin\//, ''),
     };
+    if (head && head !== ciSha) {
+        facts.sha = head;
+        facts.ref = await checkedOutRef(git);
+        if (ciSha) {
+            log?.info(`Git: building the checked-out HEAD ${head.slice(0, 12)} (${facts.ref ?? 'detached, no tag'}), not GITHUB_SHA ${ciSha.slice(0, 12)} (${env.GITHUB_REF ?? 'no ref'}) the run started from`);
+        }
+    }
+    else {
+        facts.sha = ciSha;
+        facts.ref = env.GITHUB_REF || (head ? await checkedOutRef(git) : undefined);
+        if (ciSha)
+            log?.info(`Git: building GITHUB_SHA ${ciSha.slice(0, 12)} (${facts.ref ?? 'no ref'})${head ? ', which is the checked-out HEAD' : '; no git checkout in the context'}`);
+    }
     if (facts.sha)
         facts.commitTime = await git('show', '-s', '--format=%cI', facts.sha);
     return facts;
 }
-async function localRef(git) {
-    const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
+/** A tag at HEAD (the highest version if several), else the branch checked out. */
+async function checkedOutRef(git) {
+    const tag = (await git('tag', '--points-at', 'HEAD', '--sort=-version:refname'))?.split('\n')[0]?.trim();
     if (tag)
         return `refs/tags/${tag}`;
-    const branch = await git('symbolic-ref', '--short', 'HEAD');
+    const branch = await git('symbolic-ref', '--short', '-q', 'HEAD');
     return branch ? `refs/heads/${branch}` : undefined;
 }
 function defaultBranchFromEvent(env) {
@@ -38006,9 +38029,11 @@ function layerCacheKeys(args) {
 function cacheImageName(repository) {
     return `slipway-layer-cache/${external_node_crypto_.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
 }
+function layerCacheTransport(builder) {
+    return builder.kind === 'buildx' && builder.canExportCache ? 'cache-dir' : 'image-tarball';
+}
 
 ;// CONCATENATED MODULE: ./build/src/image/build-flow.js
-
 
 
 
@@ -38023,12 +38048,7 @@ async function buildImage(settings, context) {
     const { runner, log } = context;
     const started = Date.now();
     const builder = await detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0);
-    if (settings.platforms.length > 1 && !(builder.kind === 'buildx' && builder.canExportCache)) {
-        throw new errors/* SlipwayError */.GQ(`input 'platforms': ${settings.platforms.length} platforms need buildx with a docker-container builder (this runner has ${builder.kind})`, {
-            fix: 'Build one platform (linux/amd64 is the default), or add docker/setup-buildx-action',
-        });
-    }
-    const git = await readGitFacts(runner, settings.context, context.env);
+    const git = await readGitFacts(runner, settings.context, context.env, log);
     const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
     if (tags.length === 0)
         tags.push('latest');
@@ -38050,7 +38070,8 @@ async function buildImage(settings, context) {
             external_node_fs_.writeFileSync(file, value, { mode: 0o600 });
             secretFiles[id] = file;
         }
-        const useCache = settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local');
+        const useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+        const transport = layerCacheTransport(builder);
         const keys = layerCacheKeys({
             repository: settings.image,
             platforms: settings.platforms,
@@ -38061,27 +38082,32 @@ async function buildImage(settings, context) {
         });
         // A stable path: @actions/cache versions entries by their paths, so a random one would never hit.
         const cacheDir = external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-layer-cache', cacheImageName(settings.image).split(/[/:]/)[1] ?? 'default');
+        const tarball = external_node_path_.join(cacheDir, 'image.tar');
         let cache = 'off';
         let cacheFrom;
-        if (useCache && !settings.noCache) {
+        if (useCache) {
+            if (builder.kind === 'buildx' && transport === 'image-tarball') {
+                log.info("Layer cache: buildx's docker driver cannot export a cache directory, so the layers are kept as a saved image (docker save/load with inline cache metadata)");
+            }
             external_node_fs_.rmSync(cacheDir, { recursive: true, force: true });
             external_node_fs_.mkdirSync(cacheDir, { recursive: true });
             const hit = await log.group('Restore layer cache', () => context.cache.restore([cacheDir], keys.key, [keys.prefix]));
             cache = hit ? 'hit' : 'miss';
             log.info(hit ? `Layer cache restored from ${hit} (${context.cache.description}; keyed on ${keys.hashedFiles.join(', ')})` : `Layer cache: no entry for ${keys.prefix}* (dependencies changed or first build)`);
-            const tarball = external_node_path_.join(cacheDir, 'image.tar');
-            if (hit && builder.kind !== 'buildx' && external_node_fs_.existsSync(tarball)) {
+            if (hit && transport === 'image-tarball' && external_node_fs_.existsSync(tarball)) {
                 await runner.run(loadImageCommand(builder.docker, tarball), { timeoutMs: 600_000 });
                 cacheFrom = cacheImageName(settings.image);
             }
         }
         const iidFile = external_node_path_.join(scratch, 'iid');
+        const exportedCache = external_node_path_.join(scratch, 'layer-cache-new');
         const command = buildCommand({
             references, platforms: settings.platforms, dockerfile: settings.dockerfile, context: settings.context,
             labels, buildArgs: settings.buildArgs, secretFiles, target: settings.target, network: settings.network, noCache: settings.noCache, iidFile,
             cacheFrom,
-            cacheDir: builder.kind === 'buildx' && builder.canExportCache && useCache
-                ? { from: external_node_fs_.existsSync(external_node_path_.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: external_node_path_.join(scratch, 'layer-cache-new') }
+            inlineCache: useCache && transport === 'image-tarball',
+            cacheDir: useCache && transport === 'cache-dir'
+                ? { from: external_node_fs_.existsSync(external_node_path_.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: exportedCache }
                 : undefined,
         }, builder);
         await log.group(`Build ${references[0]} for ${settings.platforms.join(', ')} (${builder.kind} builder)`, () => runner.run(command, {
@@ -38093,16 +38119,20 @@ async function buildImage(settings, context) {
         const inspect = await runner.run(inspectImageCommand(builder.docker, imageId));
         const details = JSON.parse(inspect.stdout);
         // One entry per dependency state: after a hit the dependency layers are already cached.
-        if (useCache && cache === 'miss') {
+        if (cache === 'miss') {
             await log.group('Save layer cache', async () => {
                 external_node_fs_.rmSync(cacheDir, { recursive: true, force: true });
                 external_node_fs_.mkdirSync(cacheDir, { recursive: true });
-                if (builder.kind === 'buildx') {
-                    external_node_fs_.cpSync(external_node_path_.join(scratch, 'layer-cache-new'), cacheDir, { recursive: true });
+                if (transport === 'cache-dir') {
+                    if (!external_node_fs_.existsSync(exportedCache)) {
+                        log.warn(`Layer cache not saved: the builder exported nothing to ${exportedCache}`);
+                        return;
+                    }
+                    external_node_fs_.cpSync(exportedCache, cacheDir, { recursive: true });
                 }
                 else {
                     await runner.run(tagImageCommand(builder.docker, imageId, cacheImageName(settings.image)));
-                    await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), external_node_path_.join(cacheDir, 'image.tar')), { timeoutMs: 600_000 });
+                    await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), tarball), { timeoutMs: 600_000 });
                 }
                 await context.cache.save([cacheDir], keys.key);
             });
@@ -40617,15 +40647,30 @@ async function pushImage(settings, context) {
     // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
     const dockerConfig = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-docker-config-'));
     external_node_fs_.chmodSync(dockerConfig, 0o700);
+    // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
+    let rateLimitWaitedMs = 0;
     const classify = (result) => {
         const text = `${result.stderr}\n${result.stdout}`;
         if (AUTH_FAILURE.test(text))
             return false;
-        if (RATE_LIMITED.test(text))
-            return { waitMs: Math.min(30_000, settings.maxRateLimitWaitMs) };
+        if (RATE_LIMITED.test(text)) {
+            const waitMs = Math.min(30_000, settings.maxRateLimitWaitMs - rateLimitWaitedMs);
+            if (waitMs <= 0)
+                return false;
+            rateLimitWaitedMs += waitMs;
+            return { waitMs };
+        }
         return TRANSIENT.test(text);
     };
-    const authHint = (result) => (AUTH_FAILURE.test(result.stderr) ? credentialsHint(settings) : undefined);
+    const authHint = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return credentialsHint(settings);
+        if (RATE_LIMITED.test(text)) {
+            return `Registry ${settings.registry} kept answering 429 (too many requests) past input 'rate-limit-wait' (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): wait, authenticate for a higher limit, or raise it`;
+        }
+        return undefined;
+    };
     try {
         if (settings.username && settings.password) {
             await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
@@ -43539,7 +43584,8 @@ async function writeSummary(summary, platform, log) {
         await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
     }
     else {
-        log.info(`Job summary (this platform shows none, so here it is):\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
     }
 }
 /** The whole Actions edge: inputs → flow → outputs, summary, failure. */

@@ -28935,10 +28935,11 @@ function buildCommand(plan, builder) {
             args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
         args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
     }
-    else if (plan.cacheFrom) {
-        args.push('--cache-from', plan.cacheFrom);
-        // BuildKit reuses layers of a --cache-from image only if it carries inline cache metadata.
-        if (builder.kind === 'buildkit')
+    else {
+        if (plan.cacheFrom)
+            args.push('--cache-from', plan.cacheFrom);
+        // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
+        if (plan.inlineCache && builder.kind !== 'classic')
             args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
     }
     args.push(plan.context);
@@ -29322,15 +29323,30 @@ async function pushImage(settings, context) {
     // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
     const dockerConfig = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-docker-config-'));
     external_node_fs_.chmodSync(dockerConfig, 0o700);
+    // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
+    let rateLimitWaitedMs = 0;
     const classify = (result) => {
         const text = `${result.stderr}\n${result.stdout}`;
         if (AUTH_FAILURE.test(text))
             return false;
-        if (RATE_LIMITED.test(text))
-            return { waitMs: Math.min(30_000, settings.maxRateLimitWaitMs) };
+        if (RATE_LIMITED.test(text)) {
+            const waitMs = Math.min(30_000, settings.maxRateLimitWaitMs - rateLimitWaitedMs);
+            if (waitMs <= 0)
+                return false;
+            rateLimitWaitedMs += waitMs;
+            return { waitMs };
+        }
         return TRANSIENT.test(text);
     };
-    const authHint = (result) => (AUTH_FAILURE.test(result.stderr) ? credentialsHint(settings) : undefined);
+    const authHint = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return credentialsHint(settings);
+        if (RATE_LIMITED.test(text)) {
+            return `Registry ${settings.registry} kept answering 429 (too many requests) past input 'rate-limit-wait' (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): wait, authenticate for a higher limit, or raise it`;
+        }
+        return undefined;
+    };
     try {
         if (settings.username && settings.password) {
             await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
@@ -29828,7 +29844,8 @@ async function writeSummary(summary, platform, log) {
         await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
     }
     else {
-        log.info(`Job summary (this platform shows none, so here it is):\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
     }
 }
 /** The whole Actions edge: inputs → flow → outputs, summary, failure. */

@@ -37877,7 +37877,8 @@ async function writeSummary(summary, platform, log) {
         await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
     }
     else {
-        log.info(`Job summary (this platform shows none, so here it is):\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
     }
 }
 /** The whole Actions edge: inputs → flow → outputs, summary, failure. */

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FlowContext, FlowDefinition } from '../core/context.js';
-import { SlipwayError } from '../core/errors.js';
 import { Summary } from '../core/summary.js';
 import { parseBuildSettings, DEPENDENCY_FILES, type BuildSettings } from './build-settings.js';
 import { detectBuilder } from './builder-detect.js';
@@ -10,7 +9,7 @@ import {
   buildCommand, inspectImageCommand, loadImageCommand, saveImageCommand, tagImageCommand, type BuilderCapabilities,
 } from './docker-commands.js';
 import { readGitFacts } from './git-facts.js';
-import { cacheImageName, layerCacheKeys } from './layer-cache.js';
+import { cacheImageName, layerCacheKeys, layerCacheTransport } from './layer-cache.js';
 import { computeTags, versionOf } from './tags.js';
 
 export interface BuildResult {
@@ -30,13 +29,7 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
   const { runner, log } = context;
   const started = Date.now();
   const builder = await detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0);
-  if (settings.platforms.length > 1 && !(builder.kind === 'buildx' && builder.canExportCache)) {
-    throw new SlipwayError(`input 'platforms': ${settings.platforms.length} platforms need buildx with a docker-container builder (this runner has ${builder.kind})`, {
-      fix: 'Build one platform (linux/amd64 is the default), or add docker/setup-buildx-action',
-    });
-  }
-
-  const git = await readGitFacts(runner, settings.context, context.env);
+  const git = await readGitFacts(runner, settings.context, context.env, log);
   const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
   if (tags.length === 0) tags.push('latest');
   const version = settings.version ?? versionOf(git);
@@ -59,7 +52,8 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
       secretFiles[id] = file;
     }
 
-    const useCache = settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local');
+    const useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+    const transport = layerCacheTransport(builder);
     const keys = layerCacheKeys({
       repository: settings.image,
       platforms: settings.platforms,
@@ -70,28 +64,33 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
     });
     // A stable path: @actions/cache versions entries by their paths, so a random one would never hit.
     const cacheDir = path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'slipway-layer-cache', cacheImageName(settings.image).split(/[/:]/)[1] ?? 'default');
+    const tarball = path.join(cacheDir, 'image.tar');
     let cache: BuildResult['cache'] = 'off';
     let cacheFrom: string | undefined;
-    if (useCache && !settings.noCache) {
+    if (useCache) {
+      if (builder.kind === 'buildx' && transport === 'image-tarball') {
+        log.info("Layer cache: buildx's docker driver cannot export a cache directory, so the layers are kept as a saved image (docker save/load with inline cache metadata)");
+      }
       fs.rmSync(cacheDir, { recursive: true, force: true });
       fs.mkdirSync(cacheDir, { recursive: true });
       const hit = await log.group('Restore layer cache', () => context.cache.restore([cacheDir], keys.key, [keys.prefix]));
       cache = hit ? 'hit' : 'miss';
       log.info(hit ? `Layer cache restored from ${hit} (${context.cache.description}; keyed on ${keys.hashedFiles.join(', ')})` : `Layer cache: no entry for ${keys.prefix}* (dependencies changed or first build)`);
-      const tarball = path.join(cacheDir, 'image.tar');
-      if (hit && builder.kind !== 'buildx' && fs.existsSync(tarball)) {
+      if (hit && transport === 'image-tarball' && fs.existsSync(tarball)) {
         await runner.run(loadImageCommand(builder.docker, tarball), { timeoutMs: 600_000 });
         cacheFrom = cacheImageName(settings.image);
       }
     }
 
     const iidFile = path.join(scratch, 'iid');
+    const exportedCache = path.join(scratch, 'layer-cache-new');
     const command = buildCommand({
       references, platforms: settings.platforms, dockerfile: settings.dockerfile, context: settings.context,
       labels, buildArgs: settings.buildArgs, secretFiles, target: settings.target, network: settings.network, noCache: settings.noCache, iidFile,
       cacheFrom,
-      cacheDir: builder.kind === 'buildx' && builder.canExportCache && useCache
-        ? { from: fs.existsSync(path.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: path.join(scratch, 'layer-cache-new') }
+      inlineCache: useCache && transport === 'image-tarball',
+      cacheDir: useCache && transport === 'cache-dir'
+        ? { from: fs.existsSync(path.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: exportedCache }
         : undefined,
     }, builder);
     await log.group(`Build ${references[0]} for ${settings.platforms.join(', ')} (${builder.kind} builder)`, () =>
@@ -106,15 +105,19 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
     const details = JSON.parse(inspect.stdout) as { Size?: number };
 
     // One entry per dependency state: after a hit the dependency layers are already cached.
-    if (useCache && cache === 'miss') {
+    if (cache === 'miss') {
       await log.group('Save layer cache', async () => {
         fs.rmSync(cacheDir, { recursive: true, force: true });
         fs.mkdirSync(cacheDir, { recursive: true });
-        if (builder.kind === 'buildx') {
-          fs.cpSync(path.join(scratch, 'layer-cache-new'), cacheDir, { recursive: true });
+        if (transport === 'cache-dir') {
+          if (!fs.existsSync(exportedCache)) {
+            log.warn(`Layer cache not saved: the builder exported nothing to ${exportedCache}`);
+            return;
+          }
+          fs.cpSync(exportedCache, cacheDir, { recursive: true });
         } else {
           await runner.run(tagImageCommand(builder.docker, imageId, cacheImageName(settings.image)));
-          await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), path.join(cacheDir, 'image.tar')), { timeoutMs: 600_000 });
+          await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), tarball), { timeoutMs: 600_000 });
         }
         await context.cache.save([cacheDir], keys.key);
       });

@@ -56,6 +56,12 @@ export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettin
       inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
     }
   }
+  // The image is loaded into the local engine (push-image pushes from there), and buildx
+  // refuses --load for a multi-platform build.
+  if (platforms.length > 1) {
+    inputs.fail('platforms', `lists ${platforms.length} platforms (found '${platforms.join(',')}', expected one)`,
+      'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
+  }
 
   const extraTags = inputs.list('tags');
   const badTags = invalidTags(extraTags);

@@ -23,6 +23,8 @@ export interface BuildPlan {
   noCache?: boolean;
   iidFile: string;
   cacheFrom?: string;
+  /** Write BuildKit's inline cache metadata into the image, so a saved copy can serve as --cache-from later. */
+  inlineCache?: boolean;
   /** buildx local cache dirs. */
   cacheDir?: { from?: string; to: string };
 }
@@ -43,10 +45,10 @@ export function buildCommand(plan: BuildPlan, builder: BuilderCapabilities): Com
   if (builder.kind === 'buildx' && plan.cacheDir) {
     if (plan.cacheDir.from) args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
     args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
-  } else if (plan.cacheFrom) {
-    args.push('--cache-from', plan.cacheFrom);
-    // BuildKit reuses layers of a --cache-from image only if it carries inline cache metadata.
-    if (builder.kind === 'buildkit') args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+  } else {
+    if (plan.cacheFrom) args.push('--cache-from', plan.cacheFrom);
+    // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
+    if (plan.inlineCache && builder.kind !== 'classic') args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
   }
   args.push(plan.context);
   // The classic builder is forced off BuildKit; the BuildKit path forces it on.

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BuilderCapabilities } from './docker-commands.js';
 
 /**
  * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
@@ -30,4 +31,17 @@ export function layerCacheKeys(args: {
 /** The local name a cached image is saved and loaded under. */
 export function cacheImageName(repository: string): string {
   return `slipway-layer-cache/${crypto.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
+}
+
+/**
+ * How layers travel through the cache. Only buildx on a container driver can
+ * export a BuildKit cache directory; every other builder (the classic one, an
+ * old BuildKit client, buildx on the plain `docker` driver GitHub's runners
+ * have) keeps the built image itself: `docker save` after a miss, `docker load`
+ * plus `--cache-from` on a hit.
+ */
+export type LayerCacheTransport = 'cache-dir' | 'image-tarball';
+
+export function layerCacheTransport(builder: BuilderCapabilities): LayerCacheTransport {
+  return builder.kind === 'buildx' && builder.canExportCache ? 'cache-dir' : 'image-tarball';
 }

@@ -89,13 +89,27 @@ export async function pushImage(settings: PushSettings, context: FlowContext): P
   // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
   const dockerConfig = fs.mkdtempSync(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'slipway-docker-config-'));
   fs.chmodSync(dockerConfig, 0o700);
+  // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
+  let rateLimitWaitedMs = 0;
   const classify = (result: RunResult): boolean | { waitMs: number } => {
     const text = `${result.stderr}\n${result.stdout}`;
     if (AUTH_FAILURE.test(text)) return false;
-    if (RATE_LIMITED.test(text)) return { waitMs: Math.min(30_000, settings.maxRateLimitWaitMs) };
+    if (RATE_LIMITED.test(text)) {
+      const waitMs = Math.min(30_000, settings.maxRateLimitWaitMs - rateLimitWaitedMs);
+      if (waitMs <= 0) return false;
+      rateLimitWaitedMs += waitMs;
+      return { waitMs };
+    }
     return TRANSIENT.test(text);
   };
-  const authHint = (result: RunResult): string | undefined => (AUTH_FAILURE.test(result.stderr) ? credentialsHint(settings) : undefined);
+  const authHint = (result: RunResult): string | undefined => {
+    const text = `${result.stderr}\n${result.stdout}`;
+    if (AUTH_FAILURE.test(text)) return credentialsHint(settings);
+    if (RATE_LIMITED.test(text)) {
+      return `Registry ${settings.registry} kept answering 429 (too many requests) past input 'rate-limit-wait' (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): wait, authenticate for a higher limit, or raise it`;
+    }
+    return undefined;
+  };
   try {
     if (settings.username && settings.password) {
       await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {

@@ -73,7 +73,8 @@ export async function writeSummary(summary: Summary, platform: PlatformInfo, log
   if (platform.supportsSummary) {
     await core.summary.addRaw(redact(renderMarkdown(summary))).write();
   } else {
-    log.info(`Job summary (this platform shows none, so here it is):\n${redact(renderText(summary))}`);
+    const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+    log.info(`Job summary not written (${where}); the same table follows in the log:\n${redact(renderText(summary))}`);
   }
 }
 

@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LocalCache } from '../../../src/cli/local-cache.js';
+import type { CommandSpec } from '../../../src/core/command.js';
+import { MemoryLogger } from '../../../src/core/log.js';
+import { ProcessRunner, type RunOptions, type RunResult, type Runner } from '../../../src/core/runner/process-runner.js';
 import { buildImageFlow } from '../../../src/image/build-flow.js';
 import { pushImageFlow } from '../../../src/image/push-flow.js';
 import { cacheImageName } from '../../../src/image/layer-cache.js';
@@ -7,6 +12,22 @@ import { loadSandbox } from '../../support/sandbox.js';
 import { commitAll, docker, exampleAppRepo, removeImages, runFlowForTest, tempCache, tempDir } from '../../support/flow-harness.js';
 
 const sandbox = loadSandbox();
+
+/** The real runner, noting which registries hold an auth entry in the private DOCKER_CONFIG after each login and logout. */
+class AuthWatchingRunner implements Runner {
+  readonly seen: Array<{ command: string; config: string; registries: string[] }> = [];
+  constructor(private readonly inner: Runner) {}
+  async run(spec: CommandSpec, options?: RunOptions): Promise<RunResult> {
+    const result = await this.inner.run(spec, options);
+    const config = spec.env?.DOCKER_CONFIG;
+    if (config && (spec.args[0] === 'login' || spec.args[0] === 'logout')) {
+      const file = path.join(config, 'config.json');
+      const auths = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {} : {};
+      this.seen.push({ command: spec.args[0], config, registries: Object.keys(auths) });
+    }
+    return result;
+  }
+}
 const anonymous = sandbox.registries.anonymous.address;
 const auth = sandbox.registries.auth;
 const run = Date.now().toString(36);
@@ -52,15 +73,31 @@ describe('build-image and push-image on a real engine and registries', () => {
     fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${built[0]}\nRUN echo ${run} > /unique\n`);
     docker('build', '--network', 'host', '--quiet', '--tag', reference, dir);
     built.push(reference);
-    const first = await runFlowForTest(pushImageFlow, { tags: reference, username: auth.username, password: auth.password });
-    expect(first.result.layersUploaded).toBeGreaterThan(0);
-    const second = await runFlowForTest(pushImageFlow, { tags: reference, username: auth.username, password: auth.password });
-    expect(second.result.layersUploaded).toBe(0);
-    expect(second.result.digest).toBe(first.result.digest);
-    for (const text of [first.log.text(), second.log.text(), JSON.stringify(first.outputs)]) expect(text).not.toContain(auth.password);
-    // Credentials lived in a private DOCKER_CONFIG that is gone: the runner's own config never saw them.
-    const home = path.join(process.env.HOME ?? '/root', '.docker', 'config.json');
-    if (fs.existsSync(home)) expect(fs.readFileSync(home, 'utf8')).not.toContain(auth.address);
+    // The runner's own Docker config, dedicated to this test: a push must leave it as it was.
+    const runnerConfig = tempDir('runner-docker-config');
+    fs.writeFileSync(path.join(runnerConfig, 'config.json'), '{"auths":{}}\n');
+    const savedConfig = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = runnerConfig;
+    try {
+      const log = new MemoryLogger();
+      const watching = new AuthWatchingRunner(new ProcessRunner(log));
+      const first = await runFlowForTest(pushImageFlow, { tags: reference, username: auth.username, password: auth.password }, { log, runner: watching });
+      expect(first.result.layersUploaded).toBeGreaterThan(0);
+      const second = await runFlowForTest(pushImageFlow, { tags: reference, username: auth.username, password: auth.password });
+      expect(second.result.layersUploaded).toBe(0);
+      expect(second.result.digest).toBe(first.result.digest);
+      for (const text of [first.log.text(), second.log.text(), JSON.stringify(first.outputs)]) expect(text).not.toContain(auth.password);
+      // The login wrote an auth entry into the push's private config, the logout removed it, and the config is gone.
+      expect(watching.seen).toEqual([
+        { command: 'login', config: expect.any(String), registries: [auth.address] },
+        { command: 'logout', config: watching.seen[0]?.config, registries: [] },
+      ]);
+      expect(watching.seen[0]?.config).not.toBe(runnerConfig);
+      expect(fs.existsSync(watching.seen[0]?.config ?? '')).toBe(false);
+      expect(JSON.parse(fs.readFileSync(path.join(runnerConfig, 'config.json'), 'utf8'))).toEqual({ auths: {} });
+    } finally {
+      if (savedConfig === undefined) delete process.env.DOCKER_CONFIG; else process.env.DOCKER_CONFIG = savedConfig;
+    }
   });
 
   it('says a private package does not pull anonymously, naming the fix', async () => {
@@ -92,6 +129,32 @@ describe('build-image and push-image on a real engine and registries', () => {
     const third = await runFlowForTest(buildImageFlow, { image, context: repo, 'layer-cache': 'on' }, { cache });
     expect(third.result.cache).toBe('miss');
     built.push(...third.result.tags);
+  });
+
+  it('keeps the layer cache for BuildKit as a saved image with inline cache metadata (the way buildx on the docker driver keeps it)', async () => {
+    // Build secrets force BuildKit here (this engine has no buildx plugin): the same engine-side
+    // BuildKit that buildx's docker driver drives, and the same save/load cache path.
+    const repo = exampleAppRepo();
+    const cacheRoot = tempDir('bk-cache');
+    const cache = new LocalCache(cacheRoot);
+    const image = `${anonymous}/it/bk-cache-${run}`;
+    const values = { image, context: repo, 'layer-cache': 'on', network: 'host', 'build-secrets': `unused=bk-${run}-value` };
+    const first = await runFlowForTest(buildImageFlow, values, { cache });
+    expect(first.result).toMatchObject({ builder: 'buildkit', cache: 'miss' });
+    // Without inline metadata in the saved image, BuildKit cannot use it as --cache-from on the next runner.
+    const tarball = execFileSync('find', [cacheRoot, '-name', 'image.tar'], { encoding: 'utf8' }).trim();
+    const [manifest] = JSON.parse(execFileSync('tar', ['-xOf', tarball, 'manifest.json'], { encoding: 'utf8' })) as Array<{ Config: string }>;
+    const config = JSON.parse(execFileSync('tar', ['-xOf', tarball, manifest.Config], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Record<string, unknown>;
+    expect(typeof config['moby.buildkit.cache.v0']).toBe('string');
+    removeImages([...first.result.tags, cacheImageName(image)]);
+
+    fs.writeFileSync(path.join(repo, 'www/index.html'), '<h1>changed code</h1>');
+    commitAll(repo, 'code change');
+    const second = await runFlowForTest(buildImageFlow, values, { cache });
+    expect(second.result.cache).toBe('hit');
+    expect(second.log.text()).toContain(`importing cache manifest from ${cacheImageName(image)}`);
+    expect(second.log.text()).toMatch(/#(\d+) \[\d+\/\d+\] RUN mkdir -p \/app\/vendor[\s\S]*?#\1 CACHED/);
+    removeImages([...second.result.tags, cacheImageName(image)]);
   });
 
   it('passes build secrets to BuildKit: the RUN step sees it, no layer or log keeps it', async () => {

@@ -3,6 +3,7 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import { renderText } from '../../../src/core/summary.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { pipelineFlow } from '../../../src/pipeline/flow.js';
+import { docker } from '../../support/flow-harness.js';
 import { hosts, httpGet, prepareComposeApp, removeProject, sandbox, sshValues } from '../deploy/support.js';
 
 const [h1] = hosts;
@@ -57,6 +58,12 @@ describe('the root deploy pipeline against the sandbox (real docker, registry wi
     expect(JSON.parse(second.outputs.hosts ?? '[]')).toEqual([{ host: `deploy@${h1.address}:${h1.port}`, before: '1.0.0', after: '1.1.0', status: 'deployed' }]);
     expect(await httpGet(PORT)).toContain('"version":"1.1.0"');
     // The running container is the pushed digest, not a local tag.
+    const [container, ...others] = docker('ps', '-q', '--filter', `label=com.docker.compose.project=${PROJECT}`).split('\n').filter(Boolean);
+    expect(others).toEqual([]);
+    const running = JSON.parse(docker('container', 'inspect', container ?? 'none'))[0] as { Image: string; Config: { Image: string } };
+    expect(running.Config.Image).toBe(second.outputs['image-ref']);
+    const image = JSON.parse(docker('image', 'inspect', running.Image))[0] as { RepoDigests: string[] };
+    expect(image.RepoDigests).toContain(second.outputs['image-ref']);
     const summary = renderText(pipelineFlow.summary(second.result));
     expect(summary).toMatch(/build-image\s+✅ ok/);
     expect(summary).toMatch(/smoke-test\s+✅ ok/);

@@ -39,6 +39,14 @@ describe('buildCommand', () => {
     const command = buildCommand({ ...plan, cacheFrom: 'slipway-layer-cache/abc:latest' }, { kind: 'classic', docker: 'docker', canExportCache: false });
     expect(command.args).toEqual(expect.arrayContaining(['--cache-from', 'slipway-layer-cache/abc:latest']));
   });
+
+  it('asks BuildKit builders for inline cache metadata so a saved image can serve as a cache; the classic builder needs none', () => {
+    const inline = { ...plan, inlineCache: true };
+    for (const builder of [{ kind: 'buildx', docker: 'docker', canExportCache: false }, { kind: 'buildkit', docker: '/usr/bin/docker', canExportCache: false }] as const) {
+      expect(buildCommand(inline, builder).args).toEqual(expect.arrayContaining(['--build-arg', 'BUILDKIT_INLINE_CACHE=1']));
+    }
+    expect(buildCommand(inline, { kind: 'classic', docker: 'docker', canExportCache: false }).args).not.toContain('BUILDKIT_INLINE_CACHE=1');
+  });
 });
 
 describe('loginCommand', () => {
