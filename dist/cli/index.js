@@ -15629,8 +15629,9 @@ const firstImage = (result, which) => shortImage(result.services.find((s) => s[w
  */
 const reportsBySettings = new WeakMap();
 const summariesByResult = new WeakMap();
-function keep(run, result) {
-    reportsBySettings.set(run.settings, [...(reportsBySettings.get(run.settings) ?? []), result]);
+/** Remembers one host's swarm report for the deploy that runs with `settings`. */
+function keepSwarmReport(settings, result) {
+    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
 }
 /** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
 function keepSwarmReports(result, settings) {
@@ -15661,7 +15662,7 @@ function rollbackPlan(result) {
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
     const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keep(run, result);
+    keepSwarmReport(run.settings, result);
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
     if (failure) {
@@ -15692,7 +15693,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
     catch (error) {
         throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${formatError(error)}), so the new version is still running${freshNote}`);
     }
-    keep(run, back);
+    keepSwarmReport(run.settings, back);
     const failure = swarmFailure(back);
     const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
     if (failure || notRunning.length) {
@@ -15704,7 +15705,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
 }
 async function swarmRollback(run) {
     const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keep(run, result);
+    keepSwarmReport(run.settings, result);
     const failure = swarmFailure(result);
     if (failure)
         throw new SlipwayError(`${run.session.name}: ${failure}`);
@@ -17988,6 +17989,7 @@ function planSummary(plan) {
 
 
 
+
 const report_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const STATUS = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped' };
 const HEADLINE = {
@@ -18014,7 +18016,11 @@ function pipelineSummary(result) {
             const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
             return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
         }));
+        // With strategy swarm, the per-service table says what the engine did (empty otherwise).
+        summary.append(swarmReportSummary(result.deploy));
     }
+    if (result.rollback)
+        summary.append(swarmReportSummary(result.rollback));
     if (result.smoke)
         summary.append(smokeSummary(result.smoke));
     if (result.failure)
@@ -18082,7 +18088,7 @@ async function runPipeline(settings, context) {
     const finish = () => ({ ...result, durationMs: Date.now() - started });
     if (settings.build) {
         // One version for every link: given, else what build-image would derive from git.
-        result.version = settings.version ?? tags_versionOf(await readGitFacts(context.runner, settings.build.context, context.env)) ?? timestampVersion();
+        result.version = settings.version ?? tags_versionOf(await readGitFacts(context.runner, settings.build.context, context.env, context.log)) ?? timestampVersion();
     }
     else if (settings.mode === 'deploy' && !settings.version) {
         result.version = settings.deploy.version;

@@ -38791,6 +38791,959 @@ function smokeFailure(report) {
     return (0,core_secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
 }
 
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(2738);
+;// CONCATENATED MODULE: ./build/src/deploy/health.js
+
+/**
+ * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
+ * connection until it answers 2xx (and contains `expect`), or the time is up.
+ */
+async function waitForHttpHealth(session, health, version, log, deadline) {
+    if (!health.url)
+        return { healthy: true, detail: 'no health-url' };
+    const url = new URL(health.url);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const tunnel = await session.forwardLocalPort(port, url.hostname);
+    const expected = health.expect?.replace(/\{version\}/g, version);
+    let last;
+    try {
+        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
+        for (;;) {
+            try {
+                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
+                const body = await response.text();
+                if (response.ok && (!expected || body.includes(expected)))
+                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
+                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
+            }
+            catch (error) {
+                last = error.message;
+            }
+            if (Date.now() >= deadline)
+                return { healthy: false, detail: `${health.url} ${last}` };
+            log.debug(`health: ${health.url} ${last}; retrying`);
+            await (0,retry/* sleep */.yy)(500);
+        }
+    }
+    finally {
+        await tunnel.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+class RolledBackError extends errors/* SlipwayError */.GQ {
+    host;
+    serving;
+    constructor(host, reason, serving) {
+        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+        this.host = host;
+        this.serving = serving;
+        this.name = 'RolledBackError';
+    }
+}
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+function hookWords(dir, script) {
+    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+/** Fails with one message naming every missing path (checked in one round trip). */
+async function requirePaths(run, checks, fix) {
+    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+    const missing = result.stdout.trim();
+    if (missing)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./build/src/swarm/commands.js
+const JSON_FORMAT = '{{json .}}';
+/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
+const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
+function stackDeploy(stack, composeFiles, options = {}) {
+    return {
+        args: [
+            'stack', 'deploy',
+            ...composeFiles.flatMap((file) => ['--compose-file', file]),
+            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
+            '--with-registry-auth',
+            ...(options.prune ? ['--prune'] : []),
+            '--detach=true',
+            stack,
+        ],
+    };
+}
+function serviceUpdateImage(service, image) {
+    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
+}
+const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
+/** Services of a stack, by the label `docker stack deploy` puts on them. */
+const stackServiceIds = (stack) => ({
+    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
+});
+/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
+const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
+/** Task IDs of a service, newest first. */
+const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
+/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
+const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
+const serviceTasksTable = (service) => ({
+    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
+});
+const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
+/** The value comes on stdin (`-`), so it never shows in a process list. */
+function secretCreate(name, value, labels = {}) {
+    return {
+        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
+        stdin: value,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/src/swarm/duration.js
+/**
+ * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
+ * engine reports them in nanoseconds. Both become milliseconds here.
+ */
+const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseGoDuration(text) {
+    if (text === undefined)
+        return undefined;
+    // A bare number is what the engine API gives: nanoseconds.
+    if (typeof text === 'number')
+        return text / 1e6;
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
+        return undefined;
+    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
+}
+/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
+function formatGoDuration(ms) {
+    const rounded = Math.ceil(ms);
+    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
+}
+/** For people: `4.2 s`, `1 min 5 s`. */
+function humanDuration(ms) {
+    if (ms < 60_000)
+        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/compose.js
+
+
+
+
+const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function composeError(path, where, problem, fix) {
+    return new errors/* SlipwayError */.GQ(`${path}: ${where}${problem}`, { fix });
+}
+function readCompose(text, path) {
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
+    }
+    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
+        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
+    }
+    const networks = isDict(data.networks) ? data.networks : {};
+    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
+    const version = data.version === undefined ? undefined : String(data.version);
+    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
+}
+function readService(path, name, raw, networks) {
+    if (!isDict(raw))
+        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
+    const deploy = isDict(raw.deploy) ? raw.deploy : {};
+    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
+    const onHostNetwork = attached.some((key) => {
+        const definition = networks[key];
+        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
+        return engineName === 'host';
+    });
+    return {
+        name,
+        image: typeof raw.image === 'string' ? raw.image : undefined,
+        healthcheck: readHealthcheck(path, name, raw.healthcheck),
+        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
+        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
+        onHostNetwork,
+        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
+        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
+    };
+}
+/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
+function readHealthcheck(path, service, raw) {
+    if (!isDict(raw) || raw.disable === true)
+        return undefined;
+    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
+        return undefined;
+    const duration = (key, fallback) => {
+        const value = raw[key];
+        if (value === undefined)
+            return fallback;
+        const ms = parseGoDuration(value);
+        if (ms === undefined)
+            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
+        return ms;
+    };
+    return {
+        intervalMs: duration('interval', 30_000),
+        timeoutMs: duration('timeout', 30_000),
+        retries: typeof raw.retries === 'number' ? raw.retries : 3,
+        startPeriodMs: duration('start_period', 0),
+    };
+}
+/** Docker waits at least this long after a task starts before calling it stable. */
+const MIN_MONITOR_MS = 5_000;
+const NO_HEALTHCHECK_MONITOR_MS = 10_000;
+/**
+ * The monitor window must outlast the health check's verdict: a task that turns
+ * unhealthy after the window closed no longer rolls the update back.
+ */
+function monitorWindowMs(service) {
+    const check = service.healthcheck;
+    if (!check)
+        return NO_HEALTHCHECK_MONITOR_MS;
+    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
+    return Math.max(MIN_MONITOR_MS, verdict);
+}
+/**
+ * The override file `docker stack deploy` merges over the user's: safe update
+ * defaults where the user gave none, the pinned image, secrets and env file.
+ * Merging (not editing) keeps the user's file the single source they own.
+ */
+function buildStackOverride(compose, options) {
+    const filled = [];
+    const pinned = [];
+    const services = {};
+    const wanted = options.image ? repositoryKey(options.image) : undefined;
+    for (const service of compose.services) {
+        const entry = {};
+        const update = {};
+        const rollback = {};
+        const fill = (target, given, section, key, value, why) => {
+            if (given[key] !== undefined)
+                return;
+            target[key] = value;
+            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
+        };
+        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
+        const orderWhy = service.onHostNetwork
+            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
+            : 'the new task must be healthy before the old one stops';
+        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
+        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
+        const monitor = monitorWindowMs(service);
+        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
+            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
+            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
+        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
+        const deploy = {};
+        if (Object.keys(update).length > 0)
+            deploy.update_config = update;
+        if (Object.keys(rollback).length > 0)
+            deploy.rollback_config = rollback;
+        if (Object.keys(deploy).length > 0)
+            entry.deploy = deploy;
+        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
+            entry.image = options.image;
+            pinned.push(service.name);
+        }
+        if (options.envFile)
+            entry.env_file = [...service.envFiles, options.envFile];
+        services[service.name] = entry;
+    }
+    const document = {};
+    if (compose.version !== undefined)
+        document.version = compose.version;
+    document.services = services;
+    const secretNames = options.secretNames ?? {};
+    if (Object.keys(secretNames).length > 0) {
+        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
+    }
+    const header = [
+        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
+        'Your file is not changed. Defaults filled in:',
+        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
+    ];
+    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist/* stringify */.As)(document)}`;
+    return { text, filled, pinned };
+}
+/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
+function repositoryKey(image) {
+    const parsed = parseImageReference(image);
+    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
+/** Inspect output is a JSON array; an empty answer is an empty list. */
+function parseJsonArray(text) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return [];
+    const parsed = JSON.parse(trimmed);
+    return Array.isArray(parsed) ? parsed : [parsed];
+}
+function imageOf(spec) {
+    return spec?.TaskTemplate.ContainerSpec?.Image;
+}
+/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
+function shortImage(image) {
+    if (!image)
+        return '—';
+    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
+}
+function desiredReplicas(service) {
+    if (service.Spec.Mode?.Global)
+        return 'global';
+    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
+}
+/**
+ * The task template changed, so the engine will roll tasks (a replica count
+ * change does not). The engine stores PreviousSpec without the defaults the
+ * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
+ * both sides are compared; the caller does not trust a "no" blindly either.
+ */
+function expectsRollingUpdate(service) {
+    if (!service.PreviousSpec)
+        return false;
+    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
+}
+function sameOnCommonKeys(a, b) {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (isObject(a) && isObject(b))
+        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
+/**
+ * Why a task did not run, in words a user acts on. The engine's own text stays
+ * beside it; this only names the usual causes.
+ */
+function explainTaskError(error) {
+    if (/unhealthy/i.test(error))
+        return 'health check failing';
+    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
+        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
+    }
+    if (/no suitable node/i.test(error))
+        return 'no suitable node (placement constraints, resources or platform rule out every node)';
+    if (/non-zero exit/i.test(error))
+        return 'the container exited with an error';
+    return 'task failed';
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/converge.js
+
+
+
+
+/**
+ * After a spec change the engine starts its update within milliseconds; until
+ * this long has passed, tasks that look settled may still be the old ones.
+ */
+const SETTLE_GRACE_MS = 1_500;
+/** How long an expected update may take to show up before the tasks alone decide. */
+const UPDATE_START_MS = 10_000;
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
+/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
+const FAILED_TASKS_BEFORE_GIVING_UP = 3;
+async function inspectServices(endpoint, names) {
+    if (names.length === 0)
+        return [];
+    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
+    // A service that does not exist (yet) makes inspect fail while still printing the others.
+    return parseJsonArray(result.stdout || '[]');
+}
+async function listTasks(endpoint, service) {
+    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0)
+        return [];
+    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
+    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
+}
+async function captureBaselines(endpoint, names) {
+    const objects = await inspectServices(endpoint, names);
+    return Promise.all(names.map(async (name) => {
+        const object = objects.find((o) => o.Spec.Name === name);
+        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
+        return { name, object, taskIds };
+    }));
+}
+/**
+ * Polls each service until the engine says where its update ended: updated,
+ * rolled back, paused, failed, or still going at the deadline. `docker stack
+ * deploy` returns as soon as the specs are stored; this is the wait it skips.
+ */
+async function waitForConvergence(endpoint, baselines, options) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const reports = new Map();
+    let pending = baselines;
+    for (;;) {
+        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
+        const still = [];
+        for (const baseline of pending) {
+            const object = objects.find((o) => o.Spec.Name === baseline.name);
+            if (object?.UpdateStatus?.State === 'updating')
+                baseline.attemptedImage = imageOf(object.Spec);
+            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
+            if (report) {
+                reports.set(baseline.name, report);
+                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
+            }
+            else
+                still.push(baseline);
+        }
+        pending = still;
+        if (pending.length === 0)
+            break;
+        if (Date.now() + options.pollMs > deadline) {
+            const last = await inspectServices(endpoint, pending.map((b) => b.name));
+            for (const baseline of pending) {
+                const object = last.find((o) => o.Spec.Name === baseline.name);
+                const report = await describe(endpoint, baseline, object, 'timed-out');
+                reports.set(baseline.name, report);
+                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
+            }
+            break;
+        }
+        await (0,retry/* sleep */.yy)(options.pollMs);
+    }
+    return baselines.map((b) => reports.get(b.name));
+}
+/** A verdict for one service, or undefined while it is still moving. */
+async function judge(endpoint, baseline, object, options, elapsedMs) {
+    const status = object.UpdateStatus;
+    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
+    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
+    if (isNewUpdate) {
+        switch (status?.State) {
+            case 'updating':
+            case 'rollback_started':
+                return undefined;
+            case 'completed':
+                return settled(endpoint, baseline, object, 'updated');
+            case 'rollback_completed': {
+                baseline.rollbackSeenAt ??= Date.now();
+                const tasks = await listTasks(endpoint, baseline.name);
+                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+                    return undefined;
+                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            }
+            case 'paused':
+            case 'rollback_paused':
+                return describe(endpoint, baseline, object, 'paused');
+            default:
+                return undefined;
+        }
+    }
+    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
+    const rolling = expectsRollingUpdate(object);
+    // The spec is stored but the engine may not have started rolling tasks yet.
+    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
+        return undefined;
+    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
+}
+/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
+async function settled(endpoint, baseline, object, outcome) {
+    const tasks = await listTasks(endpoint, baseline.name);
+    const running = countRunning(tasks);
+    const wanted = wantedReplicas(object, tasks);
+    if (running >= wanted)
+        return report(baseline, object, tasks, outcome);
+    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
+    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
+    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
+        return report(baseline, object, tasks, 'failed');
+    return undefined;
+}
+async function describe(endpoint, baseline, object, outcome) {
+    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
+    if (object)
+        return report(baseline, object, tasks, outcome);
+    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object, tasks) {
+    const desired = desiredReplicas(object);
+    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+}
+function countRunning(tasks) {
+    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
+}
+function report(baseline, object, tasks, outcome) {
+    const base = {
+        service: baseline.name,
+        outcome,
+        imageBefore: imageOf(baseline.object?.Spec),
+        imageAfter: imageOf(object.Spec),
+        running: countRunning(tasks),
+        desired: desiredReplicas(object),
+        updateState: object.UpdateStatus?.State,
+        message: object.UpdateStatus?.Message,
+    };
+    if (outcome === 'updated' || outcome === 'unchanged')
+        return base;
+    if (object.UpdateStatus?.State?.startsWith('rollback'))
+        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
+    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
+    if (failing) {
+        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
+        base.why = explainTaskError(base.taskError);
+    }
+    else if (outcome === 'timed-out') {
+        base.why = 'the update was still in progress at the timeout';
+    }
+    else {
+        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
+    }
+    return base;
+}
+/** The task the engine blames (named in its update message), else the newest one with an error. */
+function failingTask(tasks, message) {
+    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
+    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
+    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
+        return blamed;
+    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
+
+
+/**
+ * A stack deploy only works on a manager of an active swarm. Checked first, so
+ * the user reads what to run instead of the engine's "This node is not a swarm manager".
+ */
+async function assertSwarmManager(endpoint) {
+    const result = await endpoint.docker(swarmState(), {
+        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
+    });
+    let info;
+    try {
+        info = JSON.parse(result.stdout.trim());
+    }
+    catch {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
+    }
+    const state = info.LocalNodeState ?? 'inactive';
+    if (state === 'inactive' || state === 'pending') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
+            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
+        });
+    }
+    if (state === 'locked') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
+            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
+        });
+    }
+    if (state !== 'active') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
+            fix: 'See `docker info` on that node',
+        });
+    }
+    if (!info.ControlAvailable) {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
+            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
+        });
+    }
+    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
+
+
+
+/**
+ * Docker secrets are immutable, so each value gets its own name: the stack,
+ * the key and a short hash of the value. A changed value is a new secret and
+ * rolls the services that use it; an unchanged one is reused as it is.
+ */
+function dockerSecretName(stack, key, value) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
+    return `${stack}_${key}_${digest}`;
+}
+/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
+async function ensureDockerSecrets(endpoint, stack, values) {
+    const names = {};
+    for (const [key, value] of Object.entries(values)) {
+        const name = dockerSecretName(stack, key, value);
+        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
+        if (exists.exitCode !== 0) {
+            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
+        }
+        names[key] = name;
+    }
+    return names;
+}
+/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
+function envFileText(values) {
+    return Object.entries(values).map(([key, value]) => {
+        if (/[\r\n]/.test(value))
+            throw new errors/* SlipwayError */.GQ(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
+        return `${key}=${value}\n`;
+    }).join('');
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
+
+
+
+
+
+
+
+
+const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
+const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
+/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
+async function runSwarm(settings, endpoint, log) {
+    const started = Date.now();
+    await assertSwarmManager(endpoint);
+    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+    }
+    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
+    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
+    switch (settings.mode) {
+        case 'stack': {
+            const outcome = await deployStack(settings, endpoint, log);
+            return { ...base, ...outcome, durationMs: Date.now() - started };
+        }
+        case 'service': {
+            const service = requireService(settings);
+            if (!settings.image)
+                throw new errors/* SlipwayError */.GQ('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
+            const baselines = await captureBaselines(endpoint, [service]);
+            if (!baselines[0]?.object)
+                throw missingService(service, endpoint);
+            log.info(`updating ${service} to ${settings.image}`);
+            await endpoint.docker(serviceUpdateImage(service, settings.image));
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
+            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
+        }
+        case 'rollback': {
+            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
+            if (names.length === 0)
+                throw new errors/* SlipwayError */.GQ(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
+            const baselines = await captureBaselines(endpoint, names);
+            for (const baseline of baselines) {
+                if (!baseline.object)
+                    throw missingService(baseline.name, endpoint);
+                log.info(`rolling ${baseline.name} back to its previous spec`);
+                await endpoint.docker(serviceRollback(baseline.name), {
+                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
+                });
+            }
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
+            return { ...base, services, durationMs: Date.now() - started };
+        }
+    }
+}
+async function deployStack(settings, endpoint, log) {
+    const composePath = settings.composeFile;
+    if (!composePath)
+        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
+    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
+        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
+    });
+    const compose = readCompose(text, composePath);
+    for (const key of Object.keys(settings.secrets)) {
+        if (!compose.services.some((s) => s.secrets.includes(key)))
+            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
+    }
+    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
+    const hasEnv = Object.keys(settings.env).length > 0;
+    const files = [];
+    if (!endpoint.local)
+        files.push({ name: external_node_path_.basename(composePath), content: text });
+    if (hasEnv)
+        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
+    // The override names the env file by its staged path, so it is staged after the others.
+    const staged = await endpoint.stage(files);
+    try {
+        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
+        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
+        if (settings.image && override.pinned.length === 0) {
+            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
+        }
+        for (const f of override.filled)
+            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
+        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
+        try {
+            const userFile = endpoint.local ? composePath : staged.paths[0];
+            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
+            const baselines = await captureBaselines(endpoint, names);
+            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
+            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
+            if (result.exitCode !== 0)
+                throw stackRejected(composePath, result.stderr || result.stdout);
+            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
+            return { services, filled: override.filled, pinned: override.pinned };
+        }
+        finally {
+            await overrideFile.remove();
+        }
+    }
+    finally {
+        await staged.remove();
+    }
+}
+/** The engine's own words, with the file and (when it names one) the service. */
+function stackRejected(file, stderr) {
+    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
+    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
+    return new errors/* SlipwayError */.GQ(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
+        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
+    });
+}
+function requireService(settings) {
+    if (!settings.service)
+        throw new errors/* SlipwayError */.GQ('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
+    return settings.service;
+}
+function missingService(name, endpoint) {
+    return new errors/* SlipwayError */.GQ(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
+}
+async function stackServices(endpoint, stack) {
+    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
+
+
+
+/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
+function localDockerEndpoint(runner, host) {
+    return {
+        description: host ? `docker at ${host}` : 'local docker',
+        local: true,
+        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
+        async stage(files) {
+            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+            const paths = [];
+            for (const file of files) {
+                const target = path.join(dir, file.name);
+                await fs.writeFile(target, file.content, { mode: 0o600 });
+                paths.push(target);
+            }
+            return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+        },
+    };
+}
+/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
+function remoteDockerEndpoint(exec, description) {
+    return {
+        description,
+        local: false,
+        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
+        async stage(files) {
+            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
+            const dir = made.stdout.trim();
+            const paths = [];
+            for (const file of files) {
+                const target = `${dir}/${file.name}`;
+                // The content travels on stdin; the script is fixed and takes the path as $1.
+                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/report.js
+
+
+
+
+const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
+/** One sentence per service that did not end well: which, why, and what serves now. */
+function describeProblem(report) {
+    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
+    const serving = report.running > 0
+        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
+        : `nothing is running (${replicas(report)})`;
+    switch (report.outcome) {
+        case 'rolled-back':
+            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
+        case 'paused':
+            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
+        case 'failed':
+            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
+        case 'timed-out':
+            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
+        default:
+            return `${report.service}: ${report.outcome}`;
+    }
+}
+function swarmFailure(result) {
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
+}
+function swarmSummary(result) {
+    const summary = new core_summary/* Summary */.BD().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
+    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
+    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
+    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
+    if (problems.length)
+        summary.list(problems);
+    if (result.filled.length) {
+        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
+        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
+    }
+    return summary;
+}
+function swarmOutputs(result) {
+    return {
+        'swarm-services': JSON.stringify(result.services),
+        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
+
+
+
+
+
+
+
+
+/**
+ * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
+ * same SSH session, lock and deploy log as the other strategies; the engine
+ * does the rolling update and the rollback, Slipway waits and reports.
+ */
+function sessionDockerEndpoint(run) {
+    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
+}
+function swarmSettingsOf(run, mode) {
+    const swarm = run.settings.swarm;
+    if (!swarm)
+        throw new errors/* SlipwayError */.GQ('strategy swarm: settings missing (internal)');
+    return {
+        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
+        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
+        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
+        secrets: swarm.secrets, env: run.settings.env, prune: false,
+    };
+}
+const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
+/**
+ * Each host's swarm reports of one deploy, keyed by its settings object (one
+ * per run), then by the deploy's result: how the per-service table reaches the
+ * job summary without widening the fleet's host outcomes.
+ */
+const reportsBySettings = new WeakMap();
+const summariesByResult = new WeakMap();
+/** Remembers one host's swarm report for the deploy that runs with `settings`. */
+function keepSwarmReport(settings, result) {
+    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
+}
+/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
+function keepSwarmReports(result, settings) {
+    const reports = reportsBySettings.get(settings);
+    if (reports?.length)
+        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
+    return result;
+}
+/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
+function swarmReportSummary(result) {
+    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
+}
+/**
+ * A deploy the engine did not finish well: the previous version serves only
+ * when no service kept its new version and every rolled-back one runs again.
+ */
+function judgeFailedDeploy(result) {
+    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
+    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
+}
+/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
+function rollbackPlan(result) {
+    const changed = result.services.filter((s) => s.outcome === 'updated');
+    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
+}
+async function swarmDeploy(run) {
+    const endpoint = sessionDockerEndpoint(run);
+    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    keepSwarmReport(run.settings, result);
+    const previous = firstImage(result, 'imageBefore');
+    const failure = swarmFailure(result);
+    if (failure) {
+        const verdict = judgeFailedDeploy(result);
+        if (verdict.previousServes)
+            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
+    }
+    // The same HTTP health gate as the other strategies, when health-url is set.
+    const { health, version } = run.settings;
+    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
+    if (verdict.healthy)
+        return { version, previous, changed: true };
+    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+}
+/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
+async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+    const reason = `the new version failed its health check (${detail})`;
+    const { names, fresh } = rollbackPlan(deployed);
+    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
+    if (names.length === 0)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
+    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
+    let back;
+    try {
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
+    }
+    catch (error) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
+    }
+    keepSwarmReport(run.settings, back);
+    const failure = swarmFailure(back);
+    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
+    if (failure || notRunning.length) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
+    }
+    if (fresh.length)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
+    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
+}
+async function swarmRollback(run) {
+    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    keepSwarmReport(run.settings, result);
+    const failure = swarmFailure(result);
+    if (failure)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
+    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+}
+
 // EXTERNAL MODULE: ./build/src/core/command.js
 var core_command = __nccwpck_require__(9764);
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
@@ -38880,8 +39833,6 @@ async function writeStateFile(session, file, state) {
     await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./build/src/ssh/target.js
 /**
  * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
@@ -39520,681 +40471,6 @@ function readTextOrPath(inputs, name) {
 
 
 
-
-;// CONCATENATED MODULE: ./build/src/swarm/commands.js
-const JSON_FORMAT = '{{json .}}';
-/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
-const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
-function stackDeploy(stack, composeFiles, options = {}) {
-    return {
-        args: [
-            'stack', 'deploy',
-            ...composeFiles.flatMap((file) => ['--compose-file', file]),
-            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
-            '--with-registry-auth',
-            ...(options.prune ? ['--prune'] : []),
-            '--detach=true',
-            stack,
-        ],
-    };
-}
-function serviceUpdateImage(service, image) {
-    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
-}
-const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
-/** Services of a stack, by the label `docker stack deploy` puts on them. */
-const stackServiceIds = (stack) => ({
-    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
-});
-/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
-const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
-/** Task IDs of a service, newest first. */
-const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
-/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
-const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
-const serviceTasksTable = (service) => ({
-    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
-});
-const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
-/** The value comes on stdin (`-`), so it never shows in a process list. */
-function secretCreate(name, value, labels = {}) {
-    return {
-        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
-        stdin: value,
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/src/swarm/duration.js
-/**
- * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
- * engine reports them in nanoseconds. Both become milliseconds here.
- */
-const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseGoDuration(text) {
-    if (text === undefined)
-        return undefined;
-    // A bare number is what the engine API gives: nanoseconds.
-    if (typeof text === 'number')
-        return text / 1e6;
-    const trimmed = text.trim();
-    if (trimmed === '0')
-        return 0;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
-        return undefined;
-    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
-}
-/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
-function formatGoDuration(ms) {
-    const rounded = Math.ceil(ms);
-    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
-}
-/** For people: `4.2 s`, `1 min 5 s`. */
-function humanDuration(ms) {
-    if (ms < 60_000)
-        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/compose.js
-
-
-
-
-const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function composeError(path, where, problem, fix) {
-    return new errors/* SlipwayError */.GQ(`${path}: ${where}${problem}`, { fix });
-}
-function readCompose(text, path) {
-    let data;
-    try {
-        data = (0,dist/* parse */.qg)(text);
-    }
-    catch (error) {
-        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
-    }
-    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
-        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
-    }
-    const networks = isDict(data.networks) ? data.networks : {};
-    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
-    const version = data.version === undefined ? undefined : String(data.version);
-    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
-}
-function readService(path, name, raw, networks) {
-    if (!isDict(raw))
-        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
-    const deploy = isDict(raw.deploy) ? raw.deploy : {};
-    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
-    const onHostNetwork = attached.some((key) => {
-        const definition = networks[key];
-        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
-        return engineName === 'host';
-    });
-    return {
-        name,
-        image: typeof raw.image === 'string' ? raw.image : undefined,
-        healthcheck: readHealthcheck(path, name, raw.healthcheck),
-        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
-        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
-        onHostNetwork,
-        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
-        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
-    };
-}
-/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
-function readHealthcheck(path, service, raw) {
-    if (!isDict(raw) || raw.disable === true)
-        return undefined;
-    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
-        return undefined;
-    const duration = (key, fallback) => {
-        const value = raw[key];
-        if (value === undefined)
-            return fallback;
-        const ms = parseGoDuration(value);
-        if (ms === undefined)
-            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
-        return ms;
-    };
-    return {
-        intervalMs: duration('interval', 30_000),
-        timeoutMs: duration('timeout', 30_000),
-        retries: typeof raw.retries === 'number' ? raw.retries : 3,
-        startPeriodMs: duration('start_period', 0),
-    };
-}
-/** Docker waits at least this long after a task starts before calling it stable. */
-const MIN_MONITOR_MS = 5_000;
-const NO_HEALTHCHECK_MONITOR_MS = 10_000;
-/**
- * The monitor window must outlast the health check's verdict: a task that turns
- * unhealthy after the window closed no longer rolls the update back.
- */
-function monitorWindowMs(service) {
-    const check = service.healthcheck;
-    if (!check)
-        return NO_HEALTHCHECK_MONITOR_MS;
-    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
-    return Math.max(MIN_MONITOR_MS, verdict);
-}
-/**
- * The override file `docker stack deploy` merges over the user's: safe update
- * defaults where the user gave none, the pinned image, secrets and env file.
- * Merging (not editing) keeps the user's file the single source they own.
- */
-function buildStackOverride(compose, options) {
-    const filled = [];
-    const pinned = [];
-    const services = {};
-    const wanted = options.image ? repositoryKey(options.image) : undefined;
-    for (const service of compose.services) {
-        const entry = {};
-        const update = {};
-        const rollback = {};
-        const fill = (target, given, section, key, value, why) => {
-            if (given[key] !== undefined)
-                return;
-            target[key] = value;
-            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
-        };
-        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
-        const orderWhy = service.onHostNetwork
-            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
-            : 'the new task must be healthy before the old one stops';
-        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
-        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
-        const monitor = monitorWindowMs(service);
-        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
-            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
-            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
-        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
-        const deploy = {};
-        if (Object.keys(update).length > 0)
-            deploy.update_config = update;
-        if (Object.keys(rollback).length > 0)
-            deploy.rollback_config = rollback;
-        if (Object.keys(deploy).length > 0)
-            entry.deploy = deploy;
-        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
-            entry.image = options.image;
-            pinned.push(service.name);
-        }
-        if (options.envFile)
-            entry.env_file = [...service.envFiles, options.envFile];
-        services[service.name] = entry;
-    }
-    const document = {};
-    if (compose.version !== undefined)
-        document.version = compose.version;
-    document.services = services;
-    const secretNames = options.secretNames ?? {};
-    if (Object.keys(secretNames).length > 0) {
-        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
-    }
-    const header = [
-        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
-        'Your file is not changed. Defaults filled in:',
-        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
-    ];
-    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist/* stringify */.As)(document)}`;
-    return { text, filled, pinned };
-}
-/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
-function repositoryKey(image) {
-    const parsed = parseImageReference(image);
-    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
-}
-
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
-/** Inspect output is a JSON array; an empty answer is an empty list. */
-function parseJsonArray(text) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return [];
-    const parsed = JSON.parse(trimmed);
-    return Array.isArray(parsed) ? parsed : [parsed];
-}
-function imageOf(spec) {
-    return spec?.TaskTemplate.ContainerSpec?.Image;
-}
-/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
-function shortImage(image) {
-    if (!image)
-        return '—';
-    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
-}
-function desiredReplicas(service) {
-    if (service.Spec.Mode?.Global)
-        return 'global';
-    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
-}
-/**
- * The task template changed, so the engine will roll tasks (a replica count
- * change does not). The engine stores PreviousSpec without the defaults the
- * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
- * both sides are compared; the caller does not trust a "no" blindly either.
- */
-function expectsRollingUpdate(service) {
-    if (!service.PreviousSpec)
-        return false;
-    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
-}
-function sameOnCommonKeys(a, b) {
-    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    if (isObject(a) && isObject(b))
-        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
-/**
- * Why a task did not run, in words a user acts on. The engine's own text stays
- * beside it; this only names the usual causes.
- */
-function explainTaskError(error) {
-    if (/unhealthy/i.test(error))
-        return 'health check failing';
-    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
-        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
-    }
-    if (/no suitable node/i.test(error))
-        return 'no suitable node (placement constraints, resources or platform rule out every node)';
-    if (/non-zero exit/i.test(error))
-        return 'the container exited with an error';
-    return 'task failed';
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/converge.js
-
-
-
-
-/**
- * After a spec change the engine starts its update within milliseconds; until
- * this long has passed, tasks that look settled may still be the old ones.
- */
-const SETTLE_GRACE_MS = 1_500;
-/** How long an expected update may take to show up before the tasks alone decide. */
-const UPDATE_START_MS = 10_000;
-/**
- * The engine says `rollback_completed` once it has asked for the old tasks, not
- * once they run; this long (at most) is given to them to start, so that "the
- * previous version is serving" is only said when it is.
- */
-const ROLLBACK_START_MS = 30_000;
-/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
-const FAILED_TASKS_BEFORE_GIVING_UP = 3;
-async function inspectServices(endpoint, names) {
-    if (names.length === 0)
-        return [];
-    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
-    // A service that does not exist (yet) makes inspect fail while still printing the others.
-    return parseJsonArray(result.stdout || '[]');
-}
-async function listTasks(endpoint, service) {
-    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0)
-        return [];
-    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
-    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
-}
-async function captureBaselines(endpoint, names) {
-    const objects = await inspectServices(endpoint, names);
-    return Promise.all(names.map(async (name) => {
-        const object = objects.find((o) => o.Spec.Name === name);
-        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
-        return { name, object, taskIds };
-    }));
-}
-/**
- * Polls each service until the engine says where its update ended: updated,
- * rolled back, paused, failed, or still going at the deadline. `docker stack
- * deploy` returns as soon as the specs are stored; this is the wait it skips.
- */
-async function waitForConvergence(endpoint, baselines, options) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const reports = new Map();
-    let pending = baselines;
-    for (;;) {
-        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
-        const still = [];
-        for (const baseline of pending) {
-            const object = objects.find((o) => o.Spec.Name === baseline.name);
-            if (object?.UpdateStatus?.State === 'updating')
-                baseline.attemptedImage = imageOf(object.Spec);
-            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
-            if (report) {
-                reports.set(baseline.name, report);
-                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
-            }
-            else
-                still.push(baseline);
-        }
-        pending = still;
-        if (pending.length === 0)
-            break;
-        if (Date.now() + options.pollMs > deadline) {
-            const last = await inspectServices(endpoint, pending.map((b) => b.name));
-            for (const baseline of pending) {
-                const object = last.find((o) => o.Spec.Name === baseline.name);
-                const report = await describe(endpoint, baseline, object, 'timed-out');
-                reports.set(baseline.name, report);
-                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
-            }
-            break;
-        }
-        await (0,retry/* sleep */.yy)(options.pollMs);
-    }
-    return baselines.map((b) => reports.get(b.name));
-}
-/** A verdict for one service, or undefined while it is still moving. */
-async function judge(endpoint, baseline, object, options, elapsedMs) {
-    const status = object.UpdateStatus;
-    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
-    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
-    if (isNewUpdate) {
-        switch (status?.State) {
-            case 'updating':
-            case 'rollback_started':
-                return undefined;
-            case 'completed':
-                return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed': {
-                baseline.rollbackSeenAt ??= Date.now();
-                const tasks = await listTasks(endpoint, baseline.name);
-                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
-                    return undefined;
-                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
-            }
-            case 'paused':
-            case 'rollback_paused':
-                return describe(endpoint, baseline, object, 'paused');
-            default:
-                return undefined;
-        }
-    }
-    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
-    const rolling = expectsRollingUpdate(object);
-    // The spec is stored but the engine may not have started rolling tasks yet.
-    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
-        return undefined;
-    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
-}
-/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
-async function settled(endpoint, baseline, object, outcome) {
-    const tasks = await listTasks(endpoint, baseline.name);
-    const running = countRunning(tasks);
-    const wanted = wantedReplicas(object, tasks);
-    if (running >= wanted)
-        return report(baseline, object, tasks, outcome);
-    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
-    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
-    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
-        return report(baseline, object, tasks, 'failed');
-    return undefined;
-}
-async function describe(endpoint, baseline, object, outcome) {
-    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
-    if (object)
-        return report(baseline, object, tasks, outcome);
-    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
-}
-/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
-function wantedReplicas(object, tasks) {
-    const desired = desiredReplicas(object);
-    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
-}
-function countRunning(tasks) {
-    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
-}
-function report(baseline, object, tasks, outcome) {
-    const base = {
-        service: baseline.name,
-        outcome,
-        imageBefore: imageOf(baseline.object?.Spec),
-        imageAfter: imageOf(object.Spec),
-        running: countRunning(tasks),
-        desired: desiredReplicas(object),
-        updateState: object.UpdateStatus?.State,
-        message: object.UpdateStatus?.Message,
-    };
-    if (outcome === 'updated' || outcome === 'unchanged')
-        return base;
-    if (object.UpdateStatus?.State?.startsWith('rollback'))
-        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
-    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
-    if (failing) {
-        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
-        base.why = explainTaskError(base.taskError);
-    }
-    else if (outcome === 'timed-out') {
-        base.why = 'the update was still in progress at the timeout';
-    }
-    else {
-        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
-    }
-    return base;
-}
-/** The task the engine blames (named in its update message), else the newest one with an error. */
-function failingTask(tasks, message) {
-    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
-    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
-    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
-        return blamed;
-    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
-
-
-/**
- * A stack deploy only works on a manager of an active swarm. Checked first, so
- * the user reads what to run instead of the engine's "This node is not a swarm manager".
- */
-async function assertSwarmManager(endpoint) {
-    const result = await endpoint.docker(swarmState(), {
-        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
-    });
-    let info;
-    try {
-        info = JSON.parse(result.stdout.trim());
-    }
-    catch {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
-    }
-    const state = info.LocalNodeState ?? 'inactive';
-    if (state === 'inactive' || state === 'pending') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
-            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
-        });
-    }
-    if (state === 'locked') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
-            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
-        });
-    }
-    if (state !== 'active') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
-            fix: 'See `docker info` on that node',
-        });
-    }
-    if (!info.ControlAvailable) {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
-            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
-        });
-    }
-    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
-
-
-
-/**
- * Docker secrets are immutable, so each value gets its own name: the stack,
- * the key and a short hash of the value. A changed value is a new secret and
- * rolls the services that use it; an unchanged one is reused as it is.
- */
-function dockerSecretName(stack, key, value) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
-    return `${stack}_${key}_${digest}`;
-}
-/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
-async function ensureDockerSecrets(endpoint, stack, values) {
-    const names = {};
-    for (const [key, value] of Object.entries(values)) {
-        const name = dockerSecretName(stack, key, value);
-        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
-        if (exists.exitCode !== 0) {
-            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
-        }
-        names[key] = name;
-    }
-    return names;
-}
-/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
-function envFileText(values) {
-    return Object.entries(values).map(([key, value]) => {
-        if (/[\r\n]/.test(value))
-            throw new errors/* SlipwayError */.GQ(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
-        return `${key}=${value}\n`;
-    }).join('');
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
-
-
-
-
-
-
-
-
-const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
-const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
-/** `repo@sha256:<64 hex>`: the same bytes on every node. */
-const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
-/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
-async function runSwarm(settings, endpoint, log) {
-    const started = Date.now();
-    await assertSwarmManager(endpoint);
-    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
-        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
-    }
-    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
-    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
-    switch (settings.mode) {
-        case 'stack': {
-            const outcome = await deployStack(settings, endpoint, log);
-            return { ...base, ...outcome, durationMs: Date.now() - started };
-        }
-        case 'service': {
-            const service = requireService(settings);
-            if (!settings.image)
-                throw new errors/* SlipwayError */.GQ('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
-            const baselines = await captureBaselines(endpoint, [service]);
-            if (!baselines[0]?.object)
-                throw missingService(service, endpoint);
-            log.info(`updating ${service} to ${settings.image}`);
-            await endpoint.docker(serviceUpdateImage(service, settings.image));
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
-            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
-        }
-        case 'rollback': {
-            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
-            if (names.length === 0)
-                throw new errors/* SlipwayError */.GQ(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
-            const baselines = await captureBaselines(endpoint, names);
-            for (const baseline of baselines) {
-                if (!baseline.object)
-                    throw missingService(baseline.name, endpoint);
-                log.info(`rolling ${baseline.name} back to its previous spec`);
-                await endpoint.docker(serviceRollback(baseline.name), {
-                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
-                });
-            }
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
-            return { ...base, services, durationMs: Date.now() - started };
-        }
-    }
-}
-async function deployStack(settings, endpoint, log) {
-    const composePath = settings.composeFile;
-    if (!composePath)
-        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
-    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
-        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
-    });
-    const compose = readCompose(text, composePath);
-    for (const key of Object.keys(settings.secrets)) {
-        if (!compose.services.some((s) => s.secrets.includes(key)))
-            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
-    }
-    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
-    const hasEnv = Object.keys(settings.env).length > 0;
-    const files = [];
-    if (!endpoint.local)
-        files.push({ name: external_node_path_.basename(composePath), content: text });
-    if (hasEnv)
-        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
-    // The override names the env file by its staged path, so it is staged after the others.
-    const staged = await endpoint.stage(files);
-    try {
-        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
-        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
-        if (settings.image && override.pinned.length === 0) {
-            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
-        }
-        for (const f of override.filled)
-            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
-        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
-        try {
-            const userFile = endpoint.local ? composePath : staged.paths[0];
-            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
-            const baselines = await captureBaselines(endpoint, names);
-            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
-            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
-            if (result.exitCode !== 0)
-                throw stackRejected(composePath, result.stderr || result.stdout);
-            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
-            return { services, filled: override.filled, pinned: override.pinned };
-        }
-        finally {
-            await overrideFile.remove();
-        }
-    }
-    finally {
-        await staged.remove();
-    }
-}
-/** The engine's own words, with the file and (when it names one) the service. */
-function stackRejected(file, stderr) {
-    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
-    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
-    return new errors/* SlipwayError */.GQ(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
-        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
-    });
-}
-function requireService(settings) {
-    if (!settings.service)
-        throw new errors/* SlipwayError */.GQ('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
-    return settings.service;
-}
-function missingService(name, endpoint) {
-    return new errors/* SlipwayError */.GQ(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
-}
-async function stackServices(endpoint, stack) {
-    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
-}
 
 ;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
 
@@ -41485,6 +41761,7 @@ function planSummary(plan) {
 
 
 
+
 const report_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const STATUS = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped' };
 const HEADLINE = {
@@ -41511,7 +41788,11 @@ function pipelineSummary(result) {
             const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
             return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
         }));
+        // With strategy swarm, the per-service table says what the engine did (empty otherwise).
+        summary.append(swarmReportSummary(result.deploy));
     }
+    if (result.rollback)
+        summary.append(swarmReportSummary(result.rollback));
     if (result.smoke)
         summary.append(report_smokeSummary(result.smoke));
     if (result.failure)
@@ -41543,71 +41824,6 @@ function pipelineFailure(result) {
 
 // EXTERNAL MODULE: ./build/src/platform/detect.js
 var detect = __nccwpck_require__(7166);
-;// CONCATENATED MODULE: ./build/src/deploy/health.js
-
-/**
- * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
- * connection until it answers 2xx (and contains `expect`), or the time is up.
- */
-async function waitForHttpHealth(session, health, version, log, deadline) {
-    if (!health.url)
-        return { healthy: true, detail: 'no health-url' };
-    const url = new URL(health.url);
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const tunnel = await session.forwardLocalPort(port, url.hostname);
-    const expected = health.expect?.replace(/\{version\}/g, version);
-    let last;
-    try {
-        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
-        for (;;) {
-            try {
-                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
-                const body = await response.text();
-                if (response.ok && (!expected || body.includes(expected)))
-                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
-                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
-            }
-            catch (error) {
-                last = error.message;
-            }
-            if (Date.now() >= deadline)
-                return { healthy: false, detail: `${health.url} ${last}` };
-            log.debug(`health: ${health.url} ${last}; retrying`);
-            await (0,retry/* sleep */.yy)(500);
-        }
-    }
-    finally {
-        await tunnel.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
-
-/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
-class RolledBackError extends errors/* SlipwayError */.GQ {
-    host;
-    serving;
-    constructor(host, reason, serving) {
-        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
-        this.host = host;
-        this.serving = serving;
-        this.name = 'RolledBackError';
-    }
-}
-/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
-function hookWords(dir, script) {
-    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
-}
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
-}
-
 ;// CONCATENATED MODULE: ./build/src/deploy/compose.js
 
 
@@ -42041,216 +42257,6 @@ async function scriptDeploy(run) {
     if (!verdict.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
     return { version, previous: '', changed: true };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
-
-
-
-/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
-function localDockerEndpoint(runner, host) {
-    return {
-        description: host ? `docker at ${host}` : 'local docker',
-        local: true,
-        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
-        async stage(files) {
-            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
-            const paths = [];
-            for (const file of files) {
-                const target = path.join(dir, file.name);
-                await fs.writeFile(target, file.content, { mode: 0o600 });
-                paths.push(target);
-            }
-            return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
-        },
-    };
-}
-/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
-function remoteDockerEndpoint(exec, description) {
-    return {
-        description,
-        local: false,
-        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
-        async stage(files) {
-            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
-            const dir = made.stdout.trim();
-            const paths = [];
-            for (const file of files) {
-                const target = `${dir}/${file.name}`;
-                // The content travels on stdin; the script is fixed and takes the path as $1.
-                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/report.js
-
-
-
-
-const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
-/** One sentence per service that did not end well: which, why, and what serves now. */
-function describeProblem(report) {
-    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
-    const serving = report.running > 0
-        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
-        : `nothing is running (${replicas(report)})`;
-    switch (report.outcome) {
-        case 'rolled-back':
-            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
-        case 'paused':
-            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
-        case 'failed':
-            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
-        case 'timed-out':
-            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
-        default:
-            return `${report.service}: ${report.outcome}`;
-    }
-}
-function swarmFailure(result) {
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
-}
-function swarmSummary(result) {
-    const summary = new core_summary/* Summary */.BD().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
-    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
-    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
-    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
-    if (problems.length)
-        summary.list(problems);
-    if (result.filled.length) {
-        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
-        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
-    }
-    return summary;
-}
-function swarmOutputs(result) {
-    return {
-        'swarm-services': JSON.stringify(result.services),
-        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
-
-
-
-
-
-
-
-
-/**
- * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
- * same SSH session, lock and deploy log as the other strategies; the engine
- * does the rolling update and the rollback, Slipway waits and reports.
- */
-function sessionDockerEndpoint(run) {
-    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
-}
-function swarmSettingsOf(run, mode) {
-    const swarm = run.settings.swarm;
-    if (!swarm)
-        throw new errors/* SlipwayError */.GQ('strategy swarm: settings missing (internal)');
-    return {
-        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
-        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
-        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
-        secrets: swarm.secrets, env: run.settings.env, prune: false,
-    };
-}
-const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
-/**
- * Each host's swarm reports of one deploy, keyed by its settings object (one
- * per run), then by the deploy's result: how the per-service table reaches the
- * job summary without widening the fleet's host outcomes.
- */
-const reportsBySettings = new WeakMap();
-const summariesByResult = new WeakMap();
-function keep(run, result) {
-    reportsBySettings.set(run.settings, [...(reportsBySettings.get(run.settings) ?? []), result]);
-}
-/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
-function keepSwarmReports(result, settings) {
-    const reports = reportsBySettings.get(settings);
-    if (reports?.length)
-        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
-    return result;
-}
-/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
-function swarmReportSummary(result) {
-    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
-}
-/**
- * A deploy the engine did not finish well: the previous version serves only
- * when no service kept its new version and every rolled-back one runs again.
- */
-function judgeFailedDeploy(result) {
-    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
-    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
-}
-/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
-function rollbackPlan(result) {
-    const changed = result.services.filter((s) => s.outcome === 'updated');
-    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
-}
-async function swarmDeploy(run) {
-    const endpoint = sessionDockerEndpoint(run);
-    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keep(run, result);
-    const previous = firstImage(result, 'imageBefore');
-    const failure = swarmFailure(result);
-    if (failure) {
-        const verdict = judgeFailedDeploy(result);
-        if (verdict.previousServes)
-            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
-    }
-    // The same HTTP health gate as the other strategies, when health-url is set.
-    const { health, version } = run.settings;
-    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-    if (verdict.healthy)
-        return { version, previous, changed: true };
-    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
-}
-/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
-async function rollBackUnhealthy(run, endpoint, deployed, detail) {
-    const reason = `the new version failed its health check (${detail})`;
-    const { names, fresh } = rollbackPlan(deployed);
-    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
-    if (names.length === 0)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
-    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
-    let back;
-    try {
-        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
-    }
-    catch (error) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
-    }
-    keep(run, back);
-    const failure = swarmFailure(back);
-    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
-    if (failure || notRunning.length) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
-    }
-    if (fresh.length)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
-    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
-}
-async function swarmRollback(run) {
-    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keep(run, result);
-    const failure = swarmFailure(result);
-    if (failure)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
-    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
 }
 
 ;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
@@ -43208,7 +43214,7 @@ async function runPipeline(settings, context) {
     const finish = () => ({ ...result, durationMs: Date.now() - started });
     if (settings.build) {
         // One version for every link: given, else what build-image would derive from git.
-        result.version = settings.version ?? versionOf(await readGitFacts(context.runner, settings.build.context, context.env)) ?? timestampVersion();
+        result.version = settings.version ?? versionOf(await readGitFacts(context.runner, settings.build.context, context.env, context.log)) ?? timestampVersion();
     }
     else if (settings.mode === 'deploy' && !settings.version) {
         result.version = settings.deploy.version;

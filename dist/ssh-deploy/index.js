@@ -39912,8 +39912,9 @@ const firstImage = (result, which) => shortImage(result.services.find((s) => s[w
  */
 const reportsBySettings = new WeakMap();
 const summariesByResult = new WeakMap();
-function keep(run, result) {
-    reportsBySettings.set(run.settings, [...(reportsBySettings.get(run.settings) ?? []), result]);
+/** Remembers one host's swarm report for the deploy that runs with `settings`. */
+function keepSwarmReport(settings, result) {
+    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
 }
 /** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
 function keepSwarmReports(result, settings) {
@@ -39944,7 +39945,7 @@ function rollbackPlan(result) {
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
     const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keep(run, result);
+    keepSwarmReport(run.settings, result);
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
     if (failure) {
@@ -39975,7 +39976,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
     catch (error) {
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
     }
-    keep(run, back);
+    keepSwarmReport(run.settings, back);
     const failure = swarmFailure(back);
     const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
     if (failure || notRunning.length) {
@@ -39987,7 +39988,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
 }
 async function swarmRollback(run) {
     const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keep(run, result);
+    keepSwarmReport(run.settings, result);
     const failure = swarmFailure(result);
     if (failure)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);

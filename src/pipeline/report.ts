@@ -1,6 +1,7 @@
 import { Summary } from '../core/summary.js';
 import { formatBytes } from '../image/build-flow.js';
 import { smokeSummary } from '../smoke/report.js';
+import { swarmReportSummary } from '../swarm/strategy.js';
 import { planSummary } from './plan.js';
 import type { PipelineResult } from './run.js';
 
@@ -31,7 +32,10 @@ export function pipelineSummary(result: PipelineResult): Summary {
       const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
       return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
     }));
+    // With strategy swarm, the per-service table says what the engine did (empty otherwise).
+    summary.append(swarmReportSummary(result.deploy));
   }
+  if (result.rollback) summary.append(swarmReportSummary(result.rollback));
   if (result.smoke) summary.append(smokeSummary(result.smoke));
   if (result.failure) summary.text(`**Failure:** ${result.failure}`);
   return summary;

@@ -67,7 +67,7 @@ export async function runPipeline(settings: PipelineSettings, context: FlowConte
 
   if (settings.build) {
     // One version for every link: given, else what build-image would derive from git.
-    result.version = settings.version ?? versionOf(await readGitFacts(context.runner, settings.build.context, context.env)) ?? timestampVersion();
+    result.version = settings.version ?? versionOf(await readGitFacts(context.runner, settings.build.context, context.env, context.log)) ?? timestampVersion();
   } else if (settings.mode === 'deploy' && !settings.version) {
     result.version = settings.deploy.version;
   }

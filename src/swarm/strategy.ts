@@ -42,8 +42,9 @@ const firstImage = (result: SwarmResult, which: 'imageBefore' | 'imageAfter'): s
 const reportsBySettings = new WeakMap<DeploySettings, SwarmResult[]>();
 const summariesByResult = new WeakMap<object, Summary>();
 
-function keep(run: HostRun, result: SwarmResult): void {
-  reportsBySettings.set(run.settings, [...(reportsBySettings.get(run.settings) ?? []), result]);
+/** Remembers one host's swarm report for the deploy that runs with `settings`. */
+export function keepSwarmReport(settings: DeploySettings, result: SwarmResult): void {
+  reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
 }
 
 /** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
@@ -78,7 +79,7 @@ export function rollbackPlan(result: SwarmResult): { names: string[]; fresh: str
 export async function swarmDeploy(run: HostRun): Promise<ComposeChange> {
   const endpoint = sessionDockerEndpoint(run);
   const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-  keep(run, result);
+  keepSwarmReport(run.settings, result);
   const previous = firstImage(result, 'imageBefore');
   const failure = swarmFailure(result);
   if (failure) {
@@ -106,7 +107,7 @@ async function rollBackUnhealthy(run: HostRun, endpoint: DockerEndpoint, deploye
   } catch (error) {
     throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${formatError(error)}), so the new version is still running${freshNote}`);
   }
-  keep(run, back);
+  keepSwarmReport(run.settings, back);
   const failure = swarmFailure(back);
   const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
   if (failure || notRunning.length) {
@@ -118,7 +119,7 @@ async function rollBackUnhealthy(run: HostRun, endpoint: DockerEndpoint, deploye
 
 export async function swarmRollback(run: HostRun): Promise<ComposeChange> {
   const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-  keep(run, result);
+  keepSwarmReport(run.settings, result);
   const failure = swarmFailure(result);
   if (failure) throw new SlipwayError(`${run.session.name}: ${failure}`);
   return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
