@@ -18509,16 +18509,27 @@ function writeBaseline(file, findings) {
 ;// CONCATENATED MODULE: ./build/src/scan/allowlist.js
 // Quiet by default: values that look like secrets but are placeholders,
 // documented examples, references to the environment or encoded images.
-const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/i;
+const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/gi;
 /** Words and shapes a person writes where a secret will go later. */
 function looksLikeGenericPlaceholder(value) {
-    if (PLACEHOLDER_WORDS.test(value))
+    if ([...value.matchAll(PLACEHOLDER_WORDS)].some(([word]) => writtenAsAWord(word)))
         return true;
     if (/(.)\1{5,}/.test(value))
         return true;
     if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value))
         return true;
     return new Set(value).size < 5;
+}
+/**
+ * A person writes `fake`, `FAKE`, `Fake` or `changeMe`; a random token holds
+ * `fAKe` or `toDO` by chance, and that must not make a real key a stand-in.
+ */
+function writtenAsAWord(word) {
+    if (word === word.toLowerCase() || word === word.toUpperCase())
+        return true;
+    // camelCase, PascalCase, Api-Key: each part (split at separators and before a capital) is a lower or Capitalized run of 2+.
+    const parts = word.split(/[_.\s-]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+    return parts.every((part) => part.length >= 2 && part.slice(1) === part.slice(1).toLowerCase());
 }
 /** Documented example keys and obvious stand-ins, for every rule. */
 function isDocumentedExample(secret) {
@@ -18550,6 +18561,7 @@ const discordBotToken = (g) => `${Buffer.from(`1${g.digits(17)}`).toString('base
 /** A strong-looking password a person might pick: letters, digits and a symbol. */
 const humanPassword = (g) => `${g.chars('ABCDEFGHJKLMNPQRSTUVWXYZ', 1)}${g.chars('abcdefghijkmnopqrstuvwxyz', 5)}${g.digits(3)}${g.chars('!#%&*+-?@^', 1)}${g.alnum(4)}`;
 const GENERIC_NAMES = 'passw(?:or)?d|pass(?![a-z])|passphrase|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?(?:key|token)|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|smtp[_.-]?pass';
+const GENERIC_NAME_WORDS = new RegExp(GENERIC_NAMES, 'gi');
 /** Names that carry secret-looking words but hold no secret (`token_url`, `public_key`). */
 const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf/i;
 const GENERIC_VALUE_CLASS = "[^\\s\"'`;,<>(){}\\[\\]]";
@@ -18657,10 +18669,10 @@ const structuralRules = [
         keywords: ['bearer '],
         pattern: /authorization["']?\s*[:=]\s*["']?bearer\s+(?<secret>[A-Za-z0-9_.~+/-]{20,}=*)/i,
         minEntropy: 3.5,
-        validate: (token) => !looksLikeGenericPlaceholder(token) && /[0-9]/.test(token) && /[A-Za-z]/.test(token),
+        validate: (token) => !looksLikeGenericPlaceholder(token) && /[A-Za-z]/.test(token) && (/[0-9]/.test(token) || lettersOnlyToken(token)),
         samples: {
-            match: [(g) => `-H 'Authorization: Bearer ${g.alnum(40)}'`],
-            quiet: ['-H "Authorization: Bearer ${TOKEN}"', "-H 'Authorization: Bearer your_access_token_here'"],
+            match: [(g) => `-H 'Authorization: Bearer ${g.alnum(40)}'`, (g) => `-H 'Authorization: Bearer ${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 40)}'`],
+            quiet: ['-H "Authorization: Bearer ${TOKEN}"', "-H 'Authorization: Bearer your_access_token_here'", "headers: { authorization: 'Bearer accessTokenFromTheLoginStep' }"],
         },
     },
     {
@@ -18735,6 +18747,15 @@ function structural_looksLikePath(value) {
     // Path segments are words (lower, Capitalised or UPPER); random base64 segments are not.
     return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
 }
+/**
+ * A bearer token of letters only: an identifier (`accessTokenFromTheLoginStep`)
+ * is camelCase with about one capital in seven and entropy near 4; a random
+ * token is cased at random or has higher entropy still.
+ */
+function lettersOnlyToken(token) {
+    const entropy = shannonEntropy(token);
+    return entropy >= 4.3 || (entropy >= 3.9 && looksRandomlyCased(token));
+}
 /** Letters only, but cased like random text rather than camelCase words. */
 function looksRandomlyCased(value) {
     const letters = value.replace(/[^A-Za-z]/g, '');
@@ -18743,7 +18764,12 @@ function looksRandomlyCased(value) {
 }
 /** The generic rule's name must not be a known non-secret name; checked with the match. */
 function isSecretName(name) {
-    return !NOT_SECRET_NAME.test(name.replace(/["'\]]+$/, ''));
+    const bare = name.replace(/["'\]]+$/, '');
+    if (NOT_SECRET_NAME.test(bare))
+        return false;
+    // `dbPassword`, `DB_PASSWORD`: the word is written as a word. In `q1/8IzUOnvpWdd3`
+    // (a run of base64 before a space) `pWd` is chance, not a name.
+    return [...bare.matchAll(GENERIC_NAME_WORDS)].some(([word]) => writtenAsAWord(word));
 }
 /**
  * A value that is neither a reference (`$VAR`, `process.env.X`), an identifier,
@@ -19049,9 +19075,15 @@ const ALPHABETS = {
     base64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
     urlSafe: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
 };
-function randomGenerator() {
+/**
+ * Fresh random bytes by default; with a seed, the same bytes every run, so a
+ * test that draws samples is reproducible (a rare draw that a rule's entropy
+ * or placeholder filter drops cannot make it flaky).
+ */
+function randomGenerator(seed) {
+    const bytesOf = seed === undefined ? external_node_crypto_namespaceObject.randomBytes : seededBytes(seed);
     const chars = (alphabet, length) => {
-        const bytes = (0,external_node_crypto_namespaceObject.randomBytes)(length * 2);
+        const bytes = bytesOf(length * 2);
         let out = '';
         for (let i = 0; i < length; i += 1)
             out += alphabet[bytes.readUInt16LE(i * 2) % alphabet.length];
@@ -19065,7 +19097,24 @@ function randomGenerator() {
         digits: (n) => chars(ALPHABETS.digits, n),
         base64: (n) => chars(ALPHABETS.base64, n),
         urlSafe: (n) => chars(ALPHABETS.urlSafe, n),
-        int: (min, max) => min + ((0,external_node_crypto_namespaceObject.randomBytes)(4).readUInt32LE(0) % (max - min + 1)),
+        int: (min, max) => min + (bytesOf(4).readUInt32LE(0) % (max - min + 1)),
+    };
+}
+/** A small deterministic byte stream (mulberry32): sample text only, never key material. */
+function seededBytes(seed) {
+    let state = seed >>> 0;
+    const next = () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return (t ^ (t >>> 14)) >>> 0;
+    };
+    return (length) => {
+        const out = Buffer.alloc(length);
+        for (let i = 0; i < length; i += 1)
+            out[i] = next() & 0xff;
+        return out;
     };
 }
 

@@ -1,14 +1,25 @@
 // Quiet by default: values that look like secrets but are placeholders,
 // documented examples, references to the environment or encoded images.
 
-const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/i;
+const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/gi;
 
 /** Words and shapes a person writes where a secret will go later. */
 export function looksLikeGenericPlaceholder(value: string): boolean {
-  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if ([...value.matchAll(PLACEHOLDER_WORDS)].some(([word]) => writtenAsAWord(word))) return true;
   if (/(.)\1{5,}/.test(value)) return true;
   if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value)) return true;
   return new Set(value).size < 5;
+}
+
+/**
+ * A person writes `fake`, `FAKE`, `Fake` or `changeMe`; a random token holds
+ * `fAKe` or `toDO` by chance, and that must not make a real key a stand-in.
+ */
+export function writtenAsAWord(word: string): boolean {
+  if (word === word.toLowerCase() || word === word.toUpperCase()) return true;
+  // camelCase, PascalCase, Api-Key: each part (split at separators and before a capital) is a lower or Capitalized run of 2+.
+  const parts = word.split(/[_.\s-]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+  return parts.every((part) => part.length >= 2 && part.slice(1) === part.slice(1).toLowerCase());
 }
 
 /** Documented example keys and obvious stand-ins, for every rule. */

@@ -24,9 +24,15 @@ export const ALPHABETS = {
   urlSafe: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
 } as const;
 
-export function randomGenerator(): SampleGenerator {
+/**
+ * Fresh random bytes by default; with a seed, the same bytes every run, so a
+ * test that draws samples is reproducible (a rare draw that a rule's entropy
+ * or placeholder filter drops cannot make it flaky).
+ */
+export function randomGenerator(seed?: number): SampleGenerator {
+  const bytesOf = seed === undefined ? randomBytes : seededBytes(seed);
   const chars = (alphabet: string, length: number): string => {
-    const bytes = randomBytes(length * 2);
+    const bytes = bytesOf(length * 2);
     let out = '';
     for (let i = 0; i < length; i += 1) out += alphabet[bytes.readUInt16LE(i * 2) % alphabet.length];
     return out;
@@ -39,6 +45,23 @@ export function randomGenerator(): SampleGenerator {
     digits: (n) => chars(ALPHABETS.digits, n),
     base64: (n) => chars(ALPHABETS.base64, n),
     urlSafe: (n) => chars(ALPHABETS.urlSafe, n),
-    int: (min, max) => min + (randomBytes(4).readUInt32LE(0) % (max - min + 1)),
+    int: (min, max) => min + (bytesOf(4).readUInt32LE(0) % (max - min + 1)),
+  };
+}
+
+/** A small deterministic byte stream (mulberry32): sample text only, never key material. */
+function seededBytes(seed: number): (length: number) => Buffer {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return (length) => {
+    const out = Buffer.alloc(length);
+    for (let i = 0; i < length; i += 1) out[i] = next() & 0xff;
+    return out;
   };
 }

@@ -4,7 +4,7 @@
 import { decodeBase64, isJsonSegment, shannonEntropy } from '../encoding.js';
 import type { SampleGenerator } from '../samples.js';
 import type { Rule } from '../types.js';
-import { looksLikeGenericPlaceholder } from '../allowlist.js';
+import { looksLikeGenericPlaceholder, writtenAsAWord } from '../allowlist.js';
 
 const pemBody = (g: SampleGenerator, lines: number): string =>
   Array.from({ length: lines }, () => g.base64(64)).join('\n');
@@ -22,6 +22,7 @@ const discordBotToken = (g: SampleGenerator): string =>
 export const humanPassword = (g: SampleGenerator): string => `${g.chars('ABCDEFGHJKLMNPQRSTUVWXYZ', 1)}${g.chars('abcdefghijkmnopqrstuvwxyz', 5)}${g.digits(3)}${g.chars('!#%&*+-?@^', 1)}${g.alnum(4)}`;
 
 const GENERIC_NAMES = 'passw(?:or)?d|pass(?![a-z])|passphrase|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?(?:key|token)|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|smtp[_.-]?pass';
+const GENERIC_NAME_WORDS = new RegExp(GENERIC_NAMES, 'gi');
 
 /** Names that carry secret-looking words but hold no secret (`token_url`, `public_key`). */
 const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf/i;
@@ -132,10 +133,10 @@ export const structuralRules: Rule[] = [
     keywords: ['bearer '],
     pattern: /authorization["']?\s*[:=]\s*["']?bearer\s+(?<secret>[A-Za-z0-9_.~+/-]{20,}=*)/i,
     minEntropy: 3.5,
-    validate: (token) => !looksLikeGenericPlaceholder(token) && /[0-9]/.test(token) && /[A-Za-z]/.test(token),
+    validate: (token) => !looksLikeGenericPlaceholder(token) && /[A-Za-z]/.test(token) && (/[0-9]/.test(token) || lettersOnlyToken(token)),
     samples: {
-      match: [(g) => `-H 'Authorization: Bearer ${g.alnum(40)}'`],
-      quiet: ['-H "Authorization: Bearer ${TOKEN}"', "-H 'Authorization: Bearer your_access_token_here'"],
+      match: [(g) => `-H 'Authorization: Bearer ${g.alnum(40)}'`, (g) => `-H 'Authorization: Bearer ${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 40)}'`],
+      quiet: ['-H "Authorization: Bearer ${TOKEN}"', "-H 'Authorization: Bearer your_access_token_here'", "headers: { authorization: 'Bearer accessTokenFromTheLoginStep' }"],
     },
   },
   {
@@ -213,6 +214,16 @@ function looksLikePath(value: string): boolean {
   return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
 }
 
+/**
+ * A bearer token of letters only: an identifier (`accessTokenFromTheLoginStep`)
+ * is camelCase with about one capital in seven and entropy near 4; a random
+ * token is cased at random or has higher entropy still.
+ */
+function lettersOnlyToken(token: string): boolean {
+  const entropy = shannonEntropy(token);
+  return entropy >= 4.3 || (entropy >= 3.9 && looksRandomlyCased(token));
+}
+
 /** Letters only, but cased like random text rather than camelCase words. */
 function looksRandomlyCased(value: string): boolean {
   const letters = value.replace(/[^A-Za-z]/g, '');
@@ -222,7 +233,11 @@ function looksRandomlyCased(value: string): boolean {
 
 /** The generic rule's name must not be a known non-secret name; checked with the match. */
 export function isSecretName(name: string): boolean {
-  return !NOT_SECRET_NAME.test(name.replace(/["'\]]+$/, ''));
+  const bare = name.replace(/["'\]]+$/, '');
+  if (NOT_SECRET_NAME.test(bare)) return false;
+  // `dbPassword`, `DB_PASSWORD`: the word is written as a word. In `q1/8IzUOnvpWdd3`
+  // (a run of base64 before a space) `pWd` is chance, not a name.
+  return [...bare.matchAll(GENERIC_NAME_WORDS)].some(([word]) => writtenAsAWord(word));
 }
 
 /**

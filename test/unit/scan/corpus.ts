@@ -120,6 +120,13 @@ export const LOOK_ALIKES: LookAlike[] = [
 
 const LOCKFILE_INTEGRITY = (g: SampleGenerator): string => `    "node_modules/left-pad": { "version": "1.3.0", "resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz", "integrity": "sha512-${g.base64(86)}==" },`;
 
+/**
+ * The unit tests draw their samples from a fixed seed so every run sees the
+ * same text; SLIPWAY_SAMPLE_SEED=<n> explores other draws.
+ */
+export const SAMPLE_SEED = Number(process.env.SLIPWAY_SAMPLE_SEED ?? 20261130);
+export const seededGenerator = (): SampleGenerator => randomGenerator(SAMPLE_SEED);
+
 export interface PlantedSecret { path: string; line: number; kind: string }
 export interface CorpusFile { path: string; text: string }
 export interface Corpus { files: CorpusFile[]; planted: PlantedSecret[]; lookAlikes: Array<{ path: string; line: number; label: string }> }
@@ -128,7 +135,7 @@ export interface Corpus { files: CorpusFile[]; planted: PlantedSecret[]; lookAli
  * `rounds` copies of every file type; each planted kind and each look-alike
  * lands in every type that can hold it.
  */
-export function buildCorpus(rounds = 1, g: SampleGenerator = randomGenerator()): Corpus {
+export function buildCorpus(rounds = 1, g: SampleGenerator = seededGenerator()): Corpus {
   const corpus: Corpus = { files: [], planted: [], lookAlikes: [] };
   for (let round = 0; round < rounds; round += 1) {
     for (const [type, shape] of Object.entries(FILE_TYPES)) {
