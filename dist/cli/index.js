@@ -12283,6 +12283,21 @@ function resticRestore(env, snapshotId, target, include) {
         args.push('--include', include);
     return { file: 'restic', args, env };
 }
+/** `restic restore latest` under the same filters as the listing, so both pick the same snapshot. */
+function resticRestoreSelected(env, selector, filter, target) {
+    const args = ['restore', selector, '--target', target, '--no-lock'];
+    if (selector === 'latest') {
+        for (const tag of filter.tags)
+            args.push('--tag', tag);
+        if (filter.path)
+            args.push('--path', filter.path);
+    }
+    return { file: 'restic', args, env };
+}
+/** The snapshot a restore says it restores: `restoring <Snapshot 9a2225c2 of …` (0.14) or `restoring snapshot 9a2225c2 of …` (0.17). */
+function restoredSnapshotId(stdout) {
+    return /restoring <?snapshot ([0-9a-f]{8,64}) of/i.exec(stdout)?.[1];
+}
 function resticCheck(env, readDataSubset) {
     const args = ['check'];
     if (readDataSubset)
@@ -13003,6 +13018,21 @@ function pickOlder(snapshots, chosen, random = Math.random) {
 
 ;// CONCATENATED MODULE: ./build/src/drill/verify.js
 
+/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
+function countRowsSql(tables) {
+    return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
+}
+const sqlString = (text) => `'${text.replace(/'/g, "''")}'`;
+/** Reads the rows of countRowsSql back into a map. */
+function parseRowCounts(rows) {
+    const counts = {};
+    for (const row of rows) {
+        const cut = row.lastIndexOf('|');
+        if (cut > 0)
+            counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
+    }
+    return counts;
+}
 const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
 const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
 /** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
@@ -13018,7 +13048,11 @@ async function verifyData(probe, verify, options) {
         checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
     }
     const tables = {};
-    for (const table of present) {
+    const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
+    if (together && 'counts' in together)
+        Object.assign(tables, together.counts);
+    // Table by table when there is no joint count, or it failed: then each error names its table.
+    for (const table of together && 'counts' in together ? [] : present) {
         const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
         if ('error' in counted)
             checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
@@ -13119,15 +13153,34 @@ const failed = (name, result) => ({
     detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
 });
 function sqliteProbe(runner, file) {
+    let early;
+    const query = async (sql) => {
+        const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
+        if (result.exitCode !== 0)
+            return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+        return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+    };
+    const countRows = async (tables) => {
+        if (tables.length === 0)
+            return { counts: {} };
+        const counted = await query(countRowsSql(tables));
+        return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
+    };
     return {
         engine: 'sqlite',
         tablesSql: sqliteTablesSql,
         newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
-        async query(sql) {
-            const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
-            if (result.exitCode !== 0)
-                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        query,
+        startCounting() {
+            early ??= query(sqliteTablesSql).then((listed) => ('error' in listed ? listed : countRows(listed.rows)));
+            return early;
+        },
+        async countRows(tables) {
+            const counted = early ? await early : undefined;
+            // The early count serves only when it covers every table asked for.
+            if (counted && 'counts' in counted && tables.every((t) => t in counted.counts))
+                return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
+            return countRows(tables);
         },
     };
 }
@@ -13159,9 +13212,11 @@ async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
         }
         file = found[0];
     }
-    const integrity = await checkSqliteIntegrity(runner, file);
+    // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
+    const probe = sqliteProbe(runner, file);
+    const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
     checks.push(integrity);
-    return { probe: integrity.passed ? sqliteProbe(runner, file) : undefined, file };
+    return { probe: integrity.passed ? probe : undefined, file };
 }
 /* ---------- a live SQLite database ---------- */
 async function restoreLiveSqlite(source, scratch, runner) {
@@ -13232,10 +13287,36 @@ async function openRepository(source, scratch, runner) {
         },
     };
 }
-async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath) {
+function startEarlyRestore(source, scratch, runner) {
+    if (source.kind !== 'restic')
+        return undefined;
+    const dataDir = scratch.sub('restore', 'newest');
+    // Its own cache directory: two restic processes never share one.
+    const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
+    const spec = resticRestoreSelected(env, source.snapshot, { tags: source.tags, path: source.pathFilter }, dataDir);
+    return { dataDir, startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+}
+/** Waits for an early restore that will not be used, and removes what it wrote. */
+async function discardEarlyRestore(early) {
+    if (!early)
+        return;
+    await early.result.catch(() => undefined);
+    external_node_fs_namespaceObject.rmSync(early.dataDir, { recursive: true, force: true });
+    external_node_fs_namespaceObject.mkdirSync(early.dataDir, { recursive: true });
+}
+async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath, early) {
     const dataDir = scratch.sub('restore', label);
     const checks = [];
-    const result = await session.restore(snapshot, dataDir);
+    let result;
+    if (early) {
+        const done = await early.result.catch(() => undefined);
+        const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
+        if (early.dataDir === dataDir && id && snapshot.id.startsWith(id))
+            result = done;
+        else
+            await discardEarlyRestore(early);
+    }
+    result ??= await session.restore(snapshot, dataDir);
     checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
     const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
     const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
@@ -13829,12 +13910,16 @@ async function restoreAll(settings, context, scratch, run) {
         return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
     }
     run.deadline.enter(`open ${describeSource(settings)}`);
+    const early = startEarlyRestore(source, scratch, context.runner);
     const session = await openRepository(source, scratch, context.runner);
     const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
-    if (!session.checks.every((check) => check.passed))
+    if (!session.checks.every((check) => check.passed)) {
+        await discardEarlyRestore(early);
         return [base];
+    }
     const chosen = selectSnapshot(session.snapshots, source.snapshot);
     if (!chosen) {
+        await discardEarlyRestore(early);
         const empty = session.snapshots.length === 0;
         base.checks.push({
             name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
@@ -13853,9 +13938,10 @@ async function restoreAll(settings, context, scratch, run) {
     }
     const reports = [];
     for (const [index, { label, snapshot }] of selections.entries()) {
-        const started = Date.now();
+        // RTO counts from the start of the restore, the early one included.
+        const started = index === 0 && early ? early.startedAt : Date.now();
         run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
-        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath);
+        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
         if (index === 0)
             restored.checks.unshift(...session.checks);
         // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.

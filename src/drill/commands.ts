@@ -53,6 +53,21 @@ export function resticRestore(env: Record<string, string>, snapshotId: string, t
   return { file: 'restic', args, env };
 }
 
+/** `restic restore latest` under the same filters as the listing, so both pick the same snapshot. */
+export function resticRestoreSelected(env: Record<string, string>, selector: string, filter: { tags: string[]; path?: string }, target: string): CommandSpec {
+  const args = ['restore', selector, '--target', target, '--no-lock'];
+  if (selector === 'latest') {
+    for (const tag of filter.tags) args.push('--tag', tag);
+    if (filter.path) args.push('--path', filter.path);
+  }
+  return { file: 'restic', args, env };
+}
+
+/** The snapshot a restore says it restores: `restoring <Snapshot 9a2225c2 of …` (0.14) or `restoring snapshot 9a2225c2 of …` (0.17). */
+export function restoredSnapshotId(stdout: string): string | undefined {
+  return /restoring <?snapshot ([0-9a-f]{8,64}) of/i.exec(stdout)?.[1];
+}
+
 export function resticCheck(env: Record<string, string>, readDataSubset?: string): CommandSpec {
   const args = ['check'];
   if (readDataSubset) args.push(`--read-data-subset=${readDataSubset}`);

@@ -4,14 +4,14 @@ import { lastLines } from '../core/errors.js';
 import type { Runner, RunResult } from '../core/runner/process-runner.js';
 import {
   borgCheck, borgEnv, borgExtract, borgList, dockerCopyOut, dockerExec, dockerInspectVolume, dockerVolumeToTar,
-  pgDump, pgDumpVersion, pgRestore, pgRestoreList, psql, resticCheck, resticEnv, resticRestore, resticSnapshots,
+  pgDump, pgDumpVersion, pgRestore, pgRestoreList, psql, resticCheck, resticEnv, resticRestore, resticRestoreSelected, resticSnapshots, restoredSnapshotId,
   sqlIdentifier, sqliteQuery, sqliteSnapshot, tarExtract,
 } from './commands.js';
 import { isPassing, type CheckResult, type RestoreReport } from './report.js';
 import { DRILL_LABEL, findSqliteFiles, refuseSameName, refuseTargetOverSource, sizeOf, type ScratchPlace } from './scratch.js';
 import type { PostgresSource, RepositorySource, SqliteSource, TarballSource } from './settings.js';
 import { parseBorgArchives, parseResticSnapshots, type SnapshotInfo } from './snapshots.js';
-import { postgresTablesSql, sqliteTablesSql, type DataProbe } from './verify.js';
+import { countRowsSql, parseRowCounts, postgresTablesSql, sqliteTablesSql, type DataProbe, type RowCounts } from './verify.js';
 
 /** What a restore left in the scratch place, for the checks that follow. */
 export interface Restored {
@@ -37,15 +37,37 @@ const failed = (name: string, result: RunResult | string): CheckResult => ({
   detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
 });
 
-export function sqliteProbe(runner: Runner, file: string): DataProbe {
+export interface SqliteProbe extends DataProbe {
+  /** Starts counting every table now (read-only, so it can run beside integrity_check); countRows then reuses it. */
+  startCounting(): Promise<unknown>;
+}
+
+export function sqliteProbe(runner: Runner, file: string): SqliteProbe {
+  let early: Promise<RowCounts> | undefined;
+  const query: DataProbe['query'] = async (sql) => {
+    const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
+    if (result.exitCode !== 0) return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+    return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+  };
+  const countRows = async (tables: string[]): Promise<RowCounts> => {
+    if (tables.length === 0) return { counts: {} };
+    const counted = await query(countRowsSql(tables));
+    return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
+  };
   return {
     engine: 'sqlite',
     tablesSql: sqliteTablesSql,
     newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
-    async query(sql) {
-      const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
-      if (result.exitCode !== 0) return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-      return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+    query,
+    startCounting() {
+      early ??= query(sqliteTablesSql).then((listed) => ('error' in listed ? listed : countRows(listed.rows)));
+      return early;
+    },
+    async countRows(tables) {
+      const counted = early ? await early : undefined;
+      // The early count serves only when it covers every table asked for.
+      if (counted && 'counts' in counted && tables.every((t) => t in counted.counts)) return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
+      return countRows(tables);
     },
   };
 }
@@ -76,9 +98,11 @@ async function sqliteFromTree(runner: Runner, restoreDir: string, databasePath: 
     }
     file = found[0];
   }
-  const integrity = await checkSqliteIntegrity(runner, file);
+  // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
+  const probe = sqliteProbe(runner, file);
+  const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
   checks.push(integrity);
-  return { probe: integrity.passed ? sqliteProbe(runner, file) : undefined, file };
+  return { probe: integrity.passed ? probe : undefined, file };
 }
 
 /* ---------- a live SQLite database ---------- */
@@ -159,10 +183,46 @@ export async function openRepository(source: RepositorySource, scratch: ScratchP
   };
 }
 
-export async function restoreFromRepository(session: RepositorySession, snapshot: SnapshotInfo, scratch: ScratchPlace, runner: Runner, label: string, databasePath?: string): Promise<Restored> {
+/**
+ * restic derives its key from the password on every run (scrypt: about 0.7 s
+ * here), so listing and then restoring pays it twice. The restore of the
+ * snapshot the drill asked for starts beside the listing instead; it is kept
+ * only when it restored exactly the snapshot the listing then selects.
+ */
+export interface EarlyRestore {
+  dataDir: string;
+  startedAt: number;
+  result: Promise<RunResult>;
+}
+
+export function startEarlyRestore(source: RepositorySource, scratch: ScratchPlace, runner: Runner): EarlyRestore | undefined {
+  if (source.kind !== 'restic') return undefined;
+  const dataDir = scratch.sub('restore', 'newest');
+  // Its own cache directory: two restic processes never share one.
+  const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
+  const spec = resticRestoreSelected(env, source.snapshot, { tags: source.tags, path: source.pathFilter }, dataDir);
+  return { dataDir, startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+}
+
+/** Waits for an early restore that will not be used, and removes what it wrote. */
+export async function discardEarlyRestore(early: EarlyRestore | undefined): Promise<void> {
+  if (!early) return;
+  await early.result.catch(() => undefined);
+  fs.rmSync(early.dataDir, { recursive: true, force: true });
+  fs.mkdirSync(early.dataDir, { recursive: true });
+}
+
+export async function restoreFromRepository(session: RepositorySession, snapshot: SnapshotInfo, scratch: ScratchPlace, runner: Runner, label: string, databasePath?: string, early?: EarlyRestore): Promise<Restored> {
   const dataDir = scratch.sub('restore', label);
   const checks: CheckResult[] = [];
-  const result = await session.restore(snapshot, dataDir);
+  let result: RunResult | undefined;
+  if (early) {
+    const done = await early.result.catch(() => undefined);
+    const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
+    if (early.dataDir === dataDir && id && snapshot.id.startsWith(id)) result = done;
+    else await discardEarlyRestore(early);
+  }
+  result ??= await session.restore(snapshot, dataDir);
   checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
   const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
   const appDataDir = found.file ? path.dirname(found.file) : undefined;

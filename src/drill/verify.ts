@@ -11,6 +11,27 @@ export interface DataProbe {
   tablesSql: string;
   /** SQL returning the newest value of a column as unix seconds or text. */
   newestSql(table: string, column: string): string;
+  /** Row counts of these tables at once, when the engine does it faster than one query each. */
+  countRows?(tables: string[]): Promise<RowCounts>;
+}
+
+export type RowCounts = { counts: Record<string, number> } | { error: string };
+
+/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
+export function countRowsSql(tables: string[]): string {
+  return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
+}
+
+const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/** Reads the rows of countRowsSql back into a map. */
+export function parseRowCounts(rows: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of rows) {
+    const cut = row.lastIndexOf('|');
+    if (cut > 0) counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
+  }
+  return counts;
 }
 
 export const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
@@ -34,7 +55,10 @@ export async function verifyData(
     checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
   }
   const tables: Record<string, number> = {};
-  for (const table of present) {
+  const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
+  if (together && 'counts' in together) Object.assign(tables, together.counts);
+  // Table by table when there is no joint count, or it failed: then each error names its table.
+  for (const table of together && 'counts' in together ? [] : present) {
     const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
     if ('error' in counted) checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
     else tables[table] = Number(counted.rows[0] ?? 0);
