@@ -50,14 +50,38 @@ export async function bench() {
   const repo = appRepo();
   const cache = new LocalCache(fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-cache-')));
 
-  // CI runner: every build starts on an engine without the previous layers; the layer cache carries them.
-  const cold = await build({ image, context: repo, 'no-cache': 'true', 'layer-cache': 'on' }, cache, true);
-  removeImages([...cold.tags, cacheImageName(image)]);
-  fs.writeFileSync(path.join(repo, 'www/index.html'), `<h1>${Date.now()}</h1>`);
-  const warmCi = await build({ image, context: repo, 'layer-cache': 'on' }, cache, true);
-  // Laptop / self-hosted runner: the engine keeps its own layers.
-  fs.writeFileSync(path.join(repo, 'www/index.html'), `<h1>${Date.now()} again</h1>`);
-  const warmLocal = await build({ image, context: repo, 'layer-cache': 'off' }, cache, false);
+  // Median of 3 for each kind of build: one build is too noisy on a 2-core machine.
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const colds: number[] = [];
+  const warmCis: number[] = [];
+  const warmLocals: number[] = [];
+  let warmCi = { ms: 0, tags: [] as string[] };
+  let warmLocal = { ms: 0, tags: [] as string[] };
+  for (let round = 0; round < 3; round += 1) {
+    // CI runner: every build starts on an engine without the previous layers; the layer cache carries them.
+    const cold = await build({ image, context: repo, 'no-cache': 'true', 'layer-cache': 'on' }, cache, true);
+    colds.push(cold.ms);
+    removeImages([...cold.tags, cacheImageName(image)]);
+    fs.writeFileSync(path.join(repo, 'www/index.html'), `<h1>${Date.now()} ${round}</h1>`);
+    warmCi = await build({ image, context: repo, 'layer-cache': 'on' }, cache, true);
+    warmCis.push(warmCi.ms);
+    // Laptop / self-hosted runner: the engine keeps its own layers.
+    fs.writeFileSync(path.join(repo, 'www/index.html'), `<h1>${Date.now()} ${round} again</h1>`);
+    warmLocal = await build({ image, context: repo, 'layer-cache': 'off' }, cache, false);
+    warmLocals.push(warmLocal.ms);
+  }
+  // The floor: the engine's own rebuild of the same change, without Slipway around it.
+  const plainLocals: number[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    fs.writeFileSync(path.join(repo, 'www/index.html'), `<h1>${Date.now()} ${round} plain</h1>`);
+    const started = performance.now();
+    execFileSync('docker', ['build', '--quiet', '--platform', 'linux/amd64', '--tag', `${image}:plain`, repo], { stdio: 'ignore', env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+    plainLocals.push(Math.round(performance.now() - started));
+  }
+  removeImages([`${image}:plain`]);
+  const cold = { ms: median(colds) };
+  warmCi = { ...warmCi, ms: median(warmCis) };
+  warmLocal = { ...warmLocal, ms: median(warmLocals) };
 
   const log = new MemoryLogger();
   const tags = warmLocal.tags.slice(0, 1).join('\n');
@@ -66,18 +90,18 @@ export async function bench() {
 
   const starts: number[] = [];
   for (let i = 0; i < 7; i += 1) starts.push(await timeToFirstLine());
-  starts.sort((a, b) => a - b);
-  const median = starts[Math.floor(starts.length / 2)] ?? 0;
+  const firstLine = median(starts);
 
   removeImages([...warmCi.tags, ...warmLocal.tags, cacheImageName(image)]);
   fs.rmSync(repo, { recursive: true, force: true });
   return {
     title: 'build-image and push-image',
     rows: [
-      { metric: 'warm rebuild / cold build, code-only change, fresh CI engine + layer cache', value: `${(warmCi.ms / cold.ms).toFixed(2)} (${warmCi.ms} ms / ${cold.ms} ms)`, target: '≤ 0.2' },
-      { metric: 'warm rebuild / cold build, code-only change, engine keeps layers (laptop)', value: `${(warmLocal.ms / cold.ms).toFixed(2)} (${warmLocal.ms} ms / ${cold.ms} ms)`, target: '≤ 0.2' },
+      { metric: 'warm rebuild / cold build, code-only change, fresh CI engine + layer cache (medians of 3)', value: `${(warmCi.ms / cold.ms).toFixed(2)} (${warmCi.ms} ms / ${cold.ms} ms)`, target: '≤ 0.2' },
+      { metric: 'warm rebuild / cold build, code-only change, engine keeps layers (laptop; medians of 3)', value: `${(warmLocal.ms / cold.ms).toFixed(2)} (${warmLocal.ms} ms / ${cold.ms} ms)`, target: '≤ 0.2' },
+      { metric: 'plain `docker build` (classic) of the same code-only change, engine keeps layers: the floor', value: `${(median(plainLocals) / cold.ms).toFixed(2)} (${median(plainLocals)} ms / ${cold.ms} ms)`, target: 'baseline' },
       { metric: 'layers uploaded when pushing an unchanged image', value: String(again.result.layersUploaded), target: '0' },
-      { metric: 'node dist/build-image/index.js: start → first log line (median of 7)', value: `${median.toFixed(0)} ms`, target: '≤ 300 ms' },
+      { metric: 'node dist/build-image/index.js: start → first log line (median of 7)', value: `${firstLine.toFixed(0)} ms`, target: '≤ 300 ms' },
     ],
     notes: [
       'Example app: busybox httpd; its dependency step writes 24 × 2 MiB of gzip (stands in for npm ci / pip install).',

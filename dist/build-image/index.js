@@ -29080,8 +29080,11 @@ const LEGACY_CLIENTS = ['docker', '/usr/bin/docker'];
  * a client old enough to drive BuildKit itself; else the classic builder.
  */
 async function detectBuilder(runner, log, needsBuildKit) {
-    await assertDaemon(runner);
-    const buildx = await runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 });
+    // Both questions at once; a missing daemon still wins, with its own message.
+    const [, buildx] = await Promise.all([
+        assertDaemon(runner),
+        runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 }),
+    ]);
     if (buildx.exitCode === 0) {
         const driver = /Driver:\s*(\S+)/.exec(buildx.stdout)?.[1] ?? 'docker';
         log.info(`Builder: buildx (driver ${driver})`);
@@ -29293,8 +29296,11 @@ function layerCacheTransport(builder) {
 async function buildImage(settings, context) {
     const { runner, log } = context;
     const started = Date.now();
-    const builder = await detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0);
-    const git = await readGitFacts(runner, settings.context, context.env, log);
+    // Independent probes (docker's, git's): side by side, they cost one round of process starts.
+    const [builder, git] = await Promise.all([
+        detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0),
+        readGitFacts(runner, settings.context, context.env, log),
+    ]);
     const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
     if (tags.length === 0)
         tags.push('latest');

@@ -28,8 +28,11 @@ export interface BuildResult {
 export async function buildImage(settings: BuildSettings, context: FlowContext): Promise<BuildResult> {
   const { runner, log } = context;
   const started = Date.now();
-  const builder = await detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0);
-  const git = await readGitFacts(runner, settings.context, context.env, log);
+  // Independent probes (docker's, git's): side by side, they cost one round of process starts.
+  const [builder, git] = await Promise.all([
+    detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0),
+    readGitFacts(runner, settings.context, context.env, log),
+  ]);
   const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
   if (tags.length === 0) tags.push('latest');
   const version = settings.version ?? versionOf(git);

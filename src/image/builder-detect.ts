@@ -11,8 +11,11 @@ const LEGACY_CLIENTS = ['docker', '/usr/bin/docker'];
  * a client old enough to drive BuildKit itself; else the classic builder.
  */
 export async function detectBuilder(runner: Runner, log: Logger, needsBuildKit: boolean): Promise<BuilderCapabilities> {
-  await assertDaemon(runner);
-  const buildx = await runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 });
+  // Both questions at once; a missing daemon still wins, with its own message.
+  const [, buildx] = await Promise.all([
+    assertDaemon(runner),
+    runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 }),
+  ]);
   if (buildx.exitCode === 0) {
     const driver = /Driver:\s*(\S+)/.exec(buildx.stdout)?.[1] ?? 'docker';
     log.info(`Builder: buildx (driver ${driver})`);
