@@ -20281,7 +20281,7 @@ async function demoScan(log, dir) {
 // namespace made with `unshare --net` (not `ip netns exec`, which remounts /sys
 // and hides the cgroup mounts). Its ingress, gateway bridge and host-network
 // services stay in that namespace, so the demo cannot clash with the sandbox.
-// test/support/swarm-namespace.ts is the tests' fuller twin (load loops).
+// The tests build on it too (test/support/swarm-namespace.ts adds load loops).
 
 
 
@@ -20316,7 +20316,8 @@ async function waitFor(check, timeoutMs) {
 /**
  * Starts dockerd in its own network namespace (own data-root, exec-root,
  * pidfile and socket under a temp dir), loads `image` from the engine at
- * `sourceHost` (nothing can be pulled inside) and runs `docker swarm init`.
+ * `sourceHost` (nothing can be pulled inside) and runs `docker swarm init`
+ * (unless `swarm` is false: a plain engine, to test "not in a swarm").
  */
 async function startDemoSwarmEngine(options) {
     // A short path: the socket path must stay under the 108-byte limit.
@@ -20358,15 +20359,15 @@ async function startDemoSwarmEngine(options) {
         const loaded = docker(['load'], saved.stdout);
         if (loaded.status !== 0)
             throw new Error(`docker load into the namespaced engine: ${loaded.stderr.toString().trim()}`);
-        const init = docker(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
-        if (init.status !== 0)
+        const init = options.swarm === false ? undefined : docker(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
+        if (init && init.status !== 0)
             throw new Error(`docker swarm init: ${init.stderr.toString().trim()}`);
     }
     catch (error) {
         await stop();
         throw error;
     }
-    return { host, enter: ['nsenter', `--net=/proc/${pid}/ns/net`], stop };
+    return { dir, pid, host, enter: ['nsenter', `--net=/proc/${pid}/ns/net`], stop };
 }
 
 ;// CONCATENATED MODULE: ./build/src/swarm/demo.js

@@ -2,13 +2,17 @@
 // namespace made with `unshare --net` (not `ip netns exec`, which remounts /sys
 // and hides the cgroup mounts). Its ingress, gateway bridge and host-network
 // services stay in that namespace, so the demo cannot clash with the sandbox.
-// test/support/swarm-namespace.ts is the tests' fuller twin (load loops).
+// The tests build on it too (test/support/swarm-namespace.ts adds load loops).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export interface DemoSwarmEngine {
+  /** The temp dir holding its data-root, exec-root, socket and log. */
+  dir: string;
+  /** PID of the namespaced dockerd. */
+  pid: number;
   /** DOCKER_HOST of the namespaced engine. */
   host: string;
   /** `nsenter` words that run a program inside the namespace. */
@@ -45,9 +49,10 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
 /**
  * Starts dockerd in its own network namespace (own data-root, exec-root,
  * pidfile and socket under a temp dir), loads `image` from the engine at
- * `sourceHost` (nothing can be pulled inside) and runs `docker swarm init`.
+ * `sourceHost` (nothing can be pulled inside) and runs `docker swarm init`
+ * (unless `swarm` is false: a plain engine, to test "not in a swarm").
  */
-export async function startDemoSwarmEngine(options: { image: string; sourceHost?: string }): Promise<DemoSwarmEngine> {
+export async function startDemoSwarmEngine(options: { image: string; sourceHost?: string; swarm?: boolean }): Promise<DemoSwarmEngine> {
   // A short path: the socket path must stay under the 108-byte limit.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-demo-'));
   const socket = path.join(dir, 'docker.sock');
@@ -84,11 +89,11 @@ export async function startDemoSwarmEngine(options: { image: string; sourceHost?
     if (saved.status !== 0) throw new Error(`docker save ${options.image}: ${saved.stderr.toString().trim()}`);
     const loaded = docker(['load'], saved.stdout);
     if (loaded.status !== 0) throw new Error(`docker load into the namespaced engine: ${loaded.stderr.toString().trim()}`);
-    const init = docker(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
-    if (init.status !== 0) throw new Error(`docker swarm init: ${init.stderr.toString().trim()}`);
+    const init = options.swarm === false ? undefined : docker(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
+    if (init && init.status !== 0) throw new Error(`docker swarm init: ${init.stderr.toString().trim()}`);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { host, enter: ['nsenter', `--net=/proc/${pid}/ns/net`], stop };
+  return { dir, pid, host, enter: ['nsenter', `--net=/proc/${pid}/ns/net`], stop };
 }

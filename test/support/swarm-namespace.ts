@@ -3,10 +3,8 @@
 // and hides the cgroup mounts). Everything the swarm creates (ingress, its
 // gateway bridge, services on the `host` network) stays in that namespace;
 // tests reach it with `nsenter --net=/proc/PID/ns/net`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { startDemoSwarmEngine } from '../../src/swarm/namespace.js';
 
 export interface SwarmNamespace {
   dir: string;
@@ -35,27 +33,6 @@ export interface LoadReport {
   errors: string[];
 }
 
-function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const tick = (): void => {
-      if (check()) return resolve();
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 100);
-    };
-    tick();
-  });
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^\d+ \(.*\) Z/.test(stat); // a zombie counts as stopped
-  } catch {
-    return false;
-  }
-};
-
 /** The script of the load loop: sequential GETs until stdin closes or maxMs passes, then a JSON report. */
 const LOAD_SCRIPT = `
 const [url, maxMs, pauseMs] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
@@ -80,49 +57,13 @@ const until = Date.now() + maxMs;
 `;
 
 export async function startSwarmNamespace(options: { image: string; swarm?: boolean; sourceHost?: string }): Promise<SwarmNamespace> {
-  // A short path: the socket path must stay under the 108-byte limit.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-'));
-  const socket = path.join(dir, 'docker.sock');
-  const pidfile = path.join(dir, 'dockerd.pid');
-  const logFd = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
-  const child: ChildProcess = spawn('unshare', ['--net', '--', 'sh', '-c',
-    'ip link set lo up && exec dockerd "$@"', 'sh',
-    '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'), '--pidfile', pidfile,
-    '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false'],
-  { detached: true, stdio: ['ignore', logFd, logFd], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', HOME: dir } });
-  fs.closeSync(logFd);
-  child.unref();
-  const pid = child.pid as number;
-  const host = `unix://${socket}`;
+  // The engine is the demo's (src/swarm/namespace.ts); the tests add a throwing docker(), fetches and load loops inside.
+  const { dir, pid, host, enter, stop } = await startDemoSwarmEngine(options);
   const docker = (args: string[], input?: string | Buffer): string => {
     const result = spawnSync('docker', args, { env: { ...process.env, DOCKER_HOST: host }, input, maxBuffer: 64 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`docker ${args.join(' ')} failed: ${result.stderr?.toString()}`);
     return result.stdout.toString();
   };
-  const enter = ['nsenter', `--net=/proc/${pid}/ns/net`];
-  const stop = async (): Promise<void> => {
-    if (alive(pid)) {
-      spawnSync('docker', ['swarm', 'leave', '--force'], { env: { ...process.env, DOCKER_HOST: host }, timeout: 20_000 });
-      process.kill(pid, 'SIGTERM');
-      await waitFor(() => !alive(pid), 30_000, 'the namespaced dockerd to stop').catch(() => process.kill(pid, 'SIGKILL'));
-    }
-    // dockerd leaves its namespace files mounted under exec-root.
-    const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(dir)).sort().reverse();
-    for (const mount of mounts) spawnSync('umount', ['-l', mount]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitFor(() => !!pid && alive(pid) && spawnSync('docker', ['info'], { env: { ...process.env, DOCKER_HOST: host } }).status === 0, 30_000,
-      `dockerd in a network namespace (log ${dir}/dockerd.log)`);
-    // The base image comes from the sandbox's engine: nothing can be pulled here.
-    const saved = spawnSync('docker', ['save', options.image], { env: { ...process.env, DOCKER_HOST: options.sourceHost ?? 'unix:///var/run/docker.sock' }, maxBuffer: 256 * 1024 * 1024 });
-    if (saved.status !== 0) throw new Error(`docker save ${options.image}: ${saved.stderr.toString()}`);
-    docker(['load'], saved.stdout);
-    if (options.swarm !== false) docker(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   return {
     dir, host, pid, enter, docker, stop,
     async fetchInside(url) {
