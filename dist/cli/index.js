@@ -8645,8 +8645,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./build/src/core/secrets.js
 // Every secret value the process knows about is registered here once; every
 // path that prints or throws text (logger, runner, error formatting) redacts
@@ -20660,6 +20658,37 @@ async function prepareHost(log, ssh, appDir) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./build/src/cli/flags.js
+
+
+/** Flags are the action inputs: `--tags a,b` or `--tags=a`; a bare `--push` means true. */
+function parseFlags(args) {
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: false, tokens: true, allowPositionals: true });
+    const values = {};
+    const global = {};
+    const globalNames = new Set(['config', 'json', 'debug', 'help']);
+    for (let i = 0; i < tokens.length; i += 1) {
+        const token = tokens[i];
+        if (token.kind === 'positional')
+            throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
+        if (token.kind !== 'option')
+            continue;
+        let value = token.value;
+        const next = tokens[i + 1];
+        if (value === undefined && next?.kind === 'positional') {
+            value = next.value;
+            i += 1;
+        }
+        if (globalNames.has(token.name))
+            global[token.name] = value ?? true;
+        else
+            values[token.name] = value === undefined ? 'true' : String(value);
+    }
+    return { values, global };
+}
+
 ;// CONCATENATED MODULE: ./build/src/pipeline/cli.js
 
 
@@ -20693,46 +20722,17 @@ function pipelineValues(config, flags, where, env) {
         put(key, value, `pipeline.${key}`);
     return { ...values, ...flags };
 }
-function parseFlags(args) {
-    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: false, tokens: true, allowPositionals: true });
-    const values = {};
-    let config;
-    let json = false;
-    let debug = false;
-    for (let i = 0; i < tokens.length; i += 1) {
-        const token = tokens[i];
-        if (token.kind === 'positional')
-            throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
-        if (token.kind !== 'option')
-            continue;
-        let value = token.value;
-        const next = tokens[i + 1];
-        if (value === undefined && next?.kind === 'positional') {
-            value = next.value;
-            i += 1;
-        }
-        if (token.name === 'config')
-            config = value;
-        else if (token.name === 'json')
-            json = true;
-        else if (token.name === 'debug')
-            debug = true;
-        else
-            values[token.name] = value ?? 'true';
-    }
-    return { values, config, json, debug };
-}
 /** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
 async function runPipelineCommand(args, log) {
-    let json = false;
-    let debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
+    // Read before parsing, so a flag error is reported the way they ask too.
+    const json = args.includes('--json');
+    const debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
     try {
-        const flags = parseFlags(args);
-        json = flags.json;
-        debug ||= flags.debug;
-        const configPath = flags.config ?? 'slipway.yml';
-        const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), flags.config !== undefined);
-        const values = pipelineValues(config, flags.values, configPath, process.env);
+        const { values: flagValues, global } = parseFlags(args);
+        const given = typeof global.config === 'string' ? global.config : undefined;
+        const configPath = given ?? 'slipway.yml';
+        const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), given !== undefined);
+        const values = pipelineValues(config, flagValues, configPath, process.env);
         const run = await runFlow(pipelineFlow, values, localContext(log));
         if (json)
             process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
@@ -20797,31 +20797,6 @@ ${[...flows.map((flow) => `  ${flow.command.padEnd(10)} ${flow.describe}`), ...e
 
 Every --input is the same name as the action's input (see docs/actions/). Values
 may also come from slipway.yml: a section per command plus "defaults".`;
-/** Flags are the action inputs: `--tags a,b` or `--tags=a`; a bare `--push` means true. */
-function main_parseFlags(args) {
-    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: false, tokens: true, allowPositionals: true });
-    const values = {};
-    const global = {};
-    const globalNames = new Set(['config', 'json', 'debug', 'help']);
-    for (let i = 0; i < tokens.length; i += 1) {
-        const token = tokens[i];
-        if (token.kind === 'positional')
-            throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
-        if (token.kind !== 'option')
-            continue;
-        let value = token.value;
-        const next = tokens[i + 1];
-        if (value === undefined && next?.kind === 'positional') {
-            value = next.value;
-            i += 1;
-        }
-        if (globalNames.has(token.name))
-            global[token.name] = value ?? true;
-        else
-            values[token.name] = value === undefined ? 'true' : String(value);
-    }
-    return { values, global };
-}
 async function main(argv) {
     const [commandName, ...rest] = argv;
     const json = rest.includes('--json');
@@ -20838,7 +20813,7 @@ async function main(argv) {
         const flow = flows.find((candidate) => candidate.command === commandName || candidate.action === commandName);
         if (!flow)
             throw new InputError(`command '${commandName}'`, 'is unknown', `Run \`slipway help\` for the list.`);
-        const { values: flagValues, global } = main_parseFlags(rest);
+        const { values: flagValues, global } = parseFlags(rest);
         const configPath = typeof global.config === 'string' ? global.config : 'slipway.yml';
         const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), typeof global.config === 'string');
         const fromFile = { ...config.defaults, ...config[flow.command] };

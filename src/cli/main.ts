@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatError, InputError } from '../core/errors.js';
 import { ConsoleLogger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
@@ -8,6 +7,7 @@ import { renderText } from '../core/summary.js';
 import { expandEnv, loadConfigFile } from './config-file.js';
 import { flows, extraCommands } from './flows.js';
 import { localContext, runFlow } from './run-flow.js';
+import { parseFlags } from './flags.js';
 
 const USAGE = `slipway <command> [--input value …] [--config slipway.yml] [--json] [--debug]
 
@@ -16,25 +16,6 @@ ${[...flows.map((flow) => `  ${flow.command.padEnd(10)} ${flow.describe}`), ...e
 
 Every --input is the same name as the action's input (see docs/actions/). Values
 may also come from slipway.yml: a section per command plus "defaults".`;
-
-/** Flags are the action inputs: `--tags a,b` or `--tags=a`; a bare `--push` means true. */
-function parseFlags(args: string[]): { values: Record<string, string>; global: Record<string, string | boolean> } {
-  const { tokens } = parseArgs({ args, strict: false, tokens: true, allowPositionals: true });
-  const values: Record<string, string> = {};
-  const global: Record<string, string | boolean> = {};
-  const globalNames = new Set(['config', 'json', 'debug', 'help']);
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i];
-    if (token.kind === 'positional') throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
-    if (token.kind !== 'option') continue;
-    let value: string | boolean | undefined = token.value;
-    const next = tokens[i + 1];
-    if (value === undefined && next?.kind === 'positional') { value = next.value; i += 1; }
-    if (globalNames.has(token.name)) global[token.name] = value ?? true;
-    else values[token.name] = value === undefined ? 'true' : String(value);
-  }
-  return { values, global };
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [commandName, ...rest] = argv;

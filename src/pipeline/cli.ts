@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatError, InputError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
 import { expandEnv, loadConfigFile, type ConfigSection } from '../cli/config-file.js';
+import { parseFlags } from '../cli/flags.js';
 import { localContext, runFlow } from '../cli/run-flow.js';
 import { DERIVED, LINKS, type Link } from './link-inputs.js';
 import { pipelineFlow } from './flow.js';
@@ -31,38 +31,17 @@ export function pipelineValues(config: Record<string, ConfigSection>, flags: Rec
   return { ...values, ...flags };
 }
 
-function parseFlags(args: string[]): { values: Record<string, string>; config?: string; json: boolean; debug: boolean } {
-  const { tokens } = parseArgs({ args, strict: false, tokens: true, allowPositionals: true });
-  const values: Record<string, string> = {};
-  let config: string | undefined;
-  let json = false;
-  let debug = false;
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i];
-    if (token.kind === 'positional') throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
-    if (token.kind !== 'option') continue;
-    let value = token.value;
-    const next = tokens[i + 1];
-    if (value === undefined && next?.kind === 'positional') { value = next.value; i += 1; }
-    if (token.name === 'config') config = value;
-    else if (token.name === 'json') json = true;
-    else if (token.name === 'debug') debug = true;
-    else values[token.name] = value ?? 'true';
-  }
-  return { values, config, json, debug };
-}
-
 /** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
 export async function runPipelineCommand(args: string[], log: Logger): Promise<number> {
-  let json = false;
-  let debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
+  // Read before parsing, so a flag error is reported the way they ask too.
+  const json = args.includes('--json');
+  const debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
   try {
-    const flags = parseFlags(args);
-    json = flags.json;
-    debug ||= flags.debug;
-    const configPath = flags.config ?? 'slipway.yml';
-    const config = loadConfigFile(path.resolve(configPath), flags.config !== undefined);
-    const values = pipelineValues(config, flags.values, configPath, process.env);
+    const { values: flagValues, global } = parseFlags(args);
+    const given = typeof global.config === 'string' ? global.config : undefined;
+    const configPath = given ?? 'slipway.yml';
+    const config = loadConfigFile(path.resolve(configPath), given !== undefined);
+    const values = pipelineValues(config, flagValues, configPath, process.env);
     const run = await runFlow(pipelineFlow, values, localContext(log));
     if (json) process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
     else process.stdout.write(redact(renderText(pipelineFlow.summary(run.result))));
