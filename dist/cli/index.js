@@ -12275,21 +12275,13 @@ function resticSnapshots(env, filter) {
         args.push('--path', filter.path);
     return { file: 'restic', args, env };
 }
-function resticRestore(env, snapshotId, target, include) {
-    const args = ['restore', snapshotId, '--target', target, '--no-lock'];
-    if (include)
-        args.push('--include', include);
-    return { file: 'restic', args, env };
-}
-/** `restic restore latest` under the same filters as the listing, so both pick the same snapshot. */
-function resticRestoreSelected(env, selector, filter, target) {
-    const args = ['restore', selector, '--target', target, '--no-lock'];
-    if (selector === 'latest') {
-        for (const tag of filter.tags)
-            args.push('--tag', tag);
-        if (filter.path)
-            args.push('--path', filter.path);
-    }
+/** A restore of `snapshot`; for `latest`, `filter` makes restic pick under the same tags/path as the listing. */
+function resticRestore(env, snapshot, target, filter = {}) {
+    const args = ['restore', snapshot, '--target', target, '--no-lock'];
+    for (const tag of filter.tags ?? [])
+        args.push('--tag', tag);
+    if (filter.path)
+        args.push('--path', filter.path);
     return { file: 'restic', args, env };
 }
 /** The snapshot a restore says it restores: `restoring <Snapshot 9a2225c2 of …` (0.14) or `restoring snapshot 9a2225c2 of …` (0.17). */
@@ -12687,9 +12679,14 @@ function failedChecks(report) {
 function isPassing(checks) {
     return checks.every((check) => check.passed || check.severity === 'warning');
 }
-/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
+/**
+ * The report as a file may hold it: check details quote tools and app logs, so
+ * every string is redacted, before JSON escaping (a secret with a quote in it
+ * still matches) and without touching the JSON around it (a secret that reads
+ * `true` cannot break the file).
+ */
 function reportJson(report) {
-    return `${secrets_redact(JSON.stringify(report, null, 2))}\n`;
+    return `${JSON.stringify(report, (_key, value) => (typeof value === 'string' ? secrets_redact(value) : value), 2)}\n`;
 }
 function writeReportFile(report, file) {
     external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
@@ -13151,34 +13148,38 @@ const failed = (name, result) => ({
     detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
 });
 function sqliteProbe(runner, file) {
+    let listing;
     let early;
-    const query = async (sql) => {
+    const run = async (sql) => {
         const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
         if (result.exitCode !== 0)
             return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
         return { rows: result.stdout.split('\n').filter((line) => line !== '') };
     };
-    const countRows = async (tables) => {
+    const countNow = async (tables) => {
         if (tables.length === 0)
             return { counts: {} };
-        const counted = await query(countRowsSql(tables));
+        const counted = await run(countRowsSql(tables));
         return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
     };
     return {
         engine: 'sqlite',
         tablesSql: sqliteTablesSql,
         newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
-        query,
+        // The table list read for the early count answers the data checks' own listing.
+        query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
         startCounting() {
-            early ??= query(sqliteTablesSql).then((listed) => ('error' in listed ? listed : countRows(listed.rows)));
+            listing ??= run(sqliteTablesSql);
+            early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
             return early;
         },
         async countRows(tables) {
             const counted = early ? await early : undefined;
-            // The early count serves only when it covers every table asked for.
-            if (counted && 'counts' in counted && tables.every((t) => t in counted.counts))
+            if (counted && 'error' in counted)
+                return counted;
+            if (counted && tables.every((t) => t in counted.counts))
                 return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
-            return countRows(tables);
+            return countNow(tables);
         },
     };
 }
@@ -13286,39 +13287,41 @@ async function openRepository(source, scratch, runner) {
     };
 }
 function startEarlyRestore(source, scratch, runner) {
-    if (source.kind !== 'restic')
+    if (source.kind !== 'restic' || source.snapshot !== 'latest')
         return undefined;
-    const dataDir = scratch.sub('restore', 'newest');
     // Its own cache directory: two restic processes never share one.
     const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
-    const spec = resticRestoreSelected(env, source.snapshot, { tags: source.tags, path: source.pathFilter }, dataDir);
-    return { dataDir, startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+    const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
+    const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+    // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
+    scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
+    return early;
 }
-/** Waits for an early restore that will not be used, and removes what it wrote. */
-async function discardEarlyRestore(early) {
-    if (!early)
-        return;
-    await early.result.catch(() => undefined);
-    external_node_fs_namespaceObject.rmSync(early.dataDir, { recursive: true, force: true });
-    external_node_fs_namespaceObject.mkdirSync(early.dataDir, { recursive: true });
-}
+/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
 async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath, early) {
     const dataDir = scratch.sub('restore', label);
     const checks = [];
+    let startedAt = Date.now();
     let result;
     if (early) {
         const done = await early.result.catch(() => undefined);
         const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
-        if (early.dataDir === dataDir && id && snapshot.id.startsWith(id))
+        if (id && snapshot.id.startsWith(id)) {
             result = done;
-        else
-            await discardEarlyRestore(early);
+            startedAt = early.startedAt;
+        }
+        else {
+            // A backup landed in between, or the early run failed: start clean with the selected snapshot.
+            external_node_fs_namespaceObject.rmSync(dataDir, { recursive: true, force: true });
+            external_node_fs_namespaceObject.mkdirSync(dataDir, { recursive: true });
+            startedAt = Date.now();
+        }
     }
     result ??= await session.restore(snapshot, dataDir);
     checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
     const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
     const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
-    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
 }
 /* ---------- PostgreSQL ---------- */
 function parseDumpHeader(listing) {
@@ -13911,13 +13914,10 @@ async function restoreAll(settings, context, scratch, run) {
     const early = startEarlyRestore(source, scratch, context.runner);
     const session = await openRepository(source, scratch, context.runner);
     const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
-    if (!session.checks.every((check) => check.passed)) {
-        await discardEarlyRestore(early);
+    if (!session.checks.every((check) => check.passed))
         return [base];
-    }
     const chosen = selectSnapshot(session.snapshots, source.snapshot);
     if (!chosen) {
-        await discardEarlyRestore(early);
         const empty = session.snapshots.length === 0;
         base.checks.push({
             name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
@@ -13936,10 +13936,11 @@ async function restoreAll(settings, context, scratch, run) {
     }
     const reports = [];
     for (const [index, { label, snapshot }] of selections.entries()) {
-        // RTO counts from the start of the restore, the early one included.
-        const started = index === 0 && early ? early.startedAt : Date.now();
         run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
+        const asked = Date.now();
         const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
+        // RTO counts from the start of the restore that was kept (an early one started beside the listing).
+        const started = restored.startedAt ?? asked;
         if (index === 0)
             restored.checks.unshift(...session.checks);
         // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.

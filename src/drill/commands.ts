@@ -47,19 +47,11 @@ export function resticSnapshots(env: Record<string, string>, filter: { tags: str
   return { file: 'restic', args, env };
 }
 
-export function resticRestore(env: Record<string, string>, snapshotId: string, target: string, include?: string): CommandSpec {
-  const args = ['restore', snapshotId, '--target', target, '--no-lock'];
-  if (include) args.push('--include', include);
-  return { file: 'restic', args, env };
-}
-
-/** `restic restore latest` under the same filters as the listing, so both pick the same snapshot. */
-export function resticRestoreSelected(env: Record<string, string>, selector: string, filter: { tags: string[]; path?: string }, target: string): CommandSpec {
-  const args = ['restore', selector, '--target', target, '--no-lock'];
-  if (selector === 'latest') {
-    for (const tag of filter.tags) args.push('--tag', tag);
-    if (filter.path) args.push('--path', filter.path);
-  }
+/** A restore of `snapshot`; for `latest`, `filter` makes restic pick under the same tags/path as the listing. */
+export function resticRestore(env: Record<string, string>, snapshot: string, target: string, filter: { tags?: string[]; path?: string } = {}): CommandSpec {
+  const args = ['restore', snapshot, '--target', target, '--no-lock'];
+  for (const tag of filter.tags ?? []) args.push('--tag', tag);
+  if (filter.path) args.push('--path', filter.path);
   return { file: 'restic', args, env };
 }
 

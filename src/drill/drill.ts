@@ -12,7 +12,7 @@ import { allChecks, failedChecks, isPassing, writeReportFile, type CheckResult, 
 import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
 import { settingsWarnings, type DrillSettings } from './settings.js';
 import { pickOlder, selectSnapshot, type SnapshotInfo } from './snapshots.js';
-import { discardEarlyRestore, openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreTarball, startEarlyRestore, type Restored } from './sources.js';
+import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreTarball, startEarlyRestore, type Restored } from './sources.js';
 import { checkSnapshotAge, verifyData } from './verify.js';
 
 export interface DrillOptions {
@@ -127,13 +127,9 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
   const early = startEarlyRestore(source, scratch, context.runner);
   const session = await openRepository(source, scratch, context.runner);
   const base: RestoreReport = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
-  if (!session.checks.every((check) => check.passed)) {
-    await discardEarlyRestore(early);
-    return [base];
-  }
+  if (!session.checks.every((check) => check.passed)) return [base];
   const chosen = selectSnapshot(session.snapshots, source.snapshot);
   if (!chosen) {
-    await discardEarlyRestore(early);
     const empty = session.snapshots.length === 0;
     base.checks.push({
       name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
@@ -150,10 +146,11 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
   }
   const reports: RestoreReport[] = [];
   for (const [index, { label, snapshot }] of selections.entries()) {
-    // RTO counts from the start of the restore, the early one included.
-    const started = index === 0 && early ? early.startedAt : Date.now();
     run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
+    const asked = Date.now();
     const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
+    // RTO counts from the start of the restore that was kept (an early one started beside the listing).
+    const started = restored.startedAt ?? asked;
     if (index === 0) restored.checks.unshift(...session.checks);
     // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
     const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });

@@ -63,9 +63,14 @@ export function isPassing(checks: CheckResult[]): boolean {
   return checks.every((check) => check.passed || check.severity === 'warning');
 }
 
-/** The report as a file may hold it: check details quote tools and app logs, so it is redacted whole. */
+/**
+ * The report as a file may hold it: check details quote tools and app logs, so
+ * every string is redacted, before JSON escaping (a secret with a quote in it
+ * still matches) and without touching the JSON around it (a secret that reads
+ * `true` cannot break the file).
+ */
 export function reportJson(report: DrillReport): string {
-  return `${redact(JSON.stringify(report, null, 2))}\n`;
+  return `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value), 2)}\n`;
 }
 
 export function writeReportFile(report: DrillReport, file: string): void {

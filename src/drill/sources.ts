@@ -4,7 +4,7 @@ import { lastLines } from '../core/errors.js';
 import type { Runner, RunResult } from '../core/runner/process-runner.js';
 import {
   borgCheck, borgEnv, borgExtract, borgList, dockerCopyOut, dockerExec, dockerInspectVolume, dockerVolumeToTar,
-  pgDump, pgDumpVersion, pgRestore, pgRestoreList, psql, resticCheck, resticEnv, resticRestore, resticRestoreSelected, resticSnapshots, restoredSnapshotId,
+  pgDump, pgDumpVersion, pgRestore, pgRestoreList, psql, resticCheck, resticEnv, resticRestore, resticSnapshots, restoredSnapshotId,
   sqlIdentifier, sqliteQuery, sqliteSnapshot, tarExtract,
 } from './commands.js';
 import { isPassing, type CheckResult, type RestoreReport } from './report.js';
@@ -29,6 +29,8 @@ export interface Restored {
   /** Extra environment for the app (the scratch database's coordinates). */
   appEnv?: Record<string, string>;
   ok: boolean;
+  /** When the restore that was kept began, if not when the caller asked for it (an early restore). */
+  startedAt?: number;
 }
 
 const failed = (name: string, result: RunResult | string): CheckResult => ({
@@ -43,31 +45,34 @@ export interface SqliteProbe extends DataProbe {
 }
 
 export function sqliteProbe(runner: Runner, file: string): SqliteProbe {
+  let listing: ReturnType<DataProbe['query']> | undefined;
   let early: Promise<RowCounts> | undefined;
-  const query: DataProbe['query'] = async (sql) => {
+  const run: DataProbe['query'] = async (sql) => {
     const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
     if (result.exitCode !== 0) return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
     return { rows: result.stdout.split('\n').filter((line) => line !== '') };
   };
-  const countRows = async (tables: string[]): Promise<RowCounts> => {
+  const countNow = async (tables: string[]): Promise<RowCounts> => {
     if (tables.length === 0) return { counts: {} };
-    const counted = await query(countRowsSql(tables));
+    const counted = await run(countRowsSql(tables));
     return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
   };
   return {
     engine: 'sqlite',
     tablesSql: sqliteTablesSql,
     newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
-    query,
+    // The table list read for the early count answers the data checks' own listing.
+    query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
     startCounting() {
-      early ??= query(sqliteTablesSql).then((listed) => ('error' in listed ? listed : countRows(listed.rows)));
+      listing ??= run(sqliteTablesSql);
+      early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
       return early;
     },
     async countRows(tables) {
       const counted = early ? await early : undefined;
-      // The early count serves only when it covers every table asked for.
-      if (counted && 'counts' in counted && tables.every((t) => t in counted.counts)) return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
-      return countRows(tables);
+      if (counted && 'error' in counted) return counted;
+      if (counted && tables.every((t) => t in counted.counts)) return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
+      return countNow(tables);
     },
   };
 }
@@ -185,48 +190,50 @@ export async function openRepository(source: RepositorySource, scratch: ScratchP
 
 /**
  * restic derives its key from the password on every run (scrypt: about 0.7 s
- * here), so listing and then restoring pays it twice. The restore of the
- * snapshot the drill asked for starts beside the listing instead; it is kept
- * only when it restored exactly the snapshot the listing then selects.
+ * here), so listing and then restoring pays it twice. For `latest`, the
+ * restore starts beside the listing instead (same tag/path filters); it is
+ * kept only when restic restored exactly the snapshot the listing then selects.
  */
 export interface EarlyRestore {
-  dataDir: string;
   startedAt: number;
   result: Promise<RunResult>;
 }
 
 export function startEarlyRestore(source: RepositorySource, scratch: ScratchPlace, runner: Runner): EarlyRestore | undefined {
-  if (source.kind !== 'restic') return undefined;
-  const dataDir = scratch.sub('restore', 'newest');
+  if (source.kind !== 'restic' || source.snapshot !== 'latest') return undefined;
   // Its own cache directory: two restic processes never share one.
   const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
-  const spec = resticRestoreSelected(env, source.snapshot, { tags: source.tags, path: source.pathFilter }, dataDir);
-  return { dataDir, startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+  const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
+  const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+  // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
+  scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
+  return early;
 }
 
-/** Waits for an early restore that will not be used, and removes what it wrote. */
-export async function discardEarlyRestore(early: EarlyRestore | undefined): Promise<void> {
-  if (!early) return;
-  await early.result.catch(() => undefined);
-  fs.rmSync(early.dataDir, { recursive: true, force: true });
-  fs.mkdirSync(early.dataDir, { recursive: true });
-}
-
+/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
 export async function restoreFromRepository(session: RepositorySession, snapshot: SnapshotInfo, scratch: ScratchPlace, runner: Runner, label: string, databasePath?: string, early?: EarlyRestore): Promise<Restored> {
   const dataDir = scratch.sub('restore', label);
   const checks: CheckResult[] = [];
+  let startedAt = Date.now();
   let result: RunResult | undefined;
   if (early) {
     const done = await early.result.catch(() => undefined);
     const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
-    if (early.dataDir === dataDir && id && snapshot.id.startsWith(id)) result = done;
-    else await discardEarlyRestore(early);
+    if (id && snapshot.id.startsWith(id)) {
+      result = done;
+      startedAt = early.startedAt;
+    } else {
+      // A backup landed in between, or the early run failed: start clean with the selected snapshot.
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.mkdirSync(dataDir, { recursive: true });
+      startedAt = Date.now();
+    }
   }
   result ??= await session.restore(snapshot, dataDir);
   checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
   const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
   const appDataDir = found.file ? path.dirname(found.file) : undefined;
-  return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+  return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
 }
 
 /* ---------- PostgreSQL ---------- */

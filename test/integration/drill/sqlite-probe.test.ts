@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
-import { checkSqliteIntegrity, sqliteProbe } from '../../../src/drill/sources.js';
+import type { Runner } from '../../../src/core/runner/process-runner.js';
+import { ScratchPlace } from '../../../src/drill/scratch.js';
+import { restoreLiveSqlite, sqliteProbe } from '../../../src/drill/sources.js';
 import { verifyData, type DataProbe } from '../../../src/drill/verify.js';
 
 const verifySettings = { tables: ['error'], minRows: { "it's": 2 }, queries: [], shrinkTolerancePercent: 10 };
@@ -27,16 +29,29 @@ describe('the SQLite probe of a restored file', () => {
 
   it('counts every table in one sqlite3 run, started while integrity_check runs', async () => {
     const runner = new ProcessRunner(new MemoryLogger());
-    const calls: string[] = [];
-    const counting: typeof runner = Object.assign(Object.create(runner), { run: (spec: Parameters<typeof runner.run>[0], options: Parameters<typeof runner.run>[1]) => { calls.push(spec.args.join(' ')); return runner.run(spec, options); } });
-    const probe = sqliteProbe(counting, file);
-    const [integrity] = await Promise.all([checkSqliteIntegrity(counting, file), probe.startCounting()]);
-    expect(integrity).toMatchObject({ passed: true, detail: 'ok' });
+    const events: string[] = [];
+    const noting: Runner = {
+      run: async (spec, options) => {
+        const what = /integrity_check/.test(spec.args.join(' ')) ? 'integrity' : /count\(\*\)/.test(spec.args.join(' ')) ? 'count' : /sqlite_master/.test(spec.args.join(' ')) ? 'list' : 'other';
+        events.push(`${what} start`);
+        try { return await runner.run(spec, options); } finally { events.push(`${what} end`); }
+      },
+    };
+    // The drill's own path: an online snapshot of the live file into scratch, then integrity and counts.
+    const scratch = ScratchPlace.create(dir);
+    const restored = await restoreLiveSqlite({ kind: 'sqlite', path: file }, scratch, noting);
+    expect(restored.checks.map((check) => check.passed)).toEqual([true, true]);
+    // The counting (its table list, then the count) starts before integrity_check is done.
+    expect(events.indexOf('list start')).toBeLessThan(events.indexOf('integrity end'));
+    expect(events.indexOf('count start')).toBeGreaterThan(events.indexOf('list end'));
 
-    const data = await verifyData(probe, verifySettings, { now: new Date() });
+    const data = await verifyData(restored.probe!, verifySettings, { now: new Date() });
     expect(data.tables).toEqual({ error: 1, "it's": 3, 'a|b': 0 });
     expect(data.checks.every((check) => check.passed)).toBe(true);
-    expect(calls.filter((call) => /count\(\*\)/.test(call))).toHaveLength(1);
+    // One count and one table list for the whole verification.
+    expect(events.filter((event) => event === 'count start')).toHaveLength(1);
+    expect(events.filter((event) => event === 'list start')).toHaveLength(1);
+    await scratch.remove(new MemoryLogger());
   });
 
   it('gives the same counts as one query per table (a probe without the joint count)', async () => {

@@ -32,22 +32,27 @@ describe('an early restore', () => {
       snapshots: [snapshot], checks: [], check: async () => ({ name: 'check', passed: true, detail: '' }),
       restore: async (chosen) => { restores.push(chosen.id); return ran(''); },
     };
-    const restored = await restoreFromRepository(session, snapshot, scratch, new RecordingRunner(), 'newest', undefined, { dataDir, startedAt: Date.now(), result: Promise.resolve(early) });
+    // The early restore began a minute ago: the RTO counts from then only if it is kept.
+    const earlyStart = Date.now() - 60_000;
+    const restored = await restoreFromRepository(session, snapshot, scratch, new RecordingRunner(), 'newest', undefined, { startedAt: earlyStart, result: Promise.resolve(early) });
     const left = fs.readdirSync(dataDir);
     await scratch.remove(new MemoryLogger());
-    return { restores, restored, left };
+    return { restores, restored, left, earlyStart };
   };
 
   it('is kept when it restored the snapshot the listing selected', async () => {
-    const { restores, left } = await restoreWith(ran(`restoring <Snapshot ${snapshot.id.slice(0, 8)} of [/srv/app] at … to x`));
+    const { restores, left, restored, earlyStart } = await restoreWith(ran(`restoring <Snapshot ${snapshot.id.slice(0, 8)} of [/srv/app] at … to x`));
     expect(restores).toEqual([]);
     expect(left).toEqual(['written-by-early']);
+    expect(restored.startedAt).toBe(earlyStart);
   });
 
   it('is thrown away, and the selected snapshot restored, when a newer backup landed in between', async () => {
-    const { restores, left } = await restoreWith(ran('restoring <Snapshot c2c2c2c2 of [/srv/app] at … to x'));
+    const { restores, left, restored, earlyStart } = await restoreWith(ran('restoring <Snapshot c2c2c2c2 of [/srv/app] at … to x'));
     expect(restores).toEqual([snapshot.id]);
     expect(left).toEqual([]);
+    // The RTO counts from the restore that was kept, not the one thrown away.
+    expect(restored.startedAt).toBeGreaterThan(earlyStart + 50_000);
   });
 
   it('is thrown away when it failed or said nothing of its snapshot', async () => {

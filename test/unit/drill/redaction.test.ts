@@ -62,6 +62,19 @@ describe('drill redaction', () => {
     fs.rmSync(path.dirname(file), { recursive: true });
   });
 
+  it('the report file stays valid JSON when an app-env value reads like JSON, and a secret with a quote is still masked', () => {
+    parse({ source: 'sqlite', 'database-path': '/a.db', 'app-image': 'app:1', 'app-env': 'DEBUG=false\nDB_PASSWORD=pa"ss\\word-9' });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drill-report-')), 'report.json');
+    const quoting = { ...leaking, restores: [{ ...leaking.restores[0], checks: [{ name: 'app boots', passed: false, detail: 'login with pa"ss\\word-9 refused' }] }] };
+    writeReportFile(quoting, file);
+    const text = fs.readFileSync(file, 'utf8');
+    const read = JSON.parse(text) as DrillReport;
+    expect(read.passed).toBe(false);
+    expect(read.restores[0].checks[0].detail).toBe('login with *** refused');
+    expect(text).not.toContain('word-9');
+    fs.rmSync(path.dirname(file), { recursive: true });
+  });
+
   it('the issue body posted to the forge is redacted', () => {
     parse({ source: 'sqlite', 'database-path': '/a.db', 'app-image': 'app:1', 'app-env': 'DB_PASSWORD=s3cret-db-pass' });
     const body = issueBody(leaking, leaking.restores[0].checks, 'http://forge/run/1');
