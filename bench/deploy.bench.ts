@@ -9,6 +9,7 @@ import { ProcessRunner, type RunOptions, type RunResult, type Runner } from '../
 import type { CommandSpec } from '../src/core/command.js';
 import { deployFlow } from '../src/deploy/flow.js';
 import { loadSandbox } from '../test/support/sandbox.js';
+import { median } from './stats.js';
 
 /** Sums the time spent in the commands that are the deploy's real work. */
 class TimingRunner implements Runner {
@@ -72,7 +73,6 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
   if (ids.length) await plain.run({ file: 'docker', args: ['rm', '-f', ...ids] });
   await plain.run({ file: 'rm', args: ['-rf', appDir, work] });
 
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const composeOverhead = median(composeRuns.map((r) => r.totalMs - r.workMs));
   const releaseOverhead = median(releaseRuns.map((r) => r.totalMs - r.workMs));
   const maxConnections = Math.max(...composeRuns.map((r) => r.connections), ...releaseRuns.map((r) => r.connections));

@@ -10,6 +10,7 @@ import { MemoryLogger } from '../src/core/log.js';
 import { buildImageFlow } from '../src/image/build-flow.js';
 import { cacheImageName } from '../src/image/layer-cache.js';
 import { pushImageFlow } from '../src/image/push-flow.js';
+import { median } from './stats.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const sandbox = JSON.parse(fs.readFileSync(process.env.SLIPWAY_SANDBOX_JSON ?? '/var/lib/slipway-sandbox/sandbox.json', 'utf8'));
@@ -51,7 +52,6 @@ export async function bench() {
   const cache = new LocalCache(fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-cache-')));
 
   // Median of 3 for each kind of build: one build is too noisy on a 2-core machine.
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const colds: number[] = [];
   const warmCis: number[] = [];
   const warmLocals: number[] = [];

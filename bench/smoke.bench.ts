@@ -8,6 +8,7 @@ import { oneLineCheck, parseCheckList } from '../src/smoke/check-list.js';
 import { probe } from '../src/smoke/http-probe.js';
 import { runSmokeChecks } from '../src/smoke/run.js';
 import { soak } from '../src/smoke/soak.js';
+import { median } from './stats.js';
 
 const BODY = JSON.stringify({ status: 'pass', version: '1.4.2', database: 'connected', checks: { db: [{ status: 'pass' }] } });
 
@@ -24,11 +25,6 @@ async function startServer(): Promise<{ url: string; close: () => Promise<void> 
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 
 /** The same request a check makes (fresh connection, whole body), with nothing around it. */
 function rawRequest(url: string): Promise<void> {

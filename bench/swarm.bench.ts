@@ -11,9 +11,9 @@ import { runSwarm, SWARM_DEFAULTS } from '../src/swarm/deploy.js';
 import { localDockerEndpoint } from '../src/swarm/endpoint.js';
 import { loadSandbox } from '../test/support/sandbox.js';
 import { startSwarmNamespace } from '../test/support/swarm-namespace.js';
+import { median } from './stats.js';
 
 const ROUNDS = 3;
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 export async function bench(): Promise<{ title: string; rows: Array<{ metric: string; value: string; target: string; ratio?: number }> }> {
   const sandbox = loadSandbox();

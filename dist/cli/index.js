@@ -10814,8 +10814,11 @@ class OpenSshSession {
         }
         const spec = execCommand(this.paths, remote, stdin);
         const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
         try {
-            return await this.runner.run(spec, {
+            result = await this.runner.run(spec, {
                 timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
                 allowFailure: options.allowFailure,
                 stream: options.stream,
@@ -10823,11 +10826,14 @@ class OpenSshSession {
             });
         }
         catch (error) {
-            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive())) {
-                throw new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', error);
-            }
+            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
             throw error;
         }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
     }
     /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
     async writeRemotePrivateFile(content) {
@@ -15480,10 +15486,8 @@ async function restart(run) {
     for (const command of run.settings.release?.restart ?? []) {
         const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
         if (result.exitCode !== 0) {
-            if (result.exitCode === 255 && !(await run.session.isAlive())) {
-                throw new SshConnectError(run.session.name, `the SSH connection was lost while running the restart command \`${command}\``, 'Check the network to the host; current may point at the new release: run mode: rollback once the host is reachable.');
-            }
-            const said = result.stdout.trim().split('\n').pop()?.trim();
+            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+            const said = lastLines(secrets_redact(result.stderr.trim()), 1);
             return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
         }
     }
@@ -18603,13 +18607,20 @@ function writeBaseline(file, findings) {
 const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/gi;
 /** Words and shapes a person writes where a secret will go later. */
 function looksLikeGenericPlaceholder(value) {
-    if ([...value.matchAll(PLACEHOLDER_WORDS)].some(([word]) => writtenAsAWord(word)))
+    if (holdsWrittenWord(value, PLACEHOLDER_WORDS))
         return true;
     if (/(.)\1{5,}/.test(value))
         return true;
     if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value))
         return true;
     return new Set(value).size < 5;
+}
+/** Whether a match of `words` (a global regex) in `text` is written as a word; stops at the first. */
+function holdsWrittenWord(text, words) {
+    for (const [word] of text.matchAll(words))
+        if (writtenAsAWord(word))
+            return true;
+    return false;
 }
 /**
  * A person writes `fake`, `FAKE`, `Fake` or `changeMe`; a random token holds
@@ -18860,7 +18871,7 @@ function isSecretName(name) {
         return false;
     // `dbPassword`, `DB_PASSWORD`: the word is written as a word. In `q1/8IzUOnvpWdd3`
     // (a run of base64 before a space) `pWd` is chance, not a name.
-    return [...bare.matchAll(GENERIC_NAME_WORDS)].some(([word]) => writtenAsAWord(word));
+    return holdsWrittenWord(bare, GENERIC_NAME_WORDS);
 }
 /**
  * A value that is neither a reference (`$VAR`, `process.env.X`), an identifier,

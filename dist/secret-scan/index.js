@@ -38118,13 +38118,20 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dummy|sample|fake|redacted|replace|insert|your[_-]?|my[_-]?(?:secret|token|key|pass)|xxxx|\*\*\*|todo|fixme|<|>|\.\.\.|here$|^(?:pass(?:word)?|secret|token|test|testing|default|admin|root|null)\d{0,4}!?$|^p@ssw[o0]rd|^passw[o0]rd|^hunter2$|^letmein|^qwerty|^abc123|^s3cr3t/gi;
 /** Words and shapes a person writes where a secret will go later. */
 function looksLikeGenericPlaceholder(value) {
-    if ([...value.matchAll(PLACEHOLDER_WORDS)].some(([word]) => writtenAsAWord(word)))
+    if (holdsWrittenWord(value, PLACEHOLDER_WORDS))
         return true;
     if (/(.)\1{5,}/.test(value))
         return true;
     if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value))
         return true;
     return new Set(value).size < 5;
+}
+/** Whether a match of `words` (a global regex) in `text` is written as a word; stops at the first. */
+function holdsWrittenWord(text, words) {
+    for (const [word] of text.matchAll(words))
+        if (writtenAsAWord(word))
+            return true;
+    return false;
 }
 /**
  * A person writes `fake`, `FAKE`, `Fake` or `changeMe`; a random token holds
@@ -38484,7 +38491,7 @@ function isSecretName(name) {
         return false;
     // `dbPassword`, `DB_PASSWORD`: the word is written as a word. In `q1/8IzUOnvpWdd3`
     // (a run of base64 before a space) `pWd` is chance, not a name.
-    return [...bare.matchAll(GENERIC_NAME_WORDS)].some(([word]) => writtenAsAWord(word));
+    return holdsWrittenWord(bare, GENERIC_NAME_WORDS);
 }
 /**
  * A value that is neither a reference (`$VAR`, `process.env.X`), an identifier,

@@ -37423,9 +37423,9 @@ function parseDuration(value) {
 /* harmony export */   GQ: () => (/* binding */ SlipwayError),
 /* harmony export */   Wk: () => (/* binding */ formatError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   yI: () => (/* binding */ ProcessError)
 /* harmony export */ });
-/* unused harmony export lastLines */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3092);
 
 /**
@@ -38059,8 +38059,11 @@ class OpenSshSession {
         }
         const spec = execCommand(this.paths, remote, stdin);
         const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
         try {
-            return await this.runner.run(spec, {
+            result = await this.runner.run(spec, {
                 timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
                 allowFailure: options.allowFailure,
                 stream: options.stream,
@@ -38068,11 +38071,14 @@ class OpenSshSession {
             });
         }
         catch (error) {
-            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive())) {
-                throw new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', error);
-            }
+            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
             throw error;
         }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
     }
     /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
     async writeRemotePrivateFile(content) {
@@ -39678,10 +39684,8 @@ async function restart(run) {
     for (const command of run.settings.release?.restart ?? []) {
         const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
         if (result.exitCode !== 0) {
-            if (result.exitCode === 255 && !(await run.session.isAlive())) {
-                throw new SshConnectError(run.session.name, `the SSH connection was lost while running the restart command \`${command}\``, 'Check the network to the host; current may point at the new release: run mode: rollback once the host is reachable.');
-            }
-            const said = result.stdout.trim().split('\n').pop()?.trim();
+            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+            const said = (0,errors/* lastLines */.w$)((0,core_secrets/* redact */.E$)(result.stderr.trim()), 1);
             return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
         }
     }

@@ -1,5 +1,5 @@
-import { SlipwayError } from '../core/errors.js';
-import { SshConnectError } from '../ssh/index.js';
+import { lastLines, SlipwayError } from '../core/errors.js';
+import { redact } from '../core/secrets.js';
 import { waitForHttpHealth } from './health.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
 import type { ComposeChange as Change } from './compose.js';
@@ -112,10 +112,8 @@ async function restart(run: HostRun): Promise<{ ok: boolean; detail: string }> {
   for (const command of run.settings.release?.restart ?? []) {
     const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
     if (result.exitCode !== 0) {
-      if (result.exitCode === 255 && !(await run.session.isAlive())) {
-        throw new SshConnectError(run.session.name, `the SSH connection was lost while running the restart command \`${command}\``, 'Check the network to the host; current may point at the new release: run mode: rollback once the host is reachable.');
-      }
-      const said = result.stdout.trim().split('\n').pop()?.trim();
+      // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+      const said = lastLines(redact(result.stderr.trim()), 1);
       return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
     }
   }

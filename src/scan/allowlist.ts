@@ -5,17 +5,23 @@ const PLACEHOLDER_WORDS = /example|changeme|change_me|change-me|placeholder|dumm
 
 /** Words and shapes a person writes where a secret will go later. */
 export function looksLikeGenericPlaceholder(value: string): boolean {
-  if ([...value.matchAll(PLACEHOLDER_WORDS)].some(([word]) => writtenAsAWord(word))) return true;
+  if (holdsWrittenWord(value, PLACEHOLDER_WORDS)) return true;
   if (/(.)\1{5,}/.test(value)) return true;
   if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value)) return true;
   return new Set(value).size < 5;
+}
+
+/** Whether a match of `words` (a global regex) in `text` is written as a word; stops at the first. */
+export function holdsWrittenWord(text: string, words: RegExp): boolean {
+  for (const [word] of text.matchAll(words)) if (writtenAsAWord(word)) return true;
+  return false;
 }
 
 /**
  * A person writes `fake`, `FAKE`, `Fake` or `changeMe`; a random token holds
  * `fAKe` or `toDO` by chance, and that must not make a real key a stand-in.
  */
-export function writtenAsAWord(word: string): boolean {
+function writtenAsAWord(word: string): boolean {
   if (word === word.toLowerCase() || word === word.toUpperCase()) return true;
   // camelCase, PascalCase, Api-Key: each part (split at separators and before a capital) is a lower or Capitalized run of 2+.
   const parts = word.split(/[_.\s-]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);

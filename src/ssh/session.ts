@@ -192,19 +192,23 @@ class OpenSshSession implements SshSession {
     }
     const spec = execCommand(this.paths, remote, stdin);
     const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+    // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+    const lost = (cause?: Error) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+    let result: RunResult;
     try {
-      return await this.runner.run(spec, {
+      result = await this.runner.run(spec, {
         timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
         allowFailure: options.allowFailure,
         stream: options.stream,
         label,
       });
     } catch (error) {
-      if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive())) {
-        throw new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', error);
-      }
+      if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive())) throw lost(error);
       throw error;
     }
+    // A caller that allows failure still must not read a lost connection as its command's answer.
+    if (result.exitCode === 255 && !(await this.isAlive())) throw lost();
+    return result;
   }
 
   /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */

@@ -4,7 +4,7 @@
 import { decodeBase64, isJsonSegment, shannonEntropy } from '../encoding.js';
 import type { SampleGenerator } from '../samples.js';
 import type { Rule } from '../types.js';
-import { looksLikeGenericPlaceholder, writtenAsAWord } from '../allowlist.js';
+import { holdsWrittenWord, looksLikeGenericPlaceholder } from '../allowlist.js';
 
 const pemBody = (g: SampleGenerator, lines: number): string =>
   Array.from({ length: lines }, () => g.base64(64)).join('\n');
@@ -237,7 +237,7 @@ export function isSecretName(name: string): boolean {
   if (NOT_SECRET_NAME.test(bare)) return false;
   // `dbPassword`, `DB_PASSWORD`: the word is written as a word. In `q1/8IzUOnvpWdd3`
   // (a run of base64 before a space) `pWd` is chance, not a name.
-  return [...bare.matchAll(GENERIC_NAME_WORDS)].some(([word]) => writtenAsAWord(word));
+  return holdsWrittenWord(bare, GENERIC_NAME_WORDS);
 }
 
 /**
