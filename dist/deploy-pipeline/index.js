@@ -43438,16 +43438,28 @@ class ProcessRunner {
     async run(spec, options = {}) {
         const policy = options.retry ?? retry/* NO_RETRY */.PE;
         const started = Date.now();
+        let runs = 0;
+        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
+        // it is neither one of the policy's attempts nor time against its deadline.
         let attempt = 0;
+        let askedWaitsMs = 0;
         for (;;) {
+            runs += 1;
             attempt += 1;
             const result = await this.runOnce(spec, options);
-            result.attempts = attempt;
+            result.attempts = runs;
             if (result.exitCode === 0)
                 return result;
             const verdict = options.isTransient?.(result) ?? false;
-            const elapsed = Date.now() - started;
-            const wait = typeof verdict === 'object' ? verdict.waitMs : (0,retry/* backoffDelay */.EY)(policy, attempt);
+            if (typeof verdict === 'object') {
+                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
+                attempt -= 1;
+                askedWaitsMs += verdict.waitMs;
+                await (0,retry/* sleep */.yy)(verdict.waitMs);
+                continue;
+            }
+            const elapsed = Date.now() - started - askedWaitsMs;
+            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
             const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
             if (verdict && attempt < policy.attempts && withinDeadline) {
                 this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);

@@ -51,15 +51,27 @@ export class ProcessRunner implements Runner {
   async run(spec: CommandSpec, options: RunOptions = {}): Promise<RunResult> {
     const policy = options.retry ?? NO_RETRY;
     const started = Date.now();
+    let runs = 0;
+    // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
+    // it is neither one of the policy's attempts nor time against its deadline.
     let attempt = 0;
+    let askedWaitsMs = 0;
     for (;;) {
+      runs += 1;
       attempt += 1;
       const result = await this.runOnce(spec, options);
-      result.attempts = attempt;
+      result.attempts = runs;
       if (result.exitCode === 0) return result;
       const verdict = options.isTransient?.(result) ?? false;
-      const elapsed = Date.now() - started;
-      const wait = typeof verdict === 'object' ? verdict.waitMs : backoffDelay(policy, attempt);
+      if (typeof verdict === 'object') {
+        this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
+        attempt -= 1;
+        askedWaitsMs += verdict.waitMs;
+        await sleep(verdict.waitMs);
+        continue;
+      }
+      const elapsed = Date.now() - started - askedWaitsMs;
+      const wait = backoffDelay(policy, attempt);
       const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
       if (verdict && attempt < policy.attempts && withinDeadline) {
         this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);

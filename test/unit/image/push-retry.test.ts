@@ -122,6 +122,13 @@ describe('push-image retries what is transient and nothing else', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('a 429 wait is bounded by rate-limit-wait alone: it is not one of the retries, nor time against their deadline', async () => {
+    scriptDocker('push', [replies.tooMany, PUSHED]);
+    const result = await pushImage(settings({ retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 20, deadlineMs: 100 }, maxRateLimitWaitMs: 300 }), context());
+    expect(result.digest).toBe(DIGEST);
+    expect(calls('push')).toBe(2);
+  });
+
   it('stops waiting once 429s have used up rate-limit-wait in all, and says so', async () => {
     scriptDocker('push', [replies.tooMany]);
     const started = Date.now();
