@@ -8,6 +8,9 @@ import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
 import { runPipelineCommand } from '../pipeline/cli.js';
+import { processIo } from './commands/command-io.js';
+import { runHistoryCommand, runStatusCommand } from './commands/status.js';
+import { runLockCommand } from './commands/lock.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -33,4 +36,7 @@ export interface ExtraCommand {
 export const extraCommands: ExtraCommand[] = [
   { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
   { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
+  { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
+  { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
+  { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
 ];
