@@ -2,7 +2,8 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { InputError } from '../../core/errors.js';
 import { SSH_INPUT_NAMES } from '../../ssh/index.js';
-import { expandEnv, loadConfigFile } from '../config-file.js';
+import type { InputSource } from '../../core/config/inputs.js';
+import { expandEnv, loadConfig } from '../config-file.js';
 
 /**
  * What a command touches of the process, passed in so specs run a command in
@@ -85,17 +86,29 @@ export function parseCommandArgs(args: string[], spec: { values: readonly string
 /**
  * The values a host-reading command runs with: slipway.yml's `defaults:` and
  * `deploy:` sections (so it reads what the deploy wrote) then its own section,
- * then flags. Only the names the command knows are taken from the file.
+ * then flags. From the shared sections only the names the command knows are
+ * taken; in its own section an unknown name is an error naming its line.
+ * The source describes each input where it was set (`slipway.yml:7 (deploy.app-dir)` or `--app-dir`).
  */
-export function hostValues(parsed: ParsedArgs, io: CommandIo, section: string, names: readonly string[]): Record<string, string> {
+export function hostInputs(parsed: ParsedArgs, io: CommandIo, section: string, names: readonly string[]): InputSource {
   const configPath = parsed.config ?? 'slipway.yml';
-  const config = loadConfigFile(path.resolve(io.cwd, configPath), parsed.config !== undefined);
+  const config = loadConfig(path.resolve(io.cwd, configPath), parsed.config !== undefined);
   const known = new Set(names);
   const values: Record<string, string> = {};
+  const origin: Record<string, string> = {};
   for (const from of ['defaults', 'deploy', section]) {
-    for (const [key, value] of Object.entries(config[from] ?? {})) {
-      if (known.has(key)) values[key] = expandEnv(value, `${configPath}: ${from}.${key}`, io.env);
+    for (const [key, value] of Object.entries(config.sections[from] ?? {})) {
+      if (!known.has(key)) {
+        if (from === section) throw new InputError(config.where(from, key), `is not an input of slipway ${section}`, `Its inputs are the deploy's host settings: ${names.join(', ')}.`);
+        continue;
+      }
+      values[key] = expandEnv(value, config.where(from, key), io.env);
+      origin[key] = config.where(from, key);
     }
   }
-  return { ...values, ...parsed.values };
+  Object.assign(values, parsed.values);
+  return {
+    get: (name) => values[name],
+    describe: (name) => (name in parsed.values || !origin[name] ? `--${name}` : origin[name] ?? `--${name}`),
+  };
 }

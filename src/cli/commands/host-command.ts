@@ -1,10 +1,10 @@
 import { formatError, InputError } from '../../core/errors.js';
 import { ConsoleLogger, type Logger } from '../../core/log.js';
 import { ProcessRunner } from '../../core/runner/process-runner.js';
-import { Inputs, mapInputSource } from '../../core/config/inputs.js';
+import { Inputs } from '../../core/config/inputs.js';
 import { redact } from '../../core/secrets.js';
 import { parseStatusSettings, type StatusContext, type StatusSettings } from '../../deploy/status.js';
-import { HOST_INPUTS, hostValues, parseCommandArgs, type CommandIo, type ParsedArgs } from './command-io.js';
+import { HOST_INPUTS, hostInputs, parseCommandArgs, type CommandIo, type ParsedArgs } from './command-io.js';
 
 /** Exit codes every command shares (docs/cli.md). */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -42,8 +42,8 @@ export async function runHostCommand(args: string[], io: CommandIo, spec: HostCo
       return EXIT.ok;
     }
     const parsed = parseCommandArgs(args, { values: [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])], switches: spec.switches ?? [], positionals: spec.positionals });
-    const values = hostValues(parsed, io, spec.section, [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])]);
-    const settings = parseStatusSettings(new Inputs(mapInputSource(values, 'cli')), { logLines: spec.logLines });
+    const source = hostInputs(parsed, io, spec.section, [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])]);
+    const settings = parseStatusSettings(new Inputs(source), { logLines: spec.logLines });
     return await body({ parsed, settings, context: { runner: new ProcessRunner(log), log }, json, io });
   } catch (error) {
     const message = formatError(error, debug);
