@@ -11,6 +11,7 @@ import { runPipelineCommand } from '../pipeline/cli.js';
 import { processIo } from './commands/command-io.js';
 import { runHistoryCommand, runStatusCommand } from './commands/status.js';
 import { runLockCommand } from './commands/lock.js';
+import { runCompletionCommand } from './commands/completion.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -39,4 +40,10 @@ export const extraCommands: ExtraCommand[] = [
   { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
   { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
   { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
+  { name: 'completion', describe: 'bash or zsh completion: commands, flags and their fixed values', run: (args) => runCompletionCommand(args, processIo(), commandList()) },
 ];
+
+/** Every command with its one-line description, for completion. */
+function commandList(): Array<{ name: string; describe: string }> {
+  return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+}
