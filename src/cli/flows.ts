@@ -12,6 +12,7 @@ import { processIo } from './commands/command-io.js';
 import { runHistoryCommand, runStatusCommand } from './commands/status.js';
 import { runLockCommand } from './commands/lock.js';
 import { runCompletionCommand } from './commands/completion.js';
+import { runInitCommand } from './commands/init.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -40,6 +41,7 @@ export const extraCommands: ExtraCommand[] = [
   { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
   { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
   { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
+  { name: 'init', describe: 'Write slipway.yml and the workflows for this project; print the secrets to set', run: (args) => runInitCommand(args, processIo()) },
   { name: 'completion', describe: 'bash or zsh completion: commands, flags and their fixed values', run: (args) => runCompletionCommand(args, processIo(), commandList()) },
 ];
 

@@ -60,6 +60,19 @@ describe('the npm package: packed, installed globally on its own, run outside th
     expect(completion.stdout).toContain('complete -o default -F _slipway slipway');
   });
 
+  it('runs slipway init with the workflow templates the package ships', () => {
+    const project = path.join(work, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM scratch\nEXPOSE 3000\n');
+    const init = spawnSync(path.join(prefix, 'bin', 'slipway'), ['init', '--host', 'deploy@app.example.com', '--image', 'git.example.org/team/app', '--forge', 'forgejo'], { cwd: project, env: cleanEnv(), encoding: 'utf8', input: '' });
+    expect(init.stderr).not.toMatch(/error:/);
+    expect(init.status).toBe(0);
+    for (const name of ['deploy.yml', 'dr-drill.yml', 'secret-scan.yml']) {
+      expect(fs.readFileSync(path.join(project, '.forgejo', 'workflows', name), 'utf8')).toBe(fs.readFileSync(path.join(repo, 'workflows', 'forgejo', name), 'utf8'));
+    }
+    expect(fs.readFileSync(path.join(project, 'slipway.yml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:/);
+  });
+
   it('deploys a release to a sandbox host and reads it back with status, all through the installed binary', async () => {
     const appDir = `${h3.baseDir}/hm-package-app`;
     await runner.run({ file: 'rm', args: ['-rf', appDir] });
