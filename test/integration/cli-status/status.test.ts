@@ -187,6 +187,33 @@ describe('slipway status, history and lock on deployed sandbox hosts', () => {
     }
   });
 
+  it('lock release leaves a lock that changed hands while the person was reading the prompt', async () => {
+    const [target] = parseSshInputs(new Inputs(mapInputSource(sshValues([h1])))).targets;
+    if (!target) throw new Error('no target');
+    const log = new MemoryLogger();
+    const session = await openSshSession(target, new ProcessRunner(log), log);
+    let held: HeldLock | undefined = await acquireLock(session, composeDir, { holder: 'hm-dead-runner', waitMs: 0, staleAfterMs: 3_600_000 }, log);
+    try {
+      let stdout = '';
+      const io: CommandIo = {
+        stdout: { write: (text: string) => { stdout += text; } }, stderr: { write: () => true }, env: { ...process.env }, cwd: os.tmpdir(),
+        ask: async () => {
+          // Meanwhile the dead runner's lock is broken and a new deploy takes it.
+          await held?.release();
+          held = await acquireLock(session, composeDir, { holder: 'hm-new-deploy', waitMs: 0, staleAfterMs: 3_600_000 }, log);
+          return 'y';
+        },
+      };
+      const code = await runLockCommand(['release', ...composeFlags(), '--json'], io);
+      expect(code).toBe(1);
+      expect(JSON.parse(stdout).hosts[0].release).toBe('changed');
+      expect(fs.readFileSync(`${composeDir}/.slipway/lock/holder`, 'utf8')).toMatch(/^hm-new-deploy at /);
+    } finally {
+      await held?.release();
+      await session.close();
+    }
+  });
+
   it('refuses an unknown flag and a host it cannot verify, before touching any host', async () => {
     const typo = await run(runStatusCommand, [...composeFlags(), '--app-dri', '/srv/x']);
     expect(typo.code).toBe(2);
