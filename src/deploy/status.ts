@@ -22,6 +22,8 @@ export interface StatusSettings {
   service?: string;
   composeProject?: string;
   healthUrl?: string;
+  /** strategy swarm: the stack whose services are listed. */
+  stack?: string;
   /** Deploy-log lines read per host. */
   logLines: number;
 }
@@ -44,7 +46,10 @@ export function parseStatusSettings(inputs: Inputs, defaults: { logLines?: numbe
   if (composeProject !== undefined && !PROJECT.test(composeProject)) inputs.fail('compose-project', 'is not a compose project name (lowercase letters, digits, - and _)');
   const healthUrl = inputs.optional('health-url');
   if (healthUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(healthUrl)) inputs.fail('health-url', 'is not an http(s) URL', 'Set it as the deploy has it, e.g. http://127.0.0.1:8080/api/health.');
-  return { ssh, strategy, appDir, service, composeProject, healthUrl, logLines: inputs.integer('lines', defaults.logLines ?? 10, { min: 1, max: 1000 }) };
+  const stack = inputs.optional('stack');
+  if (stack !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack)) inputs.fail('stack', 'is not a stack name (letters, digits, _ . -)');
+  if (strategy === 'swarm' && stack === undefined) inputs.fail('stack', 'is required to read a swarm deploy', 'Set stack to the stack name, as for deploy.');
+  return { ssh, strategy, appDir, service, composeProject, healthUrl, stack, logLines: inputs.integer('lines', defaults.logLines ?? 10, { min: 1, max: 1000 }) };
 }
 
 export interface LockState {
@@ -90,9 +95,18 @@ export interface ContainerState {
   digests: string[];
 }
 
+export interface SwarmServiceState {
+  name: string;
+  image: string;
+  /** `2/2`: running of desired. */
+  replicas: string;
+}
+
 export interface ServingState {
   /** compose: the service's containers (blue/green slots included); release: the `current` target. */
   containers?: ContainerState[];
+  /** swarm: the stack's services on the manager. */
+  services?: SwarmServiceState[];
   current?: string;
   /** What the deploy recorded (state file): version, previous_version, status. */
   recorded: Record<string, string>;
@@ -240,6 +254,17 @@ async function readComposeServing(session: SshSession, settings: StatusSettings,
   return { containers, recorded: kept, ...(containers.some((c) => c.state === 'running') ? {} : { detail: `no running container of service ${service}` }) };
 }
 
+/** The stack's services as the manager reports them; a host that is no manager says so. */
+async function readSwarmServing(session: SshSession, stack: string): Promise<ServingState> {
+  const listed = await session.exec(['docker', 'service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.Name}}|{{.Image}}|{{.Replicas}}'], { allowFailure: true, label: `ssh ${session.target.host}: list stack ${stack}` });
+  if (listed.exitCode !== 0) return { recorded: {}, services: [], detail: `docker service ls failed: ${inert(listed.stderr.trim().split('\n').pop() ?? '', 160)}` };
+  const services = listed.stdout.split('\n').filter(Boolean).map((line) => {
+    const [name = '', image = '', replicas = ''] = line.split('|');
+    return { name: inert(name, 120), image: inert(image), replicas: inert(replicas, 40) };
+  });
+  return { recorded: {}, services, ...(services.length ? {} : { detail: `no services in stack ${stack}` }) };
+}
+
 /** One GET of health-url through the session's tunnel: the version it answers with (`version` in a JSON body). */
 async function askVersion(session: SshSession, healthUrl: string): Promise<AnsweredVersion> {
   const url = new URL(healthUrl);
@@ -277,8 +302,10 @@ export async function readHostStatus(session: SshSession, settings: StatusSettin
     report.releases = releases;
     const serving = releases.find((r) => r.current);
     report.serving = { current, recorded: serving ? { version: serving.version } : {}, ...(current ? {} : { detail: 'no current release' }) };
+  } else if (settings.strategy === 'swarm') {
+    report.serving = await readSwarmServing(session, settings.stack ?? '');
   } else {
-    report.serving = { recorded: {}, detail: `the ${settings.strategy} strategy keeps no serving state on the host; see the deploy log` };
+    report.serving = { recorded: {}, detail: 'the script strategy keeps no serving state on the host; see the deploy log' };
   }
   if (settings.healthUrl) report.answers = await askVersion(session, settings.healthUrl);
   return report;

@@ -63,7 +63,7 @@ export const HOST_FLAGS_HELP = `Hosts (the same inputs and slipway.yml "deploy:"
   --user, --port, --private-key, --passphrase, --jump-host
   --known-hosts / --host-fingerprint     the host key, checked as for the deploy
   --app-dir DIR                          the deploy's app-dir ({host}, {index} replaced)
-  --strategy compose|release|script|swarm, --service, --compose-project
+  --strategy compose|release|script|swarm, --service, --compose-project, --stack
   --config FILE                          slipway.yml (default: ./slipway.yml if present)
   --json                                 one JSON document on stdout, nothing else there
 `;

@@ -49,6 +49,7 @@ export function statusSummary(hosts: HostStatusReport[]): Summary {
       rows.push(['image', `${container.image} (${shortId(container.imageId)})`]);
       if (container.digests.length) rows.push(['digest', container.digests.join(', ')]);
     }
+    for (const service of host.serving?.services ?? []) rows.push(['service', `${service.name} ${service.image} ${service.replicas}`]);
     if (host.serving?.current) rows.push(['current', `releases/${host.serving.current}`]);
     if (host.serving?.detail) rows.push(['serving', host.serving.detail]);
     const recorded = host.serving?.recorded ?? {};

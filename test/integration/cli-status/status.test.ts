@@ -99,6 +99,18 @@ describe('slipway status, history and lock on deployed sandbox hosts', () => {
     expect(fs.readlinkSync(`${releaseDir}/current`)).toBe(`releases/${host.serving.current}`);
   });
 
+  it('status for a swarm deploy asks the manager for the stack, and says when the host is no manager', async () => {
+    // The sandbox engine is not a swarm manager (swarm tests run their own in a namespace): the answer names that.
+    const result = await run(runStatusCommand, [...flags({ ...sshValues([h1]), strategy: 'swarm', stack: 'hm-stack', 'app-dir': composeDir }), '--json']);
+    expect(result.code).toBe(0);
+    const [host] = JSON.parse(result.stdout).hosts;
+    expect(host.serving).toEqual({ recorded: {}, services: [], detail: expect.stringMatching(/^docker service ls failed: .*not a swarm manager/) });
+    expect(host.log.length).toBeGreaterThan(0);
+    const missing = await run(runStatusCommand, flags({ ...sshValues([h1]), strategy: 'swarm', 'app-dir': composeDir }));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--stack: is required to read a swarm deploy/);
+  });
+
   it('status for people prints one block per host and takes the hosts from slipway.yml\'s deploy section', async () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-hm-yml-'));
     const ssh = sshValues([h1]);
