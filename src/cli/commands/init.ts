@@ -26,6 +26,7 @@ commands that produce them. Existing files are never overwritten without --force
   --private-key PATH         the deploy key, for slipway.yml (default ~/.ssh/<dir name>_deploy)
   --force                    overwrite files that exist
   --dry-run                  print what would be written, write nothing
+  --json                     one JSON document on stdout (files, secrets, variables), nothing else there
 
 Exit codes: 0 written, 1 a file could not be written, 2 a missing answer or a file that exists.
 `;
@@ -183,18 +184,26 @@ export async function runInitCommand(args: string[], io: CommandIo): Promise<num
     if (existing.length && !parsed.switches.has('force')) {
       throw new InputError(existing.join(', '), existing.length === 1 ? 'exists already' : 'exist already', 'Nothing was written. Pass --force to overwrite, or move them away first.');
     }
+    const json = parsed.switches.has('json');
+    // With --json, what people read goes to stderr and stdout holds the one document.
+    const say = (text: string) => (json ? io.stderr : io.stdout).write(text);
+    const written: string[] = [];
     if (parsed.switches.has('dry-run')) {
-      for (const { file, text } of files) io.stdout.write(`--- ${file}\n${file === 'slipway.yml' ? text : `(${text.split('\n').length} lines from ${templates}/${path.basename(file)})\n`}`);
+      for (const { file, text } of files) say(`--- ${file}\n${file === 'slipway.yml' ? text : `(${text.split('\n').length} lines from ${templates}/${path.basename(file)})\n`}`);
     } else {
       for (const { file, text } of files) {
         fs.mkdirSync(path.dirname(path.join(io.cwd, file)), { recursive: true });
         fs.writeFileSync(path.join(io.cwd, file), text);
-        io.stdout.write(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
+        written.push(file);
+        say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
       }
     }
-    io.stdout.write(nextSteps(answers, workflowNeeds(files.slice(1).map((f) => f.text)), workflowDir));
+    const needs = workflowNeeds(files.slice(1).map((f) => f.text));
+    say(nextSteps(answers, needs, workflowDir));
+    if (json) io.stdout.write(`${JSON.stringify({ ok: true, written, forge: answers.forge, secrets: needs.secrets, variables: needs.variables, found: detected }, null, 2)}\n`);
     return 0;
   } catch (error) {
+    if (args.includes('--json')) io.stdout.write(`${JSON.stringify({ ok: false, error: formatError(error) })}\n`);
     io.stderr.write(`error: ${formatError(error)}\n`);
     return error instanceof InputError ? 2 : 1;
   }

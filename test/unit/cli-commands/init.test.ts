@@ -115,6 +115,19 @@ describe('slipway init', () => {
     expect(YAML.parse(read(dir, 'slipway.yml')).defaults.hosts).toBe('deploy@b.example.com');
   });
 
+  it('--json prints one document on stdout: the files written, and the secrets and variables to set', async () => {
+    const dir = project({ remote: 'git@github.com:acme/shop.git' });
+    const run = await init(dir, ['--host', 'deploy@a.example.com', '--json']);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document).toMatchObject({ ok: true, forge: 'github', written: ['slipway.yml', '.github/workflows/deploy.yml', '.github/workflows/dr-drill.yml', '.github/workflows/secret-scan.yml'] });
+    expect(document.secrets).toEqual(expect.arrayContaining(['DEPLOY_HOST', 'DEPLOY_KNOWN_HOSTS', 'DEPLOY_SSH_KEY', 'REGISTRY_PASSWORD']));
+    expect(run.stderr).toContain('ssh-keyscan');
+    const again = await init(dir, ['--host', 'deploy@a.example.com', '--json']);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout)).toEqual({ ok: false, error: expect.stringContaining('exist already') });
+  });
+
   it('--dry-run prints slipway.yml and writes nothing', async () => {
     const dir = project({ remote: 'git@github.com:acme/shop.git' });
     const run = await init(dir, ['--host', 'deploy@a.example.com', '--dry-run']);
