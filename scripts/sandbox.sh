@@ -37,7 +37,7 @@ PG_SOCK="$STATE/postgres/run"
 PG_LOG="$LOGS/postgres.log"
 
 PACKAGES=(docker.io docker-registry apache2-utils openssh-server busybox-static sqlite3 restic
-  borgbackup postgresql rsync docker-compose caddy nginx git curl util-linux iproute2 sudo)
+  borgbackup postgresql rsync docker-compose caddy nginx git curl util-linux iproute2 sudo tmux)
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'sandbox: error: %s\n' "$*" >&2; exit 1; }

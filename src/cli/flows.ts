@@ -8,6 +8,11 @@ import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
 import { runPipelineCommand } from '../pipeline/cli.js';
+import { processIo } from './commands/command-io.js';
+import { runHistoryCommand, runStatusCommand } from './commands/status.js';
+import { runLockCommand } from './commands/lock.js';
+import { runCompletionCommand } from './commands/completion.js';
+import { runInitCommand } from './commands/init.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -33,4 +38,14 @@ export interface ExtraCommand {
 export const extraCommands: ExtraCommand[] = [
   { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
   { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
+  { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
+  { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
+  { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
+  { name: 'init', describe: 'Write slipway.yml and the workflows for this project; print the secrets to set', run: (args) => runInitCommand(args, processIo()) },
+  { name: 'completion', describe: 'bash or zsh completion: commands, flags and their fixed values', run: (args) => runCompletionCommand(args, processIo(), commandList()) },
 ];
+
+/** Every command with its one-line description, for completion. */
+function commandList(): Array<{ name: string; describe: string }> {
+  return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+}

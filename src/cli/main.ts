@@ -8,6 +8,7 @@ import { expandEnv, loadConfigFile } from './config-file.js';
 import { flows, extraCommands } from './flows.js';
 import { localContext, runFlow } from './run-flow.js';
 import { parseFlags } from './flags.js';
+import { packageVersion } from './commands/version.js';
 
 const USAGE = `slipway <command> [--input value …] [--config slipway.yml] [--json] [--debug]
 
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   const debug = rest.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
   const log = new ConsoleLogger({ debug });
   try {
+    if (commandName === '--version') { process.stdout.write(`slipway ${packageVersion()}\n`); return 0; }
     if (!commandName || commandName === '--help' || commandName === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return commandName ? 0 : 2;
