@@ -8853,36 +8853,62 @@ var dist = __nccwpck_require__(8815);
 
 
 
-function loadConfigFile(path, required) {
-    if (!external_node_fs_namespaceObject.existsSync(path)) {
+
+function loadConfigFile(file, required) {
+    return loadConfig(file, required).sections;
+}
+/**
+ * Reads the file with every key's line, so an error says `slipway.yml:12`.
+ * Errors never quote a value (one may be a secret): they name the line, the key and the fix.
+ */
+function loadConfig(file, required) {
+    const name = external_node_path_namespaceObject.basename(file);
+    if (!external_node_fs_namespaceObject.existsSync(file)) {
         if (required)
-            throw new InputError(`--config`, `file ${path} does not exist`, 'Pass the path of your slipway.yml, or leave --config out.');
-        return {};
+            throw new InputError(`--config`, `file ${file} does not exist`, 'Pass the path of your slipway.yml, or leave --config out.');
+        return { sections: {}, where: (section, key) => `${name}: ${key ? `${section}.${key}` : section}` };
     }
-    let document;
-    try {
-        document = dist.parse(external_node_fs_namespaceObject.readFileSync(path, 'utf8'));
+    const lineCounter = new dist.LineCounter();
+    const document = dist.parseDocument(external_node_fs_namespaceObject.readFileSync(file, 'utf8'), { lineCounter });
+    const lineAt = (offset) => (offset === undefined ? '' : `:${lineCounter.linePos(offset).line}`);
+    const first = document.errors[0];
+    if (first) {
+        const at = first.linePos?.[0];
+        // The message's first line without its position; the code frame that follows would quote the line.
+        const problem = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.code;
+        throw new InputError(`${name}${at ? `:${at.line}:${at.col}` : ''}`, `is not valid YAML (${problem})`, 'Fix that line.');
     }
-    catch (error) {
-        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new InputError(path, `is not valid YAML (${message})`, 'Fix the line it names.');
-    }
-    if (document === null || document === undefined)
-        return {};
-    if (typeof document !== 'object' || Array.isArray(document)) {
-        throw new InputError(path, 'must be a mapping of sections (build:, push:, deploy: …)');
-    }
+    const lines = {};
+    const where = (section, key) => {
+        const found = key ? lines[section]?.keys[key] : lines[section]?.line;
+        return `${name}${found ?? ''}${key ? ` (${section}.${key})` : ` (${section})`}`;
+    };
+    const root = document.contents;
+    if (root === null || (dist.isScalar(root) && (root.value === null || root.value === undefined)))
+        return { sections: {}, where };
+    if (!dist.isMap(root))
+        throw new InputError(`${name}${lineAt(root.range?.[0])}`, 'must be a mapping of sections (build:, push:, deploy: …)', 'Start each section at the beginning of a line: deploy:, then its inputs indented.');
+    const values = document.toJS();
     const sections = {};
-    for (const [section, body] of Object.entries(document)) {
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-            throw new InputError(`${path}: ${section}`, 'must be a mapping of input names to values');
+    for (const pair of root.items) {
+        const section = dist.isScalar(pair.key) ? String(pair.key.value) : '';
+        const sectionLine = lineAt(dist.isNode(pair.key) ? pair.key.range?.[0] : undefined);
+        lines[section] = { line: sectionLine, keys: {} };
+        const body = pair.value;
+        if (body === null || (dist.isScalar(body) && (body.value === null || body.value === undefined))) {
+            sections[section] = {};
+            continue;
         }
+        if (!dist.isMap(body))
+            throw new InputError(`${name}${sectionLine} (${section})`, 'must be a mapping of input names to values', `Write the inputs indented under ${section}:, one "name: value" per line.`);
         sections[section] = {};
-        for (const [key, value] of Object.entries(body)) {
-            sections[section][key] = stringifyValue(value);
+        for (const item of body.items) {
+            const key = dist.isScalar(item.key) ? String(item.key.value) : '';
+            lines[section].keys[key] = lineAt(dist.isNode(item.key) ? item.key.range?.[0] : undefined);
+            sections[section][key] = stringifyValue(values[section]?.[key]);
         }
     }
-    return sections;
+    return { sections, where };
 }
 /** Lists and maps become the multi-line strings an action input would carry. */
 function stringifyValue(value) {
@@ -10922,10 +10948,10 @@ function freeLocalPort() {
 
 
 /** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+const SSH_INPUT_NAMES = [
     'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
     'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
+];
 const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
 const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
 /**
@@ -20777,7 +20803,1109 @@ async function runPipelineCommand(args, log) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:readline/promises"
+const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./build/src/cli/commands/command-io.js
+
+
+
+
+
+function processIo() {
+    const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
+    return {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        cwd: process.cwd(),
+        ...(interactive ? {
+            ask: async (question) => {
+                const prompt = external_node_readline_promises_namespaceObject.createInterface({ input: process.stdin, output: process.stderr });
+                try {
+                    return await prompt.question(question);
+                }
+                finally {
+                    prompt.close();
+                }
+            },
+        } : {}),
+    };
+}
+/** The deploy's SSH and placement inputs: status, history and lock read the host the way the deploy reached it. */
+const HOST_INPUTS = [...SSH_INPUT_NAMES, 'strategy', 'app-dir', 'service', 'compose-project', 'health-url', 'stack'];
+/**
+ * A strict parser for these commands: `--name value`, `--name=value`; a flag not
+ * declared is an error naming it (a typo must not silently read the host's defaults).
+ */
+function parseCommandArgs(args, spec) {
+    const values = {};
+    const switches = new Set();
+    const positionals = [];
+    let config;
+    const valueNames = new Set([...spec.values, 'config']);
+    const switchNames = new Set([...spec.switches, 'json', 'debug', 'help']);
+    for (let i = 0; i < args.length; i += 1) {
+        const arg = args[i] ?? '';
+        if (arg === '--') {
+            positionals.push(...args.slice(i + 1));
+            break;
+        }
+        if (!arg.startsWith('--')) {
+            if (arg.startsWith('-') && arg !== '-')
+                throw new InputError(`'${arg}'`, 'is not a flag this command knows', 'Flags are written --name value; run the command with --help for the list.');
+            positionals.push(arg);
+            continue;
+        }
+        const [name = '', inline] = arg.slice(2).split(/=(.*)/s);
+        if (switchNames.has(name)) {
+            if (inline !== undefined)
+                throw new InputError(`--${name}`, 'takes no value');
+            switches.add(name);
+        }
+        else if (valueNames.has(name)) {
+            const value = inline ?? args[i + 1];
+            if (value === undefined || (inline === undefined && value.startsWith('--')))
+                throw new InputError(`--${name}`, 'needs a value', `Write --${name} VALUE.`);
+            if (inline === undefined)
+                i += 1;
+            if (name === 'config')
+                config = value;
+            else
+                values[name] = value;
+        }
+        else {
+            throw new InputError(`--${name}`, 'is not a flag this command knows', 'Run the command with --help for the flags it takes.');
+        }
+    }
+    if (positionals.length > (spec.positionals ?? 0))
+        throw new InputError(`'${positionals[spec.positionals ?? 0]}'`, 'is not expected here', 'Run the command with --help.');
+    return { positionals, values, switches, config };
+}
+/**
+ * The values a host-reading command runs with: slipway.yml's `defaults:` and
+ * `deploy:` sections (so it reads what the deploy wrote) then its own section,
+ * then flags. From the shared sections only the names the command knows are
+ * taken; in its own section an unknown name is an error naming its line.
+ * The source describes each input where it was set (`slipway.yml:7 (deploy.app-dir)` or `--app-dir`).
+ */
+function hostInputs(parsed, io, section, names) {
+    const configPath = parsed.config ?? 'slipway.yml';
+    const config = loadConfig(external_node_path_namespaceObject.resolve(io.cwd, configPath), parsed.config !== undefined);
+    const known = new Set(names);
+    const values = {};
+    const origin = {};
+    for (const from of ['defaults', 'deploy', section]) {
+        for (const [key, value] of Object.entries(config.sections[from] ?? {})) {
+            if (!known.has(key)) {
+                if (from === section)
+                    throw new InputError(config.where(from, key), `is not an input of slipway ${section}`, `Its inputs are the deploy's host settings: ${names.join(', ')}.`);
+                continue;
+            }
+            values[key] = expandEnv(value, config.where(from, key), io.env);
+            origin[key] = config.where(from, key);
+        }
+    }
+    Object.assign(values, parsed.values);
+    return {
+        get: (name) => values[name],
+        describe: (name) => (name in parsed.values || !origin[name] ? `--${name}` : origin[name] ?? `--${name}`),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/status.js
+
+
+
+
+
+
+const status_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const status_PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+/** The deploy's own input names (slipway.yml's `deploy:` section works as is); inputs the deploy needs but status does not are ignored. */
+function parseStatusSettings(inputs, defaults = {}) {
+    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
+    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 60_000 });
+    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host (the deploy\'s app-dir), e.g. /srv/myapp.');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
+        inputs.fail('app-dir', 'is not an absolute path without shell characters', 'Set app-dir as the deploy has it, e.g. /srv/myapp.');
+    }
+    const service = inputs.optional('service');
+    if (service !== undefined && !status_SERVICE.test(service))
+        inputs.fail('service', 'is not a compose service name');
+    if (strategy === 'compose' && service === undefined)
+        inputs.fail('service', 'is required to read a compose deploy', 'Set service to the compose service that runs the image (as for deploy).');
+    const composeProject = inputs.optional('compose-project');
+    if (composeProject !== undefined && !status_PROJECT.test(composeProject))
+        inputs.fail('compose-project', 'is not a compose project name (lowercase letters, digits, - and _)');
+    const healthUrl = inputs.optional('health-url');
+    if (healthUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(healthUrl))
+        inputs.fail('health-url', 'is not an http(s) URL', 'Set it as the deploy has it, e.g. http://127.0.0.1:8080/api/health.');
+    const stack = inputs.optional('stack');
+    if (stack !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack))
+        inputs.fail('stack', 'is not a stack name (letters, digits, _ . -)');
+    if (strategy === 'swarm' && stack === undefined)
+        inputs.fail('stack', 'is required to read a swarm deploy', 'Set stack to the stack name, as for deploy.');
+    return { ssh, strategy, appDir, service, composeProject, healthUrl, stack, logLines: inputs.integer('lines', defaults.logLines ?? 10, { min: 1, max: 1000 }) };
+}
+/** Remote text is shown, never interpreted: control characters (escape sequences) become spaces, length bounded. */
+function inert(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/** One tab-separated deploy-log line (formatDeployLogLine); a line that is not one is skipped. */
+function parseDeployLogLine(line) {
+    const [time = '', action = '', strategy = '', ...fields] = line.split('\t');
+    if (!/^\d{4}-\d\d-\d\dT/.test(time) || !action)
+        return undefined;
+    const record = { time: inert(time, 40), action: inert(action, 40), strategy: inert(strategy, 40), version: '', previous: '', result: '', actor: '', extra: {} };
+    for (const field of fields) {
+        const index = field.indexOf('=');
+        if (index <= 0)
+            continue;
+        const key = field.slice(0, index);
+        const value = inert(field.slice(index + 1));
+        if (key === 'version' || key === 'previous' || key === 'result')
+            record[key] = value;
+        else if (key === 'by')
+            record.actor = value;
+        else if (/^[a-z][a-z0-9_-]*$/.test(key))
+            record.extra[key] = value;
+    }
+    if (record.previous === '-')
+        record.previous = '';
+    return record;
+}
+/**
+ * The holder file: today one line `<who> at <ISO time>`; read tolerantly so a
+ * later format with `key=value` lines (a run id) shows too.
+ */
+function parseLockHolder(raw) {
+    const fields = {};
+    const plain = [];
+    for (const line of raw.split('\n').map((l) => l.trim()).filter(Boolean)) {
+        const match = /^([a-z][a-z0-9_-]*)=(.*)$/.exec(line);
+        if (match)
+            fields[match[1] ?? ''] = inert(match[2] ?? '');
+        else
+            plain.push(line);
+    }
+    const holder = plain.length ? inert(plain.join(' ')) : fields.holder ?? fields.by ?? fields.actor;
+    return { holder: holder || (raw.trim() ? undefined : 'unknown'), fields };
+}
+/** Exit 0 with `age\nholder…` when held; prints nothing when free. */
+const READ_LOCK = 'if [ -d "$1" ]; then echo held; echo $(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) )); head -c 4096 "$1/holder" 2>/dev/null; fi; exit 0';
+async function readLock(session, appDir) {
+    const result = await session.exec(['sh', '-c', READ_LOCK, 'slipway-lock-status', lockDir(appDir)], { label: `ssh ${session.target.host}: read deploy lock` });
+    const [flag, age, ...rest] = result.stdout.split('\n');
+    if (flag !== 'held')
+        return { held: false, fields: {} };
+    const raw = rest.join('\n');
+    return { held: true, ageSeconds: Number(age) || 0, raw, ...parseLockHolder(raw) };
+}
+/** Removes the lock only while its holder file still reads `seen` (exit 4: someone else holds it now). */
+const RELEASE_SEEN = 'if [ ! -d "$1" ]; then exit 3; fi; now=$(head -c 4096 "$1/holder" 2>/dev/null); if [ "$now" = "$2" ]; then rm -rf "$1"; exit 0; fi; exit 4';
+async function releaseLock(session, appDir, seen) {
+    // $(…) drops trailing newlines, so compare against the seen text without them.
+    const seenText = (seen.raw ?? '').replace(/\n+$/, '');
+    const result = await session.exec(['sh', '-c', RELEASE_SEEN, 'slipway-lock-release', lockDir(appDir), seenText], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+    if (result.exitCode === 0)
+        return 'released';
+    if (result.exitCode === 3)
+        return 'already-free';
+    if (result.exitCode === 4)
+        return 'changed';
+    throw new Error(`${session.name}: could not remove ${lockDir(appDir)} (exit ${result.exitCode}: ${inert(result.stderr)})`);
+}
+async function readDeployLog(session, appDir, lines) {
+    const result = await session.exec(['sh', '-c', 'tail -n "$2" "$1" 2>/dev/null; exit 0', 'slipway-log-tail', deployLogPath(appDir), String(lines)], { label: `ssh ${session.target.host}: read deploy log` });
+    return result.stdout.split('\n').map(parseDeployLogLine).filter((r) => r !== undefined);
+}
+/** `current=<target>` then `<name>\t<version>` per release. */
+const LIST_RELEASES = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; [ -d releases ] || exit 0; for r in $(ls -1 releases | sort); do printf "%s\\t%s\\n" "$r" "$(head -c 200 "releases/$r/.slipway-version" 2>/dev/null | head -n 1)"; done';
+async function readReleases(session, appDir) {
+    const lines = (await session.exec(['sh', '-c', LIST_RELEASES, 'slipway-releases', appDir], { label: `ssh ${session.target.host}: list releases` })).stdout.split('\n').filter(Boolean);
+    const current = inert(lines.find((l) => l.startsWith('current='))?.slice('current='.length) ?? '') || undefined;
+    const releases = lines.filter((l) => !l.startsWith('current=')).map((line) => {
+        const [name = '', version = ''] = line.split('\t');
+        const mark = /\.(failed|rolled-back)(-\d+)?$/.exec(name)?.[1];
+        return { name: inert(name), version: inert(version) || inert(name), current: name === current, ...(isMarked(name) ? { mark } : {}) };
+    });
+    return { current, releases };
+}
+const CONTAINER_FORMAT = '{{.ID}}|{{.Label "com.docker.compose.project"}}|{{.State}}';
+const status_INSPECT_FORMAT = '{{.Config.Image}}|{{.Image}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/** The service's containers in its project and in the zero-downtime slots (`<project>-blue`/`-green`). */
+async function readComposeServing(session, settings, appDir, index) {
+    const service = settings.service ?? '';
+    const configured = settings.composeProject ? forHost(settings.composeProject, session.target.host, index) : undefined;
+    const projectName = configured ?? defaultProjectName(appDir);
+    const projects = new Set([projectName, `${projectName}-blue`, `${projectName}-green`]);
+    const listed = await session.exec(['docker', 'ps', '-a', '--no-trunc', '--filter', `label=com.docker.compose.service=${service}`, '--filter', 'label=com.docker.compose.oneoff=False', '--format', CONTAINER_FORMAT], { label: `ssh ${session.target.host}: list ${service} containers` });
+    const containers = [];
+    for (const line of listed.stdout.split('\n').filter(Boolean)) {
+        const [id = '', project = '', state = ''] = line.split('|');
+        if (!projects.has(project))
+            continue;
+        const inspected = (await session.exec(['docker', 'inspect', '--format', status_INSPECT_FORMAT, '--', id], { allowFailure: true })).stdout.trim();
+        const [image = '', imageId = '', health = ''] = inspected.split('|');
+        const digests = imageId
+            ? (await session.exec(['docker', 'image', 'inspect', '--format', '{{join .RepoDigests "\\n"}}', '--', imageId], { allowFailure: true })).stdout.split('\n').map((d) => inert(d)).filter(Boolean)
+            : [];
+        containers.push({ id: id.slice(0, 12), project, state: inert(state, 40), ...(health ? { health: inert(health, 40) } : {}), image: inert(image), imageId: inert(imageId, 80), digests });
+    }
+    const base = stateDir(appDir);
+    const recorded = await readStateFile(session, `${base}/compose-${configured ?? 'default'}-${service}.state`);
+    const zeroDowntime = await readStateFile(session, `${base}/zero-downtime-${projectName}-${service}.state`);
+    const pick = Object.keys(zeroDowntime).length ? { version: zeroDowntime.live_version ?? '', image: zeroDowntime.live_image ?? '', status: zeroDowntime.status ?? '', slot: zeroDowntime.live_project ?? '' } : recorded;
+    const kept = {};
+    for (const key of ['version', 'image', 'previous_version', 'previous_image', 'status', 'slot'])
+        if (pick[key])
+            kept[key] = inert(pick[key] ?? '');
+    return { containers, recorded: kept, ...(containers.some((c) => c.state === 'running') ? {} : { detail: `no running container of service ${service}` }) };
+}
+/** The stack's services as the manager reports them; a host that is no manager says so. */
+async function readSwarmServing(session, stack) {
+    const listed = await session.exec(['docker', 'service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.Name}}|{{.Image}}|{{.Replicas}}'], { allowFailure: true, label: `ssh ${session.target.host}: list stack ${stack}` });
+    if (listed.exitCode !== 0)
+        return { recorded: {}, services: [], detail: `docker service ls failed: ${inert(listed.stderr.trim().split('\n').pop() ?? '', 160)}` };
+    const services = listed.stdout.split('\n').filter(Boolean).map((line) => {
+        const [name = '', image = '', replicas = ''] = line.split('|');
+        return { name: inert(name, 120), image: inert(image), replicas: inert(replicas, 40) };
+    });
+    return { recorded: {}, services, ...(services.length ? {} : { detail: `no services in stack ${stack}` }) };
+}
+/** One GET of health-url through the session's tunnel: the version it answers with (`version` in a JSON body). */
+async function askVersion(session, healthUrl) {
+    const url = new URL(healthUrl);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const tunnel = await session.forwardLocalPort(port, url.hostname);
+    try {
+        const response = await fetch(`http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`, { signal: AbortSignal.timeout(5000) });
+        const body = (await response.text()).slice(0, 64 * 1024);
+        let version;
+        try {
+            const document = JSON.parse(body);
+            const found = document.version ?? document.data?.version;
+            if (typeof found === 'string' || typeof found === 'number')
+                version = inert(String(found), 80);
+        }
+        catch { /* not JSON: no version to read */ }
+        return { url: healthUrl, status: response.status, ...(version ? { version } : {}), detail: version ? `answered ${response.status}` : `answered ${response.status} without a version field` };
+    }
+    catch (error) {
+        return { url: healthUrl, detail: `no answer (${inert(error.message, 120)})` };
+    }
+    finally {
+        await tunnel.close();
+    }
+}
+/** Everything about one host, over one session. A read that fails leaves the others standing. */
+async function readHostStatus(session, settings, index) {
+    const appDir = forHost(settings.appDir, session.target.host, index);
+    const report = { host: session.name, appDir, strategy: settings.strategy, ok: true, releases: [], lock: { held: false, fields: {} }, log: [] };
+    const exists = await session.exec(['test', '-d', appDir], { allowFailure: true });
+    if (exists.exitCode !== 0)
+        return { ...report, ok: false, error: `app-dir ${appDir} does not exist on the host` };
+    report.lock = await readLock(session, appDir);
+    report.log = await readDeployLog(session, appDir, settings.logLines);
+    if (settings.strategy === 'compose') {
+        report.serving = await readComposeServing(session, settings, appDir, index);
+    }
+    else if (settings.strategy === 'release') {
+        const { current, releases } = await readReleases(session, appDir);
+        report.releases = releases;
+        const serving = releases.find((r) => r.current);
+        report.serving = { current, recorded: serving ? { version: serving.version } : {}, ...(current ? {} : { detail: 'no current release' }) };
+    }
+    else if (settings.strategy === 'swarm') {
+        report.serving = await readSwarmServing(session, settings.stack ?? '');
+    }
+    else {
+        report.serving = { recorded: {}, detail: 'the script strategy keeps no serving state on the host; see the deploy log' };
+    }
+    if (settings.healthUrl)
+        report.answers = await askVersion(session, settings.healthUrl);
+    return report;
+}
+/**
+ * Opens each host's checked session (host keys as for the deploy), reads, closes.
+ * `read` lets lock and history commands read less than the full status.
+ */
+async function readFleet(ssh, context, read, unreachable) {
+    return Promise.all(ssh.targets.map(async (target, index) => {
+        let session;
+        try {
+            session = await openSshSession(target, context.runner, context.log);
+            return await read(session, index);
+        }
+        catch (error) {
+            return unreachable(describeTarget(target), formatError(error), index);
+        }
+        finally {
+            await session?.close();
+        }
+    }));
+}
+async function fleetStatus(settings, context) {
+    const hosts = await readFleet(settings.ssh, context, (session, index) => readHostStatus(session, settings, index), (host, error, index) => ({
+        host, appDir: forHost(settings.appDir, settings.ssh.targets[index]?.host ?? '', index), strategy: settings.strategy, ok: false, error, releases: [], lock: { held: false, fields: {} }, log: [],
+    }));
+    return { hosts, ok: hosts.every((h) => h.ok) };
+}
+/** The deploy logs of all hosts as one list, newest first (ISO times sort as text); `limit` entries at most. */
+function mergeHistory(perHost, limit) {
+    const all = perHost.flatMap(({ host, log }) => log.map((record, order) => ({ ...record, host, order })));
+    all.sort((a, b) => (a.time === b.time ? b.order - a.order : a.time < b.time ? 1 : -1));
+    return all.slice(0, limit).map(({ order: _order, ...entry }) => entry);
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/commands/host-command.js
+
+
+
+
+
+
+
+/** Exit codes every command shares (docs/cli.md). */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/**
+ * The frame of status, history and lock: strict flags, slipway.yml, the deploy's
+ * SSH settings; then `body`. `--json` puts one document on stdout and nothing else;
+ * everything for people goes to stderr.
+ */
+async function runHostCommand(args, io, spec, body) {
+    const json = args.includes('--json');
+    const debug = args.includes('--debug') || io.env.SLIPWAY_DEBUG === '1';
+    const log = new ConsoleLogger({ debug, stream: io.stderr });
+    try {
+        if (args.includes('--help') || args.includes('-h')) {
+            io.stdout.write(spec.help);
+            return EXIT.ok;
+        }
+        const parsed = parseCommandArgs(args, { values: [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])], switches: spec.switches ?? [], positionals: spec.positionals });
+        const source = hostInputs(parsed, io, spec.section, [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])]);
+        const settings = parseStatusSettings(new Inputs(source), { logLines: spec.logLines });
+        return await body({ parsed, settings, context: { runner: new ProcessRunner(log), log }, json, io });
+    }
+    catch (error) {
+        const message = formatError(error, debug);
+        if (json)
+            io.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+        log.error(message);
+        return error instanceof InputError ? EXIT.usage : EXIT.failed;
+    }
+}
+function writeJson(io, document) {
+    io.stdout.write(`${secrets_redact(JSON.stringify(document, null, 2))}\n`);
+}
+/** The SSH and placement flags these commands share, for their --help. */
+const HOST_FLAGS_HELP = `Hosts (the same inputs and slipway.yml "deploy:" section as slipway deploy):
+  --host / --hosts [user@]host[:port]   one, or one per line / comma-separated
+  --user, --port, --private-key, --passphrase, --jump-host
+  --known-hosts / --host-fingerprint     the host key, checked as for the deploy
+  --app-dir DIR                          the deploy's app-dir ({host}, {index} replaced)
+  --strategy compose|release|script|swarm, --service, --compose-project, --stack
+  --config FILE                          slipway.yml (default: ./slipway.yml if present)
+  --json                                 one JSON document on stdout, nothing else there
+`;
+
+;// CONCATENATED MODULE: ./build/src/cli/commands/status.js
+
+
+
+
+
+const STATUS_HELP = `slipway status [flags]
+
+Per host, read-only, over the deploy's checked SSH connection: what serves now
+(compose: the service's containers, image and digest; release: the current
+release), the version health-url answers with, releases on disk, the deploy
+lock and its holder, and the last deploy-log lines.
+
+  --lines N        deploy-log lines per host (default 5)
+  --health-url URL the URL as the host sees it (as for deploy)
+${HOST_FLAGS_HELP}
+Exit codes: 0 every host read, 1 a host could not be read, 2 bad flags or slipway.yml.
+`;
+const HISTORY_HELP = `slipway history [flags]
+
+The deploy log of every host as one list, newest first.
+
+  --lines N        entries to show (default 20)
+${HOST_FLAGS_HELP}
+Exit codes: 0 every host read, 1 a host could not be read, 2 bad flags or slipway.yml.
+`;
+function describeLock(lock) {
+    if (!lock.held)
+        return 'free';
+    const extra = Object.entries(lock.fields).filter(([key]) => key !== 'holder').map(([key, value]) => `${key}=${value}`);
+    return `held by ${lock.holder ?? 'unknown'} for ${lock.ageSeconds ?? 0} s${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+const status_shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+function statusSummary(hosts) {
+    const summary = new Summary();
+    for (const host of hosts) {
+        summary.heading(`${host.host} (${host.strategy})`);
+        if (host.error) {
+            summary.text(`not read: ${host.error}`);
+            continue;
+        }
+        const rows = [['app-dir', host.appDir]];
+        for (const container of host.serving?.containers ?? []) {
+            rows.push(['container', `${container.id} ${container.project} ${container.state}${container.health ? ` (${container.health})` : ''}`]);
+            rows.push(['image', `${container.image} (${status_shortId(container.imageId)})`]);
+            if (container.digests.length)
+                rows.push(['digest', container.digests.join(', ')]);
+        }
+        for (const service of host.serving?.services ?? [])
+            rows.push(['service', `${service.name} ${service.image} ${service.replicas}`]);
+        if (host.serving?.current)
+            rows.push(['current', `releases/${host.serving.current}`]);
+        if (host.serving?.detail)
+            rows.push(['serving', host.serving.detail]);
+        const recorded = host.serving?.recorded ?? {};
+        if (recorded.version)
+            rows.push(['recorded', `${recorded.version}${recorded.status ? ` (${recorded.status})` : ''}${recorded.previous_version ? `, previous ${recorded.previous_version}` : ''}`]);
+        if (host.answers)
+            rows.push(['answers', host.answers.version ? `${host.answers.version} (${host.answers.url} ${host.answers.detail})` : `${host.answers.url} ${host.answers.detail}`]);
+        rows.push(['lock', describeLock(host.lock)]);
+        summary.table(['', ''], rows);
+        if (host.releases.length) {
+            summary.table(['release', 'version', ''], host.releases.map((r) => [r.name, r.version, r.current ? 'current' : r.mark ?? '']));
+        }
+        if (host.log.length) {
+            summary.table(['time', 'action', 'version', 'previous', 'result', 'by'], [...host.log].reverse().map((e) => [e.time, e.action, e.version, e.previous || '-', e.result, e.actor]));
+        }
+        else {
+            summary.text('deploy log: empty');
+        }
+    }
+    return summary;
+}
+function runStatusCommand(args, io) {
+    return runHostCommand(args, io, { section: 'status', help: STATUS_HELP, logLines: 5 }, async ({ settings, context, json }) => {
+        const report = await fleetStatus(settings, context);
+        if (json)
+            writeJson(io, { ok: report.ok, hosts: report.hosts });
+        else
+            io.stdout.write(secrets_redact(renderText(statusSummary(report.hosts))));
+        for (const host of report.hosts)
+            if (host.error)
+                context.log.error(`${host.host}: ${host.error}`);
+        return report.ok ? EXIT.ok : EXIT.failed;
+    });
+}
+function runHistoryCommand(args, io) {
+    return runHostCommand(args, io, { section: 'history', help: HISTORY_HELP, logLines: 20 }, async ({ settings, context, json }) => {
+        const perHost = await readFleet(settings.ssh, context, async (session, index) => {
+            const appDir = forHost(settings.appDir, session.target.host, index);
+            return { host: session.name, ok: true, log: await readDeployLog(session, appDir, settings.logLines) };
+        }, (host, error) => ({ host, ok: false, error, log: [] }));
+        const entries = mergeHistory(perHost, settings.logLines);
+        const failed = perHost.filter((h) => !h.ok);
+        if (json) {
+            writeJson(io, { ok: failed.length === 0, entries, errors: failed.map(({ host, error }) => ({ host, error })) });
+        }
+        else {
+            const summary = new Summary().heading(`Deploy history (${entries.length} newest of ${perHost.length} host${perHost.length === 1 ? '' : 's'})`);
+            if (entries.length)
+                summary.table(['time', 'host', 'action', 'strategy', 'version', 'previous', 'result', 'by'], entries.map((e) => [e.time, e.host, e.action, e.strategy, e.version, e.previous || '-', e.result, e.actor]));
+            else
+                summary.text('no deploys recorded');
+            io.stdout.write(secrets_redact(renderText(summary)));
+        }
+        for (const host of failed)
+            context.log.error(`${host.host}: ${host.error ?? ''}`);
+        return failed.length ? EXIT.failed : EXIT.ok;
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/commands/lock.js
+
+
+
+
+
+
+
+const LOCK_HELP = `slipway lock status [flags]
+slipway lock release [--yes] [flags]
+
+status: whether each host's deploy lock is held, by whom and for how long.
+release: removes a held lock (a deploy whose runner died), only if it is still
+the lock shown: asks for confirmation on a terminal; without one, --yes is
+required.
+
+  --yes            release without asking
+${HOST_FLAGS_HELP}
+Exit codes: 0 done, 1 a host could not be read or the release was declined,
+2 bad flags or slipway.yml (also: release without a terminal and without --yes).
+`;
+function runLockCommand(args, io) {
+    return runHostCommand(args, io, { section: 'lock', help: LOCK_HELP, switches: ['yes'], positionals: 1 }, async ({ parsed, settings, context, json }) => {
+        const action = parsed.positionals[0] ?? 'status';
+        if (action !== 'status' && action !== 'release')
+            throw new InputError(`lock '${action}'`, 'is not a lock command', 'Use slipway lock status or slipway lock release.');
+        const yes = parsed.switches.has('yes');
+        if (action === 'release' && !yes && !io.ask) {
+            throw new InputError('--yes', 'is required to release a lock without a terminal to confirm on', 'Check with slipway lock status that the holder is gone, then run slipway lock release --yes.');
+        }
+        // Read every lock first (side by side), then confirm one host at a time.
+        const hosts = await readFleet(settings.ssh, context, async (session, index) => {
+            const appDir = forHost(settings.appDir, session.target.host, index);
+            const lock = await readLock(session, appDir);
+            const entry = { host: session.name, appDir, ok: true, lock };
+            if (action !== 'release')
+                return entry;
+            if (!lock.held)
+                return { ...entry, release: 'not-held' };
+            return entry;
+        }, (host, error) => ({ host, appDir: '', ok: false, error }));
+        if (action === 'release') {
+            const held = hosts.filter((h) => h.ok && h.lock?.held);
+            const confirmed = new Set();
+            for (const host of held) {
+                if (yes) {
+                    confirmed.add(host.host);
+                    continue;
+                }
+                io.stderr.write(`${secrets_redact(host.host)}: lock in ${host.appDir} is ${secrets_redact(describeLock(host.lock))}\n`);
+                const answer = (await io.ask?.('Release it? A deploy that is still running would lose its lock. [y/N] ')) ?? '';
+                if (/^y(es)?$/i.test(answer.trim()))
+                    confirmed.add(host.host);
+                else
+                    host.release = 'declined';
+            }
+            if (confirmed.size) {
+                // A second, short connection: none is held open while a person reads the prompt.
+                await readFleet(settings.ssh, context, async (session, i) => {
+                    const host = hosts[i];
+                    if (!confirmed.has(session.name) || !host.lock)
+                        return { ok: true };
+                    host.release = await releaseLock(session, host.appDir, host.lock);
+                    return { ok: true };
+                }, (hostName, error, i) => {
+                    const host = hosts[i];
+                    if (confirmed.has(hostName))
+                        Object.assign(host, { ok: false, error });
+                    return { ok: false };
+                });
+            }
+        }
+        if (json) {
+            writeJson(io, { ok: hosts.every((h) => h.ok), hosts });
+        }
+        else {
+            const summary = new Summary().heading(action === 'release' ? 'Deploy lock release' : 'Deploy lock');
+            summary.table(['host', 'app-dir', 'lock', ...(action === 'release' ? ['release'] : [])], hosts.map((h) => [
+                h.host, h.appDir || '-', h.error ? `not read: ${h.error}` : describeLock(h.lock), ...(action === 'release' ? [h.release ?? '-'] : []),
+            ]));
+            io.stdout.write(secrets_redact(renderText(summary)));
+        }
+        const failed = hosts.some((h) => !h.ok) || hosts.some((h) => h.release === 'declined' || h.release === 'changed');
+        return failed ? EXIT.failed : EXIT.ok;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./build/src/cli/commands/version.js
+
+
+
+/**
+ * Slipway's own package directory: found by walking up from this file (src/cli/commands/
+ * in a clone, dist/cli/ in the bundle and the installed package) to the package.json
+ * named slipway. Walking keeps the bundler from copying package.json as an asset.
+ */
+function packageRoot(from = external_node_path_namespaceObject.dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))) {
+    for (let dir = from;; dir = external_node_path_namespaceObject.dirname(dir)) {
+        try {
+            const manifest = JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(dir, 'package.json'), 'utf8'));
+            if (manifest.name === 'slipway')
+                return dir;
+        }
+        catch { /* not here: keep walking */ }
+        if (external_node_path_namespaceObject.dirname(dir) === dir)
+            return undefined;
+    }
+}
+function packageVersion() {
+    const root = packageRoot();
+    if (!root)
+        return 'unknown';
+    return JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(root, 'package.json'), 'utf8')).version ?? 'unknown';
+}
+/** A file the package ships (schema/, workflows/), by its path inside the package. */
+function packageFile(relative) {
+    const root = packageRoot();
+    const file = root ? external_node_path_namespaceObject.join(root, relative) : '';
+    if (!root || !external_node_fs_namespaceObject.existsSync(file))
+        throw new Error(`${relative} is missing from the Slipway package (looked in ${root ?? 'no package directory'}); reinstall Slipway`);
+    return file;
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/commands/completion.js
+
+
+
+/** Flags every command takes. */
+const COMMON_FLAGS = [
+    { name: 'config', describe: 'slipway.yml to read' },
+    { name: 'json', describe: 'one JSON document on stdout', switch: true },
+    { name: 'debug', describe: 'commands and stack traces', switch: true },
+    { name: 'help', describe: 'this command\'s help', switch: true },
+];
+const EXTRA_FLAGS = {
+    status: [{ name: 'lines', describe: 'deploy-log lines per host' }],
+    history: [{ name: 'lines', describe: 'entries to show' }],
+    lock: [{ name: 'yes', describe: 'release without asking', switch: true }],
+    pipeline: [{ name: 'dry-run', describe: 'print the plan, run nothing', switch: true }],
+    init: [
+        { name: 'forge', describe: 'workflows for github or forgejo', values: ['github', 'forgejo'] },
+        { name: 'force', describe: 'overwrite existing files', switch: true },
+    ],
+    completion: [],
+};
+const POSITIONALS = { lock: ['status', 'release'], completion: ['bash', 'zsh'], help: [] };
+/**
+ * The commands and their flags from the one source the help and the schema come
+ * from: the action.yml inputs, as schema/slipway.schema.json carries them per
+ * command section (the package ships it).
+ */
+function completionModel(commands, schema) {
+    return commands.map(({ name, describe }) => {
+        const inputs = Object.entries(schema.properties[name]?.properties ?? {}).map(([flag, property]) => {
+            const values = property.anyOf?.find((option) => option.enum)?.enum?.filter((v) => typeof v === 'string');
+            return { name: flag, describe: firstSentence(property.description ?? ''), ...(values?.length ? { values } : {}) };
+        });
+        return { name, describe, flags: [...inputs, ...(EXTRA_FLAGS[name] ?? []), ...COMMON_FLAGS] };
+    });
+}
+function firstSentence(text) {
+    const sentence = text.replace(/^\([\w-]+\)\s*/, '').split(/(?<=\.)\s/)[0] ?? '';
+    return sentence.length > 70 ? `${sentence.slice(0, 69)}…` : sentence;
+}
+/** Words inside single quotes in a shell script: only letters, digits and a few signs reach it anyway. */
+const word = (text) => text.replace(/[^A-Za-z0-9._/@+-]/g, '');
+function bashCompletion(model) {
+    const names = model.map((c) => word(c.name));
+    const flagCases = model.map((c) => `    ${word(c.name)}) flags='${c.flags.map((f) => `--${word(f.name)}`).join(' ')}'; words='${(POSITIONALS[c.name] ?? []).map(word).join(' ')}' ;;`);
+    const valueCases = model.flatMap((c) => c.flags.filter((f) => f.values).map((f) => `    '${word(c.name)} --${word(f.name)}') COMPREPLY=($(compgen -W '${(f.values ?? []).map(word).join(' ')}' -- "$cur")); return ;;`));
+    const switchCases = [...new Set(model.flatMap((c) => c.flags.filter((f) => f.switch).map((f) => `--${word(f.name)}`)))];
+    return `# bash completion for slipway (generated by \`slipway completion bash\`)
+# Load it: source <(slipway completion bash)   or save it to ~/.local/share/bash-completion/completions/slipway
+_slipway() {
+  local cur prev command flags words
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  command="\${COMP_WORDS[1]}"
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W '${names.join(' ')} help --help --version' -- "$cur"))
+    return
+  fi
+  case "$command $prev" in
+${valueCases.join('\n')}
+  esac
+  case "$command" in
+${flagCases.join('\n')}
+    help) flags=''; words='${names.join(' ')}' ;;
+    *) flags=''; words='' ;;
+  esac
+  if [[ "$prev" == --* && "$cur" != --* ]]; then
+    case " ${switchCases.join(' ')} " in
+      *" $prev "*) ;;
+      *) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    esac
+  fi
+  COMPREPLY=($(compgen -W "$flags $words" -- "$cur"))
+}
+complete -o default -F _slipway slipway
+`;
+}
+/** zsh: `_arguments` per command, so flags show their description and fixed values. */
+function zshCompletion(model) {
+    const quote = (text) => text.replace(/[[\]:'\\`$"]/g, '');
+    const commandList = model.map((c) => `    '${word(c.name)}:${quote(c.describe)}'`);
+    const cases = model.map((c) => {
+        const specs = c.flags.map((f) => {
+            const described = `'--${word(f.name)}[${quote(f.describe)}]`;
+            if (f.switch)
+                return `${described}'`;
+            return f.values ? `${described}:value:(${f.values.map(word).join(' ')})'` : `${described}:value:_files'`;
+        });
+        const positional = POSITIONALS[c.name]?.length ? [`'1:what:(${(POSITIONALS[c.name] ?? []).map(word).join(' ')})'`] : [];
+        return `    ${word(c.name)})\n      _arguments -s \\\n        ${[...specs, ...positional].join(' \\\n        ')}\n      ;;`;
+    });
+    return `#compdef slipway
+# zsh completion for slipway (generated by \`slipway completion zsh\`)
+# Load it: source <(slipway completion zsh)   or save it as _slipway in a directory on $fpath
+_slipway() {
+  local -a commands
+  commands=(
+${commandList.join('\n')}
+  )
+  if (( CURRENT == 2 )); then
+    _describe 'command' commands
+    return
+  fi
+  local command=$words[2]
+  shift words
+  (( CURRENT-- ))
+  case $command in
+${cases.join('\n')}
+  esac
+}
+if [ "$funcstack[1]" = "_slipway" ]; then _slipway "$@"; else compdef _slipway slipway; fi
+`;
+}
+const HELP = `slipway completion bash|zsh
+
+Prints the shell completion script: commands, every flag with its description,
+and the fixed values of flags that have them (--strategy compose|release|…).
+
+  bash:  source <(slipway completion bash)
+  zsh:   source <(slipway completion zsh)   (after compinit)
+`;
+async function runCompletionCommand(args, io, commands) {
+    if (args.includes('--help') || args.includes('-h')) {
+        io.stdout.write(HELP);
+        return 0;
+    }
+    try {
+        const [shell, ...rest] = args;
+        if ((shell !== 'bash' && shell !== 'zsh') || rest.length)
+            throw new InputError(shell ? `completion '${shell}'` : 'completion', shell ? 'is not a shell Slipway completes for' : 'needs the shell', 'Run slipway completion bash or slipway completion zsh.');
+        const schema = JSON.parse(external_node_fs_namespaceObject.readFileSync(packageFile('schema/slipway.schema.json'), 'utf8'));
+        const model = completionModel(commands, schema);
+        io.stdout.write(shell === 'bash' ? bashCompletion(model) : zshCompletion(model));
+        return 0;
+    }
+    catch (error) {
+        io.stderr.write(`error: ${error.message}\n`);
+        return error instanceof InputError ? 2 : 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/commands/init-detect.js
+
+
+
+
+const DOCKERFILES = ['Dockerfile', 'dockerfile', 'Containerfile'];
+const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const HEALTH_PATHS = ['/api/health', '/healthz', '/health', '/-/health', '/api/healthz', '/status'];
+const SOURCE_EXTENSIONS = /\.(js|mjs|cjs|ts|py|rb|go|rs|php|java|kt|ex|sh|conf)$/;
+const readSmall = (file) => {
+    try {
+        return external_node_fs_namespaceObject.statSync(file).size <= 256 * 1024 ? external_node_fs_namespaceObject.readFileSync(file, 'utf8') : '';
+    }
+    catch {
+        return '';
+    }
+};
+/** `http://127.0.0.1:$PORT/api/health` in a HEALTHCHECK or compose test → path and port. */
+function healthFromText(text) {
+    const match = /https?:\/\/(?:127\.0\.0\.1|localhost|0\.0\.0\.0)(?::(\d+|\$\{?\w+\}?))?(\/[A-Za-z0-9/_.-]*)/.exec(text);
+    if (!match)
+        return {};
+    return { healthPath: match[2], ...(match[1] && /^\d+$/.test(match[1]) ? { port: Number(match[1]) } : {}) };
+}
+function composeServices(file, dockerfile) {
+    try {
+        const document = dist.parse(readSmall(file));
+        const services = Object.entries(document?.services ?? {});
+        const building = services.filter(([, spec]) => spec?.build !== undefined || (dockerfile !== undefined && JSON.stringify(spec ?? {}).includes(dockerfile)));
+        return [...building, ...services.filter((s) => !building.includes(s))].map(([name]) => name);
+    }
+    catch {
+        return [];
+    }
+}
+/** A few levels of the source tree, skipping dependencies and build output, for a health route. */
+function healthFromSource(dir) {
+    const counts = new Map();
+    const walk = (at, depth) => {
+        if (depth > 3)
+            return;
+        let entries;
+        try {
+            entries = external_node_fs_namespaceObject.readdirSync(at, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (entry.name.startsWith('.') || ['node_modules', 'vendor', 'dist', 'build', 'target'].includes(entry.name))
+                continue;
+            const file = external_node_path_namespaceObject.join(at, entry.name);
+            if (entry.isDirectory())
+                walk(file, depth + 1);
+            else if (SOURCE_EXTENSIONS.test(entry.name)) {
+                const text = readSmall(file);
+                for (const candidate of HEALTH_PATHS)
+                    if (text.includes(`'${candidate}'`) || text.includes(`"${candidate}"`) || text.includes(`${candidate} `))
+                        counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
+            }
+        }
+    };
+    walk(dir, 0);
+    return HEALTH_PATHS.find((candidate) => counts.has(candidate));
+}
+/** The git remote, as an image name on that forge's registry. */
+function imageFromRemote(dir) {
+    let remote;
+    try {
+        remote = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', dir, 'remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+    }
+    catch {
+        return {};
+    }
+    const match = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([A-Za-z0-9.-]+)(?::\d+)?[:/]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(remote);
+    if (!match)
+        return {};
+    const [, host = '', owner = '', repo = ''] = match;
+    const github = host === 'github.com';
+    return { image: `${github ? 'ghcr.io' : host}/${owner}/${repo}`.toLowerCase(), forge: github ? 'github' : 'forgejo' };
+}
+function detectProject(dir) {
+    const dockerfile = DOCKERFILES.find((name) => external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(dir, name)));
+    const composeFile = COMPOSE_FILES.find((name) => external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(dir, name)));
+    const services = composeFile ? composeServices(external_node_path_namespaceObject.join(dir, composeFile), dockerfile) : [];
+    const dockerText = dockerfile ? readSmall(external_node_path_namespaceObject.join(dir, dockerfile)) : '';
+    const composeText = composeFile ? readSmall(external_node_path_namespaceObject.join(dir, composeFile)) : '';
+    const healthcheck = healthFromText(dockerText.split('\n').filter((l) => /^\s*HEALTHCHECK/i.test(l)).join('\n'));
+    const fromCompose = healthFromText(composeText);
+    const exposed = /^\s*EXPOSE\s+(\d+)/im.exec(dockerText)?.[1] ?? /\bPORT[=:]\s*["']?(\d{2,5})/.exec(dockerText)?.[1] ?? /\bPORT[=:]\s*\$\{PORT:-(\d{2,5})\}/.exec(composeText)?.[1];
+    const healthPath = healthcheck.healthPath ?? fromCompose.healthPath ?? healthFromSource(dir);
+    const port = healthcheck.port ?? fromCompose.port ?? (exposed ? Number(exposed) : undefined);
+    const remote = imageFromRemote(dir);
+    const forge = external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(dir, '.forgejo')) || external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(dir, '.gitea')) ? 'forgejo' : external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(dir, '.github')) ? 'github' : remote.forge;
+    const name = external_node_path_namespaceObject.basename(external_node_path_namespaceObject.resolve(dir)).toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'app';
+    return { dockerfile, composeFile, services, healthPath, port, image: remote.image, forge, name };
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/commands/init.js
+
+
+
+
+
+
+const SCHEMA_URL = 'https://raw.githubusercontent.com/slipway-dev/slipway/v1/schema/slipway.schema.json';
+const init_HELP = `slipway init [flags]
+
+Writes slipway.yml and the three workflows (deploy, nightly restore drill, PR
+secret scan) for GitHub (.github/workflows/) or Forgejo (.forgejo/workflows/),
+from what it finds here: the Dockerfile, the compose file and its service, a
+health endpoint. On a terminal it asks only what it cannot find; otherwise the
+flags below give it. Then it prints the secrets and variables to set and the
+commands that produce them. Existing files are never overwritten without --force.
+
+  --host [user@]host[:port]  the server to deploy to
+  --image REF                image name in your registry (default: from the git remote)
+  --forge github|forgejo     which workflows (default: from .github/.forgejo or the remote)
+  --service NAME             compose service that runs the image (default: found)
+  --app-dir DIR              app directory on the server (default /srv/<dir name>)
+  --health-url URL           as the server sees it (default: found, on 127.0.0.1)
+  --strategy compose|release (default compose when a compose file is here)
+  --private-key PATH         the deploy key, for slipway.yml (default ~/.ssh/<dir name>_deploy)
+  --force                    overwrite files that exist
+  --dry-run                  print what would be written, write nothing
+  --json                     one JSON document on stdout (files, secrets, variables), nothing else there
+
+Exit codes: 0 written, 1 a file could not be written, 2 a missing answer or a file that exists.
+`;
+const HOST = /^(?:[A-Za-z0-9._-]+@)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$/;
+const IMAGE = /^[a-z0-9][a-z0-9._/:-]*$/;
+const init_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** What each answer must look like; an error names the flag (the value is not echoed). */
+function check(answers) {
+    if (!HOST.test(answers.host))
+        throw new InputError('--host', 'is not [user@]host[:port]', 'e.g. deploy@app.example.com or deploy@203.0.113.7:2222.');
+    if (!IMAGE.test(answers.image))
+        throw new InputError('--image', 'is not a lowercase image name', 'e.g. ghcr.io/you/app or git.example.com/team/app.');
+    if (!init_SERVICE.test(answers.service))
+        throw new InputError('--service', 'is not a compose service name');
+    if (!answers.appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(answers.appDir))
+        throw new InputError('--app-dir', 'is not an absolute path without shell characters', 'e.g. /srv/app.');
+    if (answers.healthUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(answers.healthUrl))
+        throw new InputError('--health-url', 'is not an http(s) URL', 'e.g. http://127.0.0.1:8080/api/health (as the server sees it).');
+}
+/** slipway.yml as init writes it: the schema line for editors, secrets only as ${env:…}. */
+function renderSlipwayYml(answers, detected) {
+    const q = (value) => JSON.stringify(value);
+    return [
+        `# yaml-language-server: $schema=${SCHEMA_URL}`,
+        '# Written by `slipway init`. Flags win over this file; secrets never go in it: ${env:NAME} reads them.',
+        '# slipway pipeline --dry-run shows the plan; slipway status shows what runs.',
+        'defaults:',
+        `  hosts: ${q(answers.host)}`,
+        `  private-key: ${q(answers.privateKey)}`,
+        '  known-hosts: ./known_hosts # ssh-keyscan output, checked (see the steps slipway init printed)',
+        'build:',
+        `  image: ${q(answers.image)}`,
+        '  context: .',
+        ...(detected.dockerfile && detected.dockerfile !== 'Dockerfile' ? [`  dockerfile: ${q(detected.dockerfile)}`] : []),
+        '  build-args: APP_VERSION={version}',
+        'push:',
+        ...(answers.registryUser ? [`  username: ${q(answers.registryUser)}`] : ['  username: ${env:REGISTRY_USER}']),
+        '  password: ${env:REGISTRY_PASSWORD}',
+        'deploy:',
+        `  strategy: ${answers.strategy}`,
+        `  app-dir: ${q(answers.appDir)}`,
+        ...(answers.strategy === 'compose' ? [`  service: ${q(answers.service)}`, ...(detected.composeFile ? [`  compose-file: ${q(detected.composeFile)}`] : [])] : ['  artifact: dist/']),
+        ...(answers.healthUrl ? [`  health-url: ${q(answers.healthUrl)}`, `  health-expect: '"version":"{version}"'`] : []),
+        '',
+    ].join('\n');
+}
+/** The workflows' `secrets.X` and `vars.X`, read from the files written (GITHUB_TOKEN is the runner's own). */
+function workflowNeeds(texts) {
+    const secrets = new Set();
+    const variables = new Set();
+    for (const text of texts) {
+        for (const match of text.matchAll(/\bsecrets\.([A-Z][A-Z0-9_]*)/g))
+            if (match[1] !== 'GITHUB_TOKEN')
+                secrets.add(match[1] ?? '');
+        for (const match of text.matchAll(/\bvars\.([A-Z][A-Z0-9_]*)/g))
+            variables.add(match[1] ?? '');
+    }
+    return { secrets: [...secrets].sort(), variables: [...variables].sort() };
+}
+function nextSteps(answers, needs, workflowDir) {
+    const hostPart = answers.host.replace(/^[^@]+@/, '');
+    const portMatch = /:(\d+)$/.exec(hostPart);
+    const port = portMatch?.[1] ?? '22';
+    const server = hostPart.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const setSecret = answers.forge === 'github' ? (name, from) => `gh secret set ${name} ${from}` : (name, from) => `${name} ${from}`;
+    const key = answers.privateKey;
+    const login = answers.host.replace(/:\d+$/, '');
+    const portFlag = port !== '22' ? `-p ${port} ` : '';
+    const secretFrom = {
+        DEPLOY_HOST: `--body '${answers.host}'`, DEPLOY_SSH_KEY: `< ${key}`, DEPLOY_KNOWN_HOSTS: '< known_hosts', REGISTRY_PASSWORD: '(a token that may push to the registry)',
+    };
+    const variableValue = { IMAGE: answers.image, APP_DIR: answers.appDir, ...(answers.healthUrl ? { HEALTH_URL: answers.healthUrl } : {}) };
+    return [
+        '',
+        'Next steps',
+        '  1. A deploy key (no passphrase, for CI; kept out of the repository), its public half on the server:',
+        `       ssh-keygen -t ed25519 -f ${key} -N ''`,
+        `       ssh-copy-id -i ${key}.pub ${portFlag}${login}`,
+        '  2. The host key, checked (the two fingerprints must be equal):',
+        `       ssh-keyscan -p ${port} ${server} > known_hosts`,
+        '       ssh-keygen -lf known_hosts',
+        `       ssh ${portFlag}${login} ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub   # or read it on the server's console`,
+        `  3. Secrets (${answers.forge === 'github' ? 'per environment, e.g. gh secret set NAME --env staging' : 'repository Settings → Actions → Secrets'}):`,
+        ...needs.secrets.map((name) => `       ${setSecret(name, secretFrom[name] ?? '(see the workflow\'s header comment)')}`),
+        `  4. Variables (${answers.forge === 'github' ? 'gh variable set NAME --body VALUE' : 'repository Settings → Actions → Variables'}):`,
+        ...needs.variables.map((name) => `       ${name}${variableValue[name] ? ` = ${variableValue[name]}` : ' (optional, see the workflow)'}`),
+        `  5. Commit slipway.yml, known_hosts and ${workflowDir}/, then run the Deploy workflow; from here: slipway pipeline --dry-run`,
+        '     and afterwards slipway status.',
+        '',
+    ].join('\n');
+}
+async function ask(io, question, fallback) {
+    const answer = ((await io.ask?.(`${question}${fallback ? ` [${fallback}]` : ''}: `)) ?? '').trim();
+    return answer || fallback || '';
+}
+/** Flags first, then what was found; on a terminal, a question for each value still missing (and only those). */
+async function answer(flags, detected, io) {
+    const interactive = Boolean(io.ask);
+    const need = async (flag, question, fallback) => {
+        if (flags[flag] !== undefined)
+            return flags[flag] ?? '';
+        if (fallback !== undefined && !interactive)
+            return fallback;
+        if (!interactive)
+            throw new InputError(`--${flag}`, 'is required when slipway init runs without a terminal', `Pass --${flag} (slipway init asks for it on a terminal).`);
+        const value = await ask(io, question, fallback);
+        if (!value)
+            throw new InputError(`--${flag}`, 'was not answered', `Run slipway init again, or pass --${flag}.`);
+        return value;
+    };
+    const found = (flag, value) => flags[flag] ?? value;
+    const host = await need('host', 'Server to deploy to ([user@]host[:port], e.g. deploy@app.example.com)');
+    const image = found('image', detected.image) ?? await need('image', 'Image name in your registry (e.g. ghcr.io/you/app)');
+    const forgeValue = found('forge', detected.forge) ?? await need('forge', 'Workflows for github or forgejo', 'github');
+    if (forgeValue !== 'github' && forgeValue !== 'forgejo')
+        throw new InputError('--forge', 'is not github or forgejo');
+    const strategyValue = flags.strategy ?? (detected.composeFile || !interactive ? 'compose' : await need('strategy', 'Deploy with compose (a compose service) or release (files, atomic switch)', 'compose'));
+    if (strategyValue !== 'compose' && strategyValue !== 'release')
+        throw new InputError('--strategy', 'is not compose or release');
+    const service = flags.service ?? (strategyValue === 'release' || detected.services.length === 1 || !interactive ? detected.services[0] ?? 'app' : await need('service', `Compose service that runs the image (${detected.services.join(', ') || 'none found'})`, detected.services[0] ?? 'app'));
+    const appDir = flags['app-dir'] ?? `/srv/${detected.name}`;
+    const guessedHealth = detected.healthPath ? `http://127.0.0.1:${detected.port ?? 8080}${detected.healthPath}` : undefined;
+    const healthUrl = flags['health-url'] ?? guessedHealth ?? (interactive ? await ask(io, 'Health URL as the server sees it (empty: none)') || undefined : undefined);
+    const registryUser = image.startsWith('ghcr.io/') ? image.split('/')[1] : undefined;
+    return { host, image, forge: forgeValue, service, appDir, healthUrl, strategy: strategyValue, privateKey: flags['private-key'] ?? `~/.ssh/${detected.name}_deploy`, registryUser };
+}
+async function runInitCommand(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+        io.stdout.write(init_HELP);
+        return 0;
+    }
+    try {
+        const parsed = parseCommandArgs(args, { values: ['host', 'image', 'forge', 'service', 'app-dir', 'health-url', 'strategy', 'private-key'], switches: ['force', 'dry-run'] });
+        const detected = detectProject(io.cwd);
+        io.stderr.write(`Found: ${[
+            detected.dockerfile ? detected.dockerfile : 'no Dockerfile',
+            detected.composeFile ? `${detected.composeFile} (services: ${detected.services.join(', ') || 'none'})` : 'no compose file',
+            detected.healthPath ? `health endpoint ${detected.healthPath}${detected.port ? ` on port ${detected.port}` : ''}` : 'no health endpoint',
+            detected.image ? `image ${detected.image} from the git remote` : 'no git remote',
+        ].join('; ')}\n`);
+        const answers = await answer(parsed.values, detected, io);
+        check(answers);
+        const workflowDir = answers.forge === 'github' ? '.github/workflows' : '.forgejo/workflows';
+        const templates = answers.forge === 'github' ? 'workflows' : 'workflows/forgejo';
+        const files = [{ file: 'slipway.yml', text: renderSlipwayYml(answers, detected) }];
+        for (const name of ['deploy.yml', 'dr-drill.yml', 'secret-scan.yml']) {
+            let text = external_node_fs_namespaceObject.readFileSync(packageFile(`${templates}/${name}`), 'utf8');
+            if (name === 'deploy.yml' && answers.service !== 'app')
+                text = text.replace(/^(\s+service:) app$/m, `$1 ${answers.service}`);
+            files.push({ file: `${workflowDir}/${name}`, text });
+        }
+        const existing = files.filter(({ file }) => external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(io.cwd, file))).map(({ file }) => file);
+        if (existing.length && !parsed.switches.has('force')) {
+            throw new InputError(existing.join(', '), existing.length === 1 ? 'exists already' : 'exist already', 'Nothing was written. Pass --force to overwrite, or move them away first.');
+        }
+        const json = parsed.switches.has('json');
+        // With --json, what people read goes to stderr and stdout holds the one document.
+        const say = (text) => (json ? io.stderr : io.stdout).write(text);
+        const written = [];
+        if (parsed.switches.has('dry-run')) {
+            for (const { file, text } of files)
+                say(`--- ${file}\n${file === 'slipway.yml' ? text : `(${text.split('\n').length} lines from ${templates}/${external_node_path_namespaceObject.basename(file)})\n`}`);
+        }
+        else {
+            for (const { file, text } of files) {
+                external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.join(io.cwd, file)), { recursive: true });
+                external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(io.cwd, file), text);
+                written.push(file);
+                say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
+            }
+        }
+        const needs = workflowNeeds(files.slice(1).map((f) => f.text));
+        say(nextSteps(answers, needs, workflowDir));
+        if (json)
+            io.stdout.write(`${JSON.stringify({ ok: true, written, forge: answers.forge, secrets: needs.secrets, variables: needs.variables, found: detected }, null, 2)}\n`);
+        return 0;
+    }
+    catch (error) {
+        if (args.includes('--json'))
+            io.stdout.write(`${JSON.stringify({ ok: false, error: formatError(error) })}\n`);
+        io.stderr.write(`error: ${formatError(error)}\n`);
+        return error instanceof InputError ? 2 : 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/cli/flows.js
+
+
+
+
+
 
 
 
@@ -20802,9 +21930,19 @@ const flows = [
 const extraCommands = [
     { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
     { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
+    { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
+    { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
+    { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
+    { name: 'init', describe: 'Write slipway.yml and the workflows for this project; print the secrets to set', run: (args) => runInitCommand(args, processIo()) },
+    { name: 'completion', describe: 'bash or zsh completion: commands, flags and their fixed values', run: (args) => runCompletionCommand(args, processIo(), commandList()) },
 ];
+/** Every command with its one-line description, for completion. */
+function commandList() {
+    return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+}
 
 ;// CONCATENATED MODULE: ./build/src/cli/main.js
+
 
 
 
@@ -20827,6 +21965,10 @@ async function main(argv) {
     const debug = rest.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
     const log = new ConsoleLogger({ debug });
     try {
+        if (commandName === '--version') {
+            process.stdout.write(`slipway ${packageVersion()}\n`);
+            return 0;
+        }
         if (!commandName || commandName === '--help' || commandName === 'help') {
             process.stdout.write(`${USAGE}\n`);
             return commandName ? 0 : 2;
