@@ -12,6 +12,7 @@ import { builtinRules } from './rules/index.js';
 import type { AddedText } from './sources/diff-parser.js';
 import { addedText, ensureCommit, findMergeBase, gitCommands } from './sources/git.js';
 import { resolvePushRange, type PushRange } from './sources/push-range.js';
+import { shortRevision } from './sources/revision.js';
 import { listTreeFiles, readScannable } from './sources/tree.js';
 import { loadTrustedFiles, type ChangeRevisions } from './trusted-files.js';
 import type { Finding } from './types.js';
@@ -147,7 +148,7 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
     }
     case 'pr': {
       const { mergeBase, head } = prRange as { mergeBase: string; head: string };
-      log.info(`Scanning the lines added between ${mergeBase.slice(0, 12)} (merge base) and ${head.slice(0, 12)}.`);
+      log.info(`Scanning the lines added between ${shortRevision(mergeBase)} (merge base) and ${shortRevision(head)}.`);
       collector = new Collector(false);
       await scanAdded(collector, addedText(gitCommands.diff(cwd, mergeBase, head)));
       break;
@@ -184,7 +185,7 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
   }
   const newFindings = findings.filter((f) => !f.baselined).length;
   for (const f of findings) {
-    const text = `${f.title}: ${f.redacted} (fingerprint ${f.fingerprint}${f.commit ? `, commit ${f.commit.slice(0, 12)}` : ''})`;
+    const text = `${f.title}: ${f.redacted} (fingerprint ${f.fingerprint}${f.commit ? `, commit ${shortRevision(f.commit)}` : ''})`;
     if (f.baselined) log.info(`baseline: ${f.path}:${f.line}: ${text}`);
     else log.error(text, { file: f.path, line: f.line, title: `Secret detected (${f.ruleId})` });
   }
