@@ -39,8 +39,8 @@ export const gitCommands = {
 export const ZERO_SHA = /^0+$/;
 
 /** Streams the added text of each file of each commit (or of one diff). */
-export async function* addedText(spec: CommandSpec): AsyncGenerator<AddedText> {
-  const parser = new DiffParser();
+export async function* addedText(spec: CommandSpec, onCommit?: (sha: string) => void): AsyncGenerator<AddedText> {
+  const parser = new DiffParser(onCommit);
   for await (const line of streamLines(spec)) {
     const done = parser.push(line);
     if (done) yield done;
