@@ -183,9 +183,14 @@ export class Detector {
       let lineEnd = lower.indexOf('\n', hit.index);
       if (lineEnd < 0) lineEnd = lower.length;
       const candidates = new Set<number>(this.rulesByKeyword.get(hit[0]));
+      // A line of `tokentoken…` holds a keyword every few characters: each keyword's rules are added once.
+      const heard = new Set<string>([hit[0]]);
       inLine.lastIndex = hit.index + 1;
       for (let more = inLine.exec(lower); more && more.index < lineEnd; more = inLine.exec(lower)) {
-        for (const index of this.rulesByKeyword.get(more[0]) ?? []) candidates.add(index);
+        if (!heard.has(more[0])) {
+          heard.add(more[0]);
+          for (const index of this.rulesByKeyword.get(more[0]) ?? []) candidates.add(index);
+        }
         inLine.lastIndex = more.index + 1;
       }
       const line = text.slice(lineStart, lineEnd);
