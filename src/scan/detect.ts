@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { INLINE_ALLOW, dataUriSpans, isDocumentedExample } from './allowlist.js';
 import { shannonEntropy } from './encoding.js';
+import { KeywordAutomaton } from './keywords.js';
 import { LinearRegex, type PatternMatch } from './linear-regex.js';
 import { isSecretName } from './rules/structural.js';
 import type { Finding, Rule } from './types.js';
@@ -28,8 +29,6 @@ const MULTILINE_WINDOW = 16_000;
 const MINIFIED_LINE = 1000;
 /** How much of a long line is looked at to judge its shape. */
 const SHAPE_SAMPLE = 4096;
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function regexFinder(pattern: RegExp): MatchFinder {
   const global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
@@ -115,14 +114,14 @@ export function fingerprintSecret(ruleId: string, secret: string): string {
 
 /**
  * The pure engine: text (+ its path) in, findings out. It reads nothing and
- * starts nothing. One pass of a combined keyword regex finds candidate lines;
+ * starts nothing. One pass of a keyword automaton finds candidate lines;
  * only the rules whose keywords a line holds run on that line.
  */
 export class Detector {
   private readonly compiled: CompiledRule[];
-  private readonly keywordPattern: RegExp;
-  /** A second instance for the keywords within one candidate line (compiled once: it is large). */
-  private readonly inLinePattern: RegExp;
+  private readonly automaton: KeywordAutomaton;
+  /** Rule indices per keyword id of the automaton. */
+  private readonly rulesOfKeyword: number[][];
   private readonly rulesByKeyword = new Map<string, number[]>();
 
   constructor(private readonly options: DetectorOptions) {
@@ -132,8 +131,8 @@ export class Detector {
       return { rule, find, minified: rule.minified ?? !rule.generic };
     });
     const keywords = [...new Set(options.rules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
-    // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`),
-    // because the alternation reports only one keyword per position.
+    // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`):
+    // the automaton reports overlapping keywords too, so this only saves a lookup.
     for (const keyword of keywords) {
       const indices: number[] = [];
       this.compiled.forEach(({ rule }, index) => {
@@ -141,9 +140,8 @@ export class Detector {
       });
       this.rulesByKeyword.set(keyword, indices);
     }
-    keywords.sort((a, b) => b.length - a.length);
-    this.keywordPattern = new RegExp(keywords.map(escape).join('|'), 'g');
-    this.inLinePattern = new RegExp(this.keywordPattern.source, 'g');
+    this.automaton = new KeywordAutomaton(keywords);
+    this.rulesOfKeyword = keywords.map((keyword) => this.rulesByKeyword.get(keyword) ?? []);
   }
 
   get keywords(): string[] {
@@ -161,11 +159,6 @@ export class Detector {
   detect(text: string, path: string, lineNumbers?: readonly number[]): Finding[] {
     const findings: Finding[] = [];
     const scan: ScanState = { findings, claimed: new SpanIndex(), later: [] };
-    const lower = text.toLowerCase();
-    // detect() is synchronous, so the shared regex instances cannot interleave.
-    const keywordPattern = this.keywordPattern;
-    const inLine = this.inLinePattern;
-    keywordPattern.lastIndex = 0;
     // Line numbers are counted only when a finding needs one: most files have none.
     let countedTo = 0;
     let lineIndex = 0;
@@ -177,30 +170,16 @@ export class Detector {
       },
       number: (index) => (lineNumbers ? lineNumbers[index] ?? index + 1 : index + 1),
     };
-    let hit: RegExpExecArray | null;
-    while ((hit = keywordPattern.exec(lower)) !== null) {
-      const lineStart = lower.lastIndexOf('\n', hit.index - 1) + 1;
-      let lineEnd = lower.indexOf('\n', hit.index);
-      if (lineEnd < 0) lineEnd = lower.length;
-      const candidates = new Set<number>(this.rulesByKeyword.get(hit[0]));
-      // A line of `tokentoken…` holds a keyword every few characters: each keyword's rules are added once.
-      const heard = new Set<string>([hit[0]]);
-      inLine.lastIndex = hit.index + 1;
-      for (let more = inLine.exec(lower); more && more.index < lineEnd; more = inLine.exec(lower)) {
-        if (!heard.has(more[0])) {
-          heard.add(more[0]);
-          for (const index of this.rulesByKeyword.get(more[0]) ?? []) candidates.add(index);
-        }
-        inLine.lastIndex = more.index + 1;
-      }
+    // One pass finds every line that holds a keyword and which keywords it holds.
+    this.automaton.scanLines(text, (lineStart, lineEnd, keywordIds) => {
       const line = text.slice(lineStart, lineEnd);
-      if (!line.includes(INLINE_ALLOW)) {
-        const minified = isMinifiedLine(line);
-        const rules = [...candidates].filter((index) => !minified || this.compiled[index].minified).sort((a, b) => a - b);
-        if (rules.length > 0) this.scanLine(text, line, lineStart, rules, path, lines, scan);
-      }
-      keywordPattern.lastIndex = lineEnd + 1;
-    }
+      if (line.includes(INLINE_ALLOW)) return;
+      const candidates = new Set<number>();
+      for (const id of keywordIds) for (const index of this.rulesOfKeyword[id]) candidates.add(index);
+      const minified = isMinifiedLine(line);
+      const rules = [...candidates].filter((index) => !minified || this.compiled[index].minified).sort((a, b) => a - b);
+      if (rules.length > 0) this.scanLine(text, line, lineStart, rules, path, lines, scan);
+    });
     // A generic match reaching onto a later line yields to a provider rule that judged that value on its own line.
     const kept = scan.later.filter(({ from, to }) => !scan.claimed.overlaps(from, to));
     if (kept.length === 0) return findings;
