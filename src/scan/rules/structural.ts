@@ -184,11 +184,11 @@ export const structuralRules: Rule[] = [
     title: 'High-entropy value assigned to a secret-looking name',
     generic: true,
     keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
-    // Every quantifier is bounded (the name to 40 characters each side of its word), so a
+    // Every quantifier is bounded (the name to 60 characters each side of its word), so a
     // start position costs a constant however long the line: `tokentoken…` stays linear.
     // Not after `${`: `${TOKEN:?message}` and `${TOKEN:-x}` are shell expansions, not assignments.
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,40}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,40})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
+      `(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
       'i',
     ),
     validate: (value, match) => isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
@@ -203,6 +203,7 @@ export const structuralRules: Rule[] = [
         (g) => `  private readonly apiToken: string = '${g.alnum(32)}';`,
         (g) => `val dbPassword: String = "${humanPassword(g)}"`,
         (g) => `var smtpPassword string = "${humanPassword(g)}"`,
+        (g) => `PAYMENTS_GATEWAY_PRODUCTION_EU_WEST_PRIMARY_DATABASE_PASSWORD=${humanPassword(g)}`,
         // Passwords that open with a symbol, quoted and (where the syntax allows) not.
         ...SYMBOL_LEADS.map((lead) => (g: SampleGenerator) => `DB_PASSWORD="${lead}${humanPassword(g)}"`),
         ...SYMBOL_LEADS.map((lead) => (g: SampleGenerator) => `db_password: '${lead}${humanPassword(g)}'`),
