@@ -255,7 +255,7 @@ export const structuralRules: Rule[] = [
     multiline: true,
     reportSecretLine: true,
     minified: false,
-    keywords: ['variable'],
+    keywords: ['variable "'],
     // The value's own line says only `default`; the name is on the block's first line.
     pattern: /(?<![A-Za-z0-9_])variable\s{1,8}"(?<name>[A-Za-z0-9_-]{1,80})"\s{0,8}\{[^{}]{0,600}?\bdefault\s{0,16}=\s{0,16}"(?<secret>[^"\s]{8,200})"/,
     validate: (value) => isStrongGenericValue(value, { quoted: true }),
