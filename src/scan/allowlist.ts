@@ -33,12 +33,15 @@ export function isDocumentedExample(secret: string): boolean {
   return /EXAMPLE|example/.test(secret) || /0123456789abcdef|1234567890|abcdefghijklmnop/i.test(secret);
 }
 
-/** Inside a `data:…;base64,` URI (an inlined image or font). */
-export function insideDataUri(line: string, column: number): boolean {
-  const marker = line.lastIndexOf(';base64,', column);
-  if (marker < 0) return false;
-  // The base64 run must reach from the marker to the match without a break.
-  return /^[A-Za-z0-9+/=]*$/.test(line.slice(marker + 8, column));
+/**
+ * The base64 runs of `data:…;base64,` URIs (inlined images and fonts) on a line,
+ * as sorted [from, to] spans: a match starting inside one is image data. One
+ * linear pass per line, however many matches it holds.
+ */
+export function dataUriSpans(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const uri of line.matchAll(/;base64,[A-Za-z0-9+/=]*/g)) spans.push([uri.index + 8, uri.index + uri[0].length]);
+  return spans;
 }
 
 export const INLINE_ALLOW = 'slipway:allow';

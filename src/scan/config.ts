@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import YAML, { LineCounter, isNode } from 'yaml';
 import { SlipwayError } from '../core/errors.js';
+import type { TextTest } from './detect.js';
+import { compileLinear, type LinearRegex } from './linear-regex.js';
 import type { Rule } from './types.js';
 
 /**
@@ -22,8 +24,9 @@ import type { Rule } from './types.js';
 export interface ScanConfig {
   rules: Rule[];
   disable: string[];
-  allowPaths: RegExp[];
-  allowRegexes: RegExp[];
+  /** User regexes run on RE2 (linear time): no config line can stall a scan. */
+  allowPaths: TextTest[];
+  allowRegexes: TextTest[];
   stopwords: string[];
   maxFileSize?: number;
 }
@@ -45,6 +48,15 @@ export function loadScanConfig(file: string, required = false): ScanConfig {
     return emptyConfig();
   }
   return parseScanConfig(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** What a bad value is, without quoting it: a config value may be (or hold) a secret. */
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return value === '' ? 'an empty string' : String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a string of ${String(value).length} characters`;
 }
 
 export function parseScanConfig(source: string, file: string): ScanConfig {
@@ -75,12 +87,14 @@ export function parseScanConfig(source: string, file: string): ScanConfig {
   const known = new Set(['version', 'rules', 'disable', 'allow', 'max-file-size']);
   for (const key of Object.keys(data)) if (!known.has(key)) fail([key], `is not a known key (found '${key}', expected one of ${[...known].join(', ')})`, 'Remove or rename it');
 
-  const regex = (path: (string | number)[], value: unknown, flags = ''): RegExp => {
-    if (typeof value !== 'string' || value === '') return fail(path, `must be a non-empty string (found ${JSON.stringify(value)})`, 'Quote the regular expression');
+  // A pattern may hold a literal secret (an allowlisted test key): errors name the key, never quote the value.
+  const regex = (path: (string | number)[], value: unknown): LinearRegex => {
+    if (typeof value !== 'string' || value === '') return fail(path, `must be a non-empty string (found ${describeValue(value)})`, 'Quote the regular expression');
     try {
-      return new RegExp(value, flags);
+      return compileLinear(value);
     } catch (error) {
-      return fail(path, `is not a valid regular expression (${(error as Error).message})`, 'Fix the pattern (JavaScript syntax)');
+      const reason = (error as Error).message.replace(/`[^`]*`/g, '(the pattern)').replace(/: \(the pattern\)/g, '');
+      return fail(path, `is not a valid regular expression (${reason})`, 'Fix the pattern (RE2 syntax: no lookahead, lookbehind or backreferences)');
     }
   };
   const strings = (path: (string | number)[], value: unknown): string[] => {
@@ -95,12 +109,12 @@ export function parseScanConfig(source: string, file: string): ScanConfig {
       const at = ['rules', index];
       if (typeof raw !== 'object' || raw === null) return fail(at, 'must be a mapping with id, regex and keywords', 'See docs/secret-scan.md');
       const rule = raw as Record<string, unknown>;
-      if (typeof rule.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(rule.id)) fail([...at, 'id'], `must be a kebab-case id (found ${JSON.stringify(rule.id)})`, 'Use e.g. `acme-token`');
+      if (typeof rule.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(rule.id)) fail([...at, 'id'], `must be a kebab-case id (found ${describeValue(rule.id)})`, 'Use e.g. `acme-token`');
       const pattern = regex([...at, 'regex'], rule.regex);
       const keywords = strings([...at, 'keywords'], rule.keywords).map((k) => k.toLowerCase());
       if (keywords.length === 0) fail([...at, 'keywords'], 'is required (a rule only runs on lines holding one of its keywords)', 'List a literal part of the token, e.g. [acme_]');
       const entropy = rule.entropy;
-      if (entropy !== undefined && (typeof entropy !== 'number' || entropy < 0 || entropy > 8)) fail([...at, 'entropy'], `must be a number of bits per character between 0 and 8 (found ${JSON.stringify(entropy)})`, 'Try 3.0');
+      if (entropy !== undefined && (typeof entropy !== 'number' || entropy < 0 || entropy > 8)) fail([...at, 'entropy'], `must be a number of bits per character between 0 and 8 (found ${describeValue(entropy)})`, 'Try 3.0');
       config.rules.push({
         id: rule.id as string,
         title: typeof rule.title === 'string' ? rule.title : (rule.id as string),
@@ -122,7 +136,7 @@ export function parseScanConfig(source: string, file: string): ScanConfig {
   }
   if (data['max-file-size'] !== undefined) {
     const size = parseSize(data['max-file-size'] as string | number);
-    if (size === undefined) fail(['max-file-size'], `is not a size (found ${JSON.stringify(data['max-file-size'])}, expected e.g. 2MB)`, 'Write bytes or a size with KB/MB');
+    if (size === undefined) fail(['max-file-size'], `is not a size (found ${describeValue(data['max-file-size'])}, expected e.g. 2MB)`, 'Write bytes or a size with KB/MB');
     config.maxFileSize = size;
   }
   return config;

@@ -7,8 +7,21 @@ import { parseSize } from './config.js';
 import type { CommentTarget } from './report/comment.js';
 import { scanSummary } from './report/summary.js';
 import { runScan, type ScanMode, type ScanResult, type ScanSettings } from './scanner.js';
+import { revisionProblem } from './sources/revision.js';
 
 const MODES = ['auto', 'pr', 'push', 'tree', 'history'] as const;
+/** action.yml's default for `config`: a runner passes it as if the user had written it. */
+export const DEFAULT_CONFIG = '.slipway/secret-scan.yml';
+type RevisionInput = 'base' | 'base-ref' | 'head' | 'before' | 'after' | 'ref';
+
+/** A revision from an input or the event, checked before git sees it; names the input, never echoes the value. */
+function revision(inputs: Inputs, name: RevisionInput, fromEvent: string | undefined): string | undefined {
+  const value = inputs.optional(name) ?? fromEvent;
+  if (value === undefined) return undefined;
+  const problem = revisionProblem(value);
+  if (problem) inputs.fail(name, `is not a git ref or commit id: it ${problem}`, 'Pass a branch, tag or commit id, e.g. origin/main or a 40-character sha.');
+  return value;
+}
 
 interface EventPayload {
   ref?: string;
@@ -66,14 +79,15 @@ export const secretScanFlow: FlowDefinition<ScanSettings, ScanResult> = {
     const settings: ScanSettings = {
       mode,
       directory,
-      base: inputs.optional('base') ?? event.pull_request?.base?.sha,
-      baseRef: inputs.optional('base-ref') ?? event.pull_request?.base?.ref,
-      head: inputs.optional('head') ?? event.pull_request?.head?.sha,
-      before: inputs.optional('before') ?? event.before,
-      after: inputs.optional('after') ?? event.after,
-      ref: inputs.optional('ref') ?? event.ref ?? context.env.GITHUB_REF,
-      configPath: inputs.string('config', '.slipway/secret-scan.yml'),
-      configRequired: inputs.optional('config') !== undefined,
+      base: revision(inputs, 'base', event.pull_request?.base?.sha),
+      baseRef: revision(inputs, 'base-ref', event.pull_request?.base?.ref),
+      head: revision(inputs, 'head', event.pull_request?.head?.sha),
+      before: revision(inputs, 'before', event.before),
+      after: revision(inputs, 'after', event.after),
+      ref: revision(inputs, 'ref', event.ref ?? context.env.GITHUB_REF),
+      configPath: inputs.string('config', DEFAULT_CONFIG),
+      // The runner sets INPUT_CONFIG to its default whenever the user leaves it out: only another path must exist.
+      configRequired: (inputs.optional('config') ?? DEFAULT_CONFIG) !== DEFAULT_CONFIG,
       baselinePath: inputs.string('baseline', '.slipway/secret-scan-baseline.json'),
       writeBaseline: inputs.boolean('write-baseline', false),
       sarifPath: sarif === 'false' || sarif === 'none' ? '' : path.resolve(context.workDir, sarif),

@@ -7,11 +7,12 @@ import type { ScanConfig } from './config.js';
 import { Detector } from './detect.js';
 import { upsertComment, commentBody, type CommentAction, type CommentTarget } from './report/comment.js';
 import { toSarif } from './report/sarif.js';
-import type { ScanStats } from './report/summary.js';
+import { MAX_SKIPPED_ROWS, type ScanStats } from './report/summary.js';
 import { builtinRules } from './rules/index.js';
 import type { AddedText } from './sources/diff-parser.js';
 import { addedText, ensureCommit, findMergeBase, gitCommands } from './sources/git.js';
 import { resolvePushRange, type PushRange } from './sources/push-range.js';
+import { shortRevision } from './sources/revision.js';
 import { listTreeFiles, readScannable } from './sources/tree.js';
 import { loadTrustedFiles, type ChangeRevisions } from './trusted-files.js';
 import type { Finding } from './types.js';
@@ -54,7 +55,9 @@ export interface ScanResult {
 /** Binaries, media, archives and generated bundles: never worth a read. */
 export const DEFAULT_SKIP_PATHS = /(?:^|\/)(?:\.git|node_modules)\/|\.(?:png|jpe?g|gif|ico|webp|bmp|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|zst|7z|rar|jar|war|ear|class|so|dylib|dll|exe|o|a|bin|woff2?|ttf|otf|eot|mp[34]|m4a|ogg|wav|mov|avi|mkv|webm|wasm|pyc|sqlite3?|db)$|\.min\.(?:js|css)$|\.(?:js|css)\.map$/i;
 
-export const SCANNER_VERSION = '1.0.0';
+export const SCANNER_VERSION = '1.1.0';
+
+const formatSize = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
 
 class Collector {
   readonly findings: Finding[] = [];
@@ -111,14 +114,24 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
   const maxBytes = config.maxFileSize ?? settings.maxFileSize;
   const ownFiles = new Set([path.normalize(settings.baselinePath), path.normalize(settings.configPath)]);
   const scannable = (file: string): boolean => !DEFAULT_SKIP_PATHS.test(file) && !ownFiles.has(path.normalize(file)) && !config.allowPaths.some((re) => re.test(file));
-  const stats: ScanStats = { mode: settings.mode, files: 0, commits: 0, bytes: 0, durationMs: 0, skipped: 0 };
+  const stats: ScanStats = { mode: settings.mode, files: 0, commits: 0, bytes: 0, durationMs: 0, skipped: 0, oversized: [] };
+  const sizeLimit = `${formatSize(maxBytes)}, ${config.maxFileSize !== undefined ? `\`max-file-size:\` in ${settings.configPath}` : 'the `max-file-size` input'}`;
+  const oversizedSeen = new Set<string>();
+  const skipOversized = (file: string, bytes: number, commit?: string): void => {
+    stats.skipped += 1;
+    const key = `${file}\0${commit ?? ''}`;
+    if (oversizedSeen.has(key)) return;
+    oversizedSeen.add(key);
+    stats.oversized?.push({ path: file, bytes, commit, reason: `larger than the size limit (${sizeLimit}); raise it to scan this file` });
+  };
 
   const scanTree = (collector: Collector, files: string[]): void => {
     for (const file of files) {
       if (!scannable(file)) continue;
       const read = readScannable(path.join(cwd, file), maxBytes);
       if ('skipped' in read) {
-        if (read.skipped !== 'unreadable') stats.skipped += 1;
+        if (read.skipped === 'too-large') skipOversized(file, read.bytes);
+        else if (read.skipped === 'binary') stats.skipped += 1;
         continue;
       }
       stats.files += 1;
@@ -126,12 +139,12 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
       collector.add(detector.detect(read.text, file));
     }
   };
+  // Every commit header counts, also a commit that only deletes files (it adds no text to read).
+  const countCommit = (): void => { stats.commits += 1; };
   const scanAdded = async (collector: Collector, chunks: AsyncIterable<AddedText>): Promise<void> => {
-    let lastCommit: string | undefined;
     for await (const chunk of chunks) {
-      if (chunk.commit !== lastCommit) { stats.commits += 1; lastCommit = chunk.commit; }
       if (!scannable(chunk.path)) continue;
-      if (chunk.text.length > maxBytes) { stats.skipped += 1; continue; }
+      if (chunk.text.length > maxBytes) { skipOversized(chunk.path, chunk.text.length, chunk.commit); continue; }
       stats.files += 1;
       stats.bytes += chunk.text.length;
       collector.add(detector.detect(chunk.text, chunk.path, chunk.lineNumbers), chunk.commit);
@@ -147,24 +160,24 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
     }
     case 'pr': {
       const { mergeBase, head } = prRange as { mergeBase: string; head: string };
-      log.info(`Scanning the lines added between ${mergeBase.slice(0, 12)} (merge base) and ${head.slice(0, 12)}.`);
+      log.info(`Scanning the lines added between ${shortRevision(mergeBase)} (merge base) and ${shortRevision(head)}.`);
       collector = new Collector(false);
       await scanAdded(collector, addedText(gitCommands.diff(cwd, mergeBase, head)));
       break;
     }
     case 'push': {
       collector = new Collector(true);
-      await scanAdded(collector, addedText(gitCommands.log(cwd, (push as PushRange).range)));
+      await scanAdded(collector, addedText(gitCommands.log(cwd, (push as PushRange).range), countCommit));
       break;
     }
     case 'history': {
       collector = new Collector(true);
       // Every ref, not only HEAD: a secret on an unmerged branch or a tag is as pushed as one on main.
-      await scanAdded(collector, addedText(gitCommands.log(cwd, settings.head ? [settings.head] : ['--all'])));
+      await scanAdded(collector, addedText(gitCommands.log(cwd, settings.head ? [settings.head] : ['--all']), countCommit));
       const inTree = new Collector(false);
-      const before = { ...stats };
+      const before = { ...stats, oversized: [...(stats.oversized ?? [])] };
       scanTree(inTree, await listTreeFiles(runner, cwd));
-      Object.assign(stats, { files: before.files, bytes: before.bytes, skipped: before.skipped });
+      Object.assign(stats, { files: before.files, bytes: before.bytes, skipped: before.skipped, oversized: before.oversized });
       const present = new Set(inTree.findings.map((f) => f.fingerprint));
       for (const finding of collector.findings) finding.inTree = present.has(finding.fingerprint);
       break;
@@ -183,8 +196,11 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
     for (const finding of findings) finding.baselined = trusted.accepted.has(finding.fingerprint);
   }
   const newFindings = findings.filter((f) => !f.baselined).length;
+  for (const skipped of (stats.oversized ?? []).slice(0, MAX_SKIPPED_ROWS)) {
+    log.warn(`Not scanned: ${skipped.path}${skipped.commit ? ` at ${shortRevision(skipped.commit)}` : ''} (${formatSize(skipped.bytes)}): ${skipped.reason}.`);
+  }
   for (const f of findings) {
-    const text = `${f.title}: ${f.redacted} (fingerprint ${f.fingerprint}${f.commit ? `, commit ${f.commit.slice(0, 12)}` : ''})`;
+    const text = `${f.title}: ${f.redacted} (fingerprint ${f.fingerprint}${f.commit ? `, commit ${shortRevision(f.commit)}` : ''})`;
     if (f.baselined) log.info(`baseline: ${f.path}:${f.line}: ${text}`);
     else log.error(text, { file: f.path, line: f.line, title: `Secret detected (${f.ruleId})` });
   }
@@ -192,7 +208,7 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
   let sarifPath: string | undefined;
   if (settings.sarifPath) {
     fs.mkdirSync(path.dirname(settings.sarifPath), { recursive: true });
-    fs.writeFileSync(settings.sarifPath, `${JSON.stringify(toSarif(findings, SCANNER_VERSION), null, 2)}\n`);
+    fs.writeFileSync(settings.sarifPath, `${JSON.stringify(toSarif(findings, SCANNER_VERSION, stats.oversized), null, 2)}\n`);
     sarifPath = settings.sarifPath;
   }
   stats.durationMs = Date.now() - started;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Runner } from '../core/runner/process-runner.js';
 import { parseBaseline, readBaseline } from './baseline.js';
 import { emptyConfig, loadScanConfig, parseScanConfig, type ScanConfig } from './config.js';
+import { shortRevision } from './sources/revision.js';
 import { gitCommands } from './sources/git.js';
 
 export interface FilesSettings {
@@ -52,7 +53,7 @@ export async function loadTrustedFiles(runner: Runner, settings: FilesSettings, 
     const shown = await runner.run(gitCommands.fileAt(cwd, rev, file), { allowFailure: true });
     return shown.exitCode === 0 ? shown.stdout : undefined;
   };
-  const where = (file: string): string => `${revisions.trusted.slice(0, 12)}:${file}`;
+  const where = (file: string): string => `${shortRevision(revisions.trusted)}:${file}`;
   const notes: string[] = [];
   const changed: string[] = [];
 
@@ -79,7 +80,7 @@ export async function loadTrustedFiles(runner: Runner, settings: FilesSettings, 
     }
   }
   if (changed.length > 0) {
-    notes.push(`This change edits ${changed.join(' and ')}: the scan used the version at the ${revisions.label} ${revisions.trusted.slice(0, 12)}. `
+    notes.push(`This change edits ${changed.join(' and ')}: the scan used the version at the ${revisions.label} ${shortRevision(revisions.trusted)}. `
       + 'The edits take effect once they are on the base branch (after merge), where a maintainer reviews them.');
   }
   return { config, accepted, notes };

@@ -1,3 +1,4 @@
+import type { LinearRegex, PatternMatch } from './linear-regex.js';
 import type { SampleGenerator } from './samples.js';
 
 /** A sample is a literal line, or a line built at test time (so no real-looking token is committed). */
@@ -12,16 +13,28 @@ export interface Rule {
   title: string;
   /** Lowercase substrings; a line must contain one for the pattern to run. */
   keywords: readonly string[];
-  /** The secret is the named group `secret`, else group 1, else the whole match. */
-  pattern: RegExp;
-  /** Structural or checksum check on the secret; false drops the match. */
-  validate?: (secret: string) => boolean;
+  /**
+   * The secret is the named group `secret`, else group 1, else the whole match.
+   * Built-in patterns use bounded quantifiers only (a spec checks it), so each
+   * start position costs a constant and a scan stays linear; user patterns run on RE2.
+   */
+  pattern: RegExp | LinearRegex;
+  /** Structural or checksum check on the secret (the match gives its named groups); false drops it. */
+  validate?: (secret: string, match: PatternMatch) => boolean;
   /** Minimum Shannon entropy (bits per character) of the secret. */
   minEntropy?: number;
   /** The pattern may span lines (private key blocks): it runs on the text from the line on. */
   multiline?: boolean;
+  /** Multi-line rules: report the line the secret is on rather than the line the match starts on. */
+  reportSecretLine?: boolean;
   /** Generic rules get the stricter placeholder checks and yield to provider rules. */
   generic?: boolean;
+  /**
+   * Runs on minified lines (bundles): only checksummed or strongly prefixed
+   * formats do; generic and name-adjacent rules would read every `a.key=b.key`.
+   * Default: true for non-generic rules.
+   */
+  minified?: boolean;
   samples: {
     /** Lines that must produce exactly this rule's finding. */
     match: Sample[];

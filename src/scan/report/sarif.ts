@@ -1,7 +1,8 @@
 import type { Finding } from '../types.js';
+import type { SkippedFile } from './summary.js';
 
 /** SARIF 2.1.0 for code-scanning upload. Messages carry the redacted form only. */
-export function toSarif(findings: readonly Finding[], toolVersion: string): object {
+export function toSarif(findings: readonly Finding[], toolVersion: string, skipped: readonly SkippedFile[] = []): object {
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
   const titles = new Map(findings.map((f) => [f.ruleId, f.title]));
   return {
@@ -25,6 +26,16 @@ export function toSarif(findings: readonly Finding[], toolVersion: string): obje
             })),
           },
         },
+        // A skipped file is not a result (nothing was found) but the reader must know it was not read.
+        invocations: [{
+          executionSuccessful: true,
+          toolExecutionNotifications: skipped.map((f) => ({
+            descriptor: { id: 'file-not-scanned' },
+            level: 'warning',
+            message: { text: `Not scanned: ${f.path}${f.commit ? ` at commit ${f.commit.slice(0, 12)}` : ''} (${f.bytes} bytes): ${f.reason}` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: f.path, uriBaseId: '%SRCROOT%' } } }],
+          })),
+        }],
         results: findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIds.indexOf(f.ruleId),

@@ -17,6 +17,9 @@ export const CHARSETS = {
   digits: { cls: '0-9', alphabet: ALPHABETS.digits },
 } satisfies Record<string, Charset>;
 
+/** `DB_PASSWORD: string = …` (TypeScript, Kotlin, Swift) and `dbPassword string = …` (Go), between a name and its value. */
+export const TYPE_ANNOTATION = "(?:(?:\\s{0,8}:\\s{0,8}|\\s{1,8})(?:string|String|str|&(?:'static\\s)?str)(?![A-Za-z0-9_]))?";
+
 export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 type Length = number | readonly [number, number];
@@ -69,9 +72,12 @@ export function prefixed(shape: PrefixedShape): Rule {
   const minEntropy = shape.minEntropy ?? defaultEntropy(shape.body, shape.length);
   // Entropy and placeholder runs are judged on the random part, not on the fixed prefix.
   const bodyOf = (secret: string): string => secret.slice(prefixes.find((p) => secret.startsWith(p))?.length ?? 0);
+  // In minified code only formats that cannot be chance run: a checksum, a prefix of 4+ characters, or a long fixed tail.
+  const strong = shape.build !== undefined || prefixes.every((p) => p.length >= 4) || (shape.suffix?.regex.length ?? 0) >= 10;
   return {
     id: shape.id,
     title: shape.title,
+    minified: strong,
     keywords: shape.keywords ?? prefixes.map((p) => p.toLowerCase()),
     pattern,
     validate: (secret) => {
@@ -115,20 +121,22 @@ export interface ContextualShape {
 export function contextual(shape: ContextualShape): Rule {
   const between = shape.between ?? '[a-z0-9_.-]{0,30}';
   const pattern = new RegExp(
-    `(?:${shape.names.join('|')})${between}["']?\\s*(?::=|=>|=|:)\\s*["'\`]?(?<secret>[${shape.body.cls}]${quantifier(shape.length)})(?![${shape.body.cls}])`,
+    `(?:${shape.names.join('|')})${between}["']?${TYPE_ANNOTATION}\\s{0,16}(?::=|=>|=|:)\\s{0,16}["'\`]?(?<secret>[${shape.body.cls}]${quantifier(shape.length)})(?![${shape.body.cls}])`,
     'i',
   );
   const length = typeof shape.length === 'number' ? shape.length : shape.length[0];
   return {
     id: shape.id,
     title: shape.title,
+    // A bare value beside a provider's name: minified code is full of such names with no secret.
+    minified: false,
     keywords: shape.keywords,
     pattern,
     validate: shape.validate,
     minEntropy: shape.minEntropy ?? defaultEntropy(shape.body, shape.length),
     samples: {
       match: [(g) => `${shape.sampleName}="${g.chars(shape.body.alphabet, pickLength(g, shape.length))}"`],
-      quiet: [`${shape.sampleName}="${'x'.repeat(length)}"`, `${shape.sampleName}=\${${shape.sampleName}}`],
+      quiet: [`${shape.sampleName}="${'x'.repeat(length)}"`, `export const ${shape.sampleName}: string = "${'0'.repeat(length)}";`, `${shape.sampleName}=\${${shape.sampleName}}`],
     },
   };
 }

@@ -5,6 +5,7 @@ import { decodeBase64, isJsonSegment, shannonEntropy } from '../encoding.js';
 import type { SampleGenerator } from '../samples.js';
 import type { Rule } from '../types.js';
 import { holdsWrittenWord, looksLikeGenericPlaceholder } from '../allowlist.js';
+import { TYPE_ANNOTATION } from './shapes.js';
 
 const pemBody = (g: SampleGenerator, lines: number): string =>
   Array.from({ length: lines }, () => g.base64(64)).join('\n');
@@ -28,6 +29,8 @@ const GENERIC_NAME_WORDS = new RegExp(GENERIC_NAMES, 'gi');
 const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf/i;
 
 const GENERIC_VALUE_CLASS = "[^\\s\"'`;,<>(){}\\[\\]]";
+/** Symbols a chosen password may open with, which YAML, shells and code also use as operators. */
+const SYMBOL_LEADS = ['!', '*', '$', '%', '@', '|', '>', '&', '#'];
 
 export const structuralRules: Rule[] = [
   {
@@ -56,7 +59,7 @@ export const structuralRules: Rule[] = [
     title: 'PuTTY private key',
     keywords: ['putty-user-key-file'],
     multiline: true,
-    pattern: /PuTTY-User-Key-File-\d: [a-z0-9-]+[\s\S]{0,2000}?Private-Lines: \d+\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{64,})/,
+    pattern: /PuTTY-User-Key-File-\d: [a-z0-9-]{1,40}[\s\S]{0,2000}?Private-Lines: \d{1,4}\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{64,8000})/,
     samples: {
       match: [(g) => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${g.base64(64)}\n${g.base64(20)}\nPrivate-Lines: 1\n${g.base64(64)}\nPrivate-MAC: ${g.hex(64)}`],
       quiet: ['PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\n<redacted>'],
@@ -66,7 +69,7 @@ export const structuralRules: Rule[] = [
     id: 'jwt',
     title: 'JSON Web Token',
     keywords: ['eyj'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})/,
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{20,1000})/,
     validate: (token) => {
       const [header, payload] = token.split('.');
       return isJsonSegment(header, 'alg') && isJsonSegment(payload);
@@ -89,9 +92,10 @@ export const structuralRules: Rule[] = [
   },
   {
     id: 'url-credentials',
+    minified: false,
     title: 'Password in a connection string or URL',
     keywords: ['://'],
-    pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`]{1,100}:(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]+/i,
+    pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`]{1,100}:(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]{1,253}/i,
     validate: (password) => !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
     samples: {
       match: [
@@ -103,9 +107,10 @@ export const structuralRules: Rule[] = [
   },
   {
     id: 'connection-string-password',
+    minified: false,
     title: 'Password in an ADO.NET / JDBC connection string',
     keywords: ['password=', 'pwd='],
-    pattern: /(?:server|host|data source|jdbc:[a-z]+:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
+    pattern: /(?:server|host|data source|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
     validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password),
     samples: {
       match: [(g) => `"Db": "Server=sql.internal;Database=app;User Id=app;Password=${g.alnum(12)}#${g.digits(2)};"`],
@@ -116,7 +121,7 @@ export const structuralRules: Rule[] = [
     id: 'basic-auth-header',
     title: 'HTTP basic authorization credentials',
     keywords: ['basic '],
-    pattern: /authorization["']?\s*[:=]\s*["']?basic\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})/i,
+    pattern: /authorization["']?\s{0,16}[:=]\s{0,16}["']?basic\s{1,16}(?<secret>[A-Za-z0-9+/]{8,1000}={0,2})/i,
     validate: (value) => {
       const decoded = decodeBase64(value) ?? '';
       const [, password = ''] = decoded.split(':');
@@ -129,9 +134,10 @@ export const structuralRules: Rule[] = [
   },
   {
     id: 'bearer-token',
+    minified: false,
     title: 'Bearer token in an authorization header',
     keywords: ['bearer '],
-    pattern: /authorization["']?\s*[:=]\s*["']?bearer\s+(?<secret>[A-Za-z0-9_.~+/-]{20,}=*)/i,
+    pattern: /authorization["']?\s{0,16}[:=]\s{0,16}["']?bearer\s{1,16}(?<secret>[A-Za-z0-9_.~+/-]{20,4000}={0,2})/i,
     minEntropy: 3.5,
     validate: (token) => !looksLikeGenericPlaceholder(token) && /[A-Za-z]/.test(token) && (/[0-9]/.test(token) || lettersOnlyToken(token)),
     samples: {
@@ -143,7 +149,7 @@ export const structuralRules: Rule[] = [
     id: 'docker-config-auth',
     title: 'Registry credentials in a Docker config.json',
     keywords: ['"auth"'],
-    pattern: /"auth"\s*:\s*"(?<secret>[A-Za-z0-9+/]{8,}={0,2})"/,
+    pattern: /"auth"\s{0,16}:\s{0,16}"(?<secret>[A-Za-z0-9+/]{8,1000}={0,2})"/,
     validate: (value) => /^[\x20-\x7e]+:[\x20-\x7e]{6,}$/.test(decodeBase64(value) ?? ''),
     samples: {
       match: [(g) => `{"auths": {"registry.example.net": {"auth": "${Buffer.from(`ci:${g.alnum(20)}`).toString('base64')}"}}}`],
@@ -152,9 +158,10 @@ export const structuralRules: Rule[] = [
   },
   {
     id: 'npmrc-auth-token',
+    minified: false,
     title: 'Registry token in .npmrc',
     keywords: ['_authtoken', '_auth=', '_password='],
-    pattern: /(?:_authToken|_auth|_password)\s*=\s*["']?(?<secret>[A-Za-z0-9+/_.=-]{16,})/,
+    pattern: /(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
     minEntropy: 3.2,
     validate: (value) => !looksLikeGenericPlaceholder(value),
     samples: {
@@ -166,7 +173,7 @@ export const structuralRules: Rule[] = [
     id: 'azure-sas-token',
     title: 'Azure shared access signature',
     keywords: ['sig='],
-    pattern: /[?&]sv=\d{4}-\d\d-\d\d[^\s"']*?&sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)/i,
+    pattern: /[?&]sv=\d{4}-\d\d-\d\d[^\s"']{0,1000}?&sig=(?<secret>[A-Za-z0-9%+/]{40,400}(?:%3D|=){0,2})/i,
     samples: {
       match: [(g) => `BACKUP_URL="https://backups.blob.core.windows.net/db?sv=2022-11-02&ss=b&srt=co&sp=rwl&se=2030-01-01T00:00:00Z&sig=${g.alnum(43)}%3D"`],
       quiet: ['BACKUP_URL="https://backups.blob.core.windows.net/db?sv=2022-11-02&sig=<sas-signature>"'],
@@ -177,17 +184,30 @@ export const structuralRules: Rule[] = [
     title: 'High-entropy value assigned to a secret-looking name',
     generic: true,
     keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
+    // Every quantifier is bounded (the name to 60 characters each side of its word), so a
+    // start position costs a constant however long the line: `tokentoken…` stays linear.
+    // Not after `${`: `${TOKEN:?message}` and `${TOKEN:-x}` are shell expansions, not assignments.
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]*?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]*)["'\\]]?\\s*(?::=|=>|=|:|\\s)\\s*(?<q>["'\`]?)(?<secret>${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
+      `(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
       'i',
     ),
-    validate: (value) => isStrongGenericValue(value),
+    validate: (value, match) => isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
     samples: {
       match: [
         (g) => `SMTP_PASSWORD=${humanPassword(g)}`,
         (g) => `db_password: "${humanPassword(g)}"`,
         (g) => `  "apiKey": "${g.alnum(32)}",`,
         (g) => `export APP_SECRET='${g.base64(40)}'`,
+        // Typed constants: TypeScript, Kotlin, Swift, Go.
+        (g) => `export const DB_PASSWORD: string = "${humanPassword(g)}";`,
+        (g) => `  private readonly apiToken: string = '${g.alnum(32)}';`,
+        (g) => `val dbPassword: String = "${humanPassword(g)}"`,
+        (g) => `var smtpPassword string = "${humanPassword(g)}"`,
+        (g) => `PAYMENTS_GATEWAY_PRODUCTION_EU_WEST_PRIMARY_DATABASE_PASSWORD=${humanPassword(g)}`,
+        // Passwords that open with a symbol, quoted and (where the syntax allows) not.
+        ...SYMBOL_LEADS.map((lead) => (g: SampleGenerator) => `DB_PASSWORD="${lead}${humanPassword(g)}"`),
+        ...SYMBOL_LEADS.map((lead) => (g: SampleGenerator) => `db_password: '${lead}${humanPassword(g)}'`),
+        ...['!', '*', '$', '%', '@', '#'].map((lead) => (g: SampleGenerator) => `DB_PASSWORD=${lead}${humanPassword(g)}`),
       ],
       quiet: [
         'password: ${{ secrets.DB_PASSWORD }}',
@@ -201,6 +221,55 @@ export const structuralRules: Rule[] = [
         'password: <PASSWORD>',
         'TOKEN_TTL=3600',
         'public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq9wYk1sN0nX2Vb4d1c7e5f3a9b8c6d4e2f0a1b3c5d7e9"',
+        // Shell parameter expansions, every form.
+        'GITHUB_TOKEN=${GITHUB_TOKEN:?set GITHUB_TOKEN first}',
+        'GITHUB_TOKEN=${GITHUB_TOKEN:?message}',
+        'export DEPLOY_TOKEN="${DEPLOY_TOKEN:-fallbackvalue1}"',
+        'API_TOKEN=${API_TOKEN}',
+        'API_TOKEN=$API_TOKEN_FROM_VAULT',
+        'password="$DB_PASSWORD_VALUE"',
+        'SMTP_PASSWORD=${SMTP_PASSWORD:=defaultvalue9}',
+        // Member copies and expressions (minified and hand-written code alike).
+        'o.apiKey=n.apiKey||"";',
+        'e.accessToken=t.accessToken??null,e.secret=t.secret||e.secret;',
+        'r.token=i?i.token:a.token;',
+        'const password = isAdmin?adminPassword:userPassword;',
+        'this.apiKey = !options.apiKey;',
+        // YAML indicators and code operators before an identifier.
+        'password: *default_password',
+        'password: &db_password hunter2isnotit',
+        'secret: !Ref DatabaseSecretArn',
+        'token: # set in the environment',
+        'token = &secretBuffer;',
+        'password: @Value',
+        // An account SID names the account, like an AWS account id: an identifier, not a credential.
+        (g) => `TWILIO_ACCOUNT_SID=AC${g.hex(32)}`,
+        (g) => `twilio: { accountSid: "AC${g.hex(32)}" }`,
+      ],
+    },
+  },
+  {
+    id: 'terraform-variable-default',
+    title: 'Default value of a secret-looking Terraform variable',
+    generic: true,
+    multiline: true,
+    reportSecretLine: true,
+    minified: false,
+    keywords: ['variable "'],
+    // The value's own line says only `default`; the name is on the block's first line.
+    pattern: /(?<![A-Za-z0-9_])variable\s{1,8}"(?<name>[A-Za-z0-9_-]{1,80})"\s{0,8}\{[^{}]{0,600}?\bdefault\s{0,16}=\s{0,16}"(?<secret>[^"\s]{8,200})"/,
+    validate: (value) => isStrongGenericValue(value, { quoted: true }),
+    samples: {
+      match: [
+        (g) => `variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "${humanPassword(g)}"\n}`,
+        (g) => `variable "api_token" { default = "${g.alnum(32)}" }`,
+      ],
+      quiet: [
+        'variable "db_password" {\n  type      = string\n  sensitive = true\n}',
+        'variable "db_password" {\n  default = "changeme"\n}',
+        'variable "region" {\n  default = "eu-central-1a"\n}',
+        'variable "db_password_length" {\n  default = "32"\n}',
+        'variable "token" {\n  default = "${var.fallback_token}"\n}',
       ],
     },
   },
@@ -240,21 +309,59 @@ export function isSecretName(name: string): boolean {
   return holdsWrittenWord(bare, GENERIC_NAME_WORDS);
 }
 
+/** `${VAR}`, `$(cmd)`, `$VAR`, `%VAR%`, `{{ var }}`, `@annotation`: a reference, never a value. */
+function isReferenceValue(value: string): boolean {
+  return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$/.test(value);
+}
+
+const IDENT = '[A-Za-z_$][A-Za-z_$]{0,40}\\d{0,3}';
+const OPERAND = `(?:${IDENT}(?:\\??\\.${IDENT}|\\[\\d{1,4}\\])*|\\d{1,10}|)`;
+/** `n.apiKey||`, `t.secret??null`, `i?i.token:a.token`, `!options.key`, `info?.password`: code, not a value. */
+const EXPRESSION = new RegExp(`^!{0,2}${OPERAND}(?:(?:\\|\\||\\?\\?|&&|\\?|:|===?|!==?)!{0,2}${OPERAND}){0,20}$`);
+
+/** A member copy or an expression of identifiers: `||`, `??`, `&&`, a ternary, a negation. */
+export function isExpressionValue(value: string): boolean {
+  if (!EXPRESSION.test(value)) return false;
+  // `Abc?def:123` could be a password; code has an operator of its own or a member access.
+  return /\|\||\?\?|&&|[A-Za-z_$]\??\.[A-Za-z_$]/.test(value) || /^[A-Za-z]+\?[A-Za-z]+:[A-Za-z]+$/.test(value);
+}
+
+export interface ValueContext {
+  /** The value was quoted: YAML indicators and shell comments do not apply inside quotes. */
+  quoted?: boolean;
+  /** What stood between the name and the value (`: `, ` = `, `=`). */
+  separator?: string;
+}
+
 /**
- * A value that is neither a reference (`$VAR`, `process.env.X`), an identifier,
- * a path, a URL nor a placeholder, and mixes character classes like a real secret.
+ * A value that is neither a reference (`$VAR`, `process.env.X`), an expression,
+ * an identifier, a path, a URL nor a placeholder, and mixes character classes
+ * like a real secret. A leading symbol (`!Kx9…`, `#Rt4…`) is a password's
+ * choice unless the syntax makes it something else: unquoted after a YAML `:`
+ * it is a tag, anchor, alias, block scalar or comment; after a space, `#` opens
+ * a comment; before a bare identifier it is an operator (`!flag`, `*ptr`, `&ref`).
  */
-export function isStrongGenericValue(value: string): boolean {
-  if (/^[$%@!|>*&#]|^\{\{|\$\{|\$\(/.test(value)) return false;
+export function isStrongGenericValue(value: string, context: ValueContext = {}): boolean {
+  if (isReferenceValue(value) || isExpressionValue(value)) return false;
+  const lead = /^[!&*|>#%@$]+/.exec(value)?.[0] ?? '';
+  if (lead) {
+    const separator = context.separator ?? '';
+    if (!context.quoted && separator.includes(':') && !separator.includes('=')) return false;
+    if (!context.quoted && lead.startsWith('#') && /\s$/.test(separator)) return false;
+    const rest = value.slice(lead.length);
+    if (/^[A-Za-z_][A-Za-z_]*\d{0,2}$/.test(rest) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(rest)) return false;
+  }
   if (/process\.env|os\.environ|getenv|environ|secrets\.|env\(|\bvault\b|\.get\(|^ref\+|^arn:/i.test(value)) return false;
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return false; // this.token, config.apiKey
+  if (/^\d{0,4}-?[a-z]{3,}(?:-[a-z]+)*[:.,;!?]?$/.test(value)) return false; // prose: `token structure:`, `tokens: 4-character`
   if (/^[A-Z][A-Z0-9_]+$/.test(value) && value.includes('_')) return false; // an env var name
   if (looksLikePath(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (/^(?:true|false|null|none|nil|undefined|required|optional)$/i.test(value)) return false;
   if (/^\d+(?:\.\d+)?[a-z]{0,2}$/i.test(value)) return false;
   if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/.test(value)) return false; // a UUID is an identifier
   if (/^(?:sha\d+|md5|sha512-|sha256-|sha384-)[:-]?/i.test(value)) return false;
-  if (looksLikeGenericPlaceholder(value)) return false;
+  // `<…>` marks a placeholder; a password may still open with `>`.
+  if (looksLikeGenericPlaceholder(value.replace(/^>/, ''))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9_.-]/].filter((re) => re.test(value)).length;
   if (classes < 2) return false;
   if (!/[0-9]|[^A-Za-z0-9_.-]/.test(value) && !looksRandomlyCased(value)) return false;

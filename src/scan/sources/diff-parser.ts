@@ -28,6 +28,9 @@ export class DiffParser {
   private columns = 1;
   private allAdded = '+';
 
+  /** `onCommit` hears every commit header, also of commits that only delete files (they add no text). */
+  constructor(private readonly onCommit?: (sha: string) => void) {}
+
   /** Feeds one line; returns the file that this line completed, if any. */
   push(line: string): AddedText | undefined {
     if (line.startsWith(COMMIT_MARKER)) {
@@ -35,6 +38,7 @@ export class DiffParser {
       const [sha, time] = line.slice(1).split(' ');
       this.commit = sha;
       this.time = time ? Number(time) : undefined;
+      this.onCommit?.(sha);
       return done;
     }
     if (line.startsWith('diff --')) {

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/log.js';
 import type { Runner } from '../../core/runner/process-runner.js';
 import { streamLines } from '../../core/runner/stream-process.js';
 import { COMMIT_MARKER, DiffParser, type AddedText } from './diff-parser.js';
+import { revisionArgs, shortRevision } from './revision.js';
 
 // Every git command the scanner runs, as data.
 const git = (cwd: string, ...args: string[]): CommandSpec => ({ file: 'git', args: ['-c', 'core.quotePath=false', ...args], cwd });
@@ -19,27 +20,27 @@ export const gitCommands = {
    * (already read at the commits that added them), up to doubling the bytes read, and `--first-parent`
    * would not walk the side branch, moving a finding from its commit to the merge.
    */
-  log: (cwd: string, range: string[]) => git(cwd, 'log', '-p', '--cc', '--reverse', '--date-order', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...range, '--'),
-  diff: (cwd: string, from: string, to: string) => git(cwd, 'diff', ...PATCH_FLAGS, from, to, '--'),
-  mergeBase: (cwd: string, a: string, b: string) => git(cwd, 'merge-base', a, b),
-  hasCommit: (cwd: string, sha: string) => git(cwd, 'cat-file', '-e', `${sha}^{commit}`),
+  log: (cwd: string, range: string[]) => git(cwd, 'log', '-p', '--cc', '--reverse', '--date-order', `--format=${COMMIT_MARKER}%H %ct`, ...PATCH_FLAGS, ...revisionArgs(range), '--'),
+  diff: (cwd: string, from: string, to: string) => git(cwd, 'diff', ...PATCH_FLAGS, '--end-of-options', from, to, '--'),
+  mergeBase: (cwd: string, a: string, b: string) => git(cwd, 'merge-base', '--end-of-options', a, b),
+  hasCommit: (cwd: string, sha: string) => git(cwd, 'cat-file', '-e', '--end-of-options', `${sha}^{commit}`),
   isShallow: (cwd: string) => git(cwd, 'rev-parse', '--is-shallow-repository'),
-  fetch: (cwd: string, remote: string, refs: string[], depthArgs: string[] = []) => git(cwd, 'fetch', '--no-tags', '--quiet', ...depthArgs, remote, ...refs),
+  fetch: (cwd: string, remote: string, refs: string[], depthArgs: string[] = []) => git(cwd, 'fetch', '--no-tags', '--quiet', ...depthArgs, '--end-of-options', remote, ...refs),
   listFiles: (cwd: string) => git(cwd, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
-  revParse: (cwd: string, ref: string) => git(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`),
-  firstParent: (cwd: string, sha: string) => git(cwd, 'rev-parse', '--verify', '--quiet', `${sha}^`),
+  revParse: (cwd: string, ref: string) => git(cwd, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`),
+  firstParent: (cwd: string, sha: string) => git(cwd, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${sha}^`),
   /** Local and remote-tracking branches: name, tip, and the target of a symbolic one (origin/HEAD). */
   branchRefs: (cwd: string) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname) %(symref)', 'refs/heads', 'refs/remotes'),
   /** A file as committed; `./` makes the path relative to cwd, like the working-tree path. */
-  fileAt: (cwd: string, rev: string, file: string) => git(cwd, 'cat-file', 'blob', `${rev}:./${file}`),
-  countCommits: (cwd: string, range: string[]) => git(cwd, 'rev-list', '--count', ...range),
+  fileAt: (cwd: string, rev: string, file: string) => git(cwd, 'cat-file', 'blob', '--end-of-options', `${rev}:./${file}`),
+  countCommits: (cwd: string, range: string[]) => git(cwd, 'rev-list', '--count', ...revisionArgs(range)),
 };
 
 export const ZERO_SHA = /^0+$/;
 
 /** Streams the added text of each file of each commit (or of one diff). */
-export async function* addedText(spec: CommandSpec): AsyncGenerator<AddedText> {
-  const parser = new DiffParser();
+export async function* addedText(spec: CommandSpec, onCommit?: (sha: string) => void): AsyncGenerator<AddedText> {
+  const parser = new DiffParser(onCommit);
   for await (const line of streamLines(spec)) {
     const done = parser.push(line);
     if (done) yield done;
@@ -53,7 +54,7 @@ const ok = async (runner: Runner, spec: CommandSpec): Promise<boolean> => (await
 /** Makes `sha` present, fetching it when a shallow or single-branch checkout lacks it. */
 export async function ensureCommit(runner: Runner, cwd: string, sha: string, log: Logger, fallbackRef?: string): Promise<void> {
   if (await ok(runner, gitCommands.hasCommit(cwd, sha))) return;
-  log.info(`Commit ${sha.slice(0, 12)} is not in this checkout; fetching it.`);
+  log.info(`Commit ${shortRevision(sha)} is not in this checkout; fetching it.`);
   const attempts = [[sha], ...(fallbackRef ? [[`+refs/heads/${fallbackRef}:refs/remotes/origin/${fallbackRef}`]] : [])];
   for (const refs of attempts) {
     await runner.run(gitCommands.fetch(cwd, 'origin', refs), { allowFailure: true, timeoutMs: 300_000 });
@@ -75,7 +76,7 @@ export async function findMergeBase(runner: Runner, cwd: string, base: string, h
     const shallow = (await runner.run(gitCommands.isShallow(cwd), { allowFailure: true })).stdout.trim() === 'true';
     if (!shallow) break;
     const depthArgs = attempt < 4 ? [`--deepen=${50 * 4 ** attempt}`] : ['--unshallow'];
-    log.info(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in this shallow checkout; fetching more history (${depthArgs[0]}).`);
+    log.info(`No merge base of ${shortRevision(base)} and ${shortRevision(head)} in this shallow checkout; fetching more history (${depthArgs[0]}).`);
     const fetched = await runner.run(gitCommands.fetch(cwd, 'origin', [base, head], depthArgs), { allowFailure: true, timeoutMs: 600_000 });
     if (fetched.exitCode !== 0) break;
   }

@@ -2,6 +2,7 @@ import { formatError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import type { Runner } from '../../core/runner/process-runner.js';
 import { ensureCommit, findMergeBase, gitCommands, ZERO_SHA } from './git.js';
+import { shortRevision } from './revision.js';
 
 /** When a push's own commits cannot be told apart, at most this many commits of the branch are scanned. */
 export const PUSH_HISTORY_LIMIT = 200;
@@ -63,8 +64,8 @@ export async function resolvePushRange(runner: Runner, cwd: string, input: PushI
       return { range: [`${before}..${after}`], before };
     } catch (error) {
       lead = before
-        ? `The push's old head ${before.slice(0, 12)} shares no history with ${after.slice(0, 12)}`
-        : `The push's old head ${input.before.slice(0, 12)} is gone (force push?)`;
+        ? `The push's old head ${shortRevision(before)} shares no history with ${shortRevision(after)}`
+        : `The push's old head ${shortRevision(input.before)} is gone (force push?)`;
       log.info(`${lead}: ${formatError(error).split('\n')[0]}`);
     }
   }

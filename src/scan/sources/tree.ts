@@ -24,7 +24,7 @@ export async function listTreeFiles(runner: Runner, root: string): Promise<strin
 
 export type ReadOutcome = { text: string; bytes: number } | { skipped: 'binary' | 'too-large' | 'unreadable'; bytes: number };
 
-/** Reads a file for scanning, skipping binaries (a NUL in the first 8 KB) and files over the limit. */
+/** Reads a file for scanning, skipping binaries (a NUL in the first 8 KB) and files over the limit; UTF-16 is decoded. */
 export function readScannable(file: string, maxBytes: number): ReadOutcome {
   let size: number;
   try {
@@ -35,7 +35,43 @@ export function readScannable(file: string, maxBytes: number): ReadOutcome {
     return { skipped: 'unreadable', bytes: 0 };
   }
   if (size > maxBytes) return { skipped: 'too-large', bytes: size };
-  const buffer = fs.readFileSync(file);
-  if (buffer.subarray(0, 8192).includes(0)) return { skipped: 'binary', bytes: size };
-  return { text: buffer.toString('utf8'), bytes: size };
+  const text = decodeText(fs.readFileSync(file));
+  return text === undefined ? { skipped: 'binary', bytes: size } : { text, bytes: size };
+}
+
+/**
+ * Text from a file's bytes: UTF-8 (its BOM dropped), or UTF-16 with a BOM, or
+ * BOM-less UTF-16 whose every other byte is NUL (what Windows tools write for
+ * ASCII text). Anything else holding a NUL is binary: undefined.
+ */
+export function decodeText(buffer: Buffer): string | undefined {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return bigEndianToLittle(buffer.subarray(2)).toString('utf16le');
+  const head = buffer.subarray(0, 8192);
+  if (!head.includes(0)) return buffer.toString('utf8').replace(/^\uFEFF/, '');
+  const utf16 = utf16Order(head);
+  if (utf16 === 'le') return buffer.toString('utf16le');
+  if (utf16 === 'be') return bigEndianToLittle(buffer).toString('utf16le');
+  return undefined;
+}
+
+/** BOM-less UTF-16: NULs on one byte parity only, and on nearly all of it. */
+function utf16Order(head: Buffer): 'le' | 'be' | undefined {
+  if (head.length < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenNul += 1;
+    if (head[i + 1] === 0) oddNul += 1;
+  }
+  const pairs = Math.floor(head.length / 2);
+  if (oddNul > pairs * 0.9 && evenNul === 0) return 'le';
+  if (evenNul > pairs * 0.9 && oddNul === 0) return 'be';
+  return undefined;
+}
+
+/** A copy with each byte pair swapped (an odd last byte dropped): UTF-16BE read as UTF-16LE. */
+function bigEndianToLittle(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+  return copy.swap16();
 }

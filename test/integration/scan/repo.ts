@@ -9,7 +9,7 @@ import { randomGenerator } from '../../../src/scan/samples.js';
 export class TestRepo {
   readonly dir: string;
   constructor(dir?: string) {
-    this.dir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-scan-'));
+    this.dir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-hs-scan-'));
     if (!dir) this.git('init', '--quiet', '--initial-branch=main');
   }
   git(...args: string[]): string {

@@ -26,6 +26,41 @@ describe('scan config', () => {
   });
 });
 
+describe('scan config regexes (RE2, linear time)', () => {
+  it('runs a user rule that would backtrack forever in a JavaScript engine in linear time', () => {
+    const config = parseScanConfig("rules:\n  - id: nested\n    regex: '(a+)+$'\n    keywords: [aaaa]\n", 'cfg.yml');
+    const detector = new Detector({ rules: config.rules });
+    const started = Date.now();
+    expect(detector.detect(`${'a'.repeat(200_000)}!`, 'x.txt')).toEqual([]);
+    // A backtracking engine needs longer than the age of the universe for this line.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('finds the secret group of a user rule, as RE2 reports it', () => {
+    const config = parseScanConfig("rules:\n  - id: acme-token\n    regex: 'acme_(?P<secret>[a-z0-9]{12})'\n    keywords: [acme_]\n", 'cfg.yml');
+    const [finding] = new Detector({ rules: config.rules }).detect('key = acme_q1w2e3r4t5y6\n', 'x.env');
+    expect(finding).toMatchObject({ ruleId: 'acme-token', line: 1, column: 12, redacted: 'q1w2… (12 chars)' });
+  });
+
+  it('refuses lookaround and backreferences, naming the key and the engine', () => {
+    expect(() => parseScanConfig("allow:\n  regexes: ['(?<=x)y']\n", 'cfg.yml')).toThrow(/^cfg\.yml:2: allow\.regexes\[0\]: is not a valid regular expression .*RE2/);
+  });
+
+  it('never quotes a pattern or a value back: it may hold a secret', () => {
+    const marker = 'Zk8Qw3Lm9Xv2Tp7Rh4Ny';
+    for (const source of [
+      `allow:\n  regexes: ['(?<=${marker})']\n`,
+      `rules:\n  - id: x\n    regex: '${marker}(['\n    keywords: [x]\n`,
+      `max-file-size: ${marker}\n`,
+      `rules:\n  - id: ${marker}_X\n    regex: 'x'\n    keywords: [x]\n`,
+    ]) {
+      let message = '';
+      try { parseScanConfig(source, 'cfg.yml'); } catch (error) { message = String((error as Error).message); }
+      expect({ source, failed: message !== '', leaks: message.includes(marker.slice(0, 8)) }).toEqual({ source, failed: true, leaks: false });
+    }
+  });
+});
+
 describe('diff parser', () => {
   it('keeps only added lines with their real line numbers, per file and commit', () => {
     const parser = new DiffParser();

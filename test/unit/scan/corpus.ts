@@ -68,7 +68,12 @@ export const KINDS: Kind[] = [
   { kind: 'generic-secret', name: 'SMTP_PASSWORD', value: humanPassword, selfIdentifying: false },
   { kind: 'generic-secret', name: 'DB_PASSWORD', value: humanPassword, selfIdentifying: false },
   { kind: 'generic-secret', name: 'SECRET_KEY_BASE', value: (g) => g.hex(64), selfIdentifying: false },
+  // A chosen password may open with a symbol that YAML, shells and code also use.
+  { kind: 'generic-secret', name: 'ADMIN_PASSWORD', value: (g) => `${SYMBOL_LEADS[g.int(0, SYMBOL_LEADS.length - 1)]}${humanPassword(g)}`, selfIdentifying: false },
 ];
+
+/** Every symbol the strong-value filter once refused at the start of a password. */
+const SYMBOL_LEADS = ['!', '*', '$', '%', '@', '|', '>', '&', '#'];
 
 const camel = (name: string): string => name.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 const snake = (name: string): string => name.toLowerCase();
@@ -84,6 +89,7 @@ export const FILE_TYPES: Record<string, { file: string; header: string[]; line: 
   js: { file: 'src/config.js', header: ["'use strict';", "const path = require('node:path');"], line: (n, v) => `const ${camel(n)} = '${v}';`, footer: ['module.exports = { path };'], filler: ['const port = Number(process.env.PORT ?? 8080);', 'function handler(req, res) { res.end("ok"); }', "const root = path.join(__dirname, 'public');"] },
   python: { file: 'app/settings.py', header: ['import os', 'DEBUG = False'], line: (n, v) => `${n} = "${v}"`, footer: [], filler: ['ALLOWED_HOSTS = ["app.example.net"]', 'TIME_ZONE = "UTC"', 'def ready(): return True'] },
   go: { file: 'cmd/server/config.go', header: ['package main', '', 'func config() map[string]string {'], line: (n, v) => `\t${camel(n)} := "${v}"; _ = ${camel(n)}`, footer: ['\treturn nil', '}'], filler: ['\tport := 8080; _ = port', '\tname := "shop"; _ = name', '\t// load settings'] },
+  typescript: { file: 'src/settings.ts', header: ["import { env } from './env';"], line: (n, v) => `export const ${n}: string = "${v}";`, footer: ['export default env;'], filler: ['export const PORT: number = 8080;', "export const REGION: string = 'eu-central';", 'const started = Date.now();'] },
   lockfile: { file: 'package-lock.json', header: ['{', '  "name": "shop",', '  "lockfileVersion": 3,', '  "packages": {'], line: (_n, v) => `    "node_modules/private-lib": { "version": "1.2.3", "resolved": "https://npm.pkg.example.net/private-lib/-/private-lib-1.2.3.tgz?auth=${v}" },`, footer: ['  }', '}'], filler: [] },
 };
 
@@ -116,7 +122,28 @@ export const LOOK_ALIKES: LookAlike[] = [
   { label: 'base64 image', name: 'LOGO', value: (g) => `data:image/png;base64,iVBORw0KGgo${g.base64(300)}` },
   { label: 'reference', name: 'API_TOKEN', value: () => 'process.env.API_TOKEN' },
   { label: 'identifier', name: 'BUILD_ID', value: (g) => g.alnum(32) },
+  // A Twilio account SID names the account (like an AWS account id): an identifier, not a credential.
+  { label: 'identifier', name: 'TWILIO_ACCOUNT_SID', value: (g) => `AC${g.hex(32)}` },
+  { label: 'reference', name: 'GITHUB_TOKEN', value: () => '${GITHUB_TOKEN:?set GITHUB_TOKEN first}' },
+  { label: 'reference', name: 'DEPLOY_TOKEN', value: () => '${DEPLOY_TOKEN:-fallbackvalue1}' },
 ];
+
+/** Terraform variables: the value's line says only `default`, the name is on the block's first line. */
+const TERRAFORM_SECRET_VARIABLES = ['db_password', 'api_token', 'admin_secret', 'smtp_password'];
+const TERRAFORM_PLAIN_VARIABLES = ['build_id', 'instance_type', 'region'];
+const terraformVariable = (name: string, value: string): string[] => [`variable "${name}" {`, '  type      = string', '  sensitive = true', `  default   = "${value}"`, '}', ''];
+
+/** One long line of minified code full of member copies: not one finding. */
+function minifiedBundle(g: SampleGenerator, bytes: number): string {
+  const parts: string[] = [];
+  for (let size = 0, i = 0; size < bytes; i += 1) {
+    const v = `${g.chars('abcdefghijklmnopqrstuvwxyz', 1)}${i}`;
+    const part = `function ${v}(e,t){var n=e.apiKey||t.token||"";o.password=t.password??n,o.secret=n?n.secret:t.secret;return e.accessToken=t.accessToken,n}`;
+    parts.push(part);
+    size += part.length + 1;
+  }
+  return parts.join(';');
+}
 
 const LOCKFILE_INTEGRITY = (g: SampleGenerator): string => `    "node_modules/left-pad": { "version": "1.3.0", "resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz", "integrity": "sha512-${g.base64(86)}==" },`;
 
@@ -168,6 +195,26 @@ export function buildCorpus(rounds = 1, g: SampleGenerator = seededGenerator()):
       quietLines.push(...shape.footer);
       corpus.files.push({ path: quietPath, text: `${quietLines.join('\n')}\n` });
     }
+    const tfPath = `r${round}/terraform/variables.tf`;
+    const tfLines: string[] = [];
+    for (const name of TERRAFORM_SECRET_VARIABLES) {
+      const block = terraformVariable(name, humanPassword(g));
+      corpus.planted.push({ path: tfPath, line: tfLines.length + 4, kind: 'terraform-variable-default' });
+      tfLines.push(...block);
+    }
+    corpus.files.push({ path: tfPath, text: tfLines.join('\n') });
+    const tfQuietPath = `r${round}/terraform/quiet/variables.tf`;
+    const tfQuiet: string[] = [];
+    for (const name of TERRAFORM_PLAIN_VARIABLES) {
+      corpus.lookAlikes.push({ path: tfQuietPath, line: tfQuiet.length + 4, label: 'identifier' });
+      tfQuiet.push(...terraformVariable(name, g.alnum(24)));
+    }
+    corpus.lookAlikes.push({ path: tfQuietPath, line: tfQuiet.length + 4, label: 'placeholder' });
+    tfQuiet.push(...terraformVariable('db_password', 'changeme'));
+    corpus.files.push({ path: tfQuietPath, text: tfQuiet.join('\n') });
+    corpus.files.push({ path: `r${round}/dist/quiet/bundle.js`, text: `${minifiedBundle(g, 200_000)}\n` });
+    corpus.lookAlikes.push({ path: `r${round}/dist/quiet/bundle.js`, line: 1, label: 'minified' });
+
     // A PEM file: the multi-line form of a private key.
     const pem = `-----BEGIN RSA PRIVATE KEY-----\n${Array.from({ length: 12 }, () => g.base64(64)).join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
     corpus.files.push({ path: `r${round}/keys/deploy_rsa`, text: pem });
