@@ -91,7 +91,12 @@ export async function runAction<S, R>(flow: FlowDefinition<S, R>): Promise<void>
   onSecretRegistered((value) => core.setSecret(value));
   const log = new ActionsLogger(platform);
   const stopMirroring = onLeftoversChanged((all) => {
-    if (process.env.GITHUB_STATE) core.saveState(LEFTOVERS_STATE, JSON.stringify(all));
+    if (!process.env.GITHUB_STATE) return;
+    try {
+      core.saveState(LEFTOVERS_STATE, JSON.stringify(all));
+    } catch {
+      // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
+    }
   });
   const cancel = handleCancelSignals(log, flow.handlesCancel === true);
   try {
