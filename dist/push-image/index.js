@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5524).Headers
+/* unused reexport */ __nccwpck_require__(715).Response
+/* unused reexport */ __nccwpck_require__(175).Request
+/* unused reexport */ __nccwpck_require__(1142).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+/* unused reexport */ __nccwpck_require__(1886).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4043:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -3699,23 +3699,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
+const { IncomingMessage } = __nccwpck_require__(9448)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
 const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7109,17 +7109,17 @@ module.exports = connectH2
 
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const http = __nccwpck_require__(9448)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4043)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4043)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -11265,21 +11265,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
+const { STATUS_CODES } = __nccwpck_require__(9448)
 const {
   types: {
     isPromise
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4043)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,24 +18381,24 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
+const { STATUS_CODES } = __nccwpck_require__(9448)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(4043)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28489,7 +28489,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 9448:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -28664,1229 +28664,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8341:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7612);
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8045);
-// The push-image action: inputs → the shared core flow → outputs and summary.
-
-
-await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(_image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__/* .pushImageFlow */ .IC);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 3026:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GQ: () => (/* binding */ SlipwayError),
-/* harmony export */   Wk: () => (/* binding */ formatError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   yI: () => (/* binding */ ProcessError)
-/* harmony export */ });
-/* unused harmony export lastLines */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3092);
-
-/**
- * An error a user can act on: what is wrong, where, and how to fix it.
- * The message is redacted when it is built, so no secret survives into it.
- */
-class SlipwayError extends Error {
-    fix;
-    constructor(message, options = {}) {
-        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
-        this.name = 'SlipwayError';
-        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
-    }
-}
-/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
-class InputError extends SlipwayError {
-    input;
-    constructor(input, problem, fix) {
-        super(`${input}: ${problem}`, { fix });
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
-class ProcessError extends SlipwayError {
-    command;
-    exitCode;
-    stderrTail;
-    timedOut;
-    constructor(args) {
-        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
-        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
-        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
-        this.name = 'ProcessError';
-        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
-        this.exitCode = args.exitCode;
-        this.stderrTail = tail;
-        this.timedOut = args.timedOut ?? false;
-    }
-}
-function lastLines(text, count) {
-    return text.trimEnd().split('\n').slice(-count).join('\n');
-}
-/** One line (or a few) for the user; the stack only when debugging. */
-function formatError(error, debug = false) {
-    if (error instanceof SlipwayError) {
-        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
-    }
-    if (error instanceof Error) {
-        // An unexpected error: its stack is what a bug report needs, but only on request.
-        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
-    }
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
-}
-
-
-/***/ }),
-
-/***/ 2738:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   PE: () => (/* binding */ NO_RETRY),
-/* harmony export */   WQ: () => (/* binding */ NETWORK_RETRY),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
-function backoffDelay(policy, attempt, random = Math.random) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-
-/***/ }),
-
-/***/ 3092:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ onSecretRegistered),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
-/* harmony export */ });
-/* unused harmony exports REDACTED, isRegisteredSecret, clearSecretsForTest */
-// Every secret value the process knows about is registered here once; every
-// path that prints or throws text (logger, runner, error formatting) redacts
-// through `redact`, so a secret cannot reach a log even through a tool's echo.
-const registered = new Set();
-const listeners = [];
-/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
-const MIN_SECRET_LENGTH = 4;
-const REDACTED = '***';
-function registerSecret(value) {
-    if (!value || value.length < MIN_SECRET_LENGTH)
-        return;
-    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
-    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.push(line.trim());
-    for (const form of forms) {
-        if (registered.has(form))
-            continue;
-        registered.add(form);
-        for (const listener of listeners)
-            listener(form);
-    }
-}
-/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
-function onSecretRegistered(listener) {
-    listeners.push(listener);
-    for (const value of registered)
-        listener(value);
-}
-function redact(text) {
-    if (registered.size === 0 || !text)
-        return text;
-    let out = text;
-    // Longest first, so a secret containing another is masked whole.
-    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
-        if (out.includes(secret))
-            out = out.split(secret).join(REDACTED);
-    }
-    return out;
-}
-function isRegisteredSecret(value) {
-    return registered.has(value);
-}
-/** For tests only. */
-function clearSecretsForTest() {
-    registered.clear();
-}
-
-
-/***/ }),
-
-/***/ 1253:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BD: () => (/* binding */ Summary),
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   S5: () => (/* binding */ renderText)
-/* harmony export */ });
-class Summary {
-    blocks = [];
-    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
-    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
-    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
-    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
-    append(other) { this.blocks.push(...other.blocks); return this; }
-}
-const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-function renderMarkdown(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `### ${block.text}`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
-            case 'table': return [
-                `| ${block.headers.map(escapeCell).join(' | ')} |`,
-                `| ${block.headers.map(() => '---').join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
-            ].join('\n');
-        }
-    })
-        .join('\n\n') + '\n';
-}
-/** Plain text for logs and terminals: markdown code ticks dropped. */
-function renderText(summary) {
-    return renderTextBlocks(summary).replace(/`/g, '');
-}
-function renderTextBlocks(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `== ${block.text} ==`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
-            case 'table': {
-                const all = [block.headers, ...block.rows];
-                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
-                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
-            }
-        }
-    })
-        .join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 7612:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  IC: () => (/* binding */ pushImageFlow)
-});
-
-// UNUSED EXPORTS: credentialsHint, parsePushSettings, pushImage
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var summary = __nccwpck_require__(1253);
-;// CONCATENATED MODULE: ./build/src/image/docker-commands.js
-const sorted = (record) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
-function buildCommand(plan, builder) {
-    const args = builder.kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
-    args.push('--platform', plan.platforms.join(','), '--file', plan.dockerfile, '--iidfile', plan.iidFile);
-    for (const reference of plan.references)
-        args.push('--tag', reference);
-    for (const [key, value] of sorted(plan.labels))
-        args.push('--label', `${key}=${value}`);
-    for (const [key, value] of sorted(plan.buildArgs))
-        args.push('--build-arg', `${key}=${value}`);
-    for (const [id, file] of sorted(plan.secretFiles))
-        args.push('--secret', `id=${id},src=${file}`);
-    if (plan.target)
-        args.push('--target', plan.target);
-    if (plan.network)
-        args.push('--network', plan.network);
-    if (plan.noCache)
-        args.push('--no-cache');
-    if (builder.kind === 'buildx' && plan.cacheDir) {
-        if (plan.cacheDir.from)
-            args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
-        args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
-    }
-    else {
-        if (plan.cacheFrom)
-            args.push('--cache-from', plan.cacheFrom);
-        // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
-        if (plan.inlineCache && builder.kind !== 'classic')
-            args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
-    }
-    args.push(plan.context);
-    // The classic builder is forced off BuildKit; the BuildKit path forces it on.
-    const env = builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : builder.kind === 'buildkit' ? { DOCKER_BUILDKIT: '1' } : undefined;
-    return { file: builder.docker, args, env };
-}
-const inspectImageCommand = (docker, reference) => ({
-    file: docker,
-    args: ['image', 'inspect', '--format', '{{json .}}', reference],
-});
-const saveImageCommand = (docker, reference, tarball) => ({
-    file: docker,
-    args: ['image', 'save', '--output', tarball, reference],
-});
-const loadImageCommand = (docker, tarball) => ({
-    file: docker,
-    args: ['image', 'load', '--quiet', '--input', tarball],
-});
-const tagImageCommand = (docker, source, target) => ({
-    file: docker,
-    args: ['image', 'tag', source, target],
-});
-/** Password on stdin, never argv. */
-const loginCommand = (registry, username, password, dockerConfig) => ({
-    file: 'docker',
-    args: ['login', registry, '--username', username, '--password-stdin'],
-    env: { DOCKER_CONFIG: dockerConfig },
-    stdin: password,
-});
-const logoutCommand = (registry, dockerConfig) => ({
-    file: 'docker',
-    args: ['logout', registry],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-const pushCommand = (reference, dockerConfig) => ({
-    file: 'docker',
-    args: ['push', reference],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-const pullCommand = (reference, platform, dockerConfig) => ({
-    file: 'docker',
-    args: ['pull', '--platform', platform, reference],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
-
-
-/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
-function registryBaseUrl(registry) {
-    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
-    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${loopback ? 'http' : 'https'}://${host}`;
-}
-async function probeRegistry(args) {
-    const base = registryBaseUrl(args.registry);
-    const started = Date.now();
-    let attempt = 0;
-    for (;;) {
-        attempt += 1;
-        let problem;
-        try {
-            const outcome = await probeOnce(base, args);
-            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
-                return outcome;
-            if (outcome.status === 429) {
-                const rateWait = outcome.retryAfterMs ?? (0,retry/* backoffDelay */.EY)(args.retry, attempt);
-                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
-                    throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
-                }
-                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
-                await (0,retry/* sleep */.yy)(rateWait);
-                attempt -= 1; // a rate limit is not a failed attempt
-                continue;
-            }
-            problem = `HTTP ${outcome.status}`;
-        }
-        catch (error) {
-            if (error instanceof errors/* SlipwayError */.GQ)
-                throw error;
-            problem = describeNetworkError(error);
-        }
-        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
-            throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
-                fix: 'Check the registry address and that the registry is up and reachable from this runner',
-            });
-        }
-        const waitMs = (0,retry/* backoffDelay */.EY)(args.retry, attempt);
-        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
-        await (0,retry/* sleep */.yy)(waitMs);
-    }
-}
-async function probeOnce(base, args) {
-    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
-    await anonymous.arrayBuffer();
-    if (anonymous.status === 200)
-        return { ok: true, auth: 'none' };
-    if (anonymous.status !== 401)
-        return failed(anonymous);
-    const challenge = anonymous.headers.get('www-authenticate') ?? '';
-    if (!args.username || !args.password)
-        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
-    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
-    if (/^bearer/i.test(challenge)) {
-        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-        if (!realm)
-            return { ok: true, auth: 'bearer' };
-        const url = new URL(realm);
-        if (service)
-            url.searchParams.set('service', service);
-        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
-        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-        await token.arrayBuffer();
-        return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
-    }
-    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-    await authed.arrayBuffer();
-    return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
-}
-function failed(response) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return {
-        ok: false,
-        status: response.status,
-        reason: response.statusText,
-        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
-    };
-}
-function describeNetworkError(error) {
-    const cause = error.cause;
-    if (cause?.code)
-        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    return error.message ?? String(error);
-}
-
-;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
-
-
-
-/**
- * Reads back what the registry serves for a digest, over the registry API
- * itself: `docker pull` would be satisfied by the local engine's copy and
- * prove nothing. Checks the manifest's bytes hash to the digest, the config's
- * platform, and that every layer blob is there (HEAD, no download).
- */
-const ACCEPT = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-async function readServedImage(args) {
-    const client = new RegistryClient(args.registry, args.repository, args.credentials);
-    const { body, manifest: served } = await client.manifest(args.digest);
-    let manifest = served;
-    if (sha256(body) !== args.digest)
-        throw new errors/* SlipwayError */.GQ(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
-    if (manifest.manifests) {
-        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
-        if (!entry) {
-            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
-            throw new errors/* SlipwayError */.GQ(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
-        }
-        manifest = (await client.manifest(entry.digest)).manifest;
-    }
-    if (!manifest.config)
-        throw new errors/* SlipwayError */.GQ(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
-    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
-    for (const layer of manifest.layers ?? [])
-        await client.assertBlob(layer.digest);
-    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
-}
-function platformOf(platform) {
-    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
-}
-const sha256 = (body) => `sha256:${external_node_crypto_.createHash('sha256').update(body).digest('hex')}`;
-class RegistryClient {
-    registry;
-    repository;
-    credentials;
-    authorization;
-    base;
-    constructor(registry, repository, credentials) {
-        this.registry = registry;
-        this.repository = repository;
-        this.credentials = credentials;
-        this.base = registryBaseUrl(registry);
-    }
-    async manifest(reference) {
-        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
-        const body = Buffer.from(await response.arrayBuffer());
-        return { body, manifest: JSON.parse(body.toString('utf8')) };
-    }
-    async blob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
-        return Buffer.from(await response.arrayBuffer());
-    }
-    async assertBlob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
-        await response.arrayBuffer();
-    }
-    async get(path, headers, method = 'GET') {
-        for (let attempt = 0; attempt < 2; attempt += 1) {
-            const response = await fetch(`${this.base}${path}`, {
-                method,
-                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-                signal: AbortSignal.timeout(30_000),
-            });
-            if (response.status === 401 && attempt === 0) {
-                await response.arrayBuffer();
-                await this.authenticate(response.headers.get('www-authenticate') ?? '');
-                continue;
-            }
-            if (!response.ok) {
-                await response.arrayBuffer();
-                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
-                throw new errors/* SlipwayError */.GQ(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
-                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
-                });
-            }
-            return response;
-        }
-        throw new errors/* SlipwayError */.GQ(`Verify: ${this.registry} kept asking for credentials`);
-    }
-    async authenticate(challenge) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : undefined;
-        if (/^basic/i.test(challenge)) {
-            this.authorization = basic;
-            return;
-        }
-        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-        if (!realm)
-            return;
-        const url = new URL(realm);
-        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-        if (service)
-            url.searchParams.set('service', service);
-        url.searchParams.set('scope', `repository:${this.repository}:pull`);
-        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
-        if (!response.ok) {
-            await response.arrayBuffer();
-            return;
-        }
-        const token = (await response.json());
-        const value = token.token ?? token.access_token;
-        if (value)
-            this.authorization = `Bearer ${value}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/image/reference.js
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOCKER_HUB = 'docker.io';
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** Returns a reason when the reference is invalid, for the caller's InputError. */
-function parseImageReference(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return { error: `digest '${digest}' is not sha256:<64 hex>` };
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
-    }
-    const parts = rest.split('/');
-    let registry = DOCKER_HUB;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
-        registry = parts.shift() ?? DOCKER_HUB;
-    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
-        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
-    }
-    if (registry === DOCKER_HUB && parts.length === 1)
-        parts.unshift('library');
-    return { registry, repository: parts.join('/'), tag, digest };
-}
-function formatReference(reference) {
-    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
-    const name = `${host}${reference.repository}`;
-    if (reference.digest)
-        return `${name}@${reference.digest}`;
-    return reference.tag ? `${name}:${reference.tag}` : name;
-}
-/** The name without tag or digest, as a user wrote it (for `name@digest`). */
-function repositoryOf(reference) {
-    const withoutDigest = reference.split('@')[0] ?? reference;
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-const KNOWN_PLATFORMS = [
-    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
-];
-
-;// CONCATENATED MODULE: ./build/src/image/push-flow.js
-
-
-
-
-
-
-
-
-
-
-function parsePushSettings(inputs) {
-    const tags = inputs.list('tags');
-    if (tags.length === 0)
-        inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
-    const parsed = tags.map((tag) => {
-        const reference = parseImageReference(tag);
-        if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
-        if (!reference.tag)
-            return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
-        return reference;
-    });
-    const registries = new Set(parsed.map((reference) => reference.registry));
-    const repositories = new Set(parsed.map((reference) => reference.repository));
-    if (registries.size > 1 || repositories.size > 1)
-        inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
-    const registry = inputs.string('registry', parsed[0].registry);
-    if (registry !== parsed[0].registry)
-        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
-    const username = inputs.optional('username');
-    const password = inputs.secret('password');
-    if (password && !username)
-        inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
-    if (username && !password)
-        inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
-    const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
-    if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
-        inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
-    }
-    return {
-        tags,
-        registry,
-        repository: parsed[0].repository,
-        username,
-        password,
-        verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
-        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
-        retry: { ...retry/* NETWORK_RETRY */.WQ, attempts: inputs.integer('retries', retry/* NETWORK_RETRY */.WQ.attempts - 1, { min: 0, max: 10 }) + 1 },
-        maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
-    };
-}
-const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
-const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
-const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
-function credentialsHint(settings) {
-    const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
-    return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
-}
-async function pushImage(settings, context) {
-    const { runner, log } = context;
-    const started = Date.now();
-    const probe = await probeRegistry({ ...settings, log });
-    if (!probe.ok)
-        throw new errors/* SlipwayError */.GQ(`${credentialsHint(settings)} (${probe.reason})`);
-    // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
-    const dockerConfig = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-docker-config-'));
-    external_node_fs_.chmodSync(dockerConfig, 0o700);
-    // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
-    let rateLimitWaitedMs = 0;
-    const classify = (result) => {
-        const text = `${result.stderr}\n${result.stdout}`;
-        if (AUTH_FAILURE.test(text))
-            return false;
-        if (RATE_LIMITED.test(text)) {
-            const waitMs = Math.min(30_000, settings.maxRateLimitWaitMs - rateLimitWaitedMs);
-            if (waitMs <= 0)
-                return false;
-            rateLimitWaitedMs += waitMs;
-            return { waitMs };
-        }
-        return TRANSIENT.test(text);
-    };
-    const authHint = (result) => {
-        const text = `${result.stderr}\n${result.stdout}`;
-        if (AUTH_FAILURE.test(text))
-            return credentialsHint(settings);
-        if (RATE_LIMITED.test(text)) {
-            return `Registry ${settings.registry} kept answering 429 (too many requests) past input 'rate-limit-wait' (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): wait, authenticate for a higher limit, or raise it`;
-        }
-        return undefined;
-    };
-    try {
-        if (settings.username && settings.password) {
-            await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
-                retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
-                label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
-            });
-        }
-        let digest = '';
-        let layersUploaded = 0;
-        let layersReused = 0;
-        for (const tag of settings.tags) {
-            const pushed = await log.group(`Push ${tag}`, () => runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }));
-            const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
-            if (!found)
-                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
-            if (digest && found !== digest)
-                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
-            digest = found;
-            // Counted on the first tag: later tags of the same image upload nothing by construction.
-            if (tag === settings.tags[0]) {
-                layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
-                layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
-            }
-        }
-        const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
-        const verified = [];
-        if (settings.verifyPlatform) {
-            verified.push(await verifyPull(settings, digest, false, context));
-            if (settings.verifyAnonymousPull)
-                verified.push(await verifyPull(settings, digest, true, context));
-        }
-        return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
-    }
-    finally {
-        if (settings.username)
-            await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
-        external_node_fs_.rmSync(dockerConfig, { recursive: true, force: true });
-    }
-}
-/** Read back by digest from the registry itself and check the platform it serves. */
-async function verifyPull(settings, digest, anonymous, context) {
-    const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
-    const served = await readServedImage({
-        registry: settings.registry,
-        repository: settings.repository,
-        digest,
-        platform: settings.verifyPlatform ?? 'linux/amd64',
-        credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
-    });
-    if (served.platform !== settings.verifyPlatform) {
-        throw new errors/* SlipwayError */.GQ(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
-    }
-    context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
-    return `${how}: ${served.platform}`;
-}
-const pushImageFlow = {
-    command: 'push',
-    action: 'push-image',
-    describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
-    parse: (inputs) => parsePushSettings(inputs),
-    run: pushImage,
-    outputs: (result) => ({
-        digest: result.digest,
-        'image-ref': result.imageRef,
-        tags: result.tags.join('\n'),
-        'layers-uploaded': String(result.layersUploaded),
-    }),
-    summary: (result) => new summary/* Summary */.BD()
-        .heading('Image pushed')
-        .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
-            repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
-            result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
-        ]]),
-};
-
-
-/***/ }),
-
-/***/ 8045:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
-});
-
-// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
-
-
-function mapInputSource(values, style = 'action') {
-    return {
-        get: (name) => values[name],
-        describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
-    };
-}
-class Inputs {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    raw(name) {
-        const value = this.source.get(name);
-        if (value === undefined)
-            return undefined;
-        const trimmed = value.trim();
-        return trimmed === '' ? undefined : trimmed;
-    }
-    fail(name, problem, fix) {
-        throw new errors/* InputError */.dz(this.source.describe(name), problem, fix);
-    }
-    optional(name) {
-        return this.raw(name);
-    }
-    string(name, fallback) {
-        return this.raw(name) ?? fallback;
-    }
-    required(name, fix) {
-        const value = this.raw(name);
-        if (value === undefined)
-            this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
-        return value;
-    }
-    /** A secret: registered for redaction the moment it is read. Never trimmed. */
-    secret(name) {
-        const value = this.source.get(name);
-        if (!value)
-            return undefined;
-        (0,secrets/* registerSecret */.cl)(value);
-        return value;
-    }
-    boolean(name, fallback) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (/^(true|yes|on|1)$/i.test(value))
-            return true;
-        if (/^(false|no|off|0)$/i.test(value))
-            return false;
-        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
-    }
-    integer(name, fallback, range = {}) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (!/^-?\d+$/.test(value))
-            this.fail(name, `is not a whole number (found '${value}')`);
-        const parsed = Number(value);
-        if (range.min !== undefined && parsed < range.min)
-            this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
-        if (range.max !== undefined && parsed > range.max)
-            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
-        return parsed;
-    }
-    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
-    duration(name, fallbackMs) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallbackMs;
-        const ms = parseDuration(value);
-        if (ms === undefined)
-            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
-        return ms;
-    }
-    choice(name, choices, fallback) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (!choices.includes(value)) {
-            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
-        }
-        return value;
-    }
-    /** Newline- or comma-separated list; blank entries and `#` comments dropped. */
-    list(name) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return [];
-        return splitList(value);
-    }
-    /** `KEY=VALUE` lines (or comma-separated pairs). */
-    keyValues(name) {
-        const result = {};
-        for (const entry of this.list(name)) {
-            const index = entry.indexOf('=');
-            if (index <= 0)
-                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
-            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
-        }
-        return result;
-    }
-}
-function splitList(value) {
-    const separator = value.includes('\n') ? /\r?\n/ : /,/;
-    return value
-        .split(separator)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '' && !entry.startsWith('#'));
-}
-function parseDuration(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
-    if (!match)
-        return undefined;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
-    return Math.round(Number(match[1]) * factor);
-}
-
-;// CONCATENATED MODULE: ./build/src/core/log.js
-
-/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
-class MemoryLogger {
-    lines = [];
-    info(message) { this.lines.push(redact(message)); }
-    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
-    error(message) { this.lines.push(`error: ${redact(message)}`); }
-    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
-    async group(title, body) {
-        this.lines.push(`## ${redact(title)}`);
-        return body();
-    }
-    text() { return this.lines.join('\n'); }
-}
-/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
-class ConsoleLogger {
-    options;
-    constructor(options = {}) {
-        this.options = options;
-    }
-    write(text) {
-        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
-    }
-    info(message) { this.write(message); }
-    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
-    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
-    debug(message) { if (this.options.debug)
-        this.write(`debug: ${message}`); }
-    async group(title, body) {
-        this.write(`▸ ${title}`);
-        return body();
-    }
-}
-function locate(where) {
-    if (!where?.file)
-        return '';
-    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
-}
-const silentLogger = {
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_title, body) => body(),
-};
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
-;// CONCATENATED MODULE: ./build/src/core/command.js
-/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
-function describeCommand(spec) {
-    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
-}
-function quoteForDisplay(word) {
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
-function shellQuote(word) {
-    if (word === '')
-        return "''";
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Join an argument array into one remote command line, each word quoted. */
-function shellJoin(words) {
-    return words.map(shellQuote).join(' ');
-}
-
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
-
-
-
-
-
-/** GNU timeout's exit code when it had to stop the command. */
-const TIMEOUT_EXIT = 124;
-/**
- * Runs real processes through @actions/exec. @actions/exec has no timeout of its
- * own, so a timed command runs under coreutils `timeout`, which keeps the
- * argument array intact and kills the whole command.
- */
-class ProcessRunner {
-    log;
-    constructor(log) {
-        this.log = log;
-    }
-    async run(spec, options = {}) {
-        const policy = options.retry ?? retry/* NO_RETRY */.PE;
-        const started = Date.now();
-        let runs = 0;
-        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
-        // it is neither one of the policy's attempts nor time against its deadline.
-        let attempt = 0;
-        let askedWaitsMs = 0;
-        for (;;) {
-            runs += 1;
-            attempt += 1;
-            const result = await this.runOnce(spec, options);
-            result.attempts = runs;
-            if (result.exitCode === 0)
-                return result;
-            const verdict = options.isTransient?.(result) ?? false;
-            if (typeof verdict === 'object') {
-                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
-                attempt -= 1;
-                askedWaitsMs += verdict.waitMs;
-                await (0,retry/* sleep */.yy)(verdict.waitMs);
-                continue;
-            }
-            const elapsed = Date.now() - started - askedWaitsMs;
-            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
-            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
-            if (verdict && attempt < policy.attempts && withinDeadline) {
-                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
-                await (0,retry/* sleep */.yy)(wait);
-                continue;
-            }
-            if (options.allowFailure)
-                return result;
-            throw new errors/* ProcessError */.yI({
-                command: options.label ?? describeCommand(spec),
-                exitCode: result.exitCode,
-                stderr: result.stderr || result.stdout,
-                timedOut: result.timedOut,
-                hint: options.hint?.(result),
-            });
-        }
-    }
-    label(spec, options) {
-        return (0,secrets/* redact */.E$)(options.label ?? describeCommand(spec));
-    }
-    async runOnce(spec, options) {
-        const { file, args } = withTimeout(spec, options.timeoutMs);
-        this.log.debug(`$ ${this.label(spec, options)}`);
-        let stdout = '';
-        let stderr = '';
-        const started = Date.now();
-        const exitCode = await exec/* exec */.m(file, args, {
-            cwd: spec.cwd,
-            env: buildEnv(spec),
-            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
-            silent: true,
-            ignoreReturnCode: true,
-            delay: options.streamCloseDelayMs,
-            listeners: {
-                stdout: (data) => { stdout += data.toString(); },
-                stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-            },
-        }).catch((error) => {
-            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
-            stderr += `${error.message}\n`;
-            return 127;
-        });
-        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
-        if (timedOut)
-            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
-        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
-    }
-}
-function withTimeout(spec, timeoutMs) {
-    if (!timeoutMs)
-        return { file: spec.file, args: spec.args };
-    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
-    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
-}
-function buildEnv(spec) {
-    const base = {};
-    const inherited = spec.cleanEnv
-        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
-        : process.env;
-    for (const [key, value] of Object.entries(inherited))
-        if (value !== undefined)
-            base[key] = value;
-    return { ...base, ...spec.env };
-}
-
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var core_summary = __nccwpck_require__(1253);
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
-function detectPlatform(env = process.env) {
-    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
-    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
-    if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
-    }
-    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
-    const repository = env.GITHUB_REPOSITORY;
-    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return {
-        kind: forgejo ? 'forgejo' : 'github',
-        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
-        supportsAnnotations: !forgejo,
-        serverUrl,
-        repository,
-        runUrl,
-        actor: env.GITHUB_ACTOR,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-    };
-}
-/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
-function describeActor(platform, hostname) {
-    if (platform.runUrl)
-        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
-    return `${platform.actor ?? 'someone'}@${hostname}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
-
-
-
-
-
-
-
-
-/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
-const actionInputSource = {
-    get: (name) => core/* getInput */.V4(name),
-    describe: (name) => `input '${name}'`,
-};
-/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
-class ActionsLogger {
-    platform;
-    constructor(platform) {
-        this.platform = platform;
-    }
-    info(message) { core/* info */.pq((0,secrets/* redact */.E$)(message)); }
-    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
-    warn(message, where) { this.annotate('warning', message, where); }
-    error(message, where) { this.annotate('error', message, where); }
-    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
-    annotate(level, message, where) {
-        const text = (0,secrets/* redact */.E$)(message);
-        if (!this.platform.supportsAnnotations) {
-            // Forgejo prints workflow commands raw; a plain line reads better.
-            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-            core/* info */.pq(`${level}: ${location}${text}`);
-            return;
-        }
-        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
-        if (level === 'warning')
-            core/* warning */.$e(text, properties);
-        else
-            core/* error */.z3(text, properties);
-    }
-}
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
-class ActionsCache {
-    log;
-    description = 'Actions cache';
-    constructor(log) {
-        this.log = log;
-    }
-    async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
-            this.log.info('Cache: this runner offers no cache service; skipping restore.');
-            return undefined;
-        }
-        try {
-            return await cache.restoreCache(paths, primaryKey, restoreKeys);
-        }
-        catch (error) {
-            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
-            return undefined;
-        }
-    }
-    async save(paths, key) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable())
-            return;
-        try {
-            await cache.saveCache(paths, key);
-        }
-        catch (error) {
-            // A key saved by a parallel job is not a failure of ours.
-            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
-        }
-    }
-}
-async function writeSummary(summary, platform, log) {
-    if (summary.blocks.length === 0)
-        return;
-    if (platform.supportsSummary) {
-        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
-    }
-    else {
-        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
-        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
-    }
-}
-/** The whole Actions edge: inputs → flow → outputs, summary, failure. */
-async function runAction(flow) {
-    const platform = detectPlatform();
-    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
-    const log = new ActionsLogger(platform);
-    try {
-        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const settings = flow.parse(new Inputs(actionInputSource), { env: process.env, platform, workDir });
-        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log) };
-        const result = await flow.run(settings, context);
-        for (const [name, value] of Object.entries(flow.outputs(result)))
-            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
-        await writeSummary(flow.summary(result), platform, log);
-        const failure = flow.failure?.(result);
-        if (failure)
-            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,errors/* formatError */.Wk)(error, core/* isDebug */._o()));
-    }
-}
-
-
-
-/***/ }),
-
-/***/ 3838:
+/***/ 4846:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29898,6 +28676,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -29905,11 +28684,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -29945,7 +28724,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -30041,7 +28820,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30078,11 +28857,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(2145);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(5326);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(3873);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30156,7 +28935,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30437,7 +29216,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -30471,9 +29250,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(7187);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(1299);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30538,7 +29317,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30821,9 +29600,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -30859,7 +29638,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 7187:
+/***/ 1299:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30880,13 +29659,13 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(378);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31474,7 +30253,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31557,7 +30336,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 2145:
+/***/ 3873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31642,7 +30421,7 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 4942:
+/***/ 5326:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31661,7 +30440,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31752,11 +30531,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32456,7 +31235,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 90:
+/***/ 378:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32652,7 +31431,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32663,7 +31442,7 @@ function getCmdPath() {
 /* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(378);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32936,6 +31715,2363 @@ function copyFile(srcFile, destFile, force) {
 }
 //# sourceMappingURL=io.js.map
 
+/***/ }),
+
+/***/ 5231:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8939);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7186);
+// The push-image action: inputs → the shared core flow → outputs and summary.
+
+
+await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(_image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__/* .pushImageFlow */ .IC);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GQ: () => (/* binding */ SlipwayError),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   yI: () => (/* binding */ ProcessError)
+/* harmony export */ });
+/* unused harmony export lastLines */
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7506);
+
+/**
+ * An error a user can act on: what is wrong, where, and how to fix it.
+ * The message is redacted when it is built, so no secret survives into it.
+ */
+class SlipwayError extends Error {
+    fix;
+    constructor(message, options = {}) {
+        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
+        this.name = 'SlipwayError';
+        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
+    }
+}
+/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
+class InputError extends SlipwayError {
+    input;
+    constructor(input, problem, fix) {
+        super(`${input}: ${problem}`, { fix });
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
+class ProcessError extends SlipwayError {
+    command;
+    exitCode;
+    stderrTail;
+    timedOut;
+    constructor(args) {
+        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
+        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
+        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
+        this.name = 'ProcessError';
+        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
+        this.exitCode = args.exitCode;
+        this.stderrTail = tail;
+        this.timedOut = args.timedOut ?? false;
+    }
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+/** One line (or a few) for the user; the stack only when debugging. */
+function formatError(error, debug = false) {
+    if (error instanceof SlipwayError) {
+        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
+    }
+    if (error instanceof Error) {
+        // An unexpected error: its stack is what a bug report needs, but only on request.
+        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
+    }
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
+}
+
+
+/***/ }),
+
+/***/ 9267:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ onLeftoversChanged),
+/* harmony export */   ZF: () => (/* binding */ openLeftovers),
+/* harmony export */   vy: () => (/* binding */ recordLeftover)
+/* harmony export */ });
+/* unused harmony export runIdentity */
+const open = new Map();
+const listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    open.set(id, item);
+    notify();
+    return () => {
+        if (open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...open.values()];
+}
+function onLeftoversChanged(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
+}
+
+
+/***/ }),
+
+/***/ 4416:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   PE: () => (/* binding */ NO_RETRY),
+/* harmony export */   WQ: () => (/* binding */ NETWORK_RETRY),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
+function backoffDelay(policy, attempt, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+/***/ }),
+
+/***/ 7506:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ onSecretRegistered),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony exports REDACTED, isRegisteredSecret, clearSecretsForTest */
+// Every secret value the process knows about is registered here once; every
+// path that prints or throws text (logger, runner, error formatting) redacts
+// through `redact`, so a secret cannot reach a log even through a tool's echo.
+const registered = new Set();
+const listeners = [];
+/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+function registerSecret(value) {
+    if (!value || value.length < MIN_SECRET_LENGTH)
+        return;
+    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
+    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.push(line.trim());
+    for (const form of forms) {
+        if (registered.has(form))
+            continue;
+        registered.add(form);
+        for (const listener of listeners)
+            listener(form);
+    }
+}
+/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
+function onSecretRegistered(listener) {
+    listeners.push(listener);
+    for (const value of registered)
+        listener(value);
+}
+function redact(text) {
+    if (registered.size === 0 || !text)
+        return text;
+    let out = text;
+    // Longest first, so a secret containing another is masked whole.
+    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret))
+            out = out.split(secret).join(REDACTED);
+    }
+    return out;
+}
+function isRegisteredSecret(value) {
+    return registered.has(value);
+}
+/** For tests only. */
+function clearSecretsForTest() {
+    registered.clear();
+}
+
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   S5: () => (/* binding */ renderText)
+/* harmony export */ });
+class Summary {
+    blocks = [];
+    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
+    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
+    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
+    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
+    append(other) { this.blocks.push(...other.blocks); return this; }
+}
+const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+function renderMarkdown(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `### ${block.text}`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
+            case 'table': return [
+                `| ${block.headers.map(escapeCell).join(' | ')} |`,
+                `| ${block.headers.map(() => '---').join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+            ].join('\n');
+        }
+    })
+        .join('\n\n') + '\n';
+}
+/** Plain text for logs and terminals: markdown code ticks dropped. */
+function renderText(summary) {
+    return renderTextBlocks(summary).replace(/`/g, '');
+}
+function renderTextBlocks(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `== ${block.text} ==`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
+            case 'table': {
+                const all = [block.headers, ...block.rows];
+                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
+                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
+            }
+        }
+    })
+        .join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 8939:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IC: () => (/* binding */ pushImageFlow)
+});
+
+// UNUSED EXPORTS: credentialsHint, parsePushSettings, pushImage
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(4416);
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var summary = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./build/src/image/docker-commands.js
+const sorted = (record) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+function buildCommand(plan, builder) {
+    const args = builder.kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    args.push('--platform', plan.platforms.join(','), '--file', plan.dockerfile, '--iidfile', plan.iidFile);
+    for (const reference of plan.references)
+        args.push('--tag', reference);
+    for (const [key, value] of sorted(plan.labels))
+        args.push('--label', `${key}=${value}`);
+    for (const [key, value] of sorted(plan.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [id, file] of sorted(plan.secretFiles))
+        args.push('--secret', `id=${id},src=${file}`);
+    if (plan.target)
+        args.push('--target', plan.target);
+    if (plan.network)
+        args.push('--network', plan.network);
+    if (plan.noCache)
+        args.push('--no-cache');
+    if (builder.kind === 'buildx' && plan.cacheDir) {
+        if (plan.cacheDir.from)
+            args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
+        args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
+    }
+    else {
+        if (plan.cacheFrom)
+            args.push('--cache-from', plan.cacheFrom);
+        // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
+        if (plan.inlineCache && builder.kind !== 'classic')
+            args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    }
+    args.push(plan.context);
+    // The classic builder is forced off BuildKit; the BuildKit path forces it on.
+    const env = builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : builder.kind === 'buildkit' ? { DOCKER_BUILDKIT: '1' } : undefined;
+    return { file: builder.docker, args, env };
+}
+const inspectImageCommand = (docker, reference) => ({
+    file: docker,
+    args: ['image', 'inspect', '--format', '{{json .}}', reference],
+});
+const saveImageCommand = (docker, reference, tarball) => ({
+    file: docker,
+    args: ['image', 'save', '--output', tarball, reference],
+});
+const loadImageCommand = (docker, tarball) => ({
+    file: docker,
+    args: ['image', 'load', '--quiet', '--input', tarball],
+});
+const tagImageCommand = (docker, source, target) => ({
+    file: docker,
+    args: ['image', 'tag', source, target],
+});
+/** Password on stdin, never argv. */
+const loginCommand = (registry, username, password, dockerConfig) => ({
+    file: 'docker',
+    args: ['login', registry, '--username', username, '--password-stdin'],
+    env: { DOCKER_CONFIG: dockerConfig },
+    stdin: password,
+});
+const logoutCommand = (registry, dockerConfig) => ({
+    file: 'docker',
+    args: ['logout', registry],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pushCommand = (reference, dockerConfig) => ({
+    file: 'docker',
+    args: ['push', reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pullCommand = (reference, platform, dockerConfig) => ({
+    file: 'docker',
+    args: ['pull', '--platform', platform, reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
+
+
+/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
+function registryBaseUrl(registry) {
+    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+async function probeRegistry(args) {
+    const base = registryBaseUrl(args.registry);
+    const started = Date.now();
+    let attempt = 0;
+    for (;;) {
+        attempt += 1;
+        let problem;
+        try {
+            const outcome = await probeOnce(base, args);
+            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
+                return outcome;
+            if (outcome.status === 429) {
+                const rateWait = outcome.retryAfterMs ?? (0,retry/* backoffDelay */.EY)(args.retry, attempt);
+                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
+                    throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
+                }
+                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
+                await (0,retry/* sleep */.yy)(rateWait);
+                attempt -= 1; // a rate limit is not a failed attempt
+                continue;
+            }
+            problem = `HTTP ${outcome.status}`;
+        }
+        catch (error) {
+            if (error instanceof errors/* SlipwayError */.GQ)
+                throw error;
+            problem = describeNetworkError(error);
+        }
+        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
+            throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
+                fix: 'Check the registry address and that the registry is up and reachable from this runner',
+            });
+        }
+        const waitMs = (0,retry/* backoffDelay */.EY)(args.retry, attempt);
+        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
+        await (0,retry/* sleep */.yy)(waitMs);
+    }
+}
+async function probeOnce(base, args) {
+    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
+    await anonymous.arrayBuffer();
+    if (anonymous.status === 200)
+        return { ok: true, auth: 'none' };
+    if (anonymous.status !== 401)
+        return failed(anonymous);
+    const challenge = anonymous.headers.get('www-authenticate') ?? '';
+    if (!args.username || !args.password)
+        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
+    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
+    if (/^bearer/i.test(challenge)) {
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return { ok: true, auth: 'bearer' };
+        const url = new URL(realm);
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
+        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+        await token.arrayBuffer();
+        return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
+    }
+    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+    await authed.arrayBuffer();
+    return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
+}
+function failed(response) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+        ok: false,
+        status: response.status,
+        reason: response.statusText,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+    };
+}
+function describeNetworkError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return error.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
+
+
+
+/**
+ * Reads back what the registry serves for a digest, over the registry API
+ * itself: `docker pull` would be satisfied by the local engine's copy and
+ * prove nothing. Checks the manifest's bytes hash to the digest, the config's
+ * platform, and that every layer blob is there (HEAD, no download).
+ */
+const ACCEPT = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+async function readServedImage(args) {
+    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const { body, manifest: served } = await client.manifest(args.digest);
+    let manifest = served;
+    if (sha256(body) !== args.digest)
+        throw new errors/* SlipwayError */.GQ(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
+    if (manifest.manifests) {
+        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
+        if (!entry) {
+            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
+            throw new errors/* SlipwayError */.GQ(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
+        }
+        manifest = (await client.manifest(entry.digest)).manifest;
+    }
+    if (!manifest.config)
+        throw new errors/* SlipwayError */.GQ(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
+    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
+    for (const layer of manifest.layers ?? [])
+        await client.assertBlob(layer.digest);
+    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
+}
+function platformOf(platform) {
+    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
+}
+const sha256 = (body) => `sha256:${external_node_crypto_.createHash('sha256').update(body).digest('hex')}`;
+class RegistryClient {
+    registry;
+    repository;
+    credentials;
+    authorization;
+    base;
+    constructor(registry, repository, credentials) {
+        this.registry = registry;
+        this.repository = repository;
+        this.credentials = credentials;
+        this.base = registryBaseUrl(registry);
+    }
+    async manifest(reference) {
+        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
+        const body = Buffer.from(await response.arrayBuffer());
+        return { body, manifest: JSON.parse(body.toString('utf8')) };
+    }
+    async blob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
+        return Buffer.from(await response.arrayBuffer());
+    }
+    async assertBlob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
+        await response.arrayBuffer();
+    }
+    async get(path, headers, method = 'GET') {
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            const response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status === 401 && attempt === 0) {
+                await response.arrayBuffer();
+                await this.authenticate(response.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (!response.ok) {
+                await response.arrayBuffer();
+                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
+                throw new errors/* SlipwayError */.GQ(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
+                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
+                });
+            }
+            return response;
+        }
+        throw new errors/* SlipwayError */.GQ(`Verify: ${this.registry} kept asking for credentials`);
+    }
+    async authenticate(challenge) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return;
+        const url = new URL(realm);
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${this.repository}:pull`);
+        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) {
+            await response.arrayBuffer();
+            return;
+        }
+        const token = (await response.json());
+        const value = token.token ?? token.access_token;
+        if (value)
+            this.authorization = `Bearer ${value}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/image/reference.js
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Returns a reason when the reference is invalid, for the caller's InputError. */
+function parseImageReference(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return { error: `digest '${digest}' is not sha256:<64 hex>` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
+        registry = parts.shift() ?? DOCKER_HUB;
+    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
+        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    return { registry, repository: parts.join('/'), tag, digest };
+}
+function formatReference(reference) {
+    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
+    const name = `${host}${reference.repository}`;
+    if (reference.digest)
+        return `${name}@${reference.digest}`;
+    return reference.tag ? `${name}:${reference.tag}` : name;
+}
+/** The name without tag or digest, as a user wrote it (for `name@digest`). */
+function repositoryOf(reference) {
+    const withoutDigest = reference.split('@')[0] ?? reference;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+const KNOWN_PLATFORMS = [
+    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
+];
+
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+;// CONCATENATED MODULE: ./build/src/image/push-flow.js
+
+
+
+
+
+
+
+
+
+
+
+function parsePushSettings(inputs) {
+    const tags = inputs.list('tags');
+    if (tags.length === 0)
+        inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
+    const parsed = tags.map((tag) => {
+        const reference = parseImageReference(tag);
+        if ('error' in reference)
+            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+        if (!reference.tag)
+            return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
+        return reference;
+    });
+    const registries = new Set(parsed.map((reference) => reference.registry));
+    const repositories = new Set(parsed.map((reference) => reference.repository));
+    if (registries.size > 1 || repositories.size > 1)
+        inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
+    const registry = inputs.string('registry', parsed[0].registry);
+    if (registry !== parsed[0].registry)
+        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
+    const username = inputs.optional('username');
+    const password = inputs.secret('password');
+    if (password && !username)
+        inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
+    if (username && !password)
+        inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
+    const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
+    if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
+        inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
+    }
+    return {
+        tags,
+        registry,
+        repository: parsed[0].repository,
+        username,
+        password,
+        verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
+        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+        retry: { ...retry/* NETWORK_RETRY */.WQ, attempts: inputs.integer('retries', retry/* NETWORK_RETRY */.WQ.attempts - 1, { min: 0, max: 10 }) + 1 },
+        maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
+    };
+}
+const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
+const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
+const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
+function credentialsHint(settings) {
+    const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
+    return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
+}
+async function pushImage(settings, context) {
+    const { runner, log } = context;
+    const started = Date.now();
+    const probe = await probeRegistry({ ...settings, log });
+    if (!probe.ok)
+        throw new errors/* SlipwayError */.GQ(`${credentialsHint(settings)} (${probe.reason})`);
+    // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
+    const dockerConfig = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-docker-config-'));
+    external_node_fs_.chmodSync(dockerConfig, 0o700);
+    // Holds the registry login: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleDockerConfig = (0,leftovers/* recordLeftover */.vy)({ kind: 'dir', path: dockerConfig, what: 'private DOCKER_CONFIG' });
+    // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
+    let rateLimitWaitedMs = 0;
+    const classify = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return false;
+        if (RATE_LIMITED.test(text)) {
+            const waitMs = Math.min(30_000, settings.maxRateLimitWaitMs - rateLimitWaitedMs);
+            if (waitMs <= 0)
+                return false;
+            rateLimitWaitedMs += waitMs;
+            return { waitMs };
+        }
+        return TRANSIENT.test(text);
+    };
+    const authHint = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return credentialsHint(settings);
+        if (RATE_LIMITED.test(text)) {
+            return `Registry ${settings.registry} kept answering 429 (too many requests) past input 'rate-limit-wait' (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): wait, authenticate for a higher limit, or raise it`;
+        }
+        return undefined;
+    };
+    try {
+        if (settings.username && settings.password) {
+            await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
+                retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
+                label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
+            });
+        }
+        let digest = '';
+        let layersUploaded = 0;
+        let layersReused = 0;
+        for (const tag of settings.tags) {
+            const pushed = await log.group(`Push ${tag}`, () => runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }));
+            const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
+            if (!found)
+                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
+            if (digest && found !== digest)
+                throw new errors/* SlipwayError */.GQ(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
+            digest = found;
+            // Counted on the first tag: later tags of the same image upload nothing by construction.
+            if (tag === settings.tags[0]) {
+                layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
+                layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
+            }
+        }
+        const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
+        const verified = [];
+        if (settings.verifyPlatform) {
+            verified.push(await verifyPull(settings, digest, false, context));
+            if (settings.verifyAnonymousPull)
+                verified.push(await verifyPull(settings, digest, true, context));
+        }
+        return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
+    }
+    finally {
+        if (settings.username)
+            await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
+        external_node_fs_.rmSync(dockerConfig, { recursive: true, force: true });
+        settleDockerConfig();
+    }
+}
+/** Read back by digest from the registry itself and check the platform it serves. */
+async function verifyPull(settings, digest, anonymous, context) {
+    const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
+    const served = await readServedImage({
+        registry: settings.registry,
+        repository: settings.repository,
+        digest,
+        platform: settings.verifyPlatform ?? 'linux/amd64',
+        credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
+    });
+    if (served.platform !== settings.verifyPlatform) {
+        throw new errors/* SlipwayError */.GQ(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
+    }
+    context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
+    return `${how}: ${served.platform}`;
+}
+const pushImageFlow = {
+    command: 'push',
+    action: 'push-image',
+    describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
+    parse: (inputs) => parsePushSettings(inputs),
+    run: pushImage,
+    outputs: (result) => ({
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        tags: result.tags.join('\n'),
+        'layers-uploaded': String(result.layersUploaded),
+    }),
+    summary: (result) => new summary/* Summary */.BD()
+        .heading('Image pushed')
+        .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
+            repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
+            result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
+        ]]),
+};
+
+
+/***/ }),
+
+/***/ 7186:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Cs: () => (/* binding */ runAction)
+});
+
+// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(4846);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(7506);
+;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
+
+
+function mapInputSource(values, style = 'action') {
+    return {
+        get: (name) => values[name],
+        describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
+    };
+}
+class Inputs {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    raw(name) {
+        const value = this.source.get(name);
+        if (value === undefined)
+            return undefined;
+        const trimmed = value.trim();
+        return trimmed === '' ? undefined : trimmed;
+    }
+    fail(name, problem, fix) {
+        throw new errors/* InputError */.dz(this.source.describe(name), problem, fix);
+    }
+    optional(name) {
+        return this.raw(name);
+    }
+    string(name, fallback) {
+        return this.raw(name) ?? fallback;
+    }
+    required(name, fix) {
+        const value = this.raw(name);
+        if (value === undefined)
+            this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
+        return value;
+    }
+    /** A secret: registered for redaction the moment it is read. Never trimmed. */
+    secret(name) {
+        const value = this.source.get(name);
+        if (!value)
+            return undefined;
+        (0,secrets/* registerSecret */.cl)(value);
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (/^(true|yes|on|1)$/i.test(value))
+            return true;
+        if (/^(false|no|off|0)$/i.test(value))
+            return false;
+        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
+    }
+    integer(name, fallback, range = {}) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!/^-?\d+$/.test(value))
+            this.fail(name, `is not a whole number (found '${value}')`);
+        const parsed = Number(value);
+        if (range.min !== undefined && parsed < range.min)
+            this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
+        if (range.max !== undefined && parsed > range.max)
+            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
+        return parsed;
+    }
+    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
+        return ms;
+    }
+    choice(name, choices, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!choices.includes(value)) {
+            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
+        }
+        return value;
+    }
+    /** Newline- or comma-separated list; blank entries and `#` comments dropped. */
+    list(name) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return [];
+        return splitList(value);
+    }
+    /** `KEY=VALUE` lines (or comma-separated pairs). */
+    keyValues(name) {
+        const result = {};
+        for (const entry of this.list(name)) {
+            const index = entry.indexOf('=');
+            if (index <= 0)
+                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
+            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
+        }
+        return result;
+    }
+}
+function splitList(value) {
+    const separator = value.includes('\n') ? /\r?\n/ : /,/;
+    return value
+        .split(separator)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '' && !entry.startsWith('#'));
+}
+function parseDuration(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
+    if (!match)
+        return undefined;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
+    return Math.round(Number(match[1]) * factor);
+}
+
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+;// CONCATENATED MODULE: ./build/src/core/log.js
+
+/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
+class MemoryLogger {
+    lines = [];
+    info(message) { this.lines.push(redact(message)); }
+    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
+    error(message) { this.lines.push(`error: ${redact(message)}`); }
+    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
+    async group(title, body) {
+        this.lines.push(`## ${redact(title)}`);
+        return body();
+    }
+    text() { return this.lines.join('\n'); }
+}
+/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
+class ConsoleLogger {
+    options;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
+    }
+    info(message) { this.write(message); }
+    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
+    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
+    debug(message) { if (this.options.debug)
+        this.write(`debug: ${message}`); }
+    async group(title, body) {
+        this.write(`▸ ${title}`);
+        return body();
+    }
+}
+function locate(where) {
+    if (!where?.file)
+        return '';
+    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
+}
+const silentLogger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_title, body) => body(),
+};
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(1299);
+;// CONCATENATED MODULE: ./build/src/core/command.js
+/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
+function describeCommand(spec) {
+    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
+}
+function quoteForDisplay(word) {
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
+function shellQuote(word) {
+    if (word === '')
+        return "''";
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Join an argument array into one remote command line, each word quoted. */
+function shellJoin(words) {
+    return words.map(shellQuote).join(' ');
+}
+
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(4416);
+;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
+
+
+
+
+
+/** GNU timeout's exit code when it had to stop the command. */
+const TIMEOUT_EXIT = 124;
+/**
+ * Runs real processes through @actions/exec. @actions/exec has no timeout of its
+ * own, so a timed command runs under coreutils `timeout`, which keeps the
+ * argument array intact and kills the whole command.
+ */
+class ProcessRunner {
+    log;
+    constructor(log) {
+        this.log = log;
+    }
+    async run(spec, options = {}) {
+        const policy = options.retry ?? retry/* NO_RETRY */.PE;
+        const started = Date.now();
+        let runs = 0;
+        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
+        // it is neither one of the policy's attempts nor time against its deadline.
+        let attempt = 0;
+        let askedWaitsMs = 0;
+        for (;;) {
+            runs += 1;
+            attempt += 1;
+            const result = await this.runOnce(spec, options);
+            result.attempts = runs;
+            if (result.exitCode === 0)
+                return result;
+            const verdict = options.isTransient?.(result) ?? false;
+            if (typeof verdict === 'object') {
+                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
+                attempt -= 1;
+                askedWaitsMs += verdict.waitMs;
+                await (0,retry/* sleep */.yy)(verdict.waitMs);
+                continue;
+            }
+            const elapsed = Date.now() - started - askedWaitsMs;
+            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
+            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
+            if (verdict && attempt < policy.attempts && withinDeadline) {
+                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
+                await (0,retry/* sleep */.yy)(wait);
+                continue;
+            }
+            if (options.allowFailure)
+                return result;
+            throw new errors/* ProcessError */.yI({
+                command: options.label ?? describeCommand(spec),
+                exitCode: result.exitCode,
+                stderr: result.stderr || result.stdout,
+                timedOut: result.timedOut,
+                hint: options.hint?.(result),
+            });
+        }
+    }
+    label(spec, options) {
+        return (0,secrets/* redact */.E$)(options.label ?? describeCommand(spec));
+    }
+    async runOnce(spec, options) {
+        const { file, args } = withTimeout(spec, options.timeoutMs);
+        this.log.debug(`$ ${this.label(spec, options)}`);
+        let stdout = '';
+        let stderr = '';
+        const started = Date.now();
+        const exitCode = await exec/* exec */.m(file, args, {
+            cwd: spec.cwd,
+            env: buildEnv(spec),
+            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
+            silent: true,
+            ignoreReturnCode: true,
+            delay: options.streamCloseDelayMs,
+            listeners: {
+                stdout: (data) => { stdout += data.toString(); },
+                stderr: (data) => { stderr += data.toString(); },
+                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+            },
+        }).catch((error) => {
+            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
+            stderr += `${error.message}\n`;
+            return 127;
+        });
+        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
+        if (timedOut)
+            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
+        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
+    }
+}
+function withTimeout(spec, timeoutMs) {
+    if (!timeoutMs)
+        return { file: spec.file, args: spec.args };
+    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
+    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
+}
+function buildEnv(spec) {
+    const base = {};
+    const inherited = spec.cleanEnv
+        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
+        : process.env;
+    for (const [key, value] of Object.entries(inherited))
+        if (value !== undefined)
+            base[key] = value;
+    return { ...base, ...spec.env };
+}
+
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var core_summary = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/src/core/cancel.js
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends errors/* SlipwayError */.GQ {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function cancel_throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/lock.js
+
+
+
+
+
+class LockHeldError extends errors/* SlipwayError */.GQ {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = lockDir(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
+        // Recorded before the attempt: a run killed while mkdir succeeds still tells its post step.
+        const settle = recordLeftover({
+            kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+            appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+        });
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0) {
+            return {
+                release: async () => {
+                    const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+                    // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+                    if (released.exitCode === 0 || released.exitCode === 3)
+                        settle();
+                },
+            };
+        }
+        settle();
+        if (result.exitCode !== 3)
+            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function commands_sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function commands_renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function commands_masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function commands_execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
+}
+function commands_controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function commands_forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function commands_forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function commands_rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function commands_agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function commands_agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function commands_agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function commands_agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function commands_parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function commands_renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function commands_withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function commands_withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function commands_survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class errors_HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class errors_SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function host_keys_fingerprintOf(base64Key) {
+    const digest = crypto.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const host_keys_FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function host_keys_parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function host_keys_hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function host_keys_askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function host_keys_isTrusted(offered, knownHosts, pins) {
+    const fingerprint = host_keys_fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || os.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function session_openSshSession(target, runner, log) {
+    registerSecret(target.privateKey);
+    registerSecret(target.passphrase);
+    const root = sessionRoot();
+    await fs.mkdir(root, { recursive: true });
+    const dir = await fs.mkdtemp(path.join(root, 'slipway-ssh-'));
+    await fs.chmod(dir, 0o700);
+    const paths = sessionPaths(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = describeTarget(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return recordLeftover({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            void this.using(() => this.runner.run(execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }));
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = parseAgentPid(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await fs.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await fs.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run(masterCommand(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await fs.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!acceptsUnknownKeys(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = renderEnvFile(options.env);
+            if (stdin === undefined) {
+                remote = withEnvFromStdin(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = withEnvFromFile(file, remote);
+            }
+        }
+        const spec = execCommand(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = forwardSpec(localPort, remoteHost, remotePort);
+        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid)
+            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+        await fs.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await fs.writeFile(file, content, { mode });
+    await fs.chmod(file, mode);
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function inputs_parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${os.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = fs.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    registerSecret(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return fs.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => commands_sessionPaths(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = commands_execCommand(pathsOf(recorded), releaseLockWords(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', TARGET_ALIAS], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow((0,leftovers/* openLeftovers */.ZF)());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/detect.js
+function detectPlatform(env = process.env) {
+    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
+    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
+    if (!inActions) {
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const repository = env.GITHUB_REPOSITORY;
+    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return {
+        kind: forgejo ? 'forgejo' : 'github',
+        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
+        supportsAnnotations: !forgejo,
+        serverUrl,
+        repository,
+        runUrl,
+        actor: env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+    };
+}
+/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
+function describeActor(platform, hostname) {
+    if (platform.runUrl)
+        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
+    return `${platform.actor ?? 'someone'}@${hostname}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
+
+
+
+
+
+
+
+
+
+
+
+/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
+const actionInputSource = {
+    get: (name) => core/* getInput */.V4(name),
+    describe: (name) => `input '${name}'`,
+};
+/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
+class ActionsLogger {
+    platform;
+    constructor(platform) {
+        this.platform = platform;
+    }
+    info(message) { core/* info */.pq((0,secrets/* redact */.E$)(message)); }
+    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
+    warn(message, where) { this.annotate('warning', message, where); }
+    error(message, where) { this.annotate('error', message, where); }
+    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
+    annotate(level, message, where) {
+        const text = (0,secrets/* redact */.E$)(message);
+        if (!this.platform.supportsAnnotations) {
+            // Forgejo prints workflow commands raw; a plain line reads better.
+            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+            core/* info */.pq(`${level}: ${location}${text}`);
+            return;
+        }
+        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
+        if (level === 'warning')
+            core/* warning */.$e(text, properties);
+        else
+            core/* error */.z3(text, properties);
+    }
+}
+/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
+class ActionsCache {
+    log;
+    description = 'Actions cache';
+    constructor(log) {
+        this.log = log;
+    }
+    async restore(paths, primaryKey, restoreKeys) {
+        const cache = await __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 139));
+        if (!cache.isFeatureAvailable()) {
+            this.log.info('Cache: this runner offers no cache service; skipping restore.');
+            return undefined;
+        }
+        try {
+            return await cache.restoreCache(paths, primaryKey, restoreKeys);
+        }
+        catch (error) {
+            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
+            return undefined;
+        }
+    }
+    async save(paths, key) {
+        const cache = await __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 139));
+        if (!cache.isFeatureAvailable())
+            return;
+        try {
+            await cache.saveCache(paths, key);
+        }
+        catch (error) {
+            // A key saved by a parallel job is not a failure of ours.
+            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
+        }
+    }
+}
+async function writeSummary(summary, platform, log) {
+    if (summary.blocks.length === 0)
+        return;
+    if (platform.supportsSummary) {
+        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
+    }
+    else {
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+    }
+}
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
+async function runAction(flow) {
+    const platform = detectPlatform();
+    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
+    const log = new ActionsLogger(platform);
+    const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
+        if (process.env.GITHUB_STATE)
+            core/* saveState */.LZ(LEFTOVERS_STATE, JSON.stringify(all));
+    });
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+    try {
+        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        const settings = flow.parse(new Inputs(actionInputSource), { env: process.env, platform, workDir });
+        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
+        const result = await flow.run(settings, context);
+        for (const [name, value] of Object.entries(flow.outputs(result)))
+            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
+        await writeSummary(flow.summary(result), platform, log);
+        const failure = flow.failure?.(result);
+        const signal = cancel.received();
+        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+        if (signal && !failure?.startsWith('cancelled'))
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+        else if (failure)
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
+    }
+    catch (error) {
+        const signal = cancel.received();
+        core/* setFailed */.C1(`${signal ? `cancelled (${signal}): ` : ''}${(0,errors/* formatError */.Wk)(error, core/* isDebug */._o())}`);
+    }
+    finally {
+        cancel.dispose();
+        stopMirroring();
+    }
+    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+    if (cancel.received())
+        process.exit(1);
+}
+
+
+
 /***/ })
 
 /******/ });
@@ -33194,6 +34330,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8341);
+/******/ var __webpack_exports__ = __nccwpck_require__(5231);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

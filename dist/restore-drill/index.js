@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5524).Headers
+/* unused reexport */ __nccwpck_require__(715).Response
+/* unused reexport */ __nccwpck_require__(175).Request
+/* unused reexport */ __nccwpck_require__(1142).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+/* unused reexport */ __nccwpck_require__(1886).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4043:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4043)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4043)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4043)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(4043)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28671,18 +28671,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -28768,15 +28768,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -28820,17 +28820,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -28939,15 +28939,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -29034,18 +29034,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -29265,17 +29265,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -29389,12 +29389,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -29596,14 +29596,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -29654,7 +29654,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29700,19 +29700,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -29916,13 +29916,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -30151,7 +30151,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30306,7 +30306,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30349,7 +30349,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30384,12 +30384,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -30408,12 +30408,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -30430,22 +30430,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -30774,13 +30774,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -30857,7 +30857,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30921,14 +30921,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -31018,13 +31018,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -31203,7 +31203,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31272,28 +31272,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -31330,7 +31330,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31356,16 +31356,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -31483,14 +31483,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -31641,14 +31641,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -31688,15 +31688,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -31734,14 +31734,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -31768,17 +31768,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -31922,17 +31922,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -32044,16 +32044,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -32116,7 +32116,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32176,12 +32176,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -32222,15 +32222,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -32447,7 +32447,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32517,7 +32517,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32623,14 +32623,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -32742,12 +32742,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -33472,7 +33472,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33520,14 +33520,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -34507,18 +34507,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -34621,16 +34621,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(6424);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -34667,13 +34667,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -34693,12 +34693,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -34717,13 +34717,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -34743,12 +34743,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -34766,12 +34766,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -34794,13 +34794,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -34848,12 +34848,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -34897,18 +34897,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(6424);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -34929,14 +34929,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 5940:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(6424);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -35000,27 +35000,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(5940);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(6424);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -35106,14 +35106,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -35183,12 +35183,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -35219,13 +35219,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -35276,12 +35276,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -35359,13 +35359,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -35437,16 +35437,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -35521,15 +35521,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -35610,24 +35610,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(6424);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -35658,14 +35658,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -35761,12 +35761,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -35873,7 +35873,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36031,15 +36031,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -36170,14 +36170,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -36332,7 +36332,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36363,14 +36363,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -36457,7 +36457,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36491,15 +36491,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -36650,13 +36650,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -36995,12 +36995,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -37238,4398 +37238,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3559:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3710);
-/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5598);
-
-
-await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_drill_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .drillFlow */ .K);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9764:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   nZ: () => (/* binding */ shellJoin),
-/* harmony export */   vL: () => (/* binding */ describeCommand)
-/* harmony export */ });
-/* unused harmony export shellQuote */
-/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
-function describeCommand(spec) {
-    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
-}
-function quoteForDisplay(word) {
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
-function shellQuote(word) {
-    if (word === '')
-        return "''";
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Join an argument array into one remote command line, each word quoted. */
-function shellJoin(words) {
-    return words.map(shellQuote).join(' ');
-}
-
-
-/***/ }),
-
-/***/ 6087:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   G0: () => (/* binding */ Inputs)
-/* harmony export */ });
-/* unused harmony exports mapInputSource, splitList */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
-
-
-function mapInputSource(values, style = 'action') {
-    return {
-        get: (name) => values[name],
-        describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
-    };
-}
-class Inputs {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    raw(name) {
-        const value = this.source.get(name);
-        if (value === undefined)
-            return undefined;
-        const trimmed = value.trim();
-        return trimmed === '' ? undefined : trimmed;
-    }
-    fail(name, problem, fix) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(this.source.describe(name), problem, fix);
-    }
-    optional(name) {
-        return this.raw(name);
-    }
-    string(name, fallback) {
-        return this.raw(name) ?? fallback;
-    }
-    required(name, fix) {
-        const value = this.raw(name);
-        if (value === undefined)
-            this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
-        return value;
-    }
-    /** A secret: registered for redaction the moment it is read. Never trimmed. */
-    secret(name) {
-        const value = this.source.get(name);
-        if (!value)
-            return undefined;
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(value);
-        return value;
-    }
-    boolean(name, fallback) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (/^(true|yes|on|1)$/i.test(value))
-            return true;
-        if (/^(false|no|off|0)$/i.test(value))
-            return false;
-        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
-    }
-    integer(name, fallback, range = {}) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (!/^-?\d+$/.test(value))
-            this.fail(name, `is not a whole number (found '${value}')`);
-        const parsed = Number(value);
-        if (range.min !== undefined && parsed < range.min)
-            this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
-        if (range.max !== undefined && parsed > range.max)
-            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
-        return parsed;
-    }
-    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
-    duration(name, fallbackMs) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallbackMs;
-        const ms = parseDuration(value);
-        if (ms === undefined)
-            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
-        return ms;
-    }
-    choice(name, choices, fallback) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (!choices.includes(value)) {
-            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
-        }
-        return value;
-    }
-    /** Newline- or comma-separated list; blank entries and `#` comments dropped. */
-    list(name) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return [];
-        return splitList(value);
-    }
-    /** `KEY=VALUE` lines (or comma-separated pairs). */
-    keyValues(name) {
-        const result = {};
-        for (const entry of this.list(name)) {
-            const index = entry.indexOf('=');
-            if (index <= 0)
-                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
-            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
-        }
-        return result;
-    }
-}
-function splitList(value) {
-    const separator = value.includes('\n') ? /\r?\n/ : /,/;
-    return value
-        .split(separator)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '' && !entry.startsWith('#'));
-}
-function parseDuration(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
-    if (!match)
-        return undefined;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
-    return Math.round(Number(match[1]) * factor);
-}
-
-
-/***/ }),
-
-/***/ 3026:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GQ: () => (/* binding */ SlipwayError),
-/* harmony export */   Wk: () => (/* binding */ formatError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   w$: () => (/* binding */ lastLines),
-/* harmony export */   yI: () => (/* binding */ ProcessError)
-/* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3092);
-
-/**
- * An error a user can act on: what is wrong, where, and how to fix it.
- * The message is redacted when it is built, so no secret survives into it.
- */
-class SlipwayError extends Error {
-    fix;
-    constructor(message, options = {}) {
-        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
-        this.name = 'SlipwayError';
-        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
-    }
-}
-/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
-class InputError extends SlipwayError {
-    input;
-    constructor(input, problem, fix) {
-        super(`${input}: ${problem}`, { fix });
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
-class ProcessError extends SlipwayError {
-    command;
-    exitCode;
-    stderrTail;
-    timedOut;
-    constructor(args) {
-        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
-        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
-        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
-        this.name = 'ProcessError';
-        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
-        this.exitCode = args.exitCode;
-        this.stderrTail = tail;
-        this.timedOut = args.timedOut ?? false;
-    }
-}
-function lastLines(text, count) {
-    return text.trimEnd().split('\n').slice(-count).join('\n');
-}
-/** One line (or a few) for the user; the stack only when debugging. */
-function formatError(error, debug = false) {
-    if (error instanceof SlipwayError) {
-        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
-    }
-    if (error instanceof Error) {
-        // An unexpected error: its stack is what a bug report needs, but only on request.
-        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
-    }
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
-}
-
-
-/***/ }),
-
-/***/ 2738:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   PE: () => (/* binding */ NO_RETRY),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export NETWORK_RETRY */
-const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
-function backoffDelay(policy, attempt, random = Math.random) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-
-/***/ }),
-
-/***/ 3092:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ onSecretRegistered),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   XF: () => (/* binding */ REDACTED),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
-/* harmony export */ });
-/* unused harmony exports isRegisteredSecret, clearSecretsForTest */
-// Every secret value the process knows about is registered here once; every
-// path that prints or throws text (logger, runner, error formatting) redacts
-// through `redact`, so a secret cannot reach a log even through a tool's echo.
-const registered = new Set();
-const listeners = [];
-/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
-const MIN_SECRET_LENGTH = 4;
-const REDACTED = '***';
-function registerSecret(value) {
-    if (!value || value.length < MIN_SECRET_LENGTH)
-        return;
-    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
-    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.push(line.trim());
-    for (const form of forms) {
-        if (registered.has(form))
-            continue;
-        registered.add(form);
-        for (const listener of listeners)
-            listener(form);
-    }
-}
-/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
-function onSecretRegistered(listener) {
-    listeners.push(listener);
-    for (const value of registered)
-        listener(value);
-}
-function redact(text) {
-    if (registered.size === 0 || !text)
-        return text;
-    let out = text;
-    // Longest first, so a secret containing another is masked whole.
-    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
-        if (out.includes(secret))
-            out = out.split(secret).join(REDACTED);
-    }
-    return out;
-}
-function isRegisteredSecret(value) {
-    return registered.has(value);
-}
-/** For tests only. */
-function clearSecretsForTest() {
-    registered.clear();
-}
-
-
-/***/ }),
-
-/***/ 1253:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BD: () => (/* binding */ Summary),
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   S5: () => (/* binding */ renderText)
-/* harmony export */ });
-class Summary {
-    blocks = [];
-    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
-    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
-    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
-    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
-    append(other) { this.blocks.push(...other.blocks); return this; }
-}
-const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-function renderMarkdown(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `### ${block.text}`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
-            case 'table': return [
-                `| ${block.headers.map(escapeCell).join(' | ')} |`,
-                `| ${block.headers.map(() => '---').join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
-            ].join('\n');
-        }
-    })
-        .join('\n\n') + '\n';
-}
-/** Plain text for logs and terminals: markdown code ticks dropped. */
-function renderText(summary) {
-    return renderTextBlocks(summary).replace(/`/g, '');
-}
-function renderTextBlocks(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `== ${block.text} ==`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
-            case 'table': {
-                const all = [block.headers, ...block.rows];
-                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
-                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
-            }
-        }
-    })
-        .join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 5598:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ drillFlow)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-// EXTERNAL MODULE: ./build/src/core/command.js
-var command = __nccwpck_require__(9764);
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/**
- * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
- * right, so any other key is refused even if trust-on-first-use was also asked for
- * (ssh's accept-new would take a mismatching key as merely "new").
- */
-function acceptsUnknownKeys(policy) {
-    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
-}
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/commands.js
-
-
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
-/**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
- */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        '  ControlPersist 10m',
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,command/* shellJoin */.nZ)(remoteWords)], stdin };
-}
-function controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
-    (0,secrets/* registerSecret */.cl)(target.privateKey);
-    (0,secrets/* registerSecret */.cl)(target.passphrase);
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            });
-        }
-        catch (error) {
-            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        });
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid)
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.string('user', 'deploy');
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.optional('jump-host');
-    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
-    const targets = hostEntries.map((entry) => {
-        const match = HOST_PATTERN.exec(entry);
-        if (!match)
-            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    (0,secrets/* registerSecret */.cl)(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./build/src/core/config/inputs.js
-var inputs = __nccwpck_require__(6087);
-;// CONCATENATED MODULE: ./build/src/smoke/check.js
-const ANY_SUCCESS = { codes: [], classes: [2] };
-const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
-function describeStatus(expect) {
-    return [...expect.codes.map(String), ...expect.classes.map((c) => `${c}xx`)].join(' or ');
-}
-function statusMatches(expect, status) {
-    return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/json-path.js
-function parseJsonPath(path) {
-    let rest = path.trim();
-    if (rest === '$')
-        return [];
-    if (rest.startsWith('$.'))
-        rest = rest.slice(2);
-    else if (rest.startsWith('$['))
-        rest = rest.slice(1);
-    if (rest === '')
-        return undefined;
-    const segments = [];
-    const token = /^(?:\.?([A-Za-z_$@-][\w$@-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['([^']*)'\])/;
-    let first = true;
-    while (rest.length > 0) {
-        const match = token.exec(rest);
-        if (!match || (first && rest.startsWith('.')))
-            return undefined;
-        if (match[1] !== undefined)
-            segments.push(match[1]);
-        else if (match[2] !== undefined)
-            segments.push(Number(match[2]));
-        else if (match[3] !== undefined)
-            segments.push(match[3].replace(/\\(.)/g, '$1'));
-        else
-            segments.push(match[4] ?? '');
-        rest = rest.slice(match[0].length);
-        first = false;
-    }
-    return segments;
-}
-function lookupJsonPath(document, segments) {
-    let current = document;
-    const walked = [];
-    for (const segment of segments) {
-        walked.push(typeof segment === 'number' ? `[${segment}]` : segment);
-        if (Array.isArray(current)) {
-            if (segment === 'length') {
-                current = current.length;
-                continue;
-            }
-            const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
-            if (index < 0 || index >= current.length)
-                return { found: false, missingAt: joinPath(walked) };
-            current = current[index];
-        }
-        else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
-            current = current[String(segment)];
-        }
-        else {
-            return { found: false, missingAt: joinPath(walked) };
-        }
-    }
-    return { found: true, value: current };
-}
-const joinPath = (walked) => walked.join('.').replace(/\.\[/g, '[');
-
-;// CONCATENATED MODULE: ./build/src/smoke/assertions.js
-
-
-/** A problem with how an assertion is written; the caller names the check and the input. */
-class AssertionSyntaxError extends Error {
-    fix;
-    constructor(message, fix) {
-        super(message);
-        this.fix = fix;
-    }
-}
-const SYMBOLS = { '==': 'equals', '!=': 'not-equals', '<': 'lt', '>': 'gt' };
-const OPERATOR_WORDS = [...Object.keys(SYMBOLS), ...JSON_OPERATORS];
-const EXPRESSION_FIX = 'Write `<path> <operator> <value>`, e.g. `version == 1.4.2`, `database != disconnected`, `uptime > 0`, `build exists`; operators: ==, !=, <, >, contains, matches, exists.';
-/** `version == 1.4.2`, `tags contains beta`, `commit matches ^[0-9a-f]{7}`, `db exists`. */
-function parseAssertionExpression(text) {
-    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(text.trim());
-    if (!match)
-        throw new AssertionSyntaxError(`assertion '${text}' is not understood (expected <path> <operator> <value>)`, EXPRESSION_FIX);
-    const [, path = '', word = '', value] = match;
-    const operator = SYMBOLS[word] ?? JSON_OPERATORS.find((op) => op === word);
-    if (!operator) {
-        throw new AssertionSyntaxError(`assertion '${text}' has an unknown operator (found '${word}', expected one of ${OPERATOR_WORDS.join(', ')})`, EXPRESSION_FIX);
-    }
-    return buildAssertion(path, operator, operator === 'exists' ? value ?? 'true' : unquote(value), text);
-}
-/** `{ path: version, equals: 1.4.2 }`: exactly one operator key besides `path`. */
-function parseAssertionObject(entry) {
-    const path = entry.path;
-    const text = JSON.stringify(entry);
-    if (typeof path !== 'string')
-        throw new AssertionSyntaxError(`assertion ${text} has no 'path'`, 'Give each assertion a `path:` and one operator key, e.g. `{ path: version, equals: 1.4.2 }`.');
-    const keys = Object.keys(entry).filter((key) => key !== 'path');
-    const unknown = keys.filter((key) => !JSON_OPERATORS.includes(key));
-    if (unknown.length > 0 || keys.length !== 1) {
-        throw new AssertionSyntaxError(`assertion ${text} needs exactly one operator (found ${keys.length ? keys.join(', ') : 'none'}, expected one of ${JSON_OPERATORS.join(', ')})`, 'Write e.g. `{ path: version, equals: 1.4.2 }` or `{ path: build, exists: true }`.');
-    }
-    const operator = keys[0];
-    const value = entry[operator];
-    if (value !== null && typeof value === 'object') {
-        throw new AssertionSyntaxError(`assertion ${text} compares with a list or map`, 'Compare with one value (a string, number or boolean).');
-    }
-    return buildAssertion(path, operator, value === null || value === undefined ? '' : String(value), `${path} ${operator} ${value ?? ''}`.trim());
-}
-function buildAssertion(path, operator, expected, text) {
-    if (!parseJsonPath(path)) {
-        throw new AssertionSyntaxError(`assertion '${text}' has a path that is not understood (found '${path}')`, 'Write a path like `version`, `data.version`, `checks[0].status` or `$.build["git-sha"]`.');
-    }
-    const assertion = { path, operator, expected, text };
-    switch (operator) {
-        case 'matches':
-            try {
-                assertion.pattern = new RegExp(expected);
-            }
-            catch (error) {
-                throw new AssertionSyntaxError(`assertion '${text}' has an invalid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-            }
-            break;
-        case 'lt':
-        case 'gt':
-            if (expected === '' || !Number.isFinite(Number(expected))) {
-                throw new AssertionSyntaxError(`assertion '${text}' compares with something that is not a number (found '${expected}')`, 'Use a number after < or >.');
-            }
-            break;
-        case 'exists':
-            if (!/^(true|false)$/i.test(expected))
-                throw new AssertionSyntaxError(`assertion '${text}' needs true or false for exists (found '${expected}')`, 'Write `exists: true` or `exists: false`.');
-            assertion.present = /^true$/i.test(expected);
-            break;
-        case 'equals':
-        case 'not-equals':
-        case 'contains':
-            if (expected === '' && operator === 'contains')
-                throw new AssertionSyntaxError(`assertion '${text}' has nothing to look for`, 'Give the text or item to look for.');
-            break;
-    }
-    return assertion;
-}
-function unquote(value) {
-    if (value === undefined)
-        return '';
-    const trimmed = value.trim();
-    if (trimmed.length >= 2 && ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'")))) {
-        return trimmed.slice(1, -1);
-    }
-    return trimmed;
-}
-/**
- * Compares an actual JSON value with what the user wrote, in the actual value's
- * type: a number with Number(expected), a boolean or null by its spelling, a
- * string as is, a list or map with the parsed JSON of the expected text.
- */
-function looselyEquals(actual, expected) {
-    if (typeof actual === 'string')
-        return actual === expected;
-    if (typeof actual === 'number')
-        return expected.trim() !== '' && Number(expected) === actual;
-    if (typeof actual === 'boolean' || actual === null)
-        return String(actual) === expected.trim().toLowerCase();
-    try {
-        return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
-    }
-    catch {
-        return false;
-    }
-}
-const showValue = (value, limit = 80) => {
-    const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
-    return text.length > limit ? `${text.slice(0, limit)}…` : text;
-};
-/** Undefined when the assertion holds; otherwise what came back instead. */
-function checkAssertion(assertion, document) {
-    const segments = parseJsonPath(assertion.path) ?? [];
-    const lookup = lookupJsonPath(document, segments);
-    if (assertion.operator === 'exists') {
-        if (lookup.found === assertion.present)
-            return undefined;
-        return lookup.found ? `expected no '${assertion.path}', found ${showValue(lookup.value)}` : `expected '${assertion.path}' to exist, it is missing`;
-    }
-    if (!lookup.found)
-        return `expected ${assertion.text}, but '${assertion.path}' is missing`;
-    const actual = lookup.value;
-    const ok = (() => {
-        switch (assertion.operator) {
-            case 'equals': return looselyEquals(actual, assertion.expected);
-            case 'not-equals': return !looselyEquals(actual, assertion.expected);
-            case 'contains':
-                if (typeof actual === 'string')
-                    return actual.includes(assertion.expected);
-                if (Array.isArray(actual))
-                    return actual.some((item) => looselyEquals(item, assertion.expected));
-                if (actual !== null && typeof actual === 'object')
-                    return Object.prototype.hasOwnProperty.call(actual, assertion.expected);
-                return false;
-            case 'matches': return assertion.pattern?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
-            case 'lt':
-            case 'gt': {
-                const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
-                if (!Number.isFinite(number))
-                    return false;
-                return assertion.operator === 'lt' ? number < Number(assertion.expected) : number > Number(assertion.expected);
-            }
-            default: return false;
-        }
-    })();
-    return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
-
-
-
-
-
-
-
-/** Header names whose values are credentials whether or not the user says so. */
-const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
-const CHECK_KEYS = [
-    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
-    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
-];
-const EXAMPLE = `- name: health
-  url: https://app.example.com/api/health
-  expect-status: 200
-  json: ["ok == true", "database == connected"]
-  max-latency: 500ms`;
-/**
- * The YAML list form. Scalars are read as strings (the failsafe schema), so a
- * version `1.10` stays `1.10` and typing happens where a value is compared.
- * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
- */
-function parseCheckList(text, where, defaults = {}) {
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
-    if (!items || items.length === 0) {
-        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const checks = items.map((item, index) => {
-        if (typeof item === 'string')
-            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
-        if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
-        }
-        const record = item;
-        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
-        return buildCheck(record, label, defaults);
-    });
-    return uniqueNames(checks);
-}
-/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function check_list_oneLineCheck(url, where, defaults = {}) {
-    return buildCheck({ url }, where, defaults);
-}
-function buildCheck(record, where, defaults) {
-    const fail = (problem, fix) => {
-        throw new errors/* InputError */.dz(where, problem, fix);
-    };
-    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
-    if (unknownKeys.length > 0)
-        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
-    const text = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return undefined;
-        if (typeof value !== 'string')
-            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
-        return value.trim();
-    };
-    const list = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return [];
-        if (typeof value === 'string')
-            return [value];
-        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
-            return value;
-        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
-    };
-    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
-    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
-    if (!/^[A-Z]+$/.test(method))
-        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
-    const headers = { ...defaults.headers };
-    const headerMap = record.headers;
-    if (headerMap !== undefined && headerMap !== '') {
-        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
-            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
-        for (const [name, value] of Object.entries(headerMap)) {
-            if (typeof value !== 'string')
-                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
-            headers[name] = value;
-        }
-    }
-    for (const [name, value] of Object.entries(headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
-        if (/[\r\n]/.test(value))
-            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
-    }
-    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
-    for (const [name, value] of Object.entries(headers)) {
-        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
-            (0,secrets/* registerSecret */.cl)(value);
-    }
-    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
-    if (missingSecret)
-        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
-    const expectStatusText = record['expect-status'];
-    const expectStatus = expectStatusText === undefined
-        ? defaults.expectStatus ?? ANY_SUCCESS
-        : parseStatusExpectation(list('expect-status').join(','), fail);
-    const json = parseJsonAssertions(record.json, fail);
-    const bodyContains = list('body-contains');
-    const bodyMatches = list('body-matches').map((pattern) => {
-        try {
-            return new RegExp(pattern);
-        }
-        catch (error) {
-            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-        }
-    });
-    const latencyText = text('max-latency');
-    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
-    if (latencyText !== undefined && maxLatencyMs === undefined)
-        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
-    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
-    if (!parseJsonPath(versionPath))
-        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
-    const healthText = text('health-document');
-    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
-        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
-    const connectText = text('connect-to');
-    return {
-        name: text('name') ?? defaultName(url),
-        url: url.toString(),
-        method,
-        headers,
-        body: text('body') === undefined ? undefined : String(record.body),
-        expectStatus,
-        json,
-        bodyContains,
-        bodyMatches,
-        maxLatencyMs,
-        expectVersion: text('expect-version') ?? defaults.expectVersion,
-        versionPath,
-        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
-        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
-    };
-}
-function parseUrl(text, fail) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
-    if (url.username || url.password) {
-        (0,secrets/* registerSecret */.cl)(url.password);
-        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
-    }
-    return url;
-}
-function parseStatusExpectation(text, fail) {
-    const expectation = { codes: [], classes: [] };
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const cls = /^([1-5])xx$/i.exec(part);
-        if (cls)
-            expectation.classes.push(Number(cls[1]));
-        else if (/^[1-5]\d\d$/.test(part))
-            expectation.codes.push(Number(part));
-        else
-            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
-    }
-    if (expectation.codes.length + expectation.classes.length === 0)
-        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
-    return expectation;
-}
-function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
-    const port = match?.[3] === undefined ? undefined : Number(match[3]);
-    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
-        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
-    }
-    return { host: match[1] ?? match[2] ?? '', port };
-}
-function parseJsonAssertions(value, fail) {
-    if (value === undefined || value === null || value === '')
-        return [];
-    try {
-        if (typeof value === 'string')
-            return [parseAssertionExpression(value)];
-        if (Array.isArray(value)) {
-            return value.map((entry) => {
-                if (typeof entry === 'string')
-                    return parseAssertionExpression(entry);
-                if (entry && typeof entry === 'object' && !Array.isArray(entry))
-                    return parseAssertionObject(entry);
-                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
-            });
-        }
-        if (typeof value === 'object') {
-            // The map shorthand: `json: { ok: true, database: connected }` means equals.
-            return Object.entries(value).map(([path, expected]) => {
-                if (typeof expected !== 'string')
-                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
-                return parseAssertionObject({ path, equals: expected });
-            });
-        }
-    }
-    catch (error) {
-        if (error instanceof AssertionSyntaxError)
-            fail(error.message, error.fix);
-        throw error;
-    }
-    return [];
-}
-function defaultName(url) {
-    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-}
-function uniqueNames(checks) {
-    const seen = new Map();
-    return checks.map((check) => {
-        const count = (seen.get(check.name) ?? 0) + 1;
-        seen.set(check.name, count);
-        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
-    });
-}
-function describeYaml(value) {
-    if (value === null || value === undefined || value === '')
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    const text = String(value);
-    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
-}
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
-const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
-const WARNING = new Set(['warn', 'warning', 'degraded']);
-const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
-function judgeHealthDocument(document) {
-    if (document === null || typeof document !== 'object' || Array.isArray(document))
-        return { kind: 'none' };
-    const record = document;
-    if (typeof record.status === 'string') {
-        const status = record.status.trim().toLowerCase();
-        const form = `status: '${record.status}'`;
-        if (PASSING.has(status))
-            return { kind: 'pass', form };
-        if (WARNING.has(status))
-            return { kind: 'warn', form };
-        if (FAILING.has(status))
-            return { kind: 'fail', form };
-    }
-    if (typeof record.ok === 'boolean')
-        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
-    return { kind: 'none' };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
-
-
-
-
-
-/** Response bodies appear in messages only this long. */
-const BODY_EXCERPT_CHARS = 200;
-function evaluateAttempt(check, result, options = {}) {
-    if (!result.ok) {
-        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
-    }
-    const problems = [];
-    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
-    if (!statusMatches(check.expectStatus, result.status)) {
-        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
-    }
-    const document = parseJsonBody(result.body, result.contentType);
-    if (document.parsed) {
-        if (check.healthDocument) {
-            const health = judgeHealthDocument(document.value);
-            verdict.health = health.kind;
-            if (health.kind === 'fail')
-                problems.push(`the health document reports failure (${health.form})`);
-        }
-        const segments = parseJsonPath(check.versionPath);
-        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
-        if (version?.found && version.value !== null && typeof version.value !== 'object')
-            verdict.versionSeen = String(version.value);
-    }
-    if (check.expectVersion !== undefined) {
-        if (!document.parsed) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
-        }
-        else if (verdict.versionSeen === undefined) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
-        }
-        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
-            verdict.staleVersion = true;
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
-        }
-    }
-    if (check.json.length > 0) {
-        if (!document.parsed)
-            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
-        else
-            for (const assertion of check.json) {
-                const problem = checkAssertion(assertion, document.value);
-                if (problem)
-                    problems.push(problem);
-            }
-    }
-    for (const text of check.bodyContains) {
-        if (!result.body.includes(text))
-            problems.push(`expected the body to contain ${showValue(text)}`);
-    }
-    for (const pattern of check.bodyMatches) {
-        if (!pattern.test(result.body))
-            problems.push(`expected the body to match /${pattern.source}/`);
-    }
-    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
-        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
-    }
-    verdict.passed = problems.length === 0;
-    if (!verdict.passed)
-        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
-    return verdict;
-}
-function parseJsonBody(body, contentType) {
-    const trimmed = body.trimStart();
-    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return { parsed: false };
-    try {
-        return { parsed: true, value: JSON.parse(body) };
-    }
-    catch {
-        return { parsed: false };
-    }
-}
-/** A redacted, one-line, bounded view of a body for messages. */
-function excerpt(body, truncated = false) {
-    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
-    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
-        return flat;
-    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
-
-
-
-
-
-/** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
-const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
-]);
-function resolveDialTarget(url, check, override) {
-    const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
-    const target = typeof override === 'function' ? override(intended) : override;
-    if (target?.via)
-        return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
-    return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
-}
-/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
-function describeDialTarget(dial) {
-    const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
-    return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
-}
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
-    const url = new URL(check.url);
-    const secure = url.protocol === 'https:';
-    const dial = resolveDialTarget(url, check, transport.connect);
-    const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
-    const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
-        });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
-    }
-    return context;
-}
-function classify(error, latencyMs, dialled) {
-    const code = error.code ?? error.name;
-    const base = { ok: false, code, latencyMs, dialled };
-    if (code === 'ECONNREFUSED')
-        return { ...base, kind: 'refused', message: `connection refused on ${dialled}` };
-    if (code === 'ETIMEDOUT')
-        return { ...base, kind: 'timeout', message: error.message };
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
-        return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
-        return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
-    }
-    return { ...base, kind: 'other', message: `${code}: ${error.message}` };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
-
-
-
-/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
-async function waitUntilReady(check, options, transport, log) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
-    let attempts = 0;
-    let streak = 0;
-    let bestStreak = 0;
-    let failuresInRow = 0;
-    let everAnswered = false;
-    let lastReason = '';
-    let last;
-    for (;;) {
-        attempts += 1;
-        last = evaluateAttempt(check, await probe(check, transport));
-        if (last.failureKind !== 'refused')
-            everAnswered = true;
-        if (last.passed) {
-            streak += 1;
-            bestStreak = Math.max(bestStreak, streak);
-            failuresInRow = 0;
-            if (streak >= options.consecutivePasses)
-                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
-            if (Date.now() + options.confirmIntervalMs > deadline)
-                break;
-            await (0,retry/* sleep */.yy)(options.confirmIntervalMs);
-            continue;
-        }
-        streak = 0;
-        failuresInRow += 1;
-        const reason = last.problems.join('; ');
-        if (reason !== lastReason) {
-            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
-            lastReason = reason;
-        }
-        else {
-            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
-        }
-        const now = Date.now();
-        if (now >= deadline)
-            break;
-        await (0,retry/* sleep */.yy)(Math.min((0,retry/* backoffDelay */.EY)(policy, failuresInRow), deadline - now));
-    }
-    const durationMs = Date.now() - started;
-    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
-}
-function explainFailure(check, last, facts) {
-    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
-    if (!facts.everAnswered) {
-        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
-        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
-    }
-    if (last.passed) {
-        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
-    }
-    const what = last.problems.join('; ');
-    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
-    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
-    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
-    return `${what}${stale} (${over}${flapping})${body}`;
-}
-const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/soak.js
-
-
-
-
-
-async function soak(check, options, transport) {
-    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
-    const agents = transport.agents ?? {
-        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-    };
-    const soakTransport = { ...transport, agents };
-    const latencies = [];
-    let issued = 0;
-    let errors = 0;
-    let firstError;
-    const started = external_node_perf_hooks_.performance.now();
-    const endAt = started + options.durationMs;
-    const worker = async () => {
-        while (issued < options.requests && external_node_perf_hooks_.performance.now() < endAt) {
-            issued += 1;
-            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
-            latencies.push(verdict.latencyMs);
-            if (!verdict.passed) {
-                errors += 1;
-                firstError ??= verdict.problems.join('; ');
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-    }
-    finally {
-        if (!transport.agents) {
-            agents.http.destroy();
-            agents.https.destroy();
-        }
-    }
-    const durationMs = external_node_perf_hooks_.performance.now() - started;
-    latencies.sort((a, b) => a - b);
-    const requests = latencies.length;
-    const result = {
-        requests,
-        errors,
-        errorRate: requests === 0 ? 0 : errors / requests,
-        p50Ms: percentile(latencies, 50),
-        p95Ms: percentile(latencies, 95),
-        durationMs,
-        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
-        firstError,
-        problems: [],
-    };
-    if (result.errorRate > options.maxErrorRate) {
-        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
-    }
-    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
-        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
-    }
-    return result;
-}
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted, p) {
-    if (sorted.length === 0)
-        return 0;
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
-}
-const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/run.js
-
-
-
-const DEFAULT_SMOKE_OPTIONS = {
-    timeoutMs: 60_000,
-    consecutivePasses: 3,
-    confirmIntervalMs: 250,
-    retryBaseDelayMs: 250,
-    retryMaxDelayMs: 5_000,
-    requestTimeoutMs: 10_000,
-};
-/**
- * The plain API other flows call (ssh-deploy, the restore drill): every check
- * waits for readiness in parallel, then the optional soak runs check by check.
- */
-async function run_runSmokeChecks(checks, options, log) {
-    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
-    const started = external_node_perf_hooks_.performance.now();
-    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
-    const outcomes = await Promise.all(checks.map(async (check) => {
-        const ready = await waitUntilReady(check, settings, transport, log);
-        const outcome = {
-            name: check.name,
-            url: check.url,
-            passed: ready.passed,
-            attempts: ready.attempts,
-            latencyMs: ready.last.latencyMs,
-            status: ready.last.status,
-            versionSeen: ready.last.versionSeen,
-            expectVersion: check.expectVersion,
-            health: ready.last.health,
-            reason: ready.reason,
-            durationMs: ready.durationMs,
-        };
-        if (ready.passed)
-            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
-        else
-            log.error(`✗ ${check.name}: ${ready.reason}`);
-        return outcome;
-    }));
-    if (settings.soak && settings.soak.requests > 0) {
-        for (const [index, check] of checks.entries()) {
-            const outcome = outcomes[index];
-            if (!outcome?.passed)
-                continue;
-            const result = await soak(check, settings.soak, transport);
-            outcome.soak = result;
-            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
-            if (result.problems.length > 0) {
-                outcome.passed = false;
-                outcome.reason = result.problems.join('; ');
-                log.error(`✗ ${check.name}: ${outcome.reason}`);
-            }
-        }
-    }
-    return {
-        passed: outcomes.every((outcome) => outcome.passed),
-        checks: outcomes,
-        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
-        durationMs: external_node_perf_hooks_.performance.now() - started,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
-
-
-
-const key = (host, port) => `${host}|${port}`;
-/**
- * Forwards, over an open session, every address the checks would dial, as seen
- * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
- * still goes into Host and SNI, so TLS is verified as for a direct request.
- */
-async function forwardChecks(session, checks, log) {
-    const forwards = new Map();
-    try {
-        for (const check of checks) {
-            const remote = resolveDialTarget(new URL(check.url), check);
-            const name = key(remote.host, remote.port);
-            if (forwards.has(name))
-                continue;
-            const forward = await session.forwardLocalPort(remote.port, remote.host);
-            forwards.set(name, forward);
-            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
-        }
-    }
-    catch (error) {
-        await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        throw error;
-    }
-    return {
-        connect: (intended) => {
-            const forward = forwards.get(key(intended.host, intended.port));
-            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
-        },
-        close: async () => {
-            await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        },
-    };
-}
-/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
-async function runSmokeChecksOverSession(session, checks, options, log) {
-    const forwarded = await forwardChecks(session, checks, log);
-    try {
-        return await run_runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
-    }
-    finally {
-        await forwarded.close();
-    }
-}
-/** Opens a session per host, runs the checks from inside each, one host after another. */
-async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
-    const reports = [];
-    for (const target of targets) {
-        const session = await openSshSession(target, runner, log);
-        try {
-            const report = await runSmokeChecksOverSession(session, checks, options, log);
-            if (targets.length > 1)
-                for (const check of report.checks)
-                    check.name = `${check.name} on ${target.host}`;
-            reports.push(report);
-        }
-        finally {
-            await session.close();
-        }
-    }
-    return mergeReports(reports);
-}
-function mergeReports(reports) {
-    const checks = reports.flatMap((report) => report.checks);
-    return {
-        passed: reports.every((report) => report.passed),
-        checks,
-        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
-        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
-    };
-}
-
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var core_summary = __nccwpck_require__(1253);
-;// CONCATENATED MODULE: ./build/src/smoke/report.js
-
-
-
-const ms = (value) => `${Math.round(value)} ms`;
-function report_smokeSummary(report) {
-    const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new core_summary/* Summary */.BD().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
-    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
-        check.name,
-        check.passed ? '✅ pass' : '❌ fail',
-        ms(check.latencyMs),
-        String(check.attempts),
-        check.passed ? passDetails(check) : (0,secrets/* redact */.E$)(check.reason ?? 'failed'),
-    ]));
-    const soaked = report.checks.filter((check) => check.soak);
-    if (soaked.length > 0) {
-        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
-            const soak = check.soak;
-            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
-        }));
-    }
-    if (report.versionSeen !== undefined)
-        summary.text(`Version seen: \`${report.versionSeen}\``);
-    return summary;
-}
-function passDetails(check) {
-    const parts = [`HTTP ${check.status}`];
-    if (check.versionSeen !== undefined)
-        parts.push(`version ${check.versionSeen}`);
-    if (check.health && check.health !== 'none')
-        parts.push(`health ${check.health}`);
-    return parts.join(', ');
-}
-function smokeOutputs(report) {
-    return {
-        passed: String(report.passed),
-        'version-seen': report.versionSeen ?? '',
-        results: (0,secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
-            name: check.name,
-            url: check.url,
-            passed: check.passed,
-            status: check.status ?? null,
-            latencyMs: Math.round(check.latencyMs),
-            attempts: check.attempts,
-            versionSeen: check.versionSeen ?? null,
-            reason: check.reason ?? null,
-            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
-        })))),
-    };
-}
-/** One line per failing check: its name, the expectation and what came back. */
-function smokeFailure(report) {
-    if (report.passed)
-        return undefined;
-    return (0,secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/settings.js
-
-
-
-
-
-
-/** Inputs → settings; every problem is raised here, before any request. */
-function parseSmokeSettings(inputs, workDir) {
-    const describe = (name) => inputs.source.describe(name);
-    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
-    const headers = inputs.keyValues('headers');
-    inputs.secret('secret-headers');
-    const secretHeaders = inputs.keyValues('secret-headers');
-    for (const value of Object.values(secretHeaders))
-        (0,secrets/* registerSecret */.cl)(value);
-    const statusText = inputs.optional('expect-status');
-    const connectText = inputs.optional('connect-to');
-    const latency = inputs.optional('max-latency');
-    const defaults = {
-        headers: { ...headers, ...secretHeaders },
-        versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
-        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
-    };
-    const checks = [];
-    const url = inputs.optional('url');
-    const expectVersion = inputs.optional('expect-version');
-    if (url !== undefined)
-        checks.push(check_list_oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
-    else if (expectVersion !== undefined)
-        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
-    const listText = inputs.optional('checks');
-    if (listText !== undefined)
-        checks.push(...parseCheckList(listText, describe('checks'), defaults));
-    const listFile = inputs.optional('checks-file');
-    if (listFile !== undefined) {
-        const file = external_node_path_.resolve(workDir, listFile);
-        let text = '';
-        try {
-            text = external_node_fs_.readFileSync(file, 'utf8');
-        }
-        catch (error) {
-            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)}: ${file})`, 'Point it at a YAML file with a list of checks.');
-        }
-        checks.push(...parseCheckList(text, `${describe('checks-file')} (${listFile})`, defaults));
-    }
-    if (checks.length === 0) {
-        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
-    }
-    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
-    const p95 = inputs.optional('soak-max-p95');
-    return {
-        checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
-        options: {
-            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
-            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
-            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
-            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
-            caCertificates: readCaBundle(inputs, workDir),
-            soak: soakRequests === 0 ? undefined : {
-                requests: soakRequests,
-                durationMs: inputs.duration('soak-duration', 30_000),
-                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
-                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
-                maxErrorRate: parseRate(inputs),
-            },
-        },
-    };
-}
-/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
-function readCaBundle(inputs, workDir) {
-    const value = inputs.optional('ca-cert');
-    if (value === undefined)
-        return undefined;
-    let text = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
-        }
-        catch (error) {
-            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
-        }
-    }
-    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-    if (!certificates)
-        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
-    return certificates;
-}
-/** `1%`, `0.5%` or a fraction `0.01`. */
-function parseRate(inputs) {
-    const text = inputs.string('soak-max-error-rate', '0%');
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
-        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
-    return rate;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/flow.js
-
-
-
-
-/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
-const smokeFlow = {
-    command: 'smoke',
-    action: 'smoke-test',
-    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
-    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
-    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
-        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
-        : run_runSmokeChecks(settings.checks, settings.options, context.log)),
-    outputs: smokeOutputs,
-    summary: report_smokeSummary,
-    failure: smokeFailure,
-};
-
-;// CONCATENATED MODULE: ./build/src/smoke/demo.js
-
-
-
-
-/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
-async function demoSmoke(log, url, version) {
-    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
-    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(renderText(smokeSummary(report)));
-    return report;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/index.js
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./build/src/drill/commands.js
-// Pure builders: every command the drill runs, as data. Passwords travel in the
-// environment (or a password command the tool runs itself), never in argv.
-/** A SQL string literal: the only quoting SQLite needs for a file name in VACUUM INTO. */
-function sqlLiteral(value) {
-    return `'${value.replace(/'/g, "''")}'`;
-}
-/** Quote an identifier for SQLite/PostgreSQL (names from inputs are validated as plain identifiers too). */
-function sqlIdentifier(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-/**
- * Online-safe copy of a live (WAL) database: a consistent snapshot, never a file
- * copy. Read-only, so the drill never checkpoints or writes the live database;
- * like any WAL reader it shares the -shm index (and leaves an empty -wal/-shm
- * when no app had the database open).
- */
-function sqliteSnapshot(database, target) {
-    return { file: 'sqlite3', args: ['-readonly', '-bail', database, `VACUUM INTO ${sqlLiteral(target)}`] };
-}
-/** Read-only query with one row per line, columns separated by `|`. */
-function sqliteQuery(database, sql) {
-    return { file: 'sqlite3', args: ['-readonly', '-batch', '-bail', '-noheader', '-list', database, sql] };
-}
-function sqliteIntegrityCheck(database) {
-    return sqliteQuery(database, 'PRAGMA integrity_check;');
-}
-function resticEnv(source, cacheDir) {
-    const env = { RESTIC_REPOSITORY: source.repository, RESTIC_CACHE_DIR: cacheDir };
-    if (source.password)
-        env.RESTIC_PASSWORD = source.password;
-    else if (source.passwordCommand)
-        env.RESTIC_PASSWORD_COMMAND = source.passwordCommand;
-    return env;
-}
-function resticSnapshots(env, filter) {
-    const args = ['snapshots', '--json', '--no-lock'];
-    for (const tag of filter.tags)
-        args.push('--tag', tag);
-    if (filter.path)
-        args.push('--path', filter.path);
-    return { file: 'restic', args, env };
-}
-/** A restore of `snapshot`; for `latest`, `filter` makes restic pick under the same tags/path as the listing. */
-function resticRestore(env, snapshot, target, filter = {}) {
-    const args = ['restore', snapshot, '--target', target, '--no-lock'];
-    for (const tag of filter.tags ?? [])
-        args.push('--tag', tag);
-    if (filter.path)
-        args.push('--path', filter.path);
-    return { file: 'restic', args, env };
-}
-/** The snapshot a restore says it restores: `restoring <Snapshot 9a2225c2 of …` (0.14) or `restoring snapshot 9a2225c2 of …` (0.17). */
-function restoredSnapshotId(stdout) {
-    return /restoring <?snapshot ([0-9a-f]{8,64}) of/i.exec(stdout)?.[1];
-}
-function resticCheck(env, readDataSubset) {
-    const args = ['check'];
-    if (readDataSubset)
-        args.push(`--read-data-subset=${readDataSubset}`);
-    return { file: 'restic', args, env };
-}
-/**
- * Borg keeps its cache, keys and security records under BORG_BASE_DIR: point it
- * into the scratch place so a drill leaves nothing behind. TZ=UTC makes `borg
- * list` print archive times in UTC (it prints host-local times without a zone).
- */
-function borgEnv(source, baseDir) {
-    const env = {
-        BORG_BASE_DIR: baseDir,
-        TZ: 'UTC',
-        BORG_RELOCATED_REPO_ACCESS_IS_OK: 'no',
-        BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
-    };
-    if (source.password)
-        env.BORG_PASSPHRASE = source.password;
-    else if (source.passwordCommand)
-        env.BORG_PASSCOMMAND = source.passwordCommand;
-    return env;
-}
-function borgList(env, repository, glob) {
-    const args = ['list', '--json', '--bypass-lock'];
-    if (glob)
-        args.push('--glob-archives', glob);
-    return { file: 'borg', args: [...args, repository], env };
-}
-/** Extracts into `cwd` (borg always extracts relative to the working directory). */
-function borgExtract(env, repository, archive, cwd) {
-    return { file: 'borg', args: ['extract', `${repository}::${archive}`], env, cwd };
-}
-function borgCheck(env, repository, archive) {
-    return { file: 'borg', args: ['check', archive ? `${repository}::${archive}` : repository], env };
-}
-function pgEnv(connection) {
-    const env = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGCONNECT_TIMEOUT: '10' };
-    if (connection.password)
-        env.PGPASSWORD = connection.password;
-    return env;
-}
-/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
-function pgDump(connection, database, outFile) {
-    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
-}
-/** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
-function pgRestore(connection, database, dumpFile) {
-    return {
-        file: 'pg_restore',
-        args: ['--no-owner', '--no-privileges', '--exit-on-error', '--no-password', `--dbname=${database}`, dumpFile],
-        env: pgEnv(connection),
-    };
-}
-/**
- * The archive's table of contents: its header names the pg_dump and server versions and
- * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
- */
-function pgRestoreList(dumpFile) {
-    return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
-}
-function psql(connection, database, sql) {
-    return {
-        file: 'psql',
-        args: ['--no-psqlrc', '--no-password', '--tuples-only', '--no-align', '--field-separator=|', '--set=ON_ERROR_STOP=1', `--dbname=${database}`, '--command', sql],
-        env: pgEnv(connection),
-    };
-}
-function pgDumpVersion() {
-    return { file: 'pg_dump', args: ['--version'] };
-}
-function tarExtract(file, target) {
-    return { file: 'tar', args: ['--extract', '--no-same-owner', `--file=${file}`, `--directory=${target}`] };
-}
-/** Packs a volume read-only into the scratch place; the helper has no network at all. */
-function dockerVolumeToTar(volume, scratchDir, image, label) {
-    return {
-        file: 'docker',
-        args: ['run', '--rm', '--network', 'none', '--label', label, '-v', `${volume}:/from:ro`, '-v', `${scratchDir}:/to`, image, 'tar', '-c', '-f', '/to/volume.tar', '-C', '/from', '.'],
-    };
-}
-/** The app on the restored copy: host network (never a bridge), the drill's port, scratch data. */
-function dockerRunApp(app) {
-    const args = ['run', '--detach', '--name', app.name, '--label', app.label, '--network', 'host', '-e', `${app.portEnv}=${app.port}`];
-    for (const key of Object.keys(app.env))
-        args.push('-e', key);
-    args.push('-v', `${app.dataDir}:${app.dataMount}`, app.image, ...app.args.map((arg) => arg.replaceAll('{port}', String(app.port))));
-    // Values go through the environment (`-e KEY` copies it), so app secrets stay out of argv.
-    return { file: 'docker', args, env: app.env };
-}
-function dockerRemove(name) {
-    return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
-}
-/** `running 0`, `exited 3`, … : status and exit code in one line. */
-function dockerState(name) {
-    return { file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name] };
-}
-/** Reads `dockerState`'s line; a container docker no longer knows counts as gone. */
-function parseContainerState(line) {
-    const match = /^(\w+) (-?\d+)$/.exec(line.trim());
-    if (!match)
-        return { running: false, status: 'gone' };
-    const status = match[1];
-    // `created` and `restarting` may still come up; only a container that stopped ends the wait.
-    return { running: !['exited', 'dead', 'removing'].includes(status), status, exitCode: Number(match[2]) };
-}
-function dockerLogs(name) {
-    return { file: 'docker', args: ['logs', '--tail', '30', name] };
-}
-function dockerInspectVolume(volume) {
-    return { file: 'docker', args: ['volume', 'inspect', '--format', '{{.Mountpoint}}', volume] };
-}
-function dockerExec(container, command) {
-    return { file: 'docker', args: ['exec', container, ...command] };
-}
-function dockerCopyOut(container, from, to) {
-    return { file: 'docker', args: ['cp', `${container}:${from}`, to] };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/scratch.js
-
-
-
-
-/** Docker objects the drill starts carry this label, so a test (or a human) can find leftovers. */
-const DRILL_LABEL = 'dev.slipway.drill';
-/**
- * The only places a drill writes: one directory, plus containers, volumes and
- * databases it names itself. Everything registered here is removed at the end,
- * last created first, even when the drill failed.
- */
-class ScratchPlace {
-    id = external_node_crypto_.randomBytes(4).toString('hex');
-    dir;
-    cleanups = [];
-    constructor(dir) {
-        this.dir = dir;
-    }
-    /** A fresh directory under `root`, or the given one if it does not exist yet (or is empty). */
-    static create(root, wanted) {
-        if (wanted) {
-            if (external_node_fs_.existsSync(wanted) && external_node_fs_.readdirSync(wanted).length > 0) {
-                throw new errors/* SlipwayError */.GQ(`scratch-dir ${wanted} is not empty`, { fix: 'The drill restores only into a place it creates and removes; name a directory that does not exist.' });
-            }
-            external_node_fs_.mkdirSync(wanted, { recursive: true, mode: 0o700 });
-            const place = new ScratchPlace(wanted);
-            place.onCleanup(`directory ${wanted}`, () => external_node_fs_.rmSync(wanted, { recursive: true, force: true }));
-            return place;
-        }
-        external_node_fs_.mkdirSync(root, { recursive: true });
-        const dir = external_node_fs_.mkdtempSync(external_node_path_.join(root, 'slipway-drill-'));
-        const place = new ScratchPlace(dir);
-        place.onCleanup(`directory ${dir}`, () => external_node_fs_.rmSync(dir, { recursive: true, force: true }));
-        return place;
-    }
-    /** A name for a container, volume or database that belongs to this drill. */
-    name(purpose) {
-        return `slipway_drill_${purpose}_${this.id}`;
-    }
-    sub(...parts) {
-        const dir = external_node_path_.join(this.dir, ...parts);
-        external_node_fs_.mkdirSync(dir, { recursive: true });
-        return dir;
-    }
-    onCleanup(what, undo) {
-        this.cleanups.push({ what, undo });
-    }
-    async remove(log) {
-        for (const { what, undo } of this.cleanups.reverse()) {
-            try {
-                await undo();
-            }
-            catch (error) {
-                log.warn(`Could not remove scratch ${what}: ${error.message}`);
-            }
-        }
-        this.cleanups.length = 0;
-    }
-}
-/** The real path of something that may not exist yet: the nearest existing parent, resolved. */
-function realPathOf(target) {
-    const absolute = external_node_path_.resolve(target);
-    let existing = absolute;
-    const rest = [];
-    while (!external_node_fs_.existsSync(existing)) {
-        rest.unshift(external_node_path_.basename(existing));
-        const parent = external_node_path_.dirname(existing);
-        if (parent === existing)
-            break;
-        existing = parent;
-    }
-    return external_node_path_.join(external_node_fs_.realpathSync(existing), ...rest);
-}
-/** True when `inner` is `outer` or lies inside it (after resolving symlinks). */
-function isSameOrInside(inner, outer) {
-    const a = realPathOf(inner);
-    const b = realPathOf(outer);
-    return a === b || a.startsWith(b.endsWith(external_node_path_.sep) ? b : `${b}${external_node_path_.sep}`);
-}
-/**
- * Refuses a restore target that is (or holds, or lies inside) the source: a
- * drill that restores over production is the disaster it is meant to rehearse.
- */
-function refuseTargetOverSource(target, sources) {
-    for (const source of sources) {
-        if (isSameOrInside(target, source) || isSameOrInside(source, target)) {
-            throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${target}: it is the source ${source} (same path after resolving symlinks, or one inside the other)`, { fix: 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.' });
-        }
-    }
-}
-function refuseSameName(kind, target, source) {
-    if (source !== undefined && target === source) {
-        throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${kind} '${target}': it is the source ${kind}`, {
-            fix: `Leave the scratch ${kind} name empty so the drill makes its own, or name another one.`,
-        });
-    }
-}
-/** Total size of the files under a path. */
-function sizeOf(target) {
-    if (!external_node_fs_.existsSync(target))
-        return 0;
-    const stat = external_node_fs_.lstatSync(target);
-    if (!stat.isDirectory())
-        return stat.size;
-    let total = 0;
-    for (const entry of external_node_fs_.readdirSync(target))
-        total += sizeOf(external_node_path_.join(target, entry));
-    return total;
-}
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-/** Every SQLite database file under `dir` (by header, not by name). */
-function findSqliteFiles(dir) {
-    const found = [];
-    const walk = (current) => {
-        for (const entry of external_node_fs_.readdirSync(current, { withFileTypes: true })) {
-            const full = external_node_path_.join(current, entry.name);
-            if (entry.isDirectory())
-                walk(full);
-            else if (entry.isFile() && hasSqliteHeader(full))
-                found.push(full);
-        }
-    };
-    if (external_node_fs_.existsSync(dir))
-        walk(dir);
-    return found.sort();
-}
-function hasSqliteHeader(file) {
-    const handle = external_node_fs_.openSync(file, 'r');
-    try {
-        const header = Buffer.alloc(16);
-        return external_node_fs_.readSync(handle, header, 0, 16, 0) === 16 && header.equals(SQLITE_MAGIC);
-    }
-    finally {
-        external_node_fs_.closeSync(handle);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/app-boot.js
-
-
-
-
-
-/** How long one readiness slice runs before the container's state is read again. */
-const READINESS_SLICE_MS = 1_000;
-/** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
-async function chooseFreePort() {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-        const port = await new Promise((resolve, reject) => {
-            const server = external_node_net_.createServer();
-            server.once('error', reject);
-            server.listen(0, '127.0.0.1', () => {
-                const address = server.address();
-                server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-            });
-        });
-        if (port > 0 && (await isPortFree(port)))
-            return port;
-    }
-    throw new Error('no free port found on 127.0.0.1');
-}
-function isPortFree(port) {
-    return new Promise((resolve) => {
-        const socket = external_node_net_.connect({ port, host: '127.0.0.1' });
-        socket.once('connect', () => { socket.destroy(); resolve(false); });
-        socket.once('error', () => resolve(true));
-    });
-}
-/**
- * Boots the app image on the restored data, waits for its health endpoint, and
- * registers its removal with the scratch place. Returns the check and when the
- * app first answered healthy.
- */
-async function bootApp(app, dataDir, scratch, runner, log) {
-    const port = await chooseFreePort();
-    const name = scratch.name('app');
-    const checkName = 'app boots on the restored data';
-    scratch.onCleanup(`container ${name}`, async () => { await runner.run(dockerRemove(name), { allowFailure: true }); });
-    const started = await runner.run(dockerRunApp({ name, image: app.image, port, portEnv: app.portEnv, dataDir, dataMount: app.dataMount, env: app.env, args: app.args, label: `${DRILL_LABEL}=${scratch.id}` }), { allowFailure: true, timeoutMs: 120_000 });
-    if (started.exitCode !== 0)
-        return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
-    const url = `http://127.0.0.1:${port}${app.healthPath}`;
-    log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
-    // The smoke-test link's readiness wait, in short slices: between them the
-    // container's state is read, so an app that exits stops the wait at once.
-    const check = { ...check_list_oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
-    const bootedAt = Date.now();
-    const endsAt = bootedAt + app.timeoutMs;
-    // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
-    const quiet = {
-        info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
-        error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
-    };
-    let reason;
-    let state;
-    for (;;) {
-        const slice = Math.max(1, Math.min(READINESS_SLICE_MS, endsAt - Date.now()));
-        const smoke = await run_runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
-        if (smoke.passed)
-            return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
-        reason = smoke.checks[0]?.reason ?? reason;
-        state = parseContainerState((await runner.run(dockerState(name), { allowFailure: true })).stdout);
-        if (!state.running || Date.now() >= endsAt)
-            break;
-    }
-    const seconds = Math.round((Date.now() - bootedAt) / 100) / 10;
-    const ended = state.running ? `; still not healthy after app-timeout ${Math.round(app.timeoutMs / 100) / 10} s` : `; the app exited${state.exitCode === undefined ? '' : ` with code ${state.exitCode}`} after ${seconds} s`;
-    const logs = await runner.run(dockerLogs(name), { allowFailure: true });
-    const tail = (0,secrets/* redact */.E$)(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
-    log.error(`✗ app health: ${reason ?? 'no answer'}${ended}`);
-    return { check: { name: checkName, passed: false, detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${reason ?? 'no answer'}${ended}${tail ? `; app log: ${tail}` : ''}` } };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/credentials.js
-
-// A repository location may carry credentials in its userinfo
-// (`rest:https://user:pass@host/repo`, `s3:https://KEY:SECRET@host/bucket`).
-// The location itself is shown in the summary and the report, so it is shown
-// without them, and the credentials are registered so a tool's echo is masked too.
-/** `scheme://userinfo@`, after an optional restic backend prefix (`rest:`, `s3:` …). */
-const USERINFO = /^((?:[a-z][\w+.-]*:)?[a-z][\w+.-]*:\/\/)([^/]*)@/i;
-/** Over HTTP a bare userinfo is a token; for ssh/sftp it is only the login name. */
-const TOKEN_SCHEMES = /(^|:)https?:\/\/$/i;
-function userinfoOf(location) {
-    const match = USERINFO.exec(location);
-    if (!match)
-        return undefined;
-    const [, prefix, userinfo] = match;
-    const colon = userinfo.indexOf(':');
-    const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
-    const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
-    return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
-}
-/** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
-function withoutCredentials(location) {
-    const info = userinfoOf(location);
-    if (!info || (info.password === undefined && !info.secretUser))
-        return location;
-    const shown = info.secretUser ? secrets/* REDACTED */.XF : `${info.user}:${secrets/* REDACTED */.XF}`;
-    return location.replace(USERINFO, `${info.prefix}${shown}@`);
-}
-/** Registers the secret part of a location's userinfo (raw and percent-decoded) for redaction. */
-function registerLocationCredentials(location) {
-    const info = userinfoOf(location);
-    const secret = info?.password ?? (info?.secretUser ? info.user : undefined);
-    if (!secret)
-        return;
-    (0,secrets/* registerSecret */.cl)(secret);
-    try {
-        (0,secrets/* registerSecret */.cl)(decodeURIComponent(secret));
-    }
-    catch {
-        // Not valid percent-encoding: the raw form is what a tool would print.
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/report.js
-
-
-
-
-function allChecks(report) {
-    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
-}
-function failedChecks(report) {
-    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
-}
-function isPassing(checks) {
-    return checks.every((check) => check.passed || check.severity === 'warning');
-}
-/**
- * The report as a file may hold it: check details quote tools and app logs, so
- * every string is redacted, before JSON escaping (a secret with a quote in it
- * still matches) and without touching the JSON around it (a secret that reads
- * `true` cannot break the file).
- */
-function reportJson(report) {
-    return `${JSON.stringify(report, (_key, value) => (typeof value === 'string' ? (0,secrets/* redact */.E$)(value) : value), 2)}\n`;
-}
-function writeReportFile(report, file) {
-    external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
-    external_node_fs_.writeFileSync(file, reportJson(report));
-}
-function formatSeconds(seconds) {
-    if (seconds === undefined)
-        return '–';
-    if (seconds < 120)
-        return `${Math.round(seconds * 10) / 10} s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 6) / 10} min`;
-    if (seconds < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function drillFailureMessage(report) {
-    const failed = failedChecks(report);
-    if (failed.length === 0)
-        return undefined;
-    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
-}
-function drillSummary(report) {
-    const summary = new core_summary/* Summary */.BD();
-    const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
-    const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
-    summary.heading(`Restore drill '${report.name}': ${verdict}`);
-    if (report.restores.length > 0) {
-        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
-            restore.label,
-            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
-            formatSeconds(restore.rpoSeconds),
-            formatSeconds(restore.rtoSeconds),
-            formatBytes(restore.sizes.backupBytes),
-            formatBytes(restore.sizes.restoredBytes),
-        ]));
-    }
-    const checks = allChecks(report);
-    if (checks.length > 0) {
-        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
-    }
-    for (const restore of report.restores) {
-        if (restore.versions) {
-            const v = restore.versions;
-            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
-        }
-    }
-    if (report.issue && report.issue.action !== 'none')
-        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
-    if (report.reportFile)
-        summary.text(`Report: ${report.reportFile}`);
-    return summary;
-}
-function drillOutputs(report) {
-    const first = report.restores[0];
-    return {
-        passed: String(report.passed),
-        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
-        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
-        snapshot: first?.snapshot?.id ?? '',
-        'report-file': report.reportFile ?? '',
-        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/deadline.js
-
-
-/** The drill ran past its `timeout` input. */
-class DrillTimeout extends errors/* SlipwayError */.GQ {
-    constructor(timeoutMs, step) {
-        super(`stopped at the deadline of input 'timeout' (${formatSeconds(timeoutMs / 1000)}) during step '${step}'`, {
-            fix: `Raise timeout, or find out why '${step}' is slow`,
-        });
-        this.name = 'DrillTimeout';
-    }
-}
-/**
- * The `timeout` input as an upper bound for the whole drill. Work runs through
- * `runner()`, which caps every command at the time left (coreutils `timeout`
- * kills it at the deadline) and refuses new ones after it; `race()` stops
- * waiting at the deadline. Cleanup runs through `cleanup()`, which lets its
- * commands through uncapped: removing the scratch place is never cut short.
- */
-class DrillDeadline {
-    timeoutMs;
-    /** What the drill is doing now, for the timeout message. */
-    step = 'start';
-    endsAt;
-    cleaningUp = false;
-    constructor(timeoutMs, now = Date.now()) {
-        this.timeoutMs = timeoutMs;
-        this.endsAt = now + timeoutMs;
-    }
-    remainingMs() {
-        return Math.max(0, this.endsAt - Date.now());
-    }
-    get expired() {
-        return this.remainingMs() === 0;
-    }
-    /** Names the step; throws when the deadline already passed. */
-    enter(step) {
-        if (this.expired)
-            throw new DrillTimeout(this.timeoutMs, this.step);
-        this.step = step;
-    }
-    runner(inner) {
-        return {
-            run: (spec, options = {}) => {
-                if (this.cleaningUp)
-                    return inner.run(spec, options);
-                const remaining = this.remainingMs();
-                if (remaining === 0)
-                    return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
-                return inner.run(spec, { ...options, timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining) });
-            },
-        };
-    }
-    /** Resolves with the work, or rejects with DrillTimeout at the deadline (the work is then left to its capped commands). */
-    race(work) {
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
-            work.then((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
-        });
-    }
-    /** After a timeout: waits (at most `graceMs`) for the work to return from its killed command. */
-    async unwind(work, graceMs) {
-        let timer;
-        await Promise.race([work?.catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, graceMs); })]);
-        clearTimeout(timer);
-    }
-    async cleanup(undo) {
-        this.cleaningUp = true;
-        try {
-            await undo();
-        }
-        finally {
-            this.cleaningUp = false;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/forge.js
-
-
-async function call(forge, method, route, body) {
-    const url = `${forge.apiUrl}${route}`;
-    const response = await fetch(url, {
-        method,
-        headers: {
-            Authorization: `token ${forge.token}`,
-            Accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'Content-Type': 'application/json',
-            'User-Agent': 'slipway-restore-drill',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
-    });
-    if (!response.ok) {
-        const text = (await response.text()).slice(0, 300);
-        throw new errors/* SlipwayError */.GQ(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
-            fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
-        });
-    }
-    return (response.status === 204 ? undefined : await response.json());
-}
-/** The open issue with exactly this title (issues only, not pull requests), if any. */
-async function findOpenIssue(forge, title) {
-    for (let page = 1; page <= 10; page += 1) {
-        const type = forge.kind === 'forgejo' ? '&type=issues' : '';
-        const issues = await call(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`);
-        const match = issues.find((issue) => issue.title === title && !issue.pull_request);
-        if (match)
-            return match;
-        if (issues.length < 50)
-            return undefined;
-    }
-    return undefined;
-}
-/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
-function issueBody(report, failures, runUrl) {
-    return (0,secrets/* redact */.E$)([
-        `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
-        runUrl ? `Run: ${runUrl}` : '',
-        '',
-        ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
-        '',
-        'This issue is updated by every failing drill and closed by the next passing one.',
-    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
-}
-/** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
-async function trackDrillIssue(forge, issue, report, failures, runUrl) {
-    const existing = await findOpenIssue(forge, issue.title);
-    const base = `/repos/${forge.repository}/issues`;
-    if (failures.length > 0) {
-        const body = issueBody(report, failures, runUrl);
-        if (existing) {
-            await call(forge, 'POST', `${base}/${existing.number}/comments`, { body });
-            return { action: 'updated', number: existing.number, url: existing.html_url };
-        }
-        // Labels by name are GitHub's form; Forgejo wants label ids, so labels are GitHub-only.
-        const payload = { title: issue.title, body };
-        if (forge.kind === 'github' && issue.labels.length > 0)
-            payload.labels = issue.labels;
-        const created = await call(forge, 'POST', base, payload);
-        return { action: 'opened', number: created.number, url: created.html_url };
-    }
-    if (!existing)
-        return { action: 'none' };
-    await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` });
-    await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
-    return { action: 'closed', number: existing.number, url: existing.html_url };
-}
-/** Forgejo pages hold at most 50 runs; this many pages bound the search on a forge that ignores the workflow filter. */
-const FORGEJO_PAGE_SIZE = 50;
-const FORGEJO_MAX_PAGES = 10;
-/** When the drill workflow last succeeded, per the forge, or undefined if never. */
-async function lastSuccessfulRun(forge, workflow) {
-    if (forge.kind === 'github') {
-        const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
-        const run = runs.workflow_runs?.find((candidate) => !candidate.conclusion || candidate.conclusion === 'success');
-        const when = run?.updated_at ?? run?.created_at;
-        return when ? { at: new Date(when), url: run?.html_url } : undefined;
-    }
-    // Forgejo lists a repository's runs, newest first; `workflow_id` (the workflow
-    // file name) filters them server-side. A forge too old to know the filter
-    // ignores it, so the runs are matched here too and paged through, within a bound:
-    // in a busy repository the drill's run is rarely among the newest 50.
-    for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
-        const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
-        const runs = (await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
-        const matching = runs
-            .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
-            .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
-            .sort((a, b) => b.at.getTime() - a.at.getTime());
-        if (matching.length > 0)
-            return matching[0];
-        if (runs.length < FORGEJO_PAGE_SIZE)
-            return undefined;
-    }
-    return undefined;
-}
-/** A drill that silently stopped running is as bad as a failing one. */
-async function checkStaleness(forge, staleness, now) {
-    const name = `last successful ${staleness.workflow} run within ${Math.round(staleness.maxAgeMs / 3_600_000)} h`;
-    const severity = staleness.onStale === 'warn' ? 'warning' : undefined;
-    let last;
-    try {
-        last = await lastSuccessfulRun(forge, staleness.workflow);
-    }
-    catch (error) {
-        return { name, passed: false, severity, detail: error.message };
-    }
-    if (!last)
-        return { name, passed: false, severity, detail: `no successful run of ${staleness.workflow} found` };
-    const age = now.getTime() - last.at.getTime();
-    const days = Math.round((age / 86_400_000) * 10) / 10;
-    return { name, passed: age <= staleness.maxAgeMs, severity, detail: `last success ${last.at.toISOString()} (${days} d ago)${last.url ? ` ${last.url}` : ''}` };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
-/** restic ≥ 0.17 records `summary.backup_end`; older snapshots only `time` (the start). */
-function parseResticSnapshots(json) {
-    const parsed = JSON.parse(json || '[]');
-    return (parsed ?? []).map((snapshot) => {
-        const end = snapshot.summary?.backup_end;
-        return {
-            id: snapshot.id,
-            time: new Date(end ?? snapshot.time),
-            timeSource: end ? 'restic summary.backup_end' : 'restic time (backup start)',
-            paths: snapshot.paths ?? [],
-            tags: snapshot.tags ?? [],
-        };
-    });
-}
-/**
- * Borg prints archive times as host-local wall-clock time with no zone. The
- * drill runs `borg list` with TZ=UTC, so the printed wall clock is UTC and is
- * read as such; without that, a runner in UTC+2 would age every backup by 2 h.
- */
-function parseBorgArchives(json) {
-    const parsed = JSON.parse(json || '{}');
-    return (parsed.archives ?? []).map((archive) => ({
-        id: archive.name,
-        time: borgUtcTime(archive.end ?? archive.time ?? archive.start ?? ''),
-        timeSource: archive.end ? 'borg archive end (UTC)' : 'borg archive start (UTC)',
-        paths: [],
-        tags: [],
-    }));
-}
-function borgUtcTime(wallClock) {
-    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(wallClock) ? wallClock : `${wallClock}Z`;
-    return new Date(withZone);
-}
-function newestFirst(snapshots) {
-    return [...snapshots].sort((a, b) => b.time.getTime() - a.time.getTime());
-}
-/** `latest`, or a full/short restic id, or a borg archive name. */
-function selectSnapshot(snapshots, wanted) {
-    const ordered = newestFirst(snapshots);
-    if (wanted === 'latest')
-        return ordered[0];
-    return ordered.find((snapshot) => snapshot.id === wanted) ?? (wanted.length >= 8 ? ordered.find((snapshot) => snapshot.id.startsWith(wanted)) : undefined);
-}
-/** One of the snapshots older than `chosen`, picked by `random` (injectable for tests). */
-function pickOlder(snapshots, chosen, random = Math.random) {
-    const older = newestFirst(snapshots).filter((snapshot) => snapshot.time.getTime() < chosen.time.getTime() && snapshot.id !== chosen.id);
-    if (older.length === 0)
-        return undefined;
-    return older[Math.min(older.length - 1, Math.floor(random() * older.length))];
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/verify.js
-
-/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
-function countRowsSql(tables) {
-    return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
-}
-const sqlString = (text) => `'${text.replace(/'/g, "''")}'`;
-/** Reads the rows of countRowsSql back into a map. */
-function parseRowCounts(rows) {
-    const counts = {};
-    for (const row of rows) {
-        const cut = row.lastIndexOf('|');
-        if (cut > 0)
-            counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
-    }
-    return counts;
-}
-const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
-const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
-/** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
-async function verifyData(probe, verify, options) {
-    const checks = [];
-    const listed = await probe.query(probe.tablesSql);
-    if ('error' in listed) {
-        checks.push({ name: 'read tables', passed: false, detail: listed.error });
-        return { checks, tables: {} };
-    }
-    const present = new Set(listed.rows.map((row) => row.trim()).filter(Boolean));
-    for (const table of verify.tables) {
-        checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
-    }
-    const tables = {};
-    const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
-    if (together && 'counts' in together)
-        Object.assign(tables, together.counts);
-    // Table by table when there is no joint count, or it failed: then each error names its table.
-    for (const table of together && 'counts' in together ? [] : present) {
-        const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
-        if ('error' in counted)
-            checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
-        else
-            tables[table] = Number(counted.rows[0] ?? 0);
-    }
-    for (const [table, minimum] of Object.entries(verify.minRows)) {
-        const count = tables[table];
-        checks.push({
-            name: `${table} has at least ${minimum} rows`,
-            passed: count !== undefined && count >= minimum,
-            detail: count === undefined ? 'table missing' : `${count} rows`,
-        });
-    }
-    for (const query of verify.queries) {
-        const result = await probe.query(query.sql);
-        const seen = 'error' in result ? `error: ${result.error}` : result.rows.join('\n').trim();
-        checks.push({ name: `query ${query.sql}`, passed: !('error' in result) && seen === query.expected, detail: `expected ${query.expected}, got ${seen || '(no rows)'}` });
-    }
-    if (verify.freshnessColumn && verify.maxAgeMs !== undefined) {
-        checks.push(await checkNewestRow(probe, verify.freshnessColumn, verify.maxAgeMs, options.now));
-    }
-    if (options.previousCounts)
-        checks.push(...compareRowCounts(options.previousCounts, tables, verify.shrinkTolerancePercent));
-    return { checks, tables };
-}
-async function checkNewestRow(probe, tableColumn, maxAgeMs, now) {
-    const [table, column] = tableColumn.split('.');
-    const name = `newest ${tableColumn} within ${formatAge(maxAgeMs)}`;
-    const result = await probe.query(probe.newestSql(table, column));
-    if ('error' in result)
-        return { name, passed: false, detail: result.error };
-    const newest = parseTimestamp(result.rows[0] ?? '');
-    if (!newest)
-        return { name, passed: false, detail: `no readable timestamp (found '${result.rows[0] ?? ''}')` };
-    const age = now.getTime() - newest.getTime();
-    return { name, passed: age <= maxAgeMs, detail: `newest row ${newest.toISOString()}, ${formatAge(age)} old` };
-}
-/** Unix seconds (or milliseconds), ISO-8601, or SQLite's `YYYY-MM-DD HH:MM:SS` (which is UTC). */
-function parseTimestamp(value) {
-    const text = value.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text)) {
-        const number = Number(text);
-        return new Date(number > 1e12 ? number : number * 1000);
-    }
-    const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** "Valid but empty": a table that lost more than `tolerancePercent` of its rows since the last passing drill. */
-function compareRowCounts(previous, current, tolerancePercent) {
-    const checks = [];
-    for (const [table, before] of Object.entries(previous)) {
-        const now = current[table];
-        const name = `${table} did not shrink more than ${tolerancePercent}%`;
-        if (now === undefined) {
-            checks.push({ name, passed: false, detail: `table gone (had ${before} rows in the last passing drill)` });
-            continue;
-        }
-        const lost = before === 0 ? 0 : ((before - now) / before) * 100;
-        checks.push({ name, passed: lost <= tolerancePercent, detail: `${before} → ${now} rows${lost > 0 ? ` (−${Math.round(lost * 10) / 10}%)` : ''}` });
-    }
-    return checks;
-}
-function checkSnapshotAge(snapshotTime, maxAgeMs, now) {
-    const age = now.getTime() - snapshotTime.getTime();
-    return {
-        name: `backup within max-age ${formatAge(maxAgeMs)}`,
-        passed: age <= maxAgeMs,
-        detail: `backup taken ${snapshotTime.toISOString()}, ${formatAge(age)} old`,
-    };
-}
-function formatAge(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (Math.abs(seconds) < 120)
-        return `${seconds} s`;
-    if (Math.abs(seconds) < 7200)
-        return `${Math.round(seconds / 60)} min`;
-    if (Math.abs(seconds) < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/sources.js
-
-
-
-
-
-
-
-
-const failed = (name, result) => ({
-    name,
-    passed: false,
-    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${(0,errors/* lastLines */.w$)(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
-});
-function sqliteProbe(runner, file) {
-    let listing;
-    let early;
-    const run = async (sql) => {
-        const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
-        if (result.exitCode !== 0)
-            return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-        return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-    };
-    const countNow = async (tables) => {
-        if (tables.length === 0)
-            return { counts: {} };
-        const counted = await run(countRowsSql(tables));
-        return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
-    };
-    return {
-        engine: 'sqlite',
-        tablesSql: sqliteTablesSql,
-        newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
-        // The table list read for the early count answers the data checks' own listing.
-        query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
-        startCounting() {
-            listing ??= run(sqliteTablesSql);
-            early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
-            return early;
-        },
-        async countRows(tables) {
-            const counted = early ? await early : undefined;
-            if (counted && 'error' in counted)
-                return counted;
-            if (counted && tables.every((t) => t in counted.counts))
-                return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
-            return countNow(tables);
-        },
-    };
-}
-/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
-async function checkSqliteIntegrity(runner, file) {
-    const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
-    const name = `SQLite integrity_check of ${external_node_path_.basename(file)}`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    const answer = result.stdout.trim();
-    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : (0,errors/* lastLines */.w$)(answer, 3).replace(/\n/g, ' ') };
-}
-/** Finds the SQLite database in a restored tree and runs its integrity check. */
-async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
-    let file;
-    if (databasePath) {
-        file = external_node_path_.join(restoreDir, databasePath);
-        if (!external_node_fs_.existsSync(file)) {
-            checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
-            return {};
-        }
-    }
-    else {
-        const found = findSqliteFiles(restoreDir);
-        if (found.length !== 1) {
-            if (found.length > 1)
-                checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => external_node_path_.relative(restoreDir, f)).join(', ')}); set database-path` });
-            return {};
-        }
-        file = found[0];
-    }
-    // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
-    const probe = sqliteProbe(runner, file);
-    const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
-    checks.push(integrity);
-    return { probe: integrity.passed ? probe : undefined, file };
-}
-/* ---------- a live SQLite database ---------- */
-async function restoreLiveSqlite(source, scratch, runner) {
-    const dataDir = scratch.sub('restore');
-    const target = external_node_path_.join(dataDir, external_node_path_.basename(source.path));
-    const checks = [];
-    if (source.container) {
-        // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
-        const inside = `/tmp/${scratch.name('snapshot')}.db`;
-        const inner = sqliteSnapshot(source.path, inside);
-        const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
-        if (snap.exitCode === 0) {
-            const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
-            await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
-            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
-        }
-        else {
-            checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
-        }
-    }
-    else {
-        refuseTargetOverSource(scratch.dir, [source.path]);
-        if (!external_node_fs_.existsSync(source.path)) {
-            checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
-        }
-        else {
-            const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
-            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
-        }
-    }
-    const ok = checks.every((check) => check.passed);
-    const found = ok ? await sqliteFromTree(runner, dataDir, external_node_path_.basename(source.path), checks) : {};
-    return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
-}
-async function openRepository(source, scratch, runner) {
-    const tool = source.kind;
-    const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
-    const list = tool === 'restic'
-        ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
-        : borgList(env, source.repository, source.pathFilter);
-    const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
-    const checks = [];
-    let snapshots = [];
-    const openName = `open ${tool} repository`;
-    if (listed.exitCode !== 0) {
-        checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
-    }
-    else {
-        try {
-            snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
-            // Tags are a restic notion; borg archives are filtered by name glob only.
-            checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
-        }
-        catch (error) {
-            checks.push({ name: openName, passed: false, detail: `unreadable listing: ${error.message}` });
-        }
-    }
-    const local = external_node_fs_.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
-    return {
-        snapshots,
-        checks,
-        backupBytes: local,
-        restore: (snapshot, dataDir) => runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
-        async check() {
-            const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
-            const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
-        },
-    };
-}
-function startEarlyRestore(source, scratch, runner) {
-    if (source.kind !== 'restic' || source.snapshot !== 'latest')
-        return undefined;
-    // Its own cache directory: two restic processes never share one.
-    const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
-    const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
-    const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
-    // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
-    scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
-    return early;
-}
-/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
-async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath, early) {
-    const dataDir = scratch.sub('restore', label);
-    const checks = [];
-    let startedAt = Date.now();
-    let result;
-    if (early) {
-        const done = await early.result.catch(() => undefined);
-        const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
-        if (id && snapshot.id.startsWith(id)) {
-            result = done;
-            startedAt = early.startedAt;
-        }
-        else {
-            // A backup landed in between, or the early run failed: start clean with the selected snapshot.
-            external_node_fs_.rmSync(dataDir, { recursive: true, force: true });
-            external_node_fs_.mkdirSync(dataDir, { recursive: true });
-            startedAt = Date.now();
-        }
-    }
-    result ??= await session.restore(snapshot, dataDir);
-    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
-    const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
-    const appDataDir = found.file ? external_node_path_.dirname(found.file) : undefined;
-    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
-}
-/* ---------- PostgreSQL ---------- */
-function parseDumpHeader(listing) {
-    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
-    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
-    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
-    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
-    return {
-        dumpTool: pick('Dumped by pg_dump version'),
-        dumpedFromServer: pick('Dumped from database version'),
-        dbname: pick('Dbname'),
-        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
-    };
-}
-const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
-function superuserCheck(user, result) {
-    const name = `pg-user ${user} has no superuser rights`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    if (result.stdout.trim() !== 't')
-        return { name, passed: true, detail: 'restoring without superuser rights' };
-    return {
-        name,
-        passed: false,
-        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
-            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
-    };
-}
-/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
-function majorVersion(version) {
-    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
-    if (!match)
-        return undefined;
-    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
-}
-/**
- * The dump's pg_dump against the server it was dumped from and the server it is
- * restored into. A mismatch is a warning, not a failure: this restore did succeed
- * and its data was verified here, but a pg_dump that does not match its server is
- * what silently broke real backups (a distro pg_dump left behind by a server
- * upgrade), and a dump newer than a server cannot be restored into it.
- */
-function compareDumpVersions(versions) {
-    const { dumpTool, dumpedFromServer, server } = versions;
-    if (!dumpTool || !server)
-        return undefined;
-    const tool = majorVersion(dumpTool);
-    const differences = [];
-    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
-        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
-    if (majorVersion(server) !== tool)
-        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
-    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
-    return differences.length === 0
-        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
-        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
-}
-async function restorePostgres(source, scratch, runner) {
-    const connection = source.connection;
-    const dataDir = scratch.sub('restore');
-    const scratchDb = source.scratchDatabase ?? scratch.name('db');
-    refuseSameName('database', scratchDb, source.database);
-    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
-    const checks = [];
-    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
-    // role restoring it: the drill restores as a role without superuser rights, or not at all.
-    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
-    const roleCheck = superuserCheck(connection.user, role);
-    checks.push(roleCheck);
-    if (!roleCheck.passed)
-        return { dataDir, checks, sizes: {}, ok: false };
-    let dumpFile = source.dumpFile;
-    if (!dumpFile) {
-        dumpFile = external_node_path_.join(scratch.sub('dump'), 'drill.pgdump');
-        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
-        if (dumped.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-    }
-    else if (!external_node_fs_.existsSync(dumpFile)) {
-        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
-        return { dataDir, checks, sizes: {}, ok: false };
-    }
-    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
-    const header = parseDumpHeader(listing.stdout);
-    if (header.dbname)
-        refuseSameName('database', scratchDb, header.dbname);
-    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
-    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
-    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
-    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
-    if (create.exitCode !== 0) {
-        checks.push(failed(`create scratch database ${scratchDb}`, create));
-        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
-    }
-    scratch.onCleanup(`database ${scratchDb}`, async () => {
-        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
-    });
-    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
-    const versionCheck = compareDumpVersions(versions);
-    if (versionCheck)
-        checks.push(versionCheck);
-    const probe = {
-        engine: 'postgres',
-        tablesSql: postgresTablesSql,
-        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
-        async query(sql) {
-            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
-            if (result.exitCode !== 0)
-                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-        },
-    };
-    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
-    if (connection.password)
-        appEnv.PGPASSWORD = connection.password;
-    // A version warning does not keep the data from being verified.
-    const ok = isPassing(checks);
-    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
-    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
-    const taken = header.createdAt
-        ? { id: external_node_path_.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
-        : undefined;
-    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
-}
-/* ---------- tarball of a directory or a Docker volume ---------- */
-async function restoreTarball(source, scratch, runner, databasePath) {
-    const dataDir = scratch.sub('restore');
-    const checks = [];
-    let file = source.file;
-    if (source.volume) {
-        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
-        if (inspect.exitCode !== 0) {
-            checks.push(failed(`docker volume ${source.volume}`, inspect));
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
-        const packDir = scratch.sub('pack');
-        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
-        if (packed.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-        file = external_node_path_.join(packDir, 'volume.tar');
-    }
-    else if (file) {
-        refuseTargetOverSource(scratch.dir, [file]);
-        if (!external_node_fs_.existsSync(file)) {
-            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-    }
-    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_.basename(file ?? '') } : failed('extract tarball', extracted));
-    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
-    return { dataDir, appDataDir: found.file ? external_node_path_.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/ssh-source.js
-
-
-
-
-
-
-
-/**
- * A live SQLite database on a host, over the ssh-deploy transport: an online
- * snapshot (read-only VACUUM INTO) into a private temporary directory on the
- * host, brought back over the same connection and removed there. The transfer is
- * base64 over the session's exec, so it suits databases up to a few hundred MiB;
- * bigger ones are better drilled from their restic/borg backup.
- */
-async function restoreSqliteOverSsh(source, target, scratch, context) {
-    const dataDir = scratch.sub('restore');
-    const local = external_node_path_.join(dataDir, external_node_path_.basename(source.path));
-    const checks = [];
-    const where = `${describeTarget(target)}:${source.path}`;
-    const session = await openSshSession(target, context.runner, context.log);
-    let remoteDir;
-    try {
-        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
-        if (made.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${(0,errors/* lastLines */.w$)(made.stderr.trim(), 2)}` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        remoteDir = made.stdout.trim();
-        const remoteFile = `${remoteDir}/snapshot.db`;
-        const snapshot = sqliteSnapshot(source.path, remoteFile);
-        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
-        if (snap.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${(0,errors/* lastLines */.w$)(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
-        if (copied.exitCode !== 0) {
-            checks.push({ name: 'copy snapshot from the host', passed: false, detail: (0,errors/* lastLines */.w$)(copied.stderr.trim(), 2) });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        external_node_fs_.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
-        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
-    }
-    finally {
-        if (remoteDir)
-            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
-        await session.close();
-    }
-    const integrity = await checkSqliteIntegrity(context.runner, local);
-    checks.push(integrity);
-    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
-    return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/history.js
-
-
-
-/**
- * The last passing drill's report, for the "valid but empty" comparison. On a
- * laptop it is a file; in CI the runner is fresh every night, so the file
- * travels through the Actions cache (one new key per passing run, restored by prefix).
- */
-class DrillHistory {
-    name;
-    options;
-    file;
-    constructor(name, options) {
-        this.name = name;
-        this.options = options;
-        this.file = options.file ?? external_node_path_.join(options.cacheDir, 'last-pass.json');
-    }
-    get prefix() {
-        return `slipway-drill-${this.name}-`;
-    }
-    async load() {
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
-        }
-        if (!external_node_fs_.existsSync(this.file))
-            return undefined;
-        try {
-            return JSON.parse(external_node_fs_.readFileSync(this.file, 'utf8'));
-        }
-        catch (error) {
-            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
-            return undefined;
-        }
-    }
-    async save(report) {
-        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
-        external_node_fs_.writeFileSync(this.file, reportJson(report));
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
-        }
-    }
-}
-/** Row counts of the newest restore of a previous report. */
-function previousCounts(report) {
-    const counts = report?.restores[0]?.tables;
-    return counts && Object.keys(counts).length > 0 ? counts : undefined;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/settings.js
-
-
-
-
-/** Where the backup comes from. */
-const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
-/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
-function settingsWarnings(settings) {
-    const warnings = [];
-    if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
-        warnings.push({
-            name: 'freshness-column has a max-age',
-            passed: false,
-            severity: 'warning',
-            detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
-        });
-    }
-    return warnings;
-}
-/** Lines `SELECT count(*) FROM students => 3`. */
-function parseQueries(lines, fail) {
-    return lines.map((line) => {
-        const index = line.lastIndexOf('=>');
-        if (index <= 0)
-            fail(`has a query without '=> expected' (found '${line.slice(0, 60)}')`);
-        return { sql: line.slice(0, index).trim(), expected: line.slice(index + 2).trim() };
-    });
-}
-/** One entry per line, never split on commas: SQL and shell arguments contain them. */
-function lines(inputs, name) {
-    return (inputs.optional(name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
-}
-function parseDrillSettings(inputs, context) {
-    const mode = inputs.choice('mode', ['drill', 'staleness'], 'drill');
-    const name = inputs.string('name', 'restore-drill');
-    if (!/^[A-Za-z0-9._-]+$/.test(name))
-        inputs.fail('name', `may hold only letters, digits, '.', '_' and '-' (found '${name}')`);
-    const forge = parseForge(inputs, context);
-    const staleness = mode === 'staleness' ? parseStaleness(inputs) : undefined;
-    if (mode === 'staleness' && !forge)
-        inputs.fail('forge-token', 'is required for mode staleness', 'Pass a token that may read the repository’s workflow runs.');
-    if (mode === 'drill' && !inputs.optional('source'))
-        inputs.fail('source', `is required (expected one of ${SOURCE_KINDS.join(', ')})`);
-    const kind = inputs.choice('source', SOURCE_KINDS, 'sqlite');
-    const source = mode === 'staleness' ? { kind: 'sqlite', path: '' } : parseSource(kind, inputs);
-    const minRows = {};
-    for (const [table, count] of Object.entries(inputs.keyValues('min-rows'))) {
-        if (!/^\d+$/.test(count.trim()))
-            inputs.fail('min-rows', `has a count that is not a whole number (found '${table}=${count}')`);
-        minRows[table.trim()] = Number(count.trim());
-    }
-    const freshnessColumn = inputs.optional('freshness-column');
-    if (freshnessColumn && !/^[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/.test(freshnessColumn)) {
-        inputs.fail('freshness-column', `is not table.column (found '${freshnessColumn}')`);
-    }
-    const verify = {
-        databasePath: inputs.optional('database-path'),
-        tables: inputs.list('tables'),
-        minRows,
-        queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
-        maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
-        freshnessColumn,
-        shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
-    };
-    for (const table of [...verify.tables, ...Object.keys(minRows)]) {
-        if (!/^[A-Za-z_][\w]*$/.test(table))
-            inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
-    }
-    const appImage = inputs.optional('app-image');
-    const appEnv = inputs.keyValues('app-env');
-    // The app's environment holds its secrets (database passwords, API keys), and a
-    // failing boot shows the app's log: every value is masked wherever the drill prints.
-    for (const value of Object.values(appEnv))
-        (0,secrets/* registerSecret */.cl)(value);
-    const app = appImage
-        ? {
-            image: appImage,
-            dataMount: inputs.string('app-data-mount', '/data'),
-            portEnv: inputs.string('app-port-env', 'PORT'),
-            args: lines(inputs, 'app-args'),
-            env: appEnv,
-            healthPath: inputs.string('app-health-path', '/healthz'),
-            expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
-            timeoutMs: inputs.duration('app-timeout', 60_000),
-        }
-        : undefined;
-    const history = inputs.optional('previous-report');
-    return {
-        mode,
-        name,
-        source,
-        verify,
-        app,
-        alsoRandomOlder: inputs.boolean('also-random-older', false),
-        scratchRoot: external_node_path_.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')),
-        scratchDir: inputs.optional('scratch-dir') ? external_node_path_.resolve(context.workDir, inputs.required('scratch-dir')) : undefined,
-        reportFile: external_node_path_.resolve(context.workDir, inputs.string('report-file', `${name}-report.json`)),
-        previousReportFile: history ? external_node_path_.resolve(context.workDir, history) : undefined,
-        useCacheForHistory: !history && context.platform.kind !== 'local',
-        forge,
-        issue: {
-            enabled: inputs.boolean('issue-on-failure', false),
-            title: inputs.string('issue-title', `Restore drill '${name}' is failing`),
-            labels: inputs.list('issue-labels'),
-        },
-        staleness,
-        timeoutMs: inputs.duration('timeout', 30 * 60_000),
-    };
-}
-function parseSource(kind, inputs) {
-    switch (kind) {
-        case 'sqlite': {
-            const remote = inputs.optional('host') !== undefined;
-            const container = inputs.optional('container');
-            if (container && remote)
-                inputs.fail('container', 'cannot be combined with host', 'Drill a container on a remote host by backing it up there first.');
-            return {
-                kind,
-                path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
-                container,
-                ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
-            };
-        }
-        case 'restic':
-        case 'borg': {
-            const password = inputs.secret('password');
-            const passwordCommand = inputs.optional('password-command');
-            if (!password && !passwordCommand) {
-                inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
-            }
-            const repository = inputs.required('repository');
-            registerLocationCredentials(repository);
-            return {
-                kind,
-                repository,
-                password,
-                passwordCommand,
-                snapshot: inputs.string('snapshot', 'latest'),
-                tags: inputs.list('tags'),
-                pathFilter: inputs.optional('snapshot-path'),
-                readDataSubset: inputs.optional('read-data-subset'),
-                skipRepositoryCheck: inputs.boolean('skip-repository-check', false),
-            };
-        }
-        case 'postgres': {
-            const dumpFile = inputs.optional('dump-file');
-            const database = inputs.optional('pg-database');
-            if (!dumpFile && !database)
-                inputs.fail('dump-file', 'or pg-database is required for source postgres', 'Name a pg_dump custom-format file, or a live database to dump.');
-            const scratchDatabase = inputs.optional('scratch-database');
-            if (scratchDatabase && !/^[A-Za-z_][\w]*$/.test(scratchDatabase))
-                inputs.fail('scratch-database', `is not a plain identifier (found '${scratchDatabase}')`);
-            return {
-                kind,
-                connection: {
-                    host: inputs.string('pg-host', '127.0.0.1'),
-                    port: inputs.integer('pg-port', 5432, { min: 1, max: 65535 }),
-                    user: inputs.string('pg-user', 'slipway'),
-                    password: inputs.secret('pg-password'),
-                    maintenanceDatabase: inputs.string('pg-maintenance-database', 'postgres'),
-                },
-                dumpFile,
-                database,
-                scratchDatabase,
-            };
-        }
-        case 'tarball': {
-            const file = inputs.optional('tarball');
-            const volume = inputs.optional('volume');
-            if (!file === !volume)
-                inputs.fail('tarball', 'or volume is required, not both', 'Name a tar file, or a Docker volume to pack.');
-            return { kind, file, volume, helperImage: inputs.string('helper-image', 'busybox') };
-        }
-    }
-}
-function parseForge(inputs, context) {
-    const token = inputs.secret('forge-token');
-    if (!token)
-        return undefined;
-    const env = context.env;
-    const detected = context.platform.kind === 'forgejo' ? 'forgejo' : 'github';
-    const kind = inputs.choice('forge', ['github', 'forgejo'], detected);
-    const server = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
-    const fallbackApi = kind === 'github' ? (env.GITHUB_API_URL ?? 'https://api.github.com') : server ? `${server.replace(/\/$/, '')}/api/v1` : undefined;
-    const apiUrl = inputs.optional('forge-api-url') ?? fallbackApi;
-    if (!apiUrl)
-        inputs.fail('forge-api-url', 'is required outside Actions for forgejo', 'e.g. https://codeberg.org/api/v1');
-    const repository = inputs.optional('forge-repository') ?? env.GITHUB_REPOSITORY;
-    if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-        inputs.fail('forge-repository', `is not owner/name (found '${repository ?? ''}')`);
-    }
-    return { kind, apiUrl: apiUrl.replace(/\/$/, ''), repository, token };
-}
-function parseStaleness(inputs) {
-    return {
-        workflow: inputs.required('drill-workflow', 'Name the drill workflow file, e.g. restore-drill.yml.'),
-        maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
-        onStale: inputs.choice('on-stale', ['warn', 'fail'], 'fail'),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/drill.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The whole drill: restore into a scratch place, prove the backup, the data and
- * (optionally) the app, report, and remove every scratch thing it made. Faults
- * become failing checks in the report; only a refused target or bad settings throw.
- */
-async function runDrill(settings, context, options = {}) {
-    const now = options.now ?? (() => new Date());
-    const startedAt = now();
-    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
-    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
-        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
-        return finish(report, settings, context, now);
-    }
-    report.checks.push(...settingsWarnings(settings));
-    const history = new DrillHistory(settings.name, {
-        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
-        cache: settings.useCacheForHistory ? context.cache : undefined,
-        cacheDir: external_node_path_.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
-        log: context.log,
-    });
-    const previous = await history.load();
-    let scratch;
-    try {
-        if (settings.scratchDir)
-            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
-        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
-    }
-    catch (error) {
-        // Refused before anything was written: the report says why.
-        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
-        return finish(report, settings, context, now);
-    }
-    context.log.info(`Scratch place: ${scratch.dir}`);
-    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
-    const bounded = { ...context, runner: deadline.runner(context.runner) };
-    let work;
-    try {
-        await context.log.group(`Drill '${settings.name}'`, async () => {
-            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
-            report.restores.push(...(await deadline.race(work)));
-        });
-    }
-    catch (error) {
-        if (error instanceof DrillTimeout) {
-            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
-            // Its running command was killed at the deadline; let the work unwind before its files go.
-            await deadline.unwind(work, UNWIND_GRACE_MS);
-        }
-        else {
-            report.checks.push({ name: 'drill ran to the end', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
-        }
-    }
-    finally {
-        await deadline.cleanup(() => scratch.remove(context.log));
-    }
-    const finished = await finish(report, settings, context, now);
-    if (finished.passed)
-        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${(0,errors/* formatError */.Wk)(error)}`));
-    return finished;
-}
-function sourcePaths(settings) {
-    const source = settings.source;
-    if (source.kind === 'sqlite' && !source.container && !source.ssh)
-        return [source.path];
-    if (source.kind === 'restic' || source.kind === 'borg')
-        return [source.repository];
-    if (source.kind === 'tarball' && source.file)
-        return [source.file];
-    if (source.kind === 'postgres' && source.dumpFile)
-        return [source.dumpFile];
-    return [];
-}
-async function finish(report, settings, context, now) {
-    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
-    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
-        try {
-            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
-        }
-        catch (error) {
-            context.log.warn(`Could not update the drill issue: ${(0,errors/* formatError */.Wk)(error)}`);
-        }
-    }
-    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
-    for (const check of allChecks(report))
-        if (!check.passed && check.severity === 'warning')
-            context.log.warn(`${check.name}: ${check.detail}`);
-    report.finishedAt = now().toISOString();
-    report.reportFile = settings.reportFile;
-    writeReportFile(report, settings.reportFile);
-    return report;
-}
-/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
-const UNWIND_GRACE_MS = 10_000;
-async function restoreAll(settings, context, scratch, run) {
-    const source = settings.source;
-    if (source.kind !== 'restic' && source.kind !== 'borg') {
-        const label = 'live';
-        const started = Date.now();
-        let restored;
-        run.deadline.enter(`restore ${describeSource(settings)}`);
-        if (source.kind === 'postgres')
-            restored = await restorePostgres(source, scratch, context.runner);
-        else if (source.kind === 'tarball')
-            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
-        else
-            restored = await restoreLive(settings, context, scratch);
-        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
-    }
-    run.deadline.enter(`open ${describeSource(settings)}`);
-    const early = startEarlyRestore(source, scratch, context.runner);
-    const session = await openRepository(source, scratch, context.runner);
-    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
-    if (!session.checks.every((check) => check.passed))
-        return [base];
-    const chosen = selectSnapshot(session.snapshots, source.snapshot);
-    if (!chosen) {
-        const empty = session.snapshots.length === 0;
-        base.checks.push({
-            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
-            passed: false,
-            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
-        });
-        return [base];
-    }
-    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
-    if (settings.alsoRandomOlder) {
-        const older = pickOlder(session.snapshots, chosen, run.random);
-        if (older)
-            selections.push({ label: 'random older', snapshot: older });
-        else
-            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
-    }
-    const reports = [];
-    for (const [index, { label, snapshot }] of selections.entries()) {
-        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
-        const asked = Date.now();
-        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
-        // RTO counts from the start of the restore that was kept (an early one started beside the listing).
-        const started = restored.startedAt ?? asked;
-        if (index === 0)
-            restored.checks.unshift(...session.checks);
-        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
-        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
-        if (index === 0 && !source.skipRepositoryCheck) {
-            run.deadline.enter(`${source.kind} check`);
-            restoreReport.checks.push(await session.check());
-            restoreReport.passed = isPassing(restoreReport.checks);
-        }
-        reports.push(restoreReport);
-    }
-    return reports;
-}
-async function restoreLive(settings, context, scratch) {
-    const source = settings.source;
-    if (source.kind !== 'sqlite')
-        throw new Error('unreachable');
-    if (source.ssh) {
-        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
-    }
-    return restoreLiveSqlite(source, scratch, context.runner);
-}
-/** How the summary and the report name the source: never with credentials. */
-function describeSource(settings) {
-    const source = settings.source;
-    switch (source.kind) {
-        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
-        case 'restic':
-        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
-        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
-        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
-    }
-}
-async function verifyRestore(settings, context, scratch, args) {
-    const { restored, snapshot, run } = args;
-    const primary = args.primary ?? true;
-    const checks = [...restored.checks];
-    const report = {
-        label: args.label,
-        source: args.source,
-        sizes: restored.sizes,
-        tables: {},
-        versions: restored.versions,
-        checks,
-        passed: false,
-        restoreSeconds: (Date.now() - args.started) / 1000,
-    };
-    // A repository's snapshot, or the time a pg_dump archive records: the RPO.
-    const taken = snapshot ?? restored.taken;
-    if (taken) {
-        const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
-        report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
-        report.rpoSeconds = ageSeconds;
-        if (settings.verify.maxAgeMs !== undefined && primary)
-            checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
-    }
-    if (restored.probe) {
-        run.deadline.enter(`verify the ${args.label} restore's data`);
-        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
-        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
-        checks.push(...data.checks);
-        report.tables = data.tables;
-    }
-    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
-        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
-    }
-    if (settings.app && primary && isPassing(checks)) {
-        run.deadline.enter('boot the app on the restored data');
-        // The app's wait is bounded by the drill's deadline too.
-        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
-        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
-        checks.push(booted.check);
-        if (booted.healthyAt)
-            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
-    }
-    else if (isPassing(checks)) {
-        report.rtoSeconds = (Date.now() - args.started) / 1000;
-    }
-    report.passed = isPassing(checks);
-    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
-    return report;
-}
-function wantsDataChecks(settings) {
-    const verify = settings.verify;
-    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/flow.js
-
-
-
-/** `slipway drill` and `actions/restore-drill`: one definition, two edges. */
-const drillFlow = {
-    command: 'drill',
-    action: 'restore-drill',
-    describe: 'Restore the newest backup into a scratch place, verify data and app, report RPO/RTO',
-    parse: parseDrillSettings,
-    run: (settings, context) => runDrill(settings, context),
-    outputs: drillOutputs,
-    summary: drillSummary,
-    failure: drillFailureMessage,
-};
-
-
-/***/ }),
-
-/***/ 3710:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
-});
-
-// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./build/src/core/config/inputs.js
-var inputs = __nccwpck_require__(6087);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-;// CONCATENATED MODULE: ./build/src/core/log.js
-
-/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
-class MemoryLogger {
-    lines = [];
-    info(message) { this.lines.push(redact(message)); }
-    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
-    error(message) { this.lines.push(`error: ${redact(message)}`); }
-    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
-    async group(title, body) {
-        this.lines.push(`## ${redact(title)}`);
-        return body();
-    }
-    text() { return this.lines.join('\n'); }
-}
-/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
-class ConsoleLogger {
-    options;
-    constructor(options = {}) {
-        this.options = options;
-    }
-    write(text) {
-        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
-    }
-    info(message) { this.write(message); }
-    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
-    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
-    debug(message) { if (this.options.debug)
-        this.write(`debug: ${message}`); }
-    async group(title, body) {
-        this.write(`▸ ${title}`);
-        return body();
-    }
-}
-function locate(where) {
-    if (!where?.file)
-        return '';
-    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
-}
-const silentLogger = {
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_title, body) => body(),
-};
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
-// EXTERNAL MODULE: ./build/src/core/command.js
-var command = __nccwpck_require__(9764);
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
-
-
-
-
-
-/** GNU timeout's exit code when it had to stop the command. */
-const TIMEOUT_EXIT = 124;
-/**
- * Runs real processes through @actions/exec. @actions/exec has no timeout of its
- * own, so a timed command runs under coreutils `timeout`, which keeps the
- * argument array intact and kills the whole command.
- */
-class ProcessRunner {
-    log;
-    constructor(log) {
-        this.log = log;
-    }
-    async run(spec, options = {}) {
-        const policy = options.retry ?? retry/* NO_RETRY */.PE;
-        const started = Date.now();
-        let runs = 0;
-        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
-        // it is neither one of the policy's attempts nor time against its deadline.
-        let attempt = 0;
-        let askedWaitsMs = 0;
-        for (;;) {
-            runs += 1;
-            attempt += 1;
-            const result = await this.runOnce(spec, options);
-            result.attempts = runs;
-            if (result.exitCode === 0)
-                return result;
-            const verdict = options.isTransient?.(result) ?? false;
-            if (typeof verdict === 'object') {
-                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
-                attempt -= 1;
-                askedWaitsMs += verdict.waitMs;
-                await (0,retry/* sleep */.yy)(verdict.waitMs);
-                continue;
-            }
-            const elapsed = Date.now() - started - askedWaitsMs;
-            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
-            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
-            if (verdict && attempt < policy.attempts && withinDeadline) {
-                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
-                await (0,retry/* sleep */.yy)(wait);
-                continue;
-            }
-            if (options.allowFailure)
-                return result;
-            throw new errors/* ProcessError */.yI({
-                command: options.label ?? (0,command/* describeCommand */.vL)(spec),
-                exitCode: result.exitCode,
-                stderr: result.stderr || result.stdout,
-                timedOut: result.timedOut,
-                hint: options.hint?.(result),
-            });
-        }
-    }
-    label(spec, options) {
-        return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
-    }
-    async runOnce(spec, options) {
-        const { file, args } = withTimeout(spec, options.timeoutMs);
-        this.log.debug(`$ ${this.label(spec, options)}`);
-        let stdout = '';
-        let stderr = '';
-        const started = Date.now();
-        const exitCode = await exec/* exec */.m(file, args, {
-            cwd: spec.cwd,
-            env: buildEnv(spec),
-            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
-            silent: true,
-            ignoreReturnCode: true,
-            delay: options.streamCloseDelayMs,
-            listeners: {
-                stdout: (data) => { stdout += data.toString(); },
-                stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-            },
-        }).catch((error) => {
-            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
-            stderr += `${error.message}\n`;
-            return 127;
-        });
-        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
-        if (timedOut)
-            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
-        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
-    }
-}
-function withTimeout(spec, timeoutMs) {
-    if (!timeoutMs)
-        return { file: spec.file, args: spec.args };
-    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
-    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
-}
-function buildEnv(spec) {
-    const base = {};
-    const inherited = spec.cleanEnv
-        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
-        : process.env;
-    for (const [key, value] of Object.entries(inherited))
-        if (value !== undefined)
-            base[key] = value;
-    return { ...base, ...spec.env };
-}
-
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var core_summary = __nccwpck_require__(1253);
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
-function detectPlatform(env = process.env) {
-    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
-    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
-    if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
-    }
-    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
-    const repository = env.GITHUB_REPOSITORY;
-    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return {
-        kind: forgejo ? 'forgejo' : 'github',
-        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
-        supportsAnnotations: !forgejo,
-        serverUrl,
-        repository,
-        runUrl,
-        actor: env.GITHUB_ACTOR,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-    };
-}
-/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
-function describeActor(platform, hostname) {
-    if (platform.runUrl)
-        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
-    return `${platform.actor ?? 'someone'}@${hostname}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
-
-
-
-
-
-
-
-
-/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
-const actionInputSource = {
-    get: (name) => core/* getInput */.V4(name),
-    describe: (name) => `input '${name}'`,
-};
-/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
-class ActionsLogger {
-    platform;
-    constructor(platform) {
-        this.platform = platform;
-    }
-    info(message) { core/* info */.pq((0,secrets/* redact */.E$)(message)); }
-    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
-    warn(message, where) { this.annotate('warning', message, where); }
-    error(message, where) { this.annotate('error', message, where); }
-    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
-    annotate(level, message, where) {
-        const text = (0,secrets/* redact */.E$)(message);
-        if (!this.platform.supportsAnnotations) {
-            // Forgejo prints workflow commands raw; a plain line reads better.
-            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-            core/* info */.pq(`${level}: ${location}${text}`);
-            return;
-        }
-        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
-        if (level === 'warning')
-            core/* warning */.$e(text, properties);
-        else
-            core/* error */.z3(text, properties);
-    }
-}
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
-class ActionsCache {
-    log;
-    description = 'Actions cache';
-    constructor(log) {
-        this.log = log;
-    }
-    async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
-            this.log.info('Cache: this runner offers no cache service; skipping restore.');
-            return undefined;
-        }
-        try {
-            return await cache.restoreCache(paths, primaryKey, restoreKeys);
-        }
-        catch (error) {
-            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
-            return undefined;
-        }
-    }
-    async save(paths, key) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable())
-            return;
-        try {
-            await cache.saveCache(paths, key);
-        }
-        catch (error) {
-            // A key saved by a parallel job is not a failure of ours.
-            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
-        }
-    }
-}
-async function writeSummary(summary, platform, log) {
-    if (summary.blocks.length === 0)
-        return;
-    if (platform.supportsSummary) {
-        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
-    }
-    else {
-        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
-        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
-    }
-}
-/** The whole Actions edge: inputs → flow → outputs, summary, failure. */
-async function runAction(flow) {
-    const platform = detectPlatform();
-    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
-    const log = new ActionsLogger(platform);
-    try {
-        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const settings = flow.parse(new inputs/* Inputs */.G0(actionInputSource), { env: process.env, platform, workDir });
-        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log) };
-        const result = await flow.run(settings, context);
-        for (const [name, value] of Object.entries(flow.outputs(result)))
-            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
-        await writeSummary(flow.summary(result), platform, log);
-        const failure = flow.failure?.(result);
-        if (failure)
-            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,errors/* formatError */.Wk)(error, core/* isDebug */._o()));
-    }
-}
-
-
-
-/***/ }),
-
-/***/ 3838:
+/***/ 4846:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41641,6 +37250,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -41648,11 +37258,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -41688,7 +37298,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -41784,7 +37394,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -41821,11 +37431,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(2145);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(5326);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(3873);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41899,7 +37509,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42180,7 +37790,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -42214,9 +37824,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(7187);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(1299);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42281,7 +37891,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42564,9 +38174,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -42602,7 +38212,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 7187:
+/***/ 1299:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42623,13 +38233,13 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(378);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43217,7 +38827,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43300,7 +38910,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 2145:
+/***/ 3873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43385,7 +38995,7 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 4942:
+/***/ 5326:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43404,7 +39014,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -43495,11 +39105,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -44199,7 +39809,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 90:
+/***/ 378:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -44395,7 +40005,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -44406,7 +40016,7 @@ function getCmdPath() {
 /* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(378);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -44679,6 +40289,5014 @@ function copyFile(srcFile, destFile, force) {
 }
 //# sourceMappingURL=io.js.map
 
+/***/ }),
+
+/***/ 737:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6651);
+/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4647);
+
+
+await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_drill_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .drillFlow */ .K);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4865:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* unused harmony exports isCancelled, throwIfCancelled, untilCancelled */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6880);
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
+
+/***/ }),
+
+/***/ 3414:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nZ: () => (/* binding */ shellJoin),
+/* harmony export */   vL: () => (/* binding */ describeCommand)
+/* harmony export */ });
+/* unused harmony export shellQuote */
+/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
+function describeCommand(spec) {
+    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
+}
+function quoteForDisplay(word) {
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
+function shellQuote(word) {
+    if (word === '')
+        return "''";
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Join an argument array into one remote command line, each word quoted. */
+function shellJoin(words) {
+    return words.map(shellQuote).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 5509:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   G0: () => (/* binding */ Inputs)
+/* harmony export */ });
+/* unused harmony exports mapInputSource, splitList */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6880);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7506);
+
+
+function mapInputSource(values, style = 'action') {
+    return {
+        get: (name) => values[name],
+        describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
+    };
+}
+class Inputs {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    raw(name) {
+        const value = this.source.get(name);
+        if (value === undefined)
+            return undefined;
+        const trimmed = value.trim();
+        return trimmed === '' ? undefined : trimmed;
+    }
+    fail(name, problem, fix) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(this.source.describe(name), problem, fix);
+    }
+    optional(name) {
+        return this.raw(name);
+    }
+    string(name, fallback) {
+        return this.raw(name) ?? fallback;
+    }
+    required(name, fix) {
+        const value = this.raw(name);
+        if (value === undefined)
+            this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
+        return value;
+    }
+    /** A secret: registered for redaction the moment it is read. Never trimmed. */
+    secret(name) {
+        const value = this.source.get(name);
+        if (!value)
+            return undefined;
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(value);
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (/^(true|yes|on|1)$/i.test(value))
+            return true;
+        if (/^(false|no|off|0)$/i.test(value))
+            return false;
+        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
+    }
+    integer(name, fallback, range = {}) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!/^-?\d+$/.test(value))
+            this.fail(name, `is not a whole number (found '${value}')`);
+        const parsed = Number(value);
+        if (range.min !== undefined && parsed < range.min)
+            this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
+        if (range.max !== undefined && parsed > range.max)
+            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
+        return parsed;
+    }
+    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
+        return ms;
+    }
+    choice(name, choices, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!choices.includes(value)) {
+            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
+        }
+        return value;
+    }
+    /** Newline- or comma-separated list; blank entries and `#` comments dropped. */
+    list(name) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return [];
+        return splitList(value);
+    }
+    /** `KEY=VALUE` lines (or comma-separated pairs). */
+    keyValues(name) {
+        const result = {};
+        for (const entry of this.list(name)) {
+            const index = entry.indexOf('=');
+            if (index <= 0)
+                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
+            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
+        }
+        return result;
+    }
+}
+function splitList(value) {
+    const separator = value.includes('\n') ? /\r?\n/ : /,/;
+    return value
+        .split(separator)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '' && !entry.startsWith('#'));
+}
+function parseDuration(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
+    if (!match)
+        return undefined;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
+    return Math.round(Number(match[1]) * factor);
+}
+
+
+/***/ }),
+
+/***/ 6880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GQ: () => (/* binding */ SlipwayError),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   yI: () => (/* binding */ ProcessError)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7506);
+
+/**
+ * An error a user can act on: what is wrong, where, and how to fix it.
+ * The message is redacted when it is built, so no secret survives into it.
+ */
+class SlipwayError extends Error {
+    fix;
+    constructor(message, options = {}) {
+        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
+        this.name = 'SlipwayError';
+        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
+    }
+}
+/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
+class InputError extends SlipwayError {
+    input;
+    constructor(input, problem, fix) {
+        super(`${input}: ${problem}`, { fix });
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
+class ProcessError extends SlipwayError {
+    command;
+    exitCode;
+    stderrTail;
+    timedOut;
+    constructor(args) {
+        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
+        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
+        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
+        this.name = 'ProcessError';
+        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
+        this.exitCode = args.exitCode;
+        this.stderrTail = tail;
+        this.timedOut = args.timedOut ?? false;
+    }
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+/** One line (or a few) for the user; the stack only when debugging. */
+function formatError(error, debug = false) {
+    if (error instanceof SlipwayError) {
+        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
+    }
+    if (error instanceof Error) {
+        // An unexpected error: its stack is what a bug report needs, but only on request.
+        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
+    }
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
+}
+
+
+/***/ }),
+
+/***/ 9267:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ onLeftoversChanged),
+/* harmony export */   ZF: () => (/* binding */ openLeftovers),
+/* harmony export */   vy: () => (/* binding */ recordLeftover)
+/* harmony export */ });
+/* unused harmony export runIdentity */
+const open = new Map();
+const listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    open.set(id, item);
+    notify();
+    return () => {
+        if (open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...open.values()];
+}
+function onLeftoversChanged(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
+}
+
+
+/***/ }),
+
+/***/ 4416:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   PE: () => (/* binding */ NO_RETRY),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export NETWORK_RETRY */
+const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
+function backoffDelay(policy, attempt, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+/***/ }),
+
+/***/ 7506:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ onSecretRegistered),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony exports isRegisteredSecret, clearSecretsForTest */
+// Every secret value the process knows about is registered here once; every
+// path that prints or throws text (logger, runner, error formatting) redacts
+// through `redact`, so a secret cannot reach a log even through a tool's echo.
+const registered = new Set();
+const listeners = [];
+/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+function registerSecret(value) {
+    if (!value || value.length < MIN_SECRET_LENGTH)
+        return;
+    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
+    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.push(line.trim());
+    for (const form of forms) {
+        if (registered.has(form))
+            continue;
+        registered.add(form);
+        for (const listener of listeners)
+            listener(form);
+    }
+}
+/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
+function onSecretRegistered(listener) {
+    listeners.push(listener);
+    for (const value of registered)
+        listener(value);
+}
+function redact(text) {
+    if (registered.size === 0 || !text)
+        return text;
+    let out = text;
+    // Longest first, so a secret containing another is masked whole.
+    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret))
+            out = out.split(secret).join(REDACTED);
+    }
+    return out;
+}
+function isRegisteredSecret(value) {
+    return registered.has(value);
+}
+/** For tests only. */
+function clearSecretsForTest() {
+    registered.clear();
+}
+
+
+/***/ }),
+
+/***/ 9448:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   S5: () => (/* binding */ renderText)
+/* harmony export */ });
+class Summary {
+    blocks = [];
+    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
+    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
+    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
+    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
+    append(other) { this.blocks.push(...other.blocks); return this; }
+}
+const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+function renderMarkdown(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `### ${block.text}`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
+            case 'table': return [
+                `| ${block.headers.map(escapeCell).join(' | ')} |`,
+                `| ${block.headers.map(() => '---').join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+            ].join('\n');
+        }
+    })
+        .join('\n\n') + '\n';
+}
+/** Plain text for logs and terminals: markdown code ticks dropped. */
+function renderText(summary) {
+    return renderTextBlocks(summary).replace(/`/g, '');
+}
+function renderTextBlocks(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `== ${block.text} ==`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
+            case 'table': {
+                const all = [block.headers, ...block.rows];
+                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
+                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
+            }
+        }
+    })
+        .join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 4647:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ drillFlow)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/cancel.js
+var core_cancel = __nccwpck_require__(4865);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/ssh/index.js + 5 modules
+var ssh = __nccwpck_require__(9503);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(7506);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
+// EXTERNAL MODULE: ./build/src/core/config/inputs.js
+var inputs = __nccwpck_require__(5509);
+;// CONCATENATED MODULE: ./build/src/smoke/check.js
+const ANY_SUCCESS = { codes: [], classes: [2] };
+const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
+function describeStatus(expect) {
+    return [...expect.codes.map(String), ...expect.classes.map((c) => `${c}xx`)].join(' or ');
+}
+function statusMatches(expect, status) {
+    return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/json-path.js
+function parseJsonPath(path) {
+    let rest = path.trim();
+    if (rest === '$')
+        return [];
+    if (rest.startsWith('$.'))
+        rest = rest.slice(2);
+    else if (rest.startsWith('$['))
+        rest = rest.slice(1);
+    if (rest === '')
+        return undefined;
+    const segments = [];
+    const token = /^(?:\.?([A-Za-z_$@-][\w$@-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['([^']*)'\])/;
+    let first = true;
+    while (rest.length > 0) {
+        const match = token.exec(rest);
+        if (!match || (first && rest.startsWith('.')))
+            return undefined;
+        if (match[1] !== undefined)
+            segments.push(match[1]);
+        else if (match[2] !== undefined)
+            segments.push(Number(match[2]));
+        else if (match[3] !== undefined)
+            segments.push(match[3].replace(/\\(.)/g, '$1'));
+        else
+            segments.push(match[4] ?? '');
+        rest = rest.slice(match[0].length);
+        first = false;
+    }
+    return segments;
+}
+function lookupJsonPath(document, segments) {
+    let current = document;
+    const walked = [];
+    for (const segment of segments) {
+        walked.push(typeof segment === 'number' ? `[${segment}]` : segment);
+        if (Array.isArray(current)) {
+            if (segment === 'length') {
+                current = current.length;
+                continue;
+            }
+            const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+            if (index < 0 || index >= current.length)
+                return { found: false, missingAt: joinPath(walked) };
+            current = current[index];
+        }
+        else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
+            current = current[String(segment)];
+        }
+        else {
+            return { found: false, missingAt: joinPath(walked) };
+        }
+    }
+    return { found: true, value: current };
+}
+const joinPath = (walked) => walked.join('.').replace(/\.\[/g, '[');
+
+;// CONCATENATED MODULE: ./build/src/smoke/assertions.js
+
+
+/** A problem with how an assertion is written; the caller names the check and the input. */
+class AssertionSyntaxError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+    }
+}
+const SYMBOLS = { '==': 'equals', '!=': 'not-equals', '<': 'lt', '>': 'gt' };
+const OPERATOR_WORDS = [...Object.keys(SYMBOLS), ...JSON_OPERATORS];
+const EXPRESSION_FIX = 'Write `<path> <operator> <value>`, e.g. `version == 1.4.2`, `database != disconnected`, `uptime > 0`, `build exists`; operators: ==, !=, <, >, contains, matches, exists.';
+/** `version == 1.4.2`, `tags contains beta`, `commit matches ^[0-9a-f]{7}`, `db exists`. */
+function parseAssertionExpression(text) {
+    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(text.trim());
+    if (!match)
+        throw new AssertionSyntaxError(`assertion '${text}' is not understood (expected <path> <operator> <value>)`, EXPRESSION_FIX);
+    const [, path = '', word = '', value] = match;
+    const operator = SYMBOLS[word] ?? JSON_OPERATORS.find((op) => op === word);
+    if (!operator) {
+        throw new AssertionSyntaxError(`assertion '${text}' has an unknown operator (found '${word}', expected one of ${OPERATOR_WORDS.join(', ')})`, EXPRESSION_FIX);
+    }
+    return buildAssertion(path, operator, operator === 'exists' ? value ?? 'true' : unquote(value), text);
+}
+/** `{ path: version, equals: 1.4.2 }`: exactly one operator key besides `path`. */
+function parseAssertionObject(entry) {
+    const path = entry.path;
+    const text = JSON.stringify(entry);
+    if (typeof path !== 'string')
+        throw new AssertionSyntaxError(`assertion ${text} has no 'path'`, 'Give each assertion a `path:` and one operator key, e.g. `{ path: version, equals: 1.4.2 }`.');
+    const keys = Object.keys(entry).filter((key) => key !== 'path');
+    const unknown = keys.filter((key) => !JSON_OPERATORS.includes(key));
+    if (unknown.length > 0 || keys.length !== 1) {
+        throw new AssertionSyntaxError(`assertion ${text} needs exactly one operator (found ${keys.length ? keys.join(', ') : 'none'}, expected one of ${JSON_OPERATORS.join(', ')})`, 'Write e.g. `{ path: version, equals: 1.4.2 }` or `{ path: build, exists: true }`.');
+    }
+    const operator = keys[0];
+    const value = entry[operator];
+    if (value !== null && typeof value === 'object') {
+        throw new AssertionSyntaxError(`assertion ${text} compares with a list or map`, 'Compare with one value (a string, number or boolean).');
+    }
+    return buildAssertion(path, operator, value === null || value === undefined ? '' : String(value), `${path} ${operator} ${value ?? ''}`.trim());
+}
+function buildAssertion(path, operator, expected, text) {
+    if (!parseJsonPath(path)) {
+        throw new AssertionSyntaxError(`assertion '${text}' has a path that is not understood (found '${path}')`, 'Write a path like `version`, `data.version`, `checks[0].status` or `$.build["git-sha"]`.');
+    }
+    const assertion = { path, operator, expected, text };
+    switch (operator) {
+        case 'matches':
+            try {
+                assertion.pattern = new RegExp(expected);
+            }
+            catch (error) {
+                throw new AssertionSyntaxError(`assertion '${text}' has an invalid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+            }
+            break;
+        case 'lt':
+        case 'gt':
+            if (expected === '' || !Number.isFinite(Number(expected))) {
+                throw new AssertionSyntaxError(`assertion '${text}' compares with something that is not a number (found '${expected}')`, 'Use a number after < or >.');
+            }
+            break;
+        case 'exists':
+            if (!/^(true|false)$/i.test(expected))
+                throw new AssertionSyntaxError(`assertion '${text}' needs true or false for exists (found '${expected}')`, 'Write `exists: true` or `exists: false`.');
+            assertion.present = /^true$/i.test(expected);
+            break;
+        case 'equals':
+        case 'not-equals':
+        case 'contains':
+            if (expected === '' && operator === 'contains')
+                throw new AssertionSyntaxError(`assertion '${text}' has nothing to look for`, 'Give the text or item to look for.');
+            break;
+    }
+    return assertion;
+}
+function unquote(value) {
+    if (value === undefined)
+        return '';
+    const trimmed = value.trim();
+    if (trimmed.length >= 2 && ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'")))) {
+        return trimmed.slice(1, -1);
+    }
+    return trimmed;
+}
+/**
+ * Compares an actual JSON value with what the user wrote, in the actual value's
+ * type: a number with Number(expected), a boolean or null by its spelling, a
+ * string as is, a list or map with the parsed JSON of the expected text.
+ */
+function looselyEquals(actual, expected) {
+    if (typeof actual === 'string')
+        return actual === expected;
+    if (typeof actual === 'number')
+        return expected.trim() !== '' && Number(expected) === actual;
+    if (typeof actual === 'boolean' || actual === null)
+        return String(actual) === expected.trim().toLowerCase();
+    try {
+        return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
+    }
+    catch {
+        return false;
+    }
+}
+const showValue = (value, limit = 80) => {
+    const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+    return text.length > limit ? `${text.slice(0, limit)}…` : text;
+};
+/** Undefined when the assertion holds; otherwise what came back instead. */
+function checkAssertion(assertion, document) {
+    const segments = parseJsonPath(assertion.path) ?? [];
+    const lookup = lookupJsonPath(document, segments);
+    if (assertion.operator === 'exists') {
+        if (lookup.found === assertion.present)
+            return undefined;
+        return lookup.found ? `expected no '${assertion.path}', found ${showValue(lookup.value)}` : `expected '${assertion.path}' to exist, it is missing`;
+    }
+    if (!lookup.found)
+        return `expected ${assertion.text}, but '${assertion.path}' is missing`;
+    const actual = lookup.value;
+    const ok = (() => {
+        switch (assertion.operator) {
+            case 'equals': return looselyEquals(actual, assertion.expected);
+            case 'not-equals': return !looselyEquals(actual, assertion.expected);
+            case 'contains':
+                if (typeof actual === 'string')
+                    return actual.includes(assertion.expected);
+                if (Array.isArray(actual))
+                    return actual.some((item) => looselyEquals(item, assertion.expected));
+                if (actual !== null && typeof actual === 'object')
+                    return Object.prototype.hasOwnProperty.call(actual, assertion.expected);
+                return false;
+            case 'matches': return assertion.pattern?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
+            case 'lt':
+            case 'gt': {
+                const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
+                if (!Number.isFinite(number))
+                    return false;
+                return assertion.operator === 'lt' ? number < Number(assertion.expected) : number > Number(assertion.expected);
+            }
+            default: return false;
+        }
+    })();
+    return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
+
+
+
+
+
+
+
+/** Header names whose values are credentials whether or not the user says so. */
+const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
+const CHECK_KEYS = [
+    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
+    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
+];
+const EXAMPLE = `- name: health
+  url: https://app.example.com/api/health
+  expect-status: 200
+  json: ["ok == true", "database == connected"]
+  max-latency: 500ms`;
+/**
+ * The YAML list form. Scalars are read as strings (the failsafe schema), so a
+ * version `1.10` stays `1.10` and typing happens where a value is compared.
+ * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
+ */
+function parseCheckList(text, where, defaults = {}) {
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
+    if (!items || items.length === 0) {
+        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const checks = items.map((item, index) => {
+        if (typeof item === 'string')
+            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
+        if (!item || typeof item !== 'object' || Array.isArray(item)) {
+            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+        }
+        const record = item;
+        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
+        return buildCheck(record, label, defaults);
+    });
+    return uniqueNames(checks);
+}
+/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
+function check_list_oneLineCheck(url, where, defaults = {}) {
+    return buildCheck({ url }, where, defaults);
+}
+function buildCheck(record, where, defaults) {
+    const fail = (problem, fix) => {
+        throw new errors/* InputError */.dz(where, problem, fix);
+    };
+    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
+    if (unknownKeys.length > 0)
+        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
+    const text = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return undefined;
+        if (typeof value !== 'string')
+            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
+        return value.trim();
+    };
+    const list = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return [];
+        if (typeof value === 'string')
+            return [value];
+        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+            return value;
+        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
+    };
+    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
+    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+    if (!/^[A-Z]+$/.test(method))
+        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
+    const headers = { ...defaults.headers };
+    const headerMap = record.headers;
+    if (headerMap !== undefined && headerMap !== '') {
+        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
+            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
+        for (const [name, value] of Object.entries(headerMap)) {
+            if (typeof value !== 'string')
+                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
+            headers[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
+        if (/[\r\n]/.test(value))
+            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
+    }
+    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
+    for (const [name, value] of Object.entries(headers)) {
+        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
+            (0,secrets/* registerSecret */.cl)(value);
+    }
+    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
+    if (missingSecret)
+        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
+    const expectStatusText = record['expect-status'];
+    const expectStatus = expectStatusText === undefined
+        ? defaults.expectStatus ?? ANY_SUCCESS
+        : parseStatusExpectation(list('expect-status').join(','), fail);
+    const json = parseJsonAssertions(record.json, fail);
+    const bodyContains = list('body-contains');
+    const bodyMatches = list('body-matches').map((pattern) => {
+        try {
+            return new RegExp(pattern);
+        }
+        catch (error) {
+            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+        }
+    });
+    const latencyText = text('max-latency');
+    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+    if (latencyText !== undefined && maxLatencyMs === undefined)
+        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
+    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
+    if (!parseJsonPath(versionPath))
+        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
+    const healthText = text('health-document');
+    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
+        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
+    const connectText = text('connect-to');
+    return {
+        name: text('name') ?? defaultName(url),
+        url: url.toString(),
+        method,
+        headers,
+        body: text('body') === undefined ? undefined : String(record.body),
+        expectStatus,
+        json,
+        bodyContains,
+        bodyMatches,
+        maxLatencyMs,
+        expectVersion: text('expect-version') ?? defaults.expectVersion,
+        versionPath,
+        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
+        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
+    };
+}
+function parseUrl(text, fail) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
+    if (url.username || url.password) {
+        (0,secrets/* registerSecret */.cl)(url.password);
+        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
+    }
+    return url;
+}
+function parseStatusExpectation(text, fail) {
+    const expectation = { codes: [], classes: [] };
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const cls = /^([1-5])xx$/i.exec(part);
+        if (cls)
+            expectation.classes.push(Number(cls[1]));
+        else if (/^[1-5]\d\d$/.test(part))
+            expectation.codes.push(Number(part));
+        else
+            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
+    }
+    if (expectation.codes.length + expectation.classes.length === 0)
+        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
+    return expectation;
+}
+function parseConnectTarget(text, fail) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    const port = match?.[3] === undefined ? undefined : Number(match[3]);
+    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
+        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
+    }
+    return { host: match[1] ?? match[2] ?? '', port };
+}
+function parseJsonAssertions(value, fail) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    try {
+        if (typeof value === 'string')
+            return [parseAssertionExpression(value)];
+        if (Array.isArray(value)) {
+            return value.map((entry) => {
+                if (typeof entry === 'string')
+                    return parseAssertionExpression(entry);
+                if (entry && typeof entry === 'object' && !Array.isArray(entry))
+                    return parseAssertionObject(entry);
+                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
+            });
+        }
+        if (typeof value === 'object') {
+            // The map shorthand: `json: { ok: true, database: connected }` means equals.
+            return Object.entries(value).map(([path, expected]) => {
+                if (typeof expected !== 'string')
+                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
+                return parseAssertionObject({ path, equals: expected });
+            });
+        }
+    }
+    catch (error) {
+        if (error instanceof AssertionSyntaxError)
+            fail(error.message, error.fix);
+        throw error;
+    }
+    return [];
+}
+function defaultName(url) {
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+function uniqueNames(checks) {
+    const seen = new Map();
+    return checks.map((check) => {
+        const count = (seen.get(check.name) ?? 0) + 1;
+        seen.set(check.name, count);
+        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
+    });
+}
+function describeYaml(value) {
+    if (value === null || value === undefined || value === '')
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    const text = String(value);
+    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(4416);
+;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
+const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
+const WARNING = new Set(['warn', 'warning', 'degraded']);
+const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
+function judgeHealthDocument(document) {
+    if (document === null || typeof document !== 'object' || Array.isArray(document))
+        return { kind: 'none' };
+    const record = document;
+    if (typeof record.status === 'string') {
+        const status = record.status.trim().toLowerCase();
+        const form = `status: '${record.status}'`;
+        if (PASSING.has(status))
+            return { kind: 'pass', form };
+        if (WARNING.has(status))
+            return { kind: 'warn', form };
+        if (FAILING.has(status))
+            return { kind: 'fail', form };
+    }
+    if (typeof record.ok === 'boolean')
+        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
+    return { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
+
+
+
+
+
+/** Response bodies appear in messages only this long. */
+const BODY_EXCERPT_CHARS = 200;
+function evaluateAttempt(check, result, options = {}) {
+    if (!result.ok) {
+        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
+    }
+    const problems = [];
+    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
+    if (!statusMatches(check.expectStatus, result.status)) {
+        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
+    }
+    const document = parseJsonBody(result.body, result.contentType);
+    if (document.parsed) {
+        if (check.healthDocument) {
+            const health = judgeHealthDocument(document.value);
+            verdict.health = health.kind;
+            if (health.kind === 'fail')
+                problems.push(`the health document reports failure (${health.form})`);
+        }
+        const segments = parseJsonPath(check.versionPath);
+        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
+        if (version?.found && version.value !== null && typeof version.value !== 'object')
+            verdict.versionSeen = String(version.value);
+    }
+    if (check.expectVersion !== undefined) {
+        if (!document.parsed) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
+        }
+        else if (verdict.versionSeen === undefined) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
+        }
+        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
+            verdict.staleVersion = true;
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
+        }
+    }
+    if (check.json.length > 0) {
+        if (!document.parsed)
+            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
+        else
+            for (const assertion of check.json) {
+                const problem = checkAssertion(assertion, document.value);
+                if (problem)
+                    problems.push(problem);
+            }
+    }
+    for (const text of check.bodyContains) {
+        if (!result.body.includes(text))
+            problems.push(`expected the body to contain ${showValue(text)}`);
+    }
+    for (const pattern of check.bodyMatches) {
+        if (!pattern.test(result.body))
+            problems.push(`expected the body to match /${pattern.source}/`);
+    }
+    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
+        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
+    }
+    verdict.passed = problems.length === 0;
+    if (!verdict.passed)
+        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
+    return verdict;
+}
+function parseJsonBody(body, contentType) {
+    const trimmed = body.trimStart();
+    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return { parsed: false };
+    try {
+        return { parsed: true, value: JSON.parse(body) };
+    }
+    catch {
+        return { parsed: false };
+    }
+}
+/** A redacted, one-line, bounded view of a body for messages. */
+function excerpt(body, truncated = false) {
+    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
+    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
+        return flat;
+    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
+
+
+
+
+
+/** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function resolveDialTarget(url, check, override) {
+    const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
+    const target = typeof override === 'function' ? override(intended) : override;
+    if (target?.via)
+        return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
+    return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
+}
+/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
+function describeDialTarget(dial) {
+    const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
+    return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
+}
+/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
+function probe(check, transport) {
+    const url = new URL(check.url);
+    const secure = url.protocol === 'https:';
+    const dial = resolveDialTarget(url, check, transport.connect);
+    const dialled = describeDialTarget(dial);
+    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
+    if (check.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(check.body));
+    const options = {
+        host: dial.host,
+        port: dial.port,
+        method: check.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(nameOnCertificate))
+            options.servername = nameOnCertificate;
+        if (transport.extraCa?.length)
+            options.secureContext = secureContextFor(transport.extraCa);
+    }
+    const started = external_node_perf_hooks_.performance.now();
+    return new Promise((resolve) => {
+        let settled = false;
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(result);
+        };
+        const failed = (error) => {
+            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+                error.code = 'ECONNREFUSED';
+            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
+        };
+        let answered = false;
+        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            response.on('data', (chunk) => {
+                if (truncated)
+                    return;
+                size += chunk.length;
+                if (size > MAX_BODY_BYTES) {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
+                    response.destroy();
+                    done();
+                }
+                else {
+                    chunks.push(chunk);
+                }
+            });
+            const done = () => finish({
+                ok: true,
+                status: response.statusCode ?? 0,
+                contentType: String(response.headers['content-type'] ?? ''),
+                body: Buffer.concat(chunks).toString('utf8'),
+                bodyTruncated: truncated,
+                latencyMs: external_node_perf_hooks_.performance.now() - started,
+            });
+            response.on('end', done);
+            response.on('error', failed);
+        });
+        const timer = setTimeout(() => {
+            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
+            error.code = 'ETIMEDOUT';
+            request.destroy(error);
+        }, transport.requestTimeoutMs);
+        request.on('error', failed);
+        request.end(check.body);
+    });
+}
+const contexts = new WeakMap();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    let context = contexts.get(extraCa);
+    if (!context) {
+        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(extraCa, context);
+    }
+    return context;
+}
+function classify(error, latencyMs, dialled) {
+    const code = error.code ?? error.name;
+    const base = { ok: false, code, latencyMs, dialled };
+    if (code === 'ECONNREFUSED')
+        return { ...base, kind: 'refused', message: `connection refused on ${dialled}` };
+    if (code === 'ETIMEDOUT')
+        return { ...base, kind: 'timeout', message: error.message };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
+        return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+        return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
+    }
+    return { ...base, kind: 'other', message: `${code}: ${error.message}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
+
+
+
+/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
+async function waitUntilReady(check, options, transport, log) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
+    let attempts = 0;
+    let streak = 0;
+    let bestStreak = 0;
+    let failuresInRow = 0;
+    let everAnswered = false;
+    let lastReason = '';
+    let last;
+    for (;;) {
+        attempts += 1;
+        last = evaluateAttempt(check, await probe(check, transport));
+        if (last.failureKind !== 'refused')
+            everAnswered = true;
+        if (last.passed) {
+            streak += 1;
+            bestStreak = Math.max(bestStreak, streak);
+            failuresInRow = 0;
+            if (streak >= options.consecutivePasses)
+                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
+            if (Date.now() + options.confirmIntervalMs > deadline)
+                break;
+            await (0,retry/* sleep */.yy)(options.confirmIntervalMs);
+            continue;
+        }
+        streak = 0;
+        failuresInRow += 1;
+        const reason = last.problems.join('; ');
+        if (reason !== lastReason) {
+            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
+            lastReason = reason;
+        }
+        else {
+            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
+        }
+        const now = Date.now();
+        if (now >= deadline)
+            break;
+        await (0,retry/* sleep */.yy)(Math.min((0,retry/* backoffDelay */.EY)(policy, failuresInRow), deadline - now));
+    }
+    const durationMs = Date.now() - started;
+    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+function explainFailure(check, last, facts) {
+    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
+    if (!facts.everAnswered) {
+        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
+        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
+    }
+    if (last.passed) {
+        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
+    }
+    const what = last.problems.join('; ');
+    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
+    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
+    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
+    return `${what}${stale} (${over}${flapping})${body}`;
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/soak.js
+
+
+
+
+
+async function soak(check, options, transport) {
+    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
+    const agents = transport.agents ?? {
+        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+    };
+    const soakTransport = { ...transport, agents };
+    const latencies = [];
+    let issued = 0;
+    let errors = 0;
+    let firstError;
+    const started = external_node_perf_hooks_.performance.now();
+    const endAt = started + options.durationMs;
+    const worker = async () => {
+        while (issued < options.requests && external_node_perf_hooks_.performance.now() < endAt) {
+            issued += 1;
+            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
+            latencies.push(verdict.latencyMs);
+            if (!verdict.passed) {
+                errors += 1;
+                firstError ??= verdict.problems.join('; ');
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    }
+    finally {
+        if (!transport.agents) {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    }
+    const durationMs = external_node_perf_hooks_.performance.now() - started;
+    latencies.sort((a, b) => a - b);
+    const requests = latencies.length;
+    const result = {
+        requests,
+        errors,
+        errorRate: requests === 0 ? 0 : errors / requests,
+        p50Ms: percentile(latencies, 50),
+        p95Ms: percentile(latencies, 95),
+        durationMs,
+        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
+        firstError,
+        problems: [],
+    };
+    if (result.errorRate > options.maxErrorRate) {
+        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
+    }
+    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
+        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
+    }
+    return result;
+}
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return 0;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
+}
+const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/run.js
+
+
+
+const DEFAULT_SMOKE_OPTIONS = {
+    timeoutMs: 60_000,
+    consecutivePasses: 3,
+    confirmIntervalMs: 250,
+    retryBaseDelayMs: 250,
+    retryMaxDelayMs: 5_000,
+    requestTimeoutMs: 10_000,
+};
+/**
+ * The plain API other flows call (ssh-deploy, the restore drill): every check
+ * waits for readiness in parallel, then the optional soak runs check by check.
+ */
+async function run_runSmokeChecks(checks, options, log) {
+    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
+    const started = external_node_perf_hooks_.performance.now();
+    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
+    const outcomes = await Promise.all(checks.map(async (check) => {
+        const ready = await waitUntilReady(check, settings, transport, log);
+        const outcome = {
+            name: check.name,
+            url: check.url,
+            passed: ready.passed,
+            attempts: ready.attempts,
+            latencyMs: ready.last.latencyMs,
+            status: ready.last.status,
+            versionSeen: ready.last.versionSeen,
+            expectVersion: check.expectVersion,
+            health: ready.last.health,
+            reason: ready.reason,
+            durationMs: ready.durationMs,
+        };
+        if (ready.passed)
+            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
+        else
+            log.error(`✗ ${check.name}: ${ready.reason}`);
+        return outcome;
+    }));
+    if (settings.soak && settings.soak.requests > 0) {
+        for (const [index, check] of checks.entries()) {
+            const outcome = outcomes[index];
+            if (!outcome?.passed)
+                continue;
+            const result = await soak(check, settings.soak, transport);
+            outcome.soak = result;
+            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
+            if (result.problems.length > 0) {
+                outcome.passed = false;
+                outcome.reason = result.problems.join('; ');
+                log.error(`✗ ${check.name}: ${outcome.reason}`);
+            }
+        }
+    }
+    return {
+        passed: outcomes.every((outcome) => outcome.passed),
+        checks: outcomes,
+        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
+        durationMs: external_node_perf_hooks_.performance.now() - started,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
+
+
+
+const key = (host, port) => `${host}|${port}`;
+/**
+ * Forwards, over an open session, every address the checks would dial, as seen
+ * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
+ * still goes into Host and SNI, so TLS is verified as for a direct request.
+ */
+async function forwardChecks(session, checks, log) {
+    const forwards = new Map();
+    try {
+        for (const check of checks) {
+            const remote = resolveDialTarget(new URL(check.url), check);
+            const name = key(remote.host, remote.port);
+            if (forwards.has(name))
+                continue;
+            const forward = await session.forwardLocalPort(remote.port, remote.host);
+            forwards.set(name, forward);
+            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
+        }
+    }
+    catch (error) {
+        await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        throw error;
+    }
+    return {
+        connect: (intended) => {
+            const forward = forwards.get(key(intended.host, intended.port));
+            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
+        },
+        close: async () => {
+            await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        },
+    };
+}
+/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
+async function runSmokeChecksOverSession(session, checks, options, log) {
+    const forwarded = await forwardChecks(session, checks, log);
+    try {
+        return await run_runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+    }
+    finally {
+        await forwarded.close();
+    }
+}
+/** Opens a session per host, runs the checks from inside each, one host after another. */
+async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
+    const reports = [];
+    for (const target of targets) {
+        const session = await (0,ssh/* openSshSession */.XA)(target, runner, log);
+        try {
+            const report = await runSmokeChecksOverSession(session, checks, options, log);
+            if (targets.length > 1)
+                for (const check of report.checks)
+                    check.name = `${check.name} on ${target.host}`;
+            reports.push(report);
+        }
+        finally {
+            await session.close();
+        }
+    }
+    return mergeReports(reports);
+}
+function mergeReports(reports) {
+    const checks = reports.flatMap((report) => report.checks);
+    return {
+        passed: reports.every((report) => report.passed),
+        checks,
+        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
+        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var core_summary = __nccwpck_require__(9448);
+;// CONCATENATED MODULE: ./build/src/smoke/report.js
+
+
+
+const ms = (value) => `${Math.round(value)} ms`;
+function report_smokeSummary(report) {
+    const failed = report.checks.filter((check) => !check.passed).length;
+    const summary = new core_summary/* Summary */.BD().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
+        check.name,
+        check.passed ? '✅ pass' : '❌ fail',
+        ms(check.latencyMs),
+        String(check.attempts),
+        check.passed ? passDetails(check) : (0,secrets/* redact */.E$)(check.reason ?? 'failed'),
+    ]));
+    const soaked = report.checks.filter((check) => check.soak);
+    if (soaked.length > 0) {
+        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
+            const soak = check.soak;
+            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
+        }));
+    }
+    if (report.versionSeen !== undefined)
+        summary.text(`Version seen: \`${report.versionSeen}\``);
+    return summary;
+}
+function passDetails(check) {
+    const parts = [`HTTP ${check.status}`];
+    if (check.versionSeen !== undefined)
+        parts.push(`version ${check.versionSeen}`);
+    if (check.health && check.health !== 'none')
+        parts.push(`health ${check.health}`);
+    return parts.join(', ');
+}
+function smokeOutputs(report) {
+    return {
+        passed: String(report.passed),
+        'version-seen': report.versionSeen ?? '',
+        results: (0,secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
+            name: check.name,
+            url: check.url,
+            passed: check.passed,
+            status: check.status ?? null,
+            latencyMs: Math.round(check.latencyMs),
+            attempts: check.attempts,
+            versionSeen: check.versionSeen ?? null,
+            reason: check.reason ?? null,
+            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
+        })))),
+    };
+}
+/** One line per failing check: its name, the expectation and what came back. */
+function smokeFailure(report) {
+    if (report.passed)
+        return undefined;
+    return (0,secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/smoke/settings.js
+
+
+
+
+
+
+/** Inputs → settings; every problem is raised here, before any request. */
+function parseSmokeSettings(inputs, workDir) {
+    const describe = (name) => inputs.source.describe(name);
+    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
+    const headers = inputs.keyValues('headers');
+    inputs.secret('secret-headers');
+    const secretHeaders = inputs.keyValues('secret-headers');
+    for (const value of Object.values(secretHeaders))
+        (0,secrets/* registerSecret */.cl)(value);
+    const statusText = inputs.optional('expect-status');
+    const connectText = inputs.optional('connect-to');
+    const latency = inputs.optional('max-latency');
+    const defaults = {
+        headers: { ...headers, ...secretHeaders },
+        versionPath: inputs.string('version-path', 'version'),
+        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
+        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
+        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
+    };
+    const checks = [];
+    const url = inputs.optional('url');
+    const expectVersion = inputs.optional('expect-version');
+    if (url !== undefined)
+        checks.push(check_list_oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
+    else if (expectVersion !== undefined)
+        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
+    const listText = inputs.optional('checks');
+    if (listText !== undefined)
+        checks.push(...parseCheckList(listText, describe('checks'), defaults));
+    const listFile = inputs.optional('checks-file');
+    if (listFile !== undefined) {
+        const file = external_node_path_.resolve(workDir, listFile);
+        let text = '';
+        try {
+            text = external_node_fs_.readFileSync(file, 'utf8');
+        }
+        catch (error) {
+            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)}: ${file})`, 'Point it at a YAML file with a list of checks.');
+        }
+        checks.push(...parseCheckList(text, `${describe('checks-file')} (${listFile})`, defaults));
+    }
+    if (checks.length === 0) {
+        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
+    }
+    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
+    const p95 = inputs.optional('soak-max-p95');
+    return {
+        checks,
+        sshTargets: inputs.boolean('via-ssh', false) ? (0,ssh/* parseSshInputs */.d1)(inputs).targets : undefined,
+        options: {
+            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
+            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
+            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
+            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
+            caCertificates: readCaBundle(inputs, workDir),
+            soak: soakRequests === 0 ? undefined : {
+                requests: soakRequests,
+                durationMs: inputs.duration('soak-duration', 30_000),
+                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
+                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
+                maxErrorRate: parseRate(inputs),
+            },
+        },
+    };
+}
+/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
+function readCaBundle(inputs, workDir) {
+    const value = inputs.optional('ca-cert');
+    if (value === undefined)
+        return undefined;
+    let text = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
+        }
+        catch (error) {
+            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
+        }
+    }
+    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+    if (!certificates)
+        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
+    return certificates;
+}
+/** `1%`, `0.5%` or a fraction `0.01`. */
+function parseRate(inputs) {
+    const text = inputs.string('soak-max-error-rate', '0%');
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
+    return rate;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/flow.js
+
+
+
+
+/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
+const smokeFlow = {
+    command: 'smoke',
+    action: 'smoke-test',
+    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
+    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
+    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
+        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
+        : run_runSmokeChecks(settings.checks, settings.options, context.log)),
+    outputs: smokeOutputs,
+    summary: report_smokeSummary,
+    failure: smokeFailure,
+};
+
+;// CONCATENATED MODULE: ./build/src/smoke/demo.js
+
+
+
+
+/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
+async function demoSmoke(log, url, version) {
+    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
+    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
+    log.info(renderText(smokeSummary(report)));
+    return report;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/index.js
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/drill/commands.js
+// Pure builders: every command the drill runs, as data. Passwords travel in the
+// environment (or a password command the tool runs itself), never in argv.
+/** A SQL string literal: the only quoting SQLite needs for a file name in VACUUM INTO. */
+function sqlLiteral(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/** Quote an identifier for SQLite/PostgreSQL (names from inputs are validated as plain identifiers too). */
+function sqlIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/**
+ * Online-safe copy of a live (WAL) database: a consistent snapshot, never a file
+ * copy. Read-only, so the drill never checkpoints or writes the live database;
+ * like any WAL reader it shares the -shm index (and leaves an empty -wal/-shm
+ * when no app had the database open).
+ */
+function sqliteSnapshot(database, target) {
+    return { file: 'sqlite3', args: ['-readonly', '-bail', database, `VACUUM INTO ${sqlLiteral(target)}`] };
+}
+/** Read-only query with one row per line, columns separated by `|`. */
+function sqliteQuery(database, sql) {
+    return { file: 'sqlite3', args: ['-readonly', '-batch', '-bail', '-noheader', '-list', database, sql] };
+}
+function sqliteIntegrityCheck(database) {
+    return sqliteQuery(database, 'PRAGMA integrity_check;');
+}
+function resticEnv(source, cacheDir) {
+    const env = { RESTIC_REPOSITORY: source.repository, RESTIC_CACHE_DIR: cacheDir };
+    if (source.password)
+        env.RESTIC_PASSWORD = source.password;
+    else if (source.passwordCommand)
+        env.RESTIC_PASSWORD_COMMAND = source.passwordCommand;
+    return env;
+}
+function resticSnapshots(env, filter) {
+    const args = ['snapshots', '--json', '--no-lock'];
+    for (const tag of filter.tags)
+        args.push('--tag', tag);
+    if (filter.path)
+        args.push('--path', filter.path);
+    return { file: 'restic', args, env };
+}
+/** A restore of `snapshot`; for `latest`, `filter` makes restic pick under the same tags/path as the listing. */
+function resticRestore(env, snapshot, target, filter = {}) {
+    const args = ['restore', snapshot, '--target', target, '--no-lock'];
+    for (const tag of filter.tags ?? [])
+        args.push('--tag', tag);
+    if (filter.path)
+        args.push('--path', filter.path);
+    return { file: 'restic', args, env };
+}
+/** The snapshot a restore says it restores: `restoring <Snapshot 9a2225c2 of …` (0.14) or `restoring snapshot 9a2225c2 of …` (0.17). */
+function restoredSnapshotId(stdout) {
+    return /restoring <?snapshot ([0-9a-f]{8,64}) of/i.exec(stdout)?.[1];
+}
+function resticCheck(env, readDataSubset) {
+    const args = ['check'];
+    if (readDataSubset)
+        args.push(`--read-data-subset=${readDataSubset}`);
+    return { file: 'restic', args, env };
+}
+/**
+ * Borg keeps its cache, keys and security records under BORG_BASE_DIR: point it
+ * into the scratch place so a drill leaves nothing behind. TZ=UTC makes `borg
+ * list` print archive times in UTC (it prints host-local times without a zone).
+ */
+function borgEnv(source, baseDir) {
+    const env = {
+        BORG_BASE_DIR: baseDir,
+        TZ: 'UTC',
+        BORG_RELOCATED_REPO_ACCESS_IS_OK: 'no',
+        BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
+    };
+    if (source.password)
+        env.BORG_PASSPHRASE = source.password;
+    else if (source.passwordCommand)
+        env.BORG_PASSCOMMAND = source.passwordCommand;
+    return env;
+}
+function borgList(env, repository, glob) {
+    const args = ['list', '--json', '--bypass-lock'];
+    if (glob)
+        args.push('--glob-archives', glob);
+    return { file: 'borg', args: [...args, repository], env };
+}
+/** Extracts into `cwd` (borg always extracts relative to the working directory). */
+function borgExtract(env, repository, archive, cwd) {
+    return { file: 'borg', args: ['extract', `${repository}::${archive}`], env, cwd };
+}
+function borgCheck(env, repository, archive) {
+    return { file: 'borg', args: ['check', archive ? `${repository}::${archive}` : repository], env };
+}
+function pgEnv(connection) {
+    const env = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGCONNECT_TIMEOUT: '10' };
+    if (connection.password)
+        env.PGPASSWORD = connection.password;
+    return env;
+}
+/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
+function pgDump(connection, database, outFile) {
+    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
+}
+/** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
+function pgRestore(connection, database, dumpFile) {
+    return {
+        file: 'pg_restore',
+        args: ['--no-owner', '--no-privileges', '--exit-on-error', '--no-password', `--dbname=${database}`, dumpFile],
+        env: pgEnv(connection),
+    };
+}
+/**
+ * The archive's table of contents: its header names the pg_dump and server versions and
+ * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
+ */
+function pgRestoreList(dumpFile) {
+    return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
+}
+function psql(connection, database, sql) {
+    return {
+        file: 'psql',
+        args: ['--no-psqlrc', '--no-password', '--tuples-only', '--no-align', '--field-separator=|', '--set=ON_ERROR_STOP=1', `--dbname=${database}`, '--command', sql],
+        env: pgEnv(connection),
+    };
+}
+function pgDumpVersion() {
+    return { file: 'pg_dump', args: ['--version'] };
+}
+function tarExtract(file, target) {
+    return { file: 'tar', args: ['--extract', '--no-same-owner', `--file=${file}`, `--directory=${target}`] };
+}
+/** Packs a volume read-only into the scratch place; the helper has no network at all. */
+function dockerVolumeToTar(volume, scratchDir, image, label) {
+    return {
+        file: 'docker',
+        args: ['run', '--rm', '--network', 'none', '--label', label, '-v', `${volume}:/from:ro`, '-v', `${scratchDir}:/to`, image, 'tar', '-c', '-f', '/to/volume.tar', '-C', '/from', '.'],
+    };
+}
+/** The app on the restored copy: host network (never a bridge), the drill's port, scratch data. */
+function dockerRunApp(app) {
+    const args = ['run', '--detach', '--name', app.name, '--label', app.label, '--network', 'host', '-e', `${app.portEnv}=${app.port}`];
+    for (const key of Object.keys(app.env))
+        args.push('-e', key);
+    args.push('-v', `${app.dataDir}:${app.dataMount}`, app.image, ...app.args.map((arg) => arg.replaceAll('{port}', String(app.port))));
+    // Values go through the environment (`-e KEY` copies it), so app secrets stay out of argv.
+    return { file: 'docker', args, env: app.env };
+}
+function dockerRemove(name) {
+    return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
+}
+/** `running 0`, `exited 3`, … : status and exit code in one line. */
+function dockerState(name) {
+    return { file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name] };
+}
+/** Reads `dockerState`'s line; a container docker no longer knows counts as gone. */
+function parseContainerState(line) {
+    const match = /^(\w+) (-?\d+)$/.exec(line.trim());
+    if (!match)
+        return { running: false, status: 'gone' };
+    const status = match[1];
+    // `created` and `restarting` may still come up; only a container that stopped ends the wait.
+    return { running: !['exited', 'dead', 'removing'].includes(status), status, exitCode: Number(match[2]) };
+}
+function dockerLogs(name) {
+    return { file: 'docker', args: ['logs', '--tail', '30', name] };
+}
+function dockerInspectVolume(volume) {
+    return { file: 'docker', args: ['volume', 'inspect', '--format', '{{.Mountpoint}}', volume] };
+}
+function dockerExec(container, command) {
+    return { file: 'docker', args: ['exec', container, ...command] };
+}
+function dockerCopyOut(container, from, to) {
+    return { file: 'docker', args: ['cp', `${container}:${from}`, to] };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+;// CONCATENATED MODULE: ./build/src/drill/scratch.js
+
+
+
+
+
+/** Docker objects the drill starts carry this label, so a test (or a human) can find leftovers. */
+const DRILL_LABEL = 'dev.slipway.drill';
+/**
+ * The only places a drill writes: one directory, plus containers, volumes and
+ * databases it names itself. Everything registered here is removed at the end,
+ * last created first, even when the drill failed.
+ */
+class ScratchPlace {
+    id = external_node_crypto_.randomBytes(4).toString('hex');
+    dir;
+    cleanups = [];
+    constructor(dir) {
+        this.dir = dir;
+        // A drill killed before remove() leaves the post step the dir and the containers it labelled.
+        const settleDir = (0,leftovers/* recordLeftover */.vy)({ kind: 'dir', path: dir, what: 'drill scratch directory' });
+        const settleContainers = (0,leftovers/* recordLeftover */.vy)({ kind: 'containers', label: `${DRILL_LABEL}=${this.id}`, what: 'drill containers' });
+        this.settleLeftovers = () => { settleDir(); settleContainers(); };
+    }
+    settleLeftovers;
+    /** A fresh directory under `root`, or the given one if it does not exist yet (or is empty). */
+    static create(root, wanted) {
+        if (wanted) {
+            if (external_node_fs_.existsSync(wanted) && external_node_fs_.readdirSync(wanted).length > 0) {
+                throw new errors/* SlipwayError */.GQ(`scratch-dir ${wanted} is not empty`, { fix: 'The drill restores only into a place it creates and removes; name a directory that does not exist.' });
+            }
+            external_node_fs_.mkdirSync(wanted, { recursive: true, mode: 0o700 });
+            const place = new ScratchPlace(wanted);
+            place.onCleanup(`directory ${wanted}`, () => external_node_fs_.rmSync(wanted, { recursive: true, force: true }));
+            return place;
+        }
+        external_node_fs_.mkdirSync(root, { recursive: true });
+        const dir = external_node_fs_.mkdtempSync(external_node_path_.join(root, 'slipway-drill-'));
+        const place = new ScratchPlace(dir);
+        place.onCleanup(`directory ${dir}`, () => external_node_fs_.rmSync(dir, { recursive: true, force: true }));
+        return place;
+    }
+    /** A name for a container, volume or database that belongs to this drill. */
+    name(purpose) {
+        return `slipway_drill_${purpose}_${this.id}`;
+    }
+    sub(...parts) {
+        const dir = external_node_path_.join(this.dir, ...parts);
+        external_node_fs_.mkdirSync(dir, { recursive: true });
+        return dir;
+    }
+    onCleanup(what, undo) {
+        this.cleanups.push({ what, undo });
+    }
+    async remove(log) {
+        for (const { what, undo } of this.cleanups.reverse()) {
+            try {
+                await undo();
+            }
+            catch (error) {
+                log.warn(`Could not remove scratch ${what}: ${error.message}`);
+            }
+        }
+        this.cleanups.length = 0;
+        this.settleLeftovers();
+    }
+}
+/** The real path of something that may not exist yet: the nearest existing parent, resolved. */
+function realPathOf(target) {
+    const absolute = external_node_path_.resolve(target);
+    let existing = absolute;
+    const rest = [];
+    while (!external_node_fs_.existsSync(existing)) {
+        rest.unshift(external_node_path_.basename(existing));
+        const parent = external_node_path_.dirname(existing);
+        if (parent === existing)
+            break;
+        existing = parent;
+    }
+    return external_node_path_.join(external_node_fs_.realpathSync(existing), ...rest);
+}
+/** True when `inner` is `outer` or lies inside it (after resolving symlinks). */
+function isSameOrInside(inner, outer) {
+    const a = realPathOf(inner);
+    const b = realPathOf(outer);
+    return a === b || a.startsWith(b.endsWith(external_node_path_.sep) ? b : `${b}${external_node_path_.sep}`);
+}
+/**
+ * Refuses a restore target that is (or holds, or lies inside) the source: a
+ * drill that restores over production is the disaster it is meant to rehearse.
+ */
+function refuseTargetOverSource(target, sources) {
+    for (const source of sources) {
+        if (isSameOrInside(target, source) || isSameOrInside(source, target)) {
+            throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${target}: it is the source ${source} (same path after resolving symlinks, or one inside the other)`, { fix: 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.' });
+        }
+    }
+}
+function refuseSameName(kind, target, source) {
+    if (source !== undefined && target === source) {
+        throw new errors/* SlipwayError */.GQ(`Refusing to restore into ${kind} '${target}': it is the source ${kind}`, {
+            fix: `Leave the scratch ${kind} name empty so the drill makes its own, or name another one.`,
+        });
+    }
+}
+/** Total size of the files under a path. */
+function sizeOf(target) {
+    if (!external_node_fs_.existsSync(target))
+        return 0;
+    const stat = external_node_fs_.lstatSync(target);
+    if (!stat.isDirectory())
+        return stat.size;
+    let total = 0;
+    for (const entry of external_node_fs_.readdirSync(target))
+        total += sizeOf(external_node_path_.join(target, entry));
+    return total;
+}
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** Every SQLite database file under `dir` (by header, not by name). */
+function findSqliteFiles(dir) {
+    const found = [];
+    const walk = (current) => {
+        for (const entry of external_node_fs_.readdirSync(current, { withFileTypes: true })) {
+            const full = external_node_path_.join(current, entry.name);
+            if (entry.isDirectory())
+                walk(full);
+            else if (entry.isFile() && hasSqliteHeader(full))
+                found.push(full);
+        }
+    };
+    if (external_node_fs_.existsSync(dir))
+        walk(dir);
+    return found.sort();
+}
+function hasSqliteHeader(file) {
+    const handle = external_node_fs_.openSync(file, 'r');
+    try {
+        const header = Buffer.alloc(16);
+        return external_node_fs_.readSync(handle, header, 0, 16, 0) === 16 && header.equals(SQLITE_MAGIC);
+    }
+    finally {
+        external_node_fs_.closeSync(handle);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/app-boot.js
+
+
+
+
+
+/** How long one readiness slice runs before the container's state is read again. */
+const READINESS_SLICE_MS = 1_000;
+/** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
+async function chooseFreePort() {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+        const port = await new Promise((resolve, reject) => {
+            const server = external_node_net_.createServer();
+            server.once('error', reject);
+            server.listen(0, '127.0.0.1', () => {
+                const address = server.address();
+                server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+            });
+        });
+        if (port > 0 && (await isPortFree(port)))
+            return port;
+    }
+    throw new Error('no free port found on 127.0.0.1');
+}
+function isPortFree(port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_.connect({ port, host: '127.0.0.1' });
+        socket.once('connect', () => { socket.destroy(); resolve(false); });
+        socket.once('error', () => resolve(true));
+    });
+}
+/**
+ * Boots the app image on the restored data, waits for its health endpoint, and
+ * registers its removal with the scratch place. Returns the check and when the
+ * app first answered healthy.
+ */
+async function bootApp(app, dataDir, scratch, runner, log) {
+    const port = await chooseFreePort();
+    const name = scratch.name('app');
+    const checkName = 'app boots on the restored data';
+    scratch.onCleanup(`container ${name}`, async () => { await runner.run(dockerRemove(name), { allowFailure: true }); });
+    const started = await runner.run(dockerRunApp({ name, image: app.image, port, portEnv: app.portEnv, dataDir, dataMount: app.dataMount, env: app.env, args: app.args, label: `${DRILL_LABEL}=${scratch.id}` }), { allowFailure: true, timeoutMs: 120_000 });
+    if (started.exitCode !== 0)
+        return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
+    const url = `http://127.0.0.1:${port}${app.healthPath}`;
+    log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
+    // The smoke-test link's readiness wait, in short slices: between them the
+    // container's state is read, so an app that exits stops the wait at once.
+    const check = { ...check_list_oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
+    const bootedAt = Date.now();
+    const endsAt = bootedAt + app.timeoutMs;
+    // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
+    const quiet = {
+        info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
+        error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
+    };
+    let reason;
+    let state;
+    for (;;) {
+        const slice = Math.max(1, Math.min(READINESS_SLICE_MS, endsAt - Date.now()));
+        const smoke = await run_runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
+        if (smoke.passed)
+            return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
+        reason = smoke.checks[0]?.reason ?? reason;
+        state = parseContainerState((await runner.run(dockerState(name), { allowFailure: true })).stdout);
+        if (!state.running || Date.now() >= endsAt)
+            break;
+    }
+    const seconds = Math.round((Date.now() - bootedAt) / 100) / 10;
+    const ended = state.running ? `; still not healthy after app-timeout ${Math.round(app.timeoutMs / 100) / 10} s` : `; the app exited${state.exitCode === undefined ? '' : ` with code ${state.exitCode}`} after ${seconds} s`;
+    const logs = await runner.run(dockerLogs(name), { allowFailure: true });
+    const tail = (0,secrets/* redact */.E$)(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
+    log.error(`✗ app health: ${reason ?? 'no answer'}${ended}`);
+    return { check: { name: checkName, passed: false, detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${reason ?? 'no answer'}${ended}${tail ? `; app log: ${tail}` : ''}` } };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/credentials.js
+
+// A repository location may carry credentials in its userinfo
+// (`rest:https://user:pass@host/repo`, `s3:https://KEY:SECRET@host/bucket`).
+// The location itself is shown in the summary and the report, so it is shown
+// without them, and the credentials are registered so a tool's echo is masked too.
+/** `scheme://userinfo@`, after an optional restic backend prefix (`rest:`, `s3:` …). */
+const USERINFO = /^((?:[a-z][\w+.-]*:)?[a-z][\w+.-]*:\/\/)([^/]*)@/i;
+/** Over HTTP a bare userinfo is a token; for ssh/sftp it is only the login name. */
+const TOKEN_SCHEMES = /(^|:)https?:\/\/$/i;
+function userinfoOf(location) {
+    const match = USERINFO.exec(location);
+    if (!match)
+        return undefined;
+    const [, prefix, userinfo] = match;
+    const colon = userinfo.indexOf(':');
+    const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+    const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
+    return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
+}
+/** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
+function withoutCredentials(location) {
+    const info = userinfoOf(location);
+    if (!info || (info.password === undefined && !info.secretUser))
+        return location;
+    const shown = info.secretUser ? secrets/* REDACTED */.XF : `${info.user}:${secrets/* REDACTED */.XF}`;
+    return location.replace(USERINFO, `${info.prefix}${shown}@`);
+}
+/** Registers the secret part of a location's userinfo (raw and percent-decoded) for redaction. */
+function registerLocationCredentials(location) {
+    const info = userinfoOf(location);
+    const secret = info?.password ?? (info?.secretUser ? info.user : undefined);
+    if (!secret)
+        return;
+    (0,secrets/* registerSecret */.cl)(secret);
+    try {
+        (0,secrets/* registerSecret */.cl)(decodeURIComponent(secret));
+    }
+    catch {
+        // Not valid percent-encoding: the raw form is what a tool would print.
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/report.js
+
+
+
+
+function allChecks(report) {
+    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
+}
+function failedChecks(report) {
+    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
+}
+function isPassing(checks) {
+    return checks.every((check) => check.passed || check.severity === 'warning');
+}
+/**
+ * The report as a file may hold it: check details quote tools and app logs, so
+ * every string is redacted, before JSON escaping (a secret with a quote in it
+ * still matches) and without touching the JSON around it (a secret that reads
+ * `true` cannot break the file).
+ */
+function reportJson(report) {
+    return `${JSON.stringify(report, (_key, value) => (typeof value === 'string' ? (0,secrets/* redact */.E$)(value) : value), 2)}\n`;
+}
+function writeReportFile(report, file) {
+    external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
+    external_node_fs_.writeFileSync(file, reportJson(report));
+}
+function formatSeconds(seconds) {
+    if (seconds === undefined)
+        return '–';
+    if (seconds < 120)
+        return `${Math.round(seconds * 10) / 10} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 6) / 10} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function drillFailureMessage(report) {
+    const failed = failedChecks(report);
+    if (failed.length === 0)
+        return undefined;
+    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
+}
+function drillSummary(report) {
+    const summary = new core_summary/* Summary */.BD();
+    const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
+    const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
+    summary.heading(`Restore drill '${report.name}': ${verdict}`);
+    if (report.restores.length > 0) {
+        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
+            restore.label,
+            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+            formatSeconds(restore.rpoSeconds),
+            formatSeconds(restore.rtoSeconds),
+            formatBytes(restore.sizes.backupBytes),
+            formatBytes(restore.sizes.restoredBytes),
+        ]));
+    }
+    const checks = allChecks(report);
+    if (checks.length > 0) {
+        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
+    }
+    for (const restore of report.restores) {
+        if (restore.versions) {
+            const v = restore.versions;
+            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
+        }
+    }
+    if (report.issue && report.issue.action !== 'none')
+        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
+    if (report.reportFile)
+        summary.text(`Report: ${report.reportFile}`);
+    return summary;
+}
+function drillOutputs(report) {
+    const first = report.restores[0];
+    return {
+        passed: String(report.passed),
+        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
+        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
+        snapshot: first?.snapshot?.id ?? '',
+        'report-file': report.reportFile ?? '',
+        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/deadline.js
+
+
+
+/** The drill ran past its `timeout` input. */
+class DrillTimeout extends errors/* SlipwayError */.GQ {
+    constructor(timeoutMs, step) {
+        super(`stopped at the deadline of input 'timeout' (${formatSeconds(timeoutMs / 1000)}) during step '${step}'`, {
+            fix: `Raise timeout, or find out why '${step}' is slow`,
+        });
+        this.name = 'DrillTimeout';
+    }
+}
+/**
+ * The `timeout` input as an upper bound for the whole drill. Work runs through
+ * `runner()`, which caps every command at the time left (coreutils `timeout`
+ * kills it at the deadline) and refuses new ones after it; `race()` stops
+ * waiting at the deadline. Cleanup runs through `cleanup()`, which lets its
+ * commands through uncapped: removing the scratch place is never cut short.
+ */
+class DrillDeadline {
+    timeoutMs;
+    signal;
+    /** What the drill is doing now, for the timeout message. */
+    step = 'start';
+    endsAt;
+    cleaningUp = false;
+    /** `signal`: a cancel ends the drill like the deadline does (no new command; the scratch place is still removed). */
+    constructor(timeoutMs, now = Date.now(), signal) {
+        this.timeoutMs = timeoutMs;
+        this.signal = signal;
+        this.endsAt = now + timeoutMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - Date.now());
+    }
+    get expired() {
+        return this.remainingMs() === 0;
+    }
+    /** Names the step; throws when the deadline already passed. */
+    enter(step) {
+        if (this.signal?.aborted)
+            throw new core_cancel/* CancelledError */.cc(step);
+        if (this.expired)
+            throw new DrillTimeout(this.timeoutMs, this.step);
+        this.step = step;
+    }
+    runner(inner) {
+        return {
+            run: (spec, options = {}) => {
+                if (this.cleaningUp)
+                    return inner.run(spec, options);
+                if (this.signal?.aborted)
+                    return Promise.reject(new core_cancel/* CancelledError */.cc(`the next command of step '${this.step}'`));
+                const remaining = this.remainingMs();
+                if (remaining === 0)
+                    return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
+                return inner.run(spec, { ...options, timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining) });
+            },
+        };
+    }
+    /** Resolves with the work, or rejects with DrillTimeout at the deadline (the work is then left to its capped commands). */
+    race(work) {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
+            const cancel = () => { clearTimeout(timer); reject(new core_cancel/* CancelledError */.cc(`the rest of step '${this.step}'`)); };
+            if (this.signal?.aborted)
+                return cancel();
+            this.signal?.addEventListener('abort', cancel, { once: true });
+            work.then((value) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); resolve(value); }, (error) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); reject(error); });
+        });
+    }
+    /** After a timeout: waits (at most `graceMs`) for the work to return from its killed command. */
+    async unwind(work, graceMs) {
+        let timer;
+        await Promise.race([work?.catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, graceMs); })]);
+        clearTimeout(timer);
+    }
+    async cleanup(undo) {
+        this.cleaningUp = true;
+        try {
+            await undo();
+        }
+        finally {
+            this.cleaningUp = false;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/forge.js
+
+
+async function call(forge, method, route, body) {
+    const url = `${forge.apiUrl}${route}`;
+    const response = await fetch(url, {
+        method,
+        headers: {
+            Authorization: `token ${forge.token}`,
+            Accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+            'Content-Type': 'application/json',
+            'User-Agent': 'slipway-restore-drill',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+        const text = (await response.text()).slice(0, 300);
+        throw new errors/* SlipwayError */.GQ(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
+        });
+    }
+    return (response.status === 204 ? undefined : await response.json());
+}
+/** The open issue with exactly this title (issues only, not pull requests), if any. */
+async function findOpenIssue(forge, title) {
+    for (let page = 1; page <= 10; page += 1) {
+        const type = forge.kind === 'forgejo' ? '&type=issues' : '';
+        const issues = await call(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`);
+        const match = issues.find((issue) => issue.title === title && !issue.pull_request);
+        if (match)
+            return match;
+        if (issues.length < 50)
+            return undefined;
+    }
+    return undefined;
+}
+/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
+function issueBody(report, failures, runUrl) {
+    return (0,secrets/* redact */.E$)([
+        `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
+        runUrl ? `Run: ${runUrl}` : '',
+        '',
+        ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
+        '',
+        'This issue is updated by every failing drill and closed by the next passing one.',
+    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
+}
+/** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
+async function trackDrillIssue(forge, issue, report, failures, runUrl) {
+    const existing = await findOpenIssue(forge, issue.title);
+    const base = `/repos/${forge.repository}/issues`;
+    if (failures.length > 0) {
+        const body = issueBody(report, failures, runUrl);
+        if (existing) {
+            await call(forge, 'POST', `${base}/${existing.number}/comments`, { body });
+            return { action: 'updated', number: existing.number, url: existing.html_url };
+        }
+        // Labels by name are GitHub's form; Forgejo wants label ids, so labels are GitHub-only.
+        const payload = { title: issue.title, body };
+        if (forge.kind === 'github' && issue.labels.length > 0)
+            payload.labels = issue.labels;
+        const created = await call(forge, 'POST', base, payload);
+        return { action: 'opened', number: created.number, url: created.html_url };
+    }
+    if (!existing)
+        return { action: 'none' };
+    await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` });
+    await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
+    return { action: 'closed', number: existing.number, url: existing.html_url };
+}
+/** Forgejo pages hold at most 50 runs; this many pages bound the search on a forge that ignores the workflow filter. */
+const FORGEJO_PAGE_SIZE = 50;
+const FORGEJO_MAX_PAGES = 10;
+/** When the drill workflow last succeeded, per the forge, or undefined if never. */
+async function lastSuccessfulRun(forge, workflow) {
+    if (forge.kind === 'github') {
+        const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
+        const run = runs.workflow_runs?.find((candidate) => !candidate.conclusion || candidate.conclusion === 'success');
+        const when = run?.updated_at ?? run?.created_at;
+        return when ? { at: new Date(when), url: run?.html_url } : undefined;
+    }
+    // Forgejo lists a repository's runs, newest first; `workflow_id` (the workflow
+    // file name) filters them server-side. A forge too old to know the filter
+    // ignores it, so the runs are matched here too and paged through, within a bound:
+    // in a busy repository the drill's run is rarely among the newest 50.
+    for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
+        const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
+        const runs = (await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
+        const matching = runs
+            .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
+            .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
+            .sort((a, b) => b.at.getTime() - a.at.getTime());
+        if (matching.length > 0)
+            return matching[0];
+        if (runs.length < FORGEJO_PAGE_SIZE)
+            return undefined;
+    }
+    return undefined;
+}
+/** A drill that silently stopped running is as bad as a failing one. */
+async function checkStaleness(forge, staleness, now) {
+    const name = `last successful ${staleness.workflow} run within ${Math.round(staleness.maxAgeMs / 3_600_000)} h`;
+    const severity = staleness.onStale === 'warn' ? 'warning' : undefined;
+    let last;
+    try {
+        last = await lastSuccessfulRun(forge, staleness.workflow);
+    }
+    catch (error) {
+        return { name, passed: false, severity, detail: error.message };
+    }
+    if (!last)
+        return { name, passed: false, severity, detail: `no successful run of ${staleness.workflow} found` };
+    const age = now.getTime() - last.at.getTime();
+    const days = Math.round((age / 86_400_000) * 10) / 10;
+    return { name, passed: age <= staleness.maxAgeMs, severity, detail: `last success ${last.at.toISOString()} (${days} d ago)${last.url ? ` ${last.url}` : ''}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
+/** restic ≥ 0.17 records `summary.backup_end`; older snapshots only `time` (the start). */
+function parseResticSnapshots(json) {
+    const parsed = JSON.parse(json || '[]');
+    return (parsed ?? []).map((snapshot) => {
+        const end = snapshot.summary?.backup_end;
+        return {
+            id: snapshot.id,
+            time: new Date(end ?? snapshot.time),
+            timeSource: end ? 'restic summary.backup_end' : 'restic time (backup start)',
+            paths: snapshot.paths ?? [],
+            tags: snapshot.tags ?? [],
+        };
+    });
+}
+/**
+ * Borg prints archive times as host-local wall-clock time with no zone. The
+ * drill runs `borg list` with TZ=UTC, so the printed wall clock is UTC and is
+ * read as such; without that, a runner in UTC+2 would age every backup by 2 h.
+ */
+function parseBorgArchives(json) {
+    const parsed = JSON.parse(json || '{}');
+    return (parsed.archives ?? []).map((archive) => ({
+        id: archive.name,
+        time: borgUtcTime(archive.end ?? archive.time ?? archive.start ?? ''),
+        timeSource: archive.end ? 'borg archive end (UTC)' : 'borg archive start (UTC)',
+        paths: [],
+        tags: [],
+    }));
+}
+function borgUtcTime(wallClock) {
+    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(wallClock) ? wallClock : `${wallClock}Z`;
+    return new Date(withZone);
+}
+function newestFirst(snapshots) {
+    return [...snapshots].sort((a, b) => b.time.getTime() - a.time.getTime());
+}
+/** `latest`, or a full/short restic id, or a borg archive name. */
+function selectSnapshot(snapshots, wanted) {
+    const ordered = newestFirst(snapshots);
+    if (wanted === 'latest')
+        return ordered[0];
+    return ordered.find((snapshot) => snapshot.id === wanted) ?? (wanted.length >= 8 ? ordered.find((snapshot) => snapshot.id.startsWith(wanted)) : undefined);
+}
+/** One of the snapshots older than `chosen`, picked by `random` (injectable for tests). */
+function pickOlder(snapshots, chosen, random = Math.random) {
+    const older = newestFirst(snapshots).filter((snapshot) => snapshot.time.getTime() < chosen.time.getTime() && snapshot.id !== chosen.id);
+    if (older.length === 0)
+        return undefined;
+    return older[Math.min(older.length - 1, Math.floor(random() * older.length))];
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/verify.js
+
+/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
+function countRowsSql(tables) {
+    return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
+}
+const sqlString = (text) => `'${text.replace(/'/g, "''")}'`;
+/** Reads the rows of countRowsSql back into a map. */
+function parseRowCounts(rows) {
+    const counts = {};
+    for (const row of rows) {
+        const cut = row.lastIndexOf('|');
+        if (cut > 0)
+            counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
+    }
+    return counts;
+}
+const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
+/** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
+async function verifyData(probe, verify, options) {
+    const checks = [];
+    const listed = await probe.query(probe.tablesSql);
+    if ('error' in listed) {
+        checks.push({ name: 'read tables', passed: false, detail: listed.error });
+        return { checks, tables: {} };
+    }
+    const present = new Set(listed.rows.map((row) => row.trim()).filter(Boolean));
+    for (const table of verify.tables) {
+        checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
+    }
+    const tables = {};
+    const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
+    if (together && 'counts' in together)
+        Object.assign(tables, together.counts);
+    // Table by table when there is no joint count, or it failed: then each error names its table.
+    for (const table of together && 'counts' in together ? [] : present) {
+        const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
+        if ('error' in counted)
+            checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
+        else
+            tables[table] = Number(counted.rows[0] ?? 0);
+    }
+    for (const [table, minimum] of Object.entries(verify.minRows)) {
+        const count = tables[table];
+        checks.push({
+            name: `${table} has at least ${minimum} rows`,
+            passed: count !== undefined && count >= minimum,
+            detail: count === undefined ? 'table missing' : `${count} rows`,
+        });
+    }
+    for (const query of verify.queries) {
+        const result = await probe.query(query.sql);
+        const seen = 'error' in result ? `error: ${result.error}` : result.rows.join('\n').trim();
+        checks.push({ name: `query ${query.sql}`, passed: !('error' in result) && seen === query.expected, detail: `expected ${query.expected}, got ${seen || '(no rows)'}` });
+    }
+    if (verify.freshnessColumn && verify.maxAgeMs !== undefined) {
+        checks.push(await checkNewestRow(probe, verify.freshnessColumn, verify.maxAgeMs, options.now));
+    }
+    if (options.previousCounts)
+        checks.push(...compareRowCounts(options.previousCounts, tables, verify.shrinkTolerancePercent));
+    return { checks, tables };
+}
+async function checkNewestRow(probe, tableColumn, maxAgeMs, now) {
+    const [table, column] = tableColumn.split('.');
+    const name = `newest ${tableColumn} within ${formatAge(maxAgeMs)}`;
+    const result = await probe.query(probe.newestSql(table, column));
+    if ('error' in result)
+        return { name, passed: false, detail: result.error };
+    const newest = parseTimestamp(result.rows[0] ?? '');
+    if (!newest)
+        return { name, passed: false, detail: `no readable timestamp (found '${result.rows[0] ?? ''}')` };
+    const age = now.getTime() - newest.getTime();
+    return { name, passed: age <= maxAgeMs, detail: `newest row ${newest.toISOString()}, ${formatAge(age)} old` };
+}
+/** Unix seconds (or milliseconds), ISO-8601, or SQLite's `YYYY-MM-DD HH:MM:SS` (which is UTC). */
+function parseTimestamp(value) {
+    const text = value.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        const number = Number(text);
+        return new Date(number > 1e12 ? number : number * 1000);
+    }
+    const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** "Valid but empty": a table that lost more than `tolerancePercent` of its rows since the last passing drill. */
+function compareRowCounts(previous, current, tolerancePercent) {
+    const checks = [];
+    for (const [table, before] of Object.entries(previous)) {
+        const now = current[table];
+        const name = `${table} did not shrink more than ${tolerancePercent}%`;
+        if (now === undefined) {
+            checks.push({ name, passed: false, detail: `table gone (had ${before} rows in the last passing drill)` });
+            continue;
+        }
+        const lost = before === 0 ? 0 : ((before - now) / before) * 100;
+        checks.push({ name, passed: lost <= tolerancePercent, detail: `${before} → ${now} rows${lost > 0 ? ` (−${Math.round(lost * 10) / 10}%)` : ''}` });
+    }
+    return checks;
+}
+function checkSnapshotAge(snapshotTime, maxAgeMs, now) {
+    const age = now.getTime() - snapshotTime.getTime();
+    return {
+        name: `backup within max-age ${formatAge(maxAgeMs)}`,
+        passed: age <= maxAgeMs,
+        detail: `backup taken ${snapshotTime.toISOString()}, ${formatAge(age)} old`,
+    };
+}
+function formatAge(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (Math.abs(seconds) < 120)
+        return `${seconds} s`;
+    if (Math.abs(seconds) < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    if (Math.abs(seconds) < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources.js
+
+
+
+
+
+
+
+
+const failed = (name, result) => ({
+    name,
+    passed: false,
+    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${(0,errors/* lastLines */.w$)(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
+});
+function sqliteProbe(runner, file) {
+    let listing;
+    let early;
+    const run = async (sql) => {
+        const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
+        if (result.exitCode !== 0)
+            return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+        return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+    };
+    const countNow = async (tables) => {
+        if (tables.length === 0)
+            return { counts: {} };
+        const counted = await run(countRowsSql(tables));
+        return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
+    };
+    return {
+        engine: 'sqlite',
+        tablesSql: sqliteTablesSql,
+        newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
+        // The table list read for the early count answers the data checks' own listing.
+        query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
+        startCounting() {
+            listing ??= run(sqliteTablesSql);
+            early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
+            return early;
+        },
+        async countRows(tables) {
+            const counted = early ? await early : undefined;
+            if (counted && 'error' in counted)
+                return counted;
+            if (counted && tables.every((t) => t in counted.counts))
+                return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
+            return countNow(tables);
+        },
+    };
+}
+/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
+async function checkSqliteIntegrity(runner, file) {
+    const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
+    const name = `SQLite integrity_check of ${external_node_path_.basename(file)}`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    const answer = result.stdout.trim();
+    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : (0,errors/* lastLines */.w$)(answer, 3).replace(/\n/g, ' ') };
+}
+/** Finds the SQLite database in a restored tree and runs its integrity check. */
+async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
+    let file;
+    if (databasePath) {
+        file = external_node_path_.join(restoreDir, databasePath);
+        if (!external_node_fs_.existsSync(file)) {
+            checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
+            return {};
+        }
+    }
+    else {
+        const found = findSqliteFiles(restoreDir);
+        if (found.length !== 1) {
+            if (found.length > 1)
+                checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => external_node_path_.relative(restoreDir, f)).join(', ')}); set database-path` });
+            return {};
+        }
+        file = found[0];
+    }
+    // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
+    const probe = sqliteProbe(runner, file);
+    const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
+    checks.push(integrity);
+    return { probe: integrity.passed ? probe : undefined, file };
+}
+/* ---------- a live SQLite database ---------- */
+async function restoreLiveSqlite(source, scratch, runner) {
+    const dataDir = scratch.sub('restore');
+    const target = external_node_path_.join(dataDir, external_node_path_.basename(source.path));
+    const checks = [];
+    if (source.container) {
+        // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
+        const inside = `/tmp/${scratch.name('snapshot')}.db`;
+        const inner = sqliteSnapshot(source.path, inside);
+        const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
+        if (snap.exitCode === 0) {
+            const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
+            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
+        }
+        else {
+            checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
+        }
+    }
+    else {
+        refuseTargetOverSource(scratch.dir, [source.path]);
+        if (!external_node_fs_.existsSync(source.path)) {
+            checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
+        }
+        else {
+            const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
+        }
+    }
+    const ok = checks.every((check) => check.passed);
+    const found = ok ? await sqliteFromTree(runner, dataDir, external_node_path_.basename(source.path), checks) : {};
+    return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
+}
+async function openRepository(source, scratch, runner) {
+    const tool = source.kind;
+    const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
+    const list = tool === 'restic'
+        ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
+        : borgList(env, source.repository, source.pathFilter);
+    const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
+    const checks = [];
+    let snapshots = [];
+    const openName = `open ${tool} repository`;
+    if (listed.exitCode !== 0) {
+        checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
+    }
+    else {
+        try {
+            snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
+            // Tags are a restic notion; borg archives are filtered by name glob only.
+            checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
+        }
+        catch (error) {
+            checks.push({ name: openName, passed: false, detail: `unreadable listing: ${error.message}` });
+        }
+    }
+    const local = external_node_fs_.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
+    return {
+        snapshots,
+        checks,
+        backupBytes: local,
+        restore: (snapshot, dataDir) => runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
+        async check() {
+            const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
+            const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
+        },
+    };
+}
+function startEarlyRestore(source, scratch, runner) {
+    if (source.kind !== 'restic' || source.snapshot !== 'latest')
+        return undefined;
+    // Its own cache directory: two restic processes never share one.
+    const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
+    const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
+    const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+    // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
+    scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
+    return early;
+}
+/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
+async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath, early) {
+    const dataDir = scratch.sub('restore', label);
+    const checks = [];
+    let startedAt = Date.now();
+    let result;
+    if (early) {
+        const done = await early.result.catch(() => undefined);
+        const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
+        if (id && snapshot.id.startsWith(id)) {
+            result = done;
+            startedAt = early.startedAt;
+        }
+        else {
+            // A backup landed in between, or the early run failed: start clean with the selected snapshot.
+            external_node_fs_.rmSync(dataDir, { recursive: true, force: true });
+            external_node_fs_.mkdirSync(dataDir, { recursive: true });
+            startedAt = Date.now();
+        }
+    }
+    result ??= await session.restore(snapshot, dataDir);
+    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
+    const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+    const appDataDir = found.file ? external_node_path_.dirname(found.file) : undefined;
+    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
+}
+/* ---------- PostgreSQL ---------- */
+function parseDumpHeader(listing) {
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+    return {
+        dumpTool: pick('Dumped by pg_dump version'),
+        dumpedFromServer: pick('Dumped from database version'),
+        dbname: pick('Dbname'),
+        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+    };
+}
+const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
+function superuserCheck(user, result) {
+    const name = `pg-user ${user} has no superuser rights`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    if (result.stdout.trim() !== 't')
+        return { name, passed: true, detail: 'restoring without superuser rights' };
+    return {
+        name,
+        passed: false,
+        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
+            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
+    };
+}
+/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
+function majorVersion(version) {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match)
+        return undefined;
+    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+/**
+ * The dump's pg_dump against the server it was dumped from and the server it is
+ * restored into. A mismatch is a warning, not a failure: this restore did succeed
+ * and its data was verified here, but a pg_dump that does not match its server is
+ * what silently broke real backups (a distro pg_dump left behind by a server
+ * upgrade), and a dump newer than a server cannot be restored into it.
+ */
+function compareDumpVersions(versions) {
+    const { dumpTool, dumpedFromServer, server } = versions;
+    if (!dumpTool || !server)
+        return undefined;
+    const tool = majorVersion(dumpTool);
+    const differences = [];
+    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
+        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
+    if (majorVersion(server) !== tool)
+        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
+    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
+    return differences.length === 0
+        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
+        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+}
+async function restorePostgres(source, scratch, runner) {
+    const connection = source.connection;
+    const dataDir = scratch.sub('restore');
+    const scratchDb = source.scratchDatabase ?? scratch.name('db');
+    refuseSameName('database', scratchDb, source.database);
+    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
+    const checks = [];
+    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
+    // role restoring it: the drill restores as a role without superuser rights, or not at all.
+    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
+    const roleCheck = superuserCheck(connection.user, role);
+    checks.push(roleCheck);
+    if (!roleCheck.passed)
+        return { dataDir, checks, sizes: {}, ok: false };
+    let dumpFile = source.dumpFile;
+    if (!dumpFile) {
+        dumpFile = external_node_path_.join(scratch.sub('dump'), 'drill.pgdump');
+        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
+        if (dumped.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+    }
+    else if (!external_node_fs_.existsSync(dumpFile)) {
+        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
+        return { dataDir, checks, sizes: {}, ok: false };
+    }
+    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
+    const header = parseDumpHeader(listing.stdout);
+    if (header.dbname)
+        refuseSameName('database', scratchDb, header.dbname);
+    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
+    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
+    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
+    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
+    if (create.exitCode !== 0) {
+        checks.push(failed(`create scratch database ${scratchDb}`, create));
+        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+    }
+    scratch.onCleanup(`database ${scratchDb}`, async () => {
+        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
+    });
+    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
+    const versionCheck = compareDumpVersions(versions);
+    if (versionCheck)
+        checks.push(versionCheck);
+    const probe = {
+        engine: 'postgres',
+        tablesSql: postgresTablesSql,
+        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
+        async query(sql) {
+            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
+            if (result.exitCode !== 0)
+                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        },
+    };
+    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
+    if (connection.password)
+        appEnv.PGPASSWORD = connection.password;
+    // A version warning does not keep the data from being verified.
+    const ok = isPassing(checks);
+    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+    const taken = header.createdAt
+        ? { id: external_node_path_.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+        : undefined;
+    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
+}
+/* ---------- tarball of a directory or a Docker volume ---------- */
+async function restoreTarball(source, scratch, runner, databasePath) {
+    const dataDir = scratch.sub('restore');
+    const checks = [];
+    let file = source.file;
+    if (source.volume) {
+        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
+        if (inspect.exitCode !== 0) {
+            checks.push(failed(`docker volume ${source.volume}`, inspect));
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
+        const packDir = scratch.sub('pack');
+        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
+        if (packed.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+        file = external_node_path_.join(packDir, 'volume.tar');
+    }
+    else if (file) {
+        refuseTargetOverSource(scratch.dir, [file]);
+        if (!external_node_fs_.existsSync(file)) {
+            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+    }
+    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_.basename(file ?? '') } : failed('extract tarball', extracted));
+    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+    return { dataDir, appDataDir: found.file ? external_node_path_.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/ssh-source.js
+
+
+
+
+
+
+
+/**
+ * A live SQLite database on a host, over the ssh-deploy transport: an online
+ * snapshot (read-only VACUUM INTO) into a private temporary directory on the
+ * host, brought back over the same connection and removed there. The transfer is
+ * base64 over the session's exec, so it suits databases up to a few hundred MiB;
+ * bigger ones are better drilled from their restic/borg backup.
+ */
+async function restoreSqliteOverSsh(source, target, scratch, context) {
+    const dataDir = scratch.sub('restore');
+    const local = external_node_path_.join(dataDir, external_node_path_.basename(source.path));
+    const checks = [];
+    const where = `${(0,ssh/* describeTarget */.ff)(target)}:${source.path}`;
+    const session = await (0,ssh/* openSshSession */.XA)(target, context.runner, context.log);
+    let remoteDir;
+    try {
+        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
+        if (made.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${(0,errors/* lastLines */.w$)(made.stderr.trim(), 2)}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        remoteDir = made.stdout.trim();
+        const remoteFile = `${remoteDir}/snapshot.db`;
+        const snapshot = sqliteSnapshot(source.path, remoteFile);
+        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
+        if (snap.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${(0,errors/* lastLines */.w$)(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
+        if (copied.exitCode !== 0) {
+            checks.push({ name: 'copy snapshot from the host', passed: false, detail: (0,errors/* lastLines */.w$)(copied.stderr.trim(), 2) });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        external_node_fs_.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
+        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
+    }
+    finally {
+        if (remoteDir)
+            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
+        await session.close();
+    }
+    const integrity = await checkSqliteIntegrity(context.runner, local);
+    checks.push(integrity);
+    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
+    return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/history.js
+
+
+
+/**
+ * The last passing drill's report, for the "valid but empty" comparison. On a
+ * laptop it is a file; in CI the runner is fresh every night, so the file
+ * travels through the Actions cache (one new key per passing run, restored by prefix).
+ */
+class DrillHistory {
+    name;
+    options;
+    file;
+    constructor(name, options) {
+        this.name = name;
+        this.options = options;
+        this.file = options.file ?? external_node_path_.join(options.cacheDir, 'last-pass.json');
+    }
+    get prefix() {
+        return `slipway-drill-${this.name}-`;
+    }
+    async load() {
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
+        }
+        if (!external_node_fs_.existsSync(this.file))
+            return undefined;
+        try {
+            return JSON.parse(external_node_fs_.readFileSync(this.file, 'utf8'));
+        }
+        catch (error) {
+            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async save(report) {
+        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
+        external_node_fs_.writeFileSync(this.file, reportJson(report));
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
+        }
+    }
+}
+/** Row counts of the newest restore of a previous report. */
+function previousCounts(report) {
+    const counts = report?.restores[0]?.tables;
+    return counts && Object.keys(counts).length > 0 ? counts : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/settings.js
+
+
+
+
+/** Where the backup comes from. */
+const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
+/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
+function settingsWarnings(settings) {
+    const warnings = [];
+    if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
+        warnings.push({
+            name: 'freshness-column has a max-age',
+            passed: false,
+            severity: 'warning',
+            detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
+        });
+    }
+    return warnings;
+}
+/** Lines `SELECT count(*) FROM students => 3`. */
+function parseQueries(lines, fail) {
+    return lines.map((line) => {
+        const index = line.lastIndexOf('=>');
+        if (index <= 0)
+            fail(`has a query without '=> expected' (found '${line.slice(0, 60)}')`);
+        return { sql: line.slice(0, index).trim(), expected: line.slice(index + 2).trim() };
+    });
+}
+/** One entry per line, never split on commas: SQL and shell arguments contain them. */
+function lines(inputs, name) {
+    return (inputs.optional(name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+function parseDrillSettings(inputs, context) {
+    const mode = inputs.choice('mode', ['drill', 'staleness'], 'drill');
+    const name = inputs.string('name', 'restore-drill');
+    if (!/^[A-Za-z0-9._-]+$/.test(name))
+        inputs.fail('name', `may hold only letters, digits, '.', '_' and '-' (found '${name}')`);
+    const forge = parseForge(inputs, context);
+    const staleness = mode === 'staleness' ? parseStaleness(inputs) : undefined;
+    if (mode === 'staleness' && !forge)
+        inputs.fail('forge-token', 'is required for mode staleness', 'Pass a token that may read the repository’s workflow runs.');
+    if (mode === 'drill' && !inputs.optional('source'))
+        inputs.fail('source', `is required (expected one of ${SOURCE_KINDS.join(', ')})`);
+    const kind = inputs.choice('source', SOURCE_KINDS, 'sqlite');
+    const source = mode === 'staleness' ? { kind: 'sqlite', path: '' } : parseSource(kind, inputs);
+    const minRows = {};
+    for (const [table, count] of Object.entries(inputs.keyValues('min-rows'))) {
+        if (!/^\d+$/.test(count.trim()))
+            inputs.fail('min-rows', `has a count that is not a whole number (found '${table}=${count}')`);
+        minRows[table.trim()] = Number(count.trim());
+    }
+    const freshnessColumn = inputs.optional('freshness-column');
+    if (freshnessColumn && !/^[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/.test(freshnessColumn)) {
+        inputs.fail('freshness-column', `is not table.column (found '${freshnessColumn}')`);
+    }
+    const verify = {
+        databasePath: inputs.optional('database-path'),
+        tables: inputs.list('tables'),
+        minRows,
+        queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
+        maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
+        freshnessColumn,
+        shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
+    };
+    for (const table of [...verify.tables, ...Object.keys(minRows)]) {
+        if (!/^[A-Za-z_][\w]*$/.test(table))
+            inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
+    }
+    const appImage = inputs.optional('app-image');
+    const appEnv = inputs.keyValues('app-env');
+    // The app's environment holds its secrets (database passwords, API keys), and a
+    // failing boot shows the app's log: every value is masked wherever the drill prints.
+    for (const value of Object.values(appEnv))
+        (0,secrets/* registerSecret */.cl)(value);
+    const app = appImage
+        ? {
+            image: appImage,
+            dataMount: inputs.string('app-data-mount', '/data'),
+            portEnv: inputs.string('app-port-env', 'PORT'),
+            args: lines(inputs, 'app-args'),
+            env: appEnv,
+            healthPath: inputs.string('app-health-path', '/healthz'),
+            expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
+            timeoutMs: inputs.duration('app-timeout', 60_000),
+        }
+        : undefined;
+    const history = inputs.optional('previous-report');
+    return {
+        mode,
+        name,
+        source,
+        verify,
+        app,
+        alsoRandomOlder: inputs.boolean('also-random-older', false),
+        scratchRoot: external_node_path_.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')),
+        scratchDir: inputs.optional('scratch-dir') ? external_node_path_.resolve(context.workDir, inputs.required('scratch-dir')) : undefined,
+        reportFile: external_node_path_.resolve(context.workDir, inputs.string('report-file', `${name}-report.json`)),
+        previousReportFile: history ? external_node_path_.resolve(context.workDir, history) : undefined,
+        useCacheForHistory: !history && context.platform.kind !== 'local',
+        forge,
+        issue: {
+            enabled: inputs.boolean('issue-on-failure', false),
+            title: inputs.string('issue-title', `Restore drill '${name}' is failing`),
+            labels: inputs.list('issue-labels'),
+        },
+        staleness,
+        timeoutMs: inputs.duration('timeout', 30 * 60_000),
+    };
+}
+function parseSource(kind, inputs) {
+    switch (kind) {
+        case 'sqlite': {
+            const remote = inputs.optional('host') !== undefined;
+            const container = inputs.optional('container');
+            if (container && remote)
+                inputs.fail('container', 'cannot be combined with host', 'Drill a container on a remote host by backing it up there first.');
+            return {
+                kind,
+                path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
+                container,
+                ssh: remote ? (0,ssh/* parseSshInputs */.d1)(inputs).targets[0] : undefined,
+            };
+        }
+        case 'restic':
+        case 'borg': {
+            const password = inputs.secret('password');
+            const passwordCommand = inputs.optional('password-command');
+            if (!password && !passwordCommand) {
+                inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
+            }
+            const repository = inputs.required('repository');
+            registerLocationCredentials(repository);
+            return {
+                kind,
+                repository,
+                password,
+                passwordCommand,
+                snapshot: inputs.string('snapshot', 'latest'),
+                tags: inputs.list('tags'),
+                pathFilter: inputs.optional('snapshot-path'),
+                readDataSubset: inputs.optional('read-data-subset'),
+                skipRepositoryCheck: inputs.boolean('skip-repository-check', false),
+            };
+        }
+        case 'postgres': {
+            const dumpFile = inputs.optional('dump-file');
+            const database = inputs.optional('pg-database');
+            if (!dumpFile && !database)
+                inputs.fail('dump-file', 'or pg-database is required for source postgres', 'Name a pg_dump custom-format file, or a live database to dump.');
+            const scratchDatabase = inputs.optional('scratch-database');
+            if (scratchDatabase && !/^[A-Za-z_][\w]*$/.test(scratchDatabase))
+                inputs.fail('scratch-database', `is not a plain identifier (found '${scratchDatabase}')`);
+            return {
+                kind,
+                connection: {
+                    host: inputs.string('pg-host', '127.0.0.1'),
+                    port: inputs.integer('pg-port', 5432, { min: 1, max: 65535 }),
+                    user: inputs.string('pg-user', 'slipway'),
+                    password: inputs.secret('pg-password'),
+                    maintenanceDatabase: inputs.string('pg-maintenance-database', 'postgres'),
+                },
+                dumpFile,
+                database,
+                scratchDatabase,
+            };
+        }
+        case 'tarball': {
+            const file = inputs.optional('tarball');
+            const volume = inputs.optional('volume');
+            if (!file === !volume)
+                inputs.fail('tarball', 'or volume is required, not both', 'Name a tar file, or a Docker volume to pack.');
+            return { kind, file, volume, helperImage: inputs.string('helper-image', 'busybox') };
+        }
+    }
+}
+function parseForge(inputs, context) {
+    const token = inputs.secret('forge-token');
+    if (!token)
+        return undefined;
+    const env = context.env;
+    const detected = context.platform.kind === 'forgejo' ? 'forgejo' : 'github';
+    const kind = inputs.choice('forge', ['github', 'forgejo'], detected);
+    const server = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const fallbackApi = kind === 'github' ? (env.GITHUB_API_URL ?? 'https://api.github.com') : server ? `${server.replace(/\/$/, '')}/api/v1` : undefined;
+    const apiUrl = inputs.optional('forge-api-url') ?? fallbackApi;
+    if (!apiUrl)
+        inputs.fail('forge-api-url', 'is required outside Actions for forgejo', 'e.g. https://codeberg.org/api/v1');
+    const repository = inputs.optional('forge-repository') ?? env.GITHUB_REPOSITORY;
+    if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+        inputs.fail('forge-repository', `is not owner/name (found '${repository ?? ''}')`);
+    }
+    return { kind, apiUrl: apiUrl.replace(/\/$/, ''), repository, token };
+}
+function parseStaleness(inputs) {
+    return {
+        workflow: inputs.required('drill-workflow', 'Name the drill workflow file, e.g. restore-drill.yml.'),
+        maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
+        onStale: inputs.choice('on-stale', ['warn', 'fail'], 'fail'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole drill: restore into a scratch place, prove the backup, the data and
+ * (optionally) the app, report, and remove every scratch thing it made. Faults
+ * become failing checks in the report; only a refused target or bad settings throw.
+ */
+async function runDrill(settings, context, options = {}) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
+    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
+        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+        return finish(report, settings, context, now);
+    }
+    report.checks.push(...settingsWarnings(settings));
+    const history = new DrillHistory(settings.name, {
+        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
+        cache: settings.useCacheForHistory ? context.cache : undefined,
+        cacheDir: external_node_path_.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
+        log: context.log,
+    });
+    const previous = await history.load();
+    let scratch;
+    try {
+        if (settings.scratchDir)
+            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
+        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+    }
+    catch (error) {
+        // Refused before anything was written: the report says why.
+        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
+        return finish(report, settings, context, now);
+    }
+    context.log.info(`Scratch place: ${scratch.dir}`);
+    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime(), context.signal);
+    const bounded = { ...context, runner: deadline.runner(context.runner) };
+    let work;
+    try {
+        await context.log.group(`Drill '${settings.name}'`, async () => {
+            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
+            report.restores.push(...(await deadline.race(work)));
+        });
+    }
+    catch (error) {
+        if (error instanceof core_cancel/* CancelledError */.cc) {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: error.message });
+            // The command in flight finishes on its own; the scratch place goes once it returned (or soon after).
+            await deadline.unwind(work, CANCEL_GRACE_MS);
+        }
+        else if (error instanceof DrillTimeout) {
+            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
+            // Its running command was killed at the deadline; let the work unwind before its files go.
+            await deadline.unwind(work, UNWIND_GRACE_MS);
+        }
+        else {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: (0,errors/* formatError */.Wk)(error) });
+        }
+    }
+    finally {
+        await deadline.cleanup(() => scratch.remove(context.log));
+    }
+    const finished = await finish(report, settings, context, now);
+    if (finished.passed)
+        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${(0,errors/* formatError */.Wk)(error)}`));
+    return finished;
+}
+function sourcePaths(settings) {
+    const source = settings.source;
+    if (source.kind === 'sqlite' && !source.container && !source.ssh)
+        return [source.path];
+    if (source.kind === 'restic' || source.kind === 'borg')
+        return [source.repository];
+    if (source.kind === 'tarball' && source.file)
+        return [source.file];
+    if (source.kind === 'postgres' && source.dumpFile)
+        return [source.dumpFile];
+    return [];
+}
+async function finish(report, settings, context, now) {
+    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
+    // A cancelled drill proves nothing either way: no issue is opened or closed for it.
+    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge && !context.signal?.aborted) {
+        try {
+            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+        }
+        catch (error) {
+            context.log.warn(`Could not update the drill issue: ${(0,errors/* formatError */.Wk)(error)}`);
+        }
+    }
+    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
+    for (const check of allChecks(report))
+        if (!check.passed && check.severity === 'warning')
+            context.log.warn(`${check.name}: ${check.detail}`);
+    report.finishedAt = now().toISOString();
+    report.reportFile = settings.reportFile;
+    writeReportFile(report, settings.reportFile);
+    return report;
+}
+/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
+const UNWIND_GRACE_MS = 10_000;
+/** The same after a cancel: short, as GitHub's SIGKILL follows SIGINT by 10 s. */
+const CANCEL_GRACE_MS = 3000;
+async function restoreAll(settings, context, scratch, run) {
+    const source = settings.source;
+    if (source.kind !== 'restic' && source.kind !== 'borg') {
+        const label = 'live';
+        const started = Date.now();
+        let restored;
+        run.deadline.enter(`restore ${describeSource(settings)}`);
+        if (source.kind === 'postgres')
+            restored = await restorePostgres(source, scratch, context.runner);
+        else if (source.kind === 'tarball')
+            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+        else
+            restored = await restoreLive(settings, context, scratch);
+        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
+    }
+    run.deadline.enter(`open ${describeSource(settings)}`);
+    const early = startEarlyRestore(source, scratch, context.runner);
+    const session = await openRepository(source, scratch, context.runner);
+    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
+    if (!session.checks.every((check) => check.passed))
+        return [base];
+    const chosen = selectSnapshot(session.snapshots, source.snapshot);
+    if (!chosen) {
+        const empty = session.snapshots.length === 0;
+        base.checks.push({
+            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
+            passed: false,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+        });
+        return [base];
+    }
+    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
+    if (settings.alsoRandomOlder) {
+        const older = pickOlder(session.snapshots, chosen, run.random);
+        if (older)
+            selections.push({ label: 'random older', snapshot: older });
+        else
+            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
+    }
+    const reports = [];
+    for (const [index, { label, snapshot }] of selections.entries()) {
+        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
+        const asked = Date.now();
+        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
+        // RTO counts from the start of the restore that was kept (an early one started beside the listing).
+        const started = restored.startedAt ?? asked;
+        if (index === 0)
+            restored.checks.unshift(...session.checks);
+        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
+        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
+        if (index === 0 && !source.skipRepositoryCheck) {
+            run.deadline.enter(`${source.kind} check`);
+            restoreReport.checks.push(await session.check());
+            restoreReport.passed = isPassing(restoreReport.checks);
+        }
+        reports.push(restoreReport);
+    }
+    return reports;
+}
+async function restoreLive(settings, context, scratch) {
+    const source = settings.source;
+    if (source.kind !== 'sqlite')
+        throw new Error('unreachable');
+    if (source.ssh) {
+        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
+    }
+    return restoreLiveSqlite(source, scratch, context.runner);
+}
+/** How the summary and the report name the source: never with credentials. */
+function describeSource(settings) {
+    const source = settings.source;
+    switch (source.kind) {
+        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${(0,ssh/* describeTarget */.ff)(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
+        case 'restic':
+        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
+        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
+        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
+    }
+}
+async function verifyRestore(settings, context, scratch, args) {
+    const { restored, snapshot, run } = args;
+    const primary = args.primary ?? true;
+    const checks = [...restored.checks];
+    const report = {
+        label: args.label,
+        source: args.source,
+        sizes: restored.sizes,
+        tables: {},
+        versions: restored.versions,
+        checks,
+        passed: false,
+        restoreSeconds: (Date.now() - args.started) / 1000,
+    };
+    // A repository's snapshot, or the time a pg_dump archive records: the RPO.
+    const taken = snapshot ?? restored.taken;
+    if (taken) {
+        const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
+        report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
+        report.rpoSeconds = ageSeconds;
+        if (settings.verify.maxAgeMs !== undefined && primary)
+            checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
+    }
+    if (restored.probe) {
+        run.deadline.enter(`verify the ${args.label} restore's data`);
+        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
+        checks.push(...data.checks);
+        report.tables = data.tables;
+    }
+    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
+        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
+    }
+    if (settings.app && primary && isPassing(checks)) {
+        run.deadline.enter('boot the app on the restored data');
+        // The app's wait is bounded by the drill's deadline too.
+        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
+        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+        checks.push(booted.check);
+        if (booted.healthyAt)
+            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
+    }
+    else if (isPassing(checks)) {
+        report.rtoSeconds = (Date.now() - args.started) / 1000;
+    }
+    report.passed = isPassing(checks);
+    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
+    return report;
+}
+function wantsDataChecks(settings) {
+    const verify = settings.verify;
+    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/flow.js
+
+
+
+/** `slipway drill` and `actions/restore-drill`: one definition, two edges. */
+const drillFlow = {
+    command: 'drill',
+    action: 'restore-drill',
+    describe: 'Restore the newest backup into a scratch place, verify data and app, report RPO/RTO',
+    parse: parseDrillSettings,
+    run: (settings, context) => runDrill(settings, context),
+    outputs: drillOutputs,
+    summary: drillSummary,
+    failure: drillFailureMessage,
+    // A cancel stops it at the next command and still removes the scratch place (docs/cancel.md).
+    handlesCancel: true,
+};
+
+
+/***/ }),
+
+/***/ 6651:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Cs: () => (/* binding */ runAction)
+});
+
+// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(4846);
+// EXTERNAL MODULE: ./build/src/core/config/inputs.js
+var inputs = __nccwpck_require__(5509);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(7506);
+;// CONCATENATED MODULE: ./build/src/core/log.js
+
+/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
+class MemoryLogger {
+    lines = [];
+    info(message) { this.lines.push(redact(message)); }
+    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
+    error(message) { this.lines.push(`error: ${redact(message)}`); }
+    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
+    async group(title, body) {
+        this.lines.push(`## ${redact(title)}`);
+        return body();
+    }
+    text() { return this.lines.join('\n'); }
+}
+/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
+class ConsoleLogger {
+    options;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
+    }
+    info(message) { this.write(message); }
+    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
+    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
+    debug(message) { if (this.options.debug)
+        this.write(`debug: ${message}`); }
+    async group(title, body) {
+        this.write(`▸ ${title}`);
+        return body();
+    }
+}
+function locate(where) {
+    if (!where?.file)
+        return '';
+    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
+}
+const silentLogger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_title, body) => body(),
+};
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(1299);
+// EXTERNAL MODULE: ./build/src/core/command.js
+var command = __nccwpck_require__(3414);
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(4416);
+;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
+
+
+
+
+
+/** GNU timeout's exit code when it had to stop the command. */
+const TIMEOUT_EXIT = 124;
+/**
+ * Runs real processes through @actions/exec. @actions/exec has no timeout of its
+ * own, so a timed command runs under coreutils `timeout`, which keeps the
+ * argument array intact and kills the whole command.
+ */
+class ProcessRunner {
+    log;
+    constructor(log) {
+        this.log = log;
+    }
+    async run(spec, options = {}) {
+        const policy = options.retry ?? retry/* NO_RETRY */.PE;
+        const started = Date.now();
+        let runs = 0;
+        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
+        // it is neither one of the policy's attempts nor time against its deadline.
+        let attempt = 0;
+        let askedWaitsMs = 0;
+        for (;;) {
+            runs += 1;
+            attempt += 1;
+            const result = await this.runOnce(spec, options);
+            result.attempts = runs;
+            if (result.exitCode === 0)
+                return result;
+            const verdict = options.isTransient?.(result) ?? false;
+            if (typeof verdict === 'object') {
+                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
+                attempt -= 1;
+                askedWaitsMs += verdict.waitMs;
+                await (0,retry/* sleep */.yy)(verdict.waitMs);
+                continue;
+            }
+            const elapsed = Date.now() - started - askedWaitsMs;
+            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
+            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
+            if (verdict && attempt < policy.attempts && withinDeadline) {
+                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
+                await (0,retry/* sleep */.yy)(wait);
+                continue;
+            }
+            if (options.allowFailure)
+                return result;
+            throw new errors/* ProcessError */.yI({
+                command: options.label ?? (0,command/* describeCommand */.vL)(spec),
+                exitCode: result.exitCode,
+                stderr: result.stderr || result.stdout,
+                timedOut: result.timedOut,
+                hint: options.hint?.(result),
+            });
+        }
+    }
+    label(spec, options) {
+        return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
+    }
+    async runOnce(spec, options) {
+        const { file, args } = withTimeout(spec, options.timeoutMs);
+        this.log.debug(`$ ${this.label(spec, options)}`);
+        let stdout = '';
+        let stderr = '';
+        const started = Date.now();
+        const exitCode = await exec/* exec */.m(file, args, {
+            cwd: spec.cwd,
+            env: buildEnv(spec),
+            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
+            silent: true,
+            ignoreReturnCode: true,
+            delay: options.streamCloseDelayMs,
+            listeners: {
+                stdout: (data) => { stdout += data.toString(); },
+                stderr: (data) => { stderr += data.toString(); },
+                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+            },
+        }).catch((error) => {
+            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
+            stderr += `${error.message}\n`;
+            return 127;
+        });
+        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
+        if (timedOut)
+            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
+        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
+    }
+}
+function withTimeout(spec, timeoutMs) {
+    if (!timeoutMs)
+        return { file: spec.file, args: spec.args };
+    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
+    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
+}
+function buildEnv(spec) {
+    const base = {};
+    const inherited = spec.cleanEnv
+        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
+        : process.env;
+    for (const [key, value] of Object.entries(inherited))
+        if (value !== undefined)
+            base[key] = value;
+    return { ...base, ...spec.env };
+}
+
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var core_summary = __nccwpck_require__(9448);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/src/core/cancel.js
+var cancel = __nccwpck_require__(4865);
+;// CONCATENATED MODULE: ./build/src/deploy/lock.js
+
+
+
+
+
+class LockHeldError extends errors/* SlipwayError */.GQ {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = lockDir(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
+        // Recorded before the attempt: a run killed while mkdir succeeds still tells its post step.
+        const settle = recordLeftover({
+            kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+            appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+        });
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0) {
+            return {
+                release: async () => {
+                    const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+                    // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+                    if (released.exitCode === 0 || released.exitCode === 3)
+                        settle();
+                },
+            };
+        }
+        settle();
+        if (result.exitCode !== 3)
+            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(2170);
+// EXTERNAL MODULE: ./build/src/ssh/index.js + 5 modules
+var ssh = __nccwpck_require__(9503);
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => (0,commands/* sessionPaths */.NE)(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = (0,commands/* execCommand */.NK)(pathsOf(recorded), releaseLockWords(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', commands/* TARGET_ALIAS */.Bx], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow((0,leftovers/* openLeftovers */.ZF)());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/detect.js
+function detectPlatform(env = process.env) {
+    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
+    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
+    if (!inActions) {
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const repository = env.GITHUB_REPOSITORY;
+    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return {
+        kind: forgejo ? 'forgejo' : 'github',
+        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
+        supportsAnnotations: !forgejo,
+        serverUrl,
+        repository,
+        runUrl,
+        actor: env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+    };
+}
+/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
+function describeActor(platform, hostname) {
+    if (platform.runUrl)
+        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
+    return `${platform.actor ?? 'someone'}@${hostname}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
+
+
+
+
+
+
+
+
+
+
+
+/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
+const actionInputSource = {
+    get: (name) => core/* getInput */.V4(name),
+    describe: (name) => `input '${name}'`,
+};
+/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
+class ActionsLogger {
+    platform;
+    constructor(platform) {
+        this.platform = platform;
+    }
+    info(message) { core/* info */.pq((0,secrets/* redact */.E$)(message)); }
+    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
+    warn(message, where) { this.annotate('warning', message, where); }
+    error(message, where) { this.annotate('error', message, where); }
+    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
+    annotate(level, message, where) {
+        const text = (0,secrets/* redact */.E$)(message);
+        if (!this.platform.supportsAnnotations) {
+            // Forgejo prints workflow commands raw; a plain line reads better.
+            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+            core/* info */.pq(`${level}: ${location}${text}`);
+            return;
+        }
+        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
+        if (level === 'warning')
+            core/* warning */.$e(text, properties);
+        else
+            core/* error */.z3(text, properties);
+    }
+}
+/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
+class ActionsCache {
+    log;
+    description = 'Actions cache';
+    constructor(log) {
+        this.log = log;
+    }
+    async restore(paths, primaryKey, restoreKeys) {
+        const cache = await __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 139));
+        if (!cache.isFeatureAvailable()) {
+            this.log.info('Cache: this runner offers no cache service; skipping restore.');
+            return undefined;
+        }
+        try {
+            return await cache.restoreCache(paths, primaryKey, restoreKeys);
+        }
+        catch (error) {
+            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
+            return undefined;
+        }
+    }
+    async save(paths, key) {
+        const cache = await __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 139));
+        if (!cache.isFeatureAvailable())
+            return;
+        try {
+            await cache.saveCache(paths, key);
+        }
+        catch (error) {
+            // A key saved by a parallel job is not a failure of ours.
+            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
+        }
+    }
+}
+async function writeSummary(summary, platform, log) {
+    if (summary.blocks.length === 0)
+        return;
+    if (platform.supportsSummary) {
+        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
+    }
+    else {
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+    }
+}
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
+async function runAction(flow) {
+    const platform = detectPlatform();
+    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
+    const log = new ActionsLogger(platform);
+    const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
+        if (process.env.GITHUB_STATE)
+            core/* saveState */.LZ(LEFTOVERS_STATE, JSON.stringify(all));
+    });
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+    try {
+        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        const settings = flow.parse(new inputs/* Inputs */.G0(actionInputSource), { env: process.env, platform, workDir });
+        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
+        const result = await flow.run(settings, context);
+        for (const [name, value] of Object.entries(flow.outputs(result)))
+            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
+        await writeSummary(flow.summary(result), platform, log);
+        const failure = flow.failure?.(result);
+        const signal = cancel.received();
+        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+        if (signal && !failure?.startsWith('cancelled'))
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+        else if (failure)
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
+    }
+    catch (error) {
+        const signal = cancel.received();
+        core/* setFailed */.C1(`${signal ? `cancelled (${signal}): ` : ''}${(0,errors/* formatError */.Wk)(error, core/* isDebug */._o())}`);
+    }
+    finally {
+        cancel.dispose();
+        stopMirroring();
+    }
+    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+    if (cancel.received())
+        process.exit(1);
+}
+
+
+
+/***/ }),
+
+/***/ 2170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ TARGET_ALIAS),
+/* harmony export */   GX: () => (/* binding */ agentAddCommand),
+/* harmony export */   Lo: () => (/* binding */ agentListCommand),
+/* harmony export */   NE: () => (/* binding */ sessionPaths),
+/* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   OT: () => (/* binding */ withEnvFromStdin),
+/* harmony export */   P1: () => (/* binding */ forwardSpec),
+/* harmony export */   Tm: () => (/* binding */ agentStartCommand),
+/* harmony export */   Z1: () => (/* binding */ forwardCommand),
+/* harmony export */   ZV: () => (/* binding */ agentStopCommand),
+/* harmony export */   fY: () => (/* binding */ rsyncCommand),
+/* harmony export */   jw: () => (/* binding */ controlCommand),
+/* harmony export */   mJ: () => (/* binding */ renderEnvFile),
+/* harmony export */   qN: () => (/* binding */ withEnvFromFile),
+/* harmony export */   qW: () => (/* binding */ masterCommand),
+/* harmony export */   r4: () => (/* binding */ renderSshConfig),
+/* harmony export */   wG: () => (/* binding */ parseAgentPid),
+/* harmony export */   wN: () => (/* binding */ survivingDisconnect)
+/* harmony export */ });
+/* unused harmony export CONTROL_PERSIST_S */
+/* harmony import */ var _core_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3414);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${(0,_target_js__WEBPACK_IMPORTED_MODULE_0__/* .acceptsUnknownKeys */ .cv)(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,_core_command_js__WEBPACK_IMPORTED_MODULE_1__/* .shellJoin */ .nZ)(remoteWords)], stdin };
+}
+function controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+
+/***/ }),
+
+/***/ 9503:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ff: () => (/* reexport */ ssh_target/* describeTarget */.ff),
+  XA: () => (/* reexport */ openSshSession),
+  d1: () => (/* reexport */ parseSshInputs)
+});
+
+// UNUSED EXPORTS: HostKeyError, SSH_INPUT_NAMES, SshConnectError, fingerprintOf, knownHostsName
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(7506);
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(2170);
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+// EXTERNAL MODULE: ./build/src/ssh/target.js
+var ssh_target = __nccwpck_require__(241);
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function openSshSession(target, runner, log) {
+    (0,secrets/* registerSecret */.cl)(target.privateKey);
+    (0,secrets/* registerSecret */.cl)(target.passphrase);
+    const root = sessionRoot();
+    await promises_namespaceObject.mkdir(root, { recursive: true });
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_.join(root, 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = (0,commands/* sessionPaths */.NE)(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = (0,ssh_target/* describeTarget */.ff)(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return (0,leftovers/* recordLeftover */.vy)({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            void this.using(() => this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }));
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, (0,commands/* renderSshConfig */.r4)(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run((0,commands/* agentStartCommand */.Tm)(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = (0,commands/* parseAgentPid */.wG)(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run((0,commands/* agentAddCommand */.GX)(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run((0,commands/* agentListCommand */.Lo)(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run((0,commands/* masterCommand */.qW)(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? (0,commands/* survivingDisconnect */.wN)(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = (0,commands/* renderEnvFile */.mJ)(options.env);
+            if (stdin === undefined) {
+                remote = (0,commands/* withEnvFromStdin */.OT)(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = (0,commands/* withEnvFromFile */.qN)(file, remote);
+            }
+        }
+        const spec = (0,commands/* execCommand */.NK)(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = (0,commands/* forwardSpec */.P1)(localPort, remoteHost, remotePort);
+        await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run((0,commands/* rsyncCommand */.fY)(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid)
+            await this.runner.run((0,commands/* agentStopCommand */.ZV)(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    (0,secrets/* registerSecret */.cl)(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 241:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ acceptsUnknownKeys),
+/* harmony export */   ff: () => (/* binding */ describeTarget)
+/* harmony export */ });
+/* unused harmony export knownHostsName */
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+function acceptsUnknownKeys(policy) {
+    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
+}
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
+
 /***/ })
 
 /******/ });
@@ -44937,6 +45555,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3559);
+/******/ var __webpack_exports__ = __nccwpck_require__(737);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

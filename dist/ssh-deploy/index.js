@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5524).Headers
+/* unused reexport */ __nccwpck_require__(715).Response
+/* unused reexport */ __nccwpck_require__(175).Request
+/* unused reexport */ __nccwpck_require__(1142).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+/* unused reexport */ __nccwpck_require__(1886).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4043:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4043)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4043)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4043)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(4043)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28489,6 +28489,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28671,18 +28678,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -28768,15 +28775,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -28820,17 +28827,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -28939,15 +28946,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -29034,18 +29041,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -29265,17 +29272,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -29389,12 +29396,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -29596,14 +29603,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -29654,7 +29661,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29700,19 +29707,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -29916,13 +29923,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -30151,7 +30158,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30306,7 +30313,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30349,7 +30356,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30384,12 +30391,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -30408,12 +30415,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -30430,22 +30437,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -30774,13 +30781,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -30857,7 +30864,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30921,14 +30928,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -31018,13 +31025,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -31203,7 +31210,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31272,28 +31279,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -31330,7 +31337,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31356,16 +31363,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -31483,14 +31490,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -31641,14 +31648,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -31688,15 +31695,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -31734,14 +31741,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -31768,17 +31775,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -31922,17 +31929,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -32044,16 +32051,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -32116,7 +32123,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32176,12 +32183,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -32222,15 +32229,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -32447,7 +32454,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32517,7 +32524,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32623,14 +32630,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -32742,12 +32749,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -33472,7 +33479,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33520,14 +33527,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -34507,18 +34514,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -34621,16 +34628,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(6424);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -34667,13 +34674,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -34693,12 +34700,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -34717,13 +34724,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -34743,12 +34750,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -34766,12 +34773,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -34794,13 +34801,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -34848,12 +34855,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -34897,18 +34904,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(6424);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -34929,14 +34936,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(6424);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -35000,27 +35007,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(6424);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -35106,14 +35113,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -35183,12 +35190,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -35219,13 +35226,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -35276,12 +35283,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -35359,13 +35366,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -35437,16 +35444,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -35521,15 +35528,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -35610,24 +35617,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(6424);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -35658,14 +35665,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -35761,12 +35768,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -35873,7 +35880,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36031,15 +36038,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -36170,14 +36177,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -36332,7 +36339,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36363,14 +36370,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -36457,7 +36464,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36491,15 +36498,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -36650,13 +36657,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -36995,12 +37002,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -37238,5096 +37245,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3515:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1325);
-/* harmony import */ var _deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1466);
-// The ssh-deploy action: inputs → the shared deploy flow → outputs and summary.
-
-
-await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .deployFlow */ .g);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9764:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   nZ: () => (/* binding */ shellJoin),
-/* harmony export */   vL: () => (/* binding */ describeCommand)
-/* harmony export */ });
-/* unused harmony export shellQuote */
-/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
-function describeCommand(spec) {
-    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
-}
-function quoteForDisplay(word) {
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
-function shellQuote(word) {
-    if (word === '')
-        return "''";
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Join an argument array into one remote command line, each word quoted. */
-function shellJoin(words) {
-    return words.map(shellQuote).join(' ');
-}
-
-
-/***/ }),
-
-/***/ 6087:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   G0: () => (/* binding */ Inputs)
-/* harmony export */ });
-/* unused harmony exports mapInputSource, splitList */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
-
-
-function mapInputSource(values, style = 'action') {
-    return {
-        get: (name) => values[name],
-        describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
-    };
-}
-class Inputs {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    raw(name) {
-        const value = this.source.get(name);
-        if (value === undefined)
-            return undefined;
-        const trimmed = value.trim();
-        return trimmed === '' ? undefined : trimmed;
-    }
-    fail(name, problem, fix) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(this.source.describe(name), problem, fix);
-    }
-    optional(name) {
-        return this.raw(name);
-    }
-    string(name, fallback) {
-        return this.raw(name) ?? fallback;
-    }
-    required(name, fix) {
-        const value = this.raw(name);
-        if (value === undefined)
-            this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
-        return value;
-    }
-    /** A secret: registered for redaction the moment it is read. Never trimmed. */
-    secret(name) {
-        const value = this.source.get(name);
-        if (!value)
-            return undefined;
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(value);
-        return value;
-    }
-    boolean(name, fallback) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (/^(true|yes|on|1)$/i.test(value))
-            return true;
-        if (/^(false|no|off|0)$/i.test(value))
-            return false;
-        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
-    }
-    integer(name, fallback, range = {}) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (!/^-?\d+$/.test(value))
-            this.fail(name, `is not a whole number (found '${value}')`);
-        const parsed = Number(value);
-        if (range.min !== undefined && parsed < range.min)
-            this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
-        if (range.max !== undefined && parsed > range.max)
-            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
-        return parsed;
-    }
-    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
-    duration(name, fallbackMs) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallbackMs;
-        const ms = parseDuration(value);
-        if (ms === undefined)
-            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
-        return ms;
-    }
-    choice(name, choices, fallback) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return fallback;
-        if (!choices.includes(value)) {
-            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
-        }
-        return value;
-    }
-    /** Newline- or comma-separated list; blank entries and `#` comments dropped. */
-    list(name) {
-        const value = this.raw(name);
-        if (value === undefined)
-            return [];
-        return splitList(value);
-    }
-    /** `KEY=VALUE` lines (or comma-separated pairs). */
-    keyValues(name) {
-        const result = {};
-        for (const entry of this.list(name)) {
-            const index = entry.indexOf('=');
-            if (index <= 0)
-                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
-            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
-        }
-        return result;
-    }
-}
-function splitList(value) {
-    const separator = value.includes('\n') ? /\r?\n/ : /,/;
-    return value
-        .split(separator)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '' && !entry.startsWith('#'));
-}
-function parseDuration(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
-    if (!match)
-        return undefined;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
-    return Math.round(Number(match[1]) * factor);
-}
-
-
-/***/ }),
-
-/***/ 3026:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GQ: () => (/* binding */ SlipwayError),
-/* harmony export */   Wk: () => (/* binding */ formatError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   w$: () => (/* binding */ lastLines),
-/* harmony export */   yI: () => (/* binding */ ProcessError)
-/* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3092);
-
-/**
- * An error a user can act on: what is wrong, where, and how to fix it.
- * The message is redacted when it is built, so no secret survives into it.
- */
-class SlipwayError extends Error {
-    fix;
-    constructor(message, options = {}) {
-        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
-        this.name = 'SlipwayError';
-        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
-    }
-}
-/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
-class InputError extends SlipwayError {
-    input;
-    constructor(input, problem, fix) {
-        super(`${input}: ${problem}`, { fix });
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
-class ProcessError extends SlipwayError {
-    command;
-    exitCode;
-    stderrTail;
-    timedOut;
-    constructor(args) {
-        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
-        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
-        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
-        this.name = 'ProcessError';
-        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
-        this.exitCode = args.exitCode;
-        this.stderrTail = tail;
-        this.timedOut = args.timedOut ?? false;
-    }
-}
-function lastLines(text, count) {
-    return text.trimEnd().split('\n').slice(-count).join('\n');
-}
-/** One line (or a few) for the user; the stack only when debugging. */
-function formatError(error, debug = false) {
-    if (error instanceof SlipwayError) {
-        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
-    }
-    if (error instanceof Error) {
-        // An unexpected error: its stack is what a bug report needs, but only on request.
-        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
-    }
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
-}
-
-
-/***/ }),
-
-/***/ 2738:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   PE: () => (/* binding */ NO_RETRY),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export NETWORK_RETRY */
-const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
-function backoffDelay(policy, attempt, random = Math.random) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-
-/***/ }),
-
-/***/ 3092:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ onSecretRegistered),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
-/* harmony export */ });
-/* unused harmony exports REDACTED, isRegisteredSecret, clearSecretsForTest */
-// Every secret value the process knows about is registered here once; every
-// path that prints or throws text (logger, runner, error formatting) redacts
-// through `redact`, so a secret cannot reach a log even through a tool's echo.
-const registered = new Set();
-const listeners = [];
-/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
-const MIN_SECRET_LENGTH = 4;
-const REDACTED = '***';
-function registerSecret(value) {
-    if (!value || value.length < MIN_SECRET_LENGTH)
-        return;
-    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
-    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.push(line.trim());
-    for (const form of forms) {
-        if (registered.has(form))
-            continue;
-        registered.add(form);
-        for (const listener of listeners)
-            listener(form);
-    }
-}
-/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
-function onSecretRegistered(listener) {
-    listeners.push(listener);
-    for (const value of registered)
-        listener(value);
-}
-function redact(text) {
-    if (registered.size === 0 || !text)
-        return text;
-    let out = text;
-    // Longest first, so a secret containing another is masked whole.
-    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
-        if (out.includes(secret))
-            out = out.split(secret).join(REDACTED);
-    }
-    return out;
-}
-function isRegisteredSecret(value) {
-    return registered.has(value);
-}
-/** For tests only. */
-function clearSecretsForTest() {
-    registered.clear();
-}
-
-
-/***/ }),
-
-/***/ 1253:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BD: () => (/* binding */ Summary),
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   S5: () => (/* binding */ renderText)
-/* harmony export */ });
-class Summary {
-    blocks = [];
-    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
-    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
-    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
-    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
-    append(other) { this.blocks.push(...other.blocks); return this; }
-}
-const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-function renderMarkdown(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `### ${block.text}`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
-            case 'table': return [
-                `| ${block.headers.map(escapeCell).join(' | ')} |`,
-                `| ${block.headers.map(() => '---').join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
-            ].join('\n');
-        }
-    })
-        .join('\n\n') + '\n';
-}
-/** Plain text for logs and terminals: markdown code ticks dropped. */
-function renderText(summary) {
-    return renderTextBlocks(summary).replace(/`/g, '');
-}
-function renderTextBlocks(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `== ${block.text} ==`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
-            case 'table': {
-                const all = [block.headers, ...block.rows];
-                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
-                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
-            }
-        }
-    })
-        .join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 1466:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  g: () => (/* binding */ deployFlow)
-});
-
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var core_summary = __nccwpck_require__(1253);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/platform/detect.js
-var detect = __nccwpck_require__(7166);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var core_secrets = __nccwpck_require__(3092);
-// EXTERNAL MODULE: ./build/src/core/command.js
-var command = __nccwpck_require__(9764);
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/**
- * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
- * right, so any other key is refused even if trust-on-first-use was also asked for
- * (ssh's accept-new would take a mismatching key as merely "new").
- */
-function acceptsUnknownKeys(policy) {
-    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
-}
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/commands.js
-
-
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
-/**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
- */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        '  ControlPersist 10m',
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,command/* shellJoin */.nZ)(remoteWords)], stdin };
-}
-function controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
-    (0,core_secrets/* registerSecret */.cl)(target.privateKey);
-    (0,core_secrets/* registerSecret */.cl)(target.passphrase);
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            });
-        }
-        catch (error) {
-            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        });
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid)
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.string('user', 'deploy');
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.optional('jump-host');
-    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
-    const targets = hostEntries.map((entry) => {
-        const match = HOST_PATTERN.exec(entry);
-        if (!match)
-            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    (0,core_secrets/* registerSecret */.cl)(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
-
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
-/** Prints v2, v1 or none. */
-const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
-/** The compose command words (run on the host) for one project; the user's files are never edited. */
-function composeWords(flavor, project, ...subcommand) {
-    const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
-    return [
-        ...base,
-        '--project-directory', project.appDir,
-        ...(project.project ? ['-p', project.project] : []),
-        ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
-        '-f', project.overrideFile,
-        ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
-        ...subcommand,
-    ];
-}
-/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
-function renderImageOverride(service, image) {
-    return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
-}
-/**
- * Labels compose puts on containers (v1 and v2 alike): how we find the service's
- * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
- * which are not the service: a stopped one left behind must not fail a deploy.
- */
-function serviceContainersWords(projectName, service, all = false, options = {}) {
-    return [
-        'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
-        '--filter', `label=com.docker.compose.project=${projectName}`,
-        '--filter', `label=com.docker.compose.service=${service}`,
-        ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
-        '--format', '{{.ID}}',
-    ];
-}
-/**
- * The local tag a compose rollback runs: the exact image (by ID) the service ran
- * before the deploy. A moving tag (`app:latest`) may point at the new image by
- * then; this tag does not, is never pulled, and keeps the old image from being pruned.
- */
-function rollbackTag(projectName, service) {
-    return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
-}
-/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
-function tagImageWords(imageId, tag) {
-    return ['docker', 'tag', imageId, tag];
-}
-/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
-function defaultProjectName(appDir) {
-    const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
-    return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/health.js
-
-/**
- * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
- * connection until it answers 2xx (and contains `expect`), or the time is up.
- */
-async function waitForHttpHealth(session, health, version, log, deadline) {
-    if (!health.url)
-        return { healthy: true, detail: 'no health-url' };
-    const url = new URL(health.url);
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const tunnel = await session.forwardLocalPort(port, url.hostname);
-    const expected = health.expect?.replace(/\{version\}/g, version);
-    let last;
-    try {
-        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
-        for (;;) {
-            try {
-                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
-                const body = await response.text();
-                if (response.ok && (!expected || body.includes(expected)))
-                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
-                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
-            }
-            catch (error) {
-                last = error.message;
-            }
-            if (Date.now() >= deadline)
-                return { healthy: false, detail: `${health.url} ${last}` };
-            log.debug(`health: ${health.url} ${last}; retrying`);
-            await (0,retry/* sleep */.yy)(500);
-        }
-    }
-    finally {
-        await tunnel.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
-/**
- * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
- * deploy log and the compose state. Host state is the only truth a rollback
- * needs, so it works when the last deploy's runner is gone.
- */
-const stateDir = (appDir) => `${appDir}/.slipway`;
-const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
-const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
-function formatDeployLogLine(entry) {
-    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
-    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
-        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
-}
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
-}
-/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
-async function readStateFile(session, file) {
-    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
-    const state = {};
-    for (const line of result.stdout.split('\n')) {
-        const index = line.indexOf('=');
-        if (index > 0)
-            state[line.slice(0, index)] = line.slice(index + 1);
-    }
-    return state;
-}
-/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
-async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
-
-/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
-class RolledBackError extends errors/* SlipwayError */.GQ {
-    host;
-    serving;
-    constructor(host, reason, serving) {
-        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
-        this.host = host;
-        this.serving = serving;
-        this.name = 'RolledBackError';
-    }
-}
-/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
-function hookWords(dir, script) {
-    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
-}
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/commands.js
-const JSON_FORMAT = '{{json .}}';
-/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
-const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
-function stackDeploy(stack, composeFiles, options = {}) {
-    return {
-        args: [
-            'stack', 'deploy',
-            ...composeFiles.flatMap((file) => ['--compose-file', file]),
-            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
-            '--with-registry-auth',
-            ...(options.prune ? ['--prune'] : []),
-            '--detach=true',
-            stack,
-        ],
-    };
-}
-function serviceUpdateImage(service, image) {
-    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
-}
-const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
-/** Services of a stack, by the label `docker stack deploy` puts on them. */
-const stackServiceIds = (stack) => ({
-    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
-});
-/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
-const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
-/** Task IDs of a service, newest first. */
-const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
-/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
-const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
-const serviceTasksTable = (service) => ({
-    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
-});
-const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
-/** The value comes on stdin (`-`), so it never shows in a process list. */
-function secretCreate(name, value, labels = {}) {
-    return {
-        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
-        stdin: value,
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/src/image/reference.js
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOCKER_HUB = 'docker.io';
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** Returns a reason when the reference is invalid, for the caller's InputError. */
-function parseImageReference(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return { error: `digest '${digest}' is not sha256:<64 hex>` };
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
-    }
-    const parts = rest.split('/');
-    let registry = DOCKER_HUB;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
-        registry = parts.shift() ?? DOCKER_HUB;
-    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
-        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
-    }
-    if (registry === DOCKER_HUB && parts.length === 1)
-        parts.unshift('library');
-    return { registry, repository: parts.join('/'), tag, digest };
-}
-function formatReference(reference) {
-    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
-    const name = `${host}${reference.repository}`;
-    if (reference.digest)
-        return `${name}@${reference.digest}`;
-    return reference.tag ? `${name}:${reference.tag}` : name;
-}
-/** The name without tag or digest, as a user wrote it (for `name@digest`). */
-function repositoryOf(reference) {
-    const withoutDigest = reference.split('@')[0] ?? reference;
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-const KNOWN_PLATFORMS = (/* unused pure expression or super */ null && ([
-    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
-]));
-
-;// CONCATENATED MODULE: ./build/src/swarm/duration.js
-/**
- * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
- * engine reports them in nanoseconds. Both become milliseconds here.
- */
-const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseGoDuration(text) {
-    if (text === undefined)
-        return undefined;
-    // A bare number is what the engine API gives: nanoseconds.
-    if (typeof text === 'number')
-        return text / 1e6;
-    const trimmed = text.trim();
-    if (trimmed === '0')
-        return 0;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
-        return undefined;
-    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
-}
-/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
-function formatGoDuration(ms) {
-    const rounded = Math.ceil(ms);
-    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
-}
-/** For people: `4.2 s`, `1 min 5 s`. */
-function humanDuration(ms) {
-    if (ms < 60_000)
-        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/compose.js
-
-
-
-
-const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function composeError(path, where, problem, fix) {
-    return new errors/* SlipwayError */.GQ(`${path}: ${where}${problem}`, { fix });
-}
-function readCompose(text, path) {
-    let data;
-    try {
-        data = (0,dist/* parse */.qg)(text);
-    }
-    catch (error) {
-        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
-    }
-    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
-        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
-    }
-    const networks = isDict(data.networks) ? data.networks : {};
-    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
-    const version = data.version === undefined ? undefined : String(data.version);
-    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
-}
-function readService(path, name, raw, networks) {
-    if (!isDict(raw))
-        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
-    const deploy = isDict(raw.deploy) ? raw.deploy : {};
-    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
-    const onHostNetwork = attached.some((key) => {
-        const definition = networks[key];
-        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
-        return engineName === 'host';
-    });
-    return {
-        name,
-        image: typeof raw.image === 'string' ? raw.image : undefined,
-        healthcheck: readHealthcheck(path, name, raw.healthcheck),
-        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
-        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
-        onHostNetwork,
-        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
-        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
-    };
-}
-/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
-function readHealthcheck(path, service, raw) {
-    if (!isDict(raw) || raw.disable === true)
-        return undefined;
-    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
-        return undefined;
-    const duration = (key, fallback) => {
-        const value = raw[key];
-        if (value === undefined)
-            return fallback;
-        const ms = parseGoDuration(value);
-        if (ms === undefined)
-            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
-        return ms;
-    };
-    return {
-        intervalMs: duration('interval', 30_000),
-        timeoutMs: duration('timeout', 30_000),
-        retries: typeof raw.retries === 'number' ? raw.retries : 3,
-        startPeriodMs: duration('start_period', 0),
-    };
-}
-/** Docker waits at least this long after a task starts before calling it stable. */
-const MIN_MONITOR_MS = 5_000;
-const NO_HEALTHCHECK_MONITOR_MS = 10_000;
-/**
- * The monitor window must outlast the health check's verdict: a task that turns
- * unhealthy after the window closed no longer rolls the update back.
- */
-function monitorWindowMs(service) {
-    const check = service.healthcheck;
-    if (!check)
-        return NO_HEALTHCHECK_MONITOR_MS;
-    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
-    return Math.max(MIN_MONITOR_MS, verdict);
-}
-/**
- * The override file `docker stack deploy` merges over the user's: safe update
- * defaults where the user gave none, the pinned image, secrets and env file.
- * Merging (not editing) keeps the user's file the single source they own.
- */
-function buildStackOverride(compose, options) {
-    const filled = [];
-    const pinned = [];
-    const services = {};
-    const wanted = options.image ? repositoryKey(options.image) : undefined;
-    for (const service of compose.services) {
-        const entry = {};
-        const update = {};
-        const rollback = {};
-        const fill = (target, given, section, key, value, why) => {
-            if (given[key] !== undefined)
-                return;
-            target[key] = value;
-            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
-        };
-        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
-        const orderWhy = service.onHostNetwork
-            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
-            : 'the new task must be healthy before the old one stops';
-        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
-        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
-        const monitor = monitorWindowMs(service);
-        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
-            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
-            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
-        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
-        const deploy = {};
-        if (Object.keys(update).length > 0)
-            deploy.update_config = update;
-        if (Object.keys(rollback).length > 0)
-            deploy.rollback_config = rollback;
-        if (Object.keys(deploy).length > 0)
-            entry.deploy = deploy;
-        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
-            entry.image = options.image;
-            pinned.push(service.name);
-        }
-        if (options.envFile)
-            entry.env_file = [...service.envFiles, options.envFile];
-        services[service.name] = entry;
-    }
-    const document = {};
-    if (compose.version !== undefined)
-        document.version = compose.version;
-    document.services = services;
-    const secretNames = options.secretNames ?? {};
-    if (Object.keys(secretNames).length > 0) {
-        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
-    }
-    const header = [
-        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
-        'Your file is not changed. Defaults filled in:',
-        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
-    ];
-    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist/* stringify */.As)(document)}`;
-    return { text, filled, pinned };
-}
-/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
-function repositoryKey(image) {
-    const parsed = parseImageReference(image);
-    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
-/** Inspect output is a JSON array; an empty answer is an empty list. */
-function parseJsonArray(text) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return [];
-    const parsed = JSON.parse(trimmed);
-    return Array.isArray(parsed) ? parsed : [parsed];
-}
-function imageOf(spec) {
-    return spec?.TaskTemplate.ContainerSpec?.Image;
-}
-/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
-function shortImage(image) {
-    if (!image)
-        return '—';
-    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
-}
-function desiredReplicas(service) {
-    if (service.Spec.Mode?.Global)
-        return 'global';
-    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
-}
-/**
- * The task template changed, so the engine will roll tasks (a replica count
- * change does not). The engine stores PreviousSpec without the defaults the
- * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
- * both sides are compared; the caller does not trust a "no" blindly either.
- */
-function expectsRollingUpdate(service) {
-    if (!service.PreviousSpec)
-        return false;
-    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
-}
-function sameOnCommonKeys(a, b) {
-    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    if (isObject(a) && isObject(b))
-        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
-/**
- * Why a task did not run, in words a user acts on. The engine's own text stays
- * beside it; this only names the usual causes.
- */
-function explainTaskError(error) {
-    if (/unhealthy/i.test(error))
-        return 'health check failing';
-    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
-        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
-    }
-    if (/no suitable node/i.test(error))
-        return 'no suitable node (placement constraints, resources or platform rule out every node)';
-    if (/non-zero exit/i.test(error))
-        return 'the container exited with an error';
-    return 'task failed';
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/converge.js
-
-
-
-
-/**
- * After a spec change the engine starts its update within milliseconds; until
- * this long has passed, tasks that look settled may still be the old ones.
- */
-const SETTLE_GRACE_MS = 1_500;
-/** How long an expected update may take to show up before the tasks alone decide. */
-const UPDATE_START_MS = 10_000;
-/**
- * The engine says `rollback_completed` once it has asked for the old tasks, not
- * once they run; this long (at most) is given to them to start, so that "the
- * previous version is serving" is only said when it is.
- */
-const ROLLBACK_START_MS = 30_000;
-/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
-const FAILED_TASKS_BEFORE_GIVING_UP = 3;
-async function inspectServices(endpoint, names) {
-    if (names.length === 0)
-        return [];
-    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
-    // A service that does not exist (yet) makes inspect fail while still printing the others.
-    return parseJsonArray(result.stdout || '[]');
-}
-async function listTasks(endpoint, service) {
-    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0)
-        return [];
-    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
-    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
-}
-async function captureBaselines(endpoint, names) {
-    const objects = await inspectServices(endpoint, names);
-    return Promise.all(names.map(async (name) => {
-        const object = objects.find((o) => o.Spec.Name === name);
-        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
-        return { name, object, taskIds };
-    }));
-}
-/**
- * Polls each service until the engine says where its update ended: updated,
- * rolled back, paused, failed, or still going at the deadline. `docker stack
- * deploy` returns as soon as the specs are stored; this is the wait it skips.
- */
-async function waitForConvergence(endpoint, baselines, options) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const reports = new Map();
-    let pending = baselines;
-    for (;;) {
-        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
-        const still = [];
-        for (const baseline of pending) {
-            const object = objects.find((o) => o.Spec.Name === baseline.name);
-            if (object?.UpdateStatus?.State === 'updating')
-                baseline.attemptedImage = imageOf(object.Spec);
-            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
-            if (report) {
-                reports.set(baseline.name, report);
-                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
-            }
-            else
-                still.push(baseline);
-        }
-        pending = still;
-        if (pending.length === 0)
-            break;
-        if (Date.now() + options.pollMs > deadline) {
-            const last = await inspectServices(endpoint, pending.map((b) => b.name));
-            for (const baseline of pending) {
-                const object = last.find((o) => o.Spec.Name === baseline.name);
-                const report = await describe(endpoint, baseline, object, 'timed-out');
-                reports.set(baseline.name, report);
-                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
-            }
-            break;
-        }
-        await (0,retry/* sleep */.yy)(options.pollMs);
-    }
-    return baselines.map((b) => reports.get(b.name));
-}
-/** A verdict for one service, or undefined while it is still moving. */
-async function judge(endpoint, baseline, object, options, elapsedMs) {
-    const status = object.UpdateStatus;
-    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
-    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
-    if (isNewUpdate) {
-        switch (status?.State) {
-            case 'updating':
-            case 'rollback_started':
-                return undefined;
-            case 'completed':
-                return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed': {
-                baseline.rollbackSeenAt ??= Date.now();
-                const tasks = await listTasks(endpoint, baseline.name);
-                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
-                    return undefined;
-                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
-            }
-            case 'paused':
-            case 'rollback_paused':
-                return describe(endpoint, baseline, object, 'paused');
-            default:
-                return undefined;
-        }
-    }
-    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
-    const rolling = expectsRollingUpdate(object);
-    // The spec is stored but the engine may not have started rolling tasks yet.
-    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
-        return undefined;
-    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
-}
-/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
-async function settled(endpoint, baseline, object, outcome) {
-    const tasks = await listTasks(endpoint, baseline.name);
-    const running = countRunning(tasks);
-    const wanted = wantedReplicas(object, tasks);
-    if (running >= wanted)
-        return report(baseline, object, tasks, outcome);
-    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
-    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
-    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
-        return report(baseline, object, tasks, 'failed');
-    return undefined;
-}
-async function describe(endpoint, baseline, object, outcome) {
-    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
-    if (object)
-        return report(baseline, object, tasks, outcome);
-    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
-}
-/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
-function wantedReplicas(object, tasks) {
-    const desired = desiredReplicas(object);
-    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
-}
-function countRunning(tasks) {
-    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
-}
-function report(baseline, object, tasks, outcome) {
-    const base = {
-        service: baseline.name,
-        outcome,
-        imageBefore: imageOf(baseline.object?.Spec),
-        imageAfter: imageOf(object.Spec),
-        running: countRunning(tasks),
-        desired: desiredReplicas(object),
-        updateState: object.UpdateStatus?.State,
-        message: object.UpdateStatus?.Message,
-    };
-    if (outcome === 'updated' || outcome === 'unchanged')
-        return base;
-    if (object.UpdateStatus?.State?.startsWith('rollback'))
-        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
-    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
-    if (failing) {
-        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
-        base.why = explainTaskError(base.taskError);
-    }
-    else if (outcome === 'timed-out') {
-        base.why = 'the update was still in progress at the timeout';
-    }
-    else {
-        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
-    }
-    return base;
-}
-/** The task the engine blames (named in its update message), else the newest one with an error. */
-function failingTask(tasks, message) {
-    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
-    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
-    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
-        return blamed;
-    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
-
-
-/**
- * A stack deploy only works on a manager of an active swarm. Checked first, so
- * the user reads what to run instead of the engine's "This node is not a swarm manager".
- */
-async function assertSwarmManager(endpoint) {
-    const result = await endpoint.docker(swarmState(), {
-        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
-    });
-    let info;
-    try {
-        info = JSON.parse(result.stdout.trim());
-    }
-    catch {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
-    }
-    const state = info.LocalNodeState ?? 'inactive';
-    if (state === 'inactive' || state === 'pending') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
-            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
-        });
-    }
-    if (state === 'locked') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
-            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
-        });
-    }
-    if (state !== 'active') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
-            fix: 'See `docker info` on that node',
-        });
-    }
-    if (!info.ControlAvailable) {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
-            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
-        });
-    }
-    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
-
-
-
-/**
- * Docker secrets are immutable, so each value gets its own name: the stack,
- * the key and a short hash of the value. A changed value is a new secret and
- * rolls the services that use it; an unchanged one is reused as it is.
- */
-function dockerSecretName(stack, key, value) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
-    return `${stack}_${key}_${digest}`;
-}
-/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
-async function ensureDockerSecrets(endpoint, stack, values) {
-    const names = {};
-    for (const [key, value] of Object.entries(values)) {
-        const name = dockerSecretName(stack, key, value);
-        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
-        if (exists.exitCode !== 0) {
-            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
-        }
-        names[key] = name;
-    }
-    return names;
-}
-/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
-function envFileText(values) {
-    return Object.entries(values).map(([key, value]) => {
-        if (/[\r\n]/.test(value))
-            throw new errors/* SlipwayError */.GQ(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
-        return `${key}=${value}\n`;
-    }).join('');
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
-
-
-
-
-
-
-
-
-const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
-const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
-/** `repo@sha256:<64 hex>`: the same bytes on every node. */
-const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
-/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
-async function runSwarm(settings, endpoint, log) {
-    const started = Date.now();
-    await assertSwarmManager(endpoint);
-    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
-        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
-    }
-    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
-    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
-    switch (settings.mode) {
-        case 'stack': {
-            const outcome = await deployStack(settings, endpoint, log);
-            return { ...base, ...outcome, durationMs: Date.now() - started };
-        }
-        case 'service': {
-            const service = requireService(settings);
-            if (!settings.image)
-                throw new errors/* SlipwayError */.GQ('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
-            const baselines = await captureBaselines(endpoint, [service]);
-            if (!baselines[0]?.object)
-                throw missingService(service, endpoint);
-            log.info(`updating ${service} to ${settings.image}`);
-            await endpoint.docker(serviceUpdateImage(service, settings.image));
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
-            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
-        }
-        case 'rollback': {
-            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
-            if (names.length === 0)
-                throw new errors/* SlipwayError */.GQ(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
-            const baselines = await captureBaselines(endpoint, names);
-            for (const baseline of baselines) {
-                if (!baseline.object)
-                    throw missingService(baseline.name, endpoint);
-                log.info(`rolling ${baseline.name} back to its previous spec`);
-                await endpoint.docker(serviceRollback(baseline.name), {
-                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
-                });
-            }
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
-            return { ...base, services, durationMs: Date.now() - started };
-        }
-    }
-}
-async function deployStack(settings, endpoint, log) {
-    const composePath = settings.composeFile;
-    if (!composePath)
-        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
-    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
-        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
-    });
-    const compose = readCompose(text, composePath);
-    for (const key of Object.keys(settings.secrets)) {
-        if (!compose.services.some((s) => s.secrets.includes(key)))
-            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
-    }
-    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
-    const hasEnv = Object.keys(settings.env).length > 0;
-    const files = [];
-    if (!endpoint.local)
-        files.push({ name: external_node_path_.basename(composePath), content: text });
-    if (hasEnv)
-        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
-    // The override names the env file by its staged path, so it is staged after the others.
-    const staged = await endpoint.stage(files);
-    try {
-        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
-        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
-        if (settings.image && override.pinned.length === 0) {
-            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
-        }
-        for (const f of override.filled)
-            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
-        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
-        try {
-            const userFile = endpoint.local ? composePath : staged.paths[0];
-            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
-            const baselines = await captureBaselines(endpoint, names);
-            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
-            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
-            if (result.exitCode !== 0)
-                throw stackRejected(composePath, result.stderr || result.stdout);
-            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
-            return { services, filled: override.filled, pinned: override.pinned };
-        }
-        finally {
-            await overrideFile.remove();
-        }
-    }
-    finally {
-        await staged.remove();
-    }
-}
-/** The engine's own words, with the file and (when it names one) the service. */
-function stackRejected(file, stderr) {
-    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
-    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
-    return new errors/* SlipwayError */.GQ(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
-        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
-    });
-}
-function requireService(settings) {
-    if (!settings.service)
-        throw new errors/* SlipwayError */.GQ('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
-    return settings.service;
-}
-function missingService(name, endpoint) {
-    return new errors/* SlipwayError */.GQ(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
-}
-async function stackServices(endpoint, stack) {
-    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
-
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseSwarmStrategy(inputs) {
-    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
-    if (!NAME.test(stack))
-        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
-    const service = inputs.optional('swarm-service');
-    if (service !== undefined && !NAME.test(service))
-        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
-    const image = inputs.optional('image');
-    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-        inputs.fail('image', `is not an image reference (found '${image}')`);
-    if (service && !image)
-        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
-    const secrets = {};
-    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets'))) {
-        if (!NAME.test(key))
-            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
-        // Masked before anything runs; the values only ever travel on stdin.
-        (0,core_secrets/* registerSecret */.cl)(value);
-        secrets[key] = value;
-    }
-    return {
-        stack, service, image,
-        stackFile: inputs.string('stack-file', 'docker-compose.yml'),
-        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1 }),
-        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs),
-        secrets,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
-const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
-    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
-    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
-]));
-const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
-/** Reads the zero-downtime inputs; undefined when the option is off. */
-function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
-    if (!inputs.boolean('zero-downtime', false))
-        return undefined;
-    if (strategy !== 'compose') {
-        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
-    }
-    if (!healthUrl) {
-        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
-    }
-    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
-    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
-    const first = Number(match?.[1]);
-    const last = Number(match?.[2] ?? match?.[1]);
-    if (!match || first < 1024 || last > 65535 || last < first) {
-        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
-    }
-    if (last === first)
-        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
-    const portEnv = inputs.optional('port-env') ?? 'PORT';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
-        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
-    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
-    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
-    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
-        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
-    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
-    if (proxy === 'nginx' && !nginxUpstreamFile) {
-        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
-    }
-    if (nginxUpstreamFile !== undefined && !ABSOLUTE_PATH.test(nginxUpstreamFile))
-        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
-    const switchCommand = inputs.optional('proxy-switch-command');
-    if (proxy === 'command' && !switchCommand) {
-        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
-    }
-    return {
-        ports: { first, last },
-        portEnv,
-        proxy,
-        caddyAdmin,
-        nginxUpstreamFile,
-        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
-        switchCommand,
-        proxyHealthUrl: inputs.optional('proxy-health-url'),
-        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
-        watchMs: inputs.duration('watch-window', 0),
-        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/settings.js
-
-
-
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
-const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
-const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseDeploySettings(inputs) {
-    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
-    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
-    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
-    }
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
-    let compose;
-    let release;
-    let script;
-    let swarm;
-    if (strategy === 'compose') {
-        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
-        if (!SERVICE.test(service))
-            inputs.fail('service', `is not a compose service name (found '${service}')`);
-        const project = inputs.optional('compose-project');
-        if (project !== undefined && !PROJECT.test(project))
-            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
-        const image = inputs.optional('image');
-        if (mode === 'deploy' && !image)
-            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
-        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-            inputs.fail('image', `is not an image reference (found '${image}')`);
-        const envFile = inputs.optional('env-file');
-        compose = {
-            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
-            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
-            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
-        };
-    }
-    else if (strategy === 'release') {
-        const artifact = inputs.optional('artifact');
-        if (mode === 'deploy' && !artifact)
-            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
-        release = {
-            artifact,
-            shared: inputs.list('shared').map((p) => relative('shared', p)),
-            prePromote: inputs.list('pre-promote'),
-            restart: inputs.list('restart'),
-            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
-        };
-    }
-    else if (strategy === 'swarm') {
-        swarm = parseSwarmStrategy(inputs);
-    }
-    else {
-        if (mode === 'rollback')
-            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
-        script = inputs.required('script', 'Set script to the commands to run on the host.');
-    }
-    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
-    const version = inputs.optional('version') ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
-    return {
-        ssh, strategy, mode, appDir, version,
-        env: inputs.keyValues('env'),
-        health: { url: inputs.optional('health-url'), expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000) },
-        batchSize: inputs.integer('batch-size', 0, { min: 0 }),
-        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
-        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
-        compose, release, script, swarm,
-        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, inputs.optional('health-url')),
-    };
-}
-/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
-function forHost(template, host, index) {
-    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/compose.js
-
-
-
-
-
-
-
-async function prepare(run) {
-    const compose = run.settings.compose;
-    if (!compose)
-        throw new Error('compose settings missing');
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
-        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
-    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
-    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-    const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
-    return {
-        flavor: detected,
-        compose,
-        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
-        projectName: project ?? defaultProjectName(run.appDir),
-        stateFile: `${stateBase}.state`,
-    };
-}
-async function runningImageOf(run, ctx) {
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-    if (ids.length === 0)
-        return undefined;
-    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
-    const [image = '', id = ''] = inspected.split('|');
-    return image ? { image, id } : undefined;
-}
-/** The reference (tag or digest) the service runs, for messages and the version label. */
-async function runningImage(run, ctx) {
-    return (await runningImageOf(run, ctx))?.image;
-}
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run, ctx, imageId) {
-    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-    if (tagged.exitCode !== 0) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-        });
-    }
-    return tag;
-}
-/** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
-async function switchTo(run, ctx, image, pull) {
-    const env = { ...run.settings.env };
-    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
-        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
-    });
-    if (pull)
-        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
-    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
-        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
-    });
-}
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
-/** Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check. */
-async function waitHealthy(run, ctx, version) {
-    const deadline = Date.now() + run.settings.health.timeoutMs;
-    let last = 'no container';
-    for (;;) {
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-        if (ids.length > 0) {
-            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = states.join(', ');
-            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
-                return { healthy: false, detail: `container ${last}` };
-            }
-            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
-                break;
-        }
-        if (Date.now() >= deadline)
-            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
-        await (0,retry/* sleep */.yy)(500);
-    }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline);
-}
-async function composeDeploy(run) {
-    const ctx = await prepare(run);
-    const image = ctx.compose.image ?? '';
-    const { version } = run.settings;
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image;
-    const state = await readStateFile(run.session, ctx.stateFile);
-    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
-    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
-    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
-    if (ctx.compose.preDeploy && current) {
-        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
-            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
-            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
-        });
-    }
-    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
-    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
-    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
-    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
-    let verdict;
-    try {
-        await switchTo(run, ctx, image, ctx.compose.pull);
-        verdict = await waitHealthy(run, ctx, version);
-    }
-    catch (error) {
-        if (!current || !(await run.session.isAlive()))
-            throw error;
-        verdict = { healthy: false, detail: error.message };
-    }
-    if (verdict.healthy) {
-        const now = await runningImageOf(run, ctx);
-        await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
-        return { version, previous: previousVersion, changed: true };
-    }
-    if (!current || !rollbackTo)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, rollbackTo, false);
-    const back = await waitHealthy(run, ctx, previousVersion);
-    await writeStateFile(run.session, ctx.stateFile, {
-        image: current, image_id: running?.id ?? '', version: previousVersion,
-        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
-        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
-    });
-    if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
-}
-/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
-async function composeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await readStateFile(run.session, ctx.stateFile);
-    if (!state.previous_image)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image ?? state.image ?? '';
-    // State written before image IDs were recorded only has the reference.
-    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, target, false);
-    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
-    await writeStateFile(run.session, ctx.stateFile, {
-        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
-        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
-    });
-    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
-}
-const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
-
-;// CONCATENATED MODULE: ./build/src/deploy/lock.js
-
-
-
-class LockHeldError extends errors/* SlipwayError */.GQ {
-    host;
-    holder;
-    ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
-        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
-        });
-        this.host = host;
-        this.holder = holder;
-        this.ageSeconds = ageSeconds;
-        this.name = 'LockHeldError';
-    }
-}
-/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
-const ACQUIRE = [
-    'mkdir -p "$(dirname "$1")"',
-    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
-    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
-    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
-    'printf "%s\\n%s\\n" "$age" "$holder"',
-    'exit 3',
-].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). */
-const RELEASE = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; fi';
-/** Breaks the lock only if it is still the one we judged stale. */
-const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
-async function acquireLock(session, appDir, options, log) {
-    const dir = lockDir(appDir);
-    const token = `${options.holder} at ${new Date().toISOString()}`;
-    const started = Date.now();
-    let announced = false;
-    for (;;) {
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0) {
-            return { release: async () => { await session.exec(['sh', '-c', RELEASE, 'slipway-unlock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` }); } };
-        }
-        if (result.exitCode !== 3)
-            throw new errors/* SlipwayError */.GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
-        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
-        const holder = holderLines.join(' ').trim() || 'unknown';
-        const ageSeconds = Number(ageText) || 0;
-        if (ageSeconds * 1000 >= options.staleAfterMs) {
-            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
-            continue;
-        }
-        const waited = Date.now() - started;
-        if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
-        if (!announced)
-            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
-        announced = true;
-        await (0,retry/* sleep */.yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/release.js
-
-
-
-
-/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
-function releaseName(now) {
-    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
-}
-/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
-const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
-/** Links each shared path into the release (replacing whatever the artifact had there). */
-const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
-const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
-const isMarked = (name) => MARKED.test(name);
-/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
-const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
-/**
- * Removes all but the newest `keep` good releases, never one in `protect`
- * (current, previous). Marked releases never count as kept; they go once they
- * are older than the oldest release kept.
- */
-function releasesToRemove(all, keep, protect) {
-    const good = all.filter((name) => !isMarked(name)).sort();
-    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
-    const oldestKept = good.filter((name) => !stale.includes(name))[0];
-    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
-    return [...stale, ...marked].sort();
-}
-/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
-const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
-const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
-/** Who the command runs as matters to the rule, so these carry over into the check. */
-const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
-/**
- * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
- * with sudo: it checks the sudoers rule (as that user) without running anything.
- * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
- * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
- */
-function sudoCheckWords(command) {
-    const words = command.trim().split(/\s+/);
-    if (words[0] !== 'sudo')
-        return undefined;
-    const kept = [];
-    let i = 1;
-    while (i < words.length) {
-        const word = words[i] ?? '';
-        if (word === '--') {
-            i += 1;
-            break;
-        }
-        if (!word.startsWith('-') || word === '-')
-            break;
-        i += 1;
-        if (word.startsWith('--')) {
-            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
-            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
-                continue;
-            const value = inline ?? words[i++] ?? '';
-            const flag = SUDO_KEPT.get(name);
-            if (flag)
-                kept.push(flag, value);
-            continue;
-        }
-        for (let c = 1; c < word.length; c += 1) {
-            const option = word[c] ?? '';
-            if (!SUDO_VALUE_OPTIONS.has(option))
-                continue;
-            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
-            const flag = SUDO_KEPT.get(option);
-            if (flag)
-                kept.push(flag, value);
-            break;
-        }
-    }
-    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
-        i += 1;
-    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
-}
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run) {
-    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    const names = lines.filter((line) => !line.startsWith('current='));
-    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
-}
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run, name, mark) {
-    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-    if (result.exitCode !== 0)
-        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
-}
-async function versionOf(run, name) {
-    if (!name)
-        return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
-    return result.stdout.trim();
-}
-/** Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws). */
-async function restart(run) {
-    for (const command of run.settings.release?.restart ?? []) {
-        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-        if (result.exitCode !== 0) {
-            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-            const said = (0,errors/* lastLines */.w$)((0,core_secrets/* redact */.E$)(result.stderr.trim()), 1);
-            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-        }
-    }
-    return { ok: true, detail: '' };
-}
-/** Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back. */
-async function switchAndCheck(run, name, version) {
-    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run);
-    if (!restarted.ok)
-        return { healthy: false, detail: restarted.detail };
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-}
-async function releaseDeploy(run, now = new Date()) {
-    const release = run.settings.release;
-    if (!release?.artifact)
-        throw new Error('release settings missing');
-    const { version } = run.settings;
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
-    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
-    // sudo -n first: a promote that cannot restart must not happen.
-    for (const command of release.restart) {
-        const check = sudoCheckWords(command);
-        if (!check)
-            continue;
-        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-        if (allowed.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
-    }
-    const before = await listReleases(run);
-    const previousVersion = await versionOf(run, before.current);
-    let name = releaseName(now);
-    if (before.all.includes(name))
-        name = `${name}-${run.index + 1}-${process.pid}`;
-    const dir = `${run.appDir}/releases/${name}`;
-    await run.session.exec(['mkdir', '-p', dir]);
-    try {
-        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-            await run.session.upload(release.artifact, `${dir}.tar.gz`);
-            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-        }
-        else {
-            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
-        }
-        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-        if (release.shared.length)
-            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
-        for (const command of release.prePromote) {
-            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-        }
-    }
-    catch (error) {
-        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
-        if (await run.session.isAlive())
-            await markRelease(run, name, 'failed');
-        throw error;
-    }
-    const verdict = await switchAndCheck(run, name, version);
-    if (verdict.healthy) {
-        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
-        if (stale.length)
-            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
-        return { version, previous: previousVersion, changed: true };
-    }
-    if (!before.current)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
-    const back = await switchAndCheck(run, before.current, previousVersion);
-    await markRelease(run, name, 'failed');
-    if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    const failure = verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
-    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
-}
-/** Back to the release before `current`, from what is on the host. */
-async function releaseRollback(run) {
-    const { current, all } = await listReleases(run);
-    const index = current ? all.indexOf(current) : -1;
-    const target = index > 0 ? all[index - 1] : undefined;
-    if (!current || !target)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
-    const verdict = await switchAndCheck(run, target, to);
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
-    // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await markRelease(run, current, 'rolled-back');
-    return { version: to, previous: from, changed: true };
-}
-async function scriptDeploy(run) {
-    const script = run.settings.script ?? '';
-    const { version } = run.settings;
-    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
-    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
-    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
-    return { version, previous: '', changed: true };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
-
-
-
-/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
-function localDockerEndpoint(runner, host) {
-    return {
-        description: host ? `docker at ${host}` : 'local docker',
-        local: true,
-        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
-        async stage(files) {
-            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
-            const paths = [];
-            for (const file of files) {
-                const target = path.join(dir, file.name);
-                await fs.writeFile(target, file.content, { mode: 0o600 });
-                paths.push(target);
-            }
-            return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
-        },
-    };
-}
-/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
-function remoteDockerEndpoint(exec, description) {
-    return {
-        description,
-        local: false,
-        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
-        async stage(files) {
-            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
-            const dir = made.stdout.trim();
-            const paths = [];
-            for (const file of files) {
-                const target = `${dir}/${file.name}`;
-                // The content travels on stdin; the script is fixed and takes the path as $1.
-                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/report.js
-
-
-
-
-const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
-/** One sentence per service that did not end well: which, why, and what serves now. */
-function describeProblem(report) {
-    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
-    const serving = report.running > 0
-        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
-        : `nothing is running (${replicas(report)})`;
-    switch (report.outcome) {
-        case 'rolled-back':
-            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
-        case 'paused':
-            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
-        case 'failed':
-            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
-        case 'timed-out':
-            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
-        default:
-            return `${report.service}: ${report.outcome}`;
-    }
-}
-function swarmFailure(result) {
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
-}
-function swarmSummary(result) {
-    const summary = new core_summary/* Summary */.BD().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
-    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
-    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
-    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
-    if (problems.length)
-        summary.list(problems);
-    if (result.filled.length) {
-        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
-        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
-    }
-    return summary;
-}
-function swarmOutputs(result) {
-    return {
-        'swarm-services': JSON.stringify(result.services),
-        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
-
-
-
-
-
-
-
-
-/**
- * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
- * same SSH session, lock and deploy log as the other strategies; the engine
- * does the rolling update and the rollback, Slipway waits and reports.
- */
-function sessionDockerEndpoint(run) {
-    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
-}
-function swarmSettingsOf(run, mode) {
-    const swarm = run.settings.swarm;
-    if (!swarm)
-        throw new errors/* SlipwayError */.GQ('strategy swarm: settings missing (internal)');
-    return {
-        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
-        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
-        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
-        secrets: swarm.secrets, env: run.settings.env, prune: false,
-    };
-}
-const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
-/**
- * Each host's swarm reports of one deploy, keyed by its settings object (one
- * per run), then by the deploy's result: how the per-service table reaches the
- * job summary without widening the fleet's host outcomes.
- */
-const reportsBySettings = new WeakMap();
-const summariesByResult = new WeakMap();
-/** Remembers one host's swarm report for the deploy that runs with `settings`. */
-function keepSwarmReport(settings, result) {
-    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
-}
-/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
-function keepSwarmReports(result, settings) {
-    const reports = reportsBySettings.get(settings);
-    if (reports?.length)
-        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
-    return result;
-}
-/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
-function swarmReportSummary(result) {
-    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
-}
-/**
- * A deploy the engine did not finish well: the previous version serves only
- * when no service kept its new version and every rolled-back one runs again.
- */
-function judgeFailedDeploy(result) {
-    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
-    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
-}
-/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
-function rollbackPlan(result) {
-    const changed = result.services.filter((s) => s.outcome === 'updated');
-    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
-}
-async function swarmDeploy(run) {
-    const endpoint = sessionDockerEndpoint(run);
-    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keepSwarmReport(run.settings, result);
-    const previous = firstImage(result, 'imageBefore');
-    const failure = swarmFailure(result);
-    if (failure) {
-        const verdict = judgeFailedDeploy(result);
-        if (verdict.previousServes)
-            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
-    }
-    // The same HTTP health gate as the other strategies, when health-url is set.
-    const { health, version } = run.settings;
-    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-    if (verdict.healthy)
-        return { version, previous, changed: true };
-    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
-}
-/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
-async function rollBackUnhealthy(run, endpoint, deployed, detail) {
-    const reason = `the new version failed its health check (${detail})`;
-    const { names, fresh } = rollbackPlan(deployed);
-    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
-    if (names.length === 0)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
-    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
-    let back;
-    try {
-        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
-    }
-    catch (error) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
-    }
-    keepSwarmReport(run.settings, back);
-    const failure = swarmFailure(back);
-    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
-    if (failure || notRunning.length) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
-    }
-    if (fresh.length)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
-    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
-}
-async function swarmRollback(run) {
-    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keepSwarmReport(run.settings, result);
-    const failure = swarmFailure(result);
-    if (failure)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
-    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
-}
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: ./build/src/core/config/inputs.js
-var inputs = __nccwpck_require__(6087);
-;// CONCATENATED MODULE: ./build/src/smoke/check.js
-const ANY_SUCCESS = { codes: [], classes: [2] };
-const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
-function describeStatus(expect) {
-    return [...expect.codes.map(String), ...expect.classes.map((c) => `${c}xx`)].join(' or ');
-}
-function statusMatches(expect, status) {
-    return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/json-path.js
-function parseJsonPath(path) {
-    let rest = path.trim();
-    if (rest === '$')
-        return [];
-    if (rest.startsWith('$.'))
-        rest = rest.slice(2);
-    else if (rest.startsWith('$['))
-        rest = rest.slice(1);
-    if (rest === '')
-        return undefined;
-    const segments = [];
-    const token = /^(?:\.?([A-Za-z_$@-][\w$@-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['([^']*)'\])/;
-    let first = true;
-    while (rest.length > 0) {
-        const match = token.exec(rest);
-        if (!match || (first && rest.startsWith('.')))
-            return undefined;
-        if (match[1] !== undefined)
-            segments.push(match[1]);
-        else if (match[2] !== undefined)
-            segments.push(Number(match[2]));
-        else if (match[3] !== undefined)
-            segments.push(match[3].replace(/\\(.)/g, '$1'));
-        else
-            segments.push(match[4] ?? '');
-        rest = rest.slice(match[0].length);
-        first = false;
-    }
-    return segments;
-}
-function lookupJsonPath(document, segments) {
-    let current = document;
-    const walked = [];
-    for (const segment of segments) {
-        walked.push(typeof segment === 'number' ? `[${segment}]` : segment);
-        if (Array.isArray(current)) {
-            if (segment === 'length') {
-                current = current.length;
-                continue;
-            }
-            const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
-            if (index < 0 || index >= current.length)
-                return { found: false, missingAt: joinPath(walked) };
-            current = current[index];
-        }
-        else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
-            current = current[String(segment)];
-        }
-        else {
-            return { found: false, missingAt: joinPath(walked) };
-        }
-    }
-    return { found: true, value: current };
-}
-const joinPath = (walked) => walked.join('.').replace(/\.\[/g, '[');
-
-;// CONCATENATED MODULE: ./build/src/smoke/assertions.js
-
-
-/** A problem with how an assertion is written; the caller names the check and the input. */
-class AssertionSyntaxError extends Error {
-    fix;
-    constructor(message, fix) {
-        super(message);
-        this.fix = fix;
-    }
-}
-const SYMBOLS = { '==': 'equals', '!=': 'not-equals', '<': 'lt', '>': 'gt' };
-const OPERATOR_WORDS = [...Object.keys(SYMBOLS), ...JSON_OPERATORS];
-const EXPRESSION_FIX = 'Write `<path> <operator> <value>`, e.g. `version == 1.4.2`, `database != disconnected`, `uptime > 0`, `build exists`; operators: ==, !=, <, >, contains, matches, exists.';
-/** `version == 1.4.2`, `tags contains beta`, `commit matches ^[0-9a-f]{7}`, `db exists`. */
-function parseAssertionExpression(text) {
-    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(text.trim());
-    if (!match)
-        throw new AssertionSyntaxError(`assertion '${text}' is not understood (expected <path> <operator> <value>)`, EXPRESSION_FIX);
-    const [, path = '', word = '', value] = match;
-    const operator = SYMBOLS[word] ?? JSON_OPERATORS.find((op) => op === word);
-    if (!operator) {
-        throw new AssertionSyntaxError(`assertion '${text}' has an unknown operator (found '${word}', expected one of ${OPERATOR_WORDS.join(', ')})`, EXPRESSION_FIX);
-    }
-    return buildAssertion(path, operator, operator === 'exists' ? value ?? 'true' : unquote(value), text);
-}
-/** `{ path: version, equals: 1.4.2 }`: exactly one operator key besides `path`. */
-function parseAssertionObject(entry) {
-    const path = entry.path;
-    const text = JSON.stringify(entry);
-    if (typeof path !== 'string')
-        throw new AssertionSyntaxError(`assertion ${text} has no 'path'`, 'Give each assertion a `path:` and one operator key, e.g. `{ path: version, equals: 1.4.2 }`.');
-    const keys = Object.keys(entry).filter((key) => key !== 'path');
-    const unknown = keys.filter((key) => !JSON_OPERATORS.includes(key));
-    if (unknown.length > 0 || keys.length !== 1) {
-        throw new AssertionSyntaxError(`assertion ${text} needs exactly one operator (found ${keys.length ? keys.join(', ') : 'none'}, expected one of ${JSON_OPERATORS.join(', ')})`, 'Write e.g. `{ path: version, equals: 1.4.2 }` or `{ path: build, exists: true }`.');
-    }
-    const operator = keys[0];
-    const value = entry[operator];
-    if (value !== null && typeof value === 'object') {
-        throw new AssertionSyntaxError(`assertion ${text} compares with a list or map`, 'Compare with one value (a string, number or boolean).');
-    }
-    return buildAssertion(path, operator, value === null || value === undefined ? '' : String(value), `${path} ${operator} ${value ?? ''}`.trim());
-}
-function buildAssertion(path, operator, expected, text) {
-    if (!parseJsonPath(path)) {
-        throw new AssertionSyntaxError(`assertion '${text}' has a path that is not understood (found '${path}')`, 'Write a path like `version`, `data.version`, `checks[0].status` or `$.build["git-sha"]`.');
-    }
-    const assertion = { path, operator, expected, text };
-    switch (operator) {
-        case 'matches':
-            try {
-                assertion.pattern = new RegExp(expected);
-            }
-            catch (error) {
-                throw new AssertionSyntaxError(`assertion '${text}' has an invalid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-            }
-            break;
-        case 'lt':
-        case 'gt':
-            if (expected === '' || !Number.isFinite(Number(expected))) {
-                throw new AssertionSyntaxError(`assertion '${text}' compares with something that is not a number (found '${expected}')`, 'Use a number after < or >.');
-            }
-            break;
-        case 'exists':
-            if (!/^(true|false)$/i.test(expected))
-                throw new AssertionSyntaxError(`assertion '${text}' needs true or false for exists (found '${expected}')`, 'Write `exists: true` or `exists: false`.');
-            assertion.present = /^true$/i.test(expected);
-            break;
-        case 'equals':
-        case 'not-equals':
-        case 'contains':
-            if (expected === '' && operator === 'contains')
-                throw new AssertionSyntaxError(`assertion '${text}' has nothing to look for`, 'Give the text or item to look for.');
-            break;
-    }
-    return assertion;
-}
-function unquote(value) {
-    if (value === undefined)
-        return '';
-    const trimmed = value.trim();
-    if (trimmed.length >= 2 && ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'")))) {
-        return trimmed.slice(1, -1);
-    }
-    return trimmed;
-}
-/**
- * Compares an actual JSON value with what the user wrote, in the actual value's
- * type: a number with Number(expected), a boolean or null by its spelling, a
- * string as is, a list or map with the parsed JSON of the expected text.
- */
-function looselyEquals(actual, expected) {
-    if (typeof actual === 'string')
-        return actual === expected;
-    if (typeof actual === 'number')
-        return expected.trim() !== '' && Number(expected) === actual;
-    if (typeof actual === 'boolean' || actual === null)
-        return String(actual) === expected.trim().toLowerCase();
-    try {
-        return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
-    }
-    catch {
-        return false;
-    }
-}
-const showValue = (value, limit = 80) => {
-    const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
-    return text.length > limit ? `${text.slice(0, limit)}…` : text;
-};
-/** Undefined when the assertion holds; otherwise what came back instead. */
-function checkAssertion(assertion, document) {
-    const segments = parseJsonPath(assertion.path) ?? [];
-    const lookup = lookupJsonPath(document, segments);
-    if (assertion.operator === 'exists') {
-        if (lookup.found === assertion.present)
-            return undefined;
-        return lookup.found ? `expected no '${assertion.path}', found ${showValue(lookup.value)}` : `expected '${assertion.path}' to exist, it is missing`;
-    }
-    if (!lookup.found)
-        return `expected ${assertion.text}, but '${assertion.path}' is missing`;
-    const actual = lookup.value;
-    const ok = (() => {
-        switch (assertion.operator) {
-            case 'equals': return looselyEquals(actual, assertion.expected);
-            case 'not-equals': return !looselyEquals(actual, assertion.expected);
-            case 'contains':
-                if (typeof actual === 'string')
-                    return actual.includes(assertion.expected);
-                if (Array.isArray(actual))
-                    return actual.some((item) => looselyEquals(item, assertion.expected));
-                if (actual !== null && typeof actual === 'object')
-                    return Object.prototype.hasOwnProperty.call(actual, assertion.expected);
-                return false;
-            case 'matches': return assertion.pattern?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
-            case 'lt':
-            case 'gt': {
-                const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
-                if (!Number.isFinite(number))
-                    return false;
-                return assertion.operator === 'lt' ? number < Number(assertion.expected) : number > Number(assertion.expected);
-            }
-            default: return false;
-        }
-    })();
-    return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
-
-
-
-
-
-
-
-/** Header names whose values are credentials whether or not the user says so. */
-const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
-const CHECK_KEYS = [
-    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
-    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
-];
-const EXAMPLE = `- name: health
-  url: https://app.example.com/api/health
-  expect-status: 200
-  json: ["ok == true", "database == connected"]
-  max-latency: 500ms`;
-/**
- * The YAML list form. Scalars are read as strings (the failsafe schema), so a
- * version `1.10` stays `1.10` and typing happens where a value is compared.
- * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
- */
-function parseCheckList(text, where, defaults = {}) {
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
-    if (!items || items.length === 0) {
-        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const checks = items.map((item, index) => {
-        if (typeof item === 'string')
-            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
-        if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
-        }
-        const record = item;
-        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
-        return buildCheck(record, label, defaults);
-    });
-    return uniqueNames(checks);
-}
-/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function check_list_oneLineCheck(url, where, defaults = {}) {
-    return buildCheck({ url }, where, defaults);
-}
-function buildCheck(record, where, defaults) {
-    const fail = (problem, fix) => {
-        throw new errors/* InputError */.dz(where, problem, fix);
-    };
-    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
-    if (unknownKeys.length > 0)
-        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
-    const text = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return undefined;
-        if (typeof value !== 'string')
-            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
-        return value.trim();
-    };
-    const list = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return [];
-        if (typeof value === 'string')
-            return [value];
-        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
-            return value;
-        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
-    };
-    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
-    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
-    if (!/^[A-Z]+$/.test(method))
-        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
-    const headers = { ...defaults.headers };
-    const headerMap = record.headers;
-    if (headerMap !== undefined && headerMap !== '') {
-        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
-            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
-        for (const [name, value] of Object.entries(headerMap)) {
-            if (typeof value !== 'string')
-                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
-            headers[name] = value;
-        }
-    }
-    for (const [name, value] of Object.entries(headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
-        if (/[\r\n]/.test(value))
-            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
-    }
-    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
-    for (const [name, value] of Object.entries(headers)) {
-        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
-            (0,core_secrets/* registerSecret */.cl)(value);
-    }
-    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
-    if (missingSecret)
-        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
-    const expectStatusText = record['expect-status'];
-    const expectStatus = expectStatusText === undefined
-        ? defaults.expectStatus ?? ANY_SUCCESS
-        : parseStatusExpectation(list('expect-status').join(','), fail);
-    const json = parseJsonAssertions(record.json, fail);
-    const bodyContains = list('body-contains');
-    const bodyMatches = list('body-matches').map((pattern) => {
-        try {
-            return new RegExp(pattern);
-        }
-        catch (error) {
-            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-        }
-    });
-    const latencyText = text('max-latency');
-    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
-    if (latencyText !== undefined && maxLatencyMs === undefined)
-        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
-    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
-    if (!parseJsonPath(versionPath))
-        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
-    const healthText = text('health-document');
-    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
-        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
-    const connectText = text('connect-to');
-    return {
-        name: text('name') ?? defaultName(url),
-        url: url.toString(),
-        method,
-        headers,
-        body: text('body') === undefined ? undefined : String(record.body),
-        expectStatus,
-        json,
-        bodyContains,
-        bodyMatches,
-        maxLatencyMs,
-        expectVersion: text('expect-version') ?? defaults.expectVersion,
-        versionPath,
-        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
-        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
-    };
-}
-function parseUrl(text, fail) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
-    if (url.username || url.password) {
-        (0,core_secrets/* registerSecret */.cl)(url.password);
-        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
-    }
-    return url;
-}
-function parseStatusExpectation(text, fail) {
-    const expectation = { codes: [], classes: [] };
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const cls = /^([1-5])xx$/i.exec(part);
-        if (cls)
-            expectation.classes.push(Number(cls[1]));
-        else if (/^[1-5]\d\d$/.test(part))
-            expectation.codes.push(Number(part));
-        else
-            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
-    }
-    if (expectation.codes.length + expectation.classes.length === 0)
-        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
-    return expectation;
-}
-function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
-    const port = match?.[3] === undefined ? undefined : Number(match[3]);
-    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
-        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
-    }
-    return { host: match[1] ?? match[2] ?? '', port };
-}
-function parseJsonAssertions(value, fail) {
-    if (value === undefined || value === null || value === '')
-        return [];
-    try {
-        if (typeof value === 'string')
-            return [parseAssertionExpression(value)];
-        if (Array.isArray(value)) {
-            return value.map((entry) => {
-                if (typeof entry === 'string')
-                    return parseAssertionExpression(entry);
-                if (entry && typeof entry === 'object' && !Array.isArray(entry))
-                    return parseAssertionObject(entry);
-                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
-            });
-        }
-        if (typeof value === 'object') {
-            // The map shorthand: `json: { ok: true, database: connected }` means equals.
-            return Object.entries(value).map(([path, expected]) => {
-                if (typeof expected !== 'string')
-                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
-                return parseAssertionObject({ path, equals: expected });
-            });
-        }
-    }
-    catch (error) {
-        if (error instanceof AssertionSyntaxError)
-            fail(error.message, error.fix);
-        throw error;
-    }
-    return [];
-}
-function defaultName(url) {
-    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-}
-function uniqueNames(checks) {
-    const seen = new Map();
-    return checks.map((check) => {
-        const count = (seen.get(check.name) ?? 0) + 1;
-        seen.set(check.name, count);
-        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
-    });
-}
-function describeYaml(value) {
-    if (value === null || value === undefined || value === '')
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    const text = String(value);
-    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
-const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
-const WARNING = new Set(['warn', 'warning', 'degraded']);
-const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
-function judgeHealthDocument(document) {
-    if (document === null || typeof document !== 'object' || Array.isArray(document))
-        return { kind: 'none' };
-    const record = document;
-    if (typeof record.status === 'string') {
-        const status = record.status.trim().toLowerCase();
-        const form = `status: '${record.status}'`;
-        if (PASSING.has(status))
-            return { kind: 'pass', form };
-        if (WARNING.has(status))
-            return { kind: 'warn', form };
-        if (FAILING.has(status))
-            return { kind: 'fail', form };
-    }
-    if (typeof record.ok === 'boolean')
-        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
-    return { kind: 'none' };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
-
-
-
-
-
-/** Response bodies appear in messages only this long. */
-const BODY_EXCERPT_CHARS = 200;
-function evaluateAttempt(check, result, options = {}) {
-    if (!result.ok) {
-        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
-    }
-    const problems = [];
-    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
-    if (!statusMatches(check.expectStatus, result.status)) {
-        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
-    }
-    const document = parseJsonBody(result.body, result.contentType);
-    if (document.parsed) {
-        if (check.healthDocument) {
-            const health = judgeHealthDocument(document.value);
-            verdict.health = health.kind;
-            if (health.kind === 'fail')
-                problems.push(`the health document reports failure (${health.form})`);
-        }
-        const segments = parseJsonPath(check.versionPath);
-        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
-        if (version?.found && version.value !== null && typeof version.value !== 'object')
-            verdict.versionSeen = String(version.value);
-    }
-    if (check.expectVersion !== undefined) {
-        if (!document.parsed) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
-        }
-        else if (verdict.versionSeen === undefined) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
-        }
-        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
-            verdict.staleVersion = true;
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
-        }
-    }
-    if (check.json.length > 0) {
-        if (!document.parsed)
-            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
-        else
-            for (const assertion of check.json) {
-                const problem = checkAssertion(assertion, document.value);
-                if (problem)
-                    problems.push(problem);
-            }
-    }
-    for (const text of check.bodyContains) {
-        if (!result.body.includes(text))
-            problems.push(`expected the body to contain ${showValue(text)}`);
-    }
-    for (const pattern of check.bodyMatches) {
-        if (!pattern.test(result.body))
-            problems.push(`expected the body to match /${pattern.source}/`);
-    }
-    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
-        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
-    }
-    verdict.passed = problems.length === 0;
-    if (!verdict.passed)
-        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
-    return verdict;
-}
-function parseJsonBody(body, contentType) {
-    const trimmed = body.trimStart();
-    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return { parsed: false };
-    try {
-        return { parsed: true, value: JSON.parse(body) };
-    }
-    catch {
-        return { parsed: false };
-    }
-}
-/** A redacted, one-line, bounded view of a body for messages. */
-function excerpt(body, truncated = false) {
-    const flat = (0,core_secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
-    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
-        return flat;
-    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
-
-
-
-
-
-/** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
-const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
-]);
-function resolveDialTarget(url, check, override) {
-    const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
-    const target = typeof override === 'function' ? override(intended) : override;
-    if (target?.via)
-        return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
-    return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
-}
-/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
-function describeDialTarget(dial) {
-    const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
-    return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
-}
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
-    const url = new URL(check.url);
-    const secure = url.protocol === 'https:';
-    const dial = resolveDialTarget(url, check, transport.connect);
-    const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
-    const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
-        });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
-    }
-    return context;
-}
-function classify(error, latencyMs, dialled) {
-    const code = error.code ?? error.name;
-    const base = { ok: false, code, latencyMs, dialled };
-    if (code === 'ECONNREFUSED')
-        return { ...base, kind: 'refused', message: `connection refused on ${dialled}` };
-    if (code === 'ETIMEDOUT')
-        return { ...base, kind: 'timeout', message: error.message };
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
-        return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
-        return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
-    }
-    return { ...base, kind: 'other', message: `${code}: ${error.message}` };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
-
-
-
-/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
-async function waitUntilReady(check, options, transport, log) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
-    let attempts = 0;
-    let streak = 0;
-    let bestStreak = 0;
-    let failuresInRow = 0;
-    let everAnswered = false;
-    let lastReason = '';
-    let last;
-    for (;;) {
-        attempts += 1;
-        last = evaluateAttempt(check, await probe(check, transport));
-        if (last.failureKind !== 'refused')
-            everAnswered = true;
-        if (last.passed) {
-            streak += 1;
-            bestStreak = Math.max(bestStreak, streak);
-            failuresInRow = 0;
-            if (streak >= options.consecutivePasses)
-                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
-            if (Date.now() + options.confirmIntervalMs > deadline)
-                break;
-            await (0,retry/* sleep */.yy)(options.confirmIntervalMs);
-            continue;
-        }
-        streak = 0;
-        failuresInRow += 1;
-        const reason = last.problems.join('; ');
-        if (reason !== lastReason) {
-            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
-            lastReason = reason;
-        }
-        else {
-            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
-        }
-        const now = Date.now();
-        if (now >= deadline)
-            break;
-        await (0,retry/* sleep */.yy)(Math.min((0,retry/* backoffDelay */.EY)(policy, failuresInRow), deadline - now));
-    }
-    const durationMs = Date.now() - started;
-    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
-}
-function explainFailure(check, last, facts) {
-    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
-    if (!facts.everAnswered) {
-        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
-        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
-    }
-    if (last.passed) {
-        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
-    }
-    const what = last.problems.join('; ');
-    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
-    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
-    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
-    return `${what}${stale} (${over}${flapping})${body}`;
-}
-const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/soak.js
-
-
-
-
-
-async function soak(check, options, transport) {
-    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
-    const agents = transport.agents ?? {
-        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-    };
-    const soakTransport = { ...transport, agents };
-    const latencies = [];
-    let issued = 0;
-    let errors = 0;
-    let firstError;
-    const started = external_node_perf_hooks_.performance.now();
-    const endAt = started + options.durationMs;
-    const worker = async () => {
-        while (issued < options.requests && external_node_perf_hooks_.performance.now() < endAt) {
-            issued += 1;
-            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
-            latencies.push(verdict.latencyMs);
-            if (!verdict.passed) {
-                errors += 1;
-                firstError ??= verdict.problems.join('; ');
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-    }
-    finally {
-        if (!transport.agents) {
-            agents.http.destroy();
-            agents.https.destroy();
-        }
-    }
-    const durationMs = external_node_perf_hooks_.performance.now() - started;
-    latencies.sort((a, b) => a - b);
-    const requests = latencies.length;
-    const result = {
-        requests,
-        errors,
-        errorRate: requests === 0 ? 0 : errors / requests,
-        p50Ms: percentile(latencies, 50),
-        p95Ms: percentile(latencies, 95),
-        durationMs,
-        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
-        firstError,
-        problems: [],
-    };
-    if (result.errorRate > options.maxErrorRate) {
-        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
-    }
-    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
-        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
-    }
-    return result;
-}
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted, p) {
-    if (sorted.length === 0)
-        return 0;
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
-}
-const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/run.js
-
-
-
-const DEFAULT_SMOKE_OPTIONS = {
-    timeoutMs: 60_000,
-    consecutivePasses: 3,
-    confirmIntervalMs: 250,
-    retryBaseDelayMs: 250,
-    retryMaxDelayMs: 5_000,
-    requestTimeoutMs: 10_000,
-};
-/**
- * The plain API other flows call (ssh-deploy, the restore drill): every check
- * waits for readiness in parallel, then the optional soak runs check by check.
- */
-async function run_runSmokeChecks(checks, options, log) {
-    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
-    const started = external_node_perf_hooks_.performance.now();
-    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
-    const outcomes = await Promise.all(checks.map(async (check) => {
-        const ready = await waitUntilReady(check, settings, transport, log);
-        const outcome = {
-            name: check.name,
-            url: check.url,
-            passed: ready.passed,
-            attempts: ready.attempts,
-            latencyMs: ready.last.latencyMs,
-            status: ready.last.status,
-            versionSeen: ready.last.versionSeen,
-            expectVersion: check.expectVersion,
-            health: ready.last.health,
-            reason: ready.reason,
-            durationMs: ready.durationMs,
-        };
-        if (ready.passed)
-            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
-        else
-            log.error(`✗ ${check.name}: ${ready.reason}`);
-        return outcome;
-    }));
-    if (settings.soak && settings.soak.requests > 0) {
-        for (const [index, check] of checks.entries()) {
-            const outcome = outcomes[index];
-            if (!outcome?.passed)
-                continue;
-            const result = await soak(check, settings.soak, transport);
-            outcome.soak = result;
-            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
-            if (result.problems.length > 0) {
-                outcome.passed = false;
-                outcome.reason = result.problems.join('; ');
-                log.error(`✗ ${check.name}: ${outcome.reason}`);
-            }
-        }
-    }
-    return {
-        passed: outcomes.every((outcome) => outcome.passed),
-        checks: outcomes,
-        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
-        durationMs: external_node_perf_hooks_.performance.now() - started,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
-
-
-
-const key = (host, port) => `${host}|${port}`;
-/**
- * Forwards, over an open session, every address the checks would dial, as seen
- * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
- * still goes into Host and SNI, so TLS is verified as for a direct request.
- */
-async function forwardChecks(session, checks, log) {
-    const forwards = new Map();
-    try {
-        for (const check of checks) {
-            const remote = resolveDialTarget(new URL(check.url), check);
-            const name = key(remote.host, remote.port);
-            if (forwards.has(name))
-                continue;
-            const forward = await session.forwardLocalPort(remote.port, remote.host);
-            forwards.set(name, forward);
-            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
-        }
-    }
-    catch (error) {
-        await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        throw error;
-    }
-    return {
-        connect: (intended) => {
-            const forward = forwards.get(key(intended.host, intended.port));
-            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
-        },
-        close: async () => {
-            await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        },
-    };
-}
-/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
-async function runSmokeChecksOverSession(session, checks, options, log) {
-    const forwarded = await forwardChecks(session, checks, log);
-    try {
-        return await run_runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
-    }
-    finally {
-        await forwarded.close();
-    }
-}
-/** Opens a session per host, runs the checks from inside each, one host after another. */
-async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
-    const reports = [];
-    for (const target of targets) {
-        const session = await openSshSession(target, runner, log);
-        try {
-            const report = await runSmokeChecksOverSession(session, checks, options, log);
-            if (targets.length > 1)
-                for (const check of report.checks)
-                    check.name = `${check.name} on ${target.host}`;
-            reports.push(report);
-        }
-        finally {
-            await session.close();
-        }
-    }
-    return mergeReports(reports);
-}
-function mergeReports(reports) {
-    const checks = reports.flatMap((report) => report.checks);
-    return {
-        passed: reports.every((report) => report.passed),
-        checks,
-        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
-        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/report.js
-
-
-
-const ms = (value) => `${Math.round(value)} ms`;
-function report_smokeSummary(report) {
-    const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new core_summary/* Summary */.BD().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
-    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
-        check.name,
-        check.passed ? '✅ pass' : '❌ fail',
-        ms(check.latencyMs),
-        String(check.attempts),
-        check.passed ? passDetails(check) : (0,core_secrets/* redact */.E$)(check.reason ?? 'failed'),
-    ]));
-    const soaked = report.checks.filter((check) => check.soak);
-    if (soaked.length > 0) {
-        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
-            const soak = check.soak;
-            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
-        }));
-    }
-    if (report.versionSeen !== undefined)
-        summary.text(`Version seen: \`${report.versionSeen}\``);
-    return summary;
-}
-function passDetails(check) {
-    const parts = [`HTTP ${check.status}`];
-    if (check.versionSeen !== undefined)
-        parts.push(`version ${check.versionSeen}`);
-    if (check.health && check.health !== 'none')
-        parts.push(`health ${check.health}`);
-    return parts.join(', ');
-}
-function smokeOutputs(report) {
-    return {
-        passed: String(report.passed),
-        'version-seen': report.versionSeen ?? '',
-        results: (0,core_secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
-            name: check.name,
-            url: check.url,
-            passed: check.passed,
-            status: check.status ?? null,
-            latencyMs: Math.round(check.latencyMs),
-            attempts: check.attempts,
-            versionSeen: check.versionSeen ?? null,
-            reason: check.reason ?? null,
-            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
-        })))),
-    };
-}
-/** One line per failing check: its name, the expectation and what came back. */
-function smokeFailure(report) {
-    if (report.passed)
-        return undefined;
-    return (0,core_secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/settings.js
-
-
-
-
-
-
-/** Inputs → settings; every problem is raised here, before any request. */
-function parseSmokeSettings(inputs, workDir) {
-    const describe = (name) => inputs.source.describe(name);
-    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
-    const headers = inputs.keyValues('headers');
-    inputs.secret('secret-headers');
-    const secretHeaders = inputs.keyValues('secret-headers');
-    for (const value of Object.values(secretHeaders))
-        (0,core_secrets/* registerSecret */.cl)(value);
-    const statusText = inputs.optional('expect-status');
-    const connectText = inputs.optional('connect-to');
-    const latency = inputs.optional('max-latency');
-    const defaults = {
-        headers: { ...headers, ...secretHeaders },
-        versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
-        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
-    };
-    const checks = [];
-    const url = inputs.optional('url');
-    const expectVersion = inputs.optional('expect-version');
-    if (url !== undefined)
-        checks.push(check_list_oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
-    else if (expectVersion !== undefined)
-        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
-    const listText = inputs.optional('checks');
-    if (listText !== undefined)
-        checks.push(...parseCheckList(listText, describe('checks'), defaults));
-    const listFile = inputs.optional('checks-file');
-    if (listFile !== undefined) {
-        const file = external_node_path_.resolve(workDir, listFile);
-        let text = '';
-        try {
-            text = external_node_fs_.readFileSync(file, 'utf8');
-        }
-        catch (error) {
-            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)}: ${file})`, 'Point it at a YAML file with a list of checks.');
-        }
-        checks.push(...parseCheckList(text, `${describe('checks-file')} (${listFile})`, defaults));
-    }
-    if (checks.length === 0) {
-        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
-    }
-    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
-    const p95 = inputs.optional('soak-max-p95');
-    return {
-        checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
-        options: {
-            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
-            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
-            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
-            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
-            caCertificates: readCaBundle(inputs, workDir),
-            soak: soakRequests === 0 ? undefined : {
-                requests: soakRequests,
-                durationMs: inputs.duration('soak-duration', 30_000),
-                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
-                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
-                maxErrorRate: parseRate(inputs),
-            },
-        },
-    };
-}
-/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
-function readCaBundle(inputs, workDir) {
-    const value = inputs.optional('ca-cert');
-    if (value === undefined)
-        return undefined;
-    let text = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
-        }
-        catch (error) {
-            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
-        }
-    }
-    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-    if (!certificates)
-        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
-    return certificates;
-}
-/** `1%`, `0.5%` or a fraction `0.01`. */
-function parseRate(inputs) {
-    const text = inputs.string('soak-max-error-rate', '0%');
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
-        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
-    return rate;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/flow.js
-
-
-
-
-/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
-const smokeFlow = {
-    command: 'smoke',
-    action: 'smoke-test',
-    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
-    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
-    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
-        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
-        : run_runSmokeChecks(settings.checks, settings.options, context.log)),
-    outputs: smokeOutputs,
-    summary: report_smokeSummary,
-    failure: smokeFailure,
-};
-
-;// CONCATENATED MODULE: ./build/src/smoke/demo.js
-
-
-
-
-/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
-async function demoSmoke(log, url, version) {
-    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
-    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(renderText(smokeSummary(report)));
-    return report;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/index.js
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/compose-check.js
-
-/**
- * Why a compose service cannot run as a second copy beside itself, read from
- * `compose config` (the merged, interpolated model). Each problem names the
- * field and the fix; checked before anything starts.
- */
-function runTwiceProblems(configYaml, service) {
-    const model = (0,dist/* parse */.qg)(configYaml);
-    const definition = model?.services?.[service];
-    if (!definition)
-        return [`service '${service}' is not in the compose files (found ${Object.keys(model?.services ?? {}).join(', ') || 'no services'})`];
-    const problems = [];
-    if (definition.container_name !== undefined) {
-        problems.push(`services.${service}.container_name is set (found '${String(definition.container_name)}'): Docker allows one container per name, so the new copy cannot start beside the old one. Remove container_name; Slipway names each copy by its compose project`);
-    }
-    const ports = Array.isArray(definition.ports) ? definition.ports : [];
-    if (ports.length > 0) {
-        const shown = ports.map((port) => (typeof port === 'object' && port ? `${String(port.published ?? '')}:${String(port.target ?? '')}` : String(port))).join(', ');
-        problems.push(`services.${service}.ports publishes host ports (found ${shown}): two copies cannot bind the same host port. Remove ports:, use network_mode: host and have the app listen on $PORT (Slipway gives each copy its own port from slot-ports)`);
-    }
-    if (definition.network_mode !== 'host') {
-        problems.push(`services.${service}.network_mode is not host (found ${String(definition.network_mode ?? 'a bridge network')}): the proxy reaches each copy on a host port. Set network_mode: host and have the app listen on $PORT`);
-    }
-    return problems;
-}
-/** The override Slipway keeps per copy: the image and the port the copy listens on. JSON is YAML. */
-function renderSlotOverride(service, image, portEnv, port) {
-    return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
-}
-/** The port a copy was started on, read back from its override; undefined when there is none or it is not Slipway's. */
-function slotPortFrom(overrideText, service, portEnv) {
-    try {
-        const model = JSON.parse(overrideText);
-        const port = Number(model.services?.[service]?.environment?.[portEnv]);
-        return Number.isInteger(port) && port > 0 ? port : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/host-ports.js
-/**
- * What the host's kernel says about TCP ports, read from /proc/net/tcp and
- * /proc/net/tcp6 (present on every Linux host, no `ss` or `netstat` needed).
- * Containers run with host networking, so their sockets are in these tables.
- */
-const READ_TCP_TABLES = ['sh', '-c', 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true'];
-const LISTEN = '0A';
-const ESTABLISHED = '01';
-function parseTcpTables(text) {
-    const listening = new Set();
-    const established = new Map();
-    for (const line of text.split('\n')) {
-        const fields = line.trim().split(/\s+/);
-        const local = fields[1];
-        const state = fields[3];
-        if (!local || !state || !/^[0-9A-F]+:[0-9A-F]{4}$/i.test(local))
-            continue;
-        const port = parseInt(local.slice(local.indexOf(':') + 1), 16);
-        if (state === LISTEN)
-            listening.add(port);
-        else if (state === ESTABLISHED)
-            established.set(port, (established.get(port) ?? 0) + 1);
-    }
-    return { listening, established };
-}
-/** The first port in the range that nothing listens on and that is not the live copy's; undefined if none. */
-function chooseFreePort(range, listening, exclude) {
-    for (let port = range.first; port <= range.last; port += 1) {
-        if (!listening.has(port) && !exclude.includes(port))
-            return port;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/caddy-config.js
-/** The loopback names an upstream may use for a copy on this host. */
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
-/** Every reverse_proxy upstream in a Caddy JSON config that dials `port` on loopback. */
-function findUpstreams(config, port) {
-    const found = [];
-    const wanted = LOOPBACK.map((host) => `${host}:${port}`);
-    const walk = (node, path) => {
-        if (Array.isArray(node)) {
-            node.forEach((child, index) => walk(child, [...path, String(index)]));
-            return;
-        }
-        if (!node || typeof node !== 'object')
-            return;
-        const record = node;
-        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
-            record.upstreams.forEach((upstream, index) => {
-                const dial = upstream?.dial;
-                if (typeof dial === 'string' && wanted.includes(dial))
-                    found.push({ path: [...path, 'upstreams', String(index), 'dial'].join('/'), dial });
-            });
-        }
-        for (const [key, child] of Object.entries(record))
-            walk(child, [...path, key]);
-    };
-    walk(config, []);
-    return found;
-}
-/** Every loopback upstream dial in the config, for messages ("found 127.0.0.1:9000"). */
-function allDials(config) {
-    const dials = [];
-    const walk = (node) => {
-        if (Array.isArray(node))
-            return node.forEach(walk);
-        if (!node || typeof node !== 'object')
-            return;
-        const record = node;
-        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
-            for (const upstream of record.upstreams)
-                if (typeof upstream?.dial === 'string')
-                    dials.push(upstream.dial);
-        }
-        Object.values(record).forEach(walk);
-    };
-    walk(config);
-    return dials;
-}
-/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
-function loopbackPorts(config) {
-    const ports = allDials(config).map((dial) => {
-        const split = dial.lastIndexOf(':');
-        return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
-    });
-    return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
-}
-/**
- * Moves one upstream: a PATCH of its `dial` value alone, so other sites and
- * apps in the same Caddy are not rewritten. With the ETag of the config the
- * upstream was found in as If-Match, Caddy refuses (412) when anything changed
- * since, instead of applying the change to a path that now means something else.
- */
-function dialPatch(ref, port, etag) {
-    return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
-
-
-
-function proxySwitcher(session, settings) {
-    switch (settings.proxy) {
-        case 'caddy': return new CaddySwitcher(session, settings.caddyAdmin);
-        case 'nginx': return new NginxSwitcher(session, settings.nginxUpstreamFile ?? '', settings.nginxCommand);
-        case 'command': return new CommandSwitcher(session, settings.switchCommand ?? '');
-    }
-}
-/** The contents of the nginx include: one server line inside the user's `upstream` block. */
-function renderNginxUpstream(port) {
-    return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
-}
-/**
- * The loopback ports an nginx include points at: Slipway writes `server 127.0.0.1:<port>;`,
- * but before the first switch it holds what the user wrote (`proxy_pass http://127.0.0.1:<port>;`).
- */
-function nginxUpstreamPorts(text) {
-    const ports = new Set();
-    for (const line of text.split('\n')) {
-        const code = line.replace(/#.*/, '');
-        for (const match of code.matchAll(/(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/g))
-            ports.add(Number(match[1]));
-    }
-    return [...ports];
-}
-/** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
-class CaddySwitcher {
-    session;
-    admin;
-    kind = 'caddy';
-    constructor(session, admin) {
-        this.session = session;
-        this.admin = admin;
-    }
-    async request(method, path, body, extraHeaders = {}) {
-        const split = this.admin.lastIndexOf(':');
-        const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
-        const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error) => {
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
-        });
-        try {
-            return await new Promise((resolve, reject) => {
-                const request = external_node_http_.request({
-                    host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
-                    // Caddy checks Host against the admin address it listens on.
-                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
-                }, (response) => {
-                    let text = '';
-                    response.setEncoding('utf8');
-                    response.on('data', (chunk) => { text += chunk; });
-                    // Caddy sends the ETag of a config read as a trailer.
-                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
-                });
-                request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
-                request.on('error', (error) => reject(new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
-                    fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
-                })));
-                request.end(body);
-            });
-        }
-        finally {
-            await forward.close();
-        }
-    }
-    async read() {
-        const { status, text, etag } = await this.request('GET', '/config/');
-        if (status !== 200)
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
-        return { config: JSON.parse(text), etag };
-    }
-    async config() {
-        return (await this.read()).config;
-    }
-    async servingPorts() {
-        return loopbackPorts(await this.config());
-    }
-    async preflight(fromPort) {
-        const config = await this.config();
-        if (findUpstreams(config, fromPort).length === 0) {
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: no reverse_proxy upstream in Caddy's config dials port ${fromPort} on loopback (found ${allDials(config).join(', ') || 'no reverse_proxy upstreams'})`, {
-                fix: `Point the site's reverse_proxy at 127.0.0.1:${fromPort} (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
-            });
-        }
-    }
-    async switchTo(toPort, fromPort) {
-        let { config, etag } = await this.read();
-        const moving = findUpstreams(config, fromPort).length;
-        if (moving === 0)
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
-        // Only this app's upstream dials change (one graceful reload each), so another
-        // app switching its own route on the same Caddy is neither lost nor undone; a
-        // change by someone else in between makes Caddy answer 412, and we read again.
-        for (let round = 1, conflicts = 0;; round += 1) {
-            const ref = findUpstreams(config, fromPort)[0];
-            if (!ref)
-                break;
-            const patch = dialPatch(ref, toPort, etag);
-            const { status, text } = await this.request(patch.method, patch.path, patch.body, patch.headers);
-            if (status === 412 && conflicts < 5)
-                conflicts += 1;
-            else if (status !== 200)
-                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
-            if (round > moving + 5)
-                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's config kept changing while Slipway moved the upstream to 127.0.0.1:${toPort} (found ${allDials(config).join(', ')})`, { fix: 'Deploy again once no other change is being made to Caddy' });
-            ({ config, etag } = await this.read());
-        }
-        // The last read is the read-back: every upstream that dialed the old port dials the new one.
-        if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
-            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
-        }
-    }
-}
-/** nginx: rewrite the upstream include, `nginx -t`, then `nginx -s reload` (old workers finish their requests). */
-class NginxSwitcher {
-    session;
-    file;
-    command;
-    kind = 'nginx';
-    constructor(session, file, command) {
-        this.session = session;
-        this.file = file;
-        this.command = command;
-    }
-    nginx(...args) {
-        return ['sh', '-c', `${this.command} "$@"`, 'slipway-nginx', ...args];
-    }
-    async preflight(fromPort) {
-        const writable = await this.session.exec(['sh', '-c', 'd=$(dirname "$1"); [ -w "$d" ] && { [ ! -e "$1" ] || [ -w "$1" ]; }', 'slipway-check', this.file], { allowFailure: true });
-        if (writable.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
-        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
-        if (test.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`nginx: \`${this.command} -t\` fails before any change (${proxy_lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
-        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
-        if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
-            throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
-                fix: `Write \`server 127.0.0.1:${fromPort};\` into it (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
-            });
-        }
-    }
-    async servingPorts() {
-        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
-        // No file yet (or unreadable): preflight says what is wrong with it.
-        return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
-    }
-    async switchTo(toPort) {
-        const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
-        const write = (text) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
-        await write(renderNginxUpstream(toPort));
-        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
-        if (test.exitCode !== 0) {
-            if (previous.exitCode === 0)
-                await write(previous.stdout);
-            else
-                await this.session.exec(['rm', '-f', this.file]);
-            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${proxy_lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
-        }
-        const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
-        if (reload.exitCode !== 0) {
-            if (previous.exitCode === 0)
-                await write(previous.stdout);
-            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -s reload\` failed (${proxy_lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
-        }
-    }
-}
-/** Any other proxy: the user's command gets the new port as its argument (and SLIPWAY_OLD_PORT). */
-class CommandSwitcher {
-    session;
-    command;
-    kind = 'command';
-    constructor(session, command) {
-        this.session = session;
-        this.command = command;
-    }
-    async preflight() { }
-    async servingPorts() {
-        return undefined;
-    }
-    async switchTo(toPort, fromPort) {
-        const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
-            env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
-        });
-        if (result.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${proxy_lastLine(result.stderr)})`);
-    }
-}
-/** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
-function proxy_lastLine(text) {
-    const lines = text.trim().split('\n').filter(Boolean);
-    return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-back.js
-/**
- * The truth after a failed switch or a red watch window: the proxy's own answer
- * wins over what the switch calls reported. Messages never claim the old
- * version serves unless the switch back worked or the proxy says so.
- */
-function judgeSwitchBack(input) {
-    const { host, cause, proxy, old, newPort, back } = input;
-    // A proxy that names no loopback port cannot tell which copy serves.
-    const ports = back.proxyPorts?.length ? back.proxyPorts : undefined;
-    const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
-    const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
-    if (oldServes) {
-        const switched = !back.attempted ? '' : back.error === undefined ? 'traffic was switched back, '
-            : `traffic is back on the old copy (the switch back reported: ${back.error}; ${proxy} points at port ${old.port}), `;
-        return { oldServes, removeNew, message: `${host}: ${cause}; ${switched}the new copy was removed and ${old.label} on port ${old.port} keeps serving` };
-    }
-    const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
-    const where = ports
-        ? `${proxy} points at port ${ports.join(', ')}`
-        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer, or named no loopback port'})`;
-    const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
-    return {
-        oldServes, removeNew,
-        message: `${host}: ${cause}; switching back to ${old.label} on port ${old.port} failed (${why}); ${where}; ${fate}; ${old.label} still runs on port ${old.port}`,
-        fix: `Point ${proxy} at port ${old.port} (the old version) by hand, then deploy again`,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
-
-
-
-
-
-
-
-
-
-
-
-
-const settingsOf = (run) => {
-    const zd = run.settings.zeroDowntime;
-    if (!zd)
-        throw new Error('zero-downtime settings missing');
-    return zd;
-};
-const stateFileOf = (run, ctx) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
-const overrideOf = (run, project) => `${stateDir(run.appDir)}/${project}.override.json`;
-function copyFrom(state, prefix) {
-    const project = state[`${prefix}project`];
-    const port = Number(state[`${prefix}port`]);
-    if (!project || !port)
-        return undefined;
-    return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
-}
-function copyFields(copy, prefix) {
-    return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
-}
-async function containersOf(run, project, service) {
-    return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
-}
-async function removeCopy(run, project, service, stopTimeoutS) {
-    const ids = await containersOf(run, project, service);
-    if (ids.length === 0)
-        return 0;
-    await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
-    await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
-    return ids.length;
-}
-/** The port `project` was started on, from the override Slipway wrote before starting it. */
-async function slotPortOf(run, project, service, portEnv) {
-    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
-    return slotPortFrom(text, service, portEnv);
-}
-async function tcpTables(run) {
-    return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
-}
-/** The smoke-test checks against one copy's own port, through the SSH session, with the expected version. */
-async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2) {
-    const url = new URL(run.settings.health.url ?? '');
-    url.hostname = '127.0.0.1';
-    url.port = String(port);
-    const check = check_list_oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
-    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
-    const outcome = report.checks[0];
-    return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
-}
-/** After the switch, with proxy-health-url: until a request through the proxy reports the new version. */
-async function waitForTrafficOnNew(run, zd, version) {
-    if (!zd.proxyHealthUrl)
-        return;
-    const check = check_list_oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
-    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
-    if (!report.passed)
-        throw new errors/* SlipwayError */.GQ(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
-}
-/**
- * After a failure at or after the switch: sends traffic back to the old copy if
- * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
- * it points. Never throws: the caller reports what happened.
- */
-async function switchBack(proxy, oldPort, newPort, switched) {
-    const ask = () => proxy.servingPorts().catch(() => undefined);
-    if (!switched) {
-        const ports = await ask();
-        if (!ports?.includes(newPort))
-            return { attempted: false, proxyPorts: ports };
-    }
-    let error;
-    try {
-        await proxy.switchTo(oldPort, newPort);
-    }
-    catch (failure) {
-        error = (0,errors/* formatError */.Wk)(failure);
-    }
-    return { attempted: true, error, proxyPorts: await ask() };
-}
-/**
- * Waits until the old copy has no open connection (two polls in a row, after a
- * short settle so a proxy that reloads asynchronously has stopped picking it),
- * or the drain timeout. Returns how many connections were still open.
- */
-async function drain(run, port, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    await (0,retry/* sleep */.yy)(Math.min(500, timeoutMs));
-    let quiet = 0;
-    for (;;) {
-        const open = (await tcpTables(run)).established.get(port) ?? 0;
-        quiet = open === 0 ? quiet + 1 : 0;
-        if (quiet >= 2)
-            return 0;
-        if (Date.now() >= deadline)
-            return open;
-        await (0,retry/* sleep */.yy)(200);
-    }
-}
-/**
- * Start the new version beside the old one, switch the proxy, drain, stop the old:
- * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
- */
-async function switchDeploy(run, image, version, action) {
-    const zd = settingsOf(run);
-    const ctx = await prepare(run);
-    const { service } = ctx.compose;
-    const host = run.session.name;
-    const stateFile = stateFileOf(run, ctx);
-    const state = await readStateFile(run.session, stateFile);
-    const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
-    // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
-    let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
-    if (!live) {
-        const current = await runningImage(run, ctx);
-        const composeState = await readStateFile(run.session, ctx.stateFile);
-        live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
-    }
-    let before = copyFrom(state, 'previous_');
-    // The proxy, not the state file, has the last word on which copy serves: a
-    // deploy cut between its switch and its state write leaves the file a step behind.
-    const proxy = proxySwitcher(run.session, zd);
-    const serving = await proxy.servingPorts();
-    const pending = copyFrom(state, 'pending_');
-    if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
-        && (await containersOf(run, pending.project, service)).length > 0) {
-        run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
-        before = live;
-        live = pending;
-    }
-    const liveRuns = (await containersOf(run, live.project, service)).length > 0;
-    const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
-    const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
-    // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
-    const override = overrideOf(run, slot);
-    const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
-        stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
-    });
-    const project = { ...ctx.project, project: slot, overrideFile: override };
-    await writeOverride(0);
-    const config = await run.session.exec(composeWords(ctx.flavor, project, 'config'), { env: run.settings.env, allowFailure: true, label: `compose config on ${run.session.target.host}` });
-    if (config.exitCode !== 0)
-        throw new errors/* SlipwayError */.GQ(`${host}: \`compose config\` fails (${config.stderr.trim().split('\n').pop() ?? ''})`, { fix: 'Fix the compose files' });
-    const problems = runTwiceProblems(config.stdout, service);
-    if (problems.length > 0) {
-        throw new errors/* SlipwayError */.GQ(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
-    }
-    await proxy.preflight(live.port);
-    // Copies an earlier deploy left behind: half-started (cut before its switch), or
-    // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
-    const leftovers = [{ project: slot, port: slotPort }];
-    if (before && before.project !== slot && before.project !== live.project)
-        leftovers.push({ project: before.project, port: before.port });
-    for (const leftover of leftovers) {
-        const ids = await containersOf(run, leftover.project, service);
-        if (ids.length === 0)
-            continue;
-        if (leftover.port !== undefined && serving?.includes(leftover.port)) {
-            throw new errors/* SlipwayError */.GQ(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
-                fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
-            });
-        }
-        const switchedAway = before?.project === leftover.project;
-        if (switchedAway && leftover.port !== undefined) {
-            const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
-            if (cut > 0)
-                run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
-        }
-        const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
-        run.log.warn(switchedAway
-            ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
-            : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
-    }
-    const tables = await tcpTables(run);
-    const port = chooseFreePort(zd.ports, tables.listening, [live.port]);
-    if (port === undefined) {
-        const busy = [...tables.listening].filter((p) => p >= zd.ports.first && p <= zd.ports.last).sort((a, b) => a - b);
-        throw new errors/* SlipwayError */.GQ(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
-    }
-    const next = { project: slot, port, image, version };
-    // Recorded first, so the next deploy (or a person) knows what this one was starting.
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
-    run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
-    await writeOverride(port);
-    const env = run.settings.env;
-    const oldLabel = live.version || live.image || 'the old version';
-    /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
-    const afterFailure = async (cause, switched) => {
-        const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
-        if (verdict.removeNew) {
-            await removeNext(cause);
-        }
-        else {
-            run.log.warn(`${host}: ${verdict.message}`);
-            await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
-        }
-        return verdict;
-    };
-    const removeNext = async (why) => {
-        run.log.warn(`${host}: ${why}; removing ${slot}`);
-        await removeCopy(run, slot, service, 1);
-        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
-    };
-    try {
-        if (ctx.compose.pull && action === 'deploy')
-            await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
-        await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
-    }
-    catch (error) {
-        if (await run.session.isAlive())
-            await removeNext(`${slot} did not start (${(0,errors/* formatError */.Wk)(error)})`);
-        throw error;
-    }
-    const verdict = await copyHealthy(run, port, version, run.settings.health.timeoutMs);
-    if (!verdict.healthy) {
-        await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
-        throw new errors/* SlipwayError */.GQ(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
-    }
-    const healthyAt = external_node_perf_hooks_.performance.now();
-    let switched = false;
-    let switchedAt;
-    try {
-        await proxy.switchTo(port, live.port);
-        switched = true;
-        switchedAt = new Date().toISOString();
-        // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
-        await writeStateFile(run.session, stateFile, {
-            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
-        });
-        await waitForTrafficOnNew(run, zd, version);
-    }
-    catch (error) {
-        // Traffic goes back to the live copy, which was never touched; the message says if it did not.
-        const verdict = await afterFailure((0,errors/* formatError */.Wk)(error), switched);
-        throw new errors/* SlipwayError */.GQ(verdict.message, { fix: verdict.fix });
-    }
-    const switchMs = external_node_perf_hooks_.performance.now() - healthyAt;
-    run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
-    if (zd.watchMs > 0) {
-        const watchEnd = Date.now() + zd.watchMs;
-        while (Date.now() < watchEnd) {
-            const watch = await copyHealthy(run, port, version, 2000, 1);
-            if (!watch.healthy) {
-                run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-                const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
-                const verdict = await afterFailure(cause, true);
-                if (verdict.oldServes)
-                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
-                throw new errors/* SlipwayError */.GQ(verdict.message, { fix: verdict.fix });
-            }
-            await (0,retry/* sleep */.yy)(500);
-        }
-    }
-    let cut = 0;
-    if (liveRuns) {
-        cut = await drain(run, live.port, zd.drainTimeoutMs);
-        if (cut > 0)
-            run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
-        await removeCopy(run, live.project, service, zd.stopTimeoutS);
-    }
-    const previous = liveRuns ? live : before;
-    await writeStateFile(run.session, stateFile, {
-        ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
-        switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
-    });
-    await appendDeployLog(run.session, run.appDir, {
-        time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
-        result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
-    }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
-    return { version, previous: live.version, changed: true };
-}
-async function zeroDowntimeDeploy(run) {
-    return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
-}
-/** A rollback is the same switch towards the previous image, on the other slot. */
-async function zeroDowntimeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await readStateFile(run.session, stateFileOf(run, ctx));
-    const previous = copyFrom(state, 'previous_');
-    if (!previous?.image)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    return switchDeploy(run, previous.image, previous.version, 'rollback');
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
-
-
-
-
-
-
-
-
-
-
-
-
-/** Split hosts into batches of `size` (0: one batch with all). */
-function batches(items, size) {
-    if (size <= 0 || size >= items.length)
-        return [items];
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-function strategyOf(settings) {
-    switch (settings.strategy) {
-        case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
-        case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
-        case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
-        case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
-    }
-}
-async function deployFleet(settings, context, hooks = {}) {
-    const actor = (0,detect/* describeActor */.t)(context.platform, external_node_os_.hostname());
-    const strategy = strategyOf(settings);
-    const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
-    const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
-    const outcomes = indexed.map(({ target }) => ({
-        host: describeTarget(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
-    }));
-    const connections = indexed.map(() => 0);
-    let failed = false;
-    for (const batch of batches(indexed, settings.batchSize)) {
-        if (failed)
-            break;
-        const pending = await Promise.all(batch.map(async ({ target, index }) => {
-            const started = Date.now();
-            const item = { index, name: describeTarget(target), outcome: outcomes[index] };
-            try {
-                item.session = await openSshSession(target, context.runner, context.log);
-                hooks.sessionOpened?.(item.session, index);
-                const appDir = forHost(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log };
-                // The lock lives inside app-dir: check it exists first rather than create it.
-                await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
-                item.lock = await acquireLock(item.session, appDir, { holder: actor, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs }, context.log);
-                const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
-                Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
-            }
-            catch (error) {
-                const rolledBack = error instanceof RolledBackError;
-                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined });
-            }
-            item.outcome.durationMs = Date.now() - started;
-            return item;
-        }));
-        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
-        if (batchFailed) {
-            failed = true;
-            // The batch is all-or-nothing: hosts that took the new version go back.
-            for (const item of pending) {
-                if (item.outcome.status !== 'deployed' || !item.run)
-                    continue;
-                try {
-                    await strategy.rollback(item.run);
-                    Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
-                }
-                catch (error) {
-                    item.outcome.message = `revert failed: ${(0,errors/* formatError */.Wk)(error)}`;
-                    item.outcome.status = 'failed';
-                }
-            }
-        }
-        for (const item of pending) {
-            if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-                await appendDeployLog(item.session, item.run.appDir, {
-                    time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
-                    previous: item.outcome.previous, result: item.outcome.status, actor,
-                }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
-                await item.lock.release();
-            }
-            if (item.session) {
-                connections[item.index] = item.session.connectionsOpened;
-                await item.session.close();
-            }
-        }
-    }
-    const first = outcomes[0];
-    const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
-    return {
-        mode: settings.mode,
-        strategy: settings.strategy,
-        version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
-        previousVersion: first?.previous ?? '',
-        hosts: outcomes,
-        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted'),
-        ok: !failed,
-        connectionsPerHost: connections,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/flow.js
-
-
-
-
-/** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
-const deployFlow = {
-    command: 'deploy',
-    action: 'ssh-deploy',
-    describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
-    parse: (inputs) => parseDeploySettings(inputs),
-    // swarm: the per-service report and filled-in defaults join the summary below.
-    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
-    outputs: (result) => ({
-        version: result.version,
-        'previous-version': result.previousVersion,
-        hosts: JSON.stringify(result.hosts.map(({ host, status, version, previous, message }) => ({ host, status, version, previous, message }))),
-        'rolled-back': String(result.rolledBack),
-    }),
-    summary: (result) => new core_summary/* Summary */.BD()
-        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
-        .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
-        o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
-    ]))
-        .append(swarmReportSummary(result)),
-    failure: (result) => {
-        if (result.ok)
-            return undefined;
-        const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
-        return bad.map((o) => `${o.host}: ${o.status}: ${o.message}`).join('\n') || 'deploy failed';
-    },
-};
-
-
-/***/ }),
-
-/***/ 1325:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
-});
-
-// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./build/src/core/config/inputs.js
-var inputs = __nccwpck_require__(6087);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-;// CONCATENATED MODULE: ./build/src/core/log.js
-
-/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
-class MemoryLogger {
-    lines = [];
-    info(message) { this.lines.push(redact(message)); }
-    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
-    error(message) { this.lines.push(`error: ${redact(message)}`); }
-    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
-    async group(title, body) {
-        this.lines.push(`## ${redact(title)}`);
-        return body();
-    }
-    text() { return this.lines.join('\n'); }
-}
-/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
-class ConsoleLogger {
-    options;
-    constructor(options = {}) {
-        this.options = options;
-    }
-    write(text) {
-        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
-    }
-    info(message) { this.write(message); }
-    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
-    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
-    debug(message) { if (this.options.debug)
-        this.write(`debug: ${message}`); }
-    async group(title, body) {
-        this.write(`▸ ${title}`);
-        return body();
-    }
-}
-function locate(where) {
-    if (!where?.file)
-        return '';
-    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
-}
-const silentLogger = {
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_title, body) => body(),
-};
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
-// EXTERNAL MODULE: ./build/src/core/command.js
-var command = __nccwpck_require__(9764);
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
-
-
-
-
-
-/** GNU timeout's exit code when it had to stop the command. */
-const TIMEOUT_EXIT = 124;
-/**
- * Runs real processes through @actions/exec. @actions/exec has no timeout of its
- * own, so a timed command runs under coreutils `timeout`, which keeps the
- * argument array intact and kills the whole command.
- */
-class ProcessRunner {
-    log;
-    constructor(log) {
-        this.log = log;
-    }
-    async run(spec, options = {}) {
-        const policy = options.retry ?? retry/* NO_RETRY */.PE;
-        const started = Date.now();
-        let runs = 0;
-        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
-        // it is neither one of the policy's attempts nor time against its deadline.
-        let attempt = 0;
-        let askedWaitsMs = 0;
-        for (;;) {
-            runs += 1;
-            attempt += 1;
-            const result = await this.runOnce(spec, options);
-            result.attempts = runs;
-            if (result.exitCode === 0)
-                return result;
-            const verdict = options.isTransient?.(result) ?? false;
-            if (typeof verdict === 'object') {
-                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
-                attempt -= 1;
-                askedWaitsMs += verdict.waitMs;
-                await (0,retry/* sleep */.yy)(verdict.waitMs);
-                continue;
-            }
-            const elapsed = Date.now() - started - askedWaitsMs;
-            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
-            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
-            if (verdict && attempt < policy.attempts && withinDeadline) {
-                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
-                await (0,retry/* sleep */.yy)(wait);
-                continue;
-            }
-            if (options.allowFailure)
-                return result;
-            throw new errors/* ProcessError */.yI({
-                command: options.label ?? (0,command/* describeCommand */.vL)(spec),
-                exitCode: result.exitCode,
-                stderr: result.stderr || result.stdout,
-                timedOut: result.timedOut,
-                hint: options.hint?.(result),
-            });
-        }
-    }
-    label(spec, options) {
-        return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
-    }
-    async runOnce(spec, options) {
-        const { file, args } = withTimeout(spec, options.timeoutMs);
-        this.log.debug(`$ ${this.label(spec, options)}`);
-        let stdout = '';
-        let stderr = '';
-        const started = Date.now();
-        const exitCode = await exec/* exec */.m(file, args, {
-            cwd: spec.cwd,
-            env: buildEnv(spec),
-            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
-            silent: true,
-            ignoreReturnCode: true,
-            delay: options.streamCloseDelayMs,
-            listeners: {
-                stdout: (data) => { stdout += data.toString(); },
-                stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-            },
-        }).catch((error) => {
-            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
-            stderr += `${error.message}\n`;
-            return 127;
-        });
-        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
-        if (timedOut)
-            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
-        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
-    }
-}
-function withTimeout(spec, timeoutMs) {
-    if (!timeoutMs)
-        return { file: spec.file, args: spec.args };
-    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
-    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
-}
-function buildEnv(spec) {
-    const base = {};
-    const inherited = spec.cleanEnv
-        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
-        : process.env;
-    for (const [key, value] of Object.entries(inherited))
-        if (value !== undefined)
-            base[key] = value;
-    return { ...base, ...spec.env };
-}
-
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var core_summary = __nccwpck_require__(1253);
-// EXTERNAL MODULE: ./build/src/platform/detect.js
-var detect = __nccwpck_require__(7166);
-;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
-
-
-
-
-
-
-
-
-/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
-const actionInputSource = {
-    get: (name) => core/* getInput */.V4(name),
-    describe: (name) => `input '${name}'`,
-};
-/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
-class ActionsLogger {
-    platform;
-    constructor(platform) {
-        this.platform = platform;
-    }
-    info(message) { core/* info */.pq((0,secrets/* redact */.E$)(message)); }
-    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
-    warn(message, where) { this.annotate('warning', message, where); }
-    error(message, where) { this.annotate('error', message, where); }
-    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
-    annotate(level, message, where) {
-        const text = (0,secrets/* redact */.E$)(message);
-        if (!this.platform.supportsAnnotations) {
-            // Forgejo prints workflow commands raw; a plain line reads better.
-            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-            core/* info */.pq(`${level}: ${location}${text}`);
-            return;
-        }
-        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
-        if (level === 'warning')
-            core/* warning */.$e(text, properties);
-        else
-            core/* error */.z3(text, properties);
-    }
-}
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
-class ActionsCache {
-    log;
-    description = 'Actions cache';
-    constructor(log) {
-        this.log = log;
-    }
-    async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
-            this.log.info('Cache: this runner offers no cache service; skipping restore.');
-            return undefined;
-        }
-        try {
-            return await cache.restoreCache(paths, primaryKey, restoreKeys);
-        }
-        catch (error) {
-            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
-            return undefined;
-        }
-    }
-    async save(paths, key) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable())
-            return;
-        try {
-            await cache.saveCache(paths, key);
-        }
-        catch (error) {
-            // A key saved by a parallel job is not a failure of ours.
-            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
-        }
-    }
-}
-async function writeSummary(summary, platform, log) {
-    if (summary.blocks.length === 0)
-        return;
-    if (platform.supportsSummary) {
-        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
-    }
-    else {
-        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
-        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
-    }
-}
-/** The whole Actions edge: inputs → flow → outputs, summary, failure. */
-async function runAction(flow) {
-    const platform = (0,detect/* detectPlatform */.l)();
-    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
-    const log = new ActionsLogger(platform);
-    try {
-        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const settings = flow.parse(new inputs/* Inputs */.G0(actionInputSource), { env: process.env, platform, workDir });
-        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log) };
-        const result = await flow.run(settings, context);
-        for (const [name, value] of Object.entries(flow.outputs(result)))
-            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
-        await writeSummary(flow.summary(result), platform, log);
-        const failure = flow.failure?.(result);
-        if (failure)
-            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,errors/* formatError */.Wk)(error, core/* isDebug */._o()));
-    }
-}
-
-
-
-/***/ }),
-
-/***/ 7166:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ detectPlatform),
-/* harmony export */   t: () => (/* binding */ describeActor)
-/* harmony export */ });
-function detectPlatform(env = process.env) {
-    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
-    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
-    if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
-    }
-    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
-    const repository = env.GITHUB_REPOSITORY;
-    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return {
-        kind: forgejo ? 'forgejo' : 'github',
-        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
-        supportsAnnotations: !forgejo,
-        serverUrl,
-        repository,
-        runUrl,
-        actor: env.GITHUB_ACTOR,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-    };
-}
-/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
-function describeActor(platform, hostname) {
-    if (platform.runUrl)
-        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
-    return `${platform.actor ?? 'someone'}@${hostname}`;
-}
-
-
-/***/ }),
-
-/***/ 3838:
+/***/ 4846:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42339,6 +37257,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -42346,11 +37265,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -42386,7 +37305,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -42482,7 +37401,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -42519,11 +37438,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(2145);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(5326);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(3873);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42597,7 +37516,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42878,7 +37797,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -42912,9 +37831,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(7187);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(1299);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42979,7 +37898,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43262,9 +38181,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -43300,7 +38219,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 7187:
+/***/ 1299:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43321,13 +38240,13 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(378);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43915,7 +38834,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43998,7 +38917,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 2145:
+/***/ 3873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -44083,7 +39002,7 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 4942:
+/***/ 5326:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44102,7 +39021,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -44193,11 +39112,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -44897,7 +39816,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 90:
+/***/ 378:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45093,7 +40012,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45104,7 +40023,7 @@ function getCmdPath() {
 /* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(378);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -45377,6 +40296,5754 @@ function copyFile(srcFile, destFile, force) {
 }
 //# sourceMappingURL=io.js.map
 
+/***/ }),
+
+/***/ 673:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1412);
+/* harmony import */ var _deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5317);
+// The ssh-deploy action: inputs → the shared deploy flow → outputs and summary.
+
+
+await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .deployFlow */ .g);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4865:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c8: () => (/* binding */ untilCancelled),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
+/* harmony export */   mm: () => (/* binding */ isCancelled)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6880);
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
+
+/***/ }),
+
+/***/ 3414:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nZ: () => (/* binding */ shellJoin),
+/* harmony export */   vL: () => (/* binding */ describeCommand)
+/* harmony export */ });
+/* unused harmony export shellQuote */
+/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
+function describeCommand(spec) {
+    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
+}
+function quoteForDisplay(word) {
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
+function shellQuote(word) {
+    if (word === '')
+        return "''";
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Join an argument array into one remote command line, each word quoted. */
+function shellJoin(words) {
+    return words.map(shellQuote).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 5509:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   G0: () => (/* binding */ Inputs)
+/* harmony export */ });
+/* unused harmony exports mapInputSource, splitList */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6880);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7506);
+
+
+function mapInputSource(values, style = 'action') {
+    return {
+        get: (name) => values[name],
+        describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
+    };
+}
+class Inputs {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    raw(name) {
+        const value = this.source.get(name);
+        if (value === undefined)
+            return undefined;
+        const trimmed = value.trim();
+        return trimmed === '' ? undefined : trimmed;
+    }
+    fail(name, problem, fix) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(this.source.describe(name), problem, fix);
+    }
+    optional(name) {
+        return this.raw(name);
+    }
+    string(name, fallback) {
+        return this.raw(name) ?? fallback;
+    }
+    required(name, fix) {
+        const value = this.raw(name);
+        if (value === undefined)
+            this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
+        return value;
+    }
+    /** A secret: registered for redaction the moment it is read. Never trimmed. */
+    secret(name) {
+        const value = this.source.get(name);
+        if (!value)
+            return undefined;
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(value);
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (/^(true|yes|on|1)$/i.test(value))
+            return true;
+        if (/^(false|no|off|0)$/i.test(value))
+            return false;
+        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
+    }
+    integer(name, fallback, range = {}) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!/^-?\d+$/.test(value))
+            this.fail(name, `is not a whole number (found '${value}')`);
+        const parsed = Number(value);
+        if (range.min !== undefined && parsed < range.min)
+            this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
+        if (range.max !== undefined && parsed > range.max)
+            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
+        return parsed;
+    }
+    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
+        return ms;
+    }
+    choice(name, choices, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        if (!choices.includes(value)) {
+            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
+        }
+        return value;
+    }
+    /** Newline- or comma-separated list; blank entries and `#` comments dropped. */
+    list(name) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return [];
+        return splitList(value);
+    }
+    /** `KEY=VALUE` lines (or comma-separated pairs). */
+    keyValues(name) {
+        const result = {};
+        for (const entry of this.list(name)) {
+            const index = entry.indexOf('=');
+            if (index <= 0)
+                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
+            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
+        }
+        return result;
+    }
+}
+function splitList(value) {
+    const separator = value.includes('\n') ? /\r?\n/ : /,/;
+    return value
+        .split(separator)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '' && !entry.startsWith('#'));
+}
+function parseDuration(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
+    if (!match)
+        return undefined;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
+    return Math.round(Number(match[1]) * factor);
+}
+
+
+/***/ }),
+
+/***/ 6880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GQ: () => (/* binding */ SlipwayError),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   yI: () => (/* binding */ ProcessError)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7506);
+
+/**
+ * An error a user can act on: what is wrong, where, and how to fix it.
+ * The message is redacted when it is built, so no secret survives into it.
+ */
+class SlipwayError extends Error {
+    fix;
+    constructor(message, options = {}) {
+        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix ? `${message}. ${options.fix}` : message), { cause: options.cause });
+        this.name = 'SlipwayError';
+        this.fix = options.fix ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(options.fix) : undefined;
+    }
+}
+/** Bad input, raised before any side effect. Reads `<input>: <what> (found X, expected Y). <fix>`. */
+class InputError extends SlipwayError {
+    input;
+    constructor(input, problem, fix) {
+        super(`${input}: ${problem}`, { fix });
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A process failed: carries the redacted command, the exit code and the last stderr lines. */
+class ProcessError extends SlipwayError {
+    command;
+    exitCode;
+    stderrTail;
+    timedOut;
+    constructor(args) {
+        const tail = lastLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.stderr), 8);
+        const what = args.timedOut ? 'timed out' : `exited with code ${args.exitCode}`;
+        super(`\`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command)}\` ${what}${tail ? `:\n${tail}` : ''}`, { fix: args.hint });
+        this.name = 'ProcessError';
+        this.command = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(args.command);
+        this.exitCode = args.exitCode;
+        this.stderrTail = tail;
+        this.timedOut = args.timedOut ?? false;
+    }
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+/** One line (or a few) for the user; the stack only when debugging. */
+function formatError(error, debug = false) {
+    if (error instanceof SlipwayError) {
+        return debug && error.stack ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.stack) : error.message;
+    }
+    if (error instanceof Error) {
+        // An unexpected error: its stack is what a bug report needs, but only on request.
+        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
+    }
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
+}
+
+
+/***/ }),
+
+/***/ 9267:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ onLeftoversChanged),
+/* harmony export */   ZF: () => (/* binding */ openLeftovers),
+/* harmony export */   vy: () => (/* binding */ recordLeftover),
+/* harmony export */   yK: () => (/* binding */ runIdentity)
+/* harmony export */ });
+const open = new Map();
+const listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    open.set(id, item);
+    notify();
+    return () => {
+        if (open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...open.values()];
+}
+function onLeftoversChanged(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
+}
+
+
+/***/ }),
+
+/***/ 4416:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   PE: () => (/* binding */ NO_RETRY),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export NETWORK_RETRY */
+const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
+function backoffDelay(policy, attempt, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+/***/ }),
+
+/***/ 7506:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ onSecretRegistered),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony exports REDACTED, isRegisteredSecret, clearSecretsForTest */
+// Every secret value the process knows about is registered here once; every
+// path that prints or throws text (logger, runner, error formatting) redacts
+// through `redact`, so a secret cannot reach a log even through a tool's echo.
+const registered = new Set();
+const listeners = [];
+/** Secrets shorter than this are not redacted: masking "1" would mangle every log. */
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+function registerSecret(value) {
+    if (!value || value.length < MIN_SECRET_LENGTH)
+        return;
+    const forms = [value, encodeURIComponent(value), Buffer.from(value).toString('base64')];
+    // Multi-line secrets (keys) are also masked line by line, as a tool may print one line.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.push(line.trim());
+    for (const form of forms) {
+        if (registered.has(form))
+            continue;
+        registered.add(form);
+        for (const listener of listeners)
+            listener(form);
+    }
+}
+/** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
+function onSecretRegistered(listener) {
+    listeners.push(listener);
+    for (const value of registered)
+        listener(value);
+}
+function redact(text) {
+    if (registered.size === 0 || !text)
+        return text;
+    let out = text;
+    // Longest first, so a secret containing another is masked whole.
+    for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret))
+            out = out.split(secret).join(REDACTED);
+    }
+    return out;
+}
+function isRegisteredSecret(value) {
+    return registered.has(value);
+}
+/** For tests only. */
+function clearSecretsForTest() {
+    registered.clear();
+}
+
+
+/***/ }),
+
+/***/ 9448:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   S5: () => (/* binding */ renderText)
+/* harmony export */ });
+class Summary {
+    blocks = [];
+    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
+    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
+    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
+    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
+    append(other) { this.blocks.push(...other.blocks); return this; }
+}
+const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+function renderMarkdown(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `### ${block.text}`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
+            case 'table': return [
+                `| ${block.headers.map(escapeCell).join(' | ')} |`,
+                `| ${block.headers.map(() => '---').join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+            ].join('\n');
+        }
+    })
+        .join('\n\n') + '\n';
+}
+/** Plain text for logs and terminals: markdown code ticks dropped. */
+function renderText(summary) {
+    return renderTextBlocks(summary).replace(/`/g, '');
+}
+function renderTextBlocks(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `== ${block.text} ==`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
+            case 'table': {
+                const all = [block.headers, ...block.rows];
+                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
+                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
+            }
+        }
+    })
+        .join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ deployFlow)
+});
+
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var core_summary = __nccwpck_require__(9448);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/src/core/cancel.js
+var cancel = __nccwpck_require__(4865);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+// EXTERNAL MODULE: ./build/src/platform/detect.js
+var detect = __nccwpck_require__(7180);
+// EXTERNAL MODULE: ./build/src/ssh/index.js + 4 modules
+var src_ssh = __nccwpck_require__(4503);
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(4416);
+;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
+/** Prints v2, v1 or none. */
+const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
+/** The compose command words (run on the host) for one project; the user's files are never edited. */
+function composeWords(flavor, project, ...subcommand) {
+    const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
+    return [
+        ...base,
+        '--project-directory', project.appDir,
+        ...(project.project ? ['-p', project.project] : []),
+        ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
+        '-f', project.overrideFile,
+        ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
+        ...subcommand,
+    ];
+}
+/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
+function renderImageOverride(service, image) {
+    return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
+}
+/**
+ * Labels compose puts on containers (v1 and v2 alike): how we find the service's
+ * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
+ * which are not the service: a stopped one left behind must not fail a deploy.
+ */
+function serviceContainersWords(projectName, service, all = false, options = {}) {
+    return [
+        'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
+        '--filter', `label=com.docker.compose.project=${projectName}`,
+        '--filter', `label=com.docker.compose.service=${service}`,
+        ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
+        '--format', '{{.ID}}',
+    ];
+}
+/**
+ * The local tag a compose rollback runs: the exact image (by ID) the service ran
+ * before the deploy. A moving tag (`app:latest`) may point at the new image by
+ * then; this tag does not, is never pulled, and keeps the old image from being pruned.
+ */
+function rollbackTag(projectName, service) {
+    return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
+}
+/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
+function tagImageWords(imageId, tag) {
+    return ['docker', 'tag', imageId, tag];
+}
+/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
+function defaultProjectName(appDir) {
+    const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
+    return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/health.js
+
+/**
+ * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
+ * connection until it answers 2xx (and contains `expect`), or the time is up.
+ */
+async function waitForHttpHealth(session, health, version, log, deadline, signal) {
+    if (!health.url)
+        return { healthy: true, detail: 'no health-url' };
+    const url = new URL(health.url);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const tunnel = await session.forwardLocalPort(port, url.hostname);
+    const expected = health.expect?.replace(/\{version\}/g, version);
+    let last;
+    try {
+        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
+        for (;;) {
+            // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
+            if (signal?.aborted)
+                return { healthy: false, detail: 'cancelled while the new version was being verified' };
+            try {
+                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
+                const body = await response.text();
+                if (response.ok && (!expected || body.includes(expected)))
+                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
+                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
+            }
+            catch (error) {
+                last = error.message;
+            }
+            if (Date.now() >= deadline)
+                return { healthy: false, detail: `${health.url} ${last}` };
+            log.debug(`health: ${health.url} ${last}; retrying`);
+            await (0,retry/* sleep */.yy)(500);
+        }
+    }
+    finally {
+        await tunnel.close();
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/deploy/host-state.js
+var host_state = __nccwpck_require__(185);
+;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+class RolledBackError extends errors/* SlipwayError */.GQ {
+    host;
+    serving;
+    constructor(host, reason, serving) {
+        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+        this.host = host;
+        this.serving = serving;
+        this.name = 'RolledBackError';
+    }
+}
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+function hookWords(dir, script) {
+    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+/** Fails with one message naming every missing path (checked in one round trip). */
+async function requirePaths(run, checks, fix) {
+    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+    const missing = result.stdout.trim();
+    if (missing)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var core_secrets = __nccwpck_require__(7506);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/src/swarm/commands.js
+const JSON_FORMAT = '{{json .}}';
+/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
+const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
+function stackDeploy(stack, composeFiles, options = {}) {
+    return {
+        args: [
+            'stack', 'deploy',
+            ...composeFiles.flatMap((file) => ['--compose-file', file]),
+            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
+            '--with-registry-auth',
+            ...(options.prune ? ['--prune'] : []),
+            '--detach=true',
+            stack,
+        ],
+    };
+}
+function serviceUpdateImage(service, image) {
+    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
+}
+const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
+/** Services of a stack, by the label `docker stack deploy` puts on them. */
+const stackServiceIds = (stack) => ({
+    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
+});
+/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
+const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
+/** Task IDs of a service, newest first. */
+const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
+/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
+const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
+const serviceTasksTable = (service) => ({
+    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
+});
+const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
+/** The value comes on stdin (`-`), so it never shows in a process list. */
+function secretCreate(name, value, labels = {}) {
+    return {
+        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
+        stdin: value,
+    };
+}
+
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
+;// CONCATENATED MODULE: ./build/src/image/reference.js
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Returns a reason when the reference is invalid, for the caller's InputError. */
+function parseImageReference(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return { error: `digest '${digest}' is not sha256:<64 hex>` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
+        registry = parts.shift() ?? DOCKER_HUB;
+    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
+        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    return { registry, repository: parts.join('/'), tag, digest };
+}
+function formatReference(reference) {
+    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
+    const name = `${host}${reference.repository}`;
+    if (reference.digest)
+        return `${name}@${reference.digest}`;
+    return reference.tag ? `${name}:${reference.tag}` : name;
+}
+/** The name without tag or digest, as a user wrote it (for `name@digest`). */
+function repositoryOf(reference) {
+    const withoutDigest = reference.split('@')[0] ?? reference;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+const KNOWN_PLATFORMS = (/* unused pure expression or super */ null && ([
+    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
+]));
+
+;// CONCATENATED MODULE: ./build/src/swarm/duration.js
+/**
+ * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
+ * engine reports them in nanoseconds. Both become milliseconds here.
+ */
+const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseGoDuration(text) {
+    if (text === undefined)
+        return undefined;
+    // A bare number is what the engine API gives: nanoseconds.
+    if (typeof text === 'number')
+        return text / 1e6;
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
+        return undefined;
+    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
+}
+/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
+function formatGoDuration(ms) {
+    const rounded = Math.ceil(ms);
+    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
+}
+/** For people: `4.2 s`, `1 min 5 s`. */
+function humanDuration(ms) {
+    if (ms < 60_000)
+        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/compose.js
+
+
+
+
+const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function composeError(path, where, problem, fix) {
+    return new errors/* SlipwayError */.GQ(`${path}: ${where}${problem}`, { fix });
+}
+function readCompose(text, path) {
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
+    }
+    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
+        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
+    }
+    const networks = isDict(data.networks) ? data.networks : {};
+    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
+    const version = data.version === undefined ? undefined : String(data.version);
+    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
+}
+function readService(path, name, raw, networks) {
+    if (!isDict(raw))
+        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
+    const deploy = isDict(raw.deploy) ? raw.deploy : {};
+    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
+    const onHostNetwork = attached.some((key) => {
+        const definition = networks[key];
+        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
+        return engineName === 'host';
+    });
+    return {
+        name,
+        image: typeof raw.image === 'string' ? raw.image : undefined,
+        healthcheck: readHealthcheck(path, name, raw.healthcheck),
+        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
+        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
+        onHostNetwork,
+        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
+        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
+    };
+}
+/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
+function readHealthcheck(path, service, raw) {
+    if (!isDict(raw) || raw.disable === true)
+        return undefined;
+    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
+        return undefined;
+    const duration = (key, fallback) => {
+        const value = raw[key];
+        if (value === undefined)
+            return fallback;
+        const ms = parseGoDuration(value);
+        if (ms === undefined)
+            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
+        return ms;
+    };
+    return {
+        intervalMs: duration('interval', 30_000),
+        timeoutMs: duration('timeout', 30_000),
+        retries: typeof raw.retries === 'number' ? raw.retries : 3,
+        startPeriodMs: duration('start_period', 0),
+    };
+}
+/** Docker waits at least this long after a task starts before calling it stable. */
+const MIN_MONITOR_MS = 5_000;
+const NO_HEALTHCHECK_MONITOR_MS = 10_000;
+/**
+ * The monitor window must outlast the health check's verdict: a task that turns
+ * unhealthy after the window closed no longer rolls the update back.
+ */
+function monitorWindowMs(service) {
+    const check = service.healthcheck;
+    if (!check)
+        return NO_HEALTHCHECK_MONITOR_MS;
+    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
+    return Math.max(MIN_MONITOR_MS, verdict);
+}
+/**
+ * The override file `docker stack deploy` merges over the user's: safe update
+ * defaults where the user gave none, the pinned image, secrets and env file.
+ * Merging (not editing) keeps the user's file the single source they own.
+ */
+function buildStackOverride(compose, options) {
+    const filled = [];
+    const pinned = [];
+    const services = {};
+    const wanted = options.image ? repositoryKey(options.image) : undefined;
+    for (const service of compose.services) {
+        const entry = {};
+        const update = {};
+        const rollback = {};
+        const fill = (target, given, section, key, value, why) => {
+            if (given[key] !== undefined)
+                return;
+            target[key] = value;
+            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
+        };
+        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
+        const orderWhy = service.onHostNetwork
+            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
+            : 'the new task must be healthy before the old one stops';
+        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
+        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
+        const monitor = monitorWindowMs(service);
+        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
+            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
+            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
+        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
+        const deploy = {};
+        if (Object.keys(update).length > 0)
+            deploy.update_config = update;
+        if (Object.keys(rollback).length > 0)
+            deploy.rollback_config = rollback;
+        if (Object.keys(deploy).length > 0)
+            entry.deploy = deploy;
+        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
+            entry.image = options.image;
+            pinned.push(service.name);
+        }
+        if (options.envFile)
+            entry.env_file = [...service.envFiles, options.envFile];
+        services[service.name] = entry;
+    }
+    const document = {};
+    if (compose.version !== undefined)
+        document.version = compose.version;
+    document.services = services;
+    const secretNames = options.secretNames ?? {};
+    if (Object.keys(secretNames).length > 0) {
+        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
+    }
+    const header = [
+        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
+        'Your file is not changed. Defaults filled in:',
+        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
+    ];
+    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist/* stringify */.As)(document)}`;
+    return { text, filled, pinned };
+}
+/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
+function repositoryKey(image) {
+    const parsed = parseImageReference(image);
+    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
+/** Inspect output is a JSON array; an empty answer is an empty list. */
+function parseJsonArray(text) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return [];
+    const parsed = JSON.parse(trimmed);
+    return Array.isArray(parsed) ? parsed : [parsed];
+}
+function imageOf(spec) {
+    return spec?.TaskTemplate.ContainerSpec?.Image;
+}
+/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
+function shortImage(image) {
+    if (!image)
+        return '—';
+    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
+}
+function desiredReplicas(service) {
+    if (service.Spec.Mode?.Global)
+        return 'global';
+    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
+}
+/**
+ * The task template changed, so the engine will roll tasks (a replica count
+ * change does not). The engine stores PreviousSpec without the defaults the
+ * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
+ * both sides are compared; the caller does not trust a "no" blindly either.
+ */
+function expectsRollingUpdate(service) {
+    if (!service.PreviousSpec)
+        return false;
+    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
+}
+function sameOnCommonKeys(a, b) {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (isObject(a) && isObject(b))
+        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
+/**
+ * Why a task did not run, in words a user acts on. The engine's own text stays
+ * beside it; this only names the usual causes.
+ */
+function explainTaskError(error) {
+    if (/unhealthy/i.test(error))
+        return 'health check failing';
+    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
+        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
+    }
+    if (/no suitable node/i.test(error))
+        return 'no suitable node (placement constraints, resources or platform rule out every node)';
+    if (/non-zero exit/i.test(error))
+        return 'the container exited with an error';
+    return 'task failed';
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/converge.js
+
+
+
+
+/**
+ * After a spec change the engine starts its update within milliseconds; until
+ * this long has passed, tasks that look settled may still be the old ones.
+ */
+const SETTLE_GRACE_MS = 1_500;
+/** How long an expected update may take to show up before the tasks alone decide. */
+const UPDATE_START_MS = 10_000;
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
+/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
+const FAILED_TASKS_BEFORE_GIVING_UP = 3;
+async function inspectServices(endpoint, names) {
+    if (names.length === 0)
+        return [];
+    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
+    // A service that does not exist (yet) makes inspect fail while still printing the others.
+    return parseJsonArray(result.stdout || '[]');
+}
+async function listTasks(endpoint, service) {
+    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0)
+        return [];
+    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
+    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
+}
+async function captureBaselines(endpoint, names) {
+    const objects = await inspectServices(endpoint, names);
+    return Promise.all(names.map(async (name) => {
+        const object = objects.find((o) => o.Spec.Name === name);
+        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
+        return { name, object, taskIds };
+    }));
+}
+/**
+ * Polls each service until the engine says where its update ended: updated,
+ * rolled back, paused, failed, or still going at the deadline. `docker stack
+ * deploy` returns as soon as the specs are stored; this is the wait it skips.
+ */
+async function waitForConvergence(endpoint, baselines, options) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const reports = new Map();
+    let pending = baselines;
+    for (;;) {
+        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
+        const still = [];
+        for (const baseline of pending) {
+            const object = objects.find((o) => o.Spec.Name === baseline.name);
+            if (object?.UpdateStatus?.State === 'updating')
+                baseline.attemptedImage = imageOf(object.Spec);
+            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
+            if (report) {
+                reports.set(baseline.name, report);
+                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
+            }
+            else
+                still.push(baseline);
+        }
+        pending = still;
+        if (pending.length === 0)
+            break;
+        if (Date.now() + options.pollMs > deadline) {
+            const last = await inspectServices(endpoint, pending.map((b) => b.name));
+            for (const baseline of pending) {
+                const object = last.find((o) => o.Spec.Name === baseline.name);
+                const report = await describe(endpoint, baseline, object, 'timed-out');
+                reports.set(baseline.name, report);
+                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
+            }
+            break;
+        }
+        await (0,retry/* sleep */.yy)(options.pollMs);
+    }
+    return baselines.map((b) => reports.get(b.name));
+}
+/** A verdict for one service, or undefined while it is still moving. */
+async function judge(endpoint, baseline, object, options, elapsedMs) {
+    const status = object.UpdateStatus;
+    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
+    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
+    if (isNewUpdate) {
+        switch (status?.State) {
+            case 'updating':
+            case 'rollback_started':
+                return undefined;
+            case 'completed':
+                return settled(endpoint, baseline, object, 'updated');
+            case 'rollback_completed': {
+                baseline.rollbackSeenAt ??= Date.now();
+                const tasks = await listTasks(endpoint, baseline.name);
+                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+                    return undefined;
+                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            }
+            case 'paused':
+            case 'rollback_paused':
+                return describe(endpoint, baseline, object, 'paused');
+            default:
+                return undefined;
+        }
+    }
+    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
+    const rolling = expectsRollingUpdate(object);
+    // The spec is stored but the engine may not have started rolling tasks yet.
+    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
+        return undefined;
+    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
+}
+/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
+async function settled(endpoint, baseline, object, outcome) {
+    const tasks = await listTasks(endpoint, baseline.name);
+    const running = countRunning(tasks);
+    const wanted = wantedReplicas(object, tasks);
+    if (running >= wanted)
+        return report(baseline, object, tasks, outcome);
+    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
+    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
+    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
+        return report(baseline, object, tasks, 'failed');
+    return undefined;
+}
+async function describe(endpoint, baseline, object, outcome) {
+    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
+    if (object)
+        return report(baseline, object, tasks, outcome);
+    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object, tasks) {
+    const desired = desiredReplicas(object);
+    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+}
+function countRunning(tasks) {
+    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
+}
+function report(baseline, object, tasks, outcome) {
+    const base = {
+        service: baseline.name,
+        outcome,
+        imageBefore: imageOf(baseline.object?.Spec),
+        imageAfter: imageOf(object.Spec),
+        running: countRunning(tasks),
+        desired: desiredReplicas(object),
+        updateState: object.UpdateStatus?.State,
+        message: object.UpdateStatus?.Message,
+    };
+    if (outcome === 'updated' || outcome === 'unchanged')
+        return base;
+    if (object.UpdateStatus?.State?.startsWith('rollback'))
+        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
+    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
+    if (failing) {
+        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
+        base.why = explainTaskError(base.taskError);
+    }
+    else if (outcome === 'timed-out') {
+        base.why = 'the update was still in progress at the timeout';
+    }
+    else {
+        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
+    }
+    return base;
+}
+/** The task the engine blames (named in its update message), else the newest one with an error. */
+function failingTask(tasks, message) {
+    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
+    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
+    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
+        return blamed;
+    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
+
+
+/**
+ * A stack deploy only works on a manager of an active swarm. Checked first, so
+ * the user reads what to run instead of the engine's "This node is not a swarm manager".
+ */
+async function assertSwarmManager(endpoint) {
+    const result = await endpoint.docker(swarmState(), {
+        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
+    });
+    let info;
+    try {
+        info = JSON.parse(result.stdout.trim());
+    }
+    catch {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
+    }
+    const state = info.LocalNodeState ?? 'inactive';
+    if (state === 'inactive' || state === 'pending') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
+            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
+        });
+    }
+    if (state === 'locked') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
+            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
+        });
+    }
+    if (state !== 'active') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
+            fix: 'See `docker info` on that node',
+        });
+    }
+    if (!info.ControlAvailable) {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
+            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
+        });
+    }
+    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
+
+
+
+/**
+ * Docker secrets are immutable, so each value gets its own name: the stack,
+ * the key and a short hash of the value. A changed value is a new secret and
+ * rolls the services that use it; an unchanged one is reused as it is.
+ */
+function dockerSecretName(stack, key, value) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
+    return `${stack}_${key}_${digest}`;
+}
+/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
+async function ensureDockerSecrets(endpoint, stack, values) {
+    const names = {};
+    for (const [key, value] of Object.entries(values)) {
+        const name = dockerSecretName(stack, key, value);
+        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
+        if (exists.exitCode !== 0) {
+            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
+        }
+        names[key] = name;
+    }
+    return names;
+}
+/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
+function envFileText(values) {
+    return Object.entries(values).map(([key, value]) => {
+        if (/[\r\n]/.test(value))
+            throw new errors/* SlipwayError */.GQ(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
+        return `${key}=${value}\n`;
+    }).join('');
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
+
+
+
+
+
+
+
+
+const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
+const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
+/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
+async function runSwarm(settings, endpoint, log) {
+    const started = Date.now();
+    await assertSwarmManager(endpoint);
+    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+    }
+    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
+    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
+    switch (settings.mode) {
+        case 'stack': {
+            const outcome = await deployStack(settings, endpoint, log);
+            return { ...base, ...outcome, durationMs: Date.now() - started };
+        }
+        case 'service': {
+            const service = requireService(settings);
+            if (!settings.image)
+                throw new errors/* SlipwayError */.GQ('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
+            const baselines = await captureBaselines(endpoint, [service]);
+            if (!baselines[0]?.object)
+                throw missingService(service, endpoint);
+            log.info(`updating ${service} to ${settings.image}`);
+            await endpoint.docker(serviceUpdateImage(service, settings.image));
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
+            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
+        }
+        case 'rollback': {
+            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
+            if (names.length === 0)
+                throw new errors/* SlipwayError */.GQ(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
+            const baselines = await captureBaselines(endpoint, names);
+            for (const baseline of baselines) {
+                if (!baseline.object)
+                    throw missingService(baseline.name, endpoint);
+                log.info(`rolling ${baseline.name} back to its previous spec`);
+                await endpoint.docker(serviceRollback(baseline.name), {
+                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
+                });
+            }
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
+            return { ...base, services, durationMs: Date.now() - started };
+        }
+    }
+}
+async function deployStack(settings, endpoint, log) {
+    const composePath = settings.composeFile;
+    if (!composePath)
+        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
+    const text = await promises_.readFile(composePath, 'utf8').catch((error) => {
+        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
+    });
+    const compose = readCompose(text, composePath);
+    for (const key of Object.keys(settings.secrets)) {
+        if (!compose.services.some((s) => s.secrets.includes(key)))
+            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
+    }
+    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
+    const hasEnv = Object.keys(settings.env).length > 0;
+    const files = [];
+    if (!endpoint.local)
+        files.push({ name: external_node_path_.basename(composePath), content: text });
+    if (hasEnv)
+        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
+    // The override names the env file by its staged path, so it is staged after the others.
+    const staged = await endpoint.stage(files);
+    try {
+        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
+        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
+        if (settings.image && override.pinned.length === 0) {
+            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
+        }
+        for (const f of override.filled)
+            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
+        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
+        try {
+            const userFile = endpoint.local ? composePath : staged.paths[0];
+            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
+            const baselines = await captureBaselines(endpoint, names);
+            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
+            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
+            if (result.exitCode !== 0)
+                throw stackRejected(composePath, result.stderr || result.stdout);
+            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
+            return { services, filled: override.filled, pinned: override.pinned };
+        }
+        finally {
+            await overrideFile.remove();
+        }
+    }
+    finally {
+        await staged.remove();
+    }
+}
+/** The engine's own words, with the file and (when it names one) the service. */
+function stackRejected(file, stderr) {
+    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
+    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
+    return new errors/* SlipwayError */.GQ(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
+        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
+    });
+}
+function requireService(settings) {
+    if (!settings.service)
+        throw new errors/* SlipwayError */.GQ('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
+    return settings.service;
+}
+function missingService(name, endpoint) {
+    return new errors/* SlipwayError */.GQ(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
+}
+async function stackServices(endpoint, stack) {
+    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
+
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseSwarmStrategy(inputs) {
+    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
+    if (!NAME.test(stack))
+        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
+    const service = inputs.optional('swarm-service');
+    if (service !== undefined && !NAME.test(service))
+        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
+    const image = inputs.optional('image');
+    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    if (service && !image)
+        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
+    const secrets = {};
+    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets'))) {
+        if (!NAME.test(key))
+            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
+        // Masked before anything runs; the values only ever travel on stdin.
+        (0,core_secrets/* registerSecret */.cl)(value);
+        secrets[key] = value;
+    }
+    return {
+        stack, service, image,
+        stackFile: inputs.string('stack-file', 'docker-compose.yml'),
+        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1 }),
+        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
+const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
+    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
+]));
+const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
+/** Reads the zero-downtime inputs; undefined when the option is off. */
+function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
+    if (!inputs.boolean('zero-downtime', false))
+        return undefined;
+    if (strategy !== 'compose') {
+        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
+    }
+    if (!healthUrl) {
+        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
+    }
+    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
+    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
+    const first = Number(match?.[1]);
+    const last = Number(match?.[2] ?? match?.[1]);
+    if (!match || first < 1024 || last > 65535 || last < first) {
+        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
+    }
+    if (last === first)
+        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
+    const portEnv = inputs.optional('port-env') ?? 'PORT';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
+        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
+    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
+    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
+    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
+        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
+    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
+    if (proxy === 'nginx' && !nginxUpstreamFile) {
+        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
+    }
+    if (nginxUpstreamFile !== undefined && !ABSOLUTE_PATH.test(nginxUpstreamFile))
+        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
+    const switchCommand = inputs.optional('proxy-switch-command');
+    if (proxy === 'command' && !switchCommand) {
+        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
+    }
+    return {
+        ports: { first, last },
+        portEnv,
+        proxy,
+        caddyAdmin,
+        nginxUpstreamFile,
+        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
+        switchCommand,
+        proxyHealthUrl: inputs.optional('proxy-health-url'),
+        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
+        watchMs: inputs.duration('watch-window', 0),
+        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/settings.js
+
+
+
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseDeploySettings(inputs) {
+    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
+    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const ssh = (0,src_ssh/* parseSshInputs */.d1)(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
+    }
+    const relative = (name, value) => {
+        if (!RELATIVE_PATH.test(value))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
+    };
+    let compose;
+    let release;
+    let script;
+    let swarm;
+    if (strategy === 'compose') {
+        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
+        if (!SERVICE.test(service))
+            inputs.fail('service', `is not a compose service name (found '${service}')`);
+        const project = inputs.optional('compose-project');
+        if (project !== undefined && !PROJECT.test(project))
+            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
+        const image = inputs.optional('image');
+        if (mode === 'deploy' && !image)
+            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
+        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+            inputs.fail('image', `is not an image reference (found '${image}')`);
+        const envFile = inputs.optional('env-file');
+        compose = {
+            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
+            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
+        };
+    }
+    else if (strategy === 'release') {
+        const artifact = inputs.optional('artifact');
+        if (mode === 'deploy' && !artifact)
+            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        release = {
+            artifact,
+            shared: inputs.list('shared').map((p) => relative('shared', p)),
+            prePromote: inputs.list('pre-promote'),
+            restart: inputs.list('restart'),
+            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+        };
+    }
+    else if (strategy === 'swarm') {
+        swarm = parseSwarmStrategy(inputs);
+    }
+    else {
+        if (mode === 'rollback')
+            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
+        script = inputs.required('script', 'Set script to the commands to run on the host.');
+    }
+    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
+    const version = inputs.optional('version') ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+    return {
+        ssh, strategy, mode, appDir, version,
+        env: inputs.keyValues('env'),
+        health: { url: inputs.optional('health-url'), expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000) },
+        batchSize: inputs.integer('batch-size', 0, { min: 0 }),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
+        compose, release, script, swarm,
+        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, inputs.optional('health-url')),
+    };
+}
+/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
+function forHost(template, host, index) {
+    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
+
+
+
+
+
+
+
+async function prepare(run) {
+    const compose = run.settings.compose;
+    if (!compose)
+        throw new Error('compose settings missing');
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
+        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
+    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
+    const stateBase = `${(0,host_state/* stateDir */.Pn)(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+    return {
+        flavor: detected,
+        compose,
+        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+        projectName: project ?? defaultProjectName(run.appDir),
+        stateFile: `${stateBase}.state`,
+    };
+}
+async function runningImageOf(run, ctx) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return undefined;
+    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    const [image = '', id = ''] = inspected.split('|');
+    return image ? { image, id } : undefined;
+}
+/** The reference (tag or digest) the service runs, for messages and the version label. */
+async function runningImage(run, ctx) {
+    return (await runningImageOf(run, ctx))?.image;
+}
+/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
+async function pinForRollback(run, ctx, imageId) {
+    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
+    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
+    if (tagged.exitCode !== 0) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
+    }
+    return tag;
+}
+/**
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ */
+async function switchTo(run, ctx, image, pull, beforeUp) {
+    const env = { ...run.settings.env };
+    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
+        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+    });
+    if (pull)
+        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    beforeUp?.();
+    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
+        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
+    });
+}
+const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run, ctx, version, signal) {
+    const deadline = Date.now() + run.settings.health.timeoutMs;
+    let last = 'no container';
+    for (;;) {
+        if (signal?.aborted)
+            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
+        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+        if (ids.length > 0) {
+            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+            last = states.join(', ');
+            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+                return { healthy: false, detail: `container ${last}` };
+            }
+            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
+                break;
+        }
+        if (Date.now() >= deadline)
+            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
+        await (0,retry/* sleep */.yy)(500);
+    }
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
+}
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
+async function composeDeploy(run) {
+    const ctx = await prepare(run);
+    const image = ctx.compose.image ?? '';
+    const { version } = run.settings;
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image;
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
+    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
+    if (ctx.compose.preDeploy && current) {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
+        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
+            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
+            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
+        });
+    }
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
+    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
+    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
+    let verdict;
+    try {
+        await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
+        verdict = await waitHealthy(run, ctx, version, run.signal);
+    }
+    catch (error) {
+        if (error instanceof cancel/* CancelledError */.cc) {
+            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+            if (rollbackTo)
+                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+            await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
+            throw error;
+        }
+        if (!current || !(await run.session.isAlive()))
+            throw error;
+        verdict = { healthy: false, detail: error.message };
+    }
+    if (verdict.healthy) {
+        const now = await runningImageOf(run, ctx);
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!current || !rollbackTo)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
+    await switchTo(run, ctx, rollbackTo, false);
+    const back = await waitHealthy(run, ctx, previousVersion);
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        image: current, image_id: running?.id ?? '', version: previousVersion,
+        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
+        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+    });
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
+}
+/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
+async function composeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+    if (!state.previous_image)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image ?? state.image ?? '';
+    // State written before image IDs were recorded only has the reference.
+    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+    await switchTo(run, ctx, target, false);
+    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
+    });
+    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
+}
+const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+
+// EXTERNAL MODULE: ./build/src/deploy/lock.js
+var lock = __nccwpck_require__(8804);
+;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
+
+
+
+/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
+function releaseName(now) {
+    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+}
+/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
+const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
+/** Links each shared path into the release (replacing whatever the artifact had there). */
+const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Lists releases, newest last, and which one `current` points at. */
+const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
+const isMarked = (name) => MARKED.test(name);
+/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
+const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/**
+ * Removes all but the newest `keep` good releases, never one in `protect`
+ * (current, previous). Marked releases never count as kept; they go once they
+ * are older than the oldest release kept.
+ */
+function releasesToRemove(all, keep, protect) {
+    const good = all.filter((name) => !isMarked(name)).sort();
+    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
+    const oldestKept = good.filter((name) => !stale.includes(name))[0];
+    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
+    return [...stale, ...marked].sort();
+}
+/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
+const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
+const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
+/** Who the command runs as matters to the rule, so these carry over into the check. */
+const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
+/**
+ * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
+ * with sudo: it checks the sudoers rule (as that user) without running anything.
+ * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
+ * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
+ */
+function sudoCheckWords(command) {
+    const words = command.trim().split(/\s+/);
+    if (words[0] !== 'sudo')
+        return undefined;
+    const kept = [];
+    let i = 1;
+    while (i < words.length) {
+        const word = words[i] ?? '';
+        if (word === '--') {
+            i += 1;
+            break;
+        }
+        if (!word.startsWith('-') || word === '-')
+            break;
+        i += 1;
+        if (word.startsWith('--')) {
+            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
+            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
+                continue;
+            const value = inline ?? words[i++] ?? '';
+            const flag = SUDO_KEPT.get(name);
+            if (flag)
+                kept.push(flag, value);
+            continue;
+        }
+        for (let c = 1; c < word.length; c += 1) {
+            const option = word[c] ?? '';
+            if (!SUDO_VALUE_OPTIONS.has(option))
+                continue;
+            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
+            const flag = SUDO_KEPT.get(option);
+            if (flag)
+                kept.push(flag, value);
+            break;
+        }
+    }
+    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
+        i += 1;
+    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
+}
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+async function listReleases(run) {
+    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
+    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
+    const names = lines.filter((line) => !line.startsWith('current='));
+    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+}
+/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
+async function markRelease(run, name, mark) {
+    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
+    if (result.exitCode !== 0)
+        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+}
+async function versionOf(run, name) {
+    if (!name)
+        return '';
+    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
+    return result.stdout.trim();
+}
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run, signal) {
+    for (const command of run.settings.release?.restart ?? []) {
+        if (signal?.aborted)
+            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
+        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+        if (result.exitCode !== 0) {
+            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+            const said = (0,errors/* lastLines */.w$)((0,core_secrets/* redact */.E$)(result.stderr.trim()), 1);
+            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
+        }
+    }
+    return { ok: true, detail: '' };
+}
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run, name, version, signal) {
+    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
+    const restarted = await restart(run, signal);
+    if (!restarted.ok)
+        return { healthy: false, detail: restarted.detail };
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
+}
+async function releaseDeploy(run, now = new Date()) {
+    const release = run.settings.release;
+    if (!release?.artifact)
+        throw new Error('release settings missing');
+    const { version } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
+    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    // sudo -n first: a promote that cannot restart must not happen.
+    for (const command of release.restart) {
+        const check = sudoCheckWords(command);
+        if (!check)
+            continue;
+        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
+        if (allowed.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    }
+    const before = await listReleases(run);
+    const previousVersion = await versionOf(run, before.current);
+    let name = releaseName(now);
+    if (before.all.includes(name))
+        name = `${name}-${run.index + 1}-${process.pid}`;
+    const dir = `${run.appDir}/releases/${name}`;
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
+    await run.session.exec(['mkdir', '-p', dir]);
+    try {
+        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
+            await run.session.upload(release.artifact, `${dir}.tar.gz`);
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
+            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+        }
+        else {
+            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+        }
+        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+        if (release.shared.length)
+            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+        for (const command of release.prePromote) {
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
+            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+        }
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
+    }
+    catch (error) {
+        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
+        if (await run.session.isAlive())
+            await markRelease(run, name, 'failed');
+        throw error;
+    }
+    const verdict = await switchAndCheck(run, name, version, run.signal);
+    if (verdict.healthy) {
+        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
+        if (stale.length)
+            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!before.current)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
+    const back = await switchAndCheck(run, before.current, previousVersion);
+    await markRelease(run, name, 'failed');
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
+}
+/** Back to the release before `current`, from what is on the host. */
+async function releaseRollback(run) {
+    const { current, all } = await listReleases(run);
+    const index = current ? all.indexOf(current) : -1;
+    const target = index > 0 ? all[index - 1] : undefined;
+    if (!current || !target)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+    const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
+    const verdict = await switchAndCheck(run, target, to);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+    // The release we left is moved aside, so a second rollback goes further back instead of forward.
+    await markRelease(run, current, 'rolled-back');
+    return { version: to, previous: from, changed: true };
+}
+async function scriptDeploy(run) {
+    const script = run.settings.script ?? '';
+    const { version } = run.settings;
+    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
+    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
+    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+    return { version, previous: '', changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
+
+
+
+/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
+function localDockerEndpoint(runner, host) {
+    return {
+        description: host ? `docker at ${host}` : 'local docker',
+        local: true,
+        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
+        async stage(files) {
+            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+            const paths = [];
+            for (const file of files) {
+                const target = path.join(dir, file.name);
+                await fs.writeFile(target, file.content, { mode: 0o600 });
+                paths.push(target);
+            }
+            return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+        },
+    };
+}
+/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
+function remoteDockerEndpoint(exec, description) {
+    return {
+        description,
+        local: false,
+        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
+        async stage(files) {
+            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
+            const dir = made.stdout.trim();
+            const paths = [];
+            for (const file of files) {
+                const target = `${dir}/${file.name}`;
+                // The content travels on stdin; the script is fixed and takes the path as $1.
+                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/report.js
+
+
+
+
+const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
+/** One sentence per service that did not end well: which, why, and what serves now. */
+function describeProblem(report) {
+    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
+    const serving = report.running > 0
+        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
+        : `nothing is running (${replicas(report)})`;
+    switch (report.outcome) {
+        case 'rolled-back':
+            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
+        case 'paused':
+            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
+        case 'failed':
+            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
+        case 'timed-out':
+            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
+        default:
+            return `${report.service}: ${report.outcome}`;
+    }
+}
+function swarmFailure(result) {
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
+}
+function swarmSummary(result) {
+    const summary = new core_summary/* Summary */.BD().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
+    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
+    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
+    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
+    if (problems.length)
+        summary.list(problems);
+    if (result.filled.length) {
+        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
+        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
+    }
+    return summary;
+}
+function swarmOutputs(result) {
+    return {
+        'swarm-services': JSON.stringify(result.services),
+        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
+
+
+
+
+
+
+
+
+/**
+ * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
+ * same SSH session, lock and deploy log as the other strategies; the engine
+ * does the rolling update and the rollback, Slipway waits and reports.
+ */
+function sessionDockerEndpoint(run) {
+    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
+}
+function swarmSettingsOf(run, mode) {
+    const swarm = run.settings.swarm;
+    if (!swarm)
+        throw new errors/* SlipwayError */.GQ('strategy swarm: settings missing (internal)');
+    return {
+        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
+        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
+        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
+        secrets: swarm.secrets, env: run.settings.env, prune: false,
+    };
+}
+const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
+/**
+ * Each host's swarm reports of one deploy, keyed by its settings object (one
+ * per run), then by the deploy's result: how the per-service table reaches the
+ * job summary without widening the fleet's host outcomes.
+ */
+const reportsBySettings = new WeakMap();
+const summariesByResult = new WeakMap();
+/** Remembers one host's swarm report for the deploy that runs with `settings`. */
+function keepSwarmReport(settings, result) {
+    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
+}
+/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
+function keepSwarmReports(result, settings) {
+    const reports = reportsBySettings.get(settings);
+    if (reports?.length)
+        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
+    return result;
+}
+/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
+function swarmReportSummary(result) {
+    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
+}
+/**
+ * A deploy the engine did not finish well: the previous version serves only
+ * when no service kept its new version and every rolled-back one runs again.
+ */
+function judgeFailedDeploy(result) {
+    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
+    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
+}
+/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
+function rollbackPlan(result) {
+    const changed = result.services.filter((s) => s.outcome === 'updated');
+    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
+}
+async function swarmDeploy(run) {
+    const endpoint = sessionDockerEndpoint(run);
+    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    keepSwarmReport(run.settings, result);
+    const previous = firstImage(result, 'imageBefore');
+    const failure = swarmFailure(result);
+    if (failure) {
+        const verdict = judgeFailedDeploy(result);
+        if (verdict.previousServes)
+            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
+    }
+    // The same HTTP health gate as the other strategies, when health-url is set.
+    const { health, version } = run.settings;
+    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
+    if (verdict.healthy)
+        return { version, previous, changed: true };
+    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+}
+/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
+async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+    const reason = `the new version failed its health check (${detail})`;
+    const { names, fresh } = rollbackPlan(deployed);
+    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
+    if (names.length === 0)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
+    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
+    let back;
+    try {
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
+    }
+    catch (error) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
+    }
+    keepSwarmReport(run.settings, back);
+    const failure = swarmFailure(back);
+    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
+    if (failure || notRunning.length) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
+    }
+    if (fresh.length)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
+    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
+}
+async function swarmRollback(run) {
+    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    keepSwarmReport(run.settings, result);
+    const failure = swarmFailure(result);
+    if (failure)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
+    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./build/src/core/config/inputs.js
+var inputs = __nccwpck_require__(5509);
+;// CONCATENATED MODULE: ./build/src/smoke/check.js
+const ANY_SUCCESS = { codes: [], classes: [2] };
+const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
+function describeStatus(expect) {
+    return [...expect.codes.map(String), ...expect.classes.map((c) => `${c}xx`)].join(' or ');
+}
+function statusMatches(expect, status) {
+    return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/json-path.js
+function parseJsonPath(path) {
+    let rest = path.trim();
+    if (rest === '$')
+        return [];
+    if (rest.startsWith('$.'))
+        rest = rest.slice(2);
+    else if (rest.startsWith('$['))
+        rest = rest.slice(1);
+    if (rest === '')
+        return undefined;
+    const segments = [];
+    const token = /^(?:\.?([A-Za-z_$@-][\w$@-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['([^']*)'\])/;
+    let first = true;
+    while (rest.length > 0) {
+        const match = token.exec(rest);
+        if (!match || (first && rest.startsWith('.')))
+            return undefined;
+        if (match[1] !== undefined)
+            segments.push(match[1]);
+        else if (match[2] !== undefined)
+            segments.push(Number(match[2]));
+        else if (match[3] !== undefined)
+            segments.push(match[3].replace(/\\(.)/g, '$1'));
+        else
+            segments.push(match[4] ?? '');
+        rest = rest.slice(match[0].length);
+        first = false;
+    }
+    return segments;
+}
+function lookupJsonPath(document, segments) {
+    let current = document;
+    const walked = [];
+    for (const segment of segments) {
+        walked.push(typeof segment === 'number' ? `[${segment}]` : segment);
+        if (Array.isArray(current)) {
+            if (segment === 'length') {
+                current = current.length;
+                continue;
+            }
+            const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+            if (index < 0 || index >= current.length)
+                return { found: false, missingAt: joinPath(walked) };
+            current = current[index];
+        }
+        else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
+            current = current[String(segment)];
+        }
+        else {
+            return { found: false, missingAt: joinPath(walked) };
+        }
+    }
+    return { found: true, value: current };
+}
+const joinPath = (walked) => walked.join('.').replace(/\.\[/g, '[');
+
+;// CONCATENATED MODULE: ./build/src/smoke/assertions.js
+
+
+/** A problem with how an assertion is written; the caller names the check and the input. */
+class AssertionSyntaxError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+    }
+}
+const SYMBOLS = { '==': 'equals', '!=': 'not-equals', '<': 'lt', '>': 'gt' };
+const OPERATOR_WORDS = [...Object.keys(SYMBOLS), ...JSON_OPERATORS];
+const EXPRESSION_FIX = 'Write `<path> <operator> <value>`, e.g. `version == 1.4.2`, `database != disconnected`, `uptime > 0`, `build exists`; operators: ==, !=, <, >, contains, matches, exists.';
+/** `version == 1.4.2`, `tags contains beta`, `commit matches ^[0-9a-f]{7}`, `db exists`. */
+function parseAssertionExpression(text) {
+    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(text.trim());
+    if (!match)
+        throw new AssertionSyntaxError(`assertion '${text}' is not understood (expected <path> <operator> <value>)`, EXPRESSION_FIX);
+    const [, path = '', word = '', value] = match;
+    const operator = SYMBOLS[word] ?? JSON_OPERATORS.find((op) => op === word);
+    if (!operator) {
+        throw new AssertionSyntaxError(`assertion '${text}' has an unknown operator (found '${word}', expected one of ${OPERATOR_WORDS.join(', ')})`, EXPRESSION_FIX);
+    }
+    return buildAssertion(path, operator, operator === 'exists' ? value ?? 'true' : unquote(value), text);
+}
+/** `{ path: version, equals: 1.4.2 }`: exactly one operator key besides `path`. */
+function parseAssertionObject(entry) {
+    const path = entry.path;
+    const text = JSON.stringify(entry);
+    if (typeof path !== 'string')
+        throw new AssertionSyntaxError(`assertion ${text} has no 'path'`, 'Give each assertion a `path:` and one operator key, e.g. `{ path: version, equals: 1.4.2 }`.');
+    const keys = Object.keys(entry).filter((key) => key !== 'path');
+    const unknown = keys.filter((key) => !JSON_OPERATORS.includes(key));
+    if (unknown.length > 0 || keys.length !== 1) {
+        throw new AssertionSyntaxError(`assertion ${text} needs exactly one operator (found ${keys.length ? keys.join(', ') : 'none'}, expected one of ${JSON_OPERATORS.join(', ')})`, 'Write e.g. `{ path: version, equals: 1.4.2 }` or `{ path: build, exists: true }`.');
+    }
+    const operator = keys[0];
+    const value = entry[operator];
+    if (value !== null && typeof value === 'object') {
+        throw new AssertionSyntaxError(`assertion ${text} compares with a list or map`, 'Compare with one value (a string, number or boolean).');
+    }
+    return buildAssertion(path, operator, value === null || value === undefined ? '' : String(value), `${path} ${operator} ${value ?? ''}`.trim());
+}
+function buildAssertion(path, operator, expected, text) {
+    if (!parseJsonPath(path)) {
+        throw new AssertionSyntaxError(`assertion '${text}' has a path that is not understood (found '${path}')`, 'Write a path like `version`, `data.version`, `checks[0].status` or `$.build["git-sha"]`.');
+    }
+    const assertion = { path, operator, expected, text };
+    switch (operator) {
+        case 'matches':
+            try {
+                assertion.pattern = new RegExp(expected);
+            }
+            catch (error) {
+                throw new AssertionSyntaxError(`assertion '${text}' has an invalid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+            }
+            break;
+        case 'lt':
+        case 'gt':
+            if (expected === '' || !Number.isFinite(Number(expected))) {
+                throw new AssertionSyntaxError(`assertion '${text}' compares with something that is not a number (found '${expected}')`, 'Use a number after < or >.');
+            }
+            break;
+        case 'exists':
+            if (!/^(true|false)$/i.test(expected))
+                throw new AssertionSyntaxError(`assertion '${text}' needs true or false for exists (found '${expected}')`, 'Write `exists: true` or `exists: false`.');
+            assertion.present = /^true$/i.test(expected);
+            break;
+        case 'equals':
+        case 'not-equals':
+        case 'contains':
+            if (expected === '' && operator === 'contains')
+                throw new AssertionSyntaxError(`assertion '${text}' has nothing to look for`, 'Give the text or item to look for.');
+            break;
+    }
+    return assertion;
+}
+function unquote(value) {
+    if (value === undefined)
+        return '';
+    const trimmed = value.trim();
+    if (trimmed.length >= 2 && ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'")))) {
+        return trimmed.slice(1, -1);
+    }
+    return trimmed;
+}
+/**
+ * Compares an actual JSON value with what the user wrote, in the actual value's
+ * type: a number with Number(expected), a boolean or null by its spelling, a
+ * string as is, a list or map with the parsed JSON of the expected text.
+ */
+function looselyEquals(actual, expected) {
+    if (typeof actual === 'string')
+        return actual === expected;
+    if (typeof actual === 'number')
+        return expected.trim() !== '' && Number(expected) === actual;
+    if (typeof actual === 'boolean' || actual === null)
+        return String(actual) === expected.trim().toLowerCase();
+    try {
+        return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
+    }
+    catch {
+        return false;
+    }
+}
+const showValue = (value, limit = 80) => {
+    const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+    return text.length > limit ? `${text.slice(0, limit)}…` : text;
+};
+/** Undefined when the assertion holds; otherwise what came back instead. */
+function checkAssertion(assertion, document) {
+    const segments = parseJsonPath(assertion.path) ?? [];
+    const lookup = lookupJsonPath(document, segments);
+    if (assertion.operator === 'exists') {
+        if (lookup.found === assertion.present)
+            return undefined;
+        return lookup.found ? `expected no '${assertion.path}', found ${showValue(lookup.value)}` : `expected '${assertion.path}' to exist, it is missing`;
+    }
+    if (!lookup.found)
+        return `expected ${assertion.text}, but '${assertion.path}' is missing`;
+    const actual = lookup.value;
+    const ok = (() => {
+        switch (assertion.operator) {
+            case 'equals': return looselyEquals(actual, assertion.expected);
+            case 'not-equals': return !looselyEquals(actual, assertion.expected);
+            case 'contains':
+                if (typeof actual === 'string')
+                    return actual.includes(assertion.expected);
+                if (Array.isArray(actual))
+                    return actual.some((item) => looselyEquals(item, assertion.expected));
+                if (actual !== null && typeof actual === 'object')
+                    return Object.prototype.hasOwnProperty.call(actual, assertion.expected);
+                return false;
+            case 'matches': return assertion.pattern?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
+            case 'lt':
+            case 'gt': {
+                const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
+                if (!Number.isFinite(number))
+                    return false;
+                return assertion.operator === 'lt' ? number < Number(assertion.expected) : number > Number(assertion.expected);
+            }
+            default: return false;
+        }
+    })();
+    return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
+
+
+
+
+
+
+
+/** Header names whose values are credentials whether or not the user says so. */
+const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
+const CHECK_KEYS = [
+    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
+    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
+];
+const EXAMPLE = `- name: health
+  url: https://app.example.com/api/health
+  expect-status: 200
+  json: ["ok == true", "database == connected"]
+  max-latency: 500ms`;
+/**
+ * The YAML list form. Scalars are read as strings (the failsafe schema), so a
+ * version `1.10` stays `1.10` and typing happens where a value is compared.
+ * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
+ */
+function parseCheckList(text, where, defaults = {}) {
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
+    if (!items || items.length === 0) {
+        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const checks = items.map((item, index) => {
+        if (typeof item === 'string')
+            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
+        if (!item || typeof item !== 'object' || Array.isArray(item)) {
+            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+        }
+        const record = item;
+        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
+        return buildCheck(record, label, defaults);
+    });
+    return uniqueNames(checks);
+}
+/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
+function check_list_oneLineCheck(url, where, defaults = {}) {
+    return buildCheck({ url }, where, defaults);
+}
+function buildCheck(record, where, defaults) {
+    const fail = (problem, fix) => {
+        throw new errors/* InputError */.dz(where, problem, fix);
+    };
+    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
+    if (unknownKeys.length > 0)
+        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
+    const text = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return undefined;
+        if (typeof value !== 'string')
+            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
+        return value.trim();
+    };
+    const list = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return [];
+        if (typeof value === 'string')
+            return [value];
+        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+            return value;
+        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
+    };
+    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
+    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+    if (!/^[A-Z]+$/.test(method))
+        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
+    const headers = { ...defaults.headers };
+    const headerMap = record.headers;
+    if (headerMap !== undefined && headerMap !== '') {
+        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
+            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
+        for (const [name, value] of Object.entries(headerMap)) {
+            if (typeof value !== 'string')
+                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
+            headers[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
+        if (/[\r\n]/.test(value))
+            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
+    }
+    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
+    for (const [name, value] of Object.entries(headers)) {
+        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
+            (0,core_secrets/* registerSecret */.cl)(value);
+    }
+    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
+    if (missingSecret)
+        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
+    const expectStatusText = record['expect-status'];
+    const expectStatus = expectStatusText === undefined
+        ? defaults.expectStatus ?? ANY_SUCCESS
+        : parseStatusExpectation(list('expect-status').join(','), fail);
+    const json = parseJsonAssertions(record.json, fail);
+    const bodyContains = list('body-contains');
+    const bodyMatches = list('body-matches').map((pattern) => {
+        try {
+            return new RegExp(pattern);
+        }
+        catch (error) {
+            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+        }
+    });
+    const latencyText = text('max-latency');
+    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+    if (latencyText !== undefined && maxLatencyMs === undefined)
+        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
+    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
+    if (!parseJsonPath(versionPath))
+        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
+    const healthText = text('health-document');
+    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
+        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
+    const connectText = text('connect-to');
+    return {
+        name: text('name') ?? defaultName(url),
+        url: url.toString(),
+        method,
+        headers,
+        body: text('body') === undefined ? undefined : String(record.body),
+        expectStatus,
+        json,
+        bodyContains,
+        bodyMatches,
+        maxLatencyMs,
+        expectVersion: text('expect-version') ?? defaults.expectVersion,
+        versionPath,
+        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
+        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
+    };
+}
+function parseUrl(text, fail) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
+    if (url.username || url.password) {
+        (0,core_secrets/* registerSecret */.cl)(url.password);
+        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
+    }
+    return url;
+}
+function parseStatusExpectation(text, fail) {
+    const expectation = { codes: [], classes: [] };
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const cls = /^([1-5])xx$/i.exec(part);
+        if (cls)
+            expectation.classes.push(Number(cls[1]));
+        else if (/^[1-5]\d\d$/.test(part))
+            expectation.codes.push(Number(part));
+        else
+            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
+    }
+    if (expectation.codes.length + expectation.classes.length === 0)
+        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
+    return expectation;
+}
+function parseConnectTarget(text, fail) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    const port = match?.[3] === undefined ? undefined : Number(match[3]);
+    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
+        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
+    }
+    return { host: match[1] ?? match[2] ?? '', port };
+}
+function parseJsonAssertions(value, fail) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    try {
+        if (typeof value === 'string')
+            return [parseAssertionExpression(value)];
+        if (Array.isArray(value)) {
+            return value.map((entry) => {
+                if (typeof entry === 'string')
+                    return parseAssertionExpression(entry);
+                if (entry && typeof entry === 'object' && !Array.isArray(entry))
+                    return parseAssertionObject(entry);
+                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
+            });
+        }
+        if (typeof value === 'object') {
+            // The map shorthand: `json: { ok: true, database: connected }` means equals.
+            return Object.entries(value).map(([path, expected]) => {
+                if (typeof expected !== 'string')
+                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
+                return parseAssertionObject({ path, equals: expected });
+            });
+        }
+    }
+    catch (error) {
+        if (error instanceof AssertionSyntaxError)
+            fail(error.message, error.fix);
+        throw error;
+    }
+    return [];
+}
+function defaultName(url) {
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+function uniqueNames(checks) {
+    const seen = new Map();
+    return checks.map((check) => {
+        const count = (seen.get(check.name) ?? 0) + 1;
+        seen.set(check.name, count);
+        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
+    });
+}
+function describeYaml(value) {
+    if (value === null || value === undefined || value === '')
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    const text = String(value);
+    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
+const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
+const WARNING = new Set(['warn', 'warning', 'degraded']);
+const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
+function judgeHealthDocument(document) {
+    if (document === null || typeof document !== 'object' || Array.isArray(document))
+        return { kind: 'none' };
+    const record = document;
+    if (typeof record.status === 'string') {
+        const status = record.status.trim().toLowerCase();
+        const form = `status: '${record.status}'`;
+        if (PASSING.has(status))
+            return { kind: 'pass', form };
+        if (WARNING.has(status))
+            return { kind: 'warn', form };
+        if (FAILING.has(status))
+            return { kind: 'fail', form };
+    }
+    if (typeof record.ok === 'boolean')
+        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
+    return { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
+
+
+
+
+
+/** Response bodies appear in messages only this long. */
+const BODY_EXCERPT_CHARS = 200;
+function evaluateAttempt(check, result, options = {}) {
+    if (!result.ok) {
+        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
+    }
+    const problems = [];
+    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
+    if (!statusMatches(check.expectStatus, result.status)) {
+        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
+    }
+    const document = parseJsonBody(result.body, result.contentType);
+    if (document.parsed) {
+        if (check.healthDocument) {
+            const health = judgeHealthDocument(document.value);
+            verdict.health = health.kind;
+            if (health.kind === 'fail')
+                problems.push(`the health document reports failure (${health.form})`);
+        }
+        const segments = parseJsonPath(check.versionPath);
+        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
+        if (version?.found && version.value !== null && typeof version.value !== 'object')
+            verdict.versionSeen = String(version.value);
+    }
+    if (check.expectVersion !== undefined) {
+        if (!document.parsed) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
+        }
+        else if (verdict.versionSeen === undefined) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
+        }
+        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
+            verdict.staleVersion = true;
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
+        }
+    }
+    if (check.json.length > 0) {
+        if (!document.parsed)
+            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
+        else
+            for (const assertion of check.json) {
+                const problem = checkAssertion(assertion, document.value);
+                if (problem)
+                    problems.push(problem);
+            }
+    }
+    for (const text of check.bodyContains) {
+        if (!result.body.includes(text))
+            problems.push(`expected the body to contain ${showValue(text)}`);
+    }
+    for (const pattern of check.bodyMatches) {
+        if (!pattern.test(result.body))
+            problems.push(`expected the body to match /${pattern.source}/`);
+    }
+    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
+        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
+    }
+    verdict.passed = problems.length === 0;
+    if (!verdict.passed)
+        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
+    return verdict;
+}
+function parseJsonBody(body, contentType) {
+    const trimmed = body.trimStart();
+    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return { parsed: false };
+    try {
+        return { parsed: true, value: JSON.parse(body) };
+    }
+    catch {
+        return { parsed: false };
+    }
+}
+/** A redacted, one-line, bounded view of a body for messages. */
+function excerpt(body, truncated = false) {
+    const flat = (0,core_secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
+    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
+        return flat;
+    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
+
+
+
+
+
+/** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function resolveDialTarget(url, check, override) {
+    const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
+    const target = typeof override === 'function' ? override(intended) : override;
+    if (target?.via)
+        return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
+    return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
+}
+/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
+function describeDialTarget(dial) {
+    const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
+    return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
+}
+/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
+function probe(check, transport) {
+    const url = new URL(check.url);
+    const secure = url.protocol === 'https:';
+    const dial = resolveDialTarget(url, check, transport.connect);
+    const dialled = describeDialTarget(dial);
+    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
+    if (check.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(check.body));
+    const options = {
+        host: dial.host,
+        port: dial.port,
+        method: check.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(nameOnCertificate))
+            options.servername = nameOnCertificate;
+        if (transport.extraCa?.length)
+            options.secureContext = secureContextFor(transport.extraCa);
+    }
+    const started = external_node_perf_hooks_.performance.now();
+    return new Promise((resolve) => {
+        let settled = false;
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(result);
+        };
+        const failed = (error) => {
+            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+                error.code = 'ECONNREFUSED';
+            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
+        };
+        let answered = false;
+        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            response.on('data', (chunk) => {
+                if (truncated)
+                    return;
+                size += chunk.length;
+                if (size > MAX_BODY_BYTES) {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
+                    response.destroy();
+                    done();
+                }
+                else {
+                    chunks.push(chunk);
+                }
+            });
+            const done = () => finish({
+                ok: true,
+                status: response.statusCode ?? 0,
+                contentType: String(response.headers['content-type'] ?? ''),
+                body: Buffer.concat(chunks).toString('utf8'),
+                bodyTruncated: truncated,
+                latencyMs: external_node_perf_hooks_.performance.now() - started,
+            });
+            response.on('end', done);
+            response.on('error', failed);
+        });
+        const timer = setTimeout(() => {
+            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
+            error.code = 'ETIMEDOUT';
+            request.destroy(error);
+        }, transport.requestTimeoutMs);
+        request.on('error', failed);
+        request.end(check.body);
+    });
+}
+const contexts = new WeakMap();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    let context = contexts.get(extraCa);
+    if (!context) {
+        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(extraCa, context);
+    }
+    return context;
+}
+function classify(error, latencyMs, dialled) {
+    const code = error.code ?? error.name;
+    const base = { ok: false, code, latencyMs, dialled };
+    if (code === 'ECONNREFUSED')
+        return { ...base, kind: 'refused', message: `connection refused on ${dialled}` };
+    if (code === 'ETIMEDOUT')
+        return { ...base, kind: 'timeout', message: error.message };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
+        return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+        return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
+    }
+    return { ...base, kind: 'other', message: `${code}: ${error.message}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
+
+
+
+/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
+async function waitUntilReady(check, options, transport, log) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
+    let attempts = 0;
+    let streak = 0;
+    let bestStreak = 0;
+    let failuresInRow = 0;
+    let everAnswered = false;
+    let lastReason = '';
+    let last;
+    for (;;) {
+        attempts += 1;
+        last = evaluateAttempt(check, await probe(check, transport));
+        if (last.failureKind !== 'refused')
+            everAnswered = true;
+        if (last.passed) {
+            streak += 1;
+            bestStreak = Math.max(bestStreak, streak);
+            failuresInRow = 0;
+            if (streak >= options.consecutivePasses)
+                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
+            if (Date.now() + options.confirmIntervalMs > deadline)
+                break;
+            await (0,retry/* sleep */.yy)(options.confirmIntervalMs);
+            continue;
+        }
+        streak = 0;
+        failuresInRow += 1;
+        const reason = last.problems.join('; ');
+        if (reason !== lastReason) {
+            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
+            lastReason = reason;
+        }
+        else {
+            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
+        }
+        const now = Date.now();
+        if (now >= deadline)
+            break;
+        await (0,retry/* sleep */.yy)(Math.min((0,retry/* backoffDelay */.EY)(policy, failuresInRow), deadline - now));
+    }
+    const durationMs = Date.now() - started;
+    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+function explainFailure(check, last, facts) {
+    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
+    if (!facts.everAnswered) {
+        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
+        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
+    }
+    if (last.passed) {
+        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
+    }
+    const what = last.problems.join('; ');
+    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
+    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
+    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
+    return `${what}${stale} (${over}${flapping})${body}`;
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/soak.js
+
+
+
+
+
+async function soak(check, options, transport) {
+    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
+    const agents = transport.agents ?? {
+        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+    };
+    const soakTransport = { ...transport, agents };
+    const latencies = [];
+    let issued = 0;
+    let errors = 0;
+    let firstError;
+    const started = external_node_perf_hooks_.performance.now();
+    const endAt = started + options.durationMs;
+    const worker = async () => {
+        while (issued < options.requests && external_node_perf_hooks_.performance.now() < endAt) {
+            issued += 1;
+            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
+            latencies.push(verdict.latencyMs);
+            if (!verdict.passed) {
+                errors += 1;
+                firstError ??= verdict.problems.join('; ');
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    }
+    finally {
+        if (!transport.agents) {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    }
+    const durationMs = external_node_perf_hooks_.performance.now() - started;
+    latencies.sort((a, b) => a - b);
+    const requests = latencies.length;
+    const result = {
+        requests,
+        errors,
+        errorRate: requests === 0 ? 0 : errors / requests,
+        p50Ms: percentile(latencies, 50),
+        p95Ms: percentile(latencies, 95),
+        durationMs,
+        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
+        firstError,
+        problems: [],
+    };
+    if (result.errorRate > options.maxErrorRate) {
+        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
+    }
+    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
+        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
+    }
+    return result;
+}
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return 0;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
+}
+const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/run.js
+
+
+
+const DEFAULT_SMOKE_OPTIONS = {
+    timeoutMs: 60_000,
+    consecutivePasses: 3,
+    confirmIntervalMs: 250,
+    retryBaseDelayMs: 250,
+    retryMaxDelayMs: 5_000,
+    requestTimeoutMs: 10_000,
+};
+/**
+ * The plain API other flows call (ssh-deploy, the restore drill): every check
+ * waits for readiness in parallel, then the optional soak runs check by check.
+ */
+async function run_runSmokeChecks(checks, options, log) {
+    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
+    const started = external_node_perf_hooks_.performance.now();
+    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
+    const outcomes = await Promise.all(checks.map(async (check) => {
+        const ready = await waitUntilReady(check, settings, transport, log);
+        const outcome = {
+            name: check.name,
+            url: check.url,
+            passed: ready.passed,
+            attempts: ready.attempts,
+            latencyMs: ready.last.latencyMs,
+            status: ready.last.status,
+            versionSeen: ready.last.versionSeen,
+            expectVersion: check.expectVersion,
+            health: ready.last.health,
+            reason: ready.reason,
+            durationMs: ready.durationMs,
+        };
+        if (ready.passed)
+            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
+        else
+            log.error(`✗ ${check.name}: ${ready.reason}`);
+        return outcome;
+    }));
+    if (settings.soak && settings.soak.requests > 0) {
+        for (const [index, check] of checks.entries()) {
+            const outcome = outcomes[index];
+            if (!outcome?.passed)
+                continue;
+            const result = await soak(check, settings.soak, transport);
+            outcome.soak = result;
+            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
+            if (result.problems.length > 0) {
+                outcome.passed = false;
+                outcome.reason = result.problems.join('; ');
+                log.error(`✗ ${check.name}: ${outcome.reason}`);
+            }
+        }
+    }
+    return {
+        passed: outcomes.every((outcome) => outcome.passed),
+        checks: outcomes,
+        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
+        durationMs: external_node_perf_hooks_.performance.now() - started,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
+
+
+
+const key = (host, port) => `${host}|${port}`;
+/**
+ * Forwards, over an open session, every address the checks would dial, as seen
+ * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
+ * still goes into Host and SNI, so TLS is verified as for a direct request.
+ */
+async function forwardChecks(session, checks, log) {
+    const forwards = new Map();
+    try {
+        for (const check of checks) {
+            const remote = resolveDialTarget(new URL(check.url), check);
+            const name = key(remote.host, remote.port);
+            if (forwards.has(name))
+                continue;
+            const forward = await session.forwardLocalPort(remote.port, remote.host);
+            forwards.set(name, forward);
+            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
+        }
+    }
+    catch (error) {
+        await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        throw error;
+    }
+    return {
+        connect: (intended) => {
+            const forward = forwards.get(key(intended.host, intended.port));
+            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
+        },
+        close: async () => {
+            await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        },
+    };
+}
+/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
+async function runSmokeChecksOverSession(session, checks, options, log) {
+    const forwarded = await forwardChecks(session, checks, log);
+    try {
+        return await run_runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+    }
+    finally {
+        await forwarded.close();
+    }
+}
+/** Opens a session per host, runs the checks from inside each, one host after another. */
+async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
+    const reports = [];
+    for (const target of targets) {
+        const session = await (0,src_ssh/* openSshSession */.XA)(target, runner, log);
+        try {
+            const report = await runSmokeChecksOverSession(session, checks, options, log);
+            if (targets.length > 1)
+                for (const check of report.checks)
+                    check.name = `${check.name} on ${target.host}`;
+            reports.push(report);
+        }
+        finally {
+            await session.close();
+        }
+    }
+    return mergeReports(reports);
+}
+function mergeReports(reports) {
+    const checks = reports.flatMap((report) => report.checks);
+    return {
+        passed: reports.every((report) => report.passed),
+        checks,
+        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
+        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/report.js
+
+
+
+const ms = (value) => `${Math.round(value)} ms`;
+function report_smokeSummary(report) {
+    const failed = report.checks.filter((check) => !check.passed).length;
+    const summary = new core_summary/* Summary */.BD().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
+        check.name,
+        check.passed ? '✅ pass' : '❌ fail',
+        ms(check.latencyMs),
+        String(check.attempts),
+        check.passed ? passDetails(check) : (0,core_secrets/* redact */.E$)(check.reason ?? 'failed'),
+    ]));
+    const soaked = report.checks.filter((check) => check.soak);
+    if (soaked.length > 0) {
+        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
+            const soak = check.soak;
+            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
+        }));
+    }
+    if (report.versionSeen !== undefined)
+        summary.text(`Version seen: \`${report.versionSeen}\``);
+    return summary;
+}
+function passDetails(check) {
+    const parts = [`HTTP ${check.status}`];
+    if (check.versionSeen !== undefined)
+        parts.push(`version ${check.versionSeen}`);
+    if (check.health && check.health !== 'none')
+        parts.push(`health ${check.health}`);
+    return parts.join(', ');
+}
+function smokeOutputs(report) {
+    return {
+        passed: String(report.passed),
+        'version-seen': report.versionSeen ?? '',
+        results: (0,core_secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
+            name: check.name,
+            url: check.url,
+            passed: check.passed,
+            status: check.status ?? null,
+            latencyMs: Math.round(check.latencyMs),
+            attempts: check.attempts,
+            versionSeen: check.versionSeen ?? null,
+            reason: check.reason ?? null,
+            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
+        })))),
+    };
+}
+/** One line per failing check: its name, the expectation and what came back. */
+function smokeFailure(report) {
+    if (report.passed)
+        return undefined;
+    return (0,core_secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/smoke/settings.js
+
+
+
+
+
+
+/** Inputs → settings; every problem is raised here, before any request. */
+function parseSmokeSettings(inputs, workDir) {
+    const describe = (name) => inputs.source.describe(name);
+    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
+    const headers = inputs.keyValues('headers');
+    inputs.secret('secret-headers');
+    const secretHeaders = inputs.keyValues('secret-headers');
+    for (const value of Object.values(secretHeaders))
+        (0,core_secrets/* registerSecret */.cl)(value);
+    const statusText = inputs.optional('expect-status');
+    const connectText = inputs.optional('connect-to');
+    const latency = inputs.optional('max-latency');
+    const defaults = {
+        headers: { ...headers, ...secretHeaders },
+        versionPath: inputs.string('version-path', 'version'),
+        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
+        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
+        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
+    };
+    const checks = [];
+    const url = inputs.optional('url');
+    const expectVersion = inputs.optional('expect-version');
+    if (url !== undefined)
+        checks.push(check_list_oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
+    else if (expectVersion !== undefined)
+        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
+    const listText = inputs.optional('checks');
+    if (listText !== undefined)
+        checks.push(...parseCheckList(listText, describe('checks'), defaults));
+    const listFile = inputs.optional('checks-file');
+    if (listFile !== undefined) {
+        const file = external_node_path_.resolve(workDir, listFile);
+        let text = '';
+        try {
+            text = external_node_fs_.readFileSync(file, 'utf8');
+        }
+        catch (error) {
+            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)}: ${file})`, 'Point it at a YAML file with a list of checks.');
+        }
+        checks.push(...parseCheckList(text, `${describe('checks-file')} (${listFile})`, defaults));
+    }
+    if (checks.length === 0) {
+        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
+    }
+    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
+    const p95 = inputs.optional('soak-max-p95');
+    return {
+        checks,
+        sshTargets: inputs.boolean('via-ssh', false) ? (0,src_ssh/* parseSshInputs */.d1)(inputs).targets : undefined,
+        options: {
+            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
+            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
+            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
+            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
+            caCertificates: readCaBundle(inputs, workDir),
+            soak: soakRequests === 0 ? undefined : {
+                requests: soakRequests,
+                durationMs: inputs.duration('soak-duration', 30_000),
+                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
+                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
+                maxErrorRate: parseRate(inputs),
+            },
+        },
+    };
+}
+/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
+function readCaBundle(inputs, workDir) {
+    const value = inputs.optional('ca-cert');
+    if (value === undefined)
+        return undefined;
+    let text = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
+        }
+        catch (error) {
+            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
+        }
+    }
+    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+    if (!certificates)
+        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
+    return certificates;
+}
+/** `1%`, `0.5%` or a fraction `0.01`. */
+function parseRate(inputs) {
+    const text = inputs.string('soak-max-error-rate', '0%');
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
+    return rate;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/flow.js
+
+
+
+
+/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
+const smokeFlow = {
+    command: 'smoke',
+    action: 'smoke-test',
+    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
+    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
+    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
+        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
+        : run_runSmokeChecks(settings.checks, settings.options, context.log)),
+    outputs: smokeOutputs,
+    summary: report_smokeSummary,
+    failure: smokeFailure,
+};
+
+;// CONCATENATED MODULE: ./build/src/smoke/demo.js
+
+
+
+
+/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
+async function demoSmoke(log, url, version) {
+    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
+    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
+    log.info(renderText(smokeSummary(report)));
+    return report;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/index.js
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/compose-check.js
+
+/**
+ * Why a compose service cannot run as a second copy beside itself, read from
+ * `compose config` (the merged, interpolated model). Each problem names the
+ * field and the fix; checked before anything starts.
+ */
+function runTwiceProblems(configYaml, service) {
+    const model = (0,dist/* parse */.qg)(configYaml);
+    const definition = model?.services?.[service];
+    if (!definition)
+        return [`service '${service}' is not in the compose files (found ${Object.keys(model?.services ?? {}).join(', ') || 'no services'})`];
+    const problems = [];
+    if (definition.container_name !== undefined) {
+        problems.push(`services.${service}.container_name is set (found '${String(definition.container_name)}'): Docker allows one container per name, so the new copy cannot start beside the old one. Remove container_name; Slipway names each copy by its compose project`);
+    }
+    const ports = Array.isArray(definition.ports) ? definition.ports : [];
+    if (ports.length > 0) {
+        const shown = ports.map((port) => (typeof port === 'object' && port ? `${String(port.published ?? '')}:${String(port.target ?? '')}` : String(port))).join(', ');
+        problems.push(`services.${service}.ports publishes host ports (found ${shown}): two copies cannot bind the same host port. Remove ports:, use network_mode: host and have the app listen on $PORT (Slipway gives each copy its own port from slot-ports)`);
+    }
+    if (definition.network_mode !== 'host') {
+        problems.push(`services.${service}.network_mode is not host (found ${String(definition.network_mode ?? 'a bridge network')}): the proxy reaches each copy on a host port. Set network_mode: host and have the app listen on $PORT`);
+    }
+    return problems;
+}
+/** The override Slipway keeps per copy: the image and the port the copy listens on. JSON is YAML. */
+function renderSlotOverride(service, image, portEnv, port) {
+    return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
+}
+/** The port a copy was started on, read back from its override; undefined when there is none or it is not Slipway's. */
+function slotPortFrom(overrideText, service, portEnv) {
+    try {
+        const model = JSON.parse(overrideText);
+        const port = Number(model.services?.[service]?.environment?.[portEnv]);
+        return Number.isInteger(port) && port > 0 ? port : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/host-ports.js
+/**
+ * What the host's kernel says about TCP ports, read from /proc/net/tcp and
+ * /proc/net/tcp6 (present on every Linux host, no `ss` or `netstat` needed).
+ * Containers run with host networking, so their sockets are in these tables.
+ */
+const READ_TCP_TABLES = ['sh', '-c', 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true'];
+const LISTEN = '0A';
+const ESTABLISHED = '01';
+function parseTcpTables(text) {
+    const listening = new Set();
+    const established = new Map();
+    for (const line of text.split('\n')) {
+        const fields = line.trim().split(/\s+/);
+        const local = fields[1];
+        const state = fields[3];
+        if (!local || !state || !/^[0-9A-F]+:[0-9A-F]{4}$/i.test(local))
+            continue;
+        const port = parseInt(local.slice(local.indexOf(':') + 1), 16);
+        if (state === LISTEN)
+            listening.add(port);
+        else if (state === ESTABLISHED)
+            established.set(port, (established.get(port) ?? 0) + 1);
+    }
+    return { listening, established };
+}
+/** The first port in the range that nothing listens on and that is not the live copy's; undefined if none. */
+function chooseFreePort(range, listening, exclude) {
+    for (let port = range.first; port <= range.last; port += 1) {
+        if (!listening.has(port) && !exclude.includes(port))
+            return port;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/caddy-config.js
+/** The loopback names an upstream may use for a copy on this host. */
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+/** Every reverse_proxy upstream in a Caddy JSON config that dials `port` on loopback. */
+function findUpstreams(config, port) {
+    const found = [];
+    const wanted = LOOPBACK.map((host) => `${host}:${port}`);
+    const walk = (node, path) => {
+        if (Array.isArray(node)) {
+            node.forEach((child, index) => walk(child, [...path, String(index)]));
+            return;
+        }
+        if (!node || typeof node !== 'object')
+            return;
+        const record = node;
+        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+            record.upstreams.forEach((upstream, index) => {
+                const dial = upstream?.dial;
+                if (typeof dial === 'string' && wanted.includes(dial))
+                    found.push({ path: [...path, 'upstreams', String(index), 'dial'].join('/'), dial });
+            });
+        }
+        for (const [key, child] of Object.entries(record))
+            walk(child, [...path, key]);
+    };
+    walk(config, []);
+    return found;
+}
+/** Every loopback upstream dial in the config, for messages ("found 127.0.0.1:9000"). */
+function allDials(config) {
+    const dials = [];
+    const walk = (node) => {
+        if (Array.isArray(node))
+            return node.forEach(walk);
+        if (!node || typeof node !== 'object')
+            return;
+        const record = node;
+        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+            for (const upstream of record.upstreams)
+                if (typeof upstream?.dial === 'string')
+                    dials.push(upstream.dial);
+        }
+        Object.values(record).forEach(walk);
+    };
+    walk(config);
+    return dials;
+}
+/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
+function loopbackPorts(config) {
+    const ports = allDials(config).map((dial) => {
+        const split = dial.lastIndexOf(':');
+        return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
+    });
+    return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
+}
+/**
+ * Moves one upstream: a PATCH of its `dial` value alone, so other sites and
+ * apps in the same Caddy are not rewritten. With the ETag of the config the
+ * upstream was found in as If-Match, Caddy refuses (412) when anything changed
+ * since, instead of applying the change to a path that now means something else.
+ */
+function dialPatch(ref, port, etag) {
+    return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
+
+
+
+function proxySwitcher(session, settings) {
+    switch (settings.proxy) {
+        case 'caddy': return new CaddySwitcher(session, settings.caddyAdmin);
+        case 'nginx': return new NginxSwitcher(session, settings.nginxUpstreamFile ?? '', settings.nginxCommand);
+        case 'command': return new CommandSwitcher(session, settings.switchCommand ?? '');
+    }
+}
+/** The contents of the nginx include: one server line inside the user's `upstream` block. */
+function renderNginxUpstream(port) {
+    return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
+}
+/**
+ * The loopback ports an nginx include points at: Slipway writes `server 127.0.0.1:<port>;`,
+ * but before the first switch it holds what the user wrote (`proxy_pass http://127.0.0.1:<port>;`).
+ */
+function nginxUpstreamPorts(text) {
+    const ports = new Set();
+    for (const line of text.split('\n')) {
+        const code = line.replace(/#.*/, '');
+        for (const match of code.matchAll(/(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/g))
+            ports.add(Number(match[1]));
+    }
+    return [...ports];
+}
+/** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
+class CaddySwitcher {
+    session;
+    admin;
+    kind = 'caddy';
+    constructor(session, admin) {
+        this.session = session;
+        this.admin = admin;
+    }
+    async request(method, path, body, extraHeaders = {}) {
+        const split = this.admin.lastIndexOf(':');
+        const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
+        const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error) => {
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
+        });
+        try {
+            return await new Promise((resolve, reject) => {
+                const request = external_node_http_.request({
+                    host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
+                    // Caddy checks Host against the admin address it listens on.
+                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+                }, (response) => {
+                    let text = '';
+                    response.setEncoding('utf8');
+                    response.on('data', (chunk) => { text += chunk; });
+                    // Caddy sends the ETag of a config read as a trailer.
+                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
+                });
+                request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
+                request.on('error', (error) => reject(new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
+                    fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
+                })));
+                request.end(body);
+            });
+        }
+        finally {
+            await forward.close();
+        }
+    }
+    async read() {
+        const { status, text, etag } = await this.request('GET', '/config/');
+        if (status !== 200)
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
+        return { config: JSON.parse(text), etag };
+    }
+    async config() {
+        return (await this.read()).config;
+    }
+    async servingPorts() {
+        return loopbackPorts(await this.config());
+    }
+    async preflight(fromPort) {
+        const config = await this.config();
+        if (findUpstreams(config, fromPort).length === 0) {
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: no reverse_proxy upstream in Caddy's config dials port ${fromPort} on loopback (found ${allDials(config).join(', ') || 'no reverse_proxy upstreams'})`, {
+                fix: `Point the site's reverse_proxy at 127.0.0.1:${fromPort} (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+            });
+        }
+    }
+    async switchTo(toPort, fromPort) {
+        let { config, etag } = await this.read();
+        const moving = findUpstreams(config, fromPort).length;
+        if (moving === 0)
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
+        // Only this app's upstream dials change (one graceful reload each), so another
+        // app switching its own route on the same Caddy is neither lost nor undone; a
+        // change by someone else in between makes Caddy answer 412, and we read again.
+        for (let round = 1, conflicts = 0;; round += 1) {
+            const ref = findUpstreams(config, fromPort)[0];
+            if (!ref)
+                break;
+            const patch = dialPatch(ref, toPort, etag);
+            const { status, text } = await this.request(patch.method, patch.path, patch.body, patch.headers);
+            if (status === 412 && conflicts < 5)
+                conflicts += 1;
+            else if (status !== 200)
+                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
+            if (round > moving + 5)
+                throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's config kept changing while Slipway moved the upstream to 127.0.0.1:${toPort} (found ${allDials(config).join(', ')})`, { fix: 'Deploy again once no other change is being made to Caddy' });
+            ({ config, etag } = await this.read());
+        }
+        // The last read is the read-back: every upstream that dialed the old port dials the new one.
+        if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
+        }
+    }
+}
+/** nginx: rewrite the upstream include, `nginx -t`, then `nginx -s reload` (old workers finish their requests). */
+class NginxSwitcher {
+    session;
+    file;
+    command;
+    kind = 'nginx';
+    constructor(session, file, command) {
+        this.session = session;
+        this.file = file;
+        this.command = command;
+    }
+    nginx(...args) {
+        return ['sh', '-c', `${this.command} "$@"`, 'slipway-nginx', ...args];
+    }
+    async preflight(fromPort) {
+        const writable = await this.session.exec(['sh', '-c', 'd=$(dirname "$1"); [ -w "$d" ] && { [ ! -e "$1" ] || [ -w "$1" ]; }', 'slipway-check', this.file], { allowFailure: true });
+        if (writable.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
+        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+        if (test.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`nginx: \`${this.command} -t\` fails before any change (${lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
+        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+        if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
+            throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
+                fix: `Write \`server 127.0.0.1:${fromPort};\` into it (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+            });
+        }
+    }
+    async servingPorts() {
+        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+        // No file yet (or unreadable): preflight says what is wrong with it.
+        return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
+    }
+    async switchTo(toPort) {
+        const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
+        const write = (text) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
+        await write(renderNginxUpstream(toPort));
+        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+        if (test.exitCode !== 0) {
+            if (previous.exitCode === 0)
+                await write(previous.stdout);
+            else
+                await this.session.exec(['rm', '-f', this.file]);
+            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
+        }
+        const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
+        if (reload.exitCode !== 0) {
+            if (previous.exitCode === 0)
+                await write(previous.stdout);
+            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -s reload\` failed (${lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
+        }
+    }
+}
+/** Any other proxy: the user's command gets the new port as its argument (and SLIPWAY_OLD_PORT). */
+class CommandSwitcher {
+    session;
+    command;
+    kind = 'command';
+    constructor(session, command) {
+        this.session = session;
+        this.command = command;
+    }
+    async preflight() { }
+    async servingPorts() {
+        return undefined;
+    }
+    async switchTo(toPort, fromPort) {
+        const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
+            env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
+        });
+        if (result.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${lastLine(result.stderr)})`);
+    }
+}
+/** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
+function lastLine(text) {
+    const lines = text.trim().split('\n').filter(Boolean);
+    return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-back.js
+/**
+ * The truth after a failed switch or a red watch window: the proxy's own answer
+ * wins over what the switch calls reported. Messages never claim the old
+ * version serves unless the switch back worked or the proxy says so.
+ */
+function judgeSwitchBack(input) {
+    const { host, cause, proxy, old, newPort, back } = input;
+    // A proxy that names no loopback port cannot tell which copy serves.
+    const ports = back.proxyPorts?.length ? back.proxyPorts : undefined;
+    const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
+    const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
+    if (oldServes) {
+        const switched = !back.attempted ? '' : back.error === undefined ? 'traffic was switched back, '
+            : `traffic is back on the old copy (the switch back reported: ${back.error}; ${proxy} points at port ${old.port}), `;
+        return { oldServes, removeNew, message: `${host}: ${cause}; ${switched}the new copy was removed and ${old.label} on port ${old.port} keeps serving` };
+    }
+    const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
+    const where = ports
+        ? `${proxy} points at port ${ports.join(', ')}`
+        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer, or named no loopback port'})`;
+    const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
+    return {
+        oldServes, removeNew,
+        message: `${host}: ${cause}; switching back to ${old.label} on port ${old.port} failed (${why}); ${where}; ${fate}; ${old.label} still runs on port ${old.port}`,
+        fix: `Point ${proxy} at port ${old.port} (the old version) by hand, then deploy again`,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+const settingsOf = (run) => {
+    const zd = run.settings.zeroDowntime;
+    if (!zd)
+        throw new Error('zero-downtime settings missing');
+    return zd;
+};
+const stateFileOf = (run, ctx) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
+const overrideOf = (run, project) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/${project}.override.json`;
+function copyFrom(state, prefix) {
+    const project = state[`${prefix}project`];
+    const port = Number(state[`${prefix}port`]);
+    if (!project || !port)
+        return undefined;
+    return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
+}
+function copyFields(copy, prefix) {
+    return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
+}
+async function containersOf(run, project, service) {
+    return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
+}
+async function removeCopy(run, project, service, stopTimeoutS) {
+    const ids = await containersOf(run, project, service);
+    if (ids.length === 0)
+        return 0;
+    await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
+    await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
+    return ids.length;
+}
+/** The port `project` was started on, from the override Slipway wrote before starting it. */
+async function slotPortOf(run, project, service, portEnv) {
+    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+    return slotPortFrom(text, service, portEnv);
+}
+async function tcpTables(run) {
+    return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
+}
+/** The smoke-test checks against one copy's own port, through the SSH session, with the expected version. */
+async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2) {
+    const url = new URL(run.settings.health.url ?? '');
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+    const check = check_list_oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
+    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
+    const outcome = report.checks[0];
+    return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
+}
+/** After the switch, with proxy-health-url: until a request through the proxy reports the new version. */
+async function waitForTrafficOnNew(run, zd, version) {
+    if (!zd.proxyHealthUrl)
+        return;
+    const check = check_list_oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
+    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
+    if (!report.passed)
+        throw new errors/* SlipwayError */.GQ(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+/**
+ * After a failure at or after the switch: sends traffic back to the old copy if
+ * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
+ * it points. Never throws: the caller reports what happened.
+ */
+async function switchBack(proxy, oldPort, newPort, switched) {
+    const ask = () => proxy.servingPorts().catch(() => undefined);
+    if (!switched) {
+        const ports = await ask();
+        if (!ports?.includes(newPort))
+            return { attempted: false, proxyPorts: ports };
+    }
+    let error;
+    try {
+        await proxy.switchTo(oldPort, newPort);
+    }
+    catch (failure) {
+        error = (0,errors/* formatError */.Wk)(failure);
+    }
+    return { attempted: true, error, proxyPorts: await ask() };
+}
+/**
+ * Waits until the old copy has no open connection (two polls in a row, after a
+ * short settle so a proxy that reloads asynchronously has stopped picking it),
+ * or the drain timeout. Returns how many connections were still open.
+ */
+async function drain(run, port, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    await (0,retry/* sleep */.yy)(Math.min(500, timeoutMs));
+    let quiet = 0;
+    for (;;) {
+        const open = (await tcpTables(run)).established.get(port) ?? 0;
+        quiet = open === 0 ? quiet + 1 : 0;
+        if (quiet >= 2)
+            return 0;
+        if (Date.now() >= deadline)
+            return open;
+        await (0,retry/* sleep */.yy)(200);
+    }
+}
+/**
+ * Start the new version beside the old one, switch the proxy, drain, stop the old:
+ * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
+ */
+async function switchDeploy(run, image, version, action) {
+    const zd = settingsOf(run);
+    const ctx = await prepare(run);
+    const { service } = ctx.compose;
+    const host = run.session.name;
+    const stateFile = stateFileOf(run, ctx);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, stateFile);
+    const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
+    // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
+    let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
+    if (!live) {
+        const current = await runningImage(run, ctx);
+        const composeState = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+        live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
+    }
+    let before = copyFrom(state, 'previous_');
+    // The proxy, not the state file, has the last word on which copy serves: a
+    // deploy cut between its switch and its state write leaves the file a step behind.
+    const proxy = proxySwitcher(run.session, zd);
+    const serving = await proxy.servingPorts();
+    const pending = copyFrom(state, 'pending_');
+    if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
+        && (await containersOf(run, pending.project, service)).length > 0) {
+        run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
+        before = live;
+        live = pending;
+    }
+    const liveRuns = (await containersOf(run, live.project, service)).length > 0;
+    const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
+    const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
+    // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
+    const override = overrideOf(run, slot);
+    const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
+        stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
+    });
+    const project = { ...ctx.project, project: slot, overrideFile: override };
+    await writeOverride(0);
+    const config = await run.session.exec(composeWords(ctx.flavor, project, 'config'), { env: run.settings.env, allowFailure: true, label: `compose config on ${run.session.target.host}` });
+    if (config.exitCode !== 0)
+        throw new errors/* SlipwayError */.GQ(`${host}: \`compose config\` fails (${config.stderr.trim().split('\n').pop() ?? ''})`, { fix: 'Fix the compose files' });
+    const problems = runTwiceProblems(config.stdout, service);
+    if (problems.length > 0) {
+        throw new errors/* SlipwayError */.GQ(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
+    }
+    await proxy.preflight(live.port);
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'removing copies an earlier deploy left behind');
+    // Copies an earlier deploy left behind: half-started (cut before its switch), or
+    // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
+    const leftovers = [{ project: slot, port: slotPort }];
+    if (before && before.project !== slot && before.project !== live.project)
+        leftovers.push({ project: before.project, port: before.port });
+    for (const leftover of leftovers) {
+        const ids = await containersOf(run, leftover.project, service);
+        if (ids.length === 0)
+            continue;
+        if (leftover.port !== undefined && serving?.includes(leftover.port)) {
+            throw new errors/* SlipwayError */.GQ(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
+                fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
+            });
+        }
+        const switchedAway = before?.project === leftover.project;
+        if (switchedAway && leftover.port !== undefined) {
+            const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
+            if (cut > 0)
+                run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
+        }
+        const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
+        run.log.warn(switchedAway
+            ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
+            : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
+    }
+    const tables = await tcpTables(run);
+    const port = chooseFreePort(zd.ports, tables.listening, [live.port]);
+    if (port === undefined) {
+        const busy = [...tables.listening].filter((p) => p >= zd.ports.first && p <= zd.ports.last).sort((a, b) => a - b);
+        throw new errors/* SlipwayError */.GQ(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
+    }
+    const next = { project: slot, port, image, version };
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `starting ${slot}`);
+    // Recorded first, so the next deploy (or a person) knows what this one was starting.
+    await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
+    await writeOverride(port);
+    const env = run.settings.env;
+    const oldLabel = live.version || live.image || 'the old version';
+    /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
+    const afterFailure = async (cause, switched) => {
+        const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
+        if (verdict.removeNew) {
+            await removeNext(cause);
+        }
+        else {
+            run.log.warn(`${host}: ${verdict.message}`);
+            await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+        }
+        return verdict;
+    };
+    const removeNext = async (why) => {
+        run.log.warn(`${host}: ${why}; removing ${slot}`);
+        await removeCopy(run, slot, service, 1);
+        await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+    };
+    try {
+        if (ctx.compose.pull && action === 'deploy')
+            await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${slot}`);
+        await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
+    }
+    catch (error) {
+        if (await run.session.isAlive())
+            await removeNext(`${slot} did not start (${(0,errors/* formatError */.Wk)(error)})`);
+        throw error;
+    }
+    // A cancel while the new copy is checked: it is not switched to (the proxy stays on the old copy).
+    const verdict = await (0,cancel/* untilCancelled */.c8)(copyHealthy(run, port, version, run.settings.health.timeoutMs), run.signal, () => ({ healthy: false, detail: 'cancelled before it was verified' }));
+    if (!verdict.healthy) {
+        await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
+        throw new errors/* SlipwayError */.GQ(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
+    }
+    const healthyAt = external_node_perf_hooks_.performance.now();
+    let switched = false;
+    let switchedAt;
+    try {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the ${proxy.kind} switch to port ${port}`);
+        await proxy.switchTo(port, live.port);
+        switched = true;
+        switchedAt = new Date().toISOString();
+        // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
+        await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, {
+            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
+        });
+        await waitForTrafficOnNew(run, zd, version);
+        // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the watch window of the new copy');
+    }
+    catch (error) {
+        // Traffic goes back to the live copy, which was never touched; the message says if it did not.
+        const verdict = await afterFailure((0,errors/* formatError */.Wk)(error), switched);
+        throw new errors/* SlipwayError */.GQ(verdict.message, { fix: verdict.fix });
+    }
+    const switchMs = external_node_perf_hooks_.performance.now() - healthyAt;
+    run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
+    if (zd.watchMs > 0) {
+        const watchEnd = Date.now() + zd.watchMs;
+        while (Date.now() < watchEnd) {
+            const watch = run.signal?.aborted ? { healthy: false, detail: 'cancelled within the watch window' } : await copyHealthy(run, port, version, 2000, 1);
+            if (!watch.healthy) {
+                run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
+                const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+                const verdict = await afterFailure(cause, true);
+                if (verdict.oldServes)
+                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+                throw new errors/* SlipwayError */.GQ(verdict.message, { fix: verdict.fix });
+            }
+            await (0,retry/* sleep */.yy)(500);
+        }
+    }
+    let cut = 0;
+    if (liveRuns && run.signal?.aborted) {
+        // Cancelled after the watch: the new copy serves, verified. The old one is left running for the next deploy to drain and stop.
+        run.log.warn(`${host}: cancelled after the switch: ${version} serves on port ${port}; ${live.project} on port ${live.port} was left running (the next deploy drains and stops it)`);
+        return { version, previous: live.version, changed: true };
+    }
+    if (liveRuns) {
+        cut = await drain(run, live.port, zd.drainTimeoutMs);
+        if (cut > 0)
+            run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
+        await removeCopy(run, live.project, service, zd.stopTimeoutS);
+    }
+    const previous = liveRuns ? live : before;
+    await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, {
+        ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
+        switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
+    });
+    await (0,host_state/* appendDeployLog */._k)(run.session, run.appDir, {
+        time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
+        result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
+    }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+    return { version, previous: live.version, changed: true };
+}
+async function zeroDowntimeDeploy(run) {
+    return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+}
+/** A rollback is the same switch towards the previous image, on the other slot. */
+async function zeroDowntimeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, stateFileOf(run, ctx));
+    const previous = copyFrom(state, 'previous_');
+    if (!previous?.image)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    return switchDeploy(run, previous.image, previous.version, 'rollback');
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Split hosts into batches of `size` (0: one batch with all). */
+function batches(items, size) {
+    if (size <= 0 || size >= items.length)
+        return [items];
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function strategyOf(settings) {
+    switch (settings.strategy) {
+        case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
+        case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
+        case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
+        case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
+    }
+}
+/** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
+function cancelledOutcome(error, started) {
+    if (error instanceof cancel/* CancelledError */.cc) {
+        return { status: 'cancelled', changed: false, message: started ? `${error.message}; nothing was switched, the old version keeps serving` : `${error.message}; nothing changed on the host` };
+    }
+    return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: `cancelled: ${(0,errors/* formatError */.Wk)(error)}` };
+}
+async function deployFleet(settings, context, hooks = {}) {
+    const actor = (0,detect/* describeActor */.t)(context.platform, external_node_os_.hostname());
+    const runId = (0,leftovers/* runIdentity */.yK)(context.env, external_node_os_.hostname());
+    const { signal } = context;
+    const strategy = strategyOf(settings);
+    const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
+    const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
+    const outcomes = indexed.map(({ target }) => ({
+        host: (0,src_ssh/* describeTarget */.ff)(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
+    }));
+    const connections = indexed.map(() => 0);
+    let failed = false;
+    for (const batch of batches(indexed, settings.batchSize)) {
+        // A cancel starts no new batch: those hosts stay as they are ('not-started').
+        if (failed || (0,cancel/* isCancelled */.mm)(signal))
+            break;
+        const pending = await Promise.all(batch.map(async ({ target, index }) => {
+            const started = Date.now();
+            const item = { index, name: (0,src_ssh/* describeTarget */.ff)(target), outcome: outcomes[index] };
+            let strategyStarted = false;
+            try {
+                (0,cancel/* throwIfCancelled */.dZ)(signal, `connecting to ${item.name}`);
+                item.session = await (0,src_ssh/* openSshSession */.XA)(target, context.runner, context.log);
+                hooks.sessionOpened?.(item.session, index);
+                const appDir = forHost(settings.appDir, target.host, index);
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+                (0,cancel/* throwIfCancelled */.dZ)(signal, `checking app-dir on ${item.name}`);
+                // The lock lives inside app-dir: check it exists first rather than create it.
+                await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
+                item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, {
+                    holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
+                }, context.log);
+                (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
+                strategyStarted = true;
+                const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
+                Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+                if ((0,cancel/* isCancelled */.mm)(signal))
+                    item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
+            }
+            catch (error) {
+                const rolledBack = error instanceof RolledBackError;
+                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined });
+                if ((0,cancel/* isCancelled */.mm)(signal))
+                    Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
+            }
+            item.outcome.durationMs = Date.now() - started;
+            return item;
+        }));
+        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || item.outcome.status === 'cancelled' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
+        if (batchFailed)
+            failed = true;
+        // The batch is all-or-nothing: hosts that took the new version go back. Not after a cancel:
+        // each host is whole (old or new), and a revert would be a new step the cancel asked not to start.
+        if (batchFailed && !(0,cancel/* isCancelled */.mm)(signal)) {
+            for (const item of pending) {
+                if (item.outcome.status !== 'deployed' || !item.run)
+                    continue;
+                try {
+                    await strategy.rollback(item.run);
+                    Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
+                }
+                catch (error) {
+                    item.outcome.message = `revert failed: ${(0,errors/* formatError */.Wk)(error)}`;
+                    item.outcome.status = 'failed';
+                }
+            }
+        }
+        // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
+        for (const item of pending) {
+            try {
+                if (item.session && item.lock && item.run && (await item.session.isAlive())) {
+                    await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, {
+                        time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
+                        previous: item.outcome.previous, result: item.outcome.status, actor,
+                    }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+                    await item.lock.release();
+                }
+            }
+            catch (error) {
+                context.log.warn(`${item.name}: could not release the deploy lock: ${(0,errors/* formatError */.Wk)(error)}`);
+            }
+            finally {
+                if (item.session) {
+                    connections[item.index] = item.session.connectionsOpened;
+                    await item.session.close();
+                }
+            }
+        }
+    }
+    const first = outcomes[0];
+    const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
+    return {
+        mode: settings.mode,
+        strategy: settings.strategy,
+        version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
+        previousVersion: first?.previous ?? '',
+        hosts: outcomes,
+        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),
+        ok: !failed && !(0,cancel/* isCancelled */.mm)(signal),
+        connectionsPerHost: connections,
+        cancelled: (0,cancel/* isCancelled */.mm)(signal),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/flow.js
+
+
+
+
+/** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
+const deployFlow = {
+    command: 'deploy',
+    action: 'ssh-deploy',
+    describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
+    parse: (inputs) => parseDeploySettings(inputs),
+    // swarm: the per-service report and filled-in defaults join the summary below.
+    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
+    outputs: (result) => ({
+        version: result.version,
+        'previous-version': result.previousVersion,
+        hosts: JSON.stringify(result.hosts.map(({ host, status, version, previous, message }) => ({ host, status, version, previous, message }))),
+        'rolled-back': String(result.rolledBack),
+    }),
+    summary: (result) => new core_summary/* Summary */.BD()
+        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.cancelled ? 'cancelled' : result.ok ? 'ok' : 'failed'}`)
+        .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
+        o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
+    ]))
+        .append(swarmReportSummary(result)),
+    // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
+    handlesCancel: true,
+    failure: (result) => {
+        if (result.cancelled) {
+            const hosts = result.hosts.map((o) => `${o.host}: ${o.status === 'not-started' ? 'not started (unchanged)' : `${o.status}: ${o.message}`}`);
+            return `cancelled: the deploy stopped; lock released and connections closed.\n${hosts.join('\n')}`;
+        }
+        if (result.ok)
+            return undefined;
+        const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
+        return bad.map((o) => `${o.host}: ${o.status}: ${o.message}`).join('\n') || 'deploy failed';
+    },
+};
+
+
+/***/ }),
+
+/***/ 185:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ lockDir),
+/* harmony export */   Pn: () => (/* binding */ stateDir),
+/* harmony export */   VP: () => (/* binding */ writeStateFile),
+/* harmony export */   _k: () => (/* binding */ appendDeployLog),
+/* harmony export */   qy: () => (/* binding */ readStateFile)
+/* harmony export */ });
+/* unused harmony exports deployLogPath, formatDeployLogLine */
+/**
+ * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
+ * deploy log and the compose state. Host state is the only truth a rollback
+ * needs, so it works when the last deploy's runner is gone.
+ */
+const stateDir = (appDir) => `${appDir}/.slipway`;
+const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
+const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+function formatDeployLogLine(entry) {
+    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
+    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
+        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+}
+async function appendDeployLog(session, appDir, entry) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+}
+/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
+async function readStateFile(session, file) {
+    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+    const state = {};
+    for (const line of result.stdout.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            state[line.slice(0, index)] = line.slice(index + 1);
+    }
+    return state;
+}
+/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
+async function writeStateFile(session, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+}
+
+
+/***/ }),
+
+/***/ 8804:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   ky: () => (/* binding */ releaseLockWords)
+/* harmony export */ });
+/* unused harmony exports LockHeldError, RELEASE_LOCK_SCRIPT */
+/* harmony import */ var _core_cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4865);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6880);
+/* harmony import */ var _core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9267);
+/* harmony import */ var _core_runner_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4416);
+/* harmony import */ var _host_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(185);
+
+
+
+
+
+class LockHeldError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SlipwayError */ .GQ {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = (0,_host_state_js__WEBPACK_IMPORTED_MODULE_4__/* .lockDir */ .JK)(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
+        // Recorded before the attempt: a run killed while mkdir succeeds still tells its post step.
+        const settle = (0,_core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__/* .recordLeftover */ .vy)({
+            kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+            appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+        });
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0) {
+            return {
+                release: async () => {
+                    const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+                    // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+                    if (released.exitCode === 0 || released.exitCode === 3)
+                        settle();
+                },
+            };
+        }
+        settle();
+        if (result.exitCode !== 3)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SlipwayError */ .GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await (0,_core_runner_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 1412:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Cs: () => (/* binding */ runAction)
+});
+
+// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(4846);
+// EXTERNAL MODULE: ./build/src/core/config/inputs.js
+var inputs = __nccwpck_require__(5509);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(7506);
+;// CONCATENATED MODULE: ./build/src/core/log.js
+
+/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
+class MemoryLogger {
+    lines = [];
+    info(message) { this.lines.push(redact(message)); }
+    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
+    error(message) { this.lines.push(`error: ${redact(message)}`); }
+    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
+    async group(title, body) {
+        this.lines.push(`## ${redact(title)}`);
+        return body();
+    }
+    text() { return this.lines.join('\n'); }
+}
+/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
+class ConsoleLogger {
+    options;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
+    }
+    info(message) { this.write(message); }
+    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
+    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
+    debug(message) { if (this.options.debug)
+        this.write(`debug: ${message}`); }
+    async group(title, body) {
+        this.write(`▸ ${title}`);
+        return body();
+    }
+}
+function locate(where) {
+    if (!where?.file)
+        return '';
+    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
+}
+const silentLogger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_title, body) => body(),
+};
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(1299);
+// EXTERNAL MODULE: ./build/src/core/command.js
+var command = __nccwpck_require__(3414);
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(4416);
+;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
+
+
+
+
+
+/** GNU timeout's exit code when it had to stop the command. */
+const TIMEOUT_EXIT = 124;
+/**
+ * Runs real processes through @actions/exec. @actions/exec has no timeout of its
+ * own, so a timed command runs under coreutils `timeout`, which keeps the
+ * argument array intact and kills the whole command.
+ */
+class ProcessRunner {
+    log;
+    constructor(log) {
+        this.log = log;
+    }
+    async run(spec, options = {}) {
+        const policy = options.retry ?? retry/* NO_RETRY */.PE;
+        const started = Date.now();
+        let runs = 0;
+        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
+        // it is neither one of the policy's attempts nor time against its deadline.
+        let attempt = 0;
+        let askedWaitsMs = 0;
+        for (;;) {
+            runs += 1;
+            attempt += 1;
+            const result = await this.runOnce(spec, options);
+            result.attempts = runs;
+            if (result.exitCode === 0)
+                return result;
+            const verdict = options.isTransient?.(result) ?? false;
+            if (typeof verdict === 'object') {
+                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
+                attempt -= 1;
+                askedWaitsMs += verdict.waitMs;
+                await (0,retry/* sleep */.yy)(verdict.waitMs);
+                continue;
+            }
+            const elapsed = Date.now() - started - askedWaitsMs;
+            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
+            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
+            if (verdict && attempt < policy.attempts && withinDeadline) {
+                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
+                await (0,retry/* sleep */.yy)(wait);
+                continue;
+            }
+            if (options.allowFailure)
+                return result;
+            throw new errors/* ProcessError */.yI({
+                command: options.label ?? (0,command/* describeCommand */.vL)(spec),
+                exitCode: result.exitCode,
+                stderr: result.stderr || result.stdout,
+                timedOut: result.timedOut,
+                hint: options.hint?.(result),
+            });
+        }
+    }
+    label(spec, options) {
+        return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
+    }
+    async runOnce(spec, options) {
+        const { file, args } = withTimeout(spec, options.timeoutMs);
+        this.log.debug(`$ ${this.label(spec, options)}`);
+        let stdout = '';
+        let stderr = '';
+        const started = Date.now();
+        const exitCode = await exec/* exec */.m(file, args, {
+            cwd: spec.cwd,
+            env: buildEnv(spec),
+            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
+            silent: true,
+            ignoreReturnCode: true,
+            delay: options.streamCloseDelayMs,
+            listeners: {
+                stdout: (data) => { stdout += data.toString(); },
+                stderr: (data) => { stderr += data.toString(); },
+                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+            },
+        }).catch((error) => {
+            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
+            stderr += `${error.message}\n`;
+            return 127;
+        });
+        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
+        if (timedOut)
+            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
+        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
+    }
+}
+function withTimeout(spec, timeoutMs) {
+    if (!timeoutMs)
+        return { file: spec.file, args: spec.args };
+    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
+    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
+}
+function buildEnv(spec) {
+    const base = {};
+    const inherited = spec.cleanEnv
+        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
+        : process.env;
+    for (const [key, value] of Object.entries(inherited))
+        if (value !== undefined)
+            base[key] = value;
+    return { ...base, ...spec.env };
+}
+
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var core_summary = __nccwpck_require__(9448);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/src/deploy/lock.js
+var deploy_lock = __nccwpck_require__(8804);
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(2170);
+// EXTERNAL MODULE: ./build/src/ssh/index.js + 4 modules
+var ssh = __nccwpck_require__(4503);
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => (0,commands/* sessionPaths */.NE)(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = (0,commands/* execCommand */.NK)(pathsOf(recorded), (0,deploy_lock/* releaseLockWords */.ky)(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', commands/* TARGET_ALIAS */.Bx], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow((0,leftovers/* openLeftovers */.ZF)());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/platform/detect.js
+var detect = __nccwpck_require__(7180);
+;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
+
+
+
+
+
+
+
+
+
+
+
+/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
+const actionInputSource = {
+    get: (name) => core/* getInput */.V4(name),
+    describe: (name) => `input '${name}'`,
+};
+/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
+class ActionsLogger {
+    platform;
+    constructor(platform) {
+        this.platform = platform;
+    }
+    info(message) { core/* info */.pq((0,secrets/* redact */.E$)(message)); }
+    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
+    warn(message, where) { this.annotate('warning', message, where); }
+    error(message, where) { this.annotate('error', message, where); }
+    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
+    annotate(level, message, where) {
+        const text = (0,secrets/* redact */.E$)(message);
+        if (!this.platform.supportsAnnotations) {
+            // Forgejo prints workflow commands raw; a plain line reads better.
+            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+            core/* info */.pq(`${level}: ${location}${text}`);
+            return;
+        }
+        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
+        if (level === 'warning')
+            core/* warning */.$e(text, properties);
+        else
+            core/* error */.z3(text, properties);
+    }
+}
+/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
+class ActionsCache {
+    log;
+    description = 'Actions cache';
+    constructor(log) {
+        this.log = log;
+    }
+    async restore(paths, primaryKey, restoreKeys) {
+        const cache = await __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 139));
+        if (!cache.isFeatureAvailable()) {
+            this.log.info('Cache: this runner offers no cache service; skipping restore.');
+            return undefined;
+        }
+        try {
+            return await cache.restoreCache(paths, primaryKey, restoreKeys);
+        }
+        catch (error) {
+            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
+            return undefined;
+        }
+    }
+    async save(paths, key) {
+        const cache = await __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 139));
+        if (!cache.isFeatureAvailable())
+            return;
+        try {
+            await cache.saveCache(paths, key);
+        }
+        catch (error) {
+            // A key saved by a parallel job is not a failure of ours.
+            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
+        }
+    }
+}
+async function writeSummary(summary, platform, log) {
+    if (summary.blocks.length === 0)
+        return;
+    if (platform.supportsSummary) {
+        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
+    }
+    else {
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+    }
+}
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
+async function runAction(flow) {
+    const platform = (0,detect/* detectPlatform */.l)();
+    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
+    const log = new ActionsLogger(platform);
+    const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
+        if (!process.env.GITHUB_STATE)
+            return;
+        try {
+            core/* saveState */.LZ(LEFTOVERS_STATE, JSON.stringify(all));
+        }
+        catch {
+            // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
+        }
+    });
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+    try {
+        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        const settings = flow.parse(new inputs/* Inputs */.G0(actionInputSource), { env: process.env, platform, workDir });
+        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
+        const result = await flow.run(settings, context);
+        for (const [name, value] of Object.entries(flow.outputs(result)))
+            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
+        await writeSummary(flow.summary(result), platform, log);
+        const failure = flow.failure?.(result);
+        const signal = cancel.received();
+        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+        if (signal && !failure?.startsWith('cancelled'))
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+        else if (failure)
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
+    }
+    catch (error) {
+        const signal = cancel.received();
+        core/* setFailed */.C1(`${signal ? `cancelled (${signal}): ` : ''}${(0,errors/* formatError */.Wk)(error, core/* isDebug */._o())}`);
+    }
+    finally {
+        cancel.dispose();
+        stopMirroring();
+    }
+    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+    if (cancel.received())
+        process.exit(1);
+}
+
+
+
+/***/ }),
+
+/***/ 7180:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ detectPlatform),
+/* harmony export */   t: () => (/* binding */ describeActor)
+/* harmony export */ });
+function detectPlatform(env = process.env) {
+    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
+    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
+    if (!inActions) {
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const repository = env.GITHUB_REPOSITORY;
+    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return {
+        kind: forgejo ? 'forgejo' : 'github',
+        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
+        supportsAnnotations: !forgejo,
+        serverUrl,
+        repository,
+        runUrl,
+        actor: env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+    };
+}
+/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
+function describeActor(platform, hostname) {
+    if (platform.runUrl)
+        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
+    return `${platform.actor ?? 'someone'}@${hostname}`;
+}
+
+
+/***/ }),
+
+/***/ 2170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ TARGET_ALIAS),
+/* harmony export */   GX: () => (/* binding */ agentAddCommand),
+/* harmony export */   Lo: () => (/* binding */ agentListCommand),
+/* harmony export */   NE: () => (/* binding */ sessionPaths),
+/* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   OT: () => (/* binding */ withEnvFromStdin),
+/* harmony export */   P1: () => (/* binding */ forwardSpec),
+/* harmony export */   Tm: () => (/* binding */ agentStartCommand),
+/* harmony export */   Z1: () => (/* binding */ forwardCommand),
+/* harmony export */   ZV: () => (/* binding */ agentStopCommand),
+/* harmony export */   fY: () => (/* binding */ rsyncCommand),
+/* harmony export */   jw: () => (/* binding */ controlCommand),
+/* harmony export */   mJ: () => (/* binding */ renderEnvFile),
+/* harmony export */   qN: () => (/* binding */ withEnvFromFile),
+/* harmony export */   qW: () => (/* binding */ masterCommand),
+/* harmony export */   r4: () => (/* binding */ renderSshConfig),
+/* harmony export */   wG: () => (/* binding */ parseAgentPid),
+/* harmony export */   wN: () => (/* binding */ survivingDisconnect)
+/* harmony export */ });
+/* unused harmony export CONTROL_PERSIST_S */
+/* harmony import */ var _core_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3414);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${(0,_target_js__WEBPACK_IMPORTED_MODULE_0__/* .acceptsUnknownKeys */ .cv)(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,_core_command_js__WEBPACK_IMPORTED_MODULE_1__/* .shellJoin */ .nZ)(remoteWords)], stdin };
+}
+function controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+
+/***/ }),
+
+/***/ 4503:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ff: () => (/* reexport */ ssh_target/* describeTarget */.ff),
+  XA: () => (/* reexport */ openSshSession),
+  d1: () => (/* reexport */ parseSshInputs)
+});
+
+// UNUSED EXPORTS: HostKeyError, SSH_INPUT_NAMES, SshConnectError, fingerprintOf, knownHostsName
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(9267);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(7506);
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(2170);
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+// EXTERNAL MODULE: ./build/src/ssh/target.js
+var ssh_target = __nccwpck_require__(241);
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function openSshSession(target, runner, log) {
+    (0,secrets/* registerSecret */.cl)(target.privateKey);
+    (0,secrets/* registerSecret */.cl)(target.passphrase);
+    const root = sessionRoot();
+    await promises_.mkdir(root, { recursive: true });
+    const dir = await promises_.mkdtemp(external_node_path_.join(root, 'slipway-ssh-'));
+    await promises_.chmod(dir, 0o700);
+    const paths = (0,commands/* sessionPaths */.NE)(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = (0,ssh_target/* describeTarget */.ff)(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return (0,leftovers/* recordLeftover */.vy)({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            void this.using(() => this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }));
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, (0,commands/* renderSshConfig */.r4)(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run((0,commands/* agentStartCommand */.Tm)(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = (0,commands/* parseAgentPid */.wG)(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run((0,commands/* agentAddCommand */.GX)(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run((0,commands/* agentListCommand */.Lo)(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run((0,commands/* masterCommand */.qW)(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? (0,commands/* survivingDisconnect */.wN)(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = (0,commands/* renderEnvFile */.mJ)(options.env);
+            if (stdin === undefined) {
+                remote = (0,commands/* withEnvFromStdin */.OT)(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = (0,commands/* withEnvFromFile */.qN)(file, remote);
+            }
+        }
+        const spec = (0,commands/* execCommand */.NK)(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = (0,commands/* forwardSpec */.P1)(localPort, remoteHost, remotePort);
+        await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run((0,commands/* rsyncCommand */.fY)(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid)
+            await this.runner.run((0,commands/* agentStopCommand */.ZV)(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+        await promises_.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_.writeFile(file, content, { mode });
+    await promises_.chmod(file, mode);
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    (0,secrets/* registerSecret */.cl)(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 241:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ acceptsUnknownKeys),
+/* harmony export */   ff: () => (/* binding */ describeTarget)
+/* harmony export */ });
+/* unused harmony export knownHostsName */
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+function acceptsUnknownKeys(policy) {
+    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
+}
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
+
 /***/ })
 
 /******/ });
@@ -45635,6 +46302,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3515);
+/******/ var __webpack_exports__ = __nccwpck_require__(673);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -137,7 +137,7 @@ export function keyFilesUnder(dir: string): string[] {
 export function processesOf(job: RunnerJob): string[] {
   const found: string[] = [];
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    let cmdline = '';
+    let cmdline: string;
     try {
       cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
