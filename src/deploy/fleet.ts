@@ -65,7 +65,7 @@ function cancelledOutcome(error: unknown, started: boolean): Partial<HostOutcome
   if (error instanceof CancelledError) {
     return { status: 'cancelled', changed: false, message: started ? `${error.message}; nothing was switched, the old version keeps serving` : `${error.message}; nothing changed on the host` };
   }
-  return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: `cancelled: ${formatError(error)}` };
+  return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: formatError(error) };
 }
 
 export async function deployFleet(settings: DeploySettings, context: FlowContext, hooks: DeployHooks = {}): Promise<DeployResult> {

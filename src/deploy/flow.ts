@@ -29,7 +29,7 @@ export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
   failure: (result) => {
     if (result.cancelled) {
       const hosts = result.hosts.map((o) => `${o.host}: ${o.status === 'not-started' ? 'not started (unchanged)' : `${o.status}: ${o.message}`}`);
-      return `cancelled: the deploy stopped; lock released and connections closed.\n${hosts.join('\n')}`;
+      return `cancelled: no new step was started after the cancel; where each host stands:\n${hosts.join('\n')}`;
     }
     if (result.ok) return undefined;
     const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));

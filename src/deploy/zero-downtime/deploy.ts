@@ -280,8 +280,9 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     while (Date.now() < watchEnd) {
       const watch = run.signal?.aborted ? { healthy: false, detail: 'cancelled within the watch window' } : await copyHealthy(run, port, version, 2000, 1);
       if (!watch.healthy) {
-        run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-        const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+        run.log.warn(`${host}: ${version} ${run.signal?.aborted ? 'was cancelled' : 'turned red'} within the watch window (${watch.detail}); switching back to port ${live.port}`);
+        const after = `${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch`;
+        const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
         const verdict = await afterFailure(cause, true);
         if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
         throw new SlipwayError(verdict.message, { fix: verdict.fix });
