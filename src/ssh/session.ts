@@ -317,7 +317,11 @@ class OpenSshSession implements SshSession {
     for (const spec of this.forwards) await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
     this.forwards.clear();
     await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-    if (this.agentPid) await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+    if (this.agentPid) {
+      await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+      // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+      await waitUntilGone(this.agentPid, 2000);
+    }
     await fs.rm(this.paths.dir, { recursive: true, force: true });
     this.settleLeftover();
   }
@@ -326,6 +330,29 @@ class OpenSshSession implements SshSession {
 async function writePrivate(file: string, content: string, mode = 0o600): Promise<void> {
   await fs.writeFile(file, content, { mode });
   await fs.chmod(file, mode);
+}
+
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<void> {
+  const running = async () => {
+    try {
+      return !/^State:\s+Z/m.test(await fs.readFile(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (await running()) {
+    if (Date.now() >= deadline) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function lastLine(text: string): string {
