@@ -45,8 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }));
     } catch (error) {
-      if (cancel.received()) log.error(`cancelled (${cancel.received()})`);
-      throw error;
+      if (!cancel.received()) throw error;
+      log.error(`cancelled (${cancel.received()}): ${formatError(error, debug)}`);
+      return CANCELLED_EXIT_CODE;
     } finally {
       cancel.dispose();
     }
