@@ -139,7 +139,8 @@ class OpenSshSession implements SshSession {
   private startKeepalive(): void {
     this.keepalive = setInterval(() => {
       if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS) return;
-      void this.using(() => this.runner.run(execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }));
+      this.using(() => this.runner.run(execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+        .catch(() => undefined);
     }, KEEPALIVE_IDLE_MS / 2);
     this.keepalive.unref();
   }

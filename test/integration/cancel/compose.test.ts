@@ -112,6 +112,26 @@ describe('ssh-deploy (compose), run from dist/ as a runner would, cancelled at e
     expect(deployLog().pop()).toMatch(/result=cancelled \(the run was stopped before it finished; lock released by its post step\)/);
   });
 
+  it('slipway deploy (the CLI) on Ctrl-C to its process group: the same wind-down, exit 130, the lock named pid@machine while held', async () => {
+    const job = newJob();
+    // A terminal, not a runner: no GITHUB_*/RUNNER_TEMP; session dirs go to the temp dir (TMPDIR of the job).
+    const env = { PATH: job.env.PATH ?? '', HOME: job.env.HOME ?? '', LANG: 'C.UTF-8', TMPDIR: job.tmpDir };
+    // Not --env-file: Node 20 takes that flag for itself even after the script name; compose reads app-dir/.env anyway.
+    const flags = Object.entries(values(v2, '2.0.0', { 'private-key': sandbox.ssh.privateKeyPath, 'pre-deploy': 'echo hk-pre-deploy-started; sleep 2' }))
+      .filter(([name]) => name !== 'env-file').flatMap(([name, value]) => [`--${name}`, value]);
+    const cli = startBundle(bundle('cli'), { ...job, env }, {}, ['deploy', ...flags]);
+    await cli.waitForLine(/hk-pre-deploy-started/);
+    const holder = fs.readFileSync(`${appDir}/.slipway/lock/holder`, 'utf8');
+    expect(holder).toContain(`(pid:${cli.child.pid}@`);
+    process.kill(-(cli.child.pid ?? 0), 'SIGINT');
+    const exit = await cli.exited;
+
+    expect(exit.code).toBe(130);
+    expect(cli.lines.join('\n')).toMatch(/cancelled before the switch to slipway-hk-cancel:2\.0\.0; nothing was switched, the old version keeps serving/);
+    expect(await httpBody(PORT, '/api/health')).toContain('"version":"1.0.0"');
+    expect(leaks(job, appDir)).toEqual([]);
+  });
+
   it('the post step after a main step that cleaned up does nothing', async () => {
     const job = newJob();
     const inputs = inputEnv('ssh-deploy', values(v2, '2.0.0'));

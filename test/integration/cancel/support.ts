@@ -67,9 +67,13 @@ export interface ActionRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
-export function startBundle(file: string, job: RunnerJob, extraEnv: Record<string, string>): ActionRun {
+/**
+ * Starts `node <file> [args]` in its own process group (so a test can signal the node process alone,
+ * as GitHub's runner does, or the whole group, as a terminal's Ctrl-C does).
+ */
+export function startBundle(file: string, job: RunnerJob, extraEnv: Record<string, string>, args: string[] = []): ActionRun {
   const started = Date.now();
-  const child = spawn(process.execPath, [file], { env: { ...job.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], cwd: job.root });
+  const child = spawn(process.execPath, [file, ...args], { env: { ...job.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], cwd: job.root, detached: true });
   const lines: string[] = [];
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
   const feed = (chunk: Buffer, carry: { text: string }) => {
