@@ -112,6 +112,47 @@ describe('ssh-deploy (compose), run from dist/ as a runner would, cancelled at e
     expect(deployLog().pop()).toMatch(/result=cancelled \(the run was stopped before it finished; lock released by its post step\)/);
   });
 
+  it('SIGKILL, then the master gone and the key file removed: the post step reconnects from the private-key input and releases the lock', async () => {
+    const job = newJob();
+    const inputs = inputEnv('ssh-deploy', values(v2, '2.0.0', { 'pre-deploy': 'echo hk-pre-deploy-started; sleep 1' }));
+    const run = startBundle(bundle('ssh-deploy'), job, inputs);
+    await run.waitForLine(/hk-pre-deploy-started/);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const [sessionDir] = fs.readdirSync(job.runnerTemp).filter((name) => name.startsWith('slipway-ssh-')).map((name) => `${job.runnerTemp}/${name}`);
+    execFileSync('ssh', ['-F', `${sessionDir}/ssh_config`, '-O', 'exit', 'slipway-target'], { stdio: 'ignore' });
+    fs.rmSync(`${sessionDir}/id`);
+    expect(fs.existsSync(`${appDir}/.slipway/lock`)).toBe(true);
+
+    const post = await runPost(job, inputs);
+    expect(post.code).toBe(0);
+    expect(post.lines.join('\n')).toMatch(/post: released the deploy lock this run still held/);
+    // A new connection of its own (from the inputs), not the killed run's session.
+    expect(post.lines.join('\n')).toMatch(/\$ ssh deploy@127\.0\.0\.1:2201 \(open connection\)/);
+    await eventually('no ssh process of the job is left', () => processesOf(job).length === 0, 15_000);
+    expect(leaks(job, appDir)).toEqual([]);
+    expect(fs.existsSync(sessionDir ?? '')).toBe(false);
+  });
+
+  it('the post step leaves alone a lock that is no longer this run\'s (broken as stale and taken by another deploy)', async () => {
+    const job = newJob();
+    const inputs = inputEnv('ssh-deploy', values(v2, '2.0.0', { 'pre-deploy': 'echo hk-pre-deploy-started; sleep 1' }));
+    const run = startBundle(bundle('ssh-deploy'), job, inputs);
+    await run.waitForLine(/hk-pre-deploy-started/);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const other = 'someone@elsewhere (run:1.1) at 2026-01-01T00:00:00Z\n';
+    fs.writeFileSync(`${appDir}/.slipway/lock/holder`, other);
+
+    const post = await runPost(job, inputs);
+    expect(post.code).toBe(0);
+    expect(post.lines.join('\n')).toMatch(/no longer this run's; left alone/);
+    expect(fs.readFileSync(`${appDir}/.slipway/lock/holder`, 'utf8')).toBe(other);
+    fs.rmSync(`${appDir}/.slipway/lock`, { recursive: true, force: true });
+    await eventually('no ssh process of the job is left', () => processesOf(job).length === 0, 15_000);
+    expect(leaks(job, appDir)).toEqual([]);
+  });
+
   it('slipway deploy (the CLI) on Ctrl-C to its process group: the same wind-down, exit 130, the lock named pid@machine while held', async () => {
     const job = newJob();
     // A terminal, not a runner: no GITHUB_*/RUNNER_TEMP; session dirs go to the temp dir (TMPDIR of the job).
