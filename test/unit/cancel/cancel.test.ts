@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import YAML from 'yaml';
 import { CancelledError, throwIfCancelled, untilCancelled } from '../../../src/core/cancel.js';
 import { onLeftoversChanged, openLeftovers, recordLeftover, runIdentity, type Leftover } from '../../../src/core/leftovers.js';
 import type { CommandSpec } from '../../../src/core/command.js';
@@ -79,5 +81,23 @@ describe('cancel: a drill stops like at its deadline', () => {
     expect(() => deadline.enter('verify')).toThrow(CancelledError);
     await deadline.cleanup(async () => { await runner.run({ file: 'docker', args: ['rm', '-f', 'scratch'] }); });
     expect(calls.map((spec) => spec.file)).toEqual(['docker']);
+  });
+});
+
+describe('cancel: every action that holds keys, locks or temp files declares the post step', () => {
+  const actions: Array<[string, string]> = [
+    ['actions/ssh-deploy/action.yml', '../../dist/cleanup-post/index.js'],
+    ['actions/restore-drill/action.yml', '../../dist/cleanup-post/index.js'],
+    ['actions/smoke-test/action.yml', '../../dist/cleanup-post/index.js'],
+    ['actions/push-image/action.yml', '../../dist/cleanup-post/index.js'],
+    ['actions/build-image/action.yml', '../../dist/cleanup-post/index.js'],
+    ['action.yml', 'dist/cleanup-post/index.js'],
+  ];
+  it.each(actions)('%s: runs.post is the shared cleanup bundle, post-if always(), node24', (file, post) => {
+    const runs = (YAML.parse(fs.readFileSync(file, 'utf8')) as { runs: Record<string, string> }).runs;
+    expect(runs).toMatchObject({ using: 'node24', post, 'post-if': 'always()' });
+  });
+  it('the bundle is built from src/actions/cleanup-post.ts (scripts/build.mjs bundles every src/actions/*.ts)', () => {
+    expect(fs.existsSync('src/actions/cleanup-post.ts')).toBe(true);
   });
 });
