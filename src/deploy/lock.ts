@@ -60,26 +60,34 @@ export interface HeldLock {
 export async function acquireLock(session: SshSession, appDir: string, options: LockOptions, log: Logger): Promise<HeldLock> {
   const dir = lockDir(appDir);
   const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+  // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+  // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+  const settle = recordLeftover({
+    kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+    appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+  });
+  try {
+    await takeLock(session, dir, token, options, log);
+  } catch (error) {
+    settle();
+    throw error;
+  }
+  return {
+    release: async () => {
+      const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+      // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+      if (released.exitCode === 0 || released.exitCode === 3) settle();
+    },
+  };
+}
+
+async function takeLock(session: SshSession, dir: string, token: string, options: LockOptions, log: Logger): Promise<void> {
   const started = Date.now();
   let announced = false;
   for (;;) {
     throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
-    // Recorded before the attempt: a run killed while mkdir succeeds still tells its post step.
-    const settle = recordLeftover({
-      kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-      appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
-    });
     const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-    if (result.exitCode === 0) {
-      return {
-        release: async () => {
-          const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
-          // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
-          if (released.exitCode === 0 || released.exitCode === 3) settle();
-        },
-      };
-    }
-    settle();
+    if (result.exitCode === 0) return;
     if (result.exitCode !== 3) throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
     const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
     const holder = holderLines.join(' ').trim() || 'unknown';

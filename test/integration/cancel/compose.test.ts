@@ -90,6 +90,28 @@ describe('ssh-deploy (compose), run from dist/ as a runner would, cancelled at e
     expect(leaks(job, appDir)).toEqual([]);
   });
 
+  it('SIGINT while waiting for another deploy\'s lock: stops waiting at once, the other lock untouched, nothing changed', async () => {
+    const job = newJob();
+    const other = 'someone@elsewhere (run:2.1) at 2026-01-01T00:00:00Z\n';
+    fs.mkdirSync(`${appDir}/.slipway/lock`, { recursive: true });
+    fs.writeFileSync(`${appDir}/.slipway/lock/holder`, other);
+    try {
+      const run = startBundle(bundle('ssh-deploy'), job, inputEnv('ssh-deploy', values(v2, '2.0.0', { 'lock-timeout': '2m' })));
+      await run.waitForLine(/waiting for the deploy lock held by someone@elsewhere/);
+      run.child.kill('SIGINT');
+      const exit = await run.exited;
+
+      expect(exit.code).not.toBe(0);
+      expect(exit.ms).toBeLessThan(20_000);
+      expect(run.lines.join('\n')).toMatch(/cancelled before taking the deploy lock on \S+; nothing changed on the host/);
+      expect(fs.readFileSync(`${appDir}/.slipway/lock/holder`, 'utf8')).toBe(other);
+      expect(await httpBody(PORT, '/api/health')).toContain('"version":"1.0.0"');
+    } finally {
+      fs.rmSync(`${appDir}/.slipway/lock`, { recursive: true, force: true });
+    }
+    expect(leaks(job, appDir)).toEqual([]);
+  });
+
   it('SIGKILL mid-deploy leaves lock, key and master; the post step with the saved state removes all three', async () => {
     const job = newJob();
     const inputs = inputEnv('ssh-deploy', values(v2, '2.0.0', { 'pre-deploy': 'echo hk-pre-deploy-started; sleep 3' }));
