@@ -4,7 +4,7 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
-import { bundle, buildCancelImage, eventually, httpBody, inputEnv, keyFilesUnder, leaks, newJob, processesOf, runPost, startBundle } from './support.js';
+import { bundle, buildCancelImage, eventually, httpBody, inputEnv, keyFilesUnder, leaks, newJob, removeJobs, processesOf, runPost, startBundle } from './support.js';
 
 const sandbox = loadSandbox();
 const h1 = sandbox.ssh.hosts[0] as SandboxSshHost;
@@ -50,7 +50,10 @@ describe('ssh-deploy (compose), run from dist/ as a runner would, cancelled at e
     expect(run.failure).toBeUndefined();
     expect(await httpBody(PORT, '/api/health')).toContain('"version":"1.0.0"');
   });
-  afterAll(() => removeProject());
+  afterAll(() => {
+    removeProject();
+    removeJobs();
+  });
 
   it('SIGINT during the pre-deploy hook: the hook finishes, nothing is switched, 1.0.0 keeps serving, lock and key are gone', async () => {
     const job = newJob();

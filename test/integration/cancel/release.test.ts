@@ -6,7 +6,7 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
-import { bundle, eventually, httpBody, inputEnv, leaks, newJob, startBundle } from './support.js';
+import { bundle, eventually, httpBody, inputEnv, leaks, newJob, removeJobs, startBundle } from './support.js';
 
 const sandbox = loadSandbox();
 const h1 = sandbox.ssh.hosts[0] as SandboxSshHost;
@@ -67,6 +67,7 @@ describe('ssh-deploy (release), run from dist/ as a runner would, cancelled at e
     expect(await httpBody(PORT, '/api/health')).toContain('"version":"1.0.0"');
   });
   afterAll(() => {
+    removeJobs();
     stopHttpd();
     for (const dir of [v1, v2]) fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
-import { bundle, inputEnv, keyFilesUnder, newJob, processesOf, startBundle } from './support.js';
+import { bundle, inputEnv, keyFilesUnder, newJob, removeJobs, processesOf, startBundle } from './support.js';
 
 const sandbox = loadSandbox();
 const h1 = sandbox.ssh.hosts[0] as SandboxSshHost;
 
 describe('smoke-test via SSH, a flow that holds nothing on a host, on SIGINT', () => {
+  afterAll(() => removeJobs());
   it('stops at the first signal after removing its key, master and session dir', async () => {
     bundle('smoke-test');
     const job = newJob();

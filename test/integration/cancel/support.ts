@@ -36,8 +36,15 @@ export interface RunnerJob {
 }
 
 let jobs = 0;
+const made: string[] = [];
+/** Removes every job dir this file made (call in afterAll; leaks are checked before). */
+export function removeJobs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 export function newJob(): RunnerJob {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hk-cancel-job-'));
+  made.push(root);
   const job = {
     root,
     runnerTemp: path.join(root, 'runner-temp'),

@@ -8,7 +8,7 @@ import { deployFlow } from '../../../src/deploy/flow.js';
 import { startLocalCaddy, type LocalProxy } from '../../../src/deploy/zero-downtime/local-proxy.js';
 import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
-import { bundle, buildCancelImage, eventually, httpBody, inputEnv, leaks, newJob, startBundle } from './support.js';
+import { bundle, buildCancelImage, eventually, httpBody, inputEnv, leaks, newJob, removeJobs, startBundle } from './support.js';
 
 const sandbox = loadSandbox();
 const h1 = sandbox.ssh.hosts[0] as SandboxSshHost;
@@ -59,6 +59,7 @@ describe('ssh-deploy (zero-downtime behind Caddy), run from dist/ as a runner wo
     expect(await httpBody(PROXY_PORT, '/api/health')).toContain('"version":"1.0.0"');
   });
   afterAll(async () => {
+    removeJobs();
     await caddy?.stop();
     removeProjects();
   });
