@@ -28669,7 +28669,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _image_build_flow_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3756);
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(104);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2485);
 // The build-image action: inputs → the shared core flow → outputs and summary.
 
 
@@ -28743,6 +28743,53 @@ function formatError(error, debug = false) {
         return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(debug && error.stack ? error.stack : `${error.name}: ${error.message}`);
     }
     return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(error));
+}
+
+
+/***/ }),
+
+/***/ 8929:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ onLeftoversChanged),
+/* harmony export */   ZF: () => (/* binding */ openLeftovers),
+/* harmony export */   vy: () => (/* binding */ recordLeftover)
+/* harmony export */ });
+/* unused harmony export runIdentity */
+const open = new Map();
+const listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    open.set(id, item);
+    notify();
+    return () => {
+        if (open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...open.values()];
+}
+function onLeftoversChanged(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
 }
 
 
@@ -29282,7 +29329,10 @@ function layerCacheTransport(builder) {
     return builder.kind === 'buildx' && builder.canExportCache ? 'cache-dir' : 'image-tarball';
 }
 
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(8929);
 ;// CONCATENATED MODULE: ./build/src/image/build-flow.js
+
 
 
 
@@ -29315,6 +29365,8 @@ async function buildImage(settings, context) {
     };
     const scratch = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-build-'));
     external_node_fs_.chmodSync(scratch, 0o700);
+    // Holds the build secrets as files: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleScratch = (0,leftovers/* recordLeftover */.vy)({ kind: 'dir', path: scratch, what: 'build scratch (build secrets)' });
     try {
         const secretFiles = {};
         for (const [id, value] of Object.entries(settings.buildSecrets)) {
@@ -29403,6 +29455,7 @@ async function buildImage(settings, context) {
     }
     finally {
         external_node_fs_.rmSync(scratch, { recursive: true, force: true });
+        settleScratch();
     }
 }
 function sourceUrl(context) {
@@ -29448,7 +29501,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 104:
+/***/ 2485:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29586,6 +29639,8 @@ function parseDuration(value) {
     return Math.round(Number(match[1]) * factor);
 }
 
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(8929);
 ;// CONCATENATED MODULE: ./build/src/core/log.js
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
@@ -29662,7 +29717,7 @@ function backoffDelay(policy, attempt, random = Math.random) {
     // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
     return Math.round(exponential / 2 + (random() * exponential) / 2);
 }
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const retry_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 ;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
 
@@ -29702,7 +29757,7 @@ class ProcessRunner {
                 this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
                 attempt -= 1;
                 askedWaitsMs += verdict.waitMs;
-                await sleep(verdict.waitMs);
+                await retry_sleep(verdict.waitMs);
                 continue;
             }
             const elapsed = Date.now() - started - askedWaitsMs;
@@ -29710,7 +29765,7 @@ class ProcessRunner {
             const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
             if (verdict && attempt < policy.attempts && withinDeadline) {
                 this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
-                await sleep(wait);
+                await retry_sleep(wait);
                 continue;
             }
             if (options.allowFailure)
@@ -29776,6 +29831,1102 @@ function buildEnv(spec) {
 
 // EXTERNAL MODULE: ./build/src/core/summary.js
 var core_summary = __nccwpck_require__(1253);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/src/core/cancel.js
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends errors/* SlipwayError */.GQ {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function cancel_throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/lock.js
+
+
+
+
+
+class LockHeldError extends errors/* SlipwayError */.GQ {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = lockDir(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+    const settle = recordLeftover({
+        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+    });
+    try {
+        await takeLock(session, dir, token, options, log);
+    }
+    catch (error) {
+        settle();
+        throw error;
+    }
+    return {
+        release: async () => {
+            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+            if (released.exitCode === 0 || released.exitCode === 3)
+                settle();
+        },
+    };
+}
+async function takeLock(session, dir, token, options, log) {
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0)
+            return;
+        if (result.exitCode !== 3)
+            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function commands_sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function commands_renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function commands_masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function commands_execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
+}
+function commands_controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function commands_forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function commands_forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function commands_rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function commands_agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function commands_agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function commands_agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function commands_agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function commands_parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function commands_renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function commands_withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function commands_withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function commands_survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class errors_HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class errors_SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function host_keys_fingerprintOf(base64Key) {
+    const digest = crypto.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const host_keys_FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function host_keys_parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function host_keys_hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function host_keys_askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function host_keys_isTrusted(offered, knownHosts, pins) {
+    const fingerprint = host_keys_fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || os.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function session_openSshSession(target, runner, log) {
+    registerSecret(target.privateKey);
+    registerSecret(target.passphrase);
+    const root = sessionRoot();
+    await fs.mkdir(root, { recursive: true });
+    const dir = await fs.mkdtemp(path.join(root, 'slipway-ssh-'));
+    await fs.chmod(dir, 0o700);
+    const paths = sessionPaths(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = describeTarget(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return recordLeftover({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            this.using(() => this.runner.run(execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+                .catch(() => undefined);
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = parseAgentPid(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await fs.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await fs.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run(masterCommand(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await fs.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!acceptsUnknownKeys(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = renderEnvFile(options.env);
+            if (stdin === undefined) {
+                remote = withEnvFromStdin(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = withEnvFromFile(file, remote);
+            }
+        }
+        const spec = execCommand(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = forwardSpec(localPort, remoteHost, remotePort);
+        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid) {
+            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+            await waitUntilGone(this.agentPid, 2000);
+        }
+        await fs.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await fs.writeFile(file, content, { mode });
+    await fs.chmod(file, mode);
+}
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid, timeoutMs) {
+    const running = async () => {
+        try {
+            return !/^State:\s+Z/m.test(await fs.readFile(`/proc/${pid}/status`, 'utf8'));
+        }
+        catch {
+            return false;
+        }
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (await running()) {
+        if (Date.now() >= deadline) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone meanwhile.
+            }
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function inputs_parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${os.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = fs.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    registerSecret(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return fs.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
+ *   dir off a runner), recorded as a leftover for the post step until close()
+ *   removes it (docs/cancel.md); the master exits 30 s after its last command
+ *   (ControlPersist), kept alive while the session is open. With a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => commands_sessionPaths(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = commands_execCommand(pathsOf(recorded), releaseLockWords(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', TARGET_ALIAS], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow((0,leftovers/* openLeftovers */.ZF)());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/platform/detect.js
 function detectPlatform(env = process.env) {
     const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
@@ -29807,6 +30958,9 @@ function describeActor(platform, hostname) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
+
+
+
 
 
 
@@ -29891,26 +31045,53 @@ async function writeSummary(summary, platform, log) {
         log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
     }
 }
-/** The whole Actions edge: inputs → flow → outputs, summary, failure. */
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
 async function runAction(flow) {
     const platform = detectPlatform();
     (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
     const log = new ActionsLogger(platform);
+    const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
+        if (!process.env.GITHUB_STATE)
+            return;
+        try {
+            core/* saveState */.LZ(LEFTOVERS_STATE, JSON.stringify(all));
+        }
+        catch {
+            // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
+        }
+    });
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
     try {
         const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
         const settings = flow.parse(new Inputs(actionInputSource), { env: process.env, platform, workDir });
-        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log) };
+        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
         const result = await flow.run(settings, context);
         for (const [name, value] of Object.entries(flow.outputs(result)))
             core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
         await writeSummary(flow.summary(result), platform, log);
         const failure = flow.failure?.(result);
-        if (failure)
+        const signal = cancel.received();
+        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+        if (signal && !failure?.startsWith('cancelled'))
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+        else if (failure)
             core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
     }
     catch (error) {
-        core/* setFailed */.C1((0,errors/* formatError */.Wk)(error, core/* isDebug */._o()));
+        const signal = cancel.received();
+        core/* setFailed */.C1(`${signal ? `cancelled (${signal}): ` : ''}${(0,errors/* formatError */.Wk)(error, core/* isDebug */._o())}`);
     }
+    finally {
+        cancel.dispose();
+        stopMirroring();
+    }
+    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+    if (cancel.received())
+        process.exit(1);
 }
 
 
@@ -29929,6 +31110,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -29936,7 +31118,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -30852,9 +32034,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

@@ -8739,7 +8739,7 @@ function lastLines(text, count) {
     return text.trimEnd().split('\n').slice(-count).join('\n');
 }
 /** One line (or a few) for the user; the stack only when debugging. */
-function formatError(error, debug = false) {
+function errors_formatError(error, debug = false) {
     if (error instanceof SlipwayError) {
         return debug && error.stack ? secrets_redact(error.stack) : error.message;
     }
@@ -8845,8 +8845,1219 @@ function renderTextBlocks(summary) {
         .join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./build/src/core/leftovers.js
+const leftovers_open = new Map();
+const leftovers_listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of leftovers_listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    leftovers_open.set(id, item);
+    notify();
+    return () => {
+        if (leftovers_open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...leftovers_open.values()];
+}
+function onLeftoversChanged(listener) {
+    leftovers_listeners.add(listener);
+    return () => leftovers_listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./build/src/core/cancel.js
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends SlipwayError {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/core/runner/retry.js
+const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
+function backoffDelay(policy, attempt, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
+/**
+ * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
+ * deploy log and the compose state. Host state is the only truth a rollback
+ * needs, so it works when the last deploy's runner is gone.
+ */
+const stateDir = (appDir) => `${appDir}/.slipway`;
+const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
+const host_state_deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+function host_state_formatDeployLogLine(entry) {
+    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
+    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
+        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+}
+async function appendDeployLog(session, appDir, entry) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', host_state_deployLogPath(appDir), host_state_formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+}
+/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
+async function readStateFile(session, file) {
+    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+    const state = {};
+    for (const line of result.stdout.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            state[line.slice(0, index)] = line.slice(index + 1);
+    }
+    return state;
+}
+/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
+async function writeStateFile(session, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/lock.js
+
+
+
+
+
+class LockHeldError extends SlipwayError {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = lockDir(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+    const settle = recordLeftover({
+        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+    });
+    try {
+        await takeLock(session, dir, token, options, log);
+    }
+    catch (error) {
+        settle();
+        throw error;
+    }
+    return {
+        release: async () => {
+            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+            if (released.exitCode === 0 || released.exitCode === 3)
+                settle();
+        },
+    };
+}
+async function takeLock(session, dir, token, options, log) {
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0)
+            return;
+        if (result.exitCode !== 3)
+            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/command.js
+/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
+function describeCommand(spec) {
+    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
+}
+function quoteForDisplay(word) {
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
+function shellQuote(word) {
+    if (word === '')
+        return "''";
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Join an argument array into one remote command line, each word quoted. */
+function shellJoin(words) {
+    return words.map(shellQuote).join(' ');
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/target.js
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+function acceptsUnknownKeys(policy) {
+    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
+}
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function commands_masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function commands_execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
+}
+function commands_controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends SlipwayError {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends SlipwayError {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function session_openSshSession(target, runner, log) {
+    registerSecret(target.privateKey);
+    registerSecret(target.passphrase);
+    const root = sessionRoot();
+    await promises_namespaceObject.mkdir(root, { recursive: true });
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(root, 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = sessionPaths(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = describeTarget(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return recordLeftover({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            this.using(() => this.runner.run(commands_execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+                .catch(() => undefined);
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = parseAgentPid(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run(commands_masterCommand(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!acceptsUnknownKeys(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = renderEnvFile(options.env);
+            if (stdin === undefined) {
+                remote = withEnvFromStdin(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = withEnvFromFile(file, remote);
+            }
+        }
+        const spec = commands_execCommand(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run(commands_execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = forwardSpec(localPort, remoteHost, remotePort);
+        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run(commands_controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid) {
+            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+            await waitUntilGone(this.agentPid, 2000);
+        }
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid, timeoutMs) {
+    const running = async () => {
+        try {
+            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
+        }
+        catch {
+            return false;
+        }
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (await running()) {
+        if (Date.now() >= deadline) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone meanwhile.
+            }
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_namespaceObject.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = [
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+];
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function inputs_parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    registerSecret(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
+ *   dir off a runner), recorded as a leftover for the post step until close()
+ *   removes it (docs/cancel.md); the master exits 30 s after its last command
+ *   (ControlPersist), kept alive while the session is open. With a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => sessionPaths(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_namespaceObject.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_namespaceObject.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = commands_execCommand(pathsOf(recorded), releaseLockWords(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_namespaceObject.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', TARGET_ALIAS], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_namespaceObject.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_namespaceObject.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow(openLeftovers());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./build/src/cli/config-file.js
@@ -8931,8 +10142,6 @@ function expandEnv(value, where, env) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
@@ -10190,35 +11399,6 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./build/src/core/command.js
-/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
-function describeCommand(spec) {
-    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
-}
-function quoteForDisplay(word) {
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
-function shellQuote(word) {
-    if (word === '')
-        return "''";
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Join an argument array into one remote command line, each word quoted. */
-function shellJoin(words) {
-    return words.map(shellQuote).join(' ');
-}
-
-;// CONCATENATED MODULE: ./build/src/core/runner/retry.js
-const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
-function backoffDelay(policy, attempt, random = Math.random) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 ;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
 
 
@@ -10439,657 +11619,6 @@ async function runFlow(flow, values, context) {
     return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
 }
 const machineName = () => os.hostname();
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/**
- * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
- * right, so any other key is refused even if trust-on-first-use was also asked for
- * (ssh's accept-new would take a mismatching key as merely "new").
- */
-function acceptsUnknownKeys(policy) {
-    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
-}
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/commands.js
-
-
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
-/**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
- */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        '  ControlPersist 10m',
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
-}
-function controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends SlipwayError {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends SlipwayError {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
-    registerSecret(target.privateKey);
-    registerSecret(target.passphrase);
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            });
-        }
-        catch (error) {
-            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        });
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid)
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_namespaceObject.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = [
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-];
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.string('user', 'deploy');
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.optional('jump-host');
-    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
-    const targets = hostEntries.map((entry) => {
-        const match = HOST_PATTERN.exec(entry);
-        if (!match)
-            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    registerSecret(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./build/src/smoke/check.js
 const ANY_SUCCESS = { codes: [], classes: [2] };
@@ -12051,7 +12580,7 @@ async function runSmokeChecksOverSession(session, checks, options, log) {
 async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
     const reports = [];
     for (const target of targets) {
-        const session = await openSshSession(target, runner, log);
+        const session = await session_openSshSession(target, runner, log);
         try {
             const report = await runSmokeChecksOverSession(session, checks, options, log);
             if (targets.length > 1)
@@ -12188,7 +12717,7 @@ function parseSmokeSettings(inputs, workDir) {
     const p95 = inputs.optional('soak-max-p95');
     return {
         checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
+        sshTargets: inputs.boolean('via-ssh', false) ? inputs_parseSshInputs(inputs).targets : undefined,
         options: {
             timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
             requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
@@ -12457,6 +12986,7 @@ function dockerCopyOut(container, from, to) {
 
 
 
+
 /** Docker objects the drill starts carry this label, so a test (or a human) can find leftovers. */
 const DRILL_LABEL = 'dev.slipway.drill';
 /**
@@ -12470,7 +13000,12 @@ class ScratchPlace {
     cleanups = [];
     constructor(dir) {
         this.dir = dir;
+        // A drill killed before remove() leaves the post step the dir and the containers it labelled.
+        const settleDir = recordLeftover({ kind: 'dir', path: dir, what: 'drill scratch directory' });
+        const settleContainers = recordLeftover({ kind: 'containers', label: `${DRILL_LABEL}=${this.id}`, what: 'drill containers' });
+        this.settleLeftovers = () => { settleDir(); settleContainers(); };
     }
+    settleLeftovers;
     /** A fresh directory under `root`, or the given one if it does not exist yet (or is empty). */
     static create(root, wanted) {
         if (wanted) {
@@ -12510,6 +13045,7 @@ class ScratchPlace {
             }
         }
         this.cleanups.length = 0;
+        this.settleLeftovers();
     }
 }
 /** The real path of something that may not exist yet: the nearest existing parent, resolved. */
@@ -12811,6 +13347,7 @@ function drillOutputs(report) {
 ;// CONCATENATED MODULE: ./build/src/drill/deadline.js
 
 
+
 /** The drill ran past its `timeout` input. */
 class DrillTimeout extends SlipwayError {
     constructor(timeoutMs, step) {
@@ -12829,12 +13366,15 @@ class DrillTimeout extends SlipwayError {
  */
 class DrillDeadline {
     timeoutMs;
+    signal;
     /** What the drill is doing now, for the timeout message. */
     step = 'start';
     endsAt;
     cleaningUp = false;
-    constructor(timeoutMs, now = Date.now()) {
+    /** `signal`: a cancel ends the drill like the deadline does (no new command; the scratch place is still removed). */
+    constructor(timeoutMs, now = Date.now(), signal) {
         this.timeoutMs = timeoutMs;
+        this.signal = signal;
         this.endsAt = now + timeoutMs;
     }
     remainingMs() {
@@ -12845,6 +13385,8 @@ class DrillDeadline {
     }
     /** Names the step; throws when the deadline already passed. */
     enter(step) {
+        if (this.signal?.aborted)
+            throw new CancelledError(step);
         if (this.expired)
             throw new DrillTimeout(this.timeoutMs, this.step);
         this.step = step;
@@ -12854,6 +13396,8 @@ class DrillDeadline {
             run: (spec, options = {}) => {
                 if (this.cleaningUp)
                     return inner.run(spec, options);
+                if (this.signal?.aborted)
+                    return Promise.reject(new CancelledError(`the next command of step '${this.step}'`));
                 const remaining = this.remainingMs();
                 if (remaining === 0)
                     return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
@@ -12865,7 +13409,11 @@ class DrillDeadline {
     race(work) {
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
-            work.then((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
+            const cancel = () => { clearTimeout(timer); reject(new CancelledError(`the rest of step '${this.step}'`)); };
+            if (this.signal?.aborted)
+                return cancel();
+            this.signal?.addEventListener('abort', cancel, { once: true });
+            work.then((value) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); resolve(value); }, (error) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); reject(error); });
         });
     }
     /** After a timeout: waits (at most `graceMs`) for the work to return from its killed command. */
@@ -13544,7 +14092,7 @@ async function restoreSqliteOverSsh(source, target, scratch, context) {
     const local = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
     const checks = [];
     const where = `${describeTarget(target)}:${source.path}`;
-    const session = await openSshSession(target, context.runner, context.log);
+    const session = await session_openSshSession(target, context.runner, context.log);
     let remoteDir;
     try {
         const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
@@ -13749,7 +14297,7 @@ function parseSource(kind, inputs) {
                 kind,
                 path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
                 container,
-                ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
+                ssh: remote ? inputs_parseSshInputs(inputs).targets[0] : undefined,
             };
         }
         case 'restic':
@@ -13846,6 +14394,7 @@ function parseStaleness(inputs) {
 
 
 
+
 /**
  * The whole drill: restore into a scratch place, prove the backup, the data and
  * (optionally) the app, report, and remove every scratch thing it made. Faults
@@ -13875,11 +14424,11 @@ async function runDrill(settings, context, options = {}) {
     }
     catch (error) {
         // Refused before anything was written: the report says why.
-        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: formatError(error) });
+        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: errors_formatError(error) });
         return finish(report, settings, context, now);
     }
     context.log.info(`Scratch place: ${scratch.dir}`);
-    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
+    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime(), context.signal);
     const bounded = { ...context, runner: deadline.runner(context.runner) };
     let work;
     try {
@@ -13889,13 +14438,18 @@ async function runDrill(settings, context, options = {}) {
         });
     }
     catch (error) {
-        if (error instanceof DrillTimeout) {
+        if (error instanceof CancelledError) {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: error.message });
+            // The command in flight finishes on its own; the scratch place goes once it returned (or soon after).
+            await deadline.unwind(work, CANCEL_GRACE_MS);
+        }
+        else if (error instanceof DrillTimeout) {
             report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
             // Its running command was killed at the deadline; let the work unwind before its files go.
             await deadline.unwind(work, UNWIND_GRACE_MS);
         }
         else {
-            report.checks.push({ name: 'drill ran to the end', passed: false, detail: formatError(error) });
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: errors_formatError(error) });
         }
     }
     finally {
@@ -13903,7 +14457,7 @@ async function runDrill(settings, context, options = {}) {
     }
     const finished = await finish(report, settings, context, now);
     if (finished.passed)
-        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${formatError(error)}`));
+        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${errors_formatError(error)}`));
     return finished;
 }
 function sourcePaths(settings) {
@@ -13920,12 +14474,13 @@ function sourcePaths(settings) {
 }
 async function finish(report, settings, context, now) {
     report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
-    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
+    // A cancelled drill proves nothing either way: no issue is opened or closed for it.
+    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge && !context.signal?.aborted) {
         try {
             report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
         }
         catch (error) {
-            context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
+            context.log.warn(`Could not update the drill issue: ${errors_formatError(error)}`);
         }
     }
     // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
@@ -13939,6 +14494,8 @@ async function finish(report, settings, context, now) {
 }
 /** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
 const UNWIND_GRACE_MS = 10_000;
+/** The same after a cancel: short, as GitHub's SIGKILL follows SIGINT by 10 s. */
+const CANCEL_GRACE_MS = 3000;
 async function restoreAll(settings, context, scratch, run) {
     const source = settings.source;
     if (source.kind !== 'restic' && source.kind !== 'borg') {
@@ -14086,6 +14643,8 @@ const drillFlow = {
     outputs: drillOutputs,
     summary: drillSummary,
     failure: drillFailureMessage,
+    // A cancel stops it at the next command and still removes the scratch place (docs/cancel.md).
+    handlesCancel: true,
 };
 
 ;// CONCATENATED MODULE: ./build/src/drill/demo.js
@@ -14202,7 +14761,7 @@ function defaultProjectName(appDir) {
  * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
  * connection until it answers 2xx (and contains `expect`), or the time is up.
  */
-async function waitForHttpHealth(session, health, version, log, deadline) {
+async function waitForHttpHealth(session, health, version, log, deadline, signal) {
     if (!health.url)
         return { healthy: true, detail: 'no health-url' };
     const url = new URL(health.url);
@@ -14213,6 +14772,9 @@ async function waitForHttpHealth(session, health, version, log, deadline) {
     try {
         const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
         for (;;) {
+            // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
+            if (signal?.aborted)
+                return { healthy: false, detail: 'cancelled while the new version was being verified' };
             try {
                 const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
                 const body = await response.text();
@@ -14232,41 +14794,6 @@ async function waitForHttpHealth(session, health, version, log, deadline) {
     finally {
         await tunnel.close();
     }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
-/**
- * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
- * deploy log and the compose state. Host state is the only truth a rollback
- * needs, so it works when the last deploy's runner is gone.
- */
-const stateDir = (appDir) => `${appDir}/.slipway`;
-const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
-const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
-function formatDeployLogLine(entry) {
-    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
-    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
-        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
-}
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
-}
-/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
-async function readStateFile(session, file) {
-    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
-    const state = {};
-    for (const line of result.stdout.split('\n')) {
-        const index = line.indexOf('=');
-        if (index > 0)
-            state[line.slice(0, index)] = line.slice(index + 1);
-    }
-    return state;
-}
-/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
-async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
@@ -15124,7 +15651,7 @@ const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function parseDeploySettings(inputs) {
     const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
     const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
     if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
         inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
@@ -15203,6 +15730,7 @@ function forHost(template, host, index) {
 
 
 
+
 async function prepare(run) {
     const compose = run.settings.compose;
     if (!compose)
@@ -15248,24 +15776,33 @@ async function pinForRollback(run, ctx, imageId) {
     }
     return tag;
 }
-/** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
-async function switchTo(run, ctx, image, pull) {
+/**
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ */
+async function switchTo(run, ctx, image, pull, beforeUp) {
     const env = { ...run.settings.env };
     await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
         stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
     });
     if (pull)
         await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    beforeUp?.();
     await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
         env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
     });
 }
 const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
-/** Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check. */
-async function waitHealthy(run, ctx, version) {
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run, ctx, version, signal) {
     const deadline = Date.now() + run.settings.health.timeoutMs;
     let last = 'no container';
     for (;;) {
+        if (signal?.aborted)
+            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
         const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
         if (ids.length > 0) {
             const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
@@ -15280,8 +15817,9 @@ async function waitHealthy(run, ctx, version) {
             return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
         await sleep(500);
     }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline);
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
 }
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
 async function composeDeploy(run) {
     const ctx = await prepare(run);
     const image = ctx.compose.image ?? '';
@@ -15293,11 +15831,13 @@ async function composeDeploy(run) {
     const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
     const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
     if (ctx.compose.preDeploy && current) {
+        throwIfCancelled(run.signal, 'the pre-deploy hook');
         await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
             env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
             stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
         });
     }
+    throwIfCancelled(run.signal, `the switch to ${image}`);
     // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
     const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
     const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
@@ -15306,10 +15846,17 @@ async function composeDeploy(run) {
     run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
     let verdict;
     try {
-        await switchTo(run, ctx, image, ctx.compose.pull);
-        verdict = await waitHealthy(run, ctx, version);
+        await switchTo(run, ctx, image, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
+        verdict = await waitHealthy(run, ctx, version, run.signal);
     }
     catch (error) {
+        if (error instanceof CancelledError) {
+            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+            if (rollbackTo)
+                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+            await writeStateFile(run.session, ctx.stateFile, state);
+            throw error;
+        }
         if (!current || !(await run.session.isAlive()))
             throw error;
         verdict = { healthy: false, detail: error.message };
@@ -15356,68 +15903,8 @@ async function composeRollback(run) {
 }
 const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
 
-;// CONCATENATED MODULE: ./build/src/deploy/lock.js
-
-
-
-class LockHeldError extends SlipwayError {
-    host;
-    holder;
-    ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
-        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
-        });
-        this.host = host;
-        this.holder = holder;
-        this.ageSeconds = ageSeconds;
-        this.name = 'LockHeldError';
-    }
-}
-/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
-const ACQUIRE = [
-    'mkdir -p "$(dirname "$1")"',
-    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
-    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
-    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
-    'printf "%s\\n%s\\n" "$age" "$holder"',
-    'exit 3',
-].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). */
-const RELEASE = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; fi';
-/** Breaks the lock only if it is still the one we judged stale. */
-const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
-async function acquireLock(session, appDir, options, log) {
-    const dir = lockDir(appDir);
-    const token = `${options.holder} at ${new Date().toISOString()}`;
-    const started = Date.now();
-    let announced = false;
-    for (;;) {
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0) {
-            return { release: async () => { await session.exec(['sh', '-c', RELEASE, 'slipway-unlock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` }); } };
-        }
-        if (result.exitCode !== 3)
-            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
-        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
-        const holder = holderLines.join(' ').trim() || 'unknown';
-        const ageSeconds = Number(ageText) || 0;
-        if (ageSeconds * 1000 >= options.staleAfterMs) {
-            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
-            continue;
-        }
-        const waited = Date.now() - started;
-        if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
-        if (!announced)
-            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
-        announced = true;
-        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
-    }
-}
-
 ;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
 
 
 
@@ -15519,9 +16006,14 @@ async function versionOf(run, name) {
     const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
     return result.stdout.trim();
 }
-/** Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws). */
-async function restart(run) {
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run, signal) {
     for (const command of run.settings.release?.restart ?? []) {
+        if (signal?.aborted)
+            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
         const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
         if (result.exitCode !== 0) {
             // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
@@ -15531,13 +16023,16 @@ async function restart(run) {
     }
     return { ok: true, detail: '' };
 }
-/** Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back. */
-async function switchAndCheck(run, name, version) {
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run, name, version, signal) {
     await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run);
+    const restarted = await restart(run, signal);
     if (!restarted.ok)
         return { healthy: false, detail: restarted.detail };
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
 async function releaseDeploy(run, now = new Date()) {
     const release = run.settings.release;
@@ -15563,10 +16058,12 @@ async function releaseDeploy(run, now = new Date()) {
     if (before.all.includes(name))
         name = `${name}-${run.index + 1}-${process.pid}`;
     const dir = `${run.appDir}/releases/${name}`;
+    throwIfCancelled(run.signal, 'the upload of the new release');
     await run.session.exec(['mkdir', '-p', dir]);
     try {
         if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
             await run.session.upload(release.artifact, `${dir}.tar.gz`);
+            throwIfCancelled(run.signal, 'unpacking the new release');
             await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
         }
         else {
@@ -15576,8 +16073,10 @@ async function releaseDeploy(run, now = new Date()) {
         if (release.shared.length)
             await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
         for (const command of release.prePromote) {
+            throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
             await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
         }
+        throwIfCancelled(run.signal, `the switch to releases/${name}`);
     }
     catch (error) {
         // Never promoted, but newer than current: unmarked, a later rollback could land on it.
@@ -15585,7 +16084,7 @@ async function releaseDeploy(run, now = new Date()) {
             await markRelease(run, name, 'failed');
         throw error;
     }
-    const verdict = await switchAndCheck(run, name, version);
+    const verdict = await switchAndCheck(run, name, version, run.signal);
     if (verdict.healthy) {
         const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
         if (stale.length)
@@ -15599,7 +16098,7 @@ async function releaseDeploy(run, now = new Date()) {
     await markRelease(run, name, 'failed');
     if (!back.healthy)
         throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    const failure = verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
     throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
 }
 /** Back to the release before `current`, from what is on the host. */
@@ -15632,6 +16131,7 @@ async function scriptDeploy(run) {
 
 
 
+
 /** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
 function localDockerEndpoint(runner, host) {
     return {
@@ -15640,13 +16140,15 @@ function localDockerEndpoint(runner, host) {
         docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
         async stage(files) {
             const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-swarm-'));
+            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
+            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
             const paths = [];
             for (const file of files) {
                 const target = external_node_path_namespaceObject.join(dir, file.name);
                 await promises_namespaceObject.writeFile(target, file.content, { mode: 0o600 });
                 paths.push(target);
             }
-            return { paths, remove: () => promises_namespaceObject.rm(dir, { recursive: true, force: true }) };
+            return { paths, remove: async () => { await promises_namespaceObject.rm(dir, { recursive: true, force: true }); settle(); } };
         },
     };
 }
@@ -15818,7 +16320,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
         back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
     }
     catch (error) {
-        throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${formatError(error)}), so the new version is still running${freshNote}`);
+        throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${errors_formatError(error)}), so the new version is still running${freshNote}`);
     }
     keepSwarmReport(run.settings, back);
     const failure = swarmFailure(back);
@@ -16218,6 +16720,7 @@ function judgeSwitchBack(input) {
 
 
 
+
 const settingsOf = (run) => {
     const zd = run.settings.zeroDowntime;
     if (!zd)
@@ -16291,7 +16794,7 @@ async function switchBack(proxy, oldPort, newPort, switched) {
         await proxy.switchTo(oldPort, newPort);
     }
     catch (failure) {
-        error = formatError(failure);
+        error = errors_formatError(failure);
     }
     return { attempted: true, error, proxyPorts: await ask() };
 }
@@ -16363,6 +16866,7 @@ async function switchDeploy(run, image, version, action) {
         throw new SlipwayError(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
     }
     await proxy.preflight(live.port);
+    throwIfCancelled(run.signal, 'removing copies an earlier deploy left behind');
     // Copies an earlier deploy left behind: half-started (cut before its switch), or
     // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
     const leftovers = [{ project: slot, port: slotPort }];
@@ -16395,6 +16899,7 @@ async function switchDeploy(run, image, version, action) {
         throw new SlipwayError(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
     }
     const next = { project: slot, port, image, version };
+    throwIfCancelled(run.signal, `starting ${slot}`);
     // Recorded first, so the next deploy (or a person) knows what this one was starting.
     await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
     run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
@@ -16421,14 +16926,16 @@ async function switchDeploy(run, image, version, action) {
     try {
         if (ctx.compose.pull && action === 'deploy')
             await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
+        throwIfCancelled(run.signal, `compose up of ${slot}`);
         await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
     }
     catch (error) {
         if (await run.session.isAlive())
-            await removeNext(`${slot} did not start (${formatError(error)})`);
+            await removeNext(`${slot} did not start (${errors_formatError(error)})`);
         throw error;
     }
-    const verdict = await copyHealthy(run, port, version, run.settings.health.timeoutMs);
+    // A cancel while the new copy is checked: it is not switched to (the proxy stays on the old copy).
+    const verdict = await untilCancelled(copyHealthy(run, port, version, run.settings.health.timeoutMs), run.signal, () => ({ healthy: false, detail: 'cancelled before it was verified' }));
     if (!verdict.healthy) {
         await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
         throw new SlipwayError(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
@@ -16437,6 +16944,7 @@ async function switchDeploy(run, image, version, action) {
     let switched = false;
     let switchedAt;
     try {
+        throwIfCancelled(run.signal, `the ${proxy.kind} switch to port ${port}`);
         await proxy.switchTo(port, live.port);
         switched = true;
         switchedAt = new Date().toISOString();
@@ -16445,10 +16953,12 @@ async function switchDeploy(run, image, version, action) {
             ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
         });
         await waitForTrafficOnNew(run, zd, version);
+        // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
+        throwIfCancelled(run.signal, 'the watch window of the new copy');
     }
     catch (error) {
         // Traffic goes back to the live copy, which was never touched; the message says if it did not.
-        const verdict = await afterFailure(formatError(error), switched);
+        const verdict = await afterFailure(errors_formatError(error), switched);
         throw new SlipwayError(verdict.message, { fix: verdict.fix });
     }
     const switchMs = external_node_perf_hooks_namespaceObject.performance.now() - healthyAt;
@@ -16456,10 +16966,11 @@ async function switchDeploy(run, image, version, action) {
     if (zd.watchMs > 0) {
         const watchEnd = Date.now() + zd.watchMs;
         while (Date.now() < watchEnd) {
-            const watch = await copyHealthy(run, port, version, 2000, 1);
+            const watch = run.signal?.aborted ? { healthy: false, detail: 'cancelled within the watch window' } : await copyHealthy(run, port, version, 2000, 1);
             if (!watch.healthy) {
-                run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-                const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+                run.log.warn(`${host}: ${version} ${run.signal?.aborted ? 'was cancelled' : 'turned red'} within the watch window (${watch.detail}); switching back to port ${live.port}`);
+                const after = `${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch`;
+                const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
                 const verdict = await afterFailure(cause, true);
                 if (verdict.oldServes)
                     throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
@@ -16469,6 +16980,11 @@ async function switchDeploy(run, image, version, action) {
         }
     }
     let cut = 0;
+    if (liveRuns && run.signal?.aborted) {
+        // Cancelled after the watch: the new copy serves, verified. The old one is left running for the next deploy to drain and stop.
+        run.log.warn(`${host}: cancelled after the switch: ${version} serves on port ${port}; ${live.project} on port ${live.port} was left running (the next deploy drains and stops it)`);
+        return { version, previous: live.version, changed: true };
+    }
     if (liveRuns) {
         cut = await drain(run, live.port, zd.drainTimeoutMs);
         if (cut > 0)
@@ -16483,7 +16999,7 @@ async function switchDeploy(run, image, version, action) {
     await appendDeployLog(run.session, run.appDir, {
         time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
         result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
-    }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${formatError(error)}`));
+    }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${errors_formatError(error)}`));
     return { version, previous: live.version, changed: true };
 }
 async function zeroDowntimeDeploy(run) {
@@ -16500,6 +17016,8 @@ async function zeroDowntimeRollback(run) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
+
+
 
 
 
@@ -16529,8 +17047,17 @@ function strategyOf(settings) {
         case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
     }
 }
+/** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
+function cancelledOutcome(error, started) {
+    if (error instanceof CancelledError) {
+        return { status: 'cancelled', changed: false, message: started ? `${error.message}; nothing was switched, the old version keeps serving` : `${error.message}; nothing changed on the host` };
+    }
+    return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: errors_formatError(error) };
+}
 async function deployFleet(settings, context, hooks = {}) {
     const actor = describeActor(context.platform, external_node_os_namespaceObject.hostname());
+    const runId = runIdentity(context.env, external_node_os_namespaceObject.hostname());
+    const { signal } = context;
     const strategy = strategyOf(settings);
     const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
     const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
@@ -16540,33 +17067,47 @@ async function deployFleet(settings, context, hooks = {}) {
     const connections = indexed.map(() => 0);
     let failed = false;
     for (const batch of batches(indexed, settings.batchSize)) {
-        if (failed)
+        // A cancel starts no new batch: those hosts stay as they are ('not-started').
+        if (failed || isCancelled(signal))
             break;
         const pending = await Promise.all(batch.map(async ({ target, index }) => {
             const started = Date.now();
             const item = { index, name: describeTarget(target), outcome: outcomes[index] };
+            let strategyStarted = false;
             try {
-                item.session = await openSshSession(target, context.runner, context.log);
+                throwIfCancelled(signal, `connecting to ${item.name}`);
+                item.session = await session_openSshSession(target, context.runner, context.log);
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log };
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+                throwIfCancelled(signal, `checking app-dir on ${item.name}`);
                 // The lock lives inside app-dir: check it exists first rather than create it.
                 await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
-                item.lock = await acquireLock(item.session, appDir, { holder: actor, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs }, context.log);
+                item.lock = await acquireLock(item.session, appDir, {
+                    holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
+                }, context.log);
+                throwIfCancelled(signal, `the ${action} on ${item.name}`);
+                strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
                 Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+                if (isCancelled(signal))
+                    item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
             }
             catch (error) {
                 const rolledBack = error instanceof RolledBackError;
-                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: formatError(error), changed: !rolledBack && item.lock !== undefined });
+                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: errors_formatError(error), changed: !rolledBack && item.lock !== undefined });
+                if (isCancelled(signal))
+                    Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
             }
             item.outcome.durationMs = Date.now() - started;
             return item;
         }));
-        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
-        if (batchFailed) {
+        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || item.outcome.status === 'cancelled' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
+        if (batchFailed)
             failed = true;
-            // The batch is all-or-nothing: hosts that took the new version go back.
+        // The batch is all-or-nothing: hosts that took the new version go back. Not after a cancel:
+        // each host is whole (old or new), and a revert would be a new step the cancel asked not to start.
+        if (batchFailed && !isCancelled(signal)) {
             for (const item of pending) {
                 if (item.outcome.status !== 'deployed' || !item.run)
                     continue;
@@ -16575,22 +17116,30 @@ async function deployFleet(settings, context, hooks = {}) {
                     Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
                 }
                 catch (error) {
-                    item.outcome.message = `revert failed: ${formatError(error)}`;
+                    item.outcome.message = `revert failed: ${errors_formatError(error)}`;
                     item.outcome.status = 'failed';
                 }
             }
         }
+        // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
         for (const item of pending) {
-            if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-                await appendDeployLog(item.session, item.run.appDir, {
-                    time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
-                    previous: item.outcome.previous, result: item.outcome.status, actor,
-                }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
-                await item.lock.release();
+            try {
+                if (item.session && item.lock && item.run && (await item.session.isAlive())) {
+                    await appendDeployLog(item.session, item.run.appDir, {
+                        time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
+                        previous: item.outcome.previous, result: item.outcome.status, actor,
+                    }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${errors_formatError(error)}`));
+                    await item.lock.release();
+                }
             }
-            if (item.session) {
-                connections[item.index] = item.session.connectionsOpened;
-                await item.session.close();
+            catch (error) {
+                context.log.warn(`${item.name}: could not release the deploy lock: ${errors_formatError(error)}`);
+            }
+            finally {
+                if (item.session) {
+                    connections[item.index] = item.session.connectionsOpened;
+                    await item.session.close();
+                }
             }
         }
     }
@@ -16602,9 +17151,10 @@ async function deployFleet(settings, context, hooks = {}) {
         version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
         previousVersion: first?.previous ?? '',
         hosts: outcomes,
-        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted'),
-        ok: !failed,
+        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),
+        ok: !failed && !isCancelled(signal),
         connectionsPerHost: connections,
+        cancelled: isCancelled(signal),
     };
 }
 
@@ -16628,12 +17178,18 @@ const deployFlow = {
         'rolled-back': String(result.rolledBack),
     }),
     summary: (result) => new Summary()
-        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
+        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.cancelled ? 'cancelled' : result.ok ? 'ok' : 'failed'}`)
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
     ]))
         .append(swarmReportSummary(result)),
+    // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
+    handlesCancel: true,
     failure: (result) => {
+        if (result.cancelled) {
+            const hosts = result.hosts.map((o) => `${o.host}: ${o.status === 'not-started' ? 'not started (unchanged)' : `${o.status}: ${o.message}`}`);
+            return `cancelled: no new step was started after the cancel; where each host stands:\n${hosts.join('\n')}`;
+        }
         if (result.ok)
             return undefined;
         const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
@@ -16701,10 +17257,10 @@ async function demoDeploy(log, options) {
     const releaseDir = `${appDir}/release`;
     // Set the host up the way its owner would: over SSH, as the deploy user.
     const context = localContext(log);
-    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
     if (!target)
         throw new Error('no demo host');
-    const session = await openSshSession(target, context.runner, log);
+    const session = await session_openSshSession(target, context.runner, log);
     try {
         await session.exec(['mkdir', '-p', releaseDir]);
         await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
@@ -16919,10 +17475,10 @@ async function measureSwitch(log, options) {
     const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
     const appDir = `${options.host.baseDir}/${options.name}`;
     const project = options.name.replace(/[^a-z0-9-]/g, '');
-    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
     if (!target)
         throw new Error('no demo host');
-    const session = await openSshSession(target, context.runner, log);
+    const session = await session_openSshSession(target, context.runner, log);
     let proxy;
     try {
         // A clean app dir, set up as its owner would over SSH; earlier demo copies removed.
@@ -17328,6 +17884,7 @@ function layerCacheTransport(builder) {
 
 
 
+
 async function buildImage(settings, context) {
     const { runner, log } = context;
     const started = Date.now();
@@ -17350,6 +17907,8 @@ async function buildImage(settings, context) {
     };
     const scratch = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-build-'));
     external_node_fs_namespaceObject.chmodSync(scratch, 0o700);
+    // Holds the build secrets as files: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleScratch = recordLeftover({ kind: 'dir', path: scratch, what: 'build scratch (build secrets)' });
     try {
         const secretFiles = {};
         for (const [id, value] of Object.entries(settings.buildSecrets)) {
@@ -17438,6 +17997,7 @@ async function buildImage(settings, context) {
     }
     finally {
         external_node_fs_namespaceObject.rmSync(scratch, { recursive: true, force: true });
+        settleScratch();
     }
 }
 function sourceUrl(context) {
@@ -17701,6 +18261,7 @@ class RegistryClient {
 
 
 
+
 function parsePushSettings(inputs) {
     const tags = inputs.list('tags');
     if (tags.length === 0)
@@ -17758,6 +18319,8 @@ async function pushImage(settings, context) {
     // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
     const dockerConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-docker-config-'));
     external_node_fs_namespaceObject.chmodSync(dockerConfig, 0o700);
+    // Holds the registry login: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleDockerConfig = recordLeftover({ kind: 'dir', path: dockerConfig, what: 'private DOCKER_CONFIG' });
     // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
     let rateLimitWaitedMs = 0;
     const classify = (result) => {
@@ -17819,6 +18382,7 @@ async function pushImage(settings, context) {
         if (settings.username)
             await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
         external_node_fs_namespaceObject.rmSync(dockerConfig, { recursive: true, force: true });
+        settleDockerConfig();
     }
 }
 /** Read back by digest from the registry itself and check the platform it serves. */
@@ -18195,6 +18759,7 @@ function pipelineFailure(result) {
 
 
 
+
 /** build-image → push-image → ssh-deploy → smoke-test, each through its own flow, with a rollback when the smoke test fails. */
 async function runPipeline(settings, context) {
     const started = Date.now();
@@ -18207,12 +18772,14 @@ async function runPipeline(settings, context) {
     const step = async (name, body) => {
         const stepStarted = Date.now();
         try {
+            // After a cancel no new step starts (docs/cancel.md).
+            throwIfCancelled(context.signal, `step ${name}`);
             const { value, ok, detail } = await context.log.group(name, body);
             result.steps.push({ step: name, status: ok ? 'ok' : 'failed', durationMs: Date.now() - stepStarted, detail });
             return value;
         }
         catch (error) {
-            const detail = formatError(error);
+            const detail = errors_formatError(error);
             result.steps.push({ step: name, status: 'failed', durationMs: Date.now() - stepStarted, detail });
             result.failure = `${name}: ${detail}`;
             return undefined;
@@ -18337,6 +18904,8 @@ const pipelineFlow = {
     outputs: pipelineOutputs,
     summary: pipelineSummary,
     failure: pipelineFailure,
+    // Its deploy watches context.signal (docs/cancel.md); a build or push in flight runs to its end first.
+    handlesCancel: true,
 };
 
 ;// CONCATENATED MODULE: ./build/src/core/cache.js
@@ -26821,8 +27390,6 @@ const providerRules = [
 /** Every built-in rule; provider rules first so a generic match yields to them. */
 const builtinRules = [...providerRules, ...contextualRules, ...structuralRules];
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/src/core/runner/stream-process.js
@@ -27145,7 +27712,7 @@ async function resolvePushRange(runner, cwd, input, log) {
             lead = before
                 ? `The push's old head ${shortRevision(before)} shares no history with ${shortRevision(after)}`
                 : `The push's old head ${shortRevision(input.before)} is gone (force push?)`;
-            log.info(`${lead}: ${formatError(error).split('\n')[0]}`);
+            log.info(`${lead}: ${errors_formatError(error).split('\n')[0]}`);
         }
     }
     const afterSha = (await runner.run(gitCommands.revParse(cwd, after))).stdout.trim();
@@ -27536,7 +28103,7 @@ async function runScan(settings, context) {
         }
         catch (error) {
             // The comment is a courtesy; the check's verdict and annotations stand without it.
-            log.warn(`Could not write the pull-request comment: ${formatError(error)}`);
+            log.warn(`Could not write the pull-request comment: ${errors_formatError(error)}`);
         }
     }
     return { mode: settings.mode, findings, newFindings, stats, sarifPath, baselineWritten, comment, notes };
@@ -27843,7 +28410,7 @@ async function demoSwarm(log, options) {
         engine = await startDemoSwarmEngine({ image: options.image, sourceHost: options.sourceHost });
     }
     catch (error) {
-        const why = `could not start a swarm in a network namespace: ${formatError(error)}`;
+        const why = `could not start a swarm in a network namespace: ${errors_formatError(error)}`;
         return { skipped: why, ok: true, detail: `skipped: ${why}` };
     }
     const work = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-swarm-'));
@@ -27952,7 +28519,7 @@ async function runDemo(_args, log) {
             return ok;
         }
         catch (error) {
-            steps.push({ step, status: 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail: formatError(error) });
+            steps.push({ step, status: 'failed', seconds: ((Date.now() - started) / 1000).toFixed(1), detail: errors_formatError(error) });
             return false;
         }
     };
@@ -27977,7 +28544,7 @@ async function runDemo(_args, log) {
                 'health-url': `http://127.0.0.1:${DEMO_PORT}/api/health`, 'health-expect': '"version":"{version}"',
             }, localContext(log)).catch((error) => error));
             if (run instanceof Error) {
-                steps.push({ step: 'build → push → deploy → smoke', status: 'failed', seconds: '-', detail: formatError(run) });
+                steps.push({ step: 'build → push → deploy → smoke', status: 'failed', seconds: '-', detail: errors_formatError(run) });
             }
             else {
                 for (const s of run.result.steps)
@@ -28057,10 +28624,10 @@ async function runDemo(_args, log) {
 }
 /** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
 async function prepareHost(log, ssh, appDir) {
-    const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
     if (!target)
         throw new Error('no demo host');
-    const session = await openSshSession(target, localContext(log).runner, log);
+    const session = await session_openSshSession(target, localContext(log).runner, log);
     try {
         await session.exec(['mkdir', '-p', appDir]);
         await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
@@ -28158,7 +28725,7 @@ async function runPipelineCommand(args, log) {
         return 0;
     }
     catch (error) {
-        const message = formatError(error, debug);
+        const message = errors_formatError(error, debug);
         if (json)
             process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
         log.error(message);
@@ -28287,7 +28854,7 @@ const status_PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
 /** The deploy's own input names (slipway.yml's `deploy:` section works as is); inputs the deploy needs but status does not are ignored. */
 function parseStatusSettings(inputs, defaults = {}) {
     const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
-    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 60_000 });
+    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 60_000 });
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host (the deploy\'s app-dir), e.g. /srv/myapp.');
     if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
         inputs.fail('app-dir', 'is not an absolute path without shell characters', 'Set app-dir as the deploy has it, e.g. /srv/myapp.');
@@ -28381,7 +28948,7 @@ async function releaseLock(session, appDir, seen) {
     throw new Error(`${session.name}: could not remove ${lockDir(appDir)} (exit ${result.exitCode}: ${inert(result.stderr)})`);
 }
 async function readDeployLog(session, appDir, lines) {
-    const result = await session.exec(['sh', '-c', 'tail -n "$2" "$1" 2>/dev/null; exit 0', 'slipway-log-tail', deployLogPath(appDir), String(lines)], { label: `ssh ${session.target.host}: read deploy log` });
+    const result = await session.exec(['sh', '-c', 'tail -n "$2" "$1" 2>/dev/null; exit 0', 'slipway-log-tail', host_state_deployLogPath(appDir), String(lines)], { label: `ssh ${session.target.host}: read deploy log` });
     return result.stdout.split('\n').map(parseDeployLogLine).filter((r) => r !== undefined);
 }
 /** `current=<target>` then `<name>\t<version>` per release. */
@@ -28499,11 +29066,11 @@ async function readFleet(ssh, context, read, unreachable) {
     return Promise.all(ssh.targets.map(async (target, index) => {
         let session;
         try {
-            session = await openSshSession(target, context.runner, context.log);
+            session = await session_openSshSession(target, context.runner, context.log);
             return await read(session, index);
         }
         catch (error) {
-            return unreachable(describeTarget(target), formatError(error), index);
+            return unreachable(describeTarget(target), errors_formatError(error), index);
         }
         finally {
             await session?.close();
@@ -28553,7 +29120,7 @@ async function runHostCommand(args, io, spec, body) {
         return await body({ parsed, settings, context: { runner: new ProcessRunner(log), log }, json, io });
     }
     catch (error) {
-        const message = formatError(error, debug);
+        const message = errors_formatError(error, debug);
         if (json)
             io.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
         log.error(message);
@@ -29257,8 +29824,8 @@ async function runInitCommand(args, io) {
     }
     catch (error) {
         if (args.includes('--json'))
-            io.stdout.write(`${JSON.stringify({ ok: false, error: formatError(error) })}\n`);
-        io.stderr.write(`error: ${formatError(error)}\n`);
+            io.stdout.write(`${JSON.stringify({ ok: false, error: errors_formatError(error) })}\n`);
+        io.stderr.write(`error: ${errors_formatError(error)}\n`);
         return error instanceof InputError ? 2 : 1;
     }
 }
@@ -29315,6 +29882,7 @@ function commandList() {
 
 
 
+
 const USAGE = `slipway <command> [--input value …] [--config slipway.yml] [--json] [--debug]
 
 Commands:
@@ -29350,7 +29918,21 @@ async function main(argv) {
         for (const [key, value] of Object.entries(fromFile))
             values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
         Object.assign(values, flagValues);
-        const run = await runFlow(flow, values, localContext(log));
+        // Ctrl-C / SIGTERM: a flow that handles cancel winds down whole (docs/cancel.md); others stop after removing their key files.
+        const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+        let run;
+        try {
+            run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }));
+        }
+        catch (error) {
+            if (!cancel.received())
+                throw error;
+            log.error(`cancelled (${cancel.received()}): ${errors_formatError(error, debug)}`);
+            return CANCELLED_EXIT_CODE;
+        }
+        finally {
+            cancel.dispose();
+        }
         if (json) {
             process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
         }
@@ -29359,12 +29941,16 @@ async function main(argv) {
         }
         if (run.failure) {
             log.error(run.failure);
-            return 1;
+            return cancel.received() ? CANCELLED_EXIT_CODE : 1;
+        }
+        if (cancel.received()) {
+            log.error(`cancelled (${cancel.received()}) after the last step had finished`);
+            return CANCELLED_EXIT_CODE;
         }
         return 0;
     }
     catch (error) {
-        const message = formatError(error, debug);
+        const message = errors_formatError(error, debug);
         if (json)
             process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
         log.error(message);
@@ -29374,7 +29960,12 @@ async function main(argv) {
 // Run when executed (the bundle is `dist/cli/index.js`), not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(?:cli[\\/]index|cli[\\/]main)\.[jt]s$/.test(invoked) || invoked.endsWith('slipway')) {
-    main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+    main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+        // A cancelled run has cleaned up; a check it cut short may still have a timer running.
+        if (code === CANCELLED_EXIT_CODE)
+            process.exit(code);
+    });
 }
 
 var __webpack_exports__main = __webpack_exports__.i;

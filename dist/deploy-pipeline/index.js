@@ -28489,6 +28489,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -37242,14 +37249,66 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1325);
-/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6497);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1181);
+/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6769);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .pipelineFlow */ .N);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4091:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c8: () => (/* binding */ untilCancelled),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
+/* harmony export */   mm: () => (/* binding */ isCancelled)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
 
 /***/ }),
 
@@ -37483,6 +37542,53 @@ function formatError(error, debug = false) {
 
 /***/ }),
 
+/***/ 8929:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ onLeftoversChanged),
+/* harmony export */   ZF: () => (/* binding */ openLeftovers),
+/* harmony export */   vy: () => (/* binding */ recordLeftover),
+/* harmony export */   yK: () => (/* binding */ runIdentity)
+/* harmony export */ });
+const open = new Map();
+const listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    open.set(id, item);
+    notify();
+    return () => {
+        if (open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...open.values()];
+}
+function onLeftoversChanged(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
+}
+
+
+/***/ }),
+
 /***/ 2738:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37623,7 +37729,160 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 6497:
+/***/ 5131:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ lockDir),
+/* harmony export */   Pn: () => (/* binding */ stateDir),
+/* harmony export */   VP: () => (/* binding */ writeStateFile),
+/* harmony export */   _k: () => (/* binding */ appendDeployLog),
+/* harmony export */   qy: () => (/* binding */ readStateFile)
+/* harmony export */ });
+/* unused harmony exports deployLogPath, formatDeployLogLine */
+/**
+ * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
+ * deploy log and the compose state. Host state is the only truth a rollback
+ * needs, so it works when the last deploy's runner is gone.
+ */
+const stateDir = (appDir) => `${appDir}/.slipway`;
+const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
+const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+function formatDeployLogLine(entry) {
+    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
+    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
+        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+}
+async function appendDeployLog(session, appDir, entry) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+}
+/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
+async function readStateFile(session, file) {
+    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+    const state = {};
+    for (const line of result.stdout.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            state[line.slice(0, index)] = line.slice(index + 1);
+    }
+    return state;
+}
+/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
+async function writeStateFile(session, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+}
+
+
+/***/ }),
+
+/***/ 8270:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   ky: () => (/* binding */ releaseLockWords)
+/* harmony export */ });
+/* unused harmony exports LockHeldError, RELEASE_LOCK_SCRIPT */
+/* harmony import */ var _core_cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4091);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8929);
+/* harmony import */ var _core_runner_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2738);
+/* harmony import */ var _host_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5131);
+
+
+
+
+
+class LockHeldError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SlipwayError */ .GQ {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = (0,_host_state_js__WEBPACK_IMPORTED_MODULE_4__/* .lockDir */ .JK)(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+    const settle = (0,_core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__/* .recordLeftover */ .vy)({
+        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+    });
+    try {
+        await takeLock(session, dir, token, options, log);
+    }
+    catch (error) {
+        settle();
+        throw error;
+    }
+    return {
+        release: async () => {
+            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+            if (released.exitCode === 0 || released.exitCode === 3)
+                settle();
+        },
+    };
+}
+async function takeLock(session, dir, token, options, log) {
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0)
+            return;
+        if (result.exitCode !== 3)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SlipwayError */ .GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await (0,_core_runner_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 6769:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38036,7 +38295,10 @@ function layerCacheTransport(builder) {
     return builder.kind === 'buildx' && builder.canExportCache ? 'cache-dir' : 'image-tarball';
 }
 
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(8929);
 ;// CONCATENATED MODULE: ./build/src/image/build-flow.js
+
 
 
 
@@ -38069,6 +38331,8 @@ async function buildImage(settings, context) {
     };
     const scratch = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-build-'));
     external_node_fs_.chmodSync(scratch, 0o700);
+    // Holds the build secrets as files: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleScratch = (0,leftovers/* recordLeftover */.vy)({ kind: 'dir', path: scratch, what: 'build scratch (build secrets)' });
     try {
         const secretFiles = {};
         for (const [id, value] of Object.entries(settings.buildSecrets)) {
@@ -38157,6 +38421,7 @@ async function buildImage(settings, context) {
     }
     finally {
         external_node_fs_.rmSync(scratch, { recursive: true, force: true });
+        settleScratch();
     }
 }
 function sourceUrl(context) {
@@ -38805,7 +39070,7 @@ var retry = __nccwpck_require__(2738);
  * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
  * connection until it answers 2xx (and contains `expect`), or the time is up.
  */
-async function waitForHttpHealth(session, health, version, log, deadline) {
+async function waitForHttpHealth(session, health, version, log, deadline, signal) {
     if (!health.url)
         return { healthy: true, detail: 'no health-url' };
     const url = new URL(health.url);
@@ -38816,6 +39081,9 @@ async function waitForHttpHealth(session, health, version, log, deadline) {
     try {
         const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
         for (;;) {
+            // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
+            if (signal?.aborted)
+                return { healthy: false, detail: 'cancelled while the new version was being verified' };
             try {
                 const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
                 const body = await response.text();
@@ -38864,8 +39132,8 @@ async function requirePaths(run, checks, fix) {
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./build/src/swarm/commands.js
 const JSON_FORMAT = '{{json .}}';
 /** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
@@ -39473,7 +39741,7 @@ async function deployStack(settings, endpoint, log) {
     const composePath = settings.composeFile;
     if (!composePath)
         throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
-    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
+    const text = await promises_.readFile(composePath, 'utf8').catch((error) => {
         throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
     });
     const compose = readCompose(text, composePath);
@@ -39543,6 +39811,7 @@ async function stackServices(endpoint, stack) {
 
 
 
+
 /** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
 function localDockerEndpoint(runner, host) {
     return {
@@ -39551,13 +39820,15 @@ function localDockerEndpoint(runner, host) {
         docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
         async stage(files) {
             const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
+            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
             const paths = [];
             for (const file of files) {
                 const target = path.join(dir, file.name);
                 await fs.writeFile(target, file.content, { mode: 0o600 });
                 paths.push(target);
             }
-            return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+            return { paths, remove: async () => { await fs.rm(dir, { recursive: true, force: true }); settle(); } };
         },
     };
 }
@@ -39804,686 +40075,10 @@ function defaultProjectName(appDir) {
     return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
-/**
- * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
- * deploy log and the compose state. Host state is the only truth a rollback
- * needs, so it works when the last deploy's runner is gone.
- */
-const stateDir = (appDir) => `${appDir}/.slipway`;
-const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
-const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
-function formatDeployLogLine(entry) {
-    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
-    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
-        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
-}
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
-}
-/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
-async function readStateFile(session, file) {
-    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
-    const state = {};
-    for (const line of result.stdout.split('\n')) {
-        const index = line.indexOf('=');
-        if (index > 0)
-            state[line.slice(0, index)] = line.slice(index + 1);
-    }
-    return state;
-}
-/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
-async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/**
- * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
- * right, so any other key is refused even if trust-on-first-use was also asked for
- * (ssh's accept-new would take a mismatching key as merely "new").
- */
-function acceptsUnknownKeys(policy) {
-    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
-}
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/commands.js
-
-
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
-/**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
- */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        '  ControlPersist 10m',
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,core_command/* shellJoin */.nZ)(remoteWords)], stdin };
-}
-function controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
-    (0,core_secrets/* registerSecret */.cl)(target.privateKey);
-    (0,core_secrets/* registerSecret */.cl)(target.passphrase);
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            });
-        }
-        catch (error) {
-            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        });
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid)
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.string('user', 'deploy');
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.optional('jump-host');
-    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
-    const targets = hostEntries.map((entry) => {
-        const match = HOST_PATTERN.exec(entry);
-        if (!match)
-            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    (0,core_secrets/* registerSecret */.cl)(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
-
+// EXTERNAL MODULE: ./build/src/deploy/host-state.js
+var host_state = __nccwpck_require__(5131);
+// EXTERNAL MODULE: ./build/src/ssh/index.js + 4 modules
+var src_ssh = __nccwpck_require__(8066);
 ;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
 
 
@@ -40584,7 +40179,7 @@ const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function parseDeploySettings(inputs) {
     const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
     const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const ssh = (0,src_ssh/* parseSshInputs */.d1)(inputs, { commandTimeoutMs: 10 * 60_000 });
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
     if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
         inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
@@ -40878,6 +40473,7 @@ class RegistryClient {
 
 
 
+
 function parsePushSettings(inputs) {
     const tags = inputs.list('tags');
     if (tags.length === 0)
@@ -40935,6 +40531,8 @@ async function pushImage(settings, context) {
     // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
     const dockerConfig = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-docker-config-'));
     external_node_fs_.chmodSync(dockerConfig, 0o700);
+    // Holds the registry login: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleDockerConfig = (0,leftovers/* recordLeftover */.vy)({ kind: 'dir', path: dockerConfig, what: 'private DOCKER_CONFIG' });
     // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
     let rateLimitWaitedMs = 0;
     const classify = (result) => {
@@ -40996,6 +40594,7 @@ async function pushImage(settings, context) {
         if (settings.username)
             await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
         external_node_fs_.rmSync(dockerConfig, { recursive: true, force: true });
+        settleDockerConfig();
     }
 }
 /** Read back by digest from the registry itself and check the platform it serves. */
@@ -41460,7 +41059,7 @@ function parseSmokeSettings(inputs, workDir) {
     const p95 = inputs.optional('soak-max-p95');
     return {
         checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
+        sshTargets: inputs.boolean('via-ssh', false) ? (0,src_ssh/* parseSshInputs */.d1)(inputs).targets : undefined,
         options: {
             timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
             requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
@@ -41706,15 +41305,15 @@ function planPipeline(settings) {
     });
     const hosts = deploy.ssh.targets.map((target, index) => {
         const appDir = forHost(deploy.appDir, target.host, index);
-        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
+        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${(0,host_state/* stateDir */.Pn)(appDir)}/lock`];
         if (deploy.compose) {
             const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
-            const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
+            const overrideFile = `${(0,host_state/* stateDir */.Pn)(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
             const words = (...sub) => planned((0,core_command/* shellJoin */.nZ)(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
             // Which compose the host has is only known once connected: the plan shows v2's words.
             commands.push('compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that');
             if (deploy.mode === 'rollback')
-                commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
+                commands.push(`point ${deploy.compose.service} at the previous image recorded in ${(0,host_state/* stateDir */.Pn)(appDir)}`);
             else {
                 if (deploy.compose.preDeploy)
                     commands.push(`pre-deploy hook: ${deploy.compose.preDeploy}`);
@@ -41743,8 +41342,8 @@ function planPipeline(settings) {
         }
         if (deploy.health.url)
             commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
-        commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
-        return { host: describeTarget(target), appDir, commands };
+        commands.push(`append to ${(0,host_state/* stateDir */.Pn)(appDir)}/deploy.log; release the lock`);
+        return { host: (0,src_ssh/* describeTarget */.ff)(target), appDir, commands };
     });
     const checks = (smoke?.checks ?? []).map((check) => planned([
         `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
@@ -41834,9 +41433,12 @@ function pipelineFailure(result) {
     return result.failure ?? 'the pipeline failed';
 }
 
+// EXTERNAL MODULE: ./build/src/core/cancel.js
+var cancel = __nccwpck_require__(4091);
 // EXTERNAL MODULE: ./build/src/platform/detect.js
 var detect = __nccwpck_require__(7166);
 ;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
 
 
 
@@ -41857,7 +41459,7 @@ async function prepare(run) {
     if (detected !== 'v1' && detected !== 'v2')
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
     const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-    const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+    const stateBase = `${(0,host_state/* stateDir */.Pn)(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
     return {
         flavor: detected,
         compose,
@@ -41889,24 +41491,33 @@ async function pinForRollback(run, ctx, imageId) {
     }
     return tag;
 }
-/** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
-async function switchTo(run, ctx, image, pull) {
+/**
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ */
+async function switchTo(run, ctx, image, pull, beforeUp) {
     const env = { ...run.settings.env };
     await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
         stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
     });
     if (pull)
         await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    beforeUp?.();
     await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
         env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
     });
 }
 const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
-/** Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check. */
-async function waitHealthy(run, ctx, version) {
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run, ctx, version, signal) {
     const deadline = Date.now() + run.settings.health.timeoutMs;
     let last = 'no container';
     for (;;) {
+        if (signal?.aborted)
+            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
         const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
         if (ids.length > 0) {
             const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
@@ -41921,43 +41532,53 @@ async function waitHealthy(run, ctx, version) {
             return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
         await (0,retry/* sleep */.yy)(500);
     }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline);
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
 }
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
 async function composeDeploy(run) {
     const ctx = await prepare(run);
     const image = ctx.compose.image ?? '';
     const { version } = run.settings;
     const running = await runningImageOf(run, ctx);
     const current = running?.image;
-    const state = await readStateFile(run.session, ctx.stateFile);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
     // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
     const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
     const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
     if (ctx.compose.preDeploy && current) {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
         await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
             env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
             stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
         });
     }
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
     // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
     const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
     const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
     // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
     run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
     let verdict;
     try {
-        await switchTo(run, ctx, image, ctx.compose.pull);
-        verdict = await waitHealthy(run, ctx, version);
+        await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
+        verdict = await waitHealthy(run, ctx, version, run.signal);
     }
     catch (error) {
+        if (error instanceof cancel/* CancelledError */.cc) {
+            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+            if (rollbackTo)
+                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+            await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
+            throw error;
+        }
         if (!current || !(await run.session.isAlive()))
             throw error;
         verdict = { healthy: false, detail: error.message };
     }
     if (verdict.healthy) {
         const now = await runningImageOf(run, ctx);
-        await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
         return { version, previous: previousVersion, changed: true };
     }
     if (!current || !rollbackTo)
@@ -41965,7 +41586,7 @@ async function composeDeploy(run) {
     run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
     await switchTo(run, ctx, rollbackTo, false);
     const back = await waitHealthy(run, ctx, previousVersion);
-    await writeStateFile(run.session, ctx.stateFile, {
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
         image: current, image_id: running?.id ?? '', version: previousVersion,
         previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
         status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
@@ -41977,19 +41598,19 @@ async function composeDeploy(run) {
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
 async function composeRollback(run) {
     const ctx = await prepare(run);
-    const state = await readStateFile(run.session, ctx.stateFile);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
     if (!state.previous_image)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
     const running = await runningImageOf(run, ctx);
     const current = running?.image ?? state.image ?? '';
     // State written before image IDs were recorded only has the reference.
     const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
     await switchTo(run, ctx, target, false);
     const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
     if (!verdict.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
-    await writeStateFile(run.session, ctx.stateFile, {
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
         image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
         previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
     });
@@ -41997,68 +41618,10 @@ async function composeRollback(run) {
 }
 const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
 
-;// CONCATENATED MODULE: ./build/src/deploy/lock.js
-
-
-
-class LockHeldError extends errors/* SlipwayError */.GQ {
-    host;
-    holder;
-    ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
-        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
-        });
-        this.host = host;
-        this.holder = holder;
-        this.ageSeconds = ageSeconds;
-        this.name = 'LockHeldError';
-    }
-}
-/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
-const ACQUIRE = [
-    'mkdir -p "$(dirname "$1")"',
-    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
-    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
-    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
-    'printf "%s\\n%s\\n" "$age" "$holder"',
-    'exit 3',
-].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). */
-const RELEASE = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; fi';
-/** Breaks the lock only if it is still the one we judged stale. */
-const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
-async function acquireLock(session, appDir, options, log) {
-    const dir = lockDir(appDir);
-    const token = `${options.holder} at ${new Date().toISOString()}`;
-    const started = Date.now();
-    let announced = false;
-    for (;;) {
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0) {
-            return { release: async () => { await session.exec(['sh', '-c', RELEASE, 'slipway-unlock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` }); } };
-        }
-        if (result.exitCode !== 3)
-            throw new errors/* SlipwayError */.GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
-        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
-        const holder = holderLines.join(' ').trim() || 'unknown';
-        const ageSeconds = Number(ageText) || 0;
-        if (ageSeconds * 1000 >= options.staleAfterMs) {
-            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
-            continue;
-        }
-        const waited = Date.now() - started;
-        if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
-        if (!announced)
-            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
-        announced = true;
-        await (0,retry/* sleep */.yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
-    }
-}
-
+// EXTERNAL MODULE: ./build/src/deploy/lock.js
+var lock = __nccwpck_require__(8270);
 ;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
 
 
 
@@ -42160,9 +41723,14 @@ async function release_versionOf(run, name) {
     const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
     return result.stdout.trim();
 }
-/** Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws). */
-async function restart(run) {
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run, signal) {
     for (const command of run.settings.release?.restart ?? []) {
+        if (signal?.aborted)
+            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
         const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
         if (result.exitCode !== 0) {
             // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
@@ -42172,13 +41740,16 @@ async function restart(run) {
     }
     return { ok: true, detail: '' };
 }
-/** Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back. */
-async function switchAndCheck(run, name, version) {
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run, name, version, signal) {
     await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run);
+    const restarted = await restart(run, signal);
     if (!restarted.ok)
         return { healthy: false, detail: restarted.detail };
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
 async function releaseDeploy(run, now = new Date()) {
     const release = run.settings.release;
@@ -42204,10 +41775,12 @@ async function releaseDeploy(run, now = new Date()) {
     if (before.all.includes(name))
         name = `${name}-${run.index + 1}-${process.pid}`;
     const dir = `${run.appDir}/releases/${name}`;
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
     await run.session.exec(['mkdir', '-p', dir]);
     try {
         if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
             await run.session.upload(release.artifact, `${dir}.tar.gz`);
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
             await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
         }
         else {
@@ -42217,8 +41790,10 @@ async function releaseDeploy(run, now = new Date()) {
         if (release.shared.length)
             await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
         for (const command of release.prePromote) {
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
             await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
         }
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
     }
     catch (error) {
         // Never promoted, but newer than current: unmarked, a later rollback could land on it.
@@ -42226,7 +41801,7 @@ async function releaseDeploy(run, now = new Date()) {
             await markRelease(run, name, 'failed');
         throw error;
     }
-    const verdict = await switchAndCheck(run, name, version);
+    const verdict = await switchAndCheck(run, name, version, run.signal);
     if (verdict.healthy) {
         const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
         if (stale.length)
@@ -42240,7 +41815,7 @@ async function releaseDeploy(run, now = new Date()) {
     await markRelease(run, name, 'failed');
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    const failure = verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
     throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
 }
 /** Back to the release before `current`, from what is on the host. */
@@ -42320,7 +41895,7 @@ async function runSmokeChecksOverSession(session, checks, options, log) {
 async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
     const reports = [];
     for (const target of targets) {
-        const session = await openSshSession(target, runner, log);
+        const session = await (0,src_ssh/* openSshSession */.XA)(target, runner, log);
         try {
             const report = await runSmokeChecksOverSession(session, checks, options, log);
             if (targets.length > 1)
@@ -42661,7 +42236,7 @@ class NginxSwitcher {
             throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
         const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
         if (test.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`nginx: \`${this.command} -t\` fails before any change (${proxy_lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
+            throw new errors/* SlipwayError */.GQ(`nginx: \`${this.command} -t\` fails before any change (${lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
         const current = await this.session.exec(['cat', this.file], { allowFailure: true });
         if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
             throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
@@ -42684,13 +42259,13 @@ class NginxSwitcher {
                 await write(previous.stdout);
             else
                 await this.session.exec(['rm', '-f', this.file]);
-            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${proxy_lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
+            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
         }
         const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
         if (reload.exitCode !== 0) {
             if (previous.exitCode === 0)
                 await write(previous.stdout);
-            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -s reload\` failed (${proxy_lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
+            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -s reload\` failed (${lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
         }
     }
 }
@@ -42712,11 +42287,11 @@ class CommandSwitcher {
             env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
         });
         if (result.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${proxy_lastLine(result.stderr)})`);
+            throw new errors/* SlipwayError */.GQ(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${lastLine(result.stderr)})`);
     }
 }
 /** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
-function proxy_lastLine(text) {
+function lastLine(text) {
     const lines = text.trim().split('\n').filter(Boolean);
     return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
 }
@@ -42763,14 +42338,15 @@ function judgeSwitchBack(input) {
 
 
 
+
 const settingsOf = (run) => {
     const zd = run.settings.zeroDowntime;
     if (!zd)
         throw new Error('zero-downtime settings missing');
     return zd;
 };
-const stateFileOf = (run, ctx) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
-const overrideOf = (run, project) => `${stateDir(run.appDir)}/${project}.override.json`;
+const stateFileOf = (run, ctx) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
+const overrideOf = (run, project) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/${project}.override.json`;
 function copyFrom(state, prefix) {
     const project = state[`${prefix}project`];
     const port = Number(state[`${prefix}port`]);
@@ -42869,13 +42445,13 @@ async function switchDeploy(run, image, version, action) {
     const { service } = ctx.compose;
     const host = run.session.name;
     const stateFile = stateFileOf(run, ctx);
-    const state = await readStateFile(run.session, stateFile);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, stateFile);
     const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
     // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
     let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
     if (!live) {
         const current = await runningImage(run, ctx);
-        const composeState = await readStateFile(run.session, ctx.stateFile);
+        const composeState = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
         live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
     }
     let before = copyFrom(state, 'previous_');
@@ -42908,6 +42484,7 @@ async function switchDeploy(run, image, version, action) {
         throw new errors/* SlipwayError */.GQ(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
     }
     await proxy.preflight(live.port);
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'removing copies an earlier deploy left behind');
     // Copies an earlier deploy left behind: half-started (cut before its switch), or
     // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
     const leftovers = [{ project: slot, port: slotPort }];
@@ -42940,8 +42517,9 @@ async function switchDeploy(run, image, version, action) {
         throw new errors/* SlipwayError */.GQ(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
     }
     const next = { project: slot, port, image, version };
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `starting ${slot}`);
     // Recorded first, so the next deploy (or a person) knows what this one was starting.
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
     run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
     await writeOverride(port);
     const env = run.settings.env;
@@ -42954,18 +42532,19 @@ async function switchDeploy(run, image, version, action) {
         }
         else {
             run.log.warn(`${host}: ${verdict.message}`);
-            await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+            await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
         }
         return verdict;
     };
     const removeNext = async (why) => {
         run.log.warn(`${host}: ${why}; removing ${slot}`);
         await removeCopy(run, slot, service, 1);
-        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+        await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
     };
     try {
         if (ctx.compose.pull && action === 'deploy')
             await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${slot}`);
         await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
     }
     catch (error) {
@@ -42973,7 +42552,8 @@ async function switchDeploy(run, image, version, action) {
             await removeNext(`${slot} did not start (${(0,errors/* formatError */.Wk)(error)})`);
         throw error;
     }
-    const verdict = await copyHealthy(run, port, version, run.settings.health.timeoutMs);
+    // A cancel while the new copy is checked: it is not switched to (the proxy stays on the old copy).
+    const verdict = await (0,cancel/* untilCancelled */.c8)(copyHealthy(run, port, version, run.settings.health.timeoutMs), run.signal, () => ({ healthy: false, detail: 'cancelled before it was verified' }));
     if (!verdict.healthy) {
         await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
         throw new errors/* SlipwayError */.GQ(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
@@ -42982,14 +42562,17 @@ async function switchDeploy(run, image, version, action) {
     let switched = false;
     let switchedAt;
     try {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the ${proxy.kind} switch to port ${port}`);
         await proxy.switchTo(port, live.port);
         switched = true;
         switchedAt = new Date().toISOString();
         // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
-        await writeStateFile(run.session, stateFile, {
+        await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, {
             ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
         });
         await waitForTrafficOnNew(run, zd, version);
+        // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the watch window of the new copy');
     }
     catch (error) {
         // Traffic goes back to the live copy, which was never touched; the message says if it did not.
@@ -43001,10 +42584,11 @@ async function switchDeploy(run, image, version, action) {
     if (zd.watchMs > 0) {
         const watchEnd = Date.now() + zd.watchMs;
         while (Date.now() < watchEnd) {
-            const watch = await copyHealthy(run, port, version, 2000, 1);
+            const watch = run.signal?.aborted ? { healthy: false, detail: 'cancelled within the watch window' } : await copyHealthy(run, port, version, 2000, 1);
             if (!watch.healthy) {
-                run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-                const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+                run.log.warn(`${host}: ${version} ${run.signal?.aborted ? 'was cancelled' : 'turned red'} within the watch window (${watch.detail}); switching back to port ${live.port}`);
+                const after = `${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch`;
+                const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
                 const verdict = await afterFailure(cause, true);
                 if (verdict.oldServes)
                     throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
@@ -43014,6 +42598,11 @@ async function switchDeploy(run, image, version, action) {
         }
     }
     let cut = 0;
+    if (liveRuns && run.signal?.aborted) {
+        // Cancelled after the watch: the new copy serves, verified. The old one is left running for the next deploy to drain and stop.
+        run.log.warn(`${host}: cancelled after the switch: ${version} serves on port ${port}; ${live.project} on port ${live.port} was left running (the next deploy drains and stops it)`);
+        return { version, previous: live.version, changed: true };
+    }
     if (liveRuns) {
         cut = await drain(run, live.port, zd.drainTimeoutMs);
         if (cut > 0)
@@ -43021,11 +42610,11 @@ async function switchDeploy(run, image, version, action) {
         await removeCopy(run, live.project, service, zd.stopTimeoutS);
     }
     const previous = liveRuns ? live : before;
-    await writeStateFile(run.session, stateFile, {
+    await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, {
         ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
         switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
     });
-    await appendDeployLog(run.session, run.appDir, {
+    await (0,host_state/* appendDeployLog */._k)(run.session, run.appDir, {
         time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
         result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
     }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
@@ -43037,7 +42626,7 @@ async function zeroDowntimeDeploy(run) {
 /** A rollback is the same switch towards the previous image, on the other slot. */
 async function zeroDowntimeRollback(run) {
     const ctx = await prepare(run);
-    const state = await readStateFile(run.session, stateFileOf(run, ctx));
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, stateFileOf(run, ctx));
     const previous = copyFrom(state, 'previous_');
     if (!previous?.image)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
@@ -43045,6 +42634,8 @@ async function zeroDowntimeRollback(run) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
+
+
 
 
 
@@ -43074,44 +42665,67 @@ function strategyOf(settings) {
         case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
     }
 }
+/** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
+function cancelledOutcome(error, started) {
+    if (error instanceof cancel/* CancelledError */.cc) {
+        return { status: 'cancelled', changed: false, message: started ? `${error.message}; nothing was switched, the old version keeps serving` : `${error.message}; nothing changed on the host` };
+    }
+    return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: (0,errors/* formatError */.Wk)(error) };
+}
 async function deployFleet(settings, context, hooks = {}) {
     const actor = (0,detect/* describeActor */.t)(context.platform, external_node_os_.hostname());
+    const runId = (0,leftovers/* runIdentity */.yK)(context.env, external_node_os_.hostname());
+    const { signal } = context;
     const strategy = strategyOf(settings);
     const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
     const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
     const outcomes = indexed.map(({ target }) => ({
-        host: describeTarget(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
+        host: (0,src_ssh/* describeTarget */.ff)(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
     }));
     const connections = indexed.map(() => 0);
     let failed = false;
     for (const batch of batches(indexed, settings.batchSize)) {
-        if (failed)
+        // A cancel starts no new batch: those hosts stay as they are ('not-started').
+        if (failed || (0,cancel/* isCancelled */.mm)(signal))
             break;
         const pending = await Promise.all(batch.map(async ({ target, index }) => {
             const started = Date.now();
-            const item = { index, name: describeTarget(target), outcome: outcomes[index] };
+            const item = { index, name: (0,src_ssh/* describeTarget */.ff)(target), outcome: outcomes[index] };
+            let strategyStarted = false;
             try {
-                item.session = await openSshSession(target, context.runner, context.log);
+                (0,cancel/* throwIfCancelled */.dZ)(signal, `connecting to ${item.name}`);
+                item.session = await (0,src_ssh/* openSshSession */.XA)(target, context.runner, context.log);
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log };
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+                (0,cancel/* throwIfCancelled */.dZ)(signal, `checking app-dir on ${item.name}`);
                 // The lock lives inside app-dir: check it exists first rather than create it.
                 await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
-                item.lock = await acquireLock(item.session, appDir, { holder: actor, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs }, context.log);
+                item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, {
+                    holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
+                }, context.log);
+                (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
+                strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
                 Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+                if ((0,cancel/* isCancelled */.mm)(signal))
+                    item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
             }
             catch (error) {
                 const rolledBack = error instanceof RolledBackError;
                 Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined });
+                if ((0,cancel/* isCancelled */.mm)(signal))
+                    Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
             }
             item.outcome.durationMs = Date.now() - started;
             return item;
         }));
-        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
-        if (batchFailed) {
+        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || item.outcome.status === 'cancelled' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
+        if (batchFailed)
             failed = true;
-            // The batch is all-or-nothing: hosts that took the new version go back.
+        // The batch is all-or-nothing: hosts that took the new version go back. Not after a cancel:
+        // each host is whole (old or new), and a revert would be a new step the cancel asked not to start.
+        if (batchFailed && !(0,cancel/* isCancelled */.mm)(signal)) {
             for (const item of pending) {
                 if (item.outcome.status !== 'deployed' || !item.run)
                     continue;
@@ -43125,17 +42739,25 @@ async function deployFleet(settings, context, hooks = {}) {
                 }
             }
         }
+        // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
         for (const item of pending) {
-            if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-                await appendDeployLog(item.session, item.run.appDir, {
-                    time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
-                    previous: item.outcome.previous, result: item.outcome.status, actor,
-                }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
-                await item.lock.release();
+            try {
+                if (item.session && item.lock && item.run && (await item.session.isAlive())) {
+                    await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, {
+                        time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
+                        previous: item.outcome.previous, result: item.outcome.status, actor,
+                    }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+                    await item.lock.release();
+                }
             }
-            if (item.session) {
-                connections[item.index] = item.session.connectionsOpened;
-                await item.session.close();
+            catch (error) {
+                context.log.warn(`${item.name}: could not release the deploy lock: ${(0,errors/* formatError */.Wk)(error)}`);
+            }
+            finally {
+                if (item.session) {
+                    connections[item.index] = item.session.connectionsOpened;
+                    await item.session.close();
+                }
             }
         }
     }
@@ -43147,9 +42769,10 @@ async function deployFleet(settings, context, hooks = {}) {
         version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
         previousVersion: first?.previous ?? '',
         hosts: outcomes,
-        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted'),
-        ok: !failed,
+        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),
+        ok: !failed && !(0,cancel/* isCancelled */.mm)(signal),
         connectionsPerHost: connections,
+        cancelled: (0,cancel/* isCancelled */.mm)(signal),
     };
 }
 
@@ -43173,12 +42796,18 @@ const deployFlow = {
         'rolled-back': String(result.rolledBack),
     }),
     summary: (result) => new core_summary/* Summary */.BD()
-        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
+        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.cancelled ? 'cancelled' : result.ok ? 'ok' : 'failed'}`)
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
     ]))
         .append(swarmReportSummary(result)),
+    // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
+    handlesCancel: true,
     failure: (result) => {
+        if (result.cancelled) {
+            const hosts = result.hosts.map((o) => `${o.host}: ${o.status === 'not-started' ? 'not started (unchanged)' : `${o.status}: ${o.message}`}`);
+            return `cancelled: no new step was started after the cancel; where each host stands:\n${hosts.join('\n')}`;
+        }
         if (result.ok)
             return undefined;
         const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
@@ -43187,6 +42816,7 @@ const deployFlow = {
 };
 
 ;// CONCATENATED MODULE: ./build/src/pipeline/run.js
+
 
 
 
@@ -43210,6 +42840,8 @@ async function runPipeline(settings, context) {
     const step = async (name, body) => {
         const stepStarted = Date.now();
         try {
+            // After a cancel no new step starts (docs/cancel.md).
+            (0,cancel/* throwIfCancelled */.dZ)(context.signal, `step ${name}`);
             const { value, ok, detail } = await context.log.group(name, body);
             result.steps.push({ step: name, status: ok ? 'ok' : 'failed', durationMs: Date.now() - stepStarted, detail });
             return value;
@@ -43340,12 +42972,14 @@ const pipelineFlow = {
     outputs: pipelineOutputs,
     summary: pipelineSummary,
     failure: pipelineFailure,
+    // Its deploy watches context.signal (docs/cancel.md); a build or push in flight runs to its end first.
+    handlesCancel: true,
 };
 
 
 /***/ }),
 
-/***/ 1325:
+/***/ 1181:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43362,6 +42996,8 @@ var core = __nccwpck_require__(3838);
 var inputs = __nccwpck_require__(6087);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(8929);
 // EXTERNAL MODULE: ./build/src/core/secrets.js
 var secrets = __nccwpck_require__(3092);
 ;// CONCATENATED MODULE: ./build/src/core/log.js
@@ -43529,9 +43165,263 @@ function buildEnv(spec) {
 
 // EXTERNAL MODULE: ./build/src/core/summary.js
 var core_summary = __nccwpck_require__(1253);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/src/deploy/lock.js
+var deploy_lock = __nccwpck_require__(8270);
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(5632);
+// EXTERNAL MODULE: ./build/src/ssh/index.js + 4 modules
+var ssh = __nccwpck_require__(8066);
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => (0,commands/* sessionPaths */.NE)(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = (0,commands/* execCommand */.NK)(pathsOf(recorded), (0,deploy_lock/* releaseLockWords */.ky)(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', commands/* TARGET_ALIAS */.Bx], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow((0,leftovers/* openLeftovers */.ZF)());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./build/src/platform/detect.js
 var detect = __nccwpck_require__(7166);
 ;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
+
+
+
 
 
 
@@ -43616,26 +43506,53 @@ async function writeSummary(summary, platform, log) {
         log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
     }
 }
-/** The whole Actions edge: inputs → flow → outputs, summary, failure. */
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
 async function runAction(flow) {
     const platform = (0,detect/* detectPlatform */.l)();
     (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
     const log = new ActionsLogger(platform);
+    const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
+        if (!process.env.GITHUB_STATE)
+            return;
+        try {
+            core/* saveState */.LZ(LEFTOVERS_STATE, JSON.stringify(all));
+        }
+        catch {
+            // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
+        }
+    });
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
     try {
         const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
         const settings = flow.parse(new inputs/* Inputs */.G0(actionInputSource), { env: process.env, platform, workDir });
-        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log) };
+        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
         const result = await flow.run(settings, context);
         for (const [name, value] of Object.entries(flow.outputs(result)))
             core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
         await writeSummary(flow.summary(result), platform, log);
         const failure = flow.failure?.(result);
-        if (failure)
+        const signal = cancel.received();
+        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+        if (signal && !failure?.startsWith('cancelled'))
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+        else if (failure)
             core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
     }
     catch (error) {
-        core/* setFailed */.C1((0,errors/* formatError */.Wk)(error, core/* isDebug */._o()));
+        const signal = cancel.received();
+        core/* setFailed */.C1(`${signal ? `cancelled (${signal}): ` : ''}${(0,errors/* formatError */.Wk)(error, core/* isDebug */._o())}`);
     }
+    finally {
+        cancel.dispose();
+        stopMirroring();
+    }
+    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+    if (cancel.received())
+        process.exit(1);
 }
 
 
@@ -43681,6 +43598,814 @@ function describeActor(platform, hostname) {
 
 /***/ }),
 
+/***/ 5632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ TARGET_ALIAS),
+/* harmony export */   GX: () => (/* binding */ agentAddCommand),
+/* harmony export */   Lo: () => (/* binding */ agentListCommand),
+/* harmony export */   NE: () => (/* binding */ sessionPaths),
+/* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   OT: () => (/* binding */ withEnvFromStdin),
+/* harmony export */   P1: () => (/* binding */ forwardSpec),
+/* harmony export */   Tm: () => (/* binding */ agentStartCommand),
+/* harmony export */   Z1: () => (/* binding */ forwardCommand),
+/* harmony export */   ZV: () => (/* binding */ agentStopCommand),
+/* harmony export */   fY: () => (/* binding */ rsyncCommand),
+/* harmony export */   jw: () => (/* binding */ controlCommand),
+/* harmony export */   mJ: () => (/* binding */ renderEnvFile),
+/* harmony export */   qN: () => (/* binding */ withEnvFromFile),
+/* harmony export */   qW: () => (/* binding */ masterCommand),
+/* harmony export */   r4: () => (/* binding */ renderSshConfig),
+/* harmony export */   wG: () => (/* binding */ parseAgentPid),
+/* harmony export */   wN: () => (/* binding */ survivingDisconnect)
+/* harmony export */ });
+/* unused harmony export CONTROL_PERSIST_S */
+/* harmony import */ var _core_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9764);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(791);
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${(0,_target_js__WEBPACK_IMPORTED_MODULE_0__/* .acceptsUnknownKeys */ .cv)(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,_core_command_js__WEBPACK_IMPORTED_MODULE_1__/* .shellJoin */ .nZ)(remoteWords)], stdin };
+}
+function controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+
+/***/ }),
+
+/***/ 8066:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ff: () => (/* reexport */ ssh_target/* describeTarget */.ff),
+  XA: () => (/* reexport */ openSshSession),
+  d1: () => (/* reexport */ parseSshInputs)
+});
+
+// UNUSED EXPORTS: HostKeyError, SSH_INPUT_NAMES, SshConnectError, fingerprintOf, knownHostsName
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(8929);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(3092);
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(5632);
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+
+// EXTERNAL MODULE: ./build/src/ssh/target.js
+var ssh_target = __nccwpck_require__(791);
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function openSshSession(target, runner, log) {
+    (0,secrets/* registerSecret */.cl)(target.privateKey);
+    (0,secrets/* registerSecret */.cl)(target.passphrase);
+    const root = sessionRoot();
+    await promises_.mkdir(root, { recursive: true });
+    const dir = await promises_.mkdtemp(external_node_path_.join(root, 'slipway-ssh-'));
+    await promises_.chmod(dir, 0o700);
+    const paths = (0,commands/* sessionPaths */.NE)(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = (0,ssh_target/* describeTarget */.ff)(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return (0,leftovers/* recordLeftover */.vy)({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            this.using(() => this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+                .catch(() => undefined);
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, (0,commands/* renderSshConfig */.r4)(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run((0,commands/* agentStartCommand */.Tm)(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = (0,commands/* parseAgentPid */.wG)(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run((0,commands/* agentAddCommand */.GX)(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run((0,commands/* agentListCommand */.Lo)(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run((0,commands/* masterCommand */.qW)(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? (0,commands/* survivingDisconnect */.wN)(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = (0,commands/* renderEnvFile */.mJ)(options.env);
+            if (stdin === undefined) {
+                remote = (0,commands/* withEnvFromStdin */.OT)(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = (0,commands/* withEnvFromFile */.qN)(file, remote);
+            }
+        }
+        const spec = (0,commands/* execCommand */.NK)(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = (0,commands/* forwardSpec */.P1)(localPort, remoteHost, remotePort);
+        await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run((0,commands/* rsyncCommand */.fY)(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid) {
+            await this.runner.run((0,commands/* agentStopCommand */.ZV)(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+            await waitUntilGone(this.agentPid, 2000);
+        }
+        await promises_.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_.writeFile(file, content, { mode });
+    await promises_.chmod(file, mode);
+}
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid, timeoutMs) {
+    const running = async () => {
+        try {
+            return !/^State:\s+Z/m.test(await promises_.readFile(`/proc/${pid}/status`, 'utf8'));
+        }
+        catch {
+            return false;
+        }
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (await running()) {
+        if (Date.now() >= deadline) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone meanwhile.
+            }
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.string('user', 'deploy');
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.optional('jump-host');
+    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+    const targets = hostEntries.map((entry) => {
+        const match = HOST_PATTERN.exec(entry);
+        if (!match)
+            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    (0,secrets/* registerSecret */.cl)(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
+ *   dir off a runner), recorded as a leftover for the post step until close()
+ *   removes it (docs/cancel.md); the master exits 30 s after its last command
+ *   (ControlPersist), kept alive while the session is open. With a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 791:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ acceptsUnknownKeys),
+/* harmony export */   ff: () => (/* binding */ describeTarget)
+/* harmony export */ });
+/* unused harmony export knownHostsName */
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+function acceptsUnknownKeys(policy) {
+    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
+}
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
+
+/***/ }),
+
 /***/ 3838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -43693,6 +44418,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -43700,7 +44426,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -44616,9 +45342,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

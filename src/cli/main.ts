@@ -4,6 +4,7 @@ import { formatError, InputError } from '../core/errors.js';
 import { ConsoleLogger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
+import { CANCELLED_EXIT_CODE, handleCancelSignals } from '../platform/cancel-signals.js';
 import { expandEnv, loadConfigFile } from './config-file.js';
 import { flows, extraCommands } from './flows.js';
 import { localContext, runFlow } from './run-flow.js';
@@ -40,7 +41,18 @@ export async function main(argv: string[]): Promise<number> {
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(fromFile)) values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
     Object.assign(values, flagValues);
-    const run = await runFlow(flow, values, localContext(log));
+    // Ctrl-C / SIGTERM: a flow that handles cancel winds down whole (docs/cancel.md); others stop after removing their key files.
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+    let run: Awaited<ReturnType<typeof runFlow>>;
+    try {
+      run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }));
+    } catch (error) {
+      if (!cancel.received()) throw error;
+      log.error(`cancelled (${cancel.received()}): ${formatError(error, debug)}`);
+      return CANCELLED_EXIT_CODE;
+    } finally {
+      cancel.dispose();
+    }
     if (json) {
       process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
     } else {
@@ -48,7 +60,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (run.failure) {
       log.error(run.failure);
-      return 1;
+      return cancel.received() ? CANCELLED_EXIT_CODE : 1;
+    }
+    if (cancel.received()) {
+      log.error(`cancelled (${cancel.received()}) after the last step had finished`);
+      return CANCELLED_EXIT_CODE;
     }
     return 0;
   } catch (error) {
@@ -62,5 +78,9 @@ export async function main(argv: string[]): Promise<number> {
 // Run when executed (the bundle is `dist/cli/index.js`), not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(?:cli[\\/]index|cli[\\/]main)\.[jt]s$/.test(invoked) || invoked.endsWith('slipway')) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    // A cancelled run has cleaned up; a check it cut short may still have a timer running.
+    if (code === CANCELLED_EXIT_CODE) process.exit(code);
+  });
 }

@@ -14,6 +14,11 @@ export interface FlowContext {
   env: NodeJS.ProcessEnv;
   /** Where the flow may write files that outlive it (reports); the workspace in CI. */
   workDir: string;
+  /**
+   * Aborted when the run is cancelled (SIGINT/SIGTERM). A flow that watches it
+   * starts no new step after the abort and leaves things whole (see docs/cancel.md).
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -32,4 +37,10 @@ export interface FlowDefinition<Settings, Result> {
   summary(result: Result): Summary;
   /** A result that ran to the end but must fail the job (a red smoke check); undefined when fine. */
   failure?(result: Result): string | undefined;
+  /**
+   * True when `run` watches `context.signal` and cleans up after itself on a
+   * cancel. Otherwise the edge answers the first signal by removing what the
+   * run recorded as leftovers (keys, temp dirs, ssh masters) and exiting.
+   */
+  handlesCancel?: boolean;
 }

@@ -1,3 +1,4 @@
+import { CancelledError, throwIfCancelled } from '../core/cancel.js';
 import { SlipwayError } from '../core/errors.js';
 import { sleep } from '../core/runner/retry.js';
 import {
@@ -75,13 +76,17 @@ async function pinForRollback(run: HostRun, ctx: ComposeContext, imageId: string
   return tag;
 }
 
-/** Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops. */
-async function switchTo(run: HostRun, ctx: ComposeContext, image: string, pull: boolean): Promise<void> {
+/**
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ */
+async function switchTo(run: HostRun, ctx: ComposeContext, image: string, pull: boolean, beforeUp?: () => void): Promise<void> {
   const env = { ...run.settings.env };
   await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
     stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
   });
   if (pull) await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+  beforeUp?.();
   await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
     env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
   });
@@ -89,11 +94,15 @@ async function switchTo(run: HostRun, ctx: ComposeContext, image: string, pull: 
 
 const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
 
-/** Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check. */
-async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string): Promise<HealthVerdict> {
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string, signal?: AbortSignal): Promise<HealthVerdict> {
   const deadline = Date.now() + run.settings.health.timeoutMs;
   let last = 'no container';
   for (;;) {
+    if (signal?.aborted) return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
     const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
     if (ids.length > 0) {
       const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
@@ -106,8 +115,10 @@ async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string): 
     if (Date.now() >= deadline) return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
     await sleep(500);
   }
-  return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline);
+  return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
 }
+
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
 
 export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   const ctx = await prepare(run);
@@ -120,11 +131,13 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
   const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
   if (ctx.compose.preDeploy && current) {
+    throwIfCancelled(run.signal, 'the pre-deploy hook');
     await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
       env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
       stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
     });
   }
+  throwIfCancelled(run.signal, `the switch to ${image}`);
   // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
   const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
   const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
@@ -133,9 +146,15 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
   let verdict: HealthVerdict;
   try {
-    await switchTo(run, ctx, image, ctx.compose.pull);
-    verdict = await waitHealthy(run, ctx, version);
+    await switchTo(run, ctx, image, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
+    verdict = await waitHealthy(run, ctx, version, run.signal);
   } catch (error) {
+    if (error instanceof CancelledError) {
+      // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+      if (rollbackTo) await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+      await writeStateFile(run.session, ctx.stateFile, state);
+      throw error;
+    }
     if (!current || !(await run.session.isAlive())) throw error;
     verdict = { healthy: false, detail: (error as Error).message };
   }

@@ -1,5 +1,7 @@
 import os from 'node:os';
+import { CancelledError, isCancelled, throwIfCancelled } from '../core/cancel.js';
 import { formatError } from '../core/errors.js';
+import { runIdentity } from '../core/leftovers.js';
 import type { FlowContext } from '../core/context.js';
 import { describeActor } from '../platform/detect.js';
 import { describeTarget, openSshSession, type SshSession } from '../ssh/index.js';
@@ -22,6 +24,8 @@ export interface DeployResult {
   ok: boolean;
   /** SSH connections opened per host (target: 1). */
   connectionsPerHost: number[];
+  /** The run was cancelled (SIGINT/SIGTERM): hosts say what serves now; no new host or step was started after it. */
+  cancelled?: boolean;
 }
 
 export interface DeployHooks {
@@ -56,8 +60,18 @@ function strategyOf(settings: DeploySettings): { deploy(run: HostRun): Promise<C
   }
 }
 
+/** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
+function cancelledOutcome(error: unknown, started: boolean): Partial<HostOutcome> {
+  if (error instanceof CancelledError) {
+    return { status: 'cancelled', changed: false, message: started ? `${error.message}; nothing was switched, the old version keeps serving` : `${error.message}; nothing changed on the host` };
+  }
+  return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: formatError(error) };
+}
+
 export async function deployFleet(settings: DeploySettings, context: FlowContext, hooks: DeployHooks = {}): Promise<DeployResult> {
   const actor = describeActor(context.platform, os.hostname());
+  const runId = runIdentity(context.env, os.hostname());
+  const { signal } = context;
   const strategy = strategyOf(settings);
   const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
   const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
@@ -68,31 +82,42 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
   let failed = false;
 
   for (const batch of batches(indexed, settings.batchSize)) {
-    if (failed) break;
+    // A cancel starts no new batch: those hosts stay as they are ('not-started').
+    if (failed || isCancelled(signal)) break;
     const pending = await Promise.all(batch.map(async ({ target, index }): Promise<Pending> => {
       const started = Date.now();
       const item: Pending = { index, name: describeTarget(target), outcome: outcomes[index] as HostOutcome };
+      let strategyStarted = false;
       try {
+        throwIfCancelled(signal, `connecting to ${item.name}`);
         item.session = await openSshSession(target, context.runner, context.log);
         hooks.sessionOpened?.(item.session, index);
         const appDir = forHost(settings.appDir, target.host, index);
-        item.run = { session: item.session, settings, appDir, index, log: context.log };
+        item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+        throwIfCancelled(signal, `checking app-dir on ${item.name}`);
         // The lock lives inside app-dir: check it exists first rather than create it.
         await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
-        item.lock = await acquireLock(item.session, appDir, { holder: actor, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs }, context.log);
+        item.lock = await acquireLock(item.session, appDir, {
+          holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
+        }, context.log);
+        throwIfCancelled(signal, `the ${action} on ${item.name}`);
+        strategyStarted = true;
         const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run as HostRun) : strategy.deploy(item.run as HostRun)));
         Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+        if (isCancelled(signal)) item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
       } catch (error) {
         const rolledBack = error instanceof RolledBackError;
         Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: formatError(error), changed: !rolledBack && item.lock !== undefined });
+        if (isCancelled(signal)) Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
       }
       item.outcome.durationMs = Date.now() - started;
       return item;
     }));
-    const batchFailed = pending.some((item) => item.outcome.status === 'failed' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
-    if (batchFailed) {
-      failed = true;
-      // The batch is all-or-nothing: hosts that took the new version go back.
+    const batchFailed = pending.some((item) => item.outcome.status === 'failed' || item.outcome.status === 'cancelled' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
+    if (batchFailed) failed = true;
+    // The batch is all-or-nothing: hosts that took the new version go back. Not after a cancel:
+    // each host is whole (old or new), and a revert would be a new step the cancel asked not to start.
+    if (batchFailed && !isCancelled(signal)) {
       for (const item of pending) {
         if (item.outcome.status !== 'deployed' || !item.run) continue;
         try {
@@ -104,17 +129,23 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         }
       }
     }
+    // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
     for (const item of pending) {
-      if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-        await appendDeployLog(item.session, item.run.appDir, {
-          time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
-          previous: item.outcome.previous, result: item.outcome.status, actor,
-        }).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
-        await item.lock.release();
-      }
-      if (item.session) {
-        connections[item.index] = item.session.connectionsOpened;
-        await item.session.close();
+      try {
+        if (item.session && item.lock && item.run && (await item.session.isAlive())) {
+          await appendDeployLog(item.session, item.run.appDir, {
+            time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
+            previous: item.outcome.previous, result: item.outcome.status, actor,
+          }).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
+          await item.lock.release();
+        }
+      } catch (error) {
+        context.log.warn(`${item.name}: could not release the deploy lock: ${formatError(error)}`);
+      } finally {
+        if (item.session) {
+          connections[item.index] = item.session.connectionsOpened;
+          await item.session.close();
+        }
       }
     }
   }
@@ -126,8 +157,9 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
     version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
     previousVersion: first?.previous ?? '',
     hosts: outcomes,
-    rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted'),
-    ok: !failed,
+    rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),
+    ok: !failed && !isCancelled(signal),
     connectionsPerHost: connections,
+    cancelled: isCancelled(signal),
   };
 }

@@ -19,12 +19,18 @@ export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
     'rolled-back': String(result.rolledBack),
   }),
   summary: (result) => new Summary()
-    .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.ok ? 'ok' : 'failed'}`)
+    .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.cancelled ? 'cancelled' : result.ok ? 'ok' : 'failed'}`)
     .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
       o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
     ]))
     .append(swarmReportSummary(result)),
+  // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
+  handlesCancel: true,
   failure: (result) => {
+    if (result.cancelled) {
+      const hosts = result.hosts.map((o) => `${o.host}: ${o.status === 'not-started' ? 'not started (unchanged)' : `${o.status}: ${o.message}`}`);
+      return `cancelled: no new step was started after the cancel; where each host stands:\n${hosts.join('\n')}`;
+    }
     if (result.ok) return undefined;
     const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
     return bad.map((o) => `${o.host}: ${o.status}: ${o.message}`).join('\n') || 'deploy failed';

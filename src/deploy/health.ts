@@ -12,7 +12,7 @@ export interface HealthVerdict {
  * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
  * connection until it answers 2xx (and contains `expect`), or the time is up.
  */
-export async function waitForHttpHealth(session: SshSession, health: HealthSettings, version: string, log: Logger, deadline: number): Promise<HealthVerdict> {
+export async function waitForHttpHealth(session: SshSession, health: HealthSettings, version: string, log: Logger, deadline: number, signal?: AbortSignal): Promise<HealthVerdict> {
   if (!health.url) return { healthy: true, detail: 'no health-url' };
   const url = new URL(health.url);
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
@@ -22,6 +22,8 @@ export async function waitForHttpHealth(session: SshSession, health: HealthSetti
   try {
     const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
     for (;;) {
+      // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
+      if (signal?.aborted) return { healthy: false, detail: 'cancelled while the new version was being verified' };
       try {
         const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
         const body = await response.text();

@@ -11,9 +11,11 @@ export interface HostRun {
   appDir: string;
   index: number;
   log: Logger;
+  /** Aborted on cancel: strategies start no new step before their switch, and cut a pending health check short (docs/cancel.md). */
+  signal?: AbortSignal;
 }
 
-export type HostStatus = 'deployed' | 'rolled-back' | 'failed' | 'reverted' | 'not-started' | 'unchanged';
+export type HostStatus = 'deployed' | 'rolled-back' | 'failed' | 'reverted' | 'not-started' | 'unchanged' | 'cancelled';
 
 export interface HostOutcome {
   host: string;

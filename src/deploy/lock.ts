@@ -1,4 +1,6 @@
+import { throwIfCancelled } from '../core/cancel.js';
 import { SlipwayError } from '../core/errors.js';
+import { recordLeftover } from '../core/leftovers.js';
 import type { Logger } from '../core/log.js';
 import { sleep } from '../core/runner/retry.js';
 import type { SshSession } from '../ssh/index.js';
@@ -7,6 +9,13 @@ import { lockDir } from './host-state.js';
 export interface LockOptions {
   /** Who we are (run URL or user@machine), recorded in the lock. */
   holder: string;
+  /** This run (runIdentity): written into the lock so a post step releases only a lock its run still holds. */
+  runId: string;
+  /** A cancel stops the wait for another deploy's lock. */
+  signal?: AbortSignal;
+  /** What the post step's deploy-log line says if it must release the lock after a killed run. */
+  strategy?: string;
+  version?: string;
   /** How long to wait for another deploy to finish. */
   waitMs: number;
   /** A lock older than this is broken, with a warning (a runner that died). */
@@ -33,8 +42,13 @@ const ACQUIRE = [
   'exit 3',
 ].join('\n');
 
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). */
-const RELEASE = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; fi';
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+export const RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+export function releaseLockWords(lockDir: string, token: string): string[] {
+  return ['sh', '-c', RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
 
 /** Breaks the lock only if it is still the one we judged stale. */
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
@@ -45,14 +59,35 @@ export interface HeldLock {
 
 export async function acquireLock(session: SshSession, appDir: string, options: LockOptions, log: Logger): Promise<HeldLock> {
   const dir = lockDir(appDir);
-  const token = `${options.holder} at ${new Date().toISOString()}`;
+  const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+  // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+  // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+  const settle = recordLeftover({
+    kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+    appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+  });
+  try {
+    await takeLock(session, dir, token, options, log);
+  } catch (error) {
+    settle();
+    throw error;
+  }
+  return {
+    release: async () => {
+      const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+      // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+      if (released.exitCode === 0 || released.exitCode === 3) settle();
+    },
+  };
+}
+
+async function takeLock(session: SshSession, dir: string, token: string, options: LockOptions, log: Logger): Promise<void> {
   const started = Date.now();
   let announced = false;
   for (;;) {
+    throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
     const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-    if (result.exitCode === 0) {
-      return { release: async () => { await session.exec(['sh', '-c', RELEASE, 'slipway-unlock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` }); } };
-    }
+    if (result.exitCode === 0) return;
     if (result.exitCode !== 3) throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
     const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
     const holder = holderLines.join(' ').trim() || 'unknown';

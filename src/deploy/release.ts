@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../core/cancel.js';
 import { lastLines, SlipwayError } from '../core/errors.js';
 import { redact } from '../core/secrets.js';
 import { waitForHttpHealth } from './health.js';
@@ -107,9 +108,13 @@ async function versionOf(run: HostRun, name: string | undefined): Promise<string
   return result.stdout.trim();
 }
 
-/** Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws). */
-async function restart(run: HostRun): Promise<{ ok: boolean; detail: string }> {
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run: HostRun, signal?: AbortSignal): Promise<{ ok: boolean; detail: string }> {
   for (const command of run.settings.release?.restart ?? []) {
+    if (signal?.aborted) return { ok: false, detail: `cancelled before restart command \`${command}\`` };
     const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
     if (result.exitCode !== 0) {
       // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
@@ -120,12 +125,15 @@ async function restart(run: HostRun): Promise<{ ok: boolean; detail: string }> {
   return { ok: true, detail: '' };
 }
 
-/** Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back. */
-async function switchAndCheck(run: HostRun, name: string, version: string): Promise<{ healthy: boolean; detail: string }> {
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run: HostRun, name: string, version: string, signal?: AbortSignal): Promise<{ healthy: boolean; detail: string }> {
   await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-  const restarted = await restart(run);
+  const restarted = await restart(run, signal);
   if (!restarted.ok) return { healthy: false, detail: restarted.detail };
-  return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+  return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
 
 export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Change> {
@@ -148,10 +156,12 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
   let name = releaseName(now);
   if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
   const dir = `${run.appDir}/releases/${name}`;
+  throwIfCancelled(run.signal, 'the upload of the new release');
   await run.session.exec(['mkdir', '-p', dir]);
   try {
     if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
       await run.session.upload(release.artifact, `${dir}.tar.gz`);
+      throwIfCancelled(run.signal, 'unpacking the new release');
       await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
     } else {
       await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
@@ -159,14 +169,16 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
     await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
     if (release.shared.length) await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
     for (const command of release.prePromote) {
+      throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
       await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
     }
+    throwIfCancelled(run.signal, `the switch to releases/${name}`);
   } catch (error) {
     // Never promoted, but newer than current: unmarked, a later rollback could land on it.
     if (await run.session.isAlive()) await markRelease(run, name, 'failed');
     throw error;
   }
-  const verdict = await switchAndCheck(run, name, version);
+  const verdict = await switchAndCheck(run, name, version, run.signal);
   if (verdict.healthy) {
     const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
     if (stale.length) await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
@@ -177,7 +189,7 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
   const back = await switchAndCheck(run, before.current, previousVersion);
   await markRelease(run, name, 'failed');
   if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-  const failure = verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+  const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
   throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
 }
 

@@ -1,3 +1,4 @@
+import { CancelledError } from '../core/cancel.js';
 import { SlipwayError } from '../core/errors.js';
 import type { Runner } from '../core/runner/process-runner.js';
 import { formatSeconds } from './report.js';
@@ -25,7 +26,8 @@ export class DrillDeadline {
   private readonly endsAt: number;
   private cleaningUp = false;
 
-  constructor(readonly timeoutMs: number, now = Date.now()) {
+  /** `signal`: a cancel ends the drill like the deadline does (no new command; the scratch place is still removed). */
+  constructor(readonly timeoutMs: number, now = Date.now(), private readonly signal?: AbortSignal) {
     this.endsAt = now + timeoutMs;
   }
 
@@ -39,6 +41,7 @@ export class DrillDeadline {
 
   /** Names the step; throws when the deadline already passed. */
   enter(step: string): void {
+    if (this.signal?.aborted) throw new CancelledError(step);
     if (this.expired) throw new DrillTimeout(this.timeoutMs, this.step);
     this.step = step;
   }
@@ -47,6 +50,7 @@ export class DrillDeadline {
     return {
       run: (spec, options = {}) => {
         if (this.cleaningUp) return inner.run(spec, options);
+        if (this.signal?.aborted) return Promise.reject(new CancelledError(`the next command of step '${this.step}'`));
         const remaining = this.remainingMs();
         if (remaining === 0) return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
         return inner.run(spec, { ...options, timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining) });
@@ -58,9 +62,12 @@ export class DrillDeadline {
   race<T>(work: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
+      const cancel = () => { clearTimeout(timer); reject(new CancelledError(`the rest of step '${this.step}'`)); };
+      if (this.signal?.aborted) return cancel();
+      this.signal?.addEventListener('abort', cancel, { once: true });
       work.then(
-        (value) => { clearTimeout(timer); resolve(value); },
-        (error: unknown) => { clearTimeout(timer); reject(error); },
+        (value) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); resolve(value); },
+        (error: unknown) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); reject(error); },
       );
     });
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CancelledError } from '../core/cancel.js';
 import type { FlowContext } from '../core/context.js';
 import { formatError } from '../core/errors.js';
 import { describeTarget } from '../ssh/index.js';
@@ -51,7 +52,7 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
     return finish(report, settings, context, now);
   }
   context.log.info(`Scratch place: ${scratch.dir}`);
-  const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime());
+  const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime(), context.signal);
   const bounded: FlowContext = { ...context, runner: deadline.runner(context.runner) };
   let work: Promise<RestoreReport[]> | undefined;
   try {
@@ -60,7 +61,11 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
       report.restores.push(...(await deadline.race(work)));
     });
   } catch (error) {
-    if (error instanceof DrillTimeout) {
+    if (error instanceof CancelledError) {
+      report.checks.push({ name: 'drill ran to the end', passed: false, detail: error.message });
+      // The command in flight finishes on its own; the scratch place goes once it returned (or soon after).
+      await deadline.unwind(work, CANCEL_GRACE_MS);
+    } else if (error instanceof DrillTimeout) {
       report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
       // Its running command was killed at the deadline; let the work unwind before its files go.
       await deadline.unwind(work, UNWIND_GRACE_MS);
@@ -86,7 +91,8 @@ function sourcePaths(settings: DrillSettings): string[] {
 
 async function finish(report: DrillReport, settings: DrillSettings, context: FlowContext, now: () => Date): Promise<DrillReport> {
   report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
-  if (settings.mode === 'drill' && settings.issue.enabled && settings.forge) {
+  // A cancelled drill proves nothing either way: no issue is opened or closed for it.
+  if (settings.mode === 'drill' && settings.issue.enabled && settings.forge && !context.signal?.aborted) {
     try {
       report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
     } catch (error) {
@@ -103,6 +109,8 @@ async function finish(report: DrillReport, settings: DrillSettings, context: Flo
 
 /** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
 const UNWIND_GRACE_MS = 10_000;
+/** The same after a cancel: short, as GitHub's SIGKILL follows SIGINT by 10 s. */
+const CANCEL_GRACE_MS = 3000;
 
 interface RestoreContext {
   deadline: DrillDeadline;

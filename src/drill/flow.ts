@@ -13,4 +13,6 @@ export const drillFlow: FlowDefinition<DrillSettings, DrillReport> = {
   outputs: drillOutputs,
   summary: drillSummary,
   failure: drillFailureMessage,
+  // A cancel stops it at the next command and still removes the scratch place (docs/cancel.md).
+  handlesCancel: true,
 };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SlipwayError } from '../core/errors.js';
+import { recordLeftover } from '../core/leftovers.js';
 import type { Logger } from '../core/log.js';
 
 /** Docker objects the drill starts carry this label, so a test (or a human) can find leftovers. */
@@ -19,7 +20,13 @@ export class ScratchPlace {
 
   private constructor(dir: string) {
     this.dir = dir;
+    // A drill killed before remove() leaves the post step the dir and the containers it labelled.
+    const settleDir = recordLeftover({ kind: 'dir', path: dir, what: 'drill scratch directory' });
+    const settleContainers = recordLeftover({ kind: 'containers', label: `${DRILL_LABEL}=${this.id}`, what: 'drill containers' });
+    this.settleLeftovers = () => { settleDir(); settleContainers(); };
   }
+
+  private readonly settleLeftovers: () => void;
 
   /** A fresh directory under `root`, or the given one if it does not exist yet (or is empty). */
   static create(root: string, wanted?: string): ScratchPlace {
@@ -63,6 +70,7 @@ export class ScratchPlace {
       }
     }
     this.cleanups.length = 0;
+    this.settleLeftovers();
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { readGitFacts } from './git-facts.js';
 import { cacheImageName, layerCacheKeys, layerCacheTransport } from './layer-cache.js';
 import { computeTags, versionOf } from './tags.js';
+import { recordLeftover } from '../core/leftovers.js';
 
 export interface BuildResult {
   imageId: string;
@@ -47,6 +48,8 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
 
   const scratch = fs.mkdtempSync(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'slipway-build-'));
   fs.chmodSync(scratch, 0o700);
+  // Holds the build secrets as files: if the run is killed, the post step removes it (docs/cancel.md).
+  const settleScratch = recordLeftover({ kind: 'dir', path: scratch, what: 'build scratch (build secrets)' });
   try {
     const secretFiles: Record<string, string> = {};
     for (const [id, value] of Object.entries(settings.buildSecrets)) {
@@ -139,6 +142,7 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
     };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
+    settleScratch();
   }
 }
 

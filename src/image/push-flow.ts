@@ -11,6 +11,7 @@ import { loginCommand, logoutCommand, pushCommand } from './docker-commands.js';
 import { readServedImage } from './registry-manifest.js';
 import { parseImageReference, repositoryOf, KNOWN_PLATFORMS } from './reference.js';
 import { probeRegistry } from './registry-probe.js';
+import { recordLeftover } from '../core/leftovers.js';
 
 export interface PushSettings {
   tags: string[];
@@ -89,6 +90,8 @@ export async function pushImage(settings: PushSettings, context: FlowContext): P
   // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
   const dockerConfig = fs.mkdtempSync(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'slipway-docker-config-'));
   fs.chmodSync(dockerConfig, 0o700);
+  // Holds the registry login: if the run is killed, the post step removes it (docs/cancel.md).
+  const settleDockerConfig = recordLeftover({ kind: 'dir', path: dockerConfig, what: 'private DOCKER_CONFIG' });
   // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
   let rateLimitWaitedMs = 0;
   const classify = (result: RunResult): boolean | { waitMs: number } => {
@@ -144,6 +147,7 @@ export async function pushImage(settings: PushSettings, context: FlowContext): P
   } finally {
     if (settings.username) await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
     fs.rmSync(dockerConfig, { recursive: true, force: true });
+    settleDockerConfig();
   }
 }
 

@@ -13,4 +13,6 @@ export const pipelineFlow: FlowDefinition<PipelineSettings, PipelineResult> = {
   outputs: pipelineOutputs,
   summary: pipelineSummary,
   failure: pipelineFailure,
+  // Its deploy watches context.signal (docs/cancel.md); a build or push in flight runs to its end first.
+  handlesCancel: true,
 };

@@ -13,6 +13,7 @@ import type { SmokeReport } from '../smoke/run.js';
 import { routeInput } from './link-inputs.js';
 import { planPipeline, type PipelinePlan } from './plan.js';
 import { linkInputs, smokeDerived, withVersion, type PipelineSettings } from './settings.js';
+import { throwIfCancelled } from '../core/cancel.js';
 
 export type StepName = 'build-image' | 'push-image' | 'ssh-deploy' | 'smoke-test' | 'rollback';
 
@@ -53,6 +54,8 @@ export async function runPipeline(settings: PipelineSettings, context: FlowConte
   const step = async <T>(name: StepName, body: () => Promise<{ value: T; ok: boolean; detail: string }>): Promise<T | undefined> => {
     const stepStarted = Date.now();
     try {
+      // After a cancel no new step starts (docs/cancel.md).
+      throwIfCancelled(context.signal, `step ${name}`);
       const { value, ok, detail } = await context.log.group(name, body);
       result.steps.push({ step: name, status: ok ? 'ok' : 'failed', durationMs: Date.now() - stepStarted, detail });
       return value;

@@ -3,12 +3,15 @@ import { Inputs, type InputSource } from '../core/config/inputs.js';
 import type { CacheStore } from '../core/cache.js';
 import type { FlowDefinition } from '../core/context.js';
 import { formatError } from '../core/errors.js';
+import { onLeftoversChanged } from '../core/leftovers.js';
 import type { Logger, SourceLocation } from '../core/log.js';
 import { ConsoleLogger } from '../core/log.js';
 import { ProcessRunner } from '../core/runner/process-runner.js';
 import { onSecretRegistered, redact } from '../core/secrets.js';
 import { renderMarkdown, renderText, type Summary } from '../core/summary.js';
+import { handleCancelSignals } from './cancel-signals.js';
 import { detectPlatform, type PlatformInfo } from './detect.js';
+import { LEFTOVERS_STATE } from './post-cleanup.js';
 
 /** Inputs as the runner hands them over (INPUT_<NAME> variables). */
 export const actionInputSource: InputSource = {
@@ -78,23 +81,45 @@ export async function writeSummary(summary: Summary, platform: PlatformInfo, log
   }
 }
 
-/** The whole Actions edge: inputs → flow → outputs, summary, failure. */
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
 export async function runAction<S, R>(flow: FlowDefinition<S, R>): Promise<void> {
   const platform = detectPlatform();
   onSecretRegistered((value) => core.setSecret(value));
   const log = new ActionsLogger(platform);
+  const stopMirroring = onLeftoversChanged((all) => {
+    if (!process.env.GITHUB_STATE) return;
+    try {
+      core.saveState(LEFTOVERS_STATE, JSON.stringify(all));
+    } catch {
+      // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
+    }
+  });
+  const cancel = handleCancelSignals(log, flow.handlesCancel === true);
   try {
     const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const settings = flow.parse(new Inputs(actionInputSource), { env: process.env, platform, workDir });
-    const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log) };
+    const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
     const result = await flow.run(settings, context);
     for (const [name, value] of Object.entries(flow.outputs(result))) core.setOutput(name, redact(value));
     await writeSummary(flow.summary(result), platform, log);
     const failure = flow.failure?.(result);
-    if (failure) core.setFailed(redact(failure));
+    const signal = cancel.received();
+    // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+    if (signal && !failure?.startsWith('cancelled')) core.setFailed(redact(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+    else if (failure) core.setFailed(redact(failure));
   } catch (error) {
-    core.setFailed(formatError(error, core.isDebug()));
+    const signal = cancel.received();
+    core.setFailed(`${signal ? `cancelled (${signal}): ` : ''}${formatError(error, core.isDebug())}`);
+  } finally {
+    cancel.dispose();
+    stopMirroring();
   }
+  // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+  if (cancel.received()) process.exit(1);
 }
 
 export { ConsoleLogger };

@@ -1,6 +1,9 @@
 import { shellJoin, type CommandSpec } from '../core/command.js';
 import { acceptsUnknownKeys, type SshTarget } from './target.js';
 
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+export const CONTROL_PERSIST_S = 30;
+
 /** The alias every command uses; the config file maps it to the real host. */
 export const TARGET_ALIAS = 'slipway-target';
 
@@ -59,7 +62,8 @@ export function renderSshConfig(target: SshTarget, paths: SessionPaths): string 
     '  ServerAliveCountMax 3',
     `  ControlPath ${paths.controlPath}`,
     '  ControlMaster no',
-    '  ControlPersist 10m',
+    // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+    `  ControlPersist ${CONTROL_PERSIST_S}s`,
     '  LogLevel ERROR',
     '',
   ];

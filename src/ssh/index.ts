@@ -29,7 +29,10 @@
  *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
  *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
  *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 temp dir; with a passphrase it is
+ * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
+ *   dir off a runner), recorded as a leftover for the post step until close()
+ *   removes it (docs/cancel.md); the master exits 30 s after its last command
+ *   (ControlPersist), kept alive while the session is open. With a passphrase it is
  *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
  *   file, removed at once) that close() kills.
  * - Commands after the first never open a second connection: if the master is

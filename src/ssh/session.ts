@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ProcessError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Runner, RunResult } from '../core/runner/process-runner.js';
+import { recordLeftover } from '../core/leftovers.js';
 import { registerSecret } from '../core/secrets.js';
 import {
   agentAddCommand, agentListCommand, agentStartCommand, agentStopCommand, controlCommand, execCommand,
@@ -51,17 +52,33 @@ export interface SshSession {
   isAlive(): Promise<boolean>;
   /** The local ssh master's process id (tests cut the connection with it). */
   masterPid(): Promise<number | undefined>;
+  /** The session's private directory (key, ssh_config, control socket); gone after close(). */
+  readonly localDir: string;
   close(): Promise<void>;
 }
 
 /** How long ssh-add keeps the key even if the agent outlives us. */
 const AGENT_KEY_LIFETIME_S = 3600;
 
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+export function sessionRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RUNNER_TEMP || os.tmpdir();
+}
+
 /** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
 export async function openSshSession(target: SshTarget, runner: Runner, log: Logger): Promise<SshSession> {
   registerSecret(target.privateKey);
   registerSecret(target.passphrase);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-ssh-'));
+  const root = sessionRoot();
+  await fs.mkdir(root, { recursive: true });
+  const dir = await fs.mkdtemp(path.join(root, 'slipway-ssh-'));
   await fs.chmod(dir, 0o700);
   const paths = sessionPaths(dir, Boolean(target.passphrase));
   const session = new OpenSshSession(target, runner, log, paths);
@@ -81,6 +98,10 @@ class OpenSshSession implements SshSession {
   private agentPid?: number;
   private readonly forwards = new Set<string>();
   private closed = false;
+  private settleLeftover: () => void;
+  private inFlight = 0;
+  private lastUse = Date.now();
+  private keepalive?: NodeJS.Timeout;
 
   constructor(
     readonly target: SshTarget,
@@ -89,6 +110,39 @@ class OpenSshSession implements SshSession {
     private readonly paths: SessionPaths,
   ) {
     this.name = describeTarget(target);
+    this.settleLeftover = this.recordLeftover();
+  }
+
+  get localDir(): string {
+    return this.paths.dir;
+  }
+
+  /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+  private recordLeftover(): () => void {
+    return recordLeftover({
+      kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+      agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+    });
+  }
+
+  /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+  private async using<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      this.inFlight -= 1;
+      this.lastUse = Date.now();
+    }
+  }
+
+  private startKeepalive(): void {
+    this.keepalive = setInterval(() => {
+      if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS) return;
+      this.using(() => this.runner.run(execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+        .catch(() => undefined);
+    }, KEEPALIVE_IDLE_MS / 2);
+    this.keepalive.unref();
   }
 
   async prepare(): Promise<void> {
@@ -106,6 +160,8 @@ class OpenSshSession implements SshSession {
     const { dir } = this.paths;
     const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
     this.agentPid = parseAgentPid(started.stdout);
+    this.settleLeftover();
+    this.settleLeftover = this.recordLeftover();
     await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
     await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
     const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
@@ -131,6 +187,8 @@ class OpenSshSession implements SshSession {
     });
     if (result.exitCode === 0) {
       this.connectionsOpened += 1;
+      this.lastUse = Date.now();
+      this.startKeepalive();
       await this.warnIfTrustedOnFirstUse();
       this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
       return;
@@ -196,12 +254,12 @@ class OpenSshSession implements SshSession {
     const lost = (cause?: Error) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
     let result: RunResult;
     try {
-      result = await this.runner.run(spec, {
+      result = await this.using(() => this.runner.run(spec, {
         timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
         allowFailure: options.allowFailure,
         stream: options.stream,
         label,
-      });
+      }));
     } catch (error) {
       if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive())) throw lost(error);
       throw error;
@@ -235,10 +293,10 @@ class OpenSshSession implements SshSession {
   }
 
   async upload(localPath: string, remotePath: string, options: { delete?: boolean; excludes?: string[] } = {}): Promise<RunResult> {
-    return this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+    return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
       timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
       label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-    });
+    }));
   }
 
   async isAlive(): Promise<boolean> {
@@ -256,17 +314,46 @@ class OpenSshSession implements SshSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.keepalive);
     for (const spec of this.forwards) await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
     this.forwards.clear();
     await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-    if (this.agentPid) await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+    if (this.agentPid) {
+      await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+      // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+      await waitUntilGone(this.agentPid, 2000);
+    }
     await fs.rm(this.paths.dir, { recursive: true, force: true });
+    this.settleLeftover();
   }
 }
 
 async function writePrivate(file: string, content: string, mode = 0o600): Promise<void> {
   await fs.writeFile(file, content, { mode });
   await fs.chmod(file, mode);
+}
+
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<void> {
+  const running = async () => {
+    try {
+      return !/^State:\s+Z/m.test(await fs.readFile(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (await running()) {
+    if (Date.now() >= deadline) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function lastLine(text: string): string {

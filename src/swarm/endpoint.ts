@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunOptions, RunResult, Runner } from '../core/runner/process-runner.js';
 import type { DockerCommand } from './commands.js';
+import { recordLeftover } from '../core/leftovers.js';
 
 export type DockerRunOptions = Pick<RunOptions, 'timeoutMs' | 'allowFailure' | 'hint' | 'label' | 'retry' | 'isTransient'>;
 
@@ -40,13 +41,15 @@ export function localDockerEndpoint(runner: Runner, host?: string): DockerEndpoi
       runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
     async stage(files) {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+      // If the run is killed before remove(), the post step removes it (docs/cancel.md).
+      const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
       const paths: string[] = [];
       for (const file of files) {
         const target = path.join(dir, file.name);
         await fs.writeFile(target, file.content, { mode: 0o600 });
         paths.push(target);
       }
-      return { paths, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+      return { paths, remove: async () => { await fs.rm(dir, { recursive: true, force: true }); settle(); } };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { throwIfCancelled, untilCancelled } from '../../core/cancel.js';
 import { formatError, SlipwayError } from '../../core/errors.js';
 import { sleep } from '../../core/runner/retry.js';
 import { oneLineCheck, runSmokeChecksOverSession } from '../../smoke/index.js';
@@ -181,6 +182,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   }
   await proxy.preflight(live.port);
 
+  throwIfCancelled(run.signal, 'removing copies an earlier deploy left behind');
   // Copies an earlier deploy left behind: half-started (cut before its switch), or
   // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
   const leftovers = [{ project: slot, port: slotPort }];
@@ -212,6 +214,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   }
   const next: Copy = { project: slot, port, image, version };
 
+  throwIfCancelled(run.signal, `starting ${slot}`);
   // Recorded first, so the next deploy (or a person) knows what this one was starting.
   await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
   run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
@@ -236,13 +239,15 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   };
   try {
     if (ctx.compose.pull && action === 'deploy') await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
+    throwIfCancelled(run.signal, `compose up of ${slot}`);
     await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
   } catch (error) {
     if (await run.session.isAlive()) await removeNext(`${slot} did not start (${formatError(error)})`);
     throw error;
   }
 
-  const verdict = await copyHealthy(run, port, version, run.settings.health.timeoutMs);
+  // A cancel while the new copy is checked: it is not switched to (the proxy stays on the old copy).
+  const verdict = await untilCancelled(copyHealthy(run, port, version, run.settings.health.timeoutMs), run.signal, () => ({ healthy: false, detail: 'cancelled before it was verified' }));
   if (!verdict.healthy) {
     await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
     throw new SlipwayError(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
@@ -251,6 +256,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   let switched = false;
   let switchedAt: string;
   try {
+    throwIfCancelled(run.signal, `the ${proxy.kind} switch to port ${port}`);
     await proxy.switchTo(port, live.port);
     switched = true;
     switchedAt = new Date().toISOString();
@@ -259,6 +265,8 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
       ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
     });
     await waitForTrafficOnNew(run, zd, version);
+    // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
+    throwIfCancelled(run.signal, 'the watch window of the new copy');
   } catch (error) {
     // Traffic goes back to the live copy, which was never touched; the message says if it did not.
     const verdict = await afterFailure(formatError(error), switched);
@@ -270,10 +278,11 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   if (zd.watchMs > 0) {
     const watchEnd = Date.now() + zd.watchMs;
     while (Date.now() < watchEnd) {
-      const watch = await copyHealthy(run, port, version, 2000, 1);
+      const watch = run.signal?.aborted ? { healthy: false, detail: 'cancelled within the watch window' } : await copyHealthy(run, port, version, 2000, 1);
       if (!watch.healthy) {
-        run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
-        const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
+        run.log.warn(`${host}: ${version} ${run.signal?.aborted ? 'was cancelled' : 'turned red'} within the watch window (${watch.detail}); switching back to port ${live.port}`);
+        const after = `${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch`;
+        const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
         const verdict = await afterFailure(cause, true);
         if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
         throw new SlipwayError(verdict.message, { fix: verdict.fix });
@@ -283,6 +292,11 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   }
 
   let cut = 0;
+  if (liveRuns && run.signal?.aborted) {
+    // Cancelled after the watch: the new copy serves, verified. The old one is left running for the next deploy to drain and stop.
+    run.log.warn(`${host}: cancelled after the switch: ${version} serves on port ${port}; ${live.project} on port ${live.port} was left running (the next deploy drains and stops it)`);
+    return { version, previous: live.version, changed: true };
+  }
   if (liveRuns) {
     cut = await drain(run, live.port, zd.drainTimeoutMs);
     if (cut > 0) run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);

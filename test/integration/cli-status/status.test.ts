@@ -163,13 +163,13 @@ describe('slipway status, history and lock on deployed sandbox hosts', () => {
     const session = await openSshSession(target, new ProcessRunner(log), log);
     let held: HeldLock | undefined;
     try {
-      held = await acquireLock(session, composeDir, { holder: 'hm-tester@laptop', waitMs: 0, staleAfterMs: 3_600_000 }, log);
+      held = await acquireLock(session, composeDir, { holder: 'hm-tester@laptop', runId: 'pid:1@hm-test', waitMs: 0, staleAfterMs: 3_600_000 }, log);
       const status = await run(runLockCommand, ['status', ...composeFlags()]);
       expect(status.code).toBe(0);
-      expect(status.stdout).toMatch(/held by hm-tester@laptop at \d{4}-\d\d-\d\dT\S+ for \d+ s/);
+      expect(status.stdout).toMatch(/held by hm-tester@laptop \(pid:1@hm-test\) at \d{4}-\d\d-\d\dT\S+ for \d+ s/);
 
       const json = JSON.parse((await run(runLockCommand, ['status', ...composeFlags(), '--json'])).stdout);
-      expect(json.hosts[0].lock).toMatchObject({ held: true, holder: expect.stringMatching(/^hm-tester@laptop at /) });
+      expect(json.hosts[0].lock).toMatchObject({ held: true, holder: expect.stringMatching(/^hm-tester@laptop \(pid:1@hm-test\) at /) });
 
       const refused = await run(runLockCommand, ['release', ...composeFlags()]);
       expect(refused.code).toBe(2);
@@ -188,7 +188,7 @@ describe('slipway status, history and lock on deployed sandbox hosts', () => {
       expect(fs.existsSync(`${composeDir}/.slipway/lock`)).toBe(false);
 
       // A deploy can take it again at once.
-      held = await acquireLock(session, composeDir, { holder: 'hm-next@laptop', waitMs: 0, staleAfterMs: 3_600_000 }, log);
+      held = await acquireLock(session, composeDir, { holder: 'hm-next@laptop', runId: 'pid:1@hm-test', waitMs: 0, staleAfterMs: 3_600_000 }, log);
       const again = await run(runLockCommand, ['release', '--yes', ...composeFlags(), '--json']);
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout).hosts[0].release).toBe('released');
@@ -204,7 +204,7 @@ describe('slipway status, history and lock on deployed sandbox hosts', () => {
     if (!target) throw new Error('no target');
     const log = new MemoryLogger();
     const session = await openSshSession(target, new ProcessRunner(log), log);
-    let held: HeldLock | undefined = await acquireLock(session, composeDir, { holder: 'hm-dead-runner', waitMs: 0, staleAfterMs: 3_600_000 }, log);
+    let held: HeldLock | undefined = await acquireLock(session, composeDir, { holder: 'hm-dead-runner', runId: 'pid:1@hm-test', waitMs: 0, staleAfterMs: 3_600_000 }, log);
     try {
       let stdout = '';
       const io: CommandIo = {
@@ -212,14 +212,14 @@ describe('slipway status, history and lock on deployed sandbox hosts', () => {
         ask: async () => {
           // Meanwhile the dead runner's lock is broken and a new deploy takes it.
           await held?.release();
-          held = await acquireLock(session, composeDir, { holder: 'hm-new-deploy', waitMs: 0, staleAfterMs: 3_600_000 }, log);
+          held = await acquireLock(session, composeDir, { holder: 'hm-new-deploy', runId: 'pid:1@hm-test', waitMs: 0, staleAfterMs: 3_600_000 }, log);
           return 'y';
         },
       };
       const code = await runLockCommand(['release', ...composeFlags(), '--json'], io);
       expect(code).toBe(1);
       expect(JSON.parse(stdout).hosts[0].release).toBe('changed');
-      expect(fs.readFileSync(`${composeDir}/.slipway/lock/holder`, 'utf8')).toMatch(/^hm-new-deploy at /);
+      expect(fs.readFileSync(`${composeDir}/.slipway/lock/holder`, 'utf8')).toMatch(/^hm-new-deploy \(pid:1@hm-test\) at /);
     } finally {
       await held?.release();
       await session.close();

@@ -90,12 +90,12 @@ describe('the CLI at a terminal (tmux)', () => {
     if (!target) throw new Error('no target');
     const log = new MemoryLogger();
     const session = await openSshSession(target, new ProcessRunner(log), log);
-    const lock = await acquireLock(session, appDir, { holder: 'hm-someone@laptop', waitMs: 0, staleAfterMs: 3_600_000 }, log);
+    const lock = await acquireLock(session, appDir, { holder: 'hm-someone@laptop', runId: 'pid:1@hm-test', waitMs: 0, staleAfterMs: 3_600_000 }, log);
     try {
       terminal.start(os.tmpdir(), ['lock', 'release', '--hosts', ssh.hosts ?? '', '--user', ssh.user ?? '', '--private-key', ssh['private-key'] ?? '',
         '--known-hosts', ssh['known-hosts'] ?? '', '--strategy', 'release', '--app-dir', appDir]);
       const prompt = await terminal.waitFor(/Release it\? .*\[y\/N\]\s*$/m);
-      expect(prompt).toMatch(/lock in \S+hm-tty-app is held by hm-someone@laptop at \S+ for \d+ s/);
+      expect(prompt).toMatch(/lock in \S+hm-tty-app is held by hm-someone@laptop \(pid:1@hm-test\) at \S+ for \d+ s/);
       terminal.type('n');
       const screen = await terminal.waitFor(/exit=\d+/);
       expect(screen).toContain('exit=1');

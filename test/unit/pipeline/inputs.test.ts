@@ -12,7 +12,7 @@ describe('which pipeline input reaches which link', () => {
   it('declares in the root action.yml every input it passes through, and nothing else', () => {
     expect(inputsOf('action.yml').sort()).toEqual(pipelineInputNames().sort());
     const root = YAML.parse(fs.readFileSync('action.yml', 'utf8')) as { runs: { using: string; main: string } };
-    expect(root.runs).toEqual({ using: 'node24', main: 'dist/deploy-pipeline/index.js' });
+    expect(root.runs).toEqual({ using: 'node24', main: 'dist/deploy-pipeline/index.js', post: 'dist/cleanup-post/index.js', 'post-if': 'always()' });
   });
 
   it('sends a shared name to every link that declares it, with the same meaning', () => {
