@@ -74,8 +74,9 @@ export function parsePipelineSettings(inputs: Inputs, context: ParseContext): Pi
     inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
   }
   const version = linkInputs(source, 'build').optional('version');
-  const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script'] as const, 'compose');
-  // Release and script deploys ship an artifact or a script, not an image: build only when asked (image set).
+  const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script', 'swarm'] as const, 'compose');
+  // Release and script deploys ship an artifact or a script, not an image, and a swarm stack file names its own
+  // images: build only when asked (image set). A built swarm image is pinned by digest in the stack's override.
   const building = mode === 'deploy' && deployImage === undefined && (strategy === 'compose' || linkInputs(source, 'build').optional('image') !== undefined);
   const planVersion = version ?? PLANNED;
 
@@ -89,7 +90,7 @@ export function parsePipelineSettings(inputs: Inputs, context: ParseContext): Pi
   const deploy = parseDeploySettings(linkInputs(source, 'deploy', {
     image: mode === 'rollback' ? undefined : deployImage ?? (build ? `${build.image}:${planVersion}` : undefined),
     version: version ?? (building ? planVersion : undefined),
-  }));
+  }), context.workDir);
 
   const smokeInputs = linkInputs(source, 'smoke');
   const userChecks = ['url', 'checks', 'checks-file'].some((name) => smokeInputs.optional(name) !== undefined);

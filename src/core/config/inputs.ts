@@ -24,6 +24,8 @@ export function mapInputSource(values: Record<string, string | undefined>, style
 
 /** Node's timers take at most 2^31-1 ms (about 24.8 days); a longer delay fires at once. */
 export const MAX_DURATION_MS = 2_147_483_647;
+/** Ten years: the longest age worth comparing with. */
+const MAX_AGE_MS = 3650 * 86_400_000;
 /** A count larger than this is a typo, never a plan. */
 const MAX_COUNT = 1_000_000_000;
 
@@ -140,15 +142,17 @@ export class Inputs {
 
   /**
    * A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds.
-   * Bounded by what a timer can wait; `min: 1` where 0 would turn a limit off.
+   * Bounded by what a timer can wait (`timer: false` for an age that is only
+   * compared); `min: 1` where 0 would turn a limit off.
    */
-  duration(name: string, fallbackMs: number, range: { min?: number; max?: number } = {}): number {
+  duration(name: string, fallbackMs: number, range: { min?: number; max?: number; timer?: boolean } = {}): number {
     const value = this.raw(name);
     if (value === undefined) return fallbackMs;
     const ms = parseDuration(value);
     if (ms === undefined) this.fail(name, `is not a duration (found '${clip(value)}', expected e.g. 30s, 5m, 1h or 2d)`);
-    const max = Math.min(range.max ?? MAX_DURATION_MS, MAX_DURATION_MS);
-    if (ms > max) this.fail(name, `is too long (found '${value}', expected at most ${formatDuration(max)})`, 'Give a shorter duration; timers cannot wait longer.');
+    // An age compared with timestamps (`max-age`) may be longer than any timer can wait.
+    const max = range.timer === false ? range.max ?? MAX_AGE_MS : Math.min(range.max ?? MAX_DURATION_MS, MAX_DURATION_MS);
+    if (ms > max) this.fail(name, `is too long (found '${value}', expected at most ${formatDuration(max)})`, range.timer === false ? 'Give a shorter duration.' : 'Give a shorter duration; timers cannot wait longer.');
     if (range.min !== undefined && ms < range.min) {
       this.fail(name, ms === 0 ? `is 0, which would turn this limit off (found '${value}')` : `is too short (found '${value}', expected at least ${formatDuration(range.min)})`, 'Give a positive duration such as 30s or 10m.');
     }

@@ -1,5 +1,16 @@
 import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { parseDrillSettings } from '../../../src/drill/settings.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Files the settings name must exist on the runner: parse checks them before anything runs.
+const fixtures = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-hi-drill-settings-'));
+const DB = path.join(fixtures, 'a.db');
+const TAR = path.join(fixtures, 'a.tar');
+fs.writeFileSync(DB, '');
+fs.writeFileSync(TAR, '');
+afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
 const context = { env: {}, platform: { kind: 'local' as const, supportsSummary: false, supportsAnnotations: false }, workDir: '/work' };
 const parse = (values: Record<string, string>) => parseDrillSettings(new Inputs(mapInputSource(values, 'action')), context);
@@ -14,7 +25,7 @@ describe('drill settings', () => {
     expect(settings.verify).toMatchObject({ minRows: { students: 3, quiz_attempts: 1 }, maxAgeMs: 26 * 3_600_000, shrinkTolerancePercent: 10 });
     expect(settings.verify.queries).toEqual([{ sql: "SELECT count(*) FROM students WHERE name = 'a=>b'", expected: '0' }]);
     // One query on one line keeps its commas.
-    expect(parse({ source: 'sqlite', 'database-path': '/a.db', queries: "SELECT group_concat(name, ',') FROM s => a,b" }).verify.queries).toEqual([{ sql: "SELECT group_concat(name, ',') FROM s", expected: 'a,b' }]);
+    expect(parse({ source: 'sqlite', 'database-path': DB, queries: "SELECT group_concat(name, ',') FROM s => a,b" }).verify.queries).toEqual([{ sql: "SELECT group_concat(name, ',') FROM s", expected: 'a,b' }]);
     expect(settings.app).toMatchObject({ image: 'app:1', healthPath: '/healthz', portEnv: 'PORT', dataMount: '/data' });
     expect(settings.reportFile).toBe('/work/restore-drill-report.json');
     expect(settings.alsoRandomOlder).toBe(true);
@@ -24,11 +35,11 @@ describe('drill settings', () => {
   it.each([
     [{}, "input 'source': is required (expected one of sqlite, restic, borg, postgres, tarball)"],
     [{ source: 'restic', repository: '/r' }, "input 'password': is required for an encrypted repository (or set password-command)"],
-    [{ source: 'sqlite', 'database-path': '/a.db', 'min-rows': 'students=many' }, "input 'min-rows': has a count that is not a whole number (found 'students=many')"],
-    [{ source: 'sqlite', 'database-path': '/a.db', tables: 'students; DROP TABLE x' }, "input 'tables': has a table name that is not a plain identifier"],
-    [{ source: 'sqlite', 'database-path': '/a.db', queries: 'SELECT 1' }, "input 'queries': has a query without '=> expected'"],
+    [{ source: 'sqlite', 'database-path': DB, 'min-rows': 'students=many' }, "input 'min-rows': has a count that is not a whole number (found 'students=many')"],
+    [{ source: 'sqlite', 'database-path': DB, tables: 'students; DROP TABLE x' }, "input 'tables': has a table name that is not a plain identifier"],
+    [{ source: 'sqlite', 'database-path': DB, queries: 'SELECT 1' }, "input 'queries': has a query without '=> expected'"],
     [{ source: 'postgres' }, "input 'dump-file': or pg-database is required for source postgres"],
-    [{ source: 'tarball', tarball: '/a.tar', volume: 'data' }, "input 'tarball': or volume is required, not both"],
+    [{ source: 'tarball', tarball: TAR, volume: 'data' }, "input 'tarball': or volume is required, not both"],
     [{ mode: 'staleness' }, "input 'drill-workflow': is required"],
   ])('refuses %j before anything runs', (values, message) => {
     expect(() => parse(values as Record<string, string>)).toThrow(message);
