@@ -59,6 +59,7 @@ export interface DeploySettings {
 
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+export const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /**
@@ -72,7 +73,7 @@ export function parseDeploySettings(inputs: Inputs, workDir: string = process.cw
   const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
   const appDir = parseAppDir(inputs);
   const relative = (name: string, value: string) => {
-    if (!RELATIVE_PATH.test(value)) inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+    if (!RELATIVE_PATH.test(value) || value.startsWith('-')) inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
     return value;
   };
 
@@ -113,7 +114,12 @@ export function parseDeploySettings(inputs: Inputs, workDir: string = process.cw
 
   const healthUrl = parseHealthUrl(inputs);
   const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
-  const version = inputs.optional('version') ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+  const givenVersion = inputs.optional('version');
+  // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
+  if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
+    inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+  }
+  const version = givenVersion ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
   return {
     ssh, strategy, mode, appDir, version,
     // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
@@ -157,9 +163,10 @@ function parseArtifact(inputs: Inputs, workDir: string): string | undefined {
 function parseHealthUrl(inputs: Inputs): string | undefined {
   const value = inputs.optional('health-url');
   if (value === undefined) return undefined;
+  if (/\s/.test(value)) inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
   let url: URL | undefined;
   try {
-    url = new URL(value.replace(/\{(host|index|version)\}/g, 'x'));
+    url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
   } catch {
     url = undefined;
   }

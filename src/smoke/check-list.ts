@@ -155,6 +155,8 @@ export function buildCheck(record: Record<string, unknown>, where: string, defau
 }
 
 function parseUrl(text: string, fail: (problem: string, fix: string) => never): URL {
+  // The URL parser drops tabs and line breaks silently; a URL with them is a mistake (or a forged log line).
+  if (/\s/.test(text)) fail('has a URL with spaces or line breaks in it', 'Write the URL on one line, with spaces encoded as %20.');
   let url: URL;
   try {
     url = new URL(text);

@@ -27,6 +27,7 @@ const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
  */
 export function parseSshInputs(inputs: Inputs, defaults: { commandTimeoutMs?: number } = {}): SshSettings {
   const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+  const hostInputOf = (index: number) => (index < inputs.list('host').length ? 'host' : 'hosts');
   if (hostEntries.length === 0) inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
   const port = inputs.integer('port', 22, { min: 1, max: 65535 });
   const user = inputs.argument('user', 'deploy') ?? 'deploy';
@@ -60,12 +61,12 @@ export function parseSshInputs(inputs: Inputs, defaults: { commandTimeoutMs?: nu
   const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
   const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
 
-  const targets = hostEntries.map((entry): SshTarget => {
+  const targets = hostEntries.map((entry, index): SshTarget => {
     const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-    if (!match) inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+    if (!match) inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
     const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
     const entryPort = match[3] ? Number(match[3]) : port;
-    if (entryPort < 1 || entryPort > 65535) inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+    if (entryPort < 1 || entryPort > 65535) inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
     return {
       host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
       hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,

@@ -189,7 +189,7 @@ export class Inputs {
     const entries = options.secret || lines.length > 1
       ? lines.map((line, index) => ({ line: index + 1, text: line.trim() }))
       : raw.split(',').map((text, index) => ({ line: 0, entry: index + 1, text: text.trim() }));
-    const where = (entry: { line: number; entry?: number }) => (entry.line ? `line ${entry.line}` : `entry ${entry.entry ?? 1}`);
+    const where = (entry: { line: number; entry?: number }) => (entry.line || entries.length === 1 ? `line ${entry.line || 1}` : `entry ${entry.entry ?? 1}`);
     for (const entry of entries) {
       if (entry.text === '' || entry.text.startsWith('#')) continue;
       const index = entry.text.indexOf('=');

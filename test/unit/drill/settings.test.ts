@@ -45,3 +45,30 @@ describe('drill settings', () => {
     expect(() => parse(values as Record<string, string>)).toThrow(message);
   });
 });
+
+describe('drill inputs that reach tools or the file system', () => {
+  const local = { ...context, workDir: fixtures };
+
+  it('takes a database input as a name, never a connection string or URI', () => {
+    const postgres = (database: string) => () => parseDrillSettings(new Inputs(mapInputSource({ source: 'postgres', 'pg-database': database })), local);
+    expect(postgres('host=evil dbname=app')).toThrow(/^input 'pg-database': is not a database name .*a connection string is not accepted/);
+    expect(postgres('postgresql://evil/app')).toThrow(/^input 'pg-database': is not a database name/);
+    expect(postgres('app_production')).not.toThrow();
+  });
+
+  it('refuses a scratch-dir that is the source, holds it, leads to it through a symlink, or is an existing file', () => {
+    const drill = (values: Record<string, string>) => () => parseDrillSettings(new Inputs(mapInputSource({ source: 'sqlite', 'database-path': DB, ...values })), local);
+    fs.symlinkSync(fixtures, path.join(fixtures, 'link-to-live'));
+    expect(drill({ 'scratch-dir': DB })).toThrow(/^input 'scratch-dir': is the source given in database-path/);
+    expect(drill({ 'scratch-dir': 'link-to-live/restore' })).not.toThrow();
+    expect(drill({ 'scratch-dir': 'link-to-live' })).toThrow(/^input 'scratch-dir': is the source given in database-path/);
+    const restic = { source: 'restic', repository: '/backups/r', password: 'repo-secret-1', 'database-path': '' };
+    expect(drill({ ...restic, 'scratch-dir': DB })).toThrow(/^input 'scratch-dir': is an existing file, not a directory/);
+  });
+
+  it('keeps report-file inside the workspace unless an absolute path is given', () => {
+    const drill = (reportFile: string) => parseDrillSettings(new Inputs(mapInputSource({ source: 'sqlite', 'database-path': DB, 'report-file': reportFile })), local).reportFile;
+    expect(() => drill('../elsewhere.json')).toThrow(/^input 'report-file': points outside the workspace/);
+    expect(drill('/var/tmp/report.json')).toBe('/var/tmp/report.json');
+  });
+});
