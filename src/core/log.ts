@@ -46,9 +46,18 @@ const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
  * the text shows as written and runs nothing.
  */
 export function inertText(text: string): string {
-  if (!WORKFLOW_COMMAND_LINE.test(text)) return text;
+  if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text)) return text;
   const token = `slipway-${crypto.randomBytes(16).toString('hex')}`;
+  issuedTokens.add(token);
   return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+
+/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
+const issuedTokens = new Set<string>();
+
+function isOwnBlock(text: string): boolean {
+  const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
+  return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
 }
 
 /** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */

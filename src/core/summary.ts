@@ -1,3 +1,4 @@
+import { inertText } from './log.js';
 /**
  * What a run has to tell at the end, as data. The Actions edge renders it as a
  * job summary (GitHub) or as log text (Forgejo, which shows no summaries); the
@@ -41,7 +42,9 @@ export function renderMarkdown(summary: Summary): string {
 
 /** Plain text for logs and terminals: markdown code ticks dropped. */
 export function renderText(summary: Summary): string {
-  return renderTextBlocks(summary).replace(/`/g, '');
+  // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
+  const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
+  return `${inertText(text)}\n`;
 }
 
 function renderTextBlocks(summary: Summary): string {

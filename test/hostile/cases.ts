@@ -24,6 +24,11 @@ export interface HostileCase {
   slipwayYml?: string;
   /** The input the one error names: `input 'x'` for actions, `--x` for the CLI. */
   names: string;
+  /**
+   * The class is fixed in another branch of issue 15 (git refs in secret-scan, strict CLI
+   * flags): the case runs as `it.failing` until that lands, then fails loudly so this is removed.
+   */
+  pendingFix?: string;
   /** Files the case needs in its workspace (and, through `outside`, beyond it). */
   prepare?: (ws: string, outside: string) => void;
 }
@@ -306,6 +311,16 @@ cli('8 paths', 'app-dir', ['deploy', '--host=127.0.0.1', '--private-key=./id', '
 cli('8 paths', 'report-file', ['drill', '--source=sqlite', '--database-path=live.db', '--report-file=../../outside/r.json']);
 cli('8 paths', 'scratch-dir', ['drill', '--source=sqlite', '--database-path=live.db', '--scratch-dir=live.db']);
 cli('8 paths', 'checks-file', ['smoke', '--checks-file=../../outside/c.yml']);
+
+// ── fixed elsewhere in issue 15: git refs (secret-scan) and strict CLI flags ──
+const gitRefs = 'issue 15 class 2, git refs in secret-scan';
+const cliFlags = 'issue 15 class 7, strict CLI flags';
+const pending = (item: HostileCase, pendingFix: string) => cases.push({ ...item, pendingFix });
+pending({ name: 'secret-scan: base: "--upload-pack=touch x" in pr mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'pr', base: '--upload-pack=touch /tmp/slipway-hi-pwned', head: 'HEAD' }, names: 'base' }, gitRefs);
+pending({ name: 'secret-scan: head: "--output=/tmp/x" in history mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'history', head: '--output=/tmp/slipway-hi-x' }, names: 'head' }, gitRefs);
+pending({ name: 'secret-scan: before: "-x" in push mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'push', before: '-x', after: 'HEAD' }, names: 'before' }, gitRefs);
+pending({ name: 'cli: pipeline --dry-rn (a typo of --dry-run)', cls: '2 option injection', target: 'cli', inputs: {}, args: ['pipeline', '--dry-rn'], names: 'dry-rn', prepare: writeSshFiles }, cliFlags);
+pending({ name: 'cli: deploy --host -x (a value that is a flag)', cls: '2 option injection', target: 'cli', inputs: {}, args: ['deploy', '--host', '-x', '--private-key=./id', '--known-hosts=./known_hosts', '--app-dir=/srv/hi-app', '--service=web', '--image=127.0.0.1:42003/hi/app:1'], names: 'host', prepare: writeSshFiles }, cliFlags);
 
 export const HOSTILE_CASES: readonly HostileCase[] = cases;
 

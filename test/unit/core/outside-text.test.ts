@@ -1,5 +1,5 @@
 import { ConsoleLogger, inertText } from '../../../src/core/log.js';
-import { renderMarkdown, Summary } from '../../../src/core/summary.js';
+import { renderMarkdown, renderText, Summary } from '../../../src/core/summary.js';
 
 describe('outside text in the log', () => {
   it('wraps text holding a workflow command in a stop-commands block with a fresh random token', () => {
@@ -35,5 +35,14 @@ describe('the job summary', () => {
       .text('<details>'));
     expect(markdown).not.toMatch(/<(img|script|b|details)\b/);
     expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\| a &amp; b<br>next');
+  });
+});
+
+describe('the summary as text', () => {
+  it('is inert too (the CLI prints it into job logs), and is not wrapped twice when logged', () => {
+    const text = renderText(new Summary().table(['check'], [['::error::forged']]));
+    expect(text).toMatch(/^::stop-commands::(slipway-[0-9a-f]{32})\n[\s\S]*::error::forged\n::\1::\n$/);
+    expect(inertText(text.trimEnd())).toBe(text.trimEnd());
+    expect(inertText('::stop-commands::slipway-00000000000000000000000000000000\n::error::x\n::slipway-00000000000000000000000000000000::')).toMatch(/^::stop-commands::slipway-(?!0{32})/);
   });
 });
