@@ -38,7 +38,8 @@ export async function main(argv: string[]): Promise<number> {
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(fromFile)) values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
     Object.assign(values, flagValues);
-    const run = await runFlow(flow, values, localContext(log));
+    // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
+    const run = await runFlow(flow, values, localContext(log), Object.keys(fromFile).filter((key) => !(key in flagValues)));
     if (json) {
       process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
     } else {

@@ -39,6 +39,7 @@ export function linkInputs(source: InputSource, link: Link, derived: Record<stri
   return new Inputs({
     get: (name) => routeInput(get, link, name, derived),
     describe: (name) => source.describe(sourceName(get, link, name)),
+    quotable: (name) => source.quotable?.(sourceName(get, link, name)) ?? true,
   });
 }
 

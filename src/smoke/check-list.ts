@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../core/errors.js';
-import { MAX_DURATION_MS, parseDuration } from '../core/config/inputs.js';
+import { MAX_DURATION_MS, parseDuration, withoutQuotedValues } from '../core/config/inputs.js';
 import { registerSecret } from '../core/secrets.js';
 import { AssertionSyntaxError, parseAssertionExpression, parseAssertionObject } from './assertions.js';
 import { ANY_SUCCESS, type ConnectTarget, type JsonAssertion, type SmokeCheck, type StatusExpectation } from './check.js';
@@ -70,7 +70,7 @@ export function oneLineCheck(url: string, where: string, defaults: CheckDefaults
 export function buildCheck(record: Record<string, unknown>, where: string, defaults: CheckDefaults, quote = true): SmokeCheck {
   // Unquoted, a `(found '…')` part becomes `(found a value of N characters)`: the problem stays, the text does not.
   const fail = (problem: string, fix: string): never => {
-    throw new InputError(where, quote ? problem : problem.replace(/\(found '([^]*?)'\)/g, (_all, found: string) => `(found a value of ${found.length} characters)`), fix);
+    throw new InputError(where, quote ? problem : withoutQuotedValues(problem), fix);
   };
   const describeYaml = (value: unknown) => describeValue(value, quote);
   const unknownKeys = Object.keys(record).filter((key) => !(CHECK_KEYS as readonly string[]).includes(key));

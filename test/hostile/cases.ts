@@ -107,6 +107,8 @@ add('smoke-test', '1 secret fragments', 'checks-file', { url: '', 'checks-file':
 add('smoke-test', '1 secret fragments', 'checks-file', { url: '', 'checks-file': 'checks.yml' }, (ws) => fs.writeFileSync(path.join(ws, 'checks.yml'), `- url: http://127.0.0.1:42002/\n  ${MARKER}: 1\n`), 'checks-file: an unknown key that is the secret');
 cli('1 secret fragments', 'env', ['deploy'], `deploy:\n  host: 127.0.0.1\n  port: "42001"\n  private-key: ./id\n  known-hosts: ./known_hosts\n  app-dir: /srv/hi-app\n  service: web\n  image: 127.0.0.1:42003/hi/app:1\n  env:\n    DB_PASSWORD: ${MARKER}\n`, 'slipway.yml deploy.env written as a map');
 cli('1 secret fragments', 'secret-headers', ['smoke'], `smoke:\n  url: http://127.0.0.1:42002/\n  secret-headers:\n    Authorization: Bearer ${MARKER}\n`, 'slipway.yml smoke.secret-headers written as a map');
+cli('1 secret fragments', 'app-dir', ['deploy'], `deploy:\n  host: 127.0.0.1\n  private-key: ./id\n  known-hosts: ./known_hosts\n  app-dir: "${MARKER}"\n  service: web\n  image: 127.0.0.1:42003/hi/app:1\n`, 'slipway.yml deploy.app-dir holding a secret by mistake, never quoted');
+cli('1 secret fragments', 'image', ['deploy'], `deploy:\n  host: 127.0.0.1\n  private-key: ./id\n  known-hosts: ./known_hosts\n  app-dir: /srv/hi-app\n  service: web\n  image: "${MARKER} x"\n`, 'slipway.yml deploy.image holding a secret by mistake, never quoted');
 cli('1 secret fragments', 'build-secrets', ['build'], `build:\n  image: 127.0.0.1:42003/hi/app\n  build-secrets: "a,${MARKER}"\n`, 'slipway.yml build.build-secrets on one line with a comma');
 
 // ── 2. option injection: positional values never start with '-' ────────────

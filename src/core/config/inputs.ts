@@ -13,13 +13,25 @@ export interface InputSource {
   get(name: string): string | undefined;
   /** How the user names this input where they set it: `input 'tags'` or `--tags`. */
   describe(name: string): string;
+  /**
+   * False for a value an error must not quote (one read from a file such as
+   * slipway.yml, which may hold anything): its `(found '…')` becomes its length.
+   */
+  quotable?(name: string): boolean;
 }
 
-export function mapInputSource(values: Record<string, string | undefined>, style: 'action' | 'cli' = 'action'): InputSource {
+export function mapInputSource(values: Record<string, string | undefined>, style: 'action' | 'cli' = 'action', options: { unquoted?: Iterable<string> } = {}): InputSource {
+  const unquoted = new Set(options.unquoted ?? []);
   return {
     get: (name) => values[name],
     describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
+    quotable: (name) => !unquoted.has(name),
   };
+}
+
+/** `(found 'text')` → `(found a value of N characters)`: the problem stays, the text does not. */
+export function withoutQuotedValues(problem: string): string {
+  return problem.replace(/\(found '([^]*?)'(?=[,)])/g, (_all, found: string) => `(found a value of ${found.length} characters`);
 }
 
 /** Node's timers take at most 2^31-1 ms (about 24.8 days); a longer delay fires at once. */
@@ -43,6 +55,7 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function screened(source: InputSource): InputSource {
   return {
     describe: (name) => source.describe(name),
+    quotable: (name) => source.quotable?.(name) ?? true,
     get: (name) => {
       const value = source.get(name);
       if (value === undefined) return undefined;
@@ -77,7 +90,7 @@ export class Inputs {
   }
 
   fail(name: string, problem: string, fix?: string): never {
-    throw new InputError(this.source.describe(name), problem, fix);
+    throw new InputError(this.source.describe(name), this.source.quotable?.(name) === false ? withoutQuotedValues(problem) : problem, fix);
   }
 
   optional(name: string): string | undefined {

@@ -118,3 +118,11 @@ describe('local paths', () => {
     expect(() => inputs({ f: '.' }).localPath('f', ws, { mustExist: 'file' })).toThrow(/is not a file/);
   });
 });
+
+describe('values from a file', () => {
+  it('are never quoted in an error: a found value becomes its length', () => {
+    const source = mapInputSource({ 'app-dir': 'relative/tok-123', image: 'x' }, 'cli', { unquoted: ['app-dir'] });
+    expect(message(() => new Inputs(source).fail('app-dir', "is not absolute (found 'relative/tok-123', expected /…)"))).toBe('--app-dir: is not absolute (found a value of 16 characters, expected /…)');
+    expect(message(() => new Inputs(source).fail('image', "is wrong (found 'x')"))).toBe("--image: is wrong (found 'x')");
+  });
+});
