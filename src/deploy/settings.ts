@@ -128,7 +128,7 @@ export function parseDeploySettings(inputs: Inputs, workDir: string = process.cw
     batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
     lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
     // 0 would call every lock stale, so a second deploy would take over one in progress.
-    lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 60_000, timer: false }),
+    lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
     compose, release, script, swarm,
     zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, healthUrl),
   };
