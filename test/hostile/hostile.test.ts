@@ -39,7 +39,7 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(dir, 'known_hosts'), `${BASES['ssh-deploy']['known-hosts'] ?? ''}\n`);
   }), { ...BASES[control.target], ...control.inputs }));
   CONTROL_CASES.forEach((control, index) => controls.set(control.name, controlRuns[index] as RunOutcome));
-}, 300_000);
+}, 600_000);
 
 afterAll(() => bench.remove());
 
