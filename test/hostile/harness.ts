@@ -11,7 +11,8 @@ import YAML from 'yaml';
  * tools first on PATH, so any process the action starts leaves a line behind.
  */
 
-export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+/** The checkout whose action.yml files and dist/ run; SLIPWAY_HOSTILE_ROOT points at another (e.g. an older release, to compare). */
+export const REPO_ROOT = process.env.SLIPWAY_HOSTILE_ROOT ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 /** Every tool Slipway may start; the fakes record their argv and fail. */
 export const FAKE_TOOLS = [
