@@ -69,7 +69,7 @@ const cli = (cls: HostileClass, names: string, args: string[], slipwayYml?: stri
   cases.push({ name: `cli: ${label ?? args.join(' ')}`, cls, target: 'cli', inputs: {}, args, slipwayYml, names, prepare: writeSshFiles });
 };
 function describeInputs(inputs: Record<string, string>): string {
-  return Object.entries(inputs).map(([k, v]) => `${k}: ${JSON.stringify(v.replace(MARKER, '<marker>')).slice(0, 70)}`).join(', ');
+  return Object.entries(inputs).map(([k, v]) => `${k}: ${JSON.stringify(v.replaceAll(MARKER, '<marker>')).slice(0, 70)}`).join(', ');
 }
 function writeSshFiles(ws: string): void {
   fs.writeFileSync(path.join(ws, 'id'), KEY, { mode: 0o600 });
