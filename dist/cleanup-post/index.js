@@ -28668,7 +28668,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2046);
+/* harmony import */ var _platform_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6289);
 // The shared post step (runs.post in each action.yml, post-if: always()): cleans up after a killed main step.
 
 await (0,_platform_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
@@ -28678,7 +28678,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2046:
+/***/ 6289:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28691,6 +28691,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./build/src/core/secrets.js
 // Every secret value the process knows about is registered here once; every
 // path that prints or throws text (logger, runner, error formatting) redacts
@@ -28715,6 +28719,22 @@ function registerSecret(value) {
         for (const listener of listeners)
             listener(form);
     }
+}
+/** A piece shorter than this is a word ("Bearer", "token"), not a fragment of a credential worth masking. */
+const MIN_PIECE_LENGTH = 8;
+/**
+ * A secret value whose parts could be printed on their own (a header value
+ * `Bearer ab,cd…`, a comma-separated token list): the whole value, each line,
+ * and each piece between commas, semicolons or spaces are registered.
+ */
+function registerSecretPieces(value) {
+    if (!value)
+        return;
+    registerSecret(value);
+    registerSecret(value.trim());
+    for (const piece of value.split(/[\s,;]+/))
+        if (piece.length >= MIN_PIECE_LENGTH)
+            registerSecret(piece);
 }
 /** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
 function secrets_onSecretRegistered(listener) {
@@ -28799,16 +28819,57 @@ function errors_formatError(error, debug = false) {
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
-function mapInputSource(values, style = 'action') {
+
+
+function mapInputSource(values, style = 'action', options = {}) {
+    const unquoted = new Set(options.unquoted ?? []);
     return {
         get: (name) => values[name],
         describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
+        quotable: (name) => !unquoted.has(name),
+    };
+}
+/** `(found 'text')` → `(found a value of N characters)`: the problem stays, the text does not. */
+function withoutQuotedValues(problem) {
+    return problem.replace(/\(found '([^]*?)'(?=[,)])/g, (_all, found) => `(found a value of ${found.length} characters`);
+}
+/** Node's timers take at most 2^31-1 ms (about 24.8 days); a longer delay fires at once. */
+const MAX_DURATION_MS = 2_147_483_647;
+/** Ten years: the longest age worth comparing with. */
+const MAX_AGE_MS = 3650 * 86_400_000;
+/** A count larger than this is a typo, never a plan. */
+const MAX_COUNT = 1_000_000_000;
+/** C0 controls, DEL and C1 controls except tab, line feed and carriage return (multi-line inputs). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Names a shell and `docker -e` accept as environment variable names. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Every value is screened as it is read, whichever accessor (or `source.get`)
+ * reads it: a NUL or an escape sequence is refused by position, never quoted,
+ * since the value may be a secret.
+ */
+function screened(source) {
+    return {
+        describe: (name) => source.describe(name),
+        quotable: (name) => source.quotable?.(name) ?? true,
+        get: (name) => {
+            const value = source.get(name);
+            if (value === undefined)
+                return undefined;
+            const match = CONTROL_CHARACTER.exec(value);
+            if (match) {
+                const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
+                throw new InputError(source.describe(name), `contains a control character (U+${code.toUpperCase()} at position ${match.index + 1})`, 'Remove it: inputs are text, and NUL or escape characters would reach the tools Slipway runs.');
+            }
+            return value;
+        },
     };
 }
 class inputs_Inputs {
     source;
     constructor(source) {
-        this.source = source;
+        this.source = screened(source);
     }
     raw(name) {
         const value = this.source.get(name);
@@ -28818,7 +28879,7 @@ class inputs_Inputs {
         return trimmed === '' ? undefined : trimmed;
     }
     fail(name, problem, fix) {
-        throw new InputError(this.source.describe(name), problem, fix);
+        throw new InputError(this.source.describe(name), this.source.quotable?.(name) === false ? withoutQuotedValues(problem) : problem, fix);
     }
     optional(name) {
         return this.raw(name);
@@ -28830,6 +28891,26 @@ class inputs_Inputs {
         const value = this.raw(name);
         if (value === undefined)
             this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
+        return value;
+    }
+    /**
+     * A value that reaches a tool as a positional argument (a host, a user, a
+     * container, a database): one line, and never starting with `-`, so no tool
+     * can read it as an option.
+     */
+    argument(name, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        this.checkArgument(name, value);
+        return value;
+    }
+    /** The same rule for one entry of a list input (`hosts`, `tags`). */
+    checkArgument(name, value) {
+        if (/[\r\n]/.test(value))
+            this.fail(name, 'holds more than one line where one value is expected', 'Give one value on one line.');
+        if (value.startsWith('-'))
+            this.fail(name, `starts with '-', so the tool it is passed to would read it as an option (found '${value}')`, 'Remove the leading dash; options cannot be passed through this input.');
         return value;
     }
     /** A secret: registered for redaction the moment it is read. Never trimmed. */
@@ -28848,29 +28929,41 @@ class inputs_Inputs {
             return true;
         if (/^(false|no|off|0)$/i.test(value))
             return false;
-        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
+        return this.fail(name, `is not a boolean (found '${clip(value)}', expected true or false)`);
     }
     integer(name, fallback, range = {}) {
         const value = this.raw(name);
         if (value === undefined)
             return fallback;
         if (!/^-?\d+$/.test(value))
-            this.fail(name, `is not a whole number (found '${value}')`);
+            this.fail(name, `is not a whole number (found '${clip(value)}')`);
         const parsed = Number(value);
+        const max = range.max ?? MAX_COUNT;
         if (range.min !== undefined && parsed < range.min)
             this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
-        if (range.max !== undefined && parsed > range.max)
-            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
+        if (!Number.isSafeInteger(parsed) || parsed > max)
+            this.fail(name, `is too large (found ${clip(value)}, expected at most ${max})`);
         return parsed;
     }
-    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
-    duration(name, fallbackMs) {
+    /**
+     * A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds.
+     * Bounded by what a timer can wait (`timer: false` for an age that is only
+     * compared); `min: 1` where 0 would turn a limit off.
+     */
+    duration(name, fallbackMs, range = {}) {
         const value = this.raw(name);
         if (value === undefined)
             return fallbackMs;
         const ms = parseDuration(value);
         if (ms === undefined)
-            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
+            this.fail(name, `is not a duration (found '${clip(value)}', expected e.g. 30s, 5m, 1h or 2d)`);
+        // An age compared with timestamps (`max-age`) may be longer than any timer can wait.
+        const max = range.timer === false ? range.max ?? MAX_AGE_MS : Math.min(range.max ?? MAX_DURATION_MS, MAX_DURATION_MS);
+        if (ms > max)
+            this.fail(name, `is too long (found '${value}', expected at most ${formatDuration(max)})`, range.timer === false ? 'Give a shorter duration.' : 'Give a shorter duration; timers cannot wait longer.');
+        if (range.min !== undefined && ms < range.min) {
+            this.fail(name, ms === 0 ? `is 0, which would turn this limit off (found '${value}')` : `is too short (found '${value}', expected at least ${formatDuration(range.min)})`, 'Give a positive duration such as 30s or 10m.');
+        }
         return ms;
     }
     choice(name, choices, fallback) {
@@ -28878,7 +28971,7 @@ class inputs_Inputs {
         if (value === undefined)
             return fallback;
         if (!choices.includes(value)) {
-            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
+            this.fail(name, `is not one of ${choices.join(', ')} (found '${clip(value)}')`);
         }
         return value;
     }
@@ -28889,17 +28982,110 @@ class inputs_Inputs {
             return [];
         return splitList(value);
     }
-    /** `KEY=VALUE` lines (or comma-separated pairs). */
-    keyValues(name) {
+    /**
+     * `KEY=VALUE` lines. A secret input splits on lines only (a value may hold
+     * commas) and its errors give the line number, never the line; every value,
+     * and every piece of it a tool could print, is registered for masking first.
+     * Other inputs also accept one line of comma-separated pairs.
+     */
+    keyValues(name, options = {}) {
+        const raw = options.secret ? this.secret(name) : this.source.get(name);
         const result = {};
-        for (const entry of this.list(name)) {
-            const index = entry.indexOf('=');
-            if (index <= 0)
-                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
-            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
+        if (raw === undefined || raw.trim() === '')
+            return result;
+        const lines = raw.split(/\r?\n/);
+        const entries = options.secret || lines.length > 1
+            ? lines.map((line, index) => ({ line: index + 1, text: line.trim() }))
+            : raw.split(',').map((text, index) => ({ line: 0, entry: index + 1, text: text.trim() }));
+        const where = (entry) => (entry.line || entries.length === 1 ? `line ${entry.line || 1}` : `entry ${entry.entry ?? 1}`);
+        for (const entry of entries) {
+            if (entry.text === '' || entry.text.startsWith('#'))
+                continue;
+            const index = entry.text.indexOf('=');
+            const key = index > 0 ? entry.text.slice(0, index).trim() : '';
+            if (options.secret)
+                registerSecretPieces(index >= 0 ? entry.text.slice(index + 1) : entry.text);
+            if (!key)
+                this.fail(name, `${where(entry)} has no KEY= before its value`, 'Write one KEY=VALUE per line.');
+            const validKey = options.envNames ? ENV_NAME.test(key) : /^[^\s]+$/.test(key);
+            if (!validKey) {
+                const found = options.secret ? '' : ` (found '${clip(key)}')`;
+                this.fail(name, `${where(entry)} has a key that is not ${options.envNames ? 'an environment variable name' : 'a name'}${found}`, options.envNames ? 'Keys are letters, digits and _, not starting with a digit.' : 'Write one KEY=VALUE per line.');
+            }
+            result[key] = entry.text.slice(index + 1);
         }
         return result;
     }
+    /**
+     * A path on the runner, resolved against `base` (the workspace) through its
+     * symlinks. Relative paths must stay inside `base`; an absolute path is the
+     * user asking for somewhere else and is taken as given.
+     */
+    localPath(name, base, options = {}) {
+        const value = this.raw(name) ?? options.fallback;
+        if (value === undefined)
+            return undefined;
+        if (/[\r\n]/.test(value))
+            this.fail(name, 'holds more than one line where one path is expected');
+        const resolved = resolveThroughLinks(external_node_path_.resolve(base, value));
+        if (!external_node_path_.isAbsolute(value)) {
+            const root = resolveThroughLinks(external_node_path_.resolve(base));
+            if (resolved !== root && !resolved.startsWith(`${root}${external_node_path_.sep}`)) {
+                this.fail(name, `points outside the workspace (found '${clip(value)}')`, 'Give a path inside the workspace, or an absolute path if you mean a place outside it.');
+            }
+        }
+        if (options.mustExist) {
+            let stat;
+            try {
+                stat = external_node_fs_.statSync(resolved);
+            }
+            catch {
+                stat = undefined;
+            }
+            if (!stat)
+                this.fail(name, `names a path that does not exist (found '${clip(value)}')`, 'Check the path (relative paths start at the workspace).');
+            if (options.mustExist === 'file' && !stat.isFile())
+                this.fail(name, `is not a file (found '${clip(value)}')`);
+            if (options.mustExist === 'dir' && !stat.isDirectory())
+                this.fail(name, `is not a directory (found '${clip(value)}')`);
+            if (options.mustExist === 'any' && !stat.isFile() && !stat.isDirectory())
+                this.fail(name, `is neither a file nor a directory (found '${clip(value)}')`);
+        }
+        return resolved;
+    }
+}
+/** The real path of `target`, or of its deepest existing ancestor with the rest appended: a symlink is judged by where it leads. */
+function resolveThroughLinks(target) {
+    let existing = external_node_path_.resolve(target);
+    const rest = [];
+    for (;;) {
+        try {
+            return external_node_path_.join(external_node_fs_.realpathSync(existing), ...rest);
+        }
+        catch {
+            const parent = external_node_path_.dirname(existing);
+            if (parent === existing)
+                return external_node_path_.join(existing, ...rest);
+            rest.unshift(external_node_path_.basename(existing));
+            existing = parent;
+        }
+    }
+}
+/** Values quoted in errors are shortened: an error is one readable line. */
+function clip(value) {
+    const line = value.split(/\r?\n/)[0] ?? '';
+    return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+function formatDuration(ms) {
+    if (ms >= 86_400_000)
+        return `${Math.floor(ms / 86_400_000)}d`;
+    if (ms >= 3_600_000)
+        return `${Math.floor(ms / 3_600_000)}h`;
+    if (ms >= 60_000)
+        return `${Math.floor(ms / 60_000)}m`;
+    if (ms >= 1000)
+        return `${Math.floor(ms / 1000)}s`;
+    return `${ms}ms`;
 }
 function splitList(value) {
     const separator = value.includes('\n') ? /\r?\n/ : /,/;
@@ -28909,7 +29095,7 @@ function splitList(value) {
         .filter((entry) => entry !== '' && !entry.startsWith('#'));
 }
 function parseDuration(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
+    const match = /^(\d{1,12}(?:\.\d{1,6})?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
     if (!match)
         return undefined;
     const unit = (match[2] ?? 's').toLowerCase();
@@ -29094,7 +29280,10 @@ function runIdentity(env, machine, pid = process.pid) {
     return `pid:${pid}@${machine}`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/core/log.js
+
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
 class MemoryLogger {
@@ -29109,6 +29298,28 @@ class MemoryLogger {
     }
     text() { return this.lines.join('\n'); }
 }
+/** A line a runner would read as a workflow command (`::error::`, `::add-mask::`, the old `##[…]` form), leading blanks allowed. */
+const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
+/**
+ * Text about to be printed where a runner parses workflow commands. Any line of
+ * it could come from outside (a remote host's output, an app's response), so a
+ * message holding a command-looking line is wrapped in a `stop-commands` block
+ * with a fresh random token, which GitHub's and Forgejo's runners both honour:
+ * the text shows as written and runs nothing.
+ */
+function log_inertText(text) {
+    if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text))
+        return text;
+    const token = `slipway-${external_node_crypto_.randomBytes(16).toString('hex')}`;
+    issuedTokens.add(token);
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
+const issuedTokens = new Set();
+function isOwnBlock(text) {
+    const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
+    return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
+}
 /** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
 class ConsoleLogger {
     options;
@@ -29116,7 +29327,7 @@ class ConsoleLogger {
         this.options = options;
     }
     write(text) {
-        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
+        (this.options.stream ?? process.stderr).write(`${log_inertText(`${this.options.prefix ?? ''}${redact(text)}`)}\n`);
     }
     info(message) { this.write(message); }
     warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
@@ -29141,10 +29352,61 @@ const silentLogger = {
     group: (_title, body) => body(),
 };
 
+;// CONCATENATED MODULE: ./build/src/core/summary.js
+
+class Summary {
+    blocks = [];
+    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
+    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
+    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
+    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
+    append(other) { this.blocks.push(...other.blocks); return this; }
+}
+/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeCell = (cell) => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+function summary_renderMarkdown(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `### ${escapeHtml(block.text)}`;
+            case 'text': return escapeHtml(block.text);
+            case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
+            case 'table': return [
+                `| ${block.headers.map(escapeCell).join(' | ')} |`,
+                `| ${block.headers.map(() => '---').join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+            ].join('\n');
+        }
+    })
+        .join('\n\n') + '\n';
+}
+/** Plain text for logs and terminals: markdown code ticks dropped. */
+function summary_renderText(summary) {
+    // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
+    const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
+    return `${inertText(text)}\n`;
+}
+function renderTextBlocks(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `== ${block.text} ==`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
+            case 'table': {
+                const all = [block.headers, ...block.rows];
+                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
+                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
+            }
+        }
+    })
+        .join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
 /**
  * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
@@ -29423,6 +29685,8 @@ function rsyncCommand(paths, localPath, remotePath, options = {}) {
             ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
             '--rsh', transport,
             '--protect-args',
+            // The local path is a positional argument: after `--` no path can pass for an option.
+            '--',
             localPath,
             `${commands_TARGET_ALIAS}:${remotePath}`,
         ],
@@ -29494,8 +29758,6 @@ function survivingDisconnect(words) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./build/src/ssh/errors.js
 
 /** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
@@ -29522,8 +29784,6 @@ class SshConnectError extends errors_SlipwayError {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
 
 /** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
@@ -29584,6 +29844,56 @@ function isTrusted(offered, knownHosts, pins) {
     if (pins.includes(fingerprint))
         return true;
     return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+function knownHostsProblem(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        if (fields[0]?.startsWith('@'))
+            fields.shift();
+        const [hostName, type, base64] = fields;
+        const at = index + 1;
+        if (!hostName || !type || !base64)
+            return { line: at, problem: 'is not `host type key` (three fields)' };
+        if (!KEY_TYPE.test(type))
+            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+            return { line: at, problem: 'has a key that is not base64' };
+        const blob = Buffer.from(base64, 'base64');
+        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+            return { line: at, problem: `has a key whose content does not match its type ${type}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+function isEncryptedPrivateKey(content) {
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
+        return true;
+    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+    if (!body)
+        return false;
+    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
+        return false;
+    const length = blob.readUInt32BE(magic.length);
+    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+    return cipher !== '' && cipher !== 'none';
 }
 
 ;// CONCATENATED MODULE: ./build/src/ssh/session.js
@@ -29918,15 +30228,22 @@ const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
  */
 function parseSshInputs(inputs, defaults = {}) {
     const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
     if (hostEntries.length === 0)
         inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
     const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.string('user', 'deploy');
+    const user = inputs.argument('user', 'deploy') ?? 'deploy';
     if (!USER_PATTERN.test(user))
         inputs.fail('user', `is not a user name (found '${user}')`);
     const privateKey = readKeyOrPath(inputs, 'private-key');
     const passphrase = inputs.secret('passphrase');
+    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+    }
     const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+    if (badLine)
+        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
     const fingerprints = inputs.list('host-fingerprint');
     for (const fingerprint of fingerprints) {
         if (!FINGERPRINT_PATTERN.test(fingerprint)) {
@@ -29941,25 +30258,31 @@ function parseSshInputs(inputs, defaults = {}) {
     if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
         inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
     }
-    const jumpHost = inputs.optional('jump-host');
-    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+    const jumpHost = inputs.argument('jump-host');
+    if (jumpHost !== undefined && !isHostEntry(jumpHost))
         inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
-    const targets = hostEntries.map((entry) => {
-        const match = HOST_PATTERN.exec(entry);
+    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
+    const targets = hostEntries.map((entry, index) => {
+        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
         if (!match)
-            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
         const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
         const entryPort = match[3] ? Number(match[3]) : port;
         if (entryPort < 1 || entryPort > 65535)
-            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
         return {
             host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
             hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
         };
     });
     return { targets };
+}
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry) {
+    const match = HOST_PATTERN.exec(entry);
+    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
 }
 function expandHome(value) {
     return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
@@ -30312,7 +30635,7 @@ class ActionsLogger {
     constructor(platform) {
         this.platform = platform;
     }
-    info(message) { lib_core/* info */.pq(secrets_redact(message)); }
+    info(message) { lib_core/* info */.pq(log_inertText(secrets_redact(message))); }
     debug(message) { lib_core/* debug */.Yz(secrets_redact(message)); }
     warn(message, where) { this.annotate('warning', message, where); }
     error(message, where) { this.annotate('error', message, where); }
@@ -30322,7 +30645,7 @@ class ActionsLogger {
         if (!this.platform.supportsAnnotations) {
             // Forgejo prints workflow commands raw; a plain line reads better.
             const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-            lib_core/* info */.pq(`${level}: ${location}${text}`);
+            lib_core/* info */.pq(log_inertText(`${level}: ${location}${text}`));
             return;
         }
         const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };

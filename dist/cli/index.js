@@ -8670,6 +8670,22 @@ function registerSecret(value) {
             listener(form);
     }
 }
+/** A piece shorter than this is a word ("Bearer", "token"), not a fragment of a credential worth masking. */
+const MIN_PIECE_LENGTH = 8;
+/**
+ * A secret value whose parts could be printed on their own (a header value
+ * `Bearer ab,cd…`, a comma-separated token list): the whole value, each line,
+ * and each piece between commas, semicolons or spaces are registered.
+ */
+function registerSecretPieces(value) {
+    if (!value)
+        return;
+    registerSecret(value);
+    registerSecret(value.trim());
+    for (const piece of value.split(/[\s,;]+/))
+        if (piece.length >= MIN_PIECE_LENGTH)
+            registerSecret(piece);
+}
 /** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
 function onSecretRegistered(listener) {
     listeners.push(listener);
@@ -8750,7 +8766,10 @@ function errors_formatError(error, debug = false) {
     return secrets_redact(String(error));
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/src/core/log.js
+
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
 class MemoryLogger {
@@ -8765,6 +8784,28 @@ class MemoryLogger {
     }
     text() { return this.lines.join('\n'); }
 }
+/** A line a runner would read as a workflow command (`::error::`, `::add-mask::`, the old `##[…]` form), leading blanks allowed. */
+const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
+/**
+ * Text about to be printed where a runner parses workflow commands. Any line of
+ * it could come from outside (a remote host's output, an app's response), so a
+ * message holding a command-looking line is wrapped in a `stop-commands` block
+ * with a fresh random token, which GitHub's and Forgejo's runners both honour:
+ * the text shows as written and runs nothing.
+ */
+function inertText(text) {
+    if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text))
+        return text;
+    const token = `slipway-${external_node_crypto_namespaceObject.randomBytes(16).toString('hex')}`;
+    issuedTokens.add(token);
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
+const issuedTokens = new Set();
+function isOwnBlock(text) {
+    const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
+    return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
+}
 /** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
 class ConsoleLogger {
     options;
@@ -8772,7 +8813,7 @@ class ConsoleLogger {
         this.options = options;
     }
     write(text) {
-        (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${secrets_redact(text)}\n`);
+        (this.options.stream ?? process.stderr).write(`${inertText(`${this.options.prefix ?? ''}${secrets_redact(text)}`)}\n`);
     }
     info(message) { this.write(message); }
     warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
@@ -8798,6 +8839,7 @@ const silentLogger = {
 };
 
 ;// CONCATENATED MODULE: ./build/src/core/summary.js
+
 class Summary {
     blocks = [];
     heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
@@ -8806,14 +8848,16 @@ class Summary {
     list(items) { this.blocks.push({ kind: 'list', items }); return this; }
     append(other) { this.blocks.push(...other.blocks); return this; }
 }
-const escapeCell = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeCell = (cell) => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 function renderMarkdown(summary) {
     return summary.blocks
         .map((block) => {
         switch (block.kind) {
-            case 'heading': return `### ${block.text}`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `- ${item}`).join('\n');
+            case 'heading': return `### ${escapeHtml(block.text)}`;
+            case 'text': return escapeHtml(block.text);
+            case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
             case 'table': return [
                 `| ${block.headers.map(escapeCell).join(' | ')} |`,
                 `| ${block.headers.map(() => '---').join(' | ')} |`,
@@ -8825,7 +8869,9 @@ function renderMarkdown(summary) {
 }
 /** Plain text for logs and terminals: markdown code ticks dropped. */
 function renderText(summary) {
-    return renderTextBlocks(summary).replace(/`/g, '');
+    // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
+    const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
+    return `${inertText(text)}\n`;
 }
 function renderTextBlocks(summary) {
     return summary.blocks
@@ -9194,6 +9240,8 @@ function rsyncCommand(paths, localPath, remotePath, options = {}) {
             ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
             '--rsh', transport,
             '--protect-args',
+            // The local path is a positional argument: after `--` no path can pass for an option.
+            '--',
             localPath,
             `${TARGET_ALIAS}:${remotePath}`,
         ],
@@ -9291,8 +9339,6 @@ class SshConnectError extends SlipwayError {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
 
 /** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
@@ -9353,6 +9399,56 @@ function isTrusted(offered, knownHosts, pins) {
     if (pins.includes(fingerprint))
         return true;
     return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+function knownHostsProblem(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        if (fields[0]?.startsWith('@'))
+            fields.shift();
+        const [hostName, type, base64] = fields;
+        const at = index + 1;
+        if (!hostName || !type || !base64)
+            return { line: at, problem: 'is not `host type key` (three fields)' };
+        if (!KEY_TYPE.test(type))
+            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+            return { line: at, problem: 'has a key that is not base64' };
+        const blob = Buffer.from(base64, 'base64');
+        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+            return { line: at, problem: `has a key whose content does not match its type ${type}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+function isEncryptedPrivateKey(content) {
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
+        return true;
+    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+    if (!body)
+        return false;
+    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
+        return false;
+    const length = blob.readUInt32BE(magic.length);
+    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+    return cipher !== '' && cipher !== 'none';
 }
 
 ;// CONCATENATED MODULE: ./build/src/ssh/session.js
@@ -9687,15 +9783,22 @@ const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
  */
 function inputs_parseSshInputs(inputs, defaults = {}) {
     const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
     if (hostEntries.length === 0)
         inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
     const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.string('user', 'deploy');
+    const user = inputs.argument('user', 'deploy') ?? 'deploy';
     if (!USER_PATTERN.test(user))
         inputs.fail('user', `is not a user name (found '${user}')`);
     const privateKey = readKeyOrPath(inputs, 'private-key');
     const passphrase = inputs.secret('passphrase');
+    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+    }
     const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+    if (badLine)
+        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
     const fingerprints = inputs.list('host-fingerprint');
     for (const fingerprint of fingerprints) {
         if (!FINGERPRINT_PATTERN.test(fingerprint)) {
@@ -9710,25 +9813,31 @@ function inputs_parseSshInputs(inputs, defaults = {}) {
     if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
         inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
     }
-    const jumpHost = inputs.optional('jump-host');
-    if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost))
+    const jumpHost = inputs.argument('jump-host');
+    if (jumpHost !== undefined && !isHostEntry(jumpHost))
         inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
-    const targets = hostEntries.map((entry) => {
-        const match = HOST_PATTERN.exec(entry);
+    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
+    const targets = hostEntries.map((entry, index) => {
+        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
         if (!match)
-            inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
         const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
         const entryPort = match[3] ? Number(match[3]) : port;
         if (entryPort < 1 || entryPort > 65535)
-            inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
         return {
             host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
             hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
         };
     });
     return { targets };
+}
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry) {
+    const match = HOST_PATTERN.exec(entry);
+    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
 }
 function expandHome(value) {
     return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
@@ -10145,16 +10254,57 @@ function expandEnv(value, where, env) {
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
-function mapInputSource(values, style = 'action') {
+
+
+function mapInputSource(values, style = 'action', options = {}) {
+    const unquoted = new Set(options.unquoted ?? []);
     return {
         get: (name) => values[name],
         describe: (name) => (style === 'cli' ? `--${name}` : `input '${name}'`),
+        quotable: (name) => !unquoted.has(name),
+    };
+}
+/** `(found 'text')` → `(found a value of N characters)`: the problem stays, the text does not. */
+function withoutQuotedValues(problem) {
+    return problem.replace(/\(found '([^]*?)'(?=[,)])/g, (_all, found) => `(found a value of ${found.length} characters`);
+}
+/** Node's timers take at most 2^31-1 ms (about 24.8 days); a longer delay fires at once. */
+const MAX_DURATION_MS = 2_147_483_647;
+/** Ten years: the longest age worth comparing with. */
+const MAX_AGE_MS = 3650 * 86_400_000;
+/** A count larger than this is a typo, never a plan. */
+const MAX_COUNT = 1_000_000_000;
+/** C0 controls, DEL and C1 controls except tab, line feed and carriage return (multi-line inputs). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Names a shell and `docker -e` accept as environment variable names. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Every value is screened as it is read, whichever accessor (or `source.get`)
+ * reads it: a NUL or an escape sequence is refused by position, never quoted,
+ * since the value may be a secret.
+ */
+function screened(source) {
+    return {
+        describe: (name) => source.describe(name),
+        quotable: (name) => source.quotable?.(name) ?? true,
+        get: (name) => {
+            const value = source.get(name);
+            if (value === undefined)
+                return undefined;
+            const match = CONTROL_CHARACTER.exec(value);
+            if (match) {
+                const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
+                throw new InputError(source.describe(name), `contains a control character (U+${code.toUpperCase()} at position ${match.index + 1})`, 'Remove it: inputs are text, and NUL or escape characters would reach the tools Slipway runs.');
+            }
+            return value;
+        },
     };
 }
 class Inputs {
     source;
     constructor(source) {
-        this.source = source;
+        this.source = screened(source);
     }
     raw(name) {
         const value = this.source.get(name);
@@ -10164,7 +10314,7 @@ class Inputs {
         return trimmed === '' ? undefined : trimmed;
     }
     fail(name, problem, fix) {
-        throw new InputError(this.source.describe(name), problem, fix);
+        throw new InputError(this.source.describe(name), this.source.quotable?.(name) === false ? withoutQuotedValues(problem) : problem, fix);
     }
     optional(name) {
         return this.raw(name);
@@ -10176,6 +10326,26 @@ class Inputs {
         const value = this.raw(name);
         if (value === undefined)
             this.fail(name, 'is required but was empty', fix ?? `Set ${this.source.describe(name)}.`);
+        return value;
+    }
+    /**
+     * A value that reaches a tool as a positional argument (a host, a user, a
+     * container, a database): one line, and never starting with `-`, so no tool
+     * can read it as an option.
+     */
+    argument(name, fallback) {
+        const value = this.raw(name);
+        if (value === undefined)
+            return fallback;
+        this.checkArgument(name, value);
+        return value;
+    }
+    /** The same rule for one entry of a list input (`hosts`, `tags`). */
+    checkArgument(name, value) {
+        if (/[\r\n]/.test(value))
+            this.fail(name, 'holds more than one line where one value is expected', 'Give one value on one line.');
+        if (value.startsWith('-'))
+            this.fail(name, `starts with '-', so the tool it is passed to would read it as an option (found '${value}')`, 'Remove the leading dash; options cannot be passed through this input.');
         return value;
     }
     /** A secret: registered for redaction the moment it is read. Never trimmed. */
@@ -10194,29 +10364,41 @@ class Inputs {
             return true;
         if (/^(false|no|off|0)$/i.test(value))
             return false;
-        return this.fail(name, `is not a boolean (found '${value}', expected true or false)`);
+        return this.fail(name, `is not a boolean (found '${clip(value)}', expected true or false)`);
     }
     integer(name, fallback, range = {}) {
         const value = this.raw(name);
         if (value === undefined)
             return fallback;
         if (!/^-?\d+$/.test(value))
-            this.fail(name, `is not a whole number (found '${value}')`);
+            this.fail(name, `is not a whole number (found '${clip(value)}')`);
         const parsed = Number(value);
+        const max = range.max ?? MAX_COUNT;
         if (range.min !== undefined && parsed < range.min)
             this.fail(name, `is too small (found ${parsed}, expected at least ${range.min})`);
-        if (range.max !== undefined && parsed > range.max)
-            this.fail(name, `is too large (found ${parsed}, expected at most ${range.max})`);
+        if (!Number.isSafeInteger(parsed) || parsed > max)
+            this.fail(name, `is too large (found ${clip(value)}, expected at most ${max})`);
         return parsed;
     }
-    /** A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds. */
-    duration(name, fallbackMs) {
+    /**
+     * A duration: `90`, `90s`, `5m`, `1h`, `2d`, `500ms`; returns milliseconds.
+     * Bounded by what a timer can wait (`timer: false` for an age that is only
+     * compared); `min: 1` where 0 would turn a limit off.
+     */
+    duration(name, fallbackMs, range = {}) {
         const value = this.raw(name);
         if (value === undefined)
             return fallbackMs;
         const ms = parseDuration(value);
         if (ms === undefined)
-            this.fail(name, `is not a duration (found '${value}', expected e.g. 30s, 5m, 1h or 2d)`);
+            this.fail(name, `is not a duration (found '${clip(value)}', expected e.g. 30s, 5m, 1h or 2d)`);
+        // An age compared with timestamps (`max-age`) may be longer than any timer can wait.
+        const max = range.timer === false ? range.max ?? MAX_AGE_MS : Math.min(range.max ?? MAX_DURATION_MS, MAX_DURATION_MS);
+        if (ms > max)
+            this.fail(name, `is too long (found '${value}', expected at most ${formatDuration(max)})`, range.timer === false ? 'Give a shorter duration.' : 'Give a shorter duration; timers cannot wait longer.');
+        if (range.min !== undefined && ms < range.min) {
+            this.fail(name, ms === 0 ? `is 0, which would turn this limit off (found '${value}')` : `is too short (found '${value}', expected at least ${formatDuration(range.min)})`, 'Give a positive duration such as 30s or 10m.');
+        }
         return ms;
     }
     choice(name, choices, fallback) {
@@ -10224,7 +10406,7 @@ class Inputs {
         if (value === undefined)
             return fallback;
         if (!choices.includes(value)) {
-            this.fail(name, `is not one of ${choices.join(', ')} (found '${value}')`);
+            this.fail(name, `is not one of ${choices.join(', ')} (found '${clip(value)}')`);
         }
         return value;
     }
@@ -10235,17 +10417,110 @@ class Inputs {
             return [];
         return splitList(value);
     }
-    /** `KEY=VALUE` lines (or comma-separated pairs). */
-    keyValues(name) {
+    /**
+     * `KEY=VALUE` lines. A secret input splits on lines only (a value may hold
+     * commas) and its errors give the line number, never the line; every value,
+     * and every piece of it a tool could print, is registered for masking first.
+     * Other inputs also accept one line of comma-separated pairs.
+     */
+    keyValues(name, options = {}) {
+        const raw = options.secret ? this.secret(name) : this.source.get(name);
         const result = {};
-        for (const entry of this.list(name)) {
-            const index = entry.indexOf('=');
-            if (index <= 0)
-                this.fail(name, `has an entry without KEY= (found '${entry.slice(0, 40)}')`, 'Write one KEY=VALUE per line.');
-            result[entry.slice(0, index).trim()] = entry.slice(index + 1);
+        if (raw === undefined || raw.trim() === '')
+            return result;
+        const lines = raw.split(/\r?\n/);
+        const entries = options.secret || lines.length > 1
+            ? lines.map((line, index) => ({ line: index + 1, text: line.trim() }))
+            : raw.split(',').map((text, index) => ({ line: 0, entry: index + 1, text: text.trim() }));
+        const where = (entry) => (entry.line || entries.length === 1 ? `line ${entry.line || 1}` : `entry ${entry.entry ?? 1}`);
+        for (const entry of entries) {
+            if (entry.text === '' || entry.text.startsWith('#'))
+                continue;
+            const index = entry.text.indexOf('=');
+            const key = index > 0 ? entry.text.slice(0, index).trim() : '';
+            if (options.secret)
+                registerSecretPieces(index >= 0 ? entry.text.slice(index + 1) : entry.text);
+            if (!key)
+                this.fail(name, `${where(entry)} has no KEY= before its value`, 'Write one KEY=VALUE per line.');
+            const validKey = options.envNames ? ENV_NAME.test(key) : /^[^\s]+$/.test(key);
+            if (!validKey) {
+                const found = options.secret ? '' : ` (found '${clip(key)}')`;
+                this.fail(name, `${where(entry)} has a key that is not ${options.envNames ? 'an environment variable name' : 'a name'}${found}`, options.envNames ? 'Keys are letters, digits and _, not starting with a digit.' : 'Write one KEY=VALUE per line.');
+            }
+            result[key] = entry.text.slice(index + 1);
         }
         return result;
     }
+    /**
+     * A path on the runner, resolved against `base` (the workspace) through its
+     * symlinks. Relative paths must stay inside `base`; an absolute path is the
+     * user asking for somewhere else and is taken as given.
+     */
+    localPath(name, base, options = {}) {
+        const value = this.raw(name) ?? options.fallback;
+        if (value === undefined)
+            return undefined;
+        if (/[\r\n]/.test(value))
+            this.fail(name, 'holds more than one line where one path is expected');
+        const resolved = resolveThroughLinks(external_node_path_namespaceObject.resolve(base, value));
+        if (!external_node_path_namespaceObject.isAbsolute(value)) {
+            const root = resolveThroughLinks(external_node_path_namespaceObject.resolve(base));
+            if (resolved !== root && !resolved.startsWith(`${root}${external_node_path_namespaceObject.sep}`)) {
+                this.fail(name, `points outside the workspace (found '${clip(value)}')`, 'Give a path inside the workspace, or an absolute path if you mean a place outside it.');
+            }
+        }
+        if (options.mustExist) {
+            let stat;
+            try {
+                stat = external_node_fs_namespaceObject.statSync(resolved);
+            }
+            catch {
+                stat = undefined;
+            }
+            if (!stat)
+                this.fail(name, `names a path that does not exist (found '${clip(value)}')`, 'Check the path (relative paths start at the workspace).');
+            if (options.mustExist === 'file' && !stat.isFile())
+                this.fail(name, `is not a file (found '${clip(value)}')`);
+            if (options.mustExist === 'dir' && !stat.isDirectory())
+                this.fail(name, `is not a directory (found '${clip(value)}')`);
+            if (options.mustExist === 'any' && !stat.isFile() && !stat.isDirectory())
+                this.fail(name, `is neither a file nor a directory (found '${clip(value)}')`);
+        }
+        return resolved;
+    }
+}
+/** The real path of `target`, or of its deepest existing ancestor with the rest appended: a symlink is judged by where it leads. */
+function resolveThroughLinks(target) {
+    let existing = external_node_path_namespaceObject.resolve(target);
+    const rest = [];
+    for (;;) {
+        try {
+            return external_node_path_namespaceObject.join(external_node_fs_namespaceObject.realpathSync(existing), ...rest);
+        }
+        catch {
+            const parent = external_node_path_namespaceObject.dirname(existing);
+            if (parent === existing)
+                return external_node_path_namespaceObject.join(existing, ...rest);
+            rest.unshift(external_node_path_namespaceObject.basename(existing));
+            existing = parent;
+        }
+    }
+}
+/** Values quoted in errors are shortened: an error is one readable line. */
+function clip(value) {
+    const line = value.split(/\r?\n/)[0] ?? '';
+    return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+function formatDuration(ms) {
+    if (ms >= 86_400_000)
+        return `${Math.floor(ms / 86_400_000)}d`;
+    if (ms >= 3_600_000)
+        return `${Math.floor(ms / 3_600_000)}h`;
+    if (ms >= 60_000)
+        return `${Math.floor(ms / 60_000)}m`;
+    if (ms >= 1000)
+        return `${Math.floor(ms / 1000)}s`;
+    return `${ms}ms`;
 }
 function splitList(value) {
     const separator = value.includes('\n') ? /\r?\n/ : /,/;
@@ -10255,7 +10530,7 @@ function splitList(value) {
         .filter((entry) => entry !== '' && !entry.startsWith('#'));
 }
 function parseDuration(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
+    const match = /^(\d{1,12}(?:\.\d{1,6})?)\s*(ms|s|m|h|d)?$/i.exec(value.trim());
     if (!match)
         return undefined;
     const unit = (match[2] ?? 's').toLowerCase();
@@ -11612,7417 +11887,13 @@ function localContext(log, overrides = {}) {
         ...overrides,
     };
 }
-/** Parse values as the CLI would (errors name `--flag`), then run. */
-async function runFlow(flow, values, context) {
-    const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), context);
+/** Parse values as the CLI would (errors name `--flag`; values named in `fromFile` are never quoted), then run. */
+async function runFlow(flow, values, context, fromFile = []) {
+    const settings = flow.parse(new Inputs(mapInputSource(values, 'cli', { unquoted: fromFile })), context);
     const result = await flow.run(settings, context);
     return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
 }
 const machineName = () => os.hostname();
-
-;// CONCATENATED MODULE: ./build/src/smoke/check.js
-const ANY_SUCCESS = { codes: [], classes: [2] };
-const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
-function describeStatus(expect) {
-    return [...expect.codes.map(String), ...expect.classes.map((c) => `${c}xx`)].join(' or ');
-}
-function statusMatches(expect, status) {
-    return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/json-path.js
-function parseJsonPath(path) {
-    let rest = path.trim();
-    if (rest === '$')
-        return [];
-    if (rest.startsWith('$.'))
-        rest = rest.slice(2);
-    else if (rest.startsWith('$['))
-        rest = rest.slice(1);
-    if (rest === '')
-        return undefined;
-    const segments = [];
-    const token = /^(?:\.?([A-Za-z_$@-][\w$@-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['([^']*)'\])/;
-    let first = true;
-    while (rest.length > 0) {
-        const match = token.exec(rest);
-        if (!match || (first && rest.startsWith('.')))
-            return undefined;
-        if (match[1] !== undefined)
-            segments.push(match[1]);
-        else if (match[2] !== undefined)
-            segments.push(Number(match[2]));
-        else if (match[3] !== undefined)
-            segments.push(match[3].replace(/\\(.)/g, '$1'));
-        else
-            segments.push(match[4] ?? '');
-        rest = rest.slice(match[0].length);
-        first = false;
-    }
-    return segments;
-}
-function lookupJsonPath(document, segments) {
-    let current = document;
-    const walked = [];
-    for (const segment of segments) {
-        walked.push(typeof segment === 'number' ? `[${segment}]` : segment);
-        if (Array.isArray(current)) {
-            if (segment === 'length') {
-                current = current.length;
-                continue;
-            }
-            const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
-            if (index < 0 || index >= current.length)
-                return { found: false, missingAt: joinPath(walked) };
-            current = current[index];
-        }
-        else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
-            current = current[String(segment)];
-        }
-        else {
-            return { found: false, missingAt: joinPath(walked) };
-        }
-    }
-    return { found: true, value: current };
-}
-const joinPath = (walked) => walked.join('.').replace(/\.\[/g, '[');
-
-;// CONCATENATED MODULE: ./build/src/smoke/assertions.js
-
-
-/** A problem with how an assertion is written; the caller names the check and the input. */
-class AssertionSyntaxError extends Error {
-    fix;
-    constructor(message, fix) {
-        super(message);
-        this.fix = fix;
-    }
-}
-const SYMBOLS = { '==': 'equals', '!=': 'not-equals', '<': 'lt', '>': 'gt' };
-const OPERATOR_WORDS = [...Object.keys(SYMBOLS), ...JSON_OPERATORS];
-const EXPRESSION_FIX = 'Write `<path> <operator> <value>`, e.g. `version == 1.4.2`, `database != disconnected`, `uptime > 0`, `build exists`; operators: ==, !=, <, >, contains, matches, exists.';
-/** `version == 1.4.2`, `tags contains beta`, `commit matches ^[0-9a-f]{7}`, `db exists`. */
-function parseAssertionExpression(text) {
-    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(text.trim());
-    if (!match)
-        throw new AssertionSyntaxError(`assertion '${text}' is not understood (expected <path> <operator> <value>)`, EXPRESSION_FIX);
-    const [, path = '', word = '', value] = match;
-    const operator = SYMBOLS[word] ?? JSON_OPERATORS.find((op) => op === word);
-    if (!operator) {
-        throw new AssertionSyntaxError(`assertion '${text}' has an unknown operator (found '${word}', expected one of ${OPERATOR_WORDS.join(', ')})`, EXPRESSION_FIX);
-    }
-    return buildAssertion(path, operator, operator === 'exists' ? value ?? 'true' : unquote(value), text);
-}
-/** `{ path: version, equals: 1.4.2 }`: exactly one operator key besides `path`. */
-function parseAssertionObject(entry) {
-    const path = entry.path;
-    const text = JSON.stringify(entry);
-    if (typeof path !== 'string')
-        throw new AssertionSyntaxError(`assertion ${text} has no 'path'`, 'Give each assertion a `path:` and one operator key, e.g. `{ path: version, equals: 1.4.2 }`.');
-    const keys = Object.keys(entry).filter((key) => key !== 'path');
-    const unknown = keys.filter((key) => !JSON_OPERATORS.includes(key));
-    if (unknown.length > 0 || keys.length !== 1) {
-        throw new AssertionSyntaxError(`assertion ${text} needs exactly one operator (found ${keys.length ? keys.join(', ') : 'none'}, expected one of ${JSON_OPERATORS.join(', ')})`, 'Write e.g. `{ path: version, equals: 1.4.2 }` or `{ path: build, exists: true }`.');
-    }
-    const operator = keys[0];
-    const value = entry[operator];
-    if (value !== null && typeof value === 'object') {
-        throw new AssertionSyntaxError(`assertion ${text} compares with a list or map`, 'Compare with one value (a string, number or boolean).');
-    }
-    return buildAssertion(path, operator, value === null || value === undefined ? '' : String(value), `${path} ${operator} ${value ?? ''}`.trim());
-}
-function buildAssertion(path, operator, expected, text) {
-    if (!parseJsonPath(path)) {
-        throw new AssertionSyntaxError(`assertion '${text}' has a path that is not understood (found '${path}')`, 'Write a path like `version`, `data.version`, `checks[0].status` or `$.build["git-sha"]`.');
-    }
-    const assertion = { path, operator, expected, text };
-    switch (operator) {
-        case 'matches':
-            try {
-                assertion.pattern = new RegExp(expected);
-            }
-            catch (error) {
-                throw new AssertionSyntaxError(`assertion '${text}' has an invalid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-            }
-            break;
-        case 'lt':
-        case 'gt':
-            if (expected === '' || !Number.isFinite(Number(expected))) {
-                throw new AssertionSyntaxError(`assertion '${text}' compares with something that is not a number (found '${expected}')`, 'Use a number after < or >.');
-            }
-            break;
-        case 'exists':
-            if (!/^(true|false)$/i.test(expected))
-                throw new AssertionSyntaxError(`assertion '${text}' needs true or false for exists (found '${expected}')`, 'Write `exists: true` or `exists: false`.');
-            assertion.present = /^true$/i.test(expected);
-            break;
-        case 'equals':
-        case 'not-equals':
-        case 'contains':
-            if (expected === '' && operator === 'contains')
-                throw new AssertionSyntaxError(`assertion '${text}' has nothing to look for`, 'Give the text or item to look for.');
-            break;
-    }
-    return assertion;
-}
-function unquote(value) {
-    if (value === undefined)
-        return '';
-    const trimmed = value.trim();
-    if (trimmed.length >= 2 && ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'")))) {
-        return trimmed.slice(1, -1);
-    }
-    return trimmed;
-}
-/**
- * Compares an actual JSON value with what the user wrote, in the actual value's
- * type: a number with Number(expected), a boolean or null by its spelling, a
- * string as is, a list or map with the parsed JSON of the expected text.
- */
-function looselyEquals(actual, expected) {
-    if (typeof actual === 'string')
-        return actual === expected;
-    if (typeof actual === 'number')
-        return expected.trim() !== '' && Number(expected) === actual;
-    if (typeof actual === 'boolean' || actual === null)
-        return String(actual) === expected.trim().toLowerCase();
-    try {
-        return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
-    }
-    catch {
-        return false;
-    }
-}
-const showValue = (value, limit = 80) => {
-    const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
-    return text.length > limit ? `${text.slice(0, limit)}…` : text;
-};
-/** Undefined when the assertion holds; otherwise what came back instead. */
-function checkAssertion(assertion, document) {
-    const segments = parseJsonPath(assertion.path) ?? [];
-    const lookup = lookupJsonPath(document, segments);
-    if (assertion.operator === 'exists') {
-        if (lookup.found === assertion.present)
-            return undefined;
-        return lookup.found ? `expected no '${assertion.path}', found ${showValue(lookup.value)}` : `expected '${assertion.path}' to exist, it is missing`;
-    }
-    if (!lookup.found)
-        return `expected ${assertion.text}, but '${assertion.path}' is missing`;
-    const actual = lookup.value;
-    const ok = (() => {
-        switch (assertion.operator) {
-            case 'equals': return looselyEquals(actual, assertion.expected);
-            case 'not-equals': return !looselyEquals(actual, assertion.expected);
-            case 'contains':
-                if (typeof actual === 'string')
-                    return actual.includes(assertion.expected);
-                if (Array.isArray(actual))
-                    return actual.some((item) => looselyEquals(item, assertion.expected));
-                if (actual !== null && typeof actual === 'object')
-                    return Object.prototype.hasOwnProperty.call(actual, assertion.expected);
-                return false;
-            case 'matches': return assertion.pattern?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
-            case 'lt':
-            case 'gt': {
-                const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
-                if (!Number.isFinite(number))
-                    return false;
-                return assertion.operator === 'lt' ? number < Number(assertion.expected) : number > Number(assertion.expected);
-            }
-            default: return false;
-        }
-    })();
-    return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
-
-
-
-
-
-
-
-/** Header names whose values are credentials whether or not the user says so. */
-const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
-const CHECK_KEYS = [
-    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
-    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
-];
-const EXAMPLE = `- name: health
-  url: https://app.example.com/api/health
-  expect-status: 200
-  json: ["ok == true", "database == connected"]
-  max-latency: 500ms`;
-/**
- * The YAML list form. Scalars are read as strings (the failsafe schema), so a
- * version `1.10` stays `1.10` and typing happens where a value is compared.
- * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
- */
-function parseCheckList(text, where, defaults = {}) {
-    let document;
-    try {
-        document = (0,dist.parse)(text, { schema: 'failsafe' });
-    }
-    catch (error) {
-        throw new InputError(where, `is not valid YAML (${error.message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
-    if (!items || items.length === 0) {
-        throw new InputError(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const checks = items.map((item, index) => {
-        if (typeof item === 'string')
-            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
-        if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            throw new InputError(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
-        }
-        const record = item;
-        const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
-        return buildCheck(record, label, defaults);
-    });
-    return uniqueNames(checks);
-}
-/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function oneLineCheck(url, where, defaults = {}) {
-    return buildCheck({ url }, where, defaults);
-}
-function buildCheck(record, where, defaults) {
-    const fail = (problem, fix) => {
-        throw new InputError(where, problem, fix);
-    };
-    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
-    if (unknownKeys.length > 0)
-        fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
-    const text = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return undefined;
-        if (typeof value !== 'string')
-            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
-        return value.trim();
-    };
-    const list = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return [];
-        if (typeof value === 'string')
-            return [value];
-        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
-            return value;
-        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
-    };
-    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
-    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
-    if (!/^[A-Z]+$/.test(method))
-        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
-    const headers = { ...defaults.headers };
-    const headerMap = record.headers;
-    if (headerMap !== undefined && headerMap !== '') {
-        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
-            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
-        for (const [name, value] of Object.entries(headerMap)) {
-            if (typeof value !== 'string')
-                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
-            headers[name] = value;
-        }
-    }
-    for (const [name, value] of Object.entries(headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
-        if (/[\r\n]/.test(value))
-            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
-    }
-    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
-    for (const [name, value] of Object.entries(headers)) {
-        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
-            registerSecret(value);
-    }
-    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
-    if (missingSecret)
-        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
-    const expectStatusText = record['expect-status'];
-    const expectStatus = expectStatusText === undefined
-        ? defaults.expectStatus ?? ANY_SUCCESS
-        : parseStatusExpectation(list('expect-status').join(','), fail);
-    const json = parseJsonAssertions(record.json, fail);
-    const bodyContains = list('body-contains');
-    const bodyMatches = list('body-matches').map((pattern) => {
-        try {
-            return new RegExp(pattern);
-        }
-        catch (error) {
-            return fail(`'body-matches' is not a valid regular expression (${error.message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-        }
-    });
-    const latencyText = text('max-latency');
-    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : parseDuration(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
-    if (latencyText !== undefined && maxLatencyMs === undefined)
-        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
-    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
-    if (!parseJsonPath(versionPath))
-        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
-    const healthText = text('health-document');
-    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
-        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
-    const connectText = text('connect-to');
-    return {
-        name: text('name') ?? defaultName(url),
-        url: url.toString(),
-        method,
-        headers,
-        body: text('body') === undefined ? undefined : String(record.body),
-        expectStatus,
-        json,
-        bodyContains,
-        bodyMatches,
-        maxLatencyMs,
-        expectVersion: text('expect-version') ?? defaults.expectVersion,
-        versionPath,
-        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
-        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
-    };
-}
-function parseUrl(text, fail) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
-    if (url.username || url.password) {
-        registerSecret(url.password);
-        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
-    }
-    return url;
-}
-function parseStatusExpectation(text, fail) {
-    const expectation = { codes: [], classes: [] };
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const cls = /^([1-5])xx$/i.exec(part);
-        if (cls)
-            expectation.classes.push(Number(cls[1]));
-        else if (/^[1-5]\d\d$/.test(part))
-            expectation.codes.push(Number(part));
-        else
-            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
-    }
-    if (expectation.codes.length + expectation.classes.length === 0)
-        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
-    return expectation;
-}
-function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
-    const port = match?.[3] === undefined ? undefined : Number(match[3]);
-    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
-        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
-    }
-    return { host: match[1] ?? match[2] ?? '', port };
-}
-function parseJsonAssertions(value, fail) {
-    if (value === undefined || value === null || value === '')
-        return [];
-    try {
-        if (typeof value === 'string')
-            return [parseAssertionExpression(value)];
-        if (Array.isArray(value)) {
-            return value.map((entry) => {
-                if (typeof entry === 'string')
-                    return parseAssertionExpression(entry);
-                if (entry && typeof entry === 'object' && !Array.isArray(entry))
-                    return parseAssertionObject(entry);
-                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
-            });
-        }
-        if (typeof value === 'object') {
-            // The map shorthand: `json: { ok: true, database: connected }` means equals.
-            return Object.entries(value).map(([path, expected]) => {
-                if (typeof expected !== 'string')
-                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
-                return parseAssertionObject({ path, equals: expected });
-            });
-        }
-    }
-    catch (error) {
-        if (error instanceof AssertionSyntaxError)
-            fail(error.message, error.fix);
-        throw error;
-    }
-    return [];
-}
-function defaultName(url) {
-    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-}
-function uniqueNames(checks) {
-    const seen = new Map();
-    return checks.map((check) => {
-        const count = (seen.get(check.name) ?? 0) + 1;
-        seen.set(check.name, count);
-        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
-    });
-}
-function describeYaml(value) {
-    if (value === null || value === undefined || value === '')
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    const text = String(value);
-    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
-}
-
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
-const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
-const WARNING = new Set(['warn', 'warning', 'degraded']);
-const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
-function judgeHealthDocument(document) {
-    if (document === null || typeof document !== 'object' || Array.isArray(document))
-        return { kind: 'none' };
-    const record = document;
-    if (typeof record.status === 'string') {
-        const status = record.status.trim().toLowerCase();
-        const form = `status: '${record.status}'`;
-        if (PASSING.has(status))
-            return { kind: 'pass', form };
-        if (WARNING.has(status))
-            return { kind: 'warn', form };
-        if (FAILING.has(status))
-            return { kind: 'fail', form };
-    }
-    if (typeof record.ok === 'boolean')
-        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
-    return { kind: 'none' };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
-
-
-
-
-
-/** Response bodies appear in messages only this long. */
-const BODY_EXCERPT_CHARS = 200;
-function evaluateAttempt(check, result, options = {}) {
-    if (!result.ok) {
-        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
-    }
-    const problems = [];
-    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
-    if (!statusMatches(check.expectStatus, result.status)) {
-        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
-    }
-    const document = parseJsonBody(result.body, result.contentType);
-    if (document.parsed) {
-        if (check.healthDocument) {
-            const health = judgeHealthDocument(document.value);
-            verdict.health = health.kind;
-            if (health.kind === 'fail')
-                problems.push(`the health document reports failure (${health.form})`);
-        }
-        const segments = parseJsonPath(check.versionPath);
-        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
-        if (version?.found && version.value !== null && typeof version.value !== 'object')
-            verdict.versionSeen = String(version.value);
-    }
-    if (check.expectVersion !== undefined) {
-        if (!document.parsed) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
-        }
-        else if (verdict.versionSeen === undefined) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
-        }
-        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
-            verdict.staleVersion = true;
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
-        }
-    }
-    if (check.json.length > 0) {
-        if (!document.parsed)
-            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
-        else
-            for (const assertion of check.json) {
-                const problem = checkAssertion(assertion, document.value);
-                if (problem)
-                    problems.push(problem);
-            }
-    }
-    for (const text of check.bodyContains) {
-        if (!result.body.includes(text))
-            problems.push(`expected the body to contain ${showValue(text)}`);
-    }
-    for (const pattern of check.bodyMatches) {
-        if (!pattern.test(result.body))
-            problems.push(`expected the body to match /${pattern.source}/`);
-    }
-    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
-        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
-    }
-    verdict.passed = problems.length === 0;
-    if (!verdict.passed)
-        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
-    return verdict;
-}
-function parseJsonBody(body, contentType) {
-    const trimmed = body.trimStart();
-    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return { parsed: false };
-    try {
-        return { parsed: true, value: JSON.parse(body) };
-    }
-    catch {
-        return { parsed: false };
-    }
-}
-/** A redacted, one-line, bounded view of a body for messages. */
-function excerpt(body, truncated = false) {
-    const flat = secrets_redact(body).replace(/\s+/g, ' ').trim();
-    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
-        return flat;
-    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
-
-
-
-
-
-/** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
-const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
-]);
-function resolveDialTarget(url, check, override) {
-    const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
-    const target = typeof override === 'function' ? override(intended) : override;
-    if (target?.via)
-        return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
-    return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
-}
-/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
-function describeDialTarget(dial) {
-    const address = (host, port) => (external_node_net_namespaceObject.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
-    return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
-}
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
-    const url = new URL(check.url);
-    const secure = url.protocol === 'https:';
-    const dial = resolveDialTarget(url, check, transport.connect);
-    const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_namespaceObject.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
-    const started = external_node_perf_hooks_namespaceObject.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_namespaceObject.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_namespaceObject : external_node_http_namespaceObject).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_namespaceObject.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
-        });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_namespaceObject.createSecureContext({ ca: [...external_node_tls_namespaceObject.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
-    }
-    return context;
-}
-function classify(error, latencyMs, dialled) {
-    const code = error.code ?? error.name;
-    const base = { ok: false, code, latencyMs, dialled };
-    if (code === 'ECONNREFUSED')
-        return { ...base, kind: 'refused', message: `connection refused on ${dialled}` };
-    if (code === 'ETIMEDOUT')
-        return { ...base, kind: 'timeout', message: error.message };
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
-        return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
-        return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
-    }
-    return { ...base, kind: 'other', message: `${code}: ${error.message}` };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
-
-
-
-/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
-async function waitUntilReady(check, options, transport, log) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
-    let attempts = 0;
-    let streak = 0;
-    let bestStreak = 0;
-    let failuresInRow = 0;
-    let everAnswered = false;
-    let lastReason = '';
-    let last;
-    for (;;) {
-        attempts += 1;
-        last = evaluateAttempt(check, await probe(check, transport));
-        if (last.failureKind !== 'refused')
-            everAnswered = true;
-        if (last.passed) {
-            streak += 1;
-            bestStreak = Math.max(bestStreak, streak);
-            failuresInRow = 0;
-            if (streak >= options.consecutivePasses)
-                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
-            if (Date.now() + options.confirmIntervalMs > deadline)
-                break;
-            await sleep(options.confirmIntervalMs);
-            continue;
-        }
-        streak = 0;
-        failuresInRow += 1;
-        const reason = last.problems.join('; ');
-        if (reason !== lastReason) {
-            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
-            lastReason = reason;
-        }
-        else {
-            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
-        }
-        const now = Date.now();
-        if (now >= deadline)
-            break;
-        await sleep(Math.min(backoffDelay(policy, failuresInRow), deadline - now));
-    }
-    const durationMs = Date.now() - started;
-    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
-}
-function explainFailure(check, last, facts) {
-    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
-    if (!facts.everAnswered) {
-        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
-        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
-    }
-    if (last.passed) {
-        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
-    }
-    const what = last.problems.join('; ');
-    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
-    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
-    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
-    return `${what}${stale} (${over}${flapping})${body}`;
-}
-const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/soak.js
-
-
-
-
-
-async function soak(check, options, transport) {
-    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
-    const agents = transport.agents ?? {
-        http: new external_node_http_namespaceObject.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-        https: new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-    };
-    const soakTransport = { ...transport, agents };
-    const latencies = [];
-    let issued = 0;
-    let errors = 0;
-    let firstError;
-    const started = external_node_perf_hooks_namespaceObject.performance.now();
-    const endAt = started + options.durationMs;
-    const worker = async () => {
-        while (issued < options.requests && external_node_perf_hooks_namespaceObject.performance.now() < endAt) {
-            issued += 1;
-            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
-            latencies.push(verdict.latencyMs);
-            if (!verdict.passed) {
-                errors += 1;
-                firstError ??= verdict.problems.join('; ');
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-    }
-    finally {
-        if (!transport.agents) {
-            agents.http.destroy();
-            agents.https.destroy();
-        }
-    }
-    const durationMs = external_node_perf_hooks_namespaceObject.performance.now() - started;
-    latencies.sort((a, b) => a - b);
-    const requests = latencies.length;
-    const result = {
-        requests,
-        errors,
-        errorRate: requests === 0 ? 0 : errors / requests,
-        p50Ms: percentile(latencies, 50),
-        p95Ms: percentile(latencies, 95),
-        durationMs,
-        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
-        firstError,
-        problems: [],
-    };
-    if (result.errorRate > options.maxErrorRate) {
-        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
-    }
-    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
-        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
-    }
-    return result;
-}
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted, p) {
-    if (sorted.length === 0)
-        return 0;
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
-}
-const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/run.js
-
-
-
-const DEFAULT_SMOKE_OPTIONS = {
-    timeoutMs: 60_000,
-    consecutivePasses: 3,
-    confirmIntervalMs: 250,
-    retryBaseDelayMs: 250,
-    retryMaxDelayMs: 5_000,
-    requestTimeoutMs: 10_000,
-};
-/**
- * The plain API other flows call (ssh-deploy, the restore drill): every check
- * waits for readiness in parallel, then the optional soak runs check by check.
- */
-async function runSmokeChecks(checks, options, log) {
-    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
-    const started = external_node_perf_hooks_namespaceObject.performance.now();
-    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
-    const outcomes = await Promise.all(checks.map(async (check) => {
-        const ready = await waitUntilReady(check, settings, transport, log);
-        const outcome = {
-            name: check.name,
-            url: check.url,
-            passed: ready.passed,
-            attempts: ready.attempts,
-            latencyMs: ready.last.latencyMs,
-            status: ready.last.status,
-            versionSeen: ready.last.versionSeen,
-            expectVersion: check.expectVersion,
-            health: ready.last.health,
-            reason: ready.reason,
-            durationMs: ready.durationMs,
-        };
-        if (ready.passed)
-            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
-        else
-            log.error(`✗ ${check.name}: ${ready.reason}`);
-        return outcome;
-    }));
-    if (settings.soak && settings.soak.requests > 0) {
-        for (const [index, check] of checks.entries()) {
-            const outcome = outcomes[index];
-            if (!outcome?.passed)
-                continue;
-            const result = await soak(check, settings.soak, transport);
-            outcome.soak = result;
-            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
-            if (result.problems.length > 0) {
-                outcome.passed = false;
-                outcome.reason = result.problems.join('; ');
-                log.error(`✗ ${check.name}: ${outcome.reason}`);
-            }
-        }
-    }
-    return {
-        passed: outcomes.every((outcome) => outcome.passed),
-        checks: outcomes,
-        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
-        durationMs: external_node_perf_hooks_namespaceObject.performance.now() - started,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
-
-
-
-const key = (host, port) => `${host}|${port}`;
-/**
- * Forwards, over an open session, every address the checks would dial, as seen
- * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
- * still goes into Host and SNI, so TLS is verified as for a direct request.
- */
-async function forwardChecks(session, checks, log) {
-    const forwards = new Map();
-    try {
-        for (const check of checks) {
-            const remote = resolveDialTarget(new URL(check.url), check);
-            const name = key(remote.host, remote.port);
-            if (forwards.has(name))
-                continue;
-            const forward = await session.forwardLocalPort(remote.port, remote.host);
-            forwards.set(name, forward);
-            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
-        }
-    }
-    catch (error) {
-        await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        throw error;
-    }
-    return {
-        connect: (intended) => {
-            const forward = forwards.get(key(intended.host, intended.port));
-            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
-        },
-        close: async () => {
-            await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        },
-    };
-}
-/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
-async function runSmokeChecksOverSession(session, checks, options, log) {
-    const forwarded = await forwardChecks(session, checks, log);
-    try {
-        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
-    }
-    finally {
-        await forwarded.close();
-    }
-}
-/** Opens a session per host, runs the checks from inside each, one host after another. */
-async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
-    const reports = [];
-    for (const target of targets) {
-        const session = await session_openSshSession(target, runner, log);
-        try {
-            const report = await runSmokeChecksOverSession(session, checks, options, log);
-            if (targets.length > 1)
-                for (const check of report.checks)
-                    check.name = `${check.name} on ${target.host}`;
-            reports.push(report);
-        }
-        finally {
-            await session.close();
-        }
-    }
-    return mergeReports(reports);
-}
-function mergeReports(reports) {
-    const checks = reports.flatMap((report) => report.checks);
-    return {
-        passed: reports.every((report) => report.passed),
-        checks,
-        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
-        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/report.js
-
-
-
-const ms = (value) => `${Math.round(value)} ms`;
-function smokeSummary(report) {
-    const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
-    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
-        check.name,
-        check.passed ? '✅ pass' : '❌ fail',
-        ms(check.latencyMs),
-        String(check.attempts),
-        check.passed ? passDetails(check) : secrets_redact(check.reason ?? 'failed'),
-    ]));
-    const soaked = report.checks.filter((check) => check.soak);
-    if (soaked.length > 0) {
-        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
-            const soak = check.soak;
-            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
-        }));
-    }
-    if (report.versionSeen !== undefined)
-        summary.text(`Version seen: \`${report.versionSeen}\``);
-    return summary;
-}
-function passDetails(check) {
-    const parts = [`HTTP ${check.status}`];
-    if (check.versionSeen !== undefined)
-        parts.push(`version ${check.versionSeen}`);
-    if (check.health && check.health !== 'none')
-        parts.push(`health ${check.health}`);
-    return parts.join(', ');
-}
-function smokeOutputs(report) {
-    return {
-        passed: String(report.passed),
-        'version-seen': report.versionSeen ?? '',
-        results: secrets_redact(JSON.stringify(report.checks.map((check) => ({
-            name: check.name,
-            url: check.url,
-            passed: check.passed,
-            status: check.status ?? null,
-            latencyMs: Math.round(check.latencyMs),
-            attempts: check.attempts,
-            versionSeen: check.versionSeen ?? null,
-            reason: check.reason ?? null,
-            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
-        })))),
-    };
-}
-/** One line per failing check: its name, the expectation and what came back. */
-function smokeFailure(report) {
-    if (report.passed)
-        return undefined;
-    return secrets_redact(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/settings.js
-
-
-
-
-
-
-/** Inputs → settings; every problem is raised here, before any request. */
-function parseSmokeSettings(inputs, workDir) {
-    const describe = (name) => inputs.source.describe(name);
-    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
-    const headers = inputs.keyValues('headers');
-    inputs.secret('secret-headers');
-    const secretHeaders = inputs.keyValues('secret-headers');
-    for (const value of Object.values(secretHeaders))
-        registerSecret(value);
-    const statusText = inputs.optional('expect-status');
-    const connectText = inputs.optional('connect-to');
-    const latency = inputs.optional('max-latency');
-    const defaults = {
-        headers: { ...headers, ...secretHeaders },
-        versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
-        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
-    };
-    const checks = [];
-    const url = inputs.optional('url');
-    const expectVersion = inputs.optional('expect-version');
-    if (url !== undefined)
-        checks.push(oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
-    else if (expectVersion !== undefined)
-        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
-    const listText = inputs.optional('checks');
-    if (listText !== undefined)
-        checks.push(...parseCheckList(listText, describe('checks'), defaults));
-    const listFile = inputs.optional('checks-file');
-    if (listFile !== undefined) {
-        const file = external_node_path_namespaceObject.resolve(workDir, listFile);
-        let text = '';
-        try {
-            text = external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-        }
-        catch (error) {
-            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)}: ${file})`, 'Point it at a YAML file with a list of checks.');
-        }
-        checks.push(...parseCheckList(text, `${describe('checks-file')} (${listFile})`, defaults));
-    }
-    if (checks.length === 0) {
-        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
-    }
-    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
-    const p95 = inputs.optional('soak-max-p95');
-    return {
-        checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? inputs_parseSshInputs(inputs).targets : undefined,
-        options: {
-            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
-            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
-            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
-            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
-            caCertificates: readCaBundle(inputs, workDir),
-            soak: soakRequests === 0 ? undefined : {
-                requests: soakRequests,
-                durationMs: inputs.duration('soak-duration', 30_000),
-                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
-                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
-                maxErrorRate: parseRate(inputs),
-            },
-        },
-    };
-}
-/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
-function readCaBundle(inputs, workDir) {
-    const value = inputs.optional('ca-cert');
-    if (value === undefined)
-        return undefined;
-    let text = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(workDir, value), 'utf8');
-        }
-        catch (error) {
-            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
-        }
-    }
-    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-    if (!certificates)
-        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
-    return certificates;
-}
-/** `1%`, `0.5%` or a fraction `0.01`. */
-function parseRate(inputs) {
-    const text = inputs.string('soak-max-error-rate', '0%');
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
-        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
-    return rate;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/flow.js
-
-
-
-
-/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
-const smokeFlow = {
-    command: 'smoke',
-    action: 'smoke-test',
-    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
-    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
-    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
-        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
-        : runSmokeChecks(settings.checks, settings.options, context.log)),
-    outputs: smokeOutputs,
-    summary: smokeSummary,
-    failure: smokeFailure,
-};
-
-;// CONCATENATED MODULE: ./build/src/smoke/demo.js
-
-
-
-
-/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
-async function demoSmoke(log, url, version) {
-    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
-    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(renderText(smokeSummary(report)));
-    return report;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/index.js
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./build/src/drill/commands.js
-// Pure builders: every command the drill runs, as data. Passwords travel in the
-// environment (or a password command the tool runs itself), never in argv.
-/** A SQL string literal: the only quoting SQLite needs for a file name in VACUUM INTO. */
-function sqlLiteral(value) {
-    return `'${value.replace(/'/g, "''")}'`;
-}
-/** Quote an identifier for SQLite/PostgreSQL (names from inputs are validated as plain identifiers too). */
-function sqlIdentifier(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-/**
- * Online-safe copy of a live (WAL) database: a consistent snapshot, never a file
- * copy. Read-only, so the drill never checkpoints or writes the live database;
- * like any WAL reader it shares the -shm index (and leaves an empty -wal/-shm
- * when no app had the database open).
- */
-function sqliteSnapshot(database, target) {
-    return { file: 'sqlite3', args: ['-readonly', '-bail', database, `VACUUM INTO ${sqlLiteral(target)}`] };
-}
-/** Read-only query with one row per line, columns separated by `|`. */
-function sqliteQuery(database, sql) {
-    return { file: 'sqlite3', args: ['-readonly', '-batch', '-bail', '-noheader', '-list', database, sql] };
-}
-function sqliteIntegrityCheck(database) {
-    return sqliteQuery(database, 'PRAGMA integrity_check;');
-}
-function resticEnv(source, cacheDir) {
-    const env = { RESTIC_REPOSITORY: source.repository, RESTIC_CACHE_DIR: cacheDir };
-    if (source.password)
-        env.RESTIC_PASSWORD = source.password;
-    else if (source.passwordCommand)
-        env.RESTIC_PASSWORD_COMMAND = source.passwordCommand;
-    return env;
-}
-function resticSnapshots(env, filter) {
-    const args = ['snapshots', '--json', '--no-lock'];
-    for (const tag of filter.tags)
-        args.push('--tag', tag);
-    if (filter.path)
-        args.push('--path', filter.path);
-    return { file: 'restic', args, env };
-}
-/** A restore of `snapshot`; for `latest`, `filter` makes restic pick under the same tags/path as the listing. */
-function resticRestore(env, snapshot, target, filter = {}) {
-    const args = ['restore', snapshot, '--target', target, '--no-lock'];
-    for (const tag of filter.tags ?? [])
-        args.push('--tag', tag);
-    if (filter.path)
-        args.push('--path', filter.path);
-    return { file: 'restic', args, env };
-}
-/** The snapshot a restore says it restores: `restoring <Snapshot 9a2225c2 of …` (0.14) or `restoring snapshot 9a2225c2 of …` (0.17). */
-function restoredSnapshotId(stdout) {
-    return /restoring <?snapshot ([0-9a-f]{8,64}) of/i.exec(stdout)?.[1];
-}
-function resticCheck(env, readDataSubset) {
-    const args = ['check'];
-    if (readDataSubset)
-        args.push(`--read-data-subset=${readDataSubset}`);
-    return { file: 'restic', args, env };
-}
-/**
- * Borg keeps its cache, keys and security records under BORG_BASE_DIR: point it
- * into the scratch place so a drill leaves nothing behind. TZ=UTC makes `borg
- * list` print archive times in UTC (it prints host-local times without a zone).
- */
-function borgEnv(source, baseDir) {
-    const env = {
-        BORG_BASE_DIR: baseDir,
-        TZ: 'UTC',
-        BORG_RELOCATED_REPO_ACCESS_IS_OK: 'no',
-        BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
-    };
-    if (source.password)
-        env.BORG_PASSPHRASE = source.password;
-    else if (source.passwordCommand)
-        env.BORG_PASSCOMMAND = source.passwordCommand;
-    return env;
-}
-function borgList(env, repository, glob) {
-    const args = ['list', '--json', '--bypass-lock'];
-    if (glob)
-        args.push('--glob-archives', glob);
-    return { file: 'borg', args: [...args, repository], env };
-}
-/** Extracts into `cwd` (borg always extracts relative to the working directory). */
-function borgExtract(env, repository, archive, cwd) {
-    return { file: 'borg', args: ['extract', `${repository}::${archive}`], env, cwd };
-}
-function borgCheck(env, repository, archive) {
-    return { file: 'borg', args: ['check', archive ? `${repository}::${archive}` : repository], env };
-}
-function pgEnv(connection) {
-    const env = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGCONNECT_TIMEOUT: '10' };
-    if (connection.password)
-        env.PGPASSWORD = connection.password;
-    return env;
-}
-/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
-function pgDump(connection, database, outFile) {
-    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
-}
-/** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
-function pgRestore(connection, database, dumpFile) {
-    return {
-        file: 'pg_restore',
-        args: ['--no-owner', '--no-privileges', '--exit-on-error', '--no-password', `--dbname=${database}`, dumpFile],
-        env: pgEnv(connection),
-    };
-}
-/**
- * The archive's table of contents: its header names the pg_dump and server versions and
- * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
- */
-function pgRestoreList(dumpFile) {
-    return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
-}
-function psql(connection, database, sql) {
-    return {
-        file: 'psql',
-        args: ['--no-psqlrc', '--no-password', '--tuples-only', '--no-align', '--field-separator=|', '--set=ON_ERROR_STOP=1', `--dbname=${database}`, '--command', sql],
-        env: pgEnv(connection),
-    };
-}
-function pgDumpVersion() {
-    return { file: 'pg_dump', args: ['--version'] };
-}
-function tarExtract(file, target) {
-    return { file: 'tar', args: ['--extract', '--no-same-owner', `--file=${file}`, `--directory=${target}`] };
-}
-/** Packs a volume read-only into the scratch place; the helper has no network at all. */
-function dockerVolumeToTar(volume, scratchDir, image, label) {
-    return {
-        file: 'docker',
-        args: ['run', '--rm', '--network', 'none', '--label', label, '-v', `${volume}:/from:ro`, '-v', `${scratchDir}:/to`, image, 'tar', '-c', '-f', '/to/volume.tar', '-C', '/from', '.'],
-    };
-}
-/** The app on the restored copy: host network (never a bridge), the drill's port, scratch data. */
-function dockerRunApp(app) {
-    const args = ['run', '--detach', '--name', app.name, '--label', app.label, '--network', 'host', '-e', `${app.portEnv}=${app.port}`];
-    for (const key of Object.keys(app.env))
-        args.push('-e', key);
-    args.push('-v', `${app.dataDir}:${app.dataMount}`, app.image, ...app.args.map((arg) => arg.replaceAll('{port}', String(app.port))));
-    // Values go through the environment (`-e KEY` copies it), so app secrets stay out of argv.
-    return { file: 'docker', args, env: app.env };
-}
-function dockerRemove(name) {
-    return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
-}
-/** `running 0`, `exited 3`, … : status and exit code in one line. */
-function dockerState(name) {
-    return { file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name] };
-}
-/** Reads `dockerState`'s line; a container docker no longer knows counts as gone. */
-function parseContainerState(line) {
-    const match = /^(\w+) (-?\d+)$/.exec(line.trim());
-    if (!match)
-        return { running: false, status: 'gone' };
-    const status = match[1];
-    // `created` and `restarting` may still come up; only a container that stopped ends the wait.
-    return { running: !['exited', 'dead', 'removing'].includes(status), status, exitCode: Number(match[2]) };
-}
-function dockerLogs(name) {
-    return { file: 'docker', args: ['logs', '--tail', '30', name] };
-}
-function dockerInspectVolume(volume) {
-    return { file: 'docker', args: ['volume', 'inspect', '--format', '{{.Mountpoint}}', volume] };
-}
-function dockerExec(container, command) {
-    return { file: 'docker', args: ['exec', container, ...command] };
-}
-function dockerCopyOut(container, from, to) {
-    return { file: 'docker', args: ['cp', `${container}:${from}`, to] };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/scratch.js
-
-
-
-
-
-/** Docker objects the drill starts carry this label, so a test (or a human) can find leftovers. */
-const DRILL_LABEL = 'dev.slipway.drill';
-/**
- * The only places a drill writes: one directory, plus containers, volumes and
- * databases it names itself. Everything registered here is removed at the end,
- * last created first, even when the drill failed.
- */
-class ScratchPlace {
-    id = external_node_crypto_namespaceObject.randomBytes(4).toString('hex');
-    dir;
-    cleanups = [];
-    constructor(dir) {
-        this.dir = dir;
-        // A drill killed before remove() leaves the post step the dir and the containers it labelled.
-        const settleDir = recordLeftover({ kind: 'dir', path: dir, what: 'drill scratch directory' });
-        const settleContainers = recordLeftover({ kind: 'containers', label: `${DRILL_LABEL}=${this.id}`, what: 'drill containers' });
-        this.settleLeftovers = () => { settleDir(); settleContainers(); };
-    }
-    settleLeftovers;
-    /** A fresh directory under `root`, or the given one if it does not exist yet (or is empty). */
-    static create(root, wanted) {
-        if (wanted) {
-            if (external_node_fs_namespaceObject.existsSync(wanted) && external_node_fs_namespaceObject.readdirSync(wanted).length > 0) {
-                throw new SlipwayError(`scratch-dir ${wanted} is not empty`, { fix: 'The drill restores only into a place it creates and removes; name a directory that does not exist.' });
-            }
-            external_node_fs_namespaceObject.mkdirSync(wanted, { recursive: true, mode: 0o700 });
-            const place = new ScratchPlace(wanted);
-            place.onCleanup(`directory ${wanted}`, () => external_node_fs_namespaceObject.rmSync(wanted, { recursive: true, force: true }));
-            return place;
-        }
-        external_node_fs_namespaceObject.mkdirSync(root, { recursive: true });
-        const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(root, 'slipway-drill-'));
-        const place = new ScratchPlace(dir);
-        place.onCleanup(`directory ${dir}`, () => external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true }));
-        return place;
-    }
-    /** A name for a container, volume or database that belongs to this drill. */
-    name(purpose) {
-        return `slipway_drill_${purpose}_${this.id}`;
-    }
-    sub(...parts) {
-        const dir = external_node_path_namespaceObject.join(this.dir, ...parts);
-        external_node_fs_namespaceObject.mkdirSync(dir, { recursive: true });
-        return dir;
-    }
-    onCleanup(what, undo) {
-        this.cleanups.push({ what, undo });
-    }
-    async remove(log) {
-        for (const { what, undo } of this.cleanups.reverse()) {
-            try {
-                await undo();
-            }
-            catch (error) {
-                log.warn(`Could not remove scratch ${what}: ${error.message}`);
-            }
-        }
-        this.cleanups.length = 0;
-        this.settleLeftovers();
-    }
-}
-/** The real path of something that may not exist yet: the nearest existing parent, resolved. */
-function realPathOf(target) {
-    const absolute = external_node_path_namespaceObject.resolve(target);
-    let existing = absolute;
-    const rest = [];
-    while (!external_node_fs_namespaceObject.existsSync(existing)) {
-        rest.unshift(external_node_path_namespaceObject.basename(existing));
-        const parent = external_node_path_namespaceObject.dirname(existing);
-        if (parent === existing)
-            break;
-        existing = parent;
-    }
-    return external_node_path_namespaceObject.join(external_node_fs_namespaceObject.realpathSync(existing), ...rest);
-}
-/** True when `inner` is `outer` or lies inside it (after resolving symlinks). */
-function isSameOrInside(inner, outer) {
-    const a = realPathOf(inner);
-    const b = realPathOf(outer);
-    return a === b || a.startsWith(b.endsWith(external_node_path_namespaceObject.sep) ? b : `${b}${external_node_path_namespaceObject.sep}`);
-}
-/**
- * Refuses a restore target that is (or holds, or lies inside) the source: a
- * drill that restores over production is the disaster it is meant to rehearse.
- */
-function refuseTargetOverSource(target, sources) {
-    for (const source of sources) {
-        if (isSameOrInside(target, source) || isSameOrInside(source, target)) {
-            throw new SlipwayError(`Refusing to restore into ${target}: it is the source ${source} (same path after resolving symlinks, or one inside the other)`, { fix: 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.' });
-        }
-    }
-}
-function refuseSameName(kind, target, source) {
-    if (source !== undefined && target === source) {
-        throw new SlipwayError(`Refusing to restore into ${kind} '${target}': it is the source ${kind}`, {
-            fix: `Leave the scratch ${kind} name empty so the drill makes its own, or name another one.`,
-        });
-    }
-}
-/** Total size of the files under a path. */
-function sizeOf(target) {
-    if (!external_node_fs_namespaceObject.existsSync(target))
-        return 0;
-    const stat = external_node_fs_namespaceObject.lstatSync(target);
-    if (!stat.isDirectory())
-        return stat.size;
-    let total = 0;
-    for (const entry of external_node_fs_namespaceObject.readdirSync(target))
-        total += sizeOf(external_node_path_namespaceObject.join(target, entry));
-    return total;
-}
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-/** Every SQLite database file under `dir` (by header, not by name). */
-function findSqliteFiles(dir) {
-    const found = [];
-    const walk = (current) => {
-        for (const entry of external_node_fs_namespaceObject.readdirSync(current, { withFileTypes: true })) {
-            const full = external_node_path_namespaceObject.join(current, entry.name);
-            if (entry.isDirectory())
-                walk(full);
-            else if (entry.isFile() && hasSqliteHeader(full))
-                found.push(full);
-        }
-    };
-    if (external_node_fs_namespaceObject.existsSync(dir))
-        walk(dir);
-    return found.sort();
-}
-function hasSqliteHeader(file) {
-    const handle = external_node_fs_namespaceObject.openSync(file, 'r');
-    try {
-        const header = Buffer.alloc(16);
-        return external_node_fs_namespaceObject.readSync(handle, header, 0, 16, 0) === 16 && header.equals(SQLITE_MAGIC);
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(handle);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/app-boot.js
-
-
-
-
-
-/** How long one readiness slice runs before the container's state is read again. */
-const READINESS_SLICE_MS = 1_000;
-/** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
-async function chooseFreePort() {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-        const port = await new Promise((resolve, reject) => {
-            const server = external_node_net_namespaceObject.createServer();
-            server.once('error', reject);
-            server.listen(0, '127.0.0.1', () => {
-                const address = server.address();
-                server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-            });
-        });
-        if (port > 0 && (await isPortFree(port)))
-            return port;
-    }
-    throw new Error('no free port found on 127.0.0.1');
-}
-function isPortFree(port) {
-    return new Promise((resolve) => {
-        const socket = external_node_net_namespaceObject.connect({ port, host: '127.0.0.1' });
-        socket.once('connect', () => { socket.destroy(); resolve(false); });
-        socket.once('error', () => resolve(true));
-    });
-}
-/**
- * Boots the app image on the restored data, waits for its health endpoint, and
- * registers its removal with the scratch place. Returns the check and when the
- * app first answered healthy.
- */
-async function bootApp(app, dataDir, scratch, runner, log) {
-    const port = await chooseFreePort();
-    const name = scratch.name('app');
-    const checkName = 'app boots on the restored data';
-    scratch.onCleanup(`container ${name}`, async () => { await runner.run(dockerRemove(name), { allowFailure: true }); });
-    const started = await runner.run(dockerRunApp({ name, image: app.image, port, portEnv: app.portEnv, dataDir, dataMount: app.dataMount, env: app.env, args: app.args, label: `${DRILL_LABEL}=${scratch.id}` }), { allowFailure: true, timeoutMs: 120_000 });
-    if (started.exitCode !== 0)
-        return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
-    const url = `http://127.0.0.1:${port}${app.healthPath}`;
-    log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
-    // The smoke-test link's readiness wait, in short slices: between them the
-    // container's state is read, so an app that exits stops the wait at once.
-    const check = { ...oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
-    const bootedAt = Date.now();
-    const endsAt = bootedAt + app.timeoutMs;
-    // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
-    const quiet = {
-        info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
-        error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
-    };
-    let reason;
-    let state;
-    for (;;) {
-        const slice = Math.max(1, Math.min(READINESS_SLICE_MS, endsAt - Date.now()));
-        const smoke = await runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
-        if (smoke.passed)
-            return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
-        reason = smoke.checks[0]?.reason ?? reason;
-        state = parseContainerState((await runner.run(dockerState(name), { allowFailure: true })).stdout);
-        if (!state.running || Date.now() >= endsAt)
-            break;
-    }
-    const seconds = Math.round((Date.now() - bootedAt) / 100) / 10;
-    const ended = state.running ? `; still not healthy after app-timeout ${Math.round(app.timeoutMs / 100) / 10} s` : `; the app exited${state.exitCode === undefined ? '' : ` with code ${state.exitCode}`} after ${seconds} s`;
-    const logs = await runner.run(dockerLogs(name), { allowFailure: true });
-    const tail = secrets_redact(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
-    log.error(`✗ app health: ${reason ?? 'no answer'}${ended}`);
-    return { check: { name: checkName, passed: false, detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${reason ?? 'no answer'}${ended}${tail ? `; app log: ${tail}` : ''}` } };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/credentials.js
-
-// A repository location may carry credentials in its userinfo
-// (`rest:https://user:pass@host/repo`, `s3:https://KEY:SECRET@host/bucket`).
-// The location itself is shown in the summary and the report, so it is shown
-// without them, and the credentials are registered so a tool's echo is masked too.
-/** `scheme://userinfo@`, after an optional restic backend prefix (`rest:`, `s3:` …). */
-const USERINFO = /^((?:[a-z][\w+.-]*:)?[a-z][\w+.-]*:\/\/)([^/]*)@/i;
-/** Over HTTP a bare userinfo is a token; for ssh/sftp it is only the login name. */
-const TOKEN_SCHEMES = /(^|:)https?:\/\/$/i;
-function userinfoOf(location) {
-    const match = USERINFO.exec(location);
-    if (!match)
-        return undefined;
-    const [, prefix, userinfo] = match;
-    const colon = userinfo.indexOf(':');
-    const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
-    const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
-    return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
-}
-/** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
-function withoutCredentials(location) {
-    const info = userinfoOf(location);
-    if (!info || (info.password === undefined && !info.secretUser))
-        return location;
-    const shown = info.secretUser ? REDACTED : `${info.user}:${REDACTED}`;
-    return location.replace(USERINFO, `${info.prefix}${shown}@`);
-}
-/** Registers the secret part of a location's userinfo (raw and percent-decoded) for redaction. */
-function registerLocationCredentials(location) {
-    const info = userinfoOf(location);
-    const secret = info?.password ?? (info?.secretUser ? info.user : undefined);
-    if (!secret)
-        return;
-    registerSecret(secret);
-    try {
-        registerSecret(decodeURIComponent(secret));
-    }
-    catch {
-        // Not valid percent-encoding: the raw form is what a tool would print.
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/report.js
-
-
-
-
-function allChecks(report) {
-    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
-}
-function failedChecks(report) {
-    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
-}
-function isPassing(checks) {
-    return checks.every((check) => check.passed || check.severity === 'warning');
-}
-/**
- * The report as a file may hold it: check details quote tools and app logs, so
- * every string is redacted, before JSON escaping (a secret with a quote in it
- * still matches) and without touching the JSON around it (a secret that reads
- * `true` cannot break the file).
- */
-function reportJson(report) {
-    return `${JSON.stringify(report, (_key, value) => (typeof value === 'string' ? secrets_redact(value) : value), 2)}\n`;
-}
-function writeReportFile(report, file) {
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
-    external_node_fs_namespaceObject.writeFileSync(file, reportJson(report));
-}
-function formatSeconds(seconds) {
-    if (seconds === undefined)
-        return '–';
-    if (seconds < 120)
-        return `${Math.round(seconds * 10) / 10} s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 6) / 10} min`;
-    if (seconds < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function drillFailureMessage(report) {
-    const failed = failedChecks(report);
-    if (failed.length === 0)
-        return undefined;
-    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
-}
-function drillSummary(report) {
-    const summary = new Summary();
-    const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
-    const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
-    summary.heading(`Restore drill '${report.name}': ${verdict}`);
-    if (report.restores.length > 0) {
-        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
-            restore.label,
-            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
-            formatSeconds(restore.rpoSeconds),
-            formatSeconds(restore.rtoSeconds),
-            formatBytes(restore.sizes.backupBytes),
-            formatBytes(restore.sizes.restoredBytes),
-        ]));
-    }
-    const checks = allChecks(report);
-    if (checks.length > 0) {
-        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
-    }
-    for (const restore of report.restores) {
-        if (restore.versions) {
-            const v = restore.versions;
-            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
-        }
-    }
-    if (report.issue && report.issue.action !== 'none')
-        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
-    if (report.reportFile)
-        summary.text(`Report: ${report.reportFile}`);
-    return summary;
-}
-function drillOutputs(report) {
-    const first = report.restores[0];
-    return {
-        passed: String(report.passed),
-        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
-        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
-        snapshot: first?.snapshot?.id ?? '',
-        'report-file': report.reportFile ?? '',
-        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/deadline.js
-
-
-
-/** The drill ran past its `timeout` input. */
-class DrillTimeout extends SlipwayError {
-    constructor(timeoutMs, step) {
-        super(`stopped at the deadline of input 'timeout' (${formatSeconds(timeoutMs / 1000)}) during step '${step}'`, {
-            fix: `Raise timeout, or find out why '${step}' is slow`,
-        });
-        this.name = 'DrillTimeout';
-    }
-}
-/**
- * The `timeout` input as an upper bound for the whole drill. Work runs through
- * `runner()`, which caps every command at the time left (coreutils `timeout`
- * kills it at the deadline) and refuses new ones after it; `race()` stops
- * waiting at the deadline. Cleanup runs through `cleanup()`, which lets its
- * commands through uncapped: removing the scratch place is never cut short.
- */
-class DrillDeadline {
-    timeoutMs;
-    signal;
-    /** What the drill is doing now, for the timeout message. */
-    step = 'start';
-    endsAt;
-    cleaningUp = false;
-    /** `signal`: a cancel ends the drill like the deadline does (no new command; the scratch place is still removed). */
-    constructor(timeoutMs, now = Date.now(), signal) {
-        this.timeoutMs = timeoutMs;
-        this.signal = signal;
-        this.endsAt = now + timeoutMs;
-    }
-    remainingMs() {
-        return Math.max(0, this.endsAt - Date.now());
-    }
-    get expired() {
-        return this.remainingMs() === 0;
-    }
-    /** Names the step; throws when the deadline already passed. */
-    enter(step) {
-        if (this.signal?.aborted)
-            throw new CancelledError(step);
-        if (this.expired)
-            throw new DrillTimeout(this.timeoutMs, this.step);
-        this.step = step;
-    }
-    runner(inner) {
-        return {
-            run: (spec, options = {}) => {
-                if (this.cleaningUp)
-                    return inner.run(spec, options);
-                if (this.signal?.aborted)
-                    return Promise.reject(new CancelledError(`the next command of step '${this.step}'`));
-                const remaining = this.remainingMs();
-                if (remaining === 0)
-                    return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
-                return inner.run(spec, { ...options, timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining) });
-            },
-        };
-    }
-    /** Resolves with the work, or rejects with DrillTimeout at the deadline (the work is then left to its capped commands). */
-    race(work) {
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
-            const cancel = () => { clearTimeout(timer); reject(new CancelledError(`the rest of step '${this.step}'`)); };
-            if (this.signal?.aborted)
-                return cancel();
-            this.signal?.addEventListener('abort', cancel, { once: true });
-            work.then((value) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); resolve(value); }, (error) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); reject(error); });
-        });
-    }
-    /** After a timeout: waits (at most `graceMs`) for the work to return from its killed command. */
-    async unwind(work, graceMs) {
-        let timer;
-        await Promise.race([work?.catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, graceMs); })]);
-        clearTimeout(timer);
-    }
-    async cleanup(undo) {
-        this.cleaningUp = true;
-        try {
-            await undo();
-        }
-        finally {
-            this.cleaningUp = false;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/forge.js
-
-
-async function call(forge, method, route, body) {
-    const url = `${forge.apiUrl}${route}`;
-    const response = await fetch(url, {
-        method,
-        headers: {
-            Authorization: `token ${forge.token}`,
-            Accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'Content-Type': 'application/json',
-            'User-Agent': 'slipway-restore-drill',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
-    });
-    if (!response.ok) {
-        const text = (await response.text()).slice(0, 300);
-        throw new SlipwayError(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
-            fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
-        });
-    }
-    return (response.status === 204 ? undefined : await response.json());
-}
-/** The open issue with exactly this title (issues only, not pull requests), if any. */
-async function findOpenIssue(forge, title) {
-    for (let page = 1; page <= 10; page += 1) {
-        const type = forge.kind === 'forgejo' ? '&type=issues' : '';
-        const issues = await call(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`);
-        const match = issues.find((issue) => issue.title === title && !issue.pull_request);
-        if (match)
-            return match;
-        if (issues.length < 50)
-            return undefined;
-    }
-    return undefined;
-}
-/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
-function issueBody(report, failures, runUrl) {
-    return secrets_redact([
-        `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
-        runUrl ? `Run: ${runUrl}` : '',
-        '',
-        ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
-        '',
-        'This issue is updated by every failing drill and closed by the next passing one.',
-    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
-}
-/** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
-async function trackDrillIssue(forge, issue, report, failures, runUrl) {
-    const existing = await findOpenIssue(forge, issue.title);
-    const base = `/repos/${forge.repository}/issues`;
-    if (failures.length > 0) {
-        const body = issueBody(report, failures, runUrl);
-        if (existing) {
-            await call(forge, 'POST', `${base}/${existing.number}/comments`, { body });
-            return { action: 'updated', number: existing.number, url: existing.html_url };
-        }
-        // Labels by name are GitHub's form; Forgejo wants label ids, so labels are GitHub-only.
-        const payload = { title: issue.title, body };
-        if (forge.kind === 'github' && issue.labels.length > 0)
-            payload.labels = issue.labels;
-        const created = await call(forge, 'POST', base, payload);
-        return { action: 'opened', number: created.number, url: created.html_url };
-    }
-    if (!existing)
-        return { action: 'none' };
-    await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` });
-    await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
-    return { action: 'closed', number: existing.number, url: existing.html_url };
-}
-/** Forgejo pages hold at most 50 runs; this many pages bound the search on a forge that ignores the workflow filter. */
-const FORGEJO_PAGE_SIZE = 50;
-const FORGEJO_MAX_PAGES = 10;
-/** When the drill workflow last succeeded, per the forge, or undefined if never. */
-async function lastSuccessfulRun(forge, workflow) {
-    if (forge.kind === 'github') {
-        const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
-        const run = runs.workflow_runs?.find((candidate) => !candidate.conclusion || candidate.conclusion === 'success');
-        const when = run?.updated_at ?? run?.created_at;
-        return when ? { at: new Date(when), url: run?.html_url } : undefined;
-    }
-    // Forgejo lists a repository's runs, newest first; `workflow_id` (the workflow
-    // file name) filters them server-side. A forge too old to know the filter
-    // ignores it, so the runs are matched here too and paged through, within a bound:
-    // in a busy repository the drill's run is rarely among the newest 50.
-    for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
-        const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
-        const runs = (await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
-        const matching = runs
-            .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
-            .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
-            .sort((a, b) => b.at.getTime() - a.at.getTime());
-        if (matching.length > 0)
-            return matching[0];
-        if (runs.length < FORGEJO_PAGE_SIZE)
-            return undefined;
-    }
-    return undefined;
-}
-/** A drill that silently stopped running is as bad as a failing one. */
-async function checkStaleness(forge, staleness, now) {
-    const name = `last successful ${staleness.workflow} run within ${Math.round(staleness.maxAgeMs / 3_600_000)} h`;
-    const severity = staleness.onStale === 'warn' ? 'warning' : undefined;
-    let last;
-    try {
-        last = await lastSuccessfulRun(forge, staleness.workflow);
-    }
-    catch (error) {
-        return { name, passed: false, severity, detail: error.message };
-    }
-    if (!last)
-        return { name, passed: false, severity, detail: `no successful run of ${staleness.workflow} found` };
-    const age = now.getTime() - last.at.getTime();
-    const days = Math.round((age / 86_400_000) * 10) / 10;
-    return { name, passed: age <= staleness.maxAgeMs, severity, detail: `last success ${last.at.toISOString()} (${days} d ago)${last.url ? ` ${last.url}` : ''}` };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
-/** restic ≥ 0.17 records `summary.backup_end`; older snapshots only `time` (the start). */
-function parseResticSnapshots(json) {
-    const parsed = JSON.parse(json || '[]');
-    return (parsed ?? []).map((snapshot) => {
-        const end = snapshot.summary?.backup_end;
-        return {
-            id: snapshot.id,
-            time: new Date(end ?? snapshot.time),
-            timeSource: end ? 'restic summary.backup_end' : 'restic time (backup start)',
-            paths: snapshot.paths ?? [],
-            tags: snapshot.tags ?? [],
-        };
-    });
-}
-/**
- * Borg prints archive times as host-local wall-clock time with no zone. The
- * drill runs `borg list` with TZ=UTC, so the printed wall clock is UTC and is
- * read as such; without that, a runner in UTC+2 would age every backup by 2 h.
- */
-function parseBorgArchives(json) {
-    const parsed = JSON.parse(json || '{}');
-    return (parsed.archives ?? []).map((archive) => ({
-        id: archive.name,
-        time: borgUtcTime(archive.end ?? archive.time ?? archive.start ?? ''),
-        timeSource: archive.end ? 'borg archive end (UTC)' : 'borg archive start (UTC)',
-        paths: [],
-        tags: [],
-    }));
-}
-function borgUtcTime(wallClock) {
-    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(wallClock) ? wallClock : `${wallClock}Z`;
-    return new Date(withZone);
-}
-function newestFirst(snapshots) {
-    return [...snapshots].sort((a, b) => b.time.getTime() - a.time.getTime());
-}
-/** `latest`, or a full/short restic id, or a borg archive name. */
-function selectSnapshot(snapshots, wanted) {
-    const ordered = newestFirst(snapshots);
-    if (wanted === 'latest')
-        return ordered[0];
-    return ordered.find((snapshot) => snapshot.id === wanted) ?? (wanted.length >= 8 ? ordered.find((snapshot) => snapshot.id.startsWith(wanted)) : undefined);
-}
-/** One of the snapshots older than `chosen`, picked by `random` (injectable for tests). */
-function pickOlder(snapshots, chosen, random = Math.random) {
-    const older = newestFirst(snapshots).filter((snapshot) => snapshot.time.getTime() < chosen.time.getTime() && snapshot.id !== chosen.id);
-    if (older.length === 0)
-        return undefined;
-    return older[Math.min(older.length - 1, Math.floor(random() * older.length))];
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/verify.js
-
-/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
-function countRowsSql(tables) {
-    return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
-}
-const sqlString = (text) => `'${text.replace(/'/g, "''")}'`;
-/** Reads the rows of countRowsSql back into a map. */
-function parseRowCounts(rows) {
-    const counts = {};
-    for (const row of rows) {
-        const cut = row.lastIndexOf('|');
-        if (cut > 0)
-            counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
-    }
-    return counts;
-}
-const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
-const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
-/** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
-async function verifyData(probe, verify, options) {
-    const checks = [];
-    const listed = await probe.query(probe.tablesSql);
-    if ('error' in listed) {
-        checks.push({ name: 'read tables', passed: false, detail: listed.error });
-        return { checks, tables: {} };
-    }
-    const present = new Set(listed.rows.map((row) => row.trim()).filter(Boolean));
-    for (const table of verify.tables) {
-        checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
-    }
-    const tables = {};
-    const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
-    if (together && 'counts' in together)
-        Object.assign(tables, together.counts);
-    // Table by table when there is no joint count, or it failed: then each error names its table.
-    for (const table of together && 'counts' in together ? [] : present) {
-        const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
-        if ('error' in counted)
-            checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
-        else
-            tables[table] = Number(counted.rows[0] ?? 0);
-    }
-    for (const [table, minimum] of Object.entries(verify.minRows)) {
-        const count = tables[table];
-        checks.push({
-            name: `${table} has at least ${minimum} rows`,
-            passed: count !== undefined && count >= minimum,
-            detail: count === undefined ? 'table missing' : `${count} rows`,
-        });
-    }
-    for (const query of verify.queries) {
-        const result = await probe.query(query.sql);
-        const seen = 'error' in result ? `error: ${result.error}` : result.rows.join('\n').trim();
-        checks.push({ name: `query ${query.sql}`, passed: !('error' in result) && seen === query.expected, detail: `expected ${query.expected}, got ${seen || '(no rows)'}` });
-    }
-    if (verify.freshnessColumn && verify.maxAgeMs !== undefined) {
-        checks.push(await checkNewestRow(probe, verify.freshnessColumn, verify.maxAgeMs, options.now));
-    }
-    if (options.previousCounts)
-        checks.push(...compareRowCounts(options.previousCounts, tables, verify.shrinkTolerancePercent));
-    return { checks, tables };
-}
-async function checkNewestRow(probe, tableColumn, maxAgeMs, now) {
-    const [table, column] = tableColumn.split('.');
-    const name = `newest ${tableColumn} within ${formatAge(maxAgeMs)}`;
-    const result = await probe.query(probe.newestSql(table, column));
-    if ('error' in result)
-        return { name, passed: false, detail: result.error };
-    const newest = parseTimestamp(result.rows[0] ?? '');
-    if (!newest)
-        return { name, passed: false, detail: `no readable timestamp (found '${result.rows[0] ?? ''}')` };
-    const age = now.getTime() - newest.getTime();
-    return { name, passed: age <= maxAgeMs, detail: `newest row ${newest.toISOString()}, ${formatAge(age)} old` };
-}
-/** Unix seconds (or milliseconds), ISO-8601, or SQLite's `YYYY-MM-DD HH:MM:SS` (which is UTC). */
-function parseTimestamp(value) {
-    const text = value.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text)) {
-        const number = Number(text);
-        return new Date(number > 1e12 ? number : number * 1000);
-    }
-    const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** "Valid but empty": a table that lost more than `tolerancePercent` of its rows since the last passing drill. */
-function compareRowCounts(previous, current, tolerancePercent) {
-    const checks = [];
-    for (const [table, before] of Object.entries(previous)) {
-        const now = current[table];
-        const name = `${table} did not shrink more than ${tolerancePercent}%`;
-        if (now === undefined) {
-            checks.push({ name, passed: false, detail: `table gone (had ${before} rows in the last passing drill)` });
-            continue;
-        }
-        const lost = before === 0 ? 0 : ((before - now) / before) * 100;
-        checks.push({ name, passed: lost <= tolerancePercent, detail: `${before} → ${now} rows${lost > 0 ? ` (−${Math.round(lost * 10) / 10}%)` : ''}` });
-    }
-    return checks;
-}
-function checkSnapshotAge(snapshotTime, maxAgeMs, now) {
-    const age = now.getTime() - snapshotTime.getTime();
-    return {
-        name: `backup within max-age ${formatAge(maxAgeMs)}`,
-        passed: age <= maxAgeMs,
-        detail: `backup taken ${snapshotTime.toISOString()}, ${formatAge(age)} old`,
-    };
-}
-function formatAge(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (Math.abs(seconds) < 120)
-        return `${seconds} s`;
-    if (Math.abs(seconds) < 7200)
-        return `${Math.round(seconds / 60)} min`;
-    if (Math.abs(seconds) < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/sources.js
-
-
-
-
-
-
-
-
-const failed = (name, result) => ({
-    name,
-    passed: false,
-    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
-});
-function sqliteProbe(runner, file) {
-    let listing;
-    let early;
-    const run = async (sql) => {
-        const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
-        if (result.exitCode !== 0)
-            return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-        return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-    };
-    const countNow = async (tables) => {
-        if (tables.length === 0)
-            return { counts: {} };
-        const counted = await run(countRowsSql(tables));
-        return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
-    };
-    return {
-        engine: 'sqlite',
-        tablesSql: sqliteTablesSql,
-        newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
-        // The table list read for the early count answers the data checks' own listing.
-        query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
-        startCounting() {
-            listing ??= run(sqliteTablesSql);
-            early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
-            return early;
-        },
-        async countRows(tables) {
-            const counted = early ? await early : undefined;
-            if (counted && 'error' in counted)
-                return counted;
-            if (counted && tables.every((t) => t in counted.counts))
-                return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
-            return countNow(tables);
-        },
-    };
-}
-/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
-async function checkSqliteIntegrity(runner, file) {
-    const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
-    const name = `SQLite integrity_check of ${external_node_path_namespaceObject.basename(file)}`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    const answer = result.stdout.trim();
-    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : lastLines(answer, 3).replace(/\n/g, ' ') };
-}
-/** Finds the SQLite database in a restored tree and runs its integrity check. */
-async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
-    let file;
-    if (databasePath) {
-        file = external_node_path_namespaceObject.join(restoreDir, databasePath);
-        if (!external_node_fs_namespaceObject.existsSync(file)) {
-            checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
-            return {};
-        }
-    }
-    else {
-        const found = findSqliteFiles(restoreDir);
-        if (found.length !== 1) {
-            if (found.length > 1)
-                checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => external_node_path_namespaceObject.relative(restoreDir, f)).join(', ')}); set database-path` });
-            return {};
-        }
-        file = found[0];
-    }
-    // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
-    const probe = sqliteProbe(runner, file);
-    const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
-    checks.push(integrity);
-    return { probe: integrity.passed ? probe : undefined, file };
-}
-/* ---------- a live SQLite database ---------- */
-async function restoreLiveSqlite(source, scratch, runner) {
-    const dataDir = scratch.sub('restore');
-    const target = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
-    const checks = [];
-    if (source.container) {
-        // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
-        const inside = `/tmp/${scratch.name('snapshot')}.db`;
-        const inner = sqliteSnapshot(source.path, inside);
-        const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
-        if (snap.exitCode === 0) {
-            const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
-            await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
-            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
-        }
-        else {
-            checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
-        }
-    }
-    else {
-        refuseTargetOverSource(scratch.dir, [source.path]);
-        if (!external_node_fs_namespaceObject.existsSync(source.path)) {
-            checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
-        }
-        else {
-            const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
-            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
-        }
-    }
-    const ok = checks.every((check) => check.passed);
-    const found = ok ? await sqliteFromTree(runner, dataDir, external_node_path_namespaceObject.basename(source.path), checks) : {};
-    return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
-}
-async function openRepository(source, scratch, runner) {
-    const tool = source.kind;
-    const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
-    const list = tool === 'restic'
-        ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
-        : borgList(env, source.repository, source.pathFilter);
-    const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
-    const checks = [];
-    let snapshots = [];
-    const openName = `open ${tool} repository`;
-    if (listed.exitCode !== 0) {
-        checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
-    }
-    else {
-        try {
-            snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
-            // Tags are a restic notion; borg archives are filtered by name glob only.
-            checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
-        }
-        catch (error) {
-            checks.push({ name: openName, passed: false, detail: `unreadable listing: ${error.message}` });
-        }
-    }
-    const local = external_node_fs_namespaceObject.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
-    return {
-        snapshots,
-        checks,
-        backupBytes: local,
-        restore: (snapshot, dataDir) => runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
-        async check() {
-            const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
-            const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
-        },
-    };
-}
-function startEarlyRestore(source, scratch, runner) {
-    if (source.kind !== 'restic' || source.snapshot !== 'latest')
-        return undefined;
-    // Its own cache directory: two restic processes never share one.
-    const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
-    const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
-    const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
-    // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
-    scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
-    return early;
-}
-/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
-async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath, early) {
-    const dataDir = scratch.sub('restore', label);
-    const checks = [];
-    let startedAt = Date.now();
-    let result;
-    if (early) {
-        const done = await early.result.catch(() => undefined);
-        const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
-        if (id && snapshot.id.startsWith(id)) {
-            result = done;
-            startedAt = early.startedAt;
-        }
-        else {
-            // A backup landed in between, or the early run failed: start clean with the selected snapshot.
-            external_node_fs_namespaceObject.rmSync(dataDir, { recursive: true, force: true });
-            external_node_fs_namespaceObject.mkdirSync(dataDir, { recursive: true });
-            startedAt = Date.now();
-        }
-    }
-    result ??= await session.restore(snapshot, dataDir);
-    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
-    const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
-    const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
-    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
-}
-/* ---------- PostgreSQL ---------- */
-function parseDumpHeader(listing) {
-    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
-    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
-    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
-    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
-    return {
-        dumpTool: pick('Dumped by pg_dump version'),
-        dumpedFromServer: pick('Dumped from database version'),
-        dbname: pick('Dbname'),
-        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
-    };
-}
-const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
-function superuserCheck(user, result) {
-    const name = `pg-user ${user} has no superuser rights`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    if (result.stdout.trim() !== 't')
-        return { name, passed: true, detail: 'restoring without superuser rights' };
-    return {
-        name,
-        passed: false,
-        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
-            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
-    };
-}
-/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
-function majorVersion(version) {
-    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
-    if (!match)
-        return undefined;
-    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
-}
-/**
- * The dump's pg_dump against the server it was dumped from and the server it is
- * restored into. A mismatch is a warning, not a failure: this restore did succeed
- * and its data was verified here, but a pg_dump that does not match its server is
- * what silently broke real backups (a distro pg_dump left behind by a server
- * upgrade), and a dump newer than a server cannot be restored into it.
- */
-function compareDumpVersions(versions) {
-    const { dumpTool, dumpedFromServer, server } = versions;
-    if (!dumpTool || !server)
-        return undefined;
-    const tool = majorVersion(dumpTool);
-    const differences = [];
-    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
-        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
-    if (majorVersion(server) !== tool)
-        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
-    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
-    return differences.length === 0
-        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
-        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
-}
-async function restorePostgres(source, scratch, runner) {
-    const connection = source.connection;
-    const dataDir = scratch.sub('restore');
-    const scratchDb = source.scratchDatabase ?? scratch.name('db');
-    refuseSameName('database', scratchDb, source.database);
-    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
-    const checks = [];
-    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
-    // role restoring it: the drill restores as a role without superuser rights, or not at all.
-    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
-    const roleCheck = superuserCheck(connection.user, role);
-    checks.push(roleCheck);
-    if (!roleCheck.passed)
-        return { dataDir, checks, sizes: {}, ok: false };
-    let dumpFile = source.dumpFile;
-    if (!dumpFile) {
-        dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
-        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
-        if (dumped.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-    }
-    else if (!external_node_fs_namespaceObject.existsSync(dumpFile)) {
-        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
-        return { dataDir, checks, sizes: {}, ok: false };
-    }
-    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
-    const header = parseDumpHeader(listing.stdout);
-    if (header.dbname)
-        refuseSameName('database', scratchDb, header.dbname);
-    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
-    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
-    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
-    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
-    if (create.exitCode !== 0) {
-        checks.push(failed(`create scratch database ${scratchDb}`, create));
-        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
-    }
-    scratch.onCleanup(`database ${scratchDb}`, async () => {
-        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
-    });
-    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
-    const versionCheck = compareDumpVersions(versions);
-    if (versionCheck)
-        checks.push(versionCheck);
-    const probe = {
-        engine: 'postgres',
-        tablesSql: postgresTablesSql,
-        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
-        async query(sql) {
-            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
-            if (result.exitCode !== 0)
-                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-        },
-    };
-    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
-    if (connection.password)
-        appEnv.PGPASSWORD = connection.password;
-    // A version warning does not keep the data from being verified.
-    const ok = isPassing(checks);
-    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
-    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
-    const taken = header.createdAt
-        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
-        : undefined;
-    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
-}
-/* ---------- tarball of a directory or a Docker volume ---------- */
-async function restoreTarball(source, scratch, runner, databasePath) {
-    const dataDir = scratch.sub('restore');
-    const checks = [];
-    let file = source.file;
-    if (source.volume) {
-        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
-        if (inspect.exitCode !== 0) {
-            checks.push(failed(`docker volume ${source.volume}`, inspect));
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
-        const packDir = scratch.sub('pack');
-        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
-        if (packed.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-        file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
-    }
-    else if (file) {
-        refuseTargetOverSource(scratch.dir, [file]);
-        if (!external_node_fs_namespaceObject.existsSync(file)) {
-            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-    }
-    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : failed('extract tarball', extracted));
-    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
-    return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/ssh-source.js
-
-
-
-
-
-
-
-/**
- * A live SQLite database on a host, over the ssh-deploy transport: an online
- * snapshot (read-only VACUUM INTO) into a private temporary directory on the
- * host, brought back over the same connection and removed there. The transfer is
- * base64 over the session's exec, so it suits databases up to a few hundred MiB;
- * bigger ones are better drilled from their restic/borg backup.
- */
-async function restoreSqliteOverSsh(source, target, scratch, context) {
-    const dataDir = scratch.sub('restore');
-    const local = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
-    const checks = [];
-    const where = `${describeTarget(target)}:${source.path}`;
-    const session = await session_openSshSession(target, context.runner, context.log);
-    let remoteDir;
-    try {
-        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
-        if (made.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${lastLines(made.stderr.trim(), 2)}` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        remoteDir = made.stdout.trim();
-        const remoteFile = `${remoteDir}/snapshot.db`;
-        const snapshot = sqliteSnapshot(source.path, remoteFile);
-        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
-        if (snap.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${lastLines(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
-        if (copied.exitCode !== 0) {
-            checks.push({ name: 'copy snapshot from the host', passed: false, detail: lastLines(copied.stderr.trim(), 2) });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        external_node_fs_namespaceObject.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
-        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
-    }
-    finally {
-        if (remoteDir)
-            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
-        await session.close();
-    }
-    const integrity = await checkSqliteIntegrity(context.runner, local);
-    checks.push(integrity);
-    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
-    return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/history.js
-
-
-
-/**
- * The last passing drill's report, for the "valid but empty" comparison. On a
- * laptop it is a file; in CI the runner is fresh every night, so the file
- * travels through the Actions cache (one new key per passing run, restored by prefix).
- */
-class DrillHistory {
-    name;
-    options;
-    file;
-    constructor(name, options) {
-        this.name = name;
-        this.options = options;
-        this.file = options.file ?? external_node_path_namespaceObject.join(options.cacheDir, 'last-pass.json');
-    }
-    get prefix() {
-        return `slipway-drill-${this.name}-`;
-    }
-    async load() {
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
-        }
-        if (!external_node_fs_namespaceObject.existsSync(this.file))
-            return undefined;
-        try {
-            return JSON.parse(external_node_fs_namespaceObject.readFileSync(this.file, 'utf8'));
-        }
-        catch (error) {
-            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
-            return undefined;
-        }
-    }
-    async save(report) {
-        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
-        external_node_fs_namespaceObject.writeFileSync(this.file, reportJson(report));
-        if (this.options.cache && !this.options.file) {
-            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
-        }
-    }
-}
-/** Row counts of the newest restore of a previous report. */
-function previousCounts(report) {
-    const counts = report?.restores[0]?.tables;
-    return counts && Object.keys(counts).length > 0 ? counts : undefined;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/settings.js
-
-
-
-
-/** Where the backup comes from. */
-const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
-/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
-function settingsWarnings(settings) {
-    const warnings = [];
-    if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
-        warnings.push({
-            name: 'freshness-column has a max-age',
-            passed: false,
-            severity: 'warning',
-            detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
-        });
-    }
-    return warnings;
-}
-/** Lines `SELECT count(*) FROM students => 3`. */
-function parseQueries(lines, fail) {
-    return lines.map((line) => {
-        const index = line.lastIndexOf('=>');
-        if (index <= 0)
-            fail(`has a query without '=> expected' (found '${line.slice(0, 60)}')`);
-        return { sql: line.slice(0, index).trim(), expected: line.slice(index + 2).trim() };
-    });
-}
-/** One entry per line, never split on commas: SQL and shell arguments contain them. */
-function lines(inputs, name) {
-    return (inputs.optional(name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
-}
-function parseDrillSettings(inputs, context) {
-    const mode = inputs.choice('mode', ['drill', 'staleness'], 'drill');
-    const name = inputs.string('name', 'restore-drill');
-    if (!/^[A-Za-z0-9._-]+$/.test(name))
-        inputs.fail('name', `may hold only letters, digits, '.', '_' and '-' (found '${name}')`);
-    const forge = parseForge(inputs, context);
-    const staleness = mode === 'staleness' ? parseStaleness(inputs) : undefined;
-    if (mode === 'staleness' && !forge)
-        inputs.fail('forge-token', 'is required for mode staleness', 'Pass a token that may read the repository’s workflow runs.');
-    if (mode === 'drill' && !inputs.optional('source'))
-        inputs.fail('source', `is required (expected one of ${SOURCE_KINDS.join(', ')})`);
-    const kind = inputs.choice('source', SOURCE_KINDS, 'sqlite');
-    const source = mode === 'staleness' ? { kind: 'sqlite', path: '' } : parseSource(kind, inputs);
-    const minRows = {};
-    for (const [table, count] of Object.entries(inputs.keyValues('min-rows'))) {
-        if (!/^\d+$/.test(count.trim()))
-            inputs.fail('min-rows', `has a count that is not a whole number (found '${table}=${count}')`);
-        minRows[table.trim()] = Number(count.trim());
-    }
-    const freshnessColumn = inputs.optional('freshness-column');
-    if (freshnessColumn && !/^[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/.test(freshnessColumn)) {
-        inputs.fail('freshness-column', `is not table.column (found '${freshnessColumn}')`);
-    }
-    const verify = {
-        databasePath: inputs.optional('database-path'),
-        tables: inputs.list('tables'),
-        minRows,
-        queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
-        maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
-        freshnessColumn,
-        shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
-    };
-    for (const table of [...verify.tables, ...Object.keys(minRows)]) {
-        if (!/^[A-Za-z_][\w]*$/.test(table))
-            inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
-    }
-    const appImage = inputs.optional('app-image');
-    const appEnv = inputs.keyValues('app-env');
-    // The app's environment holds its secrets (database passwords, API keys), and a
-    // failing boot shows the app's log: every value is masked wherever the drill prints.
-    for (const value of Object.values(appEnv))
-        registerSecret(value);
-    const app = appImage
-        ? {
-            image: appImage,
-            dataMount: inputs.string('app-data-mount', '/data'),
-            portEnv: inputs.string('app-port-env', 'PORT'),
-            args: lines(inputs, 'app-args'),
-            env: appEnv,
-            healthPath: inputs.string('app-health-path', '/healthz'),
-            expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
-            timeoutMs: inputs.duration('app-timeout', 60_000),
-        }
-        : undefined;
-    const history = inputs.optional('previous-report');
-    return {
-        mode,
-        name,
-        source,
-        verify,
-        app,
-        alsoRandomOlder: inputs.boolean('also-random-older', false),
-        scratchRoot: external_node_path_namespaceObject.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')),
-        scratchDir: inputs.optional('scratch-dir') ? external_node_path_namespaceObject.resolve(context.workDir, inputs.required('scratch-dir')) : undefined,
-        reportFile: external_node_path_namespaceObject.resolve(context.workDir, inputs.string('report-file', `${name}-report.json`)),
-        previousReportFile: history ? external_node_path_namespaceObject.resolve(context.workDir, history) : undefined,
-        useCacheForHistory: !history && context.platform.kind !== 'local',
-        forge,
-        issue: {
-            enabled: inputs.boolean('issue-on-failure', false),
-            title: inputs.string('issue-title', `Restore drill '${name}' is failing`),
-            labels: inputs.list('issue-labels'),
-        },
-        staleness,
-        timeoutMs: inputs.duration('timeout', 30 * 60_000),
-    };
-}
-function parseSource(kind, inputs) {
-    switch (kind) {
-        case 'sqlite': {
-            const remote = inputs.optional('host') !== undefined;
-            const container = inputs.optional('container');
-            if (container && remote)
-                inputs.fail('container', 'cannot be combined with host', 'Drill a container on a remote host by backing it up there first.');
-            return {
-                kind,
-                path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
-                container,
-                ssh: remote ? inputs_parseSshInputs(inputs).targets[0] : undefined,
-            };
-        }
-        case 'restic':
-        case 'borg': {
-            const password = inputs.secret('password');
-            const passwordCommand = inputs.optional('password-command');
-            if (!password && !passwordCommand) {
-                inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
-            }
-            const repository = inputs.required('repository');
-            registerLocationCredentials(repository);
-            return {
-                kind,
-                repository,
-                password,
-                passwordCommand,
-                snapshot: inputs.string('snapshot', 'latest'),
-                tags: inputs.list('tags'),
-                pathFilter: inputs.optional('snapshot-path'),
-                readDataSubset: inputs.optional('read-data-subset'),
-                skipRepositoryCheck: inputs.boolean('skip-repository-check', false),
-            };
-        }
-        case 'postgres': {
-            const dumpFile = inputs.optional('dump-file');
-            const database = inputs.optional('pg-database');
-            if (!dumpFile && !database)
-                inputs.fail('dump-file', 'or pg-database is required for source postgres', 'Name a pg_dump custom-format file, or a live database to dump.');
-            const scratchDatabase = inputs.optional('scratch-database');
-            if (scratchDatabase && !/^[A-Za-z_][\w]*$/.test(scratchDatabase))
-                inputs.fail('scratch-database', `is not a plain identifier (found '${scratchDatabase}')`);
-            return {
-                kind,
-                connection: {
-                    host: inputs.string('pg-host', '127.0.0.1'),
-                    port: inputs.integer('pg-port', 5432, { min: 1, max: 65535 }),
-                    user: inputs.string('pg-user', 'slipway'),
-                    password: inputs.secret('pg-password'),
-                    maintenanceDatabase: inputs.string('pg-maintenance-database', 'postgres'),
-                },
-                dumpFile,
-                database,
-                scratchDatabase,
-            };
-        }
-        case 'tarball': {
-            const file = inputs.optional('tarball');
-            const volume = inputs.optional('volume');
-            if (!file === !volume)
-                inputs.fail('tarball', 'or volume is required, not both', 'Name a tar file, or a Docker volume to pack.');
-            return { kind, file, volume, helperImage: inputs.string('helper-image', 'busybox') };
-        }
-    }
-}
-function parseForge(inputs, context) {
-    const token = inputs.secret('forge-token');
-    if (!token)
-        return undefined;
-    const env = context.env;
-    const detected = context.platform.kind === 'forgejo' ? 'forgejo' : 'github';
-    const kind = inputs.choice('forge', ['github', 'forgejo'], detected);
-    const server = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
-    const fallbackApi = kind === 'github' ? (env.GITHUB_API_URL ?? 'https://api.github.com') : server ? `${server.replace(/\/$/, '')}/api/v1` : undefined;
-    const apiUrl = inputs.optional('forge-api-url') ?? fallbackApi;
-    if (!apiUrl)
-        inputs.fail('forge-api-url', 'is required outside Actions for forgejo', 'e.g. https://codeberg.org/api/v1');
-    const repository = inputs.optional('forge-repository') ?? env.GITHUB_REPOSITORY;
-    if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-        inputs.fail('forge-repository', `is not owner/name (found '${repository ?? ''}')`);
-    }
-    return { kind, apiUrl: apiUrl.replace(/\/$/, ''), repository, token };
-}
-function parseStaleness(inputs) {
-    return {
-        workflow: inputs.required('drill-workflow', 'Name the drill workflow file, e.g. restore-drill.yml.'),
-        maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
-        onStale: inputs.choice('on-stale', ['warn', 'fail'], 'fail'),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/drill.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The whole drill: restore into a scratch place, prove the backup, the data and
- * (optionally) the app, report, and remove every scratch thing it made. Faults
- * become failing checks in the report; only a refused target or bad settings throw.
- */
-async function runDrill(settings, context, options = {}) {
-    const now = options.now ?? (() => new Date());
-    const startedAt = now();
-    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
-    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
-        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
-        return finish(report, settings, context, now);
-    }
-    report.checks.push(...settingsWarnings(settings));
-    const history = new DrillHistory(settings.name, {
-        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_namespaceObject.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
-        cache: settings.useCacheForHistory ? context.cache : undefined,
-        cacheDir: external_node_path_namespaceObject.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
-        log: context.log,
-    });
-    const previous = await history.load();
-    let scratch;
-    try {
-        if (settings.scratchDir)
-            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
-        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
-    }
-    catch (error) {
-        // Refused before anything was written: the report says why.
-        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: errors_formatError(error) });
-        return finish(report, settings, context, now);
-    }
-    context.log.info(`Scratch place: ${scratch.dir}`);
-    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime(), context.signal);
-    const bounded = { ...context, runner: deadline.runner(context.runner) };
-    let work;
-    try {
-        await context.log.group(`Drill '${settings.name}'`, async () => {
-            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
-            report.restores.push(...(await deadline.race(work)));
-        });
-    }
-    catch (error) {
-        if (error instanceof CancelledError) {
-            report.checks.push({ name: 'drill ran to the end', passed: false, detail: error.message });
-            // The command in flight finishes on its own; the scratch place goes once it returned (or soon after).
-            await deadline.unwind(work, CANCEL_GRACE_MS);
-        }
-        else if (error instanceof DrillTimeout) {
-            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
-            // Its running command was killed at the deadline; let the work unwind before its files go.
-            await deadline.unwind(work, UNWIND_GRACE_MS);
-        }
-        else {
-            report.checks.push({ name: 'drill ran to the end', passed: false, detail: errors_formatError(error) });
-        }
-    }
-    finally {
-        await deadline.cleanup(() => scratch.remove(context.log));
-    }
-    const finished = await finish(report, settings, context, now);
-    if (finished.passed)
-        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${errors_formatError(error)}`));
-    return finished;
-}
-function sourcePaths(settings) {
-    const source = settings.source;
-    if (source.kind === 'sqlite' && !source.container && !source.ssh)
-        return [source.path];
-    if (source.kind === 'restic' || source.kind === 'borg')
-        return [source.repository];
-    if (source.kind === 'tarball' && source.file)
-        return [source.file];
-    if (source.kind === 'postgres' && source.dumpFile)
-        return [source.dumpFile];
-    return [];
-}
-async function finish(report, settings, context, now) {
-    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
-    // A cancelled drill proves nothing either way: no issue is opened or closed for it.
-    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge && !context.signal?.aborted) {
-        try {
-            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
-        }
-        catch (error) {
-            context.log.warn(`Could not update the drill issue: ${errors_formatError(error)}`);
-        }
-    }
-    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
-    for (const check of allChecks(report))
-        if (!check.passed && check.severity === 'warning')
-            context.log.warn(`${check.name}: ${check.detail}`);
-    report.finishedAt = now().toISOString();
-    report.reportFile = settings.reportFile;
-    writeReportFile(report, settings.reportFile);
-    return report;
-}
-/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
-const UNWIND_GRACE_MS = 10_000;
-/** The same after a cancel: short, as GitHub's SIGKILL follows SIGINT by 10 s. */
-const CANCEL_GRACE_MS = 3000;
-async function restoreAll(settings, context, scratch, run) {
-    const source = settings.source;
-    if (source.kind !== 'restic' && source.kind !== 'borg') {
-        const label = 'live';
-        const started = Date.now();
-        let restored;
-        run.deadline.enter(`restore ${describeSource(settings)}`);
-        if (source.kind === 'postgres')
-            restored = await restorePostgres(source, scratch, context.runner);
-        else if (source.kind === 'tarball')
-            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
-        else
-            restored = await restoreLive(settings, context, scratch);
-        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
-    }
-    run.deadline.enter(`open ${describeSource(settings)}`);
-    const early = startEarlyRestore(source, scratch, context.runner);
-    const session = await openRepository(source, scratch, context.runner);
-    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
-    if (!session.checks.every((check) => check.passed))
-        return [base];
-    const chosen = selectSnapshot(session.snapshots, source.snapshot);
-    if (!chosen) {
-        const empty = session.snapshots.length === 0;
-        base.checks.push({
-            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
-            passed: false,
-            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
-        });
-        return [base];
-    }
-    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
-    if (settings.alsoRandomOlder) {
-        const older = pickOlder(session.snapshots, chosen, run.random);
-        if (older)
-            selections.push({ label: 'random older', snapshot: older });
-        else
-            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
-    }
-    const reports = [];
-    for (const [index, { label, snapshot }] of selections.entries()) {
-        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
-        const asked = Date.now();
-        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
-        // RTO counts from the start of the restore that was kept (an early one started beside the listing).
-        const started = restored.startedAt ?? asked;
-        if (index === 0)
-            restored.checks.unshift(...session.checks);
-        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
-        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
-        if (index === 0 && !source.skipRepositoryCheck) {
-            run.deadline.enter(`${source.kind} check`);
-            restoreReport.checks.push(await session.check());
-            restoreReport.passed = isPassing(restoreReport.checks);
-        }
-        reports.push(restoreReport);
-    }
-    return reports;
-}
-async function restoreLive(settings, context, scratch) {
-    const source = settings.source;
-    if (source.kind !== 'sqlite')
-        throw new Error('unreachable');
-    if (source.ssh) {
-        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
-    }
-    return restoreLiveSqlite(source, scratch, context.runner);
-}
-/** How the summary and the report name the source: never with credentials. */
-function describeSource(settings) {
-    const source = settings.source;
-    switch (source.kind) {
-        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
-        case 'restic':
-        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
-        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
-        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
-    }
-}
-async function verifyRestore(settings, context, scratch, args) {
-    const { restored, snapshot, run } = args;
-    const primary = args.primary ?? true;
-    const checks = [...restored.checks];
-    const report = {
-        label: args.label,
-        source: args.source,
-        sizes: restored.sizes,
-        tables: {},
-        versions: restored.versions,
-        checks,
-        passed: false,
-        restoreSeconds: (Date.now() - args.started) / 1000,
-    };
-    // A repository's snapshot, or the time a pg_dump archive records: the RPO.
-    const taken = snapshot ?? restored.taken;
-    if (taken) {
-        const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
-        report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
-        report.rpoSeconds = ageSeconds;
-        if (settings.verify.maxAgeMs !== undefined && primary)
-            checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
-    }
-    if (restored.probe) {
-        run.deadline.enter(`verify the ${args.label} restore's data`);
-        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
-        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
-        checks.push(...data.checks);
-        report.tables = data.tables;
-    }
-    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
-        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
-    }
-    if (settings.app && primary && isPassing(checks)) {
-        run.deadline.enter('boot the app on the restored data');
-        // The app's wait is bounded by the drill's deadline too.
-        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
-        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
-        checks.push(booted.check);
-        if (booted.healthyAt)
-            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
-    }
-    else if (isPassing(checks)) {
-        report.rtoSeconds = (Date.now() - args.started) / 1000;
-    }
-    report.passed = isPassing(checks);
-    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
-    return report;
-}
-function wantsDataChecks(settings) {
-    const verify = settings.verify;
-    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/flow.js
-
-
-
-/** `slipway drill` and `actions/restore-drill`: one definition, two edges. */
-const drillFlow = {
-    command: 'drill',
-    action: 'restore-drill',
-    describe: 'Restore the newest backup into a scratch place, verify data and app, report RPO/RTO',
-    parse: parseDrillSettings,
-    run: (settings, context) => runDrill(settings, context),
-    outputs: drillOutputs,
-    summary: drillSummary,
-    failure: drillFailureMessage,
-    // A cancel stops it at the next command and still removes the scratch place (docs/cancel.md).
-    handlesCancel: true,
-};
-
-;// CONCATENATED MODULE: ./build/src/drill/demo.js
-
-
-
-
-
-
-
-
-const SEED = `PRAGMA journal_mode = WAL;
-CREATE TABLE students (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')));
-CREATE TABLE journal_entries (id INTEGER PRIMARY KEY, student_id INTEGER NOT NULL, body TEXT, created_at TEXT NOT NULL DEFAULT (datetime('now')));
-INSERT INTO students (name) VALUES ('Ana'), ('Borja'), ('Chen');
-INSERT INTO journal_entries (student_id, body) VALUES (1, 'first day'), (2, 'lab 06'), (3, 'wal mode');`;
-/**
- * The lead's demo: seed a small SQLite database, take an online snapshot, back it
- * up with restic into a temporary repository, then drill it and return the report.
- */
-async function demoDrill(log, workDir) {
-    const root = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-drill-'));
-    const runner = new ProcessRunner(log);
-    const password = `demo-${Math.random().toString(36).slice(2)}-pw`;
-    registerSecret(password);
-    try {
-        const live = external_node_path_namespaceObject.join(root, 'live');
-        const staging = external_node_path_namespaceObject.join(root, 'staging');
-        external_node_fs_namespaceObject.mkdirSync(live);
-        external_node_fs_namespaceObject.mkdirSync(staging);
-        const env = { RESTIC_PASSWORD: password, RESTIC_CACHE_DIR: external_node_path_namespaceObject.join(root, 'cache') };
-        await runner.run({ file: 'sqlite3', args: [external_node_path_namespaceObject.join(live, 'portal.db'), SEED] });
-        await runner.run({ file: 'sqlite3', args: ['-readonly', external_node_path_namespaceObject.join(live, 'portal.db'), `VACUUM INTO '${external_node_path_namespaceObject.join(staging, 'portal.db').replace(/'/g, "''")}'`] });
-        await runner.run({ file: 'restic', args: ['init', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet'], env });
-        await runner.run({ file: 'restic', args: ['backup', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet', '--tag', 'demo', staging], env });
-        log.info('Seeded 3 students and 3 journal entries, backed up with restic; drilling the newest snapshot.');
-        const run = await runFlow(drillFlow, {
-            name: 'demo',
-            source: 'restic',
-            repository: external_node_path_namespaceObject.join(root, 'repo'),
-            password,
-            tables: 'students\njournal_entries',
-            'min-rows': 'students=3\njournal_entries=3',
-            queries: "SELECT group_concat(name, ',') FROM students => Ana,Borja,Chen",
-            'max-age': '1h',
-            'freshness-column': 'journal_entries.created_at',
-            'scratch-root': root,
-            'report-file': external_node_path_namespaceObject.join(workDir, 'demo-drill-report.json'),
-            'previous-report': external_node_path_namespaceObject.join(root, 'history.json'),
-        }, localContext(log, { workDir }));
-        log.info(renderText(drillFlow.summary(run.result)));
-        return run.result;
-    }
-    finally {
-        external_node_fs_namespaceObject.rmSync(root, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
-/** Prints v2, v1 or none. */
-const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
-/** The compose command words (run on the host) for one project; the user's files are never edited. */
-function composeWords(flavor, project, ...subcommand) {
-    const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
-    return [
-        ...base,
-        '--project-directory', project.appDir,
-        ...(project.project ? ['-p', project.project] : []),
-        ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
-        '-f', project.overrideFile,
-        ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
-        ...subcommand,
-    ];
-}
-/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
-function renderImageOverride(service, image) {
-    return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
-}
-/**
- * Labels compose puts on containers (v1 and v2 alike): how we find the service's
- * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
- * which are not the service: a stopped one left behind must not fail a deploy.
- */
-function serviceContainersWords(projectName, service, all = false, options = {}) {
-    return [
-        'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
-        '--filter', `label=com.docker.compose.project=${projectName}`,
-        '--filter', `label=com.docker.compose.service=${service}`,
-        ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
-        '--format', '{{.ID}}',
-    ];
-}
-/**
- * The local tag a compose rollback runs: the exact image (by ID) the service ran
- * before the deploy. A moving tag (`app:latest`) may point at the new image by
- * then; this tag does not, is never pulled, and keeps the old image from being pruned.
- */
-function rollbackTag(projectName, service) {
-    return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
-}
-/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
-function tagImageWords(imageId, tag) {
-    return ['docker', 'tag', imageId, tag];
-}
-/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
-function defaultProjectName(appDir) {
-    const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
-    return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/health.js
-
-/**
- * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
- * connection until it answers 2xx (and contains `expect`), or the time is up.
- */
-async function waitForHttpHealth(session, health, version, log, deadline, signal) {
-    if (!health.url)
-        return { healthy: true, detail: 'no health-url' };
-    const url = new URL(health.url);
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const tunnel = await session.forwardLocalPort(port, url.hostname);
-    const expected = health.expect?.replace(/\{version\}/g, version);
-    let last;
-    try {
-        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
-        for (;;) {
-            // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
-            if (signal?.aborted)
-                return { healthy: false, detail: 'cancelled while the new version was being verified' };
-            try {
-                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
-                const body = await response.text();
-                if (response.ok && (!expected || body.includes(expected)))
-                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
-                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
-            }
-            catch (error) {
-                last = error.message;
-            }
-            if (Date.now() >= deadline)
-                return { healthy: false, detail: `${health.url} ${last}` };
-            log.debug(`health: ${health.url} ${last}; retrying`);
-            await sleep(500);
-        }
-    }
-    finally {
-        await tunnel.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
-
-/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
-class RolledBackError extends SlipwayError {
-    host;
-    serving;
-    constructor(host, reason, serving) {
-        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
-        this.host = host;
-        this.serving = serving;
-        this.name = 'RolledBackError';
-    }
-}
-/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
-function hookWords(dir, script) {
-    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
-}
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/commands.js
-const JSON_FORMAT = '{{json .}}';
-/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
-const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
-function stackDeploy(stack, composeFiles, options = {}) {
-    return {
-        args: [
-            'stack', 'deploy',
-            ...composeFiles.flatMap((file) => ['--compose-file', file]),
-            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
-            '--with-registry-auth',
-            ...(options.prune ? ['--prune'] : []),
-            '--detach=true',
-            stack,
-        ],
-    };
-}
-function serviceUpdateImage(service, image) {
-    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
-}
-const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
-/** Services of a stack, by the label `docker stack deploy` puts on them. */
-const stackServiceIds = (stack) => ({
-    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
-});
-/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
-const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
-/** Task IDs of a service, newest first. */
-const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
-/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
-const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
-const serviceTasksTable = (service) => ({
-    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
-});
-const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
-/** The value comes on stdin (`-`), so it never shows in a process list. */
-function secretCreate(name, value, labels = {}) {
-    return {
-        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
-        stdin: value,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/image/reference.js
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOCKER_HUB = 'docker.io';
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** Returns a reason when the reference is invalid, for the caller's InputError. */
-function parseImageReference(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return { error: `digest '${digest}' is not sha256:<64 hex>` };
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
-    }
-    const parts = rest.split('/');
-    let registry = DOCKER_HUB;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
-        registry = parts.shift() ?? DOCKER_HUB;
-    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
-        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
-    }
-    if (registry === DOCKER_HUB && parts.length === 1)
-        parts.unshift('library');
-    return { registry, repository: parts.join('/'), tag, digest };
-}
-function formatReference(reference) {
-    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
-    const name = `${host}${reference.repository}`;
-    if (reference.digest)
-        return `${name}@${reference.digest}`;
-    return reference.tag ? `${name}:${reference.tag}` : name;
-}
-/** The name without tag or digest, as a user wrote it (for `name@digest`). */
-function repositoryOf(reference) {
-    const withoutDigest = reference.split('@')[0] ?? reference;
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-const KNOWN_PLATFORMS = [
-    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
-];
-
-;// CONCATENATED MODULE: ./build/src/swarm/duration.js
-/**
- * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
- * engine reports them in nanoseconds. Both become milliseconds here.
- */
-const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseGoDuration(text) {
-    if (text === undefined)
-        return undefined;
-    // A bare number is what the engine API gives: nanoseconds.
-    if (typeof text === 'number')
-        return text / 1e6;
-    const trimmed = text.trim();
-    if (trimmed === '0')
-        return 0;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
-        return undefined;
-    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
-}
-/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
-function formatGoDuration(ms) {
-    const rounded = Math.ceil(ms);
-    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
-}
-/** For people: `4.2 s`, `1 min 5 s`. */
-function humanDuration(ms) {
-    if (ms < 60_000)
-        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/compose.js
-
-
-
-
-const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function composeError(path, where, problem, fix) {
-    return new SlipwayError(`${path}: ${where}${problem}`, { fix });
-}
-function readCompose(text, path) {
-    let data;
-    try {
-        data = (0,dist.parse)(text);
-    }
-    catch (error) {
-        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
-    }
-    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
-        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
-    }
-    const networks = isDict(data.networks) ? data.networks : {};
-    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
-    const version = data.version === undefined ? undefined : String(data.version);
-    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
-}
-function readService(path, name, raw, networks) {
-    if (!isDict(raw))
-        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
-    const deploy = isDict(raw.deploy) ? raw.deploy : {};
-    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
-    const onHostNetwork = attached.some((key) => {
-        const definition = networks[key];
-        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
-        return engineName === 'host';
-    });
-    return {
-        name,
-        image: typeof raw.image === 'string' ? raw.image : undefined,
-        healthcheck: readHealthcheck(path, name, raw.healthcheck),
-        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
-        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
-        onHostNetwork,
-        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
-        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
-    };
-}
-/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
-function readHealthcheck(path, service, raw) {
-    if (!isDict(raw) || raw.disable === true)
-        return undefined;
-    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
-        return undefined;
-    const duration = (key, fallback) => {
-        const value = raw[key];
-        if (value === undefined)
-            return fallback;
-        const ms = parseGoDuration(value);
-        if (ms === undefined)
-            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
-        return ms;
-    };
-    return {
-        intervalMs: duration('interval', 30_000),
-        timeoutMs: duration('timeout', 30_000),
-        retries: typeof raw.retries === 'number' ? raw.retries : 3,
-        startPeriodMs: duration('start_period', 0),
-    };
-}
-/** Docker waits at least this long after a task starts before calling it stable. */
-const MIN_MONITOR_MS = 5_000;
-const NO_HEALTHCHECK_MONITOR_MS = 10_000;
-/**
- * The monitor window must outlast the health check's verdict: a task that turns
- * unhealthy after the window closed no longer rolls the update back.
- */
-function monitorWindowMs(service) {
-    const check = service.healthcheck;
-    if (!check)
-        return NO_HEALTHCHECK_MONITOR_MS;
-    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
-    return Math.max(MIN_MONITOR_MS, verdict);
-}
-/**
- * The override file `docker stack deploy` merges over the user's: safe update
- * defaults where the user gave none, the pinned image, secrets and env file.
- * Merging (not editing) keeps the user's file the single source they own.
- */
-function buildStackOverride(compose, options) {
-    const filled = [];
-    const pinned = [];
-    const services = {};
-    const wanted = options.image ? repositoryKey(options.image) : undefined;
-    for (const service of compose.services) {
-        const entry = {};
-        const update = {};
-        const rollback = {};
-        const fill = (target, given, section, key, value, why) => {
-            if (given[key] !== undefined)
-                return;
-            target[key] = value;
-            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
-        };
-        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
-        const orderWhy = service.onHostNetwork
-            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
-            : 'the new task must be healthy before the old one stops';
-        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
-        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
-        const monitor = monitorWindowMs(service);
-        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
-            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
-            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
-        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
-        const deploy = {};
-        if (Object.keys(update).length > 0)
-            deploy.update_config = update;
-        if (Object.keys(rollback).length > 0)
-            deploy.rollback_config = rollback;
-        if (Object.keys(deploy).length > 0)
-            entry.deploy = deploy;
-        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
-            entry.image = options.image;
-            pinned.push(service.name);
-        }
-        if (options.envFile)
-            entry.env_file = [...service.envFiles, options.envFile];
-        services[service.name] = entry;
-    }
-    const document = {};
-    if (compose.version !== undefined)
-        document.version = compose.version;
-    document.services = services;
-    const secretNames = options.secretNames ?? {};
-    if (Object.keys(secretNames).length > 0) {
-        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
-    }
-    const header = [
-        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
-        'Your file is not changed. Defaults filled in:',
-        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
-    ];
-    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist.stringify)(document)}`;
-    return { text, filled, pinned };
-}
-/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
-function repositoryKey(image) {
-    const parsed = parseImageReference(image);
-    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
-/** Inspect output is a JSON array; an empty answer is an empty list. */
-function parseJsonArray(text) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return [];
-    const parsed = JSON.parse(trimmed);
-    return Array.isArray(parsed) ? parsed : [parsed];
-}
-function imageOf(spec) {
-    return spec?.TaskTemplate.ContainerSpec?.Image;
-}
-/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
-function shortImage(image) {
-    if (!image)
-        return '—';
-    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
-}
-function desiredReplicas(service) {
-    if (service.Spec.Mode?.Global)
-        return 'global';
-    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
-}
-/**
- * The task template changed, so the engine will roll tasks (a replica count
- * change does not). The engine stores PreviousSpec without the defaults the
- * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
- * both sides are compared; the caller does not trust a "no" blindly either.
- */
-function expectsRollingUpdate(service) {
-    if (!service.PreviousSpec)
-        return false;
-    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
-}
-function sameOnCommonKeys(a, b) {
-    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    if (isObject(a) && isObject(b))
-        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
-/**
- * Why a task did not run, in words a user acts on. The engine's own text stays
- * beside it; this only names the usual causes.
- */
-function explainTaskError(error) {
-    if (/unhealthy/i.test(error))
-        return 'health check failing';
-    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
-        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
-    }
-    if (/no suitable node/i.test(error))
-        return 'no suitable node (placement constraints, resources or platform rule out every node)';
-    if (/non-zero exit/i.test(error))
-        return 'the container exited with an error';
-    return 'task failed';
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/converge.js
-
-
-
-
-/**
- * After a spec change the engine starts its update within milliseconds; until
- * this long has passed, tasks that look settled may still be the old ones.
- */
-const SETTLE_GRACE_MS = 1_500;
-/** How long an expected update may take to show up before the tasks alone decide. */
-const UPDATE_START_MS = 10_000;
-/**
- * The engine says `rollback_completed` once it has asked for the old tasks, not
- * once they run; this long (at most) is given to them to start, so that "the
- * previous version is serving" is only said when it is.
- */
-const ROLLBACK_START_MS = 30_000;
-/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
-const FAILED_TASKS_BEFORE_GIVING_UP = 3;
-async function inspectServices(endpoint, names) {
-    if (names.length === 0)
-        return [];
-    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
-    // A service that does not exist (yet) makes inspect fail while still printing the others.
-    return parseJsonArray(result.stdout || '[]');
-}
-async function listTasks(endpoint, service) {
-    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0)
-        return [];
-    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
-    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
-}
-async function captureBaselines(endpoint, names) {
-    const objects = await inspectServices(endpoint, names);
-    return Promise.all(names.map(async (name) => {
-        const object = objects.find((o) => o.Spec.Name === name);
-        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
-        return { name, object, taskIds };
-    }));
-}
-/**
- * Polls each service until the engine says where its update ended: updated,
- * rolled back, paused, failed, or still going at the deadline. `docker stack
- * deploy` returns as soon as the specs are stored; this is the wait it skips.
- */
-async function waitForConvergence(endpoint, baselines, options) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const reports = new Map();
-    let pending = baselines;
-    for (;;) {
-        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
-        const still = [];
-        for (const baseline of pending) {
-            const object = objects.find((o) => o.Spec.Name === baseline.name);
-            if (object?.UpdateStatus?.State === 'updating')
-                baseline.attemptedImage = imageOf(object.Spec);
-            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
-            if (report) {
-                reports.set(baseline.name, report);
-                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
-            }
-            else
-                still.push(baseline);
-        }
-        pending = still;
-        if (pending.length === 0)
-            break;
-        if (Date.now() + options.pollMs > deadline) {
-            const last = await inspectServices(endpoint, pending.map((b) => b.name));
-            for (const baseline of pending) {
-                const object = last.find((o) => o.Spec.Name === baseline.name);
-                const report = await describe(endpoint, baseline, object, 'timed-out');
-                reports.set(baseline.name, report);
-                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
-            }
-            break;
-        }
-        await sleep(options.pollMs);
-    }
-    return baselines.map((b) => reports.get(b.name));
-}
-/** A verdict for one service, or undefined while it is still moving. */
-async function judge(endpoint, baseline, object, options, elapsedMs) {
-    const status = object.UpdateStatus;
-    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
-    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
-    if (isNewUpdate) {
-        switch (status?.State) {
-            case 'updating':
-            case 'rollback_started':
-                return undefined;
-            case 'completed':
-                return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed': {
-                baseline.rollbackSeenAt ??= Date.now();
-                const tasks = await listTasks(endpoint, baseline.name);
-                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
-                    return undefined;
-                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
-            }
-            case 'paused':
-            case 'rollback_paused':
-                return describe(endpoint, baseline, object, 'paused');
-            default:
-                return undefined;
-        }
-    }
-    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
-    const rolling = expectsRollingUpdate(object);
-    // The spec is stored but the engine may not have started rolling tasks yet.
-    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
-        return undefined;
-    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
-}
-/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
-async function settled(endpoint, baseline, object, outcome) {
-    const tasks = await listTasks(endpoint, baseline.name);
-    const running = countRunning(tasks);
-    const wanted = wantedReplicas(object, tasks);
-    if (running >= wanted)
-        return report(baseline, object, tasks, outcome);
-    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
-    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
-    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
-        return report(baseline, object, tasks, 'failed');
-    return undefined;
-}
-async function describe(endpoint, baseline, object, outcome) {
-    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
-    if (object)
-        return report(baseline, object, tasks, outcome);
-    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
-}
-/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
-function wantedReplicas(object, tasks) {
-    const desired = desiredReplicas(object);
-    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
-}
-function countRunning(tasks) {
-    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
-}
-function report(baseline, object, tasks, outcome) {
-    const base = {
-        service: baseline.name,
-        outcome,
-        imageBefore: imageOf(baseline.object?.Spec),
-        imageAfter: imageOf(object.Spec),
-        running: countRunning(tasks),
-        desired: desiredReplicas(object),
-        updateState: object.UpdateStatus?.State,
-        message: object.UpdateStatus?.Message,
-    };
-    if (outcome === 'updated' || outcome === 'unchanged')
-        return base;
-    if (object.UpdateStatus?.State?.startsWith('rollback'))
-        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
-    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
-    if (failing) {
-        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
-        base.why = explainTaskError(base.taskError);
-    }
-    else if (outcome === 'timed-out') {
-        base.why = 'the update was still in progress at the timeout';
-    }
-    else {
-        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
-    }
-    return base;
-}
-/** The task the engine blames (named in its update message), else the newest one with an error. */
-function failingTask(tasks, message) {
-    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
-    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
-    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
-        return blamed;
-    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
-
-
-/**
- * A stack deploy only works on a manager of an active swarm. Checked first, so
- * the user reads what to run instead of the engine's "This node is not a swarm manager".
- */
-async function assertSwarmManager(endpoint) {
-    const result = await endpoint.docker(swarmState(), {
-        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
-    });
-    let info;
-    try {
-        info = JSON.parse(result.stdout.trim());
-    }
-    catch {
-        throw new SlipwayError(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
-    }
-    const state = info.LocalNodeState ?? 'inactive';
-    if (state === 'inactive' || state === 'pending') {
-        throw new SlipwayError(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
-            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
-        });
-    }
-    if (state === 'locked') {
-        throw new SlipwayError(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
-            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
-        });
-    }
-    if (state !== 'active') {
-        throw new SlipwayError(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
-            fix: 'See `docker info` on that node',
-        });
-    }
-    if (!info.ControlAvailable) {
-        throw new SlipwayError(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
-            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
-        });
-    }
-    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
-
-
-
-/**
- * Docker secrets are immutable, so each value gets its own name: the stack,
- * the key and a short hash of the value. A changed value is a new secret and
- * rolls the services that use it; an unchanged one is reused as it is.
- */
-function dockerSecretName(stack, key, value) {
-    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
-    return `${stack}_${key}_${digest}`;
-}
-/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
-async function ensureDockerSecrets(endpoint, stack, values) {
-    const names = {};
-    for (const [key, value] of Object.entries(values)) {
-        const name = dockerSecretName(stack, key, value);
-        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
-        if (exists.exitCode !== 0) {
-            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
-        }
-        names[key] = name;
-    }
-    return names;
-}
-/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
-function envFileText(values) {
-    return Object.entries(values).map(([key, value]) => {
-        if (/[\r\n]/.test(value))
-            throw new SlipwayError(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
-        return `${key}=${value}\n`;
-    }).join('');
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
-
-
-
-
-
-
-
-
-const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
-const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
-/** `repo@sha256:<64 hex>`: the same bytes on every node. */
-const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
-/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
-async function runSwarm(settings, endpoint, log) {
-    const started = Date.now();
-    await assertSwarmManager(endpoint);
-    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
-        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
-    }
-    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
-    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
-    switch (settings.mode) {
-        case 'stack': {
-            const outcome = await deployStack(settings, endpoint, log);
-            return { ...base, ...outcome, durationMs: Date.now() - started };
-        }
-        case 'service': {
-            const service = requireService(settings);
-            if (!settings.image)
-                throw new SlipwayError('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
-            const baselines = await captureBaselines(endpoint, [service]);
-            if (!baselines[0]?.object)
-                throw missingService(service, endpoint);
-            log.info(`updating ${service} to ${settings.image}`);
-            await endpoint.docker(serviceUpdateImage(service, settings.image));
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
-            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
-        }
-        case 'rollback': {
-            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
-            if (names.length === 0)
-                throw new SlipwayError(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
-            const baselines = await captureBaselines(endpoint, names);
-            for (const baseline of baselines) {
-                if (!baseline.object)
-                    throw missingService(baseline.name, endpoint);
-                log.info(`rolling ${baseline.name} back to its previous spec`);
-                await endpoint.docker(serviceRollback(baseline.name), {
-                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
-                });
-            }
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
-            return { ...base, services, durationMs: Date.now() - started };
-        }
-    }
-}
-async function deployStack(settings, endpoint, log) {
-    const composePath = settings.composeFile;
-    if (!composePath)
-        throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
-    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
-        throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
-    });
-    const compose = readCompose(text, composePath);
-    for (const key of Object.keys(settings.secrets)) {
-        if (!compose.services.some((s) => s.secrets.includes(key)))
-            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
-    }
-    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
-    const hasEnv = Object.keys(settings.env).length > 0;
-    const files = [];
-    if (!endpoint.local)
-        files.push({ name: external_node_path_namespaceObject.basename(composePath), content: text });
-    if (hasEnv)
-        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
-    // The override names the env file by its staged path, so it is staged after the others.
-    const staged = await endpoint.stage(files);
-    try {
-        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
-        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
-        if (settings.image && override.pinned.length === 0) {
-            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
-        }
-        for (const f of override.filled)
-            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
-        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
-        try {
-            const userFile = endpoint.local ? composePath : staged.paths[0];
-            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
-            const baselines = await captureBaselines(endpoint, names);
-            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
-            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
-            if (result.exitCode !== 0)
-                throw stackRejected(composePath, result.stderr || result.stdout);
-            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
-            return { services, filled: override.filled, pinned: override.pinned };
-        }
-        finally {
-            await overrideFile.remove();
-        }
-    }
-    finally {
-        await staged.remove();
-    }
-}
-/** The engine's own words, with the file and (when it names one) the service. */
-function stackRejected(file, stderr) {
-    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
-    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
-    return new SlipwayError(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
-        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
-    });
-}
-function requireService(settings) {
-    if (!settings.service)
-        throw new SlipwayError('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
-    return settings.service;
-}
-function missingService(name, endpoint) {
-    return new SlipwayError(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
-}
-async function stackServices(endpoint, stack) {
-    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
-
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseSwarmStrategy(inputs) {
-    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
-    if (!NAME.test(stack))
-        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
-    const service = inputs.optional('swarm-service');
-    if (service !== undefined && !NAME.test(service))
-        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
-    const image = inputs.optional('image');
-    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-        inputs.fail('image', `is not an image reference (found '${image}')`);
-    if (service && !image)
-        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
-    const secrets = {};
-    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets'))) {
-        if (!NAME.test(key))
-            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
-        // Masked before anything runs; the values only ever travel on stdin.
-        registerSecret(value);
-        secrets[key] = value;
-    }
-    return {
-        stack, service, image,
-        stackFile: inputs.string('stack-file', 'docker-compose.yml'),
-        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1 }),
-        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs),
-        secrets,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
-const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
-    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
-    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
-]));
-const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
-/** Reads the zero-downtime inputs; undefined when the option is off. */
-function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
-    if (!inputs.boolean('zero-downtime', false))
-        return undefined;
-    if (strategy !== 'compose') {
-        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
-    }
-    if (!healthUrl) {
-        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
-    }
-    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
-    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
-    const first = Number(match?.[1]);
-    const last = Number(match?.[2] ?? match?.[1]);
-    if (!match || first < 1024 || last > 65535 || last < first) {
-        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
-    }
-    if (last === first)
-        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
-    const portEnv = inputs.optional('port-env') ?? 'PORT';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
-        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
-    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
-    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
-    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
-        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
-    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
-    if (proxy === 'nginx' && !nginxUpstreamFile) {
-        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
-    }
-    if (nginxUpstreamFile !== undefined && !ABSOLUTE_PATH.test(nginxUpstreamFile))
-        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
-    const switchCommand = inputs.optional('proxy-switch-command');
-    if (proxy === 'command' && !switchCommand) {
-        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
-    }
-    return {
-        ports: { first, last },
-        portEnv,
-        proxy,
-        caddyAdmin,
-        nginxUpstreamFile,
-        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
-        switchCommand,
-        proxyHealthUrl: inputs.optional('proxy-health-url'),
-        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
-        watchMs: inputs.duration('watch-window', 0),
-        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/settings.js
-
-
-
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
-const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
-const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseDeploySettings(inputs) {
-    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
-    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
-    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
-    }
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
-    let compose;
-    let release;
-    let script;
-    let swarm;
-    if (strategy === 'compose') {
-        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
-        if (!SERVICE.test(service))
-            inputs.fail('service', `is not a compose service name (found '${service}')`);
-        const project = inputs.optional('compose-project');
-        if (project !== undefined && !PROJECT.test(project))
-            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
-        const image = inputs.optional('image');
-        if (mode === 'deploy' && !image)
-            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
-        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-            inputs.fail('image', `is not an image reference (found '${image}')`);
-        const envFile = inputs.optional('env-file');
-        compose = {
-            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
-            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
-            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
-        };
-    }
-    else if (strategy === 'release') {
-        const artifact = inputs.optional('artifact');
-        if (mode === 'deploy' && !artifact)
-            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
-        release = {
-            artifact,
-            shared: inputs.list('shared').map((p) => relative('shared', p)),
-            prePromote: inputs.list('pre-promote'),
-            restart: inputs.list('restart'),
-            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
-        };
-    }
-    else if (strategy === 'swarm') {
-        swarm = parseSwarmStrategy(inputs);
-    }
-    else {
-        if (mode === 'rollback')
-            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
-        script = inputs.required('script', 'Set script to the commands to run on the host.');
-    }
-    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
-    const version = inputs.optional('version') ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
-    return {
-        ssh, strategy, mode, appDir, version,
-        env: inputs.keyValues('env'),
-        health: { url: inputs.optional('health-url'), expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000) },
-        batchSize: inputs.integer('batch-size', 0, { min: 0 }),
-        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
-        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
-        compose, release, script, swarm,
-        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, inputs.optional('health-url')),
-    };
-}
-/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
-function forHost(template, host, index) {
-    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/compose.js
-
-
-
-
-
-
-
-
-async function prepare(run) {
-    const compose = run.settings.compose;
-    if (!compose)
-        throw new Error('compose settings missing');
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
-        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
-    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
-    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-    const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
-    return {
-        flavor: detected,
-        compose,
-        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
-        projectName: project ?? defaultProjectName(run.appDir),
-        stateFile: `${stateBase}.state`,
-    };
-}
-async function runningImageOf(run, ctx) {
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-    if (ids.length === 0)
-        return undefined;
-    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
-    const [image = '', id = ''] = inspected.split('|');
-    return image ? { image, id } : undefined;
-}
-/** The reference (tag or digest) the service runs, for messages and the version label. */
-async function runningImage(run, ctx) {
-    return (await runningImageOf(run, ctx))?.image;
-}
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run, ctx, imageId) {
-    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-    if (tagged.exitCode !== 0) {
-        throw new SlipwayError(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-        });
-    }
-    return tag;
-}
-/**
- * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
- * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
- */
-async function switchTo(run, ctx, image, pull, beforeUp) {
-    const env = { ...run.settings.env };
-    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
-        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
-    });
-    if (pull)
-        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
-    beforeUp?.();
-    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
-        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
-    });
-}
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
-/**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
- * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
- */
-async function waitHealthy(run, ctx, version, signal) {
-    const deadline = Date.now() + run.settings.health.timeoutMs;
-    let last = 'no container';
-    for (;;) {
-        if (signal?.aborted)
-            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-        if (ids.length > 0) {
-            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = states.join(', ');
-            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
-                return { healthy: false, detail: `container ${last}` };
-            }
-            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
-                break;
-        }
-        if (Date.now() >= deadline)
-            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
-        await sleep(500);
-    }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
-}
-const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
-async function composeDeploy(run) {
-    const ctx = await prepare(run);
-    const image = ctx.compose.image ?? '';
-    const { version } = run.settings;
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image;
-    const state = await readStateFile(run.session, ctx.stateFile);
-    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
-    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
-    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
-    if (ctx.compose.preDeploy && current) {
-        throwIfCancelled(run.signal, 'the pre-deploy hook');
-        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
-            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
-            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
-        });
-    }
-    throwIfCancelled(run.signal, `the switch to ${image}`);
-    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
-    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
-    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
-    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
-    let verdict;
-    try {
-        await switchTo(run, ctx, image, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
-        verdict = await waitHealthy(run, ctx, version, run.signal);
-    }
-    catch (error) {
-        if (error instanceof CancelledError) {
-            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
-            if (rollbackTo)
-                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
-            await writeStateFile(run.session, ctx.stateFile, state);
-            throw error;
-        }
-        if (!current || !(await run.session.isAlive()))
-            throw error;
-        verdict = { healthy: false, detail: error.message };
-    }
-    if (verdict.healthy) {
-        const now = await runningImageOf(run, ctx);
-        await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
-        return { version, previous: previousVersion, changed: true };
-    }
-    if (!current || !rollbackTo)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, rollbackTo, false);
-    const back = await waitHealthy(run, ctx, previousVersion);
-    await writeStateFile(run.session, ctx.stateFile, {
-        image: current, image_id: running?.id ?? '', version: previousVersion,
-        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
-        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
-    });
-    if (!back.healthy)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
-}
-/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
-async function composeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await readStateFile(run.session, ctx.stateFile);
-    if (!state.previous_image)
-        throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image ?? state.image ?? '';
-    // State written before image IDs were recorded only has the reference.
-    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, target, false);
-    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
-    if (!verdict.healthy)
-        throw new SlipwayError(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
-    await writeStateFile(run.session, ctx.stateFile, {
-        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
-        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
-    });
-    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
-}
-const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
-
-;// CONCATENATED MODULE: ./build/src/deploy/release.js
-
-
-
-
-
-/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
-function releaseName(now) {
-    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
-}
-/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
-const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
-/** Links each shared path into the release (replacing whatever the artifact had there). */
-const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
-const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
-const isMarked = (name) => MARKED.test(name);
-/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
-const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
-/**
- * Removes all but the newest `keep` good releases, never one in `protect`
- * (current, previous). Marked releases never count as kept; they go once they
- * are older than the oldest release kept.
- */
-function releasesToRemove(all, keep, protect) {
-    const good = all.filter((name) => !isMarked(name)).sort();
-    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
-    const oldestKept = good.filter((name) => !stale.includes(name))[0];
-    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
-    return [...stale, ...marked].sort();
-}
-/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
-const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
-const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
-/** Who the command runs as matters to the rule, so these carry over into the check. */
-const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
-/**
- * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
- * with sudo: it checks the sudoers rule (as that user) without running anything.
- * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
- * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
- */
-function sudoCheckWords(command) {
-    const words = command.trim().split(/\s+/);
-    if (words[0] !== 'sudo')
-        return undefined;
-    const kept = [];
-    let i = 1;
-    while (i < words.length) {
-        const word = words[i] ?? '';
-        if (word === '--') {
-            i += 1;
-            break;
-        }
-        if (!word.startsWith('-') || word === '-')
-            break;
-        i += 1;
-        if (word.startsWith('--')) {
-            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
-            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
-                continue;
-            const value = inline ?? words[i++] ?? '';
-            const flag = SUDO_KEPT.get(name);
-            if (flag)
-                kept.push(flag, value);
-            continue;
-        }
-        for (let c = 1; c < word.length; c += 1) {
-            const option = word[c] ?? '';
-            if (!SUDO_VALUE_OPTIONS.has(option))
-                continue;
-            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
-            const flag = SUDO_KEPT.get(option);
-            if (flag)
-                kept.push(flag, value);
-            break;
-        }
-    }
-    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
-        i += 1;
-    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
-}
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run) {
-    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    const names = lines.filter((line) => !line.startsWith('current='));
-    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
-}
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run, name, mark) {
-    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-    if (result.exitCode !== 0)
-        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
-}
-async function versionOf(run, name) {
-    if (!name)
-        return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
-    return result.stdout.trim();
-}
-/**
- * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
- * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
- */
-async function restart(run, signal) {
-    for (const command of run.settings.release?.restart ?? []) {
-        if (signal?.aborted)
-            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
-        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-        if (result.exitCode !== 0) {
-            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-            const said = lastLines(secrets_redact(result.stderr.trim()), 1);
-            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-        }
-    }
-    return { ok: true, detail: '' };
-}
-/**
- * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
- * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
- */
-async function switchAndCheck(run, name, version, signal) {
-    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run, signal);
-    if (!restarted.ok)
-        return { healthy: false, detail: restarted.detail };
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
-}
-async function releaseDeploy(run, now = new Date()) {
-    const release = run.settings.release;
-    if (!release?.artifact)
-        throw new Error('release settings missing');
-    const { version } = run.settings;
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
-    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
-    // sudo -n first: a promote that cannot restart must not happen.
-    for (const command of release.restart) {
-        const check = sudoCheckWords(command);
-        if (!check)
-            continue;
-        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-        if (allowed.exitCode !== 0)
-            throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
-    }
-    const before = await listReleases(run);
-    const previousVersion = await versionOf(run, before.current);
-    let name = releaseName(now);
-    if (before.all.includes(name))
-        name = `${name}-${run.index + 1}-${process.pid}`;
-    const dir = `${run.appDir}/releases/${name}`;
-    throwIfCancelled(run.signal, 'the upload of the new release');
-    await run.session.exec(['mkdir', '-p', dir]);
-    try {
-        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-            await run.session.upload(release.artifact, `${dir}.tar.gz`);
-            throwIfCancelled(run.signal, 'unpacking the new release');
-            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-        }
-        else {
-            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
-        }
-        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-        if (release.shared.length)
-            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
-        for (const command of release.prePromote) {
-            throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
-            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-        }
-        throwIfCancelled(run.signal, `the switch to releases/${name}`);
-    }
-    catch (error) {
-        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
-        if (await run.session.isAlive())
-            await markRelease(run, name, 'failed');
-        throw error;
-    }
-    const verdict = await switchAndCheck(run, name, version, run.signal);
-    if (verdict.healthy) {
-        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
-        if (stale.length)
-            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
-        return { version, previous: previousVersion, changed: true };
-    }
-    if (!before.current)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
-    const back = await switchAndCheck(run, before.current, previousVersion);
-    await markRelease(run, name, 'failed');
-    if (!back.healthy)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
-    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
-}
-/** Back to the release before `current`, from what is on the host. */
-async function releaseRollback(run) {
-    const { current, all } = await listReleases(run);
-    const index = current ? all.indexOf(current) : -1;
-    const target = index > 0 ? all[index - 1] : undefined;
-    if (!current || !target)
-        throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
-    const verdict = await switchAndCheck(run, target, to);
-    if (!verdict.healthy)
-        throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
-    // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await markRelease(run, current, 'rolled-back');
-    return { version: to, previous: from, changed: true };
-}
-async function scriptDeploy(run) {
-    const script = run.settings.script ?? '';
-    const { version } = run.settings;
-    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
-    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
-    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-    if (!verdict.healthy)
-        throw new SlipwayError(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
-    return { version, previous: '', changed: true };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
-
-
-
-
-/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
-function localDockerEndpoint(runner, host) {
-    return {
-        description: host ? `docker at ${host}` : 'local docker',
-        local: true,
-        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
-        async stage(files) {
-            const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-swarm-'));
-            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
-            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
-            const paths = [];
-            for (const file of files) {
-                const target = external_node_path_namespaceObject.join(dir, file.name);
-                await promises_namespaceObject.writeFile(target, file.content, { mode: 0o600 });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await promises_namespaceObject.rm(dir, { recursive: true, force: true }); settle(); } };
-        },
-    };
-}
-/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
-function remoteDockerEndpoint(exec, description) {
-    return {
-        description,
-        local: false,
-        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
-        async stage(files) {
-            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
-            const dir = made.stdout.trim();
-            const paths = [];
-            for (const file of files) {
-                const target = `${dir}/${file.name}`;
-                // The content travels on stdin; the script is fixed and takes the path as $1.
-                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/report.js
-
-
-
-
-const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
-/** One sentence per service that did not end well: which, why, and what serves now. */
-function describeProblem(report) {
-    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
-    const serving = report.running > 0
-        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
-        : `nothing is running (${replicas(report)})`;
-    switch (report.outcome) {
-        case 'rolled-back':
-            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
-        case 'paused':
-            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
-        case 'failed':
-            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
-        case 'timed-out':
-            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
-        default:
-            return `${report.service}: ${report.outcome}`;
-    }
-}
-function swarmFailure(result) {
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
-}
-function swarmSummary(result) {
-    const summary = new Summary().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
-    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
-    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
-    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
-    if (problems.length)
-        summary.list(problems);
-    if (result.filled.length) {
-        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
-        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
-    }
-    return summary;
-}
-function swarmOutputs(result) {
-    return {
-        'swarm-services': JSON.stringify(result.services),
-        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
-
-
-
-
-
-
-
-
-/**
- * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
- * same SSH session, lock and deploy log as the other strategies; the engine
- * does the rolling update and the rollback, Slipway waits and reports.
- */
-function sessionDockerEndpoint(run) {
-    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
-}
-function swarmSettingsOf(run, mode) {
-    const swarm = run.settings.swarm;
-    if (!swarm)
-        throw new SlipwayError('strategy swarm: settings missing (internal)');
-    return {
-        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
-        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
-        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
-        secrets: swarm.secrets, env: run.settings.env, prune: false,
-    };
-}
-const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
-/**
- * Each host's swarm reports of one deploy, keyed by its settings object (one
- * per run), then by the deploy's result: how the per-service table reaches the
- * job summary without widening the fleet's host outcomes.
- */
-const reportsBySettings = new WeakMap();
-const summariesByResult = new WeakMap();
-/** Remembers one host's swarm report for the deploy that runs with `settings`. */
-function keepSwarmReport(settings, result) {
-    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
-}
-/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
-function keepSwarmReports(result, settings) {
-    const reports = reportsBySettings.get(settings);
-    if (reports?.length)
-        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new Summary()));
-    return result;
-}
-/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
-function swarmReportSummary(result) {
-    return summariesByResult.get(result) ?? new Summary();
-}
-/**
- * A deploy the engine did not finish well: the previous version serves only
- * when no service kept its new version and every rolled-back one runs again.
- */
-function judgeFailedDeploy(result) {
-    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
-    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
-}
-/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
-function rollbackPlan(result) {
-    const changed = result.services.filter((s) => s.outcome === 'updated');
-    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
-}
-async function swarmDeploy(run) {
-    const endpoint = sessionDockerEndpoint(run);
-    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keepSwarmReport(run.settings, result);
-    const previous = firstImage(result, 'imageBefore');
-    const failure = swarmFailure(result);
-    if (failure) {
-        const verdict = judgeFailedDeploy(result);
-        if (verdict.previousServes)
-            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`);
-    }
-    // The same HTTP health gate as the other strategies, when health-url is set.
-    const { health, version } = run.settings;
-    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-    if (verdict.healthy)
-        return { version, previous, changed: true };
-    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
-}
-/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
-async function rollBackUnhealthy(run, endpoint, deployed, detail) {
-    const reason = `the new version failed its health check (${detail})`;
-    const { names, fresh } = rollbackPlan(deployed);
-    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
-    if (names.length === 0)
-        throw new SlipwayError(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
-    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
-    let back;
-    try {
-        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
-    }
-    catch (error) {
-        throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${errors_formatError(error)}), so the new version is still running${freshNote}`);
-    }
-    keepSwarmReport(run.settings, back);
-    const failure = swarmFailure(back);
-    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
-    if (failure || notRunning.length) {
-        throw new SlipwayError(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
-    }
-    if (fresh.length)
-        throw new SlipwayError(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
-    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
-}
-async function swarmRollback(run) {
-    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keepSwarmReport(run.settings, result);
-    const failure = swarmFailure(result);
-    if (failure)
-        throw new SlipwayError(`${run.session.name}: ${failure}`);
-    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/compose-check.js
-
-/**
- * Why a compose service cannot run as a second copy beside itself, read from
- * `compose config` (the merged, interpolated model). Each problem names the
- * field and the fix; checked before anything starts.
- */
-function runTwiceProblems(configYaml, service) {
-    const model = (0,dist.parse)(configYaml);
-    const definition = model?.services?.[service];
-    if (!definition)
-        return [`service '${service}' is not in the compose files (found ${Object.keys(model?.services ?? {}).join(', ') || 'no services'})`];
-    const problems = [];
-    if (definition.container_name !== undefined) {
-        problems.push(`services.${service}.container_name is set (found '${String(definition.container_name)}'): Docker allows one container per name, so the new copy cannot start beside the old one. Remove container_name; Slipway names each copy by its compose project`);
-    }
-    const ports = Array.isArray(definition.ports) ? definition.ports : [];
-    if (ports.length > 0) {
-        const shown = ports.map((port) => (typeof port === 'object' && port ? `${String(port.published ?? '')}:${String(port.target ?? '')}` : String(port))).join(', ');
-        problems.push(`services.${service}.ports publishes host ports (found ${shown}): two copies cannot bind the same host port. Remove ports:, use network_mode: host and have the app listen on $PORT (Slipway gives each copy its own port from slot-ports)`);
-    }
-    if (definition.network_mode !== 'host') {
-        problems.push(`services.${service}.network_mode is not host (found ${String(definition.network_mode ?? 'a bridge network')}): the proxy reaches each copy on a host port. Set network_mode: host and have the app listen on $PORT`);
-    }
-    return problems;
-}
-/** The override Slipway keeps per copy: the image and the port the copy listens on. JSON is YAML. */
-function renderSlotOverride(service, image, portEnv, port) {
-    return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
-}
-/** The port a copy was started on, read back from its override; undefined when there is none or it is not Slipway's. */
-function slotPortFrom(overrideText, service, portEnv) {
-    try {
-        const model = JSON.parse(overrideText);
-        const port = Number(model.services?.[service]?.environment?.[portEnv]);
-        return Number.isInteger(port) && port > 0 ? port : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/host-ports.js
-/**
- * What the host's kernel says about TCP ports, read from /proc/net/tcp and
- * /proc/net/tcp6 (present on every Linux host, no `ss` or `netstat` needed).
- * Containers run with host networking, so their sockets are in these tables.
- */
-const READ_TCP_TABLES = ['sh', '-c', 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true'];
-const LISTEN = '0A';
-const ESTABLISHED = '01';
-function parseTcpTables(text) {
-    const listening = new Set();
-    const established = new Map();
-    for (const line of text.split('\n')) {
-        const fields = line.trim().split(/\s+/);
-        const local = fields[1];
-        const state = fields[3];
-        if (!local || !state || !/^[0-9A-F]+:[0-9A-F]{4}$/i.test(local))
-            continue;
-        const port = parseInt(local.slice(local.indexOf(':') + 1), 16);
-        if (state === LISTEN)
-            listening.add(port);
-        else if (state === ESTABLISHED)
-            established.set(port, (established.get(port) ?? 0) + 1);
-    }
-    return { listening, established };
-}
-/** The first port in the range that nothing listens on and that is not the live copy's; undefined if none. */
-function host_ports_chooseFreePort(range, listening, exclude) {
-    for (let port = range.first; port <= range.last; port += 1) {
-        if (!listening.has(port) && !exclude.includes(port))
-            return port;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/caddy-config.js
-/** The loopback names an upstream may use for a copy on this host. */
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
-/** Every reverse_proxy upstream in a Caddy JSON config that dials `port` on loopback. */
-function findUpstreams(config, port) {
-    const found = [];
-    const wanted = LOOPBACK.map((host) => `${host}:${port}`);
-    const walk = (node, path) => {
-        if (Array.isArray(node)) {
-            node.forEach((child, index) => walk(child, [...path, String(index)]));
-            return;
-        }
-        if (!node || typeof node !== 'object')
-            return;
-        const record = node;
-        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
-            record.upstreams.forEach((upstream, index) => {
-                const dial = upstream?.dial;
-                if (typeof dial === 'string' && wanted.includes(dial))
-                    found.push({ path: [...path, 'upstreams', String(index), 'dial'].join('/'), dial });
-            });
-        }
-        for (const [key, child] of Object.entries(record))
-            walk(child, [...path, key]);
-    };
-    walk(config, []);
-    return found;
-}
-/** Every loopback upstream dial in the config, for messages ("found 127.0.0.1:9000"). */
-function allDials(config) {
-    const dials = [];
-    const walk = (node) => {
-        if (Array.isArray(node))
-            return node.forEach(walk);
-        if (!node || typeof node !== 'object')
-            return;
-        const record = node;
-        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
-            for (const upstream of record.upstreams)
-                if (typeof upstream?.dial === 'string')
-                    dials.push(upstream.dial);
-        }
-        Object.values(record).forEach(walk);
-    };
-    walk(config);
-    return dials;
-}
-/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
-function loopbackPorts(config) {
-    const ports = allDials(config).map((dial) => {
-        const split = dial.lastIndexOf(':');
-        return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
-    });
-    return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
-}
-/**
- * Moves one upstream: a PATCH of its `dial` value alone, so other sites and
- * apps in the same Caddy are not rewritten. With the ETag of the config the
- * upstream was found in as If-Match, Caddy refuses (412) when anything changed
- * since, instead of applying the change to a path that now means something else.
- */
-function dialPatch(ref, port, etag) {
-    return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
-
-
-
-function proxySwitcher(session, settings) {
-    switch (settings.proxy) {
-        case 'caddy': return new CaddySwitcher(session, settings.caddyAdmin);
-        case 'nginx': return new NginxSwitcher(session, settings.nginxUpstreamFile ?? '', settings.nginxCommand);
-        case 'command': return new CommandSwitcher(session, settings.switchCommand ?? '');
-    }
-}
-/** The contents of the nginx include: one server line inside the user's `upstream` block. */
-function renderNginxUpstream(port) {
-    return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
-}
-/**
- * The loopback ports an nginx include points at: Slipway writes `server 127.0.0.1:<port>;`,
- * but before the first switch it holds what the user wrote (`proxy_pass http://127.0.0.1:<port>;`).
- */
-function nginxUpstreamPorts(text) {
-    const ports = new Set();
-    for (const line of text.split('\n')) {
-        const code = line.replace(/#.*/, '');
-        for (const match of code.matchAll(/(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/g))
-            ports.add(Number(match[1]));
-    }
-    return [...ports];
-}
-/** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
-class CaddySwitcher {
-    session;
-    admin;
-    kind = 'caddy';
-    constructor(session, admin) {
-        this.session = session;
-        this.admin = admin;
-    }
-    async request(method, path, body, extraHeaders = {}) {
-        const split = this.admin.lastIndexOf(':');
-        const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
-        const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error) => {
-            throw new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
-        });
-        try {
-            return await new Promise((resolve, reject) => {
-                const request = external_node_http_namespaceObject.request({
-                    host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
-                    // Caddy checks Host against the admin address it listens on.
-                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
-                }, (response) => {
-                    let text = '';
-                    response.setEncoding('utf8');
-                    response.on('data', (chunk) => { text += chunk; });
-                    // Caddy sends the ETag of a config read as a trailer.
-                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
-                });
-                request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
-                request.on('error', (error) => reject(new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
-                    fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
-                })));
-                request.end(body);
-            });
-        }
-        finally {
-            await forward.close();
-        }
-    }
-    async read() {
-        const { status, text, etag } = await this.request('GET', '/config/');
-        if (status !== 200)
-            throw new SlipwayError(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
-        return { config: JSON.parse(text), etag };
-    }
-    async config() {
-        return (await this.read()).config;
-    }
-    async servingPorts() {
-        return loopbackPorts(await this.config());
-    }
-    async preflight(fromPort) {
-        const config = await this.config();
-        if (findUpstreams(config, fromPort).length === 0) {
-            throw new SlipwayError(`caddy-admin: no reverse_proxy upstream in Caddy's config dials port ${fromPort} on loopback (found ${allDials(config).join(', ') || 'no reverse_proxy upstreams'})`, {
-                fix: `Point the site's reverse_proxy at 127.0.0.1:${fromPort} (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
-            });
-        }
-    }
-    async switchTo(toPort, fromPort) {
-        let { config, etag } = await this.read();
-        const moving = findUpstreams(config, fromPort).length;
-        if (moving === 0)
-            throw new SlipwayError(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
-        // Only this app's upstream dials change (one graceful reload each), so another
-        // app switching its own route on the same Caddy is neither lost nor undone; a
-        // change by someone else in between makes Caddy answer 412, and we read again.
-        for (let round = 1, conflicts = 0;; round += 1) {
-            const ref = findUpstreams(config, fromPort)[0];
-            if (!ref)
-                break;
-            const patch = dialPatch(ref, toPort, etag);
-            const { status, text } = await this.request(patch.method, patch.path, patch.body, patch.headers);
-            if (status === 412 && conflicts < 5)
-                conflicts += 1;
-            else if (status !== 200)
-                throw new SlipwayError(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
-            if (round > moving + 5)
-                throw new SlipwayError(`caddy-admin: Caddy's config kept changing while Slipway moved the upstream to 127.0.0.1:${toPort} (found ${allDials(config).join(', ')})`, { fix: 'Deploy again once no other change is being made to Caddy' });
-            ({ config, etag } = await this.read());
-        }
-        // The last read is the read-back: every upstream that dialed the old port dials the new one.
-        if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
-            throw new SlipwayError(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
-        }
-    }
-}
-/** nginx: rewrite the upstream include, `nginx -t`, then `nginx -s reload` (old workers finish their requests). */
-class NginxSwitcher {
-    session;
-    file;
-    command;
-    kind = 'nginx';
-    constructor(session, file, command) {
-        this.session = session;
-        this.file = file;
-        this.command = command;
-    }
-    nginx(...args) {
-        return ['sh', '-c', `${this.command} "$@"`, 'slipway-nginx', ...args];
-    }
-    async preflight(fromPort) {
-        const writable = await this.session.exec(['sh', '-c', 'd=$(dirname "$1"); [ -w "$d" ] && { [ ! -e "$1" ] || [ -w "$1" ]; }', 'slipway-check', this.file], { allowFailure: true });
-        if (writable.exitCode !== 0)
-            throw new SlipwayError(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
-        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
-        if (test.exitCode !== 0)
-            throw new SlipwayError(`nginx: \`${this.command} -t\` fails before any change (${proxy_lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
-        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
-        if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
-            throw new SlipwayError(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
-                fix: `Write \`server 127.0.0.1:${fromPort};\` into it (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
-            });
-        }
-    }
-    async servingPorts() {
-        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
-        // No file yet (or unreadable): preflight says what is wrong with it.
-        return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
-    }
-    async switchTo(toPort) {
-        const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
-        const write = (text) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
-        await write(renderNginxUpstream(toPort));
-        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
-        if (test.exitCode !== 0) {
-            if (previous.exitCode === 0)
-                await write(previous.stdout);
-            else
-                await this.session.exec(['rm', '-f', this.file]);
-            throw new SlipwayError(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${proxy_lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
-        }
-        const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
-        if (reload.exitCode !== 0) {
-            if (previous.exitCode === 0)
-                await write(previous.stdout);
-            throw new SlipwayError(`nginx: \`nginx -s reload\` failed (${proxy_lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
-        }
-    }
-}
-/** Any other proxy: the user's command gets the new port as its argument (and SLIPWAY_OLD_PORT). */
-class CommandSwitcher {
-    session;
-    command;
-    kind = 'command';
-    constructor(session, command) {
-        this.session = session;
-        this.command = command;
-    }
-    async preflight() { }
-    async servingPorts() {
-        return undefined;
-    }
-    async switchTo(toPort, fromPort) {
-        const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
-            env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
-        });
-        if (result.exitCode !== 0)
-            throw new SlipwayError(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${proxy_lastLine(result.stderr)})`);
-    }
-}
-/** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
-function proxy_lastLine(text) {
-    const lines = text.trim().split('\n').filter(Boolean);
-    return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-back.js
-/**
- * The truth after a failed switch or a red watch window: the proxy's own answer
- * wins over what the switch calls reported. Messages never claim the old
- * version serves unless the switch back worked or the proxy says so.
- */
-function judgeSwitchBack(input) {
-    const { host, cause, proxy, old, newPort, back } = input;
-    // A proxy that names no loopback port cannot tell which copy serves.
-    const ports = back.proxyPorts?.length ? back.proxyPorts : undefined;
-    const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
-    const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
-    if (oldServes) {
-        const switched = !back.attempted ? '' : back.error === undefined ? 'traffic was switched back, '
-            : `traffic is back on the old copy (the switch back reported: ${back.error}; ${proxy} points at port ${old.port}), `;
-        return { oldServes, removeNew, message: `${host}: ${cause}; ${switched}the new copy was removed and ${old.label} on port ${old.port} keeps serving` };
-    }
-    const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
-    const where = ports
-        ? `${proxy} points at port ${ports.join(', ')}`
-        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer, or named no loopback port'})`;
-    const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
-    return {
-        oldServes, removeNew,
-        message: `${host}: ${cause}; switching back to ${old.label} on port ${old.port} failed (${why}); ${where}; ${fate}; ${old.label} still runs on port ${old.port}`,
-        fix: `Point ${proxy} at port ${old.port} (the old version) by hand, then deploy again`,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-const settingsOf = (run) => {
-    const zd = run.settings.zeroDowntime;
-    if (!zd)
-        throw new Error('zero-downtime settings missing');
-    return zd;
-};
-const stateFileOf = (run, ctx) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
-const overrideOf = (run, project) => `${stateDir(run.appDir)}/${project}.override.json`;
-function copyFrom(state, prefix) {
-    const project = state[`${prefix}project`];
-    const port = Number(state[`${prefix}port`]);
-    if (!project || !port)
-        return undefined;
-    return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
-}
-function copyFields(copy, prefix) {
-    return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
-}
-async function containersOf(run, project, service) {
-    return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
-}
-async function removeCopy(run, project, service, stopTimeoutS) {
-    const ids = await containersOf(run, project, service);
-    if (ids.length === 0)
-        return 0;
-    await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
-    await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
-    return ids.length;
-}
-/** The port `project` was started on, from the override Slipway wrote before starting it. */
-async function slotPortOf(run, project, service, portEnv) {
-    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
-    return slotPortFrom(text, service, portEnv);
-}
-async function tcpTables(run) {
-    return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
-}
-/** The smoke-test checks against one copy's own port, through the SSH session, with the expected version. */
-async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2) {
-    const url = new URL(run.settings.health.url ?? '');
-    url.hostname = '127.0.0.1';
-    url.port = String(port);
-    const check = oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
-    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
-    const outcome = report.checks[0];
-    return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
-}
-/** After the switch, with proxy-health-url: until a request through the proxy reports the new version. */
-async function waitForTrafficOnNew(run, zd, version) {
-    if (!zd.proxyHealthUrl)
-        return;
-    const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
-    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
-    if (!report.passed)
-        throw new SlipwayError(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
-}
-/**
- * After a failure at or after the switch: sends traffic back to the old copy if
- * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
- * it points. Never throws: the caller reports what happened.
- */
-async function switchBack(proxy, oldPort, newPort, switched) {
-    const ask = () => proxy.servingPorts().catch(() => undefined);
-    if (!switched) {
-        const ports = await ask();
-        if (!ports?.includes(newPort))
-            return { attempted: false, proxyPorts: ports };
-    }
-    let error;
-    try {
-        await proxy.switchTo(oldPort, newPort);
-    }
-    catch (failure) {
-        error = errors_formatError(failure);
-    }
-    return { attempted: true, error, proxyPorts: await ask() };
-}
-/**
- * Waits until the old copy has no open connection (two polls in a row, after a
- * short settle so a proxy that reloads asynchronously has stopped picking it),
- * or the drain timeout. Returns how many connections were still open.
- */
-async function drain(run, port, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    await sleep(Math.min(500, timeoutMs));
-    let quiet = 0;
-    for (;;) {
-        const open = (await tcpTables(run)).established.get(port) ?? 0;
-        quiet = open === 0 ? quiet + 1 : 0;
-        if (quiet >= 2)
-            return 0;
-        if (Date.now() >= deadline)
-            return open;
-        await sleep(200);
-    }
-}
-/**
- * Start the new version beside the old one, switch the proxy, drain, stop the old:
- * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
- */
-async function switchDeploy(run, image, version, action) {
-    const zd = settingsOf(run);
-    const ctx = await prepare(run);
-    const { service } = ctx.compose;
-    const host = run.session.name;
-    const stateFile = stateFileOf(run, ctx);
-    const state = await readStateFile(run.session, stateFile);
-    const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
-    // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
-    let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
-    if (!live) {
-        const current = await runningImage(run, ctx);
-        const composeState = await readStateFile(run.session, ctx.stateFile);
-        live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
-    }
-    let before = copyFrom(state, 'previous_');
-    // The proxy, not the state file, has the last word on which copy serves: a
-    // deploy cut between its switch and its state write leaves the file a step behind.
-    const proxy = proxySwitcher(run.session, zd);
-    const serving = await proxy.servingPorts();
-    const pending = copyFrom(state, 'pending_');
-    if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
-        && (await containersOf(run, pending.project, service)).length > 0) {
-        run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
-        before = live;
-        live = pending;
-    }
-    const liveRuns = (await containersOf(run, live.project, service)).length > 0;
-    const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
-    const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
-    // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
-    const override = overrideOf(run, slot);
-    const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
-        stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
-    });
-    const project = { ...ctx.project, project: slot, overrideFile: override };
-    await writeOverride(0);
-    const config = await run.session.exec(composeWords(ctx.flavor, project, 'config'), { env: run.settings.env, allowFailure: true, label: `compose config on ${run.session.target.host}` });
-    if (config.exitCode !== 0)
-        throw new SlipwayError(`${host}: \`compose config\` fails (${config.stderr.trim().split('\n').pop() ?? ''})`, { fix: 'Fix the compose files' });
-    const problems = runTwiceProblems(config.stdout, service);
-    if (problems.length > 0) {
-        throw new SlipwayError(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
-    }
-    await proxy.preflight(live.port);
-    throwIfCancelled(run.signal, 'removing copies an earlier deploy left behind');
-    // Copies an earlier deploy left behind: half-started (cut before its switch), or
-    // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
-    const leftovers = [{ project: slot, port: slotPort }];
-    if (before && before.project !== slot && before.project !== live.project)
-        leftovers.push({ project: before.project, port: before.port });
-    for (const leftover of leftovers) {
-        const ids = await containersOf(run, leftover.project, service);
-        if (ids.length === 0)
-            continue;
-        if (leftover.port !== undefined && serving?.includes(leftover.port)) {
-            throw new SlipwayError(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
-                fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
-            });
-        }
-        const switchedAway = before?.project === leftover.project;
-        if (switchedAway && leftover.port !== undefined) {
-            const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
-            if (cut > 0)
-                run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
-        }
-        const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
-        run.log.warn(switchedAway
-            ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
-            : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
-    }
-    const tables = await tcpTables(run);
-    const port = host_ports_chooseFreePort(zd.ports, tables.listening, [live.port]);
-    if (port === undefined) {
-        const busy = [...tables.listening].filter((p) => p >= zd.ports.first && p <= zd.ports.last).sort((a, b) => a - b);
-        throw new SlipwayError(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
-    }
-    const next = { project: slot, port, image, version };
-    throwIfCancelled(run.signal, `starting ${slot}`);
-    // Recorded first, so the next deploy (or a person) knows what this one was starting.
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
-    run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
-    await writeOverride(port);
-    const env = run.settings.env;
-    const oldLabel = live.version || live.image || 'the old version';
-    /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
-    const afterFailure = async (cause, switched) => {
-        const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
-        if (verdict.removeNew) {
-            await removeNext(cause);
-        }
-        else {
-            run.log.warn(`${host}: ${verdict.message}`);
-            await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
-        }
-        return verdict;
-    };
-    const removeNext = async (why) => {
-        run.log.warn(`${host}: ${why}; removing ${slot}`);
-        await removeCopy(run, slot, service, 1);
-        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
-    };
-    try {
-        if (ctx.compose.pull && action === 'deploy')
-            await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
-        throwIfCancelled(run.signal, `compose up of ${slot}`);
-        await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
-    }
-    catch (error) {
-        if (await run.session.isAlive())
-            await removeNext(`${slot} did not start (${errors_formatError(error)})`);
-        throw error;
-    }
-    // A cancel while the new copy is checked: it is not switched to (the proxy stays on the old copy).
-    const verdict = await untilCancelled(copyHealthy(run, port, version, run.settings.health.timeoutMs), run.signal, () => ({ healthy: false, detail: 'cancelled before it was verified' }));
-    if (!verdict.healthy) {
-        await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
-        throw new SlipwayError(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
-    }
-    const healthyAt = external_node_perf_hooks_namespaceObject.performance.now();
-    let switched = false;
-    let switchedAt;
-    try {
-        throwIfCancelled(run.signal, `the ${proxy.kind} switch to port ${port}`);
-        await proxy.switchTo(port, live.port);
-        switched = true;
-        switchedAt = new Date().toISOString();
-        // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
-        await writeStateFile(run.session, stateFile, {
-            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
-        });
-        await waitForTrafficOnNew(run, zd, version);
-        // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
-        throwIfCancelled(run.signal, 'the watch window of the new copy');
-    }
-    catch (error) {
-        // Traffic goes back to the live copy, which was never touched; the message says if it did not.
-        const verdict = await afterFailure(errors_formatError(error), switched);
-        throw new SlipwayError(verdict.message, { fix: verdict.fix });
-    }
-    const switchMs = external_node_perf_hooks_namespaceObject.performance.now() - healthyAt;
-    run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
-    if (zd.watchMs > 0) {
-        const watchEnd = Date.now() + zd.watchMs;
-        while (Date.now() < watchEnd) {
-            const watch = run.signal?.aborted ? { healthy: false, detail: 'cancelled within the watch window' } : await copyHealthy(run, port, version, 2000, 1);
-            if (!watch.healthy) {
-                run.log.warn(`${host}: ${version} ${run.signal?.aborted ? 'was cancelled' : 'turned red'} within the watch window (${watch.detail}); switching back to port ${live.port}`);
-                const after = `${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch`;
-                const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
-                const verdict = await afterFailure(cause, true);
-                if (verdict.oldServes)
-                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
-                throw new SlipwayError(verdict.message, { fix: verdict.fix });
-            }
-            await sleep(500);
-        }
-    }
-    let cut = 0;
-    if (liveRuns && run.signal?.aborted) {
-        // Cancelled after the watch: the new copy serves, verified. The old one is left running for the next deploy to drain and stop.
-        run.log.warn(`${host}: cancelled after the switch: ${version} serves on port ${port}; ${live.project} on port ${live.port} was left running (the next deploy drains and stops it)`);
-        return { version, previous: live.version, changed: true };
-    }
-    if (liveRuns) {
-        cut = await drain(run, live.port, zd.drainTimeoutMs);
-        if (cut > 0)
-            run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
-        await removeCopy(run, live.project, service, zd.stopTimeoutS);
-    }
-    const previous = liveRuns ? live : before;
-    await writeStateFile(run.session, stateFile, {
-        ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
-        switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
-    });
-    await appendDeployLog(run.session, run.appDir, {
-        time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
-        result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
-    }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${errors_formatError(error)}`));
-    return { version, previous: live.version, changed: true };
-}
-async function zeroDowntimeDeploy(run) {
-    return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
-}
-/** A rollback is the same switch towards the previous image, on the other slot. */
-async function zeroDowntimeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await readStateFile(run.session, stateFileOf(run, ctx));
-    const previous = copyFrom(state, 'previous_');
-    if (!previous?.image)
-        throw new SlipwayError(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    return switchDeploy(run, previous.image, previous.version, 'rollback');
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Split hosts into batches of `size` (0: one batch with all). */
-function batches(items, size) {
-    if (size <= 0 || size >= items.length)
-        return [items];
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-function strategyOf(settings) {
-    switch (settings.strategy) {
-        case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
-        case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
-        case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
-        case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
-    }
-}
-/** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
-function cancelledOutcome(error, started) {
-    if (error instanceof CancelledError) {
-        return { status: 'cancelled', changed: false, message: started ? `${error.message}; nothing was switched, the old version keeps serving` : `${error.message}; nothing changed on the host` };
-    }
-    return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: errors_formatError(error) };
-}
-async function deployFleet(settings, context, hooks = {}) {
-    const actor = describeActor(context.platform, external_node_os_namespaceObject.hostname());
-    const runId = runIdentity(context.env, external_node_os_namespaceObject.hostname());
-    const { signal } = context;
-    const strategy = strategyOf(settings);
-    const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
-    const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
-    const outcomes = indexed.map(({ target }) => ({
-        host: describeTarget(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
-    }));
-    const connections = indexed.map(() => 0);
-    let failed = false;
-    for (const batch of batches(indexed, settings.batchSize)) {
-        // A cancel starts no new batch: those hosts stay as they are ('not-started').
-        if (failed || isCancelled(signal))
-            break;
-        const pending = await Promise.all(batch.map(async ({ target, index }) => {
-            const started = Date.now();
-            const item = { index, name: describeTarget(target), outcome: outcomes[index] };
-            let strategyStarted = false;
-            try {
-                throwIfCancelled(signal, `connecting to ${item.name}`);
-                item.session = await session_openSshSession(target, context.runner, context.log);
-                hooks.sessionOpened?.(item.session, index);
-                const appDir = forHost(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
-                throwIfCancelled(signal, `checking app-dir on ${item.name}`);
-                // The lock lives inside app-dir: check it exists first rather than create it.
-                await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
-                item.lock = await acquireLock(item.session, appDir, {
-                    holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
-                }, context.log);
-                throwIfCancelled(signal, `the ${action} on ${item.name}`);
-                strategyStarted = true;
-                const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
-                Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
-                if (isCancelled(signal))
-                    item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
-            }
-            catch (error) {
-                const rolledBack = error instanceof RolledBackError;
-                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: errors_formatError(error), changed: !rolledBack && item.lock !== undefined });
-                if (isCancelled(signal))
-                    Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
-            }
-            item.outcome.durationMs = Date.now() - started;
-            return item;
-        }));
-        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || item.outcome.status === 'cancelled' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
-        if (batchFailed)
-            failed = true;
-        // The batch is all-or-nothing: hosts that took the new version go back. Not after a cancel:
-        // each host is whole (old or new), and a revert would be a new step the cancel asked not to start.
-        if (batchFailed && !isCancelled(signal)) {
-            for (const item of pending) {
-                if (item.outcome.status !== 'deployed' || !item.run)
-                    continue;
-                try {
-                    await strategy.rollback(item.run);
-                    Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
-                }
-                catch (error) {
-                    item.outcome.message = `revert failed: ${errors_formatError(error)}`;
-                    item.outcome.status = 'failed';
-                }
-            }
-        }
-        // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
-        for (const item of pending) {
-            try {
-                if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-                    await appendDeployLog(item.session, item.run.appDir, {
-                        time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
-                        previous: item.outcome.previous, result: item.outcome.status, actor,
-                    }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${errors_formatError(error)}`));
-                    await item.lock.release();
-                }
-            }
-            catch (error) {
-                context.log.warn(`${item.name}: could not release the deploy lock: ${errors_formatError(error)}`);
-            }
-            finally {
-                if (item.session) {
-                    connections[item.index] = item.session.connectionsOpened;
-                    await item.session.close();
-                }
-            }
-        }
-    }
-    const first = outcomes[0];
-    const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
-    return {
-        mode: settings.mode,
-        strategy: settings.strategy,
-        version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
-        previousVersion: first?.previous ?? '',
-        hosts: outcomes,
-        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),
-        ok: !failed && !isCancelled(signal),
-        connectionsPerHost: connections,
-        cancelled: isCancelled(signal),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/flow.js
-
-
-
-
-/** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
-const deployFlow = {
-    command: 'deploy',
-    action: 'ssh-deploy',
-    describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
-    parse: (inputs) => parseDeploySettings(inputs),
-    // swarm: the per-service report and filled-in defaults join the summary below.
-    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
-    outputs: (result) => ({
-        version: result.version,
-        'previous-version': result.previousVersion,
-        hosts: JSON.stringify(result.hosts.map(({ host, status, version, previous, message }) => ({ host, status, version, previous, message }))),
-        'rolled-back': String(result.rolledBack),
-    }),
-    summary: (result) => new Summary()
-        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.cancelled ? 'cancelled' : result.ok ? 'ok' : 'failed'}`)
-        .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
-        o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
-    ]))
-        .append(swarmReportSummary(result)),
-    // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
-    handlesCancel: true,
-    failure: (result) => {
-        if (result.cancelled) {
-            const hosts = result.hosts.map((o) => `${o.host}: ${o.status === 'not-started' ? 'not started (unchanged)' : `${o.status}: ${o.message}`}`);
-            return `cancelled: no new step was started after the cancel; where each host stands:\n${hosts.join('\n')}`;
-        }
-        if (result.ok)
-            return undefined;
-        const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
-        return bad.map((o) => `${o.host}: ${o.status}: ${o.message}`).join('\n') || 'deploy failed';
-    },
-};
-
-;// CONCATENATED MODULE: ./build/src/deploy/demo.js
-
-
-
-
-
-
-
-/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
-const EXAMPLE_COMPOSE_FILE = `services:
-  app:
-    image: \${APP_IMAGE:-slipway/example-app:latest}
-    network_mode: host
-    restart: unless-stopped
-    environment:
-      PORT: \${PORT:-8080}
-      BIND: 127.0.0.1
-`;
-/**
- * The release's restart command: stops the previous release's server (its pid
- * in app-dir, checked to be a busybox httpd) and serves `current` with busybox
- * httpd, the server the example app's image runs. busybox httpd enters its
- * document root once, so a new release needs this restart to be served.
- */
-const RELEASE_SERVE_SCRIPT = `#!/bin/sh
-set -eu
-app="$1"; port="$2"; pidfile="$app/httpd.pid"
-if [ -f "$pidfile" ]; then
-  pid="$(cat "$pidfile")"
-  if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = busybox ]; then kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; fi
-fi
-nohup busybox httpd -f -p "127.0.0.1:$port" -h "$app/current/www" </dev/null >/dev/null 2>&1 &
-echo $! >"$pidfile"
-`;
-/** The example app as a release artifact: its static files plus the health documents its start.sh would write. */
-function writeReleaseArtifact(dir, appDir, version) {
-    external_node_fs_namespaceObject.cpSync(external_node_path_namespaceObject.join(appDir, 'www'), external_node_path_namespaceObject.join(dir, 'www'), { recursive: true });
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.join(dir, 'www', 'api'), { recursive: true });
-    const health = `${JSON.stringify({ ok: true, status: 'pass', version })}\n`;
-    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'www', 'api', 'health'), health);
-    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'www', 'healthz'), health);
-    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'serve.sh'), RELEASE_SERVE_SCRIPT, { mode: 0o755 });
-}
-/**
- * The demo: deploy the example app to a host with `compose`, then the same app
- * as an atomic `release` (its static files served by busybox httpd from
- * `current`, restarted by the release and health-checked on its own port).
- * The host's base dir must be writable by the SSH user.
- */
-async function demoDeploy(log, options) {
-    const port = options.port ?? 18080;
-    const releasePort = options.releasePort ?? 18081;
-    const ssh = {
-        host: `${options.host.address}:${options.host.port}`, user: options.user,
-        'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath,
-    };
-    const appDir = `${options.host.baseDir}/demo-app`;
-    const releaseDir = `${appDir}/release`;
-    // Set the host up the way its owner would: over SSH, as the deploy user.
-    const context = localContext(log);
-    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-    if (!target)
-        throw new Error('no demo host');
-    const session = await session_openSshSession(target, context.runner, log);
-    try {
-        await session.exec(['mkdir', '-p', releaseDir]);
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
-    }
-    finally {
-        await session.close();
-    }
-    const compose = await runFlow(deployFlow, {
-        ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image: options.image, version: options.version,
-        'compose-project': 'slipway-demo', 'env-file': '.env', pull: String(options.pull ?? false),
-        'health-url': `http://127.0.0.1:${port}/api/health`, 'health-expect': '"version":"{version}"',
-    }, context);
-    const summary = deployFlow.summary(compose.result);
-    if (compose.failure)
-        throw new Error(`compose: ${compose.failure}`);
-    const artifact = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-release-'));
-    writeReleaseArtifact(artifact, options.appDir, options.version);
-    const release = await runFlow(deployFlow, {
-        ...ssh, strategy: 'release', 'app-dir': releaseDir, version: options.version, artifact, 'keep-releases': '3',
-        // The sudo rule is checked with sudo -n before the switch; then the app is (re)started from current.
-        restart: `sudo -n /usr/local/bin/slipway-sandbox-restart demo-app\nsh ${releaseDir}/current/serve.sh ${releaseDir} ${releasePort}`,
-        'health-url': `http://127.0.0.1:${releasePort}/api/health`, 'health-expect': '"version":"{version}"',
-    }, context).finally(() => external_node_fs_namespaceObject.rmSync(artifact, { recursive: true, force: true }));
-    summary.append(deployFlow.summary(release.result));
-    if (release.failure)
-        throw new Error(`release: ${release.failure}`);
-    const [composeHost] = compose.result.hosts;
-    const [releaseHost] = release.result.hosts;
-    return {
-        compose: compose.result,
-        release: release.result,
-        detail: `compose: ${options.version} on :${port} (was ${composeHost?.previous || 'nothing'}); `
-            + `release: ${options.version} served from releases/ on :${releasePort} (was ${releaseHost?.previous || 'nothing'}), both health-checked`,
-        summary,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/load-loop.js
-
-
-/** One request with a fresh connection (keep-alive off), so every request goes through the proxy's current choice. */
-function getOnce(url, timeoutMs = 10_000) {
-    return new Promise((resolve, reject) => {
-        const request = external_node_http_namespaceObject.get(url, { agent: false, timeout: timeoutMs, headers: { connection: 'close' } }, (response) => {
-            let body = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk) => { body += chunk; });
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-            response.on('error', reject);
-        });
-        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        request.on('error', reject);
-    });
-}
-/**
- * A bounded load loop over loopback: a fixed count AND a time limit, started
- * with `start()`, stopped early with `stop()`. A request fails on a network
- * error, a non-2xx status or a body without a version.
- */
-function startLoad(options) {
-    if (!/^http:\/\/(127\.|localhost[:/])/.test(options.url))
-        throw new Error(`load loop: loopback URLs only (found ${options.url})`);
-    const started = external_node_perf_hooks_namespaceObject.performance.now();
-    const result = { requests: 0, failed: 0, samples: [], failures: [], versions: {} };
-    let stopped = false;
-    const worker = async () => {
-        while (!stopped && result.requests < options.maxRequests && external_node_perf_hooks_namespaceObject.performance.now() - started < options.maxMs) {
-            result.requests += 1;
-            const at = external_node_perf_hooks_namespaceObject.performance.now();
-            const sample = { at: at - started, latencyMs: 0, ok: false };
-            try {
-                const response = await getOnce(options.url);
-                sample.status = response.status;
-                sample.version = /"version"\s*:\s*"([^"]*)"/.exec(response.body)?.[1];
-                sample.ok = response.status >= 200 && response.status < 300 && sample.version !== undefined;
-                if (!sample.ok)
-                    sample.error = `HTTP ${response.status} ${response.body.slice(0, 80).trim()}`;
-            }
-            catch (error) {
-                sample.error = error.message;
-            }
-            sample.latencyMs = external_node_perf_hooks_namespaceObject.performance.now() - at;
-            result.samples.push(sample);
-            if (sample.ok && sample.version)
-                result.versions[sample.version] = (result.versions[sample.version] ?? 0) + 1;
-            if (!sample.ok) {
-                result.failed += 1;
-                if (result.failures.length < 5)
-                    result.failures.push(`${Math.round(sample.at)} ms: ${sample.error ?? 'failed'}`);
-            }
-            if (options.pauseMs)
-                await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
-        }
-    };
-    const done = Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker)).then(() => result);
-    return { stop: () => { stopped = true; }, done };
-}
-/** The p-th percentile (0-100) of latencies, nearest rank. */
-function load_loop_percentile(values, p) {
-    if (values.length === 0)
-        return 0;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/local-proxy.js
-
-
-
-
-function caddyfileFrom(example, ports) {
-    return example.replace('admin 127.0.0.1:2019', `admin 127.0.0.1:${ports.admin}`).replace(':8080 {', `:${ports.listen} {`).replace('reverse_proxy 127.0.0.1:20080', `reverse_proxy 127.0.0.1:${ports.upstream}`);
-}
-function nginxConfFrom(example, prefix, listen) {
-    return example.replaceAll('/srv/app/nginx', prefix).replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${listen};`);
-}
-async function waitForPort(port, what, timeoutMs = 10_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        try {
-            await new Promise((resolve, reject) => {
-                const socket = external_node_net_namespaceObject.connect(port, '127.0.0.1', () => { socket.destroy(); resolve(); });
-                socket.on('error', reject);
-            });
-            return;
-        }
-        catch (error) {
-            if (Date.now() > deadline)
-                throw new Error(`${what} did not answer on 127.0.0.1:${port} within ${timeoutMs} ms (${error.message})`, { cause: error });
-            await sleep(100);
-        }
-    }
-}
-const BACKGROUND = 'cd "$1" && shift && log="$1" && shift && nohup "$@" > "$log" 2>&1 < /dev/null & echo $!';
-async function startLocalCaddy(runner, options) {
-    external_node_fs_namespaceObject.mkdirSync(options.dir, { recursive: true });
-    const example = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.examplesDir ?? 'examples', 'proxy', 'Caddyfile'), 'utf8');
-    const file = external_node_path_namespaceObject.join(options.dir, 'Caddyfile');
-    external_node_fs_namespaceObject.writeFileSync(file, caddyfileFrom(example, options));
-    // Caddy keeps its data (and would keep autosaves) under XDG dirs: ours, not the machine's.
-    const env = { HOME: options.dir, XDG_DATA_HOME: external_node_path_namespaceObject.join(options.dir, 'data'), XDG_CONFIG_HOME: external_node_path_namespaceObject.join(options.dir, 'config'), PATH: process.env.PATH ?? '/usr/bin:/bin' };
-    const started = await runner.run({ file: 'sh', args: ['-c', BACKGROUND, 'slipway-caddy', options.dir, external_node_path_namespaceObject.join(options.dir, 'caddy.log'), 'caddy', 'run', '--config', file, '--adapter', 'caddyfile'], env, cleanEnv: true });
-    const pid = Number(started.stdout.trim());
-    const stop = async () => { await runner.run({ file: 'kill', args: [String(pid)] }, { allowFailure: true }); };
-    try {
-        await waitForPort(options.admin, 'Caddy admin API');
-        await waitForPort(options.listen, 'Caddy');
-    }
-    catch (error) {
-        await stop();
-        throw new Error(`${error.message}; log: ${external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.dir, 'caddy.log'), 'utf8').slice(-500)}`, { cause: error });
-    }
-    return { kind: 'caddy', port: options.listen, adminPort: options.admin, stop };
-}
-/** nginx as `user` (so a deploy over SSH as that user can `nginx -s reload` it), daemonized, stopped by its pid file. */
-async function startLocalNginx(runner, options) {
-    const { prefix } = options;
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.join(prefix, 'tmp'), { recursive: true });
-    const example = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.examplesDir ?? 'examples', 'proxy', 'nginx.conf'), 'utf8');
-    const conf = external_node_path_namespaceObject.join(prefix, 'nginx.conf');
-    external_node_fs_namespaceObject.writeFileSync(conf, (options.edit ?? ((text) => text))(nginxConfFrom(example, prefix, options.listen)));
-    const upstreamFile = external_node_path_namespaceObject.join(prefix, 'app-upstream.conf');
-    external_node_fs_namespaceObject.writeFileSync(upstreamFile, options.upstreamText ?? `server 127.0.0.1:${options.upstream};\n`);
-    await runner.run({ file: 'chown', args: ['-R', `${options.user}:${options.user}`, prefix] });
-    const nginxCommand = `/usr/sbin/nginx -p ${prefix} -c ${conf} -e ${prefix}/error.log`;
-    await runner.run({ file: 'setpriv', args: ['--reuid', options.user, '--regid', options.user, '--init-groups', 'sh', '-c', nginxCommand] });
-    const stop = async () => {
-        const pid = external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(prefix, 'nginx.pid')) ? external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(prefix, 'nginx.pid'), 'utf8').trim() : '';
-        if (pid)
-            await runner.run({ file: 'kill', args: ['-QUIT', pid] }, { allowFailure: true });
-    };
-    try {
-        await waitForPort(options.listen, 'nginx');
-    }
-    catch (error) {
-        await stop();
-        throw error;
-    }
-    return { kind: 'nginx', port: options.listen, upstreamFile, nginxCommand, stop };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/demo.js
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Deploys v1 then v2 of the example app behind a proxy of our own, with a load
- * loop through the proxy during the second deploy: `zero-downtime` on, or a
- * plain `compose up -d` recreate for comparison.
- */
-async function measureSwitch(log, options) {
-    const examples = options.examplesDir ?? 'examples';
-    const base = options.basePort ?? 18800;
-    const livePort = base + (options.zeroDowntime ? 0 : 20);
-    const proxyPort = base + (options.zeroDowntime ? 30 : 31);
-    const context = localContext(log);
-    const images = [];
-    for (const version of ['1.0.0', '2.0.0']) {
-        const tag = `slipway-zd-demo:${version}`;
-        await context.runner.run({ file: 'docker', args: ['build', '--network', 'host', '-q', '--build-arg', `APP_VERSION=${version}`, '-t', tag, external_node_path_namespaceObject.join(examples, 'app')] });
-        images.push(tag);
-    }
-    const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
-    const appDir = `${options.host.baseDir}/${options.name}`;
-    const project = options.name.replace(/[^a-z0-9-]/g, '');
-    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-    if (!target)
-        throw new Error('no demo host');
-    const session = await session_openSshSession(target, context.runner, log);
-    let proxy;
-    try {
-        // A clean app dir, set up as its owner would over SSH; earlier demo copies removed.
-        const old = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`])).stdout.split('\n').filter(Boolean);
-        for (const slot of ['blue', 'green'])
-            old.push(...(await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}-${slot}`])).stdout.split('\n').filter(Boolean));
-        if (old.length)
-            await session.exec(['docker', 'rm', '-f', ...old]);
-        await session.exec(['sh', '-c', 'rm -rf "$1" && mkdir -p "$1" && cat > "$1/docker-compose.yml" && printf "PORT=%s\\n" "$2" > "$1/.env"', 'demo', appDir, String(livePort)], { stdin: EXAMPLE_COMPOSE_FILE });
-        proxy = options.proxy === 'nginx'
-            ? await startLocalNginx(context.runner, { prefix: `${options.host.baseDir}/${options.name}-nginx`, listen: proxyPort, upstream: livePort, user: options.user, examplesDir: examples })
-            : await startLocalCaddy(context.runner, { dir: external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-zd-demo-caddy-')), listen: proxyPort, admin: proxyPort + 1, upstream: livePort, examplesDir: examples });
-        const values = (image) => ({
-            ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image, 'compose-project': project, 'env-file': '.env', pull: 'false',
-            'health-url': `http://127.0.0.1:${livePort}/api/health`, 'health-expect': '"version":"{version}"', 'health-timeout': '30s',
-            ...(options.zeroDowntime ? {
-                'zero-downtime': 'true', proxy: proxy?.kind, 'caddy-admin': `127.0.0.1:${proxyPort + 1}`, 'nginx-upstream-file': proxy?.upstreamFile, 'nginx-command': proxy?.nginxCommand,
-                'slot-ports': `${livePort}-${livePort + 9}`, 'proxy-health-url': `http://127.0.0.1:${proxyPort}/api/health`, 'stop-timeout': '1s',
-            } : {}),
-        });
-        const first = await runFlow(deployFlow, values(images[0] ?? ''), localContext(log));
-        if (first.failure)
-            throw new Error(first.failure);
-        const url = `http://127.0.0.1:${proxyPort}/api/health`;
-        const steady = await startLoad({ url, maxRequests: 2000, maxMs: 2000, concurrency: 2 }).done;
-        const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000, concurrency: 2 });
-        const second = await runFlow(deployFlow, values(images[1] ?? ''), localContext(log));
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        load.stop();
-        const result = await load.done;
-        if (second.failure)
-            throw new Error(second.failure);
-        const state = options.zeroDowntime ? await readStateFile(session, `${appDir}/.slipway/zero-downtime-${project}-app.state`) : {};
-        return {
-            failed: result.failed,
-            requests: result.requests,
-            p99Ms: load_loop_percentile(result.samples.map((s) => s.latencyMs), 99),
-            steadyP99Ms: load_loop_percentile(steady.samples.map((s) => s.latencyMs), 99),
-            switchMs: state.switch_ms === undefined ? undefined : Number(state.switch_ms),
-            versions: result.versions,
-            failures: result.failures,
-        };
-    }
-    finally {
-        await proxy?.stop();
-        const left = (await session.exec(['sh', '-c', 'for p in "$1" "$1-blue" "$1-green"; do docker ps -aq --filter "label=com.docker.compose.project=$p"; done', 'demo', project], { allowFailure: true })).stdout.split('\n').filter(Boolean);
-        if (left.length)
-            await session.exec(['docker', 'rm', '-f', ...left], { allowFailure: true });
-        await session.close();
-    }
-}
-/**
- * The demo: the example app's second version deployed behind Caddy with zero
- * downtime, a load loop through Caddy for the whole deploy. Returns the failed-request count.
- */
-async function demoZeroDowntime(log, options) {
-    const measured = await measureSwitch(log, { ...options, proxy: options.proxy ?? 'caddy', zeroDowntime: true, name: 'zd-demo' });
-    log.info(`zero-downtime deploy behind ${options.proxy ?? 'caddy'}: ${measured.failed} failed of ${measured.requests} requests during the switch (${JSON.stringify(measured.versions)}); p99 ${Math.round(measured.p99Ms)} ms (steady ${Math.round(measured.steadyP99Ms)} ms); traffic on the new version ${measured.switchMs} ms after it was healthy${measured.failures.length ? `; failures: ${measured.failures.join('; ')}` : ''}`);
-    return measured.failed;
-}
-
-;// CONCATENATED MODULE: ./build/src/image/tags.js
-
-/** Docker tags allow [A-Za-z0-9_.-]; branch names allow much more. */
-function sanitizeTag(value) {
-    return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
-}
-const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
-/** The tags a commit earns: sha-<short>, sha-<full>, branch, semver (x.y.z, x.y, x), latest, extras. */
-function computeTags(git, policy) {
-    const tags = [];
-    if (git.sha)
-        tags.push(`sha-${git.sha.slice(0, 7)}`, `sha-${git.sha}`);
-    const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : undefined;
-    if (branch)
-        tags.push(sanitizeTag(branch));
-    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
-    if (tag) {
-        const semver = SEMVER.exec(tag);
-        if (semver) {
-            const [, major, minor, patch, prerelease] = semver;
-            if (prerelease)
-                tags.push(`${major}.${minor}.${patch}-${prerelease}`);
-            else
-                tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`);
-        }
-        else {
-            tags.push(sanitizeTag(tag));
-        }
-    }
-    const onDefault = branch !== undefined && branch === (git.defaultBranch ?? 'main');
-    if (policy.latest === 'true' || (policy.latest === 'auto' && onDefault))
-        tags.push('latest');
-    tags.push(...policy.extra);
-    return [...new Set(tags.filter((candidate) => candidate !== ''))];
-}
-/** A human version for the `version` label: the semver tag, else the short sha. */
-function tags_versionOf(git) {
-    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
-    if (tag)
-        return tag.replace(/^v(?=\d)/, '');
-    return git.sha?.slice(0, 7);
-}
-function invalidTags(tags) {
-    return tags.filter((tag) => !isValidTag(tag));
-}
-
-;// CONCATENATED MODULE: ./build/src/image/build-settings.js
-
-
-
-
-
-/** Files whose change means new dependencies (a new dependency layer). */
-const DEPENDENCY_FILES = [
-    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'requirements.txt',
-    'poetry.lock', 'Pipfile.lock', 'uv.lock', 'go.sum', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'mix.lock',
-    'pom.xml', 'build.gradle', 'build.gradle.kts', 'deps.txt',
-];
-const SECRET_LOOKING = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential)/i;
-function parseBuildSettings(inputs, workDir) {
-    const image = inputs.required('image', "Set it to the repository to build, e.g. 'git.example.com/team/app'.");
-    const parsed = parseImageReference(image);
-    if ('error' in parsed)
-        inputs.fail('image', parsed.error);
-    if (parsed.tag || parsed.digest)
-        inputs.fail('image', `names a tag or digest (found '${image}')`, "Give the repository only; tags come from git and input 'tags'.");
-    const context = external_node_path_namespaceObject.resolve(workDir, inputs.string('context', '.'));
-    if (!external_node_fs_namespaceObject.existsSync(context) || !external_node_fs_namespaceObject.statSync(context).isDirectory()) {
-        inputs.fail('context', `directory ${context} does not exist`, 'Point it at the folder with your Dockerfile (relative to the workspace), and check out the repository first.');
-    }
-    const dockerfile = external_node_path_namespaceObject.resolve(context, inputs.string('dockerfile', 'Dockerfile'));
-    if (!external_node_fs_namespaceObject.existsSync(dockerfile)) {
-        inputs.fail('dockerfile', `file ${dockerfile} does not exist`, "Set it to the Dockerfile's path relative to the context.");
-    }
-    const platforms = inputs.list('platforms');
-    if (platforms.length === 0)
-        platforms.push('linux/amd64');
-    for (const platform of platforms) {
-        if (!KNOWN_PLATFORMS.includes(platform)) {
-            inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
-        }
-    }
-    // The image is loaded into the local engine (push-image pushes from there), and buildx
-    // refuses --load for a multi-platform build.
-    if (platforms.length > 1) {
-        inputs.fail('platforms', `lists ${platforms.length} platforms (found '${platforms.join(',')}', expected one)`, 'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
-    }
-    const extraTags = inputs.list('tags');
-    const badTags = invalidTags(extraTags);
-    if (badTags.length) {
-        inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
-    }
-    const buildArgs = inputs.keyValues('build-args');
-    const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
-    if (secretLooking) {
-        inputs.fail('build-args', `has '${secretLooking}', which looks like a secret; build args stay readable in the image history`, "Pass it in input 'build-secrets' instead and read it with RUN --mount=type=secret,id=...");
-    }
-    // Registered whole (and line by line) before parsing, so even a parse error cannot show a value.
-    inputs.secret('build-secrets');
-    const buildSecrets = inputs.keyValues('build-secrets');
-    for (const [id, value] of Object.entries(buildSecrets)) {
-        if (!/^[A-Za-z0-9_.-]+$/.test(id))
-            inputs.fail('build-secrets', `has an invalid secret id (found '${id}')`, 'Ids use letters, digits, _ . - only.');
-        registerSecret(value);
-    }
-    return {
-        image,
-        context,
-        dockerfile,
-        platforms,
-        extraTags,
-        latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
-        buildArgs,
-        buildSecrets,
-        labels: inputs.keyValues('labels'),
-        target: inputs.optional('target'),
-        network: inputs.optional('network'),
-        layerCache: inputs.choice('layer-cache', ['auto', 'on', 'off'], 'auto'),
-        noCache: inputs.boolean('no-cache', false),
-        cacheKeyFiles: inputs.list('cache-key-files'),
-        version: inputs.optional('version'),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/image/builder-detect.js
-
-/** Debian's own client (20.10) still carries BuildKit without the buildx plugin. */
-const LEGACY_CLIENTS = ['docker', '/usr/bin/docker'];
-/**
- * buildx when the runner has it; else, when the build needs BuildKit (secrets),
- * a client old enough to drive BuildKit itself; else the classic builder.
- */
-async function detectBuilder(runner, log, needsBuildKit) {
-    // Both questions at once; a missing daemon still wins, with its own message.
-    const [, buildx] = await Promise.all([
-        assertDaemon(runner),
-        runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 }),
-    ]);
-    if (buildx.exitCode === 0) {
-        const driver = /Driver:\s*(\S+)/.exec(buildx.stdout)?.[1] ?? 'docker';
-        log.info(`Builder: buildx (driver ${driver})`);
-        return { kind: 'buildx', docker: 'docker', canExportCache: driver !== 'docker' };
-    }
-    if (needsBuildKit) {
-        for (const client of LEGACY_CLIENTS) {
-            const version = await runner.run({ file: client, args: ['version', '--format', '{{.Client.Version}}'] }, { allowFailure: true });
-            const major = Number(/^(\d+)\./.exec(version.stdout.trim())?.[1] ?? 'NaN');
-            if (version.exitCode === 0 && major < 23) {
-                log.info(`Builder: BuildKit through the docker ${version.stdout.trim()} client (no buildx plugin here)`);
-                return { kind: 'buildkit', docker: client, canExportCache: false };
-            }
-        }
-        throw new SlipwayError("input 'build-secrets': build secrets need BuildKit, and this runner has neither the buildx plugin nor a docker client that drives BuildKit itself", {
-            fix: 'Add docker/setup-buildx-action before this step, or install the docker-buildx plugin on the runner',
-        });
-    }
-    log.info('Builder: classic (no buildx plugin on this runner)');
-    return { kind: 'classic', docker: 'docker', canExportCache: false };
-}
-/** A stopped daemon is the most common first failure; say how to start one. */
-async function assertDaemon(runner) {
-    const info = await runner.run({ file: 'docker', args: ['version', '--format', '{{.Server.Version}}'] }, { allowFailure: true, timeoutMs: 20_000 });
-    if (info.exitCode === 0)
-        return;
-    if (info.exitCode === 127 || /not found|ENOENT/i.test(info.stderr)) {
-        throw new SlipwayError('Docker: the docker CLI is not installed on this runner', { fix: 'Install Docker (apt-get install docker.io) or use a runner image that has it' });
-    }
-    throw new SlipwayError(`Docker: the Docker daemon is not answering (${info.stderr.trim().split('\n').pop() ?? 'no reply'})`, {
-        fix: 'Start it (systemctl start docker, or `dockerd &` where there is no systemd), check DOCKER_HOST, and that this user may use /var/run/docker.sock',
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/image/docker-commands.js
-const sorted = (record) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
-function buildCommand(plan, builder) {
-    const args = builder.kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
-    args.push('--platform', plan.platforms.join(','), '--file', plan.dockerfile, '--iidfile', plan.iidFile);
-    for (const reference of plan.references)
-        args.push('--tag', reference);
-    for (const [key, value] of sorted(plan.labels))
-        args.push('--label', `${key}=${value}`);
-    for (const [key, value] of sorted(plan.buildArgs))
-        args.push('--build-arg', `${key}=${value}`);
-    for (const [id, file] of sorted(plan.secretFiles))
-        args.push('--secret', `id=${id},src=${file}`);
-    if (plan.target)
-        args.push('--target', plan.target);
-    if (plan.network)
-        args.push('--network', plan.network);
-    if (plan.noCache)
-        args.push('--no-cache');
-    if (builder.kind === 'buildx' && plan.cacheDir) {
-        if (plan.cacheDir.from)
-            args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
-        args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
-    }
-    else {
-        if (plan.cacheFrom)
-            args.push('--cache-from', plan.cacheFrom);
-        // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
-        if (plan.inlineCache && builder.kind !== 'classic')
-            args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
-    }
-    args.push(plan.context);
-    // The classic builder is forced off BuildKit; the BuildKit path forces it on.
-    const env = builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : builder.kind === 'buildkit' ? { DOCKER_BUILDKIT: '1' } : undefined;
-    return { file: builder.docker, args, env };
-}
-const inspectImageCommand = (docker, reference) => ({
-    file: docker,
-    args: ['image', 'inspect', '--format', '{{json .}}', reference],
-});
-const saveImageCommand = (docker, reference, tarball) => ({
-    file: docker,
-    args: ['image', 'save', '--output', tarball, reference],
-});
-const loadImageCommand = (docker, tarball) => ({
-    file: docker,
-    args: ['image', 'load', '--quiet', '--input', tarball],
-});
-const tagImageCommand = (docker, source, target) => ({
-    file: docker,
-    args: ['image', 'tag', source, target],
-});
-/** Password on stdin, never argv. */
-const loginCommand = (registry, username, password, dockerConfig) => ({
-    file: 'docker',
-    args: ['login', registry, '--username', username, '--password-stdin'],
-    env: { DOCKER_CONFIG: dockerConfig },
-    stdin: password,
-});
-const logoutCommand = (registry, dockerConfig) => ({
-    file: 'docker',
-    args: ['logout', registry],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-const pushCommand = (reference, dockerConfig) => ({
-    file: 'docker',
-    args: ['push', reference],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-const pullCommand = (reference, platform, dockerConfig) => ({
-    file: 'docker',
-    args: ['pull', '--platform', platform, reference],
-    env: { DOCKER_CONFIG: dockerConfig },
-});
-
-;// CONCATENATED MODULE: ./build/src/image/git-facts.js
-
-/**
- * What is being built, from the checkout. GITHUB_SHA/GITHUB_REF name the commit
- * the run started from, which is not what a workflow built when it checked out
- * another ref (deploy.yml's `ref` input: tag v1.4.2 deployed from main); so the
- * checked-out HEAD wins when it differs. When they agree the CI ref is used, as
- * a shallow or detached checkout may not know its branch (or a pull ref) itself.
- */
-async function readGitFacts(runner, cwd, env, log) {
-    const git = async (...args) => {
-        const result = await runner.run({ file: 'git', args: ['-C', cwd, ...args] }, { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
-    };
-    const head = await git('rev-parse', 'HEAD');
-    const ciSha = env.GITHUB_SHA || undefined;
-    const facts = {
-        defaultBranch: defaultBranchFromEvent(env) ?? (await git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD'))?.replace(/^origin\//, ''),
-    };
-    if (head && head !== ciSha) {
-        facts.sha = head;
-        facts.ref = await checkedOutRef(git);
-        if (ciSha) {
-            log?.info(`Git: building the checked-out HEAD ${head.slice(0, 12)} (${facts.ref ?? 'detached, no tag'}), not GITHUB_SHA ${ciSha.slice(0, 12)} (${env.GITHUB_REF ?? 'no ref'}) the run started from`);
-        }
-    }
-    else {
-        facts.sha = ciSha;
-        facts.ref = env.GITHUB_REF || (head ? await checkedOutRef(git) : undefined);
-        if (ciSha)
-            log?.info(`Git: building GITHUB_SHA ${ciSha.slice(0, 12)} (${facts.ref ?? 'no ref'})${head ? ', which is the checked-out HEAD' : '; no git checkout in the context'}`);
-    }
-    if (facts.sha)
-        facts.commitTime = await git('show', '-s', '--format=%cI', facts.sha);
-    return facts;
-}
-/** A tag at HEAD (the highest version if several), else the branch checked out. */
-async function checkedOutRef(git) {
-    const tag = (await git('tag', '--points-at', 'HEAD', '--sort=-version:refname'))?.split('\n')[0]?.trim();
-    if (tag)
-        return `refs/tags/${tag}`;
-    const branch = await git('symbolic-ref', '--short', '-q', 'HEAD');
-    return branch ? `refs/heads/${branch}` : undefined;
-}
-function defaultBranchFromEvent(env) {
-    if (!env.GITHUB_EVENT_PATH || !external_node_fs_namespaceObject.existsSync(env.GITHUB_EVENT_PATH))
-        return undefined;
-    try {
-        const event = JSON.parse(external_node_fs_namespaceObject.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        return event.repository?.default_branch;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/image/layer-cache.js
-
-
-
-/**
- * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
- * dependency manifests: a dependency change misses, a code change restores the
- * previous layers (same prefix) and rebuilds only what follows the dependency step.
- */
-function layerCacheKeys(args) {
-    const hash = external_node_crypto_namespaceObject.createHash('sha256');
-    hash.update(args.repository).update('\0').update(args.platforms.join(',')).update('\0');
-    const hashedFiles = [];
-    for (const file of [args.dockerfile, ...args.keyFiles.map((name) => external_node_path_namespaceObject.resolve(args.context, name))]) {
-        if (!external_node_fs_namespaceObject.existsSync(file) || !external_node_fs_namespaceObject.statSync(file).isFile())
-            continue;
-        hash.update(external_node_path_namespaceObject.relative(args.context, file)).update('\0').update(external_node_fs_namespaceObject.readFileSync(file)).update('\0');
-        hashedFiles.push(external_node_path_namespaceObject.relative(args.context, file));
-    }
-    const prefix = `slipway-layers-${args.platforms.join('+').replace(/\//g, '-')}-${hash.digest('hex').slice(0, 16)}-`;
-    return { prefix, key: `${prefix}${args.unique}`, hashedFiles };
-}
-/** The local name a cached image is saved and loaded under. */
-function cacheImageName(repository) {
-    return `slipway-layer-cache/${external_node_crypto_namespaceObject.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
-}
-function layerCacheTransport(builder) {
-    return builder.kind === 'buildx' && builder.canExportCache ? 'cache-dir' : 'image-tarball';
-}
-
-;// CONCATENATED MODULE: ./build/src/image/build-flow.js
-
-
-
-
-
-
-
-
-
-
-
-async function buildImage(settings, context) {
-    const { runner, log } = context;
-    const started = Date.now();
-    // Independent probes (docker's, git's): side by side, they cost one round of process starts.
-    const [builder, git] = await Promise.all([
-        detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0),
-        readGitFacts(runner, settings.context, context.env, log),
-    ]);
-    const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
-    if (tags.length === 0)
-        tags.push('latest');
-    const version = settings.version ?? tags_versionOf(git);
-    const references = tags.map((tag) => `${settings.image}:${tag}`);
-    const labels = {
-        'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
-        ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),
-        ...(version ? { 'org.opencontainers.image.version': version } : {}),
-        ...(sourceUrl(context) ? { 'org.opencontainers.image.source': sourceUrl(context) } : {}),
-        ...settings.labels,
-    };
-    const scratch = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-build-'));
-    external_node_fs_namespaceObject.chmodSync(scratch, 0o700);
-    // Holds the build secrets as files: if the run is killed, the post step removes it (docs/cancel.md).
-    const settleScratch = recordLeftover({ kind: 'dir', path: scratch, what: 'build scratch (build secrets)' });
-    try {
-        const secretFiles = {};
-        for (const [id, value] of Object.entries(settings.buildSecrets)) {
-            const file = external_node_path_namespaceObject.join(scratch, `secret-${id}`);
-            external_node_fs_namespaceObject.writeFileSync(file, value, { mode: 0o600 });
-            secretFiles[id] = file;
-        }
-        const useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
-        const transport = layerCacheTransport(builder);
-        const keys = layerCacheKeys({
-            repository: settings.image,
-            platforms: settings.platforms,
-            dockerfile: settings.dockerfile,
-            context: settings.context,
-            keyFiles: settings.cacheKeyFiles.length ? settings.cacheKeyFiles : DEPENDENCY_FILES,
-            unique: git.sha ? `${git.sha.slice(0, 12)}-${Date.now()}` : String(Date.now()),
-        });
-        // A stable path: @actions/cache versions entries by their paths, so a random one would never hit.
-        const cacheDir = external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-layer-cache', cacheImageName(settings.image).split(/[/:]/)[1] ?? 'default');
-        const tarball = external_node_path_namespaceObject.join(cacheDir, 'image.tar');
-        let cache = 'off';
-        let cacheFrom;
-        if (useCache) {
-            if (builder.kind === 'buildx' && transport === 'image-tarball') {
-                log.info("Layer cache: buildx's docker driver cannot export a cache directory, so the layers are kept as a saved image (docker save/load with inline cache metadata)");
-            }
-            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
-            external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
-            const hit = await log.group('Restore layer cache', () => context.cache.restore([cacheDir], keys.key, [keys.prefix]));
-            cache = hit ? 'hit' : 'miss';
-            log.info(hit ? `Layer cache restored from ${hit} (${context.cache.description}; keyed on ${keys.hashedFiles.join(', ')})` : `Layer cache: no entry for ${keys.prefix}* (dependencies changed or first build)`);
-            if (hit && transport === 'image-tarball' && external_node_fs_namespaceObject.existsSync(tarball)) {
-                await runner.run(loadImageCommand(builder.docker, tarball), { timeoutMs: 600_000 });
-                cacheFrom = cacheImageName(settings.image);
-            }
-        }
-        const iidFile = external_node_path_namespaceObject.join(scratch, 'iid');
-        const exportedCache = external_node_path_namespaceObject.join(scratch, 'layer-cache-new');
-        const command = buildCommand({
-            references, platforms: settings.platforms, dockerfile: settings.dockerfile, context: settings.context,
-            labels, buildArgs: settings.buildArgs, secretFiles, target: settings.target, network: settings.network, noCache: settings.noCache, iidFile,
-            cacheFrom,
-            inlineCache: useCache && transport === 'image-tarball',
-            cacheDir: useCache && transport === 'cache-dir'
-                ? { from: external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: exportedCache }
-                : undefined,
-        }, builder);
-        await log.group(`Build ${references[0]} for ${settings.platforms.join(', ')} (${builder.kind} builder)`, () => runner.run(command, {
-            stream: true,
-            timeoutMs: 3_600_000,
-            hint: () => 'The build output above shows the failing step',
-        }));
-        const imageId = external_node_fs_namespaceObject.readFileSync(iidFile, 'utf8').trim();
-        const inspect = await runner.run(inspectImageCommand(builder.docker, imageId));
-        const details = JSON.parse(inspect.stdout);
-        // One entry per dependency state: after a hit the dependency layers are already cached.
-        if (cache === 'miss') {
-            await log.group('Save layer cache', async () => {
-                external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
-                external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
-                if (transport === 'cache-dir') {
-                    if (!external_node_fs_namespaceObject.existsSync(exportedCache)) {
-                        log.warn(`Layer cache not saved: the builder exported nothing to ${exportedCache}`);
-                        return;
-                    }
-                    external_node_fs_namespaceObject.cpSync(exportedCache, cacheDir, { recursive: true });
-                }
-                else {
-                    await runner.run(tagImageCommand(builder.docker, imageId, cacheImageName(settings.image)));
-                    await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), tarball), { timeoutMs: 600_000 });
-                }
-                await context.cache.save([cacheDir], keys.key);
-            });
-            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
-        }
-        return {
-            imageId,
-            tags: references,
-            version,
-            sizeBytes: details.Size ?? 0,
-            durationMs: Date.now() - started,
-            builder: builder.kind,
-            platforms: settings.platforms,
-            cache,
-        };
-    }
-    finally {
-        external_node_fs_namespaceObject.rmSync(scratch, { recursive: true, force: true });
-        settleScratch();
-    }
-}
-function sourceUrl(context) {
-    const { serverUrl, repository } = context.platform;
-    return serverUrl && repository ? `${serverUrl}/${repository}` : undefined;
-}
-const buildImageFlow = {
-    command: 'build',
-    action: 'build-image',
-    describe: 'Build the linux/amd64 image from a Dockerfile, tagged from git, with a layer cache',
-    parse: (inputs, context) => parseBuildSettings(inputs, context.workDir),
-    run: buildImage,
-    outputs: (result) => ({
-        'image-id': result.imageId,
-        tags: result.tags.join('\n'),
-        'primary-tag': result.tags[0] ?? '',
-        version: result.version ?? '',
-        size: String(result.sizeBytes),
-        'duration-ms': String(result.durationMs),
-        cache: result.cache,
-    }),
-    summary: (result) => new Summary()
-        .heading('Image built')
-        .table(['image', 'platform', 'size', 'time', 'builder', 'layer cache'], [[
-            result.tags[0] ?? result.imageId, result.platforms.join(', '), build_flow_formatBytes(result.sizeBytes),
-            `${(result.durationMs / 1000).toFixed(1)} s`, result.builder, result.cache,
-        ]])
-        .list(result.tags.map((tag) => `\`${tag}\``)),
-};
-function build_flow_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
-
-
-/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
-function registryBaseUrl(registry) {
-    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
-    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${loopback ? 'http' : 'https'}://${host}`;
-}
-async function probeRegistry(args) {
-    const base = registryBaseUrl(args.registry);
-    const started = Date.now();
-    let attempt = 0;
-    for (;;) {
-        attempt += 1;
-        let problem;
-        try {
-            const outcome = await probeOnce(base, args);
-            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
-                return outcome;
-            if (outcome.status === 429) {
-                const rateWait = outcome.retryAfterMs ?? backoffDelay(args.retry, attempt);
-                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
-                    throw new SlipwayError(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
-                }
-                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
-                await sleep(rateWait);
-                attempt -= 1; // a rate limit is not a failed attempt
-                continue;
-            }
-            problem = `HTTP ${outcome.status}`;
-        }
-        catch (error) {
-            if (error instanceof SlipwayError)
-                throw error;
-            problem = describeNetworkError(error);
-        }
-        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
-            throw new SlipwayError(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
-                fix: 'Check the registry address and that the registry is up and reachable from this runner',
-            });
-        }
-        const waitMs = backoffDelay(args.retry, attempt);
-        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
-        await sleep(waitMs);
-    }
-}
-async function probeOnce(base, args) {
-    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
-    await anonymous.arrayBuffer();
-    if (anonymous.status === 200)
-        return { ok: true, auth: 'none' };
-    if (anonymous.status !== 401)
-        return registry_probe_failed(anonymous);
-    const challenge = anonymous.headers.get('www-authenticate') ?? '';
-    if (!args.username || !args.password)
-        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
-    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
-    if (/^bearer/i.test(challenge)) {
-        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-        if (!realm)
-            return { ok: true, auth: 'bearer' };
-        const url = new URL(realm);
-        if (service)
-            url.searchParams.set('service', service);
-        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
-        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-        await token.arrayBuffer();
-        return token.ok ? { ok: true, auth: 'bearer' } : registry_probe_failed(token);
-    }
-    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-    await authed.arrayBuffer();
-    return authed.ok ? { ok: true, auth: 'basic' } : registry_probe_failed(authed);
-}
-function registry_probe_failed(response) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return {
-        ok: false,
-        status: response.status,
-        reason: response.statusText,
-        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
-    };
-}
-function describeNetworkError(error) {
-    const cause = error.cause;
-    if (cause?.code)
-        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    return error.message ?? String(error);
-}
-
-;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
-
-
-
-/**
- * Reads back what the registry serves for a digest, over the registry API
- * itself: `docker pull` would be satisfied by the local engine's copy and
- * prove nothing. Checks the manifest's bytes hash to the digest, the config's
- * platform, and that every layer blob is there (HEAD, no download).
- */
-const ACCEPT = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-async function readServedImage(args) {
-    const client = new RegistryClient(args.registry, args.repository, args.credentials);
-    const { body, manifest: served } = await client.manifest(args.digest);
-    let manifest = served;
-    if (sha256(body) !== args.digest)
-        throw new SlipwayError(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
-    if (manifest.manifests) {
-        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
-        if (!entry) {
-            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
-            throw new SlipwayError(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
-        }
-        manifest = (await client.manifest(entry.digest)).manifest;
-    }
-    if (!manifest.config)
-        throw new SlipwayError(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
-    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
-    for (const layer of manifest.layers ?? [])
-        await client.assertBlob(layer.digest);
-    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
-}
-function platformOf(platform) {
-    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
-}
-const sha256 = (body) => `sha256:${external_node_crypto_namespaceObject.createHash('sha256').update(body).digest('hex')}`;
-class RegistryClient {
-    registry;
-    repository;
-    credentials;
-    authorization;
-    base;
-    constructor(registry, repository, credentials) {
-        this.registry = registry;
-        this.repository = repository;
-        this.credentials = credentials;
-        this.base = registryBaseUrl(registry);
-    }
-    async manifest(reference) {
-        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
-        const body = Buffer.from(await response.arrayBuffer());
-        return { body, manifest: JSON.parse(body.toString('utf8')) };
-    }
-    async blob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
-        return Buffer.from(await response.arrayBuffer());
-    }
-    async assertBlob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
-        await response.arrayBuffer();
-    }
-    async get(path, headers, method = 'GET') {
-        for (let attempt = 0; attempt < 2; attempt += 1) {
-            const response = await fetch(`${this.base}${path}`, {
-                method,
-                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-                signal: AbortSignal.timeout(30_000),
-            });
-            if (response.status === 401 && attempt === 0) {
-                await response.arrayBuffer();
-                await this.authenticate(response.headers.get('www-authenticate') ?? '');
-                continue;
-            }
-            if (!response.ok) {
-                await response.arrayBuffer();
-                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
-                throw new SlipwayError(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
-                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
-                });
-            }
-            return response;
-        }
-        throw new SlipwayError(`Verify: ${this.registry} kept asking for credentials`);
-    }
-    async authenticate(challenge) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : undefined;
-        if (/^basic/i.test(challenge)) {
-            this.authorization = basic;
-            return;
-        }
-        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-        if (!realm)
-            return;
-        const url = new URL(realm);
-        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-        if (service)
-            url.searchParams.set('service', service);
-        url.searchParams.set('scope', `repository:${this.repository}:pull`);
-        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
-        if (!response.ok) {
-            await response.arrayBuffer();
-            return;
-        }
-        const token = (await response.json());
-        const value = token.token ?? token.access_token;
-        if (value)
-            this.authorization = `Bearer ${value}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/image/push-flow.js
-
-
-
-
-
-
-
-
-
-
-
-function parsePushSettings(inputs) {
-    const tags = inputs.list('tags');
-    if (tags.length === 0)
-        inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
-    const parsed = tags.map((tag) => {
-        const reference = parseImageReference(tag);
-        if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
-        if (!reference.tag)
-            return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
-        return reference;
-    });
-    const registries = new Set(parsed.map((reference) => reference.registry));
-    const repositories = new Set(parsed.map((reference) => reference.repository));
-    if (registries.size > 1 || repositories.size > 1)
-        inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
-    const registry = inputs.string('registry', parsed[0].registry);
-    if (registry !== parsed[0].registry)
-        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
-    const username = inputs.optional('username');
-    const password = inputs.secret('password');
-    if (password && !username)
-        inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
-    if (username && !password)
-        inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
-    const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
-    if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
-        inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
-    }
-    return {
-        tags,
-        registry,
-        repository: parsed[0].repository,
-        username,
-        password,
-        verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
-        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
-        retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
-        maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
-    };
-}
-const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
-const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
-const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
-function credentialsHint(settings) {
-    const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
-    return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
-}
-async function pushImage(settings, context) {
-    const { runner, log } = context;
-    const started = Date.now();
-    const probe = await probeRegistry({ ...settings, log });
-    if (!probe.ok)
-        throw new SlipwayError(`${credentialsHint(settings)} (${probe.reason})`);
-    // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
-    const dockerConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-docker-config-'));
-    external_node_fs_namespaceObject.chmodSync(dockerConfig, 0o700);
-    // Holds the registry login: if the run is killed, the post step removes it (docs/cancel.md).
-    const settleDockerConfig = recordLeftover({ kind: 'dir', path: dockerConfig, what: 'private DOCKER_CONFIG' });
-    // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
-    let rateLimitWaitedMs = 0;
-    const classify = (result) => {
-        const text = `${result.stderr}\n${result.stdout}`;
-        if (AUTH_FAILURE.test(text))
-            return false;
-        if (RATE_LIMITED.test(text)) {
-            const waitMs = Math.min(30_000, settings.maxRateLimitWaitMs - rateLimitWaitedMs);
-            if (waitMs <= 0)
-                return false;
-            rateLimitWaitedMs += waitMs;
-            return { waitMs };
-        }
-        return TRANSIENT.test(text);
-    };
-    const authHint = (result) => {
-        const text = `${result.stderr}\n${result.stdout}`;
-        if (AUTH_FAILURE.test(text))
-            return credentialsHint(settings);
-        if (RATE_LIMITED.test(text)) {
-            return `Registry ${settings.registry} kept answering 429 (too many requests) past input 'rate-limit-wait' (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): wait, authenticate for a higher limit, or raise it`;
-        }
-        return undefined;
-    };
-    try {
-        if (settings.username && settings.password) {
-            await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
-                retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
-                label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
-            });
-        }
-        let digest = '';
-        let layersUploaded = 0;
-        let layersReused = 0;
-        for (const tag of settings.tags) {
-            const pushed = await log.group(`Push ${tag}`, () => runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }));
-            const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
-            if (!found)
-                throw new SlipwayError(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
-            if (digest && found !== digest)
-                throw new SlipwayError(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
-            digest = found;
-            // Counted on the first tag: later tags of the same image upload nothing by construction.
-            if (tag === settings.tags[0]) {
-                layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
-                layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
-            }
-        }
-        const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
-        const verified = [];
-        if (settings.verifyPlatform) {
-            verified.push(await verifyPull(settings, digest, false, context));
-            if (settings.verifyAnonymousPull)
-                verified.push(await verifyPull(settings, digest, true, context));
-        }
-        return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
-    }
-    finally {
-        if (settings.username)
-            await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
-        external_node_fs_namespaceObject.rmSync(dockerConfig, { recursive: true, force: true });
-        settleDockerConfig();
-    }
-}
-/** Read back by digest from the registry itself and check the platform it serves. */
-async function verifyPull(settings, digest, anonymous, context) {
-    const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
-    const served = await readServedImage({
-        registry: settings.registry,
-        repository: settings.repository,
-        digest,
-        platform: settings.verifyPlatform ?? 'linux/amd64',
-        credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
-    });
-    if (served.platform !== settings.verifyPlatform) {
-        throw new SlipwayError(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
-    }
-    context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
-    return `${how}: ${served.platform}`;
-}
-const pushImageFlow = {
-    command: 'push',
-    action: 'push-image',
-    describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
-    parse: (inputs) => parsePushSettings(inputs),
-    run: pushImage,
-    outputs: (result) => ({
-        digest: result.digest,
-        'image-ref': result.imageRef,
-        tags: result.tags.join('\n'),
-        'layers-uploaded': String(result.layersUploaded),
-    }),
-    summary: (result) => new Summary()
-        .heading('Image pushed')
-        .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
-            repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
-            result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
-        ]]),
-};
-
-;// CONCATENATED MODULE: ./build/src/pipeline/link-inputs.js
-/**
- * Which of the pipeline's inputs reach which link. Every input of the four
- * chained actions can be passed to the pipeline by its own name; a name that
- * several links declare (the SSH inputs, `version`) reaches each of them, since
- * it means the same thing there. A `<link>-<name>` form (`smoke-timeout`,
- * `deploy-env`) reaches one link only and wins over the plain name: that is how
- * slipway.yml's per-command sections and the rare ambiguity are expressed.
- */
-const LINKS = ['build', 'push', 'deploy', 'smoke'];
-/** The inputs each chained action declares (kept equal to actions/<name>/action.yml by a unit test). */
-const LINK_INPUTS = {
-    build: ['image', 'context', 'dockerfile', 'platforms', 'tags', 'latest', 'version', 'build-args', 'build-secrets', 'labels', 'target',
-        'network', 'layer-cache', 'no-cache', 'cache-key-files'],
-    push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'retries', 'rate-limit-wait'],
-    deploy: ['strategy', 'mode', 'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-        'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout', 'app-dir', 'version', 'env', 'service', 'image',
-        'compose-file', 'compose-project', 'env-file', 'pull', 'pre-deploy', 'artifact', 'shared', 'pre-promote', 'restart',
-        'keep-releases', 'script', 'health-url', 'health-expect', 'health-timeout', 'batch-size', 'lock-timeout', 'lock-stale-after',
-        'stack', 'stack-file', 'swarm-service', 'parallelism', 'swarm-timeout', 'swarm-secrets',
-        'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
-        'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout'],
-    smoke: ['url', 'expect-version', 'version-path', 'checks', 'checks-file', 'expect-status', 'headers', 'secret-headers', 'max-latency',
-        'timeout', 'request-timeout', 'consecutive-passes', 'max-retry-interval', 'ca-cert', 'connect-to', 'soak-requests', 'soak-duration',
-        'soak-concurrency', 'soak-max-p95', 'soak-max-error-rate', 'via-ssh', 'host', 'port', 'user', 'private-key', 'passphrase',
-        'known-hosts', 'host-fingerprint', 'trust-on-first-use', 'jump-host', 'connect-timeout'],
-};
-const ACTION_OF = { build: 'build-image', push: 'push-image', deploy: 'ssh-deploy', smoke: 'smoke-test' };
-/**
- * Plain names that the chain fills in for a link instead of passing through:
- * push's `tags` are build-image's output, deploy's `image` is push-image's
- * digest-pinned reference. (`tags` and `image` plain reach build-image only.)
- */
-const DERIVED = {
-    push: ['tags'],
-    deploy: ['image'],
-};
-/** The pipeline's own inputs (not any link's). */
-const PIPELINE_INPUTS = (/* unused pure expression or super */ null && (['deploy-image', 'check-version', 'rollback-on-failure', 'dry-run']));
-/** Every plain name the pipeline accepts: what the root action.yml declares. */
-function pipelineInputNames() {
-    const names = new Set();
-    for (const link of LINKS)
-        for (const name of LINK_INPUTS[link])
-            names.add(name);
-    for (const name of PIPELINE_INPUTS)
-        names.add(name);
-    return [...names];
-}
-/** The links that read a plain name. */
-function linksOf(name) {
-    return LINKS.filter((link) => LINK_INPUTS[link].includes(name) && !DERIVED[link]?.includes(name));
-}
-/**
- * The value one link sees for one of its inputs: the chain's own value first
- * (when it has one), then `<link>-<name>`, then the plain name (unless the
- * chain derives that name for this link).
- */
-function routeInput(get, link, name, derived = {}) {
-    if (!LINK_INPUTS[link].includes(name))
-        return undefined;
-    if (derived[name] !== undefined)
-        return derived[name];
-    const prefixed = get(`${link}-${name}`);
-    if (prefixed !== undefined && prefixed.trim() !== '')
-        return prefixed;
-    if (DERIVED[link]?.includes(name))
-        return undefined;
-    return get(name);
-}
-/** Where a routed input came from, for error messages: `input 'smoke-timeout'` when the prefixed form was set. */
-function sourceName(get, link, name) {
-    const prefixed = get(`${link}-${name}`);
-    return prefixed !== undefined && prefixed.trim() !== '' ? `${link}-${name}` : name;
-}
-
-;// CONCATENATED MODULE: ./build/src/pipeline/settings.js
-
-
-
-
-
-
-
-/** Stands in for values the chain only knows once it runs (the version from git, the pushed digest). */
-const PLANNED = 'planned';
-/** One link's view of the pipeline's inputs; errors name the input as the user wrote it. */
-function linkInputs(source, link, derived = {}) {
-    const get = (name) => source.get(name);
-    return new Inputs({
-        get: (name) => routeInput(get, link, name, derived),
-        describe: (name) => source.describe(sourceName(get, link, name)),
-    });
-}
-/** `{version}` in build-args (e.g. `APP_VERSION={version}`) becomes the version the chain deploys. */
-function withVersion(text, version) {
-    return text?.replace(/\{version\}/g, version);
-}
-function smokeDerived(settings, version) {
-    const get = (name) => routeInput((n) => settings.source.get(n), 'smoke', name);
-    const derived = {};
-    if (settings.smokeFrom === 'health-url') {
-        derived.url = routeInput((n) => settings.source.get(n), 'deploy', 'health-url');
-        if (get('via-ssh') === undefined)
-            derived['via-ssh'] = 'true';
-    }
-    // smoke-test knows one `host` input; through SSH it reaches the same hosts as the deploy (host and hosts).
-    const viaSsh = derived['via-ssh'] ?? get('via-ssh');
-    if (viaSsh && /^(true|yes|on|1)$/i.test(viaSsh.trim())) {
-        const deployHosts = ['host', 'hosts'].map((name) => routeInput((n) => settings.source.get(n), 'deploy', name)).filter((v) => v?.trim());
-        if (get('host') === undefined && deployHosts.length)
-            derived.host = deployHosts.join('\n');
-    }
-    const hasUrl = settings.smokeFrom === 'health-url' || get('url') !== undefined;
-    if (settings.checkVersion && hasUrl && !get('expect-version'))
-        derived['expect-version'] = version;
-    return derived;
-}
-function parsePipelineSettings(inputs, context) {
-    const source = inputs.source;
-    const deployInputs = linkInputs(source, 'deploy');
-    const mode = deployInputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const deployImage = inputs.optional('deploy-image');
-    if (deployImage !== undefined && 'error' in parseImageReference(deployImage)) {
-        inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
-    }
-    const version = linkInputs(source, 'build').optional('version');
-    const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script'], 'compose');
-    // Release and script deploys ship an artifact or a script, not an image: build only when asked (image set).
-    const building = mode === 'deploy' && deployImage === undefined && (strategy === 'compose' || linkInputs(source, 'build').optional('image') !== undefined);
-    const planVersion = version ?? PLANNED;
-    let build;
-    let push;
-    if (building) {
-        const buildArgs = withVersion(routeInput((n) => source.get(n), 'build', 'build-args'), planVersion);
-        build = parseBuildSettings(linkInputs(source, 'build', { 'build-args': buildArgs }), context.workDir);
-        push = parsePushSettings(linkInputs(source, 'push', { tags: `${build.image}:${planVersion}` }));
-    }
-    const deploy = parseDeploySettings(linkInputs(source, 'deploy', {
-        image: mode === 'rollback' ? undefined : deployImage ?? (build ? `${build.image}:${planVersion}` : undefined),
-        version: version ?? (building ? planVersion : undefined),
-    }));
-    const smokeInputs = linkInputs(source, 'smoke');
-    const userChecks = ['url', 'checks', 'checks-file'].some((name) => smokeInputs.optional(name) !== undefined);
-    const smokeFrom = userChecks ? 'inputs' : deploy.health.url ? 'health-url' : 'none';
-    const partial = { source, checkVersion: inputs.boolean('check-version', true), smokeFrom };
-    const smoke = smokeFrom === 'none' ? undefined : parseSmokeSettings(linkInputs(source, 'smoke', smokeDerived(partial, planVersion)), context.workDir);
-    return {
-        mode, source, deployImage, version, checkVersion: partial.checkVersion, smokeFrom,
-        rollbackOnFailure: inputs.boolean('rollback-on-failure', true),
-        dryRun: inputs.boolean('dry-run', false),
-        build, push, deploy, smoke,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/pipeline/plan.js
-
-
-
-
-
-
-
-
-
-const planned = (value) => value.replace(new RegExp(PLANNED, 'g'), '<version>');
-function planPipeline(settings) {
-    const version = settings.version ?? (settings.mode === 'rollback' ? 'the previous version on each host' : '<version from git>');
-    const steps = [];
-    const { build, push, deploy, smoke } = settings;
-    if (build && push) {
-        const reference = `${build.image}:${settings.version ?? PLANNED}`;
-        const command = buildCommand({
-            references: [reference, ...build.extraTags.map((tag) => `${build.image}:${tag}`)], platforms: build.platforms, dockerfile: build.dockerfile,
-            context: build.context, labels: build.labels, buildArgs: build.buildArgs,
-            secretFiles: Object.fromEntries(Object.keys(build.buildSecrets).map((id) => [id, `<0600 file with secret ${id}>`])),
-            target: build.target, network: build.network, noCache: build.noCache, iidFile: '<temp>/iid',
-        }, { kind: 'classic', docker: 'docker', canExportCache: false });
-        steps.push({ step: 'build-image', what: `${build.image} for ${build.platforms.join(', ')}, tagged from git and ${settings.version ?? '<version>'} (buildx or the classic builder, detected at run time)`, commands: [planned(describeCommand(command))] });
-        steps.push({
-            step: 'push-image', what: `every tag to ${push.registry}; verify a pull by digest${push.verifyPlatform ? ` as ${push.verifyPlatform}` : ''}`,
-            commands: [
-                ...(push.username ? [describeCommand(loginCommand(push.registry, push.username, '', '<private DOCKER_CONFIG>'))] : []),
-                planned(describeCommand(pushCommand(reference, '<private DOCKER_CONFIG>'))),
-            ],
-        });
-    }
-    else if (settings.mode === 'deploy') {
-        steps.push({ step: 'build-image, push-image', what: settings.deployImage ? `skipped: deploying ${settings.deployImage}` : `skipped: the ${deploy.strategy} strategy ships no image`, commands: [] });
-    }
-    const image = settings.deployImage ?? (build ? `${build.image}@<digest pushed>` : undefined);
-    steps.push({
-        step: 'ssh-deploy',
-        what: `${deploy.mode === 'rollback' ? 'roll back' : `deploy ${image ?? version}`} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s)${deploy.batchSize ? ` in batches of ${deploy.batchSize}` : ''}`,
-        commands: [],
-    });
-    const hosts = deploy.ssh.targets.map((target, index) => {
-        const appDir = forHost(deploy.appDir, target.host, index);
-        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
-        if (deploy.compose) {
-            const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
-            const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
-            const words = (...sub) => planned(shellJoin(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
-            // Which compose the host has is only known once connected: the plan shows v2's words.
-            commands.push('compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that');
-            if (deploy.mode === 'rollback')
-                commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
-            else {
-                if (deploy.compose.preDeploy)
-                    commands.push(`pre-deploy hook: ${deploy.compose.preDeploy}`);
-                commands.push(`write ${overrideFile}: ${deploy.compose.service} → ${image}`);
-                if (deploy.compose.pull)
-                    commands.push(words('pull', deploy.compose.service));
-            }
-            commands.push(words('up', '-d', '--remove-orphans'));
-        }
-        else if (deploy.release) {
-            if (deploy.mode === 'rollback')
-                commands.push(`switch ${appDir}/current to the release before it`);
-            else {
-                commands.push(`upload ${deploy.release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
-                if (deploy.release.shared.length)
-                    commands.push(`link shared: ${deploy.release.shared.join(', ')}`);
-                for (const command of deploy.release.prePromote)
-                    commands.push(`in the release: ${command}`);
-                commands.push(`switch ${appDir}/current to the new release`);
-            }
-            for (const command of deploy.release.restart)
-                commands.push(command);
-        }
-        else if (deploy.script) {
-            commands.push(`in ${appDir}: ${deploy.script}`);
-        }
-        if (deploy.health.url)
-            commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
-        commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
-        return { host: describeTarget(target), appDir, commands };
-    });
-    const checks = (smoke?.checks ?? []).map((check) => planned([
-        `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
-        smoke?.sshTargets ? `from inside each host through SSH` : '',
-    ].filter(Boolean).join(', ')));
-    steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
-    const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
-        ? 'a failed smoke test fails the job; nothing is rolled back'
-        : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
-    return { version: planned(version), steps, hosts, checks, onFailure };
-}
-function planSummary(plan) {
-    const summary = new Summary()
-        .heading(`Deploy pipeline plan (dry run, nothing touched): version ${plan.version}`)
-        .table(['step', 'what'], plan.steps.map((step) => [step.step, step.what]));
-    for (const step of plan.steps.filter((s) => s.commands.length))
-        summary.text(`${step.step}:`).list(step.commands.map((c) => `\`${c}\``));
-    for (const host of plan.hosts)
-        summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
-    summary.text('Checks:').list(plan.checks.length ? plan.checks : ['none']);
-    return summary.text(`On failure: ${plan.onFailure}.`);
-}
-
-;// CONCATENATED MODULE: ./build/src/pipeline/report.js
-
-
-
-
-
-const report_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const STATUS = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped' };
-const HEADLINE = {
-    deployed: 'deployed',
-    'rolled-back': 'failed and rolled back',
-    failed: 'failed',
-    planned: 'planned',
-};
-/** The whole story in one summary: image, digest, hosts with versions before and after, checks, timings. */
-function pipelineSummary(result) {
-    if (result.plan)
-        return planSummary(result.plan);
-    const summary = new Summary().heading(`Deploy pipeline: ${result.version || 'version unknown'} ${HEADLINE[result.outcome]} (${report_seconds(result.durationMs)})`);
-    summary.table(['step', 'result', 'time', 'detail'], result.steps.map((s) => [s.step, STATUS[s.status], s.status === 'skipped' ? '-' : report_seconds(s.durationMs), s.detail]));
-    if (result.build || result.imageRef) {
-        summary.table(['image', 'digest', 'size', 'tags'], [[
-                result.imageRef ?? result.build?.tags[0] ?? '', result.push ? `\`${result.push.digest}\`` : '-',
-                result.build ? build_flow_formatBytes(result.build.sizeBytes) : '-', result.build?.tags.map((tag) => tag.split(':').pop()).join(', ') ?? '-',
-            ]]);
-    }
-    if (result.deploy) {
-        summary.table(['host', 'before', 'after', 'status', 'detail'], result.deploy.hosts.map((host) => {
-            const back = result.rollback?.hosts.find((h) => h.host === host.host);
-            const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
-            return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
-        }));
-        // With strategy swarm, the per-service table says what the engine did (empty otherwise).
-        summary.append(swarmReportSummary(result.deploy));
-    }
-    if (result.rollback)
-        summary.append(swarmReportSummary(result.rollback));
-    if (result.smoke)
-        summary.append(smokeSummary(result.smoke));
-    if (result.failure)
-        summary.text(`**Failure:** ${result.failure}`);
-    return summary;
-}
-function pipelineOutputs(result) {
-    return {
-        outcome: result.outcome,
-        version: result.version,
-        'image-ref': result.imageRef ?? '',
-        digest: result.push?.digest ?? '',
-        tags: result.build?.tags.join('\n') ?? '',
-        'previous-version': result.deploy?.previousVersion ?? '',
-        hosts: JSON.stringify((result.deploy?.hosts ?? []).map((host) => {
-            const back = result.rollback?.hosts.find((h) => h.host === host.host);
-            return { host: host.host, before: host.previous, after: back?.status === 'rolled-back' ? back.version : host.version, status: back ? 'rolled-back' : host.status };
-        })),
-        'rolled-back': String(result.outcome === 'rolled-back'),
-        'smoke-passed': result.smoke ? String(result.smoke.passed) : '',
-        'duration-ms': String(result.durationMs),
-    };
-}
-function pipelineFailure(result) {
-    if (result.outcome === 'deployed' || result.outcome === 'planned')
-        return undefined;
-    return result.failure ?? 'the pipeline failed';
-}
-
-;// CONCATENATED MODULE: ./build/src/pipeline/run.js
-
-
-
-
-
-
-
-
-
-
-
-
-/** build-image → push-image → ssh-deploy → smoke-test, each through its own flow, with a rollback when the smoke test fails. */
-async function runPipeline(settings, context) {
-    const started = Date.now();
-    if (settings.dryRun) {
-        const plan = planPipeline(settings);
-        return { mode: settings.mode, outcome: 'planned', version: plan.version, steps: [], plan, durationMs: Date.now() - started };
-    }
-    const parseContext = { env: context.env, platform: context.platform, workDir: context.workDir };
-    const result = { mode: settings.mode, outcome: 'failed', version: settings.version ?? '', steps: [], durationMs: 0 };
-    const step = async (name, body) => {
-        const stepStarted = Date.now();
-        try {
-            // After a cancel no new step starts (docs/cancel.md).
-            throwIfCancelled(context.signal, `step ${name}`);
-            const { value, ok, detail } = await context.log.group(name, body);
-            result.steps.push({ step: name, status: ok ? 'ok' : 'failed', durationMs: Date.now() - stepStarted, detail });
-            return value;
-        }
-        catch (error) {
-            const detail = errors_formatError(error);
-            result.steps.push({ step: name, status: 'failed', durationMs: Date.now() - stepStarted, detail });
-            result.failure = `${name}: ${detail}`;
-            return undefined;
-        }
-    };
-    const finish = () => ({ ...result, durationMs: Date.now() - started });
-    if (settings.build) {
-        // One version for every link: given, else what build-image would derive from git.
-        result.version = settings.version ?? tags_versionOf(await readGitFacts(context.runner, settings.build.context, context.env, context.log)) ?? timestampVersion();
-    }
-    else if (settings.mode === 'deploy' && !settings.version) {
-        result.version = settings.deploy.version;
-    }
-    const version = result.version;
-    let deploySettings = settings.deploy;
-    if (settings.build) {
-        const get = (name) => settings.source.get(name);
-        const extraTags = [routeInput(get, 'build', 'tags'), isValidTag(version) ? version : undefined].filter(Boolean).join('\n');
-        const build = await step('build-image', async () => {
-            const parsed = buildImageFlow.parse(linkInputs(settings.source, 'build', {
-                version, tags: extraTags, 'build-args': withVersion(routeInput(get, 'build', 'build-args'), version),
-            }), parseContext);
-            const value = await buildImageFlow.run(parsed, context);
-            return { value, ok: true, detail: `${value.tags.length} tags, ${value.builder} builder, layer cache ${value.cache}` };
-        });
-        if (!build)
-            return finish();
-        result.build = build;
-        const push = await step('push-image', async () => {
-            const value = await pushImageFlow.run(pushImageFlow.parse(linkInputs(settings.source, 'push', { tags: build.tags.join('\n') }), parseContext), context);
-            return { value, ok: true, detail: `${value.digest} (${value.layersUploaded} layers uploaded)` };
-        });
-        if (!push)
-            return finish();
-        result.push = push;
-        result.imageRef = push.imageRef;
-        deploySettings = deployFlow.parse(linkInputs(settings.source, 'deploy', { image: push.imageRef, version }), parseContext);
-    }
-    else {
-        result.imageRef = settings.deployImage;
-        result.steps.push({ step: 'build-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) }, { step: 'push-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) });
-    }
-    const deploy = await step('ssh-deploy', async () => {
-        const value = await deployFlow.run(deploySettings, context);
-        const failure = deployFlow.failure?.(value);
-        if (failure)
-            result.failure = `ssh-deploy: ${failure}`;
-        return { value, ok: !failure, detail: `${value.hosts.filter((h) => h.status === 'deployed' || (value.mode === 'rollback' && h.status === 'rolled-back')).length} of ${value.hosts.length} hosts ${value.mode === 'rollback' ? 'rolled back' : 'deployed'}` };
-    });
-    if (!deploy)
-        return finish();
-    result.deploy = deploy;
-    if (!deploy.ok) {
-        result.outcome = deploy.rolledBack ? 'rolled-back' : 'failed';
-        return finish();
-    }
-    if (settings.mode === 'rollback' || !result.version)
-        result.version = deploy.version;
-    if (settings.smokeFrom === 'none') {
-        result.steps.push({ step: 'smoke-test', status: 'skipped', durationMs: 0, detail: 'no url, checks or health-url set' });
-        result.outcome = 'deployed';
-        return finish();
-    }
-    const smoke = await step('smoke-test', async () => {
-        const parsed = smokeFlow.parse(linkInputs(settings.source, 'smoke', smokeDerived(settings, result.version)), parseContext);
-        const value = await smokeFlow.run(parsed, context);
-        return { value, ok: value.passed, detail: value.passed ? `${value.checks.length} check(s) passed${value.versionSeen ? `, version ${value.versionSeen}` : ''}` : smokeFlow.failure?.(value) ?? 'failed' };
-    });
-    if (smoke)
-        result.smoke = smoke;
-    if (smoke?.passed) {
-        result.outcome = 'deployed';
-        return finish();
-    }
-    const why = smoke ? smokeFlow.failure?.(smoke) ?? 'the smoke test failed' : result.failure ?? 'the smoke test did not run';
-    result.failure = `smoke-test: ${why}`;
-    if (settings.mode === 'rollback' || !settings.rollbackOnFailure)
-        return finish();
-    // Back only on the hosts this run changed, from the state each host recorded.
-    const changed = deploy.hosts.map((outcome, index) => ({ outcome, target: deploySettings.ssh.targets[index] }))
-        .filter(({ outcome, target }) => target && outcome.status === 'deployed' && outcome.changed);
-    const rollback = await step('rollback', async () => {
-        const value = await deployFlow.run({ ...deploySettings, mode: 'rollback', ssh: { targets: changed.map(({ target }) => target) } }, context);
-        const failure = deployFlow.failure?.(value);
-        return { value, ok: !failure, detail: failure ?? `${changed.length} host(s) back on ${value.version}` };
-    });
-    if (rollback) {
-        result.rollback = rollback;
-        const back = rollback.hosts.every((host) => host.status === 'rolled-back');
-        result.outcome = back ? 'rolled-back' : 'failed';
-        result.failure = back
-            ? `smoke-test: ${why}; rolled back ${rollback.hosts.length} host(s), ${rollback.version} is serving again`
-            : `smoke-test: ${why}; the rollback failed too: ${deployFlow.failure?.(rollback) ?? ''}`;
-    }
-    else {
-        result.failure = `smoke-test: ${why}; ${result.failure ?? ''}`;
-    }
-    return finish();
-}
-function skipReason(settings) {
-    if (settings.mode === 'rollback')
-        return 'rollback: nothing to build';
-    if (settings.deployImage)
-        return `deploying ${settings.deployImage}`;
-    return `the ${settings.deploy.strategy} strategy ships no image`;
-}
-function timestampVersion() {
-    return new Date().toISOString().replace(/[-:]|\.\d+/g, '').replace('T', '.').replace('Z', '');
-}
-
-;// CONCATENATED MODULE: ./build/src/pipeline/flow.js
-
-
-
-/** The root action (`uses: slipway-dev/slipway@v1`) and `slipway pipeline`: the whole chain in one step. */
-const pipelineFlow = {
-    command: 'pipeline',
-    action: 'deploy-pipeline',
-    describe: 'Build, push, deploy and smoke-test in one step; roll back when the smoke test fails (--dry-run prints the plan)',
-    parse: (inputs, context) => parsePipelineSettings(inputs, context),
-    run: runPipeline,
-    outputs: pipelineOutputs,
-    summary: pipelineSummary,
-    failure: pipelineFailure,
-    // Its deploy watches context.signal (docs/cancel.md); a build or push in flight runs to its end first.
-    handlesCancel: true,
-};
-
-;// CONCATENATED MODULE: ./build/src/core/cache.js
-const noCache = {
-    description: 'no cache',
-    restore: async () => undefined,
-    save: async () => undefined,
-};
-
-;// CONCATENATED MODULE: ./build/src/scan/encoding.js
-// Offline checks of token structure: checksums and encodings providers document.
-const CRC_TABLE = (() => {
-    const table = new Uint32Array(256);
-    for (let n = 0; n < 256; n += 1) {
-        let c = n;
-        for (let k = 0; k < 8; k += 1)
-            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-        table[n] = c >>> 0;
-    }
-    return table;
-})();
-function crc32(text) {
-    let crc = 0xffffffff;
-    for (let i = 0; i < text.length; i += 1)
-        crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-}
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-function base62(value, width) {
-    let out = '';
-    let rest = value;
-    while (rest > 0) {
-        out = BASE62[rest % 62] + out;
-        rest = Math.floor(rest / 62);
-    }
-    return out.padStart(width, '0');
-}
-/**
- * GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: 4-character prefix,
- * 30 random base62 characters, then the CRC32 of those 30 in 6 base62 digits.
- */
-function hasValidCrc32Suffix(token, prefixLength = 4) {
-    const body = token.slice(prefixLength, -6);
-    return body.length > 0 && base62(crc32(body), 6) === token.slice(-6);
-}
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-function bech32Polymod(values) {
-    const generators = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-    let chk = 1;
-    for (const value of values) {
-        const top = chk >>> 25;
-        chk = ((chk & 0x1ffffff) << 5) ^ value;
-        for (let i = 0; i < 5; i += 1)
-            if ((top >>> i) & 1)
-                chk ^= generators[i];
-    }
-    return chk >>> 0;
-}
-function hrpExpand(hrp) {
-    const codes = [...hrp].map((c) => c.charCodeAt(0));
-    return [...codes.map((c) => c >> 5), 0, ...codes.map((c) => c & 31)];
-}
-/** BIP-173 bech32 checksum (age secret keys are bech32 with the hrp `age-secret-key-`). */
-function isValidBech32(text) {
-    const lower = text.toLowerCase();
-    const separator = lower.lastIndexOf('1');
-    if (separator < 1 || separator + 7 > lower.length)
-        return false;
-    const data = [];
-    for (const char of lower.slice(separator + 1)) {
-        const index = BECH32.indexOf(char);
-        if (index < 0)
-            return false;
-        data.push(index);
-    }
-    return bech32Polymod([...hrpExpand(lower.slice(0, separator)), ...data]) === 1;
-}
-/** Appends a valid bech32 checksum; used to build test samples. */
-function withBech32Checksum(hrp, data) {
-    const values = [...hrpExpand(hrp), ...data, 0, 0, 0, 0, 0, 0];
-    const mod = bech32Polymod(values) ^ 1;
-    const checksum = [0, 1, 2, 3, 4, 5].map((i) => (mod >>> (5 * (5 - i))) & 31);
-    return `${hrp}1${[...data, ...checksum].map((d) => BECH32[d]).join('')}`;
-}
-/** Shannon entropy in bits per character. */
-function shannonEntropy(text) {
-    if (!text)
-        return 0;
-    const counts = new Map();
-    for (const char of text)
-        counts.set(char, (counts.get(char) ?? 0) + 1);
-    let entropy = 0;
-    for (const count of counts.values()) {
-        const p = count / text.length;
-        entropy -= p * Math.log2(p);
-    }
-    return entropy;
-}
-function decodeBase64(text) {
-    const normal = text.replace(/-/g, '+').replace(/_/g, '/');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(normal))
-        return undefined;
-    return Buffer.from(normal, 'base64').toString('latin1');
-}
-/** A JWT-style segment whose base64url decodes to a JSON object. */
-function isJsonSegment(segment, requiredKey) {
-    const decoded = decodeBase64(segment);
-    if (!decoded)
-        return false;
-    try {
-        const value = JSON.parse(decoded);
-        return typeof value === 'object' && value !== null && (!requiredKey || requiredKey in value);
-    }
-    catch {
-        return false;
-    }
-}
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
@@ -25838,6 +18709,7602 @@ function re(stringsOrFlags, ...values) {
 }
 
 
+;// CONCATENATED MODULE: ./build/src/smoke/user-pattern.js
+
+/**
+ * A user's regular expression, compiled for RE2 (linear time in the input):
+ * `(a+)+$` against a long body takes microseconds, not the event loop, so the
+ * check's timeout always fires. RE2 has no backreferences or lookaround; a
+ * pattern using them is an error the caller turns into an input error.
+ */
+function compileUserPattern(source) {
+    try {
+        const compiled = RE2JS.compile(source);
+        return { source, test: (text) => compiled.test(text) };
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+        return { error: message.slice(0, 120) };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/check.js
+const ANY_SUCCESS = { codes: [], classes: [2] };
+const JSON_OPERATORS = ['equals', 'not-equals', 'contains', 'matches', 'exists', 'lt', 'gt'];
+function describeStatus(expect) {
+    return [...expect.codes.map(String), ...expect.classes.map((c) => `${c}xx`)].join(' or ');
+}
+function statusMatches(expect, status) {
+    return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/json-path.js
+function parseJsonPath(path) {
+    let rest = path.trim();
+    if (rest === '$')
+        return [];
+    if (rest.startsWith('$.'))
+        rest = rest.slice(2);
+    else if (rest.startsWith('$['))
+        rest = rest.slice(1);
+    if (rest === '')
+        return undefined;
+    const segments = [];
+    const token = /^(?:\.?([A-Za-z_$@-][\w$@-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['([^']*)'\])/;
+    let first = true;
+    while (rest.length > 0) {
+        const match = token.exec(rest);
+        if (!match || (first && rest.startsWith('.')))
+            return undefined;
+        if (match[1] !== undefined)
+            segments.push(match[1]);
+        else if (match[2] !== undefined)
+            segments.push(Number(match[2]));
+        else if (match[3] !== undefined)
+            segments.push(match[3].replace(/\\(.)/g, '$1'));
+        else
+            segments.push(match[4] ?? '');
+        rest = rest.slice(match[0].length);
+        first = false;
+    }
+    return segments;
+}
+function lookupJsonPath(document, segments) {
+    let current = document;
+    const walked = [];
+    for (const segment of segments) {
+        walked.push(typeof segment === 'number' ? `[${segment}]` : segment);
+        if (Array.isArray(current)) {
+            if (segment === 'length') {
+                current = current.length;
+                continue;
+            }
+            const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+            if (index < 0 || index >= current.length)
+                return { found: false, missingAt: joinPath(walked) };
+            current = current[index];
+        }
+        else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, String(segment))) {
+            current = current[String(segment)];
+        }
+        else {
+            return { found: false, missingAt: joinPath(walked) };
+        }
+    }
+    return { found: true, value: current };
+}
+const joinPath = (walked) => walked.join('.').replace(/\.\[/g, '[');
+
+;// CONCATENATED MODULE: ./build/src/smoke/assertions.js
+
+
+
+/** A problem with how an assertion is written; the caller names the check and the input. */
+class AssertionSyntaxError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+    }
+}
+const SYMBOLS = { '==': 'equals', '!=': 'not-equals', '<': 'lt', '>': 'gt' };
+const OPERATOR_WORDS = [...Object.keys(SYMBOLS), ...JSON_OPERATORS];
+const EXPRESSION_FIX = 'Write `<path> <operator> <value>`, e.g. `version == 1.4.2`, `database != disconnected`, `uptime > 0`, `build exists`; operators: ==, !=, <, >, contains, matches, exists.';
+/** `version == 1.4.2`, `tags contains beta`, `commit matches ^[0-9a-f]{7}`, `db exists`. */
+function parseAssertionExpression(text) {
+    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(text.trim());
+    if (!match)
+        throw new AssertionSyntaxError(`assertion '${text}' is not understood (expected <path> <operator> <value>)`, EXPRESSION_FIX);
+    const [, path = '', word = '', value] = match;
+    const operator = SYMBOLS[word] ?? JSON_OPERATORS.find((op) => op === word);
+    if (!operator) {
+        throw new AssertionSyntaxError(`assertion '${text}' has an unknown operator (found '${word}', expected one of ${OPERATOR_WORDS.join(', ')})`, EXPRESSION_FIX);
+    }
+    return buildAssertion(path, operator, operator === 'exists' ? value ?? 'true' : unquote(value), text);
+}
+/** `{ path: version, equals: 1.4.2 }`: exactly one operator key besides `path`. */
+function parseAssertionObject(entry) {
+    const path = entry.path;
+    const text = JSON.stringify(entry);
+    if (typeof path !== 'string')
+        throw new AssertionSyntaxError(`assertion ${text} has no 'path'`, 'Give each assertion a `path:` and one operator key, e.g. `{ path: version, equals: 1.4.2 }`.');
+    const keys = Object.keys(entry).filter((key) => key !== 'path');
+    const unknown = keys.filter((key) => !JSON_OPERATORS.includes(key));
+    if (unknown.length > 0 || keys.length !== 1) {
+        throw new AssertionSyntaxError(`assertion ${text} needs exactly one operator (found ${keys.length ? keys.join(', ') : 'none'}, expected one of ${JSON_OPERATORS.join(', ')})`, 'Write e.g. `{ path: version, equals: 1.4.2 }` or `{ path: build, exists: true }`.');
+    }
+    const operator = keys[0];
+    const value = entry[operator];
+    if (value !== null && typeof value === 'object') {
+        throw new AssertionSyntaxError(`assertion ${text} compares with a list or map`, 'Compare with one value (a string, number or boolean).');
+    }
+    return buildAssertion(path, operator, value === null || value === undefined ? '' : String(value), `${path} ${operator} ${value ?? ''}`.trim());
+}
+function buildAssertion(path, operator, expected, text) {
+    if (!parseJsonPath(path)) {
+        throw new AssertionSyntaxError(`assertion '${text}' has a path that is not understood (found '${path}')`, 'Write a path like `version`, `data.version`, `checks[0].status` or `$.build["git-sha"]`.');
+    }
+    const assertion = { path, operator, expected, text };
+    switch (operator) {
+        case 'matches':
+            {
+                const pattern = compileUserPattern(expected);
+                if ('error' in pattern)
+                    throw new AssertionSyntaxError(`assertion '${text}' has a regular expression RE2 cannot compile (${pattern.error})`, 'Fix the pattern; it is RE2 syntax (no backreferences or lookaround).');
+                assertion.pattern = pattern;
+            }
+            break;
+        case 'lt':
+        case 'gt':
+            if (expected === '' || !Number.isFinite(Number(expected))) {
+                throw new AssertionSyntaxError(`assertion '${text}' compares with something that is not a number (found '${expected}')`, 'Use a number after < or >.');
+            }
+            break;
+        case 'exists':
+            if (!/^(true|false)$/i.test(expected))
+                throw new AssertionSyntaxError(`assertion '${text}' needs true or false for exists (found '${expected}')`, 'Write `exists: true` or `exists: false`.');
+            assertion.present = /^true$/i.test(expected);
+            break;
+        case 'equals':
+        case 'not-equals':
+        case 'contains':
+            if (expected === '' && operator === 'contains')
+                throw new AssertionSyntaxError(`assertion '${text}' has nothing to look for`, 'Give the text or item to look for.');
+            break;
+    }
+    return assertion;
+}
+function unquote(value) {
+    if (value === undefined)
+        return '';
+    const trimmed = value.trim();
+    if (trimmed.length >= 2 && ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'")))) {
+        return trimmed.slice(1, -1);
+    }
+    return trimmed;
+}
+/**
+ * Compares an actual JSON value with what the user wrote, in the actual value's
+ * type: a number with Number(expected), a boolean or null by its spelling, a
+ * string as is, a list or map with the parsed JSON of the expected text.
+ */
+function looselyEquals(actual, expected) {
+    if (typeof actual === 'string')
+        return actual === expected;
+    if (typeof actual === 'number')
+        return expected.trim() !== '' && Number(expected) === actual;
+    if (typeof actual === 'boolean' || actual === null)
+        return String(actual) === expected.trim().toLowerCase();
+    try {
+        return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
+    }
+    catch {
+        return false;
+    }
+}
+const showValue = (value, limit = 80) => {
+    const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+    return text.length > limit ? `${text.slice(0, limit)}…` : text;
+};
+/** Undefined when the assertion holds; otherwise what came back instead. */
+function checkAssertion(assertion, document) {
+    const segments = parseJsonPath(assertion.path) ?? [];
+    const lookup = lookupJsonPath(document, segments);
+    if (assertion.operator === 'exists') {
+        if (lookup.found === assertion.present)
+            return undefined;
+        return lookup.found ? `expected no '${assertion.path}', found ${showValue(lookup.value)}` : `expected '${assertion.path}' to exist, it is missing`;
+    }
+    if (!lookup.found)
+        return `expected ${assertion.text}, but '${assertion.path}' is missing`;
+    const actual = lookup.value;
+    const ok = (() => {
+        switch (assertion.operator) {
+            case 'equals': return looselyEquals(actual, assertion.expected);
+            case 'not-equals': return !looselyEquals(actual, assertion.expected);
+            case 'contains':
+                if (typeof actual === 'string')
+                    return actual.includes(assertion.expected);
+                if (Array.isArray(actual))
+                    return actual.some((item) => looselyEquals(item, assertion.expected));
+                if (actual !== null && typeof actual === 'object')
+                    return Object.prototype.hasOwnProperty.call(actual, assertion.expected);
+                return false;
+            case 'matches': return assertion.pattern?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
+            case 'lt':
+            case 'gt': {
+                const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
+                if (!Number.isFinite(number))
+                    return false;
+                return assertion.operator === 'lt' ? number < Number(assertion.expected) : number > Number(assertion.expected);
+            }
+            default: return false;
+        }
+    })();
+    return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
+
+
+
+
+
+
+
+
+/** Header names whose values are credentials whether or not the user says so. */
+const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
+const CHECK_KEYS = [
+    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
+    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
+];
+const EXAMPLE = `- name: health
+  url: https://app.example.com/api/health
+  expect-status: 200
+  json: ["ok == true", "database == connected"]
+  max-latency: 500ms`;
+/**
+ * The YAML list form. Scalars are read as strings (the failsafe schema), so a
+ * version `1.10` stays `1.10` and typing happens where a value is compared.
+ * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
+ */
+function parseCheckList(text, where, defaults = {}, options = {}) {
+    // A checks file may be any file on the runner: its content is never quoted back.
+    const quote = options.quote ?? true;
+    let document;
+    try {
+        document = (0,dist.parse)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        const position = error.linePos?.[0]?.line;
+        throw new InputError(where, `is not valid YAML${quote ? ` (${error.message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
+    if (!items || items.length === 0) {
+        throw new InputError(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const checks = items.map((item, index) => {
+        if (typeof item === 'string')
+            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults, quote);
+        if (!item || typeof item !== 'object' || Array.isArray(item)) {
+            throw new InputError(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+        }
+        const record = item;
+        const label = typeof record.name === 'string' && quote ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
+        return buildCheck(record, label, defaults, quote);
+    });
+    return uniqueNames(checks);
+}
+/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
+function oneLineCheck(url, where, defaults = {}) {
+    return buildCheck({ url }, where, defaults);
+}
+function buildCheck(record, where, defaults, quote = true) {
+    // Unquoted, a `(found '…')` part becomes `(found a value of N characters)`: the problem stays, the text does not.
+    const fail = (problem, fix) => {
+        throw new InputError(where, quote ? problem : withoutQuotedValues(problem), fix);
+    };
+    const describeYaml = (value) => describeValue(value, quote);
+    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
+    if (unknownKeys.length > 0)
+        fail(`has unknown keys (found ${quote ? unknownKeys.join(', ') : `${unknownKeys.length}`})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
+    const text = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return undefined;
+        if (typeof value !== 'string')
+            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
+        return value.trim();
+    };
+    const list = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return [];
+        if (typeof value === 'string')
+            return [value];
+        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+            return value;
+        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
+    };
+    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
+    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+    if (!/^[A-Z]+$/.test(method))
+        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
+    const headers = { ...defaults.headers };
+    const headerMap = record.headers;
+    if (headerMap !== undefined && headerMap !== '') {
+        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
+            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
+        for (const [name, value] of Object.entries(headerMap)) {
+            if (typeof value !== 'string')
+                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
+            headers[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
+        if (/[\r\n]/.test(value))
+            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
+    }
+    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
+    for (const [name, value] of Object.entries(headers)) {
+        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
+            registerSecret(value);
+    }
+    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
+    if (missingSecret)
+        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
+    const expectStatusText = record['expect-status'];
+    const expectStatus = expectStatusText === undefined
+        ? defaults.expectStatus ?? ANY_SUCCESS
+        : parseStatusExpectation(list('expect-status').join(','), fail);
+    const json = parseJsonAssertions(record.json, fail);
+    const bodyContains = list('body-contains');
+    const bodyMatches = list('body-matches').map((source) => {
+        const pattern = compileUserPattern(source);
+        if ('error' in pattern)
+            return fail(`'body-matches' is a regular expression RE2 cannot compile (${pattern.error})`, 'Fix the pattern; it is RE2 syntax (no backreferences or lookaround), matched in linear time.');
+        return pattern;
+    });
+    const latencyText = text('max-latency');
+    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : parseDuration(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+    if (maxLatencyMs !== undefined && maxLatencyMs > MAX_DURATION_MS)
+        fail(`'max-latency' is too long (found '${latencyText ?? ''}')`, 'Write e.g. 500ms or 2s.');
+    if (latencyText !== undefined && maxLatencyMs === undefined)
+        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
+    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
+    if (!parseJsonPath(versionPath))
+        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
+    const healthText = text('health-document');
+    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
+        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
+    const connectText = text('connect-to');
+    return {
+        name: text('name') ?? defaultName(url),
+        url: url.toString(),
+        method,
+        headers,
+        body: text('body') === undefined ? undefined : String(record.body),
+        expectStatus,
+        json,
+        bodyContains,
+        bodyMatches,
+        maxLatencyMs,
+        expectVersion: text('expect-version') ?? defaults.expectVersion,
+        versionPath,
+        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
+        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
+    };
+}
+function parseUrl(text, fail) {
+    // The URL parser drops tabs and line breaks silently; a URL with them is a mistake (or a forged log line).
+    if (/\s/.test(text))
+        fail('has a URL with spaces or line breaks in it', 'Write the URL on one line, with spaces encoded as %20.');
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
+    if (url.username || url.password) {
+        registerSecret(url.password);
+        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
+    }
+    return url;
+}
+function parseStatusExpectation(text, fail) {
+    const expectation = { codes: [], classes: [] };
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const cls = /^([1-5])xx$/i.exec(part);
+        if (cls)
+            expectation.classes.push(Number(cls[1]));
+        else if (/^[1-5]\d\d$/.test(part))
+            expectation.codes.push(Number(part));
+        else
+            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
+    }
+    if (expectation.codes.length + expectation.classes.length === 0)
+        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
+    return expectation;
+}
+function parseConnectTarget(text, fail) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    const port = match?.[3] === undefined ? undefined : Number(match[3]);
+    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
+        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
+    }
+    return { host: match[1] ?? match[2] ?? '', port };
+}
+function parseJsonAssertions(value, fail) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    try {
+        if (typeof value === 'string')
+            return [parseAssertionExpression(value)];
+        if (Array.isArray(value)) {
+            return value.map((entry) => {
+                if (typeof entry === 'string')
+                    return parseAssertionExpression(entry);
+                if (entry && typeof entry === 'object' && !Array.isArray(entry))
+                    return parseAssertionObject(entry);
+                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
+            });
+        }
+        if (typeof value === 'object') {
+            // The map shorthand: `json: { ok: true, database: connected }` means equals.
+            return Object.entries(value).map(([path, expected]) => {
+                if (typeof expected !== 'string')
+                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
+                return parseAssertionObject({ path, equals: expected });
+            });
+        }
+    }
+    catch (error) {
+        if (error instanceof AssertionSyntaxError)
+            fail(error.message, error.fix);
+        throw error;
+    }
+    return [];
+}
+function defaultName(url) {
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+function uniqueNames(checks) {
+    const seen = new Map();
+    return checks.map((check) => {
+        const count = (seen.get(check.name) ?? 0) + 1;
+        seen.set(check.name, count);
+        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
+    });
+}
+function describeYaml(value, quote = true) {
+    return describeValue(value, quote);
+}
+function describeValue(value, quote) {
+    if (value === null || value === undefined || value === '')
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    const text = String(value);
+    if (!quote)
+        return `a value of ${text.length} characters`;
+    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
+const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
+const WARNING = new Set(['warn', 'warning', 'degraded']);
+const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
+function judgeHealthDocument(document) {
+    if (document === null || typeof document !== 'object' || Array.isArray(document))
+        return { kind: 'none' };
+    const record = document;
+    if (typeof record.status === 'string') {
+        const status = record.status.trim().toLowerCase();
+        const form = `status: '${record.status}'`;
+        if (PASSING.has(status))
+            return { kind: 'pass', form };
+        if (WARNING.has(status))
+            return { kind: 'warn', form };
+        if (FAILING.has(status))
+            return { kind: 'fail', form };
+    }
+    if (typeof record.ok === 'boolean')
+        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
+    return { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
+
+
+
+
+
+/** Response bodies appear in messages only this long. */
+const BODY_EXCERPT_CHARS = 200;
+function evaluateAttempt(check, result, options = {}) {
+    if (!result.ok) {
+        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
+    }
+    const problems = [];
+    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
+    if (!statusMatches(check.expectStatus, result.status)) {
+        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
+    }
+    const document = parseJsonBody(result.body, result.contentType);
+    if (document.parsed) {
+        if (check.healthDocument) {
+            const health = judgeHealthDocument(document.value);
+            verdict.health = health.kind;
+            if (health.kind === 'fail')
+                problems.push(`the health document reports failure (${health.form})`);
+        }
+        const segments = parseJsonPath(check.versionPath);
+        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
+        if (version?.found && version.value !== null && typeof version.value !== 'object')
+            verdict.versionSeen = String(version.value);
+    }
+    if (check.expectVersion !== undefined) {
+        if (!document.parsed) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
+        }
+        else if (verdict.versionSeen === undefined) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
+        }
+        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
+            verdict.staleVersion = true;
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
+        }
+    }
+    if (check.json.length > 0) {
+        if (!document.parsed)
+            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
+        else
+            for (const assertion of check.json) {
+                const problem = checkAssertion(assertion, document.value);
+                if (problem)
+                    problems.push(problem);
+            }
+    }
+    for (const text of check.bodyContains) {
+        if (!result.body.includes(text))
+            problems.push(`expected the body to contain ${showValue(text)}`);
+    }
+    for (const pattern of check.bodyMatches) {
+        if (!pattern.test(result.body))
+            problems.push(`expected the body to match /${pattern.source}/`);
+    }
+    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
+        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
+    }
+    verdict.passed = problems.length === 0;
+    if (!verdict.passed)
+        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
+    return verdict;
+}
+function parseJsonBody(body, contentType) {
+    const trimmed = body.trimStart();
+    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return { parsed: false };
+    try {
+        return { parsed: true, value: JSON.parse(body) };
+    }
+    catch {
+        return { parsed: false };
+    }
+}
+/** A redacted, one-line, bounded view of a body for messages. */
+function excerpt(body, truncated = false) {
+    const flat = secrets_redact(body).replace(/\s+/g, ' ').trim();
+    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
+        return flat;
+    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
+
+
+
+
+
+/** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function resolveDialTarget(url, check, override) {
+    const urlHost = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const intended = { host: check.connectTo?.host ?? urlHost, port: check.connectTo?.port ?? urlPort };
+    const target = typeof override === 'function' ? override(intended) : override;
+    if (target?.via)
+        return { host: target.host, port: target.port ?? intended.port, intended, via: target.via };
+    return { host: target?.host ?? intended.host, port: target?.port ?? intended.port };
+}
+/** `127.0.0.1:8000`, or `127.0.0.1:8000 (through SSH to deploy@app:22)` for a tunnel. */
+function describeDialTarget(dial) {
+    const address = (host, port) => (external_node_net_namespaceObject.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
+    return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
+}
+/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
+function probe(check, transport) {
+    const url = new URL(check.url);
+    const secure = url.protocol === 'https:';
+    const dial = resolveDialTarget(url, check, transport.connect);
+    const dialled = describeDialTarget(dial);
+    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
+    if (check.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(check.body));
+    const options = {
+        host: dial.host,
+        port: dial.port,
+        method: check.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_namespaceObject.isIP(nameOnCertificate))
+            options.servername = nameOnCertificate;
+        if (transport.extraCa?.length)
+            options.secureContext = secureContextFor(transport.extraCa);
+    }
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    return new Promise((resolve) => {
+        let settled = false;
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(result);
+        };
+        const failed = (error) => {
+            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+                error.code = 'ECONNREFUSED';
+            finish(classify(error, external_node_perf_hooks_namespaceObject.performance.now() - started, dialled));
+        };
+        let answered = false;
+        const request = (secure ? external_node_https_namespaceObject : external_node_http_namespaceObject).request(options, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            response.on('data', (chunk) => {
+                if (truncated)
+                    return;
+                size += chunk.length;
+                if (size > MAX_BODY_BYTES) {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
+                    response.destroy();
+                    done();
+                }
+                else {
+                    chunks.push(chunk);
+                }
+            });
+            const done = () => finish({
+                ok: true,
+                status: response.statusCode ?? 0,
+                contentType: String(response.headers['content-type'] ?? ''),
+                body: Buffer.concat(chunks).toString('utf8'),
+                bodyTruncated: truncated,
+                latencyMs: external_node_perf_hooks_namespaceObject.performance.now() - started,
+            });
+            response.on('end', done);
+            response.on('error', failed);
+        });
+        const timer = setTimeout(() => {
+            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
+            error.code = 'ETIMEDOUT';
+            request.destroy(error);
+        }, transport.requestTimeoutMs);
+        request.on('error', failed);
+        request.end(check.body);
+    });
+}
+const contexts = new WeakMap();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    let context = contexts.get(extraCa);
+    if (!context) {
+        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
+        context = external_node_tls_namespaceObject.createSecureContext({ ca: [...external_node_tls_namespaceObject.rootCertificates, ...extraCa] });
+        contexts.set(extraCa, context);
+    }
+    return context;
+}
+function classify(error, latencyMs, dialled) {
+    const code = error.code ?? error.name;
+    const base = { ok: false, code, latencyMs, dialled };
+    if (code === 'ECONNREFUSED')
+        return { ...base, kind: 'refused', message: `connection refused on ${dialled}` };
+    if (code === 'ETIMEDOUT')
+        return { ...base, kind: 'timeout', message: error.message };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
+        return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+        return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
+    }
+    return { ...base, kind: 'other', message: `${code}: ${error.message}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
+
+
+
+/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
+async function waitUntilReady(check, options, transport, log) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
+    let attempts = 0;
+    let streak = 0;
+    let bestStreak = 0;
+    let failuresInRow = 0;
+    let everAnswered = false;
+    let lastReason = '';
+    let last;
+    for (;;) {
+        attempts += 1;
+        last = evaluateAttempt(check, await probe(check, transport));
+        if (last.failureKind !== 'refused')
+            everAnswered = true;
+        if (last.passed) {
+            streak += 1;
+            bestStreak = Math.max(bestStreak, streak);
+            failuresInRow = 0;
+            if (streak >= options.consecutivePasses)
+                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
+            if (Date.now() + options.confirmIntervalMs > deadline)
+                break;
+            await sleep(options.confirmIntervalMs);
+            continue;
+        }
+        streak = 0;
+        failuresInRow += 1;
+        const reason = last.problems.join('; ');
+        if (reason !== lastReason) {
+            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
+            lastReason = reason;
+        }
+        else {
+            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
+        }
+        const now = Date.now();
+        if (now >= deadline)
+            break;
+        await sleep(Math.min(backoffDelay(policy, failuresInRow), deadline - now));
+    }
+    const durationMs = Date.now() - started;
+    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+function explainFailure(check, last, facts) {
+    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
+    if (!facts.everAnswered) {
+        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
+        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
+    }
+    if (last.passed) {
+        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
+    }
+    const what = last.problems.join('; ');
+    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
+    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
+    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
+    return `${what}${stale} (${over}${flapping})${body}`;
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/soak.js
+
+
+
+
+
+async function soak(check, options, transport) {
+    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
+    const agents = transport.agents ?? {
+        http: new external_node_http_namespaceObject.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+        https: new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+    };
+    const soakTransport = { ...transport, agents };
+    const latencies = [];
+    let issued = 0;
+    let errors = 0;
+    let firstError;
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const endAt = started + options.durationMs;
+    const worker = async () => {
+        while (issued < options.requests && external_node_perf_hooks_namespaceObject.performance.now() < endAt) {
+            issued += 1;
+            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
+            latencies.push(verdict.latencyMs);
+            if (!verdict.passed) {
+                errors += 1;
+                firstError ??= verdict.problems.join('; ');
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    }
+    finally {
+        if (!transport.agents) {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    }
+    const durationMs = external_node_perf_hooks_namespaceObject.performance.now() - started;
+    latencies.sort((a, b) => a - b);
+    const requests = latencies.length;
+    const result = {
+        requests,
+        errors,
+        errorRate: requests === 0 ? 0 : errors / requests,
+        p50Ms: percentile(latencies, 50),
+        p95Ms: percentile(latencies, 95),
+        durationMs,
+        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
+        firstError,
+        problems: [],
+    };
+    if (result.errorRate > options.maxErrorRate) {
+        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
+    }
+    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
+        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
+    }
+    return result;
+}
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return 0;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
+}
+const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/run.js
+
+
+
+const DEFAULT_SMOKE_OPTIONS = {
+    timeoutMs: 60_000,
+    consecutivePasses: 3,
+    confirmIntervalMs: 250,
+    retryBaseDelayMs: 250,
+    retryMaxDelayMs: 5_000,
+    requestTimeoutMs: 10_000,
+};
+/**
+ * The plain API other flows call (ssh-deploy, the restore drill): every check
+ * waits for readiness in parallel, then the optional soak runs check by check.
+ */
+async function runSmokeChecks(checks, options, log) {
+    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
+    const outcomes = await Promise.all(checks.map(async (check) => {
+        const ready = await waitUntilReady(check, settings, transport, log);
+        const outcome = {
+            name: check.name,
+            url: check.url,
+            passed: ready.passed,
+            attempts: ready.attempts,
+            latencyMs: ready.last.latencyMs,
+            status: ready.last.status,
+            versionSeen: ready.last.versionSeen,
+            expectVersion: check.expectVersion,
+            health: ready.last.health,
+            reason: ready.reason,
+            durationMs: ready.durationMs,
+        };
+        if (ready.passed)
+            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
+        else
+            log.error(`✗ ${check.name}: ${ready.reason}`);
+        return outcome;
+    }));
+    if (settings.soak && settings.soak.requests > 0) {
+        for (const [index, check] of checks.entries()) {
+            const outcome = outcomes[index];
+            if (!outcome?.passed)
+                continue;
+            const result = await soak(check, settings.soak, transport);
+            outcome.soak = result;
+            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
+            if (result.problems.length > 0) {
+                outcome.passed = false;
+                outcome.reason = result.problems.join('; ');
+                log.error(`✗ ${check.name}: ${outcome.reason}`);
+            }
+        }
+    }
+    return {
+        passed: outcomes.every((outcome) => outcome.passed),
+        checks: outcomes,
+        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
+        durationMs: external_node_perf_hooks_namespaceObject.performance.now() - started,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
+
+
+
+const key = (host, port) => `${host}|${port}`;
+/**
+ * Forwards, over an open session, every address the checks would dial, as seen
+ * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
+ * still goes into Host and SNI, so TLS is verified as for a direct request.
+ */
+async function forwardChecks(session, checks, log) {
+    const forwards = new Map();
+    try {
+        for (const check of checks) {
+            const remote = resolveDialTarget(new URL(check.url), check);
+            const name = key(remote.host, remote.port);
+            if (forwards.has(name))
+                continue;
+            const forward = await session.forwardLocalPort(remote.port, remote.host);
+            forwards.set(name, forward);
+            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
+        }
+    }
+    catch (error) {
+        await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        throw error;
+    }
+    return {
+        connect: (intended) => {
+            const forward = forwards.get(key(intended.host, intended.port));
+            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
+        },
+        close: async () => {
+            await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        },
+    };
+}
+/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
+async function runSmokeChecksOverSession(session, checks, options, log) {
+    const forwarded = await forwardChecks(session, checks, log);
+    try {
+        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+    }
+    finally {
+        await forwarded.close();
+    }
+}
+/** Opens a session per host, runs the checks from inside each, one host after another. */
+async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
+    const reports = [];
+    for (const target of targets) {
+        const session = await session_openSshSession(target, runner, log);
+        try {
+            const report = await runSmokeChecksOverSession(session, checks, options, log);
+            if (targets.length > 1)
+                for (const check of report.checks)
+                    check.name = `${check.name} on ${target.host}`;
+            reports.push(report);
+        }
+        finally {
+            await session.close();
+        }
+    }
+    return mergeReports(reports);
+}
+function mergeReports(reports) {
+    const checks = reports.flatMap((report) => report.checks);
+    return {
+        passed: reports.every((report) => report.passed),
+        checks,
+        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
+        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/report.js
+
+
+
+const ms = (value) => `${Math.round(value)} ms`;
+function smokeSummary(report) {
+    const failed = report.checks.filter((check) => !check.passed).length;
+    const summary = new Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
+        check.name,
+        check.passed ? '✅ pass' : '❌ fail',
+        ms(check.latencyMs),
+        String(check.attempts),
+        check.passed ? passDetails(check) : secrets_redact(check.reason ?? 'failed'),
+    ]));
+    const soaked = report.checks.filter((check) => check.soak);
+    if (soaked.length > 0) {
+        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
+            const soak = check.soak;
+            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
+        }));
+    }
+    if (report.versionSeen !== undefined)
+        summary.text(`Version seen: \`${report.versionSeen}\``);
+    return summary;
+}
+function passDetails(check) {
+    const parts = [`HTTP ${check.status}`];
+    if (check.versionSeen !== undefined)
+        parts.push(`version ${check.versionSeen}`);
+    if (check.health && check.health !== 'none')
+        parts.push(`health ${check.health}`);
+    return parts.join(', ');
+}
+function smokeOutputs(report) {
+    return {
+        passed: String(report.passed),
+        'version-seen': report.versionSeen ?? '',
+        results: secrets_redact(JSON.stringify(report.checks.map((check) => ({
+            name: check.name,
+            url: check.url,
+            passed: check.passed,
+            status: check.status ?? null,
+            latencyMs: Math.round(check.latencyMs),
+            attempts: check.attempts,
+            versionSeen: check.versionSeen ?? null,
+            reason: check.reason ?? null,
+            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
+        })))),
+    };
+}
+/** One line per failing check: its name, the expectation and what came back. */
+function smokeFailure(report) {
+    if (report.passed)
+        return undefined;
+    return secrets_redact(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/settings.js
+
+
+
+
+
+/** Inputs → settings; every problem is raised here, before any request. */
+function parseSmokeSettings(inputs, workDir) {
+    const describe = (name) => inputs.source.describe(name);
+    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
+    const headers = inputs.keyValues('headers');
+    // Lines only, masked whole and in pieces, errors by line number: `Bearer ab,cd` is one value.
+    const secretHeaders = inputs.keyValues('secret-headers', { secret: true });
+    const statusText = inputs.optional('expect-status');
+    const connectText = inputs.optional('connect-to');
+    const latency = inputs.optional('max-latency');
+    const defaults = {
+        headers: { ...headers, ...secretHeaders },
+        versionPath: inputs.string('version-path', 'version'),
+        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
+        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
+        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
+    };
+    const checks = [];
+    const url = inputs.optional('url');
+    const expectVersion = inputs.optional('expect-version');
+    if (url !== undefined)
+        checks.push(oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
+    else if (expectVersion !== undefined)
+        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
+    const listText = inputs.optional('checks');
+    if (listText !== undefined)
+        checks.push(...parseCheckList(listText, describe('checks'), defaults));
+    // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
+    const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
+    if (listFile !== undefined) {
+        let text = '';
+        try {
+            text = external_node_fs_namespaceObject.readFileSync(listFile, 'utf8');
+        }
+        catch (error) {
+            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
+        }
+        checks.push(...parseCheckList(text, describe('checks-file'), defaults, { quote: false }));
+    }
+    if (checks.length === 0) {
+        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
+    }
+    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
+    const p95 = inputs.optional('soak-max-p95');
+    return {
+        checks,
+        sshTargets: inputs.boolean('via-ssh', false) ? inputs_parseSshInputs(inputs).targets : undefined,
+        options: {
+            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
+            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
+            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
+            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
+            caCertificates: readCaBundle(inputs, workDir),
+            soak: soakRequests === 0 ? undefined : {
+                requests: soakRequests,
+                durationMs: inputs.duration('soak-duration', 30_000, { min: 1 }),
+                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
+                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
+                maxErrorRate: parseRate(inputs),
+            },
+        },
+    };
+}
+/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
+function readCaBundle(inputs, workDir) {
+    const value = inputs.optional('ca-cert');
+    if (value === undefined)
+        return undefined;
+    let text = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(workDir, value), 'utf8');
+        }
+        catch (error) {
+            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
+        }
+    }
+    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+    if (!certificates)
+        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
+    return certificates;
+}
+/** `1%`, `0.5%` or a fraction `0.01`. */
+function parseRate(inputs) {
+    const text = inputs.string('soak-max-error-rate', '0%');
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
+    return rate;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/flow.js
+
+
+
+
+/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
+const smokeFlow = {
+    command: 'smoke',
+    action: 'smoke-test',
+    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
+    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
+    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
+        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
+        : runSmokeChecks(settings.checks, settings.options, context.log)),
+    outputs: smokeOutputs,
+    summary: smokeSummary,
+    failure: smokeFailure,
+};
+
+;// CONCATENATED MODULE: ./build/src/smoke/demo.js
+
+
+
+
+/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
+async function demoSmoke(log, url, version) {
+    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
+    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
+    log.info(renderText(smokeSummary(report)));
+    return report;
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/index.js
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/drill/commands.js
+// Pure builders: every command the drill runs, as data. Passwords travel in the
+// environment (or a password command the tool runs itself), never in argv.
+/** A SQL string literal: the only quoting SQLite needs for a file name in VACUUM INTO. */
+function sqlLiteral(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/** Quote an identifier for SQLite/PostgreSQL (names from inputs are validated as plain identifiers too). */
+function sqlIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/**
+ * Online-safe copy of a live (WAL) database: a consistent snapshot, never a file
+ * copy. Read-only, so the drill never checkpoints or writes the live database;
+ * like any WAL reader it shares the -shm index (and leaves an empty -wal/-shm
+ * when no app had the database open).
+ */
+function sqliteSnapshot(database, target) {
+    return { file: 'sqlite3', args: ['-readonly', '-bail', database, `VACUUM INTO ${sqlLiteral(target)}`] };
+}
+/** Read-only query with one row per line, columns separated by `|`. */
+function sqliteQuery(database, sql) {
+    return { file: 'sqlite3', args: ['-readonly', '-batch', '-bail', '-noheader', '-list', database, sql] };
+}
+function sqliteIntegrityCheck(database) {
+    return sqliteQuery(database, 'PRAGMA integrity_check;');
+}
+function resticEnv(source, cacheDir) {
+    const env = { RESTIC_REPOSITORY: source.repository, RESTIC_CACHE_DIR: cacheDir };
+    if (source.password)
+        env.RESTIC_PASSWORD = source.password;
+    else if (source.passwordCommand)
+        env.RESTIC_PASSWORD_COMMAND = source.passwordCommand;
+    return env;
+}
+function resticSnapshots(env, filter) {
+    const args = ['snapshots', '--json', '--no-lock'];
+    for (const tag of filter.tags)
+        args.push('--tag', tag);
+    if (filter.path)
+        args.push('--path', filter.path);
+    return { file: 'restic', args, env };
+}
+/** A restore of `snapshot`; for `latest`, `filter` makes restic pick under the same tags/path as the listing. */
+function resticRestore(env, snapshot, target, filter = {}) {
+    const args = ['restore', snapshot, '--target', target, '--no-lock'];
+    for (const tag of filter.tags ?? [])
+        args.push('--tag', tag);
+    if (filter.path)
+        args.push('--path', filter.path);
+    return { file: 'restic', args, env };
+}
+/** The snapshot a restore says it restores: `restoring <Snapshot 9a2225c2 of …` (0.14) or `restoring snapshot 9a2225c2 of …` (0.17). */
+function restoredSnapshotId(stdout) {
+    return /restoring <?snapshot ([0-9a-f]{8,64}) of/i.exec(stdout)?.[1];
+}
+function resticCheck(env, readDataSubset) {
+    const args = ['check'];
+    if (readDataSubset)
+        args.push(`--read-data-subset=${readDataSubset}`);
+    return { file: 'restic', args, env };
+}
+/**
+ * Borg keeps its cache, keys and security records under BORG_BASE_DIR: point it
+ * into the scratch place so a drill leaves nothing behind. TZ=UTC makes `borg
+ * list` print archive times in UTC (it prints host-local times without a zone).
+ */
+function borgEnv(source, baseDir) {
+    const env = {
+        BORG_BASE_DIR: baseDir,
+        TZ: 'UTC',
+        BORG_RELOCATED_REPO_ACCESS_IS_OK: 'no',
+        BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
+    };
+    if (source.password)
+        env.BORG_PASSPHRASE = source.password;
+    else if (source.passwordCommand)
+        env.BORG_PASSCOMMAND = source.passwordCommand;
+    return env;
+}
+function borgList(env, repository, glob) {
+    const args = ['list', '--json', '--bypass-lock'];
+    if (glob)
+        args.push('--glob-archives', glob);
+    return { file: 'borg', args: [...args, repository], env };
+}
+/** Extracts into `cwd` (borg always extracts relative to the working directory). */
+function borgExtract(env, repository, archive, cwd) {
+    return { file: 'borg', args: ['extract', `${repository}::${archive}`], env, cwd };
+}
+function borgCheck(env, repository, archive) {
+    return { file: 'borg', args: ['check', archive ? `${repository}::${archive}` : repository], env };
+}
+function pgEnv(connection) {
+    const env = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGCONNECT_TIMEOUT: '10' };
+    if (connection.password)
+        env.PGPASSWORD = connection.password;
+    return env;
+}
+/**
+ * `--dbname` takes a connection string whenever the value holds `=` or starts
+ * with `postgres://`, which would let a name redirect the connection that
+ * carries PGPASSWORD. Given as `dbname='…'`, the value is only ever a name.
+ */
+function dbnameArgument(database) {
+    return `--dbname=dbname='${database.replace(/[\\']/g, '\\$&')}'`;
+}
+/** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
+function pgDump(connection, database, outFile) {
+    return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, dbnameArgument(database)], env: { ...pgEnv(connection), TZ: 'UTC' } };
+}
+/** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
+function pgRestore(connection, database, dumpFile) {
+    return {
+        file: 'pg_restore',
+        args: ['--no-owner', '--no-privileges', '--exit-on-error', '--no-password', dbnameArgument(database), '--', dumpFile],
+        env: pgEnv(connection),
+    };
+}
+/**
+ * The archive's table of contents: its header names the pg_dump and server versions and
+ * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
+ */
+function pgRestoreList(dumpFile) {
+    return { file: 'pg_restore', args: ['--list', '--', dumpFile], env: { TZ: 'UTC' } };
+}
+function psql(connection, database, sql) {
+    return {
+        file: 'psql',
+        args: ['--no-psqlrc', '--no-password', '--tuples-only', '--no-align', '--field-separator=|', '--set=ON_ERROR_STOP=1', dbnameArgument(database), '--command', sql],
+        env: pgEnv(connection),
+    };
+}
+function pgDumpVersion() {
+    return { file: 'pg_dump', args: ['--version'] };
+}
+function tarExtract(file, target) {
+    return { file: 'tar', args: ['--extract', '--no-same-owner', `--file=${file}`, `--directory=${target}`] };
+}
+/** Packs a volume read-only into the scratch place; the helper has no network at all. */
+function dockerVolumeToTar(volume, scratchDir, image, label) {
+    return {
+        file: 'docker',
+        args: ['run', '--rm', '--network', 'none', '--label', label, '-v', `${volume}:/from:ro`, '-v', `${scratchDir}:/to`, image, 'tar', '-c', '-f', '/to/volume.tar', '-C', '/from', '.'],
+    };
+}
+/** The app on the restored copy: host network (never a bridge), the drill's port, scratch data. */
+function dockerRunApp(app) {
+    const args = ['run', '--detach', '--name', app.name, '--label', app.label, '--network', 'host', '-e', `${app.portEnv}=${app.port}`];
+    for (const key of Object.keys(app.env))
+        args.push('-e', key);
+    args.push('-v', `${app.dataDir}:${app.dataMount}`, app.image, ...app.args.map((arg) => arg.replaceAll('{port}', String(app.port))));
+    // Values go through the environment (`-e KEY` copies it), so app secrets stay out of argv.
+    return { file: 'docker', args, env: app.env };
+}
+function dockerRemove(name) {
+    return { file: 'docker', args: ['rm', '--force', '--volumes', name] };
+}
+/** `running 0`, `exited 3`, … : status and exit code in one line. */
+function dockerState(name) {
+    return { file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name] };
+}
+/** Reads `dockerState`'s line; a container docker no longer knows counts as gone. */
+function parseContainerState(line) {
+    const match = /^(\w+) (-?\d+)$/.exec(line.trim());
+    if (!match)
+        return { running: false, status: 'gone' };
+    const status = match[1];
+    // `created` and `restarting` may still come up; only a container that stopped ends the wait.
+    return { running: !['exited', 'dead', 'removing'].includes(status), status, exitCode: Number(match[2]) };
+}
+function dockerLogs(name) {
+    return { file: 'docker', args: ['logs', '--tail', '30', name] };
+}
+function dockerInspectVolume(volume) {
+    return { file: 'docker', args: ['volume', 'inspect', '--format', '{{.Mountpoint}}', volume] };
+}
+function dockerExec(container, command) {
+    return { file: 'docker', args: ['exec', container, ...command] };
+}
+function dockerCopyOut(container, from, to) {
+    return { file: 'docker', args: ['cp', `${container}:${from}`, to] };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/scratch.js
+
+
+
+
+
+/** Docker objects the drill starts carry this label, so a test (or a human) can find leftovers. */
+const DRILL_LABEL = 'dev.slipway.drill';
+/**
+ * The only places a drill writes: one directory, plus containers, volumes and
+ * databases it names itself. Everything registered here is removed at the end,
+ * last created first, even when the drill failed.
+ */
+class ScratchPlace {
+    id = external_node_crypto_namespaceObject.randomBytes(4).toString('hex');
+    dir;
+    cleanups = [];
+    constructor(dir) {
+        this.dir = dir;
+        // A drill killed before remove() leaves the post step the dir and the containers it labelled.
+        const settleDir = recordLeftover({ kind: 'dir', path: dir, what: 'drill scratch directory' });
+        const settleContainers = recordLeftover({ kind: 'containers', label: `${DRILL_LABEL}=${this.id}`, what: 'drill containers' });
+        this.settleLeftovers = () => { settleDir(); settleContainers(); };
+    }
+    settleLeftovers;
+    /** A fresh directory under `root`, or the given one if it does not exist yet (or is empty). */
+    static create(root, wanted) {
+        if (wanted) {
+            if (external_node_fs_namespaceObject.existsSync(wanted) && external_node_fs_namespaceObject.readdirSync(wanted).length > 0) {
+                throw new SlipwayError(`scratch-dir ${wanted} is not empty`, { fix: 'The drill restores only into a place it creates and removes; name a directory that does not exist.' });
+            }
+            external_node_fs_namespaceObject.mkdirSync(wanted, { recursive: true, mode: 0o700 });
+            const place = new ScratchPlace(wanted);
+            place.onCleanup(`directory ${wanted}`, () => external_node_fs_namespaceObject.rmSync(wanted, { recursive: true, force: true }));
+            return place;
+        }
+        external_node_fs_namespaceObject.mkdirSync(root, { recursive: true });
+        const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(root, 'slipway-drill-'));
+        const place = new ScratchPlace(dir);
+        place.onCleanup(`directory ${dir}`, () => external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true }));
+        return place;
+    }
+    /** A name for a container, volume or database that belongs to this drill. */
+    name(purpose) {
+        return `slipway_drill_${purpose}_${this.id}`;
+    }
+    sub(...parts) {
+        const dir = external_node_path_namespaceObject.join(this.dir, ...parts);
+        external_node_fs_namespaceObject.mkdirSync(dir, { recursive: true });
+        return dir;
+    }
+    onCleanup(what, undo) {
+        this.cleanups.push({ what, undo });
+    }
+    async remove(log) {
+        for (const { what, undo } of this.cleanups.reverse()) {
+            try {
+                await undo();
+            }
+            catch (error) {
+                log.warn(`Could not remove scratch ${what}: ${error.message}`);
+            }
+        }
+        this.cleanups.length = 0;
+        this.settleLeftovers();
+    }
+}
+/** The real path of something that may not exist yet: the nearest existing parent, resolved. */
+function realPathOf(target) {
+    const absolute = external_node_path_namespaceObject.resolve(target);
+    let existing = absolute;
+    const rest = [];
+    while (!external_node_fs_namespaceObject.existsSync(existing)) {
+        rest.unshift(external_node_path_namespaceObject.basename(existing));
+        const parent = external_node_path_namespaceObject.dirname(existing);
+        if (parent === existing)
+            break;
+        existing = parent;
+    }
+    return external_node_path_namespaceObject.join(external_node_fs_namespaceObject.realpathSync(existing), ...rest);
+}
+/** True when `inner` is `outer` or lies inside it (after resolving symlinks). */
+function isSameOrInside(inner, outer) {
+    const a = realPathOf(inner);
+    const b = realPathOf(outer);
+    return a === b || a.startsWith(b.endsWith(external_node_path_namespaceObject.sep) ? b : `${b}${external_node_path_namespaceObject.sep}`);
+}
+/**
+ * Refuses a restore target that is (or holds, or lies inside) the source: a
+ * drill that restores over production is the disaster it is meant to rehearse.
+ */
+function refuseTargetOverSource(target, sources) {
+    for (const source of sources) {
+        if (isSameOrInside(target, source) || isSameOrInside(source, target)) {
+            throw new SlipwayError(`Refusing to restore into ${target}: it is the source ${source} (same path after resolving symlinks, or one inside the other)`, { fix: 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.' });
+        }
+    }
+}
+function refuseSameName(kind, target, source) {
+    if (source !== undefined && target === source) {
+        throw new SlipwayError(`Refusing to restore into ${kind} '${target}': it is the source ${kind}`, {
+            fix: `Leave the scratch ${kind} name empty so the drill makes its own, or name another one.`,
+        });
+    }
+}
+/** Total size of the files under a path. */
+function sizeOf(target) {
+    if (!external_node_fs_namespaceObject.existsSync(target))
+        return 0;
+    const stat = external_node_fs_namespaceObject.lstatSync(target);
+    if (!stat.isDirectory())
+        return stat.size;
+    let total = 0;
+    for (const entry of external_node_fs_namespaceObject.readdirSync(target))
+        total += sizeOf(external_node_path_namespaceObject.join(target, entry));
+    return total;
+}
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** Every SQLite database file under `dir` (by header, not by name). */
+function findSqliteFiles(dir) {
+    const found = [];
+    const walk = (current) => {
+        for (const entry of external_node_fs_namespaceObject.readdirSync(current, { withFileTypes: true })) {
+            const full = external_node_path_namespaceObject.join(current, entry.name);
+            if (entry.isDirectory())
+                walk(full);
+            else if (entry.isFile() && hasSqliteHeader(full))
+                found.push(full);
+        }
+    };
+    if (external_node_fs_namespaceObject.existsSync(dir))
+        walk(dir);
+    return found.sort();
+}
+function hasSqliteHeader(file) {
+    const handle = external_node_fs_namespaceObject.openSync(file, 'r');
+    try {
+        const header = Buffer.alloc(16);
+        return external_node_fs_namespaceObject.readSync(handle, header, 0, 16, 0) === 16 && header.equals(SQLITE_MAGIC);
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(handle);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/app-boot.js
+
+
+
+
+
+/** How long one readiness slice runs before the container's state is read again. */
+const READINESS_SLICE_MS = 1_000;
+/** A port nobody listens on right now: the kernel picks one, we check it is bindable on loopback. */
+async function chooseFreePort() {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+        const port = await new Promise((resolve, reject) => {
+            const server = external_node_net_namespaceObject.createServer();
+            server.once('error', reject);
+            server.listen(0, '127.0.0.1', () => {
+                const address = server.address();
+                server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+            });
+        });
+        if (port > 0 && (await isPortFree(port)))
+            return port;
+    }
+    throw new Error('no free port found on 127.0.0.1');
+}
+function isPortFree(port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_namespaceObject.connect({ port, host: '127.0.0.1' });
+        socket.once('connect', () => { socket.destroy(); resolve(false); });
+        socket.once('error', () => resolve(true));
+    });
+}
+/**
+ * Boots the app image on the restored data, waits for its health endpoint, and
+ * registers its removal with the scratch place. Returns the check and when the
+ * app first answered healthy.
+ */
+async function bootApp(app, dataDir, scratch, runner, log) {
+    const port = await chooseFreePort();
+    const name = scratch.name('app');
+    const checkName = 'app boots on the restored data';
+    scratch.onCleanup(`container ${name}`, async () => { await runner.run(dockerRemove(name), { allowFailure: true }); });
+    const started = await runner.run(dockerRunApp({ name, image: app.image, port, portEnv: app.portEnv, dataDir, dataMount: app.dataMount, env: app.env, args: app.args, label: `${DRILL_LABEL}=${scratch.id}` }), { allowFailure: true, timeoutMs: 120_000 });
+    if (started.exitCode !== 0)
+        return { check: { name: checkName, passed: false, detail: `docker run failed: ${started.stderr.trim().split('\n').slice(-3).join(' ')}` } };
+    const url = `http://127.0.0.1:${port}${app.healthPath}`;
+    log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
+    // The smoke-test link's readiness wait, in short slices: between them the
+    // container's state is read, so an app that exits stops the wait at once.
+    const check = { ...oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
+    const bootedAt = Date.now();
+    const endsAt = bootedAt + app.timeoutMs;
+    // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
+    const quiet = {
+        info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
+        error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
+    };
+    let reason;
+    let state;
+    for (;;) {
+        const slice = Math.max(1, Math.min(READINESS_SLICE_MS, endsAt - Date.now()));
+        const smoke = await runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
+        if (smoke.passed)
+            return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
+        reason = smoke.checks[0]?.reason ?? reason;
+        state = parseContainerState((await runner.run(dockerState(name), { allowFailure: true })).stdout);
+        if (!state.running || Date.now() >= endsAt)
+            break;
+    }
+    const seconds = Math.round((Date.now() - bootedAt) / 100) / 10;
+    const ended = state.running ? `; still not healthy after app-timeout ${Math.round(app.timeoutMs / 100) / 10} s` : `; the app exited${state.exitCode === undefined ? '' : ` with code ${state.exitCode}`} after ${seconds} s`;
+    const logs = await runner.run(dockerLogs(name), { allowFailure: true });
+    const tail = secrets_redact(`${logs.stdout}${logs.stderr}`).trim().split('\n').slice(-5).join(' | ');
+    log.error(`✗ app health: ${reason ?? 'no answer'}${ended}`);
+    return { check: { name: checkName, passed: false, detail: `expected HTTP ${app.expectStatus} from ${url}, last: ${reason ?? 'no answer'}${ended}${tail ? `; app log: ${tail}` : ''}` } };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/credentials.js
+
+// A repository location may carry credentials in its userinfo
+// (`rest:https://user:pass@host/repo`, `s3:https://KEY:SECRET@host/bucket`).
+// The location itself is shown in the summary and the report, so it is shown
+// without them, and the credentials are registered so a tool's echo is masked too.
+/** `scheme://userinfo@`, after an optional restic backend prefix (`rest:`, `s3:` …). */
+const USERINFO = /^((?:[a-z][\w+.-]*:)?[a-z][\w+.-]*:\/\/)([^/]*)@/i;
+/** Over HTTP a bare userinfo is a token; for ssh/sftp it is only the login name. */
+const TOKEN_SCHEMES = /(^|:)https?:\/\/$/i;
+function userinfoOf(location) {
+    const match = USERINFO.exec(location);
+    if (!match)
+        return undefined;
+    const [, prefix, userinfo] = match;
+    const colon = userinfo.indexOf(':');
+    const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+    const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
+    return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
+}
+/** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
+function withoutCredentials(location) {
+    const info = userinfoOf(location);
+    if (!info || (info.password === undefined && !info.secretUser))
+        return location;
+    const shown = info.secretUser ? REDACTED : `${info.user}:${REDACTED}`;
+    return location.replace(USERINFO, `${info.prefix}${shown}@`);
+}
+/** Registers the secret part of a location's userinfo (raw and percent-decoded) for redaction. */
+function registerLocationCredentials(location) {
+    const info = userinfoOf(location);
+    const secret = info?.password ?? (info?.secretUser ? info.user : undefined);
+    if (!secret)
+        return;
+    registerSecret(secret);
+    try {
+        registerSecret(decodeURIComponent(secret));
+    }
+    catch {
+        // Not valid percent-encoding: the raw form is what a tool would print.
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/report.js
+
+
+
+
+function allChecks(report) {
+    return [...report.restores.flatMap((restore) => restore.checks.map((check) => ({ ...check, name: `${restore.label}: ${check.name}` }))), ...report.checks];
+}
+function failedChecks(report) {
+    return allChecks(report).filter((check) => !check.passed && check.severity !== 'warning');
+}
+function isPassing(checks) {
+    return checks.every((check) => check.passed || check.severity === 'warning');
+}
+/**
+ * The report as a file may hold it: check details quote tools and app logs, so
+ * every string is redacted, before JSON escaping (a secret with a quote in it
+ * still matches) and without touching the JSON around it (a secret that reads
+ * `true` cannot break the file).
+ */
+function reportJson(report) {
+    return `${JSON.stringify(report, (_key, value) => (typeof value === 'string' ? secrets_redact(value) : value), 2)}\n`;
+}
+function writeReportFile(report, file) {
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(file, reportJson(report));
+}
+function formatSeconds(seconds) {
+    if (seconds === undefined)
+        return '–';
+    if (seconds < 120)
+        return `${Math.round(seconds * 10) / 10} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 6) / 10} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function drillFailureMessage(report) {
+    const failed = failedChecks(report);
+    if (failed.length === 0)
+        return undefined;
+    return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
+}
+function drillSummary(report) {
+    const summary = new Summary();
+    const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
+    const verdict = report.passed ? `passed${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` : 'FAILED';
+    summary.heading(`Restore drill '${report.name}': ${verdict}`);
+    if (report.restores.length > 0) {
+        summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
+            restore.label,
+            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+            formatSeconds(restore.rpoSeconds),
+            formatSeconds(restore.rtoSeconds),
+            formatBytes(restore.sizes.backupBytes),
+            formatBytes(restore.sizes.restoredBytes),
+        ]));
+    }
+    const checks = allChecks(report);
+    if (checks.length > 0) {
+        summary.table(['check', 'result', 'seen'], checks.map((check) => [check.name, check.passed ? 'pass' : check.severity === 'warning' ? 'warn' : 'FAIL', check.detail]));
+    }
+    for (const restore of report.restores) {
+        if (restore.versions) {
+            const v = restore.versions;
+            summary.text(`${restore.label}: dump made by ${v.dumpTool ?? '?'} from server ${v.dumpedFromServer ?? '?'}; restored with ${v.clientTool ?? '?'} into server ${v.server ?? '?'}.`);
+        }
+    }
+    if (report.issue && report.issue.action !== 'none')
+        summary.text(`Issue ${report.issue.action}: ${report.issue.url ?? `#${report.issue.number}`}`);
+    if (report.reportFile)
+        summary.text(`Report: ${report.reportFile}`);
+    return summary;
+}
+function drillOutputs(report) {
+    const first = report.restores[0];
+    return {
+        passed: String(report.passed),
+        'rpo-seconds': first?.rpoSeconds === undefined ? '' : String(Math.round(first.rpoSeconds)),
+        'rto-seconds': first?.rtoSeconds === undefined ? '' : String(Math.round(first.rtoSeconds * 10) / 10),
+        snapshot: first?.snapshot?.id ?? '',
+        'report-file': report.reportFile ?? '',
+        'failed-checks': failedChecks(report).map((check) => check.name).join('\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/deadline.js
+
+
+
+/** The drill ran past its `timeout` input. */
+class DrillTimeout extends SlipwayError {
+    constructor(timeoutMs, step) {
+        super(`stopped at the deadline of input 'timeout' (${formatSeconds(timeoutMs / 1000)}) during step '${step}'`, {
+            fix: `Raise timeout, or find out why '${step}' is slow`,
+        });
+        this.name = 'DrillTimeout';
+    }
+}
+/**
+ * The `timeout` input as an upper bound for the whole drill. Work runs through
+ * `runner()`, which caps every command at the time left (coreutils `timeout`
+ * kills it at the deadline) and refuses new ones after it; `race()` stops
+ * waiting at the deadline. Cleanup runs through `cleanup()`, which lets its
+ * commands through uncapped: removing the scratch place is never cut short.
+ */
+class DrillDeadline {
+    timeoutMs;
+    signal;
+    /** What the drill is doing now, for the timeout message. */
+    step = 'start';
+    endsAt;
+    cleaningUp = false;
+    /** `signal`: a cancel ends the drill like the deadline does (no new command; the scratch place is still removed). */
+    constructor(timeoutMs, now = Date.now(), signal) {
+        this.timeoutMs = timeoutMs;
+        this.signal = signal;
+        this.endsAt = now + timeoutMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - Date.now());
+    }
+    get expired() {
+        return this.remainingMs() === 0;
+    }
+    /** Names the step; throws when the deadline already passed. */
+    enter(step) {
+        if (this.signal?.aborted)
+            throw new CancelledError(step);
+        if (this.expired)
+            throw new DrillTimeout(this.timeoutMs, this.step);
+        this.step = step;
+    }
+    runner(inner) {
+        return {
+            run: (spec, options = {}) => {
+                if (this.cleaningUp)
+                    return inner.run(spec, options);
+                if (this.signal?.aborted)
+                    return Promise.reject(new CancelledError(`the next command of step '${this.step}'`));
+                const remaining = this.remainingMs();
+                if (remaining === 0)
+                    return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
+                return inner.run(spec, { ...options, timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining) });
+            },
+        };
+    }
+    /** Resolves with the work, or rejects with DrillTimeout at the deadline (the work is then left to its capped commands). */
+    race(work) {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
+            const cancel = () => { clearTimeout(timer); reject(new CancelledError(`the rest of step '${this.step}'`)); };
+            if (this.signal?.aborted)
+                return cancel();
+            this.signal?.addEventListener('abort', cancel, { once: true });
+            work.then((value) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); resolve(value); }, (error) => { clearTimeout(timer); this.signal?.removeEventListener('abort', cancel); reject(error); });
+        });
+    }
+    /** After a timeout: waits (at most `graceMs`) for the work to return from its killed command. */
+    async unwind(work, graceMs) {
+        let timer;
+        await Promise.race([work?.catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, graceMs); })]);
+        clearTimeout(timer);
+    }
+    async cleanup(undo) {
+        this.cleaningUp = true;
+        try {
+            await undo();
+        }
+        finally {
+            this.cleaningUp = false;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/forge.js
+
+
+async function call(forge, method, route, body) {
+    const url = `${forge.apiUrl}${route}`;
+    const response = await fetch(url, {
+        method,
+        headers: {
+            Authorization: `token ${forge.token}`,
+            Accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+            'Content-Type': 'application/json',
+            'User-Agent': 'slipway-restore-drill',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+        const text = (await response.text()).slice(0, 300);
+        throw new SlipwayError(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
+        });
+    }
+    return (response.status === 204 ? undefined : await response.json());
+}
+/** The open issue with exactly this title (issues only, not pull requests), if any. */
+async function findOpenIssue(forge, title) {
+    for (let page = 1; page <= 10; page += 1) {
+        const type = forge.kind === 'forgejo' ? '&type=issues' : '';
+        const issues = await call(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`);
+        const match = issues.find((issue) => issue.title === title && !issue.pull_request);
+        if (match)
+            return match;
+        if (issues.length < 50)
+            return undefined;
+    }
+    return undefined;
+}
+/** Posted to the forge, where anyone who reads the repository sees it: redacted whole. */
+function issueBody(report, failures, runUrl) {
+    return secrets_redact([
+        `The restore drill **${report.name}** failed at ${report.finishedAt}.`,
+        runUrl ? `Run: ${runUrl}` : '',
+        '',
+        ...failures.map((check) => `- **${check.name}**: ${check.detail}`),
+        '',
+        'This issue is updated by every failing drill and closed by the next passing one.',
+    ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
+}
+/** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
+async function trackDrillIssue(forge, issue, report, failures, runUrl) {
+    const existing = await findOpenIssue(forge, issue.title);
+    const base = `/repos/${forge.repository}/issues`;
+    if (failures.length > 0) {
+        const body = issueBody(report, failures, runUrl);
+        if (existing) {
+            await call(forge, 'POST', `${base}/${existing.number}/comments`, { body });
+            return { action: 'updated', number: existing.number, url: existing.html_url };
+        }
+        // Labels by name are GitHub's form; Forgejo wants label ids, so labels are GitHub-only.
+        const payload = { title: issue.title, body };
+        if (forge.kind === 'github' && issue.labels.length > 0)
+            payload.labels = issue.labels;
+        const created = await call(forge, 'POST', base, payload);
+        return { action: 'opened', number: created.number, url: created.html_url };
+    }
+    if (!existing)
+        return { action: 'none' };
+    await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` });
+    await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
+    return { action: 'closed', number: existing.number, url: existing.html_url };
+}
+/** Forgejo pages hold at most 50 runs; this many pages bound the search on a forge that ignores the workflow filter. */
+const FORGEJO_PAGE_SIZE = 50;
+const FORGEJO_MAX_PAGES = 10;
+/** When the drill workflow last succeeded, per the forge, or undefined if never. */
+async function lastSuccessfulRun(forge, workflow) {
+    if (forge.kind === 'github') {
+        const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
+        const run = runs.workflow_runs?.find((candidate) => !candidate.conclusion || candidate.conclusion === 'success');
+        const when = run?.updated_at ?? run?.created_at;
+        return when ? { at: new Date(when), url: run?.html_url } : undefined;
+    }
+    // Forgejo lists a repository's runs, newest first; `workflow_id` (the workflow
+    // file name) filters them server-side. A forge too old to know the filter
+    // ignores it, so the runs are matched here too and paged through, within a bound:
+    // in a busy repository the drill's run is rarely among the newest 50.
+    for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
+        const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
+        const runs = (await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
+        const matching = runs
+            .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
+            .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
+            .sort((a, b) => b.at.getTime() - a.at.getTime());
+        if (matching.length > 0)
+            return matching[0];
+        if (runs.length < FORGEJO_PAGE_SIZE)
+            return undefined;
+    }
+    return undefined;
+}
+/** A drill that silently stopped running is as bad as a failing one. */
+async function checkStaleness(forge, staleness, now) {
+    const name = `last successful ${staleness.workflow} run within ${Math.round(staleness.maxAgeMs / 3_600_000)} h`;
+    const severity = staleness.onStale === 'warn' ? 'warning' : undefined;
+    let last;
+    try {
+        last = await lastSuccessfulRun(forge, staleness.workflow);
+    }
+    catch (error) {
+        return { name, passed: false, severity, detail: error.message };
+    }
+    if (!last)
+        return { name, passed: false, severity, detail: `no successful run of ${staleness.workflow} found` };
+    const age = now.getTime() - last.at.getTime();
+    const days = Math.round((age / 86_400_000) * 10) / 10;
+    return { name, passed: age <= staleness.maxAgeMs, severity, detail: `last success ${last.at.toISOString()} (${days} d ago)${last.url ? ` ${last.url}` : ''}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
+/** restic ≥ 0.17 records `summary.backup_end`; older snapshots only `time` (the start). */
+function parseResticSnapshots(json) {
+    const parsed = JSON.parse(json || '[]');
+    return (parsed ?? []).map((snapshot) => {
+        const end = snapshot.summary?.backup_end;
+        return {
+            id: snapshot.id,
+            time: new Date(end ?? snapshot.time),
+            timeSource: end ? 'restic summary.backup_end' : 'restic time (backup start)',
+            paths: snapshot.paths ?? [],
+            tags: snapshot.tags ?? [],
+        };
+    });
+}
+/**
+ * Borg prints archive times as host-local wall-clock time with no zone. The
+ * drill runs `borg list` with TZ=UTC, so the printed wall clock is UTC and is
+ * read as such; without that, a runner in UTC+2 would age every backup by 2 h.
+ */
+function parseBorgArchives(json) {
+    const parsed = JSON.parse(json || '{}');
+    return (parsed.archives ?? []).map((archive) => ({
+        id: archive.name,
+        time: borgUtcTime(archive.end ?? archive.time ?? archive.start ?? ''),
+        timeSource: archive.end ? 'borg archive end (UTC)' : 'borg archive start (UTC)',
+        paths: [],
+        tags: [],
+    }));
+}
+function borgUtcTime(wallClock) {
+    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(wallClock) ? wallClock : `${wallClock}Z`;
+    return new Date(withZone);
+}
+function newestFirst(snapshots) {
+    return [...snapshots].sort((a, b) => b.time.getTime() - a.time.getTime());
+}
+/** `latest`, or a full/short restic id, or a borg archive name. */
+function selectSnapshot(snapshots, wanted) {
+    const ordered = newestFirst(snapshots);
+    if (wanted === 'latest')
+        return ordered[0];
+    return ordered.find((snapshot) => snapshot.id === wanted) ?? (wanted.length >= 8 ? ordered.find((snapshot) => snapshot.id.startsWith(wanted)) : undefined);
+}
+/** One of the snapshots older than `chosen`, picked by `random` (injectable for tests). */
+function pickOlder(snapshots, chosen, random = Math.random) {
+    const older = newestFirst(snapshots).filter((snapshot) => snapshot.time.getTime() < chosen.time.getTime() && snapshot.id !== chosen.id);
+    if (older.length === 0)
+        return undefined;
+    return older[Math.min(older.length - 1, Math.floor(random() * older.length))];
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/verify.js
+
+/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
+function countRowsSql(tables) {
+    return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
+}
+const sqlString = (text) => `'${text.replace(/'/g, "''")}'`;
+/** Reads the rows of countRowsSql back into a map. */
+function parseRowCounts(rows) {
+    const counts = {};
+    for (const row of rows) {
+        const cut = row.lastIndexOf('|');
+        if (cut > 0)
+            counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
+    }
+    return counts;
+}
+const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
+/** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
+async function verifyData(probe, verify, options) {
+    const checks = [];
+    const listed = await probe.query(probe.tablesSql);
+    if ('error' in listed) {
+        checks.push({ name: 'read tables', passed: false, detail: listed.error });
+        return { checks, tables: {} };
+    }
+    const present = new Set(listed.rows.map((row) => row.trim()).filter(Boolean));
+    for (const table of verify.tables) {
+        checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
+    }
+    const tables = {};
+    const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
+    if (together && 'counts' in together)
+        Object.assign(tables, together.counts);
+    // Table by table when there is no joint count, or it failed: then each error names its table.
+    for (const table of together && 'counts' in together ? [] : present) {
+        const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
+        if ('error' in counted)
+            checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
+        else
+            tables[table] = Number(counted.rows[0] ?? 0);
+    }
+    for (const [table, minimum] of Object.entries(verify.minRows)) {
+        const count = tables[table];
+        checks.push({
+            name: `${table} has at least ${minimum} rows`,
+            passed: count !== undefined && count >= minimum,
+            detail: count === undefined ? 'table missing' : `${count} rows`,
+        });
+    }
+    for (const query of verify.queries) {
+        const result = await probe.query(query.sql);
+        const seen = 'error' in result ? `error: ${result.error}` : result.rows.join('\n').trim();
+        checks.push({ name: `query ${query.sql}`, passed: !('error' in result) && seen === query.expected, detail: `expected ${query.expected}, got ${seen || '(no rows)'}` });
+    }
+    if (verify.freshnessColumn && verify.maxAgeMs !== undefined) {
+        checks.push(await checkNewestRow(probe, verify.freshnessColumn, verify.maxAgeMs, options.now));
+    }
+    if (options.previousCounts)
+        checks.push(...compareRowCounts(options.previousCounts, tables, verify.shrinkTolerancePercent));
+    return { checks, tables };
+}
+async function checkNewestRow(probe, tableColumn, maxAgeMs, now) {
+    const [table, column] = tableColumn.split('.');
+    const name = `newest ${tableColumn} within ${formatAge(maxAgeMs)}`;
+    const result = await probe.query(probe.newestSql(table, column));
+    if ('error' in result)
+        return { name, passed: false, detail: result.error };
+    const newest = parseTimestamp(result.rows[0] ?? '');
+    if (!newest)
+        return { name, passed: false, detail: `no readable timestamp (found '${result.rows[0] ?? ''}')` };
+    const age = now.getTime() - newest.getTime();
+    return { name, passed: age <= maxAgeMs, detail: `newest row ${newest.toISOString()}, ${formatAge(age)} old` };
+}
+/** Unix seconds (or milliseconds), ISO-8601, or SQLite's `YYYY-MM-DD HH:MM:SS` (which is UTC). */
+function parseTimestamp(value) {
+    const text = value.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        const number = Number(text);
+        return new Date(number > 1e12 ? number : number * 1000);
+    }
+    const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** "Valid but empty": a table that lost more than `tolerancePercent` of its rows since the last passing drill. */
+function compareRowCounts(previous, current, tolerancePercent) {
+    const checks = [];
+    for (const [table, before] of Object.entries(previous)) {
+        const now = current[table];
+        const name = `${table} did not shrink more than ${tolerancePercent}%`;
+        if (now === undefined) {
+            checks.push({ name, passed: false, detail: `table gone (had ${before} rows in the last passing drill)` });
+            continue;
+        }
+        const lost = before === 0 ? 0 : ((before - now) / before) * 100;
+        checks.push({ name, passed: lost <= tolerancePercent, detail: `${before} → ${now} rows${lost > 0 ? ` (−${Math.round(lost * 10) / 10}%)` : ''}` });
+    }
+    return checks;
+}
+function checkSnapshotAge(snapshotTime, maxAgeMs, now) {
+    const age = now.getTime() - snapshotTime.getTime();
+    return {
+        name: `backup within max-age ${formatAge(maxAgeMs)}`,
+        passed: age <= maxAgeMs,
+        detail: `backup taken ${snapshotTime.toISOString()}, ${formatAge(age)} old`,
+    };
+}
+function formatAge(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (Math.abs(seconds) < 120)
+        return `${seconds} s`;
+    if (Math.abs(seconds) < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    if (Math.abs(seconds) < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources.js
+
+
+
+
+
+
+
+
+const failed = (name, result) => ({
+    name,
+    passed: false,
+    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
+});
+function sqliteProbe(runner, file) {
+    let listing;
+    let early;
+    const run = async (sql) => {
+        const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
+        if (result.exitCode !== 0)
+            return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+        return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+    };
+    const countNow = async (tables) => {
+        if (tables.length === 0)
+            return { counts: {} };
+        const counted = await run(countRowsSql(tables));
+        return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
+    };
+    return {
+        engine: 'sqlite',
+        tablesSql: sqliteTablesSql,
+        newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
+        // The table list read for the early count answers the data checks' own listing.
+        query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
+        startCounting() {
+            listing ??= run(sqliteTablesSql);
+            early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
+            return early;
+        },
+        async countRows(tables) {
+            const counted = early ? await early : undefined;
+            if (counted && 'error' in counted)
+                return counted;
+            if (counted && tables.every((t) => t in counted.counts))
+                return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
+            return countNow(tables);
+        },
+    };
+}
+/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
+async function checkSqliteIntegrity(runner, file) {
+    const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
+    const name = `SQLite integrity_check of ${external_node_path_namespaceObject.basename(file)}`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    const answer = result.stdout.trim();
+    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : lastLines(answer, 3).replace(/\n/g, ' ') };
+}
+/** Finds the SQLite database in a restored tree and runs its integrity check. */
+async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
+    let file;
+    if (databasePath) {
+        file = external_node_path_namespaceObject.join(restoreDir, databasePath);
+        if (!external_node_fs_namespaceObject.existsSync(file)) {
+            checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
+            return {};
+        }
+    }
+    else {
+        const found = findSqliteFiles(restoreDir);
+        if (found.length !== 1) {
+            if (found.length > 1)
+                checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => external_node_path_namespaceObject.relative(restoreDir, f)).join(', ')}); set database-path` });
+            return {};
+        }
+        file = found[0];
+    }
+    // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
+    const probe = sqliteProbe(runner, file);
+    const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
+    checks.push(integrity);
+    return { probe: integrity.passed ? probe : undefined, file };
+}
+/* ---------- a live SQLite database ---------- */
+async function restoreLiveSqlite(source, scratch, runner) {
+    const dataDir = scratch.sub('restore');
+    const target = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
+    const checks = [];
+    if (source.container) {
+        // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
+        const inside = `/tmp/${scratch.name('snapshot')}.db`;
+        const inner = sqliteSnapshot(source.path, inside);
+        const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
+        if (snap.exitCode === 0) {
+            const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
+            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
+        }
+        else {
+            checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
+        }
+    }
+    else {
+        refuseTargetOverSource(scratch.dir, [source.path]);
+        if (!external_node_fs_namespaceObject.existsSync(source.path)) {
+            checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
+        }
+        else {
+            const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
+        }
+    }
+    const ok = checks.every((check) => check.passed);
+    const found = ok ? await sqliteFromTree(runner, dataDir, external_node_path_namespaceObject.basename(source.path), checks) : {};
+    return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
+}
+async function openRepository(source, scratch, runner) {
+    const tool = source.kind;
+    const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
+    const list = tool === 'restic'
+        ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
+        : borgList(env, source.repository, source.pathFilter);
+    const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
+    const checks = [];
+    let snapshots = [];
+    const openName = `open ${tool} repository`;
+    if (listed.exitCode !== 0) {
+        checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
+    }
+    else {
+        try {
+            snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
+            // Tags are a restic notion; borg archives are filtered by name glob only.
+            checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
+        }
+        catch (error) {
+            checks.push({ name: openName, passed: false, detail: `unreadable listing: ${error.message}` });
+        }
+    }
+    const local = external_node_fs_namespaceObject.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
+    return {
+        snapshots,
+        checks,
+        backupBytes: local,
+        restore: (snapshot, dataDir) => runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
+        async check() {
+            const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
+            const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
+        },
+    };
+}
+function startEarlyRestore(source, scratch, runner) {
+    if (source.kind !== 'restic' || source.snapshot !== 'latest')
+        return undefined;
+    // Its own cache directory: two restic processes never share one.
+    const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
+    const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
+    const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+    // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
+    scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
+    return early;
+}
+/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
+async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath, early) {
+    const dataDir = scratch.sub('restore', label);
+    const checks = [];
+    let startedAt = Date.now();
+    let result;
+    if (early) {
+        const done = await early.result.catch(() => undefined);
+        const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
+        if (id && snapshot.id.startsWith(id)) {
+            result = done;
+            startedAt = early.startedAt;
+        }
+        else {
+            // A backup landed in between, or the early run failed: start clean with the selected snapshot.
+            external_node_fs_namespaceObject.rmSync(dataDir, { recursive: true, force: true });
+            external_node_fs_namespaceObject.mkdirSync(dataDir, { recursive: true });
+            startedAt = Date.now();
+        }
+    }
+    result ??= await session.restore(snapshot, dataDir);
+    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
+    const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+    const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
+    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
+}
+/* ---------- PostgreSQL ---------- */
+function parseDumpHeader(listing) {
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+    return {
+        dumpTool: pick('Dumped by pg_dump version'),
+        dumpedFromServer: pick('Dumped from database version'),
+        dbname: pick('Dbname'),
+        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+    };
+}
+const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
+function superuserCheck(user, result) {
+    const name = `pg-user ${user} has no superuser rights`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    if (result.stdout.trim() !== 't')
+        return { name, passed: true, detail: 'restoring without superuser rights' };
+    return {
+        name,
+        passed: false,
+        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
+            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
+    };
+}
+/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
+function majorVersion(version) {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match)
+        return undefined;
+    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+/**
+ * The dump's pg_dump against the server it was dumped from and the server it is
+ * restored into. A mismatch is a warning, not a failure: this restore did succeed
+ * and its data was verified here, but a pg_dump that does not match its server is
+ * what silently broke real backups (a distro pg_dump left behind by a server
+ * upgrade), and a dump newer than a server cannot be restored into it.
+ */
+function compareDumpVersions(versions) {
+    const { dumpTool, dumpedFromServer, server } = versions;
+    if (!dumpTool || !server)
+        return undefined;
+    const tool = majorVersion(dumpTool);
+    const differences = [];
+    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
+        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
+    if (majorVersion(server) !== tool)
+        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
+    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
+    return differences.length === 0
+        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
+        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+}
+async function restorePostgres(source, scratch, runner) {
+    const connection = source.connection;
+    const dataDir = scratch.sub('restore');
+    const scratchDb = source.scratchDatabase ?? scratch.name('db');
+    refuseSameName('database', scratchDb, source.database);
+    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
+    const checks = [];
+    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
+    // role restoring it: the drill restores as a role without superuser rights, or not at all.
+    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
+    const roleCheck = superuserCheck(connection.user, role);
+    checks.push(roleCheck);
+    if (!roleCheck.passed)
+        return { dataDir, checks, sizes: {}, ok: false };
+    let dumpFile = source.dumpFile;
+    if (!dumpFile) {
+        dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
+        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
+        if (dumped.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+    }
+    else if (!external_node_fs_namespaceObject.existsSync(dumpFile)) {
+        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
+        return { dataDir, checks, sizes: {}, ok: false };
+    }
+    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
+    const header = parseDumpHeader(listing.stdout);
+    if (header.dbname)
+        refuseSameName('database', scratchDb, header.dbname);
+    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
+    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
+    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
+    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
+    if (create.exitCode !== 0) {
+        checks.push(failed(`create scratch database ${scratchDb}`, create));
+        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+    }
+    scratch.onCleanup(`database ${scratchDb}`, async () => {
+        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
+    });
+    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
+    const versionCheck = compareDumpVersions(versions);
+    if (versionCheck)
+        checks.push(versionCheck);
+    const probe = {
+        engine: 'postgres',
+        tablesSql: postgresTablesSql,
+        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
+        async query(sql) {
+            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
+            if (result.exitCode !== 0)
+                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        },
+    };
+    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
+    if (connection.password)
+        appEnv.PGPASSWORD = connection.password;
+    // A version warning does not keep the data from being verified.
+    const ok = isPassing(checks);
+    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+    const taken = header.createdAt
+        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+        : undefined;
+    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
+}
+/* ---------- tarball of a directory or a Docker volume ---------- */
+async function restoreTarball(source, scratch, runner, databasePath) {
+    const dataDir = scratch.sub('restore');
+    const checks = [];
+    let file = source.file;
+    if (source.volume) {
+        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
+        if (inspect.exitCode !== 0) {
+            checks.push(failed(`docker volume ${source.volume}`, inspect));
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
+        const packDir = scratch.sub('pack');
+        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
+        if (packed.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+        file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
+    }
+    else if (file) {
+        refuseTargetOverSource(scratch.dir, [file]);
+        if (!external_node_fs_namespaceObject.existsSync(file)) {
+            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+    }
+    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : failed('extract tarball', extracted));
+    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+    return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/ssh-source.js
+
+
+
+
+
+
+
+/**
+ * A live SQLite database on a host, over the ssh-deploy transport: an online
+ * snapshot (read-only VACUUM INTO) into a private temporary directory on the
+ * host, brought back over the same connection and removed there. The transfer is
+ * base64 over the session's exec, so it suits databases up to a few hundred MiB;
+ * bigger ones are better drilled from their restic/borg backup.
+ */
+async function restoreSqliteOverSsh(source, target, scratch, context) {
+    const dataDir = scratch.sub('restore');
+    const local = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
+    const checks = [];
+    const where = `${describeTarget(target)}:${source.path}`;
+    const session = await session_openSshSession(target, context.runner, context.log);
+    let remoteDir;
+    try {
+        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
+        if (made.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${lastLines(made.stderr.trim(), 2)}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        remoteDir = made.stdout.trim();
+        const remoteFile = `${remoteDir}/snapshot.db`;
+        const snapshot = sqliteSnapshot(source.path, remoteFile);
+        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
+        if (snap.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${lastLines(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
+        if (copied.exitCode !== 0) {
+            checks.push({ name: 'copy snapshot from the host', passed: false, detail: lastLines(copied.stderr.trim(), 2) });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        external_node_fs_namespaceObject.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
+        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
+    }
+    finally {
+        if (remoteDir)
+            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
+        await session.close();
+    }
+    const integrity = await checkSqliteIntegrity(context.runner, local);
+    checks.push(integrity);
+    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
+    return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/history.js
+
+
+
+/**
+ * The last passing drill's report, for the "valid but empty" comparison. On a
+ * laptop it is a file; in CI the runner is fresh every night, so the file
+ * travels through the Actions cache (one new key per passing run, restored by prefix).
+ */
+class DrillHistory {
+    name;
+    options;
+    file;
+    constructor(name, options) {
+        this.name = name;
+        this.options = options;
+        this.file = options.file ?? external_node_path_namespaceObject.join(options.cacheDir, 'last-pass.json');
+    }
+    get prefix() {
+        return `slipway-drill-${this.name}-`;
+    }
+    async load() {
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.restore([this.options.cacheDir], `${this.prefix}latest-lookup`, [this.prefix]);
+        }
+        if (!external_node_fs_namespaceObject.existsSync(this.file))
+            return undefined;
+        try {
+            return JSON.parse(external_node_fs_namespaceObject.readFileSync(this.file, 'utf8'));
+        }
+        catch (error) {
+            this.options.log.warn(`Ignoring the previous drill report ${this.file}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async save(report) {
+        external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(this.file), { recursive: true });
+        external_node_fs_namespaceObject.writeFileSync(this.file, reportJson(report));
+        if (this.options.cache && !this.options.file) {
+            await this.options.cache.save([this.options.cacheDir], `${this.prefix}${Date.now()}`);
+        }
+    }
+}
+/** Row counts of the newest restore of a previous report. */
+function previousCounts(report) {
+    const counts = report?.restores[0]?.tables;
+    return counts && Object.keys(counts).length > 0 ? counts : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/settings.js
+
+
+
+
+
+/** Where the backup comes from. */
+const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
+/** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
+function settingsWarnings(settings) {
+    const warnings = [];
+    if (settings.verify.freshnessColumn && settings.verify.maxAgeMs === undefined) {
+        warnings.push({
+            name: 'freshness-column has a max-age',
+            passed: false,
+            severity: 'warning',
+            detail: `freshness-column ${settings.verify.freshnessColumn} is set without max-age, so the newest row is never checked. Set max-age (e.g. 26h)`,
+        });
+    }
+    return warnings;
+}
+/** Lines `SELECT count(*) FROM students => 3`. */
+function parseQueries(lines, fail) {
+    return lines.map((line) => {
+        const index = line.lastIndexOf('=>');
+        if (index <= 0)
+            fail(`has a query without '=> expected' (found '${line.slice(0, 60)}')`);
+        return { sql: line.slice(0, index).trim(), expected: line.slice(index + 2).trim() };
+    });
+}
+/** Docker container and volume names (or ids). */
+const CONTAINER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A PostgreSQL database or role name: a name, never a connection string (`host=… dbname=…`) or URI. */
+const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
+function databaseName(inputs, name) {
+    const value = inputs.optional(name);
+    if (value !== undefined && !DATABASE_NAME.test(value)) {
+        inputs.fail(name, `is not a database name (found '${value.slice(0, 60)}')`, 'Give the name only (letters, digits, _ and -); host, port and user have their own inputs (pg-host, pg-port, pg-user), and a connection string is not accepted.');
+    }
+    return value;
+}
+/** One entry per line, never split on commas: SQL and shell arguments contain them. */
+function lines(inputs, name) {
+    return (inputs.optional(name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+function parseDrillSettings(inputs, context) {
+    const mode = inputs.choice('mode', ['drill', 'staleness'], 'drill');
+    const name = inputs.string('name', 'restore-drill');
+    if (!/^[A-Za-z0-9._-]+$/.test(name))
+        inputs.fail('name', `may hold only letters, digits, '.', '_' and '-' (found '${name}')`);
+    const forge = parseForge(inputs, context);
+    const staleness = mode === 'staleness' ? parseStaleness(inputs) : undefined;
+    if (mode === 'staleness' && !forge)
+        inputs.fail('forge-token', 'is required for mode staleness', 'Pass a token that may read the repository’s workflow runs.');
+    if (mode === 'drill' && !inputs.optional('source'))
+        inputs.fail('source', `is required (expected one of ${SOURCE_KINDS.join(', ')})`);
+    const kind = inputs.choice('source', SOURCE_KINDS, 'sqlite');
+    const source = mode === 'staleness' ? { kind: 'sqlite', path: '' } : parseSource(kind, inputs, context.workDir);
+    const minRows = {};
+    for (const [table, count] of Object.entries(inputs.keyValues('min-rows'))) {
+        if (!/^\d+$/.test(count.trim()))
+            inputs.fail('min-rows', `has a count that is not a whole number (found '${table}=${count}')`);
+        minRows[table.trim()] = Number(count.trim());
+    }
+    const freshnessColumn = inputs.optional('freshness-column');
+    if (freshnessColumn && !/^[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/.test(freshnessColumn)) {
+        inputs.fail('freshness-column', `is not table.column (found '${freshnessColumn}')`);
+    }
+    const verify = {
+        databasePath: inputs.optional('database-path'),
+        tables: inputs.list('tables'),
+        minRows,
+        queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
+        maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0, { min: 1, timer: false }) : undefined,
+        freshnessColumn,
+        shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
+    };
+    for (const table of [...verify.tables, ...Object.keys(minRows)]) {
+        if (!/^[A-Za-z_][\w]*$/.test(table))
+            inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
+    }
+    const appImage = inputs.argument('app-image');
+    // The app's environment holds its secrets (database passwords, API keys), and a
+    // failing boot shows the app's log: every value (and piece) is masked wherever the drill prints.
+    const appEnv = inputs.keyValues('app-env', { secret: true, envNames: true });
+    const app = appImage ? parseAppBoot(inputs, appImage, appEnv) : undefined;
+    const previousReportFile = inputs.localPath('previous-report', context.workDir);
+    const scratchRoot = resolveThroughLinks(external_node_path_namespaceObject.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')));
+    const scratchDir = parseScratchDir(inputs, context.workDir, source);
+    return {
+        mode,
+        name,
+        source,
+        verify,
+        app,
+        alsoRandomOlder: inputs.boolean('also-random-older', false),
+        scratchRoot,
+        scratchDir,
+        // Inside the workspace unless an absolute path asks for elsewhere.
+        reportFile: inputs.localPath('report-file', context.workDir, { fallback: `${name}-report.json` }) ?? external_node_path_namespaceObject.resolve(context.workDir, `${name}-report.json`),
+        previousReportFile,
+        useCacheForHistory: !previousReportFile && context.platform.kind !== 'local',
+        forge,
+        issue: {
+            enabled: inputs.boolean('issue-on-failure', false),
+            title: inputs.string('issue-title', `Restore drill '${name}' is failing`),
+            labels: inputs.list('issue-labels'),
+        },
+        staleness,
+        timeoutMs: inputs.duration('timeout', 30 * 60_000, { min: 1000 }),
+    };
+}
+function parseAppBoot(inputs, image, env) {
+    const portEnv = inputs.string('app-port-env', 'PORT');
+    if (!ENV_NAME.test(portEnv))
+        inputs.fail('app-port-env', `is not an environment variable name (found '${portEnv}')`);
+    const dataMount = inputs.string('app-data-mount', '/data');
+    if (!dataMount.startsWith('/') || /[:,\s]/.test(dataMount))
+        inputs.fail('app-data-mount', `is not an absolute path in the container (found '${dataMount}')`, 'e.g. /data');
+    const healthPath = inputs.string('app-health-path', '/healthz');
+    if (!healthPath.startsWith('/') || /\s/.test(healthPath))
+        inputs.fail('app-health-path', `is not a URL path (found '${healthPath}')`, 'e.g. /healthz');
+    return {
+        image, dataMount, portEnv, healthPath, env,
+        args: lines(inputs, 'app-args'),
+        expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
+        timeoutMs: inputs.duration('app-timeout', 60_000, { min: 1000 }),
+    };
+}
+/** Local paths a restore must never write into (or hold). */
+function localSources(source) {
+    if (source.kind === 'sqlite' && !source.container && !source.ssh)
+        return [{ input: 'database-path', path: source.path }];
+    if ((source.kind === 'restic' || source.kind === 'borg') && source.repository.startsWith('/'))
+        return [{ input: 'repository', path: source.repository }];
+    if (source.kind === 'tarball' && source.file)
+        return [{ input: 'tarball', path: source.file }];
+    if (source.kind === 'postgres' && source.dumpFile)
+        return [{ input: 'dump-file', path: source.dumpFile }];
+    return [];
+}
+/**
+ * The restore target, judged by where it really leads (symlinks resolved):
+ * never the source, inside it or holding it, never an existing file or a
+ * directory with something in it (the drill removes what it restores into).
+ */
+function parseScratchDir(inputs, workDir, source) {
+    const value = inputs.optional('scratch-dir');
+    if (value === undefined)
+        return undefined;
+    const resolved = resolveThroughLinks(external_node_path_namespaceObject.resolve(workDir, value));
+    for (const origin of localSources(source)) {
+        const real = resolveThroughLinks(origin.path);
+        const inside = (a, b) => a === b || a.startsWith(b.endsWith(external_node_path_namespaceObject.sep) ? b : `${b}${external_node_path_namespaceObject.sep}`);
+        if (inside(resolved, real) || inside(real, resolved)) {
+            inputs.fail('scratch-dir', `is the source given in ${origin.input}, or one holds the other (found '${value}', which resolves to ${resolved})`, 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.');
+        }
+    }
+    let stat;
+    try {
+        stat = external_node_fs_namespaceObject.statSync(resolved);
+    }
+    catch {
+        stat = undefined;
+    }
+    if (stat && !stat.isDirectory())
+        inputs.fail('scratch-dir', `is an existing file, not a directory (found '${value}')`, 'The drill restores into a directory it creates and removes: name one that does not exist yet.');
+    if (stat && external_node_fs_namespaceObject.readdirSync(resolved).length > 0)
+        inputs.fail('scratch-dir', `is a directory that is not empty (found '${value}')`, 'The drill removes its scratch place afterwards: name a directory that does not exist yet.');
+    if (resolved === external_node_path_namespaceObject.parse(resolved).root)
+        inputs.fail('scratch-dir', "is the root directory '/'");
+    return resolved;
+}
+function parseSource(kind, inputs, workDir) {
+    switch (kind) {
+        case 'sqlite': {
+            const remote = inputs.optional('host') !== undefined;
+            const container = inputs.optional('container');
+            if (container && remote)
+                inputs.fail('container', 'cannot be combined with host', 'Drill a container on a remote host by backing it up there first.');
+            const databasePath = inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).');
+            if (container !== undefined && !CONTAINER_NAME.test(container))
+                inputs.fail('container', `is not a container name or id (found '${container}')`);
+            // On the runner the file is resolved (so sqlite3 never sees a leading dash) and must exist; elsewhere it is checked there.
+            const local = !remote && container === undefined;
+            return {
+                kind,
+                path: local ? inputs.localPath('database-path', workDir, { mustExist: 'file' }) ?? databasePath : inputs.checkArgument('database-path', databasePath),
+                container,
+                ssh: remote ? inputs_parseSshInputs(inputs).targets[0] : undefined,
+            };
+        }
+        case 'restic':
+        case 'borg': {
+            const password = inputs.secret('password');
+            const passwordCommand = inputs.optional('password-command');
+            if (!password && !passwordCommand) {
+                inputs.fail('password', 'is required for an encrypted repository (or set password-command)', 'Pass the repository password from a secret.');
+            }
+            const repository = inputs.required('repository');
+            registerLocationCredentials(repository);
+            inputs.checkArgument('repository', repository);
+            const snapshot = inputs.argument('snapshot', 'latest') ?? 'latest';
+            if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+-]*$/.test(snapshot))
+                inputs.fail('snapshot', `is not a snapshot id or archive name (found '${snapshot}')`, 'Write latest, a restic snapshot id or a borg archive name.');
+            const tags = inputs.list('tags').map((tag) => inputs.checkArgument('tags', tag));
+            return {
+                kind,
+                repository,
+                password,
+                passwordCommand,
+                snapshot,
+                tags,
+                pathFilter: inputs.optional('snapshot-path'),
+                readDataSubset: inputs.optional('read-data-subset'),
+                skipRepositoryCheck: inputs.boolean('skip-repository-check', false),
+            };
+        }
+        case 'postgres': {
+            const dumpFile = inputs.localPath('dump-file', workDir, { mustExist: 'file' });
+            const database = databaseName(inputs, 'pg-database');
+            if (!dumpFile && !database)
+                inputs.fail('dump-file', 'or pg-database is required for source postgres', 'Name a pg_dump custom-format file, or a live database to dump.');
+            const host = inputs.argument('pg-host', '127.0.0.1') ?? '127.0.0.1';
+            if (!/^[A-Za-z0-9_.:/[\]-]+$/.test(host))
+                inputs.fail('pg-host', `is not a host name, address or socket directory (found '${host}')`);
+            const user = inputs.argument('pg-user', 'slipway') ?? 'slipway';
+            if (!DATABASE_NAME.test(user))
+                inputs.fail('pg-user', `is not a role name (found '${user}')`);
+            const scratchDatabase = inputs.optional('scratch-database');
+            if (scratchDatabase && !/^[A-Za-z_][\w]*$/.test(scratchDatabase))
+                inputs.fail('scratch-database', `is not a plain identifier (found '${scratchDatabase}')`);
+            return {
+                kind,
+                connection: {
+                    host,
+                    port: inputs.integer('pg-port', 5432, { min: 1, max: 65535 }),
+                    user,
+                    password: inputs.secret('pg-password'),
+                    maintenanceDatabase: databaseName(inputs, 'pg-maintenance-database') ?? 'postgres',
+                },
+                dumpFile,
+                database,
+                scratchDatabase,
+            };
+        }
+        case 'tarball': {
+            const file = inputs.localPath('tarball', workDir, { mustExist: 'file' });
+            const volume = inputs.argument('volume');
+            if (!file === !volume)
+                inputs.fail('tarball', 'or volume is required, not both', 'Name a tar file, or a Docker volume to pack.');
+            if (volume !== undefined && !CONTAINER_NAME.test(volume))
+                inputs.fail('volume', `is not a Docker volume name (found '${volume}')`);
+            return { kind, file, volume, helperImage: inputs.argument('helper-image', 'busybox') ?? 'busybox' };
+        }
+    }
+}
+function parseForge(inputs, context) {
+    const token = inputs.secret('forge-token');
+    if (!token)
+        return undefined;
+    const env = context.env;
+    const detected = context.platform.kind === 'forgejo' ? 'forgejo' : 'github';
+    const kind = inputs.choice('forge', ['github', 'forgejo'], detected);
+    const server = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const fallbackApi = kind === 'github' ? (env.GITHUB_API_URL ?? 'https://api.github.com') : server ? `${server.replace(/\/$/, '')}/api/v1` : undefined;
+    const apiUrl = inputs.optional('forge-api-url') ?? fallbackApi;
+    if (!apiUrl)
+        inputs.fail('forge-api-url', 'is required outside Actions for forgejo', 'e.g. https://codeberg.org/api/v1');
+    if (!/^https?:\/\/[^\s]+$/.test(apiUrl))
+        inputs.fail('forge-api-url', `is not an http or https URL (found '${apiUrl.slice(0, 80)}')`, 'e.g. https://codeberg.org/api/v1');
+    const repository = inputs.optional('forge-repository') ?? env.GITHUB_REPOSITORY;
+    if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+        inputs.fail('forge-repository', `is not owner/name (found '${repository ?? ''}')`);
+    }
+    return { kind, apiUrl: apiUrl.replace(/\/$/, ''), repository, token };
+}
+function parseStaleness(inputs) {
+    return {
+        workflow: inputs.required('drill-workflow', 'Name the drill workflow file, e.g. restore-drill.yml.'),
+        maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000, { min: 1, timer: false }),
+        onStale: inputs.choice('on-stale', ['warn', 'fail'], 'fail'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/drill.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole drill: restore into a scratch place, prove the backup, the data and
+ * (optionally) the app, report, and remove every scratch thing it made. Faults
+ * become failing checks in the report; only a refused target or bad settings throw.
+ */
+async function runDrill(settings, context, options = {}) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
+    if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
+        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+        return finish(report, settings, context, now);
+    }
+    report.checks.push(...settingsWarnings(settings));
+    const history = new DrillHistory(settings.name, {
+        file: settings.previousReportFile ?? (settings.useCacheForHistory ? undefined : external_node_path_namespaceObject.join(context.workDir, '.slipway', `${settings.name}-last-pass.json`)),
+        cache: settings.useCacheForHistory ? context.cache : undefined,
+        cacheDir: external_node_path_namespaceObject.join(settings.scratchRoot, `slipway-drill-history-${settings.name}`),
+        log: context.log,
+    });
+    const previous = await history.load();
+    let scratch;
+    try {
+        if (settings.scratchDir)
+            refuseTargetOverSource(settings.scratchDir, sourcePaths(settings));
+        scratch = ScratchPlace.create(settings.scratchRoot, settings.scratchDir);
+    }
+    catch (error) {
+        // Refused before anything was written: the report says why.
+        report.checks.push({ name: 'restore target is a scratch place', passed: false, detail: errors_formatError(error) });
+        return finish(report, settings, context, now);
+    }
+    context.log.info(`Scratch place: ${scratch.dir}`);
+    const deadline = new DrillDeadline(settings.timeoutMs, startedAt.getTime(), context.signal);
+    const bounded = { ...context, runner: deadline.runner(context.runner) };
+    let work;
+    try {
+        await context.log.group(`Drill '${settings.name}'`, async () => {
+            work = restoreAll(settings, bounded, scratch, { now: startedAt, previous: previousCounts(previous), random: options.random ?? Math.random, deadline });
+            report.restores.push(...(await deadline.race(work)));
+        });
+    }
+    catch (error) {
+        if (error instanceof CancelledError) {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: error.message });
+            // The command in flight finishes on its own; the scratch place goes once it returned (or soon after).
+            await deadline.unwind(work, CANCEL_GRACE_MS);
+        }
+        else if (error instanceof DrillTimeout) {
+            report.checks.push({ name: 'drill finished within timeout', passed: false, detail: error.message });
+            // Its running command was killed at the deadline; let the work unwind before its files go.
+            await deadline.unwind(work, UNWIND_GRACE_MS);
+        }
+        else {
+            report.checks.push({ name: 'drill ran to the end', passed: false, detail: errors_formatError(error) });
+        }
+    }
+    finally {
+        await deadline.cleanup(() => scratch.remove(context.log));
+    }
+    const finished = await finish(report, settings, context, now);
+    if (finished.passed)
+        await history.save(finished).catch((error) => context.log.warn(`Could not keep this report for the next drill: ${errors_formatError(error)}`));
+    return finished;
+}
+function sourcePaths(settings) {
+    const source = settings.source;
+    if (source.kind === 'sqlite' && !source.container && !source.ssh)
+        return [source.path];
+    if (source.kind === 'restic' || source.kind === 'borg')
+        return [source.repository];
+    if (source.kind === 'tarball' && source.file)
+        return [source.file];
+    if (source.kind === 'postgres' && source.dumpFile)
+        return [source.dumpFile];
+    return [];
+}
+async function finish(report, settings, context, now) {
+    report.passed = report.restores.every((restore) => restore.passed) && isPassing(report.checks);
+    // A cancelled drill proves nothing either way: no issue is opened or closed for it.
+    if (settings.mode === 'drill' && settings.issue.enabled && settings.forge && !context.signal?.aborted) {
+        try {
+            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+        }
+        catch (error) {
+            context.log.warn(`Could not update the drill issue: ${errors_formatError(error)}`);
+        }
+    }
+    // Warnings do not fail the drill, so they are said out loud (an annotation on Actions).
+    for (const check of allChecks(report))
+        if (!check.passed && check.severity === 'warning')
+            context.log.warn(`${check.name}: ${check.detail}`);
+    report.finishedAt = now().toISOString();
+    report.reportFile = settings.reportFile;
+    writeReportFile(report, settings.reportFile);
+    return report;
+}
+/** How long a timed-out drill waits for its killed command to return before removing the scratch place. */
+const UNWIND_GRACE_MS = 10_000;
+/** The same after a cancel: short, as GitHub's SIGKILL follows SIGINT by 10 s. */
+const CANCEL_GRACE_MS = 3000;
+async function restoreAll(settings, context, scratch, run) {
+    const source = settings.source;
+    if (source.kind !== 'restic' && source.kind !== 'borg') {
+        const label = 'live';
+        const started = Date.now();
+        let restored;
+        run.deadline.enter(`restore ${describeSource(settings)}`);
+        if (source.kind === 'postgres')
+            restored = await restorePostgres(source, scratch, context.runner);
+        else if (source.kind === 'tarball')
+            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+        else
+            restored = await restoreLive(settings, context, scratch);
+        return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
+    }
+    run.deadline.enter(`open ${describeSource(settings)}`);
+    const early = startEarlyRestore(source, scratch, context.runner);
+    const session = await openRepository(source, scratch, context.runner);
+    const base = { label: 'newest', source: describeSource(settings), sizes: {}, tables: {}, checks: [...session.checks], passed: false };
+    if (!session.checks.every((check) => check.passed))
+        return [base];
+    const chosen = selectSnapshot(session.snapshots, source.snapshot);
+    if (!chosen) {
+        const empty = session.snapshots.length === 0;
+        base.checks.push({
+            name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
+            passed: false,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+        });
+        return [base];
+    }
+    const selections = [{ label: source.snapshot === 'latest' ? 'newest' : source.snapshot, snapshot: chosen }];
+    if (settings.alsoRandomOlder) {
+        const older = pickOlder(session.snapshots, chosen, run.random);
+        if (older)
+            selections.push({ label: 'random older', snapshot: older });
+        else
+            context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
+    }
+    const reports = [];
+    for (const [index, { label, snapshot }] of selections.entries()) {
+        run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
+        const asked = Date.now();
+        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
+        // RTO counts from the start of the restore that was kept (an early one started beside the listing).
+        const started = restored.startedAt ?? asked;
+        if (index === 0)
+            restored.checks.unshift(...session.checks);
+        // The older snapshot is expected to be older than max-age and to have fewer rows: only its integrity counts.
+        const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
+        if (index === 0 && !source.skipRepositoryCheck) {
+            run.deadline.enter(`${source.kind} check`);
+            restoreReport.checks.push(await session.check());
+            restoreReport.passed = isPassing(restoreReport.checks);
+        }
+        reports.push(restoreReport);
+    }
+    return reports;
+}
+async function restoreLive(settings, context, scratch) {
+    const source = settings.source;
+    if (source.kind !== 'sqlite')
+        throw new Error('unreachable');
+    if (source.ssh) {
+        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
+    }
+    return restoreLiveSqlite(source, scratch, context.runner);
+}
+/** How the summary and the report name the source: never with credentials. */
+function describeSource(settings) {
+    const source = settings.source;
+    switch (source.kind) {
+        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${describeTarget(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
+        case 'restic':
+        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
+        case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
+        case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
+    }
+}
+async function verifyRestore(settings, context, scratch, args) {
+    const { restored, snapshot, run } = args;
+    const primary = args.primary ?? true;
+    const checks = [...restored.checks];
+    const report = {
+        label: args.label,
+        source: args.source,
+        sizes: restored.sizes,
+        tables: {},
+        versions: restored.versions,
+        checks,
+        passed: false,
+        restoreSeconds: (Date.now() - args.started) / 1000,
+    };
+    // A repository's snapshot, or the time a pg_dump archive records: the RPO.
+    const taken = snapshot ?? restored.taken;
+    if (taken) {
+        const ageSeconds = (run.now.getTime() - taken.time.getTime()) / 1000;
+        report.snapshot = { id: taken.id, time: taken.time.toISOString(), timeSource: taken.timeSource, ageSeconds };
+        report.rpoSeconds = ageSeconds;
+        if (settings.verify.maxAgeMs !== undefined && primary)
+            checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
+    }
+    if (restored.probe) {
+        run.deadline.enter(`verify the ${args.label} restore's data`);
+        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+        const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
+        checks.push(...data.checks);
+        report.tables = data.tables;
+    }
+    else if (isPassing(checks) && (settings.source.kind !== 'tarball' || wantsDataChecks(settings))) {
+        checks.push({ name: 'database found in the backup', passed: false, detail: 'no SQLite database in the restored files; set database-path' });
+    }
+    if (settings.app && primary && isPassing(checks)) {
+        run.deadline.enter('boot the app on the restored data');
+        // The app's wait is bounded by the drill's deadline too.
+        const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
+        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+        checks.push(booted.check);
+        if (booted.healthyAt)
+            report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
+    }
+    else if (isPassing(checks)) {
+        report.rtoSeconds = (Date.now() - args.started) / 1000;
+    }
+    report.passed = isPassing(checks);
+    context.log.info(`${args.label}: ${checks.filter((check) => check.passed).length}/${checks.length} checks passed`);
+    return report;
+}
+function wantsDataChecks(settings) {
+    const verify = settings.verify;
+    return verify.tables.length + Object.keys(verify.minRows).length + verify.queries.length > 0 || verify.freshnessColumn !== undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/flow.js
+
+
+
+/** `slipway drill` and `actions/restore-drill`: one definition, two edges. */
+const drillFlow = {
+    command: 'drill',
+    action: 'restore-drill',
+    describe: 'Restore the newest backup into a scratch place, verify data and app, report RPO/RTO',
+    parse: parseDrillSettings,
+    run: (settings, context) => runDrill(settings, context),
+    outputs: drillOutputs,
+    summary: drillSummary,
+    failure: drillFailureMessage,
+    // A cancel stops it at the next command and still removes the scratch place (docs/cancel.md).
+    handlesCancel: true,
+};
+
+;// CONCATENATED MODULE: ./build/src/drill/demo.js
+
+
+
+
+
+
+
+
+const SEED = `PRAGMA journal_mode = WAL;
+CREATE TABLE students (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')));
+CREATE TABLE journal_entries (id INTEGER PRIMARY KEY, student_id INTEGER NOT NULL, body TEXT, created_at TEXT NOT NULL DEFAULT (datetime('now')));
+INSERT INTO students (name) VALUES ('Ana'), ('Borja'), ('Chen');
+INSERT INTO journal_entries (student_id, body) VALUES (1, 'first day'), (2, 'lab 06'), (3, 'wal mode');`;
+/**
+ * The lead's demo: seed a small SQLite database, take an online snapshot, back it
+ * up with restic into a temporary repository, then drill it and return the report.
+ */
+async function demoDrill(log, workDir) {
+    const root = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-drill-'));
+    const runner = new ProcessRunner(log);
+    const password = `demo-${Math.random().toString(36).slice(2)}-pw`;
+    registerSecret(password);
+    try {
+        const live = external_node_path_namespaceObject.join(root, 'live');
+        const staging = external_node_path_namespaceObject.join(root, 'staging');
+        external_node_fs_namespaceObject.mkdirSync(live);
+        external_node_fs_namespaceObject.mkdirSync(staging);
+        const env = { RESTIC_PASSWORD: password, RESTIC_CACHE_DIR: external_node_path_namespaceObject.join(root, 'cache') };
+        await runner.run({ file: 'sqlite3', args: [external_node_path_namespaceObject.join(live, 'portal.db'), SEED] });
+        await runner.run({ file: 'sqlite3', args: ['-readonly', external_node_path_namespaceObject.join(live, 'portal.db'), `VACUUM INTO '${external_node_path_namespaceObject.join(staging, 'portal.db').replace(/'/g, "''")}'`] });
+        await runner.run({ file: 'restic', args: ['init', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet'], env });
+        await runner.run({ file: 'restic', args: ['backup', '--repo', external_node_path_namespaceObject.join(root, 'repo'), '--quiet', '--tag', 'demo', staging], env });
+        log.info('Seeded 3 students and 3 journal entries, backed up with restic; drilling the newest snapshot.');
+        const run = await runFlow(drillFlow, {
+            name: 'demo',
+            source: 'restic',
+            repository: external_node_path_namespaceObject.join(root, 'repo'),
+            password,
+            tables: 'students\njournal_entries',
+            'min-rows': 'students=3\njournal_entries=3',
+            queries: "SELECT group_concat(name, ',') FROM students => Ana,Borja,Chen",
+            'max-age': '1h',
+            'freshness-column': 'journal_entries.created_at',
+            'scratch-root': root,
+            'report-file': external_node_path_namespaceObject.join(workDir, 'demo-drill-report.json'),
+            'previous-report': external_node_path_namespaceObject.join(root, 'history.json'),
+        }, localContext(log, { workDir }));
+        log.info(renderText(drillFlow.summary(run.result)));
+        return run.result;
+    }
+    finally {
+        external_node_fs_namespaceObject.rmSync(root, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
+/** Prints v2, v1 or none. */
+const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
+/** The compose command words (run on the host) for one project; the user's files are never edited. */
+function composeWords(flavor, project, ...subcommand) {
+    const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
+    return [
+        ...base,
+        '--project-directory', project.appDir,
+        ...(project.project ? ['-p', project.project] : []),
+        ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
+        '-f', project.overrideFile,
+        ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
+        ...subcommand,
+    ];
+}
+/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
+function renderImageOverride(service, image) {
+    return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
+}
+/**
+ * Labels compose puts on containers (v1 and v2 alike): how we find the service's
+ * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
+ * which are not the service: a stopped one left behind must not fail a deploy.
+ */
+function serviceContainersWords(projectName, service, all = false, options = {}) {
+    return [
+        'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
+        '--filter', `label=com.docker.compose.project=${projectName}`,
+        '--filter', `label=com.docker.compose.service=${service}`,
+        ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
+        '--format', '{{.ID}}',
+    ];
+}
+/**
+ * The local tag a compose rollback runs: the exact image (by ID) the service ran
+ * before the deploy. A moving tag (`app:latest`) may point at the new image by
+ * then; this tag does not, is never pulled, and keeps the old image from being pruned.
+ */
+function rollbackTag(projectName, service) {
+    return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
+}
+/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
+function tagImageWords(imageId, tag) {
+    return ['docker', 'tag', imageId, tag];
+}
+/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
+function defaultProjectName(appDir) {
+    const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
+    return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/health.js
+
+/**
+ * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
+ * connection until it answers 2xx (and contains `expect`), or the time is up.
+ */
+async function waitForHttpHealth(session, health, version, log, deadline, signal) {
+    if (!health.url)
+        return { healthy: true, detail: 'no health-url' };
+    const url = new URL(health.url);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const tunnel = await session.forwardLocalPort(port, url.hostname);
+    const expected = health.expect?.replace(/\{version\}/g, version);
+    let last;
+    try {
+        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
+        for (;;) {
+            // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
+            if (signal?.aborted)
+                return { healthy: false, detail: 'cancelled while the new version was being verified' };
+            try {
+                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
+                const body = await response.text();
+                if (response.ok && (!expected || body.includes(expected)))
+                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
+                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
+            }
+            catch (error) {
+                last = error.message;
+            }
+            if (Date.now() >= deadline)
+                return { healthy: false, detail: `${health.url} ${last}` };
+            log.debug(`health: ${health.url} ${last}; retrying`);
+            await sleep(500);
+        }
+    }
+    finally {
+        await tunnel.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+class RolledBackError extends SlipwayError {
+    host;
+    serving;
+    constructor(host, reason, serving) {
+        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+        this.host = host;
+        this.serving = serving;
+        this.name = 'RolledBackError';
+    }
+}
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+function hookWords(dir, script) {
+    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+/** Fails with one message naming every missing path (checked in one round trip). */
+async function requirePaths(run, checks, fix) {
+    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+    const missing = result.stdout.trim();
+    if (missing)
+        throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/commands.js
+const JSON_FORMAT = '{{json .}}';
+/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
+const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
+function stackDeploy(stack, composeFiles, options = {}) {
+    return {
+        args: [
+            'stack', 'deploy',
+            ...composeFiles.flatMap((file) => ['--compose-file', file]),
+            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
+            '--with-registry-auth',
+            ...(options.prune ? ['--prune'] : []),
+            '--detach=true',
+            stack,
+        ],
+    };
+}
+function serviceUpdateImage(service, image) {
+    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
+}
+const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
+/** Services of a stack, by the label `docker stack deploy` puts on them. */
+const stackServiceIds = (stack) => ({
+    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
+});
+/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
+const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
+/** Task IDs of a service, newest first. */
+const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
+/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
+const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
+const serviceTasksTable = (service) => ({
+    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
+});
+const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
+/** The value comes on stdin (`-`), so it never shows in a process list. */
+function secretCreate(name, value, labels = {}) {
+    return {
+        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
+        stdin: value,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/image/reference.js
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Returns a reason when the reference is invalid, for the caller's InputError. */
+function parseImageReference(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return { error: `digest '${digest}' is not sha256:<64 hex>` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
+        registry = parts.shift() ?? DOCKER_HUB;
+    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
+        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    return { registry, repository: parts.join('/'), tag, digest };
+}
+function formatReference(reference) {
+    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
+    const name = `${host}${reference.repository}`;
+    if (reference.digest)
+        return `${name}@${reference.digest}`;
+    return reference.tag ? `${name}:${reference.tag}` : name;
+}
+/** The name without tag or digest, as a user wrote it (for `name@digest`). */
+function repositoryOf(reference) {
+    const withoutDigest = reference.split('@')[0] ?? reference;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+const KNOWN_PLATFORMS = [
+    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
+];
+
+;// CONCATENATED MODULE: ./build/src/swarm/duration.js
+/**
+ * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
+ * engine reports them in nanoseconds. Both become milliseconds here.
+ */
+const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseGoDuration(text) {
+    if (text === undefined)
+        return undefined;
+    // A bare number is what the engine API gives: nanoseconds.
+    if (typeof text === 'number')
+        return text / 1e6;
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
+        return undefined;
+    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
+}
+/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
+function formatGoDuration(ms) {
+    const rounded = Math.ceil(ms);
+    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
+}
+/** For people: `4.2 s`, `1 min 5 s`. */
+function humanDuration(ms) {
+    if (ms < 60_000)
+        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/compose.js
+
+
+
+
+const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function composeError(path, where, problem, fix) {
+    return new SlipwayError(`${path}: ${where}${problem}`, { fix });
+}
+function readCompose(text, path) {
+    let data;
+    try {
+        data = (0,dist.parse)(text);
+    }
+    catch (error) {
+        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
+    }
+    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
+        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
+    }
+    const networks = isDict(data.networks) ? data.networks : {};
+    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
+    const version = data.version === undefined ? undefined : String(data.version);
+    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
+}
+function readService(path, name, raw, networks) {
+    if (!isDict(raw))
+        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
+    const deploy = isDict(raw.deploy) ? raw.deploy : {};
+    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
+    const onHostNetwork = attached.some((key) => {
+        const definition = networks[key];
+        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
+        return engineName === 'host';
+    });
+    return {
+        name,
+        image: typeof raw.image === 'string' ? raw.image : undefined,
+        healthcheck: readHealthcheck(path, name, raw.healthcheck),
+        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
+        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
+        onHostNetwork,
+        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
+        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
+    };
+}
+/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
+function readHealthcheck(path, service, raw) {
+    if (!isDict(raw) || raw.disable === true)
+        return undefined;
+    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
+        return undefined;
+    const duration = (key, fallback) => {
+        const value = raw[key];
+        if (value === undefined)
+            return fallback;
+        const ms = parseGoDuration(value);
+        if (ms === undefined)
+            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
+        return ms;
+    };
+    return {
+        intervalMs: duration('interval', 30_000),
+        timeoutMs: duration('timeout', 30_000),
+        retries: typeof raw.retries === 'number' ? raw.retries : 3,
+        startPeriodMs: duration('start_period', 0),
+    };
+}
+/** Docker waits at least this long after a task starts before calling it stable. */
+const MIN_MONITOR_MS = 5_000;
+const NO_HEALTHCHECK_MONITOR_MS = 10_000;
+/**
+ * The monitor window must outlast the health check's verdict: a task that turns
+ * unhealthy after the window closed no longer rolls the update back.
+ */
+function monitorWindowMs(service) {
+    const check = service.healthcheck;
+    if (!check)
+        return NO_HEALTHCHECK_MONITOR_MS;
+    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
+    return Math.max(MIN_MONITOR_MS, verdict);
+}
+/**
+ * The override file `docker stack deploy` merges over the user's: safe update
+ * defaults where the user gave none, the pinned image, secrets and env file.
+ * Merging (not editing) keeps the user's file the single source they own.
+ */
+function buildStackOverride(compose, options) {
+    const filled = [];
+    const pinned = [];
+    const services = {};
+    const wanted = options.image ? repositoryKey(options.image) : undefined;
+    for (const service of compose.services) {
+        const entry = {};
+        const update = {};
+        const rollback = {};
+        const fill = (target, given, section, key, value, why) => {
+            if (given[key] !== undefined)
+                return;
+            target[key] = value;
+            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
+        };
+        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
+        const orderWhy = service.onHostNetwork
+            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
+            : 'the new task must be healthy before the old one stops';
+        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
+        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
+        const monitor = monitorWindowMs(service);
+        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
+            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
+            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
+        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
+        const deploy = {};
+        if (Object.keys(update).length > 0)
+            deploy.update_config = update;
+        if (Object.keys(rollback).length > 0)
+            deploy.rollback_config = rollback;
+        if (Object.keys(deploy).length > 0)
+            entry.deploy = deploy;
+        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
+            entry.image = options.image;
+            pinned.push(service.name);
+        }
+        if (options.envFile)
+            entry.env_file = [...service.envFiles, options.envFile];
+        services[service.name] = entry;
+    }
+    const document = {};
+    if (compose.version !== undefined)
+        document.version = compose.version;
+    document.services = services;
+    const secretNames = options.secretNames ?? {};
+    if (Object.keys(secretNames).length > 0) {
+        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
+    }
+    const header = [
+        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
+        'Your file is not changed. Defaults filled in:',
+        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
+    ];
+    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist.stringify)(document)}`;
+    return { text, filled, pinned };
+}
+/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
+function repositoryKey(image) {
+    const parsed = parseImageReference(image);
+    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
+/** Inspect output is a JSON array; an empty answer is an empty list. */
+function parseJsonArray(text) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return [];
+    const parsed = JSON.parse(trimmed);
+    return Array.isArray(parsed) ? parsed : [parsed];
+}
+function imageOf(spec) {
+    return spec?.TaskTemplate.ContainerSpec?.Image;
+}
+/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
+function shortImage(image) {
+    if (!image)
+        return '—';
+    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
+}
+function desiredReplicas(service) {
+    if (service.Spec.Mode?.Global)
+        return 'global';
+    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
+}
+/**
+ * The task template changed, so the engine will roll tasks (a replica count
+ * change does not). The engine stores PreviousSpec without the defaults the
+ * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
+ * both sides are compared; the caller does not trust a "no" blindly either.
+ */
+function expectsRollingUpdate(service) {
+    if (!service.PreviousSpec)
+        return false;
+    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
+}
+function sameOnCommonKeys(a, b) {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (isObject(a) && isObject(b))
+        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
+/**
+ * Why a task did not run, in words a user acts on. The engine's own text stays
+ * beside it; this only names the usual causes.
+ */
+function explainTaskError(error) {
+    if (/unhealthy/i.test(error))
+        return 'health check failing';
+    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
+        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
+    }
+    if (/no suitable node/i.test(error))
+        return 'no suitable node (placement constraints, resources or platform rule out every node)';
+    if (/non-zero exit/i.test(error))
+        return 'the container exited with an error';
+    return 'task failed';
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/converge.js
+
+
+
+
+/**
+ * After a spec change the engine starts its update within milliseconds; until
+ * this long has passed, tasks that look settled may still be the old ones.
+ */
+const SETTLE_GRACE_MS = 1_500;
+/** How long an expected update may take to show up before the tasks alone decide. */
+const UPDATE_START_MS = 10_000;
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
+/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
+const FAILED_TASKS_BEFORE_GIVING_UP = 3;
+async function inspectServices(endpoint, names) {
+    if (names.length === 0)
+        return [];
+    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
+    // A service that does not exist (yet) makes inspect fail while still printing the others.
+    return parseJsonArray(result.stdout || '[]');
+}
+async function listTasks(endpoint, service) {
+    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0)
+        return [];
+    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
+    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
+}
+async function captureBaselines(endpoint, names) {
+    const objects = await inspectServices(endpoint, names);
+    return Promise.all(names.map(async (name) => {
+        const object = objects.find((o) => o.Spec.Name === name);
+        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
+        return { name, object, taskIds };
+    }));
+}
+/**
+ * Polls each service until the engine says where its update ended: updated,
+ * rolled back, paused, failed, or still going at the deadline. `docker stack
+ * deploy` returns as soon as the specs are stored; this is the wait it skips.
+ */
+async function waitForConvergence(endpoint, baselines, options) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const reports = new Map();
+    let pending = baselines;
+    for (;;) {
+        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
+        const still = [];
+        for (const baseline of pending) {
+            const object = objects.find((o) => o.Spec.Name === baseline.name);
+            if (object?.UpdateStatus?.State === 'updating')
+                baseline.attemptedImage = imageOf(object.Spec);
+            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
+            if (report) {
+                reports.set(baseline.name, report);
+                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
+            }
+            else
+                still.push(baseline);
+        }
+        pending = still;
+        if (pending.length === 0)
+            break;
+        if (Date.now() + options.pollMs > deadline) {
+            const last = await inspectServices(endpoint, pending.map((b) => b.name));
+            for (const baseline of pending) {
+                const object = last.find((o) => o.Spec.Name === baseline.name);
+                const report = await describe(endpoint, baseline, object, 'timed-out');
+                reports.set(baseline.name, report);
+                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
+            }
+            break;
+        }
+        await sleep(options.pollMs);
+    }
+    return baselines.map((b) => reports.get(b.name));
+}
+/** A verdict for one service, or undefined while it is still moving. */
+async function judge(endpoint, baseline, object, options, elapsedMs) {
+    const status = object.UpdateStatus;
+    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
+    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
+    if (isNewUpdate) {
+        switch (status?.State) {
+            case 'updating':
+            case 'rollback_started':
+                return undefined;
+            case 'completed':
+                return settled(endpoint, baseline, object, 'updated');
+            case 'rollback_completed': {
+                baseline.rollbackSeenAt ??= Date.now();
+                const tasks = await listTasks(endpoint, baseline.name);
+                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+                    return undefined;
+                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            }
+            case 'paused':
+            case 'rollback_paused':
+                return describe(endpoint, baseline, object, 'paused');
+            default:
+                return undefined;
+        }
+    }
+    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
+    const rolling = expectsRollingUpdate(object);
+    // The spec is stored but the engine may not have started rolling tasks yet.
+    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
+        return undefined;
+    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
+}
+/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
+async function settled(endpoint, baseline, object, outcome) {
+    const tasks = await listTasks(endpoint, baseline.name);
+    const running = countRunning(tasks);
+    const wanted = wantedReplicas(object, tasks);
+    if (running >= wanted)
+        return report(baseline, object, tasks, outcome);
+    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
+    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
+    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
+        return report(baseline, object, tasks, 'failed');
+    return undefined;
+}
+async function describe(endpoint, baseline, object, outcome) {
+    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
+    if (object)
+        return report(baseline, object, tasks, outcome);
+    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object, tasks) {
+    const desired = desiredReplicas(object);
+    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+}
+function countRunning(tasks) {
+    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
+}
+function report(baseline, object, tasks, outcome) {
+    const base = {
+        service: baseline.name,
+        outcome,
+        imageBefore: imageOf(baseline.object?.Spec),
+        imageAfter: imageOf(object.Spec),
+        running: countRunning(tasks),
+        desired: desiredReplicas(object),
+        updateState: object.UpdateStatus?.State,
+        message: object.UpdateStatus?.Message,
+    };
+    if (outcome === 'updated' || outcome === 'unchanged')
+        return base;
+    if (object.UpdateStatus?.State?.startsWith('rollback'))
+        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
+    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
+    if (failing) {
+        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
+        base.why = explainTaskError(base.taskError);
+    }
+    else if (outcome === 'timed-out') {
+        base.why = 'the update was still in progress at the timeout';
+    }
+    else {
+        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
+    }
+    return base;
+}
+/** The task the engine blames (named in its update message), else the newest one with an error. */
+function failingTask(tasks, message) {
+    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
+    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
+    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
+        return blamed;
+    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
+
+
+/**
+ * A stack deploy only works on a manager of an active swarm. Checked first, so
+ * the user reads what to run instead of the engine's "This node is not a swarm manager".
+ */
+async function assertSwarmManager(endpoint) {
+    const result = await endpoint.docker(swarmState(), {
+        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
+    });
+    let info;
+    try {
+        info = JSON.parse(result.stdout.trim());
+    }
+    catch {
+        throw new SlipwayError(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
+    }
+    const state = info.LocalNodeState ?? 'inactive';
+    if (state === 'inactive' || state === 'pending') {
+        throw new SlipwayError(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
+            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
+        });
+    }
+    if (state === 'locked') {
+        throw new SlipwayError(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
+            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
+        });
+    }
+    if (state !== 'active') {
+        throw new SlipwayError(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
+            fix: 'See `docker info` on that node',
+        });
+    }
+    if (!info.ControlAvailable) {
+        throw new SlipwayError(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
+            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
+        });
+    }
+    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
+
+
+
+/**
+ * Docker secrets are immutable, so each value gets its own name: the stack,
+ * the key and a short hash of the value. A changed value is a new secret and
+ * rolls the services that use it; an unchanged one is reused as it is.
+ */
+function dockerSecretName(stack, key, value) {
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
+    return `${stack}_${key}_${digest}`;
+}
+/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
+async function ensureDockerSecrets(endpoint, stack, values) {
+    const names = {};
+    for (const [key, value] of Object.entries(values)) {
+        const name = dockerSecretName(stack, key, value);
+        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
+        if (exists.exitCode !== 0) {
+            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
+        }
+        names[key] = name;
+    }
+    return names;
+}
+/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
+function envFileText(values) {
+    return Object.entries(values).map(([key, value]) => {
+        if (/[\r\n]/.test(value))
+            throw new SlipwayError(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
+        return `${key}=${value}\n`;
+    }).join('');
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
+
+
+
+
+
+
+
+
+const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
+const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
+/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
+async function runSwarm(settings, endpoint, log) {
+    const started = Date.now();
+    await assertSwarmManager(endpoint);
+    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+    }
+    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
+    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
+    switch (settings.mode) {
+        case 'stack': {
+            const outcome = await deployStack(settings, endpoint, log);
+            return { ...base, ...outcome, durationMs: Date.now() - started };
+        }
+        case 'service': {
+            const service = requireService(settings);
+            if (!settings.image)
+                throw new SlipwayError('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
+            const baselines = await captureBaselines(endpoint, [service]);
+            if (!baselines[0]?.object)
+                throw missingService(service, endpoint);
+            log.info(`updating ${service} to ${settings.image}`);
+            await endpoint.docker(serviceUpdateImage(service, settings.image));
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
+            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
+        }
+        case 'rollback': {
+            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
+            if (names.length === 0)
+                throw new SlipwayError(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
+            const baselines = await captureBaselines(endpoint, names);
+            for (const baseline of baselines) {
+                if (!baseline.object)
+                    throw missingService(baseline.name, endpoint);
+                log.info(`rolling ${baseline.name} back to its previous spec`);
+                await endpoint.docker(serviceRollback(baseline.name), {
+                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
+                });
+            }
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
+            return { ...base, services, durationMs: Date.now() - started };
+        }
+    }
+}
+async function deployStack(settings, endpoint, log) {
+    const composePath = settings.composeFile;
+    if (!composePath)
+        throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
+    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
+        throw new SlipwayError(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
+    });
+    const compose = readCompose(text, composePath);
+    for (const key of Object.keys(settings.secrets)) {
+        if (!compose.services.some((s) => s.secrets.includes(key)))
+            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
+    }
+    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
+    const hasEnv = Object.keys(settings.env).length > 0;
+    const files = [];
+    if (!endpoint.local)
+        files.push({ name: external_node_path_namespaceObject.basename(composePath), content: text });
+    if (hasEnv)
+        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
+    // The override names the env file by its staged path, so it is staged after the others.
+    const staged = await endpoint.stage(files);
+    try {
+        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
+        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
+        if (settings.image && override.pinned.length === 0) {
+            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
+        }
+        for (const f of override.filled)
+            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
+        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
+        try {
+            const userFile = endpoint.local ? composePath : staged.paths[0];
+            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
+            const baselines = await captureBaselines(endpoint, names);
+            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
+            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
+            if (result.exitCode !== 0)
+                throw stackRejected(composePath, result.stderr || result.stdout);
+            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
+            return { services, filled: override.filled, pinned: override.pinned };
+        }
+        finally {
+            await overrideFile.remove();
+        }
+    }
+    finally {
+        await staged.remove();
+    }
+}
+/** The engine's own words, with the file and (when it names one) the service. */
+function stackRejected(file, stderr) {
+    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
+    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
+    return new SlipwayError(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
+        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
+    });
+}
+function requireService(settings) {
+    if (!settings.service)
+        throw new SlipwayError('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
+    return settings.service;
+}
+function missingService(name, endpoint) {
+    return new SlipwayError(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
+}
+async function stackServices(endpoint, stack) {
+    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseSwarmStrategy(inputs, workDir = process.cwd()) {
+    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
+    if (!NAME.test(stack))
+        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
+    const service = inputs.optional('swarm-service');
+    if (service !== undefined && !NAME.test(service))
+        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
+    const image = inputs.optional('image');
+    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    if (service && !image)
+        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
+    const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'], 'deploy') === 'deploy';
+    const secrets = {};
+    // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
+    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
+        if (!NAME.test(key))
+            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
+        secrets[key] = value;
+    }
+    return {
+        stack, service, image,
+        // Read on the runner before connecting: a missing stack file fails here, not after the lock.
+        stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
+        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
+        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
+const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
+    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
+]));
+const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
+/** Reads the zero-downtime inputs; undefined when the option is off. */
+function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
+    if (!inputs.boolean('zero-downtime', false))
+        return undefined;
+    if (strategy !== 'compose') {
+        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
+    }
+    if (!healthUrl) {
+        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
+    }
+    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
+    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
+    const first = Number(match?.[1]);
+    const last = Number(match?.[2] ?? match?.[1]);
+    if (!match || first < 1024 || last > 65535 || last < first) {
+        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
+    }
+    if (last === first)
+        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
+    const portEnv = inputs.optional('port-env') ?? 'PORT';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
+        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
+    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
+    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
+    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
+        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
+    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
+    if (proxy === 'nginx' && !nginxUpstreamFile) {
+        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
+    }
+    if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..')))
+        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
+    const switchCommand = inputs.optional('proxy-switch-command');
+    if (proxy === 'command' && !switchCommand) {
+        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
+    }
+    const proxyHealthUrl = inputs.optional('proxy-health-url');
+    if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
+        inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
+    }
+    return {
+        ports: { first, last },
+        portEnv,
+        proxy,
+        caddyAdmin,
+        nginxUpstreamFile,
+        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
+        switchCommand,
+        proxyHealthUrl,
+        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
+        watchMs: inputs.duration('watch-window', 0),
+        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/settings.js
+
+
+
+
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
+const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/**
+ * Every deploy input, checked here before any connection: files it names exist
+ * on the runner (artifact, stack file), the health URL is a URL, env names are
+ * names. `workDir` is where relative local paths start (the workspace).
+ */
+function parseDeploySettings(inputs, workDir = process.cwd()) {
+    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
+    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const appDir = parseAppDir(inputs);
+    const relative = (name, value) => {
+        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
+    };
+    let compose;
+    let release;
+    let script;
+    let swarm;
+    if (strategy === 'compose') {
+        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
+        if (!SERVICE.test(service))
+            inputs.fail('service', `is not a compose service name (found '${service}')`);
+        const project = inputs.optional('compose-project');
+        if (project !== undefined && !PROJECT.test(project))
+            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
+        const image = inputs.optional('image');
+        if (mode === 'deploy' && !image)
+            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
+        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+            inputs.fail('image', `is not an image reference (found '${image}')`);
+        const envFile = inputs.optional('env-file');
+        compose = {
+            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
+            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
+        };
+    }
+    else if (strategy === 'release') {
+        const artifact = parseArtifact(inputs, workDir);
+        if (mode === 'deploy' && !artifact)
+            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        release = {
+            artifact,
+            shared: inputs.list('shared').map((p) => relative('shared', p)),
+            prePromote: inputs.list('pre-promote'),
+            restart: inputs.list('restart'),
+            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+        };
+    }
+    else if (strategy === 'swarm') {
+        swarm = parseSwarmStrategy(inputs, workDir);
+    }
+    else {
+        if (mode === 'rollback')
+            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
+        script = inputs.required('script', 'Set script to the commands to run on the host.');
+    }
+    const healthUrl = parseHealthUrl(inputs);
+    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
+    const givenVersion = inputs.optional('version');
+    // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
+    if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
+        inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+    }
+    const version = givenVersion ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+    return {
+        ssh, strategy, mode, appDir, version,
+        // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
+        env: inputs.keyValues('env', { secret: true, envNames: true }),
+        health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
+        batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        // 0 would call every lock stale, so a second deploy would take over one in progress.
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
+        compose, release, script, swarm,
+        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, healthUrl),
+    };
+}
+/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
+function parseAppDir(inputs) {
+    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
+    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+    }
+    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+    }
+    const normalised = external_node_path_namespaceObject.posix.normalize(appDir).replace(/\/+$/, '');
+    if (normalised === '')
+        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+    return normalised;
+}
+/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
+function parseArtifact(inputs, workDir) {
+    const value = inputs.optional('artifact');
+    if (value === undefined)
+        return undefined;
+    const archive = /\.(tar\.gz|tgz)$/.test(value);
+    const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
+    // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
+    return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
+}
+/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
+function parseHealthUrl(inputs) {
+    const value = inputs.optional('health-url');
+    if (value === undefined)
+        return undefined;
+    if (/\s/.test(value))
+        inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
+    let url;
+    try {
+        url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
+    }
+    if (url.username || url.password)
+        inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
+    return value;
+}
+/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
+function forHost(template, host, index) {
+    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
+
+
+
+
+
+
+
+async function prepare(run) {
+    const compose = run.settings.compose;
+    if (!compose)
+        throw new Error('compose settings missing');
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
+        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
+    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
+    const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+    return {
+        flavor: detected,
+        compose,
+        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+        projectName: project ?? defaultProjectName(run.appDir),
+        stateFile: `${stateBase}.state`,
+    };
+}
+async function runningImageOf(run, ctx) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return undefined;
+    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    const [image = '', id = ''] = inspected.split('|');
+    return image ? { image, id } : undefined;
+}
+/** The reference (tag or digest) the service runs, for messages and the version label. */
+async function runningImage(run, ctx) {
+    return (await runningImageOf(run, ctx))?.image;
+}
+/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
+async function pinForRollback(run, ctx, imageId) {
+    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
+    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
+    if (tagged.exitCode !== 0) {
+        throw new SlipwayError(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
+    }
+    return tag;
+}
+/**
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ */
+async function switchTo(run, ctx, image, pull, beforeUp) {
+    const env = { ...run.settings.env };
+    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
+        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+    });
+    if (pull)
+        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    beforeUp?.();
+    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
+        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
+    });
+}
+const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run, ctx, version, signal) {
+    const deadline = Date.now() + run.settings.health.timeoutMs;
+    let last = 'no container';
+    for (;;) {
+        if (signal?.aborted)
+            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
+        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+        if (ids.length > 0) {
+            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+            last = states.join(', ');
+            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+                return { healthy: false, detail: `container ${last}` };
+            }
+            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
+                break;
+        }
+        if (Date.now() >= deadline)
+            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
+        await sleep(500);
+    }
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
+}
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
+async function composeDeploy(run) {
+    const ctx = await prepare(run);
+    const image = ctx.compose.image ?? '';
+    const { version } = run.settings;
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image;
+    const state = await readStateFile(run.session, ctx.stateFile);
+    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
+    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
+    if (ctx.compose.preDeploy && current) {
+        throwIfCancelled(run.signal, 'the pre-deploy hook');
+        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
+            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
+            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
+        });
+    }
+    throwIfCancelled(run.signal, `the switch to ${image}`);
+    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
+    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
+    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
+    let verdict;
+    try {
+        await switchTo(run, ctx, image, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
+        verdict = await waitHealthy(run, ctx, version, run.signal);
+    }
+    catch (error) {
+        if (error instanceof CancelledError) {
+            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+            if (rollbackTo)
+                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+            await writeStateFile(run.session, ctx.stateFile, state);
+            throw error;
+        }
+        if (!current || !(await run.session.isAlive()))
+            throw error;
+        verdict = { healthy: false, detail: error.message };
+    }
+    if (verdict.healthy) {
+        const now = await runningImageOf(run, ctx);
+        await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!current || !rollbackTo)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
+    await switchTo(run, ctx, rollbackTo, false);
+    const back = await waitHealthy(run, ctx, previousVersion);
+    await writeStateFile(run.session, ctx.stateFile, {
+        image: current, image_id: running?.id ?? '', version: previousVersion,
+        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
+        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+    });
+    if (!back.healthy)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
+}
+/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
+async function composeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await readStateFile(run.session, ctx.stateFile);
+    if (!state.previous_image)
+        throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image ?? state.image ?? '';
+    // State written before image IDs were recorded only has the reference.
+    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
+    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+    await switchTo(run, ctx, target, false);
+    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
+    if (!verdict.healthy)
+        throw new SlipwayError(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+    await writeStateFile(run.session, ctx.stateFile, {
+        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
+    });
+    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
+}
+const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+
+;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
+
+
+
+/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
+function releaseName(now) {
+    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+}
+/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
+const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
+/** Links each shared path into the release (replacing whatever the artifact had there). */
+const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Lists releases, newest last, and which one `current` points at. */
+const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
+const isMarked = (name) => MARKED.test(name);
+/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
+const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/**
+ * Removes all but the newest `keep` good releases, never one in `protect`
+ * (current, previous). Marked releases never count as kept; they go once they
+ * are older than the oldest release kept.
+ */
+function releasesToRemove(all, keep, protect) {
+    const good = all.filter((name) => !isMarked(name)).sort();
+    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
+    const oldestKept = good.filter((name) => !stale.includes(name))[0];
+    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
+    return [...stale, ...marked].sort();
+}
+/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
+const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
+const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
+/** Who the command runs as matters to the rule, so these carry over into the check. */
+const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
+/**
+ * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
+ * with sudo: it checks the sudoers rule (as that user) without running anything.
+ * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
+ * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
+ */
+function sudoCheckWords(command) {
+    const words = command.trim().split(/\s+/);
+    if (words[0] !== 'sudo')
+        return undefined;
+    const kept = [];
+    let i = 1;
+    while (i < words.length) {
+        const word = words[i] ?? '';
+        if (word === '--') {
+            i += 1;
+            break;
+        }
+        if (!word.startsWith('-') || word === '-')
+            break;
+        i += 1;
+        if (word.startsWith('--')) {
+            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
+            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
+                continue;
+            const value = inline ?? words[i++] ?? '';
+            const flag = SUDO_KEPT.get(name);
+            if (flag)
+                kept.push(flag, value);
+            continue;
+        }
+        for (let c = 1; c < word.length; c += 1) {
+            const option = word[c] ?? '';
+            if (!SUDO_VALUE_OPTIONS.has(option))
+                continue;
+            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
+            const flag = SUDO_KEPT.get(option);
+            if (flag)
+                kept.push(flag, value);
+            break;
+        }
+    }
+    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
+        i += 1;
+    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
+}
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+async function listReleases(run) {
+    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
+    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
+    const names = lines.filter((line) => !line.startsWith('current='));
+    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+}
+/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
+async function markRelease(run, name, mark) {
+    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
+    if (result.exitCode !== 0)
+        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+}
+async function versionOf(run, name) {
+    if (!name)
+        return '';
+    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
+    return result.stdout.trim();
+}
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run, signal) {
+    for (const command of run.settings.release?.restart ?? []) {
+        if (signal?.aborted)
+            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
+        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+        if (result.exitCode !== 0) {
+            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+            const said = lastLines(secrets_redact(result.stderr.trim()), 1);
+            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
+        }
+    }
+    return { ok: true, detail: '' };
+}
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run, name, version, signal) {
+    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
+    const restarted = await restart(run, signal);
+    if (!restarted.ok)
+        return { healthy: false, detail: restarted.detail };
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
+}
+async function releaseDeploy(run, now = new Date()) {
+    const release = run.settings.release;
+    if (!release?.artifact)
+        throw new Error('release settings missing');
+    const { version } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
+    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    // sudo -n first: a promote that cannot restart must not happen.
+    for (const command of release.restart) {
+        const check = sudoCheckWords(command);
+        if (!check)
+            continue;
+        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
+        if (allowed.exitCode !== 0)
+            throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    }
+    const before = await listReleases(run);
+    const previousVersion = await versionOf(run, before.current);
+    let name = releaseName(now);
+    if (before.all.includes(name))
+        name = `${name}-${run.index + 1}-${process.pid}`;
+    const dir = `${run.appDir}/releases/${name}`;
+    throwIfCancelled(run.signal, 'the upload of the new release');
+    await run.session.exec(['mkdir', '-p', dir]);
+    try {
+        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
+            await run.session.upload(release.artifact, `${dir}.tar.gz`);
+            throwIfCancelled(run.signal, 'unpacking the new release');
+            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+        }
+        else {
+            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+        }
+        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+        if (release.shared.length)
+            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+        for (const command of release.prePromote) {
+            throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
+            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+        }
+        throwIfCancelled(run.signal, `the switch to releases/${name}`);
+    }
+    catch (error) {
+        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
+        if (await run.session.isAlive())
+            await markRelease(run, name, 'failed');
+        throw error;
+    }
+    const verdict = await switchAndCheck(run, name, version, run.signal);
+    if (verdict.healthy) {
+        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
+        if (stale.length)
+            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!before.current)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
+    const back = await switchAndCheck(run, before.current, previousVersion);
+    await markRelease(run, name, 'failed');
+    if (!back.healthy)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
+}
+/** Back to the release before `current`, from what is on the host. */
+async function releaseRollback(run) {
+    const { current, all } = await listReleases(run);
+    const index = current ? all.indexOf(current) : -1;
+    const target = index > 0 ? all[index - 1] : undefined;
+    if (!current || !target)
+        throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+    const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
+    const verdict = await switchAndCheck(run, target, to);
+    if (!verdict.healthy)
+        throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+    // The release we left is moved aside, so a second rollback goes further back instead of forward.
+    await markRelease(run, current, 'rolled-back');
+    return { version: to, previous: from, changed: true };
+}
+async function scriptDeploy(run) {
+    const script = run.settings.script ?? '';
+    const { version } = run.settings;
+    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
+    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
+    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    if (!verdict.healthy)
+        throw new SlipwayError(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+    return { version, previous: '', changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
+
+
+
+
+/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
+function localDockerEndpoint(runner, host) {
+    return {
+        description: host ? `docker at ${host}` : 'local docker',
+        local: true,
+        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
+        async stage(files) {
+            const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-swarm-'));
+            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
+            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
+            const paths = [];
+            for (const file of files) {
+                const target = external_node_path_namespaceObject.join(dir, file.name);
+                await promises_namespaceObject.writeFile(target, file.content, { mode: 0o600 });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await promises_namespaceObject.rm(dir, { recursive: true, force: true }); settle(); } };
+        },
+    };
+}
+/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
+function remoteDockerEndpoint(exec, description) {
+    return {
+        description,
+        local: false,
+        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
+        async stage(files) {
+            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
+            const dir = made.stdout.trim();
+            const paths = [];
+            for (const file of files) {
+                const target = `${dir}/${file.name}`;
+                // The content travels on stdin; the script is fixed and takes the path as $1.
+                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/report.js
+
+
+
+
+const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
+/** One sentence per service that did not end well: which, why, and what serves now. */
+function describeProblem(report) {
+    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
+    const serving = report.running > 0
+        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
+        : `nothing is running (${replicas(report)})`;
+    switch (report.outcome) {
+        case 'rolled-back':
+            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
+        case 'paused':
+            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
+        case 'failed':
+            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
+        case 'timed-out':
+            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
+        default:
+            return `${report.service}: ${report.outcome}`;
+    }
+}
+function swarmFailure(result) {
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
+}
+function swarmSummary(result) {
+    const summary = new Summary().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
+    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
+    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
+    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
+    if (problems.length)
+        summary.list(problems);
+    if (result.filled.length) {
+        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
+        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
+    }
+    return summary;
+}
+function swarmOutputs(result) {
+    return {
+        'swarm-services': JSON.stringify(result.services),
+        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
+
+
+
+
+
+
+
+
+/**
+ * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
+ * same SSH session, lock and deploy log as the other strategies; the engine
+ * does the rolling update and the rollback, Slipway waits and reports.
+ */
+function sessionDockerEndpoint(run) {
+    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
+}
+function swarmSettingsOf(run, mode) {
+    const swarm = run.settings.swarm;
+    if (!swarm)
+        throw new SlipwayError('strategy swarm: settings missing (internal)');
+    return {
+        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
+        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
+        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
+        secrets: swarm.secrets, env: run.settings.env, prune: false,
+    };
+}
+const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
+/**
+ * Each host's swarm reports of one deploy, keyed by its settings object (one
+ * per run), then by the deploy's result: how the per-service table reaches the
+ * job summary without widening the fleet's host outcomes.
+ */
+const reportsBySettings = new WeakMap();
+const summariesByResult = new WeakMap();
+/** Remembers one host's swarm report for the deploy that runs with `settings`. */
+function keepSwarmReport(settings, result) {
+    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
+}
+/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
+function keepSwarmReports(result, settings) {
+    const reports = reportsBySettings.get(settings);
+    if (reports?.length)
+        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new Summary()));
+    return result;
+}
+/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
+function swarmReportSummary(result) {
+    return summariesByResult.get(result) ?? new Summary();
+}
+/**
+ * A deploy the engine did not finish well: the previous version serves only
+ * when no service kept its new version and every rolled-back one runs again.
+ */
+function judgeFailedDeploy(result) {
+    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
+    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
+}
+/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
+function rollbackPlan(result) {
+    const changed = result.services.filter((s) => s.outcome === 'updated');
+    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
+}
+async function swarmDeploy(run) {
+    const endpoint = sessionDockerEndpoint(run);
+    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    keepSwarmReport(run.settings, result);
+    const previous = firstImage(result, 'imageBefore');
+    const failure = swarmFailure(result);
+    if (failure) {
+        const verdict = judgeFailedDeploy(result);
+        if (verdict.previousServes)
+            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
+        throw new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`);
+    }
+    // The same HTTP health gate as the other strategies, when health-url is set.
+    const { health, version } = run.settings;
+    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
+    if (verdict.healthy)
+        return { version, previous, changed: true };
+    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+}
+/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
+async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+    const reason = `the new version failed its health check (${detail})`;
+    const { names, fresh } = rollbackPlan(deployed);
+    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
+    if (names.length === 0)
+        throw new SlipwayError(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
+    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
+    let back;
+    try {
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
+    }
+    catch (error) {
+        throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${errors_formatError(error)}), so the new version is still running${freshNote}`);
+    }
+    keepSwarmReport(run.settings, back);
+    const failure = swarmFailure(back);
+    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
+    if (failure || notRunning.length) {
+        throw new SlipwayError(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
+    }
+    if (fresh.length)
+        throw new SlipwayError(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
+    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
+}
+async function swarmRollback(run) {
+    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    keepSwarmReport(run.settings, result);
+    const failure = swarmFailure(result);
+    if (failure)
+        throw new SlipwayError(`${run.session.name}: ${failure}`);
+    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/compose-check.js
+
+/**
+ * Why a compose service cannot run as a second copy beside itself, read from
+ * `compose config` (the merged, interpolated model). Each problem names the
+ * field and the fix; checked before anything starts.
+ */
+function runTwiceProblems(configYaml, service) {
+    const model = (0,dist.parse)(configYaml);
+    const definition = model?.services?.[service];
+    if (!definition)
+        return [`service '${service}' is not in the compose files (found ${Object.keys(model?.services ?? {}).join(', ') || 'no services'})`];
+    const problems = [];
+    if (definition.container_name !== undefined) {
+        problems.push(`services.${service}.container_name is set (found '${String(definition.container_name)}'): Docker allows one container per name, so the new copy cannot start beside the old one. Remove container_name; Slipway names each copy by its compose project`);
+    }
+    const ports = Array.isArray(definition.ports) ? definition.ports : [];
+    if (ports.length > 0) {
+        const shown = ports.map((port) => (typeof port === 'object' && port ? `${String(port.published ?? '')}:${String(port.target ?? '')}` : String(port))).join(', ');
+        problems.push(`services.${service}.ports publishes host ports (found ${shown}): two copies cannot bind the same host port. Remove ports:, use network_mode: host and have the app listen on $PORT (Slipway gives each copy its own port from slot-ports)`);
+    }
+    if (definition.network_mode !== 'host') {
+        problems.push(`services.${service}.network_mode is not host (found ${String(definition.network_mode ?? 'a bridge network')}): the proxy reaches each copy on a host port. Set network_mode: host and have the app listen on $PORT`);
+    }
+    return problems;
+}
+/** The override Slipway keeps per copy: the image and the port the copy listens on. JSON is YAML. */
+function renderSlotOverride(service, image, portEnv, port) {
+    return `${JSON.stringify({ services: { [service]: { image, environment: { [portEnv]: String(port) } } } }, null, 2)}\n`;
+}
+/** The port a copy was started on, read back from its override; undefined when there is none or it is not Slipway's. */
+function slotPortFrom(overrideText, service, portEnv) {
+    try {
+        const model = JSON.parse(overrideText);
+        const port = Number(model.services?.[service]?.environment?.[portEnv]);
+        return Number.isInteger(port) && port > 0 ? port : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/host-ports.js
+/**
+ * What the host's kernel says about TCP ports, read from /proc/net/tcp and
+ * /proc/net/tcp6 (present on every Linux host, no `ss` or `netstat` needed).
+ * Containers run with host networking, so their sockets are in these tables.
+ */
+const READ_TCP_TABLES = ['sh', '-c', 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null || true'];
+const LISTEN = '0A';
+const ESTABLISHED = '01';
+function parseTcpTables(text) {
+    const listening = new Set();
+    const established = new Map();
+    for (const line of text.split('\n')) {
+        const fields = line.trim().split(/\s+/);
+        const local = fields[1];
+        const state = fields[3];
+        if (!local || !state || !/^[0-9A-F]+:[0-9A-F]{4}$/i.test(local))
+            continue;
+        const port = parseInt(local.slice(local.indexOf(':') + 1), 16);
+        if (state === LISTEN)
+            listening.add(port);
+        else if (state === ESTABLISHED)
+            established.set(port, (established.get(port) ?? 0) + 1);
+    }
+    return { listening, established };
+}
+/** The first port in the range that nothing listens on and that is not the live copy's; undefined if none. */
+function host_ports_chooseFreePort(range, listening, exclude) {
+    for (let port = range.first; port <= range.last; port += 1) {
+        if (!listening.has(port) && !exclude.includes(port))
+            return port;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/caddy-config.js
+/** The loopback names an upstream may use for a copy on this host. */
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+/** Every reverse_proxy upstream in a Caddy JSON config that dials `port` on loopback. */
+function findUpstreams(config, port) {
+    const found = [];
+    const wanted = LOOPBACK.map((host) => `${host}:${port}`);
+    const walk = (node, path) => {
+        if (Array.isArray(node)) {
+            node.forEach((child, index) => walk(child, [...path, String(index)]));
+            return;
+        }
+        if (!node || typeof node !== 'object')
+            return;
+        const record = node;
+        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+            record.upstreams.forEach((upstream, index) => {
+                const dial = upstream?.dial;
+                if (typeof dial === 'string' && wanted.includes(dial))
+                    found.push({ path: [...path, 'upstreams', String(index), 'dial'].join('/'), dial });
+            });
+        }
+        for (const [key, child] of Object.entries(record))
+            walk(child, [...path, key]);
+    };
+    walk(config, []);
+    return found;
+}
+/** Every loopback upstream dial in the config, for messages ("found 127.0.0.1:9000"). */
+function allDials(config) {
+    const dials = [];
+    const walk = (node) => {
+        if (Array.isArray(node))
+            return node.forEach(walk);
+        if (!node || typeof node !== 'object')
+            return;
+        const record = node;
+        if (record.handler === 'reverse_proxy' && Array.isArray(record.upstreams)) {
+            for (const upstream of record.upstreams)
+                if (typeof upstream?.dial === 'string')
+                    dials.push(upstream.dial);
+        }
+        Object.values(record).forEach(walk);
+    };
+    walk(config);
+    return dials;
+}
+/** The ports of every loopback upstream in the config: where Caddy sends traffic on this host. */
+function loopbackPorts(config) {
+    const ports = allDials(config).map((dial) => {
+        const split = dial.lastIndexOf(':');
+        return LOOPBACK.includes(dial.slice(0, split)) ? Number(dial.slice(split + 1)) : NaN;
+    });
+    return [...new Set(ports.filter((port) => Number.isInteger(port) && port > 0))];
+}
+/**
+ * Moves one upstream: a PATCH of its `dial` value alone, so other sites and
+ * apps in the same Caddy are not rewritten. With the ETag of the config the
+ * upstream was found in as If-Match, Caddy refuses (412) when anything changed
+ * since, instead of applying the change to a path that now means something else.
+ */
+function dialPatch(ref, port, etag) {
+    return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
+
+
+
+function proxySwitcher(session, settings) {
+    switch (settings.proxy) {
+        case 'caddy': return new CaddySwitcher(session, settings.caddyAdmin);
+        case 'nginx': return new NginxSwitcher(session, settings.nginxUpstreamFile ?? '', settings.nginxCommand);
+        case 'command': return new CommandSwitcher(session, settings.switchCommand ?? '');
+    }
+}
+/** The contents of the nginx include: one server line inside the user's `upstream` block. */
+function renderNginxUpstream(port) {
+    return `# Written by Slipway on each zero-downtime deploy: the live copy of the app.\nserver 127.0.0.1:${port};\n`;
+}
+/**
+ * The loopback ports an nginx include points at: Slipway writes `server 127.0.0.1:<port>;`,
+ * but before the first switch it holds what the user wrote (`proxy_pass http://127.0.0.1:<port>;`).
+ */
+function nginxUpstreamPorts(text) {
+    const ports = new Set();
+    for (const line of text.split('\n')) {
+        const code = line.replace(/#.*/, '');
+        for (const match of code.matchAll(/(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)\b/g))
+            ports.add(Number(match[1]));
+    }
+    return [...ports];
+}
+/** Caddy's admin API on the host's loopback, reached through a port forwarded over the SSH session. */
+class CaddySwitcher {
+    session;
+    admin;
+    kind = 'caddy';
+    constructor(session, admin) {
+        this.session = session;
+        this.admin = admin;
+    }
+    async request(method, path, body, extraHeaders = {}) {
+        const split = this.admin.lastIndexOf(':');
+        const host = this.admin.slice(0, split).replace(/^\[|\]$/g, '');
+        const forward = await this.session.forwardLocalPort(Number(this.admin.slice(split + 1)), host).catch((error) => {
+            throw new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
+        });
+        try {
+            return await new Promise((resolve, reject) => {
+                const request = external_node_http_namespaceObject.request({
+                    host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
+                    // Caddy checks Host against the admin address it listens on.
+                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+                }, (response) => {
+                    let text = '';
+                    response.setEncoding('utf8');
+                    response.on('data', (chunk) => { text += chunk; });
+                    // Caddy sends the ETag of a config read as a trailer.
+                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
+                });
+                request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
+                request.on('error', (error) => reject(new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
+                    fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
+                })));
+                request.end(body);
+            });
+        }
+        finally {
+            await forward.close();
+        }
+    }
+    async read() {
+        const { status, text, etag } = await this.request('GET', '/config/');
+        if (status !== 200)
+            throw new SlipwayError(`caddy-admin: Caddy refused to show its config (HTTP ${status}: ${text.trim().slice(0, 200)})`, { fix: 'Check the admin endpoint allows requests from the host\'s loopback' });
+        return { config: JSON.parse(text), etag };
+    }
+    async config() {
+        return (await this.read()).config;
+    }
+    async servingPorts() {
+        return loopbackPorts(await this.config());
+    }
+    async preflight(fromPort) {
+        const config = await this.config();
+        if (findUpstreams(config, fromPort).length === 0) {
+            throw new SlipwayError(`caddy-admin: no reverse_proxy upstream in Caddy's config dials port ${fromPort} on loopback (found ${allDials(config).join(', ') || 'no reverse_proxy upstreams'})`, {
+                fix: `Point the site's reverse_proxy at 127.0.0.1:${fromPort} (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+            });
+        }
+    }
+    async switchTo(toPort, fromPort) {
+        let { config, etag } = await this.read();
+        const moving = findUpstreams(config, fromPort).length;
+        if (moving === 0)
+            throw new SlipwayError(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
+        // Only this app's upstream dials change (one graceful reload each), so another
+        // app switching its own route on the same Caddy is neither lost nor undone; a
+        // change by someone else in between makes Caddy answer 412, and we read again.
+        for (let round = 1, conflicts = 0;; round += 1) {
+            const ref = findUpstreams(config, fromPort)[0];
+            if (!ref)
+                break;
+            const patch = dialPatch(ref, toPort, etag);
+            const { status, text } = await this.request(patch.method, patch.path, patch.body, patch.headers);
+            if (status === 412 && conflicts < 5)
+                conflicts += 1;
+            else if (status !== 200)
+                throw new SlipwayError(`caddy-admin: Caddy refused the new upstream 127.0.0.1:${toPort} (HTTP ${status}: ${text.trim().slice(0, 300)})`, { fix: 'Read Caddy\'s answer above; its config was left as it was' });
+            if (round > moving + 5)
+                throw new SlipwayError(`caddy-admin: Caddy's config kept changing while Slipway moved the upstream to 127.0.0.1:${toPort} (found ${allDials(config).join(', ')})`, { fix: 'Deploy again once no other change is being made to Caddy' });
+            ({ config, etag } = await this.read());
+        }
+        // The last read is the read-back: every upstream that dialed the old port dials the new one.
+        if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
+            throw new SlipwayError(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
+        }
+    }
+}
+/** nginx: rewrite the upstream include, `nginx -t`, then `nginx -s reload` (old workers finish their requests). */
+class NginxSwitcher {
+    session;
+    file;
+    command;
+    kind = 'nginx';
+    constructor(session, file, command) {
+        this.session = session;
+        this.file = file;
+        this.command = command;
+    }
+    nginx(...args) {
+        return ['sh', '-c', `${this.command} "$@"`, 'slipway-nginx', ...args];
+    }
+    async preflight(fromPort) {
+        const writable = await this.session.exec(['sh', '-c', 'd=$(dirname "$1"); [ -w "$d" ] && { [ ! -e "$1" ] || [ -w "$1" ]; }', 'slipway-check', this.file], { allowFailure: true });
+        if (writable.exitCode !== 0)
+            throw new SlipwayError(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
+        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+        if (test.exitCode !== 0)
+            throw new SlipwayError(`nginx: \`${this.command} -t\` fails before any change (${proxy_lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
+        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+        if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
+            throw new SlipwayError(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
+                fix: `Write \`server 127.0.0.1:${fromPort};\` into it (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
+            });
+        }
+    }
+    async servingPorts() {
+        const current = await this.session.exec(['cat', this.file], { allowFailure: true });
+        // No file yet (or unreadable): preflight says what is wrong with it.
+        return current.exitCode === 0 ? nginxUpstreamPorts(current.stdout) : undefined;
+    }
+    async switchTo(toPort) {
+        const previous = await this.session.exec(['cat', this.file], { allowFailure: true });
+        const write = (text) => this.session.exec(['sh', '-c', 'cat > "$1.slipway-new" && mv -f "$1.slipway-new" "$1"', 'slipway-upstream', this.file], { stdin: text, label: `write ${this.file}` });
+        await write(renderNginxUpstream(toPort));
+        const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
+        if (test.exitCode !== 0) {
+            if (previous.exitCode === 0)
+                await write(previous.stdout);
+            else
+                await this.session.exec(['rm', '-f', this.file]);
+            throw new SlipwayError(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${proxy_lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
+        }
+        const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
+        if (reload.exitCode !== 0) {
+            if (previous.exitCode === 0)
+                await write(previous.stdout);
+            throw new SlipwayError(`nginx: \`nginx -s reload\` failed (${proxy_lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
+        }
+    }
+}
+/** Any other proxy: the user's command gets the new port as its argument (and SLIPWAY_OLD_PORT). */
+class CommandSwitcher {
+    session;
+    command;
+    kind = 'command';
+    constructor(session, command) {
+        this.session = session;
+        this.command = command;
+    }
+    async preflight() { }
+    async servingPorts() {
+        return undefined;
+    }
+    async switchTo(toPort, fromPort) {
+        const result = await this.session.exec(['sh', '-c', `${this.command} "$1"`, 'slipway-proxy-switch', String(toPort)], {
+            env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
+        });
+        if (result.exitCode !== 0)
+            throw new SlipwayError(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${proxy_lastLine(result.stderr)})`);
+    }
+}
+/** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
+function proxy_lastLine(text) {
+    const lines = text.trim().split('\n').filter(Boolean);
+    return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-back.js
+/**
+ * The truth after a failed switch or a red watch window: the proxy's own answer
+ * wins over what the switch calls reported. Messages never claim the old
+ * version serves unless the switch back worked or the proxy says so.
+ */
+function judgeSwitchBack(input) {
+    const { host, cause, proxy, old, newPort, back } = input;
+    // A proxy that names no loopback port cannot tell which copy serves.
+    const ports = back.proxyPorts?.length ? back.proxyPorts : undefined;
+    const oldServes = ports ? ports.includes(old.port) && !ports.includes(newPort) : back.error === undefined;
+    const removeNew = ports ? !ports.includes(newPort) : back.error === undefined;
+    if (oldServes) {
+        const switched = !back.attempted ? '' : back.error === undefined ? 'traffic was switched back, '
+            : `traffic is back on the old copy (the switch back reported: ${back.error}; ${proxy} points at port ${old.port}), `;
+        return { oldServes, removeNew, message: `${host}: ${cause}; ${switched}the new copy was removed and ${old.label} on port ${old.port} keeps serving` };
+    }
+    const why = back.error ?? (back.attempted ? `${proxy} still sends traffic to port ${newPort}` : `${proxy} was not switched back`);
+    const where = ports
+        ? `${proxy} points at port ${ports.join(', ')}`
+        : `which port ${proxy} points at is not known (${proxy === 'command' ? 'proxy-switch-command cannot be asked' : 'it did not answer, or named no loopback port'})`;
+    const fate = removeNew ? 'the new copy was removed' : `the new copy on port ${newPort} was left running, as it may still take traffic`;
+    return {
+        oldServes, removeNew,
+        message: `${host}: ${cause}; switching back to ${old.label} on port ${old.port} failed (${why}); ${where}; ${fate}; ${old.label} still runs on port ${old.port}`,
+        fix: `Point ${proxy} at port ${old.port} (the old version) by hand, then deploy again`,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+const settingsOf = (run) => {
+    const zd = run.settings.zeroDowntime;
+    if (!zd)
+        throw new Error('zero-downtime settings missing');
+    return zd;
+};
+const stateFileOf = (run, ctx) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
+const overrideOf = (run, project) => `${stateDir(run.appDir)}/${project}.override.json`;
+function copyFrom(state, prefix) {
+    const project = state[`${prefix}project`];
+    const port = Number(state[`${prefix}port`]);
+    if (!project || !port)
+        return undefined;
+    return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
+}
+function copyFields(copy, prefix) {
+    return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
+}
+async function containersOf(run, project, service) {
+    return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
+}
+async function removeCopy(run, project, service, stopTimeoutS) {
+    const ids = await containersOf(run, project, service);
+    if (ids.length === 0)
+        return 0;
+    await run.session.exec(['docker', 'stop', '-t', String(stopTimeoutS), ...ids], { allowFailure: true, survivesDisconnect: true, label: `stop ${project} on ${run.session.target.host}` });
+    await run.session.exec(['docker', 'rm', '-f', ...ids], { allowFailure: true, label: `remove ${project} on ${run.session.target.host}` });
+    return ids.length;
+}
+/** The port `project` was started on, from the override Slipway wrote before starting it. */
+async function slotPortOf(run, project, service, portEnv) {
+    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+    return slotPortFrom(text, service, portEnv);
+}
+async function tcpTables(run) {
+    return parseTcpTables((await run.session.exec(READ_TCP_TABLES)).stdout);
+}
+/** The smoke-test checks against one copy's own port, through the SSH session, with the expected version. */
+async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2) {
+    const url = new URL(run.settings.health.url ?? '');
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+    const check = oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
+    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
+    const outcome = report.checks[0];
+    return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
+}
+/** After the switch, with proxy-health-url: until a request through the proxy reports the new version. */
+async function waitForTrafficOnNew(run, zd, version) {
+    if (!zd.proxyHealthUrl)
+        return;
+    const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
+    const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
+    if (!report.passed)
+        throw new SlipwayError(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
+}
+/**
+ * After a failure at or after the switch: sends traffic back to the old copy if
+ * the proxy was (or, asked, turns out to be) switched, then asks the proxy where
+ * it points. Never throws: the caller reports what happened.
+ */
+async function switchBack(proxy, oldPort, newPort, switched) {
+    const ask = () => proxy.servingPorts().catch(() => undefined);
+    if (!switched) {
+        const ports = await ask();
+        if (!ports?.includes(newPort))
+            return { attempted: false, proxyPorts: ports };
+    }
+    let error;
+    try {
+        await proxy.switchTo(oldPort, newPort);
+    }
+    catch (failure) {
+        error = errors_formatError(failure);
+    }
+    return { attempted: true, error, proxyPorts: await ask() };
+}
+/**
+ * Waits until the old copy has no open connection (two polls in a row, after a
+ * short settle so a proxy that reloads asynchronously has stopped picking it),
+ * or the drain timeout. Returns how many connections were still open.
+ */
+async function drain(run, port, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    await sleep(Math.min(500, timeoutMs));
+    let quiet = 0;
+    for (;;) {
+        const open = (await tcpTables(run)).established.get(port) ?? 0;
+        quiet = open === 0 ? quiet + 1 : 0;
+        if (quiet >= 2)
+            return 0;
+        if (Date.now() >= deadline)
+            return open;
+        await sleep(200);
+    }
+}
+/**
+ * Start the new version beside the old one, switch the proxy, drain, stop the old:
+ * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
+ */
+async function switchDeploy(run, image, version, action) {
+    const zd = settingsOf(run);
+    const ctx = await prepare(run);
+    const { service } = ctx.compose;
+    const host = run.session.name;
+    const stateFile = stateFileOf(run, ctx);
+    const state = await readStateFile(run.session, stateFile);
+    const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
+    // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
+    let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
+    if (!live) {
+        const current = await runningImage(run, ctx);
+        const composeState = await readStateFile(run.session, ctx.stateFile);
+        live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
+    }
+    let before = copyFrom(state, 'previous_');
+    // The proxy, not the state file, has the last word on which copy serves: a
+    // deploy cut between its switch and its state write leaves the file a step behind.
+    const proxy = proxySwitcher(run.session, zd);
+    const serving = await proxy.servingPorts();
+    const pending = copyFrom(state, 'pending_');
+    if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
+        && (await containersOf(run, pending.project, service)).length > 0) {
+        run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
+        before = live;
+        live = pending;
+    }
+    const liveRuns = (await containersOf(run, live.project, service)).length > 0;
+    const slot = live.project.endsWith('-blue') ? `${ctx.projectName}-green` : `${ctx.projectName}-blue`;
+    const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
+    // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
+    const override = overrideOf(run, slot);
+    const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
+        stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
+    });
+    const project = { ...ctx.project, project: slot, overrideFile: override };
+    await writeOverride(0);
+    const config = await run.session.exec(composeWords(ctx.flavor, project, 'config'), { env: run.settings.env, allowFailure: true, label: `compose config on ${run.session.target.host}` });
+    if (config.exitCode !== 0)
+        throw new SlipwayError(`${host}: \`compose config\` fails (${config.stderr.trim().split('\n').pop() ?? ''})`, { fix: 'Fix the compose files' });
+    const problems = runTwiceProblems(config.stdout, service);
+    if (problems.length > 0) {
+        throw new SlipwayError(`${host}: zero-downtime needs two copies of '${service}' side by side, and this compose service cannot run twice:\n- ${problems.join('\n- ')}`, { fix: 'Change the compose file as above, or deploy without zero-downtime' });
+    }
+    await proxy.preflight(live.port);
+    throwIfCancelled(run.signal, 'removing copies an earlier deploy left behind');
+    // Copies an earlier deploy left behind: half-started (cut before its switch), or
+    // switched away from but not drained (cut after it). Never one the proxy sends traffic to.
+    const leftovers = [{ project: slot, port: slotPort }];
+    if (before && before.project !== slot && before.project !== live.project)
+        leftovers.push({ project: before.project, port: before.port });
+    for (const leftover of leftovers) {
+        const ids = await containersOf(run, leftover.project, service);
+        if (ids.length === 0)
+            continue;
+        if (leftover.port !== undefined && serving?.includes(leftover.port)) {
+            throw new SlipwayError(`${host}: ${proxy.kind} sends traffic to port ${leftover.port}, where ${leftover.project} runs, as well as to the live copy ${live.project} on port ${live.port}; Slipway never removes a copy the proxy sends traffic to`, {
+                fix: `Point the proxy at port ${live.port} only (or remove ${leftover.project} yourself), then deploy again`,
+            });
+        }
+        const switchedAway = before?.project === leftover.project;
+        if (switchedAway && leftover.port !== undefined) {
+            const cut = await drain(run, leftover.port, zd.drainTimeoutMs);
+            if (cut > 0)
+                run.log.warn(`${host}: ${cut} connection(s) to ${leftover.project} were still open after drain-timeout and were cut`);
+        }
+        const removed = await removeCopy(run, leftover.project, service, switchedAway ? zd.stopTimeoutS : 1);
+        run.log.warn(switchedAway
+            ? `${host}: stopped ${removed} container(s) of ${leftover.project}, which an earlier deploy switched away from but did not drain (${proxy.kind} no longer sends traffic to it)`
+            : `${host}: removed ${removed} container(s) of ${leftover.project} left half-started by an earlier deploy (never switched to)`);
+    }
+    const tables = await tcpTables(run);
+    const port = host_ports_chooseFreePort(zd.ports, tables.listening, [live.port]);
+    if (port === undefined) {
+        const busy = [...tables.listening].filter((p) => p >= zd.ports.first && p <= zd.ports.last).sort((a, b) => a - b);
+        throw new SlipwayError(`${host}: slot-ports: no free port for the new copy in ${zd.ports.first}-${zd.ports.last} (in use: ${busy.join(', ') || 'none'}; live copy on ${live.port})`, { fix: 'Widen slot-ports or stop what listens there' });
+    }
+    const next = { project: slot, port, image, version };
+    throwIfCancelled(run.signal, `starting ${slot}`);
+    // Recorded first, so the next deploy (or a person) knows what this one was starting.
+    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
+    await writeOverride(port);
+    const env = run.settings.env;
+    const oldLabel = live.version || live.image || 'the old version';
+    /** Switches back if needed and says truthfully what serves; removes the new copy only when no traffic goes to it. */
+    const afterFailure = async (cause, switched) => {
+        const verdict = judgeSwitchBack({ host, cause, proxy: proxy.kind, old: { label: oldLabel, port: live.port }, newPort: port, back: await switchBack(proxy, live.port, port, switched) });
+        if (verdict.removeNew) {
+            await removeNext(cause);
+        }
+        else {
+            run.log.warn(`${host}: ${verdict.message}`);
+            await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+        }
+        return verdict;
+    };
+    const removeNext = async (why) => {
+        run.log.warn(`${host}: ${why}; removing ${slot}`);
+        await removeCopy(run, slot, service, 1);
+        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+    };
+    try {
+        if (ctx.compose.pull && action === 'deploy')
+            await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
+        throwIfCancelled(run.signal, `compose up of ${slot}`);
+        await run.session.exec(composeWords(ctx.flavor, project, 'up', '-d', '--no-deps', service), { env, survivesDisconnect: true, stream: true, label: `compose up ${slot} on ${run.session.target.host}` });
+    }
+    catch (error) {
+        if (await run.session.isAlive())
+            await removeNext(`${slot} did not start (${errors_formatError(error)})`);
+        throw error;
+    }
+    // A cancel while the new copy is checked: it is not switched to (the proxy stays on the old copy).
+    const verdict = await untilCancelled(copyHealthy(run, port, version, run.settings.health.timeoutMs), run.signal, () => ({ healthy: false, detail: 'cancelled before it was verified' }));
+    if (!verdict.healthy) {
+        await removeNext(`new version ${version} never got healthy (${verdict.detail})`);
+        throw new SlipwayError(`${host}: new version ${version} never got healthy on port ${port} (${verdict.detail}); it was removed and the proxy was not touched, ${live.version || live.image || 'the old version'} is still serving`);
+    }
+    const healthyAt = external_node_perf_hooks_namespaceObject.performance.now();
+    let switched = false;
+    let switchedAt;
+    try {
+        throwIfCancelled(run.signal, `the ${proxy.kind} switch to port ${port}`);
+        await proxy.switchTo(port, live.port);
+        switched = true;
+        switchedAt = new Date().toISOString();
+        // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
+        await writeStateFile(run.session, stateFile, {
+            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
+        });
+        await waitForTrafficOnNew(run, zd, version);
+        // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
+        throwIfCancelled(run.signal, 'the watch window of the new copy');
+    }
+    catch (error) {
+        // Traffic goes back to the live copy, which was never touched; the message says if it did not.
+        const verdict = await afterFailure(errors_formatError(error), switched);
+        throw new SlipwayError(verdict.message, { fix: verdict.fix });
+    }
+    const switchMs = external_node_perf_hooks_namespaceObject.performance.now() - healthyAt;
+    run.log.info(`${host}: ${proxy.kind} sends traffic to ${slot} on port ${port} (${Math.round(switchMs)} ms after it was healthy)`);
+    if (zd.watchMs > 0) {
+        const watchEnd = Date.now() + zd.watchMs;
+        while (Date.now() < watchEnd) {
+            const watch = run.signal?.aborted ? { healthy: false, detail: 'cancelled within the watch window' } : await copyHealthy(run, port, version, 2000, 1);
+            if (!watch.healthy) {
+                run.log.warn(`${host}: ${version} ${run.signal?.aborted ? 'was cancelled' : 'turned red'} within the watch window (${watch.detail}); switching back to port ${live.port}`);
+                const after = `${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch`;
+                const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
+                const verdict = await afterFailure(cause, true);
+                if (verdict.oldServes)
+                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+                throw new SlipwayError(verdict.message, { fix: verdict.fix });
+            }
+            await sleep(500);
+        }
+    }
+    let cut = 0;
+    if (liveRuns && run.signal?.aborted) {
+        // Cancelled after the watch: the new copy serves, verified. The old one is left running for the next deploy to drain and stop.
+        run.log.warn(`${host}: cancelled after the switch: ${version} serves on port ${port}; ${live.project} on port ${live.port} was left running (the next deploy drains and stops it)`);
+        return { version, previous: live.version, changed: true };
+    }
+    if (liveRuns) {
+        cut = await drain(run, live.port, zd.drainTimeoutMs);
+        if (cut > 0)
+            run.log.warn(`${host}: ${cut} connection(s) to the old copy were still open after drain-timeout (${Math.round(zd.drainTimeoutMs / 1000)} s) and were cut: long requests, streaming or WebSocket clients`);
+        await removeCopy(run, live.project, service, zd.stopTimeoutS);
+    }
+    const previous = liveRuns ? live : before;
+    await writeStateFile(run.session, stateFile, {
+        ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
+        switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
+    });
+    await appendDeployLog(run.session, run.appDir, {
+        time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
+        result: `switched ${proxy.kind} from port ${live.port} to ${port} (${slot}) in ${Math.round(switchMs)} ms; ${cut} connection(s) cut`, actor: 'slipway',
+    }).catch((error) => run.log.warn(`${host}: could not append to the deploy log: ${errors_formatError(error)}`));
+    return { version, previous: live.version, changed: true };
+}
+async function zeroDowntimeDeploy(run) {
+    return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+}
+/** A rollback is the same switch towards the previous image, on the other slot. */
+async function zeroDowntimeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await readStateFile(run.session, stateFileOf(run, ctx));
+    const previous = copyFrom(state, 'previous_');
+    if (!previous?.image)
+        throw new SlipwayError(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    return switchDeploy(run, previous.image, previous.version, 'rollback');
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Split hosts into batches of `size` (0: one batch with all). */
+function batches(items, size) {
+    if (size <= 0 || size >= items.length)
+        return [items];
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function strategyOf(settings) {
+    switch (settings.strategy) {
+        case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
+        case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
+        case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
+        case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
+    }
+}
+/** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
+function cancelledOutcome(error, started) {
+    if (error instanceof CancelledError) {
+        return { status: 'cancelled', changed: false, message: started ? `${error.message}; nothing was switched, the old version keeps serving` : `${error.message}; nothing changed on the host` };
+    }
+    return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: errors_formatError(error) };
+}
+async function deployFleet(settings, context, hooks = {}) {
+    const actor = describeActor(context.platform, external_node_os_namespaceObject.hostname());
+    const runId = runIdentity(context.env, external_node_os_namespaceObject.hostname());
+    const { signal } = context;
+    const strategy = strategyOf(settings);
+    const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
+    const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
+    const outcomes = indexed.map(({ target }) => ({
+        host: describeTarget(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
+    }));
+    const connections = indexed.map(() => 0);
+    let failed = false;
+    for (const batch of batches(indexed, settings.batchSize)) {
+        // A cancel starts no new batch: those hosts stay as they are ('not-started').
+        if (failed || isCancelled(signal))
+            break;
+        const pending = await Promise.all(batch.map(async ({ target, index }) => {
+            const started = Date.now();
+            const item = { index, name: describeTarget(target), outcome: outcomes[index] };
+            let strategyStarted = false;
+            try {
+                throwIfCancelled(signal, `connecting to ${item.name}`);
+                item.session = await session_openSshSession(target, context.runner, context.log);
+                hooks.sessionOpened?.(item.session, index);
+                const appDir = forHost(settings.appDir, target.host, index);
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+                throwIfCancelled(signal, `checking app-dir on ${item.name}`);
+                // The lock lives inside app-dir: check it exists first rather than create it.
+                await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
+                item.lock = await acquireLock(item.session, appDir, {
+                    holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
+                }, context.log);
+                throwIfCancelled(signal, `the ${action} on ${item.name}`);
+                strategyStarted = true;
+                const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
+                Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+                if (isCancelled(signal))
+                    item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
+            }
+            catch (error) {
+                const rolledBack = error instanceof RolledBackError;
+                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: errors_formatError(error), changed: !rolledBack && item.lock !== undefined });
+                if (isCancelled(signal))
+                    Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
+            }
+            item.outcome.durationMs = Date.now() - started;
+            return item;
+        }));
+        const batchFailed = pending.some((item) => item.outcome.status === 'failed' || item.outcome.status === 'cancelled' || (settings.mode === 'deploy' && item.outcome.status === 'rolled-back'));
+        if (batchFailed)
+            failed = true;
+        // The batch is all-or-nothing: hosts that took the new version go back. Not after a cancel:
+        // each host is whole (old or new), and a revert would be a new step the cancel asked not to start.
+        if (batchFailed && !isCancelled(signal)) {
+            for (const item of pending) {
+                if (item.outcome.status !== 'deployed' || !item.run)
+                    continue;
+                try {
+                    await strategy.rollback(item.run);
+                    Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
+                }
+                catch (error) {
+                    item.outcome.message = `revert failed: ${errors_formatError(error)}`;
+                    item.outcome.status = 'failed';
+                }
+            }
+        }
+        // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
+        for (const item of pending) {
+            try {
+                if (item.session && item.lock && item.run && (await item.session.isAlive())) {
+                    await appendDeployLog(item.session, item.run.appDir, {
+                        time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
+                        previous: item.outcome.previous, result: item.outcome.status, actor,
+                    }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${errors_formatError(error)}`));
+                    await item.lock.release();
+                }
+            }
+            catch (error) {
+                context.log.warn(`${item.name}: could not release the deploy lock: ${errors_formatError(error)}`);
+            }
+            finally {
+                if (item.session) {
+                    connections[item.index] = item.session.connectionsOpened;
+                    await item.session.close();
+                }
+            }
+        }
+    }
+    const first = outcomes[0];
+    const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
+    return {
+        mode: settings.mode,
+        strategy: settings.strategy,
+        version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
+        previousVersion: first?.previous ?? '',
+        hosts: outcomes,
+        rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),
+        ok: !failed && !isCancelled(signal),
+        connectionsPerHost: connections,
+        cancelled: isCancelled(signal),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/flow.js
+
+
+
+
+/** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
+const deployFlow = {
+    command: 'deploy',
+    action: 'ssh-deploy',
+    describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
+    parse: (inputs, context) => parseDeploySettings(inputs, context.workDir),
+    // swarm: the per-service report and filled-in defaults join the summary below.
+    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
+    outputs: (result) => ({
+        version: result.version,
+        'previous-version': result.previousVersion,
+        hosts: JSON.stringify(result.hosts.map(({ host, status, version, previous, message }) => ({ host, status, version, previous, message }))),
+        'rolled-back': String(result.rolledBack),
+    }),
+    summary: (result) => new Summary()
+        .heading(`${result.mode === 'rollback' ? 'Rollback' : 'Deploy'} (${result.strategy}): ${result.cancelled ? 'cancelled' : result.ok ? 'ok' : 'failed'}`)
+        .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
+        o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
+    ]))
+        .append(swarmReportSummary(result)),
+    // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
+    handlesCancel: true,
+    failure: (result) => {
+        if (result.cancelled) {
+            const hosts = result.hosts.map((o) => `${o.host}: ${o.status === 'not-started' ? 'not started (unchanged)' : `${o.status}: ${o.message}`}`);
+            return `cancelled: no new step was started after the cancel; where each host stands:\n${hosts.join('\n')}`;
+        }
+        if (result.ok)
+            return undefined;
+        const bad = result.hosts.filter((o) => o.status !== 'deployed' && o.status !== 'not-started' && !(result.mode === 'rollback' && o.status === 'rolled-back'));
+        return bad.map((o) => `${o.host}: ${o.status}: ${o.message}`).join('\n') || 'deploy failed';
+    },
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/demo.js
+
+
+
+
+
+
+
+/** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
+const EXAMPLE_COMPOSE_FILE = `services:
+  app:
+    image: \${APP_IMAGE:-slipway/example-app:latest}
+    network_mode: host
+    restart: unless-stopped
+    environment:
+      PORT: \${PORT:-8080}
+      BIND: 127.0.0.1
+`;
+/**
+ * The release's restart command: stops the previous release's server (its pid
+ * in app-dir, checked to be a busybox httpd) and serves `current` with busybox
+ * httpd, the server the example app's image runs. busybox httpd enters its
+ * document root once, so a new release needs this restart to be served.
+ */
+const RELEASE_SERVE_SCRIPT = `#!/bin/sh
+set -eu
+app="$1"; port="$2"; pidfile="$app/httpd.pid"
+if [ -f "$pidfile" ]; then
+  pid="$(cat "$pidfile")"
+  if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = busybox ]; then kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; fi
+fi
+nohup busybox httpd -f -p "127.0.0.1:$port" -h "$app/current/www" </dev/null >/dev/null 2>&1 &
+echo $! >"$pidfile"
+`;
+/** The example app as a release artifact: its static files plus the health documents its start.sh would write. */
+function writeReleaseArtifact(dir, appDir, version) {
+    external_node_fs_namespaceObject.cpSync(external_node_path_namespaceObject.join(appDir, 'www'), external_node_path_namespaceObject.join(dir, 'www'), { recursive: true });
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.join(dir, 'www', 'api'), { recursive: true });
+    const health = `${JSON.stringify({ ok: true, status: 'pass', version })}\n`;
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'www', 'api', 'health'), health);
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'www', 'healthz'), health);
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(dir, 'serve.sh'), RELEASE_SERVE_SCRIPT, { mode: 0o755 });
+}
+/**
+ * The demo: deploy the example app to a host with `compose`, then the same app
+ * as an atomic `release` (its static files served by busybox httpd from
+ * `current`, restarted by the release and health-checked on its own port).
+ * The host's base dir must be writable by the SSH user.
+ */
+async function demoDeploy(log, options) {
+    const port = options.port ?? 18080;
+    const releasePort = options.releasePort ?? 18081;
+    const ssh = {
+        host: `${options.host.address}:${options.host.port}`, user: options.user,
+        'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath,
+    };
+    const appDir = `${options.host.baseDir}/demo-app`;
+    const releaseDir = `${appDir}/release`;
+    // Set the host up the way its owner would: over SSH, as the deploy user.
+    const context = localContext(log);
+    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await session_openSshSession(target, context.runner, log);
+    try {
+        await session.exec(['mkdir', '-p', releaseDir]);
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
+    }
+    finally {
+        await session.close();
+    }
+    const compose = await runFlow(deployFlow, {
+        ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image: options.image, version: options.version,
+        'compose-project': 'slipway-demo', 'env-file': '.env', pull: String(options.pull ?? false),
+        'health-url': `http://127.0.0.1:${port}/api/health`, 'health-expect': '"version":"{version}"',
+    }, context);
+    const summary = deployFlow.summary(compose.result);
+    if (compose.failure)
+        throw new Error(`compose: ${compose.failure}`);
+    const artifact = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-release-'));
+    writeReleaseArtifact(artifact, options.appDir, options.version);
+    const release = await runFlow(deployFlow, {
+        ...ssh, strategy: 'release', 'app-dir': releaseDir, version: options.version, artifact, 'keep-releases': '3',
+        // The sudo rule is checked with sudo -n before the switch; then the app is (re)started from current.
+        restart: `sudo -n /usr/local/bin/slipway-sandbox-restart demo-app\nsh ${releaseDir}/current/serve.sh ${releaseDir} ${releasePort}`,
+        'health-url': `http://127.0.0.1:${releasePort}/api/health`, 'health-expect': '"version":"{version}"',
+    }, context).finally(() => external_node_fs_namespaceObject.rmSync(artifact, { recursive: true, force: true }));
+    summary.append(deployFlow.summary(release.result));
+    if (release.failure)
+        throw new Error(`release: ${release.failure}`);
+    const [composeHost] = compose.result.hosts;
+    const [releaseHost] = release.result.hosts;
+    return {
+        compose: compose.result,
+        release: release.result,
+        detail: `compose: ${options.version} on :${port} (was ${composeHost?.previous || 'nothing'}); `
+            + `release: ${options.version} served from releases/ on :${releasePort} (was ${releaseHost?.previous || 'nothing'}), both health-checked`,
+        summary,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/load-loop.js
+
+
+/** One request with a fresh connection (keep-alive off), so every request goes through the proxy's current choice. */
+function getOnce(url, timeoutMs = 10_000) {
+    return new Promise((resolve, reject) => {
+        const request = external_node_http_namespaceObject.get(url, { agent: false, timeout: timeoutMs, headers: { connection: 'close' } }, (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk) => { body += chunk; });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        request.on('error', reject);
+    });
+}
+/**
+ * A bounded load loop over loopback: a fixed count AND a time limit, started
+ * with `start()`, stopped early with `stop()`. A request fails on a network
+ * error, a non-2xx status or a body without a version.
+ */
+function startLoad(options) {
+    if (!/^http:\/\/(127\.|localhost[:/])/.test(options.url))
+        throw new Error(`load loop: loopback URLs only (found ${options.url})`);
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const result = { requests: 0, failed: 0, samples: [], failures: [], versions: {} };
+    let stopped = false;
+    const worker = async () => {
+        while (!stopped && result.requests < options.maxRequests && external_node_perf_hooks_namespaceObject.performance.now() - started < options.maxMs) {
+            result.requests += 1;
+            const at = external_node_perf_hooks_namespaceObject.performance.now();
+            const sample = { at: at - started, latencyMs: 0, ok: false };
+            try {
+                const response = await getOnce(options.url);
+                sample.status = response.status;
+                sample.version = /"version"\s*:\s*"([^"]*)"/.exec(response.body)?.[1];
+                sample.ok = response.status >= 200 && response.status < 300 && sample.version !== undefined;
+                if (!sample.ok)
+                    sample.error = `HTTP ${response.status} ${response.body.slice(0, 80).trim()}`;
+            }
+            catch (error) {
+                sample.error = error.message;
+            }
+            sample.latencyMs = external_node_perf_hooks_namespaceObject.performance.now() - at;
+            result.samples.push(sample);
+            if (sample.ok && sample.version)
+                result.versions[sample.version] = (result.versions[sample.version] ?? 0) + 1;
+            if (!sample.ok) {
+                result.failed += 1;
+                if (result.failures.length < 5)
+                    result.failures.push(`${Math.round(sample.at)} ms: ${sample.error ?? 'failed'}`);
+            }
+            if (options.pauseMs)
+                await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+        }
+    };
+    const done = Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker)).then(() => result);
+    return { stop: () => { stopped = true; }, done };
+}
+/** The p-th percentile (0-100) of latencies, nearest rank. */
+function load_loop_percentile(values, p) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/local-proxy.js
+
+
+
+
+function caddyfileFrom(example, ports) {
+    return example.replace('admin 127.0.0.1:2019', `admin 127.0.0.1:${ports.admin}`).replace(':8080 {', `:${ports.listen} {`).replace('reverse_proxy 127.0.0.1:20080', `reverse_proxy 127.0.0.1:${ports.upstream}`);
+}
+function nginxConfFrom(example, prefix, listen) {
+    return example.replaceAll('/srv/app/nginx', prefix).replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${listen};`);
+}
+async function waitForPort(port, what, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        try {
+            await new Promise((resolve, reject) => {
+                const socket = external_node_net_namespaceObject.connect(port, '127.0.0.1', () => { socket.destroy(); resolve(); });
+                socket.on('error', reject);
+            });
+            return;
+        }
+        catch (error) {
+            if (Date.now() > deadline)
+                throw new Error(`${what} did not answer on 127.0.0.1:${port} within ${timeoutMs} ms (${error.message})`, { cause: error });
+            await sleep(100);
+        }
+    }
+}
+const BACKGROUND = 'cd "$1" && shift && log="$1" && shift && nohup "$@" > "$log" 2>&1 < /dev/null & echo $!';
+async function startLocalCaddy(runner, options) {
+    external_node_fs_namespaceObject.mkdirSync(options.dir, { recursive: true });
+    const example = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.examplesDir ?? 'examples', 'proxy', 'Caddyfile'), 'utf8');
+    const file = external_node_path_namespaceObject.join(options.dir, 'Caddyfile');
+    external_node_fs_namespaceObject.writeFileSync(file, caddyfileFrom(example, options));
+    // Caddy keeps its data (and would keep autosaves) under XDG dirs: ours, not the machine's.
+    const env = { HOME: options.dir, XDG_DATA_HOME: external_node_path_namespaceObject.join(options.dir, 'data'), XDG_CONFIG_HOME: external_node_path_namespaceObject.join(options.dir, 'config'), PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    const started = await runner.run({ file: 'sh', args: ['-c', BACKGROUND, 'slipway-caddy', options.dir, external_node_path_namespaceObject.join(options.dir, 'caddy.log'), 'caddy', 'run', '--config', file, '--adapter', 'caddyfile'], env, cleanEnv: true });
+    const pid = Number(started.stdout.trim());
+    const stop = async () => { await runner.run({ file: 'kill', args: [String(pid)] }, { allowFailure: true }); };
+    try {
+        await waitForPort(options.admin, 'Caddy admin API');
+        await waitForPort(options.listen, 'Caddy');
+    }
+    catch (error) {
+        await stop();
+        throw new Error(`${error.message}; log: ${external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.dir, 'caddy.log'), 'utf8').slice(-500)}`, { cause: error });
+    }
+    return { kind: 'caddy', port: options.listen, adminPort: options.admin, stop };
+}
+/** nginx as `user` (so a deploy over SSH as that user can `nginx -s reload` it), daemonized, stopped by its pid file. */
+async function startLocalNginx(runner, options) {
+    const { prefix } = options;
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.join(prefix, 'tmp'), { recursive: true });
+    const example = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.examplesDir ?? 'examples', 'proxy', 'nginx.conf'), 'utf8');
+    const conf = external_node_path_namespaceObject.join(prefix, 'nginx.conf');
+    external_node_fs_namespaceObject.writeFileSync(conf, (options.edit ?? ((text) => text))(nginxConfFrom(example, prefix, options.listen)));
+    const upstreamFile = external_node_path_namespaceObject.join(prefix, 'app-upstream.conf');
+    external_node_fs_namespaceObject.writeFileSync(upstreamFile, options.upstreamText ?? `server 127.0.0.1:${options.upstream};\n`);
+    await runner.run({ file: 'chown', args: ['-R', `${options.user}:${options.user}`, prefix] });
+    const nginxCommand = `/usr/sbin/nginx -p ${prefix} -c ${conf} -e ${prefix}/error.log`;
+    await runner.run({ file: 'setpriv', args: ['--reuid', options.user, '--regid', options.user, '--init-groups', 'sh', '-c', nginxCommand] });
+    const stop = async () => {
+        const pid = external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(prefix, 'nginx.pid')) ? external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(prefix, 'nginx.pid'), 'utf8').trim() : '';
+        if (pid)
+            await runner.run({ file: 'kill', args: ['-QUIT', pid] }, { allowFailure: true });
+    };
+    try {
+        await waitForPort(options.listen, 'nginx');
+    }
+    catch (error) {
+        await stop();
+        throw error;
+    }
+    return { kind: 'nginx', port: options.listen, upstreamFile, nginxCommand, stop };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/demo.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Deploys v1 then v2 of the example app behind a proxy of our own, with a load
+ * loop through the proxy during the second deploy: `zero-downtime` on, or a
+ * plain `compose up -d` recreate for comparison.
+ */
+async function measureSwitch(log, options) {
+    const examples = options.examplesDir ?? 'examples';
+    const base = options.basePort ?? 18800;
+    const livePort = base + (options.zeroDowntime ? 0 : 20);
+    const proxyPort = base + (options.zeroDowntime ? 30 : 31);
+    const context = localContext(log);
+    const images = [];
+    for (const version of ['1.0.0', '2.0.0']) {
+        const tag = `slipway-zd-demo:${version}`;
+        await context.runner.run({ file: 'docker', args: ['build', '--network', 'host', '-q', '--build-arg', `APP_VERSION=${version}`, '-t', tag, external_node_path_namespaceObject.join(examples, 'app')] });
+        images.push(tag);
+    }
+    const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
+    const appDir = `${options.host.baseDir}/${options.name}`;
+    const project = options.name.replace(/[^a-z0-9-]/g, '');
+    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await session_openSshSession(target, context.runner, log);
+    let proxy;
+    try {
+        // A clean app dir, set up as its owner would over SSH; earlier demo copies removed.
+        const old = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`])).stdout.split('\n').filter(Boolean);
+        for (const slot of ['blue', 'green'])
+            old.push(...(await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}-${slot}`])).stdout.split('\n').filter(Boolean));
+        if (old.length)
+            await session.exec(['docker', 'rm', '-f', ...old]);
+        await session.exec(['sh', '-c', 'rm -rf "$1" && mkdir -p "$1" && cat > "$1/docker-compose.yml" && printf "PORT=%s\\n" "$2" > "$1/.env"', 'demo', appDir, String(livePort)], { stdin: EXAMPLE_COMPOSE_FILE });
+        proxy = options.proxy === 'nginx'
+            ? await startLocalNginx(context.runner, { prefix: `${options.host.baseDir}/${options.name}-nginx`, listen: proxyPort, upstream: livePort, user: options.user, examplesDir: examples })
+            : await startLocalCaddy(context.runner, { dir: external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-zd-demo-caddy-')), listen: proxyPort, admin: proxyPort + 1, upstream: livePort, examplesDir: examples });
+        const values = (image) => ({
+            ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image, 'compose-project': project, 'env-file': '.env', pull: 'false',
+            'health-url': `http://127.0.0.1:${livePort}/api/health`, 'health-expect': '"version":"{version}"', 'health-timeout': '30s',
+            ...(options.zeroDowntime ? {
+                'zero-downtime': 'true', proxy: proxy?.kind, 'caddy-admin': `127.0.0.1:${proxyPort + 1}`, 'nginx-upstream-file': proxy?.upstreamFile, 'nginx-command': proxy?.nginxCommand,
+                'slot-ports': `${livePort}-${livePort + 9}`, 'proxy-health-url': `http://127.0.0.1:${proxyPort}/api/health`, 'stop-timeout': '1s',
+            } : {}),
+        });
+        const first = await runFlow(deployFlow, values(images[0] ?? ''), localContext(log));
+        if (first.failure)
+            throw new Error(first.failure);
+        const url = `http://127.0.0.1:${proxyPort}/api/health`;
+        const steady = await startLoad({ url, maxRequests: 2000, maxMs: 2000, concurrency: 2 }).done;
+        const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000, concurrency: 2 });
+        const second = await runFlow(deployFlow, values(images[1] ?? ''), localContext(log));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        load.stop();
+        const result = await load.done;
+        if (second.failure)
+            throw new Error(second.failure);
+        const state = options.zeroDowntime ? await readStateFile(session, `${appDir}/.slipway/zero-downtime-${project}-app.state`) : {};
+        return {
+            failed: result.failed,
+            requests: result.requests,
+            p99Ms: load_loop_percentile(result.samples.map((s) => s.latencyMs), 99),
+            steadyP99Ms: load_loop_percentile(steady.samples.map((s) => s.latencyMs), 99),
+            switchMs: state.switch_ms === undefined ? undefined : Number(state.switch_ms),
+            versions: result.versions,
+            failures: result.failures,
+        };
+    }
+    finally {
+        await proxy?.stop();
+        const left = (await session.exec(['sh', '-c', 'for p in "$1" "$1-blue" "$1-green"; do docker ps -aq --filter "label=com.docker.compose.project=$p"; done', 'demo', project], { allowFailure: true })).stdout.split('\n').filter(Boolean);
+        if (left.length)
+            await session.exec(['docker', 'rm', '-f', ...left], { allowFailure: true });
+        await session.close();
+    }
+}
+/**
+ * The demo: the example app's second version deployed behind Caddy with zero
+ * downtime, a load loop through Caddy for the whole deploy. Returns the failed-request count.
+ */
+async function demoZeroDowntime(log, options) {
+    const measured = await measureSwitch(log, { ...options, proxy: options.proxy ?? 'caddy', zeroDowntime: true, name: 'zd-demo' });
+    log.info(`zero-downtime deploy behind ${options.proxy ?? 'caddy'}: ${measured.failed} failed of ${measured.requests} requests during the switch (${JSON.stringify(measured.versions)}); p99 ${Math.round(measured.p99Ms)} ms (steady ${Math.round(measured.steadyP99Ms)} ms); traffic on the new version ${measured.switchMs} ms after it was healthy${measured.failures.length ? `; failures: ${measured.failures.join('; ')}` : ''}`);
+    return measured.failed;
+}
+
+;// CONCATENATED MODULE: ./build/src/image/tags.js
+
+/** Docker tags allow [A-Za-z0-9_.-]; branch names allow much more. */
+function sanitizeTag(value) {
+    return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+}
+const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+/** The tags a commit earns: sha-<short>, sha-<full>, branch, semver (x.y.z, x.y, x), latest, extras. */
+function computeTags(git, policy) {
+    const tags = [];
+    if (git.sha)
+        tags.push(`sha-${git.sha.slice(0, 7)}`, `sha-${git.sha}`);
+    const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : undefined;
+    if (branch)
+        tags.push(sanitizeTag(branch));
+    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
+    if (tag) {
+        const semver = SEMVER.exec(tag);
+        if (semver) {
+            const [, major, minor, patch, prerelease] = semver;
+            if (prerelease)
+                tags.push(`${major}.${minor}.${patch}-${prerelease}`);
+            else
+                tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`);
+        }
+        else {
+            tags.push(sanitizeTag(tag));
+        }
+    }
+    const onDefault = branch !== undefined && branch === (git.defaultBranch ?? 'main');
+    if (policy.latest === 'true' || (policy.latest === 'auto' && onDefault))
+        tags.push('latest');
+    tags.push(...policy.extra);
+    return [...new Set(tags.filter((candidate) => candidate !== ''))];
+}
+/** A human version for the `version` label: the semver tag, else the short sha. */
+function tags_versionOf(git) {
+    const tag = git.ref?.startsWith('refs/tags/') ? git.ref.slice('refs/tags/'.length) : undefined;
+    if (tag)
+        return tag.replace(/^v(?=\d)/, '');
+    return git.sha?.slice(0, 7);
+}
+function invalidTags(tags) {
+    return tags.filter((tag) => !isValidTag(tag));
+}
+
+;// CONCATENATED MODULE: ./build/src/image/build-settings.js
+
+
+
+
+/** Files whose change means new dependencies (a new dependency layer). */
+const DEPENDENCY_FILES = [
+    'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'requirements.txt',
+    'poetry.lock', 'Pipfile.lock', 'uv.lock', 'go.sum', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'mix.lock',
+    'pom.xml', 'build.gradle', 'build.gradle.kts', 'deps.txt',
+];
+const SECRET_LOOKING = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential)/i;
+function parseBuildSettings(inputs, workDir) {
+    const image = inputs.required('image', "Set it to the repository to build, e.g. 'git.example.com/team/app'.");
+    const parsed = parseImageReference(image);
+    if ('error' in parsed)
+        inputs.fail('image', parsed.error);
+    if (parsed.tag || parsed.digest)
+        inputs.fail('image', `names a tag or digest (found '${image}')`, "Give the repository only; tags come from git and input 'tags'.");
+    // Absolute after resolving, so the build's one positional argument can never read as an option.
+    const context = external_node_path_namespaceObject.resolve(workDir, inputs.string('context', '.'));
+    if (!external_node_fs_namespaceObject.existsSync(context) || !external_node_fs_namespaceObject.statSync(context).isDirectory()) {
+        inputs.fail('context', `directory ${context} does not exist`, 'Point it at the folder with your Dockerfile (relative to the workspace), and check out the repository first.');
+    }
+    const dockerfile = external_node_path_namespaceObject.resolve(context, inputs.string('dockerfile', 'Dockerfile'));
+    if (!external_node_fs_namespaceObject.existsSync(dockerfile) || !external_node_fs_namespaceObject.statSync(dockerfile).isFile()) {
+        inputs.fail('dockerfile', `file ${dockerfile} does not exist`, "Set it to the Dockerfile's path relative to the context.");
+    }
+    const platforms = inputs.list('platforms');
+    if (platforms.length === 0)
+        platforms.push('linux/amd64');
+    for (const platform of platforms) {
+        if (!KNOWN_PLATFORMS.includes(platform)) {
+            inputs.fail('platforms', `has an unknown platform (found '${platform}', expected one of ${KNOWN_PLATFORMS.join(', ')})`);
+        }
+    }
+    // The image is loaded into the local engine (push-image pushes from there), and buildx
+    // refuses --load for a multi-platform build.
+    if (platforms.length > 1) {
+        inputs.fail('platforms', `lists ${platforms.length} platforms (found '${platforms.join(',')}', expected one)`, 'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
+    }
+    const extraTags = inputs.list('tags');
+    const badTags = invalidTags(extraTags);
+    if (badTags.length) {
+        inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
+    }
+    const buildArgs = inputs.keyValues('build-args');
+    const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
+    if (secretLooking) {
+        inputs.fail('build-args', `has '${secretLooking}', which looks like a secret; build args stay readable in the image history`, "Pass it in input 'build-secrets' instead and read it with RUN --mount=type=secret,id=...");
+    }
+    // Registered whole and in pieces before parsing, split on lines only, errors by line number: no value can show.
+    const buildSecrets = inputs.keyValues('build-secrets', { secret: true });
+    for (const [index, id] of Object.keys(buildSecrets).entries()) {
+        if (!/^[A-Za-z0-9_.-]+$/.test(id) || id.startsWith('-'))
+            inputs.fail('build-secrets', `secret ${index + 1} has an invalid id`, 'Ids use letters, digits, _ . - only; write one id=value per line.');
+    }
+    return {
+        image,
+        context,
+        dockerfile,
+        platforms,
+        extraTags,
+        latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
+        buildArgs,
+        buildSecrets,
+        labels: inputs.keyValues('labels'),
+        target: inputs.argument('target'),
+        network: inputs.argument('network'),
+        layerCache: inputs.choice('layer-cache', ['auto', 'on', 'off'], 'auto'),
+        noCache: inputs.boolean('no-cache', false),
+        cacheKeyFiles: inputs.list('cache-key-files'),
+        version: inputs.optional('version'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/image/builder-detect.js
+
+/** Debian's own client (20.10) still carries BuildKit without the buildx plugin. */
+const LEGACY_CLIENTS = ['docker', '/usr/bin/docker'];
+/**
+ * buildx when the runner has it; else, when the build needs BuildKit (secrets),
+ * a client old enough to drive BuildKit itself; else the classic builder.
+ */
+async function detectBuilder(runner, log, needsBuildKit) {
+    // Both questions at once; a missing daemon still wins, with its own message.
+    const [, buildx] = await Promise.all([
+        assertDaemon(runner),
+        runner.run({ file: 'docker', args: ['buildx', 'inspect'] }, { allowFailure: true, timeoutMs: 15_000 }),
+    ]);
+    if (buildx.exitCode === 0) {
+        const driver = /Driver:\s*(\S+)/.exec(buildx.stdout)?.[1] ?? 'docker';
+        log.info(`Builder: buildx (driver ${driver})`);
+        return { kind: 'buildx', docker: 'docker', canExportCache: driver !== 'docker' };
+    }
+    if (needsBuildKit) {
+        for (const client of LEGACY_CLIENTS) {
+            const version = await runner.run({ file: client, args: ['version', '--format', '{{.Client.Version}}'] }, { allowFailure: true });
+            const major = Number(/^(\d+)\./.exec(version.stdout.trim())?.[1] ?? 'NaN');
+            if (version.exitCode === 0 && major < 23) {
+                log.info(`Builder: BuildKit through the docker ${version.stdout.trim()} client (no buildx plugin here)`);
+                return { kind: 'buildkit', docker: client, canExportCache: false };
+            }
+        }
+        throw new SlipwayError("input 'build-secrets': build secrets need BuildKit, and this runner has neither the buildx plugin nor a docker client that drives BuildKit itself", {
+            fix: 'Add docker/setup-buildx-action before this step, or install the docker-buildx plugin on the runner',
+        });
+    }
+    log.info('Builder: classic (no buildx plugin on this runner)');
+    return { kind: 'classic', docker: 'docker', canExportCache: false };
+}
+/** A stopped daemon is the most common first failure; say how to start one. */
+async function assertDaemon(runner) {
+    const info = await runner.run({ file: 'docker', args: ['version', '--format', '{{.Server.Version}}'] }, { allowFailure: true, timeoutMs: 20_000 });
+    if (info.exitCode === 0)
+        return;
+    if (info.exitCode === 127 || /not found|ENOENT/i.test(info.stderr)) {
+        throw new SlipwayError('Docker: the docker CLI is not installed on this runner', { fix: 'Install Docker (apt-get install docker.io) or use a runner image that has it' });
+    }
+    throw new SlipwayError(`Docker: the Docker daemon is not answering (${info.stderr.trim().split('\n').pop() ?? 'no reply'})`, {
+        fix: 'Start it (systemctl start docker, or `dockerd &` where there is no systemd), check DOCKER_HOST, and that this user may use /var/run/docker.sock',
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/image/docker-commands.js
+const sorted = (record) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+function buildCommand(plan, builder) {
+    const args = builder.kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    args.push('--platform', plan.platforms.join(','), '--file', plan.dockerfile, '--iidfile', plan.iidFile);
+    for (const reference of plan.references)
+        args.push('--tag', reference);
+    for (const [key, value] of sorted(plan.labels))
+        args.push('--label', `${key}=${value}`);
+    for (const [key, value] of sorted(plan.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [id, file] of sorted(plan.secretFiles))
+        args.push('--secret', `id=${id},src=${file}`);
+    if (plan.target)
+        args.push('--target', plan.target);
+    if (plan.network)
+        args.push('--network', plan.network);
+    if (plan.noCache)
+        args.push('--no-cache');
+    if (builder.kind === 'buildx' && plan.cacheDir) {
+        if (plan.cacheDir.from)
+            args.push('--cache-from', `type=local,src=${plan.cacheDir.from}`);
+        args.push('--cache-to', `type=local,dest=${plan.cacheDir.to},mode=max`);
+    }
+    else {
+        if (plan.cacheFrom)
+            args.push('--cache-from', plan.cacheFrom);
+        // BuildKit reuses layers of a --cache-from image only if that image was built with inline cache metadata.
+        if (plan.inlineCache && builder.kind !== 'classic')
+            args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    }
+    args.push(plan.context);
+    // The classic builder is forced off BuildKit; the BuildKit path forces it on.
+    const env = builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : builder.kind === 'buildkit' ? { DOCKER_BUILDKIT: '1' } : undefined;
+    return { file: builder.docker, args, env };
+}
+const inspectImageCommand = (docker, reference) => ({
+    file: docker,
+    args: ['image', 'inspect', '--format', '{{json .}}', reference],
+});
+const saveImageCommand = (docker, reference, tarball) => ({
+    file: docker,
+    args: ['image', 'save', '--output', tarball, reference],
+});
+const loadImageCommand = (docker, tarball) => ({
+    file: docker,
+    args: ['image', 'load', '--quiet', '--input', tarball],
+});
+const tagImageCommand = (docker, source, target) => ({
+    file: docker,
+    args: ['image', 'tag', source, target],
+});
+/** Password on stdin, never argv. */
+const loginCommand = (registry, username, password, dockerConfig) => ({
+    file: 'docker',
+    args: ['login', registry, '--username', username, '--password-stdin'],
+    env: { DOCKER_CONFIG: dockerConfig },
+    stdin: password,
+});
+const logoutCommand = (registry, dockerConfig) => ({
+    file: 'docker',
+    args: ['logout', registry],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pushCommand = (reference, dockerConfig) => ({
+    file: 'docker',
+    args: ['push', reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+const pullCommand = (reference, platform, dockerConfig) => ({
+    file: 'docker',
+    args: ['pull', '--platform', platform, reference],
+    env: { DOCKER_CONFIG: dockerConfig },
+});
+
+;// CONCATENATED MODULE: ./build/src/image/git-facts.js
+
+/**
+ * What is being built, from the checkout. GITHUB_SHA/GITHUB_REF name the commit
+ * the run started from, which is not what a workflow built when it checked out
+ * another ref (deploy.yml's `ref` input: tag v1.4.2 deployed from main); so the
+ * checked-out HEAD wins when it differs. When they agree the CI ref is used, as
+ * a shallow or detached checkout may not know its branch (or a pull ref) itself.
+ */
+async function readGitFacts(runner, cwd, env, log) {
+    const git = async (...args) => {
+        const result = await runner.run({ file: 'git', args: ['-C', cwd, ...args] }, { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
+    };
+    const head = await git('rev-parse', 'HEAD');
+    const ciSha = env.GITHUB_SHA || undefined;
+    const facts = {
+        defaultBranch: defaultBranchFromEvent(env) ?? (await git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD'))?.replace(/^origin\//, ''),
+    };
+    if (head && head !== ciSha) {
+        facts.sha = head;
+        facts.ref = await checkedOutRef(git);
+        if (ciSha) {
+            log?.info(`Git: building the checked-out HEAD ${head.slice(0, 12)} (${facts.ref ?? 'detached, no tag'}), not GITHUB_SHA ${ciSha.slice(0, 12)} (${env.GITHUB_REF ?? 'no ref'}) the run started from`);
+        }
+    }
+    else {
+        facts.sha = ciSha;
+        facts.ref = env.GITHUB_REF || (head ? await checkedOutRef(git) : undefined);
+        if (ciSha)
+            log?.info(`Git: building GITHUB_SHA ${ciSha.slice(0, 12)} (${facts.ref ?? 'no ref'})${head ? ', which is the checked-out HEAD' : '; no git checkout in the context'}`);
+    }
+    if (facts.sha)
+        facts.commitTime = await git('show', '-s', '--format=%cI', facts.sha);
+    return facts;
+}
+/** A tag at HEAD (the highest version if several), else the branch checked out. */
+async function checkedOutRef(git) {
+    const tag = (await git('tag', '--points-at', 'HEAD', '--sort=-version:refname'))?.split('\n')[0]?.trim();
+    if (tag)
+        return `refs/tags/${tag}`;
+    const branch = await git('symbolic-ref', '--short', '-q', 'HEAD');
+    return branch ? `refs/heads/${branch}` : undefined;
+}
+function defaultBranchFromEvent(env) {
+    if (!env.GITHUB_EVENT_PATH || !external_node_fs_namespaceObject.existsSync(env.GITHUB_EVENT_PATH))
+        return undefined;
+    try {
+        const event = JSON.parse(external_node_fs_namespaceObject.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        return event.repository?.default_branch;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/image/layer-cache.js
+
+
+
+/**
+ * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
+ * dependency manifests: a dependency change misses, a code change restores the
+ * previous layers (same prefix) and rebuilds only what follows the dependency step.
+ */
+function layerCacheKeys(args) {
+    const hash = external_node_crypto_namespaceObject.createHash('sha256');
+    hash.update(args.repository).update('\0').update(args.platforms.join(',')).update('\0');
+    const hashedFiles = [];
+    for (const file of [args.dockerfile, ...args.keyFiles.map((name) => external_node_path_namespaceObject.resolve(args.context, name))]) {
+        if (!external_node_fs_namespaceObject.existsSync(file) || !external_node_fs_namespaceObject.statSync(file).isFile())
+            continue;
+        hash.update(external_node_path_namespaceObject.relative(args.context, file)).update('\0').update(external_node_fs_namespaceObject.readFileSync(file)).update('\0');
+        hashedFiles.push(external_node_path_namespaceObject.relative(args.context, file));
+    }
+    const prefix = `slipway-layers-${args.platforms.join('+').replace(/\//g, '-')}-${hash.digest('hex').slice(0, 16)}-`;
+    return { prefix, key: `${prefix}${args.unique}`, hashedFiles };
+}
+/** The local name a cached image is saved and loaded under. */
+function cacheImageName(repository) {
+    return `slipway-layer-cache/${external_node_crypto_namespaceObject.createHash('sha256').update(repository).digest('hex').slice(0, 12)}:latest`;
+}
+function layerCacheTransport(builder) {
+    return builder.kind === 'buildx' && builder.canExportCache ? 'cache-dir' : 'image-tarball';
+}
+
+;// CONCATENATED MODULE: ./build/src/image/build-flow.js
+
+
+
+
+
+
+
+
+
+
+
+async function buildImage(settings, context) {
+    const { runner, log } = context;
+    const started = Date.now();
+    // Independent probes (docker's, git's): side by side, they cost one round of process starts.
+    const [builder, git] = await Promise.all([
+        detectBuilder(runner, log, Object.keys(settings.buildSecrets).length > 0),
+        readGitFacts(runner, settings.context, context.env, log),
+    ]);
+    const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
+    if (tags.length === 0)
+        tags.push('latest');
+    const version = settings.version ?? tags_versionOf(git);
+    const references = tags.map((tag) => `${settings.image}:${tag}`);
+    const labels = {
+        'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
+        ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),
+        ...(version ? { 'org.opencontainers.image.version': version } : {}),
+        ...(sourceUrl(context) ? { 'org.opencontainers.image.source': sourceUrl(context) } : {}),
+        ...settings.labels,
+    };
+    const scratch = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-build-'));
+    external_node_fs_namespaceObject.chmodSync(scratch, 0o700);
+    // Holds the build secrets as files: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleScratch = recordLeftover({ kind: 'dir', path: scratch, what: 'build scratch (build secrets)' });
+    try {
+        const secretFiles = {};
+        for (const [id, value] of Object.entries(settings.buildSecrets)) {
+            const file = external_node_path_namespaceObject.join(scratch, `secret-${id}`);
+            external_node_fs_namespaceObject.writeFileSync(file, value, { mode: 0o600 });
+            secretFiles[id] = file;
+        }
+        const useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+        const transport = layerCacheTransport(builder);
+        const keys = layerCacheKeys({
+            repository: settings.image,
+            platforms: settings.platforms,
+            dockerfile: settings.dockerfile,
+            context: settings.context,
+            keyFiles: settings.cacheKeyFiles.length ? settings.cacheKeyFiles : DEPENDENCY_FILES,
+            unique: git.sha ? `${git.sha.slice(0, 12)}-${Date.now()}` : String(Date.now()),
+        });
+        // A stable path: @actions/cache versions entries by their paths, so a random one would never hit.
+        const cacheDir = external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-layer-cache', cacheImageName(settings.image).split(/[/:]/)[1] ?? 'default');
+        const tarball = external_node_path_namespaceObject.join(cacheDir, 'image.tar');
+        let cache = 'off';
+        let cacheFrom;
+        if (useCache) {
+            if (builder.kind === 'buildx' && transport === 'image-tarball') {
+                log.info("Layer cache: buildx's docker driver cannot export a cache directory, so the layers are kept as a saved image (docker save/load with inline cache metadata)");
+            }
+            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+            external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
+            const hit = await log.group('Restore layer cache', () => context.cache.restore([cacheDir], keys.key, [keys.prefix]));
+            cache = hit ? 'hit' : 'miss';
+            log.info(hit ? `Layer cache restored from ${hit} (${context.cache.description}; keyed on ${keys.hashedFiles.join(', ')})` : `Layer cache: no entry for ${keys.prefix}* (dependencies changed or first build)`);
+            if (hit && transport === 'image-tarball' && external_node_fs_namespaceObject.existsSync(tarball)) {
+                await runner.run(loadImageCommand(builder.docker, tarball), { timeoutMs: 600_000 });
+                cacheFrom = cacheImageName(settings.image);
+            }
+        }
+        const iidFile = external_node_path_namespaceObject.join(scratch, 'iid');
+        const exportedCache = external_node_path_namespaceObject.join(scratch, 'layer-cache-new');
+        const command = buildCommand({
+            references, platforms: settings.platforms, dockerfile: settings.dockerfile, context: settings.context,
+            labels, buildArgs: settings.buildArgs, secretFiles, target: settings.target, network: settings.network, noCache: settings.noCache, iidFile,
+            cacheFrom,
+            inlineCache: useCache && transport === 'image-tarball',
+            cacheDir: useCache && transport === 'cache-dir'
+                ? { from: external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(cacheDir, 'index.json')) ? cacheDir : undefined, to: exportedCache }
+                : undefined,
+        }, builder);
+        await log.group(`Build ${references[0]} for ${settings.platforms.join(', ')} (${builder.kind} builder)`, () => runner.run(command, {
+            stream: true,
+            timeoutMs: 3_600_000,
+            hint: () => 'The build output above shows the failing step',
+        }));
+        const imageId = external_node_fs_namespaceObject.readFileSync(iidFile, 'utf8').trim();
+        const inspect = await runner.run(inspectImageCommand(builder.docker, imageId));
+        const details = JSON.parse(inspect.stdout);
+        // One entry per dependency state: after a hit the dependency layers are already cached.
+        if (cache === 'miss') {
+            await log.group('Save layer cache', async () => {
+                external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+                external_node_fs_namespaceObject.mkdirSync(cacheDir, { recursive: true });
+                if (transport === 'cache-dir') {
+                    if (!external_node_fs_namespaceObject.existsSync(exportedCache)) {
+                        log.warn(`Layer cache not saved: the builder exported nothing to ${exportedCache}`);
+                        return;
+                    }
+                    external_node_fs_namespaceObject.cpSync(exportedCache, cacheDir, { recursive: true });
+                }
+                else {
+                    await runner.run(tagImageCommand(builder.docker, imageId, cacheImageName(settings.image)));
+                    await runner.run(saveImageCommand(builder.docker, cacheImageName(settings.image), tarball), { timeoutMs: 600_000 });
+                }
+                await context.cache.save([cacheDir], keys.key);
+            });
+            external_node_fs_namespaceObject.rmSync(cacheDir, { recursive: true, force: true });
+        }
+        return {
+            imageId,
+            tags: references,
+            version,
+            sizeBytes: details.Size ?? 0,
+            durationMs: Date.now() - started,
+            builder: builder.kind,
+            platforms: settings.platforms,
+            cache,
+        };
+    }
+    finally {
+        external_node_fs_namespaceObject.rmSync(scratch, { recursive: true, force: true });
+        settleScratch();
+    }
+}
+function sourceUrl(context) {
+    const { serverUrl, repository } = context.platform;
+    return serverUrl && repository ? `${serverUrl}/${repository}` : undefined;
+}
+const buildImageFlow = {
+    command: 'build',
+    action: 'build-image',
+    describe: 'Build the linux/amd64 image from a Dockerfile, tagged from git, with a layer cache',
+    parse: (inputs, context) => parseBuildSettings(inputs, context.workDir),
+    run: buildImage,
+    outputs: (result) => ({
+        'image-id': result.imageId,
+        tags: result.tags.join('\n'),
+        'primary-tag': result.tags[0] ?? '',
+        version: result.version ?? '',
+        size: String(result.sizeBytes),
+        'duration-ms': String(result.durationMs),
+        cache: result.cache,
+    }),
+    summary: (result) => new Summary()
+        .heading('Image built')
+        .table(['image', 'platform', 'size', 'time', 'builder', 'layer cache'], [[
+            result.tags[0] ?? result.imageId, result.platforms.join(', '), build_flow_formatBytes(result.sizeBytes),
+            `${(result.durationMs / 1000).toFixed(1)} s`, result.builder, result.cache,
+        ]])
+        .list(result.tags.map((tag) => `\`${tag}\``)),
+};
+function build_flow_formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
+
+
+/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
+function registryBaseUrl(registry) {
+    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+async function probeRegistry(args) {
+    const base = registryBaseUrl(args.registry);
+    const started = Date.now();
+    let attempt = 0;
+    for (;;) {
+        attempt += 1;
+        let problem;
+        try {
+            const outcome = await probeOnce(base, args);
+            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
+                return outcome;
+            if (outcome.status === 429) {
+                const rateWait = outcome.retryAfterMs ?? backoffDelay(args.retry, attempt);
+                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
+                    throw new SlipwayError(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
+                }
+                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
+                await sleep(rateWait);
+                attempt -= 1; // a rate limit is not a failed attempt
+                continue;
+            }
+            problem = `HTTP ${outcome.status}`;
+        }
+        catch (error) {
+            if (error instanceof SlipwayError)
+                throw error;
+            problem = describeNetworkError(error);
+        }
+        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
+            throw new SlipwayError(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
+                fix: 'Check the registry address and that the registry is up and reachable from this runner',
+            });
+        }
+        const waitMs = backoffDelay(args.retry, attempt);
+        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
+        await sleep(waitMs);
+    }
+}
+async function probeOnce(base, args) {
+    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
+    await anonymous.arrayBuffer();
+    if (anonymous.status === 200)
+        return { ok: true, auth: 'none' };
+    if (anonymous.status !== 401)
+        return registry_probe_failed(anonymous);
+    const challenge = anonymous.headers.get('www-authenticate') ?? '';
+    if (!args.username || !args.password)
+        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
+    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
+    if (/^bearer/i.test(challenge)) {
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return { ok: true, auth: 'bearer' };
+        const url = new URL(realm);
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
+        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+        await token.arrayBuffer();
+        return token.ok ? { ok: true, auth: 'bearer' } : registry_probe_failed(token);
+    }
+    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+    await authed.arrayBuffer();
+    return authed.ok ? { ok: true, auth: 'basic' } : registry_probe_failed(authed);
+}
+function registry_probe_failed(response) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+        ok: false,
+        status: response.status,
+        reason: response.statusText,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+    };
+}
+function describeNetworkError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return error.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
+
+
+
+/**
+ * Reads back what the registry serves for a digest, over the registry API
+ * itself: `docker pull` would be satisfied by the local engine's copy and
+ * prove nothing. Checks the manifest's bytes hash to the digest, the config's
+ * platform, and that every layer blob is there (HEAD, no download).
+ */
+const ACCEPT = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+async function readServedImage(args) {
+    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const { body, manifest: served } = await client.manifest(args.digest);
+    let manifest = served;
+    if (sha256(body) !== args.digest)
+        throw new SlipwayError(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
+    if (manifest.manifests) {
+        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
+        if (!entry) {
+            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
+            throw new SlipwayError(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
+        }
+        manifest = (await client.manifest(entry.digest)).manifest;
+    }
+    if (!manifest.config)
+        throw new SlipwayError(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
+    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
+    for (const layer of manifest.layers ?? [])
+        await client.assertBlob(layer.digest);
+    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
+}
+function platformOf(platform) {
+    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
+}
+const sha256 = (body) => `sha256:${external_node_crypto_namespaceObject.createHash('sha256').update(body).digest('hex')}`;
+class RegistryClient {
+    registry;
+    repository;
+    credentials;
+    authorization;
+    base;
+    constructor(registry, repository, credentials) {
+        this.registry = registry;
+        this.repository = repository;
+        this.credentials = credentials;
+        this.base = registryBaseUrl(registry);
+    }
+    async manifest(reference) {
+        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
+        const body = Buffer.from(await response.arrayBuffer());
+        return { body, manifest: JSON.parse(body.toString('utf8')) };
+    }
+    async blob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
+        return Buffer.from(await response.arrayBuffer());
+    }
+    async assertBlob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
+        await response.arrayBuffer();
+    }
+    async get(path, headers, method = 'GET') {
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            const response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status === 401 && attempt === 0) {
+                await response.arrayBuffer();
+                await this.authenticate(response.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (!response.ok) {
+                await response.arrayBuffer();
+                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
+                throw new SlipwayError(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
+                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
+                });
+            }
+            return response;
+        }
+        throw new SlipwayError(`Verify: ${this.registry} kept asking for credentials`);
+    }
+    async authenticate(challenge) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return;
+        const url = new URL(realm);
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${this.repository}:pull`);
+        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) {
+            await response.arrayBuffer();
+            return;
+        }
+        const token = (await response.json());
+        const value = token.token ?? token.access_token;
+        if (value)
+            this.authorization = `Bearer ${value}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/image/push-flow.js
+
+
+
+
+
+
+
+
+
+
+
+function parsePushSettings(inputs) {
+    const tags = inputs.list('tags');
+    if (tags.length === 0)
+        inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
+    const parsed = tags.map((tag) => {
+        const reference = parseImageReference(tag);
+        if ('error' in reference)
+            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+        if (!reference.tag)
+            return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
+        return reference;
+    });
+    const registries = new Set(parsed.map((reference) => reference.registry));
+    const repositories = new Set(parsed.map((reference) => reference.repository));
+    if (registries.size > 1 || repositories.size > 1)
+        inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
+    const registry = inputs.string('registry', parsed[0].registry);
+    if (registry !== parsed[0].registry)
+        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
+    const username = inputs.argument('username');
+    const password = inputs.secret('password');
+    if (password && !username)
+        inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
+    if (username && !password)
+        inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');
+    const verifyPlatform = inputs.string('verify-platform', 'linux/amd64');
+    if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
+        inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
+    }
+    return {
+        tags,
+        registry,
+        repository: parsed[0].repository,
+        username,
+        password,
+        verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
+        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+        retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
+        maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
+    };
+}
+const AUTH_FAILURE = /unauthorized|authentication required|denied|forbidden|\b40[13]\b/i;
+const RATE_LIMITED = /toomanyrequests|too many requests|\b429\b/i;
+const TRANSIENT = /\b5\d\d\b|connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe|no such host|server gave HTTP response|EOF$/im;
+function credentialsHint(settings) {
+    const who = settings.username ? `user '${settings.username}'` : 'anonymous access';
+    return `Registry ${settings.registry} refused ${who} (401/403): the password is wrong or the token lacks package write scope. A Gitea/Forgejo job token cannot push packages: use a personal access token with the package scope (write:package)`;
+}
+async function pushImage(settings, context) {
+    const { runner, log } = context;
+    const started = Date.now();
+    const probe = await probeRegistry({ ...settings, log });
+    if (!probe.ok)
+        throw new SlipwayError(`${credentialsHint(settings)} (${probe.reason})`);
+    // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
+    const dockerConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-docker-config-'));
+    external_node_fs_namespaceObject.chmodSync(dockerConfig, 0o700);
+    // Holds the registry login: if the run is killed, the post step removes it (docs/cancel.md).
+    const settleDockerConfig = recordLeftover({ kind: 'dir', path: dockerConfig, what: 'private DOCKER_CONFIG' });
+    // 429s are waited out up to input 'rate-limit-wait' in all, not per attempt.
+    let rateLimitWaitedMs = 0;
+    const classify = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return false;
+        if (RATE_LIMITED.test(text)) {
+            const waitMs = Math.min(30_000, settings.maxRateLimitWaitMs - rateLimitWaitedMs);
+            if (waitMs <= 0)
+                return false;
+            rateLimitWaitedMs += waitMs;
+            return { waitMs };
+        }
+        return TRANSIENT.test(text);
+    };
+    const authHint = (result) => {
+        const text = `${result.stderr}\n${result.stdout}`;
+        if (AUTH_FAILURE.test(text))
+            return credentialsHint(settings);
+        if (RATE_LIMITED.test(text)) {
+            return `Registry ${settings.registry} kept answering 429 (too many requests) past input 'rate-limit-wait' (${Math.round(settings.maxRateLimitWaitMs / 1000)} s): wait, authenticate for a higher limit, or raise it`;
+        }
+        return undefined;
+    };
+    try {
+        if (settings.username && settings.password) {
+            await runner.run(loginCommand(settings.registry, settings.username, settings.password, dockerConfig), {
+                retry: settings.retry, isTransient: classify, timeoutMs: 60_000, hint: authHint,
+                label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
+            });
+        }
+        let digest = '';
+        let layersUploaded = 0;
+        let layersReused = 0;
+        for (const tag of settings.tags) {
+            const pushed = await log.group(`Push ${tag}`, () => runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }));
+            const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
+            if (!found)
+                throw new SlipwayError(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
+            if (digest && found !== digest)
+                throw new SlipwayError(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
+            digest = found;
+            // Counted on the first tag: later tags of the same image upload nothing by construction.
+            if (tag === settings.tags[0]) {
+                layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
+                layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
+            }
+        }
+        const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
+        const verified = [];
+        if (settings.verifyPlatform) {
+            verified.push(await verifyPull(settings, digest, false, context));
+            if (settings.verifyAnonymousPull)
+                verified.push(await verifyPull(settings, digest, true, context));
+        }
+        return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
+    }
+    finally {
+        if (settings.username)
+            await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });
+        external_node_fs_namespaceObject.rmSync(dockerConfig, { recursive: true, force: true });
+        settleDockerConfig();
+    }
+}
+/** Read back by digest from the registry itself and check the platform it serves. */
+async function verifyPull(settings, digest, anonymous, context) {
+    const how = anonymous ? 'anonymously' : settings.username ? 'with credentials' : 'without credentials';
+    const served = await readServedImage({
+        registry: settings.registry,
+        repository: settings.repository,
+        digest,
+        platform: settings.verifyPlatform ?? 'linux/amd64',
+        credentials: !anonymous && settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
+    });
+    if (served.platform !== settings.verifyPlatform) {
+        throw new SlipwayError(`Verify: ${settings.repository}@${digest} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: "Build with platforms: linux/amd64 (build-image's default)" });
+    }
+    context.log.info(`Verified: ${settings.registry}/${settings.repository}@${digest} reads back ${how} as ${served.platform} with all ${served.layers} layers present`);
+    return `${how}: ${served.platform}`;
+}
+const pushImageFlow = {
+    command: 'push',
+    action: 'push-image',
+    describe: 'Push every tag, output the digest, verify a pull by digest (optionally anonymous)',
+    parse: (inputs) => parsePushSettings(inputs),
+    run: pushImage,
+    outputs: (result) => ({
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        tags: result.tags.join('\n'),
+        'layers-uploaded': String(result.layersUploaded),
+    }),
+    summary: (result) => new Summary()
+        .heading('Image pushed')
+        .table(['image', 'digest', 'layers uploaded', 'layers reused', 'verified', 'time'], [[
+            repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
+            result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
+        ]]),
+};
+
+;// CONCATENATED MODULE: ./build/src/pipeline/link-inputs.js
+/**
+ * Which of the pipeline's inputs reach which link. Every input of the four
+ * chained actions can be passed to the pipeline by its own name; a name that
+ * several links declare (the SSH inputs, `version`) reaches each of them, since
+ * it means the same thing there. A `<link>-<name>` form (`smoke-timeout`,
+ * `deploy-env`) reaches one link only and wins over the plain name: that is how
+ * slipway.yml's per-command sections and the rare ambiguity are expressed.
+ */
+const LINKS = ['build', 'push', 'deploy', 'smoke'];
+/** The inputs each chained action declares (kept equal to actions/<name>/action.yml by a unit test). */
+const LINK_INPUTS = {
+    build: ['image', 'context', 'dockerfile', 'platforms', 'tags', 'latest', 'version', 'build-args', 'build-secrets', 'labels', 'target',
+        'network', 'layer-cache', 'no-cache', 'cache-key-files'],
+    push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'retries', 'rate-limit-wait'],
+    deploy: ['strategy', 'mode', 'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+        'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout', 'app-dir', 'version', 'env', 'service', 'image',
+        'compose-file', 'compose-project', 'env-file', 'pull', 'pre-deploy', 'artifact', 'shared', 'pre-promote', 'restart',
+        'keep-releases', 'script', 'health-url', 'health-expect', 'health-timeout', 'batch-size', 'lock-timeout', 'lock-stale-after',
+        'stack', 'stack-file', 'swarm-service', 'parallelism', 'swarm-timeout', 'swarm-secrets',
+        'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+        'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout'],
+    smoke: ['url', 'expect-version', 'version-path', 'checks', 'checks-file', 'expect-status', 'headers', 'secret-headers', 'max-latency',
+        'timeout', 'request-timeout', 'consecutive-passes', 'max-retry-interval', 'ca-cert', 'connect-to', 'soak-requests', 'soak-duration',
+        'soak-concurrency', 'soak-max-p95', 'soak-max-error-rate', 'via-ssh', 'host', 'port', 'user', 'private-key', 'passphrase',
+        'known-hosts', 'host-fingerprint', 'trust-on-first-use', 'jump-host', 'connect-timeout'],
+};
+const ACTION_OF = { build: 'build-image', push: 'push-image', deploy: 'ssh-deploy', smoke: 'smoke-test' };
+/**
+ * Plain names that the chain fills in for a link instead of passing through:
+ * push's `tags` are build-image's output, deploy's `image` is push-image's
+ * digest-pinned reference. (`tags` and `image` plain reach build-image only.)
+ */
+const DERIVED = {
+    push: ['tags'],
+    deploy: ['image'],
+};
+/** The pipeline's own inputs (not any link's). */
+const PIPELINE_INPUTS = (/* unused pure expression or super */ null && (['deploy-image', 'check-version', 'rollback-on-failure', 'dry-run']));
+/** Every plain name the pipeline accepts: what the root action.yml declares. */
+function pipelineInputNames() {
+    const names = new Set();
+    for (const link of LINKS)
+        for (const name of LINK_INPUTS[link])
+            names.add(name);
+    for (const name of PIPELINE_INPUTS)
+        names.add(name);
+    return [...names];
+}
+/** The links that read a plain name. */
+function linksOf(name) {
+    return LINKS.filter((link) => LINK_INPUTS[link].includes(name) && !DERIVED[link]?.includes(name));
+}
+/**
+ * The value one link sees for one of its inputs: the chain's own value first
+ * (when it has one), then `<link>-<name>`, then the plain name (unless the
+ * chain derives that name for this link).
+ */
+function routeInput(get, link, name, derived = {}) {
+    if (!LINK_INPUTS[link].includes(name))
+        return undefined;
+    if (derived[name] !== undefined)
+        return derived[name];
+    const prefixed = get(`${link}-${name}`);
+    if (prefixed !== undefined && prefixed.trim() !== '')
+        return prefixed;
+    if (DERIVED[link]?.includes(name))
+        return undefined;
+    return get(name);
+}
+/** Where a routed input came from, for error messages: `input 'smoke-timeout'` when the prefixed form was set. */
+function sourceName(get, link, name) {
+    const prefixed = get(`${link}-${name}`);
+    return prefixed !== undefined && prefixed.trim() !== '' ? `${link}-${name}` : name;
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/settings.js
+
+
+
+
+
+
+
+/** Stands in for values the chain only knows once it runs (the version from git, the pushed digest). */
+const PLANNED = 'planned';
+/** One link's view of the pipeline's inputs; errors name the input as the user wrote it. */
+function linkInputs(source, link, derived = {}) {
+    const get = (name) => source.get(name);
+    return new Inputs({
+        get: (name) => routeInput(get, link, name, derived),
+        describe: (name) => source.describe(sourceName(get, link, name)),
+        quotable: (name) => source.quotable?.(sourceName(get, link, name)) ?? true,
+    });
+}
+/** `{version}` in build-args (e.g. `APP_VERSION={version}`) becomes the version the chain deploys. */
+function withVersion(text, version) {
+    return text?.replace(/\{version\}/g, version);
+}
+function smokeDerived(settings, version) {
+    // An action hands every declared input over, empty ones as '': empty means not set.
+    const get = (name) => {
+        const value = routeInput((n) => settings.source.get(n), 'smoke', name);
+        return value === undefined || value.trim() === '' ? undefined : value;
+    };
+    const derived = {};
+    if (settings.smokeFrom === 'health-url') {
+        derived.url = routeInput((n) => settings.source.get(n), 'deploy', 'health-url');
+        if (get('via-ssh') === undefined)
+            derived['via-ssh'] = 'true';
+    }
+    // smoke-test knows one `host` input; through SSH it reaches the same hosts as the deploy (host and hosts).
+    const viaSsh = derived['via-ssh'] ?? get('via-ssh');
+    if (viaSsh && /^(true|yes|on|1)$/i.test(viaSsh.trim())) {
+        const deployHosts = ['host', 'hosts'].map((name) => routeInput((n) => settings.source.get(n), 'deploy', name)).filter((v) => v?.trim());
+        if (get('host') === undefined && deployHosts.length)
+            derived.host = deployHosts.join('\n');
+    }
+    const hasUrl = settings.smokeFrom === 'health-url' || get('url') !== undefined;
+    if (settings.checkVersion && hasUrl && !get('expect-version'))
+        derived['expect-version'] = version;
+    return derived;
+}
+function parsePipelineSettings(inputs, context) {
+    const source = inputs.source;
+    const deployInputs = linkInputs(source, 'deploy');
+    const mode = deployInputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const deployImage = inputs.optional('deploy-image');
+    if (deployImage !== undefined && 'error' in parseImageReference(deployImage)) {
+        inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
+    }
+    const version = linkInputs(source, 'build').optional('version');
+    // Every link uses it (tags, deploy log, smoke): checked once, here, under its own name.
+    if (version !== undefined && !VERSION.test(version)) {
+        linkInputs(source, 'build').fail('version', `is not a version (found '${version.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+    }
+    const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
+    // Release and script deploys ship an artifact or a script, not an image, and a swarm stack file names its own
+    // images: build only when asked (image set). A built swarm image is pinned by digest in the stack's override.
+    const building = mode === 'deploy' && deployImage === undefined && (strategy === 'compose' || linkInputs(source, 'build').optional('image') !== undefined);
+    const planVersion = version ?? PLANNED;
+    let build;
+    let push;
+    if (building) {
+        const buildArgs = withVersion(routeInput((n) => source.get(n), 'build', 'build-args'), planVersion);
+        build = parseBuildSettings(linkInputs(source, 'build', { 'build-args': buildArgs }), context.workDir);
+        push = parsePushSettings(linkInputs(source, 'push', { tags: `${build.image}:${planVersion}` }));
+    }
+    const deploy = parseDeploySettings(linkInputs(source, 'deploy', {
+        image: mode === 'rollback' ? undefined : deployImage ?? (build ? `${build.image}:${planVersion}` : undefined),
+        version: version ?? (building ? planVersion : undefined),
+    }), context.workDir);
+    const smokeInputs = linkInputs(source, 'smoke');
+    const userChecks = ['url', 'checks', 'checks-file'].some((name) => smokeInputs.optional(name) !== undefined);
+    const smokeFrom = userChecks ? 'inputs' : deploy.health.url ? 'health-url' : 'none';
+    const partial = { source, checkVersion: inputs.boolean('check-version', true), smokeFrom };
+    const smoke = smokeFrom === 'none' ? undefined : parseSmokeSettings(linkInputs(source, 'smoke', smokeDerived(partial, planVersion)), context.workDir);
+    return {
+        mode, source, deployImage, version, checkVersion: partial.checkVersion, smokeFrom,
+        rollbackOnFailure: inputs.boolean('rollback-on-failure', true),
+        dryRun: inputs.boolean('dry-run', false),
+        build, push, deploy, smoke,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/plan.js
+
+
+
+
+
+
+
+
+
+const planned = (value) => value.replace(new RegExp(PLANNED, 'g'), '<version>');
+function planPipeline(settings) {
+    const version = settings.version ?? (settings.mode === 'rollback' ? 'the previous version on each host' : '<version from git>');
+    const steps = [];
+    const { build, push, deploy, smoke } = settings;
+    if (build && push) {
+        const reference = `${build.image}:${settings.version ?? PLANNED}`;
+        const command = buildCommand({
+            references: [reference, ...build.extraTags.map((tag) => `${build.image}:${tag}`)], platforms: build.platforms, dockerfile: build.dockerfile,
+            context: build.context, labels: build.labels, buildArgs: build.buildArgs,
+            secretFiles: Object.fromEntries(Object.keys(build.buildSecrets).map((id) => [id, `<0600 file with secret ${id}>`])),
+            target: build.target, network: build.network, noCache: build.noCache, iidFile: '<temp>/iid',
+        }, { kind: 'classic', docker: 'docker', canExportCache: false });
+        steps.push({ step: 'build-image', what: `${build.image} for ${build.platforms.join(', ')}, tagged from git and ${settings.version ?? '<version>'} (buildx or the classic builder, detected at run time)`, commands: [planned(describeCommand(command))] });
+        steps.push({
+            step: 'push-image', what: `every tag to ${push.registry}; verify a pull by digest${push.verifyPlatform ? ` as ${push.verifyPlatform}` : ''}`,
+            commands: [
+                ...(push.username ? [describeCommand(loginCommand(push.registry, push.username, '', '<private DOCKER_CONFIG>'))] : []),
+                planned(describeCommand(pushCommand(reference, '<private DOCKER_CONFIG>'))),
+            ],
+        });
+    }
+    else if (settings.mode === 'deploy') {
+        steps.push({ step: 'build-image, push-image', what: settings.deployImage ? `skipped: deploying ${settings.deployImage}` : `skipped: the ${deploy.strategy} strategy ships no image`, commands: [] });
+    }
+    const image = settings.deployImage ?? (build ? `${build.image}@<digest pushed>` : undefined);
+    steps.push({
+        step: 'ssh-deploy',
+        what: `${deploy.mode === 'rollback' ? 'roll back' : `deploy ${image ?? version}`} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s)${deploy.batchSize ? ` in batches of ${deploy.batchSize}` : ''}`,
+        commands: [],
+    });
+    const hosts = deploy.ssh.targets.map((target, index) => {
+        const appDir = forHost(deploy.appDir, target.host, index);
+        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
+        if (deploy.compose) {
+            const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
+            const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
+            const words = (...sub) => planned(shellJoin(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
+            // Which compose the host has is only known once connected: the plan shows v2's words.
+            commands.push('compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that');
+            if (deploy.mode === 'rollback')
+                commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
+            else {
+                if (deploy.compose.preDeploy)
+                    commands.push(`pre-deploy hook: ${deploy.compose.preDeploy}`);
+                commands.push(`write ${overrideFile}: ${deploy.compose.service} → ${image}`);
+                if (deploy.compose.pull)
+                    commands.push(words('pull', deploy.compose.service));
+            }
+            commands.push(words('up', '-d', '--remove-orphans'));
+        }
+        else if (deploy.release) {
+            if (deploy.mode === 'rollback')
+                commands.push(`switch ${appDir}/current to the release before it`);
+            else {
+                commands.push(`upload ${deploy.release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
+                if (deploy.release.shared.length)
+                    commands.push(`link shared: ${deploy.release.shared.join(', ')}`);
+                for (const command of deploy.release.prePromote)
+                    commands.push(`in the release: ${command}`);
+                commands.push(`switch ${appDir}/current to the new release`);
+            }
+            for (const command of deploy.release.restart)
+                commands.push(command);
+        }
+        else if (deploy.script) {
+            commands.push(`in ${appDir}: ${deploy.script}`);
+        }
+        if (deploy.health.url)
+            commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
+        commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
+        return { host: describeTarget(target), appDir, commands };
+    });
+    const checks = (smoke?.checks ?? []).map((check) => planned([
+        `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
+        smoke?.sshTargets ? `from inside each host through SSH` : '',
+    ].filter(Boolean).join(', ')));
+    steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
+    const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
+        ? 'a failed smoke test fails the job; nothing is rolled back'
+        : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
+    return { version: planned(version), steps, hosts, checks, onFailure };
+}
+function planSummary(plan) {
+    const summary = new Summary()
+        .heading(`Deploy pipeline plan (dry run, nothing touched): version ${plan.version}`)
+        .table(['step', 'what'], plan.steps.map((step) => [step.step, step.what]));
+    for (const step of plan.steps.filter((s) => s.commands.length))
+        summary.text(`${step.step}:`).list(step.commands.map((c) => `\`${c}\``));
+    for (const host of plan.hosts)
+        summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
+    summary.text('Checks:').list(plan.checks.length ? plan.checks : ['none']);
+    return summary.text(`On failure: ${plan.onFailure}.`);
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/report.js
+
+
+
+
+
+const report_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const STATUS = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped' };
+const HEADLINE = {
+    deployed: 'deployed',
+    'rolled-back': 'failed and rolled back',
+    failed: 'failed',
+    planned: 'planned',
+};
+/** The whole story in one summary: image, digest, hosts with versions before and after, checks, timings. */
+function pipelineSummary(result) {
+    if (result.plan)
+        return planSummary(result.plan);
+    const summary = new Summary().heading(`Deploy pipeline: ${result.version || 'version unknown'} ${HEADLINE[result.outcome]} (${report_seconds(result.durationMs)})`);
+    summary.table(['step', 'result', 'time', 'detail'], result.steps.map((s) => [s.step, STATUS[s.status], s.status === 'skipped' ? '-' : report_seconds(s.durationMs), s.detail]));
+    if (result.build || result.imageRef) {
+        summary.table(['image', 'digest', 'size', 'tags'], [[
+                result.imageRef ?? result.build?.tags[0] ?? '', result.push ? `\`${result.push.digest}\`` : '-',
+                result.build ? build_flow_formatBytes(result.build.sizeBytes) : '-', result.build?.tags.map((tag) => tag.split(':').pop()).join(', ') ?? '-',
+            ]]);
+    }
+    if (result.deploy) {
+        summary.table(['host', 'before', 'after', 'status', 'detail'], result.deploy.hosts.map((host) => {
+            const back = result.rollback?.hosts.find((h) => h.host === host.host);
+            const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
+            return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
+        }));
+        // With strategy swarm, the per-service table says what the engine did (empty otherwise).
+        summary.append(swarmReportSummary(result.deploy));
+    }
+    if (result.rollback)
+        summary.append(swarmReportSummary(result.rollback));
+    if (result.smoke)
+        summary.append(smokeSummary(result.smoke));
+    if (result.failure)
+        summary.text(`**Failure:** ${result.failure}`);
+    return summary;
+}
+function pipelineOutputs(result) {
+    return {
+        outcome: result.outcome,
+        version: result.version,
+        'image-ref': result.imageRef ?? '',
+        digest: result.push?.digest ?? '',
+        tags: result.build?.tags.join('\n') ?? '',
+        'previous-version': result.deploy?.previousVersion ?? '',
+        hosts: JSON.stringify((result.deploy?.hosts ?? []).map((host) => {
+            const back = result.rollback?.hosts.find((h) => h.host === host.host);
+            return { host: host.host, before: host.previous, after: back?.status === 'rolled-back' ? back.version : host.version, status: back ? 'rolled-back' : host.status };
+        })),
+        'rolled-back': String(result.outcome === 'rolled-back'),
+        'smoke-passed': result.smoke ? String(result.smoke.passed) : '',
+        'duration-ms': String(result.durationMs),
+    };
+}
+function pipelineFailure(result) {
+    if (result.outcome === 'deployed' || result.outcome === 'planned')
+        return undefined;
+    return result.failure ?? 'the pipeline failed';
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/run.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** build-image → push-image → ssh-deploy → smoke-test, each through its own flow, with a rollback when the smoke test fails. */
+async function runPipeline(settings, context) {
+    const started = Date.now();
+    if (settings.dryRun) {
+        const plan = planPipeline(settings);
+        return { mode: settings.mode, outcome: 'planned', version: plan.version, steps: [], plan, durationMs: Date.now() - started };
+    }
+    const parseContext = { env: context.env, platform: context.platform, workDir: context.workDir };
+    const result = { mode: settings.mode, outcome: 'failed', version: settings.version ?? '', steps: [], durationMs: 0 };
+    const step = async (name, body) => {
+        const stepStarted = Date.now();
+        try {
+            // After a cancel no new step starts (docs/cancel.md).
+            throwIfCancelled(context.signal, `step ${name}`);
+            const { value, ok, detail } = await context.log.group(name, body);
+            result.steps.push({ step: name, status: ok ? 'ok' : 'failed', durationMs: Date.now() - stepStarted, detail });
+            return value;
+        }
+        catch (error) {
+            const detail = errors_formatError(error);
+            result.steps.push({ step: name, status: 'failed', durationMs: Date.now() - stepStarted, detail });
+            result.failure = `${name}: ${detail}`;
+            return undefined;
+        }
+    };
+    const finish = () => ({ ...result, durationMs: Date.now() - started });
+    if (settings.build) {
+        // One version for every link: given, else what build-image would derive from git.
+        result.version = settings.version ?? tags_versionOf(await readGitFacts(context.runner, settings.build.context, context.env, context.log)) ?? timestampVersion();
+    }
+    else if (settings.mode === 'deploy' && !settings.version) {
+        result.version = settings.deploy.version;
+    }
+    const version = result.version;
+    let deploySettings = settings.deploy;
+    if (settings.build) {
+        const get = (name) => settings.source.get(name);
+        const extraTags = [routeInput(get, 'build', 'tags'), isValidTag(version) ? version : undefined].filter(Boolean).join('\n');
+        const build = await step('build-image', async () => {
+            const parsed = buildImageFlow.parse(linkInputs(settings.source, 'build', {
+                version, tags: extraTags, 'build-args': withVersion(routeInput(get, 'build', 'build-args'), version),
+            }), parseContext);
+            const value = await buildImageFlow.run(parsed, context);
+            return { value, ok: true, detail: `${value.tags.length} tags, ${value.builder} builder, layer cache ${value.cache}` };
+        });
+        if (!build)
+            return finish();
+        result.build = build;
+        const push = await step('push-image', async () => {
+            const value = await pushImageFlow.run(pushImageFlow.parse(linkInputs(settings.source, 'push', { tags: build.tags.join('\n') }), parseContext), context);
+            return { value, ok: true, detail: `${value.digest} (${value.layersUploaded} layers uploaded)` };
+        });
+        if (!push)
+            return finish();
+        result.push = push;
+        result.imageRef = push.imageRef;
+        deploySettings = deployFlow.parse(linkInputs(settings.source, 'deploy', { image: push.imageRef, version }), parseContext);
+    }
+    else {
+        result.imageRef = settings.deployImage;
+        result.steps.push({ step: 'build-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) }, { step: 'push-image', status: 'skipped', durationMs: 0, detail: skipReason(settings) });
+    }
+    const deploy = await step('ssh-deploy', async () => {
+        const value = await deployFlow.run(deploySettings, context);
+        const failure = deployFlow.failure?.(value);
+        if (failure)
+            result.failure = `ssh-deploy: ${failure}`;
+        return { value, ok: !failure, detail: `${value.hosts.filter((h) => h.status === 'deployed' || (value.mode === 'rollback' && h.status === 'rolled-back')).length} of ${value.hosts.length} hosts ${value.mode === 'rollback' ? 'rolled back' : 'deployed'}` };
+    });
+    if (!deploy)
+        return finish();
+    result.deploy = deploy;
+    if (!deploy.ok) {
+        result.outcome = deploy.rolledBack ? 'rolled-back' : 'failed';
+        return finish();
+    }
+    if (settings.mode === 'rollback' || !result.version)
+        result.version = deploy.version;
+    if (settings.smokeFrom === 'none') {
+        result.steps.push({ step: 'smoke-test', status: 'skipped', durationMs: 0, detail: 'no url, checks or health-url set' });
+        result.outcome = 'deployed';
+        return finish();
+    }
+    const smoke = await step('smoke-test', async () => {
+        const parsed = smokeFlow.parse(linkInputs(settings.source, 'smoke', smokeDerived(settings, result.version)), parseContext);
+        const value = await smokeFlow.run(parsed, context);
+        return { value, ok: value.passed, detail: value.passed ? `${value.checks.length} check(s) passed${value.versionSeen ? `, version ${value.versionSeen}` : ''}` : smokeFlow.failure?.(value) ?? 'failed' };
+    });
+    if (smoke)
+        result.smoke = smoke;
+    if (smoke?.passed) {
+        result.outcome = 'deployed';
+        return finish();
+    }
+    const why = smoke ? smokeFlow.failure?.(smoke) ?? 'the smoke test failed' : result.failure ?? 'the smoke test did not run';
+    result.failure = `smoke-test: ${why}`;
+    if (settings.mode === 'rollback' || !settings.rollbackOnFailure)
+        return finish();
+    // Back only on the hosts this run changed, from the state each host recorded.
+    const changed = deploy.hosts.map((outcome, index) => ({ outcome, target: deploySettings.ssh.targets[index] }))
+        .filter(({ outcome, target }) => target && outcome.status === 'deployed' && outcome.changed);
+    const rollback = await step('rollback', async () => {
+        const value = await deployFlow.run({ ...deploySettings, mode: 'rollback', ssh: { targets: changed.map(({ target }) => target) } }, context);
+        const failure = deployFlow.failure?.(value);
+        return { value, ok: !failure, detail: failure ?? `${changed.length} host(s) back on ${value.version}` };
+    });
+    if (rollback) {
+        result.rollback = rollback;
+        const back = rollback.hosts.every((host) => host.status === 'rolled-back');
+        result.outcome = back ? 'rolled-back' : 'failed';
+        result.failure = back
+            ? `smoke-test: ${why}; rolled back ${rollback.hosts.length} host(s), ${rollback.version} is serving again`
+            : `smoke-test: ${why}; the rollback failed too: ${deployFlow.failure?.(rollback) ?? ''}`;
+    }
+    else {
+        result.failure = `smoke-test: ${why}; ${result.failure ?? ''}`;
+    }
+    return finish();
+}
+function skipReason(settings) {
+    if (settings.mode === 'rollback')
+        return 'rollback: nothing to build';
+    if (settings.deployImage)
+        return `deploying ${settings.deployImage}`;
+    return `the ${settings.deploy.strategy} strategy ships no image`;
+}
+function timestampVersion() {
+    return new Date().toISOString().replace(/[-:]|\.\d+/g, '').replace('T', '.').replace('Z', '');
+}
+
+;// CONCATENATED MODULE: ./build/src/pipeline/flow.js
+
+
+
+/** The root action (`uses: slipway-dev/slipway@v1`) and `slipway pipeline`: the whole chain in one step. */
+const pipelineFlow = {
+    command: 'pipeline',
+    action: 'deploy-pipeline',
+    describe: 'Build, push, deploy and smoke-test in one step; roll back when the smoke test fails (--dry-run prints the plan)',
+    parse: (inputs, context) => parsePipelineSettings(inputs, context),
+    run: runPipeline,
+    outputs: pipelineOutputs,
+    summary: pipelineSummary,
+    failure: pipelineFailure,
+    // Its deploy watches context.signal (docs/cancel.md); a build or push in flight runs to its end first.
+    handlesCancel: true,
+};
+
+;// CONCATENATED MODULE: ./build/src/core/cache.js
+const noCache = {
+    description: 'no cache',
+    restore: async () => undefined,
+    save: async () => undefined,
+};
+
+;// CONCATENATED MODULE: ./build/src/scan/encoding.js
+// Offline checks of token structure: checksums and encodings providers document.
+const CRC_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+        let c = n;
+        for (let k = 0; k < 8; k += 1)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+function crc32(text) {
+    let crc = 0xffffffff;
+    for (let i = 0; i < text.length; i += 1)
+        crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function base62(value, width) {
+    let out = '';
+    let rest = value;
+    while (rest > 0) {
+        out = BASE62[rest % 62] + out;
+        rest = Math.floor(rest / 62);
+    }
+    return out.padStart(width, '0');
+}
+/**
+ * GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: 4-character prefix,
+ * 30 random base62 characters, then the CRC32 of those 30 in 6 base62 digits.
+ */
+function hasValidCrc32Suffix(token, prefixLength = 4) {
+    const body = token.slice(prefixLength, -6);
+    return body.length > 0 && base62(crc32(body), 6) === token.slice(-6);
+}
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+function bech32Polymod(values) {
+    const generators = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let chk = 1;
+    for (const value of values) {
+        const top = chk >>> 25;
+        chk = ((chk & 0x1ffffff) << 5) ^ value;
+        for (let i = 0; i < 5; i += 1)
+            if ((top >>> i) & 1)
+                chk ^= generators[i];
+    }
+    return chk >>> 0;
+}
+function hrpExpand(hrp) {
+    const codes = [...hrp].map((c) => c.charCodeAt(0));
+    return [...codes.map((c) => c >> 5), 0, ...codes.map((c) => c & 31)];
+}
+/** BIP-173 bech32 checksum (age secret keys are bech32 with the hrp `age-secret-key-`). */
+function isValidBech32(text) {
+    const lower = text.toLowerCase();
+    const separator = lower.lastIndexOf('1');
+    if (separator < 1 || separator + 7 > lower.length)
+        return false;
+    const data = [];
+    for (const char of lower.slice(separator + 1)) {
+        const index = BECH32.indexOf(char);
+        if (index < 0)
+            return false;
+        data.push(index);
+    }
+    return bech32Polymod([...hrpExpand(lower.slice(0, separator)), ...data]) === 1;
+}
+/** Appends a valid bech32 checksum; used to build test samples. */
+function withBech32Checksum(hrp, data) {
+    const values = [...hrpExpand(hrp), ...data, 0, 0, 0, 0, 0, 0];
+    const mod = bech32Polymod(values) ^ 1;
+    const checksum = [0, 1, 2, 3, 4, 5].map((i) => (mod >>> (5 * (5 - i))) & 31);
+    return `${hrp}1${[...data, ...checksum].map((d) => BECH32[d]).join('')}`;
+}
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (!text)
+        return 0;
+    const counts = new Map();
+    for (const char of text)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / text.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+function decodeBase64(text) {
+    const normal = text.replace(/-/g, '+').replace(/_/g, '/');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(normal))
+        return undefined;
+    return Buffer.from(normal, 'base64').toString('latin1');
+}
+/** A JWT-style segment whose base64url decodes to a JSON object. */
+function isJsonSegment(segment, requiredKey) {
+    const decoded = decodeBase64(segment);
+    if (!decoded)
+        return false;
+    try {
+        const value = JSON.parse(decoded);
+        return typeof value === 'object' && value !== null && (!requiredKey || requiredKey in value);
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/scan/linear-regex.js
 
 /**
@@ -25908,7 +26375,7 @@ function loadScanConfig(file, required = false) {
     return parseScanConfig(external_node_fs_namespaceObject.readFileSync(file, 'utf8'), file);
 }
 /** What a bad value is, without quoting it: a config value may be (or hold) a secret. */
-function describeValue(value) {
+function config_describeValue(value) {
     if (value === undefined || value === null || value === '')
         return value === '' ? 'an empty string' : String(value);
     if (typeof value === 'number' || typeof value === 'boolean')
@@ -25954,7 +26421,7 @@ function parseScanConfig(source, file) {
     // A pattern may hold a literal secret (an allowlisted test key): errors name the key, never quote the value.
     const regex = (path, value) => {
         if (typeof value !== 'string' || value === '')
-            return fail(path, `must be a non-empty string (found ${describeValue(value)})`, 'Quote the regular expression');
+            return fail(path, `must be a non-empty string (found ${config_describeValue(value)})`, 'Quote the regular expression');
         try {
             return compileLinear(value);
         }
@@ -25979,14 +26446,14 @@ function parseScanConfig(source, file) {
                 return fail(at, 'must be a mapping with id, regex and keywords', 'See docs/secret-scan.md');
             const rule = raw;
             if (typeof rule.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(rule.id))
-                fail([...at, 'id'], `must be a kebab-case id (found ${describeValue(rule.id)})`, 'Use e.g. `acme-token`');
+                fail([...at, 'id'], `must be a kebab-case id (found ${config_describeValue(rule.id)})`, 'Use e.g. `acme-token`');
             const pattern = regex([...at, 'regex'], rule.regex);
             const keywords = strings([...at, 'keywords'], rule.keywords).map((k) => k.toLowerCase());
             if (keywords.length === 0)
                 fail([...at, 'keywords'], 'is required (a rule only runs on lines holding one of its keywords)', 'List a literal part of the token, e.g. [acme_]');
             const entropy = rule.entropy;
             if (entropy !== undefined && (typeof entropy !== 'number' || entropy < 0 || entropy > 8))
-                fail([...at, 'entropy'], `must be a number of bits per character between 0 and 8 (found ${describeValue(entropy)})`, 'Try 3.0');
+                fail([...at, 'entropy'], `must be a number of bits per character between 0 and 8 (found ${config_describeValue(entropy)})`, 'Try 3.0');
             config.rules.push({
                 id: rule.id,
                 title: typeof rule.title === 'string' ? rule.title : rule.id,
@@ -26012,7 +26479,7 @@ function parseScanConfig(source, file) {
     if (data['max-file-size'] !== undefined) {
         const size = parseSize(data['max-file-size']);
         if (size === undefined)
-            fail(['max-file-size'], `is not a size (found ${describeValue(data['max-file-size'])}, expected e.g. 2MB)`, 'Write bytes or a size with KB/MB');
+            fail(['max-file-size'], `is not a size (found ${config_describeValue(data['max-file-size'])}, expected e.g. 2MB)`, 'Write bytes or a size with KB/MB');
         config.maxFileSize = size;
     }
     return config;
@@ -29922,7 +30389,8 @@ async function main(argv) {
         const cancel = handleCancelSignals(log, flow.handlesCancel === true);
         let run;
         try {
-            run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }));
+            // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
+            run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in flagValues)));
         }
         catch (error) {
             if (!cancel.received())

@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     const cancel = handleCancelSignals(log, flow.handlesCancel === true);
     let run: Awaited<ReturnType<typeof runFlow>>;
     try {
-      run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }));
+      // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
+      run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in flagValues)));
     } catch (error) {
       if (!cancel.received()) throw error;
       log.error(`cancelled (${cancel.received()}): ${formatError(error, debug)}`);

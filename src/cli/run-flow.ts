@@ -25,13 +25,14 @@ export interface FlowRun<R> {
   failure?: string;
 }
 
-/** Parse values as the CLI would (errors name `--flag`), then run. */
+/** Parse values as the CLI would (errors name `--flag`; values named in `fromFile` are never quoted), then run. */
 export async function runFlow<S, R>(
   flow: FlowDefinition<S, R>,
   values: Record<string, string | undefined>,
   context: FlowContext,
+  fromFile: Iterable<string> = [],
 ): Promise<FlowRun<R>> {
-  const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), context);
+  const settings = flow.parse(new Inputs(mapInputSource(values, 'cli', { unquoted: fromFile })), context);
   const result = await flow.run(settings, context);
   return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { redact } from './secrets.js';
 
 /** Where a finding points, for annotations on the file and line. */
@@ -34,13 +35,38 @@ export class MemoryLogger implements Logger {
   text(): string { return this.lines.join('\n'); }
 }
 
+/** A line a runner would read as a workflow command (`::error::`, `::add-mask::`, the old `##[…]` form), leading blanks allowed. */
+const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
+
+/**
+ * Text about to be printed where a runner parses workflow commands. Any line of
+ * it could come from outside (a remote host's output, an app's response), so a
+ * message holding a command-looking line is wrapped in a `stop-commands` block
+ * with a fresh random token, which GitHub's and Forgejo's runners both honour:
+ * the text shows as written and runs nothing.
+ */
+export function inertText(text: string): string {
+  if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text)) return text;
+  const token = `slipway-${crypto.randomBytes(16).toString('hex')}`;
+  issuedTokens.add(token);
+  return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+
+/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
+const issuedTokens = new Set<string>();
+
+function isOwnBlock(text: string): boolean {
+  const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
+  return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
+}
+
 /** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
 export class ConsoleLogger implements Logger {
   constructor(
     private readonly options: { debug?: boolean; stream?: NodeJS.WritableStream; prefix?: string } = {},
   ) {}
   private write(text: string): void {
-    (this.options.stream ?? process.stderr).write(`${this.options.prefix ?? ''}${redact(text)}\n`);
+    (this.options.stream ?? process.stderr).write(`${inertText(`${this.options.prefix ?? ''}${redact(text)}`)}\n`);
   }
   info(message: string): void { this.write(message); }
   warn(message: string, where?: SourceLocation): void { this.write(`warning: ${locate(where)}${message}`); }

@@ -22,6 +22,21 @@ export function registerSecret(value: string | undefined | null): void {
   }
 }
 
+/** A piece shorter than this is a word ("Bearer", "token"), not a fragment of a credential worth masking. */
+const MIN_PIECE_LENGTH = 8;
+
+/**
+ * A secret value whose parts could be printed on their own (a header value
+ * `Bearer ab,cd…`, a comma-separated token list): the whole value, each line,
+ * and each piece between commas, semicolons or spaces are registered.
+ */
+export function registerSecretPieces(value: string | undefined | null): void {
+  if (!value) return;
+  registerSecret(value);
+  registerSecret(value.trim());
+  for (const piece of value.split(/[\s,;]+/)) if (piece.length >= MIN_PIECE_LENGTH) registerSecret(piece);
+}
+
 /** Lets an edge mirror registrations (the Actions edge calls core.setSecret). */
 export function onSecretRegistered(listener: (value: string) => void): void {
   listeners.push(listener);

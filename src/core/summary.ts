@@ -1,3 +1,4 @@
+import { inertText } from './log.js';
 /**
  * What a run has to tell at the end, as data. The Actions edge renders it as a
  * job summary (GitHub) or as log text (Forgejo, which shows no summaries); the
@@ -18,15 +19,17 @@ export class Summary {
   append(other: Summary): this { this.blocks.push(...other.blocks); return this; }
 }
 
-const escapeCell = (cell: string): string => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
+export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeCell = (cell: string): string => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
 export function renderMarkdown(summary: Summary): string {
   return summary.blocks
     .map((block) => {
       switch (block.kind) {
-        case 'heading': return `### ${block.text}`;
-        case 'text': return block.text;
-        case 'list': return block.items.map((item) => `- ${item}`).join('\n');
+        case 'heading': return `### ${escapeHtml(block.text)}`;
+        case 'text': return escapeHtml(block.text);
+        case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
         case 'table': return [
           `| ${block.headers.map(escapeCell).join(' | ')} |`,
           `| ${block.headers.map(() => '---').join(' | ')} |`,
@@ -39,7 +42,9 @@ export function renderMarkdown(summary: Summary): string {
 
 /** Plain text for logs and terminals: markdown code ticks dropped. */
 export function renderText(summary: Summary): string {
-  return renderTextBlocks(summary).replace(/`/g, '');
+  // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
+  const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
+  return `${inertText(text)}\n`;
 }
 
 function renderTextBlocks(summary: Summary): string {

@@ -9,7 +9,7 @@ export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
   command: 'deploy',
   action: 'ssh-deploy',
   describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
-  parse: (inputs) => parseDeploySettings(inputs),
+  parse: (inputs, context) => parseDeploySettings(inputs, context.workDir),
   // swarm: the per-service report and filled-in defaults join the summary below.
   run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
   outputs: (result) => ({

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import { parseSshInputs, type SshSettings } from '../ssh/index.js';
 import { parseSwarmStrategy, type SwarmStrategySettings } from '../swarm/strategy-settings.js';
@@ -58,18 +59,21 @@ export interface DeploySettings {
 
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+export const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-export function parseDeploySettings(inputs: Inputs): DeploySettings {
+/**
+ * Every deploy input, checked here before any connection: files it names exist
+ * on the runner (artifact, stack file), the health URL is a URL, env names are
+ * names. `workDir` is where relative local paths start (the workspace).
+ */
+export function parseDeploySettings(inputs: Inputs, workDir: string = process.cwd()): DeploySettings {
   const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'] as const, 'compose');
   const mode = inputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
   const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
-  const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-  if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>]/.test(appDir.replace(/\{(host|index)\}/g, ''))) {
-    inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
-  }
+  const appDir = parseAppDir(inputs);
   const relative = (name: string, value: string) => {
-    if (!RELATIVE_PATH.test(value)) inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+    if (!RELATIVE_PATH.test(value) || value.startsWith('-')) inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
     return value;
   };
 
@@ -92,7 +96,7 @@ export function parseDeploySettings(inputs: Inputs): DeploySettings {
       pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
     };
   } else if (strategy === 'release') {
-    const artifact = inputs.optional('artifact');
+    const artifact = parseArtifact(inputs, workDir);
     if (mode === 'deploy' && !artifact) inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
     release = {
       artifact,
@@ -102,24 +106,75 @@ export function parseDeploySettings(inputs: Inputs): DeploySettings {
       keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
     };
   } else if (strategy === 'swarm') {
-    swarm = parseSwarmStrategy(inputs);
+    swarm = parseSwarmStrategy(inputs, workDir);
   } else {
     if (mode === 'rollback') inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
     script = inputs.required('script', 'Set script to the commands to run on the host.');
   }
 
+  const healthUrl = parseHealthUrl(inputs);
   const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
-  const version = inputs.optional('version') ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+  const givenVersion = inputs.optional('version');
+  // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
+  if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
+    inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+  }
+  const version = givenVersion ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
   return {
     ssh, strategy, mode, appDir, version,
-    env: inputs.keyValues('env'),
-    health: { url: inputs.optional('health-url'), expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000) },
-    batchSize: inputs.integer('batch-size', 0, { min: 0 }),
+    // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
+    env: inputs.keyValues('env', { secret: true, envNames: true }),
+    health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
+    batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
     lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
-    lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
+    // 0 would call every lock stale, so a second deploy would take over one in progress.
+    lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
     compose, release, script, swarm,
-    zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, inputs.optional('health-url')),
+    zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, healthUrl),
   };
+}
+
+/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
+function parseAppDir(inputs: Inputs): string {
+  const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
+  const plain = appDir.replace(/\{(host|index)\}/g, 'x');
+  if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
+    inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+  }
+  if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+    inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+  }
+  const normalised = path.posix.normalize(appDir).replace(/\/+$/, '');
+  if (normalised === '') inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+  return normalised;
+}
+
+/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
+function parseArtifact(inputs: Inputs, workDir: string): string | undefined {
+  const value = inputs.optional('artifact');
+  if (value === undefined) return undefined;
+  const archive = /\.(tar\.gz|tgz)$/.test(value);
+  const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
+  // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
+  return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
+}
+
+/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
+function parseHealthUrl(inputs: Inputs): string | undefined {
+  const value = inputs.optional('health-url');
+  if (value === undefined) return undefined;
+  if (/\s/.test(value)) inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
+  let url: URL | undefined;
+  try {
+    url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
+  }
+  if (url.username || url.password) inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
+  return value;
 }
 
 /** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */

@@ -104,16 +104,25 @@ export function pgEnv(connection: PostgresConnection): Record<string, string> {
   return env;
 }
 
+/**
+ * `--dbname` takes a connection string whenever the value holds `=` or starts
+ * with `postgres://`, which would let a name redirect the connection that
+ * carries PGPASSWORD. Given as `dbname='…'`, the value is only ever a name.
+ */
+export function dbnameArgument(database: string): string {
+  return `--dbname=dbname='${database.replace(/[\\']/g, '\\$&')}'`;
+}
+
 /** TZ=UTC: the archive header records the dump time as local wall-clock time without a zone. */
 export function pgDump(connection: PostgresConnection, database: string, outFile: string): CommandSpec {
-  return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, `--dbname=${database}`], env: { ...pgEnv(connection), TZ: 'UTC' } };
+  return { file: 'pg_dump', args: ['--format=custom', '--no-password', `--file=${outFile}`, dbnameArgument(database)], env: { ...pgEnv(connection), TZ: 'UTC' } };
 }
 
 /** A dump can carry code: restore without owners or grants, as a role without superuser rights. */
 export function pgRestore(connection: PostgresConnection, database: string, dumpFile: string): CommandSpec {
   return {
     file: 'pg_restore',
-    args: ['--no-owner', '--no-privileges', '--exit-on-error', '--no-password', `--dbname=${database}`, dumpFile],
+    args: ['--no-owner', '--no-privileges', '--exit-on-error', '--no-password', dbnameArgument(database), '--', dumpFile],
     env: pgEnv(connection),
   };
 }
@@ -123,13 +132,13 @@ export function pgRestore(connection: PostgresConnection, database: string, dump
  * when it was made. TZ=UTC prints that time as the dumping host's wall clock, read as UTC.
  */
 export function pgRestoreList(dumpFile: string): CommandSpec {
-  return { file: 'pg_restore', args: ['--list', dumpFile], env: { TZ: 'UTC' } };
+  return { file: 'pg_restore', args: ['--list', '--', dumpFile], env: { TZ: 'UTC' } };
 }
 
 export function psql(connection: PostgresConnection, database: string, sql: string): CommandSpec {
   return {
     file: 'psql',
-    args: ['--no-psqlrc', '--no-password', '--tuples-only', '--no-align', '--field-separator=|', '--set=ON_ERROR_STOP=1', `--dbname=${database}`, '--command', sql],
+    args: ['--no-psqlrc', '--no-password', '--tuples-only', '--no-align', '--field-separator=|', '--set=ON_ERROR_STOP=1', dbnameArgument(database), '--command', sql],
     env: pgEnv(connection),
   };
 }

@@ -1,7 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Inputs } from '../core/config/inputs.js';
+import { ENV_NAME, resolveThroughLinks, type Inputs } from '../core/config/inputs.js';
 import type { FlowContext } from '../core/context.js';
-import { registerSecret } from '../core/secrets.js';
 import { parseSshInputs, type SshTarget } from '../ssh/index.js';
 import { registerLocationCredentials } from './credentials.js';
 
@@ -162,6 +162,19 @@ export function parseQueries(lines: string[], fail: (problem: string) => never):
   });
 }
 
+/** Docker container and volume names (or ids). */
+const CONTAINER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A PostgreSQL database or role name: a name, never a connection string (`host=… dbname=…`) or URI. */
+const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
+
+function databaseName(inputs: Inputs, name: string): string | undefined {
+  const value = inputs.optional(name);
+  if (value !== undefined && !DATABASE_NAME.test(value)) {
+    inputs.fail(name, `is not a database name (found '${value.slice(0, 60)}')`, 'Give the name only (letters, digits, _ and -); host, port and user have their own inputs (pg-host, pg-port, pg-user), and a connection string is not accepted.');
+  }
+  return value;
+}
+
 /** One entry per line, never split on commas: SQL and shell arguments contain them. */
 function lines(inputs: Inputs, name: string): string[] {
   return (inputs.optional(name) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
@@ -176,7 +189,7 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
   if (mode === 'staleness' && !forge) inputs.fail('forge-token', 'is required for mode staleness', 'Pass a token that may read the repository’s workflow runs.');
   if (mode === 'drill' && !inputs.optional('source')) inputs.fail('source', `is required (expected one of ${SOURCE_KINDS.join(', ')})`);
   const kind = inputs.choice('source', SOURCE_KINDS, 'sqlite');
-  const source = mode === 'staleness' ? ({ kind: 'sqlite', path: '' } as SqliteSource) : parseSource(kind, inputs);
+  const source = mode === 'staleness' ? ({ kind: 'sqlite', path: '' } as SqliteSource) : parseSource(kind, inputs, context.workDir);
   const minRows: Record<string, number> = {};
   for (const [table, count] of Object.entries(inputs.keyValues('min-rows'))) {
     if (!/^\d+$/.test(count.trim())) inputs.fail('min-rows', `has a count that is not a whole number (found '${table}=${count}')`);
@@ -191,31 +204,21 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
     tables: inputs.list('tables'),
     minRows,
     queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
-    maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0) : undefined,
+    maxAgeMs: inputs.optional('max-age') ? inputs.duration('max-age', 0, { min: 1, timer: false }) : undefined,
     freshnessColumn,
     shrinkTolerancePercent: inputs.integer('shrink-tolerance', 10, { min: 0, max: 100 }),
   };
   for (const table of [...verify.tables, ...Object.keys(minRows)]) {
     if (!/^[A-Za-z_][\w]*$/.test(table)) inputs.fail(verify.tables.includes(table) ? 'tables' : 'min-rows', `has a table name that is not a plain identifier (found '${table}')`);
   }
-  const appImage = inputs.optional('app-image');
-  const appEnv = inputs.keyValues('app-env');
+  const appImage = inputs.argument('app-image');
   // The app's environment holds its secrets (database passwords, API keys), and a
-  // failing boot shows the app's log: every value is masked wherever the drill prints.
-  for (const value of Object.values(appEnv)) registerSecret(value);
-  const app: AppBootSettings | undefined = appImage
-    ? {
-        image: appImage,
-        dataMount: inputs.string('app-data-mount', '/data'),
-        portEnv: inputs.string('app-port-env', 'PORT'),
-        args: lines(inputs, 'app-args'),
-        env: appEnv,
-        healthPath: inputs.string('app-health-path', '/healthz'),
-        expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
-        timeoutMs: inputs.duration('app-timeout', 60_000),
-      }
-    : undefined;
-  const history = inputs.optional('previous-report');
+  // failing boot shows the app's log: every value (and piece) is masked wherever the drill prints.
+  const appEnv = inputs.keyValues('app-env', { secret: true, envNames: true });
+  const app: AppBootSettings | undefined = appImage ? parseAppBoot(inputs, appImage, appEnv) : undefined;
+  const previousReportFile = inputs.localPath('previous-report', context.workDir);
+  const scratchRoot = resolveThroughLinks(path.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')));
+  const scratchDir = parseScratchDir(inputs, context.workDir, source);
   return {
     mode,
     name,
@@ -223,11 +226,12 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
     verify,
     app,
     alsoRandomOlder: inputs.boolean('also-random-older', false),
-    scratchRoot: path.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')),
-    scratchDir: inputs.optional('scratch-dir') ? path.resolve(context.workDir, inputs.required('scratch-dir')) : undefined,
-    reportFile: path.resolve(context.workDir, inputs.string('report-file', `${name}-report.json`)),
-    previousReportFile: history ? path.resolve(context.workDir, history) : undefined,
-    useCacheForHistory: !history && context.platform.kind !== 'local',
+    scratchRoot,
+    scratchDir,
+    // Inside the workspace unless an absolute path asks for elsewhere.
+    reportFile: inputs.localPath('report-file', context.workDir, { fallback: `${name}-report.json` }) ?? path.resolve(context.workDir, `${name}-report.json`),
+    previousReportFile,
+    useCacheForHistory: !previousReportFile && context.platform.kind !== 'local',
     forge,
     issue: {
       enabled: inputs.boolean('issue-on-failure', false),
@@ -235,19 +239,71 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
       labels: inputs.list('issue-labels'),
     },
     staleness,
-    timeoutMs: inputs.duration('timeout', 30 * 60_000),
+    timeoutMs: inputs.duration('timeout', 30 * 60_000, { min: 1000 }),
   };
 }
 
-function parseSource(kind: SourceKind, inputs: Inputs): DrillSource {
+function parseAppBoot(inputs: Inputs, image: string, env: Record<string, string>): AppBootSettings {
+  const portEnv = inputs.string('app-port-env', 'PORT');
+  if (!ENV_NAME.test(portEnv)) inputs.fail('app-port-env', `is not an environment variable name (found '${portEnv}')`);
+  const dataMount = inputs.string('app-data-mount', '/data');
+  if (!dataMount.startsWith('/') || /[:,\s]/.test(dataMount)) inputs.fail('app-data-mount', `is not an absolute path in the container (found '${dataMount}')`, 'e.g. /data');
+  const healthPath = inputs.string('app-health-path', '/healthz');
+  if (!healthPath.startsWith('/') || /\s/.test(healthPath)) inputs.fail('app-health-path', `is not a URL path (found '${healthPath}')`, 'e.g. /healthz');
+  return {
+    image, dataMount, portEnv, healthPath, env,
+    args: lines(inputs, 'app-args'),
+    expectStatus: inputs.integer('app-expect-status', 200, { min: 100, max: 599 }),
+    timeoutMs: inputs.duration('app-timeout', 60_000, { min: 1000 }),
+  };
+}
+
+/** Local paths a restore must never write into (or hold). */
+function localSources(source: DrillSource): Array<{ input: string; path: string }> {
+  if (source.kind === 'sqlite' && !source.container && !source.ssh) return [{ input: 'database-path', path: source.path }];
+  if ((source.kind === 'restic' || source.kind === 'borg') && source.repository.startsWith('/')) return [{ input: 'repository', path: source.repository }];
+  if (source.kind === 'tarball' && source.file) return [{ input: 'tarball', path: source.file }];
+  if (source.kind === 'postgres' && source.dumpFile) return [{ input: 'dump-file', path: source.dumpFile }];
+  return [];
+}
+
+/**
+ * The restore target, judged by where it really leads (symlinks resolved):
+ * never the source, inside it or holding it, never an existing file or a
+ * directory with something in it (the drill removes what it restores into).
+ */
+function parseScratchDir(inputs: Inputs, workDir: string, source: DrillSource): string | undefined {
+  const value = inputs.optional('scratch-dir');
+  if (value === undefined) return undefined;
+  const resolved = resolveThroughLinks(path.resolve(workDir, value));
+  for (const origin of localSources(source)) {
+    const real = resolveThroughLinks(origin.path);
+    const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(path.sep) ? b : `${b}${path.sep}`);
+    if (inside(resolved, real) || inside(real, resolved)) {
+      inputs.fail('scratch-dir', `is the source given in ${origin.input}, or one holds the other (found '${value}', which resolves to ${resolved})`, 'Leave scratch-dir empty so the drill makes its own temporary directory, or name one outside the source.');
+    }
+  }
+  let stat: fs.Stats | undefined;
+  try { stat = fs.statSync(resolved); } catch { stat = undefined; }
+  if (stat && !stat.isDirectory()) inputs.fail('scratch-dir', `is an existing file, not a directory (found '${value}')`, 'The drill restores into a directory it creates and removes: name one that does not exist yet.');
+  if (stat && fs.readdirSync(resolved).length > 0) inputs.fail('scratch-dir', `is a directory that is not empty (found '${value}')`, 'The drill removes its scratch place afterwards: name a directory that does not exist yet.');
+  if (resolved === path.parse(resolved).root) inputs.fail('scratch-dir', "is the root directory '/'");
+  return resolved;
+}
+
+function parseSource(kind: SourceKind, inputs: Inputs, workDir: string): DrillSource {
   switch (kind) {
     case 'sqlite': {
       const remote = inputs.optional('host') !== undefined;
       const container = inputs.optional('container');
       if (container && remote) inputs.fail('container', 'cannot be combined with host', 'Drill a container on a remote host by backing it up there first.');
+      const databasePath = inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).');
+      if (container !== undefined && !CONTAINER_NAME.test(container)) inputs.fail('container', `is not a container name or id (found '${container}')`);
+      // On the runner the file is resolved (so sqlite3 never sees a leading dash) and must exist; elsewhere it is checked there.
+      const local = !remote && container === undefined;
       return {
         kind,
-        path: inputs.required('database-path', 'Set it to the live SQLite file (on the runner, in the container, or on the SSH host).'),
+        path: local ? inputs.localPath('database-path', workDir, { mustExist: 'file' }) ?? databasePath : inputs.checkArgument('database-path', databasePath),
         container,
         ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
       };
@@ -261,32 +317,40 @@ function parseSource(kind: SourceKind, inputs: Inputs): DrillSource {
       }
       const repository = inputs.required('repository');
       registerLocationCredentials(repository);
+      inputs.checkArgument('repository', repository);
+      const snapshot = inputs.argument('snapshot', 'latest') ?? 'latest';
+      if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+-]*$/.test(snapshot)) inputs.fail('snapshot', `is not a snapshot id or archive name (found '${snapshot}')`, 'Write latest, a restic snapshot id or a borg archive name.');
+      const tags = inputs.list('tags').map((tag) => inputs.checkArgument('tags', tag));
       return {
         kind,
         repository,
         password,
         passwordCommand,
-        snapshot: inputs.string('snapshot', 'latest'),
-        tags: inputs.list('tags'),
+        snapshot,
+        tags,
         pathFilter: inputs.optional('snapshot-path'),
         readDataSubset: inputs.optional('read-data-subset'),
         skipRepositoryCheck: inputs.boolean('skip-repository-check', false),
       };
     }
     case 'postgres': {
-      const dumpFile = inputs.optional('dump-file');
-      const database = inputs.optional('pg-database');
+      const dumpFile = inputs.localPath('dump-file', workDir, { mustExist: 'file' });
+      const database = databaseName(inputs, 'pg-database');
       if (!dumpFile && !database) inputs.fail('dump-file', 'or pg-database is required for source postgres', 'Name a pg_dump custom-format file, or a live database to dump.');
+      const host = inputs.argument('pg-host', '127.0.0.1') ?? '127.0.0.1';
+      if (!/^[A-Za-z0-9_.:/[\]-]+$/.test(host)) inputs.fail('pg-host', `is not a host name, address or socket directory (found '${host}')`);
+      const user = inputs.argument('pg-user', 'slipway') ?? 'slipway';
+      if (!DATABASE_NAME.test(user)) inputs.fail('pg-user', `is not a role name (found '${user}')`);
       const scratchDatabase = inputs.optional('scratch-database');
       if (scratchDatabase && !/^[A-Za-z_][\w]*$/.test(scratchDatabase)) inputs.fail('scratch-database', `is not a plain identifier (found '${scratchDatabase}')`);
       return {
         kind,
         connection: {
-          host: inputs.string('pg-host', '127.0.0.1'),
+          host,
           port: inputs.integer('pg-port', 5432, { min: 1, max: 65535 }),
-          user: inputs.string('pg-user', 'slipway'),
+          user,
           password: inputs.secret('pg-password'),
-          maintenanceDatabase: inputs.string('pg-maintenance-database', 'postgres'),
+          maintenanceDatabase: databaseName(inputs, 'pg-maintenance-database') ?? 'postgres',
         },
         dumpFile,
         database,
@@ -294,10 +358,11 @@ function parseSource(kind: SourceKind, inputs: Inputs): DrillSource {
       };
     }
     case 'tarball': {
-      const file = inputs.optional('tarball');
-      const volume = inputs.optional('volume');
+      const file = inputs.localPath('tarball', workDir, { mustExist: 'file' });
+      const volume = inputs.argument('volume');
       if (!file === !volume) inputs.fail('tarball', 'or volume is required, not both', 'Name a tar file, or a Docker volume to pack.');
-      return { kind, file, volume, helperImage: inputs.string('helper-image', 'busybox') };
+      if (volume !== undefined && !CONTAINER_NAME.test(volume)) inputs.fail('volume', `is not a Docker volume name (found '${volume}')`);
+      return { kind, file, volume, helperImage: inputs.argument('helper-image', 'busybox') ?? 'busybox' };
     }
   }
 }
@@ -312,6 +377,7 @@ function parseForge(inputs: Inputs, context: Pick<FlowContext, 'env' | 'platform
   const fallbackApi = kind === 'github' ? (env.GITHUB_API_URL ?? 'https://api.github.com') : server ? `${server.replace(/\/$/, '')}/api/v1` : undefined;
   const apiUrl = inputs.optional('forge-api-url') ?? fallbackApi;
   if (!apiUrl) inputs.fail('forge-api-url', 'is required outside Actions for forgejo', 'e.g. https://codeberg.org/api/v1');
+  if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) inputs.fail('forge-api-url', `is not an http or https URL (found '${apiUrl.slice(0, 80)}')`, 'e.g. https://codeberg.org/api/v1');
   const repository = inputs.optional('forge-repository') ?? env.GITHUB_REPOSITORY;
   if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
     inputs.fail('forge-repository', `is not owner/name (found '${repository ?? ''}')`);
@@ -322,7 +388,7 @@ function parseForge(inputs: Inputs, context: Pick<FlowContext, 'env' | 'platform
 function parseStaleness(inputs: Inputs): StalenessSettings {
   return {
     workflow: inputs.required('drill-workflow', 'Name the drill workflow file, e.g. restore-drill.yml.'),
-    maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000),
+    maxAgeMs: inputs.duration('max-staleness', 8 * 86_400_000, { min: 1, timer: false }),
     onStale: inputs.choice('on-stale', ['warn', 'fail'] as const, 'fail'),
   };
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
-import { registerSecret } from '../core/secrets.js';
 import { invalidTags } from './tags.js';
 import { KNOWN_PLATFORMS, parseImageReference } from './reference.js';
 
@@ -40,12 +39,13 @@ export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettin
   if ('error' in parsed) inputs.fail('image', parsed.error);
   if (parsed.tag || parsed.digest) inputs.fail('image', `names a tag or digest (found '${image}')`, "Give the repository only; tags come from git and input 'tags'.");
 
+  // Absolute after resolving, so the build's one positional argument can never read as an option.
   const context = path.resolve(workDir, inputs.string('context', '.'));
   if (!fs.existsSync(context) || !fs.statSync(context).isDirectory()) {
     inputs.fail('context', `directory ${context} does not exist`, 'Point it at the folder with your Dockerfile (relative to the workspace), and check out the repository first.');
   }
   const dockerfile = path.resolve(context, inputs.string('dockerfile', 'Dockerfile'));
-  if (!fs.existsSync(dockerfile)) {
+  if (!fs.existsSync(dockerfile) || !fs.statSync(dockerfile).isFile()) {
     inputs.fail('dockerfile', `file ${dockerfile} does not exist`, "Set it to the Dockerfile's path relative to the context.");
   }
 
@@ -74,12 +74,10 @@ export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettin
   if (secretLooking) {
     inputs.fail('build-args', `has '${secretLooking}', which looks like a secret; build args stay readable in the image history`, "Pass it in input 'build-secrets' instead and read it with RUN --mount=type=secret,id=...");
   }
-  // Registered whole (and line by line) before parsing, so even a parse error cannot show a value.
-  inputs.secret('build-secrets');
-  const buildSecrets = inputs.keyValues('build-secrets');
-  for (const [id, value] of Object.entries(buildSecrets)) {
-    if (!/^[A-Za-z0-9_.-]+$/.test(id)) inputs.fail('build-secrets', `has an invalid secret id (found '${id}')`, 'Ids use letters, digits, _ . - only.');
-    registerSecret(value);
+  // Registered whole and in pieces before parsing, split on lines only, errors by line number: no value can show.
+  const buildSecrets = inputs.keyValues('build-secrets', { secret: true });
+  for (const [index, id] of Object.keys(buildSecrets).entries()) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(id) || id.startsWith('-')) inputs.fail('build-secrets', `secret ${index + 1} has an invalid id`, 'Ids use letters, digits, _ . - only; write one id=value per line.');
   }
 
   return {
@@ -92,8 +90,8 @@ export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettin
     buildArgs,
     buildSecrets,
     labels: inputs.keyValues('labels'),
-    target: inputs.optional('target'),
-    network: inputs.optional('network'),
+    target: inputs.argument('target'),
+    network: inputs.argument('network'),
     layerCache: inputs.choice('layer-cache', ['auto', 'on', 'off'] as const, 'auto'),
     noCache: inputs.boolean('no-cache', false),
     cacheKeyFiles: inputs.list('cache-key-files'),

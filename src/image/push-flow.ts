@@ -51,7 +51,7 @@ export function parsePushSettings(inputs: Inputs): PushSettings {
   if (registries.size > 1 || repositories.size > 1) inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
   const registry = inputs.string('registry', parsed[0].registry);
   if (registry !== parsed[0].registry) inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
-  const username = inputs.optional('username');
+  const username = inputs.argument('username');
   const password = inputs.secret('password');
   if (password && !username) inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
   if (username && !password) inputs.fail('password', `is empty for user ${username}`, 'Pass the token from a secret, e.g. ${{ secrets.REGISTRY_TOKEN }}.');

@@ -1,6 +1,6 @@
 import { Inputs, type InputSource } from '../core/config/inputs.js';
 import type { FlowContext } from '../core/context.js';
-import { parseDeploySettings, type DeploySettings } from '../deploy/settings.js';
+import { parseDeploySettings, VERSION, type DeploySettings } from '../deploy/settings.js';
 import { parseBuildSettings, type BuildSettings } from '../image/build-settings.js';
 import { parsePushSettings, type PushSettings } from '../image/push-flow.js';
 import { parseImageReference } from '../image/reference.js';
@@ -39,6 +39,7 @@ export function linkInputs(source: InputSource, link: Link, derived: Record<stri
   return new Inputs({
     get: (name) => routeInput(get, link, name, derived),
     describe: (name) => source.describe(sourceName(get, link, name)),
+    quotable: (name) => source.quotable?.(sourceName(get, link, name)) ?? true,
   });
 }
 
@@ -48,7 +49,11 @@ export function withVersion(text: string | undefined, version: string): string |
 }
 
 export function smokeDerived(settings: Pick<PipelineSettings, 'source' | 'checkVersion' | 'smokeFrom'>, version: string): Record<string, string | undefined> {
-  const get = (name: string) => routeInput((n) => settings.source.get(n), 'smoke', name);
+  // An action hands every declared input over, empty ones as '': empty means not set.
+  const get = (name: string) => {
+    const value = routeInput((n) => settings.source.get(n), 'smoke', name);
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
   const derived: Record<string, string | undefined> = {};
   if (settings.smokeFrom === 'health-url') {
     derived.url = routeInput((n) => settings.source.get(n), 'deploy', 'health-url');
@@ -74,8 +79,13 @@ export function parsePipelineSettings(inputs: Inputs, context: ParseContext): Pi
     inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
   }
   const version = linkInputs(source, 'build').optional('version');
-  const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script'] as const, 'compose');
-  // Release and script deploys ship an artifact or a script, not an image: build only when asked (image set).
+  // Every link uses it (tags, deploy log, smoke): checked once, here, under its own name.
+  if (version !== undefined && !VERSION.test(version)) {
+    linkInputs(source, 'build').fail('version', `is not a version (found '${version.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+  }
+  const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script', 'swarm'] as const, 'compose');
+  // Release and script deploys ship an artifact or a script, not an image, and a swarm stack file names its own
+  // images: build only when asked (image set). A built swarm image is pinned by digest in the stack's override.
   const building = mode === 'deploy' && deployImage === undefined && (strategy === 'compose' || linkInputs(source, 'build').optional('image') !== undefined);
   const planVersion = version ?? PLANNED;
 
@@ -89,7 +99,7 @@ export function parsePipelineSettings(inputs: Inputs, context: ParseContext): Pi
   const deploy = parseDeploySettings(linkInputs(source, 'deploy', {
     image: mode === 'rollback' ? undefined : deployImage ?? (build ? `${build.image}:${planVersion}` : undefined),
     version: version ?? (building ? planVersion : undefined),
-  }));
+  }), context.workDir);
 
   const smokeInputs = linkInputs(source, 'smoke');
   const userChecks = ['url', 'checks', 'checks-file'].some((name) => smokeInputs.optional(name) !== undefined);

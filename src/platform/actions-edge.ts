@@ -5,7 +5,7 @@ import type { FlowDefinition } from '../core/context.js';
 import { formatError } from '../core/errors.js';
 import { onLeftoversChanged } from '../core/leftovers.js';
 import type { Logger, SourceLocation } from '../core/log.js';
-import { ConsoleLogger } from '../core/log.js';
+import { ConsoleLogger, inertText } from '../core/log.js';
 import { ProcessRunner } from '../core/runner/process-runner.js';
 import { onSecretRegistered, redact } from '../core/secrets.js';
 import { renderMarkdown, renderText, type Summary } from '../core/summary.js';
@@ -22,7 +22,7 @@ export const actionInputSource: InputSource = {
 /** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
 export class ActionsLogger implements Logger {
   constructor(private readonly platform: PlatformInfo) {}
-  info(message: string): void { core.info(redact(message)); }
+  info(message: string): void { core.info(inertText(redact(message))); }
   debug(message: string): void { core.debug(redact(message)); }
   warn(message: string, where?: SourceLocation): void { this.annotate('warning', message, where); }
   error(message: string, where?: SourceLocation): void { this.annotate('error', message, where); }
@@ -33,7 +33,7 @@ export class ActionsLogger implements Logger {
     if (!this.platform.supportsAnnotations) {
       // Forgejo prints workflow commands raw; a plain line reads better.
       const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-      core.info(`${level}: ${location}${text}`);
+      core.info(inertText(`${level}: ${location}${text}`));
       return;
     }
     const properties: core.AnnotationProperties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };

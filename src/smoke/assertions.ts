@@ -1,3 +1,4 @@
+import { compileUserPattern } from './user-pattern.js';
 import { JSON_OPERATORS, type JsonAssertion, type JsonOperator } from './check.js';
 import { lookupJsonPath, parseJsonPath } from './json-path.js';
 
@@ -52,10 +53,10 @@ function buildAssertion(path: string, operator: JsonOperator, expected: string, 
   const assertion: JsonAssertion = { path, operator, expected, text };
   switch (operator) {
     case 'matches':
-      try {
-        assertion.pattern = new RegExp(expected);
-      } catch (error) {
-        throw new AssertionSyntaxError(`assertion '${text}' has an invalid regular expression (${(error as Error).message})`, 'Fix the pattern; it is a JavaScript regular expression.');
+      {
+        const pattern = compileUserPattern(expected);
+        if ('error' in pattern) throw new AssertionSyntaxError(`assertion '${text}' has a regular expression RE2 cannot compile (${pattern.error})`, 'Fix the pattern; it is RE2 syntax (no backreferences or lookaround).');
+        assertion.pattern = pattern;
       }
       break;
     case 'lt':

@@ -1,10 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../core/errors.js';
-import { parseDuration } from '../core/config/inputs.js';
+import { MAX_DURATION_MS, parseDuration, withoutQuotedValues } from '../core/config/inputs.js';
 import { registerSecret } from '../core/secrets.js';
 import { AssertionSyntaxError, parseAssertionExpression, parseAssertionObject } from './assertions.js';
 import { ANY_SUCCESS, type ConnectTarget, type JsonAssertion, type SmokeCheck, type StatusExpectation } from './check.js';
 import { parseJsonPath } from './json-path.js';
+import { compileUserPattern } from './user-pattern.js';
 
 /** What every check inherits unless it says otherwise. */
 export interface CheckDefaults {
@@ -35,25 +36,28 @@ const EXAMPLE = `- name: health
  * version `1.10` stays `1.10` and typing happens where a value is compared.
  * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
  */
-export function parseCheckList(text: string, where: string, defaults: CheckDefaults = {}): SmokeCheck[] {
+export function parseCheckList(text: string, where: string, defaults: CheckDefaults = {}, options: { quote?: boolean } = {}): SmokeCheck[] {
+  // A checks file may be any file on the runner: its content is never quoted back.
+  const quote = options.quote ?? true;
   let document: unknown;
   try {
     document = parseYaml(text, { schema: 'failsafe' });
   } catch (error) {
-    throw new InputError(where, `is not valid YAML (${(error as Error).message.split('\n')[0]})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    const position = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    throw new InputError(where, `is not valid YAML${quote ? ` (${(error as Error).message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
   }
   const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
   if (!items || items.length === 0) {
-    throw new InputError(where, `is not a list of checks (found ${describeYaml(document)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    throw new InputError(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
   }
   const checks = items.map((item, index) => {
-    if (typeof item === 'string') return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults);
+    if (typeof item === 'string') return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults, quote);
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      throw new InputError(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+      throw new InputError(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
     }
     const record = item as Record<string, unknown>;
-    const label = typeof record.name === 'string' ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
-    return buildCheck(record, label, defaults);
+    const label = typeof record.name === 'string' && quote ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
+    return buildCheck(record, label, defaults, quote);
   });
   return uniqueNames(checks);
 }
@@ -63,12 +67,14 @@ export function oneLineCheck(url: string, where: string, defaults: CheckDefaults
   return buildCheck({ url }, where, defaults);
 }
 
-export function buildCheck(record: Record<string, unknown>, where: string, defaults: CheckDefaults): SmokeCheck {
+export function buildCheck(record: Record<string, unknown>, where: string, defaults: CheckDefaults, quote = true): SmokeCheck {
+  // Unquoted, a `(found '…')` part becomes `(found a value of N characters)`: the problem stays, the text does not.
   const fail = (problem: string, fix: string): never => {
-    throw new InputError(where, problem, fix);
+    throw new InputError(where, quote ? problem : withoutQuotedValues(problem), fix);
   };
+  const describeYaml = (value: unknown) => describeValue(value, quote);
   const unknownKeys = Object.keys(record).filter((key) => !(CHECK_KEYS as readonly string[]).includes(key));
-  if (unknownKeys.length > 0) fail(`has unknown keys (found ${unknownKeys.join(', ')})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
+  if (unknownKeys.length > 0) fail(`has unknown keys (found ${quote ? unknownKeys.join(', ') : `${unknownKeys.length}`})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
   const text = (key: string): string | undefined => {
     const value = record[key];
     if (value === undefined || value === null || value === '') return undefined;
@@ -114,15 +120,14 @@ export function buildCheck(record: Record<string, unknown>, where: string, defau
 
   const json: JsonAssertion[] = parseJsonAssertions(record.json, fail);
   const bodyContains = list('body-contains');
-  const bodyMatches = list('body-matches').map((pattern) => {
-    try {
-      return new RegExp(pattern);
-    } catch (error) {
-      return fail(`'body-matches' is not a valid regular expression (${(error as Error).message})`, 'Fix the pattern; it is a JavaScript regular expression.');
-    }
+  const bodyMatches = list('body-matches').map((source) => {
+    const pattern = compileUserPattern(source);
+    if ('error' in pattern) return fail(`'body-matches' is a regular expression RE2 cannot compile (${pattern.error})`, 'Fix the pattern; it is RE2 syntax (no backreferences or lookaround), matched in linear time.');
+    return pattern;
   });
   const latencyText = text('max-latency');
   const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : parseDuration(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+  if (maxLatencyMs !== undefined && maxLatencyMs > MAX_DURATION_MS) fail(`'max-latency' is too long (found '${latencyText ?? ''}')`, 'Write e.g. 500ms or 2s.');
   if (latencyText !== undefined && maxLatencyMs === undefined) fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
 
   const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
@@ -150,6 +155,8 @@ export function buildCheck(record: Record<string, unknown>, where: string, defau
 }
 
 function parseUrl(text: string, fail: (problem: string, fix: string) => never): URL {
+  // The URL parser drops tabs and line breaks silently; a URL with them is a mistake (or a forged log line).
+  if (/\s/.test(text)) fail('has a URL with spaces or line breaks in it', 'Write the URL on one line, with spaces encoded as %20.');
   let url: URL;
   try {
     url = new URL(text);
@@ -223,10 +230,15 @@ function uniqueNames(checks: SmokeCheck[]): SmokeCheck[] {
   });
 }
 
-function describeYaml(value: unknown): string {
+function describeYaml(value: unknown, quote = true): string {
+  return describeValue(value, quote);
+}
+
+function describeValue(value: unknown, quote: boolean): string {
   if (value === null || value === undefined || value === '') return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
   const text = String(value);
+  if (!quote) return `a value of ${text.length} characters`;
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }

@@ -1,3 +1,4 @@
+import type { UserPattern } from './user-pattern.js';
 /** One smoke check, validated: everything a probe needs, nothing left to parse. */
 export interface SmokeCheck {
   name: string;
@@ -8,7 +9,7 @@ export interface SmokeCheck {
   expectStatus: StatusExpectation;
   json: JsonAssertion[];
   bodyContains: string[];
-  bodyMatches: RegExp[];
+  bodyMatches: UserPattern[];
   /** Each request must answer within this long (whole response). */
   maxLatencyMs?: number;
   /** The deployed version that must appear at `versionPath` in the JSON body. */
@@ -49,7 +50,7 @@ export interface JsonAssertion {
   operator: JsonOperator;
   expected: string;
   /** For `matches`. */
-  pattern?: RegExp;
+  pattern?: UserPattern;
   /** For `exists`: false means the path must be absent. */
   present?: boolean;
   /** How the user wrote it, for messages. */

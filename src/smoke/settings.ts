@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
-import { registerSecret } from '../core/secrets.js';
 import { parseSshInputs, type SshTarget } from '../ssh/index.js';
 import type { SmokeCheck } from './check.js';
 import { oneLineCheck, parseCheckList, parseConnectTarget, parseStatusExpectation, type CheckDefaults } from './check-list.js';
@@ -20,9 +19,8 @@ export function parseSmokeSettings(inputs: Inputs, workDir: string): SmokeSettin
   const failFor = (name: string) => (problem: string, fix: string): never => inputs.fail(name, problem, fix);
 
   const headers = inputs.keyValues('headers');
-  inputs.secret('secret-headers');
-  const secretHeaders = inputs.keyValues('secret-headers');
-  for (const value of Object.values(secretHeaders)) registerSecret(value);
+  // Lines only, masked whole and in pieces, errors by line number: `Bearer ab,cd` is one value.
+  const secretHeaders = inputs.keyValues('secret-headers', { secret: true });
 
   const statusText = inputs.optional('expect-status');
   const connectText = inputs.optional('connect-to');
@@ -42,16 +40,16 @@ export function parseSmokeSettings(inputs: Inputs, workDir: string): SmokeSettin
   else if (expectVersion !== undefined) inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
   const listText = inputs.optional('checks');
   if (listText !== undefined) checks.push(...parseCheckList(listText, describe('checks'), defaults));
-  const listFile = inputs.optional('checks-file');
+  // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
+  const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
   if (listFile !== undefined) {
-    const file = path.resolve(workDir, listFile);
     let text = '';
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = fs.readFileSync(listFile, 'utf8');
     } catch (error) {
-      inputs.fail('checks-file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}: ${file})`, 'Point it at a YAML file with a list of checks.');
+      inputs.fail('checks-file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
     }
-    checks.push(...parseCheckList(text, `${describe('checks-file')} (${listFile})`, defaults));
+    checks.push(...parseCheckList(text, describe('checks-file'), defaults, { quote: false }));
   }
   if (checks.length === 0) {
     inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
@@ -63,8 +61,8 @@ export function parseSmokeSettings(inputs: Inputs, workDir: string): SmokeSettin
     checks,
     sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
     options: {
-      timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs),
-      requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs),
+      timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
+      requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
       consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
       confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
       retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
@@ -72,7 +70,7 @@ export function parseSmokeSettings(inputs: Inputs, workDir: string): SmokeSettin
       caCertificates: readCaBundle(inputs, workDir),
       soak: soakRequests === 0 ? undefined : {
         requests: soakRequests,
-        durationMs: inputs.duration('soak-duration', 30_000),
+        durationMs: inputs.duration('soak-duration', 30_000, { min: 1 }),
         concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
         maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
         maxErrorRate: parseRate(inputs),

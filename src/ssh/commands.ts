@@ -113,6 +113,8 @@ export function rsyncCommand(paths: SessionPaths, localPath: string, remotePath:
       ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
       '--rsh', transport,
       '--protect-args',
+      // The local path is a positional argument: after `--` no path can pass for an option.
+      '--',
       localPath,
       `${TARGET_ALIAS}:${remotePath}`,
     ],

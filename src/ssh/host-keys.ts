@@ -67,3 +67,48 @@ export function isTrusted(offered: HostKey, knownHosts: HostKey[], pins: string[
   if (pins.includes(fingerprint)) return true;
   return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
 }
+
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+export function knownHostsProblem(text: string): { line: number; problem: string } | undefined {
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const fields = line.split(/\s+/);
+    if (fields[0]?.startsWith('@')) fields.shift();
+    const [hostName, type, base64] = fields;
+    const at = index + 1;
+    if (!hostName || !type || !base64) return { line: at, problem: 'is not `host type key` (three fields)' };
+    if (!KEY_TYPE.test(type)) return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return { line: at, problem: 'has a key that is not base64' };
+    const blob = Buffer.from(base64, 'base64');
+    const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+    if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+      return { line: at, problem: `has a key whose content does not match its type ${type}` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+export function isEncryptedPrivateKey(content: string): boolean {
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content)) return true;
+  const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+  if (!body) return false;
+  const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  const magic = 'openssh-key-v1\0';
+  if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4) return false;
+  const length = blob.readUInt32BE(magic.length);
+  const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+  return cipher !== '' && cipher !== 'none';
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Inputs } from '../core/config/inputs.js';
 import { registerSecret } from '../core/secrets.js';
-import { FINGERPRINT_PATTERN } from './host-keys.js';
+import { FINGERPRINT_PATTERN, isEncryptedPrivateKey, knownHostsProblem } from './host-keys.js';
 import type { SshTarget } from './target.js';
 
 /** The SSH inputs every action that reaches a host shares. */
@@ -27,14 +27,20 @@ const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
  */
 export function parseSshInputs(inputs: Inputs, defaults: { commandTimeoutMs?: number } = {}): SshSettings {
   const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+  const hostInputOf = (index: number) => (index < inputs.list('host').length ? 'host' : 'hosts');
   if (hostEntries.length === 0) inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
   const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-  const user = inputs.string('user', 'deploy');
+  const user = inputs.argument('user', 'deploy') ?? 'deploy';
   if (!USER_PATTERN.test(user)) inputs.fail('user', `is not a user name (found '${user}')`);
 
   const privateKey = readKeyOrPath(inputs, 'private-key');
   const passphrase = inputs.secret('passphrase');
+  if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+    inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+  }
   const knownHosts = readTextOrPath(inputs, 'known-hosts');
+  const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+  if (badLine) inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
   const fingerprints = inputs.list('host-fingerprint');
   for (const fingerprint of fingerprints) {
     if (!FINGERPRINT_PATTERN.test(fingerprint)) {
@@ -49,23 +55,30 @@ export function parseSshInputs(inputs: Inputs, defaults: { commandTimeoutMs?: nu
   if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
     inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
   }
-  const jumpHost = inputs.optional('jump-host');
-  if (jumpHost !== undefined && !HOST_PATTERN.test(jumpHost)) inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-  const connectTimeoutMs = inputs.duration('connect-timeout', 15_000);
-  const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000);
+  const jumpHost = inputs.argument('jump-host');
+  if (jumpHost !== undefined && !isHostEntry(jumpHost)) inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+  // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+  const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+  const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
 
-  const targets = hostEntries.map((entry): SshTarget => {
-    const match = HOST_PATTERN.exec(entry);
-    if (!match) inputs.fail(hostEntries.length === 1 && inputs.optional('host') ? 'host' : 'hosts', `has an entry that is not [user@]host[:port] (found '${entry}')`);
+  const targets = hostEntries.map((entry, index): SshTarget => {
+    const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
+    if (!match) inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
     const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
     const entryPort = match[3] ? Number(match[3]) : port;
-    if (entryPort < 1 || entryPort > 65535) inputs.fail('hosts', `has a port out of range (found '${entry}')`);
+    if (entryPort < 1 || entryPort > 65535) inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
     return {
       host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
       hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
     };
   });
   return { targets };
+}
+
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry: string): boolean {
+  const match = HOST_PATTERN.exec(entry);
+  return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
 }
 
 function expandHome(value: string): string {

@@ -1,5 +1,4 @@
 import type { Inputs } from '../core/config/inputs.js';
-import { registerSecret } from '../core/secrets.js';
 import { SWARM_DEFAULTS } from './deploy.js';
 
 /** The `strategy: swarm` part of ssh-deploy's settings. */
@@ -18,7 +17,7 @@ export interface SwarmStrategySettings {
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-export function parseSwarmStrategy(inputs: Inputs): SwarmStrategySettings {
+export function parseSwarmStrategy(inputs: Inputs, workDir: string = process.cwd()): SwarmStrategySettings {
   const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
   if (!NAME.test(stack)) inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
   const service = inputs.optional('swarm-service');
@@ -26,18 +25,19 @@ export function parseSwarmStrategy(inputs: Inputs): SwarmStrategySettings {
   const image = inputs.optional('image');
   if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image)) inputs.fail('image', `is not an image reference (found '${image}')`);
   if (service && !image) inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
+  const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy') === 'deploy';
   const secrets: Record<string, string> = {};
-  for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets'))) {
+  // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
+  for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
     if (!NAME.test(key)) inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
-    // Masked before anything runs; the values only ever travel on stdin.
-    registerSecret(value);
     secrets[key] = value;
   }
   return {
     stack, service, image,
-    stackFile: inputs.string('stack-file', 'docker-compose.yml'),
-    parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1 }),
-    timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs),
+    // Read on the runner before connecting: a missing stack file fails here, not after the lock.
+    stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
+    parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
+    timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
     secrets,
   };
 }

@@ -60,10 +60,14 @@ export function parseZeroDowntimeSettings(inputs: Inputs, strategy: string, heal
   if (proxy === 'nginx' && !nginxUpstreamFile) {
     inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
   }
-  if (nginxUpstreamFile !== undefined && !ABSOLUTE_PATH.test(nginxUpstreamFile)) inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
+  if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..'))) inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
   const switchCommand = inputs.optional('proxy-switch-command');
   if (proxy === 'command' && !switchCommand) {
     inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
+  }
+  const proxyHealthUrl = inputs.optional('proxy-health-url');
+  if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
+    inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
   }
   return {
     ports: { first, last },
@@ -73,7 +77,7 @@ export function parseZeroDowntimeSettings(inputs: Inputs, strategy: string, heal
     nginxUpstreamFile,
     nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
     switchCommand,
-    proxyHealthUrl: inputs.optional('proxy-health-url'),
+    proxyHealthUrl,
     drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
     watchMs: inputs.duration('watch-window', 0),
     stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),

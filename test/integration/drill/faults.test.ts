@@ -113,17 +113,17 @@ describe('drill faults', () => {
     expect(seconds).toBeLessThan(25);
   }, 110_000);
 
-  it('a restore target equal to the source is refused before anything is written', async () => {
+  it('a restore target equal to the source is refused while the inputs are read, before anything is written', async () => {
     const liveDir = path.dirname(seeded.liveDb);
     const before = fingerprint(liveDir);
-    const { report, failed } = await drill({ source: 'sqlite', 'database-path': seeded.liveDb, 'scratch-dir': liveDir });
-    expect(report.restores).toEqual([]);
-    expect(failed).toEqual([expect.stringMatching(`^restore target is a scratch place: Refusing to restore into ${liveDir}: it is the source ${seeded.liveDb}`)]);
+    await expect(drill({ source: 'sqlite', 'database-path': seeded.liveDb, 'scratch-dir': liveDir })).rejects.toThrow(/^--scratch-dir: is the source given in database-path, or one holds the other/);
     expect(fingerprint(liveDir)).toEqual(before);
     // Through a symlink it is the same place.
     const link = path.join(seeded.root, 'link-to-live');
     fs.symlinkSync(liveDir, link);
-    expect((await drill({ source: 'restic', repository: seeded.resticRepo, password: REPO_PASSWORD, 'scratch-dir': path.join(link, '..', 'restic-repo') })).failed[0]).toMatch(/Refusing to restore into/);
+    await expect(drill({ source: 'sqlite', 'database-path': seeded.liveDb, 'scratch-dir': link })).rejects.toThrow(/^--scratch-dir: is the source given in database-path/);
+    await expect(drill({ source: 'restic', repository: seeded.resticRepo, password: REPO_PASSWORD, 'scratch-dir': path.join(link, '..', 'restic-repo') })).rejects.toThrow(/^--scratch-dir: is the source given in repository/);
+    expect(fingerprint(liveDir)).toEqual(before);
   });
 
   it('a live WAL database is read online-safe; its content and the other files in its directory stay as they were', async () => {

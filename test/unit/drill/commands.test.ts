@@ -13,7 +13,7 @@ describe('drill command builders', () => {
     ['restic check of metadata only', resticCheck({}), ['restic', 'check']],
     ['borg list by archive glob', borgList({}, '/backups/repo', 'lynx-*'), ['borg', 'list', '--json', '--bypass-lock', '--glob-archives', 'lynx-*', '/backups/repo']],
     ['borg extract of one archive', borgExtract({}, '/backups/repo', 'lynx-1', '/tmp/s'), ['borg', 'extract', '/backups/repo::lynx-1']],
-    ['pg_restore without owners or privileges', pgRestore(pg, 'scratch_db', '/tmp/app.pgdump'), ['pg_restore', '--no-owner', '--no-privileges', '--exit-on-error', '--no-password', '--dbname=scratch_db', '/tmp/app.pgdump']],
+    ['pg_restore without owners or privileges', pgRestore(pg, 'scratch_db', '/tmp/app.pgdump'), ['pg_restore', '--no-owner', '--no-privileges', '--exit-on-error', '--no-password', "--dbname=dbname='scratch_db'", '--', '/tmp/app.pgdump']],
   ])('%s', (_name, spec, argv) => {
     expect([spec.file, ...spec.args]).toEqual(argv);
   });
@@ -54,5 +54,13 @@ describe('drill command builders', () => {
 
   it('reads the app container state in one inspect', () => {
     expect(dockerState('slipway_drill_app_1')).toEqual({ file: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'slipway_drill_app_1'] });
+  });
+});
+
+describe('database names on the PostgreSQL command line', () => {
+  it('are passed as dbname=… so a value can never be read as a connection string', async () => {
+    const { dbnameArgument } = await import('../../../src/drill/commands.js');
+    expect(dbnameArgument('app')).toBe("--dbname=dbname='app'");
+    expect(dbnameArgument("host=evil dbname=x' y\\")).toBe("--dbname=dbname='host=evil dbname=x\\' y\\\\'");
   });
 });

@@ -10,6 +10,14 @@ import { drillSummary, writeReportFile, type DrillReport } from '../../../src/dr
 import { parseDrillSettings } from '../../../src/drill/settings.js';
 import { renderText } from '../../../src/core/summary.js';
 
+// Files the settings name must exist on the runner: parse checks them before anything runs.
+const fixtures = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-hi-drill-settings-'));
+const DB = path.join(fixtures, 'a.db');
+const TAR = path.join(fixtures, 'a.tar');
+fs.writeFileSync(DB, '');
+fs.writeFileSync(TAR, '');
+afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
+
 const context = { env: {}, platform: { kind: 'local' as const, supportsSummary: false, supportsAnnotations: false }, workDir: '/work' };
 const parse = (values: Record<string, string>) => parseDrillSettings(new Inputs(mapInputSource(values, 'action')), context);
 
@@ -19,7 +27,7 @@ describe('drill redaction', () => {
   beforeEach(() => clearSecretsForTest());
 
   it('registers every app-env value as a secret', () => {
-    parse({ source: 'sqlite', 'database-path': '/a.db', 'app-image': 'app:1', 'app-env': 'DATABASE_URL=postgres://app:db-pass-31@db/app\nAPI_KEY=k3y-value-9' });
+    parse({ source: 'sqlite', 'database-path': DB, 'app-image': 'app:1', 'app-env': 'DATABASE_URL=postgres://app:db-pass-31@db/app\nAPI_KEY=k3y-value-9' });
     expect(isRegisteredSecret('postgres://app:db-pass-31@db/app')).toBe(true);
     expect(isRegisteredSecret('k3y-value-9')).toBe(true);
   });
@@ -53,7 +61,7 @@ describe('drill redaction', () => {
   };
 
   it('the report file is redacted', () => {
-    parse({ source: 'sqlite', 'database-path': '/a.db', 'app-image': 'app:1', 'app-env': 'DB_PASSWORD=s3cret-db-pass' });
+    parse({ source: 'sqlite', 'database-path': DB, 'app-image': 'app:1', 'app-env': 'DB_PASSWORD=s3cret-db-pass' });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drill-report-')), 'report.json');
     writeReportFile(leaking, file);
     const text = fs.readFileSync(file, 'utf8');
@@ -63,7 +71,7 @@ describe('drill redaction', () => {
   });
 
   it('the report file stays valid JSON when an app-env value reads like JSON, and a secret with a quote is still masked', () => {
-    parse({ source: 'sqlite', 'database-path': '/a.db', 'app-image': 'app:1', 'app-env': 'DEBUG=false\nDB_PASSWORD=pa"ss\\word-9' });
+    parse({ source: 'sqlite', 'database-path': DB, 'app-image': 'app:1', 'app-env': 'DEBUG=false\nDB_PASSWORD=pa"ss\\word-9' });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drill-report-')), 'report.json');
     const quoting = { ...leaking, restores: [{ ...leaking.restores[0], checks: [{ name: 'app boots', passed: false, detail: 'login with pa"ss\\word-9 refused' }] }] };
     writeReportFile(quoting, file);
@@ -76,7 +84,7 @@ describe('drill redaction', () => {
   });
 
   it('the issue body posted to the forge is redacted', () => {
-    parse({ source: 'sqlite', 'database-path': '/a.db', 'app-image': 'app:1', 'app-env': 'DB_PASSWORD=s3cret-db-pass' });
+    parse({ source: 'sqlite', 'database-path': DB, 'app-image': 'app:1', 'app-env': 'DB_PASSWORD=s3cret-db-pass' });
     const body = issueBody(leaking, leaking.restores[0].checks, 'http://forge/run/1');
     expect(body).toContain('**app boots on the restored data**: the app exited; app log: connecting with ***');
     expect(body).not.toContain('s3cret-db-pass');

@@ -30,13 +30,13 @@ describe('ssh command builders', () => {
     expect(rsyncCommand(paths, 'a/', 'b/').args).toContain('ssh -F /tmp/slipway-ssh-abc/ssh_config -o ControlMaster=no -o ProxyCommand=false');
   });
 
-  it('uploads with rsync as an argument array, remote path protected from the remote shell', () => {
+  it('uploads with rsync as an argument array, the local path after -- and the remote path protected from the remote shell', () => {
     expect(rsyncCommand(paths, 'build/', '/srv/app/releases/1 2/', { delete: true, excludes: ['.git'] })).toEqual({
       file: 'rsync',
       args: [
         '--archive', '--compress', '--delete', '--exclude=.git',
         '--rsh', 'ssh -F /tmp/slipway-ssh-abc/ssh_config -o ControlMaster=no -o ProxyCommand=false',
-        '--protect-args', 'build/', 'slipway-target:/srv/app/releases/1 2/',
+        '--protect-args', '--', 'build/', 'slipway-target:/srv/app/releases/1 2/',
       ],
     });
   });

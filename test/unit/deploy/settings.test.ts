@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
+import { parseDeploySettings } from '../../../src/deploy/settings.js';
+import { parsePipelineSettings } from '../../../src/pipeline/settings.js';
+
+const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
+const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-hi-deploy-settings-'));
+fs.mkdirSync(path.join(ws, 'build'));
+fs.writeFileSync(path.join(ws, 'stack.yml'), 'services: {}\n');
+afterAll(() => fs.rmSync(ws, { recursive: true, force: true }));
+const base = { host: 'a.example', 'private-key': KEY, 'host-fingerprint': 'SHA256:qiNyythyNL2YeGpUou4vnsrUCQYCmbf5p+Sm/Qz46l4', 'app-dir': '/srv/app', service: 'web', image: 'registry.example/app:1' };
+const parse = (values: Record<string, string>) => parseDeploySettings(new Inputs(mapInputSource({ ...base, ...values })), ws);
+
+describe('deploy settings checked before connecting', () => {
+  it('normalises app-dir and refuses . and .. segments and the root', () => {
+    expect(parse({ 'app-dir': '/srv/app/' }).appDir).toBe('/srv/app');
+    expect(parse({ 'app-dir': '/srv/{host}' }).appDir).toBe('/srv/{host}');
+    for (const appDir of ['/srv/../etc', '/srv/./app', '/srv/app/..']) expect(() => parse({ 'app-dir': appDir })).toThrow(/^input 'app-dir': has a '\.' or '\.\.' segment/);
+    expect(() => parse({ 'app-dir': '/' })).toThrow(/^input 'app-dir': is the root directory/);
+  });
+
+  it('refuses a health-url that is not an http(s) URL, with placeholders allowed', () => {
+    expect(parse({ 'health-url': 'http://127.0.0.1:{index}080/health?v={version}' }).health.url).toBe('http://127.0.0.1:{index}080/health?v={version}');
+    expect(() => parse({ 'health-url': 'not a url' })).toThrow(/^input 'health-url': has spaces or line breaks/);
+    expect(() => parse({ 'health-url': 'localhost:8080' })).toThrow(/^input 'health-url': is not an http or https URL/);
+  });
+
+  it('resolves the artifact in the workspace and requires it to exist, as a directory or an archive', () => {
+    const release = { strategy: 'release', service: '', image: '' };
+    expect(parse({ ...release, artifact: 'build/' }).release?.artifact).toBe(`${fs.realpathSync(ws)}/build/`);
+    expect(() => parse({ ...release, artifact: '--rsh=sh x.tgz' })).toThrow(/^input 'artifact': names a path that does not exist/);
+    expect(() => parse({ ...release, artifact: 'stack.yml' })).toThrow(/^input 'artifact': is not a directory/);
+  });
+
+  it('checks env names, and the swarm stack file, before connecting', () => {
+    expect(() => parse({ env: 'MY-VAR=1' })).toThrow(/^input 'env': line 1 has a key that is not an environment variable name\./);
+    const swarm = { strategy: 'swarm', stack: 'shop', service: '', image: '' };
+    expect(parse({ ...swarm, 'stack-file': 'stack.yml' }).swarm?.stackFile).toBe(path.join(fs.realpathSync(ws), 'stack.yml'));
+    expect(() => parse({ ...swarm, 'stack-file': 'missing.yml' })).toThrow(/^input 'stack-file': names a path that does not exist/);
+  });
+});
+
+describe('the pipeline and strategy swarm', () => {
+  it('accepts strategy swarm, building only when an image is named', () => {
+    const context = { env: {}, platform: { kind: 'local' as const, supportsSummary: false, supportsAnnotations: false }, workDir: ws };
+    const values = { ...base, strategy: 'swarm', stack: 'shop', 'stack-file': 'stack.yml', service: '', image: '' };
+    const settings = parsePipelineSettings(new Inputs(mapInputSource(values)), context);
+    expect(settings.deploy.strategy).toBe('swarm');
+    expect(settings.build).toBeUndefined();
+  });
+});
