@@ -8,6 +8,7 @@ import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
 import { runPipelineCommand } from '../pipeline/cli.js';
+import { parseCommandLine, switchesOnly } from './flags.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -23,7 +24,20 @@ export const flows: FlowDefinition<any, any>[] = [
   secretScanFlow,
 ];
 
-/** Commands that are not one flow (demo, pipeline, baseline writers). */
+/** `slipway demo` takes no inputs; `--help` says what it does instead of running it. */
+async function demoCommand(args: string[], log: Logger): Promise<number> {
+  const line = parseCommandLine(args, switchesOnly('demo'));
+  if (line.switches.has('help')) {
+    process.stdout.write('slipway demo: build, push, deploy, smoke-test, drill and scan on the local sandbox (`npm run sandbox -- up` first), one summary at the end.\nUsage: slipway demo [--debug] [--quiet]\n');
+    return 0;
+  }
+  return runDemo(args, log);
+}
+
+/**
+ * Commands that are not one flow (demo, pipeline, …). Each parses its own
+ * arguments strictly and answers `--help`, which `slipway help <name>` calls.
+ */
 export interface ExtraCommand {
   name: string;
   describe: string;
@@ -31,6 +45,6 @@ export interface ExtraCommand {
 }
 
 export const extraCommands: ExtraCommand[] = [
-  { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
+  { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => demoCommand(args, log) },
   { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
 ];

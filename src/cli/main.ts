@@ -1,64 +1,71 @@
 #!/usr/bin/env node
-import path from 'node:path';
 import { formatError, InputError } from '../core/errors.js';
-import { ConsoleLogger } from '../core/log.js';
-import { redact } from '../core/secrets.js';
-import { renderText } from '../core/summary.js';
-import { expandEnv, loadConfigFile } from './config-file.js';
+import { ConsoleLogger, type Logger } from '../core/log.js';
+import { packageVersion } from './commands/version.js';
+import { runGuarded } from './exit-guard.js';
+import { suggest } from './flags.js';
 import { flows, extraCommands } from './flows.js';
-import { localContext, runFlow } from './run-flow.js';
-import { parseFlags } from './flags.js';
+import { runFlowCommand } from './flow-command.js';
+import { usage } from './help.js';
 
-const USAGE = `slipway <command> [--input value …] [--config slipway.yml] [--json] [--debug]
+/** Every command, flows first, for `slipway --help` and "did you mean". */
+export function commandList(): Array<{ name: string; describe: string }> {
+  return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+}
 
-Commands:
-${[...flows.map((flow) => `  ${flow.command.padEnd(10)} ${flow.describe}`), ...extraCommands.map((c) => `  ${c.name.padEnd(10)} ${c.describe}`)].join('\n')}
+/** Warnings and errors only (`--quiet`); results still go to stdout. */
+function quiet(log: Logger): Logger {
+  return { ...log, info: () => undefined, group: (_title, body) => body(), warn: (m, w) => log.warn(m, w), error: (m, w) => log.error(m, w), debug: (m) => log.debug(m) };
+}
 
-Every --input is the same name as the action's input (see docs/actions/). Values
-may also come from slipway.yml: a section per command plus "defaults".`;
-
+/**
+ * `slipway <command> [flags]` → exit code: 0 ok, 1 failed, 2 an input error
+ * (the codes `slipway --help` documents). Adding a command is one entry in flows.ts.
+ */
 export async function main(argv: string[]): Promise<number> {
-  const [commandName, ...rest] = argv;
-  const json = rest.includes('--json');
-  const debug = rest.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
-  const log = new ConsoleLogger({ debug });
+  const [name, ...args] = argv;
+  // Read before parsing, so a flag error is reported the way they ask too.
+  const json = args.includes('--json');
+  const debug = args.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
+  const consoleLog = new ConsoleLogger({ debug });
+  const log = args.includes('--quiet') ? quiet(consoleLog) : consoleLog;
   try {
-    if (!commandName || commandName === '--help' || commandName === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return commandName ? 0 : 2;
+    if (name === undefined || name === '--help' || name === '-h') {
+      process.stdout.write(usage(commandList(), packageVersion()));
+      return name === undefined ? 2 : 0;
     }
-    const extra = extraCommands.find((command) => command.name === commandName);
-    if (extra) return await extra.run(rest, log);
-    const flow = flows.find((candidate) => candidate.command === commandName || candidate.action === commandName);
-    if (!flow) throw new InputError(`command '${commandName}'`, 'is unknown', `Run \`slipway help\` for the list.`);
-    const { values: flagValues, global } = parseFlags(rest);
-    const configPath = typeof global.config === 'string' ? global.config : 'slipway.yml';
-    const config = loadConfigFile(path.resolve(configPath), typeof global.config === 'string');
-    const fromFile = { ...config.defaults, ...config[flow.command] };
-    const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(fromFile)) values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
-    Object.assign(values, flagValues);
-    const run = await runFlow(flow, values, localContext(log));
-    if (json) {
-      process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
-    } else {
-      process.stdout.write(redact(renderText(flow.summary(run.result))));
-    }
-    if (run.failure) {
-      log.error(run.failure);
-      return 1;
-    }
-    return 0;
+    if (name === '--version') { process.stdout.write(`slipway ${packageVersion()}\n`); return 0; }
+    if (name === 'help') return await help(args);
+    const extra = extraCommands.find((command) => command.name === name);
+    if (extra) return await extra.run(args, log);
+    const flow = flows.find((candidate) => candidate.command === name || candidate.action === name);
+    if (!flow) throw unknownCommand(name);
+    return await runFlowCommand(flow, args, log, { json, stdout: process.stdout });
   } catch (error) {
     const message = formatError(error, debug);
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
-    log.error(message);
+    consoleLog.error(message);
     return error instanceof InputError ? 2 : 1;
   }
+}
+
+/** `slipway help [command]` is `slipway [command] --help`. */
+async function help(args: string[]): Promise<number> {
+  const [command, ...more] = args;
+  if (command === undefined) return main(['--help']);
+  if (more.length) throw new InputError(`'${more[0]}'`, 'is not expected after `slipway help <command>`', 'Ask for one command at a time.');
+  if (!commandList().some((known) => known.name === command) && !flows.some((flow) => flow.action === command)) throw unknownCommand(command);
+  return main([command, '--help']);
+}
+
+function unknownCommand(name: string): InputError {
+  const nearest = suggest(name, commandList().map((command) => command.name));
+  return new InputError(`command '${name}'`, 'is unknown', nearest ? `Did you mean \`slipway ${nearest}\`? \`slipway help\` lists every command.` : 'Run `slipway help` for the list.');
 }
 
 // Run when executed (the bundle is `dist/cli/index.js`), not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(?:cli[\\/]index|cli[\\/]main)\.[jt]s$/.test(invoked) || invoked.endsWith('slipway')) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  const argv = process.argv.slice(2);
+  void runGuarded(() => main(argv), { what: `slipway ${argv[0] ?? ''}`.trim() });
 }

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import YAML from 'yaml';
+import { flagSetFor, parseCommandLine } from '../../../src/cli/flags.js';
+import { flowFlagSet } from '../../../src/cli/flow-command.js';
+import { flows } from '../../../src/cli/flows.js';
+import { EXAMPLES, EXIT_CODES } from '../../../src/cli/help.js';
+import { slipway } from './capture.js';
+
+const actionYml = (file: string) => YAML.parse(fs.readFileSync(file, 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> };
+const commands = [...flows.map((flow) => [flow.command, `actions/${flow.action}/action.yml`]), ['pipeline', 'action.yml']];
+
+describe('help from the action inputs', () => {
+  it('answers slipway deploy --help with no other flag, exit 0, nothing on stderr', async () => {
+    const run = await slipway('deploy', '--help');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^slipway deploy: /);
+  });
+
+  it.each(commands)('lists every input of slipway %s (%s) with its default and whether it is required, an example and the exit codes', async (command, file) => {
+    const { stdout, code } = await slipway(command, '--help');
+    expect(code).toBe(0);
+    for (const [name, spec] of Object.entries(actionYml(file).inputs)) {
+      const flag = command === 'scan' && name === 'config' ? 'scan-config' : name;
+      const line = stdout.split('\n').find((l) => l.startsWith(`  --${flag} `) || l.startsWith(`  --${flag}[`));
+      expect(line).toBeDefined();
+      if (spec.required) expect(line).toContain('required');
+      if (spec.default) expect(line).toContain(`default: ${String(spec.default).replace(/\n/g, '\\n')}`);
+    }
+    expect(stdout).toContain(`Example:\n  ${EXAMPLES[command]}`);
+    expect(stdout).toContain('Exit codes:\n  0  ok');
+    expect(stdout).toContain('  2  input error');
+  });
+
+  it('gives the same text for slipway help <command>, and refuses an unknown one with a suggestion', async () => {
+    expect((await slipway('help', 'smoke')).stdout).toBe((await slipway('smoke', '--help')).stdout);
+    expect((await slipway('help', 'pipeline')).stdout).toBe((await slipway('pipeline', '-h')).stdout);
+    const unknown = await slipway('help', 'deplyo');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Did you mean `slipway deploy`?');
+  });
+
+  it('documents exactly the exit codes main returns: 0 ok, 1 failed, 2 an input error', async () => {
+    expect(EXIT_CODES.map(([code]) => code)).toEqual([0, 1, 2]);
+    expect((await slipway('deploy', '--app-dir')).code).toBe(2);
+    expect((await slipway('nonsense')).code).toBe(2);
+    expect((await slipway('--help')).code).toBe(0);
+    expect((await slipway()).code).toBe(2);
+  });
+
+  it('lists every command in slipway --help and prints the package version for slipway --version', async () => {
+    const { stdout } = await slipway('--help');
+    for (const command of [...flows.map((flow) => flow.command), 'pipeline', 'demo']) expect(stdout).toContain(`  ${command} `);
+    const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+    expect((await slipway('--version')).stdout).toBe(`slipway ${version}\n`);
+  });
+
+  it.each(Object.entries(EXAMPLES))('has an example for slipway %s that the strict parser accepts and that puts no secret on argv', (command, example) => {
+    const words = example.split('#')[0]?.trim().split(/\s+/) ?? [];
+    expect(words.slice(0, 2)).toEqual(['slipway', command]);
+    const flow = flows.find((candidate) => candidate.command === command);
+    const set = flow ? flowFlagSet(flow) : flagSetFor('pipeline', 'deploy-pipeline');
+    expect(() => parseCommandLine(words.slice(2), set)).not.toThrow();
+    expect(example).not.toMatch(/--(password|passphrase|forge-token|token)\b/);
+  });
+
+  it('does not run the demo when asked for its help', async () => {
+    const run = await slipway('demo', '--help');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^slipway demo: /);
+    expect((await slipway('demo', '--fast')).code).toBe(2);
+  });
+});
