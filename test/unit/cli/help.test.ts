@@ -71,3 +71,20 @@ describe('help from the action inputs', () => {
     expect((await slipway('demo', '--fast')).code).toBe(2);
   });
 });
+
+describe('the README\'s CLI section', () => {
+  const section = fs.readFileSync('README.md', 'utf8').split('## The CLI')[1]?.split('\n## ')[0] ?? '';
+
+  it('puts no secret on the command line, and its slipway.yml names only real inputs with secrets from ${env:…}', () => {
+    expect(section).not.toMatch(/--(password|passphrase|forge-token)\b/);
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const config = YAML.parse(yaml) as Record<string, Record<string, string>>;
+    expect(config.push?.password).toBe('${env:REGISTRY_TOKEN}');
+    const actionOf: Record<string, string> = Object.fromEntries(flows.map((flow) => [flow.command, flow.action]));
+    for (const [name, body] of Object.entries(config)) {
+      if (name === 'defaults') continue;
+      const declared = Object.keys(actionYml(`actions/${actionOf[name]}/action.yml`).inputs);
+      for (const key of Object.keys(body)) expect(declared).toContain(key);
+    }
+  });
+});
