@@ -93,3 +93,25 @@ describe('--dry-run touches nothing', () => {
     expect(called()).toBe('');
   });
 });
+
+describe('slipway.yml and the output switches', () => {
+  it('refuses a misspelt key in the command\'s own section of slipway.yml, naming it and the nearest input', async () => {
+    const config = path.join(dir, 'slipway.yml');
+    fs.writeFileSync(config, 'defaults:\n  url: https://shared.example.com/\ndeploy:\n  app-dir: /srv/app\n  helth-url: http://127.0.0.1:8080/\n');
+    const run = await slipway('deploy', '--config', config, ...ssh, '--service', 'web', '--mode', 'rollback', '--dry-run');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${config}: deploy.helth-url: is not an input of slipway deploy. Did you mean health-url?`);
+  });
+
+  it('keeps stderr to warnings and errors with --quiet, the result still on stdout', async () => {
+    const smoke = ['smoke', '--url', 'http://127.0.0.1:9/', '--timeout', '1s'];
+    const loud = await slipway(...smoke);
+    const quiet = await slipway(...smoke, '--quiet');
+    expect(loud.stderr).toContain('▸ Smoke test (1 check)');
+    expect(loud.stderr).toMatch(/not ready yet \(attempt 1\)/);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr.trim().split('\n').every((line) => /^(error|warning): /.test(line))).toBe(true);
+    expect(quiet.stderr).toContain("error: smoke check '127.0.0.1:9'");
+    expect(quiet.stdout.replace(/\d+(\.\d+)? ?(ms|s)\b/g, 'T')).toBe(loud.stdout.replace(/\d+(\.\d+)? ?(ms|s)\b/g, 'T'));
+  });
+});
