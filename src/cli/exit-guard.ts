@@ -13,7 +13,7 @@ export interface ProcessLike {
 }
 
 export interface GuardOptions {
-  /** What a stopped run must not leave behind (key files, ssh masters, locks). Runs on every exit path it can. */
+  /** What no run may leave behind (key files, ssh masters): runs after a result, an error and a stall alike. */
   cleanup?: () => void | Promise<void>;
   /** For the message: `slipway deploy`. */
   what: string;
@@ -39,22 +39,20 @@ export function runGuarded(command: () => Promise<number>, options: GuardOptions
         .finally(() => { proc.exitCode = 1; resolve(1); });
     };
     proc.on('beforeExit', stalled);
-    command().then(
-      (code) => {
-        if (settled) return;
-        settled = true;
-        proc.off('beforeExit', stalled);
-        proc.exitCode = code;
-        resolve(code);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        proc.off('beforeExit', stalled);
-        proc.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
-        proc.exitCode = 1;
-        void Promise.resolve().then(() => options.cleanup?.()).finally(() => resolve(1));
-      },
-    );
+    const finish = (code: number) => {
+      if (settled) return;
+      settled = true;
+      proc.off('beforeExit', stalled);
+      proc.exitCode = code;
+      // A finished run has removed what it made; the cleanup then finds nothing, or what a bug left.
+      Promise.resolve()
+        .then(() => options.cleanup?.())
+        .catch((error: unknown) => { proc.stderr.write(`warning: cleanup at exit failed: ${(error as Error).message}\n`); })
+        .finally(() => resolve(code));
+    };
+    command().then(finish, (error: unknown) => {
+      if (!settled) proc.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
+      finish(1);
+    });
   });
 }

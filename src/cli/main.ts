@@ -6,6 +6,7 @@ import { runGuarded } from './exit-guard.js';
 import { suggest } from './flags.js';
 import { flows, extraCommands } from './flows.js';
 import { runFlowCommand } from './flow-command.js';
+import { useRunTempDir } from './run-temp.js';
 import { usage } from './help.js';
 
 /** Every command, flows first, for `slipway --help` and "did you mean". */
@@ -67,5 +68,6 @@ function unknownCommand(name: string): InputError {
 const invoked = process.argv[1] ?? '';
 if (/(?:cli[\\/]index|cli[\\/]main)\.[jt]s$/.test(invoked) || invoked.endsWith('slipway')) {
   const argv = process.argv.slice(2);
-  void runGuarded(() => main(argv), { what: `slipway ${argv[0] ?? ''}`.trim() });
+  const temp = useRunTempDir();
+  void runGuarded(() => main(argv), { what: `slipway ${argv[0] ?? ''}`.trim(), cleanup: temp.cleanup });
 }

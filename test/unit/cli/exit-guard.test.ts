@@ -28,14 +28,14 @@ describe('a CLI run that ends without a result', () => {
     expect(proc.emitter.listenerCount('beforeExit')).toBe(0);
   });
 
-  it('keeps the command\'s own exit code when it settles, and ignores a later beforeExit', async () => {
+  it('keeps the command\'s own exit code when it settles, runs the cleanup once and ignores a later beforeExit', async () => {
     const proc = fakeProcess();
     let cleanups = 0;
     expect(await runGuarded(async () => 0, { what: 'slipway smoke', cleanup: () => { cleanups += 1; } }, proc)).toBe(0);
     proc.emitter.emit('beforeExit');
     expect(proc.exitCode).toBe(0);
     expect(proc.written).toEqual([]);
-    expect(cleanups).toBe(0);
+    expect(cleanups).toBe(1);
   });
 
   it('turns a rejected command into exit 1 with its message and runs the cleanup', async () => {
