@@ -3,7 +3,8 @@ import { ACTION_INPUTS, type ActionInput } from './generated/action-inputs.js';
 
 /** Flags every command takes (`--config` takes a value, the rest are switches). */
 export const GLOBAL_SWITCHES = ['json', 'debug', 'quiet', 'help'] as const;
-export type GlobalSwitch = (typeof GLOBAL_SWITCHES)[number] | 'dry-run';
+/** `--version` is Slipway's version only where the command has no `version` input of its own. */
+export type GlobalSwitch = (typeof GLOBAL_SWITCHES)[number] | 'dry-run' | 'version';
 
 /** What one command accepts: its action's inputs (as flags) and which global switches. */
 export interface FlagSet {
@@ -95,6 +96,11 @@ export function parseCommandLine(args: readonly string[], set: FlagSet): Command
       if (inline !== undefined) throw new InputError(`--${name}`, 'takes no value', `Write --${name} alone.`);
       once(name);
       switches.add(name as GlobalSwitch);
+      continue;
+    }
+    if (name === 'version' && !set.inputs.has('version')) {
+      if (inline !== undefined) throw new InputError('--version', `takes no value in slipway ${set.command} (it has no version input)`, 'Write --version alone for the installed version.');
+      switches.add('version');
       continue;
     }
     if (name === 'config') {

@@ -9,6 +9,7 @@ import { detectPlatform } from '../platform/detect.js';
 import { expandEnv, loadConfigFile, type ConfigSection } from './config-file.js';
 import { DRY_RUNS, dryRunDocument } from './dry-run.js';
 import { flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
+import { packageVersion } from './commands/version.js';
 import { commandHelp } from './help.js';
 import { localContext, runFlow } from './run-flow.js';
 
@@ -50,6 +51,10 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
   const line = parseCommandLine(args, set);
   if (line.switches.has('help')) {
     output.stdout.write(commandHelp(flow.command, flow.action, flow.describe, { dryRun: set.dryRun }));
+    return 0;
+  }
+  if (line.switches.has('version')) {
+    output.stdout.write(`slipway ${packageVersion()}\n`);
     return 0;
   }
   const config = readConfig(line);

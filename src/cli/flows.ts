@@ -8,6 +8,7 @@ import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
 import { runPipelineCommand } from '../pipeline/cli.js';
+import { packageVersion } from './commands/version.js';
 import { parseCommandLine, switchesOnly } from './flags.js';
 
 /**
@@ -29,6 +30,10 @@ async function demoCommand(args: string[], log: Logger): Promise<number> {
   const line = parseCommandLine(args, switchesOnly('demo'));
   if (line.switches.has('help')) {
     process.stdout.write('slipway demo: build, push, deploy, smoke-test, drill and scan on the local sandbox (`npm run sandbox -- up` first), one summary at the end.\nUsage: slipway demo [--debug] [--quiet]\n');
+    return 0;
+  }
+  if (line.switches.has('version')) {
+    process.stdout.write(`slipway ${packageVersion()}\n`);
     return 0;
   }
   return runDemo(args, log);

@@ -48,6 +48,7 @@ function globalFlags(set: FlagSet, dryRunAsInput: boolean): string[] {
     ['--quiet', 'only warnings and errors on stderr; the result still goes to stdout'],
     ['--debug', 'also show every command run and stack traces'],
     ['--help, -h', 'this help'],
+    ...(set.inputs.has('version') ? [] : [['--version', 'the installed Slipway version'] as [string, string]]),
   ];
   const lines = rows.map(([flag, what]) => `  ${flag.padEnd(16)} ${what}`);
   if (!set.dryRun && !dryRunAsInput) lines.push(`  (no --dry-run: slipway ${set.command} refuses it rather than run for real)`);

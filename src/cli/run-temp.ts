@@ -18,8 +18,22 @@ export interface RunTempDir {
   cleanup(): Promise<void>;
 }
 
+/**
+ * ssh's control socket lands at `<TMPDIR>/slipway-ssh-XXXXXX/control.<16 chars>`, and a
+ * Unix socket path has at most 104 bytes on macOS (108 on Linux): the run dir is named
+ * short, and where even that would not fit, TMPDIR is left as it is.
+ */
+const SOCKET_PATH_LIMIT = 100;
+const SESSION_SOCKET_SUFFIX = '/slipway-ssh-XXXXXX/control.XXXXXXXXXXXXXXXX';
+
 export function useRunTempDir(env: NodeJS.ProcessEnv = process.env, runner: Runner = new ProcessRunner(silentLogger)): RunTempDir {
-  const dir = fs.mkdtempSync(path.join(env.TMPDIR || os.tmpdir(), 'slipway-run-'));
+  const base = env.TMPDIR || os.tmpdir();
+  const dir = path.join(base, 'sw-XXXXXX');
+  if (dir.length + SESSION_SOCKET_SUFFIX.length > SOCKET_PATH_LIMIT) return { dir: base, cleanup: async () => undefined };
+  return redirect(fs.mkdtempSync(path.join(base, 'sw-')), env, runner);
+}
+
+function redirect(dir: string, env: NodeJS.ProcessEnv, runner: Runner): RunTempDir {
   fs.chmodSync(dir, 0o700);
   env.TMPDIR = dir;
   let done = false;

@@ -98,6 +98,12 @@ describe('the strict flag parser', () => {
     expect(failure('deploy', ['--json=yes'])).toContain('--json: takes no value');
   });
 
+  it('reads --version as Slipway\'s version only where the command has no version input', () => {
+    expect(parse('smoke', ['--version']).switches.has('version')).toBe(true);
+    expect(parse('deploy', ['--version', 'v2']).values).toEqual({ version: 'v2' });
+    expect(parse('pipeline', ['--version', '1.4.2']).values).toEqual({ version: '1.4.2' });
+  });
+
   it('takes --dry-run as a switch where there is a plan, as an input in the pipeline, and refuses it elsewhere', () => {
     expect(parse('deploy', ['--mode', 'rollback', '--dry-run']).switches.has('dry-run')).toBe(true);
     expect(parse('drill', ['--dry-run']).switches.has('dry-run')).toBe(true);

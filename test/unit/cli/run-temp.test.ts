@@ -42,4 +42,17 @@ describe('the CLI run\'s own temp dir', () => {
     expect(fs.existsSync(temp.dir)).toBe(false);
     await temp.cleanup();
   });
+
+  it('is named short, and leaves TMPDIR alone where ssh\'s control socket path would not fit', () => {
+    const env: NodeJS.ProcessEnv = { TMPDIR: fakes };
+    const temp = useRunTempDir(env);
+    expect(path.basename(temp.dir)).toMatch(/^sw-[A-Za-z0-9]{6}$/);
+    fs.rmSync(temp.dir, { recursive: true });
+    const deep = path.join(fakes, 'a'.repeat(70));
+    fs.mkdirSync(deep);
+    const kept: NodeJS.ProcessEnv = { TMPDIR: deep };
+    expect(useRunTempDir(kept).dir).toBe(deep);
+    expect(kept.TMPDIR).toBe(deep);
+    expect(fs.readdirSync(deep)).toEqual([]);
+  });
 });
