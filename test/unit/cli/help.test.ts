@@ -88,3 +88,17 @@ describe('the README\'s CLI section', () => {
     }
   });
 });
+
+describe('every slipway command line written in the README, docs/ and examples/', () => {
+  const files = ['README.md', ...fs.readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), 'examples/proxy/Caddyfile', 'examples/proxy/nginx.conf'];
+  const lines = files.filter((file) => fs.existsSync(file)).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/slipway (build|push|deploy|smoke|drill|scan|pipeline)((?: [^`\n#]*)?)/g)]
+    .map((match) => [file, match[1] ?? '', (match[2] ?? '').trim()] as const));
+
+  it.each(lines)('%s: slipway %s %s parses with the strict flags', (_file, command, rest) => {
+    // Shell words: quoted parts kept whole ("$TOKEN" stands for a value).
+    const words = [...rest.matchAll(/"[^"]*"|'[^']*'|\S+/g)].map((match) => match[0].replace(/^["']|["']$/g, ''));
+    const flow = flows.find((candidate) => candidate.command === command);
+    const set = flow ? flowFlagSet(flow) : flagSetFor('pipeline', 'deploy-pipeline');
+    expect(() => parseCommandLine(words, set)).not.toThrow();
+  });
+});
