@@ -160,6 +160,11 @@ function unknownFlag(flag: string, set: FlagSet): InputError {
   return new InputError(flag.split('=')[0] ?? flag, `is not a flag of slipway ${set.command}`, fix);
 }
 
+/** `--help` anywhere wins over a flag error: someone asking for help is about to fix one. */
+export function asksForHelp(args: readonly string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}
+
 /** The known name nearest to `given` (typos, swapped letters, a cut-off prefix), if one is near enough. */
 export function suggest(given: string, known: readonly string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;

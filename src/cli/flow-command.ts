@@ -8,7 +8,7 @@ import { renderText } from '../core/summary.js';
 import { detectPlatform } from '../platform/detect.js';
 import { expandEnv, loadConfigFile, type ConfigSection } from './config-file.js';
 import { DRY_RUNS, dryRunDocument } from './dry-run.js';
-import { flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
+import { asksForHelp, flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
 import { packageVersion } from './commands/version.js';
 import { commandHelp } from './help.js';
 import { localContext, runFlow } from './run-flow.js';
@@ -48,11 +48,11 @@ export function checkSectionKeys(section: ConfigSection | undefined, sectionName
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function runFlowCommand(flow: FlowDefinition<any, any>, args: readonly string[], log: Logger, output: Output): Promise<number> {
   const set = flowFlagSet(flow);
-  const line = parseCommandLine(args, set);
-  if (line.switches.has('help')) {
+  if (asksForHelp(args)) {
     output.stdout.write(commandHelp(flow.command, flow.action, flow.describe, { dryRun: set.dryRun }));
     return 0;
   }
+  const line = parseCommandLine(args, set);
   if (line.switches.has('version')) {
     output.stdout.write(`slipway ${packageVersion()}\n`);
     return 0;

@@ -9,7 +9,7 @@ import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
 import { runPipelineCommand } from '../pipeline/cli.js';
 import { packageVersion } from './commands/version.js';
-import { parseCommandLine, switchesOnly } from './flags.js';
+import { asksForHelp, parseCommandLine, switchesOnly } from './flags.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -27,11 +27,11 @@ export const flows: FlowDefinition<any, any>[] = [
 
 /** `slipway demo` takes no inputs; `--help` says what it does instead of running it. */
 async function demoCommand(args: string[], log: Logger): Promise<number> {
-  const line = parseCommandLine(args, switchesOnly('demo'));
-  if (line.switches.has('help')) {
+  if (asksForHelp(args)) {
     process.stdout.write('slipway demo: build, push, deploy, smoke-test, drill and scan on the local sandbox (`npm run sandbox -- up` first), one summary at the end.\nUsage: slipway demo [--debug] [--quiet]\n');
     return 0;
   }
+  const line = parseCommandLine(args, switchesOnly('demo'));
   if (line.switches.has('version')) {
     process.stdout.write(`slipway ${packageVersion()}\n`);
     return 0;

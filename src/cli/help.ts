@@ -59,7 +59,6 @@ function globalFlags(set: FlagSet, dryRunAsInput: boolean): string[] {
 export function commandHelp(command: string, action: string, describe: string, options: { dryRun?: boolean } = {}): string {
   const set = flagSetFor(command, action, options);
   const spec = ACTION_INPUTS[action];
-  const flagOf = new Map([...set.inputs].map(([flag, { input }]) => [input.name, flag]));
   const lines = [
     `slipway ${command}: ${describe}`,
     `The same inputs as ${spec?.file ?? action}; each is a flag here, or a key under \`${command}:\` or \`defaults:\` in slipway.yml.`,
@@ -76,7 +75,7 @@ export function commandHelp(command: string, action: string, describe: string, o
     lines.push(`  ${form}${facts ? `   (${facts})` : ''}`);
     lines.push(...wrap(input.description, '      '));
     if (flag !== input.name) lines.push(`      (input '${input.name}'; --${input.name} would be the global flag)`);
-    if (boolean) lines.push(`      A switch: --${flag} alone means true${flagOf.has(`no-${input.name}`) ? '' : `, --no-${flag} false`}.`);
+    if (boolean) lines.push(`      A switch: --${flag} alone means true${flag.startsWith('no-') ? '' : `, --no-${flag} false`}.`);
   }
   lines.push('', 'Global flags:', ...globalFlags(set, set.inputs.has('dry-run')), '');
   lines.push('A value that starts with - is written --name=-value. Secrets belong in slipway.yml as ${env:NAME}, not on the command line.', '');

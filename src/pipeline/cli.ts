@@ -3,7 +3,7 @@ import type { Logger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
 import { expandEnv, type ConfigSection } from '../cli/config-file.js';
-import { flagSetFor, parseCommandLine } from '../cli/flags.js';
+import { asksForHelp, flagSetFor, parseCommandLine } from '../cli/flags.js';
 import { checkSectionKeys, readConfig } from '../cli/flow-command.js';
 import { ACTION_INPUTS } from '../cli/generated/action-inputs.js';
 import { commandHelp } from '../cli/help.js';
@@ -42,11 +42,11 @@ export async function runPipelineCommand(args: string[], log: Logger): Promise<n
   const debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
   try {
     // The root action's inputs; `--dry-run` is one of them (the plan, nothing touched).
-    const line = parseCommandLine(args, flagSetFor('pipeline', pipelineFlow.action));
-    if (line.switches.has('help')) {
+    if (asksForHelp(args)) {
       process.stdout.write(commandHelp('pipeline', pipelineFlow.action, pipelineFlow.describe));
       return 0;
     }
+    const line = parseCommandLine(args, flagSetFor('pipeline', pipelineFlow.action));
     const config = readConfig(line);
     checkSectionKeys(config.sections.pipeline, 'pipeline', inputNames(pipelineFlow.action), config.where);
     for (const link of LINKS) checkSectionKeys(config.sections[SECTION_OF[link]], SECTION_OF[link], inputNames(ACTION_OF[link]), config.where);

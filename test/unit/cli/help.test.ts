@@ -32,6 +32,12 @@ describe('help from the action inputs', () => {
     expect(stdout).toContain('  2  input error');
   });
 
+  it('answers --help even next to a flag error, since whoever asks is about to fix it', async () => {
+    const run = await slipway('deploy', '--helth-url', 'x', '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe((await slipway('deploy', '--help')).stdout);
+  });
+
   it('gives the same text for slipway help <command>, and refuses an unknown one with a suggestion', async () => {
     expect((await slipway('help', 'smoke')).stdout).toBe((await slipway('smoke', '--help')).stdout);
     expect((await slipway('help', 'pipeline')).stdout).toBe((await slipway('pipeline', '-h')).stdout);
