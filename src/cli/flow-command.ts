@@ -10,6 +10,7 @@ import { expandEnv, loadConfigFile, type ConfigSection } from './config-file.js'
 import { DRY_RUNS, dryRunDocument } from './dry-run.js';
 import { asksForHelp, flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
 import { packageVersion } from './commands/version.js';
+import { ACTION_INPUTS } from './generated/action-inputs.js';
 import { commandHelp } from './help.js';
 import { localContext, runFlow } from './run-flow.js';
 
@@ -44,6 +45,16 @@ export function checkSectionKeys(section: ConfigSection | undefined, sectionName
   }
 }
 
+/** Every input of every action: a key under `defaults:` must be one of them (it is shared, so any command's will do). */
+export function checkDefaultsKeys(sections: Record<string, ConfigSection>, where: string): void {
+  const all = [...new Set(Object.values(ACTION_INPUTS).flatMap((spec) => spec.inputs.map((input) => input.name)))];
+  for (const key of Object.keys(sections.defaults ?? {})) {
+    if (all.includes(key)) continue;
+    const nearest = suggest(key, all);
+    throw new InputError(`${where}: defaults.${key}`, 'is not an input of any command', nearest ? `Did you mean ${nearest}?` : 'Run `slipway help <command>` for the inputs.');
+  }
+}
+
 /** `slipway <flow> …`: flags and slipway.yml → the flow's parse → the plan (--dry-run) or the run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function runFlowCommand(flow: FlowDefinition<any, any>, args: readonly string[], log: Logger, output: Output): Promise<number> {
@@ -60,6 +71,7 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
   const config = readConfig(line);
   const inputNames = [...set.inputs.values()].map((flag) => flag.input.name);
   checkSectionKeys(config.sections[flow.command], flow.command, inputNames, config.where);
+  checkDefaultsKeys(config.sections, config.where);
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...config.sections.defaults, ...config.sections[flow.command] })) {
     values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);

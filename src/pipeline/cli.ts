@@ -4,7 +4,7 @@ import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
 import { expandEnv, type ConfigSection } from '../cli/config-file.js';
 import { asksForHelp, flagSetFor, parseCommandLine } from '../cli/flags.js';
-import { checkSectionKeys, readConfig } from '../cli/flow-command.js';
+import { checkDefaultsKeys, checkSectionKeys, readConfig } from '../cli/flow-command.js';
 import { ACTION_INPUTS } from '../cli/generated/action-inputs.js';
 import { commandHelp } from '../cli/help.js';
 import { localContext, runFlow } from '../cli/run-flow.js';
@@ -49,6 +49,7 @@ export async function runPipelineCommand(args: string[], log: Logger): Promise<n
     const line = parseCommandLine(args, flagSetFor('pipeline', pipelineFlow.action));
     const config = readConfig(line);
     checkSectionKeys(config.sections.pipeline, 'pipeline', inputNames(pipelineFlow.action), config.where);
+    checkDefaultsKeys(config.sections, config.where);
     for (const link of LINKS) checkSectionKeys(config.sections[SECTION_OF[link]], SECTION_OF[link], inputNames(ACTION_OF[link]), config.where);
     const values = pipelineValues(config.sections, line.values, config.where, process.env);
     const run = await runFlow(pipelineFlow, values, localContext(log));

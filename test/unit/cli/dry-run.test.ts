@@ -103,6 +103,16 @@ describe('slipway.yml and the output switches', () => {
     expect(run.stderr).toContain(`${config}: deploy.helth-url: is not an input of slipway deploy. Did you mean health-url?`);
   });
 
+  it('refuses a key under defaults: that is an input of no command, and takes one that belongs to another command', async () => {
+    const config = path.join(dir, 'defaults.yml');
+    fs.writeFileSync(config, 'defaults:\n  expect-version: v1\n  app-dri: /srv/app\n');
+    const run = await slipway('deploy', '--config', config, ...ssh, '--app-dir', '/srv/app', '--service', 'web', '--mode', 'rollback', '--dry-run');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${config}: defaults.app-dri: is not an input of any command. Did you mean app-dir?`);
+    fs.writeFileSync(config, 'defaults:\n  expect-version: v1\n');
+    expect((await slipway('deploy', '--config', config, ...ssh, '--app-dir', '/srv/app', '--service', 'web', '--mode', 'rollback', '--dry-run')).code).toBe(0);
+  });
+
   it('keeps stderr to warnings and errors with --quiet, the result still on stdout', async () => {
     const smoke = ['smoke', '--url', 'http://127.0.0.1:9/', '--timeout', '1s'];
     const loud = await slipway(...smoke);
