@@ -16,7 +16,7 @@ export function commandList(): Array<{ name: string; describe: string }> {
 
 /** Warnings and errors only (`--quiet`); results still go to stdout. */
 function quiet(log: Logger): Logger {
-  return { ...log, info: () => undefined, group: (_title, body) => body(), warn: (m, w) => log.warn(m, w), error: (m, w) => log.error(m, w), debug: (m) => log.debug(m) };
+  return { info: () => undefined, group: (_title, body) => body(), warn: (m, w) => log.warn(m, w), error: (m, w) => log.error(m, w), debug: (m) => log.debug(m) };
 }
 
 /**
