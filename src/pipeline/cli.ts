@@ -53,7 +53,9 @@ export async function runPipelineCommand(args: string[], log: Logger): Promise<n
     for (const link of LINKS) checkSectionKeys(config.sections[SECTION_OF[link]], SECTION_OF[link], inputNames(ACTION_OF[link]), config.where);
     const values = pipelineValues(config.sections, line.values, config.where, process.env);
     const run = await runFlow(pipelineFlow, values, localContext(log));
-    if (json) process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
+    // A dry run's plan is the document, as for deploy and drill.
+    const plan = run.result.plan ? { dryRun: true, plan: run.result.plan } : {};
+    if (json) process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, ...plan }, null, 2))}\n`);
     else process.stdout.write(redact(renderText(pipelineFlow.summary(run.result))));
     if (run.failure) {
       log.error(run.failure);

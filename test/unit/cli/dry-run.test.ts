@@ -67,6 +67,9 @@ describe('--dry-run touches nothing', () => {
       '--app-dir', '/srv/app', '--service', 'web', '--url', 'https://app.example.com/health', '--dry-run');
     expect(pipeline.code).toBe(0);
     expect(pipeline.stdout).toContain('Deploy pipeline plan (dry run, nothing touched)');
+    const asJson = await slipway('pipeline', '--image', 'registry.example.com/team/app', '--context', 'examples/app', '--version', '1.2.3', ...ssh,
+      '--app-dir', '/srv/app', '--service', 'web', '--url', 'https://app.example.com/health', '--dry-run', '--json');
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: true, dryRun: true, plan: { version: '1.2.3', hosts: [{ host: 'deploy@app.example.com:22' }] } });
     const db = path.join(dir, 'app.db');
     fs.writeFileSync(db, '');
     const drill = await slipway('drill', '--source', 'sqlite', '--database-path', db, '--min-rows', 'users=1', '--report-file', path.join(dir, 'report.json'), '--dry-run');
