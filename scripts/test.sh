@@ -24,6 +24,7 @@ step "lint" npx eslint src test bench
 step "dist/ is built from the source" node scripts/build.mjs --check
 step "action pages match action.yml" node scripts/docs.mjs --check
 step "slipway.yml schema matches action.yml" node scripts/gen-schema.mjs --check
+step "CLI flags and help match action.yml" node scripts/gen-cli-inputs.mjs --check
 if [ -x scripts/validate-workflows.mjs ] || [ -f scripts/validate-workflows.mjs ]; then
   step "workflow and action files parse" node scripts/validate-workflows.mjs
 fi

@@ -8640,11 +8640,10 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ main_commandList),
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./build/src/core/secrets.js
 // Every secret value the process knows about is registered here once; every
 // path that prints or throws text (logger, runner, error formatting) redacts
@@ -8838,1419 +8837,2038 @@ const silentLogger = {
     group: (_title, body) => body(),
 };
 
-;// CONCATENATED MODULE: ./build/src/core/summary.js
-
-class Summary {
-    blocks = [];
-    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
-    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
-    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
-    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
-    append(other) { this.blocks.push(...other.blocks); return this; }
-}
-/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeCell = (cell) => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-function renderMarkdown(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `### ${escapeHtml(block.text)}`;
-            case 'text': return escapeHtml(block.text);
-            case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
-            case 'table': return [
-                `| ${block.headers.map(escapeCell).join(' | ')} |`,
-                `| ${block.headers.map(() => '---').join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
-            ].join('\n');
-        }
-    })
-        .join('\n\n') + '\n';
-}
-/** Plain text for logs and terminals: markdown code ticks dropped. */
-function renderText(summary) {
-    // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
-    const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
-    return `${inertText(text)}\n`;
-}
-function renderTextBlocks(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `== ${block.text} ==`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
-            case 'table': {
-                const all = [block.headers, ...block.rows];
-                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
-                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
-            }
-        }
-    })
-        .join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./build/src/core/leftovers.js
-const leftovers_open = new Map();
-const leftovers_listeners = new Set();
-let nextId = 1;
-function notify() {
-    const all = openLeftovers();
-    for (const listener of leftovers_listeners)
-        listener(all);
-}
-/** Records `item`; call the returned function once it is gone (idempotent). */
-function recordLeftover(item) {
-    const id = nextId++;
-    leftovers_open.set(id, item);
-    notify();
-    return () => {
-        if (leftovers_open.delete(id))
-            notify();
-    };
-}
-function openLeftovers() {
-    return [...leftovers_open.values()];
-}
-function onLeftoversChanged(listener) {
-    leftovers_listeners.add(listener);
-    return () => leftovers_listeners.delete(listener);
-}
-/**
- * Who holds a lock, stable for the whole run and readable by its post step:
- * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
- */
-function runIdentity(env, machine, pid = process.pid) {
-    if (env.GITHUB_RUN_ID)
-        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
-    return `pid:${pid}@${machine}`;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./build/src/core/cancel.js
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./build/src/cli/commands/version.js
+
+
 
 /**
- * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
- * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
- * step in flight finishes, the host is brought to the old or the new version,
- * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ * Slipway's own package directory: found by walking up from this file (src/cli/commands/
+ * in a clone, dist/cli/ in the bundle and the installed package) to the package.json
+ * named slipway. Walking keeps the bundler from copying package.json as an asset.
  */
-class CancelledError extends SlipwayError {
-    step;
-    constructor(step) {
-        super(`cancelled before ${step}`);
-        this.step = step;
-        this.name = 'CancelledError';
-    }
-}
-const isCancelled = (signal) => signal?.aborted === true;
-/** Throws CancelledError naming the step that will not start. */
-function throwIfCancelled(signal, step) {
-    if (signal?.aborted)
-        throw new CancelledError(step);
-}
-/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
-function untilCancelled(work, signal, onAbort) {
-    if (!signal)
-        return work;
-    if (signal.aborted) {
-        work.catch(() => undefined);
-        return Promise.resolve(onAbort());
-    }
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            work.catch(() => undefined);
-            resolve(onAbort());
-        };
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/core/runner/retry.js
-const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
-function backoffDelay(policy, attempt, random = Math.random) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
-/**
- * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
- * deploy log and the compose state. Host state is the only truth a rollback
- * needs, so it works when the last deploy's runner is gone.
- */
-const stateDir = (appDir) => `${appDir}/.slipway`;
-const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
-const host_state_deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
-function host_state_formatDeployLogLine(entry) {
-    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
-    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
-        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
-}
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', host_state_deployLogPath(appDir), host_state_formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
-}
-/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
-async function readStateFile(session, file) {
-    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
-    const state = {};
-    for (const line of result.stdout.split('\n')) {
-        const index = line.indexOf('=');
-        if (index > 0)
-            state[line.slice(0, index)] = line.slice(index + 1);
-    }
-    return state;
-}
-/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
-async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/lock.js
-
-
-
-
-
-class LockHeldError extends SlipwayError {
-    host;
-    holder;
-    ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
-        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
-        });
-        this.host = host;
-        this.holder = holder;
-        this.ageSeconds = ageSeconds;
-        this.name = 'LockHeldError';
-    }
-}
-/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
-const ACQUIRE = [
-    'mkdir -p "$(dirname "$1")"',
-    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
-    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
-    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
-    'printf "%s\\n%s\\n" "$age" "$holder"',
-    'exit 3',
-].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
-const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
-/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
-function releaseLockWords(lockDir, token) {
-    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
-}
-/** Breaks the lock only if it is still the one we judged stale. */
-const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
-async function acquireLock(session, appDir, options, log) {
-    const dir = lockDir(appDir);
-    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
-    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
-    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
-    const settle = recordLeftover({
-        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
-    });
-    try {
-        await takeLock(session, dir, token, options, log);
-    }
-    catch (error) {
-        settle();
-        throw error;
-    }
-    return {
-        release: async () => {
-            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
-            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
-            if (released.exitCode === 0 || released.exitCode === 3)
-                settle();
-        },
-    };
-}
-async function takeLock(session, dir, token, options, log) {
-    const started = Date.now();
-    let announced = false;
-    for (;;) {
-        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
-            return;
-        if (result.exitCode !== 3)
-            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
-        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
-        const holder = holderLines.join(' ').trim() || 'unknown';
-        const ageSeconds = Number(ageText) || 0;
-        if (ageSeconds * 1000 >= options.staleAfterMs) {
-            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
-            continue;
-        }
-        const waited = Date.now() - started;
-        if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
-        if (!announced)
-            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
-        announced = true;
-        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/core/command.js
-/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
-function describeCommand(spec) {
-    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
-}
-function quoteForDisplay(word) {
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
-function shellQuote(word) {
-    if (word === '')
-        return "''";
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** Join an argument array into one remote command line, each word quoted. */
-function shellJoin(words) {
-    return words.map(shellQuote).join(' ');
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/target.js
-/**
- * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
- * right, so any other key is refused even if trust-on-first-use was also asked for
- * (ssh's accept-new would take a mismatching key as merely "new").
- */
-function acceptsUnknownKeys(policy) {
-    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
-}
-/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-/** `user@host:port`, for messages. */
-function describeTarget(target) {
-    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-    return `${target.user}@${host}:${target.port}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/commands.js
-
-
-/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
-const CONTROL_PERSIST_S = 30;
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
-/**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
- */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
-        `  ControlPersist ${CONTROL_PERSIST_S}s`,
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function commands_masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function commands_execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
-}
-function commands_controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            // The local path is a positional argument: after `--` no path can pass for an option.
-            '--',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends SlipwayError {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends SlipwayError {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
-/**
- * The first known_hosts line that ssh could not use, as a 1-based line number
- * and what is wrong with it; undefined when every line is a host key, a
- * comment or blank. Checked before connecting, so a pasted half line fails
- * naming the input instead of as a host key mismatch.
- */
-function knownHostsProblem(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        if (fields[0]?.startsWith('@'))
-            fields.shift();
-        const [hostName, type, base64] = fields;
-        const at = index + 1;
-        if (!hostName || !type || !base64)
-            return { line: at, problem: 'is not `host type key` (three fields)' };
-        if (!KEY_TYPE.test(type))
-            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-            return { line: at, problem: 'has a key that is not base64' };
-        const blob = Buffer.from(base64, 'base64');
-        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
-            return { line: at, problem: `has a key whose content does not match its type ${type}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Whether a private key needs a passphrase: PEM keys say so in a header,
- * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
- */
-function isEncryptedPrivateKey(content) {
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
-        return true;
-    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
-    if (!body)
-        return false;
-    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-    const magic = 'openssh-key-v1\0';
-    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
-        return false;
-    const length = blob.readUInt32BE(magic.length);
-    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
-    return cipher !== '' && cipher !== 'none';
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/**
- * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
- * so a killed run leaves no usable socket for long; while the session is open
- * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
- */
-const KEEPALIVE_IDLE_MS = 10_000;
-/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
-function sessionRoot(env = process.env) {
-    return env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
-}
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function session_openSshSession(target, runner, log) {
-    registerSecret(target.privateKey);
-    registerSecret(target.passphrase);
-    const root = sessionRoot();
-    await promises_namespaceObject.mkdir(root, { recursive: true });
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(root, 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    settleLeftover;
-    inFlight = 0;
-    lastUse = Date.now();
-    keepalive;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-        this.settleLeftover = this.recordLeftover();
-    }
-    get localDir() {
-        return this.paths.dir;
-    }
-    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
-    recordLeftover() {
-        return recordLeftover({
-            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
-            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
-        });
-    }
-    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
-    async using(work) {
-        this.inFlight += 1;
+function packageRoot(from = external_node_path_namespaceObject.dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))) {
+    for (let dir = from;; dir = external_node_path_namespaceObject.dirname(dir)) {
         try {
-            return await work();
+            const manifest = JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(dir, 'package.json'), 'utf8'));
+            if (manifest.name === 'slipway')
+                return dir;
         }
-        finally {
-            this.inFlight -= 1;
-            this.lastUse = Date.now();
-        }
+        catch { /* not here: keep walking */ }
+        if (external_node_path_namespaceObject.dirname(dir) === dir)
+            return undefined;
     }
-    startKeepalive() {
-        this.keepalive = setInterval(() => {
-            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+}
+function packageVersion() {
+    const root = packageRoot();
+    if (!root)
+        return 'unknown';
+    return JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(root, 'package.json'), 'utf8')).version ?? 'unknown';
+}
+/** A file the package ships (schema/, workflows/), by its path inside the package. */
+function packageFile(relative) {
+    const root = packageRoot();
+    const file = root ? external_node_path_namespaceObject.join(root, relative) : '';
+    if (!root || !external_node_fs_namespaceObject.existsSync(file))
+        throw new Error(`${relative} is missing from the Slipway package (looked in ${root ?? 'no package directory'}); reinstall Slipway`);
+    return file;
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/exit-guard.js
+const STALLED_MESSAGE = (what) => `error: ${what} stopped before it had a result: it was waiting for something that can no longer answer. ` +
+    'This is a bug in Slipway, not in your inputs: run again with --debug and report the last lines. Exit code 1.\n';
+function runGuarded(command, options, proc = process) {
+    let settled = false;
+    return new Promise((resolve) => {
+        const stalled = () => {
+            proc.off('beforeExit', stalled);
+            if (settled)
                 return;
-            this.using(() => this.runner.run(commands_execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
-                .catch(() => undefined);
-        }, KEEPALIVE_IDLE_MS / 2);
-        this.keepalive.unref();
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        this.settleLeftover();
-        this.settleLeftover = this.recordLeftover();
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+            settled = true;
+            proc.exitCode = 1;
+            proc.stderr.write(STALLED_MESSAGE(options.what));
+            // Cleanup may start processes (ssh -O exit): the loop lives on until they end, then the process exits 1.
+            Promise.resolve()
+                .then(() => options.cleanup?.())
+                .catch((error) => { proc.stderr.write(`error: cleanup after the stop failed: ${error.message}\n`); })
+                .finally(() => { proc.exitCode = 1; resolve(1); });
+        };
+        proc.on('beforeExit', stalled);
+        const finish = (code) => {
+            if (settled)
+                return;
+            settled = true;
+            proc.off('beforeExit', stalled);
+            proc.exitCode = code;
+            // A finished run has removed what it made; the cleanup then finds nothing, or what a bug left.
+            Promise.resolve()
+                .then(() => options.cleanup?.())
+                .catch((error) => { proc.stderr.write(`warning: cleanup at exit failed: ${error.message}\n`); })
+                .finally(() => resolve(code));
+        };
+        command().then(finish, (error) => {
+            if (!settled)
+                proc.stderr.write(`error: ${error?.message ?? String(error)}\n`);
+            finish(1);
         });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/generated/action-inputs.js
+// Generated from the action.yml files by scripts/gen-cli-inputs.mjs: edit an action.yml, then run
+// `node scripts/gen-cli-inputs.mjs`. `npm test` checks this file is up to date.
+const ACTION_INPUTS = {
+    "deploy-pipeline": {
+        "file": "action.yml",
+        "description": "Build, push, deploy over SSH and smoke-test in one step, with automatic rollback when the smoke test fails and a job summary that tells the whole story.",
+        "inputs": [
+            {
+                "name": "image",
+                "description": "(build-image) The repository to build and push, e.g. 'ghcr.io/team/app' or 'git.example.com/team/app'. Required for the compose strategy unless deploy-image is set. The hosts run the pushed image pinned by digest.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "context",
+                "description": "(build-image) Build context directory, relative to the workspace.",
+                "required": false,
+                "default": "."
+            },
+            {
+                "name": "dockerfile",
+                "description": "(build-image) Dockerfile path, relative to the context.",
+                "required": false,
+                "default": "Dockerfile"
+            },
+            {
+                "name": "platforms",
+                "description": "(build-image) Target platform, one per run (linux/amd64 by default); build each platform in its own run.",
+                "required": false,
+                "default": "linux/amd64"
+            },
+            {
+                "name": "tags",
+                "description": "(build-image) Extra tags besides the git-derived ones; the pipeline also tags the image with the version it deploys. push-image pushes every tag build-image made.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "latest",
+                "description": "(build-image) Tag 'latest': auto (on the default branch only), true or false.",
+                "required": false,
+                "default": "auto"
+            },
+            {
+                "name": "version",
+                "description": "(build-image, ssh-deploy, smoke-test) The version every step agrees on: the image's version label, the deploy log's version, {version} in build-args and health-expect, and what the smoke test expects the app to report. Empty: the git tag without v, else the short commit sha.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "build-args",
+                "description": "(build-image) KEY=VALUE build arguments, one per line. Secret-looking names are refused: use build-secrets.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "build-secrets",
+                "description": "(build-image) id=value BuildKit secrets, one per line (read with RUN --mount=type=secret,id=...). Values never reach argv, logs or layers.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "labels",
+                "description": "(build-image) Extra KEY=VALUE labels, one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "target",
+                "description": "(build-image) Multi-stage target to build.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "network",
+                "description": "(build-image) Network for RUN steps (e.g. 'host' on runners without a bridge).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "layer-cache",
+                "description": "(build-image) Keep the layer cache across runs with the Actions cache: auto (on in CI, off on a laptop, where the engine keeps its own), on or off.",
+                "required": false,
+                "default": "auto"
+            },
+            {
+                "name": "no-cache",
+                "description": "(build-image) Build every step afresh, ignoring all layer caches.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "cache-key-files",
+                "description": "(build-image) Files whose change means new dependencies (cache miss). Default: common lockfiles found in the context, plus the Dockerfile.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "registry",
+                "description": "(push-image) Registry host. Default: read from the tags.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "username",
+                "description": "(push-image) Registry user. Empty: push without logging in.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "password",
+                "description": "(push-image) Registry password or token, from a secret. Gitea/Forgejo: a personal access token with package scope (the job token cannot push packages).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "verify-platform",
+                "description": "(push-image) Pull back by digest and check this platform; 'none' skips the check.",
+                "required": false,
+                "default": "linux/amd64"
+            },
+            {
+                "name": "verify-anonymous-pull",
+                "description": "(push-image) Also pull by digest with an empty Docker config: proves a public package pulls without credentials.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "retries",
+                "description": "(push-image) Retries of login and push on network errors and 5xx (with backoff). 401/403 are never retried.",
+                "required": false,
+                "default": "3"
+            },
+            {
+                "name": "rate-limit-wait",
+                "description": "(push-image) Longest total wait for a registry answering 429 (e.g. 2m).",
+                "required": false,
+                "default": "2m"
+            },
+            {
+                "name": "strategy",
+                "description": "(ssh-deploy) compose (point a compose service at a new image), release (upload to releases/<timestamp>, switch current atomically), script (run commands on the host) or swarm (deploy stack-file as a stack on a swarm manager; with image set, the built image is pinned by digest in the services that use its repository).",
+                "required": false,
+                "default": "compose"
+            },
+            {
+                "name": "mode",
+                "description": "(ssh-deploy) deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host.",
+                "required": false,
+                "default": "deploy"
+            },
+            {
+                "name": "host",
+                "description": "(ssh-deploy, smoke-test) One host: '[user@]host[:port]'.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "hosts",
+                "description": "(ssh-deploy) Several hosts, one per line: '[user@]host[:port]'. Deployed all at once or in batches (batch-size).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "port",
+                "description": "(ssh-deploy, smoke-test) SSH port for hosts that do not name one.",
+                "required": false,
+                "default": "22"
+            },
+            {
+                "name": "user",
+                "description": "(ssh-deploy, smoke-test) SSH user for hosts that do not name one.",
+                "required": false,
+                "default": "deploy"
+            },
+            {
+                "name": "private-key",
+                "description": "(ssh-deploy, smoke-test) The private key (from a secret: secrets.DEPLOY_KEY), or a path to a key file. Written 0600 to a private temp dir, removed at the end.",
+                "required": true,
+                "default": ""
+            },
+            {
+                "name": "passphrase",
+                "description": "(ssh-deploy, smoke-test) The key's passphrase, if any: the key is loaded into a short-lived ssh-agent that is killed at the end.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "known-hosts",
+                "description": "(ssh-deploy, smoke-test) known_hosts lines for the hosts (and jump host), e.g. the checked output of 'ssh-keyscan -p 22 host', or a path to such a file.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "host-fingerprint",
+                "description": "(ssh-deploy, smoke-test) Pinned host key fingerprints ('SHA256:…', from 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' on the host); one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "trust-on-first-use",
+                "description": "(ssh-deploy, smoke-test) Accept an unknown host key (never a changed one), with a warning. Unsafe: prefer known-hosts or host-fingerprint.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "jump-host",
+                "description": "(ssh-deploy, smoke-test) ProxyJump host '[user@]host[:port]'; checked against the same known-hosts.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "connect-timeout",
+                "description": "(ssh-deploy, smoke-test) How long to wait for a host to answer before failing.",
+                "required": false,
+                "default": "15s"
+            },
+            {
+                "name": "command-timeout",
+                "description": "(ssh-deploy) Limit for one remote command.",
+                "required": false,
+                "default": "10m"
+            },
+            {
+                "name": "app-dir",
+                "description": "(ssh-deploy) The application directory on the host, e.g. /srv/myapp. '{host}' and '{index}' are replaced per host.",
+                "required": true,
+                "default": ""
+            },
+            {
+                "name": "env",
+                "description": "(ssh-deploy) KEY=VALUE lines for the remote commands (compose interpolation, hooks, scripts). Sent over stdin, never on a command line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "service",
+                "description": "(ssh-deploy) compose: the service that runs the image.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "compose-file",
+                "description": "(ssh-deploy) compose: compose files inside app-dir, one per line. Never edited: the image is set through an override Slipway keeps in app-dir/.slipway.",
+                "required": false,
+                "default": "docker-compose.yml"
+            },
+            {
+                "name": "compose-project",
+                "description": "(ssh-deploy) compose: project name (-p), to run isolated instances on one host. Defaults to the app-dir name.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "env-file",
+                "description": "(ssh-deploy) compose: env file inside app-dir (--env-file).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pull",
+                "description": "(ssh-deploy) compose: pull the image before starting it.",
+                "required": false,
+                "default": "true"
+            },
+            {
+                "name": "pre-deploy",
+                "description": "(ssh-deploy) compose: a command run in app-dir before the switch (e.g. a WAL-safe SQLite snapshot with docker compose exec); a failure stops the deploy.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "artifact",
+                "description": "(ssh-deploy) release: a local directory (rsync over the SSH connection) or a .tar.gz to upload as the new release.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "shared",
+                "description": "(ssh-deploy) release: paths under app-dir/shared linked into every release (env files), one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pre-promote",
+                "description": "(ssh-deploy) release: commands run inside the new release before it goes live (migrations), one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "restart",
+                "description": "(ssh-deploy) release: commands that restart the services after the switch, one per line. 'sudo' ones are checked with sudo -n before promoting.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "keep-releases",
+                "description": "(ssh-deploy) release: how many releases to keep.",
+                "required": false,
+                "default": "5"
+            },
+            {
+                "name": "script",
+                "description": "(ssh-deploy) script: the commands to run in app-dir (sh -e: the first failing command fails the deploy).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "health-url",
+                "description": "(ssh-deploy) The health URL as the host sees it (http://127.0.0.1:8080/api/health), checked through the SSH connection; a failure rolls back.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "health-expect",
+                "description": "(ssh-deploy) Text the health response must contain; '{version}' is replaced, e.g. '\"version\":\"{version}\"'.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "health-timeout",
+                "description": "(ssh-deploy) How long the new version has to become healthy.",
+                "required": false,
+                "default": "60s"
+            },
+            {
+                "name": "batch-size",
+                "description": "(ssh-deploy) Rolling deploy: hosts per batch (0 = all at once). The first failing batch stops the deploy and its changed hosts are rolled back.",
+                "required": false,
+                "default": "0"
+            },
+            {
+                "name": "lock-timeout",
+                "description": "(ssh-deploy) How long to wait for another deploy of the app on a host to finish.",
+                "required": false,
+                "default": "5m"
+            },
+            {
+                "name": "lock-stale-after",
+                "description": "(ssh-deploy) A lock older than this is broken with a warning (a deploy whose runner died).",
+                "required": false,
+                "default": "1h"
+            },
+            {
+                "name": "stack",
+                "description": "(ssh-deploy) swarm: the stack name on the manager (services are <stack>_<service>).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "stack-file",
+                "description": "(ssh-deploy) swarm: the stack's compose file in the repository, deployed unchanged with an override of safe update defaults and the pinned image.",
+                "required": false,
+                "default": "docker-compose.yml"
+            },
+            {
+                "name": "swarm-service",
+                "description": "(ssh-deploy) swarm: update only this service's image instead of deploying the stack.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "parallelism",
+                "description": "(ssh-deploy) swarm: tasks replaced at once where the stack file gives no update_config.parallelism.",
+                "required": false,
+                "default": "1"
+            },
+            {
+                "name": "swarm-timeout",
+                "description": "(ssh-deploy) swarm: how long to wait for every service to converge.",
+                "required": false,
+                "default": "5m"
+            },
+            {
+                "name": "swarm-secrets",
+                "description": "(ssh-deploy) swarm: KEY=VALUE lines that become Docker secrets (from stdin) for the stack file's secrets.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "zero-downtime",
+                "description": "(ssh-deploy) compose: start the new version beside the old on a free port, health-check it, switch the proxy, drain, then stop the old one. Needs health-url.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "slot-ports",
+                "description": "(ssh-deploy) zero-downtime: host port range the side-by-side copy may use (checked free on the host first).",
+                "required": false,
+                "default": "20080-20099"
+            },
+            {
+                "name": "port-env",
+                "description": "(ssh-deploy) zero-downtime: environment variable through which the app reads its port.",
+                "required": false,
+                "default": "PORT"
+            },
+            {
+                "name": "proxy",
+                "description": "(ssh-deploy) zero-downtime: caddy (admin API), nginx (include file + nginx -t + reload) or command.",
+                "required": false,
+                "default": "caddy"
+            },
+            {
+                "name": "caddy-admin",
+                "description": "(ssh-deploy) zero-downtime: Caddy admin API address on the host's loopback.",
+                "required": false,
+                "default": "127.0.0.1:2019"
+            },
+            {
+                "name": "nginx-upstream-file",
+                "description": "(ssh-deploy) zero-downtime with proxy nginx: the upstream include file Slipway rewrites (writable by the SSH user).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "nginx-command",
+                "description": "(ssh-deploy) zero-downtime with proxy nginx: the nginx command (for -t and -s reload).",
+                "required": false,
+                "default": "nginx"
+            },
+            {
+                "name": "proxy-switch-command",
+                "description": "(ssh-deploy) zero-downtime with proxy command: a command on the host that points the proxy at the port given as its last argument.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "proxy-health-url",
+                "description": "(ssh-deploy) zero-downtime: a URL through the proxy that must report the new version after the switch.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "drain-timeout",
+                "description": "(ssh-deploy) zero-downtime: longest wait for the old copy's open connections to finish before it is stopped.",
+                "required": false,
+                "default": "30s"
+            },
+            {
+                "name": "watch-window",
+                "description": "(ssh-deploy) zero-downtime: how long health is watched after the switch; red within it switches back.",
+                "required": false,
+                "default": "0s"
+            },
+            {
+                "name": "stop-timeout",
+                "description": "(ssh-deploy) zero-downtime: grace period when stopping the old copy.",
+                "required": false,
+                "default": "10s"
+            },
+            {
+                "name": "url",
+                "description": "(smoke-test) The one-line form: the health endpoint to check, e.g. 'https://app.example.com/api/health'. Combine with expect-version.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "expect-version",
+                "description": "(smoke-test) The deployed version that must appear at version-path in the url's JSON body; a stale version keeps the check failing until the timeout.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "version-path",
+                "description": "(smoke-test) Where the version is in the JSON body: 'version', 'build.version', '$.app[\"version\"]'.",
+                "required": false,
+                "default": "version"
+            },
+            {
+                "name": "checks",
+                "description": "(smoke-test) A YAML list of checks. Each: url (required), name, method, headers (map), secret-headers (names of headers whose values are secret),\nbody, expect-status (200, [200, 204] or 2xx), json (assertions: 'path == value', !=, <, >, contains, matches, exists; or a map of path: value),\nbody-contains, body-matches, max-latency, expect-version, version-path, health-document (false to ignore status/ok fields), connect-to.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "checks-file",
+                "description": "(smoke-test) A YAML file (relative to the workspace) with the same list of checks.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "expect-status",
+                "description": "(smoke-test) Default accepted status for every check: a code, a list (200, 204) or a class (2xx).",
+                "required": false,
+                "default": "2xx"
+            },
+            {
+                "name": "headers",
+                "description": "(smoke-test) KEY=VALUE headers sent with every request, one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "secret-headers",
+                "description": "(smoke-test) KEY=VALUE headers whose values are secret (e.g. 'Authorization=Bearer secrets.HEALTH_TOKEN'): sent with every request, never printed.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "max-latency",
+                "description": "(smoke-test) Default latency budget per request (e.g. 500ms); a slower answer fails the attempt.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "timeout",
+                "description": "(smoke-test) Readiness deadline: retry with backoff until every check passes or this long has passed.",
+                "required": false,
+                "default": "60s"
+            },
+            {
+                "name": "request-timeout",
+                "description": "(smoke-test) Give up on one request after this long.",
+                "required": false,
+                "default": "10s"
+            },
+            {
+                "name": "consecutive-passes",
+                "description": "(smoke-test) Passes in a row each check needs once it first passes, so a flapping service fails.",
+                "required": false,
+                "default": "3"
+            },
+            {
+                "name": "max-retry-interval",
+                "description": "(smoke-test) Longest pause between retries (the backoff starts at 250ms).",
+                "required": false,
+                "default": "5s"
+            },
+            {
+                "name": "ca-cert",
+                "description": "(smoke-test) A CA certificate (PEM text or a file path) trusted besides the system roots, for a private CA. TLS is always verified.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "connect-to",
+                "description": "(smoke-test) Dial this address[:port] instead of the URL's host, keeping the URL's name for Host and TLS (SNI, certificate): check a new server before DNS points at it.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "soak-requests",
+                "description": "(smoke-test) After readiness, send up to this many requests per check (0: no soak).",
+                "required": false,
+                "default": "0"
+            },
+            {
+                "name": "soak-duration",
+                "description": "(smoke-test) Stop the soak after this long even if requests remain.",
+                "required": false,
+                "default": "30s"
+            },
+            {
+                "name": "soak-concurrency",
+                "description": "(smoke-test) Requests in flight at once during the soak.",
+                "required": false,
+                "default": "4"
+            },
+            {
+                "name": "soak-max-p95",
+                "description": "(smoke-test) Fail when the soak p95 latency is above this (e.g. 300ms).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "soak-max-error-rate",
+                "description": "(smoke-test) Fail when more than this share of soak requests fail their check (e.g. 1%).",
+                "required": false,
+                "default": "0%"
+            },
+            {
+                "name": "via-ssh",
+                "description": "(smoke-test) true: run the checks from inside each host through SSH (for loopback-only ports). Empty: true when the checks come from health-url (no url or checks given), else false.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "deploy-image",
+                "description": "(pipeline) Deploy this existing image (a full reference, ideally pinned by digest) instead of building one: build-image and push-image are skipped. The same as ssh-deploy's image.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "check-version",
+                "description": "(pipeline) true: the smoke test expects the app to report the deployed version (at version-path, default 'version') unless expect-version is set. false: no version check.",
+                "required": false,
+                "default": "true"
+            },
+            {
+                "name": "rollback-on-failure",
+                "description": "(pipeline) true: when the smoke test fails, every host this run changed goes back to the version it ran before (ssh-deploy mode rollback, from host state), and the job fails saying so. false: fail without rolling back.",
+                "required": false,
+                "default": "true"
+            },
+            {
+                "name": "dry-run",
+                "description": "(pipeline) true: print the plan (commands per host, images, checks) and touch nothing.",
+                "required": false,
+                "default": "false"
+            }
+        ]
+    },
+    "build-image": {
+        "file": "actions/build-image/action.yml",
+        "description": "Build a Docker image for linux/amd64 from a Dockerfile, tagged from git, with OCI labels and a layer cache kept across runs.",
+        "inputs": [
+            {
+                "name": "image",
+                "description": "Repository to tag, without a tag: 'git.example.com/team/app'.",
+                "required": true,
+                "default": ""
+            },
+            {
+                "name": "context",
+                "description": "Build context directory, relative to the workspace.",
+                "required": false,
+                "default": "."
+            },
+            {
+                "name": "dockerfile",
+                "description": "Dockerfile path, relative to the context.",
+                "required": false,
+                "default": "Dockerfile"
+            },
+            {
+                "name": "platforms",
+                "description": "The one target platform (linux/amd64, linux/arm64, ...). One platform per build-image step: the image is loaded into the local engine, which holds one platform per tag, so a list is refused.",
+                "required": false,
+                "default": "linux/amd64"
+            },
+            {
+                "name": "tags",
+                "description": "Extra tags (tag names only) besides those from git: sha-<short>, sha-<full>, branch, semver from a v1.2.3 tag.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "latest",
+                "description": "Tag 'latest': auto (on the default branch only), true or false.",
+                "required": false,
+                "default": "auto"
+            },
+            {
+                "name": "version",
+                "description": "Version recorded in the org.opencontainers.image.version label. Default: the semver tag, else the short sha.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "build-args",
+                "description": "KEY=VALUE build arguments, one per line. Secret-looking names are refused: use build-secrets.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "build-secrets",
+                "description": "id=value BuildKit secrets, one per line (read with RUN --mount=type=secret,id=...). Values never reach argv, logs or layers.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "labels",
+                "description": "Extra KEY=VALUE labels, one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "target",
+                "description": "Multi-stage target to build.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "network",
+                "description": "Network for RUN steps (e.g. 'host' on runners without a bridge).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "layer-cache",
+                "description": "Keep the layer cache across runs with the Actions cache: auto (on in CI, off on a laptop, where the engine keeps its own), on or off.",
+                "required": false,
+                "default": "auto"
+            },
+            {
+                "name": "no-cache",
+                "description": "Build every step afresh, ignoring all layer caches.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "cache-key-files",
+                "description": "Files whose change means new dependencies (cache miss). Default: common lockfiles found in the context, plus the Dockerfile.",
+                "required": false,
+                "default": ""
+            }
+        ]
+    },
+    "push-image": {
+        "file": "actions/push-image/action.yml",
+        "description": "Push image tags to any v2 registry (password on stdin), output the manifest digest, verify a pull by digest and its platform, log out.",
+        "inputs": [
+            {
+                "name": "tags",
+                "description": "Full references to push, one per line (build-image's 'tags' output).",
+                "required": true,
+                "default": ""
+            },
+            {
+                "name": "registry",
+                "description": "Registry host. Default: read from the tags.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "username",
+                "description": "Registry user. Empty: push without logging in.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "password",
+                "description": "Registry password or token, from a secret. Gitea/Forgejo: a personal access token with package scope (the job token cannot push packages).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "verify-platform",
+                "description": "Pull back by digest and check this platform; 'none' skips the check.",
+                "required": false,
+                "default": "linux/amd64"
+            },
+            {
+                "name": "verify-anonymous-pull",
+                "description": "Also pull by digest with an empty Docker config: proves a public package pulls without credentials.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "retries",
+                "description": "Retries of login and push on network errors and 5xx (with backoff). 401/403 are never retried.",
+                "required": false,
+                "default": "3"
+            },
+            {
+                "name": "rate-limit-wait",
+                "description": "Longest total wait for a registry answering 429 (e.g. 2m).",
+                "required": false,
+                "default": "2m"
+            }
+        ]
+    },
+    "restore-drill": {
+        "file": "actions/restore-drill/action.yml",
+        "description": "Restore the newest backup (SQLite, restic, borg, PostgreSQL, tarball) into a scratch place, verify the backup, the data and optionally the app, and report RPO and RTO.",
+        "inputs": [
+            {
+                "name": "mode",
+                "description": "'drill' restores and verifies; 'staleness' only checks that the drill workflow succeeded within max-staleness (for the deploy pipeline).",
+                "required": false,
+                "default": "drill"
+            },
+            {
+                "name": "name",
+                "description": "Name of this drill: used in the report file, the history of row counts and the issue title.",
+                "required": false,
+                "default": "restore-drill"
+            },
+            {
+                "name": "source",
+                "description": "Where the backup is: 'sqlite' (a live database, read online-safe), 'restic', 'borg', 'postgres' (dump file or live database) or 'tarball' (a tar file or a Docker volume).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "database-path",
+                "description": "source sqlite: the live SQLite file (on the runner, in 'container', or on 'host' over SSH). Backups: the SQLite file inside the backup, as it was backed up (found automatically when there is only one).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "container",
+                "description": "source sqlite: a running container holding the database (sqlite3 must be installed in it); the snapshot is taken with docker exec.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "host",
+                "description": "source sqlite: take the snapshot on this host over SSH, '[user@]host[:port]' (the ssh-deploy transport and its inputs: port, user, private-key, passphrase, known-hosts, host-fingerprint).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "port",
+                "description": "SSH port of host.",
+                "required": false,
+                "default": "22"
+            },
+            {
+                "name": "user",
+                "description": "SSH user on host.",
+                "required": false,
+                "default": "deploy"
+            },
+            {
+                "name": "private-key",
+                "description": "Private key for host (a secret), or a path to a key file.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "passphrase",
+                "description": "Passphrase of private-key (a secret).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "known-hosts",
+                "description": "known_hosts lines (or a file) that pin the key of host.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "host-fingerprint",
+                "description": "Pinned SHA256: fingerprint(s) of the key of host, instead of known-hosts.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "repository",
+                "description": "source restic/borg: the repository (a path, sftp:, s3:, ssh:// …).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "password",
+                "description": "source restic/borg: the repository password (a secret; passed as RESTIC_PASSWORD / BORG_PASSPHRASE, never on the command line).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "password-command",
+                "description": "source restic/borg: a command printing the password (RESTIC_PASSWORD_COMMAND / BORG_PASSCOMMAND), instead of password.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "snapshot",
+                "description": "Which backup to drill: 'latest', a restic snapshot id (8+ characters) or a borg archive name.",
+                "required": false,
+                "default": "latest"
+            },
+            {
+                "name": "tags",
+                "description": "restic: only snapshots with these tags (one per line).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "snapshot-path",
+                "description": "restic: only snapshots of this path. borg: an archive name glob, e.g. 'lynx-portal-*'.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "read-data-subset",
+                "description": "restic check --read-data-subset, e.g. '5%' or '1/7' (empty: check the metadata only).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "skip-repository-check",
+                "description": "Skip restic check / borg check (they can take long on big repositories).",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "also-random-older",
+                "description": "Also restore a randomly chosen older snapshot and check its integrity.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "dump-file",
+                "description": "source postgres: a pg_dump custom-format file.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pg-database",
+                "description": "source postgres: a live database to dump for the drill (instead of dump-file).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pg-host",
+                "description": "PostgreSQL server the scratch database is created on.",
+                "required": false,
+                "default": "127.0.0.1"
+            },
+            {
+                "name": "pg-port",
+                "description": "PostgreSQL port.",
+                "required": false,
+                "default": "5432"
+            },
+            {
+                "name": "pg-user",
+                "description": "A role with CREATEDB and no superuser rights: a dump can carry code. The drill checks this and fails, restoring nothing, when pg-user is a superuser.",
+                "required": false,
+                "default": "slipway"
+            },
+            {
+                "name": "pg-password",
+                "description": "Password of pg-user (a secret; passed as PGPASSWORD).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pg-maintenance-database",
+                "description": "Database to connect to for CREATE/DROP DATABASE.",
+                "required": false,
+                "default": "postgres"
+            },
+            {
+                "name": "scratch-database",
+                "description": "Name of the scratch database (created and dropped by the drill; refused if it is the source). Empty: generated.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "tarball",
+                "description": "source tarball: a tar file of a data directory.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "volume",
+                "description": "source tarball: a Docker volume, packed read-only through helper-image.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "helper-image",
+                "description": "An image with tar, used to pack a Docker volume (runs with --network none).",
+                "required": false,
+                "default": "busybox"
+            },
+            {
+                "name": "tables",
+                "description": "Tables that must exist, one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "min-rows",
+                "description": "Minimum row counts, TABLE=N one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "queries",
+                "description": "SQL queries with their expected result, one per line: 'SELECT count(*) FROM students => 3' (columns joined by |, rows by newlines).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "max-age",
+                "description": "The backup (and, with freshness-column, the newest row) must be younger than this, e.g. '26h'.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "freshness-column",
+                "description": "table.column holding a timestamp (ISO-8601, SQLite datetime, unix seconds, or a PostgreSQL timestamp) whose newest value must be within max-age (without max-age it checks nothing, and the drill warns).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "shrink-tolerance",
+                "description": "Fail when a table has lost more than this percentage of its rows since the last passing drill ('valid but empty').",
+                "required": false,
+                "default": "10"
+            },
+            {
+                "name": "previous-report",
+                "description": "A file with the last passing report (for the row-count comparison). Empty: the Actions cache in CI, .slipway/<name>-last-pass.json locally.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "app-image",
+                "description": "Boot this image on the restored data (host network, a port the drill chooses) and health-check it. Empty: no app boot.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "app-args",
+                "description": "Arguments after the image, one per line; '{port}' is replaced by the chosen port.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "app-env",
+                "description": "KEY=VALUE environment for the app, one per line (passed through the environment, not argv; every value is treated as a secret and masked).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "app-port-env",
+                "description": "Environment variable that tells the app which port to listen on.",
+                "required": false,
+                "default": "PORT"
+            },
+            {
+                "name": "app-data-mount",
+                "description": "Where the restored data (the database's directory) is mounted in the app container.",
+                "required": false,
+                "default": "/data"
+            },
+            {
+                "name": "app-health-path",
+                "description": "Health endpoint of the app.",
+                "required": false,
+                "default": "/healthz"
+            },
+            {
+                "name": "app-expect-status",
+                "description": "HTTP status the health endpoint must answer.",
+                "required": false,
+                "default": "200"
+            },
+            {
+                "name": "app-timeout",
+                "description": "How long the app may take to answer healthy.",
+                "required": false,
+                "default": "60s"
+            },
+            {
+                "name": "scratch-root",
+                "description": "Where the scratch directory is made (default RUNNER_TEMP or /tmp).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "scratch-dir",
+                "description": "Restore into this directory (must not exist or be empty; refused if it is or holds the source; removed afterwards). Empty: a fresh temporary directory.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "report-file",
+                "description": "Where the JSON report is written (relative to the workspace).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "timeout",
+                "description": "Upper bound for the whole drill: at the deadline the running command is stopped, the scratch place (directory, containers, databases) is still removed, and the drill fails naming the step it was in.",
+                "required": false,
+                "default": "30m"
+            },
+            {
+                "name": "forge-token",
+                "description": "Token for the issue and staleness features (GITHUB_TOKEN with issues: write and actions: read, or a Forgejo token).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "forge",
+                "description": "'github' or 'forgejo' (detected from the runner).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "forge-api-url",
+                "description": "API base URL (default GITHUB_API_URL, or <server>/api/v1 on Forgejo).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "forge-repository",
+                "description": "owner/name of the repository for issues and runs (default: this one).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "issue-on-failure",
+                "description": "Open (or comment on the open) issue when the drill fails, and close it when the drill passes again.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "issue-title",
+                "description": "Title of the drill issue (the open issue with this title is reused). Default: Restore drill '<name>' is failing.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "issue-labels",
+                "description": "Labels for a new issue (GitHub; Forgejo wants label ids, so none are set there).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "drill-workflow",
+                "description": "mode staleness: the drill workflow's file name, e.g. 'restore-drill.yml'.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "max-staleness",
+                "description": "mode staleness: the last successful drill run may be at most this old.",
+                "required": false,
+                "default": "8d"
+            },
+            {
+                "name": "on-stale",
+                "description": "mode staleness: 'warn' or 'fail' when the last successful drill is too old.",
+                "required": false,
+                "default": "fail"
+            }
+        ]
+    },
+    "secret-scan": {
+        "file": "actions/secret-scan/action.yml",
+        "description": "Scan a pull request, a push, the working tree or the whole history for committed secrets. Never prints a secret.",
+        "inputs": [
+            {
+                "name": "mode",
+                "description": "auto (from the event: pull_request → pr, push → push, schedule → history, otherwise tree), pr, push, tree or history.",
+                "required": false,
+                "default": "auto"
+            },
+            {
+                "name": "working-directory",
+                "description": "The checked-out repository to scan.",
+                "required": false,
+                "default": "."
+            },
+            {
+                "name": "base",
+                "description": "pr mode: the base commit or branch (default: the pull request's base sha from the event). Like head, before, after and ref, it must be a valid ref name or commit id (never starting with '-').",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "base-ref",
+                "description": "pr mode: the base branch name, fetched when the base commit cannot be fetched by sha (default: from the event).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "head",
+                "description": "pr mode: the head commit (default: the pull request's head sha); history mode: walk back from this commit only (default: every ref).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "before",
+                "description": "push mode: the commit before the push (default: from the event). All zeros (a new branch), or a commit gone after a force push, scans every commit of the branch that no other branch has (other branches are fetched when the checkout lacks them; at most 200 commits, said in the summary).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "after",
+                "description": "push mode: the commit after the push (default: from the event).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "ref",
+                "description": "push mode: the pushed ref, e.g. refs/heads/feature (default: from the event, else GITHUB_REF); its copies are not counted as other branches.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "config",
+                "description": "Scanner config in the repository (extra rules, disabled rules, allowlists). A missing default file is fine; a missing file you name is an error. pr mode reads it (and the baseline) from the merge base, push mode from the old head: a change's own edits to them take effect after merge.",
+                "required": false,
+                "default": ".slipway/secret-scan.yml"
+            },
+            {
+                "name": "baseline",
+                "description": "Baseline file of accepted finding fingerprints (relative to working-directory).",
+                "required": false,
+                "default": ".slipway/secret-scan-baseline.json"
+            },
+            {
+                "name": "write-baseline",
+                "description": "Write every current finding to the baseline file and succeed (adopting the scanner on an old repository). Commit the file afterwards.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "sarif",
+                "description": "Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif); \"none\" for no file.",
+                "required": false,
+                "default": "secret-scan.sarif"
+            },
+            {
+                "name": "max-file-size",
+                "description": "Files (or a file's added lines) larger than this are skipped, e.g. 1MB or 500KB; each skipped file is named in the log, the summary and the SARIF file. `max-file-size:` in the config file takes precedence.",
+                "required": false,
+                "default": "1MB"
+            },
+            {
+                "name": "comment",
+                "description": "Create or update one pull-request comment with the findings (GitHub or Forgejo API).",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "token",
+                "description": "API token for the comment (GitHub: secrets.GITHUB_TOKEN with pull-requests: write; Forgejo: a token with write:issue).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pr-number",
+                "description": "Pull request number for the comment (default from the event).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "repository",
+                "description": "owner/name for the comment (default from the run).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "api-url",
+                "description": "API base URL (default: GITHUB_API_URL on GitHub, <server>/api/v1 on Forgejo).",
+                "required": false,
+                "default": ""
+            }
+        ]
+    },
+    "smoke-test": {
+        "file": "actions/smoke-test/action.yml",
+        "description": "Prove the deploy is live: wait until the app answers, check its version, JSON, body and latency, optionally soak it; over HTTPS with a private CA, a pinned Host/SNI, or through SSH to a loopback-only port.",
+        "inputs": [
+            {
+                "name": "url",
+                "description": "The one-line form: the health endpoint to check, e.g. 'https://app.example.com/api/health'. Combine with expect-version.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "expect-version",
+                "description": "The deployed version that must appear at version-path in the url's JSON body; a stale version keeps the check failing until the timeout.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "version-path",
+                "description": "Where the version is in the JSON body: 'version', 'build.version', '$.app[\"version\"]'.",
+                "required": false,
+                "default": "version"
+            },
+            {
+                "name": "checks",
+                "description": "A YAML list of checks. Each: url (required), name, method, headers (map), secret-headers (names of headers whose values are secret),\nbody, expect-status (200, [200, 204] or 2xx), json (assertions: 'path == value', !=, <, >, contains, matches, exists; or a map of path: value),\nbody-contains, body-matches, max-latency, expect-version, version-path, health-document (false to ignore status/ok fields), connect-to.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "checks-file",
+                "description": "A YAML file (relative to the workspace) with the same list of checks.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "expect-status",
+                "description": "Default accepted status for every check: a code, a list (200, 204) or a class (2xx).",
+                "required": false,
+                "default": "2xx"
+            },
+            {
+                "name": "headers",
+                "description": "KEY=VALUE headers sent with every request, one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "secret-headers",
+                "description": "KEY=VALUE headers whose values are secret (e.g. 'Authorization=Bearer secrets.HEALTH_TOKEN'): sent with every request, never printed.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "max-latency",
+                "description": "Default latency budget per request (e.g. 500ms); a slower answer fails the attempt.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "timeout",
+                "description": "Readiness deadline: retry with backoff until every check passes or this long has passed.",
+                "required": false,
+                "default": "60s"
+            },
+            {
+                "name": "request-timeout",
+                "description": "Give up on one request after this long.",
+                "required": false,
+                "default": "10s"
+            },
+            {
+                "name": "consecutive-passes",
+                "description": "Passes in a row each check needs once it first passes, so a flapping service fails.",
+                "required": false,
+                "default": "3"
+            },
+            {
+                "name": "max-retry-interval",
+                "description": "Longest pause between retries (the backoff starts at 250ms).",
+                "required": false,
+                "default": "5s"
+            },
+            {
+                "name": "ca-cert",
+                "description": "A CA certificate (PEM text or a file path) trusted besides the system roots, for a private CA. TLS is always verified.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "connect-to",
+                "description": "Dial this address[:port] instead of the URL's host, keeping the URL's name for Host and TLS (SNI, certificate): check a new server before DNS points at it.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "soak-requests",
+                "description": "After readiness, send up to this many requests per check (0: no soak).",
+                "required": false,
+                "default": "0"
+            },
+            {
+                "name": "soak-duration",
+                "description": "Stop the soak after this long even if requests remain.",
+                "required": false,
+                "default": "30s"
+            },
+            {
+                "name": "soak-concurrency",
+                "description": "Requests in flight at once during the soak.",
+                "required": false,
+                "default": "4"
+            },
+            {
+                "name": "soak-max-p95",
+                "description": "Fail when the soak p95 latency is above this (e.g. 300ms).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "soak-max-error-rate",
+                "description": "Fail when more than this share of soak requests fail their check (e.g. 1%).",
+                "required": false,
+                "default": "0%"
+            },
+            {
+                "name": "via-ssh",
+                "description": "Reach the URLs from inside the SSH host (a port listening only on its loopback) through ports forwarded over SSH; uses the ssh inputs below.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "host",
+                "description": "With via-ssh: the SSH host, [user@]host[:port].",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "port",
+                "description": "With via-ssh: the SSH port (when host does not name one).",
+                "required": false,
+                "default": "22"
+            },
+            {
+                "name": "user",
+                "description": "With via-ssh: the SSH user (when host does not name one).",
+                "required": false,
+                "default": "deploy"
+            },
+            {
+                "name": "private-key",
+                "description": "With via-ssh: the private key (content from a secret, or a path).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "passphrase",
+                "description": "With via-ssh: the passphrase of private-key, if it has one.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "known-hosts",
+                "description": "With via-ssh: known_hosts lines for the host (lines or a path); the same host-key rules as ssh-deploy.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "host-fingerprint",
+                "description": "With via-ssh: pinned SHA256 fingerprint(s) of the host key, instead of or besides known-hosts.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "trust-on-first-use",
+                "description": "With via-ssh: accept an unknown host key (never a changed one; unsafe; warns with the fingerprint to pin). Refused together with host-fingerprint (a pin is authoritative).",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "jump-host",
+                "description": "With via-ssh: reach the host through this [user@]host[:port].",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "connect-timeout",
+                "description": "With via-ssh: give up connecting after this long.",
+                "required": false,
+                "default": "15s"
+            }
+        ]
+    },
+    "ssh-deploy": {
+        "file": "actions/ssh-deploy/action.yml",
+        "description": "Deploy over SSH to one host or a fleet: docker compose, atomic releases or a script, with host-key checks, a deploy lock, a deploy log and automatic rollback.",
+        "inputs": [
+            {
+                "name": "strategy",
+                "description": "compose (point a compose service at a new image), release (upload to releases/<timestamp>, switch current atomically) or script (run commands on the host), or swarm (docker stack deploy on a swarm manager; the engine rolls and rolls back, Slipway waits and reports).",
+                "required": false,
+                "default": "compose"
+            },
+            {
+                "name": "mode",
+                "description": "deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host.",
+                "required": false,
+                "default": "deploy"
+            },
+            {
+                "name": "host",
+                "description": "One host: '[user@]host[:port]'.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "hosts",
+                "description": "Several hosts, one per line: '[user@]host[:port]'. Deployed all at once or in batches (batch-size).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "port",
+                "description": "SSH port for hosts that do not name one.",
+                "required": false,
+                "default": "22"
+            },
+            {
+                "name": "user",
+                "description": "SSH user for hosts that do not name one.",
+                "required": false,
+                "default": "deploy"
+            },
+            {
+                "name": "private-key",
+                "description": "The private key (from a secret: secrets.DEPLOY_KEY), or a path to a key file. Written 0600 to a private temp dir, removed at the end.",
+                "required": true,
+                "default": ""
+            },
+            {
+                "name": "passphrase",
+                "description": "The key's passphrase, if any: the key is loaded into a short-lived ssh-agent that is killed at the end.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "known-hosts",
+                "description": "known_hosts lines for the hosts (and jump host), e.g. the checked output of 'ssh-keyscan -p 22 host', or a path to such a file.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "host-fingerprint",
+                "description": "Pinned host key fingerprints ('SHA256:…', from 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' on the host); one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "trust-on-first-use",
+                "description": "Accept an unknown host key (never a changed one), with a warning. Unsafe: prefer known-hosts or host-fingerprint. Refused together with host-fingerprint (a pin is authoritative).",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "jump-host",
+                "description": "ProxyJump host '[user@]host[:port]'; checked against the same known-hosts.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "connect-timeout",
+                "description": "How long to wait for a host to answer before failing.",
+                "required": false,
+                "default": "15s"
+            },
+            {
+                "name": "command-timeout",
+                "description": "Limit for one remote command.",
+                "required": false,
+                "default": "10m"
+            },
+            {
+                "name": "app-dir",
+                "description": "The application directory on the host, e.g. /srv/myapp. '{host}' and '{index}' are replaced per host.",
+                "required": true,
+                "default": ""
+            },
+            {
+                "name": "version",
+                "description": "The version being deployed, for the deploy log, health-expect and outputs. Defaults to the image tag.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "env",
+                "description": "KEY=VALUE lines for the remote commands (compose interpolation, hooks, scripts). Sent over stdin, never on a command line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "service",
+                "description": "compose: the service that runs the image.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "image",
+                "description": "compose: the image to run, by tag or digest (registry/app:1.2.3 or registry/app@sha256:…).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "compose-file",
+                "description": "compose: compose files inside app-dir, one per line. Never edited: the image is set through an override Slipway keeps in app-dir/.slipway.",
+                "required": false,
+                "default": "docker-compose.yml"
+            },
+            {
+                "name": "compose-project",
+                "description": "compose: project name (-p), to run isolated instances on one host. Defaults to the app-dir name.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "env-file",
+                "description": "compose: env file inside app-dir (--env-file).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pull",
+                "description": "compose: pull the image before starting it.",
+                "required": false,
+                "default": "true"
+            },
+            {
+                "name": "pre-deploy",
+                "description": "compose: a command run in app-dir before the switch (e.g. a WAL-safe SQLite snapshot with docker compose exec); a failure stops the deploy.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "artifact",
+                "description": "release: a local directory (rsync over the SSH connection) or a .tar.gz to upload as the new release.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "shared",
+                "description": "release: paths under app-dir/shared linked into every release (env files), one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "pre-promote",
+                "description": "release: commands run inside the new release before it goes live (migrations), one per line.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "restart",
+                "description": "release: commands that restart the services after the switch, one per line. 'sudo' ones are checked with sudo -n before promoting.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "keep-releases",
+                "description": "release: how many releases to keep.",
+                "required": false,
+                "default": "5"
+            },
+            {
+                "name": "script",
+                "description": "script: the commands to run in app-dir (sh -e: the first failing command fails the deploy).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "health-url",
+                "description": "The health URL as the host sees it (http://127.0.0.1:8080/api/health), checked through the SSH connection; a failure rolls back.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "health-expect",
+                "description": "Text the health response must contain; '{version}' is replaced, e.g. '\"version\":\"{version}\"'.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "health-timeout",
+                "description": "How long the new version has to become healthy.",
+                "required": false,
+                "default": "60s"
+            },
+            {
+                "name": "batch-size",
+                "description": "Rolling deploy: hosts per batch (0 = all at once). The first failing batch stops the deploy and its changed hosts are rolled back.",
+                "required": false,
+                "default": "0"
+            },
+            {
+                "name": "lock-timeout",
+                "description": "How long to wait for another deploy of the app on a host to finish.",
+                "required": false,
+                "default": "5m"
+            },
+            {
+                "name": "lock-stale-after",
+                "description": "A lock older than this is broken with a warning (a deploy whose runner died).",
+                "required": false,
+                "default": "1h"
+            },
+            {
+                "name": "stack",
+                "description": "swarm: the stack name on the manager (services are <stack>_<service>).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "stack-file",
+                "description": "swarm: the stack's compose file in the repository, uploaded to the manager and deployed unchanged; Slipway merges an override with safe update defaults (start-first, rollback on failure, a monitor window covering the health check) and the pinned image.",
+                "required": false,
+                "default": "docker-compose.yml"
+            },
+            {
+                "name": "swarm-service",
+                "description": "swarm: update only this service's image (docker service update --image) instead of deploying the stack.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "parallelism",
+                "description": "swarm: tasks replaced at once where the stack file gives no update_config.parallelism.",
+                "required": false,
+                "default": "1"
+            },
+            {
+                "name": "swarm-timeout",
+                "description": "swarm: how long to wait for every service to converge (updated, rolled back or failed).",
+                "required": false,
+                "default": "5m"
+            },
+            {
+                "name": "swarm-secrets",
+                "description": "swarm: KEY=VALUE lines that become Docker secrets (created from stdin, named <stack>_<KEY>_<hash>) for the stack file's secrets: KEY entries.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "zero-downtime",
+                "description": "compose: start the new version beside the old on a free port, health-check it, switch the proxy, drain, then stop the old one. Needs health-url.",
+                "required": false,
+                "default": "false"
+            },
+            {
+                "name": "slot-ports",
+                "description": "zero-downtime: host port range the side-by-side copy may use (checked free on the host first).",
+                "required": false,
+                "default": "20080-20099"
+            },
+            {
+                "name": "port-env",
+                "description": "zero-downtime: environment variable through which the app reads its port.",
+                "required": false,
+                "default": "PORT"
+            },
+            {
+                "name": "proxy",
+                "description": "zero-downtime: caddy (admin API), nginx (include file + nginx -t + reload) or command.",
+                "required": false,
+                "default": "caddy"
+            },
+            {
+                "name": "caddy-admin",
+                "description": "zero-downtime: Caddy admin API address on the host's loopback.",
+                "required": false,
+                "default": "127.0.0.1:2019"
+            },
+            {
+                "name": "nginx-upstream-file",
+                "description": "zero-downtime with proxy nginx: the upstream include file Slipway rewrites (writable by the SSH user).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "nginx-command",
+                "description": "zero-downtime with proxy nginx: the nginx command (for -t and -s reload).",
+                "required": false,
+                "default": "nginx"
+            },
+            {
+                "name": "proxy-switch-command",
+                "description": "zero-downtime with proxy command: a command on the host that points the proxy at the port given as its last argument.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "proxy-health-url",
+                "description": "zero-downtime: a URL through the proxy that must report the new version after the switch.",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "drain-timeout",
+                "description": "zero-downtime: longest wait for the old copy's open connections to finish before it is stopped.",
+                "required": false,
+                "default": "30s"
+            },
+            {
+                "name": "watch-window",
+                "description": "zero-downtime: how long health is watched after the switch; red within it switches back.",
+                "required": false,
+                "default": "0s"
+            },
+            {
+                "name": "stop-timeout",
+                "description": "zero-downtime: grace period when stopping the old copy.",
+                "required": false,
+                "default": "10s"
+            }
+        ]
     }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(commands_masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            this.lastUse = Date.now();
-            this.startKeepalive();
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
+};
+
+;// CONCATENATED MODULE: ./build/src/cli/flags.js
+
+
+/** Flags every command takes (`--config` takes a value, the rest are switches). */
+const GLOBAL_SWITCHES = ['json', 'debug', 'quiet', 'help'];
+/**
+ * Flag names that differ from their input's name, where an input's name is a
+ * global flag: secret-scan's `config` input is `--scan-config`, since `--config`
+ * names slipway.yml for every command.
+ */
+const RENAMED_FLAGS = {
+    'secret-scan': { config: 'scan-config' },
+};
+const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0)$/i;
+/** The flags of the command backed by `action` (a folder under actions/, or deploy-pipeline). */
+function flagSetFor(command, action, options = {}) {
+    const spec = ACTION_INPUTS[action];
+    if (!spec)
+        throw new Error(`no generated inputs for action '${action}'`);
+    const renamed = RENAMED_FLAGS[action] ?? {};
+    const inputs = new Map();
+    for (const input of spec.inputs) {
+        inputs.set(renamed[input.name] ?? input.name, { input, boolean: input.default === 'true' || input.default === 'false' });
     }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+    return { command, inputs, dryRun: options.dryRun === true };
+}
+/** A command that takes no inputs, only the global switches (demo). */
+function switchesOnly(command) {
+    return { command, inputs: new Map(), dryRun: false };
+}
+/** Flag names of a set as the user types them (`--name`), globals included. */
+function knownFlags(set) {
+    return [...set.inputs.keys(), 'config', ...GLOBAL_SWITCHES, ...(set.dryRun ? ['dry-run'] : [])];
+}
+/**
+ * Strict parsing of `--name value`, `--name=value`, bare boolean `--name`, `--no-name`.
+ * An unknown flag is an error suggesting the nearest known one; a value never
+ * starts with `-` unless written `--name=-x` (so a flag is never swallowed as a value);
+ * a flag given twice and a stray word are errors. Nothing is defaulted here: the
+ * flow's parser decides about each value.
+ */
+function parseCommandLine(args, set) {
+    const values = {};
+    const switches = new Set();
+    let config;
+    const seen = new Set();
+    const once = (flag) => {
+        if (seen.has(flag))
+            throw new InputError(`--${flag}`, 'is given twice', `Give it once; a list input takes one value with one item per line or comma-separated, e.g. --${flag} 'a,b'.`);
+        seen.add(flag);
+    };
+    /** The bare boolean flag just read: a stray word after it was probably meant as its value. */
+    let bareBoolean;
+    for (let i = 0; i < args.length; i += 1) {
+        const arg = args[i] ?? '';
+        const after = bareBoolean;
+        bareBoolean = undefined;
+        if (arg === '-h') {
+            switches.add('help');
+            continue;
         }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
+        if (!arg.startsWith('--') || arg === '--') {
+            if (arg.startsWith('-') && arg !== '-' && arg !== '--')
+                throw unknownFlag(arg, set);
+            const hint = after ? ` (--${after} is a switch: write --${after}=${arg} to give it a value)` : '';
+            throw new InputError(`'${arg}'`, `is not a flag${hint}`, `Inputs are given as --name value; run \`slipway ${set.command} --help\` for the list.`);
         }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        const [rawName = '', inline] = arg.slice(2).split(/=(.*)/s);
+        const negated = rawName.startsWith('no-') && !set.inputs.has(rawName) && set.inputs.get(rawName.slice(3))?.boolean === true;
+        const name = negated ? rawName.slice(3) : rawName;
+        if (GLOBAL_SWITCHES.includes(name) || (name === 'dry-run' && set.dryRun)) {
+            if (inline !== undefined)
+                throw new InputError(`--${name}`, 'takes no value', `Write --${name} alone.`);
+            once(name);
+            switches.add(name);
+            continue;
         }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
+        if (name === 'version' && !set.inputs.has('version')) {
+            if (inline !== undefined)
+                throw new InputError('--version', `takes no value in slipway ${set.command} (it has no version input)`, 'Write --version alone for the installed version.');
+            switches.add('version');
+            continue;
+        }
+        if (name === 'config') {
+            once(name);
+            config = takeValue(args, i, name, inline);
+            if (inline === undefined)
+                i += 1;
+            continue;
+        }
+        const flag = set.inputs.get(name);
+        if (!flag) {
+            if (name === 'dry-run')
+                throw new InputError('--dry-run', `is not available for slipway ${set.command}: it has no dry run, and nothing was run`, 'Leave --dry-run out; the commands with a dry run are deploy, drill and pipeline.');
+            throw unknownFlag(`--${rawName}`, set);
+        }
+        once(name);
+        if (negated) {
+            if (inline !== undefined)
+                throw new InputError(`--${rawName}`, 'takes no value', `Write --${rawName} alone, or --${name}=false.`);
+            values[flag.input.name] = 'false';
+        }
+        else if (flag.boolean) {
+            const next = args[i + 1];
+            if (inline !== undefined)
+                values[flag.input.name] = inline;
+            else if (next !== undefined && BOOLEAN_WORD.test(next)) {
+                values[flag.input.name] = next;
+                i += 1;
             }
             else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
+                values[flag.input.name] = 'true';
+                bareBoolean = name;
             }
         }
-        const spec = commands_execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.using(() => this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            }));
-        }
-        catch (error) {
-            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(commands_execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        }));
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        clearInterval(this.keepalive);
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(commands_controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid) {
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
-            await waitUntilGone(this.agentPid, 2000);
-        }
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-        this.settleLeftover();
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
-async function waitUntilGone(pid, timeoutMs) {
-    const running = async () => {
-        try {
-            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
-        }
-        catch {
-            return false;
-        }
-    };
-    const deadline = Date.now() + timeoutMs;
-    while (await running()) {
-        if (Date.now() >= deadline) {
-            try {
-                process.kill(pid, 'SIGKILL');
-            }
-            catch {
-                // Gone meanwhile.
-            }
-            return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_namespaceObject.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = [
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-];
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function inputs_parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.argument('user', 'deploy') ?? 'deploy';
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
-        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
-    }
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
-    if (badLine)
-        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        else {
+            values[flag.input.name] = takeValue(args, i, name, inline);
+            if (inline === undefined)
+                i += 1;
         }
     }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    return { values, config, switches };
+}
+function takeValue(args, i, name, inline) {
+    if (inline !== undefined)
+        return inline;
+    const next = args[i + 1];
+    if (next === undefined)
+        throw new InputError(`--${name}`, 'needs a value', `Write --${name} VALUE.`);
+    // `--host -x` would otherwise hand a flag to a flag; `-` alone (stdin) is a value.
+    if (next.startsWith('-') && next !== '-') {
+        // The word may be a secret that starts with '-' (a pasted key): only a flag-shaped word is quoted.
+        const shown = flagShaped(next) ? `the flag '${next.split('=')[0]}'` : "a word that starts with '-'";
+        throw new InputError(`--${name}`, `needs a value, but the next word is ${shown}`, `Give --${name} its value. A value that really starts with '-' is written --${name}=VALUE (then the command still checks it).`);
     }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    return next;
+}
+/** `--name` or `-x` (a value after `=` left off): what may be quoted back without echoing a value. */
+function flagShaped(word) {
+    return /^--?[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$/.test(word.split('=')[0] ?? '');
+}
+function unknownFlag(flag, set) {
+    if (!flagShaped(flag))
+        return new InputError("a word that starts with '-'", `is not a flag of slipway ${set.command}`, `Flags are written --name VALUE; run \`slipway ${set.command} --help\` for the list.`);
+    const name = flag.replace(/^-+/, '').split('=')[0] ?? '';
+    const nearest = suggest(name, knownFlags(set));
+    const elsewhere = Object.entries(ACTION_INPUTS).some(([, spec]) => spec.inputs.some((input) => input.name === name));
+    const fix = nearest
+        ? `Did you mean --${nearest}? Run \`slipway ${set.command} --help\` for every flag.`
+        : `Run \`slipway ${set.command} --help\` for the flags it takes${elsewhere ? ` (--${name} is an input of another command)` : ''}.`;
+    return new InputError(flag.split('=')[0] ?? flag, `is not a flag of slipway ${set.command}`, fix);
+}
+/** `--help` anywhere wins over a flag error: someone asking for help is about to fix one. */
+function asksForHelp(args) {
+    return args.includes('--help') || args.includes('-h');
+}
+/** The known name nearest to `given` (typos, swapped letters, a cut-off prefix), if one is near enough. */
+function suggest(given, known) {
+    let best;
+    for (const name of known) {
+        const distance = given.length >= 3 && name.startsWith(given) ? 1 : editDistance(given, name);
+        if (!best || distance < best.distance)
+            best = { name, distance };
     }
-    const jumpHost = inputs.argument('jump-host');
-    if (jumpHost !== undefined && !isHostEntry(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
-    const targets = hostEntries.map((entry, index) => {
-        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-        if (!match)
-            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
-function isHostEntry(entry) {
-    const match = HOST_PATTERN.exec(entry);
-    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    registerSecret(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
+    if (!best)
         return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
+    return best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
 }
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
-
-
-
-
-
-
-
-
-/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
-const LEFTOVERS_STATE = 'leftovers';
-/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
-function parseLeftovers(text) {
-    if (!text)
-        return [];
-    try {
-        const value = JSON.parse(text);
-        return Array.isArray(value) ? value.filter(isLeftover) : [];
-    }
-    catch {
-        return [];
-    }
-}
-function isLeftover(value) {
-    if (!value || typeof value !== 'object')
-        return false;
-    const item = value;
-    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
-    switch (item.kind) {
-        case 'dir': return text('path') && ownPath(item.path);
-        case 'ssh-session': return text('dir') && ownPath(item.dir);
-        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
-        case 'containers': return text('label');
-        default: return false;
-    }
-}
-/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
-function ownPath(dir) {
-    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
-}
-/**
- * After a main step that did not finish its own cleanup (killed, or cut by the
- * runner's cancel): releases the locks this run still holds, stops its ssh
- * masters and agents, removes key material and temp dirs. Never throws.
- */
-async function cleanUpLeftovers(items, options) {
-    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
-    const sessions = items.filter((item) => item.kind === 'ssh-session');
-    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
-    for (const lock of items.filter((item) => item.kind === 'lock')) {
-        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
-            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
-            return 'left';
-        });
-        if (outcome === 'released')
-            report.locksReleased += 1;
-        else if (outcome === 'not-ours')
-            report.locksNotOurs += 1;
-        else
-            report.locksLeft += 1;
-    }
-    for (const session of sessions) {
-        await stopSession(session, options.runner);
-        report.sessionsClosed += 1;
-    }
-    for (const item of items) {
-        if (item.kind === 'dir' && fs.existsSync(item.path)) {
-            fs.rmSync(item.path, { recursive: true, force: true });
-            report.dirsRemoved += 1;
-        }
-        if (item.kind === 'containers')
-            await removeLabelledContainers(item.label, options.runner);
-    }
-    return report;
-}
-async function releaseLeftLock(lock, sessions, options) {
-    const { runner, log } = options;
-    const line = formatDeployLogLine({
-        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
-        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
-    });
-    // Release, and only if it was still ours, say so in the host's deploy log.
-    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
-    const judge = (exitCode) => {
-        if (exitCode === 0)
-            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
-        else if (exitCode === 3)
-            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
-        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
-    };
-    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
-    if (recorded && fs.existsSync(recorded.dir)) {
-        const paths = pathsOf(recorded);
-        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
-        // The main's master, or a new one from its own config while its key file is still there.
-        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
-            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
-        if (alive || reopened) {
-            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
-            if (result.exitCode !== 255)
-                return judge(result.exitCode);
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i += 1) {
+        for (let j = 1; j <= b.length; j += 1) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            const row = rows[i];
+            const above = rows[i - 1];
+            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
         }
     }
-    const target = targetFromInputs(lock, options.inputs);
-    if (!target) {
-        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
-        return 'left';
-    }
-    const session = await openSshSession(target, runner, log);
-    try {
-        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
-    }
-    finally {
-        await session.close();
-    }
-}
-function targetFromInputs(lock, inputs) {
-    if (!inputs)
-        return undefined;
-    try {
-        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
-    }
-    catch {
-        return undefined;
-    }
-}
-const pathsOf = (session) => sessionPaths(session.dir, Boolean(session.agentSocket));
-async function stopSession(session, runner) {
-    if (fs.existsSync(`${session.dir}/ssh_config`)) {
-        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
-    }
-    if (session.agentPid)
-        killAgent(session.agentPid, session.agentSocket);
-    fs.rmSync(session.dir, { recursive: true, force: true });
-}
-/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
-function killAgent(pid, socket) {
-    try {
-        const cmdline = external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
-            return;
-    }
-    catch {
-        if (external_node_os_namespaceObject.platform() === 'linux')
-            return;
-    }
-    try {
-        process.kill(pid, 'SIGTERM');
-    }
-    catch {
-        // Already gone.
-    }
-}
-async function removeLabelledContainers(label, runner) {
-    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
-    const ids = listed.stdout.split('\n').filter(Boolean);
-    if (ids.length)
-        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
-}
-/**
- * The last resort when the process must end now (a flow that does not handle
- * cancel, or a third signal): synchronous, local only. Stops ssh masters and
- * agents and removes key material and temp dirs; a lock is released only if
- * its master still answers at once.
- */
-function removeLeftoversNow(items) {
-    const sessions = items.filter((item) => item.kind === 'ssh-session');
-    for (const lock of items.filter((item) => item.kind === 'lock')) {
-        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
-        if (!recorded || !external_node_fs_namespaceObject.existsSync(`${recorded.dir}/ssh_config`))
-            continue;
-        const spec = commands_execCommand(pathsOf(recorded), releaseLockWords(lock.lockDir, lock.token));
-        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
-    }
-    for (const session of sessions) {
-        if (external_node_fs_namespaceObject.existsSync(`${session.dir}/ssh_config`)) {
-            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', TARGET_ALIAS], { timeout: 3000, stdio: 'ignore' });
-        }
-        if (session.agentPid)
-            killAgent(session.agentPid, session.agentSocket);
-        external_node_fs_namespaceObject.rmSync(session.dir, { recursive: true, force: true });
-    }
-    for (const item of items)
-        if (item.kind === 'dir')
-            external_node_fs_namespaceObject.rmSync(item.path, { recursive: true, force: true });
+    return rows[a.length][b.length];
 }
 
-;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
-
-
-/** Exit code of a process stopped by SIGINT, as shells report it. */
-const CANCELLED_EXIT_CODE = 130;
-/**
- * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
- * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
- *
- * - A flow that handles cancel: the first signal aborts `signal` and the flow
- *   winds down (no new step, host whole, lock released, session closed). A
- *   second signal does not cut that short. A third stops at once, removing
- *   local key material and temp dirs on the way out.
- * - Any other flow: the first signal removes the recorded leftovers and exits.
- */
-function handleCancelSignals(log, graceful) {
-    const controller = new AbortController();
-    let received;
-    let count = 0;
-    const stopNow = (why) => {
-        log.error(why);
-        removeLeftoversNow(openLeftovers());
-        process.exit(CANCELLED_EXIT_CODE);
-    };
-    const onSignal = (name) => {
-        count += 1;
-        if (count === 1) {
-            received = name;
-            if (!graceful)
-                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
-            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
-            controller.abort(new Error(`cancelled (${name})`));
-            return;
-        }
-        if (count === 2) {
-            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
-            return;
-        }
-        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        received: () => received,
-        dispose: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/src/cli/config-file.js
-
-
-
-
-function loadConfigFile(file, required) {
-    return loadConfig(file, required).sections;
-}
-/**
- * Reads the file with every key's line, so an error says `slipway.yml:12`.
- * Errors never quote a value (one may be a secret): they name the line, the key and the fix.
- */
-function loadConfig(file, required) {
-    const name = external_node_path_namespaceObject.basename(file);
-    if (!external_node_fs_namespaceObject.existsSync(file)) {
-        if (required)
-            throw new InputError(`--config`, `file ${file} does not exist`, 'Pass the path of your slipway.yml, or leave --config out.');
-        return { sections: {}, where: (section, key) => `${name}: ${key ? `${section}.${key}` : section}` };
-    }
-    const lineCounter = new dist.LineCounter();
-    const document = dist.parseDocument(external_node_fs_namespaceObject.readFileSync(file, 'utf8'), { lineCounter });
-    const lineAt = (offset) => (offset === undefined ? '' : `:${lineCounter.linePos(offset).line}`);
-    const first = document.errors[0];
-    if (first) {
-        const at = first.linePos?.[0];
-        // The message's first line without its position; the code frame that follows would quote the line.
-        const problem = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.code;
-        throw new InputError(`${name}${at ? `:${at.line}:${at.col}` : ''}`, `is not valid YAML (${problem})`, 'Fix that line.');
-    }
-    const lines = {};
-    const where = (section, key) => {
-        const found = key ? lines[section]?.keys[key] : lines[section]?.line;
-        return `${name}${found ?? ''}${key ? ` (${section}.${key})` : ` (${section})`}`;
-    };
-    const root = document.contents;
-    if (root === null || (dist.isScalar(root) && (root.value === null || root.value === undefined)))
-        return { sections: {}, where };
-    if (!dist.isMap(root))
-        throw new InputError(`${name}${lineAt(root.range?.[0])}`, 'must be a mapping of sections (build:, push:, deploy: …)', 'Start each section at the beginning of a line: deploy:, then its inputs indented.');
-    const values = document.toJS();
-    const sections = {};
-    for (const pair of root.items) {
-        const section = dist.isScalar(pair.key) ? String(pair.key.value) : '';
-        const sectionLine = lineAt(dist.isNode(pair.key) ? pair.key.range?.[0] : undefined);
-        lines[section] = { line: sectionLine, keys: {} };
-        const body = pair.value;
-        if (body === null || (dist.isScalar(body) && (body.value === null || body.value === undefined))) {
-            sections[section] = {};
-            continue;
-        }
-        if (!dist.isMap(body))
-            throw new InputError(`${name}${sectionLine} (${section})`, 'must be a mapping of input names to values', `Write the inputs indented under ${section}:, one "name: value" per line.`);
-        sections[section] = {};
-        for (const item of body.items) {
-            const key = dist.isScalar(item.key) ? String(item.key.value) : '';
-            lines[section].keys[key] = lineAt(dist.isNode(item.key) ? item.key.range?.[0] : undefined);
-            sections[section][key] = stringifyValue(values[section]?.[key]);
-        }
-    }
-    return { sections, where };
-}
-/** Lists and maps become the multi-line strings an action input would carry. */
-function stringifyValue(value) {
-    if (Array.isArray(value)) {
-        if (value.every((item) => typeof item !== 'object' || item === null))
-            return value.map(String).join('\n');
-        return dist.stringify(value);
-    }
-    if (value !== null && typeof value === 'object')
-        return dist.stringify(value);
-    return value === null || value === undefined ? '' : String(value);
-}
-/** `${env:NAME}` → the variable's value; a missing variable is an error naming it. */
-function expandEnv(value, where, env) {
-    return value.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name) => {
-        const found = env[name];
-        if (found === undefined)
-            throw new InputError(where, `refers to \${env:${name}} but ${name} is not set`, `Export ${name} before running slipway.`);
-        return found;
-    });
-}
-
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
@@ -10536,6 +11154,59 @@ function parseDuration(value) {
     const unit = (match[2] ?? 's').toLowerCase();
     const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
     return Math.round(Number(match[1]) * factor);
+}
+
+;// CONCATENATED MODULE: ./build/src/core/summary.js
+
+class Summary {
+    blocks = [];
+    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
+    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
+    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
+    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
+    append(other) { this.blocks.push(...other.blocks); return this; }
+}
+/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeCell = (cell) => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+function renderMarkdown(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `### ${escapeHtml(block.text)}`;
+            case 'text': return escapeHtml(block.text);
+            case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
+            case 'table': return [
+                `| ${block.headers.map(escapeCell).join(' | ')} |`,
+                `| ${block.headers.map(() => '---').join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+            ].join('\n');
+        }
+    })
+        .join('\n\n') + '\n';
+}
+/** Plain text for logs and terminals: markdown code ticks dropped. */
+function renderText(summary) {
+    // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
+    const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
+    return `${inertText(text)}\n`;
+}
+function renderTextBlocks(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `== ${block.text} ==`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
+            case 'table': {
+                const all = [block.headers, ...block.rows];
+                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
+                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
+            }
+        }
+    })
+        .join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: external "string_decoder"
@@ -11674,6 +12345,35 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./build/src/core/command.js
+/** How a command prints in logs and errors: arguments quoted so `["a b"]` differs from `["a","b"]`. */
+function describeCommand(spec) {
+    return [spec.file, ...spec.args].map(quoteForDisplay).join(' ');
+}
+function quoteForDisplay(word) {
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Quote one word for a POSIX shell (the remote side of ssh always gets a shell). */
+function shellQuote(word) {
+    if (word === '')
+        return "''";
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Join an argument array into one remote command line, each word quoted. */
+function shellJoin(words) {
+    return words.map(shellQuote).join(' ');
+}
+
+;// CONCATENATED MODULE: ./build/src/core/runner/retry.js
+const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+const NETWORK_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000, deadlineMs: 60_000 };
+function backoffDelay(policy, attempt, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Full jitter on the upper half keeps parallel runners from retrying in lockstep.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 ;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
 
 
@@ -11895,6 +12595,885 @@ async function runFlow(flow, values, context, fromFile = []) {
 }
 const machineName = () => os.hostname();
 
+;// CONCATENATED MODULE: ./build/src/core/cancel.js
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends SlipwayError {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./build/src/core/leftovers.js
+const leftovers_open = new Map();
+const leftovers_listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of leftovers_listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    leftovers_open.set(id, item);
+    notify();
+    return () => {
+        if (leftovers_open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...leftovers_open.values()];
+}
+function onLeftoversChanged(listener) {
+    leftovers_listeners.add(listener);
+    return () => leftovers_listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/target.js
+/**
+ * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
+ * right, so any other key is refused even if trust-on-first-use was also asked for
+ * (ssh's accept-new would take a mismatching key as merely "new").
+ */
+function acceptsUnknownKeys(policy) {
+    return Boolean(policy.trustOnFirstUse) && (policy.fingerprints ?? []).length === 0;
+}
+/** How known_hosts names a host: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** `user@host:port`, for messages. */
+function describeTarget(target) {
+    const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+    return `${target.user}@${host}:${target.port}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/commands.js
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
+/**
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
+ */
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function commands_masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function commands_execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
+}
+function commands_controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            // The local path is a positional argument: after `--` no path can pass for an option.
+            '--',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends SlipwayError {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends SlipwayError {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+function knownHostsProblem(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        if (fields[0]?.startsWith('@'))
+            fields.shift();
+        const [hostName, type, base64] = fields;
+        const at = index + 1;
+        if (!hostName || !type || !base64)
+            return { line: at, problem: 'is not `host type key` (three fields)' };
+        if (!KEY_TYPE.test(type))
+            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+            return { line: at, problem: 'has a key that is not base64' };
+        const blob = Buffer.from(base64, 'base64');
+        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+            return { line: at, problem: `has a key whose content does not match its type ${type}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+function isEncryptedPrivateKey(content) {
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
+        return true;
+    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+    if (!body)
+        return false;
+    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
+        return false;
+    const length = blob.readUInt32BE(magic.length);
+    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+    return cipher !== '' && cipher !== 'none';
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function session_openSshSession(target, runner, log) {
+    registerSecret(target.privateKey);
+    registerSecret(target.passphrase);
+    const root = sessionRoot();
+    await promises_namespaceObject.mkdir(root, { recursive: true });
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(root, 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = sessionPaths(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = describeTarget(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return recordLeftover({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            this.using(() => this.runner.run(commands_execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+                .catch(() => undefined);
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = parseAgentPid(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run(commands_masterCommand(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!acceptsUnknownKeys(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = renderEnvFile(options.env);
+            if (stdin === undefined) {
+                remote = withEnvFromStdin(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = withEnvFromFile(file, remote);
+            }
+        }
+        const spec = commands_execCommand(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run(commands_execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = forwardSpec(localPort, remoteHost, remotePort);
+        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run(commands_controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid) {
+            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+            await waitUntilGone(this.agentPid, 2000);
+        }
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid, timeoutMs) {
+    const running = async () => {
+        try {
+            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
+        }
+        catch {
+            return false;
+        }
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (await running()) {
+        if (Date.now() >= deadline) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone meanwhile.
+            }
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_namespaceObject.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = [
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+];
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function inputs_parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.argument('user', 'deploy') ?? 'deploy';
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+    }
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+    if (badLine)
+        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.argument('jump-host');
+    if (jumpHost !== undefined && !isHostEntry(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
+    const targets = hostEntries.map((entry, index) => {
+        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
+        if (!match)
+            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry) {
+    const match = HOST_PATTERN.exec(entry);
+    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    registerSecret(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/index.js
+/**
+ * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
+ *
+ * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
+ *
+ *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
+ *                                                         // passphrase, known-hosts, host-fingerprint,
+ *                                                         // trust-on-first-use, jump-host,
+ *                                                         // connect-timeout, command-timeout
+ *   const session = await openSshSession(targets[0], runner, log);
+ *   try {
+ *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
+ *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
+ *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
+ *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
+ *     await tunnel.close();
+ *   } finally {
+ *     await session.close();                                            // master exit, agent killed, temp dir removed
+ *   }
+ *
+ * - Remote commands are arrays of words; each is shell-quoted, so an input such
+ *   as `app; rm -rf /` stays one literal argument.
+ * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
+ *   taken, as a 0600 file on the host that is removed before the command runs);
+ *   never on a command line. `survivesDisconnect` lets a step finish on the host
+ *   even if the connection drops. `timeoutMs` defaults to the target's command
+ *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
+ * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
+ *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
+ *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
+ *   An untrusted key fails with HostKeyError naming the offered fingerprint.
+ * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
+ *   dir off a runner), recorded as a leftover for the post step until close()
+ *   removes it (docs/cancel.md); the master exits 30 s after its last command
+ *   (ControlPersist), kept alive while the session is open. With a passphrase it is
+ *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
+ *   file, removed at once) that close() kills.
+ * - Commands after the first never open a second connection: if the master is
+ *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
+ *   counts authenticated connections, for the bench.
+ * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
+ *   connection lost), ProcessError (remote command failed; redacted).
+ */
+
+
+
+
+
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
@@ -21968,6 +23547,8 @@ function defaultProjectName(appDir) {
 
 ;// CONCATENATED MODULE: ./build/src/deploy/health.js
 
+
+
 /**
  * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
  * connection until it answers 2xx (and contains `expect`), or the time is up.
@@ -21981,20 +23562,23 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
     const expected = health.expect?.replace(/\{version\}/g, version);
     let last;
     try {
-        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
+        // node:http with a ref'd timer (the smoke probe), not fetch: when the tunnel accepts and the far end
+        // refuses, fetch never settles and its AbortSignal.timeout timer keeps nothing alive, so the CLI exited 0.
+        const check = oneLineCheck(health.url, 'health-url');
+        const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
         for (;;) {
             // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
             if (signal?.aborted)
                 return { healthy: false, detail: 'cancelled while the new version was being verified' };
-            try {
-                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
-                const body = await response.text();
-                if (response.ok && (!expected || body.includes(expected)))
-                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
-                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
+            const answer = await probe(check, { requestTimeoutMs: 5000, connect });
+            if (answer.ok) {
+                const success = answer.status >= 200 && answer.status < 300;
+                if (success && (!expected || answer.body.includes(expected)))
+                    return { healthy: true, detail: `${health.url} answered ${answer.status}` };
+                last = success ? `answered without '${expected}' (got ${answer.body.slice(0, 120).trim()})` : `answered ${answer.status}`;
             }
-            catch (error) {
-                last = error.message;
+            else {
+                last = answer.message;
             }
             if (Date.now() >= deadline)
                 return { healthy: false, detail: `${health.url} ${last}` };
@@ -22005,6 +23589,41 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
     finally {
         await tunnel.close();
     }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
+/**
+ * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
+ * deploy log and the compose state. Host state is the only truth a rollback
+ * needs, so it works when the last deploy's runner is gone.
+ */
+const stateDir = (appDir) => `${appDir}/.slipway`;
+const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
+const host_state_deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+function host_state_formatDeployLogLine(entry) {
+    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
+    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
+        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+}
+async function appendDeployLog(session, appDir, entry) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', host_state_deployLogPath(appDir), host_state_formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+}
+/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
+async function readStateFile(session, file) {
+    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+    const state = {};
+    for (const line of result.stdout.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            state[line.slice(0, index)] = line.slice(index + 1);
+    }
+    return state;
+}
+/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
+async function writeStateFile(session, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
@@ -23175,6 +24794,96 @@ async function composeRollback(run) {
     return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
 }
 const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+
+;// CONCATENATED MODULE: ./build/src/deploy/lock.js
+
+
+
+
+
+class LockHeldError extends SlipwayError {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs) {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = lockDir(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+    const settle = recordLeftover({
+        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+    });
+    try {
+        await takeLock(session, dir, token, options, log);
+    }
+    catch (error) {
+        settle();
+        throw error;
+    }
+    return {
+        release: async () => {
+            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+            if (released.exitCode === 0 || released.exitCode === 3)
+                settle();
+        },
+    };
+}
+async function takeLock(session, dir, token, options, log) {
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0)
+            return;
+        if (result.exitCode !== 3)
+            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/release.js
 
@@ -25898,7 +27607,19 @@ function planPipeline(settings) {
         what: `${deploy.mode === 'rollback' ? 'roll back' : `deploy ${image ?? version}`} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s)${deploy.batchSize ? ` in batches of ${deploy.batchSize}` : ''}`,
         commands: [],
     });
-    const hosts = deploy.ssh.targets.map((target, index) => {
+    const hosts = planHosts(deploy, image);
+    const checks = (smoke?.checks ?? []).map((check) => planned([
+        `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
+        smoke?.sshTargets ? `from inside each host through SSH` : '',
+    ].filter(Boolean).join(', ')));
+    steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
+    const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
+        ? 'a failed smoke test fails the job; nothing is rolled back'
+        : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
+    return { version: planned(version), steps, hosts, checks, onFailure };
+}
+function planHosts(deploy, image) {
+    return deploy.ssh.targets.map((target, index) => {
         const appDir = forHost(deploy.appDir, target.host, index);
         const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
         if (deploy.compose) {
@@ -25935,20 +27656,20 @@ function planPipeline(settings) {
         else if (deploy.script) {
             commands.push(`in ${appDir}: ${deploy.script}`);
         }
+        else if (deploy.swarm) {
+            const { swarm } = deploy;
+            commands.push(swarm.service
+                ? `docker service update --image ${swarm.image ?? '<image>'} ${swarm.stack}_${swarm.service} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`
+                : `upload ${swarm.stackFile}; docker stack deploy as ${swarm.stack}; wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`);
+        }
+        if (deploy.zeroDowntime && deploy.compose && deploy.mode === 'deploy') {
+            commands.push(`zero downtime: start the new copy beside the old one on a free port ${deploy.zeroDowntime.ports.first}-${deploy.zeroDowntime.ports.last}, switch the ${deploy.zeroDowntime.proxy} proxy, drain the old copy`);
+        }
         if (deploy.health.url)
             commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
         commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
         return { host: describeTarget(target), appDir, commands };
     });
-    const checks = (smoke?.checks ?? []).map((check) => planned([
-        `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
-        smoke?.sshTargets ? `from inside each host through SSH` : '',
-    ].filter(Boolean).join(', ')));
-    steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
-    const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
-        ? 'a failed smoke test fails the job; nothing is rolled back'
-        : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
-    return { version: planned(version), steps, hosts, checks, onFailure };
 }
 function planSummary(plan) {
     const summary = new Summary()
@@ -25959,6 +27680,27 @@ function planSummary(plan) {
     for (const host of plan.hosts)
         summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
     summary.text('Checks:').list(plan.checks.length ? plan.checks : ['none']);
+    return summary.text(`On failure: ${plan.onFailure}.`);
+}
+function planDeploy(deploy) {
+    const image = deploy.compose?.image ?? deploy.swarm?.image;
+    const order = deploy.batchSize ? `in batches of ${deploy.batchSize}` : 'all at once';
+    const what = deploy.mode === 'rollback'
+        ? `roll back with ${deploy.strategy} on ${deploy.ssh.targets.length} host(s) ${order}, to what each host recorded`
+        : `deploy ${image ?? deploy.version} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s) ${order}`;
+    const onFailure = deploy.mode === 'rollback'
+        ? 'a host whose rollback fails is reported failed; the others are not touched again'
+        : deploy.strategy === 'script'
+            ? 'a failed script or health check fails the host (a script has no automatic rollback)'
+            : 'a host that fails its switch or health check is rolled back to what served before; later batches do not start';
+    return { mode: deploy.mode, strategy: deploy.strategy, version: deploy.version, what, hosts: planHosts(deploy, image), onFailure };
+}
+function deployPlanSummary(plan) {
+    const summary = new Summary()
+        .heading(`${plan.mode === 'rollback' ? 'Rollback' : 'Deploy'} plan (dry run, nothing touched): ${plan.what}`)
+        .text(`Version: ${plan.mode === 'rollback' && plan.version === 'previous' ? 'the one before, as recorded on each host' : plan.version}`);
+    for (const host of plan.hosts)
+        summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
     return summary.text(`On failure: ${plan.onFailure}.`);
 }
 
@@ -27857,6 +29599,8 @@ const providerRules = [
 /** Every built-in rule; provider rules first so a generic match yields to them. */
 const builtinRules = [...providerRules, ...contextualRules, ...structuralRules];
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/src/core/runner/stream-process.js
@@ -29105,38 +30849,629 @@ async function prepareHost(log, ssh, appDir) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./build/src/cli/flags.js
+;// CONCATENATED MODULE: ./build/src/cli/config-file.js
 
 
-/** Flags are the action inputs: `--tags a,b` or `--tags=a`; a bare `--push` means true. */
-function parseFlags(args) {
-    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: false, tokens: true, allowPositionals: true });
-    const values = {};
-    const global = {};
-    const globalNames = new Set(['config', 'json', 'debug', 'help']);
-    for (let i = 0; i < tokens.length; i += 1) {
-        const token = tokens[i];
-        if (token.kind === 'positional')
-            throw new InputError(`'${token.value}'`, 'is not a flag', 'Pass inputs as --name value.');
-        if (token.kind !== 'option')
-            continue;
-        let value = token.value;
-        const next = tokens[i + 1];
-        if (value === undefined && next?.kind === 'positional') {
-            value = next.value;
-            i += 1;
-        }
-        if (globalNames.has(token.name))
-            global[token.name] = value ?? true;
-        else
-            values[token.name] = value === undefined ? 'true' : String(value);
+
+
+function loadConfigFile(file, required) {
+    return loadConfig(file, required).sections;
+}
+/**
+ * Reads the file with every key's line, so an error says `slipway.yml:12`.
+ * Errors never quote a value (one may be a secret): they name the line, the key and the fix.
+ */
+function loadConfig(file, required) {
+    const name = external_node_path_namespaceObject.basename(file);
+    if (!external_node_fs_namespaceObject.existsSync(file)) {
+        if (required)
+            throw new InputError(`--config`, `file ${file} does not exist`, 'Pass the path of your slipway.yml, or leave --config out.');
+        return { sections: {}, where: (section, key) => `${name}: ${key ? `${section}.${key}` : section}` };
     }
-    return { values, global };
+    const lineCounter = new dist.LineCounter();
+    const document = dist.parseDocument(external_node_fs_namespaceObject.readFileSync(file, 'utf8'), { lineCounter });
+    const lineAt = (offset) => (offset === undefined ? '' : `:${lineCounter.linePos(offset).line}`);
+    const first = document.errors[0];
+    if (first) {
+        const at = first.linePos?.[0];
+        // The message's first line without its position; the code frame that follows would quote the line.
+        const problem = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.code;
+        throw new InputError(`${name}${at ? `:${at.line}:${at.col}` : ''}`, `is not valid YAML (${problem})`, 'Fix that line.');
+    }
+    const lines = {};
+    const where = (section, key) => {
+        const found = key ? lines[section]?.keys[key] : lines[section]?.line;
+        return `${name}${found ?? ''}${key ? ` (${section}.${key})` : ` (${section})`}`;
+    };
+    const root = document.contents;
+    if (root === null || (dist.isScalar(root) && (root.value === null || root.value === undefined)))
+        return { sections: {}, where };
+    if (!dist.isMap(root))
+        throw new InputError(`${name}${lineAt(root.range?.[0])}`, 'must be a mapping of sections (build:, push:, deploy: …)', 'Start each section at the beginning of a line: deploy:, then its inputs indented.');
+    const values = document.toJS();
+    const sections = {};
+    for (const pair of root.items) {
+        const section = dist.isScalar(pair.key) ? String(pair.key.value) : '';
+        const sectionLine = lineAt(dist.isNode(pair.key) ? pair.key.range?.[0] : undefined);
+        lines[section] = { line: sectionLine, keys: {} };
+        const body = pair.value;
+        if (body === null || (dist.isScalar(body) && (body.value === null || body.value === undefined))) {
+            sections[section] = {};
+            continue;
+        }
+        if (!dist.isMap(body))
+            throw new InputError(`${name}${sectionLine} (${section})`, 'must be a mapping of input names to values', `Write the inputs indented under ${section}:, one "name: value" per line.`);
+        sections[section] = {};
+        for (const item of body.items) {
+            const key = dist.isScalar(item.key) ? String(item.key.value) : '';
+            lines[section].keys[key] = lineAt(dist.isNode(item.key) ? item.key.range?.[0] : undefined);
+            sections[section][key] = stringifyValue(values[section]?.[key]);
+        }
+    }
+    return { sections, where };
+}
+/** Lists and maps become the multi-line strings an action input would carry. */
+function stringifyValue(value) {
+    if (Array.isArray(value)) {
+        if (value.every((item) => typeof item !== 'object' || item === null))
+            return value.map(String).join('\n');
+        return dist.stringify(value);
+    }
+    if (value !== null && typeof value === 'object')
+        return dist.stringify(value);
+    return value === null || value === undefined ? '' : String(value);
+}
+/** `${env:NAME}` → the variable's value; a missing variable is an error naming it. */
+function expandEnv(value, where, env) {
+    return value.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name) => {
+        const found = env[name];
+        if (found === undefined)
+            throw new InputError(where, `refers to \${env:${name}} but ${name} is not set`, `Export ${name} before running slipway.`);
+        return found;
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => sessionPaths(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_namespaceObject.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_namespaceObject.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = commands_execCommand(pathsOf(recorded), releaseLockWords(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_namespaceObject.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', TARGET_ALIAS], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_namespaceObject.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_namespaceObject.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow(openLeftovers());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/dry-run.js
+
+
+
+/**
+ * `--dry-run` for the commands that change a host and run as one flow: from the
+ * parsed settings (so every input was checked), the plan; nothing is started.
+ * The pipeline has its own (`dry-run` is an input of the root action).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const DRY_RUNS = {
+    deploy: {
+        plan: (settings) => {
+            const plan = planDeploy(settings);
+            return { document: plan, summary: deployPlanSummary(plan) };
+        },
+    },
+    drill: {
+        plan: (settings) => {
+            const plan = planDrill(settings);
+            return { document: plan, summary: drillPlanSummary(plan) };
+        },
+    },
+};
+function dry_run_describeSource(settings) {
+    const { source } = settings;
+    switch (source.kind) {
+        case 'sqlite':
+            return `read a consistent copy of the SQLite database ${source.path}${source.container ? ` inside container ${source.container}` : ''}${source.ssh ? ` on ${describeTarget(source.ssh)} (over SSH)` : ''}`;
+        case 'restic':
+        case 'borg': {
+            const filters = [source.tags.length ? `tags ${source.tags.join(', ')}` : '', source.pathFilter ? `${source.kind === 'restic' ? 'path' : 'archives'} ${source.pathFilter}` : ''].filter(Boolean).join(', ');
+            return `${source.skipRepositoryCheck ? '' : `check the ${source.kind} repository${source.readDataSubset ? ` (reading ${source.readDataSubset} of the data)` : ''}, then `}restore snapshot ${source.snapshot}${filters ? ` (${filters})` : ''} from ${source.repository}`;
+        }
+        case 'postgres':
+            return `${source.dumpFile ? `restore the dump ${source.dumpFile}` : `dump database ${source.database ?? '?'} and restore it`} into a scratch database ${source.scratchDatabase ?? '(a generated name)'} on ${source.connection.host}:${source.connection.port}, dropped at the end`;
+        case 'tarball':
+            return source.file ? `unpack ${source.file}` : `pack Docker volume ${source.volume ?? '?'} through a ${source.helperImage} helper container, then unpack it`;
+    }
+}
+function planDrill(settings) {
+    if (settings.mode === 'staleness') {
+        return {
+            mode: settings.mode,
+            steps: [
+                `read the ${settings.forge?.kind ?? 'forge'} workflow runs of ${settings.forge?.repository ?? 'the repository'} for ${settings.staleness?.workflow ?? 'the drill workflow'}`,
+                `${settings.staleness?.onStale === 'fail' ? 'fail' : 'warn'} when its last passing run is older than ${Math.round((settings.staleness?.maxAgeMs ?? 0) / 3_600_000)} h`,
+            ],
+        };
+    }
+    const { verify } = settings;
+    const checks = [
+        verify.tables.length ? `tables ${verify.tables.join(', ')} exist` : '',
+        ...Object.entries(verify.minRows).map(([table, rows]) => `${table} has at least ${rows} row(s)`),
+        ...verify.queries.map((query) => `${query.sql} => ${query.expected}`),
+        verify.maxAgeMs !== undefined ? `backup no older than ${Math.round(verify.maxAgeMs / 3_600_000)} h${verify.freshnessColumn ? ` (also the newest ${verify.freshnessColumn})` : ''}` : '',
+        `no table shrank by more than ${verify.shrinkTolerancePercent}% since the last passing drill`,
+    ].filter(Boolean);
+    const steps = [
+        `${settings.source.kind === 'postgres' ? 'use' : 'restore into'} ${settings.source.kind === 'postgres' ? 'a scratch database' : settings.scratchDir ?? `a new scratch dir under ${settings.scratchRoot}`}, removed at the end (the source is only read)`,
+        dry_run_describeSource(settings),
+        ...(settings.alsoRandomOlder ? ['also restore one randomly chosen older snapshot'] : []),
+        `verify: ${checks.join('; ')}`,
+        ...(settings.app ? [`boot ${settings.app.image} on the restored data (mounted at ${settings.app.dataMount}); GET ${settings.app.healthPath} must answer ${settings.app.expectStatus} within ${Math.round(settings.app.timeoutMs / 1000)} s; the container is removed`] : []),
+        `write the report to ${settings.reportFile}`,
+        ...(settings.issue.enabled && settings.forge ? [`on failure, open or update the issue '${settings.issue.title}' in ${settings.forge.repository}`] : []),
+    ];
+    return { mode: settings.mode, steps };
+}
+function drillPlanSummary(plan) {
+    return new Summary()
+        .heading(`Restore drill plan (dry run, nothing touched): ${plan.mode}`)
+        .list(plan.steps);
+}
+/** For `--json`: the plan as the one document on stdout. */
+function dryRunDocument(command, document) {
+    return { ok: true, dryRun: true, command, plan: document };
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/help.js
+
+
+/** What main returns, and so what the shell sees. */
+const EXIT_CODES = [
+    [0, 'ok (a dry run: the plan was printed, nothing touched)'],
+    [1, 'failed: the command ran and did not succeed, or stopped before it had a result'],
+    [2, 'input error: a flag, slipway.yml or a file they name is wrong (said which, and how to fix it)'],
+    [130, 'cancelled (Ctrl-C or SIGTERM): a deploy left each host on the old or the new version, lock released (docs/cancel.md)'],
+];
+/**
+ * One typical invocation per command. Secrets are never on the command line:
+ * they come from slipway.yml as `${env:NAME}` (see the README). Each example is
+ * parsed by the strict flag parser in the specs, so it cannot name a flag that does not exist.
+ */
+const EXAMPLES = {
+    build: 'slipway build --image git.example.com/team/app --context . --build-args APP_VERSION={version}',
+    push: 'slipway push --tags git.example.com/team/app:1.4.2 --username ci   # password: ${env:REGISTRY_TOKEN} in slipway.yml',
+    deploy: 'slipway deploy --host deploy@app.example.com --private-key ~/.ssh/deploy_ed25519 --known-hosts ~/.ssh/known_hosts --app-dir /srv/app --service web --image git.example.com/team/app:1.4.2 --health-url http://127.0.0.1:8080/api/health --dry-run',
+    smoke: 'slipway smoke --url https://app.example.com/api/health --expect-version 1.4.2',
+    drill: 'slipway drill --source sqlite --database-path /srv/app/data/app.db --min-rows users=1 --dry-run',
+    scan: 'slipway scan --mode tree --working-directory .',
+    pipeline: 'slipway pipeline --image git.example.com/team/app --hosts app1.example.com --app-dir /srv/app --service web --url https://app.example.com/api/health --dry-run',
+};
+const WIDTH = 100;
+function wrap(text, indent) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+            lines.push(indent + line);
+            line = word;
+        }
+        else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    if (line)
+        lines.push(indent + line);
+    return lines;
+}
+function globalFlags(set, dryRunAsInput) {
+    const rows = [
+        ['--config FILE', 'the slipway.yml to read (default: ./slipway.yml when it exists)'],
+        ...(set.dryRun ? [['--dry-run', 'print the plan (hosts, strategy, commands) and touch nothing']] : []),
+        ['--json', 'print one JSON document (outputs and result) on stdout'],
+        ['--quiet', 'only warnings and errors on stderr; the result still goes to stdout'],
+        ['--debug', 'also show every command run and stack traces'],
+        ['--help, -h', 'this help'],
+        ...(set.inputs.has('version') ? [] : [['--version', 'the installed Slipway version']]),
+    ];
+    const lines = rows.map(([flag, what]) => `  ${flag.padEnd(16)} ${what}`);
+    if (!set.dryRun && !dryRunAsInput)
+        lines.push(`  (no --dry-run: slipway ${set.command} refuses it rather than run for real)`);
+    return lines;
+}
+/** `slipway <command> --help`, from the action's own inputs (generated from its action.yml). */
+function commandHelp(command, action, describe, options = {}) {
+    const set = flagSetFor(command, action, options);
+    const spec = ACTION_INPUTS[action];
+    const lines = [
+        `slipway ${command}: ${describe}`,
+        `The same inputs as ${spec?.file ?? action}; each is a flag here, or a key under \`${command}:\` or \`defaults:\` in slipway.yml.`,
+        '',
+        `Usage: slipway ${command} [--input VALUE …] [--config slipway.yml]${set.dryRun ? ' [--dry-run]' : ''} [--json] [--quiet] [--debug]`,
+        '',
+    ];
+    const example = EXAMPLES[command];
+    if (example)
+        lines.push('Example:', `  ${example}`, '');
+    lines.push('Inputs:');
+    for (const [flag, { input, boolean }] of set.inputs) {
+        const form = boolean ? `--${flag}[=true|false]` : `--${flag} VALUE`;
+        const facts = [input.required ? 'required' : '', input.default !== '' ? `default: ${input.default.replace(/\n/g, '\\n')}` : ''].filter(Boolean).join(', ');
+        lines.push(`  ${form}${facts ? `   (${facts})` : ''}`);
+        lines.push(...wrap(input.description, '      '));
+        if (flag !== input.name)
+            lines.push(`      (input '${input.name}'; --${input.name} would be the global flag)`);
+        if (boolean)
+            lines.push(`      A switch: --${flag} alone means true${flag.startsWith('no-') ? '' : `, --no-${flag} false`}.`);
+    }
+    lines.push('', 'Global flags:', ...globalFlags(set, set.inputs.has('dry-run')), '');
+    lines.push('A value that starts with - is written --name=-value. Secrets belong in slipway.yml as ${env:NAME}, not on the command line.', '');
+    lines.push('Exit codes:', ...EXIT_CODES.map(([code, what]) => `  ${code}  ${what}`), '');
+    return lines.join('\n');
+}
+/** `slipway --help`: every command, then how to get more. */
+function usage(commands, version) {
+    return [
+        `slipway ${version}: build, push, deploy over SSH, smoke-test, drill restores and scan for secrets.`,
+        '',
+        'Usage: slipway <command> [--input VALUE …] [--config slipway.yml] [--json] [--quiet] [--debug]',
+        '',
+        'Commands:',
+        ...commands.map((command) => `  ${command.name.padEnd(11)} ${command.describe}`),
+        '',
+        'Every flag of a command is the input of the same name of its action (docs/actions/); values may',
+        'also come from slipway.yml: a section per command plus `defaults:`.',
+        '',
+        '  slipway help <command>    every flag of a command, its default and an example (= slipway <command> --help)',
+        '  slipway --version         the installed version',
+        '',
+        'Exit codes:',
+        ...EXIT_CODES.map(([code, what]) => `  ${code}  ${what}`),
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/flow-command.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A flow command's flags, with `--dry-run` where the CLI can plan it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function flowFlagSet(flow) {
+    return flagSetFor(flow.command, flow.action, { dryRun: flow.command in DRY_RUNS });
+}
+/** Reads slipway.yml (`--config`, else ./slipway.yml when present). */
+function readConfig(line) {
+    const where = line.config ?? 'slipway.yml';
+    return { sections: loadConfigFile(external_node_path_namespaceObject.resolve(where), line.config !== undefined), where };
+}
+/**
+ * A command's own section in slipway.yml holds its inputs only: a misspelt key
+ * would otherwise be ignored as silently as a misspelt flag. (`defaults:` is
+ * shared by every command, so a key there may belong to another one.)
+ */
+function checkSectionKeys(section, sectionName, known, where) {
+    for (const key of Object.keys(section ?? {})) {
+        if (known.includes(key))
+            continue;
+        const nearest = suggest(key, known);
+        throw new InputError(`${where}: ${sectionName}.${key}`, `is not an input of slipway ${sectionName}`, nearest ? `Did you mean ${nearest}?` : `Run \`slipway ${sectionName} --help\` for its inputs.`);
+    }
+}
+/** Every input of every action: a key under `defaults:` must be one of them (it is shared, so any command's will do). */
+function checkDefaultsKeys(sections, where) {
+    const all = [...new Set(Object.values(ACTION_INPUTS).flatMap((spec) => spec.inputs.map((input) => input.name)))];
+    for (const key of Object.keys(sections.defaults ?? {})) {
+        if (all.includes(key))
+            continue;
+        const nearest = suggest(key, all);
+        throw new InputError(`${where}: defaults.${key}`, 'is not an input of any command', nearest ? `Did you mean ${nearest}?` : 'Run `slipway help <command>` for the inputs.');
+    }
+}
+/** `slipway <flow> …`: flags and slipway.yml → the flow's parse → the plan (--dry-run) or the run. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function runFlowCommand(flow, args, log, output) {
+    const set = flowFlagSet(flow);
+    if (asksForHelp(args)) {
+        output.stdout.write(commandHelp(flow.command, flow.action, flow.describe, { dryRun: set.dryRun }));
+        return 0;
+    }
+    const line = parseCommandLine(args, set);
+    if (line.switches.has('version')) {
+        output.stdout.write(`slipway ${packageVersion()}\n`);
+        return 0;
+    }
+    const config = readConfig(line);
+    const inputNames = [...set.inputs.values()].map((flag) => flag.input.name);
+    checkSectionKeys(config.sections[flow.command], flow.command, inputNames, config.where);
+    checkDefaultsKeys(config.sections, config.where);
+    const values = {};
+    const fromFile = { ...config.sections.defaults, ...config.sections[flow.command] };
+    for (const [key, value] of Object.entries(fromFile)) {
+        values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
+    }
+    Object.assign(values, line.values);
+    const dryRun = DRY_RUNS[flow.command];
+    if (line.switches.has('dry-run') && dryRun) {
+        // Parse only: every input is checked, no process starts, no host is reached.
+        const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), { env: process.env, platform: detectPlatform(), workDir: process.cwd() });
+        const plan = dryRun.plan(settings);
+        output.stdout.write(output.json ? `${secrets_redact(JSON.stringify(dryRunDocument(flow.command, plan.document), null, 2))}\n` : secrets_redact(renderText(plan.summary)));
+        return 0;
+    }
+    // Ctrl-C / SIGTERM: a flow that handles cancel winds down whole (docs/cancel.md); others stop after removing their key files.
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+    let run;
+    try {
+        // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
+        run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in line.values)));
+    }
+    catch (error) {
+        if (!cancel.received())
+            throw error;
+        log.error(`cancelled (${cancel.received()}): ${errors_formatError(error)}`);
+        return CANCELLED_EXIT_CODE;
+    }
+    finally {
+        cancel.dispose();
+    }
+    if (output.json) {
+        output.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
+    }
+    else {
+        output.stdout.write(secrets_redact(renderText(flow.summary(run.result))));
+    }
+    if (run.failure) {
+        log.error(run.failure);
+        return cancel.received() ? CANCELLED_EXIT_CODE : 1;
+    }
+    if (cancel.received()) {
+        log.error(`cancelled (${cancel.received()}) after the last step had finished`);
+        return CANCELLED_EXIT_CODE;
+    }
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./build/src/pipeline/cli.js
+
+
 
 
 
@@ -29169,20 +31504,30 @@ function pipelineValues(config, flags, where, env) {
         put(key, value, `pipeline.${key}`);
     return { ...values, ...flags };
 }
+const inputNames = (action) => (ACTION_INPUTS[action]?.inputs ?? []).map((input) => input.name);
 /** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
 async function runPipelineCommand(args, log) {
     // Read before parsing, so a flag error is reported the way they ask too.
     const json = args.includes('--json');
     const debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
     try {
-        const { values: flagValues, global } = parseFlags(args);
-        const given = typeof global.config === 'string' ? global.config : undefined;
-        const configPath = given ?? 'slipway.yml';
-        const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), given !== undefined);
-        const values = pipelineValues(config, flagValues, configPath, process.env);
+        // The root action's inputs; `--dry-run` is one of them (the plan, nothing touched).
+        if (asksForHelp(args)) {
+            process.stdout.write(commandHelp('pipeline', pipelineFlow.action, pipelineFlow.describe));
+            return 0;
+        }
+        const line = parseCommandLine(args, flagSetFor('pipeline', pipelineFlow.action));
+        const config = readConfig(line);
+        checkSectionKeys(config.sections.pipeline, 'pipeline', inputNames(pipelineFlow.action), config.where);
+        checkDefaultsKeys(config.sections, config.where);
+        for (const link of LINKS)
+            checkSectionKeys(config.sections[SECTION_OF[link]], SECTION_OF[link], inputNames(ACTION_OF[link]), config.where);
+        const values = pipelineValues(config.sections, line.values, config.where, process.env);
         const run = await runFlow(pipelineFlow, values, localContext(log));
+        // A dry run's plan is the document, as for deploy and drill.
+        const plan = run.result.plan ? { dryRun: true, plan: run.result.plan } : {};
         if (json)
-            process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
+            process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, ...plan }, null, 2))}\n`);
         else
             process.stdout.write(secrets_redact(renderText(pipelineFlow.summary(run.result))));
         if (run.failure) {
@@ -29806,44 +32151,6 @@ function runLockCommand(args, io) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./build/src/cli/commands/version.js
-
-
-
-/**
- * Slipway's own package directory: found by walking up from this file (src/cli/commands/
- * in a clone, dist/cli/ in the bundle and the installed package) to the package.json
- * named slipway. Walking keeps the bundler from copying package.json as an asset.
- */
-function packageRoot(from = external_node_path_namespaceObject.dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))) {
-    for (let dir = from;; dir = external_node_path_namespaceObject.dirname(dir)) {
-        try {
-            const manifest = JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(dir, 'package.json'), 'utf8'));
-            if (manifest.name === 'slipway')
-                return dir;
-        }
-        catch { /* not here: keep walking */ }
-        if (external_node_path_namespaceObject.dirname(dir) === dir)
-            return undefined;
-    }
-}
-function packageVersion() {
-    const root = packageRoot();
-    if (!root)
-        return 'unknown';
-    return JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(root, 'package.json'), 'utf8')).version ?? 'unknown';
-}
-/** A file the package ships (schema/, workflows/), by its path inside the package. */
-function packageFile(relative) {
-    const root = packageRoot();
-    const file = root ? external_node_path_namespaceObject.join(root, relative) : '';
-    if (!root || !external_node_fs_namespaceObject.existsSync(file))
-        throw new Error(`${relative} is missing from the Slipway package (looked in ${root ?? 'no package directory'}); reinstall Slipway`);
-    return file;
-}
-
 ;// CONCATENATED MODULE: ./build/src/cli/commands/completion.js
 
 
@@ -30311,6 +32618,8 @@ async function runInitCommand(args, io) {
 
 
 
+
+
 /**
  * Every flow the CLI knows. The same definitions back the actions
  * (src/actions/<name>.ts), so `slipway build` and `actions/build-image` are one path.
@@ -30324,8 +32633,21 @@ const flows = [
     deployFlow,
     secretScanFlow,
 ];
+/** `slipway demo` takes no inputs; `--help` says what it does instead of running it. */
+async function demoCommand(args, log) {
+    if (asksForHelp(args)) {
+        process.stdout.write('slipway demo: build, push, deploy, smoke-test, drill and scan on the local sandbox (`npm run sandbox -- up` first), one summary at the end.\nUsage: slipway demo [--debug] [--quiet]\n');
+        return 0;
+    }
+    const line = parseCommandLine(args, switchesOnly('demo'));
+    if (line.switches.has('version')) {
+        process.stdout.write(`slipway ${packageVersion()}\n`);
+        return 0;
+    }
+    return runDemo(args, log);
+}
 const extraCommands = [
-    { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
+    { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => demoCommand(args, log) },
     { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
     { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
     { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
@@ -30336,6 +32658,75 @@ const extraCommands = [
 /** Every command with its one-line description, for completion. */
 function commandList() {
     return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/run-temp.js
+
+
+
+
+
+
+/**
+ * ssh's control socket lands at `<TMPDIR>/slipway-ssh-XXXXXX/control.<16 chars>`, and a
+ * Unix socket path has at most 104 bytes on macOS (108 on Linux): the run dir is named
+ * short, and where even that would not fit, TMPDIR is left as it is.
+ */
+const SOCKET_PATH_LIMIT = 100;
+const SESSION_SOCKET_SUFFIX = '/slipway-ssh-XXXXXX/control.XXXXXXXXXXXXXXXX';
+function useRunTempDir(env = process.env, runner = new ProcessRunner(silentLogger)) {
+    const base = env.TMPDIR || external_node_os_namespaceObject.tmpdir();
+    const dir = external_node_path_namespaceObject.join(base, 'sw-XXXXXX');
+    if (dir.length + SESSION_SOCKET_SUFFIX.length > SOCKET_PATH_LIMIT)
+        return { dir: base, cleanup: async () => undefined };
+    return redirect(external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(base, 'sw-')), env, runner);
+}
+function redirect(dir, env, runner) {
+    external_node_fs_namespaceObject.chmodSync(dir, 0o700);
+    env.TMPDIR = dir;
+    let done = false;
+    return {
+        dir,
+        cleanup: async () => {
+            if (done)
+                return;
+            done = true;
+            await closeLeftSessions(dir, runner);
+            external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+/** Session dirs a run left (its `finally` never ran): stop their master, kill their agent. */
+async function closeLeftSessions(dir, runner) {
+    const sessions = external_node_fs_namespaceObject.readdirSync(dir).filter((name) => name.startsWith('slipway-ssh-')).map((name) => external_node_path_namespaceObject.join(dir, name));
+    for (const session of sessions) {
+        if (external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(session, 'ssh_config'))) {
+            await runner.run(commands_controlCommand(sessionPaths(session, false), 'exit'), { timeoutMs: 5000, allowFailure: true });
+        }
+        for (const pid of processesNaming(external_node_path_namespaceObject.join(session, 'agent.sock'))) {
+            try {
+                process.kill(pid, 'SIGTERM');
+            }
+            catch { /* already gone */ }
+        }
+    }
+    return sessions;
+}
+/** Processes whose command line contains `text` (Linux /proc; elsewhere none are found). */
+function processesNaming(text) {
+    if (!external_node_fs_namespaceObject.existsSync('/proc'))
+        return [];
+    const found = [];
+    for (const entry of external_node_fs_namespaceObject.readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry) || Number(entry) === process.pid)
+            continue;
+        try {
+            if (external_node_fs_namespaceObject.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(text))
+                found.push(Number(entry));
+        }
+        catch { /* gone meanwhile */ }
+    }
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./build/src/cli/main.js
@@ -30350,91 +32741,85 @@ function commandList() {
 
 
 
-const USAGE = `slipway <command> [--input value …] [--config slipway.yml] [--json] [--debug]
 
-Commands:
-${[...flows.map((flow) => `  ${flow.command.padEnd(10)} ${flow.describe}`), ...extraCommands.map((c) => `  ${c.name.padEnd(10)} ${c.describe}`)].join('\n')}
-
-Every --input is the same name as the action's input (see docs/actions/). Values
-may also come from slipway.yml: a section per command plus "defaults".`;
+/** Every command, flows first, for `slipway --help` and "did you mean". */
+function main_commandList() {
+    return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+}
+/** Warnings and errors only (`--quiet`); results still go to stdout. */
+function quiet(log) {
+    return { info: () => undefined, group: (_title, body) => body(), warn: (m, w) => log.warn(m, w), error: (m, w) => log.error(m, w), debug: (m) => log.debug(m) };
+}
+/**
+ * `slipway <command> [flags]` → exit code: 0 ok, 1 failed, 2 an input error
+ * (the codes `slipway --help` documents). Adding a command is one entry in flows.ts.
+ */
 async function main(argv) {
-    const [commandName, ...rest] = argv;
-    const json = rest.includes('--json');
-    const debug = rest.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
-    const log = new ConsoleLogger({ debug });
+    const [name, ...args] = argv;
+    // Read before parsing, so a flag error is reported the way they ask too.
+    const json = args.includes('--json');
+    const debug = args.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
+    const consoleLog = new ConsoleLogger({ debug });
+    const log = args.includes('--quiet') ? quiet(consoleLog) : consoleLog;
     try {
-        if (commandName === '--version') {
+        if (name === undefined || name === '--help' || name === '-h') {
+            process.stdout.write(usage(main_commandList(), packageVersion()));
+            return name === undefined ? 2 : 0;
+        }
+        if (name === '--version') {
             process.stdout.write(`slipway ${packageVersion()}\n`);
             return 0;
         }
-        if (!commandName || commandName === '--help' || commandName === 'help') {
-            process.stdout.write(`${USAGE}\n`);
-            return commandName ? 0 : 2;
-        }
-        const extra = extraCommands.find((command) => command.name === commandName);
+        if (name === 'help')
+            return await help(args);
+        const extra = extraCommands.find((command) => command.name === name);
         if (extra)
-            return await extra.run(rest, log);
-        const flow = flows.find((candidate) => candidate.command === commandName || candidate.action === commandName);
+            return await extra.run(args, log);
+        const flow = flows.find((candidate) => candidate.command === name || candidate.action === name);
         if (!flow)
-            throw new InputError(`command '${commandName}'`, 'is unknown', `Run \`slipway help\` for the list.`);
-        const { values: flagValues, global } = parseFlags(rest);
-        const configPath = typeof global.config === 'string' ? global.config : 'slipway.yml';
-        const config = loadConfigFile(external_node_path_namespaceObject.resolve(configPath), typeof global.config === 'string');
-        const fromFile = { ...config.defaults, ...config[flow.command] };
-        const values = {};
-        for (const [key, value] of Object.entries(fromFile))
-            values[key] = expandEnv(value, `${configPath}: ${flow.command}.${key}`, process.env);
-        Object.assign(values, flagValues);
-        // Ctrl-C / SIGTERM: a flow that handles cancel winds down whole (docs/cancel.md); others stop after removing their key files.
-        const cancel = handleCancelSignals(log, flow.handlesCancel === true);
-        let run;
-        try {
-            // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
-            run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in flagValues)));
-        }
-        catch (error) {
-            if (!cancel.received())
-                throw error;
-            log.error(`cancelled (${cancel.received()}): ${errors_formatError(error, debug)}`);
-            return CANCELLED_EXIT_CODE;
-        }
-        finally {
-            cancel.dispose();
-        }
-        if (json) {
-            process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
-        }
-        else {
-            process.stdout.write(secrets_redact(renderText(flow.summary(run.result))));
-        }
-        if (run.failure) {
-            log.error(run.failure);
-            return cancel.received() ? CANCELLED_EXIT_CODE : 1;
-        }
-        if (cancel.received()) {
-            log.error(`cancelled (${cancel.received()}) after the last step had finished`);
-            return CANCELLED_EXIT_CODE;
-        }
-        return 0;
+            throw unknownCommand(name);
+        return await runFlowCommand(flow, args, log, { json, stdout: process.stdout });
     }
     catch (error) {
         const message = errors_formatError(error, debug);
         if (json)
             process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
-        log.error(message);
+        consoleLog.error(message);
         return error instanceof InputError ? 2 : 1;
     }
+}
+/** `slipway help [command]` is `slipway [command] --help`. */
+async function help(args) {
+    const [command, ...more] = args;
+    if (command === undefined)
+        return main(['--help']);
+    if (more.length)
+        throw new InputError(`'${more[0]}'`, 'is not expected after `slipway help <command>`', 'Ask for one command at a time.');
+    if (!main_commandList().some((known) => known.name === command) && !flows.some((flow) => flow.action === command))
+        throw unknownCommand(command);
+    return main([command, '--help']);
+}
+function unknownCommand(name) {
+    const nearest = suggest(name, main_commandList().map((command) => command.name));
+    return new InputError(`command '${name}'`, 'is unknown', nearest ? `Did you mean \`slipway ${nearest}\`? \`slipway help\` lists every command.` : 'Run `slipway help` for the list.');
 }
 // Run when executed (the bundle is `dist/cli/index.js`), not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(?:cli[\\/]index|cli[\\/]main)\.[jt]s$/.test(invoked) || invoked.endsWith('slipway')) {
-    main(process.argv.slice(2)).then((code) => {
-        process.exitCode = code;
+    const argv = process.argv.slice(2);
+    const temp = useRunTempDir();
+    const cleanup = async () => {
+        // What a stalled or failed run may still hold: its recorded key files and temp dirs, then the run's own temp dir.
+        removeLeftoversNow(openLeftovers());
+        await temp.cleanup();
+    };
+    void runGuarded(() => main(argv), { what: `slipway ${argv[0] ?? ''}`.trim(), cleanup }).then((code) => {
         // A cancelled run has cleaned up; a check it cut short may still have a timer running.
         if (code === CANCELLED_EXIT_CODE)
             process.exit(code);
     });
 }
 
+var __webpack_exports__commandList = __webpack_exports__.E;
 var __webpack_exports__main = __webpack_exports__.i;
-export { __webpack_exports__main as main };
+export { __webpack_exports__commandList as commandList, __webpack_exports__main as main };

@@ -46171,7 +46171,267 @@ function smokeFailure(report) {
 
 // EXTERNAL MODULE: ./build/src/core/runner/retry.js
 var retry = __nccwpck_require__(2738);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./build/src/core/config/inputs.js
+var inputs = __nccwpck_require__(6087);
+;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
+
+
+
+
+
+
+
+
+/** Header names whose values are credentials whether or not the user says so. */
+const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
+const CHECK_KEYS = [
+    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
+    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
+];
+const EXAMPLE = `- name: health
+  url: https://app.example.com/api/health
+  expect-status: 200
+  json: ["ok == true", "database == connected"]
+  max-latency: 500ms`;
+/**
+ * The YAML list form. Scalars are read as strings (the failsafe schema), so a
+ * version `1.10` stays `1.10` and typing happens where a value is compared.
+ * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
+ */
+function parseCheckList(text, where, defaults = {}, options = {}) {
+    // A checks file may be any file on the runner: its content is never quoted back.
+    const quote = options.quote ?? true;
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (error) {
+        const position = error.linePos?.[0]?.line;
+        throw new errors/* InputError */.dz(where, `is not valid YAML${quote ? ` (${error.message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
+    if (!items || items.length === 0) {
+        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+    }
+    const checks = items.map((item, index) => {
+        if (typeof item === 'string')
+            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults, quote);
+        if (!item || typeof item !== 'object' || Array.isArray(item)) {
+            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+        }
+        const record = item;
+        const label = typeof record.name === 'string' && quote ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
+        return buildCheck(record, label, defaults, quote);
+    });
+    return uniqueNames(checks);
+}
+/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
+function check_list_oneLineCheck(url, where, defaults = {}) {
+    return buildCheck({ url }, where, defaults);
+}
+function buildCheck(record, where, defaults, quote = true) {
+    // Unquoted, a `(found '…')` part becomes `(found a value of N characters)`: the problem stays, the text does not.
+    const fail = (problem, fix) => {
+        throw new errors/* InputError */.dz(where, quote ? problem : (0,inputs/* withoutQuotedValues */.hw)(problem), fix);
+    };
+    const describeYaml = (value) => describeValue(value, quote);
+    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
+    if (unknownKeys.length > 0)
+        fail(`has unknown keys (found ${quote ? unknownKeys.join(', ') : `${unknownKeys.length}`})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
+    const text = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return undefined;
+        if (typeof value !== 'string')
+            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
+        return value.trim();
+    };
+    const list = (key) => {
+        const value = record[key];
+        if (value === undefined || value === null || value === '')
+            return [];
+        if (typeof value === 'string')
+            return [value];
+        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+            return value;
+        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
+    };
+    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
+    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+    if (!/^[A-Z]+$/.test(method))
+        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
+    const headers = { ...defaults.headers };
+    const headerMap = record.headers;
+    if (headerMap !== undefined && headerMap !== '') {
+        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
+            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
+        for (const [name, value] of Object.entries(headerMap)) {
+            if (typeof value !== 'string')
+                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
+            headers[name] = value;
+        }
+    }
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
+        if (/[\r\n]/.test(value))
+            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
+    }
+    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
+    for (const [name, value] of Object.entries(headers)) {
+        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
+            (0,secrets/* registerSecret */.cl)(value);
+    }
+    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
+    if (missingSecret)
+        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
+    const expectStatusText = record['expect-status'];
+    const expectStatus = expectStatusText === undefined
+        ? defaults.expectStatus ?? ANY_SUCCESS
+        : parseStatusExpectation(list('expect-status').join(','), fail);
+    const json = parseJsonAssertions(record.json, fail);
+    const bodyContains = list('body-contains');
+    const bodyMatches = list('body-matches').map((source) => {
+        const pattern = compileUserPattern(source);
+        if ('error' in pattern)
+            return fail(`'body-matches' is a regular expression RE2 cannot compile (${pattern.error})`, 'Fix the pattern; it is RE2 syntax (no backreferences or lookaround), matched in linear time.');
+        return pattern;
+    });
+    const latencyText = text('max-latency');
+    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+    if (maxLatencyMs !== undefined && maxLatencyMs > inputs/* MAX_DURATION_MS */.rG)
+        fail(`'max-latency' is too long (found '${latencyText ?? ''}')`, 'Write e.g. 500ms or 2s.');
+    if (latencyText !== undefined && maxLatencyMs === undefined)
+        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
+    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
+    if (!parseJsonPath(versionPath))
+        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
+    const healthText = text('health-document');
+    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
+        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
+    const connectText = text('connect-to');
+    return {
+        name: text('name') ?? defaultName(url),
+        url: url.toString(),
+        method,
+        headers,
+        body: text('body') === undefined ? undefined : String(record.body),
+        expectStatus,
+        json,
+        bodyContains,
+        bodyMatches,
+        maxLatencyMs,
+        expectVersion: text('expect-version') ?? defaults.expectVersion,
+        versionPath,
+        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
+        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
+    };
+}
+function parseUrl(text, fail) {
+    // The URL parser drops tabs and line breaks silently; a URL with them is a mistake (or a forged log line).
+    if (/\s/.test(text))
+        fail('has a URL with spaces or line breaks in it', 'Write the URL on one line, with spaces encoded as %20.');
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
+    if (url.username || url.password) {
+        (0,secrets/* registerSecret */.cl)(url.password);
+        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
+    }
+    return url;
+}
+function parseStatusExpectation(text, fail) {
+    const expectation = { codes: [], classes: [] };
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const cls = /^([1-5])xx$/i.exec(part);
+        if (cls)
+            expectation.classes.push(Number(cls[1]));
+        else if (/^[1-5]\d\d$/.test(part))
+            expectation.codes.push(Number(part));
+        else
+            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
+    }
+    if (expectation.codes.length + expectation.classes.length === 0)
+        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
+    return expectation;
+}
+function parseConnectTarget(text, fail) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    const port = match?.[3] === undefined ? undefined : Number(match[3]);
+    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
+        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
+    }
+    return { host: match[1] ?? match[2] ?? '', port };
+}
+function parseJsonAssertions(value, fail) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    try {
+        if (typeof value === 'string')
+            return [parseAssertionExpression(value)];
+        if (Array.isArray(value)) {
+            return value.map((entry) => {
+                if (typeof entry === 'string')
+                    return parseAssertionExpression(entry);
+                if (entry && typeof entry === 'object' && !Array.isArray(entry))
+                    return parseAssertionObject(entry);
+                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
+            });
+        }
+        if (typeof value === 'object') {
+            // The map shorthand: `json: { ok: true, database: connected }` means equals.
+            return Object.entries(value).map(([path, expected]) => {
+                if (typeof expected !== 'string')
+                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
+                return parseAssertionObject({ path, equals: expected });
+            });
+        }
+    }
+    catch (error) {
+        if (error instanceof AssertionSyntaxError)
+            fail(error.message, error.fix);
+        throw error;
+    }
+    return [];
+}
+function defaultName(url) {
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+function uniqueNames(checks) {
+    const seen = new Map();
+    return checks.map((check) => {
+        const count = (seen.get(check.name) ?? 0) + 1;
+        seen.set(check.name, count);
+        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
+    });
+}
+function describeYaml(value, quote = true) {
+    return describeValue(value, quote);
+}
+function describeValue(value, quote) {
+    if (value === null || value === undefined || value === '')
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    const text = String(value);
+    if (!quote)
+        return `a value of ${text.length} characters`;
+    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/health.js
+
+
 
 /**
  * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
@@ -46186,20 +46446,23 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
     const expected = health.expect?.replace(/\{version\}/g, version);
     let last;
     try {
-        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
+        // node:http with a ref'd timer (the smoke probe), not fetch: when the tunnel accepts and the far end
+        // refuses, fetch never settles and its AbortSignal.timeout timer keeps nothing alive, so the CLI exited 0.
+        const check = check_list_oneLineCheck(health.url, 'health-url');
+        const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
         for (;;) {
             // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
             if (signal?.aborted)
                 return { healthy: false, detail: 'cancelled while the new version was being verified' };
-            try {
-                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
-                const body = await response.text();
-                if (response.ok && (!expected || body.includes(expected)))
-                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
-                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
+            const answer = await probe(check, { requestTimeoutMs: 5000, connect });
+            if (answer.ok) {
+                const success = answer.status >= 200 && answer.status < 300;
+                if (success && (!expected || answer.body.includes(expected)))
+                    return { healthy: true, detail: `${health.url} answered ${answer.status}` };
+                last = success ? `answered without '${expected}' (got ${answer.body.slice(0, 120).trim()})` : `answered ${answer.status}`;
             }
-            catch (error) {
-                last = error.message;
+            else {
+                last = answer.message;
             }
             if (Date.now() >= deadline)
                 return { healthy: false, detail: `${health.url} ${last}` };
@@ -46284,8 +46547,6 @@ function secretCreate(name, value, labels = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./build/src/swarm/duration.js
 /**
  * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
@@ -47419,8 +47680,6 @@ function forHost(template, host, index) {
     return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
 }
 
-// EXTERNAL MODULE: ./build/src/core/config/inputs.js
-var inputs = __nccwpck_require__(6087);
 ;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
 
 
@@ -47801,260 +48060,6 @@ const pushImageFlow = {
             result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
         ]]),
 };
-
-;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
-
-
-
-
-
-
-
-
-/** Header names whose values are credentials whether or not the user says so. */
-const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|private-token)$/i;
-const CHECK_KEYS = [
-    'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
-    'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
-];
-const EXAMPLE = `- name: health
-  url: https://app.example.com/api/health
-  expect-status: 200
-  json: ["ok == true", "database == connected"]
-  max-latency: 500ms`;
-/**
- * The YAML list form. Scalars are read as strings (the failsafe schema), so a
- * version `1.10` stays `1.10` and typing happens where a value is compared.
- * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
- */
-function parseCheckList(text, where, defaults = {}, options = {}) {
-    // A checks file may be any file on the runner: its content is never quoted back.
-    const quote = options.quote ?? true;
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-    }
-    catch (error) {
-        const position = error.linePos?.[0]?.line;
-        throw new errors/* InputError */.dz(where, `is not valid YAML${quote ? ` (${error.message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
-    if (!items || items.length === 0) {
-        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
-    }
-    const checks = items.map((item, index) => {
-        if (typeof item === 'string')
-            return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults, quote);
-        if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
-        }
-        const record = item;
-        const label = typeof record.name === 'string' && quote ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
-        return buildCheck(record, label, defaults, quote);
-    });
-    return uniqueNames(checks);
-}
-/** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function check_list_oneLineCheck(url, where, defaults = {}) {
-    return buildCheck({ url }, where, defaults);
-}
-function buildCheck(record, where, defaults, quote = true) {
-    // Unquoted, a `(found '…')` part becomes `(found a value of N characters)`: the problem stays, the text does not.
-    const fail = (problem, fix) => {
-        throw new errors/* InputError */.dz(where, quote ? problem : (0,inputs/* withoutQuotedValues */.hw)(problem), fix);
-    };
-    const describeYaml = (value) => describeValue(value, quote);
-    const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
-    if (unknownKeys.length > 0)
-        fail(`has unknown keys (found ${quote ? unknownKeys.join(', ') : `${unknownKeys.length}`})`, `Known keys: ${CHECK_KEYS.join(', ')}.`);
-    const text = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return undefined;
-        if (typeof value !== 'string')
-            fail(`'${key}' must be a single value (found ${describeYaml(value)})`, `Write \`${key}: <value>\`.`);
-        return value.trim();
-    };
-    const list = (key) => {
-        const value = record[key];
-        if (value === undefined || value === null || value === '')
-            return [];
-        if (typeof value === 'string')
-            return [value];
-        if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
-            return value;
-        return fail(`'${key}' must be a text or a list of texts (found ${describeYaml(value)})`, `Write \`${key}: <text>\` or a YAML list.`);
-    };
-    const url = parseUrl(text('url') ?? fail("has no 'url'", 'Give every check a `url:` (http:// or https://).'), fail);
-    const method = (text('method') ?? (record.body !== undefined ? 'POST' : 'GET')).toUpperCase();
-    if (!/^[A-Z]+$/.test(method))
-        fail(`has an invalid method (found '${method}')`, 'Use an HTTP method such as GET, HEAD or POST.');
-    const headers = { ...defaults.headers };
-    const headerMap = record.headers;
-    if (headerMap !== undefined && headerMap !== '') {
-        if (!headerMap || typeof headerMap !== 'object' || Array.isArray(headerMap))
-            fail(`'headers' must be a map (found ${describeYaml(headerMap)})`, 'Write `headers: { Accept: application/json }`.');
-        for (const [name, value] of Object.entries(headerMap)) {
-            if (typeof value !== 'string')
-                fail(`header '${name}' must be a text (found ${describeYaml(value)})`, 'Quote the header value.');
-            headers[name] = value;
-        }
-    }
-    for (const [name, value] of Object.entries(headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-            fail(`has an invalid header name (found '${name}')`, 'Header names are letters, digits and dashes.');
-        if (/[\r\n]/.test(value))
-            fail(`header '${name}' contains a line break`, 'Put the header value on one line.');
-    }
-    const secretNames = list('secret-headers').map((name) => name.toLowerCase());
-    for (const [name, value] of Object.entries(headers)) {
-        if (SENSITIVE_HEADERS.test(name) || secretNames.includes(name.toLowerCase()))
-            (0,secrets/* registerSecret */.cl)(value);
-    }
-    const missingSecret = secretNames.find((name) => !Object.keys(headers).some((header) => header.toLowerCase() === name));
-    if (missingSecret)
-        fail(`lists secret header '${missingSecret}' that it does not send`, "Name only headers set under 'headers' (or the headers input).");
-    const expectStatusText = record['expect-status'];
-    const expectStatus = expectStatusText === undefined
-        ? defaults.expectStatus ?? ANY_SUCCESS
-        : parseStatusExpectation(list('expect-status').join(','), fail);
-    const json = parseJsonAssertions(record.json, fail);
-    const bodyContains = list('body-contains');
-    const bodyMatches = list('body-matches').map((source) => {
-        const pattern = compileUserPattern(source);
-        if ('error' in pattern)
-            return fail(`'body-matches' is a regular expression RE2 cannot compile (${pattern.error})`, 'Fix the pattern; it is RE2 syntax (no backreferences or lookaround), matched in linear time.');
-        return pattern;
-    });
-    const latencyText = text('max-latency');
-    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
-    if (maxLatencyMs !== undefined && maxLatencyMs > inputs/* MAX_DURATION_MS */.rG)
-        fail(`'max-latency' is too long (found '${latencyText ?? ''}')`, 'Write e.g. 500ms or 2s.');
-    if (latencyText !== undefined && maxLatencyMs === undefined)
-        fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
-    const versionPath = text('version-path') ?? defaults.versionPath ?? 'version';
-    if (!parseJsonPath(versionPath))
-        fail(`'version-path' is not a JSON path (found '${versionPath}')`, 'Write e.g. `version`, `build.version` or `$.app["version"]`.');
-    const healthText = text('health-document');
-    if (healthText !== undefined && !/^(true|false|auto|off)$/i.test(healthText))
-        fail(`'health-document' is not true or false (found '${healthText}')`, 'Write `health-document: false` to ignore status/ok fields in the body.');
-    const connectText = text('connect-to');
-    return {
-        name: text('name') ?? defaultName(url),
-        url: url.toString(),
-        method,
-        headers,
-        body: text('body') === undefined ? undefined : String(record.body),
-        expectStatus,
-        json,
-        bodyContains,
-        bodyMatches,
-        maxLatencyMs,
-        expectVersion: text('expect-version') ?? defaults.expectVersion,
-        versionPath,
-        healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
-        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
-    };
-}
-function parseUrl(text, fail) {
-    // The URL parser drops tabs and line breaks silently; a URL with them is a mistake (or a forged log line).
-    if (/\s/.test(text))
-        fail('has a URL with spaces or line breaks in it', 'Write the URL on one line, with spaces encoded as %20.');
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return fail(`has a URL that is not valid (found '${text}')`, 'Write a full URL such as https://app.example.com/api/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        fail(`has a URL that is not http or https (found '${url.protocol}')`, 'Smoke checks speak HTTP: use http:// or https://.');
-    if (url.username || url.password) {
-        (0,secrets/* registerSecret */.cl)(url.password);
-        fail('has credentials in its URL', 'Send them as a secret header instead (an Authorization header in the secret-headers input).');
-    }
-    return url;
-}
-function parseStatusExpectation(text, fail) {
-    const expectation = { codes: [], classes: [] };
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const cls = /^([1-5])xx$/i.exec(part);
-        if (cls)
-            expectation.classes.push(Number(cls[1]));
-        else if (/^[1-5]\d\d$/.test(part))
-            expectation.codes.push(Number(part));
-        else
-            fail(`'expect-status' is not a status code (found '${part}')`, 'Write a code (200), a list (200, 204) or a class (2xx).');
-    }
-    if (expectation.codes.length + expectation.classes.length === 0)
-        fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
-    return expectation;
-}
-function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
-    const port = match?.[3] === undefined ? undefined : Number(match[3]);
-    if (!match || (port !== undefined && (port < 1 || port > 65535))) {
-        return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
-    }
-    return { host: match[1] ?? match[2] ?? '', port };
-}
-function parseJsonAssertions(value, fail) {
-    if (value === undefined || value === null || value === '')
-        return [];
-    try {
-        if (typeof value === 'string')
-            return [parseAssertionExpression(value)];
-        if (Array.isArray(value)) {
-            return value.map((entry) => {
-                if (typeof entry === 'string')
-                    return parseAssertionExpression(entry);
-                if (entry && typeof entry === 'object' && !Array.isArray(entry))
-                    return parseAssertionObject(entry);
-                return fail(`a 'json' assertion is neither an expression nor a map (found ${describeYaml(entry)})`, 'Write e.g. `- version == 1.4.2` or `- { path: version, equals: 1.4.2 }`.');
-            });
-        }
-        if (typeof value === 'object') {
-            // The map shorthand: `json: { ok: true, database: connected }` means equals.
-            return Object.entries(value).map(([path, expected]) => {
-                if (typeof expected !== 'string')
-                    return fail(`'json' expects a single value for '${path}' (found ${describeYaml(expected)})`, 'Write `path: value` pairs, or a list of assertions.');
-                return parseAssertionObject({ path, equals: expected });
-            });
-        }
-    }
-    catch (error) {
-        if (error instanceof AssertionSyntaxError)
-            fail(error.message, error.fix);
-        throw error;
-    }
-    return [];
-}
-function defaultName(url) {
-    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-}
-function uniqueNames(checks) {
-    const seen = new Map();
-    return checks.map((check) => {
-        const count = (seen.get(check.name) ?? 0) + 1;
-        seen.set(check.name, count);
-        return count === 1 ? check : { ...check, name: `${check.name} #${count}` };
-    });
-}
-function describeYaml(value, quote = true) {
-    return describeValue(value, quote);
-}
-function describeValue(value, quote) {
-    if (value === null || value === undefined || value === '')
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    const text = String(value);
-    if (!quote)
-        return `a value of ${text.length} characters`;
-    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
-}
 
 ;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
 
@@ -48493,7 +48498,19 @@ function planPipeline(settings) {
         what: `${deploy.mode === 'rollback' ? 'roll back' : `deploy ${image ?? version}`} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s)${deploy.batchSize ? ` in batches of ${deploy.batchSize}` : ''}`,
         commands: [],
     });
-    const hosts = deploy.ssh.targets.map((target, index) => {
+    const hosts = planHosts(deploy, image);
+    const checks = (smoke?.checks ?? []).map((check) => planned([
+        `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
+        smoke?.sshTargets ? `from inside each host through SSH` : '',
+    ].filter(Boolean).join(', ')));
+    steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
+    const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
+        ? 'a failed smoke test fails the job; nothing is rolled back'
+        : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
+    return { version: planned(version), steps, hosts, checks, onFailure };
+}
+function planHosts(deploy, image) {
+    return deploy.ssh.targets.map((target, index) => {
         const appDir = forHost(deploy.appDir, target.host, index);
         const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${(0,host_state/* stateDir */.Pn)(appDir)}/lock`];
         if (deploy.compose) {
@@ -48530,20 +48547,20 @@ function planPipeline(settings) {
         else if (deploy.script) {
             commands.push(`in ${appDir}: ${deploy.script}`);
         }
+        else if (deploy.swarm) {
+            const { swarm } = deploy;
+            commands.push(swarm.service
+                ? `docker service update --image ${swarm.image ?? '<image>'} ${swarm.stack}_${swarm.service} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`
+                : `upload ${swarm.stackFile}; docker stack deploy as ${swarm.stack}; wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`);
+        }
+        if (deploy.zeroDowntime && deploy.compose && deploy.mode === 'deploy') {
+            commands.push(`zero downtime: start the new copy beside the old one on a free port ${deploy.zeroDowntime.ports.first}-${deploy.zeroDowntime.ports.last}, switch the ${deploy.zeroDowntime.proxy} proxy, drain the old copy`);
+        }
         if (deploy.health.url)
             commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
         commands.push(`append to ${(0,host_state/* stateDir */.Pn)(appDir)}/deploy.log; release the lock`);
         return { host: (0,src_ssh/* describeTarget */.ff)(target), appDir, commands };
     });
-    const checks = (smoke?.checks ?? []).map((check) => planned([
-        `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
-        smoke?.sshTargets ? `from inside each host through SSH` : '',
-    ].filter(Boolean).join(', ')));
-    steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
-    const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
-        ? 'a failed smoke test fails the job; nothing is rolled back'
-        : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
-    return { version: planned(version), steps, hosts, checks, onFailure };
 }
 function planSummary(plan) {
     const summary = new core_summary/* Summary */.BD()
@@ -48554,6 +48571,27 @@ function planSummary(plan) {
     for (const host of plan.hosts)
         summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
     summary.text('Checks:').list(plan.checks.length ? plan.checks : ['none']);
+    return summary.text(`On failure: ${plan.onFailure}.`);
+}
+function planDeploy(deploy) {
+    const image = deploy.compose?.image ?? deploy.swarm?.image;
+    const order = deploy.batchSize ? `in batches of ${deploy.batchSize}` : 'all at once';
+    const what = deploy.mode === 'rollback'
+        ? `roll back with ${deploy.strategy} on ${deploy.ssh.targets.length} host(s) ${order}, to what each host recorded`
+        : `deploy ${image ?? deploy.version} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s) ${order}`;
+    const onFailure = deploy.mode === 'rollback'
+        ? 'a host whose rollback fails is reported failed; the others are not touched again'
+        : deploy.strategy === 'script'
+            ? 'a failed script or health check fails the host (a script has no automatic rollback)'
+            : 'a host that fails its switch or health check is rolled back to what served before; later batches do not start';
+    return { mode: deploy.mode, strategy: deploy.strategy, version: deploy.version, what, hosts: planHosts(deploy, image), onFailure };
+}
+function deployPlanSummary(plan) {
+    const summary = new Summary()
+        .heading(`${plan.mode === 'rollback' ? 'Rollback' : 'Deploy'} plan (dry run, nothing touched): ${plan.what}`)
+        .text(`Version: ${plan.mode === 'rollback' && plan.version === 'previous' ? 'the one before, as recorded on each host' : plan.version}`);
+    for (const host of plan.hosts)
+        summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
     return summary.text(`On failure: ${plan.onFailure}.`);
 }
 

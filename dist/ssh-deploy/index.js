@@ -38082,1672 +38082,12 @@ function defaultProjectName(appDir) {
     return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/health.js
-
-/**
- * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
- * connection until it answers 2xx (and contains `expect`), or the time is up.
- */
-async function waitForHttpHealth(session, health, version, log, deadline, signal) {
-    if (!health.url)
-        return { healthy: true, detail: 'no health-url' };
-    const url = new URL(health.url);
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const tunnel = await session.forwardLocalPort(port, url.hostname);
-    const expected = health.expect?.replace(/\{version\}/g, version);
-    let last;
-    try {
-        const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
-        for (;;) {
-            // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
-            if (signal?.aborted)
-                return { healthy: false, detail: 'cancelled while the new version was being verified' };
-            try {
-                const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
-                const body = await response.text();
-                if (response.ok && (!expected || body.includes(expected)))
-                    return { healthy: true, detail: `${health.url} answered ${response.status}` };
-                last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
-            }
-            catch (error) {
-                last = error.message;
-            }
-            if (Date.now() >= deadline)
-                return { healthy: false, detail: `${health.url} ${last}` };
-            log.debug(`health: ${health.url} ${last}; retrying`);
-            await (0,retry/* sleep */.yy)(500);
-        }
-    }
-    finally {
-        await tunnel.close();
-    }
-}
-
-// EXTERNAL MODULE: ./build/src/deploy/host-state.js
-var host_state = __nccwpck_require__(5131);
-;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
-
-/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
-class RolledBackError extends errors/* SlipwayError */.GQ {
-    host;
-    serving;
-    constructor(host, reason, serving) {
-        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
-        this.host = host;
-        this.serving = serving;
-        this.name = 'RolledBackError';
-    }
-}
-/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
-function hookWords(dir, script) {
-    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
-}
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./build/src/swarm/commands.js
-const JSON_FORMAT = '{{json .}}';
-/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
-const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
-function stackDeploy(stack, composeFiles, options = {}) {
-    return {
-        args: [
-            'stack', 'deploy',
-            ...composeFiles.flatMap((file) => ['--compose-file', file]),
-            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
-            '--with-registry-auth',
-            ...(options.prune ? ['--prune'] : []),
-            '--detach=true',
-            stack,
-        ],
-    };
-}
-function serviceUpdateImage(service, image) {
-    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
-}
-const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
-/** Services of a stack, by the label `docker stack deploy` puts on them. */
-const stackServiceIds = (stack) => ({
-    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
-});
-/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
-const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
-/** Task IDs of a service, newest first. */
-const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
-/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
-const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
-const serviceTasksTable = (service) => ({
-    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
-});
-const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
-/** The value comes on stdin (`-`), so it never shows in a process list. */
-function secretCreate(name, value, labels = {}) {
-    return {
-        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
-        stdin: value,
-    };
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/src/image/reference.js
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOCKER_HUB = 'docker.io';
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** Returns a reason when the reference is invalid, for the caller's InputError. */
-function parseImageReference(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return { error: `digest '${digest}' is not sha256:<64 hex>` };
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
-    }
-    const parts = rest.split('/');
-    let registry = DOCKER_HUB;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
-        registry = parts.shift() ?? DOCKER_HUB;
-    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
-        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
-    }
-    if (registry === DOCKER_HUB && parts.length === 1)
-        parts.unshift('library');
-    return { registry, repository: parts.join('/'), tag, digest };
-}
-function formatReference(reference) {
-    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
-    const name = `${host}${reference.repository}`;
-    if (reference.digest)
-        return `${name}@${reference.digest}`;
-    return reference.tag ? `${name}:${reference.tag}` : name;
-}
-/** The name without tag or digest, as a user wrote it (for `name@digest`). */
-function repositoryOf(reference) {
-    const withoutDigest = reference.split('@')[0] ?? reference;
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-const KNOWN_PLATFORMS = (/* unused pure expression or super */ null && ([
-    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
-]));
-
-;// CONCATENATED MODULE: ./build/src/swarm/duration.js
-/**
- * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
- * engine reports them in nanoseconds. Both become milliseconds here.
- */
-const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseGoDuration(text) {
-    if (text === undefined)
-        return undefined;
-    // A bare number is what the engine API gives: nanoseconds.
-    if (typeof text === 'number')
-        return text / 1e6;
-    const trimmed = text.trim();
-    if (trimmed === '0')
-        return 0;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
-        return undefined;
-    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
-}
-/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
-function formatGoDuration(ms) {
-    const rounded = Math.ceil(ms);
-    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
-}
-/** For people: `4.2 s`, `1 min 5 s`. */
-function humanDuration(ms) {
-    if (ms < 60_000)
-        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/compose.js
-
-
-
-
-const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function composeError(path, where, problem, fix) {
-    return new errors/* SlipwayError */.GQ(`${path}: ${where}${problem}`, { fix });
-}
-function readCompose(text, path) {
-    let data;
-    try {
-        data = (0,dist/* parse */.qg)(text);
-    }
-    catch (error) {
-        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
-    }
-    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
-        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
-    }
-    const networks = isDict(data.networks) ? data.networks : {};
-    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
-    const version = data.version === undefined ? undefined : String(data.version);
-    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
-}
-function readService(path, name, raw, networks) {
-    if (!isDict(raw))
-        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
-    const deploy = isDict(raw.deploy) ? raw.deploy : {};
-    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
-    const onHostNetwork = attached.some((key) => {
-        const definition = networks[key];
-        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
-        return engineName === 'host';
-    });
-    return {
-        name,
-        image: typeof raw.image === 'string' ? raw.image : undefined,
-        healthcheck: readHealthcheck(path, name, raw.healthcheck),
-        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
-        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
-        onHostNetwork,
-        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
-        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
-    };
-}
-/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
-function readHealthcheck(path, service, raw) {
-    if (!isDict(raw) || raw.disable === true)
-        return undefined;
-    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
-        return undefined;
-    const duration = (key, fallback) => {
-        const value = raw[key];
-        if (value === undefined)
-            return fallback;
-        const ms = parseGoDuration(value);
-        if (ms === undefined)
-            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
-        return ms;
-    };
-    return {
-        intervalMs: duration('interval', 30_000),
-        timeoutMs: duration('timeout', 30_000),
-        retries: typeof raw.retries === 'number' ? raw.retries : 3,
-        startPeriodMs: duration('start_period', 0),
-    };
-}
-/** Docker waits at least this long after a task starts before calling it stable. */
-const MIN_MONITOR_MS = 5_000;
-const NO_HEALTHCHECK_MONITOR_MS = 10_000;
-/**
- * The monitor window must outlast the health check's verdict: a task that turns
- * unhealthy after the window closed no longer rolls the update back.
- */
-function monitorWindowMs(service) {
-    const check = service.healthcheck;
-    if (!check)
-        return NO_HEALTHCHECK_MONITOR_MS;
-    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
-    return Math.max(MIN_MONITOR_MS, verdict);
-}
-/**
- * The override file `docker stack deploy` merges over the user's: safe update
- * defaults where the user gave none, the pinned image, secrets and env file.
- * Merging (not editing) keeps the user's file the single source they own.
- */
-function buildStackOverride(compose, options) {
-    const filled = [];
-    const pinned = [];
-    const services = {};
-    const wanted = options.image ? repositoryKey(options.image) : undefined;
-    for (const service of compose.services) {
-        const entry = {};
-        const update = {};
-        const rollback = {};
-        const fill = (target, given, section, key, value, why) => {
-            if (given[key] !== undefined)
-                return;
-            target[key] = value;
-            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
-        };
-        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
-        const orderWhy = service.onHostNetwork
-            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
-            : 'the new task must be healthy before the old one stops';
-        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
-        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
-        const monitor = monitorWindowMs(service);
-        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
-            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
-            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
-        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
-        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
-        const deploy = {};
-        if (Object.keys(update).length > 0)
-            deploy.update_config = update;
-        if (Object.keys(rollback).length > 0)
-            deploy.rollback_config = rollback;
-        if (Object.keys(deploy).length > 0)
-            entry.deploy = deploy;
-        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
-            entry.image = options.image;
-            pinned.push(service.name);
-        }
-        if (options.envFile)
-            entry.env_file = [...service.envFiles, options.envFile];
-        services[service.name] = entry;
-    }
-    const document = {};
-    if (compose.version !== undefined)
-        document.version = compose.version;
-    document.services = services;
-    const secretNames = options.secretNames ?? {};
-    if (Object.keys(secretNames).length > 0) {
-        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
-    }
-    const header = [
-        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
-        'Your file is not changed. Defaults filled in:',
-        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
-    ];
-    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist/* stringify */.As)(document)}`;
-    return { text, filled, pinned };
-}
-/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
-function repositoryKey(image) {
-    const parsed = parseImageReference(image);
-    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
-/** Inspect output is a JSON array; an empty answer is an empty list. */
-function parseJsonArray(text) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return [];
-    const parsed = JSON.parse(trimmed);
-    return Array.isArray(parsed) ? parsed : [parsed];
-}
-function imageOf(spec) {
-    return spec?.TaskTemplate.ContainerSpec?.Image;
-}
-/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
-function shortImage(image) {
-    if (!image)
-        return '—';
-    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
-}
-function desiredReplicas(service) {
-    if (service.Spec.Mode?.Global)
-        return 'global';
-    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
-}
-/**
- * The task template changed, so the engine will roll tasks (a replica count
- * change does not). The engine stores PreviousSpec without the defaults the
- * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
- * both sides are compared; the caller does not trust a "no" blindly either.
- */
-function expectsRollingUpdate(service) {
-    if (!service.PreviousSpec)
-        return false;
-    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
-}
-function sameOnCommonKeys(a, b) {
-    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    if (isObject(a) && isObject(b))
-        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
-/**
- * Why a task did not run, in words a user acts on. The engine's own text stays
- * beside it; this only names the usual causes.
- */
-function explainTaskError(error) {
-    if (/unhealthy/i.test(error))
-        return 'health check failing';
-    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
-        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
-    }
-    if (/no suitable node/i.test(error))
-        return 'no suitable node (placement constraints, resources or platform rule out every node)';
-    if (/non-zero exit/i.test(error))
-        return 'the container exited with an error';
-    return 'task failed';
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/converge.js
-
-
-
-
-/**
- * After a spec change the engine starts its update within milliseconds; until
- * this long has passed, tasks that look settled may still be the old ones.
- */
-const SETTLE_GRACE_MS = 1_500;
-/** How long an expected update may take to show up before the tasks alone decide. */
-const UPDATE_START_MS = 10_000;
-/**
- * The engine says `rollback_completed` once it has asked for the old tasks, not
- * once they run; this long (at most) is given to them to start, so that "the
- * previous version is serving" is only said when it is.
- */
-const ROLLBACK_START_MS = 30_000;
-/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
-const FAILED_TASKS_BEFORE_GIVING_UP = 3;
-async function inspectServices(endpoint, names) {
-    if (names.length === 0)
-        return [];
-    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
-    // A service that does not exist (yet) makes inspect fail while still printing the others.
-    return parseJsonArray(result.stdout || '[]');
-}
-async function listTasks(endpoint, service) {
-    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0)
-        return [];
-    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
-    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
-}
-async function captureBaselines(endpoint, names) {
-    const objects = await inspectServices(endpoint, names);
-    return Promise.all(names.map(async (name) => {
-        const object = objects.find((o) => o.Spec.Name === name);
-        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
-        return { name, object, taskIds };
-    }));
-}
-/**
- * Polls each service until the engine says where its update ended: updated,
- * rolled back, paused, failed, or still going at the deadline. `docker stack
- * deploy` returns as soon as the specs are stored; this is the wait it skips.
- */
-async function waitForConvergence(endpoint, baselines, options) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const reports = new Map();
-    let pending = baselines;
-    for (;;) {
-        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
-        const still = [];
-        for (const baseline of pending) {
-            const object = objects.find((o) => o.Spec.Name === baseline.name);
-            if (object?.UpdateStatus?.State === 'updating')
-                baseline.attemptedImage = imageOf(object.Spec);
-            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
-            if (report) {
-                reports.set(baseline.name, report);
-                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
-            }
-            else
-                still.push(baseline);
-        }
-        pending = still;
-        if (pending.length === 0)
-            break;
-        if (Date.now() + options.pollMs > deadline) {
-            const last = await inspectServices(endpoint, pending.map((b) => b.name));
-            for (const baseline of pending) {
-                const object = last.find((o) => o.Spec.Name === baseline.name);
-                const report = await describe(endpoint, baseline, object, 'timed-out');
-                reports.set(baseline.name, report);
-                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
-            }
-            break;
-        }
-        await (0,retry/* sleep */.yy)(options.pollMs);
-    }
-    return baselines.map((b) => reports.get(b.name));
-}
-/** A verdict for one service, or undefined while it is still moving. */
-async function judge(endpoint, baseline, object, options, elapsedMs) {
-    const status = object.UpdateStatus;
-    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
-    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
-    if (isNewUpdate) {
-        switch (status?.State) {
-            case 'updating':
-            case 'rollback_started':
-                return undefined;
-            case 'completed':
-                return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed': {
-                baseline.rollbackSeenAt ??= Date.now();
-                const tasks = await listTasks(endpoint, baseline.name);
-                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
-                    return undefined;
-                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
-            }
-            case 'paused':
-            case 'rollback_paused':
-                return describe(endpoint, baseline, object, 'paused');
-            default:
-                return undefined;
-        }
-    }
-    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
-    const rolling = expectsRollingUpdate(object);
-    // The spec is stored but the engine may not have started rolling tasks yet.
-    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
-        return undefined;
-    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
-}
-/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
-async function settled(endpoint, baseline, object, outcome) {
-    const tasks = await listTasks(endpoint, baseline.name);
-    const running = countRunning(tasks);
-    const wanted = wantedReplicas(object, tasks);
-    if (running >= wanted)
-        return report(baseline, object, tasks, outcome);
-    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
-    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
-    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
-        return report(baseline, object, tasks, 'failed');
-    return undefined;
-}
-async function describe(endpoint, baseline, object, outcome) {
-    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
-    if (object)
-        return report(baseline, object, tasks, outcome);
-    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
-}
-/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
-function wantedReplicas(object, tasks) {
-    const desired = desiredReplicas(object);
-    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
-}
-function countRunning(tasks) {
-    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
-}
-function report(baseline, object, tasks, outcome) {
-    const base = {
-        service: baseline.name,
-        outcome,
-        imageBefore: imageOf(baseline.object?.Spec),
-        imageAfter: imageOf(object.Spec),
-        running: countRunning(tasks),
-        desired: desiredReplicas(object),
-        updateState: object.UpdateStatus?.State,
-        message: object.UpdateStatus?.Message,
-    };
-    if (outcome === 'updated' || outcome === 'unchanged')
-        return base;
-    if (object.UpdateStatus?.State?.startsWith('rollback'))
-        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
-    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
-    if (failing) {
-        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
-        base.why = explainTaskError(base.taskError);
-    }
-    else if (outcome === 'timed-out') {
-        base.why = 'the update was still in progress at the timeout';
-    }
-    else {
-        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
-    }
-    return base;
-}
-/** The task the engine blames (named in its update message), else the newest one with an error. */
-function failingTask(tasks, message) {
-    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
-    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
-    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
-        return blamed;
-    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
-
-
-/**
- * A stack deploy only works on a manager of an active swarm. Checked first, so
- * the user reads what to run instead of the engine's "This node is not a swarm manager".
- */
-async function assertSwarmManager(endpoint) {
-    const result = await endpoint.docker(swarmState(), {
-        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
-    });
-    let info;
-    try {
-        info = JSON.parse(result.stdout.trim());
-    }
-    catch {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
-    }
-    const state = info.LocalNodeState ?? 'inactive';
-    if (state === 'inactive' || state === 'pending') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
-            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
-        });
-    }
-    if (state === 'locked') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
-            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
-        });
-    }
-    if (state !== 'active') {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
-            fix: 'See `docker info` on that node',
-        });
-    }
-    if (!info.ControlAvailable) {
-        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
-            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
-        });
-    }
-    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
-
-
-
-/**
- * Docker secrets are immutable, so each value gets its own name: the stack,
- * the key and a short hash of the value. A changed value is a new secret and
- * rolls the services that use it; an unchanged one is reused as it is.
- */
-function dockerSecretName(stack, key, value) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
-    return `${stack}_${key}_${digest}`;
-}
-/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
-async function ensureDockerSecrets(endpoint, stack, values) {
-    const names = {};
-    for (const [key, value] of Object.entries(values)) {
-        const name = dockerSecretName(stack, key, value);
-        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
-        if (exists.exitCode !== 0) {
-            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
-        }
-        names[key] = name;
-    }
-    return names;
-}
-/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
-function envFileText(values) {
-    return Object.entries(values).map(([key, value]) => {
-        if (/[\r\n]/.test(value))
-            throw new errors/* SlipwayError */.GQ(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
-        return `${key}=${value}\n`;
-    }).join('');
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
-
-
-
-
-
-
-
-
-const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
-const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
-/** `repo@sha256:<64 hex>`: the same bytes on every node. */
-const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
-/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
-async function runSwarm(settings, endpoint, log) {
-    const started = Date.now();
-    await assertSwarmManager(endpoint);
-    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
-        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
-    }
-    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
-    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
-    switch (settings.mode) {
-        case 'stack': {
-            const outcome = await deployStack(settings, endpoint, log);
-            return { ...base, ...outcome, durationMs: Date.now() - started };
-        }
-        case 'service': {
-            const service = requireService(settings);
-            if (!settings.image)
-                throw new errors/* SlipwayError */.GQ('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
-            const baselines = await captureBaselines(endpoint, [service]);
-            if (!baselines[0]?.object)
-                throw missingService(service, endpoint);
-            log.info(`updating ${service} to ${settings.image}`);
-            await endpoint.docker(serviceUpdateImage(service, settings.image));
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
-            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
-        }
-        case 'rollback': {
-            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
-            if (names.length === 0)
-                throw new errors/* SlipwayError */.GQ(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
-            const baselines = await captureBaselines(endpoint, names);
-            for (const baseline of baselines) {
-                if (!baseline.object)
-                    throw missingService(baseline.name, endpoint);
-                log.info(`rolling ${baseline.name} back to its previous spec`);
-                await endpoint.docker(serviceRollback(baseline.name), {
-                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
-                });
-            }
-            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
-            return { ...base, services, durationMs: Date.now() - started };
-        }
-    }
-}
-async function deployStack(settings, endpoint, log) {
-    const composePath = settings.composeFile;
-    if (!composePath)
-        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
-    const text = await promises_.readFile(composePath, 'utf8').catch((error) => {
-        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
-    });
-    const compose = readCompose(text, composePath);
-    for (const key of Object.keys(settings.secrets)) {
-        if (!compose.services.some((s) => s.secrets.includes(key)))
-            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
-    }
-    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
-    const hasEnv = Object.keys(settings.env).length > 0;
-    const files = [];
-    if (!endpoint.local)
-        files.push({ name: external_node_path_.basename(composePath), content: text });
-    if (hasEnv)
-        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
-    // The override names the env file by its staged path, so it is staged after the others.
-    const staged = await endpoint.stage(files);
-    try {
-        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
-        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
-        if (settings.image && override.pinned.length === 0) {
-            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
-        }
-        for (const f of override.filled)
-            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
-        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
-        try {
-            const userFile = endpoint.local ? composePath : staged.paths[0];
-            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
-            const baselines = await captureBaselines(endpoint, names);
-            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
-            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
-            if (result.exitCode !== 0)
-                throw stackRejected(composePath, result.stderr || result.stdout);
-            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
-            return { services, filled: override.filled, pinned: override.pinned };
-        }
-        finally {
-            await overrideFile.remove();
-        }
-    }
-    finally {
-        await staged.remove();
-    }
-}
-/** The engine's own words, with the file and (when it names one) the service. */
-function stackRejected(file, stderr) {
-    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
-    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
-    return new errors/* SlipwayError */.GQ(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
-        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
-    });
-}
-function requireService(settings) {
-    if (!settings.service)
-        throw new errors/* SlipwayError */.GQ('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
-    return settings.service;
-}
-function missingService(name, endpoint) {
-    return new errors/* SlipwayError */.GQ(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
-}
-async function stackServices(endpoint, stack) {
-    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseSwarmStrategy(inputs, workDir = process.cwd()) {
-    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
-    if (!NAME.test(stack))
-        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
-    const service = inputs.optional('swarm-service');
-    if (service !== undefined && !NAME.test(service))
-        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
-    const image = inputs.optional('image');
-    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-        inputs.fail('image', `is not an image reference (found '${image}')`);
-    if (service && !image)
-        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
-    const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'], 'deploy') === 'deploy';
-    const secrets = {};
-    // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
-    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
-        if (!NAME.test(key))
-            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
-        secrets[key] = value;
-    }
-    return {
-        stack, service, image,
-        // Read on the runner before connecting: a missing stack file fails here, not after the lock.
-        stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
-        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
-        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
-        secrets,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
-const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
-    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
-    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
-]));
-const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
-/** Reads the zero-downtime inputs; undefined when the option is off. */
-function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
-    if (!inputs.boolean('zero-downtime', false))
-        return undefined;
-    if (strategy !== 'compose') {
-        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
-    }
-    if (!healthUrl) {
-        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
-    }
-    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
-    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
-    const first = Number(match?.[1]);
-    const last = Number(match?.[2] ?? match?.[1]);
-    if (!match || first < 1024 || last > 65535 || last < first) {
-        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
-    }
-    if (last === first)
-        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
-    const portEnv = inputs.optional('port-env') ?? 'PORT';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
-        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
-    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
-    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
-    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
-        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
-    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
-    if (proxy === 'nginx' && !nginxUpstreamFile) {
-        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
-    }
-    if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..')))
-        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
-    const switchCommand = inputs.optional('proxy-switch-command');
-    if (proxy === 'command' && !switchCommand) {
-        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
-    }
-    const proxyHealthUrl = inputs.optional('proxy-health-url');
-    if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
-        inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
-    }
-    return {
-        ports: { first, last },
-        portEnv,
-        proxy,
-        caddyAdmin,
-        nginxUpstreamFile,
-        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
-        switchCommand,
-        proxyHealthUrl,
-        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
-        watchMs: inputs.duration('watch-window', 0),
-        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/settings.js
-
-
-
-
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
-const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
-const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/**
- * Every deploy input, checked here before any connection: files it names exist
- * on the runner (artifact, stack file), the health URL is a URL, env names are
- * names. `workDir` is where relative local paths start (the workspace).
- */
-function parseDeploySettings(inputs, workDir = process.cwd()) {
-    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
-    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = (0,src_ssh/* parseSshInputs */.d1)(inputs, { commandTimeoutMs: 10 * 60_000 });
-    const appDir = parseAppDir(inputs);
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
-    let compose;
-    let release;
-    let script;
-    let swarm;
-    if (strategy === 'compose') {
-        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
-        if (!SERVICE.test(service))
-            inputs.fail('service', `is not a compose service name (found '${service}')`);
-        const project = inputs.optional('compose-project');
-        if (project !== undefined && !PROJECT.test(project))
-            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
-        const image = inputs.optional('image');
-        if (mode === 'deploy' && !image)
-            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
-        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-            inputs.fail('image', `is not an image reference (found '${image}')`);
-        const envFile = inputs.optional('env-file');
-        compose = {
-            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
-            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
-            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
-        };
-    }
-    else if (strategy === 'release') {
-        const artifact = parseArtifact(inputs, workDir);
-        if (mode === 'deploy' && !artifact)
-            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
-        release = {
-            artifact,
-            shared: inputs.list('shared').map((p) => relative('shared', p)),
-            prePromote: inputs.list('pre-promote'),
-            restart: inputs.list('restart'),
-            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
-        };
-    }
-    else if (strategy === 'swarm') {
-        swarm = parseSwarmStrategy(inputs, workDir);
-    }
-    else {
-        if (mode === 'rollback')
-            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
-        script = inputs.required('script', 'Set script to the commands to run on the host.');
-    }
-    const healthUrl = parseHealthUrl(inputs);
-    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
-    const givenVersion = inputs.optional('version');
-    // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
-    if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
-        inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
-    }
-    const version = givenVersion ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
-    return {
-        ssh, strategy, mode, appDir, version,
-        // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
-        env: inputs.keyValues('env', { secret: true, envNames: true }),
-        health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
-        batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
-        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
-        // 0 would call every lock stale, so a second deploy would take over one in progress.
-        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
-        compose, release, script, swarm,
-        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, healthUrl),
-    };
-}
-/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
-function parseAppDir(inputs) {
-    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
-    }
-    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
-        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
-    }
-    const normalised = external_node_path_.posix.normalize(appDir).replace(/\/+$/, '');
-    if (normalised === '')
-        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
-    return normalised;
-}
-/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
-function parseArtifact(inputs, workDir) {
-    const value = inputs.optional('artifact');
-    if (value === undefined)
-        return undefined;
-    const archive = /\.(tar\.gz|tgz)$/.test(value);
-    const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
-    // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
-    return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
-}
-/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
-function parseHealthUrl(inputs) {
-    const value = inputs.optional('health-url');
-    if (value === undefined)
-        return undefined;
-    if (/\s/.test(value))
-        inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
-    let url;
-    try {
-        url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
-    }
-    if (url.username || url.password)
-        inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
-    return value;
-}
-/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
-function forHost(template, host, index) {
-    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/compose.js
-
-
-
-
-
-
-
-
-async function prepare(run) {
-    const compose = run.settings.compose;
-    if (!compose)
-        throw new Error('compose settings missing');
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
-        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
-    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
-    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-    const stateBase = `${(0,host_state/* stateDir */.Pn)(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
-    return {
-        flavor: detected,
-        compose,
-        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
-        projectName: project ?? defaultProjectName(run.appDir),
-        stateFile: `${stateBase}.state`,
-    };
-}
-async function runningImageOf(run, ctx) {
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-    if (ids.length === 0)
-        return undefined;
-    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
-    const [image = '', id = ''] = inspected.split('|');
-    return image ? { image, id } : undefined;
-}
-/** The reference (tag or digest) the service runs, for messages and the version label. */
-async function runningImage(run, ctx) {
-    return (await runningImageOf(run, ctx))?.image;
-}
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run, ctx, imageId) {
-    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-    if (tagged.exitCode !== 0) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-        });
-    }
-    return tag;
-}
-/**
- * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
- * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
- */
-async function switchTo(run, ctx, image, pull, beforeUp) {
-    const env = { ...run.settings.env };
-    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
-        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
-    });
-    if (pull)
-        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
-    beforeUp?.();
-    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
-        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
-    });
-}
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
-/**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
- * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
- */
-async function waitHealthy(run, ctx, version, signal) {
-    const deadline = Date.now() + run.settings.health.timeoutMs;
-    let last = 'no container';
-    for (;;) {
-        if (signal?.aborted)
-            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-        if (ids.length > 0) {
-            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = states.join(', ');
-            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
-                return { healthy: false, detail: `container ${last}` };
-            }
-            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
-                break;
-        }
-        if (Date.now() >= deadline)
-            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
-        await (0,retry/* sleep */.yy)(500);
-    }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
-}
-const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
-async function composeDeploy(run) {
-    const ctx = await prepare(run);
-    const image = ctx.compose.image ?? '';
-    const { version } = run.settings;
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image;
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
-    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
-    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
-    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
-    if (ctx.compose.preDeploy && current) {
-        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
-        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
-            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
-            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
-        });
-    }
-    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
-    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
-    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
-    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
-    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
-    let verdict;
-    try {
-        await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
-        verdict = await waitHealthy(run, ctx, version, run.signal);
-    }
-    catch (error) {
-        if (error instanceof cancel/* CancelledError */.cc) {
-            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
-            if (rollbackTo)
-                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
-            await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
-            throw error;
-        }
-        if (!current || !(await run.session.isAlive()))
-            throw error;
-        verdict = { healthy: false, detail: error.message };
-    }
-    if (verdict.healthy) {
-        const now = await runningImageOf(run, ctx);
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
-        return { version, previous: previousVersion, changed: true };
-    }
-    if (!current || !rollbackTo)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, rollbackTo, false);
-    const back = await waitHealthy(run, ctx, previousVersion);
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
-        image: current, image_id: running?.id ?? '', version: previousVersion,
-        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
-        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
-    });
-    if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
-}
-/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
-async function composeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
-    if (!state.previous_image)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image ?? state.image ?? '';
-    // State written before image IDs were recorded only has the reference.
-    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, target, false);
-    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
-        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
-        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
-    });
-    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
-}
-const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
-
-// EXTERNAL MODULE: ./build/src/deploy/lock.js
-var lock = __nccwpck_require__(8270);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-;// CONCATENATED MODULE: ./build/src/deploy/release.js
-
-
-
-
-
-/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
-function releaseName(now) {
-    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
-}
-/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
-const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
-/** Links each shared path into the release (replacing whatever the artifact had there). */
-const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
-const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
-const isMarked = (name) => MARKED.test(name);
-/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
-const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
-/**
- * Removes all but the newest `keep` good releases, never one in `protect`
- * (current, previous). Marked releases never count as kept; they go once they
- * are older than the oldest release kept.
- */
-function releasesToRemove(all, keep, protect) {
-    const good = all.filter((name) => !isMarked(name)).sort();
-    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
-    const oldestKept = good.filter((name) => !stale.includes(name))[0];
-    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
-    return [...stale, ...marked].sort();
-}
-/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
-const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
-const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
-/** Who the command runs as matters to the rule, so these carry over into the check. */
-const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
-/**
- * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
- * with sudo: it checks the sudoers rule (as that user) without running anything.
- * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
- * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
- */
-function sudoCheckWords(command) {
-    const words = command.trim().split(/\s+/);
-    if (words[0] !== 'sudo')
-        return undefined;
-    const kept = [];
-    let i = 1;
-    while (i < words.length) {
-        const word = words[i] ?? '';
-        if (word === '--') {
-            i += 1;
-            break;
-        }
-        if (!word.startsWith('-') || word === '-')
-            break;
-        i += 1;
-        if (word.startsWith('--')) {
-            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
-            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
-                continue;
-            const value = inline ?? words[i++] ?? '';
-            const flag = SUDO_KEPT.get(name);
-            if (flag)
-                kept.push(flag, value);
-            continue;
-        }
-        for (let c = 1; c < word.length; c += 1) {
-            const option = word[c] ?? '';
-            if (!SUDO_VALUE_OPTIONS.has(option))
-                continue;
-            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
-            const flag = SUDO_KEPT.get(option);
-            if (flag)
-                kept.push(flag, value);
-            break;
-        }
-    }
-    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
-        i += 1;
-    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
-}
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run) {
-    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    const names = lines.filter((line) => !line.startsWith('current='));
-    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
-}
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run, name, mark) {
-    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-    if (result.exitCode !== 0)
-        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
-}
-async function versionOf(run, name) {
-    if (!name)
-        return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
-    return result.stdout.trim();
-}
-/**
- * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
- * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
- */
-async function restart(run, signal) {
-    for (const command of run.settings.release?.restart ?? []) {
-        if (signal?.aborted)
-            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
-        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-        if (result.exitCode !== 0) {
-            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-            const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(result.stderr.trim()), 1);
-            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-        }
-    }
-    return { ok: true, detail: '' };
-}
-/**
- * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
- * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
- */
-async function switchAndCheck(run, name, version, signal) {
-    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run, signal);
-    if (!restarted.ok)
-        return { healthy: false, detail: restarted.detail };
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
-}
-async function releaseDeploy(run, now = new Date()) {
-    const release = run.settings.release;
-    if (!release?.artifact)
-        throw new Error('release settings missing');
-    const { version } = run.settings;
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
-    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
-    // sudo -n first: a promote that cannot restart must not happen.
-    for (const command of release.restart) {
-        const check = sudoCheckWords(command);
-        if (!check)
-            continue;
-        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-        if (allowed.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
-    }
-    const before = await listReleases(run);
-    const previousVersion = await versionOf(run, before.current);
-    let name = releaseName(now);
-    if (before.all.includes(name))
-        name = `${name}-${run.index + 1}-${process.pid}`;
-    const dir = `${run.appDir}/releases/${name}`;
-    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
-    await run.session.exec(['mkdir', '-p', dir]);
-    try {
-        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-            await run.session.upload(release.artifact, `${dir}.tar.gz`);
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
-            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-        }
-        else {
-            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
-        }
-        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-        if (release.shared.length)
-            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
-        for (const command of release.prePromote) {
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
-            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-        }
-        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
-    }
-    catch (error) {
-        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
-        if (await run.session.isAlive())
-            await markRelease(run, name, 'failed');
-        throw error;
-    }
-    const verdict = await switchAndCheck(run, name, version, run.signal);
-    if (verdict.healthy) {
-        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
-        if (stale.length)
-            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
-        return { version, previous: previousVersion, changed: true };
-    }
-    if (!before.current)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
-    const back = await switchAndCheck(run, before.current, previousVersion);
-    await markRelease(run, name, 'failed');
-    if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
-    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
-}
-/** Back to the release before `current`, from what is on the host. */
-async function releaseRollback(run) {
-    const { current, all } = await listReleases(run);
-    const index = current ? all.indexOf(current) : -1;
-    const target = index > 0 ? all[index - 1] : undefined;
-    if (!current || !target)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
-    const verdict = await switchAndCheck(run, target, to);
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
-    // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await markRelease(run, current, 'rolled-back');
-    return { version: to, previous: from, changed: true };
-}
-async function scriptDeploy(run) {
-    const script = run.settings.script ?? '';
-    const { version } = run.settings;
-    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
-    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
-    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
-    return { version, previous: '', changed: true };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
-
-
-
-
-/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
-function localDockerEndpoint(runner, host) {
-    return {
-        description: host ? `docker at ${host}` : 'local docker',
-        local: true,
-        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
-        async stage(files) {
-            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
-            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
-            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
-            const paths = [];
-            for (const file of files) {
-                const target = path.join(dir, file.name);
-                await fs.writeFile(target, file.content, { mode: 0o600 });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await fs.rm(dir, { recursive: true, force: true }); settle(); } };
-        },
-    };
-}
-/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
-function remoteDockerEndpoint(exec, description) {
-    return {
-        description,
-        local: false,
-        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
-        async stage(files) {
-            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
-            const dir = made.stdout.trim();
-            const paths = [];
-            for (const file of files) {
-                const target = `${dir}/${file.name}`;
-                // The content travels on stdin; the script is fixed and takes the path as $1.
-                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/report.js
-
-
-
-
-const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
-/** One sentence per service that did not end well: which, why, and what serves now. */
-function describeProblem(report) {
-    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
-    const serving = report.running > 0
-        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
-        : `nothing is running (${replicas(report)})`;
-    switch (report.outcome) {
-        case 'rolled-back':
-            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
-        case 'paused':
-            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
-        case 'failed':
-            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
-        case 'timed-out':
-            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
-        default:
-            return `${report.service}: ${report.outcome}`;
-    }
-}
-function swarmFailure(result) {
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
-}
-function swarmSummary(result) {
-    const summary = new core_summary/* Summary */.BD().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
-    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
-    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
-    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
-    if (problems.length)
-        summary.list(problems);
-    if (result.filled.length) {
-        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
-        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
-    }
-    return summary;
-}
-function swarmOutputs(result) {
-    return {
-        'swarm-services': JSON.stringify(result.services),
-        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
-
-
-
-
-
-
-
-
-/**
- * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
- * same SSH session, lock and deploy log as the other strategies; the engine
- * does the rolling update and the rollback, Slipway waits and reports.
- */
-function sessionDockerEndpoint(run) {
-    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
-}
-function swarmSettingsOf(run, mode) {
-    const swarm = run.settings.swarm;
-    if (!swarm)
-        throw new errors/* SlipwayError */.GQ('strategy swarm: settings missing (internal)');
-    return {
-        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
-        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
-        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
-        secrets: swarm.secrets, env: run.settings.env, prune: false,
-    };
-}
-const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
-/**
- * Each host's swarm reports of one deploy, keyed by its settings object (one
- * per run), then by the deploy's result: how the per-service table reaches the
- * job summary without widening the fleet's host outcomes.
- */
-const reportsBySettings = new WeakMap();
-const summariesByResult = new WeakMap();
-/** Remembers one host's swarm report for the deploy that runs with `settings`. */
-function keepSwarmReport(settings, result) {
-    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
-}
-/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
-function keepSwarmReports(result, settings) {
-    const reports = reportsBySettings.get(settings);
-    if (reports?.length)
-        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
-    return result;
-}
-/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
-function swarmReportSummary(result) {
-    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
-}
-/**
- * A deploy the engine did not finish well: the previous version serves only
- * when no service kept its new version and every rolled-back one runs again.
- */
-function judgeFailedDeploy(result) {
-    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
-    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
-    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
-    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
-}
-/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
-function rollbackPlan(result) {
-    const changed = result.services.filter((s) => s.outcome === 'updated');
-    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
-}
-async function swarmDeploy(run) {
-    const endpoint = sessionDockerEndpoint(run);
-    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keepSwarmReport(run.settings, result);
-    const previous = firstImage(result, 'imageBefore');
-    const failure = swarmFailure(result);
-    if (failure) {
-        const verdict = judgeFailedDeploy(result);
-        if (verdict.previousServes)
-            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
-    }
-    // The same HTTP health gate as the other strategies, when health-url is set.
-    const { health, version } = run.settings;
-    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-    if (verdict.healthy)
-        return { version, previous, changed: true };
-    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
-}
-/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
-async function rollBackUnhealthy(run, endpoint, deployed, detail) {
-    const reason = `the new version failed its health check (${detail})`;
-    const { names, fresh } = rollbackPlan(deployed);
-    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
-    if (names.length === 0)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
-    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
-    let back;
-    try {
-        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
-    }
-    catch (error) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
-    }
-    keepSwarmReport(run.settings, back);
-    const failure = swarmFailure(back);
-    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
-    if (failure || notRunning.length) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
-    }
-    if (fresh.length)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
-    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
-}
-async function swarmRollback(run) {
-    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keepSwarmReport(run.settings, result);
-    const failure = swarmFailure(result);
-    if (failure)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
-    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
-}
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./build/src/core/config/inputs.js
 var inputs = __nccwpck_require__(6087);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(3092);
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
@@ -47051,116 +45391,6 @@ function describeValue(value, quote) {
     return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }
 
-;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
-const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
-const WARNING = new Set(['warn', 'warning', 'degraded']);
-const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
-function judgeHealthDocument(document) {
-    if (document === null || typeof document !== 'object' || Array.isArray(document))
-        return { kind: 'none' };
-    const record = document;
-    if (typeof record.status === 'string') {
-        const status = record.status.trim().toLowerCase();
-        const form = `status: '${record.status}'`;
-        if (PASSING.has(status))
-            return { kind: 'pass', form };
-        if (WARNING.has(status))
-            return { kind: 'warn', form };
-        if (FAILING.has(status))
-            return { kind: 'fail', form };
-    }
-    if (typeof record.ok === 'boolean')
-        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
-    return { kind: 'none' };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
-
-
-
-
-
-/** Response bodies appear in messages only this long. */
-const BODY_EXCERPT_CHARS = 200;
-function evaluateAttempt(check, result, options = {}) {
-    if (!result.ok) {
-        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
-    }
-    const problems = [];
-    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
-    if (!statusMatches(check.expectStatus, result.status)) {
-        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
-    }
-    const document = parseJsonBody(result.body, result.contentType);
-    if (document.parsed) {
-        if (check.healthDocument) {
-            const health = judgeHealthDocument(document.value);
-            verdict.health = health.kind;
-            if (health.kind === 'fail')
-                problems.push(`the health document reports failure (${health.form})`);
-        }
-        const segments = parseJsonPath(check.versionPath);
-        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
-        if (version?.found && version.value !== null && typeof version.value !== 'object')
-            verdict.versionSeen = String(version.value);
-    }
-    if (check.expectVersion !== undefined) {
-        if (!document.parsed) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
-        }
-        else if (verdict.versionSeen === undefined) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
-        }
-        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
-            verdict.staleVersion = true;
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
-        }
-    }
-    if (check.json.length > 0) {
-        if (!document.parsed)
-            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
-        else
-            for (const assertion of check.json) {
-                const problem = checkAssertion(assertion, document.value);
-                if (problem)
-                    problems.push(problem);
-            }
-    }
-    for (const text of check.bodyContains) {
-        if (!result.body.includes(text))
-            problems.push(`expected the body to contain ${showValue(text)}`);
-    }
-    for (const pattern of check.bodyMatches) {
-        if (!pattern.test(result.body))
-            problems.push(`expected the body to match /${pattern.source}/`);
-    }
-    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
-        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
-    }
-    verdict.passed = problems.length === 0;
-    if (!verdict.passed)
-        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
-    return verdict;
-}
-function parseJsonBody(body, contentType) {
-    const trimmed = body.trimStart();
-    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return { parsed: false };
-    try {
-        return { parsed: true, value: JSON.parse(body) };
-    }
-    catch {
-        return { parsed: false };
-    }
-}
-/** A redacted, one-line, bounded view of a body for messages. */
-function excerpt(body, truncated = false) {
-    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
-    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
-        return flat;
-    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
-}
-
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -47169,6 +45399,8 @@ var external_node_https_ = __nccwpck_require__(4708);
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
 
 
@@ -47302,6 +45534,1779 @@ function classify(error, latencyMs, dialled) {
         return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
     }
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/health.js
+
+
+
+/**
+ * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
+ * connection until it answers 2xx (and contains `expect`), or the time is up.
+ */
+async function waitForHttpHealth(session, health, version, log, deadline, signal) {
+    if (!health.url)
+        return { healthy: true, detail: 'no health-url' };
+    const url = new URL(health.url);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const tunnel = await session.forwardLocalPort(port, url.hostname);
+    const expected = health.expect?.replace(/\{version\}/g, version);
+    let last;
+    try {
+        // node:http with a ref'd timer (the smoke probe), not fetch: when the tunnel accepts and the far end
+        // refuses, fetch never settles and its AbortSignal.timeout timer keeps nothing alive, so the CLI exited 0.
+        const check = check_list_oneLineCheck(health.url, 'health-url');
+        const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
+        for (;;) {
+            // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
+            if (signal?.aborted)
+                return { healthy: false, detail: 'cancelled while the new version was being verified' };
+            const answer = await probe(check, { requestTimeoutMs: 5000, connect });
+            if (answer.ok) {
+                const success = answer.status >= 200 && answer.status < 300;
+                if (success && (!expected || answer.body.includes(expected)))
+                    return { healthy: true, detail: `${health.url} answered ${answer.status}` };
+                last = success ? `answered without '${expected}' (got ${answer.body.slice(0, 120).trim()})` : `answered ${answer.status}`;
+            }
+            else {
+                last = answer.message;
+            }
+            if (Date.now() >= deadline)
+                return { healthy: false, detail: `${health.url} ${last}` };
+            log.debug(`health: ${health.url} ${last}; retrying`);
+            await (0,retry/* sleep */.yy)(500);
+        }
+    }
+    finally {
+        await tunnel.close();
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/deploy/host-state.js
+var host_state = __nccwpck_require__(5131);
+;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+class RolledBackError extends errors/* SlipwayError */.GQ {
+    host;
+    serving;
+    constructor(host, reason, serving) {
+        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+        this.host = host;
+        this.serving = serving;
+        this.name = 'RolledBackError';
+    }
+}
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+function hookWords(dir, script) {
+    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+/** Fails with one message naming every missing path (checked in one round trip). */
+async function requirePaths(run, checks, fix) {
+    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+    const missing = result.stdout.trim();
+    if (missing)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./build/src/swarm/commands.js
+const JSON_FORMAT = '{{json .}}';
+/** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
+const swarmState = () => ({ args: ['info', '--format', '{{json .Swarm}}'] });
+function stackDeploy(stack, composeFiles, options = {}) {
+    return {
+        args: [
+            'stack', 'deploy',
+            ...composeFiles.flatMap((file) => ['--compose-file', file]),
+            // Nodes pull with the manager's registry login; without it a private image fails on every worker.
+            '--with-registry-auth',
+            ...(options.prune ? ['--prune'] : []),
+            '--detach=true',
+            stack,
+        ],
+    };
+}
+function serviceUpdateImage(service, image) {
+    return { args: ['service', 'update', '--image', image, '--with-registry-auth', '--detach=true', service] };
+}
+const serviceRollback = (service) => ({ args: ['service', 'rollback', '--detach=true', service] });
+/** Services of a stack, by the label `docker stack deploy` puts on them. */
+const stackServiceIds = (stack) => ({
+    args: ['service', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--format', '{{.ID}}'],
+});
+/** A JSON array of full service objects (Spec, PreviousSpec, UpdateStatus). */
+const serviceInspect = (services) => ({ args: ['service', 'inspect', ...services] });
+/** Task IDs of a service, newest first. */
+const serviceTaskIds = (service) => ({ args: ['service', 'ps', '--quiet', '--no-trunc', service] });
+/** A JSON array of full task objects (Spec, Status.State, Status.Err, DesiredState). */
+const taskInspect = (tasks) => ({ args: ['inspect', '--type', 'task', ...tasks] });
+const serviceTasksTable = (service) => ({
+    args: ['service', 'ps', '--no-trunc', '--format', JSON_FORMAT, service],
+});
+const secretExists = (name) => ({ args: ['secret', 'inspect', '--format', '{{.ID}}', name] });
+/** The value comes on stdin (`-`), so it never shows in a process list. */
+function secretCreate(name, value, labels = {}) {
+    return {
+        args: ['secret', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name, '-'],
+        stdin: value,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/image/reference.js
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Returns a reason when the reference is invalid, for the caller's InputError. */
+function parseImageReference(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return { error: `digest '${digest}' is not sha256:<64 hex>` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
+        registry = parts.shift() ?? DOCKER_HUB;
+    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
+        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    return { registry, repository: parts.join('/'), tag, digest };
+}
+function formatReference(reference) {
+    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
+    const name = `${host}${reference.repository}`;
+    if (reference.digest)
+        return `${name}@${reference.digest}`;
+    return reference.tag ? `${name}:${reference.tag}` : name;
+}
+/** The name without tag or digest, as a user wrote it (for `name@digest`). */
+function repositoryOf(reference) {
+    const withoutDigest = reference.split('@')[0] ?? reference;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+const KNOWN_PLATFORMS = (/* unused pure expression or super */ null && ([
+    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
+]));
+
+;// CONCATENATED MODULE: ./build/src/swarm/duration.js
+/**
+ * Compose files give durations in Go's form (`1m30s`, `500ms`, `10s`); the
+ * engine reports them in nanoseconds. Both become milliseconds here.
+ */
+const UNIT_MS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseGoDuration(text) {
+    if (text === undefined)
+        return undefined;
+    // A bare number is what the engine API gives: nanoseconds.
+    if (typeof text === 'number')
+        return text / 1e6;
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
+        return undefined;
+    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0);
+}
+/** Milliseconds as a Go duration the compose loader accepts: `5s`, `1500ms`. */
+function formatGoDuration(ms) {
+    const rounded = Math.ceil(ms);
+    return rounded % 1000 === 0 ? `${rounded / 1000}s` : `${rounded}ms`;
+}
+/** For people: `4.2 s`, `1 min 5 s`. */
+function humanDuration(ms) {
+    if (ms < 60_000)
+        return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/compose.js
+
+
+
+
+const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function composeError(path, where, problem, fix) {
+    return new errors/* SlipwayError */.GQ(`${path}: ${where}${problem}`, { fix });
+}
+function readCompose(text, path) {
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        throw composeError(path, '', `is not valid YAML (${error.message.split('\n')[0]})`, 'Fix the YAML syntax.');
+    }
+    if (!isDict(data) || !isDict(data.services) || Object.keys(data.services).length === 0) {
+        throw composeError(path, '', 'has no services (expected a top-level `services:` map)', 'A stack file lists its services under `services:`.');
+    }
+    const networks = isDict(data.networks) ? data.networks : {};
+    const services = Object.entries(data.services).map(([name, raw]) => readService(path, name, raw, networks));
+    const version = data.version === undefined ? undefined : String(data.version);
+    return { path, version, services, secrets: isDict(data.secrets) ? Object.keys(data.secrets) : [] };
+}
+function readService(path, name, raw, networks) {
+    if (!isDict(raw))
+        throw composeError(path, `services.${name}: `, 'is not a map', 'Give each service its settings as a map.');
+    const deploy = isDict(raw.deploy) ? raw.deploy : {};
+    const attached = Array.isArray(raw.networks) ? raw.networks.map(String) : isDict(raw.networks) ? Object.keys(raw.networks) : [];
+    const onHostNetwork = attached.some((key) => {
+        const definition = networks[key];
+        const engineName = isDict(definition) && typeof definition.name === 'string' ? definition.name : key;
+        return engineName === 'host';
+    });
+    return {
+        name,
+        image: typeof raw.image === 'string' ? raw.image : undefined,
+        healthcheck: readHealthcheck(path, name, raw.healthcheck),
+        updateConfig: isDict(deploy.update_config) ? deploy.update_config : {},
+        rollbackConfig: isDict(deploy.rollback_config) ? deploy.rollback_config : {},
+        onHostNetwork,
+        secrets: Array.isArray(raw.secrets) ? raw.secrets.map((s) => (isDict(s) ? String(s.source) : String(s))) : [],
+        envFiles: Array.isArray(raw.env_file) ? raw.env_file.map(String) : typeof raw.env_file === 'string' ? [raw.env_file] : [],
+    };
+}
+/** Docker's own defaults: interval 30 s, timeout 30 s, 3 retries, no start period. */
+function readHealthcheck(path, service, raw) {
+    if (!isDict(raw) || raw.disable === true)
+        return undefined;
+    if (Array.isArray(raw.test) && raw.test[0] === 'NONE')
+        return undefined;
+    const duration = (key, fallback) => {
+        const value = raw[key];
+        if (value === undefined)
+            return fallback;
+        const ms = parseGoDuration(value);
+        if (ms === undefined)
+            throw composeError(path, `services.${service}.healthcheck.${key}: `, `is not a duration (found '${String(value)}', expected e.g. 10s or 1m30s)`, 'Write durations as Go does: 500ms, 10s, 1m30s.');
+        return ms;
+    };
+    return {
+        intervalMs: duration('interval', 30_000),
+        timeoutMs: duration('timeout', 30_000),
+        retries: typeof raw.retries === 'number' ? raw.retries : 3,
+        startPeriodMs: duration('start_period', 0),
+    };
+}
+/** Docker waits at least this long after a task starts before calling it stable. */
+const MIN_MONITOR_MS = 5_000;
+const NO_HEALTHCHECK_MONITOR_MS = 10_000;
+/**
+ * The monitor window must outlast the health check's verdict: a task that turns
+ * unhealthy after the window closed no longer rolls the update back.
+ */
+function monitorWindowMs(service) {
+    const check = service.healthcheck;
+    if (!check)
+        return NO_HEALTHCHECK_MONITOR_MS;
+    const verdict = check.startPeriodMs + check.intervalMs * check.retries + check.timeoutMs;
+    return Math.max(MIN_MONITOR_MS, verdict);
+}
+/**
+ * The override file `docker stack deploy` merges over the user's: safe update
+ * defaults where the user gave none, the pinned image, secrets and env file.
+ * Merging (not editing) keeps the user's file the single source they own.
+ */
+function buildStackOverride(compose, options) {
+    const filled = [];
+    const pinned = [];
+    const services = {};
+    const wanted = options.image ? repositoryKey(options.image) : undefined;
+    for (const service of compose.services) {
+        const entry = {};
+        const update = {};
+        const rollback = {};
+        const fill = (target, given, section, key, value, why) => {
+            if (given[key] !== undefined)
+                return;
+            target[key] = value;
+            filled.push({ service: service.name, setting: `${section}.${key}`, value: String(value), why });
+        };
+        const order = service.onHostNetwork ? 'stop-first' : 'start-first';
+        const orderWhy = service.onHostNetwork
+            ? 'on the host network two tasks cannot bind the same port (set start-first if the app binds with SO_REUSEPORT)'
+            : 'the new task must be healthy before the old one stops';
+        fill(update, service.updateConfig, 'update_config', 'order', order, orderWhy);
+        fill(update, service.updateConfig, 'update_config', 'failure_action', 'rollback', 'a failed update puts the previous version back');
+        const monitor = monitorWindowMs(service);
+        fill(update, service.updateConfig, 'update_config', 'monitor', formatGoDuration(monitor), service.healthcheck
+            ? 'long enough for the health check to fail (start_period + interval × retries + timeout)'
+            : 'no health check in the file; if the image defines one, set update_config.monitor to cover it');
+        fill(update, service.updateConfig, 'update_config', 'parallelism', options.parallelism, 'tasks replaced at once (input parallelism)');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'order', order, 'a rollback replaces tasks the same way');
+        fill(rollback, service.rollbackConfig, 'rollback_config', 'parallelism', options.parallelism, 'as for updates');
+        const deploy = {};
+        if (Object.keys(update).length > 0)
+            deploy.update_config = update;
+        if (Object.keys(rollback).length > 0)
+            deploy.rollback_config = rollback;
+        if (Object.keys(deploy).length > 0)
+            entry.deploy = deploy;
+        if (wanted && options.image && service.image && repositoryKey(service.image) === wanted) {
+            entry.image = options.image;
+            pinned.push(service.name);
+        }
+        if (options.envFile)
+            entry.env_file = [...service.envFiles, options.envFile];
+        services[service.name] = entry;
+    }
+    const document = {};
+    if (compose.version !== undefined)
+        document.version = compose.version;
+    document.services = services;
+    const secretNames = options.secretNames ?? {};
+    if (Object.keys(secretNames).length > 0) {
+        document.secrets = Object.fromEntries(Object.entries(secretNames).map(([key, name]) => [key, { external: true, name }]));
+    }
+    const header = [
+        'Written by Slipway for this deploy; merged over your compose file by `docker stack deploy -c yours -c this`.',
+        'Your file is not changed. Defaults filled in:',
+        ...(filled.length ? filled.map((f) => `  ${f.service}: ${f.setting}=${f.value} (${f.why})`) : ['  none']),
+    ];
+    const text = `${header.map((line) => `# ${line}`).join('\n')}\n${(0,dist/* stringify */.As)(document)}`;
+    return { text, filled, pinned };
+}
+/** `registry/repository` with Docker Hub's implied parts, so `nginx` matches `docker.io/library/nginx`. */
+function repositoryKey(image) {
+    const parsed = parseImageReference(image);
+    return 'error' in parsed ? undefined : formatReference({ registry: parsed.registry, repository: parsed.repository });
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/engine-state.js
+/** Inspect output is a JSON array; an empty answer is an empty list. */
+function parseJsonArray(text) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return [];
+    const parsed = JSON.parse(trimmed);
+    return Array.isArray(parsed) ? parsed : [parsed];
+}
+function imageOf(spec) {
+    return spec?.TaskTemplate.ContainerSpec?.Image;
+}
+/** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
+function shortImage(image) {
+    if (!image)
+        return '—';
+    return image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]{52}/, '@sha256:$1…');
+}
+function desiredReplicas(service) {
+    if (service.Spec.Mode?.Global)
+        return 'global';
+    return service.Spec.Mode?.Replicated?.Replicas ?? 1;
+}
+/**
+ * The task template changed, so the engine will roll tasks (a replica count
+ * change does not). The engine stores PreviousSpec without the defaults the
+ * CLI spelled out (StopGracePeriod, RestartPolicy…), so only keys present on
+ * both sides are compared; the caller does not trust a "no" blindly either.
+ */
+function expectsRollingUpdate(service) {
+    if (!service.PreviousSpec)
+        return false;
+    return !sameOnCommonKeys(service.Spec.TaskTemplate, service.PreviousSpec.TaskTemplate);
+}
+function sameOnCommonKeys(a, b) {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (isObject(a) && isObject(b))
+        return Object.keys(a).filter((k) => k in b).every((k) => sameOnCommonKeys(a[k], b[k]));
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+const TERMINAL_FAILURES = new Set(['failed', 'rejected', 'orphaned']);
+/**
+ * Why a task did not run, in words a user acts on. The engine's own text stays
+ * beside it; this only names the usual causes.
+ */
+function explainTaskError(error) {
+    if (/unhealthy/i.test(error))
+        return 'health check failing';
+    if (/no such image|pull access denied|manifest unknown|manifest for .* not found|unauthorized|authentication required|repository does not exist|failed to resolve reference|connection refused.*\/v2\//i.test(error)) {
+        return 'image cannot be pulled (check the image name and that the manager is logged in to the registry: Slipway passes --with-registry-auth)';
+    }
+    if (/no suitable node/i.test(error))
+        return 'no suitable node (placement constraints, resources or platform rule out every node)';
+    if (/non-zero exit/i.test(error))
+        return 'the container exited with an error';
+    return 'task failed';
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/converge.js
+
+
+
+
+/**
+ * After a spec change the engine starts its update within milliseconds; until
+ * this long has passed, tasks that look settled may still be the old ones.
+ */
+const SETTLE_GRACE_MS = 1_500;
+/** How long an expected update may take to show up before the tasks alone decide. */
+const UPDATE_START_MS = 10_000;
+/**
+ * The engine says `rollback_completed` once it has asked for the old tasks, not
+ * once they run; this long (at most) is given to them to start, so that "the
+ * previous version is serving" is only said when it is.
+ */
+const ROLLBACK_START_MS = 30_000;
+/** Tasks that failed this many times in a row with none running: the engine will not get there by itself. */
+const FAILED_TASKS_BEFORE_GIVING_UP = 3;
+async function inspectServices(endpoint, names) {
+    if (names.length === 0)
+        return [];
+    const result = await endpoint.docker(serviceInspect(names), { allowFailure: true });
+    // A service that does not exist (yet) makes inspect fail while still printing the others.
+    return parseJsonArray(result.stdout || '[]');
+}
+async function listTasks(endpoint, service) {
+    const ids = (await endpoint.docker(serviceTaskIds(service), { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0)
+        return [];
+    const tasks = parseJsonArray((await endpoint.docker(taskInspect(ids), { allowFailure: true })).stdout || '[]');
+    return tasks.sort((a, b) => (b.Status.Timestamp ?? b.CreatedAt).localeCompare(a.Status.Timestamp ?? a.CreatedAt));
+}
+async function captureBaselines(endpoint, names) {
+    const objects = await inspectServices(endpoint, names);
+    return Promise.all(names.map(async (name) => {
+        const object = objects.find((o) => o.Spec.Name === name);
+        const taskIds = new Set(object ? (await listTasks(endpoint, name)).map((t) => t.ID) : []);
+        return { name, object, taskIds };
+    }));
+}
+/**
+ * Polls each service until the engine says where its update ended: updated,
+ * rolled back, paused, failed, or still going at the deadline. `docker stack
+ * deploy` returns as soon as the specs are stored; this is the wait it skips.
+ */
+async function waitForConvergence(endpoint, baselines, options) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    const reports = new Map();
+    let pending = baselines;
+    for (;;) {
+        const objects = await inspectServices(endpoint, pending.map((b) => b.name));
+        const still = [];
+        for (const baseline of pending) {
+            const object = objects.find((o) => o.Spec.Name === baseline.name);
+            if (object?.UpdateStatus?.State === 'updating')
+                baseline.attemptedImage = imageOf(object.Spec);
+            const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
+            if (report) {
+                reports.set(baseline.name, report);
+                options.log.info(`${baseline.name}: ${report.outcome}${report.why ? ` (${report.why})` : ''} after ${humanDuration(Date.now() - started)}`);
+            }
+            else
+                still.push(baseline);
+        }
+        pending = still;
+        if (pending.length === 0)
+            break;
+        if (Date.now() + options.pollMs > deadline) {
+            const last = await inspectServices(endpoint, pending.map((b) => b.name));
+            for (const baseline of pending) {
+                const object = last.find((o) => o.Spec.Name === baseline.name);
+                const report = await describe(endpoint, baseline, object, 'timed-out');
+                reports.set(baseline.name, report);
+                options.log.warn(`${baseline.name}: still ${report.updateState ?? 'converging'} after ${humanDuration(options.timeoutMs)}`);
+            }
+            break;
+        }
+        await (0,retry/* sleep */.yy)(options.pollMs);
+    }
+    return baselines.map((b) => reports.get(b.name));
+}
+/** A verdict for one service, or undefined while it is still moving. */
+async function judge(endpoint, baseline, object, options, elapsedMs) {
+    const status = object.UpdateStatus;
+    options.log.debug(`${baseline.name}: version ${object.Version.Index} (was ${baseline.object?.Version.Index ?? 'none'}), update ${status?.State ?? 'none'} since ${status?.StartedAt ?? '-'} (was ${baseline.object?.UpdateStatus?.StartedAt ?? '-'})`);
+    const isNewUpdate = status?.State !== undefined && status.StartedAt !== baseline.object?.UpdateStatus?.StartedAt;
+    if (isNewUpdate) {
+        switch (status?.State) {
+            case 'updating':
+            case 'rollback_started':
+                return undefined;
+            case 'completed':
+                return settled(endpoint, baseline, object, 'updated');
+            case 'rollback_completed': {
+                baseline.rollbackSeenAt ??= Date.now();
+                const tasks = await listTasks(endpoint, baseline.name);
+                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+                    return undefined;
+                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
+            }
+            case 'paused':
+            case 'rollback_paused':
+                return describe(endpoint, baseline, object, 'paused');
+            default:
+                return undefined;
+        }
+    }
+    const changed = baseline.object !== undefined && baseline.object.Version.Index !== object.Version.Index;
+    const rolling = expectsRollingUpdate(object);
+    // The spec is stored but the engine may not have started rolling tasks yet.
+    if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
+        return undefined;
+    return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
+}
+/** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
+async function settled(endpoint, baseline, object, outcome) {
+    const tasks = await listTasks(endpoint, baseline.name);
+    const running = countRunning(tasks);
+    const wanted = wantedReplicas(object, tasks);
+    if (running >= wanted)
+        return report(baseline, object, tasks, outcome);
+    const fresh = tasks.filter((t) => !baseline.taskIds.has(t.ID));
+    const failures = fresh.filter((t) => TERMINAL_FAILURES.has(t.Status.State)).length;
+    if (running === 0 && failures >= FAILED_TASKS_BEFORE_GIVING_UP)
+        return report(baseline, object, tasks, 'failed');
+    return undefined;
+}
+async function describe(endpoint, baseline, object, outcome) {
+    const tasks = object ? await listTasks(endpoint, baseline.name) : [];
+    if (object)
+        return report(baseline, object, tasks, outcome);
+    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+}
+/** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
+function wantedReplicas(object, tasks) {
+    const desired = desiredReplicas(object);
+    return desired === 'global' ? Math.max(1, tasks.filter((t) => t.DesiredState === 'running').length) : desired;
+}
+function countRunning(tasks) {
+    return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length;
+}
+function report(baseline, object, tasks, outcome) {
+    const base = {
+        service: baseline.name,
+        outcome,
+        imageBefore: imageOf(baseline.object?.Spec),
+        imageAfter: imageOf(object.Spec),
+        running: countRunning(tasks),
+        desired: desiredReplicas(object),
+        updateState: object.UpdateStatus?.State,
+        message: object.UpdateStatus?.Message,
+    };
+    if (outcome === 'updated' || outcome === 'unchanged')
+        return base;
+    if (object.UpdateStatus?.State?.startsWith('rollback'))
+        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
+    const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
+    if (failing) {
+        base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
+        base.why = explainTaskError(base.taskError);
+    }
+    else if (outcome === 'timed-out') {
+        base.why = 'the update was still in progress at the timeout';
+    }
+    else {
+        base.why = object.UpdateStatus?.Message ?? 'the engine stopped the update';
+    }
+    return base;
+}
+/** The task the engine blames (named in its update message), else the newest one with an error. */
+function failingTask(tasks, message) {
+    const named = message?.match(/task ([a-z0-9]{25})/)?.[1];
+    const blamed = named ? tasks.find((t) => t.ID === named) : undefined;
+    if (blamed && (blamed.Status.Err || TERMINAL_FAILURES.has(blamed.Status.State)))
+        return blamed;
+    return tasks.find((t) => t.Status.Err) ?? tasks.find((t) => TERMINAL_FAILURES.has(t.Status.State)) ?? blamed;
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/preflight.js
+
+
+/**
+ * A stack deploy only works on a manager of an active swarm. Checked first, so
+ * the user reads what to run instead of the engine's "This node is not a swarm manager".
+ */
+async function assertSwarmManager(endpoint) {
+    const result = await endpoint.docker(swarmState(), {
+        hint: () => `Check that Docker runs and that ${endpoint.description} is reachable.`,
+    });
+    let info;
+    try {
+        info = JSON.parse(result.stdout.trim());
+    }
+    catch {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: could not read the swarm state (found '${result.stdout.trim().slice(0, 80)}')`);
+    }
+    const state = info.LocalNodeState ?? 'inactive';
+    if (state === 'inactive' || state === 'pending') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is not in a swarm (found LocalNodeState '${state}', expected 'active')`, {
+            fix: 'Create one on it with `docker swarm init --advertise-addr <its address>`, or join it to yours with the `docker swarm join …` command that `docker swarm join-token manager` prints on a manager',
+        });
+    }
+    if (state === 'locked') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm is locked (autolock after a restart)`, {
+            fix: 'Unlock it with `docker swarm unlock` and the unlock key',
+        });
+    }
+    if (state !== 'active') {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: the swarm node is in state '${state}' (expected 'active')`, {
+            fix: 'See `docker info` on that node',
+        });
+    }
+    if (!info.ControlAvailable) {
+        throw new errors/* SlipwayError */.GQ(`${endpoint.description}: this node is a swarm worker, not a manager (stacks and service updates are sent to managers)`, {
+            fix: `Point the deploy at a manager, or promote this node on a manager with \`docker node promote ${info.NodeID ?? '<node id>'}\``,
+        });
+    }
+    return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
+
+
+
+/**
+ * Docker secrets are immutable, so each value gets its own name: the stack,
+ * the key and a short hash of the value. A changed value is a new secret and
+ * rolls the services that use it; an unchanged one is reused as it is.
+ */
+function dockerSecretName(stack, key, value) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${stack}\0${key}\0${value}`).digest('hex').slice(0, 12);
+    return `${stack}_${key}_${digest}`;
+}
+/** Creates the missing ones (value on stdin) and returns key → docker secret name. */
+async function ensureDockerSecrets(endpoint, stack, values) {
+    const names = {};
+    for (const [key, value] of Object.entries(values)) {
+        const name = dockerSecretName(stack, key, value);
+        const exists = await endpoint.docker(secretExists(name), { allowFailure: true });
+        if (exists.exitCode !== 0) {
+            await endpoint.docker(secretCreate(name, value, { 'slipway.stack': stack, 'slipway.key': key }), { label: `docker secret create ${name} - (value on stdin)` });
+        }
+        names[key] = name;
+    }
+    return names;
+}
+/** `KEY=value` lines for an env file; newlines in a value would start a new variable, so they are refused. */
+function envFileText(values) {
+    return Object.entries(values).map(([key, value]) => {
+        if (/[\r\n]/.test(value))
+            throw new errors/* SlipwayError */.GQ(`env ${key}: a value in an env file cannot span lines`, { fix: 'Pass it as a Docker secret instead' });
+        return `${key}=${value}\n`;
+    }).join('');
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/deploy.js
+
+
+
+
+
+
+
+
+const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
+const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
+/** `repo@sha256:<64 hex>`: the same bytes on every node. */
+const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
+/** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
+async function runSwarm(settings, endpoint, log) {
+    const started = Date.now();
+    await assertSwarmManager(endpoint);
+    if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
+        log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
+    }
+    const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
+    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
+    switch (settings.mode) {
+        case 'stack': {
+            const outcome = await deployStack(settings, endpoint, log);
+            return { ...base, ...outcome, durationMs: Date.now() - started };
+        }
+        case 'service': {
+            const service = requireService(settings);
+            if (!settings.image)
+                throw new errors/* SlipwayError */.GQ('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
+            const baselines = await captureBaselines(endpoint, [service]);
+            if (!baselines[0]?.object)
+                throw missingService(service, endpoint);
+            log.info(`updating ${service} to ${settings.image}`);
+            await endpoint.docker(serviceUpdateImage(service, settings.image));
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
+            return { ...base, services, pinned: [service], durationMs: Date.now() - started };
+        }
+        case 'rollback': {
+            const names = settings.services ?? (settings.service ? [settings.service] : await stackServices(endpoint, settings.stack));
+            if (names.length === 0)
+                throw new errors/* SlipwayError */.GQ(`stack '${settings.stack}' has no services on ${endpoint.description}`, { fix: 'Check the stack name (`docker stack ls`)' });
+            const baselines = await captureBaselines(endpoint, names);
+            for (const baseline of baselines) {
+                if (!baseline.object)
+                    throw missingService(baseline.name, endpoint);
+                log.info(`rolling ${baseline.name} back to its previous spec`);
+                await endpoint.docker(serviceRollback(baseline.name), {
+                    hint: (r) => (/previous spec/i.test(r.stderr) ? `${baseline.name} has no previous version to go back to` : undefined),
+                });
+            }
+            const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'rollback' });
+            return { ...base, services, durationMs: Date.now() - started };
+        }
+    }
+}
+async function deployStack(settings, endpoint, log) {
+    const composePath = settings.composeFile;
+    if (!composePath)
+        throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
+    const text = await promises_.readFile(composePath, 'utf8').catch((error) => {
+        throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
+    });
+    const compose = readCompose(text, composePath);
+    for (const key of Object.keys(settings.secrets)) {
+        if (!compose.services.some((s) => s.secrets.includes(key)))
+            log.warn(`secret ${key}: no service in ${composePath} lists it under secrets:, so none receives it`);
+    }
+    const secretNames = await ensureDockerSecrets(endpoint, settings.stack, settings.secrets);
+    const hasEnv = Object.keys(settings.env).length > 0;
+    const files = [];
+    if (!endpoint.local)
+        files.push({ name: external_node_path_.basename(composePath), content: text });
+    if (hasEnv)
+        files.push({ name: 'slipway.env', content: envFileText(settings.env) });
+    // The override names the env file by its staged path, so it is staged after the others.
+    const staged = await endpoint.stage(files);
+    try {
+        const envPath = hasEnv ? staged.paths[staged.paths.length - 1] : undefined;
+        const override = buildStackOverride(compose, { parallelism: settings.parallelism, image: settings.image, envFile: envPath, secretNames });
+        if (settings.image && override.pinned.length === 0) {
+            log.warn(`image ${settings.image}: no service in ${composePath} uses that repository, so no image was pinned`);
+        }
+        for (const f of override.filled)
+            log.info(`default filled: ${f.service} ${f.setting}=${f.value} (${f.why})`);
+        const overrideFile = await endpoint.stage([{ name: 'slipway.override.yml', content: override.text }]);
+        try {
+            const userFile = endpoint.local ? composePath : staged.paths[0];
+            const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
+            const baselines = await captureBaselines(endpoint, names);
+            log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
+            const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
+            if (result.exitCode !== 0)
+                throw stackRejected(composePath, result.stderr || result.stdout);
+            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
+            return { services, filled: override.filled, pinned: override.pinned };
+        }
+        finally {
+            await overrideFile.remove();
+        }
+    }
+    finally {
+        await staged.remove();
+    }
+}
+/** The engine's own words, with the file and (when it names one) the service. */
+function stackRejected(file, stderr) {
+    const message = stderr.trim().split('\n').filter((line) => !/^(Since --detach|In a future release|Ignoring unsupported)/.test(line)).join('\n').trim();
+    const service = message.match(/services\.([A-Za-z0-9_.-]+?)(?:\.|\s|:|$)/)?.[1] ?? message.match(/service "?([A-Za-z0-9_.-]+)"?/)?.[1];
+    return new errors/* SlipwayError */.GQ(`${file}${service ? `: service ${service}` : ''}: docker stack deploy rejected the stack: ${message}`, {
+        fix: 'Fix the compose file (the stack format is compose file format 3; `docker stack config -c FILE` shows what the engine reads)',
+    });
+}
+function requireService(settings) {
+    if (!settings.service)
+        throw new errors/* SlipwayError */.GQ('swarm service mode needs the service to update', { fix: 'Set service to e.g. <stack>_web' });
+    return settings.service;
+}
+function missingService(name, endpoint) {
+    return new errors/* SlipwayError */.GQ(`service '${name}' does not exist on ${endpoint.description}`, { fix: 'Deploy the stack first, or check the name with `docker service ls`' });
+}
+async function stackServices(endpoint, stack) {
+    const ids = (await endpoint.docker(stackServiceIds(stack))).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseSwarmStrategy(inputs, workDir = process.cwd()) {
+    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
+    if (!NAME.test(stack))
+        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
+    const service = inputs.optional('swarm-service');
+    if (service !== undefined && !NAME.test(service))
+        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
+    const image = inputs.optional('image');
+    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    if (service && !image)
+        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
+    const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'], 'deploy') === 'deploy';
+    const secrets = {};
+    // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
+    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
+        if (!NAME.test(key))
+            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
+        secrets[key] = value;
+    }
+    return {
+        stack, service, image,
+        // Read on the runner before connecting: a missing stack file fails here, not after the lock.
+        stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
+        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
+        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
+const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
+    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
+]));
+const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
+/** Reads the zero-downtime inputs; undefined when the option is off. */
+function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
+    if (!inputs.boolean('zero-downtime', false))
+        return undefined;
+    if (strategy !== 'compose') {
+        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
+    }
+    if (!healthUrl) {
+        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
+    }
+    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
+    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
+    const first = Number(match?.[1]);
+    const last = Number(match?.[2] ?? match?.[1]);
+    if (!match || first < 1024 || last > 65535 || last < first) {
+        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
+    }
+    if (last === first)
+        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
+    const portEnv = inputs.optional('port-env') ?? 'PORT';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
+        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
+    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
+    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
+    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
+        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
+    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
+    if (proxy === 'nginx' && !nginxUpstreamFile) {
+        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
+    }
+    if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..')))
+        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
+    const switchCommand = inputs.optional('proxy-switch-command');
+    if (proxy === 'command' && !switchCommand) {
+        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
+    }
+    const proxyHealthUrl = inputs.optional('proxy-health-url');
+    if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
+        inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
+    }
+    return {
+        ports: { first, last },
+        portEnv,
+        proxy,
+        caddyAdmin,
+        nginxUpstreamFile,
+        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
+        switchCommand,
+        proxyHealthUrl,
+        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
+        watchMs: inputs.duration('watch-window', 0),
+        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/settings.js
+
+
+
+
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
+const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/**
+ * Every deploy input, checked here before any connection: files it names exist
+ * on the runner (artifact, stack file), the health URL is a URL, env names are
+ * names. `workDir` is where relative local paths start (the workspace).
+ */
+function parseDeploySettings(inputs, workDir = process.cwd()) {
+    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
+    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const ssh = (0,src_ssh/* parseSshInputs */.d1)(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const appDir = parseAppDir(inputs);
+    const relative = (name, value) => {
+        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
+    };
+    let compose;
+    let release;
+    let script;
+    let swarm;
+    if (strategy === 'compose') {
+        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
+        if (!SERVICE.test(service))
+            inputs.fail('service', `is not a compose service name (found '${service}')`);
+        const project = inputs.optional('compose-project');
+        if (project !== undefined && !PROJECT.test(project))
+            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
+        const image = inputs.optional('image');
+        if (mode === 'deploy' && !image)
+            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
+        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+            inputs.fail('image', `is not an image reference (found '${image}')`);
+        const envFile = inputs.optional('env-file');
+        compose = {
+            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
+            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
+        };
+    }
+    else if (strategy === 'release') {
+        const artifact = parseArtifact(inputs, workDir);
+        if (mode === 'deploy' && !artifact)
+            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        release = {
+            artifact,
+            shared: inputs.list('shared').map((p) => relative('shared', p)),
+            prePromote: inputs.list('pre-promote'),
+            restart: inputs.list('restart'),
+            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+        };
+    }
+    else if (strategy === 'swarm') {
+        swarm = parseSwarmStrategy(inputs, workDir);
+    }
+    else {
+        if (mode === 'rollback')
+            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
+        script = inputs.required('script', 'Set script to the commands to run on the host.');
+    }
+    const healthUrl = parseHealthUrl(inputs);
+    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
+    const givenVersion = inputs.optional('version');
+    // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
+    if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
+        inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+    }
+    const version = givenVersion ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+    return {
+        ssh, strategy, mode, appDir, version,
+        // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
+        env: inputs.keyValues('env', { secret: true, envNames: true }),
+        health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
+        batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        // 0 would call every lock stale, so a second deploy would take over one in progress.
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
+        compose, release, script, swarm,
+        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, healthUrl),
+    };
+}
+/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
+function parseAppDir(inputs) {
+    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
+    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+    }
+    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+    }
+    const normalised = external_node_path_.posix.normalize(appDir).replace(/\/+$/, '');
+    if (normalised === '')
+        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+    return normalised;
+}
+/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
+function parseArtifact(inputs, workDir) {
+    const value = inputs.optional('artifact');
+    if (value === undefined)
+        return undefined;
+    const archive = /\.(tar\.gz|tgz)$/.test(value);
+    const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
+    // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
+    return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
+}
+/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
+function parseHealthUrl(inputs) {
+    const value = inputs.optional('health-url');
+    if (value === undefined)
+        return undefined;
+    if (/\s/.test(value))
+        inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
+    let url;
+    try {
+        url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
+    }
+    if (url.username || url.password)
+        inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
+    return value;
+}
+/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
+function forHost(template, host, index) {
+    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
+
+
+
+
+
+
+
+async function prepare(run) {
+    const compose = run.settings.compose;
+    if (!compose)
+        throw new Error('compose settings missing');
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
+        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
+    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
+    const stateBase = `${(0,host_state/* stateDir */.Pn)(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+    return {
+        flavor: detected,
+        compose,
+        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+        projectName: project ?? defaultProjectName(run.appDir),
+        stateFile: `${stateBase}.state`,
+    };
+}
+async function runningImageOf(run, ctx) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return undefined;
+    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    const [image = '', id = ''] = inspected.split('|');
+    return image ? { image, id } : undefined;
+}
+/** The reference (tag or digest) the service runs, for messages and the version label. */
+async function runningImage(run, ctx) {
+    return (await runningImageOf(run, ctx))?.image;
+}
+/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
+async function pinForRollback(run, ctx, imageId) {
+    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
+    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
+    if (tagged.exitCode !== 0) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
+    }
+    return tag;
+}
+/**
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ */
+async function switchTo(run, ctx, image, pull, beforeUp) {
+    const env = { ...run.settings.env };
+    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
+        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+    });
+    if (pull)
+        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    beforeUp?.();
+    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
+        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
+    });
+}
+const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run, ctx, version, signal) {
+    const deadline = Date.now() + run.settings.health.timeoutMs;
+    let last = 'no container';
+    for (;;) {
+        if (signal?.aborted)
+            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
+        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+        if (ids.length > 0) {
+            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+            last = states.join(', ');
+            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+                return { healthy: false, detail: `container ${last}` };
+            }
+            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
+                break;
+        }
+        if (Date.now() >= deadline)
+            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
+        await (0,retry/* sleep */.yy)(500);
+    }
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
+}
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
+async function composeDeploy(run) {
+    const ctx = await prepare(run);
+    const image = ctx.compose.image ?? '';
+    const { version } = run.settings;
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image;
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
+    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
+    if (ctx.compose.preDeploy && current) {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
+        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
+            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
+            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
+        });
+    }
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
+    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
+    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
+    let verdict;
+    try {
+        await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
+        verdict = await waitHealthy(run, ctx, version, run.signal);
+    }
+    catch (error) {
+        if (error instanceof cancel/* CancelledError */.cc) {
+            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+            if (rollbackTo)
+                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+            await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
+            throw error;
+        }
+        if (!current || !(await run.session.isAlive()))
+            throw error;
+        verdict = { healthy: false, detail: error.message };
+    }
+    if (verdict.healthy) {
+        const now = await runningImageOf(run, ctx);
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!current || !rollbackTo)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
+    await switchTo(run, ctx, rollbackTo, false);
+    const back = await waitHealthy(run, ctx, previousVersion);
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        image: current, image_id: running?.id ?? '', version: previousVersion,
+        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
+        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+    });
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
+}
+/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
+async function composeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+    if (!state.previous_image)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image ?? state.image ?? '';
+    // State written before image IDs were recorded only has the reference.
+    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+    await switchTo(run, ctx, target, false);
+    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
+    });
+    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
+}
+const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+
+// EXTERNAL MODULE: ./build/src/deploy/lock.js
+var lock = __nccwpck_require__(8270);
+;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
+
+
+
+/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
+function releaseName(now) {
+    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+}
+/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
+const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
+/** Links each shared path into the release (replacing whatever the artifact had there). */
+const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Lists releases, newest last, and which one `current` points at. */
+const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
+const isMarked = (name) => MARKED.test(name);
+/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
+const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/**
+ * Removes all but the newest `keep` good releases, never one in `protect`
+ * (current, previous). Marked releases never count as kept; they go once they
+ * are older than the oldest release kept.
+ */
+function releasesToRemove(all, keep, protect) {
+    const good = all.filter((name) => !isMarked(name)).sort();
+    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
+    const oldestKept = good.filter((name) => !stale.includes(name))[0];
+    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
+    return [...stale, ...marked].sort();
+}
+/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
+const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
+const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
+/** Who the command runs as matters to the rule, so these carry over into the check. */
+const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
+/**
+ * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
+ * with sudo: it checks the sudoers rule (as that user) without running anything.
+ * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
+ * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
+ */
+function sudoCheckWords(command) {
+    const words = command.trim().split(/\s+/);
+    if (words[0] !== 'sudo')
+        return undefined;
+    const kept = [];
+    let i = 1;
+    while (i < words.length) {
+        const word = words[i] ?? '';
+        if (word === '--') {
+            i += 1;
+            break;
+        }
+        if (!word.startsWith('-') || word === '-')
+            break;
+        i += 1;
+        if (word.startsWith('--')) {
+            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
+            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
+                continue;
+            const value = inline ?? words[i++] ?? '';
+            const flag = SUDO_KEPT.get(name);
+            if (flag)
+                kept.push(flag, value);
+            continue;
+        }
+        for (let c = 1; c < word.length; c += 1) {
+            const option = word[c] ?? '';
+            if (!SUDO_VALUE_OPTIONS.has(option))
+                continue;
+            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
+            const flag = SUDO_KEPT.get(option);
+            if (flag)
+                kept.push(flag, value);
+            break;
+        }
+    }
+    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
+        i += 1;
+    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
+}
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+async function listReleases(run) {
+    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
+    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
+    const names = lines.filter((line) => !line.startsWith('current='));
+    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+}
+/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
+async function markRelease(run, name, mark) {
+    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
+    if (result.exitCode !== 0)
+        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+}
+async function versionOf(run, name) {
+    if (!name)
+        return '';
+    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
+    return result.stdout.trim();
+}
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run, signal) {
+    for (const command of run.settings.release?.restart ?? []) {
+        if (signal?.aborted)
+            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
+        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+        if (result.exitCode !== 0) {
+            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+            const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(result.stderr.trim()), 1);
+            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
+        }
+    }
+    return { ok: true, detail: '' };
+}
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run, name, version, signal) {
+    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
+    const restarted = await restart(run, signal);
+    if (!restarted.ok)
+        return { healthy: false, detail: restarted.detail };
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
+}
+async function releaseDeploy(run, now = new Date()) {
+    const release = run.settings.release;
+    if (!release?.artifact)
+        throw new Error('release settings missing');
+    const { version } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
+    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    // sudo -n first: a promote that cannot restart must not happen.
+    for (const command of release.restart) {
+        const check = sudoCheckWords(command);
+        if (!check)
+            continue;
+        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
+        if (allowed.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    }
+    const before = await listReleases(run);
+    const previousVersion = await versionOf(run, before.current);
+    let name = releaseName(now);
+    if (before.all.includes(name))
+        name = `${name}-${run.index + 1}-${process.pid}`;
+    const dir = `${run.appDir}/releases/${name}`;
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
+    await run.session.exec(['mkdir', '-p', dir]);
+    try {
+        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
+            await run.session.upload(release.artifact, `${dir}.tar.gz`);
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
+            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+        }
+        else {
+            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+        }
+        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+        if (release.shared.length)
+            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+        for (const command of release.prePromote) {
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
+            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+        }
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
+    }
+    catch (error) {
+        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
+        if (await run.session.isAlive())
+            await markRelease(run, name, 'failed');
+        throw error;
+    }
+    const verdict = await switchAndCheck(run, name, version, run.signal);
+    if (verdict.healthy) {
+        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
+        if (stale.length)
+            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+        return { version, previous: previousVersion, changed: true };
+    }
+    if (!before.current)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
+    const back = await switchAndCheck(run, before.current, previousVersion);
+    await markRelease(run, name, 'failed');
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
+}
+/** Back to the release before `current`, from what is on the host. */
+async function releaseRollback(run) {
+    const { current, all } = await listReleases(run);
+    const index = current ? all.indexOf(current) : -1;
+    const target = index > 0 ? all[index - 1] : undefined;
+    if (!current || !target)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+    const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
+    const verdict = await switchAndCheck(run, target, to);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+    // The release we left is moved aside, so a second rollback goes further back instead of forward.
+    await markRelease(run, current, 'rolled-back');
+    return { version: to, previous: from, changed: true };
+}
+async function scriptDeploy(run) {
+    const script = run.settings.script ?? '';
+    const { version } = run.settings;
+    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
+    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
+    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+    return { version, previous: '', changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
+
+
+
+
+/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
+function localDockerEndpoint(runner, host) {
+    return {
+        description: host ? `docker at ${host}` : 'local docker',
+        local: true,
+        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
+        async stage(files) {
+            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
+            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
+            const paths = [];
+            for (const file of files) {
+                const target = path.join(dir, file.name);
+                await fs.writeFile(target, file.content, { mode: 0o600 });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await fs.rm(dir, { recursive: true, force: true }); settle(); } };
+        },
+    };
+}
+/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
+function remoteDockerEndpoint(exec, description) {
+    return {
+        description,
+        local: false,
+        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
+        async stage(files) {
+            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
+            const dir = made.stdout.trim();
+            const paths = [];
+            for (const file of files) {
+                const target = `${dir}/${file.name}`;
+                // The content travels on stdin; the script is fixed and takes the path as $1.
+                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/report.js
+
+
+
+
+const replicas = (r) => `${r.running}/${r.desired === 'global' ? 'global' : r.desired}`;
+/** One sentence per service that did not end well: which, why, and what serves now. */
+function describeProblem(report) {
+    const why = report.why ? `${report.why}${report.taskError && report.taskError !== report.why ? ` — engine: ${report.taskError}` : ''}` : 'no reason given by the engine';
+    const serving = report.running > 0
+        ? `${shortImage(report.imageAfter)} is serving (${replicas(report)} running)`
+        : `nothing is running (${replicas(report)})`;
+    switch (report.outcome) {
+        case 'rolled-back':
+            return `${report.service}: the update${report.imageAttempted ? ` to ${shortImage(report.imageAttempted)}` : ''} was rolled back: ${why}. The previous version ${serving}`;
+        case 'paused':
+            return `${report.service}: the update is paused: ${why}. ${serving}. Roll back with \`docker service rollback ${report.service}\` (mode rollback) or fix and deploy again`;
+        case 'failed':
+            return `${report.service}: its tasks keep failing: ${why}. ${serving}`;
+        case 'timed-out':
+            return `${report.service}: not converged within the timeout (state ${report.updateState ?? 'unknown'}): ${why}. The engine carries on; now ${serving}`;
+        default:
+            return `${report.service}: ${report.outcome}`;
+    }
+}
+function swarmFailure(result) {
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    return bad.length ? bad.map(describeProblem).join('\n') : undefined;
+}
+function swarmSummary(result) {
+    const summary = new core_summary/* Summary */.BD().heading(`Swarm ${result.mode === 'rollback' ? 'rollback' : 'deploy'}: stack ${result.stack}`);
+    summary.text(`On ${result.endpoint}, ${humanDuration(result.durationMs)}.`);
+    summary.table(['Service', 'Outcome', 'Image before', 'Image after', 'Running', 'Error'], result.services.map((r) => [r.service, r.outcome, shortImage(r.imageBefore), shortImage(r.imageAfter), replicas(r), r.taskError ? `${r.why}: ${r.taskError}` : (r.why ?? '')]));
+    const problems = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome)).map(describeProblem);
+    if (problems.length)
+        summary.list(problems);
+    if (result.filled.length) {
+        summary.text('Update policy defaults Slipway filled in (your compose file gave none; it was not changed):');
+        summary.list(result.filled.map((f) => `${f.service}: \`${f.setting}: ${f.value}\` — ${f.why}`));
+    }
+    return summary;
+}
+function swarmOutputs(result) {
+    return {
+        'swarm-services': JSON.stringify(result.services),
+        'swarm-outcome': swarmFailure(result) ? 'failed' : 'converged',
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
+
+
+
+
+
+
+
+
+/**
+ * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
+ * same SSH session, lock and deploy log as the other strategies; the engine
+ * does the rolling update and the rollback, Slipway waits and reports.
+ */
+function sessionDockerEndpoint(run) {
+    return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
+}
+function swarmSettingsOf(run, mode) {
+    const swarm = run.settings.swarm;
+    if (!swarm)
+        throw new errors/* SlipwayError */.GQ('strategy swarm: settings missing (internal)');
+    return {
+        mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
+        stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
+        parallelism: swarm.parallelism, timeoutMs: swarm.timeoutMs, pollMs: SWARM_DEFAULTS.pollMs,
+        secrets: swarm.secrets, env: run.settings.env, prune: false,
+    };
+}
+const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
+/**
+ * Each host's swarm reports of one deploy, keyed by its settings object (one
+ * per run), then by the deploy's result: how the per-service table reaches the
+ * job summary without widening the fleet's host outcomes.
+ */
+const reportsBySettings = new WeakMap();
+const summariesByResult = new WeakMap();
+/** Remembers one host's swarm report for the deploy that runs with `settings`. */
+function keepSwarmReport(settings, result) {
+    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
+}
+/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
+function keepSwarmReports(result, settings) {
+    const reports = reportsBySettings.get(settings);
+    if (reports?.length)
+        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
+    return result;
+}
+/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
+function swarmReportSummary(result) {
+    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
+}
+/**
+ * A deploy the engine did not finish well: the previous version serves only
+ * when no service kept its new version and every rolled-back one runs again.
+ */
+function judgeFailedDeploy(result) {
+    const updated = result.services.filter((s) => s.outcome === 'updated').map((s) => s.service);
+    const bad = result.services.filter((s) => !GOOD_OUTCOMES.has(s.outcome));
+    const previousServes = updated.length === 0 && bad.every((s) => s.outcome === 'rolled-back' && s.running > 0);
+    return { previousServes, note: updated.length ? `\nThese services were updated and run their new version: ${updated.join(', ')} (mode rollback puts them back)` : '' };
+}
+/** What to roll back after a failed health check: the services this deploy changed, apart from those it created. */
+function rollbackPlan(result) {
+    const changed = result.services.filter((s) => s.outcome === 'updated');
+    return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
+}
+async function swarmDeploy(run) {
+    const endpoint = sessionDockerEndpoint(run);
+    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    keepSwarmReport(run.settings, result);
+    const previous = firstImage(result, 'imageBefore');
+    const failure = swarmFailure(result);
+    if (failure) {
+        const verdict = judgeFailedDeploy(result);
+        if (verdict.previousServes)
+            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
+    }
+    // The same HTTP health gate as the other strategies, when health-url is set.
+    const { health, version } = run.settings;
+    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
+    if (verdict.healthy)
+        return { version, previous, changed: true };
+    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+}
+/** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
+async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+    const reason = `the new version failed its health check (${detail})`;
+    const { names, fresh } = rollbackPlan(deployed);
+    const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
+    if (names.length === 0)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}${freshNote || '; no service changed, so there is nothing to roll back'}`);
+    run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
+    let back;
+    try {
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
+    }
+    catch (error) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
+    }
+    keepSwarmReport(run.settings, back);
+    const failure = swarmFailure(back);
+    const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
+    if (failure || notRunning.length) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the rollback did not bring the previous version back: ${failure ?? `nothing running for ${notRunning.join(', ')}`}${freshNote}`);
+    }
+    if (fresh.length)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; rolled back ${names.join(', ')} to ${firstImage(back, 'imageAfter')}${freshNote}`);
+    throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
+}
+async function swarmRollback(run) {
+    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    keepSwarmReport(run.settings, result);
+    const failure = swarmFailure(result);
+    if (failure)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
+    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
+const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
+const WARNING = new Set(['warn', 'warning', 'degraded']);
+const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
+function judgeHealthDocument(document) {
+    if (document === null || typeof document !== 'object' || Array.isArray(document))
+        return { kind: 'none' };
+    const record = document;
+    if (typeof record.status === 'string') {
+        const status = record.status.trim().toLowerCase();
+        const form = `status: '${record.status}'`;
+        if (PASSING.has(status))
+            return { kind: 'pass', form };
+        if (WARNING.has(status))
+            return { kind: 'warn', form };
+        if (FAILING.has(status))
+            return { kind: 'fail', form };
+    }
+    if (typeof record.ok === 'boolean')
+        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
+    return { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
+
+
+
+
+
+/** Response bodies appear in messages only this long. */
+const BODY_EXCERPT_CHARS = 200;
+function evaluateAttempt(check, result, options = {}) {
+    if (!result.ok) {
+        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
+    }
+    const problems = [];
+    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
+    if (!statusMatches(check.expectStatus, result.status)) {
+        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
+    }
+    const document = parseJsonBody(result.body, result.contentType);
+    if (document.parsed) {
+        if (check.healthDocument) {
+            const health = judgeHealthDocument(document.value);
+            verdict.health = health.kind;
+            if (health.kind === 'fail')
+                problems.push(`the health document reports failure (${health.form})`);
+        }
+        const segments = parseJsonPath(check.versionPath);
+        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
+        if (version?.found && version.value !== null && typeof version.value !== 'object')
+            verdict.versionSeen = String(version.value);
+    }
+    if (check.expectVersion !== undefined) {
+        if (!document.parsed) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
+        }
+        else if (verdict.versionSeen === undefined) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
+        }
+        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
+            verdict.staleVersion = true;
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
+        }
+    }
+    if (check.json.length > 0) {
+        if (!document.parsed)
+            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
+        else
+            for (const assertion of check.json) {
+                const problem = checkAssertion(assertion, document.value);
+                if (problem)
+                    problems.push(problem);
+            }
+    }
+    for (const text of check.bodyContains) {
+        if (!result.body.includes(text))
+            problems.push(`expected the body to contain ${showValue(text)}`);
+    }
+    for (const pattern of check.bodyMatches) {
+        if (!pattern.test(result.body))
+            problems.push(`expected the body to match /${pattern.source}/`);
+    }
+    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
+        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
+    }
+    verdict.passed = problems.length === 0;
+    if (!verdict.passed)
+        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
+    return verdict;
+}
+function parseJsonBody(body, contentType) {
+    const trimmed = body.trimStart();
+    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return { parsed: false };
+    try {
+        return { parsed: true, value: JSON.parse(body) };
+    }
+    catch {
+        return { parsed: false };
+    }
+}
+/** A redacted, one-line, bounded view of a body for messages. */
+function excerpt(body, truncated = false) {
+    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
+    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
+        return flat;
+    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/smoke/readiness.js

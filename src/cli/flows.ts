@@ -13,6 +13,8 @@ import { runHistoryCommand, runStatusCommand } from './commands/status.js';
 import { runLockCommand } from './commands/lock.js';
 import { runCompletionCommand } from './commands/completion.js';
 import { runInitCommand } from './commands/init.js';
+import { packageVersion } from './commands/version.js';
+import { asksForHelp, parseCommandLine, switchesOnly } from './flags.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -28,7 +30,24 @@ export const flows: FlowDefinition<any, any>[] = [
   secretScanFlow,
 ];
 
-/** Commands that are not one flow (demo, pipeline, baseline writers). */
+/** `slipway demo` takes no inputs; `--help` says what it does instead of running it. */
+async function demoCommand(args: string[], log: Logger): Promise<number> {
+  if (asksForHelp(args)) {
+    process.stdout.write('slipway demo: build, push, deploy, smoke-test, drill and scan on the local sandbox (`npm run sandbox -- up` first), one summary at the end.\nUsage: slipway demo [--debug] [--quiet]\n');
+    return 0;
+  }
+  const line = parseCommandLine(args, switchesOnly('demo'));
+  if (line.switches.has('version')) {
+    process.stdout.write(`slipway ${packageVersion()}\n`);
+    return 0;
+  }
+  return runDemo(args, log);
+}
+
+/**
+ * Commands that are not one flow (demo, pipeline, …). Each parses its own
+ * arguments strictly and answers `--help`, which `slipway help <name>` calls.
+ */
 export interface ExtraCommand {
   name: string;
   describe: string;
@@ -36,7 +55,7 @@ export interface ExtraCommand {
 }
 
 export const extraCommands: ExtraCommand[] = [
-  { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => runDemo(args, log) },
+  { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => demoCommand(args, log) },
   { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
   { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
   { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },

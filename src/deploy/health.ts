@@ -1,6 +1,8 @@
 import type { Logger } from '../core/log.js';
 import { sleep } from '../core/runner/retry.js';
 import type { SshSession } from '../ssh/index.js';
+import { oneLineCheck } from '../smoke/check-list.js';
+import { probe } from '../smoke/http-probe.js';
 import type { HealthSettings } from './settings.js';
 
 export interface HealthVerdict {
@@ -20,17 +22,20 @@ export async function waitForHttpHealth(session: SshSession, health: HealthSetti
   const expected = health.expect?.replace(/\{version\}/g, version);
   let last: string;
   try {
-    const local = `http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`;
+    // node:http with a ref'd timer (the smoke probe), not fetch: when the tunnel accepts and the far end
+    // refuses, fetch never settles and its AbortSignal.timeout timer keeps nothing alive, so the CLI exited 0.
+    const check = oneLineCheck(health.url, 'health-url');
+    const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
     for (;;) {
       // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
       if (signal?.aborted) return { healthy: false, detail: 'cancelled while the new version was being verified' };
-      try {
-        const response = await fetch(local, { signal: AbortSignal.timeout(5000) });
-        const body = await response.text();
-        if (response.ok && (!expected || body.includes(expected))) return { healthy: true, detail: `${health.url} answered ${response.status}` };
-        last = response.ok ? `answered without '${expected}' (got ${body.slice(0, 120).trim()})` : `answered ${response.status}`;
-      } catch (error) {
-        last = (error as Error).message;
+      const answer = await probe(check, { requestTimeoutMs: 5000, connect });
+      if (answer.ok) {
+        const success = answer.status >= 200 && answer.status < 300;
+        if (success && (!expected || answer.body.includes(expected))) return { healthy: true, detail: `${health.url} answered ${answer.status}` };
+        last = success ? `answered without '${expected}' (got ${answer.body.slice(0, 120).trim()})` : `answered ${answer.status}`;
+      } else {
+        last = answer.message;
       }
       if (Date.now() >= deadline) return { healthy: false, detail: `${health.url} ${last}` };
       log.debug(`health: ${health.url} ${last}; retrying`);

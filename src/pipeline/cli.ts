@@ -1,12 +1,14 @@
-import path from 'node:path';
 import { formatError, InputError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
-import { expandEnv, loadConfigFile, type ConfigSection } from '../cli/config-file.js';
-import { parseFlags } from '../cli/flags.js';
+import { expandEnv, type ConfigSection } from '../cli/config-file.js';
+import { asksForHelp, flagSetFor, parseCommandLine } from '../cli/flags.js';
+import { checkDefaultsKeys, checkSectionKeys, readConfig } from '../cli/flow-command.js';
+import { ACTION_INPUTS } from '../cli/generated/action-inputs.js';
+import { commandHelp } from '../cli/help.js';
 import { localContext, runFlow } from '../cli/run-flow.js';
-import { DERIVED, LINKS, type Link } from './link-inputs.js';
+import { ACTION_OF, DERIVED, LINKS, type Link } from './link-inputs.js';
 import { pipelineFlow } from './flow.js';
 
 /** slipway.yml's command sections, by the link they configure. */
@@ -31,19 +33,29 @@ export function pipelineValues(config: Record<string, ConfigSection>, flags: Rec
   return { ...values, ...flags };
 }
 
+const inputNames = (action: string): string[] => (ACTION_INPUTS[action]?.inputs ?? []).map((input) => input.name);
+
 /** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
 export async function runPipelineCommand(args: string[], log: Logger): Promise<number> {
   // Read before parsing, so a flag error is reported the way they ask too.
   const json = args.includes('--json');
   const debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
   try {
-    const { values: flagValues, global } = parseFlags(args);
-    const given = typeof global.config === 'string' ? global.config : undefined;
-    const configPath = given ?? 'slipway.yml';
-    const config = loadConfigFile(path.resolve(configPath), given !== undefined);
-    const values = pipelineValues(config, flagValues, configPath, process.env);
+    // The root action's inputs; `--dry-run` is one of them (the plan, nothing touched).
+    if (asksForHelp(args)) {
+      process.stdout.write(commandHelp('pipeline', pipelineFlow.action, pipelineFlow.describe));
+      return 0;
+    }
+    const line = parseCommandLine(args, flagSetFor('pipeline', pipelineFlow.action));
+    const config = readConfig(line);
+    checkSectionKeys(config.sections.pipeline, 'pipeline', inputNames(pipelineFlow.action), config.where);
+    checkDefaultsKeys(config.sections, config.where);
+    for (const link of LINKS) checkSectionKeys(config.sections[SECTION_OF[link]], SECTION_OF[link], inputNames(ACTION_OF[link]), config.where);
+    const values = pipelineValues(config.sections, line.values, config.where, process.env);
     const run = await runFlow(pipelineFlow, values, localContext(log));
-    if (json) process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs }, null, 2))}\n`);
+    // A dry run's plan is the document, as for deploy and drill.
+    const plan = run.result.plan ? { dryRun: true, plan: run.result.plan } : {};
+    if (json) process.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, ...plan }, null, 2))}\n`);
     else process.stdout.write(redact(renderText(pipelineFlow.summary(run.result))));
     if (run.failure) {
       log.error(run.failure);

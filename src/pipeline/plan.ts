@@ -3,7 +3,7 @@ import { shellJoin } from '../core/command.js';
 import { Summary } from '../core/summary.js';
 import { composeWords } from '../deploy/compose-commands.js';
 import { stateDir } from '../deploy/host-state.js';
-import { forHost } from '../deploy/settings.js';
+import { forHost, type DeploySettings } from '../deploy/settings.js';
 import { buildCommand, loginCommand, pushCommand } from '../image/docker-commands.js';
 import { describeTarget } from '../ssh/index.js';
 import { PLANNED, type PipelineSettings } from './settings.js';
@@ -12,9 +12,16 @@ import { PLANNED, type PipelineSettings } from './settings.js';
 export interface PipelinePlan {
   version: string;
   steps: Array<{ step: string; what: string; commands: string[] }>;
-  hosts: Array<{ host: string; appDir: string; commands: string[] }>;
+  hosts: HostPlan[];
   checks: string[];
   onFailure: string;
+}
+
+/** What would run on one host, in order. */
+export interface HostPlan {
+  host: string;
+  appDir: string;
+  commands: string[];
 }
 
 const planned = (value: string): string => value.replace(new RegExp(PLANNED, 'g'), '<version>');
@@ -48,7 +55,20 @@ export function planPipeline(settings: PipelineSettings): PipelinePlan {
     what: `${deploy.mode === 'rollback' ? 'roll back' : `deploy ${image ?? version}`} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s)${deploy.batchSize ? ` in batches of ${deploy.batchSize}` : ''}`,
     commands: [],
   });
-  const hosts = deploy.ssh.targets.map((target, index) => {
+  const hosts = planHosts(deploy, image);
+  const checks = (smoke?.checks ?? []).map((check) => planned([
+    `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
+    smoke?.sshTargets ? `from inside each host through SSH` : '',
+  ].filter(Boolean).join(', ')));
+  steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
+  const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
+    ? 'a failed smoke test fails the job; nothing is rolled back'
+    : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
+  return { version: planned(version), steps, hosts, checks, onFailure };
+}
+
+export function planHosts(deploy: DeploySettings, image: string | undefined): HostPlan[] {
+  return deploy.ssh.targets.map((target, index) => {
     const appDir = forHost(deploy.appDir, target.host, index);
     const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
     if (deploy.compose) {
@@ -75,20 +95,19 @@ export function planPipeline(settings: PipelineSettings): PipelinePlan {
       for (const command of deploy.release.restart) commands.push(command);
     } else if (deploy.script) {
       commands.push(`in ${appDir}: ${deploy.script}`);
+    } else if (deploy.swarm) {
+      const { swarm } = deploy;
+      commands.push(swarm.service
+        ? `docker service update --image ${swarm.image ?? '<image>'} ${swarm.stack}_${swarm.service} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`
+        : `upload ${swarm.stackFile}; docker stack deploy as ${swarm.stack}; wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`);
+    }
+    if (deploy.zeroDowntime && deploy.compose && deploy.mode === 'deploy') {
+      commands.push(`zero downtime: start the new copy beside the old one on a free port ${deploy.zeroDowntime.ports.first}-${deploy.zeroDowntime.ports.last}, switch the ${deploy.zeroDowntime.proxy} proxy, drain the old copy`);
     }
     if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
     commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
     return { host: describeTarget(target), appDir, commands };
   });
-  const checks = (smoke?.checks ?? []).map((check) => planned([
-    `${check.method} ${check.url}`, check.expectVersion ? `expects version ${check.expectVersion} at ${check.versionPath}` : '',
-    smoke?.sshTargets ? `from inside each host through SSH` : '',
-  ].filter(Boolean).join(', ')));
-  steps.push({ step: 'smoke-test', what: smoke ? `${checks.length} check(s), ${smoke.options.consecutivePasses} passes in a row within ${Math.round(smoke.options.timeoutMs / 1000)} s` : 'skipped: no url, checks or health-url set', commands: [] });
-  const onFailure = settings.mode === 'rollback' || !settings.rollbackOnFailure
-    ? 'a failed smoke test fails the job; nothing is rolled back'
-    : 'a failed smoke test rolls back (ssh-deploy mode rollback) every host this run changed, then fails the job';
-  return { version: planned(version), steps, hosts, checks, onFailure };
 }
 
 export function planSummary(plan: PipelinePlan): Summary {
@@ -98,5 +117,37 @@ export function planSummary(plan: PipelinePlan): Summary {
   for (const step of plan.steps.filter((s) => s.commands.length)) summary.text(`${step.step}:`).list(step.commands.map((c) => `\`${c}\``));
   for (const host of plan.hosts) summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
   summary.text('Checks:').list(plan.checks.length ? plan.checks : ['none']);
+  return summary.text(`On failure: ${plan.onFailure}.`);
+}
+
+/** What `slipway deploy --dry-run` prints: the same per-host plan as the pipeline's deploy step. */
+export interface DeployPlan {
+  mode: DeploySettings['mode'];
+  strategy: DeploySettings['strategy'];
+  version: string;
+  what: string;
+  hosts: HostPlan[];
+  onFailure: string;
+}
+
+export function planDeploy(deploy: DeploySettings): DeployPlan {
+  const image = deploy.compose?.image ?? deploy.swarm?.image;
+  const order = deploy.batchSize ? `in batches of ${deploy.batchSize}` : 'all at once';
+  const what = deploy.mode === 'rollback'
+    ? `roll back with ${deploy.strategy} on ${deploy.ssh.targets.length} host(s) ${order}, to what each host recorded`
+    : `deploy ${image ?? deploy.version} with ${deploy.strategy} to ${deploy.ssh.targets.length} host(s) ${order}`;
+  const onFailure = deploy.mode === 'rollback'
+    ? 'a host whose rollback fails is reported failed; the others are not touched again'
+    : deploy.strategy === 'script'
+      ? 'a failed script or health check fails the host (a script has no automatic rollback)'
+      : 'a host that fails its switch or health check is rolled back to what served before; later batches do not start';
+  return { mode: deploy.mode, strategy: deploy.strategy, version: deploy.version, what, hosts: planHosts(deploy, image), onFailure };
+}
+
+export function deployPlanSummary(plan: DeployPlan): Summary {
+  const summary = new Summary()
+    .heading(`${plan.mode === 'rollback' ? 'Rollback' : 'Deploy'} plan (dry run, nothing touched): ${plan.what}`)
+    .text(`Version: ${plan.mode === 'rollback' && plan.version === 'previous' ? 'the one before, as recorded on each host' : plan.version}`);
+  for (const host of plan.hosts) summary.text(`On ${host.host} (${host.appDir}):`).list(host.commands.map((c) => `\`${c}\``));
   return summary.text(`On failure: ${plan.onFailure}.`);
 }

@@ -314,14 +314,12 @@ cli('8 paths', 'report-file', ['drill', '--source=sqlite', '--database-path=live
 cli('8 paths', 'scratch-dir', ['drill', '--source=sqlite', '--database-path=live.db', '--scratch-dir=live.db']);
 cli('8 paths', 'checks-file', ['smoke', '--checks-file=../../outside/c.yml']);
 
-// ── fixed elsewhere in issue 15: git refs (secret-scan) and strict CLI flags ──
-const cliFlags = 'issue 15 class 7, strict CLI flags';
-const pending = (item: HostileCase, pendingFix: string) => cases.push({ ...item, pendingFix });
+// ── git refs (secret-scan) and strict CLI flags ──
 cases.push({ name: 'secret-scan: base: "--upload-pack=touch x" in pr mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'pr', base: '--upload-pack=touch /tmp/slipway-hi-pwned', head: 'HEAD' }, names: 'base' });
 cases.push({ name: 'secret-scan: head: "--output=/tmp/x" in history mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'history', head: '--output=/tmp/slipway-hi-x' }, names: 'head' });
 cases.push({ name: 'secret-scan: before: "-x" in push mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'push', before: '-x', after: 'HEAD' }, names: 'before' });
-pending({ name: 'cli: pipeline --dry-rn (a typo of --dry-run)', cls: '2 option injection', target: 'cli', inputs: {}, args: ['pipeline', '--dry-rn'], names: 'dry-rn', prepare: writeSshFiles }, cliFlags);
-pending({ name: 'cli: deploy --host -x (a value that is a flag)', cls: '2 option injection', target: 'cli', inputs: {}, args: ['deploy', '--host', '-x', '--private-key=./id', '--known-hosts=./known_hosts', '--app-dir=/srv/hi-app', '--service=web', '--image=127.0.0.1:42003/hi/app:1'], names: 'host', prepare: writeSshFiles }, cliFlags);
+cases.push({ name: 'cli: pipeline --dry-rn (a typo of --dry-run)', cls: '2 option injection', target: 'cli', inputs: {}, args: ['pipeline', '--dry-rn'], names: 'dry-rn', prepare: writeSshFiles });
+cases.push({ name: 'cli: deploy --host -x (a value that is a flag)', cls: '2 option injection', target: 'cli', inputs: {}, args: ['deploy', '--host', '-x', '--private-key=./id', '--known-hosts=./known_hosts', '--app-dir=/srv/hi-app', '--service=web', '--image=127.0.0.1:42003/hi/app:1'], names: 'host', prepare: writeSshFiles });
 
 export const HOSTILE_CASES: readonly HostileCase[] = cases;
 

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { formatError, InputError } from '../core/errors.js';
+import { CANCELLED_EXIT_CODE, handleCancelSignals } from '../platform/cancel-signals.js';
+import type { FlowDefinition } from '../core/context.js';
+import { Inputs, mapInputSource } from '../core/config/inputs.js';
+import type { Logger } from '../core/log.js';
+import { redact } from '../core/secrets.js';
+import { renderText } from '../core/summary.js';
+import { detectPlatform } from '../platform/detect.js';
+import { expandEnv, loadConfigFile, type ConfigSection } from './config-file.js';
+import { DRY_RUNS, dryRunDocument } from './dry-run.js';
+import { asksForHelp, flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
+import { packageVersion } from './commands/version.js';
+import { ACTION_INPUTS } from './generated/action-inputs.js';
+import { commandHelp } from './help.js';
+import { localContext, runFlow } from './run-flow.js';
+
+/** How the result is printed: `--json` one document on stdout, else the summary as text. */
+export interface Output {
+  json: boolean;
+  stdout: { write(text: string): unknown };
+}
+
+/** A flow command's flags, with `--dry-run` where the CLI can plan it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function flowFlagSet(flow: FlowDefinition<any, any>): FlagSet {
+  return flagSetFor(flow.command, flow.action, { dryRun: flow.command in DRY_RUNS });
+}
+
+/** Reads slipway.yml (`--config`, else ./slipway.yml when present). */
+export function readConfig(line: CommandLine): { sections: Record<string, ConfigSection>; where: string } {
+  const where = line.config ?? 'slipway.yml';
+  return { sections: loadConfigFile(path.resolve(where), line.config !== undefined), where };
+}
+
+/**
+ * A command's own section in slipway.yml holds its inputs only: a misspelt key
+ * would otherwise be ignored as silently as a misspelt flag. (`defaults:` is
+ * shared by every command, so a key there may belong to another one.)
+ */
+export function checkSectionKeys(section: ConfigSection | undefined, sectionName: string, known: readonly string[], where: string): void {
+  for (const key of Object.keys(section ?? {})) {
+    if (known.includes(key)) continue;
+    const nearest = suggest(key, known);
+    throw new InputError(`${where}: ${sectionName}.${key}`, `is not an input of slipway ${sectionName}`, nearest ? `Did you mean ${nearest}?` : `Run \`slipway ${sectionName} --help\` for its inputs.`);
+  }
+}
+
+/** Every input of every action: a key under `defaults:` must be one of them (it is shared, so any command's will do). */
+export function checkDefaultsKeys(sections: Record<string, ConfigSection>, where: string): void {
+  const all = [...new Set(Object.values(ACTION_INPUTS).flatMap((spec) => spec.inputs.map((input) => input.name)))];
+  for (const key of Object.keys(sections.defaults ?? {})) {
+    if (all.includes(key)) continue;
+    const nearest = suggest(key, all);
+    throw new InputError(`${where}: defaults.${key}`, 'is not an input of any command', nearest ? `Did you mean ${nearest}?` : 'Run `slipway help <command>` for the inputs.');
+  }
+}
+
+/** `slipway <flow> …`: flags and slipway.yml → the flow's parse → the plan (--dry-run) or the run. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function runFlowCommand(flow: FlowDefinition<any, any>, args: readonly string[], log: Logger, output: Output): Promise<number> {
+  const set = flowFlagSet(flow);
+  if (asksForHelp(args)) {
+    output.stdout.write(commandHelp(flow.command, flow.action, flow.describe, { dryRun: set.dryRun }));
+    return 0;
+  }
+  const line = parseCommandLine(args, set);
+  if (line.switches.has('version')) {
+    output.stdout.write(`slipway ${packageVersion()}\n`);
+    return 0;
+  }
+  const config = readConfig(line);
+  const inputNames = [...set.inputs.values()].map((flag) => flag.input.name);
+  checkSectionKeys(config.sections[flow.command], flow.command, inputNames, config.where);
+  checkDefaultsKeys(config.sections, config.where);
+  const values: Record<string, string> = {};
+  const fromFile = { ...config.sections.defaults, ...config.sections[flow.command] };
+  for (const [key, value] of Object.entries(fromFile)) {
+    values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
+  }
+  Object.assign(values, line.values);
+
+  const dryRun = DRY_RUNS[flow.command];
+  if (line.switches.has('dry-run') && dryRun) {
+    // Parse only: every input is checked, no process starts, no host is reached.
+    const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), { env: process.env, platform: detectPlatform(), workDir: process.cwd() });
+    const plan = dryRun.plan(settings);
+    output.stdout.write(output.json ? `${redact(JSON.stringify(dryRunDocument(flow.command, plan.document), null, 2))}\n` : redact(renderText(plan.summary)));
+    return 0;
+  }
+
+  // Ctrl-C / SIGTERM: a flow that handles cancel winds down whole (docs/cancel.md); others stop after removing their key files.
+  const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+  let run: Awaited<ReturnType<typeof runFlow>>;
+  try {
+    // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
+    run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in line.values)));
+  } catch (error) {
+    if (!cancel.received()) throw error;
+    log.error(`cancelled (${cancel.received()}): ${formatError(error)}`);
+    return CANCELLED_EXIT_CODE;
+  } finally {
+    cancel.dispose();
+  }
+  if (output.json) {
+    output.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
+  } else {
+    output.stdout.write(redact(renderText(flow.summary(run.result))));
+  }
+  if (run.failure) {
+    log.error(run.failure);
+    return cancel.received() ? CANCELLED_EXIT_CODE : 1;
+  }
+  if (cancel.received()) {
+    log.error(`cancelled (${cancel.received()}) after the last step had finished`);
+    return CANCELLED_EXIT_CODE;
+  }
+  return 0;
+}
