@@ -84,7 +84,12 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
       } catch (error) {
         const rolledBack = error instanceof RolledBackError;
-        Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: formatError(error), changed: !rolledBack && item.lock !== undefined });
+        // After a rollback the host serves the old version again; the new one is what failed.
+        const versions = rolledBack ? error.versions : undefined;
+        Object.assign(item.outcome, {
+          status: rolledBack ? 'rolled-back' : 'failed', version: versions?.serving ?? settings.version, previous: versions?.failed ?? item.outcome.previous,
+          message: formatError(error), changed: !rolledBack && item.lock !== undefined,
+        });
       }
       item.outcome.durationMs = Date.now() - started;
       return item;
@@ -96,8 +101,8 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
       for (const item of pending) {
         if (item.outcome.status !== 'deployed' || !item.run) continue;
         try {
-          await strategy.rollback(item.run);
-          Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
+          const back = await strategy.rollback(item.run);
+          Object.assign(item.outcome, { status: 'reverted', version: back.version, previous: back.previous, message: 'reverted because another host in its batch failed' });
         } catch (error) {
           item.outcome.message = `revert failed: ${formatError(error)}`;
           item.outcome.status = 'failed';
@@ -123,7 +128,8 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
   return {
     mode: settings.mode,
     strategy: settings.strategy,
-    version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
+    // What serves now: the deployed version, else (all rolled back) the version serving again.
+    version: (outcomes.find((o) => o.status === success) ?? outcomes.find((o) => o.status === 'rolled-back' || o.status === 'reverted'))?.version ?? settings.version,
     previousVersion: first?.previous ?? '',
     hosts: outcomes,
     rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted'),
