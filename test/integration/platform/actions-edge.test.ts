@@ -137,6 +137,26 @@ describe('smoke-test as a runner runs it', () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at |%0A\s+at /);
   });
 
+  it('a cancelled step (the runner sends SIGINT) ends within the grace period, before SIGTERM is needed', async () => {
+    // A port nobody listens on: the smoke test waits for readiness until cancelled.
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const job = new RunnerJobContext({ event: 'push' });
+    try {
+      const run = await runActionStep(job, 'actions/smoke-test', {
+        inputs: { url: `http://127.0.0.1:${port}/health`, timeout: '60s' },
+        cancel: { whenOutput: /not ready yet/, sigtermAfterMs: 7500, sigkillAfterMs: 2500 },
+      });
+      expect(run.cancelled).toBe(true);
+      expect(run.signalsSent).toEqual(['SIGINT']);
+      expect(run.durationMs).toBeLessThan(7500);
+    } finally {
+      job.remove();
+    }
+  });
+
   it('with RUNNER_DEBUG=1 the same error carries its stack trace', async () => {
     const run = await step('github', { ...inputs(), timeout: 'forever' }, { RUNNER_DEBUG: '1' });
     expect(run.code).not.toBe(0);
