@@ -275,7 +275,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
         run.log.warn(`${host}: ${version} turned red within the watch window (${watch.detail}); switching back to port ${live.port}`);
         const cause = `new version ${version} turned red ${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch (${watch.detail})`;
         const verdict = await afterFailure(cause, true);
-        if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+        if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`, { serving: live.version || live.image, failed: version });
         throw new SlipwayError(verdict.message, { fix: verdict.fix });
       }
       await sleep(500);
