@@ -66,7 +66,12 @@ describe('compose rollbacks tell what serves (ssh-deploy bundle, sandbox h1)', (
     await runner.run({ file: 'docker-compose', args: ['-p', app, '-f', `${appDir}/docker-compose.yml`, 'up', '-d'], env: { APP_IMAGE: `${IMAGE}:1.0.0`, PORT: String(port) } });
     for (let i = 0; i < 40 && !(await httpGet(port)).includes('1.0.0'); i += 1) await new Promise((resolve) => setTimeout(resolve, 250));
   });
-  afterAll(async () => removeProject(app));
+  afterAll(async () => {
+    await removeProject(app);
+    const images = (await runner.run({ file: 'docker', args: ['images', '--format', '{{.Repository}}:{{.Tag}}'] })).stdout.split('\n')
+      .filter((ref) => ref.startsWith(`${IMAGE}:`) || ref.startsWith('slipway-rollback:hr-edge-'));
+    if (images.length) await runner.run({ file: 'docker', args: ['image', 'rm', '--force', ...images] }, { allowFailure: true });
+  });
 
   it('a failed deploy over a hand-started v1 rolls back to v1, checks v1 by the version it answers, and says so everywhere', async () => {
     const run = await compose({ image: `${IMAGE}:4.0.0` });

@@ -156,7 +156,13 @@ describe('the deploy templates, end to end: build, push, deploy, then a rollback
     { file: 'workflows/deploy.yml', port: 44010, app: 'hr-wf-deploy-gh' },
     { file: 'workflows/forgejo/deploy.yml', port: 44011, app: 'hr-wf-deploy-fj' },
   ];
-  afterAll(async () => { for (const c of cases) await removeProject(c.app); });
+  afterAll(async () => {
+    for (const c of cases) await removeProject(c.app);
+    // The images the runs built (the hosts share the runner's engine here).
+    const built = execFileSync('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { encoding: 'utf8' }).split('\n')
+      .filter((ref) => ref.startsWith(`${sandbox.registries.anonymous.address}/hr-workflows/`) || /^slipway-rollback:hr-wf-/.test(ref));
+    if (built.length) execFileSync('docker', ['image', 'rm', '--force', ...built], { stdio: 'ignore' });
+  });
 
   it.each(cases)('$file', async ({ file, port, app }) => {
     await removeProject(app);
