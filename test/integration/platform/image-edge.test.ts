@@ -22,7 +22,11 @@ describe('build-image with layer-cache auto on a runner without a cache service'
     execFileSync('git', ['-C', workspace, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.']);
     execFileSync('git', ['-C', workspace, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'app']);
   });
-  afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
+  afterAll(() => {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    const built = docker('images', '--format', '{{.Repository}}:{{.Tag}}').split('\n').filter((ref) => ref.startsWith(`${image}:`));
+    if (built.length) docker('image', 'rm', '--force', ...built);
+  });
 
   it('skips the layer cache before building: no docker save, no slipway-layer-cache tag, cache off', async () => {
     try { docker('image', 'rm', '--force', cacheImageName(image)); } catch { /* not there */ }
