@@ -29405,6 +29405,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 /**
+ * Asked before anything is built or saved: without a cache service (a runner that offers none)
+ * a layer cache would only cost a `docker save` of the whole image and a leftover tag.
+ */
+async function layerCacheAvailable(store) {
+    return store.available ? store.available() : true;
+}
+/**
  * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
  * dependency manifests: a dependency change misses, a code change restores the
  * previous layers (same prefix) and rebuilds only what follows the dependency step.
@@ -29475,7 +29482,11 @@ async function buildImage(settings, context) {
             external_node_fs_.writeFileSync(file, value, { mode: 0o600 });
             secretFiles[id] = file;
         }
-        const useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+        let useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+        if (useCache && !(await layerCacheAvailable(context.cache))) {
+            log.info(`Layer cache: this runner offers no cache service (${context.cache.description}), so the build runs without one and nothing is saved`);
+            useCache = false;
+        }
         const transport = layerCacheTransport(builder);
         const keys = layerCacheKeys({
             repository: settings.image,
@@ -30111,9 +30122,9 @@ class LockHeldError extends errors/* SlipwayError */.GQ {
     host;
     holder;
     ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
+    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
         super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
         });
         this.host = host;
         this.holder = holder;
@@ -30183,7 +30194,7 @@ async function takeLock(session, dir, token, options, log) {
         }
         const waited = Date.now() - started;
         if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
         if (!announced)
             log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
         announced = true;
@@ -31307,6 +31318,9 @@ class ActionsCache {
             this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
             return undefined;
         }
+    }
+    async available() {
+        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));

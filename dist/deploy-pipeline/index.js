@@ -38074,9 +38074,9 @@ class LockHeldError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Slip
     host;
     holder;
     ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
+    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
         super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
         });
         this.host = host;
         this.holder = holder;
@@ -38146,7 +38146,7 @@ async function takeLock(session, dir, token, options, log) {
         }
         const waited = Date.now() - started;
         if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
         if (!announced)
             log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
         announced = true;
@@ -38541,6 +38541,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 /**
+ * Asked before anything is built or saved: without a cache service (a runner that offers none)
+ * a layer cache would only cost a `docker save` of the whole image and a leftover tag.
+ */
+async function layerCacheAvailable(store) {
+    return store.available ? store.available() : true;
+}
+/**
  * Cache keys for the layer cache. The prefix hashes the Dockerfile and the
  * dependency manifests: a dependency change misses, a code change restores the
  * previous layers (same prefix) and rebuilds only what follows the dependency step.
@@ -38611,7 +38618,11 @@ async function buildImage(settings, context) {
             external_node_fs_.writeFileSync(file, value, { mode: 0o600 });
             secretFiles[id] = file;
         }
-        const useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+        let useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+        if (useCache && !(await layerCacheAvailable(context.cache))) {
+            log.info(`Layer cache: this runner offers no cache service (${context.cache.description}), so the build runs without one and nothing is saved`);
+            useCache = false;
+        }
         const transport = layerCacheTransport(builder);
         const keys = layerCacheKeys({
             repository: settings.image,
@@ -46433,33 +46444,148 @@ function describeValue(value, quote) {
 
 
 
+
+
+const PLACEHOLDER = '\u0000slipway-version\u0000';
+/** `{version}` as a JSON string escape of the placeholder, so a version with quotes cannot change the fragment's shape. */
+const withPlaceholder = (expect) => expect.replace(/\{version\}/g, '\\u0000slipway-version\\u0000');
+/** `"build":{version}` (a number or boolean member): the placeholder quoted, compared in the body's type later. */
+const withQuotedPlaceholder = (expect) => expect.replace(/\{version\}/g, '"\\u0000slipway-version\\u0000"');
+/** Members of an expectation that reads as JSON members (`"a":"x", "b":1`, `{version}` placed in a string or as a value); undefined when it does not. */
+function jsonMembers(expect) {
+    return parseMembers(withPlaceholder(expect)) ?? (expect.includes('{version}') ? parseMembers(withQuotedPlaceholder(expect)) : undefined);
+}
+function parseMembers(text) {
+    if (!/^\s*"/.test(text))
+        return undefined;
+    try {
+        const parsed = JSON.parse(`{${text}}`);
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+            return undefined;
+        const members = Object.entries(parsed).map(([path, value]) => ({ path, value }));
+        return members.length > 0 && members.every((m) => m.value === null || typeof m.value !== 'object') ? members : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The expectation for one version; `version` undefined means "whatever version answers" (members naming {version} are dropped). */
+function expectationFor(expect, version) {
+    if (!expect)
+        return { kind: 'none' };
+    const members = jsonMembers(expect);
+    if (members) {
+        const kept = members
+            .filter((m) => version !== undefined || !String(m.value).includes(PLACEHOLDER))
+            .map((m) => ({ path: m.path, value: String(m.value).split(PLACEHOLDER).join(version ?? '') }));
+        return kept.length ? { kind: 'json', members: kept, text: kept.map((m) => `"${m.path}":"${m.value}"`).join(', ') } : { kind: 'none' };
+    }
+    if (version === undefined && expect.includes('{version}'))
+        return { kind: 'none' };
+    return { kind: 'text', text: expect.replace(/\{version\}/g, version ?? '') };
+}
+/** The JSON path that holds the version: the member whose value is `{version}`, else `version`. */
+function versionPathOf(expect) {
+    const members = expect ? jsonMembers(expect) : undefined;
+    return members?.find((m) => m.value === PLACEHOLDER)?.path ?? 'version';
+}
+/** Undefined when the body meets the expectation; otherwise what it answered instead. */
+function unmetExpectation(expectation, body) {
+    if (expectation.kind === 'none')
+        return undefined;
+    if (expectation.kind === 'text')
+        return body.includes(expectation.text) ? undefined : `answered without '${expectation.text}' (got ${body.slice(0, 120).trim()})`;
+    let document;
+    try {
+        document = JSON.parse(body);
+    }
+    catch {
+        // Not JSON: the member may still be there as text (the old substring rule).
+        const asText = expectation.members.map((m) => `"${m.path}":"${m.value}"`);
+        return asText.every((text) => body.includes(text)) ? undefined : `answered a body that is not JSON, without ${expectation.text} (got ${body.slice(0, 120).trim()})`;
+    }
+    for (const member of expectation.members) {
+        const segments = parseJsonPath(member.path) ?? [member.path];
+        const found = lookupJsonPath(document, segments);
+        if (!found.found)
+            return `answered without '${member.path}' (expected ${showValue(member.value)})`;
+        if (!looselyEquals(found.value, member.value))
+            return `answered ${member.path} ${showValue(found.value)}, expected ${showValue(member.value)}`;
+    }
+    return undefined;
+}
+/** The version a health document reports at `path`, if it is JSON and has one. */
+function versionInBody(body, path) {
+    try {
+        const found = lookupJsonPath(JSON.parse(body), parseJsonPath(path) ?? [path]);
+        return found.found && found.value !== null && typeof found.value !== 'object' ? String(found.value) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
- * Polls `url` (as the host sees it) through an SSH tunnel on the session's one
- * connection until it answers 2xx (and contains `expect`), or the time is up.
+ * One GET through an SSH tunnel to the host's health-url. node:http with a ref'd timer (the smoke
+ * probe), not fetch: when the tunnel accepts and the far end refuses, fetch never settles and its
+ * AbortSignal.timeout timer keeps nothing alive, so the CLI exited 0 mid-deploy.
+ */
+async function withTunnel(session, health, body) {
+    const url = new URL(health.url ?? '');
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const tunnel = await session.forwardLocalPort(port, url.hostname);
+    try {
+        const check = check_list_oneLineCheck(health.url ?? '', 'health-url');
+        const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
+        return await body(() => probe(check, { requestTimeoutMs: 5000, connect }));
+    }
+    finally {
+        await tunnel.close();
+    }
+}
+/**
+ * What the app serving now says it is, asked once before a deploy changes anything: the rollback
+ * then checks for this version, not for an image reference it never reports. Undefined when there
+ * is no health-url, no answer, or no version in it.
+ */
+async function servingVersion(session, health, log) {
+    if (!health.url)
+        return undefined;
+    try {
+        return await withTunnel(session, health, async (get) => {
+            const answer = await get();
+            if (!answer.ok)
+                throw new Error(answer.message);
+            return answer.status >= 200 && answer.status < 300 ? versionInBody(answer.body, versionPathOf(health.expect)) : undefined;
+        });
+    }
+    catch (error) {
+        log.debug(`health: ${health.url} did not answer before the deploy (${error.message})`);
+        return undefined;
+    }
+}
+/**
+ * Polls `url` (as the host sees it) through an SSH tunnel on the session's one connection until it
+ * answers 2xx and meets health-expect for `version`, or the time is up. `version` undefined: the
+ * version is not known (an app Slipway did not deploy and that reports none), so only the parts of
+ * health-expect that do not name it are checked.
  */
 async function waitForHttpHealth(session, health, version, log, deadline, signal) {
     if (!health.url)
         return { healthy: true, detail: 'no health-url' };
-    const url = new URL(health.url);
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const tunnel = await session.forwardLocalPort(port, url.hostname);
-    const expected = health.expect?.replace(/\{version\}/g, version);
-    let last;
-    try {
-        // node:http with a ref'd timer (the smoke probe), not fetch: when the tunnel accepts and the far end
-        // refuses, fetch never settles and its AbortSignal.timeout timer keeps nothing alive, so the CLI exited 0.
-        const check = check_list_oneLineCheck(health.url, 'health-url');
-        const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
+    const expectation = expectationFor(health.expect, version);
+    return withTunnel(session, health, async (get) => {
+        let last;
         for (;;) {
             // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
             if (signal?.aborted)
                 return { healthy: false, detail: 'cancelled while the new version was being verified' };
-            const answer = await probe(check, { requestTimeoutMs: 5000, connect });
+            const answer = await get();
             if (answer.ok) {
                 const success = answer.status >= 200 && answer.status < 300;
-                if (success && (!expected || answer.body.includes(expected)))
+                const unmet = success ? unmetExpectation(expectation, answer.body) : `answered ${answer.status}`;
+                if (!unmet)
                     return { healthy: true, detail: `${health.url} answered ${answer.status}` };
-                last = success ? `answered without '${expected}' (got ${answer.body.slice(0, 120).trim()})` : `answered ${answer.status}`;
+                last = unmet;
             }
             else {
                 last = answer.message;
@@ -46469,10 +46595,7 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
             log.debug(`health: ${health.url} ${last}; retrying`);
             await (0,retry/* sleep */.yy)(500);
         }
-    }
-    finally {
-        await tunnel.close();
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
@@ -46481,10 +46604,12 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
 class RolledBackError extends errors/* SlipwayError */.GQ {
     host;
     serving;
-    constructor(host, reason, serving) {
+    versions;
+    constructor(host, reason, serving, versions) {
         super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
         this.host = host;
         this.serving = serving;
+        this.versions = versions;
         this.name = 'RolledBackError';
     }
 }
@@ -48060,6 +48185,33 @@ const pushImageFlow = {
             result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
         ]]),
 };
+/**
+ * The action's form of push-image: a failed push still writes a job summary saying which image,
+ * which registry and why (a thrown error leaves the edge no result to summarise). The CLI and the
+ * pipeline keep the throwing form, whose error they report themselves.
+ */
+const pushImageActionFlow = {
+    ...pushImageFlow,
+    run: async (settings, context) => {
+        const started = Date.now();
+        try {
+            return await pushImage(settings, context);
+        }
+        catch (error) {
+            return {
+                digest: '', imageRef: '', tags: settings.tags, registry: settings.registry, layersUploaded: 0, layersReused: 0, verified: [],
+                durationMs: Date.now() - started, failure: (0,errors/* formatError */.Wk)(error, context.env.RUNNER_DEBUG === '1'),
+            };
+        }
+    },
+    outputs: (result) => (result.failure ? {} : pushImageFlow.outputs(result)),
+    summary: (result) => (result.failure
+        ? new core_summary/* Summary */.BD().heading('Image push failed').table(['tags', 'registry', 'time', 'failure'], [[
+                result.tags.join(', '), result.registry, `${(result.durationMs / 1000).toFixed(1)} s`, result.failure.split('\n')[0] ?? '',
+            ]])
+        : pushImageFlow.summary(result)),
+    failure: (result) => result.failure,
+};
 
 ;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
 
@@ -48624,8 +48776,9 @@ function pipelineSummary(result) {
     if (result.deploy) {
         summary.table(['host', 'before', 'after', 'status', 'detail'], result.deploy.hosts.map((host) => {
             const back = result.rollback?.hosts.find((h) => h.host === host.host);
-            const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
-            return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
+            const row = beforeAfter(result, host);
+            const after = back && back.status !== 'rolled-back' ? `${host.version} (rollback ${back.status})` : row.after;
+            return [host.host, row.before || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
         }));
         // With strategy swarm, the per-service table says what the engine did (empty otherwise).
         summary.append(swarmReportSummary(result.deploy));
@@ -48638,19 +48791,46 @@ function pipelineSummary(result) {
         summary.text(`**Failure:** ${result.failure}`);
     return summary;
 }
+/**
+ * One host's versions before and after the run. A host that deploy itself put back (its own health
+ * check failed, or its batch did) serves what it served before: its outcome's version; the outcome's
+ * `previous` is then the version that failed.
+ */
+function beforeAfter(result, host) {
+    const back = result.rollback?.hosts.find((h) => h.host === host.host);
+    if (result.mode !== 'rollback' && (host.status === 'rolled-back' || host.status === 'reverted'))
+        return { before: host.version, after: host.version };
+    const after = back?.status === 'rolled-back' ? back.version : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '';
+    return { before: host.previous, after };
+}
+/**
+ * After any rollback (deploy's own after a failed health check, the smoke test's, or mode: rollback):
+ * `version` is what serves now and `previous-version` the version that failed (or was left).
+ */
+function servingVersions(result) {
+    const back = result.rollback?.hosts.some((host) => host.status === 'rolled-back');
+    if (back && result.rollback)
+        return { version: result.rollback.version, previous: result.version, rolledBack: true };
+    const deploy = result.deploy;
+    if (deploy?.rolledBack)
+        return { version: deploy.version, previous: deploy.previousVersion, rolledBack: true };
+    return { version: result.version, previous: deploy?.previousVersion ?? '', rolledBack: result.outcome === 'rolled-back' };
+}
 function pipelineOutputs(result) {
+    const serving = servingVersions(result);
     return {
         outcome: result.outcome,
-        version: result.version,
+        version: serving.version,
         'image-ref': result.imageRef ?? '',
         digest: result.push?.digest ?? '',
         tags: result.build?.tags.join('\n') ?? '',
-        'previous-version': result.deploy?.previousVersion ?? '',
+        'previous-version': serving.previous,
         hosts: JSON.stringify((result.deploy?.hosts ?? []).map((host) => {
             const back = result.rollback?.hosts.find((h) => h.host === host.host);
-            return { host: host.host, before: host.previous, after: back?.status === 'rolled-back' ? back.version : host.version, status: back ? 'rolled-back' : host.status };
+            const row = beforeAfter(result, host);
+            return { host: host.host, before: row.before, after: row.after || host.version, status: back ? 'rolled-back' : host.status };
         })),
-        'rolled-back': String(result.outcome === 'rolled-back'),
+        'rolled-back': String(serving.rolledBack),
         'smoke-passed': result.smoke ? String(result.smoke.passed) : '',
         'duration-ms': String(result.durationMs),
     };
@@ -48737,7 +48917,8 @@ async function switchTo(run, ctx, image, pull, beforeUp) {
 }
 const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
 /**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then
+ * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
  * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
  */
 async function waitHealthy(run, ctx, version, signal) {
@@ -48763,6 +48944,21 @@ async function waitHealthy(run, ctx, version, signal) {
     return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
 }
 const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
+/**
+ * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
+ * version — what the app answers on health-url, else what Slipway recorded when it deployed that
+ * image, else unknown (''), never the image reference (which no health document reports).
+ */
+async function servingBefore(run, ctx, running, state) {
+    if (!running)
+        return { version: '', recorded: false };
+    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+    const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
+    const answered = await servingVersion(run.session, run.settings.health, run.log);
+    return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
+}
+/** State written by older releases put the image reference where the version was unknown. */
+const knownVersion = (version, image) => (version && version !== image ? version : undefined);
 async function composeDeploy(run) {
     const ctx = await prepare(run);
     const image = ctx.compose.image ?? '';
@@ -48770,9 +48966,8 @@ async function composeDeploy(run) {
     const running = await runningImageOf(run, ctx);
     const current = running?.image;
     const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
-    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
-    const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
-    const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
+    const before = await servingBefore(run, ctx, running, state);
+    const previousVersion = before.version;
     if (ctx.compose.preDeploy && current) {
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
         await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
@@ -48783,10 +48978,14 @@ async function composeDeploy(run) {
     (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
     // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
     const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+    // A redeploy of what runs now keeps the earlier rollback target instead of pointing it at itself.
+    const redeploy = before.recorded && state.image === image && state.version === version && Boolean(state.previous_image);
+    const thisRun = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+    const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
+    const previous = redeploy ? earlier : thisRun;
     // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
-    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
     let verdict;
     try {
         await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
@@ -48804,24 +49003,26 @@ async function composeDeploy(run) {
             throw error;
         verdict = { healthy: false, detail: error.message };
     }
+    const shownBefore = previousVersion || current || '';
     if (verdict.healthy) {
         const now = await runningImageOf(run, ctx);
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
-        return { version, previous: previousVersion, changed: true };
+        // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
+        const kept = now?.id && running?.id && now.id === running.id && state.previous_image ? earlier : previous;
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...kept, status: 'deployed' });
+        return { version, previous: shownBefore, changed: true };
     }
     if (!current || !rollbackTo)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
     await switchTo(run, ctx, rollbackTo, false);
-    const back = await waitHealthy(run, ctx, previousVersion);
+    const back = await waitHealthy(run, ctx, previousVersion || undefined);
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
-        image: current, image_id: running?.id ?? '', version: previousVersion,
-        previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
+        image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
         status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
     });
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
+    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${shownBefore}`, { serving: shownBefore, failed: version });
 }
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
 async function composeRollback(run) {
@@ -48831,24 +49032,32 @@ async function composeRollback(run) {
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
     const running = await runningImageOf(run, ctx);
     const current = running?.image ?? state.image ?? '';
+    const leaving = await servingBefore(run, ctx, running, state);
+    const targetVersion = knownVersion(state.previous_version, state.previous_image);
     // State written before image IDs were recorded only has the reference.
     const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
     await switchTo(run, ctx, target, false);
-    const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+    const verdict = await waitHealthy(run, ctx, targetVersion);
+    const shownTarget = targetVersion ?? state.previous_image;
+    const shownLeft = leaving.version || current;
+    if (!verdict.healthy) {
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    }
+    const now = await runningImageOf(run, ctx);
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
-        image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
-        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
+        image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version, status: 'rolled-back',
     });
-    return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
+    return { version: shownTarget, previous: shownLeft, changed: true };
 }
 const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
 
 // EXTERNAL MODULE: ./build/src/deploy/lock.js
 var lock = __nccwpck_require__(8270);
 ;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
 
 
 
@@ -48945,11 +49154,30 @@ async function markRelease(run, name, mark) {
     if (result.exitCode !== 0)
         run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
 }
+/** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
 async function release_versionOf(run, name) {
     if (!name)
         return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
+    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
     return result.stdout.trim();
+}
+/**
+ * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
+ * they answered when a deploy replaced them, so a rollback to one checks for its real version.
+ */
+const releaseStateFile = (run) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/release.state`;
+/** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
+async function knownVersionOf(run, name) {
+    const written = await release_versionOf(run, name);
+    if (written)
+        return written;
+    return (await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
+}
+async function recordServed(run, name, version) {
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run));
+    if (state[`served.${name}`] === version)
+        return;
+    await (0,host_state/* writeStateFile */.VP)(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
 }
 /**
  * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
@@ -48998,7 +49226,12 @@ async function releaseDeploy(run, now = new Date()) {
             throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
     }
     const before = await listReleases(run);
-    const previousVersion = await release_versionOf(run, before.current);
+    // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
+    const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+    const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
+    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
+    if (before.current && previousVersion && !(await release_versionOf(run, before.current)))
+        await recordServed(run, before.current, previousVersion);
     let name = releaseName(now);
     if (before.all.includes(name))
         name = `${name}-${run.index + 1}-${process.pid}`;
@@ -49034,32 +49267,41 @@ async function releaseDeploy(run, now = new Date()) {
         const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
         if (stale.length)
             await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
-        return { version, previous: previousVersion, changed: true };
+        return { version, previous: shownBefore, changed: true };
     }
     if (!before.current)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
-    const back = await switchAndCheck(run, before.current, previousVersion);
+    const back = await switchAndCheck(run, before.current, previousVersion || undefined);
     await markRelease(run, name, 'failed');
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
     const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
-    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
+    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
 }
-/** Back to the release before `current`, from what is on the host. */
+/**
+ * Back to the release before `current`, from what is on the host. Releases of the same version as
+ * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
+ */
 async function releaseRollback(run) {
     const { current, all } = await listReleases(run);
     const index = current ? all.indexOf(current) : -1;
-    const target = index > 0 ? all[index - 1] : undefined;
+    const from = await release_versionOf(run, current);
+    let target;
+    for (let i = index - 1; i >= 0 && current; i -= 1) {
+        target = all[i];
+        if (!from || (await release_versionOf(run, target)) !== from)
+            break;
+    }
     if (!current || !target)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const [from, to] = [await release_versionOf(run, current), await release_versionOf(run, target)];
+    const to = await knownVersionOf(run, target);
     const verdict = await switchAndCheck(run, target, to);
     if (!verdict.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
     // The release we left is moved aside, so a second rollback goes further back instead of forward.
     await markRelease(run, current, 'rolled-back');
-    return { version: to, previous: from, changed: true };
+    return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
 }
 async function scriptDeploy(run) {
     const script = run.settings.script ?? '';
@@ -49819,7 +50061,7 @@ async function switchDeploy(run, image, version, action) {
                 const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
                 const verdict = await afterFailure(cause, true);
                 if (verdict.oldServes)
-                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+                    throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`, { serving: live.version || live.image, failed: version });
                 throw new errors/* SlipwayError */.GQ(verdict.message, { fix: verdict.fix });
             }
             await (0,retry/* sleep */.yy)(500);
@@ -49941,7 +50183,12 @@ async function deployFleet(settings, context, hooks = {}) {
             }
             catch (error) {
                 const rolledBack = error instanceof RolledBackError;
-                Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined });
+                // After a rollback the host serves the old version again; the new one is what failed.
+                const versions = rolledBack ? error.versions : undefined;
+                Object.assign(item.outcome, {
+                    status: rolledBack ? 'rolled-back' : 'failed', version: versions?.serving ?? settings.version, previous: versions?.failed ?? item.outcome.previous,
+                    message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined,
+                });
                 if ((0,cancel/* isCancelled */.mm)(signal))
                     Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
             }
@@ -49958,8 +50205,8 @@ async function deployFleet(settings, context, hooks = {}) {
                 if (item.outcome.status !== 'deployed' || !item.run)
                     continue;
                 try {
-                    await strategy.rollback(item.run);
-                    Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
+                    const back = await strategy.rollback(item.run);
+                    Object.assign(item.outcome, { status: 'reverted', version: back.version, previous: back.previous, message: 'reverted because another host in its batch failed' });
                 }
                 catch (error) {
                     item.outcome.message = `revert failed: ${(0,errors/* formatError */.Wk)(error)}`;
@@ -49994,7 +50241,8 @@ async function deployFleet(settings, context, hooks = {}) {
     return {
         mode: settings.mode,
         strategy: settings.strategy,
-        version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
+        // What serves now: the deployed version, else (all rolled back) the version serving again.
+        version: (outcomes.find((o) => o.status === success) ?? outcomes.find((o) => o.status === 'rolled-back' || o.status === 'reverted'))?.version ?? settings.version,
         previousVersion: first?.previous ?? '',
         hosts: outcomes,
         rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),
@@ -50664,6 +50912,9 @@ class ActionsCache {
             this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
             return undefined;
         }
+    }
+    async available() {
+        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));

@@ -28673,7 +28673,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // The push-image action: inputs → the shared core flow → outputs and summary.
 
 
-await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(_image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__/* .pushImageFlow */ .IC);
+// The form that settles a failure into a result, so the job summary says what failed.
+await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(_image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__/* .pushImageActionFlow */ .o$);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -29046,10 +29047,10 @@ function renderTextBlocks(summary) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  IC: () => (/* binding */ pushImageFlow)
+  o$: () => (/* binding */ pushImageActionFlow)
 });
 
-// UNUSED EXPORTS: credentialsHint, parsePushSettings, pushImage
+// UNUSED EXPORTS: credentialsHint, parsePushSettings, pushImage, pushImageFlow
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -29579,6 +29580,33 @@ const pushImageFlow = {
             result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
         ]]),
 };
+/**
+ * The action's form of push-image: a failed push still writes a job summary saying which image,
+ * which registry and why (a thrown error leaves the edge no result to summarise). The CLI and the
+ * pipeline keep the throwing form, whose error they report themselves.
+ */
+const pushImageActionFlow = {
+    ...pushImageFlow,
+    run: async (settings, context) => {
+        const started = Date.now();
+        try {
+            return await pushImage(settings, context);
+        }
+        catch (error) {
+            return {
+                digest: '', imageRef: '', tags: settings.tags, registry: settings.registry, layersUploaded: 0, layersReused: 0, verified: [],
+                durationMs: Date.now() - started, failure: (0,errors/* formatError */.Wk)(error, context.env.RUNNER_DEBUG === '1'),
+            };
+        }
+    },
+    outputs: (result) => (result.failure ? {} : pushImageFlow.outputs(result)),
+    summary: (result) => (result.failure
+        ? new summary/* Summary */.BD().heading('Image push failed').table(['tags', 'registry', 'time', 'failure'], [[
+                result.tags.join(', '), result.registry, `${(result.durationMs / 1000).toFixed(1)} s`, result.failure.split('\n')[0] ?? '',
+            ]])
+        : pushImageFlow.summary(result)),
+    failure: (result) => result.failure,
+};
 
 
 /***/ }),
@@ -30084,9 +30112,9 @@ class LockHeldError extends errors/* SlipwayError */.GQ {
     host;
     holder;
     ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
+    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
         super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
         });
         this.host = host;
         this.holder = holder;
@@ -30156,7 +30184,7 @@ async function takeLock(session, dir, token, options, log) {
         }
         const waited = Date.now() - started;
         if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
         if (!announced)
             log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
         announced = true;
@@ -31280,6 +31308,9 @@ class ActionsCache {
             this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
             return undefined;
         }
+    }
+    async available() {
+        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));

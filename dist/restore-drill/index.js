@@ -46444,8 +46444,20 @@ async function bootApp(app, dataDir, scratch, runner, log) {
     const bootedAt = Date.now();
     const endsAt = bootedAt + app.timeoutMs;
     // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
+    // Each slice is a new readiness wait that counts from attempt 1, so its "not ready yet" line is
+    // logged only when the reason changes, with the time since start instead of the slice's count.
+    let lastNotReady;
     const quiet = {
-        info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
+        info: (message) => {
+            const notReady = /^(.*): not ready yet \(attempt \d+\): ([\s\S]*)$/.exec(message);
+            if (!notReady)
+                return log.info(message);
+            if (notReady[2] === lastNotReady)
+                return log.debug(message);
+            lastNotReady = notReady[2];
+            log.info(`${notReady[1]}: not ready yet (${((Date.now() - bootedAt) / 1000).toFixed(1)} s after start): ${notReady[2]}`);
+        },
+        warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
         error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
     };
     let reason;
@@ -46567,6 +46579,10 @@ function drillFailureMessage(report) {
         return undefined;
     return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
 }
+/** A restic snapshot ID (64 hex digits) reads well cut to 12; a borg archive name is the user's own and is kept whole. */
+function shortSnapshotId(id) {
+    return /^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id;
+}
 function drillSummary(report) {
     const summary = new core_summary/* Summary */.BD();
     const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
@@ -46575,7 +46591,7 @@ function drillSummary(report) {
     if (report.restores.length > 0) {
         summary.table(['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'], report.restores.map((restore) => [
             restore.label,
-            restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+            restore.snapshot ? `${shortSnapshotId(restore.snapshot.id)} (${restore.snapshot.time})` : restore.source,
             formatSeconds(restore.rpoSeconds),
             formatSeconds(restore.rtoSeconds),
             formatBytes(restore.sizes.backupBytes),
@@ -48158,9 +48174,9 @@ class LockHeldError extends errors/* SlipwayError */.GQ {
     host;
     holder;
     ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
+    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
         super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
         });
         this.host = host;
         this.holder = holder;
@@ -48230,7 +48246,7 @@ async function takeLock(session, dir, token, options, log) {
         }
         const waited = Date.now() - started;
         if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
         if (!announced)
             log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
         announced = true;
@@ -48574,6 +48590,9 @@ class ActionsCache {
             this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
             return undefined;
         }
+    }
+    async available() {
+        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));

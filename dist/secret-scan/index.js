@@ -38106,9 +38106,9 @@ class LockHeldError extends errors/* SlipwayError */.GQ {
     host;
     holder;
     ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs) {
+    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
         super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
         });
         this.host = host;
         this.holder = holder;
@@ -38178,7 +38178,7 @@ async function takeLock(session, dir, token, options, log) {
         }
         const waited = Date.now() - started;
         if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited);
+            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
         if (!announced)
             log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
         announced = true;
@@ -39302,6 +39302,9 @@ class ActionsCache {
             this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
             return undefined;
         }
+    }
+    async available() {
+        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));

@@ -8,6 +8,8 @@ export interface CacheStore {
   /** Restores into `paths`; returns the key that hit, or undefined on a miss. */
   restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
   save(paths: string[], key: string): Promise<void>;
+  /** Whether there is anywhere to save to (a runner may offer no cache service); absent means always. */
+  available?(): Promise<boolean>;
 }
 
 export const noCache: CacheStore = {

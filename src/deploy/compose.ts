@@ -4,7 +4,7 @@ import { sleep } from '../core/runner/retry.js';
 import {
   composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords, type ComposeFlavor, type ComposeProject,
 } from './compose-commands.js';
-import { waitForHttpHealth, type HealthVerdict } from './health.js';
+import { servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
 import { readStateFile, stateDir, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
 import { forHost, type ComposeSettings } from './settings.js';
@@ -95,10 +95,11 @@ async function switchTo(run: HostRun, ctx: ComposeContext, image: string, pull: 
 const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
 
 /**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then the HTTP check.
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then
+ * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
  * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
  */
-async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string, signal?: AbortSignal): Promise<HealthVerdict> {
+async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string | undefined, signal?: AbortSignal): Promise<HealthVerdict> {
   const deadline = Date.now() + run.settings.health.timeoutMs;
   let last = 'no container';
   for (;;) {
@@ -119,6 +120,21 @@ async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string, s
 }
 
 const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
+/**
+ * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
+ * version — what the app answers on health-url, else what Slipway recorded when it deployed that
+ * image, else unknown (''), never the image reference (which no health document reports).
+ */
+async function servingBefore(run: HostRun, ctx: ComposeContext, running: RunningImage | undefined, state: Record<string, string>): Promise<{ version: string; recorded: boolean }> {
+  if (!running) return { version: '', recorded: false };
+  // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+  const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
+  const answered = await servingVersion(run.session, run.settings.health, run.log);
+  return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
+}
+
+/** State written by older releases put the image reference where the version was unknown. */
+const knownVersion = (version: string | undefined, image: string | undefined): string | undefined => (version && version !== image ? version : undefined);
 
 export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   const ctx = await prepare(run);
@@ -127,9 +143,8 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   const running = await runningImageOf(run, ctx);
   const current = running?.image;
   const state = await readStateFile(run.session, ctx.stateFile);
-  // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
-  const recorded = running && (state.image_id ? state.image_id === running.id : state.image === running.image);
-  const previousVersion = recorded ? state.version ?? current ?? '' : current ?? '';
+  const before = await servingBefore(run, ctx, running, state);
+  const previousVersion = before.version;
   if (ctx.compose.preDeploy && current) {
     throwIfCancelled(run.signal, 'the pre-deploy hook');
     await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
@@ -140,10 +155,14 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   throwIfCancelled(run.signal, `the switch to ${image}`);
   // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
   const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-  const previous = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+  // A redeploy of what runs now keeps the earlier rollback target instead of pointing it at itself.
+  const redeploy = before.recorded && state.image === image && state.version === version && Boolean(state.previous_image);
+  const thisRun = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+  const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
+  const previous = redeploy ? earlier : thisRun;
   // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
   await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
-  run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''} → ${image}`);
+  run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
   let verdict: HealthVerdict;
   try {
     await switchTo(run, ctx, image, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
@@ -158,22 +177,24 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
     if (!current || !(await run.session.isAlive())) throw error;
     verdict = { healthy: false, detail: (error as Error).message };
   }
+  const shownBefore = previousVersion || current || '';
   if (verdict.healthy) {
     const now = await runningImageOf(run, ctx);
-    await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...previous, status: 'deployed' });
-    return { version, previous: previousVersion, changed: true };
+    // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
+    const kept = now?.id && running?.id && now.id === running.id && state.previous_image ? earlier : previous;
+    await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...kept, status: 'deployed' });
+    return { version, previous: shownBefore, changed: true };
   }
   if (!current || !rollbackTo) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
   run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
   await switchTo(run, ctx, rollbackTo, false);
-  const back = await waitHealthy(run, ctx, previousVersion);
+  const back = await waitHealthy(run, ctx, previousVersion || undefined);
   await writeStateFile(run.session, ctx.stateFile, {
-    image: current, image_id: running?.id ?? '', version: previousVersion,
-    previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '',
+    image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
     status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
   });
   if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-  throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${previousVersion}`);
+  throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${shownBefore}`, { serving: shownBefore, failed: version });
 }
 
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
@@ -183,17 +204,25 @@ export async function composeRollback(run: HostRun): Promise<ComposeChange> {
   if (!state.previous_image) throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
   const running = await runningImageOf(run, ctx);
   const current = running?.image ?? state.image ?? '';
+  const leaving = await servingBefore(run, ctx, running, state);
+  const targetVersion = knownVersion(state.previous_version, state.previous_image);
   // State written before image IDs were recorded only has the reference.
   const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
   await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
   await switchTo(run, ctx, target, false);
-  const verdict = await waitHealthy(run, ctx, state.previous_version ?? '');
-  if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to ${state.previous_image} but it is not healthy (${verdict.detail})`);
+  const verdict = await waitHealthy(run, ctx, targetVersion);
+  const shownTarget = targetVersion ?? state.previous_image;
+  const shownLeft = leaving.version || current;
+  if (!verdict.healthy) {
+    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
+    throw new SlipwayError(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+  }
+  const now = await runningImageOf(run, ctx);
   await writeStateFile(run.session, ctx.stateFile, {
-    image: state.previous_image, image_id: state.previous_image_id ?? '', version: state.previous_version ?? state.previous_image,
-    previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: state.version ?? current, status: 'rolled-back',
+    image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
+    previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version, status: 'rolled-back',
   });
-  return { version: state.previous_version ?? state.previous_image, previous: state.version ?? current, changed: true };
+  return { version: shownTarget, previous: shownLeft, changed: true };
 }
 
 const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);

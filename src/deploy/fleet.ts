@@ -107,7 +107,12 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         if (isCancelled(signal)) item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
       } catch (error) {
         const rolledBack = error instanceof RolledBackError;
-        Object.assign(item.outcome, { status: rolledBack ? 'rolled-back' : 'failed', version: settings.version, message: formatError(error), changed: !rolledBack && item.lock !== undefined });
+        // After a rollback the host serves the old version again; the new one is what failed.
+        const versions = rolledBack ? error.versions : undefined;
+        Object.assign(item.outcome, {
+          status: rolledBack ? 'rolled-back' : 'failed', version: versions?.serving ?? settings.version, previous: versions?.failed ?? item.outcome.previous,
+          message: formatError(error), changed: !rolledBack && item.lock !== undefined,
+        });
         if (isCancelled(signal)) Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
       }
       item.outcome.durationMs = Date.now() - started;
@@ -121,8 +126,8 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
       for (const item of pending) {
         if (item.outcome.status !== 'deployed' || !item.run) continue;
         try {
-          await strategy.rollback(item.run);
-          Object.assign(item.outcome, { status: 'reverted', message: 'reverted because another host in its batch failed' });
+          const back = await strategy.rollback(item.run);
+          Object.assign(item.outcome, { status: 'reverted', version: back.version, previous: back.previous, message: 'reverted because another host in its batch failed' });
         } catch (error) {
           item.outcome.message = `revert failed: ${formatError(error)}`;
           item.outcome.status = 'failed';
@@ -154,7 +159,8 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
   return {
     mode: settings.mode,
     strategy: settings.strategy,
-    version: outcomes.find((o) => o.status === success)?.version ?? settings.version,
+    // What serves now: the deployed version, else (all rolled back) the version serving again.
+    version: (outcomes.find((o) => o.status === success) ?? outcomes.find((o) => o.status === 'rolled-back' || o.status === 'reverted'))?.version ?? settings.version,
     previousVersion: first?.previous ?? '',
     hosts: outcomes,
     rolledBack: outcomes.some((o) => o.status === 'rolled-back' || o.status === 'reverted' || (o.status === 'cancelled' && o.message.includes('rolled back'))),

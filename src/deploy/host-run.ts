@@ -28,9 +28,15 @@ export interface HostOutcome {
   durationMs: number;
 }
 
+/** After a rollback: the version serving now and the version that failed (outputs, summary and deploy log say these). */
+export interface RolledBackVersions {
+  serving: string;
+  failed: string;
+}
+
 /** A deploy step that failed after the host was changed and was then put back: says what serves now. */
 export class RolledBackError extends SlipwayError {
-  constructor(readonly host: string, reason: string, readonly serving: string) {
+  constructor(readonly host: string, reason: string, readonly serving: string, readonly versions?: RolledBackVersions) {
     super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
     this.name = 'RolledBackError';
   }

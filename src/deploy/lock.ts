@@ -24,9 +24,9 @@ export interface LockOptions {
 }
 
 export class LockHeldError extends SlipwayError {
-  constructor(readonly host: string, readonly holder: string, readonly ageSeconds: number, waitedMs: number) {
+  constructor(readonly host: string, readonly holder: string, readonly ageSeconds: number, waitedMs: number, lockPath = 'app-dir/.slipway/lock') {
     super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-      fix: 'Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory on the host',
+      fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
     });
     this.name = 'LockHeldError';
   }
@@ -98,7 +98,7 @@ async function takeLock(session: SshSession, dir: string, token: string, options
       continue;
     }
     const waited = Date.now() - started;
-    if (waited >= options.waitMs) throw new LockHeldError(session.name, holder, ageSeconds, waited);
+    if (waited >= options.waitMs) throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
     if (!announced) log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
     announced = true;
     await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));

@@ -1,7 +1,8 @@
 import { throwIfCancelled } from '../core/cancel.js';
 import { lastLines, SlipwayError } from '../core/errors.js';
 import { redact } from '../core/secrets.js';
-import { waitForHttpHealth } from './health.js';
+import { servingVersion, waitForHttpHealth } from './health.js';
+import { readStateFile, stateDir, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
 import type { ComposeChange as Change } from './compose.js';
 
@@ -102,10 +103,30 @@ async function markRelease(run: HostRun, name: string, mark: ReleaseMark): Promi
   if (result.exitCode !== 0) run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
 }
 
+/** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
 async function versionOf(run: HostRun, name: string | undefined): Promise<string> {
   if (!name) return '';
-  const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || echo "$2"', 'slipway-version', run.appDir, name]);
+  const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
   return result.stdout.trim();
+}
+
+/**
+ * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
+ * they answered when a deploy replaced them, so a rollback to one checks for its real version.
+ */
+const releaseStateFile = (run: HostRun): string => `${stateDir(run.appDir)}/release.state`;
+
+/** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
+async function knownVersionOf(run: HostRun, name: string): Promise<string | undefined> {
+  const written = await versionOf(run, name);
+  if (written) return written;
+  return (await readStateFile(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
+}
+
+async function recordServed(run: HostRun, name: string, version: string): Promise<void> {
+  const state = await readStateFile(run.session, releaseStateFile(run));
+  if (state[`served.${name}`] === version) return;
+  await writeStateFile(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
 }
 
 /**
@@ -129,7 +150,7 @@ async function restart(run: HostRun, signal?: AbortSignal): Promise<{ ok: boolea
  * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
  * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
  */
-async function switchAndCheck(run: HostRun, name: string, version: string, signal?: AbortSignal): Promise<{ healthy: boolean; detail: string }> {
+async function switchAndCheck(run: HostRun, name: string, version: string | undefined, signal?: AbortSignal): Promise<{ healthy: boolean; detail: string }> {
   await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
   const restarted = await restart(run, signal);
   if (!restarted.ok) return { healthy: false, detail: restarted.detail };
@@ -152,7 +173,11 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
     if (allowed.exitCode !== 0) throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
   }
   const before = await listReleases(run);
-  const previousVersion = await versionOf(run, before.current);
+  // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
+  const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+  const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
+  // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
+  if (before.current && previousVersion && !(await versionOf(run, before.current))) await recordServed(run, before.current, previousVersion);
   let name = releaseName(now);
   if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
   const dir = `${run.appDir}/releases/${name}`;
@@ -182,29 +207,37 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
   if (verdict.healthy) {
     const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
     if (stale.length) await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
-    return { version, previous: previousVersion, changed: true };
+    return { version, previous: shownBefore, changed: true };
   }
   if (!before.current) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
   run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
-  const back = await switchAndCheck(run, before.current, previousVersion);
+  const back = await switchAndCheck(run, before.current, previousVersion || undefined);
   await markRelease(run, name, 'failed');
   if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
   const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
-  throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${previousVersion}`);
+  throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
 }
 
-/** Back to the release before `current`, from what is on the host. */
+/**
+ * Back to the release before `current`, from what is on the host. Releases of the same version as
+ * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
+ */
 export async function releaseRollback(run: HostRun): Promise<Change> {
   const { current, all } = await listReleases(run);
   const index = current ? all.indexOf(current) : -1;
-  const target = index > 0 ? all[index - 1] : undefined;
+  const from = await versionOf(run, current);
+  let target: string | undefined;
+  for (let i = index - 1; i >= 0 && current; i -= 1) {
+    target = all[i];
+    if (!from || (await versionOf(run, target)) !== from) break;
+  }
   if (!current || !target) throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-  const [from, to] = [await versionOf(run, current), await versionOf(run, target)];
+  const to = await knownVersionOf(run, target);
   const verdict = await switchAndCheck(run, target, to);
   if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
   // The release we left is moved aside, so a second rollback goes further back instead of forward.
   await markRelease(run, current, 'rolled-back');
-  return { version: to, previous: from, changed: true };
+  return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
 }
 
 export async function scriptDeploy(run: HostRun): Promise<Change> {

@@ -64,8 +64,18 @@ export async function bootApp(
   const bootedAt = Date.now();
   const endsAt = bootedAt + app.timeoutMs;
   // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
+  // Each slice is a new readiness wait that counts from attempt 1, so its "not ready yet" line is
+  // logged only when the reason changes, with the time since start instead of the slice's count.
+  let lastNotReady: string | undefined;
   const quiet: Logger = {
-    info: (message) => log.info(message), warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
+    info: (message) => {
+      const notReady = /^(.*): not ready yet \(attempt \d+\): ([\s\S]*)$/.exec(message);
+      if (!notReady) return log.info(message);
+      if (notReady[2] === lastNotReady) return log.debug(message);
+      lastNotReady = notReady[2];
+      log.info(`${notReady[1]}: not ready yet (${((Date.now() - bootedAt) / 1000).toFixed(1)} s after start): ${notReady[2]}`);
+    },
+    warn: (message, where) => log.warn(message, where), debug: (message) => log.debug(message),
     error: (message) => log.debug(message), group: (title, body) => log.group(title, body),
   };
   let reason: string | undefined;

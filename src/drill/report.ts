@@ -101,6 +101,11 @@ export function drillFailureMessage(report: DrillReport): string | undefined {
   return `Restore drill '${report.name}' failed ${failed.length} check(s): ${failed.map((check) => `${check.name}: ${check.detail}`).join('; ')}`;
 }
 
+/** A restic snapshot ID (64 hex digits) reads well cut to 12; a borg archive name is the user's own and is kept whole. */
+export function shortSnapshotId(id: string): string {
+  return /^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id;
+}
+
 export function drillSummary(report: DrillReport): Summary {
   const summary = new Summary();
   const warnings = allChecks(report).filter((check) => !check.passed && check.severity === 'warning').length;
@@ -111,7 +116,7 @@ export function drillSummary(report: DrillReport): Summary {
       ['restore', 'snapshot', 'RPO', 'RTO', 'backup size', 'restored size'],
       report.restores.map((restore) => [
         restore.label,
-        restore.snapshot ? `${restore.snapshot.id.slice(0, 12)} (${restore.snapshot.time})` : restore.source,
+        restore.snapshot ? `${shortSnapshotId(restore.snapshot.id)} (${restore.snapshot.time})` : restore.source,
         formatSeconds(restore.rpoSeconds),
         formatSeconds(restore.rtoSeconds),
         formatBytes(restore.sizes.backupBytes),

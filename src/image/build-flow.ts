@@ -9,7 +9,7 @@ import {
   buildCommand, inspectImageCommand, loadImageCommand, saveImageCommand, tagImageCommand, type BuilderCapabilities,
 } from './docker-commands.js';
 import { readGitFacts } from './git-facts.js';
-import { cacheImageName, layerCacheKeys, layerCacheTransport } from './layer-cache.js';
+import { cacheImageName, layerCacheAvailable, layerCacheKeys, layerCacheTransport } from './layer-cache.js';
 import { computeTags, versionOf } from './tags.js';
 import { recordLeftover } from '../core/leftovers.js';
 
@@ -58,7 +58,11 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
       secretFiles[id] = file;
     }
 
-    const useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+    let useCache = (settings.layerCache === 'on' || (settings.layerCache === 'auto' && context.platform.kind !== 'local')) && !settings.noCache;
+    if (useCache && !(await layerCacheAvailable(context.cache))) {
+      log.info(`Layer cache: this runner offers no cache service (${context.cache.description}), so the build runs without one and nothing is saved`);
+      useCache = false;
+    }
     const transport = layerCacheTransport(builder);
     const keys = layerCacheKeys({
       repository: settings.image,

@@ -1,7 +1,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CacheStore } from '../core/cache.js';
 import type { BuilderCapabilities } from './docker-commands.js';
+
+/**
+ * Asked before anything is built or saved: without a cache service (a runner that offers none)
+ * a layer cache would only cost a `docker save` of the whole image and a leftover tag.
+ */
+export async function layerCacheAvailable(store: CacheStore): Promise<boolean> {
+  return store.available ? store.available() : true;
+}
 
 /**
  * Cache keys for the layer cache. The prefix hashes the Dockerfile and the

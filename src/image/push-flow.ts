@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import type { FlowContext, FlowDefinition } from '../core/context.js';
-import { SlipwayError } from '../core/errors.js';
+import { formatError, SlipwayError } from '../core/errors.js';
 import type { RunResult } from '../core/runner/process-runner.js';
 import { NETWORK_RETRY, type RetryPolicy } from '../core/runner/retry.js';
 import { Summary } from '../core/summary.js';
@@ -35,6 +35,8 @@ export interface PushResult {
   layersReused: number;
   verified: string[];
   durationMs: number;
+  /** The action's form only: why the push failed (the job summary says it too). */
+  failure?: string;
 }
 
 export function parsePushSettings(inputs: Inputs): PushSettings {
@@ -187,4 +189,31 @@ export const pushImageFlow: FlowDefinition<PushSettings, PushResult> = {
         repositoryOf(result.tags[0] ?? ''), `\`${result.digest}\``, String(result.layersUploaded), String(result.layersReused),
         result.verified.join('; ') || 'skipped', `${(result.durationMs / 1000).toFixed(1)} s`,
       ]]),
+};
+
+/**
+ * The action's form of push-image: a failed push still writes a job summary saying which image,
+ * which registry and why (a thrown error leaves the edge no result to summarise). The CLI and the
+ * pipeline keep the throwing form, whose error they report themselves.
+ */
+export const pushImageActionFlow: FlowDefinition<PushSettings, PushResult> = {
+  ...pushImageFlow,
+  run: async (settings, context) => {
+    const started = Date.now();
+    try {
+      return await pushImage(settings, context);
+    } catch (error) {
+      return {
+        digest: '', imageRef: '', tags: settings.tags, registry: settings.registry, layersUploaded: 0, layersReused: 0, verified: [],
+        durationMs: Date.now() - started, failure: formatError(error, context.env.RUNNER_DEBUG === '1'),
+      };
+    }
+  },
+  outputs: (result) => (result.failure ? {} : pushImageFlow.outputs(result)),
+  summary: (result) => (result.failure
+    ? new Summary().heading('Image push failed').table(['tags', 'registry', 'time', 'failure'], [[
+      result.tags.join(', '), result.registry, `${(result.durationMs / 1000).toFixed(1)} s`, result.failure.split('\n')[0] ?? '',
+    ]])
+    : pushImageFlow.summary(result)),
+  failure: (result) => result.failure,
 };

@@ -3,6 +3,7 @@ import { formatBytes } from '../image/build-flow.js';
 import { smokeSummary } from '../smoke/report.js';
 import { swarmReportSummary } from '../swarm/strategy.js';
 import { planSummary } from './plan.js';
+import type { HostOutcome } from '../deploy/host-run.js';
 import type { PipelineResult } from './run.js';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -29,8 +30,9 @@ export function pipelineSummary(result: PipelineResult): Summary {
   if (result.deploy) {
     summary.table(['host', 'before', 'after', 'status', 'detail'], result.deploy.hosts.map((host) => {
       const back = result.rollback?.hosts.find((h) => h.host === host.host);
-      const after = back ? (back.status === 'rolled-back' ? back.version : `${host.version} (rollback ${back.status})`) : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '-';
-      return [host.host, host.previous || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
+      const row = beforeAfter(result, host);
+      const after = back && back.status !== 'rolled-back' ? `${host.version} (rollback ${back.status})` : row.after;
+      return [host.host, row.before || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
     }));
     // With strategy swarm, the per-service table says what the engine did (empty otherwise).
     summary.append(swarmReportSummary(result.deploy));
@@ -41,19 +43,45 @@ export function pipelineSummary(result: PipelineResult): Summary {
   return summary;
 }
 
+/**
+ * One host's versions before and after the run. A host that deploy itself put back (its own health
+ * check failed, or its batch did) serves what it served before: its outcome's version; the outcome's
+ * `previous` is then the version that failed.
+ */
+function beforeAfter(result: PipelineResult, host: HostOutcome): { before: string; after: string } {
+  const back = result.rollback?.hosts.find((h) => h.host === host.host);
+  if (result.mode !== 'rollback' && (host.status === 'rolled-back' || host.status === 'reverted')) return { before: host.version, after: host.version };
+  const after = back?.status === 'rolled-back' ? back.version : host.status === 'deployed' || host.status === 'rolled-back' ? host.version : '';
+  return { before: host.previous, after };
+}
+
+/**
+ * After any rollback (deploy's own after a failed health check, the smoke test's, or mode: rollback):
+ * `version` is what serves now and `previous-version` the version that failed (or was left).
+ */
+export function servingVersions(result: PipelineResult): { version: string; previous: string; rolledBack: boolean } {
+  const back = result.rollback?.hosts.some((host) => host.status === 'rolled-back');
+  if (back && result.rollback) return { version: result.rollback.version, previous: result.version, rolledBack: true };
+  const deploy = result.deploy;
+  if (deploy?.rolledBack) return { version: deploy.version, previous: deploy.previousVersion, rolledBack: true };
+  return { version: result.version, previous: deploy?.previousVersion ?? '', rolledBack: result.outcome === 'rolled-back' };
+}
+
 export function pipelineOutputs(result: PipelineResult): Record<string, string> {
+  const serving = servingVersions(result);
   return {
     outcome: result.outcome,
-    version: result.version,
+    version: serving.version,
     'image-ref': result.imageRef ?? '',
     digest: result.push?.digest ?? '',
     tags: result.build?.tags.join('\n') ?? '',
-    'previous-version': result.deploy?.previousVersion ?? '',
+    'previous-version': serving.previous,
     hosts: JSON.stringify((result.deploy?.hosts ?? []).map((host) => {
       const back = result.rollback?.hosts.find((h) => h.host === host.host);
-      return { host: host.host, before: host.previous, after: back?.status === 'rolled-back' ? back.version : host.version, status: back ? 'rolled-back' : host.status };
+      const row = beforeAfter(result, host);
+      return { host: host.host, before: row.before, after: row.after || host.version, status: back ? 'rolled-back' : host.status };
     })),
-    'rolled-back': String(result.outcome === 'rolled-back'),
+    'rolled-back': String(serving.rolledBack),
     'smoke-passed': result.smoke ? String(result.smoke.passed) : '',
     'duration-ms': String(result.durationMs),
   };

@@ -59,6 +59,9 @@ export class ActionsCache implements CacheStore {
       return undefined;
     }
   }
+  async available(): Promise<boolean> {
+    return (await import('@actions/cache')).isFeatureAvailable();
+  }
   async save(paths: string[], key: string): Promise<void> {
     const cache = await import('@actions/cache');
     if (!cache.isFeatureAvailable()) return;

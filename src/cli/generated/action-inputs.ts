@@ -329,7 +329,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "health-expect",
-        "description": "(ssh-deploy) Text the health response must contain; '{version}' is replaced, e.g. '\"version\":\"{version}\"'.",
+        "description": "(ssh-deploy) What the health response must hold; '{version}' is replaced. A JSON member such as '\"version\":\"{version}\"' is checked on the parsed body, as the smoke test checks a version (any spacing, compared in the value's type); other text must appear in the body as written. A rollback checks for the version that served before (what it answered, or what Slipway recorded); an unknown one only needs to answer.",
         "required": false,
         "default": ""
       },
@@ -1637,7 +1637,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "health-expect",
-        "description": "Text the health response must contain; '{version}' is replaced, e.g. '\"version\":\"{version}\"'.",
+        "description": "What the health response must hold; '{version}' is replaced. A JSON member such as '\"version\":\"{version}\"' is checked on the parsed body, as the smoke test checks a version (any spacing, compared in the value's type); other text must appear in the body as written. A rollback checks for the version that served before (what it answered, or what Slipway recorded); an unknown one only needs to answer.",
         "required": false,
         "default": ""
       },

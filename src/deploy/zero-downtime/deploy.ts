@@ -284,7 +284,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
         const after = `${Math.round((zd.watchMs - (watchEnd - Date.now())) / 1000)} s after the switch`;
         const cause = run.signal?.aborted ? `cancelled ${after}, within the watch window of ${version}` : `new version ${version} turned red ${after} (${watch.detail})`;
         const verdict = await afterFailure(cause, true);
-        if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`);
+        if (verdict.oldServes) throw new RolledBackError(host, cause, `the old version ${live.version || live.image}`, { serving: live.version || live.image, failed: version });
         throw new SlipwayError(verdict.message, { fix: verdict.fix });
       }
       await sleep(500);

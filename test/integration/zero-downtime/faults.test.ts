@@ -178,6 +178,8 @@ describe('zero-downtime faults: each leaves the old version serving and says wha
     const run = await runFlow(deployFlow, values(images.red ?? '', { 'watch-window': '15s' }), localContext(new MemoryLogger()));
     expect(run.failure).toMatch(/new version 5\.0\.0-red turned red \d+ s after the switch .*rolled back, the old version .* is serving again/s);
     expect(run.outputs['rolled-back']).toBe('true');
+    // What serves now, and the version that failed (issue 16, finding 5).
+    expect(run.outputs).toMatchObject({ version: before, 'previous-version': '5.0.0-red' });
     expect(await serving()).toBe(before);
     expect(await projectContainers(idleSlot())).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { renderMarkdown } from '../../../src/core/summary.js';
 import type { DeployResult } from '../../../src/deploy/fleet.js';
 import type { DeploySettings } from '../../../src/deploy/settings.js';
-import { pipelineSummary } from '../../../src/pipeline/report.js';
+import { pipelineOutputs, pipelineSummary } from '../../../src/pipeline/report.js';
 import type { PipelineResult } from '../../../src/pipeline/run.js';
 import { keepSwarmReports, keepSwarmReport } from '../../../src/swarm/strategy.js';
 
@@ -28,5 +28,31 @@ describe('the pipeline job summary', () => {
 
   it('has no swarm table for the other strategies', () => {
     expect(renderMarkdown(pipelineSummary(pipeline(deployResult())))).not.toMatch(/Swarm/);
+  });
+});
+
+describe('the pipeline after a rollback says what serves now and what failed', () => {
+  it("after ssh-deploy's own rollback: version = what serves, previous-version = the failed one, before = after = the old version", () => {
+    const deploy: DeployResult = {
+      mode: 'deploy', strategy: 'compose', version: '1.0.0', previousVersion: '2.0.0', rolledBack: true, ok: false, connectionsPerHost: [1],
+      hosts: [{ host: 'h1', status: 'rolled-back', version: '1.0.0', previous: '2.0.0', message: 'rolled back', changed: false, durationMs: 5 }],
+    };
+    const result = { ...pipeline(deploy), outcome: 'rolled-back', version: '2.0.0' } as PipelineResult;
+    expect(pipelineOutputs(result)).toMatchObject({ version: '1.0.0', 'previous-version': '2.0.0', 'rolled-back': 'true' });
+    expect(JSON.parse(pipelineOutputs(result).hosts ?? '[]')).toEqual([{ host: 'h1', before: '1.0.0', after: '1.0.0', status: 'rolled-back' }]);
+    expect(renderMarkdown(pipelineSummary(result))).toMatch(/\| h1 \| 1\.0\.0 \| 1\.0\.0 \| rolled-back \|/);
+  });
+
+  it('after the smoke test\'s rollback and after mode: rollback', () => {
+    const rollback: DeployResult = {
+      mode: 'rollback', strategy: 'compose', version: '1.0.0', previousVersion: '2.0.0', rolledBack: true, ok: true, connectionsPerHost: [1],
+      hosts: [{ host: 'h1', status: 'rolled-back', version: '1.0.0', previous: '2.0.0', message: 'ok', changed: true, durationMs: 5 }],
+    };
+    const deployed: DeployResult = { ...rollback, mode: 'deploy', version: '2.0.0', previousVersion: '1.0.0', rolledBack: false, hosts: [{ ...rollback.hosts[0]!, status: 'deployed', version: '2.0.0', previous: '1.0.0' }] };
+    const smokeRolledBack = { ...pipeline(deployed), outcome: 'rolled-back', version: '2.0.0', rollback } as PipelineResult;
+    expect(pipelineOutputs(smokeRolledBack)).toMatchObject({ version: '1.0.0', 'previous-version': '2.0.0', 'rolled-back': 'true' });
+    const modeRollback = { ...pipeline(rollback), mode: 'rollback', outcome: 'deployed', version: '1.0.0' } as PipelineResult;
+    expect(pipelineOutputs(modeRollback)).toMatchObject({ version: '1.0.0', 'previous-version': '2.0.0', 'rolled-back': 'true' });
+    expect(JSON.parse(pipelineOutputs(modeRollback).hosts ?? '[]')).toEqual([{ host: 'h1', before: '2.0.0', after: '1.0.0', status: 'rolled-back' }]);
   });
 });
