@@ -7,7 +7,7 @@ import { ANY_SUCCESS } from '../smoke/check.js';
 import { runSmokeChecksOverSession, type SmokeCheck } from '../smoke/index.js';
 import type { SshSession } from '../ssh/index.js';
 import {
-  foreignMounts, parseDockerSize, parsePreviewState, portClash, previewNames, previewsDir, previewsToEvict, RENDER_ENV, renderPreviewOverride,
+  foreignMounts, liveDir, parseDockerSize, parsePreviewState, portClash, previewNames, previewsDir, previewsToEvict, RENDER_ENV, renderPreviewOverride,
   volumeSizes, type PreviewNames, type PreviewState,
 } from './naming.js';
 import type { PreviewSettings } from './settings.js';
@@ -55,7 +55,7 @@ export async function readPreviews(h: HostPreviews): Promise<PreviewState[]> {
 
 async function writeState(h: HostPreviews, file: string, state: PreviewState): Promise<void> {
   const text = Object.entries(state).map(([key, value]) => `${key}=${String(value).replace(/\n/g, ' ')}\n`).join('');
-  await h.session.exec(['sh', '-c', 'umask 077; mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+  await h.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && (umask 077; cat > "$1.tmp") && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
 }
 
 export interface UpResult {
@@ -80,6 +80,8 @@ export async function previewUp(h: HostPreviews, pr: number): Promise<UpResult> 
   }
   const compose = await flavor(h);
   const url = previewUrl(settings, pr);
+  // Made with the default umask: the proxy's `ask` endpoint reads live/ (the preview dirs themselves stay 0700).
+  await session.exec(['mkdir', '-p', '--', liveDir(settings.appDir)]);
   const template = settings.envTemplate ? `${settings.appDir}/${settings.envTemplate}` : '';
   const rendered = (await session.exec(['sh', '-c', RENDER_ENV, 'slipway-preview-env', template || '/nonexistent', n.envFile, String(pr), String(n.port), n.host, url, n.project], {
     label: `ssh ${session.target.host}: preview pr-${pr} env file`,
@@ -115,10 +117,12 @@ export async function previewUp(h: HostPreviews, pr: number): Promise<UpResult> 
   const report = await runSmokeChecksOverSession(session, [check], { timeoutMs: settings.healthTimeoutMs, consecutivePasses: 2 }, h.log);
   if (!report.passed) {
     await writeState(h, n.stateFile, { ...state, status: 'unhealthy' });
+    await session.exec(['rm', '-f', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
     throw new SlipwayError(`preview pr-${pr}: the smoke check failed (${report.checks[0]?.reason ?? 'not healthy'}); it stays up unannounced for a look, and is removed by down or reap`);
   }
   const live = { ...state, status: 'live' };
   await writeState(h, n.stateFile, live);
+  await session.exec(['touch', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
   await appendDeployLog(session, previewsDir(settings.appDir), {
     time: now, action: 'deploy', strategy: 'preview', version: `pr-${pr} ${settings.version}`, previous: previous?.version ?? '', result: 'live', actor: h.actor,
   });
@@ -153,7 +157,7 @@ export async function previewDown(h: HostPreviews, pr: number): Promise<boolean>
   if (leftover.length > 0) await session.exec(['docker', 'rm', '-f', '-v', ...leftover], { allowFailure: true });
   const volumes = (await session.exec(['docker', 'volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
   if (volumes.length > 0) await session.exec(['docker', 'volume', 'rm', '-f', ...volumes], { allowFailure: true });
-  await session.exec(['rm', '-rf', '--', n.dir]);
+  await session.exec(['rm', '-rf', '--', `${liveDir(h.settings.appDir)}/pr-${pr}`, n.dir]);
   if (present || ids.length > 0) {
     await appendDeployLog(session, previewsDir(h.settings.appDir), {
       time: new Date().toISOString(), action: 'deploy', strategy: 'preview', version: `pr-${pr} removed`, previous: '', result: 'removed', actor: h.actor,

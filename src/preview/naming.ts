@@ -20,6 +20,12 @@ export interface PreviewNames {
 /** All previews of an app share this directory (and their own lock in it). */
 export const previewsDir = (appDir: string): string => `${stateDir(appDir)}/previews`;
 
+/**
+ * One empty file per announced preview (`live/pr-<n>`), readable by the proxy:
+ * what Caddy's on-demand TLS `ask` endpoint checks before it asks for a certificate.
+ */
+export const liveDir = (appDir: string): string => `${previewsDir(appDir)}/live`;
+
 export function previewNames(app: string, appDir: string, pr: number, portBase: number, domain: string): PreviewNames {
   const dir = `${previewsDir(appDir)}/pr-${pr}`;
   return {

@@ -61,3 +61,30 @@ export function nginxPreviewConfig(domain: string, portBase: number, options: { 
     '',
   ].join('\n');
 }
+
+/**
+ * For Caddy's on-demand TLS: the `ask` endpoint, answered from Slipway's state.
+ * Caddy asks `?domain=<name>` before getting a certificate; 200 only when the name
+ * is `pr-<n>.<domain>` and `live/pr-<n>` exists (written by `up` after the smoke
+ * check, removed by `down` and `reap`), so nobody can make Caddy burn the Let's
+ * Encrypt limit on made-up names.
+ */
+export function caddyAskSite(listen: string, liveDirectory: string, domain: string): string {
+  // Nested, not one matcher set: Caddy evaluates a set's matchers in no fixed
+  // order, and `file` must see the name vars_regexp captured.
+  return [
+    `${listen} {`,
+    `\t@preview vars_regexp ask {query.domain} ^(pr-\\d+)\\.${escapeDomain(domain)}$`,
+    '\thandle @preview {',
+    '\t\t@live file {',
+    `\t\t\troot ${liveDirectory}`,
+    '\t\t\ttry_files /{re.ask.1}',
+    '\t\t}',
+    '\t\trespond @live 200',
+    '\t\trespond 404',
+    '\t}',
+    '\trespond 404',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -6,7 +6,7 @@ import { localContext, runFlow } from '../../../src/cli/run-flow.js';
 import { startLoad, type LoadResult } from '../../../src/deploy/zero-downtime/load-loop.js';
 import { previewFlow } from '../../../src/preview/flow.js';
 import type { PreviewResult } from '../../../src/preview/preview.js';
-import { caddyPreviewSite, nginxPreviewConfig } from '../../../src/preview/proxy.js';
+import { caddyAskSite, caddyPreviewSite, nginxPreviewConfig } from '../../../src/preview/proxy.js';
 import {
   buildApp, compose, docker, getVia, prepareApp, sshValues, startCaddy, startFakeForge, startNginx, type Daemon,
 } from './support.js';
@@ -68,6 +68,7 @@ describe('preview environments on a real host behind Caddy and nginx (previews r
       '{', '\tadmin 127.0.0.1:46990', '\tauto_https off', '}',
       `http://127.0.0.1:46082 {\n\treverse_proxy 127.0.0.1:${PROD_PORT}\n}`,
       caddyPreviewSite(DOMAIN, 46000, { listen: `http://*.${DOMAIN}:46080`, bind: '127.0.0.1' }),
+      caddyAskSite('http://127.0.0.1:46084', `${appDir}/.slipway/previews/live`, DOMAIN),
     ].join('\n'), 46082));
     daemons.push(await startNginx(path.join(dir, 'nginx'), [
       `server { listen 127.0.0.1:46083; location / { proxy_pass http://127.0.0.1:${PROD_PORT}; } }`,
@@ -98,6 +99,14 @@ describe('preview environments on a real host behind Caddy and nginx (previews r
       }
     }
     expect((await getVia(46080, `pr-14.${DOMAIN}`, '/api/health')).status).toBe(502);
+  });
+
+  it('answers Caddy\'s on-demand TLS ask from Slipway\'s state: yes for a live preview only', async () => {
+    const ask = async (name: string) => (await getVia(46084, '127.0.0.1', `/?domain=${encodeURIComponent(name)}`)).status;
+    expect(await ask(`pr-12.${DOMAIN}`)).toBe(200);
+    expect(await ask(`pr-14.${DOMAIN}`)).toBe(404);
+    expect(await ask(`pr-12.${DOMAIN}.evil.example`)).toBe(404);
+    expect(await ask('../../../etc/passwd')).toBe(404);
   });
 
   it('gives each preview its own host-made secrets and volume: none sees another\'s or production\'s', async () => {
@@ -148,6 +157,7 @@ describe('preview environments on a real host behind Caddy and nginx (previews r
     expect(result.removed).toEqual([11]);
     expect(await leftovers(11)).toEqual({ containers: '', volumes: '', dir: false });
     expect((await getVia(46080, `pr-11.${DOMAIN}`, '/api/health')).status).toBe(502);
+    expect((await getVia(46084, '127.0.0.1', `/?domain=pr-11.${DOMAIN}`)).status).toBe(404);
     expect([...forge.comments.values()].find((c) => c.pr === 11)?.body).toContain('Preview removed');
   });
 
