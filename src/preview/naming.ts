@@ -123,11 +123,15 @@ export function portClash(existing: PreviewState[], pr: number, port: number): P
   return existing.find((state) => state.pr !== pr && state.port === port);
 }
 
-/** A mount that is not one of the preview's own named volumes: a bind mount or another project's volume. */
+/**
+ * A mount that is not the preview's own: a bind mount or another project's named
+ * volume. Anonymous volumes (an image's VOLUME, 64 hex characters) belong to the
+ * container alone and go with `down -v`.
+ */
 export function foreignMounts(mounts: string, project: string): string[] {
   return mounts.split(';').map((entry) => entry.trim()).filter(Boolean).filter((entry) => {
     const [type = '', name = ''] = entry.split(' ');
-    if (type === 'volume') return !name.startsWith(`${project}_`);
+    if (type === 'volume') return !name.startsWith(`${project}_`) && !/^[0-9a-f]{64}$/.test(name);
     return type !== 'tmpfs';
   });
 }

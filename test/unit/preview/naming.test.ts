@@ -52,6 +52,7 @@ describe('isolation and disk use', () => {
   it('flags bind mounts and other projects\' volumes, not the preview\'s own volumes', () => {
     expect(foreignMounts('volume shop-pr-3_data;volume shop_data;bind /srv/shop/data;', 'shop-pr-3')).toEqual(['volume shop_data', 'bind /srv/shop/data']);
     expect(foreignMounts('volume shop-pr-3_data;', 'shop-pr-3')).toEqual([]);
+    expect(foreignMounts(`volume ${'ab'.repeat(32)};tmpfs ;`, 'shop-pr-3')).toEqual([]);
   });
 
   it('reads a project\'s volume sizes from docker system df -v', () => {
