@@ -28,7 +28,7 @@ let load: Array<{ stop(): void; done: Promise<LoadResult> }> = [];
 function values(extra: Record<string, string>): Record<string, string> {
   return {
     ...sshValues(), app: APP, 'app-dir': appDir, 'env-template': 'preview.env.template', 'port-base': '46000', domain: DOMAIN, scheme: 'http',
-    seed: 'printf "%s" "$PREVIEW_NAME" > /data/marker', 'health-timeout': '30s', 'max-previews': '3',
+    seed: 'printf "%s" "$PREVIEW_NAME" > /data/marker', 'health-timeout': '30s', 'max-previews': '4',
     'forge-token': 'hp-test-token', 'forge-url': forge.url, repository: 'hp/app', forge: 'github', 'max-age': '0', ...extra,
   };
 }
@@ -45,7 +45,7 @@ const leftovers = async (pr: number) => ({
 });
 
 async function cleanup(): Promise<void> {
-  for (const project of [PROD_PROJECT, `${APP}-pr-11`, `${APP}-pr-12`, `${APP}-pr-13`]) {
+  for (const project of [PROD_PROJECT, `${APP}-pr-11`, `${APP}-pr-12`, `${APP}-pr-13`, `${APP}-pr-14`]) {
     const ids = (await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)).split('\n').filter(Boolean);
     if (ids.length) await docker('rm', '-f', '-v', ...ids);
     const volumes = (await docker('volume', 'ls', '-q', '--filter', `name=${project}_`)).split('\n').filter(Boolean);
@@ -126,6 +126,18 @@ describe('preview environments on a real host behind Caddy and nginx (previews r
     const envFile = `${appDir}/.slipway/previews/pr-11/env`;
     expect(fs.statSync(envFile).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(envFile, 'utf8')).not.toContain(PROD_SECRET);
+  });
+
+  it('refuses (and removes) a preview whose compose file would mount production\'s volume', async () => {
+    fs.writeFileSync(`${appDir}/shared.yml`, [
+      'services:', '  app:', '    image: ${APP_IMAGE:-none}', '    network_mode: host', '    environment:', '      PORT: ${PORT:-8080}',
+      '    volumes:', '      - prod:/data', 'volumes:', '  prod:', '    external: true', `    name: ${PROD_PROJECT}_data`, '',
+    ].join('\n'));
+    await expect(preview({ command: 'up', pr: '14', image: v1, 'compose-file': 'shared.yml', seed: '' })).rejects.toThrow(/mounts volume hp-prod_data, which is not one of its own named volumes; removed it/);
+    expect((await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${APP}-pr-14`)).trim()).toBe('');
+    expect((await getVia(46082, '127.0.0.1', '/data/marker')).body).toBe('production-data');
+    await preview({ command: 'down', pr: '14' });
+    expect(await leftovers(14)).toEqual({ containers: '', volumes: '', dir: false });
   });
 
   it('updates a preview in place: new version, same secrets and data', async () => {
