@@ -15,6 +15,7 @@ import { runCompletionCommand } from './commands/completion.js';
 import { runInitCommand } from './commands/init.js';
 import { packageVersion } from './commands/version.js';
 import { asksForHelp, parseCommandLine, switchesOnly } from './flags.js';
+import { runPreviewCommand } from './commands/preview.js';
 
 /**
  * Every flow the CLI knows. The same definitions back the actions
@@ -61,6 +62,7 @@ export const extraCommands: ExtraCommand[] = [
   { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
   { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
   { name: 'init', describe: 'Write slipway.yml and the workflows for this project; print the secrets to set', run: (args) => runInitCommand(args, processIo()) },
+  { name: 'preview', describe: 'preview up|down|list|reap: one environment per pull request (own compose project, env, volumes, port)', run: (args, log) => runPreviewCommand(args, log) },
   { name: 'completion', describe: 'bash or zsh completion: commands, flags and their fixed values', run: (args) => runCompletionCommand(args, processIo(), commandList()) },
 ];
 

@@ -713,6 +713,240 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       }
     ]
   },
+  "preview": {
+    "file": "actions/preview/action.yml",
+    "description": "A preview environment per pull request on your own host over SSH: its own compose project, env file with host-made secrets, named volumes and loopback port; smoke-checked, announced on the PR, removed without a trace.",
+    "inputs": [
+      {
+        "name": "command",
+        "description": "up (create or update the PR's preview), down (remove it: project, volumes, env file, state), list (previews with disk use) or reap (remove previews whose PR is closed or that are older than max-age).",
+        "required": false,
+        "default": "up"
+      },
+      {
+        "name": "host",
+        "description": "The host: '[user@]host[:port]'.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "hosts",
+        "description": "Several hosts, one per line: '[user@]host[:port]'. Deployed all at once or in batches (batch-size).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "port",
+        "description": "SSH port for hosts that do not name one.",
+        "required": false,
+        "default": "22"
+      },
+      {
+        "name": "user",
+        "description": "SSH user for hosts that do not name one.",
+        "required": false,
+        "default": "deploy"
+      },
+      {
+        "name": "private-key",
+        "description": "The private key (from a secret: secrets.DEPLOY_KEY), or a path to a key file. Written 0600 to a private temp dir, removed at the end.",
+        "required": true,
+        "default": ""
+      },
+      {
+        "name": "passphrase",
+        "description": "The key's passphrase, if any: the key is loaded into a short-lived ssh-agent that is killed at the end.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "known-hosts",
+        "description": "known_hosts lines for the hosts (and jump host), e.g. the checked output of 'ssh-keyscan -p 22 host', or a path to such a file.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "host-fingerprint",
+        "description": "Pinned host key fingerprints ('SHA256:…', from 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' on the host); one per line.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "trust-on-first-use",
+        "description": "Accept an unknown host key (never a changed one), with a warning. Unsafe: prefer known-hosts or host-fingerprint. Refused together with host-fingerprint (a pin is authoritative).",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "jump-host",
+        "description": "ProxyJump host '[user@]host[:port]'; checked against the same known-hosts.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "connect-timeout",
+        "description": "How long to wait for a host to answer before failing.",
+        "required": false,
+        "default": "15s"
+      },
+      {
+        "name": "command-timeout",
+        "description": "Limit for one remote command.",
+        "required": false,
+        "default": "10m"
+      },
+      {
+        "name": "app",
+        "description": "Short name of the application: each preview is the compose project '<app>-pr-<n>' (its containers and named volumes carry that prefix).",
+        "required": true,
+        "default": ""
+      },
+      {
+        "name": "app-dir",
+        "description": "The production application directory on the host, e.g. /srv/shop. Its compose file is reused; previews keep their env file and state under .slipway/previews/pr-<n>/.",
+        "required": true,
+        "default": ""
+      },
+      {
+        "name": "pr",
+        "description": "The pull request number (up and down).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "image",
+        "description": "up: the PR's image, e.g. registry.example.com/shop:pr-12.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "version",
+        "description": "The version shown in the announcement and expected in the health document. Defaults to the image tag.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "sha",
+        "description": "The commit the preview runs: a GitHub deployment (Forgejo: a commit status) is recorded for it.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "compose-file",
+        "description": "Compose files inside app-dir, one per line. Named volumes without name:/external: are per preview; bind mounts are refused.",
+        "required": false,
+        "default": "docker-compose.yml"
+      },
+      {
+        "name": "service",
+        "description": "The compose service that runs the image.",
+        "required": false,
+        "default": "app"
+      },
+      {
+        "name": "env-template",
+        "description": "An env template inside app-dir: 'KEY={{generate}}' gets 32 random bytes (hex) made on the host, '{{pr}}', '{{port}}', '{{host}}', '{{url}}' and '{{project}}' are replaced. Never production's env file.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "seed",
+        "description": "A command run once inside the service after the preview's first start (sh -c), e.g. seeding demo users.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "port-base",
+        "description": "A multiple of 1000: preview pr-<n> listens on 127.0.0.1 port port-base + (n mod 1000), the port the static proxy snippets compute from the host name.",
+        "required": false,
+        "default": "40000"
+      },
+      {
+        "name": "domain",
+        "description": "Previews answer at pr-<n>.<domain>.",
+        "required": false,
+        "default": "preview.localhost"
+      },
+      {
+        "name": "scheme",
+        "description": "http or https, for the announced URL.",
+        "required": false,
+        "default": "https"
+      },
+      {
+        "name": "health-path",
+        "description": "Path of the health document, checked on the preview's port with the smoke probe before it is announced.",
+        "required": false,
+        "default": "/api/health"
+      },
+      {
+        "name": "health-timeout",
+        "description": "How long the preview may take to become healthy.",
+        "required": false,
+        "default": "60s"
+      },
+      {
+        "name": "max-previews",
+        "description": "How many previews may run at once.",
+        "required": false,
+        "default": "5"
+      },
+      {
+        "name": "when-full",
+        "description": "evict-oldest (remove the oldest preview to make room) or refuse (fail the up).",
+        "required": false,
+        "default": "evict-oldest"
+      },
+      {
+        "name": "max-age",
+        "description": "reap: a preview older than this is removed even if its PR is still open (0 = no age limit).",
+        "required": false,
+        "default": "14d"
+      },
+      {
+        "name": "forge",
+        "description": "github or forgejo (detected from the runner).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "forge-url",
+        "description": "The API base: https://api.github.com, or https://<forgejo>/api/v1. Defaults to the runner’s API URL.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "repository",
+        "description": "owner/name; defaults to the repository the workflow runs in.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "forge-token",
+        "description": "Token for reap (reads PR state) and announcements (PR comment, deployment or commit status), e.g. secrets.GITHUB_TOKEN.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "announce",
+        "description": "Keep one PR comment up to date and record a GitHub deployment (environment_url) or a Forgejo commit status (target_url).",
+        "required": false,
+        "default": "true"
+      },
+      {
+        "name": "lock-timeout",
+        "description": "How long to wait for another preview operation on the host to finish.",
+        "required": false,
+        "default": "5m"
+      },
+      {
+        "name": "lock-stale-after",
+        "description": "A previews lock older than this is broken, with a warning.",
+        "required": false,
+        "default": "1h"
+      }
+    ]
+  },
   "push-image": {
     "file": "actions/push-image/action.yml",
     "description": "Push image tags to any v2 registry (password on stdin), output the manifest digest, verify a pull by digest and its platform, log out.",

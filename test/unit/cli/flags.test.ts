@@ -130,7 +130,7 @@ describe('the strict flag parser', () => {
   it('allows slipway pipeline exactly the inputs of the root action.yml', () => {
     const declared = Object.keys((YAML.parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs);
     expect([...pipeline.inputs.keys()].sort()).toEqual(declared.sort());
-    expect(Object.keys(ACTION_INPUTS).sort()).toEqual(['deploy-pipeline', ...flows.map((flow) => flow.action)].sort());
+    expect(Object.keys(ACTION_INPUTS).sort()).toEqual(['deploy-pipeline', 'preview', ...flows.map((flow) => flow.action)].sort());
   });
 });
 

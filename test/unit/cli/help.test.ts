@@ -46,8 +46,8 @@ describe('help from the action inputs', () => {
     expect(unknown.stderr).toContain('Did you mean `slipway deploy`?');
   });
 
-  it('documents exactly the exit codes main returns: 0 ok, 1 failed, 2 an input error', async () => {
-    expect(EXIT_CODES.map(([code]) => code)).toEqual([0, 1, 2]);
+  it('documents exactly the exit codes main returns: 0 ok, 1 failed, 2 an input error, 130 cancelled', async () => {
+    expect(EXIT_CODES.map(([code]) => code)).toEqual([0, 1, 2, 130]);
     expect((await slipway('deploy', '--app-dir')).code).toBe(2);
     expect((await slipway('nonsense')).code).toBe(2);
     expect((await slipway('--help')).code).toBe(0);
@@ -79,7 +79,7 @@ describe('help from the action inputs', () => {
 });
 
 describe('the README\'s CLI section', () => {
-  const section = fs.readFileSync('README.md', 'utf8').split('## The CLI')[1]?.split('\n## ')[0] ?? '';
+  const section = fs.readFileSync('README.md', 'utf8').split('\n## The CLI\n')[1]?.split('\n## ')[0] ?? '';
 
   it('puts no secret on the command line, and its slipway.yml names only real inputs with secrets from ${env:…}', () => {
     expect(section).not.toMatch(/--(password|passphrase|forge-token)\b/);
