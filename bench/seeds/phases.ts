@@ -31,6 +31,8 @@ export function phaseName(label: string): string {
     .replace(/\b\d{8}T?\d{4,}[\w.-]*/g, '<ts>')
     .replace(/(forward |-L )127\.0\.0\.1:\d+:/g, '$1127.0.0.1:<port>:')
     .replace(/\b[0-9a-f]{20,}\b/g, '<id>')
+    .replace(/([_=])[0-9a-f]{8}\b/g, '$1<id>')
+    .replace(/:sha-[0-9a-f]{7,}\b/g, ':sha-<commit>')
     .replace(/\/(cli|action|shell)\//g, '/<way>/')
     .replace(/\s+/g, ' ')
     .slice(0, 90);
