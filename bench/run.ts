@@ -7,11 +7,12 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 interface BenchRow { metric: string; value: string; target: string; ratio?: number }
-interface BenchSection { title: string; rows: BenchRow[]; notes?: string[] }
+interface BenchSection { title: string; rows: BenchRow[]; notes?: string[]; markdown?: string[] }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const files = fs.readdirSync(here).filter((file) => /\.bench\.js$/.test(file)).sort()
+// Top-level benches, plus bench/seeds/ (issue 20's seed jobs): `node build/bench/run.js seeds` runs only that one.
+const files = [...fs.readdirSync(here).filter((file) => /\.bench\.js$/.test(file)), 'seeds/seeds.bench.js'].sort()
   .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)));
 
 const sections: BenchSection[] = [];
@@ -24,7 +25,7 @@ for (const file of files) {
     section.notes = [...(section.notes ?? []), `measured in ${((Date.now() - started) / 1000).toFixed(0)} s`];
     sections.push(section);
   } catch (error) {
-    sections.push({ title: file.replace(/\.bench\.js$/, ''), rows: [{ metric: 'bench failed', value: String((error as Error).message).split('\n')[0] ?? '', target: '-' }] });
+    sections.push({ title: path.basename(file).replace(/\.bench\.js$/, ''), rows: [{ metric: 'bench failed', value: String((error as Error).message).split('\n')[0] ?? '', target: '-' }] });
   }
 }
 
@@ -40,6 +41,7 @@ const rendered = sections.map((section) => [
   '',
   ...(section.notes ?? []).map((note) => `- ${note}`),
   '',
+  ...(section.markdown ?? []),
 ].join('\n'));
 
 // Sections not run this time (a partial `npm run bench -- image`) keep their last numbers.
