@@ -38030,7 +38030,11 @@ class ProcessRunner {
         const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
         if (timedOut)
             stderr += `\n(stopped after ${options.timeoutMs} ms)`;
-        return { exitCode, stdout, stderr, durationMs: Date.now() - started, attempts: 1, timedOut };
+        const durationMs = Date.now() - started;
+        // SLIPWAY_TIMINGS=1: one line per spawned command, for bench/seeds' phase breakdown (label is redacted).
+        if (process.env.SLIPWAY_TIMINGS === '1')
+            process.stderr.write(`slipway-timing ${JSON.stringify({ start: started, ms: durationMs, exit: exitCode, cmd: this.label(spec, options) })}\n`);
+        return { exitCode, stdout, stderr, durationMs, attempts: 1, timedOut };
     }
 }
 function withTimeout(spec, timeoutMs) {
