@@ -87,8 +87,8 @@ describe('ssh-deploy (compose), run from dist/ as a runner would, cancelled at e
     expect(output).toMatch(/cancelled: .*cancelled while the new version was being verified.*rolled back, the old version 1\.0\.0 is serving again/);
     expect(output).toMatch(/SIGTERM received while cancelling: the cleanup goes on/);
     expect(await httpBody(PORT, '/api/health')).toContain('"version":"1.0.0"');
-    // The log names the version that was tried, as for any failed deploy; the host state says it was rolled back.
-    expect(deployLog().pop()).toMatch(/\tversion=2\.0\.0-slow\t.*result=cancelled\t/);
+    // As after any rollback, the log names what serves again as the version and the one that was tried as previous.
+    expect(deployLog().pop()).toMatch(/\tversion=1\.0\.0\tprevious=2\.0\.0-slow\t.*result=cancelled\t/);
     expect(fs.readFileSync(`${appDir}/.slipway/compose-${PROJECT}-app.state`, 'utf8')).toMatch(/^status=rolled-back$/m);
     expect(leaks(job, appDir)).toEqual([]);
   });

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { seedAndBackUp, REPO_PASSWORD } from '../drill/seed.js';
 import { hosts, httpGet, prepareComposeApp, removeProject, sandbox } from '../deploy/support.js';
 import { TestRepo } from '../scan/repo.js';
-import type { RunnerPlatform } from '../../support/runner-harness.js';
+import { readAction, type RunnerPlatform } from '../../support/runner-harness.js';
 import { FakeForge } from './fake-forge.js';
-import { condition, evaluate, interpolate, runTemplate, templateFiles, type Emulation, type ExpressionContext } from './template-runner.js';
+import { condition, evaluate, interpolate, readTemplate, runTemplate, slipwayActionDir, templateFiles, type Emulation, type ExpressionContext } from './template-runner.js';
 
 // Every workflow template in workflows/ (GitHub) and workflows/forgejo/ (Forgejo) is run once end to
 // end on the sandbox as a user who copied it would run it: its `with:` resolved from the given
@@ -77,8 +77,44 @@ describe('the template driver evaluates ${{ }} as the runner does', () => {
   it('finds every template', () => {
     expect(templateFiles().sort()).toEqual([
       'workflows/deploy.yml', 'workflows/dr-drill.yml', 'workflows/forgejo/deploy.yml', 'workflows/forgejo/dr-drill.yml',
-      'workflows/forgejo/secret-scan.yml', 'workflows/secret-scan.yml',
+      'workflows/forgejo/preview.yml', 'workflows/forgejo/secret-scan.yml', 'workflows/preview-deploy.yml', 'workflows/preview.yml',
+      'workflows/secret-scan.yml',
     ]);
+  });
+});
+
+/**
+ * The preview templates have several jobs (build without secrets, a gate, a deploy on workflow_run),
+ * which the one-job driver does not run; their Slipway steps are held to the same wiring rules
+ * statically: declared inputs only, required ones given, `steps.<id>.outputs.X` declared by that step's action.
+ * (They are run for real by test/integration/preview/, through the CLI and the flow.)
+ */
+describe('the preview templates are wired as their actions declare', () => {
+  const multiJob = ['workflows/preview.yml', 'workflows/preview-deploy.yml', 'workflows/forgejo/preview.yml'];
+  it.each(multiJob)('%s: every Slipway step passes declared inputs, gives the required ones, reads declared outputs', (file) => {
+    const template = readTemplate(file);
+    let slipwaySteps = 0;
+    for (const [jobName, job] of Object.entries(template.jobs)) {
+      const actionOf = new Map<string, string>();
+      for (const step of job.steps) {
+        const dir = step.uses ? slipwayActionDir(step.uses) : undefined;
+        if (!dir) continue;
+        slipwaySteps += 1;
+        const action = readAction(dir);
+        const given = Object.keys(step.with ?? {});
+        expect({ job: jobName, step: step.id ?? step.uses, unknown: given.filter((name) => !(name in action.inputs)) }).toEqual({ job: jobName, step: step.id ?? step.uses, unknown: [] });
+        const required = Object.entries(action.inputs).filter(([, spec]) => spec.required && spec.default === undefined).map(([name]) => name);
+        expect({ job: jobName, missing: required.filter((name) => !String(step.with?.[name] ?? '').trim()) }).toEqual({ job: jobName, missing: [] });
+        if (step.id) actionOf.set(step.id, dir);
+      }
+      const text = JSON.stringify(job);
+      for (const match of text.matchAll(/steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g)) {
+        const dir = actionOf.get(match[1] ?? '');
+        if (dir) expect({ output: `${match[1]}.${match[2]}`, declared: (match[2] ?? '') in readAction(dir).outputs }).toEqual({ output: `${match[1]}.${match[2]}`, declared: true });
+      }
+    }
+    // The pull_request build job builds with docker alone (no Slipway step, no secrets); the others deploy through Slipway.
+    expect(slipwaySteps > 0).toBe(file !== 'workflows/preview.yml');
   });
 });
 
