@@ -191,7 +191,9 @@ export const structuralRules: Rule[] = [
       `(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
       'i',
     ),
-    validate: (value, match) => isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
+    // A name that ends a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when only a space follows it.
+    validate: (value, match) => !(/^\s+$/.test(match.groups?.sep ?? '') && /\.$/.test(match.groups?.name ?? ''))
+      && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
     samples: {
       match: [
         (g) => `SMTP_PASSWORD=${humanPassword(g)}`,
@@ -210,6 +212,7 @@ export const structuralRules: Rule[] = [
         ...['!', '*', '$', '%', '@', '#'].map((lead) => (g: SampleGenerator) => `DB_PASSWORD=${lead}${humanPassword(g)}`),
       ],
       quiet: [
+        "description: 'Registry password or token, from a secret. Gitea/Forgejo: a personal access token with package scope.'",
         'password: ${{ secrets.DB_PASSWORD }}',
         'const token = process.env.GITHUB_TOKEN;',
         'DB_PASSWORD=changeme',
