@@ -186,12 +186,14 @@ export class Detector {
       },
       number: (index) => (lineNumbers ? lineNumbers[index] ?? index + 1 : index + 1),
     };
+    // One search per text rather than one per woken line.
+    const mayAllow = text.includes(INLINE_ALLOW);
     const wokenOn = new Int32Array(this.compiled.length);
     let stamp = 0;
     // One pass finds every line that holds a keyword and which keywords it holds.
     this.automaton.scanLines(text, (lineStart, lineEnd, keywordIds) => {
       const line = text.slice(lineStart, lineEnd);
-      if (line.includes(INLINE_ALLOW)) return;
+      if (mayAllow && line.includes(INLINE_ALLOW)) return;
       // Each woken rule once per line, in rule order, however many of its keywords the line holds.
       stamp += 1;
       const minified = isMinifiedLine(line);
