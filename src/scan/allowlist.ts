@@ -8,13 +8,36 @@ export function looksLikeGenericPlaceholder(value: string): boolean {
   if (holdsWrittenWord(value, PLACEHOLDER_WORDS)) return true;
   if (/(.)\1{5,}/.test(value)) return true;
   if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value)) return true;
-  return new Set(value).size < 5;
+  return fewDistinctCharacters(value, 5);
+}
+
+/** Whether `value` has fewer than `limit` distinct characters; stops counting at the limit, allocates nothing. */
+function fewDistinctCharacters(value: string, limit: number): boolean {
+  const distinct: number[] = [];
+  // Code points, as `new Set(value)` counts them.
+  for (let i = 0; i < value.length;) {
+    const c = value.codePointAt(i) as number;
+    i += c > 0xffff ? 2 : 1;
+    if (distinct.includes(c)) continue;
+    distinct.push(c);
+    if (distinct.length >= limit) return false;
+  }
+  return true;
 }
 
 /** Whether a match of `words` (a global regex) in `text` is written as a word; stops at the first. */
 export function holdsWrittenWord(text: string, words: RegExp): boolean {
-  for (const [word] of text.matchAll(words)) if (writtenAsAWord(word)) return true;
-  return false;
+  // exec on the shared regex, not matchAll (which clones it on every call: the scan's hot path).
+  words.lastIndex = 0;
+  try {
+    for (let match = words.exec(text); match; match = words.exec(text)) {
+      if (match[0].length === 0) { words.lastIndex += 1; continue; }
+      if (writtenAsAWord(match[0])) return true;
+    }
+    return false;
+  } finally {
+    words.lastIndex = 0;
+  }
 }
 
 /**

@@ -18,7 +18,7 @@ export interface DetectorOptions {
 }
 
 /** Finds a rule's matches in a subject, in order; built-in RegExps and user RE2 patterns alike. */
-type MatchFinder = (subject: string) => Iterable<PatternMatch>;
+type MatchFinder = (subject: string, limit: number) => readonly PatternMatch[];
 
 interface CompiledRule { rule: Rule; find: MatchFinder; minified: boolean }
 
@@ -30,14 +30,34 @@ const MINIFIED_LINE = 1000;
 /** How much of a long line is looked at to judge its shape. */
 const SHAPE_SAMPLE = 4096;
 
-function regexFinder(pattern: RegExp): MatchFinder {
+/** Nothing found: shared, so the common case (a woken line without a match) allocates nothing. */
+const NO_MATCHES: readonly PatternMatch[] = [];
+
+/**
+ * How a rule's matches starting before `limit` are found in a subject, in order:
+ * RE2 for user patterns, else the RegExp run directly (no generator per line and rule).
+ */
+function matchFinder(rule: Rule): MatchFinder {
+  const { pattern } = rule;
+  if (pattern instanceof LinearRegex) {
+    return (subject, limit) => {
+      const found: PatternMatch[] = [];
+      for (const match of pattern.matches(subject)) {
+        if (match.index >= limit) break;
+        found.push(match);
+      }
+      return found.length > 0 ? found : NO_MATCHES;
+    };
+  }
   const global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
-  return function* find(subject) {
+  return (subject, limit) => {
+    let found: PatternMatch[] | undefined;
     global.lastIndex = 0;
-    for (let match = global.exec(subject); match; match = global.exec(subject)) {
+    for (let match = global.exec(subject); match && match.index < limit; match = global.exec(subject)) {
       if (match[0].length === 0) { global.lastIndex += 1; continue; }
-      yield { index: match.index, text: match[0], secret: match.groups?.secret ?? match[1] ?? match[0], groups: match.groups };
+      (found ??= []).push({ index: match.index, text: match[0], secret: match.groups?.secret ?? match[1] ?? match[0], groups: match.groups });
     }
+    return found ?? NO_MATCHES;
   };
 }
 
@@ -125,11 +145,7 @@ export class Detector {
   private readonly rulesByKeyword = new Map<string, number[]>();
 
   constructor(private readonly options: DetectorOptions) {
-    this.compiled = options.rules.map((rule) => {
-      const { pattern } = rule;
-      const find: MatchFinder = pattern instanceof LinearRegex ? (subject) => pattern.matches(subject) : regexFinder(pattern);
-      return { rule, find, minified: rule.minified ?? !rule.generic };
-    });
+    this.compiled = options.rules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
     const keywords = [...new Set(options.rules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
     // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`):
     // the automaton reports overlapping keywords too, so this only saves a lookup.
@@ -170,14 +186,26 @@ export class Detector {
       },
       number: (index) => (lineNumbers ? lineNumbers[index] ?? index + 1 : index + 1),
     };
+    // One search per text rather than one per woken line.
+    const mayAllow = text.includes(INLINE_ALLOW);
+    const wokenOn = new Int32Array(this.compiled.length);
+    let stamp = 0;
     // One pass finds every line that holds a keyword and which keywords it holds.
     this.automaton.scanLines(text, (lineStart, lineEnd, keywordIds) => {
       const line = text.slice(lineStart, lineEnd);
-      if (line.includes(INLINE_ALLOW)) return;
-      const candidates = new Set<number>();
-      for (const id of keywordIds) for (const index of this.rulesOfKeyword[id]) candidates.add(index);
+      if (mayAllow && line.includes(INLINE_ALLOW)) return;
+      // Each woken rule once per line, in rule order, however many of its keywords the line holds.
+      stamp += 1;
       const minified = isMinifiedLine(line);
-      const rules = [...candidates].filter((index) => !minified || this.compiled[index].minified).sort((a, b) => a - b);
+      const rules: number[] = [];
+      for (const id of keywordIds) {
+        for (const index of this.rulesOfKeyword[id]) {
+          if (wokenOn[index] === stamp) continue;
+          wokenOn[index] = stamp;
+          if (!minified || this.compiled[index].minified) rules.push(index);
+        }
+      }
+      if (rules.length > 1) rules.sort((a, b) => a - b);
       if (rules.length > 0) this.scanLine(text, line, lineStart, rules, path, lines, scan);
     });
     // A generic match reaching onto a later line yields to a provider rule that judged that value on its own line.
@@ -187,9 +215,10 @@ export class Detector {
   }
 
   private scanLine(text: string, line: string, lineStart: number, candidates: number[], path: string, lines: LineNumbers, scan: ScanState): void {
-    const taken = new SpanIndex();
-    const reported = new SpanIndex();
-    const seen = new Set<string>();
+    // Most woken lines hold no match: the bookkeeping is made on the first one.
+    let taken: SpanIndex | undefined;
+    let reported: SpanIndex | undefined;
+    let seen: Set<string> | undefined;
     let dataUris: Array<[number, number]> | undefined;
     const inDataUri = (column: number): boolean => {
       dataUris ??= line.includes(';base64,') ? dataUriSpans(line) : [];
@@ -199,22 +228,22 @@ export class Detector {
       const { rule, find } = this.compiled[index];
       // A key block may run past its line; a single-line rule never sees beyond it.
       const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + MULTILINE_WINDOW)) : line;
-      for (const match of find(subject)) {
-        if (rule.multiline && match.index >= line.length) break;
+      for (const match of find(subject, line.length)) {
         const { secret } = match;
         const column = match.index + Math.max(0, match.text.indexOf(secret));
         const end = column + secret.length;
         // One secret, one finding: a later (less specific) rule yields to an earlier one.
-        if (reported.overlaps(column, end)) continue;
+        if (reported?.overlaps(column, end)) continue;
         // A provider-shaped value claims its span even when rejected (a bad checksum):
         // the generic rule must not report what a precise rule already judged.
         if (!rule.generic) {
-          taken.add(index, column, end);
+          (taken ??= new SpanIndex()).add(index, column, end);
           scan.claimed.add(index, lineStart + column, lineStart + end);
-        } else if (taken.overlaps(column, end)) continue;
+        } else if (taken?.overlaps(column, end)) continue;
         if (!this.accept(rule, secret, match, column < line.length && inDataUri(column))) continue;
-        reported.add(index, column, end);
+        (reported ??= new SpanIndex()).add(index, column, end);
         const key = `${rule.id}\0${secret}`;
+        seen ??= new Set();
         if (seen.has(key)) continue;
         seen.add(key);
         let lineOffset = 0;

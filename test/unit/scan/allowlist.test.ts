@@ -1,4 +1,4 @@
-import { looksLikeGenericPlaceholder } from '../../../src/scan/allowlist.js';
+import { holdsWrittenWord, looksLikeGenericPlaceholder } from '../../../src/scan/allowlist.js';
 import { isSecretName } from '../../../src/scan/rules/structural.js';
 
 describe('what counts as a placeholder rather than a secret', () => {
@@ -13,6 +13,22 @@ describe('what counts as a placeholder rather than a secret', () => {
     '%s, a random token that merely contains fAKe, toDO, SaMPlE or fAke',
     (value) => expect(looksLikeGenericPlaceholder(value)).toBe(false),
   );
+});
+
+describe('the placeholder checks on the hot path', () => {
+  it('count distinct characters by code point: four emoji repeated are a stand-in, five are not', () => {
+    expect(looksLikeGenericPlaceholder('\u{1F600}\u{1F601}\u{1F602}\u{1F923}'.repeat(3))).toBe(true);
+    expect(looksLikeGenericPlaceholder('\u{1F600}\u{1F601}\u{1F602}\u{1F923}\u{1F924}'.repeat(3))).toBe(false);
+  });
+
+  it('leave the shared word regex ready for the next value, even after stopping at a first hit', () => {
+    const words = /fake|todo/gi;
+    expect(holdsWrittenWord('fake-value then todo', words)).toBe(true);
+    expect(words.lastIndex).toBe(0);
+    words.lastIndex = 5; // a caller that left it dirty does not hide a word at the start
+    expect(holdsWrittenWord('todo', words)).toBe(true);
+    expect(holdsWrittenWord('q9fAke7ZrT4', words)).toBe(false);
+  });
 });
 
 describe('what the generic rule accepts as a secret-looking name', () => {
