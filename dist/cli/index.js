@@ -28816,14 +28816,41 @@ function looksLikeGenericPlaceholder(value) {
         return true;
     if (/0123456789|123456789|abcdefghij|ABCDEFGHIJ|1234567890/.test(value))
         return true;
-    return new Set(value).size < 5;
+    return fewDistinctCharacters(value, 5);
+}
+/** Whether `value` has fewer than `limit` distinct characters; stops counting at the limit, allocates nothing. */
+function fewDistinctCharacters(value, limit) {
+    const distinct = [];
+    // Code points, as `new Set(value)` counts them.
+    for (let i = 0; i < value.length;) {
+        const c = value.codePointAt(i);
+        i += c > 0xffff ? 2 : 1;
+        if (distinct.includes(c))
+            continue;
+        distinct.push(c);
+        if (distinct.length >= limit)
+            return false;
+    }
+    return true;
 }
 /** Whether a match of `words` (a global regex) in `text` is written as a word; stops at the first. */
 function holdsWrittenWord(text, words) {
-    for (const [word] of text.matchAll(words))
-        if (writtenAsAWord(word))
-            return true;
-    return false;
+    // exec on the shared regex, not matchAll (which clones it on every call: the scan's hot path).
+    words.lastIndex = 0;
+    try {
+        for (let match = words.exec(text); match; match = words.exec(text)) {
+            if (match[0].length === 0) {
+                words.lastIndex += 1;
+                continue;
+            }
+            if (writtenAsAWord(match[0]))
+                return true;
+        }
+        return false;
+    }
+    finally {
+        words.lastIndex = 0;
+    }
 }
 /**
  * A person writes `fake`, `FAKE`, `Fake` or `changeMe`; a random token holds
@@ -28867,6 +28894,8 @@ class KeywordAutomaton {
     goto;
     /** Keyword ids that end in each state (its own and those of its failure chain). */
     outputs;
+    /** 1 where a state ends a keyword: a typed-array test on the hot path instead of an array length. */
+    emits;
     constructor(keywords) {
         this.keywords = keywords;
         const children = [new Map()];
@@ -28922,6 +28951,7 @@ class KeywordAutomaton {
         }
         this.goto = goto;
         this.outputs = outputs;
+        this.emits = Uint8Array.from(outputs, (ids) => (ids.length > 0 ? 1 : 0));
     }
     /**
      * Calls `onLine(lineStart, lineEnd, keywordIds)` for each line holding at
@@ -28929,7 +28959,7 @@ class KeywordAutomaton {
      * never spans a line break.
      */
     scanLines(text, onLine) {
-        const { goto, outputs } = this;
+        const { goto, outputs, emits } = this;
         const seenOnLine = new Int32Array(this.keywords.length).fill(-1);
         let ids = [];
         let lineStart = 0;
@@ -28951,10 +28981,9 @@ class KeywordAutomaton {
                 continue;
             }
             state = goto[state * 128 + c];
-            const found = outputs[state];
-            if (found.length === 0)
+            if (emits[state] === 0)
                 continue;
-            for (const id of found) {
+            for (const id of outputs[state]) {
                 if (seenOnLine[id] !== lineStart) {
                     seenOnLine[id] = lineStart;
                     ids.push(id);
@@ -29293,7 +29322,9 @@ const structuralRules = [
         // start position costs a constant however long the line: `tokentoken…` stays linear.
         // Not after `${`: `${TOKEN:?message}` and `${TOKEN:-x}` are shell expansions, not assignments.
         pattern: new RegExp(`(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`, 'i'),
-        validate: (value, match) => isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
+        // A name that ends a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when only a space follows it.
+        validate: (value, match) => !(/^\s+$/.test(match.groups?.sep ?? '') && /\.$/.test(match.groups?.name ?? ''))
+            && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
         samples: {
             match: [
                 (g) => `SMTP_PASSWORD=${humanPassword(g)}`,
@@ -29312,6 +29343,7 @@ const structuralRules = [
                 ...['!', '*', '$', '%', '@', '#'].map((lead) => (g) => `DB_PASSWORD=${lead}${humanPassword(g)}`),
             ],
             quiet: [
+                "description: 'Registry password or token, from a secret. Gitea/Forgejo: a personal access token with package scope.'",
                 'password: ${{ secrets.DB_PASSWORD }}',
                 'const token = process.env.GITHUB_TOKEN;',
                 'DB_PASSWORD=changeme',
@@ -29489,17 +29521,37 @@ const MULTILINE_WINDOW = 16_000;
 const MINIFIED_LINE = 1000;
 /** How much of a long line is looked at to judge its shape. */
 const SHAPE_SAMPLE = 4096;
-function regexFinder(pattern) {
+/** Nothing found: shared, so the common case (a woken line without a match) allocates nothing. */
+const NO_MATCHES = [];
+/**
+ * How a rule's matches starting before `limit` are found in a subject, in order:
+ * RE2 for user patterns, else the RegExp run directly (no generator per line and rule).
+ */
+function matchFinder(rule) {
+    const { pattern } = rule;
+    if (pattern instanceof LinearRegex) {
+        return (subject, limit) => {
+            const found = [];
+            for (const match of pattern.matches(subject)) {
+                if (match.index >= limit)
+                    break;
+                found.push(match);
+            }
+            return found.length > 0 ? found : NO_MATCHES;
+        };
+    }
     const global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
-    return function* find(subject) {
+    return (subject, limit) => {
+        let found;
         global.lastIndex = 0;
-        for (let match = global.exec(subject); match; match = global.exec(subject)) {
+        for (let match = global.exec(subject); match && match.index < limit; match = global.exec(subject)) {
             if (match[0].length === 0) {
                 global.lastIndex += 1;
                 continue;
             }
-            yield { index: match.index, text: match[0], secret: match.groups?.secret ?? match[1] ?? match[0], groups: match.groups };
+            (found ??= []).push({ index: match.index, text: match[0], secret: match.groups?.secret ?? match[1] ?? match[0], groups: match.groups });
         }
+        return found ?? NO_MATCHES;
     };
 }
 /**
@@ -29593,11 +29645,7 @@ class Detector {
     rulesByKeyword = new Map();
     constructor(options) {
         this.options = options;
-        this.compiled = options.rules.map((rule) => {
-            const { pattern } = rule;
-            const find = pattern instanceof LinearRegex ? (subject) => pattern.matches(subject) : regexFinder(pattern);
-            return { rule, find, minified: rule.minified ?? !rule.generic };
-        });
+        this.compiled = options.rules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
         const keywords = [...new Set(options.rules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
         // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`):
         // the automaton reports overlapping keywords too, so this only saves a lookup.
@@ -29638,17 +29686,30 @@ class Detector {
             },
             number: (index) => (lineNumbers ? lineNumbers[index] ?? index + 1 : index + 1),
         };
+        // One search per text rather than one per woken line.
+        const mayAllow = text.includes(INLINE_ALLOW);
+        const wokenOn = new Int32Array(this.compiled.length);
+        let stamp = 0;
         // One pass finds every line that holds a keyword and which keywords it holds.
         this.automaton.scanLines(text, (lineStart, lineEnd, keywordIds) => {
             const line = text.slice(lineStart, lineEnd);
-            if (line.includes(INLINE_ALLOW))
+            if (mayAllow && line.includes(INLINE_ALLOW))
                 return;
-            const candidates = new Set();
-            for (const id of keywordIds)
-                for (const index of this.rulesOfKeyword[id])
-                    candidates.add(index);
+            // Each woken rule once per line, in rule order, however many of its keywords the line holds.
+            stamp += 1;
             const minified = isMinifiedLine(line);
-            const rules = [...candidates].filter((index) => !minified || this.compiled[index].minified).sort((a, b) => a - b);
+            const rules = [];
+            for (const id of keywordIds) {
+                for (const index of this.rulesOfKeyword[id]) {
+                    if (wokenOn[index] === stamp)
+                        continue;
+                    wokenOn[index] = stamp;
+                    if (!minified || this.compiled[index].minified)
+                        rules.push(index);
+                }
+            }
+            if (rules.length > 1)
+                rules.sort((a, b) => a - b);
             if (rules.length > 0)
                 this.scanLine(text, line, lineStart, rules, path, lines, scan);
         });
@@ -29659,9 +29720,10 @@ class Detector {
         return [...findings, ...kept.map((entry) => entry.finding)].sort((a, b) => a.line - b.line || a.column - b.column);
     }
     scanLine(text, line, lineStart, candidates, path, lines, scan) {
-        const taken = new SpanIndex();
-        const reported = new SpanIndex();
-        const seen = new Set();
+        // Most woken lines hold no match: the bookkeeping is made on the first one.
+        let taken;
+        let reported;
+        let seen;
         let dataUris;
         const inDataUri = (column) => {
             dataUris ??= line.includes(';base64,') ? dataUriSpans(line) : [];
@@ -29671,27 +29733,26 @@ class Detector {
             const { rule, find } = this.compiled[index];
             // A key block may run past its line; a single-line rule never sees beyond it.
             const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + MULTILINE_WINDOW)) : line;
-            for (const match of find(subject)) {
-                if (rule.multiline && match.index >= line.length)
-                    break;
+            for (const match of find(subject, line.length)) {
                 const { secret } = match;
                 const column = match.index + Math.max(0, match.text.indexOf(secret));
                 const end = column + secret.length;
                 // One secret, one finding: a later (less specific) rule yields to an earlier one.
-                if (reported.overlaps(column, end))
+                if (reported?.overlaps(column, end))
                     continue;
                 // A provider-shaped value claims its span even when rejected (a bad checksum):
                 // the generic rule must not report what a precise rule already judged.
                 if (!rule.generic) {
-                    taken.add(index, column, end);
+                    (taken ??= new SpanIndex()).add(index, column, end);
                     scan.claimed.add(index, lineStart + column, lineStart + end);
                 }
-                else if (taken.overlaps(column, end))
+                else if (taken?.overlaps(column, end))
                     continue;
                 if (!this.accept(rule, secret, match, column < line.length && inDataUri(column)))
                     continue;
-                reported.add(index, column, end);
+                (reported ??= new SpanIndex()).add(index, column, end);
                 const key = `${rule.id}\0${secret}`;
+                seen ??= new Set();
                 if (seen.has(key))
                     continue;
                 seen.add(key);
