@@ -30628,6 +30628,7 @@ function cancel_signals_handleCancelSignals(log, graceful) {
 
 
 
+
 /** Inputs as the runner hands them over (INPUT_<NAME> variables). */
 const actionInputSource = {
     get: (name) => lib_core/* getInput */.V4(name),
@@ -30713,6 +30714,10 @@ async function writeSummary(summary, platform, log) {
  * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
  */
 async function runAction(flow) {
+    // Node exits 0 when its event loop runs dry with the flow still pending: that must fail the step, not pass it.
+    await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core.setFailed(message) });
+}
+async function runActionSteps(flow) {
     const platform = detectPlatform();
     onSecretRegistered((value) => core.setSecret(value));
     const log = new ActionsLogger(platform);

@@ -8879,7 +8879,7 @@ function packageFile(relative) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./build/src/cli/exit-guard.js
+;// CONCATENATED MODULE: ./build/src/core/exit-guard.js
 const STALLED_MESSAGE = (what) => `error: ${what} stopped before it had a result: it was waiting for something that can no longer answer. ` +
     'This is a bug in Slipway, not in your inputs: run again with --debug and report the last lines. Exit code 1.\n';
 function runGuarded(command, options, proc = process) {
@@ -8892,6 +8892,7 @@ function runGuarded(command, options, proc = process) {
             settled = true;
             proc.exitCode = 1;
             proc.stderr.write(STALLED_MESSAGE(options.what));
+            options.onStall?.(STALLED_MESSAGE(options.what).replace(/^error: /, '').trim());
             // Cleanup may start processes (ssh -O exit): the loop lives on until they end, then the process exits 1.
             Promise.resolve()
                 .then(() => options.cleanup?.())

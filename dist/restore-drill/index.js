@@ -37242,7 +37242,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2927);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6220);
 /* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8814);
 
 
@@ -48015,7 +48015,7 @@ const drillFlow = {
 
 /***/ }),
 
-/***/ 2927:
+/***/ 6220:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48032,6 +48032,47 @@ var core = __nccwpck_require__(3838);
 var inputs = __nccwpck_require__(6087);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+;// CONCATENATED MODULE: ./build/src/core/exit-guard.js
+const STALLED_MESSAGE = (what) => `error: ${what} stopped before it had a result: it was waiting for something that can no longer answer. ` +
+    'This is a bug in Slipway, not in your inputs: run again with --debug and report the last lines. Exit code 1.\n';
+function runGuarded(command, options, proc = process) {
+    let settled = false;
+    return new Promise((resolve) => {
+        const stalled = () => {
+            proc.off('beforeExit', stalled);
+            if (settled)
+                return;
+            settled = true;
+            proc.exitCode = 1;
+            proc.stderr.write(STALLED_MESSAGE(options.what));
+            options.onStall?.(STALLED_MESSAGE(options.what).replace(/^error: /, '').trim());
+            // Cleanup may start processes (ssh -O exit): the loop lives on until they end, then the process exits 1.
+            Promise.resolve()
+                .then(() => options.cleanup?.())
+                .catch((error) => { proc.stderr.write(`error: cleanup after the stop failed: ${error.message}\n`); })
+                .finally(() => { proc.exitCode = 1; resolve(1); });
+        };
+        proc.on('beforeExit', stalled);
+        const finish = (code) => {
+            if (settled)
+                return;
+            settled = true;
+            proc.off('beforeExit', stalled);
+            proc.exitCode = code;
+            // A finished run has removed what it made; the cleanup then finds nothing, or what a bug left.
+            Promise.resolve()
+                .then(() => options.cleanup?.())
+                .catch((error) => { proc.stderr.write(`warning: cleanup at exit failed: ${error.message}\n`); })
+                .finally(() => resolve(code));
+        };
+        command().then(finish, (error) => {
+            if (!settled)
+                proc.stderr.write(`error: ${error?.message ?? String(error)}\n`);
+            finish(1);
+        });
+    });
+}
+
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
 // EXTERNAL MODULE: ./build/src/core/log.js
@@ -48543,6 +48584,7 @@ function describeActor(platform, hostname) {
 
 
 
+
 /** Inputs as the runner hands them over (INPUT_<NAME> variables). */
 const actionInputSource = {
     get: (name) => core/* getInput */.V4(name),
@@ -48628,6 +48670,10 @@ async function writeSummary(summary, platform, log) {
  * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
  */
 async function runAction(flow) {
+    // Node exits 0 when its event loop runs dry with the flow still pending: that must fail the step, not pass it.
+    await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core/* setFailed */.C1(message) });
+}
+async function runActionSteps(flow) {
     const platform = detectPlatform();
     (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
     const log = new ActionsLogger(platform);

@@ -2,7 +2,7 @@
 import { formatError, InputError } from '../core/errors.js';
 import { ConsoleLogger, type Logger } from '../core/log.js';
 import { packageVersion } from './commands/version.js';
-import { runGuarded } from './exit-guard.js';
+import { runGuarded } from '../core/exit-guard.js';
 import { suggest } from './flags.js';
 import { flows, extraCommands } from './flows.js';
 import { runFlowCommand } from './flow-command.js';

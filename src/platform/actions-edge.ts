@@ -3,6 +3,7 @@ import { Inputs, type InputSource } from '../core/config/inputs.js';
 import type { CacheStore } from '../core/cache.js';
 import type { FlowDefinition } from '../core/context.js';
 import { formatError } from '../core/errors.js';
+import { runGuarded } from '../core/exit-guard.js';
 import { onLeftoversChanged } from '../core/leftovers.js';
 import type { Logger, SourceLocation } from '../core/log.js';
 import { ConsoleLogger, inertText } from '../core/log.js';
@@ -90,6 +91,11 @@ export async function writeSummary(summary: Summary, platform: PlatformInfo, log
  * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
  */
 export async function runAction<S, R>(flow: FlowDefinition<S, R>): Promise<void> {
+  // Node exits 0 when its event loop runs dry with the flow still pending: that must fail the step, not pass it.
+  await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core.setFailed(message) });
+}
+
+async function runActionSteps<S, R>(flow: FlowDefinition<S, R>): Promise<void> {
   const platform = detectPlatform();
   onSecretRegistered((value) => core.setSecret(value));
   const log = new ActionsLogger(platform);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { runGuarded, type ProcessLike } from '../../../src/cli/exit-guard.js';
+import { runGuarded, type ProcessLike } from '../../../src/core/exit-guard.js';
 
 /** A process stand-in: 'beforeExit' is what Node emits when nothing is left to keep it alive. */
 function fakeProcess(): ProcessLike & { emitter: EventEmitter; written: string[] } {

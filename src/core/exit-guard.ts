@@ -17,6 +17,8 @@ export interface GuardOptions {
   cleanup?: () => void | Promise<void>;
   /** For the message: `slipway deploy`. */
   what: string;
+  /** Told the stall's message before the cleanup (the Actions edge turns it into the step's failure). */
+  onStall?: (message: string) => void;
 }
 
 export const STALLED_MESSAGE = (what: string): string =>
@@ -32,6 +34,7 @@ export function runGuarded(command: () => Promise<number>, options: GuardOptions
       settled = true;
       proc.exitCode = 1;
       proc.stderr.write(STALLED_MESSAGE(options.what));
+      options.onStall?.(STALLED_MESSAGE(options.what).replace(/^error: /, '').trim());
       // Cleanup may start processes (ssh -O exit): the loop lives on until they end, then the process exits 1.
       Promise.resolve()
         .then(() => options.cleanup?.())
