@@ -10924,12 +10924,15 @@ const ACTION_INPUTS = {
 /** Flags every command takes (`--config` takes a value, the rest are switches). */
 const GLOBAL_SWITCHES = ['json', 'debug', 'quiet', 'help'];
 /**
- * Flag names that differ from their input's name, where an input's name is a
- * global flag: secret-scan's `config` input is `--scan-config`, since `--config`
- * names slipway.yml for every command.
+ * Flag names that differ from their input's name, where the input's name is taken:
+ * secret-scan's `config` input is `--scan-config`, since `--config` names slipway.yml
+ * for every command; compose's `env-file` is `--compose-env-file`, since Node 20 reads
+ * `--env-file` as its own option even after the script name and never starts Slipway.
  */
 const RENAMED_FLAGS = {
     'secret-scan': { config: 'scan-config' },
+    'ssh-deploy': { 'env-file': 'compose-env-file' },
+    'deploy-pipeline': { 'env-file': 'compose-env-file' },
 };
 const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0)$/i;
 /** The flags of the command backed by `action` (a folder under actions/, or deploy-pipeline). */
@@ -31890,7 +31893,7 @@ function commandHelp(command, action, describe, options = {}) {
         lines.push(`  ${form}${facts ? `   (${facts})` : ''}`);
         lines.push(...wrap(input.description, '      '));
         if (flag !== input.name)
-            lines.push(`      (input '${input.name}'; --${input.name} would be the global flag)`);
+            lines.push(`      (input '${input.name}'; ${input.name === 'env-file' ? 'node itself reads --env-file' : `--${input.name} would be the global flag`})`);
         if (boolean)
             lines.push(`      A switch: --${flag} alone means true${flag.startsWith('no-') ? '' : `, --no-${flag} false`}.`);
     }
@@ -32719,6 +32722,7 @@ function runLockCommand(args, io) {
 
 
 
+
 /** Flags every command takes. */
 const COMMON_FLAGS = [
     { name: 'config', describe: 'slipway.yml to read' },
@@ -32744,10 +32748,12 @@ const POSITIONALS = { lock: ['status', 'release'], completion: ['bash', 'zsh'], 
  * command section (the package ships it).
  */
 function completionModel(commands, schema) {
-    return commands.map(({ name, describe }) => {
-        const inputs = Object.entries(schema.properties[name]?.properties ?? {}).map(([flag, property]) => {
+    return commands.map(({ name, describe, action }) => {
+        // slipway.yml keys are input names; a few flags are not (RENAMED_FLAGS: --scan-config, --compose-env-file).
+        const renamed = RENAMED_FLAGS[action ?? ''] ?? {};
+        const inputs = Object.entries(schema.properties[name]?.properties ?? {}).map(([input, property]) => {
             const values = property.anyOf?.find((option) => option.enum)?.enum?.filter((v) => typeof v === 'string');
-            return { name: flag, describe: firstSentence(property.description ?? ''), ...(values?.length ? { values } : {}) };
+            return { name: renamed[input] ?? input, describe: firstSentence(property.description ?? ''), ...(values?.length ? { values } : {}) };
         });
         return { name, describe, flags: [...inputs, ...(EXTRA_FLAGS[name] ?? []), ...COMMON_FLAGS] };
     });
@@ -33848,7 +33854,8 @@ const extraCommands = [
 ];
 /** Every command with its one-line description, for completion. */
 function commandList() {
-    return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+    const actionOf = { pipeline: 'deploy-pipeline', preview: 'preview' };
+    return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe, action: flow.action })), ...extraCommands.map(({ name, describe }) => ({ name, describe, action: actionOf[name] }))];
 }
 
 ;// CONCATENATED MODULE: ./build/src/cli/run-temp.js

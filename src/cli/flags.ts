@@ -29,12 +29,15 @@ export interface CommandLine {
 }
 
 /**
- * Flag names that differ from their input's name, where an input's name is a
- * global flag: secret-scan's `config` input is `--scan-config`, since `--config`
- * names slipway.yml for every command.
+ * Flag names that differ from their input's name, where the input's name is taken:
+ * secret-scan's `config` input is `--scan-config`, since `--config` names slipway.yml
+ * for every command; compose's `env-file` is `--compose-env-file`, since Node 20 reads
+ * `--env-file` as its own option even after the script name and never starts Slipway.
  */
 export const RENAMED_FLAGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'secret-scan': { config: 'scan-config' },
+  'ssh-deploy': { 'env-file': 'compose-env-file' },
+  'deploy-pipeline': { 'env-file': 'compose-env-file' },
 };
 
 const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0)$/i;

@@ -67,6 +67,7 @@ export const extraCommands: ExtraCommand[] = [
 ];
 
 /** Every command with its one-line description, for completion. */
-function commandList(): Array<{ name: string; describe: string }> {
-  return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
+function commandList(): Array<{ name: string; describe: string; action?: string }> {
+  const actionOf: Record<string, string> = { pipeline: 'deploy-pipeline', preview: 'preview' };
+  return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe, action: flow.action })), ...extraCommands.map(({ name, describe }) => ({ name, describe, action: actionOf[name] }))];
 }

@@ -75,7 +75,7 @@ export function commandHelp(command: string, action: string, describe: string, o
     const facts = [input.required ? 'required' : '', input.default !== '' ? `default: ${input.default.replace(/\n/g, '\\n')}` : ''].filter(Boolean).join(', ');
     lines.push(`  ${form}${facts ? `   (${facts})` : ''}`);
     lines.push(...wrap(input.description, '      '));
-    if (flag !== input.name) lines.push(`      (input '${input.name}'; --${input.name} would be the global flag)`);
+    if (flag !== input.name) lines.push(`      (input '${input.name}'; ${input.name === 'env-file' ? 'node itself reads --env-file' : `--${input.name} would be the global flag`})`);
     if (boolean) lines.push(`      A switch: --${flag} alone means true${flag.startsWith('no-') ? '' : `, --no-${flag} false`}.`);
   }
   lines.push('', 'Global flags:', ...globalFlags(set, set.inputs.has('dry-run')), '');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { RENAMED_FLAGS } from '../flags.js';
 import { InputError } from '../../core/errors.js';
 import type { CommandIo } from './command-io.js';
 import { packageFile } from './version.js';
@@ -37,11 +38,13 @@ const POSITIONALS: Record<string, string[]> = { lock: ['status', 'release'], com
  * from: the action.yml inputs, as schema/slipway.schema.json carries them per
  * command section (the package ships it).
  */
-export function completionModel(commands: Array<{ name: string; describe: string }>, schema: { properties: Record<string, { properties?: Record<string, SchemaProperty> }> }): CompletedCommand[] {
-  return commands.map(({ name, describe }) => {
-    const inputs = Object.entries(schema.properties[name]?.properties ?? {}).map(([flag, property]) => {
+export function completionModel(commands: Array<{ name: string; describe: string; action?: string }>, schema: { properties: Record<string, { properties?: Record<string, SchemaProperty> }> }): CompletedCommand[] {
+  return commands.map(({ name, describe, action }) => {
+    // slipway.yml keys are input names; a few flags are not (RENAMED_FLAGS: --scan-config, --compose-env-file).
+    const renamed = RENAMED_FLAGS[action ?? ''] ?? {};
+    const inputs = Object.entries(schema.properties[name]?.properties ?? {}).map(([input, property]) => {
       const values = property.anyOf?.find((option) => option.enum)?.enum?.filter((v): v is string => typeof v === 'string');
-      return { name: flag, describe: firstSentence(property.description ?? ''), ...(values?.length ? { values } : {}) };
+      return { name: renamed[input] ?? input, describe: firstSentence(property.description ?? ''), ...(values?.length ? { values } : {}) };
     });
     return { name, describe, flags: [...inputs, ...(EXTRA_FLAGS[name] ?? []), ...COMMON_FLAGS] };
   });
@@ -136,7 +139,7 @@ and the fixed values of flags that have them (--strategy compose|release|…).
   zsh:   source <(slipway completion zsh)   (after compinit)
 `;
 
-export async function runCompletionCommand(args: string[], io: CommandIo, commands: Array<{ name: string; describe: string }>): Promise<number> {
+export async function runCompletionCommand(args: string[], io: CommandIo, commands: Array<{ name: string; describe: string; action?: string }>): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) { io.stdout.write(HELP); return 0; }
   try {
     const [shell, ...rest] = args;

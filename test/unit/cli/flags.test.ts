@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { InputError } from '../../../src/core/errors.js';
-import { editDistance, flagSetFor, parseCommandLine, suggest } from '../../../src/cli/flags.js';
+import { editDistance, flagSetFor, parseCommandLine, RENAMED_FLAGS, suggest } from '../../../src/cli/flags.js';
 import { flowFlagSet } from '../../../src/cli/flow-command.js';
 import { flows } from '../../../src/cli/flows.js';
 import { ACTION_INPUTS } from '../../../src/cli/generated/action-inputs.js';
@@ -129,7 +129,7 @@ describe('the strict flag parser', () => {
 
   it('allows slipway pipeline exactly the inputs of the root action.yml', () => {
     const declared = Object.keys((YAML.parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs);
-    expect([...pipeline.inputs.keys()].sort()).toEqual(declared.sort());
+    expect([...pipeline.inputs.keys()].sort()).toEqual(declared.map((name) => RENAMED_FLAGS['deploy-pipeline']?.[name] ?? name).sort());
     expect(Object.keys(ACTION_INPUTS).sort()).toEqual(['deploy-pipeline', 'preview', ...flows.map((flow) => flow.action)].sort());
   });
 });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { flagSetFor, parseCommandLine } from '../../../src/cli/flags.js';
+import { flagSetFor, parseCommandLine, RENAMED_FLAGS } from '../../../src/cli/flags.js';
 import { flowFlagSet } from '../../../src/cli/flow-command.js';
 import { flows } from '../../../src/cli/flows.js';
 import { EXAMPLES, EXIT_CODES } from '../../../src/cli/help.js';
 import { slipway } from './capture.js';
 
 const actionYml = (file: string) => YAML.parse(fs.readFileSync(file, 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> };
-const commands = [...flows.map((flow) => [flow.command, `actions/${flow.action}/action.yml`]), ['pipeline', 'action.yml']];
+const commands = [...flows.map((flow) => [flow.command, `actions/${flow.action}/action.yml`, flow.action]), ['pipeline', 'action.yml', 'deploy-pipeline']];
 
 describe('help from the action inputs', () => {
   it('answers slipway deploy --help with no other flag, exit 0, nothing on stderr', async () => {
@@ -17,11 +17,11 @@ describe('help from the action inputs', () => {
     expect(run.stdout).toMatch(/^slipway deploy: /);
   });
 
-  it.each(commands)('lists every input of slipway %s (%s) with its default and whether it is required, an example and the exit codes', async (command, file) => {
+  it.each(commands)('lists every input of slipway %s (%s) with its default and whether it is required, an example and the exit codes', async (command, file, action) => {
     const { stdout, code } = await slipway(command, '--help');
     expect(code).toBe(0);
     for (const [name, spec] of Object.entries(actionYml(file).inputs)) {
-      const flag = command === 'scan' && name === 'config' ? 'scan-config' : name;
+      const flag = RENAMED_FLAGS[action ?? '']?.[name] ?? name;
       const line = stdout.split('\n').find((l) => l.startsWith(`  --${flag} `) || l.startsWith(`  --${flag}[`));
       expect(line).toBeDefined();
       if (spec.required) expect(line).toContain('required');
