@@ -25,6 +25,8 @@ export function parseTimings(stderr: string): TimedCommand[] {
 /** Labels carry versions, timestamps, temp paths and ports: fold them so rounds add up by phase. */
 export function phaseName(label: string): string {
   return label
+    // Paths inside the checkout read the same on every machine.
+    .split(`${process.cwd()}/`).join('')
     .replace(/\/tmp\/[^\s'"]+/g, '<tmp>')
     .replace(/sha256:[0-9a-f]{12,}/g, 'sha256:…')
     .replace(/(?<![\d.])\d+\.\d+\.\d+(?![\d.])/g, '<v>')
