@@ -539,7 +539,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "max-retry-interval",
-        "description": "(smoke-test) Longest pause between retries (the backoff starts at 250ms).",
+        "description": "(smoke-test) Longest pause between retries (the backoff starts at 100ms and grows by half each retry).",
         "required": false,
         "default": "5s"
       },
@@ -1565,7 +1565,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "max-retry-interval",
-        "description": "Longest pause between retries (the backoff starts at 250ms).",
+        "description": "Longest pause between retries (the backoff starts at 100ms and grows by half each retry).",
         "required": false,
         "default": "5s"
       },
