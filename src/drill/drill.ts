@@ -7,13 +7,12 @@ import { bootApp } from './app-boot.js';
 import { withoutCredentials } from './credentials.js';
 import { DrillDeadline, DrillTimeout } from './deadline.js';
 import { checkStaleness, trackDrillIssue } from './forge.js';
-import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
 import { allChecks, failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
 import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
 import { settingsWarnings, type DrillSettings } from './settings.js';
 import { pickOlder, selectSnapshot, type SnapshotInfo } from './snapshots.js';
-import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreTarball, startEarlyRestore, type Restored } from './sources.js';
+import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreSqliteOverSsh, restoreTarball, startEarlyRestore, type Restored } from './sources/index.js';
 import { checkSnapshotAge, verifyData } from './verify.js';
 
 export interface DrillOptions {

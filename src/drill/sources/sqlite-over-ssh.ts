@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FlowContext } from '../core/context.js';
-import { lastLines } from '../core/errors.js';
-import { describeTarget, openSshSession, type SshTarget } from '../ssh/index.js';
-import { sqliteSnapshot } from './commands.js';
-import type { CheckResult } from './report.js';
-import { sizeOf, type ScratchPlace } from './scratch.js';
-import type { SqliteSource } from './settings.js';
-import { checkSqliteIntegrity, sqliteProbe, type Restored } from './sources.js';
+import type { FlowContext } from '../../core/context.js';
+import { lastLines } from '../../core/errors.js';
+import { describeTarget, openSshSession, type SshTarget } from '../../ssh/index.js';
+import { sqliteSnapshot } from '../commands.js';
+import type { CheckResult } from '../report.js';
+import { sizeOf, type ScratchPlace } from '../scratch.js';
+import type { SqliteSource } from '../settings.js';
+import type { Restored } from './restored.js';
+import { checkSqliteIntegrity, sqliteProbe } from './sqlite.js';
 
 /**
  * A live SQLite database on a host, over the ssh-deploy transport: an online
