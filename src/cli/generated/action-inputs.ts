@@ -1030,6 +1030,12 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "default": ""
       },
       {
+        "name": "restore-as",
+        "description": "Rename the restored SQLite database (with its -wal/-shm files) to this bare file name, the one the app expects (e.g. 'portal.db' for a backup of 'portal.snapshot.<timestamp>.db'). Refused over a file the backup also holds. Not for source postgres.",
+        "required": false,
+        "default": ""
+      },
+      {
         "name": "container",
         "description": "source sqlite: a running container holding the database (sqlite3 must be installed in it); the snapshot is taken with docker exec.",
         "required": false,
@@ -1211,7 +1217,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "queries",
-        "description": "SQL queries with their expected result, one per line: 'SELECT count(*) FROM students => 3' (columns joined by |, rows by newlines).",
+        "description": "SQL queries with their expected result, one per line: 'SELECT count(*) FROM students => 3' (columns joined by |, rows by newlines). '{restored}' (the restored SQLite file on the runner, or the scratch PostgreSQL database) and '{restored-dir}' are replaced on both sides.",
         "required": false,
         "default": ""
       },
@@ -1247,13 +1253,13 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "app-args",
-        "description": "Arguments after the image, one per line; '{port}' is replaced by the chosen port.",
+        "description": "Arguments after the image, one per line; '{port}' is replaced by the chosen port, '{restored}' by the restored database as the app sees it (its path under app-data-mount, or the scratch PostgreSQL database's name) and '{restored-dir}' by app-data-mount.",
         "required": false,
         "default": ""
       },
       {
         "name": "app-env",
-        "description": "KEY=VALUE environment for the app, one per line (passed through the environment, not argv; every value is treated as a secret and masked).",
+        "description": "KEY=VALUE environment for the app, one per line (passed through the environment, not argv; every value is treated as a secret and masked). '{restored}' and '{restored-dir}' are replaced as in app-args, e.g. 'DATABASE_PATH={restored}'.",
         "required": false,
         "default": ""
       },

@@ -7,7 +7,7 @@ import { sizeOf, type ScratchPlace } from '../scratch.js';
 import type { RepositorySource } from '../settings.js';
 import { parseBorgArchives, parseResticSnapshots, type SnapshotInfo } from '../snapshots.js';
 import { failed, type Restored } from './restored.js';
-import { sqliteFromTree } from './sqlite.js';
+import { sqliteFromTree, type RestoredDatabase } from './sqlite.js';
 
 /* A restic or borg repository: open and list it, restore a snapshot, check it. */
 
@@ -78,7 +78,7 @@ export function startEarlyRestore(source: RepositorySource, scratch: ScratchPlac
 }
 
 /** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
-export async function restoreFromRepository(session: RepositorySession, snapshot: SnapshotInfo, scratch: ScratchPlace, runner: Runner, label: string, databasePath?: string, early?: EarlyRestore): Promise<Restored> {
+export async function restoreFromRepository(session: RepositorySession, snapshot: SnapshotInfo, scratch: ScratchPlace, runner: Runner, label: string, database: RestoredDatabase = {}, early?: EarlyRestore): Promise<Restored> {
   const dataDir = scratch.sub('restore', label);
   const checks: CheckResult[] = [];
   let startedAt = Date.now();
@@ -98,7 +98,7 @@ export async function restoreFromRepository(session: RepositorySession, snapshot
   }
   result ??= await session.restore(snapshot, dataDir);
   checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
-  const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
+  const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
   const appDataDir = found.file ? path.dirname(found.file) : undefined;
-  return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
+  return { dataDir, appDataDir, database: found.file, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
 }

@@ -9,6 +9,8 @@ export interface Restored {
   dataDir: string;
   /** What the app gets mounted: the restored database's directory, else `dataDir`. */
   appDataDir?: string;
+  /** The restored SQLite file, or the scratch PostgreSQL database's name: what `{restored}` names. */
+  database?: string;
   probe?: DataProbe;
   /** Checks of the backup itself (open, restore, integrity). */
   checks: CheckResult[];

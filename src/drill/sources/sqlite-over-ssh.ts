@@ -17,9 +17,9 @@ import { checkSqliteIntegrity, sqliteProbe } from './sqlite.js';
  * base64 over the session's exec, so it suits databases up to a few hundred MiB;
  * bigger ones are better drilled from their restic/borg backup.
  */
-export async function restoreSqliteOverSsh(source: SqliteSource, target: SshTarget, scratch: ScratchPlace, context: FlowContext): Promise<Restored> {
+export async function restoreSqliteOverSsh(source: SqliteSource, target: SshTarget, scratch: ScratchPlace, context: FlowContext, restoreAs?: string): Promise<Restored> {
   const dataDir = scratch.sub('restore');
-  const local = path.join(dataDir, path.basename(source.path));
+  const local = path.join(dataDir, restoreAs ?? path.basename(source.path));
   const checks: CheckResult[] = [];
   const where = `${describeTarget(target)}:${source.path}`;
   const session = await openSshSession(target, context.runner, context.log);
@@ -52,5 +52,5 @@ export async function restoreSqliteOverSsh(source: SqliteSource, target: SshTarg
   const integrity = await checkSqliteIntegrity(context.runner, local);
   checks.push(integrity);
   const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
-  return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+  return { dataDir, appDataDir: dataDir, database: local, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
 }

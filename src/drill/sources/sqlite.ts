@@ -58,8 +58,36 @@ export async function checkSqliteIntegrity(runner: Runner, file: string): Promis
   return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : lastLines(answer, 3).replace(/\n/g, ' ') };
 }
 
-/** Finds the SQLite database in a restored tree and runs its integrity check. */
-export async function sqliteFromTree(runner: Runner, restoreDir: string, databasePath: string | undefined, checks: CheckResult[]): Promise<{ probe?: DataProbe; file?: string }> {
+/** Which SQLite file of a restored tree is the database, and the name the app knows it by. */
+export interface RestoredDatabase {
+  /** The file inside the restored tree, as it was backed up; found automatically when there is one. */
+  databasePath?: string;
+  /** A bare file name the database is renamed to after the restore (`portal.db`). */
+  restoreAs?: string;
+}
+
+/** SQLite keeps these beside the database under its name: they move with it. */
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+/** Renames the restored database (and its companions) to `restoreAs` in its directory; never over a file the backup holds. */
+function giveLiveName(file: string, restoreAs: string, checks: CheckResult[]): string | undefined {
+  if (path.basename(file) === restoreAs) return file;
+  const target = path.join(path.dirname(file), restoreAs);
+  const name = `restored database renamed to ${restoreAs}`;
+  const taken = [target, ...COMPANIONS.map((suffix) => `${target}${suffix}`)].find((candidate) => fs.existsSync(candidate));
+  if (taken) {
+    checks.push({ name, passed: false, detail: `the backup already holds ${path.basename(taken)} beside ${path.basename(file)}; set database-path to the one to drill, or choose another restore-as` });
+    return undefined;
+  }
+  for (const suffix of COMPANIONS) if (fs.existsSync(`${file}${suffix}`)) fs.renameSync(`${file}${suffix}`, `${target}${suffix}`);
+  fs.renameSync(file, target);
+  checks.push({ name, passed: true, detail: `${path.basename(file)} → ${restoreAs}` });
+  return target;
+}
+
+/** Finds the SQLite database in a restored tree, gives it its live name and runs its integrity check. */
+export async function sqliteFromTree(runner: Runner, restoreDir: string, database: RestoredDatabase, checks: CheckResult[]): Promise<{ probe?: DataProbe; file?: string }> {
+  const { databasePath, restoreAs } = database;
   let file: string | undefined;
   if (databasePath) {
     file = path.join(restoreDir, databasePath);
@@ -75,6 +103,10 @@ export async function sqliteFromTree(runner: Runner, restoreDir: string, databas
     }
     file = found[0];
   }
+  if (restoreAs) {
+    file = giveLiveName(file, restoreAs, checks);
+    if (!file) return {};
+  }
   // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
   const probe = sqliteProbe(runner, file);
   const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
@@ -82,9 +114,10 @@ export async function sqliteFromTree(runner: Runner, restoreDir: string, databas
   return { probe: integrity.passed ? probe : undefined, file };
 }
 
-export async function restoreLiveSqlite(source: SqliteSource, scratch: ScratchPlace, runner: Runner): Promise<Restored> {
+/** `restoreAs` names the snapshot in the scratch place (else it keeps the live file's name). */
+export async function restoreLiveSqlite(source: SqliteSource, scratch: ScratchPlace, runner: Runner, restoreAs?: string): Promise<Restored> {
   const dataDir = scratch.sub('restore');
-  const target = path.join(dataDir, path.basename(source.path));
+  const target = path.join(dataDir, restoreAs ?? path.basename(source.path));
   const checks: CheckResult[] = [];
   if (source.container) {
     // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
@@ -108,6 +141,6 @@ export async function restoreLiveSqlite(source: SqliteSource, scratch: ScratchPl
     }
   }
   const ok = checks.every((check) => check.passed);
-  const found = ok ? await sqliteFromTree(runner, dataDir, path.basename(source.path), checks) : {};
-  return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
+  const found = ok ? await sqliteFromTree(runner, dataDir, { databasePath: path.basename(target) }, checks) : {};
+  return { dataDir, database: found.file, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
 }

@@ -6,11 +6,11 @@ import type { CheckResult } from '../report.js';
 import { DRILL_LABEL, refuseTargetOverSource, sizeOf, type ScratchPlace } from '../scratch.js';
 import type { TarballSource } from '../settings.js';
 import { failed, type Restored } from './restored.js';
-import { sqliteFromTree } from './sqlite.js';
+import { sqliteFromTree, type RestoredDatabase } from './sqlite.js';
 
 /* A tarball of a directory, or a Docker volume packed into one. */
 
-export async function restoreTarball(source: TarballSource, scratch: ScratchPlace, runner: Runner, databasePath?: string): Promise<Restored> {
+export async function restoreTarball(source: TarballSource, scratch: ScratchPlace, runner: Runner, database: RestoredDatabase = {}): Promise<Restored> {
   const dataDir = scratch.sub('restore');
   const checks: CheckResult[] = [];
   let file = source.file;
@@ -35,6 +35,6 @@ export async function restoreTarball(source: TarballSource, scratch: ScratchPlac
   }
   const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
   checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: path.basename(file ?? '') } : failed('extract tarball', extracted));
-  const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
-  return { dataDir, appDataDir: found.file ? path.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+  const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
+  return { dataDir, appDataDir: found.file ? path.dirname(found.file) : undefined, database: found.file, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
 }
