@@ -142,6 +142,12 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "default": "false"
       },
       {
+        "name": "expect-anonymous-pull",
+        "description": "(push-image) 'false': fail when the registry lets anyone pull (a private registry that turned public); 'true': as verify-anonymous-pull; empty: not checked.",
+        "required": false,
+        "default": ""
+      },
+      {
         "name": "retries",
         "description": "(push-image) Retries of login and push on network errors and 5xx (with backoff). 401/403 are never retried.",
         "required": false,
@@ -647,7 +653,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "tags",
-        "description": "Extra tags (tag names only) besides those from git: sha-<short>, sha-<full>, branch, semver from a v1.2.3 tag.",
+        "description": "Extra tags besides those from git (sha-<short>, sha-<full>, branch, semver from a v1.2.3 tag), one per line. An entry with a registry or repository names the same build elsewhere: 'registry/app' gets every tag of this build, 'registry/app:tag' that one tag; all of them are one image, so every registry gets the same digest (push each registry with its own push-image step).",
         "required": false,
         "default": ""
       },
@@ -953,13 +959,13 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
     "inputs": [
       {
         "name": "tags",
-        "description": "Full references to push, one per line (build-image's 'tags' output).",
+        "description": "Full references to push, one per line (build-image's 'tags' output). When they name several registries, only those of 'registry' are pushed.",
         "required": true,
         "default": ""
       },
       {
         "name": "registry",
-        "description": "Registry host. Default: read from the tags.",
+        "description": "Registry host. Default: read from the tags; required when the tags name several registries (one push-image step per registry, each with its own credentials).",
         "required": false,
         "default": ""
       },
@@ -986,6 +992,12 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "description": "Also pull by digest with an empty Docker config: proves a public package pulls without credentials.",
         "required": false,
         "default": "false"
+      },
+      {
+        "name": "expect-anonymous-pull",
+        "description": "'true': as verify-anonymous-pull. 'false': the registry must refuse a pull without credentials, and the step fails when an anonymous pull succeeds (a private registry that turned public): a registry whose API answers anyone is refused before anything is pushed, a token registry (Gitea/Forgejo) is asked for the pushed digest anonymously. Empty: not checked.",
+        "required": false,
+        "default": ""
       },
       {
         "name": "retries",
