@@ -47,7 +47,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "tags",
-        "description": "(build-image) Extra tags besides the git-derived ones; the pipeline also tags the image with the version it deploys. push-image pushes every tag build-image made.",
+        "description": "(build-image) Extra tags besides the git-derived ones; the pipeline also tags the image with the version it deploys. push-image pushes every tag build-image made for its registry. A 'registry/app' or 'registry/app:tag' entry names the same build elsewhere (push it with a push-image step of its own).",
         "required": false,
         "default": ""
       },
@@ -113,7 +113,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "registry",
-        "description": "(push-image) Registry host. Default: read from the tags.",
+        "description": "(push-image) Registry host. Default: read from the tags; when tags also name another registry, the one push-image pushes to (the pipeline pushes one registry).",
         "required": false,
         "default": ""
       },
