@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,5 +97,30 @@ describe('seed 004 nightly drill: the restored snapshot under its live name', ()
     expect(renamed).toMatchObject({ passed: false });
     expect(renamed?.detail).toContain('the backup already holds portal.db beside portal.old.db');
     expect(report.passed).toBe(false);
+  });
+
+  it('moves the -wal file with the database: rows still only in the write-ahead log are in the renamed copy', async () => {
+    // A copy taken while the live database is open: two of its three rows are still in portal.snapshot.<ts>.db-wal.
+    const live = path.join(root, 'wal-live', 'portal.db');
+    fs.mkdirSync(path.dirname(live));
+    sh('sqlite3', [live, 'PRAGMA journal_mode=WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);']);
+    const reader = spawn('sqlite3', [live], { stdio: ['pipe', 'ignore', 'ignore'] });
+    reader.stdin.write('SELECT count(*) FROM t;\n');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    sh('sqlite3', [live, 'PRAGMA wal_autocheckpoint=0; INSERT INTO t VALUES (2), (3);']);
+    const packed = path.join(root, 'wal-staging');
+    fs.mkdirSync(packed);
+    fs.copyFileSync(live, path.join(packed, snapshotName));
+    fs.copyFileSync(`${live}-wal`, path.join(packed, `${snapshotName}-wal`));
+    reader.stdin.end();
+    const tarball = path.join(root, 'wal.tar');
+    sh('tar', ['-cf', tarball, '-C', packed, '.']);
+    const log = new MemoryLogger();
+    const run = await runFlow(drillFlow, {
+      source: 'tarball', tarball, name: 'h19-wal', 'restore-as': 'portal.db', 'min-rows': 't=3', 'scratch-root': scratchRoot,
+    }, localContext(log, { workDir }));
+    const report = run.result as DrillReport;
+    expect(report.restores[0].checks.filter((check) => !check.passed)).toEqual([]);
+    expect(report.restores[0].tables).toEqual({ t: 3 });
   });
 });
