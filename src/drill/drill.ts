@@ -225,7 +225,7 @@ async function verifyRestore(
     { input: 'queries', texts: primary ? settings.verify.queries.flatMap((query) => [query.sql, query.expected]) : [] },
     { input: 'app-env and app-args', texts: settings.app && primary ? [...settings.app.args, ...Object.values(settings.app.env)] : [] },
   ]);
-  if (unnamed && isPassing(checks)) checks.push({ name: 'restored database named by {restored}', passed: false, detail: unnamed });
+  if (unnamed && isPassing(checks)) checks.push({ name: 'the inputs can name the restored database', passed: false, detail: unnamed });
   if (restored.probe) {
     run.deadline.enter(`verify the ${args.label} restore's data`);
     const verify = primary ? { ...settings.verify, queries: queriesWithRestored(settings.verify.queries, runnerValues(place)) } : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };

@@ -58,10 +58,14 @@ export function queriesWithRestored(queries: QueryExpectation[], values: Placeho
   return queries.map((query) => ({ sql: fillRestored(query.sql, values), expected: fillRestored(query.expected, values) }));
 }
 
-/** Which inputs name `{restored}` although the restore found no database to name: the check's reason, or undefined. */
+/**
+ * Which inputs name `{restored}` although the restore found no database to name: the check's reason,
+ * or undefined. The reason does not spell the placeholder: an app-env value that is just `{restored}`
+ * is registered as a secret like every app-env value, and would be masked wherever it is printed.
+ */
 export function unnamedRestored(values: PlaceholderValues, uses: Array<{ input: string; texts: string[] }>): string | undefined {
   if (values.restored !== undefined) return undefined;
   const inputs = uses.filter((use) => use.texts.some(usesRestored)).map((use) => use.input);
   return inputs.length === 0 ? undefined
-    : `${inputs.join(' and ')} name {restored}, but the restore holds no single database file to name; set database-path to the database inside the backup, or use {restored-dir}`;
+    : `${inputs.join(' and ')} name the restored database, but the restore holds no single SQLite file to name; set database-path to the database inside the backup, or name the restored directory instead`;
 }

@@ -123,4 +123,19 @@ describe('seed 004 nightly drill: the restored snapshot under its live name', ()
     expect(report.restores[0].checks.filter((check) => !check.passed)).toEqual([]);
     expect(report.restores[0].tables).toEqual({ t: 3 });
   });
+
+  it('fails, before booting the app, when the app is told {restored} but the restore holds no SQLite file', async () => {
+    const files = path.join(root, 'no-db');
+    fs.mkdirSync(files);
+    fs.writeFileSync(path.join(files, 'uploads.txt'), 'not a database\n');
+    const tarball = path.join(root, 'no-db.tar');
+    sh('tar', ['-cf', tarball, '-C', files, '.']);
+    const run = await runFlow(drillFlow, {
+      source: 'tarball', tarball, name: 'h19-no-db', 'app-image': sandbox.baseImage, 'app-env': 'PORTAL_DB={restored}', 'scratch-root': scratchRoot,
+    }, localContext(new MemoryLogger(), { workDir }));
+    const checks = (run.result as DrillReport).restores[0].checks;
+    expect(checks).toContainEqual({ name: 'the inputs can name the restored database', passed: false, detail: expect.stringMatching(/^app-env and app-args name the restored database, but the restore holds no single SQLite file/) });
+    expect(checks.map((check) => check.name)).not.toContain('app boots on the restored data');
+    expect(dockerLeftovers()).toBe('');
+  });
 });

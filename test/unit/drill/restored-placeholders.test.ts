@@ -60,7 +60,7 @@ describe('{restored} and {restored-dir}', () => {
   it('says which inputs name {restored} when the restore holds no single database, and nothing when none do', () => {
     const none = runnerValues({ dir: '/tmp/scratch/restore' });
     expect(unnamedRestored(none, [{ input: 'queries', texts: ['SELECT 1 => 1'] }, { input: 'app-env and app-args', texts: ['--db={restored}'] }]))
-      .toBe('app-env and app-args name {restored}, but the restore holds no single database file to name; set database-path to the database inside the backup, or use {restored-dir}');
+      .toBe('app-env and app-args name the restored database, but the restore holds no single SQLite file to name; set database-path to the database inside the backup, or name the restored directory instead');
     expect(unnamedRestored(none, [{ input: 'queries', texts: ['{restored-dir}'] }])).toBeUndefined();
     expect(unnamedRestored(runnerValues(sqlite), [{ input: 'queries', texts: ['{restored}'] }])).toBeUndefined();
   });
