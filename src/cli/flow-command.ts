@@ -6,14 +6,14 @@ import { Inputs, mapInputSource } from '../core/config/inputs.js';
 import type { Logger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
-import { detectPlatform } from '../platform/detect.js';
+import { detectPlatform } from '../core/platform.js';
 import { expandEnv, loadConfigFile, type ConfigSection } from './config-file.js';
 import { DRY_RUNS, dryRunDocument } from './dry-run.js';
 import { asksForHelp, flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
 import { packageVersion } from './commands/version.js';
 import { ACTION_INPUTS } from './generated/action-inputs.js';
 import { commandHelp } from './help.js';
-import { localContext, runFlow } from './run-flow.js';
+import { localContext, runFlow } from '../core/run-flow.js';
 
 /** How the result is printed: `--json` one document on stdout, else the summary as text. */
 export interface Output {

@@ -1,13 +1,13 @@
 import type { FlowDefinition } from '../core/context.js';
 import type { Logger } from '../core/log.js';
-import { runDemo } from './demo.js';
+import { runDemo } from '../demo/run.js';
 import { buildImageFlow } from '../image/build-flow.js';
 import { pushImageFlow } from '../image/push-flow.js';
 import { smokeFlow } from '../smoke/flow.js';
 import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
-import { runPipelineCommand } from '../pipeline/cli.js';
+import { runPipelineCommand } from './commands/pipeline.js';
 import { processIo } from './commands/command-io.js';
 import { runHistoryCommand, runStatusCommand } from './commands/status.js';
 import { runLockCommand } from './commands/lock.js';

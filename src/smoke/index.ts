@@ -16,4 +16,3 @@ export { smokeSummary, smokeOutputs, smokeFailure } from './report.js';
 export type { SoakOptions, SoakResult } from './soak.js';
 export type { ConnectOverride } from './http-probe.js';
 export { smokeFlow } from './flow.js';
-export { demoSmoke } from './demo.js';

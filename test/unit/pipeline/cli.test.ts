@@ -1,4 +1,4 @@
-import { runPipelineCommand } from '../../../src/pipeline/cli.js';
+import { runPipelineCommand } from '../../../src/cli/commands/pipeline.js';
 import { MemoryLogger } from '../../../src/core/log.js';
 
 // A dry run with no image is refused while reading inputs, before anything runs.

@@ -6,16 +6,16 @@ import { formatError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { registerSecret } from '../core/secrets.js';
 import { renderText, Summary } from '../core/summary.js';
-import { demoDrill } from '../drill/demo.js';
-import { demoDeploy } from '../deploy/demo.js';
-import { demoZeroDowntime } from '../deploy/zero-downtime/demo.js';
+import { demoDrill } from './drill.js';
+import { demoDeploy } from './deploy.js';
+import { demoZeroDowntime } from './zero-downtime.js';
 import { pipelineFlow } from '../pipeline/flow.js';
-import { demoScan } from '../scan/demo.js';
-import { demoSmoke } from '../smoke/demo.js';
-import { demoSwarm } from '../swarm/demo.js';
+import { demoScan } from './scan.js';
+import { demoSmoke } from './smoke.js';
+import { demoSwarm } from './swarm.js';
 import { openSshSession, parseSshInputs } from '../ssh/index.js';
-import { localContext, runFlow } from './run-flow.js';
-import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from '../deploy/demo.js';
+import { localContext, runFlow } from '../core/run-flow.js';
+import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from './deploy.js';
 
 /** What `scripts/sandbox.sh up` wrote: registries, SSH hosts, PostgreSQL. */
 export interface SandboxInfo {

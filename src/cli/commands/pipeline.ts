@@ -1,15 +1,15 @@
-import { formatError, InputError } from '../core/errors.js';
-import type { Logger } from '../core/log.js';
-import { redact } from '../core/secrets.js';
-import { renderText } from '../core/summary.js';
-import { expandEnv, type ConfigSection } from '../cli/config-file.js';
-import { asksForHelp, flagSetFor, parseCommandLine } from '../cli/flags.js';
-import { checkDefaultsKeys, checkSectionKeys, readConfig } from '../cli/flow-command.js';
-import { ACTION_INPUTS } from '../cli/generated/action-inputs.js';
-import { commandHelp } from '../cli/help.js';
-import { localContext, runFlow } from '../cli/run-flow.js';
-import { ACTION_OF, DERIVED, LINKS, type Link } from './link-inputs.js';
-import { pipelineFlow } from './flow.js';
+import { formatError, InputError } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
+import { redact } from '../../core/secrets.js';
+import { renderText } from '../../core/summary.js';
+import { expandEnv, type ConfigSection } from '../config-file.js';
+import { asksForHelp, flagSetFor, parseCommandLine } from '../flags.js';
+import { checkDefaultsKeys, checkSectionKeys, readConfig } from '../flow-command.js';
+import { ACTION_INPUTS } from '../generated/action-inputs.js';
+import { commandHelp } from '../help.js';
+import { localContext, runFlow } from '../../core/run-flow.js';
+import { ACTION_OF, DERIVED, LINKS, type Link } from '../../pipeline/link-inputs.js';
+import { pipelineFlow } from '../../pipeline/flow.js';
 
 /** slipway.yml's command sections, by the link they configure. */
 const SECTION_OF: Record<Link, string> = { build: 'build', push: 'push', deploy: 'deploy', smoke: 'smoke' };

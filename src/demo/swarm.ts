@@ -7,11 +7,11 @@ import type { Logger } from '../core/log.js';
 import type { Runner } from '../core/runner/process-runner.js';
 import { registerSecret } from '../core/secrets.js';
 import { renderText, type Summary } from '../core/summary.js';
-import { runSwarm, SWARM_DEFAULTS, type SwarmResult } from './deploy.js';
-import { humanDuration } from './duration.js';
-import { localDockerEndpoint } from './endpoint.js';
-import { startDemoSwarmEngine, swarmEngineUnavailable, type DemoSwarmEngine } from './namespace.js';
-import { swarmFailure, swarmSummary } from './report.js';
+import { runSwarm, SWARM_DEFAULTS, type SwarmResult } from '../swarm/deploy.js';
+import { humanDuration } from '../swarm/duration.js';
+import { localDockerEndpoint } from '../swarm/endpoint.js';
+import { startDemoSwarmEngine, swarmEngineUnavailable, type DemoSwarmEngine } from './swarm-engine.js';
+import { swarmFailure, swarmSummary } from '../swarm/report.js';
 
 /** examples/swarm/docker-compose.yml, inlined so the bundled CLI needs no file beside it (a unit test keeps them equal). */
 export const EXAMPLE_STACK_FILE = `# A stack Slipway deploys with \`strategy: swarm\` (checked by test/integration/swarm).
