@@ -11,7 +11,7 @@ import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from '.
 import { acquireLock, type HeldLock } from './lock.js';
 import { releaseDeploy, releaseRollback, scriptDeploy } from './release.js';
 import { forHost, type DeploySettings } from './settings.js';
-import { swarmDeploy, swarmRollback } from '../swarm/strategy.js';
+import { swarmDeploy, swarmRollback } from '../swarm/index.js';
 import { zeroDowntimeDeploy, zeroDowntimeRollback } from './zero-downtime/deploy.js';
 
 export interface DeployResult {

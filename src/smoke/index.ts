@@ -16,3 +16,8 @@ export { smokeSummary, smokeOutputs, smokeFailure } from './report.js';
 export type { SoakOptions, SoakResult } from './soak.js';
 export type { ConnectOverride } from './http-probe.js';
 export { smokeFlow } from './flow.js';
+export { looselyEquals, showValue } from './assertions.js';
+export { ANY_SUCCESS } from './check.js';
+export { type ProbeResult, probe } from './http-probe.js';
+export { lookupJsonPath, parseJsonPath } from './json-path.js';
+export { type SmokeSettings, parseSmokeSettings } from './settings.js';
