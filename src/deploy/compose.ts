@@ -6,15 +6,12 @@ import {
 } from './compose-commands.js';
 import { servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
 import { readStateFile, stateDir, writeStateFile } from './host-state.js';
-import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
-import { forHost, type ComposeSettings } from './settings.js';
+import { hookWords, requirePaths, RolledBackError, type HostRun as AnyHostRun } from './host-run.js';
 
-/** What a compose deploy changed, for the log and for a fleet revert. */
-export interface ComposeChange {
-  version: string;
-  previous: string;
-  changed: boolean;
-}
+type HostRun = AnyHostRun<ComposeDeploySettings>;
+import { forHost } from './common-settings.js';
+import type { ComposeDeploySettings, ComposeSettings } from './strategies/compose.js';
+import type { StrategyOutcome } from './strategies/strategy.js';
 
 export interface ComposeContext {
   flavor: ComposeFlavor;
@@ -25,8 +22,7 @@ export interface ComposeContext {
 }
 
 export async function prepare(run: HostRun): Promise<ComposeContext> {
-  const compose = run.settings.compose;
-  if (!compose) throw new Error('compose settings missing');
+  const { compose } = run.settings;
   await requirePaths(run, [
     { path: run.appDir, kind: 'dir', what: 'app-dir' },
     ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file' as const, what: 'compose-file' })),
@@ -136,7 +132,7 @@ async function servingBefore(run: HostRun, ctx: ComposeContext, running: Running
 /** State written by older releases put the image reference where the version was unknown. */
 const knownVersion = (version: string | undefined, image: string | undefined): string | undefined => (version && version !== image ? version : undefined);
 
-export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
+export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   const ctx = await prepare(run);
   const image = ctx.compose.image ?? '';
   const { version } = run.settings;
@@ -198,7 +194,7 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
 }
 
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
-export async function composeRollback(run: HostRun): Promise<ComposeChange> {
+export async function composeRollback(run: HostRun): Promise<StrategyOutcome> {
   const ctx = await prepare(run);
   const state = await readStateFile(run.session, ctx.stateFile);
   if (!state.previous_image) throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });

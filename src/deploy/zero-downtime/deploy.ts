@@ -4,9 +4,11 @@ import { formatError, SlipwayError } from '../../core/errors.js';
 import { sleep } from '../../core/runner/retry.js';
 import { oneLineCheck, runSmokeChecksOverSession } from '../../smoke/index.js';
 import { composeWords, serviceContainersWords } from '../compose-commands.js';
-import { prepare, runningImage, type ComposeChange, type ComposeContext } from '../compose.js';
+import { prepare, runningImage, type ComposeContext } from '../compose.js';
 import { appendDeployLog, readStateFile, stateDir, writeStateFile } from '../host-state.js';
-import { RolledBackError, type HostRun } from '../host-run.js';
+import { RolledBackError, type HostRun as AnyHostRun } from '../host-run.js';
+import type { ComposeDeploySettings } from '../strategies/compose.js';
+import type { StrategyOutcome } from '../strategies/strategy.js';
 import { renderSlotOverride, runTwiceProblems, slotPortFrom } from './compose-check.js';
 import { chooseFreePort, parseTcpTables, READ_TCP_TABLES } from './host-ports.js';
 import { proxySwitcher, type ProxySwitcher } from './proxy.js';
@@ -31,11 +33,8 @@ export interface SwitchRecord {
   cutConnections: number;
 }
 
-const settingsOf = (run: HostRun): ZeroDowntimeSettings => {
-  const zd = run.settings.zeroDowntime;
-  if (!zd) throw new Error('zero-downtime settings missing');
-  return zd;
-};
+/** The zero-downtime strategy's run: the compose settings with the option on. */
+type HostRun = AnyHostRun<ComposeDeploySettings & { zeroDowntime: ZeroDowntimeSettings }>;
 
 const stateFileOf = (run: HostRun, ctx: ComposeContext) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
 const overrideOf = (run: HostRun, project: string) => `${stateDir(run.appDir)}/${project}.override.json`;
@@ -134,8 +133,8 @@ async function drain(run: HostRun, port: number, timeoutMs: number): Promise<num
  * Start the new version beside the old one, switch the proxy, drain, stop the old:
  * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
  */
-export async function switchDeploy(run: HostRun, image: string, version: string, action: 'deploy' | 'rollback'): Promise<ComposeChange> {
-  const zd = settingsOf(run);
+export async function switchDeploy(run: HostRun, image: string, version: string, action: 'deploy' | 'rollback'): Promise<StrategyOutcome> {
+  const zd = run.settings.zeroDowntime;
   const ctx = await prepare(run);
   const { service } = ctx.compose;
   const host = run.session.name;
@@ -314,12 +313,12 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   return { version, previous: live.version, changed: true };
 }
 
-export async function zeroDowntimeDeploy(run: HostRun): Promise<ComposeChange> {
-  return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+export async function zeroDowntimeDeploy(run: HostRun): Promise<StrategyOutcome> {
+  return switchDeploy(run, run.settings.compose.image ?? '', run.settings.version, 'deploy');
 }
 
 /** A rollback is the same switch towards the previous image, on the other slot. */
-export async function zeroDowntimeRollback(run: HostRun): Promise<ComposeChange> {
+export async function zeroDowntimeRollback(run: HostRun): Promise<StrategyOutcome> {
   const ctx = await prepare(run);
   const state = await readStateFile(run.session, stateFileOf(run, ctx));
   const previous = copyFrom(state, 'previous_');
