@@ -5,7 +5,7 @@ import {
   composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords, type ComposeFlavor, type ComposeProject,
 } from './compose-commands.js';
 import { servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
-import { readStateFile, stateDir, writeStateFile } from './host-state.js';
+import { hostFiles, readStateFile, writeAtomic, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun as AnyHostRun } from './host-run.js';
 
 type HostRun = AnyHostRun<ComposeDeploySettings>;
@@ -31,7 +31,7 @@ export async function prepare(run: HostRun): Promise<ComposeContext> {
   const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
   if (detected !== 'v1' && detected !== 'v2') throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
   const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-  const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+  const stateBase = hostFiles.composeBase(run.appDir, project, compose.service);
   return {
     flavor: detected,
     compose,
@@ -78,8 +78,8 @@ async function pinForRollback(run: HostRun, ctx: ComposeContext, imageId: string
  */
 async function switchTo(run: HostRun, ctx: ComposeContext, image: string, pull: boolean, beforeUp?: () => void): Promise<void> {
   const env = { ...run.settings.env };
-  await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
-    stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+  await writeAtomic(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, image), {
+    name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
   });
   if (pull) await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
   beforeUp?.();
@@ -166,7 +166,7 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   } catch (error) {
     if (error instanceof CancelledError) {
       // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
-      if (rollbackTo) await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+      if (rollbackTo) await writeAtomic(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, rollbackTo), { name: 'slipway-override' });
       await writeStateFile(run.session, ctx.stateFile, state);
       throw error;
     }

@@ -2,7 +2,7 @@ import { throwIfCancelled } from '../core/cancel.js';
 import { lastLines, SlipwayError } from '../core/errors.js';
 import { redact } from '../core/secrets.js';
 import { servingVersion, waitForHttpHealth } from './health.js';
-import { readStateFile, stateDir, writeStateFile } from './host-state.js';
+import { hostFiles, readStateFile, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
 import type { ReleaseDeploySettings } from './strategies/release.js';
 import type { ScriptDeploySettings } from './strategies/script.js';
@@ -118,7 +118,7 @@ async function versionOf(run: ReleaseRun, name: string | undefined): Promise<str
  * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
  * they answered when a deploy replaced them, so a rollback to one checks for its real version.
  */
-const releaseStateFile = (run: ReleaseRun): string => `${stateDir(run.appDir)}/release.state`;
+const releaseStateFile = (run: ReleaseRun): string => hostFiles.releaseState(run.appDir);
 
 /** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
 async function knownVersionOf(run: ReleaseRun, name: string): Promise<string | undefined> {

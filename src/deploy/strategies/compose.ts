@@ -3,7 +3,7 @@ import type { BaseDeploySettings } from '../common-settings.js';
 import { forHost } from '../common-settings.js';
 import { composeDeploy, composeRollback } from '../compose.js';
 import { composeWords, type ComposeProject } from '../compose-commands.js';
-import { stateDir } from '../host-state.js';
+import { hostFiles, stateDir } from '../host-state.js';
 import type { ZeroDowntimeSettings } from '../zero-downtime/settings.js';
 import type { PlanHost, Strategy } from './strategy.js';
 
@@ -35,7 +35,7 @@ export function plannedProject(settings: ComposeDeploySettings, host: PlanHost):
   const project = compose.project ? forHost(compose.project, host.host, host.index) : undefined;
   return {
     project,
-    stateBase: `${stateDir(host.appDir)}/compose-${project ?? 'default'}-${compose.service}`,
+    stateBase: hostFiles.composeBase(host.appDir, project, compose.service),
     // Which compose the host has is only known once connected: the plan shows v2's words.
     words: (composeProject, ...sub) => host.planned(shellJoin(composeWords('v2', composeProject, ...sub))),
   };

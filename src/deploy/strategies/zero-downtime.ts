@@ -1,5 +1,5 @@
 import { defaultProjectName } from '../compose-commands.js';
-import { stateDir } from '../host-state.js';
+import { hostFiles } from '../host-state.js';
 import { zeroDowntimeDeploy, zeroDowntimeRollback } from '../zero-downtime/deploy.js';
 import type { ZeroDowntimeSettings } from '../zero-downtime/settings.js';
 import { COMPOSE_FLAVOR_NOTE, composeStrategy, plannedProject, type ComposeDeploySettings } from './compose.js';
@@ -30,9 +30,9 @@ export const zeroDowntimeStrategy: Strategy<ComposeDeploySettings> = {
     const projectName = project ?? defaultProjectName(host.appDir);
     // The first switch starts -blue; after that the slot is whichever copy is not live.
     const slot = `${projectName}-blue`;
-    const override = `${stateDir(host.appDir)}/${slot}.override.json`;
+    const override = hostFiles.slotOverride(host.appDir, slot);
     const slotProject = { appDir: host.appDir, files: compose.files, project: slot, envFile: compose.envFile, overrideFile: override };
-    const stateFile = `${stateDir(host.appDir)}/zero-downtime-${projectName}-${compose.service}.state`;
+    const stateFile = hostFiles.switchState(host.appDir, projectName, compose.service);
     const image = settings.mode === 'rollback' ? `the previous image recorded in ${stateFile}` : host.image;
     return [
       COMPOSE_FLAVOR_NOTE,
