@@ -164,7 +164,8 @@ export async function runInitCommand(args: string[], io: CommandIo): Promise<num
   try {
     const parsed = parseCommandArgs(args, { values: ['host', 'image', 'forge', 'service', 'app-dir', 'health-url', 'strategy', 'private-key'], switches: ['force', 'dry-run'] });
     const detected = detectProject(io.cwd);
-    io.stderr.write(`Found: ${[
+    const quiet = parsed.switches.has('quiet');
+    if (!quiet) io.stderr.write(`Found: ${[
       detected.dockerfile ? detected.dockerfile : 'no Dockerfile',
       detected.composeFile ? `${detected.composeFile} (services: ${detected.services.join(', ') || 'none'})` : 'no compose file',
       detected.healthPath ? `health endpoint ${detected.healthPath}${detected.port ? ` on port ${detected.port}` : ''}` : 'no health endpoint',
@@ -195,7 +196,7 @@ export async function runInitCommand(args: string[], io: CommandIo): Promise<num
         fs.mkdirSync(path.dirname(path.join(io.cwd, file)), { recursive: true });
         fs.writeFileSync(path.join(io.cwd, file), text);
         written.push(file);
-        say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
+        if (!quiet) say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
       }
     }
     const needs = workflowNeeds(files.slice(1).map((f) => f.text));
