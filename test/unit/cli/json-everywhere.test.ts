@@ -44,7 +44,7 @@ describe('--json: one JSON document on stdout, for every command', () => {
     ['deploy --mode rollback --dry-run', () => ['deploy', ...hostFlags(), '--mode', 'rollback', '--dry-run'], 0, { ok: true, dryRun: true }],
     ['drill --dry-run', () => ['drill', '--source', 'sqlite', '--database-path', path.join(dir, 'app.db'), '--min-rows', 'users=1', '--report-file', path.join(dir, 'report.json'), '--dry-run'], 0, { ok: true, dryRun: true }],
     ['pipeline --dry-run', () => ['pipeline', '--image', 'registry.example.com/team/app', '--context', 'examples/app', '--version', '1.2.3', ...hostFlags(), '--url', 'https://app.example.com/health', '--dry-run'], 0, { ok: true, dryRun: true }],
-    ['scan (tree)', () => ['scan', '--mode', 'tree', '--working-directory', repo], 1, { ok: false }],
+    ['scan (tree)', () => ['scan', '--mode', 'tree', '--working-directory', repo, '--sarif', 'none'], 1, { ok: false }],
     ['smoke (nothing answers)', () => ['smoke', '--url', 'http://127.0.0.1:9/', '--timeout', '1s'], 1, { ok: false }],
     ['status (host unreachable)', () => ['status', ...nowhere()], 1, { ok: false }],
     ['history (host unreachable)', () => ['history', ...nowhere()], 1, { ok: false }],
