@@ -12,7 +12,7 @@ import { redact } from '../core/secrets.js';
  *   line each;
  * - elsewhere (pipes, files, CI logs): plain lines, exactly as ConsoleLogger
  *   writes them, no escape sequences;
- * - colour only on a TTY and never with NO_COLOR (https://no-color.org);
+ * - colour only on a TTY outside CI, and never with NO_COLOR (https://no-color.org);
  * - `--quiet`: errors only (the result still goes to stdout).
  */
 
@@ -26,7 +26,7 @@ export interface TerminalStream {
 export interface OutputStyle {
   /** The updating status line (TTY, not CI, not --quiet). */
   progress: boolean;
-  /** Colour escape codes (TTY, no NO_COLOR, a terminal that is not `dumb`). */
+  /** Colour escape codes (TTY, not CI, no NO_COLOR, a terminal that is not `dumb`). */
   colour: boolean;
 }
 
@@ -41,7 +41,7 @@ export function outputStyle(stream: TerminalStream, env: NodeJS.ProcessEnv, opti
   const tty = stream.isTTY === true && env.TERM !== 'dumb';
   return {
     progress: tty && !options.quiet && !inCi(env),
-    colour: tty && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
+    colour: tty && !inCi(env) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
   };
 }
 

@@ -38,9 +38,9 @@ describe('which output a run gets', () => {
     expect(outputStyle(tty, { NO_COLOR: '' })).toEqual({ progress: true, colour: true });
   });
 
-  it('prints plain lines in CI even when the runner hands it a terminal', () => {
+  it('prints plain lines in CI even when the runner hands it a terminal: no status line, no colour', () => {
     for (const env of [{ CI: 'true' }, { GITHUB_ACTIONS: 'true' }, { FORGEJO_ACTIONS: 'true' }, { GITEA_ACTIONS: 'true' }]) {
-      expect(outputStyle(tty, env).progress).toBe(false);
+      expect(outputStyle(tty, env)).toEqual({ progress: false, colour: false });
     }
     expect(outputStyle(tty, { CI: 'false' }).progress).toBe(true);
   });
