@@ -8,9 +8,9 @@ import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
 import { acquireLock } from '../../../src/deploy/lock.js';
 import { openSshSession, parseSshInputs } from '../../../src/ssh/index.js';
-import { hosts, runner, sshValues } from '../deploy/support.js';
+import { hosts, runner, sandbox, sshValues } from '../deploy/support.js';
 
-const [h1] = hosts;
+const [h1, h2] = hosts;
 const cli = path.resolve('dist/cli/index.js');
 
 /**
@@ -173,6 +173,46 @@ describe('the CLI at a terminal (tmux)', () => {
     expect(fs.readFileSync(record, 'utf8')).not.toContain(ERASE_LINE);
     fs.rmSync(record, { force: true });
   });
+
+  it('a release deploy shows its upload and health wait on the status line, and ends with one line per step', async () => {
+    if (!h2) throw new Error('no h2');
+    const appDir = `${h2.baseDir}/h21-tty-release`;
+    const server = 'h21-tty-release-h2';
+    const port = 41210;
+    const artifact = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-h21-tty-artifact-'));
+    fs.writeFileSync(path.join(artifact, 'health.json'), '{"ok":true,"version":"t-1"}');
+    await runner.run({ file: 'rm', args: ['-rf', appDir] });
+    fs.mkdirSync(appDir, { recursive: true });
+    await runner.run({ file: 'chown', args: ['-R', 'deploy:deploy', appDir] });
+    // The app answers 3 s after each restart: a health wait long enough to watch.
+    await runner.run({ file: 'docker', args: ['rm', '-f', server] }, { allowFailure: true });
+    await runner.run({ file: 'docker', args: ['run', '-d', '--name', server, '--network', 'host', '-v', `${appDir}:${appDir}:ro`, sandbox.baseImage,
+      'sh', '-c', `sleep 3; exec httpd -f -p 127.0.0.1:${port} -h ${appDir}`] });
+    const record = path.join(os.tmpdir(), `slipway-h21-tty-${process.pid}-e.raw`);
+    try {
+      terminal.start(os.tmpdir(), ['deploy', '--host', `${h2.address}:${h2.port}`, '--user', sandbox.ssh.user, '--private-key', sandbox.ssh.privateKeyPath,
+        '--known-hosts', sandbox.ssh.knownHostsPath, '--strategy', 'release', '--app-dir', appDir, '--version', 't-1', '--artifact', artifact,
+        '--restart', `docker restart -t 0 ${server}`, '--health-url', `http://127.0.0.1:${port}/current/health.json`, '--health-expect', '"version":"{version}"',
+        '--health-timeout', '30s'], {}, { record });
+      const waiting = await terminal.waitFor(new RegExp(`^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] deploy on \\S+ \\d+\\.\\d s · health: http://127\\.0\\.0\\.1:${port}/current/health\\.json .*retrying`, 'm'), 30_000);
+      expect(lines(waiting).filter((line) => /^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /.test(line))).toHaveLength(1);
+      const end = await terminal.waitFor(/exit=\d+/, 60_000);
+      expect(end).toContain('exit=0');
+      const shown = lines(terminal.text());
+      expect(shown.filter((line) => /^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /.test(line))).toEqual([]);
+      expect(shown).toContainEqual(expect.stringMatching(/^▸ deploy on \S+ \(\d+(\.\d)? s\)$/));
+      expect(shown).toContainEqual(expect.stringMatching(/^✓ slipway deploy finished in \d/));
+      expect(shown.join('\n')).toContain('== Deploy (release): ok ==');
+      // What ran showed on the status line: the upload (rsync) among the commands.
+      const raw = fs.readFileSync(record, 'utf8');
+      expect(raw).toMatch(/· \$ (timeout \S+ \S+ )?rsync /);
+    } finally {
+      await runner.run({ file: 'docker', args: ['rm', '-f', server] }, { allowFailure: true });
+      await runner.run({ file: 'rm', args: ['-rf', appDir] });
+      fs.rmSync(artifact, { recursive: true, force: true });
+      fs.rmSync(record, { force: true });
+    }
+  }, 90_000);
 
   it('slipway lock release shows the holder and keeps the lock when the answer is no', async () => {
     const appDir = `${h1.baseDir}/hm-tty-app`;
