@@ -68,4 +68,5 @@ export const HOST_FLAGS_HELP = `Hosts (the same inputs and slipway.yml "deploy:"
   --strategy compose|release|script|swarm, --service, --compose-project, --stack
   --config FILE                          slipway.yml (default: ./slipway.yml if present)
   --json                                 one JSON document on stdout, nothing else there
+  --quiet                                only errors on stderr; the result still goes to stdout
 `;

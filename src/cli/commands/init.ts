@@ -27,6 +27,7 @@ commands that produce them. Existing files are never overwritten without --force
   --force                    overwrite files that exist
   --dry-run                  print what would be written, write nothing
   --json                     one JSON document on stdout (files, secrets, variables), nothing else there
+  --quiet                    leave out what was found and written; the next steps are still printed
 
 Exit codes: 0 written, 1 a file could not be written, 2 a missing answer or a file that exists.
 `;
