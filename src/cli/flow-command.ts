@@ -19,6 +19,8 @@ import { localContext, runFlow } from './run-flow.js';
 export interface Output {
   json: boolean;
   stdout: { write(text: string): unknown };
+  /** Progress around the whole run at a terminal (terminal.ts), so the wait before the first step (SSH, the lock) shows too. */
+  during?<T>(title: string, body: () => Promise<T>): Promise<T>;
 }
 
 /** A flow command's flags, with `--dry-run` where the CLI can plan it. */
@@ -94,7 +96,8 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
   let run: Awaited<ReturnType<typeof runFlow>>;
   try {
     // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
-    run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in line.values)));
+    const whole = () => runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in line.values)));
+    run = await (output.during ? output.during(`slipway ${flow.command}`, whole) : whole());
   } catch (error) {
     if (!cancel.received()) throw error;
     log.error(`cancelled (${cancel.received()}): ${formatError(error)}`);

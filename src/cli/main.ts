@@ -62,7 +62,7 @@ async function command(name: string | undefined, args: string[], log: ReturnType
     if (extra) return await extra.run(args, log);
     const flow = flows.find((candidate) => candidate.command === name || candidate.action === name);
     if (!flow) throw unknownCommand(name);
-    return await runFlowCommand(flow, args, log, { json, stdout: process.stdout });
+    return await runFlowCommand(flow, args, log, { json, stdout: process.stdout, during: (title, body) => log.during(title, body) });
   } catch (error) {
     const message = formatError(error, debug);
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);

@@ -86,6 +86,8 @@ export const ERASE_LINE = '\r\u001b[2K';
 interface Step {
   title: string;
   started: number;
+  /** A wait the edge names around the core's own steps: shown only while none of those runs. */
+  ambient: boolean;
 }
 
 export interface TerminalOptions {
@@ -120,7 +122,7 @@ export class TerminalLogger implements Logger {
   get style(): OutputStyle { return this.options.style; }
 
   paint(colour: Paint, text: string): string {
-    if (!this.options.style.colour) return text;
+    if (!this.options.style.colour || !text) return text;
     const [on, off] = CODES[colour];
     return `\u001b[${on}m${text}\u001b[${off}m`;
   }
@@ -164,13 +166,13 @@ export class TerminalLogger implements Logger {
   async group<T>(title: string, body: () => Promise<T>): Promise<T> {
     if (this.options.quiet) return body();
     if (!this.options.style.progress) return this.plain.group(title, body);
-    return this.step(title, body, true);
+    return this.step(title, body, { leaveLine: true, ambient: false });
   }
 
   /** Progress for a wait the edge itself names (reading hosts): the status line only, nothing in plain logs. */
   async during<T>(title: string, body: () => Promise<T>): Promise<T> {
     if (this.options.quiet || !this.options.style.progress) return body();
-    return this.step(title, body, false);
+    return this.step(title, body, { leaveLine: false, ambient: true });
   }
 
   /** The run's last line at a terminal: `✓ slipway deploy finished in 42 s`, green, or the failure in red. */
@@ -186,8 +188,9 @@ export class TerminalLogger implements Logger {
     this.shown = false;
   }
 
-  private async step<T>(title: string, body: () => Promise<T>, leaveLine: boolean): Promise<T> {
-    const step: Step = { title: terminalSafe(redact(title), { oneLine: true }), started: this.now() };
+  private async step<T>(title: string, body: () => Promise<T>, how: { leaveLine: boolean; ambient: boolean }): Promise<T> {
+    const { leaveLine, ambient } = how;
+    const step: Step = { title: terminalSafe(redact(title), { oneLine: true }), started: this.now(), ambient };
     this.active.push(step);
     this.detailText = '';
     this.startTicking();
@@ -227,8 +230,10 @@ export class TerminalLogger implements Logger {
   private draw(): void {
     if (!this.active.length) return this.clear();
     const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-    const first = this.active[0] as Step;
-    const titles = this.active.length === 1 ? first.title : `${first.title} (+${this.active.length - 1} more)`;
+    // The core's steps when one runs (one per host side by side: the first, and how many more), else the edge's wait.
+    const steps = this.active.some((step) => !step.ambient) ? this.active.filter((step) => !step.ambient) : this.active;
+    const first = steps[0] as Step;
+    const titles = steps.length === 1 ? first.title : `${first.title} (+${steps.length - 1} more)`;
     const spinner = SPINNER[this.frame % SPINNER.length] as string;
     const elapsed = formatElapsed(this.now() - first.started);
     const tail = this.detailText ? ` · ${this.detailText}` : '';

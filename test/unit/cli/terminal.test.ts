@@ -177,6 +177,27 @@ describe('the progress line at a terminal', () => {
   });
 });
 
+describe('the edge\'s own wait around the core\'s steps', () => {
+  it('shows the whole run (`slipway deploy`) until a step starts, the step while it runs, and the run again after it', async () => {
+    const screen = new Screen(true, 100);
+    const log = new TerminalLogger(screen, { style: PROGRESS });
+    const seen: string[] = [];
+    const last = () => screen.raw.split(ERASE_LINE).at(-1) ?? '';
+    await log.during('slipway deploy', async () => {
+      log.debug('$ ssh -o BatchMode=yes deploy@h1');
+      seen.push(last());
+      await log.group('deploy on h1', async () => { seen.push(last()); });
+      seen.push(last());
+    });
+    expect(seen).toEqual([
+      expect.stringMatching(/^⠋ slipway deploy 0\.\d s · \$ ssh -o BatchMode=yes deploy@h1$/),
+      expect.stringMatching(/^⠋ deploy on h1 0\.\d s$/),
+      expect.stringMatching(/^⠋ slipway deploy 0\.\d s$/),
+    ]);
+    expect(screen.visible()).toEqual([expect.stringMatching(/^▸ deploy on h1 \(0\.\d s\)$/), '']);
+  });
+});
+
 describe('colour', () => {
   it('paints error red and warning yellow at a terminal, and nothing with NO_COLOR', () => {
     const coloured = new Screen(true);
