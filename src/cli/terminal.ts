@@ -119,8 +119,6 @@ export class TerminalLogger implements Logger {
     this.now = options.now ?? Date.now;
   }
 
-  get style(): OutputStyle { return this.options.style; }
-
   paint(colour: Paint, text: string): string {
     if (!this.options.style.colour || !text) return text;
     const [on, off] = CODES[colour];
@@ -182,7 +180,7 @@ export class TerminalLogger implements Logger {
     this.line(code === 0 ? this.paint('green', `✓ ${what} finished in ${took}`) : this.paint('red', `✗ ${what} failed after ${took} (exit ${code})`));
   }
 
-  /** Takes the status line off the screen (before a prompt, or when the process ends). */
+  /** Takes the status line off the screen (when the last step ends, or the process exits). */
   clear(): void {
     if (this.shown) this.stream.write(ERASE_LINE);
     this.shown = false;
@@ -203,6 +201,8 @@ export class TerminalLogger implements Logger {
       throw error;
     } finally {
       this.active.splice(this.active.indexOf(step), 1);
+      // What this step did last is not what the next one on the line is doing.
+      this.detailText = '';
       const took = formatElapsed(this.now() - step.started);
       if (leaveLine || failed) this.line(failed ? this.paint('red', `✗ ${step.title} (${took})`) : `${this.paint('bold', '▸')} ${step.title} ${this.paint('dim', `(${took})`)}`);
       if (!this.active.length) this.stopTicking();
