@@ -83,7 +83,11 @@ const lines = (screen: string) => screen.split('\n').filter((line) => line.trim(
 describe('the CLI at a terminal (tmux)', () => {
   let terminal: Terminal;
   beforeEach(() => { terminal = new Terminal(fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-hm-tty-'))); });
-  afterEach(() => terminal.stop());
+  afterEach(() => {
+    terminal.stop();
+    // The recordings of this run, also when a spec failed before removing its own.
+    for (const file of fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(`slipway-h21-tty-${process.pid}-`))) fs.rmSync(path.join(os.tmpdir(), file), { force: true });
+  });
 
   it('slipway init asks what it could not find, offers the default, and writes the files', async () => {
     const project = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-hm-tty-project-'));
