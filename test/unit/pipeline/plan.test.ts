@@ -2,7 +2,7 @@ import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { planPipeline, planSummary } from '../../../src/pipeline/plan.js';
 import { parsePipelineSettings, smokeDerived } from '../../../src/pipeline/settings.js';
 import { renderText } from '../../../src/core/summary.js';
-import type { PlatformInfo } from '../../../src/platform/detect.js';
+import type { PlatformInfo } from '../../../src/core/platform.js';
 
 const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
 const context = { env: {}, platform: { kind: 'local' } as PlatformInfo, workDir: process.cwd() };
@@ -64,7 +64,7 @@ describe('pipeline settings', () => {
     expect(parse({ ...common, mode: 'rollback' }).build).toBeUndefined();
     const given = parse({ ...common, 'deploy-image': 'registry.example.com/team/app:1.4.1' });
     expect(given.build).toBeUndefined();
-    expect(given.deploy.compose?.image).toBe('registry.example.com/team/app:1.4.1');
+    expect(given.deploy.strategy === 'compose' && given.deploy.compose.image).toBe('registry.example.com/team/app:1.4.1');
     const { image: _image, service: _service, ...release } = common;
     expect(parse({ ...release, strategy: 'release', artifact: 'dist/' }).build).toBeUndefined();
   });
