@@ -21,6 +21,9 @@ export const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-
 /** Links each shared path into the release (replacing whatever the artifact had there). */
 export const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
 
+/** Writes `$1` into the release's .slipway-version, then links the shared paths (LINK_SHARED on the rest of the arguments). */
+export const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$3/.slipway-version" && shift && { ${LINK_SHARED}; }`;
+
 /** Lists releases, newest last, and which one `current` points at. */
 const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
 
@@ -196,8 +199,8 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
     } else {
       await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
     }
-    await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-    if (release.shared.length) await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+    // The version file and the shared links in one round trip.
+    await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, run.appDir, dir, ...release.shared], { label: `ssh ${run.session.target.host}: write the version, link shared` });
     for (const command of release.prePromote) {
       throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
       await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
