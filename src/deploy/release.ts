@@ -182,15 +182,26 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
   }
   const before = await listReleases(run);
   // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
-  const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
-  const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
-  // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-  if (before.current && previousVersion && !(await versionOf(run, before.current))) await recordServed(run, before.current, previousVersion);
+  // Asked beside the upload (it reads only what serves now), and known before any pre-promote command runs.
+  const asking = (async () => {
+    const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
+    if (before.current && serving && !(await versionOf(run, before.current))) await recordServed(run, before.current, serving);
+    return serving;
+  })();
+  // Awaited below; a failed upload must not leave it unhandled.
+  asking.catch(() => undefined);
   let name = releaseName(now);
   if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
   const dir = `${run.appDir}/releases/${name}`;
-  throwIfCancelled(run.signal, 'the upload of the new release');
-  await run.session.exec(['mkdir', '-p', dir]);
+  let previousVersion: string;
+  try {
+    throwIfCancelled(run.signal, 'the upload of the new release');
+    await run.session.exec(['mkdir', '-p', dir]);
+  } catch (error) {
+    await asking.catch(() => undefined);
+    throw error;
+  }
   try {
     if (/\.(tar\.gz|tgz)$/.test(artifact)) {
       await run.session.upload(artifact, `${dir}.tar.gz`);
@@ -201,16 +212,20 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
     }
     // The version file and the shared links in one round trip.
     await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, run.appDir, dir, ...release.shared], { label: `ssh ${run.session.target.host}: write the version, link shared` });
+    previousVersion = await asking;
     for (const command of release.prePromote) {
       throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
       await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
     }
     throwIfCancelled(run.signal, `the switch to releases/${name}`);
   } catch (error) {
+    // The question about what serves ends before the release is marked (both use the connection's state files).
+    await asking.catch(() => undefined);
     // Never promoted, but newer than current: unmarked, a later rollback could land on it.
     if (await run.session.isAlive()) await markRelease(run, name, 'failed');
     throw error;
   }
+  const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
   const verdict = await switchAndCheck(run, name, version, run.signal);
   if (verdict.healthy) {
     const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
