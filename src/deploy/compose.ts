@@ -102,12 +102,14 @@ async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string | 
     if (signal?.aborted) return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
     const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
     if (ids.length > 0) {
-      const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-      last = states.join(', ');
+      const inspected = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+      last = inspected.join(', ');
+      // A container compose is removing (the one it replaced) no longer serves, whatever its health said.
+      const states = inspected.filter((state) => state && !state.startsWith('removing'));
       if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
         return { healthy: false, detail: `container ${last}` };
       }
-      if (states.every((state) => state === 'running|' || state === 'running|healthy')) break;
+      if (states.length > 0 && states.every((state) => state === 'running|' || state === 'running|healthy')) break;
     }
     if (Date.now() >= deadline) return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
     await sleep(healthPollDelay(polls, deadline));
