@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import { jest } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import { shellJoin } from '../../../src/core/command.js';
 import { MemoryLogger } from '../../../src/core/log.js';
@@ -119,13 +121,33 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(plan.slice(switched + 1, switched + 1 + restarts.length)).toEqual(restarts);
   });
 
-  it('script: the plan names the script it runs in app-dir', async () => {
-    const settings: DeploySettings = { ...base, strategy: 'script', script: './deploy.sh --fast' };
+  it.each([
+    { name: 'an inline script under bash', part: { script: 'set -o pipefail; ./deploy.sh --fast', shell: 'bash', createAppDir: false } },
+    { name: 'a script-file under sh, in an app-dir it creates', part: { script: '', shell: 'sh', createAppDir: true, scriptFile: '/workspace/scripts/deploy.sh' } },
+  ])('script ($name): the plan shows the shell, the script and app-dir the run uses', async ({ part }) => {
+    const settings: DeploySettings = { ...base, strategy: 'script', ...part };
     const session = new RecordingSession();
-    session.on(snippet('slipway-check'), { stdout: '' });
-    await run(session, settings);
-    const [hook] = session.ran(snippet('slipway-hook'));
-    expect(planOf(settings)).toContain(`in ${hook?.[4]}: ${hook?.[5]}`);
+    const readFile = jest.spyOn(fs.promises, 'readFile').mockResolvedValue('echo deployed\n' as never);
+    try {
+      await run(session, settings);
+    } finally {
+      readFile.mockRestore();
+    }
+    const [ran] = session.ran(snippet('slipway-script'));
+    const [, , , , dir = '', shell = '', script = ''] = ran ?? [];
+    expect(shell).toBe(part.shell);
+    const plan = planOf(settings);
+    if (part.scriptFile) {
+      expect(plan).toContain(`in ${dir}: ${shellJoin([shell, '-e', script])} (env on stdin), then remove it`);
+      expect(plan).toContain(`upload ${part.scriptFile} to ${script} (over the same connection)`);
+      expect(session.ran(snippet('slipway-script-upload'))[0]?.[4]).toBe(script);
+      expect(session.ran(['rm', '-f', '--', script])).toHaveLength(1);
+      // The fleet makes app-dir before its lock (lock-decisions specs run it), and the plan says so there.
+      expect(plan.indexOf('mkdir -p -- /srv/app')).toBe(plan.indexOf('take the lock /srv/app/.slipway/lock') - 1);
+    } else {
+      expect(plan).toContain(`in ${dir}: ${shellJoin([shell, '-e', '-c', script])}`);
+      expect(plan.join('\n')).not.toContain('mkdir');
+    }
   });
 
   it('swarm (one service): the plan\'s `docker service update` is the argv the run sends to the manager', async () => {
