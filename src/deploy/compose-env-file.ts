@@ -45,13 +45,16 @@ export function withEnvLine(text: string, name: string, line: string): string {
 
 /**
  * What the variable is set to for `image`: the whole reference, or only its tag (and digest) where
- * the file holds a plain tag today (`image: app:${TAG}`). A digest-only reference has no tag to put there.
+ * the file holds a plain tag today (`image: app:${TAG}`). A digest-only reference (what the pipeline
+ * deploys: `app@sha256:…`) goes in as `<version>@sha256:…`, which reads `app:<version>@sha256:…`: the
+ * digest decides what runs, the version names it.
  */
-export function variableValueFor(image: string, currentValue: string): { value?: string; problem?: string } {
+export function variableValueFor(image: string, currentValue: string, version: string): { value?: string; problem?: string } {
   if (!currentValue || !PLAIN_TAG.test(currentValue)) return { value: image };
   const lastSlash = image.lastIndexOf('/');
   const colon = image.indexOf(':', lastSlash + 1);
   const at = image.indexOf('@', lastSlash + 1);
-  if (colon < 0 || (at >= 0 && at < colon)) return { problem: `holds a tag (${currentValue}) but the image ${image} has none` };
-  return { value: image.slice(colon + 1) };
+  if (colon >= 0 && (at < 0 || colon < at)) return { value: image.slice(colon + 1) };
+  if (at >= 0 && PLAIN_TAG.test(version)) return { value: `${version}${image.slice(at)}` };
+  return { problem: `holds a tag (${currentValue}) but the image ${image} has none` };
 }

@@ -180,7 +180,7 @@ async function planSwitch(run: HostRun, ctx: ComposeContext, rollbackTag: string
   const previousEnvLine = envLineOf(await readEnvFile(run, ctx), name);
   let value = compose.variableValue;
   if (value === undefined) {
-    const derived = variableValueFor(image, previousEnvLine ? envLineValue(previousEnvLine) : '');
+    const derived = variableValueFor(image, previousEnvLine ? envLineValue(previousEnvLine) : '', run.settings.version);
     if (!derived.value) {
       throw new SlipwayError(`${run.session.name}: ${name} in ${ctx.envFile} ${derived.problem ?? 'cannot hold the image'}`, {
         fix: `Deploy a tagged image (app:1.4.2 or app:1.4.2@sha256:…), or pass the value as env: ${name}=…, or name a variable holding the whole reference in image-variable`,

@@ -38,6 +38,25 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
   });
 
+  it.each(['deploy', 'rollback'] as const)('compose with image-variable (%s): the plan names the env file it writes, and its compose commands carry no override', async (mode) => {
+    const settings: ComposeDeploySettings = {
+      ...base, mode, strategy: 'compose', compose: { files: ['docker-compose.yml'], service: 'web', image: 'app:3', pull: true, imageVariable: 'TAG' },
+    };
+    const host = new FakeComposeHost({ images: { 'app:2': 'sha256:two', 'app:3': 'sha256:three' }, running: 'app:2', imageFromEnv: { variable: 'TAG', prefix: 'app:' } });
+    host.session.files.set('/srv/app/.env', mode === 'deploy' ? 'PORT=1\nTAG=2\n' : 'PORT=1\nTAG=3\n');
+    host.session.files.set('/srv/app/.slipway/compose-default-web.state',
+      'image=app:3\nimage_id=sha256:three\nversion=3\nprevious_image=app:2\nprevious_image_id=sha256:two\nprevious_version=2\nenv_line=TAG=3\nprevious_env_line=TAG=2\n');
+    await run(host.session, settings);
+    expect(host.session.files.get('/srv/app/.env')).toBe(mode === 'deploy' ? 'PORT=1\nTAG=3\n' : 'PORT=1\nTAG=2\n');
+    const ran = lines(host.session.ran(['docker', 'compose']));
+    expect(ran.join('\n')).not.toContain('override');
+    const plan = planOf(settings);
+    expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
+    const written = host.session.ran(snippet('slipway-env-file')).filter((words) => words[2]?.includes('mv -f'));
+    expect(written.map((words) => words[4])).toEqual(['/srv/app/.env']);
+    expect(plan.some((line) => line.includes('/srv/app/.env') && line.includes('TAG'))).toBe(true);
+  });
+
   describe('compose with zero-downtime', () => {
     let server: http.Server;
     let port = 0;
