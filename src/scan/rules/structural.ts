@@ -138,8 +138,9 @@ export const structuralRules: Rule[] = [
     minified: false,
     title: 'Password in an ADO.NET / JDBC connection string',
     keywords: ['password=', 'pwd='],
-    pattern: /(?:server|host|data source|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
-    validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password),
+    // `Server=…;…Password=…` or a JDBC URL: the keys, not a word (`./server --db-password=…` is a CLI flag).
+    pattern: /(?:(?:server|host|data source|address|addr)\s{0,4}=|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
+    validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password) && !/[()]/.test(password) && !looksLikeIdentifier(password),
     samples: {
       match: [(g) => `"Db": "Server=sql.internal;Database=app;User Id=app;Password=${g.alnum(12)}#${g.digits(2)};"`],
       quiet: ['"Db": "Server=sql.internal;Database=app;User Id=app;Password=$(DB_PASSWORD);"'],
@@ -189,7 +190,7 @@ export const structuralRules: Rule[] = [
     minified: false,
     title: 'Registry token in .npmrc',
     keywords: ['_authtoken', '_auth=', '_password='],
-    pattern: /(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
+    pattern: /(?<![A-Za-z0-9])(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
     minEntropy: 3.2,
     validate: (value) => !looksLikeGenericPlaceholder(value),
     samples: {
@@ -211,7 +212,8 @@ export const structuralRules: Rule[] = [
     id: 'generic-secret',
     title: 'High-entropy value assigned to a secret-looking name',
     generic: true,
-    keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
+    // Names are written with `_`, `-`, `.` or nothing between their words (`api_key`, `api-key`, `app.api.key`, `apiKey`).
+    keywords: ['pass', 'pwd', 'secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((word) => ['_', '-', '.', ''].map((join) => `${word}${join}key`))],
     // Every quantifier is bounded (the name to 60 characters each side of its word), so a
     // start position costs a constant however long the line: `tokentoken…` stays linear.
     // Not after `${`: `${TOKEN:?message}` and `${TOKEN:-x}` are shell expansions, not assignments.
@@ -311,7 +313,7 @@ function looksLikePath(value: string): boolean {
   if (/^[A-Za-z]:\\/.test(value)) return true;
   if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_./-]*$/.test(value)) return false;
   // Path segments are words (lower, Capitalised or UPPER); random base64 segments are not.
-  return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
+  return value.replace(/^~/, '').split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
 }
 
 /**
@@ -342,7 +344,8 @@ export function isSecretName(name: string): boolean {
 
 /** `${VAR}`, `$(cmd)`, `$VAR`, `%VAR%`, `{{ var }}`, `@annotation`: a reference, never a value. */
 function isReferenceValue(value: string): boolean {
-  return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$/.test(value);
+  // Also `env:NAME` (TOML/HCL tools) and `#{NAME}#` (Octopus / Azure DevOps token replacement).
+  return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$|^env:[A-Za-z_][A-Za-z0-9_]*$|^#\{[A-Za-z_][A-Za-z0-9_.]*\}#?$/.test(value);
 }
 
 const IDENT = '[A-Za-z_$][A-Za-z_$]{0,40}\\d{0,3}';
