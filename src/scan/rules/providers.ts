@@ -65,7 +65,7 @@ export const providerRules: Rule[] = [
   github('refresh', 'GitHub refresh token'),
   // Newer installation tokens: `ghs_<app id>_` + a JWT whose header and payload decode to JSON.
   prefixed({ id: 'github-installation-token-jwt', title: 'GitHub App installation token (JWT form)', prefix: 'ghs_', body: C.digits, length: [1, 12], suffix: { regex: '_eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{20,1000}', sample: '' }, validate: (s) => { const [header = '', payload = ''] = s.slice(s.indexOf('_', 4) + 1).split('.'); return isJsonSegment(header) && isJsonSegment(payload); }, build: githubInstallationJwt }),
-  prefixed({ id: 'vercel-prefixed-token', title: 'Vercel token (personal, integration, app, refresh, API key)', prefix: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], body: C.alnum, length: [24, 80], validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)) && /[0-9]/.test(s) }),
+  prefixed({ id: 'vercel-prefixed-token', title: 'Vercel token (personal, integration, app, refresh, API key)', prefix: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], body: C.alnum, length: [24, 80], validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)) }),
   prefixed({ id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', prefix: 'github_pat_', body: C.url, length: [82, 82] }),
   prefixed({ id: 'gitlab-pat', title: 'GitLab personal access token', prefix: 'glpat-', body: C.url, length: [20, 80] }),
   prefixed({ id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', prefix: 'glptt-', body: C.hex, length: 40 }),
