@@ -227,7 +227,7 @@ export function buildCoverageCorpus(g: SampleGenerator, draws = 3): Item[] {
   // PKCS#12: base64 in a text file, and the binary file itself (any name).
   for (let draw = 0; draw < draws; draw += 1) {
     add('pkcs12 keystore (base64)', `${next()}/values.yaml`, ['tls:', `  keystore: ${samplePkcs12(bytesOf(g, 600 + draw * 300)).toString('base64')}`], 2);
-    items.push({ kind: 'pkcs12 keystore (binary)', path: `${next()}/${['keystore.p12', 'client.pfx', 'signing.bin', 'blob'][draw % 4]}`, bytes: samplePkcs12(bytesOf(g, 900)), line: 1 });
+    items.push({ kind: 'pkcs12 keystore (binary)', path: `${next()}/${['keystore.p12', 'client.pfx', 'signing.keystore', 'blob'][draw % 4]}`, bytes: samplePkcs12(bytesOf(g, 900)), line: 1 });
   }
   add('pkcs12 keystore (base64)', `${next()}/quiet/values.yaml`, ['tls:', `  certificate: ${certificateDer(g).toString('base64')}`]);
   items.push({ kind: 'pkcs12 keystore (binary)', path: `${next()}/quiet/server.der`, bytes: certificateDer(g) });
