@@ -33,7 +33,8 @@ const GENERIC_VALUE_CLASS = "[^\\s\"'`;,<>(){}\\[\\]]";
 const SYMBOL_LEADS = ['!', '*', '$', '%', '@', '|', '>', '&', '#'];
 
 /** A comma after a quoted first argument (`setProperty("API_TOKEN", …`, `{ "Password", …`): never after bare words or in a list. */
-const CALL_COMMA = `(?<=[({]\\s{0,4}["'][A-Za-z0-9_.-]{1,125}["']\\s{0,16}),`;
+// The comma is matched first, so the look-behind runs only where a comma stands.
+const CALL_COMMA = `,(?<=[({]\\s{0,4}["'][A-Za-z0-9_.-]{1,125}["']\\s{0,16},)`;
 
 /**
  * What may stand between a name and its value, across the file types users have:
