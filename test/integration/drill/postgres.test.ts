@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { drillFlow } from '../../../src/drill/flow.js';
 import { allChecks, drillSummary } from '../../../src/drill/report.js';
 import { renderText } from '../../../src/core/summary.js';
@@ -56,6 +56,17 @@ describe('drill: PostgreSQL', () => {
     expect(restore.checks).toContainEqual({ name: `pg-user ${postgres.user} has no superuser rights`, passed: true, detail: 'restoring without superuser rights' });
     expect(databases()).toEqual(before);
     expect(log.text()).not.toContain(postgres.password);
+  });
+
+  it('names the scratch database as {restored} in the queries, on both sides of =>', async () => {
+    const scratchDatabase = `h19_scratch_${crypto.randomBytes(3).toString('hex')}`;
+    const run = await runFlow(drillFlow, {
+      source: 'postgres', ...connection, 'dump-file': dumpFile, 'scratch-database': scratchDatabase, 'scratch-root': root,
+      queries: "SELECT current_database() => {restored}\nSELECT '{restored}' => " + scratchDatabase,
+    }, localContext(log, { workDir: root }));
+    expect(allChecks(run.result).filter((check) => !check.passed)).toEqual([]);
+    expect(run.result.restores[0].checks).toContainEqual({ name: 'query SELECT current_database()', passed: true, detail: `expected ${scratchDatabase}, got ${scratchDatabase}` });
+    expect(databases()).not.toContain(scratchDatabase);
   });
 
   it('a truncated dump fails pg_restore, and the scratch database is still dropped', async () => {

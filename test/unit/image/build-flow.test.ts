@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalCache } from '../../../src/cli/local-cache.js';
+import { LocalCache } from '../../../src/core/local-cache.js';
 import type { CommandSpec } from '../../../src/core/command.js';
 import type { FlowContext } from '../../../src/core/context.js';
 import { MemoryLogger } from '../../../src/core/log.js';
@@ -47,7 +47,7 @@ describe('buildImage keeps the layer cache on a GitHub-hosted runner (CI: layer 
     fs.writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\n');
     settings = {
       image: 'r.example.com/team/app', context, dockerfile: path.join(context, 'Dockerfile'), platforms: ['linux/amd64'],
-      extraTags: [], latest: 'auto', buildArgs: {}, buildSecrets: {}, labels: {}, layerCache: 'auto', noCache: false, cacheKeyFiles: [],
+      extraTags: [], extraReferences: [], latest: 'auto', buildArgs: {}, buildSecrets: {}, labels: {}, layerCache: 'auto', noCache: false, cacheKeyFiles: [],
     };
     cache = new LocalCache(temp('cache'));
     runnerTemp = temp('runner-temp');
