@@ -140,6 +140,7 @@ export const PROVIDERS: Provider[] = [
   { kind: 'aws bedrock ABSK', name: 'AWS_BEARER_TOKEN_BEDROCK', value: (g) => `ABSK${b64(`BedrockAPIKey-${g.alnum(4)}-at-${g.digits(12)}:${g.base64(60)}`)}`, broken: (g) => `ABSK${b64(`SomethingElse-${g.alnum(4)}-at-${g.digits(12)}:${g.base64(60)}`)}` },
   { kind: 'aws bedrock short-term', name: 'AWS_BEARER_TOKEN_BEDROCK', value: (g) => `bedrock-api-key-${b64(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=ASIA${g.upper(16)}&X-Amz-Signature=${g.hex(64)}&Version=1`)}` },
   { kind: 'facebook page token', name: 'FB_PAGE_TOKEN', value: (g) => `EAAM${g.alnum(160)}` },
+  { kind: 'facebook app access token', name: 'FB_APP_ACCESS_TOKEN', value: (g) => `${g.digits(15)}${g.int(0, 1) ? '|' : '%7C'}${g.urlSafe(30)}` },
   { kind: 'facebook app secret', name: 'FACEBOOK_APP_SECRET', value: (g) => g.hex(32) },
   { kind: '42 intra client secret', name: 'INTRA_CLIENT_SECRET', value: (g) => `s-s4t2ud-${g.hex(64)}` },
   { kind: '1password secret key', name: 'OP_SECRET_KEY', value: (g) => (g.int(0, 1) ? `A3-${g.upper(6)}-${g.upper(6)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}` : `A3-${g.upper(6)}-${g.upper(11)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}`) },
