@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import { localContext, runFlow } from '../../../src/core/run-flow.js';
-import { buildTestImage, hosts, httpGet, removeProject, runner, sshValues } from './support.js';
+import { buildTestImage, hosts, httpGet, removeProject, runner, sandbox, sshValues } from './support.js';
 
 // A host as seed 000 has it: the compose file reads the tag from `.env` (`image: app:${TAG}`), and
 // the team runs plain `docker-compose up -d` in the app directory. After every Slipway deploy and
@@ -93,5 +93,40 @@ describe('ssh-deploy compose with image-variable (the tag lives in the team\'s .
     expect(deployed.failure).toBeUndefined();
     expect(fs.readFileSync(`${appDir}/.env`, 'utf8')).toBe(ENV_FILE.replace('TAG=1.0.0', 'TAG=2.0.0'));
     await expectUserUpReproduces('2.0.0');
+  });
+});
+
+describe('ssh-deploy compose with image-variable, deploying the digest the pipeline pushed', () => {
+  const DIGEST_PORT = 18492;
+  const DIGEST_APP = 'h19d-compose-digest';
+  const dir = `${h1.baseDir}/${DIGEST_APP}`;
+  const repo = `${sandbox.registries.anonymous.address}/h19d/app`;
+  let digest = '';
+  const inDir = (...args: string[]) => runner.run({ file: 'docker-compose', args, cwd: dir, cleanEnv: true });
+
+  beforeAll(async () => {
+    await buildTestImage('2.0.0');
+    await runner.run({ file: 'docker', args: ['tag', 'slipway-deploy-test:2.0.0', `${repo}:2.0.0`] });
+    await runner.run({ file: 'docker', args: ['push', '-q', `${repo}:2.0.0`] });
+    digest = (await runner.run({ file: 'docker', args: ['inspect', '--format', '{{index .RepoDigests 0}}', `${repo}:2.0.0`] })).stdout.trim().replace(/^.*@/, '');
+    await removeProject(DIGEST_APP);
+    await runner.run({ file: 'rm', args: ['-rf', dir] });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(`${dir}/docker-compose.yml`, COMPOSE_FILE.replace('slipway-deploy-test:', `${repo}:`));
+    fs.writeFileSync(`${dir}/.env`, `PORT=${DIGEST_PORT}\nTAG=1.0.0\n`);
+    await runner.run({ file: 'chown', args: ['-R', 'deploy:deploy', dir] });
+  });
+  afterAll(async () => removeProject(DIGEST_APP));
+
+  it('writes TAG=<version>@<digest>, and the team\'s own config and up -d resolve and keep that digest', async () => {
+    const log = new MemoryLogger();
+    const run = await runFlow(deployFlow, {
+      ...values({ image: `${repo}@${digest}`, version: '2.0.0', pull: 'true' }), 'app-dir': dir, 'health-url': `http://127.0.0.1:${DIGEST_PORT}/api/health`,
+    }, localContext(log));
+    expect(run.failure).toBeUndefined();
+    expect(fs.readFileSync(`${dir}/.env`, 'utf8')).toBe(`PORT=${DIGEST_PORT}\nTAG=2.0.0@${digest}\n`);
+    expect(/image: (\S+)/.exec((await inDir('config')).stdout)?.[1]).toBe(`${repo}:2.0.0@${digest}`);
+    await inDir('up', '-d');
+    expect(await httpGet(DIGEST_PORT)).toContain('"version":"2.0.0"');
   });
 });
