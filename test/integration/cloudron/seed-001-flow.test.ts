@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CloudronApi, CloudronClient, cloudronFlow, cloudronSummary } from '../../../src/cloudron/index.js';
 import { renderMarkdown } from '../../../src/core/summary.js';
+import { MemoryLogger } from '../../../src/core/log.js';
+import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
 import { buildImageFlow } from '../../../src/image/build-flow.js';
 import { pushImageFlow } from '../../../src/image/push-flow.js';
 import { startCloudronStandin, makeStandinCertificates, type CloudronStandin } from '../../support/cloudron-standin.js';
@@ -100,9 +102,10 @@ function retag(from: string, version: string): string {
 const changes = () => standin.requests.filter((request) => request.method === 'POST');
 
 beforeAll(async () => {
-  const certificates = await makeStandinCertificates(domain, ownDir('h23-cloudron-ca'));
+  const runner = new ProcessRunner(new MemoryLogger());
+  const certificates = await makeStandinCertificates(runner, domain, ownDir('h23-cloudron-ca'));
   caPath = certificates.caPath;
-  standin = await startCloudronStandin({ token, domain, tls: { key: certificates.key, cert: certificates.cert }, containerPrefix: `slipway-${run}`, stepMs: 100 });
+  standin = await startCloudronStandin({ token, domain, tls: { key: certificates.key, cert: certificates.cert }, containerPrefix: `slipway-${run}`, stepMs: 100, runner });
   repo = exampleAppRepo('0.1.0');
   dirs.push(repo);
 });
