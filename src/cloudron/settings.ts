@@ -20,7 +20,7 @@ export interface CloudronSettings {
   app?: AppSelector;
   /** install: where the new app goes; move: where the app moves to. */
   location?: string;
-  /** install, update: the image and its parsed form (tag required: it must equal the manifest version). */
+  /** install, update: the image and its parsed form; `tag` is its tag, or input 'version' for a digest-only reference (it must equal the manifest version). */
   image?: { text: string; reference: ImageReference & { tag: string } };
   manifest?: CloudronManifest;
   manifestPath?: string;
@@ -82,12 +82,16 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
     const imageText = inputs.required('image', 'Set image to the pushed reference, e.g. git.example.com/org/app:0.1.1 (its tag must equal the manifest version).');
     const reference = parseImageReference(imageText);
     if ('error' in reference) return inputs.fail('image', `is not an image reference: ${reference.error}`);
-    if (!reference.tag) return inputs.fail('image', `has no tag (found '${imageText}')`, 'Give registry/app:<version> (or …:<version>@sha256:…): the tag must equal the version in CloudronManifest.json.');
-    image = { text: imageText, reference: { ...reference, tag: reference.tag } };
+    // The release's version: the image tag, or input 'version' for an image pinned by digest alone (the pipeline's).
+    const givenVersion = inputs.optional('version');
+    const tag = reference.tag ?? (reference.digest ? givenVersion : undefined);
+    if (!tag) return inputs.fail('image', `has no tag (found '${imageText}')`, 'Give registry/app:<version> (or …:<version>@sha256:…): the tag must equal the version in CloudronManifest.json.');
+    image = { text: imageText, reference: { ...reference, tag } };
     ({ manifest, path: manifestPath } = readManifest(inputs, 'cloudron-manifest', workDir));
-    const tagVersion = reference.tag.replace(/^v(?=\d)/, '');
+    const tagVersion = tag.replace(/^v(?=\d)/, '');
+    const what = reference.tag ? `the image tag is ${reference.tag}` : `input 'version' is ${tag}`;
     if (manifest.version !== tagVersion) {
-      inputs.fail('cloudron-manifest', `has version ${manifest.version} but the image tag is ${reference.tag}`, `Bump "version" in CloudronManifest.json to ${tagVersion}, or push the image as :${manifest.version}: Cloudron's version and the image move in lockstep.`);
+      inputs.fail('cloudron-manifest', `has version ${manifest.version} but ${what}`, `Bump "version" in CloudronManifest.json to ${tagVersion}, or push the image as :${manifest.version}: Cloudron's version and the image move in lockstep.`);
     }
   }
 

@@ -49,6 +49,12 @@ describe('Cloudron inputs', () => {
     expect(() => parse(values as Record<string, string>)).toThrow(message);
   });
 
+  it("takes an image pinned by digest alone when input 'version' names its release, and checks that version against the manifest", () => {
+    const digest = `sha256:${'b'.repeat(64)}`;
+    expect(parse({ 'cloudron-app': 'a.example.com', image: `r.example.com/app@${digest}`, version: '0.1.1' }).image?.reference).toMatchObject({ tag: '0.1.1', digest });
+    expect(() => parse({ 'cloudron-app': 'a.example.com', image: `r.example.com/app@${digest}`, version: '0.1.2' })).toThrow(/has version 0\.1\.1 but input 'version' is 0\.1\.2/);
+  });
+
   it('refuses a manifest without a semantic version, or one that is not JSON, without quoting the file', () => {
     manifest({ id: 'x', version: 'latest' });
     expect(() => parse({ 'cloudron-app': 'a.example.com', image: 'r.example.com/app:latest' })).toThrow(/input 'cloudron-manifest': has no semantic version in "version" \(found "latest"\)/);
