@@ -8,3 +8,4 @@ export { parseCloudronSettings, CLOUDRON_MODES, type CloudronSettings, type Clou
 export { CloudronClient, CloudronApiError, type CloudronEndpoint } from './client.js';
 export { CloudronApi, type CloudronApp, type CloudronBackup, type CloudronTask, type CloudronManifest } from './api.js';
 export { compareVersions } from './manifest.js';
+export { planCloudron } from './plan.js';

@@ -6,6 +6,7 @@ import { isRegisteredSecret } from '../../../src/core/secrets.js';
 import { cloudronMessageOf } from '../../../src/cloudron/client.js';
 import { newestBackupBelow, preUpdateBackup } from '../../../src/cloudron/deploy.js';
 import { compareVersions } from '../../../src/cloudron/manifest.js';
+import { planCloudron } from '../../../src/cloudron/plan.js';
 import { parseCloudronSettings } from '../../../src/cloudron/settings.js';
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-unit-cloudron-'));
@@ -106,5 +107,29 @@ describe("Cloudron's error text", () => {
     expect(cloudronMessageOf({ status: 'Conflict', message: 'Location\n\u001b[31min use' }, '')).toBe('Location [31min use');
     expect(cloudronMessageOf(undefined, '<html>bad gateway</html>')).toBe('<html>bad gateway</html>');
     expect(cloudronMessageOf({ message: 'x'.repeat(400) }, '')).toHaveLength(301);
+  });
+});
+
+describe('the Cloudron dry run', () => {
+  it('lists the requests an update sends, in order, the token in none of them', () => {
+    const lines = planCloudron(parse({ 'cloudron-app': 'staging.example.com', image: 'git.example.com/org/app:0.1.1' }));
+    expect(lines).toEqual([
+      'https://my.example.com/api/v1 GET /profile (the token reaches the API; its role)',
+      'https://my.example.com/api/v1 GET /apps (find staging.example.com)',
+      "check: CloudronManifest.json version 0.1.1 > the installed app's version",
+      'check: git.example.com/org/app:0.1.1 pulls anonymously for linux/amd64 (registry API, by digest)',
+      'https://my.example.com/api/v1 POST /apps/<id of staging.example.com>/update {manifest 0.1.1, dockerImage git.example.com/org/app:0.1.1, skipBackup false}',
+      'https://my.example.com/api/v1 GET /tasks/<task> until done (progress logged)',
+      'https://my.example.com/api/v1 GET /apps/<id of staging.example.com> until installed, running, healthy',
+      'smoke: https://{fqdn}/api/health',
+      'on a failed task or red smoke: https://my.example.com/api/v1 GET /apps/<id of staging.example.com>/backups, POST /apps/<id of staging.example.com>/restore {the backup Cloudron took for this update}, wait, smoke',
+    ]);
+    expect(lines.join('\n')).not.toContain(token);
+  });
+
+  it('shows a move with the new location in its smoke URL', () => {
+    const lines = planCloudron(parse({ mode: 'move', 'cloudron-app': 'staging.example.com', 'cloudron-location': 'example.com' }));
+    expect(lines).toContain('https://my.example.com/api/v1 POST /apps/<id of staging.example.com>/configure/location {example.com}');
+    expect(lines.at(-1)).toBe('smoke: https://example.com<healthCheckPath>');
   });
 });
