@@ -109,7 +109,6 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
     }
   }
   const connectText = inputs.optional('connect-to');
-  const platform = inputs.string('verify-platform', 'linux/amd64');
   return {
     mode, origin, token, app, location, image, manifest, manifestPath, backupId,
     caCertificates: readCaBundle(inputs, workDir),
@@ -119,10 +118,11 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
     healthTimeoutMs: inputs.duration('health-timeout', 5 * 60_000, { min: 1000 }),
     taskTimeoutMs: inputs.duration('cloudron-task-timeout', 30 * 60_000, { min: 1000 }),
     pollIntervalMs: inputs.duration('cloudron-poll-interval', 2000, { min: 50, max: 60_000 }),
-    requestTimeoutMs: inputs.duration('request-timeout', 30_000, { min: 1000 }),
+    requestTimeoutMs: 30_000,
     rollbackOnFailure: inputs.boolean('rollback-on-failure', true),
-    verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', true),
-    verifyPlatform: platform,
+    verifyAnonymousPull: inputs.boolean('cloudron-verify-anonymous-pull', true),
+    // The Cloudron host is x86_64 (seed 001); Cloudron pulls the amd64 manifest.
+    verifyPlatform: 'linux/amd64',
   };
 }
 
