@@ -129,9 +129,18 @@ export async function runCloudron(settings: CloudronSettings, context: FlowConte
       return finish({ appId: app.id, fqdn: app.fqdn, url: urlOf(app.fqdn), version: manifest.version, previousVersion, image: settings.image!.text, backupId: backup?.id, failure: `${why}; not rolled back (${reason}); the app is now: ${state}` });
     }
     log.warn(`${why}: restoring ${app.fqdn} from backup ${backup.id}, taken by Cloudron before the update (version ${backup.packageVersion})`);
-    const { taskId } = await api.restore(app.id, backup.id);
-    await task(`restore ${app.fqdn}`, taskId);
-    const restored = await healthy(app.id);
+    let restored: CloudronApp;
+    try {
+      const { taskId } = await api.restore(app.id, backup.id);
+      await task(`restore ${app.fqdn}`, taskId);
+      restored = await healthy(app.id);
+    } catch (error) {
+      if (context.signal?.aborted) throw error;
+      return finish({
+        appId: app.id, fqdn: app.fqdn, url: urlOf(app.fqdn), version: manifest.version, previousVersion, image: settings.image!.text, backupId: backup.id,
+        failure: `${why}; restoring backup ${backup.id} failed too: ${formatError(error)}`,
+      });
+    }
     const report = await smoke(restored.fqdn, previousVersion);
     const after = report.passed ? `rolled back to ${restored.manifest.version}, which passes the smoke test` : `rolled back to ${restored.manifest.version}, which fails the smoke test too: ${smokeFailure(report)}`;
     return finish({

@@ -41,4 +41,6 @@ export const cloudronFlow: FlowDefinition<CloudronSettings, CloudronResult> = {
   outputs: cloudronOutputs,
   summary: cloudronSummary,
   failure: (result) => result.failure,
+  // Its waits watch context.signal; nothing is left on disk (the token is only ever in memory).
+  handlesCancel: true,
 };
