@@ -43,6 +43,14 @@ export class CloudronApiError extends SlipwayError {
   }
 }
 
+/** No answer at all; `transient` when trying again could help (a reset or a timeout, not a certificate). */
+export class CloudronNetworkError extends SlipwayError {
+  constructor(message: string, readonly transient: boolean, fix?: string) {
+    super(message, { fix });
+    this.name = 'CloudronNetworkError';
+  }
+}
+
 /** GETs survive a blip (a restarting box, a reset connection); changes are sent once. */
 const READ_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -63,7 +71,7 @@ export class CloudronClient {
       try {
         return await this.once<T>('GET', path);
       } catch (error) {
-        const transient = !(error instanceof CloudronApiError) || error.status >= 500;
+        const transient = error instanceof CloudronApiError ? error.status >= 500 : error instanceof CloudronNetworkError && error.transient;
         if (!transient || attempt >= READ_RETRY.attempts) throw error;
         await sleep(backoffDelay(READ_RETRY, attempt));
       }
@@ -166,10 +174,11 @@ function apiError(status: number, method: string, path: string, parsed: unknown,
 
 function networkError(error: NodeJS.ErrnoException, where: string, origin: string): SlipwayError {
   const code = error.code ?? error.name;
-  if (code === 'ECONNREFUSED') return new SlipwayError(`Cloudron at ${origin} refused the connection (${where})`, { fix: "Check input 'cloudron-origin' (the dashboard, https://my.<domain>)" });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SlipwayError(`Cloudron at ${origin}: name not found (${where})`, { fix: "Check input 'cloudron-origin' (the dashboard, https://my.<domain>)" });
+  const originFix = "Check input 'cloudron-origin' (the dashboard, https://my.<domain>)";
+  if (code === 'ECONNREFUSED') return new CloudronNetworkError(`Cloudron at ${origin} refused the connection (${where})`, true, originFix);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new CloudronNetworkError(`Cloudron at ${origin}: name not found (${where})`, code === 'EAI_AGAIN', originFix);
   if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO/.test(code)) {
-    return new SlipwayError(`Cloudron at ${origin}: TLS verification failed (${code}) on ${where}`, { fix: "Give the CA that signed the dashboard's certificate in input 'ca-cert'" });
+    return new CloudronNetworkError(`Cloudron at ${origin}: TLS verification failed (${code}) on ${where}`, false, "Give the CA that signed the dashboard's certificate in input 'ca-cert'");
   }
-  return new SlipwayError(`Cloudron at ${origin}: ${code} on ${where} (${error.message})`);
+  return new CloudronNetworkError(`Cloudron at ${origin}: ${code} on ${where} (${error.message})`, code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE');
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CloudronApi, CloudronClient, cloudronFlow, cloudronSummary } from '../../../src/cloudron/index.js';
 import { renderMarkdown } from '../../../src/core/summary.js';
 import { MemoryLogger } from '../../../src/core/log.js';
-import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
+import { ProcessRunner, type Runner } from '../../../src/core/runner/process-runner.js';
 import { buildImageFlow } from '../../../src/image/build-flow.js';
 import { pushImageFlow } from '../../../src/image/push-flow.js';
 import { startCloudronStandin, makeStandinCertificates, type CloudronStandin } from '../../support/cloudron-standin.js';
@@ -51,8 +51,12 @@ function inputs(extra: Record<string, string>): Record<string, string> {
   };
 }
 
+/** The Cloudron target starts no process: nothing could put the token on an argv. */
+const processes: string[] = [];
+const noProcesses: Runner = { run: async (spec) => { processes.push(spec.file); throw new Error(`the Cloudron target ran ${spec.file}`); } };
+
 async function deploy(extra: Record<string, string>) {
-  const outcome = await runFlowForTest(cloudronFlow, inputs(extra), { workDir: repo });
+  const outcome = await runFlowForTest(cloudronFlow, inputs(extra), { workDir: repo, runner: noProcesses });
   produced.push(outcome.log.text(), JSON.stringify(outcome.outputs), renderMarkdown(cloudronSummary(outcome.result)), outcome.failure ?? '');
   return outcome;
 }
@@ -238,7 +242,15 @@ describe('Cloudron target: the seed 001 release flow against the stand-in', () =
     expect(changes().length).toBe(posts);
   });
 
-  it('sent the token only as a bearer header, and no output, log, summary or error holds it', () => {
+  it("says a dashboard certificate it cannot verify needs ca-cert, before any change", async () => {
+    const posts = changes().length;
+    const message = await rejection({ 'ca-cert': '', mode: 'rollback', 'cloudron-app': domain });
+    expect(message).toMatch(/TLS verification failed \(\w+\) on GET \/api\/v1\/profile.*input 'ca-cert'/s);
+    expect(changes().length).toBe(posts);
+  });
+
+  it('sent the token only as a bearer header, started no process, and no output, log, summary or error holds it', () => {
+    expect(processes).toEqual([]);
     expect(standin.requests.length).toBeGreaterThan(20);
     expect(standin.requests.every((request) => request.query === '')).toBe(true);
     expect(standin.requests.filter((request) => request.authorization !== 'bearer').map((request) => request.path)).toEqual(['/api/v1/profile']);
