@@ -7,13 +7,13 @@ import { bootApp } from './app-boot.js';
 import { withoutCredentials } from './credentials.js';
 import { DrillDeadline, DrillTimeout } from './deadline.js';
 import { checkStaleness, trackDrillIssue } from './forge.js';
-import { restoreSqliteOverSsh } from './ssh-source.js';
 import { DrillHistory, previousCounts } from './history.js';
+import { appValues, appWithRestored, queriesWithRestored, runnerValues, unnamedRestored } from './placeholders.js';
 import { allChecks, failedChecks, isPassing, writeReportFile, type CheckResult, type DrillReport, type RestoreReport } from './report.js';
 import { refuseTargetOverSource, ScratchPlace } from './scratch.js';
 import { settingsWarnings, type DrillSettings } from './settings.js';
 import { pickOlder, selectSnapshot, type SnapshotInfo } from './snapshots.js';
-import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreTarball, startEarlyRestore, type Restored } from './sources.js';
+import { openRepository, restoreFromRepository, restoreLiveSqlite, restorePostgres, restoreSqliteOverSsh, restoreTarball, startEarlyRestore, type Restored } from './sources/index.js';
 import { checkSnapshotAge, verifyData } from './verify.js';
 
 export interface DrillOptions {
@@ -127,7 +127,7 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
     let restored: Restored;
     run.deadline.enter(`restore ${describeSource(settings)}`);
     if (source.kind === 'postgres') restored = await restorePostgres(source, scratch, context.runner);
-    else if (source.kind === 'tarball') restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+    else if (source.kind === 'tarball') restored = await restoreTarball(source, scratch, context.runner, settings.verify);
     else restored = await restoreLive(settings, context, scratch);
     return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
   }
@@ -156,7 +156,7 @@ async function restoreAll(settings: DrillSettings, context: FlowContext, scratch
   for (const [index, { label, snapshot }] of selections.entries()) {
     run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
     const asked = Date.now();
-    const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
+    const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify, index === 0 ? early : undefined);
     // RTO counts from the start of the restore that was kept (an early one started beside the listing).
     const started = restored.startedAt ?? asked;
     if (index === 0) restored.checks.unshift(...session.checks);
@@ -176,9 +176,9 @@ async function restoreLive(settings: DrillSettings, context: FlowContext, scratc
   const source = settings.source;
   if (source.kind !== 'sqlite') throw new Error('unreachable');
   if (source.ssh) {
-    return restoreSqliteOverSsh(source, source.ssh, scratch, context);
+    return restoreSqliteOverSsh(source, source.ssh, scratch, context, settings.verify.restoreAs);
   }
-  return restoreLiveSqlite(source, scratch, context.runner);
+  return restoreLiveSqlite(source, scratch, context.runner, settings.verify.restoreAs);
 }
 
 /** How the summary and the report name the source: never with credentials. */
@@ -220,9 +220,15 @@ async function verifyRestore(
     report.rpoSeconds = ageSeconds;
     if (settings.verify.maxAgeMs !== undefined && primary) checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
   }
+  const place = { database: restored.database, engine: settings.source.kind === 'postgres' ? 'postgres' as const : 'sqlite' as const, dir: restored.appDataDir ?? restored.dataDir };
+  const unnamed = unnamedRestored(runnerValues(place), [
+    { input: 'queries', texts: primary ? settings.verify.queries.flatMap((query) => [query.sql, query.expected]) : [] },
+    { input: 'app-env and app-args', texts: settings.app && primary ? [...settings.app.args, ...Object.values(settings.app.env)] : [] },
+  ]);
+  if (unnamed && isPassing(checks)) checks.push({ name: 'the inputs can name the restored database', passed: false, detail: unnamed });
   if (restored.probe) {
     run.deadline.enter(`verify the ${args.label} restore's data`);
-    const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+    const verify = primary ? { ...settings.verify, queries: queriesWithRestored(settings.verify.queries, runnerValues(place)) } : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
     const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
     checks.push(...data.checks);
     report.tables = data.tables;
@@ -233,7 +239,8 @@ async function verifyRestore(
     run.deadline.enter('boot the app on the restored data');
     // The app's wait is bounded by the drill's deadline too.
     const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
-    const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+    const app = appWithRestored(settings.app, appValues(place, settings.app.dataMount));
+    const booted = await bootApp({ ...app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...app.env } }, place.dir, scratch, context.runner, context.log);
     checks.push(booted.check);
     if (booted.healthyAt) report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
   } else if (isPassing(checks)) {

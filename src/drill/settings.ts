@@ -74,6 +74,8 @@ export interface QueryExpectation {
 export interface VerifySettings {
   /** The SQLite file inside the restored tree (as it was backed up); found automatically when there is one. */
   databasePath?: string;
+  /** A bare file name the restored SQLite database is renamed to (the name the app knows, e.g. `portal.db`). */
+  restoreAs?: string;
   tables: string[];
   minRows: Record<string, number>;
   queries: QueryExpectation[];
@@ -201,6 +203,7 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
   }
   const verify: VerifySettings = {
     databasePath: inputs.optional('database-path'),
+    restoreAs: parseRestoreAs(inputs, source),
     tables: inputs.list('tables'),
     minRows,
     queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
@@ -241,6 +244,19 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
     staleness,
     timeoutMs: inputs.duration('timeout', 30 * 60_000, { min: 1000 }),
   };
+}
+
+/** A bare file name in the restored database's directory: never a path, an option or a dot name. */
+const BARE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,254}$/;
+
+function parseRestoreAs(inputs: Inputs, source: DrillSource): string | undefined {
+  const value = inputs.optional('restore-as');
+  if (value === undefined) return undefined;
+  if (source.kind === 'postgres') inputs.fail('restore-as', 'renames a restored SQLite file and does not apply to source postgres', 'Name the scratch database with scratch-database, and point the app at it with {restored} in app-env.');
+  if (!BARE_FILE_NAME.test(value)) {
+    inputs.fail('restore-as', `is not a bare file name (found '${value.slice(0, 60)}')`, "Give the database's live file name only, e.g. portal.db (letters, digits, '.', '_' and '-'; no '/', no leading '-' or '.'); the directory is where app-data-mount mounts it.");
+  }
+  return value;
 }
 
 function parseAppBoot(inputs: Inputs, image: string, env: Record<string, string>): AppBootSettings {

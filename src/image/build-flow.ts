@@ -10,7 +10,7 @@ import {
 } from './docker-commands.js';
 import { readGitFacts } from './git-facts.js';
 import { cacheImageName, layerCacheAvailable, layerCacheKeys, layerCacheTransport } from './layer-cache.js';
-import { computeTags, versionOf } from './tags.js';
+import { computeTags, imageReferences, versionOf } from './tags.js';
 import { recordLeftover } from '../core/leftovers.js';
 
 export interface BuildResult {
@@ -37,7 +37,7 @@ export async function buildImage(settings: BuildSettings, context: FlowContext):
   const tags = computeTags(git, { latest: settings.latest, extra: settings.extraTags });
   if (tags.length === 0) tags.push('latest');
   const version = settings.version ?? versionOf(git);
-  const references = tags.map((tag) => `${settings.image}:${tag}`);
+  const references = imageReferences(settings.image, tags, settings.extraReferences);
   const labels: Record<string, string> = {
     'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
     ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
-import { invalidTags } from './tags.js';
-import { KNOWN_PLATFORMS, parseImageReference } from './reference.js';
+import { invalidTags, type ExtraReference } from './tags.js';
+import { KNOWN_PLATFORMS, parseImageReference, repositoryOf } from './reference.js';
 
 export interface BuildSettings {
   /** Repository the tags attach to: `registry/owner/app`. */
@@ -10,7 +10,10 @@ export interface BuildSettings {
   context: string;
   dockerfile: string;
   platforms: string[];
+  /** Plain tag names, added to the tags git gives. */
   extraTags: string[];
+  /** Full references in `tags`: more names for the same build, on other registries or repositories. */
+  extraReferences: ExtraReference[];
   latest: 'auto' | 'true' | 'false';
   buildArgs: Record<string, string>;
   /** id → value; values are registered secrets and reach the build only as BuildKit secrets. */
@@ -63,11 +66,21 @@ export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettin
       'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
   }
 
-  const extraTags = inputs.list('tags');
+  // A tag name cannot hold '/' or ':', so an entry with one is a full reference: another name for this one build.
+  const entries = inputs.list('tags');
+  const extraTags = entries.filter((entry) => !/[/:@]/.test(entry));
   const badTags = invalidTags(extraTags);
   if (badTags.length) {
     inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
   }
+  const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry): ExtraReference => {
+    const reference = parseImageReference(entry);
+    if ('error' in reference) return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+    if (reference.digest) {
+      return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
+    }
+    return { repository: repositoryOf(entry), tag: reference.tag };
+  });
 
   const buildArgs = inputs.keyValues('build-args');
   const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
@@ -86,6 +99,7 @@ export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettin
     dockerfile,
     platforms,
     extraTags,
+    extraReferences,
     latest: inputs.choice('latest', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
     buildSecrets,

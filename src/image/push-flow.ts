@@ -11,6 +11,7 @@ import { loginCommand, logoutCommand, pushCommand } from './docker-commands.js';
 import { readServedImage } from './registry-manifest.js';
 import { parseImageReference, repositoryOf, KNOWN_PLATFORMS } from './reference.js';
 import { probeRegistry } from './registry-probe.js';
+import { assertAnonymousPullRefused, refuseOpenRegistry } from './private-registry.js';
 import { recordLeftover } from '../core/leftovers.js';
 
 export interface PushSettings {
@@ -21,6 +22,8 @@ export interface PushSettings {
   password?: string;
   verifyPlatform?: string;
   verifyAnonymousPull: boolean;
+  /** expect-anonymous-pull: false: fail when the registry lets anyone pull (a private registry that turned public). */
+  refuseAnonymousPull?: boolean;
   retry: RetryPolicy;
   maxRateLimitWaitMs: number;
 }
@@ -40,19 +43,27 @@ export interface PushResult {
 }
 
 export function parsePushSettings(inputs: Inputs): PushSettings {
-  const tags = inputs.list('tags');
-  if (tags.length === 0) inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
-  const parsed = tags.map((tag) => {
+  const listed = inputs.list('tags');
+  if (listed.length === 0) inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
+  const all = listed.map((tag) => {
     const reference = parseImageReference(tag);
     if ('error' in reference) return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
     if (!reference.tag) return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
-    return reference;
+    return { tag, reference };
   });
-  const registries = new Set(parsed.map((reference) => reference.registry));
+  // One build tagged for several registries: each push-image step takes the tags of its registry (and its credentials).
+  const allRegistries = [...new Set(all.map(({ reference }) => reference.registry))];
+  const chosen = inputs.optional('registry');
+  if (!chosen && allRegistries.length > 1) {
+    inputs.fail('tags', `spans registries (${allRegistries.join(', ')})`, "Set input 'registry' to the one this step pushes to: one push-image step per registry, each with its own credentials, same tags.");
+  }
+  const registry = chosen ?? allRegistries[0];
+  if (!allRegistries.includes(registry)) inputs.fail('registry', `is ${registry} but the tags are for ${allRegistries.join(', ')}`, 'Leave it empty when the tags name one registry, or name one of theirs.');
+  const mine = all.filter(({ reference }) => reference.registry === registry);
+  const tags = mine.map(({ tag }) => tag);
+  const parsed = mine.map(({ reference }) => reference);
   const repositories = new Set(parsed.map((reference) => reference.repository));
-  if (registries.size > 1 || repositories.size > 1) inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
-  const registry = inputs.string('registry', parsed[0].registry);
-  if (registry !== parsed[0].registry) inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
+  if (repositories.size > 1) inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
   const username = inputs.argument('username');
   const password = inputs.secret('password');
   if (password && !username) inputs.fail('username', 'is empty while a password is set', 'Set the registry user (for a Gitea/Forgejo registry: the account that owns the token).');
@@ -61,6 +72,11 @@ export function parsePushSettings(inputs: Inputs): PushSettings {
   if (verifyPlatform !== 'none' && !(KNOWN_PLATFORMS as readonly string[]).includes(verifyPlatform)) {
     inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
   }
+  const expectAnonymous = inputs.choice('expect-anonymous-pull', ['true', 'false', ''] as const, '');
+  const verifyAnonymousPull = inputs.boolean('verify-anonymous-pull', false);
+  if (expectAnonymous === 'false' && verifyAnonymousPull) {
+    inputs.fail('expect-anonymous-pull', 'is false while verify-anonymous-pull is true', 'Keep one: expect-anonymous-pull true (a public package) or false (a private one).');
+  }
   return {
     tags,
     registry,
@@ -68,7 +84,8 @@ export function parsePushSettings(inputs: Inputs): PushSettings {
     username,
     password,
     verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
-    verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+    verifyAnonymousPull: verifyAnonymousPull || expectAnonymous === 'true',
+    refuseAnonymousPull: expectAnonymous === 'false',
     retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
     maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
   };
@@ -88,6 +105,7 @@ export async function pushImage(settings: PushSettings, context: FlowContext): P
   const started = Date.now();
   const probe = await probeRegistry({ ...settings, log });
   if (!probe.ok) throw new SlipwayError(`${credentialsHint(settings)} (${probe.reason})`);
+  if (settings.refuseAnonymousPull) refuseOpenRegistry(settings.registry, probe);
 
   // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
   const dockerConfig = fs.mkdtempSync(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'slipway-docker-config-'));
@@ -145,6 +163,7 @@ export async function pushImage(settings: PushSettings, context: FlowContext): P
       verified.push(await verifyPull(settings, digest, false, context));
       if (settings.verifyAnonymousPull) verified.push(await verifyPull(settings, digest, true, context));
     }
+    if (settings.refuseAnonymousPull) verified.push(await assertAnonymousPullRefused({ registry: settings.registry, repository: settings.repository, digest }));
     return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
   } finally {
     if (settings.username) await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });

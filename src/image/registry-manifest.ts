@@ -60,6 +60,11 @@ export async function resolveServedDigest(args: { registry: string; repository: 
   return sha256((await client.manifest(args.tag)).body);
 }
 
+/** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
+export async function anonymousManifestStatus(args: { registry: string; repository: string; digest: string }): Promise<number> {
+  return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+}
+
 function platformOf(platform?: { os?: string; architecture?: string; variant?: string }): string {
   return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
 }
@@ -87,6 +92,28 @@ class RegistryClient {
   async assertBlob(digest: string): Promise<void> {
     const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
     await response.arrayBuffer();
+  }
+
+  /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
+  async manifestStatus(reference: string): Promise<number> {
+    const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  private async request(path: string, headers: Record<string, string>, method: string): Promise<Response> {
+    let response: Response | undefined;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (response.status !== 401 || attempt > 0) return response;
+      await response.arrayBuffer();
+      await this.authenticate(response.headers.get('www-authenticate') ?? '');
+    }
+    return response as Response;
   }
 
   private async get(path: string, headers: Record<string, string>, method = 'GET'): Promise<Response> {

@@ -56,3 +56,24 @@ export function versionOf(git: GitFacts): string | undefined {
 export function invalidTags(tags: string[]): string[] {
   return tags.filter((tag) => !isValidTag(tag));
 }
+
+/** A full reference in build-image's `tags`: with a tag, that one name; without, every tag of the build under it. */
+export interface ExtraReference {
+  /** As written, without the tag: `127.0.0.1:5001/team/app`. */
+  repository: string;
+  tag?: string;
+}
+
+/**
+ * Every name one build carries: the image's own tags first (the primary tag stays
+ * `image:sha-<short>`), then each other repository with every tag, or its one tag.
+ * All of them name the same image, so every registry they go to gets the same digest.
+ */
+export function imageReferences(image: string, tags: string[], extra: ExtraReference[]): string[] {
+  const references = tags.map((tag) => `${image}:${tag}`);
+  for (const reference of extra) {
+    if (reference.tag) references.push(`${reference.repository}:${reference.tag}`);
+    else references.push(...tags.map((tag) => `${reference.repository}:${tag}`));
+  }
+  return [...new Set(references)];
+}

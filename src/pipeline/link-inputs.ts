@@ -13,7 +13,7 @@ export type Link = (typeof LINKS)[number];
 export const LINK_INPUTS: Record<Link, readonly string[]> = {
   build: ['image', 'context', 'dockerfile', 'platforms', 'tags', 'latest', 'version', 'build-args', 'build-secrets', 'labels', 'target',
     'network', 'layer-cache', 'no-cache', 'cache-key-files'],
-  push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'retries', 'rate-limit-wait'],
+  push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'expect-anonymous-pull', 'retries', 'rate-limit-wait'],
   deploy: ['strategy', 'mode', 'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
     'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout', 'app-dir', 'version', 'env', 'service', 'image',
     'compose-file', 'compose-project', 'env-file', 'pull', 'pre-deploy', 'artifact', 'shared', 'pre-promote', 'restart',

@@ -273,8 +273,11 @@ export interface StepOptions {
 export interface ProcessRun {
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** stdout as the runner's log shows it: `::add-mask::` commands are the runner's and never shown (see `masks`). */
   stdout: string;
   stderr: string;
+  /** Values the step registered with `::add-mask::`, in order. */
+  masks: string[];
   outputs: Record<string, string>;
   summary: string;
   state: Record<string, string>;
@@ -359,9 +362,14 @@ function runNode(bundle: string, env: Record<string, string>, files: StepFiles, 
     child.on('error', reject);
     child.on('close', (code, signal) => {
       for (const timer of timers) clearTimeout(timer);
+      // The runner consumes add-mask commands; keeping them out of `stdout` also keeps a registered secret
+      // out of a failing expectation's message (and so out of the test run's log).
+      const lines = stdout.split('\n');
+      const masks = lines.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length));
+      const shown = lines.filter((line) => !line.startsWith('::add-mask::')).join('\n');
       try {
         resolve({
-          code, signal, stdout, stderr, signalsSent, durationMs: Date.now() - started,
+          code, signal, stdout: shown, stderr, masks, signalsSent, durationMs: Date.now() - started,
           outputs: parseCommandFile(fs.readFileSync(files.output, 'utf8')),
           summary: fs.readFileSync(files.summary, 'utf8'),
           state: parseCommandFile(fs.readFileSync(files.state, 'utf8')),

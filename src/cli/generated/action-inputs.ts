@@ -47,7 +47,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "tags",
-        "description": "(build-image) Extra tags besides the git-derived ones; the pipeline also tags the image with the version it deploys. push-image pushes every tag build-image made.",
+        "description": "(build-image) Extra tags besides the git-derived ones; the pipeline also tags the image with the version it deploys. push-image pushes every tag build-image made for its registry. A 'registry/app' or 'registry/app:tag' entry names the same build elsewhere (push it with a push-image step of its own).",
         "required": false,
         "default": ""
       },
@@ -113,7 +113,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "registry",
-        "description": "(push-image) Registry host. Default: read from the tags.",
+        "description": "(push-image) Registry host. Default: read from the tags; when tags also name another registry, the one push-image pushes to (the pipeline pushes one registry).",
         "required": false,
         "default": ""
       },
@@ -140,6 +140,12 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "description": "(push-image) Also pull by digest with an empty Docker config: proves a public package pulls without credentials.",
         "required": false,
         "default": "false"
+      },
+      {
+        "name": "expect-anonymous-pull",
+        "description": "(push-image) 'false': fail when the registry lets anyone pull (a private registry that turned public); 'true': as verify-anonymous-pull; empty: not checked.",
+        "required": false,
+        "default": ""
       },
       {
         "name": "retries",
@@ -647,7 +653,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "tags",
-        "description": "Extra tags (tag names only) besides those from git: sha-<short>, sha-<full>, branch, semver from a v1.2.3 tag.",
+        "description": "Extra tags besides those from git (sha-<short>, sha-<full>, branch, semver from a v1.2.3 tag), one per line. An entry with a registry or repository names the same build elsewhere: 'registry/app' gets every tag of this build, 'registry/app:tag' that one tag; all of them are one image, so every registry gets the same digest (push each registry with its own push-image step).",
         "required": false,
         "default": ""
       },
@@ -953,13 +959,13 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
     "inputs": [
       {
         "name": "tags",
-        "description": "Full references to push, one per line (build-image's 'tags' output).",
+        "description": "Full references to push, one per line (build-image's 'tags' output). When they name several registries, only those of 'registry' are pushed.",
         "required": true,
         "default": ""
       },
       {
         "name": "registry",
-        "description": "Registry host. Default: read from the tags.",
+        "description": "Registry host. Default: read from the tags; required when the tags name several registries (one push-image step per registry, each with its own credentials).",
         "required": false,
         "default": ""
       },
@@ -986,6 +992,12 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "description": "Also pull by digest with an empty Docker config: proves a public package pulls without credentials.",
         "required": false,
         "default": "false"
+      },
+      {
+        "name": "expect-anonymous-pull",
+        "description": "'true': as verify-anonymous-pull. 'false': the registry must refuse a pull without credentials, and the step fails when an anonymous pull succeeds (a private registry that turned public): a registry whose API answers anyone is refused before anything is pushed, a token registry (Gitea/Forgejo) is asked for the pushed digest anonymously. Empty: not checked.",
+        "required": false,
+        "default": ""
       },
       {
         "name": "retries",
@@ -1026,6 +1038,12 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       {
         "name": "database-path",
         "description": "source sqlite: the live SQLite file (on the runner, in 'container', or on 'host' over SSH). Backups: the SQLite file inside the backup, as it was backed up (found automatically when there is only one).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "restore-as",
+        "description": "Rename the restored SQLite database (with its -wal/-shm files) to this bare file name, the one the app expects (e.g. 'portal.db' for a backup of 'portal.snapshot.<timestamp>.db'). Refused over a file the backup also holds. Not for source postgres.",
         "required": false,
         "default": ""
       },
@@ -1211,7 +1229,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "queries",
-        "description": "SQL queries with their expected result, one per line: 'SELECT count(*) FROM students => 3' (columns joined by |, rows by newlines).",
+        "description": "SQL queries with their expected result, one per line: 'SELECT count(*) FROM students => 3' (columns joined by |, rows by newlines). '{restored}' (the restored SQLite file on the runner, or the scratch PostgreSQL database) and '{restored-dir}' are replaced on both sides.",
         "required": false,
         "default": ""
       },
@@ -1247,13 +1265,13 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "app-args",
-        "description": "Arguments after the image, one per line; '{port}' is replaced by the chosen port.",
+        "description": "Arguments after the image, one per line; '{port}' is replaced by the chosen port, '{restored}' by the restored database as the app sees it (its path under app-data-mount, or the scratch PostgreSQL database's name) and '{restored-dir}' by app-data-mount.",
         "required": false,
         "default": ""
       },
       {
         "name": "app-env",
-        "description": "KEY=VALUE environment for the app, one per line (passed through the environment, not argv; every value is treated as a secret and masked).",
+        "description": "KEY=VALUE environment for the app, one per line (passed through the environment, not argv; every value is treated as a secret and masked). '{restored}' and '{restored-dir}' are replaced as in app-args, e.g. 'DATABASE_PATH={restored}'.",
         "required": false,
         "default": ""
       },

@@ -77,8 +77,10 @@ describe('ssh-deploy (compose), run from dist/ as a runner would, cancelled at e
     // Switched: the slow copy's container runs (it listens only after 8 s).
     await eventually('the 2.0.0-slow container runs', () => docker('ps', '-q', '--filter', `label=com.docker.compose.project=${PROJECT}`, '--filter', `ancestor=${slow}`) !== '');
     run.child.kill('SIGINT');
-    // GitHub's second signal: it must not cut the rollback and cleanup short.
-    setTimeout(() => run.child.kill('SIGTERM'), 1000);
+    // GitHub's second signal, sent while the rollback is under way (a fixed delay raced a fast rollback
+    // that had already exited): it must not cut the rollback and cleanup short.
+    await run.waitForLine(/cancel requested \(SIGINT\)/, 10_000);
+    run.child.kill('SIGTERM');
     const exit = await run.exited;
 
     expect(exit.code).not.toBe(0);

@@ -68,8 +68,10 @@ export function newJob(): RunnerJob {
 
 export interface ActionRun {
   child: ChildProcess;
-  /** stdout and stderr lines so far. */
+  /** stdout and stderr lines so far, as the runner's log shows them (no `::add-mask::` commands). */
   lines: string[];
+  /** How many values the step registered with `::add-mask::`. */
+  masked(): number;
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
@@ -82,12 +84,16 @@ export function startBundle(file: string, job: RunnerJob, extraEnv: Record<strin
   const started = Date.now();
   const child = spawn(process.execPath, [file, ...args], { env: { ...job.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], cwd: job.root, detached: true });
   const lines: string[] = [];
+  let masks = 0;
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
   const feed = (chunk: Buffer, carry: { text: string }) => {
     carry.text += chunk.toString();
     const parts = carry.text.split('\n');
     carry.text = parts.pop() ?? '';
     for (const line of parts) {
+      // A runner consumes add-mask commands; keeping them out of `lines` also keeps the registered
+      // secret out of a failing expectation's message and so out of the test run's log.
+      if (line.startsWith('::add-mask::')) { masks += 1; continue; }
       lines.push(line);
       for (const waiter of [...waiters]) if (waiter.pattern.test(line)) { waiters.splice(waiters.indexOf(waiter), 1); waiter.resolve(line); }
     }
@@ -101,6 +107,7 @@ export function startBundle(file: string, job: RunnerJob, extraEnv: Record<strin
   });
   return {
     child, lines, exited,
+    masked: () => masks,
     waitForLine: (pattern, timeoutMs = 60_000) => {
       const seen = lines.find((line) => pattern.test(line));
       if (seen) return Promise.resolve(seen);

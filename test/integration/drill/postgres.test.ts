@@ -58,6 +58,17 @@ describe('drill: PostgreSQL', () => {
     expect(log.text()).not.toContain(postgres.password);
   });
 
+  it('names the scratch database as {restored} in the queries, on both sides of =>', async () => {
+    const scratchDatabase = `h19_scratch_${crypto.randomBytes(3).toString('hex')}`;
+    const run = await runFlow(drillFlow, {
+      source: 'postgres', ...connection, 'dump-file': dumpFile, 'scratch-database': scratchDatabase, 'scratch-root': root,
+      queries: "SELECT current_database() => {restored}\nSELECT '{restored}' => " + scratchDatabase,
+    }, localContext(log, { workDir: root }));
+    expect(allChecks(run.result).filter((check) => !check.passed)).toEqual([]);
+    expect(run.result.restores[0].checks).toContainEqual({ name: 'query SELECT current_database()', passed: true, detail: `expected ${scratchDatabase}, got ${scratchDatabase}` });
+    expect(databases()).not.toContain(scratchDatabase);
+  });
+
   it('a truncated dump fails pg_restore, and the scratch database is still dropped', async () => {
     const truncated = path.join(root, 'truncated.pgdump');
     const whole = fs.readFileSync(dumpFile);

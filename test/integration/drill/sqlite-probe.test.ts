@@ -8,7 +8,7 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
 import type { Runner } from '../../../src/core/runner/process-runner.js';
 import { ScratchPlace } from '../../../src/drill/scratch.js';
-import { restoreLiveSqlite, sqliteProbe } from '../../../src/drill/sources.js';
+import { restoreLiveSqlite, sqliteProbe } from '../../../src/drill/sources/index.js';
 import { verifyData, type DataProbe } from '../../../src/drill/verify.js';
 
 const verifySettings = { tables: ['error'], minRows: { "it's": 2 }, queries: [], shrinkTolerancePercent: 10 };

@@ -6,7 +6,7 @@ import { RecordingRunner } from '../../../src/core/runner/recording-runner.js';
 import type { RunResult } from '../../../src/core/runner/process-runner.js';
 import { restoredSnapshotId } from '../../../src/drill/commands.js';
 import { ScratchPlace } from '../../../src/drill/scratch.js';
-import { restoreFromRepository, type RepositorySession } from '../../../src/drill/sources.js';
+import { restoreFromRepository, type RepositorySession } from '../../../src/drill/sources/index.js';
 
 const ran = (stdout: string, exitCode = 0): RunResult => ({ exitCode, stdout, stderr: '', durationMs: 1, attempts: 1, timedOut: false });
 

@@ -1,4 +1,4 @@
-import { compareDumpVersions, majorVersion, parseDumpHeader } from '../../../src/drill/sources.js';
+import { compareDumpVersions, majorVersion, parseDumpHeader } from '../../../src/drill/sources/index.js';
 import { settingsWarnings } from '../../../src/drill/settings.js';
 
 // As `TZ=UTC pg_restore --list` prints it (PostgreSQL 15).

@@ -47,7 +47,7 @@ describe('buildImage keeps the layer cache on a GitHub-hosted runner (CI: layer 
     fs.writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\n');
     settings = {
       image: 'r.example.com/team/app', context, dockerfile: path.join(context, 'Dockerfile'), platforms: ['linux/amd64'],
-      extraTags: [], latest: 'auto', buildArgs: {}, buildSecrets: {}, labels: {}, layerCache: 'auto', noCache: false, cacheKeyFiles: [],
+      extraTags: [], extraReferences: [], latest: 'auto', buildArgs: {}, buildSecrets: {}, labels: {}, layerCache: 'auto', noCache: false, cacheKeyFiles: [],
     };
     cache = new LocalCache(temp('cache'));
     runnerTemp = temp('runner-temp');

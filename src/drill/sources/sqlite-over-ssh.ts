@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FlowContext } from '../core/context.js';
-import { lastLines } from '../core/errors.js';
-import { describeTarget, openSshSession, type SshTarget } from '../ssh/index.js';
-import { sqliteSnapshot } from './commands.js';
-import type { CheckResult } from './report.js';
-import { sizeOf, type ScratchPlace } from './scratch.js';
-import type { SqliteSource } from './settings.js';
-import { checkSqliteIntegrity, sqliteProbe, type Restored } from './sources.js';
+import type { FlowContext } from '../../core/context.js';
+import { lastLines } from '../../core/errors.js';
+import { describeTarget, openSshSession, type SshTarget } from '../../ssh/index.js';
+import { sqliteSnapshot } from '../commands.js';
+import type { CheckResult } from '../report.js';
+import { sizeOf, type ScratchPlace } from '../scratch.js';
+import type { SqliteSource } from '../settings.js';
+import type { Restored } from './restored.js';
+import { checkSqliteIntegrity, sqliteProbe } from './sqlite.js';
 
 /**
  * A live SQLite database on a host, over the ssh-deploy transport: an online
@@ -16,9 +17,9 @@ import { checkSqliteIntegrity, sqliteProbe, type Restored } from './sources.js';
  * base64 over the session's exec, so it suits databases up to a few hundred MiB;
  * bigger ones are better drilled from their restic/borg backup.
  */
-export async function restoreSqliteOverSsh(source: SqliteSource, target: SshTarget, scratch: ScratchPlace, context: FlowContext): Promise<Restored> {
+export async function restoreSqliteOverSsh(source: SqliteSource, target: SshTarget, scratch: ScratchPlace, context: FlowContext, restoreAs?: string): Promise<Restored> {
   const dataDir = scratch.sub('restore');
-  const local = path.join(dataDir, path.basename(source.path));
+  const local = path.join(dataDir, restoreAs ?? path.basename(source.path));
   const checks: CheckResult[] = [];
   const where = `${describeTarget(target)}:${source.path}`;
   const session = await openSshSession(target, context.runner, context.log);
@@ -51,5 +52,5 @@ export async function restoreSqliteOverSsh(source: SqliteSource, target: SshTarg
   const integrity = await checkSqliteIntegrity(context.runner, local);
   checks.push(integrity);
   const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
-  return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+  return { dataDir, appDataDir: dataDir, database: local, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
 }
