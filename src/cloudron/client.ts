@@ -126,7 +126,8 @@ export class CloudronClient {
             return;
           }
           if (parsed === undefined) {
-            reject(new SlipwayError(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`, { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' }));
+            reject(new SlipwayError(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`,
+              { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' }));
             return;
           }
           const date = response.headers.date ? new Date(response.headers.date) : undefined;
@@ -176,9 +177,12 @@ function networkError(error: NodeJS.ErrnoException, where: string, origin: strin
   const code = error.code ?? error.name;
   const originFix = "Check input 'cloudron-origin' (the dashboard, https://my.<domain>)";
   if (code === 'ECONNREFUSED') return new CloudronNetworkError(`Cloudron at ${origin} refused the connection (${where})`, true, originFix);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new CloudronNetworkError(`Cloudron at ${origin}: name not found (${where})`, code === 'EAI_AGAIN', originFix);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new CloudronNetworkError(`Cloudron at ${origin}: name not found (${where})`, code === 'EAI_AGAIN',
+    originFix);
   if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO/.test(code)) {
-    return new CloudronNetworkError(`Cloudron at ${origin}: TLS verification failed (${code}) on ${where}`, false, "Give the CA that signed the dashboard's certificate in input 'ca-cert'");
+    return new CloudronNetworkError(`Cloudron at ${origin}: TLS verification failed (${code}) on ${where}`, false,
+      "Give the CA that signed the dashboard's certificate in input 'ca-cert'");
   }
-  return new CloudronNetworkError(`Cloudron at ${origin}: ${code} on ${where} (${error.message})`, code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE');
+  return new CloudronNetworkError(`Cloudron at ${origin}: ${code} on ${where} (${error.message})`,
+    code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE');
 }

@@ -54,7 +54,8 @@ interface Run {
  */
 export async function runCloudron(settings: CloudronSettings, context: FlowContext): Promise<CloudronResult> {
   const started = Date.now();
-  const api = new CloudronApi(new CloudronClient({ origin: settings.origin, token: settings.token, ca: settings.caCertificates, requestTimeoutMs: settings.requestTimeoutMs }));
+  const api = new CloudronApi(new CloudronClient({ origin: settings.origin, token: settings.token, ca: settings.caCertificates,
+    requestTimeoutMs: settings.requestTimeoutMs }));
   const { log } = context;
   const pre = await log.group(`Cloudron preflight (${settings.origin.host})`, () => preflight(api, settings, log));
   const tasks: CloudronTaskRecord[] = [];
@@ -80,7 +81,8 @@ export async function runCloudron(settings: CloudronSettings, context: FlowConte
         expectVersion: settings.versionPath ? version : undefined,
       }),
     ], { timeoutMs: settings.healthTimeoutMs, caCertificates: settings.caCertificates }, log)),
-    finish: (result) => ({ mode: settings.mode, origin: api.origin, checks: pre.checks, tasks, rolledBack: false, ...result, durationMs: Date.now() - started }),
+    finish: (result) => ({ mode: settings.mode, origin: api.origin, checks: pre.checks, tasks, rolledBack: false, ...result,
+      durationMs: Date.now() - started }),
   };
   return MODES[settings.mode](run);
 }
@@ -99,13 +101,15 @@ async function install(run: Run): Promise<CloudronResult> {
   await run.settle(`install at ${fqdn}`, taskId, id);
   const report = await run.smoke(fqdn, manifest.version);
   // Nothing served here before: a red install stays for inspection, nothing to roll back to.
-  return run.finish({ appId: id, fqdn, url: run.urlOf(fqdn), version: manifest.version, image: settings.image!.text, smoke: report, failure: smokeFailure(report) });
+  return run.finish({ appId: id, fqdn, url: run.urlOf(fqdn), version: manifest.version, image: settings.image!.text, smoke: report,
+    failure: smokeFailure(report) });
 }
 
 async function move(run: Run): Promise<CloudronResult> {
   const app = run.pre.app!;
   if (app.installationState !== 'installed' || app.runState !== 'running' || app.health !== 'healthy') {
-    throw new SlipwayError(`${app.fqdn} is not ready to move (${describeAppState(app)})`, { fix: 'Move only a validated install: update or restore it until it is healthy, then move' });
+    throw new SlipwayError(`${app.fqdn} is not ready to move (${describeAppState(app)})`,
+      { fix: 'Move only a validated install: update or restore it until it is healthy, then move' });
   }
   const target = run.pre.target!;
   const fqdn = fqdnOf(target);
@@ -113,7 +117,8 @@ async function move(run: Run): Promise<CloudronResult> {
   run.context.log.info(`Cloudron is moving ${app.fqdn} to ${fqdn}`);
   await run.settle(`move ${app.fqdn} to ${fqdn}`, taskId, app.id);
   const report = await run.smoke(fqdn, app.manifest.version);
-  return run.finish({ appId: app.id, fqdn, url: run.urlOf(fqdn), version: app.manifest.version, previousVersion: app.manifest.version, smoke: report, failure: smokeFailure(report) });
+  return run.finish({ appId: app.id, fqdn, url: run.urlOf(fqdn), version: app.manifest.version, previousVersion: app.manifest.version, smoke: report,
+    failure: smokeFailure(report) });
 }
 
 async function rollback(run: Run): Promise<CloudronResult> {
@@ -121,7 +126,8 @@ async function rollback(run: Run): Promise<CloudronResult> {
   const backup = run.settings.backupId
     ? { id: run.settings.backupId, packageVersion: '', creationTime: '' }
     : newestBackupBelow(await run.api.backups(app.id), app.manifest.version);
-  if (!backup) throw new SlipwayError(`${app.fqdn} has no backup of a version below ${app.manifest.version}`, { fix: "Give one in input 'cloudron-backup' (the app's Backups tab lists them)" });
+  if (!backup) throw new SlipwayError(`${app.fqdn} has no backup of a version below ${app.manifest.version}`,
+    { fix: "Give one in input 'cloudron-backup' (the app's Backups tab lists them)" });
   run.context.log.info(`Restoring ${app.fqdn} from backup ${backup.id}${backup.packageVersion ? ` (version ${backup.packageVersion})` : ''}`);
   const { taskId } = await run.api.restore(app.id, backup.id);
   const restored = await run.settle(`restore ${app.fqdn}`, taskId, app.id);
@@ -146,10 +152,12 @@ async function update(run: Run): Promise<CloudronResult> {
     await run.settle(`update ${app.fqdn} to ${manifest.version}`, response.body.taskId, app.id);
   } catch (error) {
     if (context.signal?.aborted) throw error;
-    return restorePreUpdate(run, { ...base, version: manifest.version }, acceptedAt, `Update of ${app.fqdn} to ${manifest.version} failed: ${formatError(error)}`);
+    return restorePreUpdate(run, { ...base, version: manifest.version }, acceptedAt,
+      `Update of ${app.fqdn} to ${manifest.version} failed: ${formatError(error)}`);
   }
   const report = await run.smoke(app.fqdn, manifest.version);
-  if (!report.passed) return restorePreUpdate(run, { ...base, version: manifest.version }, acceptedAt, `Smoke test of ${app.fqdn} at ${manifest.version} failed: ${smokeFailure(report)}`);
+  if (!report.passed) return restorePreUpdate(run, { ...base, version: manifest.version }, acceptedAt,
+    `Smoke test of ${app.fqdn} at ${manifest.version} failed: ${smokeFailure(report)}`);
   const backup = preUpdateBackup(await api.backups(app.id), previousVersion, acceptedAt);
   return run.finish({ ...base, version: manifest.version, backupId: backup?.id, smoke: report });
 }

@@ -14,12 +14,15 @@ export function readManifest(inputs: Inputs, name: string, workDir: string): { m
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    return inputs.fail(name, `is not valid JSON (${error instanceof SyntaxError ? 'syntax error' : (error as NodeJS.ErrnoException).code ?? 'unreadable'})`, 'Fix CloudronManifest.json: Cloudron reads it as JSON.');
+    return inputs.fail(name, `is not valid JSON (${error instanceof SyntaxError ? 'syntax error' : (error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      'Fix CloudronManifest.json: Cloudron reads it as JSON.');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return inputs.fail(name, 'does not hold a JSON object', 'A CloudronManifest.json is one object with id, version, httpPort, ….');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return inputs.fail(name, 'does not hold a JSON object',
+    'A CloudronManifest.json is one object with id, version, httpPort, ….');
   const manifest = parsed as CloudronManifest;
   if (typeof manifest.version !== 'string' || parseVersion(manifest.version) === undefined) {
-    return inputs.fail(name, `has no semantic version in "version" (found ${JSON.stringify(manifest.version ?? null).slice(0, 40)})`, 'Set "version" to e.g. "0.1.1": Cloudron compares versions to accept an update.');
+    return inputs.fail(name, `has no semantic version in "version" (found ${JSON.stringify(manifest.version ?? null).slice(0, 40)})`,
+      'Set "version" to e.g. "0.1.1": Cloudron compares versions to accept an update.');
   }
   if (manifest.healthCheckPath !== undefined && (typeof manifest.healthCheckPath !== 'string' || !manifest.healthCheckPath.startsWith('/'))) {
     return inputs.fail(name, 'has a "healthCheckPath" that is not a path starting with /', 'e.g. "healthCheckPath": "/api/health".');

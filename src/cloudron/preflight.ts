@@ -43,13 +43,15 @@ export async function preflight(api: CloudronApi, settings: CloudronSettings, lo
     checks.push(`${app.fqdn} is app ${app.id} at version ${app.manifest.version}; the token may manage it`);
     result.app = app;
   } else if (!MANAGING_ROLES.has(profile.role)) {
-    throw new SlipwayError(`The token of ${profile.username} (role ${profile.role}) may not install apps`, { fix: 'Use a token of a Cloudron admin to install' });
+    throw new SlipwayError(`The token of ${profile.username} (role ${profile.role}) may not install apps`,
+      { fix: 'Use a token of a Cloudron admin to install' });
   }
 
   if (settings.mode === 'update' && result.app && settings.manifest) {
     const installed = result.app.manifest.version;
     if (compareVersions(settings.manifest.version, installed) <= 0) {
-      throw new SlipwayError(`CloudronManifest.json version ${settings.manifest.version} is not greater than ${installed}, the version ${result.app.fqdn} runs`, {
+      throw new SlipwayError(`CloudronManifest.json version ${settings.manifest.version} is not greater than ${installed}, the version ${result.app.fqdn} runs`,
+        {
         fix: `Cloudron refuses an update whose version does not increase: bump "version" above ${installed} and tag the image the same`,
       });
     }
@@ -71,7 +73,8 @@ export async function findApp(api: CloudronApi, selector: AppSelector): Promise<
     try {
       return (await api.app(selector.id)).body;
     } catch (error) {
-      if ((error as { status?: number }).status === 404) throw new SlipwayError(`Cloudron at ${api.origin} has no app with id ${selector.id}`, { fix: "Check input 'cloudron-app' (an id, or a location such as staging.example.com)" });
+      if ((error as { status?: number }).status === 404) throw new SlipwayError(`Cloudron at ${api.origin} has no app with id ${selector.id}`,
+        { fix: "Check input 'cloudron-app' (an id, or a location such as staging.example.com)" });
       throw error;
     }
   }
@@ -79,7 +82,8 @@ export async function findApp(api: CloudronApi, selector: AppSelector): Promise<
   const app = apps.find((candidate) => candidate.fqdn === selector.fqdn);
   if (!app) {
     const known = apps.map((candidate) => candidate.fqdn).slice(0, 10).join(', ') || 'none';
-    throw new SlipwayError(`Cloudron at ${api.origin} has no app at ${selector.fqdn} (apps: ${known})`, { fix: "Check input 'cloudron-app', or install it first with mode install" });
+    throw new SlipwayError(`Cloudron at ${api.origin} has no app at ${selector.fqdn} (apps: ${known})`,
+      { fix: "Check input 'cloudron-app', or install it first with mode install" });
   }
   return app;
 }
@@ -88,7 +92,8 @@ export async function findApp(api: CloudronApi, selector: AppSelector): Promise<
 async function freeLocation(api: CloudronApi, fqdn: string, self?: CloudronApp): Promise<LocationBody> {
   const domains = await api.domains();
   const domain = domains.filter((candidate) => fqdn === candidate || fqdn.endsWith(`.${candidate}`)).sort((a, b) => b.length - a.length)[0];
-  if (!domain) throw new SlipwayError(`${fqdn} is on none of this Cloudron's domains (${domains.join(', ') || 'none'})`, { fix: 'Add the domain in the dashboard (Domains), or check the location' });
+  if (!domain) throw new SlipwayError(`${fqdn} is on none of this Cloudron's domains (${domains.join(', ') || 'none'})`,
+    { fix: 'Add the domain in the dashboard (Domains), or check the location' });
   if (self?.fqdn === fqdn) throw new SlipwayError(`${self.fqdn} is already where the app is`, { fix: "Give the new location in input 'cloudron-location'" });
   const taken = (await api.apps()).find((candidate) => candidate.fqdn === fqdn && candidate.id !== self?.id);
   if (taken) {
@@ -105,12 +110,14 @@ async function checkAnonymousPull(settings: CloudronSettings): Promise<string> {
     const digest = reference.digest ?? await resolveServedDigest({ registry: reference.registry, repository: reference.repository, tag: reference.tag });
     const served = await readServedImage({ registry: reference.registry, repository: reference.repository, digest, platform: settings.verifyPlatform });
     if (served.platform !== settings.verifyPlatform) {
-      throw new SlipwayError(`Verify: ${settings.image!.text} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: 'Build with platforms: linux/amd64 (the Cloudron host is x86_64)' });
+      throw new SlipwayError(`Verify: ${settings.image!.text} is ${served.platform}, not ${settings.verifyPlatform}`,
+        { fix: 'Build with platforms: linux/amd64 (the Cloudron host is x86_64)' });
     }
     return `${reference.registry}/${reference.repository}@${digest}`;
   } catch (error) {
     if (error instanceof SlipwayError) throw error;
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new SlipwayError(`Verify: cannot read ${settings.image!.text} from ${reference.registry} anonymously (${cause})`, { fix: 'Check the registry is reachable and the image was pushed' });
+    throw new SlipwayError(`Verify: cannot read ${settings.image!.text} from ${reference.registry} anonymously (${cause})`,
+      { fix: 'Check the registry is reachable and the image was pushed' });
   }
 }

@@ -58,46 +58,55 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
   const origin = parseOrigin(inputs);
   const token = inputs.secret('cloudron-token');
   if (!token || token.trim() === '') {
-    inputs.fail('cloudron-token', 'is required but was empty', "Create a token in the Cloudron dashboard (Profile → API Tokens, Read and Write) and pass it from a secret, e.g. ${{ secrets.CLOUDRON_TOKEN }}.");
+    inputs.fail('cloudron-token', 'is required but was empty',
+      "Create a token in the Cloudron dashboard (Profile → API Tokens, Read and Write) and pass it from a secret, e.g. ${{ secrets.CLOUDRON_TOKEN }}.");
   }
-  if (/\s/.test(token.trim()) || token.trim() !== token) inputs.fail('cloudron-token', 'holds spaces or line breaks', 'Paste the token alone, without a trailing newline.');
+  if (/\s/.test(token.trim()) || token.trim() !== token) inputs.fail('cloudron-token', 'holds spaces or line breaks',
+    'Paste the token alone, without a trailing newline.');
 
   const appText = inputs.optional('cloudron-app');
   const app = appText === undefined ? undefined : parseApp(inputs, appText);
   if (mode !== 'install' && !app) {
     inputs.fail('cloudron-app', `is required for mode ${mode}`, 'Set it to the app\'s id or its location, e.g. staging.example.com.');
   }
-  if (mode === 'install' && app) inputs.fail('cloudron-app', 'is set for mode install, which creates a new app', "Leave it empty and set 'cloudron-location' to where the new app goes.");
+  if (mode === 'install' && app) inputs.fail('cloudron-app', 'is set for mode install, which creates a new app',
+    "Leave it empty and set 'cloudron-location' to where the new app goes.");
   const locationText = inputs.optional('cloudron-location');
   const location = locationText === undefined ? undefined : parseFqdn(inputs, 'cloudron-location', locationText);
   if ((mode === 'install' || mode === 'move') && !location) {
-    inputs.fail('cloudron-location', `is required for mode ${mode}`, mode === 'install' ? 'Set it to the new location, e.g. staging.example.com.' : 'Set it to where the app moves, e.g. example.com for the apex.');
+    inputs.fail('cloudron-location', `is required for mode ${mode}`,
+      mode === 'install' ? 'Set it to the new location, e.g. staging.example.com.' : 'Set it to where the app moves, e.g. example.com for the apex.');
   }
-  if (mode !== 'install' && mode !== 'move' && location) inputs.fail('cloudron-location', `is only read by modes install and move (found mode ${mode})`, 'Leave it empty, or choose mode move to change the location.');
+  if (mode !== 'install' && mode !== 'move' && location) inputs.fail('cloudron-location', `is only read by modes install and move (found mode ${mode})`,
+    'Leave it empty, or choose mode move to change the location.');
 
   let image: CloudronSettings['image'];
   let manifest: CloudronManifest | undefined;
   let manifestPath: string | undefined;
   if (mode === 'install' || mode === 'update') {
-    const imageText = inputs.required('image', 'Set image to the pushed reference, e.g. git.example.com/org/app:0.1.1 (its tag must equal the manifest version).');
+    const imageText = inputs.required('image',
+      'Set image to the pushed reference, e.g. git.example.com/org/app:0.1.1 (its tag must equal the manifest version).');
     const reference = parseImageReference(imageText);
     if ('error' in reference) return inputs.fail('image', `is not an image reference: ${reference.error}`);
     // The release's version: the image tag, or input 'version' for an image pinned by digest alone (the pipeline's).
     const givenVersion = inputs.optional('version');
     const tag = reference.tag ?? (reference.digest ? givenVersion : undefined);
-    if (!tag) return inputs.fail('image', `has no tag (found '${imageText}')`, 'Give registry/app:<version> (or …:<version>@sha256:…): the tag must equal the version in CloudronManifest.json.');
+    if (!tag) return inputs.fail('image', `has no tag (found '${imageText}')`,
+      'Give registry/app:<version> (or …:<version>@sha256:…): the tag must equal the version in CloudronManifest.json.');
     image = { text: imageText, reference: { ...reference, tag } };
     ({ manifest, path: manifestPath } = readManifest(inputs, 'cloudron-manifest', workDir));
     const tagVersion = tag.replace(/^v(?=\d)/, '');
     const what = reference.tag ? `the image tag is ${reference.tag}` : `input 'version' is ${tag}`;
     if (manifest.version !== tagVersion) {
-      inputs.fail('cloudron-manifest', `has version ${manifest.version} but ${what}`, `Bump "version" in CloudronManifest.json to ${tagVersion}, or push the image as :${manifest.version}: Cloudron's version and the image move in lockstep.`);
+      inputs.fail('cloudron-manifest', `has version ${manifest.version} but ${what}`,
+        `Bump "version" in CloudronManifest.json to ${tagVersion}, or push the image as :${manifest.version}: Cloudron's version and the image move in lockstep.`);
     }
   }
 
   const backupId = inputs.argument('cloudron-backup');
   if (backupId !== undefined && mode !== 'rollback') inputs.fail('cloudron-backup', `is only read by mode rollback (found mode ${mode})`);
-  if (backupId !== undefined && !/^[A-Za-z0-9_.:-]{1,200}$/.test(backupId)) inputs.fail('cloudron-backup', `is not a backup id (found '${backupId}')`, 'Copy the id from the app\'s Backups tab, or leave it empty to restore the backup taken before the last update.');
+  if (backupId !== undefined && !/^[A-Za-z0-9_.:-]{1,200}$/.test(backupId)) inputs.fail('cloudron-backup', `is not a backup id (found '${backupId}')`,
+    'Copy the id from the app\'s Backups tab, or leave it empty to restore the backup taken before the last update.');
 
   const healthUrl = inputs.optional('health-url');
   if (healthUrl !== undefined) {
@@ -135,20 +144,24 @@ function parseOrigin(inputs: Inputs): URL {
   } catch {
     return inputs.fail('cloudron-origin', `is not an address (found '${text}')`, 'e.g. my.example.com or https://my.example.com.');
   }
-  if (url.protocol !== 'https:') inputs.fail('cloudron-origin', `is not https (found '${text}')`, 'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
+  if (url.protocol !== 'https:') inputs.fail('cloudron-origin', `is not https (found '${text}')`,
+    'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
   if (url.username || url.password) inputs.fail('cloudron-origin', 'holds credentials', "Give the token in input 'cloudron-token', never in the address.");
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) inputs.fail('cloudron-origin', `has a path or query (found '${url.pathname}${url.search ? '?…' : ''}')`, 'Give the origin only, e.g. https://my.example.com: Slipway adds /api/v1.');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) inputs.fail('cloudron-origin',
+    `has a path or query (found '${url.pathname}${url.search ? '?…' : ''}')`, 'Give the origin only, e.g. https://my.example.com: Slipway adds /api/v1.');
   return url;
 }
 
 function parseApp(inputs: Inputs, text: string): AppSelector {
   if (text.includes('.')) return { fqdn: parseFqdn(inputs, 'cloudron-app', text) };
-  if (!APP_ID.test(text)) inputs.fail('cloudron-app', `is neither an app id nor a location (found '${text}')`, 'Give the id from the app\'s info page, or its location, e.g. staging.example.com.');
+  if (!APP_ID.test(text)) inputs.fail('cloudron-app', `is neither an app id nor a location (found '${text}')`,
+    'Give the id from the app\'s info page, or its location, e.g. staging.example.com.');
   return { id: text };
 }
 
 function parseFqdn(inputs: Inputs, name: string, text: string): string {
   const fqdn = text.toLowerCase().replace(/^https?:\/\//, '').replace(/\/$/, '');
-  if (!FQDN.test(fqdn)) inputs.fail(name, `is not a domain name (found '${text}')`, 'Give the full name, e.g. staging.example.com, or example.com for the apex.');
+  if (!FQDN.test(fqdn)) inputs.fail(name, `is not a domain name (found '${text}')`,
+    'Give the full name, e.g. staging.example.com, or example.com for the apex.');
   return fqdn;
 }

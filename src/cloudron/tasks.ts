@@ -13,7 +13,8 @@ export interface WaitOptions {
 /** A Cloudron task ended in an error: carries Cloudron's own text (one line, redacted). */
 export class CloudronTaskError extends SlipwayError {
   constructor(readonly what: string, readonly taskId: string, readonly cloudronMessage: string) {
-    super(`Cloudron task ${taskId} (${what}) failed: ${cloudronMessage || 'no reason given'}`, { fix: "See the app's Logs and Event Log in the Cloudron dashboard" });
+    super(`Cloudron task ${taskId} (${what}) failed: ${cloudronMessage || 'no reason given'}`,
+      { fix: "See the app's Logs and Event Log in the Cloudron dashboard" });
     this.name = 'CloudronTaskError';
   }
 }
@@ -47,7 +48,8 @@ export async function waitForTask(api: CloudronApi, taskId: string, what: string
       if (task.error || !task.success) throw new CloudronTaskError(what, taskId, cloudronMessageOf(task.error ?? {}, ''));
       return task;
     }
-    if (options.signal?.aborted) throw new SlipwayError(`Cancelled while Cloudron task ${taskId} (${what}) was running`, { fix: 'Cloudron finishes the task on its own: check the app in the dashboard' });
+    if (options.signal?.aborted) throw new SlipwayError(`Cancelled while Cloudron task ${taskId} (${what}) was running`,
+      { fix: 'Cloudron finishes the task on its own: check the app in the dashboard' });
     if (Date.now() - started > options.timeoutMs) {
       throw new SlipwayError(`Cloudron task ${taskId} (${what}) still running after ${Math.round(options.timeoutMs / 1000)} s (last: ${progress})`, {
         fix: "Check the task in the Cloudron dashboard; raise input 'cloudron-task-timeout' if it is just slow",
@@ -74,7 +76,8 @@ export async function waitForHealthyApp(api: CloudronApi, appId: string, options
     }
     if (app.installationState === 'installed' && app.runState === 'running' && app.health === 'healthy') return app;
     if (app.installationState === 'error') {
-      throw new SlipwayError(`Cloudron reports app ${app.fqdn} in error: ${cloudronMessageOf(app.error ?? {}, '') || 'no reason given'}`, { fix: "See the app's Logs in the Cloudron dashboard" });
+      throw new SlipwayError(`Cloudron reports app ${app.fqdn} in error: ${cloudronMessageOf(app.error ?? {}, '') || 'no reason given'}`,
+        { fix: "See the app's Logs in the Cloudron dashboard" });
     }
     if (options.signal?.aborted) throw new SlipwayError(`Cancelled while waiting for ${app.fqdn} to become healthy`);
     if (Date.now() - started > options.timeoutMs) {

@@ -37,7 +37,8 @@ export async function demoCloudron(log: Logger, options: CloudronDemoOptions): P
   registerSecret(token);
   const domain = 'demo-cloudron.test';
   const certificates = await makeStandinCertificates(runner, domain, work);
-  const standin = await startCloudronStandin({ token, domain, tls: { key: certificates.key, cert: certificates.cert }, containerPrefix: 'slipway-demo-cloudron', runner });
+  const standin = await startCloudronStandin({ token, domain, tls: { key: certificates.key, cert: certificates.cert }, containerPrefix: 'slipway-demo-cloudron',
+    runner });
   const image = `${options.registry}/demo/cloudron-app`;
   const context = { ...localContext(log), workDir: app };
   const summary = new Summary().heading('Cloudron target (stand-in: docs/cloudron.md says what it proves)');
@@ -49,7 +50,8 @@ export async function demoCloudron(log: Logger, options: CloudronDemoOptions): P
     manifest(version);
     if (broken) {
       // The same app, with a health document that says it fails (HTTP 200 still: Cloudron calls it healthy, the smoke test does not).
-      fs.writeFileSync(path.join(app, 'start.sh'), fs.readFileSync(path.join(options.appDir, 'start.sh'), 'utf8').replace('"ok":true,"status":"pass"', '"ok":false,"status":"fail"'));
+      fs.writeFileSync(path.join(app, 'start.sh'), fs.readFileSync(path.join(options.appDir, 'start.sh'), 'utf8').replace('"ok":true,"status":"pass"',
+        '"ok":false,"status":"fail"'));
     }
     await runFlow(buildImageFlow, { image, context: app, tags: version, 'build-args': `APP_VERSION=${version}`, version }, context);
     await runFlow(pushImageFlow, { tags: `${image}:${version}`, 'verify-anonymous-pull': 'true' }, context);

@@ -164,7 +164,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
     const port = await freePort();
     containerCounter += 1;
     const name = `${options.containerPrefix}-${app.id.slice(0, 8)}-${containerCounter}`;
-    const started = await run(options.runner, 'docker', ['run', '--detach', '--name', name, '--network', 'host', '--env', `PORT=${port}`, '--env', 'BIND=127.0.0.1', '--', image]);
+    const started = await run(options.runner, 'docker', ['run', '--detach', '--name', name, '--network', 'host', '--env', `PORT=${port}`, '--env',
+      'BIND=127.0.0.1', '--', image]);
     if (started.code !== 0) throw new Error(`Error starting container: ${started.stderr.trim().split('\n').pop() ?? ''}`);
     app.container = { name, port };
   }
@@ -173,7 +174,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
   function monitor(app: StandinApp): void {
     const timer = setInterval(() => {
       if (!app.container || app.installationState !== 'installed') return;
-      const request = http.get({ host: '127.0.0.1', port: app.container.port, path: app.manifest.healthCheckPath ?? '/', timeout: 1000, agent: false }, (response) => {
+      const request = http.get({ host: '127.0.0.1', port: app.container.port, path: app.manifest.healthCheckPath ?? '/', timeout: 1000, agent: false },
+        (response) => {
         response.resume();
         app.health = (response.statusCode ?? 500) < 300 ? 'healthy' : 'unhealthy';
       });
@@ -186,7 +188,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
   function startTask(type: string, app: StandinApp, pendingState: string, steps: Array<{ message: string; run?: () => Promise<void> }>): string {
     taskCounter += 1;
     const task: StandinTask = {
-      id: String(taskCounter), type, percent: 0, message: 'Queued', active: false, pending: true, success: false, error: null, creationTime: new Date().toISOString(),
+      id: String(taskCounter), type, percent: 0, message: 'Queued', active: false, pending: true, success: false, error: null,
+        creationTime: new Date().toISOString(),
     };
     tasks.set(task.id, task);
     app.installationState = pendingState;
@@ -249,8 +252,10 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
     const route = url.pathname.replace(/^\/api\/v1/, '');
     const parts = route.split('/').filter(Boolean);
     const get = request.method === 'GET';
-    if (get && route === '/profile') return send(response, 200, { id: 'uid-deployer', username: 'deployer', email: 'deployer@example.com', displayName: 'Deployer', role });
-    if (get && route === '/domains') return send(response, 200, { domains: [{ domain: options.domain, zoneName: options.domain, provider: 'manual', config: {} }] });
+    if (get && route === '/profile') return send(response, 200, { id: 'uid-deployer', username: 'deployer', email: 'deployer@example.com',
+      displayName: 'Deployer', role });
+    if (get && route === '/domains') return send(response, 200, { domains: [{ domain: options.domain, zoneName: options.domain, provider: 'manual',
+      config: {} }] });
     if (get && route === '/apps') return send(response, 200, { apps: [...apps.values()].map(appJson) });
     if (get && parts[0] === 'tasks' && parts.length === 2) {
       const task = tasks.get(parts[1] ?? '');
@@ -263,7 +268,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
     const app = apps.get(parts[1] ?? '');
     if (!app) return fail(response, 404, 'No such app');
     if (get && parts.length === 2) return send(response, 200, appJson(app));
-    if (get && parts[2] === 'backups') return send(response, 200, { backups: [...(backups.get(app.id) ?? [])].reverse().map(({ manifest: _manifest, ...rest }) => rest) });
+    if (get && parts[2] === 'backups') return send(response, 200, { backups: [...(backups.get(app.id) ?? [])].reverse().map(({ manifest: _manifest,
+      ...rest }) => rest) });
     if (request.method !== 'POST') return fail(response, 404, `No route ${request.method} ${url.pathname}`);
     if (app.taskId) return fail(response, 409, `App is busy with task ${app.taskId}`);
     if (parts[2] === 'update') return update(response, app, body ?? {});
@@ -274,7 +280,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
 
   function checkManifest(response: http.ServerResponse, manifest: unknown): manifest is StandinManifest {
     const value = manifest as StandinManifest | undefined;
-    if (!value || typeof value !== 'object' || typeof value.version !== 'string') { fail(response, 400, 'manifest must be an object with a version'); return false; }
+    if (!value || typeof value !== 'object' || typeof value.version !== 'string') { fail(response, 400,
+      'manifest must be an object with a version'); return false; }
     if (typeof value.dockerImage !== 'string' || !value.dockerImage) { fail(response, 400, 'manifest.dockerImage is required'); return false; }
     return true;
   }
@@ -282,13 +289,15 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
   function install(response: http.ServerResponse, body: Record<string, unknown>): void {
     if (!checkManifest(response, body.manifest)) return;
     const subdomain = body.subdomain;
-    if (typeof subdomain !== 'string' || body.domain !== options.domain) return fail(response, 400, 'subdomain must be a string and domain one of the Cloudron domains');
+    if (typeof subdomain !== 'string' || body.domain !== options.domain) return fail(response, 400,
+      'subdomain must be a string and domain one of the Cloudron domains');
     if (!('accessRestriction' in body)) return fail(response, 400, 'accessRestriction is required');
     const fqdn = subdomain ? `${subdomain}.${options.domain}` : options.domain;
     if (byFqdn(fqdn)) return fail(response, 409, `Location ${fqdn} is already in use`);
     const manifest = body.manifest as StandinManifest;
     const app: StandinApp = {
-      id: crypto.randomUUID(), subdomain, domain: options.domain, manifest, installationState: 'pending_install', runState: 'running', health: null, error: null, taskId: null,
+      id: crypto.randomUUID(), subdomain, domain: options.domain, manifest, installationState: 'pending_install', runState: 'running', health: null,
+        error: null, taskId: null,
     };
     apps.set(app.id, app);
     monitor(app);
@@ -355,8 +364,10 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
   }
 
   function relocate(response: http.ServerResponse, app: StandinApp, body: Record<string, unknown>): void {
-    if (typeof body.subdomain !== 'string' || body.domain !== options.domain) return fail(response, 400, 'subdomain must be a string and domain one of the Cloudron domains');
-    if (!Array.isArray(body.aliasDomains) || !Array.isArray(body.redirectDomains)) return fail(response, 400, 'aliasDomains and redirectDomains must be arrays');
+    if (typeof body.subdomain !== 'string' || body.domain !== options.domain) return fail(response, 400,
+      'subdomain must be a string and domain one of the Cloudron domains');
+    if (!Array.isArray(body.aliasDomains) || !Array.isArray(body.redirectDomains)) return fail(response, 400,
+      'aliasDomains and redirectDomains must be arrays');
     const fqdn = body.subdomain ? `${body.subdomain}.${options.domain}` : options.domain;
     const taken = byFqdn(fqdn);
     if (taken && taken !== app) return fail(response, 409, `Location ${fqdn} is already in use`);
@@ -377,7 +388,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
       response.end(app ? 'App is not running' : 'No app is installed at this location');
       return;
     }
-    const upstream = http.request({ host: '127.0.0.1', port: app.container.port, method: request.method, path: request.url, headers: request.headers, agent: false }, (answer) => {
+    const upstream = http.request({ host: '127.0.0.1', port: app.container.port, method: request.method, path: request.url, headers: request.headers,
+      agent: false }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
     });
@@ -409,7 +421,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
     placeApp: (fqdn, manifest) => {
       const subdomain = fqdn === options.domain ? '' : fqdn.slice(0, -options.domain.length - 1);
       const app: StandinApp = {
-        id: crypto.randomUUID(), subdomain, domain: options.domain, manifest, installationState: 'installed', runState: 'running', health: 'healthy', error: null, taskId: null, placed: true,
+        id: crypto.randomUUID(), subdomain, domain: options.domain, manifest, installationState: 'installed', runState: 'running', health: 'healthy',
+          error: null, taskId: null, placed: true,
       };
       apps.set(app.id, app);
       return app.id;
@@ -436,7 +449,8 @@ export async function startCloudronStandin(options: StandinOptions): Promise<Clo
 }
 
 /** A throwaway CA and a certificate for 127.0.0.1, the domain and *.domain, made with the openssl CLI. */
-export async function makeStandinCertificates(runner: Runner, domain: string, dir: string): Promise<{ caCert: string; caPath: string; key: string; cert: string }> {
+export async function makeStandinCertificates(runner: Runner, domain: string,
+  dir: string): Promise<{ caCert: string; caPath: string; key: string; cert: string }> {
   const openssl = async (args: string[]) => {
     const result = await run(runner, 'openssl', args);
     if (result.code !== 0) throw new Error(`openssl ${args[0]}: ${result.stderr}`);
@@ -446,7 +460,8 @@ export async function makeStandinCertificates(runner: Runner, domain: string, di
   await openssl(['req', '-x509', ...ec, '-keyout', at('ca.key'), '-out', at('ca.crt'), '-days', '2', '-subj', '/CN=Slipway Cloudron stand-in CA']);
   await openssl(['req', ...ec, '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', `/CN=my.${domain}`]);
   fs.writeFileSync(at('ext.cnf'), `subjectAltName=IP:127.0.0.1,DNS:${domain},DNS:*.${domain}\nbasicConstraints=CA:FALSE\n`);
-  await openssl(['x509', '-req', '-in', at('server.csr'), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('server.crt'), '-days', '2', '-extfile', at('ext.cnf')]);
+  await openssl(['x509', '-req', '-in', at('server.csr'), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('server.crt'), '-days',
+    '2', '-extfile', at('ext.cnf')]);
   const read = (file: string) => fs.readFileSync(at(file), 'utf8');
   return { caCert: read('ca.crt'), caPath: at('ca.crt'), key: read('server.key'), cert: read('server.crt') };
 }
