@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localContext, runFlow } from '../src/cli/run-flow.js';
+import { localContext, runFlow } from '../src/core/run-flow.js';
 import { silentLogger } from '../src/core/log.js';
 import { ProcessRunner, type RunOptions, type RunResult, type Runner } from '../src/core/runner/process-runner.js';
 import type { CommandSpec } from '../src/core/command.js';

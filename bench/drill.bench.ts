@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localContext, runFlow } from '../src/cli/run-flow.js';
+import { localContext, runFlow } from '../src/core/run-flow.js';
 import { MemoryLogger } from '../src/core/log.js';
 import { drillFlow } from '../src/drill/flow.js';
 

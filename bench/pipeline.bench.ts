@@ -2,7 +2,7 @@
 // (wall time minus the sum of the steps' own times), how long a dry-run plan
 // takes, and how long a red smoke test takes to put the old version back.
 import fs from 'node:fs';
-import { localContext, runFlow } from '../src/cli/run-flow.js';
+import { localContext, runFlow } from '../src/core/run-flow.js';
 import { Inputs, mapInputSource } from '../src/core/config/inputs.js';
 import { silentLogger } from '../src/core/log.js';
 import { ProcessRunner } from '../src/core/runner/process-runner.js';

@@ -14,7 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { percentile } from '../src/deploy/zero-downtime/load-loop.js';
+import { percentile } from '../src/demo/load-loop.js';
 import { caddyPreviewSite } from '../src/preview/proxy.js';
 
 const LISTEN = 46180;

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src/core/log.js';
 import { noCache } from '../src/core/cache.js';
 import { ProcessRunner } from '../src/core/runner/process-runner.js';
-import { detectPlatform } from '../src/platform/detect.js';
+import { detectPlatform } from '../src/core/platform.js';
 import { base62, crc32 } from '../src/scan/encoding.js';
 import { randomGenerator } from '../src/scan/samples.js';
 import { buildDetector, runScan, type ScanSettings } from '../src/scan/scanner.js';

@@ -4,7 +4,7 @@
 // `compose up -d` recreate, and the time from "new version healthy" to
 // "traffic on the new version" (nginx and Caddy).
 import { silentLogger } from '../src/core/log.js';
-import { measureSwitch, type ZeroDowntimeDemoOptions } from '../src/deploy/zero-downtime/demo.js';
+import { measureSwitch, type ZeroDowntimeDemoOptions } from '../src/demo/zero-downtime.js';
 import { loadSandbox } from '../test/support/sandbox.js';
 
 export async function bench(): Promise<{ title: string; rows: Array<{ metric: string; value: string; target: string; ratio?: number }> }> {

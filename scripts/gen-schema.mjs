@@ -11,7 +11,7 @@ const check = process.argv.includes('--check');
 const target = path.join(root, 'schema', 'slipway.schema.json');
 export const SCHEMA_URL = 'https://raw.githubusercontent.com/slipway-dev/slipway/v1/schema/slipway.schema.json';
 
-/** slipway.yml section → the action whose inputs it holds (src/cli/flows.ts, src/pipeline/cli.ts). */
+/** slipway.yml section → the action whose inputs it holds (src/cli/flows.ts, src/cli/commands/pipeline.ts). */
 const SECTIONS = {
   build: 'build-image', push: 'push-image', deploy: 'ssh-deploy', smoke: 'smoke-test', drill: 'restore-drill', scan: 'secret-scan', pipeline: 'deploy-pipeline',
 };

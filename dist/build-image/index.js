@@ -29140,6 +29140,21 @@ function versionOf(git) {
 function invalidTags(tags) {
     return tags.filter((tag) => !isValidTag(tag));
 }
+/**
+ * Every name one build carries: the image's own tags first (the primary tag stays
+ * `image:sha-<short>`), then each other repository with every tag, or its one tag.
+ * All of them name the same image, so every registry they go to gets the same digest.
+ */
+function imageReferences(image, tags, extra) {
+    const references = tags.map((tag) => `${image}:${tag}`);
+    for (const reference of extra) {
+        if (reference.tag)
+            references.push(`${reference.repository}:${reference.tag}`);
+        else
+            references.push(...tags.map((tag) => `${reference.repository}:${tag}`));
+    }
+    return [...new Set(references)];
+}
 
 ;// CONCATENATED MODULE: ./build/src/image/build-settings.js
 
@@ -29182,11 +29197,22 @@ function parseBuildSettings(inputs, workDir) {
     if (platforms.length > 1) {
         inputs.fail('platforms', `lists ${platforms.length} platforms (found '${platforms.join(',')}', expected one)`, 'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
     }
-    const extraTags = inputs.list('tags');
+    // A tag name cannot hold '/' or ':', so an entry with one is a full reference: another name for this one build.
+    const entries = inputs.list('tags');
+    const extraTags = entries.filter((entry) => !/[/:@]/.test(entry));
     const badTags = invalidTags(extraTags);
     if (badTags.length) {
         inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
     }
+    const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry) => {
+        const reference = parseImageReference(entry);
+        if ('error' in reference)
+            return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+        if (reference.digest) {
+            return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
+        }
+        return { repository: repositoryOf(entry), tag: reference.tag };
+    });
     const buildArgs = inputs.keyValues('build-args');
     const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
     if (secretLooking) {
@@ -29204,6 +29230,7 @@ function parseBuildSettings(inputs, workDir) {
         dockerfile,
         platforms,
         extraTags,
+        extraReferences,
         latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         buildSecrets,
@@ -29463,7 +29490,7 @@ async function buildImage(settings, context) {
     if (tags.length === 0)
         tags.push('latest');
     const version = settings.version ?? versionOf(git);
-    const references = tags.map((tag) => `${settings.image}:${tag}`);
+    const references = imageReferences(settings.image, tags, settings.extraReferences);
     const labels = {
         'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
         ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),

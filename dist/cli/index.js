@@ -8954,7 +8954,7 @@ const ACTION_INPUTS = {
             },
             {
                 "name": "tags",
-                "description": "(build-image) Extra tags besides the git-derived ones; the pipeline also tags the image with the version it deploys. push-image pushes every tag build-image made.",
+                "description": "(build-image) Extra tags besides the git-derived ones; the pipeline also tags the image with the version it deploys. push-image pushes every tag build-image made for its registry. A 'registry/app' or 'registry/app:tag' entry names the same build elsewhere (push it with a push-image step of its own).",
                 "required": false,
                 "default": ""
             },
@@ -9020,7 +9020,7 @@ const ACTION_INPUTS = {
             },
             {
                 "name": "registry",
-                "description": "(push-image) Registry host. Default: read from the tags.",
+                "description": "(push-image) Registry host. Default: read from the tags; when tags also name another registry, the one push-image pushes to (the pipeline pushes one registry).",
                 "required": false,
                 "default": ""
             },
@@ -9047,6 +9047,12 @@ const ACTION_INPUTS = {
                 "description": "(push-image) Also pull by digest with an empty Docker config: proves a public package pulls without credentials.",
                 "required": false,
                 "default": "false"
+            },
+            {
+                "name": "expect-anonymous-pull",
+                "description": "(push-image) 'false': fail when the registry lets anyone pull (a private registry that turned public); 'true': as verify-anonymous-pull; empty: not checked.",
+                "required": false,
+                "default": ""
             },
             {
                 "name": "retries",
@@ -9554,7 +9560,7 @@ const ACTION_INPUTS = {
             },
             {
                 "name": "tags",
-                "description": "Extra tags (tag names only) besides those from git: sha-<short>, sha-<full>, branch, semver from a v1.2.3 tag.",
+                "description": "Extra tags besides those from git (sha-<short>, sha-<full>, branch, semver from a v1.2.3 tag), one per line. An entry with a registry or repository names the same build elsewhere: 'registry/app' gets every tag of this build, 'registry/app:tag' that one tag; all of them are one image, so every registry gets the same digest (push each registry with its own push-image step).",
                 "required": false,
                 "default": ""
             },
@@ -9860,13 +9866,13 @@ const ACTION_INPUTS = {
         "inputs": [
             {
                 "name": "tags",
-                "description": "Full references to push, one per line (build-image's 'tags' output).",
+                "description": "Full references to push, one per line (build-image's 'tags' output). When they name several registries, only those of 'registry' are pushed.",
                 "required": true,
                 "default": ""
             },
             {
                 "name": "registry",
-                "description": "Registry host. Default: read from the tags.",
+                "description": "Registry host. Default: read from the tags; required when the tags name several registries (one push-image step per registry, each with its own credentials).",
                 "required": false,
                 "default": ""
             },
@@ -9893,6 +9899,12 @@ const ACTION_INPUTS = {
                 "description": "Also pull by digest with an empty Docker config: proves a public package pulls without credentials.",
                 "required": false,
                 "default": "false"
+            },
+            {
+                "name": "expect-anonymous-pull",
+                "description": "'true': as verify-anonymous-pull. 'false': the registry must refuse a pull without credentials, and the step fails when an anonymous pull succeeds (a private registry that turned public): a registry whose API answers anyone is refused before anything is pushed, a token registry (Gitea/Forgejo) is asked for the pushed digest anonymously. Empty: not checked.",
+                "required": false,
+                "default": ""
             },
             {
                 "name": "retries",
@@ -9933,6 +9945,12 @@ const ACTION_INPUTS = {
             {
                 "name": "database-path",
                 "description": "source sqlite: the live SQLite file (on the runner, in 'container', or on 'host' over SSH). Backups: the SQLite file inside the backup, as it was backed up (found automatically when there is only one).",
+                "required": false,
+                "default": ""
+            },
+            {
+                "name": "restore-as",
+                "description": "Rename the restored SQLite database (with its -wal/-shm files) to this bare file name, the one the app expects (e.g. 'portal.db' for a backup of 'portal.snapshot.<timestamp>.db'). Refused over a file the backup also holds. Not for source postgres.",
                 "required": false,
                 "default": ""
             },
@@ -10118,7 +10136,7 @@ const ACTION_INPUTS = {
             },
             {
                 "name": "queries",
-                "description": "SQL queries with their expected result, one per line: 'SELECT count(*) FROM students => 3' (columns joined by |, rows by newlines).",
+                "description": "SQL queries with their expected result, one per line: 'SELECT count(*) FROM students => 3' (columns joined by |, rows by newlines). '{restored}' (the restored SQLite file on the runner, or the scratch PostgreSQL database) and '{restored-dir}' are replaced on both sides.",
                 "required": false,
                 "default": ""
             },
@@ -10154,13 +10172,13 @@ const ACTION_INPUTS = {
             },
             {
                 "name": "app-args",
-                "description": "Arguments after the image, one per line; '{port}' is replaced by the chosen port.",
+                "description": "Arguments after the image, one per line; '{port}' is replaced by the chosen port, '{restored}' by the restored database as the app sees it (its path under app-data-mount, or the scratch PostgreSQL database's name) and '{restored-dir}' by app-data-mount.",
                 "required": false,
                 "default": ""
             },
             {
                 "name": "app-env",
-                "description": "KEY=VALUE environment for the app, one per line (passed through the environment, not argv; every value is treated as a secret and masked).",
+                "description": "KEY=VALUE environment for the app, one per line (passed through the environment, not argv; every value is treated as a secret and masked). '{restored}' and '{restored-dir}' are replaced as in app-args, e.g. 'DATABASE_PATH={restored}'.",
                 "required": false,
                 "default": ""
             },
@@ -22516,582 +22534,6 @@ async function checkStaleness(forge, staleness, now) {
     return { name, passed: age <= staleness.maxAgeMs, severity, detail: `last success ${last.at.toISOString()} (${days} d ago)${last.url ? ` ${last.url}` : ''}` };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
-/** restic ≥ 0.17 records `summary.backup_end`; older snapshots only `time` (the start). */
-function parseResticSnapshots(json) {
-    const parsed = JSON.parse(json || '[]');
-    return (parsed ?? []).map((snapshot) => {
-        const end = snapshot.summary?.backup_end;
-        return {
-            id: snapshot.id,
-            time: new Date(end ?? snapshot.time),
-            timeSource: end ? 'restic summary.backup_end' : 'restic time (backup start)',
-            paths: snapshot.paths ?? [],
-            tags: snapshot.tags ?? [],
-        };
-    });
-}
-/**
- * Borg prints archive times as host-local wall-clock time with no zone. The
- * drill runs `borg list` with TZ=UTC, so the printed wall clock is UTC and is
- * read as such; without that, a runner in UTC+2 would age every backup by 2 h.
- */
-function parseBorgArchives(json) {
-    const parsed = JSON.parse(json || '{}');
-    return (parsed.archives ?? []).map((archive) => ({
-        id: archive.name,
-        time: borgUtcTime(archive.end ?? archive.time ?? archive.start ?? ''),
-        timeSource: archive.end ? 'borg archive end (UTC)' : 'borg archive start (UTC)',
-        paths: [],
-        tags: [],
-    }));
-}
-function borgUtcTime(wallClock) {
-    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(wallClock) ? wallClock : `${wallClock}Z`;
-    return new Date(withZone);
-}
-function newestFirst(snapshots) {
-    return [...snapshots].sort((a, b) => b.time.getTime() - a.time.getTime());
-}
-/** `latest`, or a full/short restic id, or a borg archive name. */
-function selectSnapshot(snapshots, wanted) {
-    const ordered = newestFirst(snapshots);
-    if (wanted === 'latest')
-        return ordered[0];
-    return ordered.find((snapshot) => snapshot.id === wanted) ?? (wanted.length >= 8 ? ordered.find((snapshot) => snapshot.id.startsWith(wanted)) : undefined);
-}
-/** One of the snapshots older than `chosen`, picked by `random` (injectable for tests). */
-function pickOlder(snapshots, chosen, random = Math.random) {
-    const older = newestFirst(snapshots).filter((snapshot) => snapshot.time.getTime() < chosen.time.getTime() && snapshot.id !== chosen.id);
-    if (older.length === 0)
-        return undefined;
-    return older[Math.min(older.length - 1, Math.floor(random() * older.length))];
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/verify.js
-
-/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
-function countRowsSql(tables) {
-    return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
-}
-const sqlString = (text) => `'${text.replace(/'/g, "''")}'`;
-/** Reads the rows of countRowsSql back into a map. */
-function parseRowCounts(rows) {
-    const counts = {};
-    for (const row of rows) {
-        const cut = row.lastIndexOf('|');
-        if (cut > 0)
-            counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
-    }
-    return counts;
-}
-const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
-const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
-/** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
-async function verifyData(probe, verify, options) {
-    const checks = [];
-    const listed = await probe.query(probe.tablesSql);
-    if ('error' in listed) {
-        checks.push({ name: 'read tables', passed: false, detail: listed.error });
-        return { checks, tables: {} };
-    }
-    const present = new Set(listed.rows.map((row) => row.trim()).filter(Boolean));
-    for (const table of verify.tables) {
-        checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
-    }
-    const tables = {};
-    const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
-    if (together && 'counts' in together)
-        Object.assign(tables, together.counts);
-    // Table by table when there is no joint count, or it failed: then each error names its table.
-    for (const table of together && 'counts' in together ? [] : present) {
-        const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
-        if ('error' in counted)
-            checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
-        else
-            tables[table] = Number(counted.rows[0] ?? 0);
-    }
-    for (const [table, minimum] of Object.entries(verify.minRows)) {
-        const count = tables[table];
-        checks.push({
-            name: `${table} has at least ${minimum} rows`,
-            passed: count !== undefined && count >= minimum,
-            detail: count === undefined ? 'table missing' : `${count} rows`,
-        });
-    }
-    for (const query of verify.queries) {
-        const result = await probe.query(query.sql);
-        const seen = 'error' in result ? `error: ${result.error}` : result.rows.join('\n').trim();
-        checks.push({ name: `query ${query.sql}`, passed: !('error' in result) && seen === query.expected, detail: `expected ${query.expected}, got ${seen || '(no rows)'}` });
-    }
-    if (verify.freshnessColumn && verify.maxAgeMs !== undefined) {
-        checks.push(await checkNewestRow(probe, verify.freshnessColumn, verify.maxAgeMs, options.now));
-    }
-    if (options.previousCounts)
-        checks.push(...compareRowCounts(options.previousCounts, tables, verify.shrinkTolerancePercent));
-    return { checks, tables };
-}
-async function checkNewestRow(probe, tableColumn, maxAgeMs, now) {
-    const [table, column] = tableColumn.split('.');
-    const name = `newest ${tableColumn} within ${formatAge(maxAgeMs)}`;
-    const result = await probe.query(probe.newestSql(table, column));
-    if ('error' in result)
-        return { name, passed: false, detail: result.error };
-    const newest = parseTimestamp(result.rows[0] ?? '');
-    if (!newest)
-        return { name, passed: false, detail: `no readable timestamp (found '${result.rows[0] ?? ''}')` };
-    const age = now.getTime() - newest.getTime();
-    return { name, passed: age <= maxAgeMs, detail: `newest row ${newest.toISOString()}, ${formatAge(age)} old` };
-}
-/** Unix seconds (or milliseconds), ISO-8601, or SQLite's `YYYY-MM-DD HH:MM:SS` (which is UTC). */
-function parseTimestamp(value) {
-    const text = value.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text)) {
-        const number = Number(text);
-        return new Date(number > 1e12 ? number : number * 1000);
-    }
-    const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** "Valid but empty": a table that lost more than `tolerancePercent` of its rows since the last passing drill. */
-function compareRowCounts(previous, current, tolerancePercent) {
-    const checks = [];
-    for (const [table, before] of Object.entries(previous)) {
-        const now = current[table];
-        const name = `${table} did not shrink more than ${tolerancePercent}%`;
-        if (now === undefined) {
-            checks.push({ name, passed: false, detail: `table gone (had ${before} rows in the last passing drill)` });
-            continue;
-        }
-        const lost = before === 0 ? 0 : ((before - now) / before) * 100;
-        checks.push({ name, passed: lost <= tolerancePercent, detail: `${before} → ${now} rows${lost > 0 ? ` (−${Math.round(lost * 10) / 10}%)` : ''}` });
-    }
-    return checks;
-}
-function checkSnapshotAge(snapshotTime, maxAgeMs, now) {
-    const age = now.getTime() - snapshotTime.getTime();
-    return {
-        name: `backup within max-age ${formatAge(maxAgeMs)}`,
-        passed: age <= maxAgeMs,
-        detail: `backup taken ${snapshotTime.toISOString()}, ${formatAge(age)} old`,
-    };
-}
-function formatAge(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (Math.abs(seconds) < 120)
-        return `${seconds} s`;
-    if (Math.abs(seconds) < 7200)
-        return `${Math.round(seconds / 60)} min`;
-    if (Math.abs(seconds) < 172_800)
-        return `${Math.round(seconds / 360) / 10} h`;
-    return `${Math.round(seconds / 8640) / 10} d`;
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/sources.js
-
-
-
-
-
-
-
-
-const failed = (name, result) => ({
-    name,
-    passed: false,
-    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
-});
-function sqliteProbe(runner, file) {
-    let listing;
-    let early;
-    const run = async (sql) => {
-        const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
-        if (result.exitCode !== 0)
-            return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-        return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-    };
-    const countNow = async (tables) => {
-        if (tables.length === 0)
-            return { counts: {} };
-        const counted = await run(countRowsSql(tables));
-        return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
-    };
-    return {
-        engine: 'sqlite',
-        tablesSql: sqliteTablesSql,
-        newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
-        // The table list read for the early count answers the data checks' own listing.
-        query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
-        startCounting() {
-            listing ??= run(sqliteTablesSql);
-            early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
-            return early;
-        },
-        async countRows(tables) {
-            const counted = early ? await early : undefined;
-            if (counted && 'error' in counted)
-                return counted;
-            if (counted && tables.every((t) => t in counted.counts))
-                return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
-            return countNow(tables);
-        },
-    };
-}
-/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
-async function checkSqliteIntegrity(runner, file) {
-    const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
-    const name = `SQLite integrity_check of ${external_node_path_namespaceObject.basename(file)}`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    const answer = result.stdout.trim();
-    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : lastLines(answer, 3).replace(/\n/g, ' ') };
-}
-/** Finds the SQLite database in a restored tree and runs its integrity check. */
-async function sqliteFromTree(runner, restoreDir, databasePath, checks) {
-    let file;
-    if (databasePath) {
-        file = external_node_path_namespaceObject.join(restoreDir, databasePath);
-        if (!external_node_fs_namespaceObject.existsSync(file)) {
-            checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
-            return {};
-        }
-    }
-    else {
-        const found = findSqliteFiles(restoreDir);
-        if (found.length !== 1) {
-            if (found.length > 1)
-                checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => external_node_path_namespaceObject.relative(restoreDir, f)).join(', ')}); set database-path` });
-            return {};
-        }
-        file = found[0];
-    }
-    // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
-    const probe = sqliteProbe(runner, file);
-    const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
-    checks.push(integrity);
-    return { probe: integrity.passed ? probe : undefined, file };
-}
-/* ---------- a live SQLite database ---------- */
-async function restoreLiveSqlite(source, scratch, runner) {
-    const dataDir = scratch.sub('restore');
-    const target = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
-    const checks = [];
-    if (source.container) {
-        // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
-        const inside = `/tmp/${scratch.name('snapshot')}.db`;
-        const inner = sqliteSnapshot(source.path, inside);
-        const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
-        if (snap.exitCode === 0) {
-            const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
-            await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
-            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
-        }
-        else {
-            checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
-        }
-    }
-    else {
-        refuseTargetOverSource(scratch.dir, [source.path]);
-        if (!external_node_fs_namespaceObject.existsSync(source.path)) {
-            checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
-        }
-        else {
-            const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
-            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
-        }
-    }
-    const ok = checks.every((check) => check.passed);
-    const found = ok ? await sqliteFromTree(runner, dataDir, external_node_path_namespaceObject.basename(source.path), checks) : {};
-    return { dataDir, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
-}
-async function openRepository(source, scratch, runner) {
-    const tool = source.kind;
-    const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
-    const list = tool === 'restic'
-        ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
-        : borgList(env, source.repository, source.pathFilter);
-    const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
-    const checks = [];
-    let snapshots = [];
-    const openName = `open ${tool} repository`;
-    if (listed.exitCode !== 0) {
-        checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
-    }
-    else {
-        try {
-            snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
-            // Tags are a restic notion; borg archives are filtered by name glob only.
-            checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
-        }
-        catch (error) {
-            checks.push({ name: openName, passed: false, detail: `unreadable listing: ${error.message}` });
-        }
-    }
-    const local = external_node_fs_namespaceObject.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
-    return {
-        snapshots,
-        checks,
-        backupBytes: local,
-        restore: (snapshot, dataDir) => runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
-        async check() {
-            const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
-            const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
-        },
-    };
-}
-function startEarlyRestore(source, scratch, runner) {
-    if (source.kind !== 'restic' || source.snapshot !== 'latest')
-        return undefined;
-    // Its own cache directory: two restic processes never share one.
-    const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
-    const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
-    const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
-    // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
-    scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
-    return early;
-}
-/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
-async function restoreFromRepository(session, snapshot, scratch, runner, label, databasePath, early) {
-    const dataDir = scratch.sub('restore', label);
-    const checks = [];
-    let startedAt = Date.now();
-    let result;
-    if (early) {
-        const done = await early.result.catch(() => undefined);
-        const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
-        if (id && snapshot.id.startsWith(id)) {
-            result = done;
-            startedAt = early.startedAt;
-        }
-        else {
-            // A backup landed in between, or the early run failed: start clean with the selected snapshot.
-            external_node_fs_namespaceObject.rmSync(dataDir, { recursive: true, force: true });
-            external_node_fs_namespaceObject.mkdirSync(dataDir, { recursive: true });
-            startedAt = Date.now();
-        }
-    }
-    result ??= await session.restore(snapshot, dataDir);
-    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
-    const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
-    const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
-    return { dataDir, appDataDir, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
-}
-/* ---------- PostgreSQL ---------- */
-function parseDumpHeader(listing) {
-    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
-    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
-    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
-    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
-    return {
-        dumpTool: pick('Dumped by pg_dump version'),
-        dumpedFromServer: pick('Dumped from database version'),
-        dbname: pick('Dbname'),
-        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
-    };
-}
-const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
-function superuserCheck(user, result) {
-    const name = `pg-user ${user} has no superuser rights`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    if (result.stdout.trim() !== 't')
-        return { name, passed: true, detail: 'restoring without superuser rights' };
-    return {
-        name,
-        passed: false,
-        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
-            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
-    };
-}
-/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
-function majorVersion(version) {
-    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
-    if (!match)
-        return undefined;
-    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
-}
-/**
- * The dump's pg_dump against the server it was dumped from and the server it is
- * restored into. A mismatch is a warning, not a failure: this restore did succeed
- * and its data was verified here, but a pg_dump that does not match its server is
- * what silently broke real backups (a distro pg_dump left behind by a server
- * upgrade), and a dump newer than a server cannot be restored into it.
- */
-function compareDumpVersions(versions) {
-    const { dumpTool, dumpedFromServer, server } = versions;
-    if (!dumpTool || !server)
-        return undefined;
-    const tool = majorVersion(dumpTool);
-    const differences = [];
-    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
-        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
-    if (majorVersion(server) !== tool)
-        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
-    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
-    return differences.length === 0
-        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
-        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
-}
-async function restorePostgres(source, scratch, runner) {
-    const connection = source.connection;
-    const dataDir = scratch.sub('restore');
-    const scratchDb = source.scratchDatabase ?? scratch.name('db');
-    refuseSameName('database', scratchDb, source.database);
-    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
-    const checks = [];
-    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
-    // role restoring it: the drill restores as a role without superuser rights, or not at all.
-    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
-    const roleCheck = superuserCheck(connection.user, role);
-    checks.push(roleCheck);
-    if (!roleCheck.passed)
-        return { dataDir, checks, sizes: {}, ok: false };
-    let dumpFile = source.dumpFile;
-    if (!dumpFile) {
-        dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
-        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
-        if (dumped.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-    }
-    else if (!external_node_fs_namespaceObject.existsSync(dumpFile)) {
-        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
-        return { dataDir, checks, sizes: {}, ok: false };
-    }
-    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
-    const header = parseDumpHeader(listing.stdout);
-    if (header.dbname)
-        refuseSameName('database', scratchDb, header.dbname);
-    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
-    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
-    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
-    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
-    if (create.exitCode !== 0) {
-        checks.push(failed(`create scratch database ${scratchDb}`, create));
-        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
-    }
-    scratch.onCleanup(`database ${scratchDb}`, async () => {
-        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
-    });
-    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
-    const versionCheck = compareDumpVersions(versions);
-    if (versionCheck)
-        checks.push(versionCheck);
-    const probe = {
-        engine: 'postgres',
-        tablesSql: postgresTablesSql,
-        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
-        async query(sql) {
-            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
-            if (result.exitCode !== 0)
-                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-        },
-    };
-    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
-    if (connection.password)
-        appEnv.PGPASSWORD = connection.password;
-    // A version warning does not keep the data from being verified.
-    const ok = isPassing(checks);
-    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
-    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
-    const taken = header.createdAt
-        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
-        : undefined;
-    return { dataDir, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
-}
-/* ---------- tarball of a directory or a Docker volume ---------- */
-async function restoreTarball(source, scratch, runner, databasePath) {
-    const dataDir = scratch.sub('restore');
-    const checks = [];
-    let file = source.file;
-    if (source.volume) {
-        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
-        if (inspect.exitCode !== 0) {
-            checks.push(failed(`docker volume ${source.volume}`, inspect));
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
-        const packDir = scratch.sub('pack');
-        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
-        if (packed.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-        file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
-    }
-    else if (file) {
-        refuseTargetOverSource(scratch.dir, [file]);
-        if (!external_node_fs_namespaceObject.existsSync(file)) {
-            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-    }
-    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : failed('extract tarball', extracted));
-    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, databasePath, checks) : {};
-    return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
-}
-
-;// CONCATENATED MODULE: ./build/src/drill/ssh-source.js
-
-
-
-
-
-
-
-/**
- * A live SQLite database on a host, over the ssh-deploy transport: an online
- * snapshot (read-only VACUUM INTO) into a private temporary directory on the
- * host, brought back over the same connection and removed there. The transfer is
- * base64 over the session's exec, so it suits databases up to a few hundred MiB;
- * bigger ones are better drilled from their restic/borg backup.
- */
-async function restoreSqliteOverSsh(source, target, scratch, context) {
-    const dataDir = scratch.sub('restore');
-    const local = external_node_path_namespaceObject.join(dataDir, external_node_path_namespaceObject.basename(source.path));
-    const checks = [];
-    const where = `${describeTarget(target)}:${source.path}`;
-    const session = await session_openSshSession(target, context.runner, context.log);
-    let remoteDir;
-    try {
-        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
-        if (made.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${lastLines(made.stderr.trim(), 2)}` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        remoteDir = made.stdout.trim();
-        const remoteFile = `${remoteDir}/snapshot.db`;
-        const snapshot = sqliteSnapshot(source.path, remoteFile);
-        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
-        if (snap.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${lastLines(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
-        if (copied.exitCode !== 0) {
-            checks.push({ name: 'copy snapshot from the host', passed: false, detail: lastLines(copied.stderr.trim(), 2) });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        external_node_fs_namespaceObject.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
-        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
-    }
-    finally {
-        if (remoteDir)
-            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
-        await session.close();
-    }
-    const integrity = await checkSqliteIntegrity(context.runner, local);
-    checks.push(integrity);
-    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
-    return { dataDir, appDataDir: dataDir, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
-}
-
 ;// CONCATENATED MODULE: ./build/src/drill/history.js
 
 
@@ -23139,6 +22581,58 @@ class DrillHistory {
 function previousCounts(report) {
     const counts = report?.restores[0]?.tables;
     return counts && Object.keys(counts).length > 0 ? counts : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/placeholders.js
+
+/**
+ * `{restored}` and `{restored-dir}`: where the restore put the database, so an app's
+ * environment, its arguments and the queries can name it without knowing the backup's
+ * file name (a nightly `portal.snapshot.<timestamp>.db`). Each reader gets the path
+ * it sees: the app its mount (`app-data-mount`), the queries the scratch place on the runner.
+ */
+const RESTORED_PLACEHOLDERS = (/* unused pure expression or super */ null && (['{restored}', '{restored-dir}']));
+/** What the queries see: paths on the runner. */
+function runnerValues(place) {
+    return { restored: place.database, restoredDir: place.dir };
+}
+/** What the app sees: its data mount, and the database file under it (a PostgreSQL database keeps its name). */
+function appValues(place, dataMount) {
+    const restored = place.database === undefined ? undefined
+        : place.engine === 'postgres' ? place.database
+            : external_node_path_namespaceObject.posix.join(dataMount, external_node_path_namespaceObject.relative(place.dir, place.database).split(external_node_path_namespaceObject.sep).join('/'));
+    return { restored, restoredDir: dataMount };
+}
+function usesRestored(text) {
+    return text.includes('{restored}');
+}
+/** Replaces both placeholders; `{restored}` is left as is when there is nothing to name (the caller refuses that first). */
+function fillRestored(text, values) {
+    const withDir = text.replaceAll('{restored-dir}', values.restoredDir);
+    return values.restored === undefined ? withDir : withDir.replaceAll('{restored}', values.restored);
+}
+/** The app boot settings with the placeholders filled in its arguments and every environment value. */
+function appWithRestored(app, values) {
+    return {
+        ...app,
+        args: app.args.map((arg) => fillRestored(arg, values)),
+        env: Object.fromEntries(Object.entries(app.env).map(([key, value]) => [key, fillRestored(value, values)])),
+    };
+}
+function queriesWithRestored(queries, values) {
+    return queries.map((query) => ({ sql: fillRestored(query.sql, values), expected: fillRestored(query.expected, values) }));
+}
+/**
+ * Which inputs name `{restored}` although the restore found no database to name: the check's reason,
+ * or undefined. The reason does not spell the placeholder: an app-env value that is just `{restored}`
+ * is registered as a secret like every app-env value, and would be masked wherever it is printed.
+ */
+function unnamedRestored(values, uses) {
+    if (values.restored !== undefined)
+        return undefined;
+    const inputs = uses.filter((use) => use.texts.some(usesRestored)).map((use) => use.input);
+    return inputs.length === 0 ? undefined
+        : `${inputs.join(' and ')} name the restored database, but the restore holds no single SQLite file to name; set database-path to the database inside the backup, or name the restored directory instead`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
@@ -23211,6 +22705,7 @@ function parseDrillSettings(inputs, context) {
     }
     const verify = {
         databasePath: inputs.optional('database-path'),
+        restoreAs: parseRestoreAs(inputs, source),
         tables: inputs.list('tables'),
         minRows,
         queries: parseQueries(lines(inputs, 'queries'), (problem) => inputs.fail('queries', problem, 'Write one `SQL => expected` per line.')),
@@ -23252,6 +22747,19 @@ function parseDrillSettings(inputs, context) {
         staleness,
         timeoutMs: inputs.duration('timeout', 30 * 60_000, { min: 1000 }),
     };
+}
+/** A bare file name in the restored database's directory: never a path, an option or a dot name. */
+const BARE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,254}$/;
+function parseRestoreAs(inputs, source) {
+    const value = inputs.optional('restore-as');
+    if (value === undefined)
+        return undefined;
+    if (source.kind === 'postgres')
+        inputs.fail('restore-as', 'renames a restored SQLite file and does not apply to source postgres', 'Name the scratch database with scratch-database, and point the app at it with {restored} in app-env.');
+    if (!BARE_FILE_NAME.test(value)) {
+        inputs.fail('restore-as', `is not a bare file name (found '${value.slice(0, 60)}')`, "Give the database's live file name only, e.g. portal.db (letters, digits, '.', '_' and '-'; no '/', no leading '-' or '.'); the directory is where app-data-mount mounts it.");
+    }
+    return value;
 }
 function parseAppBoot(inputs, image, env) {
     const portEnv = inputs.string('app-port-env', 'PORT');
@@ -23426,6 +22934,645 @@ function parseStaleness(inputs) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/drill/snapshots.js
+/** restic ≥ 0.17 records `summary.backup_end`; older snapshots only `time` (the start). */
+function parseResticSnapshots(json) {
+    const parsed = JSON.parse(json || '[]');
+    return (parsed ?? []).map((snapshot) => {
+        const end = snapshot.summary?.backup_end;
+        return {
+            id: snapshot.id,
+            time: new Date(end ?? snapshot.time),
+            timeSource: end ? 'restic summary.backup_end' : 'restic time (backup start)',
+            paths: snapshot.paths ?? [],
+            tags: snapshot.tags ?? [],
+        };
+    });
+}
+/**
+ * Borg prints archive times as host-local wall-clock time with no zone. The
+ * drill runs `borg list` with TZ=UTC, so the printed wall clock is UTC and is
+ * read as such; without that, a runner in UTC+2 would age every backup by 2 h.
+ */
+function parseBorgArchives(json) {
+    const parsed = JSON.parse(json || '{}');
+    return (parsed.archives ?? []).map((archive) => ({
+        id: archive.name,
+        time: borgUtcTime(archive.end ?? archive.time ?? archive.start ?? ''),
+        timeSource: archive.end ? 'borg archive end (UTC)' : 'borg archive start (UTC)',
+        paths: [],
+        tags: [],
+    }));
+}
+function borgUtcTime(wallClock) {
+    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(wallClock) ? wallClock : `${wallClock}Z`;
+    return new Date(withZone);
+}
+function newestFirst(snapshots) {
+    return [...snapshots].sort((a, b) => b.time.getTime() - a.time.getTime());
+}
+/** `latest`, or a full/short restic id, or a borg archive name. */
+function selectSnapshot(snapshots, wanted) {
+    const ordered = newestFirst(snapshots);
+    if (wanted === 'latest')
+        return ordered[0];
+    return ordered.find((snapshot) => snapshot.id === wanted) ?? (wanted.length >= 8 ? ordered.find((snapshot) => snapshot.id.startsWith(wanted)) : undefined);
+}
+/** One of the snapshots older than `chosen`, picked by `random` (injectable for tests). */
+function pickOlder(snapshots, chosen, random = Math.random) {
+    const older = newestFirst(snapshots).filter((snapshot) => snapshot.time.getTime() < chosen.time.getTime() && snapshot.id !== chosen.id);
+    if (older.length === 0)
+        return undefined;
+    return older[Math.min(older.length - 1, Math.floor(random() * older.length))];
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/verify.js
+
+/** One `count(*)` per table, as rows `name|count`: one process and one pass for the lot. */
+function countRowsSql(tables) {
+    return `${tables.map((table) => `SELECT ${sqlString(table)}, count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')}`).join(' UNION ALL ')};`;
+}
+const sqlString = (text) => `'${text.replace(/'/g, "''")}'`;
+/** Reads the rows of countRowsSql back into a map. */
+function parseRowCounts(rows) {
+    const counts = {};
+    for (const row of rows) {
+        const cut = row.lastIndexOf('|');
+        if (cut > 0)
+            counts[row.slice(0, cut)] = Number(row.slice(cut + 1));
+    }
+    return counts;
+}
+const sqliteTablesSql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+const postgresTablesSql = "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1;";
+/** Runs the data checks; returns them with the row count of every table (for the next drill's comparison). */
+async function verifyData(probe, verify, options) {
+    const checks = [];
+    const listed = await probe.query(probe.tablesSql);
+    if ('error' in listed) {
+        checks.push({ name: 'read tables', passed: false, detail: listed.error });
+        return { checks, tables: {} };
+    }
+    const present = new Set(listed.rows.map((row) => row.trim()).filter(Boolean));
+    for (const table of verify.tables) {
+        checks.push({ name: `table ${table} exists`, passed: present.has(table), detail: present.has(table) ? 'present' : `missing (tables found: ${[...present].join(', ') || 'none'})` });
+    }
+    const tables = {};
+    const together = probe.countRows && present.size ? await probe.countRows([...present]) : undefined;
+    if (together && 'counts' in together)
+        Object.assign(tables, together.counts);
+    // Table by table when there is no joint count, or it failed: then each error names its table.
+    for (const table of together && 'counts' in together ? [] : present) {
+        const counted = await probe.query(`SELECT count(*) FROM ${table.split('.').map(sqlIdentifier).join('.')};`);
+        if ('error' in counted)
+            checks.push({ name: `count ${table}`, passed: false, detail: counted.error });
+        else
+            tables[table] = Number(counted.rows[0] ?? 0);
+    }
+    for (const [table, minimum] of Object.entries(verify.minRows)) {
+        const count = tables[table];
+        checks.push({
+            name: `${table} has at least ${minimum} rows`,
+            passed: count !== undefined && count >= minimum,
+            detail: count === undefined ? 'table missing' : `${count} rows`,
+        });
+    }
+    for (const query of verify.queries) {
+        const result = await probe.query(query.sql);
+        const seen = 'error' in result ? `error: ${result.error}` : result.rows.join('\n').trim();
+        checks.push({ name: `query ${query.sql}`, passed: !('error' in result) && seen === query.expected, detail: `expected ${query.expected}, got ${seen || '(no rows)'}` });
+    }
+    if (verify.freshnessColumn && verify.maxAgeMs !== undefined) {
+        checks.push(await checkNewestRow(probe, verify.freshnessColumn, verify.maxAgeMs, options.now));
+    }
+    if (options.previousCounts)
+        checks.push(...compareRowCounts(options.previousCounts, tables, verify.shrinkTolerancePercent));
+    return { checks, tables };
+}
+async function checkNewestRow(probe, tableColumn, maxAgeMs, now) {
+    const [table, column] = tableColumn.split('.');
+    const name = `newest ${tableColumn} within ${formatAge(maxAgeMs)}`;
+    const result = await probe.query(probe.newestSql(table, column));
+    if ('error' in result)
+        return { name, passed: false, detail: result.error };
+    const newest = parseTimestamp(result.rows[0] ?? '');
+    if (!newest)
+        return { name, passed: false, detail: `no readable timestamp (found '${result.rows[0] ?? ''}')` };
+    const age = now.getTime() - newest.getTime();
+    return { name, passed: age <= maxAgeMs, detail: `newest row ${newest.toISOString()}, ${formatAge(age)} old` };
+}
+/** Unix seconds (or milliseconds), ISO-8601, or SQLite's `YYYY-MM-DD HH:MM:SS` (which is UTC). */
+function parseTimestamp(value) {
+    const text = value.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        const number = Number(text);
+        return new Date(number > 1e12 ? number : number * 1000);
+    }
+    const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** "Valid but empty": a table that lost more than `tolerancePercent` of its rows since the last passing drill. */
+function compareRowCounts(previous, current, tolerancePercent) {
+    const checks = [];
+    for (const [table, before] of Object.entries(previous)) {
+        const now = current[table];
+        const name = `${table} did not shrink more than ${tolerancePercent}%`;
+        if (now === undefined) {
+            checks.push({ name, passed: false, detail: `table gone (had ${before} rows in the last passing drill)` });
+            continue;
+        }
+        const lost = before === 0 ? 0 : ((before - now) / before) * 100;
+        checks.push({ name, passed: lost <= tolerancePercent, detail: `${before} → ${now} rows${lost > 0 ? ` (−${Math.round(lost * 10) / 10}%)` : ''}` });
+    }
+    return checks;
+}
+function checkSnapshotAge(snapshotTime, maxAgeMs, now) {
+    const age = now.getTime() - snapshotTime.getTime();
+    return {
+        name: `backup within max-age ${formatAge(maxAgeMs)}`,
+        passed: age <= maxAgeMs,
+        detail: `backup taken ${snapshotTime.toISOString()}, ${formatAge(age)} old`,
+    };
+}
+function formatAge(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (Math.abs(seconds) < 120)
+        return `${seconds} s`;
+    if (Math.abs(seconds) < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    if (Math.abs(seconds) < 172_800)
+        return `${Math.round(seconds / 360) / 10} h`;
+    return `${Math.round(seconds / 8640) / 10} d`;
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/restored.js
+
+/** A failed check from a command's result (its last lines) or a plain reason. */
+const failed = (name, result) => ({
+    name,
+    passed: false,
+    detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
+});
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite.js
+
+
+
+
+
+
+
+function sqliteProbe(runner, file) {
+    let listing;
+    let early;
+    const run = async (sql) => {
+        const result = await runner.run(sqliteQuery(file, sql), { allowFailure: true, timeoutMs: 600_000 });
+        if (result.exitCode !== 0)
+            return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+        return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+    };
+    const countNow = async (tables) => {
+        if (tables.length === 0)
+            return { counts: {} };
+        const counted = await run(countRowsSql(tables));
+        return 'error' in counted ? counted : { counts: parseRowCounts(counted.rows) };
+    };
+    return {
+        engine: 'sqlite',
+        tablesSql: sqliteTablesSql,
+        newestSql: (table, column) => `SELECT max(${sqlIdentifier(column)}) FROM ${sqlIdentifier(table)};`,
+        // The table list read for the early count answers the data checks' own listing.
+        query: (sql) => (sql === sqliteTablesSql && listing ? listing : run(sql)),
+        startCounting() {
+            listing ??= run(sqliteTablesSql);
+            early ??= listing.then((listed) => ('error' in listed ? listed : countNow(listed.rows)));
+            return early;
+        },
+        async countRows(tables) {
+            const counted = early ? await early : undefined;
+            if (counted && 'error' in counted)
+                return counted;
+            if (counted && tables.every((t) => t in counted.counts))
+                return { counts: Object.fromEntries(tables.map((t) => [t, counted.counts[t]])) };
+            return countNow(tables);
+        },
+    };
+}
+/** `PRAGMA integrity_check` on the restored file: the answer must be exactly `ok`. */
+async function checkSqliteIntegrity(runner, file) {
+    const result = await runner.run(sqliteQuery(file, 'PRAGMA integrity_check;'), { allowFailure: true, timeoutMs: 3_600_000 });
+    const name = `SQLite integrity_check of ${external_node_path_namespaceObject.basename(file)}`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    const answer = result.stdout.trim();
+    return { name, passed: answer === 'ok', detail: answer === 'ok' ? 'ok' : lastLines(answer, 3).replace(/\n/g, ' ') };
+}
+/** SQLite keeps these beside the database under its name: they move with it. */
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+/** Renames the restored database (and its companions) to `restoreAs` in its directory; never over a file the backup holds. */
+function giveLiveName(file, restoreAs, checks) {
+    if (external_node_path_namespaceObject.basename(file) === restoreAs)
+        return file;
+    const target = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), restoreAs);
+    const name = `restored database renamed to ${restoreAs}`;
+    const taken = [target, ...COMPANIONS.map((suffix) => `${target}${suffix}`)].find((candidate) => external_node_fs_namespaceObject.existsSync(candidate));
+    if (taken) {
+        checks.push({ name, passed: false, detail: `the backup already holds ${external_node_path_namespaceObject.basename(taken)} beside ${external_node_path_namespaceObject.basename(file)}; set database-path to the one to drill, or choose another restore-as` });
+        return undefined;
+    }
+    for (const suffix of COMPANIONS)
+        if (external_node_fs_namespaceObject.existsSync(`${file}${suffix}`))
+            external_node_fs_namespaceObject.renameSync(`${file}${suffix}`, `${target}${suffix}`);
+    external_node_fs_namespaceObject.renameSync(file, target);
+    checks.push({ name, passed: true, detail: `${external_node_path_namespaceObject.basename(file)} → ${restoreAs}` });
+    return target;
+}
+/** Finds the SQLite database in a restored tree, gives it its live name and runs its integrity check. */
+async function sqliteFromTree(runner, restoreDir, database, checks) {
+    const { databasePath, restoreAs } = database;
+    let file;
+    if (databasePath) {
+        file = external_node_path_namespaceObject.join(restoreDir, databasePath);
+        if (!external_node_fs_namespaceObject.existsSync(file)) {
+            checks.push({ name: 'database file restored', passed: false, detail: `${databasePath} is not in the backup` });
+            return {};
+        }
+    }
+    else {
+        const found = findSqliteFiles(restoreDir);
+        if (found.length !== 1) {
+            if (found.length > 1)
+                checks.push({ name: 'database file restored', passed: false, detail: `several SQLite files (${found.map((f) => external_node_path_namespaceObject.relative(restoreDir, f)).join(', ')}); set database-path` });
+            return {};
+        }
+        file = found[0];
+    }
+    if (restoreAs) {
+        file = giveLiveName(file, restoreAs, checks);
+        if (!file)
+            return {};
+    }
+    // The row counts the data checks need read the whole file too: on a second core, beside integrity_check.
+    const probe = sqliteProbe(runner, file);
+    const [integrity] = await Promise.all([checkSqliteIntegrity(runner, file), probe.startCounting()]);
+    checks.push(integrity);
+    return { probe: integrity.passed ? probe : undefined, file };
+}
+/** `restoreAs` names the snapshot in the scratch place (else it keeps the live file's name). */
+async function restoreLiveSqlite(source, scratch, runner, restoreAs) {
+    const dataDir = scratch.sub('restore');
+    const target = external_node_path_namespaceObject.join(dataDir, restoreAs ?? external_node_path_namespaceObject.basename(source.path));
+    const checks = [];
+    if (source.container) {
+        // VACUUM INTO a temporary file inside the container, copy it out, remove it there.
+        const inside = `/tmp/${scratch.name('snapshot')}.db`;
+        const inner = sqliteSnapshot(source.path, inside);
+        const snap = await runner.run(dockerExec(source.container, [inner.file, ...inner.args]), { allowFailure: true, timeoutMs: 3_600_000 });
+        if (snap.exitCode === 0) {
+            const copy = await runner.run(dockerCopyOut(source.container, inside, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            await runner.run(dockerExec(source.container, ['rm', '-f', inside]), { allowFailure: true });
+            checks.push(copy.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO in the container)', passed: true, detail: `${source.container}:${source.path}` } : failed('copy snapshot out of the container', copy));
+        }
+        else {
+            checks.push(failed('online snapshot (VACUUM INTO in the container)', snap));
+        }
+    }
+    else {
+        refuseTargetOverSource(scratch.dir, [source.path]);
+        if (!external_node_fs_namespaceObject.existsSync(source.path)) {
+            checks.push({ name: 'online snapshot (VACUUM INTO)', passed: false, detail: `${source.path} does not exist` });
+        }
+        else {
+            const snap = await runner.run(sqliteSnapshot(source.path, target), { allowFailure: true, timeoutMs: 3_600_000 });
+            checks.push(snap.exitCode === 0 ? { name: 'online snapshot (VACUUM INTO)', passed: true, detail: source.path } : failed('online snapshot (VACUUM INTO)', snap));
+        }
+    }
+    const ok = checks.every((check) => check.passed);
+    const found = ok ? await sqliteFromTree(runner, dataDir, { databasePath: external_node_path_namespaceObject.basename(target) }, checks) : {};
+    return { dataDir, database: found.file, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite-over-ssh.js
+
+
+
+
+
+
+
+/**
+ * A live SQLite database on a host, over the ssh-deploy transport: an online
+ * snapshot (read-only VACUUM INTO) into a private temporary directory on the
+ * host, brought back over the same connection and removed there. The transfer is
+ * base64 over the session's exec, so it suits databases up to a few hundred MiB;
+ * bigger ones are better drilled from their restic/borg backup.
+ */
+async function restoreSqliteOverSsh(source, target, scratch, context, restoreAs) {
+    const dataDir = scratch.sub('restore');
+    const local = external_node_path_namespaceObject.join(dataDir, restoreAs ?? external_node_path_namespaceObject.basename(source.path));
+    const checks = [];
+    const where = `${describeTarget(target)}:${source.path}`;
+    const session = await session_openSshSession(target, context.runner, context.log);
+    let remoteDir;
+    try {
+        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
+        if (made.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${lastLines(made.stderr.trim(), 2)}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        remoteDir = made.stdout.trim();
+        const remoteFile = `${remoteDir}/snapshot.db`;
+        const snapshot = sqliteSnapshot(source.path, remoteFile);
+        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
+        if (snap.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${lastLines(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
+        if (copied.exitCode !== 0) {
+            checks.push({ name: 'copy snapshot from the host', passed: false, detail: lastLines(copied.stderr.trim(), 2) });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        external_node_fs_namespaceObject.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
+        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
+    }
+    finally {
+        if (remoteDir)
+            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
+        await session.close();
+    }
+    const integrity = await checkSqliteIntegrity(context.runner, local);
+    checks.push(integrity);
+    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
+    return { dataDir, appDataDir: dataDir, database: local, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/repository.js
+
+
+
+
+
+
+
+async function openRepository(source, scratch, runner) {
+    const tool = source.kind;
+    const env = tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache')) : borgEnv(source, scratch.sub('tool', 'borg-home'));
+    const list = tool === 'restic'
+        ? resticSnapshots(env, { tags: source.tags, path: source.pathFilter })
+        : borgList(env, source.repository, source.pathFilter);
+    const listed = await runner.run(list, { allowFailure: true, timeoutMs: 600_000 });
+    const checks = [];
+    let snapshots = [];
+    const openName = `open ${tool} repository`;
+    if (listed.exitCode !== 0) {
+        checks.push({ ...failed(openName, listed), detail: `${failed(openName, listed).detail} (wrong password, or not a ${tool} repository?)` });
+    }
+    else {
+        try {
+            snapshots = tool === 'restic' ? parseResticSnapshots(listed.stdout) : parseBorgArchives(listed.stdout);
+            // Tags are a restic notion; borg archives are filtered by name glob only.
+            checks.push({ name: openName, passed: true, detail: `${snapshots.length} ${tool === 'restic' ? 'snapshot' : 'archive'}(s)` });
+        }
+        catch (error) {
+            checks.push({ name: openName, passed: false, detail: `unreadable listing: ${error.message}` });
+        }
+    }
+    const local = external_node_fs_namespaceObject.existsSync(source.repository) ? sizeOf(source.repository) : undefined;
+    return {
+        snapshots,
+        checks,
+        backupBytes: local,
+        restore: (snapshot, dataDir) => runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
+        async check() {
+            const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
+            const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+            return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
+        },
+    };
+}
+function startEarlyRestore(source, scratch, runner) {
+    if (source.kind !== 'restic' || source.snapshot !== 'latest')
+        return undefined;
+    // Its own cache directory: two restic processes never share one.
+    const env = resticEnv(source, scratch.sub('tool', 'restic-cache-early'));
+    const spec = resticRestore(env, 'latest', scratch.sub('restore', 'newest'), { tags: source.tags, path: source.pathFilter });
+    const early = { startedAt: Date.now(), result: runner.run(spec, { allowFailure: true, timeoutMs: 6 * 3_600_000 }) };
+    // Whatever ends the drill, the scratch place is removed only once this restore has stopped writing into it.
+    scratch.onCleanup('the early restic restore', () => early.result.then(() => undefined, () => undefined));
+    return early;
+}
+/** `label` newest may take over an early restore; `startedAt` says when the restore that was kept began. */
+async function restoreFromRepository(session, snapshot, scratch, runner, label, database = {}, early) {
+    const dataDir = scratch.sub('restore', label);
+    const checks = [];
+    let startedAt = Date.now();
+    let result;
+    if (early) {
+        const done = await early.result.catch(() => undefined);
+        const id = done?.exitCode === 0 ? restoredSnapshotId(done.stdout) : undefined;
+        if (id && snapshot.id.startsWith(id)) {
+            result = done;
+            startedAt = early.startedAt;
+        }
+        else {
+            // A backup landed in between, or the early run failed: start clean with the selected snapshot.
+            external_node_fs_namespaceObject.rmSync(dataDir, { recursive: true, force: true });
+            external_node_fs_namespaceObject.mkdirSync(dataDir, { recursive: true });
+            startedAt = Date.now();
+        }
+    }
+    result ??= await session.restore(snapshot, dataDir);
+    checks.push(result.exitCode === 0 ? { name: `restore ${snapshot.id.slice(0, 12)}`, passed: true, detail: `into ${dataDir}` } : failed(`restore ${snapshot.id.slice(0, 12)}`, result));
+    const found = result.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
+    const appDataDir = found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined;
+    return { dataDir, appDataDir, database: found.file, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/postgres.js
+
+
+
+
+
+
+
+
+/* PostgreSQL: a database dumped by the drill, or a pg_dump archive, restored into a scratch database. */
+function parseDumpHeader(listing) {
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+    return {
+        dumpTool: pick('Dumped by pg_dump version'),
+        dumpedFromServer: pick('Dumped from database version'),
+        dbname: pick('Dbname'),
+        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+    };
+}
+const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
+function superuserCheck(user, result) {
+    const name = `pg-user ${user} has no superuser rights`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    if (result.stdout.trim() !== 't')
+        return { name, passed: true, detail: 'restoring without superuser rights' };
+    return {
+        name,
+        passed: false,
+        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
+            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
+    };
+}
+/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
+function majorVersion(version) {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match)
+        return undefined;
+    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+/**
+ * The dump's pg_dump against the server it was dumped from and the server it is
+ * restored into. A mismatch is a warning, not a failure: this restore did succeed
+ * and its data was verified here, but a pg_dump that does not match its server is
+ * what silently broke real backups (a distro pg_dump left behind by a server
+ * upgrade), and a dump newer than a server cannot be restored into it.
+ */
+function compareDumpVersions(versions) {
+    const { dumpTool, dumpedFromServer, server } = versions;
+    if (!dumpTool || !server)
+        return undefined;
+    const tool = majorVersion(dumpTool);
+    const differences = [];
+    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
+        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
+    if (majorVersion(server) !== tool)
+        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
+    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
+    return differences.length === 0
+        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
+        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+}
+async function restorePostgres(source, scratch, runner) {
+    const connection = source.connection;
+    const dataDir = scratch.sub('restore');
+    const scratchDb = source.scratchDatabase ?? scratch.name('db');
+    refuseSameName('database', scratchDb, source.database);
+    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
+    const checks = [];
+    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
+    // role restoring it: the drill restores as a role without superuser rights, or not at all.
+    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
+    const roleCheck = superuserCheck(connection.user, role);
+    checks.push(roleCheck);
+    if (!roleCheck.passed)
+        return { dataDir, checks, sizes: {}, ok: false };
+    let dumpFile = source.dumpFile;
+    if (!dumpFile) {
+        dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
+        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
+        if (dumped.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+    }
+    else if (!external_node_fs_namespaceObject.existsSync(dumpFile)) {
+        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
+        return { dataDir, checks, sizes: {}, ok: false };
+    }
+    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
+    const header = parseDumpHeader(listing.stdout);
+    if (header.dbname)
+        refuseSameName('database', scratchDb, header.dbname);
+    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
+    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
+    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
+    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
+    if (create.exitCode !== 0) {
+        checks.push(failed(`create scratch database ${scratchDb}`, create));
+        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+    }
+    scratch.onCleanup(`database ${scratchDb}`, async () => {
+        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
+    });
+    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
+    const versionCheck = compareDumpVersions(versions);
+    if (versionCheck)
+        checks.push(versionCheck);
+    const probe = {
+        engine: 'postgres',
+        tablesSql: postgresTablesSql,
+        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
+        async query(sql) {
+            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
+            if (result.exitCode !== 0)
+                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        },
+    };
+    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
+    if (connection.password)
+        appEnv.PGPASSWORD = connection.password;
+    // A version warning does not keep the data from being verified.
+    const ok = isPassing(checks);
+    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+    const taken = header.createdAt
+        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+        : undefined;
+    return { dataDir, database: scratchDb, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/tarball.js
+
+
+
+
+
+
+/* A tarball of a directory, or a Docker volume packed into one. */
+async function restoreTarball(source, scratch, runner, database = {}) {
+    const dataDir = scratch.sub('restore');
+    const checks = [];
+    let file = source.file;
+    if (source.volume) {
+        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
+        if (inspect.exitCode !== 0) {
+            checks.push(failed(`docker volume ${source.volume}`, inspect));
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
+        const packDir = scratch.sub('pack');
+        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
+        if (packed.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+        file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
+    }
+    else if (file) {
+        refuseTargetOverSource(scratch.dir, [file]);
+        if (!external_node_fs_namespaceObject.existsSync(file)) {
+            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+    }
+    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : failed('extract tarball', extracted));
+    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
+    return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, database: found.file, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/index.js
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./build/src/drill/drill.js
 
 
@@ -23554,7 +23701,7 @@ async function restoreAll(settings, context, scratch, run) {
         if (source.kind === 'postgres')
             restored = await restorePostgres(source, scratch, context.runner);
         else if (source.kind === 'tarball')
-            restored = await restoreTarball(source, scratch, context.runner, settings.verify.databasePath);
+            restored = await restoreTarball(source, scratch, context.runner, settings.verify);
         else
             restored = await restoreLive(settings, context, scratch);
         return [await verifyRestore(settings, context, scratch, { label, source: describeSource(settings), started, restored, run, previous: run.previous })];
@@ -23587,7 +23734,7 @@ async function restoreAll(settings, context, scratch, run) {
     for (const [index, { label, snapshot }] of selections.entries()) {
         run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
         const asked = Date.now();
-        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify.databasePath, index === 0 ? early : undefined);
+        const restored = await restoreFromRepository(session, snapshot, scratch, context.runner, index === 0 ? 'newest' : 'older', settings.verify, index === 0 ? early : undefined);
         // RTO counts from the start of the restore that was kept (an early one started beside the listing).
         const started = restored.startedAt ?? asked;
         if (index === 0)
@@ -23608,9 +23755,9 @@ async function restoreLive(settings, context, scratch) {
     if (source.kind !== 'sqlite')
         throw new Error('unreachable');
     if (source.ssh) {
-        return restoreSqliteOverSsh(source, source.ssh, scratch, context);
+        return restoreSqliteOverSsh(source, source.ssh, scratch, context, settings.verify.restoreAs);
     }
-    return restoreLiveSqlite(source, scratch, context.runner);
+    return restoreLiveSqlite(source, scratch, context.runner, settings.verify.restoreAs);
 }
 /** How the summary and the report name the source: never with credentials. */
 function describeSource(settings) {
@@ -23646,9 +23793,16 @@ async function verifyRestore(settings, context, scratch, args) {
         if (settings.verify.maxAgeMs !== undefined && primary)
             checks.push(checkSnapshotAge(taken.time, settings.verify.maxAgeMs, run.now));
     }
+    const place = { database: restored.database, engine: settings.source.kind === 'postgres' ? 'postgres' : 'sqlite', dir: restored.appDataDir ?? restored.dataDir };
+    const unnamed = unnamedRestored(runnerValues(place), [
+        { input: 'queries', texts: primary ? settings.verify.queries.flatMap((query) => [query.sql, query.expected]) : [] },
+        { input: 'app-env and app-args', texts: settings.app && primary ? [...settings.app.args, ...Object.values(settings.app.env)] : [] },
+    ]);
+    if (unnamed && isPassing(checks))
+        checks.push({ name: 'the inputs can name the restored database', passed: false, detail: unnamed });
     if (restored.probe) {
         run.deadline.enter(`verify the ${args.label} restore's data`);
-        const verify = primary ? settings.verify : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
+        const verify = primary ? { ...settings.verify, queries: queriesWithRestored(settings.verify.queries, runnerValues(place)) } : { ...settings.verify, minRows: {}, queries: [], freshnessColumn: undefined };
         const data = await verifyData(restored.probe, verify, { now: run.now, previousCounts: args.previous });
         checks.push(...data.checks);
         report.tables = data.tables;
@@ -23660,7 +23814,8 @@ async function verifyRestore(settings, context, scratch, args) {
         run.deadline.enter('boot the app on the restored data');
         // The app's wait is bounded by the drill's deadline too.
         const appTimeoutMs = Math.min(settings.app.timeoutMs, run.deadline.remainingMs());
-        const booted = await bootApp({ ...settings.app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...settings.app.env } }, restored.appDataDir ?? restored.dataDir, scratch, context.runner, context.log);
+        const app = appWithRestored(settings.app, appValues(place, settings.app.dataMount));
+        const booted = await bootApp({ ...app, timeoutMs: appTimeoutMs, env: { ...restored.appEnv, ...app.env } }, place.dir, scratch, context.runner, context.log);
         checks.push(booted.check);
         if (booted.healthyAt)
             report.rtoSeconds = (booted.healthyAt - args.started) / 1000;
@@ -27007,6 +27162,21 @@ function tags_versionOf(git) {
 function invalidTags(tags) {
     return tags.filter((tag) => !isValidTag(tag));
 }
+/**
+ * Every name one build carries: the image's own tags first (the primary tag stays
+ * `image:sha-<short>`), then each other repository with every tag, or its one tag.
+ * All of them name the same image, so every registry they go to gets the same digest.
+ */
+function imageReferences(image, tags, extra) {
+    const references = tags.map((tag) => `${image}:${tag}`);
+    for (const reference of extra) {
+        if (reference.tag)
+            references.push(`${reference.repository}:${reference.tag}`);
+        else
+            references.push(...tags.map((tag) => `${reference.repository}:${tag}`));
+    }
+    return [...new Set(references)];
+}
 
 ;// CONCATENATED MODULE: ./build/src/image/build-settings.js
 
@@ -27049,11 +27219,22 @@ function parseBuildSettings(inputs, workDir) {
     if (platforms.length > 1) {
         inputs.fail('platforms', `lists ${platforms.length} platforms (found '${platforms.join(',')}', expected one)`, 'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
     }
-    const extraTags = inputs.list('tags');
+    // A tag name cannot hold '/' or ':', so an entry with one is a full reference: another name for this one build.
+    const entries = inputs.list('tags');
+    const extraTags = entries.filter((entry) => !/[/:@]/.test(entry));
     const badTags = invalidTags(extraTags);
     if (badTags.length) {
         inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
     }
+    const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry) => {
+        const reference = parseImageReference(entry);
+        if ('error' in reference)
+            return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+        if (reference.digest) {
+            return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
+        }
+        return { repository: repositoryOf(entry), tag: reference.tag };
+    });
     const buildArgs = inputs.keyValues('build-args');
     const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
     if (secretLooking) {
@@ -27071,6 +27252,7 @@ function parseBuildSettings(inputs, workDir) {
         dockerfile,
         platforms,
         extraTags,
+        extraReferences,
         latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         buildSecrets,
@@ -27324,7 +27506,7 @@ async function buildImage(settings, context) {
     if (tags.length === 0)
         tags.push('latest');
     const version = settings.version ?? tags_versionOf(git);
-    const references = tags.map((tag) => `${settings.image}:${tag}`);
+    const references = imageReferences(settings.image, tags, settings.extraReferences);
     const labels = {
         'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
         ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),
@@ -27601,6 +27783,10 @@ async function readServedImage(args) {
         await client.assertBlob(layer.digest);
     return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
 }
+/** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
+async function anonymousManifestStatus(args) {
+    return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+}
 function platformOf(platform) {
     return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
 }
@@ -27629,6 +27815,27 @@ class RegistryClient {
     async assertBlob(digest) {
         const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
         await response.arrayBuffer();
+    }
+    /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
+    async manifestStatus(reference) {
+        const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
+        await response.arrayBuffer();
+        return response.status;
+    }
+    async request(path, headers, method) {
+        let response;
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status !== 401 || attempt > 0)
+                return response;
+            await response.arrayBuffer();
+            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+        }
+        return response;
     }
     async get(path, headers, method = 'GET') {
         for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -27681,6 +27888,38 @@ class RegistryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/image/private-registry.js
+
+
+/**
+ * `expect-anonymous-pull: false`: the registry must refuse a pull without credentials.
+ * A registry that answers its API to anyone is refused before anything is pushed; one
+ * that hands out anonymous tokens (Gitea/Forgejo follow the owning repository's
+ * visibility) can only be asked for the pushed digest itself, after the push.
+ */
+function refuseOpenRegistry(registry, probe) {
+    if (probe.ok && probe.auth === 'none') {
+        throw new SlipwayError(`Registry ${registry} answers its API without credentials, but expect-anonymous-pull is false: nothing was pushed`, {
+            fix: 'Turn authentication back on for this registry, or push to the private one (or set expect-anonymous-pull: true if it is public on purpose)',
+        });
+    }
+}
+/** Statuses that mean an anonymous pull is refused; 404 is how some registries hide a private package. */
+const REFUSED = new Set([401, 403, 404]);
+async function assertAnonymousPullRefused(args) {
+    const status = await anonymousManifestStatus(args);
+    const where = `${args.registry}/${args.repository}@${args.digest}`;
+    if (status === 200) {
+        throw new SlipwayError(`${where} pulls anonymously (HTTP 200 without credentials), but expect-anonymous-pull is false: the image is pushed and anyone can read it`, {
+            fix: 'Make the package private again (Gitea/Forgejo: the owning repository or organisation visibility), or set expect-anonymous-pull: true if it is public on purpose',
+        });
+    }
+    if (!REFUSED.has(status)) {
+        throw new SlipwayError(`Could not tell whether ${where} pulls anonymously: the registry answered HTTP ${status}`, { fix: 'Check the registry is up, then run the step again' });
+    }
+    return `anonymous pull refused: HTTP ${status}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/image/push-flow.js
 
 
@@ -27693,25 +27932,34 @@ class RegistryClient {
 
 
 
+
 function parsePushSettings(inputs) {
-    const tags = inputs.list('tags');
-    if (tags.length === 0)
+    const listed = inputs.list('tags');
+    if (listed.length === 0)
         inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
-    const parsed = tags.map((tag) => {
+    const all = listed.map((tag) => {
         const reference = parseImageReference(tag);
         if ('error' in reference)
             return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
         if (!reference.tag)
             return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
-        return reference;
+        return { tag, reference };
     });
-    const registries = new Set(parsed.map((reference) => reference.registry));
+    // One build tagged for several registries: each push-image step takes the tags of its registry (and its credentials).
+    const allRegistries = [...new Set(all.map(({ reference }) => reference.registry))];
+    const chosen = inputs.optional('registry');
+    if (!chosen && allRegistries.length > 1) {
+        inputs.fail('tags', `spans registries (${allRegistries.join(', ')})`, "Set input 'registry' to the one this step pushes to: one push-image step per registry, each with its own credentials, same tags.");
+    }
+    const registry = chosen ?? allRegistries[0];
+    if (!allRegistries.includes(registry))
+        inputs.fail('registry', `is ${registry} but the tags are for ${allRegistries.join(', ')}`, 'Leave it empty when the tags name one registry, or name one of theirs.');
+    const mine = all.filter(({ reference }) => reference.registry === registry);
+    const tags = mine.map(({ tag }) => tag);
+    const parsed = mine.map(({ reference }) => reference);
     const repositories = new Set(parsed.map((reference) => reference.repository));
-    if (registries.size > 1 || repositories.size > 1)
+    if (repositories.size > 1)
         inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
-    const registry = inputs.string('registry', parsed[0].registry);
-    if (registry !== parsed[0].registry)
-        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
     const username = inputs.argument('username');
     const password = inputs.secret('password');
     if (password && !username)
@@ -27722,6 +27970,11 @@ function parsePushSettings(inputs) {
     if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
         inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
     }
+    const expectAnonymous = inputs.choice('expect-anonymous-pull', ['true', 'false', ''], '');
+    const verifyAnonymousPull = inputs.boolean('verify-anonymous-pull', false);
+    if (expectAnonymous === 'false' && verifyAnonymousPull) {
+        inputs.fail('expect-anonymous-pull', 'is false while verify-anonymous-pull is true', 'Keep one: expect-anonymous-pull true (a public package) or false (a private one).');
+    }
     return {
         tags,
         registry,
@@ -27729,7 +27982,8 @@ function parsePushSettings(inputs) {
         username,
         password,
         verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
-        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+        verifyAnonymousPull: verifyAnonymousPull || expectAnonymous === 'true',
+        refuseAnonymousPull: expectAnonymous === 'false',
         retry: { ...NETWORK_RETRY, attempts: inputs.integer('retries', NETWORK_RETRY.attempts - 1, { min: 0, max: 10 }) + 1 },
         maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
     };
@@ -27747,6 +28001,8 @@ async function pushImage(settings, context) {
     const probe = await probeRegistry({ ...settings, log });
     if (!probe.ok)
         throw new SlipwayError(`${credentialsHint(settings)} (${probe.reason})`);
+    if (settings.refuseAnonymousPull)
+        refuseOpenRegistry(settings.registry, probe);
     // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
     const dockerConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(context.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir(), 'slipway-docker-config-'));
     external_node_fs_namespaceObject.chmodSync(dockerConfig, 0o700);
@@ -27807,6 +28063,8 @@ async function pushImage(settings, context) {
             if (settings.verifyAnonymousPull)
                 verified.push(await verifyPull(settings, digest, true, context));
         }
+        if (settings.refuseAnonymousPull)
+            verified.push(await assertAnonymousPullRefused({ registry: settings.registry, repository: settings.repository, digest }));
         return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
     }
     finally {
@@ -27893,7 +28151,7 @@ const LINKS = ['build', 'push', 'deploy', 'smoke'];
 const LINK_INPUTS = {
     build: ['image', 'context', 'dockerfile', 'platforms', 'tags', 'latest', 'version', 'build-args', 'build-secrets', 'labels', 'target',
         'network', 'layer-cache', 'no-cache', 'cache-key-files'],
-    push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'retries', 'rate-limit-wait'],
+    push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'expect-anonymous-pull', 'retries', 'rate-limit-wait'],
     deploy: ['strategy', 'mode', 'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
         'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout', 'app-dir', 'version', 'env', 'service', 'image',
         'compose-file', 'compose-project', 'env-file', 'pull', 'pre-deploy', 'artifact', 'shared', 'pre-promote', 'restart',

@@ -37250,7 +37250,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
-/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9041);
+/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3430);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .pipelineFlow */ .N);
@@ -38157,7 +38157,7 @@ async function takeLock(session, dir, token, options, log) {
 
 /***/ }),
 
-/***/ 9041:
+/***/ 3430:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38276,6 +38276,21 @@ function versionOf(git) {
 function invalidTags(tags) {
     return tags.filter((tag) => !isValidTag(tag));
 }
+/**
+ * Every name one build carries: the image's own tags first (the primary tag stays
+ * `image:sha-<short>`), then each other repository with every tag, or its one tag.
+ * All of them name the same image, so every registry they go to gets the same digest.
+ */
+function imageReferences(image, tags, extra) {
+    const references = tags.map((tag) => `${image}:${tag}`);
+    for (const reference of extra) {
+        if (reference.tag)
+            references.push(`${reference.repository}:${reference.tag}`);
+        else
+            references.push(...tags.map((tag) => `${reference.repository}:${tag}`));
+    }
+    return [...new Set(references)];
+}
 
 ;// CONCATENATED MODULE: ./build/src/image/build-settings.js
 
@@ -38318,11 +38333,22 @@ function parseBuildSettings(inputs, workDir) {
     if (platforms.length > 1) {
         inputs.fail('platforms', `lists ${platforms.length} platforms (found '${platforms.join(',')}', expected one)`, 'Use one platform per build-image step (linux/amd64 is the default), with a step per platform and distinct tags.');
     }
-    const extraTags = inputs.list('tags');
+    // A tag name cannot hold '/' or ':', so an entry with one is a full reference: another name for this one build.
+    const entries = inputs.list('tags');
+    const extraTags = entries.filter((entry) => !/[/:@]/.test(entry));
     const badTags = invalidTags(extraTags);
     if (badTags.length) {
         inputs.fail('tags', `has a tag a registry would refuse (found '${badTags[0]}')`, 'Tags use letters, digits, _ . - only, at most 128 characters, not starting with . or -.');
     }
+    const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry) => {
+        const reference = parseImageReference(entry);
+        if ('error' in reference)
+            return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+        if (reference.digest) {
+            return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
+        }
+        return { repository: repositoryOf(entry), tag: reference.tag };
+    });
     const buildArgs = inputs.keyValues('build-args');
     const secretLooking = Object.keys(buildArgs).find((name) => SECRET_LOOKING.test(name));
     if (secretLooking) {
@@ -38340,6 +38366,7 @@ function parseBuildSettings(inputs, workDir) {
         dockerfile,
         platforms,
         extraTags,
+        extraReferences,
         latest: inputs.choice('latest', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         buildSecrets,
@@ -38599,7 +38626,7 @@ async function buildImage(settings, context) {
     if (tags.length === 0)
         tags.push('latest');
     const version = settings.version ?? versionOf(git);
-    const references = tags.map((tag) => `${settings.image}:${tag}`);
+    const references = imageReferences(settings.image, tags, settings.extraReferences);
     const labels = {
         'org.opencontainers.image.created': git.commitTime ?? new Date().toISOString(),
         ...(git.sha ? { 'org.opencontainers.image.revision': git.sha } : {}),
@@ -47935,6 +47962,10 @@ async function readServedImage(args) {
         await client.assertBlob(layer.digest);
     return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
 }
+/** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
+async function anonymousManifestStatus(args) {
+    return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+}
 function platformOf(platform) {
     return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
 }
@@ -47963,6 +47994,27 @@ class RegistryClient {
     async assertBlob(digest) {
         const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
         await response.arrayBuffer();
+    }
+    /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
+    async manifestStatus(reference) {
+        const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
+        await response.arrayBuffer();
+        return response.status;
+    }
+    async request(path, headers, method) {
+        let response;
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status !== 401 || attempt > 0)
+                return response;
+            await response.arrayBuffer();
+            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+        }
+        return response;
     }
     async get(path, headers, method = 'GET') {
         for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -48015,6 +48067,38 @@ class RegistryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/image/private-registry.js
+
+
+/**
+ * `expect-anonymous-pull: false`: the registry must refuse a pull without credentials.
+ * A registry that answers its API to anyone is refused before anything is pushed; one
+ * that hands out anonymous tokens (Gitea/Forgejo follow the owning repository's
+ * visibility) can only be asked for the pushed digest itself, after the push.
+ */
+function refuseOpenRegistry(registry, probe) {
+    if (probe.ok && probe.auth === 'none') {
+        throw new errors/* SlipwayError */.GQ(`Registry ${registry} answers its API without credentials, but expect-anonymous-pull is false: nothing was pushed`, {
+            fix: 'Turn authentication back on for this registry, or push to the private one (or set expect-anonymous-pull: true if it is public on purpose)',
+        });
+    }
+}
+/** Statuses that mean an anonymous pull is refused; 404 is how some registries hide a private package. */
+const REFUSED = new Set([401, 403, 404]);
+async function assertAnonymousPullRefused(args) {
+    const status = await anonymousManifestStatus(args);
+    const where = `${args.registry}/${args.repository}@${args.digest}`;
+    if (status === 200) {
+        throw new errors/* SlipwayError */.GQ(`${where} pulls anonymously (HTTP 200 without credentials), but expect-anonymous-pull is false: the image is pushed and anyone can read it`, {
+            fix: 'Make the package private again (Gitea/Forgejo: the owning repository or organisation visibility), or set expect-anonymous-pull: true if it is public on purpose',
+        });
+    }
+    if (!REFUSED.has(status)) {
+        throw new errors/* SlipwayError */.GQ(`Could not tell whether ${where} pulls anonymously: the registry answered HTTP ${status}`, { fix: 'Check the registry is up, then run the step again' });
+    }
+    return `anonymous pull refused: HTTP ${status}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/image/push-flow.js
 
 
@@ -48027,25 +48111,34 @@ class RegistryClient {
 
 
 
+
 function parsePushSettings(inputs) {
-    const tags = inputs.list('tags');
-    if (tags.length === 0)
+    const listed = inputs.list('tags');
+    if (listed.length === 0)
         inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
-    const parsed = tags.map((tag) => {
+    const all = listed.map((tag) => {
         const reference = parseImageReference(tag);
         if ('error' in reference)
             return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
         if (!reference.tag)
             return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
-        return reference;
+        return { tag, reference };
     });
-    const registries = new Set(parsed.map((reference) => reference.registry));
+    // One build tagged for several registries: each push-image step takes the tags of its registry (and its credentials).
+    const allRegistries = [...new Set(all.map(({ reference }) => reference.registry))];
+    const chosen = inputs.optional('registry');
+    if (!chosen && allRegistries.length > 1) {
+        inputs.fail('tags', `spans registries (${allRegistries.join(', ')})`, "Set input 'registry' to the one this step pushes to: one push-image step per registry, each with its own credentials, same tags.");
+    }
+    const registry = chosen ?? allRegistries[0];
+    if (!allRegistries.includes(registry))
+        inputs.fail('registry', `is ${registry} but the tags are for ${allRegistries.join(', ')}`, 'Leave it empty when the tags name one registry, or name one of theirs.');
+    const mine = all.filter(({ reference }) => reference.registry === registry);
+    const tags = mine.map(({ tag }) => tag);
+    const parsed = mine.map(({ reference }) => reference);
     const repositories = new Set(parsed.map((reference) => reference.repository));
-    if (registries.size > 1 || repositories.size > 1)
+    if (repositories.size > 1)
         inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
-    const registry = inputs.string('registry', parsed[0].registry);
-    if (registry !== parsed[0].registry)
-        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
     const username = inputs.argument('username');
     const password = inputs.secret('password');
     if (password && !username)
@@ -48056,6 +48149,11 @@ function parsePushSettings(inputs) {
     if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
         inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
     }
+    const expectAnonymous = inputs.choice('expect-anonymous-pull', ['true', 'false', ''], '');
+    const verifyAnonymousPull = inputs.boolean('verify-anonymous-pull', false);
+    if (expectAnonymous === 'false' && verifyAnonymousPull) {
+        inputs.fail('expect-anonymous-pull', 'is false while verify-anonymous-pull is true', 'Keep one: expect-anonymous-pull true (a public package) or false (a private one).');
+    }
     return {
         tags,
         registry,
@@ -48063,7 +48161,8 @@ function parsePushSettings(inputs) {
         username,
         password,
         verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
-        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+        verifyAnonymousPull: verifyAnonymousPull || expectAnonymous === 'true',
+        refuseAnonymousPull: expectAnonymous === 'false',
         retry: { ...retry/* NETWORK_RETRY */.WQ, attempts: inputs.integer('retries', retry/* NETWORK_RETRY */.WQ.attempts - 1, { min: 0, max: 10 }) + 1 },
         maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
     };
@@ -48081,6 +48180,8 @@ async function pushImage(settings, context) {
     const probe = await probeRegistry({ ...settings, log });
     if (!probe.ok)
         throw new errors/* SlipwayError */.GQ(`${credentialsHint(settings)} (${probe.reason})`);
+    if (settings.refuseAnonymousPull)
+        refuseOpenRegistry(settings.registry, probe);
     // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
     const dockerConfig = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-docker-config-'));
     external_node_fs_.chmodSync(dockerConfig, 0o700);
@@ -48141,6 +48242,8 @@ async function pushImage(settings, context) {
             if (settings.verifyAnonymousPull)
                 verified.push(await verifyPull(settings, digest, true, context));
         }
+        if (settings.refuseAnonymousPull)
+            verified.push(await assertAnonymousPullRefused({ registry: settings.registry, repository: settings.repository, digest }));
         return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
     }
     finally {
@@ -48458,7 +48561,7 @@ const LINKS = (/* unused pure expression or super */ null && (['build', 'push', 
 const LINK_INPUTS = {
     build: ['image', 'context', 'dockerfile', 'platforms', 'tags', 'latest', 'version', 'build-args', 'build-secrets', 'labels', 'target',
         'network', 'layer-cache', 'no-cache', 'cache-key-files'],
-    push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'retries', 'rate-limit-wait'],
+    push: ['tags', 'registry', 'username', 'password', 'verify-platform', 'verify-anonymous-pull', 'expect-anonymous-pull', 'retries', 'rate-limit-wait'],
     deploy: ['strategy', 'mode', 'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
         'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout', 'app-dir', 'version', 'env', 'service', 'image',
         'compose-file', 'compose-project', 'env-file', 'pull', 'pre-deploy', 'artifact', 'shared', 'pre-promote', 'restart',

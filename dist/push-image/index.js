@@ -16663,7 +16663,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20616,7 +20616,7 @@ module.exports = {
 
 const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const { FinalizationRegistry } = __nccwpck_require__(9034)()
 const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
@@ -28668,7 +28668,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7612);
+/* harmony import */ var _image_push_flow_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6653);
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2664);
 // The push-image action: inputs → the shared core flow → outputs and summary.
 
@@ -29041,7 +29041,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 7612:
+/***/ 6653:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29271,6 +29271,10 @@ async function readServedImage(args) {
         await client.assertBlob(layer.digest);
     return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
 }
+/** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
+async function anonymousManifestStatus(args) {
+    return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+}
 function platformOf(platform) {
     return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
 }
@@ -29299,6 +29303,27 @@ class RegistryClient {
     async assertBlob(digest) {
         const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
         await response.arrayBuffer();
+    }
+    /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
+    async manifestStatus(reference) {
+        const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
+        await response.arrayBuffer();
+        return response.status;
+    }
+    async request(path, headers, method) {
+        let response;
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status !== 401 || attempt > 0)
+                return response;
+            await response.arrayBuffer();
+            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+        }
+        return response;
     }
     async get(path, headers, method = 'GET') {
         for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -29408,6 +29433,38 @@ const KNOWN_PLATFORMS = [
     'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
 ];
 
+;// CONCATENATED MODULE: ./build/src/image/private-registry.js
+
+
+/**
+ * `expect-anonymous-pull: false`: the registry must refuse a pull without credentials.
+ * A registry that answers its API to anyone is refused before anything is pushed; one
+ * that hands out anonymous tokens (Gitea/Forgejo follow the owning repository's
+ * visibility) can only be asked for the pushed digest itself, after the push.
+ */
+function refuseOpenRegistry(registry, probe) {
+    if (probe.ok && probe.auth === 'none') {
+        throw new errors/* SlipwayError */.GQ(`Registry ${registry} answers its API without credentials, but expect-anonymous-pull is false: nothing was pushed`, {
+            fix: 'Turn authentication back on for this registry, or push to the private one (or set expect-anonymous-pull: true if it is public on purpose)',
+        });
+    }
+}
+/** Statuses that mean an anonymous pull is refused; 404 is how some registries hide a private package. */
+const REFUSED = new Set([401, 403, 404]);
+async function assertAnonymousPullRefused(args) {
+    const status = await anonymousManifestStatus(args);
+    const where = `${args.registry}/${args.repository}@${args.digest}`;
+    if (status === 200) {
+        throw new errors/* SlipwayError */.GQ(`${where} pulls anonymously (HTTP 200 without credentials), but expect-anonymous-pull is false: the image is pushed and anyone can read it`, {
+            fix: 'Make the package private again (Gitea/Forgejo: the owning repository or organisation visibility), or set expect-anonymous-pull: true if it is public on purpose',
+        });
+    }
+    if (!REFUSED.has(status)) {
+        throw new errors/* SlipwayError */.GQ(`Could not tell whether ${where} pulls anonymously: the registry answered HTTP ${status}`, { fix: 'Check the registry is up, then run the step again' });
+    }
+    return `anonymous pull refused: HTTP ${status}`;
+}
+
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
 ;// CONCATENATED MODULE: ./build/src/image/push-flow.js
@@ -29422,25 +29479,34 @@ var leftovers = __nccwpck_require__(8929);
 
 
 
+
 function parsePushSettings(inputs) {
-    const tags = inputs.list('tags');
-    if (tags.length === 0)
+    const listed = inputs.list('tags');
+    if (listed.length === 0)
         inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
-    const parsed = tags.map((tag) => {
+    const all = listed.map((tag) => {
         const reference = parseImageReference(tag);
         if ('error' in reference)
             return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
         if (!reference.tag)
             return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
-        return reference;
+        return { tag, reference };
     });
-    const registries = new Set(parsed.map((reference) => reference.registry));
+    // One build tagged for several registries: each push-image step takes the tags of its registry (and its credentials).
+    const allRegistries = [...new Set(all.map(({ reference }) => reference.registry))];
+    const chosen = inputs.optional('registry');
+    if (!chosen && allRegistries.length > 1) {
+        inputs.fail('tags', `spans registries (${allRegistries.join(', ')})`, "Set input 'registry' to the one this step pushes to: one push-image step per registry, each with its own credentials, same tags.");
+    }
+    const registry = chosen ?? allRegistries[0];
+    if (!allRegistries.includes(registry))
+        inputs.fail('registry', `is ${registry} but the tags are for ${allRegistries.join(', ')}`, 'Leave it empty when the tags name one registry, or name one of theirs.');
+    const mine = all.filter(({ reference }) => reference.registry === registry);
+    const tags = mine.map(({ tag }) => tag);
+    const parsed = mine.map(({ reference }) => reference);
     const repositories = new Set(parsed.map((reference) => reference.repository));
-    if (registries.size > 1 || repositories.size > 1)
+    if (repositories.size > 1)
         inputs.fail('tags', `mixes repositories (${[...new Set(tags.map(repositoryOf))].join(', ')})`, 'Push one repository per step.');
-    const registry = inputs.string('registry', parsed[0].registry);
-    if (registry !== parsed[0].registry)
-        inputs.fail('registry', `is ${registry} but the tags are for ${parsed[0].registry}`, 'Leave it empty: it is read from the tags.');
     const username = inputs.argument('username');
     const password = inputs.secret('password');
     if (password && !username)
@@ -29451,6 +29517,11 @@ function parsePushSettings(inputs) {
     if (verifyPlatform !== 'none' && !KNOWN_PLATFORMS.includes(verifyPlatform)) {
         inputs.fail('verify-platform', `is an unknown platform (found '${verifyPlatform}')`, `Use one of ${KNOWN_PLATFORMS.join(', ')}, or none.`);
     }
+    const expectAnonymous = inputs.choice('expect-anonymous-pull', ['true', 'false', ''], '');
+    const verifyAnonymousPull = inputs.boolean('verify-anonymous-pull', false);
+    if (expectAnonymous === 'false' && verifyAnonymousPull) {
+        inputs.fail('expect-anonymous-pull', 'is false while verify-anonymous-pull is true', 'Keep one: expect-anonymous-pull true (a public package) or false (a private one).');
+    }
     return {
         tags,
         registry,
@@ -29458,7 +29529,8 @@ function parsePushSettings(inputs) {
         username,
         password,
         verifyPlatform: verifyPlatform === 'none' ? undefined : verifyPlatform,
-        verifyAnonymousPull: inputs.boolean('verify-anonymous-pull', false),
+        verifyAnonymousPull: verifyAnonymousPull || expectAnonymous === 'true',
+        refuseAnonymousPull: expectAnonymous === 'false',
         retry: { ...retry/* NETWORK_RETRY */.WQ, attempts: inputs.integer('retries', retry/* NETWORK_RETRY */.WQ.attempts - 1, { min: 0, max: 10 }) + 1 },
         maxRateLimitWaitMs: inputs.duration('rate-limit-wait', 120_000),
     };
@@ -29476,6 +29548,8 @@ async function pushImage(settings, context) {
     const probe = await probeRegistry({ ...settings, log });
     if (!probe.ok)
         throw new errors/* SlipwayError */.GQ(`${credentialsHint(settings)} (${probe.reason})`);
+    if (settings.refuseAnonymousPull)
+        refuseOpenRegistry(settings.registry, probe);
     // A private DOCKER_CONFIG per push: credentials never land in the runner's ~/.docker, and are gone after.
     const dockerConfig = external_node_fs_.mkdtempSync(external_node_path_.join(context.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'slipway-docker-config-'));
     external_node_fs_.chmodSync(dockerConfig, 0o700);
@@ -29536,6 +29610,8 @@ async function pushImage(settings, context) {
             if (settings.verifyAnonymousPull)
                 verified.push(await verifyPull(settings, digest, true, context));
         }
+        if (settings.refuseAnonymousPull)
+            verified.push(await assertAnonymousPullRefused({ registry: settings.registry, repository: settings.repository, digest }));
         return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
     }
     finally {

@@ -6,19 +6,31 @@ import { Inputs, mapInputSource } from '../core/config/inputs.js';
 import type { Logger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
-import { detectPlatform } from '../platform/detect.js';
+import { detectPlatform } from '../core/platform.js';
 import { expandEnv, loadConfigFile, type ConfigSection } from './config-file.js';
 import { DRY_RUNS, dryRunDocument } from './dry-run.js';
 import { asksForHelp, flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
 import { packageVersion } from './commands/version.js';
 import { ACTION_INPUTS } from './generated/action-inputs.js';
 import { commandHelp } from './help.js';
-import { localContext, runFlow } from './run-flow.js';
+import { localContext, runFlow, type FlowRun } from '../core/run-flow.js';
 
 /** How the result is printed: `--json` one document on stdout, else the summary as text. */
 export interface Output {
   json: boolean;
   stdout: { write(text: string): unknown };
+}
+
+/**
+ * A command whose slipway.yml is more than its own section over `defaults:`
+ * (the pipeline reads every link's section): how it checks and reads the file,
+ * and the JSON document it prints. Without one, a command reads its own section.
+ */
+export interface CommandConfig {
+  check(sections: Record<string, ConfigSection>, where: string): void;
+  values(sections: Record<string, ConfigSection>, flags: Record<string, string>, where: string, env: NodeJS.ProcessEnv): Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  document?(run: FlowRun<any>): Record<string, unknown>;
 }
 
 /** A flow command's flags, with `--dry-run` where the CLI can plan it. */
@@ -56,9 +68,31 @@ export function checkDefaultsKeys(sections: Record<string, ConfigSection>, where
   }
 }
 
+/** The values a command runs with (slipway.yml under its flags), and which of them came from the file (never quoted in an error). */
+function configValues(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  flow: FlowDefinition<any, any>, set: FlagSet, config: ReturnType<typeof readConfig>, line: CommandLine, shape: CommandConfig | undefined,
+): { values: Record<string, string>; fromFile: string[] } {
+  if (shape) {
+    shape.check(config.sections, config.where);
+    const fileValues = shape.values(config.sections, {}, config.where, process.env);
+    return { values: { ...fileValues, ...line.values }, fromFile: Object.keys(fileValues).filter((key) => !(key in line.values)) };
+  }
+  const inputNames = [...set.inputs.values()].map((flag) => flag.input.name);
+  checkSectionKeys(config.sections[flow.command], flow.command, inputNames, config.where);
+  checkDefaultsKeys(config.sections, config.where);
+  const values: Record<string, string> = {};
+  const fileValues = { ...config.sections.defaults, ...config.sections[flow.command] };
+  for (const [key, value] of Object.entries(fileValues)) {
+    values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
+  }
+  Object.assign(values, line.values);
+  return { values, fromFile: Object.keys(fileValues).filter((key) => !(key in line.values)) };
+}
+
 /** `slipway <flow> …`: flags and slipway.yml → the flow's parse → the plan (--dry-run) or the run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function runFlowCommand(flow: FlowDefinition<any, any>, args: readonly string[], log: Logger, output: Output): Promise<number> {
+export async function runFlowCommand(flow: FlowDefinition<any, any>, args: readonly string[], log: Logger, output: Output, shape?: CommandConfig): Promise<number> {
   const set = flowFlagSet(flow);
   if (asksForHelp(args)) {
     output.stdout.write(commandHelp(flow.command, flow.action, flow.describe, { dryRun: set.dryRun }));
@@ -70,15 +104,7 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
     return 0;
   }
   const config = readConfig(line);
-  const inputNames = [...set.inputs.values()].map((flag) => flag.input.name);
-  checkSectionKeys(config.sections[flow.command], flow.command, inputNames, config.where);
-  checkDefaultsKeys(config.sections, config.where);
-  const values: Record<string, string> = {};
-  const fromFile = { ...config.sections.defaults, ...config.sections[flow.command] };
-  for (const [key, value] of Object.entries(fromFile)) {
-    values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
-  }
-  Object.assign(values, line.values);
+  const { values, fromFile } = configValues(flow, set, config, line, shape);
 
   const dryRun = DRY_RUNS[flow.command];
   if (line.switches.has('dry-run') && dryRun) {
@@ -94,7 +120,7 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
   let run: Awaited<ReturnType<typeof runFlow>>;
   try {
     // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
-    run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in line.values)));
+    run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), fromFile);
   } catch (error) {
     if (!cancel.received()) throw error;
     log.error(`cancelled (${cancel.received()}): ${formatError(error)}`);
@@ -103,7 +129,8 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
     cancel.dispose();
   }
   if (output.json) {
-    output.stdout.write(`${redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
+    const document = shape?.document?.(run) ?? { ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result };
+    output.stdout.write(`${redact(JSON.stringify(document, null, 2))}\n`);
   } else {
     output.stdout.write(redact(renderText(flow.summary(run.result))));
   }

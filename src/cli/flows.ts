@@ -1,13 +1,15 @@
 import type { FlowDefinition } from '../core/context.js';
 import type { Logger } from '../core/log.js';
-import { runDemo } from './demo.js';
+import { runDemo } from '../demo/run.js';
 import { buildImageFlow } from '../image/build-flow.js';
 import { pushImageFlow } from '../image/push-flow.js';
 import { smokeFlow } from '../smoke/flow.js';
 import { drillFlow } from '../drill/flow.js';
 import { deployFlow } from '../deploy/flow.js';
 import { secretScanFlow } from '../scan/flow.js';
-import { runPipelineCommand } from '../pipeline/cli.js';
+import { pipelineFlow } from '../pipeline/flow.js';
+import { pipelineConfig } from './commands/pipeline.js';
+import type { CommandConfig } from './flow-command.js';
 import { processIo } from './commands/command-io.js';
 import { runHistoryCommand, runStatusCommand } from './commands/status.js';
 import { runLockCommand } from './commands/lock.js';
@@ -29,7 +31,11 @@ export const flows: FlowDefinition<any, any>[] = [
   drillFlow,
   deployFlow,
   secretScanFlow,
+  pipelineFlow,
 ];
+
+/** The flows whose slipway.yml is more than their own section (runFlowCommand reads the rest). */
+export const commandConfigs: Record<string, CommandConfig> = { pipeline: pipelineConfig };
 
 /** `slipway demo` takes no inputs; `--help` says what it does instead of running it. */
 async function demoCommand(args: string[], log: Logger): Promise<number> {
@@ -46,7 +52,7 @@ async function demoCommand(args: string[], log: Logger): Promise<number> {
 }
 
 /**
- * Commands that are not one flow (demo, pipeline, …). Each parses its own
+ * Commands that are not one flow (demo, status, …). Each parses its own
  * arguments strictly and answers `--help`, which `slipway help <name>` calls.
  */
 export interface ExtraCommand {
@@ -57,7 +63,6 @@ export interface ExtraCommand {
 
 export const extraCommands: ExtraCommand[] = [
   { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => demoCommand(args, log) },
-  { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
   { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
   { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
   { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
@@ -68,6 +73,6 @@ export const extraCommands: ExtraCommand[] = [
 
 /** Every command with its one-line description, for completion. */
 function commandList(): Array<{ name: string; describe: string; action?: string }> {
-  const actionOf: Record<string, string> = { pipeline: 'deploy-pipeline', preview: 'preview' };
+  const actionOf: Record<string, string> = { preview: 'preview' };
   return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe, action: flow.action })), ...extraCommands.map(({ name, describe }) => ({ name, describe, action: actionOf[name] }))];
 }

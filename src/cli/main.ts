@@ -4,7 +4,7 @@ import { ConsoleLogger, type Logger } from '../core/log.js';
 import { packageVersion } from './commands/version.js';
 import { runGuarded } from '../core/exit-guard.js';
 import { suggest } from './flags.js';
-import { flows, extraCommands } from './flows.js';
+import { commandConfigs, flows, extraCommands } from './flows.js';
 import { runFlowCommand } from './flow-command.js';
 import { useRunTempDir } from './run-temp.js';
 import { usage } from './help.js';
@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     if (extra) return await extra.run(args, log);
     const flow = flows.find((candidate) => candidate.command === name || candidate.action === name);
     if (!flow) throw unknownCommand(name);
-    return await runFlowCommand(flow, args, log, { json, stdout: process.stdout });
+    return await runFlowCommand(flow, args, log, { json, stdout: process.stdout }, commandConfigs[flow.command]);
   } catch (error) {
     const message = formatError(error, debug);
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);

@@ -3,7 +3,7 @@ import type { Inputs } from './config/inputs.js';
 import type { Logger } from './log.js';
 import type { Runner } from './runner/process-runner.js';
 import type { Summary } from './summary.js';
-import type { PlatformInfo } from '../platform/detect.js';
+import type { PlatformInfo } from './platform.js';
 
 /** What a flow gets from whichever edge runs it. */
 export interface FlowContext {

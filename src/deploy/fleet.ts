@@ -3,7 +3,7 @@ import { CancelledError, isCancelled, throwIfCancelled } from '../core/cancel.js
 import { formatError } from '../core/errors.js';
 import { runIdentity } from '../core/leftovers.js';
 import type { FlowContext } from '../core/context.js';
-import { describeActor } from '../platform/detect.js';
+import { describeActor } from '../core/platform.js';
 import { describeTarget, openSshSession, type SshSession } from '../ssh/index.js';
 import { composeDeploy, composeRollback, type ComposeChange } from './compose.js';
 import { appendDeployLog } from './host-state.js';
@@ -11,7 +11,7 @@ import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from '.
 import { acquireLock, type HeldLock } from './lock.js';
 import { releaseDeploy, releaseRollback, scriptDeploy } from './release.js';
 import { forHost, type DeploySettings } from './settings.js';
-import { swarmDeploy, swarmRollback } from '../swarm/strategy.js';
+import { swarmDeploy, swarmRollback } from '../swarm/index.js';
 import { zeroDowntimeDeploy, zeroDowntimeRollback } from './zero-downtime/deploy.js';
 
 export interface DeployResult {

@@ -2,7 +2,7 @@ import type { FlowDefinition } from '../core/context.js';
 import { Summary } from '../core/summary.js';
 import { deployFleet, type DeployResult } from './fleet.js';
 import { parseDeploySettings, type DeploySettings } from './settings.js';
-import { keepSwarmReports, swarmReportSummary } from '../swarm/strategy.js';
+import { keepSwarmReports, swarmReportSummary } from '../swarm/index.js';
 
 /** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
 export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {

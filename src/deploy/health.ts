@@ -1,9 +1,9 @@
 import type { Logger } from '../core/log.js';
 import { sleep } from '../core/runner/retry.js';
-import { looselyEquals, showValue } from '../smoke/assertions.js';
-import { lookupJsonPath, parseJsonPath } from '../smoke/json-path.js';
-import { oneLineCheck } from '../smoke/check-list.js';
-import { probe, type ProbeResult } from '../smoke/http-probe.js';
+import { looselyEquals, showValue } from '../smoke/index.js';
+import { lookupJsonPath, parseJsonPath } from '../smoke/index.js';
+import { oneLineCheck } from '../smoke/index.js';
+import { probe, type ProbeResult } from '../smoke/index.js';
 import type { SshSession } from '../ssh/index.js';
 import type { HealthSettings } from './settings.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import { parseSshInputs, type SshSettings } from '../ssh/index.js';
-import { parseSwarmStrategy, type SwarmStrategySettings } from '../swarm/strategy-settings.js';
+import { parseSwarmStrategy, type SwarmStrategySettings } from '../swarm/index.js';
 import { parseZeroDowntimeSettings, type ZeroDowntimeSettings } from './zero-downtime/settings.js';
 
 export type Strategy = 'compose' | 'release' | 'script' | 'swarm';

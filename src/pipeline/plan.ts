@@ -1,10 +1,10 @@
 import { describeCommand } from '../core/command.js';
 import { shellJoin } from '../core/command.js';
 import { Summary } from '../core/summary.js';
-import { composeWords } from '../deploy/compose-commands.js';
-import { stateDir } from '../deploy/host-state.js';
-import { forHost, type DeploySettings } from '../deploy/settings.js';
-import { buildCommand, loginCommand, pushCommand } from '../image/docker-commands.js';
+import { composeWords } from '../deploy/index.js';
+import { stateDir } from '../deploy/index.js';
+import { forHost, type DeploySettings } from '../deploy/index.js';
+import { buildCommand, loginCommand, pushCommand } from '../image/index.js';
 import { describeTarget } from '../ssh/index.js';
 import { PLANNED, type PipelineSettings } from './settings.js';
 

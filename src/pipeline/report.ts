@@ -1,9 +1,9 @@
 import { Summary } from '../core/summary.js';
-import { formatBytes } from '../image/build-flow.js';
-import { smokeSummary } from '../smoke/report.js';
-import { swarmReportSummary } from '../swarm/strategy.js';
+import { formatBytes } from '../image/index.js';
+import { smokeSummary } from '../smoke/index.js';
+import { swarmReportSummary } from '../swarm/index.js';
 import { planSummary } from './plan.js';
-import type { HostOutcome } from '../deploy/host-run.js';
+import type { HostOutcome } from '../deploy/index.js';
 import type { PipelineResult } from './run.js';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -1,10 +1,10 @@
 import { Inputs, type InputSource } from '../core/config/inputs.js';
 import type { FlowContext } from '../core/context.js';
-import { parseDeploySettings, VERSION, type DeploySettings } from '../deploy/settings.js';
-import { parseBuildSettings, type BuildSettings } from '../image/build-settings.js';
-import { parsePushSettings, type PushSettings } from '../image/push-flow.js';
-import { parseImageReference } from '../image/reference.js';
-import { parseSmokeSettings, type SmokeSettings } from '../smoke/settings.js';
+import { parseDeploySettings, VERSION, type DeploySettings } from '../deploy/index.js';
+import { parseBuildSettings, type BuildSettings } from '../image/index.js';
+import { parsePushSettings, type PushSettings } from '../image/index.js';
+import { parseImageReference } from '../image/index.js';
+import { parseSmokeSettings, type SmokeSettings } from '../smoke/index.js';
 import { routeInput, sourceName, type Link } from './link-inputs.js';
 
 export type ParseContext = Pick<FlowContext, 'env' | 'platform' | 'workDir'>;

@@ -1,6 +1,6 @@
 import { SlipwayError } from '../core/errors.js';
 import { redact } from '../core/secrets.js';
-import { commentRequests } from '../scan/report/comment.js';
+import { commentRequests } from '../scan/index.js';
 import type { ForgeSettings } from './settings.js';
 
 // GitHub and Forgejo share the pull and issue-comment paths (the secret scan's

@@ -1,9 +1,9 @@
 import { SlipwayError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { composeWords, DETECT_COMPOSE, type ComposeFlavor, type ComposeProject } from '../deploy/compose-commands.js';
-import { appendDeployLog } from '../deploy/host-state.js';
-import { acquireLock, type HeldLock } from '../deploy/lock.js';
-import { ANY_SUCCESS } from '../smoke/check.js';
+import { composeWords, DETECT_COMPOSE, type ComposeFlavor, type ComposeProject } from '../deploy/index.js';
+import { appendDeployLog } from '../deploy/index.js';
+import { acquireLock, type HeldLock } from '../deploy/index.js';
+import { ANY_SUCCESS } from '../smoke/index.js';
 import { runSmokeChecksOverSession, type SmokeCheck } from '../smoke/index.js';
 import type { SshSession } from '../ssh/index.js';
 import {

@@ -1,4 +1,4 @@
-import { stateDir } from '../deploy/host-state.js';
+import { stateDir } from '../deploy/index.js';
 
 /**
  * Where a preview lives and how it is named. Every name is derived from the app

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import type { FlowContext, FlowDefinition } from '../core/context.js';
-import type { PlatformInfo } from '../platform/detect.js';
+import type { PlatformInfo } from '../core/platform.js';
 import { parseSize } from './config.js';
 import type { CommentTarget } from './report/comment.js';
 import { scanSummary } from './report/summary.js';
@@ -31,15 +31,8 @@ interface EventPayload {
   pull_request?: { number?: number; base?: { sha?: string; ref?: string }; head?: { sha?: string } };
 }
 
-function readEvent(env: NodeJS.ProcessEnv): EventPayload {
-  const file = env.GITHUB_EVENT_PATH;
-  if (!file || !fs.existsSync(file)) return {};
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as EventPayload;
-  } catch {
-    return {};
-  }
-}
+/** The event as the edge read it (the platform's payload): only the fields a scan uses. */
+const eventOf = (platform: PlatformInfo): EventPayload => (platform.event ?? {}) as EventPayload;
 
 /** `auto`: the event decides (pull_request → pr, push → push, schedule → history, else tree). */
 function modeFor(eventName: string | undefined): ScanMode {
@@ -49,7 +42,7 @@ function modeFor(eventName: string | undefined): ScanMode {
   return 'tree';
 }
 
-function commentTarget(inputs: Inputs, platform: PlatformInfo, env: NodeJS.ProcessEnv, pullNumber: number | undefined): CommentTarget | undefined {
+function commentTarget(inputs: Inputs, platform: PlatformInfo, pullNumber: number | undefined): CommentTarget | undefined {
   if (!inputs.boolean('comment', false)) return undefined;
   const token = inputs.secret('token') ?? undefined;
   if (!token) inputs.fail('token', 'is required when comment is true', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (with `pull-requests: write`).');
@@ -58,7 +51,7 @@ function commentTarget(inputs: Inputs, platform: PlatformInfo, env: NodeJS.Proce
   if (!repository) inputs.fail('repository', 'is unknown', 'Set repository: owner/name.');
   const forge = platform.kind === 'forgejo' ? 'forgejo' : 'github';
   const apiUrl = inputs.optional('api-url')
-    ?? (forge === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
+    ?? (forge === 'github' ? platform.apiUrl ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
   return { forge, apiUrl: apiUrl.replace(/\/$/, ''), repository, pullNumber, token };
 }
 
@@ -67,7 +60,7 @@ export const secretScanFlow: FlowDefinition<ScanSettings, ScanResult> = {
   action: 'secret-scan',
   describe: 'Scan a pull request, a push, the tree or the whole history for committed secrets',
   parse(inputs, context) {
-    const event = readEvent(context.env);
+    const event = eventOf(context.platform);
     const requested = inputs.choice('mode', MODES, 'auto');
     const mode = requested === 'auto' ? modeFor(context.platform.eventName) : requested;
     const directory = path.resolve(context.workDir, inputs.string('working-directory', '.'));
@@ -92,7 +85,7 @@ export const secretScanFlow: FlowDefinition<ScanSettings, ScanResult> = {
       writeBaseline: inputs.boolean('write-baseline', false),
       sarifPath: sarif === 'false' || sarif === 'none' ? '' : path.resolve(context.workDir, sarif),
       maxFileSize: maxFileSize ?? 1024 * 1024,
-      comment: commentTarget(inputs, context.platform, context.env, pullNumber),
+      comment: commentTarget(inputs, context.platform, pullNumber),
     };
     if (mode === 'pr' && !settings.base) inputs.fail('base', 'is required in pr mode outside a pull_request event', 'Pass the base commit or branch, e.g. --base origin/main.');
     return settings;

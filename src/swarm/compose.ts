@@ -1,6 +1,6 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { SlipwayError } from '../core/errors.js';
-import { formatReference, parseImageReference } from '../image/reference.js';
+import { formatReference, parseImageReference } from '../image/index.js';
 import { formatGoDuration, parseGoDuration } from './duration.js';
 
 /**

@@ -1,9 +1,9 @@
 import { formatError, SlipwayError } from '../core/errors.js';
 import { Summary } from '../core/summary.js';
-import type { ComposeChange } from '../deploy/compose.js';
-import { waitForHttpHealth } from '../deploy/health.js';
-import { RolledBackError, type HostRun } from '../deploy/host-run.js';
-import type { DeploySettings } from '../deploy/settings.js';
+import type { ComposeChange } from '../deploy/index.js';
+import { waitForHttpHealth } from '../deploy/index.js';
+import { RolledBackError, type HostRun } from '../deploy/index.js';
+import type { DeploySettings } from '../deploy/index.js';
 import { GOOD_OUTCOMES, runSwarm, SWARM_DEFAULTS, type SwarmResult, type SwarmSettings } from './deploy.js';
 import { remoteDockerEndpoint, type DockerEndpoint } from './endpoint.js';
 import { shortImage } from './engine-state.js';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { FlowContext, FlowDefinition } from '../../src/core/context.js';
 import { MemoryLogger } from '../../src/core/log.js';
-import { LocalCache } from '../../src/cli/local-cache.js';
-import { localContext, runFlow, type FlowRun } from '../../src/cli/run-flow.js';
+import { LocalCache } from '../../src/core/local-cache.js';
+import { localContext, runFlow, type FlowRun } from '../../src/core/run-flow.js';
 
 /** Runs a flow exactly as the CLI does, keeping every log line for assertions. */
 export async function runFlowForTest<S, R>(

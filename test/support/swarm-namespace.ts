@@ -4,7 +4,7 @@
 // gateway bridge, services on the `host` network) stays in that namespace;
 // tests reach it with `nsenter --net=/proc/PID/ns/net`.
 import { spawn, spawnSync } from 'node:child_process';
-import { startDemoSwarmEngine } from '../../src/swarm/namespace.js';
+import { startDemoSwarmEngine } from '../../src/demo/swarm-engine.js';
 
 export interface SwarmNamespace {
   dir: string;
@@ -57,7 +57,7 @@ const until = Date.now() + maxMs;
 `;
 
 export async function startSwarmNamespace(options: { image: string; swarm?: boolean; sourceHost?: string }): Promise<SwarmNamespace> {
-  // The engine is the demo's (src/swarm/namespace.ts); the tests add a throwing docker(), fetches and load loops inside.
+  // The engine is the demo's (src/demo/swarm-engine.ts); the tests add a throwing docker(), fetches and load loops inside.
   const { dir, pid, host, enter, stop } = await startDemoSwarmEngine(options);
   const docker = (args: string[], input?: string | Buffer): string => {
     const result = spawnSync('docker', args, { env: { ...process.env, DOCKER_HOST: host }, input, maxBuffer: 64 * 1024 * 1024 });

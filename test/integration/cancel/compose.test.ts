@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
 import { bundle, buildCancelImage, eventually, httpBody, inputEnv, keyFilesUnder, leaks, newJob, removeJobs, processesOf, runPost, startBundle } from './support.js';
 

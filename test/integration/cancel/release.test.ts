@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
 import { bundle, eventually, httpBody, inputEnv, leaks, newJob, removeJobs, startBundle } from './support.js';
 

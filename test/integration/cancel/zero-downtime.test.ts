@@ -5,8 +5,8 @@ import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
-import { startLocalCaddy, type LocalProxy } from '../../../src/deploy/zero-downtime/local-proxy.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { startLocalCaddy, type LocalProxy } from '../../../src/demo/local-proxy.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
 import { bundle, buildCancelImage, eventually, httpBody, inputEnv, leaks, newJob, removeJobs, startBundle } from './support.js';
 

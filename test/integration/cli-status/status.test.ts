@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import { acquireLock, type HeldLock } from '../../../src/deploy/lock.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import type { CommandIo } from '../../../src/cli/commands/command-io.js';
 import { runLockCommand } from '../../../src/cli/commands/lock.js';
 import { runHistoryCommand, runStatusCommand } from '../../../src/cli/commands/status.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { buildTestImage, hosts, httpGet, prepareComposeApp, removeProject, runner, sandbox, sshValues } from './support.js';
 
 const [h1] = hosts;

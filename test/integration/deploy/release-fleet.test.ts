@@ -6,7 +6,7 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
 import { deployFleet } from '../../../src/deploy/fleet.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import type { SshSession } from '../../../src/ssh/index.js';
 import { buildTestImage, hosts, httpGet, prepareComposeApp, removeProject, runner, sandbox, sshValues } from './support.js';
 

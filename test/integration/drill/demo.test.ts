@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
-import { demoDrill } from '../../../src/drill/demo.js';
+import { demoDrill } from '../../../src/demo/drill.js';
 
 describe('demoDrill', () => {
   it('seeds, backs up with restic, drills and returns a passing report', async () => {

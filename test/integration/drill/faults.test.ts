@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { redact } from '../../../src/core/secrets.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { drillFlow } from '../../../src/drill/flow.js';
 import { allChecks, type DrillReport } from '../../../src/drill/report.js';
 import { loadSandbox } from '../../support/sandbox.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { drillFlow } from '../../../src/drill/flow.js';
 import type { DrillReport } from '../../../src/drill/report.js';
 import { loadSandbox } from '../../support/sandbox.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LocalCache } from '../../../src/cli/local-cache.js';
+import { LocalCache } from '../../../src/core/local-cache.js';
 import type { CommandSpec } from '../../../src/core/command.js';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner, type RunOptions, type RunResult, type Runner } from '../../../src/core/runner/process-runner.js';

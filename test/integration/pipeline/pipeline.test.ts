@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { renderText } from '../../../src/core/summary.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { pipelineFlow } from '../../../src/pipeline/flow.js';
 import { docker } from '../../support/flow-harness.js';
 import { hosts, httpGet, prepareComposeApp, removeProject, sandbox, sshValues } from '../deploy/support.js';

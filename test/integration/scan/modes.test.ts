@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { renderMarkdown, renderText } from '../../../src/core/summary.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { secretScanFlow } from '../../../src/scan/flow.js';
 import { main } from '../../../src/cli/main.js';
-import { demoScan } from '../../../src/scan/demo.js';
+import { demoScan } from '../../../src/demo/scan.js';
 import { commentBody } from '../../../src/scan/report/comment.js';
 import { TestRepo, fakeAwsKeyId, fakeGithubToken, fakePassword, fakeStripeKey } from './repo.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { renderMarkdown } from '../../../src/core/summary.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { secretScanFlow } from '../../../src/scan/flow.js';
 import { TestRepo, fakeGithubToken, fakePassword } from './repo.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { MemoryLogger } from '../../../src/core/log.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { runAction } from '../../../src/platform/actions-edge.js';
 import { secretScanFlow } from '../../../src/scan/flow.js';
 import { TestRepo, fakeGithubToken } from './repo.js';

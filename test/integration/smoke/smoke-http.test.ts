@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { clearSecretsForTest } from '../../../src/core/secrets.js';
 import { renderText } from '../../../src/core/summary.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { oneLineCheck, parseCheckList } from '../../../src/smoke/check-list.js';
 import { smokeFlow } from '../../../src/smoke/flow.js';
 import { runSmokeChecks, type SmokeOptions } from '../../../src/smoke/run.js';

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { MemoryLogger } from '../../../src/core/log.js';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { smokeFlow } from '../../../src/smoke/flow.js';
 import { loadSandbox } from '../../support/sandbox.js';
 import { freePort, json, startServer } from './servers.js';

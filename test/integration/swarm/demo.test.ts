@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
-import { demoSwarm } from '../../../src/swarm/demo.js';
+import { demoSwarm } from '../../../src/demo/swarm.js';
 import { loadSandbox } from '../../support/sandbox.js';
 
 describe('demoSwarm', () => {

@@ -3,7 +3,7 @@
 // (run over SSH on the "manager") and say how to fix it.
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import { loadSandbox } from '../../support/sandbox.js';

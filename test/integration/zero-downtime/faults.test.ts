@@ -3,14 +3,14 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFleet } from '../../../src/deploy/fleet.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import { loopbackPorts } from '../../../src/deploy/zero-downtime/caddy-config.js';
-import { getOnce, startLoad } from '../../../src/deploy/zero-downtime/load-loop.js';
-import { startLocalCaddy, type LocalProxy } from '../../../src/deploy/zero-downtime/local-proxy.js';
+import { getOnce, startLoad } from '../../../src/demo/load-loop.js';
+import { startLocalCaddy, type LocalProxy } from '../../../src/demo/local-proxy.js';
 import { buildAppImage, failuresBeyondCaddyReloads, prepareApp, projectContainers, readState, removeProjects, runner, sshValues } from './support.js';
 
 const PROJECT = 'slipway-zd-faults';

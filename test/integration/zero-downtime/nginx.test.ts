@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { localContext, runFlow } from '../../../src/cli/run-flow.js';
+import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
-import { getOnce, startLoad, type LoadResult } from '../../../src/deploy/zero-downtime/load-loop.js';
-import { startLocalNginx, type LocalProxy } from '../../../src/deploy/zero-downtime/local-proxy.js';
+import { getOnce, startLoad, type LoadResult } from '../../../src/demo/load-loop.js';
+import { startLocalNginx, type LocalProxy } from '../../../src/demo/local-proxy.js';
 import { buildAppImage, h1, prepareApp, readState, removeProjects, runner, sshValues } from './support.js';
 
 const PROJECT = 'slipway-zd-nginx';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
-import type { LoadResult } from '../../../src/deploy/zero-downtime/load-loop.js';
+import type { LoadResult } from '../../../src/demo/load-loop.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
 
 export const sandbox = loadSandbox();

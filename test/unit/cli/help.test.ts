@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { flagSetFor, parseCommandLine, RENAMED_FLAGS } from '../../../src/cli/flags.js';
+import { parseCommandLine, RENAMED_FLAGS } from '../../../src/cli/flags.js';
 import { flowFlagSet } from '../../../src/cli/flow-command.js';
 import { flows } from '../../../src/cli/flows.js';
 import { EXAMPLES, EXIT_CODES } from '../../../src/cli/help.js';
 import { slipway } from './capture.js';
 
 const actionYml = (file: string) => YAML.parse(fs.readFileSync(file, 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> };
-const commands = [...flows.map((flow) => [flow.command, `actions/${flow.action}/action.yml`, flow.action]), ['pipeline', 'action.yml', 'deploy-pipeline']];
+/** The pipeline is the root action; every other flow has its folder under actions/. */
+const actionFile = (action: string) => (action === 'deploy-pipeline' ? 'action.yml' : `actions/${action}/action.yml`);
+const commands = flows.map((flow) => [flow.command, actionFile(flow.action), flow.action]);
 
 describe('help from the action inputs', () => {
   it('answers slipway deploy --help with no other flag, exit 0, nothing on stderr', async () => {
@@ -56,7 +58,7 @@ describe('help from the action inputs', () => {
 
   it('lists every command in slipway --help and prints the package version for slipway --version', async () => {
     const { stdout } = await slipway('--help');
-    for (const command of [...flows.map((flow) => flow.command), 'pipeline', 'demo']) expect(stdout).toContain(`  ${command} `);
+    for (const command of [...flows.map((flow) => flow.command), 'demo']) expect(stdout).toContain(`  ${command} `);
     const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
     expect((await slipway('--version')).stdout).toBe(`slipway ${version}\n`);
   });
@@ -65,8 +67,8 @@ describe('help from the action inputs', () => {
     const words = example.split('#')[0]?.trim().split(/\s+/) ?? [];
     expect(words.slice(0, 2)).toEqual(['slipway', command]);
     const flow = flows.find((candidate) => candidate.command === command);
-    const set = flow ? flowFlagSet(flow) : flagSetFor('pipeline', 'deploy-pipeline');
-    expect(() => parseCommandLine(words.slice(2), set)).not.toThrow();
+    expect(flow).toBeDefined();
+    expect(() => parseCommandLine(words.slice(2), flowFlagSet(flow!))).not.toThrow();
     expect(example).not.toMatch(/--(password|passphrase|forge-token|token)\b/);
   });
 
@@ -89,7 +91,7 @@ describe('the README\'s CLI section', () => {
     const actionOf: Record<string, string> = Object.fromEntries(flows.map((flow) => [flow.command, flow.action]));
     for (const [name, body] of Object.entries(config)) {
       if (name === 'defaults') continue;
-      const declared = Object.keys(actionYml(`actions/${actionOf[name]}/action.yml`).inputs);
+      const declared = Object.keys(actionYml(actionFile(actionOf[name] ?? name)).inputs);
       for (const key of Object.keys(body)) expect(declared).toContain(key);
     }
   });
@@ -104,7 +106,7 @@ describe('every slipway command line written in the README, docs/ and examples/'
     // Shell words: quoted parts kept whole ("$TOKEN" stands for a value).
     const words = [...rest.matchAll(/"[^"]*"|'[^']*'|\S+/g)].map((match) => match[0].replace(/^["']|["']$/g, ''));
     const flow = flows.find((candidate) => candidate.command === command);
-    const set = flow ? flowFlagSet(flow) : flagSetFor('pipeline', 'deploy-pipeline');
-    expect(() => parseCommandLine(words, set)).not.toThrow();
+    expect(flow).toBeDefined();
+    expect(() => parseCommandLine(words, flowFlagSet(flow!))).not.toThrow();
   });
 });

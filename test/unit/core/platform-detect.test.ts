@@ -1,4 +1,4 @@
-import { describeActor, detectPlatform } from '../../../src/platform/detect.js';
+import { describeActor, detectPlatform } from '../../../src/core/platform.js';
 
 const github = {
   GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '/tmp/summary', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'team/app',

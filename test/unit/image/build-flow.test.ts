@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalCache } from '../../../src/cli/local-cache.js';
+import { LocalCache } from '../../../src/core/local-cache.js';
 import type { CommandSpec } from '../../../src/core/command.js';
 import type { FlowContext } from '../../../src/core/context.js';
 import { MemoryLogger } from '../../../src/core/log.js';

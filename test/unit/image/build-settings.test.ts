@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { RecordingRunner } from '../../../src/core/runner/recording-runner.js';
-import { LocalCache } from '../../../src/cli/local-cache.js';
-import { runFlow } from '../../../src/cli/run-flow.js';
+import { LocalCache } from '../../../src/core/local-cache.js';
+import { runFlow } from '../../../src/core/run-flow.js';
 import { buildImageFlow } from '../../../src/image/build-flow.js';
 import { parseBuildSettings } from '../../../src/image/build-settings.js';
 

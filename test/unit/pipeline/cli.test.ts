@@ -1,20 +1,19 @@
-import { runPipelineCommand } from '../../../src/pipeline/cli.js';
-import { MemoryLogger } from '../../../src/core/log.js';
+import { slipway } from '../cli/capture.js';
 
 // A dry run with no image is refused while reading inputs, before anything runs.
-const badRun = ['--dry-run', 'true', '--hosts', 'deploy@127.0.0.1', '--app-dir', '/srv/app'];
+const badRun = ['pipeline', '--dry-run', 'true', '--hosts', 'deploy@127.0.0.1', '--app-dir', '/srv/app'];
 
 describe('slipway pipeline on a bad input', () => {
   it('prints one message naming the input, without a stack trace', async () => {
-    const log = new MemoryLogger();
-    expect(await runPipelineCommand(badRun, log)).toBe(2);
-    expect(log.text()).toMatch(/image/);
-    expect(log.text()).not.toMatch(/\n\s+at /);
+    const run = await slipway(...badRun);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/image/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('adds the stack trace when --debug is given', async () => {
-    const log = new MemoryLogger();
-    expect(await runPipelineCommand([...badRun, '--debug'], log)).toBe(2);
-    expect(log.text()).toMatch(/\n\s+at /);
+    const run = await slipway(...badRun, '--debug');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\n\s+at /);
   });
 });

@@ -2,7 +2,7 @@ import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { planPipeline, planSummary } from '../../../src/pipeline/plan.js';
 import { parsePipelineSettings, smokeDerived } from '../../../src/pipeline/settings.js';
 import { renderText } from '../../../src/core/summary.js';
-import type { PlatformInfo } from '../../../src/platform/detect.js';
+import type { PlatformInfo } from '../../../src/core/platform.js';
 
 const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
 const context = { env: {}, platform: { kind: 'local' } as PlatformInfo, workDir: process.cwd() };

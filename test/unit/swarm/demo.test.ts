@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { EXAMPLE_STACK_FILE } from '../../../src/swarm/demo.js';
-import { swarmEngineUnavailable } from '../../../src/swarm/namespace.js';
+import { EXAMPLE_STACK_FILE } from '../../../src/demo/swarm.js';
+import { swarmEngineUnavailable } from '../../../src/demo/swarm-engine.js';
 
 describe('the swarm demo', () => {
   it('deploys exactly the example stack file the docs point to (inlined for the bundled CLI)', () => {

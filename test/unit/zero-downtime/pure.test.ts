@@ -2,8 +2,8 @@ import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
 import { allDials, dialPatch, findUpstreams, loopbackPorts } from '../../../src/deploy/zero-downtime/caddy-config.js';
 import { renderSlotOverride, runTwiceProblems, slotPortFrom } from '../../../src/deploy/zero-downtime/compose-check.js';
 import { chooseFreePort, parseTcpTables } from '../../../src/deploy/zero-downtime/host-ports.js';
-import { percentile } from '../../../src/deploy/zero-downtime/load-loop.js';
-import { caddyfileFrom, nginxConfFrom } from '../../../src/deploy/zero-downtime/local-proxy.js';
+import { percentile } from '../../../src/demo/load-loop.js';
+import { caddyfileFrom, nginxConfFrom } from '../../../src/demo/local-proxy.js';
 import { nginxUpstreamPorts, renderNginxUpstream } from '../../../src/deploy/zero-downtime/proxy.js';
 import { parseZeroDowntimeSettings } from '../../../src/deploy/zero-downtime/settings.js';
 

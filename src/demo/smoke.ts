@@ -1,8 +1,8 @@
 import type { Logger } from '../core/log.js';
 import { renderText } from '../core/summary.js';
-import { oneLineCheck } from './check-list.js';
-import { smokeSummary } from './report.js';
-import { runSmokeChecks, type SmokeReport } from './run.js';
+import { oneLineCheck } from '../smoke/check-list.js';
+import { smokeSummary } from '../smoke/report.js';
+import { runSmokeChecks, type SmokeReport } from '../smoke/run.js';
 
 /** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
 export async function demoSmoke(log: Logger, url: string, version: string): Promise<SmokeReport> {

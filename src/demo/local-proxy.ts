@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { Runner } from '../../core/runner/process-runner.js';
-import { sleep } from '../../core/runner/retry.js';
+import type { Runner } from '../core/runner/process-runner.js';
+import { sleep } from '../core/runner/retry.js';
 
 /**
  * A Caddy or nginx of our own on loopback, made from `examples/proxy/` with

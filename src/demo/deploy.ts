@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localContext, runFlow } from '../cli/run-flow.js';
+import { localContext, runFlow } from '../core/run-flow.js';
 import type { Logger } from '../core/log.js';
 import type { Summary } from '../core/summary.js';
 import { Inputs, mapInputSource } from '../core/config/inputs.js';
 import { openSshSession, parseSshInputs } from '../ssh/index.js';
-import type { DeployResult } from './fleet.js';
-import { deployFlow } from './flow.js';
+import type { DeployResult } from '../deploy/fleet.js';
+import { deployFlow } from '../deploy/flow.js';
 
 /** examples/compose/docker-compose.yml, inlined so the bundled CLI needs no file beside it. */
 export const EXAMPLE_COMPOSE_FILE = `services:

@@ -6,12 +6,12 @@ import { formatError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Runner } from '../core/runner/process-runner.js';
 import { registerSecret } from '../core/secrets.js';
-import { renderText, type Summary } from '../core/summary.js';
-import { runSwarm, SWARM_DEFAULTS, type SwarmResult } from './deploy.js';
-import { humanDuration } from './duration.js';
-import { localDockerEndpoint } from './endpoint.js';
-import { startDemoSwarmEngine, swarmEngineUnavailable, type DemoSwarmEngine } from './namespace.js';
-import { swarmFailure, swarmSummary } from './report.js';
+import { renderText } from '../core/summary.js';
+import { runSwarm, SWARM_DEFAULTS, type SwarmResult } from '../swarm/deploy.js';
+import { humanDuration } from '../swarm/duration.js';
+import { localDockerEndpoint } from '../swarm/endpoint.js';
+import { startDemoSwarmEngine, swarmEngineUnavailable, type DemoSwarmEngine } from './swarm-engine.js';
+import { swarmFailure, swarmSummary } from '../swarm/report.js';
 
 /** examples/swarm/docker-compose.yml, inlined so the bundled CLI needs no file beside it (a unit test keeps them equal). */
 export const EXAMPLE_STACK_FILE = `# A stack Slipway deploys with \`strategy: swarm\` (checked by test/integration/swarm).
@@ -53,8 +53,6 @@ export interface DemoSwarmReport {
   skipped?: string;
   ok: boolean;
   detail: string;
-  /** The swarm report of the last deploy (the rolled-back v3). */
-  summary?: Summary;
 }
 
 /**
@@ -86,6 +84,7 @@ export async function demoSwarm(log: Logger, options: { runner: Runner; image: s
         mode: 'stack', stack: 'demo', composeFile: file, parallelism: 1, timeoutMs: 120_000, pollMs: SWARM_DEFAULTS.pollMs,
         secrets: { app_token: token }, env: {}, prune: false,
       }, endpoint, log);
+      // Each deploy's report, once: the demo's end names the step, not its tables again.
       log.info(renderText(swarmSummary(result)));
       return result;
     };
@@ -98,10 +97,10 @@ export async function demoSwarm(log: Logger, options: { runner: Runner; image: s
 
     const v1 = await deploy('v1');
     const v1Failure = swarmFailure(v1);
-    if (v1Failure) return { ok: false, detail: `v1: ${v1Failure}`, summary: swarmSummary(v1) };
+    if (v1Failure) return { ok: false, detail: `v1: ${v1Failure}` };
     const v2 = await deploy('v2');
     const v2Failure = swarmFailure(v2);
-    if (v2Failure) return { ok: false, detail: `v2: ${v2Failure}`, summary: swarmSummary(v2) };
+    if (v2Failure) return { ok: false, detail: `v2: ${v2Failure}` };
     const afterV2 = await serving();
     const v3 = await deploy('v3', true);
     const rolledBack = v3.services.every((s) => s.outcome === 'rolled-back');
@@ -117,7 +116,6 @@ export async function demoSwarm(log: Logger, options: { runner: Runner; image: s
           ? `broken v3 rolled back by the engine in ${humanDuration(v3.durationMs)}, ${afterV3} serving`
           : `broken v3 was NOT rolled back (${v3.services.map((s) => `${s.service}: ${s.outcome}`).join(', ')}), ${afterV3} serving`,
       ].join('; '),
-      summary: swarmSummary(v3),
     };
   } finally {
     await engine.stop();

@@ -5,11 +5,11 @@ import type { Logger } from '../core/log.js';
 import { ProcessRunner } from '../core/runner/process-runner.js';
 import { renderText } from '../core/summary.js';
 import { noCache } from '../core/cache.js';
-import { detectPlatform } from '../platform/detect.js';
-import { base62, crc32 } from './encoding.js';
-import { secretScanFlow } from './flow.js';
-import { randomGenerator } from './samples.js';
-import { runScan } from './scanner.js';
+import { detectPlatform } from '../core/platform.js';
+import { base62, crc32 } from '../scan/encoding.js';
+import { secretScanFlow } from '../scan/flow.js';
+import { randomGenerator } from '../scan/samples.js';
+import { runScan } from '../scan/scanner.js';
 
 /**
  * Builds a small repository in `dir` whose second commit plants one fake

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localContext, runFlow } from '../cli/run-flow.js';
+import { localContext, runFlow } from '../core/run-flow.js';
 import type { Logger } from '../core/log.js';
 import { ProcessRunner } from '../core/runner/process-runner.js';
 import { registerSecret } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
-import { drillFlow } from './flow.js';
-import type { DrillReport } from './report.js';
+import { drillFlow } from '../drill/flow.js';
+import type { DrillReport } from '../drill/report.js';
 
 const SEED = `PRAGMA journal_mode = WAL;
 CREATE TABLE students (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')));

@@ -6,16 +6,16 @@ import { formatError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { registerSecret } from '../core/secrets.js';
 import { renderText, Summary } from '../core/summary.js';
-import { demoDrill } from '../drill/demo.js';
-import { demoDeploy } from '../deploy/demo.js';
-import { demoZeroDowntime } from '../deploy/zero-downtime/demo.js';
+import { demoDrill } from './drill.js';
+import { demoDeploy } from './deploy.js';
+import { demoZeroDowntime } from './zero-downtime.js';
 import { pipelineFlow } from '../pipeline/flow.js';
-import { demoScan } from '../scan/demo.js';
-import { demoSmoke } from '../smoke/demo.js';
-import { demoSwarm } from '../swarm/demo.js';
+import { demoScan } from './scan.js';
+import { demoSmoke } from './smoke.js';
+import { demoSwarm } from './swarm.js';
 import { openSshSession, parseSshInputs } from '../ssh/index.js';
-import { localContext, runFlow } from './run-flow.js';
-import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from '../deploy/demo.js';
+import { localContext, runFlow } from '../core/run-flow.js';
+import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from './deploy.js';
 
 /** What `scripts/sandbox.sh up` wrote: registries, SSH hosts, PostgreSQL. */
 export interface SandboxInfo {
@@ -41,7 +41,7 @@ export function readSandbox(): SandboxInfo {
 
 const DEMO_PORT = 18090;
 
-interface DemoStep {
+export interface DemoStep {
   step: string;
   status: 'ok' | 'failed' | 'skipped';
   seconds: string;
@@ -63,7 +63,8 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
   const appDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'app');
   const [host] = sandbox.ssh.hosts;
   const steps: DemoStep[] = [];
-  const extra = new Summary();
+  // A step's own tables are printed once, in its group as it finishes; the end is the one table of steps.
+  const show = (summary: Summary) => log.info(renderText(summary));
   const timed = async (step: string, body: () => Promise<{ ok: boolean; detail: string; skipped?: boolean }>): Promise<boolean> => {
     const started = Date.now();
     try {
@@ -99,7 +100,7 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
         steps.push({ step: 'build → push → deploy → smoke', status: 'failed', seconds: '-', detail: formatError(run) });
       } else {
         for (const s of run.result.steps) steps.push({ step: s.step, status: s.status, seconds: s.status === 'skipped' ? '-' : (s.durationMs / 1000).toFixed(1), detail: s.detail });
-        extra.append(pipelineFlow.summary(run.result));
+        show(pipelineFlow.summary(run.result));
         deployed = run.result.outcome === 'deployed';
         imageRef = run.result.imageRef;
       }
@@ -124,7 +125,7 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
         host: { address: deployHost.address, port: deployHost.port, baseDir: deployHost.baseDir },
         user: sandbox.ssh.user, privateKeyPath: sandbox.ssh.privateKeyPath, knownHostsPath: sandbox.ssh.knownHostsPath,
       });
-      extra.append(report.summary);
+      show(report.summary);
       return { ok: true, detail: report.detail };
     });
   } else {
@@ -145,7 +146,6 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
   await timed('swarm: v1 → v2 → broken v3 rolled back', async () => {
     const report = await demoSwarm(log, { runner: localContext(log).runner, image: sandbox.baseImage, sourceHost: sandbox.docker?.host });
     if (report.skipped) log.warn(`swarm step skipped: ${report.skipped}`);
-    if (report.summary) extra.append(report.summary);
     return { ok: report.ok, detail: report.detail, skipped: report.skipped !== undefined };
   });
   await timed('restore drill', async () => {
@@ -156,18 +156,21 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-demo-scan-'));
     const text = await demoScan(log, path.join(dir, 'repo'));
     fs.rmSync(dir, { recursive: true, force: true });
-    extra.text(text);
+    log.info(text);
     // The demo repository plants one fake token: finding it is the success.
     const found = /ghp_|github/i.test(text);
     return { ok: found, detail: found ? 'the planted (fake) GitHub token was caught in the push' : 'the planted token was not reported' };
   });
 
-  const story = new Summary()
-    .heading(`Slipway demo: example app ${version}, the whole chain`)
-    .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]))
-    .append(extra);
-  process.stdout.write(renderText(story));
+  process.stdout.write(renderText(demoSummary(version, steps)));
   return steps.some((s) => s.status === 'failed') ? 1 : 0;
+}
+
+/** The end of the demo: one table, each step with its result and time. */
+export function demoSummary(version: string, steps: readonly DemoStep[]): Summary {
+  return new Summary()
+    .heading(`Slipway demo: example app ${version}, the whole chain`)
+    .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]));
 }
 
 /** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localContext, runFlow } from '../../cli/run-flow.js';
-import { Inputs, mapInputSource } from '../../core/config/inputs.js';
-import type { Logger } from '../../core/log.js';
-import { openSshSession, parseSshInputs } from '../../ssh/index.js';
-import { deployFlow } from '../flow.js';
-import { readStateFile } from '../host-state.js';
+import { localContext, runFlow } from '../core/run-flow.js';
+import { Inputs, mapInputSource } from '../core/config/inputs.js';
+import type { Logger } from '../core/log.js';
+import { openSshSession, parseSshInputs } from '../ssh/index.js';
+import { deployFlow } from '../deploy/flow.js';
+import { readStateFile } from '../deploy/host-state.js';
 import { percentile, startLoad, type LoadResult } from './load-loop.js';
 import { startLocalCaddy, startLocalNginx, type LocalProxy } from './local-proxy.js';
-import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from '../demo.js';
+import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from './deploy.js';
 
 
 export interface ZeroDowntimeDemoOptions {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CacheStore } from '../core/cache.js';
+import type { CacheStore } from './cache.js';
 
 /** The laptop's stand-in for @actions/cache: a directory per key, newest restore-key prefix wins. */
 export class LocalCache implements CacheStore {
