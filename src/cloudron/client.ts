@@ -4,7 +4,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { SlipwayError } from '../core/errors.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../core/runner/retry.js';
-import type { ConnectTarget } from '../smoke/check.js';
+import type { ConnectTarget } from '../smoke/index.js';
 
 /**
  * A JSON client for Cloudron's REST API (docs.cloudron.io/api), over node:https

@@ -1,6 +1,6 @@
 import { SlipwayError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { readServedImage, resolveServedDigest } from '../image/registry-manifest.js';
+import { readServedImage, resolveServedDigest } from '../image/index.js';
 import type { CloudronApi, CloudronApp, LocationBody } from './api.js';
 import { compareVersions } from './manifest.js';
 import type { AppSelector, CloudronSettings } from './settings.js';

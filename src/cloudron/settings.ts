@@ -1,8 +1,6 @@
 import type { Inputs } from '../core/config/inputs.js';
-import { parseImageReference, type ImageReference } from '../image/reference.js';
-import type { ConnectTarget } from '../smoke/check.js';
-import { parseConnectTarget } from '../smoke/check-list.js';
-import { readCaBundle } from '../smoke/settings.js';
+import { parseImageReference, type ImageReference } from '../image/index.js';
+import { parseConnectTarget, readCaBundle, type ConnectTarget } from '../smoke/index.js';
 import type { CloudronManifest } from './api.js';
 import { readManifest } from './manifest.js';
 

@@ -2,14 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localContext, runFlow } from '../cli/run-flow.js';
+import { localContext, runFlow } from '../core/run-flow.js';
 import { cloudronFlow, cloudronSummary, type CloudronResult } from '../cloudron/index.js';
 import type { Logger } from '../core/log.js';
 import { ProcessRunner } from '../core/runner/process-runner.js';
 import { registerSecret } from '../core/secrets.js';
 import { Summary } from '../core/summary.js';
-import { buildImageFlow } from '../image/build-flow.js';
-import { pushImageFlow } from '../image/push-flow.js';
+import { buildImageFlow, pushImageFlow } from '../image/index.js';
 import { makeStandinCertificates, startCloudronStandin } from './cloudron-standin.js';
 
 export interface CloudronDemoOptions {
