@@ -5,16 +5,13 @@ import {
   composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords, type ComposeFlavor, type ComposeProject,
 } from './compose-commands.js';
 import { servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
-import { readStateFile, stateDir, writeStateFile } from './host-state.js';
-import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
-import { forHost, type ComposeSettings } from './settings.js';
+import { hostFiles, readStateFile, writeAtomic, writeStateFile } from './host-state.js';
+import { hookWords, requirePaths, RolledBackError, type HostRun as AnyHostRun } from './host-run.js';
 
-/** What a compose deploy changed, for the log and for a fleet revert. */
-export interface ComposeChange {
-  version: string;
-  previous: string;
-  changed: boolean;
-}
+type HostRun = AnyHostRun<ComposeDeploySettings>;
+import { forHost } from './common-settings.js';
+import type { ComposeDeploySettings, ComposeSettings } from './strategies/compose.js';
+import type { StrategyOutcome } from './strategies/strategy.js';
 
 export interface ComposeContext {
   flavor: ComposeFlavor;
@@ -25,8 +22,7 @@ export interface ComposeContext {
 }
 
 export async function prepare(run: HostRun): Promise<ComposeContext> {
-  const compose = run.settings.compose;
-  if (!compose) throw new Error('compose settings missing');
+  const { compose } = run.settings;
   await requirePaths(run, [
     { path: run.appDir, kind: 'dir', what: 'app-dir' },
     ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file' as const, what: 'compose-file' })),
@@ -35,7 +31,7 @@ export async function prepare(run: HostRun): Promise<ComposeContext> {
   const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
   if (detected !== 'v1' && detected !== 'v2') throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
   const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-  const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
+  const stateBase = hostFiles.composeBase(run.appDir, project, compose.service);
   return {
     flavor: detected,
     compose,
@@ -82,8 +78,8 @@ async function pinForRollback(run: HostRun, ctx: ComposeContext, imageId: string
  */
 async function switchTo(run: HostRun, ctx: ComposeContext, image: string, pull: boolean, beforeUp?: () => void): Promise<void> {
   const env = { ...run.settings.env };
-  await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
-    stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+  await writeAtomic(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, image), {
+    name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
   });
   if (pull) await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
   beforeUp?.();
@@ -136,7 +132,7 @@ async function servingBefore(run: HostRun, ctx: ComposeContext, running: Running
 /** State written by older releases put the image reference where the version was unknown. */
 const knownVersion = (version: string | undefined, image: string | undefined): string | undefined => (version && version !== image ? version : undefined);
 
-export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
+export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   const ctx = await prepare(run);
   const image = ctx.compose.image ?? '';
   const { version } = run.settings;
@@ -170,7 +166,7 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
   } catch (error) {
     if (error instanceof CancelledError) {
       // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
-      if (rollbackTo) await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
+      if (rollbackTo) await writeAtomic(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, rollbackTo), { name: 'slipway-override' });
       await writeStateFile(run.session, ctx.stateFile, state);
       throw error;
     }
@@ -198,7 +194,7 @@ export async function composeDeploy(run: HostRun): Promise<ComposeChange> {
 }
 
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
-export async function composeRollback(run: HostRun): Promise<ComposeChange> {
+export async function composeRollback(run: HostRun): Promise<StrategyOutcome> {
   const ctx = await prepare(run);
   const state = await readStateFile(run.session, ctx.stateFile);
   if (!state.previous_image) throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });

@@ -5,14 +5,12 @@ import { runIdentity } from '../core/leftovers.js';
 import type { FlowContext } from '../core/context.js';
 import { describeActor } from '../core/platform.js';
 import { describeTarget, openSshSession, type SshSession } from '../ssh/index.js';
-import { composeDeploy, composeRollback, type ComposeChange } from './compose.js';
 import { appendDeployLog } from './host-state.js';
 import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from './host-run.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { releaseDeploy, releaseRollback, scriptDeploy } from './release.js';
-import { forHost, type DeploySettings } from './settings.js';
-import { swarmDeploy, swarmRollback } from '../swarm/index.js';
-import { zeroDowntimeDeploy, zeroDowntimeRollback } from './zero-downtime/deploy.js';
+import { forHost } from './common-settings.js';
+import { strategyFor, type DeploySettings } from './strategies/index.js';
+import { reportsOf, type StrategyReport } from './strategies/strategy.js';
 
 export interface DeployResult {
   mode: DeploySettings['mode'];
@@ -29,6 +27,8 @@ export interface DeployResult {
 }
 
 export interface DeployHooks {
+  /** Opens a host's session (default: SSH; the fast specs give a recorded one). */
+  openSession?(target: DeploySettings['ssh']['targets'][number], index: number): Promise<SshSession>;
   /** Called with each host's session once it is open (tests cut connections through it). */
   sessionOpened?(session: SshSession, index: number): void;
 }
@@ -51,13 +51,9 @@ interface Pending {
   outcome: HostOutcome;
 }
 
-function strategyOf(settings: DeploySettings): { deploy(run: HostRun): Promise<ComposeChange>; rollback(run: HostRun): Promise<ComposeChange> } {
-  switch (settings.strategy) {
-    case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
-    case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
-    case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
-    case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
-  }
+/** A host's reports, in the order its strategy made them (a revert's come after its deploy's). */
+function keepReports(outcome: HostOutcome, reports: StrategyReport[] | undefined): void {
+  if (reports?.length) outcome.reports = [...(outcome.reports ?? []), ...reports];
 }
 
 /** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
@@ -72,7 +68,7 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
   const actor = describeActor(context.platform, os.hostname());
   const runId = runIdentity(context.env, os.hostname());
   const { signal } = context;
-  const strategy = strategyOf(settings);
+  const strategy = strategyFor(settings);
   const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
   const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
   const outcomes: HostOutcome[] = indexed.map(({ target }) => ({
@@ -90,7 +86,7 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
       let strategyStarted = false;
       try {
         throwIfCancelled(signal, `connecting to ${item.name}`);
-        item.session = await openSshSession(target, context.runner, context.log);
+        item.session = await (hooks.openSession ? hooks.openSession(target, index) : openSshSession(target, context.runner, context.log));
         hooks.sessionOpened?.(item.session, index);
         const appDir = forHost(settings.appDir, target.host, index);
         item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
@@ -104,6 +100,7 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         strategyStarted = true;
         const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run as HostRun) : strategy.deploy(item.run as HostRun)));
         Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+        keepReports(item.outcome, change.reports);
         if (isCancelled(signal)) item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
       } catch (error) {
         const rolledBack = error instanceof RolledBackError;
@@ -113,6 +110,7 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
           status: rolledBack ? 'rolled-back' : 'failed', version: versions?.serving ?? settings.version, previous: versions?.failed ?? item.outcome.previous,
           message: formatError(error), changed: !rolledBack && item.lock !== undefined,
         });
+        keepReports(item.outcome, reportsOf(error));
         if (isCancelled(signal)) Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
       }
       item.outcome.durationMs = Date.now() - started;
@@ -128,7 +126,9 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         try {
           const back = await strategy.rollback(item.run);
           Object.assign(item.outcome, { status: 'reverted', version: back.version, previous: back.previous, message: 'reverted because another host in its batch failed' });
+          keepReports(item.outcome, back.reports);
         } catch (error) {
+          keepReports(item.outcome, reportsOf(error));
           item.outcome.message = `revert failed: ${formatError(error)}`;
           item.outcome.status = 'failed';
         }

@@ -2,7 +2,7 @@ import type { FlowDefinition } from '../core/context.js';
 import { Summary } from '../core/summary.js';
 import { deployFleet, type DeployResult } from './fleet.js';
 import { parseDeploySettings, type DeploySettings } from './settings.js';
-import { keepSwarmReports, swarmReportSummary } from '../swarm/index.js';
+import { strategyReportsSummary } from './strategies/index.js';
 
 /** `slipway deploy` and `actions/ssh-deploy`: compose, release or script, to one host or a fleet. */
 export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
@@ -10,8 +10,7 @@ export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
   action: 'ssh-deploy',
   describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
   parse: (inputs, context) => parseDeploySettings(inputs, context.workDir),
-  // swarm: the per-service report and filled-in defaults join the summary below.
-  run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
+  run: (settings, context) => deployFleet(settings, context),
   outputs: (result) => ({
     version: result.version,
     'previous-version': result.previousVersion,
@@ -23,7 +22,8 @@ export const deployFlow: FlowDefinition<DeploySettings, DeployResult> = {
     .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
       o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
     ]))
-    .append(swarmReportSummary(result)),
+    // The strategies' own blocks (swarm: the per-service report and filled-in defaults).
+    .append(strategyReportsSummary(result.hosts)),
   // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
   handlesCancel: true,
   failure: (result) => {

@@ -1,12 +1,13 @@
 import { SlipwayError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { SshSession } from '../ssh/index.js';
-import type { DeploySettings } from './settings.js';
+import type { DeploySettings } from './strategies/index.js';
+import type { StrategyReport } from './strategies/strategy.js';
 
-/** One host's part of a deploy, as strategies see it. */
-export interface HostRun {
+/** One host's part of a deploy, as strategies see it (each strategy with its own settings). */
+export interface HostRun<S = DeploySettings> {
   session: SshSession;
-  settings: DeploySettings;
+  settings: S;
   /** app-dir with `{host}`/`{index}` replaced. */
   appDir: string;
   index: number;
@@ -26,6 +27,8 @@ export interface HostOutcome {
   /** The host ran something new at some point (so a batch failure must revert it). */
   changed: boolean;
   durationMs: number;
+  /** The strategy's own account of the host (swarm: what the engine did per service), in --json and the summary. */
+  reports?: StrategyReport[];
 }
 
 /** After a rollback: the version serving now and the version that failed (outputs, summary and deploy log say these). */

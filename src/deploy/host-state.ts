@@ -9,6 +9,18 @@ export const stateDir = (appDir: string): string => `${appDir}/.slipway`;
 export const lockDir = (appDir: string): string => `${stateDir(appDir)}/lock`;
 export const deployLogPath = (appDir: string): string => `${stateDir(appDir)}/deploy.log`;
 
+/** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
+export const hostFiles = {
+  /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
+  composeBase: (appDir: string, project: string | undefined, service: string): string => `${stateDir(appDir)}/compose-${project ?? 'default'}-${service}`,
+  /** The zero-downtime switch record of a compose project's service. */
+  switchState: (appDir: string, projectName: string, service: string): string => `${stateDir(appDir)}/zero-downtime-${projectName}-${service}.state`,
+  /** One zero-downtime copy's override (`<project>-blue` / `-green`). */
+  slotOverride: (appDir: string, slotProject: string): string => `${stateDir(appDir)}/${slotProject}.override.json`,
+  /** The release strategy's record of versions of releases Slipway did not make. */
+  releaseState: (appDir: string): string => `${stateDir(appDir)}/release.state`,
+};
+
 export interface DeployLogEntry {
   time: string;
   action: 'deploy' | 'rollback';
@@ -33,11 +45,34 @@ export async function appendDeployLog(session: SshSession, appDir: string, entry
   );
 }
 
+/**
+ * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
+ * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
+ */
+export function writeAtomicWords(file: string, name = 'slipway-write'): string[] {
+  return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+}
+
+/** The words that print `file` on the host, or nothing when it does not exist. */
+export function readOrEmptyWords(file: string, name = 'slipway-read'): string[] {
+  return ['sh', '-c', 'cat "$1" 2>/dev/null || true', name, file];
+}
+
+/** Writes `text` to `file` on the host atomically (writeAtomicWords). */
+export async function writeAtomic(session: SshSession, file: string, text: string, options: { name?: string; label?: string } = {}): Promise<void> {
+  await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+}
+
+/** The text of `file` on the host; '' when it does not exist. */
+export async function readOrEmpty(session: SshSession, file: string, name?: string): Promise<string> {
+  return (await session.exec(readOrEmptyWords(file, name))).stdout;
+}
+
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 export async function readStateFile(session: SshSession, file: string): Promise<Record<string, string>> {
-  const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+  const text = await readOrEmpty(session, file, 'slipway-state');
   const state: Record<string, string> = {};
-  for (const line of result.stdout.split('\n')) {
+  for (const line of text.split('\n')) {
     const index = line.indexOf('=');
     if (index > 0) state[line.slice(0, index)] = line.slice(index + 1);
   }
@@ -47,5 +82,5 @@ export async function readStateFile(session: SshSession, file: string): Promise<
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 export async function writeStateFile(session: SshSession, file: string, state: Record<string, string>): Promise<void> {
   const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-  await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+  await writeAtomic(session, file, text, { name: 'slipway-state' });
 }

@@ -1,5 +1,4 @@
 /** What other links use of deploy (the pipeline, swarm, preview): flows, compose words, host state, the lock. */
-export { type ComposeChange } from './compose.js';
 export { type ComposeFlavor, type ComposeProject, DETECT_COMPOSE, composeWords } from './compose-commands.js';
 export { type DeployResult } from './fleet.js';
 export { deployFlow } from './flow.js';
@@ -8,3 +7,4 @@ export { type HostOutcome, type HostRun, RolledBackError } from './host-run.js';
 export { appendDeployLog, stateDir } from './host-state.js';
 export { type HeldLock, acquireLock } from './lock.js';
 export { type DeploySettings, VERSION, forHost, parseDeploySettings } from './settings.js';
+export { STRATEGIES, strategyFor, strategyReportsSummary } from './strategies/index.js';

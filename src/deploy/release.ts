@@ -2,9 +2,13 @@ import { throwIfCancelled } from '../core/cancel.js';
 import { lastLines, SlipwayError } from '../core/errors.js';
 import { redact } from '../core/secrets.js';
 import { servingVersion, waitForHttpHealth } from './health.js';
-import { readStateFile, stateDir, writeStateFile } from './host-state.js';
+import { hostFiles, readStateFile, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
-import type { ComposeChange as Change } from './compose.js';
+import type { ReleaseDeploySettings } from './strategies/release.js';
+import type { ScriptDeploySettings } from './strategies/script.js';
+import type { StrategyOutcome } from './strategies/strategy.js';
+
+type ReleaseRun = HostRun<ReleaseDeploySettings>;
 
 /** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
 export function releaseName(now: Date): string {
@@ -90,7 +94,7 @@ export function sudoCheckWords(command: string): string[] | undefined {
 }
 
 /** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run: HostRun): Promise<{ current?: string; all: string[]; marked: string[] }> {
+async function listReleases(run: ReleaseRun): Promise<{ current?: string; all: string[]; marked: string[] }> {
   const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
   const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
   const names = lines.filter((line) => !line.startsWith('current='));
@@ -98,13 +102,13 @@ async function listReleases(run: HostRun): Promise<{ current?: string; all: stri
 }
 
 /** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run: HostRun, name: string, mark: ReleaseMark): Promise<void> {
+async function markRelease(run: ReleaseRun, name: string, mark: ReleaseMark): Promise<void> {
   const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
   if (result.exitCode !== 0) run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
 }
 
 /** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
-async function versionOf(run: HostRun, name: string | undefined): Promise<string> {
+async function versionOf(run: ReleaseRun, name: string | undefined): Promise<string> {
   if (!name) return '';
   const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
   return result.stdout.trim();
@@ -114,16 +118,16 @@ async function versionOf(run: HostRun, name: string | undefined): Promise<string
  * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
  * they answered when a deploy replaced them, so a rollback to one checks for its real version.
  */
-const releaseStateFile = (run: HostRun): string => `${stateDir(run.appDir)}/release.state`;
+const releaseStateFile = (run: ReleaseRun): string => hostFiles.releaseState(run.appDir);
 
 /** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
-async function knownVersionOf(run: HostRun, name: string): Promise<string | undefined> {
+async function knownVersionOf(run: ReleaseRun, name: string): Promise<string | undefined> {
   const written = await versionOf(run, name);
   if (written) return written;
   return (await readStateFile(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
 }
 
-async function recordServed(run: HostRun, name: string, version: string): Promise<void> {
+async function recordServed(run: ReleaseRun, name: string, version: string): Promise<void> {
   const state = await readStateFile(run.session, releaseStateFile(run));
   if (state[`served.${name}`] === version) return;
   await writeStateFile(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
@@ -133,8 +137,8 @@ async function recordServed(run: HostRun, name: string, version: string): Promis
  * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
  * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
  */
-async function restart(run: HostRun, signal?: AbortSignal): Promise<{ ok: boolean; detail: string }> {
-  for (const command of run.settings.release?.restart ?? []) {
+async function restart(run: ReleaseRun, signal?: AbortSignal): Promise<{ ok: boolean; detail: string }> {
+  for (const command of run.settings.release.restart) {
     if (signal?.aborted) return { ok: false, detail: `cancelled before restart command \`${command}\`` };
     const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
     if (result.exitCode !== 0) {
@@ -150,16 +154,17 @@ async function restart(run: HostRun, signal?: AbortSignal): Promise<{ ok: boolea
  * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
  * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
  */
-async function switchAndCheck(run: HostRun, name: string, version: string | undefined, signal?: AbortSignal): Promise<{ healthy: boolean; detail: string }> {
+async function switchAndCheck(run: ReleaseRun, name: string, version: string | undefined, signal?: AbortSignal): Promise<{ healthy: boolean; detail: string }> {
   await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
   const restarted = await restart(run, signal);
   if (!restarted.ok) return { healthy: false, detail: restarted.detail };
   return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
 
-export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Change> {
-  const release = run.settings.release;
-  if (!release?.artifact) throw new Error('release settings missing');
+export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<StrategyOutcome> {
+  const { release } = run.settings;
+  // Parsing requires it for a deploy.
+  const artifact = release.artifact ?? '';
   const { version } = run.settings;
   await requirePaths(run, [
     { path: run.appDir, kind: 'dir', what: 'app-dir' },
@@ -184,12 +189,12 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
   throwIfCancelled(run.signal, 'the upload of the new release');
   await run.session.exec(['mkdir', '-p', dir]);
   try {
-    if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-      await run.session.upload(release.artifact, `${dir}.tar.gz`);
+    if (/\.(tar\.gz|tgz)$/.test(artifact)) {
+      await run.session.upload(artifact, `${dir}.tar.gz`);
       throwIfCancelled(run.signal, 'unpacking the new release');
       await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
     } else {
-      await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
+      await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
     }
     await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
     if (release.shared.length) await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
@@ -222,7 +227,7 @@ export async function releaseDeploy(run: HostRun, now = new Date()): Promise<Cha
  * Back to the release before `current`, from what is on the host. Releases of the same version as
  * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
  */
-export async function releaseRollback(run: HostRun): Promise<Change> {
+export async function releaseRollback(run: ReleaseRun): Promise<StrategyOutcome> {
   const { current, all } = await listReleases(run);
   const index = current ? all.indexOf(current) : -1;
   const from = await versionOf(run, current);
@@ -240,8 +245,8 @@ export async function releaseRollback(run: HostRun): Promise<Change> {
   return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
 }
 
-export async function scriptDeploy(run: HostRun): Promise<Change> {
-  const script = run.settings.script ?? '';
+export async function scriptDeploy(run: HostRun<ScriptDeploySettings>): Promise<StrategyOutcome> {
+  const { script } = run.settings;
   const { version } = run.settings;
   await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
   await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });

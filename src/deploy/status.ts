@@ -4,7 +4,7 @@ import type { Logger } from '../core/log.js';
 import type { Runner } from '../core/runner/process-runner.js';
 import { describeTarget, openSshSession, parseSshInputs, type SshSession, type SshSettings } from '../ssh/index.js';
 import { defaultProjectName } from './compose-commands.js';
-import { deployLogPath, lockDir, readStateFile, stateDir } from './host-state.js';
+import { deployLogPath, hostFiles, lockDir, readStateFile } from './host-state.js';
 import { isMarked } from './release.js';
 import { forHost, type Strategy } from './settings.js';
 
@@ -245,9 +245,8 @@ async function readComposeServing(session: SshSession, settings: StatusSettings,
       : [];
     containers.push({ id: id.slice(0, 12), project, state: inert(state, 40), ...(health ? { health: inert(health, 40) } : {}), image: inert(image), imageId: inert(imageId, 80), digests });
   }
-  const base = stateDir(appDir);
-  const recorded = await readStateFile(session, `${base}/compose-${configured ?? 'default'}-${service}.state`);
-  const zeroDowntime = await readStateFile(session, `${base}/zero-downtime-${projectName}-${service}.state`);
+  const recorded = await readStateFile(session, `${hostFiles.composeBase(appDir, configured, service)}.state`);
+  const zeroDowntime = await readStateFile(session, hostFiles.switchState(appDir, projectName, service));
   const pick = Object.keys(zeroDowntime).length ? { version: zeroDowntime.live_version ?? '', image: zeroDowntime.live_image ?? '', status: zeroDowntime.status ?? '', slot: zeroDowntime.live_project ?? '' } : recorded;
   const kept: Record<string, string> = {};
   for (const key of ['version', 'image', 'previous_version', 'previous_image', 'status', 'slot']) if (pick[key]) kept[key] = inert(pick[key] ?? '');

@@ -1,9 +1,6 @@
 import { describeCommand } from '../core/command.js';
-import { shellJoin } from '../core/command.js';
 import { Summary } from '../core/summary.js';
-import { composeWords } from '../deploy/index.js';
-import { stateDir } from '../deploy/index.js';
-import { forHost, type DeploySettings } from '../deploy/index.js';
+import { forHost, stateDir, strategyFor, type DeploySettings } from '../deploy/index.js';
 import { buildCommand, loginCommand, pushCommand } from '../image/index.js';
 import { describeTarget } from '../ssh/index.js';
 import { PLANNED, type PipelineSettings } from './settings.js';
@@ -68,42 +65,12 @@ export function planPipeline(settings: PipelineSettings): PipelinePlan {
 }
 
 export function planHosts(deploy: DeploySettings, image: string | undefined): HostPlan[] {
+  const strategy = strategyFor(deploy);
   return deploy.ssh.targets.map((target, index) => {
     const appDir = forHost(deploy.appDir, target.host, index);
     const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
-    if (deploy.compose) {
-      const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
-      const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
-      const words = (...sub: string[]) => planned(shellJoin(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
-      // Which compose the host has is only known once connected: the plan shows v2's words.
-      commands.push('compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that');
-      if (deploy.mode === 'rollback') commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
-      else {
-        if (deploy.compose.preDeploy) commands.push(`pre-deploy hook: ${deploy.compose.preDeploy}`);
-        commands.push(`write ${overrideFile}: ${deploy.compose.service} → ${image}`);
-        if (deploy.compose.pull) commands.push(words('pull', deploy.compose.service));
-      }
-      commands.push(words('up', '-d', '--remove-orphans'));
-    } else if (deploy.release) {
-      if (deploy.mode === 'rollback') commands.push(`switch ${appDir}/current to the release before it`);
-      else {
-        commands.push(`upload ${deploy.release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
-        if (deploy.release.shared.length) commands.push(`link shared: ${deploy.release.shared.join(', ')}`);
-        for (const command of deploy.release.prePromote) commands.push(`in the release: ${command}`);
-        commands.push(`switch ${appDir}/current to the new release`);
-      }
-      for (const command of deploy.release.restart) commands.push(command);
-    } else if (deploy.script) {
-      commands.push(`in ${appDir}: ${deploy.script}`);
-    } else if (deploy.swarm) {
-      const { swarm } = deploy;
-      commands.push(swarm.service
-        ? `docker service update --image ${swarm.image ?? '<image>'} ${swarm.stack}_${swarm.service} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`
-        : `upload ${swarm.stackFile}; docker stack deploy as ${swarm.stack}; wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`);
-    }
-    if (deploy.zeroDowntime && deploy.compose && deploy.mode === 'deploy') {
-      commands.push(`zero downtime: start the new copy beside the old one on a free port ${deploy.zeroDowntime.ports.first}-${deploy.zeroDowntime.ports.last}, switch the ${deploy.zeroDowntime.proxy} proxy, drain the old copy`);
-    }
+    // What the strategy runs, as it runs it (each strategy owns its plan).
+    commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
     if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
     commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
     return { host: describeTarget(target), appDir, commands };
@@ -131,7 +98,7 @@ export interface DeployPlan {
 }
 
 export function planDeploy(deploy: DeploySettings): DeployPlan {
-  const image = deploy.compose?.image ?? deploy.swarm?.image;
+  const image = deploy.strategy === 'compose' ? deploy.compose.image : deploy.strategy === 'swarm' ? deploy.swarm.image : undefined;
   const order = deploy.batchSize ? `in batches of ${deploy.batchSize}` : 'all at once';
   const what = deploy.mode === 'rollback'
     ? `roll back with ${deploy.strategy} on ${deploy.ssh.targets.length} host(s) ${order}, to what each host recorded`

@@ -1,9 +1,8 @@
 import { Summary } from '../core/summary.js';
 import { formatBytes } from '../image/index.js';
 import { smokeSummary } from '../smoke/index.js';
-import { swarmReportSummary } from '../swarm/index.js';
+import { strategyReportsSummary, type HostOutcome } from '../deploy/index.js';
 import { planSummary } from './plan.js';
-import type { HostOutcome } from '../deploy/index.js';
 import type { PipelineResult } from './run.js';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -34,10 +33,10 @@ export function pipelineSummary(result: PipelineResult): Summary {
       const after = back && back.status !== 'rolled-back' ? `${host.version} (rollback ${back.status})` : row.after;
       return [host.host, row.before || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
     }));
-    // With strategy swarm, the per-service table says what the engine did (empty otherwise).
-    summary.append(swarmReportSummary(result.deploy));
+    // The strategies' own blocks: with swarm, the per-service table says what the engine did.
+    summary.append(strategyReportsSummary(result.deploy.hosts));
   }
-  if (result.rollback) summary.append(swarmReportSummary(result.rollback));
+  if (result.rollback) summary.append(strategyReportsSummary(result.rollback.hosts));
   if (result.smoke) summary.append(smokeSummary(result.smoke));
   if (result.failure) summary.text(`**Failure:** ${result.failure}`);
   return summary;

@@ -4,52 +4,23 @@ import { formatError, SlipwayError } from '../../core/errors.js';
 import { sleep } from '../../core/runner/retry.js';
 import { oneLineCheck, runSmokeChecksOverSession } from '../../smoke/index.js';
 import { composeWords, serviceContainersWords } from '../compose-commands.js';
-import { prepare, runningImage, type ComposeChange, type ComposeContext } from '../compose.js';
-import { appendDeployLog, readStateFile, stateDir, writeStateFile } from '../host-state.js';
-import { RolledBackError, type HostRun } from '../host-run.js';
+import { prepare, runningImage, type ComposeContext } from '../compose.js';
+import { appendDeployLog, hostFiles, readOrEmpty, readStateFile, writeAtomic } from '../host-state.js';
+import { RolledBackError, type HostRun as AnyHostRun } from '../host-run.js';
+import type { ComposeDeploySettings } from '../strategies/compose.js';
+import type { StrategyOutcome } from '../strategies/strategy.js';
 import { renderSlotOverride, runTwiceProblems, slotPortFrom } from './compose-check.js';
 import { chooseFreePort, parseTcpTables, READ_TCP_TABLES } from './host-ports.js';
 import { proxySwitcher, type ProxySwitcher } from './proxy.js';
 import type { ZeroDowntimeSettings } from './settings.js';
 import { judgeSwitchBack, type SwitchBack } from './switch-back.js';
+import { readSwitchState, writeSwitchState, type Copy } from './switch-state.js';
 
-/** One copy of the service: its own compose project (`<project>-blue` / `-green`) on its own port. */
-interface Copy {
-  project: string;
-  port: number;
-  image: string;
-  version: string;
-}
+/** The zero-downtime strategy's run: the compose settings with the option on. */
+type HostRun = AnyHostRun<ComposeDeploySettings & { zeroDowntime: ZeroDowntimeSettings }>;
 
-/** What the host records in `.slipway/zero-downtime-<project>-<service>.state`. */
-export interface SwitchRecord {
-  live: Copy;
-  previous?: Copy;
-  /** Time from "new copy healthy" to "proxy switched" (and, with proxy-health-url, traffic seen on it). */
-  switchMs: number;
-  /** Connections still open on the old copy when it was stopped (cut by the drain timeout). */
-  cutConnections: number;
-}
-
-const settingsOf = (run: HostRun): ZeroDowntimeSettings => {
-  const zd = run.settings.zeroDowntime;
-  if (!zd) throw new Error('zero-downtime settings missing');
-  return zd;
-};
-
-const stateFileOf = (run: HostRun, ctx: ComposeContext) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
-const overrideOf = (run: HostRun, project: string) => `${stateDir(run.appDir)}/${project}.override.json`;
-
-function copyFrom(state: Record<string, string>, prefix: string): Copy | undefined {
-  const project = state[`${prefix}project`];
-  const port = Number(state[`${prefix}port`]);
-  if (!project || !port) return undefined;
-  return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
-}
-
-function copyFields(copy: Copy | undefined, prefix: string): Record<string, string> {
-  return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
-}
+const stateFileOf = (run: HostRun, ctx: ComposeContext) => hostFiles.switchState(run.appDir, ctx.projectName, ctx.compose.service);
+const overrideOf = (run: HostRun, project: string) => hostFiles.slotOverride(run.appDir, project);
 
 async function containersOf(run: HostRun, project: string, service: string): Promise<string[]> {
   return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
@@ -65,7 +36,7 @@ async function removeCopy(run: HostRun, project: string, service: string, stopTi
 
 /** The port `project` was started on, from the override Slipway wrote before starting it. */
 async function slotPortOf(run: HostRun, project: string, service: string, portEnv: string): Promise<number | undefined> {
-  const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+  const text = await readOrEmpty(run.session, overrideOf(run, project), 'slipway-override');
   return slotPortFrom(text, service, portEnv);
 }
 
@@ -134,29 +105,29 @@ async function drain(run: HostRun, port: number, timeoutMs: number): Promise<num
  * Start the new version beside the old one, switch the proxy, drain, stop the old:
  * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
  */
-export async function switchDeploy(run: HostRun, image: string, version: string, action: 'deploy' | 'rollback'): Promise<ComposeChange> {
-  const zd = settingsOf(run);
+export async function switchDeploy(run: HostRun, image: string, version: string, action: 'deploy' | 'rollback'): Promise<StrategyOutcome> {
+  const zd = run.settings.zeroDowntime;
   const ctx = await prepare(run);
   const { service } = ctx.compose;
   const host = run.session.name;
   const stateFile = stateFileOf(run, ctx);
-  const state = await readStateFile(run.session, stateFile);
+  const state = await readSwitchState(run.session, stateFile);
   const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
 
   // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
-  let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
+  let live = state.status === 'deployed' ? state.live : undefined;
   if (!live) {
     const current = await runningImage(run, ctx);
     const composeState = await readStateFile(run.session, ctx.stateFile);
     live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
   }
-  let before = copyFrom(state, 'previous_');
+  let before = state.previous;
 
   // The proxy, not the state file, has the last word on which copy serves: a
   // deploy cut between its switch and its state write leaves the file a step behind.
   const proxy: ProxySwitcher = proxySwitcher(run.session, zd);
   const serving = await proxy.servingPorts();
-  const pending = copyFrom(state, 'pending_');
+  const { pending } = state;
   if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
     && (await containersOf(run, pending.project, service)).length > 0) {
     run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
@@ -169,8 +140,8 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
 
   // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
   const override = overrideOf(run, slot);
-  const writeOverride = (port: number) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
-    stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
+  const writeOverride = (port: number) => writeAtomic(run.session, override, renderSlotOverride(service, image, zd.portEnv, port), {
+    name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
   });
   const project = { ...ctx.project, project: slot, overrideFile: override };
   await writeOverride(0);
@@ -216,7 +187,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
 
   throwIfCancelled(run.signal, `starting ${slot}`);
   // Recorded first, so the next deploy (or a person) knows what this one was starting.
-  await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+  await writeSwitchState(run.session, stateFile, { live, pending: next, previous: before, status: liveRuns ? 'deployed' : 'starting' });
   run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
   await writeOverride(port);
   const env = run.settings.env;
@@ -228,14 +199,14 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
       await removeNext(cause);
     } else {
       run.log.warn(`${host}: ${verdict.message}`);
-      await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+      await writeSwitchState(run.session, stateFile, { live: next, previous: live, status: 'deployed', proxy: proxy.kind, lastFailure: verdict.message });
     }
     return verdict;
   };
   const removeNext = async (why: string) => {
     run.log.warn(`${host}: ${why}; removing ${slot}`);
     await removeCopy(run, slot, service, 1);
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+    await writeSwitchState(run.session, stateFile, { live, previous: before, status: liveRuns ? 'deployed' : 'empty', lastFailure: why });
   };
   try {
     if (ctx.compose.pull && action === 'deploy') await run.session.exec(composeWords(ctx.flavor, project, 'pull', service), { env, label: `compose pull ${service} on ${run.session.target.host}` });
@@ -261,9 +232,7 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     switched = true;
     switchedAt = new Date().toISOString();
     // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
-    await writeStateFile(run.session, stateFile, {
-      ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
-    });
+    await writeSwitchState(run.session, stateFile, { live: next, previous: live, status: 'deployed', switchedAt, proxy: proxy.kind });
     await waitForTrafficOnNew(run, zd, version);
     // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
     throwIfCancelled(run.signal, 'the watch window of the new copy');
@@ -303,9 +272,8 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
     await removeCopy(run, live.project, service, zd.stopTimeoutS);
   }
   const previous = liveRuns ? live : before;
-  await writeStateFile(run.session, stateFile, {
-    ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
-    switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
+  await writeSwitchState(run.session, stateFile, {
+    live: next, previous, status: 'deployed', switchedAt, switchMs: Math.round(switchMs), cutConnections: cut, proxy: proxy.kind,
   });
   await appendDeployLog(run.session, run.appDir, {
     time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
@@ -314,15 +282,14 @@ export async function switchDeploy(run: HostRun, image: string, version: string,
   return { version, previous: live.version, changed: true };
 }
 
-export async function zeroDowntimeDeploy(run: HostRun): Promise<ComposeChange> {
-  return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+export async function zeroDowntimeDeploy(run: HostRun): Promise<StrategyOutcome> {
+  return switchDeploy(run, run.settings.compose.image ?? '', run.settings.version, 'deploy');
 }
 
 /** A rollback is the same switch towards the previous image, on the other slot. */
-export async function zeroDowntimeRollback(run: HostRun): Promise<ComposeChange> {
+export async function zeroDowntimeRollback(run: HostRun): Promise<StrategyOutcome> {
   const ctx = await prepare(run);
-  const state = await readStateFile(run.session, stateFileOf(run, ctx));
-  const previous = copyFrom(state, 'previous_');
+  const { previous } = await readSwitchState(run.session, stateFileOf(run, ctx));
   if (!previous?.image) throw new SlipwayError(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
   return switchDeploy(run, previous.image, previous.version, 'rollback');
 }

@@ -29,7 +29,8 @@ describe('deploy settings checked before connecting', () => {
 
   it('resolves the artifact in the workspace and requires it to exist, as a directory or an archive', () => {
     const release = { strategy: 'release', service: '', image: '' };
-    expect(parse({ ...release, artifact: 'build/' }).release?.artifact).toBe(`${fs.realpathSync(ws)}/build/`);
+    const released = parse({ ...release, artifact: 'build/' });
+    expect(released.strategy === 'release' && released.release.artifact).toBe(`${fs.realpathSync(ws)}/build/`);
     expect(() => parse({ ...release, artifact: '--rsh=sh x.tgz' })).toThrow(/^input 'artifact': names a path that does not exist/);
     expect(() => parse({ ...release, artifact: 'stack.yml' })).toThrow(/^input 'artifact': is not a directory/);
   });
@@ -37,7 +38,8 @@ describe('deploy settings checked before connecting', () => {
   it('checks env names, and the swarm stack file, before connecting', () => {
     expect(() => parse({ env: 'MY-VAR=1' })).toThrow(/^input 'env': line 1 has a key that is not an environment variable name\./);
     const swarm = { strategy: 'swarm', stack: 'shop', service: '', image: '' };
-    expect(parse({ ...swarm, 'stack-file': 'stack.yml' }).swarm?.stackFile).toBe(path.join(fs.realpathSync(ws), 'stack.yml'));
+    const swarmed = parse({ ...swarm, 'stack-file': 'stack.yml' });
+    expect(swarmed.strategy === 'swarm' && swarmed.swarm.stackFile).toBe(path.join(fs.realpathSync(ws), 'stack.yml'));
     expect(() => parse({ ...swarm, 'stack-file': 'missing.yml' })).toThrow(/^input 'stack-file': names a path that does not exist/);
   });
 });

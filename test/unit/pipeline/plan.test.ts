@@ -64,7 +64,7 @@ describe('pipeline settings', () => {
     expect(parse({ ...common, mode: 'rollback' }).build).toBeUndefined();
     const given = parse({ ...common, 'deploy-image': 'registry.example.com/team/app:1.4.1' });
     expect(given.build).toBeUndefined();
-    expect(given.deploy.compose?.image).toBe('registry.example.com/team/app:1.4.1');
+    expect(given.deploy.strategy === 'compose' && given.deploy.compose.image).toBe('registry.example.com/team/app:1.4.1');
     const { image: _image, service: _service, ...release } = common;
     expect(parse({ ...release, strategy: 'release', artifact: 'dist/' }).build).toBeUndefined();
   });

@@ -1,9 +1,8 @@
 import { renderMarkdown } from '../../../src/core/summary.js';
 import type { DeployResult } from '../../../src/deploy/fleet.js';
-import type { DeploySettings } from '../../../src/deploy/settings.js';
 import { pipelineOutputs, pipelineSummary } from '../../../src/pipeline/report.js';
 import type { PipelineResult } from '../../../src/pipeline/run.js';
-import { keepSwarmReports, keepSwarmReport } from '../../../src/swarm/strategy.js';
+import type { SwarmResult } from '../../../src/swarm/deploy.js';
 
 const deployResult = (): DeployResult => ({
   mode: 'deploy', strategy: 'swarm', version: 'v2', previousVersion: 'v1', rolledBack: false, ok: true, connectionsPerHost: [1],
@@ -16,12 +15,13 @@ const pipeline = (deploy: DeployResult): PipelineResult => ({
 
 describe('the pipeline job summary', () => {
   it('carries the per-service table of a swarm deploy, as ssh-deploy alone shows it', () => {
-    const settings = {} as DeploySettings;
-    keepSwarmReport(settings, {
+    const engine: SwarmResult = {
       mode: 'stack', stack: 'shop', endpoint: 'manager manager-1', filled: [], pinned: [], durationMs: 1200,
       services: [{ service: 'shop_web', outcome: 'updated', imageBefore: 'shop/web:v1', imageAfter: 'shop/web:v2', running: 2, desired: 2 }],
-    });
-    const markdown = renderMarkdown(pipelineSummary(pipeline(keepSwarmReports(deployResult(), settings))));
+    };
+    const deployed = deployResult();
+    deployed.hosts[0]!.reports = [{ strategy: 'swarm', json: engine }];
+    const markdown = renderMarkdown(pipelineSummary(pipeline(deployed)));
     expect(markdown).toMatch(/Swarm deploy: stack shop/);
     expect(markdown).toMatch(/\| shop_web \| updated \|/);
   });

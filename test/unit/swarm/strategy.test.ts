@@ -2,7 +2,7 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import type { ServiceReport } from '../../../src/swarm/converge.js';
 import { isDigestPinned, runSwarm, type SwarmResult, type SwarmSettings } from '../../../src/swarm/deploy.js';
 import type { DockerEndpoint } from '../../../src/swarm/endpoint.js';
-import { judgeFailedDeploy, rollbackPlan } from '../../../src/swarm/strategy.js';
+import { judgeFailedDeploy, rollbackPlan } from '../../../src/deploy/strategies/swarm.js';
 
 const service = (name: string, outcome: ServiceReport['outcome'], over: Partial<ServiceReport> = {}): ServiceReport => ({
   service: name, outcome, imageBefore: 'web@sha256:old', imageAfter: 'web@sha256:old', running: 1, desired: 1, ...over,

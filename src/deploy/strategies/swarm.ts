@@ -1,19 +1,23 @@
-import { formatError, SlipwayError } from '../core/errors.js';
-import { Summary } from '../core/summary.js';
-import type { ComposeChange } from '../deploy/index.js';
-import { waitForHttpHealth } from '../deploy/index.js';
-import { RolledBackError, type HostRun } from '../deploy/index.js';
-import type { DeploySettings } from '../deploy/index.js';
-import { GOOD_OUTCOMES, runSwarm, SWARM_DEFAULTS, type SwarmResult, type SwarmSettings } from './deploy.js';
-import { remoteDockerEndpoint, type DockerEndpoint } from './endpoint.js';
-import { shortImage } from './engine-state.js';
-import { swarmFailure, swarmSummary } from './report.js';
+import { shellJoin } from '../../core/command.js';
+import { formatError, SlipwayError } from '../../core/errors.js';
+import {
+  GOOD_OUTCOMES, parseSwarmStrategy, remoteDockerEndpoint, runSwarm, serviceUpdateImage, shortImage, stackDeploy, SWARM_DEFAULTS,
+  swarmFailure, swarmSummary, type DockerEndpoint, type SwarmResult, type SwarmSettings, type SwarmStrategySettings,
+} from '../../swarm/index.js';
+import type { BaseDeploySettings } from '../common-settings.js';
+import { waitForHttpHealth } from '../health.js';
+import { RolledBackError, type HostRun } from '../host-run.js';
+import { withReports, type Strategy, type StrategyOutcome, type StrategyReport } from './strategy.js';
 
-/**
- * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
- * same SSH session, lock and deploy log as the other strategies; the engine
- * does the rolling update and the rollback, Slipway waits and reports.
- */
+export interface SwarmDeploySettings extends BaseDeploySettings {
+  strategy: 'swarm';
+  /** The host is a swarm manager (src/swarm). */
+  swarm: SwarmStrategySettings;
+}
+
+type SwarmRun = HostRun<SwarmDeploySettings>;
+
+/** The swarm engine's docker, on the host's one SSH session. */
 export function sessionDockerEndpoint(run: HostRun): DockerEndpoint {
   return remoteDockerEndpoint(
     (words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }),
@@ -21,9 +25,8 @@ export function sessionDockerEndpoint(run: HostRun): DockerEndpoint {
   );
 }
 
-function swarmSettingsOf(run: HostRun, mode: SwarmSettings['mode']): SwarmSettings {
-  const swarm = run.settings.swarm;
-  if (!swarm) throw new SlipwayError('strategy swarm: settings missing (internal)');
+function swarmSettingsOf(run: SwarmRun, mode: SwarmSettings['mode']): SwarmSettings {
+  const { swarm } = run.settings;
   return {
     mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
     stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
@@ -33,31 +36,7 @@ function swarmSettingsOf(run: HostRun, mode: SwarmSettings['mode']): SwarmSettin
 }
 
 const firstImage = (result: SwarmResult, which: 'imageBefore' | 'imageAfter'): string => shortImage(result.services.find((s) => s[which])?.[which]);
-
-/**
- * Each host's swarm reports of one deploy, keyed by its settings object (one
- * per run), then by the deploy's result: how the per-service table reaches the
- * job summary without widening the fleet's host outcomes.
- */
-const reportsBySettings = new WeakMap<DeploySettings, SwarmResult[]>();
-const summariesByResult = new WeakMap<object, Summary>();
-
-/** Remembers one host's swarm report for the deploy that runs with `settings`. */
-export function keepSwarmReport(settings: DeploySettings, result: SwarmResult): void {
-  reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
-}
-
-/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
-export function keepSwarmReports<R extends object>(result: R, settings: DeploySettings): R {
-  const reports = reportsBySettings.get(settings);
-  if (reports?.length) summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new Summary()));
-  return result;
-}
-
-/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
-export function swarmReportSummary(result: object): Summary {
-  return summariesByResult.get(result) ?? new Summary();
-}
+const reportOf = (result: SwarmResult): StrategyReport => ({ strategy: 'swarm', json: result });
 
 /**
  * A deploy the engine did not finish well: the previous version serves only
@@ -76,26 +55,30 @@ export function rollbackPlan(result: SwarmResult): { names: string[]; fresh: str
   return { names: changed.filter((s) => s.imageBefore).map((s) => s.service), fresh: changed.filter((s) => !s.imageBefore).map((s) => s.service) };
 }
 
-export async function swarmDeploy(run: HostRun): Promise<ComposeChange> {
+async function swarmDeploy(run: SwarmRun): Promise<StrategyOutcome> {
   const endpoint = sessionDockerEndpoint(run);
   const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-  keepSwarmReport(run.settings, result);
+  const reports = [reportOf(result)];
   const previous = firstImage(result, 'imageBefore');
   const failure = swarmFailure(result);
   if (failure) {
     const verdict = judgeFailedDeploy(result);
-    if (verdict.previousServes) throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-    throw new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`);
+    if (verdict.previousServes) throw withReports(new RolledBackError(run.session.name, failure, `the previous version (${previous})`), reports);
+    throw withReports(new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`), reports);
   }
   // The same HTTP health gate as the other strategies, when health-url is set.
   const { health, version } = run.settings;
   const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
-  if (verdict.healthy) return { version, previous, changed: true };
-  return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+  if (verdict.healthy) return { version, previous, changed: true, reports };
+  try {
+    return await rollBackUnhealthy(run, endpoint, result, verdict.detail, reports);
+  } catch (error) {
+    throw withReports(error, reports);
+  }
 }
 
 /** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
-async function rollBackUnhealthy(run: HostRun, endpoint: DockerEndpoint, deployed: SwarmResult, detail: string): Promise<never> {
+async function rollBackUnhealthy(run: SwarmRun, endpoint: DockerEndpoint, deployed: SwarmResult, detail: string, reports: StrategyReport[]): Promise<never> {
   const reason = `the new version failed its health check (${detail})`;
   const { names, fresh } = rollbackPlan(deployed);
   const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
@@ -107,7 +90,7 @@ async function rollBackUnhealthy(run: HostRun, endpoint: DockerEndpoint, deploye
   } catch (error) {
     throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${formatError(error)}), so the new version is still running${freshNote}`);
   }
-  keepSwarmReport(run.settings, back);
+  reports.push(reportOf(back));
   const failure = swarmFailure(back);
   const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
   if (failure || notRunning.length) {
@@ -117,10 +100,36 @@ async function rollBackUnhealthy(run: HostRun, endpoint: DockerEndpoint, deploye
   throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
 }
 
-export async function swarmRollback(run: HostRun): Promise<ComposeChange> {
+async function swarmRollback(run: SwarmRun): Promise<StrategyOutcome> {
   const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-  keepSwarmReport(run.settings, result);
+  const reports = [reportOf(result)];
   const failure = swarmFailure(result);
-  if (failure) throw new SlipwayError(`${run.session.name}: ${failure}`);
-  return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+  if (failure) throw withReports(new SlipwayError(`${run.session.name}: ${failure}`), reports);
+  return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true, reports };
 }
+
+/**
+ * The host is a swarm manager, reached on the same SSH session, lock and deploy
+ * log as the other strategies; the engine does the rolling update and the
+ * rollback, Slipway waits and reports (per service, in the summary and --json).
+ */
+export const swarmStrategy: Strategy<SwarmDeploySettings> = {
+  name: 'swarm',
+  parse: (inputs, { workDir }) => ({ swarm: parseSwarmStrategy(inputs, workDir) }),
+  plan: ({ swarm, mode }, { planned }) => {
+    const wait = `wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`;
+    if (mode === 'rollback') return [`docker service rollback --detach=true ${swarm.service ?? `<each service of stack ${swarm.stack}>`}`, wait];
+    if (swarm.service) {
+      return [
+        planned(shellJoin(['docker', ...serviceUpdateImage(swarm.service, swarm.image ?? '').args])),
+        `${wait} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`,
+      ];
+    }
+    // Both files are staged in a private directory on the manager, named only at run time.
+    const files = [`<staged copy of ${swarm.stackFile}>`, '<staged slipway.override.yml>'];
+    return [`upload ${swarm.stackFile} to the manager`, ['docker', ...stackDeploy(swarm.stack, files).args].join(' '), wait];
+  },
+  deploy: swarmDeploy,
+  rollback: swarmRollback,
+  summarize: (report) => swarmSummary(report.json as SwarmResult),
+};

@@ -1,0 +1,85 @@
+// A compose host in a RecordingSession: one service whose running image follows the override
+// Slipway writes, images that pulls may move (a moving tag), and health per image ID. Enough of
+// a host for the compose strategy's decisions; the sandbox tests run the real thing.
+import { valueAfter, RecordingSession, snippet, type ExecCall } from './recording-session.js';
+import type { SshTarget } from '../../src/ssh/target.js';
+
+export interface FakeComposeHostOptions {
+  service?: string;
+  /** Image references on the host and the image ID each names now. */
+  images?: Record<string, string>;
+  /** What the service runs before the deploy (a reference in `images`). */
+  running?: string;
+  /** What a pull of a reference makes it name (a moving tag that moved). */
+  pulls?: Record<string, string>;
+  /** Image IDs whose containers report unhealthy. */
+  unhealthy?: string[];
+  target?: Partial<SshTarget>;
+}
+
+export class FakeComposeHost {
+  readonly session: RecordingSession;
+  readonly images: Map<string, string>;
+  running?: { image: string; id: string };
+  readonly log: string[] = [];
+
+  constructor(readonly options: FakeComposeHostOptions = {}) {
+    this.session = new RecordingSession({ host: 'h1.example', port: 22, user: 'deploy', ...options.target } as SshTarget).withFiles();
+    this.images = new Map(Object.entries(options.images ?? {}));
+    if (options.running) this.running = { image: options.running, id: this.images.get(options.running) ?? '' };
+    const s = this.session;
+    s.on(snippet('slipway-check'), { stdout: '' });
+    s.on(['sh', '-c', /docker compose version/], { stdout: 'v2' });
+    s.on(snippet('slipway-lock'), { exitCode: 0 });
+    s.on(snippet('slipway-unlock'), { exitCode: 0 });
+    s.on(snippet('slipway-log'), (call) => {
+      this.log.push(call.words[5] ?? '');
+      return {};
+    });
+    s.on(['docker', 'ps'], () => ({ stdout: this.running ? `c-${this.running.id}\n` : '' }));
+    s.on(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}'], () => ({ stdout: this.running ? `${this.running.image}|${this.running.id}\n` : '' }));
+    s.on(['docker', 'inspect', '--format', /State\.Status/], () => ({
+      stdout: this.running && (options.unhealthy ?? []).includes(this.running.id) ? 'running|unhealthy\n' : 'running|\n',
+    }));
+    s.on(['docker', 'tag'], (call) => {
+      const [, , id = '', tag = ''] = call.words;
+      if (![...this.images.values()].includes(id)) return { exitCode: 1, stderr: `Error response from daemon: No such image: ${id}` };
+      this.images.set(tag, id);
+      return {};
+    });
+    s.on(['docker', 'compose'], (call) => this.compose(call));
+  }
+
+  /** The image the service's override points at (Slipway's override is the last `-f`). */
+  overrideImage(call: ExecCall): string {
+    const files = call.words.flatMap((word, i) => (call.words[i - 1] === '-f' ? [word] : []));
+    const text = this.session.files.get(files[files.length - 1] ?? '') ?? '{}';
+    const service = this.options.service ?? 'web';
+    return (JSON.parse(text) as { services?: Record<string, { image?: string }> }).services?.[service]?.image ?? '';
+  }
+
+  private compose(call: ExecCall) {
+    const image = this.overrideImage(call);
+    if (call.words.includes('pull')) {
+      const moved = this.options.pulls?.[image];
+      if (moved) this.images.set(image, moved);
+      return {};
+    }
+    if (call.words.includes('up')) {
+      const id = this.images.get(image);
+      if (!id) return { exitCode: 1, stderr: `pull access denied for ${image}` };
+      this.running = { image, id };
+    }
+    return {};
+  }
+
+  /** The compose state file, as `KEY=value` pairs. */
+  state(file: string): Record<string, string> {
+    return Object.fromEntries((this.session.files.get(file) ?? '').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  }
+
+  /** The value passed right after `flag` in each call starting with `words` (a flag paired with its value). */
+  flagValues(words: string[], flag: string): Array<string | undefined> {
+    return this.session.ran(words).map((argv) => valueAfter(argv, flag));
+  }
+}

@@ -1,0 +1,153 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { shellJoin } from '../../../src/core/command.js';
+import { MemoryLogger } from '../../../src/core/log.js';
+import type { DeploySettings } from '../../../src/deploy/settings.js';
+import { strategyFor } from '../../../src/deploy/strategies/index.js';
+import type { ComposeDeploySettings } from '../../../src/deploy/strategies/compose.js';
+import type { ZeroDowntimeSettings } from '../../../src/deploy/zero-downtime/settings.js';
+import { planDeploy } from '../../../src/pipeline/plan.js';
+import type { SshTarget } from '../../../src/ssh/target.js';
+import { FakeComposeHost } from '../../support/fake-compose-host.js';
+import { RecordingSession, snippet, valueAfter, type ExecCall } from '../../support/recording-session.js';
+
+// The dry run of each strategy lists the commands its run executes: each spec runs the strategy on a
+// recorded session and compares what it ran with what `planDeploy` (the --dry-run plan) says.
+
+const TARGET = { host: 'h1.example', port: 22, user: 'deploy' } as SshTarget;
+const base = {
+  mode: 'deploy' as const, appDir: '/srv/app', version: '3', env: {}, batchSize: 0, lockTimeoutMs: 1000, lockStaleAfterMs: 60_000,
+  health: { timeoutMs: 5000 }, ssh: { targets: [TARGET] } as unknown as DeploySettings['ssh'],
+};
+const planOf = (settings: DeploySettings): string[] => planDeploy(settings).hosts[0]?.commands ?? [];
+const run = (session: RecordingSession, settings: DeploySettings) =>
+  strategyFor(settings)[settings.mode === 'rollback' ? 'rollback' : 'deploy']({ session, settings, appDir: '/srv/app', index: 0, log: new MemoryLogger() } as never);
+const lines = (calls: string[][]): string[] => calls.map((words) => shellJoin(words));
+
+describe('the dry run shows the commands each strategy really runs', () => {
+  it.each(['deploy', 'rollback'] as const)('compose (%s): every compose command it ran is in the plan, in the same order', async (mode) => {
+    const settings: ComposeDeploySettings = { ...base, mode, strategy: 'compose', compose: { files: ['docker-compose.yml'], service: 'web', image: 'app:3', pull: true } };
+    const host = new FakeComposeHost({ images: { 'app:2': 'sha256:two', 'app:3': 'sha256:three' }, running: 'app:2' });
+    host.session.files.set('/srv/app/.slipway/compose-default-web.state', 'image=app:2\nimage_id=sha256:two\nversion=2\nprevious_image=app:3\nprevious_image_id=sha256:three\nprevious_version=3\n');
+    await run(host.session, settings);
+    const ran = lines(host.session.ran(['docker', 'compose']));
+    expect(ran.length).toBeGreaterThan(0);
+    const plan = planOf(settings);
+    expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
+  });
+
+  describe('compose with zero-downtime', () => {
+    let server: http.Server;
+    let port = 0;
+    beforeAll(async () => {
+      server = http.createServer((_request, response) => response.end('{"version":"3"}'));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    /** A host where the plain compose service `app` serves on 8080 behind nginx. */
+    function zeroDowntimeHost(): RecordingSession {
+      const session = new RecordingSession().withFiles();
+      const running = new Set(['app']);
+      let upstream = 'server 127.0.0.1:8080;\n';
+      session.on(snippet('slipway-check'), { stdout: '' });
+      session.on(['sh', '-c', /docker compose version/], { stdout: 'v2' });
+      session.on(['docker', 'ps'], (call) => {
+        const project = valueAfter(call.words, '--filter')?.replace('label=com.docker.compose.project=', '') ?? '';
+        return { stdout: running.has(project) ? `c-${project}\n` : '' };
+      });
+      session.on(['docker', 'inspect'], { stdout: 'app:2|sha256:two\n' });
+      session.on(['docker', 'rm'], (call: ExecCall) => {
+        for (const id of call.words.slice(3)) running.delete(id.replace(/^c-/, ''));
+        return {};
+      });
+      session.on(['docker', 'compose'], (call) => {
+        if (call.words.includes('config')) return { stdout: 'services:\n  web:\n    image: app:3\n    network_mode: host\n' };
+        if (call.words.includes('up')) running.add(valueAfter(call.words, '-p') ?? '');
+        return {};
+      });
+      session.on(['cat', '/etc/nginx/app.conf'], () => ({ stdout: upstream }));
+      session.on(snippet('slipway-upstream'), (call) => {
+        upstream = String(call.options.stdin);
+        return {};
+      });
+      session.forward = async () => ({ localPort: port, close: async () => undefined });
+      return session;
+    }
+
+    it('shows the copy started beside the old one with --no-deps, never `up -d --remove-orphans`', async () => {
+      const zeroDowntime: ZeroDowntimeSettings = {
+        ports: { first: 20080, last: 20089 }, portEnv: 'PORT', proxy: 'nginx', caddyAdmin: '127.0.0.1:2019', nginxUpstreamFile: '/etc/nginx/app.conf', nginxCommand: 'nginx',
+        drainTimeoutMs: 1000, watchMs: 0, stopTimeoutS: 10,
+      };
+      const settings: ComposeDeploySettings = {
+        ...base, strategy: 'compose', health: { url: 'http://127.0.0.1:8080/health', timeoutMs: 5000 },
+        compose: { files: ['docker-compose.yml'], service: 'web', image: 'app:3', pull: true }, zeroDowntime,
+      };
+      const session = zeroDowntimeHost();
+      await expect(run(session, settings)).resolves.toMatchObject({ version: '3', changed: true });
+      const plan = planOf(settings);
+      expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(lines(session.ran(['docker', 'compose'])));
+      expect(plan.join('\n')).not.toContain('--remove-orphans');
+      // The old copy is stopped and removed as the plan says (the container IDs are only known on the host).
+      const stop = session.ran(['docker', 'stop'])[0] ?? [];
+      expect(plan).toContain(`docker stop -t ${valueAfter(stop, '-t')} <old copy's containers>`);
+      expect(session.ran(['docker', 'rm', '-f'])).toHaveLength(1);
+      expect(plan).toContain("docker rm -f <old copy's containers>");
+      expect(plan).toContain('write /etc/nginx/app.conf: server 127.0.0.1:<new port>; then `nginx -t` and `nginx -s reload`');
+      expect(session.ran(snippet('slipway-nginx', '-s', 'reload'))).toHaveLength(1);
+    });
+  });
+
+  it('release: the pre-promote and restart commands it ran are the plan\'s, in order', async () => {
+    const settings: DeploySettings = {
+      ...base, strategy: 'release', release: { artifact: '/tmp/h18s-artifact/', shared: [], prePromote: ['make migrate'], restart: ['sudo -n systemctl restart app', 'true'], keep: 5 },
+    };
+    const session = new RecordingSession();
+    session.on(snippet('slipway-check'), { stdout: '' });
+    const ran = await run(session, settings).then(() => session.calls.map((call) => call.words));
+    const hooks = ran.filter((words) => words[3] === 'slipway-hook').map((words) => `in the release: ${words[5]}`);
+    const restarts = ran.filter((words) => words[0] === 'sh' && (settings.release.restart).includes(words[2] ?? '')).map((words) => words[2]);
+    expect(restarts).toEqual(settings.release.restart);
+    const plan = planOf(settings);
+    expect(plan.filter((line) => line.startsWith('in the release: '))).toEqual(hooks);
+    // Restarted after the switch, as the plan lists them.
+    expect(session.calls.some((call) => call.words[3] === 'slipway-switch')).toBe(true);
+    const switched = plan.indexOf('switch /srv/app/current to the new release');
+    expect(switched).toBeGreaterThan(0);
+    expect(plan.slice(switched + 1, switched + 1 + restarts.length)).toEqual(restarts);
+  });
+
+  it('script: the plan names the script it runs in app-dir', async () => {
+    const settings: DeploySettings = { ...base, strategy: 'script', script: './deploy.sh --fast' };
+    const session = new RecordingSession();
+    session.on(snippet('slipway-check'), { stdout: '' });
+    await run(session, settings);
+    const [hook] = session.ran(snippet('slipway-hook'));
+    expect(planOf(settings)).toContain(`in ${hook?.[4]}: ${hook?.[5]}`);
+  });
+
+  it('swarm (one service): the plan\'s `docker service update` is the argv the run sends to the manager', async () => {
+    const image = `shop/web@sha256:${'b'.repeat(64)}`;
+    const settings: DeploySettings = {
+      ...base, strategy: 'swarm', swarm: { stack: 'shop', stackFile: 'docker-compose.yml', service: 'shop_web', image, parallelism: 1, timeoutMs: 1000, secrets: {} },
+    };
+    const session = new RecordingSession();
+    let updated = false;
+    session.on(['docker', 'info'], { stdout: '{"NodeID":"n1","LocalNodeState":"active","ControlAvailable":true}\n' });
+    session.on(['docker', 'service', 'inspect'], () => (updated
+      ? { exitCode: 1, stderr: 'stopped by the spec' }
+      : { stdout: '[{"ID":"s1","Spec":{"Name":"shop_web","TaskTemplate":{"ContainerSpec":{"Image":"shop/web@sha256:old"}}}}]' }));
+    session.on(['docker', 'service', 'update'], () => {
+      updated = true;
+      return {};
+    });
+    // The service inspect after the update fails, so the run ends there (the engine's wait is specified in test/unit/swarm).
+    await expect(run(session, settings)).rejects.toThrow(/shop_web: not converged/);
+    const update = session.ran(['docker', 'service', 'update']);
+    expect(update).toHaveLength(1);
+    expect(valueAfter(update[0] ?? [], '--image')).toBe(image);
+    expect(planOf(settings)).toContain(shellJoin(update[0] ?? []));
+  });
+});
