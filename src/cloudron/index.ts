@@ -7,5 +7,5 @@ export { runCloudron, preUpdateBackup, newestBackupBelow, type CloudronResult } 
 export { parseCloudronSettings, CLOUDRON_MODES, type CloudronSettings, type CloudronMode } from './settings.js';
 export { CloudronClient, CloudronApiError, type CloudronEndpoint } from './client.js';
 export { CloudronApi, type CloudronApp, type CloudronBackup, type CloudronTask, type CloudronManifest } from './api.js';
-export { compareVersions } from './manifest.js';
+export { compareVersions, manifestVersion } from './manifest.js';
 export { planCloudron } from './plan.js';

@@ -64,3 +64,8 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** The release version a Cloudron deploy ships: the manifest's (the pipeline tags the image with it when no version is given). */
+export function manifestVersion(inputs: Inputs, workDir: string): string {
+  return readManifest(inputs, 'cloudron-manifest', workDir).manifest.version;
+}

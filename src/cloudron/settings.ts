@@ -121,7 +121,7 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
     caCertificates: readCaBundle(inputs, workDir),
     smokeConnect: connectText === undefined ? undefined : parseConnectTarget(connectText, (problem, fix) => inputs.fail('connect-to', problem, fix)),
     healthUrl,
-    versionPath: inputs.optional('version-path'),
+    versionPath: inputs.optional('cloudron-version-path'),
     healthTimeoutMs: inputs.duration('health-timeout', 5 * 60_000, { min: 1000 }),
     taskTimeoutMs: inputs.duration('cloudron-task-timeout', 30 * 60_000, { min: 1000 }),
     pollIntervalMs: inputs.duration('cloudron-poll-interval', 2000, { min: 50, max: 60_000 }),

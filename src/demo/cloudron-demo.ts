@@ -60,7 +60,7 @@ export async function demoCloudron(log: Logger, options: CloudronDemoOptions): P
   const deploy = async (values: Record<string, string>): Promise<CloudronResult> => {
     const run = await runFlow(cloudronFlow, {
       'cloudron-origin': standin.origin, 'cloudron-token': token, 'ca-cert': certificates.caPath, 'connect-to': `127.0.0.1:${standin.port}`,
-      'version-path': 'version', 'cloudron-poll-interval': '200ms', 'health-timeout': '20s', ...values,
+      'cloudron-version-path': 'version', 'cloudron-poll-interval': '200ms', 'health-timeout': '20s', ...values,
     }, context);
     results.push(run.result);
     summary.append(cloudronSummary(run.result));

@@ -4,6 +4,7 @@ import { parseDeploySettings, VERSION, type DeploySettings } from '../deploy/ind
 import { parseBuildSettings, type BuildSettings } from '../image/index.js';
 import { parsePushSettings, type PushSettings } from '../image/index.js';
 import { parseImageReference } from '../image/index.js';
+import { CLOUDRON_MODES, manifestVersion } from '../cloudron/index.js';
 import { parseSmokeSettings, type SmokeSettings } from '../smoke/index.js';
 import { routeInput, sourceName, type Link } from './link-inputs.js';
 
@@ -73,12 +74,17 @@ export function smokeDerived(settings: Pick<PipelineSettings, 'source' | 'checkV
 export function parsePipelineSettings(inputs: Inputs, context: ParseContext): PipelineSettings {
   const source = inputs.source;
   const deployInputs = linkInputs(source, 'deploy');
-  const mode = deployInputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
+  const strategyText = deployInputs.optional('strategy');
+  // cloudron reads its own modes (install, update, move, rollback); the chain's mode is rollback or deploy.
+  const mode = strategyText === 'cloudron'
+    ? (deployInputs.choice('mode', ['deploy', ...CLOUDRON_MODES], 'deploy') === 'rollback' ? 'rollback' : 'deploy')
+    : deployInputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
   const deployImage = inputs.optional('deploy-image');
   if (deployImage !== undefined && 'error' in parseImageReference(deployImage)) {
     inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
   }
-  const version = linkInputs(source, 'build').optional('version');
+  // Cloudron accepts an update only when the manifest version rises, and the image tag must equal it: the manifest names the release.
+  const version = linkInputs(source, 'build').optional('version') ?? (strategyText === 'cloudron' && mode !== 'rollback' ? manifestVersion(deployInputs, context.workDir) : undefined);
   // Every link uses it (tags, deploy log, smoke): checked once, here, under its own name.
   if (version !== undefined && !VERSION.test(version)) {
     linkInputs(source, 'build').fail('version', `is not a version (found '${version.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');

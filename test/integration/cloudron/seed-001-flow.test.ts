@@ -47,7 +47,7 @@ function writeManifest(version: string): void {
 function inputs(extra: Record<string, string>): Record<string, string> {
   return {
     'cloudron-origin': standin.origin, 'cloudron-token': token, 'ca-cert': caPath, 'connect-to': `127.0.0.1:${standin.port}`,
-    'version-path': 'version', 'cloudron-poll-interval': '100ms', 'health-timeout': '60s', ...extra,
+    'cloudron-version-path': 'version', 'cloudron-poll-interval': '100ms', 'health-timeout': '60s', ...extra,
   };
 }
 
