@@ -12,6 +12,9 @@ export type { ReleaseDeploySettings, ReleaseSettings } from './strategies/releas
 export type { ScriptDeploySettings } from './strategies/script.js';
 export type { SwarmDeploySettings } from './strategies/swarm.js';
 
+/** Every mode some strategy reads: the SSH ones deploy and rollback; cloudron also install, update and move (it checks its own). */
+const EVERY_MODE = ['deploy', 'rollback', 'install', 'update', 'move'] as const;
+
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 
 /**
@@ -22,10 +25,10 @@ const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
  */
 export function parseDeploySettings(inputs: Inputs, workDir: string = process.cwd()): DeploySettings {
   const strategy = inputs.choice('strategy', STRATEGY_NAMES, 'compose');
-  // A strategy without hosts (cloudron) reads its own modes and needs no SSH input and no app-dir.
-  const hostless = (STRATEGIES[strategy] as { withoutHosts?: { modes: readonly string[] } }).withoutHosts;
+  // A strategy without hosts (cloudron) checks its own modes and needs no SSH input and no app-dir.
+  const hostless = (STRATEGIES[strategy] as { withoutHosts?: object }).withoutHosts;
   const mode = hostless
-    ? (inputs.choice('mode', hostless.modes, 'deploy') === 'rollback' ? 'rollback' : 'deploy')
+    ? (inputs.choice('mode', EVERY_MODE, 'deploy') === 'rollback' ? 'rollback' : 'deploy')
     : inputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
   const ssh = hostless ? { targets: [] } : parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
   const appDir = hostless ? '' : parseAppDir(inputs);

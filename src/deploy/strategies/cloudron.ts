@@ -1,5 +1,5 @@
 import {
-  CLOUDRON_MODES, cloudronSummary, parseCloudronSettings, planCloudron, runCloudron, type CloudronResult, type CloudronSettings,
+  cloudronSummary, parseCloudronSettings, planCloudron, runCloudron, type CloudronResult, type CloudronSettings,
 } from '../../cloudron/index.js';
 import type { BaseDeploySettings } from '../common-settings.js';
 import type { HostOutcome } from '../host-run.js';
@@ -45,7 +45,6 @@ export const cloudronStrategy: Strategy<CloudronDeploySettings> = {
   rollback: noHost,
   summarize: (report) => cloudronSummary(report.json as CloudronResult),
   withoutHosts: {
-    modes: ['deploy', ...CLOUDRON_MODES],
     plan: ({ cloudron }) => planCloudron(cloudron),
     target: ({ cloudron }) => describeTarget(cloudron),
     run: async ({ cloudron }, context) => cloudronHostOutcome(await runCloudron(cloudron, context)),

@@ -69,11 +69,10 @@ export interface Strategy<S extends BaseDeploySettings & { strategy: string } = 
 /**
  * How a strategy without hosts runs: no SSH, no app-dir, no host lock (the
  * platform serialises its own tasks). The fleet hands it the whole run and
- * reports its one outcome, named after what it deployed to.
+ * reports its one outcome, named after what it deployed to. It checks its
+ * own `mode` values; the fleet's mode is rollback for `rollback`, else deploy.
  */
 export interface HostlessRun<S> {
-  /** The `mode` values it reads itself; the fleet's own mode is rollback for `rollback`, deploy for the others. */
-  modes: readonly string[];
   /** The dry run: what it sends, in order. */
   plan(settings: S): string[];
   /** What it deploys to, for the plan and the result (`cloudron my.example.com: staging.example.com`). */
