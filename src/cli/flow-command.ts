@@ -19,6 +19,8 @@ import { localContext, runFlow, type FlowRun } from '../core/run-flow.js';
 export interface Output {
   json: boolean;
   stdout: { write(text: string): unknown };
+  /** Progress around the whole run at a terminal (terminal.ts), so the wait before the first step (SSH, the lock) shows too. */
+  during?<T>(title: string, body: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -120,7 +122,8 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
   let run: Awaited<ReturnType<typeof runFlow>>;
   try {
     // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
-    run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), fromFile);
+    const whole = () => runFlow(flow, values, localContext(log, { signal: cancel.signal }), fromFile);
+    run = await (output.during ? output.during(`slipway ${flow.command}`, whole) : whole());
   } catch (error) {
     if (!cancel.received()) throw error;
     log.error(`cancelled (${cancel.received()}): ${formatError(error)}`);

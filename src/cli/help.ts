@@ -46,7 +46,7 @@ function globalFlags(set: FlagSet, dryRunAsInput: boolean): string[] {
     ['--config FILE', 'the slipway.yml to read (default: ./slipway.yml when it exists)'],
     ...(set.dryRun ? [['--dry-run', 'print the plan (hosts, strategy, commands) and touch nothing'] as [string, string]] : []),
     ['--json', 'print one JSON document (outputs and result) on stdout'],
-    ['--quiet', 'only warnings and errors on stderr; the result still goes to stdout'],
+    ['--quiet', 'only errors on stderr (no progress line); the result still goes to stdout'],
     ['--debug', 'also show every command run and stack traces'],
     ['--help, -h', 'this help'],
     ...(set.inputs.has('version') ? [] : [['--version', 'the installed Slipway version'] as [string, string]]),

@@ -19,6 +19,12 @@ export interface Logger {
   error(message: string, where?: SourceLocation): void;
   debug(message: string): void;
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
+  /**
+   * A line of a tool's streamed output (a build, a pull or push, a hook). An edge
+   * may show it as passing progress rather than a line of its own; without this
+   * method it is logged with `info`.
+   */
+  output?(line: string): void;
 }
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */

@@ -11,7 +11,8 @@ import { expandEnv, loadConfig } from '../config-file.js';
  */
 export interface CommandIo {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** isTTY and columns (process.stderr has them) decide the progress line and colour (terminal.ts). */
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** Reads one answer from the terminal; undefined when stdin is not a TTY. */
   ask?: (question: string) => Promise<string>;
   env: NodeJS.ProcessEnv;
@@ -56,7 +57,7 @@ export function parseCommandArgs(args: string[], spec: { values: readonly string
   const positionals: string[] = [];
   let config: string | undefined;
   const valueNames = new Set([...spec.values, 'config']);
-  const switchNames = new Set([...spec.switches, 'json', 'debug', 'help']);
+  const switchNames = new Set([...spec.switches, 'json', 'debug', 'quiet', 'help']);
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--') { positionals.push(...args.slice(i + 1)); break; }

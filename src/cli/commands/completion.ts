@@ -142,7 +142,8 @@ and the fixed values of flags that have them (--strategy compose|release|…).
 export async function runCompletionCommand(args: string[], io: CommandIo, commands: Array<{ name: string; describe: string; action?: string }>): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) { io.stdout.write(HELP); return 0; }
   try {
-    const [shell, ...rest] = args;
+    // The global switches are taken as everywhere (--json wraps the script as one document, main.ts).
+    const [shell, ...rest] = args.filter((arg) => !['--json', '--quiet', '--debug'].includes(arg));
     if ((shell !== 'bash' && shell !== 'zsh') || rest.length) throw new InputError(shell ? `completion '${shell}'` : 'completion', shell ? 'is not a shell Slipway completes for' : 'needs the shell', 'Run slipway completion bash or slipway completion zsh.');
     const schema = JSON.parse(fs.readFileSync(packageFile('schema/slipway.schema.json'), 'utf8'));
     const model = completionModel(commands, schema);

@@ -1,9 +1,9 @@
 import { formatError, InputError } from '../../core/errors.js';
-import { ConsoleLogger, type Logger } from '../../core/log.js';
 import { ProcessRunner } from '../../core/runner/process-runner.js';
 import { Inputs } from '../../core/config/inputs.js';
 import { redact } from '../../core/secrets.js';
 import { parseStatusSettings, type StatusContext, type StatusSettings } from '../../deploy/status.js';
+import { terminalLogger } from '../terminal.js';
 import { HOST_INPUTS, hostInputs, parseCommandArgs, type CommandIo, type ParsedArgs } from './command-io.js';
 
 /** Exit codes every command shares (docs/cli.md). */
@@ -25,6 +25,8 @@ export interface HostCommandRun {
   context: StatusContext;
   json: boolean;
   io: CommandIo;
+  /** Shows `title` on the status line at a terminal while `body` runs (nothing in plain output). */
+  during<T>(title: string, body: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface HostCommandRun {
 export async function runHostCommand(args: string[], io: CommandIo, spec: HostCommandSpec, body: (run: HostCommandRun) => Promise<number>): Promise<number> {
   const json = args.includes('--json');
   const debug = args.includes('--debug') || io.env.SLIPWAY_DEBUG === '1';
-  const log: Logger = new ConsoleLogger({ debug, stream: io.stderr as NodeJS.WritableStream });
+  const log = terminalLogger({ stream: io.stderr, env: io.env, debug, quiet: args.includes('--quiet') });
   try {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout.write(spec.help);
@@ -44,7 +46,7 @@ export async function runHostCommand(args: string[], io: CommandIo, spec: HostCo
     const parsed = parseCommandArgs(args, { values: [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])], switches: spec.switches ?? [], positionals: spec.positionals });
     const source = hostInputs(parsed, io, spec.section, [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])]);
     const settings = parseStatusSettings(new Inputs(source), { logLines: spec.logLines });
-    return await body({ parsed, settings, context: { runner: new ProcessRunner(log), log }, json, io });
+    return await body({ parsed, settings, context: { runner: new ProcessRunner(log), log }, json, io, during: (title, work) => log.during(title, work) });
   } catch (error) {
     const message = formatError(error, debug);
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
@@ -66,4 +68,5 @@ export const HOST_FLAGS_HELP = `Hosts (the same inputs and slipway.yml "deploy:"
   --strategy compose|release|script|swarm, --service, --compose-project, --stack
   --config FILE                          slipway.yml (default: ./slipway.yml if present)
   --json                                 one JSON document on stdout, nothing else there
+  --quiet                                only errors on stderr; the result still goes to stdout
 `;

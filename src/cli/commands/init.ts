@@ -27,6 +27,7 @@ commands that produce them. Existing files are never overwritten without --force
   --force                    overwrite files that exist
   --dry-run                  print what would be written, write nothing
   --json                     one JSON document on stdout (files, secrets, variables), nothing else there
+  --quiet                    leave out what was found and written; the next steps are still printed
 
 Exit codes: 0 written, 1 a file could not be written, 2 a missing answer or a file that exists.
 `;
@@ -164,7 +165,8 @@ export async function runInitCommand(args: string[], io: CommandIo): Promise<num
   try {
     const parsed = parseCommandArgs(args, { values: ['host', 'image', 'forge', 'service', 'app-dir', 'health-url', 'strategy', 'private-key'], switches: ['force', 'dry-run'] });
     const detected = detectProject(io.cwd);
-    io.stderr.write(`Found: ${[
+    const quiet = parsed.switches.has('quiet');
+    if (!quiet) io.stderr.write(`Found: ${[
       detected.dockerfile ? detected.dockerfile : 'no Dockerfile',
       detected.composeFile ? `${detected.composeFile} (services: ${detected.services.join(', ') || 'none'})` : 'no compose file',
       detected.healthPath ? `health endpoint ${detected.healthPath}${detected.port ? ` on port ${detected.port}` : ''}` : 'no health endpoint',
@@ -195,7 +197,7 @@ export async function runInitCommand(args: string[], io: CommandIo): Promise<num
         fs.mkdirSync(path.dirname(path.join(io.cwd, file)), { recursive: true });
         fs.writeFileSync(path.join(io.cwd, file), text);
         written.push(file);
-        say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
+        if (!quiet) say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
       }
     }
     const needs = workflowNeeds(files.slice(1).map((f) => f.text));

@@ -3,7 +3,7 @@ import { renderText, Summary } from '../../core/summary.js';
 import { redact } from '../../core/secrets.js';
 import { readFleet, readLock, releaseLock, type LockReleaseOutcome, type LockState } from '../../deploy/status.js';
 import { forHost } from '../../deploy/settings.js';
-import { describeLock } from './status.js';
+import { describeLock, hostCount } from './status.js';
 import { EXIT, HOST_FLAGS_HELP, runHostCommand, writeJson } from './host-command.js';
 
 const LOCK_HELP = `slipway lock status [flags]
@@ -30,7 +30,7 @@ interface HostLock {
 }
 
 export function runLockCommand(args: string[], io: Parameters<typeof runHostCommand>[1]): Promise<number> {
-  return runHostCommand(args, io, { section: 'lock', help: LOCK_HELP, switches: ['yes'], positionals: 1 }, async ({ parsed, settings, context, json }) => {
+  return runHostCommand(args, io, { section: 'lock', help: LOCK_HELP, switches: ['yes'], positionals: 1 }, async ({ parsed, settings, context, json, during }) => {
     const action = parsed.positionals[0] ?? 'status';
     if (action !== 'status' && action !== 'release') throw new InputError(`lock '${action}'`, 'is not a lock command', 'Use slipway lock status or slipway lock release.');
     const yes = parsed.switches.has('yes');
@@ -38,14 +38,14 @@ export function runLockCommand(args: string[], io: Parameters<typeof runHostComm
       throw new InputError('--yes', 'is required to release a lock without a terminal to confirm on', 'Check with slipway lock status that the holder is gone, then run slipway lock release --yes.');
     }
     // Read every lock first (side by side), then confirm one host at a time.
-    const hosts = await readFleet<HostLock>(settings.ssh, context, async (session, index) => {
+    const hosts = await during(`reading the deploy lock of ${hostCount(settings)}`, () => readFleet<HostLock>(settings.ssh, context, async (session, index) => {
       const appDir = forHost(settings.appDir, session.target.host, index);
       const lock = await readLock(session, appDir);
       const entry: HostLock = { host: session.name, appDir, ok: true, lock };
       if (action !== 'release') return entry;
       if (!lock.held) return { ...entry, release: 'not-held' };
       return entry;
-    }, (host, error) => ({ host, appDir: '', ok: false, error }));
+    }, (host, error) => ({ host, appDir: '', ok: false, error })));
 
     if (action === 'release') {
       const held = hosts.filter((h) => h.ok && h.lock?.held);
@@ -59,7 +59,7 @@ export function runLockCommand(args: string[], io: Parameters<typeof runHostComm
       }
       if (confirmed.size) {
         // A second, short connection: none is held open while a person reads the prompt.
-        await readFleet<{ ok: boolean }>(settings.ssh, context, async (session, i) => {
+        await during(`releasing ${confirmed.size} lock${confirmed.size === 1 ? '' : 's'}`, () => readFleet<{ ok: boolean }>(settings.ssh, context, async (session, i) => {
           const host = hosts[i] as HostLock;
           if (!confirmed.has(session.name) || !host.lock) return { ok: true };
           host.release = await releaseLock(session, host.appDir, host.lock);
@@ -68,7 +68,7 @@ export function runLockCommand(args: string[], io: Parameters<typeof runHostComm
           const host = hosts[i] as HostLock;
           if (confirmed.has(hostName)) Object.assign(host, { ok: false, error });
           return { ok: false };
-        });
+        }));
       }
     }
 
@@ -81,6 +81,8 @@ export function runLockCommand(args: string[], io: Parameters<typeof runHostComm
       ]));
       io.stdout.write(redact(renderText(summary)));
     }
+    // As status and history do: a host that could not be read is an error on stderr too (with --json, the only place a person sees it).
+    for (const host of hosts) if (host.error) context.log.error(`${host.host}: ${host.error}`);
     const failed = hosts.some((h) => !h.ok) || hosts.some((h) => h.release === 'declined' || h.release === 'changed');
     return failed ? EXIT.failed : EXIT.ok;
   });

@@ -69,9 +69,11 @@ export function statusSummary(hosts: HostStatusReport[]): Summary {
   return summary;
 }
 
+export const hostCount = (settings: { ssh: { targets: unknown[] } }): string => `${settings.ssh.targets.length} host${settings.ssh.targets.length === 1 ? '' : 's'}`;
+
 export function runStatusCommand(args: string[], io: CommandIo): Promise<number> {
-  return runHostCommand(args, io, { section: 'status', help: STATUS_HELP, logLines: 5 }, async ({ settings, context, json }) => {
-    const report = await fleetStatus(settings, context);
+  return runHostCommand(args, io, { section: 'status', help: STATUS_HELP, logLines: 5 }, async ({ settings, context, json, during }) => {
+    const report = await during(`reading ${hostCount(settings)}`, () => fleetStatus(settings, context));
     if (json) writeJson(io, { ok: report.ok, hosts: report.hosts });
     else io.stdout.write(redact(renderText(statusSummary(report.hosts))));
     for (const host of report.hosts) if (host.error) context.log.error(`${host.host}: ${host.error}`);
@@ -80,11 +82,11 @@ export function runStatusCommand(args: string[], io: CommandIo): Promise<number>
 }
 
 export function runHistoryCommand(args: string[], io: CommandIo): Promise<number> {
-  return runHostCommand(args, io, { section: 'history', help: HISTORY_HELP, logLines: 20 }, async ({ settings, context, json }) => {
-    const perHost = await readFleet<{ host: string; ok: boolean; error?: string; log: DeployLogRecord[] }>(settings.ssh, context, async (session, index) => {
+  return runHostCommand(args, io, { section: 'history', help: HISTORY_HELP, logLines: 20 }, async ({ settings, context, json, during }) => {
+    const perHost = await during(`reading the deploy log of ${hostCount(settings)}`, () => readFleet<{ host: string; ok: boolean; error?: string; log: DeployLogRecord[] }>(settings.ssh, context, async (session, index) => {
       const appDir = forHost(settings.appDir, session.target.host, index);
       return { host: session.name, ok: true, log: await readDeployLog(session, appDir, settings.logLines) };
-    }, (host, error) => ({ host, ok: false, error, log: [] }));
+    }, (host, error) => ({ host, ok: false, error, log: [] })));
     const entries = mergeHistory(perHost, settings.logLines);
     const failed = perHost.filter((h) => !h.ok);
     if (json) {

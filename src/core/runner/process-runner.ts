@@ -89,6 +89,11 @@ export class ProcessRunner implements Runner {
     }
   }
 
+  private streamed(line: string): void {
+    if (this.log.output) this.log.output(redact(line));
+    else this.log.info(redact(line));
+  }
+
   private label(spec: CommandSpec, options: RunOptions): string {
     return redact(options.label ?? describeCommand(spec));
   }
@@ -109,8 +114,8 @@ export class ProcessRunner implements Runner {
       listeners: {
         stdout: (data) => { stdout += data.toString(); },
         stderr: (data) => { stderr += data.toString(); },
-        stdline: options.stream ? (line) => this.log.info(redact(line)) : undefined,
-        errline: options.stream ? (line) => this.log.info(redact(line)) : undefined,
+        stdline: options.stream ? (line) => this.streamed(line) : undefined,
+        errline: options.stream ? (line) => this.streamed(line) : undefined,
       },
     }).catch((error: unknown) => {
       // Spawn failures (program not installed) arrive as exceptions, not exit codes.
