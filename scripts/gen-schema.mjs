@@ -41,10 +41,15 @@ function readActions() {
 /** `inputs.choice('name', ['a', 'b'] …)` and `choice('name', CONST …)` with `const CONST = ['a', …]` in the same file. */
 function readChoices(dirs) {
   const choices = {};
+  const registry = fs.readFileSync(path.join(root, 'src/deploy/strategies/index.ts'), 'utf8');
+  const keys = [.../export const STRATEGIES = \{([^}]*)\}/.exec(registry)?.[1]?.matchAll(/^\s*([a-z-]+):/gm) ?? []].map((m) => `'${m[1]}'`);
+  const registryNames = { STRATEGY_NAMES: keys.join(', ') };
   const files = dirs.flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true }).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(root, dir, f)));
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     const constants = Object.fromEntries([...text.matchAll(/const ([A-Z_]+) = \[([^\]]*)\]/g)].map((m) => [m[1], m[2]]));
+    // The deploy strategies' registry: STRATEGY_NAMES are the keys of `export const STRATEGIES = { name: …, }`.
+    Object.assign(constants, registryNames);
     for (const match of text.matchAll(/\.choice\(\s*'([a-z0-9-]+)',\s*(?:\[([^\]]*)\]|([A-Z_]+))/g)) {
       const list = match[2] ?? constants[match[3]] ?? '';
       const words = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);

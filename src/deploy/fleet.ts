@@ -10,7 +10,7 @@ import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from '.
 import { acquireLock, type HeldLock } from './lock.js';
 import { forHost } from './common-settings.js';
 import { strategyFor, type DeploySettings } from './strategies/index.js';
-import { reportsOf, type StrategyReport } from './strategies/strategy.js';
+import { reportsOf, type HostlessRun, type StrategyReport } from './strategies/strategy.js';
 
 export interface DeployResult {
   mode: DeploySettings['mode'];
@@ -69,6 +69,7 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
   const runId = runIdentity(context.env, os.hostname());
   const { signal } = context;
   const strategy = strategyFor(settings);
+  if (strategy.withoutHosts) return deployWithoutHosts(settings, strategy.withoutHosts, context);
   const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
   const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
   const outcomes: HostOutcome[] = indexed.map(({ target }) => ({
@@ -168,5 +169,22 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
     ok: !failed && !isCancelled(signal),
     connectionsPerHost: connections,
     cancelled: isCancelled(signal),
+  };
+}
+
+/** A strategy without hosts (cloudron) runs once from the runner; its one outcome is the result's one line. */
+async function deployWithoutHosts(settings: DeploySettings, hostless: HostlessRun<DeploySettings>, context: FlowContext): Promise<DeployResult> {
+  const outcome = await hostless.run(settings, context);
+  const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
+  return {
+    mode: settings.mode,
+    strategy: settings.strategy,
+    version: outcome.version,
+    previousVersion: outcome.previous,
+    hosts: [outcome],
+    rolledBack: outcome.status === 'rolled-back',
+    ok: outcome.status === success && !isCancelled(context.signal),
+    connectionsPerHost: [0],
+    cancelled: isCancelled(context.signal),
   };
 }

@@ -12,6 +12,9 @@ export type { ReleaseDeploySettings, ReleaseSettings } from './strategies/releas
 export type { ScriptDeploySettings } from './strategies/script.js';
 export type { SwarmDeploySettings } from './strategies/swarm.js';
 
+/** Every mode some strategy reads: the SSH ones deploy and rollback; cloudron also install, update and move (it checks its own). */
+const EVERY_MODE = ['deploy', 'rollback', 'install', 'update', 'move'] as const;
+
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 
 /**
@@ -22,9 +25,13 @@ const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
  */
 export function parseDeploySettings(inputs: Inputs, workDir: string = process.cwd()): DeploySettings {
   const strategy = inputs.choice('strategy', STRATEGY_NAMES, 'compose');
-  const mode = inputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
-  const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
-  const appDir = parseAppDir(inputs);
+  // A strategy without hosts (cloudron) checks its own modes and needs no SSH input and no app-dir.
+  const hostless = (STRATEGIES[strategy] as { withoutHosts?: object }).withoutHosts;
+  const mode = hostless
+    ? (inputs.choice('mode', EVERY_MODE, 'deploy') === 'rollback' ? 'rollback' : 'deploy')
+    : inputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
+  const ssh = hostless ? { targets: [] } : parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+  const appDir = hostless ? '' : parseAppDir(inputs);
   const relative = (name: string, value: string) => {
     if (!RELATIVE_PATH.test(value) || value.startsWith('-')) inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
     return value;
@@ -32,7 +39,8 @@ export function parseDeploySettings(inputs: Inputs, workDir: string = process.cw
   const chosen = STRATEGIES[strategy] as { parse(inputs: Inputs, context: unknown): object; impliedVersion?(part: object): string | undefined };
   const part = chosen.parse(inputs, { mode, workDir, relative });
 
-  const healthUrl = parseHealthUrl(inputs);
+  // Without hosts, health-url is the strategy's own (cloudron: the app's public URL, `{fqdn}` filled in).
+  const healthUrl = hostless ? undefined : parseHealthUrl(inputs);
   const givenVersion = inputs.optional('version');
   // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
   if (givenVersion !== undefined && !VERSION.test(givenVersion)) {

@@ -50,6 +50,16 @@ export async function readServedImage(args: {
   return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
 }
 
+/**
+ * The digest a tag points at, as the registry serves it (the sha256 of the
+ * manifest bytes), read anonymously unless credentials are given: lets a
+ * deploy that names an image by tag run the same read-back as push-image.
+ */
+export async function resolveServedDigest(args: { registry: string; repository: string; tag: string; credentials?: Credentials }): Promise<string> {
+  const client = new RegistryClient(args.registry, args.repository, args.credentials);
+  return sha256((await client.manifest(args.tag)).body);
+}
+
 /** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
 export async function anonymousManifestStatus(args: { registry: string; repository: string; digest: string }): Promise<number> {
   return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);

@@ -66,6 +66,8 @@ export function planPipeline(settings: PipelineSettings): PipelinePlan {
 
 export function planHosts(deploy: DeploySettings, image: string | undefined): HostPlan[] {
   const strategy = strategyFor(deploy);
+  // A strategy without hosts (cloudron) plans its own requests from the runner.
+  if (strategy.withoutHosts) return [{ host: strategy.withoutHosts.target(deploy), appDir: 'no SSH, no app-dir', commands: strategy.withoutHosts.plan(deploy) }];
   return deploy.ssh.targets.map((target, index) => {
     const appDir = forHost(deploy.appDir, target.host, index);
     // The fleet checks app-dir before its lock (which lives inside it), or makes it for a script with create-app-dir.

@@ -1,9 +1,10 @@
 import { Inputs, type InputSource } from '../core/config/inputs.js';
 import type { FlowContext } from '../core/context.js';
-import { parseDeploySettings, VERSION, type DeploySettings } from '../deploy/index.js';
+import { parseDeploySettings, STRATEGY_NAMES, VERSION, type DeploySettings } from '../deploy/index.js';
 import { parseBuildSettings, type BuildSettings } from '../image/index.js';
 import { parsePushSettings, type PushSettings } from '../image/index.js';
 import { parseImageReference } from '../image/index.js';
+import { manifestVersion } from '../cloudron/index.js';
 import { parseSmokeSettings, type SmokeSettings } from '../smoke/index.js';
 import { routeInput, sourceName, type Link } from './link-inputs.js';
 
@@ -73,17 +74,22 @@ export function smokeDerived(settings: Pick<PipelineSettings, 'source' | 'checkV
 export function parsePipelineSettings(inputs: Inputs, context: ParseContext): PipelineSettings {
   const source = inputs.source;
   const deployInputs = linkInputs(source, 'deploy');
-  const mode = deployInputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
+  const strategyText = deployInputs.optional('strategy');
+  // cloudron reads its own modes (install, update, move, rollback); the chain's mode is rollback or deploy.
+  const mode = strategyText === 'cloudron'
+    ? (deployInputs.choice('mode', ['deploy', 'rollback', 'install', 'update', 'move'] as const, 'deploy') === 'rollback' ? 'rollback' : 'deploy')
+    : deployInputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
   const deployImage = inputs.optional('deploy-image');
   if (deployImage !== undefined && 'error' in parseImageReference(deployImage)) {
     inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
   }
-  const version = linkInputs(source, 'build').optional('version');
+  // Cloudron accepts an update only when the manifest version rises, and the image tag must equal it: the manifest names the release.
+  const version = linkInputs(source, 'build').optional('version') ?? (strategyText === 'cloudron' && mode !== 'rollback' ? manifestVersion(deployInputs, context.workDir) : undefined);
   // Every link uses it (tags, deploy log, smoke): checked once, here, under its own name.
   if (version !== undefined && !VERSION.test(version)) {
     linkInputs(source, 'build').fail('version', `is not a version (found '${version.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
   }
-  const strategy = deployInputs.choice('strategy', ['compose', 'release', 'script', 'swarm'] as const, 'compose');
+  const strategy = deployInputs.choice('strategy', STRATEGY_NAMES, 'compose');
   // Release and script deploys ship an artifact or a script, not an image, and a swarm stack file names its own
   // images: build only when asked (image set). A built swarm image is pinned by digest in the stack's override.
   const building = mode === 'deploy' && deployImage === undefined && (strategy === 'compose' || linkInputs(source, 'build').optional('image') !== undefined);

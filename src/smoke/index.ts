@@ -9,7 +9,7 @@
  *   if (!report.passed) throw new SlipwayError(smokeFailure(report)!);
  */
 export type { SmokeCheck, ConnectTarget, JsonAssertion, StatusExpectation } from './check.js';
-export { oneLineCheck, parseCheckList, buildCheck, type CheckDefaults } from './check-list.js';
+export { oneLineCheck, parseCheckList, buildCheck, parseConnectTarget, type CheckDefaults } from './check-list.js';
 export { runSmokeChecks, DEFAULT_SMOKE_OPTIONS, type SmokeOptions, type SmokeReport, type CheckOutcome } from './run.js';
 export { readinessDelay } from './readiness.js';
 export { runSmokeChecksOverSession, runSmokeChecksViaSsh, forwardChecks } from './via-ssh.js';
@@ -21,4 +21,4 @@ export { looselyEquals, showValue } from './assertions.js';
 export { ANY_SUCCESS } from './check.js';
 export { type ProbeResult, probe } from './http-probe.js';
 export { lookupJsonPath, parseJsonPath } from './json-path.js';
-export { type SmokeSettings, parseSmokeSettings } from './settings.js';
+export { type SmokeSettings, parseSmokeSettings, readCaBundle } from './settings.js';

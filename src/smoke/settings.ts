@@ -79,8 +79,8 @@ export function parseSmokeSettings(inputs: Inputs, workDir: string): SmokeSettin
   };
 }
 
-/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
-function readCaBundle(inputs: Inputs, workDir: string): string[] | undefined {
+/** PEM text, or a path to a PEM file: the CA that signed the app's certificate (also read by the Cloudron target). */
+export function readCaBundle(inputs: Inputs, workDir: string): string[] | undefined {
   const value = inputs.optional('ca-cert');
   if (value === undefined) return undefined;
   let text = value;

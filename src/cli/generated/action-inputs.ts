@@ -161,13 +161,13 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "strategy",
-        "description": "(ssh-deploy) compose (point a compose service at a new image), release (upload to releases/<timestamp>, switch current atomically), script (run commands on the host) or swarm (deploy stack-file as a stack on a swarm manager; with image set, the built image is pinned by digest in the services that use its repository).",
+        "description": "(ssh-deploy) compose (point a compose service at a new image), release (upload to releases/<timestamp>, switch current atomically), script (run commands on the host) or swarm (deploy stack-file as a stack on a swarm manager; with image set, the built image is pinned by digest in the services that use its repository). Or cloudron (no SSH: Cloudron's REST API with a token; install, update, rollback by restore, move; docs/cloudron.md).",
         "required": false,
         "default": "compose"
       },
       {
         "name": "mode",
-        "description": "(ssh-deploy) deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host.",
+        "description": "(ssh-deploy) deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host. cloudron: install, update (= deploy), rollback (restore a backup) or move.",
         "required": false,
         "default": "deploy"
       },
@@ -245,8 +245,8 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "app-dir",
-        "description": "(ssh-deploy) The application directory on the host, e.g. /srv/myapp. '{host}' and '{index}' are replaced per host.",
-        "required": true,
+        "description": "(ssh-deploy) The application directory on the host, e.g. /srv/myapp. '{host}' and '{index}' are replaced per host. Required by every strategy but cloudron.",
+        "required": false,
         "default": ""
       },
       {
@@ -353,7 +353,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "health-url",
-        "description": "(ssh-deploy) The health URL as the host sees it (http://127.0.0.1:8080/api/health), checked through the SSH connection; a failure rolls back.",
+        "description": "(ssh-deploy) The health URL as the host sees it (http://127.0.0.1:8080/api/health), checked through the SSH connection; a failure rolls back. cloudron: the app's public health URL, '{fqdn}' replaced (default https://{fqdn} and the manifest's healthCheckPath).",
         "required": false,
         "default": ""
       },
@@ -494,6 +494,66 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "description": "(ssh-deploy) zero-downtime: grace period when stopping the old copy.",
         "required": false,
         "default": "10s"
+      },
+      {
+        "name": "cloudron-origin",
+        "description": "(ssh-deploy) cloudron: the Cloudron dashboard, my.example.com or https://my.example.com (the REST API is at /api/v1; no SSH).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-token",
+        "description": "(ssh-deploy) cloudron: an API token (Profile → API Tokens, Read and Write), from a secret. Sent only as an Authorization: Bearer header, never on a command line or in a URL.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-app",
+        "description": "(ssh-deploy) cloudron: the installed app, by id or location (staging.example.com); for modes update, rollback and move.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-location",
+        "description": "(ssh-deploy) cloudron: install: the new app's location (staging.example.com, side by side); move: where the app goes (example.com for the apex).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-manifest",
+        "description": "(ssh-deploy) cloudron: the path to CloudronManifest.json; its version must equal the image tag and be greater than the installed version.",
+        "required": false,
+        "default": "CloudronManifest.json"
+      },
+      {
+        "name": "cloudron-backup",
+        "description": "(ssh-deploy) cloudron: mode rollback: the backup id to restore; by default the newest backup of a version below the running one.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-task-timeout",
+        "description": "(ssh-deploy) cloudron: how long one Cloudron task (install, update, restore, move) may run.",
+        "required": false,
+        "default": "30m"
+      },
+      {
+        "name": "cloudron-poll-interval",
+        "description": "(ssh-deploy) cloudron: how often Slipway asks Cloudron about a task and the app.",
+        "required": false,
+        "default": "2s"
+      },
+      {
+        "name": "cloudron-verify-anonymous-pull",
+        "description": "(ssh-deploy) cloudron: before any change, check the image pulls without credentials for linux/amd64 (Cloudron pulls anonymously).",
+        "required": false,
+        "default": "true"
+      },
+      {
+        "name": "cloudron-version-path",
+        "description": "(ssh-deploy) cloudron: the JSON path in the health response that must hold the deployed version (unset: not checked).",
+        "required": false,
+        "default": ""
       },
       {
         "name": "url",
@@ -1727,13 +1787,13 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
     "inputs": [
       {
         "name": "strategy",
-        "description": "compose (point a compose service at a new image), release (upload to releases/<timestamp>, switch current atomically) or script (run commands on the host), or swarm (docker stack deploy on a swarm manager; the engine rolls and rolls back, Slipway waits and reports).",
+        "description": "compose (point a compose service at a new image), release (upload to releases/<timestamp>, switch current atomically) or script (run commands on the host), or swarm (docker stack deploy on a swarm manager; the engine rolls and rolls back, Slipway waits and reports). Or cloudron (no SSH: Cloudron's REST API with a token; install, update, rollback by restore, move; docs/cloudron.md).",
         "required": false,
         "default": "compose"
       },
       {
         "name": "mode",
-        "description": "deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host.",
+        "description": "deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host. cloudron: install, update (= deploy), rollback (restore a backup) or move.",
         "required": false,
         "default": "deploy"
       },
@@ -1811,8 +1871,8 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "app-dir",
-        "description": "The application directory on the host, e.g. /srv/myapp. '{host}' and '{index}' are replaced per host.",
-        "required": true,
+        "description": "The application directory on the host, e.g. /srv/myapp. '{host}' and '{index}' are replaced per host. Required by every strategy but cloudron.",
+        "required": false,
         "default": ""
       },
       {
@@ -1931,7 +1991,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "health-url",
-        "description": "The health URL as the host sees it (http://127.0.0.1:8080/api/health), checked through the SSH connection; a failure rolls back.",
+        "description": "The health URL as the host sees it (http://127.0.0.1:8080/api/health), checked through the SSH connection; a failure rolls back. cloudron: the app's public health URL, '{fqdn}' replaced (default https://{fqdn} and the manifest's healthCheckPath).",
         "required": false,
         "default": ""
       },
@@ -2072,6 +2132,84 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "description": "zero-downtime: grace period when stopping the old copy.",
         "required": false,
         "default": "10s"
+      },
+      {
+        "name": "cloudron-origin",
+        "description": "cloudron: the Cloudron dashboard, my.example.com or https://my.example.com (the REST API is at /api/v1; no SSH).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-token",
+        "description": "cloudron: an API token (Profile → API Tokens, Read and Write), from a secret. Sent only as an Authorization: Bearer header, never on a command line or in a URL.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-app",
+        "description": "cloudron: the installed app, by id or location (staging.example.com); for modes update, rollback and move.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-location",
+        "description": "cloudron: install: the new app's location (staging.example.com, side by side); move: where the app goes (example.com for the apex).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-manifest",
+        "description": "cloudron: the path to CloudronManifest.json; its version must equal the image tag and be greater than the installed version.",
+        "required": false,
+        "default": "CloudronManifest.json"
+      },
+      {
+        "name": "cloudron-backup",
+        "description": "cloudron: mode rollback: the backup id to restore; by default the newest backup of a version below the running one.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-task-timeout",
+        "description": "cloudron: how long one Cloudron task (install, update, restore, move) may run.",
+        "required": false,
+        "default": "30m"
+      },
+      {
+        "name": "cloudron-poll-interval",
+        "description": "cloudron: how often Slipway asks Cloudron about a task and the app.",
+        "required": false,
+        "default": "2s"
+      },
+      {
+        "name": "cloudron-verify-anonymous-pull",
+        "description": "cloudron: before any change, check the image pulls without credentials for linux/amd64 (Cloudron pulls anonymously).",
+        "required": false,
+        "default": "true"
+      },
+      {
+        "name": "rollback-on-failure",
+        "description": "cloudron: after a failed update or a red smoke test, restore the backup Cloudron took before this run's update.",
+        "required": false,
+        "default": "true"
+      },
+      {
+        "name": "ca-cert",
+        "description": "cloudron: a CA certificate (PEM text or a path) trusted for the dashboard and the smoke test, besides the system roots.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "connect-to",
+        "description": "cloudron: the smoke test dials this address ('host[:port]') instead of the app's name; TLS name and Host stay the app's.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cloudron-version-path",
+        "description": "cloudron: the JSON path in the health response that must hold the deployed version (unset: not checked).",
+        "required": false,
+        "default": ""
       }
     ]
   }

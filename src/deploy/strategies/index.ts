@@ -1,5 +1,6 @@
 import { Summary } from '../../core/summary.js';
 import type { HostOutcome } from '../host-run.js';
+import { cloudronStrategy } from './cloudron.js';
 import { composeStrategy } from './compose.js';
 import { releaseStrategy } from './release.js';
 import { scriptStrategy } from './script.js';
@@ -22,6 +23,7 @@ export const STRATEGIES = {
   release: releaseStrategy,
   script: scriptStrategy,
   swarm: swarmStrategy,
+  cloudron: cloudronStrategy,
 } as const;
 
 export type StrategyName = keyof typeof STRATEGIES;
@@ -47,4 +49,4 @@ export function strategyReportsSummary(hosts: HostOutcome[]): Summary {
   return summary;
 }
 
-export type { Strategy, StrategyOutcome, StrategyReport, PlanHost } from './strategy.js';
+export type { Strategy, StrategyOutcome, StrategyReport, PlanHost, HostlessRun } from './strategy.js';

@@ -1,7 +1,8 @@
 import type { Inputs } from '../../core/config/inputs.js';
+import type { FlowContext } from '../../core/context.js';
 import type { Summary } from '../../core/summary.js';
 import type { BaseDeploySettings, DeployMode } from '../common-settings.js';
-import type { HostRun } from '../host-run.js';
+import type { HostOutcome, HostRun } from '../host-run.js';
 
 /**
  * A strategy's own account of one host (swarm: the per-service table): plain
@@ -61,6 +62,22 @@ export interface Strategy<S extends BaseDeploySettings & { strategy: string } = 
   rollback(run: HostRun<S>): Promise<StrategyOutcome>;
   /** Job-summary blocks for its reports. */
   summarize?(report: StrategyReport): Summary;
+  /** Set for a strategy that talks to a platform's API from the runner instead of to hosts over SSH (cloudron). */
+  withoutHosts?: HostlessRun<S>;
+}
+
+/**
+ * How a strategy without hosts runs: no SSH, no app-dir, no host lock (the
+ * platform serialises its own tasks). The fleet hands it the whole run and
+ * reports its one outcome, named after what it deployed to. It checks its
+ * own `mode` values; the fleet's mode is rollback for `rollback`, else deploy.
+ */
+export interface HostlessRun<S> {
+  /** The dry run: what it sends, in order. */
+  plan(settings: S): string[];
+  /** What it deploys to, for the plan and the result (`cloudron my.example.com: staging.example.com`). */
+  target(settings: S): string;
+  run(settings: S, context: FlowContext): Promise<HostOutcome>;
 }
 
 /** A strategy's own part of its settings (what its `parse` returns). */

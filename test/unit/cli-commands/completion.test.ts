@@ -47,7 +47,7 @@ describe('slipway completion, generated from the schema the action.yml files giv
     expect(code).toBe(0);
     expect(stdout.startsWith('#compdef slipway\n')).toBe(true);
     expect(stdout).toContain("'deploy:Deploy over SSH'");
-    expect(stdout).toMatch(/'--strategy\[[^\]']+\]:value:\(compose release script swarm\)'/);
+    expect(stdout).toMatch(/'--strategy\[[^\]']+\]:value:\(compose release script swarm cloudron\)'/);
     expect(stdout).toContain("'--yes[release without asking]'");
     expect(stdout).toContain("'1:what:(status release)'");
     // Descriptions cannot break out of the quoted spec.
