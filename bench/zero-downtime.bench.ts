@@ -35,8 +35,8 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
       { metric: 'new version healthy → traffic on it (nginx reload)', value: ms(zd.switchMs ?? 0), target: '< 1000 ms', ratio: (zd.switchMs ?? 0) / 1000 },
       { metric: 'new version healthy → traffic on it (Caddy admin API)', value: ms(caddy.switchMs ?? 0), target: '< 1000 ms', ratio: (caddy.switchMs ?? 0) / 1000 },
       { metric: 'failed requests during a zero-downtime deploy (Caddy)', value: `${caddy.failed} of ${caddy.requests}`, target: '0' },
-      { metric: `failed requests over ${SWITCHES} switches, Caddy admin API (config changed: ${caddyAdmin.configChanged})`, value: `${caddyAdmin.failed} of ${caddyAdmin.requests}`, target: 'baseline' },
-      { metric: `failed requests over ${SWITCHES} switches, Caddy live-port file (config changed: ${caddyFile.configChanged})`, value: `${caddyFile.failed} of ${caddyFile.requests}`, target: '0' },
+      { metric: `failed requests over ${SWITCHES} switches, Caddy admin API (${caddyAdmin.configChanges} changed Caddy's config)`, value: `${caddyAdmin.failed} of ${caddyAdmin.requests}`, target: 'baseline' },
+      { metric: `failed requests over ${SWITCHES} switches, Caddy live-port file (${caddyFile.configChanges} changed Caddy's config)`, value: `${caddyFile.failed} of ${caddyFile.requests}`, target: '0' },
     ],
   };
 }

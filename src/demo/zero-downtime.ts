@@ -40,8 +40,8 @@ export interface SwitchMeasurement {
   versions: Record<string, number>;
   /** The first few failed requests: when, and what came back. */
   failures: string[];
-  /** Caddy: whether its loaded config (GET /config/) differs after the switches from before them. */
-  configChanged?: boolean;
+  /** Caddy: how many of the switches changed its loaded config (GET /config/ before and after each). */
+  configChanges?: number;
 }
 
 /**
@@ -93,16 +93,20 @@ export async function measureSwitch(log: Logger, options: ZeroDowntimeDemoOption
     const url = `http://127.0.0.1:${proxyPort}/api/health`;
     const steady = await startLoad({ url, maxRequests: 2000, maxMs: 2000, concurrency: 2 }).done;
     const caddyConfig = async () => proxy?.kind === 'caddy' ? (await getOnce(`http://127.0.0.1:${proxyPort + 1}/config/`)).body : '';
-    const configBefore = await caddyConfig();
     const switches = Math.max(1, options.switches ?? 1);
     const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000 * switches, concurrency: 2 });
     let failure: string | undefined;
-    for (let i = 0; i < switches && !failure; i += 1) failure = (await runFlow(deployFlow, values(images[(i + 1) % 2] ?? ''), localContext(log))).failure;
+    let configChanges = 0;
+    for (let i = 0; i < switches && !failure; i += 1) {
+      const before = await caddyConfig();
+      failure = (await runFlow(deployFlow, values(images[(i + 1) % 2] ?? ''), localContext(log))).failure;
+      if ((await caddyConfig()) !== before) configChanges += 1;
+    }
     await new Promise((resolve) => setTimeout(resolve, 300));
     load.stop();
     const result: LoadResult = await load.done;
     if (failure) throw new Error(failure);
-    const configChanged = proxy?.kind === 'caddy' ? (await caddyConfig()) !== configBefore : undefined;
+
     const state = options.zeroDowntime ? await readStateFile(session, `${appDir}/.slipway/zero-downtime-${project}-app.state`) : {};
     return {
       failed: result.failed,
@@ -112,7 +116,7 @@ export async function measureSwitch(log: Logger, options: ZeroDowntimeDemoOption
       switchMs: state.switch_ms === undefined ? undefined : Number(state.switch_ms),
       versions: result.versions,
       failures: result.failures,
-      ...(configChanged === undefined ? {} : { configChanged }),
+      ...(proxy?.kind === 'caddy' ? { configChanges } : {}),
     };
   } finally {
     await proxy?.stop();
