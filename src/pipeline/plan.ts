@@ -1,4 +1,4 @@
-import { describeCommand } from '../core/command.js';
+import { describeCommand, shellJoin } from '../core/command.js';
 import { Summary } from '../core/summary.js';
 import { forHost, stateDir, strategyFor, type DeploySettings } from '../deploy/index.js';
 import { buildCommand, loginCommand, pushCommand } from '../image/index.js';
@@ -68,7 +68,9 @@ export function planHosts(deploy: DeploySettings, image: string | undefined): Ho
   const strategy = strategyFor(deploy);
   return deploy.ssh.targets.map((target, index) => {
     const appDir = forHost(deploy.appDir, target.host, index);
-    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
+    // The fleet checks app-dir before its lock (which lives inside it), or makes it for a script with create-app-dir.
+    const makeAppDir = deploy.strategy === 'script' && deploy.createAppDir ? [shellJoin(['mkdir', '-p', '--', appDir])] : [];
+    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, ...makeAppDir, `take the lock ${stateDir(appDir)}/lock`];
     // What the strategy runs, as it runs it (each strategy owns its plan).
     commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
     if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
