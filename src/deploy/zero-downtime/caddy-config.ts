@@ -77,7 +77,7 @@ export function dialPatch(ref: UpstreamRef, port: number, etag: string | undefin
  * The live-port directories of routes that pick their upstream per request:
  * a `file` matcher over a directory holding one file named by the live port,
  * whose name a `map` turns into the dial's placeholder (examples/proxy/Caddyfile.live-file).
- * A switch renames that file: Caddy's loaded config never changes, so nothing reloads.
+ * A switch replaces that file by one named for the new port: Caddy's loaded config never changes, so nothing reloads.
  */
 export function liveFileRoots(config: unknown): string[] {
   const roots = new Set<string>();

@@ -180,7 +180,7 @@ describe('zero-downtime compose deploy behind a Caddy that routes by a live-port
     fs.rmSync(liveDir, { recursive: true, force: true });
   });
 
-  it('switches by renaming the live-port file: Caddy\'s loaded config is the same before and after, 0 failed requests', async () => {
+  it('switches by moving the live-port file to the new port: Caddy\'s loaded config is the same before and after, 0 failed requests', async () => {
     const [v1, v2] = await Promise.all([buildAppImage('1.0.0'), buildAppImage('2.0.0')]);
     const first = await runFlow(deployFlow, fileValues(v1), localContext(new MemoryLogger()));
     expect(first.failure).toBeUndefined();
