@@ -5,6 +5,8 @@
 // jobs stand on (node start, SSH connect and round trip, compose up, a container start, a bare
 // restic restore) are measured in the same run.
 // SLIPWAY_SEEDS=001,002-v3 runs only some jobs; SLIPWAY_SEEDS_ROUNDS sets the rounds (default 5).
+// SLIPWAY_SEEDS_BASELINE=<another checkout with its dist/ built> adds that build's CLI and action
+// ways to every round, interleaved with the others: a change measured before and after in one run.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,21 @@ import { ROOT, seed001, seed002, seed003, seed004, type SeedJob, type Step, type
 import { breakdown, merge, overlappedMs, parseTimings, type ProcessTrace } from './phases.js';
 
 interface StepRun { code: number; ms: number; trace: ProcessTrace; tail: string }
+
+type SlipwayWay = 'cli' | 'action' | 'cli-before' | 'action-before';
+type BenchWay = 'shell' | SlipwayWay;
+
+/** The checkout whose dist/ the `-before` ways run. */
+const BASELINE = process.env.SLIPWAY_SEEDS_BASELINE ? path.resolve(process.env.SLIPWAY_SEEDS_BASELINE) : undefined;
+
+/** The same steps on the baseline's bundles: same inputs, same app dirs. */
+function onBaseline(way: Way): Way {
+  const dist = `${path.join(ROOT, 'dist')}/`;
+  return { ...way, steps: way.steps.map((step) => ({ ...step, args: step.args.map((arg) => (arg.startsWith(dist) ? path.join(BASELINE!, 'dist', arg.slice(dist.length)) : arg)) })) };
+}
+
+/** The job's own way a bench way stands for (its app dir, its verify). */
+const jobWay = (name: BenchWay): WayName => (name === 'cli-before' ? 'cli' : name === 'action-before' ? 'action' : name);
 interface WayRun { ms: number; traces: ProcessTrace[] }
 
 function runStep(step: Step): Promise<StepRun> {
@@ -36,7 +53,7 @@ function runStep(step: Step): Promise<StepRun> {
   });
 }
 
-async function runWay(job: SeedJob, name: WayName, way: Way, version: string): Promise<WayRun> {
+async function runWay(job: SeedJob, name: BenchWay, way: Way, version: string): Promise<WayRun> {
   const traces: ProcessTrace[] = [];
   let total = 0;
   for (const [index, step] of way.steps.entries()) {
@@ -49,7 +66,7 @@ async function runWay(job: SeedJob, name: WayName, way: Way, version: string): P
       throw new Error(`${job.id} ${name} ${version}: exit ${run.code}${way.expectFailure ? ' (expected a failure)' : ''}: ${run.tail.slice(0, 600)}`);
     }
   }
-  job.verify(version, name);
+  job.verify(version, jobWay(name));
   return { ms: total, traces };
 }
 
@@ -57,18 +74,25 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 interface JobResult {
   job: SeedJob;
-  ms: Record<WayName, number[]>;
-  cliRatio: number;
-  actionRatio: number;
-  phases: { cli: Map<string, number>; action: Map<string, number>; cliMs: number; actionMs: number; overlapCli: number };
+  ms: Partial<Record<BenchWay, number[]>>;
+  ratios: Partial<Record<SlipwayWay, number>>;
+  phases: Partial<Record<SlipwayWay, Map<string, number>>>;
+  overlapCli: number;
+  /** Slipway processes per way (a step each), every one paying node's start and its bundle's load. */
+  processes: number;
 }
 
 async function measureJob(job: SeedJob, rounds: number, run: string): Promise<JobResult> {
   job.setup();
-  const ways: WayName[] = ['shell', 'cli', 'action'];
-  const wayOf = (name: WayName) => (version: string): Way => (name === 'shell' ? job.shell(version) : name === 'cli' ? job.cli(version) : job.action(version));
-  const ms: Record<WayName, number[]> = { shell: [], cli: [], action: [] };
-  const traces: Record<'cli' | 'action', ProcessTrace[][]> = { cli: [], action: [] };
+  const ways: BenchWay[] = ['shell', 'cli', 'action', ...(BASELINE ? ['cli-before', 'action-before'] as const : [])];
+  const slipwayWays = ways.filter((name): name is SlipwayWay => name !== 'shell');
+  const wayOf = (name: BenchWay) => (version: string): Way => {
+    const own = jobWay(name);
+    const way = own === 'shell' ? job.shell(version) : own === 'cli' ? job.cli(version) : job.action(version);
+    return name.endsWith('-before') ? onBaseline(way) : way;
+  };
+  const ms: Partial<Record<BenchWay, number[]>> = Object.fromEntries(ways.map((name) => [name, []]));
+  const traces: Partial<Record<SlipwayWay, ProcessTrace[][]>> = Object.fromEntries(slipwayWays.map((name) => [name, []]));
   try {
     // One untimed round first: builds the image cache, loads the bundles into the page cache.
     job.beforeRound?.(`1.${run}.900`);
@@ -80,30 +104,31 @@ async function measureJob(job: SeedJob, rounds: number, run: string): Promise<Jo
       for (const name of order) {
         const version = `1.${run}.${round}${ways.indexOf(name) + 1}`;
         const result = await runWay(job, name, wayOf(name)(version), version);
-        ms[name].push(result.ms);
-        if (name !== 'shell') traces[name].push(result.traces);
+        ms[name]!.push(result.ms);
+        if (name !== 'shell') traces[name]!.push(result.traces);
         process.stderr.write(`  ${job.id} round ${round + 1} ${name}: ${seconds(result.ms)}\n`);
       }
     }
   } finally {
     job.teardown();
   }
-  const pairwise = (name: 'cli' | 'action'): number => median(ms[name].map((value, i) => value / (ms.shell[i] ?? value)));
+  const pairwise = (name: SlipwayWay): number => median(ms[name]!.map((value, i) => value / (ms.shell![i] ?? value)));
   // The breakdown of the round whose time is the median one.
-  const medianRound = (name: 'cli' | 'action'): number => {
-    const target = median(ms[name]);
-    return ms[name].findIndex((value) => value === target);
+  const medianRound = (name: SlipwayWay): number => {
+    const target = median(ms[name]!);
+    return ms[name]!.findIndex((value) => value === target);
   };
-  const phasesOf = (name: 'cli' | 'action'): Map<string, number> => {
+  const phasesOf = (name: SlipwayWay): Map<string, number> => {
     const out = new Map<string, number>();
-    const roundTraces = traces[name][medianRound(name)] ?? [];
+    const roundTraces = traces[name]![medianRound(name)] ?? [];
     for (const [index, trace] of roundTraces.entries()) merge(out, breakdown(trace, roundTraces.length > 1 ? `step ${index + 1}: ` : ''));
     return out;
   };
-  const overlapCli = (traces.cli[medianRound('cli')] ?? []).reduce((sum, trace) => sum + overlappedMs(trace), 0);
+  const overlapCli = (traces.cli![medianRound('cli')] ?? []).reduce((sum, trace) => sum + overlappedMs(trace), 0);
   return {
-    job, ms, cliRatio: pairwise('cli'), actionRatio: pairwise('action'),
-    phases: { cli: phasesOf('cli'), action: phasesOf('action'), cliMs: median(ms.cli), actionMs: median(ms.action), overlapCli },
+    job, ms, overlapCli, processes: traces.cli![0]?.length ?? 1,
+    ratios: Object.fromEntries(slipwayWays.map((name) => [name, pairwise(name)])),
+    phases: Object.fromEntries(slipwayWays.map((name) => [name, phasesOf(name)])),
   };
 }
 
@@ -161,21 +186,24 @@ async function measureFloors(sandbox: Sandbox, rounds: number): Promise<Array<{ 
 }
 
 // ---------------------------------------------------------------------------------------------
+const WAY_TITLES: Record<SlipwayWay, string> = { cli: 'CLI', action: 'action', 'cli-before': 'CLI before', 'action-before': 'action before' };
+
 function phaseTable(result: JobResult): string[] {
-  const names = [...new Set([...result.phases.cli.keys(), ...result.phases.action.keys()])];
-  const cliTotal = [...result.phases.cli.values()].reduce((a, b) => a + b, 0);
-  const actionTotal = [...result.phases.action.values()].reduce((a, b) => a + b, 0);
-  names.sort((a, b) => (result.phases.cli.get(b) ?? 0) - (result.phases.cli.get(a) ?? 0));
+  const columns = (Object.keys(WAY_TITLES) as SlipwayWay[]).filter((name) => result.phases[name]);
+  const maps = columns.map((name) => result.phases[name]!);
+  const names = [...new Set(maps.flatMap((map) => [...map.keys()]))];
+  const sum = (values: Iterable<number>): number => [...values].reduce((a, b) => a + b, 0);
+  names.sort((a, b) => (result.phases.cli!.get(b) ?? 0) - (result.phases.cli!.get(a) ?? 0));
   const cell = (ms: number | undefined): string => (ms === undefined ? '' : (ms / 1000).toFixed(2));
   return [
     `#### ${result.job.title}: Slipway by phase (the median round; seconds)`,
     '',
-    '| phase | CLI | action |',
-    '| --- | ---: | ---: |',
-    ...names.filter((name) => (result.phases.cli.get(name) ?? 0) >= 5 || (result.phases.action.get(name) ?? 0) >= 5)
-      .map((name) => `| ${name.replace(/\|/g, '\\|')} | ${cell(result.phases.cli.get(name))} | ${cell(result.phases.action.get(name))} |`),
-    `| phases under 5 ms each | ${cell([...result.phases.cli.values()].filter((v) => v < 5).reduce((a, b) => a + b, 0))} | ${cell([...result.phases.action.values()].filter((v) => v < 5).reduce((a, b) => a + b, 0))} |`,
-    `| **total** | **${cell(cliTotal)}** | **${cell(actionTotal)}** |`,
+    `| phase | ${columns.map((name) => WAY_TITLES[name]).join(' | ')} |`,
+    `| --- |${columns.map(() => ' ---: |').join('')}`,
+    ...names.filter((name) => maps.some((map) => (map.get(name) ?? 0) >= 5))
+      .map((name) => `| ${name.replace(/\|/g, '\\|')} | ${maps.map((map) => cell(map.get(name))).join(' | ')} |`),
+    `| phases under 5 ms each | ${maps.map((map) => cell(sum([...map.values()].filter((v) => v < 5)))).join(' | ')} |`,
+    `| **total** | ${maps.map((map) => `**${cell(sum(map.values()))}**`).join(' | ')} |`,
     '',
   ];
 }
@@ -196,14 +224,29 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
     results.push(await measureJob(job, rounds, run));
   }
   const floors = await measureFloors(sandbox, rounds);
-  const rows = results.flatMap((result) => [
-    {
-      metric: `${result.job.title}: shell / CLI / action (median of ${rounds})`,
-      value: `${seconds(median(result.ms.shell))} / ${seconds(median(result.ms.cli))} / ${seconds(median(result.ms.action))}`, target: '-',
-    },
-    { metric: `${result.job.id}: CLI ÷ shell (median of per-round ratios)`, value: `${result.cliRatio.toFixed(2)} ×`, target: '≤ 1.2 ×', ratio: result.cliRatio },
-    { metric: `${result.job.id}: action ÷ shell (median of per-round ratios)`, value: `${result.actionRatio.toFixed(2)} ×`, target: '≤ 1.2 ×', ratio: result.actionRatio },
-  ]);
+  const floorOf = (start: string): number => floors.find((floor) => floor.metric.startsWith(start))?.ms ?? 0;
+  // What a Slipway step pays that a shell step does not: node's start plus its bundle's load.
+  const startFloor: Record<'cli' | 'action', number> = { cli: floorOf('`node dist/cli/index.js version`'), action: floorOf('ssh-deploy bundle start') };
+  const rows = results.flatMap((result) => {
+    const slipwayWays = (Object.keys(WAY_TITLES) as SlipwayWay[]).filter((name) => result.ratios[name] !== undefined);
+    return [
+      {
+        metric: `${result.job.title}: shell / ${slipwayWays.map((name) => WAY_TITLES[name]).join(' / ')} (median of ${rounds})`,
+        value: ['shell' as const, ...slipwayWays].map((name) => seconds(median(result.ms[name]!))).join(' / '), target: '-',
+      },
+      ...slipwayWays.map((name) => ({
+        metric: `${result.job.id}: ${WAY_TITLES[name]} ÷ shell (median of per-round ratios)`, value: `${result.ratios[name]!.toFixed(2)} ×`,
+        target: name.endsWith('-before') ? 'before' : '≤ 1.2 ×', ratio: name.endsWith('-before') ? undefined : result.ratios[name],
+      })),
+      ...(['cli', 'action'] as const).map((name) => {
+        const floor = median(result.ms.shell!) + result.processes * startFloor[name];
+        return {
+          metric: `${result.job.id}: ${WAY_TITLES[name]} ÷ (shell + ${result.processes} × the ${name === 'cli' ? 'CLI' : 'action'} bundle's start), the floor a Slipway step stands on (medians)`,
+          value: `${(median(result.ms[name]!) / floor).toFixed(2)} ×`, target: '≤ 1.2 ×',
+        };
+      }),
+    ];
+  });
   for (const floor of floors) rows.push({ metric: `floor: ${floor.metric} (median of ${rounds})`, value: seconds(floor.ms), target: 'floor' });
   return {
     title: 'Seed jobs: Slipway against each seed\'s own shell way (issue 20)',
@@ -213,7 +256,8 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
       'CLI: dist/cli/index.js; action: the dist/ bundles as a runner starts them (node, INPUT_* for every action.yml default plus the job\'s inputs, GITHUB_OUTPUT/STEP_SUMMARY files).',
       'Rounds alternate A B C / C B A after one untimed warm-up round per way; each ratio is the median of the per-round ratios.',
       'Phases come from SLIPWAY_TIMINGS=1 (src/core/runner/process-runner.ts prints each spawned command\'s start and duration); "in-process after `X`" is time inside Node between commands (HTTP health polls through the tunnel, smoke and drill HTTP checks, report writing).',
-      ...results.filter((r) => r.phases.overlapCli > 0).map((r) => `${r.job.id}: ${seconds(r.phases.overlapCli)} of the CLI's commands already ran beside others.`),
+      ...(BASELINE ? ['"before": the same jobs on the previous build\'s dist/ (SLIPWAY_SEEDS_BASELINE), interleaved in every round with the current build.'] : []),
+      ...results.filter((r) => r.overlapCli > 0).map((r) => `${r.job.id}: ${seconds(r.overlapCli)} of the CLI's commands already ran beside others.`),
     ],
     markdown: results.flatMap(phaseTable),
   };

@@ -4,7 +4,7 @@ import { sleep } from '../core/runner/retry.js';
 import {
   composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords, type ComposeFlavor, type ComposeProject,
 } from './compose-commands.js';
-import { servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
+import { healthPollDelay, servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
 import { envLineOf, envLineValue, variableValueFor, withEnvLine } from './compose-env-file.js';
 import { hostFiles, readOrEmpty, readStateFile, writeAtomic, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun as AnyHostRun } from './host-run.js';
@@ -122,19 +122,21 @@ const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.St
 async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string | undefined, signal?: AbortSignal): Promise<HealthVerdict> {
   const deadline = Date.now() + run.settings.health.timeoutMs;
   let last = 'no container';
-  for (;;) {
+  for (let polls = 1; ; polls += 1) {
     if (signal?.aborted) return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
     const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
     if (ids.length > 0) {
-      const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-      last = states.join(', ');
+      const inspected = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+      last = inspected.join(', ');
+      // A container compose is removing (the one it replaced) no longer serves, whatever its health said.
+      const states = inspected.filter((state) => state && !state.startsWith('removing'));
       if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
         return { healthy: false, detail: `container ${last}` };
       }
-      if (states.every((state) => state === 'running|' || state === 'running|healthy')) break;
+      if (states.length > 0 && states.every((state) => state === 'running|' || state === 'running|healthy')) break;
     }
     if (Date.now() >= deadline) return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
-    await sleep(500);
+    await sleep(healthPollDelay(polls, deadline));
   }
   return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
 }

@@ -2,10 +2,19 @@ import type { Logger } from '../core/log.js';
 import { sleep } from '../core/runner/retry.js';
 import { looselyEquals, showValue } from '../smoke/index.js';
 import { lookupJsonPath, parseJsonPath } from '../smoke/index.js';
-import { oneLineCheck } from '../smoke/index.js';
+import { oneLineCheck, readinessDelay } from '../smoke/index.js';
 import { probe, type ProbeResult } from '../smoke/index.js';
 import type { SshSession } from '../ssh/index.js';
 import type { HealthSettings } from './settings.js';
+
+/**
+ * Deploy health polls: the first at once, then 100 ms growing by half up to 1 s (was a fixed
+ * 500 ms, which found an app that turned healthy just after a poll up to half a second late).
+ * The last pause ends at the deadline, so health-timeout is kept to the poll.
+ */
+export const HEALTH_POLL = { retryBaseDelayMs: 100, retryMaxDelayMs: 1000 };
+
+export const healthPollDelay = (failures: number, deadline: number): number => Math.max(0, Math.min(readinessDelay(HEALTH_POLL, failures), deadline - Date.now()));
 
 export interface HealthVerdict {
   healthy: boolean;
@@ -147,7 +156,7 @@ export async function waitForHttpHealth(
   const expectation = expectationFor(health.expect, version);
   return withTunnel(session, health, async (get) => {
     let last: string;
-    for (;;) {
+    for (let failures = 1; ; failures += 1) {
       // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
       if (signal?.aborted) return { healthy: false, detail: 'cancelled while the new version was being verified' };
       const answer = await get();
@@ -161,7 +170,7 @@ export async function waitForHttpHealth(
       }
       if (Date.now() >= deadline) return { healthy: false, detail: `${health.url} ${last}` };
       log.debug(`health: ${health.url} ${last}; retrying`);
-      await sleep(500);
+      await sleep(healthPollDelay(failures, deadline));
     }
   });
 }

@@ -20,6 +20,9 @@ export const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-
 /** Links each shared path into the release (replacing whatever the artifact had there). */
 export const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
 
+/** Writes `$1` into the release's .slipway-version, then links the shared paths (LINK_SHARED on the rest of the arguments). */
+export const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$3/.slipway-version" && shift && { ${LINK_SHARED}; }`;
+
 /** Lists releases, newest last, and which one `current` points at. */
 const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
 
@@ -178,15 +181,26 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
   }
   const before = await listReleases(run);
   // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
-  const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
-  const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
-  // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-  if (before.current && previousVersion && !(await versionOf(run, before.current))) await recordServed(run, before.current, previousVersion);
+  // Asked beside the upload (it reads only what serves now), and known before any pre-promote command runs.
+  const asking = (async () => {
+    const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
+    if (before.current && serving && !(await versionOf(run, before.current))) await recordServed(run, before.current, serving);
+    return serving;
+  })();
+  // Awaited below; a failed upload must not leave it unhandled.
+  asking.catch(() => undefined);
   let name = releaseName(now);
   if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
   const dir = `${run.appDir}/releases/${name}`;
-  throwIfCancelled(run.signal, 'the upload of the new release');
-  await run.session.exec(['mkdir', '-p', dir]);
+  let previousVersion: string;
+  try {
+    throwIfCancelled(run.signal, 'the upload of the new release');
+    await run.session.exec(['mkdir', '-p', dir]);
+  } catch (error) {
+    await asking.catch(() => undefined);
+    throw error;
+  }
   try {
     if (/\.(tar\.gz|tgz)$/.test(artifact)) {
       await run.session.upload(artifact, `${dir}.tar.gz`);
@@ -195,18 +209,22 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
     } else {
       await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
     }
-    await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-    if (release.shared.length) await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+    // The version file and the shared links in one round trip.
+    await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, run.appDir, dir, ...release.shared], { label: `ssh ${run.session.target.host}: write the version, link shared` });
+    previousVersion = await asking;
     for (const command of release.prePromote) {
       throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
       await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
     }
     throwIfCancelled(run.signal, `the switch to releases/${name}`);
   } catch (error) {
+    // The question about what serves ends before the release is marked (both use the connection's state files).
+    await asking.catch(() => undefined);
     // Never promoted, but newer than current: unmarked, a later rollback could land on it.
     if (await run.session.isAlive()) await markRelease(run, name, 'failed');
     throw error;
   }
+  const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
   const verdict = await switchAndCheck(run, name, version, run.signal);
   if (verdict.healthy) {
     const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);

@@ -140,30 +140,34 @@ export async function pushImage(settings: PushSettings, context: FlowContext): P
         label: `docker login ${settings.registry} --username ${settings.username} --password-stdin`,
       });
     }
-    let digest = '';
-    let layersUploaded = 0;
-    let layersReused = 0;
-    for (const tag of settings.tags) {
-      const pushed = await log.group(`Push ${tag}`, () =>
-        runner.run(pushCommand(tag, dockerConfig), { retry: settings.retry, isTransient: classify, stream: true, timeoutMs: 3_600_000, hint: authHint }),
-      );
+    const pushOptions = { retry: settings.retry, isTransient: classify, timeoutMs: 3_600_000, hint: authHint };
+    const digestOf = (tag: string, pushed: RunResult, expected?: string): string => {
       const found = /digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout)?.[1];
       if (!found) throw new SlipwayError(`Pushing ${tag}: the registry returned no digest`, { fix: 'Check the push output above' });
-      if (digest && found !== digest) throw new SlipwayError(`Pushing ${tag}: digest ${found} differs from ${digest} of the first tag`);
-      digest = found;
-      // Counted on the first tag: later tags of the same image upload nothing by construction.
-      if (tag === settings.tags[0]) {
-        layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
-        layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
-      }
-    }
-    const imageRef = `${repositoryOf(settings.tags[0])}@${digest}`;
-    const verified: string[] = [];
-    if (settings.verifyPlatform) {
-      verified.push(await verifyPull(settings, digest, false, context));
-      if (settings.verifyAnonymousPull) verified.push(await verifyPull(settings, digest, true, context));
-    }
-    if (settings.refuseAnonymousPull) verified.push(await assertAnonymousPullRefused({ registry: settings.registry, repository: settings.repository, digest }));
+      if (expected && found !== expected) throw new SlipwayError(`Pushing ${tag}: digest ${found} differs from ${expected} of the first tag`);
+      return found;
+    };
+    // The first tag uploads the layers (they are counted there); the others only name the same
+    // manifest, so they go at once, side by side and beside the pull checks, which read by digest.
+    const [first = '', ...others] = settings.tags;
+    const pushed = await log.group(`Push ${first}`, () => runner.run(pushCommand(first, dockerConfig), { ...pushOptions, stream: true }));
+    const digest = digestOf(first, pushed);
+    const layersUploaded = (pushed.stdout.match(/: Pushed$/gm) ?? []).length;
+    const layersReused = (pushed.stdout.match(/: (Layer already exists|Mounted from .*)$/gm) ?? []).length;
+    const laterTags = others.map(async (tag) => {
+      digestOf(tag, await runner.run(pushCommand(tag, dockerConfig), pushOptions), digest);
+      log.info(`Pushed ${tag} (${digest})`);
+    });
+    const checks = [
+      ...(settings.verifyPlatform ? [verifyPull(settings, digest, false, context), ...(settings.verifyAnonymousPull ? [verifyPull(settings, digest, true, context)] : [])] : []),
+      ...(settings.refuseAnonymousPull ? [assertAnonymousPullRefused({ registry: settings.registry, repository: settings.repository, digest })] : []),
+    ];
+    // Every one runs to its end; the first failure in tag order, then check order, is the one reported.
+    const settled = await Promise.allSettled([...laterTags, ...checks]);
+    const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    const verified = settled.slice(laterTags.length).map((outcome) => (outcome as PromiseFulfilledResult<string>).value);
+    const imageRef = `${repositoryOf(first)}@${digest}`;
     return { digest, imageRef, tags: settings.tags, registry: settings.registry, layersUploaded, layersReused, verified, durationMs: Date.now() - started };
   } finally {
     if (settings.username) await runner.run(logoutCommand(settings.registry, dockerConfig), { allowFailure: true });

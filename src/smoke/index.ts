@@ -11,6 +11,7 @@
 export type { SmokeCheck, ConnectTarget, JsonAssertion, StatusExpectation } from './check.js';
 export { oneLineCheck, parseCheckList, buildCheck, type CheckDefaults } from './check-list.js';
 export { runSmokeChecks, DEFAULT_SMOKE_OPTIONS, type SmokeOptions, type SmokeReport, type CheckOutcome } from './run.js';
+export { readinessDelay } from './readiness.js';
 export { runSmokeChecksOverSession, runSmokeChecksViaSsh, forwardChecks } from './via-ssh.js';
 export { smokeSummary, smokeOutputs, smokeFailure } from './report.js';
 export type { SoakOptions, SoakResult } from './soak.js';

@@ -1,5 +1,5 @@
 import type { Logger } from '../core/log.js';
-import { backoffDelay, sleep, type RetryPolicy } from '../core/runner/retry.js';
+import { sleep } from '../core/runner/retry.js';
 import type { SmokeCheck } from './check.js';
 import { evaluateAttempt, type AttemptVerdict } from './evaluate.js';
 import { describeDialTarget, probe, resolveDialTarget, type ProbeTransport } from './http-probe.js';
@@ -32,7 +32,6 @@ export interface ReadinessOutcome {
 export async function waitUntilReady(check: SmokeCheck, options: ReadinessOptions, transport: ProbeTransport, log: Logger): Promise<ReadinessOutcome> {
   const started = Date.now();
   const deadline = started + options.timeoutMs;
-  const policy: RetryPolicy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
   let attempts = 0;
   let streak = 0;
   let bestStreak = 0;
@@ -64,10 +63,21 @@ export async function waitUntilReady(check: SmokeCheck, options: ReadinessOption
     }
     const now = Date.now();
     if (now >= deadline) break;
-    await sleep(Math.min(backoffDelay(policy, failuresInRow), deadline - now));
+    await sleep(Math.min(readinessDelay(options, failuresInRow), deadline - now));
   }
   const durationMs = Date.now() - started;
   return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+
+/**
+ * The pause after the n-th failure in a row: the base, growing by half each time up to the
+ * maximum. A service usually turns ready within a second or two of a deploy; doubling from
+ * 250 ms would find it up to a second late, small steps find it within a few hundred ms.
+ * Jitter on the upper quarter keeps parallel runners from polling in lockstep.
+ */
+export function readinessDelay(options: Pick<ReadinessOptions, 'retryBaseDelayMs' | 'retryMaxDelayMs'>, failuresInRow: number, random = Math.random): number {
+  const step = Math.min(options.retryMaxDelayMs, options.retryBaseDelayMs * 1.5 ** Math.max(0, failuresInRow - 1));
+  return Math.round(step * 0.75 + random() * step * 0.25);
 }
 
 function explainFailure(

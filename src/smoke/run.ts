@@ -17,8 +17,9 @@ export interface SmokeOptions extends ReadinessOptions {
 export const DEFAULT_SMOKE_OPTIONS: SmokeOptions = {
   timeoutMs: 60_000,
   consecutivePasses: 3,
-  confirmIntervalMs: 250,
-  retryBaseDelayMs: 250,
+  // Passes in a row 100 ms apart: a restarting app's answers do not line up that fast by chance.
+  confirmIntervalMs: 100,
+  retryBaseDelayMs: 100,
   retryMaxDelayMs: 5_000,
   requestTimeoutMs: 10_000,
 };

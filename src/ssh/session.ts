@@ -35,6 +35,7 @@ export interface ExecOptions {
 
 export interface PortForward {
   localPort: number;
+  /** Stops using the forward; the cancel itself may finish later (the session's close() waits for it). */
   close(): Promise<void>;
 }
 
@@ -97,6 +98,8 @@ class OpenSshSession implements SshSession {
   readonly name: string;
   private agentPid?: number;
   private readonly forwards = new Set<string>();
+  /** Forward cancels sent in the background: close() waits for them before it ends the master. */
+  private readonly cancelling = new Set<Promise<void>>();
   private closed = false;
   private settleLeftover: () => void;
   private inFlight = 0;
@@ -285,9 +288,13 @@ class OpenSshSession implements SshSession {
     this.forwards.add(spec);
     return {
       localPort,
+      // The cancel is one more round trip that nothing after it needs (a new forward takes a new
+      // port): it goes in the background, and close() waits for it before ending the master.
       close: async () => {
         if (!this.forwards.delete(spec)) return;
-        await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+        const cancel = this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true }).then(() => undefined, () => undefined);
+        this.cancelling.add(cancel);
+        void cancel.then(() => this.cancelling.delete(cancel));
       },
     };
   }
@@ -315,6 +322,7 @@ class OpenSshSession implements SshSession {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.keepalive);
+    await Promise.all(this.cancelling);
     for (const spec of this.forwards) await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
     this.forwards.clear();
     await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });

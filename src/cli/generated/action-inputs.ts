@@ -569,7 +569,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "max-retry-interval",
-        "description": "(smoke-test) Longest pause between retries (the backoff starts at 250ms).",
+        "description": "(smoke-test) Longest pause between retries (the backoff starts at 100ms and grows by half each retry).",
         "required": false,
         "default": "5s"
       },
@@ -1607,7 +1607,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "max-retry-interval",
-        "description": "Longest pause between retries (the backoff starts at 250ms).",
+        "description": "Longest pause between retries (the backoff starts at 100ms and grows by half each retry).",
         "required": false,
         "default": "5s"
       },
