@@ -2,7 +2,8 @@
 // proxy (nginx, which does not retry a refused upstream, so a plain recreate's gap shows):
 // failed requests and p99 latency during a zero-downtime deploy vs a plain
 // `compose up -d` recreate, and the time from "new version healthy" to
-// "traffic on the new version" (nginx and Caddy).
+// "traffic on the new version" (nginx and Caddy); and Caddy's two switches side by
+// side: admin API (reloads) vs the live-port file (no config change).
 import { silentLogger } from '../src/core/log.js';
 import { measureSwitch, type ZeroDowntimeDemoOptions } from '../src/demo/zero-downtime.js';
 import { loadSandbox } from '../test/support/sandbox.js';
@@ -18,6 +19,11 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
   const zd = await measureSwitch(silentLogger, { ...options, proxy: 'nginx', zeroDowntime: true, name: 'zd-bench' });
   const plain = await measureSwitch(silentLogger, { ...options, proxy: 'nginx', zeroDowntime: false, name: 'zd-bench-plain' });
   const caddy = await measureSwitch(silentLogger, { ...options, proxy: 'caddy', zeroDowntime: true, name: 'zd-bench-caddy', basePort: 18950 });
+  // Side by side, the same run: SWITCHES deploys under one bounded load loop each, Caddy switched through
+  // its admin API (a reload per switch) and by renaming the live-port file (its config never changes).
+  const SWITCHES = 10;
+  const caddyAdmin = await measureSwitch(silentLogger, { ...options, proxy: 'caddy', zeroDowntime: true, name: 'zd-bench-caddy-admin', basePort: 18950, switches: SWITCHES });
+  const caddyFile = await measureSwitch(silentLogger, { ...options, proxy: 'caddy', zeroDowntime: true, name: 'zd-bench-caddy-file', basePort: 18950, switches: SWITCHES, caddyRouting: 'live-file' });
   const ms = (value: number) => `${Math.round(value)} ms`;
   return {
     title: 'Zero-downtime deploy (compose, one host, nginx and Caddy on loopback)',
@@ -29,6 +35,8 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
       { metric: 'new version healthy → traffic on it (nginx reload)', value: ms(zd.switchMs ?? 0), target: '< 1000 ms', ratio: (zd.switchMs ?? 0) / 1000 },
       { metric: 'new version healthy → traffic on it (Caddy admin API)', value: ms(caddy.switchMs ?? 0), target: '< 1000 ms', ratio: (caddy.switchMs ?? 0) / 1000 },
       { metric: 'failed requests during a zero-downtime deploy (Caddy)', value: `${caddy.failed} of ${caddy.requests}`, target: '0' },
+      { metric: `failed requests over ${SWITCHES} switches, Caddy admin API (${caddyAdmin.configChanges} changed Caddy's config)`, value: `${caddyAdmin.failed} of ${caddyAdmin.requests}`, target: 'baseline' },
+      { metric: `failed requests over ${SWITCHES} switches, Caddy live-port file (${caddyFile.configChanges} changed Caddy's config)`, value: `${caddyFile.failed} of ${caddyFile.requests}`, target: '0' },
     ],
   };
 }

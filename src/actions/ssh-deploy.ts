@@ -1,5 +1,5 @@
-// The ssh-deploy action: inputs → the shared deploy flow → outputs and summary.
+// The ssh-deploy action: inputs → the shared deploy flow (mode preview: the preview flow) → outputs and summary.
 import { runAction } from '../platform/actions-edge.js';
-import { deployFlow } from '../deploy/flow.js';
+import { sshDeployFlow } from '../preview/deploy-mode.js';
 
-await runAction(deployFlow);
+await runAction(sshDeployFlow);

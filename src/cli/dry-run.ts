@@ -1,3 +1,4 @@
+import { InputError } from '../core/errors.js';
 import { Summary } from '../core/summary.js';
 import type { DeploySettings } from '../deploy/settings.js';
 import type { DrillSettings } from '../drill/settings.js';
@@ -12,7 +13,8 @@ import { describeTarget } from '../ssh/index.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const DRY_RUNS: Readonly<Record<string, { plan(settings: any): { document: unknown; summary: Summary } }>> = {
   deploy: {
-    plan: (settings: DeploySettings) => {
+    plan: (settings: DeploySettings | { mode: 'preview' }) => {
+      if (settings.mode === 'preview') throw new InputError('--dry-run', 'has no plan for mode preview, and nothing was run', 'Leave --dry-run out: slipway preview list shows what runs.');
       const plan = planDeploy(settings);
       return { document: plan, summary: deployPlanSummary(plan) };
     },

@@ -5,7 +5,7 @@ import { buildImageFlow } from '../image/build-flow.js';
 import { pushImageFlow } from '../image/push-flow.js';
 import { smokeFlow } from '../smoke/flow.js';
 import { drillFlow } from '../drill/flow.js';
-import { deployFlow } from '../deploy/flow.js';
+import { sshDeployFlow } from '../preview/deploy-mode.js';
 import { secretScanFlow } from '../scan/flow.js';
 import { pipelineFlow } from '../pipeline/flow.js';
 import { pipelineConfig } from './commands/pipeline.js';
@@ -29,7 +29,7 @@ export const flows: FlowDefinition<any, any>[] = [
   pushImageFlow,
   smokeFlow,
   drillFlow,
-  deployFlow,
+  sshDeployFlow,
   secretScanFlow,
   pipelineFlow,
 ];

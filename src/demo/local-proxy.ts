@@ -20,8 +20,8 @@ export interface LocalProxy {
   stop(): Promise<void>;
 }
 
-export function caddyfileFrom(example: string, ports: { listen: number; admin: number; upstream: number }): string {
-  return example.replace('admin 127.0.0.1:2019', `admin 127.0.0.1:${ports.admin}`).replace(':8080 {', `:${ports.listen} {`).replace('reverse_proxy 127.0.0.1:20080', `reverse_proxy 127.0.0.1:${ports.upstream}`);
+export function caddyfileFrom(example: string, ports: { listen: number; admin: number; upstream: number; liveDir?: string }): string {
+  return example.replaceAll('/srv/app/.proxy-live', ports.liveDir ?? '/srv/app/.proxy-live').replace('admin 127.0.0.1:2019', `admin 127.0.0.1:${ports.admin}`).replace(':8080 {', `:${ports.listen} {`).replace('reverse_proxy 127.0.0.1:20080', `reverse_proxy 127.0.0.1:${ports.upstream}`);
 }
 
 export function nginxConfFrom(example: string, prefix: string, listen: number): string {
@@ -46,9 +46,19 @@ async function waitForPort(port: number, what: string, timeoutMs = 10_000): Prom
 
 const BACKGROUND = 'cd "$1" && shift && log="$1" && shift && nohup "$@" > "$log" 2>&1 < /dev/null & echo $!';
 
-export async function startLocalCaddy(runner: Runner, options: { dir: string; listen: number; admin: number; upstream: number; examplesDir?: string }): Promise<LocalProxy> {
+/**
+ * `liveDir`: route by the live-port file in that directory (examples/proxy/Caddyfile.live-file),
+ * created here naming `upstream` and owned by `liveDirOwner`; otherwise the admin-API way.
+ */
+export async function startLocalCaddy(runner: Runner, options: { dir: string; listen: number; admin: number; upstream: number; examplesDir?: string; liveDir?: string; liveDirOwner?: string }): Promise<LocalProxy> {
   fs.mkdirSync(options.dir, { recursive: true });
-  const example = fs.readFileSync(path.join(options.examplesDir ?? 'examples', 'proxy', 'Caddyfile'), 'utf8');
+  if (options.liveDir) {
+    fs.rmSync(options.liveDir, { recursive: true, force: true });
+    fs.mkdirSync(options.liveDir, { recursive: true });
+    fs.writeFileSync(path.join(options.liveDir, String(options.upstream)), '');
+    if (options.liveDirOwner) await runner.run({ file: 'chown', args: ['-R', `${options.liveDirOwner}:${options.liveDirOwner}`, options.liveDir] });
+  }
+  const example = fs.readFileSync(path.join(options.examplesDir ?? 'examples', 'proxy', options.liveDir ? 'Caddyfile.live-file' : 'Caddyfile'), 'utf8');
   const file = path.join(options.dir, 'Caddyfile');
   fs.writeFileSync(file, caddyfileFrom(example, options));
   // Caddy keeps its data (and would keep autosaves) under XDG dirs: ours, not the machine's.

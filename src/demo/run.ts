@@ -9,6 +9,7 @@ import { renderText, Summary } from '../core/summary.js';
 import { demoDrill } from './drill.js';
 import { demoDeploy } from './deploy.js';
 import { demoZeroDowntime } from './zero-downtime.js';
+import { demoPreview } from './preview.js';
 import { pipelineFlow } from '../pipeline/flow.js';
 import { demoScan } from './scan.js';
 import { demoSmoke } from './smoke.js';
@@ -53,7 +54,7 @@ export interface DemoStep {
  * build → push → deploy → smoke run as the root action runs them (the pipeline
  * flow: example app to host h1 with compose, pinned by digest); then an
  * independent smoke check from outside, the same image with compose and then
- * as a release on h2, a zero-downtime switch behind Caddy, a swarm stack in a
+ * as a release on h2, a zero-downtime switch behind Caddy, two PR previews, a swarm stack in a
  * network namespace, the restore drill and the secret scan.
  * Each step runs on its own: one that cannot run is reported, not fatal.
  */
@@ -140,6 +141,17 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
       });
       // The deploy itself failing throws; the count is what the demo shows (target 0, see BENCHMARKS.md).
       return { ok: true, detail: `${failed} failed requests during the switch to the second version${failed ? ' (target 0: see the failures logged above)' : ''}` };
+    });
+  }
+  // issue 22: two pull-request previews side by side on h1, listed, one closed.
+  if (h1) {
+    await timed('previews: two up, list, one down', async () => {
+      const report = await demoPreview(log, {
+        host: { address: h1.address, port: h1.port, baseDir: h1.baseDir },
+        user: sandbox.ssh.user, privateKeyPath: sandbox.ssh.privateKeyPath, knownHostsPath: sandbox.ssh.knownHostsPath,
+        examplesDir: path.dirname(fs.existsSync(appDir) ? appDir : 'examples/app'),
+      });
+      return { ok: true, detail: report.detail };
     });
   }
   // issue 10: a single-node swarm in a network namespace; v1, v2, then a broken v3 the engine rolls back.

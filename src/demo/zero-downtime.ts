@@ -7,7 +7,7 @@ import type { Logger } from '../core/log.js';
 import { openSshSession, parseSshInputs } from '../ssh/index.js';
 import { deployFlow } from '../deploy/flow.js';
 import { readStateFile } from '../deploy/host-state.js';
-import { percentile, startLoad, type LoadResult } from './load-loop.js';
+import { getOnce, percentile, startLoad, type LoadResult } from './load-loop.js';
 import { startLocalCaddy, startLocalNginx, type LocalProxy } from './local-proxy.js';
 import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from './deploy.js';
 
@@ -23,6 +23,10 @@ export interface ZeroDowntimeDemoOptions {
   proxy?: 'caddy' | 'nginx';
   /** Ports to use on loopback (a block of 40 from here). */
   basePort?: number;
+  /** Caddy: switch through the admin API (one reload each), or by renaming the live-port file (no config change). */
+  caddyRouting?: 'admin-api' | 'live-file';
+  /** Deploys under load after the first (alternating versions); 1 by default. */
+  switches?: number;
 }
 
 export interface SwitchMeasurement {
@@ -36,6 +40,8 @@ export interface SwitchMeasurement {
   versions: Record<string, number>;
   /** The first few failed requests: when, and what came back. */
   failures: string[];
+  /** Caddy: how many of the switches changed its loaded config (GET /config/ before and after each). */
+  configChanges?: number;
 }
 
 /**
@@ -70,7 +76,10 @@ export async function measureSwitch(log: Logger, options: ZeroDowntimeDemoOption
     await session.exec(['sh', '-c', 'rm -rf "$1" && mkdir -p "$1" && cat > "$1/docker-compose.yml" && printf "PORT=%s\\n" "$2" > "$1/.env"', 'demo', appDir, String(livePort)], { stdin: COMPOSE_FILE });
     proxy = options.proxy === 'nginx'
       ? await startLocalNginx(context.runner, { prefix: `${options.host.baseDir}/${options.name}-nginx`, listen: proxyPort, upstream: livePort, user: options.user, examplesDir: examples })
-      : await startLocalCaddy(context.runner, { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-zd-demo-caddy-')), listen: proxyPort, admin: proxyPort + 1, upstream: livePort, examplesDir: examples });
+      : await startLocalCaddy(context.runner, {
+        dir: fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-zd-demo-caddy-')), listen: proxyPort, admin: proxyPort + 1, upstream: livePort, examplesDir: examples,
+        ...(options.caddyRouting === 'live-file' ? { liveDir: `${options.host.baseDir}/${options.name}-live`, liveDirOwner: options.user } : {}),
+      });
     const values = (image: string) => ({
       ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image, 'compose-project': project, 'env-file': '.env', pull: 'false',
       'health-url': `http://127.0.0.1:${livePort}/api/health`, 'health-expect': '"version":"{version}"', 'health-timeout': '30s',
@@ -83,12 +92,21 @@ export async function measureSwitch(log: Logger, options: ZeroDowntimeDemoOption
     if (first.failure) throw new Error(first.failure);
     const url = `http://127.0.0.1:${proxyPort}/api/health`;
     const steady = await startLoad({ url, maxRequests: 2000, maxMs: 2000, concurrency: 2 }).done;
-    const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000, concurrency: 2 });
-    const second = await runFlow(deployFlow, values(images[1] ?? ''), localContext(log));
+    const caddyConfig = async () => proxy?.kind === 'caddy' ? (await getOnce(`http://127.0.0.1:${proxyPort + 1}/config/`)).body : '';
+    const switches = Math.max(1, options.switches ?? 1);
+    const load = startLoad({ url, maxRequests: 500_000, maxMs: 90_000 * switches, concurrency: 2 });
+    let failure: string | undefined;
+    let configChanges = 0;
+    for (let i = 0; i < switches && !failure; i += 1) {
+      const before = await caddyConfig();
+      failure = (await runFlow(deployFlow, values(images[(i + 1) % 2] ?? ''), localContext(log))).failure;
+      if ((await caddyConfig()) !== before) configChanges += 1;
+    }
     await new Promise((resolve) => setTimeout(resolve, 300));
     load.stop();
     const result: LoadResult = await load.done;
-    if (second.failure) throw new Error(second.failure);
+    if (failure) throw new Error(failure);
+
     const state = options.zeroDowntime ? await readStateFile(session, `${appDir}/.slipway/zero-downtime-${project}-app.state`) : {};
     return {
       failed: result.failed,
@@ -98,9 +116,11 @@ export async function measureSwitch(log: Logger, options: ZeroDowntimeDemoOption
       switchMs: state.switch_ms === undefined ? undefined : Number(state.switch_ms),
       versions: result.versions,
       failures: result.failures,
+      ...(proxy?.kind === 'caddy' ? { configChanges } : {}),
     };
   } finally {
     await proxy?.stop();
+    if (options.caddyRouting === 'live-file') await session.exec(['rm', '-rf', '--', `${options.host.baseDir}/${options.name}-live`], { allowFailure: true });
     const left = (await session.exec(['sh', '-c', 'for p in "$1" "$1-blue" "$1-green"; do docker ps -aq --filter "label=com.docker.compose.project=$p"; done', 'demo', project], { allowFailure: true })).stdout.split('\n').filter(Boolean);
     if (left.length) await session.exec(['docker', 'rm', '-f', ...left], { allowFailure: true });
     await session.close();

@@ -29,6 +29,14 @@ export const LINK_INPUTS: Record<Link, readonly string[]> = {
     'known-hosts', 'host-fingerprint', 'trust-on-first-use', 'jump-host', 'connect-timeout'],
 };
 
+/**
+ * Inputs of a chained action that the pipeline never passes on: ssh-deploy's
+ * `mode: preview` ones (the pipeline deploys; a preview is its own step).
+ */
+export const NOT_CHAINED: Partial<Record<Link, readonly string[]>> = {
+  deploy: ['preview-action', 'pr-number', 'preview-domain', 'preview-env-template', 'preview-seed', 'preview-port-base', 'max-previews', 'forge-token', 'sha'],
+};
+
 export const ACTION_OF: Record<Link, string> = { build: 'build-image', push: 'push-image', deploy: 'ssh-deploy', smoke: 'smoke-test' };
 
 /**

@@ -1793,7 +1793,7 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "mode",
-        "description": "deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host. cloudron: install, update (= deploy), rollback (restore a backup) or move.",
+        "description": "deploy, or rollback: compose back to the previous image, release back to the previous release, using only what is recorded on the host; or preview (compose only): a preview environment per pull request, the same as actions/preview (preview-action, pr-number, preview-domain). cloudron: install, update (= deploy), rollback (restore a backup) or move.",
         "required": false,
         "default": "deploy"
       },
@@ -2208,6 +2208,60 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       {
         "name": "cloudron-version-path",
         "description": "cloudron: the JSON path in the health response that must hold the deployed version (unset: not checked).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "preview-action",
+        "description": "mode preview: up (create or update the PR's preview), down (remove it: project, volumes, env file, state), list or reap (remove previews whose PR is closed or older than 14 days).",
+        "required": false,
+        "default": "up"
+      },
+      {
+        "name": "pr-number",
+        "description": "mode preview: the pull request number (up and down); the preview is the compose project '<compose-project or app-dir name>-pr-<n>'.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "preview-domain",
+        "description": "mode preview: previews answer at pr-<n>.<preview-domain>, routed by one static wildcard proxy site (docs/preview.md).",
+        "required": false,
+        "default": "preview.localhost"
+      },
+      {
+        "name": "preview-env-template",
+        "description": "mode preview: an env template inside app-dir; 'KEY={{generate}}' gets a secret made on the host, never production's.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "preview-seed",
+        "description": "mode preview: a command run once inside the service after the preview's first start (sh -c).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "preview-port-base",
+        "description": "mode preview: a multiple of 1000; pr-<n> listens on 127.0.0.1 port preview-port-base + (n mod 1000).",
+        "required": false,
+        "default": "40000"
+      },
+      {
+        "name": "max-previews",
+        "description": "mode preview: how many previews may run at once (the oldest is evicted to make room).",
+        "required": false,
+        "default": "5"
+      },
+      {
+        "name": "forge-token",
+        "description": "mode preview: token for reap (reads PR state) and the PR comment and deployment (GitHub) or commit status (Forgejo), e.g. secrets.GITHUB_TOKEN.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "sha",
+        "description": "mode preview: the commit the preview runs, for the GitHub deployment or Forgejo commit status.",
         "required": false,
         "default": ""
       }

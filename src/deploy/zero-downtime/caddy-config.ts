@@ -72,3 +72,33 @@ export interface AdminRequest {
 export function dialPatch(ref: UpstreamRef, port: number, etag: string | undefined): AdminRequest {
   return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
 }
+
+/**
+ * The live-port directories of routes that pick their upstream per request:
+ * a `file` matcher over a directory holding one file named by the live port,
+ * whose name a `map` turns into the dial's placeholder (examples/proxy/Caddyfile.live-file).
+ * A switch replaces that file by one named for the new port: Caddy's loaded config never changes, so nothing reloads.
+ */
+export function liveFileRoots(config: unknown): string[] {
+  const roots = new Set<string>();
+  const dialsPlaceholder = (handle: unknown): boolean => allDials({ handle }).some((dial) => dial.includes('{'));
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const record = node as { match?: unknown; handle?: unknown };
+    if (Array.isArray(record.match) && dialsPlaceholder(record.handle)) {
+      for (const set of record.match) {
+        const file = (set as { file?: { root?: unknown } } | null)?.file;
+        if (typeof file?.root === 'string' && file.root.startsWith('/')) roots.add(file.root);
+      }
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(config);
+  return [...roots];
+}
+
+/** The ports named by the files of a live-port directory (`ls -1A` output); other names are ignored. */
+export function livePortsIn(listing: string): number[] {
+  return listing.split('\n').map((name) => name.trim()).filter((name) => /^\d{1,5}$/.test(name)).map(Number).filter((port) => port > 0 && port < 65536);
+}

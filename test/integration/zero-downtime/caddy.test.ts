@@ -155,3 +155,51 @@ describe('zero-downtime compose deploy behind a real Caddy (admin API over SSH)'
     expect((await fetch(`http://${admin}/config/apps/http/servers/other`, { method: 'DELETE' })).status).toBe(200);
   });
 });
+
+describe('zero-downtime compose deploy behind a Caddy that routes by a live-port file (no reload)', () => {
+  const project = 'slipway-zd-h22-file';
+  const livePort = 52100;
+  const proxyPort = 52190;
+  const adminPort = 52191;
+  let caddy: LocalProxy;
+  let appDir = '';
+  let liveDir = '';
+  const fileValues = (image: string) => ({
+    ...values(appDir, image), 'compose-project': project, 'health-url': `http://127.0.0.1:${livePort}/api/health`, 'caddy-admin': `127.0.0.1:${adminPort}`,
+    'slot-ports': `${livePort}-${livePort + 9}`, 'proxy-health-url': `http://127.0.0.1:${proxyPort}/api/health`,
+  });
+  beforeAll(async () => {
+    await removeProjects(project);
+    appDir = await prepareApp('zd-h22-caddy-file');
+    liveDir = `${appDir}-live`;
+    caddy = await startLocalCaddy(runner, { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-zd-h22-caddy-')), listen: proxyPort, admin: adminPort, upstream: livePort, liveDir, liveDirOwner: 'deploy' });
+  });
+  afterAll(async () => {
+    await caddy?.stop();
+    await removeProjects(project);
+    fs.rmSync(liveDir, { recursive: true, force: true });
+  });
+
+  it('switches by moving the live-port file to the new port: Caddy\'s loaded config is the same before and after, 0 failed requests', async () => {
+    const [v1, v2] = await Promise.all([buildAppImage('1.0.0'), buildAppImage('2.0.0')]);
+    const first = await runFlow(deployFlow, fileValues(v1), localContext(new MemoryLogger()));
+    expect(first.failure).toBeUndefined();
+    const before = await (await fetch(`http://127.0.0.1:${adminPort}/config/`)).text();
+    const load = startLoad({ url: `http://127.0.0.1:${proxyPort}/api/health`, maxRequests: 200_000, maxMs: 60_000, concurrency: 2 });
+    const second = await runFlow(deployFlow, fileValues(v2), localContext(new MemoryLogger()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    load.stop();
+    const result = await load.done;
+
+    expect(second.failure).toBeUndefined();
+    expect(await (await fetch(`http://127.0.0.1:${adminPort}/config/`)).text()).toBe(before);
+    // No reload, so not even Caddy's own accept-queue reset is allowed.
+    expect(result.failures).toEqual([]);
+    expect(result.failed).toBe(0);
+    expect(Object.keys(result.versions).sort()).toEqual(['1.0.0', '2.0.0']);
+    const state = readState(appDir, `zero-downtime-${project}-app.state`);
+    expect(state).toMatchObject({ status: 'deployed', live_version: '2.0.0', proxy: 'caddy' });
+    expect(fs.readdirSync(liveDir)).toEqual([state.live_port]);
+    expect((await getOnce(`http://127.0.0.1:${proxyPort}/api/health`)).body).toContain('"version":"2.0.0"');
+  });
+});
