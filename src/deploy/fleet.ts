@@ -9,7 +9,7 @@ import { appendDeployLog } from './host-state.js';
 import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from './host-run.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { forHost } from './common-settings.js';
-import { strategyFor, type DeploySettings } from './strategies/index.js';
+import { hostPathsFor, strategyFor, type DeploySettings } from './strategies/index.js';
 import { reportsOf, type StrategyReport } from './strategies/strategy.js';
 
 export interface DeployResult {
@@ -93,7 +93,9 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         throwIfCancelled(signal, `checking app-dir on ${item.name}`);
         // The lock lives inside app-dir: check it exists first rather than create it.
         await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
+        const paths = hostPathsFor(settings, appDir);
         item.lock = await acquireLock(item.session, appDir, {
+          lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
           holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
         }, context.log);
         throwIfCancelled(signal, `the ${action} on ${item.name}`);
@@ -141,7 +143,7 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
           await appendDeployLog(item.session, item.run.appDir, {
             time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
             previous: item.outcome.previous, result: item.outcome.status, actor,
-          }).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
+          }, hostPathsFor(settings, item.run.appDir).deployLog).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
           await item.lock.release();
         }
       } catch (error) {

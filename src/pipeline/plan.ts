@@ -1,6 +1,6 @@
 import { describeCommand } from '../core/command.js';
 import { Summary } from '../core/summary.js';
-import { forHost, stateDir, strategyFor, type DeploySettings } from '../deploy/index.js';
+import { forHost, hostPathsFor, strategyFor, type DeploySettings } from '../deploy/index.js';
 import { buildCommand, loginCommand, pushCommand } from '../image/index.js';
 import { describeTarget } from '../ssh/index.js';
 import { PLANNED, type PipelineSettings } from './settings.js';
@@ -68,11 +68,13 @@ export function planHosts(deploy: DeploySettings, image: string | undefined): Ho
   const strategy = strategyFor(deploy);
   return deploy.ssh.targets.map((target, index) => {
     const appDir = forHost(deploy.appDir, target.host, index);
-    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
+    const paths = hostPathsFor(deploy, appDir);
+    const lock = paths.lockIsFile ? `take the lock ${paths.lock} (refused if it exists and Slipway did not write it)` : `take the lock ${paths.lock}`;
+    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, lock];
     // What the strategy runs, as it runs it (each strategy owns its plan).
     commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
     if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
-    commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
+    commands.push(`append to ${paths.deployLog}; release the lock`);
     return { host: describeTarget(target), appDir, commands };
   });
 }
