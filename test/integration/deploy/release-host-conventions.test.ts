@@ -6,6 +6,7 @@ import { runHistoryCommand, runStatusCommand } from '../../../src/cli/commands/s
 import { MemoryLogger } from '../../../src/core/log.js';
 import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
+import { releaseLockWords } from '../../../src/deploy/lock.js';
 import { parseDeployLogLine } from '../../../src/deploy/status.js';
 import { hosts, httpGet, runner, sandbox, sshValues } from './support.js';
 
@@ -193,5 +194,36 @@ describe('release strategy on a host with its own conventions (seed 002)', () =>
     expect(fs.readlinkSync(`${appDir}/releases/${v2}/backend/.env`)).toBe('../../../shared/backend/.env');
     expect(slipwayLines().map((line) => parseDeployLogLine(line)?.result)).toEqual(['deployed', 'rolled-back', 'deployed', 'rolled-back']);
     expect(fs.existsSync(`${appDir}/.deploy.lock`)).toBe(false);
+  });
+
+  it('keeps Slipway\'s own lock at that path under the usual rules: a live holder is waited for and named, a stale one broken', async () => {
+    const lock = `${appDir}/.deploy.lock`;
+    try {
+      fs.writeFileSync(lock, 'slipway-lock\nci@runner-7 (run-7) at 2026-12-01T10:00:00Z\n');
+      await runner.run({ file: 'chown', args: ['deploy:deploy', lock] });
+      const held = await runFlow(deployFlow, values('v-held', { 'lock-timeout': '1s' }), localContext(new MemoryLogger()));
+      expect(held.failure).toMatch(/another deploy holds the lock \(held by ci@runner-7 \(run-7\) at 2026-12-01T10:00:00Z for \d+ s\)/);
+      expect(fs.readFileSync(lock, 'utf8')).toContain('runner-7');
+
+      const log = new MemoryLogger();
+      const release = releaseLockWords(lock, 'ci@runner-7 (run-7) at 2026-12-01T10:00:00Z');
+      expect((await runner.run({ file: release[0] ?? 'sh', args: release.slice(1) }, { allowFailure: true })).exitCode).toBe(0);
+      expect(fs.existsSync(lock)).toBe(false);
+      // The post step's release never removes a file Slipway did not write, whatever it says.
+      fs.writeFileSync(lock, 'ci@runner-7 (run-7) at 2026-12-01T10:00:00Z\n');
+      expect((await runner.run({ file: release[0] ?? 'sh', args: release.slice(1) }, { allowFailure: true })).exitCode).toBe(3);
+      expect(fs.existsSync(lock)).toBe(true);
+      fs.writeFileSync(lock, 'slipway-lock\nghost@dead-runner at 2020-01-01T00:00:00Z\n');
+      await runner.run({ file: 'chown', args: ['deploy:deploy', lock] });
+      await runner.run({ file: 'touch', args: ['-d', '2 hours ago', lock] });
+      await pause();
+      const stale = await runFlow(deployFlow, values('v5'), localContext(log));
+      expect(log.text()).toMatch(/warning: .*breaking a stale deploy lock held by ghost@dead-runner/);
+      expect(stale.failure).toBeUndefined();
+      expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"v5"');
+      expect(fs.existsSync(lock)).toBe(false);
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
   });
 });
