@@ -28668,12 +28668,12 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _image_build_flow_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3756);
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2039);
+/* harmony import */ var _image_build_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3756);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2332);
 // The build-image action: inputs → the shared core flow → outputs and summary.
 
 
-await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(_image_build_flow_js__WEBPACK_IMPORTED_MODULE_0__/* .buildImageFlow */ .OS);
+await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_image_build_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .buildImageFlow */ .OS);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -28803,7 +28803,6 @@ function runIdentity(env, machine, pid = process.pid) {
 /* harmony export */ });
 /* unused harmony exports MemoryLogger, ConsoleLogger, locate, silentLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
 
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
@@ -29640,7 +29639,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 2039:
+/***/ 2332:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30084,6 +30083,12 @@ class ProcessRunner {
             });
         }
     }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output((0,secrets/* redact */.E$)(line));
+        else
+            this.log.info((0,secrets/* redact */.E$)(line));
+    }
     label(spec, options) {
         return (0,secrets/* redact */.E$)(options.label ?? describeCommand(spec));
     }
@@ -30103,8 +30108,8 @@ class ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -30144,46 +30149,6 @@ var core_summary = __nccwpck_require__(1253);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./build/src/core/cancel.js
-
-/**
- * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
- * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
- * step in flight finishes, the host is brought to the old or the new version,
- * and the flow's own cleanup runs. This error stops a flow at a step boundary.
- */
-class CancelledError extends errors/* SlipwayError */.GQ {
-    step;
-    constructor(step) {
-        super(`cancelled before ${step}`);
-        this.step = step;
-        this.name = 'CancelledError';
-    }
-}
-const isCancelled = (signal) => signal?.aborted === true;
-/** Throws CancelledError naming the step that will not start. */
-function cancel_throwIfCancelled(signal, step) {
-    if (signal?.aborted)
-        throw new CancelledError(step);
-}
-/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
-function untilCancelled(work, signal, onAbort) {
-    if (!signal)
-        return work;
-    if (signal.aborted) {
-        work.catch(() => undefined);
-        return Promise.resolve(onAbort());
-    }
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            work.catch(() => undefined);
-            resolve(onAbort());
-        };
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
-    });
-}
-
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js
 
 
@@ -30281,7 +30246,7 @@ async function takeLock(session, dir, token, options, log) {
 const CONTROL_PERSIST_S = 30;
 /** The alias every command uses; the config file maps it to the real host. */
 const TARGET_ALIAS = 'slipway-target';
-function commands_sessionPaths(dir, withAgent) {
+function sessionPaths(dir, withAgent) {
     return {
         dir,
         config: `${dir}/ssh_config`,
@@ -30296,7 +30261,7 @@ function commands_sessionPaths(dir, withAgent) {
  * The ssh_config of one session. A config file (rather than -o flags) is what a
  * ProxyJump hop reads too, so the jump host gets the same key checks and key.
  */
-function commands_renderSshConfig(target, paths) {
+function renderSshConfig(target, paths) {
     const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
     const lines = [
         `Host ${TARGET_ALIAS}`,
@@ -30349,15 +30314,15 @@ function commands_execCommand(paths, remoteWords, stdin) {
 function commands_controlCommand(paths, operation) {
     return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
 }
-function commands_forwardSpec(localPort, remoteHost, remotePort) {
+function forwardSpec(localPort, remoteHost, remotePort) {
     const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
     return `127.0.0.1:${localPort}:${host}:${remotePort}`;
 }
-function commands_forwardCommand(paths, operation, spec) {
+function forwardCommand(paths, operation, spec) {
     return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
 }
 /** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function commands_rsyncCommand(paths, localPath, remotePath, options = {}) {
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
     const transport = ['ssh', ...clientOptions(paths)].join(' ');
     return {
         file: 'rsync',
@@ -30375,11 +30340,11 @@ function commands_rsyncCommand(paths, localPath, remotePath, options = {}) {
         ],
     };
 }
-function commands_agentStartCommand(paths) {
+function agentStartCommand(paths) {
     return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
 }
 /** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function commands_agentAddCommand(paths, askpass, lifetimeSeconds) {
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
     return {
         file: 'ssh-add',
         args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
@@ -30387,19 +30352,19 @@ function commands_agentAddCommand(paths, askpass, lifetimeSeconds) {
         stdin: '',
     };
 }
-function commands_agentListCommand(paths) {
+function agentListCommand(paths) {
     return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
 }
-function commands_agentStopCommand(paths, agentPid) {
+function agentStopCommand(paths, agentPid) {
     return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
 }
 /** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function commands_parseAgentPid(output) {
+function parseAgentPid(output) {
     const match = /SSH_AGENT_PID=(\d+)/.exec(output);
     return match ? Number(match[1]) : undefined;
 }
 /** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function commands_renderEnvFile(env) {
+function renderEnvFile(env) {
     return Object.entries(env)
         .map(([key, value]) => {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
@@ -30412,11 +30377,11 @@ function commands_renderEnvFile(env) {
  * Remote words that run `words` with environment read from stdin (export all
  * sourced names), so values never appear on a command line or in `ps`.
  */
-function commands_withEnvFromStdin(words) {
+function withEnvFromStdin(words) {
     return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
 }
 /** Remote words that source a 0600 env file, remove it, then run `words`. */
-function commands_withEnvFromFile(file, words) {
+function withEnvFromFile(file, words) {
     return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
 }
 /**
@@ -30424,7 +30389,7 @@ function commands_withEnvFromFile(file, words) {
  * pipes are ignored and output goes to a file first, then is printed. Used for
  * steps that must not stop half-way (switching what runs).
  */
-function commands_survivingDisconnect(words) {
+function survivingDisconnect(words) {
     const script = [
         "trap '' HUP PIPE",
         'out=$(mktemp) || exit 1',
@@ -30436,627 +30401,6 @@ function commands_survivingDisconnect(words) {
     ].join('; ');
     return ['sh', '-c', script, 'slipway-step', ...words];
 }
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class errors_HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class errors_SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function host_keys_fingerprintOf(base64Key) {
-    const digest = crypto.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const host_keys_FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function host_keys_parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function host_keys_hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function host_keys_askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function host_keys_isTrusted(offered, knownHosts, pins) {
-    const fingerprint = host_keys_fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
-/**
- * The first known_hosts line that ssh could not use, as a 1-based line number
- * and what is wrong with it; undefined when every line is a host key, a
- * comment or blank. Checked before connecting, so a pasted half line fails
- * naming the input instead of as a host key mismatch.
- */
-function host_keys_knownHostsProblem(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        if (fields[0]?.startsWith('@'))
-            fields.shift();
-        const [hostName, type, base64] = fields;
-        const at = index + 1;
-        if (!hostName || !type || !base64)
-            return { line: at, problem: 'is not `host type key` (three fields)' };
-        if (!KEY_TYPE.test(type))
-            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-            return { line: at, problem: 'has a key that is not base64' };
-        const blob = Buffer.from(base64, 'base64');
-        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
-            return { line: at, problem: `has a key whose content does not match its type ${type}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Whether a private key needs a passphrase: PEM keys say so in a header,
- * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
- */
-function host_keys_isEncryptedPrivateKey(content) {
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
-        return true;
-    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
-    if (!body)
-        return false;
-    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-    const magic = 'openssh-key-v1\0';
-    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
-        return false;
-    const length = blob.readUInt32BE(magic.length);
-    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
-    return cipher !== '' && cipher !== 'none';
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/**
- * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
- * so a killed run leaves no usable socket for long; while the session is open
- * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
- */
-const KEEPALIVE_IDLE_MS = 10_000;
-/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
-function sessionRoot(env = process.env) {
-    return env.RUNNER_TEMP || os.tmpdir();
-}
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function session_openSshSession(target, runner, log) {
-    registerSecret(target.privateKey);
-    registerSecret(target.passphrase);
-    const root = sessionRoot();
-    await fs.mkdir(root, { recursive: true });
-    const dir = await fs.mkdtemp(path.join(root, 'slipway-ssh-'));
-    await fs.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    settleLeftover;
-    inFlight = 0;
-    lastUse = Date.now();
-    keepalive;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-        this.settleLeftover = this.recordLeftover();
-    }
-    get localDir() {
-        return this.paths.dir;
-    }
-    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
-    recordLeftover() {
-        return recordLeftover({
-            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
-            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
-        });
-    }
-    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
-    async using(work) {
-        this.inFlight += 1;
-        try {
-            return await work();
-        }
-        finally {
-            this.inFlight -= 1;
-            this.lastUse = Date.now();
-        }
-    }
-    startKeepalive() {
-        this.keepalive = setInterval(() => {
-            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
-                return;
-            this.using(() => this.runner.run(execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
-                .catch(() => undefined);
-        }, KEEPALIVE_IDLE_MS / 2);
-        this.keepalive.unref();
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        this.settleLeftover();
-        this.settleLeftover = this.recordLeftover();
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await fs.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await fs.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            this.lastUse = Date.now();
-            this.startKeepalive();
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await fs.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.using(() => this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            }));
-        }
-        catch (error) {
-            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        }));
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        clearInterval(this.keepalive);
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid) {
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
-            await waitUntilGone(this.agentPid, 2000);
-        }
-        await fs.rm(this.paths.dir, { recursive: true, force: true });
-        this.settleLeftover();
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await fs.writeFile(file, content, { mode });
-    await fs.chmod(file, mode);
-}
-/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
-async function waitUntilGone(pid, timeoutMs) {
-    const running = async () => {
-        try {
-            return !/^State:\s+Z/m.test(await fs.readFile(`/proc/${pid}/status`, 'utf8'));
-        }
-        catch {
-            return false;
-        }
-    };
-    const deadline = Date.now() + timeoutMs;
-    while (await running()) {
-        if (Date.now() >= deadline) {
-            try {
-                process.kill(pid, 'SIGKILL');
-            }
-            catch {
-                // Gone meanwhile.
-            }
-            return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function inputs_parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.argument('user', 'deploy') ?? 'deploy';
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
-        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
-    }
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
-    if (badLine)
-        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.argument('jump-host');
-    if (jumpHost !== undefined && !isHostEntry(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
-    const targets = hostEntries.map((entry, index) => {
-        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-        if (!match)
-            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
-function isHostEntry(entry) {
-    const match = HOST_PATTERN.exec(entry);
-    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${os.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = fs.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    registerSecret(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return fs.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
 
@@ -31184,7 +30528,7 @@ function targetFromInputs(lock, inputs) {
         return undefined;
     }
 }
-const pathsOf = (session) => commands_sessionPaths(session.dir, Boolean(session.agentSocket));
+const pathsOf = (session) => sessionPaths(session.dir, Boolean(session.agentSocket));
 async function stopSession(session, runner) {
     if (fs.existsSync(`${session.dir}/ssh_config`)) {
         await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
@@ -31297,12 +30641,26 @@ function handleCancelSignals(log, graceful) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
+;// CONCATENATED MODULE: ./build/src/core/platform.js
+
+/** The payload the runner wrote for this event; a missing or broken file reads as no payload. */
+function readEventPayload(file) {
+    if (!file || !external_node_fs_.existsSync(file))
+        return undefined;
+    try {
+        const parsed = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
 function detectPlatform(env = process.env) {
     const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
     const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
     if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+        // A terminal may still point at an API or a payload (a re-run of a job's scan by hand).
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER, apiUrl: env.GITHUB_API_URL, event: readEventPayload(env.GITHUB_EVENT_PATH) };
     }
     const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
     const repository = env.GITHUB_REPOSITORY;
@@ -31318,6 +30676,8 @@ function detectPlatform(env = process.env) {
         sha: env.GITHUB_SHA,
         ref: env.GITHUB_REF,
         eventName: env.GITHUB_EVENT_NAME,
+        apiUrl: env.GITHUB_API_URL,
+        event: readEventPayload(env.GITHUB_EVENT_PATH),
     };
 }
 /** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */

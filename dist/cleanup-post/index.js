@@ -28668,7 +28668,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6289);
+/* harmony import */ var _platform_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5454);
 // The shared post step (runs.post in each action.yml, post-if: always()): cleans up after a killed main step.
 
 await (0,_platform_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
@@ -28678,7 +28678,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6289:
+/***/ 5454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29194,6 +29194,12 @@ class process_runner_ProcessRunner {
             });
         }
     }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output(secrets_redact(line));
+        else
+            this.log.info(secrets_redact(line));
+    }
     label(spec, options) {
         return secrets_redact(options.label ?? describeCommand(spec));
     }
@@ -29213,8 +29219,8 @@ class process_runner_ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info(secrets_redact(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info(secrets_redact(line)) : undefined,
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -29248,42 +29254,6 @@ function buildEnv(spec) {
     return { ...base, ...spec.env };
 }
 
-;// CONCATENATED MODULE: ./build/src/core/leftovers.js
-const leftovers_open = new Map();
-const leftovers_listeners = new Set();
-let nextId = 1;
-function notify() {
-    const all = leftovers_openLeftovers();
-    for (const listener of leftovers_listeners)
-        listener(all);
-}
-/** Records `item`; call the returned function once it is gone (idempotent). */
-function leftovers_recordLeftover(item) {
-    const id = nextId++;
-    leftovers_open.set(id, item);
-    notify();
-    return () => {
-        if (leftovers_open.delete(id))
-            notify();
-    };
-}
-function leftovers_openLeftovers() {
-    return [...leftovers_open.values()];
-}
-function leftovers_onLeftoversChanged(listener) {
-    leftovers_listeners.add(listener);
-    return () => leftovers_listeners.delete(listener);
-}
-/**
- * Who holds a lock, stable for the whole run and readable by its post step:
- * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
- */
-function runIdentity(env, machine, pid = process.pid) {
-    if (env.GITHUB_RUN_ID)
-        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
-    return `pid:${pid}@${machine}`;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/core/log.js
@@ -29311,7 +29281,7 @@ const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
  * with a fresh random token, which GitHub's and Forgejo's runners both honour:
  * the text shows as written and runs nothing.
  */
-function log_inertText(text) {
+function inertText(text) {
     if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text))
         return text;
     const token = `slipway-${external_node_crypto_.randomBytes(16).toString('hex')}`;
@@ -29331,7 +29301,7 @@ class ConsoleLogger {
         this.options = options;
     }
     write(text) {
-        (this.options.stream ?? process.stderr).write(`${log_inertText(`${this.options.prefix ?? ''}${redact(text)}`)}\n`);
+        (this.options.stream ?? process.stderr).write(`${inertText(`${this.options.prefix ?? ''}${redact(text)}`)}\n`);
     }
     info(message) { this.write(message); }
     warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
@@ -29356,57 +29326,196 @@ const silentLogger = {
     group: (_title, body) => body(),
 };
 
-;// CONCATENATED MODULE: ./build/src/core/summary.js
+;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
 
-class Summary {
-    blocks = [];
-    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
-    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
-    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
-    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
-    append(other) { this.blocks.push(...other.blocks); return this; }
-}
-/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeCell = (cell) => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-function summary_renderMarkdown(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `### ${escapeHtml(block.text)}`;
-            case 'text': return escapeHtml(block.text);
-            case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
-            case 'table': return [
-                `| ${block.headers.map(escapeCell).join(' | ')} |`,
-                `| ${block.headers.map(() => '---').join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
-            ].join('\n');
+
+
+
+
+
+
+
+
+
+
+
+/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
+const actionInputSource = {
+    get: (name) => lib_core/* getInput */.V4(name),
+    describe: (name) => `input '${name}'`,
+};
+/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
+class ActionsLogger {
+    platform;
+    constructor(platform) {
+        this.platform = platform;
+    }
+    info(message) { lib_core/* info */.pq(inertText(secrets_redact(message))); }
+    debug(message) { lib_core/* debug */.Yz(secrets_redact(message)); }
+    warn(message, where) { this.annotate('warning', message, where); }
+    error(message, where) { this.annotate('error', message, where); }
+    group(title, body) { return lib_core/* group */.Os(secrets_redact(title), body); }
+    annotate(level, message, where) {
+        const text = secrets_redact(message);
+        if (!this.platform.supportsAnnotations) {
+            // Forgejo prints workflow commands raw; a plain line reads better.
+            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+            lib_core/* info */.pq(inertText(`${level}: ${location}${text}`));
+            return;
         }
-    })
-        .join('\n\n') + '\n';
+        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
+        if (level === 'warning')
+            lib_core/* warning */.$e(text, properties);
+        else
+            lib_core/* error */.z3(text, properties);
+    }
 }
-/** Plain text for logs and terminals: markdown code ticks dropped. */
-function summary_renderText(summary) {
-    // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
-    const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
-    return `${inertText(text)}\n`;
-}
-function renderTextBlocks(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `== ${block.text} ==`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
-            case 'table': {
-                const all = [block.headers, ...block.rows];
-                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
-                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
-            }
+/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
+class ActionsCache {
+    log;
+    description = 'Actions cache';
+    constructor(log) {
+        this.log = log;
+    }
+    async restore(paths, primaryKey, restoreKeys) {
+        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+        if (!cache.isFeatureAvailable()) {
+            this.log.info('Cache: this runner offers no cache service; skipping restore.');
+            return undefined;
         }
-    })
-        .join('\n') + '\n';
+        try {
+            return await cache.restoreCache(paths, primaryKey, restoreKeys);
+        }
+        catch (error) {
+            this.log.warn(`Cache restore failed, building without it: ${formatError(error)}`);
+            return undefined;
+        }
+    }
+    async available() {
+        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
+    }
+    async save(paths, key) {
+        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+        if (!cache.isFeatureAvailable())
+            return;
+        try {
+            await cache.saveCache(paths, key);
+        }
+        catch (error) {
+            // A key saved by a parallel job is not a failure of ours.
+            this.log.info(`Cache not saved (${formatError(error)}).`);
+        }
+    }
+}
+async function writeSummary(summary, platform, log) {
+    if (summary.blocks.length === 0)
+        return;
+    if (platform.supportsSummary) {
+        await core.summary.addRaw(redact(renderMarkdown(summary))).write();
+    }
+    else {
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${redact(renderText(summary))}`);
+    }
+}
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
+async function runAction(flow) {
+    // Node exits 0 when its event loop runs dry with the flow still pending: that must fail the step, not pass it.
+    await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core.setFailed(message) });
+}
+async function runActionSteps(flow) {
+    const platform = detectPlatform();
+    onSecretRegistered((value) => core.setSecret(value));
+    const log = new ActionsLogger(platform);
+    const stopMirroring = onLeftoversChanged((all) => {
+        if (!process.env.GITHUB_STATE)
+            return;
+        try {
+            core.saveState(LEFTOVERS_STATE, JSON.stringify(all));
+        }
+        catch {
+            // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
+        }
+    });
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+    try {
+        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        const settings = flow.parse(new Inputs(actionInputSource), { env: process.env, platform, workDir });
+        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
+        const result = await flow.run(settings, context);
+        for (const [name, value] of Object.entries(flow.outputs(result)))
+            core.setOutput(name, redact(value));
+        await writeSummary(flow.summary(result), platform, log);
+        const failure = flow.failure?.(result);
+        const signal = cancel.received();
+        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+        if (signal && !failure?.startsWith('cancelled'))
+            core.setFailed(redact(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+        else if (failure)
+            core.setFailed(redact(failure));
+    }
+    catch (error) {
+        const signal = cancel.received();
+        core.setFailed(`${signal ? `cancelled (${signal}): ` : ''}${formatError(error, core.isDebug())}`);
+    }
+    finally {
+        cancel.dispose();
+        stopMirroring();
+    }
+    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+    if (cancel.received())
+        process.exit(1);
+}
+
+
+;// CONCATENATED MODULE: ./build/src/core/platform.js
+
+/** The payload the runner wrote for this event; a missing or broken file reads as no payload. */
+function readEventPayload(file) {
+    if (!file || !external_node_fs_.existsSync(file))
+        return undefined;
+    try {
+        const parsed = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function platform_detectPlatform(env = process.env) {
+    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
+    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
+    if (!inActions) {
+        // A terminal may still point at an API or a payload (a re-run of a job's scan by hand).
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER, apiUrl: env.GITHUB_API_URL, event: readEventPayload(env.GITHUB_EVENT_PATH) };
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const repository = env.GITHUB_REPOSITORY;
+    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return {
+        kind: forgejo ? 'forgejo' : 'github',
+        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
+        supportsAnnotations: !forgejo,
+        serverUrl,
+        repository,
+        runUrl,
+        actor: env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        apiUrl: env.GITHUB_API_URL,
+        event: readEventPayload(env.GITHUB_EVENT_PATH),
+    };
+}
+/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
+function describeActor(platform, hostname) {
+    if (platform.runUrl)
+        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
+    return `${platform.actor ?? 'someone'}@${hostname}`;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -29420,6 +29529,17 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const stateDir = (appDir) => `${appDir}/.slipway`;
 const host_state_lockDir = (appDir) => `${stateDir(appDir)}/lock`;
 const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
+const hostFiles = {
+    /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
+    composeBase: (appDir, project, service) => `${stateDir(appDir)}/compose-${project ?? 'default'}-${service}`,
+    /** The zero-downtime switch record of a compose project's service. */
+    switchState: (appDir, projectName, service) => `${stateDir(appDir)}/zero-downtime-${projectName}-${service}.state`,
+    /** One zero-downtime copy's override (`<project>-blue` / `-green`). */
+    slotOverride: (appDir, slotProject) => `${stateDir(appDir)}/${slotProject}.override.json`,
+    /** The release strategy's record of versions of releases Slipway did not make. */
+    releaseState: (appDir) => `${stateDir(appDir)}/release.state`,
+};
 /** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
 function formatDeployLogLine(entry) {
     const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
@@ -29429,11 +29549,30 @@ function formatDeployLogLine(entry) {
 async function appendDeployLog(session, appDir, entry) {
     await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
 }
+/**
+ * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
+ * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
+ */
+function writeAtomicWords(file, name = 'slipway-write') {
+    return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+}
+/** The words that print `file` on the host, or nothing when it does not exist. */
+function readOrEmptyWords(file, name = 'slipway-read') {
+    return ['sh', '-c', 'cat "$1" 2>/dev/null || true', name, file];
+}
+/** Writes `text` to `file` on the host atomically (writeAtomicWords). */
+async function writeAtomic(session, file, text, options = {}) {
+    await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+}
+/** The text of `file` on the host; '' when it does not exist. */
+async function readOrEmpty(session, file, name) {
+    return (await session.exec(readOrEmptyWords(file, name))).stdout;
+}
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 async function readStateFile(session, file) {
-    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+    const text = await readOrEmpty(session, file, 'slipway-state');
     const state = {};
-    for (const line of result.stdout.split('\n')) {
+    for (const line of text.split('\n')) {
         const index = line.indexOf('=');
         if (index > 0)
             state[line.slice(0, index)] = line.slice(index + 1);
@@ -29443,47 +29582,7 @@ async function readStateFile(session, file) {
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 async function writeStateFile(session, file, state) {
     const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
-}
-
-;// CONCATENATED MODULE: ./build/src/core/cancel.js
-
-/**
- * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
- * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
- * step in flight finishes, the host is brought to the old or the new version,
- * and the flow's own cleanup runs. This error stops a flow at a step boundary.
- */
-class CancelledError extends errors_SlipwayError {
-    step;
-    constructor(step) {
-        super(`cancelled before ${step}`);
-        this.step = step;
-        this.name = 'CancelledError';
-    }
-}
-const isCancelled = (signal) => signal?.aborted === true;
-/** Throws CancelledError naming the step that will not start. */
-function cancel_throwIfCancelled(signal, step) {
-    if (signal?.aborted)
-        throw new CancelledError(step);
-}
-/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
-function untilCancelled(work, signal, onAbort) {
-    if (!signal)
-        return work;
-    if (signal.aborted) {
-        work.catch(() => undefined);
-        return Promise.resolve(onAbort());
-    }
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            work.catch(() => undefined);
-            resolve(onAbort());
-        };
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
-    });
+    await writeAtomic(session, file, text, { name: 'slipway-state' });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js
@@ -29762,6 +29861,42 @@ function survivingDisconnect(words) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./build/src/core/leftovers.js
+const leftovers_open = new Map();
+const leftovers_listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of leftovers_listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function leftovers_recordLeftover(item) {
+    const id = nextId++;
+    leftovers_open.set(id, item);
+    notify();
+    return () => {
+        if (leftovers_open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...leftovers_open.values()];
+}
+function leftovers_onLeftoversChanged(listener) {
+    leftovers_listeners.add(listener);
+    return () => leftovers_listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/ssh/errors.js
 
 /** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
@@ -30327,56 +30462,6 @@ function readTextOrPath(inputs, name) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
 
 
@@ -30542,7 +30627,7 @@ async function removeLabelledContainers(label, runner) {
  * agents and removes key material and temp dirs; a lock is released only if
  * its master still answers at once.
  */
-function post_cleanup_removeLeftoversNow(items) {
+function removeLeftoversNow(items) {
     const sessions = items.filter((item) => item.kind === 'ssh-session');
     for (const lock of items.filter((item) => item.kind === 'lock')) {
         const recorded = sessions.find((session) => session.dir === lock.sessionDir);
@@ -30562,234 +30647,6 @@ function post_cleanup_removeLeftoversNow(items) {
     for (const item of items)
         if (item.kind === 'dir')
             fs.rmSync(item.path, { recursive: true, force: true });
-}
-
-;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
-
-
-/** Exit code of a process stopped by SIGINT, as shells report it. */
-const CANCELLED_EXIT_CODE = 130;
-/**
- * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
- * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
- *
- * - A flow that handles cancel: the first signal aborts `signal` and the flow
- *   winds down (no new step, host whole, lock released, session closed). A
- *   second signal does not cut that short. A third stops at once, removing
- *   local key material and temp dirs on the way out.
- * - Any other flow: the first signal removes the recorded leftovers and exits.
- */
-function cancel_signals_handleCancelSignals(log, graceful) {
-    const controller = new AbortController();
-    let received;
-    let count = 0;
-    const stopNow = (why) => {
-        log.error(why);
-        removeLeftoversNow(openLeftovers());
-        process.exit(CANCELLED_EXIT_CODE);
-    };
-    const onSignal = (name) => {
-        count += 1;
-        if (count === 1) {
-            received = name;
-            if (!graceful)
-                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
-            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
-            controller.abort(new Error(`cancelled (${name})`));
-            return;
-        }
-        if (count === 2) {
-            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
-            return;
-        }
-        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        received: () => received,
-        dispose: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
-
-
-
-
-
-
-
-
-
-
-
-
-/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
-const actionInputSource = {
-    get: (name) => lib_core/* getInput */.V4(name),
-    describe: (name) => `input '${name}'`,
-};
-/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
-class ActionsLogger {
-    platform;
-    constructor(platform) {
-        this.platform = platform;
-    }
-    info(message) { lib_core/* info */.pq(log_inertText(secrets_redact(message))); }
-    debug(message) { lib_core/* debug */.Yz(secrets_redact(message)); }
-    warn(message, where) { this.annotate('warning', message, where); }
-    error(message, where) { this.annotate('error', message, where); }
-    group(title, body) { return lib_core/* group */.Os(secrets_redact(title), body); }
-    annotate(level, message, where) {
-        const text = secrets_redact(message);
-        if (!this.platform.supportsAnnotations) {
-            // Forgejo prints workflow commands raw; a plain line reads better.
-            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-            lib_core/* info */.pq(log_inertText(`${level}: ${location}${text}`));
-            return;
-        }
-        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
-        if (level === 'warning')
-            lib_core/* warning */.$e(text, properties);
-        else
-            lib_core/* error */.z3(text, properties);
-    }
-}
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
-class ActionsCache {
-    log;
-    description = 'Actions cache';
-    constructor(log) {
-        this.log = log;
-    }
-    async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
-            this.log.info('Cache: this runner offers no cache service; skipping restore.');
-            return undefined;
-        }
-        try {
-            return await cache.restoreCache(paths, primaryKey, restoreKeys);
-        }
-        catch (error) {
-            this.log.warn(`Cache restore failed, building without it: ${formatError(error)}`);
-            return undefined;
-        }
-    }
-    async available() {
-        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
-    }
-    async save(paths, key) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable())
-            return;
-        try {
-            await cache.saveCache(paths, key);
-        }
-        catch (error) {
-            // A key saved by a parallel job is not a failure of ours.
-            this.log.info(`Cache not saved (${formatError(error)}).`);
-        }
-    }
-}
-async function writeSummary(summary, platform, log) {
-    if (summary.blocks.length === 0)
-        return;
-    if (platform.supportsSummary) {
-        await core.summary.addRaw(redact(renderMarkdown(summary))).write();
-    }
-    else {
-        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
-        log.info(`Job summary not written (${where}); the same table follows in the log:\n${redact(renderText(summary))}`);
-    }
-}
-/**
- * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
- * run would leave behind if killed (key dirs, masters, locks) is mirrored into
- * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
- */
-async function runAction(flow) {
-    // Node exits 0 when its event loop runs dry with the flow still pending: that must fail the step, not pass it.
-    await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core.setFailed(message) });
-}
-async function runActionSteps(flow) {
-    const platform = detectPlatform();
-    onSecretRegistered((value) => core.setSecret(value));
-    const log = new ActionsLogger(platform);
-    const stopMirroring = onLeftoversChanged((all) => {
-        if (!process.env.GITHUB_STATE)
-            return;
-        try {
-            core.saveState(LEFTOVERS_STATE, JSON.stringify(all));
-        }
-        catch {
-            // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
-        }
-    });
-    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
-    try {
-        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const settings = flow.parse(new Inputs(actionInputSource), { env: process.env, platform, workDir });
-        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
-        const result = await flow.run(settings, context);
-        for (const [name, value] of Object.entries(flow.outputs(result)))
-            core.setOutput(name, redact(value));
-        await writeSummary(flow.summary(result), platform, log);
-        const failure = flow.failure?.(result);
-        const signal = cancel.received();
-        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
-        if (signal && !failure?.startsWith('cancelled'))
-            core.setFailed(redact(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
-        else if (failure)
-            core.setFailed(redact(failure));
-    }
-    catch (error) {
-        const signal = cancel.received();
-        core.setFailed(`${signal ? `cancelled (${signal}): ` : ''}${formatError(error, core.isDebug())}`);
-    }
-    finally {
-        cancel.dispose();
-        stopMirroring();
-    }
-    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
-    if (cancel.received())
-        process.exit(1);
-}
-
-
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
-function detect_detectPlatform(env = process.env) {
-    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
-    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
-    if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
-    }
-    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
-    const repository = env.GITHUB_REPOSITORY;
-    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return {
-        kind: forgejo ? 'forgejo' : 'github',
-        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
-        supportsAnnotations: !forgejo,
-        serverUrl,
-        repository,
-        runUrl,
-        actor: env.GITHUB_ACTOR,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-    };
-}
-/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
-function describeActor(platform, hostname) {
-    if (platform.runUrl)
-        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
-    return `${platform.actor ?? 'someone'}@${hostname}`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/platform/post-step.js
@@ -30813,7 +30670,7 @@ async function runPostStep() {
     const items = parseLeftovers(lib_core/* getState */.Gu(post_cleanup_LEFTOVERS_STATE));
     if (items.length === 0)
         return;
-    const platform = detect_detectPlatform();
+    const platform = platform_detectPlatform();
     secrets_onSecretRegistered((value) => lib_core/* setSecret */.Pq(value));
     const log = new ActionsLogger(platform);
     try {

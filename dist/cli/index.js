@@ -8765,78 +8765,6 @@ function errors_formatError(error, debug = false) {
     return secrets_redact(String(error));
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/src/core/log.js
-
-
-/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
-class MemoryLogger {
-    lines = [];
-    info(message) { this.lines.push(redact(message)); }
-    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
-    error(message) { this.lines.push(`error: ${redact(message)}`); }
-    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
-    async group(title, body) {
-        this.lines.push(`## ${redact(title)}`);
-        return body();
-    }
-    text() { return this.lines.join('\n'); }
-}
-/** A line a runner would read as a workflow command (`::error::`, `::add-mask::`, the old `##[…]` form), leading blanks allowed. */
-const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
-/**
- * Text about to be printed where a runner parses workflow commands. Any line of
- * it could come from outside (a remote host's output, an app's response), so a
- * message holding a command-looking line is wrapped in a `stop-commands` block
- * with a fresh random token, which GitHub's and Forgejo's runners both honour:
- * the text shows as written and runs nothing.
- */
-function inertText(text) {
-    if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text))
-        return text;
-    const token = `slipway-${external_node_crypto_namespaceObject.randomBytes(16).toString('hex')}`;
-    issuedTokens.add(token);
-    return `::stop-commands::${token}\n${text}\n::${token}::`;
-}
-/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
-const issuedTokens = new Set();
-function isOwnBlock(text) {
-    const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
-    return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
-}
-/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
-class ConsoleLogger {
-    options;
-    constructor(options = {}) {
-        this.options = options;
-    }
-    write(text) {
-        (this.options.stream ?? process.stderr).write(`${inertText(`${this.options.prefix ?? ''}${secrets_redact(text)}`)}\n`);
-    }
-    info(message) { this.write(message); }
-    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
-    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
-    debug(message) { if (this.options.debug)
-        this.write(`debug: ${message}`); }
-    async group(title, body) {
-        this.write(`▸ ${title}`);
-        return body();
-    }
-}
-function locate(where) {
-    if (!where?.file)
-        return '';
-    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
-}
-const silentLogger = {
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_title, body) => body(),
-};
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -11412,6 +11340,78 @@ function parseDuration(value) {
     return Math.round(Number(match[1]) * factor);
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/src/core/log.js
+
+
+/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
+class MemoryLogger {
+    lines = [];
+    info(message) { this.lines.push(redact(message)); }
+    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
+    error(message) { this.lines.push(`error: ${redact(message)}`); }
+    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
+    async group(title, body) {
+        this.lines.push(`## ${redact(title)}`);
+        return body();
+    }
+    text() { return this.lines.join('\n'); }
+}
+/** A line a runner would read as a workflow command (`::error::`, `::add-mask::`, the old `##[…]` form), leading blanks allowed. */
+const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
+/**
+ * Text about to be printed where a runner parses workflow commands. Any line of
+ * it could come from outside (a remote host's output, an app's response), so a
+ * message holding a command-looking line is wrapped in a `stop-commands` block
+ * with a fresh random token, which GitHub's and Forgejo's runners both honour:
+ * the text shows as written and runs nothing.
+ */
+function inertText(text) {
+    if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text))
+        return text;
+    const token = `slipway-${external_node_crypto_namespaceObject.randomBytes(16).toString('hex')}`;
+    issuedTokens.add(token);
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
+const issuedTokens = new Set();
+function isOwnBlock(text) {
+    const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
+    return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
+}
+/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
+class ConsoleLogger {
+    options;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        (this.options.stream ?? process.stderr).write(`${inertText(`${this.options.prefix ?? ''}${secrets_redact(text)}`)}\n`);
+    }
+    info(message) { this.write(message); }
+    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
+    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
+    debug(message) { if (this.options.debug)
+        this.write(`debug: ${message}`); }
+    async group(title, body) {
+        this.write(`▸ ${title}`);
+        return body();
+    }
+}
+function locate(where) {
+    if (!where?.file)
+        return '';
+    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
+}
+const silentLogger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_title, body) => body(),
+};
+
 ;// CONCATENATED MODULE: ./build/src/core/summary.js
 
 class Summary {
@@ -12690,6 +12690,12 @@ class ProcessRunner {
             });
         }
     }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output(secrets_redact(line));
+        else
+            this.log.info(secrets_redact(line));
+    }
     label(spec, options) {
         return secrets_redact(options.label ?? describeCommand(spec));
     }
@@ -12709,8 +12715,8 @@ class ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info(secrets_redact(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info(secrets_redact(line)) : undefined,
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -12744,12 +12750,26 @@ function buildEnv(spec) {
     return { ...base, ...spec.env };
 }
 
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
+;// CONCATENATED MODULE: ./build/src/core/platform.js
+
+/** The payload the runner wrote for this event; a missing or broken file reads as no payload. */
+function readEventPayload(file) {
+    if (!file || !external_node_fs_namespaceObject.existsSync(file))
+        return undefined;
+    try {
+        const parsed = JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
 function detectPlatform(env = process.env) {
     const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
     const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
     if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+        // A terminal may still point at an API or a payload (a re-run of a job's scan by hand).
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER, apiUrl: env.GITHUB_API_URL, event: readEventPayload(env.GITHUB_EVENT_PATH) };
     }
     const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
     const repository = env.GITHUB_REPOSITORY;
@@ -12765,6 +12785,8 @@ function detectPlatform(env = process.env) {
         sha: env.GITHUB_SHA,
         ref: env.GITHUB_REF,
         eventName: env.GITHUB_EVENT_NAME,
+        apiUrl: env.GITHUB_API_URL,
+        event: readEventPayload(env.GITHUB_EVENT_PATH),
     };
 }
 /** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
@@ -12774,7 +12796,7 @@ function describeActor(platform, hostname) {
     return `${platform.actor ?? 'someone'}@${hostname}`;
 }
 
-;// CONCATENATED MODULE: ./build/src/cli/local-cache.js
+;// CONCATENATED MODULE: ./build/src/core/local-cache.js
 
 
 
@@ -12829,8 +12851,7 @@ class LocalCache {
 const encode = (key) => encodeURIComponent(key);
 const decode = (name) => decodeURIComponent(name);
 
-;// CONCATENATED MODULE: ./build/src/cli/run-flow.js
-
+;// CONCATENATED MODULE: ./build/src/core/run-flow.js
 
 
 
@@ -12853,7 +12874,6 @@ async function runFlow(flow, values, context, fromFile = []) {
     const result = await flow.run(settings, context);
     return { result, outputs: flow.outputs(result), failure: flow.failure?.(result) };
 }
-const machineName = () => os.hostname();
 
 ;// CONCATENATED MODULE: ./build/src/core/cancel.js
 
@@ -12895,46 +12915,6 @@ function untilCancelled(work, signal, onAbort) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./build/src/core/leftovers.js
-const leftovers_open = new Map();
-const leftovers_listeners = new Set();
-let nextId = 1;
-function notify() {
-    const all = openLeftovers();
-    for (const listener of leftovers_listeners)
-        listener(all);
-}
-/** Records `item`; call the returned function once it is gone (idempotent). */
-function recordLeftover(item) {
-    const id = nextId++;
-    leftovers_open.set(id, item);
-    notify();
-    return () => {
-        if (leftovers_open.delete(id))
-            notify();
-    };
-}
-function openLeftovers() {
-    return [...leftovers_open.values()];
-}
-function onLeftoversChanged(listener) {
-    leftovers_listeners.add(listener);
-    return () => leftovers_listeners.delete(listener);
-}
-/**
- * Who holds a lock, stable for the whole run and readable by its post step:
- * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
- */
-function runIdentity(env, machine, pid = process.pid) {
-    if (env.GITHUB_RUN_ID)
-        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
-    return `pid:${pid}@${machine}`;
-}
-
 ;// CONCATENATED MODULE: ./build/src/ssh/target.js
 /**
  * Whether ssh may accept a key nobody vouched for. A pin says exactly which key is
@@ -12954,784 +12934,8 @@ function describeTarget(target) {
     return `${target.user}@${host}:${target.port}`;
 }
 
-;// CONCATENATED MODULE: ./build/src/ssh/commands.js
-
-
-/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
-const CONTROL_PERSIST_S = 30;
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
-/**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
- */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
-        `  ControlPersist ${CONTROL_PERSIST_S}s`,
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function commands_masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function commands_execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
-}
-function commands_controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            // The local path is a positional argument: after `--` no path can pass for an option.
-            '--',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends SlipwayError {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends SlipwayError {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
-/**
- * The first known_hosts line that ssh could not use, as a 1-based line number
- * and what is wrong with it; undefined when every line is a host key, a
- * comment or blank. Checked before connecting, so a pasted half line fails
- * naming the input instead of as a host key mismatch.
- */
-function knownHostsProblem(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        if (fields[0]?.startsWith('@'))
-            fields.shift();
-        const [hostName, type, base64] = fields;
-        const at = index + 1;
-        if (!hostName || !type || !base64)
-            return { line: at, problem: 'is not `host type key` (three fields)' };
-        if (!KEY_TYPE.test(type))
-            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-            return { line: at, problem: 'has a key that is not base64' };
-        const blob = Buffer.from(base64, 'base64');
-        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
-            return { line: at, problem: `has a key whose content does not match its type ${type}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Whether a private key needs a passphrase: PEM keys say so in a header,
- * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
- */
-function isEncryptedPrivateKey(content) {
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
-        return true;
-    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
-    if (!body)
-        return false;
-    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-    const magic = 'openssh-key-v1\0';
-    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
-        return false;
-    const length = blob.readUInt32BE(magic.length);
-    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
-    return cipher !== '' && cipher !== 'none';
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/**
- * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
- * so a killed run leaves no usable socket for long; while the session is open
- * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
- */
-const KEEPALIVE_IDLE_MS = 10_000;
-/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
-function sessionRoot(env = process.env) {
-    return env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
-}
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function session_openSshSession(target, runner, log) {
-    registerSecret(target.privateKey);
-    registerSecret(target.passphrase);
-    const root = sessionRoot();
-    await promises_namespaceObject.mkdir(root, { recursive: true });
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(root, 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    settleLeftover;
-    inFlight = 0;
-    lastUse = Date.now();
-    keepalive;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-        this.settleLeftover = this.recordLeftover();
-    }
-    get localDir() {
-        return this.paths.dir;
-    }
-    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
-    recordLeftover() {
-        return recordLeftover({
-            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
-            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
-        });
-    }
-    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
-    async using(work) {
-        this.inFlight += 1;
-        try {
-            return await work();
-        }
-        finally {
-            this.inFlight -= 1;
-            this.lastUse = Date.now();
-        }
-    }
-    startKeepalive() {
-        this.keepalive = setInterval(() => {
-            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
-                return;
-            this.using(() => this.runner.run(commands_execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
-                .catch(() => undefined);
-        }, KEEPALIVE_IDLE_MS / 2);
-        this.keepalive.unref();
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        this.settleLeftover();
-        this.settleLeftover = this.recordLeftover();
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(commands_masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            this.lastUse = Date.now();
-            this.startKeepalive();
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = commands_execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.using(() => this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            }));
-        }
-        catch (error) {
-            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(commands_execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        }));
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        clearInterval(this.keepalive);
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(commands_controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid) {
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
-            await waitUntilGone(this.agentPid, 2000);
-        }
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-        this.settleLeftover();
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
-async function waitUntilGone(pid, timeoutMs) {
-    const running = async () => {
-        try {
-            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
-        }
-        catch {
-            return false;
-        }
-    };
-    const deadline = Date.now() + timeoutMs;
-    while (await running()) {
-        if (Date.now() >= deadline) {
-            try {
-                process.kill(pid, 'SIGKILL');
-            }
-            catch {
-                // Gone meanwhile.
-            }
-            return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_namespaceObject.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = [
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-];
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function inputs_parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.argument('user', 'deploy') ?? 'deploy';
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
-        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
-    }
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
-    if (badLine)
-        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.argument('jump-host');
-    if (jumpHost !== undefined && !isHostEntry(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
-    const targets = hostEntries.map((entry, index) => {
-        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-        if (!match)
-            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
-function isHostEntry(entry) {
-    const match = HOST_PATTERN.exec(entry);
-    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    registerSecret(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
-
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -21491,279 +20695,6 @@ async function runSmokeChecks(checks, options, log) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
-
-
-
-const key = (host, port) => `${host}|${port}`;
-/**
- * Forwards, over an open session, every address the checks would dial, as seen
- * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
- * still goes into Host and SNI, so TLS is verified as for a direct request.
- */
-async function forwardChecks(session, checks, log) {
-    const forwards = new Map();
-    try {
-        for (const check of checks) {
-            const remote = resolveDialTarget(new URL(check.url), check);
-            const name = key(remote.host, remote.port);
-            if (forwards.has(name))
-                continue;
-            const forward = await session.forwardLocalPort(remote.port, remote.host);
-            forwards.set(name, forward);
-            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
-        }
-    }
-    catch (error) {
-        await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        throw error;
-    }
-    return {
-        connect: (intended) => {
-            const forward = forwards.get(key(intended.host, intended.port));
-            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
-        },
-        close: async () => {
-            await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        },
-    };
-}
-/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
-async function runSmokeChecksOverSession(session, checks, options, log) {
-    const forwarded = await forwardChecks(session, checks, log);
-    try {
-        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
-    }
-    finally {
-        await forwarded.close();
-    }
-}
-/** Opens a session per host, runs the checks from inside each, one host after another. */
-async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
-    const reports = [];
-    for (const target of targets) {
-        const session = await session_openSshSession(target, runner, log);
-        try {
-            const report = await runSmokeChecksOverSession(session, checks, options, log);
-            if (targets.length > 1)
-                for (const check of report.checks)
-                    check.name = `${check.name} on ${target.host}`;
-            reports.push(report);
-        }
-        finally {
-            await session.close();
-        }
-    }
-    return mergeReports(reports);
-}
-function mergeReports(reports) {
-    const checks = reports.flatMap((report) => report.checks);
-    return {
-        passed: reports.every((report) => report.passed),
-        checks,
-        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
-        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/report.js
-
-
-
-const ms = (value) => `${Math.round(value)} ms`;
-function smokeSummary(report) {
-    const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
-    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
-        check.name,
-        check.passed ? '✅ pass' : '❌ fail',
-        ms(check.latencyMs),
-        String(check.attempts),
-        check.passed ? passDetails(check) : secrets_redact(check.reason ?? 'failed'),
-    ]));
-    const soaked = report.checks.filter((check) => check.soak);
-    if (soaked.length > 0) {
-        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
-            const soak = check.soak;
-            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
-        }));
-    }
-    if (report.versionSeen !== undefined)
-        summary.text(`Version seen: \`${report.versionSeen}\``);
-    return summary;
-}
-function passDetails(check) {
-    const parts = [`HTTP ${check.status}`];
-    if (check.versionSeen !== undefined)
-        parts.push(`version ${check.versionSeen}`);
-    if (check.health && check.health !== 'none')
-        parts.push(`health ${check.health}`);
-    return parts.join(', ');
-}
-function smokeOutputs(report) {
-    return {
-        passed: String(report.passed),
-        'version-seen': report.versionSeen ?? '',
-        results: secrets_redact(JSON.stringify(report.checks.map((check) => ({
-            name: check.name,
-            url: check.url,
-            passed: check.passed,
-            status: check.status ?? null,
-            latencyMs: Math.round(check.latencyMs),
-            attempts: check.attempts,
-            versionSeen: check.versionSeen ?? null,
-            reason: check.reason ?? null,
-            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
-        })))),
-    };
-}
-/** One line per failing check: its name, the expectation and what came back. */
-function smokeFailure(report) {
-    if (report.passed)
-        return undefined;
-    return secrets_redact(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/settings.js
-
-
-
-
-
-/** Inputs → settings; every problem is raised here, before any request. */
-function parseSmokeSettings(inputs, workDir) {
-    const describe = (name) => inputs.source.describe(name);
-    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
-    const headers = inputs.keyValues('headers');
-    // Lines only, masked whole and in pieces, errors by line number: `Bearer ab,cd` is one value.
-    const secretHeaders = inputs.keyValues('secret-headers', { secret: true });
-    const statusText = inputs.optional('expect-status');
-    const connectText = inputs.optional('connect-to');
-    const latency = inputs.optional('max-latency');
-    const defaults = {
-        headers: { ...headers, ...secretHeaders },
-        versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
-        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
-    };
-    const checks = [];
-    const url = inputs.optional('url');
-    const expectVersion = inputs.optional('expect-version');
-    if (url !== undefined)
-        checks.push(oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
-    else if (expectVersion !== undefined)
-        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
-    const listText = inputs.optional('checks');
-    if (listText !== undefined)
-        checks.push(...parseCheckList(listText, describe('checks'), defaults));
-    // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
-    const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
-    if (listFile !== undefined) {
-        let text = '';
-        try {
-            text = external_node_fs_namespaceObject.readFileSync(listFile, 'utf8');
-        }
-        catch (error) {
-            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
-        }
-        checks.push(...parseCheckList(text, describe('checks-file'), defaults, { quote: false }));
-    }
-    if (checks.length === 0) {
-        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
-    }
-    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
-    const p95 = inputs.optional('soak-max-p95');
-    return {
-        checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? inputs_parseSshInputs(inputs).targets : undefined,
-        options: {
-            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
-            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
-            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
-            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
-            caCertificates: readCaBundle(inputs, workDir),
-            soak: soakRequests === 0 ? undefined : {
-                requests: soakRequests,
-                durationMs: inputs.duration('soak-duration', 30_000, { min: 1 }),
-                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
-                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
-                maxErrorRate: parseRate(inputs),
-            },
-        },
-    };
-}
-/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
-function readCaBundle(inputs, workDir) {
-    const value = inputs.optional('ca-cert');
-    if (value === undefined)
-        return undefined;
-    let text = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(workDir, value), 'utf8');
-        }
-        catch (error) {
-            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
-        }
-    }
-    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-    if (!certificates)
-        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
-    return certificates;
-}
-/** `1%`, `0.5%` or a fraction `0.01`. */
-function parseRate(inputs) {
-    const text = inputs.string('soak-max-error-rate', '0%');
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
-        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
-    return rate;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/flow.js
-
-
-
-
-/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
-const smokeFlow = {
-    command: 'smoke',
-    action: 'smoke-test',
-    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
-    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
-    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
-        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
-        : runSmokeChecks(settings.checks, settings.options, context.log)),
-    outputs: smokeOutputs,
-    summary: smokeSummary,
-    failure: smokeFailure,
-};
-
-;// CONCATENATED MODULE: ./build/src/smoke/demo.js
-
-
-
-
-/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
-async function demoSmoke(log, url, version) {
-    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
-    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(renderText(smokeSummary(report)));
-    return report;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/index.js
-
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ./build/src/drill/commands.js
 // Pure builders: every command the drill runs, as data. Passwords travel in the
 // environment (or a password command the tool runs itself), never in argv.
@@ -21946,6 +20877,42 @@ function dockerExec(container, command) {
 }
 function dockerCopyOut(container, from, to) {
     return { file: 'docker', args: ['cp', `${container}:${from}`, to] };
+}
+
+;// CONCATENATED MODULE: ./build/src/core/leftovers.js
+const leftovers_open = new Map();
+const leftovers_listeners = new Set();
+let nextId = 1;
+function notify() {
+    const all = openLeftovers();
+    for (const listener of leftovers_listeners)
+        listener(all);
+}
+/** Records `item`; call the returned function once it is gone (idempotent). */
+function recordLeftover(item) {
+    const id = nextId++;
+    leftovers_open.set(id, item);
+    notify();
+    return () => {
+        if (leftovers_open.delete(id))
+            notify();
+    };
+}
+function openLeftovers() {
+    return [...leftovers_open.values()];
+}
+function onLeftoversChanged(listener) {
+    leftovers_listeners.add(listener);
+    return () => leftovers_listeners.delete(listener);
+}
+/**
+ * Who holds a lock, stable for the whole run and readable by its post step:
+ * `github-run:<id>.<attempt>` on a runner, `pid:<pid>@<machine>` elsewhere.
+ */
+function runIdentity(env, machine, pid = process.pid) {
+    if (env.GITHUB_RUN_ID)
+        return `run:${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}`;
+    return `pid:${pid}@${machine}`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/scratch.js
@@ -22635,6 +21602,233 @@ function unnamedRestored(values, uses) {
         : `${inputs.join(' and ')} name the restored database, but the restore holds no single SQLite file to name; set database-path to the database inside the backup, or name the restored directory instead`;
 }
 
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_namespaceObject.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+function knownHostsProblem(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        if (fields[0]?.startsWith('@'))
+            fields.shift();
+        const [hostName, type, base64] = fields;
+        const at = index + 1;
+        if (!hostName || !type || !base64)
+            return { line: at, problem: 'is not `host type key` (three fields)' };
+        if (!KEY_TYPE.test(type))
+            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+            return { line: at, problem: 'has a key that is not base64' };
+        const blob = Buffer.from(base64, 'base64');
+        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+            return { line: at, problem: `has a key whose content does not match its type ${type}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+function isEncryptedPrivateKey(content) {
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
+        return true;
+    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+    if (!body)
+        return false;
+    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
+        return false;
+    const length = blob.readUInt32BE(magic.length);
+    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+    return cipher !== '' && cipher !== 'none';
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = [
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+];
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function inputs_parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.argument('user', 'deploy') ?? 'deploy';
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+    }
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+    if (badLine)
+        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.argument('jump-host');
+    if (jumpHost !== undefined && !isHostEntry(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
+    const targets = hostEntries.map((entry, index) => {
+        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
+        if (!match)
+            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry) {
+    const match = HOST_PATTERN.exec(entry);
+    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_namespaceObject.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_namespaceObject.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    registerSecret(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_namespaceObject.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
 
 
@@ -23117,6 +22311,141 @@ const failed = (name, result) => ({
     detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${lastLines(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
 });
 
+;// CONCATENATED MODULE: ./build/src/drill/sources/postgres.js
+
+
+
+
+
+
+
+
+/* PostgreSQL: a database dumped by the drill, or a pg_dump archive, restored into a scratch database. */
+function parseDumpHeader(listing) {
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+    return {
+        dumpTool: pick('Dumped by pg_dump version'),
+        dumpedFromServer: pick('Dumped from database version'),
+        dbname: pick('Dbname'),
+        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+    };
+}
+const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
+function superuserCheck(user, result) {
+    const name = `pg-user ${user} has no superuser rights`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    if (result.stdout.trim() !== 't')
+        return { name, passed: true, detail: 'restoring without superuser rights' };
+    return {
+        name,
+        passed: false,
+        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
+            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
+    };
+}
+/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
+function majorVersion(version) {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match)
+        return undefined;
+    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+/**
+ * The dump's pg_dump against the server it was dumped from and the server it is
+ * restored into. A mismatch is a warning, not a failure: this restore did succeed
+ * and its data was verified here, but a pg_dump that does not match its server is
+ * what silently broke real backups (a distro pg_dump left behind by a server
+ * upgrade), and a dump newer than a server cannot be restored into it.
+ */
+function compareDumpVersions(versions) {
+    const { dumpTool, dumpedFromServer, server } = versions;
+    if (!dumpTool || !server)
+        return undefined;
+    const tool = majorVersion(dumpTool);
+    const differences = [];
+    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
+        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
+    if (majorVersion(server) !== tool)
+        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
+    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
+    return differences.length === 0
+        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
+        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+}
+async function restorePostgres(source, scratch, runner) {
+    const connection = source.connection;
+    const dataDir = scratch.sub('restore');
+    const scratchDb = source.scratchDatabase ?? scratch.name('db');
+    refuseSameName('database', scratchDb, source.database);
+    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
+    const checks = [];
+    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
+    // role restoring it: the drill restores as a role without superuser rights, or not at all.
+    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
+    const roleCheck = superuserCheck(connection.user, role);
+    checks.push(roleCheck);
+    if (!roleCheck.passed)
+        return { dataDir, checks, sizes: {}, ok: false };
+    let dumpFile = source.dumpFile;
+    if (!dumpFile) {
+        dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
+        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
+        if (dumped.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+    }
+    else if (!external_node_fs_namespaceObject.existsSync(dumpFile)) {
+        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
+        return { dataDir, checks, sizes: {}, ok: false };
+    }
+    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
+    const header = parseDumpHeader(listing.stdout);
+    if (header.dbname)
+        refuseSameName('database', scratchDb, header.dbname);
+    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
+    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
+    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
+    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
+    if (create.exitCode !== 0) {
+        checks.push(failed(`create scratch database ${scratchDb}`, create));
+        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+    }
+    scratch.onCleanup(`database ${scratchDb}`, async () => {
+        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
+    });
+    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
+    const versionCheck = compareDumpVersions(versions);
+    if (versionCheck)
+        checks.push(versionCheck);
+    const probe = {
+        engine: 'postgres',
+        tablesSql: postgresTablesSql,
+        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
+        async query(sql) {
+            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
+            if (result.exitCode !== 0)
+                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        },
+    };
+    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
+    if (connection.password)
+        appEnv.PGPASSWORD = connection.password;
+    // A version warning does not keep the data from being verified.
+    const ok = isPassing(checks);
+    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+    const taken = header.createdAt
+        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+        : undefined;
+    return { dataDir, database: scratchDb, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite.js
 
 
@@ -23255,59 +22584,43 @@ async function restoreLiveSqlite(source, scratch, runner, restoreAs) {
     return { dataDir, database: found.file, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite-over-ssh.js
+;// CONCATENATED MODULE: ./build/src/drill/sources/tarball.js
 
 
 
 
 
 
-
-/**
- * A live SQLite database on a host, over the ssh-deploy transport: an online
- * snapshot (read-only VACUUM INTO) into a private temporary directory on the
- * host, brought back over the same connection and removed there. The transfer is
- * base64 over the session's exec, so it suits databases up to a few hundred MiB;
- * bigger ones are better drilled from their restic/borg backup.
- */
-async function restoreSqliteOverSsh(source, target, scratch, context, restoreAs) {
+/* A tarball of a directory, or a Docker volume packed into one. */
+async function restoreTarball(source, scratch, runner, database = {}) {
     const dataDir = scratch.sub('restore');
-    const local = external_node_path_namespaceObject.join(dataDir, restoreAs ?? external_node_path_namespaceObject.basename(source.path));
     const checks = [];
-    const where = `${describeTarget(target)}:${source.path}`;
-    const session = await session_openSshSession(target, context.runner, context.log);
-    let remoteDir;
-    try {
-        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
-        if (made.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${lastLines(made.stderr.trim(), 2)}` });
+    let file = source.file;
+    if (source.volume) {
+        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
+        if (inspect.exitCode !== 0) {
+            checks.push(failed(`docker volume ${source.volume}`, inspect));
             return { dataDir, checks, sizes: {}, ok: false };
         }
-        remoteDir = made.stdout.trim();
-        const remoteFile = `${remoteDir}/snapshot.db`;
-        const snapshot = sqliteSnapshot(source.path, remoteFile);
-        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
-        if (snap.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${lastLines(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
+        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
+        const packDir = scratch.sub('pack');
+        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
+        if (packed.exitCode !== 0)
             return { dataDir, checks, sizes: {}, ok: false };
-        }
-        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
-        if (copied.exitCode !== 0) {
-            checks.push({ name: 'copy snapshot from the host', passed: false, detail: lastLines(copied.stderr.trim(), 2) });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        external_node_fs_namespaceObject.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
-        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
+        file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
     }
-    finally {
-        if (remoteDir)
-            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
-        await session.close();
+    else if (file) {
+        refuseTargetOverSource(scratch.dir, [file]);
+        if (!external_node_fs_namespaceObject.existsSync(file)) {
+            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
     }
-    const integrity = await checkSqliteIntegrity(context.runner, local);
-    checks.push(integrity);
-    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
-    return { dataDir, appDataDir: dataDir, database: local, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : failed('extract tarball', extracted));
+    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
+    return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, database: found.file, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/sources/repository.js
@@ -23392,186 +22705,563 @@ async function restoreFromRepository(session, snapshot, scratch, runner, label, 
     return { dataDir, appDataDir, database: found.file, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/sources/postgres.js
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./build/src/ssh/commands.js
 
 
-
-
-
-
-
-
-/* PostgreSQL: a database dumped by the drill, or a pg_dump archive, restored into a scratch database. */
-function parseDumpHeader(listing) {
-    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
-    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
-    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
-    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
     return {
-        dumpTool: pick('Dumped by pg_dump version'),
-        dumpedFromServer: pick('Dumped from database version'),
-        dbname: pick('Dbname'),
-        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
     };
-}
-const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
-function superuserCheck(user, result) {
-    const name = `pg-user ${user} has no superuser rights`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    if (result.stdout.trim() !== 't')
-        return { name, passed: true, detail: 'restoring without superuser rights' };
-    return {
-        name,
-        passed: false,
-        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
-            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
-    };
-}
-/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
-function majorVersion(version) {
-    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
-    if (!match)
-        return undefined;
-    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
 }
 /**
- * The dump's pg_dump against the server it was dumped from and the server it is
- * restored into. A mismatch is a warning, not a failure: this restore did succeed
- * and its data was verified here, but a pg_dump that does not match its server is
- * what silently broke real backups (a distro pg_dump left behind by a server
- * upgrade), and a dump newer than a server cannot be restored into it.
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
  */
-function compareDumpVersions(versions) {
-    const { dumpTool, dumpedFromServer, server } = versions;
-    if (!dumpTool || !server)
-        return undefined;
-    const tool = majorVersion(dumpTool);
-    const differences = [];
-    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
-        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
-    if (majorVersion(server) !== tool)
-        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
-    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
-    return differences.length === 0
-        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
-        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${acceptsUnknownKeys(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
 }
-async function restorePostgres(source, scratch, runner) {
-    const connection = source.connection;
-    const dataDir = scratch.sub('restore');
-    const scratchDb = source.scratchDatabase ?? scratch.name('db');
-    refuseSameName('database', scratchDb, source.database);
-    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
-    const checks = [];
-    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
-    // role restoring it: the drill restores as a role without superuser rights, or not at all.
-    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
-    const roleCheck = superuserCheck(connection.user, role);
-    checks.push(roleCheck);
-    if (!roleCheck.passed)
-        return { dataDir, checks, sizes: {}, ok: false };
-    let dumpFile = source.dumpFile;
-    if (!dumpFile) {
-        dumpFile = external_node_path_namespaceObject.join(scratch.sub('dump'), 'drill.pgdump');
-        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
-        if (dumped.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-    }
-    else if (!external_node_fs_namespaceObject.existsSync(dumpFile)) {
-        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
-        return { dataDir, checks, sizes: {}, ok: false };
-    }
-    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
-    const header = parseDumpHeader(listing.stdout);
-    if (header.dbname)
-        refuseSameName('database', scratchDb, header.dbname);
-    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
-    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
-    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
-    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
-    if (create.exitCode !== 0) {
-        checks.push(failed(`create scratch database ${scratchDb}`, create));
-        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
-    }
-    scratch.onCleanup(`database ${scratchDb}`, async () => {
-        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
-    });
-    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
-    const versionCheck = compareDumpVersions(versions);
-    if (versionCheck)
-        checks.push(versionCheck);
-    const probe = {
-        engine: 'postgres',
-        tablesSql: postgresTablesSql,
-        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
-        async query(sql) {
-            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
-            if (result.exitCode !== 0)
-                return { error: lastLines(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-        },
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function commands_masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function commands_execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', shellJoin(remoteWords)], stdin };
+}
+function commands_controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            // The local path is a positional argument: after `--` no path can pass for an option.
+            '--',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
     };
-    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
-    if (connection.password)
-        appEnv.PGPASSWORD = connection.password;
-    // A version warning does not keep the data from being verified.
-    const ok = isPassing(checks);
-    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
-    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
-    const taken = header.createdAt
-        ? { id: external_node_path_namespaceObject.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
-        : undefined;
-    return { dataDir, database: scratchDb, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/sources/tarball.js
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends SlipwayError {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends SlipwayError {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
 
 
 
 
 
 
-/* A tarball of a directory, or a Docker volume packed into one. */
-async function restoreTarball(source, scratch, runner, database = {}) {
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function session_openSshSession(target, runner, log) {
+    registerSecret(target.privateKey);
+    registerSecret(target.passphrase);
+    const root = sessionRoot();
+    await promises_namespaceObject.mkdir(root, { recursive: true });
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(root, 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = sessionPaths(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = describeTarget(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return recordLeftover({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            this.using(() => this.runner.run(commands_execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+                .catch(() => undefined);
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = parseAgentPid(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run(commands_masterCommand(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!acceptsUnknownKeys(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = renderEnvFile(options.env);
+            if (stdin === undefined) {
+                remote = withEnvFromStdin(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = withEnvFromFile(file, remote);
+            }
+        }
+        const spec = commands_execCommand(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run(commands_execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = forwardSpec(localPort, remoteHost, remotePort);
+        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run(commands_controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run(commands_controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid) {
+            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+            await waitUntilGone(this.agentPid, 2000);
+        }
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid, timeoutMs) {
+    const running = async () => {
+        try {
+            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
+        }
+        catch {
+            return false;
+        }
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (await running()) {
+        if (Date.now() >= deadline) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone meanwhile.
+            }
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_namespaceObject.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite-over-ssh.js
+
+
+
+
+
+
+
+/**
+ * A live SQLite database on a host, over the ssh-deploy transport: an online
+ * snapshot (read-only VACUUM INTO) into a private temporary directory on the
+ * host, brought back over the same connection and removed there. The transfer is
+ * base64 over the session's exec, so it suits databases up to a few hundred MiB;
+ * bigger ones are better drilled from their restic/borg backup.
+ */
+async function restoreSqliteOverSsh(source, target, scratch, context, restoreAs) {
     const dataDir = scratch.sub('restore');
+    const local = external_node_path_namespaceObject.join(dataDir, restoreAs ?? external_node_path_namespaceObject.basename(source.path));
     const checks = [];
-    let file = source.file;
-    if (source.volume) {
-        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
-        if (inspect.exitCode !== 0) {
-            checks.push(failed(`docker volume ${source.volume}`, inspect));
+    const where = `${describeTarget(target)}:${source.path}`;
+    const session = await session_openSshSession(target, context.runner, context.log);
+    let remoteDir;
+    try {
+        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
+        if (made.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${lastLines(made.stderr.trim(), 2)}` });
             return { dataDir, checks, sizes: {}, ok: false };
         }
-        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
-        const packDir = scratch.sub('pack');
-        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
-        if (packed.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-        file = external_node_path_namespaceObject.join(packDir, 'volume.tar');
-    }
-    else if (file) {
-        refuseTargetOverSource(scratch.dir, [file]);
-        if (!external_node_fs_namespaceObject.existsSync(file)) {
-            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+        remoteDir = made.stdout.trim();
+        const remoteFile = `${remoteDir}/snapshot.db`;
+        const snapshot = sqliteSnapshot(source.path, remoteFile);
+        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
+        if (snap.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${lastLines(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
             return { dataDir, checks, sizes: {}, ok: false };
         }
+        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
+        if (copied.exitCode !== 0) {
+            checks.push({ name: 'copy snapshot from the host', passed: false, detail: lastLines(copied.stderr.trim(), 2) });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        external_node_fs_namespaceObject.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
+        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
     }
-    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_namespaceObject.basename(file ?? '') } : failed('extract tarball', extracted));
-    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
-    return { dataDir, appDataDir: found.file ? external_node_path_namespaceObject.dirname(found.file) : undefined, database: found.file, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+    finally {
+        if (remoteDir)
+            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
+        await session.close();
+    }
+    const integrity = await checkSqliteIntegrity(context.runner, local);
+    checks.push(integrity);
+    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
+    return { dataDir, appDataDir: dataDir, database: local, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
 }
-
-;// CONCATENATED MODULE: ./build/src/drill/sources/index.js
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./build/src/drill/drill.js
 
@@ -23850,7 +23540,7 @@ const drillFlow = {
     handlesCancel: true,
 };
 
-;// CONCATENATED MODULE: ./build/src/drill/demo.js
+;// CONCATENATED MODULE: ./build/src/demo/drill.js
 
 
 
@@ -23904,6 +23594,197 @@ async function demoDrill(log, workDir) {
     finally {
         external_node_fs_namespaceObject.rmSync(root, { recursive: true, force: true });
     }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
+/**
+ * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
+ * deploy log and the compose state. Host state is the only truth a rollback
+ * needs, so it works when the last deploy's runner is gone.
+ */
+const stateDir = (appDir) => `${appDir}/.slipway`;
+const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
+const host_state_deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
+const hostFiles = {
+    /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
+    composeBase: (appDir, project, service) => `${stateDir(appDir)}/compose-${project ?? 'default'}-${service}`,
+    /** The zero-downtime switch record of a compose project's service. */
+    switchState: (appDir, projectName, service) => `${stateDir(appDir)}/zero-downtime-${projectName}-${service}.state`,
+    /** One zero-downtime copy's override (`<project>-blue` / `-green`). */
+    slotOverride: (appDir, slotProject) => `${stateDir(appDir)}/${slotProject}.override.json`,
+    /** The release strategy's record of versions of releases Slipway did not make. */
+    releaseState: (appDir) => `${stateDir(appDir)}/release.state`,
+};
+/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+function host_state_formatDeployLogLine(entry) {
+    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
+    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
+        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+}
+async function appendDeployLog(session, appDir, entry) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', host_state_deployLogPath(appDir), host_state_formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+}
+/**
+ * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
+ * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
+ */
+function writeAtomicWords(file, name = 'slipway-write') {
+    return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+}
+/** The words that print `file` on the host, or nothing when it does not exist. */
+function readOrEmptyWords(file, name = 'slipway-read') {
+    return ['sh', '-c', 'cat "$1" 2>/dev/null || true', name, file];
+}
+/** Writes `text` to `file` on the host atomically (writeAtomicWords). */
+async function writeAtomic(session, file, text, options = {}) {
+    await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+}
+/** The text of `file` on the host; '' when it does not exist. */
+async function readOrEmpty(session, file, name) {
+    return (await session.exec(readOrEmptyWords(file, name))).stdout;
+}
+/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
+async function readStateFile(session, file) {
+    const text = await readOrEmpty(session, file, 'slipway-state');
+    const state = {};
+    for (const line of text.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            state[line.slice(0, index)] = line.slice(index + 1);
+    }
+    return state;
+}
+/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
+async function writeStateFile(session, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+    await writeAtomic(session, file, text, { name: 'slipway-state' });
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+class RolledBackError extends SlipwayError {
+    host;
+    serving;
+    versions;
+    constructor(host, reason, serving, versions) {
+        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+        this.host = host;
+        this.serving = serving;
+        this.versions = versions;
+        this.name = 'RolledBackError';
+    }
+}
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+function hookWords(dir, script) {
+    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+/** Fails with one message naming every missing path (checked in one round trip). */
+async function requirePaths(run, checks, fix) {
+    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+    const missing = result.stdout.trim();
+    if (missing)
+        throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/lock.js
+
+
+
+
+
+class LockHeldError extends SlipwayError {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
+const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+async function acquireLock(session, appDir, options, log) {
+    const dir = lockDir(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+    const settle = recordLeftover({
+        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+    });
+    try {
+        await takeLock(session, dir, token, options, log);
+    }
+    catch (error) {
+        settle();
+        throw error;
+    }
+    return {
+        release: async () => {
+            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+            if (released.exitCode === 0 || released.exitCode === 3)
+                settle();
+        },
+    };
+}
+async function takeLock(session, dir, token, options, log) {
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
+        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0)
+            return;
+        if (result.exitCode !== 3)
+            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/common-settings.js
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
+/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
+function forHost(template, host, index) {
+    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
@@ -24116,68 +23997,647 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
     });
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/host-state.js
+;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
+
+
+
+
+
+
+
+async function prepare(run) {
+    const { compose } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
+        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
+    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
+    const stateBase = hostFiles.composeBase(run.appDir, project, compose.service);
+    return {
+        flavor: detected,
+        compose,
+        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+        projectName: project ?? defaultProjectName(run.appDir),
+        stateFile: `${stateBase}.state`,
+    };
+}
+async function runningImageOf(run, ctx) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return undefined;
+    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    const [image = '', id = ''] = inspected.split('|');
+    return image ? { image, id } : undefined;
+}
+/** The reference (tag or digest) the service runs, for messages and the version label. */
+async function runningImage(run, ctx) {
+    return (await runningImageOf(run, ctx))?.image;
+}
+/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
+async function pinForRollback(run, ctx, imageId) {
+    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
+    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
+    if (tagged.exitCode !== 0) {
+        throw new SlipwayError(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
+    }
+    return tag;
+}
 /**
- * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
- * deploy log and the compose state. Host state is the only truth a rollback
- * needs, so it works when the last deploy's runner is gone.
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
  */
-const stateDir = (appDir) => `${appDir}/.slipway`;
-const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
-const host_state_deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
-function host_state_formatDeployLogLine(entry) {
-    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
-    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
-        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+async function switchTo(run, ctx, image, pull, beforeUp) {
+    const env = { ...run.settings.env };
+    await writeAtomic(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, image), {
+        name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+    });
+    if (pull)
+        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    beforeUp?.();
+    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
+        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
+    });
 }
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', host_state_deployLogPath(appDir), host_state_formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
-}
-/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
-async function readStateFile(session, file) {
-    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
-    const state = {};
-    for (const line of result.stdout.split('\n')) {
-        const index = line.indexOf('=');
-        if (index > 0)
-            state[line.slice(0, index)] = line.slice(index + 1);
+const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then
+ * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run, ctx, version, signal) {
+    const deadline = Date.now() + run.settings.health.timeoutMs;
+    let last = 'no container';
+    for (;;) {
+        if (signal?.aborted)
+            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
+        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+        if (ids.length > 0) {
+            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+            last = states.join(', ');
+            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+                return { healthy: false, detail: `container ${last}` };
+            }
+            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
+                break;
+        }
+        if (Date.now() >= deadline)
+            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
+        await sleep(500);
     }
-    return state;
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
 }
-/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
-async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
+/**
+ * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
+ * version — what the app answers on health-url, else what Slipway recorded when it deployed that
+ * image, else unknown (''), never the image reference (which no health document reports).
+ */
+async function servingBefore(run, ctx, running, state) {
+    if (!running)
+        return { version: '', recorded: false };
+    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+    const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
+    const answered = await servingVersion(run.session, run.settings.health, run.log);
+    return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
+}
+/** State written by older releases put the image reference where the version was unknown. */
+const knownVersion = (version, image) => (version && version !== image ? version : undefined);
+async function composeDeploy(run) {
+    const ctx = await prepare(run);
+    const image = ctx.compose.image ?? '';
+    const { version } = run.settings;
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image;
+    const state = await readStateFile(run.session, ctx.stateFile);
+    const before = await servingBefore(run, ctx, running, state);
+    const previousVersion = before.version;
+    if (ctx.compose.preDeploy && current) {
+        throwIfCancelled(run.signal, 'the pre-deploy hook');
+        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
+            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
+            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
+        });
+    }
+    throwIfCancelled(run.signal, `the switch to ${image}`);
+    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
+    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    // A redeploy of what runs now keeps the earlier rollback target instead of pointing it at itself.
+    const redeploy = before.recorded && state.image === image && state.version === version && Boolean(state.previous_image);
+    const thisRun = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+    const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
+    const previous = redeploy ? earlier : thisRun;
+    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
+    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
+    let verdict;
+    try {
+        await switchTo(run, ctx, image, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
+        verdict = await waitHealthy(run, ctx, version, run.signal);
+    }
+    catch (error) {
+        if (error instanceof CancelledError) {
+            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+            if (rollbackTo)
+                await writeAtomic(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, rollbackTo), { name: 'slipway-override' });
+            await writeStateFile(run.session, ctx.stateFile, state);
+            throw error;
+        }
+        if (!current || !(await run.session.isAlive()))
+            throw error;
+        verdict = { healthy: false, detail: error.message };
+    }
+    const shownBefore = previousVersion || current || '';
+    if (verdict.healthy) {
+        const now = await runningImageOf(run, ctx);
+        // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
+        const kept = now?.id && running?.id && now.id === running.id && state.previous_image ? earlier : previous;
+        await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...kept, status: 'deployed' });
+        return { version, previous: shownBefore, changed: true };
+    }
+    if (!current || !rollbackTo)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
+    await switchTo(run, ctx, rollbackTo, false);
+    const back = await waitHealthy(run, ctx, previousVersion || undefined);
+    await writeStateFile(run.session, ctx.stateFile, {
+        image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
+        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+    });
+    if (!back.healthy)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${shownBefore}`, { serving: shownBefore, failed: version });
+}
+/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
+async function composeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await readStateFile(run.session, ctx.stateFile);
+    if (!state.previous_image)
+        throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image ?? state.image ?? '';
+    const leaving = await servingBefore(run, ctx, running, state);
+    const targetVersion = knownVersion(state.previous_version, state.previous_image);
+    // State written before image IDs were recorded only has the reference.
+    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
+    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+    await switchTo(run, ctx, target, false);
+    const verdict = await waitHealthy(run, ctx, targetVersion);
+    const shownTarget = targetVersion ?? state.previous_image;
+    const shownLeft = leaving.version || current;
+    if (!verdict.healthy) {
+        await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
+        throw new SlipwayError(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    }
+    const now = await runningImageOf(run, ctx);
+    await writeStateFile(run.session, ctx.stateFile, {
+        image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version, status: 'rolled-back',
+    });
+    return { version: shownTarget, previous: shownLeft, changed: true };
+}
+const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/compose.js
+
+
+
+
+
+const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
+/** One host's compose project as the dry run names it (the state file and override are found the same way at run time). */
+function plannedProject(settings, host) {
+    const { compose } = settings;
+    const project = compose.project ? forHost(compose.project, host.host, host.index) : undefined;
+    return {
+        project,
+        stateBase: hostFiles.composeBase(host.appDir, project, compose.service),
+        // Which compose the host has is only known once connected: the plan shows v2's words.
+        words: (composeProject, ...sub) => host.planned(shellJoin(composeWords('v2', composeProject, ...sub))),
+    };
+}
+const COMPOSE_FLAVOR_NOTE = 'compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that';
+/** The image a compose deploy points the service at, through an override Slipway writes; the user's compose file is never edited. */
+const composeStrategy = {
+    name: 'compose',
+    parse(inputs, { mode, relative }) {
+        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
+        if (!SERVICE.test(service))
+            inputs.fail('service', `is not a compose service name (found '${service}')`);
+        const project = inputs.optional('compose-project');
+        if (project !== undefined && !PROJECT.test(project))
+            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
+        const image = inputs.optional('image');
+        if (mode === 'deploy' && !image)
+            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
+        if (image !== undefined && !IMAGE_REFERENCE.test(image))
+            inputs.fail('image', `is not an image reference (found '${image}')`);
+        const envFile = inputs.optional('env-file');
+        return {
+            compose: {
+                files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+                project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
+                pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
+            },
+        };
+    },
+    // A tag names the version (`app:1.4.2`); a digest does not.
+    impliedVersion: ({ compose }) => (compose.image?.includes('@') ? undefined : compose.image?.split('/').pop()?.split(':')[1]),
+    plan(settings, host) {
+        const { compose } = settings;
+        const { project, stateBase, words } = plannedProject(settings, host);
+        const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` };
+        const commands = [COMPOSE_FLAVOR_NOTE];
+        if (settings.mode === 'rollback')
+            commands.push(`point ${compose.service} at the previous image recorded in ${stateDir(host.appDir)}`);
+        else {
+            if (compose.preDeploy)
+                commands.push(`pre-deploy hook: ${compose.preDeploy}`);
+            commands.push(`write ${composeProject.overrideFile}: ${compose.service} → ${host.image}`);
+            if (compose.pull)
+                commands.push(words(composeProject, 'pull', compose.service));
+        }
+        commands.push(words(composeProject, 'up', '-d', '--remove-orphans'));
+        return commands;
+    },
+    deploy: composeDeploy,
+    rollback: composeRollback,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
+
+
+
+
+/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
+function releaseName(now) {
+    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+}
+/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
+const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
+/** Links each shared path into the release (replacing whatever the artifact had there). */
+const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Lists releases, newest last, and which one `current` points at. */
+const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
+const isMarked = (name) => MARKED.test(name);
+/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
+const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/**
+ * Removes all but the newest `keep` good releases, never one in `protect`
+ * (current, previous). Marked releases never count as kept; they go once they
+ * are older than the oldest release kept.
+ */
+function releasesToRemove(all, keep, protect) {
+    const good = all.filter((name) => !isMarked(name)).sort();
+    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
+    const oldestKept = good.filter((name) => !stale.includes(name))[0];
+    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
+    return [...stale, ...marked].sort();
+}
+/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
+const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
+const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
+/** Who the command runs as matters to the rule, so these carry over into the check. */
+const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
+/**
+ * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
+ * with sudo: it checks the sudoers rule (as that user) without running anything.
+ * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
+ * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
+ */
+function sudoCheckWords(command) {
+    const words = command.trim().split(/\s+/);
+    if (words[0] !== 'sudo')
+        return undefined;
+    const kept = [];
+    let i = 1;
+    while (i < words.length) {
+        const word = words[i] ?? '';
+        if (word === '--') {
+            i += 1;
+            break;
+        }
+        if (!word.startsWith('-') || word === '-')
+            break;
+        i += 1;
+        if (word.startsWith('--')) {
+            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
+            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
+                continue;
+            const value = inline ?? words[i++] ?? '';
+            const flag = SUDO_KEPT.get(name);
+            if (flag)
+                kept.push(flag, value);
+            continue;
+        }
+        for (let c = 1; c < word.length; c += 1) {
+            const option = word[c] ?? '';
+            if (!SUDO_VALUE_OPTIONS.has(option))
+                continue;
+            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
+            const flag = SUDO_KEPT.get(option);
+            if (flag)
+                kept.push(flag, value);
+            break;
+        }
+    }
+    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
+        i += 1;
+    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
+}
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+async function listReleases(run) {
+    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
+    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
+    const names = lines.filter((line) => !line.startsWith('current='));
+    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+}
+/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
+async function markRelease(run, name, mark) {
+    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
+    if (result.exitCode !== 0)
+        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+}
+/** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
+async function versionOf(run, name) {
+    if (!name)
+        return '';
+    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
+    return result.stdout.trim();
+}
+/**
+ * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
+ * they answered when a deploy replaced them, so a rollback to one checks for its real version.
+ */
+const releaseStateFile = (run) => hostFiles.releaseState(run.appDir);
+/** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
+async function knownVersionOf(run, name) {
+    const written = await versionOf(run, name);
+    if (written)
+        return written;
+    return (await readStateFile(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
+}
+async function recordServed(run, name, version) {
+    const state = await readStateFile(run.session, releaseStateFile(run));
+    if (state[`served.${name}`] === version)
+        return;
+    await writeStateFile(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
+}
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run, signal) {
+    for (const command of run.settings.release.restart) {
+        if (signal?.aborted)
+            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
+        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+        if (result.exitCode !== 0) {
+            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+            const said = lastLines(secrets_redact(result.stderr.trim()), 1);
+            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
+        }
+    }
+    return { ok: true, detail: '' };
+}
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run, name, version, signal) {
+    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
+    const restarted = await restart(run, signal);
+    if (!restarted.ok)
+        return { healthy: false, detail: restarted.detail };
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
+}
+async function releaseDeploy(run, now = new Date()) {
+    const { release } = run.settings;
+    // Parsing requires it for a deploy.
+    const artifact = release.artifact ?? '';
+    const { version } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
+    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    // sudo -n first: a promote that cannot restart must not happen.
+    for (const command of release.restart) {
+        const check = sudoCheckWords(command);
+        if (!check)
+            continue;
+        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
+        if (allowed.exitCode !== 0)
+            throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    }
+    const before = await listReleases(run);
+    // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
+    const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+    const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
+    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
+    if (before.current && previousVersion && !(await versionOf(run, before.current)))
+        await recordServed(run, before.current, previousVersion);
+    let name = releaseName(now);
+    if (before.all.includes(name))
+        name = `${name}-${run.index + 1}-${process.pid}`;
+    const dir = `${run.appDir}/releases/${name}`;
+    throwIfCancelled(run.signal, 'the upload of the new release');
+    await run.session.exec(['mkdir', '-p', dir]);
+    try {
+        if (/\.(tar\.gz|tgz)$/.test(artifact)) {
+            await run.session.upload(artifact, `${dir}.tar.gz`);
+            throwIfCancelled(run.signal, 'unpacking the new release');
+            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+        }
+        else {
+            await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
+        }
+        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+        if (release.shared.length)
+            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+        for (const command of release.prePromote) {
+            throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
+            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+        }
+        throwIfCancelled(run.signal, `the switch to releases/${name}`);
+    }
+    catch (error) {
+        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
+        if (await run.session.isAlive())
+            await markRelease(run, name, 'failed');
+        throw error;
+    }
+    const verdict = await switchAndCheck(run, name, version, run.signal);
+    if (verdict.healthy) {
+        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
+        if (stale.length)
+            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+        return { version, previous: shownBefore, changed: true };
+    }
+    if (!before.current)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
+    const back = await switchAndCheck(run, before.current, previousVersion || undefined);
+    await markRelease(run, name, 'failed');
+    if (!back.healthy)
+        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
+}
+/**
+ * Back to the release before `current`, from what is on the host. Releases of the same version as
+ * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
+ */
+async function releaseRollback(run) {
+    const { current, all } = await listReleases(run);
+    const index = current ? all.indexOf(current) : -1;
+    const from = await versionOf(run, current);
+    let target;
+    for (let i = index - 1; i >= 0 && current; i -= 1) {
+        target = all[i];
+        if (!from || (await versionOf(run, target)) !== from)
+            break;
+    }
+    if (!current || !target)
+        throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+    const to = await knownVersionOf(run, target);
+    const verdict = await switchAndCheck(run, target, to);
+    if (!verdict.healthy)
+        throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+    // The release we left is moved aside, so a second rollback goes further back instead of forward.
+    await markRelease(run, current, 'rolled-back');
+    return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
+}
+async function scriptDeploy(run) {
+    const { script } = run.settings;
+    const { version } = run.settings;
+    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
+    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
+    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    if (!verdict.healthy)
+        throw new SlipwayError(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+    return { version, previous: '', changed: true };
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
 
-/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
-class RolledBackError extends SlipwayError {
-    host;
-    serving;
-    versions;
-    constructor(host, reason, serving, versions) {
-        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
-        this.host = host;
-        this.serving = serving;
-        this.versions = versions;
-        this.name = 'RolledBackError';
-    }
+/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
+function parseArtifact(inputs, workDir) {
+    const value = inputs.optional('artifact');
+    if (value === undefined)
+        return undefined;
+    const archive = /\.(tar\.gz|tgz)$/.test(value);
+    const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
+    // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
+    return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
 }
-/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
-function hookWords(dir, script) {
-    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+/** Atomic releases: `releases/<timestamp>` uploaded beside the others, `current` switched by rename, restart, check. */
+const releaseStrategy = {
+    name: 'release',
+    parse(inputs, { mode, workDir, relative }) {
+        const artifact = parseArtifact(inputs, workDir);
+        if (mode === 'deploy' && !artifact)
+            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        return {
+            release: {
+                artifact,
+                shared: inputs.list('shared').map((p) => relative('shared', p)),
+                prePromote: inputs.list('pre-promote'),
+                restart: inputs.list('restart'),
+                keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+            },
+        };
+    },
+    plan({ release, mode }, { appDir }) {
+        const commands = [];
+        if (mode === 'rollback')
+            commands.push(`switch ${appDir}/current to the release before it`);
+        else {
+            commands.push(`upload ${release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
+            if (release.shared.length)
+                commands.push(`link shared: ${release.shared.join(', ')}`);
+            for (const command of release.prePromote)
+                commands.push(`in the release: ${command}`);
+            commands.push(`switch ${appDir}/current to the new release`);
+        }
+        for (const command of release.restart)
+            commands.push(command);
+        return commands;
+    },
+    deploy: (run) => releaseDeploy(run),
+    rollback: releaseRollback,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/script.js
+
+/** The user's own commands in app-dir, then the health check; there is nothing Slipway could roll back to. */
+const scriptStrategy = {
+    name: 'script',
+    parse(inputs, { mode }) {
+        if (mode === 'rollback')
+            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
+        return { script: inputs.required('script', 'Set script to the commands to run on the host.') };
+    },
+    plan: ({ script }, { appDir }) => [`in ${appDir}: ${script}`],
+    deploy: scriptDeploy,
+    rollback: async () => { throw new Error('the script strategy has no rollback'); },
+};
+
+;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
+
+
+
+
+/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
+function localDockerEndpoint(runner, host) {
+    return {
+        description: host ? `docker at ${host}` : 'local docker',
+        local: true,
+        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
+        async stage(files) {
+            const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-swarm-'));
+            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
+            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
+            const paths = [];
+            for (const file of files) {
+                const target = external_node_path_namespaceObject.join(dir, file.name);
+                await promises_namespaceObject.writeFile(target, file.content, { mode: 0o600 });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await promises_namespaceObject.rm(dir, { recursive: true, force: true }); settle(); } };
+        },
+    };
 }
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
+function remoteDockerEndpoint(exec, description) {
+    return {
+        description,
+        local: false,
+        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
+        async stage(files) {
+            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
+            const dir = made.stdout.trim();
+            const paths = [];
+            for (const file of files) {
+                const target = `${dir}/${file.name}`;
+                // The content travels on stdin; the script is fixed and takes the path as $1.
+                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/swarm/commands.js
@@ -24908,842 +25368,6 @@ async function stackServices(endpoint, stack) {
     return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
 }
 
-;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseSwarmStrategy(inputs, workDir = process.cwd()) {
-    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
-    if (!NAME.test(stack))
-        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
-    const service = inputs.optional('swarm-service');
-    if (service !== undefined && !NAME.test(service))
-        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
-    const image = inputs.optional('image');
-    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-        inputs.fail('image', `is not an image reference (found '${image}')`);
-    if (service && !image)
-        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
-    const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'], 'deploy') === 'deploy';
-    const secrets = {};
-    // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
-    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
-        if (!NAME.test(key))
-            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
-        secrets[key] = value;
-    }
-    return {
-        stack, service, image,
-        // Read on the runner before connecting: a missing stack file fails here, not after the lock.
-        stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
-        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
-        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
-        secrets,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
-const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
-    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
-    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
-]));
-const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
-/** Reads the zero-downtime inputs; undefined when the option is off. */
-function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
-    if (!inputs.boolean('zero-downtime', false))
-        return undefined;
-    if (strategy !== 'compose') {
-        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
-    }
-    if (!healthUrl) {
-        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
-    }
-    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
-    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
-    const first = Number(match?.[1]);
-    const last = Number(match?.[2] ?? match?.[1]);
-    if (!match || first < 1024 || last > 65535 || last < first) {
-        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
-    }
-    if (last === first)
-        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
-    const portEnv = inputs.optional('port-env') ?? 'PORT';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
-        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
-    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
-    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
-    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
-        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
-    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
-    if (proxy === 'nginx' && !nginxUpstreamFile) {
-        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
-    }
-    if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..')))
-        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
-    const switchCommand = inputs.optional('proxy-switch-command');
-    if (proxy === 'command' && !switchCommand) {
-        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
-    }
-    const proxyHealthUrl = inputs.optional('proxy-health-url');
-    if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
-        inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
-    }
-    return {
-        ports: { first, last },
-        portEnv,
-        proxy,
-        caddyAdmin,
-        nginxUpstreamFile,
-        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
-        switchCommand,
-        proxyHealthUrl,
-        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
-        watchMs: inputs.duration('watch-window', 0),
-        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/settings.js
-
-
-
-
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
-const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
-const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/**
- * Every deploy input, checked here before any connection: files it names exist
- * on the runner (artifact, stack file), the health URL is a URL, env names are
- * names. `workDir` is where relative local paths start (the workspace).
- */
-function parseDeploySettings(inputs, workDir = process.cwd()) {
-    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
-    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
-    const appDir = parseAppDir(inputs);
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
-    let compose;
-    let release;
-    let script;
-    let swarm;
-    if (strategy === 'compose') {
-        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
-        if (!SERVICE.test(service))
-            inputs.fail('service', `is not a compose service name (found '${service}')`);
-        const project = inputs.optional('compose-project');
-        if (project !== undefined && !PROJECT.test(project))
-            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
-        const image = inputs.optional('image');
-        if (mode === 'deploy' && !image)
-            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
-        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-            inputs.fail('image', `is not an image reference (found '${image}')`);
-        const envFile = inputs.optional('env-file');
-        compose = {
-            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
-            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
-            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
-        };
-    }
-    else if (strategy === 'release') {
-        const artifact = parseArtifact(inputs, workDir);
-        if (mode === 'deploy' && !artifact)
-            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
-        release = {
-            artifact,
-            shared: inputs.list('shared').map((p) => relative('shared', p)),
-            prePromote: inputs.list('pre-promote'),
-            restart: inputs.list('restart'),
-            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
-        };
-    }
-    else if (strategy === 'swarm') {
-        swarm = parseSwarmStrategy(inputs, workDir);
-    }
-    else {
-        if (mode === 'rollback')
-            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
-        script = inputs.required('script', 'Set script to the commands to run on the host.');
-    }
-    const healthUrl = parseHealthUrl(inputs);
-    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
-    const givenVersion = inputs.optional('version');
-    // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
-    if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
-        inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
-    }
-    const version = givenVersion ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
-    return {
-        ssh, strategy, mode, appDir, version,
-        // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
-        env: inputs.keyValues('env', { secret: true, envNames: true }),
-        health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
-        batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
-        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
-        // 0 would call every lock stale, so a second deploy would take over one in progress.
-        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
-        compose, release, script, swarm,
-        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, healthUrl),
-    };
-}
-/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
-function parseAppDir(inputs) {
-    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
-    }
-    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
-        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
-    }
-    const normalised = external_node_path_namespaceObject.posix.normalize(appDir).replace(/\/+$/, '');
-    if (normalised === '')
-        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
-    return normalised;
-}
-/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
-function parseArtifact(inputs, workDir) {
-    const value = inputs.optional('artifact');
-    if (value === undefined)
-        return undefined;
-    const archive = /\.(tar\.gz|tgz)$/.test(value);
-    const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
-    // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
-    return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
-}
-/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
-function parseHealthUrl(inputs) {
-    const value = inputs.optional('health-url');
-    if (value === undefined)
-        return undefined;
-    if (/\s/.test(value))
-        inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
-    let url;
-    try {
-        url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
-    }
-    if (url.username || url.password)
-        inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
-    return value;
-}
-/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
-function forHost(template, host, index) {
-    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/compose.js
-
-
-
-
-
-
-
-
-async function prepare(run) {
-    const compose = run.settings.compose;
-    if (!compose)
-        throw new Error('compose settings missing');
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
-        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
-    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
-    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-    const stateBase = `${stateDir(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
-    return {
-        flavor: detected,
-        compose,
-        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
-        projectName: project ?? defaultProjectName(run.appDir),
-        stateFile: `${stateBase}.state`,
-    };
-}
-async function runningImageOf(run, ctx) {
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-    if (ids.length === 0)
-        return undefined;
-    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
-    const [image = '', id = ''] = inspected.split('|');
-    return image ? { image, id } : undefined;
-}
-/** The reference (tag or digest) the service runs, for messages and the version label. */
-async function runningImage(run, ctx) {
-    return (await runningImageOf(run, ctx))?.image;
-}
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run, ctx, imageId) {
-    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-    if (tagged.exitCode !== 0) {
-        throw new SlipwayError(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-        });
-    }
-    return tag;
-}
-/**
- * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
- * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
- */
-async function switchTo(run, ctx, image, pull, beforeUp) {
-    const env = { ...run.settings.env };
-    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
-        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
-    });
-    if (pull)
-        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
-    beforeUp?.();
-    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
-        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
-    });
-}
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
-/**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then
- * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
- * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
- */
-async function waitHealthy(run, ctx, version, signal) {
-    const deadline = Date.now() + run.settings.health.timeoutMs;
-    let last = 'no container';
-    for (;;) {
-        if (signal?.aborted)
-            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-        if (ids.length > 0) {
-            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = states.join(', ');
-            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
-                return { healthy: false, detail: `container ${last}` };
-            }
-            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
-                break;
-        }
-        if (Date.now() >= deadline)
-            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
-        await sleep(500);
-    }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
-}
-const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
-/**
- * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
- * version — what the app answers on health-url, else what Slipway recorded when it deployed that
- * image, else unknown (''), never the image reference (which no health document reports).
- */
-async function servingBefore(run, ctx, running, state) {
-    if (!running)
-        return { version: '', recorded: false };
-    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
-    const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
-    const answered = await servingVersion(run.session, run.settings.health, run.log);
-    return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
-}
-/** State written by older releases put the image reference where the version was unknown. */
-const knownVersion = (version, image) => (version && version !== image ? version : undefined);
-async function composeDeploy(run) {
-    const ctx = await prepare(run);
-    const image = ctx.compose.image ?? '';
-    const { version } = run.settings;
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image;
-    const state = await readStateFile(run.session, ctx.stateFile);
-    const before = await servingBefore(run, ctx, running, state);
-    const previousVersion = before.version;
-    if (ctx.compose.preDeploy && current) {
-        throwIfCancelled(run.signal, 'the pre-deploy hook');
-        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
-            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
-            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
-        });
-    }
-    throwIfCancelled(run.signal, `the switch to ${image}`);
-    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
-    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    // A redeploy of what runs now keeps the earlier rollback target instead of pointing it at itself.
-    const redeploy = before.recorded && state.image === image && state.version === version && Boolean(state.previous_image);
-    const thisRun = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
-    const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
-    const previous = redeploy ? earlier : thisRun;
-    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
-    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
-    let verdict;
-    try {
-        await switchTo(run, ctx, image, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
-        verdict = await waitHealthy(run, ctx, version, run.signal);
-    }
-    catch (error) {
-        if (error instanceof CancelledError) {
-            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
-            if (rollbackTo)
-                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
-            await writeStateFile(run.session, ctx.stateFile, state);
-            throw error;
-        }
-        if (!current || !(await run.session.isAlive()))
-            throw error;
-        verdict = { healthy: false, detail: error.message };
-    }
-    const shownBefore = previousVersion || current || '';
-    if (verdict.healthy) {
-        const now = await runningImageOf(run, ctx);
-        // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
-        const kept = now?.id && running?.id && now.id === running.id && state.previous_image ? earlier : previous;
-        await writeStateFile(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...kept, status: 'deployed' });
-        return { version, previous: shownBefore, changed: true };
-    }
-    if (!current || !rollbackTo)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, rollbackTo, false);
-    const back = await waitHealthy(run, ctx, previousVersion || undefined);
-    await writeStateFile(run.session, ctx.stateFile, {
-        image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
-        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
-    });
-    if (!back.healthy)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${shownBefore}`, { serving: shownBefore, failed: version });
-}
-/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
-async function composeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await readStateFile(run.session, ctx.stateFile);
-    if (!state.previous_image)
-        throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image ?? state.image ?? '';
-    const leaving = await servingBefore(run, ctx, running, state);
-    const targetVersion = knownVersion(state.previous_version, state.previous_image);
-    // State written before image IDs were recorded only has the reference.
-    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, target, false);
-    const verdict = await waitHealthy(run, ctx, targetVersion);
-    const shownTarget = targetVersion ?? state.previous_image;
-    const shownLeft = leaving.version || current;
-    if (!verdict.healthy) {
-        await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
-        throw new SlipwayError(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    }
-    const now = await runningImageOf(run, ctx);
-    await writeStateFile(run.session, ctx.stateFile, {
-        image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
-        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version, status: 'rolled-back',
-    });
-    return { version: shownTarget, previous: shownLeft, changed: true };
-}
-const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
-
-;// CONCATENATED MODULE: ./build/src/deploy/lock.js
-
-
-
-
-
-class LockHeldError extends SlipwayError {
-    host;
-    holder;
-    ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
-        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
-        });
-        this.host = host;
-        this.holder = holder;
-        this.ageSeconds = ageSeconds;
-        this.name = 'LockHeldError';
-    }
-}
-/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
-const ACQUIRE = [
-    'mkdir -p "$(dirname "$1")"',
-    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
-    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
-    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
-    'printf "%s\\n%s\\n" "$age" "$holder"',
-    'exit 3',
-].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
-const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
-/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
-function releaseLockWords(lockDir, token) {
-    return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
-}
-/** Breaks the lock only if it is still the one we judged stale. */
-const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
-async function acquireLock(session, appDir, options, log) {
-    const dir = lockDir(appDir);
-    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
-    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
-    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
-    const settle = recordLeftover({
-        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
-    });
-    try {
-        await takeLock(session, dir, token, options, log);
-    }
-    catch (error) {
-        settle();
-        throw error;
-    }
-    return {
-        release: async () => {
-            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
-            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
-            if (released.exitCode === 0 || released.exitCode === 3)
-                settle();
-        },
-    };
-}
-async function takeLock(session, dir, token, options, log) {
-    const started = Date.now();
-    let announced = false;
-    for (;;) {
-        throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
-            return;
-        if (result.exitCode !== 3)
-            throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
-        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
-        const holder = holderLines.join(' ').trim() || 'unknown';
-        const ageSeconds = Number(ageText) || 0;
-        if (ageSeconds * 1000 >= options.staleAfterMs) {
-            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
-            continue;
-        }
-        const waited = Date.now() - started;
-        if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
-        if (!announced)
-            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
-        announced = true;
-        await sleep(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/release.js
-
-
-
-
-
-
-/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
-function releaseName(now) {
-    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
-}
-/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
-const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
-/** Links each shared path into the release (replacing whatever the artifact had there). */
-const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
-const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
-const isMarked = (name) => MARKED.test(name);
-/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
-const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
-/**
- * Removes all but the newest `keep` good releases, never one in `protect`
- * (current, previous). Marked releases never count as kept; they go once they
- * are older than the oldest release kept.
- */
-function releasesToRemove(all, keep, protect) {
-    const good = all.filter((name) => !isMarked(name)).sort();
-    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
-    const oldestKept = good.filter((name) => !stale.includes(name))[0];
-    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
-    return [...stale, ...marked].sort();
-}
-/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
-const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
-const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
-/** Who the command runs as matters to the rule, so these carry over into the check. */
-const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
-/**
- * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
- * with sudo: it checks the sudoers rule (as that user) without running anything.
- * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
- * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
- */
-function sudoCheckWords(command) {
-    const words = command.trim().split(/\s+/);
-    if (words[0] !== 'sudo')
-        return undefined;
-    const kept = [];
-    let i = 1;
-    while (i < words.length) {
-        const word = words[i] ?? '';
-        if (word === '--') {
-            i += 1;
-            break;
-        }
-        if (!word.startsWith('-') || word === '-')
-            break;
-        i += 1;
-        if (word.startsWith('--')) {
-            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
-            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
-                continue;
-            const value = inline ?? words[i++] ?? '';
-            const flag = SUDO_KEPT.get(name);
-            if (flag)
-                kept.push(flag, value);
-            continue;
-        }
-        for (let c = 1; c < word.length; c += 1) {
-            const option = word[c] ?? '';
-            if (!SUDO_VALUE_OPTIONS.has(option))
-                continue;
-            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
-            const flag = SUDO_KEPT.get(option);
-            if (flag)
-                kept.push(flag, value);
-            break;
-        }
-    }
-    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
-        i += 1;
-    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
-}
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run) {
-    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    const names = lines.filter((line) => !line.startsWith('current='));
-    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
-}
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run, name, mark) {
-    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-    if (result.exitCode !== 0)
-        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
-}
-/** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
-async function versionOf(run, name) {
-    if (!name)
-        return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
-    return result.stdout.trim();
-}
-/**
- * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
- * they answered when a deploy replaced them, so a rollback to one checks for its real version.
- */
-const releaseStateFile = (run) => `${stateDir(run.appDir)}/release.state`;
-/** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
-async function knownVersionOf(run, name) {
-    const written = await versionOf(run, name);
-    if (written)
-        return written;
-    return (await readStateFile(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
-}
-async function recordServed(run, name, version) {
-    const state = await readStateFile(run.session, releaseStateFile(run));
-    if (state[`served.${name}`] === version)
-        return;
-    await writeStateFile(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
-}
-/**
- * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
- * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
- */
-async function restart(run, signal) {
-    for (const command of run.settings.release?.restart ?? []) {
-        if (signal?.aborted)
-            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
-        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-        if (result.exitCode !== 0) {
-            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-            const said = lastLines(secrets_redact(result.stderr.trim()), 1);
-            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-        }
-    }
-    return { ok: true, detail: '' };
-}
-/**
- * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
- * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
- */
-async function switchAndCheck(run, name, version, signal) {
-    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run, signal);
-    if (!restarted.ok)
-        return { healthy: false, detail: restarted.detail };
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
-}
-async function releaseDeploy(run, now = new Date()) {
-    const release = run.settings.release;
-    if (!release?.artifact)
-        throw new Error('release settings missing');
-    const { version } = run.settings;
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
-    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
-    // sudo -n first: a promote that cannot restart must not happen.
-    for (const command of release.restart) {
-        const check = sudoCheckWords(command);
-        if (!check)
-            continue;
-        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-        if (allowed.exitCode !== 0)
-            throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
-    }
-    const before = await listReleases(run);
-    // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
-    const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
-    const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
-    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-    if (before.current && previousVersion && !(await versionOf(run, before.current)))
-        await recordServed(run, before.current, previousVersion);
-    let name = releaseName(now);
-    if (before.all.includes(name))
-        name = `${name}-${run.index + 1}-${process.pid}`;
-    const dir = `${run.appDir}/releases/${name}`;
-    throwIfCancelled(run.signal, 'the upload of the new release');
-    await run.session.exec(['mkdir', '-p', dir]);
-    try {
-        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-            await run.session.upload(release.artifact, `${dir}.tar.gz`);
-            throwIfCancelled(run.signal, 'unpacking the new release');
-            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-        }
-        else {
-            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
-        }
-        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-        if (release.shared.length)
-            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
-        for (const command of release.prePromote) {
-            throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
-            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-        }
-        throwIfCancelled(run.signal, `the switch to releases/${name}`);
-    }
-    catch (error) {
-        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
-        if (await run.session.isAlive())
-            await markRelease(run, name, 'failed');
-        throw error;
-    }
-    const verdict = await switchAndCheck(run, name, version, run.signal);
-    if (verdict.healthy) {
-        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
-        if (stale.length)
-            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
-        return { version, previous: shownBefore, changed: true };
-    }
-    if (!before.current)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
-    const back = await switchAndCheck(run, before.current, previousVersion || undefined);
-    await markRelease(run, name, 'failed');
-    if (!back.healthy)
-        throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
-    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
-}
-/**
- * Back to the release before `current`, from what is on the host. Releases of the same version as
- * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
- */
-async function releaseRollback(run) {
-    const { current, all } = await listReleases(run);
-    const index = current ? all.indexOf(current) : -1;
-    const from = await versionOf(run, current);
-    let target;
-    for (let i = index - 1; i >= 0 && current; i -= 1) {
-        target = all[i];
-        if (!from || (await versionOf(run, target)) !== from)
-            break;
-    }
-    if (!current || !target)
-        throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const to = await knownVersionOf(run, target);
-    const verdict = await switchAndCheck(run, target, to);
-    if (!verdict.healthy)
-        throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
-    // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await markRelease(run, current, 'rolled-back');
-    return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
-}
-async function scriptDeploy(run) {
-    const script = run.settings.script ?? '';
-    const { version } = run.settings;
-    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
-    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
-    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-    if (!verdict.healthy)
-        throw new SlipwayError(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
-    return { version, previous: '', changed: true };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
-
-
-
-
-/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
-function localDockerEndpoint(runner, host) {
-    return {
-        description: host ? `docker at ${host}` : 'local docker',
-        local: true,
-        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
-        async stage(files) {
-            const dir = await promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-swarm-'));
-            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
-            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
-            const paths = [];
-            for (const file of files) {
-                const target = external_node_path_namespaceObject.join(dir, file.name);
-                await promises_namespaceObject.writeFile(target, file.content, { mode: 0o600 });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await promises_namespaceObject.rm(dir, { recursive: true, force: true }); settle(); } };
-        },
-    };
-}
-/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
-function remoteDockerEndpoint(exec, description) {
-    return {
-        description,
-        local: false,
-        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
-        async stage(files) {
-            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
-            const dir = made.stdout.trim();
-            const paths = [];
-            for (const file of files) {
-                const target = `${dir}/${file.name}`;
-                // The content travels on stdin; the script is fixed and takes the path as $1.
-                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./build/src/swarm/report.js
 
 
@@ -25793,27 +25417,64 @@ function swarmOutputs(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
+;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseSwarmStrategy(inputs, workDir = process.cwd()) {
+    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
+    if (!NAME.test(stack))
+        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
+    const service = inputs.optional('swarm-service');
+    if (service !== undefined && !NAME.test(service))
+        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
+    const image = inputs.optional('image');
+    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    if (service && !image)
+        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
+    const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'], 'deploy') === 'deploy';
+    const secrets = {};
+    // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
+    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
+        if (!NAME.test(key))
+            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
+        secrets[key] = value;
+    }
+    return {
+        stack, service, image,
+        // Read on the runner before connecting: a missing stack file fails here, not after the lock.
+        stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
+        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
+        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/strategy.js
+const REPORTS = Symbol('slipway.strategyReports');
+/** Attaches reports made before a failure to the error that ends the host (keeps its class: RolledBackError stays one). */
+function withReports(error, reports) {
+    if (reports.length && error instanceof Error)
+        Object.defineProperty(error, REPORTS, { value: reports, enumerable: false });
+    return error;
+}
+function reportsOf(error) {
+    return (error instanceof Error ? error[REPORTS] : undefined) ?? [];
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/swarm.js
 
 
 
 
 
 
-
-
-/**
- * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
- * same SSH session, lock and deploy log as the other strategies; the engine
- * does the rolling update and the rollback, Slipway waits and reports.
- */
+/** The swarm engine's docker, on the host's one SSH session. */
 function sessionDockerEndpoint(run) {
     return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
 }
 function swarmSettingsOf(run, mode) {
-    const swarm = run.settings.swarm;
-    if (!swarm)
-        throw new SlipwayError('strategy swarm: settings missing (internal)');
+    const { swarm } = run.settings;
     return {
         mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
         stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
@@ -25822,28 +25483,7 @@ function swarmSettingsOf(run, mode) {
     };
 }
 const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
-/**
- * Each host's swarm reports of one deploy, keyed by its settings object (one
- * per run), then by the deploy's result: how the per-service table reaches the
- * job summary without widening the fleet's host outcomes.
- */
-const reportsBySettings = new WeakMap();
-const summariesByResult = new WeakMap();
-/** Remembers one host's swarm report for the deploy that runs with `settings`. */
-function keepSwarmReport(settings, result) {
-    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
-}
-/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
-function keepSwarmReports(result, settings) {
-    const reports = reportsBySettings.get(settings);
-    if (reports?.length)
-        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new Summary()));
-    return result;
-}
-/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
-function swarmReportSummary(result) {
-    return summariesByResult.get(result) ?? new Summary();
-}
+const reportOf = (result) => ({ strategy: 'swarm', json: result });
 /**
  * A deploy the engine did not finish well: the previous version serves only
  * when no service kept its new version and every rolled-back one runs again.
@@ -25862,24 +25502,29 @@ function rollbackPlan(result) {
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
     const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keepSwarmReport(run.settings, result);
+    const reports = [reportOf(result)];
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
     if (failure) {
         const verdict = judgeFailedDeploy(result);
         if (verdict.previousServes)
-            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`);
+            throw withReports(new RolledBackError(run.session.name, failure, `the previous version (${previous})`), reports);
+        throw withReports(new SlipwayError(`${run.session.name}: ${failure}${verdict.note}`), reports);
     }
     // The same HTTP health gate as the other strategies, when health-url is set.
     const { health, version } = run.settings;
     const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
     if (verdict.healthy)
-        return { version, previous, changed: true };
-    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+        return { version, previous, changed: true, reports };
+    try {
+        return await rollBackUnhealthy(run, endpoint, result, verdict.detail, reports);
+    }
+    catch (error) {
+        throw withReports(error, reports);
+    }
 }
 /** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
-async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+async function rollBackUnhealthy(run, endpoint, deployed, detail, reports) {
     const reason = `the new version failed its health check (${detail})`;
     const { names, fresh } = rollbackPlan(deployed);
     const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
@@ -25893,7 +25538,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
     catch (error) {
         throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${errors_formatError(error)}), so the new version is still running${freshNote}`);
     }
-    keepSwarmReport(run.settings, back);
+    reports.push(reportOf(back));
     const failure = swarmFailure(back);
     const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
     if (failure || notRunning.length) {
@@ -25905,11 +25550,112 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
 }
 async function swarmRollback(run) {
     const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keepSwarmReport(run.settings, result);
+    const reports = [reportOf(result)];
     const failure = swarmFailure(result);
     if (failure)
-        throw new SlipwayError(`${run.session.name}: ${failure}`);
-    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+        throw withReports(new SlipwayError(`${run.session.name}: ${failure}`), reports);
+    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true, reports };
+}
+/**
+ * The host is a swarm manager, reached on the same SSH session, lock and deploy
+ * log as the other strategies; the engine does the rolling update and the
+ * rollback, Slipway waits and reports (per service, in the summary and --json).
+ */
+const swarmStrategy = {
+    name: 'swarm',
+    parse: (inputs, { workDir }) => ({ swarm: parseSwarmStrategy(inputs, workDir) }),
+    plan: ({ swarm, mode }, { planned }) => {
+        const wait = `wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`;
+        if (mode === 'rollback')
+            return [`docker service rollback --detach=true ${swarm.service ?? `<each service of stack ${swarm.stack}>`}`, wait];
+        if (swarm.service) {
+            return [
+                planned(shellJoin(['docker', ...serviceUpdateImage(swarm.service, swarm.image ?? '').args])),
+                `${wait} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`,
+            ];
+        }
+        // Both files are staged in a private directory on the manager, named only at run time.
+        const files = [`<staged copy of ${swarm.stackFile}>`, '<staged slipway.override.yml>'];
+        return [`upload ${swarm.stackFile} to the manager`, ['docker', ...stackDeploy(swarm.stack, files).args].join(' '), wait];
+    },
+    deploy: swarmDeploy,
+    rollback: swarmRollback,
+    summarize: (report) => swarmSummary(report.json),
+};
+
+;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
+
+
+
+const key = (host, port) => `${host}|${port}`;
+/**
+ * Forwards, over an open session, every address the checks would dial, as seen
+ * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
+ * still goes into Host and SNI, so TLS is verified as for a direct request.
+ */
+async function forwardChecks(session, checks, log) {
+    const forwards = new Map();
+    try {
+        for (const check of checks) {
+            const remote = resolveDialTarget(new URL(check.url), check);
+            const name = key(remote.host, remote.port);
+            if (forwards.has(name))
+                continue;
+            const forward = await session.forwardLocalPort(remote.port, remote.host);
+            forwards.set(name, forward);
+            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
+        }
+    }
+    catch (error) {
+        await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        throw error;
+    }
+    return {
+        connect: (intended) => {
+            const forward = forwards.get(key(intended.host, intended.port));
+            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
+        },
+        close: async () => {
+            await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        },
+    };
+}
+/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
+async function runSmokeChecksOverSession(session, checks, options, log) {
+    const forwarded = await forwardChecks(session, checks, log);
+    try {
+        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+    }
+    finally {
+        await forwarded.close();
+    }
+}
+/** Opens a session per host, runs the checks from inside each, one host after another. */
+async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
+    const reports = [];
+    for (const target of targets) {
+        const session = await session_openSshSession(target, runner, log);
+        try {
+            const report = await runSmokeChecksOverSession(session, checks, options, log);
+            if (targets.length > 1)
+                for (const check of report.checks)
+                    check.name = `${check.name} on ${target.host}`;
+            reports.push(report);
+        }
+        finally {
+            await session.close();
+        }
+    }
+    return mergeReports(reports);
+}
+function mergeReports(reports) {
+    const checks = reports.flatMap((report) => report.checks);
+    return {
+        passed: reports.every((report) => report.passed),
+        checks,
+        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
+        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/compose-check.js
@@ -26278,6 +26024,59 @@ function judgeSwitchBack(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-state.js
+
+const COPIES = [['live', 'live_'], ['pending', 'pending_'], ['previous', 'previous_']];
+function decodeCopy(record, prefix) {
+    const project = record[`${prefix}project`];
+    const port = Number(record[`${prefix}port`]);
+    if (!project || !port)
+        return undefined;
+    return { project, port, image: record[`${prefix}image`] ?? '', version: record[`${prefix}version`] ?? '' };
+}
+/** The file's `KEY=value` pairs as a record; a copy without project or port is no copy. */
+function decodeSwitchState(record) {
+    const state = {};
+    for (const [field, prefix] of COPIES) {
+        const copy = decodeCopy(record, prefix);
+        if (copy)
+            state[field] = copy;
+    }
+    const number = (key) => (record[key] === undefined ? undefined : Number(record[key]));
+    const fields = {
+        status: record.status, switchedAt: record.switched_at, switchMs: number('switch_ms'), cutConnections: number('cut_connections'),
+        proxy: record.proxy, lastFailure: record.last_failure,
+    };
+    for (const [key, value] of Object.entries(fields))
+        if (value !== undefined)
+            Object.assign(state, { [key]: value });
+    return state;
+}
+/** The record as `KEY=value` pairs, copies first; fields left undefined are not written. */
+function encodeSwitchState(state) {
+    const record = {};
+    for (const [field, prefix] of COPIES) {
+        const copy = state[field];
+        if (copy)
+            Object.assign(record, { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version });
+    }
+    const scalars = [
+        ['status', state.status], ['switched_at', state.switchedAt], ['switch_ms', state.switchMs], ['cut_connections', state.cutConnections],
+        ['proxy', state.proxy], ['last_failure', state.lastFailure],
+    ];
+    for (const [key, value] of scalars)
+        if (value !== undefined)
+            record[key] = String(value);
+    return record;
+}
+async function readSwitchState(session, file) {
+    return decodeSwitchState(await readStateFile(session, file));
+}
+/** Written atomically (writeStateFile), so a cut connection leaves the old or the new record. */
+async function writeSwitchState(session, file, state) {
+    await writeStateFile(session, file, encodeSwitchState(state));
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
 
 
@@ -26292,24 +26091,9 @@ function judgeSwitchBack(input) {
 
 
 
-const settingsOf = (run) => {
-    const zd = run.settings.zeroDowntime;
-    if (!zd)
-        throw new Error('zero-downtime settings missing');
-    return zd;
-};
-const stateFileOf = (run, ctx) => `${stateDir(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
-const overrideOf = (run, project) => `${stateDir(run.appDir)}/${project}.override.json`;
-function copyFrom(state, prefix) {
-    const project = state[`${prefix}project`];
-    const port = Number(state[`${prefix}port`]);
-    if (!project || !port)
-        return undefined;
-    return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
-}
-function copyFields(copy, prefix) {
-    return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
-}
+
+const stateFileOf = (run, ctx) => hostFiles.switchState(run.appDir, ctx.projectName, ctx.compose.service);
+const overrideOf = (run, project) => hostFiles.slotOverride(run.appDir, project);
 async function containersOf(run, project, service) {
     return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
 }
@@ -26323,7 +26107,7 @@ async function removeCopy(run, project, service, stopTimeoutS) {
 }
 /** The port `project` was started on, from the override Slipway wrote before starting it. */
 async function slotPortOf(run, project, service, portEnv) {
-    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+    const text = await readOrEmpty(run.session, overrideOf(run, project), 'slipway-override');
     return slotPortFrom(text, service, portEnv);
 }
 async function tcpTables(run) {
@@ -26393,26 +26177,26 @@ async function drain(run, port, timeoutMs) {
  * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
  */
 async function switchDeploy(run, image, version, action) {
-    const zd = settingsOf(run);
+    const zd = run.settings.zeroDowntime;
     const ctx = await prepare(run);
     const { service } = ctx.compose;
     const host = run.session.name;
     const stateFile = stateFileOf(run, ctx);
-    const state = await readStateFile(run.session, stateFile);
+    const state = await readSwitchState(run.session, stateFile);
     const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
     // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
-    let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
+    let live = state.status === 'deployed' ? state.live : undefined;
     if (!live) {
         const current = await runningImage(run, ctx);
         const composeState = await readStateFile(run.session, ctx.stateFile);
         live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
     }
-    let before = copyFrom(state, 'previous_');
+    let before = state.previous;
     // The proxy, not the state file, has the last word on which copy serves: a
     // deploy cut between its switch and its state write leaves the file a step behind.
     const proxy = proxySwitcher(run.session, zd);
     const serving = await proxy.servingPorts();
-    const pending = copyFrom(state, 'pending_');
+    const { pending } = state;
     if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
         && (await containersOf(run, pending.project, service)).length > 0) {
         run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
@@ -26424,8 +26208,8 @@ async function switchDeploy(run, image, version, action) {
     const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
     // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
     const override = overrideOf(run, slot);
-    const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
-        stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
+    const writeOverride = (port) => writeAtomic(run.session, override, renderSlotOverride(service, image, zd.portEnv, port), {
+        name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
     });
     const project = { ...ctx.project, project: slot, overrideFile: override };
     await writeOverride(0);
@@ -26472,7 +26256,7 @@ async function switchDeploy(run, image, version, action) {
     const next = { project: slot, port, image, version };
     throwIfCancelled(run.signal, `starting ${slot}`);
     // Recorded first, so the next deploy (or a person) knows what this one was starting.
-    await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    await writeSwitchState(run.session, stateFile, { live, pending: next, previous: before, status: liveRuns ? 'deployed' : 'starting' });
     run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
     await writeOverride(port);
     const env = run.settings.env;
@@ -26485,14 +26269,14 @@ async function switchDeploy(run, image, version, action) {
         }
         else {
             run.log.warn(`${host}: ${verdict.message}`);
-            await writeStateFile(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+            await writeSwitchState(run.session, stateFile, { live: next, previous: live, status: 'deployed', proxy: proxy.kind, lastFailure: verdict.message });
         }
         return verdict;
     };
     const removeNext = async (why) => {
         run.log.warn(`${host}: ${why}; removing ${slot}`);
         await removeCopy(run, slot, service, 1);
-        await writeStateFile(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+        await writeSwitchState(run.session, stateFile, { live, previous: before, status: liveRuns ? 'deployed' : 'empty', lastFailure: why });
     };
     try {
         if (ctx.compose.pull && action === 'deploy')
@@ -26520,9 +26304,7 @@ async function switchDeploy(run, image, version, action) {
         switched = true;
         switchedAt = new Date().toISOString();
         // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
-        await writeStateFile(run.session, stateFile, {
-            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
-        });
+        await writeSwitchState(run.session, stateFile, { live: next, previous: live, status: 'deployed', switchedAt, proxy: proxy.kind });
         await waitForTrafficOnNew(run, zd, version);
         // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
         throwIfCancelled(run.signal, 'the watch window of the new copy');
@@ -26563,9 +26345,8 @@ async function switchDeploy(run, image, version, action) {
         await removeCopy(run, live.project, service, zd.stopTimeoutS);
     }
     const previous = liveRuns ? live : before;
-    await writeStateFile(run.session, stateFile, {
-        ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
-        switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
+    await writeSwitchState(run.session, stateFile, {
+        live: next, previous, status: 'deployed', switchedAt, switchMs: Math.round(switchMs), cutConnections: cut, proxy: proxy.kind,
     });
     await appendDeployLog(run.session, run.appDir, {
         time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
@@ -26574,21 +26355,114 @@ async function switchDeploy(run, image, version, action) {
     return { version, previous: live.version, changed: true };
 }
 async function zeroDowntimeDeploy(run) {
-    return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+    return switchDeploy(run, run.settings.compose.image ?? '', run.settings.version, 'deploy');
 }
 /** A rollback is the same switch towards the previous image, on the other slot. */
 async function zeroDowntimeRollback(run) {
     const ctx = await prepare(run);
-    const state = await readStateFile(run.session, stateFileOf(run, ctx));
-    const previous = copyFrom(state, 'previous_');
+    const { previous } = await readSwitchState(run.session, stateFileOf(run, ctx));
     if (!previous?.image)
         throw new SlipwayError(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
     return switchDeploy(run, previous.image, previous.version, 'rollback');
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/zero-downtime.js
+
+
+
+
+/** How the proxy is moved to the new copy's port, as the switcher in zero-downtime/proxy.ts does it. */
+function proxySwitchPlan(zd) {
+    switch (zd.proxy) {
+        case 'caddy': return `switch Caddy (admin API ${zd.caddyAdmin}, over the SSH connection): its upstream on the live copy's port → 127.0.0.1:<new port>`;
+        case 'nginx': return `write ${zd.nginxUpstreamFile ?? ''}: server 127.0.0.1:<new port>; then \`${zd.nginxCommand} -t\` and \`${zd.nginxCommand} -s reload\``;
+        case 'command': return `${zd.switchCommand ?? ''} <new port>`;
+    }
+}
+/**
+ * The compose strategy with `zero-downtime`: the new version starts as a second
+ * copy (`<project>-blue` / `-green`) on a free port beside the live one, the proxy
+ * is switched once it is healthy, the old copy drains and stops.
+ */
+const zeroDowntimeStrategy = {
+    name: 'compose',
+    parse: composeStrategy.parse,
+    impliedVersion: composeStrategy.impliedVersion,
+    plan(settings, host) {
+        const { compose } = settings;
+        const zd = settings.zeroDowntime;
+        const { project, words } = plannedProject(settings, host);
+        const projectName = project ?? defaultProjectName(host.appDir);
+        // The first switch starts -blue; after that the slot is whichever copy is not live.
+        const slot = `${projectName}-blue`;
+        const override = hostFiles.slotOverride(host.appDir, slot);
+        const slotProject = { appDir: host.appDir, files: compose.files, project: slot, envFile: compose.envFile, overrideFile: override };
+        const stateFile = hostFiles.switchState(host.appDir, projectName, compose.service);
+        const image = settings.mode === 'rollback' ? `the previous image recorded in ${stateFile}` : host.image;
+        return [
+            COMPOSE_FLAVOR_NOTE,
+            `the new copy is ${slot} (or ${projectName}-green when ${slot} is live); the live copy is the one ${stateFile} records and the proxy points at`,
+            `write ${override}: ${compose.service} → ${image}, ${zd.portEnv}=<new port, the first free one in ${zd.ports.first}-${zd.ports.last}>`,
+            words(slotProject, 'config'),
+            `check ${zd.proxy} sends traffic to the live copy's port`,
+            ...(compose.pull && settings.mode === 'deploy' ? [words(slotProject, 'pull', compose.service)] : []),
+            words(slotProject, 'up', '-d', '--no-deps', compose.service),
+            `health of the new copy on 127.0.0.1:<new port> within ${Math.round(settings.health.timeoutMs / 1000)} s, before any traffic moves; else it is removed`,
+            proxySwitchPlan(zd),
+            ...(zd.proxyHealthUrl ? [`wait until ${zd.proxyHealthUrl} reports the new version`] : []),
+            ...(zd.watchMs > 0 ? [`watch the new copy for ${Math.round(zd.watchMs / 1000)} s; red → the proxy goes back to the old copy`] : []),
+            `drain the old copy (up to ${Math.round(zd.drainTimeoutMs / 1000)} s for its open connections)`,
+            `docker stop -t ${zd.stopTimeoutS} <old copy's containers>`,
+            `docker rm -f <old copy's containers>`,
+        ];
+    },
+    deploy: zeroDowntimeDeploy,
+    rollback: zeroDowntimeRollback,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/index.js
+
+
+
+
+
+
+/**
+ * Every deploy strategy, by the value of the `strategy` input.
+ *
+ * To add one: write `strategies/<name>.ts` exporting `<name>Strategy: Strategy<<Name>DeploySettings>`
+ * (its settings interface extends BaseDeploySettings with `strategy: '<name>'` and its own part;
+ * `parse` reads its inputs, `plan` lists what it runs, `deploy`/`rollback` return a StrategyOutcome),
+ * then add one line here. The `strategy` input's choices, the DeploySettings union, the fleet and
+ * the dry run all follow from this table; its inputs go in the action's action.yml and the CLI's
+ * flag table like any other input.
+ */
+const STRATEGIES = {
+    compose: composeStrategy,
+    release: releaseStrategy,
+    script: scriptStrategy,
+    swarm: swarmStrategy,
+};
+const STRATEGY_NAMES = Object.keys(STRATEGIES);
+/** The strategy that runs `settings` (compose with the zero-downtime option is a strategy of its own). */
+function strategyFor(settings) {
+    if (settings.strategy === 'compose' && settings.zeroDowntime)
+        return zeroDowntimeStrategy;
+    // The table pairs each name with the strategy of those settings.
+    return STRATEGIES[settings.strategy];
+}
+/** The strategies' own summary blocks for the hosts' reports (swarm: the per-service tables), in host order. */
+function strategyReportsSummary(hosts) {
+    const summary = new Summary();
+    for (const report of hosts.flatMap((host) => host.reports ?? [])) {
+        const strategy = STRATEGIES[report.strategy];
+        if (strategy?.summarize)
+            summary.append(strategy.summarize(report));
+    }
+    return summary;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
-
-
 
 
 
@@ -26610,13 +26484,10 @@ function batches(items, size) {
         out.push(items.slice(i, i + size));
     return out;
 }
-function strategyOf(settings) {
-    switch (settings.strategy) {
-        case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
-        case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
-        case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
-        case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
-    }
+/** A host's reports, in the order its strategy made them (a revert's come after its deploy's). */
+function keepReports(outcome, reports) {
+    if (reports?.length)
+        outcome.reports = [...(outcome.reports ?? []), ...reports];
 }
 /** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
 function cancelledOutcome(error, started) {
@@ -26629,7 +26500,7 @@ async function deployFleet(settings, context, hooks = {}) {
     const actor = describeActor(context.platform, external_node_os_namespaceObject.hostname());
     const runId = runIdentity(context.env, external_node_os_namespaceObject.hostname());
     const { signal } = context;
-    const strategy = strategyOf(settings);
+    const strategy = strategyFor(settings);
     const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
     const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
     const outcomes = indexed.map(({ target }) => ({
@@ -26647,7 +26518,7 @@ async function deployFleet(settings, context, hooks = {}) {
             let strategyStarted = false;
             try {
                 throwIfCancelled(signal, `connecting to ${item.name}`);
-                item.session = await session_openSshSession(target, context.runner, context.log);
+                item.session = await (hooks.openSession ? hooks.openSession(target, index) : session_openSshSession(target, context.runner, context.log));
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
                 item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
@@ -26661,6 +26532,7 @@ async function deployFleet(settings, context, hooks = {}) {
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
                 Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+                keepReports(item.outcome, change.reports);
                 if (isCancelled(signal))
                     item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
             }
@@ -26672,6 +26544,7 @@ async function deployFleet(settings, context, hooks = {}) {
                     status: rolledBack ? 'rolled-back' : 'failed', version: versions?.serving ?? settings.version, previous: versions?.failed ?? item.outcome.previous,
                     message: errors_formatError(error), changed: !rolledBack && item.lock !== undefined,
                 });
+                keepReports(item.outcome, reportsOf(error));
                 if (isCancelled(signal))
                     Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
             }
@@ -26690,8 +26563,10 @@ async function deployFleet(settings, context, hooks = {}) {
                 try {
                     const back = await strategy.rollback(item.run);
                     Object.assign(item.outcome, { status: 'reverted', version: back.version, previous: back.previous, message: 'reverted because another host in its batch failed' });
+                    keepReports(item.outcome, back.reports);
                 }
                 catch (error) {
+                    keepReports(item.outcome, reportsOf(error));
                     item.outcome.message = `revert failed: ${errors_formatError(error)}`;
                     item.outcome.status = 'failed';
                 }
@@ -26735,6 +26610,151 @@ async function deployFleet(settings, context, hooks = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
+const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
+    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
+]));
+const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
+/** Reads the zero-downtime inputs; undefined when the option is off. */
+function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
+    if (!inputs.boolean('zero-downtime', false))
+        return undefined;
+    if (strategy !== 'compose') {
+        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
+    }
+    if (!healthUrl) {
+        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
+    }
+    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
+    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
+    const first = Number(match?.[1]);
+    const last = Number(match?.[2] ?? match?.[1]);
+    if (!match || first < 1024 || last > 65535 || last < first) {
+        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
+    }
+    if (last === first)
+        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
+    const portEnv = inputs.optional('port-env') ?? 'PORT';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
+        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
+    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
+    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
+    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
+        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
+    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
+    if (proxy === 'nginx' && !nginxUpstreamFile) {
+        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
+    }
+    if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..')))
+        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
+    const switchCommand = inputs.optional('proxy-switch-command');
+    if (proxy === 'command' && !switchCommand) {
+        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
+    }
+    const proxyHealthUrl = inputs.optional('proxy-health-url');
+    if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
+        inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
+    }
+    return {
+        ports: { first, last },
+        portEnv,
+        proxy,
+        caddyAdmin,
+        nginxUpstreamFile,
+        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
+        switchCommand,
+        proxyHealthUrl,
+        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
+        watchMs: inputs.duration('watch-window', 0),
+        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/settings.js
+
+
+
+
+
+
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+/**
+ * Every deploy input, checked here before any connection: files it names exist
+ * on the runner (artifact, stack file), the health URL is a URL, env names are
+ * names. `workDir` is where relative local paths start (the workspace). Each
+ * strategy reads its own part (strategies/).
+ */
+function parseDeploySettings(inputs, workDir = process.cwd()) {
+    const strategy = inputs.choice('strategy', STRATEGY_NAMES, 'compose');
+    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const appDir = parseAppDir(inputs);
+    const relative = (name, value) => {
+        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
+    };
+    const chosen = STRATEGIES[strategy];
+    const part = chosen.parse(inputs, { mode, workDir, relative });
+    const healthUrl = parseHealthUrl(inputs);
+    const givenVersion = inputs.optional('version');
+    // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
+    if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
+        inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+    }
+    const version = givenVersion ?? chosen.impliedVersion?.(part) ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+    const base = {
+        ssh, strategy, mode, appDir, version,
+        // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
+        env: inputs.keyValues('env', { secret: true, envNames: true }),
+        health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
+        batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        // 0 would call every lock stale, so a second deploy would take over one in progress.
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
+    };
+    // An option of the compose strategy; refused with any other.
+    const zeroDowntime = parseZeroDowntimeSettings(inputs, strategy, healthUrl);
+    return { ...base, ...part, ...(zeroDowntime ? { zeroDowntime } : {}) };
+}
+/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
+function parseAppDir(inputs) {
+    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
+    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+    }
+    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+    }
+    const normalised = external_node_path_namespaceObject.posix.normalize(appDir).replace(/\/+$/, '');
+    if (normalised === '')
+        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+    return normalised;
+}
+/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
+function parseHealthUrl(inputs) {
+    const value = inputs.optional('health-url');
+    if (value === undefined)
+        return undefined;
+    if (/\s/.test(value))
+        inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
+    let url;
+    try {
+        url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
+    }
+    if (url.username || url.password)
+        inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/flow.js
 
 
@@ -26746,8 +26766,7 @@ const deployFlow = {
     action: 'ssh-deploy',
     describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
     parse: (inputs, context) => parseDeploySettings(inputs, context.workDir),
-    // swarm: the per-service report and filled-in defaults join the summary below.
-    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
+    run: (settings, context) => deployFleet(settings, context),
     outputs: (result) => ({
         version: result.version,
         'previous-version': result.previousVersion,
@@ -26759,7 +26778,8 @@ const deployFlow = {
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
     ]))
-        .append(swarmReportSummary(result)),
+        // The strategies' own blocks (swarm: the per-service report and filled-in defaults).
+        .append(strategyReportsSummary(result.hosts)),
     // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
     handlesCancel: true,
     failure: (result) => {
@@ -26774,7 +26794,7 @@ const deployFlow = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/src/deploy/demo.js
+;// CONCATENATED MODULE: ./build/src/demo/deploy.js
 
 
 
@@ -26876,7 +26896,7 @@ async function demoDeploy(log, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/load-loop.js
+;// CONCATENATED MODULE: ./build/src/demo/load-loop.js
 
 
 /** One request with a fresh connection (keep-alive off), so every request goes through the proxy's current choice. */
@@ -26944,7 +26964,7 @@ function load_loop_percentile(values, p) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/local-proxy.js
+;// CONCATENATED MODULE: ./build/src/demo/local-proxy.js
 
 
 
@@ -27020,7 +27040,7 @@ async function startLocalNginx(runner, options) {
     return { kind: 'nginx', port: options.listen, upstreamFile, nginxCommand, stop };
 }
 
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/demo.js
+;// CONCATENATED MODULE: ./build/src/demo/zero-downtime.js
 
 
 
@@ -27653,6 +27673,64 @@ function build_flow_formatBytes(bytes) {
     return `${value.toFixed(1)} ${units[unit]}`;
 }
 
+;// CONCATENATED MODULE: ./build/src/smoke/report.js
+
+
+
+const ms = (value) => `${Math.round(value)} ms`;
+function smokeSummary(report) {
+    const failed = report.checks.filter((check) => !check.passed).length;
+    const summary = new Summary().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
+        check.name,
+        check.passed ? '✅ pass' : '❌ fail',
+        ms(check.latencyMs),
+        String(check.attempts),
+        check.passed ? passDetails(check) : secrets_redact(check.reason ?? 'failed'),
+    ]));
+    const soaked = report.checks.filter((check) => check.soak);
+    if (soaked.length > 0) {
+        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
+            const soak = check.soak;
+            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
+        }));
+    }
+    if (report.versionSeen !== undefined)
+        summary.text(`Version seen: \`${report.versionSeen}\``);
+    return summary;
+}
+function passDetails(check) {
+    const parts = [`HTTP ${check.status}`];
+    if (check.versionSeen !== undefined)
+        parts.push(`version ${check.versionSeen}`);
+    if (check.health && check.health !== 'none')
+        parts.push(`health ${check.health}`);
+    return parts.join(', ');
+}
+function smokeOutputs(report) {
+    return {
+        passed: String(report.passed),
+        'version-seen': report.versionSeen ?? '',
+        results: secrets_redact(JSON.stringify(report.checks.map((check) => ({
+            name: check.name,
+            url: check.url,
+            passed: check.passed,
+            status: check.status ?? null,
+            latencyMs: Math.round(check.latencyMs),
+            attempts: check.attempts,
+            versionSeen: check.versionSeen ?? null,
+            reason: check.reason ?? null,
+            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
+        })))),
+    };
+}
+/** One line per failing check: its name, the expectation and what came back. */
+function smokeFailure(report) {
+    if (report.passed)
+        return undefined;
+    return secrets_redact(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
+}
+
 ;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
 
 
@@ -28137,6 +28215,106 @@ const pushImageActionFlow = {
     failure: (result) => result.failure,
 };
 
+;// CONCATENATED MODULE: ./build/src/smoke/settings.js
+
+
+
+
+
+/** Inputs → settings; every problem is raised here, before any request. */
+function parseSmokeSettings(inputs, workDir) {
+    const describe = (name) => inputs.source.describe(name);
+    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
+    const headers = inputs.keyValues('headers');
+    // Lines only, masked whole and in pieces, errors by line number: `Bearer ab,cd` is one value.
+    const secretHeaders = inputs.keyValues('secret-headers', { secret: true });
+    const statusText = inputs.optional('expect-status');
+    const connectText = inputs.optional('connect-to');
+    const latency = inputs.optional('max-latency');
+    const defaults = {
+        headers: { ...headers, ...secretHeaders },
+        versionPath: inputs.string('version-path', 'version'),
+        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
+        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
+        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
+    };
+    const checks = [];
+    const url = inputs.optional('url');
+    const expectVersion = inputs.optional('expect-version');
+    if (url !== undefined)
+        checks.push(oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
+    else if (expectVersion !== undefined)
+        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
+    const listText = inputs.optional('checks');
+    if (listText !== undefined)
+        checks.push(...parseCheckList(listText, describe('checks'), defaults));
+    // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
+    const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
+    if (listFile !== undefined) {
+        let text = '';
+        try {
+            text = external_node_fs_namespaceObject.readFileSync(listFile, 'utf8');
+        }
+        catch (error) {
+            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
+        }
+        checks.push(...parseCheckList(text, describe('checks-file'), defaults, { quote: false }));
+    }
+    if (checks.length === 0) {
+        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
+    }
+    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
+    const p95 = inputs.optional('soak-max-p95');
+    return {
+        checks,
+        sshTargets: inputs.boolean('via-ssh', false) ? inputs_parseSshInputs(inputs).targets : undefined,
+        options: {
+            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
+            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
+            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
+            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
+            caCertificates: readCaBundle(inputs, workDir),
+            soak: soakRequests === 0 ? undefined : {
+                requests: soakRequests,
+                durationMs: inputs.duration('soak-duration', 30_000, { min: 1 }),
+                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
+                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
+                maxErrorRate: parseRate(inputs),
+            },
+        },
+    };
+}
+/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
+function readCaBundle(inputs, workDir) {
+    const value = inputs.optional('ca-cert');
+    if (value === undefined)
+        return undefined;
+    let text = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(workDir, value), 'utf8');
+        }
+        catch (error) {
+            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
+        }
+    }
+    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+    if (!certificates)
+        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
+    return certificates;
+}
+/** `1%`, `0.5%` or a fraction `0.01`. */
+function parseRate(inputs) {
+    const text = inputs.string('soak-max-error-rate', '0%');
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
+    return rate;
+}
+
 ;// CONCATENATED MODULE: ./build/src/pipeline/link-inputs.js
 /**
  * Which of the pipeline's inputs reach which link. Every input of the four
@@ -28309,9 +28487,6 @@ function parsePipelineSettings(inputs, context) {
 
 
 
-
-
-
 const planned = (value) => value.replace(new RegExp(PLANNED, 'g'), '<version>');
 function planPipeline(settings) {
     const version = settings.version ?? (settings.mode === 'rollback' ? 'the previous version on each host' : '<version from git>');
@@ -28355,52 +28530,12 @@ function planPipeline(settings) {
     return { version: planned(version), steps, hosts, checks, onFailure };
 }
 function planHosts(deploy, image) {
+    const strategy = strategyFor(deploy);
     return deploy.ssh.targets.map((target, index) => {
         const appDir = forHost(deploy.appDir, target.host, index);
         const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `take the lock ${stateDir(appDir)}/lock`];
-        if (deploy.compose) {
-            const project = deploy.compose.project ? forHost(deploy.compose.project, target.host, index) : undefined;
-            const overrideFile = `${stateDir(appDir)}/compose-${project ?? 'default'}-${deploy.compose.service}.override.json`;
-            const words = (...sub) => planned(shellJoin(composeWords('v2', { appDir, files: deploy.compose?.files ?? [], project, envFile: deploy.compose?.envFile, overrideFile }, ...sub)));
-            // Which compose the host has is only known once connected: the plan shows v2's words.
-            commands.push('compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that');
-            if (deploy.mode === 'rollback')
-                commands.push(`point ${deploy.compose.service} at the previous image recorded in ${stateDir(appDir)}`);
-            else {
-                if (deploy.compose.preDeploy)
-                    commands.push(`pre-deploy hook: ${deploy.compose.preDeploy}`);
-                commands.push(`write ${overrideFile}: ${deploy.compose.service} → ${image}`);
-                if (deploy.compose.pull)
-                    commands.push(words('pull', deploy.compose.service));
-            }
-            commands.push(words('up', '-d', '--remove-orphans'));
-        }
-        else if (deploy.release) {
-            if (deploy.mode === 'rollback')
-                commands.push(`switch ${appDir}/current to the release before it`);
-            else {
-                commands.push(`upload ${deploy.release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
-                if (deploy.release.shared.length)
-                    commands.push(`link shared: ${deploy.release.shared.join(', ')}`);
-                for (const command of deploy.release.prePromote)
-                    commands.push(`in the release: ${command}`);
-                commands.push(`switch ${appDir}/current to the new release`);
-            }
-            for (const command of deploy.release.restart)
-                commands.push(command);
-        }
-        else if (deploy.script) {
-            commands.push(`in ${appDir}: ${deploy.script}`);
-        }
-        else if (deploy.swarm) {
-            const { swarm } = deploy;
-            commands.push(swarm.service
-                ? `docker service update --image ${swarm.image ?? '<image>'} ${swarm.stack}_${swarm.service} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`
-                : `upload ${swarm.stackFile}; docker stack deploy as ${swarm.stack}; wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`);
-        }
-        if (deploy.zeroDowntime && deploy.compose && deploy.mode === 'deploy') {
-            commands.push(`zero downtime: start the new copy beside the old one on a free port ${deploy.zeroDowntime.ports.first}-${deploy.zeroDowntime.ports.last}, switch the ${deploy.zeroDowntime.proxy} proxy, drain the old copy`);
-        }
+        // What the strategy runs, as it runs it (each strategy owns its plan).
+        commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
         if (deploy.health.url)
             commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
         commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
@@ -28419,7 +28554,7 @@ function planSummary(plan) {
     return summary.text(`On failure: ${plan.onFailure}.`);
 }
 function planDeploy(deploy) {
-    const image = deploy.compose?.image ?? deploy.swarm?.image;
+    const image = deploy.strategy === 'compose' ? deploy.compose.image : deploy.strategy === 'swarm' ? deploy.swarm.image : undefined;
     const order = deploy.batchSize ? `in batches of ${deploy.batchSize}` : 'all at once';
     const what = deploy.mode === 'rollback'
         ? `roll back with ${deploy.strategy} on ${deploy.ssh.targets.length} host(s) ${order}, to what each host recorded`
@@ -28473,11 +28608,11 @@ function pipelineSummary(result) {
             const after = back && back.status !== 'rolled-back' ? `${host.version} (rollback ${back.status})` : row.after;
             return [host.host, row.before || '-', after || '-', back ? `rolled back after the smoke test (${back.status})` : host.status, back?.message ?? host.message];
         }));
-        // With strategy swarm, the per-service table says what the engine did (empty otherwise).
-        summary.append(swarmReportSummary(result.deploy));
+        // The strategies' own blocks: with swarm, the per-service table says what the engine did.
+        summary.append(strategyReportsSummary(result.deploy.hosts));
     }
     if (result.rollback)
-        summary.append(swarmReportSummary(result.rollback));
+        summary.append(strategyReportsSummary(result.rollback.hosts));
     if (result.smoke)
         summary.append(smokeSummary(result.smoke));
     if (result.failure)
@@ -28533,6 +28668,25 @@ function pipelineFailure(result) {
         return undefined;
     return result.failure ?? 'the pipeline failed';
 }
+
+;// CONCATENATED MODULE: ./build/src/smoke/flow.js
+
+
+
+
+/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
+const smokeFlow = {
+    command: 'smoke',
+    action: 'smoke-test',
+    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
+    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
+    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
+        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
+        : runSmokeChecks(settings.checks, settings.options, context.log)),
+    outputs: smokeOutputs,
+    summary: smokeSummary,
+    failure: smokeFailure,
+};
 
 ;// CONCATENATED MODULE: ./build/src/pipeline/run.js
 
@@ -29342,7 +29496,7 @@ function defaultEntropy(charset, length) {
 /** A token that announces itself with a literal prefix (`ghp_`, `xoxb-`, `AKIA` …). */
 function prefixed(shape) {
     const prefixes = typeof shape.prefix === 'string' ? [shape.prefix] : [...shape.prefix];
-    const before = shape.embedded ? '' : '(?<![A-Za-z0-9])';
+    const before = shape.embedded ? '' : `(?<![${shape.notAfter ?? 'A-Za-z0-9'}])`;
     const tail = shape.suffix ? shape.suffix.regex : '';
     const pattern = new RegExp(`${before}(?<secret>(?:${prefixes.map(escapeRegex).join('|')})[${shape.body.cls}]${quantifier(shape.length)}${tail})(?![${shape.body.cls}])`);
     const first = prefixes[0];
@@ -29424,10 +29578,34 @@ const humanPassword = (g) => `${g.chars('ABCDEFGHJKLMNPQRSTUVWXYZ', 1)}${g.chars
 const GENERIC_NAMES = 'passw(?:or)?d|pass(?![a-z])|passphrase|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?(?:key|token)|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|smtp[_.-]?pass';
 const GENERIC_NAME_WORDS = new RegExp(GENERIC_NAMES, 'gi');
 /** Names that carry secret-looking words but hold no secret (`token_url`, `public_key`). */
-const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf/i;
+const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf|[a-z_](?:secrets|tokens|passwords)$/i;
 const GENERIC_VALUE_CLASS = "[^\\s\"'`;,<>(){}\\[\\]]";
 /** Symbols a chosen password may open with, which YAML, shells and code also use as operators. */
 const SYMBOL_LEADS = ['!', '*', '$', '%', '@', '|', '>', '&', '#'];
+/** A comma after a quoted first argument (`setProperty("API_TOKEN", …`, `{ "Password", …`): never after bare words or in a list. */
+// The comma is matched first, so the look-behind runs only where a comma stands.
+const CALL_COMMA = `,(?<=[({]\\s{0,4}["'][A-Za-z0-9_.-]{1,125}["']\\s{0,16},)`;
+/**
+ * What may stand between a name and its value, across the file types users have:
+ * `=` (shell, env, INI, TOML, HCL, Python, JS), `:` (YAML, JSON, Ruby hashes),
+ * `:=` `::=` `:::=` `?=` `+=` (Go, Makefile), `.=` (PHP), `=>` (PHP, Ruby), a space
+ * (Dockerfile `ENV`, `.netrc`, CLI flags) and `,` between two quoted arguments
+ * (`System.setProperty("API_TOKEN", "…")`, `os.Setenv(…)`, PHP `define(…)`).
+ */
+const ASSIGNMENT_OPERATOR = `\\s{0,16}(?::{1,3}=|[?+.]=|=>|=|:|${CALL_COMMA}|\\s)\\s{0,16}`;
+/**
+ * Whether the operator and quotes make an assignment: a comma pairs a quoted
+ * name with a quoted value (a call's two arguments), never bare words (`a, b`);
+ * a name ending a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when
+ * only a space follows it.
+ */
+function isAssignment({ name = '', nq = '', sep = '', q = '' }) {
+    if (/^\s+$/.test(sep) && /\.$/.test(name))
+        return false;
+    if (sep.includes(','))
+        return /["']/.test(nq) && q !== '';
+    return true;
+}
 const structuralRules = [
     {
         id: 'private-key',
@@ -29491,14 +29669,15 @@ const structuralRules = [
         minified: false,
         title: 'Password in a connection string or URL',
         keywords: ['://'],
-        pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`]{1,100}:(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]{1,253}/i,
-        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
+        pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/'"`]{1,100}):(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]{1,253}/i,
+        // A password equal to the user name (`app:app@localhost`) is a local default, not a secret.
+        validate: (password, match) => password.toLowerCase() !== match.groups?.user?.toLowerCase() && !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
         samples: {
             match: [
                 (g) => `DATABASE_URL=postgres://app:${g.alnum(20)}@db.internal:5432/app`,
                 (g) => `redis_url: "rediss://default:${g.alnum(24)}@cache.example.net:6380"`,
             ],
-            quiet: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app', 'url: postgres://user:password@localhost/db', 'https://user:<password>@git.example.com'],
+            quiet: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app', 'url: postgres://user:password@localhost/db', 'https://user:<password>@git.example.com', 'DATABASE_URL=postgres://shopdev:shopdev@localhost:5432/shop_test'],
         },
     },
     {
@@ -29506,8 +29685,9 @@ const structuralRules = [
         minified: false,
         title: 'Password in an ADO.NET / JDBC connection string',
         keywords: ['password=', 'pwd='],
-        pattern: /(?:server|host|data source|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
-        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password),
+        // `Server=…;…Password=…` or a JDBC URL: the keys, not a word (`./server --db-password=…` is a CLI flag).
+        pattern: /(?:(?:server|host|data source|address|addr)\s{0,4}=|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
+        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password) && !/[()]/.test(password) && !looksLikeIdentifier(password),
         samples: {
             match: [(g) => `"Db": "Server=sql.internal;Database=app;User Id=app;Password=${g.alnum(12)}#${g.digits(2)};"`],
             quiet: ['"Db": "Server=sql.internal;Database=app;User Id=app;Password=$(DB_PASSWORD);"'],
@@ -29557,7 +29737,7 @@ const structuralRules = [
         minified: false,
         title: 'Registry token in .npmrc',
         keywords: ['_authtoken', '_auth=', '_password='],
-        pattern: /(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
+        pattern: /(?<![A-Za-z0-9])(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
         minEntropy: 3.2,
         validate: (value) => !looksLikeGenericPlaceholder(value),
         samples: {
@@ -29579,14 +29759,15 @@ const structuralRules = [
         id: 'generic-secret',
         title: 'High-entropy value assigned to a secret-looking name',
         generic: true,
-        keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
+        // Names are written with `_`, `-`, `.` or nothing between their words (`api_key`, `api-key`, `app.api.key`, `apiKey`).
+        keywords: ['pass', 'pwd', 'secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((word) => ['_', '-', '.', ''].map((join) => `${word}${join}key`))],
         // Every quantifier is bounded (the name to 60 characters each side of its word), so a
         // start position costs a constant however long the line: `tokentoken…` stays linear.
         // Not after `${`: `${TOKEN:?message}` and `${TOKEN:-x}` are shell expansions, not assignments.
-        pattern: new RegExp(`(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`, 'i'),
+        pattern: new RegExp(`(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})(?<nq>["'\\]]{0,2})${TYPE_ANNOTATION}(?<sep>${ASSIGNMENT_OPERATOR})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`, 'i'),
         // A name that ends a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when only a space follows it.
-        validate: (value, match) => !(/^\s+$/.test(match.groups?.sep ?? '') && /\.$/.test(match.groups?.name ?? ''))
-            && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
+        validate: (value, match) => isAssignment(match.groups ?? {})
+            && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep, name: match.groups?.name }),
         samples: {
             match: [
                 (g) => `SMTP_PASSWORD=${humanPassword(g)}`,
@@ -29677,7 +29858,7 @@ function structural_looksLikePath(value) {
     if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_./-]*$/.test(value))
         return false;
     // Path segments are words (lower, Capitalised or UPPER); random base64 segments are not.
-    return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
+    return value.replace(/^~/, '').split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
 }
 /**
  * A bearer token of letters only: an identifier (`accessTokenFromTheLoginStep`)
@@ -29705,7 +29886,8 @@ function isSecretName(name) {
 }
 /** `${VAR}`, `$(cmd)`, `$VAR`, `%VAR%`, `{{ var }}`, `@annotation`: a reference, never a value. */
 function isReferenceValue(value) {
-    return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$/.test(value);
+    // Also `env:NAME` (TOML/HCL tools) and `#{NAME}#` (Octopus / Azure DevOps token replacement).
+    return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$|^env:[A-Za-z_][A-Za-z0-9_]*$|^#\{[A-Za-z_][A-Za-z0-9_.]*\}#?$/.test(value);
 }
 const IDENT = '[A-Za-z_$][A-Za-z_$]{0,40}\\d{0,3}';
 const OPERAND = `(?:${IDENT}(?:\\??\\.${IDENT}|\\[\\d{1,4}\\])*|\\d{1,10}|)`;
@@ -29717,6 +29899,29 @@ function isExpressionValue(value) {
         return false;
     // `Abc?def:123` could be a password; code has an operator of its own or a member access.
     return /\|\||\?\?|&&|[A-Za-z_$]\??\.[A-Za-z_$]/.test(value) || /^[A-Za-z]+\?[A-Za-z]+:[A-Za-z]+$/.test(value);
+}
+/** Names under which a UUID-shaped value is a credential (HubSpot, KuCoin, Squarespace keys), not an id. */
+const UUID_SECRET_NAME = /secret|passw|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|auth[_.-]?token|access[_.-]?token/i;
+/**
+ * A name written in code rather than a value: words run together
+ * (`keyVaultToStoreSecrets`, `SecretTokenType`, `clientSecret2`), a qualified
+ * name (`xs:token`, `tns:ClientSecretType`), a Maven/Gradle coordinate
+ * (`jjwt-api:0.11.5`, `com.google.cloud:google-cloud-secretmanager`) or a
+ * resource slug (`kv-prod-weu-01`). Random text has digits and capitals
+ * scattered through it, which none of these shapes allow.
+ */
+function looksLikeIdentifier(value) {
+    const words = /^(?:[a-z]{2,24}|[A-Z][a-z]{1,24})(?:[A-Z][a-z]{1,24}){1,8}\d{0,3}$/;
+    if (words.test(value))
+        return true;
+    const qualified = /^([A-Za-z][A-Za-z0-9]{0,15}):([A-Za-z_][A-Za-z0-9_]{0,80})$/.exec(value);
+    if (qualified && (/^[a-z]{2,40}$/.test(qualified[2]) || words.test(qualified[2]) || /^[A-Z][a-z]{1,40}$/.test(qualified[2])))
+        return true;
+    if (/^(?:[a-z][a-z0-9_.-]{0,80}:){1,2}\d{1,4}(?:\.[0-9A-Za-z_+-]{1,20}){0,4}$/.test(value))
+        return true;
+    if (/^[a-z][a-z0-9_-]{0,60}\.[a-z0-9_.-]{1,80}:[a-z][a-z0-9_.-]{0,80}$/.test(value))
+        return true;
+    return /^[a-z]{1,15}(?:-(?:[a-z]{1,15}|\d{1,4})){1,8}$/.test(value);
 }
 /**
  * A value that is neither a reference (`$VAR`, `process.env.X`), an expression,
@@ -29754,8 +29959,11 @@ function isStrongGenericValue(value, context = {}) {
         return false;
     if (/^\d+(?:\.\d+)?[a-z]{0,2}$/i.test(value))
         return false;
-    if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/.test(value))
-        return false; // a UUID is an identifier
+    // A UUID is an identifier, unless the name says it is a secret.
+    if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/i.test(value) && !UUID_SECRET_NAME.test(context.name ?? ''))
+        return false;
+    if (looksLikeIdentifier(value))
+        return false;
     if (/^(?:sha\d+|md5|sha512-|sha256-|sha384-)[:-]?/i.test(value))
         return false;
     // `<…>` marks a placeholder; a password may still open with `>`.
@@ -29777,6 +29985,13 @@ function isStrongGenericValue(value, context = {}) {
 
 
 
+/** Line number (0-based) of an offset, counted afresh: document rules report out of line order. */
+function lineIndexOf(text, offset) {
+    let index = 0;
+    for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1))
+        index += 1;
+    return index;
+}
 /** How far a multi-line rule (a key block) may reach past its line. */
 const MULTILINE_WINDOW = 16_000;
 /** A line at least this long, shaped like code with few spaces, is minified (a bundle). */
@@ -29901,14 +30116,21 @@ function fingerprintSecret(ruleId, secret) {
 class Detector {
     options;
     compiled;
+    /** Rules that judge a whole document (Kubernetes Secrets), with their index among all rules. */
+    documentRules;
+    /** Rules that recognise a binary file by its structure (PKCS#12 keystores). */
+    binaryRules;
     automaton;
     /** Rule indices per keyword id of the automaton. */
     rulesOfKeyword;
     rulesByKeyword = new Map();
     constructor(options) {
         this.options = options;
-        this.compiled = options.rules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
-        const keywords = [...new Set(options.rules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
+        const lineRules = options.rules.filter((rule) => !rule.document);
+        this.documentRules = options.rules.filter((rule) => rule.document).map((rule, i) => ({ rule, owner: -1 - i }));
+        this.binaryRules = options.rules.filter((rule) => rule.binary);
+        this.compiled = lineRules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
+        const keywords = [...new Set(lineRules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
         // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`):
         // the automaton reports overlapping keywords too, so this only saves a lookup.
         for (const keyword of keywords) {
@@ -29934,8 +30156,25 @@ class Detector {
      * patterns run on RE2, and claimed spans are searched, not walked.
      */
     detect(text, path, lineNumbers) {
+        return this.detectText(text, path, lineNumbers, true);
+    }
+    /**
+     * A binary file recognised by its structure (a PKCS#12 keystore, whatever its
+     * name): one finding on line 1, or none. The secret is the file's bytes.
+     */
+    detectBinary(bytes, path) {
+        for (const rule of this.binaryRules) {
+            const secret = rule.binary?.(bytes);
+            if (secret === undefined)
+                continue;
+            return [{ ruleId: rule.id, title: rule.title, path, line: 1, column: 1, redacted: redactSecret(secret), fingerprint: fingerprintSecret(rule.id, secret) }];
+        }
+        return [];
+    }
+    detectText(text, path, lineNumbers, withDocuments) {
         const findings = [];
         const scan = { findings, claimed: new SpanIndex(), later: [] };
+        const documentFindings = withDocuments ? this.detectDocuments(text, path, lineNumbers, scan) : [];
         // Line numbers are counted only when a finding needs one: most files have none.
         let countedTo = 0;
         let lineIndex = 0;
@@ -29977,9 +30216,38 @@ class Detector {
         });
         // A generic match reaching onto a later line yields to a provider rule that judged that value on its own line.
         const kept = scan.later.filter(({ from, to }) => !scan.claimed.overlaps(from, to));
-        if (kept.length === 0)
+        if (kept.length === 0 && documentFindings.length === 0)
             return findings;
-        return [...findings, ...kept.map((entry) => entry.finding)].sort((a, b) => a.line - b.line || a.column - b.column);
+        return [...findings, ...kept.map((entry) => entry.finding), ...documentFindings].sort((a, b) => a.line - b.line || a.column - b.column);
+    }
+    /**
+     * Document rules first: each value they judged (kept or not) claims its span,
+     * so the line rules do not judge the encoded text again.
+     */
+    detectDocuments(text, path, lineNumbers, scan) {
+        const found = [];
+        for (const { rule, owner } of this.documentRules) {
+            if (!rule.keywords.some((keyword) => text.includes(keyword)) || !rule.pattern.test(text))
+                continue;
+            const judge = (decoded) => this.detectText(decoded, path, undefined, false).length > 0;
+            for (const { index, secret, reported } of rule.document?.(text, judge) ?? []) {
+                scan.claimed.add(owner, index, index + secret.length);
+                if (!reported || isDocumentedExample(secret))
+                    continue;
+                const lineIndex = lineIndexOf(text, index);
+                const column = index - (text.lastIndexOf('\n', index - 1) + 1);
+                found.push({
+                    ruleId: rule.id,
+                    title: rule.title,
+                    path,
+                    line: lineNumbers ? lineNumbers[lineIndex] ?? lineIndex + 1 : lineIndex + 1,
+                    column: column + 1,
+                    redacted: redactSecret(secret),
+                    fingerprint: fingerprintSecret(rule.id, secret),
+                });
+            }
+        }
+        return found;
     }
     scanLine(text, line, lineStart, candidates, path, lines, scan) {
         // Most woken lines hold no match: the bookkeeping is made on the first one.
@@ -29994,7 +30262,7 @@ class Detector {
         for (const index of candidates) {
             const { rule, find } = this.compiled[index];
             // A key block may run past its line; a single-line rule never sees beyond it.
-            const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + MULTILINE_WINDOW)) : line;
+            const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + (rule.window ?? MULTILINE_WINDOW))) : line;
             for (const match of find(subject, line.length)) {
                 const { secret } = match;
                 const column = match.index + Math.max(0, match.text.indexOf(secret));
@@ -30008,7 +30276,7 @@ class Detector {
                     (taken ??= new SpanIndex()).add(index, column, end);
                     scan.claimed.add(index, lineStart + column, lineStart + end);
                 }
-                else if (taken?.overlaps(column, end))
+                else if (taken?.overlaps(column, end) || scan.claimed.overlaps(lineStart + column, lineStart + end))
                     continue;
                 if (!this.accept(rule, secret, match, column < line.length && inDataUri(column)))
                     continue;
@@ -30231,6 +30499,16 @@ const contextualRules = [
     contextual({ id: 'zendesk-api-token', title: 'Zendesk API token', names: ['zendesk_?(?:api_?)?token'], between: '', body: CHARSETS.alnum, length: 40, keywords: ['zendesk'], sampleName: 'ZENDESK_API_TOKEN' }),
     contextual({ id: 'intercom-access-token', title: 'Intercom access token', names: ['intercom_?(?:access_?)?token'], between: '', body: CHARSETS.url, length: 60, keywords: ['intercom'], sampleName: 'INTERCOM_ACCESS_TOKEN' }),
     contextual({ id: 'sumologic-access-key', title: 'Sumo Logic access key', names: ['sumo_?(?:logic_?)?access_?key'], between: '', body: CHARSETS.alnum, length: 64, keywords: ['sumo'], sampleName: 'SUMO_ACCESS_KEY' }),
+    // Discord client secrets are 32 URL-safe characters, some of them all digits (so no class mix is asked for).
+    contextual({ id: 'discord-client-secret', title: 'Discord client secret', names: ['discord_?(?:oauth_?)?client_?secret', 'discord_?secret'], between: '', body: CHARSETS.url, length: 32, keywords: ['discord'], sampleName: 'DISCORD_CLIENT_SECRET', minEntropy: 2.5 }),
+    contextual({ id: 'facebook-app-secret', title: 'Facebook / Meta app secret', names: ['facebook_?(?:app_?|client_?)?secret', 'fb_?(?:app_?|client_?)?secret', 'meta_?app_?secret'], between: '', body: CHARSETS.hex, length: 32, keywords: ['facebook', 'fb_', 'meta_app'], sampleName: 'FACEBOOK_APP_SECRET' }),
+    // An app access token is `<app id>|<app secret>` (the bar also URL-encoded): only beside a Facebook name.
+    contextual({ id: 'facebook-app-access-token', title: 'Facebook / Meta app access token', names: ['facebook_?(?:app_?)?(?:access_?)?token', 'fb_?(?:app_?)?(?:access_?)?token'], between: '', body: { cls: 'A-Za-z0-9_|%-', alphabet: CHARSETS.alnum.alphabet }, length: [43, 60], keywords: ['facebook', 'fb_'], sampleName: 'FB_APP_ACCESS_TOKEN', validate: (s) => /^\d{15,16}(?:\||%7C)[A-Za-z0-9_-]{27,40}$/.test(s) }),
+    uuidRule('hubspot-api-key', 'HubSpot API key', ['hubspot_?(?:api_?)?key', 'hapikey'], 'HUBSPOT_API_KEY'),
+    uuidRule('kucoin-secret-key', 'KuCoin API secret', ['kucoin_?(?:api_?)?secret(?:_?key)?'], 'KUCOIN_API_SECRET'),
+    uuidRule('squarespace-access-token', 'Squarespace API key', ['squarespace_?(?:access_?|api_?)?(?:token|key)'], 'SQUARESPACE_API_KEY'),
+    // Legacy Vault tokens (`s.` / `b.` + 24 characters) carry no strong prefix: only beside a Vault name.
+    contextual({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy)', names: ['vault_?(?:root_?|auth_?|client_?)?token', 'x-vault-token'], between: '', body: { cls: 'A-Za-z0-9.', alphabet: CHARSETS.alnum.alphabet }, length: 26, keywords: ['vault'], sampleName: 'VAULT_TOKEN', validate: (s) => /^[sb]\.[A-Za-z0-9]{24}$/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s) }),
     contextual({ id: 'launchdarkly-sdk-key', title: 'LaunchDarkly SDK key', names: ['launchdarkly_?(?:sdk_?)?key', 'ld_?sdk_?key'], between: '', body: { cls: 'a-z0-9-', alphabet: '0123456789abcdef' }, length: 40, keywords: ['launchdarkly', 'ld_sdk'], sampleName: 'LAUNCHDARKLY_SDK_KEY', validate: (s) => /^sdk-[a-f0-9-]{36}$/.test(s) }),
 ];
 // Samples for rules whose value is not plain random text.
@@ -30239,11 +30517,301 @@ const fix = (id, build) => {
     if (rule)
         rule.samples.match = [build];
 };
+fix('facebook-app-access-token', (g) => `FB_APP_ACCESS_TOKEN="${g.digits(15)}|${g.urlSafe(27)}"`);
+fix('vault-legacy-token', (g) => `export VAULT_TOKEN=s.${g.alnum(22)}Q7`);
+fix('discord-client-secret', (g) => `DISCORD_CLIENT_SECRET="${g.digits(32)}"`);
 fix('okta-api-token', (g) => `OKTA_API_TOKEN=00${g.urlSafe(40)}`);
 fix('deepseek-api-key', (g) => `DEEPSEEK_API_KEY="sk-${g.hex(32)}"`);
 fix('launchdarkly-sdk-key', (g) => `LAUNCHDARKLY_SDK_KEY: sdk-${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}`);
 fix('azure-storage-account-key', (g) => `DefaultEndpointsProtocol=https;AccountName=prodfiles;AccountKey=${g.base64(86)}==;EndpointSuffix=core.windows.net`);
 fix('aws-secret-access-key', (g) => `aws_secret_access_key = ${g.base64(36)}aB3/`);
+
+;// CONCATENATED MODULE: ./build/src/scan/pkcs12.js
+// PKCS#12 keystores (`.p12`, `.pfx`, Java's PKCS12 keystores) recognised by
+// their ASN.1 structure (RFC 7292), never by a file name: a SEQUENCE holding
+// version 3 and a PKCS#7 `data` or `signedData` ContentInfo.
+/** PKCS#7 content types are 1.2.840.113549.1.7.n: `data` is n = 1, `signedData` n = 2. */
+const PKCS7_OID_PREFIX = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07];
+/** A DER length at `at` (or BER's indefinite length, -1), and where the content starts. */
+function readLength(bytes, at) {
+    const first = bytes[at];
+    if (first === undefined)
+        return undefined;
+    if (first < 0x80)
+        return { length: first, next: at + 1 };
+    if (first === 0x80)
+        return { length: -1, next: at + 1 };
+    const count = first & 0x7f;
+    if (count > 4 || at + count >= bytes.length)
+        return undefined;
+    let length = 0;
+    for (let i = 1; i <= count; i += 1)
+        length = length * 256 + bytes[at + i];
+    return { length, next: at + 1 + count };
+}
+/**
+ * Whether `bytes` open like a PFX: `SEQUENCE { INTEGER 3, SEQUENCE { OID pkcs7-data|signedData, … } … }`.
+ * With `whole`, the outer length must also end exactly at the last byte (a file
+ * read in full); a decoded prefix of a base64 blob is judged on its header only.
+ */
+function isPkcs12(bytes, whole = false) {
+    if (bytes[0] !== 0x30)
+        return false;
+    const outer = readLength(bytes, 1);
+    if (!outer)
+        return false;
+    if (whole && outer.length >= 0 && outer.next + outer.length !== bytes.length)
+        return false;
+    let at = outer.next;
+    if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01 || bytes[at + 2] !== 0x03)
+        return false;
+    at += 3;
+    if (bytes[at] !== 0x30)
+        return false;
+    const info = readLength(bytes, at + 1);
+    if (!info)
+        return false;
+    at = info.next;
+    for (let i = 0; i < PKCS7_OID_PREFIX.length; i += 1)
+        if (bytes[at + i] !== PKCS7_OID_PREFIX[i])
+            return false;
+    return bytes[at + 10] === 1 || bytes[at + 10] === 2;
+}
+/** A DER element: tag, definite length, content. */
+function pkcs12_element(tag, content) {
+    const n = content.length;
+    const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
+    return Buffer.concat([Buffer.from([tag]), length, content]);
+}
+/**
+ * A structurally valid PFX around `filler` (random bytes standing for the
+ * encrypted safe contents): test samples only, never key material.
+ */
+function samplePkcs12(filler, version = 3) {
+    const data = pkcs12_element(0x30, Buffer.concat([
+        Buffer.from([...PKCS7_OID_PREFIX, 0x01]),
+        pkcs12_element(0xa0, pkcs12_element(0x04, filler)),
+    ]));
+    // MacData: DigestInfo { sha1, digest }, salt, iterations (2048).
+    const sha1 = Buffer.from([0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00]);
+    const digestInfo = pkcs12_element(0x30, Buffer.concat([sha1, pkcs12_element(0x04, filler.subarray(0, 20))]));
+    const mac = pkcs12_element(0x30, Buffer.concat([digestInfo, pkcs12_element(0x04, filler.subarray(20, 28)), Buffer.from([0x02, 0x02, 0x08, 0x00])]));
+    return pkcs12_element(0x30, Buffer.concat([Buffer.from([0x02, 0x01, version]), data, mac]));
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/rules/forms.js
+// Assignment forms that are not `name <operator> value` on one line: an XML
+// element whose value sits on its own line, .NET/NuGet `<add key=… value=…>`,
+// credentials on a curl command line, Kubernetes Secret `data:` (base64: decoded,
+// then judged) and PKCS#12 keystores (recognised by their ASN.1 structure).
+
+
+/** The base64 of a value that decodes to printable text; undefined for binary data. */
+function decodedText(value) {
+    const decoded = Buffer.from(value, 'base64');
+    const text = decoded.toString('utf8');
+    // Printable text (tabs and line breaks allowed), no replacement characters from invalid UTF-8.
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text.charCodeAt(i);
+        if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || c === 0xfffd)
+            return undefined;
+    }
+    return text;
+}
+const bytesOf = (g, n) => Buffer.from(g.hex(n * 2), 'hex');
+/**
+ * One `kind: Secret` YAML document: the values under its top-level `data:` (and
+ * `binaryData:`), wherever `kind` sits (kubectl writes `data` before `kind`).
+ */
+function secretDataValues(document, offset) {
+    const values = [];
+    let inData = false;
+    let position = 0;
+    for (const line of document.split('\n')) {
+        const start = position;
+        position += line.length + 1;
+        if (/^(?:data|binaryData):\s{0,16}$/.test(line)) {
+            inData = true;
+            continue;
+        }
+        if (!inData || line.trim() === '' || /^\s{0,64}#/.test(line))
+            continue;
+        if (!/^\s/.test(line)) {
+            inData = false;
+            continue;
+        }
+        const entry = /^(\s{1,16})(["']?)([A-Za-z0-9_.-]{1,253})\2\s{0,8}:\s{0,8}(["']?)([A-Za-z0-9+/]{4,40000}={0,2})\4\s{0,16}$/.exec(line);
+        if (entry)
+            values.push({ key: entry[3], value: entry[5], index: offset + start + line.indexOf(entry[5], entry[1].length + entry[3].length) });
+    }
+    return values;
+}
+/** Top-level `kind: Secret` in a YAML document. */
+const KIND_SECRET = /^kind:\s{0,8}["']?Secret["']?\s{0,8}$/m;
+function kubernetesSecrets(text, judge) {
+    const found = [];
+    // Documents are split at `---` lines; each keeps its offset in the text.
+    const separators = [...text.matchAll(/^---[^\n]{0,200}$/gm)];
+    let offset = 0;
+    for (const separator of [...separators, undefined]) {
+        const end = separator ? separator.index : text.length;
+        const document = text.slice(offset, end);
+        if (KIND_SECRET.test(document)) {
+            for (const { key, value, index } of secretDataValues(document, offset)) {
+                const bytes = Buffer.from(value, 'base64');
+                const decoded = decodedText(value);
+                const reported = isPkcs12(bytes)
+                    || (decoded !== undefined && (judge(decoded) || (isSecretName(key.toLowerCase()) && isStrongGenericValue(decoded.trim(), { quoted: true, name: key }))));
+                found.push({ index, secret: value, reported });
+            }
+        }
+        if (separator)
+            offset = separator.index + separator[0].length;
+    }
+    return found;
+}
+const base64Of = (text) => Buffer.from(text).toString('base64');
+const k8sSecret = (entries, order = 'hand') => {
+    const data = ['data:', ...entries.map((entry) => `  ${entry}`)];
+    const head = ['apiVersion: v1'];
+    const meta = ['metadata:', '  name: app-credentials', '  namespace: shop', 'type: Opaque'];
+    return (order === 'kubectl' ? [...head, ...data, 'kind: Secret', ...meta] : [...head, 'kind: Secret', ...meta, ...data]).join('\n');
+};
+const formRules = [
+    {
+        id: 'xml-secret-element',
+        title: 'Secret-looking XML element with a value',
+        generic: true,
+        multiline: true,
+        reportSecretLine: true,
+        window: 600,
+        minified: false,
+        // A tag's end after the word: the rule wakes on `<password>` lines, not on every line naming a password.
+        keywords: ['pass>', 'password>', 'passwd>', 'pwd>', 'passphrase>', 'secret>', 'token>', 'key>', 'credential>', 'credentials>'],
+        // `<password>value</password>`, also with the value on a line of its own (Maven settings, .NET configs).
+        pattern: /<(?<name>[A-Za-z_][A-Za-z0-9_.:-]{0,80})(?:\s[^<>\n]{0,200})?>\s{0,200}(?<secret>[^\s<>]{8,200})\s{0,200}<\/\k<name>>/,
+        validate: (value) => isStrongGenericValue(value, { quoted: true }),
+        samples: {
+            match: [
+                (g) => `<server>\n  <id>releases</id>\n  <password>\n    ${humanPassword(g)}\n  </password>\n</server>`,
+                (g) => `    <apiToken>${g.alnum(32)}</apiToken>`,
+            ],
+            quiet: [
+                '<password>\n    ${env.NEXUS_PASSWORD}\n</password>',
+                '<password>changeme</password>',
+                '<tokenType>\n  BearerTokenType\n</tokenType>',
+                '<xs:element name="password" type="xs:string"/>',
+            ],
+        },
+    },
+    {
+        id: 'xml-secret-setting',
+        title: 'Secret in an <add key=… value=…> setting (NuGet, .NET app settings)',
+        generic: true,
+        minified: false,
+        keywords: ['<add '],
+        pattern: /<add\s{1,8}key\s{0,4}=\s{0,4}"(?<name>[^"\n]{1,80})"\s{1,8}value\s{0,4}=\s{0,4}"(?<secret>[^"\n]{8,200})"/i,
+        validate: (value) => isStrongGenericValue(value, { quoted: true }),
+        samples: {
+            match: [
+                (g) => `      <add key="ClearTextPassword" value="${humanPassword(g)}" />`,
+                (g) => `  <add key="PaymentsApiToken" value="${g.alnum(32)}"/>`,
+            ],
+            quiet: [
+                '      <add key="ClearTextPassword" value="%NUGET_PASSWORD%" />',
+                '      <add key="Username" value="deploy-bot-account" />',
+                '  <add key="PasswordResetUrl" value="https://shop.example.net/reset" />',
+            ],
+        },
+    },
+    {
+        id: 'curl-user-password',
+        title: 'Password in a curl -u / --user argument',
+        minified: false,
+        generic: true,
+        keywords: ['curl'],
+        pattern: /(?<![A-Za-z0-9_-])curl(?:\s[^\n]{0,400}?)?\s(?:-u\s{0,4}|--user(?:\s{1,4}|=))(?<q>["']?)(?<user>[^\s:"'@$]{1,100}):(?<secret>[^\s"']{6,200})\k<q>(?=\s|$)/,
+        validate: (password, match) => password !== match.groups?.user && isStrongGenericValue(password, { quoted: true }),
+        samples: {
+            match: [
+                (g) => `curl -fsS -u deploy:${humanPassword(g)} https://ci.internal/api/builds`,
+                (g) => `curl --user "ci-bot:${g.alnum(24)}" -X POST https://registry.internal/v2/token`,
+            ],
+            quiet: [
+                'curl -fsS -u "deploy:$DEPLOY_PASSWORD" https://ci.internal/api/builds',
+                'curl -u deploy:changeme https://ci.internal/api',
+                'curl --user ci-bot https://registry.internal/v2/token',
+            ],
+        },
+    },
+    {
+        id: 'http-header-secret',
+        title: 'Credential in an HTTP header on a command line',
+        minified: false,
+        generic: true,
+        keywords: ['-h ', "-h'", '-h"', '--header'],
+        // `-H 'Authorization: token …'`, `-H "X-API-Key: …"`, `--header=PRIVATE-TOKEN:…` (Basic and Bearer have rules of their own).
+        pattern: /(?:^|\s)(?:-H|--header)(?:\s{1,4}|=)(?<q>["'])(?<header>[A-Za-z0-9_-]{1,60})\s{0,4}:\s{0,8}(?:(?<scheme>token|apikey|api-key|key|sso-key|bot|digest)\s{1,4})?(?<secret>[^\s"']{8,500})\k<q>/i,
+        validate: (value, match) => {
+            const header = (match.groups?.header ?? '').toLowerCase();
+            const credentialHeader = /^(?:proxy-)?authorization$/.test(header) || isSecretName(header);
+            return credentialHeader && !/^(?:basic|bearer)$/i.test(value) && isStrongGenericValue(value, { quoted: true });
+        },
+        samples: {
+            match: [
+                (g) => `curl -H 'Authorization: token ${g.alnum(40)}' https://forge.internal/api/v1/repos`,
+                (g) => `curl -sS -H "X-API-Key: ${g.alnum(32)}" https://metrics.internal/ingest`,
+                (g) => `curl --header "PRIVATE-TOKEN: ${g.urlSafe(26)}x9" https://gitlab.internal/api/v4/projects`,
+            ],
+            quiet: [
+                'curl -H "X-API-Key: $METRICS_API_KEY" https://metrics.internal/ingest',
+                "curl -H 'Authorization: token ${FORGE_TOKEN}' https://forge.internal/api",
+                "curl -H 'Content-Type: application/json' -H 'X-Request-Id: 7f3a9c2e41b8' https://api.internal",
+                "curl -H 'X-API-Key: your-api-key-here' https://metrics.internal",
+            ],
+        },
+    },
+    {
+        id: 'kubernetes-secret-data',
+        title: 'Kubernetes Secret data value (base64-decoded)',
+        minified: false,
+        keywords: ['Secret'],
+        pattern: KIND_SECRET,
+        document: kubernetesSecrets,
+        samples: {
+            match: [
+                (g) => k8sSecret([`username: ${base64Of('shop')}`, `password: ${base64Of(humanPassword(g))}`]),
+                (g) => k8sSecret([`api-token: ${base64Of(g.alnum(32))}`], 'kubectl'),
+                (g) => k8sSecret([`DATABASE_URL: ${base64Of(`postgres://shop:${g.alnum(20)}@db.internal:5432/shop`)}`]),
+            ],
+            quiet: [
+                k8sSecret([`username: ${base64Of('shop')}`, `password: ${base64Of('changeme')}`]),
+                k8sSecret([`ca.crt.fingerprint: ${base64Of('sha256:9f86d081884c7d659a2feaa0c55ad015')}`, `region: ${base64Of('eu-central-1')}`]),
+                ['apiVersion: v1', 'kind: ConfigMap', 'data:', `  password-policy: ${base64Of('minLength=12')}`].join('\n'),
+            ],
+        },
+    },
+    {
+        id: 'pkcs12-keystore',
+        title: 'PKCS#12 keystore (base64 or binary)',
+        keywords: ['mii', 'mia'],
+        // The base64 of a DER SEQUENCE opens `MII` (a 2-byte length: up to 64 KB) or `MIA` (BER's indefinite length).
+        pattern: /(?<![A-Za-z0-9+/])(?<secret>MI[IA][A-Za-z0-9+/]{60,40000}={0,2})(?![A-Za-z0-9+/=])/,
+        validate: (blob) => isPkcs12(Buffer.from(blob.slice(0, 64), 'base64')),
+        binary: (bytes) => (isPkcs12(bytes, true) ? Buffer.from(bytes).toString('base64') : undefined),
+        samples: {
+            match: [
+                (g) => `keystore.p12: ${samplePkcs12(bytesOf(g, 1200)).toString('base64')}`,
+                (g) => `  "signingKeystore": "${samplePkcs12(bytesOf(g, 400)).toString('base64')}",`,
+            ],
+            quiet: [
+                // A version-2 structure is not a PFX, and neither is a certificate's DER.
+                (g) => `keystore: ${samplePkcs12(bytesOf(g, 400), 2).toString('base64')}`,
+                (g) => `certificate: ${Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x90, 0x30, 0x82, 0x01, 0x38]), bytesOf(g, 392)]).toString('base64')}`,
+            ],
+        },
+    },
+];
 
 ;// CONCATENATED MODULE: ./build/src/scan/rules/providers.js
 // Token formats that carry their own prefix, written from the providers'
@@ -30271,6 +30839,26 @@ const github = (kind, title) => prefixed({
     build: crcToken(`gh${kind[0]}_`),
     quiet: [brokenCrcToken(`gh${kind[0]}_`)],
 });
+const segment = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** `ghs_<app id>_<JWT>`: a header and payload that decode to JSON, and a signature. */
+const githubInstallationJwt = (g) => `ghs_${g.int(100000, 9999999)}_${segment({ alg: 'RS256', typ: 'JWT' })}.${segment({ iss: g.digits(7), iat: 1700000000 + g.int(0, 1e6), inst: g.digits(8) })}.${g.urlSafe(43)}`;
+/** The payload of a Sentry org token is base64 JSON with at least `iat`. */
+function sentryPayload(token) {
+    if (!/^sntrys_eyJ[A-Za-z0-9+/=]{30,600}_[A-Za-z0-9+/]{43}$/.test(token))
+        return false;
+    const payload = token.slice('sntrys_'.length, token.lastIndexOf('_'));
+    try {
+        const value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        return typeof value === 'object' && value !== null && 'iat' in value;
+    }
+    catch {
+        return false;
+    }
+}
+const sentryOrgToken = (g) => {
+    const payload = Buffer.from(JSON.stringify({ iat: 1700000000 + g.int(0, 1e6), url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: `shop${g.digits(3)}` })).toString('base64').replace(/=+$/, '');
+    return `sntrys_${payload}_${g.base64(43)}`;
+};
 const ageKey = (g) => {
     const data = Array.from({ length: 52 }, () => g.int(0, 31));
     return withBech32Checksum('age-secret-key-', data).toUpperCase();
@@ -30282,6 +30870,9 @@ const providerRules = [
     github('user-to-server', 'GitHub App user-to-server token'),
     github('server-to-server', 'GitHub App installation token'),
     github('refresh', 'GitHub refresh token'),
+    // Newer installation tokens: `ghs_<app id>_` + a JWT whose header and payload decode to JSON.
+    prefixed({ id: 'github-installation-token-jwt', title: 'GitHub App installation token (JWT form)', prefix: 'ghs_', body: CHARSETS.digits, length: [1, 12], suffix: { regex: '_eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{20,1000}', sample: '' }, validate: (s) => { const [header = '', payload = ''] = s.slice(s.indexOf('_', 4) + 1).split('.'); return isJsonSegment(header) && isJsonSegment(payload); }, build: githubInstallationJwt }),
+    prefixed({ id: 'vercel-prefixed-token', title: 'Vercel token (personal, integration, app, refresh, API key)', prefix: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], body: CHARSETS.alnum, length: [24, 80], validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)) }),
     prefixed({ id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', prefix: 'github_pat_', body: CHARSETS.url, length: [82, 82] }),
     prefixed({ id: 'gitlab-pat', title: 'GitLab personal access token', prefix: 'glpat-', body: CHARSETS.url, length: [20, 80] }),
     prefixed({ id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', prefix: 'glptt-', body: CHARSETS.hex, length: 40 }),
@@ -30304,15 +30895,27 @@ const providerRules = [
     prefixed({ id: 'jfrog-reference-token', title: 'JFrog reference token', prefix: 'cmVmdGtu', body: CHARSETS.alnum, length: 56, embedded: true }),
     prefixed({ id: 'octopus-deploy-api-key', title: 'Octopus Deploy API key', prefix: 'API-', body: CHARSETS.upper, length: 26 }),
     prefixed({ id: 'harness-pat', title: 'Harness access token', prefix: ['pat.', 'sat.'], body: CHARSETS.url, length: 22, suffix: { regex: '\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20}', sample: (g) => `.${g.hex(24)}.${g.alnum(20)}` } }),
-    prefixed({ id: 'sourcegraph-token', title: 'Sourcegraph access token', prefix: 'sgp_', body: CHARSETS.hex, length: 40, suffix: { regex: '', sample: '' } }),
-    prefixed({ id: 'terraform-cloud-token', title: 'Terraform Cloud / HCP API token', prefix: ['.atlasv1.'], body: CHARSETS.url, length: [60, 70], embedded: true, keywords: ['atlasv1'] }),
+    prefixed({ id: 'sourcegraph-token', title: 'Sourcegraph access token (legacy)', prefix: 'sgp_', body: CHARSETS.hex, length: 40 }),
+    // `sgp_<16 hex instance id>_<40 hex>` and `sgp_local_<40 hex>`.
+    prefixed({ id: 'sourcegraph-instance-token', title: 'Sourcegraph access token', prefix: 'sgp_', body: { cls: 'a-fA-F0-9', alphabet: CHARSETS.hex.alphabet }, length: 16, suffix: { regex: '_[a-fA-F0-9]{40}', sample: (g) => `_${g.hex(40)}` } }),
+    prefixed({ id: 'sourcegraph-local-token', title: 'Sourcegraph local access token', prefix: 'sgp_local_', body: { cls: 'a-fA-F0-9', alphabet: CHARSETS.hex.alphabet }, length: 40 }),
+    prefixed({ id: 'terraform-cloud-token', title: 'Terraform Cloud / HCP API token', prefix: [''], body: CHARSETS.alnum, length: 14, suffix: { regex: '\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}', sample: (g) => `.atlasv1.${g.urlSafe(67)}` }, keywords: ['.atlasv1.'] }),
     prefixed({ id: 'pulumi-access-token', title: 'Pulumi access token', prefix: 'pul-', body: CHARSETS.hex, length: 40 }),
-    prefixed({ id: 'infracost-api-key', title: 'Infracost API key', prefix: 'ico-', body: CHARSETS.alnum, length: 32 }),
+    // Not inside a file name (`assets/ico-<hash>.png`): a key has mixed case, a content hash does not.
+    prefixed({ id: 'infracost-api-key', title: 'Infracost API key', prefix: 'ico-', body: CHARSETS.alnum, length: 32, notAfter: 'A-Za-z0-9_./-', suffix: { regex: '(?!\\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9]))', sample: '' }, validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)), quiet: ['<link rel="icon" href="/static/ico-3f9a2c4d5e6f708192a3b4c5d6e7f8a9.png">', 'favicon: assets/app-ico-3F9A2c4d5e6f708192a3b4c5d6e7f8a9.svg'] }),
     prefixed({ id: 'prefect-api-key', title: 'Prefect API key', prefix: 'pnu_', body: CHARSETS.alnum, length: 36 }),
     prefixed({ id: 'readme-api-key', title: 'ReadMe API key', prefix: 'rdme_', body: CHARSETS.lower, length: 70 }),
     prefixed({ id: 'postman-api-key', title: 'Postman API key', prefix: 'PMAK-', body: CHARSETS.hex, length: 24, suffix: { regex: '-[a-f0-9]{34}', sample: (g) => `-${g.hex(34)}` } }),
     // Cloud and hosting
     prefixed({ id: 'aws-access-key-id', title: 'AWS access key ID', prefix: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'], body: CHARSETS.upper, length: 16, keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'] }),
+    // Bedrock API keys: `ABSK` + base64 of `BedrockAPIKey-…` (long-term), `bedrock-api-key-` + base64 of a presigned `bedrock.amazonaws.com` URL (short-term).
+    prefixed({ id: 'aws-bedrock-api-key', title: 'AWS Bedrock API key (long-term)', prefix: 'ABSK', body: CHARSETS.base64, length: [100, 300], suffix: { regex: '={0,2}', sample: '' }, validate: (s) => (decodeBase64(s.slice(4)) ?? '').startsWith('BedrockAPIKey-'), build: (g) => `ABSK${Buffer.from(`BedrockAPIKey-${g.alnum(4)}-at-${g.digits(12)}:${g.base64(60)}`).toString('base64')}` }),
+    prefixed({ id: 'aws-bedrock-short-term-key', title: 'AWS Bedrock API key (short-term)', prefix: 'bedrock-api-key-', body: CHARSETS.base64, length: [100, 3000], suffix: { regex: '={0,2}', sample: '' }, validate: (s) => (decodeBase64(s.slice(16)) ?? '').startsWith('bedrock.amazonaws.com'), build: (g) => `bedrock-api-key-${Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=ASIA${g.upper(16)}&X-Amz-Signature=${g.hex(64)}&Version=1`).toString('base64')}` }),
+    prefixed({ id: 'openshift-user-token', title: 'OpenShift user token', prefix: 'sha256~', body: CHARSETS.url, length: 43 }),
+    prefixed({ id: 'adobe-client-secret', title: 'Adobe client secret', prefix: 'p8e-', body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 32 }),
+    prefixed({ id: 'intra42-client-secret', title: '42 Intra client secret', prefix: ['s-s4t2ud-', 's-s4t2af-'], body: CHARSETS.hex, length: 64 }),
+    // 1Password account secret key: `A3-` + 6 + (6-5 or 11) + 5 + 5 + 5 characters, in its printed groupings.
+    prefixed({ id: 'onepassword-secret-key', title: '1Password secret key', prefix: 'A3-', body: CHARSETS.upper, length: 6, suffix: { regex: '-(?:[A-Z0-9]{6}-[A-Z0-9]{5}|[A-Z0-9]{11})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', sample: (g) => `-${g.upper(6)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}` }, keywords: ['a3-'] }),
     prefixed({ id: 'gcp-api-key', title: 'Google API key', prefix: 'AIza', body: CHARSETS.url, length: 35 }),
     prefixed({ id: 'gcp-oauth-client-secret', title: 'Google OAuth client secret', prefix: 'GOCSPX-', body: CHARSETS.url, length: 28 }),
     prefixed({ id: 'google-oauth-access-token', title: 'Google OAuth access token', prefix: 'ya29.', body: CHARSETS.url, length: [60, 200] }),
@@ -30323,8 +30926,9 @@ const providerRules = [
     prefixed({ id: 'digitalocean-refresh-token', title: 'DigitalOcean refresh token', prefix: 'dor_v1_', body: CHARSETS.hex, length: 64 }),
     prefixed({ id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', prefix: 'LTAI', body: CHARSETS.alnum, length: [20, 24] }),
     prefixed({ id: 'heroku-api-key-v2', title: 'Heroku platform API key', prefix: 'HRKU-', body: CHARSETS.url, length: 60 }),
-    prefixed({ id: 'vault-service-token', title: 'HashiCorp Vault token', prefix: ['hvs.', 'hvb.'], body: CHARSETS.url, length: [90, 200] }),
-    prefixed({ id: 'fly-io-token', title: 'Fly.io access token', prefix: ['fo1_', 'fm1r_', 'fm2_'], body: CHARSETS.url, length: [43, 300] }),
+    prefixed({ id: 'vault-service-token', title: 'HashiCorp Vault service token', prefix: 'hvs.', body: CHARSETS.url, length: [90, 200] }),
+    prefixed({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', prefix: 'hvb.', body: CHARSETS.url, length: [90, 500] }),
+    prefixed({ id: 'fly-io-token', title: 'Fly.io access token', prefix: ['fo1_', 'fm1r_', 'fm1a_', 'fm2_'], body: { cls: 'A-Za-z0-9_+/=-', alphabet: CHARSETS.base64.alphabet }, length: [43, 2000] }),
     prefixed({ id: 'netlify-pat', title: 'Netlify personal access token', prefix: 'nfp_', body: CHARSETS.alnum, length: 36 }),
     prefixed({ id: 'render-api-key', title: 'Render API key', prefix: 'rnd_', body: CHARSETS.alnum, length: 32 }),
     prefixed({ id: 'supabase-management-token', title: 'Supabase management API token', prefix: 'sbp_', body: CHARSETS.hex, length: 40 }),
@@ -30338,8 +30942,10 @@ const providerRules = [
     prefixed({ id: 'new-relic-user-key', title: 'New Relic user API key', prefix: 'NRAK-', body: CHARSETS.upper, length: 27 }),
     prefixed({ id: 'new-relic-insert-key', title: 'New Relic insights insert key', prefix: 'NRII-', body: CHARSETS.url, length: 32 }),
     prefixed({ id: 'new-relic-browser-key', title: 'New Relic browser API token', prefix: 'NRJS-', body: CHARSETS.hex, length: 19 }),
-    prefixed({ id: 'dynatrace-token', title: 'Dynatrace API token', prefix: 'dt0c01.', body: CHARSETS.upper, length: 24, suffix: { regex: '\\.[A-Z0-9]{64}', sample: (g) => `.${g.upper(64)}` } }),
-    prefixed({ id: 'sentry-org-token', title: 'Sentry organization auth token', prefix: 'sntrys_', body: { cls: 'A-Za-z0-9+/=_', alphabet: CHARSETS.base64.alphabet }, length: [60, 200] }),
+    prefixed({ id: 'dynatrace-token', title: 'Dynatrace API token', prefix: 'dt0c01.', body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 24, suffix: { regex: '\\.[A-Za-z0-9]{64}', sample: (g) => `.${g.upper(64)}` } }),
+    // `sntrys_` + base64 JSON (`iat`, `url`, `org` …) + `_` + a 43-character secret: without the payload it is not the format.
+    // The pattern is loose so a look-alike claims its span (the generic rule stays quiet on it too); the check is strict.
+    prefixed({ id: 'sentry-org-token', title: 'Sentry organization auth token', prefix: 'sntrys_', body: { cls: 'A-Za-z0-9+/=_', alphabet: CHARSETS.base64.alphabet }, length: [40, 700], validate: sentryPayload, build: sentryOrgToken, quiet: ['SENTRY_AUTH_TOKEN=sntrys_abcdefghQm7rT2xK9pLw4ZsV8nBcQm7rT2xK9pLw4ZsV8nBcQm7rT2xK9pLw4Zs'] }),
     prefixed({ id: 'sentry-user-token', title: 'Sentry user auth token', prefix: 'sntryu_', body: CHARSETS.hex, length: 64 }),
     prefixed({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', prefix: 'v1.0-', body: CHARSETS.hex, length: 24, suffix: { regex: '-[a-f0-9]{146}', sample: (g) => `-${g.hex(146)}` } }),
     prefixed({ id: 'scalingo-api-token', title: 'Scalingo API token', prefix: 'tk-us-', body: CHARSETS.url, length: 48 }),
@@ -30347,24 +30953,26 @@ const providerRules = [
     prefixed({ id: 'defined-networking-key', title: 'Defined Networking API key', prefix: 'dnkey-', body: CHARSETS.lower, length: 26, suffix: { regex: '-[a-z0-9=_-]{52}', sample: (g) => `-${g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 52)}` } }),
     // Messaging
     prefixed({ id: 'slack-bot-token', title: 'Slack bot token', prefix: 'xoxb-', body: CHARSETS.digits, length: [10, 13], suffix: { regex: '-[0-9]{10,13}-[A-Za-z0-9]{24}', sample: (g) => `-${g.digits(12)}-${g.alnum(24)}` } }),
+    prefixed({ id: 'slack-bot-token-legacy', title: 'Slack bot token (legacy two-part)', prefix: 'xoxb-', body: CHARSETS.digits, length: [8, 14], suffix: { regex: '-[A-Za-z0-9]{18,26}', sample: (g) => `-${g.alnum(24)}` } }),
+    prefixed({ id: 'slack-legacy-token', title: 'Slack legacy workspace or refresh token', prefix: ['xoxa-2-', 'xoxr-2-', 'xoxa-', 'xoxr-'], body: CHARSETS.alnum, length: [8, 48], validate: (s) => /[A-Za-z]/.test(s.slice(5)) && /[0-9]/.test(s.slice(5)) }),
     prefixed({ id: 'slack-user-token', title: 'Slack user token', prefix: ['xoxp-', 'xoxa-', 'xoxs-'], body: CHARSETS.digits, length: [10, 13], suffix: { regex: '-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}', sample: (g) => `-${g.digits(12)}-${g.digits(12)}-${g.hex(32)}` } }),
-    prefixed({ id: 'slack-app-token', title: 'Slack app-level token', prefix: 'xapp-1-', body: CHARSETS.upper, length: [9, 12], suffix: { regex: '-[0-9]{10,13}-[a-f0-9]{64}', sample: (g) => `-${g.digits(12)}-${g.hex(64)}` } }),
-    prefixed({ id: 'slack-config-token', title: 'Slack configuration token', prefix: ['xoxe.xoxp-1-', 'xoxe-1-'], body: CHARSETS.alnum, length: [140, 170] }),
-    prefixed({ id: 'slack-webhook', title: 'Slack incoming webhook', prefix: 'hooks.slack.com/services/T', body: CHARSETS.upper, length: [8, 11], embedded: true, suffix: { regex: '/B[A-Z0-9]{8,11}/[A-Za-z0-9]{24}', sample: (g) => `/B${g.upper(10)}/${g.alnum(24)}` }, keywords: ['hooks.slack.com'] }),
+    prefixed({ id: 'slack-app-token', title: 'Slack app-level token', prefix: 'xapp-1-', body: CHARSETS.upper, length: [9, 12], suffix: { regex: '-[0-9]{10,13}-[A-Za-z0-9]{32,80}', sample: (g) => `-${g.digits(12)}-${g.hex(g.int(62, 64))}` } }),
+    prefixed({ id: 'slack-config-token', title: 'Slack configuration token', prefix: ['xoxe.xoxp-1-', 'xoxe.xoxb-1-', 'xoxe-1-'], body: CHARSETS.alnum, length: [140, 170] }),
+    prefixed({ id: 'slack-webhook', title: 'Slack incoming webhook or workflow trigger', prefix: ['hooks.slack.com/services/', 'hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'], body: { cls: 'A-Za-z0-9+/', alphabet: CHARSETS.alnum.alphabet }, length: [40, 120], embedded: true, build: (g) => `hooks.slack.com/services/T${g.upper(10)}/B${g.upper(10)}/${g.alnum(24)}`, keywords: ['hooks.slack.com'] }),
     prefixed({ id: 'discord-webhook', title: 'Discord webhook URL', prefix: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], body: CHARSETS.digits, length: [17, 20], embedded: true, suffix: { regex: '/[A-Za-z0-9_-]{60,68}', sample: (g) => `/${g.urlSafe(68)}` }, keywords: ['/api/webhooks/'] }),
     prefixed({ id: 'telegram-bot-token', title: 'Telegram bot token', prefix: [''], body: CHARSETS.digits, length: [8, 10], suffix: { regex: ':AA[A-Za-z0-9_-]{33}', sample: (g) => `:AA${g.urlSafe(33)}` }, keywords: [':aa'], minEntropy: 2.5 }),
     prefixed({ id: 'teams-webhook', title: 'Microsoft Teams incoming webhook', prefix: '.webhook.office.com/webhookb2/', body: { cls: 'a-f0-9@-', alphabet: '0123456789abcdef' }, length: [36, 80], embedded: true, suffix: { regex: '/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}', sample: (g) => `/IncomingWebhook/${g.hex(32)}/${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}` }, keywords: ['webhook.office.com'] }),
     prefixed({ id: 'zapier-webhook', title: 'Zapier webhook URL', prefix: 'hooks.zapier.com/hooks/catch/', body: CHARSETS.digits, length: [5, 10], embedded: true, suffix: { regex: '/[a-z0-9]{6,8}/?', sample: (g) => `/${g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 7)}` }, keywords: ['hooks.zapier.com'] }),
     prefixed({ id: 'mattermost-access-token', title: 'Mattermost personal access token', prefix: 'mmat_', body: CHARSETS.lower, length: 26 }),
     // Payments and commerce
-    prefixed({ id: 'stripe-secret-key', title: 'Stripe secret key', prefix: ['sk_live_', 'sk_test_'], body: CHARSETS.alnum, length: [24, 99] }),
-    prefixed({ id: 'stripe-restricted-key', title: 'Stripe restricted key', prefix: ['rk_live_', 'rk_test_'], body: CHARSETS.alnum, length: [24, 99] }),
+    prefixed({ id: 'stripe-secret-key', title: 'Stripe secret key', prefix: ['sk_live_', 'sk_test_', 'sk_prod_'], body: CHARSETS.alnum, length: [24, 99] }),
+    prefixed({ id: 'stripe-restricted-key', title: 'Stripe restricted key', prefix: ['rk_live_', 'rk_test_', 'rk_prod_'], body: CHARSETS.alnum, length: [24, 99] }),
     prefixed({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', prefix: 'whsec_', body: CHARSETS.alnum, length: [32, 64] }),
     prefixed({ id: 'square-access-token', title: 'Square access token', prefix: ['EAAA', 'sq0atp-'], body: CHARSETS.url, length: [22, 60] }),
     prefixed({ id: 'square-oauth-secret', title: 'Square OAuth secret', prefix: 'sq0csp-', body: CHARSETS.url, length: 43 }),
     prefixed({ id: 'braintree-access-token', title: 'Braintree / PayPal access token', prefix: 'access_token$production$', body: CHARSETS.lower, length: 16, suffix: { regex: '\\$[a-f0-9]{32}', sample: (g) => `$${g.hex(32)}` }, keywords: ['access_token$production$'] }),
-    prefixed({ id: 'shopify-access-token', title: 'Shopify access token', prefix: ['shpat_', 'shpca_', 'shppa_'], body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
-    prefixed({ id: 'shopify-shared-secret', title: 'Shopify shared secret', prefix: 'shpss_', body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
+    prefixed({ id: 'shopify-access-token', title: 'Shopify access token', prefix: ['shpat_', 'shpca_', 'shppa_'], body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 32 }),
+    prefixed({ id: 'shopify-shared-secret', title: 'Shopify shared secret', prefix: 'shpss_', body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 32 }),
     prefixed({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', prefix: ['FLWSECK-', 'FLWSECK_TEST-'], body: CHARSETS.hex, length: 32, suffix: { regex: '-X', sample: '-X' } }),
     prefixed({ id: 'razorpay-key', title: 'Razorpay live key', prefix: 'rzp_live_', body: CHARSETS.alnum, length: 14 }),
     prefixed({ id: 'shippo-token', title: 'Shippo API token', prefix: ['shippo_live_', 'shippo_test_'], body: CHARSETS.hex, length: 40 }),
@@ -30412,6 +31020,7 @@ const providerRules = [
     prefixed({ id: 'frameio-token', title: 'Frame.io API token', prefix: 'fio-u-', body: CHARSETS.url, length: 64 }),
     prefixed({ id: 'twitter-bearer-token', title: 'Twitter / X bearer token', prefix: 'AAAAAAAAAAAAAAAAAAAAA', body: { cls: 'A-Za-z0-9%', alphabet: CHARSETS.alnum.alphabet }, length: [50, 100] }),
     prefixed({ id: 'facebook-access-token', title: 'Facebook / Meta access token', prefix: 'EAACEdEose0cBA', body: CHARSETS.alnum, length: [20, 200] }),
+    prefixed({ id: 'facebook-page-access-token', title: 'Facebook / Meta page or user access token', prefix: ['EAAM', 'EAAC', 'EAAG', 'EAAI'], body: CHARSETS.alnum, length: [100, 400] }),
     prefixed({ id: 'twilio-api-key', title: 'Twilio API key', prefix: 'SK', body: CHARSETS.hex, length: 32, keywords: ['sk'] }),
     prefixed({ id: 'age-secret-key', title: 'age secret key', prefix: 'AGE-SECRET-KEY-1', body: { cls: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', alphabet: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L' }, length: 58, validate: isValidBech32, build: ageKey, quiet: [(g) => { const key = ageKey(g); return `key = "${key.slice(0, -1)}${key.endsWith('Q') ? 'P' : 'Q'}"`; }] }),
     prefixed({ id: 'shopify-custom-app-token', title: 'Shopify custom app token', prefix: 'shpcat_', body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
@@ -30421,8 +31030,9 @@ const providerRules = [
 
 
 
-/** Every built-in rule; provider rules first so a generic match yields to them. */
-const builtinRules = [...providerRules, ...contextualRules, ...structuralRules];
+
+/** Every built-in rule; provider rules first so a generic match yields to them, the forms before the plain `name = value`. */
+const builtinRules = [...providerRules, ...contextualRules, ...formRules, ...structuralRules];
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -30821,8 +31431,9 @@ function readScannable(file, maxBytes) {
     }
     if (size > maxBytes)
         return { skipped: 'too-large', bytes: size };
-    const text = decodeText(external_node_fs_namespaceObject.readFileSync(file));
-    return text === undefined ? { skipped: 'binary', bytes: size } : { text, bytes: size };
+    const data = external_node_fs_namespaceObject.readFileSync(file);
+    const text = decodeText(data);
+    return text === undefined ? { skipped: 'binary', bytes: size, data } : { text, bytes: size };
 }
 /**
  * Text from a file's bytes: UTF-8 (its BOM dropped), or UTF-16 with a BOM, or
@@ -31042,8 +31653,10 @@ async function runScan(settings, context) {
             if ('skipped' in read) {
                 if (read.skipped === 'too-large')
                     skipOversized(file, read.bytes);
-                else if (read.skipped === 'binary')
+                else if (read.skipped === 'binary') {
                     stats.skipped += 1;
+                    collector.add(detector.detectBinary(read.data, file));
+                }
                 continue;
             }
             stats.files += 1;
@@ -31165,17 +31778,8 @@ function revision(inputs, name, fromEvent) {
         inputs.fail(name, `is not a git ref or commit id: it ${problem}`, 'Pass a branch, tag or commit id, e.g. origin/main or a 40-character sha.');
     return value;
 }
-function readEvent(env) {
-    const file = env.GITHUB_EVENT_PATH;
-    if (!file || !external_node_fs_namespaceObject.existsSync(file))
-        return {};
-    try {
-        return JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
-    }
-    catch {
-        return {};
-    }
-}
+/** The event as the edge read it (the platform's payload): only the fields a scan uses. */
+const eventOf = (platform) => (platform.event ?? {});
 /** `auto`: the event decides (pull_request → pr, push → push, schedule → history, else tree). */
 function modeFor(eventName) {
     if (eventName === 'pull_request' || eventName === 'pull_request_target')
@@ -31186,7 +31790,7 @@ function modeFor(eventName) {
         return 'history';
     return 'tree';
 }
-function commentTarget(inputs, platform, env, pullNumber) {
+function commentTarget(inputs, platform, pullNumber) {
     if (!inputs.boolean('comment', false))
         return undefined;
     const token = inputs.secret('token') ?? undefined;
@@ -31199,7 +31803,7 @@ function commentTarget(inputs, platform, env, pullNumber) {
         inputs.fail('repository', 'is unknown', 'Set repository: owner/name.');
     const forge = platform.kind === 'forgejo' ? 'forgejo' : 'github';
     const apiUrl = inputs.optional('api-url')
-        ?? (forge === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
+        ?? (forge === 'github' ? platform.apiUrl ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
     return { forge, apiUrl: apiUrl.replace(/\/$/, ''), repository, pullNumber, token };
 }
 const secretScanFlow = {
@@ -31207,7 +31811,7 @@ const secretScanFlow = {
     action: 'secret-scan',
     describe: 'Scan a pull request, a push, the tree or the whole history for committed secrets',
     parse(inputs, context) {
-        const event = readEvent(context.env);
+        const event = eventOf(context.platform);
         const requested = inputs.choice('mode', MODES, 'auto');
         const mode = requested === 'auto' ? modeFor(context.platform.eventName) : requested;
         const directory = external_node_path_namespaceObject.resolve(context.workDir, inputs.string('working-directory', '.'));
@@ -31234,7 +31838,7 @@ const secretScanFlow = {
             writeBaseline: inputs.boolean('write-baseline', false),
             sarifPath: sarif === 'false' || sarif === 'none' ? '' : external_node_path_namespaceObject.resolve(context.workDir, sarif),
             maxFileSize: maxFileSize ?? 1024 * 1024,
-            comment: commentTarget(inputs, context.platform, context.env, pullNumber),
+            comment: commentTarget(inputs, context.platform, pullNumber),
         };
         if (mode === 'pr' && !settings.base)
             inputs.fail('base', 'is required in pr mode outside a pull_request event', 'Pass the base commit or branch, e.g. --base origin/main.');
@@ -31255,7 +31859,7 @@ const secretScanFlow = {
         : undefined),
 };
 
-;// CONCATENATED MODULE: ./build/src/scan/demo.js
+;// CONCATENATED MODULE: ./build/src/demo/scan.js
 
 
 
@@ -31290,7 +31894,20 @@ async function demoScan(log, dir) {
     return renderText(secretScanFlow.summary(result));
 }
 
-;// CONCATENATED MODULE: ./build/src/swarm/namespace.js
+;// CONCATENATED MODULE: ./build/src/demo/smoke.js
+
+
+
+
+/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
+async function demoSmoke(log, url, version) {
+    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
+    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
+    log.info(renderText(smokeSummary(report)));
+    return report;
+}
+
+;// CONCATENATED MODULE: ./build/src/demo/swarm-engine.js
 // A throwaway single-node swarm for the demo: a second dockerd inside a network
 // namespace made with `unshare --net` (not `ip netns exec`, which remounts /sys
 // and hides the cgroup mounts). Its ingress, gateway bridge and host-network
@@ -31384,7 +32001,7 @@ async function startDemoSwarmEngine(options) {
     return { dir, pid, host, enter: ['nsenter', `--net=/proc/${pid}/ns/net`], stop };
 }
 
-;// CONCATENATED MODULE: ./build/src/swarm/demo.js
+;// CONCATENATED MODULE: ./build/src/demo/swarm.js
 
 
 
@@ -31462,6 +32079,7 @@ async function demoSwarm(log, options) {
                 mode: 'stack', stack: 'demo', composeFile: file, parallelism: 1, timeoutMs: 120_000, pollMs: SWARM_DEFAULTS.pollMs,
                 secrets: { app_token: token }, env: {}, prune: false,
             }, endpoint, log);
+            // Each deploy's report, once: the demo's end names the step, not its tables again.
             log.info(renderText(swarmSummary(result)));
             return result;
         };
@@ -31474,11 +32092,11 @@ async function demoSwarm(log, options) {
         const v1 = await deploy('v1');
         const v1Failure = swarmFailure(v1);
         if (v1Failure)
-            return { ok: false, detail: `v1: ${v1Failure}`, summary: swarmSummary(v1) };
+            return { ok: false, detail: `v1: ${v1Failure}` };
         const v2 = await deploy('v2');
         const v2Failure = swarmFailure(v2);
         if (v2Failure)
-            return { ok: false, detail: `v2: ${v2Failure}`, summary: swarmSummary(v2) };
+            return { ok: false, detail: `v2: ${v2Failure}` };
         const afterV2 = await serving();
         const v3 = await deploy('v3', true);
         const rolledBack = v3.services.every((s) => s.outcome === 'rolled-back');
@@ -31494,7 +32112,6 @@ async function demoSwarm(log, options) {
                     ? `broken v3 rolled back by the engine in ${humanDuration(v3.durationMs)}, ${afterV3} serving`
                     : `broken v3 was NOT rolled back (${v3.services.map((s) => `${s.service}: ${s.outcome}`).join(', ')}), ${afterV3} serving`,
             ].join('; '),
-            summary: swarmSummary(v3),
         };
     }
     finally {
@@ -31503,7 +32120,7 @@ async function demoSwarm(log, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/cli/demo.js
+;// CONCATENATED MODULE: ./build/src/demo/run.js
 
 
 
@@ -31546,7 +32163,8 @@ async function runDemo(_args, log) {
     const appDir = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'app');
     const [host] = sandbox.ssh.hosts;
     const steps = [];
-    const extra = new Summary();
+    // A step's own tables are printed once, in its group as it finishes; the end is the one table of steps.
+    const show = (summary) => log.info(renderText(summary));
     const timed = async (step, body) => {
         const started = Date.now();
         try {
@@ -31585,7 +32203,7 @@ async function runDemo(_args, log) {
             else {
                 for (const s of run.result.steps)
                     steps.push({ step: s.step, status: s.status, seconds: s.status === 'skipped' ? '-' : (s.durationMs / 1000).toFixed(1), detail: s.detail });
-                extra.append(pipelineFlow.summary(run.result));
+                show(pipelineFlow.summary(run.result));
                 deployed = run.result.outcome === 'deployed';
                 imageRef = run.result.imageRef;
             }
@@ -31611,7 +32229,7 @@ async function runDemo(_args, log) {
                 host: { address: deployHost.address, port: deployHost.port, baseDir: deployHost.baseDir },
                 user: sandbox.ssh.user, privateKeyPath: sandbox.ssh.privateKeyPath, knownHostsPath: sandbox.ssh.knownHostsPath,
             });
-            extra.append(report.summary);
+            show(report.summary);
             return { ok: true, detail: report.detail };
         });
     }
@@ -31634,8 +32252,6 @@ async function runDemo(_args, log) {
         const report = await demoSwarm(log, { runner: localContext(log).runner, image: sandbox.baseImage, sourceHost: sandbox.docker?.host });
         if (report.skipped)
             log.warn(`swarm step skipped: ${report.skipped}`);
-        if (report.summary)
-            extra.append(report.summary);
         return { ok: report.ok, detail: report.detail, skipped: report.skipped !== undefined };
     });
     await timed('restore drill', async () => {
@@ -31646,17 +32262,19 @@ async function runDemo(_args, log) {
         const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-scan-'));
         const text = await demoScan(log, external_node_path_namespaceObject.join(dir, 'repo'));
         external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
-        extra.text(text);
+        log.info(text);
         // The demo repository plants one fake token: finding it is the success.
         const found = /ghp_|github/i.test(text);
         return { ok: found, detail: found ? 'the planted (fake) GitHub token was caught in the push' : 'the planted token was not reported' };
     });
-    const story = new Summary()
-        .heading(`Slipway demo: example app ${version}, the whole chain`)
-        .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]))
-        .append(extra);
-    process.stdout.write(renderText(story));
+    process.stdout.write(renderText(demoSummary(version, steps)));
     return steps.some((s) => s.status === 'failed') ? 1 : 0;
+}
+/** The end of the demo: one table, each step with its result and time. */
+function demoSummary(version, steps) {
+    return new Summary()
+        .heading(`Slipway demo: example app ${version}, the whole chain`)
+        .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]));
 }
 /** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
 async function prepareHost(log, ssh, appDir) {
@@ -32120,7 +32738,7 @@ function globalFlags(set, dryRunAsInput) {
         ['--config FILE', 'the slipway.yml to read (default: ./slipway.yml when it exists)'],
         ...(set.dryRun ? [['--dry-run', 'print the plan (hosts, strategy, commands) and touch nothing']] : []),
         ['--json', 'print one JSON document (outputs and result) on stdout'],
-        ['--quiet', 'only warnings and errors on stderr; the result still goes to stdout'],
+        ['--quiet', 'only errors on stderr (no progress line); the result still goes to stdout'],
         ['--debug', 'also show every command run and stack traces'],
         ['--help, -h', 'this help'],
         ...(set.inputs.has('version') ? [] : [['--version', 'the installed Slipway version']]),
@@ -32230,9 +32848,29 @@ function checkDefaultsKeys(sections, where) {
         throw new InputError(`${where}: defaults.${key}`, 'is not an input of any command', nearest ? `Did you mean ${nearest}?` : 'Run `slipway help <command>` for the inputs.');
     }
 }
+/** The values a command runs with (slipway.yml under its flags), and which of them came from the file (never quoted in an error). */
+function configValues(
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+flow, set, config, line, shape) {
+    if (shape) {
+        shape.check(config.sections, config.where);
+        const fileValues = shape.values(config.sections, {}, config.where, process.env);
+        return { values: { ...fileValues, ...line.values }, fromFile: Object.keys(fileValues).filter((key) => !(key in line.values)) };
+    }
+    const inputNames = [...set.inputs.values()].map((flag) => flag.input.name);
+    checkSectionKeys(config.sections[flow.command], flow.command, inputNames, config.where);
+    checkDefaultsKeys(config.sections, config.where);
+    const values = {};
+    const fileValues = { ...config.sections.defaults, ...config.sections[flow.command] };
+    for (const [key, value] of Object.entries(fileValues)) {
+        values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
+    }
+    Object.assign(values, line.values);
+    return { values, fromFile: Object.keys(fileValues).filter((key) => !(key in line.values)) };
+}
 /** `slipway <flow> …`: flags and slipway.yml → the flow's parse → the plan (--dry-run) or the run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function runFlowCommand(flow, args, log, output) {
+async function runFlowCommand(flow, args, log, output, shape) {
     const set = flowFlagSet(flow);
     if (asksForHelp(args)) {
         output.stdout.write(commandHelp(flow.command, flow.action, flow.describe, { dryRun: set.dryRun }));
@@ -32244,15 +32882,7 @@ async function runFlowCommand(flow, args, log, output) {
         return 0;
     }
     const config = readConfig(line);
-    const inputNames = [...set.inputs.values()].map((flag) => flag.input.name);
-    checkSectionKeys(config.sections[flow.command], flow.command, inputNames, config.where);
-    checkDefaultsKeys(config.sections, config.where);
-    const values = {};
-    const fromFile = { ...config.sections.defaults, ...config.sections[flow.command] };
-    for (const [key, value] of Object.entries(fromFile)) {
-        values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
-    }
-    Object.assign(values, line.values);
+    const { values, fromFile } = configValues(flow, set, config, line, shape);
     const dryRun = DRY_RUNS[flow.command];
     if (line.switches.has('dry-run') && dryRun) {
         // Parse only: every input is checked, no process starts, no host is reached.
@@ -32266,7 +32896,8 @@ async function runFlowCommand(flow, args, log, output) {
     let run;
     try {
         // A slipway.yml value (often `${env:SECRET}`) is never quoted back in an error.
-        run = await runFlow(flow, values, localContext(log, { signal: cancel.signal }), Object.keys(fromFile).filter((key) => !(key in line.values)));
+        const whole = () => runFlow(flow, values, localContext(log, { signal: cancel.signal }), fromFile);
+        run = await (output.during ? output.during(`slipway ${flow.command}`, whole) : whole());
     }
     catch (error) {
         if (!cancel.received())
@@ -32278,7 +32909,8 @@ async function runFlowCommand(flow, args, log, output) {
         cancel.dispose();
     }
     if (output.json) {
-        output.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result }, null, 2))}\n`);
+        const document = shape?.document?.(run) ?? { ok: !run.failure, failure: run.failure, outputs: run.outputs, result: run.result };
+        output.stdout.write(`${secrets_redact(JSON.stringify(document, null, 2))}\n`);
     }
     else {
         output.stdout.write(secrets_redact(renderText(flow.summary(run.result))));
@@ -32294,14 +32926,7 @@ async function runFlowCommand(flow, args, log, output) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./build/src/pipeline/cli.js
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/src/cli/commands/pipeline.js
 
 
 
@@ -32330,45 +32955,24 @@ function pipelineValues(config, flags, where, env) {
     return { ...values, ...flags };
 }
 const inputNames = (action) => (ACTION_INPUTS[action]?.inputs ?? []).map((input) => input.name);
-/** `slipway pipeline [--dry-run] [--input value …]`: the root action's chain from a terminal. */
-async function runPipelineCommand(args, log) {
-    // Read before parsing, so a flag error is reported the way they ask too.
-    const json = args.includes('--json');
-    const debug = process.env.SLIPWAY_DEBUG === '1' || args.includes('--debug');
-    try {
-        // The root action's inputs; `--dry-run` is one of them (the plan, nothing touched).
-        if (asksForHelp(args)) {
-            process.stdout.write(commandHelp('pipeline', pipelineFlow.action, pipelineFlow.describe));
-            return 0;
-        }
-        const line = parseCommandLine(args, flagSetFor('pipeline', pipelineFlow.action));
-        const config = readConfig(line);
-        checkSectionKeys(config.sections.pipeline, 'pipeline', inputNames(pipelineFlow.action), config.where);
-        checkDefaultsKeys(config.sections, config.where);
+/**
+ * How `slipway pipeline` differs from a single link's command: it reads every
+ * link's section of slipway.yml, and a dry run's plan (an input of the root
+ * action, not a CLI switch) is its JSON document.
+ */
+const pipelineConfig = {
+    check(sections, where) {
+        checkSectionKeys(sections.pipeline, 'pipeline', inputNames('deploy-pipeline'), where);
+        checkDefaultsKeys(sections, where);
         for (const link of LINKS)
-            checkSectionKeys(config.sections[SECTION_OF[link]], SECTION_OF[link], inputNames(ACTION_OF[link]), config.where);
-        const values = pipelineValues(config.sections, line.values, config.where, process.env);
-        const run = await runFlow(pipelineFlow, values, localContext(log));
-        // A dry run's plan is the document, as for deploy and drill.
-        const plan = run.result.plan ? { dryRun: true, plan: run.result.plan } : {};
-        if (json)
-            process.stdout.write(`${secrets_redact(JSON.stringify({ ok: !run.failure, failure: run.failure, outputs: run.outputs, ...plan }, null, 2))}\n`);
-        else
-            process.stdout.write(secrets_redact(renderText(pipelineFlow.summary(run.result))));
-        if (run.failure) {
-            log.error(run.failure);
-            return 1;
-        }
-        return 0;
-    }
-    catch (error) {
-        const message = errors_formatError(error, debug);
-        if (json)
-            process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
-        log.error(message);
-        return error instanceof InputError ? 2 : 1;
-    }
-}
+            checkSectionKeys(sections[SECTION_OF[link]], SECTION_OF[link], inputNames(ACTION_OF[link]), where);
+    },
+    values: pipelineValues,
+    document: (run) => {
+        const plan = run.result.plan;
+        return { ok: !run.failure, failure: run.failure, outputs: run.outputs, ...(plan ? { dryRun: true, plan } : {}) };
+    },
+};
 
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
@@ -32410,7 +33014,7 @@ function parseCommandArgs(args, spec) {
     const positionals = [];
     let config;
     const valueNames = new Set([...spec.values, 'config']);
-    const switchNames = new Set([...spec.switches, 'json', 'debug', 'help']);
+    const switchNames = new Set([...spec.switches, 'json', 'debug', 'quiet', 'help']);
     for (let i = 0; i < args.length; i += 1) {
         const arg = args[i] ?? '';
         if (arg === '--') {
@@ -32621,9 +33225,8 @@ async function readComposeServing(session, settings, appDir, index) {
             : [];
         containers.push({ id: id.slice(0, 12), project, state: inert(state, 40), ...(health ? { health: inert(health, 40) } : {}), image: inert(image), imageId: inert(imageId, 80), digests });
     }
-    const base = stateDir(appDir);
-    const recorded = await readStateFile(session, `${base}/compose-${configured ?? 'default'}-${service}.state`);
-    const zeroDowntime = await readStateFile(session, `${base}/zero-downtime-${projectName}-${service}.state`);
+    const recorded = await readStateFile(session, `${hostFiles.composeBase(appDir, configured, service)}.state`);
+    const zeroDowntime = await readStateFile(session, hostFiles.switchState(appDir, projectName, service));
     const pick = Object.keys(zeroDowntime).length ? { version: zeroDowntime.live_version ?? '', image: zeroDowntime.live_image ?? '', status: zeroDowntime.status ?? '', slot: zeroDowntime.live_project ?? '' } : recorded;
     const kept = {};
     for (const key of ['version', 'image', 'previous_version', 'previous_image', 'status', 'slot'])
@@ -32727,6 +33330,235 @@ function mergeHistory(perHost, limit) {
     return all.slice(0, limit).map(({ order: _order, ...entry }) => entry);
 }
 
+;// CONCATENATED MODULE: ./build/src/cli/terminal.js
+
+
+const truthy = (value) => value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+/** A runner that hands the step a pseudo-terminal is still a log someone reads later: plain lines there. */
+function inCi(env) {
+    return truthy(env.CI) || truthy(env.GITHUB_ACTIONS) || truthy(env.GITEA_ACTIONS) || truthy(env.FORGEJO_ACTIONS);
+}
+function outputStyle(stream, env, options = {}) {
+    const tty = stream.isTTY === true && env.TERM !== 'dumb';
+    return {
+        progress: tty && !options.quiet && !inCi(env),
+        colour: tty && !inCi(env) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
+    };
+}
+const CODES = { red: [31, 39], green: [32, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22] };
+/**
+ * Outside text (a host's output, an app's answer) printed to a terminal: no
+ * control character of its own, so it can neither move the cursor, recolour the
+ * screen nor break the status line. Tabs and line breaks stay in full lines.
+ */
+function terminalSafe(text, options = {}) {
+    // eslint-disable-next-line no-control-regex
+    const cleaned = text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+    return options.oneLine ? cleaned.replace(/[\t\n]+/g, ' ') : cleaned;
+}
+/** A message's text as a terminal may show it: secrets masked, no control characters. */
+const safe = (message) => terminalSafe(secrets_redact(message));
+/** Human elapsed time: `0.4 s`, `12 s`, `2 m 05 s`. */
+function formatElapsed(ms) {
+    const seconds = Math.max(0, ms) / 1000;
+    if (seconds < 10)
+        return `${seconds.toFixed(1)} s`;
+    if (seconds < 60)
+        return `${Math.floor(seconds)} s`;
+    const whole = Math.floor(seconds);
+    return `${Math.floor(whole / 60)} m ${String(whole % 60).padStart(2, '0')} s`;
+}
+/** Cuts `text` to `width` characters (code points), marking the cut. */
+function fit(text, width) {
+    const chars = Array.from(text);
+    if (chars.length <= width)
+        return text;
+    if (width <= 0)
+        return '';
+    return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/** `\r` to the line's start, then erase the whole line: the status line is redrawn where it was. */
+const ERASE_LINE = '\r\u001b[2K';
+/**
+ * The CLI's Logger. Plain mode is ConsoleLogger's output, line for line (what
+ * CI logs and the specs read); progress mode adds the status line and the
+ * finished-step lines; colour paints `error:` red, `warning:` yellow, the final
+ * ok green.
+ */
+class TerminalLogger {
+    stream;
+    options;
+    plain;
+    active = [];
+    detailText = '';
+    timer;
+    frame = 0;
+    shown = false;
+    now;
+    constructor(stream, options) {
+        this.stream = stream;
+        this.options = options;
+        this.plain = new ConsoleLogger({ debug: options.debug, stream: stream });
+        this.now = options.now ?? Date.now;
+    }
+    paint(colour, text) {
+        if (!this.options.style.colour || !text)
+            return text;
+        const [on, off] = CODES[colour];
+        return `\u001b[${on}m${text}\u001b[${off}m`;
+    }
+    /** At a terminal (progress or colour); plain mode is ConsoleLogger's. */
+    get atTerminal() { return this.options.style.progress || this.options.style.colour; }
+    info(message) {
+        if (this.options.quiet)
+            return;
+        if (!this.atTerminal)
+            return this.plain.info(message);
+        this.line(safe(message));
+    }
+    warn(message, where) {
+        if (this.options.quiet)
+            return;
+        if (!this.atTerminal)
+            return this.plain.warn(message, where);
+        this.line(`${this.paint('yellow', 'warning:')} ${safe(`${locate(where)}${message}`)}`);
+    }
+    error(message, where) {
+        if (!this.atTerminal)
+            return this.plain.error(message, where);
+        this.line(`${this.paint('red', 'error:')} ${safe(`${locate(where)}${message}`)}`);
+    }
+    /** Shown with --debug; on a TTY it also names what runs on the status line (`$ ssh …`, a health poll). */
+    debug(message) {
+        if (this.options.debug) {
+            if (this.atTerminal)
+                this.line(this.paint('dim', safe(`debug: ${message}`)));
+            else
+                this.plain.debug(message);
+        }
+        this.detail(message);
+    }
+    /** A streamed tool's line (build, pull, push, a hook): on the status line at a terminal, a line of its own elsewhere. */
+    output(line) {
+        if (this.options.style.progress && !this.options.debug)
+            this.detail(line);
+        else
+            this.info(line);
+    }
+    /** A step the core names: `▸ title` in plain logs; at a terminal, the status line while it runs, then one line with its time. */
+    async group(title, body) {
+        if (this.options.quiet)
+            return body();
+        if (!this.options.style.progress)
+            return this.plain.group(title, body);
+        return this.step(title, body, { leaveLine: true, ambient: false });
+    }
+    /** Progress for a wait the edge itself names (reading hosts): the status line only, nothing in plain logs. */
+    async during(title, body) {
+        if (this.options.quiet || !this.options.style.progress)
+            return body();
+        return this.step(title, body, { leaveLine: false, ambient: true });
+    }
+    /** The run's last line at a terminal: `✓ slipway deploy finished in 42 s`, green, or the failure in red. */
+    finished(what, code, startedAt) {
+        if (this.options.quiet || !this.options.style.progress)
+            return;
+        const took = formatElapsed(this.now() - startedAt);
+        this.line(code === 0 ? this.paint('green', `✓ ${what} finished in ${took}`) : this.paint('red', `✗ ${what} failed after ${took} (exit ${code})`));
+    }
+    /** Takes the status line off the screen (when the last step ends, or the process exits). */
+    clear() {
+        if (this.shown)
+            this.stream.write(ERASE_LINE);
+        this.shown = false;
+    }
+    async step(title, body, how) {
+        const { leaveLine, ambient } = how;
+        const step = { title: terminalSafe(secrets_redact(title), { oneLine: true }), started: this.now(), ambient };
+        this.active.push(step);
+        this.detailText = '';
+        this.startTicking();
+        this.draw();
+        let failed = false;
+        try {
+            return await body();
+        }
+        catch (error) {
+            failed = true;
+            throw error;
+        }
+        finally {
+            this.active.splice(this.active.indexOf(step), 1);
+            // What this step did last is not what the next one on the line is doing.
+            this.detailText = '';
+            const took = formatElapsed(this.now() - step.started);
+            if (leaveLine || failed)
+                this.line(failed ? this.paint('red', `✗ ${step.title} (${took})`) : `${this.paint('bold', '▸')} ${step.title} ${this.paint('dim', `(${took})`)}`);
+            if (!this.active.length)
+                this.stopTicking();
+        }
+    }
+    detail(message) {
+        if (!this.options.style.progress || !this.active.length)
+            return;
+        this.detailText = terminalSafe(secrets_redact(message), { oneLine: true }).trim();
+        this.draw();
+    }
+    /** A full line (its outside parts already made safe): the status line is erased first and drawn again under it. */
+    line(message) {
+        const text = inertText(message);
+        if (this.options.style.progress) {
+            this.stream.write(`${this.shown ? ERASE_LINE : ''}${text}\n`);
+            this.shown = false;
+            this.draw();
+        }
+        else {
+            this.stream.write(`${text}\n`);
+        }
+    }
+    draw() {
+        if (!this.active.length)
+            return this.clear();
+        const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+        // The core's steps when one runs (one per host side by side: the first, and how many more), else the edge's wait.
+        const steps = this.active.some((step) => !step.ambient) ? this.active.filter((step) => !step.ambient) : this.active;
+        const first = steps[0];
+        const titles = steps.length === 1 ? first.title : `${first.title} (+${steps.length - 1} more)`;
+        const spinner = SPINNER[this.frame % SPINNER.length];
+        const elapsed = formatElapsed(this.now() - first.started);
+        const tail = this.detailText ? ` · ${this.detailText}` : '';
+        // Cut to the terminal's width: a wrapped status line could not be redrawn in place.
+        const plainHead = `${fit(`${spinner} ${titles}`, width - elapsed.length - 1)} `;
+        const plainTail = fit(tail, Math.max(0, width - Array.from(plainHead).length - elapsed.length));
+        this.stream.write(`${ERASE_LINE}${plainHead}${this.paint('dim', elapsed)}${this.paint('dim', plainTail)}`);
+        this.shown = true;
+    }
+    startTicking() {
+        if (this.timer)
+            return;
+        this.timer = setInterval(() => { this.frame += 1; this.draw(); }, this.options.tickMs ?? 100);
+        // The status line never keeps the process alive (the exit guard counts on an empty event loop).
+        this.timer.unref();
+        // A run cut short (a signal, a stall) must not leave the status line for the shell's prompt to follow.
+        process.once('exit', this.clearAtExit);
+    }
+    clearAtExit = () => this.clear();
+    stopTicking() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = undefined;
+        process.off('exit', this.clearAtExit);
+        this.clear();
+    }
+}
+/** The logger for one CLI run, from its switches and where stderr goes. */
+function terminalLogger(options = {}) {
+    const stream = options.stream ?? process.stderr;
+    const style = outputStyle(stream, options.env ?? process.env, { quiet: options.quiet });
+    return new TerminalLogger(stream, { style, quiet: options.quiet, debug: options.debug });
+}
+
 ;// CONCATENATED MODULE: ./build/src/cli/commands/host-command.js
 
 
@@ -32745,7 +33577,7 @@ const EXIT = { ok: 0, failed: 1, usage: 2 };
 async function runHostCommand(args, io, spec, body) {
     const json = args.includes('--json');
     const debug = args.includes('--debug') || io.env.SLIPWAY_DEBUG === '1';
-    const log = new ConsoleLogger({ debug, stream: io.stderr });
+    const log = terminalLogger({ stream: io.stderr, env: io.env, debug, quiet: args.includes('--quiet') });
     try {
         if (args.includes('--help') || args.includes('-h')) {
             io.stdout.write(spec.help);
@@ -32754,7 +33586,7 @@ async function runHostCommand(args, io, spec, body) {
         const parsed = parseCommandArgs(args, { values: [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])], switches: spec.switches ?? [], positionals: spec.positionals });
         const source = hostInputs(parsed, io, spec.section, [...HOST_INPUTS, 'lines', ...(spec.extraValues ?? [])]);
         const settings = parseStatusSettings(new Inputs(source), { logLines: spec.logLines });
-        return await body({ parsed, settings, context: { runner: new ProcessRunner(log), log }, json, io });
+        return await body({ parsed, settings, context: { runner: new ProcessRunner(log), log }, json, io, during: (title, work) => log.during(title, work) });
     }
     catch (error) {
         const message = errors_formatError(error, debug);
@@ -32776,6 +33608,7 @@ const HOST_FLAGS_HELP = `Hosts (the same inputs and slipway.yml "deploy:" sectio
   --strategy compose|release|script|swarm, --service, --compose-project, --stack
   --config FILE                          slipway.yml (default: ./slipway.yml if present)
   --json                                 one JSON document on stdout, nothing else there
+  --quiet                                only errors on stderr; the result still goes to stdout
 `;
 
 ;// CONCATENATED MODULE: ./build/src/cli/commands/status.js
@@ -32851,9 +33684,10 @@ function statusSummary(hosts) {
     }
     return summary;
 }
+const hostCount = (settings) => `${settings.ssh.targets.length} host${settings.ssh.targets.length === 1 ? '' : 's'}`;
 function runStatusCommand(args, io) {
-    return runHostCommand(args, io, { section: 'status', help: STATUS_HELP, logLines: 5 }, async ({ settings, context, json }) => {
-        const report = await fleetStatus(settings, context);
+    return runHostCommand(args, io, { section: 'status', help: STATUS_HELP, logLines: 5 }, async ({ settings, context, json, during }) => {
+        const report = await during(`reading ${hostCount(settings)}`, () => fleetStatus(settings, context));
         if (json)
             writeJson(io, { ok: report.ok, hosts: report.hosts });
         else
@@ -32865,11 +33699,11 @@ function runStatusCommand(args, io) {
     });
 }
 function runHistoryCommand(args, io) {
-    return runHostCommand(args, io, { section: 'history', help: HISTORY_HELP, logLines: 20 }, async ({ settings, context, json }) => {
-        const perHost = await readFleet(settings.ssh, context, async (session, index) => {
+    return runHostCommand(args, io, { section: 'history', help: HISTORY_HELP, logLines: 20 }, async ({ settings, context, json, during }) => {
+        const perHost = await during(`reading the deploy log of ${hostCount(settings)}`, () => readFleet(settings.ssh, context, async (session, index) => {
             const appDir = forHost(settings.appDir, session.target.host, index);
             return { host: session.name, ok: true, log: await readDeployLog(session, appDir, settings.logLines) };
-        }, (host, error) => ({ host, ok: false, error, log: [] }));
+        }, (host, error) => ({ host, ok: false, error, log: [] })));
         const entries = mergeHistory(perHost, settings.logLines);
         const failed = perHost.filter((h) => !h.ok);
         if (json) {
@@ -32911,7 +33745,7 @@ Exit codes: 0 done, 1 a host could not be read or the release was declined,
 2 bad flags or slipway.yml (also: release without a terminal and without --yes).
 `;
 function runLockCommand(args, io) {
-    return runHostCommand(args, io, { section: 'lock', help: LOCK_HELP, switches: ['yes'], positionals: 1 }, async ({ parsed, settings, context, json }) => {
+    return runHostCommand(args, io, { section: 'lock', help: LOCK_HELP, switches: ['yes'], positionals: 1 }, async ({ parsed, settings, context, json, during }) => {
         const action = parsed.positionals[0] ?? 'status';
         if (action !== 'status' && action !== 'release')
             throw new InputError(`lock '${action}'`, 'is not a lock command', 'Use slipway lock status or slipway lock release.');
@@ -32920,7 +33754,7 @@ function runLockCommand(args, io) {
             throw new InputError('--yes', 'is required to release a lock without a terminal to confirm on', 'Check with slipway lock status that the holder is gone, then run slipway lock release --yes.');
         }
         // Read every lock first (side by side), then confirm one host at a time.
-        const hosts = await readFleet(settings.ssh, context, async (session, index) => {
+        const hosts = await during(`reading the deploy lock of ${hostCount(settings)}`, () => readFleet(settings.ssh, context, async (session, index) => {
             const appDir = forHost(settings.appDir, session.target.host, index);
             const lock = await readLock(session, appDir);
             const entry = { host: session.name, appDir, ok: true, lock };
@@ -32929,7 +33763,7 @@ function runLockCommand(args, io) {
             if (!lock.held)
                 return { ...entry, release: 'not-held' };
             return entry;
-        }, (host, error) => ({ host, appDir: '', ok: false, error }));
+        }, (host, error) => ({ host, appDir: '', ok: false, error })));
         if (action === 'release') {
             const held = hosts.filter((h) => h.ok && h.lock?.held);
             const confirmed = new Set();
@@ -32947,7 +33781,7 @@ function runLockCommand(args, io) {
             }
             if (confirmed.size) {
                 // A second, short connection: none is held open while a person reads the prompt.
-                await readFleet(settings.ssh, context, async (session, i) => {
+                await during(`releasing ${confirmed.size} lock${confirmed.size === 1 ? '' : 's'}`, () => readFleet(settings.ssh, context, async (session, i) => {
                     const host = hosts[i];
                     if (!confirmed.has(session.name) || !host.lock)
                         return { ok: true };
@@ -32958,7 +33792,7 @@ function runLockCommand(args, io) {
                     if (confirmed.has(hostName))
                         Object.assign(host, { ok: false, error });
                     return { ok: false };
-                });
+                }));
             }
         }
         if (json) {
@@ -32971,6 +33805,10 @@ function runLockCommand(args, io) {
             ]));
             io.stdout.write(secrets_redact(renderText(summary)));
         }
+        // As status and history do: a host that could not be read is an error on stderr too (with --json, the only place a person sees it).
+        for (const host of hosts)
+            if (host.error)
+                context.log.error(`${host.host}: ${host.error}`);
         const failed = hosts.some((h) => !h.ok) || hosts.some((h) => h.release === 'declined' || h.release === 'changed');
         return failed ? EXIT.failed : EXIT.ok;
     });
@@ -33107,7 +33945,8 @@ async function runCompletionCommand(args, io, commands) {
         return 0;
     }
     try {
-        const [shell, ...rest] = args;
+        // The global switches are taken as everywhere (--json wraps the script as one document, main.ts).
+        const [shell, ...rest] = args.filter((arg) => !['--json', '--quiet', '--debug'].includes(arg));
         if ((shell !== 'bash' && shell !== 'zsh') || rest.length)
             throw new InputError(shell ? `completion '${shell}'` : 'completion', shell ? 'is not a shell Slipway completes for' : 'needs the shell', 'Run slipway completion bash or slipway completion zsh.');
         const schema = JSON.parse(external_node_fs_namespaceObject.readFileSync(packageFile('schema/slipway.schema.json'), 'utf8'));
@@ -33247,6 +34086,7 @@ commands that produce them. Existing files are never overwritten without --force
   --force                    overwrite files that exist
   --dry-run                  print what would be written, write nothing
   --json                     one JSON document on stdout (files, secrets, variables), nothing else there
+  --quiet                    leave out what was found and written; the next steps are still printed
 
 Exit codes: 0 written, 1 a file could not be written, 2 a missing answer or a file that exists.
 `;
@@ -33381,12 +34221,14 @@ async function runInitCommand(args, io) {
     try {
         const parsed = parseCommandArgs(args, { values: ['host', 'image', 'forge', 'service', 'app-dir', 'health-url', 'strategy', 'private-key'], switches: ['force', 'dry-run'] });
         const detected = detectProject(io.cwd);
-        io.stderr.write(`Found: ${[
-            detected.dockerfile ? detected.dockerfile : 'no Dockerfile',
-            detected.composeFile ? `${detected.composeFile} (services: ${detected.services.join(', ') || 'none'})` : 'no compose file',
-            detected.healthPath ? `health endpoint ${detected.healthPath}${detected.port ? ` on port ${detected.port}` : ''}` : 'no health endpoint',
-            detected.image ? `image ${detected.image} from the git remote` : 'no git remote',
-        ].join('; ')}\n`);
+        const quiet = parsed.switches.has('quiet');
+        if (!quiet)
+            io.stderr.write(`Found: ${[
+                detected.dockerfile ? detected.dockerfile : 'no Dockerfile',
+                detected.composeFile ? `${detected.composeFile} (services: ${detected.services.join(', ') || 'none'})` : 'no compose file',
+                detected.healthPath ? `health endpoint ${detected.healthPath}${detected.port ? ` on port ${detected.port}` : ''}` : 'no health endpoint',
+                detected.image ? `image ${detected.image} from the git remote` : 'no git remote',
+            ].join('; ')}\n`);
         const answers = await answer(parsed.values, detected, io);
         check(answers);
         const workflowDir = answers.forge === 'github' ? '.github/workflows' : '.forgejo/workflows';
@@ -33415,7 +34257,8 @@ async function runInitCommand(args, io) {
                 external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.join(io.cwd, file)), { recursive: true });
                 external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(io.cwd, file), text);
                 written.push(file);
-                say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
+                if (!quiet)
+                    say(`${existing.includes(file) ? 'overwrote' : 'wrote'} ${file}\n`);
             }
         }
         const needs = workflowNeeds(files.slice(1).map((f) => f.text));
@@ -34074,6 +34917,7 @@ async function runPreviewCommand(args, log) {
 
 
 
+
 /**
  * Every flow the CLI knows. The same definitions back the actions
  * (src/actions/<name>.ts), so `slipway build` and `actions/build-image` are one path.
@@ -34086,7 +34930,10 @@ const flows = [
     drillFlow,
     deployFlow,
     secretScanFlow,
+    pipelineFlow,
 ];
+/** The flows whose slipway.yml is more than their own section (runFlowCommand reads the rest). */
+const commandConfigs = { pipeline: pipelineConfig };
 /** `slipway demo` takes no inputs; `--help` says what it does instead of running it. */
 async function demoCommand(args, log) {
     if (asksForHelp(args)) {
@@ -34102,7 +34949,6 @@ async function demoCommand(args, log) {
 }
 const extraCommands = [
     { name: 'demo', describe: 'Run the main job end to end on the local sandbox', run: (args, log) => demoCommand(args, log) },
-    { name: 'pipeline', describe: 'build → push → deploy → smoke in one step, rollback on a red smoke test (--dry-run: the plan)', run: (args, log) => runPipelineCommand(args, log) },
     { name: 'status', describe: 'What serves on each host now: image or release, answered version, lock, last deploys (--json)', run: (args) => runStatusCommand(args, processIo()) },
     { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: (args) => runHistoryCommand(args, processIo()) },
     { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: (args) => runLockCommand(args, processIo()) },
@@ -34112,7 +34958,7 @@ const extraCommands = [
 ];
 /** Every command with its one-line description, for completion. */
 function commandList() {
-    const actionOf = { pipeline: 'deploy-pipeline', preview: 'preview' };
+    const actionOf = { preview: 'preview' };
     return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe, action: flow.action })), ...extraCommands.map(({ name, describe }) => ({ name, describe, action: actionOf[name] }))];
 }
 
@@ -34185,7 +35031,42 @@ function processesNaming(text) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./build/src/cli/json-output.js
+function oneJsonDocument(text, code) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return `${JSON.stringify({ ok: code === 0, exitCode: code })}\n`;
+    try {
+        JSON.parse(trimmed);
+        return `${trimmed}\n`;
+    }
+    catch {
+        return `${JSON.stringify({ ok: code === 0, exitCode: code, text }, null, 2)}\n`;
+    }
+}
+async function withOneJsonDocument(run, stdout = process.stdout) {
+    const chunks = [];
+    const original = stdout.write;
+    const hold = (chunk, encoding, callback) => {
+        chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+        const done = typeof encoding === 'function' ? encoding : callback;
+        done?.();
+        return true;
+    };
+    stdout.write = hold;
+    let code = 1;
+    try {
+        code = await run();
+        return code;
+    }
+    finally {
+        stdout.write = original;
+        stdout.write(oneJsonDocument(chunks.join(''), code));
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/cli/main.js
+
 
 
 
@@ -34202,28 +35083,42 @@ function processesNaming(text) {
 function main_commandList() {
     return [...flows.map((flow) => ({ name: flow.command, describe: flow.describe })), ...extraCommands.map(({ name, describe }) => ({ name, describe }))];
 }
-/** Warnings and errors only (`--quiet`); results still go to stdout. */
-function quiet(log) {
-    return { info: () => undefined, group: (_title, body) => body(), warn: (m, w) => log.warn(m, w), error: (m, w) => log.error(m, w), debug: (m) => log.debug(m) };
-}
+/** Commands that run something (not help, completion or init): at a terminal they end with a line saying how it went and how long it took. */
+const RUNS = new Set(['demo', 'pipeline', 'preview', 'status', 'history', 'lock']);
 /**
  * `slipway <command> [flags]` → exit code: 0 ok, 1 failed, 2 an input error
  * (the codes `slipway --help` documents). Adding a command is one entry in flows.ts.
+ * With `--json`, stdout holds exactly one JSON document, whatever the command (json-output.ts).
  */
 async function main(argv) {
-    const [name, ...args] = argv;
+    const [, ...args] = argv;
     // Read before parsing, so a flag error is reported the way they ask too.
+    if (args.includes('--json'))
+        return withOneJsonDocument(() => dispatch(argv));
+    return dispatch(argv);
+}
+async function dispatch(argv) {
+    const [name, ...args] = argv;
     const json = args.includes('--json');
     const debug = args.includes('--debug') || process.env.SLIPWAY_DEBUG === '1';
-    const consoleLog = new ConsoleLogger({ debug });
-    const log = args.includes('--quiet') ? quiet(consoleLog) : consoleLog;
+    // `--quiet`: errors only on stderr; the result still goes to stdout.
+    const log = terminalLogger({ quiet: args.includes('--quiet'), debug });
+    const started = Date.now();
+    const runs = name !== undefined && (RUNS.has(name) || flows.some((flow) => flow.command === name || flow.action === name)) && !args.includes('--help') && !args.includes('-h');
+    const code = await command(name, args, log, json, debug);
+    // Exit 2: nothing ran, and the error line said why.
+    if (runs && code !== 2)
+        log.finished(`slipway ${name}`, code, started);
+    return code;
+}
+async function command(name, args, log, json, debug) {
     try {
         if (name === undefined || name === '--help' || name === '-h') {
             process.stdout.write(usage(main_commandList(), packageVersion()));
             return name === undefined ? 2 : 0;
         }
         if (name === '--version') {
-            process.stdout.write(`slipway ${packageVersion()}\n`);
+            process.stdout.write(json ? `${JSON.stringify({ ok: true, version: packageVersion() })}\n` : `slipway ${packageVersion()}\n`);
             return 0;
         }
         if (name === 'help')
@@ -34234,19 +35129,20 @@ async function main(argv) {
         const flow = flows.find((candidate) => candidate.command === name || candidate.action === name);
         if (!flow)
             throw unknownCommand(name);
-        return await runFlowCommand(flow, args, log, { json, stdout: process.stdout });
+        return await runFlowCommand(flow, args, log, { json, stdout: process.stdout, during: (title, body) => log.during(title, body) }, commandConfigs[flow.command]);
     }
     catch (error) {
         const message = errors_formatError(error, debug);
         if (json)
             process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
-        consoleLog.error(message);
+        log.error(message);
         return error instanceof InputError ? 2 : 1;
     }
 }
 /** `slipway help [command]` is `slipway [command] --help`. */
 async function help(args) {
-    const [command, ...more] = args;
+    // The global switches are taken here as everywhere (--json wraps the text as one document).
+    const [command, ...more] = args.filter((arg) => !['--json', '--quiet', '--debug'].includes(arg));
     if (command === undefined)
         return main(['--help']);
     if (more.length)

@@ -31320,7 +31320,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -37242,64 +37242,14 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6220);
-/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5399);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3356);
+/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3590);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_drill_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .drillFlow */ .K);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 4091:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cc: () => (/* binding */ CancelledError)
-/* harmony export */ });
-/* unused harmony exports isCancelled, throwIfCancelled, untilCancelled */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-
-/**
- * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
- * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
- * step in flight finishes, the host is brought to the old or the new version,
- * and the flow's own cleanup runs. This error stops a flow at a step boundary.
- */
-class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
-    step;
-    constructor(step) {
-        super(`cancelled before ${step}`);
-        this.step = step;
-        this.name = 'CancelledError';
-    }
-}
-const isCancelled = (signal) => signal?.aborted === true;
-/** Throws CancelledError naming the step that will not start. */
-function throwIfCancelled(signal, step) {
-    if (signal?.aborted)
-        throw new CancelledError(step);
-}
-/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
-function untilCancelled(work, signal, onAbort) {
-    if (!signal)
-        return work;
-    if (signal.aborted) {
-        work.catch(() => undefined);
-        return Promise.resolve(onAbort());
-    }
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            work.catch(() => undefined);
-            resolve(onAbort());
-        };
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
-    });
-}
-
 
 /***/ }),
 
@@ -37760,7 +37710,6 @@ function runIdentity(env, machine, pid = process.pid) {
 /* harmony export */ });
 /* unused harmony exports MemoryLogger, ConsoleLogger, locate, silentLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
 
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
@@ -37998,7 +37947,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 5399:
+/***/ 3590:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38009,12 +37958,50 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/cancel.js
-var core_cancel = __nccwpck_require__(4091);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/ssh/index.js + 5 modules
-var ssh = __nccwpck_require__(9142);
+;// CONCATENATED MODULE: ./build/src/core/cancel.js
+
+/**
+ * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
+ * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
+ * step in flight finishes, the host is brought to the old or the new version,
+ * and the flow's own cleanup runs. This error stops a flow at a step boundary.
+ */
+class CancelledError extends errors/* SlipwayError */.GQ {
+    step;
+    constructor(step) {
+        super(`cancelled before ${step}`);
+        this.step = step;
+        this.name = 'CancelledError';
+    }
+}
+const isCancelled = (signal) => signal?.aborted === true;
+/** Throws CancelledError naming the step that will not start. */
+function throwIfCancelled(signal, step) {
+    if (signal?.aborted)
+        throw new CancelledError(step);
+}
+/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
+function untilCancelled(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.resolve(onAbort());
+    }
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            work.catch(() => undefined);
+            resolve(onAbort());
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
+    });
+}
+
+// EXTERNAL MODULE: ./build/src/ssh/target.js
+var ssh_target = __nccwpck_require__(791);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./build/src/core/secrets.js
@@ -45087,11 +45074,11 @@ const CHECK_KEYS = [
     'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
     'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
 ];
-const EXAMPLE = `- name: health
+const EXAMPLE = (/* unused pure expression or super */ null && (`- name: health
   url: https://app.example.com/api/health
   expect-status: 200
   json: ["ok == true", "database == connected"]
-  max-latency: 500ms`;
+  max-latency: 500ms`));
 /**
  * The YAML list form. Scalars are read as strings (the failsafe schema), so a
  * version `1.10` stays `1.10` and typing happens where a value is compared.
@@ -45102,21 +45089,21 @@ function parseCheckList(text, where, defaults = {}, options = {}) {
     const quote = options.quote ?? true;
     let document;
     try {
-        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+        document = parseYaml(text, { schema: 'failsafe' });
     }
     catch (error) {
         const position = error.linePos?.[0]?.line;
-        throw new errors/* InputError */.dz(where, `is not valid YAML${quote ? ` (${error.message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+        throw new InputError(where, `is not valid YAML${quote ? ` (${error.message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
     }
     const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
     if (!items || items.length === 0) {
-        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+        throw new InputError(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
     }
     const checks = items.map((item, index) => {
         if (typeof item === 'string')
             return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults, quote);
         if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+            throw new InputError(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
         }
         const record = item;
         const label = typeof record.name === 'string' && quote ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
@@ -45125,7 +45112,7 @@ function parseCheckList(text, where, defaults = {}, options = {}) {
     return uniqueNames(checks);
 }
 /** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function check_list_oneLineCheck(url, where, defaults = {}) {
+function oneLineCheck(url, where, defaults = {}) {
     return buildCheck({ url }, where, defaults);
 }
 function buildCheck(record, where, defaults, quote = true) {
@@ -45734,7 +45721,7 @@ const DEFAULT_SMOKE_OPTIONS = {
  * The plain API other flows call (ssh-deploy, the restore drill): every check
  * waits for readiness in parallel, then the optional soak runs check by check.
  */
-async function run_runSmokeChecks(checks, options, log) {
+async function runSmokeChecks(checks, options, log) {
     const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
     const started = external_node_perf_hooks_.performance.now();
     const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
@@ -45781,283 +45768,6 @@ async function run_runSmokeChecks(checks, options, log) {
         durationMs: external_node_perf_hooks_.performance.now() - started,
     };
 }
-
-;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
-
-
-
-const key = (host, port) => `${host}|${port}`;
-/**
- * Forwards, over an open session, every address the checks would dial, as seen
- * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
- * still goes into Host and SNI, so TLS is verified as for a direct request.
- */
-async function forwardChecks(session, checks, log) {
-    const forwards = new Map();
-    try {
-        for (const check of checks) {
-            const remote = resolveDialTarget(new URL(check.url), check);
-            const name = key(remote.host, remote.port);
-            if (forwards.has(name))
-                continue;
-            const forward = await session.forwardLocalPort(remote.port, remote.host);
-            forwards.set(name, forward);
-            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
-        }
-    }
-    catch (error) {
-        await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        throw error;
-    }
-    return {
-        connect: (intended) => {
-            const forward = forwards.get(key(intended.host, intended.port));
-            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
-        },
-        close: async () => {
-            await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        },
-    };
-}
-/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
-async function runSmokeChecksOverSession(session, checks, options, log) {
-    const forwarded = await forwardChecks(session, checks, log);
-    try {
-        return await run_runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
-    }
-    finally {
-        await forwarded.close();
-    }
-}
-/** Opens a session per host, runs the checks from inside each, one host after another. */
-async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
-    const reports = [];
-    for (const target of targets) {
-        const session = await (0,ssh/* openSshSession */.XA)(target, runner, log);
-        try {
-            const report = await runSmokeChecksOverSession(session, checks, options, log);
-            if (targets.length > 1)
-                for (const check of report.checks)
-                    check.name = `${check.name} on ${target.host}`;
-            reports.push(report);
-        }
-        finally {
-            await session.close();
-        }
-    }
-    return mergeReports(reports);
-}
-function mergeReports(reports) {
-    const checks = reports.flatMap((report) => report.checks);
-    return {
-        passed: reports.every((report) => report.passed),
-        checks,
-        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
-        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
-    };
-}
-
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var core_summary = __nccwpck_require__(1253);
-;// CONCATENATED MODULE: ./build/src/smoke/report.js
-
-
-
-const ms = (value) => `${Math.round(value)} ms`;
-function report_smokeSummary(report) {
-    const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new core_summary/* Summary */.BD().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
-    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
-        check.name,
-        check.passed ? '✅ pass' : '❌ fail',
-        ms(check.latencyMs),
-        String(check.attempts),
-        check.passed ? passDetails(check) : (0,secrets/* redact */.E$)(check.reason ?? 'failed'),
-    ]));
-    const soaked = report.checks.filter((check) => check.soak);
-    if (soaked.length > 0) {
-        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
-            const soak = check.soak;
-            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
-        }));
-    }
-    if (report.versionSeen !== undefined)
-        summary.text(`Version seen: \`${report.versionSeen}\``);
-    return summary;
-}
-function passDetails(check) {
-    const parts = [`HTTP ${check.status}`];
-    if (check.versionSeen !== undefined)
-        parts.push(`version ${check.versionSeen}`);
-    if (check.health && check.health !== 'none')
-        parts.push(`health ${check.health}`);
-    return parts.join(', ');
-}
-function smokeOutputs(report) {
-    return {
-        passed: String(report.passed),
-        'version-seen': report.versionSeen ?? '',
-        results: (0,secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
-            name: check.name,
-            url: check.url,
-            passed: check.passed,
-            status: check.status ?? null,
-            latencyMs: Math.round(check.latencyMs),
-            attempts: check.attempts,
-            versionSeen: check.versionSeen ?? null,
-            reason: check.reason ?? null,
-            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
-        })))),
-    };
-}
-/** One line per failing check: its name, the expectation and what came back. */
-function smokeFailure(report) {
-    if (report.passed)
-        return undefined;
-    return (0,secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/smoke/settings.js
-
-
-
-
-
-/** Inputs → settings; every problem is raised here, before any request. */
-function parseSmokeSettings(inputs, workDir) {
-    const describe = (name) => inputs.source.describe(name);
-    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
-    const headers = inputs.keyValues('headers');
-    // Lines only, masked whole and in pieces, errors by line number: `Bearer ab,cd` is one value.
-    const secretHeaders = inputs.keyValues('secret-headers', { secret: true });
-    const statusText = inputs.optional('expect-status');
-    const connectText = inputs.optional('connect-to');
-    const latency = inputs.optional('max-latency');
-    const defaults = {
-        headers: { ...headers, ...secretHeaders },
-        versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
-        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
-    };
-    const checks = [];
-    const url = inputs.optional('url');
-    const expectVersion = inputs.optional('expect-version');
-    if (url !== undefined)
-        checks.push(check_list_oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
-    else if (expectVersion !== undefined)
-        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
-    const listText = inputs.optional('checks');
-    if (listText !== undefined)
-        checks.push(...parseCheckList(listText, describe('checks'), defaults));
-    // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
-    const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
-    if (listFile !== undefined) {
-        let text = '';
-        try {
-            text = external_node_fs_.readFileSync(listFile, 'utf8');
-        }
-        catch (error) {
-            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
-        }
-        checks.push(...parseCheckList(text, describe('checks-file'), defaults, { quote: false }));
-    }
-    if (checks.length === 0) {
-        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
-    }
-    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
-    const p95 = inputs.optional('soak-max-p95');
-    return {
-        checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? (0,ssh/* parseSshInputs */.d1)(inputs).targets : undefined,
-        options: {
-            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
-            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
-            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
-            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
-            caCertificates: readCaBundle(inputs, workDir),
-            soak: soakRequests === 0 ? undefined : {
-                requests: soakRequests,
-                durationMs: inputs.duration('soak-duration', 30_000, { min: 1 }),
-                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
-                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
-                maxErrorRate: parseRate(inputs),
-            },
-        },
-    };
-}
-/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
-function readCaBundle(inputs, workDir) {
-    const value = inputs.optional('ca-cert');
-    if (value === undefined)
-        return undefined;
-    let text = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
-        }
-        catch (error) {
-            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
-        }
-    }
-    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-    if (!certificates)
-        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
-    return certificates;
-}
-/** `1%`, `0.5%` or a fraction `0.01`. */
-function parseRate(inputs) {
-    const text = inputs.string('soak-max-error-rate', '0%');
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
-        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
-    return rate;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/flow.js
-
-
-
-
-/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
-const smokeFlow = {
-    command: 'smoke',
-    action: 'smoke-test',
-    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
-    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
-    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
-        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
-        : run_runSmokeChecks(settings.checks, settings.options, context.log)),
-    outputs: smokeOutputs,
-    summary: report_smokeSummary,
-    failure: smokeFailure,
-};
-
-;// CONCATENATED MODULE: ./build/src/smoke/demo.js
-
-
-
-
-/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
-async function demoSmoke(log, url, version) {
-    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
-    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(renderText(smokeSummary(report)));
-    return report;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/index.js
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./build/src/drill/commands.js
 // Pure builders: every command the drill runs, as data. Passwords travel in the
@@ -46245,6 +45955,8 @@ function dockerCopyOut(container, from, to) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
 ;// CONCATENATED MODULE: ./build/src/drill/scratch.js
@@ -46440,7 +46152,7 @@ async function bootApp(app, dataDir, scratch, runner, log) {
     log.info(`App ${app.image} started as ${name} on port ${port}; waiting for ${url}`);
     // The smoke-test link's readiness wait, in short slices: between them the
     // container's state is read, so an app that exits stops the wait at once.
-    const check = { ...check_list_oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
+    const check = { ...oneLineCheck(url, 'app-health-path', { expectStatus: { codes: [app.expectStatus], classes: [] } }), name: 'app health' };
     const bootedAt = Date.now();
     const endsAt = bootedAt + app.timeoutMs;
     // A failed slice is not yet a failure: its line goes to debug, the verdict is logged once below.
@@ -46464,7 +46176,7 @@ async function bootApp(app, dataDir, scratch, runner, log) {
     let state;
     for (;;) {
         const slice = Math.max(1, Math.min(READINESS_SLICE_MS, endsAt - Date.now()));
-        const smoke = await run_runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
+        const smoke = await runSmokeChecks([check], { timeoutMs: slice, consecutivePasses: 1 }, quiet);
         if (smoke.passed)
             return { check: { name: checkName, passed: true, detail: `HTTP ${smoke.checks[0]?.status} from ${url}` }, healthyAt: Date.now() };
         reason = smoke.checks[0]?.reason ?? reason;
@@ -46523,6 +46235,8 @@ function registerLocationCredentials(location) {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var core_summary = __nccwpck_require__(1253);
 ;// CONCATENATED MODULE: ./build/src/drill/report.js
 
 
@@ -46668,7 +46382,7 @@ class DrillDeadline {
     /** Names the step; throws when the deadline already passed. */
     enter(step) {
         if (this.signal?.aborted)
-            throw new core_cancel/* CancelledError */.cc(step);
+            throw new CancelledError(step);
         if (this.expired)
             throw new DrillTimeout(this.timeoutMs, this.step);
         this.step = step;
@@ -46679,7 +46393,7 @@ class DrillDeadline {
                 if (this.cleaningUp)
                     return inner.run(spec, options);
                 if (this.signal?.aborted)
-                    return Promise.reject(new core_cancel/* CancelledError */.cc(`the next command of step '${this.step}'`));
+                    return Promise.reject(new CancelledError(`the next command of step '${this.step}'`));
                 const remaining = this.remainingMs();
                 if (remaining === 0)
                     return Promise.reject(new DrillTimeout(this.timeoutMs, this.step));
@@ -46691,7 +46405,7 @@ class DrillDeadline {
     race(work) {
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new DrillTimeout(this.timeoutMs, this.step)), this.remainingMs());
-            const cancel = () => { clearTimeout(timer); reject(new core_cancel/* CancelledError */.cc(`the rest of step '${this.step}'`)); };
+            const cancel = () => { clearTimeout(timer); reject(new CancelledError(`the rest of step '${this.step}'`)); };
             if (this.signal?.aborted)
                 return cancel();
             this.signal?.addEventListener('abort', cancel, { once: true });
@@ -46934,6 +46648,235 @@ function unnamedRestored(values, uses) {
         : `${inputs.join(' and ')} name the restored database, but the restore holds no single SQLite file to name; set database-path to the database inside the backup, or name the restored directory instead`;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+function knownHostsProblem(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        if (fields[0]?.startsWith('@'))
+            fields.shift();
+        const [hostName, type, base64] = fields;
+        const at = index + 1;
+        if (!hostName || !type || !base64)
+            return { line: at, problem: 'is not `host type key` (three fields)' };
+        if (!KEY_TYPE.test(type))
+            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+            return { line: at, problem: 'has a key that is not base64' };
+        const blob = Buffer.from(base64, 'base64');
+        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+            return { line: at, problem: `has a key whose content does not match its type ${type}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+function isEncryptedPrivateKey(content) {
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
+        return true;
+    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+    if (!body)
+        return false;
+    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
+        return false;
+    const length = blob.readUInt32BE(magic.length);
+    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+    return cipher !== '' && cipher !== 'none';
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.argument('user', 'deploy') ?? 'deploy';
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+    }
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+    if (badLine)
+        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.argument('jump-host');
+    if (jumpHost !== undefined && !isHostEntry(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
+    const targets = hostEntries.map((entry, index) => {
+        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
+        if (!match)
+            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry) {
+    const match = HOST_PATTERN.exec(entry);
+    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    (0,secrets/* registerSecret */.cl)(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/settings.js
 
 
@@ -47137,7 +47080,7 @@ function parseSource(kind, inputs, workDir) {
                 kind,
                 path: local ? inputs.localPath('database-path', workDir, { mustExist: 'file' }) ?? databasePath : inputs.checkArgument('database-path', databasePath),
                 container,
-                ssh: remote ? (0,ssh/* parseSshInputs */.d1)(inputs).targets[0] : undefined,
+                ssh: remote ? parseSshInputs(inputs).targets[0] : undefined,
             };
         }
         case 'restic':
@@ -47416,6 +47359,141 @@ const failed = (name, result) => ({
     detail: typeof result === 'string' ? result : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}: ${(0,errors/* lastLines */.w$)(result.stderr.trim() || result.stdout.trim(), 3).replace(/\n/g, ' ')}`,
 });
 
+;// CONCATENATED MODULE: ./build/src/drill/sources/postgres.js
+
+
+
+
+
+
+
+
+/* PostgreSQL: a database dumped by the drill, or a pg_dump archive, restored into a scratch database. */
+function parseDumpHeader(listing) {
+    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
+    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
+    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
+    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
+    return {
+        dumpTool: pick('Dumped by pg_dump version'),
+        dumpedFromServer: pick('Dumped from database version'),
+        dbname: pick('Dbname'),
+        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
+    };
+}
+const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
+function superuserCheck(user, result) {
+    const name = `pg-user ${user} has no superuser rights`;
+    if (result.exitCode !== 0)
+        return failed(name, result);
+    if (result.stdout.trim() !== 't')
+        return { name, passed: true, detail: 'restoring without superuser rights' };
+    return {
+        name,
+        passed: false,
+        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
+            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
+    };
+}
+/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
+function majorVersion(version) {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match)
+        return undefined;
+    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+/**
+ * The dump's pg_dump against the server it was dumped from and the server it is
+ * restored into. A mismatch is a warning, not a failure: this restore did succeed
+ * and its data was verified here, but a pg_dump that does not match its server is
+ * what silently broke real backups (a distro pg_dump left behind by a server
+ * upgrade), and a dump newer than a server cannot be restored into it.
+ */
+function compareDumpVersions(versions) {
+    const { dumpTool, dumpedFromServer, server } = versions;
+    if (!dumpTool || !server)
+        return undefined;
+    const tool = majorVersion(dumpTool);
+    const differences = [];
+    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
+        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
+    if (majorVersion(server) !== tool)
+        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
+    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
+    return differences.length === 0
+        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
+        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+}
+async function restorePostgres(source, scratch, runner) {
+    const connection = source.connection;
+    const dataDir = scratch.sub('restore');
+    const scratchDb = source.scratchDatabase ?? scratch.name('db');
+    refuseSameName('database', scratchDb, source.database);
+    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
+    const checks = [];
+    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
+    // role restoring it: the drill restores as a role without superuser rights, or not at all.
+    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
+    const roleCheck = superuserCheck(connection.user, role);
+    checks.push(roleCheck);
+    if (!roleCheck.passed)
+        return { dataDir, checks, sizes: {}, ok: false };
+    let dumpFile = source.dumpFile;
+    if (!dumpFile) {
+        dumpFile = external_node_path_.join(scratch.sub('dump'), 'drill.pgdump');
+        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
+        if (dumped.exitCode !== 0)
+            return { dataDir, checks, sizes: {}, ok: false };
+    }
+    else if (!external_node_fs_.existsSync(dumpFile)) {
+        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
+        return { dataDir, checks, sizes: {}, ok: false };
+    }
+    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
+    const header = parseDumpHeader(listing.stdout);
+    if (header.dbname)
+        refuseSameName('database', scratchDb, header.dbname);
+    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
+    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
+    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
+    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
+    if (create.exitCode !== 0) {
+        checks.push(failed(`create scratch database ${scratchDb}`, create));
+        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+    }
+    scratch.onCleanup(`database ${scratchDb}`, async () => {
+        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
+    });
+    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
+    const versionCheck = compareDumpVersions(versions);
+    if (versionCheck)
+        checks.push(versionCheck);
+    const probe = {
+        engine: 'postgres',
+        tablesSql: postgresTablesSql,
+        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
+        async query(sql) {
+            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
+            if (result.exitCode !== 0)
+                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
+            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
+        },
+    };
+    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
+    if (connection.password)
+        appEnv.PGPASSWORD = connection.password;
+    // A version warning does not keep the data from being verified.
+    const ok = isPassing(checks);
+    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
+    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
+    const taken = header.createdAt
+        ? { id: external_node_path_.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
+        : undefined;
+    return { dataDir, database: scratchDb, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
+}
+
 ;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite.js
 
 
@@ -47554,59 +47632,43 @@ async function restoreLiveSqlite(source, scratch, runner, restoreAs) {
     return { dataDir, database: found.file, probe: found.probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: ok && found.probe !== undefined };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite-over-ssh.js
+;// CONCATENATED MODULE: ./build/src/drill/sources/tarball.js
 
 
 
 
 
 
-
-/**
- * A live SQLite database on a host, over the ssh-deploy transport: an online
- * snapshot (read-only VACUUM INTO) into a private temporary directory on the
- * host, brought back over the same connection and removed there. The transfer is
- * base64 over the session's exec, so it suits databases up to a few hundred MiB;
- * bigger ones are better drilled from their restic/borg backup.
- */
-async function restoreSqliteOverSsh(source, target, scratch, context, restoreAs) {
+/* A tarball of a directory, or a Docker volume packed into one. */
+async function restoreTarball(source, scratch, runner, database = {}) {
     const dataDir = scratch.sub('restore');
-    const local = external_node_path_.join(dataDir, restoreAs ?? external_node_path_.basename(source.path));
     const checks = [];
-    const where = `${(0,ssh/* describeTarget */.ff)(target)}:${source.path}`;
-    const session = await (0,ssh/* openSshSession */.XA)(target, context.runner, context.log);
-    let remoteDir;
-    try {
-        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
-        if (made.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${(0,errors/* lastLines */.w$)(made.stderr.trim(), 2)}` });
+    let file = source.file;
+    if (source.volume) {
+        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
+        if (inspect.exitCode !== 0) {
+            checks.push(failed(`docker volume ${source.volume}`, inspect));
             return { dataDir, checks, sizes: {}, ok: false };
         }
-        remoteDir = made.stdout.trim();
-        const remoteFile = `${remoteDir}/snapshot.db`;
-        const snapshot = sqliteSnapshot(source.path, remoteFile);
-        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
-        if (snap.exitCode !== 0) {
-            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${(0,errors/* lastLines */.w$)(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
+        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
+        const packDir = scratch.sub('pack');
+        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
+        if (packed.exitCode !== 0)
             return { dataDir, checks, sizes: {}, ok: false };
-        }
-        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
-        if (copied.exitCode !== 0) {
-            checks.push({ name: 'copy snapshot from the host', passed: false, detail: (0,errors/* lastLines */.w$)(copied.stderr.trim(), 2) });
-            return { dataDir, checks, sizes: {}, ok: false };
-        }
-        external_node_fs_.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
-        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
+        file = external_node_path_.join(packDir, 'volume.tar');
     }
-    finally {
-        if (remoteDir)
-            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
-        await session.close();
+    else if (file) {
+        refuseTargetOverSource(scratch.dir, [file]);
+        if (!external_node_fs_.existsSync(file)) {
+            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
     }
-    const integrity = await checkSqliteIntegrity(context.runner, local);
-    checks.push(integrity);
-    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
-    return { dataDir, appDataDir: dataDir, database: local, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
+    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_.basename(file ?? '') } : failed('extract tarball', extracted));
+    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
+    return { dataDir, appDataDir: found.file ? external_node_path_.dirname(found.file) : undefined, database: found.file, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/drill/sources/repository.js
@@ -47691,186 +47753,402 @@ async function restoreFromRepository(session, snapshot, scratch, runner, label, 
     return { dataDir, appDataDir, database: found.file, probe: found.probe, checks, sizes: { backupBytes: session.backupBytes, restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed), startedAt };
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/sources/postgres.js
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(5632);
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
 
-
-
-
-
-
-
-
-/* PostgreSQL: a database dumped by the drill, or a pg_dump archive, restored into a scratch database. */
-function parseDumpHeader(listing) {
-    const pick = (label) => new RegExp(`^;\\s*${label}:\\s*(.+)$`, 'mi').exec(listing)?.[1]?.trim();
-    // `;     Archive created at 2026-11-30 02:00:05 UTC` (printed under TZ=UTC, see pgRestoreList).
-    const created = /^;\s*Archive created at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/m.exec(listing);
-    const createdAt = created ? new Date(`${created[1]}T${created[2]}Z`) : undefined;
-    return {
-        dumpTool: pick('Dumped by pg_dump version'),
-        dumpedFromServer: pick('Dumped from database version'),
-        dbname: pick('Dbname'),
-        createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
-    };
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
 }
-const SUPERUSER_SQL = 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user;';
-function superuserCheck(user, result) {
-    const name = `pg-user ${user} has no superuser rights`;
-    if (result.exitCode !== 0)
-        return failed(name, result);
-    if (result.stdout.trim() !== 't')
-        return { name, passed: true, detail: 'restoring without superuser rights' };
-    return {
-        name,
-        passed: false,
-        detail: `${user} is a superuser, and a dump can carry code (functions, triggers) that would run with those rights; nothing was restored. `
-            + 'Set pg-user to a role with CREATEDB and no superuser rights (CREATE ROLE drill LOGIN CREATEDB)',
-    };
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
 }
-/** The major version: `15` of `15.4 (Debian …)`, `9.6` of `9.6.24` (before 10 the major had two parts). */
-function majorVersion(version) {
-    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
-    if (!match)
-        return undefined;
-    return Number(match[1]) < 10 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
-}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
 /**
- * The dump's pg_dump against the server it was dumped from and the server it is
- * restored into. A mismatch is a warning, not a failure: this restore did succeed
- * and its data was verified here, but a pg_dump that does not match its server is
- * what silently broke real backups (a distro pg_dump left behind by a server
- * upgrade), and a dump newer than a server cannot be restored into it.
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
  */
-function compareDumpVersions(versions) {
-    const { dumpTool, dumpedFromServer, server } = versions;
-    if (!dumpTool || !server)
-        return undefined;
-    const tool = majorVersion(dumpTool);
-    const differences = [];
-    if (dumpedFromServer && majorVersion(dumpedFromServer) !== tool)
-        differences.push(`pg_dump ${tool} dumped a ${majorVersion(dumpedFromServer)} server`);
-    if (majorVersion(server) !== tool)
-        differences.push(`pg_dump ${tool} dump restored into a ${majorVersion(server)} server`);
-    const seen = `dump by pg_dump ${dumpTool} from server ${dumpedFromServer ?? '?'}, restored into server ${server}`;
-    return differences.length === 0
-        ? { name: 'pg_dump version matches the server', passed: true, detail: seen }
-        : { name: 'pg_dump version matches the server', passed: false, severity: 'warning', detail: `major versions differ (${differences.join('; ')}): ${seen}` };
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_.tmpdir();
 }
-async function restorePostgres(source, scratch, runner) {
-    const connection = source.connection;
-    const dataDir = scratch.sub('restore');
-    const scratchDb = source.scratchDatabase ?? scratch.name('db');
-    refuseSameName('database', scratchDb, source.database);
-    refuseSameName('database', scratchDb, connection.maintenanceDatabase);
-    const checks = [];
-    // A dump can carry code (functions, triggers) that pg_restore runs with the rights of the
-    // role restoring it: the drill restores as a role without superuser rights, or not at all.
-    const role = await runner.run(psql(connection, connection.maintenanceDatabase, SUPERUSER_SQL), { allowFailure: true });
-    const roleCheck = superuserCheck(connection.user, role);
-    checks.push(roleCheck);
-    if (!roleCheck.passed)
-        return { dataDir, checks, sizes: {}, ok: false };
-    let dumpFile = source.dumpFile;
-    if (!dumpFile) {
-        dumpFile = external_node_path_.join(scratch.sub('dump'), 'drill.pgdump');
-        const dumped = await runner.run(pgDump(connection, source.database ?? '', dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(dumped.exitCode === 0 ? { name: `pg_dump ${source.database}`, passed: true, detail: 'custom format' } : failed(`pg_dump ${source.database}`, dumped));
-        if (dumped.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function openSshSession(target, runner, log) {
+    (0,secrets/* registerSecret */.cl)(target.privateKey);
+    (0,secrets/* registerSecret */.cl)(target.passphrase);
+    const root = sessionRoot();
+    await promises_namespaceObject.mkdir(root, { recursive: true });
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_.join(root, 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = (0,commands/* sessionPaths */.NE)(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
     }
-    else if (!external_node_fs_.existsSync(dumpFile)) {
-        checks.push({ name: 'dump file exists', passed: false, detail: `${dumpFile} does not exist` });
-        return { dataDir, checks, sizes: {}, ok: false };
+    catch (error) {
+        await session.close();
+        throw error;
     }
-    const listing = await runner.run(pgRestoreList(dumpFile), { allowFailure: true });
-    const header = parseDumpHeader(listing.stdout);
-    if (header.dbname)
-        refuseSameName('database', scratchDb, header.dbname);
-    const server = await runner.run(psql(connection, connection.maintenanceDatabase, 'SHOW server_version;'), { allowFailure: true });
-    const client = await runner.run(pgDumpVersion(), { allowFailure: true });
-    const versions = { dumpTool: header.dumpTool, dumpedFromServer: header.dumpedFromServer, server: server.stdout.trim() || undefined, clientTool: client.stdout.trim() || undefined };
-    const create = await runner.run(psql(connection, connection.maintenanceDatabase, `CREATE DATABASE ${sqlIdentifier(scratchDb)};`), { allowFailure: true });
-    if (create.exitCode !== 0) {
-        checks.push(failed(`create scratch database ${scratchDb}`, create));
-        return { dataDir, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, ok: false };
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = (0,ssh_target/* describeTarget */.ff)(target);
+        this.settleLeftover = this.recordLeftover();
     }
-    scratch.onCleanup(`database ${scratchDb}`, async () => {
-        await runner.run(psql(connection, connection.maintenanceDatabase, `DROP DATABASE IF EXISTS ${sqlIdentifier(scratchDb)} WITH (FORCE);`), { allowFailure: true });
-    });
-    const restored = await runner.run(pgRestore(connection, scratchDb, dumpFile), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(restored.exitCode === 0 ? { name: 'pg_restore (no owner, no privileges)', passed: true, detail: `into scratch database ${scratchDb}` } : failed('pg_restore (no owner, no privileges)', restored));
-    const versionCheck = compareDumpVersions(versions);
-    if (versionCheck)
-        checks.push(versionCheck);
-    const probe = {
-        engine: 'postgres',
-        tablesSql: postgresTablesSql,
-        newestSql: (table, column) => `SELECT extract(epoch FROM max(${sqlIdentifier(column)})) FROM ${sqlIdentifier(table)};`,
-        async query(sql) {
-            const result = await runner.run(psql(connection, scratchDb, sql), { allowFailure: true, timeoutMs: 600_000 });
-            if (result.exitCode !== 0)
-                return { error: (0,errors/* lastLines */.w$)(result.stderr.trim() || `exit ${result.exitCode}`, 2).replace(/\n/g, ' ') };
-            return { rows: result.stdout.split('\n').filter((line) => line !== '') };
-        },
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return (0,leftovers/* recordLeftover */.vy)({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            this.using(() => this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+                .catch(() => undefined);
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, (0,commands/* renderSshConfig */.r4)(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run((0,commands/* agentStartCommand */.Tm)(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = (0,commands/* parseAgentPid */.wG)(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run((0,commands/* agentAddCommand */.GX)(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run((0,commands/* agentListCommand */.Lo)(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run((0,commands/* masterCommand */.qW)(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? (0,commands/* survivingDisconnect */.wN)(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = (0,commands/* renderEnvFile */.mJ)(options.env);
+            if (stdin === undefined) {
+                remote = (0,commands/* withEnvFromStdin */.OT)(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = (0,commands/* withEnvFromFile */.qN)(file, remote);
+            }
+        }
+        const spec = (0,commands/* execCommand */.NK)(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = (0,commands/* forwardSpec */.P1)(localPort, remoteHost, remotePort);
+        await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run((0,commands/* rsyncCommand */.fY)(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid) {
+            await this.runner.run((0,commands/* agentStopCommand */.ZV)(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+            await waitUntilGone(this.agentPid, 2000);
+        }
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid, timeoutMs) {
+    const running = async () => {
+        try {
+            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
+        }
+        catch {
+            return false;
+        }
     };
-    const appEnv = { PGHOST: connection.host, PGPORT: String(connection.port), PGUSER: connection.user, PGDATABASE: scratchDb };
-    if (connection.password)
-        appEnv.PGPASSWORD = connection.password;
-    // A version warning does not keep the data from being verified.
-    const ok = isPassing(checks);
-    // The drill's own dump is made under TZ=UTC, so its time is exact; a dump file's is the
-    // dumping host's wall clock (the archive keeps no zone), exact when that host runs in UTC.
-    const taken = header.createdAt
-        ? { id: external_node_path_.basename(dumpFile), time: header.createdAt, timeSource: source.dumpFile ? 'pg_dump archive header (dumping host wall clock, read as UTC)' : 'pg_dump archive header (dumped by the drill, UTC)' }
-        : undefined;
-    return { dataDir, database: scratchDb, probe: ok ? probe : undefined, checks, sizes: { backupBytes: sizeOf(dumpFile) }, versions, appEnv, taken, ok };
+    const deadline = Date.now() + timeoutMs;
+    while (await running()) {
+        if (Date.now() >= deadline) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone meanwhile.
+            }
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
 }
 
-;// CONCATENATED MODULE: ./build/src/drill/sources/tarball.js
+;// CONCATENATED MODULE: ./build/src/drill/sources/sqlite-over-ssh.js
 
 
 
 
 
 
-/* A tarball of a directory, or a Docker volume packed into one. */
-async function restoreTarball(source, scratch, runner, database = {}) {
+
+/**
+ * A live SQLite database on a host, over the ssh-deploy transport: an online
+ * snapshot (read-only VACUUM INTO) into a private temporary directory on the
+ * host, brought back over the same connection and removed there. The transfer is
+ * base64 over the session's exec, so it suits databases up to a few hundred MiB;
+ * bigger ones are better drilled from their restic/borg backup.
+ */
+async function restoreSqliteOverSsh(source, target, scratch, context, restoreAs) {
     const dataDir = scratch.sub('restore');
+    const local = external_node_path_.join(dataDir, restoreAs ?? external_node_path_.basename(source.path));
     const checks = [];
-    let file = source.file;
-    if (source.volume) {
-        const inspect = await runner.run(dockerInspectVolume(source.volume), { allowFailure: true });
-        if (inspect.exitCode !== 0) {
-            checks.push(failed(`docker volume ${source.volume}`, inspect));
+    const where = `${(0,ssh_target/* describeTarget */.ff)(target)}:${source.path}`;
+    const session = await openSshSession(target, context.runner, context.log);
+    let remoteDir;
+    try {
+        const made = await session.exec(['mktemp', '-d', '/tmp/slipway-drill-XXXXXXXX'], { allowFailure: true });
+        if (made.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH', passed: false, detail: `mktemp on the host: ${(0,errors/* lastLines */.w$)(made.stderr.trim(), 2)}` });
             return { dataDir, checks, sizes: {}, ok: false };
         }
-        refuseTargetOverSource(scratch.dir, [inspect.stdout.trim()]);
-        const packDir = scratch.sub('pack');
-        const packed = await runner.run(dockerVolumeToTar(source.volume, packDir, source.helperImage, `${DRILL_LABEL}=${scratch.id}`), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-        checks.push(packed.exitCode === 0 ? { name: `pack volume ${source.volume}`, passed: true, detail: 'read-only, no network' } : failed(`pack volume ${source.volume}`, packed));
-        if (packed.exitCode !== 0)
-            return { dataDir, checks, sizes: {}, ok: false };
-        file = external_node_path_.join(packDir, 'volume.tar');
-    }
-    else if (file) {
-        refuseTargetOverSource(scratch.dir, [file]);
-        if (!external_node_fs_.existsSync(file)) {
-            checks.push({ name: 'tarball exists', passed: false, detail: `${file} does not exist` });
+        remoteDir = made.stdout.trim();
+        const remoteFile = `${remoteDir}/snapshot.db`;
+        const snapshot = sqliteSnapshot(source.path, remoteFile);
+        const snap = await session.exec([snapshot.file, ...snapshot.args], { allowFailure: true });
+        if (snap.exitCode !== 0) {
+            checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: false, detail: `${where}: exit ${snap.exitCode}: ${(0,errors/* lastLines */.w$)(snap.stderr.trim(), 2).replace(/\n/g, ' ')}` });
             return { dataDir, checks, sizes: {}, ok: false };
         }
+        const copied = await session.exec(['base64', remoteFile], { allowFailure: true });
+        if (copied.exitCode !== 0) {
+            checks.push({ name: 'copy snapshot from the host', passed: false, detail: (0,errors/* lastLines */.w$)(copied.stderr.trim(), 2) });
+            return { dataDir, checks, sizes: {}, ok: false };
+        }
+        external_node_fs_.writeFileSync(local, Buffer.from(copied.stdout.replace(/\s+/g, ''), 'base64'));
+        checks.push({ name: 'online snapshot over SSH (VACUUM INTO)', passed: true, detail: where });
     }
-    const extracted = await runner.run(tarExtract(file ?? '', dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-    checks.push(extracted.exitCode === 0 ? { name: 'extract tarball', passed: true, detail: external_node_path_.basename(file ?? '') } : failed('extract tarball', extracted));
-    const found = extracted.exitCode === 0 ? await sqliteFromTree(runner, dataDir, database, checks) : {};
-    return { dataDir, appDataDir: found.file ? external_node_path_.dirname(found.file) : undefined, database: found.file, probe: found.probe, checks, sizes: { backupBytes: sizeOf(file ?? ''), restoredBytes: sizeOf(dataDir) }, ok: checks.every((check) => check.passed) };
+    finally {
+        if (remoteDir)
+            await session.exec(['rm', '-rf', remoteDir], { allowFailure: true });
+        await session.close();
+    }
+    const integrity = await checkSqliteIntegrity(context.runner, local);
+    checks.push(integrity);
+    const probe = integrity.passed ? sqliteProbe(context.runner, local) : undefined;
+    return { dataDir, appDataDir: dataDir, database: local, probe, checks, sizes: { restoredBytes: sizeOf(dataDir) }, ok: probe !== undefined };
 }
-
-;// CONCATENATED MODULE: ./build/src/drill/sources/index.js
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./build/src/drill/drill.js
 
@@ -47932,7 +48210,7 @@ async function runDrill(settings, context, options = {}) {
         });
     }
     catch (error) {
-        if (error instanceof core_cancel/* CancelledError */.cc) {
+        if (error instanceof CancelledError) {
             report.checks.push({ name: 'drill ran to the end', passed: false, detail: error.message });
             // The command in flight finishes on its own; the scratch place goes once it returned (or soon after).
             await deadline.unwind(work, CANCEL_GRACE_MS);
@@ -48062,7 +48340,7 @@ async function restoreLive(settings, context, scratch) {
 function describeSource(settings) {
     const source = settings.source;
     switch (source.kind) {
-        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${(0,ssh/* describeTarget */.ff)(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
+        case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${(0,ssh_target/* describeTarget */.ff)(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
         case 'restic':
         case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
         case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
@@ -48152,7 +48430,7 @@ const drillFlow = {
 
 /***/ }),
 
-/***/ 6220:
+/***/ 3356:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48282,6 +48560,12 @@ class ProcessRunner {
             });
         }
     }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output((0,secrets/* redact */.E$)(line));
+        else
+            this.log.info((0,secrets/* redact */.E$)(line));
+    }
     label(spec, options) {
         return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
     }
@@ -48301,8 +48585,8 @@ class ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -48344,8 +48628,6 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./build/src/core/cancel.js
-var cancel = __nccwpck_require__(4091);
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js
 
 
@@ -48438,8 +48720,6 @@ async function takeLock(session, dir, token, options, log) {
 
 // EXTERNAL MODULE: ./build/src/ssh/commands.js
 var commands = __nccwpck_require__(5632);
-// EXTERNAL MODULE: ./build/src/ssh/index.js + 5 modules
-var ssh = __nccwpck_require__(9142);
 ;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
 
 
@@ -48679,12 +48959,26 @@ function handleCancelSignals(log, graceful) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
+;// CONCATENATED MODULE: ./build/src/core/platform.js
+
+/** The payload the runner wrote for this event; a missing or broken file reads as no payload. */
+function readEventPayload(file) {
+    if (!file || !external_node_fs_.existsSync(file))
+        return undefined;
+    try {
+        const parsed = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
 function detectPlatform(env = process.env) {
     const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
     const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
     if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+        // A terminal may still point at an API or a payload (a re-run of a job's scan by hand).
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER, apiUrl: env.GITHUB_API_URL, event: readEventPayload(env.GITHUB_EVENT_PATH) };
     }
     const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
     const repository = env.GITHUB_REPOSITORY;
@@ -48700,6 +48994,8 @@ function detectPlatform(env = process.env) {
         sha: env.GITHUB_SHA,
         ref: env.GITHUB_REF,
         eventName: env.GITHUB_EVENT_NAME,
+        apiUrl: env.GITHUB_API_URL,
+        event: readEventPayload(env.GITHUB_EVENT_PATH),
     };
 }
 /** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
@@ -49045,659 +49341,6 @@ function survivingDisconnect(words) {
     ].join('; ');
     return ['sh', '-c', script, 'slipway-step', ...words];
 }
-
-
-/***/ }),
-
-/***/ 9142:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ff: () => (/* reexport */ ssh_target/* describeTarget */.ff),
-  XA: () => (/* reexport */ openSshSession),
-  d1: () => (/* reexport */ parseSshInputs)
-});
-
-// UNUSED EXPORTS: HostKeyError, SSH_INPUT_NAMES, SshConnectError, fingerprintOf, knownHostsName
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/leftovers.js
-var leftovers = __nccwpck_require__(8929);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-// EXTERNAL MODULE: ./build/src/ssh/commands.js
-var commands = __nccwpck_require__(5632);
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
-/**
- * The first known_hosts line that ssh could not use, as a 1-based line number
- * and what is wrong with it; undefined when every line is a host key, a
- * comment or blank. Checked before connecting, so a pasted half line fails
- * naming the input instead of as a host key mismatch.
- */
-function knownHostsProblem(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        if (fields[0]?.startsWith('@'))
-            fields.shift();
-        const [hostName, type, base64] = fields;
-        const at = index + 1;
-        if (!hostName || !type || !base64)
-            return { line: at, problem: 'is not `host type key` (three fields)' };
-        if (!KEY_TYPE.test(type))
-            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-            return { line: at, problem: 'has a key that is not base64' };
-        const blob = Buffer.from(base64, 'base64');
-        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
-            return { line: at, problem: `has a key whose content does not match its type ${type}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Whether a private key needs a passphrase: PEM keys say so in a header,
- * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
- */
-function isEncryptedPrivateKey(content) {
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
-        return true;
-    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
-    if (!body)
-        return false;
-    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-    const magic = 'openssh-key-v1\0';
-    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
-        return false;
-    const length = blob.readUInt32BE(magic.length);
-    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
-    return cipher !== '' && cipher !== 'none';
-}
-
-// EXTERNAL MODULE: ./build/src/ssh/target.js
-var ssh_target = __nccwpck_require__(791);
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/**
- * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
- * so a killed run leaves no usable socket for long; while the session is open
- * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
- */
-const KEEPALIVE_IDLE_MS = 10_000;
-/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
-function sessionRoot(env = process.env) {
-    return env.RUNNER_TEMP || external_node_os_.tmpdir();
-}
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
-    (0,secrets/* registerSecret */.cl)(target.privateKey);
-    (0,secrets/* registerSecret */.cl)(target.passphrase);
-    const root = sessionRoot();
-    await promises_namespaceObject.mkdir(root, { recursive: true });
-    const dir = await promises_namespaceObject.mkdtemp(external_node_path_.join(root, 'slipway-ssh-'));
-    await promises_namespaceObject.chmod(dir, 0o700);
-    const paths = (0,commands/* sessionPaths */.NE)(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    settleLeftover;
-    inFlight = 0;
-    lastUse = Date.now();
-    keepalive;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = (0,ssh_target/* describeTarget */.ff)(target);
-        this.settleLeftover = this.recordLeftover();
-    }
-    get localDir() {
-        return this.paths.dir;
-    }
-    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
-    recordLeftover() {
-        return (0,leftovers/* recordLeftover */.vy)({
-            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
-            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
-        });
-    }
-    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
-    async using(work) {
-        this.inFlight += 1;
-        try {
-            return await work();
-        }
-        finally {
-            this.inFlight -= 1;
-            this.lastUse = Date.now();
-        }
-    }
-    startKeepalive() {
-        this.keepalive = setInterval(() => {
-            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
-                return;
-            this.using(() => this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
-                .catch(() => undefined);
-        }, KEEPALIVE_IDLE_MS / 2);
-        this.keepalive.unref();
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, (0,commands/* renderSshConfig */.r4)(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run((0,commands/* agentStartCommand */.Tm)(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = (0,commands/* parseAgentPid */.wG)(started.stdout);
-        this.settleLeftover();
-        this.settleLeftover = this.recordLeftover();
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run((0,commands/* agentAddCommand */.GX)(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run((0,commands/* agentListCommand */.Lo)(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run((0,commands/* masterCommand */.qW)(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            this.lastUse = Date.now();
-            this.startKeepalive();
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? (0,commands/* survivingDisconnect */.wN)(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = (0,commands/* renderEnvFile */.mJ)(options.env);
-            if (stdin === undefined) {
-                remote = (0,commands/* withEnvFromStdin */.OT)(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = (0,commands/* withEnvFromFile */.qN)(file, remote);
-            }
-        }
-        const spec = (0,commands/* execCommand */.NK)(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.using(() => this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            }));
-        }
-        catch (error) {
-            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = (0,commands/* forwardSpec */.P1)(localPort, remoteHost, remotePort);
-        await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.using(() => this.runner.run((0,commands/* rsyncCommand */.fY)(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        }));
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        clearInterval(this.keepalive);
-        for (const spec of this.forwards)
-            await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid) {
-            await this.runner.run((0,commands/* agentStopCommand */.ZV)(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
-            await waitUntilGone(this.agentPid, 2000);
-        }
-        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
-        this.settleLeftover();
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_namespaceObject.writeFile(file, content, { mode });
-    await promises_namespaceObject.chmod(file, mode);
-}
-/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
-async function waitUntilGone(pid, timeoutMs) {
-    const running = async () => {
-        try {
-            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
-        }
-        catch {
-            return false;
-        }
-    };
-    const deadline = Date.now() + timeoutMs;
-    while (await running()) {
-        if (Date.now() >= deadline) {
-            try {
-                process.kill(pid, 'SIGKILL');
-            }
-            catch {
-                // Gone meanwhile.
-            }
-            return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.argument('user', 'deploy') ?? 'deploy';
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
-        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
-    }
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
-    if (badLine)
-        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.argument('jump-host');
-    if (jumpHost !== undefined && !isHostEntry(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
-    const targets = hostEntries.map((entry, index) => {
-        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-        if (!match)
-            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
-function isHostEntry(entry) {
-    const match = HOST_PATTERN.exec(entry);
-    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    (0,secrets/* registerSecret */.cl)(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
 
 
 /***/ }),

@@ -37248,8 +37248,8 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(304);
-/* harmony import */ var _scan_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5683);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6216);
+/* harmony import */ var _scan_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8743);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_scan_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .secretScanFlow */ .i);
@@ -37364,7 +37364,6 @@ function formatError(error, debug = false) {
 /* harmony export */ });
 /* unused harmony exports MemoryLogger, ConsoleLogger, locate, silentLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
 
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
@@ -37580,7 +37579,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 304:
+/***/ 6216:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38041,6 +38040,12 @@ class ProcessRunner {
             });
         }
     }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output((0,secrets/* redact */.E$)(line));
+        else
+            this.log.info((0,secrets/* redact */.E$)(line));
+    }
     label(spec, options) {
         return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
     }
@@ -38060,8 +38065,8 @@ class ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -38101,46 +38106,6 @@ var core_summary = __nccwpck_require__(1253);
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./build/src/core/cancel.js
-
-/**
- * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
- * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
- * step in flight finishes, the host is brought to the old or the new version,
- * and the flow's own cleanup runs. This error stops a flow at a step boundary.
- */
-class CancelledError extends errors/* SlipwayError */.GQ {
-    step;
-    constructor(step) {
-        super(`cancelled before ${step}`);
-        this.step = step;
-        this.name = 'CancelledError';
-    }
-}
-const isCancelled = (signal) => signal?.aborted === true;
-/** Throws CancelledError naming the step that will not start. */
-function cancel_throwIfCancelled(signal, step) {
-    if (signal?.aborted)
-        throw new CancelledError(step);
-}
-/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
-function untilCancelled(work, signal, onAbort) {
-    if (!signal)
-        return work;
-    if (signal.aborted) {
-        work.catch(() => undefined);
-        return Promise.resolve(onAbort());
-    }
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            work.catch(() => undefined);
-            resolve(onAbort());
-        };
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
-    });
-}
-
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js
 
 
@@ -38238,7 +38203,7 @@ async function takeLock(session, dir, token, options, log) {
 const CONTROL_PERSIST_S = 30;
 /** The alias every command uses; the config file maps it to the real host. */
 const TARGET_ALIAS = 'slipway-target';
-function commands_sessionPaths(dir, withAgent) {
+function sessionPaths(dir, withAgent) {
     return {
         dir,
         config: `${dir}/ssh_config`,
@@ -38253,7 +38218,7 @@ function commands_sessionPaths(dir, withAgent) {
  * The ssh_config of one session. A config file (rather than -o flags) is what a
  * ProxyJump hop reads too, so the jump host gets the same key checks and key.
  */
-function commands_renderSshConfig(target, paths) {
+function renderSshConfig(target, paths) {
     const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
     const lines = [
         `Host ${TARGET_ALIAS}`,
@@ -38306,15 +38271,15 @@ function commands_execCommand(paths, remoteWords, stdin) {
 function commands_controlCommand(paths, operation) {
     return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
 }
-function commands_forwardSpec(localPort, remoteHost, remotePort) {
+function forwardSpec(localPort, remoteHost, remotePort) {
     const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
     return `127.0.0.1:${localPort}:${host}:${remotePort}`;
 }
-function commands_forwardCommand(paths, operation, spec) {
+function forwardCommand(paths, operation, spec) {
     return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
 }
 /** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function commands_rsyncCommand(paths, localPath, remotePath, options = {}) {
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
     const transport = ['ssh', ...clientOptions(paths)].join(' ');
     return {
         file: 'rsync',
@@ -38332,11 +38297,11 @@ function commands_rsyncCommand(paths, localPath, remotePath, options = {}) {
         ],
     };
 }
-function commands_agentStartCommand(paths) {
+function agentStartCommand(paths) {
     return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
 }
 /** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function commands_agentAddCommand(paths, askpass, lifetimeSeconds) {
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
     return {
         file: 'ssh-add',
         args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
@@ -38344,19 +38309,19 @@ function commands_agentAddCommand(paths, askpass, lifetimeSeconds) {
         stdin: '',
     };
 }
-function commands_agentListCommand(paths) {
+function agentListCommand(paths) {
     return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
 }
-function commands_agentStopCommand(paths, agentPid) {
+function agentStopCommand(paths, agentPid) {
     return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
 }
 /** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function commands_parseAgentPid(output) {
+function parseAgentPid(output) {
     const match = /SSH_AGENT_PID=(\d+)/.exec(output);
     return match ? Number(match[1]) : undefined;
 }
 /** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function commands_renderEnvFile(env) {
+function renderEnvFile(env) {
     return Object.entries(env)
         .map(([key, value]) => {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
@@ -38369,11 +38334,11 @@ function commands_renderEnvFile(env) {
  * Remote words that run `words` with environment read from stdin (export all
  * sourced names), so values never appear on a command line or in `ps`.
  */
-function commands_withEnvFromStdin(words) {
+function withEnvFromStdin(words) {
     return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
 }
 /** Remote words that source a 0600 env file, remove it, then run `words`. */
-function commands_withEnvFromFile(file, words) {
+function withEnvFromFile(file, words) {
     return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
 }
 /**
@@ -38381,7 +38346,7 @@ function commands_withEnvFromFile(file, words) {
  * pipes are ignored and output goes to a file first, then is printed. Used for
  * steps that must not stop half-way (switching what runs).
  */
-function commands_survivingDisconnect(words) {
+function survivingDisconnect(words) {
     const script = [
         "trap '' HUP PIPE",
         'out=$(mktemp) || exit 1',
@@ -38393,627 +38358,6 @@ function commands_survivingDisconnect(words) {
     ].join('; ');
     return ['sh', '-c', script, 'slipway-step', ...words];
 }
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class errors_HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class errors_SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function host_keys_fingerprintOf(base64Key) {
-    const digest = crypto.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const host_keys_FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function host_keys_parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function host_keys_hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function host_keys_askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function host_keys_isTrusted(offered, knownHosts, pins) {
-    const fingerprint = host_keys_fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
-/**
- * The first known_hosts line that ssh could not use, as a 1-based line number
- * and what is wrong with it; undefined when every line is a host key, a
- * comment or blank. Checked before connecting, so a pasted half line fails
- * naming the input instead of as a host key mismatch.
- */
-function host_keys_knownHostsProblem(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        if (fields[0]?.startsWith('@'))
-            fields.shift();
-        const [hostName, type, base64] = fields;
-        const at = index + 1;
-        if (!hostName || !type || !base64)
-            return { line: at, problem: 'is not `host type key` (three fields)' };
-        if (!KEY_TYPE.test(type))
-            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-            return { line: at, problem: 'has a key that is not base64' };
-        const blob = Buffer.from(base64, 'base64');
-        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
-            return { line: at, problem: `has a key whose content does not match its type ${type}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Whether a private key needs a passphrase: PEM keys say so in a header,
- * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
- */
-function host_keys_isEncryptedPrivateKey(content) {
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
-        return true;
-    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
-    if (!body)
-        return false;
-    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-    const magic = 'openssh-key-v1\0';
-    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
-        return false;
-    const length = blob.readUInt32BE(magic.length);
-    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
-    return cipher !== '' && cipher !== 'none';
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/**
- * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
- * so a killed run leaves no usable socket for long; while the session is open
- * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
- */
-const KEEPALIVE_IDLE_MS = 10_000;
-/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
-function sessionRoot(env = process.env) {
-    return env.RUNNER_TEMP || os.tmpdir();
-}
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function session_openSshSession(target, runner, log) {
-    registerSecret(target.privateKey);
-    registerSecret(target.passphrase);
-    const root = sessionRoot();
-    await fs.mkdir(root, { recursive: true });
-    const dir = await fs.mkdtemp(path.join(root, 'slipway-ssh-'));
-    await fs.chmod(dir, 0o700);
-    const paths = sessionPaths(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    settleLeftover;
-    inFlight = 0;
-    lastUse = Date.now();
-    keepalive;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = describeTarget(target);
-        this.settleLeftover = this.recordLeftover();
-    }
-    get localDir() {
-        return this.paths.dir;
-    }
-    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
-    recordLeftover() {
-        return recordLeftover({
-            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
-            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
-        });
-    }
-    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
-    async using(work) {
-        this.inFlight += 1;
-        try {
-            return await work();
-        }
-        finally {
-            this.inFlight -= 1;
-            this.lastUse = Date.now();
-        }
-    }
-    startKeepalive() {
-        this.keepalive = setInterval(() => {
-            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
-                return;
-            this.using(() => this.runner.run(execCommand(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
-                .catch(() => undefined);
-        }, KEEPALIVE_IDLE_MS / 2);
-        this.keepalive.unref();
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, renderSshConfig(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run(agentStartCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = parseAgentPid(started.stdout);
-        this.settleLeftover();
-        this.settleLeftover = this.recordLeftover();
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run(agentAddCommand(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await fs.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run(agentListCommand(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await fs.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run(masterCommand(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            this.lastUse = Date.now();
-            this.startKeepalive();
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await fs.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!acceptsUnknownKeys(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !acceptsUnknownKeys(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? survivingDisconnect(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = renderEnvFile(options.env);
-            if (stdin === undefined) {
-                remote = withEnvFromStdin(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = withEnvFromFile(file, remote);
-            }
-        }
-        const spec = execCommand(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.using(() => this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            }));
-        }
-        catch (error) {
-            if (error instanceof ProcessError && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run(execCommand(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = forwardSpec(localPort, remoteHost, remotePort);
-        await this.runner.run(forwardCommand(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.using(() => this.runner.run(rsyncCommand(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        }));
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run(controlCommand(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        clearInterval(this.keepalive);
-        for (const spec of this.forwards)
-            await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run(controlCommand(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid) {
-            await this.runner.run(agentStopCommand(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
-            await waitUntilGone(this.agentPid, 2000);
-        }
-        await fs.rm(this.paths.dir, { recursive: true, force: true });
-        this.settleLeftover();
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await fs.writeFile(file, content, { mode });
-    await fs.chmod(file, mode);
-}
-/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
-async function waitUntilGone(pid, timeoutMs) {
-    const running = async () => {
-        try {
-            return !/^State:\s+Z/m.test(await fs.readFile(`/proc/${pid}/status`, 'utf8'));
-        }
-        catch {
-            return false;
-        }
-    };
-    const deadline = Date.now() + timeoutMs;
-    while (await running()) {
-        if (Date.now() >= deadline) {
-            try {
-                process.kill(pid, 'SIGKILL');
-            }
-            catch {
-                // Gone meanwhile.
-            }
-            return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function inputs_parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.argument('user', 'deploy') ?? 'deploy';
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
-        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
-    }
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
-    if (badLine)
-        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.argument('jump-host');
-    if (jumpHost !== undefined && !isHostEntry(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
-    const targets = hostEntries.map((entry, index) => {
-        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-        if (!match)
-            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
-function isHostEntry(entry) {
-    const match = HOST_PATTERN.exec(entry);
-    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${os.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = fs.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    registerSecret(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return fs.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
 
@@ -39141,7 +38485,7 @@ function targetFromInputs(lock, inputs) {
         return undefined;
     }
 }
-const pathsOf = (session) => commands_sessionPaths(session.dir, Boolean(session.agentSocket));
+const pathsOf = (session) => sessionPaths(session.dir, Boolean(session.agentSocket));
 async function stopSession(session, runner) {
     if (fs.existsSync(`${session.dir}/ssh_config`)) {
         await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
@@ -39254,12 +38598,26 @@ function handleCancelSignals(log, graceful) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
+;// CONCATENATED MODULE: ./build/src/core/platform.js
+
+/** The payload the runner wrote for this event; a missing or broken file reads as no payload. */
+function readEventPayload(file) {
+    if (!file || !external_node_fs_.existsSync(file))
+        return undefined;
+    try {
+        const parsed = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
 function detectPlatform(env = process.env) {
     const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
     const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
     if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+        // A terminal may still point at an API or a payload (a re-run of a job's scan by hand).
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER, apiUrl: env.GITHUB_API_URL, event: readEventPayload(env.GITHUB_EVENT_PATH) };
     }
     const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
     const repository = env.GITHUB_REPOSITORY;
@@ -39275,6 +38633,8 @@ function detectPlatform(env = process.env) {
         sha: env.GITHUB_SHA,
         ref: env.GITHUB_REF,
         eventName: env.GITHUB_EVENT_NAME,
+        apiUrl: env.GITHUB_API_URL,
+        event: readEventPayload(env.GITHUB_EVENT_PATH),
     };
 }
 /** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
@@ -39433,7 +38793,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 5683:
+/***/ 8743:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46910,7 +46270,7 @@ function defaultEntropy(charset, length) {
 /** A token that announces itself with a literal prefix (`ghp_`, `xoxb-`, `AKIA` …). */
 function prefixed(shape) {
     const prefixes = typeof shape.prefix === 'string' ? [shape.prefix] : [...shape.prefix];
-    const before = shape.embedded ? '' : '(?<![A-Za-z0-9])';
+    const before = shape.embedded ? '' : `(?<![${shape.notAfter ?? 'A-Za-z0-9'}])`;
     const tail = shape.suffix ? shape.suffix.regex : '';
     const pattern = new RegExp(`${before}(?<secret>(?:${prefixes.map(escapeRegex).join('|')})[${shape.body.cls}]${quantifier(shape.length)}${tail})(?![${shape.body.cls}])`);
     const first = prefixes[0];
@@ -46992,10 +46352,34 @@ const humanPassword = (g) => `${g.chars('ABCDEFGHJKLMNPQRSTUVWXYZ', 1)}${g.chars
 const GENERIC_NAMES = 'passw(?:or)?d|pass(?![a-z])|passphrase|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?(?:key|token)|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|smtp[_.-]?pass';
 const GENERIC_NAME_WORDS = new RegExp(GENERIC_NAMES, 'gi');
 /** Names that carry secret-looking words but hold no secret (`token_url`, `public_key`). */
-const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf/i;
+const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf|[a-z_](?:secrets|tokens|passwords)$/i;
 const GENERIC_VALUE_CLASS = "[^\\s\"'`;,<>(){}\\[\\]]";
 /** Symbols a chosen password may open with, which YAML, shells and code also use as operators. */
 const SYMBOL_LEADS = ['!', '*', '$', '%', '@', '|', '>', '&', '#'];
+/** A comma after a quoted first argument (`setProperty("API_TOKEN", …`, `{ "Password", …`): never after bare words or in a list. */
+// The comma is matched first, so the look-behind runs only where a comma stands.
+const CALL_COMMA = `,(?<=[({]\\s{0,4}["'][A-Za-z0-9_.-]{1,125}["']\\s{0,16},)`;
+/**
+ * What may stand between a name and its value, across the file types users have:
+ * `=` (shell, env, INI, TOML, HCL, Python, JS), `:` (YAML, JSON, Ruby hashes),
+ * `:=` `::=` `:::=` `?=` `+=` (Go, Makefile), `.=` (PHP), `=>` (PHP, Ruby), a space
+ * (Dockerfile `ENV`, `.netrc`, CLI flags) and `,` between two quoted arguments
+ * (`System.setProperty("API_TOKEN", "…")`, `os.Setenv(…)`, PHP `define(…)`).
+ */
+const ASSIGNMENT_OPERATOR = `\\s{0,16}(?::{1,3}=|[?+.]=|=>|=|:|${CALL_COMMA}|\\s)\\s{0,16}`;
+/**
+ * Whether the operator and quotes make an assignment: a comma pairs a quoted
+ * name with a quoted value (a call's two arguments), never bare words (`a, b`);
+ * a name ending a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when
+ * only a space follows it.
+ */
+function isAssignment({ name = '', nq = '', sep = '', q = '' }) {
+    if (/^\s+$/.test(sep) && /\.$/.test(name))
+        return false;
+    if (sep.includes(','))
+        return /["']/.test(nq) && q !== '';
+    return true;
+}
 const structuralRules = [
     {
         id: 'private-key',
@@ -47059,14 +46443,15 @@ const structuralRules = [
         minified: false,
         title: 'Password in a connection string or URL',
         keywords: ['://'],
-        pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`]{1,100}:(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]{1,253}/i,
-        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
+        pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/'"`]{1,100}):(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]{1,253}/i,
+        // A password equal to the user name (`app:app@localhost`) is a local default, not a secret.
+        validate: (password, match) => password.toLowerCase() !== match.groups?.user?.toLowerCase() && !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
         samples: {
             match: [
                 (g) => `DATABASE_URL=postgres://app:${g.alnum(20)}@db.internal:5432/app`,
                 (g) => `redis_url: "rediss://default:${g.alnum(24)}@cache.example.net:6380"`,
             ],
-            quiet: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app', 'url: postgres://user:password@localhost/db', 'https://user:<password>@git.example.com'],
+            quiet: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app', 'url: postgres://user:password@localhost/db', 'https://user:<password>@git.example.com', 'DATABASE_URL=postgres://shopdev:shopdev@localhost:5432/shop_test'],
         },
     },
     {
@@ -47074,8 +46459,9 @@ const structuralRules = [
         minified: false,
         title: 'Password in an ADO.NET / JDBC connection string',
         keywords: ['password=', 'pwd='],
-        pattern: /(?:server|host|data source|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
-        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password),
+        // `Server=…;…Password=…` or a JDBC URL: the keys, not a word (`./server --db-password=…` is a CLI flag).
+        pattern: /(?:(?:server|host|data source|address|addr)\s{0,4}=|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
+        validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password) && !/[()]/.test(password) && !looksLikeIdentifier(password),
         samples: {
             match: [(g) => `"Db": "Server=sql.internal;Database=app;User Id=app;Password=${g.alnum(12)}#${g.digits(2)};"`],
             quiet: ['"Db": "Server=sql.internal;Database=app;User Id=app;Password=$(DB_PASSWORD);"'],
@@ -47125,7 +46511,7 @@ const structuralRules = [
         minified: false,
         title: 'Registry token in .npmrc',
         keywords: ['_authtoken', '_auth=', '_password='],
-        pattern: /(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
+        pattern: /(?<![A-Za-z0-9])(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
         minEntropy: 3.2,
         validate: (value) => !looksLikeGenericPlaceholder(value),
         samples: {
@@ -47147,14 +46533,15 @@ const structuralRules = [
         id: 'generic-secret',
         title: 'High-entropy value assigned to a secret-looking name',
         generic: true,
-        keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
+        // Names are written with `_`, `-`, `.` or nothing between their words (`api_key`, `api-key`, `app.api.key`, `apiKey`).
+        keywords: ['pass', 'pwd', 'secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((word) => ['_', '-', '.', ''].map((join) => `${word}${join}key`))],
         // Every quantifier is bounded (the name to 60 characters each side of its word), so a
         // start position costs a constant however long the line: `tokentoken…` stays linear.
         // Not after `${`: `${TOKEN:?message}` and `${TOKEN:-x}` are shell expansions, not assignments.
-        pattern: new RegExp(`(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`, 'i'),
+        pattern: new RegExp(`(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})(?<nq>["'\\]]{0,2})${TYPE_ANNOTATION}(?<sep>${ASSIGNMENT_OPERATOR})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`, 'i'),
         // A name that ends a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when only a space follows it.
-        validate: (value, match) => !(/^\s+$/.test(match.groups?.sep ?? '') && /\.$/.test(match.groups?.name ?? ''))
-            && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
+        validate: (value, match) => isAssignment(match.groups ?? {})
+            && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep, name: match.groups?.name }),
         samples: {
             match: [
                 (g) => `SMTP_PASSWORD=${humanPassword(g)}`,
@@ -47245,7 +46632,7 @@ function looksLikePath(value) {
     if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_./-]*$/.test(value))
         return false;
     // Path segments are words (lower, Capitalised or UPPER); random base64 segments are not.
-    return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
+    return value.replace(/^~/, '').split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
 }
 /**
  * A bearer token of letters only: an identifier (`accessTokenFromTheLoginStep`)
@@ -47273,7 +46660,8 @@ function isSecretName(name) {
 }
 /** `${VAR}`, `$(cmd)`, `$VAR`, `%VAR%`, `{{ var }}`, `@annotation`: a reference, never a value. */
 function isReferenceValue(value) {
-    return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$/.test(value);
+    // Also `env:NAME` (TOML/HCL tools) and `#{NAME}#` (Octopus / Azure DevOps token replacement).
+    return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$|^env:[A-Za-z_][A-Za-z0-9_]*$|^#\{[A-Za-z_][A-Za-z0-9_.]*\}#?$/.test(value);
 }
 const IDENT = '[A-Za-z_$][A-Za-z_$]{0,40}\\d{0,3}';
 const OPERAND = `(?:${IDENT}(?:\\??\\.${IDENT}|\\[\\d{1,4}\\])*|\\d{1,10}|)`;
@@ -47285,6 +46673,29 @@ function isExpressionValue(value) {
         return false;
     // `Abc?def:123` could be a password; code has an operator of its own or a member access.
     return /\|\||\?\?|&&|[A-Za-z_$]\??\.[A-Za-z_$]/.test(value) || /^[A-Za-z]+\?[A-Za-z]+:[A-Za-z]+$/.test(value);
+}
+/** Names under which a UUID-shaped value is a credential (HubSpot, KuCoin, Squarespace keys), not an id. */
+const UUID_SECRET_NAME = /secret|passw|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|auth[_.-]?token|access[_.-]?token/i;
+/**
+ * A name written in code rather than a value: words run together
+ * (`keyVaultToStoreSecrets`, `SecretTokenType`, `clientSecret2`), a qualified
+ * name (`xs:token`, `tns:ClientSecretType`), a Maven/Gradle coordinate
+ * (`jjwt-api:0.11.5`, `com.google.cloud:google-cloud-secretmanager`) or a
+ * resource slug (`kv-prod-weu-01`). Random text has digits and capitals
+ * scattered through it, which none of these shapes allow.
+ */
+function looksLikeIdentifier(value) {
+    const words = /^(?:[a-z]{2,24}|[A-Z][a-z]{1,24})(?:[A-Z][a-z]{1,24}){1,8}\d{0,3}$/;
+    if (words.test(value))
+        return true;
+    const qualified = /^([A-Za-z][A-Za-z0-9]{0,15}):([A-Za-z_][A-Za-z0-9_]{0,80})$/.exec(value);
+    if (qualified && (/^[a-z]{2,40}$/.test(qualified[2]) || words.test(qualified[2]) || /^[A-Z][a-z]{1,40}$/.test(qualified[2])))
+        return true;
+    if (/^(?:[a-z][a-z0-9_.-]{0,80}:){1,2}\d{1,4}(?:\.[0-9A-Za-z_+-]{1,20}){0,4}$/.test(value))
+        return true;
+    if (/^[a-z][a-z0-9_-]{0,60}\.[a-z0-9_.-]{1,80}:[a-z][a-z0-9_.-]{0,80}$/.test(value))
+        return true;
+    return /^[a-z]{1,15}(?:-(?:[a-z]{1,15}|\d{1,4})){1,8}$/.test(value);
 }
 /**
  * A value that is neither a reference (`$VAR`, `process.env.X`), an expression,
@@ -47322,8 +46733,11 @@ function isStrongGenericValue(value, context = {}) {
         return false;
     if (/^\d+(?:\.\d+)?[a-z]{0,2}$/i.test(value))
         return false;
-    if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/.test(value))
-        return false; // a UUID is an identifier
+    // A UUID is an identifier, unless the name says it is a secret.
+    if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/i.test(value) && !UUID_SECRET_NAME.test(context.name ?? ''))
+        return false;
+    if (looksLikeIdentifier(value))
+        return false;
     if (/^(?:sha\d+|md5|sha512-|sha256-|sha384-)[:-]?/i.test(value))
         return false;
     // `<…>` marks a placeholder; a password may still open with `>`.
@@ -47345,6 +46759,13 @@ function isStrongGenericValue(value, context = {}) {
 
 
 
+/** Line number (0-based) of an offset, counted afresh: document rules report out of line order. */
+function lineIndexOf(text, offset) {
+    let index = 0;
+    for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1))
+        index += 1;
+    return index;
+}
 /** How far a multi-line rule (a key block) may reach past its line. */
 const MULTILINE_WINDOW = 16_000;
 /** A line at least this long, shaped like code with few spaces, is minified (a bundle). */
@@ -47469,14 +46890,21 @@ function fingerprintSecret(ruleId, secret) {
 class Detector {
     options;
     compiled;
+    /** Rules that judge a whole document (Kubernetes Secrets), with their index among all rules. */
+    documentRules;
+    /** Rules that recognise a binary file by its structure (PKCS#12 keystores). */
+    binaryRules;
     automaton;
     /** Rule indices per keyword id of the automaton. */
     rulesOfKeyword;
     rulesByKeyword = new Map();
     constructor(options) {
         this.options = options;
-        this.compiled = options.rules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
-        const keywords = [...new Set(options.rules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
+        const lineRules = options.rules.filter((rule) => !rule.document);
+        this.documentRules = options.rules.filter((rule) => rule.document).map((rule, i) => ({ rule, owner: -1 - i }));
+        this.binaryRules = options.rules.filter((rule) => rule.binary);
+        this.compiled = lineRules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
+        const keywords = [...new Set(lineRules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
         // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`):
         // the automaton reports overlapping keywords too, so this only saves a lookup.
         for (const keyword of keywords) {
@@ -47502,8 +46930,25 @@ class Detector {
      * patterns run on RE2, and claimed spans are searched, not walked.
      */
     detect(text, path, lineNumbers) {
+        return this.detectText(text, path, lineNumbers, true);
+    }
+    /**
+     * A binary file recognised by its structure (a PKCS#12 keystore, whatever its
+     * name): one finding on line 1, or none. The secret is the file's bytes.
+     */
+    detectBinary(bytes, path) {
+        for (const rule of this.binaryRules) {
+            const secret = rule.binary?.(bytes);
+            if (secret === undefined)
+                continue;
+            return [{ ruleId: rule.id, title: rule.title, path, line: 1, column: 1, redacted: redactSecret(secret), fingerprint: fingerprintSecret(rule.id, secret) }];
+        }
+        return [];
+    }
+    detectText(text, path, lineNumbers, withDocuments) {
         const findings = [];
         const scan = { findings, claimed: new SpanIndex(), later: [] };
+        const documentFindings = withDocuments ? this.detectDocuments(text, path, lineNumbers, scan) : [];
         // Line numbers are counted only when a finding needs one: most files have none.
         let countedTo = 0;
         let lineIndex = 0;
@@ -47545,9 +46990,38 @@ class Detector {
         });
         // A generic match reaching onto a later line yields to a provider rule that judged that value on its own line.
         const kept = scan.later.filter(({ from, to }) => !scan.claimed.overlaps(from, to));
-        if (kept.length === 0)
+        if (kept.length === 0 && documentFindings.length === 0)
             return findings;
-        return [...findings, ...kept.map((entry) => entry.finding)].sort((a, b) => a.line - b.line || a.column - b.column);
+        return [...findings, ...kept.map((entry) => entry.finding), ...documentFindings].sort((a, b) => a.line - b.line || a.column - b.column);
+    }
+    /**
+     * Document rules first: each value they judged (kept or not) claims its span,
+     * so the line rules do not judge the encoded text again.
+     */
+    detectDocuments(text, path, lineNumbers, scan) {
+        const found = [];
+        for (const { rule, owner } of this.documentRules) {
+            if (!rule.keywords.some((keyword) => text.includes(keyword)) || !rule.pattern.test(text))
+                continue;
+            const judge = (decoded) => this.detectText(decoded, path, undefined, false).length > 0;
+            for (const { index, secret, reported } of rule.document?.(text, judge) ?? []) {
+                scan.claimed.add(owner, index, index + secret.length);
+                if (!reported || isDocumentedExample(secret))
+                    continue;
+                const lineIndex = lineIndexOf(text, index);
+                const column = index - (text.lastIndexOf('\n', index - 1) + 1);
+                found.push({
+                    ruleId: rule.id,
+                    title: rule.title,
+                    path,
+                    line: lineNumbers ? lineNumbers[lineIndex] ?? lineIndex + 1 : lineIndex + 1,
+                    column: column + 1,
+                    redacted: redactSecret(secret),
+                    fingerprint: fingerprintSecret(rule.id, secret),
+                });
+            }
+        }
+        return found;
     }
     scanLine(text, line, lineStart, candidates, path, lines, scan) {
         // Most woken lines hold no match: the bookkeeping is made on the first one.
@@ -47562,7 +47036,7 @@ class Detector {
         for (const index of candidates) {
             const { rule, find } = this.compiled[index];
             // A key block may run past its line; a single-line rule never sees beyond it.
-            const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + MULTILINE_WINDOW)) : line;
+            const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + (rule.window ?? MULTILINE_WINDOW))) : line;
             for (const match of find(subject, line.length)) {
                 const { secret } = match;
                 const column = match.index + Math.max(0, match.text.indexOf(secret));
@@ -47576,7 +47050,7 @@ class Detector {
                     (taken ??= new SpanIndex()).add(index, column, end);
                     scan.claimed.add(index, lineStart + column, lineStart + end);
                 }
-                else if (taken?.overlaps(column, end))
+                else if (taken?.overlaps(column, end) || scan.claimed.overlaps(lineStart + column, lineStart + end))
                     continue;
                 if (!this.accept(rule, secret, match, column < line.length && inDataUri(column)))
                     continue;
@@ -47799,6 +47273,16 @@ const contextualRules = [
     contextual({ id: 'zendesk-api-token', title: 'Zendesk API token', names: ['zendesk_?(?:api_?)?token'], between: '', body: CHARSETS.alnum, length: 40, keywords: ['zendesk'], sampleName: 'ZENDESK_API_TOKEN' }),
     contextual({ id: 'intercom-access-token', title: 'Intercom access token', names: ['intercom_?(?:access_?)?token'], between: '', body: CHARSETS.url, length: 60, keywords: ['intercom'], sampleName: 'INTERCOM_ACCESS_TOKEN' }),
     contextual({ id: 'sumologic-access-key', title: 'Sumo Logic access key', names: ['sumo_?(?:logic_?)?access_?key'], between: '', body: CHARSETS.alnum, length: 64, keywords: ['sumo'], sampleName: 'SUMO_ACCESS_KEY' }),
+    // Discord client secrets are 32 URL-safe characters, some of them all digits (so no class mix is asked for).
+    contextual({ id: 'discord-client-secret', title: 'Discord client secret', names: ['discord_?(?:oauth_?)?client_?secret', 'discord_?secret'], between: '', body: CHARSETS.url, length: 32, keywords: ['discord'], sampleName: 'DISCORD_CLIENT_SECRET', minEntropy: 2.5 }),
+    contextual({ id: 'facebook-app-secret', title: 'Facebook / Meta app secret', names: ['facebook_?(?:app_?|client_?)?secret', 'fb_?(?:app_?|client_?)?secret', 'meta_?app_?secret'], between: '', body: CHARSETS.hex, length: 32, keywords: ['facebook', 'fb_', 'meta_app'], sampleName: 'FACEBOOK_APP_SECRET' }),
+    // An app access token is `<app id>|<app secret>` (the bar also URL-encoded): only beside a Facebook name.
+    contextual({ id: 'facebook-app-access-token', title: 'Facebook / Meta app access token', names: ['facebook_?(?:app_?)?(?:access_?)?token', 'fb_?(?:app_?)?(?:access_?)?token'], between: '', body: { cls: 'A-Za-z0-9_|%-', alphabet: CHARSETS.alnum.alphabet }, length: [43, 60], keywords: ['facebook', 'fb_'], sampleName: 'FB_APP_ACCESS_TOKEN', validate: (s) => /^\d{15,16}(?:\||%7C)[A-Za-z0-9_-]{27,40}$/.test(s) }),
+    uuidRule('hubspot-api-key', 'HubSpot API key', ['hubspot_?(?:api_?)?key', 'hapikey'], 'HUBSPOT_API_KEY'),
+    uuidRule('kucoin-secret-key', 'KuCoin API secret', ['kucoin_?(?:api_?)?secret(?:_?key)?'], 'KUCOIN_API_SECRET'),
+    uuidRule('squarespace-access-token', 'Squarespace API key', ['squarespace_?(?:access_?|api_?)?(?:token|key)'], 'SQUARESPACE_API_KEY'),
+    // Legacy Vault tokens (`s.` / `b.` + 24 characters) carry no strong prefix: only beside a Vault name.
+    contextual({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy)', names: ['vault_?(?:root_?|auth_?|client_?)?token', 'x-vault-token'], between: '', body: { cls: 'A-Za-z0-9.', alphabet: CHARSETS.alnum.alphabet }, length: 26, keywords: ['vault'], sampleName: 'VAULT_TOKEN', validate: (s) => /^[sb]\.[A-Za-z0-9]{24}$/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s) }),
     contextual({ id: 'launchdarkly-sdk-key', title: 'LaunchDarkly SDK key', names: ['launchdarkly_?(?:sdk_?)?key', 'ld_?sdk_?key'], between: '', body: { cls: 'a-z0-9-', alphabet: '0123456789abcdef' }, length: 40, keywords: ['launchdarkly', 'ld_sdk'], sampleName: 'LAUNCHDARKLY_SDK_KEY', validate: (s) => /^sdk-[a-f0-9-]{36}$/.test(s) }),
 ];
 // Samples for rules whose value is not plain random text.
@@ -47807,11 +47291,301 @@ const fix = (id, build) => {
     if (rule)
         rule.samples.match = [build];
 };
+fix('facebook-app-access-token', (g) => `FB_APP_ACCESS_TOKEN="${g.digits(15)}|${g.urlSafe(27)}"`);
+fix('vault-legacy-token', (g) => `export VAULT_TOKEN=s.${g.alnum(22)}Q7`);
+fix('discord-client-secret', (g) => `DISCORD_CLIENT_SECRET="${g.digits(32)}"`);
 fix('okta-api-token', (g) => `OKTA_API_TOKEN=00${g.urlSafe(40)}`);
 fix('deepseek-api-key', (g) => `DEEPSEEK_API_KEY="sk-${g.hex(32)}"`);
 fix('launchdarkly-sdk-key', (g) => `LAUNCHDARKLY_SDK_KEY: sdk-${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}`);
 fix('azure-storage-account-key', (g) => `DefaultEndpointsProtocol=https;AccountName=prodfiles;AccountKey=${g.base64(86)}==;EndpointSuffix=core.windows.net`);
 fix('aws-secret-access-key', (g) => `aws_secret_access_key = ${g.base64(36)}aB3/`);
+
+;// CONCATENATED MODULE: ./build/src/scan/pkcs12.js
+// PKCS#12 keystores (`.p12`, `.pfx`, Java's PKCS12 keystores) recognised by
+// their ASN.1 structure (RFC 7292), never by a file name: a SEQUENCE holding
+// version 3 and a PKCS#7 `data` or `signedData` ContentInfo.
+/** PKCS#7 content types are 1.2.840.113549.1.7.n: `data` is n = 1, `signedData` n = 2. */
+const PKCS7_OID_PREFIX = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07];
+/** A DER length at `at` (or BER's indefinite length, -1), and where the content starts. */
+function readLength(bytes, at) {
+    const first = bytes[at];
+    if (first === undefined)
+        return undefined;
+    if (first < 0x80)
+        return { length: first, next: at + 1 };
+    if (first === 0x80)
+        return { length: -1, next: at + 1 };
+    const count = first & 0x7f;
+    if (count > 4 || at + count >= bytes.length)
+        return undefined;
+    let length = 0;
+    for (let i = 1; i <= count; i += 1)
+        length = length * 256 + bytes[at + i];
+    return { length, next: at + 1 + count };
+}
+/**
+ * Whether `bytes` open like a PFX: `SEQUENCE { INTEGER 3, SEQUENCE { OID pkcs7-data|signedData, … } … }`.
+ * With `whole`, the outer length must also end exactly at the last byte (a file
+ * read in full); a decoded prefix of a base64 blob is judged on its header only.
+ */
+function isPkcs12(bytes, whole = false) {
+    if (bytes[0] !== 0x30)
+        return false;
+    const outer = readLength(bytes, 1);
+    if (!outer)
+        return false;
+    if (whole && outer.length >= 0 && outer.next + outer.length !== bytes.length)
+        return false;
+    let at = outer.next;
+    if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01 || bytes[at + 2] !== 0x03)
+        return false;
+    at += 3;
+    if (bytes[at] !== 0x30)
+        return false;
+    const info = readLength(bytes, at + 1);
+    if (!info)
+        return false;
+    at = info.next;
+    for (let i = 0; i < PKCS7_OID_PREFIX.length; i += 1)
+        if (bytes[at + i] !== PKCS7_OID_PREFIX[i])
+            return false;
+    return bytes[at + 10] === 1 || bytes[at + 10] === 2;
+}
+/** A DER element: tag, definite length, content. */
+function pkcs12_element(tag, content) {
+    const n = content.length;
+    const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
+    return Buffer.concat([Buffer.from([tag]), length, content]);
+}
+/**
+ * A structurally valid PFX around `filler` (random bytes standing for the
+ * encrypted safe contents): test samples only, never key material.
+ */
+function samplePkcs12(filler, version = 3) {
+    const data = pkcs12_element(0x30, Buffer.concat([
+        Buffer.from([...PKCS7_OID_PREFIX, 0x01]),
+        pkcs12_element(0xa0, pkcs12_element(0x04, filler)),
+    ]));
+    // MacData: DigestInfo { sha1, digest }, salt, iterations (2048).
+    const sha1 = Buffer.from([0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00]);
+    const digestInfo = pkcs12_element(0x30, Buffer.concat([sha1, pkcs12_element(0x04, filler.subarray(0, 20))]));
+    const mac = pkcs12_element(0x30, Buffer.concat([digestInfo, pkcs12_element(0x04, filler.subarray(20, 28)), Buffer.from([0x02, 0x02, 0x08, 0x00])]));
+    return pkcs12_element(0x30, Buffer.concat([Buffer.from([0x02, 0x01, version]), data, mac]));
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/rules/forms.js
+// Assignment forms that are not `name <operator> value` on one line: an XML
+// element whose value sits on its own line, .NET/NuGet `<add key=… value=…>`,
+// credentials on a curl command line, Kubernetes Secret `data:` (base64: decoded,
+// then judged) and PKCS#12 keystores (recognised by their ASN.1 structure).
+
+
+/** The base64 of a value that decodes to printable text; undefined for binary data. */
+function decodedText(value) {
+    const decoded = Buffer.from(value, 'base64');
+    const text = decoded.toString('utf8');
+    // Printable text (tabs and line breaks allowed), no replacement characters from invalid UTF-8.
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text.charCodeAt(i);
+        if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || c === 0xfffd)
+            return undefined;
+    }
+    return text;
+}
+const bytesOf = (g, n) => Buffer.from(g.hex(n * 2), 'hex');
+/**
+ * One `kind: Secret` YAML document: the values under its top-level `data:` (and
+ * `binaryData:`), wherever `kind` sits (kubectl writes `data` before `kind`).
+ */
+function secretDataValues(document, offset) {
+    const values = [];
+    let inData = false;
+    let position = 0;
+    for (const line of document.split('\n')) {
+        const start = position;
+        position += line.length + 1;
+        if (/^(?:data|binaryData):\s{0,16}$/.test(line)) {
+            inData = true;
+            continue;
+        }
+        if (!inData || line.trim() === '' || /^\s{0,64}#/.test(line))
+            continue;
+        if (!/^\s/.test(line)) {
+            inData = false;
+            continue;
+        }
+        const entry = /^(\s{1,16})(["']?)([A-Za-z0-9_.-]{1,253})\2\s{0,8}:\s{0,8}(["']?)([A-Za-z0-9+/]{4,40000}={0,2})\4\s{0,16}$/.exec(line);
+        if (entry)
+            values.push({ key: entry[3], value: entry[5], index: offset + start + line.indexOf(entry[5], entry[1].length + entry[3].length) });
+    }
+    return values;
+}
+/** Top-level `kind: Secret` in a YAML document. */
+const KIND_SECRET = /^kind:\s{0,8}["']?Secret["']?\s{0,8}$/m;
+function kubernetesSecrets(text, judge) {
+    const found = [];
+    // Documents are split at `---` lines; each keeps its offset in the text.
+    const separators = [...text.matchAll(/^---[^\n]{0,200}$/gm)];
+    let offset = 0;
+    for (const separator of [...separators, undefined]) {
+        const end = separator ? separator.index : text.length;
+        const document = text.slice(offset, end);
+        if (KIND_SECRET.test(document)) {
+            for (const { key, value, index } of secretDataValues(document, offset)) {
+                const bytes = Buffer.from(value, 'base64');
+                const decoded = decodedText(value);
+                const reported = isPkcs12(bytes)
+                    || (decoded !== undefined && (judge(decoded) || (isSecretName(key.toLowerCase()) && isStrongGenericValue(decoded.trim(), { quoted: true, name: key }))));
+                found.push({ index, secret: value, reported });
+            }
+        }
+        if (separator)
+            offset = separator.index + separator[0].length;
+    }
+    return found;
+}
+const base64Of = (text) => Buffer.from(text).toString('base64');
+const k8sSecret = (entries, order = 'hand') => {
+    const data = ['data:', ...entries.map((entry) => `  ${entry}`)];
+    const head = ['apiVersion: v1'];
+    const meta = ['metadata:', '  name: app-credentials', '  namespace: shop', 'type: Opaque'];
+    return (order === 'kubectl' ? [...head, ...data, 'kind: Secret', ...meta] : [...head, 'kind: Secret', ...meta, ...data]).join('\n');
+};
+const formRules = [
+    {
+        id: 'xml-secret-element',
+        title: 'Secret-looking XML element with a value',
+        generic: true,
+        multiline: true,
+        reportSecretLine: true,
+        window: 600,
+        minified: false,
+        // A tag's end after the word: the rule wakes on `<password>` lines, not on every line naming a password.
+        keywords: ['pass>', 'password>', 'passwd>', 'pwd>', 'passphrase>', 'secret>', 'token>', 'key>', 'credential>', 'credentials>'],
+        // `<password>value</password>`, also with the value on a line of its own (Maven settings, .NET configs).
+        pattern: /<(?<name>[A-Za-z_][A-Za-z0-9_.:-]{0,80})(?:\s[^<>\n]{0,200})?>\s{0,200}(?<secret>[^\s<>]{8,200})\s{0,200}<\/\k<name>>/,
+        validate: (value) => isStrongGenericValue(value, { quoted: true }),
+        samples: {
+            match: [
+                (g) => `<server>\n  <id>releases</id>\n  <password>\n    ${humanPassword(g)}\n  </password>\n</server>`,
+                (g) => `    <apiToken>${g.alnum(32)}</apiToken>`,
+            ],
+            quiet: [
+                '<password>\n    ${env.NEXUS_PASSWORD}\n</password>',
+                '<password>changeme</password>',
+                '<tokenType>\n  BearerTokenType\n</tokenType>',
+                '<xs:element name="password" type="xs:string"/>',
+            ],
+        },
+    },
+    {
+        id: 'xml-secret-setting',
+        title: 'Secret in an <add key=… value=…> setting (NuGet, .NET app settings)',
+        generic: true,
+        minified: false,
+        keywords: ['<add '],
+        pattern: /<add\s{1,8}key\s{0,4}=\s{0,4}"(?<name>[^"\n]{1,80})"\s{1,8}value\s{0,4}=\s{0,4}"(?<secret>[^"\n]{8,200})"/i,
+        validate: (value) => isStrongGenericValue(value, { quoted: true }),
+        samples: {
+            match: [
+                (g) => `      <add key="ClearTextPassword" value="${humanPassword(g)}" />`,
+                (g) => `  <add key="PaymentsApiToken" value="${g.alnum(32)}"/>`,
+            ],
+            quiet: [
+                '      <add key="ClearTextPassword" value="%NUGET_PASSWORD%" />',
+                '      <add key="Username" value="deploy-bot-account" />',
+                '  <add key="PasswordResetUrl" value="https://shop.example.net/reset" />',
+            ],
+        },
+    },
+    {
+        id: 'curl-user-password',
+        title: 'Password in a curl -u / --user argument',
+        minified: false,
+        generic: true,
+        keywords: ['curl'],
+        pattern: /(?<![A-Za-z0-9_-])curl(?:\s[^\n]{0,400}?)?\s(?:-u\s{0,4}|--user(?:\s{1,4}|=))(?<q>["']?)(?<user>[^\s:"'@$]{1,100}):(?<secret>[^\s"']{6,200})\k<q>(?=\s|$)/,
+        validate: (password, match) => password !== match.groups?.user && isStrongGenericValue(password, { quoted: true }),
+        samples: {
+            match: [
+                (g) => `curl -fsS -u deploy:${humanPassword(g)} https://ci.internal/api/builds`,
+                (g) => `curl --user "ci-bot:${g.alnum(24)}" -X POST https://registry.internal/v2/token`,
+            ],
+            quiet: [
+                'curl -fsS -u "deploy:$DEPLOY_PASSWORD" https://ci.internal/api/builds',
+                'curl -u deploy:changeme https://ci.internal/api',
+                'curl --user ci-bot https://registry.internal/v2/token',
+            ],
+        },
+    },
+    {
+        id: 'http-header-secret',
+        title: 'Credential in an HTTP header on a command line',
+        minified: false,
+        generic: true,
+        keywords: ['-h ', "-h'", '-h"', '--header'],
+        // `-H 'Authorization: token …'`, `-H "X-API-Key: …"`, `--header=PRIVATE-TOKEN:…` (Basic and Bearer have rules of their own).
+        pattern: /(?:^|\s)(?:-H|--header)(?:\s{1,4}|=)(?<q>["'])(?<header>[A-Za-z0-9_-]{1,60})\s{0,4}:\s{0,8}(?:(?<scheme>token|apikey|api-key|key|sso-key|bot|digest)\s{1,4})?(?<secret>[^\s"']{8,500})\k<q>/i,
+        validate: (value, match) => {
+            const header = (match.groups?.header ?? '').toLowerCase();
+            const credentialHeader = /^(?:proxy-)?authorization$/.test(header) || isSecretName(header);
+            return credentialHeader && !/^(?:basic|bearer)$/i.test(value) && isStrongGenericValue(value, { quoted: true });
+        },
+        samples: {
+            match: [
+                (g) => `curl -H 'Authorization: token ${g.alnum(40)}' https://forge.internal/api/v1/repos`,
+                (g) => `curl -sS -H "X-API-Key: ${g.alnum(32)}" https://metrics.internal/ingest`,
+                (g) => `curl --header "PRIVATE-TOKEN: ${g.urlSafe(26)}x9" https://gitlab.internal/api/v4/projects`,
+            ],
+            quiet: [
+                'curl -H "X-API-Key: $METRICS_API_KEY" https://metrics.internal/ingest',
+                "curl -H 'Authorization: token ${FORGE_TOKEN}' https://forge.internal/api",
+                "curl -H 'Content-Type: application/json' -H 'X-Request-Id: 7f3a9c2e41b8' https://api.internal",
+                "curl -H 'X-API-Key: your-api-key-here' https://metrics.internal",
+            ],
+        },
+    },
+    {
+        id: 'kubernetes-secret-data',
+        title: 'Kubernetes Secret data value (base64-decoded)',
+        minified: false,
+        keywords: ['Secret'],
+        pattern: KIND_SECRET,
+        document: kubernetesSecrets,
+        samples: {
+            match: [
+                (g) => k8sSecret([`username: ${base64Of('shop')}`, `password: ${base64Of(humanPassword(g))}`]),
+                (g) => k8sSecret([`api-token: ${base64Of(g.alnum(32))}`], 'kubectl'),
+                (g) => k8sSecret([`DATABASE_URL: ${base64Of(`postgres://shop:${g.alnum(20)}@db.internal:5432/shop`)}`]),
+            ],
+            quiet: [
+                k8sSecret([`username: ${base64Of('shop')}`, `password: ${base64Of('changeme')}`]),
+                k8sSecret([`ca.crt.fingerprint: ${base64Of('sha256:9f86d081884c7d659a2feaa0c55ad015')}`, `region: ${base64Of('eu-central-1')}`]),
+                ['apiVersion: v1', 'kind: ConfigMap', 'data:', `  password-policy: ${base64Of('minLength=12')}`].join('\n'),
+            ],
+        },
+    },
+    {
+        id: 'pkcs12-keystore',
+        title: 'PKCS#12 keystore (base64 or binary)',
+        keywords: ['mii', 'mia'],
+        // The base64 of a DER SEQUENCE opens `MII` (a 2-byte length: up to 64 KB) or `MIA` (BER's indefinite length).
+        pattern: /(?<![A-Za-z0-9+/])(?<secret>MI[IA][A-Za-z0-9+/]{60,40000}={0,2})(?![A-Za-z0-9+/=])/,
+        validate: (blob) => isPkcs12(Buffer.from(blob.slice(0, 64), 'base64')),
+        binary: (bytes) => (isPkcs12(bytes, true) ? Buffer.from(bytes).toString('base64') : undefined),
+        samples: {
+            match: [
+                (g) => `keystore.p12: ${samplePkcs12(bytesOf(g, 1200)).toString('base64')}`,
+                (g) => `  "signingKeystore": "${samplePkcs12(bytesOf(g, 400)).toString('base64')}",`,
+            ],
+            quiet: [
+                // A version-2 structure is not a PFX, and neither is a certificate's DER.
+                (g) => `keystore: ${samplePkcs12(bytesOf(g, 400), 2).toString('base64')}`,
+                (g) => `certificate: ${Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x90, 0x30, 0x82, 0x01, 0x38]), bytesOf(g, 392)]).toString('base64')}`,
+            ],
+        },
+    },
+];
 
 ;// CONCATENATED MODULE: ./build/src/scan/rules/providers.js
 // Token formats that carry their own prefix, written from the providers'
@@ -47839,6 +47613,26 @@ const github = (kind, title) => prefixed({
     build: crcToken(`gh${kind[0]}_`),
     quiet: [brokenCrcToken(`gh${kind[0]}_`)],
 });
+const segment = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** `ghs_<app id>_<JWT>`: a header and payload that decode to JSON, and a signature. */
+const githubInstallationJwt = (g) => `ghs_${g.int(100000, 9999999)}_${segment({ alg: 'RS256', typ: 'JWT' })}.${segment({ iss: g.digits(7), iat: 1700000000 + g.int(0, 1e6), inst: g.digits(8) })}.${g.urlSafe(43)}`;
+/** The payload of a Sentry org token is base64 JSON with at least `iat`. */
+function sentryPayload(token) {
+    if (!/^sntrys_eyJ[A-Za-z0-9+/=]{30,600}_[A-Za-z0-9+/]{43}$/.test(token))
+        return false;
+    const payload = token.slice('sntrys_'.length, token.lastIndexOf('_'));
+    try {
+        const value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        return typeof value === 'object' && value !== null && 'iat' in value;
+    }
+    catch {
+        return false;
+    }
+}
+const sentryOrgToken = (g) => {
+    const payload = Buffer.from(JSON.stringify({ iat: 1700000000 + g.int(0, 1e6), url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: `shop${g.digits(3)}` })).toString('base64').replace(/=+$/, '');
+    return `sntrys_${payload}_${g.base64(43)}`;
+};
 const ageKey = (g) => {
     const data = Array.from({ length: 52 }, () => g.int(0, 31));
     return withBech32Checksum('age-secret-key-', data).toUpperCase();
@@ -47850,6 +47644,9 @@ const providerRules = [
     github('user-to-server', 'GitHub App user-to-server token'),
     github('server-to-server', 'GitHub App installation token'),
     github('refresh', 'GitHub refresh token'),
+    // Newer installation tokens: `ghs_<app id>_` + a JWT whose header and payload decode to JSON.
+    prefixed({ id: 'github-installation-token-jwt', title: 'GitHub App installation token (JWT form)', prefix: 'ghs_', body: CHARSETS.digits, length: [1, 12], suffix: { regex: '_eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{20,1000}', sample: '' }, validate: (s) => { const [header = '', payload = ''] = s.slice(s.indexOf('_', 4) + 1).split('.'); return isJsonSegment(header) && isJsonSegment(payload); }, build: githubInstallationJwt }),
+    prefixed({ id: 'vercel-prefixed-token', title: 'Vercel token (personal, integration, app, refresh, API key)', prefix: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], body: CHARSETS.alnum, length: [24, 80], validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)) }),
     prefixed({ id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', prefix: 'github_pat_', body: CHARSETS.url, length: [82, 82] }),
     prefixed({ id: 'gitlab-pat', title: 'GitLab personal access token', prefix: 'glpat-', body: CHARSETS.url, length: [20, 80] }),
     prefixed({ id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', prefix: 'glptt-', body: CHARSETS.hex, length: 40 }),
@@ -47872,15 +47669,27 @@ const providerRules = [
     prefixed({ id: 'jfrog-reference-token', title: 'JFrog reference token', prefix: 'cmVmdGtu', body: CHARSETS.alnum, length: 56, embedded: true }),
     prefixed({ id: 'octopus-deploy-api-key', title: 'Octopus Deploy API key', prefix: 'API-', body: CHARSETS.upper, length: 26 }),
     prefixed({ id: 'harness-pat', title: 'Harness access token', prefix: ['pat.', 'sat.'], body: CHARSETS.url, length: 22, suffix: { regex: '\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20}', sample: (g) => `.${g.hex(24)}.${g.alnum(20)}` } }),
-    prefixed({ id: 'sourcegraph-token', title: 'Sourcegraph access token', prefix: 'sgp_', body: CHARSETS.hex, length: 40, suffix: { regex: '', sample: '' } }),
-    prefixed({ id: 'terraform-cloud-token', title: 'Terraform Cloud / HCP API token', prefix: ['.atlasv1.'], body: CHARSETS.url, length: [60, 70], embedded: true, keywords: ['atlasv1'] }),
+    prefixed({ id: 'sourcegraph-token', title: 'Sourcegraph access token (legacy)', prefix: 'sgp_', body: CHARSETS.hex, length: 40 }),
+    // `sgp_<16 hex instance id>_<40 hex>` and `sgp_local_<40 hex>`.
+    prefixed({ id: 'sourcegraph-instance-token', title: 'Sourcegraph access token', prefix: 'sgp_', body: { cls: 'a-fA-F0-9', alphabet: CHARSETS.hex.alphabet }, length: 16, suffix: { regex: '_[a-fA-F0-9]{40}', sample: (g) => `_${g.hex(40)}` } }),
+    prefixed({ id: 'sourcegraph-local-token', title: 'Sourcegraph local access token', prefix: 'sgp_local_', body: { cls: 'a-fA-F0-9', alphabet: CHARSETS.hex.alphabet }, length: 40 }),
+    prefixed({ id: 'terraform-cloud-token', title: 'Terraform Cloud / HCP API token', prefix: [''], body: CHARSETS.alnum, length: 14, suffix: { regex: '\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}', sample: (g) => `.atlasv1.${g.urlSafe(67)}` }, keywords: ['.atlasv1.'] }),
     prefixed({ id: 'pulumi-access-token', title: 'Pulumi access token', prefix: 'pul-', body: CHARSETS.hex, length: 40 }),
-    prefixed({ id: 'infracost-api-key', title: 'Infracost API key', prefix: 'ico-', body: CHARSETS.alnum, length: 32 }),
+    // Not inside a file name (`assets/ico-<hash>.png`): a key has mixed case, a content hash does not.
+    prefixed({ id: 'infracost-api-key', title: 'Infracost API key', prefix: 'ico-', body: CHARSETS.alnum, length: 32, notAfter: 'A-Za-z0-9_./-', suffix: { regex: '(?!\\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9]))', sample: '' }, validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)), quiet: ['<link rel="icon" href="/static/ico-3f9a2c4d5e6f708192a3b4c5d6e7f8a9.png">', 'favicon: assets/app-ico-3F9A2c4d5e6f708192a3b4c5d6e7f8a9.svg'] }),
     prefixed({ id: 'prefect-api-key', title: 'Prefect API key', prefix: 'pnu_', body: CHARSETS.alnum, length: 36 }),
     prefixed({ id: 'readme-api-key', title: 'ReadMe API key', prefix: 'rdme_', body: CHARSETS.lower, length: 70 }),
     prefixed({ id: 'postman-api-key', title: 'Postman API key', prefix: 'PMAK-', body: CHARSETS.hex, length: 24, suffix: { regex: '-[a-f0-9]{34}', sample: (g) => `-${g.hex(34)}` } }),
     // Cloud and hosting
     prefixed({ id: 'aws-access-key-id', title: 'AWS access key ID', prefix: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'], body: CHARSETS.upper, length: 16, keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'] }),
+    // Bedrock API keys: `ABSK` + base64 of `BedrockAPIKey-…` (long-term), `bedrock-api-key-` + base64 of a presigned `bedrock.amazonaws.com` URL (short-term).
+    prefixed({ id: 'aws-bedrock-api-key', title: 'AWS Bedrock API key (long-term)', prefix: 'ABSK', body: CHARSETS.base64, length: [100, 300], suffix: { regex: '={0,2}', sample: '' }, validate: (s) => (decodeBase64(s.slice(4)) ?? '').startsWith('BedrockAPIKey-'), build: (g) => `ABSK${Buffer.from(`BedrockAPIKey-${g.alnum(4)}-at-${g.digits(12)}:${g.base64(60)}`).toString('base64')}` }),
+    prefixed({ id: 'aws-bedrock-short-term-key', title: 'AWS Bedrock API key (short-term)', prefix: 'bedrock-api-key-', body: CHARSETS.base64, length: [100, 3000], suffix: { regex: '={0,2}', sample: '' }, validate: (s) => (decodeBase64(s.slice(16)) ?? '').startsWith('bedrock.amazonaws.com'), build: (g) => `bedrock-api-key-${Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=ASIA${g.upper(16)}&X-Amz-Signature=${g.hex(64)}&Version=1`).toString('base64')}` }),
+    prefixed({ id: 'openshift-user-token', title: 'OpenShift user token', prefix: 'sha256~', body: CHARSETS.url, length: 43 }),
+    prefixed({ id: 'adobe-client-secret', title: 'Adobe client secret', prefix: 'p8e-', body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 32 }),
+    prefixed({ id: 'intra42-client-secret', title: '42 Intra client secret', prefix: ['s-s4t2ud-', 's-s4t2af-'], body: CHARSETS.hex, length: 64 }),
+    // 1Password account secret key: `A3-` + 6 + (6-5 or 11) + 5 + 5 + 5 characters, in its printed groupings.
+    prefixed({ id: 'onepassword-secret-key', title: '1Password secret key', prefix: 'A3-', body: CHARSETS.upper, length: 6, suffix: { regex: '-(?:[A-Z0-9]{6}-[A-Z0-9]{5}|[A-Z0-9]{11})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', sample: (g) => `-${g.upper(6)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}` }, keywords: ['a3-'] }),
     prefixed({ id: 'gcp-api-key', title: 'Google API key', prefix: 'AIza', body: CHARSETS.url, length: 35 }),
     prefixed({ id: 'gcp-oauth-client-secret', title: 'Google OAuth client secret', prefix: 'GOCSPX-', body: CHARSETS.url, length: 28 }),
     prefixed({ id: 'google-oauth-access-token', title: 'Google OAuth access token', prefix: 'ya29.', body: CHARSETS.url, length: [60, 200] }),
@@ -47891,8 +47700,9 @@ const providerRules = [
     prefixed({ id: 'digitalocean-refresh-token', title: 'DigitalOcean refresh token', prefix: 'dor_v1_', body: CHARSETS.hex, length: 64 }),
     prefixed({ id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', prefix: 'LTAI', body: CHARSETS.alnum, length: [20, 24] }),
     prefixed({ id: 'heroku-api-key-v2', title: 'Heroku platform API key', prefix: 'HRKU-', body: CHARSETS.url, length: 60 }),
-    prefixed({ id: 'vault-service-token', title: 'HashiCorp Vault token', prefix: ['hvs.', 'hvb.'], body: CHARSETS.url, length: [90, 200] }),
-    prefixed({ id: 'fly-io-token', title: 'Fly.io access token', prefix: ['fo1_', 'fm1r_', 'fm2_'], body: CHARSETS.url, length: [43, 300] }),
+    prefixed({ id: 'vault-service-token', title: 'HashiCorp Vault service token', prefix: 'hvs.', body: CHARSETS.url, length: [90, 200] }),
+    prefixed({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', prefix: 'hvb.', body: CHARSETS.url, length: [90, 500] }),
+    prefixed({ id: 'fly-io-token', title: 'Fly.io access token', prefix: ['fo1_', 'fm1r_', 'fm1a_', 'fm2_'], body: { cls: 'A-Za-z0-9_+/=-', alphabet: CHARSETS.base64.alphabet }, length: [43, 2000] }),
     prefixed({ id: 'netlify-pat', title: 'Netlify personal access token', prefix: 'nfp_', body: CHARSETS.alnum, length: 36 }),
     prefixed({ id: 'render-api-key', title: 'Render API key', prefix: 'rnd_', body: CHARSETS.alnum, length: 32 }),
     prefixed({ id: 'supabase-management-token', title: 'Supabase management API token', prefix: 'sbp_', body: CHARSETS.hex, length: 40 }),
@@ -47906,8 +47716,10 @@ const providerRules = [
     prefixed({ id: 'new-relic-user-key', title: 'New Relic user API key', prefix: 'NRAK-', body: CHARSETS.upper, length: 27 }),
     prefixed({ id: 'new-relic-insert-key', title: 'New Relic insights insert key', prefix: 'NRII-', body: CHARSETS.url, length: 32 }),
     prefixed({ id: 'new-relic-browser-key', title: 'New Relic browser API token', prefix: 'NRJS-', body: CHARSETS.hex, length: 19 }),
-    prefixed({ id: 'dynatrace-token', title: 'Dynatrace API token', prefix: 'dt0c01.', body: CHARSETS.upper, length: 24, suffix: { regex: '\\.[A-Z0-9]{64}', sample: (g) => `.${g.upper(64)}` } }),
-    prefixed({ id: 'sentry-org-token', title: 'Sentry organization auth token', prefix: 'sntrys_', body: { cls: 'A-Za-z0-9+/=_', alphabet: CHARSETS.base64.alphabet }, length: [60, 200] }),
+    prefixed({ id: 'dynatrace-token', title: 'Dynatrace API token', prefix: 'dt0c01.', body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 24, suffix: { regex: '\\.[A-Za-z0-9]{64}', sample: (g) => `.${g.upper(64)}` } }),
+    // `sntrys_` + base64 JSON (`iat`, `url`, `org` …) + `_` + a 43-character secret: without the payload it is not the format.
+    // The pattern is loose so a look-alike claims its span (the generic rule stays quiet on it too); the check is strict.
+    prefixed({ id: 'sentry-org-token', title: 'Sentry organization auth token', prefix: 'sntrys_', body: { cls: 'A-Za-z0-9+/=_', alphabet: CHARSETS.base64.alphabet }, length: [40, 700], validate: sentryPayload, build: sentryOrgToken, quiet: ['SENTRY_AUTH_TOKEN=sntrys_abcdefghQm7rT2xK9pLw4ZsV8nBcQm7rT2xK9pLw4ZsV8nBcQm7rT2xK9pLw4Zs'] }),
     prefixed({ id: 'sentry-user-token', title: 'Sentry user auth token', prefix: 'sntryu_', body: CHARSETS.hex, length: 64 }),
     prefixed({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', prefix: 'v1.0-', body: CHARSETS.hex, length: 24, suffix: { regex: '-[a-f0-9]{146}', sample: (g) => `-${g.hex(146)}` } }),
     prefixed({ id: 'scalingo-api-token', title: 'Scalingo API token', prefix: 'tk-us-', body: CHARSETS.url, length: 48 }),
@@ -47915,24 +47727,26 @@ const providerRules = [
     prefixed({ id: 'defined-networking-key', title: 'Defined Networking API key', prefix: 'dnkey-', body: CHARSETS.lower, length: 26, suffix: { regex: '-[a-z0-9=_-]{52}', sample: (g) => `-${g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 52)}` } }),
     // Messaging
     prefixed({ id: 'slack-bot-token', title: 'Slack bot token', prefix: 'xoxb-', body: CHARSETS.digits, length: [10, 13], suffix: { regex: '-[0-9]{10,13}-[A-Za-z0-9]{24}', sample: (g) => `-${g.digits(12)}-${g.alnum(24)}` } }),
+    prefixed({ id: 'slack-bot-token-legacy', title: 'Slack bot token (legacy two-part)', prefix: 'xoxb-', body: CHARSETS.digits, length: [8, 14], suffix: { regex: '-[A-Za-z0-9]{18,26}', sample: (g) => `-${g.alnum(24)}` } }),
+    prefixed({ id: 'slack-legacy-token', title: 'Slack legacy workspace or refresh token', prefix: ['xoxa-2-', 'xoxr-2-', 'xoxa-', 'xoxr-'], body: CHARSETS.alnum, length: [8, 48], validate: (s) => /[A-Za-z]/.test(s.slice(5)) && /[0-9]/.test(s.slice(5)) }),
     prefixed({ id: 'slack-user-token', title: 'Slack user token', prefix: ['xoxp-', 'xoxa-', 'xoxs-'], body: CHARSETS.digits, length: [10, 13], suffix: { regex: '-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}', sample: (g) => `-${g.digits(12)}-${g.digits(12)}-${g.hex(32)}` } }),
-    prefixed({ id: 'slack-app-token', title: 'Slack app-level token', prefix: 'xapp-1-', body: CHARSETS.upper, length: [9, 12], suffix: { regex: '-[0-9]{10,13}-[a-f0-9]{64}', sample: (g) => `-${g.digits(12)}-${g.hex(64)}` } }),
-    prefixed({ id: 'slack-config-token', title: 'Slack configuration token', prefix: ['xoxe.xoxp-1-', 'xoxe-1-'], body: CHARSETS.alnum, length: [140, 170] }),
-    prefixed({ id: 'slack-webhook', title: 'Slack incoming webhook', prefix: 'hooks.slack.com/services/T', body: CHARSETS.upper, length: [8, 11], embedded: true, suffix: { regex: '/B[A-Z0-9]{8,11}/[A-Za-z0-9]{24}', sample: (g) => `/B${g.upper(10)}/${g.alnum(24)}` }, keywords: ['hooks.slack.com'] }),
+    prefixed({ id: 'slack-app-token', title: 'Slack app-level token', prefix: 'xapp-1-', body: CHARSETS.upper, length: [9, 12], suffix: { regex: '-[0-9]{10,13}-[A-Za-z0-9]{32,80}', sample: (g) => `-${g.digits(12)}-${g.hex(g.int(62, 64))}` } }),
+    prefixed({ id: 'slack-config-token', title: 'Slack configuration token', prefix: ['xoxe.xoxp-1-', 'xoxe.xoxb-1-', 'xoxe-1-'], body: CHARSETS.alnum, length: [140, 170] }),
+    prefixed({ id: 'slack-webhook', title: 'Slack incoming webhook or workflow trigger', prefix: ['hooks.slack.com/services/', 'hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'], body: { cls: 'A-Za-z0-9+/', alphabet: CHARSETS.alnum.alphabet }, length: [40, 120], embedded: true, build: (g) => `hooks.slack.com/services/T${g.upper(10)}/B${g.upper(10)}/${g.alnum(24)}`, keywords: ['hooks.slack.com'] }),
     prefixed({ id: 'discord-webhook', title: 'Discord webhook URL', prefix: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], body: CHARSETS.digits, length: [17, 20], embedded: true, suffix: { regex: '/[A-Za-z0-9_-]{60,68}', sample: (g) => `/${g.urlSafe(68)}` }, keywords: ['/api/webhooks/'] }),
     prefixed({ id: 'telegram-bot-token', title: 'Telegram bot token', prefix: [''], body: CHARSETS.digits, length: [8, 10], suffix: { regex: ':AA[A-Za-z0-9_-]{33}', sample: (g) => `:AA${g.urlSafe(33)}` }, keywords: [':aa'], minEntropy: 2.5 }),
     prefixed({ id: 'teams-webhook', title: 'Microsoft Teams incoming webhook', prefix: '.webhook.office.com/webhookb2/', body: { cls: 'a-f0-9@-', alphabet: '0123456789abcdef' }, length: [36, 80], embedded: true, suffix: { regex: '/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}', sample: (g) => `/IncomingWebhook/${g.hex(32)}/${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}` }, keywords: ['webhook.office.com'] }),
     prefixed({ id: 'zapier-webhook', title: 'Zapier webhook URL', prefix: 'hooks.zapier.com/hooks/catch/', body: CHARSETS.digits, length: [5, 10], embedded: true, suffix: { regex: '/[a-z0-9]{6,8}/?', sample: (g) => `/${g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 7)}` }, keywords: ['hooks.zapier.com'] }),
     prefixed({ id: 'mattermost-access-token', title: 'Mattermost personal access token', prefix: 'mmat_', body: CHARSETS.lower, length: 26 }),
     // Payments and commerce
-    prefixed({ id: 'stripe-secret-key', title: 'Stripe secret key', prefix: ['sk_live_', 'sk_test_'], body: CHARSETS.alnum, length: [24, 99] }),
-    prefixed({ id: 'stripe-restricted-key', title: 'Stripe restricted key', prefix: ['rk_live_', 'rk_test_'], body: CHARSETS.alnum, length: [24, 99] }),
+    prefixed({ id: 'stripe-secret-key', title: 'Stripe secret key', prefix: ['sk_live_', 'sk_test_', 'sk_prod_'], body: CHARSETS.alnum, length: [24, 99] }),
+    prefixed({ id: 'stripe-restricted-key', title: 'Stripe restricted key', prefix: ['rk_live_', 'rk_test_', 'rk_prod_'], body: CHARSETS.alnum, length: [24, 99] }),
     prefixed({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', prefix: 'whsec_', body: CHARSETS.alnum, length: [32, 64] }),
     prefixed({ id: 'square-access-token', title: 'Square access token', prefix: ['EAAA', 'sq0atp-'], body: CHARSETS.url, length: [22, 60] }),
     prefixed({ id: 'square-oauth-secret', title: 'Square OAuth secret', prefix: 'sq0csp-', body: CHARSETS.url, length: 43 }),
     prefixed({ id: 'braintree-access-token', title: 'Braintree / PayPal access token', prefix: 'access_token$production$', body: CHARSETS.lower, length: 16, suffix: { regex: '\\$[a-f0-9]{32}', sample: (g) => `$${g.hex(32)}` }, keywords: ['access_token$production$'] }),
-    prefixed({ id: 'shopify-access-token', title: 'Shopify access token', prefix: ['shpat_', 'shpca_', 'shppa_'], body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
-    prefixed({ id: 'shopify-shared-secret', title: 'Shopify shared secret', prefix: 'shpss_', body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
+    prefixed({ id: 'shopify-access-token', title: 'Shopify access token', prefix: ['shpat_', 'shpca_', 'shppa_'], body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 32 }),
+    prefixed({ id: 'shopify-shared-secret', title: 'Shopify shared secret', prefix: 'shpss_', body: { cls: 'A-Za-z0-9', alphabet: CHARSETS.alnum.alphabet }, length: 32 }),
     prefixed({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', prefix: ['FLWSECK-', 'FLWSECK_TEST-'], body: CHARSETS.hex, length: 32, suffix: { regex: '-X', sample: '-X' } }),
     prefixed({ id: 'razorpay-key', title: 'Razorpay live key', prefix: 'rzp_live_', body: CHARSETS.alnum, length: 14 }),
     prefixed({ id: 'shippo-token', title: 'Shippo API token', prefix: ['shippo_live_', 'shippo_test_'], body: CHARSETS.hex, length: 40 }),
@@ -47980,6 +47794,7 @@ const providerRules = [
     prefixed({ id: 'frameio-token', title: 'Frame.io API token', prefix: 'fio-u-', body: CHARSETS.url, length: 64 }),
     prefixed({ id: 'twitter-bearer-token', title: 'Twitter / X bearer token', prefix: 'AAAAAAAAAAAAAAAAAAAAA', body: { cls: 'A-Za-z0-9%', alphabet: CHARSETS.alnum.alphabet }, length: [50, 100] }),
     prefixed({ id: 'facebook-access-token', title: 'Facebook / Meta access token', prefix: 'EAACEdEose0cBA', body: CHARSETS.alnum, length: [20, 200] }),
+    prefixed({ id: 'facebook-page-access-token', title: 'Facebook / Meta page or user access token', prefix: ['EAAM', 'EAAC', 'EAAG', 'EAAI'], body: CHARSETS.alnum, length: [100, 400] }),
     prefixed({ id: 'twilio-api-key', title: 'Twilio API key', prefix: 'SK', body: CHARSETS.hex, length: 32, keywords: ['sk'] }),
     prefixed({ id: 'age-secret-key', title: 'age secret key', prefix: 'AGE-SECRET-KEY-1', body: { cls: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', alphabet: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L' }, length: 58, validate: isValidBech32, build: ageKey, quiet: [(g) => { const key = ageKey(g); return `key = "${key.slice(0, -1)}${key.endsWith('Q') ? 'P' : 'Q'}"`; }] }),
     prefixed({ id: 'shopify-custom-app-token', title: 'Shopify custom app token', prefix: 'shpcat_', body: { cls: 'a-fA-F0-9', alphabet: '0123456789abcdef' }, length: 32 }),
@@ -47989,8 +47804,9 @@ const providerRules = [
 
 
 
-/** Every built-in rule; provider rules first so a generic match yields to them. */
-const builtinRules = [...providerRules, ...contextualRules, ...structuralRules];
+
+/** Every built-in rule; provider rules first so a generic match yields to them, the forms before the plain `name = value`. */
+const builtinRules = [...providerRules, ...contextualRules, ...formRules, ...structuralRules];
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -48391,8 +48207,9 @@ function readScannable(file, maxBytes) {
     }
     if (size > maxBytes)
         return { skipped: 'too-large', bytes: size };
-    const text = decodeText(external_node_fs_.readFileSync(file));
-    return text === undefined ? { skipped: 'binary', bytes: size } : { text, bytes: size };
+    const data = external_node_fs_.readFileSync(file);
+    const text = decodeText(data);
+    return text === undefined ? { skipped: 'binary', bytes: size, data } : { text, bytes: size };
 }
 /**
  * Text from a file's bytes: UTF-8 (its BOM dropped), or UTF-16 with a BOM, or
@@ -48612,8 +48429,10 @@ async function runScan(settings, context) {
             if ('skipped' in read) {
                 if (read.skipped === 'too-large')
                     skipOversized(file, read.bytes);
-                else if (read.skipped === 'binary')
+                else if (read.skipped === 'binary') {
                     stats.skipped += 1;
+                    collector.add(detector.detectBinary(read.data, file));
+                }
                 continue;
             }
             stats.files += 1;
@@ -48735,17 +48554,8 @@ function revision(inputs, name, fromEvent) {
         inputs.fail(name, `is not a git ref or commit id: it ${problem}`, 'Pass a branch, tag or commit id, e.g. origin/main or a 40-character sha.');
     return value;
 }
-function readEvent(env) {
-    const file = env.GITHUB_EVENT_PATH;
-    if (!file || !external_node_fs_.existsSync(file))
-        return {};
-    try {
-        return JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
-    }
-    catch {
-        return {};
-    }
-}
+/** The event as the edge read it (the platform's payload): only the fields a scan uses. */
+const eventOf = (platform) => (platform.event ?? {});
 /** `auto`: the event decides (pull_request → pr, push → push, schedule → history, else tree). */
 function modeFor(eventName) {
     if (eventName === 'pull_request' || eventName === 'pull_request_target')
@@ -48756,7 +48566,7 @@ function modeFor(eventName) {
         return 'history';
     return 'tree';
 }
-function commentTarget(inputs, platform, env, pullNumber) {
+function commentTarget(inputs, platform, pullNumber) {
     if (!inputs.boolean('comment', false))
         return undefined;
     const token = inputs.secret('token') ?? undefined;
@@ -48769,7 +48579,7 @@ function commentTarget(inputs, platform, env, pullNumber) {
         inputs.fail('repository', 'is unknown', 'Set repository: owner/name.');
     const forge = platform.kind === 'forgejo' ? 'forgejo' : 'github';
     const apiUrl = inputs.optional('api-url')
-        ?? (forge === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
+        ?? (forge === 'github' ? platform.apiUrl ?? 'https://api.github.com' : `${(platform.serverUrl ?? '').replace(/\/$/, '')}/api/v1`);
     return { forge, apiUrl: apiUrl.replace(/\/$/, ''), repository, pullNumber, token };
 }
 const secretScanFlow = {
@@ -48777,7 +48587,7 @@ const secretScanFlow = {
     action: 'secret-scan',
     describe: 'Scan a pull request, a push, the tree or the whole history for committed secrets',
     parse(inputs, context) {
-        const event = readEvent(context.env);
+        const event = eventOf(context.platform);
         const requested = inputs.choice('mode', MODES, 'auto');
         const mode = requested === 'auto' ? modeFor(context.platform.eventName) : requested;
         const directory = external_node_path_.resolve(context.workDir, inputs.string('working-directory', '.'));
@@ -48804,7 +48614,7 @@ const secretScanFlow = {
             writeBaseline: inputs.boolean('write-baseline', false),
             sarifPath: sarif === 'false' || sarif === 'none' ? '' : external_node_path_.resolve(context.workDir, sarif),
             maxFileSize: maxFileSize ?? 1024 * 1024,
-            comment: commentTarget(inputs, context.platform, context.env, pullNumber),
+            comment: commentTarget(inputs, context.platform, pullNumber),
         };
         if (mode === 'pr' && !settings.base)
             inputs.fail('base', 'is required in pr mode outside a pull_request event', 'Pass the base commit or branch, e.g. --base origin/main.');

@@ -37242,8 +37242,8 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3062);
-/* harmony import */ var _smoke_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5071);
+/* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3356);
+/* harmony import */ var _smoke_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7329);
 // The smoke-test action: inputs → the shared core flow → outputs and summary.
 
 
@@ -37709,7 +37709,6 @@ function runIdentity(env, machine, pid = process.pid) {
 /* harmony export */ });
 /* unused harmony exports MemoryLogger, ConsoleLogger, locate, silentLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
 
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
@@ -37946,7 +37945,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 3062:
+/***/ 3356:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38076,6 +38075,12 @@ class ProcessRunner {
             });
         }
     }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output((0,secrets/* redact */.E$)(line));
+        else
+            this.log.info((0,secrets/* redact */.E$)(line));
+    }
     label(spec, options) {
         return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
     }
@@ -38095,8 +38100,8 @@ class ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -38138,46 +38143,6 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./build/src/core/cancel.js
-
-/**
- * A cancel (SIGINT/SIGTERM from a runner or a terminal) reaches flows as an
- * aborted `FlowContext.signal`. A flow that sees it starts no new step: the
- * step in flight finishes, the host is brought to the old or the new version,
- * and the flow's own cleanup runs. This error stops a flow at a step boundary.
- */
-class CancelledError extends errors/* SlipwayError */.GQ {
-    step;
-    constructor(step) {
-        super(`cancelled before ${step}`);
-        this.step = step;
-        this.name = 'CancelledError';
-    }
-}
-const isCancelled = (signal) => signal?.aborted === true;
-/** Throws CancelledError naming the step that will not start. */
-function cancel_throwIfCancelled(signal, step) {
-    if (signal?.aborted)
-        throw new CancelledError(step);
-}
-/** Resolves with `work`, or with `onAbort()` as soon as the signal aborts (the work is left to finish on its own). */
-function untilCancelled(work, signal, onAbort) {
-    if (!signal)
-        return work;
-    if (signal.aborted) {
-        work.catch(() => undefined);
-        return Promise.resolve(onAbort());
-    }
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            work.catch(() => undefined);
-            resolve(onAbort());
-        };
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => { signal.removeEventListener('abort', abort); resolve(value); }, (error) => { signal.removeEventListener('abort', abort); reject(error); });
-    });
-}
-
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js
 
 
@@ -38270,8 +38235,6 @@ async function takeLock(session, dir, token, options, log) {
 
 // EXTERNAL MODULE: ./build/src/ssh/commands.js
 var commands = __nccwpck_require__(5632);
-// EXTERNAL MODULE: ./build/src/ssh/index.js + 5 modules
-var ssh = __nccwpck_require__(9142);
 ;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
 
 
@@ -38511,12 +38474,26 @@ function handleCancelSignals(log, graceful) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/platform/detect.js
+;// CONCATENATED MODULE: ./build/src/core/platform.js
+
+/** The payload the runner wrote for this event; a missing or broken file reads as no payload. */
+function readEventPayload(file) {
+    if (!file || !external_node_fs_.existsSync(file))
+        return undefined;
+    try {
+        const parsed = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
 function detectPlatform(env = process.env) {
     const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
     const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
     if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
+        // A terminal may still point at an API or a payload (a re-run of a job's scan by hand).
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER, apiUrl: env.GITHUB_API_URL, event: readEventPayload(env.GITHUB_EVENT_PATH) };
     }
     const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
     const repository = env.GITHUB_REPOSITORY;
@@ -38532,6 +38509,8 @@ function detectPlatform(env = process.env) {
         sha: env.GITHUB_SHA,
         ref: env.GITHUB_REF,
         eventName: env.GITHUB_EVENT_NAME,
+        apiUrl: env.GITHUB_API_URL,
+        event: readEventPayload(env.GITHUB_EVENT_PATH),
     };
 }
 /** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
@@ -38690,7 +38669,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 5071:
+/***/ 7329:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46272,8 +46251,237 @@ async function runSmokeChecks(checks, options, log) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/ssh/index.js + 5 modules
-var ssh = __nccwpck_require__(9142);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+function knownHostsProblem(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        if (fields[0]?.startsWith('@'))
+            fields.shift();
+        const [hostName, type, base64] = fields;
+        const at = index + 1;
+        if (!hostName || !type || !base64)
+            return { line: at, problem: 'is not `host type key` (three fields)' };
+        if (!KEY_TYPE.test(type))
+            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+            return { line: at, problem: 'has a key that is not base64' };
+        const blob = Buffer.from(base64, 'base64');
+        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+            return { line: at, problem: `has a key whose content does not match its type ${type}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+function isEncryptedPrivateKey(content) {
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
+        return true;
+    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+    if (!body)
+        return false;
+    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
+        return false;
+    const length = blob.readUInt32BE(magic.length);
+    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+    return cipher !== '' && cipher !== 'none';
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.argument('user', 'deploy') ?? 'deploy';
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+    }
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+    if (badLine)
+        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.argument('jump-host');
+    if (jumpHost !== undefined && !isHostEntry(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
+    const targets = hostEntries.map((entry, index) => {
+        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
+        if (!match)
+            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry) {
+    const match = HOST_PATTERN.exec(entry);
+    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    (0,secrets/* registerSecret */.cl)(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./build/src/core/errors.js
@@ -46586,7 +46794,7 @@ function parseSmokeSettings(inputs, workDir) {
     const p95 = inputs.optional('soak-max-p95');
     return {
         checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? (0,ssh/* parseSshInputs */.d1)(inputs).targets : undefined,
+        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
         options: {
             timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
             requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
@@ -46634,320 +46842,10 @@ function parseRate(inputs) {
     return rate;
 }
 
-;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
-
-
-
-const key = (host, port) => `${host}|${port}`;
-/**
- * Forwards, over an open session, every address the checks would dial, as seen
- * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
- * still goes into Host and SNI, so TLS is verified as for a direct request.
- */
-async function forwardChecks(session, checks, log) {
-    const forwards = new Map();
-    try {
-        for (const check of checks) {
-            const remote = resolveDialTarget(new URL(check.url), check);
-            const name = key(remote.host, remote.port);
-            if (forwards.has(name))
-                continue;
-            const forward = await session.forwardLocalPort(remote.port, remote.host);
-            forwards.set(name, forward);
-            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
-        }
-    }
-    catch (error) {
-        await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        throw error;
-    }
-    return {
-        connect: (intended) => {
-            const forward = forwards.get(key(intended.host, intended.port));
-            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
-        },
-        close: async () => {
-            await Promise.all([...forwards.values()].map((forward) => forward.close()));
-        },
-    };
-}
-/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
-async function runSmokeChecksOverSession(session, checks, options, log) {
-    const forwarded = await forwardChecks(session, checks, log);
-    try {
-        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
-    }
-    finally {
-        await forwarded.close();
-    }
-}
-/** Opens a session per host, runs the checks from inside each, one host after another. */
-async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
-    const reports = [];
-    for (const target of targets) {
-        const session = await (0,ssh/* openSshSession */.XA)(target, runner, log);
-        try {
-            const report = await runSmokeChecksOverSession(session, checks, options, log);
-            if (targets.length > 1)
-                for (const check of report.checks)
-                    check.name = `${check.name} on ${target.host}`;
-            reports.push(report);
-        }
-        finally {
-            await session.close();
-        }
-    }
-    return mergeReports(reports);
-}
-function mergeReports(reports) {
-    const checks = reports.flatMap((report) => report.checks);
-    return {
-        passed: reports.every((report) => report.passed),
-        checks,
-        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
-        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/flow.js
-
-
-
-
-/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
-const smokeFlow = {
-    command: 'smoke',
-    action: 'smoke-test',
-    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
-    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
-    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
-        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
-        : runSmokeChecks(settings.checks, settings.options, context.log)),
-    outputs: smokeOutputs,
-    summary: smokeSummary,
-    failure: smokeFailure,
-};
-
-
-/***/ }),
-
-/***/ 5632:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bx: () => (/* binding */ TARGET_ALIAS),
-/* harmony export */   GX: () => (/* binding */ agentAddCommand),
-/* harmony export */   Lo: () => (/* binding */ agentListCommand),
-/* harmony export */   NE: () => (/* binding */ sessionPaths),
-/* harmony export */   NK: () => (/* binding */ execCommand),
-/* harmony export */   OT: () => (/* binding */ withEnvFromStdin),
-/* harmony export */   P1: () => (/* binding */ forwardSpec),
-/* harmony export */   Tm: () => (/* binding */ agentStartCommand),
-/* harmony export */   Z1: () => (/* binding */ forwardCommand),
-/* harmony export */   ZV: () => (/* binding */ agentStopCommand),
-/* harmony export */   fY: () => (/* binding */ rsyncCommand),
-/* harmony export */   jw: () => (/* binding */ controlCommand),
-/* harmony export */   mJ: () => (/* binding */ renderEnvFile),
-/* harmony export */   qN: () => (/* binding */ withEnvFromFile),
-/* harmony export */   qW: () => (/* binding */ masterCommand),
-/* harmony export */   r4: () => (/* binding */ renderSshConfig),
-/* harmony export */   wG: () => (/* binding */ parseAgentPid),
-/* harmony export */   wN: () => (/* binding */ survivingDisconnect)
-/* harmony export */ });
-/* unused harmony export CONTROL_PERSIST_S */
-/* harmony import */ var _core_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9764);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(791);
-
-
-/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
-const CONTROL_PERSIST_S = 30;
-/** The alias every command uses; the config file maps it to the real host. */
-const TARGET_ALIAS = 'slipway-target';
-function sessionPaths(dir, withAgent) {
-    return {
-        dir,
-        config: `${dir}/ssh_config`,
-        controlPath: `${dir}/control`,
-        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
-        knownHosts: `${dir}/known_hosts`,
-        hostKeyScript: `${dir}/host-key-check`,
-        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
-    };
-}
-/**
- * The ssh_config of one session. A config file (rather than -o flags) is what a
- * ProxyJump hop reads too, so the jump host gets the same key checks and key.
- */
-function renderSshConfig(target, paths) {
-    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
-    const lines = [
-        `Host ${TARGET_ALIAS}`,
-        `  HostName ${target.host}`,
-        `  Port ${target.port}`,
-        `  User ${target.user}`,
-        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
-        '',
-        'Host *',
-        `  IdentityFile ${paths.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
-        '  BatchMode yes',
-        '  PasswordAuthentication no',
-        '  KbdInteractiveAuthentication no',
-        `  UserKnownHostsFile ${paths.knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
-        `  StrictHostKeyChecking ${(0,_target_js__WEBPACK_IMPORTED_MODULE_0__/* .acceptsUnknownKeys */ .cv)(target.hostKeys) ? 'accept-new' : 'yes'}`,
-        '  UpdateHostKeys no',
-        '  CheckHostIP no',
-        `  ConnectTimeout ${seconds}`,
-        // A dead peer is noticed within ~15 s instead of a TCP timeout.
-        '  ServerAliveInterval 5',
-        '  ServerAliveCountMax 3',
-        `  ControlPath ${paths.controlPath}`,
-        '  ControlMaster no',
-        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
-        `  ControlPersist ${CONTROL_PERSIST_S}s`,
-        '  LogLevel ERROR',
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Opens the one authenticated connection; ssh forks to the background once it is up. */
-function masterCommand(paths) {
-    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
-}
-/**
- * Options for every command after the master: go through the control socket or
- * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
- */
-function clientOptions(paths) {
-    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
-}
-/** Runs one remote command line, built from quoted words, over the master. */
-function execCommand(paths, remoteWords, stdin) {
-    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,_core_command_js__WEBPACK_IMPORTED_MODULE_1__/* .shellJoin */ .nZ)(remoteWords)], stdin };
-}
-function controlCommand(paths, operation) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
-}
-function forwardSpec(localPort, remoteHost, remotePort) {
-    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
-    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
-}
-function forwardCommand(paths, operation, spec) {
-    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
-}
-/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
-function rsyncCommand(paths, localPath, remotePath, options = {}) {
-    const transport = ['ssh', ...clientOptions(paths)].join(' ');
-    return {
-        file: 'rsync',
-        args: [
-            '--archive',
-            '--compress',
-            ...(options.delete ? ['--delete'] : []),
-            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
-            '--rsh', transport,
-            '--protect-args',
-            // The local path is a positional argument: after `--` no path can pass for an option.
-            '--',
-            localPath,
-            `${TARGET_ALIAS}:${remotePath}`,
-        ],
-    };
-}
-function agentStartCommand(paths) {
-    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
-}
-/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
-function agentAddCommand(paths, askpass, lifetimeSeconds) {
-    return {
-        file: 'ssh-add',
-        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
-        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
-        stdin: '',
-    };
-}
-function agentListCommand(paths) {
-    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
-}
-function agentStopCommand(paths, agentPid) {
-    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
-}
-/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
-function parseAgentPid(output) {
-    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
-    return match ? Number(match[1]) : undefined;
-}
-/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
-function renderEnvFile(env) {
-    return Object.entries(env)
-        .map(([key, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new Error(`not a valid environment variable name: '${key}'`);
-        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
-    })
-        .join('');
-}
-/**
- * Remote words that run `words` with environment read from stdin (export all
- * sourced names), so values never appear on a command line or in `ps`.
- */
-function withEnvFromStdin(words) {
-    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
-}
-/** Remote words that source a 0600 env file, remove it, then run `words`. */
-function withEnvFromFile(file, words) {
-    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
-}
-/**
- * Remote words that finish even if the connection drops: hang-ups and broken
- * pipes are ignored and output goes to a file first, then is printed. Used for
- * steps that must not stop half-way (switching what runs).
- */
-function survivingDisconnect(words) {
-    const script = [
-        "trap '' HUP PIPE",
-        'out=$(mktemp) || exit 1',
-        '"$@" >"$out" 2>&1',
-        'status=$?',
-        'cat "$out"',
-        'rm -f "$out"',
-        'exit $status',
-    ].join('; ');
-    return ['sh', '-c', script, 'slipway-step', ...words];
-}
-
-
-/***/ }),
-
-/***/ 9142:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  XA: () => (/* reexport */ openSshSession),
-  d1: () => (/* reexport */ parseSshInputs)
-});
-
-// UNUSED EXPORTS: HostKeyError, SSH_INPUT_NAMES, SshConnectError, describeTarget, fingerprintOf, knownHostsName
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
 // EXTERNAL MODULE: ./build/src/ssh/commands.js
 var commands = __nccwpck_require__(5632);
 ;// CONCATENATED MODULE: ./build/src/ssh/errors.js
@@ -46974,120 +46872,6 @@ class SshConnectError extends errors/* SlipwayError */.GQ {
         this.host = host;
         this.name = 'SshConnectError';
     }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
-/**
- * The first known_hosts line that ssh could not use, as a 1-based line number
- * and what is wrong with it; undefined when every line is a host key, a
- * comment or blank. Checked before connecting, so a pasted half line fails
- * naming the input instead of as a host key mismatch.
- */
-function knownHostsProblem(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        if (fields[0]?.startsWith('@'))
-            fields.shift();
-        const [hostName, type, base64] = fields;
-        const at = index + 1;
-        if (!hostName || !type || !base64)
-            return { line: at, problem: 'is not `host type key` (three fields)' };
-        if (!KEY_TYPE.test(type))
-            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-            return { line: at, problem: 'has a key that is not base64' };
-        const blob = Buffer.from(base64, 'base64');
-        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
-            return { line: at, problem: `has a key whose content does not match its type ${type}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Whether a private key needs a passphrase: PEM keys say so in a header,
- * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
- */
-function isEncryptedPrivateKey(content) {
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
-        return true;
-    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
-    if (!body)
-        return false;
-    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-    const magic = 'openssh-key-v1\0';
-    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
-        return false;
-    const length = blob.readUInt32BE(magic.length);
-    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
-    return cipher !== '' && cipher !== 'none';
 }
 
 // EXTERNAL MODULE: ./build/src/ssh/target.js
@@ -47404,172 +47188,290 @@ function freeLocalPort() {
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
 
 
 
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+const key = (host, port) => `${host}|${port}`;
 /**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ * Forwards, over an open session, every address the checks would dial, as seen
+ * from the host (`127.0.0.1:8000` is the host's own loopback). The URL's name
+ * still goes into Host and SNI, so TLS is verified as for a direct request.
  */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.argument('user', 'deploy') ?? 'deploy';
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
-        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
-    }
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
-    if (badLine)
-        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.argument('jump-host');
-    if (jumpHost !== undefined && !isHostEntry(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
-    const targets = hostEntries.map((entry, index) => {
-        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-        if (!match)
-            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
-function isHostEntry(entry) {
-    const match = HOST_PATTERN.exec(entry);
-    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    (0,secrets/* registerSecret */.cl)(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
+async function forwardChecks(session, checks, log) {
+    const forwards = new Map();
     try {
-        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
+        for (const check of checks) {
+            const remote = resolveDialTarget(new URL(check.url), check);
+            const name = key(remote.host, remote.port);
+            if (forwards.has(name))
+                continue;
+            const forward = await session.forwardLocalPort(remote.port, remote.host);
+            forwards.set(name, forward);
+            log.info(`Forwarding 127.0.0.1:${forward.localPort} → ${remote.host}:${remote.port} on ${session.name}`);
+        }
     }
     catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+        await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        throw error;
+    }
+    return {
+        connect: (intended) => {
+            const forward = forwards.get(key(intended.host, intended.port));
+            return forward ? { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${session.name}` } : undefined;
+        },
+        close: async () => {
+            await Promise.all([...forwards.values()].map((forward) => forward.close()));
+        },
+    };
+}
+/** Runs the checks from inside a host the caller already has a session to (the deploy pipeline). */
+async function runSmokeChecksOverSession(session, checks, options, log) {
+    const forwarded = await forwardChecks(session, checks, log);
+    try {
+        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+    }
+    finally {
+        await forwarded.close();
     }
 }
+/** Opens a session per host, runs the checks from inside each, one host after another. */
+async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
+    const reports = [];
+    for (const target of targets) {
+        const session = await openSshSession(target, runner, log);
+        try {
+            const report = await runSmokeChecksOverSession(session, checks, options, log);
+            if (targets.length > 1)
+                for (const check of report.checks)
+                    check.name = `${check.name} on ${target.host}`;
+            reports.push(report);
+        }
+        finally {
+            await session.close();
+        }
+    }
+    return mergeReports(reports);
+}
+function mergeReports(reports) {
+    const checks = reports.flatMap((report) => report.checks);
+    return {
+        passed: reports.every((report) => report.passed),
+        checks,
+        versionSeen: checks.find((check) => check.versionSeen !== undefined)?.versionSeen,
+        durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
+    };
+}
 
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
+;// CONCATENATED MODULE: ./build/src/smoke/flow.js
+
+
+
+
+/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
+const smokeFlow = {
+    command: 'smoke',
+    action: 'smoke-test',
+    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
+    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
+    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
+        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
+        : runSmokeChecks(settings.checks, settings.options, context.log)),
+    outputs: smokeOutputs,
+    summary: smokeSummary,
+    failure: smokeFailure,
+};
+
+
+/***/ }),
+
+/***/ 5632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ TARGET_ALIAS),
+/* harmony export */   GX: () => (/* binding */ agentAddCommand),
+/* harmony export */   Lo: () => (/* binding */ agentListCommand),
+/* harmony export */   NE: () => (/* binding */ sessionPaths),
+/* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   OT: () => (/* binding */ withEnvFromStdin),
+/* harmony export */   P1: () => (/* binding */ forwardSpec),
+/* harmony export */   Tm: () => (/* binding */ agentStartCommand),
+/* harmony export */   Z1: () => (/* binding */ forwardCommand),
+/* harmony export */   ZV: () => (/* binding */ agentStopCommand),
+/* harmony export */   fY: () => (/* binding */ rsyncCommand),
+/* harmony export */   jw: () => (/* binding */ controlCommand),
+/* harmony export */   mJ: () => (/* binding */ renderEnvFile),
+/* harmony export */   qN: () => (/* binding */ withEnvFromFile),
+/* harmony export */   qW: () => (/* binding */ masterCommand),
+/* harmony export */   r4: () => (/* binding */ renderSshConfig),
+/* harmony export */   wG: () => (/* binding */ parseAgentPid),
+/* harmony export */   wN: () => (/* binding */ survivingDisconnect)
+/* harmony export */ });
+/* unused harmony export CONTROL_PERSIST_S */
+/* harmony import */ var _core_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9764);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(791);
+
+
+/** How long a master outlives its last command (see KEEPALIVE_IDLE_MS in session.ts). */
+const CONTROL_PERSIST_S = 30;
+/** The alias every command uses; the config file maps it to the real host. */
+const TARGET_ALIAS = 'slipway-target';
+function sessionPaths(dir, withAgent) {
+    return {
+        dir,
+        config: `${dir}/ssh_config`,
+        controlPath: `${dir}/control`,
+        identityFile: withAgent ? `${dir}/id.pub` : `${dir}/id`,
+        knownHosts: `${dir}/known_hosts`,
+        hostKeyScript: `${dir}/host-key-check`,
+        agentSocket: withAgent ? `${dir}/agent.sock` : undefined,
+    };
+}
 /**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
+ * The ssh_config of one session. A config file (rather than -o flags) is what a
+ * ProxyJump hop reads too, so the jump host gets the same key checks and key.
  */
-
-
-
-
-
+function renderSshConfig(target, paths) {
+    const seconds = Math.max(1, Math.ceil(target.connectTimeoutMs / 1000));
+    const lines = [
+        `Host ${TARGET_ALIAS}`,
+        `  HostName ${target.host}`,
+        `  Port ${target.port}`,
+        `  User ${target.user}`,
+        ...(target.jumpHost ? [`  ProxyJump ${target.jumpHost}`] : []),
+        '',
+        'Host *',
+        `  IdentityFile ${paths.identityFile}`,
+        '  IdentitiesOnly yes',
+        `  IdentityAgent ${paths.agentSocket ?? 'none'}`,
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        `  UserKnownHostsFile ${paths.knownHosts}`,
+        '  GlobalKnownHostsFile /dev/null',
+        `  KnownHostsCommand ${paths.hostKeyScript} %H %t %K`,
+        `  StrictHostKeyChecking ${(0,_target_js__WEBPACK_IMPORTED_MODULE_0__/* .acceptsUnknownKeys */ .cv)(target.hostKeys) ? 'accept-new' : 'yes'}`,
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        `  ConnectTimeout ${seconds}`,
+        // A dead peer is noticed within ~15 s instead of a TCP timeout.
+        '  ServerAliveInterval 5',
+        '  ServerAliveCountMax 3',
+        `  ControlPath ${paths.controlPath}`,
+        '  ControlMaster no',
+        // Short: the session keeps an idle master alive and closes it with -O exit; a killed run's master expires on its own.
+        `  ControlPersist ${CONTROL_PERSIST_S}s`,
+        '  LogLevel ERROR',
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Opens the one authenticated connection; ssh forks to the background once it is up. */
+function masterCommand(paths) {
+    return { file: 'ssh', args: ['-F', paths.config, '-o', 'ControlMaster=yes', '-f', '-N', TARGET_ALIAS] };
+}
+/**
+ * Options for every command after the master: go through the control socket or
+ * fail. `ProxyCommand=false` stops a silent second connection when the master is gone.
+ */
+function clientOptions(paths) {
+    return ['-F', paths.config, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false'];
+}
+/** Runs one remote command line, built from quoted words, over the master. */
+function execCommand(paths, remoteWords, stdin) {
+    return { file: 'ssh', args: [...clientOptions(paths), TARGET_ALIAS, '--', (0,_core_command_js__WEBPACK_IMPORTED_MODULE_1__/* .shellJoin */ .nZ)(remoteWords)], stdin };
+}
+function controlCommand(paths, operation) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, TARGET_ALIAS] };
+}
+function forwardSpec(localPort, remoteHost, remotePort) {
+    const host = remoteHost.includes(':') ? `[${remoteHost}]` : remoteHost;
+    return `127.0.0.1:${localPort}:${host}:${remotePort}`;
+}
+function forwardCommand(paths, operation, spec) {
+    return { file: 'ssh', args: ['-F', paths.config, '-O', operation, '-L', spec, TARGET_ALIAS] };
+}
+/** rsync over the master connection. The remote path is quoted for the remote shell (rsync passes it through one). */
+function rsyncCommand(paths, localPath, remotePath, options = {}) {
+    const transport = ['ssh', ...clientOptions(paths)].join(' ');
+    return {
+        file: 'rsync',
+        args: [
+            '--archive',
+            '--compress',
+            ...(options.delete ? ['--delete'] : []),
+            ...(options.excludes ?? []).map((pattern) => `--exclude=${pattern}`),
+            '--rsh', transport,
+            '--protect-args',
+            // The local path is a positional argument: after `--` no path can pass for an option.
+            '--',
+            localPath,
+            `${TARGET_ALIAS}:${remotePath}`,
+        ],
+    };
+}
+function agentStartCommand(paths) {
+    return { file: 'ssh-agent', args: ['-s', '-a', paths.agentSocket ?? `${paths.dir}/agent.sock`] };
+}
+/** ssh-add reads the passphrase from the askpass program, never from argv; the key expires on its own after `lifetimeSeconds`. */
+function agentAddCommand(paths, askpass, lifetimeSeconds) {
+    return {
+        file: 'ssh-add',
+        args: ['-t', String(lifetimeSeconds), `${paths.dir}/id`],
+        env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: 'slipway:0' },
+        stdin: '',
+    };
+}
+function agentListCommand(paths) {
+    return { file: 'ssh-add', args: ['-L'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '' } };
+}
+function agentStopCommand(paths, agentPid) {
+    return { file: 'ssh-agent', args: ['-k'], env: { SSH_AUTH_SOCK: paths.agentSocket ?? '', SSH_AGENT_PID: String(agentPid) } };
+}
+/** Parses `SSH_AGENT_PID=1234;` from `ssh-agent -s`. */
+function parseAgentPid(output) {
+    const match = /SSH_AGENT_PID=(\d+)/.exec(output);
+    return match ? Number(match[1]) : undefined;
+}
+/** `KEY='value'` lines a POSIX shell can source; names are checked, values quoted. */
+function renderEnvFile(env) {
+    return Object.entries(env)
+        .map(([key, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            throw new Error(`not a valid environment variable name: '${key}'`);
+        return `${key}='${value.replace(/'/g, `'\\''`)}'\n`;
+    })
+        .join('');
+}
+/**
+ * Remote words that run `words` with environment read from stdin (export all
+ * sourced names), so values never appear on a command line or in `ps`.
+ */
+function withEnvFromStdin(words) {
+    return ['sh', '-c', 'set -a; . /dev/stdin; set +a; exec "$@"', 'slipway-env', ...words];
+}
+/** Remote words that source a 0600 env file, remove it, then run `words`. */
+function withEnvFromFile(file, words) {
+    return ['sh', '-c', 'set -a; . "$1"; set +a; rm -f "$1"; shift; exec "$@"', 'slipway-env', file, ...words];
+}
+/**
+ * Remote words that finish even if the connection drops: hang-ups and broken
+ * pipes are ignored and output goes to a file first, then is printed. Used for
+ * steps that must not stop half-way (switching what runs).
+ */
+function survivingDisconnect(words) {
+    const script = [
+        "trap '' HUP PIPE",
+        'out=$(mktemp) || exit 1',
+        '"$@" >"$out" 2>&1',
+        'status=$?',
+        'cat "$out"',
+        'rm -f "$out"',
+        'exit $status',
+    ].join('; ');
+    return ['sh', '-c', script, 'slipway-step', ...words];
+}
 
 
 /***/ }),

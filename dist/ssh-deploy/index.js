@@ -28489,13 +28489,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -37250,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
-/* harmony import */ var _deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6664);
+/* harmony import */ var _deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2348);
 // The ssh-deploy action: inputs → the shared deploy flow → outputs and summary.
 
 
@@ -37768,7 +37761,6 @@ function runIdentity(env, machine, pid = process.pid) {
 /* harmony export */ });
 /* unused harmony exports MemoryLogger, ConsoleLogger, locate, silentLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
 
 
 /** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
@@ -37837,6 +37829,62 @@ const silentLogger = {
     debug: () => undefined,
     group: (_title, body) => body(),
 };
+
+
+/***/ }),
+
+/***/ 7630:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ detectPlatform),
+/* harmony export */   t: () => (/* binding */ describeActor)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+
+/** The payload the runner wrote for this event; a missing or broken file reads as no payload. */
+function readEventPayload(file) {
+    if (!file || !node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(file))
+        return undefined;
+    try {
+        const parsed = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function detectPlatform(env = process.env) {
+    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
+    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
+    if (!inActions) {
+        // A terminal may still point at an API or a payload (a re-run of a job's scan by hand).
+        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER, apiUrl: env.GITHUB_API_URL, event: readEventPayload(env.GITHUB_EVENT_PATH) };
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
+    const repository = env.GITHUB_REPOSITORY;
+    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return {
+        kind: forgejo ? 'forgejo' : 'github',
+        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
+        supportsAnnotations: !forgejo,
+        serverUrl,
+        repository,
+        runUrl,
+        actor: env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        apiUrl: env.GITHUB_API_URL,
+        event: readEventPayload(env.GITHUB_EVENT_PATH),
+    };
+}
+/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
+function describeActor(platform, hostname) {
+    if (platform.runUrl)
+        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
+    return `${platform.actor ?? 'someone'}@${hostname}`;
+}
 
 
 /***/ }),
@@ -38005,7 +38053,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 6664:
+/***/ 2348:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38024,10 +38072,514 @@ var cancel = __nccwpck_require__(4091);
 var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
-// EXTERNAL MODULE: ./build/src/platform/detect.js
-var detect = __nccwpck_require__(7166);
-// EXTERNAL MODULE: ./build/src/ssh/index.js + 4 modules
-var src_ssh = __nccwpck_require__(8066);
+// EXTERNAL MODULE: ./build/src/core/platform.js
+var platform = __nccwpck_require__(7630);
+// EXTERNAL MODULE: ./build/src/ssh/target.js
+var ssh_target = __nccwpck_require__(791);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(3092);
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(5632);
+;// CONCATENATED MODULE: ./build/src/ssh/errors.js
+
+/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
+class HostKeyError extends errors/* SlipwayError */.GQ {
+    host;
+    offered;
+    constructor(host, offered) {
+        const first = offered[0];
+        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
+            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
+        this.host = host;
+        this.offered = offered;
+        this.name = 'HostKeyError';
+    }
+}
+/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
+class SshConnectError extends errors/* SlipwayError */.GQ {
+    host;
+    constructor(host, problem, fix, cause) {
+        super(`${host}: ${problem}`, { fix, cause });
+        this.host = host;
+        this.name = 'SshConnectError';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
+function fingerprintOf(base64Key) {
+    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+    return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
+function parseHostKeyLines(text) {
+    const keys = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        // A leading @cert-authority / @revoked marker is not a plain trusted key.
+        if (fields[0]?.startsWith('@'))
+            continue;
+        const [hostName, type, base64] = fields;
+        if (hostName && type && base64)
+            keys.push({ hostName, type, base64 });
+    }
+    return keys;
+}
+/**
+ * The KnownHostsCommand script: ssh runs it for every host key it meets (target
+ * and jump host). It records the offered key (so a refusal can name its
+ * fingerprint without a second connection) and vouches for a key whose
+ * fingerprint is pinned. Arguments come from ssh: %H %t %K.
+ */
+function hostKeyScript(dir) {
+    return [
+        '#!/bin/sh',
+        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
+        '[ "$2" = NONE ] && exit 0',
+        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
+        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
+        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
+        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
+        'exit 0',
+        '',
+    ].join('\n');
+}
+/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
+function askpassScript(dir) {
+    return [
+        '#!/bin/sh',
+        `[ -e '${dir}/askpass-used' ] && exit 1`,
+        `: > '${dir}/askpass-used'`,
+        `cat '${dir}/passphrase'`,
+        '',
+    ].join('\n');
+}
+/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
+function isTrusted(offered, knownHosts, pins) {
+    const fingerprint = fingerprintOf(offered.base64);
+    if (pins.includes(fingerprint))
+        return true;
+    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
+}
+const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
+/**
+ * The first known_hosts line that ssh could not use, as a 1-based line number
+ * and what is wrong with it; undefined when every line is a host key, a
+ * comment or blank. Checked before connecting, so a pasted half line fails
+ * naming the input instead of as a host key mismatch.
+ */
+function knownHostsProblem(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const fields = line.split(/\s+/);
+        if (fields[0]?.startsWith('@'))
+            fields.shift();
+        const [hostName, type, base64] = fields;
+        const at = index + 1;
+        if (!hostName || !type || !base64)
+            return { line: at, problem: 'is not `host type key` (three fields)' };
+        if (!KEY_TYPE.test(type))
+            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+            return { line: at, problem: 'has a key that is not base64' };
+        const blob = Buffer.from(base64, 'base64');
+        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
+            return { line: at, problem: `has a key whose content does not match its type ${type}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether a private key needs a passphrase: PEM keys say so in a header,
+ * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
+ */
+function isEncryptedPrivateKey(content) {
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
+        return true;
+    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
+    if (!body)
+        return false;
+    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
+        return false;
+    const length = blob.readUInt32BE(magic.length);
+    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
+    return cipher !== '' && cipher !== 'none';
+}
+
+;// CONCATENATED MODULE: ./build/src/ssh/session.js
+
+
+
+
+
+
+
+
+
+
+
+/** How long ssh-add keeps the key even if the agent outlives us. */
+const AGENT_KEY_LIFETIME_S = 3600;
+/**
+ * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
+ * so a killed run leaves no usable socket for long; while the session is open
+ * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
+ */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
+function sessionRoot(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_.tmpdir();
+}
+/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
+async function session_openSshSession(target, runner, log) {
+    (0,secrets/* registerSecret */.cl)(target.privateKey);
+    (0,secrets/* registerSecret */.cl)(target.passphrase);
+    const root = sessionRoot();
+    await promises_namespaceObject.mkdir(root, { recursive: true });
+    const dir = await promises_namespaceObject.mkdtemp(external_node_path_.join(root, 'slipway-ssh-'));
+    await promises_namespaceObject.chmod(dir, 0o700);
+    const paths = (0,commands/* sessionPaths */.NE)(dir, Boolean(target.passphrase));
+    const session = new OpenSshSession(target, runner, log, paths);
+    try {
+        await session.prepare();
+        await session.connect();
+        return session;
+    }
+    catch (error) {
+        await session.close();
+        throw error;
+    }
+}
+class OpenSshSession {
+    target;
+    runner;
+    log;
+    paths;
+    connectionsOpened = 0;
+    name;
+    agentPid;
+    forwards = new Set();
+    closed = false;
+    settleLeftover;
+    inFlight = 0;
+    lastUse = Date.now();
+    keepalive;
+    constructor(target, runner, log, paths) {
+        this.target = target;
+        this.runner = runner;
+        this.log = log;
+        this.paths = paths;
+        this.name = (0,ssh_target/* describeTarget */.ff)(target);
+        this.settleLeftover = this.recordLeftover();
+    }
+    get localDir() {
+        return this.paths.dir;
+    }
+    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
+    recordLeftover() {
+        return (0,leftovers/* recordLeftover */.vy)({
+            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
+            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
+        });
+    }
+    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
+    async using(work) {
+        this.inFlight += 1;
+        try {
+            return await work();
+        }
+        finally {
+            this.inFlight -= 1;
+            this.lastUse = Date.now();
+        }
+    }
+    startKeepalive() {
+        this.keepalive = setInterval(() => {
+            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
+                return;
+            this.using(() => this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
+                .catch(() => undefined);
+        }, KEEPALIVE_IDLE_MS / 2);
+        this.keepalive.unref();
+    }
+    async prepare() {
+        const { dir } = this.paths;
+        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
+        await writePrivate(`${dir}/id`, key);
+        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
+        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
+        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
+        await writePrivate(this.paths.config, (0,commands/* renderSshConfig */.r4)(this.target, this.paths));
+        if (this.target.passphrase)
+            await this.startAgent();
+    }
+    async startAgent() {
+        const { dir } = this.paths;
+        const started = await this.runner.run((0,commands/* agentStartCommand */.Tm)(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
+        this.agentPid = (0,commands/* parseAgentPid */.wG)(started.stdout);
+        this.settleLeftover();
+        this.settleLeftover = this.recordLeftover();
+        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
+        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
+        const added = await this.runner.run((0,commands/* agentAddCommand */.GX)(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
+            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
+        });
+        await promises_namespaceObject.rm(`${dir}/passphrase`, { force: true });
+        if (added.exitCode !== 0) {
+            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
+        }
+        // The agent holds the key now; ssh only needs its public half to pick it.
+        const listed = await this.runner.run((0,commands/* agentListCommand */.Lo)(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
+        await writePrivate(this.paths.identityFile, listed.stdout);
+        await promises_namespaceObject.rm(`${dir}/id`, { force: true });
+    }
+    async connect() {
+        const startedAt = Date.now();
+        const result = await this.runner.run((0,commands/* masterCommand */.qW)(this.paths), {
+            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
+            timeoutMs: this.target.connectTimeoutMs + 10_000,
+            allowFailure: true,
+            label: `ssh ${this.name} (open connection)`,
+        });
+        if (result.exitCode === 0) {
+            this.connectionsOpened += 1;
+            this.lastUse = Date.now();
+            this.startKeepalive();
+            await this.warnIfTrustedOnFirstUse();
+            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
+            return;
+        }
+        throw await this.explainConnectFailure(result);
+    }
+    async offeredKeys() {
+        const text = await promises_namespaceObject.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
+        return parseHostKeyLines(text);
+    }
+    async warnIfTrustedOnFirstUse() {
+        if (!(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys))
+            return;
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        for (const key of await this.offeredKeys()) {
+            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
+                continue;
+            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
+                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
+        }
+    }
+    async explainConnectFailure(result) {
+        const stderr = result.stderr.trim();
+        const offered = await this.offeredKeys();
+        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
+        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
+        if (untrusted.length > 0 && !(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys)) {
+            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
+                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
+            })));
+        }
+        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
+        if (offered.length === 0) {
+            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
+            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
+        }
+        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
+    }
+    async exec(words, options = {}) {
+        let remote = options.survivesDisconnect ? (0,commands/* survivingDisconnect */.wN)(words) : words;
+        let stdin = options.stdin;
+        if (options.env && Object.keys(options.env).length > 0) {
+            const envText = (0,commands/* renderEnvFile */.mJ)(options.env);
+            if (stdin === undefined) {
+                remote = (0,commands/* withEnvFromStdin */.OT)(remote);
+                stdin = envText;
+            }
+            else {
+                const file = await this.writeRemotePrivateFile(envText);
+                remote = (0,commands/* withEnvFromFile */.qN)(file, remote);
+            }
+        }
+        const spec = (0,commands/* execCommand */.NK)(this.paths, remote, stdin);
+        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
+        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
+        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
+        let result;
+        try {
+            result = await this.using(() => this.runner.run(spec, {
+                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
+                allowFailure: options.allowFailure,
+                stream: options.stream,
+                label,
+            }));
+        }
+        catch (error) {
+            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
+                throw lost(error);
+            throw error;
+        }
+        // A caller that allows failure still must not read a lost connection as its command's answer.
+        if (result.exitCode === 255 && !(await this.isAlive()))
+            throw lost();
+        return result;
+    }
+    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
+    async writeRemotePrivateFile(content) {
+        const made = await this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
+        return made.stdout.trim();
+    }
+    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
+        const localPort = await freeLocalPort();
+        const spec = (0,commands/* forwardSpec */.P1)(localPort, remoteHost, remotePort);
+        await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
+        this.forwards.add(spec);
+        return {
+            localPort,
+            close: async () => {
+                if (!this.forwards.delete(spec))
+                    return;
+                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+            },
+        };
+    }
+    async upload(localPath, remotePath, options = {}) {
+        return this.using(() => this.runner.run((0,commands/* rsyncCommand */.fY)(this.paths, localPath, remotePath, options), {
+            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
+            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
+        }));
+    }
+    async isAlive() {
+        if (this.closed)
+            return false;
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        return result.exitCode === 0;
+    }
+    async masterPid() {
+        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
+        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
+        return match ? Number(match[1]) : undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        clearInterval(this.keepalive);
+        for (const spec of this.forwards)
+            await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
+        this.forwards.clear();
+        await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
+        if (this.agentPid) {
+            await this.runner.run((0,commands/* agentStopCommand */.ZV)(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
+            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
+            await waitUntilGone(this.agentPid, 2000);
+        }
+        await promises_namespaceObject.rm(this.paths.dir, { recursive: true, force: true });
+        this.settleLeftover();
+    }
+}
+async function writePrivate(file, content, mode = 0o600) {
+    await promises_namespaceObject.writeFile(file, content, { mode });
+    await promises_namespaceObject.chmod(file, mode);
+}
+/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
+async function waitUntilGone(pid, timeoutMs) {
+    const running = async () => {
+        try {
+            return !/^State:\s+Z/m.test(await promises_namespaceObject.readFile(`/proc/${pid}/status`, 'utf8'));
+        }
+        catch {
+            return false;
+        }
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (await running()) {
+        if (Date.now() >= deadline) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone meanwhile.
+            }
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+function lastLine(text) {
+    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
+}
+/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address ? address.port : 0;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./build/src/deploy/host-state.js
+var host_state = __nccwpck_require__(5131);
+;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+
+/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
+class RolledBackError extends errors/* SlipwayError */.GQ {
+    host;
+    serving;
+    versions;
+    constructor(host, reason, serving, versions) {
+        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
+        this.host = host;
+        this.serving = serving;
+        this.versions = versions;
+        this.name = 'RolledBackError';
+    }
+}
+/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
+function hookWords(dir, script) {
+    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+}
+/** Fails with one message naming every missing path (checked in one round trip). */
+async function requirePaths(run, checks, fix) {
+    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
+    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
+    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
+    const missing = result.stdout.trim();
+    if (missing)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+}
+
+// EXTERNAL MODULE: ./build/src/deploy/lock.js
+var lock = __nccwpck_require__(8270);
+;// CONCATENATED MODULE: ./build/src/deploy/common-settings.js
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
+/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
+function forHost(template, host, index) {
+    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
+}
+
+// EXTERNAL MODULE: ./build/src/core/command.js
+var command = __nccwpck_require__(9764);
 // EXTERNAL MODULE: ./build/src/core/runner/retry.js
 var retry = __nccwpck_require__(2738);
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
@@ -45135,8 +45687,6 @@ function checkAssertion(assertion, document) {
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./build/src/core/config/inputs.js
 var inputs = __nccwpck_require__(6087);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
 ;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
 
 
@@ -45152,11 +45702,11 @@ const CHECK_KEYS = [
     'name', 'url', 'method', 'headers', 'secret-headers', 'body', 'expect-status', 'json', 'body-contains', 'body-matches',
     'max-latency', 'expect-version', 'version-path', 'health-document', 'connect-to',
 ];
-const EXAMPLE = `- name: health
+const EXAMPLE = (/* unused pure expression or super */ null && (`- name: health
   url: https://app.example.com/api/health
   expect-status: 200
   json: ["ok == true", "database == connected"]
-  max-latency: 500ms`;
+  max-latency: 500ms`));
 /**
  * The YAML list form. Scalars are read as strings (the failsafe schema), so a
  * version `1.10` stays `1.10` and typing happens where a value is compared.
@@ -45167,21 +45717,21 @@ function parseCheckList(text, where, defaults = {}, options = {}) {
     const quote = options.quote ?? true;
     let document;
     try {
-        document = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+        document = parseYaml(text, { schema: 'failsafe' });
     }
     catch (error) {
         const position = error.linePos?.[0]?.line;
-        throw new errors/* InputError */.dz(where, `is not valid YAML${quote ? ` (${error.message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+        throw new InputError(where, `is not valid YAML${quote ? ` (${error.message.split('\n')[0]})` : position ? ` (line ${position})` : ''}`, `Write a list of checks, e.g.\n${EXAMPLE}`);
     }
     const items = Array.isArray(document) ? document : document && typeof document === 'object' && 'url' in document ? [document] : undefined;
     if (!items || items.length === 0) {
-        throw new errors/* InputError */.dz(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
+        throw new InputError(where, `is not a list of checks (found ${describeYaml(document, quote)})`, `Write a list of checks, e.g.\n${EXAMPLE}`);
     }
     const checks = items.map((item, index) => {
         if (typeof item === 'string')
             return buildCheck({ url: item }, `${where} item ${index + 1}`, defaults, quote);
         if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            throw new errors/* InputError */.dz(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
+            throw new InputError(`${where} item ${index + 1}`, `is not a check (found ${describeYaml(item, quote)})`, `Each item is a URL or a map with at least \`url:\`, e.g.\n${EXAMPLE}`);
         }
         const record = item;
         const label = typeof record.name === 'string' && quote ? `${where} item ${index + 1} '${record.name}'` : `${where} item ${index + 1}`;
@@ -45190,7 +45740,7 @@ function parseCheckList(text, where, defaults = {}, options = {}) {
     return uniqueNames(checks);
 }
 /** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function check_list_oneLineCheck(url, where, defaults = {}) {
+function oneLineCheck(url, where, defaults = {}) {
     return buildCheck({ url }, where, defaults);
 }
 function buildCheck(record, where, defaults, quote = true) {
@@ -45395,8 +45945,6 @@ function describeValue(value, quote) {
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -45630,7 +46178,7 @@ async function withTunnel(session, health, body) {
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
     const tunnel = await session.forwardLocalPort(port, url.hostname);
     try {
-        const check = check_list_oneLineCheck(health.url ?? '', 'health-url');
+        const check = oneLineCheck(health.url ?? '', 'health-url');
         const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
         return await body(() => probe(check, { requestTimeoutMs: 5000, connect }));
     }
@@ -45694,41 +46242,649 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
     });
 }
 
-// EXTERNAL MODULE: ./build/src/deploy/host-state.js
-var host_state = __nccwpck_require__(5131);
-;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
+;// CONCATENATED MODULE: ./build/src/deploy/compose.js
 
-/** A deploy step that failed after the host was changed and was then put back: says what serves now. */
-class RolledBackError extends errors/* SlipwayError */.GQ {
-    host;
-    serving;
-    versions;
-    constructor(host, reason, serving, versions) {
-        super(`${host}: ${reason}; rolled back, ${serving} is serving again`);
-        this.host = host;
-        this.serving = serving;
-        this.versions = versions;
-        this.name = 'RolledBackError';
+
+
+
+
+
+
+
+async function prepare(run) {
+    const { compose } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
+        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
+    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
+    const stateBase = host_state/* hostFiles */.qZ.composeBase(run.appDir, project, compose.service);
+    return {
+        flavor: detected,
+        compose,
+        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+        projectName: project ?? defaultProjectName(run.appDir),
+        stateFile: `${stateBase}.state`,
+    };
+}
+async function runningImageOf(run, ctx) {
+    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return undefined;
+    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    const [image = '', id = ''] = inspected.split('|');
+    return image ? { image, id } : undefined;
+}
+/** The reference (tag or digest) the service runs, for messages and the version label. */
+async function runningImage(run, ctx) {
+    return (await runningImageOf(run, ctx))?.image;
+}
+/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
+async function pinForRollback(run, ctx, imageId) {
+    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
+    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
+    if (tagged.exitCode !== 0) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
     }
+    return tag;
 }
-/** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
-function hookWords(dir, script) {
-    return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
+/**
+ * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ */
+async function switchTo(run, ctx, image, pull, beforeUp) {
+    const env = { ...run.settings.env };
+    await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, image), {
+        name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
+    });
+    if (pull)
+        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
+    beforeUp?.();
+    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
+        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
+    });
 }
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
+const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/**
+ * Waits until every container of the service runs and, where it has a health check, is healthy; then
+ * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
+ * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
+ */
+async function waitHealthy(run, ctx, version, signal) {
+    const deadline = Date.now() + run.settings.health.timeoutMs;
+    let last = 'no container';
+    for (;;) {
+        if (signal?.aborted)
+            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
+        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
+        if (ids.length > 0) {
+            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+            last = states.join(', ');
+            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+                return { healthy: false, detail: `container ${last}` };
+            }
+            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
+                break;
+        }
+        if (Date.now() >= deadline)
+            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
+        await (0,retry/* sleep */.yy)(500);
+    }
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
+}
+const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
+/**
+ * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
+ * version — what the app answers on health-url, else what Slipway recorded when it deployed that
+ * image, else unknown (''), never the image reference (which no health document reports).
+ */
+async function servingBefore(run, ctx, running, state) {
+    if (!running)
+        return { version: '', recorded: false };
+    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
+    const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
+    const answered = await servingVersion(run.session, run.settings.health, run.log);
+    return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
+}
+/** State written by older releases put the image reference where the version was unknown. */
+const knownVersion = (version, image) => (version && version !== image ? version : undefined);
+async function composeDeploy(run) {
+    const ctx = await prepare(run);
+    const image = ctx.compose.image ?? '';
+    const { version } = run.settings;
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image;
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+    const before = await servingBefore(run, ctx, running, state);
+    const previousVersion = before.version;
+    if (ctx.compose.preDeploy && current) {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
+        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
+            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
+            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
+        });
+    }
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
+    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
+    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    // A redeploy of what runs now keeps the earlier rollback target instead of pointing it at itself.
+    const redeploy = before.recorded && state.image === image && state.version === version && Boolean(state.previous_image);
+    const thisRun = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
+    const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
+    const previous = redeploy ? earlier : thisRun;
+    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
+    let verdict;
+    try {
+        await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
+        verdict = await waitHealthy(run, ctx, version, run.signal);
+    }
+    catch (error) {
+        if (error instanceof cancel/* CancelledError */.cc) {
+            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
+            if (rollbackTo)
+                await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, rollbackTo), { name: 'slipway-override' });
+            await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
+            throw error;
+        }
+        if (!current || !(await run.session.isAlive()))
+            throw error;
+        verdict = { healthy: false, detail: error.message };
+    }
+    const shownBefore = previousVersion || current || '';
+    if (verdict.healthy) {
+        const now = await runningImageOf(run, ctx);
+        // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
+        const kept = now?.id && running?.id && now.id === running.id && state.previous_image ? earlier : previous;
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...kept, status: 'deployed' });
+        return { version, previous: shownBefore, changed: true };
+    }
+    if (!current || !rollbackTo)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
+    await switchTo(run, ctx, rollbackTo, false);
+    const back = await waitHealthy(run, ctx, previousVersion || undefined);
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
+        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
+    });
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${shownBefore}`, { serving: shownBefore, failed: version });
+}
+/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
+async function composeRollback(run) {
+    const ctx = await prepare(run);
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+    if (!state.previous_image)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    const running = await runningImageOf(run, ctx);
+    const current = running?.image ?? state.image ?? '';
+    const leaving = await servingBefore(run, ctx, running, state);
+    const targetVersion = knownVersion(state.previous_version, state.previous_image);
+    // State written before image IDs were recorded only has the reference.
+    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
+    await switchTo(run, ctx, target, false);
+    const verdict = await waitHealthy(run, ctx, targetVersion);
+    const shownTarget = targetVersion ?? state.previous_image;
+    const shownLeft = leaving.version || current;
+    if (!verdict.healthy) {
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
+    }
+    const now = await runningImageOf(run, ctx);
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version, status: 'rolled-back',
+    });
+    return { version: shownTarget, previous: shownLeft, changed: true };
+}
+const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/compose.js
+
+
+
+
+
+const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
+const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
+/** One host's compose project as the dry run names it (the state file and override are found the same way at run time). */
+function plannedProject(settings, host) {
+    const { compose } = settings;
+    const project = compose.project ? forHost(compose.project, host.host, host.index) : undefined;
+    return {
+        project,
+        stateBase: host_state/* hostFiles */.qZ.composeBase(host.appDir, project, compose.service),
+        // Which compose the host has is only known once connected: the plan shows v2's words.
+        words: (composeProject, ...sub) => host.planned((0,command/* shellJoin */.nZ)(composeWords('v2', composeProject, ...sub))),
+    };
+}
+const COMPOSE_FLAVOR_NOTE = 'compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that';
+/** The image a compose deploy points the service at, through an override Slipway writes; the user's compose file is never edited. */
+const composeStrategy = {
+    name: 'compose',
+    parse(inputs, { mode, relative }) {
+        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
+        if (!SERVICE.test(service))
+            inputs.fail('service', `is not a compose service name (found '${service}')`);
+        const project = inputs.optional('compose-project');
+        if (project !== undefined && !PROJECT.test(project))
+            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
+        const image = inputs.optional('image');
+        if (mode === 'deploy' && !image)
+            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
+        if (image !== undefined && !IMAGE_REFERENCE.test(image))
+            inputs.fail('image', `is not an image reference (found '${image}')`);
+        const envFile = inputs.optional('env-file');
+        return {
+            compose: {
+                files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+                project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
+                pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
+            },
+        };
+    },
+    // A tag names the version (`app:1.4.2`); a digest does not.
+    impliedVersion: ({ compose }) => (compose.image?.includes('@') ? undefined : compose.image?.split('/').pop()?.split(':')[1]),
+    plan(settings, host) {
+        const { compose } = settings;
+        const { project, stateBase, words } = plannedProject(settings, host);
+        const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` };
+        const commands = [COMPOSE_FLAVOR_NOTE];
+        if (settings.mode === 'rollback')
+            commands.push(`point ${compose.service} at the previous image recorded in ${(0,host_state/* stateDir */.Pn)(host.appDir)}`);
+        else {
+            if (compose.preDeploy)
+                commands.push(`pre-deploy hook: ${compose.preDeploy}`);
+            commands.push(`write ${composeProject.overrideFile}: ${compose.service} → ${host.image}`);
+            if (compose.pull)
+                commands.push(words(composeProject, 'pull', compose.service));
+        }
+        commands.push(words(composeProject, 'up', '-d', '--remove-orphans'));
+        return commands;
+    },
+    deploy: composeDeploy,
+    rollback: composeRollback,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
+
+
+
+
+/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
+function releaseName(now) {
+    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+}
+/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
+const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
+/** Links each shared path into the release (replacing whatever the artifact had there). */
+const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Lists releases, newest last, and which one `current` points at. */
+const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
+const isMarked = (name) => MARKED.test(name);
+/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
+const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/**
+ * Removes all but the newest `keep` good releases, never one in `protect`
+ * (current, previous). Marked releases never count as kept; they go once they
+ * are older than the oldest release kept.
+ */
+function releasesToRemove(all, keep, protect) {
+    const good = all.filter((name) => !isMarked(name)).sort();
+    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
+    const oldestKept = good.filter((name) => !stale.includes(name))[0];
+    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
+    return [...stale, ...marked].sort();
+}
+/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
+const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
+const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
+/** Who the command runs as matters to the rule, so these carry over into the check. */
+const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
+/**
+ * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
+ * with sudo: it checks the sudoers rule (as that user) without running anything.
+ * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
+ * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
+ */
+function sudoCheckWords(command) {
+    const words = command.trim().split(/\s+/);
+    if (words[0] !== 'sudo')
+        return undefined;
+    const kept = [];
+    let i = 1;
+    while (i < words.length) {
+        const word = words[i] ?? '';
+        if (word === '--') {
+            i += 1;
+            break;
+        }
+        if (!word.startsWith('-') || word === '-')
+            break;
+        i += 1;
+        if (word.startsWith('--')) {
+            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
+            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
+                continue;
+            const value = inline ?? words[i++] ?? '';
+            const flag = SUDO_KEPT.get(name);
+            if (flag)
+                kept.push(flag, value);
+            continue;
+        }
+        for (let c = 1; c < word.length; c += 1) {
+            const option = word[c] ?? '';
+            if (!SUDO_VALUE_OPTIONS.has(option))
+                continue;
+            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
+            const flag = SUDO_KEPT.get(option);
+            if (flag)
+                kept.push(flag, value);
+            break;
+        }
+    }
+    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
+        i += 1;
+    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
+}
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+async function listReleases(run) {
+    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
+    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
+    const names = lines.filter((line) => !line.startsWith('current='));
+    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+}
+/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
+async function markRelease(run, name, mark) {
+    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
+    if (result.exitCode !== 0)
+        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+}
+/** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
+async function versionOf(run, name) {
+    if (!name)
+        return '';
+    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
+    return result.stdout.trim();
+}
+/**
+ * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
+ * they answered when a deploy replaced them, so a rollback to one checks for its real version.
+ */
+const releaseStateFile = (run) => host_state/* hostFiles */.qZ.releaseState(run.appDir);
+/** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
+async function knownVersionOf(run, name) {
+    const written = await versionOf(run, name);
+    if (written)
+        return written;
+    return (await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
+}
+async function recordServed(run, name, version) {
+    const state = await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run));
+    if (state[`served.${name}`] === version)
+        return;
+    await (0,host_state/* writeStateFile */.VP)(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
+}
+/**
+ * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
+ */
+async function restart(run, signal) {
+    for (const command of run.settings.release.restart) {
+        if (signal?.aborted)
+            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
+        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
+        if (result.exitCode !== 0) {
+            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+            const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(result.stderr.trim()), 1);
+            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
+        }
+    }
+    return { ok: true, detail: '' };
+}
+/**
+ * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
+ */
+async function switchAndCheck(run, name, version, signal) {
+    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
+    const restarted = await restart(run, signal);
+    if (!restarted.ok)
+        return { healthy: false, detail: restarted.detail };
+    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
+}
+async function releaseDeploy(run, now = new Date()) {
+    const { release } = run.settings;
+    // Parsing requires it for a deploy.
+    const artifact = release.artifact ?? '';
+    const { version } = run.settings;
+    await requirePaths(run, [
+        { path: run.appDir, kind: 'dir', what: 'app-dir' },
+        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
+    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    // sudo -n first: a promote that cannot restart must not happen.
+    for (const command of release.restart) {
+        const check = sudoCheckWords(command);
+        if (!check)
+            continue;
+        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
+        if (allowed.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    }
+    const before = await listReleases(run);
+    // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
+    const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+    const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
+    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
+    if (before.current && previousVersion && !(await versionOf(run, before.current)))
+        await recordServed(run, before.current, previousVersion);
+    let name = releaseName(now);
+    if (before.all.includes(name))
+        name = `${name}-${run.index + 1}-${process.pid}`;
+    const dir = `${run.appDir}/releases/${name}`;
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
+    await run.session.exec(['mkdir', '-p', dir]);
+    try {
+        if (/\.(tar\.gz|tgz)$/.test(artifact)) {
+            await run.session.upload(artifact, `${dir}.tar.gz`);
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
+            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
+        }
+        else {
+            await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
+        }
+        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
+        if (release.shared.length)
+            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+        for (const command of release.prePromote) {
+            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
+            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
+        }
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
+    }
+    catch (error) {
+        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
+        if (await run.session.isAlive())
+            await markRelease(run, name, 'failed');
+        throw error;
+    }
+    const verdict = await switchAndCheck(run, name, version, run.signal);
+    if (verdict.healthy) {
+        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
+        if (stale.length)
+            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+        return { version, previous: shownBefore, changed: true };
+    }
+    if (!before.current)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
+    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
+    const back = await switchAndCheck(run, before.current, previousVersion || undefined);
+    await markRelease(run, name, 'failed');
+    if (!back.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
+    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
+    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
+}
+/**
+ * Back to the release before `current`, from what is on the host. Releases of the same version as
+ * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
+ */
+async function releaseRollback(run) {
+    const { current, all } = await listReleases(run);
+    const index = current ? all.indexOf(current) : -1;
+    const from = await versionOf(run, current);
+    let target;
+    for (let i = index - 1; i >= 0 && current; i -= 1) {
+        target = all[i];
+        if (!from || (await versionOf(run, target)) !== from)
+            break;
+    }
+    if (!current || !target)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
+    const to = await knownVersionOf(run, target);
+    const verdict = await switchAndCheck(run, target, to);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
+    // The release we left is moved aside, so a second rollback goes further back instead of forward.
+    await markRelease(run, current, 'rolled-back');
+    return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
+}
+async function scriptDeploy(run) {
+    const { script } = run.settings;
+    const { version } = run.settings;
+    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
+    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
+    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+    return { version, previous: '', changed: true };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
+
+/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
+function parseArtifact(inputs, workDir) {
+    const value = inputs.optional('artifact');
+    if (value === undefined)
+        return undefined;
+    const archive = /\.(tar\.gz|tgz)$/.test(value);
+    const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
+    // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
+    return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
+}
+/** Atomic releases: `releases/<timestamp>` uploaded beside the others, `current` switched by rename, restart, check. */
+const releaseStrategy = {
+    name: 'release',
+    parse(inputs, { mode, workDir, relative }) {
+        const artifact = parseArtifact(inputs, workDir);
+        if (mode === 'deploy' && !artifact)
+            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        return {
+            release: {
+                artifact,
+                shared: inputs.list('shared').map((p) => relative('shared', p)),
+                prePromote: inputs.list('pre-promote'),
+                restart: inputs.list('restart'),
+                keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+            },
+        };
+    },
+    plan({ release, mode }, { appDir }) {
+        const commands = [];
+        if (mode === 'rollback')
+            commands.push(`switch ${appDir}/current to the release before it`);
+        else {
+            commands.push(`upload ${release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
+            if (release.shared.length)
+                commands.push(`link shared: ${release.shared.join(', ')}`);
+            for (const command of release.prePromote)
+                commands.push(`in the release: ${command}`);
+            commands.push(`switch ${appDir}/current to the new release`);
+        }
+        for (const command of release.restart)
+            commands.push(command);
+        return commands;
+    },
+    deploy: (run) => releaseDeploy(run),
+    rollback: releaseRollback,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/script.js
+
+/** The user's own commands in app-dir, then the health check; there is nothing Slipway could roll back to. */
+const scriptStrategy = {
+    name: 'script',
+    parse(inputs, { mode }) {
+        if (mode === 'rollback')
+            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
+        return { script: inputs.required('script', 'Set script to the commands to run on the host.') };
+    },
+    plan: ({ script }, { appDir }) => [`in ${appDir}: ${script}`],
+    deploy: scriptDeploy,
+    rollback: async () => { throw new Error('the script strategy has no rollback'); },
+};
+
+;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
+
+
+
+
+/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
+function localDockerEndpoint(runner, host) {
+    return {
+        description: host ? `docker at ${host}` : 'local docker',
+        local: true,
+        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
+        async stage(files) {
+            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
+            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
+            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
+            const paths = [];
+            for (const file of files) {
+                const target = path.join(dir, file.name);
+                await fs.writeFile(target, file.content, { mode: 0o600 });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await fs.rm(dir, { recursive: true, force: true }); settle(); } };
+        },
+    };
+}
+/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
+function remoteDockerEndpoint(exec, description) {
+    return {
+        description,
+        local: false,
+        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
+        async stage(files) {
+            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
+            const dir = made.stdout.trim();
+            const paths = [];
+            for (const file of files) {
+                const target = `${dir}/${file.name}`;
+                // The content travels on stdin; the script is fixed and takes the path as $1.
+                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
+                paths.push(target);
+            }
+            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/swarm/commands.js
 const JSON_FORMAT = '{{json .}}';
 /** `{"LocalNodeState":"active","ControlAvailable":true,…}` */
@@ -46295,8 +47451,6 @@ async function assertSwarmManager(endpoint) {
     return { nodeId: info.NodeID ?? '', address: info.NodeAddr ?? '' };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/swarm/secrets.js
 
 
@@ -46393,7 +47547,7 @@ async function deployStack(settings, endpoint, log) {
     const composePath = settings.composeFile;
     if (!composePath)
         throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
-    const text = await promises_.readFile(composePath, 'utf8').catch((error) => {
+    const text = await promises_namespaceObject.readFile(composePath, 'utf8').catch((error) => {
         throw new errors/* SlipwayError */.GQ(`${composePath}: cannot read the compose file (${error.code ?? error.message})`, { fix: 'Check stack-file (a path relative to the working directory)' });
     });
     const compose = readCompose(text, composePath);
@@ -46459,754 +47613,6 @@ async function stackServices(endpoint, stack) {
     return (await inspectServices(endpoint, ids)).map((s) => s.Spec.Name).sort();
 }
 
-;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseSwarmStrategy(inputs, workDir = process.cwd()) {
-    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
-    if (!NAME.test(stack))
-        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
-    const service = inputs.optional('swarm-service');
-    if (service !== undefined && !NAME.test(service))
-        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
-    const image = inputs.optional('image');
-    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-        inputs.fail('image', `is not an image reference (found '${image}')`);
-    if (service && !image)
-        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
-    const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'], 'deploy') === 'deploy';
-    const secrets = {};
-    // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
-    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
-        if (!NAME.test(key))
-            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
-        secrets[key] = value;
-    }
-    return {
-        stack, service, image,
-        // Read on the runner before connecting: a missing stack file fails here, not after the lock.
-        stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
-        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
-        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
-        secrets,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
-const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
-    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
-    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
-]));
-const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
-/** Reads the zero-downtime inputs; undefined when the option is off. */
-function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
-    if (!inputs.boolean('zero-downtime', false))
-        return undefined;
-    if (strategy !== 'compose') {
-        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
-    }
-    if (!healthUrl) {
-        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
-    }
-    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
-    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
-    const first = Number(match?.[1]);
-    const last = Number(match?.[2] ?? match?.[1]);
-    if (!match || first < 1024 || last > 65535 || last < first) {
-        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
-    }
-    if (last === first)
-        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
-    const portEnv = inputs.optional('port-env') ?? 'PORT';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
-        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
-    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
-    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
-    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
-        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
-    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
-    if (proxy === 'nginx' && !nginxUpstreamFile) {
-        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
-    }
-    if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..')))
-        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
-    const switchCommand = inputs.optional('proxy-switch-command');
-    if (proxy === 'command' && !switchCommand) {
-        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
-    }
-    const proxyHealthUrl = inputs.optional('proxy-health-url');
-    if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
-        inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
-    }
-    return {
-        ports: { first, last },
-        portEnv,
-        proxy,
-        caddyAdmin,
-        nginxUpstreamFile,
-        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
-        switchCommand,
-        proxyHealthUrl,
-        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
-        watchMs: inputs.duration('watch-window', 0),
-        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/settings.js
-
-
-
-
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
-const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
-const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/**
- * Every deploy input, checked here before any connection: files it names exist
- * on the runner (artifact, stack file), the health URL is a URL, env names are
- * names. `workDir` is where relative local paths start (the workspace).
- */
-function parseDeploySettings(inputs, workDir = process.cwd()) {
-    const strategy = inputs.choice('strategy', ['compose', 'release', 'script', 'swarm'], 'compose');
-    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = (0,src_ssh/* parseSshInputs */.d1)(inputs, { commandTimeoutMs: 10 * 60_000 });
-    const appDir = parseAppDir(inputs);
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
-    let compose;
-    let release;
-    let script;
-    let swarm;
-    if (strategy === 'compose') {
-        const service = inputs.required('service', 'Set service to the compose service that runs the image.');
-        if (!SERVICE.test(service))
-            inputs.fail('service', `is not a compose service name (found '${service}')`);
-        const project = inputs.optional('compose-project');
-        if (project !== undefined && !PROJECT.test(project))
-            inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
-        const image = inputs.optional('image');
-        if (mode === 'deploy' && !image)
-            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
-        if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
-            inputs.fail('image', `is not an image reference (found '${image}')`);
-        const envFile = inputs.optional('env-file');
-        compose = {
-            files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
-            project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
-            pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
-        };
-    }
-    else if (strategy === 'release') {
-        const artifact = parseArtifact(inputs, workDir);
-        if (mode === 'deploy' && !artifact)
-            inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
-        release = {
-            artifact,
-            shared: inputs.list('shared').map((p) => relative('shared', p)),
-            prePromote: inputs.list('pre-promote'),
-            restart: inputs.list('restart'),
-            keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
-        };
-    }
-    else if (strategy === 'swarm') {
-        swarm = parseSwarmStrategy(inputs, workDir);
-    }
-    else {
-        if (mode === 'rollback')
-            inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
-        script = inputs.required('script', 'Set script to the commands to run on the host.');
-    }
-    const healthUrl = parseHealthUrl(inputs);
-    const imageTag = compose?.image?.includes('@') ? undefined : compose?.image?.split('/').pop()?.split(':')[1];
-    const givenVersion = inputs.optional('version');
-    // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
-    if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
-        inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
-    }
-    const version = givenVersion ?? imageTag ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
-    return {
-        ssh, strategy, mode, appDir, version,
-        // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
-        env: inputs.keyValues('env', { secret: true, envNames: true }),
-        health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
-        batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
-        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
-        // 0 would call every lock stale, so a second deploy would take over one in progress.
-        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
-        compose, release, script, swarm,
-        zeroDowntime: parseZeroDowntimeSettings(inputs, strategy, healthUrl),
-    };
-}
-/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
-function parseAppDir(inputs) {
-    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
-    }
-    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
-        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
-    }
-    const normalised = external_node_path_.posix.normalize(appDir).replace(/\/+$/, '');
-    if (normalised === '')
-        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
-    return normalised;
-}
-/** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
-function parseArtifact(inputs, workDir) {
-    const value = inputs.optional('artifact');
-    if (value === undefined)
-        return undefined;
-    const archive = /\.(tar\.gz|tgz)$/.test(value);
-    const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
-    // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
-    return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
-}
-/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
-function parseHealthUrl(inputs) {
-    const value = inputs.optional('health-url');
-    if (value === undefined)
-        return undefined;
-    if (/\s/.test(value))
-        inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
-    let url;
-    try {
-        url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
-    }
-    if (url.username || url.password)
-        inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
-    return value;
-}
-/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
-function forHost(template, host, index) {
-    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/compose.js
-
-
-
-
-
-
-
-
-async function prepare(run) {
-    const compose = run.settings.compose;
-    if (!compose)
-        throw new Error('compose settings missing');
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
-        ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
-    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
-    const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
-    const stateBase = `${(0,host_state/* stateDir */.Pn)(run.appDir)}/compose-${project ?? 'default'}-${compose.service}`;
-    return {
-        flavor: detected,
-        compose,
-        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
-        projectName: project ?? defaultProjectName(run.appDir),
-        stateFile: `${stateBase}.state`,
-    };
-}
-async function runningImageOf(run, ctx) {
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-    if (ids.length === 0)
-        return undefined;
-    const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
-    const [image = '', id = ''] = inspected.split('|');
-    return image ? { image, id } : undefined;
-}
-/** The reference (tag or digest) the service runs, for messages and the version label. */
-async function runningImage(run, ctx) {
-    return (await runningImageOf(run, ctx))?.image;
-}
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run, ctx, imageId) {
-    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-    if (tagged.exitCode !== 0) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-        });
-    }
-    return tag;
-}
-/**
- * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
- * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
- */
-async function switchTo(run, ctx, image, pull, beforeUp) {
-    const env = { ...run.settings.env };
-    await run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], {
-        stdin: renderImageOverride(ctx.compose.service, image), label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
-    });
-    if (pull)
-        await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
-    beforeUp?.();
-    await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
-        env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
-    });
-}
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
-/**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then
- * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
- * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
- */
-async function waitHealthy(run, ctx, version, signal) {
-    const deadline = Date.now() + run.settings.health.timeoutMs;
-    let last = 'no container';
-    for (;;) {
-        if (signal?.aborted)
-            return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-        if (ids.length > 0) {
-            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = states.join(', ');
-            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
-                return { healthy: false, detail: `container ${last}` };
-            }
-            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
-                break;
-        }
-        if (Date.now() >= deadline)
-            return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
-        await (0,retry/* sleep */.yy)(500);
-    }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
-}
-const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
-/**
- * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
- * version — what the app answers on health-url, else what Slipway recorded when it deployed that
- * image, else unknown (''), never the image reference (which no health document reports).
- */
-async function servingBefore(run, ctx, running, state) {
-    if (!running)
-        return { version: '', recorded: false };
-    // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
-    const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
-    const answered = await servingVersion(run.session, run.settings.health, run.log);
-    return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
-}
-/** State written by older releases put the image reference where the version was unknown. */
-const knownVersion = (version, image) => (version && version !== image ? version : undefined);
-async function composeDeploy(run) {
-    const ctx = await prepare(run);
-    const image = ctx.compose.image ?? '';
-    const { version } = run.settings;
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image;
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
-    const before = await servingBefore(run, ctx, running, state);
-    const previousVersion = before.version;
-    if (ctx.compose.preDeploy && current) {
-        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
-        await run.session.exec(hookWords(run.appDir, ctx.compose.preDeploy), {
-            env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
-            stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
-        });
-    }
-    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
-    // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
-    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    // A redeploy of what runs now keeps the earlier rollback target instead of pointing it at itself.
-    const redeploy = before.recorded && state.image === image && state.version === version && Boolean(state.previous_image);
-    const thisRun = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
-    const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
-    const previous = redeploy ? earlier : thisRun;
-    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
-    run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
-    let verdict;
-    try {
-        await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
-        verdict = await waitHealthy(run, ctx, version, run.signal);
-    }
-    catch (error) {
-        if (error instanceof cancel/* CancelledError */.cc) {
-            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
-            if (rollbackTo)
-                await run.session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', ctx.project.overrideFile], { stdin: renderImageOverride(ctx.compose.service, rollbackTo) });
-            await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
-            throw error;
-        }
-        if (!current || !(await run.session.isAlive()))
-            throw error;
-        verdict = { healthy: false, detail: error.message };
-    }
-    const shownBefore = previousVersion || current || '';
-    if (verdict.healthy) {
-        const now = await runningImageOf(run, ctx);
-        // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
-        const kept = now?.id && running?.id && now.id === running.id && state.previous_image ? earlier : previous;
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...kept, status: 'deployed' });
-        return { version, previous: shownBefore, changed: true };
-    }
-    if (!current || !rollbackTo)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, rollbackTo, false);
-    const back = await waitHealthy(run, ctx, previousVersion || undefined);
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
-        image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
-        status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
-    });
-    if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; the rollback to ${current} is not healthy either (${back.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    throw new RolledBackError(run.session.name, `new version ${version} failed its health check (${verdict.detail})`, `the old version ${shownBefore}`, { serving: shownBefore, failed: version });
-}
-/** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
-async function composeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
-    if (!state.previous_image)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
-    const running = await runningImageOf(run, ctx);
-    const current = running?.image ?? state.image ?? '';
-    const leaving = await servingBefore(run, ctx, running, state);
-    const targetVersion = knownVersion(state.previous_version, state.previous_image);
-    // State written before image IDs were recorded only has the reference.
-    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, target, false);
-    const verdict = await waitHealthy(run, ctx, targetVersion);
-    const shownTarget = targetVersion ?? state.previous_image;
-    const shownLeft = leaving.version || current;
-    if (!verdict.healthy) {
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
-    }
-    const now = await runningImageOf(run, ctx);
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
-        image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
-        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version, status: 'rolled-back',
-    });
-    return { version: shownTarget, previous: shownLeft, changed: true };
-}
-const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
-
-// EXTERNAL MODULE: ./build/src/deploy/lock.js
-var lock = __nccwpck_require__(8270);
-;// CONCATENATED MODULE: ./build/src/deploy/release.js
-
-
-
-
-
-
-/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
-function releaseName(now) {
-    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
-}
-/** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
-const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
-/** Links each shared path into the release (replacing whatever the artifact had there). */
-const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
-const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
-const isMarked = (name) => MARKED.test(name);
-/** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
-const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
-/**
- * Removes all but the newest `keep` good releases, never one in `protect`
- * (current, previous). Marked releases never count as kept; they go once they
- * are older than the oldest release kept.
- */
-function releasesToRemove(all, keep, protect) {
-    const good = all.filter((name) => !isMarked(name)).sort();
-    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
-    const oldestKept = good.filter((name) => !stale.includes(name))[0];
-    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
-    return [...stale, ...marked].sort();
-}
-/** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
-const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
-const SUDO_LONG_VALUE_OPTIONS = new Set(['user', 'group', 'prompt', 'host', 'close-from', 'chdir', 'chroot', 'role', 'type', 'command-timeout', 'other-user']);
-/** Who the command runs as matters to the rule, so these carry over into the check. */
-const SUDO_KEPT = new Map([['u', '-u'], ['g', '-g'], ['user', '-u'], ['group', '-g']]);
-/**
- * `sudo -n -l [-u user] [-g group] command…` for a restart command that starts
- * with sudo: it checks the sudoers rule (as that user) without running anything.
- * sudo's options are parsed as sudo does (clusters like `-nu app`, `--user=app`,
- * `--`), so `sudo -u app cmd` checks `cmd`, not `app`.
- */
-function sudoCheckWords(command) {
-    const words = command.trim().split(/\s+/);
-    if (words[0] !== 'sudo')
-        return undefined;
-    const kept = [];
-    let i = 1;
-    while (i < words.length) {
-        const word = words[i] ?? '';
-        if (word === '--') {
-            i += 1;
-            break;
-        }
-        if (!word.startsWith('-') || word === '-')
-            break;
-        i += 1;
-        if (word.startsWith('--')) {
-            const [name = '', inline] = word.slice(2).split(/=(.*)/s);
-            if (!SUDO_LONG_VALUE_OPTIONS.has(name))
-                continue;
-            const value = inline ?? words[i++] ?? '';
-            const flag = SUDO_KEPT.get(name);
-            if (flag)
-                kept.push(flag, value);
-            continue;
-        }
-        for (let c = 1; c < word.length; c += 1) {
-            const option = word[c] ?? '';
-            if (!SUDO_VALUE_OPTIONS.has(option))
-                continue;
-            const value = c + 1 < word.length ? word.slice(c + 1) : words[i++] ?? '';
-            const flag = SUDO_KEPT.get(option);
-            if (flag)
-                kept.push(flag, value);
-            break;
-        }
-    }
-    // VAR=value assignments sudo accepts before the command are not part of the rule's command.
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
-        i += 1;
-    return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
-}
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run) {
-    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    const names = lines.filter((line) => !line.startsWith('current='));
-    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
-}
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run, name, mark) {
-    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-    if (result.exitCode !== 0)
-        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
-}
-/** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
-async function versionOf(run, name) {
-    if (!name)
-        return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
-    return result.stdout.trim();
-}
-/**
- * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
- * they answered when a deploy replaced them, so a rollback to one checks for its real version.
- */
-const releaseStateFile = (run) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/release.state`;
-/** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
-async function knownVersionOf(run, name) {
-    const written = await versionOf(run, name);
-    if (written)
-        return written;
-    return (await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
-}
-async function recordServed(run, name, version) {
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run));
-    if (state[`served.${name}`] === version)
-        return;
-    await (0,host_state/* writeStateFile */.VP)(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
-}
-/**
- * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
- * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
- */
-async function restart(run, signal) {
-    for (const command of run.settings.release?.restart ?? []) {
-        if (signal?.aborted)
-            return { ok: false, detail: `cancelled before restart command \`${command}\`` };
-        const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-        if (result.exitCode !== 0) {
-            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-            const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(result.stderr.trim()), 1);
-            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-        }
-    }
-    return { ok: true, detail: '' };
-}
-/**
- * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
- * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
- */
-async function switchAndCheck(run, name, version, signal) {
-    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run, signal);
-    if (!restarted.ok)
-        return { healthy: false, detail: restarted.detail };
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
-}
-async function releaseDeploy(run, now = new Date()) {
-    const release = run.settings.release;
-    if (!release?.artifact)
-        throw new Error('release settings missing');
-    const { version } = run.settings;
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
-    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
-    // sudo -n first: a promote that cannot restart must not happen.
-    for (const command of release.restart) {
-        const check = sudoCheckWords(command);
-        if (!check)
-            continue;
-        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-        if (allowed.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
-    }
-    const before = await listReleases(run);
-    // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
-    const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
-    const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
-    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-    if (before.current && previousVersion && !(await versionOf(run, before.current)))
-        await recordServed(run, before.current, previousVersion);
-    let name = releaseName(now);
-    if (before.all.includes(name))
-        name = `${name}-${run.index + 1}-${process.pid}`;
-    const dir = `${run.appDir}/releases/${name}`;
-    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
-    await run.session.exec(['mkdir', '-p', dir]);
-    try {
-        if (/\.(tar\.gz|tgz)$/.test(release.artifact)) {
-            await run.session.upload(release.artifact, `${dir}.tar.gz`);
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
-            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-        }
-        else {
-            await run.session.upload(release.artifact.endsWith('/') ? release.artifact : `${release.artifact}/`, `${dir}/`);
-        }
-        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-        if (release.shared.length)
-            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
-        for (const command of release.prePromote) {
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
-            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-        }
-        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
-    }
-    catch (error) {
-        // Never promoted, but newer than current: unmarked, a later rollback could land on it.
-        if (await run.session.isAlive())
-            await markRelease(run, name, 'failed');
-        throw error;
-    }
-    const verdict = await switchAndCheck(run, name, version, run.signal);
-    if (verdict.healthy) {
-        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
-        if (stale.length)
-            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
-        return { version, previous: shownBefore, changed: true };
-    }
-    if (!before.current)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
-    run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
-    const back = await switchAndCheck(run, before.current, previousVersion || undefined);
-    await markRelease(run, name, 'failed');
-    if (!back.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
-    const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
-    throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
-}
-/**
- * Back to the release before `current`, from what is on the host. Releases of the same version as
- * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
- */
-async function releaseRollback(run) {
-    const { current, all } = await listReleases(run);
-    const index = current ? all.indexOf(current) : -1;
-    const from = await versionOf(run, current);
-    let target;
-    for (let i = index - 1; i >= 0 && current; i -= 1) {
-        target = all[i];
-        if (!from || (await versionOf(run, target)) !== from)
-            break;
-    }
-    if (!current || !target)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const to = await knownVersionOf(run, target);
-    const verdict = await switchAndCheck(run, target, to);
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
-    // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await markRelease(run, current, 'rolled-back');
-    return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
-}
-async function scriptDeploy(run) {
-    const script = run.settings.script ?? '';
-    const { version } = run.settings;
-    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
-    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
-    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
-    return { version, previous: '', changed: true };
-}
-
-;// CONCATENATED MODULE: ./build/src/swarm/endpoint.js
-
-
-
-
-/** The local docker CLI; `host` is a DOCKER_HOST such as `unix:///run/swarm.sock` (default: the CLI's own). */
-function localDockerEndpoint(runner, host) {
-    return {
-        description: host ? `docker at ${host}` : 'local docker',
-        local: true,
-        docker: (command, options) => runner.run({ file: 'docker', args: command.args, stdin: command.stdin, env: host ? { DOCKER_HOST: host } : undefined }, options),
-        async stage(files) {
-            const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-swarm-'));
-            // If the run is killed before remove(), the post step removes it (docs/cancel.md).
-            const settle = recordLeftover({ kind: 'dir', path: dir, what: 'staged swarm files' });
-            const paths = [];
-            for (const file of files) {
-                const target = path.join(dir, file.name);
-                await fs.writeFile(target, file.content, { mode: 0o600 });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await fs.rm(dir, { recursive: true, force: true }); settle(); } };
-        },
-    };
-}
-/** The manager's docker CLI over an SSH session: `docker …` words, files staged in a private temp dir there. */
-function remoteDockerEndpoint(exec, description) {
-    return {
-        description,
-        local: false,
-        docker: (command, options) => exec(['docker', ...command.args], { ...options, stdin: command.stdin }),
-        async stage(files) {
-            const made = await exec(['mktemp', '-d', '/tmp/slipway-swarm-XXXXXXXX']);
-            const dir = made.stdout.trim();
-            const paths = [];
-            for (const file of files) {
-                const target = `${dir}/${file.name}`;
-                // The content travels on stdin; the script is fixed and takes the path as $1.
-                await exec(['sh', '-c', 'umask 077 && cat > "$1"', 'sh', target], { stdin: file.content });
-                paths.push(target);
-            }
-            return { paths, remove: async () => { await exec(['rm', '-rf', dir], { allowFailure: true }); } };
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./build/src/swarm/report.js
 
 
@@ -47256,27 +47662,64 @@ function swarmOutputs(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/swarm/strategy.js
+;// CONCATENATED MODULE: ./build/src/swarm/strategy-settings.js
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseSwarmStrategy(inputs, workDir = process.cwd()) {
+    const stack = inputs.required('stack', 'Set stack to the swarm stack name (services are named <stack>_<service>).');
+    if (!NAME.test(stack))
+        inputs.fail('stack', `is not a stack name (found '${stack}', expected letters, digits, _ . -)`);
+    const service = inputs.optional('swarm-service');
+    if (service !== undefined && !NAME.test(service))
+        inputs.fail('swarm-service', `is not a service name (found '${service}')`);
+    const image = inputs.optional('image');
+    if (image !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    if (service && !image)
+        inputs.fail('image', 'is required to update one swarm service', 'Set image to the digest push-image returned (repo@sha256:…).');
+    const stackMode = !service && inputs.choice('mode', ['deploy', 'rollback'], 'deploy') === 'deploy';
+    const secrets = {};
+    // Masked before anything runs (whole and in pieces); the values only ever travel on stdin.
+    for (const [key, value] of Object.entries(inputs.keyValues('swarm-secrets', { secret: true }))) {
+        if (!NAME.test(key))
+            inputs.fail('swarm-secrets', `has a key that is not a secret name (found '${key}')`);
+        secrets[key] = value;
+    }
+    return {
+        stack, service, image,
+        // Read on the runner before connecting: a missing stack file fails here, not after the lock.
+        stackFile: inputs.localPath('stack-file', workDir, { mustExist: stackMode ? 'file' : undefined, fallback: 'docker-compose.yml' }) ?? 'docker-compose.yml',
+        parallelism: inputs.integer('parallelism', SWARM_DEFAULTS.parallelism, { min: 1, max: 100 }),
+        timeoutMs: inputs.duration('swarm-timeout', SWARM_DEFAULTS.timeoutMs, { min: 1000 }),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/strategy.js
+const REPORTS = Symbol('slipway.strategyReports');
+/** Attaches reports made before a failure to the error that ends the host (keeps its class: RolledBackError stays one). */
+function withReports(error, reports) {
+    if (reports.length && error instanceof Error)
+        Object.defineProperty(error, REPORTS, { value: reports, enumerable: false });
+    return error;
+}
+function reportsOf(error) {
+    return (error instanceof Error ? error[REPORTS] : undefined) ?? [];
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/swarm.js
 
 
 
 
 
 
-
-
-/**
- * `strategy: swarm` of ssh-deploy: the host is a swarm manager, reached on the
- * same SSH session, lock and deploy log as the other strategies; the engine
- * does the rolling update and the rollback, Slipway waits and reports.
- */
+/** The swarm engine's docker, on the host's one SSH session. */
 function sessionDockerEndpoint(run) {
     return remoteDockerEndpoint((words, options) => run.session.exec(words, { stdin: options?.stdin, timeoutMs: options?.timeoutMs, allowFailure: options?.allowFailure, label: options?.label }), `manager ${run.session.name}`);
 }
 function swarmSettingsOf(run, mode) {
-    const swarm = run.settings.swarm;
-    if (!swarm)
-        throw new errors/* SlipwayError */.GQ('strategy swarm: settings missing (internal)');
+    const { swarm } = run.settings;
     return {
         mode: mode === 'rollback' ? 'rollback' : swarm.service ? 'service' : 'stack',
         stack: swarm.stack, composeFile: swarm.stackFile, service: swarm.service, image: swarm.image,
@@ -47285,28 +47728,7 @@ function swarmSettingsOf(run, mode) {
     };
 }
 const firstImage = (result, which) => shortImage(result.services.find((s) => s[which])?.[which]);
-/**
- * Each host's swarm reports of one deploy, keyed by its settings object (one
- * per run), then by the deploy's result: how the per-service table reaches the
- * job summary without widening the fleet's host outcomes.
- */
-const reportsBySettings = new WeakMap();
-const summariesByResult = new WeakMap();
-/** Remembers one host's swarm report for the deploy that runs with `settings`. */
-function keepSwarmReport(settings, result) {
-    reportsBySettings.set(settings, [...(reportsBySettings.get(settings) ?? []), result]);
-}
-/** Called by the deploy flow once the fleet is done: ties the swarm reports of `settings` to its `result`. */
-function keepSwarmReports(result, settings) {
-    const reports = reportsBySettings.get(settings);
-    if (reports?.length)
-        summariesByResult.set(result, reports.reduce((summary, r) => summary.append(swarmSummary(r)), new core_summary/* Summary */.BD()));
-    return result;
-}
-/** The per-service tables and filled-in defaults for the job summary (empty for other strategies). */
-function swarmReportSummary(result) {
-    return summariesByResult.get(result) ?? new core_summary/* Summary */.BD();
-}
+const reportOf = (result) => ({ strategy: 'swarm', json: result });
 /**
  * A deploy the engine did not finish well: the previous version serves only
  * when no service kept its new version and every rolled-back one runs again.
@@ -47325,24 +47747,29 @@ function rollbackPlan(result) {
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
     const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
-    keepSwarmReport(run.settings, result);
+    const reports = [reportOf(result)];
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
     if (failure) {
         const verdict = judgeFailedDeploy(result);
         if (verdict.previousServes)
-            throw new RolledBackError(run.session.name, failure, `the previous version (${previous})`);
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`);
+            throw withReports(new RolledBackError(run.session.name, failure, `the previous version (${previous})`), reports);
+        throw withReports(new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}${verdict.note}`), reports);
     }
     // The same HTTP health gate as the other strategies, when health-url is set.
     const { health, version } = run.settings;
     const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
     if (verdict.healthy)
-        return { version, previous, changed: true };
-    return rollBackUnhealthy(run, endpoint, result, verdict.detail);
+        return { version, previous, changed: true, reports };
+    try {
+        return await rollBackUnhealthy(run, endpoint, result, verdict.detail, reports);
+    }
+    catch (error) {
+        throw withReports(error, reports);
+    }
 }
 /** The health check failed after the engine converged: roll back what this deploy changed, and say what serves. */
-async function rollBackUnhealthy(run, endpoint, deployed, detail) {
+async function rollBackUnhealthy(run, endpoint, deployed, detail, reports) {
     const reason = `the new version failed its health check (${detail})`;
     const { names, fresh } = rollbackPlan(deployed);
     const freshNote = fresh.length ? `; new in this deploy, so nothing to roll back to: ${fresh.join(', ')} (still running the new version)` : '';
@@ -47356,7 +47783,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
     catch (error) {
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
     }
-    keepSwarmReport(run.settings, back);
+    reports.push(reportOf(back));
     const failure = swarmFailure(back);
     const notRunning = back.services.filter((s) => s.running === 0).map((s) => s.service);
     if (failure || notRunning.length) {
@@ -47368,12 +47795,38 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail) {
 }
 async function swarmRollback(run) {
     const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
-    keepSwarmReport(run.settings, result);
+    const reports = [reportOf(result)];
     const failure = swarmFailure(result);
     if (failure)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`);
-    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true };
+        throw withReports(new errors/* SlipwayError */.GQ(`${run.session.name}: ${failure}`), reports);
+    return { version: firstImage(result, 'imageAfter'), previous: firstImage(result, 'imageBefore'), changed: true, reports };
 }
+/**
+ * The host is a swarm manager, reached on the same SSH session, lock and deploy
+ * log as the other strategies; the engine does the rolling update and the
+ * rollback, Slipway waits and reports (per service, in the summary and --json).
+ */
+const swarmStrategy = {
+    name: 'swarm',
+    parse: (inputs, { workDir }) => ({ swarm: parseSwarmStrategy(inputs, workDir) }),
+    plan: ({ swarm, mode }, { planned }) => {
+        const wait = `wait up to ${Math.round(swarm.timeoutMs / 1000)} s for every service to converge`;
+        if (mode === 'rollback')
+            return [`docker service rollback --detach=true ${swarm.service ?? `<each service of stack ${swarm.stack}>`}`, wait];
+        if (swarm.service) {
+            return [
+                planned((0,command/* shellJoin */.nZ)(['docker', ...serviceUpdateImage(swarm.service, swarm.image ?? '').args])),
+                `${wait} (parallelism ${swarm.parallelism}, the engine rolls back a failed update)`,
+            ];
+        }
+        // Both files are staged in a private directory on the manager, named only at run time.
+        const files = [`<staged copy of ${swarm.stackFile}>`, '<staged slipway.override.yml>'];
+        return [`upload ${swarm.stackFile} to the manager`, ['docker', ...stackDeploy(swarm.stack, files).args].join(' '), wait];
+    },
+    deploy: swarmDeploy,
+    rollback: swarmRollback,
+    summarize: (report) => swarmSummary(report.json),
+};
 
 ;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
 const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
@@ -47638,7 +48091,7 @@ const DEFAULT_SMOKE_OPTIONS = {
  * The plain API other flows call (ssh-deploy, the restore drill): every check
  * waits for readiness in parallel, then the optional soak runs check by check.
  */
-async function run_runSmokeChecks(checks, options, log) {
+async function runSmokeChecks(checks, options, log) {
     const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
     const started = external_node_perf_hooks_.performance.now();
     const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
@@ -47727,7 +48180,7 @@ async function forwardChecks(session, checks, log) {
 async function runSmokeChecksOverSession(session, checks, options, log) {
     const forwarded = await forwardChecks(session, checks, log);
     try {
-        return await run_runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
+        return await runSmokeChecks(checks, { ...options, connect: forwarded.connect }, log);
     }
     finally {
         await forwarded.close();
@@ -47737,7 +48190,7 @@ async function runSmokeChecksOverSession(session, checks, options, log) {
 async function runSmokeChecksViaSsh(targets, checks, options, runner, log) {
     const reports = [];
     for (const target of targets) {
-        const session = await (0,src_ssh/* openSshSession */.XA)(target, runner, log);
+        const session = await openSshSession(target, runner, log);
         try {
             const report = await runSmokeChecksOverSession(session, checks, options, log);
             if (targets.length > 1)
@@ -47760,206 +48213,6 @@ function mergeReports(reports) {
         durationMs: reports.reduce((sum, report) => sum + report.durationMs, 0),
     };
 }
-
-;// CONCATENATED MODULE: ./build/src/smoke/report.js
-
-
-
-const ms = (value) => `${Math.round(value)} ms`;
-function report_smokeSummary(report) {
-    const failed = report.checks.filter((check) => !check.passed).length;
-    const summary = new core_summary/* Summary */.BD().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
-    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
-        check.name,
-        check.passed ? '✅ pass' : '❌ fail',
-        ms(check.latencyMs),
-        String(check.attempts),
-        check.passed ? passDetails(check) : (0,secrets/* redact */.E$)(check.reason ?? 'failed'),
-    ]));
-    const soaked = report.checks.filter((check) => check.soak);
-    if (soaked.length > 0) {
-        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
-            const soak = check.soak;
-            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
-        }));
-    }
-    if (report.versionSeen !== undefined)
-        summary.text(`Version seen: \`${report.versionSeen}\``);
-    return summary;
-}
-function passDetails(check) {
-    const parts = [`HTTP ${check.status}`];
-    if (check.versionSeen !== undefined)
-        parts.push(`version ${check.versionSeen}`);
-    if (check.health && check.health !== 'none')
-        parts.push(`health ${check.health}`);
-    return parts.join(', ');
-}
-function smokeOutputs(report) {
-    return {
-        passed: String(report.passed),
-        'version-seen': report.versionSeen ?? '',
-        results: (0,secrets/* redact */.E$)(JSON.stringify(report.checks.map((check) => ({
-            name: check.name,
-            url: check.url,
-            passed: check.passed,
-            status: check.status ?? null,
-            latencyMs: Math.round(check.latencyMs),
-            attempts: check.attempts,
-            versionSeen: check.versionSeen ?? null,
-            reason: check.reason ?? null,
-            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
-        })))),
-    };
-}
-/** One line per failing check: its name, the expectation and what came back. */
-function smokeFailure(report) {
-    if (report.passed)
-        return undefined;
-    return (0,secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/smoke/settings.js
-
-
-
-
-
-/** Inputs → settings; every problem is raised here, before any request. */
-function parseSmokeSettings(inputs, workDir) {
-    const describe = (name) => inputs.source.describe(name);
-    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
-    const headers = inputs.keyValues('headers');
-    // Lines only, masked whole and in pieces, errors by line number: `Bearer ab,cd` is one value.
-    const secretHeaders = inputs.keyValues('secret-headers', { secret: true });
-    const statusText = inputs.optional('expect-status');
-    const connectText = inputs.optional('connect-to');
-    const latency = inputs.optional('max-latency');
-    const defaults = {
-        headers: { ...headers, ...secretHeaders },
-        versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
-        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
-    };
-    const checks = [];
-    const url = inputs.optional('url');
-    const expectVersion = inputs.optional('expect-version');
-    if (url !== undefined)
-        checks.push(check_list_oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
-    else if (expectVersion !== undefined)
-        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
-    const listText = inputs.optional('checks');
-    if (listText !== undefined)
-        checks.push(...parseCheckList(listText, describe('checks'), defaults));
-    // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
-    const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
-    if (listFile !== undefined) {
-        let text = '';
-        try {
-            text = external_node_fs_.readFileSync(listFile, 'utf8');
-        }
-        catch (error) {
-            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
-        }
-        checks.push(...parseCheckList(text, describe('checks-file'), defaults, { quote: false }));
-    }
-    if (checks.length === 0) {
-        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
-    }
-    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
-    const p95 = inputs.optional('soak-max-p95');
-    return {
-        checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? (0,src_ssh/* parseSshInputs */.d1)(inputs).targets : undefined,
-        options: {
-            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
-            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
-            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
-            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
-            caCertificates: readCaBundle(inputs, workDir),
-            soak: soakRequests === 0 ? undefined : {
-                requests: soakRequests,
-                durationMs: inputs.duration('soak-duration', 30_000, { min: 1 }),
-                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
-                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
-                maxErrorRate: parseRate(inputs),
-            },
-        },
-    };
-}
-/** PEM text, or a path to a PEM file: the CA that signed the app's certificate. */
-function readCaBundle(inputs, workDir) {
-    const value = inputs.optional('ca-cert');
-    if (value === undefined)
-        return undefined;
-    let text = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
-        }
-        catch (error) {
-            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
-        }
-    }
-    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-    if (!certificates)
-        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
-    return certificates;
-}
-/** `1%`, `0.5%` or a fraction `0.01`. */
-function parseRate(inputs) {
-    const text = inputs.string('soak-max-error-rate', '0%');
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
-        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
-    return rate;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/flow.js
-
-
-
-
-/** `slipway smoke` and `actions/smoke-test`: prove the deploy is live. */
-const smokeFlow = {
-    command: 'smoke',
-    action: 'smoke-test',
-    describe: 'Wait until the app answers, check its version, JSON, body and latency, optionally soak it',
-    parse: (inputs, context) => parseSmokeSettings(inputs, context.workDir),
-    run: async (settings, context) => context.log.group(`Smoke test (${settings.checks.length} check${settings.checks.length === 1 ? '' : 's'})`, () => settings.sshTargets
-        ? runSmokeChecksViaSsh(settings.sshTargets, settings.checks, settings.options, context.runner, context.log)
-        : run_runSmokeChecks(settings.checks, settings.options, context.log)),
-    outputs: smokeOutputs,
-    summary: report_smokeSummary,
-    failure: smokeFailure,
-};
-
-;// CONCATENATED MODULE: ./build/src/smoke/demo.js
-
-
-
-
-/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
-async function demoSmoke(log, url, version) {
-    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
-    const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
-    log.info(renderText(smokeSummary(report)));
-    return report;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/index.js
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/compose-check.js
 
@@ -48238,7 +48491,7 @@ class NginxSwitcher {
             throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Create its directory owned by the SSH user (the rest of nginx\'s config can stay root\'s)' });
         const test = await this.session.exec(this.nginx('-t'), { allowFailure: true, label: `nginx -t on ${this.session.target.host}` });
         if (test.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`nginx: \`${this.command} -t\` fails before any change (${lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
+            throw new errors/* SlipwayError */.GQ(`nginx: \`${this.command} -t\` fails before any change (${proxy_lastLine(test.stderr)})`, { fix: 'Fix nginx\'s config first, or set nginx-command to how nginx is run on the host (e.g. sudo -n nginx)' });
         const current = await this.session.exec(['cat', this.file], { allowFailure: true });
         if (current.exitCode === 0 && !current.stdout.includes(`:${fromPort};`)) {
             throw new errors/* SlipwayError */.GQ(`nginx-upstream-file: ${this.file} does not point at the live copy's port ${fromPort} (found ${current.stdout.trim().split('\n').pop() ?? 'nothing'})`, {
@@ -48261,13 +48514,13 @@ class NginxSwitcher {
                 await write(previous.stdout);
             else
                 await this.session.exec(['rm', '-f', this.file]);
-            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
+            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -t\` rejected the new upstream 127.0.0.1:${toPort} (${proxy_lastLine(test.stderr)}); ${this.file} was put back and nginx was not reloaded`, { fix: 'Check the upstream block that includes the file' });
         }
         const reload = await this.session.exec(this.nginx('-s', 'reload'), { allowFailure: true, label: `nginx -s reload on ${this.session.target.host}` });
         if (reload.exitCode !== 0) {
             if (previous.exitCode === 0)
                 await write(previous.stdout);
-            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -s reload\` failed (${lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
+            throw new errors/* SlipwayError */.GQ(`nginx: \`nginx -s reload\` failed (${proxy_lastLine(reload.stderr)}); ${this.file} was put back`, { fix: 'Check nginx-command can signal the running nginx (same -c/-p and pid file, same user or sudo -n)' });
         }
     }
 }
@@ -48289,11 +48542,11 @@ class CommandSwitcher {
             env: { SLIPWAY_NEW_PORT: String(toPort), SLIPWAY_OLD_PORT: String(fromPort) }, allowFailure: true, label: `proxy-switch-command on ${this.session.target.host}`,
         });
         if (result.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${lastLine(result.stderr)})`);
+            throw new errors/* SlipwayError */.GQ(`proxy-switch-command: exited with code ${result.exitCode} switching to port ${toPort} (${proxy_lastLine(result.stderr)})`);
     }
 }
 /** The line that says why (nginx puts `[emerg]` before its closing "test failed"). */
-function lastLine(text) {
+function proxy_lastLine(text) {
     const lines = text.trim().split('\n').filter(Boolean);
     return lines.find((line) => /\[(emerg|alert|crit)\]/.test(line)) ?? lines.pop() ?? '';
 }
@@ -48327,6 +48580,59 @@ function judgeSwitchBack(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/switch-state.js
+
+const COPIES = [['live', 'live_'], ['pending', 'pending_'], ['previous', 'previous_']];
+function decodeCopy(record, prefix) {
+    const project = record[`${prefix}project`];
+    const port = Number(record[`${prefix}port`]);
+    if (!project || !port)
+        return undefined;
+    return { project, port, image: record[`${prefix}image`] ?? '', version: record[`${prefix}version`] ?? '' };
+}
+/** The file's `KEY=value` pairs as a record; a copy without project or port is no copy. */
+function decodeSwitchState(record) {
+    const state = {};
+    for (const [field, prefix] of COPIES) {
+        const copy = decodeCopy(record, prefix);
+        if (copy)
+            state[field] = copy;
+    }
+    const number = (key) => (record[key] === undefined ? undefined : Number(record[key]));
+    const fields = {
+        status: record.status, switchedAt: record.switched_at, switchMs: number('switch_ms'), cutConnections: number('cut_connections'),
+        proxy: record.proxy, lastFailure: record.last_failure,
+    };
+    for (const [key, value] of Object.entries(fields))
+        if (value !== undefined)
+            Object.assign(state, { [key]: value });
+    return state;
+}
+/** The record as `KEY=value` pairs, copies first; fields left undefined are not written. */
+function encodeSwitchState(state) {
+    const record = {};
+    for (const [field, prefix] of COPIES) {
+        const copy = state[field];
+        if (copy)
+            Object.assign(record, { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version });
+    }
+    const scalars = [
+        ['status', state.status], ['switched_at', state.switchedAt], ['switch_ms', state.switchMs], ['cut_connections', state.cutConnections],
+        ['proxy', state.proxy], ['last_failure', state.lastFailure],
+    ];
+    for (const [key, value] of scalars)
+        if (value !== undefined)
+            record[key] = String(value);
+    return record;
+}
+async function readSwitchState(session, file) {
+    return decodeSwitchState(await (0,host_state/* readStateFile */.qy)(session, file));
+}
+/** Written atomically (writeStateFile), so a cut connection leaves the old or the new record. */
+async function writeSwitchState(session, file, state) {
+    await (0,host_state/* writeStateFile */.VP)(session, file, encodeSwitchState(state));
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/deploy.js
 
 
@@ -48341,24 +48647,9 @@ function judgeSwitchBack(input) {
 
 
 
-const settingsOf = (run) => {
-    const zd = run.settings.zeroDowntime;
-    if (!zd)
-        throw new Error('zero-downtime settings missing');
-    return zd;
-};
-const stateFileOf = (run, ctx) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/zero-downtime-${ctx.projectName}-${ctx.compose.service}.state`;
-const overrideOf = (run, project) => `${(0,host_state/* stateDir */.Pn)(run.appDir)}/${project}.override.json`;
-function copyFrom(state, prefix) {
-    const project = state[`${prefix}project`];
-    const port = Number(state[`${prefix}port`]);
-    if (!project || !port)
-        return undefined;
-    return { project, port, image: state[`${prefix}image`] ?? '', version: state[`${prefix}version`] ?? '' };
-}
-function copyFields(copy, prefix) {
-    return copy ? { [`${prefix}project`]: copy.project, [`${prefix}port`]: String(copy.port), [`${prefix}image`]: copy.image, [`${prefix}version`]: copy.version } : {};
-}
+
+const stateFileOf = (run, ctx) => host_state/* hostFiles */.qZ.switchState(run.appDir, ctx.projectName, ctx.compose.service);
+const overrideOf = (run, project) => host_state/* hostFiles */.qZ.slotOverride(run.appDir, project);
 async function containersOf(run, project, service) {
     return (await run.session.exec(serviceContainersWords(project, service, true))).stdout.split('\n').filter(Boolean);
 }
@@ -48372,7 +48663,7 @@ async function removeCopy(run, project, service, stopTimeoutS) {
 }
 /** The port `project` was started on, from the override Slipway wrote before starting it. */
 async function slotPortOf(run, project, service, portEnv) {
-    const text = (await run.session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-override', overrideOf(run, project)])).stdout;
+    const text = await (0,host_state/* readOrEmpty */.l2)(run.session, overrideOf(run, project), 'slipway-override');
     return slotPortFrom(text, service, portEnv);
 }
 async function tcpTables(run) {
@@ -48383,7 +48674,7 @@ async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2)
     const url = new URL(run.settings.health.url ?? '');
     url.hostname = '127.0.0.1';
     url.port = String(port);
-    const check = check_list_oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
+    const check = oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
     const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
     const outcome = report.checks[0];
     return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
@@ -48392,7 +48683,7 @@ async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2)
 async function waitForTrafficOnNew(run, zd, version) {
     if (!zd.proxyHealthUrl)
         return;
-    const check = check_list_oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
+    const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
     const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
     if (!report.passed)
         throw new errors/* SlipwayError */.GQ(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
@@ -48442,26 +48733,26 @@ async function drain(run, port, timeoutMs) {
  * the `zero-downtime` option of the compose strategy. Runs under ssh-deploy's lock.
  */
 async function switchDeploy(run, image, version, action) {
-    const zd = settingsOf(run);
+    const zd = run.settings.zeroDowntime;
     const ctx = await prepare(run);
     const { service } = ctx.compose;
     const host = run.session.name;
     const stateFile = stateFileOf(run, ctx);
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, stateFile);
+    const state = await readSwitchState(run.session, stateFile);
     const healthPort = Number(new URL(run.settings.health.url ?? '').port || 80);
     // The live copy: recorded by the last switch, else the plain compose service on health-url's port.
-    let live = state.status === 'deployed' ? copyFrom(state, 'live_') : undefined;
+    let live = state.status === 'deployed' ? state.live : undefined;
     if (!live) {
         const current = await runningImage(run, ctx);
         const composeState = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
         live = { project: ctx.projectName, port: healthPort, image: current ?? '', version: current ? (composeState.image === current ? composeState.version : undefined) ?? current : '' };
     }
-    let before = copyFrom(state, 'previous_');
+    let before = state.previous;
     // The proxy, not the state file, has the last word on which copy serves: a
     // deploy cut between its switch and its state write leaves the file a step behind.
     const proxy = proxySwitcher(run.session, zd);
     const serving = await proxy.servingPorts();
-    const pending = copyFrom(state, 'pending_');
+    const { pending } = state;
     if (serving && !serving.includes(live.port) && pending && pending.project !== live.project && serving.includes(pending.port)
         && (await containersOf(run, pending.project, service)).length > 0) {
         run.log.warn(`${host}: ${proxy.kind} sends traffic to ${pending.project} (${pending.version || pending.image}) on port ${pending.port}, not to ${live.project} on port ${live.port} as the state file says: an earlier deploy was cut right after its switch, so ${pending.project} is the live copy`);
@@ -48473,8 +48764,8 @@ async function switchDeploy(run, image, version, action) {
     const slotPort = await slotPortOf(run, slot, service, zd.portEnv);
     // Before anything is removed or started: can the service run twice, is the proxy there and pointing at the live copy.
     const override = overrideOf(run, slot);
-    const writeOverride = (port) => run.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', override], {
-        stdin: renderSlotOverride(service, image, zd.portEnv, port), label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
+    const writeOverride = (port) => (0,host_state/* writeAtomic */.vZ)(run.session, override, renderSlotOverride(service, image, zd.portEnv, port), {
+        name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${slot} at ${image}`,
     });
     const project = { ...ctx.project, project: slot, overrideFile: override };
     await writeOverride(0);
@@ -48521,7 +48812,7 @@ async function switchDeploy(run, image, version, action) {
     const next = { project: slot, port, image, version };
     (0,cancel/* throwIfCancelled */.dZ)(run.signal, `starting ${slot}`);
     // Recorded first, so the next deploy (or a person) knows what this one was starting.
-    await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(next, 'pending_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'starting' });
+    await writeSwitchState(run.session, stateFile, { live, pending: next, previous: before, status: liveRuns ? 'deployed' : 'starting' });
     run.log.info(`${host}: starting ${service} ${version} as ${slot} on port ${port} beside ${live.project} on port ${live.port}`);
     await writeOverride(port);
     const env = run.settings.env;
@@ -48534,14 +48825,14 @@ async function switchDeploy(run, image, version, action) {
         }
         else {
             run.log.warn(`${host}: ${verdict.message}`);
-            await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', proxy: proxy.kind, last_failure: verdict.message });
+            await writeSwitchState(run.session, stateFile, { live: next, previous: live, status: 'deployed', proxy: proxy.kind, lastFailure: verdict.message });
         }
         return verdict;
     };
     const removeNext = async (why) => {
         run.log.warn(`${host}: ${why}; removing ${slot}`);
         await removeCopy(run, slot, service, 1);
-        await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, { ...copyFields(live, 'live_'), ...copyFields(before, 'previous_'), status: liveRuns ? 'deployed' : 'empty', last_failure: why });
+        await writeSwitchState(run.session, stateFile, { live, previous: before, status: liveRuns ? 'deployed' : 'empty', lastFailure: why });
     };
     try {
         if (ctx.compose.pull && action === 'deploy')
@@ -48569,9 +48860,7 @@ async function switchDeploy(run, image, version, action) {
         switched = true;
         switchedAt = new Date().toISOString();
         // Recorded at once: if the connection drops from here on, the next deploy must know the new copy serves.
-        await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, {
-            ...copyFields(next, 'live_'), ...copyFields(live, 'previous_'), status: 'deployed', switched_at: switchedAt, proxy: proxy.kind,
-        });
+        await writeSwitchState(run.session, stateFile, { live: next, previous: live, status: 'deployed', switchedAt, proxy: proxy.kind });
         await waitForTrafficOnNew(run, zd, version);
         // Cancelled after the switch but before the new copy's watch: back to the old copy, untouched and healthy.
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the watch window of the new copy');
@@ -48612,9 +48901,8 @@ async function switchDeploy(run, image, version, action) {
         await removeCopy(run, live.project, service, zd.stopTimeoutS);
     }
     const previous = liveRuns ? live : before;
-    await (0,host_state/* writeStateFile */.VP)(run.session, stateFile, {
-        ...copyFields(next, 'live_'), ...copyFields(previous, 'previous_'), status: 'deployed',
-        switched_at: switchedAt, switch_ms: String(Math.round(switchMs)), cut_connections: String(cut), proxy: proxy.kind,
+    await writeSwitchState(run.session, stateFile, {
+        live: next, previous, status: 'deployed', switchedAt, switchMs: Math.round(switchMs), cutConnections: cut, proxy: proxy.kind,
     });
     await (0,host_state/* appendDeployLog */._k)(run.session, run.appDir, {
         time: new Date().toISOString(), action, strategy: 'compose-zero-downtime', version, previous: live.version,
@@ -48623,21 +48911,114 @@ async function switchDeploy(run, image, version, action) {
     return { version, previous: live.version, changed: true };
 }
 async function zeroDowntimeDeploy(run) {
-    return switchDeploy(run, run.settings.compose?.image ?? '', run.settings.version, 'deploy');
+    return switchDeploy(run, run.settings.compose.image ?? '', run.settings.version, 'deploy');
 }
 /** A rollback is the same switch towards the previous image, on the other slot. */
 async function zeroDowntimeRollback(run) {
     const ctx = await prepare(run);
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, stateFileOf(run, ctx));
-    const previous = copyFrom(state, 'previous_');
+    const { previous } = await readSwitchState(run.session, stateFileOf(run, ctx));
     if (!previous?.image)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous version is recorded in ${stateFileOf(run, ctx)}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
     return switchDeploy(run, previous.image, previous.version, 'rollback');
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/zero-downtime.js
+
+
+
+
+/** How the proxy is moved to the new copy's port, as the switcher in zero-downtime/proxy.ts does it. */
+function proxySwitchPlan(zd) {
+    switch (zd.proxy) {
+        case 'caddy': return `switch Caddy (admin API ${zd.caddyAdmin}, over the SSH connection): its upstream on the live copy's port → 127.0.0.1:<new port>`;
+        case 'nginx': return `write ${zd.nginxUpstreamFile ?? ''}: server 127.0.0.1:<new port>; then \`${zd.nginxCommand} -t\` and \`${zd.nginxCommand} -s reload\``;
+        case 'command': return `${zd.switchCommand ?? ''} <new port>`;
+    }
+}
+/**
+ * The compose strategy with `zero-downtime`: the new version starts as a second
+ * copy (`<project>-blue` / `-green`) on a free port beside the live one, the proxy
+ * is switched once it is healthy, the old copy drains and stops.
+ */
+const zeroDowntimeStrategy = {
+    name: 'compose',
+    parse: composeStrategy.parse,
+    impliedVersion: composeStrategy.impliedVersion,
+    plan(settings, host) {
+        const { compose } = settings;
+        const zd = settings.zeroDowntime;
+        const { project, words } = plannedProject(settings, host);
+        const projectName = project ?? defaultProjectName(host.appDir);
+        // The first switch starts -blue; after that the slot is whichever copy is not live.
+        const slot = `${projectName}-blue`;
+        const override = host_state/* hostFiles */.qZ.slotOverride(host.appDir, slot);
+        const slotProject = { appDir: host.appDir, files: compose.files, project: slot, envFile: compose.envFile, overrideFile: override };
+        const stateFile = host_state/* hostFiles */.qZ.switchState(host.appDir, projectName, compose.service);
+        const image = settings.mode === 'rollback' ? `the previous image recorded in ${stateFile}` : host.image;
+        return [
+            COMPOSE_FLAVOR_NOTE,
+            `the new copy is ${slot} (or ${projectName}-green when ${slot} is live); the live copy is the one ${stateFile} records and the proxy points at`,
+            `write ${override}: ${compose.service} → ${image}, ${zd.portEnv}=<new port, the first free one in ${zd.ports.first}-${zd.ports.last}>`,
+            words(slotProject, 'config'),
+            `check ${zd.proxy} sends traffic to the live copy's port`,
+            ...(compose.pull && settings.mode === 'deploy' ? [words(slotProject, 'pull', compose.service)] : []),
+            words(slotProject, 'up', '-d', '--no-deps', compose.service),
+            `health of the new copy on 127.0.0.1:<new port> within ${Math.round(settings.health.timeoutMs / 1000)} s, before any traffic moves; else it is removed`,
+            proxySwitchPlan(zd),
+            ...(zd.proxyHealthUrl ? [`wait until ${zd.proxyHealthUrl} reports the new version`] : []),
+            ...(zd.watchMs > 0 ? [`watch the new copy for ${Math.round(zd.watchMs / 1000)} s; red → the proxy goes back to the old copy`] : []),
+            `drain the old copy (up to ${Math.round(zd.drainTimeoutMs / 1000)} s for its open connections)`,
+            `docker stop -t ${zd.stopTimeoutS} <old copy's containers>`,
+            `docker rm -f <old copy's containers>`,
+        ];
+    },
+    deploy: zeroDowntimeDeploy,
+    rollback: zeroDowntimeRollback,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/index.js
+
+
+
+
+
+
+/**
+ * Every deploy strategy, by the value of the `strategy` input.
+ *
+ * To add one: write `strategies/<name>.ts` exporting `<name>Strategy: Strategy<<Name>DeploySettings>`
+ * (its settings interface extends BaseDeploySettings with `strategy: '<name>'` and its own part;
+ * `parse` reads its inputs, `plan` lists what it runs, `deploy`/`rollback` return a StrategyOutcome),
+ * then add one line here. The `strategy` input's choices, the DeploySettings union, the fleet and
+ * the dry run all follow from this table; its inputs go in the action's action.yml and the CLI's
+ * flag table like any other input.
+ */
+const STRATEGIES = {
+    compose: composeStrategy,
+    release: releaseStrategy,
+    script: scriptStrategy,
+    swarm: swarmStrategy,
+};
+const STRATEGY_NAMES = Object.keys(STRATEGIES);
+/** The strategy that runs `settings` (compose with the zero-downtime option is a strategy of its own). */
+function strategyFor(settings) {
+    if (settings.strategy === 'compose' && settings.zeroDowntime)
+        return zeroDowntimeStrategy;
+    // The table pairs each name with the strategy of those settings.
+    return STRATEGIES[settings.strategy];
+}
+/** The strategies' own summary blocks for the hosts' reports (swarm: the per-service tables), in host order. */
+function strategyReportsSummary(hosts) {
+    const summary = new core_summary/* Summary */.BD();
+    for (const report of hosts.flatMap((host) => host.reports ?? [])) {
+        const strategy = STRATEGIES[report.strategy];
+        if (strategy?.summarize)
+            summary.append(strategy.summarize(report));
+    }
+    return summary;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
-
-
 
 
 
@@ -48659,13 +49040,10 @@ function batches(items, size) {
         out.push(items.slice(i, i + size));
     return out;
 }
-function strategyOf(settings) {
-    switch (settings.strategy) {
-        case 'compose': return settings.zeroDowntime ? { deploy: zeroDowntimeDeploy, rollback: zeroDowntimeRollback } : { deploy: composeDeploy, rollback: composeRollback };
-        case 'release': return { deploy: (run) => releaseDeploy(run), rollback: releaseRollback };
-        case 'swarm': return { deploy: swarmDeploy, rollback: swarmRollback };
-        case 'script': return { deploy: scriptDeploy, rollback: async () => { throw new Error('the script strategy has no rollback'); } };
-    }
+/** A host's reports, in the order its strategy made them (a revert's come after its deploy's). */
+function keepReports(outcome, reports) {
+    if (reports?.length)
+        outcome.reports = [...(outcome.reports ?? []), ...reports];
 }
 /** The outcome of a host whose strategy ended (or never started) after a cancel; the message says what serves. */
 function cancelledOutcome(error, started) {
@@ -48675,14 +49053,14 @@ function cancelledOutcome(error, started) {
     return { status: 'cancelled', changed: !(error instanceof RolledBackError), message: (0,errors/* formatError */.Wk)(error) };
 }
 async function deployFleet(settings, context, hooks = {}) {
-    const actor = (0,detect/* describeActor */.t)(context.platform, external_node_os_.hostname());
+    const actor = (0,platform/* describeActor */.t)(context.platform, external_node_os_.hostname());
     const runId = (0,leftovers/* runIdentity */.yK)(context.env, external_node_os_.hostname());
     const { signal } = context;
-    const strategy = strategyOf(settings);
+    const strategy = strategyFor(settings);
     const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
     const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
     const outcomes = indexed.map(({ target }) => ({
-        host: (0,src_ssh/* describeTarget */.ff)(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
+        host: (0,ssh_target/* describeTarget */.ff)(target), status: 'not-started', version: '', previous: '', message: '', changed: false, durationMs: 0,
     }));
     const connections = indexed.map(() => 0);
     let failed = false;
@@ -48692,11 +49070,11 @@ async function deployFleet(settings, context, hooks = {}) {
             break;
         const pending = await Promise.all(batch.map(async ({ target, index }) => {
             const started = Date.now();
-            const item = { index, name: (0,src_ssh/* describeTarget */.ff)(target), outcome: outcomes[index] };
+            const item = { index, name: (0,ssh_target/* describeTarget */.ff)(target), outcome: outcomes[index] };
             let strategyStarted = false;
             try {
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `connecting to ${item.name}`);
-                item.session = await (0,src_ssh/* openSshSession */.XA)(target, context.runner, context.log);
+                item.session = await (hooks.openSession ? hooks.openSession(target, index) : session_openSshSession(target, context.runner, context.log));
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
                 item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
@@ -48710,6 +49088,7 @@ async function deployFleet(settings, context, hooks = {}) {
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
                 Object.assign(item.outcome, { status: settings.mode === 'rollback' ? 'rolled-back' : 'deployed', version: change.version, previous: change.previous, changed: change.changed, message: 'ok' });
+                keepReports(item.outcome, change.reports);
                 if ((0,cancel/* isCancelled */.mm)(signal))
                     item.outcome.message = 'ok (the cancel came after the new version was switched to and verified)';
             }
@@ -48721,6 +49100,7 @@ async function deployFleet(settings, context, hooks = {}) {
                     status: rolledBack ? 'rolled-back' : 'failed', version: versions?.serving ?? settings.version, previous: versions?.failed ?? item.outcome.previous,
                     message: (0,errors/* formatError */.Wk)(error), changed: !rolledBack && item.lock !== undefined,
                 });
+                keepReports(item.outcome, reportsOf(error));
                 if ((0,cancel/* isCancelled */.mm)(signal))
                     Object.assign(item.outcome, cancelledOutcome(error, strategyStarted));
             }
@@ -48739,8 +49119,10 @@ async function deployFleet(settings, context, hooks = {}) {
                 try {
                     const back = await strategy.rollback(item.run);
                     Object.assign(item.outcome, { status: 'reverted', version: back.version, previous: back.previous, message: 'reverted because another host in its batch failed' });
+                    keepReports(item.outcome, back.reports);
                 }
                 catch (error) {
+                    keepReports(item.outcome, reportsOf(error));
                     item.outcome.message = `revert failed: ${(0,errors/* formatError */.Wk)(error)}`;
                     item.outcome.status = 'failed';
                 }
@@ -48784,6 +49166,268 @@ async function deployFleet(settings, context, hooks = {}) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
+
+
+
+
+/** The SSH inputs every action that reaches a host shares. */
+const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
+    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
+]));
+const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
+ * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
+ * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
+ * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
+ */
+function parseSshInputs(inputs, defaults = {}) {
+    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
+    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
+    if (hostEntries.length === 0)
+        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
+    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
+    const user = inputs.argument('user', 'deploy') ?? 'deploy';
+    if (!USER_PATTERN.test(user))
+        inputs.fail('user', `is not a user name (found '${user}')`);
+    const privateKey = readKeyOrPath(inputs, 'private-key');
+    const passphrase = inputs.secret('passphrase');
+    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
+        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
+    }
+    const knownHosts = readTextOrPath(inputs, 'known-hosts');
+    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
+    if (badLine)
+        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
+    const fingerprints = inputs.list('host-fingerprint');
+    for (const fingerprint of fingerprints) {
+        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
+        }
+    }
+    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
+    if (trustOnFirstUse && fingerprints.length > 0) {
+        // A pin names the one right key; accepting another one "on first use" would undo it.
+        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
+    }
+    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
+        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
+    }
+    const jumpHost = inputs.argument('jump-host');
+    if (jumpHost !== undefined && !isHostEntry(jumpHost))
+        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
+    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
+    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
+    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
+    const targets = hostEntries.map((entry, index) => {
+        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
+        if (!match)
+            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
+        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
+        const entryPort = match[3] ? Number(match[3]) : port;
+        if (entryPort < 1 || entryPort > 65535)
+            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
+        return {
+            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
+            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
+        };
+    });
+    return { targets };
+}
+/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
+function isHostEntry(entry) {
+    const match = HOST_PATTERN.exec(entry);
+    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
+}
+function expandHome(value) {
+    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
+}
+function looksLikePath(value) {
+    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
+}
+function readKeyOrPath(inputs, name) {
+    const raw = inputs.source.get(name);
+    if (!raw || !raw.trim())
+        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
+    let content = raw;
+    if (looksLikePath(raw)) {
+        try {
+            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
+        }
+        catch (error) {
+            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
+        }
+    }
+    (0,secrets/* registerSecret */.cl)(content);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
+        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
+    }
+    return content;
+}
+function readTextOrPath(inputs, name) {
+    const raw = inputs.optional(name);
+    if (raw === undefined)
+        return undefined;
+    if (!looksLikePath(raw))
+        return raw;
+    try {
+        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
+    }
+    catch (error) {
+        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/settings.js
+const ZERO_DOWNTIME_INPUTS = (/* unused pure expression or super */ null && ([
+    'zero-downtime', 'slot-ports', 'port-env', 'proxy', 'caddy-admin', 'nginx-upstream-file', 'nginx-command',
+    'proxy-switch-command', 'proxy-health-url', 'drain-timeout', 'watch-window', 'stop-timeout',
+]));
+const ABSOLUTE_PATH = /^\/[A-Za-z0-9._/@+-]+$/;
+/** Reads the zero-downtime inputs; undefined when the option is off. */
+function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
+    if (!inputs.boolean('zero-downtime', false))
+        return undefined;
+    if (strategy !== 'compose') {
+        inputs.fail('zero-downtime', `is only available for the compose strategy (found strategy ${strategy})`, 'Use strategy: compose, or set zero-downtime: false.');
+    }
+    if (!healthUrl) {
+        inputs.fail('health-url', 'is required with zero-downtime (found nothing)', 'Set health-url to the app\'s health endpoint as the host sees it, e.g. http://127.0.0.1:8080/api/health: the new copy is checked on its own port before any traffic moves, and its port is where the proxy points today.');
+    }
+    const portsText = inputs.optional('slot-ports') ?? '20080-20099';
+    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(portsText.trim());
+    const first = Number(match?.[1]);
+    const last = Number(match?.[2] ?? match?.[1]);
+    if (!match || first < 1024 || last > 65535 || last < first) {
+        inputs.fail('slot-ports', `is not a port range (found '${portsText}', expected e.g. 20080-20099 within 1024-65535)`);
+    }
+    if (last === first)
+        inputs.fail('slot-ports', `needs at least two ports, one for each copy during a switch (found '${portsText}')`, 'Give a range such as 20080-20099.');
+    const portEnv = inputs.optional('port-env') ?? 'PORT';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(portEnv))
+        inputs.fail('port-env', `is not an environment variable name (found '${portEnv}')`);
+    const proxy = inputs.choice('proxy', ['caddy', 'nginx', 'command'], 'caddy');
+    const caddyAdmin = inputs.optional('caddy-admin') ?? '127.0.0.1:2019';
+    if (!/^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(caddyAdmin))
+        inputs.fail('caddy-admin', `is not host:port (found '${caddyAdmin}', expected e.g. 127.0.0.1:2019)`);
+    const nginxUpstreamFile = inputs.optional('nginx-upstream-file');
+    if (proxy === 'nginx' && !nginxUpstreamFile) {
+        inputs.fail('nginx-upstream-file', 'is required with proxy: nginx', 'Set it to the file your `upstream` block includes, e.g. /etc/nginx/slipway/app-upstream.conf (writable by the SSH user).');
+    }
+    if (nginxUpstreamFile !== undefined && (!ABSOLUTE_PATH.test(nginxUpstreamFile) || nginxUpstreamFile.split('/').includes('..')))
+        inputs.fail('nginx-upstream-file', `is not an absolute path without shell characters (found '${nginxUpstreamFile}')`);
+    const switchCommand = inputs.optional('proxy-switch-command');
+    if (proxy === 'command' && !switchCommand) {
+        inputs.fail('proxy-switch-command', 'is required with proxy: command', 'Set it to a command that points your proxy at the port given as its last argument, e.g. /usr/local/bin/switch-upstream.');
+    }
+    const proxyHealthUrl = inputs.optional('proxy-health-url');
+    if (proxyHealthUrl !== undefined && !/^https?:\/\/\S+$/.test(proxyHealthUrl)) {
+        inputs.fail('proxy-health-url', `is not an http or https URL (found '${proxyHealthUrl.split(/\r?\n/)[0]?.slice(0, 80)}')`, 'e.g. http://127.0.0.1/api/health, as the host reaches the proxy.');
+    }
+    return {
+        ports: { first, last },
+        portEnv,
+        proxy,
+        caddyAdmin,
+        nginxUpstreamFile,
+        nginxCommand: inputs.optional('nginx-command') ?? 'nginx',
+        switchCommand,
+        proxyHealthUrl,
+        drainTimeoutMs: inputs.duration('drain-timeout', 30_000),
+        watchMs: inputs.duration('watch-window', 0),
+        stopTimeoutS: Math.ceil(inputs.duration('stop-timeout', 10_000) / 1000),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/settings.js
+
+
+
+
+
+
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+/**
+ * Every deploy input, checked here before any connection: files it names exist
+ * on the runner (artifact, stack file), the health URL is a URL, env names are
+ * names. `workDir` is where relative local paths start (the workspace). Each
+ * strategy reads its own part (strategies/).
+ */
+function parseDeploySettings(inputs, workDir = process.cwd()) {
+    const strategy = inputs.choice('strategy', STRATEGY_NAMES, 'compose');
+    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const appDir = parseAppDir(inputs);
+    const relative = (name, value) => {
+        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
+    };
+    const chosen = STRATEGIES[strategy];
+    const part = chosen.parse(inputs, { mode, workDir, relative });
+    const healthUrl = parseHealthUrl(inputs);
+    const givenVersion = inputs.optional('version');
+    // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
+    if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
+        inputs.fail('version', `is not a version (found '${givenVersion.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or sha-0a1b2c3.');
+    }
+    const version = givenVersion ?? chosen.impliedVersion?.(part) ?? (mode === 'rollback' ? 'previous' : new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+    const base = {
+        ssh, strategy, mode, appDir, version,
+        // The deploy env holds the app's secrets: masked whole and in pieces, names checked before connecting.
+        env: inputs.keyValues('env', { secret: true, envNames: true }),
+        health: { url: healthUrl, expect: inputs.optional('health-expect'), timeoutMs: inputs.duration('health-timeout', 60_000, { min: 1000 }) },
+        batchSize: inputs.integer('batch-size', 0, { min: 0, max: 1000 }),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        // 0 would call every lock stale, so a second deploy would take over one in progress.
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000, { min: 1000, timer: false }),
+    };
+    // An option of the compose strategy; refused with any other.
+    const zeroDowntime = parseZeroDowntimeSettings(inputs, strategy, healthUrl);
+    return { ...base, ...part, ...(zeroDowntime ? { zeroDowntime } : {}) };
+}
+/** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
+function parseAppDir(inputs) {
+    const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
+    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+    }
+    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+    }
+    const normalised = external_node_path_.posix.normalize(appDir).replace(/\/+$/, '');
+    if (normalised === '')
+        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+    return normalised;
+}
+/** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
+function parseHealthUrl(inputs) {
+    const value = inputs.optional('health-url');
+    if (value === undefined)
+        return undefined;
+    if (/\s/.test(value))
+        inputs.fail('health-url', 'has spaces or line breaks in it', 'Write the URL on one line, e.g. http://127.0.0.1:8080/api/health.');
+    let url;
+    try {
+        url = new URL(value.replace(/\{(host|index|version)\}/g, '1'));
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        inputs.fail('health-url', `is not an http or https URL (found '${value.slice(0, 80)}')`, 'Write the URL as the host reaches the app, e.g. http://127.0.0.1:8080/api/health.');
+    }
+    if (url.username || url.password)
+        inputs.fail('health-url', 'has credentials in it', 'Health endpoints are checked without credentials; remove user:password@.');
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/flow.js
 
 
@@ -48795,8 +49439,7 @@ const deployFlow = {
     action: 'ssh-deploy',
     describe: 'Deploy over SSH to one host or a fleet (compose, atomic releases, scripts) with locks and automatic rollback',
     parse: (inputs, context) => parseDeploySettings(inputs, context.workDir),
-    // swarm: the per-service report and filled-in defaults join the summary below.
-    run: async (settings, context) => keepSwarmReports(await deployFleet(settings, context), settings),
+    run: (settings, context) => deployFleet(settings, context),
     outputs: (result) => ({
         version: result.version,
         'previous-version': result.previousVersion,
@@ -48808,7 +49451,8 @@ const deployFlow = {
         .table(['host', 'result', 'version', 'previous', 'time', 'detail'], result.hosts.map((o) => [
         o.host, o.status, o.version, o.previous || '-', o.status === 'not-started' ? '-' : `${(o.durationMs / 1000).toFixed(1)} s`, o.message,
     ]))
-        .append(swarmReportSummary(result)),
+        // The strategies' own blocks (swarm: the per-service report and filled-in defaults).
+        .append(strategyReportsSummary(result.hosts)),
     // Watches context.signal: on a cancel no new step starts and each host ends whole (docs/cancel.md).
     handlesCancel: true,
     failure: (result) => {
@@ -48834,9 +49478,12 @@ const deployFlow = {
 /* harmony export */   Pn: () => (/* binding */ stateDir),
 /* harmony export */   VP: () => (/* binding */ writeStateFile),
 /* harmony export */   _k: () => (/* binding */ appendDeployLog),
-/* harmony export */   qy: () => (/* binding */ readStateFile)
+/* harmony export */   l2: () => (/* binding */ readOrEmpty),
+/* harmony export */   qZ: () => (/* binding */ hostFiles),
+/* harmony export */   qy: () => (/* binding */ readStateFile),
+/* harmony export */   vZ: () => (/* binding */ writeAtomic)
 /* harmony export */ });
-/* unused harmony exports deployLogPath, formatDeployLogLine */
+/* unused harmony exports deployLogPath, formatDeployLogLine, writeAtomicWords, readOrEmptyWords */
 /**
  * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
  * deploy log and the compose state. Host state is the only truth a rollback
@@ -48845,6 +49492,17 @@ const deployFlow = {
 const stateDir = (appDir) => `${appDir}/.slipway`;
 const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
 const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
+const hostFiles = {
+    /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
+    composeBase: (appDir, project, service) => `${stateDir(appDir)}/compose-${project ?? 'default'}-${service}`,
+    /** The zero-downtime switch record of a compose project's service. */
+    switchState: (appDir, projectName, service) => `${stateDir(appDir)}/zero-downtime-${projectName}-${service}.state`,
+    /** One zero-downtime copy's override (`<project>-blue` / `-green`). */
+    slotOverride: (appDir, slotProject) => `${stateDir(appDir)}/${slotProject}.override.json`,
+    /** The release strategy's record of versions of releases Slipway did not make. */
+    releaseState: (appDir) => `${stateDir(appDir)}/release.state`,
+};
 /** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
 function formatDeployLogLine(entry) {
     const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
@@ -48854,11 +49512,30 @@ function formatDeployLogLine(entry) {
 async function appendDeployLog(session, appDir, entry) {
     await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
 }
+/**
+ * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
+ * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
+ */
+function writeAtomicWords(file, name = 'slipway-write') {
+    return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+}
+/** The words that print `file` on the host, or nothing when it does not exist. */
+function readOrEmptyWords(file, name = 'slipway-read') {
+    return ['sh', '-c', 'cat "$1" 2>/dev/null || true', name, file];
+}
+/** Writes `text` to `file` on the host atomically (writeAtomicWords). */
+async function writeAtomic(session, file, text, options = {}) {
+    await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+}
+/** The text of `file` on the host; '' when it does not exist. */
+async function readOrEmpty(session, file, name) {
+    return (await session.exec(readOrEmptyWords(file, name))).stdout;
+}
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 async function readStateFile(session, file) {
-    const result = await session.exec(['sh', '-c', 'cat "$1" 2>/dev/null || true', 'slipway-state', file]);
+    const text = await readOrEmpty(session, file, 'slipway-state');
     const state = {};
-    for (const line of result.stdout.split('\n')) {
+    for (const line of text.split('\n')) {
         const index = line.indexOf('=');
         if (index > 0)
             state[line.slice(0, index)] = line.slice(index + 1);
@@ -48868,7 +49545,7 @@ async function readStateFile(session, file) {
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 async function writeStateFile(session, file, state) {
     const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+    await writeAtomic(session, file, text, { name: 'slipway-state' });
 }
 
 
@@ -48882,17 +49559,17 @@ async function writeStateFile(session, file, state) {
 /* harmony export */   ky: () => (/* binding */ releaseLockWords)
 /* harmony export */ });
 /* unused harmony exports LockHeldError, RELEASE_LOCK_SCRIPT */
-/* harmony import */ var _core_cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4091);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4091);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
 /* harmony import */ var _core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8929);
-/* harmony import */ var _core_runner_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2738);
-/* harmony import */ var _host_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5131);
+/* harmony import */ var _core_runner_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2738);
+/* harmony import */ var _host_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5131);
 
 
 
 
 
-class LockHeldError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SlipwayError */ .GQ {
+class LockHeldError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
     host;
     holder;
     ageSeconds;
@@ -48924,7 +49601,7 @@ function releaseLockWords(lockDir, token) {
 /** Breaks the lock only if it is still the one we judged stale. */
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 async function acquireLock(session, appDir, options, log) {
-    const dir = (0,_host_state_js__WEBPACK_IMPORTED_MODULE_4__/* .lockDir */ .JK)(appDir);
+    const dir = (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .lockDir */ .JK)(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
     // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
@@ -48952,12 +49629,12 @@ async function takeLock(session, dir, token, options, log) {
     const started = Date.now();
     let announced = false;
     for (;;) {
-        (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
+        (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
         const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
         if (result.exitCode === 0)
             return;
         if (result.exitCode !== 3)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SlipwayError */ .GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
         const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
         const holder = holderLines.join(' ').trim() || 'unknown';
         const ageSeconds = Number(ageText) || 0;
@@ -48972,7 +49649,7 @@ async function takeLock(session, dir, token, options, log) {
         if (!announced)
             log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
         announced = true;
-        await (0,_core_runner_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+        await (0,_core_runner_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
     }
 }
 
@@ -49109,6 +49786,12 @@ class ProcessRunner {
             });
         }
     }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output((0,secrets/* redact */.E$)(line));
+        else
+            this.log.info((0,secrets/* redact */.E$)(line));
+    }
     label(spec, options) {
         return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
     }
@@ -49128,8 +49811,8 @@ class ProcessRunner {
             listeners: {
                 stdout: (data) => { stdout += data.toString(); },
                 stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
-                errline: options.stream ? (line) => this.log.info((0,secrets/* redact */.E$)(line)) : undefined,
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
             },
         }).catch((error) => {
             // Spawn failures (program not installed) arrive as exceptions, not exit codes.
@@ -49175,8 +49858,6 @@ var external_node_os_ = __nccwpck_require__(8161);
 var deploy_lock = __nccwpck_require__(8270);
 // EXTERNAL MODULE: ./build/src/ssh/commands.js
 var commands = __nccwpck_require__(5632);
-// EXTERNAL MODULE: ./build/src/ssh/index.js + 4 modules
-var ssh = __nccwpck_require__(8066);
 ;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
 
 
@@ -49416,8 +50097,8 @@ function handleCancelSignals(log, graceful) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/platform/detect.js
-var detect = __nccwpck_require__(7166);
+// EXTERNAL MODULE: ./build/src/core/platform.js
+var core_platform = __nccwpck_require__(7630);
 ;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
 
 
@@ -49520,7 +50201,7 @@ async function runAction(flow) {
     await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core/* setFailed */.C1(message) });
 }
 async function runActionSteps(flow) {
-    const platform = (0,detect/* detectPlatform */.l)();
+    const platform = (0,core_platform/* detectPlatform */.l)();
     (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
     const log = new ActionsLogger(platform);
     const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
@@ -49563,45 +50244,6 @@ async function runActionSteps(flow) {
         process.exit(1);
 }
 
-
-
-/***/ }),
-
-/***/ 7166:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ detectPlatform),
-/* harmony export */   t: () => (/* binding */ describeActor)
-/* harmony export */ });
-function detectPlatform(env = process.env) {
-    const forgejo = env.FORGEJO_ACTIONS === 'true' || env.GITEA_ACTIONS === 'true' || Boolean(env.FORGEJO_TOKEN);
-    const inActions = env.GITHUB_ACTIONS === 'true' || forgejo;
-    if (!inActions) {
-        return { kind: 'local', supportsSummary: false, supportsAnnotations: false, actor: env.USER };
-    }
-    const serverUrl = env.GITHUB_SERVER_URL ?? env.FORGEJO_SERVER_URL;
-    const repository = env.GITHUB_REPOSITORY;
-    const runUrl = serverUrl && repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return {
-        kind: forgejo ? 'forgejo' : 'github',
-        supportsSummary: !forgejo && Boolean(env.GITHUB_STEP_SUMMARY),
-        supportsAnnotations: !forgejo,
-        serverUrl,
-        repository,
-        runUrl,
-        actor: env.GITHUB_ACTOR,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-    };
-}
-/** Who is doing this, for locks and deploy logs: the run URL in CI, user@machine locally. */
-function describeActor(platform, hostname) {
-    if (platform.runUrl)
-        return `${platform.actor ?? 'ci'} via ${platform.runUrl}`;
-    return `${platform.actor ?? 'someone'}@${hostname}`;
-}
 
 
 /***/ }),
@@ -49793,659 +50435,6 @@ function survivingDisconnect(words) {
     ].join('; ');
     return ['sh', '-c', script, 'slipway-step', ...words];
 }
-
-
-/***/ }),
-
-/***/ 8066:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ff: () => (/* reexport */ ssh_target/* describeTarget */.ff),
-  XA: () => (/* reexport */ openSshSession),
-  d1: () => (/* reexport */ parseSshInputs)
-});
-
-// UNUSED EXPORTS: HostKeyError, SSH_INPUT_NAMES, SshConnectError, fingerprintOf, knownHostsName
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/leftovers.js
-var leftovers = __nccwpck_require__(8929);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-// EXTERNAL MODULE: ./build/src/ssh/commands.js
-var commands = __nccwpck_require__(5632);
-;// CONCATENATED MODULE: ./build/src/ssh/errors.js
-
-/** The host offered a key we do not trust (unknown or changed). Carries what to pin. */
-class HostKeyError extends errors/* SlipwayError */.GQ {
-    host;
-    offered;
-    constructor(host, offered) {
-        const first = offered[0];
-        const list = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
-        super(`${host}: host key not trusted (offered ${list}; it is not in known-hosts and matches no host-fingerprint). ` +
-            'It may be a new host, or the key changed: check the fingerprint on the host with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`', { fix: first ? `If it is right, pin it: set host-fingerprint to ${first.fingerprint}, or add this line to known-hosts: ${first.line}` : undefined });
-        this.host = host;
-        this.offered = offered;
-        this.name = 'HostKeyError';
-    }
-}
-/** The SSH connection could not be opened (unreachable, timed out, authentication refused). */
-class SshConnectError extends errors/* SlipwayError */.GQ {
-    host;
-    constructor(host, problem, fix, cause) {
-        super(`${host}: ${problem}`, { fix, cause });
-        this.host = host;
-        this.name = 'SshConnectError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/ssh/host-keys.js
-
-/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the SHA-256 of the key blob. */
-function fingerprintOf(base64Key) {
-    const digest = external_node_crypto_.createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
-    return `SHA256:${digest.replace(/=+$/, '')}`;
-}
-const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
-/** Parses `name type base64 [comment]` lines; skips comments, markers and blank lines. */
-function parseHostKeyLines(text) {
-    const keys = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        // A leading @cert-authority / @revoked marker is not a plain trusted key.
-        if (fields[0]?.startsWith('@'))
-            continue;
-        const [hostName, type, base64] = fields;
-        if (hostName && type && base64)
-            keys.push({ hostName, type, base64 });
-    }
-    return keys;
-}
-/**
- * The KnownHostsCommand script: ssh runs it for every host key it meets (target
- * and jump host). It records the offered key (so a refusal can name its
- * fingerprint without a second connection) and vouches for a key whose
- * fingerprint is pinned. Arguments come from ssh: %H %t %K.
- */
-function hostKeyScript(dir) {
-    return [
-        '#!/bin/sh',
-        '# Written by Slipway: records offered host keys, vouches for pinned fingerprints.',
-        '[ "$2" = NONE ] && exit 0',
-        `printf '%s %s %s\\n' "$1" "$2" "$3" >> '${dir}/offered-keys'`,
-        `[ -s '${dir}/pinned-fingerprints' ] || exit 0`,
-        `fingerprint=$(printf '%s %s\\n' "$2" "$3" | ssh-keygen -lf - | cut -d' ' -f2)`,
-        `if grep -qxF "$fingerprint" '${dir}/pinned-fingerprints'; then printf '%s %s %s\\n' "$1" "$2" "$3"; fi`,
-        'exit 0',
-        '',
-    ].join('\n');
-}
-/** The askpass program ssh-add calls: prints the passphrase once from a 0600 file, then refuses (no retry loop). */
-function askpassScript(dir) {
-    return [
-        '#!/bin/sh',
-        `[ -e '${dir}/askpass-used' ] && exit 1`,
-        `: > '${dir}/askpass-used'`,
-        `cat '${dir}/passphrase'`,
-        '',
-    ].join('\n');
-}
-/** Decides whether an offered key is trusted under the policy's static parts (known-hosts lines, pins). */
-function isTrusted(offered, knownHosts, pins) {
-    const fingerprint = fingerprintOf(offered.base64);
-    if (pins.includes(fingerprint))
-        return true;
-    return knownHosts.some((key) => key.type === offered.type && key.base64 === offered.base64);
-}
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)?$/;
-/**
- * The first known_hosts line that ssh could not use, as a 1-based line number
- * and what is wrong with it; undefined when every line is a host key, a
- * comment or blank. Checked before connecting, so a pasted half line fails
- * naming the input instead of as a host key mismatch.
- */
-function knownHostsProblem(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const fields = line.split(/\s+/);
-        if (fields[0]?.startsWith('@'))
-            fields.shift();
-        const [hostName, type, base64] = fields;
-        const at = index + 1;
-        if (!hostName || !type || !base64)
-            return { line: at, problem: 'is not `host type key` (three fields)' };
-        if (!KEY_TYPE.test(type))
-            return { line: at, problem: `has an unknown key type (found '${type.slice(0, 40)}')` };
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-            return { line: at, problem: 'has a key that is not base64' };
-        const blob = Buffer.from(base64, 'base64');
-        const nameLength = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-        if (nameLength <= 0 || blob.length < 4 + nameLength || blob.subarray(4, 4 + nameLength).toString('latin1') !== type) {
-            return { line: at, problem: `has a key whose content does not match its type ${type}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Whether a private key needs a passphrase: PEM keys say so in a header,
- * OpenSSH keys name their cipher right after the `openssh-key-v1` magic.
- */
-function isEncryptedPrivateKey(content) {
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(content) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(content))
-        return true;
-    const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(content)?.[1];
-    if (!body)
-        return false;
-    const blob = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-    const magic = 'openssh-key-v1\0';
-    if (blob.subarray(0, magic.length).toString('latin1') !== magic || blob.length < magic.length + 4)
-        return false;
-    const length = blob.readUInt32BE(magic.length);
-    const cipher = blob.subarray(magic.length + 4, magic.length + 4 + length).toString('latin1');
-    return cipher !== '' && cipher !== 'none';
-}
-
-// EXTERNAL MODULE: ./build/src/ssh/target.js
-var ssh_target = __nccwpck_require__(791);
-;// CONCATENATED MODULE: ./build/src/ssh/session.js
-
-
-
-
-
-
-
-
-
-
-
-/** How long ssh-add keeps the key even if the agent outlives us. */
-const AGENT_KEY_LIFETIME_S = 3600;
-/**
- * The master exits CONTROL_PERSIST_S after its last channel closed (renderSshConfig),
- * so a killed run leaves no usable socket for long; while the session is open
- * and idle, a no-op command every KEEPALIVE_IDLE_MS keeps it from expiring.
- */
-const KEEPALIVE_IDLE_MS = 10_000;
-/** Where session dirs go: the runner's per-job temp dir (wiped by the runner), else the OS temp dir. */
-function sessionRoot(env = process.env) {
-    return env.RUNNER_TEMP || external_node_os_.tmpdir();
-}
-/** Opens one multiplexed connection to the target, verifying its host key. Close it when done. */
-async function openSshSession(target, runner, log) {
-    (0,secrets/* registerSecret */.cl)(target.privateKey);
-    (0,secrets/* registerSecret */.cl)(target.passphrase);
-    const root = sessionRoot();
-    await promises_.mkdir(root, { recursive: true });
-    const dir = await promises_.mkdtemp(external_node_path_.join(root, 'slipway-ssh-'));
-    await promises_.chmod(dir, 0o700);
-    const paths = (0,commands/* sessionPaths */.NE)(dir, Boolean(target.passphrase));
-    const session = new OpenSshSession(target, runner, log, paths);
-    try {
-        await session.prepare();
-        await session.connect();
-        return session;
-    }
-    catch (error) {
-        await session.close();
-        throw error;
-    }
-}
-class OpenSshSession {
-    target;
-    runner;
-    log;
-    paths;
-    connectionsOpened = 0;
-    name;
-    agentPid;
-    forwards = new Set();
-    closed = false;
-    settleLeftover;
-    inFlight = 0;
-    lastUse = Date.now();
-    keepalive;
-    constructor(target, runner, log, paths) {
-        this.target = target;
-        this.runner = runner;
-        this.log = log;
-        this.paths = paths;
-        this.name = (0,ssh_target/* describeTarget */.ff)(target);
-        this.settleLeftover = this.recordLeftover();
-    }
-    get localDir() {
-        return this.paths.dir;
-    }
-    /** Recorded before the key is written: a run killed from here on leaves the post step a dir to remove. */
-    recordLeftover() {
-        return (0,leftovers/* recordLeftover */.vy)({
-            kind: 'ssh-session', dir: this.paths.dir, host: this.target.host, port: this.target.port, user: this.target.user,
-            agentPid: this.agentPid, agentSocket: this.agentPid ? this.paths.agentSocket : undefined,
-        });
-    }
-    /** Every command through the master counts as use; see KEEPALIVE_IDLE_MS. */
-    async using(work) {
-        this.inFlight += 1;
-        try {
-            return await work();
-        }
-        finally {
-            this.inFlight -= 1;
-            this.lastUse = Date.now();
-        }
-    }
-    startKeepalive() {
-        this.keepalive = setInterval(() => {
-            if (this.closed || this.inFlight > 0 || Date.now() - this.lastUse < KEEPALIVE_IDLE_MS)
-                return;
-            this.using(() => this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['true']), { timeoutMs: 5000, allowFailure: true, label: `ssh ${this.target.host}: keepalive` }))
-                .catch(() => undefined);
-        }, KEEPALIVE_IDLE_MS / 2);
-        this.keepalive.unref();
-    }
-    async prepare() {
-        const { dir } = this.paths;
-        const key = this.target.privateKey.endsWith('\n') ? this.target.privateKey : `${this.target.privateKey}\n`;
-        await writePrivate(`${dir}/id`, key);
-        await writePrivate(this.paths.knownHosts, this.target.hostKeys.knownHosts ?? '');
-        await writePrivate(`${dir}/pinned-fingerprints`, (this.target.hostKeys.fingerprints ?? []).map((f) => `${f}\n`).join(''));
-        await writePrivate(this.paths.hostKeyScript, hostKeyScript(dir), 0o700);
-        await writePrivate(this.paths.config, (0,commands/* renderSshConfig */.r4)(this.target, this.paths));
-        if (this.target.passphrase)
-            await this.startAgent();
-    }
-    async startAgent() {
-        const { dir } = this.paths;
-        const started = await this.runner.run((0,commands/* agentStartCommand */.Tm)(this.paths), { timeoutMs: 10_000, label: 'ssh-agent' });
-        this.agentPid = (0,commands/* parseAgentPid */.wG)(started.stdout);
-        this.settleLeftover();
-        this.settleLeftover = this.recordLeftover();
-        await writePrivate(`${dir}/passphrase`, this.target.passphrase ?? '');
-        await writePrivate(`${dir}/askpass`, askpassScript(dir), 0o700);
-        const added = await this.runner.run((0,commands/* agentAddCommand */.GX)(this.paths, `${dir}/askpass`, AGENT_KEY_LIFETIME_S), {
-            timeoutMs: 15_000, allowFailure: true, label: 'ssh-add (private key)',
-        });
-        await promises_.rm(`${dir}/passphrase`, { force: true });
-        if (added.exitCode !== 0) {
-            throw new SshConnectError(this.name, 'the private key could not be unlocked with the passphrase', 'Check the passphrase secret belongs to private-key.');
-        }
-        // The agent holds the key now; ssh only needs its public half to pick it.
-        const listed = await this.runner.run((0,commands/* agentListCommand */.Lo)(this.paths), { timeoutMs: 10_000, label: 'ssh-add -L' });
-        await writePrivate(this.paths.identityFile, listed.stdout);
-        await promises_.rm(`${dir}/id`, { force: true });
-    }
-    async connect() {
-        const startedAt = Date.now();
-        const result = await this.runner.run((0,commands/* masterCommand */.qW)(this.paths), {
-            // ConnectTimeout bounds TCP and the banner; this bounds everything else (a stuck auth).
-            timeoutMs: this.target.connectTimeoutMs + 10_000,
-            allowFailure: true,
-            label: `ssh ${this.name} (open connection)`,
-        });
-        if (result.exitCode === 0) {
-            this.connectionsOpened += 1;
-            this.lastUse = Date.now();
-            this.startKeepalive();
-            await this.warnIfTrustedOnFirstUse();
-            this.log.debug(`ssh: connected to ${this.name} in ${Date.now() - startedAt} ms`);
-            return;
-        }
-        throw await this.explainConnectFailure(result);
-    }
-    async offeredKeys() {
-        const text = await promises_.readFile(`${this.paths.dir}/offered-keys`, 'utf8').catch(() => '');
-        return parseHostKeyLines(text);
-    }
-    async warnIfTrustedOnFirstUse() {
-        if (!(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys))
-            return;
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        for (const key of await this.offeredKeys()) {
-            if (isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []))
-                continue;
-            this.log.warn(`${this.name}: trusted the host key on first use (${key.type} ${fingerprintOf(key.base64)}) without checking it. ` +
-                `Pin it to be safe: host-fingerprint: ${fingerprintOf(key.base64)}`);
-        }
-    }
-    async explainConnectFailure(result) {
-        const stderr = result.stderr.trim();
-        const offered = await this.offeredKeys();
-        const staticKeys = parseHostKeyLines(this.target.hostKeys.knownHosts ?? '');
-        const untrusted = offered.filter((key) => !isTrusted(key, staticKeys, this.target.hostKeys.fingerprints ?? []));
-        if (untrusted.length > 0 && !(0,ssh_target/* acceptsUnknownKeys */.cv)(this.target.hostKeys)) {
-            return new HostKeyError(untrusted[0]?.hostName ?? this.name, untrusted.map((key) => ({
-                type: key.type, fingerprint: fingerprintOf(key.base64), line: `${key.hostName} ${key.type} ${key.base64}`,
-            })));
-        }
-        const seconds = Math.round(this.target.connectTimeoutMs / 1000);
-        if (offered.length === 0) {
-            const what = result.timedOut ? `no answer within ${seconds + 10} s` : `could not connect (${lastLine(stderr) || `exit ${result.exitCode}`})`;
-            return new SshConnectError(this.name, `SSH host unreachable: ${what}`, `Check host, port${this.target.jumpHost ? ', jump-host' : ''} and that sshd runs there; connect-timeout is ${seconds} s.`);
-        }
-        return new SshConnectError(this.name, `SSH login refused (${lastLine(stderr) || `exit ${result.exitCode}`})`, `Check that user '${this.target.user}' exists on the host and that the public half of private-key is in its ~/.ssh/authorized_keys.`);
-    }
-    async exec(words, options = {}) {
-        let remote = options.survivesDisconnect ? (0,commands/* survivingDisconnect */.wN)(words) : words;
-        let stdin = options.stdin;
-        if (options.env && Object.keys(options.env).length > 0) {
-            const envText = (0,commands/* renderEnvFile */.mJ)(options.env);
-            if (stdin === undefined) {
-                remote = (0,commands/* withEnvFromStdin */.OT)(remote);
-                stdin = envText;
-            }
-            else {
-                const file = await this.writeRemotePrivateFile(envText);
-                remote = (0,commands/* withEnvFromFile */.qN)(file, remote);
-            }
-        }
-        const spec = (0,commands/* execCommand */.NK)(this.paths, remote, stdin);
-        const label = options.label ?? `ssh ${this.target.host}: ${words.join(' ')}`;
-        // ssh exits 255 for a lost connection and for a remote 255 alike: the control master tells them apart.
-        const lost = (cause) => new SshConnectError(this.name, `the SSH connection was lost while running \`${label}\``, 'Check the network to the host; the step that was running may or may not have finished.', cause);
-        let result;
-        try {
-            result = await this.using(() => this.runner.run(spec, {
-                timeoutMs: options.timeoutMs ?? this.target.commandTimeoutMs,
-                allowFailure: options.allowFailure,
-                stream: options.stream,
-                label,
-            }));
-        }
-        catch (error) {
-            if (error instanceof errors/* ProcessError */.yI && error.exitCode === 255 && !(await this.isAlive()))
-                throw lost(error);
-            throw error;
-        }
-        // A caller that allows failure still must not read a lost connection as its command's answer.
-        if (result.exitCode === 255 && !(await this.isAlive()))
-            throw lost();
-        return result;
-    }
-    /** Creates a 0600 file on the host holding `content` (sent on stdin) and returns its path. */
-    async writeRemotePrivateFile(content) {
-        const made = await this.runner.run((0,commands/* execCommand */.NK)(this.paths, ['sh', '-c', 'umask 077; file=$(mktemp) && cat > "$file" && echo "$file"'], content), { timeoutMs: this.target.commandTimeoutMs, label: `ssh ${this.target.host}: write env file` });
-        return made.stdout.trim();
-    }
-    async forwardLocalPort(remotePort, remoteHost = '127.0.0.1') {
-        const localPort = await freeLocalPort();
-        const spec = (0,commands/* forwardSpec */.P1)(localPort, remoteHost, remotePort);
-        await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'forward', spec), { timeoutMs: 10_000, label: `ssh ${this.target.host}: forward ${spec}` });
-        this.forwards.add(spec);
-        return {
-            localPort,
-            close: async () => {
-                if (!this.forwards.delete(spec))
-                    return;
-                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
-            },
-        };
-    }
-    async upload(localPath, remotePath, options = {}) {
-        return this.using(() => this.runner.run((0,commands/* rsyncCommand */.fY)(this.paths, localPath, remotePath, options), {
-            timeoutMs: Math.max(this.target.commandTimeoutMs, 120_000),
-            label: `rsync ${localPath} → ${this.target.host}:${remotePath}`,
-        }));
-    }
-    async isAlive() {
-        if (this.closed)
-            return false;
-        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        return result.exitCode === 0;
-    }
-    async masterPid() {
-        const result = await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'check'), { timeoutMs: 5000, allowFailure: true });
-        const match = /pid=(\d+)/.exec(result.stderr + result.stdout);
-        return match ? Number(match[1]) : undefined;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        clearInterval(this.keepalive);
-        for (const spec of this.forwards)
-            await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
-        this.forwards.clear();
-        await this.runner.run((0,commands/* controlCommand */.jw)(this.paths, 'exit'), { timeoutMs: 5000, allowFailure: true });
-        if (this.agentPid) {
-            await this.runner.run((0,commands/* agentStopCommand */.ZV)(this.paths, this.agentPid), { timeoutMs: 5000, allowFailure: true });
-            // ssh-agent -k only signals it: wait until it is gone, so "closed" means no agent holds the key.
-            await waitUntilGone(this.agentPid, 2000);
-        }
-        await promises_.rm(this.paths.dir, { recursive: true, force: true });
-        this.settleLeftover();
-    }
-}
-async function writePrivate(file, content, mode = 0o600) {
-    await promises_.writeFile(file, content, { mode });
-    await promises_.chmod(file, mode);
-}
-/** Polls until `pid` no longer runs (a zombie counts as gone), then SIGKILLs it if it still does. */
-async function waitUntilGone(pid, timeoutMs) {
-    const running = async () => {
-        try {
-            return !/^State:\s+Z/m.test(await promises_.readFile(`/proc/${pid}/status`, 'utf8'));
-        }
-        catch {
-            return false;
-        }
-    };
-    const deadline = Date.now() + timeoutMs;
-    while (await running()) {
-        if (Date.now() >= deadline) {
-            try {
-                process.kill(pid, 'SIGKILL');
-            }
-            catch {
-                // Gone meanwhile.
-            }
-            return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-}
-function lastLine(text) {
-    return text.split('\n').filter((line) => line.trim()).pop()?.trim() ?? '';
-}
-/** A port the kernel just handed out on 127.0.0.1 (released again for ssh to bind). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
-
-
-
-
-/** The SSH inputs every action that reaches a host shares. */
-const SSH_INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint',
-    'trust-on-first-use', 'jump-host', 'connect-timeout', 'command-timeout',
-]));
-const HOST_PATTERN = /^(?:([A-Za-z0-9._-]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
-const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
-/**
- * Reads `host`/`hosts` (`[user@]host[:port]`, one per line or comma), `port`, `user`,
- * `private-key` (content, or a path to a key file), `passphrase`, `known-hosts`
- * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
- * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
- */
-function parseSshInputs(inputs, defaults = {}) {
-    const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
-    const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
-    if (hostEntries.length === 0)
-        inputs.fail('hosts', 'is required but was empty', 'Set host (one host) or hosts (one per line), e.g. deploy@app.example.com:22.');
-    const port = inputs.integer('port', 22, { min: 1, max: 65535 });
-    const user = inputs.argument('user', 'deploy') ?? 'deploy';
-    if (!USER_PATTERN.test(user))
-        inputs.fail('user', `is not a user name (found '${user}')`);
-    const privateKey = readKeyOrPath(inputs, 'private-key');
-    const passphrase = inputs.secret('passphrase');
-    if (!passphrase && isEncryptedPrivateKey(privateKey)) {
-        inputs.fail('passphrase', 'is empty but private-key is encrypted, so ssh could not use it', 'Pass the key\'s passphrase from a secret in passphrase, or use a deploy key without one.');
-    }
-    const knownHosts = readTextOrPath(inputs, 'known-hosts');
-    const badLine = knownHosts === undefined ? undefined : knownHostsProblem(knownHosts);
-    if (badLine)
-        inputs.fail('known-hosts', `line ${badLine.line} ${badLine.problem}`, 'Use the output of `ssh-keyscan -p PORT HOST` (checked against the host\'s own key), one key per line.');
-    const fingerprints = inputs.list('host-fingerprint');
-    for (const fingerprint of fingerprints) {
-        if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-            inputs.fail('host-fingerprint', `is not an OpenSSH SHA256 fingerprint (found '${fingerprint}', expected SHA256: and 43 base64 characters)`, 'Get it with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host.');
-        }
-    }
-    const trustOnFirstUse = inputs.boolean('trust-on-first-use', false);
-    if (trustOnFirstUse && fingerprints.length > 0) {
-        // A pin names the one right key; accepting another one "on first use" would undo it.
-        inputs.fail('trust-on-first-use', 'is true while host-fingerprint pins the host key, so a key that does not match the pin would be accepted as new', 'Remove trust-on-first-use (the pin is enough), or remove host-fingerprint to trust an unknown key on first use.');
-    }
-    if (!knownHosts && fingerprints.length === 0 && !trustOnFirstUse) {
-        inputs.fail('known-hosts', 'is empty and no host-fingerprint is set, so the host cannot be verified', 'Set known-hosts (output of `ssh-keyscan -p PORT HOST`, checked) or host-fingerprint; trust-on-first-use: true accepts an unknown key, unsafely.');
-    }
-    const jumpHost = inputs.argument('jump-host');
-    if (jumpHost !== undefined && !isHostEntry(jumpHost))
-        inputs.fail('jump-host', `is not [user@]host[:port] (found '${jumpHost}')`);
-    // Below a second ssh's ConnectTimeout is 0 (the system default); a 0 command timeout would wait for ever.
-    const connectTimeoutMs = inputs.duration('connect-timeout', 15_000, { min: 1000 });
-    const commandTimeoutMs = inputs.duration('command-timeout', defaults.commandTimeoutMs ?? 10 * 60_000, { min: 1000 });
-    const targets = hostEntries.map((entry, index) => {
-        const match = isHostEntry(entry) ? HOST_PATTERN.exec(entry) : null;
-        if (!match)
-            inputs.fail(hostInputOf(index), `has an entry that is not [user@]host[:port] (found '${entry}')`);
-        const host = (match[2] ?? '').replace(/^\[|\]$/g, '');
-        const entryPort = match[3] ? Number(match[3]) : port;
-        if (entryPort < 1 || entryPort > 65535)
-            inputs.fail(hostInputOf(index), `has a port out of range (found '${entry}')`);
-        return {
-            host, port: entryPort, user: match[1] ?? user, privateKey, passphrase,
-            hostKeys: { knownHosts, fingerprints, trustOnFirstUse }, jumpHost, connectTimeoutMs, commandTimeoutMs,
-        };
-    });
-    return { targets };
-}
-/** `[user@]host[:port]` where neither user nor host could pass for an ssh option. */
-function isHostEntry(entry) {
-    const match = HOST_PATTERN.exec(entry);
-    return Boolean(match) && !(match?.[1] ?? '').startsWith('-') && !(match?.[2] ?? '').startsWith('-');
-}
-function expandHome(value) {
-    return value.startsWith('~/') ? `${external_node_os_.homedir()}${value.slice(1)}` : value;
-}
-function looksLikePath(value) {
-    return !value.includes('\n') && /^(~\/|\/|\.\/)/.test(value.trim());
-}
-function readKeyOrPath(inputs, name) {
-    const raw = inputs.source.get(name);
-    if (!raw || !raw.trim())
-        inputs.fail(name, 'is required but was empty', 'Pass the private key from a secret, e.g. private-key: ${{ secrets.DEPLOY_KEY }}.');
-    let content = raw;
-    if (looksLikePath(raw)) {
-        try {
-            content = external_node_fs_.readFileSync(expandHome(raw.trim()), 'utf8');
-        }
-        catch (error) {
-            inputs.fail(name, `names a file that cannot be read (found '${raw.trim()}': ${error.code})`);
-        }
-    }
-    (0,secrets/* registerSecret */.cl)(content);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content)) {
-        inputs.fail(name, 'is not a private key (expected a -----BEGIN OPENSSH PRIVATE KEY----- block)', 'Paste the whole key file content into the secret, including the BEGIN and END lines.');
-    }
-    return content;
-}
-function readTextOrPath(inputs, name) {
-    const raw = inputs.optional(name);
-    if (raw === undefined)
-        return undefined;
-    if (!looksLikePath(raw))
-        return raw;
-    try {
-        return external_node_fs_.readFileSync(expandHome(raw), 'utf8');
-    }
-    catch (error) {
-        return inputs.fail(name, `names a file that cannot be read (found '${raw}': ${error.code})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/ssh/index.js
-/**
- * Slipway's SSH transport: the OpenSSH client, one multiplexed connection per host.
- *
- * Stable API (used by ssh-deploy, smoke-test via-ssh, restore-drill, swarm):
- *
- *   const { targets } = parseSshInputs(inputs);           // host/hosts, port, user, private-key,
- *                                                         // passphrase, known-hosts, host-fingerprint,
- *                                                         // trust-on-first-use, jump-host,
- *                                                         // connect-timeout, command-timeout
- *   const session = await openSshSession(targets[0], runner, log);
- *   try {
- *     await session.exec(['docker', 'ps', '--format', '{{.Names}}']);   // words, quoted with shellJoin
- *     await session.exec(['sh', '-c', 'echo "$TOKEN" | wc -c'], { env: { TOKEN: secret } });
- *     const tunnel = await session.forwardLocalPort(8080);              // 127.0.0.1:<localPort> → host:8080
- *     await session.upload('dist/', '/srv/app/releases/20250101/');     // rsync over the same connection
- *     await tunnel.close();
- *   } finally {
- *     await session.close();                                            // master exit, agent killed, temp dir removed
- *   }
- *
- * - Remote commands are arrays of words; each is shell-quoted, so an input such
- *   as `app; rm -rf /` stays one literal argument.
- * - `exec(words, { env })` sends the environment on stdin (or, when stdin is
- *   taken, as a 0600 file on the host that is removed before the command runs);
- *   never on a command line. `survivesDisconnect` lets a step finish on the host
- *   even if the connection drops. `timeoutMs` defaults to the target's command
- *   timeout; `allowFailure` returns the failing RunResult instead of throwing.
- * - Host keys: known-hosts lines and/or pinned `SHA256:` fingerprints (checked by
- *   a KnownHostsCommand, no extra connection); `StrictHostKeyChecking yes`, or
- *   `accept-new` only with trust-on-first-use (warns with the fingerprint to pin).
- *   An untrusted key fails with HostKeyError naming the offered fingerprint.
- * - Private key written 0600 in a private 0700 dir under RUNNER_TEMP (the OS temp
- *   dir off a runner), recorded as a leftover for the post step until close()
- *   removes it (docs/cancel.md); the master exits 30 s after its last command
- *   (ControlPersist), kept alive while the session is open. With a passphrase it is
- *   loaded into a short-lived ssh-agent (passphrase via SSH_ASKPASS from a 0600
- *   file, removed at once) that close() kills.
- * - Commands after the first never open a second connection: if the master is
- *   gone they fail (SshConnectError "connection was lost"). `connectionsOpened`
- *   counts authenticated connections, for the bench.
- * - Failures: HostKeyError, SshConnectError (unreachable / login refused /
- *   connection lost), ProcessError (remote command failed; redacted).
- */
-
-
-
-
-
 
 
 /***/ }),

@@ -22,6 +22,13 @@ type MatchFinder = (subject: string, limit: number) => readonly PatternMatch[];
 
 interface CompiledRule { rule: Rule; find: MatchFinder; minified: boolean }
 
+/** Line number (0-based) of an offset, counted afresh: document rules report out of line order. */
+function lineIndexOf(text: string, offset: number): number {
+  let index = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) index += 1;
+  return index;
+}
+
 /** How far a multi-line rule (a key block) may reach past its line. */
 const MULTILINE_WINDOW = 16_000;
 
@@ -139,14 +146,21 @@ export function fingerprintSecret(ruleId: string, secret: string): string {
  */
 export class Detector {
   private readonly compiled: CompiledRule[];
+  /** Rules that judge a whole document (Kubernetes Secrets), with their index among all rules. */
+  private readonly documentRules: Array<{ rule: Rule; owner: number }>;
+  /** Rules that recognise a binary file by its structure (PKCS#12 keystores). */
+  private readonly binaryRules: Rule[];
   private readonly automaton: KeywordAutomaton;
   /** Rule indices per keyword id of the automaton. */
   private readonly rulesOfKeyword: number[][];
   private readonly rulesByKeyword = new Map<string, number[]>();
 
   constructor(private readonly options: DetectorOptions) {
-    this.compiled = options.rules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
-    const keywords = [...new Set(options.rules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
+    const lineRules = options.rules.filter((rule) => !rule.document);
+    this.documentRules = options.rules.filter((rule) => rule.document).map((rule, i) => ({ rule, owner: -1 - i }));
+    this.binaryRules = options.rules.filter((rule) => rule.binary);
+    this.compiled = lineRules.map((rule) => ({ rule, find: matchFinder(rule), minified: rule.minified ?? !rule.generic }));
+    const keywords = [...new Set(lineRules.flatMap((rule) => rule.keywords.map((k) => k.toLowerCase())))];
     // A keyword also triggers the rules of every keyword it contains (`sk_live_` holds `sk`):
     // the automaton reports overlapping keywords too, so this only saves a lookup.
     for (const keyword of keywords) {
@@ -173,8 +187,26 @@ export class Detector {
    * patterns run on RE2, and claimed spans are searched, not walked.
    */
   detect(text: string, path: string, lineNumbers?: readonly number[]): Finding[] {
+    return this.detectText(text, path, lineNumbers, true);
+  }
+
+  /**
+   * A binary file recognised by its structure (a PKCS#12 keystore, whatever its
+   * name): one finding on line 1, or none. The secret is the file's bytes.
+   */
+  detectBinary(bytes: Uint8Array, path: string): Finding[] {
+    for (const rule of this.binaryRules) {
+      const secret = rule.binary?.(bytes);
+      if (secret === undefined) continue;
+      return [{ ruleId: rule.id, title: rule.title, path, line: 1, column: 1, redacted: redactSecret(secret), fingerprint: fingerprintSecret(rule.id, secret) }];
+    }
+    return [];
+  }
+
+  private detectText(text: string, path: string, lineNumbers: readonly number[] | undefined, withDocuments: boolean): Finding[] {
     const findings: Finding[] = [];
     const scan: ScanState = { findings, claimed: new SpanIndex(), later: [] };
+    const documentFindings = withDocuments ? this.detectDocuments(text, path, lineNumbers, scan) : [];
     // Line numbers are counted only when a finding needs one: most files have none.
     let countedTo = 0;
     let lineIndex = 0;
@@ -210,8 +242,36 @@ export class Detector {
     });
     // A generic match reaching onto a later line yields to a provider rule that judged that value on its own line.
     const kept = scan.later.filter(({ from, to }) => !scan.claimed.overlaps(from, to));
-    if (kept.length === 0) return findings;
-    return [...findings, ...kept.map((entry) => entry.finding)].sort((a, b) => a.line - b.line || a.column - b.column);
+    if (kept.length === 0 && documentFindings.length === 0) return findings;
+    return [...findings, ...kept.map((entry) => entry.finding), ...documentFindings].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  /**
+   * Document rules first: each value they judged (kept or not) claims its span,
+   * so the line rules do not judge the encoded text again.
+   */
+  private detectDocuments(text: string, path: string, lineNumbers: readonly number[] | undefined, scan: ScanState): Finding[] {
+    const found: Finding[] = [];
+    for (const { rule, owner } of this.documentRules) {
+      if (!rule.keywords.some((keyword) => text.includes(keyword)) || !rule.pattern.test(text)) continue;
+      const judge = (decoded: string): boolean => this.detectText(decoded, path, undefined, false).length > 0;
+      for (const { index, secret, reported } of rule.document?.(text, judge) ?? []) {
+        scan.claimed.add(owner, index, index + secret.length);
+        if (!reported || isDocumentedExample(secret)) continue;
+        const lineIndex = lineIndexOf(text, index);
+        const column = index - (text.lastIndexOf('\n', index - 1) + 1);
+        found.push({
+          ruleId: rule.id,
+          title: rule.title,
+          path,
+          line: lineNumbers ? lineNumbers[lineIndex] ?? lineIndex + 1 : lineIndex + 1,
+          column: column + 1,
+          redacted: redactSecret(secret),
+          fingerprint: fingerprintSecret(rule.id, secret),
+        });
+      }
+    }
+    return found;
   }
 
   private scanLine(text: string, line: string, lineStart: number, candidates: number[], path: string, lines: LineNumbers, scan: ScanState): void {
@@ -227,7 +287,7 @@ export class Detector {
     for (const index of candidates) {
       const { rule, find } = this.compiled[index];
       // A key block may run past its line; a single-line rule never sees beyond it.
-      const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + MULTILINE_WINDOW)) : line;
+      const subject = rule.multiline ? text.slice(lineStart, Math.min(text.length, lineStart + line.length + (rule.window ?? MULTILINE_WINDOW))) : line;
       for (const match of find(subject, line.length)) {
         const { secret } = match;
         const column = match.index + Math.max(0, match.text.indexOf(secret));
@@ -239,7 +299,7 @@ export class Detector {
         if (!rule.generic) {
           (taken ??= new SpanIndex()).add(index, column, end);
           scan.claimed.add(index, lineStart + column, lineStart + end);
-        } else if (taken?.overlaps(column, end)) continue;
+        } else if (taken?.overlaps(column, end) || scan.claimed.overlaps(lineStart + column, lineStart + end)) continue;
         if (!this.accept(rule, secret, match, column < line.length && inDataUri(column))) continue;
         (reported ??= new SpanIndex()).add(index, column, end);
         const key = `${rule.id}\0${secret}`;

@@ -131,7 +131,10 @@ export async function runScan(settings: ScanSettings, context: FlowContext): Pro
       const read = readScannable(path.join(cwd, file), maxBytes);
       if ('skipped' in read) {
         if (read.skipped === 'too-large') skipOversized(file, read.bytes);
-        else if (read.skipped === 'binary') stats.skipped += 1;
+        else if (read.skipped === 'binary') {
+          stats.skipped += 1;
+          collector.add(detector.detectBinary(read.data, file));
+        }
         continue;
       }
       stats.files += 1;

@@ -11,7 +11,7 @@ export type Sample = string | ((generate: SampleGenerator) => string);
 export interface Rule {
   id: string;
   title: string;
-  /** Lowercase substrings; a line must contain one for the pattern to run. */
+  /** Lowercase substrings; a line must contain one for the pattern to run (document rules: exact-case substrings the text must hold). */
   keywords: readonly string[];
   /**
    * The secret is the named group `secret`, else group 1, else the whole match.
@@ -27,6 +27,17 @@ export interface Rule {
   multiline?: boolean;
   /** Multi-line rules: report the line the secret is on rather than the line the match starts on. */
   reportSecretLine?: boolean;
+  /** Multi-line rules: how far past its line the match may reach (default 16,000 characters). */
+  window?: number;
+  /**
+   * A rule that judges a whole document rather than a line (a Kubernetes Secret,
+   * whose `data:` values sit above or below its `kind:`): runs once per text that
+   * `pattern` matches, before the line rules, and returns each secret with its
+   * offset in the text. `judge` runs the line rules on a decoded value.
+   */
+  document?: (text: string, judge: (decoded: string) => boolean) => Array<{ index: number; secret: string; reported: boolean }>;
+  /** A rule for binary files: the secret (the file, encoded) when the bytes have the structure it knows. */
+  binary?: (bytes: Uint8Array) => string | undefined;
   /** Generic rules get the stricter placeholder checks and yield to provider rules. */
   generic?: boolean;
   /**

@@ -48,6 +48,16 @@ export const contextualRules: Rule[] = [
   contextual({ id: 'zendesk-api-token', title: 'Zendesk API token', names: ['zendesk_?(?:api_?)?token'], between: '', body: C.alnum, length: 40, keywords: ['zendesk'], sampleName: 'ZENDESK_API_TOKEN' }),
   contextual({ id: 'intercom-access-token', title: 'Intercom access token', names: ['intercom_?(?:access_?)?token'], between: '', body: C.url, length: 60, keywords: ['intercom'], sampleName: 'INTERCOM_ACCESS_TOKEN' }),
   contextual({ id: 'sumologic-access-key', title: 'Sumo Logic access key', names: ['sumo_?(?:logic_?)?access_?key'], between: '', body: C.alnum, length: 64, keywords: ['sumo'], sampleName: 'SUMO_ACCESS_KEY' }),
+  // Discord client secrets are 32 URL-safe characters, some of them all digits (so no class mix is asked for).
+  contextual({ id: 'discord-client-secret', title: 'Discord client secret', names: ['discord_?(?:oauth_?)?client_?secret', 'discord_?secret'], between: '', body: C.url, length: 32, keywords: ['discord'], sampleName: 'DISCORD_CLIENT_SECRET', minEntropy: 2.5 }),
+  contextual({ id: 'facebook-app-secret', title: 'Facebook / Meta app secret', names: ['facebook_?(?:app_?|client_?)?secret', 'fb_?(?:app_?|client_?)?secret', 'meta_?app_?secret'], between: '', body: C.hex, length: 32, keywords: ['facebook', 'fb_', 'meta_app'], sampleName: 'FACEBOOK_APP_SECRET' }),
+  // An app access token is `<app id>|<app secret>` (the bar also URL-encoded): only beside a Facebook name.
+  contextual({ id: 'facebook-app-access-token', title: 'Facebook / Meta app access token', names: ['facebook_?(?:app_?)?(?:access_?)?token', 'fb_?(?:app_?)?(?:access_?)?token'], between: '', body: { cls: 'A-Za-z0-9_|%-', alphabet: C.alnum.alphabet }, length: [43, 60], keywords: ['facebook', 'fb_'], sampleName: 'FB_APP_ACCESS_TOKEN', validate: (s) => /^\d{15,16}(?:\||%7C)[A-Za-z0-9_-]{27,40}$/.test(s) }),
+  uuidRule('hubspot-api-key', 'HubSpot API key', ['hubspot_?(?:api_?)?key', 'hapikey'], 'HUBSPOT_API_KEY'),
+  uuidRule('kucoin-secret-key', 'KuCoin API secret', ['kucoin_?(?:api_?)?secret(?:_?key)?'], 'KUCOIN_API_SECRET'),
+  uuidRule('squarespace-access-token', 'Squarespace API key', ['squarespace_?(?:access_?|api_?)?(?:token|key)'], 'SQUARESPACE_API_KEY'),
+  // Legacy Vault tokens (`s.` / `b.` + 24 characters) carry no strong prefix: only beside a Vault name.
+  contextual({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy)', names: ['vault_?(?:root_?|auth_?|client_?)?token', 'x-vault-token'], between: '', body: { cls: 'A-Za-z0-9.', alphabet: C.alnum.alphabet }, length: 26, keywords: ['vault'], sampleName: 'VAULT_TOKEN', validate: (s) => /^[sb]\.[A-Za-z0-9]{24}$/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s) }),
   contextual({ id: 'launchdarkly-sdk-key', title: 'LaunchDarkly SDK key', names: ['launchdarkly_?(?:sdk_?)?key', 'ld_?sdk_?key'], between: '', body: { cls: 'a-z0-9-', alphabet: '0123456789abcdef' }, length: 40, keywords: ['launchdarkly', 'ld_sdk'], sampleName: 'LAUNCHDARKLY_SDK_KEY', validate: (s) => /^sdk-[a-f0-9-]{36}$/.test(s) }),
 ];
 
@@ -56,6 +66,9 @@ const fix = (id: string, build: Rule['samples']['match'][number]): void => {
   const rule = contextualRules.find((r) => r.id === id);
   if (rule) rule.samples.match = [build];
 };
+fix('facebook-app-access-token', (g) => `FB_APP_ACCESS_TOKEN="${g.digits(15)}|${g.urlSafe(27)}"`);
+fix('vault-legacy-token', (g) => `export VAULT_TOKEN=s.${g.alnum(22)}Q7`);
+fix('discord-client-secret', (g) => `DISCORD_CLIENT_SECRET="${g.digits(32)}"`);
 fix('okta-api-token', (g) => `OKTA_API_TOKEN=00${g.urlSafe(40)}`);
 fix('deepseek-api-key', (g) => `DEEPSEEK_API_KEY="sk-${g.hex(32)}"`);
 fix('launchdarkly-sdk-key', (g) => `LAUNCHDARKLY_SDK_KEY: sdk-${g.hex(8)}-${g.hex(4)}-${g.hex(4)}-${g.hex(4)}-${g.hex(12)}`);

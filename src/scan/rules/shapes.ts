@@ -52,12 +52,14 @@ export interface PrefixedShape {
   quiet?: Sample[];
   /** The token may sit inside a longer word (no boundary before the prefix). */
   embedded?: boolean;
+  /** Characters that may not stand before the prefix (default: letters and digits). */
+  notAfter?: string;
 }
 
 /** A token that announces itself with a literal prefix (`ghp_`, `xoxb-`, `AKIA` …). */
 export function prefixed(shape: PrefixedShape): Rule {
   const prefixes = typeof shape.prefix === 'string' ? [shape.prefix] : [...shape.prefix];
-  const before = shape.embedded ? '' : '(?<![A-Za-z0-9])';
+  const before = shape.embedded ? '' : `(?<![${shape.notAfter ?? 'A-Za-z0-9'}])`;
   const tail = shape.suffix ? shape.suffix.regex : '';
   const pattern = new RegExp(
     `${before}(?<secret>(?:${prefixes.map(escapeRegex).join('|')})[${shape.body.cls}]${quantifier(shape.length)}${tail})(?![${shape.body.cls}])`,

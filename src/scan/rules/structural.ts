@@ -26,11 +26,39 @@ const GENERIC_NAMES = 'passw(?:or)?d|pass(?![a-z])|passphrase|pwd|secret|token|a
 const GENERIC_NAME_WORDS = new RegExp(GENERIC_NAMES, 'gi');
 
 /** Names that carry secret-looking words but hold no secret (`token_url`, `public_key`). */
-const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf/i;
+const NOT_SECRET_NAME = /public|hash|digest|sha\d*|checksum|fingerprint|integrity|_?(?:url|uri|path|file|dir|name|type|endpoint|length|len|count|ttl|expir\w*|timeout|id|field|prompt|label|header|format|policy|mode|version|len|size|limit|regex|pattern)$|^(?:no|min|max|use|has|is|show|reset|forgot|new|confirm)_|_(?:enabled|required|rules?|hint|placeholder|reset)$|token(?:izer|ize|s_?used|_?count)|next_?token|page_?token|csrf|xsrf|[a-z_](?:secrets|tokens|passwords)$/i;
 
 const GENERIC_VALUE_CLASS = "[^\\s\"'`;,<>(){}\\[\\]]";
 /** Symbols a chosen password may open with, which YAML, shells and code also use as operators. */
 const SYMBOL_LEADS = ['!', '*', '$', '%', '@', '|', '>', '&', '#'];
+
+/** A comma after a quoted first argument (`setProperty("API_TOKEN", …`, `{ "Password", …`): never after bare words or in a list. */
+// The comma is matched first, so the look-behind runs only where a comma stands.
+const CALL_COMMA = `,(?<=[({]\\s{0,4}["'][A-Za-z0-9_.-]{1,125}["']\\s{0,16},)`;
+
+/**
+ * What may stand between a name and its value, across the file types users have:
+ * `=` (shell, env, INI, TOML, HCL, Python, JS), `:` (YAML, JSON, Ruby hashes),
+ * `:=` `::=` `:::=` `?=` `+=` (Go, Makefile), `.=` (PHP), `=>` (PHP, Ruby), a space
+ * (Dockerfile `ENV`, `.netrc`, CLI flags) and `,` between two quoted arguments
+ * (`System.setProperty("API_TOKEN", "…")`, `os.Setenv(…)`, PHP `define(…)`).
+ */
+const ASSIGNMENT_OPERATOR = `\\s{0,16}(?::{1,3}=|[?+.]=|=>|=|:|${CALL_COMMA}|\\s)\\s{0,16}`;
+
+/** Named groups of a generic match: the name, its closing quote, the operator and the value's quote. */
+interface AssignmentParts { name?: string; nq?: string; sep?: string; q?: string }
+
+/**
+ * Whether the operator and quotes make an assignment: a comma pairs a quoted
+ * name with a quoted value (a call's two arguments), never bare words (`a, b`);
+ * a name ending a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when
+ * only a space follows it.
+ */
+function isAssignment({ name = '', nq = '', sep = '', q = '' }: AssignmentParts): boolean {
+  if (/^\s+$/.test(sep) && /\.$/.test(name)) return false;
+  if (sep.includes(',')) return /["']/.test(nq) && q !== '';
+  return true;
+}
 
 export const structuralRules: Rule[] = [
   {
@@ -95,14 +123,15 @@ export const structuralRules: Rule[] = [
     minified: false,
     title: 'Password in a connection string or URL',
     keywords: ['://'],
-    pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`]{1,100}:(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]{1,253}/i,
-    validate: (password) => !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
+    pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/'"`]{1,100}):(?<secret>[^\s@/'"`]{3,200})@[A-Za-z0-9_.-]{1,253}/i,
+    // A password equal to the user name (`app:app@localhost`) is a local default, not a secret.
+    validate: (password, match) => password.toLowerCase() !== match.groups?.user?.toLowerCase() && !looksLikeGenericPlaceholder(password) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+|user|admin|root|postgres|guest|test)$/i.test(password) && !/^[$%{<]/.test(password),
     samples: {
       match: [
         (g) => `DATABASE_URL=postgres://app:${g.alnum(20)}@db.internal:5432/app`,
         (g) => `redis_url: "rediss://default:${g.alnum(24)}@cache.example.net:6380"`,
       ],
-      quiet: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app', 'url: postgres://user:password@localhost/db', 'https://user:<password>@git.example.com'],
+      quiet: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app', 'url: postgres://user:password@localhost/db', 'https://user:<password>@git.example.com', 'DATABASE_URL=postgres://shopdev:shopdev@localhost:5432/shop_test'],
     },
   },
   {
@@ -110,8 +139,9 @@ export const structuralRules: Rule[] = [
     minified: false,
     title: 'Password in an ADO.NET / JDBC connection string',
     keywords: ['password=', 'pwd='],
-    pattern: /(?:server|host|data source|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
-    validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password),
+    // `Server=…;…Password=…` or a JDBC URL: the keys, not a word (`./server --db-password=…` is a CLI flag).
+    pattern: /(?:(?:server|host|data source|address|addr)\s{0,4}=|jdbc:[a-z]{1,20}:)[^\n]{0,200}?(?:password|pwd)=(?<secret>[^;\s'"&]{6,100})/i,
+    validate: (password) => !looksLikeGenericPlaceholder(password) && !/^[$%{<]/.test(password) && !/[()]/.test(password) && !looksLikeIdentifier(password),
     samples: {
       match: [(g) => `"Db": "Server=sql.internal;Database=app;User Id=app;Password=${g.alnum(12)}#${g.digits(2)};"`],
       quiet: ['"Db": "Server=sql.internal;Database=app;User Id=app;Password=$(DB_PASSWORD);"'],
@@ -161,7 +191,7 @@ export const structuralRules: Rule[] = [
     minified: false,
     title: 'Registry token in .npmrc',
     keywords: ['_authtoken', '_auth=', '_password='],
-    pattern: /(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
+    pattern: /(?<![A-Za-z0-9])(?:_authToken|_auth|_password)\s{0,16}=\s{0,16}["']?(?<secret>[A-Za-z0-9+/_.=-]{16,2000})/,
     minEntropy: 3.2,
     validate: (value) => !looksLikeGenericPlaceholder(value),
     samples: {
@@ -183,17 +213,18 @@ export const structuralRules: Rule[] = [
     id: 'generic-secret',
     title: 'High-entropy value assigned to a secret-looking name',
     generic: true,
-    keywords: ['pass', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'privatekey', 'credential', 'signing_key', 'encryption_key', 'master_key'],
+    // Names are written with `_`, `-`, `.` or nothing between their words (`api_key`, `api-key`, `app.api.key`, `apiKey`).
+    keywords: ['pass', 'pwd', 'secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((word) => ['_', '-', '.', ''].map((join) => `${word}${join}key`))],
     // Every quantifier is bounded (the name to 60 characters each side of its word), so a
     // start position costs a constant however long the line: `tokentoken…` stays linear.
     // Not after `${`: `${TOKEN:?message}` and `${TOKEN:-x}` are shell expansions, not assignments.
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})["'\\]]?${TYPE_ANNOTATION}(?<sep>\\s{0,16}(?::=|=>|=|:|\\s)\\s{0,16})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
+      `(?<![A-Za-z0-9_.-]|\\$\\{)(?<name>[A-Za-z0-9_.-]{0,60}?(?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,60})(?<nq>["'\\]]{0,2})${TYPE_ANNOTATION}(?<sep>${ASSIGNMENT_OPERATOR})(?<q>["'\`]?)(?<secret>>?${GENERIC_VALUE_CLASS}{8,200})\\k<q>(?=[\\s"'\`;,)}\\]]|$)`,
       'i',
     ),
     // A name that ends a sentence (`… from a secret. Gitea/Forgejo: …`) is prose when only a space follows it.
-    validate: (value, match) => !(/^\s+$/.test(match.groups?.sep ?? '') && /\.$/.test(match.groups?.name ?? ''))
-      && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep }),
+    validate: (value, match) => isAssignment(match.groups ?? {})
+      && isStrongGenericValue(value, { quoted: Boolean(match.groups?.q), separator: match.groups?.sep, name: match.groups?.name }),
     samples: {
       match: [
         (g) => `SMTP_PASSWORD=${humanPassword(g)}`,
@@ -283,7 +314,7 @@ function looksLikePath(value: string): boolean {
   if (/^[A-Za-z]:\\/.test(value)) return true;
   if (!/^(?:\.{0,2}|~)\/[A-Za-z0-9_./-]*$/.test(value)) return false;
   // Path segments are words (lower, Capitalised or UPPER); random base64 segments are not.
-  return value.split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
+  return value.replace(/^~/, '').split('/').every((segment) => /^(?:[a-z0-9_.-]*|[A-Z][a-z0-9_.-]*|[A-Z0-9_.-]*)$/.test(segment));
 }
 
 /**
@@ -314,7 +345,8 @@ export function isSecretName(name: string): boolean {
 
 /** `${VAR}`, `$(cmd)`, `$VAR`, `%VAR%`, `{{ var }}`, `@annotation`: a reference, never a value. */
 function isReferenceValue(value: string): boolean {
-  return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$/.test(value);
+  // Also `env:NAME` (TOML/HCL tools) and `#{NAME}#` (Octopus / Azure DevOps token replacement).
+  return /^\{\{|\$\{|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z_.]*@?$|^env:[A-Za-z_][A-Za-z0-9_]*$|^#\{[A-Za-z_][A-Za-z0-9_.]*\}#?$/.test(value);
 }
 
 const IDENT = '[A-Za-z_$][A-Za-z_$]{0,40}\\d{0,3}';
@@ -334,6 +366,29 @@ export interface ValueContext {
   quoted?: boolean;
   /** What stood between the name and the value (`: `, ` = `, `=`). */
   separator?: string;
+  /** The name the value is assigned to: a UUID is a secret only where the name says so. */
+  name?: string;
+}
+
+/** Names under which a UUID-shaped value is a credential (HubSpot, KuCoin, Squarespace keys), not an id. */
+const UUID_SECRET_NAME = /secret|passw|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|auth[_.-]?token|access[_.-]?token/i;
+
+/**
+ * A name written in code rather than a value: words run together
+ * (`keyVaultToStoreSecrets`, `SecretTokenType`, `clientSecret2`), a qualified
+ * name (`xs:token`, `tns:ClientSecretType`), a Maven/Gradle coordinate
+ * (`jjwt-api:0.11.5`, `com.google.cloud:google-cloud-secretmanager`) or a
+ * resource slug (`kv-prod-weu-01`). Random text has digits and capitals
+ * scattered through it, which none of these shapes allow.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  const words = /^(?:[a-z]{2,24}|[A-Z][a-z]{1,24})(?:[A-Z][a-z]{1,24}){1,8}\d{0,3}$/;
+  if (words.test(value)) return true;
+  const qualified = /^([A-Za-z][A-Za-z0-9]{0,15}):([A-Za-z_][A-Za-z0-9_]{0,80})$/.exec(value);
+  if (qualified && (/^[a-z]{2,40}$/.test(qualified[2]) || words.test(qualified[2]) || /^[A-Z][a-z]{1,40}$/.test(qualified[2]))) return true;
+  if (/^(?:[a-z][a-z0-9_.-]{0,80}:){1,2}\d{1,4}(?:\.[0-9A-Za-z_+-]{1,20}){0,4}$/.test(value)) return true;
+  if (/^[a-z][a-z0-9_-]{0,60}\.[a-z0-9_.-]{1,80}:[a-z][a-z0-9_.-]{0,80}$/.test(value)) return true;
+  return /^[a-z]{1,15}(?:-(?:[a-z]{1,15}|\d{1,4})){1,8}$/.test(value);
 }
 
 /**
@@ -361,7 +416,9 @@ export function isStrongGenericValue(value: string, context: ValueContext = {}):
   if (looksLikePath(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (/^(?:true|false|null|none|nil|undefined|required|optional)$/i.test(value)) return false;
   if (/^\d+(?:\.\d+)?[a-z]{0,2}$/i.test(value)) return false;
-  if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/.test(value)) return false; // a UUID is an identifier
+  // A UUID is an identifier, unless the name says it is a secret.
+  if (/^[a-f0-9-]{36}$/i.test(value) && /^[a-f0-9]{8}-/i.test(value) && !UUID_SECRET_NAME.test(context.name ?? '')) return false;
+  if (looksLikeIdentifier(value)) return false;
   if (/^(?:sha\d+|md5|sha512-|sha256-|sha384-)[:-]?/i.test(value)) return false;
   // `<…>` marks a placeholder; a password may still open with `>`.
   if (looksLikeGenericPlaceholder(value.replace(/^>/, ''))) return false;

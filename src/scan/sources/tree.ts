@@ -22,7 +22,8 @@ export async function listTreeFiles(runner: Runner, root: string): Promise<strin
   return files;
 }
 
-export type ReadOutcome = { text: string; bytes: number } | { skipped: 'binary' | 'too-large' | 'unreadable'; bytes: number };
+/** A binary file keeps its bytes: a keystore is recognised by its structure, not read as text. */
+export type ReadOutcome = { text: string; bytes: number } | { skipped: 'binary'; bytes: number; data: Buffer } | { skipped: 'too-large' | 'unreadable'; bytes: number };
 
 /** Reads a file for scanning, skipping binaries (a NUL in the first 8 KB) and files over the limit; UTF-16 is decoded. */
 export function readScannable(file: string, maxBytes: number): ReadOutcome {
@@ -35,8 +36,9 @@ export function readScannable(file: string, maxBytes: number): ReadOutcome {
     return { skipped: 'unreadable', bytes: 0 };
   }
   if (size > maxBytes) return { skipped: 'too-large', bytes: size };
-  const text = decodeText(fs.readFileSync(file));
-  return text === undefined ? { skipped: 'binary', bytes: size } : { text, bytes: size };
+  const data = fs.readFileSync(file);
+  const text = decodeText(data);
+  return text === undefined ? { skipped: 'binary', bytes: size, data } : { text, bytes: size };
 }
 
 /**

@@ -4,6 +4,7 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import { renderMarkdown } from '../../../src/core/summary.js';
 import { localContext, runFlow } from '../../../src/core/run-flow.js';
 import { secretScanFlow } from '../../../src/scan/flow.js';
+import { samplePkcs12 } from '../../../src/scan/pkcs12.js';
 import { TestRepo, fakeGithubToken, fakePassword } from './repo.js';
 
 const repos: TestRepo[] = [];
@@ -52,6 +53,20 @@ describe('what the scan reads, and says it did not', () => {
     const { result } = await scan(repo, { mode: 'tree' });
     expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`).sort()).toEqual(['generic-secret bare.ps1:2', 'generic-secret le.ps1:2', 'github-pat be.ps1:2']);
     expect(result.stats.skipped).toBe(1);
+  });
+
+  it('reports a PKCS#12 keystore by its structure, whatever its name, and stays quiet on other binaries', async () => {
+    const repo = newRepo();
+    const random = (n: number): Buffer => Buffer.from(Array.from({ length: n }, (_v, i) => (i * 37 + 11) % 256));
+    fs.writeFileSync(path.join(repo.dir, 'signing.keystore'), samplePkcs12(random(900)));
+    fs.writeFileSync(path.join(repo.dir, 'client.p12'), samplePkcs12(random(900), 2));
+    fs.writeFileSync(path.join(repo.dir, 'server.der'), Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x90, 0x30, 0x82, 0x01, 0x38, 0, 0]), random(390)]));
+    const { result, log } = await scan(repo, { mode: 'tree' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['pkcs12-keystore signing.keystore:1']);
+    // Only the redacted header of the encoded file reaches the log.
+    expect(log.text()).toContain(result.findings[0].redacted);
+    expect(log.text()).not.toContain(samplePkcs12(random(900)).toString('base64').slice(0, 40));
+    expect(result.stats.skipped).toBe(3);
   });
 
   it('counts a commit that only deletes files in "Scanned N commits" (history and push)', async () => {
