@@ -6,8 +6,8 @@ export interface ComposeProject {
   files: string[];
   project?: string;
   envFile?: string;
-  /** Slipway's override that sets the service's image; last, so it wins. */
-  overrideFile: string;
+  /** Slipway's override that sets the service's image; last, so it wins. None with image-variable: the env file says which image. */
+  overrideFile?: string;
 }
 
 /** Prints v2, v1 or none. */
@@ -21,7 +21,7 @@ export function composeWords(flavor: ComposeFlavor, project: ComposeProject, ...
     '--project-directory', project.appDir,
     ...(project.project ? ['-p', project.project] : []),
     ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
-    '-f', project.overrideFile,
+    ...(project.overrideFile ? ['-f', project.overrideFile] : []),
     ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
     ...subcommand,
   ];

@@ -91,8 +91,9 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         const appDir = forHost(settings.appDir, target.host, index);
         item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
         throwIfCancelled(signal, `checking app-dir on ${item.name}`);
-        // The lock lives inside app-dir: check it exists first rather than create it.
-        await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
+        // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
+        if (settings.strategy === 'script' && settings.createAppDir) await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
+        else await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy');
         const paths = hostPathsFor(settings, appDir);
         item.lock = await acquireLock(item.session, appDir, {
           lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,

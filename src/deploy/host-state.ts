@@ -72,8 +72,10 @@ export async function appendDeployLog(session: SshSession, appDir: string, entry
  * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
  * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
  */
-export function writeAtomicWords(file: string, name = 'slipway-write'): string[] {
-  return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+export function writeAtomicWords(file: string, name = 'slipway-write', options: { keepMode?: boolean } = {}): string[] {
+  // keepMode: the temp file starts as a copy of the old one (its mode and owner), or 0600 when there was none: a user's env file holds secrets.
+  const prepare = options.keepMode ? 'umask 077; mkdir -p "$(dirname "$1")" && { [ ! -e "$1" ] || cp -p -- "$1" "$1.tmp"; }' : 'mkdir -p "$(dirname "$1")"';
+  return ['sh', '-c', `${prepare} && cat > "$1.tmp" && mv -f "$1.tmp" "$1"`, name, file];
 }
 
 /** The words that print `file` on the host, or nothing when it does not exist. */
@@ -82,8 +84,8 @@ export function readOrEmptyWords(file: string, name = 'slipway-read'): string[] 
 }
 
 /** Writes `text` to `file` on the host atomically (writeAtomicWords). */
-export async function writeAtomic(session: SshSession, file: string, text: string, options: { name?: string; label?: string } = {}): Promise<void> {
-  await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+export async function writeAtomic(session: SshSession, file: string, text: string, options: { name?: string; label?: string; keepMode?: boolean } = {}): Promise<void> {
+  await session.exec(writeAtomicWords(file, options.name, { keepMode: options.keepMode }), { stdin: text, label: options.label });
 }
 
 /** The text of `file` on the host; '' when it does not exist. */

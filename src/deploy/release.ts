@@ -5,7 +5,6 @@ import { servingVersion, waitForHttpHealth } from './health.js';
 import { hostFiles, readStateFile, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
 import type { ReleaseDeploySettings } from './strategies/release.js';
-import type { ScriptDeploySettings } from './strategies/script.js';
 import type { StrategyOutcome } from './strategies/strategy.js';
 
 type ReleaseRun = HostRun<ReleaseDeploySettings>;
@@ -313,14 +312,4 @@ export async function releaseRollback(run: ReleaseRun): Promise<StrategyOutcome>
   await markRelease(run, current, 'rolled-back');
   await prune(run);
   return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
-}
-
-export async function scriptDeploy(run: HostRun<ScriptDeploySettings>): Promise<StrategyOutcome> {
-  const { script } = run.settings;
-  const { version } = run.settings;
-  await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
-  await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
-  const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-  if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
-  return { version, previous: '', changed: true };
 }

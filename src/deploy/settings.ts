@@ -51,6 +51,10 @@ export function parseDeploySettings(inputs: Inputs, workDir: string = process.cw
   };
   // An option of the compose strategy; refused with any other.
   const zeroDowntime = parseZeroDowntimeSettings(inputs, strategy, healthUrl);
+  // Zero-downtime runs copies under their own project names, beside the user's: their image stays in Slipway's overrides.
+  if (zeroDowntime && inputs.optional('image-variable') !== undefined) {
+    inputs.fail('image-variable', 'does not work with zero-downtime yet', 'Leave image-variable empty with zero-downtime, or turn zero-downtime off to keep the image in your env file.');
+  }
   return { ...base, ...part, ...(zeroDowntime ? { zeroDowntime } : {}) } as DeploySettings;
 }
 

@@ -15,6 +15,8 @@ export interface FakeComposeHostOptions {
   /** Image IDs whose containers report unhealthy. */
   unhealthy?: string[];
   target?: Partial<SshTarget>;
+  /** A compose file that reads the image from the project's .env (image-variable): `app:${TAG}` as { variable: 'TAG', prefix: 'app:' }. */
+  imageFromEnv?: { variable: string; prefix: string };
 }
 
 export class FakeComposeHost {
@@ -52,6 +54,12 @@ export class FakeComposeHost {
 
   /** The image the service's override points at (Slipway's override is the last `-f`). */
   overrideImage(call: ExecCall): string {
+    const fromEnv = this.options.imageFromEnv;
+    if (fromEnv) {
+      const env = this.session.files.get(`${valueAfter(call.words, '--project-directory') ?? ''}/.env`) ?? '';
+      const line = env.split('\n').filter((l) => l.startsWith(`${fromEnv.variable}=`)).pop();
+      return line ? `${fromEnv.prefix}${line.slice(fromEnv.variable.length + 1)}` : '';
+    }
     const files = call.words.flatMap((word, i) => (call.words[i - 1] === '-f' ? [word] : []));
     const text = this.session.files.get(files[files.length - 1] ?? '') ?? '{}';
     const service = this.options.service ?? 'web';

@@ -346,6 +346,30 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "default": ""
       },
       {
+        "name": "image-variable",
+        "description": "(ssh-deploy) compose: the variable your compose file reads the image from (TAG for image: app:${TAG}, IMAGE for a whole reference). Slipway then sets it in the project's env file (env-file, else .env), atomically, keeps the old line for rollback and writes no override, so your own docker compose up -d starts what Slipway left running. Its value: env's when env sets it (env: TAG=v2, no image needed), else image (its tag alone where the variable holds a tag).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "shell",
+        "description": "(ssh-deploy) script: the shell that runs the script: sh (default; dash on Debian and Ubuntu), bash, or an absolute path such as /usr/bin/zsh. Run with -e either way.",
+        "required": false,
+        "default": "sh"
+      },
+      {
+        "name": "script-file",
+        "description": "(ssh-deploy) script: a file in the workspace holding the script (instead of script), uploaded over the deploy's SSH connection and run in app-dir with the env on stdin.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "create-app-dir",
+        "description": "(ssh-deploy) script: create app-dir (mkdir -p) before running the script, for a script that sets the directory up itself.",
+        "required": false,
+        "default": "false"
+      },
+      {
         "name": "health-url",
         "description": "(ssh-deploy) The health URL as the host sees it (http://127.0.0.1:8080/api/health), checked through the SSH connection; a failure rolls back.",
         "required": false,
@@ -1916,6 +1940,30 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
         "description": "script: the commands to run in app-dir (sh -e: the first failing command fails the deploy).",
         "required": false,
         "default": ""
+      },
+      {
+        "name": "image-variable",
+        "description": "compose: the variable your compose file reads the image from (TAG for image: app:${TAG}, IMAGE for a whole reference). Slipway then sets it in the project's env file (env-file, else .env), atomically, keeps the old line for rollback and writes no override, so your own docker compose up -d starts what Slipway left running. Its value: env's when env sets it (env: TAG=v2, no image needed), else image (its tag alone where the variable holds a tag).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "shell",
+        "description": "script: the shell that runs the script: sh (default; dash on Debian and Ubuntu), bash, or an absolute path such as /usr/bin/zsh. Run with -e either way.",
+        "required": false,
+        "default": "sh"
+      },
+      {
+        "name": "script-file",
+        "description": "script: a file in the workspace holding the script (instead of script), uploaded over the deploy's SSH connection and run in app-dir with the env on stdin.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "create-app-dir",
+        "description": "script: create app-dir (mkdir -p) before running the script, for a script that sets the directory up itself.",
+        "required": false,
+        "default": "false"
       },
       {
         "name": "health-url",

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import { jest } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import { shellJoin } from '../../../src/core/command.js';
 import { MemoryLogger } from '../../../src/core/log.js';
@@ -34,6 +36,25 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(ran.length).toBeGreaterThan(0);
     const plan = planOf(settings);
     expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
+  });
+
+  it.each(['deploy', 'rollback'] as const)('compose with image-variable (%s): the plan names the env file it writes, and its compose commands carry no override', async (mode) => {
+    const settings: ComposeDeploySettings = {
+      ...base, mode, strategy: 'compose', compose: { files: ['docker-compose.yml'], service: 'web', image: 'app:3', pull: true, imageVariable: 'TAG' },
+    };
+    const host = new FakeComposeHost({ images: { 'app:2': 'sha256:two', 'app:3': 'sha256:three' }, running: 'app:2', imageFromEnv: { variable: 'TAG', prefix: 'app:' } });
+    host.session.files.set('/srv/app/.env', mode === 'deploy' ? 'PORT=1\nTAG=2\n' : 'PORT=1\nTAG=3\n');
+    host.session.files.set('/srv/app/.slipway/compose-default-web.state',
+      'image=app:3\nimage_id=sha256:three\nversion=3\nprevious_image=app:2\nprevious_image_id=sha256:two\nprevious_version=2\nenv_line=TAG=3\nprevious_env_line=TAG=2\n');
+    await run(host.session, settings);
+    expect(host.session.files.get('/srv/app/.env')).toBe(mode === 'deploy' ? 'PORT=1\nTAG=3\n' : 'PORT=1\nTAG=2\n');
+    const ran = lines(host.session.ran(['docker', 'compose']));
+    expect(ran.join('\n')).not.toContain('override');
+    const plan = planOf(settings);
+    expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
+    const written = host.session.ran(snippet('slipway-env-file')).filter((words) => words[2]?.includes('mv -f'));
+    expect(written.map((words) => words[4])).toEqual(['/srv/app/.env']);
+    expect(plan.some((line) => line.includes('/srv/app/.env') && line.includes('TAG'))).toBe(true);
   });
 
   describe('compose with zero-downtime', () => {
@@ -143,13 +164,33 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(plan).toContain('keep at most 5 release dirs, failed ones counted (the newest failed one kept)');
   });
 
-  it('script: the plan names the script it runs in app-dir', async () => {
-    const settings: DeploySettings = { ...base, strategy: 'script', script: './deploy.sh --fast' };
+  it.each([
+    { name: 'an inline script under bash', part: { script: 'set -o pipefail; ./deploy.sh --fast', shell: 'bash', createAppDir: false } },
+    { name: 'a script-file under sh, in an app-dir it creates', part: { script: '', shell: 'sh', createAppDir: true, scriptFile: '/workspace/scripts/deploy.sh' } },
+  ])('script ($name): the plan shows the shell, the script and app-dir the run uses', async ({ part }) => {
+    const settings: DeploySettings = { ...base, strategy: 'script', ...part };
     const session = new RecordingSession();
-    session.on(snippet('slipway-check'), { stdout: '' });
-    await run(session, settings);
-    const [hook] = session.ran(snippet('slipway-hook'));
-    expect(planOf(settings)).toContain(`in ${hook?.[4]}: ${hook?.[5]}`);
+    const readFile = jest.spyOn(fs.promises, 'readFile').mockResolvedValue('echo deployed\n' as never);
+    try {
+      await run(session, settings);
+    } finally {
+      readFile.mockRestore();
+    }
+    const [ran] = session.ran(snippet('slipway-script'));
+    const [, , , , dir = '', shell = '', script = ''] = ran ?? [];
+    expect(shell).toBe(part.shell);
+    const plan = planOf(settings);
+    if (part.scriptFile) {
+      expect(plan).toContain(`in ${dir}: ${shellJoin([shell, '-e', script])} (env on stdin), then remove it`);
+      expect(plan).toContain(`upload ${part.scriptFile} to ${script} (over the same connection)`);
+      expect(session.ran(snippet('slipway-script-upload'))[0]?.[4]).toBe(script);
+      expect(session.ran(['rm', '-f', '--', script])).toHaveLength(1);
+      // The fleet makes app-dir before its lock (lock-decisions specs run it), and the plan says so there.
+      expect(plan.indexOf('mkdir -p -- /srv/app')).toBe(plan.indexOf('take the lock /srv/app/.slipway/lock') - 1);
+    } else {
+      expect(plan).toContain(`in ${dir}: ${shellJoin([shell, '-e', '-c', script])}`);
+      expect(plan.join('\n')).not.toContain('mkdir');
+    }
   });
 
   it('swarm (one service): the plan\'s `docker service update` is the argv the run sends to the manager', async () => {
