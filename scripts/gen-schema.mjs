@@ -22,7 +22,7 @@ const PARSERS = {
 };
 /** status, history and lock read the host the deploy wrote (src/cli/commands/command-io.ts HOST_INPUTS). */
 const HOST_INPUTS = ['host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint', 'trust-on-first-use',
-  'jump-host', 'connect-timeout', 'command-timeout', 'strategy', 'app-dir', 'service', 'compose-project', 'health-url', 'stack'];
+  'jump-host', 'connect-timeout', 'command-timeout', 'strategy', 'app-dir', 'service', 'compose-project', 'health-url', 'stack', 'lock-file', 'deploy-log'];
 const HOST_SECTIONS = {
   status: 'slipway status: what serves on each host now (reads defaults: and deploy: first).',
   history: 'slipway history: the deploy log of every host (reads defaults: and deploy: first).',

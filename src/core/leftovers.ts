@@ -26,7 +26,10 @@ export type Leftover =
       /** The session dir it was taken through (its master may still answer). */
       sessionDir: string;
       appDir: string;
+      /** The lock's path: Slipway's directory, or the team's lock file (release `lock-file`). */
       lockDir: string;
+      /** The deploy log the post step writes to, when not `.slipway/deploy.log` (release `deploy-log`). */
+      deployLog?: string;
       /** The exact holder line: a lock is released only while it still says this. */
       token: string;
       runId: string;

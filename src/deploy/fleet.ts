@@ -9,7 +9,7 @@ import { appendDeployLog } from './host-state.js';
 import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from './host-run.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { forHost } from './common-settings.js';
-import { strategyFor, type DeploySettings } from './strategies/index.js';
+import { hostPathsFor, strategyFor, type DeploySettings } from './strategies/index.js';
 import { reportsOf, type HostlessRun, type StrategyReport } from './strategies/strategy.js';
 
 export interface DeployResult {
@@ -95,7 +95,9 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
         if (settings.strategy === 'script' && settings.createAppDir) await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
         else await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy');
+        const paths = hostPathsFor(settings, appDir);
         item.lock = await acquireLock(item.session, appDir, {
+          lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
           holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
         }, context.log);
         throwIfCancelled(signal, `the ${action} on ${item.name}`);
@@ -143,7 +145,7 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
           await appendDeployLog(item.session, item.run.appDir, {
             time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
             previous: item.outcome.previous, result: item.outcome.status, actor,
-          }).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
+          }, hostPathsFor(settings, item.run.appDir).deployLog).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
           await item.lock.release();
         }
       } catch (error) {

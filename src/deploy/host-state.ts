@@ -9,6 +9,24 @@ export const stateDir = (appDir: string): string => `${appDir}/.slipway`;
 export const lockDir = (appDir: string): string => `${stateDir(appDir)}/lock`;
 export const deployLogPath = (appDir: string): string => `${stateDir(appDir)}/deploy.log`;
 
+/** The team's own lock and log paths under app-dir (release `lock-file`, `deploy-log`), when given. */
+export interface HostConventions {
+  lockFile?: string;
+  deployLog?: string;
+}
+
+/**
+ * Where a host's lock and deploy log are: Slipway's own under `.slipway/` (the lock a directory),
+ * or the team's paths (the lock then a file, so the team's `cat`/`rm -f` and checks keep working).
+ */
+export function hostPathsOf(appDir: string, conventions: HostConventions = {}): { lock: string; lockIsFile: boolean; deployLog: string } {
+  return {
+    lock: conventions.lockFile ? `${appDir}/${conventions.lockFile}` : lockDir(appDir),
+    lockIsFile: conventions.lockFile !== undefined,
+    deployLog: conventions.deployLog ? `${appDir}/${conventions.deployLog}` : deployLogPath(appDir),
+  };
+}
+
 /** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
 export const hostFiles = {
   /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
@@ -31,16 +49,21 @@ export interface DeployLogEntry {
   actor: string;
 }
 
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+/**
+ * One line per deploy or rollback, a stable format (docs/ssh-deploy.md): tab-separated fields,
+ * `<ISO time>`, `<action>`, `<strategy>`, then `version=`, `previous=`, `result=`, `by=` in that
+ * order (more `key=value` fields may follow later). Tabs and newlines inside values are flattened.
+ */
 export function formatDeployLogLine(entry: DeployLogEntry): string {
   const clean = (value: string) => value.replace(/[\t\r\n]+/g, ' ');
   return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
     `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
 }
 
-export async function appendDeployLog(session: SshSession, appDir: string, entry: DeployLogEntry): Promise<void> {
+/** Appends the entry to `.slipway/deploy.log`, or to `logPath` (the team's deploy-log). */
+export async function appendDeployLog(session: SshSession, appDir: string, entry: DeployLogEntry, logPath = deployLogPath(appDir)): Promise<void> {
   await session.exec(
-    ['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)],
+    ['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', logPath, formatDeployLogLine(entry)],
     { label: `ssh ${session.target.host}: append to deploy log` },
   );
 }

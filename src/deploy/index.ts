@@ -7,4 +7,4 @@ export { type HostOutcome, type HostRun, RolledBackError } from './host-run.js';
 export { appendDeployLog, stateDir } from './host-state.js';
 export { type HeldLock, acquireLock } from './lock.js';
 export { type DeploySettings, VERSION, forHost, parseDeploySettings } from './settings.js';
-export { STRATEGIES, STRATEGY_NAMES, strategyFor, strategyReportsSummary } from './strategies/index.js';
+export { STRATEGIES, STRATEGY_NAMES, hostPathsFor, strategyFor, strategyReportsSummary } from './strategies/index.js';

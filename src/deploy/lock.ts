@@ -21,7 +21,45 @@ export interface LockOptions {
   /** A lock older than this is broken, with a warning (a runner that died). */
   staleAfterMs: number;
   pollMs?: number;
+  /** The team's lock file (release `lock-file`): Slipway's lock is then that file, and a file there it did not write counts as held. */
+  lockPath?: string;
+  /** Where the post step's deploy-log line goes (the team's deploy-log). */
+  deployLog?: string;
 }
+
+/** The lock file exists and Slipway did not write it: the team's own deploy (or a leftover of it) holds the host. */
+export class ForeignLockError extends SlipwayError {
+  constructor(readonly host: string, readonly lockPath: string) {
+    super(`${host}: ${lockPath} exists and was not written by Slipway, so another deploy (the team's script) holds this host; nothing was changed`, {
+      fix: `Let that deploy finish; if none is running (cat ${lockPath} shows who took it), remove it on the host with rm -f ${lockPath} and deploy again`,
+    });
+    this.name = 'ForeignLockError';
+  }
+}
+
+/** The first line of a lock file Slipway writes; the holder line follows. */
+export const LOCK_FILE_MARK = 'slipway-lock';
+
+/**
+ * A lock file: written whole beside the path, then hard-linked onto it (`ln -T` fails when the path
+ * exists, atomically, whatever is there). Exit 0: taken; 3: Slipway's, held (age, holder printed);
+ * 4: not Slipway's (a directory, or a file without the mark).
+ */
+const ACQUIRE_FILE = [
+  `foreign() { [ -d "$1" ] || [ "$(head -n 1 "$1" 2>/dev/null)" != "${LOCK_FILE_MARK}" ]; }`,
+  // Refused before anything is written, not even the temp file.
+  'if [ -e "$1" ] && foreign "$1"; then exit 4; fi',
+  'mkdir -p "$(dirname "$1")"',
+  'tmp="$1.slipway-$$"',
+  `printf "${LOCK_FILE_MARK}\\n%s\\n" "$2" > "$tmp" || exit 1`,
+  'if ln -T "$tmp" "$1" 2>/dev/null; then rm -f "$tmp"; exit 0; fi',
+  'rm -f "$tmp"',
+  'if [ ! -e "$1" ]; then echo "could not link the lock file into place" >&2; exit 1; fi',
+  'if foreign "$1"; then exit 4; fi',
+  'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+  'printf "%s\\n%s\\n" "$age" "$(tail -n +2 "$1")"',
+  'exit 3',
+].join('\n');
 
 export class LockHeldError extends SlipwayError {
   constructor(readonly host: string, readonly holder: string, readonly ageSeconds: number, waitedMs: number, lockPath = 'app-dir/.slipway/lock') {
@@ -42,8 +80,11 @@ const ACQUIRE = [
   'exit 3',
 ].join('\n');
 
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
-export const RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** The holder text of the lock at `$1`, a directory (`holder` file) or a Slipway lock file (its lines after the mark); empty otherwise. */
+const HOLDER_OF = `holder_of() { if [ -d "$1" ]; then cat "$1/holder" 2>/dev/null; elif [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ]; then tail -n +2 "$1"; fi; }`;
+
+/** Removes the lock (directory or file) only if we still hold it (a broken-and-retaken lock is someone else's, a team's file never ours). Exit 0: released; 3: not ours (or gone). */
+export const RELEASE_LOCK_SCRIPT = `${HOLDER_OF}; if [ "$(holder_of "$1")" = "$2" ]; then rm -rf "$1"; else exit 3; fi`;
 
 /** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
 export function releaseLockWords(lockDir: string, token: string): string[] {
@@ -52,19 +93,21 @@ export function releaseLockWords(lockDir: string, token: string): string[] {
 
 /** Breaks the lock only if it is still the one we judged stale. */
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+/** The same for a lock file: only while it is still Slipway's with that holder. */
+const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`;
 
 export interface HeldLock {
   release(): Promise<void>;
 }
 
 export async function acquireLock(session: SshSession, appDir: string, options: LockOptions, log: Logger): Promise<HeldLock> {
-  const dir = lockDir(appDir);
+  const dir = options.lockPath ?? lockDir(appDir);
   const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
   // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
   // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
   const settle = recordLeftover({
     kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-    appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+    appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
   });
   try {
     await takeLock(session, dir, token, options, log);
@@ -86,15 +129,17 @@ async function takeLock(session: SshSession, dir: string, token: string, options
   let announced = false;
   for (;;) {
     throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
-    const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+    const asFile = options.lockPath !== undefined;
+    const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
     if (result.exitCode === 0) return;
+    if (asFile && result.exitCode === 4) throw new ForeignLockError(session.name, dir);
     if (result.exitCode !== 3) throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
     const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
     const holder = holderLines.join(' ').trim() || 'unknown';
     const ageSeconds = Number(ageText) || 0;
     if (ageSeconds * 1000 >= options.staleAfterMs) {
       log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-      await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+      await session.exec(['sh', '-c', asFile ? BREAK_FILE : BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
       continue;
     }
     const waited = Date.now() - started;

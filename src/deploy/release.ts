@@ -9,19 +9,65 @@ import type { StrategyOutcome } from './strategies/strategy.js';
 
 type ReleaseRun = HostRun<ReleaseDeploySettings>;
 
-/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
-export function releaseName(now: Date): string {
-  return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+/** A release name's time tokens (UTC); every other character is kept as written. */
+const NAME_TOKENS: Record<string, (now: Date) => string> = {
+  Y: (now) => String(now.getUTCFullYear()).padStart(4, '0'),
+  m: (now) => String(now.getUTCMonth() + 1).padStart(2, '0'),
+  d: (now) => String(now.getUTCDate()).padStart(2, '0'),
+  H: (now) => String(now.getUTCHours()).padStart(2, '0'),
+  M: (now) => String(now.getUTCMinutes()).padStart(2, '0'),
+  S: (now) => String(now.getUTCSeconds()).padStart(2, '0'),
+};
+
+/** ISO 8601 basic, UTC (`20261124T100000Z`): the style of a host with no releases yet. */
+export const DEFAULT_RELEASE_NAME = '%Y%m%dT%H%M%SZ';
+
+/**
+ * Why a `release-name` format is refused, or undefined when it is fine. `%Y %m %d %H %M %S`
+ * each once and in that order (so name order stays time order, which rollback relies on),
+ * other characters letters, digits, `_`, `-` and `.`, first a token or a letter/digit.
+ */
+export function releaseNameProblem(format: string): string | undefined {
+  if (!/^(?:%[YmdHMS]|[A-Za-z0-9_.-])+$/.test(format)) return 'may hold only %Y %m %d %H %M %S and letters, digits, _ - .';
+  if (/^[-.]/.test(format)) return 'must not start with - or .';
+  const tokens = format.match(/%[A-Za-z]/g)?.join('') ?? '';
+  if (tokens !== '%Y%m%d%H%M%S') return 'must hold %Y %m %d %H %M %S, each once and in that order (name order is time order)';
+  if (/\.(failed|rolled-back)/.test(format)) return 'must not hold .failed or .rolled-back (they mark releases)';
+  return undefined;
+}
+
+/** `releases/<name>` for `now` in `format` (UTC). Name order is time order. */
+export function releaseName(now: Date, format = DEFAULT_RELEASE_NAME): string {
+  return format.replace(/%([YmdHMS])/g, (_match, token: string) => (NAME_TOKENS[token] as (now: Date) => string)(now));
+}
+
+/** A timestamp name: 4 + 5×2 digits with the same non-digit separators in between (`20261124T100000Z`, `2026-11-24_10-00-00`). */
+const TIMESTAMP_NAME = /^(\d{4})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)$/;
+
+/** The format the host's newest timestamp-named release follows; undefined when none does (then ISO 8601 basic). */
+export function hostReleaseNameFormat(names: string[]): string | undefined {
+  for (const name of names.filter((n) => !isMarked(n)).sort().reverse()) {
+    const parts = TIMESTAMP_NAME.exec(name);
+    if (!parts) continue;
+    const format = ['%Y', parts[2], '%m', parts[4], '%d', parts[6], '%H', parts[8], '%M', parts[10], '%S', parts[12]].join('');
+    if (!releaseNameProblem(format)) return format;
+  }
+  return undefined;
+}
+
+/** The relative target of a shared link at `releases/<name>/<path>`: up to app-dir, then `shared/<path>`, so a moved tree keeps working. */
+export function sharedLinkTarget(path: string): string {
+  return `${'../'.repeat(path.split('/').length + 1)}shared/${path}`;
 }
 
 /** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
 export const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
 
-/** Links each shared path into the release (replacing whatever the artifact had there). */
-export const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Links each shared path (`path target` pairs) into the release `$1`, replacing whatever the artifact had there. */
+export const LINK_SHARED = 'release="$1"; shift; while [ "$#" -ge 2 ]; do p="$1"; t="$2"; shift 2; mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$t" "$release/$p"; done';
 
-/** Writes `$1` into the release's .slipway-version, then links the shared paths (LINK_SHARED on the rest of the arguments). */
-export const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$3/.slipway-version" && shift && { ${LINK_SHARED}; }`;
+/** Writes `$1` into `$2/.slipway-version`, then links the shared paths (LINK_SHARED on `$2` and the path/target pairs after it). */
+export const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$2/.slipway-version" && shift && { ${LINK_SHARED}; }`;
 
 /** Lists releases, newest last, and which one `current` points at. */
 const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
@@ -39,16 +85,19 @@ export const isMarked = (name: string): boolean => MARKED.test(name);
 export const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
 
 /**
- * Removes all but the newest `keep` good releases, never one in `protect`
- * (current, previous). Marked releases never count as kept; they go once they
- * are older than the oldest release kept.
+ * What to remove so at most `keep` release dirs remain, marked ones included. Kept, in this
+ * order: `current`, the good release before it (the rollback target), the newest `.failed` one
+ * (for forensics), then the newest good ones, then the newest other marked ones.
  */
-export function releasesToRemove(all: string[], keep: number, protect: string[]): string[] {
-  const good = all.filter((name) => !isMarked(name)).sort();
-  const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
-  const oldestKept = good.filter((name) => !stale.includes(name))[0];
-  const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
-  return [...stale, ...marked].sort();
+export function releasesToRemove(all: string[], keep: number, current: string | undefined): string[] {
+  const byAge = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+  const good = all.filter((name) => !isMarked(name)).sort(byAge);
+  const marked = all.filter(isMarked).sort(byAge);
+  const previous = current ? good.find((name) => name < current) : undefined;
+  const newestFailed = marked.find((name) => /\.failed(-\d+)?$/.test(name));
+  const wanted = [current, previous, newestFailed, ...good, ...marked].filter((name): name is string => name !== undefined && all.includes(name));
+  const kept = new Set([...new Set(wanted)].slice(0, keep));
+  return all.filter((name) => !kept.has(name)).sort();
 }
 
 /** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
@@ -163,6 +212,26 @@ async function switchAndCheck(run: ReleaseRun, name: string, version: string | u
   return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
 
+/** `release-name` as given, else the style of the host's releases, else ISO 8601 basic. */
+export function releaseNameFormat(given: string | undefined, existing: string[]): string {
+  return given ?? hostReleaseNameFormat(existing) ?? DEFAULT_RELEASE_NAME;
+}
+
+/** Bounds `releases/` to keep-releases dirs, marked ones counted (releasesToRemove); best effort, after the switch settled. */
+async function prune(run: ReleaseRun): Promise<void> {
+  try {
+    const { current, all, marked } = await listReleases(run);
+    const stale = releasesToRemove([...all, ...marked], run.settings.release.keep, current);
+    if (!stale.length) return;
+    const removed = await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale], { allowFailure: true, label: `prune releases on ${run.session.target.host}` });
+    if (removed.exitCode !== 0) throw new Error(removed.stderr.trim());
+    const failed = marked.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).pop();
+    run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
+  } catch (error) {
+    run.log.warn(`${run.session.name}: could not remove old releases (${error instanceof Error ? error.message : String(error)}); the next deploy tries again`);
+  }
+}
+
 export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<StrategyOutcome> {
   const { release } = run.settings;
   // Parsing requires it for a deploy.
@@ -190,7 +259,7 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
   })();
   // Awaited below; a failed upload must not leave it unhandled.
   asking.catch(() => undefined);
-  let name = releaseName(now);
+  let name = releaseName(now, releaseNameFormat(release.nameFormat, before.all));
   if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
   const dir = `${run.appDir}/releases/${name}`;
   let previousVersion: string;
@@ -209,8 +278,8 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
     } else {
       await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
     }
-    // The version file and the shared links in one round trip.
-    await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, run.appDir, dir, ...release.shared], { label: `ssh ${run.session.target.host}: write the version, link shared` });
+    // The version file and the shared links (each relative to the release) in one round trip.
+    await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, dir, ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])], { label: `ssh ${run.session.target.host}: write the version, link shared` });
     previousVersion = await asking;
     for (const command of release.prePromote) {
       throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
@@ -227,14 +296,14 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
   const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
   const verdict = await switchAndCheck(run, name, version, run.signal);
   if (verdict.healthy) {
-    const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
-    if (stale.length) await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+    await prune(run);
     return { version, previous: shownBefore, changed: true };
   }
   if (!before.current) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
   run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
   const back = await switchAndCheck(run, before.current, previousVersion || undefined);
   await markRelease(run, name, 'failed');
+  await prune(run);
   if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
   const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
   throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
@@ -259,5 +328,6 @@ export async function releaseRollback(run: ReleaseRun): Promise<StrategyOutcome>
   if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
   // The release we left is moved aside, so a second rollback goes further back instead of forward.
   await markRelease(run, current, 'rolled-back');
+  await prune(run);
   return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
 }

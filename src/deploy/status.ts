@@ -4,7 +4,8 @@ import type { Logger } from '../core/log.js';
 import type { Runner } from '../core/runner/process-runner.js';
 import { describeTarget, openSshSession, parseSshInputs, type SshSession, type SshSettings } from '../ssh/index.js';
 import { defaultProjectName } from './compose-commands.js';
-import { deployLogPath, hostFiles, lockDir, readStateFile } from './host-state.js';
+import { deployLogPath, hostFiles, hostPathsOf, lockDir, readStateFile } from './host-state.js';
+import { LOCK_FILE_MARK } from './lock.js';
 import { isMarked } from './release.js';
 import { forHost, type Strategy } from './settings.js';
 
@@ -26,6 +27,9 @@ export interface StatusSettings {
   stack?: string;
   /** Deploy-log lines read per host. */
   logLines: number;
+  /** release: the team's lock file and deploy log under app-dir (`lock-file`, `deploy-log`), as the deploy has them. */
+  lockFile?: string;
+  deployLog?: string;
 }
 
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -49,7 +53,17 @@ export function parseStatusSettings(inputs: Inputs, defaults: { logLines?: numbe
   const stack = inputs.optional('stack');
   if (stack !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack)) inputs.fail('stack', 'is not a stack name (letters, digits, _ . -)');
   if (strategy === 'swarm' && stack === undefined) inputs.fail('stack', 'is required to read a swarm deploy', 'Set stack to the stack name, as for deploy.');
-  return { ssh, strategy, appDir, service, composeProject, healthUrl, stack, logLines: inputs.integer('lines', defaults.logLines ?? 10, { min: 1, max: 1000 }) };
+  const conventions = strategy === 'release' ? { lockFile: hostRelative(inputs, 'lock-file'), deployLog: hostRelative(inputs, 'deploy-log') } : {};
+  return { ssh, strategy, appDir, service, composeProject, healthUrl, stack, logLines: inputs.integer('lines', defaults.logLines ?? 10, { min: 1, max: 1000 }), ...conventions };
+}
+
+/** A path under app-dir as the deploy checks it: relative, no `..`, not starting with `-`. */
+function hostRelative(inputs: Inputs, name: string): string | undefined {
+  const value = inputs.optional(name);
+  if (value !== undefined && (!/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/.test(value) || value.startsWith('-'))) {
+    inputs.fail(name, `is not a path inside app-dir (found '${value.slice(0, 60)}')`, 'Set it as the deploy has it, e.g. .deploy.lock or deploy.log.');
+  }
+  return value;
 }
 
 export interface LockState {
@@ -179,11 +193,15 @@ export function parseLockHolder(raw: string): Pick<LockState, 'holder' | 'fields
   return { holder: holder || (raw.trim() ? undefined : 'unknown'), fields };
 }
 
-/** Exit 0 with `age\nholder…` when held; prints nothing when free. */
-const READ_LOCK = 'if [ -d "$1" ]; then echo held; echo $(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) )); head -c 4096 "$1/holder" 2>/dev/null; fi; exit 0';
+/** The holder text of a lock directory, of a Slipway lock file (after its mark line), or of a team's lock file (as it is). */
+const LOCK_TEXT = `lock_text() { if [ -d "$1" ]; then head -c 4096 "$1/holder" 2>/dev/null; elif [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ]; then tail -n +2 "$1" | head -c 4096; else head -c 4096 "$1"; fi; }`;
 
-export async function readLock(session: SshSession, appDir: string): Promise<LockState> {
-  const result = await session.exec(['sh', '-c', READ_LOCK, 'slipway-lock-status', lockDir(appDir)], { label: `ssh ${session.target.host}: read deploy lock` });
+/** Exit 0 with `age\nholder…` when held; prints nothing when free. */
+const READ_LOCK = `${LOCK_TEXT}; if [ -e "$1" ]; then echo held; echo $(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) )); lock_text "$1"; fi; exit 0`;
+
+/** `lockPath`: the team's lock file (release `lock-file`), else Slipway's own lock directory. */
+export async function readLock(session: SshSession, appDir: string, lockPath = lockDir(appDir)): Promise<LockState> {
+  const result = await session.exec(['sh', '-c', READ_LOCK, 'slipway-lock-status', lockPath], { label: `ssh ${session.target.host}: read deploy lock` });
   const [flag, age, ...rest] = result.stdout.split('\n');
   if (flag !== 'held') return { held: false, fields: {} };
   const raw = rest.join('\n');
@@ -191,22 +209,23 @@ export async function readLock(session: SshSession, appDir: string): Promise<Loc
 }
 
 /** Removes the lock only while its holder file still reads `seen` (exit 4: someone else holds it now). */
-const RELEASE_SEEN = 'if [ ! -d "$1" ]; then exit 3; fi; now=$(head -c 4096 "$1/holder" 2>/dev/null); if [ "$now" = "$2" ]; then rm -rf "$1"; exit 0; fi; exit 4';
+const RELEASE_SEEN = `${LOCK_TEXT}; if [ ! -e "$1" ]; then exit 3; fi; now=$(lock_text "$1"); if [ "$now" = "$2" ]; then rm -rf "$1"; exit 0; fi; exit 4`;
 
 export type LockReleaseOutcome = 'released' | 'already-free' | 'changed';
 
-export async function releaseLock(session: SshSession, appDir: string, seen: LockState): Promise<LockReleaseOutcome> {
+export async function releaseLock(session: SshSession, appDir: string, seen: LockState, lockPath = lockDir(appDir)): Promise<LockReleaseOutcome> {
   // $(…) drops trailing newlines, so compare against the seen text without them.
   const seenText = (seen.raw ?? '').replace(/\n+$/, '');
-  const result = await session.exec(['sh', '-c', RELEASE_SEEN, 'slipway-lock-release', lockDir(appDir), seenText], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+  const result = await session.exec(['sh', '-c', RELEASE_SEEN, 'slipway-lock-release', lockPath, seenText], { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
   if (result.exitCode === 0) return 'released';
   if (result.exitCode === 3) return 'already-free';
   if (result.exitCode === 4) return 'changed';
-  throw new Error(`${session.name}: could not remove ${lockDir(appDir)} (exit ${result.exitCode}: ${inert(result.stderr)})`);
+  throw new Error(`${session.name}: could not remove ${lockPath} (exit ${result.exitCode}: ${inert(result.stderr)})`);
 }
 
-export async function readDeployLog(session: SshSession, appDir: string, lines: number): Promise<DeployLogRecord[]> {
-  const result = await session.exec(['sh', '-c', 'tail -n "$2" "$1" 2>/dev/null; exit 0', 'slipway-log-tail', deployLogPath(appDir), String(lines)], { label: `ssh ${session.target.host}: read deploy log` });
+/** `logPath`: the team's deploy-log (release `deploy-log`); its own lines, in another format, are skipped. */
+export async function readDeployLog(session: SshSession, appDir: string, lines: number, logPath = deployLogPath(appDir)): Promise<DeployLogRecord[]> {
+  const result = await session.exec(['sh', '-c', 'tail -n "$2" "$1" 2>/dev/null; exit 0', 'slipway-log-tail', logPath, String(lines)], { label: `ssh ${session.target.host}: read deploy log` });
   return result.stdout.split('\n').map(parseDeployLogLine).filter((r): r is DeployLogRecord => r !== undefined);
 }
 
@@ -292,8 +311,9 @@ export async function readHostStatus(session: SshSession, settings: StatusSettin
   const report: HostStatusReport = { host: session.name, appDir, strategy: settings.strategy, ok: true, releases: [], lock: { held: false, fields: {} }, log: [] };
   const exists = await session.exec(['test', '-d', appDir], { allowFailure: true });
   if (exists.exitCode !== 0) return { ...report, ok: false, error: `app-dir ${appDir} does not exist on the host` };
-  report.lock = await readLock(session, appDir);
-  report.log = await readDeployLog(session, appDir, settings.logLines);
+  const paths = hostPathsOf(appDir, settings);
+  report.lock = await readLock(session, appDir, paths.lock);
+  report.log = await readDeployLog(session, appDir, settings.logLines, paths.deployLog);
   if (settings.strategy === 'compose') {
     report.serving = await readComposeServing(session, settings, appDir, index);
   } else if (settings.strategy === 'release') {

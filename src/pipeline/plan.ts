@@ -1,6 +1,6 @@
 import { describeCommand, shellJoin } from '../core/command.js';
 import { Summary } from '../core/summary.js';
-import { forHost, stateDir, strategyFor, type DeploySettings } from '../deploy/index.js';
+import { forHost, hostPathsFor, strategyFor, type DeploySettings } from '../deploy/index.js';
 import { buildCommand, loginCommand, pushCommand } from '../image/index.js';
 import { describeTarget } from '../ssh/index.js';
 import { PLANNED, type PipelineSettings } from './settings.js';
@@ -70,13 +70,15 @@ export function planHosts(deploy: DeploySettings, image: string | undefined): Ho
   if (strategy.withoutHosts) return [{ host: strategy.withoutHosts.target(deploy), appDir: 'no SSH, no app-dir', commands: strategy.withoutHosts.plan(deploy) }];
   return deploy.ssh.targets.map((target, index) => {
     const appDir = forHost(deploy.appDir, target.host, index);
+    const paths = hostPathsFor(deploy, appDir);
+    const lock = paths.lockIsFile ? `take the lock ${paths.lock} (refused if it exists and Slipway did not write it)` : `take the lock ${paths.lock}`;
     // The fleet checks app-dir before its lock (which lives inside it), or makes it for a script with create-app-dir.
     const makeAppDir = deploy.strategy === 'script' && deploy.createAppDir ? [shellJoin(['mkdir', '-p', '--', appDir])] : [];
-    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, ...makeAppDir, `take the lock ${stateDir(appDir)}/lock`];
+    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, ...makeAppDir, lock];
     // What the strategy runs, as it runs it (each strategy owns its plan).
     commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
     if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
-    commands.push(`append to ${stateDir(appDir)}/deploy.log; release the lock`);
+    commands.push(`append to ${paths.deployLog}; release the lock`);
     return { host: describeTarget(target), appDir, commands };
   });
 }

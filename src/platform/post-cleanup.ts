@@ -35,7 +35,8 @@ function isLeftover(value: unknown): value is Leftover {
   switch (item.kind) {
     case 'dir': return text('path') && ownPath(item.path as string);
     case 'ssh-session': return text('dir') && ownPath(item.dir as string);
-    case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+    case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number'
+      && (item.deployLog === undefined || (text('deployLog') && text('appDir') && (item.deployLog as string).startsWith(`${item.appDir as string}/`) && !(item.deployLog as string).split('/').includes('..')));
     case 'containers': return text('label');
     default: return false;
   }
@@ -104,7 +105,7 @@ async function releaseLeftLock(lock: LockLeftover, sessions: SessionLeftover[], 
     result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
   });
   // Release, and only if it was still ours, say so in the host's deploy log.
-  const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+  const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, lock.deployLog ?? deployLogPath(lock.appDir), line];
   const judge = (exitCode: number): LockOutcome => {
     if (exitCode === 0) log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
     else if (exitCode === 3) log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);

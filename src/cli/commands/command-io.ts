@@ -45,7 +45,7 @@ export interface ParsedArgs {
 }
 
 /** The deploy's SSH and placement inputs: status, history and lock read the host the way the deploy reached it. */
-export const HOST_INPUTS = [...SSH_INPUT_NAMES, 'strategy', 'app-dir', 'service', 'compose-project', 'health-url', 'stack'] as const;
+export const HOST_INPUTS = [...SSH_INPUT_NAMES, 'strategy', 'app-dir', 'service', 'compose-project', 'health-url', 'stack', 'lock-file', 'deploy-log'] as const;
 
 /**
  * A strict parser for these commands: `--name value`, `--name=value`; a flag not

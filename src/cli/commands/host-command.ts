@@ -66,6 +66,7 @@ export const HOST_FLAGS_HELP = `Hosts (the same inputs and slipway.yml "deploy:"
   --known-hosts / --host-fingerprint     the host key, checked as for the deploy
   --app-dir DIR                          the deploy's app-dir ({host}, {index} replaced)
   --strategy compose|release|script|swarm, --service, --compose-project, --stack
+  --lock-file, --deploy-log              release: the team's lock and log under app-dir, as the deploy has them
   --config FILE                          slipway.yml (default: ./slipway.yml if present)
   --json                                 one JSON document on stdout, nothing else there
   --quiet                                only errors on stderr; the result still goes to stdout

@@ -1,6 +1,7 @@
 import { InputError } from '../../core/errors.js';
 import { renderText, Summary } from '../../core/summary.js';
 import { redact } from '../../core/secrets.js';
+import { hostPathsOf } from '../../deploy/host-state.js';
 import { readFleet, readLock, releaseLock, type LockReleaseOutcome, type LockState } from '../../deploy/status.js';
 import { forHost } from '../../deploy/settings.js';
 import { describeLock, hostCount } from './status.js';
@@ -40,7 +41,7 @@ export function runLockCommand(args: string[], io: Parameters<typeof runHostComm
     // Read every lock first (side by side), then confirm one host at a time.
     const hosts = await during(`reading the deploy lock of ${hostCount(settings)}`, () => readFleet<HostLock>(settings.ssh, context, async (session, index) => {
       const appDir = forHost(settings.appDir, session.target.host, index);
-      const lock = await readLock(session, appDir);
+      const lock = await readLock(session, appDir, hostPathsOf(appDir, settings).lock);
       const entry: HostLock = { host: session.name, appDir, ok: true, lock };
       if (action !== 'release') return entry;
       if (!lock.held) return { ...entry, release: 'not-held' };
@@ -62,7 +63,7 @@ export function runLockCommand(args: string[], io: Parameters<typeof runHostComm
         await during(`releasing ${confirmed.size} lock${confirmed.size === 1 ? '' : 's'}`, () => readFleet<{ ok: boolean }>(settings.ssh, context, async (session, i) => {
           const host = hosts[i] as HostLock;
           if (!confirmed.has(session.name) || !host.lock) return { ok: true };
-          host.release = await releaseLock(session, host.appDir, host.lock);
+          host.release = await releaseLock(session, host.appDir, host.lock, hostPathsOf(host.appDir, settings).lock);
           return { ok: true };
         }, (hostName, error, i) => {
           const host = hosts[i] as HostLock;

@@ -1,5 +1,6 @@
 import { renderText, Summary } from '../../core/summary.js';
 import { redact } from '../../core/secrets.js';
+import { hostPathsOf } from '../../deploy/host-state.js';
 import { fleetStatus, mergeHistory, readDeployLog, readFleet, type DeployLogRecord, type HostStatusReport, type LockState } from '../../deploy/status.js';
 import { forHost } from '../../deploy/settings.js';
 import type { CommandIo } from './command-io.js';
@@ -85,7 +86,7 @@ export function runHistoryCommand(args: string[], io: CommandIo): Promise<number
   return runHostCommand(args, io, { section: 'history', help: HISTORY_HELP, logLines: 20 }, async ({ settings, context, json, during }) => {
     const perHost = await during(`reading the deploy log of ${hostCount(settings)}`, () => readFleet<{ host: string; ok: boolean; error?: string; log: DeployLogRecord[] }>(settings.ssh, context, async (session, index) => {
       const appDir = forHost(settings.appDir, session.target.host, index);
-      return { host: session.name, ok: true, log: await readDeployLog(session, appDir, settings.logLines) };
+      return { host: session.name, ok: true, log: await readDeployLog(session, appDir, settings.logLines, hostPathsOf(appDir, settings).deployLog) };
     }, (host, error) => ({ host, ok: false, error, log: [] })));
     const entries = mergeHistory(perHost, settings.logLines);
     const failed = perHost.filter((h) => !h.ok);

@@ -317,9 +317,27 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "keep-releases",
-        "description": "(ssh-deploy) release: how many releases to keep.",
+        "description": "(ssh-deploy) release: how many release dirs to keep, failed and rolled-back ones counted (current, the one before it and the newest failed one, for forensics, go first).",
         "required": false,
         "default": "5"
+      },
+      {
+        "name": "lock-file",
+        "description": "(ssh-deploy) release: the lock file your own deploy script takes, a path under app-dir (.deploy.lock). Slipway takes its lock there (a file) instead of .slipway/lock; a file there it did not write counts as held and the deploy is refused before anything changes. Empty: .slipway/lock.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "deploy-log",
+        "description": "(ssh-deploy) release: the deploy log your team reads, a path under app-dir (deploy.log); Slipway appends its one line per deploy there (format in docs/ssh-deploy.md) instead of .slipway/deploy.log.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "release-name",
+        "description": "(ssh-deploy) release: how new releases are named, a UTC time format with %Y %m %d %H %M %S in that order (%Y%m%dT%H%M%SZ). Empty: the style of the host's newest release, else ISO 8601 basic (%Y%m%dT%H%M%SZ).",
+        "required": false,
+        "default": ""
       },
       {
         "name": "script",
@@ -1955,9 +1973,27 @@ export const ACTION_INPUTS: Readonly<Record<string, ActionInputs>> = {
       },
       {
         "name": "keep-releases",
-        "description": "release: how many releases to keep.",
+        "description": "release: how many release dirs to keep, failed and rolled-back ones counted (current, the one before it and the newest failed one, for forensics, go first).",
         "required": false,
         "default": "5"
+      },
+      {
+        "name": "lock-file",
+        "description": "release: the lock file your own deploy script takes, a path under app-dir (.deploy.lock). Slipway takes its lock there (a file) instead of .slipway/lock; a file there it did not write counts as held and the deploy is refused before anything changes. Empty: .slipway/lock.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "deploy-log",
+        "description": "release: the deploy log your team reads, a path under app-dir (deploy.log); Slipway appends its one line per deploy there (format in docs/ssh-deploy.md) instead of .slipway/deploy.log.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "release-name",
+        "description": "release: how new releases are named, a UTC time format with %Y %m %d %H %M %S in that order (%Y%m%dT%H%M%SZ). Empty: the style of the host's newest release, else ISO 8601 basic (%Y%m%dT%H%M%SZ).",
+        "required": false,
+        "default": ""
       },
       {
         "name": "script",

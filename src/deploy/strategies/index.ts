@@ -1,6 +1,7 @@
 import { Summary } from '../../core/summary.js';
 import type { HostOutcome } from '../host-run.js';
 import { cloudronStrategy } from './cloudron.js';
+import { hostPathsOf } from '../host-state.js';
 import { composeStrategy } from './compose.js';
 import { releaseStrategy } from './release.js';
 import { scriptStrategy } from './script.js';
@@ -40,6 +41,11 @@ export function strategyFor(settings: DeploySettings): Strategy<DeploySettings> 
 }
 
 /** The strategies' own summary blocks for the hosts' reports (swarm: the per-service tables), in host order. */
+/** The lock and deploy-log paths on one host: the release strategy's `lock-file`/`deploy-log`, else Slipway's own. */
+export function hostPathsFor(settings: DeploySettings, appDir: string): ReturnType<typeof hostPathsOf> {
+  return hostPathsOf(appDir, settings.strategy === 'release' ? settings.release : {});
+}
+
 export function strategyReportsSummary(hosts: HostOutcome[]): Summary {
   const summary = new Summary();
   for (const report of hosts.flatMap((host) => host.reports ?? [])) {

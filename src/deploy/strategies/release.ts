@@ -1,6 +1,6 @@
 import type { Inputs } from '../../core/config/inputs.js';
 import type { BaseDeploySettings } from '../common-settings.js';
-import { releaseDeploy, releaseRollback } from '../release.js';
+import { DEFAULT_RELEASE_NAME, releaseDeploy, releaseNameProblem, releaseRollback, sharedLinkTarget } from '../release.js';
 import type { Strategy } from './strategy.js';
 
 export interface ReleaseSettings {
@@ -9,7 +9,14 @@ export interface ReleaseSettings {
   shared: string[];
   prePromote: string[];
   restart: string[];
+  /** Every release dir counts, failed ones included (the newest failed one is kept for forensics). */
   keep: number;
+  /** `release-name`: a time format (`%Y%m%dT%H%M%SZ`); undefined follows the host's existing releases. */
+  nameFormat?: string;
+  /** `lock-file`, under app-dir: the team's lock path (a file there not written by Slipway counts as held). */
+  lockFile?: string;
+  /** `deploy-log`, under app-dir: where the deploy-log line goes instead of `.slipway/deploy.log`. */
+  deployLog?: string;
 }
 
 export interface ReleaseDeploySettings extends BaseDeploySettings {
@@ -27,6 +34,19 @@ function parseArtifact(inputs: Inputs, workDir: string): string | undefined {
   return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
 }
 
+function parseReleaseName(inputs: Inputs): string | undefined {
+  const format = inputs.optional('release-name');
+  if (format === undefined) return undefined;
+  const problem = releaseNameProblem(format);
+  if (problem) inputs.fail('release-name', `${problem} (found '${format.slice(0, 60)}')`, `Use a time format such as ${DEFAULT_RELEASE_NAME} (UTC), or leave it empty to follow the host's existing releases.`);
+  return format;
+}
+
+function optionalRelative(inputs: Inputs, name: string, relative: (name: string, value: string) => string): string | undefined {
+  const value = inputs.optional(name);
+  return value === undefined ? undefined : relative(name, value);
+}
+
 /** Atomic releases: `releases/<timestamp>` uploaded beside the others, `current` switched by rename, restart, check. */
 export const releaseStrategy: Strategy<ReleaseDeploySettings> = {
   name: 'release',
@@ -40,6 +60,9 @@ export const releaseStrategy: Strategy<ReleaseDeploySettings> = {
         prePromote: inputs.list('pre-promote'),
         restart: inputs.list('restart'),
         keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+        nameFormat: parseReleaseName(inputs),
+        lockFile: optionalRelative(inputs, 'lock-file', relative),
+        deployLog: optionalRelative(inputs, 'deploy-log', relative),
       },
     };
   },
@@ -47,12 +70,14 @@ export const releaseStrategy: Strategy<ReleaseDeploySettings> = {
     const commands: string[] = [];
     if (mode === 'rollback') commands.push(`switch ${appDir}/current to the release before it`);
     else {
-      commands.push(`upload ${release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
-      if (release.shared.length) commands.push(`link shared: ${release.shared.join(', ')}`);
+      const style = release.nameFormat ?? `the host's existing releases' style, else ${DEFAULT_RELEASE_NAME}`;
+      commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC> (rsync over the same connection)`);
+      if (release.shared.length) commands.push(`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`);
       for (const command of release.prePromote) commands.push(`in the release: ${command}`);
       commands.push(`switch ${appDir}/current to the new release`);
     }
     for (const command of release.restart) commands.push(command);
+    commands.push(`keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`);
     return commands;
   },
   deploy: (run) => releaseDeploy(run),

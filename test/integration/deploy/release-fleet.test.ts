@@ -36,7 +36,7 @@ describe('ssh-deploy release strategy', () => {
   const values = (version: string, extra: Record<string, string> = {}) => ({
     ...sshValues([h2]), strategy: 'release', 'app-dir': appDir, version, artifact: artifact(version), shared: '.env',
     'pre-promote': 'test -L .env && grep -q shared .env && echo migrated > migrated.txt',
-    restart: `sudo -n ${sandbox.restartScript} release-app`, 'keep-releases': '2',
+    restart: `sudo -n ${sandbox.restartScript} release-app`, 'keep-releases': '3',
     'health-url': `http://127.0.0.1:${PORT}/current/health.json`, 'health-expect': '"version":"{version}"', 'health-timeout': '5s', ...extra,
   });
 
@@ -49,7 +49,7 @@ describe('ssh-deploy release strategy', () => {
       await new Promise((resolve) => setTimeout(resolve, 1100)); // release names are per second
     }
     const releases = fs.readdirSync(`${appDir}/releases`);
-    expect(releases).toHaveLength(2);
+    expect(releases).toHaveLength(3);
     const current = fs.readlinkSync(`${appDir}/current`);
     expect(fs.readFileSync(`${appDir}/${current}/migrated.txt`, 'utf8').trim()).toBe('migrated');
     expect(fs.readFileSync('/srv/slipway/restart.log', 'utf8')).toContain('release-app');
@@ -59,7 +59,7 @@ describe('ssh-deploy release strategy', () => {
     expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r3"');
   });
 
-  it('marks a failed release so neither keep-releases nor a later rollback ever counts it as good', async () => {
+  it('marks a failed release so a later rollback never lands on it, and counts it in keep-releases', async () => {
     const log = new MemoryLogger();
     const r3 = fs.readlinkSync(`${appDir}/current`).replace(/^releases\//, '');
     const failed = fs.readdirSync(`${appDir}/releases`).filter((name) => name.endsWith('.failed'));
@@ -67,7 +67,8 @@ describe('ssh-deploy release strategy', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const r5 = await runFlow(deployFlow, values('r5'), localContext(log));
     expect(r5.failure).toBeUndefined();
-    // keep-releases 2 keeps r3 and r5; the failed r4 does not take a place.
+    // keep-releases 3 bounds every dir: r5, r3 before it, and the failed r4 (the newest failed one, kept to look into).
+    expect(fs.readdirSync(`${appDir}/releases`)).toHaveLength(3);
     expect(fs.readdirSync(`${appDir}/releases`).filter((name) => !name.endsWith('.failed'))).toHaveLength(2);
 
     // "The release before current" in name order is r4's slot: it must be skipped, landing on r3.
@@ -94,7 +95,11 @@ describe('ssh-deploy release strategy', () => {
     expect(fs.readlinkSync(`${appDir}/current`)).toBe(before);
     expect(restarts()).toBe(restartsBefore + 2); // the new release, then the old one again
     expect(await httpGet(PORT, '/current/health.json')).toContain('"version":"r3"');
-    expect(fs.readdirSync(`${appDir}/releases`).filter((name) => name.endsWith('.failed'))).toHaveLength(2);
+    // At most keep-releases dirs: the older failed r4 went, the newest failed one (r6) stays to look into.
+    const releases = fs.readdirSync(`${appDir}/releases`);
+    expect(releases.length).toBeLessThanOrEqual(3);
+    const failed = releases.filter((name) => name.endsWith('.failed'));
+    expect(failed.map((name) => fs.readFileSync(`${appDir}/releases/${name}/.slipway-version`, 'utf8').trim())).toEqual(['r6']);
   });
 
   it('refuses to promote when sudo -n does not allow a restart command', async () => {

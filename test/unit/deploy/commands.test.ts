@@ -1,7 +1,7 @@
 import { composeWords, defaultProjectName, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords } from '../../../src/deploy/compose-commands.js';
 import { formatDeployLogLine } from '../../../src/deploy/host-state.js';
 import { batches } from '../../../src/deploy/fleet.js';
-import { isMarked, releaseName, releasesToRemove, sudoCheckWords } from '../../../src/deploy/release.js';
+import { hostReleaseNameFormat, isMarked, releaseName, releaseNameFormat, releaseNameProblem, releasesToRemove, sharedLinkTarget, sudoCheckWords } from '../../../src/deploy/release.js';
 
 const project = { appDir: '/srv/app', files: ['docker-compose.yml', 'prod.yml'], project: 'app-demo', envFile: '.env.demo', overrideFile: '/srv/app/.slipway/o.json' };
 
@@ -46,17 +46,44 @@ describe('compose commands', () => {
 });
 
 describe('release helpers', () => {
-  it('names releases by UTC timestamp so name order is time order', () => {
-    expect(releaseName(new Date('2025-03-07T01:14:30.123Z'))).toBe('20250307011430');
+  it('names releases in ISO 8601 basic UTC by default, so name order is time order', () => {
+    expect(releaseName(new Date('2025-03-07T01:14:30.123Z'))).toBe('20250307T011430Z');
+    expect(releaseName(new Date('2025-03-07T01:14:30.123Z'), '%Y%m%d%H%M%S')).toBe('20250307011430');
+    expect(releaseName(new Date('2025-03-07T01:14:30Z'), '%Y-%m-%d_%H-%M-%S')).toBe('2025-03-07_01-14-30');
   });
 
-  it('keeps the newest N and never removes current or previous', () => {
-    expect(releasesToRemove(['5', '1', '2', '3', '4'], 2, ['5', '1'])).toEqual(['2', '3']);
+  it('follows the style of the host\'s newest timestamp-named release, else ISO 8601 basic', () => {
+    expect(hostReleaseNameFormat(['20261120T090000Z', '20261124T100000Z', '20261125T100000Z.failed'])).toBe('%Y%m%dT%H%M%SZ');
+    expect(hostReleaseNameFormat(['20261201165013'])).toBe('%Y%m%d%H%M%S');
+    expect(hostReleaseNameFormat(['2026-11-24_10-00-00', 'v1.2.3'])).toBe('%Y-%m-%d_%H-%M-%S');
+    expect(hostReleaseNameFormat(['v1.2.3', 'latest'])).toBeUndefined();
+    expect(releaseNameFormat(undefined, [])).toBe('%Y%m%dT%H%M%SZ');
+    expect(releaseNameFormat('%Y%m%d%H%M%S', ['20261124T100000Z'])).toBe('%Y%m%d%H%M%S');
   });
 
-  it('never counts failed or rolled-back releases as kept, and removes them once older than the oldest kept', () => {
+  it.each([
+    ['%Y%m%d', /each once and in that order/],
+    ['%S%M%H%d%m%Y', /in that order/],
+    ['%Y%m%dT%H%M%SZ/x', /may hold only/],
+    ['-%Y%m%d%H%M%S', /must not start/],
+    ['%Y%m%d%H%M%S%s', /may hold only/],
+    ['%Y%m%d%H%M%S.failed', /\.failed/],
+  ])('refuses the release-name format %s', (format, problem) => {
+    expect(releaseNameProblem(format)).toMatch(problem);
+  });
+
+  it('links shared files relatively, up from the release dir to app-dir/shared', () => {
+    expect(sharedLinkTarget('.env')).toBe('../../shared/.env');
+    expect(sharedLinkTarget('backend/.env')).toBe('../../../shared/backend/.env');
+  });
+
+  it('keeps at most keep-releases dirs, marked ones counted: current, the one before it, the newest failed, then the newest', () => {
+    expect(releasesToRemove(['5', '1', '2', '3', '4'], 2, '5')).toEqual(['1', '2', '3']);
     const all = ['1', '2', '2.failed', '3', '4.failed', '4.failed-1', '5', '0.rolled-back'];
-    expect(releasesToRemove(all, 2, ['5', '3'])).toEqual(['0.rolled-back', '1', '2', '2.failed']);
+    expect(releasesToRemove(all, 3, '5')).toEqual(['0.rolled-back', '1', '2', '2.failed', '4.failed']);
+    // After a rollback to 3: 3, 2 before it, the newest failed; 5 (newer, good) only when there is room.
+    expect(releasesToRemove(['1', '2', '3', '4.failed', '5.rolled-back'], 3, '3')).toEqual(['1', '5.rolled-back']);
+    expect(releasesToRemove(['1', '2', '3', '4.failed', '5.rolled-back'], 5, '3')).toEqual([]);
     expect(['2.failed', '4.failed-1', '0.rolled-back', '5', '5failed'].map(isMarked)).toEqual([true, true, true, false, false]);
   });
 

@@ -140,6 +140,31 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(plan.slice(switched + 1, switched + 1 + restarts.length)).toEqual(restarts);
   });
 
+  it('release on a host with its own conventions: the plan names the lock file, the release name, the relative links and the deploy log the run uses', async () => {
+    const settings: DeploySettings = {
+      ...base, strategy: 'release', release: {
+        artifact: '/tmp/h19r-artifact/', shared: ['backend/.env', '.env'], prePromote: [], restart: [], keep: 5, lockFile: '.deploy.lock', deployLog: 'deploy.log',
+      },
+    };
+    const session = new RecordingSession();
+    session.on(snippet('slipway-check'), { stdout: '' });
+    // The host's releases are named 20261124T100000Z: the new one follows that style.
+    session.on(snippet('slipway-list'), { stdout: 'current=20261124T100000Z\n20261124T100000Z\n' });
+    await run(session, settings);
+    const plan = planOf(settings);
+    // sh -c <script> slipway-release <version> <release dir> then the path/target pairs.
+    const link = session.ran(snippet('slipway-release'))[0] ?? [];
+    const pairs = link.slice(6);
+    expect(plan).toContain(`link shared (relative): ${[0, 2].map((i) => `${pairs[i]} -> ${pairs[i + 1]}`).join(', ')}`);
+    expect(pairs).toEqual(['backend/.env', '../../../shared/backend/.env', '.env', '../../shared/.env']);
+    const made = session.ran(['mkdir', '-p'])[0]?.[2] ?? '';
+    expect(made).toMatch(/^\/srv\/app\/releases\/\d{8}T\d{6}Z$/);
+    expect(plan.some((line) => line.startsWith('upload /tmp/h19r-artifact/ to /srv/app/releases/<name: the host\'s existing releases\' style, else %Y%m%dT%H%M%SZ, UTC>'))).toBe(true);
+    expect(plan).toContain('take the lock /srv/app/.deploy.lock (refused if it exists and Slipway did not write it)');
+    expect(plan).toContain('append to /srv/app/deploy.log; release the lock');
+    expect(plan).toContain('keep at most 5 release dirs, failed ones counted (the newest failed one kept)');
+  });
+
   it.each([
     { name: 'an inline script under bash', part: { script: 'set -o pipefail; ./deploy.sh --fast', shell: 'bash', createAppDir: false } },
     { name: 'a script-file under sh, in an app-dir it creates', part: { script: '', shell: 'sh', createAppDir: true, scriptFile: '/workspace/scripts/deploy.sh' } },

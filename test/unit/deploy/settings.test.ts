@@ -35,6 +35,21 @@ describe('deploy settings checked before connecting', () => {
     expect(() => parse({ ...release, artifact: 'stack.yml' })).toThrow(/^input 'artifact': is not a directory/);
   });
 
+  it('reads the host\'s lock-file, deploy-log and release-name, refusing paths outside app-dir and formats that do not sort by time', () => {
+    const release = { strategy: 'release', service: '', image: '', artifact: 'build/' };
+    const settings = parse({ ...release, 'lock-file': '.deploy.lock', 'deploy-log': 'logs/deploy.log', 'release-name': '%Y%m%d%H%M%S' });
+    expect(settings.strategy === 'release' && settings.release).toMatchObject({ lockFile: '.deploy.lock', deployLog: 'logs/deploy.log', nameFormat: '%Y%m%d%H%M%S' });
+    const unset = parse(release);
+    expect(unset.strategy === 'release' && unset.release).toMatchObject({ lockFile: undefined, deployLog: undefined, nameFormat: undefined });
+    for (const name of ['lock-file', 'deploy-log']) {
+      for (const value of ['../deploy.lock', '/opt/app/.deploy.lock', '-f', 'a b']) {
+        expect(() => parse({ ...release, [name]: value })).toThrow(new RegExp(`^input '${name}': is not a path inside app-dir`));
+      }
+    }
+    expect(() => parse({ ...release, 'release-name': '%Y%m%d' })).toThrow(/^input 'release-name': must hold %Y %m %d %H %M %S, each once and in that order.*Use a time format such as %Y%m%dT%H%M%SZ/s);
+    expect(() => parse({ ...release, 'release-name': '%Y%m%dT%H%M%SZ/..' })).toThrow(/^input 'release-name': may hold only/);
+  });
+
   it('checks env names, and the swarm stack file, before connecting', () => {
     expect(() => parse({ env: 'MY-VAR=1' })).toThrow(/^input 'env': line 1 has a key that is not an environment variable name\./);
     const swarm = { strategy: 'swarm', stack: 'shop', service: '', image: '' };
