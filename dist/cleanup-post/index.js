@@ -29370,7 +29370,15 @@ class ActionsLogger {
             lib_core/* error */.z3(text, properties);
     }
 }
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
+/**
+ * Whether the runner names a cache service at all: @actions/cache needs ACTIONS_CACHE_URL (v1)
+ * or ACTIONS_RESULTS_URL (v2). Without either its answer is no, and loading it (a 2.4 MB chunk,
+ * about 0.2 s of a step's start) only to hear that is skipped.
+ */
+function runnerNamesCacheService(env = process.env) {
+    return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+}
+/** @actions/cache is loaded only when a flow asks for it and the runner offers one: it is large, and startup time matters. */
 class ActionsCache {
     log;
     description = 'Actions cache';
@@ -29378,8 +29386,8 @@ class ActionsCache {
         this.log = log;
     }
     async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
+        const cache = runnerNamesCacheService() ? await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)) : undefined;
+        if (!cache?.isFeatureAvailable()) {
             this.log.info('Cache: this runner offers no cache service; skipping restore.');
             return undefined;
         }
@@ -29392,9 +29400,11 @@ class ActionsCache {
         }
     }
     async available() {
-        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
+        return runnerNamesCacheService() && (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
+        if (!runnerNamesCacheService())
+            return;
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
         if (!cache.isFeatureAvailable())
             return;
@@ -29529,6 +29539,17 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const stateDir = (appDir) => `${appDir}/.slipway`;
 const host_state_lockDir = (appDir) => `${stateDir(appDir)}/lock`;
 const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/**
+ * Where a host's lock and deploy log are: Slipway's own under `.slipway/` (the lock a directory),
+ * or the team's paths (the lock then a file, so the team's `cat`/`rm -f` and checks keep working).
+ */
+function hostPathsOf(appDir, conventions = {}) {
+    return {
+        lock: conventions.lockFile ? `${appDir}/${conventions.lockFile}` : host_state_lockDir(appDir),
+        lockIsFile: conventions.lockFile !== undefined,
+        deployLog: conventions.deployLog ? `${appDir}/${conventions.deployLog}` : deployLogPath(appDir),
+    };
+}
 /** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
 const hostFiles = {
     /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
@@ -29540,21 +29561,28 @@ const hostFiles = {
     /** The release strategy's record of versions of releases Slipway did not make. */
     releaseState: (appDir) => `${stateDir(appDir)}/release.state`,
 };
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+/**
+ * One line per deploy or rollback, a stable format (docs/ssh-deploy.md): tab-separated fields,
+ * `<ISO time>`, `<action>`, `<strategy>`, then `version=`, `previous=`, `result=`, `by=` in that
+ * order (more `key=value` fields may follow later). Tabs and newlines inside values are flattened.
+ */
 function formatDeployLogLine(entry) {
     const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
     return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
         `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
 }
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+/** Appends the entry to `.slipway/deploy.log`, or to `logPath` (the team's deploy-log). */
+async function appendDeployLog(session, appDir, entry, logPath = deployLogPath(appDir)) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', logPath, formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
 }
 /**
  * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
  * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
  */
-function writeAtomicWords(file, name = 'slipway-write') {
-    return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+function writeAtomicWords(file, name = 'slipway-write', options = {}) {
+    // keepMode: the temp file starts as a copy of the old one (its mode and owner), or 0600 when there was none: a user's env file holds secrets.
+    const prepare = options.keepMode ? 'umask 077; mkdir -p "$(dirname "$1")" && { [ ! -e "$1" ] || cp -p -- "$1" "$1.tmp"; }' : 'mkdir -p "$(dirname "$1")"';
+    return ['sh', '-c', `${prepare} && cat > "$1.tmp" && mv -f "$1.tmp" "$1"`, name, file];
 }
 /** The words that print `file` on the host, or nothing when it does not exist. */
 function readOrEmptyWords(file, name = 'slipway-read') {
@@ -29562,7 +29590,7 @@ function readOrEmptyWords(file, name = 'slipway-read') {
 }
 /** Writes `text` to `file` on the host atomically (writeAtomicWords). */
 async function writeAtomic(session, file, text, options = {}) {
-    await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+    await session.exec(writeAtomicWords(file, options.name, { keepMode: options.keepMode }), { stdin: text, label: options.label });
 }
 /** The text of `file` on the host; '' when it does not exist. */
 async function readOrEmpty(session, file, name) {
@@ -29591,6 +29619,41 @@ async function writeStateFile(session, file, state) {
 
 
 
+/** The lock file exists and Slipway did not write it: the team's own deploy (or a leftover of it) holds the host. */
+class ForeignLockError extends errors_SlipwayError {
+    host;
+    lockPath;
+    constructor(host, lockPath) {
+        super(`${host}: ${lockPath} exists and was not written by Slipway, so another deploy (the team's script) holds this host; nothing was changed`, {
+            fix: `Let that deploy finish; if none is running (cat ${lockPath} shows who took it), remove it on the host with rm -f ${lockPath} and deploy again`,
+        });
+        this.host = host;
+        this.lockPath = lockPath;
+        this.name = 'ForeignLockError';
+    }
+}
+/** The first line of a lock file Slipway writes; the holder line follows. */
+const LOCK_FILE_MARK = 'slipway-lock';
+/**
+ * A lock file: written whole beside the path, then hard-linked onto it (`ln -T` fails when the path
+ * exists, atomically, whatever is there). Exit 0: taken; 3: Slipway's, held (age, holder printed);
+ * 4: not Slipway's (a directory, or a file without the mark).
+ */
+const ACQUIRE_FILE = [
+    `foreign() { [ -d "$1" ] || [ "$(head -n 1 "$1" 2>/dev/null)" != "${LOCK_FILE_MARK}" ]; }`,
+    // Refused before anything is written, not even the temp file.
+    'if [ -e "$1" ] && foreign "$1"; then exit 4; fi',
+    'mkdir -p "$(dirname "$1")"',
+    'tmp="$1.slipway-$$"',
+    `printf "${LOCK_FILE_MARK}\\n%s\\n" "$2" > "$tmp" || exit 1`,
+    'if ln -T "$tmp" "$1" 2>/dev/null; then rm -f "$tmp"; exit 0; fi',
+    'rm -f "$tmp"',
+    'if [ ! -e "$1" ]; then echo "could not link the lock file into place" >&2; exit 1; fi',
+    'if foreign "$1"; then exit 4; fi',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$(tail -n +2 "$1")"',
+    'exit 3',
+].join('\n');
 class LockHeldError extends errors_SlipwayError {
     host;
     holder;
@@ -29614,22 +29677,26 @@ const ACQUIRE = [
     'printf "%s\\n%s\\n" "$age" "$holder"',
     'exit 3',
 ].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
-const RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** The holder text of the lock at `$1`, a directory (`holder` file) or a Slipway lock file (its lines after the mark); empty otherwise. */
+const HOLDER_OF = `holder_of() { if [ -d "$1" ]; then cat "$1/holder" 2>/dev/null; elif [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ]; then tail -n +2 "$1"; fi; }`;
+/** Removes the lock (directory or file) only if we still hold it (a broken-and-retaken lock is someone else's, a team's file never ours). Exit 0: released; 3: not ours (or gone). */
+const RELEASE_LOCK_SCRIPT = `${HOLDER_OF}; if [ "$(holder_of "$1")" = "$2" ]; then rm -rf "$1"; else exit 3; fi`;
 /** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
 function lock_releaseLockWords(lockDir, token) {
     return ['sh', '-c', RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
 }
 /** Breaks the lock only if it is still the one we judged stale. */
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+/** The same for a lock file: only while it is still Slipway's with that holder. */
+const BREAK_FILE = (/* unused pure expression or super */ null && (`${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`));
 async function acquireLock(session, appDir, options, log) {
-    const dir = lockDir(appDir);
+    const dir = options.lockPath ?? lockDir(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
     // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
     const settle = recordLeftover({
         kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+        appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
         await takeLock(session, dir, token, options, log);
@@ -29652,9 +29719,12 @@ async function takeLock(session, dir, token, options, log) {
     let announced = false;
     for (;;) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        const asFile = options.lockPath !== undefined;
+        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
         if (result.exitCode === 0)
             return;
+        if (asFile && result.exitCode === 4)
+            throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
             throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
         const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
@@ -29662,7 +29732,7 @@ async function takeLock(session, dir, token, options, log) {
         const ageSeconds = Number(ageText) || 0;
         if (ageSeconds * 1000 >= options.staleAfterMs) {
             log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            await session.exec(['sh', '-c', asFile ? BREAK_FILE : BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
             continue;
         }
         const waited = Date.now() - started;
@@ -30088,6 +30158,8 @@ class OpenSshSession {
     name;
     agentPid;
     forwards = new Set();
+    /** Forward cancels sent in the background: close() waits for them before it ends the master. */
+    cancelling = new Set();
     closed = false;
     settleLeftover;
     inFlight = 0;
@@ -30261,10 +30333,14 @@ class OpenSshSession {
         this.forwards.add(spec);
         return {
             localPort,
+            // The cancel is one more round trip that nothing after it needs (a new forward takes a new
+            // port): it goes in the background, and close() waits for it before ending the master.
             close: async () => {
                 if (!this.forwards.delete(spec))
                     return;
-                await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+                const cancel = this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true }).then(() => undefined, () => undefined);
+                this.cancelling.add(cancel);
+                void cancel.then(() => this.cancelling.delete(cancel));
             },
         };
     }
@@ -30290,6 +30366,7 @@ class OpenSshSession {
             return;
         this.closed = true;
         clearInterval(this.keepalive);
+        await Promise.all(this.cancelling);
         for (const spec of this.forwards)
             await this.runner.run(forwardCommand(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
         this.forwards.clear();
@@ -30493,7 +30570,8 @@ function isLeftover(value) {
     switch (item.kind) {
         case 'dir': return text('path') && ownPath(item.path);
         case 'ssh-session': return text('dir') && ownPath(item.dir);
-        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number'
+            && (item.deployLog === undefined || (text('deployLog') && text('appDir') && item.deployLog.startsWith(`${item.appDir}/`) && !item.deployLog.split('/').includes('..')));
         case 'containers': return text('label');
         default: return false;
     }
@@ -30544,7 +30622,7 @@ async function releaseLeftLock(lock, sessions, options) {
         result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
     });
     // Release, and only if it was still ours, say so in the host's deploy log.
-    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, lock.deployLog ?? deployLogPath(lock.appDir), line];
     const judge = (exitCode) => {
         if (exitCode === 0)
             log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);

@@ -29076,7 +29076,7 @@ function renderTextBlocks(summary) {
 /* harmony export */   Pn: () => (/* binding */ stateDir),
 /* harmony export */   _k: () => (/* binding */ appendDeployLog)
 /* harmony export */ });
-/* unused harmony exports deployLogPath, hostFiles, formatDeployLogLine, writeAtomicWords, readOrEmptyWords, writeAtomic, readOrEmpty, readStateFile, writeStateFile */
+/* unused harmony exports deployLogPath, hostPathsOf, hostFiles, formatDeployLogLine, writeAtomicWords, readOrEmptyWords, writeAtomic, readOrEmpty, readStateFile, writeStateFile */
 /**
  * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
  * deploy log and the compose state. Host state is the only truth a rollback
@@ -29085,6 +29085,17 @@ function renderTextBlocks(summary) {
 const stateDir = (appDir) => `${appDir}/.slipway`;
 const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
 const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/**
+ * Where a host's lock and deploy log are: Slipway's own under `.slipway/` (the lock a directory),
+ * or the team's paths (the lock then a file, so the team's `cat`/`rm -f` and checks keep working).
+ */
+function hostPathsOf(appDir, conventions = {}) {
+    return {
+        lock: conventions.lockFile ? `${appDir}/${conventions.lockFile}` : lockDir(appDir),
+        lockIsFile: conventions.lockFile !== undefined,
+        deployLog: conventions.deployLog ? `${appDir}/${conventions.deployLog}` : deployLogPath(appDir),
+    };
+}
 /** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
 const hostFiles = {
     /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
@@ -29096,21 +29107,28 @@ const hostFiles = {
     /** The release strategy's record of versions of releases Slipway did not make. */
     releaseState: (appDir) => `${stateDir(appDir)}/release.state`,
 };
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
+/**
+ * One line per deploy or rollback, a stable format (docs/ssh-deploy.md): tab-separated fields,
+ * `<ISO time>`, `<action>`, `<strategy>`, then `version=`, `previous=`, `result=`, `by=` in that
+ * order (more `key=value` fields may follow later). Tabs and newlines inside values are flattened.
+ */
 function formatDeployLogLine(entry) {
     const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
     return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
         `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
 }
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+/** Appends the entry to `.slipway/deploy.log`, or to `logPath` (the team's deploy-log). */
+async function appendDeployLog(session, appDir, entry, logPath = deployLogPath(appDir)) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', logPath, formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
 }
 /**
  * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
  * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
  */
-function writeAtomicWords(file, name = 'slipway-write') {
-    return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+function writeAtomicWords(file, name = 'slipway-write', options = {}) {
+    // keepMode: the temp file starts as a copy of the old one (its mode and owner), or 0600 when there was none: a user's env file holds secrets.
+    const prepare = options.keepMode ? 'umask 077; mkdir -p "$(dirname "$1")" && { [ ! -e "$1" ] || cp -p -- "$1" "$1.tmp"; }' : 'mkdir -p "$(dirname "$1")"';
+    return ['sh', '-c', `${prepare} && cat > "$1.tmp" && mv -f "$1.tmp" "$1"`, name, file];
 }
 /** The words that print `file` on the host, or nothing when it does not exist. */
 function readOrEmptyWords(file, name = 'slipway-read') {
@@ -29118,7 +29136,7 @@ function readOrEmptyWords(file, name = 'slipway-read') {
 }
 /** Writes `text` to `file` on the host atomically (writeAtomicWords). */
 async function writeAtomic(session, file, text, options = {}) {
-    await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+    await session.exec(writeAtomicWords(file, options.name, { keepMode: options.keepMode }), { stdin: text, label: options.label });
 }
 /** The text of `file` on the host; '' when it does not exist. */
 async function readOrEmpty(session, file, name) {
@@ -29154,7 +29172,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ky: () => (/* binding */ releaseLockWords)
 });
 
-// UNUSED EXPORTS: LockHeldError, RELEASE_LOCK_SCRIPT
+// UNUSED EXPORTS: ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT
 
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
@@ -29210,6 +29228,41 @@ var host_state = __nccwpck_require__(5131);
 
 
 
+/** The lock file exists and Slipway did not write it: the team's own deploy (or a leftover of it) holds the host. */
+class ForeignLockError extends errors/* SlipwayError */.GQ {
+    host;
+    lockPath;
+    constructor(host, lockPath) {
+        super(`${host}: ${lockPath} exists and was not written by Slipway, so another deploy (the team's script) holds this host; nothing was changed`, {
+            fix: `Let that deploy finish; if none is running (cat ${lockPath} shows who took it), remove it on the host with rm -f ${lockPath} and deploy again`,
+        });
+        this.host = host;
+        this.lockPath = lockPath;
+        this.name = 'ForeignLockError';
+    }
+}
+/** The first line of a lock file Slipway writes; the holder line follows. */
+const LOCK_FILE_MARK = 'slipway-lock';
+/**
+ * A lock file: written whole beside the path, then hard-linked onto it (`ln -T` fails when the path
+ * exists, atomically, whatever is there). Exit 0: taken; 3: Slipway's, held (age, holder printed);
+ * 4: not Slipway's (a directory, or a file without the mark).
+ */
+const ACQUIRE_FILE = [
+    `foreign() { [ -d "$1" ] || [ "$(head -n 1 "$1" 2>/dev/null)" != "${LOCK_FILE_MARK}" ]; }`,
+    // Refused before anything is written, not even the temp file.
+    'if [ -e "$1" ] && foreign "$1"; then exit 4; fi',
+    'mkdir -p "$(dirname "$1")"',
+    'tmp="$1.slipway-$$"',
+    `printf "${LOCK_FILE_MARK}\\n%s\\n" "$2" > "$tmp" || exit 1`,
+    'if ln -T "$tmp" "$1" 2>/dev/null; then rm -f "$tmp"; exit 0; fi',
+    'rm -f "$tmp"',
+    'if [ ! -e "$1" ]; then echo "could not link the lock file into place" >&2; exit 1; fi',
+    'if foreign "$1"; then exit 4; fi',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$(tail -n +2 "$1")"',
+    'exit 3',
+].join('\n');
 class LockHeldError extends errors/* SlipwayError */.GQ {
     host;
     holder;
@@ -29233,22 +29286,26 @@ const ACQUIRE = [
     'printf "%s\\n%s\\n" "$age" "$holder"',
     'exit 3',
 ].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
-const RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** The holder text of the lock at `$1`, a directory (`holder` file) or a Slipway lock file (its lines after the mark); empty otherwise. */
+const HOLDER_OF = `holder_of() { if [ -d "$1" ]; then cat "$1/holder" 2>/dev/null; elif [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ]; then tail -n +2 "$1"; fi; }`;
+/** Removes the lock (directory or file) only if we still hold it (a broken-and-retaken lock is someone else's, a team's file never ours). Exit 0: released; 3: not ours (or gone). */
+const RELEASE_LOCK_SCRIPT = `${HOLDER_OF}; if [ "$(holder_of "$1")" = "$2" ]; then rm -rf "$1"; else exit 3; fi`;
 /** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
 function releaseLockWords(lockDir, token) {
     return ['sh', '-c', RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
 }
 /** Breaks the lock only if it is still the one we judged stale. */
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+/** The same for a lock file: only while it is still Slipway's with that holder. */
+const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`;
 async function acquireLock(session, appDir, options, log) {
-    const dir = (0,host_state/* lockDir */.JK)(appDir);
+    const dir = options.lockPath ?? (0,host_state/* lockDir */.JK)(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
     // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
     const settle = (0,leftovers/* recordLeftover */.vy)({
         kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+        appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
         await takeLock(session, dir, token, options, log);
@@ -29271,9 +29328,12 @@ async function takeLock(session, dir, token, options, log) {
     let announced = false;
     for (;;) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        const asFile = options.lockPath !== undefined;
+        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
         if (result.exitCode === 0)
             return;
+        if (asFile && result.exitCode === 4)
+            throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
             throw new errors/* SlipwayError */.GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
         const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
@@ -29281,7 +29341,7 @@ async function takeLock(session, dir, token, options, log) {
         const ageSeconds = Number(ageText) || 0;
         if (ageSeconds * 1000 >= options.staleAfterMs) {
             log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            await session.exec(['sh', '-c', asFile ? BREAK_FILE : BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
             continue;
         }
         const waited = Date.now() - started;
@@ -29306,7 +29366,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
+// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, runnerNamesCacheService, writeSummary
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
@@ -29817,7 +29877,8 @@ function isLeftover(value) {
     switch (item.kind) {
         case 'dir': return text('path') && ownPath(item.path);
         case 'ssh-session': return text('dir') && ownPath(item.dir);
-        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number'
+            && (item.deployLog === undefined || (text('deployLog') && text('appDir') && item.deployLog.startsWith(`${item.appDir}/`) && !item.deployLog.split('/').includes('..')));
         case 'containers': return text('label');
         default: return false;
     }
@@ -29868,7 +29929,7 @@ async function releaseLeftLock(lock, sessions, options) {
         result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
     });
     // Release, and only if it was still ours, say so in the host's deploy log.
-    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, lock.deployLog ?? deployLogPath(lock.appDir), line];
     const judge = (exitCode) => {
         if (exitCode === 0)
             log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
@@ -30115,7 +30176,15 @@ class ActionsLogger {
             core/* error */.z3(text, properties);
     }
 }
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
+/**
+ * Whether the runner names a cache service at all: @actions/cache needs ACTIONS_CACHE_URL (v1)
+ * or ACTIONS_RESULTS_URL (v2). Without either its answer is no, and loading it (a 2.4 MB chunk,
+ * about 0.2 s of a step's start) only to hear that is skipped.
+ */
+function runnerNamesCacheService(env = process.env) {
+    return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+}
+/** @actions/cache is loaded only when a flow asks for it and the runner offers one: it is large, and startup time matters. */
 class ActionsCache {
     log;
     description = 'Actions cache';
@@ -30123,8 +30192,8 @@ class ActionsCache {
         this.log = log;
     }
     async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
+        const cache = runnerNamesCacheService() ? await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)) : undefined;
+        if (!cache?.isFeatureAvailable()) {
             this.log.info('Cache: this runner offers no cache service; skipping restore.');
             return undefined;
         }
@@ -30137,9 +30206,11 @@ class ActionsCache {
         }
     }
     async available() {
-        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
+        return runnerNamesCacheService() && (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
+        if (!runnerNamesCacheService())
+            return;
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
         if (!cache.isFeatureAvailable())
             return;
@@ -30442,6 +30513,8 @@ class OpenSshSession {
     name;
     agentPid;
     forwards = new Set();
+    /** Forward cancels sent in the background: close() waits for them before it ends the master. */
+    cancelling = new Set();
     closed = false;
     settleLeftover;
     inFlight = 0;
@@ -30615,10 +30688,14 @@ class OpenSshSession {
         this.forwards.add(spec);
         return {
             localPort,
+            // The cancel is one more round trip that nothing after it needs (a new forward takes a new
+            // port): it goes in the background, and close() waits for it before ending the master.
             close: async () => {
                 if (!this.forwards.delete(spec))
                     return;
-                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+                const cancel = this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true }).then(() => undefined, () => undefined);
+                this.cancelling.add(cancel);
+                void cancel.then(() => this.cancelling.delete(cancel));
             },
         };
     }
@@ -30644,6 +30721,7 @@ class OpenSshSession {
             return;
         this.closed = true;
         clearInterval(this.keepalive);
+        await Promise.all(this.cancelling);
         for (const spec of this.forwards)
             await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
         this.forwards.clear();
@@ -30877,7 +30955,7 @@ function composeWords(flavor, project, ...subcommand) {
         '--project-directory', project.appDir,
         ...(project.project ? ['-p', project.project] : []),
         ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
-        '-f', project.overrideFile,
+        ...(project.overrideFile ? ['-f', project.overrideFile] : []),
         ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
         ...subcommand,
     ];
@@ -31401,7 +31479,6 @@ function excerpt(body, truncated = false) {
 async function waitUntilReady(check, options, transport, log) {
     const started = Date.now();
     const deadline = started + options.timeoutMs;
-    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
     let attempts = 0;
     let streak = 0;
     let bestStreak = 0;
@@ -31438,10 +31515,20 @@ async function waitUntilReady(check, options, transport, log) {
         const now = Date.now();
         if (now >= deadline)
             break;
-        await (0,retry/* sleep */.yy)(Math.min((0,retry/* backoffDelay */.EY)(policy, failuresInRow), deadline - now));
+        await (0,retry/* sleep */.yy)(Math.min(readinessDelay(options, failuresInRow), deadline - now));
     }
     const durationMs = Date.now() - started;
     return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+/**
+ * The pause after the n-th failure in a row: the base, growing by half each time up to the
+ * maximum. A service usually turns ready within a second or two of a deploy; doubling from
+ * 250 ms would find it up to a second late, small steps find it within a few hundred ms.
+ * Jitter on the upper quarter keeps parallel runners from polling in lockstep.
+ */
+function readinessDelay(options, failuresInRow, random = Math.random) {
+    const step = Math.min(options.retryMaxDelayMs, options.retryBaseDelayMs * 1.5 ** Math.max(0, failuresInRow - 1));
+    return Math.round(step * 0.75 + random() * step * 0.25);
 }
 function explainFailure(check, last, facts) {
     const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
@@ -31537,8 +31624,9 @@ const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
 const DEFAULT_SMOKE_OPTIONS = {
     timeoutMs: 60_000,
     consecutivePasses: 3,
-    confirmIntervalMs: 250,
-    retryBaseDelayMs: 250,
+    // Passes in a row 100 ms apart: a restarting app's answers do not line up that fast by chance.
+    confirmIntervalMs: 100,
+    retryBaseDelayMs: 100,
     retryMaxDelayMs: 5_000,
     requestTimeoutMs: 10_000,
 };

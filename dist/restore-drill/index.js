@@ -45576,7 +45576,6 @@ function classify(error, latencyMs, dialled) {
 async function waitUntilReady(check, options, transport, log) {
     const started = Date.now();
     const deadline = started + options.timeoutMs;
-    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
     let attempts = 0;
     let streak = 0;
     let bestStreak = 0;
@@ -45613,10 +45612,20 @@ async function waitUntilReady(check, options, transport, log) {
         const now = Date.now();
         if (now >= deadline)
             break;
-        await (0,retry/* sleep */.yy)(Math.min((0,retry/* backoffDelay */.EY)(policy, failuresInRow), deadline - now));
+        await (0,retry/* sleep */.yy)(Math.min(readinessDelay(options, failuresInRow), deadline - now));
     }
     const durationMs = Date.now() - started;
     return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+/**
+ * The pause after the n-th failure in a row: the base, growing by half each time up to the
+ * maximum. A service usually turns ready within a second or two of a deploy; doubling from
+ * 250 ms would find it up to a second late, small steps find it within a few hundred ms.
+ * Jitter on the upper quarter keeps parallel runners from polling in lockstep.
+ */
+function readinessDelay(options, failuresInRow, random = Math.random) {
+    const step = Math.min(options.retryMaxDelayMs, options.retryBaseDelayMs * 1.5 ** Math.max(0, failuresInRow - 1));
+    return Math.round(step * 0.75 + random() * step * 0.25);
 }
 function explainFailure(check, last, facts) {
     const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
@@ -45712,8 +45721,9 @@ const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
 const DEFAULT_SMOKE_OPTIONS = {
     timeoutMs: 60_000,
     consecutivePasses: 3,
-    confirmIntervalMs: 250,
-    retryBaseDelayMs: 250,
+    // Passes in a row 100 ms apart: a restarting app's answers do not line up that fast by chance.
+    confirmIntervalMs: 100,
+    retryBaseDelayMs: 100,
     retryMaxDelayMs: 5_000,
     requestTimeoutMs: 10_000,
 };
@@ -47836,6 +47846,8 @@ class OpenSshSession {
     name;
     agentPid;
     forwards = new Set();
+    /** Forward cancels sent in the background: close() waits for them before it ends the master. */
+    cancelling = new Set();
     closed = false;
     settleLeftover;
     inFlight = 0;
@@ -48009,10 +48021,14 @@ class OpenSshSession {
         this.forwards.add(spec);
         return {
             localPort,
+            // The cancel is one more round trip that nothing after it needs (a new forward takes a new
+            // port): it goes in the background, and close() waits for it before ending the master.
             close: async () => {
                 if (!this.forwards.delete(spec))
                     return;
-                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+                const cancel = this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true }).then(() => undefined, () => undefined);
+                this.cancelling.add(cancel);
+                void cancel.then(() => this.cancelling.delete(cancel));
             },
         };
     }
@@ -48038,6 +48054,7 @@ class OpenSshSession {
             return;
         this.closed = true;
         clearInterval(this.keepalive);
+        await Promise.all(this.cancelling);
         for (const spec of this.forwards)
             await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
         this.forwards.clear();
@@ -48308,6 +48325,7 @@ async function restoreAll(settings, context, scratch, run) {
             context.log.info('No snapshot older than the chosen one: the random older drill is skipped.');
     }
     const reports = [];
+    const repositoryCheck = source.skipRepositoryCheck ? undefined : startRepositoryCheck(source, session, scratch);
     for (const [index, { label, snapshot }] of selections.entries()) {
         run.deadline.enter(`restore the ${label} snapshot ${snapshot.id.slice(0, 12)}`);
         const asked = Date.now();
@@ -48320,12 +48338,26 @@ async function restoreAll(settings, context, scratch, run) {
         const restoreReport = await verifyRestore(settings, context, scratch, { label, source: base.source, started, restored, run, snapshot, previous: index === 0 ? run.previous : undefined, primary: index === 0 });
         if (index === 0 && !source.skipRepositoryCheck) {
             run.deadline.enter(`${source.kind} check`);
-            restoreReport.checks.push(await session.check());
+            restoreReport.checks.push(await (repositoryCheck ?? session.check()));
             restoreReport.passed = isPassing(restoreReport.checks);
         }
         reports.push(restoreReport);
     }
     return reports;
+}
+/**
+ * restic's check reads the repository only (restore and listing run with --no-lock, the check
+ * keeps a temporary cache of its own), so it runs beside the restore, the data checks and the app
+ * boot; its verdict still lands where it always did, after the newest restore's checks. Borg's
+ * check takes the repository's exclusive lock, which its extract would wait on: it stays after.
+ */
+function startRepositoryCheck(source, session, scratch) {
+    if (source.kind !== 'restic')
+        return undefined;
+    const checking = session.check();
+    // Whatever ends the drill, the scratch place goes only once the check has stopped.
+    scratch.onCleanup('the restic check', () => checking.then(() => undefined, () => undefined));
+    return checking;
 }
 async function restoreLive(settings, context, scratch) {
     const source = settings.source;
@@ -48439,7 +48471,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
+// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, runnerNamesCacheService, writeSummary
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
@@ -48634,6 +48666,41 @@ var external_node_os_ = __nccwpck_require__(8161);
 
 
 
+/** The lock file exists and Slipway did not write it: the team's own deploy (or a leftover of it) holds the host. */
+class ForeignLockError extends errors/* SlipwayError */.GQ {
+    host;
+    lockPath;
+    constructor(host, lockPath) {
+        super(`${host}: ${lockPath} exists and was not written by Slipway, so another deploy (the team's script) holds this host; nothing was changed`, {
+            fix: `Let that deploy finish; if none is running (cat ${lockPath} shows who took it), remove it on the host with rm -f ${lockPath} and deploy again`,
+        });
+        this.host = host;
+        this.lockPath = lockPath;
+        this.name = 'ForeignLockError';
+    }
+}
+/** The first line of a lock file Slipway writes; the holder line follows. */
+const LOCK_FILE_MARK = 'slipway-lock';
+/**
+ * A lock file: written whole beside the path, then hard-linked onto it (`ln -T` fails when the path
+ * exists, atomically, whatever is there). Exit 0: taken; 3: Slipway's, held (age, holder printed);
+ * 4: not Slipway's (a directory, or a file without the mark).
+ */
+const ACQUIRE_FILE = [
+    `foreign() { [ -d "$1" ] || [ "$(head -n 1 "$1" 2>/dev/null)" != "${LOCK_FILE_MARK}" ]; }`,
+    // Refused before anything is written, not even the temp file.
+    'if [ -e "$1" ] && foreign "$1"; then exit 4; fi',
+    'mkdir -p "$(dirname "$1")"',
+    'tmp="$1.slipway-$$"',
+    `printf "${LOCK_FILE_MARK}\\n%s\\n" "$2" > "$tmp" || exit 1`,
+    'if ln -T "$tmp" "$1" 2>/dev/null; then rm -f "$tmp"; exit 0; fi',
+    'rm -f "$tmp"',
+    'if [ ! -e "$1" ]; then echo "could not link the lock file into place" >&2; exit 1; fi',
+    'if foreign "$1"; then exit 4; fi',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$(tail -n +2 "$1")"',
+    'exit 3',
+].join('\n');
 class LockHeldError extends errors/* SlipwayError */.GQ {
     host;
     holder;
@@ -48657,22 +48724,26 @@ const ACQUIRE = [
     'printf "%s\\n%s\\n" "$age" "$holder"',
     'exit 3',
 ].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
-const lock_RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
+/** The holder text of the lock at `$1`, a directory (`holder` file) or a Slipway lock file (its lines after the mark); empty otherwise. */
+const HOLDER_OF = `holder_of() { if [ -d "$1" ]; then cat "$1/holder" 2>/dev/null; elif [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ]; then tail -n +2 "$1"; fi; }`;
+/** Removes the lock (directory or file) only if we still hold it (a broken-and-retaken lock is someone else's, a team's file never ours). Exit 0: released; 3: not ours (or gone). */
+const lock_RELEASE_LOCK_SCRIPT = `${HOLDER_OF}; if [ "$(holder_of "$1")" = "$2" ]; then rm -rf "$1"; else exit 3; fi`;
 /** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
 function releaseLockWords(lockDir, token) {
     return ['sh', '-c', lock_RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
 }
 /** Breaks the lock only if it is still the one we judged stale. */
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+/** The same for a lock file: only while it is still Slipway's with that holder. */
+const BREAK_FILE = (/* unused pure expression or super */ null && (`${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`));
 async function acquireLock(session, appDir, options, log) {
-    const dir = lockDir(appDir);
+    const dir = options.lockPath ?? lockDir(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
     // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
     const settle = recordLeftover({
         kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+        appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
         await takeLock(session, dir, token, options, log);
@@ -48695,9 +48766,12 @@ async function takeLock(session, dir, token, options, log) {
     let announced = false;
     for (;;) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        const asFile = options.lockPath !== undefined;
+        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
         if (result.exitCode === 0)
             return;
+        if (asFile && result.exitCode === 4)
+            throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
             throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
         const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
@@ -48705,7 +48779,7 @@ async function takeLock(session, dir, token, options, log) {
         const ageSeconds = Number(ageText) || 0;
         if (ageSeconds * 1000 >= options.staleAfterMs) {
             log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            await session.exec(['sh', '-c', asFile ? BREAK_FILE : BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
             continue;
         }
         const waited = Date.now() - started;
@@ -48751,7 +48825,8 @@ function isLeftover(value) {
     switch (item.kind) {
         case 'dir': return text('path') && ownPath(item.path);
         case 'ssh-session': return text('dir') && ownPath(item.dir);
-        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number'
+            && (item.deployLog === undefined || (text('deployLog') && text('appDir') && item.deployLog.startsWith(`${item.appDir}/`) && !item.deployLog.split('/').includes('..')));
         case 'containers': return text('label');
         default: return false;
     }
@@ -48802,7 +48877,7 @@ async function releaseLeftLock(lock, sessions, options) {
         result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
     });
     // Release, and only if it was still ours, say so in the host's deploy log.
-    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, lock.deployLog ?? deployLogPath(lock.appDir), line];
     const judge = (exitCode) => {
         if (exitCode === 0)
             log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
@@ -49049,7 +49124,15 @@ class ActionsLogger {
             core/* error */.z3(text, properties);
     }
 }
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
+/**
+ * Whether the runner names a cache service at all: @actions/cache needs ACTIONS_CACHE_URL (v1)
+ * or ACTIONS_RESULTS_URL (v2). Without either its answer is no, and loading it (a 2.4 MB chunk,
+ * about 0.2 s of a step's start) only to hear that is skipped.
+ */
+function runnerNamesCacheService(env = process.env) {
+    return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+}
+/** @actions/cache is loaded only when a flow asks for it and the runner offers one: it is large, and startup time matters. */
 class ActionsCache {
     log;
     description = 'Actions cache';
@@ -49057,8 +49140,8 @@ class ActionsCache {
         this.log = log;
     }
     async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
+        const cache = runnerNamesCacheService() ? await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)) : undefined;
+        if (!cache?.isFeatureAvailable()) {
             this.log.info('Cache: this runner offers no cache service; skipping restore.');
             return undefined;
         }
@@ -49071,9 +49154,11 @@ class ActionsCache {
         }
     }
     async available() {
-        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
+        return runnerNamesCacheService() && (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
     }
     async save(paths, key) {
+        if (!runnerNamesCacheService())
+            return;
         const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
         if (!cache.isFeatureAvailable())
             return;

@@ -37243,11 +37243,11 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
-/* harmony import */ var _deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2348);
-// The ssh-deploy action: inputs → the shared deploy flow → outputs and summary.
+/* harmony import */ var _preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5568);
+// The ssh-deploy action: inputs → the shared deploy flow (mode preview: the preview flow) → outputs and summary.
 
 
-await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_deploy_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .deployFlow */ .g);
+await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .sshDeployFlow */ .e);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -37341,10 +37341,11 @@ function shellJoin(words) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   G1: () => (/* binding */ ENV_NAME),
 /* harmony export */   hw: () => (/* binding */ withoutQuotedValues),
 /* harmony export */   rG: () => (/* binding */ MAX_DURATION_MS)
 /* harmony export */ });
-/* unused harmony exports mapInputSource, ENV_NAME, resolveThroughLinks, formatDuration, splitList */
+/* unused harmony exports mapInputSource, resolveThroughLinks, formatDuration, splitList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
@@ -38053,15 +38054,871 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 2348:
+/***/ 5131:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ lockDir),
+/* harmony export */   Pn: () => (/* binding */ stateDir),
+/* harmony export */   VP: () => (/* binding */ writeStateFile),
+/* harmony export */   YF: () => (/* binding */ hostPathsOf),
+/* harmony export */   _k: () => (/* binding */ appendDeployLog),
+/* harmony export */   l2: () => (/* binding */ readOrEmpty),
+/* harmony export */   qZ: () => (/* binding */ hostFiles),
+/* harmony export */   qy: () => (/* binding */ readStateFile),
+/* harmony export */   vZ: () => (/* binding */ writeAtomic)
+/* harmony export */ });
+/* unused harmony exports deployLogPath, formatDeployLogLine, writeAtomicWords, readOrEmptyWords */
+/**
+ * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
+ * deploy log and the compose state. Host state is the only truth a rollback
+ * needs, so it works when the last deploy's runner is gone.
+ */
+const stateDir = (appDir) => `${appDir}/.slipway`;
+const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
+const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
+/**
+ * Where a host's lock and deploy log are: Slipway's own under `.slipway/` (the lock a directory),
+ * or the team's paths (the lock then a file, so the team's `cat`/`rm -f` and checks keep working).
+ */
+function hostPathsOf(appDir, conventions = {}) {
+    return {
+        lock: conventions.lockFile ? `${appDir}/${conventions.lockFile}` : lockDir(appDir),
+        lockIsFile: conventions.lockFile !== undefined,
+        deployLog: conventions.deployLog ? `${appDir}/${conventions.deployLog}` : deployLogPath(appDir),
+    };
+}
+/** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
+const hostFiles = {
+    /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
+    composeBase: (appDir, project, service) => `${stateDir(appDir)}/compose-${project ?? 'default'}-${service}`,
+    /** The zero-downtime switch record of a compose project's service. */
+    switchState: (appDir, projectName, service) => `${stateDir(appDir)}/zero-downtime-${projectName}-${service}.state`,
+    /** One zero-downtime copy's override (`<project>-blue` / `-green`). */
+    slotOverride: (appDir, slotProject) => `${stateDir(appDir)}/${slotProject}.override.json`,
+    /** The release strategy's record of versions of releases Slipway did not make. */
+    releaseState: (appDir) => `${stateDir(appDir)}/release.state`,
+};
+/**
+ * One line per deploy or rollback, a stable format (docs/ssh-deploy.md): tab-separated fields,
+ * `<ISO time>`, `<action>`, `<strategy>`, then `version=`, `previous=`, `result=`, `by=` in that
+ * order (more `key=value` fields may follow later). Tabs and newlines inside values are flattened.
+ */
+function formatDeployLogLine(entry) {
+    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
+    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
+        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+}
+/** Appends the entry to `.slipway/deploy.log`, or to `logPath` (the team's deploy-log). */
+async function appendDeployLog(session, appDir, entry, logPath = deployLogPath(appDir)) {
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', logPath, formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+}
+/**
+ * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
+ * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
+ */
+function writeAtomicWords(file, name = 'slipway-write', options = {}) {
+    // keepMode: the temp file starts as a copy of the old one (its mode and owner), or 0600 when there was none: a user's env file holds secrets.
+    const prepare = options.keepMode ? 'umask 077; mkdir -p "$(dirname "$1")" && { [ ! -e "$1" ] || cp -p -- "$1" "$1.tmp"; }' : 'mkdir -p "$(dirname "$1")"';
+    return ['sh', '-c', `${prepare} && cat > "$1.tmp" && mv -f "$1.tmp" "$1"`, name, file];
+}
+/** The words that print `file` on the host, or nothing when it does not exist. */
+function readOrEmptyWords(file, name = 'slipway-read') {
+    return ['sh', '-c', 'cat "$1" 2>/dev/null || true', name, file];
+}
+/** Writes `text` to `file` on the host atomically (writeAtomicWords). */
+async function writeAtomic(session, file, text, options = {}) {
+    await session.exec(writeAtomicWords(file, options.name, { keepMode: options.keepMode }), { stdin: text, label: options.label });
+}
+/** The text of `file` on the host; '' when it does not exist. */
+async function readOrEmpty(session, file, name) {
+    return (await session.exec(readOrEmptyWords(file, name))).stdout;
+}
+/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
+async function readStateFile(session, file) {
+    const text = await readOrEmpty(session, file, 'slipway-state');
+    const state = {};
+    for (const line of text.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            state[line.slice(0, index)] = line.slice(index + 1);
+    }
+    return state;
+}
+/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
+async function writeStateFile(session, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+    await writeAtomic(session, file, text, { name: 'slipway-state' });
+}
+
+
+/***/ }),
+
+/***/ 8270:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   ky: () => (/* binding */ releaseLockWords)
+/* harmony export */ });
+/* unused harmony exports ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT */
+/* harmony import */ var _core_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4091);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8929);
+/* harmony import */ var _core_runner_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2738);
+/* harmony import */ var _host_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5131);
+
+
+
+
+
+/** The lock file exists and Slipway did not write it: the team's own deploy (or a leftover of it) holds the host. */
+class ForeignLockError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
+    host;
+    lockPath;
+    constructor(host, lockPath) {
+        super(`${host}: ${lockPath} exists and was not written by Slipway, so another deploy (the team's script) holds this host; nothing was changed`, {
+            fix: `Let that deploy finish; if none is running (cat ${lockPath} shows who took it), remove it on the host with rm -f ${lockPath} and deploy again`,
+        });
+        this.host = host;
+        this.lockPath = lockPath;
+        this.name = 'ForeignLockError';
+    }
+}
+/** The first line of a lock file Slipway writes; the holder line follows. */
+const LOCK_FILE_MARK = 'slipway-lock';
+/**
+ * A lock file: written whole beside the path, then hard-linked onto it (`ln -T` fails when the path
+ * exists, atomically, whatever is there). Exit 0: taken; 3: Slipway's, held (age, holder printed);
+ * 4: not Slipway's (a directory, or a file without the mark).
+ */
+const ACQUIRE_FILE = [
+    `foreign() { [ -d "$1" ] || [ "$(head -n 1 "$1" 2>/dev/null)" != "${LOCK_FILE_MARK}" ]; }`,
+    // Refused before anything is written, not even the temp file.
+    'if [ -e "$1" ] && foreign "$1"; then exit 4; fi',
+    'mkdir -p "$(dirname "$1")"',
+    'tmp="$1.slipway-$$"',
+    `printf "${LOCK_FILE_MARK}\\n%s\\n" "$2" > "$tmp" || exit 1`,
+    'if ln -T "$tmp" "$1" 2>/dev/null; then rm -f "$tmp"; exit 0; fi',
+    'rm -f "$tmp"',
+    'if [ ! -e "$1" ]; then echo "could not link the lock file into place" >&2; exit 1; fi',
+    'if foreign "$1"; then exit 4; fi',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$(tail -n +2 "$1")"',
+    'exit 3',
+].join('\n');
+class LockHeldError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
+    host;
+    holder;
+    ageSeconds;
+    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
+        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
+            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
+        });
+        this.host = host;
+        this.holder = holder;
+        this.ageSeconds = ageSeconds;
+        this.name = 'LockHeldError';
+    }
+}
+/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
+const ACQUIRE = [
+    'mkdir -p "$(dirname "$1")"',
+    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
+    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
+    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
+    'printf "%s\\n%s\\n" "$age" "$holder"',
+    'exit 3',
+].join('\n');
+/** The holder text of the lock at `$1`, a directory (`holder` file) or a Slipway lock file (its lines after the mark); empty otherwise. */
+const HOLDER_OF = `holder_of() { if [ -d "$1" ]; then cat "$1/holder" 2>/dev/null; elif [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ]; then tail -n +2 "$1"; fi; }`;
+/** Removes the lock (directory or file) only if we still hold it (a broken-and-retaken lock is someone else's, a team's file never ours). Exit 0: released; 3: not ours (or gone). */
+const RELEASE_LOCK_SCRIPT = `${HOLDER_OF}; if [ "$(holder_of "$1")" = "$2" ]; then rm -rf "$1"; else exit 3; fi`;
+/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
+function releaseLockWords(lockDir, token) {
+    return ['sh', '-c', RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
+}
+/** Breaks the lock only if it is still the one we judged stale. */
+const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
+/** The same for a lock file: only while it is still Slipway's with that holder. */
+const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`;
+async function acquireLock(session, appDir, options, log) {
+    const dir = options.lockPath ?? (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .lockDir */ .JK)(appDir);
+    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
+    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
+    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
+    const settle = (0,_core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__/* .recordLeftover */ .vy)({
+        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
+        appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
+    });
+    try {
+        await takeLock(session, dir, token, options, log);
+    }
+    catch (error) {
+        settle();
+        throw error;
+    }
+    return {
+        release: async () => {
+            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
+            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
+            if (released.exitCode === 0 || released.exitCode === 3)
+                settle();
+        },
+    };
+}
+async function takeLock(session, dir, token, options, log) {
+    const started = Date.now();
+    let announced = false;
+    for (;;) {
+        (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
+        const asFile = options.lockPath !== undefined;
+        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
+        if (result.exitCode === 0)
+            return;
+        if (asFile && result.exitCode === 4)
+            throw new ForeignLockError(session.name, dir);
+        if (result.exitCode !== 3)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
+        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
+        const holder = holderLines.join(' ').trim() || 'unknown';
+        const ageSeconds = Number(ageText) || 0;
+        if (ageSeconds * 1000 >= options.staleAfterMs) {
+            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
+            await session.exec(['sh', '-c', asFile ? BREAK_FILE : BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
+            continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
+        if (!announced)
+            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
+        announced = true;
+        await (0,_core_runner_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  g: () => (/* binding */ deployFlow)
+  Cs: () => (/* binding */ runAction)
 });
 
+// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, runnerNamesCacheService, writeSummary
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: ./build/src/core/config/inputs.js
+var inputs = __nccwpck_require__(6087);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+;// CONCATENATED MODULE: ./build/src/core/exit-guard.js
+const STALLED_MESSAGE = (what) => `error: ${what} stopped before it had a result: it was waiting for something that can no longer answer. ` +
+    'This is a bug in Slipway, not in your inputs: run again with --debug and report the last lines. Exit code 1.\n';
+function runGuarded(command, options, proc = process) {
+    let settled = false;
+    return new Promise((resolve) => {
+        const stalled = () => {
+            proc.off('beforeExit', stalled);
+            if (settled)
+                return;
+            settled = true;
+            proc.exitCode = 1;
+            proc.stderr.write(STALLED_MESSAGE(options.what));
+            options.onStall?.(STALLED_MESSAGE(options.what).replace(/^error: /, '').trim());
+            // Cleanup may start processes (ssh -O exit): the loop lives on until they end, then the process exits 1.
+            Promise.resolve()
+                .then(() => options.cleanup?.())
+                .catch((error) => { proc.stderr.write(`error: cleanup after the stop failed: ${error.message}\n`); })
+                .finally(() => { proc.exitCode = 1; resolve(1); });
+        };
+        proc.on('beforeExit', stalled);
+        const finish = (code) => {
+            if (settled)
+                return;
+            settled = true;
+            proc.off('beforeExit', stalled);
+            proc.exitCode = code;
+            // A finished run has removed what it made; the cleanup then finds nothing, or what a bug left.
+            Promise.resolve()
+                .then(() => options.cleanup?.())
+                .catch((error) => { proc.stderr.write(`warning: cleanup at exit failed: ${error.message}\n`); })
+                .finally(() => resolve(code));
+        };
+        command().then(finish, (error) => {
+            if (!settled)
+                proc.stderr.write(`error: ${error?.message ?? String(error)}\n`);
+            finish(1);
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./build/src/core/leftovers.js
+var leftovers = __nccwpck_require__(8929);
+// EXTERNAL MODULE: ./build/src/core/log.js
+var log = __nccwpck_require__(5491);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./build/src/core/command.js
+var command = __nccwpck_require__(9764);
+// EXTERNAL MODULE: ./build/src/core/secrets.js
+var secrets = __nccwpck_require__(3092);
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(2738);
+;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
+
+
+
+
+
+/** GNU timeout's exit code when it had to stop the command. */
+const TIMEOUT_EXIT = 124;
+/**
+ * Runs real processes through @actions/exec. @actions/exec has no timeout of its
+ * own, so a timed command runs under coreutils `timeout`, which keeps the
+ * argument array intact and kills the whole command.
+ */
+class ProcessRunner {
+    log;
+    constructor(log) {
+        this.log = log;
+    }
+    async run(spec, options = {}) {
+        const policy = options.retry ?? retry/* NO_RETRY */.PE;
+        const started = Date.now();
+        let runs = 0;
+        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
+        // it is neither one of the policy's attempts nor time against its deadline.
+        let attempt = 0;
+        let askedWaitsMs = 0;
+        for (;;) {
+            runs += 1;
+            attempt += 1;
+            const result = await this.runOnce(spec, options);
+            result.attempts = runs;
+            if (result.exitCode === 0)
+                return result;
+            const verdict = options.isTransient?.(result) ?? false;
+            if (typeof verdict === 'object') {
+                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
+                attempt -= 1;
+                askedWaitsMs += verdict.waitMs;
+                await (0,retry/* sleep */.yy)(verdict.waitMs);
+                continue;
+            }
+            const elapsed = Date.now() - started - askedWaitsMs;
+            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
+            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
+            if (verdict && attempt < policy.attempts && withinDeadline) {
+                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
+                await (0,retry/* sleep */.yy)(wait);
+                continue;
+            }
+            if (options.allowFailure)
+                return result;
+            throw new errors/* ProcessError */.yI({
+                command: options.label ?? (0,command/* describeCommand */.vL)(spec),
+                exitCode: result.exitCode,
+                stderr: result.stderr || result.stdout,
+                timedOut: result.timedOut,
+                hint: options.hint?.(result),
+            });
+        }
+    }
+    streamed(line) {
+        if (this.log.output)
+            this.log.output((0,secrets/* redact */.E$)(line));
+        else
+            this.log.info((0,secrets/* redact */.E$)(line));
+    }
+    label(spec, options) {
+        return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
+    }
+    async runOnce(spec, options) {
+        const { file, args } = withTimeout(spec, options.timeoutMs);
+        this.log.debug(`$ ${this.label(spec, options)}`);
+        let stdout = '';
+        let stderr = '';
+        const started = Date.now();
+        const exitCode = await exec/* exec */.m(file, args, {
+            cwd: spec.cwd,
+            env: buildEnv(spec),
+            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
+            silent: true,
+            ignoreReturnCode: true,
+            delay: options.streamCloseDelayMs,
+            listeners: {
+                stdout: (data) => { stdout += data.toString(); },
+                stderr: (data) => { stderr += data.toString(); },
+                stdline: options.stream ? (line) => this.streamed(line) : undefined,
+                errline: options.stream ? (line) => this.streamed(line) : undefined,
+            },
+        }).catch((error) => {
+            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
+            stderr += `${error.message}\n`;
+            return 127;
+        });
+        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
+        if (timedOut)
+            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
+        const durationMs = Date.now() - started;
+        // SLIPWAY_TIMINGS=1: one line per spawned command, for bench/seeds' phase breakdown (label is redacted).
+        if (process.env.SLIPWAY_TIMINGS === '1')
+            process.stderr.write(`slipway-timing ${JSON.stringify({ start: started, ms: durationMs, exit: exitCode, cmd: this.label(spec, options) })}\n`);
+        return { exitCode, stdout, stderr, durationMs, attempts: 1, timedOut };
+    }
+}
+function withTimeout(spec, timeoutMs) {
+    if (!timeoutMs)
+        return { file: spec.file, args: spec.args };
+    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
+    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
+}
+function buildEnv(spec) {
+    const base = {};
+    const inherited = spec.cleanEnv
+        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
+        : process.env;
+    for (const [key, value] of Object.entries(inherited))
+        if (value !== undefined)
+            base[key] = value;
+    return { ...base, ...spec.env };
+}
+
+// EXTERNAL MODULE: ./build/src/core/summary.js
+var core_summary = __nccwpck_require__(1253);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/src/deploy/lock.js
+var deploy_lock = __nccwpck_require__(8270);
+// EXTERNAL MODULE: ./build/src/ssh/commands.js
+var commands = __nccwpck_require__(5632);
+;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
+
+
+
+
+
+
+
+
+/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
+const LEFTOVERS_STATE = 'leftovers';
+/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
+function parseLeftovers(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter(isLeftover) : [];
+    }
+    catch {
+        return [];
+    }
+}
+function isLeftover(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const item = value;
+    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
+    switch (item.kind) {
+        case 'dir': return text('path') && ownPath(item.path);
+        case 'ssh-session': return text('dir') && ownPath(item.dir);
+        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number'
+            && (item.deployLog === undefined || (text('deployLog') && text('appDir') && item.deployLog.startsWith(`${item.appDir}/`) && !item.deployLog.split('/').includes('..')));
+        case 'containers': return text('label');
+        default: return false;
+    }
+}
+/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
+function ownPath(dir) {
+    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
+}
+/**
+ * After a main step that did not finish its own cleanup (killed, or cut by the
+ * runner's cancel): releases the locks this run still holds, stops its ssh
+ * masters and agents, removes key material and temp dirs. Never throws.
+ */
+async function cleanUpLeftovers(items, options) {
+    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
+            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
+            return 'left';
+        });
+        if (outcome === 'released')
+            report.locksReleased += 1;
+        else if (outcome === 'not-ours')
+            report.locksNotOurs += 1;
+        else
+            report.locksLeft += 1;
+    }
+    for (const session of sessions) {
+        await stopSession(session, options.runner);
+        report.sessionsClosed += 1;
+    }
+    for (const item of items) {
+        if (item.kind === 'dir' && fs.existsSync(item.path)) {
+            fs.rmSync(item.path, { recursive: true, force: true });
+            report.dirsRemoved += 1;
+        }
+        if (item.kind === 'containers')
+            await removeLabelledContainers(item.label, options.runner);
+    }
+    return report;
+}
+async function releaseLeftLock(lock, sessions, options) {
+    const { runner, log } = options;
+    const line = formatDeployLogLine({
+        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
+        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
+    });
+    // Release, and only if it was still ours, say so in the host's deploy log.
+    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, lock.deployLog ?? deployLogPath(lock.appDir), line];
+    const judge = (exitCode) => {
+        if (exitCode === 0)
+            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
+        else if (exitCode === 3)
+            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
+        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
+    };
+    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+    if (recorded && fs.existsSync(recorded.dir)) {
+        const paths = pathsOf(recorded);
+        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
+        // The main's master, or a new one from its own config while its key file is still there.
+        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
+            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
+        if (alive || reopened) {
+            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
+            if (result.exitCode !== 255)
+                return judge(result.exitCode);
+        }
+    }
+    const target = targetFromInputs(lock, options.inputs);
+    if (!target) {
+        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
+        return 'left';
+    }
+    const session = await openSshSession(target, runner, log);
+    try {
+        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+    }
+    finally {
+        await session.close();
+    }
+}
+function targetFromInputs(lock, inputs) {
+    if (!inputs)
+        return undefined;
+    try {
+        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
+    }
+    catch {
+        return undefined;
+    }
+}
+const pathsOf = (session) => (0,commands/* sessionPaths */.NE)(session.dir, Boolean(session.agentSocket));
+async function stopSession(session, runner) {
+    if (fs.existsSync(`${session.dir}/ssh_config`)) {
+        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
+    }
+    if (session.agentPid)
+        killAgent(session.agentPid, session.agentSocket);
+    fs.rmSync(session.dir, { recursive: true, force: true });
+}
+/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
+function killAgent(pid, socket) {
+    try {
+        const cmdline = external_node_fs_.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
+            return;
+    }
+    catch {
+        if (external_node_os_.platform() === 'linux')
+            return;
+    }
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // Already gone.
+    }
+}
+async function removeLabelledContainers(label, runner) {
+    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
+    const ids = listed.stdout.split('\n').filter(Boolean);
+    if (ids.length)
+        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
+}
+/**
+ * The last resort when the process must end now (a flow that does not handle
+ * cancel, or a third signal): synchronous, local only. Stops ssh masters and
+ * agents and removes key material and temp dirs; a lock is released only if
+ * its master still answers at once.
+ */
+function removeLeftoversNow(items) {
+    const sessions = items.filter((item) => item.kind === 'ssh-session');
+    for (const lock of items.filter((item) => item.kind === 'lock')) {
+        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
+        if (!recorded || !external_node_fs_.existsSync(`${recorded.dir}/ssh_config`))
+            continue;
+        const spec = (0,commands/* execCommand */.NK)(pathsOf(recorded), (0,deploy_lock/* releaseLockWords */.ky)(lock.lockDir, lock.token));
+        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
+    }
+    for (const session of sessions) {
+        if (external_node_fs_.existsSync(`${session.dir}/ssh_config`)) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', commands/* TARGET_ALIAS */.Bx], { timeout: 3000, stdio: 'ignore' });
+        }
+        if (session.agentPid)
+            killAgent(session.agentPid, session.agentSocket);
+        external_node_fs_.rmSync(session.dir, { recursive: true, force: true });
+    }
+    for (const item of items)
+        if (item.kind === 'dir')
+            external_node_fs_.rmSync(item.path, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+
+
+/** Exit code of a process stopped by SIGINT, as shells report it. */
+const CANCELLED_EXIT_CODE = 130;
+/**
+ * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
+ * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
+ *
+ * - A flow that handles cancel: the first signal aborts `signal` and the flow
+ *   winds down (no new step, host whole, lock released, session closed). A
+ *   second signal does not cut that short. A third stops at once, removing
+ *   local key material and temp dirs on the way out.
+ * - Any other flow: the first signal removes the recorded leftovers and exits.
+ */
+function handleCancelSignals(log, graceful) {
+    const controller = new AbortController();
+    let received;
+    let count = 0;
+    const stopNow = (why) => {
+        log.error(why);
+        removeLeftoversNow((0,leftovers/* openLeftovers */.ZF)());
+        process.exit(CANCELLED_EXIT_CODE);
+    };
+    const onSignal = (name) => {
+        count += 1;
+        if (count === 1) {
+            received = name;
+            if (!graceful)
+                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
+            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
+            controller.abort(new Error(`cancelled (${name})`));
+            return;
+        }
+        if (count === 2) {
+            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
+            return;
+        }
+        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/core/platform.js
+var core_platform = __nccwpck_require__(7630);
+;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
+const actionInputSource = {
+    get: (name) => core/* getInput */.V4(name),
+    describe: (name) => `input '${name}'`,
+};
+/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
+class ActionsLogger {
+    platform;
+    constructor(platform) {
+        this.platform = platform;
+    }
+    info(message) { core/* info */.pq((0,log/* inertText */.UJ)((0,secrets/* redact */.E$)(message))); }
+    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
+    warn(message, where) { this.annotate('warning', message, where); }
+    error(message, where) { this.annotate('error', message, where); }
+    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
+    annotate(level, message, where) {
+        const text = (0,secrets/* redact */.E$)(message);
+        if (!this.platform.supportsAnnotations) {
+            // Forgejo prints workflow commands raw; a plain line reads better.
+            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+            core/* info */.pq((0,log/* inertText */.UJ)(`${level}: ${location}${text}`));
+            return;
+        }
+        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
+        if (level === 'warning')
+            core/* warning */.$e(text, properties);
+        else
+            core/* error */.z3(text, properties);
+    }
+}
+/**
+ * Whether the runner names a cache service at all: @actions/cache needs ACTIONS_CACHE_URL (v1)
+ * or ACTIONS_RESULTS_URL (v2). Without either its answer is no, and loading it (a 2.4 MB chunk,
+ * about 0.2 s of a step's start) only to hear that is skipped.
+ */
+function runnerNamesCacheService(env = process.env) {
+    return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+}
+/** @actions/cache is loaded only when a flow asks for it and the runner offers one: it is large, and startup time matters. */
+class ActionsCache {
+    log;
+    description = 'Actions cache';
+    constructor(log) {
+        this.log = log;
+    }
+    async restore(paths, primaryKey, restoreKeys) {
+        const cache = runnerNamesCacheService() ? await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)) : undefined;
+        if (!cache?.isFeatureAvailable()) {
+            this.log.info('Cache: this runner offers no cache service; skipping restore.');
+            return undefined;
+        }
+        try {
+            return await cache.restoreCache(paths, primaryKey, restoreKeys);
+        }
+        catch (error) {
+            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
+            return undefined;
+        }
+    }
+    async available() {
+        return runnerNamesCacheService() && (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
+    }
+    async save(paths, key) {
+        if (!runnerNamesCacheService())
+            return;
+        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+        if (!cache.isFeatureAvailable())
+            return;
+        try {
+            await cache.saveCache(paths, key);
+        }
+        catch (error) {
+            // A key saved by a parallel job is not a failure of ours.
+            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
+        }
+    }
+}
+async function writeSummary(summary, platform, log) {
+    if (summary.blocks.length === 0)
+        return;
+    if (platform.supportsSummary) {
+        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
+    }
+    else {
+        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
+        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+    }
+}
+/**
+ * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
+ * run would leave behind if killed (key dirs, masters, locks) is mirrored into
+ * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ */
+async function runAction(flow) {
+    // Node exits 0 when its event loop runs dry with the flow still pending: that must fail the step, not pass it.
+    await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core/* setFailed */.C1(message) });
+}
+async function runActionSteps(flow) {
+    const platform = (0,core_platform/* detectPlatform */.l)();
+    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
+    const log = new ActionsLogger(platform);
+    const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
+        if (!process.env.GITHUB_STATE)
+            return;
+        try {
+            core/* saveState */.LZ(LEFTOVERS_STATE, JSON.stringify(all));
+        }
+        catch {
+            // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
+        }
+    });
+    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
+    try {
+        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        const settings = flow.parse(new inputs/* Inputs */.G0(actionInputSource), { env: process.env, platform, workDir });
+        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
+        const result = await flow.run(settings, context);
+        for (const [name, value] of Object.entries(flow.outputs(result)))
+            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
+        await writeSummary(flow.summary(result), platform, log);
+        const failure = flow.failure?.(result);
+        const signal = cancel.received();
+        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
+        if (signal && !failure?.startsWith('cancelled'))
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
+        else if (failure)
+            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
+    }
+    catch (error) {
+        const signal = cancel.received();
+        core/* setFailed */.C1(`${signal ? `cancelled (${signal}): ` : ''}${(0,errors/* formatError */.Wk)(error, core/* isDebug */._o())}`);
+    }
+    finally {
+        cancel.dispose();
+        stopMirroring();
+    }
+    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
+    if (cancel.received())
+        process.exit(1);
+}
+
+
+
+/***/ }),
+
+/***/ 5568:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ sshDeployFlow)
+});
+
+// UNUSED EXPORTS: previewInputsFromDeploy
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/config/inputs.js
+var config_inputs = __nccwpck_require__(6087);
 // EXTERNAL MODULE: ./build/src/core/summary.js
 var core_summary = __nccwpck_require__(1253);
 // EXTERNAL MODULE: external "node:os"
@@ -38080,8 +38937,6 @@ var ssh_target = __nccwpck_require__(791);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/core/secrets.js
 var secrets = __nccwpck_require__(3092);
 // EXTERNAL MODULE: ./build/src/ssh/commands.js
@@ -38279,6 +39134,8 @@ class OpenSshSession {
     name;
     agentPid;
     forwards = new Set();
+    /** Forward cancels sent in the background: close() waits for them before it ends the master. */
+    cancelling = new Set();
     closed = false;
     settleLeftover;
     inFlight = 0;
@@ -38452,10 +39309,14 @@ class OpenSshSession {
         this.forwards.add(spec);
         return {
             localPort,
+            // The cancel is one more round trip that nothing after it needs (a new forward takes a new
+            // port): it goes in the background, and close() waits for it before ending the master.
             close: async () => {
                 if (!this.forwards.delete(spec))
                     return;
-                await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true });
+                const cancel = this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 10_000, allowFailure: true }).then(() => undefined, () => undefined);
+                this.cancelling.add(cancel);
+                void cancel.then(() => this.cancelling.delete(cancel));
             },
         };
     }
@@ -38481,6 +39342,7 @@ class OpenSshSession {
             return;
         this.closed = true;
         clearInterval(this.keepalive);
+        await Promise.all(this.cancelling);
         for (const spec of this.forwards)
             await this.runner.run((0,commands/* forwardCommand */.Z1)(this.paths, 'cancel', spec), { timeoutMs: 5000, allowFailure: true });
         this.forwards.clear();
@@ -38578,62 +39440,167 @@ function forHost(template, host, index) {
     return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
 }
 
-// EXTERNAL MODULE: ./build/src/core/command.js
-var command = __nccwpck_require__(9764);
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
-/** Prints v2, v1 or none. */
-const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
-/** The compose command words (run on the host) for one project; the user's files are never edited. */
-function composeWords(flavor, project, ...subcommand) {
-    const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
-    return [
-        ...base,
-        '--project-directory', project.appDir,
-        ...(project.project ? ['-p', project.project] : []),
-        ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
-        '-f', project.overrideFile,
-        ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
-        ...subcommand,
-    ];
+;// CONCATENATED MODULE: ./build/src/image/reference.js
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+function isValidTag(tag) {
+    return TAG.test(tag);
 }
-/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
-function renderImageOverride(service, image) {
-    return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
+/** Returns a reason when the reference is invalid, for the caller's InputError. */
+function parseImageReference(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return { error: `digest '${digest}' is not sha256:<64 hex>` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
+        registry = parts.shift() ?? DOCKER_HUB;
+    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
+        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    return { registry, repository: parts.join('/'), tag, digest };
 }
-/**
- * Labels compose puts on containers (v1 and v2 alike): how we find the service's
- * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
- * which are not the service: a stopped one left behind must not fail a deploy.
- */
-function serviceContainersWords(projectName, service, all = false, options = {}) {
-    return [
-        'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
-        '--filter', `label=com.docker.compose.project=${projectName}`,
-        '--filter', `label=com.docker.compose.service=${service}`,
-        ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
-        '--format', '{{.ID}}',
-    ];
+function formatReference(reference) {
+    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
+    const name = `${host}${reference.repository}`;
+    if (reference.digest)
+        return `${name}@${reference.digest}`;
+    return reference.tag ? `${name}:${reference.tag}` : name;
 }
-/**
- * The local tag a compose rollback runs: the exact image (by ID) the service ran
- * before the deploy. A moving tag (`app:latest`) may point at the new image by
- * then; this tag does not, is never pulled, and keeps the old image from being pruned.
- */
-function rollbackTag(projectName, service) {
-    return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
+/** The name without tag or digest, as a user wrote it (for `name@digest`). */
+function repositoryOf(reference) {
+    const withoutDigest = reference.split('@')[0] ?? reference;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
 }
-/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
-function tagImageWords(imageId, tag) {
-    return ['docker', 'tag', imageId, tag];
+const KNOWN_PLATFORMS = (/* unused pure expression or super */ null && ([
+    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
+]));
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/smoke/settings.js
+
+
+
+
+
+/** Inputs → settings; every problem is raised here, before any request. */
+function parseSmokeSettings(inputs, workDir) {
+    const describe = (name) => inputs.source.describe(name);
+    const failFor = (name) => (problem, fix) => inputs.fail(name, problem, fix);
+    const headers = inputs.keyValues('headers');
+    // Lines only, masked whole and in pieces, errors by line number: `Bearer ab,cd` is one value.
+    const secretHeaders = inputs.keyValues('secret-headers', { secret: true });
+    const statusText = inputs.optional('expect-status');
+    const connectText = inputs.optional('connect-to');
+    const latency = inputs.optional('max-latency');
+    const defaults = {
+        headers: { ...headers, ...secretHeaders },
+        versionPath: inputs.string('version-path', 'version'),
+        expectStatus: statusText === undefined ? undefined : parseStatusExpectation(statusText, failFor('expect-status')),
+        maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
+        connectTo: connectText === undefined ? undefined : parseConnectTarget(connectText, failFor('connect-to')),
+    };
+    const checks = [];
+    const url = inputs.optional('url');
+    const expectVersion = inputs.optional('expect-version');
+    if (url !== undefined)
+        checks.push(oneLineCheck(url, describe('url'), { ...defaults, expectVersion }));
+    else if (expectVersion !== undefined)
+        inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
+    const listText = inputs.optional('checks');
+    if (listText !== undefined)
+        checks.push(...parseCheckList(listText, describe('checks'), defaults));
+    // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
+    const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
+    if (listFile !== undefined) {
+        let text = '';
+        try {
+            text = fs.readFileSync(listFile, 'utf8');
+        }
+        catch (error) {
+            inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
+        }
+        checks.push(...parseCheckList(text, describe('checks-file'), defaults, { quote: false }));
+    }
+    if (checks.length === 0) {
+        inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
+    }
+    const soakRequests = inputs.integer('soak-requests', 0, { min: 0, max: 1_000_000 });
+    const p95 = inputs.optional('soak-max-p95');
+    return {
+        checks,
+        sshTargets: inputs.boolean('via-ssh', false) ? parseSshInputs(inputs).targets : undefined,
+        options: {
+            timeoutMs: inputs.duration('timeout', DEFAULT_SMOKE_OPTIONS.timeoutMs, { min: 1 }),
+            requestTimeoutMs: inputs.duration('request-timeout', DEFAULT_SMOKE_OPTIONS.requestTimeoutMs, { min: 1 }),
+            consecutivePasses: inputs.integer('consecutive-passes', DEFAULT_SMOKE_OPTIONS.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: DEFAULT_SMOKE_OPTIONS.confirmIntervalMs,
+            retryBaseDelayMs: DEFAULT_SMOKE_OPTIONS.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', DEFAULT_SMOKE_OPTIONS.retryMaxDelayMs),
+            caCertificates: readCaBundle(inputs, workDir),
+            soak: soakRequests === 0 ? undefined : {
+                requests: soakRequests,
+                durationMs: inputs.duration('soak-duration', 30_000, { min: 1 }),
+                concurrency: inputs.integer('soak-concurrency', 4, { min: 1, max: 256 }),
+                maxP95Ms: p95 === undefined ? undefined : inputs.duration('soak-max-p95', 0),
+                maxErrorRate: parseRate(inputs),
+            },
+        },
+    };
 }
-/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
-function defaultProjectName(appDir) {
-    const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
-    return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+/** PEM text, or a path to a PEM file: the CA that signed the app's certificate (also read by the Cloudron target). */
+function readCaBundle(inputs, workDir) {
+    const value = inputs.optional('ca-cert');
+    if (value === undefined)
+        return undefined;
+    let text = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
+        }
+        catch (error) {
+            inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
+        }
+    }
+    const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+    if (!certificates)
+        inputs.fail('ca-cert', 'holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)', 'Give the CA certificate in PEM form, or the path to it.');
+    return certificates;
+}
+/** `1%`, `0.5%` or a fraction `0.01`. */
+function parseRate(inputs) {
+    const text = inputs.string('soak-max-error-rate', '0%');
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+        inputs.fail('soak-max-error-rate', `is not a rate (found '${text}')`, 'Write a percentage such as 1% or 0.5%.');
+    return rate;
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
@@ -45683,10 +46650,6 @@ function checkAssertion(assertion, document) {
     return ok ? undefined : `expected ${assertion.text}, got ${showValue(actual)}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./build/src/core/config/inputs.js
-var inputs = __nccwpck_require__(6087);
 ;// CONCATENATED MODULE: ./build/src/smoke/check-list.js
 
 
@@ -45712,7 +46675,7 @@ const EXAMPLE = (/* unused pure expression or super */ null && (`- name: health
  * version `1.10` stays `1.10` and typing happens where a value is compared.
  * Every problem names the check (`checks[2] 'api'`) and is raised before any request.
  */
-function parseCheckList(text, where, defaults = {}, options = {}) {
+function check_list_parseCheckList(text, where, defaults = {}, options = {}) {
     // A checks file may be any file on the runner: its content is never quoted back.
     const quote = options.quote ?? true;
     let document;
@@ -45740,13 +46703,13 @@ function parseCheckList(text, where, defaults = {}, options = {}) {
     return uniqueNames(checks);
 }
 /** The one-line form: `url` (+ `expect-version`), with the defaults from the other inputs. */
-function oneLineCheck(url, where, defaults = {}) {
+function check_list_oneLineCheck(url, where, defaults = {}) {
     return buildCheck({ url }, where, defaults);
 }
 function buildCheck(record, where, defaults, quote = true) {
     // Unquoted, a `(found '…')` part becomes `(found a value of N characters)`: the problem stays, the text does not.
     const fail = (problem, fix) => {
-        throw new errors/* InputError */.dz(where, quote ? problem : (0,inputs/* withoutQuotedValues */.hw)(problem), fix);
+        throw new errors/* InputError */.dz(where, quote ? problem : (0,config_inputs/* withoutQuotedValues */.hw)(problem), fix);
     };
     const describeYaml = (value) => describeValue(value, quote);
     const unknownKeys = Object.keys(record).filter((key) => !CHECK_KEYS.includes(key));
@@ -45802,7 +46765,7 @@ function buildCheck(record, where, defaults, quote = true) {
     const expectStatusText = record['expect-status'];
     const expectStatus = expectStatusText === undefined
         ? defaults.expectStatus ?? ANY_SUCCESS
-        : parseStatusExpectation(list('expect-status').join(','), fail);
+        : check_list_parseStatusExpectation(list('expect-status').join(','), fail);
     const json = parseJsonAssertions(record.json, fail);
     const bodyContains = list('body-contains');
     const bodyMatches = list('body-matches').map((source) => {
@@ -45812,8 +46775,8 @@ function buildCheck(record, where, defaults, quote = true) {
         return pattern;
     });
     const latencyText = text('max-latency');
-    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
-    if (maxLatencyMs !== undefined && maxLatencyMs > inputs/* MAX_DURATION_MS */.rG)
+    const maxLatencyMs = latencyText === undefined ? defaults.maxLatencyMs : (0,config_inputs/* parseDuration */.E9)(/^\d+$/.test(latencyText) ? `${latencyText}ms` : latencyText);
+    if (maxLatencyMs !== undefined && maxLatencyMs > config_inputs/* MAX_DURATION_MS */.rG)
         fail(`'max-latency' is too long (found '${latencyText ?? ''}')`, 'Write e.g. 500ms or 2s.');
     if (latencyText !== undefined && maxLatencyMs === undefined)
         fail(`'max-latency' is not a duration (found '${latencyText}')`, 'Write e.g. 500ms or 2s (a bare number is milliseconds).');
@@ -45838,7 +46801,7 @@ function buildCheck(record, where, defaults, quote = true) {
         expectVersion: text('expect-version') ?? defaults.expectVersion,
         versionPath,
         healthDocument: healthText === undefined || /^(true|auto)$/i.test(healthText),
-        connectTo: connectText === undefined ? defaults.connectTo : parseConnectTarget(connectText, fail),
+        connectTo: connectText === undefined ? defaults.connectTo : check_list_parseConnectTarget(connectText, fail),
     };
 }
 function parseUrl(text, fail) {
@@ -45860,7 +46823,7 @@ function parseUrl(text, fail) {
     }
     return url;
 }
-function parseStatusExpectation(text, fail) {
+function check_list_parseStatusExpectation(text, fail) {
     const expectation = { codes: [], classes: [] };
     for (const part of text.split(/[\s,]+/).filter(Boolean)) {
         const cls = /^([1-5])xx$/i.exec(part);
@@ -45875,7 +46838,7 @@ function parseStatusExpectation(text, fail) {
         fail("'expect-status' is empty", 'Write a code (200), a list (200, 204) or a class (2xx).');
     return expectation;
 }
-function parseConnectTarget(text, fail) {
+function check_list_parseConnectTarget(text, fail) {
     const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
     const port = match?.[3] === undefined ? undefined : Number(match[3]);
     if (!match || (port !== undefined && (port < 1 || port > 65535))) {
@@ -45941,14 +46904,361 @@ function describeValue(value, quote) {
     return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }
 
+;// CONCATENATED MODULE: ./build/src/cloudron/manifest.js
+
+/**
+ * CloudronManifest.json: Cloudron refuses an update unless its `version`
+ * increases, and the seed's rule is that the version equals the image tag, so
+ * manifest and image move in lockstep. Read and checked before any call.
+ */
+function readManifest(inputs, name, workDir) {
+    const file = inputs.localPath(name, workDir, { mustExist: 'file', fallback: 'CloudronManifest.json' });
+    if (file === undefined)
+        return inputs.fail(name, 'is required', 'Point it at the app\'s CloudronManifest.json.');
+    let parsed;
+    try {
+        parsed = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        return inputs.fail(name, `is not valid JSON (${error instanceof SyntaxError ? 'syntax error' : error.code ?? 'unreadable'})`, 'Fix CloudronManifest.json: Cloudron reads it as JSON.');
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return inputs.fail(name, 'does not hold a JSON object', 'A CloudronManifest.json is one object with id, version, httpPort, ….');
+    const manifest = parsed;
+    if (typeof manifest.version !== 'string' || parseVersion(manifest.version) === undefined) {
+        return inputs.fail(name, `has no semantic version in "version" (found ${JSON.stringify(manifest.version ?? null).slice(0, 40)})`, 'Set "version" to e.g. "0.1.1": Cloudron compares versions to accept an update.');
+    }
+    if (manifest.healthCheckPath !== undefined && (typeof manifest.healthCheckPath !== 'string' || !manifest.healthCheckPath.startsWith('/'))) {
+        return inputs.fail(name, 'has a "healthCheckPath" that is not a path starting with /', 'e.g. "healthCheckPath": "/api/health".');
+    }
+    return { manifest, path: file };
+}
+/** `1.2.3`, `1.2.3-rc.1`, a leading `v` allowed; build metadata ignored. */
+function parseVersion(text) {
+    const match = /^v?(\d{1,9})\.(\d{1,9})\.(\d{1,9})(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(text.trim());
+    if (!match)
+        return undefined;
+    return { core: [Number(match[1]), Number(match[2]), Number(match[3])], prerelease: match[4] ? match[4].split('.') : [] };
+}
+/** Semver precedence: negative when a < b. Unparseable versions compare as equal (the caller checks first). */
+function compareVersions(a, b) {
+    const left = parseVersion(a);
+    const right = parseVersion(b);
+    if (!left || !right)
+        return 0;
+    for (let index = 0; index < 3; index += 1) {
+        const difference = (left.core[index] ?? 0) - (right.core[index] ?? 0);
+        if (difference !== 0)
+            return Math.sign(difference);
+    }
+    // A pre-release sorts before its release.
+    if (left.prerelease.length === 0 || right.prerelease.length === 0)
+        return Math.sign(right.prerelease.length - left.prerelease.length);
+    for (let index = 0; index < Math.max(left.prerelease.length, right.prerelease.length); index += 1) {
+        const x = left.prerelease[index];
+        const y = right.prerelease[index];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        if (x === y)
+            continue;
+        const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
+        if (numeric)
+            return Math.sign(Number(x) - Number(y));
+        if (/^\d+$/.test(x))
+            return -1;
+        if (/^\d+$/.test(y))
+            return 1;
+        return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/** The release version a Cloudron deploy ships: the manifest's (the pipeline tags the image with it when no version is given). */
+function manifestVersion(inputs, workDir) {
+    return readManifest(inputs, 'cloudron-manifest', workDir).manifest.version;
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/settings.js
+
+
+
+const CLOUDRON_MODES = ['install', 'update', 'rollback', 'move'];
+const FQDN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+const APP_ID = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
+/**
+ * Every Cloudron input, checked before any request: the origin is an https
+ * origin, the token is present (and masked from here on), the manifest parses
+ * and its version equals the image tag. The API-side checks (version above the
+ * installed one, the token may manage the app) are the preflight's.
+ */
+function parseCloudronSettings(inputs, workDir) {
+    const modeText = inputs.string('mode', 'update');
+    // ssh-deploy's own default mode is `deploy`: for Cloudron that is an update.
+    const mode = modeText === 'deploy' ? 'update' : inputs.choice('mode', CLOUDRON_MODES, 'update');
+    const origin = parseOrigin(inputs);
+    const token = inputs.secret('cloudron-token');
+    if (!token || token.trim() === '') {
+        inputs.fail('cloudron-token', 'is required but was empty', "Create a token in the Cloudron dashboard (Profile → API Tokens, Read and Write) and pass it from a secret, e.g. ${{ secrets.CLOUDRON_TOKEN }}.");
+    }
+    if (/\s/.test(token.trim()) || token.trim() !== token)
+        inputs.fail('cloudron-token', 'holds spaces or line breaks', 'Paste the token alone, without a trailing newline.');
+    const appText = inputs.optional('cloudron-app');
+    const app = appText === undefined ? undefined : parseApp(inputs, appText);
+    if (mode !== 'install' && !app) {
+        inputs.fail('cloudron-app', `is required for mode ${mode}`, 'Set it to the app\'s id or its location, e.g. staging.example.com.');
+    }
+    if (mode === 'install' && app)
+        inputs.fail('cloudron-app', 'is set for mode install, which creates a new app', "Leave it empty and set 'cloudron-location' to where the new app goes.");
+    const locationText = inputs.optional('cloudron-location');
+    const location = locationText === undefined ? undefined : parseFqdn(inputs, 'cloudron-location', locationText);
+    if ((mode === 'install' || mode === 'move') && !location) {
+        inputs.fail('cloudron-location', `is required for mode ${mode}`, mode === 'install' ? 'Set it to the new location, e.g. staging.example.com.' : 'Set it to where the app moves, e.g. example.com for the apex.');
+    }
+    if (mode !== 'install' && mode !== 'move' && location)
+        inputs.fail('cloudron-location', `is only read by modes install and move (found mode ${mode})`, 'Leave it empty, or choose mode move to change the location.');
+    let image;
+    let manifest;
+    let manifestPath;
+    if (mode === 'install' || mode === 'update') {
+        const imageText = inputs.required('image', 'Set image to the pushed reference, e.g. git.example.com/org/app:0.1.1 (its tag must equal the manifest version).');
+        const reference = parseImageReference(imageText);
+        if ('error' in reference)
+            return inputs.fail('image', `is not an image reference: ${reference.error}`);
+        // The release's version: the image tag, or input 'version' for an image pinned by digest alone (the pipeline's).
+        const givenVersion = inputs.optional('version');
+        const tag = reference.tag ?? (reference.digest ? givenVersion : undefined);
+        if (!tag)
+            return inputs.fail('image', `has no tag (found '${imageText}')`, 'Give registry/app:<version> (or …:<version>@sha256:…): the tag must equal the version in CloudronManifest.json.');
+        image = { text: imageText, reference: { ...reference, tag } };
+        ({ manifest, path: manifestPath } = readManifest(inputs, 'cloudron-manifest', workDir));
+        const tagVersion = tag.replace(/^v(?=\d)/, '');
+        const what = reference.tag ? `the image tag is ${reference.tag}` : `input 'version' is ${tag}`;
+        if (manifest.version !== tagVersion) {
+            inputs.fail('cloudron-manifest', `has version ${manifest.version} but ${what}`, `Bump "version" in CloudronManifest.json to ${tagVersion}, or push the image as :${manifest.version}: Cloudron's version and the image move in lockstep.`);
+        }
+    }
+    const backupId = inputs.argument('cloudron-backup');
+    if (backupId !== undefined && mode !== 'rollback')
+        inputs.fail('cloudron-backup', `is only read by mode rollback (found mode ${mode})`);
+    if (backupId !== undefined && !/^[A-Za-z0-9_.:-]{1,200}$/.test(backupId))
+        inputs.fail('cloudron-backup', `is not a backup id (found '${backupId}')`, 'Copy the id from the app\'s Backups tab, or leave it empty to restore the backup taken before the last update.');
+    const healthUrl = inputs.optional('health-url');
+    if (healthUrl !== undefined) {
+        try {
+            const url = new URL(healthUrl.replace(/\{fqdn\}/g, 'app.example.com'));
+            if (url.protocol !== 'https:' && url.protocol !== 'http:')
+                throw new Error('scheme');
+        }
+        catch {
+            inputs.fail('health-url', `is not a URL (found '${healthUrl}')`, 'e.g. https://{fqdn}/api/health ({fqdn} is the app\'s location).');
+        }
+    }
+    const connectText = inputs.optional('connect-to');
+    return {
+        mode, origin, token, app, location, image, manifest, manifestPath, backupId,
+        caCertificates: readCaBundle(inputs, workDir),
+        smokeConnect: connectText === undefined ? undefined : check_list_parseConnectTarget(connectText, (problem, fix) => inputs.fail('connect-to', problem, fix)),
+        healthUrl,
+        versionPath: inputs.optional('cloudron-version-path'),
+        healthTimeoutMs: inputs.duration('health-timeout', 5 * 60_000, { min: 1000 }),
+        taskTimeoutMs: inputs.duration('cloudron-task-timeout', 30 * 60_000, { min: 1000 }),
+        pollIntervalMs: inputs.duration('cloudron-poll-interval', 2000, { min: 50, max: 60_000 }),
+        requestTimeoutMs: 30_000,
+        rollbackOnFailure: inputs.boolean('rollback-on-failure', true),
+        verifyAnonymousPull: inputs.boolean('cloudron-verify-anonymous-pull', true),
+        // The Cloudron host is x86_64 (seed 001); Cloudron pulls the amd64 manifest.
+        verifyPlatform: 'linux/amd64',
+    };
+}
+function parseOrigin(inputs) {
+    const text = inputs.required('cloudron-origin', 'Set it to the Cloudron dashboard, e.g. my.example.com or https://my.example.com.');
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return inputs.fail('cloudron-origin', `is not an address (found '${text}')`, 'e.g. my.example.com or https://my.example.com.');
+    }
+    if (url.protocol !== 'https:')
+        inputs.fail('cloudron-origin', `is not https (found '${text}')`, 'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
+    if (url.username || url.password)
+        inputs.fail('cloudron-origin', 'holds credentials', "Give the token in input 'cloudron-token', never in the address.");
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+        inputs.fail('cloudron-origin', `has a path or query (found '${url.pathname}${url.search ? '?…' : ''}')`, 'Give the origin only, e.g. https://my.example.com: Slipway adds /api/v1.');
+    return url;
+}
+function parseApp(inputs, text) {
+    if (text.includes('.'))
+        return { fqdn: parseFqdn(inputs, 'cloudron-app', text) };
+    if (!APP_ID.test(text))
+        inputs.fail('cloudron-app', `is neither an app id nor a location (found '${text}')`, 'Give the id from the app\'s info page, or its location, e.g. staging.example.com.');
+    return { id: text };
+}
+function parseFqdn(inputs, name, text) {
+    const fqdn = text.toLowerCase().replace(/^https?:\/\//, '').replace(/\/$/, '');
+    if (!FQDN.test(fqdn))
+        inputs.fail(name, `is not a domain name (found '${text}')`, 'Give the full name, e.g. staging.example.com, or example.com for the apex.');
+    return fqdn;
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/plan.js
+/**
+ * The requests a run sends, in order, for the dry run: the same calls
+ * `runCloudron` makes (preflight reads, the one change, the waits, the smoke
+ * test), with `<id>` where only Cloudron knows the value. The token is never
+ * shown: it travels as a header.
+ */
+function planCloudron(settings) {
+    const app = settings.app ? ('id' in settings.app ? settings.app.id : `<id of ${settings.app.fqdn}>`) : '<new id>';
+    const api = (line) => `${settings.origin.origin}/api/v1 ${line}`;
+    const lines = [api('GET /profile (the token reaches the API; its role)')];
+    if (settings.app)
+        lines.push(api('id' in settings.app ? `GET /apps/${app}` : `GET /apps (find ${settings.app.fqdn})`));
+    if (settings.mode === 'update')
+        lines.push(`check: CloudronManifest.json version ${settings.manifest?.version} > the installed app's version`);
+    if (settings.location)
+        lines.push(api(`GET /domains, GET /apps (${settings.location} is on a Cloudron domain and free)`));
+    if (settings.image && settings.verifyAnonymousPull)
+        lines.push(`check: ${settings.image.text} pulls anonymously for ${settings.verifyPlatform} (registry API, by digest)`);
+    const wait = [api('GET /tasks/<task> until done (progress logged)'), api(`GET /apps/${app} until installed, running, healthy`)];
+    const smoke = `smoke: ${settings.healthUrl ?? `https://{fqdn}${settings.manifest?.healthCheckPath ?? '<healthCheckPath>'}`}`;
+    if (settings.mode === 'install') {
+        lines.push(api(`POST /apps {manifest ${settings.manifest?.version}, dockerImage ${settings.image?.text}, location ${settings.location}}`), ...wait, smoke);
+    }
+    else if (settings.mode === 'update') {
+        lines.push(api(`POST /apps/${app}/update {manifest ${settings.manifest?.version}, dockerImage ${settings.image?.text}, skipBackup false}`), ...wait, smoke);
+        if (settings.rollbackOnFailure)
+            lines.push(`on a failed task or red smoke: ${settings.origin.origin}/api/v1 GET /apps/${app}/backups, POST /apps/${app}/restore {the backup Cloudron took for this update}, wait, smoke`);
+    }
+    else if (settings.mode === 'rollback') {
+        lines.push(api(settings.backupId ? `POST /apps/${app}/restore {backupId ${settings.backupId}}` : `GET /apps/${app}/backups, POST /apps/${app}/restore {the newest backup below the running version}`), ...wait, smoke);
+    }
+    else {
+        lines.push(api(`POST /apps/${app}/configure/location {${settings.location}}`), ...wait, smoke.replace('{fqdn}', settings.location ?? '{fqdn}'));
+    }
+    return lines;
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
+const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
+const WARNING = new Set(['warn', 'warning', 'degraded']);
+const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
+function judgeHealthDocument(document) {
+    if (document === null || typeof document !== 'object' || Array.isArray(document))
+        return { kind: 'none' };
+    const record = document;
+    if (typeof record.status === 'string') {
+        const status = record.status.trim().toLowerCase();
+        const form = `status: '${record.status}'`;
+        if (PASSING.has(status))
+            return { kind: 'pass', form };
+        if (WARNING.has(status))
+            return { kind: 'warn', form };
+        if (FAILING.has(status))
+            return { kind: 'fail', form };
+    }
+    if (typeof record.ok === 'boolean')
+        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
+    return { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
+
+
+
+
+
+/** Response bodies appear in messages only this long. */
+const BODY_EXCERPT_CHARS = 200;
+function evaluateAttempt(check, result, options = {}) {
+    if (!result.ok) {
+        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
+    }
+    const problems = [];
+    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
+    if (!statusMatches(check.expectStatus, result.status)) {
+        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
+    }
+    const document = parseJsonBody(result.body, result.contentType);
+    if (document.parsed) {
+        if (check.healthDocument) {
+            const health = judgeHealthDocument(document.value);
+            verdict.health = health.kind;
+            if (health.kind === 'fail')
+                problems.push(`the health document reports failure (${health.form})`);
+        }
+        const segments = parseJsonPath(check.versionPath);
+        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
+        if (version?.found && version.value !== null && typeof version.value !== 'object')
+            verdict.versionSeen = String(version.value);
+    }
+    if (check.expectVersion !== undefined) {
+        if (!document.parsed) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
+        }
+        else if (verdict.versionSeen === undefined) {
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
+        }
+        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
+            verdict.staleVersion = true;
+            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
+        }
+    }
+    if (check.json.length > 0) {
+        if (!document.parsed)
+            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
+        else
+            for (const assertion of check.json) {
+                const problem = checkAssertion(assertion, document.value);
+                if (problem)
+                    problems.push(problem);
+            }
+    }
+    for (const text of check.bodyContains) {
+        if (!result.body.includes(text))
+            problems.push(`expected the body to contain ${showValue(text)}`);
+    }
+    for (const pattern of check.bodyMatches) {
+        if (!pattern.test(result.body))
+            problems.push(`expected the body to match /${pattern.source}/`);
+    }
+    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
+        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
+    }
+    verdict.passed = problems.length === 0;
+    if (!verdict.passed)
+        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
+    return verdict;
+}
+function parseJsonBody(body, contentType) {
+    const trimmed = body.trimStart();
+    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return { parsed: false };
+    try {
+        return { parsed: true, value: JSON.parse(body) };
+    }
+    catch {
+        return { parsed: false };
+    }
+}
+/** A redacted, one-line, bounded view of a body for messages. */
+function excerpt(body, truncated = false) {
+    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
+    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
+        return flat;
+    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
+}
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
 
 
@@ -46084,12 +47394,1239 @@ function classify(error, latencyMs, dialled) {
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
 }
 
+;// CONCATENATED MODULE: ./build/src/smoke/soak.js
+
+
+
+
+
+async function soak(check, options, transport) {
+    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
+    const agents = transport.agents ?? {
+        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+    };
+    const soakTransport = { ...transport, agents };
+    const latencies = [];
+    let issued = 0;
+    let errors = 0;
+    let firstError;
+    const started = external_node_perf_hooks_.performance.now();
+    const endAt = started + options.durationMs;
+    const worker = async () => {
+        while (issued < options.requests && external_node_perf_hooks_.performance.now() < endAt) {
+            issued += 1;
+            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
+            latencies.push(verdict.latencyMs);
+            if (!verdict.passed) {
+                errors += 1;
+                firstError ??= verdict.problems.join('; ');
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    }
+    finally {
+        if (!transport.agents) {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    }
+    const durationMs = external_node_perf_hooks_.performance.now() - started;
+    latencies.sort((a, b) => a - b);
+    const requests = latencies.length;
+    const result = {
+        requests,
+        errors,
+        errorRate: requests === 0 ? 0 : errors / requests,
+        p50Ms: percentile(latencies, 50),
+        p95Ms: percentile(latencies, 95),
+        durationMs,
+        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
+        firstError,
+        problems: [],
+    };
+    if (result.errorRate > options.maxErrorRate) {
+        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
+    }
+    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
+        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
+    }
+    return result;
+}
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return 0;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
+}
+const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/report.js
+
+
+
+const ms = (value) => `${Math.round(value)} ms`;
+function smokeSummary(report) {
+    const failed = report.checks.filter((check) => !check.passed).length;
+    const summary = new core_summary/* Summary */.BD().heading(report.passed ? `Smoke test passed (${report.checks.length} check${report.checks.length === 1 ? '' : 's'})` : `Smoke test failed (${failed} of ${report.checks.length} checks)`);
+    summary.table(['Check', 'Status', 'Latency', 'Attempts', 'Details'], report.checks.map((check) => [
+        check.name,
+        check.passed ? '✅ pass' : '❌ fail',
+        ms(check.latencyMs),
+        String(check.attempts),
+        check.passed ? passDetails(check) : (0,secrets/* redact */.E$)(check.reason ?? 'failed'),
+    ]));
+    const soaked = report.checks.filter((check) => check.soak);
+    if (soaked.length > 0) {
+        summary.table(['Soak', 'Requests', 'Rate', 'p50', 'p95', 'Errors'], soaked.map((check) => {
+            const soak = check.soak;
+            return [check.name, String(soak.requests), `${Math.round(soak.requestsPerSecond)}/s`, ms(soak.p50Ms), ms(soak.p95Ms), `${soak.errors} (${percent(soak.errorRate)})`];
+        }));
+    }
+    if (report.versionSeen !== undefined)
+        summary.text(`Version seen: \`${report.versionSeen}\``);
+    return summary;
+}
+function passDetails(check) {
+    const parts = [`HTTP ${check.status}`];
+    if (check.versionSeen !== undefined)
+        parts.push(`version ${check.versionSeen}`);
+    if (check.health && check.health !== 'none')
+        parts.push(`health ${check.health}`);
+    return parts.join(', ');
+}
+function smokeOutputs(report) {
+    return {
+        passed: String(report.passed),
+        'version-seen': report.versionSeen ?? '',
+        results: redact(JSON.stringify(report.checks.map((check) => ({
+            name: check.name,
+            url: check.url,
+            passed: check.passed,
+            status: check.status ?? null,
+            latencyMs: Math.round(check.latencyMs),
+            attempts: check.attempts,
+            versionSeen: check.versionSeen ?? null,
+            reason: check.reason ?? null,
+            soak: check.soak ? { requests: check.soak.requests, errors: check.soak.errors, p50Ms: Math.round(check.soak.p50Ms), p95Ms: Math.round(check.soak.p95Ms) } : null,
+        })))),
+    };
+}
+/** One line per failing check: its name, the expectation and what came back. */
+function smokeFailure(report) {
+    if (report.passed)
+        return undefined;
+    return (0,secrets/* redact */.E$)(report.checks.filter((check) => !check.passed).map((check) => `smoke check '${check.name}' (${check.url}) failed: ${check.reason}`).join('\n'));
+}
+
+// EXTERNAL MODULE: ./build/src/core/runner/retry.js
+var retry = __nccwpck_require__(2738);
+;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
+
+
+
+/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
+async function waitUntilReady(check, options, transport, log) {
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    let attempts = 0;
+    let streak = 0;
+    let bestStreak = 0;
+    let failuresInRow = 0;
+    let everAnswered = false;
+    let lastReason = '';
+    let last;
+    for (;;) {
+        attempts += 1;
+        last = evaluateAttempt(check, await probe(check, transport));
+        if (last.failureKind !== 'refused')
+            everAnswered = true;
+        if (last.passed) {
+            streak += 1;
+            bestStreak = Math.max(bestStreak, streak);
+            failuresInRow = 0;
+            if (streak >= options.consecutivePasses)
+                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
+            if (Date.now() + options.confirmIntervalMs > deadline)
+                break;
+            await (0,retry/* sleep */.yy)(options.confirmIntervalMs);
+            continue;
+        }
+        streak = 0;
+        failuresInRow += 1;
+        const reason = last.problems.join('; ');
+        if (reason !== lastReason) {
+            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
+            lastReason = reason;
+        }
+        else {
+            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
+        }
+        const now = Date.now();
+        if (now >= deadline)
+            break;
+        await (0,retry/* sleep */.yy)(Math.min(readinessDelay(options, failuresInRow), deadline - now));
+    }
+    const durationMs = Date.now() - started;
+    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
+}
+/**
+ * The pause after the n-th failure in a row: the base, growing by half each time up to the
+ * maximum. A service usually turns ready within a second or two of a deploy; doubling from
+ * 250 ms would find it up to a second late, small steps find it within a few hundred ms.
+ * Jitter on the upper quarter keeps parallel runners from polling in lockstep.
+ */
+function readinessDelay(options, failuresInRow, random = Math.random) {
+    const step = Math.min(options.retryMaxDelayMs, options.retryBaseDelayMs * 1.5 ** Math.max(0, failuresInRow - 1));
+    return Math.round(step * 0.75 + random() * step * 0.25);
+}
+function explainFailure(check, last, facts) {
+    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
+    if (!facts.everAnswered) {
+        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
+        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
+    }
+    if (last.passed) {
+        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
+    }
+    const what = last.problems.join('; ');
+    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
+    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
+    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
+    return `${what}${stale} (${over}${flapping})${body}`;
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+
+;// CONCATENATED MODULE: ./build/src/smoke/run.js
+
+
+
+const run_DEFAULT_SMOKE_OPTIONS = {
+    timeoutMs: 60_000,
+    consecutivePasses: 3,
+    // Passes in a row 100 ms apart: a restarting app's answers do not line up that fast by chance.
+    confirmIntervalMs: 100,
+    retryBaseDelayMs: 100,
+    retryMaxDelayMs: 5_000,
+    requestTimeoutMs: 10_000,
+};
+/**
+ * The plain API other flows call (ssh-deploy, the restore drill): every check
+ * waits for readiness in parallel, then the optional soak runs check by check.
+ */
+async function runSmokeChecks(checks, options, log) {
+    const settings = { ...run_DEFAULT_SMOKE_OPTIONS, ...options };
+    const started = external_node_perf_hooks_.performance.now();
+    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
+    const outcomes = await Promise.all(checks.map(async (check) => {
+        const ready = await waitUntilReady(check, settings, transport, log);
+        const outcome = {
+            name: check.name,
+            url: check.url,
+            passed: ready.passed,
+            attempts: ready.attempts,
+            latencyMs: ready.last.latencyMs,
+            status: ready.last.status,
+            versionSeen: ready.last.versionSeen,
+            expectVersion: check.expectVersion,
+            health: ready.last.health,
+            reason: ready.reason,
+            durationMs: ready.durationMs,
+        };
+        if (ready.passed)
+            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
+        else
+            log.error(`✗ ${check.name}: ${ready.reason}`);
+        return outcome;
+    }));
+    if (settings.soak && settings.soak.requests > 0) {
+        for (const [index, check] of checks.entries()) {
+            const outcome = outcomes[index];
+            if (!outcome?.passed)
+                continue;
+            const result = await soak(check, settings.soak, transport);
+            outcome.soak = result;
+            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
+            if (result.problems.length > 0) {
+                outcome.passed = false;
+                outcome.reason = result.problems.join('; ');
+                log.error(`✗ ${check.name}: ${outcome.reason}`);
+            }
+        }
+    }
+    return {
+        passed: outcomes.every((outcome) => outcome.passed),
+        checks: outcomes,
+        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
+        durationMs: external_node_perf_hooks_.performance.now() - started,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/api.js
+class CloudronApi {
+    client;
+    constructor(client) {
+        this.client = client;
+    }
+    get origin() { return this.client.origin; }
+    /** GET /profile: who the token belongs to (a 401 here means the token is wrong). */
+    async profile() {
+        return (await this.client.get('/profile')).body;
+    }
+    /** GET /domains → { domains: [{ domain }] } */
+    async domains() {
+        const { body } = await this.client.get('/domains');
+        return (body.domains ?? []).map((entry) => entry.domain);
+    }
+    /** GET /apps → { apps: [...] } */
+    async apps() {
+        return (await this.client.get('/apps')).body.apps ?? [];
+    }
+    /** GET /apps/:id → the app object itself (not wrapped). */
+    app(id) {
+        return this.client.get(`/apps/${encodeURIComponent(id)}`);
+    }
+    /** POST /apps { manifest, subdomain, domain, accessRestriction } → 202 { id, taskId } */
+    async install(body) {
+        return (await this.client.post('/apps', body)).body;
+    }
+    /** POST /apps/:id/update { manifest, skipBackup } → 202 { taskId }. Cloudron backs the app up first unless skipBackup. */
+    async update(id, body) {
+        return this.client.post(`/apps/${encodeURIComponent(id)}/update`, body);
+    }
+    /** POST /apps/:id/configure/location { subdomain, domain, aliasDomains, redirectDomains } → 202 { taskId } */
+    async moveTo(id, body) {
+        return (await this.client.post(`/apps/${encodeURIComponent(id)}/configure/location`, body)).body;
+    }
+    /** GET /apps/:id/backups → { backups: [...] } */
+    async backups(id) {
+        return (await this.client.get(`/apps/${encodeURIComponent(id)}/backups`)).body.backups ?? [];
+    }
+    /** POST /apps/:id/restore { backupId } → 202 { taskId } */
+    async restore(id, backupId) {
+        return (await this.client.post(`/apps/${encodeURIComponent(id)}/restore`, { backupId })).body;
+    }
+    /** GET /tasks/:id → { id, percent, message, active, pending, success, error } */
+    async task(id) {
+        return (await this.client.get(`/tasks/${encodeURIComponent(id)}`)).body;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/client.js
+
+
+
+
+
+
+/** Cloudron answered, but not with success: carries the status and Cloudron's own message (redacted, one line). */
+class CloudronApiError extends errors/* SlipwayError */.GQ {
+    status;
+    cloudronMessage;
+    constructor(args) {
+        super(`Cloudron answered HTTP ${args.status} to ${args.method} ${args.path}${args.cloudronMessage ? `: ${args.cloudronMessage}` : ''}`, { fix: args.fix });
+        this.name = 'CloudronApiError';
+        this.status = args.status;
+        this.cloudronMessage = args.cloudronMessage;
+    }
+}
+/** No answer at all; `transient` when trying again could help (a reset or a timeout, not a certificate). */
+class CloudronNetworkError extends errors/* SlipwayError */.GQ {
+    transient;
+    constructor(message, transient, fix) {
+        super(message, { fix });
+        this.transient = transient;
+        this.name = 'CloudronNetworkError';
+    }
+}
+/** GETs survive a blip (a restarting box, a reset connection); changes are sent once. */
+const READ_RETRY = { attempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
+const client_MAX_BODY_BYTES = 4 * 1024 * 1024;
+class CloudronClient {
+    endpoint;
+    secureContext;
+    constructor(endpoint) {
+        this.endpoint = endpoint;
+        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
+        if (endpoint.ca?.length)
+            this.secureContext = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...endpoint.ca] });
+    }
+    get origin() {
+        return this.endpoint.origin.origin;
+    }
+    async get(path) {
+        for (let attempt = 1;; attempt += 1) {
+            try {
+                return await this.once('GET', path);
+            }
+            catch (error) {
+                const transient = error instanceof CloudronApiError ? error.status >= 500 : error instanceof CloudronNetworkError && error.transient;
+                if (!transient || attempt >= READ_RETRY.attempts)
+                    throw error;
+                await (0,retry/* sleep */.yy)((0,retry/* backoffDelay */.EY)(READ_RETRY, attempt));
+            }
+        }
+    }
+    post(path, body) {
+        return this.once('POST', path, body);
+    }
+    once(method, path, body) {
+        const { origin } = this.endpoint;
+        const secure = origin.protocol === 'https:';
+        const port = Number(origin.port) || (secure ? 443 : 80);
+        const dial = { host: this.endpoint.connect?.host ?? origin.hostname.replace(/^\[|\]$/g, ''), port: this.endpoint.connect?.port ?? port };
+        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+        const headers = {
+            accept: 'application/json',
+            authorization: `Bearer ${this.endpoint.token}`,
+            host: origin.host,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+        };
+        const options = { host: dial.host, port: dial.port, method, path: `/api/v1${path}`, headers, agent: false };
+        const name = origin.hostname.replace(/^\[|\]$/g, '');
+        if (secure) {
+            if (!external_node_net_.isIP(name))
+                options.servername = name;
+            if (this.secureContext)
+                options.secureContext = this.secureContext;
+        }
+        const where = `${method} /api/v1${path}`;
+        return new Promise((resolve, reject) => {
+            const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
+                const chunks = [];
+                let size = 0;
+                response.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > client_MAX_BODY_BYTES) {
+                        response.destroy();
+                        reject(new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with more than ${client_MAX_BODY_BYTES} bytes`));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                response.on('error', (error) => reject(networkError(error, where, origin.origin)));
+                response.on('end', () => {
+                    clearTimeout(timer);
+                    const status = response.statusCode ?? 0;
+                    const text = Buffer.concat(chunks).toString('utf8');
+                    let parsed;
+                    try {
+                        parsed = text ? JSON.parse(text) : {};
+                    }
+                    catch {
+                        parsed = undefined;
+                    }
+                    if (status < 200 || status >= 300) {
+                        reject(apiError(status, method, `/api/v1${path}`, parsed, text));
+                        return;
+                    }
+                    if (parsed === undefined) {
+                        reject(new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`, { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' }));
+                        return;
+                    }
+                    const date = response.headers.date ? new Date(response.headers.date) : undefined;
+                    resolve({ status, body: parsed, serverTime: date && !Number.isNaN(date.getTime()) ? date : undefined });
+                });
+            });
+            const timer = setTimeout(() => {
+                const error = new Error(`no answer within ${this.endpoint.requestTimeoutMs} ms`);
+                error.code = 'ETIMEDOUT';
+                request.destroy(error);
+            }, this.endpoint.requestTimeoutMs);
+            request.on('error', (error) => {
+                clearTimeout(timer);
+                reject(networkError(error, where, origin.origin));
+            });
+            request.end(payload);
+        });
+    }
+}
+/** Cloudron's error bodies are `{ status, message }`; the message is outside text: one line, clipped, redacted by SlipwayError. */
+function cloudronMessageOf(parsed, text) {
+    const message = parsed && typeof parsed === 'object' && 'message' in parsed ? String(parsed.message) : text;
+    // eslint-disable-next-line no-control-regex -- outside text must not carry control characters into the log
+    const line = message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+function apiError(status, method, path, parsed, text) {
+    const cloudronMessage = cloudronMessageOf(parsed, text);
+    if (status === 401) {
+        return new CloudronApiError({
+            status, method, path, cloudronMessage,
+            fix: "The token is missing, wrong or expired: create one in the Cloudron dashboard (Profile → API Tokens) and pass it as input 'cloudron-token' from a secret",
+        });
+    }
+    if (status === 403) {
+        return new CloudronApiError({
+            status, method, path, cloudronMessage,
+            fix: 'The token may not do this: use a Read and Write token (not Readonly) of a Cloudron admin, or of an operator of this app',
+        });
+    }
+    return new CloudronApiError({ status, method, path, cloudronMessage });
+}
+function networkError(error, where, origin) {
+    const code = error.code ?? error.name;
+    const originFix = "Check input 'cloudron-origin' (the dashboard, https://my.<domain>)";
+    if (code === 'ECONNREFUSED')
+        return new CloudronNetworkError(`Cloudron at ${origin} refused the connection (${where})`, true, originFix);
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return new CloudronNetworkError(`Cloudron at ${origin}: name not found (${where})`, code === 'EAI_AGAIN', originFix);
+    if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO/.test(code)) {
+        return new CloudronNetworkError(`Cloudron at ${origin}: TLS verification failed (${code}) on ${where}`, false, "Give the CA that signed the dashboard's certificate in input 'ca-cert'");
+    }
+    return new CloudronNetworkError(`Cloudron at ${origin}: ${code} on ${where} (${error.message})`, code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE');
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
+
+
+/** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
+function registryBaseUrl(registry) {
+    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+async function probeRegistry(args) {
+    const base = registryBaseUrl(args.registry);
+    const started = Date.now();
+    let attempt = 0;
+    for (;;) {
+        attempt += 1;
+        let problem;
+        try {
+            const outcome = await probeOnce(base, args);
+            if (outcome.ok || outcome.status === 401 || outcome.status === 403)
+                return outcome;
+            if (outcome.status === 429) {
+                const rateWait = outcome.retryAfterMs ?? backoffDelay(args.retry, attempt);
+                if (Date.now() - started + rateWait > args.maxRateLimitWaitMs) {
+                    throw new SlipwayError(`Registry ${args.registry} is rate-limiting this runner (429) beyond the allowed wait`, { fix: 'Wait, authenticate for a higher limit, or raise input \'rate-limit-wait\'' });
+                }
+                args.log.warn(`Registry ${args.registry} asked us to slow down (429); waiting ${Math.round(rateWait / 1000)} s`);
+                await sleep(rateWait);
+                attempt -= 1; // a rate limit is not a failed attempt
+                continue;
+            }
+            problem = `HTTP ${outcome.status}`;
+        }
+        catch (error) {
+            if (error instanceof SlipwayError)
+                throw error;
+            problem = describeNetworkError(error);
+        }
+        if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
+            throw new SlipwayError(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
+                fix: 'Check the registry address and that the registry is up and reachable from this runner',
+            });
+        }
+        const waitMs = backoffDelay(args.retry, attempt);
+        args.log.warn(`Registry ${args.registry}: ${problem}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}/${args.retry.attempts})`);
+        await sleep(waitMs);
+    }
+}
+async function probeOnce(base, args) {
+    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
+    await anonymous.arrayBuffer();
+    if (anonymous.status === 200)
+        return { ok: true, auth: 'none' };
+    if (anonymous.status !== 401)
+        return failed(anonymous);
+    const challenge = anonymous.headers.get('www-authenticate') ?? '';
+    if (!args.username || !args.password)
+        return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
+    const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
+    if (/^bearer/i.test(challenge)) {
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return { ok: true, auth: 'bearer' };
+        const url = new URL(realm);
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
+        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+        await token.arrayBuffer();
+        return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
+    }
+    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
+    await authed.arrayBuffer();
+    return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
+}
+function failed(response) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+        ok: false,
+        status: response.status,
+        reason: response.statusText,
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+    };
+}
+function describeNetworkError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return error.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
+
+
+
+/**
+ * Reads back what the registry serves for a digest, over the registry API
+ * itself: `docker pull` would be satisfied by the local engine's copy and
+ * prove nothing. Checks the manifest's bytes hash to the digest, the config's
+ * platform, and that every layer blob is there (HEAD, no download).
+ */
+const ACCEPT = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+async function readServedImage(args) {
+    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const { body, manifest: served } = await client.manifest(args.digest);
+    let manifest = served;
+    if (sha256(body) !== args.digest)
+        throw new errors/* SlipwayError */.GQ(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
+    if (manifest.manifests) {
+        const entry = manifest.manifests.find((candidate) => platformOf(candidate.platform) === args.platform);
+        if (!entry) {
+            const offered = manifest.manifests.map((candidate) => platformOf(candidate.platform)).join(', ');
+            throw new errors/* SlipwayError */.GQ(`Verify: ${args.repository}@${args.digest} offers ${offered}, not ${args.platform}`);
+        }
+        manifest = (await client.manifest(entry.digest)).manifest;
+    }
+    if (!manifest.config)
+        throw new errors/* SlipwayError */.GQ(`Verify: the manifest of ${args.repository}@${args.digest} has no config`);
+    const config = JSON.parse((await client.blob(manifest.config.digest)).toString('utf8'));
+    for (const layer of manifest.layers ?? [])
+        await client.assertBlob(layer.digest);
+    return { platform: platformOf(config), layers: manifest.layers?.length ?? 0 };
+}
+/**
+ * The digest a tag points at, as the registry serves it (the sha256 of the
+ * manifest bytes), read anonymously unless credentials are given: lets a
+ * deploy that names an image by tag run the same read-back as push-image.
+ */
+async function resolveServedDigest(args) {
+    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    return sha256((await client.manifest(args.tag)).body);
+}
+/** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
+async function anonymousManifestStatus(args) {
+    return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+}
+function platformOf(platform) {
+    return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
+}
+const sha256 = (body) => `sha256:${external_node_crypto_.createHash('sha256').update(body).digest('hex')}`;
+class RegistryClient {
+    registry;
+    repository;
+    credentials;
+    authorization;
+    base;
+    constructor(registry, repository, credentials) {
+        this.registry = registry;
+        this.repository = repository;
+        this.credentials = credentials;
+        this.base = registryBaseUrl(registry);
+    }
+    async manifest(reference) {
+        const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
+        const body = Buffer.from(await response.arrayBuffer());
+        return { body, manifest: JSON.parse(body.toString('utf8')) };
+    }
+    async blob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
+        return Buffer.from(await response.arrayBuffer());
+    }
+    async assertBlob(digest) {
+        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
+        await response.arrayBuffer();
+    }
+    /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
+    async manifestStatus(reference) {
+        const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
+        await response.arrayBuffer();
+        return response.status;
+    }
+    async request(path, headers, method) {
+        let response;
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status !== 401 || attempt > 0)
+                return response;
+            await response.arrayBuffer();
+            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+        }
+        return response;
+    }
+    async get(path, headers, method = 'GET') {
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+            const response = await fetch(`${this.base}${path}`, {
+                method,
+                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
+                signal: AbortSignal.timeout(30_000),
+            });
+            if (response.status === 401 && attempt === 0) {
+                await response.arrayBuffer();
+                await this.authenticate(response.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (!response.ok) {
+                await response.arrayBuffer();
+                const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
+                throw new errors/* SlipwayError */.GQ(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
+                    fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
+                });
+            }
+            return response;
+        }
+        throw new errors/* SlipwayError */.GQ(`Verify: ${this.registry} kept asking for credentials`);
+    }
+    async authenticate(challenge) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+        if (!realm)
+            return;
+        const url = new URL(realm);
+        const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', `repository:${this.repository}:pull`);
+        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) {
+            await response.arrayBuffer();
+            return;
+        }
+        const token = (await response.json());
+        const value = token.token ?? token.access_token;
+        if (value)
+            this.authorization = `Bearer ${value}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/preflight.js
+
+
+
+/** Roles whose token may manage every app (docs.cloudron.io: user roles). */
+const MANAGING_ROLES = new Set(['owner', 'admin']);
+/** Per-app access levels that may change the app (Cloudron's app operators). */
+const MANAGING_ACCESS = new Set(['admin', 'operator']);
+/**
+ * Everything checked before the first call that changes something: the token
+ * reaches the API and may manage the app, the image pulls anonymously for
+ * linux/amd64 (Cloudron pulls without credentials), the manifest version is
+ * above the installed one, and a new location is free on a Cloudron domain.
+ */
+async function preflight(api, settings, log) {
+    const checks = [];
+    const profile = await api.profile();
+    checks.push(`token reaches ${api.origin} as ${profile.username} (${profile.role})`);
+    const result = { checks };
+    if (settings.app) {
+        const app = await findApp(api, settings.app);
+        const accessLevel = app.accessLevel;
+        if (!MANAGING_ROLES.has(profile.role) && !(accessLevel && MANAGING_ACCESS.has(accessLevel))) {
+            throw new errors/* SlipwayError */.GQ(`The token of ${profile.username} (role ${profile.role}) may not manage ${app.fqdn}`, {
+                fix: "Use a token of a Cloudron admin, or make this user an operator of the app (app → Access Control)",
+            });
+        }
+        checks.push(`${app.fqdn} is app ${app.id} at version ${app.manifest.version}; the token may manage it`);
+        result.app = app;
+    }
+    else if (!MANAGING_ROLES.has(profile.role)) {
+        throw new errors/* SlipwayError */.GQ(`The token of ${profile.username} (role ${profile.role}) may not install apps`, { fix: 'Use a token of a Cloudron admin to install' });
+    }
+    if (settings.mode === 'update' && result.app && settings.manifest) {
+        const installed = result.app.manifest.version;
+        if (compareVersions(settings.manifest.version, installed) <= 0) {
+            throw new errors/* SlipwayError */.GQ(`CloudronManifest.json version ${settings.manifest.version} is not greater than ${installed}, the version ${result.app.fqdn} runs`, {
+                fix: `Cloudron refuses an update whose version does not increase: bump "version" above ${installed} and tag the image the same`,
+            });
+        }
+        checks.push(`manifest version ${settings.manifest.version} is above the installed ${installed} and equals the image tag`);
+    }
+    if (settings.location)
+        result.target = await freeLocation(api, settings.location, result.app);
+    if (settings.image && settings.verifyAnonymousPull) {
+        result.pulledDigest = await checkAnonymousPull(settings);
+        checks.push(`${settings.image.text} pulls anonymously for ${settings.verifyPlatform} (${result.pulledDigest.split('@')[1]})`);
+    }
+    for (const check of checks)
+        log.info(`✓ ${check}`);
+    return result;
+}
+async function findApp(api, selector) {
+    if ('id' in selector) {
+        try {
+            return (await api.app(selector.id)).body;
+        }
+        catch (error) {
+            if (error.status === 404)
+                throw new errors/* SlipwayError */.GQ(`Cloudron at ${api.origin} has no app with id ${selector.id}`, { fix: "Check input 'cloudron-app' (an id, or a location such as staging.example.com)" });
+            throw error;
+        }
+    }
+    const apps = await api.apps();
+    const app = apps.find((candidate) => candidate.fqdn === selector.fqdn);
+    if (!app) {
+        const known = apps.map((candidate) => candidate.fqdn).slice(0, 10).join(', ') || 'none';
+        throw new errors/* SlipwayError */.GQ(`Cloudron at ${api.origin} has no app at ${selector.fqdn} (apps: ${known})`, { fix: "Check input 'cloudron-app', or install it first with mode install" });
+    }
+    return app;
+}
+/** The location must be on one of Cloudron's domains and not serve another app (the legacy app at the apex is uninstalled first). */
+async function freeLocation(api, fqdn, self) {
+    const domains = await api.domains();
+    const domain = domains.filter((candidate) => fqdn === candidate || fqdn.endsWith(`.${candidate}`)).sort((a, b) => b.length - a.length)[0];
+    if (!domain)
+        throw new errors/* SlipwayError */.GQ(`${fqdn} is on none of this Cloudron's domains (${domains.join(', ') || 'none'})`, { fix: 'Add the domain in the dashboard (Domains), or check the location' });
+    if (self?.fqdn === fqdn)
+        throw new errors/* SlipwayError */.GQ(`${self.fqdn} is already where the app is`, { fix: "Give the new location in input 'cloudron-location'" });
+    const taken = (await api.apps()).find((candidate) => candidate.fqdn === fqdn && candidate.id !== self?.id);
+    if (taken) {
+        throw new errors/* SlipwayError */.GQ(`${fqdn} is taken by app ${taken.id} (${String(taken.manifest.id ?? 'unknown package')} ${taken.manifest.version})`, {
+            fix: 'Back it up and uninstall it in the dashboard first (the cutover step); Slipway never uninstalls an app',
+        });
+    }
+    return { subdomain: fqdn === domain ? '' : fqdn.slice(0, -domain.length - 1), domain };
+}
+async function checkAnonymousPull(settings) {
+    const { reference } = settings.image;
+    try {
+        const digest = reference.digest ?? await resolveServedDigest({ registry: reference.registry, repository: reference.repository, tag: reference.tag });
+        const served = await readServedImage({ registry: reference.registry, repository: reference.repository, digest, platform: settings.verifyPlatform });
+        if (served.platform !== settings.verifyPlatform) {
+            throw new errors/* SlipwayError */.GQ(`Verify: ${settings.image.text} is ${served.platform}, not ${settings.verifyPlatform}`, { fix: 'Build with platforms: linux/amd64 (the Cloudron host is x86_64)' });
+        }
+        return `${reference.registry}/${reference.repository}@${digest}`;
+    }
+    catch (error) {
+        if (error instanceof errors/* SlipwayError */.GQ)
+            throw error;
+        const cause = error.cause?.code ?? error.message;
+        throw new errors/* SlipwayError */.GQ(`Verify: cannot read ${settings.image.text} from ${reference.registry} anonymously (${cause})`, { fix: 'Check the registry is reachable and the image was pushed' });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/tasks.js
+
+
+/** A Cloudron task ended in an error: carries Cloudron's own text (one line, redacted). */
+class CloudronTaskError extends errors/* SlipwayError */.GQ {
+    what;
+    taskId;
+    cloudronMessage;
+    constructor(what, taskId, cloudronMessage) {
+        super(`Cloudron task ${taskId} (${what}) failed: ${cloudronMessage || 'no reason given'}`, { fix: "See the app's Logs and Event Log in the Cloudron dashboard" });
+        this.what = what;
+        this.taskId = taskId;
+        this.cloudronMessage = cloudronMessage;
+        this.name = 'CloudronTaskError';
+    }
+}
+const pause = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+});
+/**
+ * Polls GET /tasks/:id until the task is neither pending nor active, logging
+ * each new percent and message as Cloudron reports them. Cancelling stops the
+ * wait, not the task: Cloudron finishes what it started.
+ */
+async function waitForTask(api, taskId, what, options) {
+    const started = Date.now();
+    let last = '';
+    for (;;) {
+        const task = await api.task(taskId);
+        const progress = `${Math.round(task.percent ?? 0)}% ${cloudronMessageOf({ message: task.message ?? '' }, '')}`.trim();
+        if (progress !== last) {
+            options.log.info(`Cloudron ${what} (task ${taskId}): ${progress}`);
+            last = progress;
+        }
+        if (!task.pending && !task.active) {
+            if (task.error || !task.success)
+                throw new CloudronTaskError(what, taskId, cloudronMessageOf(task.error ?? {}, ''));
+            return task;
+        }
+        if (options.signal?.aborted)
+            throw new errors/* SlipwayError */.GQ(`Cancelled while Cloudron task ${taskId} (${what}) was running`, { fix: 'Cloudron finishes the task on its own: check the app in the dashboard' });
+        if (Date.now() - started > options.timeoutMs) {
+            throw new errors/* SlipwayError */.GQ(`Cloudron task ${taskId} (${what}) still running after ${Math.round(options.timeoutMs / 1000)} s (last: ${progress})`, {
+                fix: "Check the task in the Cloudron dashboard; raise input 'cloudron-task-timeout' if it is just slow",
+            });
+        }
+        await pause(options.pollIntervalMs, options.signal);
+    }
+}
+function describeAppState(app) {
+    return `installation ${app.installationState}, run ${app.runState}, health ${app.health ?? 'unknown'}`;
+}
+/** Polls GET /apps/:id until Cloudron itself calls the app installed, running and healthy. */
+async function waitForHealthyApp(api, appId, options) {
+    const started = Date.now();
+    let last = '';
+    for (;;) {
+        const { body: app } = await api.app(appId);
+        const state = describeAppState(app);
+        if (state !== last) {
+            options.log.info(`Cloudron app ${app.fqdn}: ${state}`);
+            last = state;
+        }
+        if (app.installationState === 'installed' && app.runState === 'running' && app.health === 'healthy')
+            return app;
+        if (app.installationState === 'error') {
+            throw new errors/* SlipwayError */.GQ(`Cloudron reports app ${app.fqdn} in error: ${cloudronMessageOf(app.error ?? {}, '') || 'no reason given'}`, { fix: "See the app's Logs in the Cloudron dashboard" });
+        }
+        if (options.signal?.aborted)
+            throw new errors/* SlipwayError */.GQ(`Cancelled while waiting for ${app.fqdn} to become healthy`);
+        if (Date.now() - started > options.timeoutMs) {
+            throw new errors/* SlipwayError */.GQ(`Cloudron app ${app.fqdn} not healthy after ${Math.round(options.timeoutMs / 1000)} s (${state})`, {
+                fix: "Check the app's health check path and Logs in the dashboard; raise input 'health-timeout' if it starts slowly",
+            });
+        }
+        await pause(options.pollIntervalMs, options.signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/deploy.js
+
+
+
+
+
+
+
+/**
+ * One Cloudron run: preflight, then the mode's single change (install,
+ * update, restore, location), each followed by waiting for Cloudron's task,
+ * for Cloudron to call the app healthy, and by the smoke test of its URL.
+ * A failed update or red smoke restores the backup Cloudron took before this
+ * run's update when rollback-on-failure is on.
+ */
+async function runCloudron(settings, context) {
+    const started = Date.now();
+    const api = new CloudronApi(new CloudronClient({ origin: settings.origin, token: settings.token, ca: settings.caCertificates,
+        requestTimeoutMs: settings.requestTimeoutMs }));
+    const { log } = context;
+    const pre = await log.group(`Cloudron preflight (${settings.origin.host})`, () => preflight(api, settings, log));
+    const tasks = [];
+    const wait = (timeoutMs) => ({ pollIntervalMs: settings.pollIntervalMs, timeoutMs, log, signal: context.signal });
+    // The health URL as Cloudron itself checks it, unless given: the manifest's healthCheckPath on the app's name.
+    const healthPath = (settings.manifest ?? pre.app?.manifest)?.healthCheckPath ?? '/';
+    const urlOf = (fqdn) => (settings.healthUrl ?? `https://{fqdn}${healthPath}`).replace(/\{fqdn\}/g, fqdn);
+    const run = {
+        api, settings, context, pre, urlOf,
+        settle: async (what, taskId, appId) => {
+            const taskStarted = Date.now();
+            try {
+                await waitForTask(api, taskId, what, wait(settings.taskTimeoutMs));
+            }
+            finally {
+                tasks.push({ what, taskId, durationMs: Date.now() - taskStarted });
+            }
+            return waitForHealthyApp(api, appId, wait(settings.healthTimeoutMs));
+        },
+        smoke: (fqdn, version) => log.group(`Smoke test of ${fqdn}`, () => runSmokeChecks([
+            check_list_oneLineCheck(urlOf(fqdn), "input 'health-url'", {
+                connectTo: settings.smokeConnect,
+                versionPath: settings.versionPath ?? 'version',
+                expectVersion: settings.versionPath ? version : undefined,
+            }),
+        ], { timeoutMs: settings.healthTimeoutMs, caCertificates: settings.caCertificates }, log)),
+        finish: (result) => ({ mode: settings.mode, origin: api.origin, checks: pre.checks, tasks, rolledBack: false, ...result,
+            durationMs: Date.now() - started }),
+    };
+    return MODES[settings.mode](run);
+}
+const MODES = { install, update, rollback, move };
+const fqdnOf = (target) => (target.subdomain ? `${target.subdomain}.${target.domain}` : target.domain);
+async function install(run) {
+    const { settings } = run;
+    const target = run.pre.target;
+    const manifest = { ...settings.manifest, dockerImage: settings.image.text };
+    const { id, taskId } = await run.api.install({ manifest, ...target, accessRestriction: null });
+    const fqdn = fqdnOf(target);
+    run.context.log.info(`Cloudron is installing ${settings.image.text} at ${fqdn} as app ${id}`);
+    await run.settle(`install at ${fqdn}`, taskId, id);
+    const report = await run.smoke(fqdn, manifest.version);
+    // Nothing served here before: a red install stays for inspection, nothing to roll back to.
+    return run.finish({ appId: id, fqdn, url: run.urlOf(fqdn), version: manifest.version, image: settings.image.text, smoke: report,
+        failure: smokeFailure(report) });
+}
+async function move(run) {
+    const app = run.pre.app;
+    if (app.installationState !== 'installed' || app.runState !== 'running' || app.health !== 'healthy') {
+        throw new errors/* SlipwayError */.GQ(`${app.fqdn} is not ready to move (${describeAppState(app)})`, { fix: 'Move only a validated install: update or restore it until it is healthy, then move' });
+    }
+    const target = run.pre.target;
+    const fqdn = fqdnOf(target);
+    const { taskId } = await run.api.moveTo(app.id, { ...target, aliasDomains: app.aliasDomains ?? [], redirectDomains: app.redirectDomains ?? [] });
+    run.context.log.info(`Cloudron is moving ${app.fqdn} to ${fqdn}`);
+    await run.settle(`move ${app.fqdn} to ${fqdn}`, taskId, app.id);
+    const report = await run.smoke(fqdn, app.manifest.version);
+    return run.finish({ appId: app.id, fqdn, url: run.urlOf(fqdn), version: app.manifest.version, previousVersion: app.manifest.version, smoke: report,
+        failure: smokeFailure(report) });
+}
+async function rollback(run) {
+    const app = run.pre.app;
+    const backup = run.settings.backupId
+        ? { id: run.settings.backupId, packageVersion: '', creationTime: '' }
+        : newestBackupBelow(await run.api.backups(app.id), app.manifest.version);
+    if (!backup)
+        throw new errors/* SlipwayError */.GQ(`${app.fqdn} has no backup of a version below ${app.manifest.version}`, { fix: "Give one in input 'cloudron-backup' (the app's Backups tab lists them)" });
+    run.context.log.info(`Restoring ${app.fqdn} from backup ${backup.id}${backup.packageVersion ? ` (version ${backup.packageVersion})` : ''}`);
+    const { taskId } = await run.api.restore(app.id, backup.id);
+    const restored = await run.settle(`restore ${app.fqdn}`, taskId, app.id);
+    const report = await run.smoke(restored.fqdn, restored.manifest.version);
+    return run.finish({
+        appId: app.id, fqdn: restored.fqdn, url: run.urlOf(restored.fqdn), version: restored.manifest.version, previousVersion: app.manifest.version,
+        backupId: backup.id, rolledBack: true, smoke: report, failure: smokeFailure(report),
+    });
+}
+async function update(run) {
+    const { api, settings, context } = run;
+    const app = run.pre.app;
+    const previousVersion = app.manifest.version;
+    const manifest = { ...settings.manifest, dockerImage: settings.image.text };
+    const response = await api.update(app.id, { manifest, skipBackup: false });
+    // Cloudron's clock, not the runner's, dates the backup it takes: keep the server time the update was accepted at.
+    const acceptedAt = response.serverTime ?? new Date();
+    context.log.info(`Cloudron is updating ${app.fqdn} from ${previousVersion} to ${manifest.version}`);
+    const base = { appId: app.id, fqdn: app.fqdn, url: run.urlOf(app.fqdn), previousVersion, image: settings.image.text };
+    try {
+        await run.settle(`update ${app.fqdn} to ${manifest.version}`, response.body.taskId, app.id);
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        return restorePreUpdate(run, { ...base, version: manifest.version }, acceptedAt, `Update of ${app.fqdn} to ${manifest.version} failed: ${(0,errors/* formatError */.Wk)(error)}`);
+    }
+    const report = await run.smoke(app.fqdn, manifest.version);
+    if (!report.passed)
+        return restorePreUpdate(run, { ...base, version: manifest.version }, acceptedAt, `Smoke test of ${app.fqdn} at ${manifest.version} failed: ${smokeFailure(report)}`);
+    const backup = preUpdateBackup(await api.backups(app.id), previousVersion, acceptedAt);
+    return run.finish({ ...base, version: manifest.version, backupId: backup?.id, smoke: report });
+}
+/** After a failed update or red smoke: restore the backup Cloudron took for this update, wait, smoke the old version. */
+async function restorePreUpdate(run, facts, acceptedAt, why) {
+    const { api, settings, context } = run;
+    const backup = preUpdateBackup(await api.backups(facts.appId), facts.previousVersion, acceptedAt);
+    if (!settings.rollbackOnFailure || !backup) {
+        const state = describeAppState((await api.app(facts.appId)).body);
+        const reason = !settings.rollbackOnFailure ? 'rollback-on-failure is off' : `no backup of ${facts.previousVersion} taken since the update started`;
+        return run.finish({ ...facts, backupId: backup?.id, failure: `${why}; not rolled back (${reason}); the app is now: ${state}` });
+    }
+    context.log.warn(`${why}: restoring ${facts.fqdn} from backup ${backup.id}, taken by Cloudron before the update (version ${backup.packageVersion})`);
+    let restored;
+    try {
+        const { taskId } = await api.restore(facts.appId, backup.id);
+        restored = await run.settle(`restore ${facts.fqdn}`, taskId, facts.appId);
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        return run.finish({ ...facts, backupId: backup.id, failure: `${why}; restoring backup ${backup.id} failed too: ${(0,errors/* formatError */.Wk)(error)}` });
+    }
+    const report = await run.smoke(restored.fqdn, facts.previousVersion);
+    const after = report.passed
+        ? `rolled back to ${restored.manifest.version}, which passes the smoke test`
+        : `rolled back to ${restored.manifest.version}, which fails the smoke test too: ${smokeFailure(report)}`;
+    return run.finish({ ...facts, version: restored.manifest.version, backupId: backup.id, rolledBack: true, smoke: report, failure: `${why}; ${after}` });
+}
+/** Allowance for the Date header's whole seconds against Cloudron's millisecond timestamps. */
+const CLOCK_SLACK_MS = 2000;
+/** The backup Cloudron took for this run's update: of the version that ran before, created after the update was accepted. */
+function preUpdateBackup(backups, previousVersion, acceptedAt) {
+    return backups
+        .filter((backup) => backup.packageVersion === previousVersion && Date.parse(backup.creationTime) >= acceptedAt.getTime() - CLOCK_SLACK_MS)
+        .sort((a, b) => Date.parse(b.creationTime) - Date.parse(a.creationTime))[0];
+}
+/** For mode rollback without a backup id: the newest backup of a version below the one running. */
+function newestBackupBelow(backups, installed) {
+    return backups
+        .filter((backup) => compareVersions(backup.packageVersion, installed) < 0)
+        .sort((a, b) => Date.parse(b.creationTime) - Date.parse(a.creationTime))[0];
+}
+
+;// CONCATENATED MODULE: ./build/src/cloudron/flow.js
+
+
+
+
+function cloudronOutputs(result) {
+    return {
+        version: result.version,
+        'previous-version': result.previousVersion ?? '',
+        'app-id': result.appId,
+        url: result.url,
+        'backup-id': result.backupId ?? '',
+        'rolled-back': String(result.rolledBack),
+    };
+}
+function cloudronSummary(result) {
+    const summary = new core_summary/* Summary */.BD()
+        .heading(`Cloudron ${result.mode} ${result.failure ? 'failed' : 'done'}: ${result.fqdn}`)
+        .table(['app', 'version', 'previous', 'backup', 'rolled back', 'time'], [[
+            `${result.fqdn} (${result.appId})`, result.version, result.previousVersion ?? '—', result.backupId ?? '—', result.rolledBack ? 'yes' : 'no',
+            `${(result.durationMs / 1000).toFixed(1)} s`,
+        ]])
+        .list(result.checks.map((check) => `✓ ${check}`));
+    if (result.tasks.length > 0) {
+        summary.table(['Cloudron task', 'id', 'time'], result.tasks.map((task) => [task.what, task.taskId, `${(task.durationMs / 1000).toFixed(1)} s`]));
+    }
+    if (result.smoke)
+        summary.append(smokeSummary(result.smoke));
+    if (result.failure)
+        summary.text(result.failure);
+    return summary;
+}
+/** The Cloudron target on its own (`strategy: cloudron` maps onto it): REST API with a token, no SSH. */
+const cloudronFlow = {
+    command: 'cloudron',
+    action: 'ssh-deploy',
+    describe: 'Install, update, roll back or move an app on Cloudron through its REST API (token, no SSH), then smoke-test it',
+    parse: (inputs, context) => parseCloudronSettings(inputs, context.workDir),
+    run: runCloudron,
+    outputs: cloudronOutputs,
+    summary: cloudronSummary,
+    failure: (result) => result.failure,
+    // Its waits watch context.signal; nothing is left on disk (the token is only ever in memory).
+    handlesCancel: true,
+};
+
+;// CONCATENATED MODULE: ./build/src/deploy/strategies/cloudron.js
+
+const noHost = async () => { throw new Error('the cloudron strategy runs without hosts (withoutHosts.run)'); };
+function describeTarget(settings) {
+    const app = settings.location ?? (settings.app ? ('id' in settings.app ? settings.app.id : settings.app.fqdn) : '?');
+    return `cloudron ${settings.origin.host}: ${app}`;
+}
+/** A Cloudron run as the fleet reports a host: status, versions, Cloudron's own account in the report. */
+function cloudronHostOutcome(result) {
+    const report = { strategy: 'cloudron', json: result };
+    const status = result.failure
+        ? (result.rolledBack ? 'rolled-back' : 'failed')
+        : result.mode === 'rollback' ? 'rolled-back' : 'deployed';
+    const done = result.mode === 'install' ? `installed at ${result.fqdn}` : result.mode === 'move' ? `moved to ${result.fqdn}` : `${result.fqdn} runs ${result.version}`;
+    return {
+        host: `cloudron ${result.fqdn}`, status, version: result.version, previous: result.previousVersion ?? '',
+        message: result.failure ?? `${done}${result.smoke?.passed ? ', smoke test passed' : ''}`,
+        changed: true, durationMs: result.durationMs, reports: [report],
+    };
+}
+/**
+ * Cloudron through its REST API with a token (docs/cloudron.md): install side
+ * by side, update, rollback by restoring Cloudron's own backup, move. No
+ * host, no SSH: `withoutHosts` is what the fleet runs.
+ */
+const cloudronStrategy = {
+    name: 'cloudron',
+    parse: (inputs, { workDir }) => ({ cloudron: parseCloudronSettings(inputs, workDir) }),
+    impliedVersion: ({ cloudron }) => cloudron.manifest?.version,
+    plan: ({ cloudron }) => planCloudron(cloudron),
+    deploy: noHost,
+    rollback: noHost,
+    summarize: (report) => cloudronSummary(report.json),
+    withoutHosts: {
+        plan: ({ cloudron }) => planCloudron(cloudron),
+        target: ({ cloudron }) => describeTarget(cloudron),
+        run: async ({ cloudron }, context) => cloudronHostOutcome(await runCloudron(cloudron, context)),
+    },
+};
+
+// EXTERNAL MODULE: ./build/src/core/command.js
+var command = __nccwpck_require__(9764);
+;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
+/** Prints v2, v1 or none. */
+const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
+/** The compose command words (run on the host) for one project; the user's files are never edited. */
+function composeWords(flavor, project, ...subcommand) {
+    const base = flavor === 'v2' ? ['docker', 'compose'] : ['docker-compose'];
+    return [
+        ...base,
+        '--project-directory', project.appDir,
+        ...(project.project ? ['-p', project.project] : []),
+        ...project.files.flatMap((file) => ['-f', `${project.appDir}/${file}`]),
+        ...(project.overrideFile ? ['-f', project.overrideFile] : []),
+        ...(project.envFile ? ['--env-file', `${project.appDir}/${project.envFile}`] : []),
+        ...subcommand,
+    ];
+}
+/** The override that points one service at an image (JSON is YAML, so both compose versions read it). */
+function renderImageOverride(service, image) {
+    return `${JSON.stringify({ services: { [service]: { image } } }, null, 2)}\n`;
+}
+/**
+ * Labels compose puts on containers (v1 and v2 alike): how we find the service's
+ * containers. `oneOffs: false` leaves out `compose run` containers (oneoff=True),
+ * which are not the service: a stopped one left behind must not fail a deploy.
+ */
+function serviceContainersWords(projectName, service, all = false, options = {}) {
+    return [
+        'docker', 'ps', ...(all ? ['-a'] : []), '--no-trunc',
+        '--filter', `label=com.docker.compose.project=${projectName}`,
+        '--filter', `label=com.docker.compose.service=${service}`,
+        ...(options.oneOffs === false ? ['--filter', 'label=com.docker.compose.oneoff=False'] : []),
+        '--format', '{{.ID}}',
+    ];
+}
+/**
+ * The local tag a compose rollback runs: the exact image (by ID) the service ran
+ * before the deploy. A moving tag (`app:latest`) may point at the new image by
+ * then; this tag does not, is never pulled, and keeps the old image from being pruned.
+ */
+function rollbackTag(projectName, service) {
+    return `slipway-rollback:${`${projectName}-${service}`.slice(0, 128)}`;
+}
+/** `docker tag <image id> <tag>`: fails if the image is gone from the host. */
+function tagImageWords(imageId, tag) {
+    return ['docker', 'tag', imageId, tag];
+}
+/** Compose's default project name: the directory's base name, lowercased, other characters dropped. */
+function defaultProjectName(appDir) {
+    const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
+    return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/health.js
 
 
 
 
 
+/**
+ * Deploy health polls: the first at once, then 100 ms growing by half up to 1 s (was a fixed
+ * 500 ms, which found an app that turned healthy just after a poll up to half a second late).
+ * The last pause ends at the deadline, so health-timeout is kept to the poll.
+ */
+const HEALTH_POLL = { retryBaseDelayMs: 100, retryMaxDelayMs: 1000 };
+const healthPollDelay = (failures, deadline) => Math.max(0, Math.min(readinessDelay(HEALTH_POLL, failures), deadline - Date.now()));
 const PLACEHOLDER = '\u0000slipway-version\u0000';
 /** `{version}` as a JSON string escape of the placeholder, so a version with quotes cannot change the fragment's shape. */
 const withPlaceholder = (expect) => expect.replace(/\{version\}/g, '\\u0000slipway-version\\u0000');
@@ -46178,7 +48715,7 @@ async function withTunnel(session, health, body) {
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
     const tunnel = await session.forwardLocalPort(port, url.hostname);
     try {
-        const check = oneLineCheck(health.url ?? '', 'health-url');
+        const check = check_list_oneLineCheck(health.url ?? '', 'health-url');
         const connect = { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` };
         return await body(() => probe(check, { requestTimeoutMs: 5000, connect }));
     }
@@ -46219,7 +48756,7 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
     const expectation = expectationFor(health.expect, version);
     return withTunnel(session, health, async (get) => {
         let last;
-        for (;;) {
+        for (let failures = 1;; failures += 1) {
             // A cancel ends the wait as a failed check: the caller rolls back (docs/cancel.md).
             if (signal?.aborted)
                 return { healthy: false, detail: 'cancelled while the new version was being verified' };
@@ -46237,12 +48774,78 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
             if (Date.now() >= deadline)
                 return { healthy: false, detail: `${health.url} ${last}` };
             log.debug(`health: ${health.url} ${last}; retrying`);
-            await (0,retry/* sleep */.yy)(500);
+            await (0,retry/* sleep */.yy)(healthPollDelay(failures, deadline));
         }
     });
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/compose-env-file.js
+/**
+ * The one line of a compose env file (`.env`) that holds the image variable (`TAG=1.4.2` or
+ * `IMAGE=registry/app:1.4.2`). Only that line changes; every other byte of the file (the user's
+ * secrets, comments, order) is kept. Compose reads the last definition of a name, so the last one
+ * is the line that counts.
+ */
+const linePattern = (name) => new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`);
+/** A value that is a tag alone: no repository, no digest (a tag can hold none of `/`, `:` and `@`). */
+const PLAIN_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function lastIndexOf(lines, name) {
+    const pattern = linePattern(name);
+    for (let i = lines.length - 1; i >= 0; i -= 1)
+        if (pattern.test(lines[i] ?? ''))
+            return i;
+    return -1;
+}
+/** The line that sets `name` as it is in the file, or '' when the file does not set it. */
+function envLineOf(text, name) {
+    const lines = text.split('\n');
+    return lines[lastIndexOf(lines, name)] ?? '';
+}
+/** The value a line gives its name, quotes taken off. */
+function envLineValue(line) {
+    const value = line.slice(line.indexOf('=') + 1).trim();
+    const quoted = /^(['"])(.*)\1$/.exec(value);
+    return quoted ? (quoted[2] ?? '') : value;
+}
+/**
+ * The file with the line that sets `name` replaced by `line`: added at the end when the file did
+ * not set it, removed when `line` is '' (put back as it was before Slipway added it).
+ */
+function withEnvLine(text, name, line) {
+    const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    const index = lastIndexOf(lines, name);
+    if (index >= 0) {
+        if (line)
+            lines[index] = line;
+        else
+            lines.splice(index, 1);
+    }
+    else if (line)
+        lines.push(line);
+    return lines.length ? `${lines.join('\n')}\n` : '';
+}
+/**
+ * What the variable is set to for `image`: the whole reference, or only its tag (and digest) where
+ * the file holds a plain tag today (`image: app:${TAG}`). A digest-only reference (what the pipeline
+ * deploys: `app@sha256:…`) goes in as `<version>@sha256:…`, which reads `app:<version>@sha256:…`: the
+ * digest decides what runs, the version names it.
+ */
+function variableValueFor(image, currentValue, version) {
+    if (!currentValue || !PLAIN_TAG.test(currentValue))
+        return { value: image };
+    const lastSlash = image.lastIndexOf('/');
+    const colon = image.indexOf(':', lastSlash + 1);
+    const at = image.indexOf('@', lastSlash + 1);
+    if (colon >= 0 && (at < 0 || colon < at))
+        return { value: image.slice(colon + 1) };
+    if (at >= 0 && PLAIN_TAG.test(version))
+        return { value: `${version}${image.slice(at)}` };
+    return { problem: `holds a tag (${currentValue}) but the image ${image} has none` };
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
+
 
 
 
@@ -46256,6 +48859,7 @@ async function prepare(run) {
     await requirePaths(run, [
         { path: run.appDir, kind: 'dir', what: 'app-dir' },
         ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
+        // With image-variable and no env-file, compose's default .env is created when missing.
         ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
     ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
     const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
@@ -46266,9 +48870,10 @@ async function prepare(run) {
     return {
         flavor: detected,
         compose,
-        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` },
+        project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: compose.imageVariable ? undefined : `${stateBase}.override.json` },
         projectName: project ?? defaultProjectName(run.appDir),
         stateFile: `${stateBase}.state`,
+        ...(compose.imageVariable ? { envFile: `${run.appDir}/${projectEnvFile(compose)}` } : {}),
     };
 }
 async function runningImageOf(run, ctx) {
@@ -46294,15 +48899,33 @@ async function pinForRollback(run, ctx, imageId) {
     }
     return tag;
 }
+/** The env file's text on the host ('' when it does not exist yet). */
+const readEnvFile = (run, ctx) => (0,host_state/* readOrEmpty */.l2)(run.session, ctx.envFile ?? '', 'slipway-env-file');
 /**
- * Point the service at `image` (override written atomically) and bring it up; finishes on the host even if the connection drops.
+ * Points the service at `target`: the override's image, or with image-variable the variable's line in the
+ * env file ('' removes a line Slipway added). Both written atomically; an env file keeps its mode.
+ */
+async function pointAt(run, ctx, target) {
+    const host = run.session.target.host;
+    if (ctx.envFile && ctx.compose.imageVariable) {
+        const text = withEnvLine(await readEnvFile(run, ctx), ctx.compose.imageVariable, target);
+        await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.envFile, text, { name: 'slipway-env-file', keepMode: true, label: `ssh ${host}: set ${ctx.compose.imageVariable} in ${ctx.envFile}` });
+        return;
+    }
+    await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.project.overrideFile ?? '', renderImageOverride(ctx.compose.service, target), {
+        name: 'slipway-override', label: `ssh ${host}: point ${ctx.compose.service} at ${target}`,
+    });
+}
+/**
+ * Point the service at `target` (pointAt) and bring it up; finishes on the host even if the connection drops.
  * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
  */
-async function switchTo(run, ctx, image, pull, beforeUp) {
+async function switchTo(run, ctx, target, pull, beforeUp) {
     const env = { ...run.settings.env };
-    await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, image), {
-        name: 'slipway-override', label: `ssh ${run.session.target.host}: point ${ctx.compose.service} at ${image}`,
-    });
+    // The env file alone decides the image variable: a shell value would win over it in Slipway's run only.
+    if (ctx.compose.imageVariable)
+        delete env[ctx.compose.imageVariable];
+    await pointAt(run, ctx, target);
     if (pull)
         await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
     beforeUp?.();
@@ -46319,22 +48942,24 @@ const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.St
 async function waitHealthy(run, ctx, version, signal) {
     const deadline = Date.now() + run.settings.health.timeoutMs;
     let last = 'no container';
-    for (;;) {
+    for (let polls = 1;; polls += 1) {
         if (signal?.aborted)
             return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
         const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
         if (ids.length > 0) {
-            const states = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = states.join(', ');
+            const inspected = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
+            last = inspected.join(', ');
+            // A container compose is removing (the one it replaced) no longer serves, whatever its health said.
+            const states = inspected.filter((state) => state && !state.startsWith('removing'));
             if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
                 return { healthy: false, detail: `container ${last}` };
             }
-            if (states.every((state) => state === 'running|' || state === 'running|healthy'))
+            if (states.length > 0 && states.every((state) => state === 'running|' || state === 'running|healthy'))
                 break;
         }
         if (Date.now() >= deadline)
             return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
-        await (0,retry/* sleep */.yy)(500);
+        await (0,retry/* sleep */.yy)(healthPollDelay(polls, deadline));
     }
     return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
 }
@@ -46354,9 +48979,28 @@ async function servingBefore(run, ctx, running, state) {
 }
 /** State written by older releases put the image reference where the version was unknown. */
 const knownVersion = (version, image) => (version && version !== image ? version : undefined);
+async function planSwitch(run, ctx, rollbackTag) {
+    const { compose } = ctx;
+    const image = compose.image ?? '';
+    if (!compose.imageVariable)
+        return { label: image, target: image, back: rollbackTag };
+    const name = compose.imageVariable;
+    const previousEnvLine = envLineOf(await readEnvFile(run, ctx), name);
+    let value = compose.variableValue;
+    if (value === undefined) {
+        const derived = variableValueFor(image, previousEnvLine ? envLineValue(previousEnvLine) : '', run.settings.version);
+        if (!derived.value) {
+            throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${name} in ${ctx.envFile} ${derived.problem ?? 'cannot hold the image'}`, {
+                fix: `Deploy a tagged image (app:1.4.2 or app:1.4.2@sha256:…), or pass the value as env: ${name}=…, or name a variable holding the whole reference in image-variable`,
+            });
+        }
+        value = derived.value;
+    }
+    const envLine = `${name}=${value}`;
+    return { label: compose.image ?? envLine, target: envLine, back: previousEnvLine, envLine, previousEnvLine };
+}
 async function composeDeploy(run) {
     const ctx = await prepare(run);
-    const image = ctx.compose.image ?? '';
     const { version } = run.settings;
     const running = await runningImageOf(run, ctx);
     const current = running?.image;
@@ -46370,27 +49014,34 @@ async function composeDeploy(run) {
             stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
         });
     }
-    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
     // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
-    const rollbackTo = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    // (With image-variable the tag keeps the old image on the host; the rollback writes the old line back.)
+    const pinned = running?.id ? await pinForRollback(run, ctx, running.id) : current;
+    const sw = await planSwitch(run, ctx, pinned);
+    const image = sw.label;
+    (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
+    const variable = sw.envLine !== undefined;
     // A redeploy of what runs now keeps the earlier rollback target instead of pointing it at itself.
-    const redeploy = before.recorded && state.image === image && state.version === version && Boolean(state.previous_image);
+    const sameTarget = variable ? state.env_line === sw.envLine : state.image === image;
+    const redeploy = before.recorded && sameTarget && state.version === version && Boolean(state.previous_image);
+    const envLines = (line, previousLine) => (variable ? { env_line: line ?? '', previous_env_line: previousLine ?? '' } : {});
     const thisRun = { previous_image: current ?? '', previous_image_id: running?.id ?? '', previous_version: previousVersion };
     const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
     const previous = redeploy ? earlier : thisRun;
+    const previousLine = redeploy ? state.previous_env_line : sw.previousEnvLine;
     // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, status: 'deploying' });
+    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' });
     run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
     let verdict;
     try {
-        await switchTo(run, ctx, image, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
+        await switchTo(run, ctx, sw.target, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
         verdict = await waitHealthy(run, ctx, version, run.signal);
     }
     catch (error) {
         if (error instanceof cancel/* CancelledError */.cc) {
-            // Cancelled after the pull, before up: what runs never changed; point the override and the state back.
-            if (rollbackTo)
-                await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.project.overrideFile, renderImageOverride(ctx.compose.service, rollbackTo), { name: 'slipway-override' });
+            // Cancelled after the pull, before up: what runs never changed; point the override (or env file) and the state back.
+            if (sw.back !== undefined && (variable || current))
+                await pointAt(run, ctx, sw.back);
             await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
             throw error;
         }
@@ -46402,17 +49053,22 @@ async function composeDeploy(run) {
     if (verdict.healthy) {
         const now = await runningImageOf(run, ctx);
         // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
-        const kept = now?.id && running?.id && now.id === running.id && state.previous_image ? earlier : previous;
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: now?.id ?? '', version, ...kept, status: 'deployed' });
+        const same = Boolean(now?.id && running?.id && now.id === running.id && state.previous_image);
+        const kept = same ? earlier : previous;
+        const recordedImage = variable ? now?.image ?? image : image;
+        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+            image: recordedImage, image_id: now?.id ?? '', version, ...kept, ...envLines(sw.envLine, same ? state.previous_env_line : previousLine), status: 'deployed',
+        });
         return { version, previous: shownBefore, changed: true };
     }
-    if (!current || !rollbackTo)
+    if (!current || sw.back === undefined)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, rollbackTo, false);
+    await switchTo(run, ctx, sw.back, false);
     const back = await waitHealthy(run, ctx, previousVersion || undefined);
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
         image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
+        ...envLines(sw.previousEnvLine, before.recorded ? state.previous_env_line : ''),
         status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
     });
     if (!back.healthy)
@@ -46425,12 +49081,20 @@ async function composeRollback(run) {
     const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
     if (!state.previous_image)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
+    const variable = ctx.compose.imageVariable;
+    if (variable && !('previous_env_line' in state)) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous ${variable} line is recorded in ${ctx.stateFile} (the last deploy did not use image-variable)`, {
+            fix: `Roll back by deploying the version you want with mode: deploy and env: ${variable}=…`,
+        });
+    }
     const running = await runningImageOf(run, ctx);
     const current = running?.image ?? state.image ?? '';
     const leaving = await servingBefore(run, ctx, running, state);
     const targetVersion = knownVersion(state.previous_version, state.previous_image);
+    const leavingLine = variable ? envLineOf(await readEnvFile(run, ctx), variable) : undefined;
     // State written before image IDs were recorded only has the reference.
-    const target = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
+    const pinned = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
+    const target = variable ? state.previous_env_line ?? '' : pinned;
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
     await switchTo(run, ctx, target, false);
     const verdict = await waitHealthy(run, ctx, targetVersion);
@@ -46443,7 +49107,8 @@ async function composeRollback(run) {
     const now = await runningImageOf(run, ctx);
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
         image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
-        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version, status: 'rolled-back',
+        previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version,
+        ...(variable ? { env_line: target, previous_env_line: leavingLine ?? '' } : {}), status: 'rolled-back',
     });
     return { version: shownTarget, previous: shownLeft, changed: true };
 }
@@ -46455,6 +49120,10 @@ const shortId = (id) => id.replace(/^sha256:/, '').slice(0, 12);
 
 
 
+
+
+/** The env file a compose project reads, inside app-dir: env-file, else compose's default `.env`. */
+const projectEnvFile = (compose) => compose.envFile ?? '.env';
 const PROJECT = /^[a-z0-9{}][a-z0-9_{}-]*$/;
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
@@ -46469,8 +49138,12 @@ function plannedProject(settings, host) {
         words: (composeProject, ...sub) => host.planned((0,command/* shellJoin */.nZ)(composeWords('v2', composeProject, ...sub))),
     };
 }
+const tagOf = (image) => (image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1]);
 const COMPOSE_FLAVOR_NOTE = 'compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that';
-/** The image a compose deploy points the service at, through an override Slipway writes; the user's compose file is never edited. */
+/**
+ * The image a compose deploy points the service at, through an override Slipway writes, or with
+ * image-variable through the variable in the project's env file; the user's compose file is never edited.
+ */
 const composeStrategy = {
     name: 'compose',
     parse(inputs, { mode, relative }) {
@@ -46481,32 +49154,57 @@ const composeStrategy = {
         if (project !== undefined && !PROJECT.test(project))
             inputs.fail('compose-project', `is not a compose project name (found '${project}', expected lowercase letters, digits, - and _)`);
         const image = inputs.optional('image');
-        if (mode === 'deploy' && !image)
-            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:….');
         if (image !== undefined && !IMAGE_REFERENCE.test(image))
             inputs.fail('image', `is not an image reference (found '${image}')`);
+        const imageVariable = inputs.optional('image-variable');
+        if (imageVariable !== undefined && !config_inputs/* ENV_NAME */.G1.test(imageVariable)) {
+            inputs.fail('image-variable', `is not a variable name (found '${imageVariable.slice(0, 60)}')`, 'Name the variable your compose file reads the image from, e.g. TAG for image: app:${TAG}.');
+        }
+        // The deploy env is secret: a value from it is checked but never echoed.
+        const variableValue = imageVariable ? inputs.keyValues('env', { secret: true, envNames: true })[imageVariable] : undefined;
+        if (variableValue !== undefined && !IMAGE_REFERENCE.test(variableValue)) {
+            inputs.fail('env', `sets ${imageVariable} (image-variable) to something that is neither a tag nor an image reference`, `Write ${imageVariable}=1.4.2 or ${imageVariable}=registry.example.com/app:1.4.2.`);
+        }
+        if (mode === 'deploy' && !image && variableValue === undefined) {
+            if (imageVariable)
+                inputs.fail('image', `or env ${imageVariable}=… is required for a compose deploy with image-variable`, `Set image to the reference to run, or env: ${imageVariable}=<value> to write into the env file as it is.`);
+            inputs.fail('image', 'is required for a compose deploy', 'Set image to the reference to run, e.g. registry.example.com/app:1.4.2 or …@sha256:…; or set image-variable to the variable your compose file reads and pass its value in env.');
+        }
         const envFile = inputs.optional('env-file');
         return {
             compose: {
                 files: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
                 project, envFile: envFile === undefined ? undefined : relative('env-file', envFile), service, image,
                 pull: inputs.boolean('pull', true), preDeploy: inputs.optional('pre-deploy'),
+                ...(imageVariable ? { imageVariable } : {}), ...(variableValue !== undefined ? { variableValue } : {}),
             },
         };
     },
     // A tag names the version (`app:1.4.2`); a digest does not.
-    impliedVersion: ({ compose }) => (compose.image?.includes('@') ? undefined : compose.image?.split('/').pop()?.split(':')[1]),
+    impliedVersion: ({ compose }) => {
+        if (compose.variableValue !== undefined)
+            return PLAIN_TAG.test(compose.variableValue) ? compose.variableValue : tagOf(compose.variableValue);
+        return tagOf(compose.image);
+    },
     plan(settings, host) {
         const { compose } = settings;
         const { project, stateBase, words } = plannedProject(settings, host);
-        const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: `${stateBase}.override.json` };
+        const variable = compose.imageVariable;
+        const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: variable ? undefined : `${stateBase}.override.json` };
+        const envFile = `${host.appDir}/${projectEnvFile(compose)}`;
         const commands = [COMPOSE_FLAVOR_NOTE];
-        if (settings.mode === 'rollback')
-            commands.push(`point ${compose.service} at the previous image recorded in ${(0,host_state/* stateDir */.Pn)(host.appDir)}`);
+        if (settings.mode === 'rollback') {
+            commands.push(variable
+                ? `put back in ${envFile} the ${variable} line recorded as previous in ${(0,host_state/* stateDir */.Pn)(host.appDir)} (atomically)`
+                : `point ${compose.service} at the previous image recorded in ${(0,host_state/* stateDir */.Pn)(host.appDir)}`);
+        }
         else {
             if (compose.preDeploy)
                 commands.push(`pre-deploy hook: ${compose.preDeploy}`);
-            commands.push(`write ${composeProject.overrideFile}: ${compose.service} → ${host.image}`);
+            const value = compose.variableValue !== undefined ? `the value env gives ${variable}` : `${host.image} (its tag alone where ${variable} holds a tag)`;
+            commands.push(variable
+                ? `write ${variable} into ${envFile} (atomically, every other line kept; the old line kept for rollback): ${value}`
+                : `write ${composeProject.overrideFile}: ${compose.service} → ${host.image}`);
             if (compose.pull)
                 commands.push(words(composeProject, 'pull', compose.service));
         }
@@ -46524,14 +49222,62 @@ const composeStrategy = {
 
 
 
-/** `releases/<UTC timestamp>`, sortable, so "previous" is the one before `current` in name order. */
-function releaseName(now) {
-    return now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '');
+/** A release name's time tokens (UTC); every other character is kept as written. */
+const NAME_TOKENS = {
+    Y: (now) => String(now.getUTCFullYear()).padStart(4, '0'),
+    m: (now) => String(now.getUTCMonth() + 1).padStart(2, '0'),
+    d: (now) => String(now.getUTCDate()).padStart(2, '0'),
+    H: (now) => String(now.getUTCHours()).padStart(2, '0'),
+    M: (now) => String(now.getUTCMinutes()).padStart(2, '0'),
+    S: (now) => String(now.getUTCSeconds()).padStart(2, '0'),
+};
+/** ISO 8601 basic, UTC (`20261124T100000Z`): the style of a host with no releases yet. */
+const DEFAULT_RELEASE_NAME = '%Y%m%dT%H%M%SZ';
+/**
+ * Why a `release-name` format is refused, or undefined when it is fine. `%Y %m %d %H %M %S`
+ * each once and in that order (so name order stays time order, which rollback relies on),
+ * other characters letters, digits, `_`, `-` and `.`, first a token or a letter/digit.
+ */
+function releaseNameProblem(format) {
+    if (!/^(?:%[YmdHMS]|[A-Za-z0-9_.-])+$/.test(format))
+        return 'may hold only %Y %m %d %H %M %S and letters, digits, _ - .';
+    if (/^[-.]/.test(format))
+        return 'must not start with - or .';
+    const tokens = format.match(/%[A-Za-z]/g)?.join('') ?? '';
+    if (tokens !== '%Y%m%d%H%M%S')
+        return 'must hold %Y %m %d %H %M %S, each once and in that order (name order is time order)';
+    if (/\.(failed|rolled-back)/.test(format))
+        return 'must not hold .failed or .rolled-back (they mark releases)';
+    return undefined;
+}
+/** `releases/<name>` for `now` in `format` (UTC). Name order is time order. */
+function releaseName(now, format = DEFAULT_RELEASE_NAME) {
+    return format.replace(/%([YmdHMS])/g, (_match, token) => NAME_TOKENS[token](now));
+}
+/** A timestamp name: 4 + 5×2 digits with the same non-digit separators in between (`20261124T100000Z`, `2026-11-24_10-00-00`). */
+const TIMESTAMP_NAME = /^(\d{4})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)(\d{2})([A-Za-z_.-]*)$/;
+/** The format the host's newest timestamp-named release follows; undefined when none does (then ISO 8601 basic). */
+function hostReleaseNameFormat(names) {
+    for (const name of names.filter((n) => !isMarked(n)).sort().reverse()) {
+        const parts = TIMESTAMP_NAME.exec(name);
+        if (!parts)
+            continue;
+        const format = ['%Y', parts[2], '%m', parts[4], '%d', parts[6], '%H', parts[8], '%M', parts[10], '%S', parts[12]].join('');
+        if (!releaseNameProblem(format))
+            return format;
+    }
+    return undefined;
+}
+/** The relative target of a shared link at `releases/<name>/<path>`: up to app-dir, then `shared/<path>`, so a moved tree keeps working. */
+function sharedLinkTarget(path) {
+    return `${'../'.repeat(path.split('/').length + 1)}shared/${path}`;
 }
 /** Atomic switch: a new symlink beside `current`, renamed over it (rename(2) is atomic; `ln -sfn` alone is not). */
 const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && mv -T current.slipway-new current';
-/** Links each shared path into the release (replacing whatever the artifact had there). */
-const LINK_SHARED = 'app="$1"; release="$2"; shift 2; for p in "$@"; do mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$app/shared/$p" "$release/$p"; done';
+/** Links each shared path (`path target` pairs) into the release `$1`, replacing whatever the artifact had there. */
+const LINK_SHARED = 'release="$1"; shift; while [ "$#" -ge 2 ]; do p="$1"; t="$2"; shift 2; mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$t" "$release/$p"; done';
+/** Writes `$1` into `$2/.slipway-version`, then links the shared paths (LINK_SHARED on `$2` and the path/target pairs after it). */
+const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$2/.slipway-version" && shift && { ${LINK_SHARED}; }`;
 /** Lists releases, newest last, and which one `current` points at. */
 const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
 const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
@@ -46539,16 +49285,19 @@ const isMarked = (name) => MARKED.test(name);
 /** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
 const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
 /**
- * Removes all but the newest `keep` good releases, never one in `protect`
- * (current, previous). Marked releases never count as kept; they go once they
- * are older than the oldest release kept.
+ * What to remove so at most `keep` release dirs remain, marked ones included. Kept, in this
+ * order: `current`, the good release before it (the rollback target), the newest `.failed` one
+ * (for forensics), then the newest good ones, then the newest other marked ones.
  */
-function releasesToRemove(all, keep, protect) {
-    const good = all.filter((name) => !isMarked(name)).sort();
-    const stale = good.slice(0, Math.max(0, good.length - keep)).filter((name) => !protect.includes(name));
-    const oldestKept = good.filter((name) => !stale.includes(name))[0];
-    const marked = all.filter((name) => isMarked(name) && oldestKept !== undefined && name.replace(MARKED, '') < oldestKept);
-    return [...stale, ...marked].sort();
+function releasesToRemove(all, keep, current) {
+    const byAge = (a, b) => (a < b ? 1 : a > b ? -1 : 0);
+    const good = all.filter((name) => !isMarked(name)).sort(byAge);
+    const marked = all.filter(isMarked).sort(byAge);
+    const previous = current ? good.find((name) => name < current) : undefined;
+    const newestFailed = marked.find((name) => /\.failed(-\d+)?$/.test(name));
+    const wanted = [current, previous, newestFailed, ...good, ...marked].filter((name) => name !== undefined && all.includes(name));
+    const kept = new Set([...new Set(wanted)].slice(0, keep));
+    return all.filter((name) => !kept.has(name)).sort();
 }
 /** sudo's short options that take a value (`-u app`, `-uapp`), and their long names. */
 const SUDO_VALUE_OPTIONS = new Set('ugphCDRrtTU');
@@ -46668,6 +49417,27 @@ async function switchAndCheck(run, name, version, signal) {
         return { healthy: false, detail: restarted.detail };
     return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
+/** `release-name` as given, else the style of the host's releases, else ISO 8601 basic. */
+function releaseNameFormat(given, existing) {
+    return given ?? hostReleaseNameFormat(existing) ?? DEFAULT_RELEASE_NAME;
+}
+/** Bounds `releases/` to keep-releases dirs, marked ones counted (releasesToRemove); best effort, after the switch settled. */
+async function prune(run) {
+    try {
+        const { current, all, marked } = await listReleases(run);
+        const stale = releasesToRemove([...all, ...marked], run.settings.release.keep, current);
+        if (!stale.length)
+            return;
+        const removed = await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale], { allowFailure: true, label: `prune releases on ${run.session.target.host}` });
+        if (removed.exitCode !== 0)
+            throw new Error(removed.stderr.trim());
+        const failed = marked.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).pop();
+        run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
+    }
+    catch (error) {
+        run.log.warn(`${run.session.name}: could not remove old releases (${error instanceof Error ? error.message : String(error)}); the next deploy tries again`);
+    }
+}
 async function releaseDeploy(run, now = new Date()) {
     const { release } = run.settings;
     // Parsing requires it for a deploy.
@@ -46688,17 +49458,29 @@ async function releaseDeploy(run, now = new Date()) {
     }
     const before = await listReleases(run);
     // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
-    const previousVersion = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
-    const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
-    // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-    if (before.current && previousVersion && !(await versionOf(run, before.current)))
-        await recordServed(run, before.current, previousVersion);
-    let name = releaseName(now);
+    // Asked beside the upload (it reads only what serves now), and known before any pre-promote command runs.
+    const asking = (async () => {
+        const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+        // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
+        if (before.current && serving && !(await versionOf(run, before.current)))
+            await recordServed(run, before.current, serving);
+        return serving;
+    })();
+    // Awaited below; a failed upload must not leave it unhandled.
+    asking.catch(() => undefined);
+    let name = releaseName(now, releaseNameFormat(release.nameFormat, before.all));
     if (before.all.includes(name))
         name = `${name}-${run.index + 1}-${process.pid}`;
     const dir = `${run.appDir}/releases/${name}`;
-    (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
-    await run.session.exec(['mkdir', '-p', dir]);
+    let previousVersion;
+    try {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
+        await run.session.exec(['mkdir', '-p', dir]);
+    }
+    catch (error) {
+        await asking.catch(() => undefined);
+        throw error;
+    }
     try {
         if (/\.(tar\.gz|tgz)$/.test(artifact)) {
             await run.session.upload(artifact, `${dir}.tar.gz`);
@@ -46708,9 +49490,9 @@ async function releaseDeploy(run, now = new Date()) {
         else {
             await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
         }
-        await run.session.exec(['sh', '-c', 'printf "%s\\n" "$2" > "$1/.slipway-version"', 'slipway-version', dir, version]);
-        if (release.shared.length)
-            await run.session.exec(['sh', '-c', LINK_SHARED, 'slipway-link', run.appDir, dir, ...release.shared]);
+        // The version file and the shared links (each relative to the release) in one round trip.
+        await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, dir, ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])], { label: `ssh ${run.session.target.host}: write the version, link shared` });
+        previousVersion = await asking;
         for (const command of release.prePromote) {
             (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
             await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
@@ -46718,16 +49500,17 @@ async function releaseDeploy(run, now = new Date()) {
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
     }
     catch (error) {
+        // The question about what serves ends before the release is marked (both use the connection's state files).
+        await asking.catch(() => undefined);
         // Never promoted, but newer than current: unmarked, a later rollback could land on it.
         if (await run.session.isAlive())
             await markRelease(run, name, 'failed');
         throw error;
     }
+    const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
     const verdict = await switchAndCheck(run, name, version, run.signal);
     if (verdict.healthy) {
-        const stale = releasesToRemove([...before.all, ...before.marked, name], release.keep, [name, before.current ?? '']);
-        if (stale.length)
-            await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale]);
+        await prune(run);
         return { version, previous: shownBefore, changed: true };
     }
     if (!before.current)
@@ -46735,6 +49518,7 @@ async function releaseDeploy(run, now = new Date()) {
     run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
     const back = await switchAndCheck(run, before.current, previousVersion || undefined);
     await markRelease(run, name, 'failed');
+    await prune(run);
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
     const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
@@ -46762,17 +49546,8 @@ async function releaseRollback(run) {
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
     // The release we left is moved aside, so a second rollback goes further back instead of forward.
     await markRelease(run, current, 'rolled-back');
+    await prune(run);
     return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
-}
-async function scriptDeploy(run) {
-    const { script } = run.settings;
-    const { version } = run.settings;
-    await requirePaths(run, [{ path: run.appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host or fix the input');
-    await run.session.exec(hookWords(run.appDir, script), { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${run.session.target.host}` });
-    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
-    if (!verdict.healthy)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
-    return { version, previous: '', changed: true };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
@@ -46786,6 +49561,19 @@ function parseArtifact(inputs, workDir) {
     const resolved = inputs.localPath('artifact', workDir, { mustExist: archive ? 'file' : 'dir' });
     // rsync's trailing-slash rule (copy the contents) is kept from what the user wrote.
     return resolved && !archive && value.endsWith('/') ? `${resolved}/` : resolved;
+}
+function parseReleaseName(inputs) {
+    const format = inputs.optional('release-name');
+    if (format === undefined)
+        return undefined;
+    const problem = releaseNameProblem(format);
+    if (problem)
+        inputs.fail('release-name', `${problem} (found '${format.slice(0, 60)}')`, `Use a time format such as ${DEFAULT_RELEASE_NAME} (UTC), or leave it empty to follow the host's existing releases.`);
+    return format;
+}
+function optionalRelative(inputs, name, relative) {
+    const value = inputs.optional(name);
+    return value === undefined ? undefined : relative(name, value);
 }
 /** Atomic releases: `releases/<timestamp>` uploaded beside the others, `current` switched by rename, restart, check. */
 const releaseStrategy = {
@@ -46801,6 +49589,9 @@ const releaseStrategy = {
                 prePromote: inputs.list('pre-promote'),
                 restart: inputs.list('restart'),
                 keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
+                nameFormat: parseReleaseName(inputs),
+                lockFile: optionalRelative(inputs, 'lock-file', relative),
+                deployLog: optionalRelative(inputs, 'deploy-log', relative),
             },
         };
     },
@@ -46809,32 +49600,99 @@ const releaseStrategy = {
         if (mode === 'rollback')
             commands.push(`switch ${appDir}/current to the release before it`);
         else {
-            commands.push(`upload ${release.artifact} to ${appDir}/releases/<timestamp> (rsync over the same connection)`);
+            const style = release.nameFormat ?? `the host's existing releases' style, else ${DEFAULT_RELEASE_NAME}`;
+            commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC> (rsync over the same connection)`);
             if (release.shared.length)
-                commands.push(`link shared: ${release.shared.join(', ')}`);
+                commands.push(`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`);
             for (const command of release.prePromote)
                 commands.push(`in the release: ${command}`);
             commands.push(`switch ${appDir}/current to the new release`);
         }
         for (const command of release.restart)
             commands.push(command);
+        commands.push(`keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`);
         return commands;
     },
     deploy: (run) => releaseDeploy(run),
     rollback: releaseRollback,
 };
 
+;// CONCATENATED MODULE: ./build/src/deploy/script.js
+
+
+
+
+/** Where an uploaded script-file lives on the host while it runs (removed after; the deploy lock keeps it one at a time). */
+const uploadedScriptPath = (appDir) => `${(0,host_state/* stateDir */.Pn)(appDir)}/deploy-script`;
+/** The words that run the script in app-dir: inline with `-c`, or the uploaded file; `-e` either way (the first failing command fails it). */
+function scriptWords(dir, shell, script) {
+    return 'file' in script
+        ? ['sh', '-c', 'cd "$1" || exit 1; exec "$2" -e "$3"', 'slipway-script', dir, shell, script.file]
+        : ['sh', '-c', 'cd "$1" || exit 1; exec "$2" -e -c "$3"', 'slipway-script', dir, shell, script.inline];
+}
+/** app-dir exists (the fleet checked it, or made it with create-app-dir) and the lock is held. */
+async function scriptDeploy(run) {
+    const { version, shell, scriptFile, script } = run.settings;
+    const host = run.session.target.host;
+    const exec = { env: { ...run.settings.env, APP_VERSION: version }, stream: true, label: `script on ${host}` };
+    if (scriptFile) {
+        // Sent over the deploy's own connection (stdin of an atomic write), so the host needs no checkout of the repository.
+        const remote = uploadedScriptPath(run.appDir);
+        await (0,host_state/* writeAtomic */.vZ)(run.session, remote, await promises_namespaceObject.readFile(scriptFile, 'utf8'), { name: 'slipway-script-upload', label: `ssh ${host}: upload script-file` });
+        try {
+            await run.session.exec(scriptWords(run.appDir, shell, { file: remote }), exec);
+        }
+        finally {
+            await run.session.exec(['rm', '-f', '--', remote], { allowFailure: true, label: `ssh ${host}: remove the uploaded script` }).catch(() => undefined);
+        }
+    }
+    else {
+        await run.session.exec(scriptWords(run.appDir, shell, { inline: script }), exec);
+    }
+    const verdict = await waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs);
+    if (!verdict.healthy)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the script ran but the health check failed (${verdict.detail})`);
+    return { version, previous: '', changed: true };
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/script.js
 
+
+
+const SHELL_PATH = /^\/[A-Za-z0-9._+-]+(?:\/[A-Za-z0-9._+-]+)*$/;
+/** Scripts are read into memory and sent on stdin: a deploy script, not an artifact. */
+const MAX_SCRIPT_BYTES = 1024 * 1024;
+function parseShell(inputs) {
+    const shell = inputs.optional('shell') ?? 'sh';
+    const plainPath = SHELL_PATH.test(shell) && !shell.split('/').some((part) => part === '..' || part === '.');
+    if (shell !== 'sh' && shell !== 'bash' && !plainPath) {
+        inputs.fail('shell', `is not sh, bash or an absolute path to a shell (found '${shell.slice(0, 60)}')`, 'Write shell: bash for a bash script (pipefail, arrays), or the path of the shell on the host, e.g. /usr/bin/zsh.');
+    }
+    return shell;
+}
 /** The user's own commands in app-dir, then the health check; there is nothing Slipway could roll back to. */
 const scriptStrategy = {
     name: 'script',
-    parse(inputs, { mode }) {
+    parse(inputs, { mode, workDir }) {
         if (mode === 'rollback')
             inputs.fail('mode', 'rollback is not available for the script strategy (found script)', 'Run your own rollback script as a script deploy.');
-        return { script: inputs.required('script', 'Set script to the commands to run on the host.') };
+        const shell = parseShell(inputs);
+        const scriptFile = inputs.localPath('script-file', workDir, { mustExist: 'file' });
+        const script = inputs.optional('script');
+        if (scriptFile && script !== undefined)
+            inputs.fail('script-file', 'and script are both set', 'Keep one: script-file for a file in the repository, script for commands written in the workflow.');
+        if (!scriptFile && script === undefined)
+            inputs.fail('script', 'is required for a script deploy', 'Set script to the commands to run on the host, or script-file to a script in the workspace (e.g. scripts/deploy.sh).');
+        if (scriptFile && external_node_fs_.statSync(scriptFile).size > MAX_SCRIPT_BYTES)
+            inputs.fail('script-file', `is larger than ${MAX_SCRIPT_BYTES / 1024} KiB`, 'Name the deploy script itself; ship big files with the release strategy.');
+        return { script: script ?? '', shell, ...(scriptFile ? { scriptFile } : {}), createAppDir: inputs.boolean('create-app-dir', false) };
     },
-    plan: ({ script }, { appDir }) => [`in ${appDir}: ${script}`],
+    // create-app-dir's mkdir runs before the lock: the pipeline's plan shows it there.
+    plan: ({ script, shell, scriptFile }, { appDir }) => [
+        ...(scriptFile
+            ? [`upload ${scriptFile} to ${uploadedScriptPath(appDir)} (over the same connection)`, `in ${appDir}: ${(0,command/* shellJoin */.nZ)([shell, '-e', uploadedScriptPath(appDir)])} (env on stdin), then remove it`]
+            : [`in ${appDir}: ${(0,command/* shellJoin */.nZ)([shell, '-e', '-c', script])}`]),
+    ],
     deploy: scriptDeploy,
     rollback: async () => { throw new Error('the script strategy has no rollback'); },
 };
@@ -46927,63 +49785,6 @@ function secretCreate(name, value, labels = {}) {
         stdin: value,
     };
 }
-
-;// CONCATENATED MODULE: ./build/src/image/reference.js
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOCKER_HUB = 'docker.io';
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** Returns a reason when the reference is invalid, for the caller's InputError. */
-function parseImageReference(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return { error: `digest '${digest}' is not sha256:<64 hex>` };
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { error: `tag '${tag}' has characters a tag cannot have (letters, digits, _ . - only, at most 128, not starting with . or -)` };
-    }
-    const parts = rest.split('/');
-    let registry = DOCKER_HUB;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
-        registry = parts.shift() ?? DOCKER_HUB;
-    if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
-        return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
-    }
-    if (registry === DOCKER_HUB && parts.length === 1)
-        parts.unshift('library');
-    return { registry, repository: parts.join('/'), tag, digest };
-}
-function formatReference(reference) {
-    const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
-    const name = `${host}${reference.repository}`;
-    if (reference.digest)
-        return `${name}@${reference.digest}`;
-    return reference.tag ? `${name}:${reference.tag}` : name;
-}
-/** The name without tag or digest, as a user wrote it (for `name@digest`). */
-function repositoryOf(reference) {
-    const withoutDigest = reference.split('@')[0] ?? reference;
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-const KNOWN_PLATFORMS = (/* unused pure expression or super */ null && ([
-    'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64',
-]));
 
 ;// CONCATENATED MODULE: ./build/src/swarm/duration.js
 /**
@@ -47828,317 +50629,6 @@ const swarmStrategy = {
     summarize: (report) => swarmSummary(report.json),
 };
 
-;// CONCATENATED MODULE: ./build/src/smoke/health-document.js
-const PASSING = new Set(['pass', 'ok', 'up', 'healthy', 'green', 'success']);
-const WARNING = new Set(['warn', 'warning', 'degraded']);
-const FAILING = new Set(['fail', 'failed', 'failure', 'down', 'error', 'unhealthy', 'critical', 'red']);
-function judgeHealthDocument(document) {
-    if (document === null || typeof document !== 'object' || Array.isArray(document))
-        return { kind: 'none' };
-    const record = document;
-    if (typeof record.status === 'string') {
-        const status = record.status.trim().toLowerCase();
-        const form = `status: '${record.status}'`;
-        if (PASSING.has(status))
-            return { kind: 'pass', form };
-        if (WARNING.has(status))
-            return { kind: 'warn', form };
-        if (FAILING.has(status))
-            return { kind: 'fail', form };
-    }
-    if (typeof record.ok === 'boolean')
-        return record.ok ? { kind: 'pass', form: 'ok: true' } : { kind: 'fail', form: 'ok: false' };
-    return { kind: 'none' };
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/evaluate.js
-
-
-
-
-
-/** Response bodies appear in messages only this long. */
-const BODY_EXCERPT_CHARS = 200;
-function evaluateAttempt(check, result, options = {}) {
-    if (!result.ok) {
-        return { passed: false, latencyMs: result.latencyMs, problems: [result.message], failureKind: result.kind };
-    }
-    const problems = [];
-    const verdict = { passed: false, latencyMs: result.latencyMs, status: result.status, problems };
-    if (!statusMatches(check.expectStatus, result.status)) {
-        problems.push(`expected status ${describeStatus(check.expectStatus)}, got ${result.status}`);
-    }
-    const document = parseJsonBody(result.body, result.contentType);
-    if (document.parsed) {
-        if (check.healthDocument) {
-            const health = judgeHealthDocument(document.value);
-            verdict.health = health.kind;
-            if (health.kind === 'fail')
-                problems.push(`the health document reports failure (${health.form})`);
-        }
-        const segments = parseJsonPath(check.versionPath);
-        const version = segments ? lookupJsonPath(document.value, segments) : undefined;
-        if (version?.found && version.value !== null && typeof version.value !== 'object')
-            verdict.versionSeen = String(version.value);
-    }
-    if (check.expectVersion !== undefined) {
-        if (!document.parsed) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body is not JSON`);
-        }
-        else if (verdict.versionSeen === undefined) {
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', but the body has no '${check.versionPath}'`);
-        }
-        else if (!looselyEquals(verdict.versionSeen, check.expectVersion)) {
-            verdict.staleVersion = true;
-            problems.push(`expected version '${check.expectVersion}' at '${check.versionPath}', got '${verdict.versionSeen}'`);
-        }
-    }
-    if (check.json.length > 0) {
-        if (!document.parsed)
-            problems.push(`expected a JSON body for ${check.json.map((a) => `'${a.text}'`).join(', ')}, but it is not JSON`);
-        else
-            for (const assertion of check.json) {
-                const problem = checkAssertion(assertion, document.value);
-                if (problem)
-                    problems.push(problem);
-            }
-    }
-    for (const text of check.bodyContains) {
-        if (!result.body.includes(text))
-            problems.push(`expected the body to contain ${showValue(text)}`);
-    }
-    for (const pattern of check.bodyMatches) {
-        if (!pattern.test(result.body))
-            problems.push(`expected the body to match /${pattern.source}/`);
-    }
-    if (!options.ignoreLatencyBudget && check.maxLatencyMs !== undefined && result.latencyMs > check.maxLatencyMs) {
-        problems.push(`expected an answer within ${check.maxLatencyMs} ms, took ${Math.round(result.latencyMs)} ms`);
-    }
-    verdict.passed = problems.length === 0;
-    if (!verdict.passed)
-        verdict.bodyExcerpt = excerpt(result.body, result.bodyTruncated);
-    return verdict;
-}
-function parseJsonBody(body, contentType) {
-    const trimmed = body.trimStart();
-    if (!/json/i.test(contentType) && !trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return { parsed: false };
-    try {
-        return { parsed: true, value: JSON.parse(body) };
-    }
-    catch {
-        return { parsed: false };
-    }
-}
-/** A redacted, one-line, bounded view of a body for messages. */
-function excerpt(body, truncated = false) {
-    const flat = (0,secrets/* redact */.E$)(body).replace(/\s+/g, ' ').trim();
-    if (flat.length <= BODY_EXCERPT_CHARS && !truncated)
-        return flat;
-    return `${flat.slice(0, BODY_EXCERPT_CHARS)}… (${body.length}${truncated ? '+' : ''} chars)`;
-}
-
-;// CONCATENATED MODULE: ./build/src/smoke/readiness.js
-
-
-
-/** Retries one check with backoff until it passes N times in a row or the deadline passes. */
-async function waitUntilReady(check, options, transport, log) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    const policy = { attempts: Number.MAX_SAFE_INTEGER, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
-    let attempts = 0;
-    let streak = 0;
-    let bestStreak = 0;
-    let failuresInRow = 0;
-    let everAnswered = false;
-    let lastReason = '';
-    let last;
-    for (;;) {
-        attempts += 1;
-        last = evaluateAttempt(check, await probe(check, transport));
-        if (last.failureKind !== 'refused')
-            everAnswered = true;
-        if (last.passed) {
-            streak += 1;
-            bestStreak = Math.max(bestStreak, streak);
-            failuresInRow = 0;
-            if (streak >= options.consecutivePasses)
-                return { passed: true, attempts, bestStreak, durationMs: Date.now() - started, last };
-            if (Date.now() + options.confirmIntervalMs > deadline)
-                break;
-            await (0,retry/* sleep */.yy)(options.confirmIntervalMs);
-            continue;
-        }
-        streak = 0;
-        failuresInRow += 1;
-        const reason = last.problems.join('; ');
-        if (reason !== lastReason) {
-            log.info(`${check.name}: not ready yet (attempt ${attempts}): ${reason}`);
-            lastReason = reason;
-        }
-        else {
-            log.debug(`${check.name}: attempt ${attempts}: ${reason}`);
-        }
-        const now = Date.now();
-        if (now >= deadline)
-            break;
-        await (0,retry/* sleep */.yy)(Math.min((0,retry/* backoffDelay */.EY)(policy, failuresInRow), deadline - now));
-    }
-    const durationMs = Date.now() - started;
-    return { passed: false, attempts, bestStreak, durationMs, last, reason: explainFailure(check, last, { attempts, bestStreak, durationMs, everAnswered, transport, required: options.consecutivePasses }) };
-}
-function explainFailure(check, last, facts) {
-    const over = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'} over ${seconds(facts.durationMs)}`;
-    if (!facts.everAnswered) {
-        const dial = resolveDialTarget(new URL(check.url), check, facts.transport.connect);
-        return `connection refused until the deadline (${over}): nothing accepted connections on ${describeDialTarget(dial)}`;
-    }
-    if (last.passed) {
-        return `passed ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row at best, ${facts.required} required, before the deadline (${over}): the service is flapping`;
-    }
-    const what = last.problems.join('; ');
-    const body = last.bodyExcerpt ? `; body: ${last.bodyExcerpt}` : '';
-    const flapping = facts.bestStreak > 0 ? `, after passing ${facts.bestStreak} time${facts.bestStreak === 1 ? '' : 's'} in a row (flapping)` : '';
-    const stale = last.staleVersion ? ' — the previous release is still answering: the deploy did not take' : '';
-    return `${what}${stale} (${over}${flapping})${body}`;
-}
-const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/soak.js
-
-
-
-
-
-async function soak(check, options, transport) {
-    // Keep-alive, like a browser or a load balancer: the soak measures the app, not TCP handshakes.
-    const agents = transport.agents ?? {
-        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: options.concurrency }),
-    };
-    const soakTransport = { ...transport, agents };
-    const latencies = [];
-    let issued = 0;
-    let errors = 0;
-    let firstError;
-    const started = external_node_perf_hooks_.performance.now();
-    const endAt = started + options.durationMs;
-    const worker = async () => {
-        while (issued < options.requests && external_node_perf_hooks_.performance.now() < endAt) {
-            issued += 1;
-            const verdict = evaluateAttempt(check, await probe(check, soakTransport), { ignoreLatencyBudget: true });
-            latencies.push(verdict.latencyMs);
-            if (!verdict.passed) {
-                errors += 1;
-                firstError ??= verdict.problems.join('; ');
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-    }
-    finally {
-        if (!transport.agents) {
-            agents.http.destroy();
-            agents.https.destroy();
-        }
-    }
-    const durationMs = external_node_perf_hooks_.performance.now() - started;
-    latencies.sort((a, b) => a - b);
-    const requests = latencies.length;
-    const result = {
-        requests,
-        errors,
-        errorRate: requests === 0 ? 0 : errors / requests,
-        p50Ms: percentile(latencies, 50),
-        p95Ms: percentile(latencies, 95),
-        durationMs,
-        requestsPerSecond: durationMs > 0 ? (requests * 1000) / durationMs : 0,
-        firstError,
-        problems: [],
-    };
-    if (result.errorRate > options.maxErrorRate) {
-        result.problems.push(`soak error rate ${percent(result.errorRate)} is above the budget ${percent(options.maxErrorRate)} (${errors} of ${requests}; first: ${firstError})`);
-    }
-    if (options.maxP95Ms !== undefined && result.p95Ms > options.maxP95Ms) {
-        result.problems.push(`soak p95 latency ${Math.round(result.p95Ms)} ms is above the budget ${options.maxP95Ms} ms`);
-    }
-    return result;
-}
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted, p) {
-    if (sorted.length === 0)
-        return 0;
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
-}
-const percent = (fraction) => `${Math.round(fraction * 1000) / 10}%`;
-
-;// CONCATENATED MODULE: ./build/src/smoke/run.js
-
-
-
-const DEFAULT_SMOKE_OPTIONS = {
-    timeoutMs: 60_000,
-    consecutivePasses: 3,
-    confirmIntervalMs: 250,
-    retryBaseDelayMs: 250,
-    retryMaxDelayMs: 5_000,
-    requestTimeoutMs: 10_000,
-};
-/**
- * The plain API other flows call (ssh-deploy, the restore drill): every check
- * waits for readiness in parallel, then the optional soak runs check by check.
- */
-async function runSmokeChecks(checks, options, log) {
-    const settings = { ...DEFAULT_SMOKE_OPTIONS, ...options };
-    const started = external_node_perf_hooks_.performance.now();
-    const transport = { requestTimeoutMs: settings.requestTimeoutMs, extraCa: settings.caCertificates, connect: settings.connect };
-    const outcomes = await Promise.all(checks.map(async (check) => {
-        const ready = await waitUntilReady(check, settings, transport, log);
-        const outcome = {
-            name: check.name,
-            url: check.url,
-            passed: ready.passed,
-            attempts: ready.attempts,
-            latencyMs: ready.last.latencyMs,
-            status: ready.last.status,
-            versionSeen: ready.last.versionSeen,
-            expectVersion: check.expectVersion,
-            health: ready.last.health,
-            reason: ready.reason,
-            durationMs: ready.durationMs,
-        };
-        if (ready.passed)
-            log.info(`✓ ${check.name}: ${ready.last.status} in ${Math.round(ready.last.latencyMs)} ms (${ready.attempts} attempt${ready.attempts === 1 ? '' : 's'})`);
-        else
-            log.error(`✗ ${check.name}: ${ready.reason}`);
-        return outcome;
-    }));
-    if (settings.soak && settings.soak.requests > 0) {
-        for (const [index, check] of checks.entries()) {
-            const outcome = outcomes[index];
-            if (!outcome?.passed)
-                continue;
-            const result = await soak(check, settings.soak, transport);
-            outcome.soak = result;
-            log.info(`${check.name}: soak ${result.requests} requests at ${Math.round(result.requestsPerSecond)}/s, p50 ${Math.round(result.p50Ms)} ms, p95 ${Math.round(result.p95Ms)} ms, errors ${result.errors}`);
-            if (result.problems.length > 0) {
-                outcome.passed = false;
-                outcome.reason = result.problems.join('; ');
-                log.error(`✗ ${check.name}: ${outcome.reason}`);
-            }
-        }
-    }
-    return {
-        passed: outcomes.every((outcome) => outcome.passed),
-        checks: outcomes,
-        versionSeen: outcomes.find((outcome) => outcome.versionSeen !== undefined)?.versionSeen,
-        durationMs: external_node_perf_hooks_.performance.now() - started,
-    };
-}
-
 ;// CONCATENATED MODULE: ./build/src/smoke/via-ssh.js
 
 
@@ -48355,6 +50845,37 @@ function loopbackPorts(config) {
 function dialPatch(ref, port, etag) {
     return { method: 'PATCH', path: `/config/${ref.path}`, body: JSON.stringify(`127.0.0.1:${port}`), headers: etag ? { 'if-match': etag } : {} };
 }
+/**
+ * The live-port directories of routes that pick their upstream per request:
+ * a `file` matcher over a directory holding one file named by the live port,
+ * whose name a `map` turns into the dial's placeholder (examples/proxy/Caddyfile.live-file).
+ * A switch replaces that file by one named for the new port: Caddy's loaded config never changes, so nothing reloads.
+ */
+function liveFileRoots(config) {
+    const roots = new Set();
+    const dialsPlaceholder = (handle) => allDials({ handle }).some((dial) => dial.includes('{'));
+    const walk = (node) => {
+        if (Array.isArray(node))
+            return node.forEach(walk);
+        if (!node || typeof node !== 'object')
+            return;
+        const record = node;
+        if (Array.isArray(record.match) && dialsPlaceholder(record.handle)) {
+            for (const set of record.match) {
+                const file = set?.file;
+                if (typeof file?.root === 'string' && file.root.startsWith('/'))
+                    roots.add(file.root);
+            }
+        }
+        Object.values(record).forEach(walk);
+    };
+    walk(config);
+    return [...roots];
+}
+/** The ports named by the files of a live-port directory (`ls -1A` output); other names are ignored. */
+function livePortsIn(listing) {
+    return listing.split('\n').map((name) => name.trim()).filter((name) => /^\d{1,5}$/.test(name)).map(Number).filter((port) => port > 0 && port < 65536);
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/zero-downtime/proxy.js
 
@@ -48432,11 +50953,33 @@ class CaddySwitcher {
     async config() {
         return (await this.read()).config;
     }
+    /** Each live-port directory the config routes by, with the ports its files name now. */
+    async liveDirs(config) {
+        const dirs = [];
+        for (const dir of liveFileRoots(config)) {
+            const listing = await this.session.exec(['ls', '-1A', '--', dir], { allowFailure: true });
+            if (listing.exitCode === 0)
+                dirs.push({ dir, ports: livePortsIn(listing.stdout) });
+        }
+        return dirs;
+    }
+    /** The live-port directory that names `port`: this app's, when Caddy routes it without a reload. */
+    async liveDirOf(config, port) {
+        return (await this.liveDirs(config)).find((live) => live.ports.includes(port))?.dir;
+    }
     async servingPorts() {
-        return loopbackPorts(await this.config());
+        const config = await this.config();
+        return [...new Set([...loopbackPorts(config), ...(await this.liveDirs(config)).flatMap((live) => live.ports)])];
     }
     async preflight(fromPort) {
         const config = await this.config();
+        const liveDir = await this.liveDirOf(config, fromPort);
+        if (liveDir) {
+            const writable = await this.session.exec(['test', '-w', liveDir], { allowFailure: true });
+            if (writable.exitCode !== 0)
+                throw new errors/* SlipwayError */.GQ(`caddy: the live-port directory ${liveDir} on ${this.session.name} is not writable by ${this.session.target.user}`, { fix: 'Make it owned by the SSH user (Caddy only needs to read it)' });
+            return;
+        }
         if (findUpstreams(config, fromPort).length === 0) {
             throw new errors/* SlipwayError */.GQ(`caddy-admin: no reverse_proxy upstream in Caddy's config dials port ${fromPort} on loopback (found ${allDials(config).join(', ') || 'no reverse_proxy upstreams'})`, {
                 fix: `Point the site's reverse_proxy at 127.0.0.1:${fromPort} (the port in health-url, where the app runs today) before the first zero-downtime deploy`,
@@ -48445,6 +50988,9 @@ class CaddySwitcher {
     }
     async switchTo(toPort, fromPort) {
         let { config, etag } = await this.read();
+        const liveDir = await this.liveDirOf(config, fromPort);
+        if (liveDir)
+            return this.switchLiveFile(liveDir, toPort, fromPort);
         const moving = findUpstreams(config, fromPort).length;
         if (moving === 0)
             throw new errors/* SlipwayError */.GQ(`caddy-admin: no upstream dials port ${fromPort} any more (found ${allDials(config).join(', ')}); someone changed Caddy's config during the deploy`);
@@ -48468,6 +51014,22 @@ class CaddySwitcher {
         // The last read is the read-back: every upstream that dialed the old port dials the new one.
         if (findUpstreams(config, toPort).length < moving || findUpstreams(config, fromPort).length > 0) {
             throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy accepted the change but its config still dials ${allDials(config).join(', ')}`);
+        }
+    }
+    /**
+     * The switch that never reloads: the new port's file is created, then the old
+     * one removed. Not a rename: Caddy's try_files glob reads the directory, and a
+     * directory read that races a rename may see neither name (measured: one 502 in
+     * 50,732 requests over 10 switches); with create-then-remove every read sees at
+     * least one live copy, and both are healthy in between.
+     */
+    async switchLiveFile(dir, toPort, fromPort) {
+        const script = 'cd "$1" && [ -e "$2" ] && : > "$3" && rm -f -- "$2"';
+        const moved = await this.session.exec(['sh', '-c', script, 'slipway-live-port', dir, String(fromPort), String(toPort)], { allowFailure: true, label: `point ${dir} at the new port` });
+        const after = await this.session.exec(['ls', '-1A', '--', dir], { allowFailure: true });
+        const ports = livePortsIn(after.stdout);
+        if (moved.exitCode !== 0 || ports.length !== 1 || ports[0] !== toPort) {
+            throw new errors/* SlipwayError */.GQ(`caddy: could not point ${dir} on ${this.session.name} at port ${toPort} (it names ${ports.join(', ') || 'no port'})`, { fix: `Leave exactly one file in ${dir}, named by the live copy's port (${fromPort} before this deploy)` });
         }
     }
 }
@@ -48674,7 +51236,7 @@ async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2)
     const url = new URL(run.settings.health.url ?? '');
     url.hostname = '127.0.0.1';
     url.port = String(port);
-    const check = oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
+    const check = check_list_oneLineCheck(url.toString(), 'health-url', { expectVersion: version || undefined });
     const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs, consecutivePasses, retryMaxDelayMs: 1000 }, run.log);
     const outcome = report.checks[0];
     return { healthy: report.passed, detail: report.passed ? `${url} answered with version ${outcome?.versionSeen ?? '?'}` : `${url}: ${outcome?.reason ?? 'failed'}` };
@@ -48683,7 +51245,7 @@ async function copyHealthy(run, port, version, timeoutMs, consecutivePasses = 2)
 async function waitForTrafficOnNew(run, zd, version) {
     if (!zd.proxyHealthUrl)
         return;
-    const check = oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
+    const check = check_list_oneLineCheck(zd.proxyHealthUrl, 'proxy-health-url', { expectVersion: version || undefined });
     const report = await runSmokeChecksOverSession(run.session, [check], { timeoutMs: 15_000, consecutivePasses: 1, retryBaseDelayMs: 50, retryMaxDelayMs: 200 }, run.log);
     if (!report.passed)
         throw new errors/* SlipwayError */.GQ(`proxy-health-url: the proxy still does not serve version ${version} after the switch (${report.checks[0]?.reason ?? 'failed'})`);
@@ -48983,6 +51545,8 @@ const zeroDowntimeStrategy = {
 
 
 
+
+
 /**
  * Every deploy strategy, by the value of the `strategy` input.
  *
@@ -48998,6 +51562,7 @@ const STRATEGIES = {
     release: releaseStrategy,
     script: scriptStrategy,
     swarm: swarmStrategy,
+    cloudron: cloudronStrategy,
 };
 const STRATEGY_NAMES = Object.keys(STRATEGIES);
 /** The strategy that runs `settings` (compose with the zero-downtime option is a strategy of its own). */
@@ -49008,6 +51573,10 @@ function strategyFor(settings) {
     return STRATEGIES[settings.strategy];
 }
 /** The strategies' own summary blocks for the hosts' reports (swarm: the per-service tables), in host order. */
+/** The lock and deploy-log paths on one host: the release strategy's `lock-file`/`deploy-log`, else Slipway's own. */
+function hostPathsFor(settings, appDir) {
+    return (0,host_state/* hostPathsOf */.YF)(appDir, settings.strategy === 'release' ? settings.release : {});
+}
 function strategyReportsSummary(hosts) {
     const summary = new core_summary/* Summary */.BD();
     for (const report of hosts.flatMap((host) => host.reports ?? [])) {
@@ -49057,6 +51626,8 @@ async function deployFleet(settings, context, hooks = {}) {
     const runId = (0,leftovers/* runIdentity */.yK)(context.env, external_node_os_.hostname());
     const { signal } = context;
     const strategy = strategyFor(settings);
+    if (strategy.withoutHosts)
+        return deployWithoutHosts(settings, strategy.withoutHosts, context);
     const action = settings.mode === 'rollback' ? 'rollback' : 'deploy';
     const indexed = settings.ssh.targets.map((target, index) => ({ target, index }));
     const outcomes = indexed.map(({ target }) => ({
@@ -49079,9 +51650,14 @@ async function deployFleet(settings, context, hooks = {}) {
                 const appDir = forHost(settings.appDir, target.host, index);
                 item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `checking app-dir on ${item.name}`);
-                // The lock lives inside app-dir: check it exists first rather than create it.
-                await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input');
+                // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
+                if (settings.strategy === 'script' && settings.createAppDir)
+                    await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
+                else
+                    await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy');
+                const paths = hostPathsFor(settings, appDir);
                 item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, {
+                    lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
                     holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
                 }, context.log);
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
@@ -49135,7 +51711,7 @@ async function deployFleet(settings, context, hooks = {}) {
                     await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, {
                         time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
                         previous: item.outcome.previous, result: item.outcome.status, actor,
-                    }).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+                    }, hostPathsFor(settings, item.run.appDir).deployLog).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
                     await item.lock.release();
                 }
             }
@@ -49165,9 +51741,23 @@ async function deployFleet(settings, context, hooks = {}) {
         cancelled: (0,cancel/* isCancelled */.mm)(signal),
     };
 }
+/** A strategy without hosts (cloudron) runs once from the runner; its one outcome is the result's one line. */
+async function deployWithoutHosts(settings, hostless, context) {
+    const outcome = await hostless.run(settings, context);
+    const success = settings.mode === 'rollback' ? 'rolled-back' : 'deployed';
+    return {
+        mode: settings.mode,
+        strategy: settings.strategy,
+        version: outcome.version,
+        previousVersion: outcome.previous,
+        hosts: [outcome],
+        rolledBack: outcome.status === 'rolled-back',
+        ok: outcome.status === success && !(0,cancel/* isCancelled */.mm)(context.signal),
+        connectionsPerHost: [0],
+        cancelled: (0,cancel/* isCancelled */.mm)(context.signal),
+    };
+}
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
 
 
@@ -49186,7 +51776,7 @@ const USER_PATTERN = /^[A-Za-z0-9._-]+$/;
  * (lines, or a path), `host-fingerprint` (`SHA256:…`, several allowed),
  * `trust-on-first-use`, `jump-host`, `connect-timeout`, `command-timeout`.
  */
-function parseSshInputs(inputs, defaults = {}) {
+function inputs_parseSshInputs(inputs, defaults = {}) {
     const hostEntries = [...inputs.list('host'), ...inputs.list('hosts')];
     const hostInputOf = (index) => (index < inputs.list('host').length ? 'host' : 'hosts');
     if (hostEntries.length === 0)
@@ -49351,6 +51941,8 @@ function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
 
 
 
+/** Every mode some strategy reads: the SSH ones deploy and rollback; cloudron also install, update and move (it checks its own). */
+const EVERY_MODE = ['deploy', 'rollback', 'install', 'update', 'move'];
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 /**
  * Every deploy input, checked here before any connection: files it names exist
@@ -49360,9 +51952,13 @@ const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
  */
 function parseDeploySettings(inputs, workDir = process.cwd()) {
     const strategy = inputs.choice('strategy', STRATEGY_NAMES, 'compose');
-    const mode = inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
-    const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
-    const appDir = parseAppDir(inputs);
+    // A strategy without hosts (cloudron) checks its own modes and needs no SSH input and no app-dir.
+    const hostless = STRATEGIES[strategy].withoutHosts;
+    const mode = hostless
+        ? (inputs.choice('mode', EVERY_MODE, 'deploy') === 'rollback' ? 'rollback' : 'deploy')
+        : inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
+    const ssh = hostless ? { targets: [] } : inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const appDir = hostless ? '' : parseAppDir(inputs);
     const relative = (name, value) => {
         if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
             inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
@@ -49370,7 +51966,8 @@ function parseDeploySettings(inputs, workDir = process.cwd()) {
     };
     const chosen = STRATEGIES[strategy];
     const part = chosen.parse(inputs, { mode, workDir, relative });
-    const healthUrl = parseHealthUrl(inputs);
+    // Without hosts, health-url is the strategy's own (cloudron: the app's public URL, `{fqdn}` filled in).
+    const healthUrl = hostless ? undefined : parseHealthUrl(inputs);
     const givenVersion = inputs.optional('version');
     // The version is written to the deploy log and the summary and echoed in health checks: one plain word.
     if (givenVersion !== undefined && !VERSION.test(givenVersion)) {
@@ -49389,6 +51986,10 @@ function parseDeploySettings(inputs, workDir = process.cwd()) {
     };
     // An option of the compose strategy; refused with any other.
     const zeroDowntime = parseZeroDowntimeSettings(inputs, strategy, healthUrl);
+    // Zero-downtime runs copies under their own project names, beside the user's: their image stays in Slipway's overrides.
+    if (zeroDowntime && inputs.optional('image-variable') !== undefined) {
+        inputs.fail('image-variable', 'does not work with zero-downtime yet', 'Leave image-variable empty with zero-downtime, or turn zero-downtime off to keep the image in your env file.');
+    }
     return { ...base, ...part, ...(zeroDowntime ? { zeroDowntime } : {}) };
 }
 /** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
@@ -49467,783 +52068,752 @@ const deployFlow = {
     },
 };
 
+;// CONCATENATED MODULE: ./build/src/scan/report/comment.js
 
-/***/ }),
 
-/***/ 5131:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JK: () => (/* binding */ lockDir),
-/* harmony export */   Pn: () => (/* binding */ stateDir),
-/* harmony export */   VP: () => (/* binding */ writeStateFile),
-/* harmony export */   _k: () => (/* binding */ appendDeployLog),
-/* harmony export */   l2: () => (/* binding */ readOrEmpty),
-/* harmony export */   qZ: () => (/* binding */ hostFiles),
-/* harmony export */   qy: () => (/* binding */ readStateFile),
-/* harmony export */   vZ: () => (/* binding */ writeAtomic)
-/* harmony export */ });
-/* unused harmony exports deployLogPath, formatDeployLogLine, writeAtomicWords, readOrEmptyWords */
-/**
- * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
- * deploy log and the compose state. Host state is the only truth a rollback
- * needs, so it works when the last deploy's runner is gone.
- */
-const stateDir = (appDir) => `${appDir}/.slipway`;
-const lockDir = (appDir) => `${stateDir(appDir)}/lock`;
-const deployLogPath = (appDir) => `${stateDir(appDir)}/deploy.log`;
-/** Every other file Slipway keeps under `<app-dir>/.slipway/`, named in this one place (deploy, dry run and status read them). */
-const hostFiles = {
-    /** The compose strategy's state and image override, per project (`default` when none is set) and service. */
-    composeBase: (appDir, project, service) => `${stateDir(appDir)}/compose-${project ?? 'default'}-${service}`,
-    /** The zero-downtime switch record of a compose project's service. */
-    switchState: (appDir, projectName, service) => `${stateDir(appDir)}/zero-downtime-${projectName}-${service}.state`,
-    /** One zero-downtime copy's override (`<project>-blue` / `-green`). */
-    slotOverride: (appDir, slotProject) => `${stateDir(appDir)}/${slotProject}.override.json`,
-    /** The release strategy's record of versions of releases Slipway did not make. */
-    releaseState: (appDir) => `${stateDir(appDir)}/release.state`,
+/** Finds our own comment again, so a re-run updates it instead of adding another. */
+const COMMENT_MARKER = '<!-- slipway:secret-scan -->';
+function commentBody(findings, stats) {
+    return `${COMMENT_MARKER}\n${renderMarkdown(scanSummary(findings.filter((f) => !f.baselined), stats))}`;
+}
+/** The HTTP requests for each forge, as data (both speak the same paths; auth and paging differ). */
+const commentRequests = {
+    list(target, page) {
+        const paging = target.forge === 'github' ? `per_page=100&page=${page}` : `limit=50&page=${page}`;
+        return { method: 'GET', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments?${paging}`, headers: headers(target) };
+    },
+    create(target, body) {
+        return { method: 'POST', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments`, headers: headers(target), body: JSON.stringify({ body }) };
+    },
+    update(target, id, body) {
+        return { method: 'PATCH', url: `${target.apiUrl}/repos/${target.repository}/issues/comments/${id}`, headers: headers(target), body: JSON.stringify({ body }) };
+    },
 };
-/** One tab-separated line; tabs and newlines inside fields would break it, so they are flattened. */
-function formatDeployLogLine(entry) {
-    const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
-    return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
-        `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
+function headers(target) {
+    const common = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'slipway-secret-scan' };
+    return target.forge === 'github'
+        ? { ...common, accept: 'application/vnd.github+json', authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' }
+        : { ...common, authorization: `token ${target.token}` };
 }
-async function appendDeployLog(session, appDir, entry) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', deployLogPath(appDir), formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+async function call(request, fetchImpl) {
+    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
+    if (!response.ok) {
+        const text = (await response.text()).slice(0, 300);
+        throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
+        });
+    }
+    return (await response.json());
 }
 /**
- * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
- * first), so a cut connection leaves the old or the new file. `name` is the shell's `$0` (seen in ps).
+ * One comment per pull request: updated when it exists, created only when
+ * there is something to say (no "all clear" noise on clean PRs).
  */
-function writeAtomicWords(file, name = 'slipway-write') {
-    return ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"', name, file];
+async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
+    let existing;
+    for (let page = 1; page <= 20 && existing === undefined; page += 1) {
+        const comments = await call(commentRequests.list(target, page), fetchImpl);
+        existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
+        if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50))
+            break;
+    }
+    if (existing !== undefined) {
+        await call(commentRequests.update(target, existing, body), fetchImpl);
+        return { action: 'updated', id: existing };
+    }
+    if (!hasFindings)
+        return { action: 'skipped', reason: 'no findings and no earlier comment' };
+    const created = await call(commentRequests.create(target, body), fetchImpl);
+    return { action: 'created', id: created.id };
 }
-/** The words that print `file` on the host, or nothing when it does not exist. */
-function readOrEmptyWords(file, name = 'slipway-read') {
-    return ['sh', '-c', 'cat "$1" 2>/dev/null || true', name, file];
+
+;// CONCATENATED MODULE: ./build/src/preview/forge.js
+
+
+
+// GitHub and Forgejo share the pull and issue-comment paths (the secret scan's
+// request builders are reused for the comment). Deployments are GitHub's; Forgejo
+// gets a commit status with target_url instead.
+/** Finds the preview comment again so each run edits it (never the secret scan's, which has its own marker). */
+const PREVIEW_COMMENT_MARKER = '<!-- slipway:preview -->';
+async function forge_call(forge, method, url, body, fetchImpl = fetch) {
+    const response = await fetchImpl(url, {
+        method,
+        headers: {
+            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
+            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+            'content-type': 'application/json',
+            'user-agent': 'slipway-preview',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+        const text = (0,secrets/* redact */.E$)((await response.text()).slice(0, 300));
+        throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API ${method} ${url.replace(forge.apiUrl, '')} answered HTTP ${response.status}: ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Give forge-token pull-requests: write and deployments: write (GitHub) or repository write (Forgejo).' : undefined,
+        });
+    }
+    return (response.status === 204 ? undefined : await response.json());
 }
-/** Writes `text` to `file` on the host atomically (writeAtomicWords). */
-async function writeAtomic(session, file, text, options = {}) {
-    await session.exec(writeAtomicWords(file, options.name), { stdin: text, label: options.label });
+/** Open or closed (merged counts as closed); a PR the forge does not know is closed too: nothing will update it. */
+async function pullRequestState(forge, pr, fetchImpl = fetch) {
+    const response = await fetchImpl(`${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`, {
+        headers: {
+            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
+            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+            'user-agent': 'slipway-preview',
+        },
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (response.status === 404)
+        return 'closed';
+    if (!response.ok)
+        throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API GET pulls/${pr} answered HTTP ${response.status}`, { fix: 'Check forge-token may read pull requests.' });
+    const body = (await response.json());
+    return body.state === 'open' ? 'open' : 'closed';
 }
-/** The text of `file` on the host; '' when it does not exist. */
-async function readOrEmpty(session, file, name) {
-    return (await session.exec(readOrEmptyWords(file, name))).stdout;
+function commentText(a) {
+    const line = a.status === 'live'
+        ? `**Preview is live:** ${a.url}`
+        : a.status === 'removed' ? '**Preview removed** (the pull request was closed or the preview expired).' : `**Preview failed:** ${a.detail ?? ''}`;
+    return [
+        PREVIEW_COMMENT_MARKER,
+        line,
+        '',
+        `| version | commit | status | updated |`,
+        `| --- | --- | --- | --- |`,
+        `| ${a.version || '-'} | ${a.sha?.slice(0, 12) ?? '-'} | ${a.status} | ${new Date().toISOString()} |`,
+    ].join('\n');
 }
-/** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
-async function readStateFile(session, file) {
-    const text = await readOrEmpty(session, file, 'slipway-state');
-    const state = {};
+/** One comment per PR: created the first time, edited afterwards. */
+async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
+    const target = { forge: forge.kind, apiUrl: forge.apiUrl, repository: forge.repository, pullNumber: a.pr, token: forge.token };
+    const body = (0,secrets/* redact */.E$)(commentText(a));
+    let existing;
+    for (let page = 1; page <= 20 && existing === undefined; page += 1) {
+        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, fetchImpl);
+        existing = comments.find((c) => c.body?.includes(PREVIEW_COMMENT_MARKER))?.id;
+        if (comments.length < (forge.kind === 'github' ? 100 : 50))
+            break;
+    }
+    if (existing !== undefined) {
+        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, fetchImpl);
+        return 'updated';
+    }
+    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, fetchImpl);
+    return 'created';
+}
+/**
+ * GitHub: a deployment of the commit to the `pr-<n>` environment with its
+ * environment_url (shown on the PR). Forgejo has no deployments API: a commit
+ * status whose target_url is the preview.
+ */
+async function markDeployment(forge, a, fetchImpl = fetch) {
+    if (!a.sha)
+        return;
+    const repo = `${forge.apiUrl}/repos/${forge.repository}`;
+    if (forge.kind === 'forgejo') {
+        const state = a.status === 'failed' ? 'failure' : 'success';
+        await forge_call(forge, 'POST', `${repo}/statuses/${a.sha}`, {
+            state, context: 'slipway/preview', target_url: a.status === 'live' ? a.url : undefined,
+            description: a.status === 'live' ? `preview ${a.version} live` : `preview ${a.status}`,
+        }, fetchImpl);
+        return;
+    }
+    const environment = `pr-${a.pr}`;
+    const deployment = await forge_call(forge, 'POST', `${repo}/deployments`, {
+        ref: a.sha, environment, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false,
+        description: `Slipway preview ${a.version}`,
+    }, fetchImpl);
+    const state = a.status === 'live' ? 'success' : a.status === 'removed' ? 'inactive' : 'failure';
+    await forge_call(forge, 'POST', `${repo}/deployments/${deployment.id}/statuses`, {
+        state, environment_url: a.status === 'live' ? a.url : undefined, auto_inactive: true,
+    }, fetchImpl);
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/naming.js
+
+/** All previews of an app share this directory (and their own lock in it). */
+const previewsDir = (appDir) => `${(0,host_state/* stateDir */.Pn)(appDir)}/previews`;
+/**
+ * One empty file per announced preview (`live/pr-<n>`), readable by the proxy:
+ * what Caddy's on-demand TLS `ask` endpoint checks before it asks for a certificate.
+ */
+const liveDir = (appDir) => `${previewsDir(appDir)}/live`;
+function previewNames(app, appDir, pr, portBase, domain) {
+    const dir = `${previewsDir(appDir)}/pr-${pr}`;
+    return {
+        pr,
+        project: `${app}-pr-${pr}`,
+        dir,
+        envFile: `${dir}/env`,
+        overrideFile: `${dir}/override.json`,
+        stateFile: `${dir}/state`,
+        host: `pr-${pr}.${domain}`,
+        port: previewPort(portBase, pr),
+    };
+}
+/**
+ * port-base plus the PR number's last three digits: what the static proxy
+ * snippets compute from the host name, so no proxy config changes per preview.
+ */
+const previewPort = (portBase, pr) => portBase + (pr % 1000);
+/**
+ * The compose override of a preview: the PR image, the preview's own env file
+ * for the container, and labels that mark it as a preview.
+ */
+function renderPreviewOverride(service, image, envFile, pr) {
+    return `${JSON.stringify({ services: { [service]: { image, env_file: [envFile], labels: { 'dev.slipway.preview': String(pr) } } } }, null, 2)}\n`;
+}
+/**
+ * Renders the env template on the host: `KEY={{generate}}` gets 32 fresh random
+ * bytes (hex) from the host's /dev/urandom, so a preview's secrets never leave
+ * the host and are never production's. `{{pr}}`, `{{port}}`, `{{host}}`,
+ * `{{url}}` and `{{project}}` are replaced; PORT is always set. Kept when the
+ * file exists (an update keeps the preview's secrets and sessions).
+ * $1 template (may be missing) $2 env file $3 pr $4 port $5 host $6 url $7 project.
+ */
+const RENDER_ENV = [
+    'set -e',
+    'if [ -f "$2" ]; then echo kept; exit 0; fi',
+    'umask 077',
+    'mkdir -p "$(dirname "$2")"',
+    'tmp="$2.tmp"',
+    ': > "$tmp"',
+    'if [ -f "$1" ]; then',
+    '  while IFS= read -r line || [ -n "$line" ]; do',
+    '    case "$line" in',
+    '      *=\'{{generate}}\') printf "%s=%s\\n" "${line%%=*}" "$(od -An -tx1 -N32 /dev/urandom | tr -d " \\n")" >> "$tmp" ;;',
+    '      *) printf "%s\\n" "$line" | sed -e "s|{{pr}}|$3|g" -e "s|{{port}}|$4|g" -e "s|{{host}}|$5|g" -e "s|{{url}}|$6|g" -e "s|{{project}}|$7|g" >> "$tmp" ;;',
+    '    esac',
+    '  done < "$1"',
+    'fi',
+    'grep -q "^PORT=" "$tmp" || printf "PORT=%s\\n" "$4" >> "$tmp"',
+    'mv -f "$tmp" "$2"',
+    'echo created',
+].join('\n');
+function parsePreviewState(text) {
+    const values = {};
     for (const line of text.split('\n')) {
         const index = line.indexOf('=');
         if (index > 0)
-            state[line.slice(0, index)] = line.slice(index + 1);
+            values[line.slice(0, index)] = line.slice(index + 1);
     }
-    return state;
-}
-/** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
-async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await writeAtomic(session, file, text, { name: 'slipway-state' });
-}
-
-
-/***/ }),
-
-/***/ 8270:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IZ: () => (/* binding */ acquireLock),
-/* harmony export */   ky: () => (/* binding */ releaseLockWords)
-/* harmony export */ });
-/* unused harmony exports LockHeldError, RELEASE_LOCK_SCRIPT */
-/* harmony import */ var _core_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4091);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8929);
-/* harmony import */ var _core_runner_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2738);
-/* harmony import */ var _host_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5131);
-
-
-
-
-
-class LockHeldError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
-    host;
-    holder;
-    ageSeconds;
-    constructor(host, holder, ageSeconds, waitedMs, lockPath = 'app-dir/.slipway/lock') {
-        super(`${host}: another deploy holds the lock (held by ${holder} for ${ageSeconds} s); gave up after waiting ${Math.round(waitedMs / 1000)} s`, {
-            fix: `Wait for it to finish, raise lock-timeout, or, if that deploy is dead, lower lock-stale-after or remove the lock directory ${lockPath} on the host`,
-        });
-        this.host = host;
-        this.holder = holder;
-        this.ageSeconds = ageSeconds;
-        this.name = 'LockHeldError';
-    }
-}
-/** Exit 0: taken. Exit 3: held; prints the holder line and the lock's age in seconds. mkdir is atomic. */
-const ACQUIRE = [
-    'mkdir -p "$(dirname "$1")"',
-    'if mkdir "$1" 2>/dev/null; then printf "%s\\n" "$2" > "$1/holder"; exit 0; fi',
-    'holder=$(cat "$1/holder" 2>/dev/null || echo unknown)',
-    'age=$(( $(date +%s) - $(stat -c %Y "$1" 2>/dev/null || date +%s) ))',
-    'printf "%s\\n%s\\n" "$age" "$holder"',
-    'exit 3',
-].join('\n');
-/** Removes the lock only if we still hold it (a broken-and-retaken lock is someone else's). Exit 0: released; 3: not ours (or gone). */
-const RELEASE_LOCK_SCRIPT = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ]; then rm -rf "$1"; else exit 3; fi';
-/** Remote words that release the lock in `lockDir` only while its holder line is `token`. */
-function releaseLockWords(lockDir, token) {
-    return ['sh', '-c', RELEASE_LOCK_SCRIPT, 'slipway-unlock', lockDir, token];
-}
-/** Breaks the lock only if it is still the one we judged stale. */
-const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
-async function acquireLock(session, appDir, options, log) {
-    const dir = (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .lockDir */ .JK)(appDir);
-    const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
-    // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
-    // post step, which releases the lock only if it reads this token (so a wait that never got it is harmless).
-    const settle = (0,_core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__/* .recordLeftover */ .vy)({
-        kind: 'lock', host: session.target.host, port: session.target.port, user: session.target.user, sessionDir: session.localDir,
-        appDir, lockDir: dir, token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
-    });
-    try {
-        await takeLock(session, dir, token, options, log);
-    }
-    catch (error) {
-        settle();
-        throw error;
-    }
+    const pr = Number(values.pr);
+    if (!Number.isInteger(pr) || pr <= 0)
+        return undefined;
     return {
-        release: async () => {
-            const released = await session.exec(releaseLockWords(dir, token), { allowFailure: true, label: `ssh ${session.target.host}: release deploy lock` });
-            // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
-            if (released.exitCode === 0 || released.exitCode === 3)
-                settle();
-        },
+        pr, project: values.project ?? '', port: Number(values.port) || 0, host: values.host ?? '', image: values.image ?? '',
+        version: values.version ?? '', sha: values.sha ?? '', created: values.created ?? '', updated: values.updated ?? '', status: values.status ?? '',
     };
 }
-async function takeLock(session, dir, token, options, log) {
-    const started = Date.now();
-    let announced = false;
-    for (;;) {
-        (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
-        const result = await session.exec(['sh', '-c', ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
-            return;
-        if (result.exitCode !== 3)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
-        const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');
-        const holder = holderLines.join(' ').trim() || 'unknown';
-        const ageSeconds = Number(ageText) || 0;
-        if (ageSeconds * 1000 >= options.staleAfterMs) {
-            log.warn(`${session.name}: breaking a stale deploy lock held by ${holder} for ${ageSeconds} s (lock-stale-after is ${Math.round(options.staleAfterMs / 1000)} s)`);
-            await session.exec(['sh', '-c', BREAK, 'slipway-break-lock', dir, holder], { label: `ssh ${session.target.host}: break stale lock` });
-            continue;
-        }
-        const waited = Date.now() - started;
-        if (waited >= options.waitMs)
-            throw new LockHeldError(session.name, holder, ageSeconds, waited, dir);
-        if (!announced)
-            log.info(`${session.name}: waiting for the deploy lock held by ${holder}`);
-        announced = true;
-        await (0,_core_runner_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy)(Math.min(options.pollMs ?? 1000, Math.max(50, options.waitMs - waited)));
+/** Which previews must go to make room for one more (oldest first), or undefined if `up` must refuse. */
+function previewsToEvict(existing, pr, max, whenFull) {
+    const others = existing.filter((state) => state.pr !== pr);
+    if (others.length < max)
+        return [];
+    if (whenFull === 'refuse')
+        return undefined;
+    return [...others].sort((a, b) => a.created.localeCompare(b.created)).slice(0, others.length - max + 1);
+}
+/** A live preview that already holds the port this PR would take (PR 5 and PR 1005 share the last three digits). */
+function portClash(existing, pr, port) {
+    return existing.find((state) => state.pr !== pr && state.port === port);
+}
+/**
+ * A mount that is not the preview's own: a bind mount or another project's named
+ * volume. Anonymous volumes (an image's VOLUME, 64 hex characters) belong to the
+ * container alone and go with `down -v`.
+ */
+function foreignMounts(mounts, project) {
+    return mounts.split(';').map((entry) => entry.trim()).filter(Boolean).filter((entry) => {
+        const [type = '', name = ''] = entry.split(' ');
+        if (type === 'volume')
+            return !name.startsWith(`${project}_`) && !/^[0-9a-f]{64}$/.test(name);
+        return type !== 'tmpfs';
+    });
+}
+/** `docker system df -v` prints a Local Volumes table (NAME LINKS SIZE); the sizes of one project's volumes. */
+function volumeSizes(dfOutput, project) {
+    const lines = dfOutput.split('\n');
+    const start = lines.findIndex((line) => /^Local Volumes space usage/.test(line));
+    if (start < 0)
+        return [];
+    const sizes = [];
+    for (const line of lines.slice(start + 1)) {
+        if (/^Build cache usage|^\S.*space usage/.test(line))
+            break;
+        const cells = line.trim().split(/\s+/);
+        if (cells.length >= 3 && cells[0]?.startsWith(`${project}_`))
+            sizes.push({ name: cells[0], size: cells[cells.length - 1] ?? '' });
     }
+    return sizes;
+}
+/** `12.5MB` → bytes (docker's units are powers of 1000). */
+function parseDockerSize(text) {
+    const match = /^([\d.]+)\s*([kKMGT]?B)$/.exec(text.trim());
+    if (!match)
+        return 0;
+    const factor = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+    return Math.round(Number(match[1]) * (factor[match[2] ?? 'B'] ?? 1));
 }
 
-
-/***/ }),
-
-/***/ 7871:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./build/src/preview/host.js
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
-});
 
-// UNUSED EXPORTS: ActionsCache, ActionsLogger, ConsoleLogger, actionInputSource, writeSummary
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./build/src/core/config/inputs.js
-var inputs = __nccwpck_require__(6087);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-;// CONCATENATED MODULE: ./build/src/core/exit-guard.js
-const STALLED_MESSAGE = (what) => `error: ${what} stopped before it had a result: it was waiting for something that can no longer answer. ` +
-    'This is a bug in Slipway, not in your inputs: run again with --debug and report the last lines. Exit code 1.\n';
-function runGuarded(command, options, proc = process) {
-    let settled = false;
-    return new Promise((resolve) => {
-        const stalled = () => {
-            proc.off('beforeExit', stalled);
-            if (settled)
-                return;
-            settled = true;
-            proc.exitCode = 1;
-            proc.stderr.write(STALLED_MESSAGE(options.what));
-            options.onStall?.(STALLED_MESSAGE(options.what).replace(/^error: /, '').trim());
-            // Cleanup may start processes (ssh -O exit): the loop lives on until they end, then the process exits 1.
-            Promise.resolve()
-                .then(() => options.cleanup?.())
-                .catch((error) => { proc.stderr.write(`error: cleanup after the stop failed: ${error.message}\n`); })
-                .finally(() => { proc.exitCode = 1; resolve(1); });
-        };
-        proc.on('beforeExit', stalled);
-        const finish = (code) => {
-            if (settled)
-                return;
-            settled = true;
-            proc.off('beforeExit', stalled);
-            proc.exitCode = code;
-            // A finished run has removed what it made; the cleanup then finds nothing, or what a bug left.
-            Promise.resolve()
-                .then(() => options.cleanup?.())
-                .catch((error) => { proc.stderr.write(`warning: cleanup at exit failed: ${error.message}\n`); })
-                .finally(() => resolve(code));
-        };
-        command().then(finish, (error) => {
-            if (!settled)
-                proc.stderr.write(`error: ${error?.message ?? String(error)}\n`);
-            finish(1);
+
+
+
+const names = (h, pr) => previewNames(h.settings.app, h.settings.appDir, pr, h.settings.portBase, h.settings.domain);
+const previewUrl = (settings, pr) => `${settings.scheme}://pr-${pr}.${settings.domain}`;
+async function flavor(h) {
+    const detected = (await h.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new errors/* SlipwayError */.GQ(`${h.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    return detected;
+}
+function project(h, n) {
+    // The env file path is absolute; composeWords puts it under app-dir, so it is given relative to it.
+    return { appDir: h.settings.appDir, files: h.settings.composeFiles, project: n.project, envFile: n.envFile.slice(h.settings.appDir.length + 1), overrideFile: n.overrideFile };
+}
+/** Previews share one lock of their own: a production deploy is never blocked by them, nor they by it. */
+function lockPreviews(h) {
+    return (0,lock/* acquireLock */.IZ)(h.session, previewsDir(h.settings.appDir), { holder: h.actor, runId: h.runId, waitMs: h.settings.lockTimeoutMs, staleAfterMs: h.settings.lockStaleAfterMs }, h.log);
+}
+async function readPreviews(h) {
+    const script = 'for f in "$1"/pr-*/state; do [ -f "$f" ] || continue; cat "$f"; echo "--"; done';
+    const out = (await h.session.exec(['sh', '-c', script, 'slipway-previews', previewsDir(h.settings.appDir)])).stdout;
+    return out.split('--\n').map(parsePreviewState).filter((s) => s !== undefined).sort((a, b) => a.pr - b.pr);
+}
+async function writeState(h, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${String(value).replace(/\n/g, ' ')}\n`).join('');
+    await h.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && (umask 077; cat > "$1.tmp") && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+}
+/** Creates or updates one preview; must be called with the previews lock held. */
+async function previewUp(h, pr) {
+    const { settings, session } = h;
+    const n = names(h, pr);
+    const existing = await readPreviews(h);
+    const clash = portClash(existing, pr, n.port);
+    if (clash)
+        throw new errors/* SlipwayError */.GQ(`preview pr-${pr}: port ${n.port} is held by the live preview pr-${clash.pr} (same last three digits)`, { fix: `Remove pr-${clash.pr} first (slipway preview down --pr ${clash.pr}), or use another port-base.` });
+    const evict = previewsToEvict(existing, pr, settings.maxPreviews, settings.whenFull);
+    if (!evict)
+        throw new errors/* SlipwayError */.GQ(`preview pr-${pr}: ${existing.length} previews already run (max-previews ${settings.maxPreviews})`, { fix: 'Close or remove a preview, raise max-previews, or set when-full: evict-oldest.' });
+    for (const old of evict) {
+        h.log.warn(`preview pr-${pr}: max-previews ${settings.maxPreviews} reached, evicting the oldest, pr-${old.pr} (created ${old.created})`);
+        await previewDown(h, old.pr);
+    }
+    const compose = await flavor(h);
+    const url = previewUrl(settings, pr);
+    // Made with the default umask: the proxy's `ask` endpoint reads live/ (the preview dirs themselves stay 0700).
+    await session.exec(['mkdir', '-p', '--', liveDir(settings.appDir)]);
+    const template = settings.envTemplate ? `${settings.appDir}/${settings.envTemplate}` : '';
+    const rendered = (await session.exec(['sh', '-c', RENDER_ENV, 'slipway-preview-env', template || '/nonexistent', n.envFile, String(pr), String(n.port), n.host, url, n.project], {
+        label: `ssh ${session.target.host}: preview pr-${pr} env file`,
+    })).stdout.trim();
+    const created = rendered === 'created';
+    if (template && created) {
+        const found = await session.exec(['test', '-f', template], { allowFailure: true });
+        if (found.exitCode !== 0)
+            throw new errors/* SlipwayError */.GQ(`preview pr-${pr}: env-template ${settings.envTemplate} is not in ${settings.appDir} on the host`, { fix: 'Put the template (KEY={{generate}} for secrets) next to the compose file.' });
+    }
+    const previous = existing.find((s) => s.pr === pr);
+    const now = new Date().toISOString();
+    const state = {
+        pr, project: n.project, port: n.port, host: n.host, image: settings.image ?? '', version: settings.version, sha: settings.sha ?? '',
+        created: previous?.created ?? now, updated: now, status: 'starting',
+    };
+    // State first: a preview that dies half-way is still found by down and reap.
+    await writeState(h, n.stateFile, state);
+    await session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', n.overrideFile], {
+        stdin: renderPreviewOverride(settings.service, settings.image ?? '', n.envFile, pr),
+    });
+    const words = composeWords(compose, project(h, n), 'up', '-d', '--remove-orphans');
+    await session.exec(words, { stream: true, survivesDisconnect: true, label: `compose up ${n.project} on ${session.target.host}` });
+    await checkIsolation(h, compose, n);
+    if (settings.seed && created) {
+        h.log.info(`preview pr-${pr}: seeding`);
+        await session.exec(composeWords(compose, project(h, n), 'exec', '-T', settings.service, 'sh', '-c', settings.seed), { stream: true, label: `seed ${n.project}` });
+    }
+    const check = {
+        name: `preview pr-${pr}`, url: `http://127.0.0.1:${n.port}${settings.healthPath}`, method: 'GET', headers: {},
+        expectStatus: ANY_SUCCESS, json: [], bodyContains: [], bodyMatches: [], versionPath: 'version', healthDocument: true,
+        expectVersion: settings.version || undefined,
+    };
+    const report = await runSmokeChecksOverSession(session, [check], { timeoutMs: settings.healthTimeoutMs, consecutivePasses: 2 }, h.log);
+    if (!report.passed) {
+        await writeState(h, n.stateFile, { ...state, status: 'unhealthy' });
+        await session.exec(['rm', '-f', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
+        throw new errors/* SlipwayError */.GQ(`preview pr-${pr}: the smoke check failed (${report.checks[0]?.reason ?? 'not healthy'}); it stays up unannounced for a look, and is removed by down or reap`);
+    }
+    const live = { ...state, status: 'live' };
+    await writeState(h, n.stateFile, live);
+    await session.exec(['touch', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
+    await (0,host_state/* appendDeployLog */._k)(session, previewsDir(settings.appDir), {
+        time: now, action: 'deploy', strategy: 'preview', version: `pr-${pr} ${settings.version}`, previous: previous?.version ?? '', result: 'live', actor: h.actor,
+    });
+    return { state: live, url, created: !previous, evicted: evict.map((s) => s.pr) };
+}
+/** Refuses (and removes) a preview that mounts anything but its own named volumes: it could read production's data. */
+async function checkIsolation(h, compose, n) {
+    const ids = (await h.session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return;
+    const mounts = (await h.session.exec(['docker', 'inspect', '--format', '{{range .Mounts}}{{.Type}} {{.Name}}{{if eq .Type "bind"}}{{.Source}}{{end}};{{end}}', ...ids])).stdout.replace(/\n/g, ';');
+    const foreign = foreignMounts(mounts, n.project);
+    if (foreign.length === 0)
+        return;
+    await h.session.exec(composeWords(compose, project(h, n), 'down', '-v', '--remove-orphans'), { allowFailure: true });
+    throw new errors/* SlipwayError */.GQ(`preview pr-${n.pr}: mounts ${foreign.join(', ')}, which is not one of its own named volumes; removed it`, {
+        fix: 'Use named volumes without `name:` or `external:` in the compose file (compose prefixes them with the preview project), and no bind mounts of data.',
+    });
+}
+/** Removes the project, its volumes, the env file and the state; true when something was there. */
+async function previewDown(h, pr) {
+    const n = names(h, pr);
+    const { session } = h;
+    const present = (await session.exec(['test', '-d', n.dir], { allowFailure: true })).exitCode === 0;
+    const ids = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (present && ids.length > 0) {
+        const compose = await flavor(h);
+        await session.exec(composeWords(compose, project(h, n), 'down', '-v', '--remove-orphans', '--timeout', '5'), { allowFailure: true, label: `compose down ${n.project}` });
+    }
+    // Whatever compose left (a missing env file, a one-off container): by label, then the volumes by name prefix.
+    const leftover = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (leftover.length > 0)
+        await session.exec(['docker', 'rm', '-f', '-v', ...leftover], { allowFailure: true });
+    const volumes = (await session.exec(['docker', 'volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (volumes.length > 0)
+        await session.exec(['docker', 'volume', 'rm', '-f', ...volumes], { allowFailure: true });
+    await session.exec(['rm', '-rf', '--', `${liveDir(h.settings.appDir)}/pr-${pr}`, n.dir]);
+    if (present || ids.length > 0) {
+        await (0,host_state/* appendDeployLog */._k)(session, previewsDir(h.settings.appDir), {
+            time: new Date().toISOString(), action: 'deploy', strategy: 'preview', version: `pr-${pr} removed`, previous: '', result: 'removed', actor: h.actor,
         });
+    }
+    return present || ids.length > 0 || volumes.length > 0;
+}
+async function listPreviews(h) {
+    const states = await readPreviews(h);
+    if (states.length === 0)
+        return [];
+    const df = (await h.session.exec(['docker', 'system', 'df', '-v'], { allowFailure: true })).stdout;
+    const running = (await h.session.exec(['docker', 'ps', '--format', '{{.Label "com.docker.compose.project"}}'])).stdout.split('\n');
+    return states.map((state) => {
+        const volumes = volumeSizes(df, state.project);
+        return {
+            ...state, url: previewUrl(h.settings, state.pr), volumes: volumes.map((v) => v.name),
+            diskBytes: volumes.reduce((sum, v) => sum + parseDockerSize(v.size), 0), running: running.includes(state.project),
+        };
     });
 }
 
-// EXTERNAL MODULE: ./build/src/core/leftovers.js
-var leftovers = __nccwpck_require__(8929);
-// EXTERNAL MODULE: ./build/src/core/log.js
-var log = __nccwpck_require__(5491);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
-// EXTERNAL MODULE: ./build/src/core/command.js
-var command = __nccwpck_require__(9764);
-// EXTERNAL MODULE: ./build/src/core/secrets.js
-var secrets = __nccwpck_require__(3092);
-// EXTERNAL MODULE: ./build/src/core/runner/retry.js
-var retry = __nccwpck_require__(2738);
-;// CONCATENATED MODULE: ./build/src/core/runner/process-runner.js
+;// CONCATENATED MODULE: ./build/src/preview/preview.js
 
 
 
 
 
-/** GNU timeout's exit code when it had to stop the command. */
-const TIMEOUT_EXIT = 124;
-/**
- * Runs real processes through @actions/exec. @actions/exec has no timeout of its
- * own, so a timed command runs under coreutils `timeout`, which keeps the
- * argument array intact and kills the whole command.
- */
-class ProcessRunner {
-    log;
-    constructor(log) {
-        this.log = log;
-    }
-    async run(spec, options = {}) {
-        const policy = options.retry ?? retry/* NO_RETRY */.PE;
-        const started = Date.now();
-        let runs = 0;
-        // A wait the caller asks for (`{ waitMs }`, a registry's 429) is bounded by the caller:
-        // it is neither one of the policy's attempts nor time against its deadline.
-        let attempt = 0;
-        let askedWaitsMs = 0;
-        for (;;) {
-            runs += 1;
-            attempt += 1;
-            const result = await this.runOnce(spec, options);
-            result.attempts = runs;
-            if (result.exitCode === 0)
-                return result;
-            const verdict = options.isTransient?.(result) ?? false;
-            if (typeof verdict === 'object') {
-                this.log.warn(`${this.label(spec, options)} was asked to wait (run ${runs}); retrying in ${Math.round(verdict.waitMs / 100) / 10} s`);
-                attempt -= 1;
-                askedWaitsMs += verdict.waitMs;
-                await (0,retry/* sleep */.yy)(verdict.waitMs);
-                continue;
-            }
-            const elapsed = Date.now() - started - askedWaitsMs;
-            const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
-            const withinDeadline = policy.deadlineMs === undefined || elapsed + wait <= policy.deadlineMs;
-            if (verdict && attempt < policy.attempts && withinDeadline) {
-                this.log.warn(`${this.label(spec, options)} failed (attempt ${attempt}/${policy.attempts}); retrying in ${Math.round(wait / 100) / 10} s`);
-                await (0,retry/* sleep */.yy)(wait);
-                continue;
-            }
-            if (options.allowFailure)
-                return result;
-            throw new errors/* ProcessError */.yI({
-                command: options.label ?? (0,command/* describeCommand */.vL)(spec),
-                exitCode: result.exitCode,
-                stderr: result.stderr || result.stdout,
-                timedOut: result.timedOut,
-                hint: options.hint?.(result),
-            });
-        }
-    }
-    streamed(line) {
-        if (this.log.output)
-            this.log.output((0,secrets/* redact */.E$)(line));
-        else
-            this.log.info((0,secrets/* redact */.E$)(line));
-    }
-    label(spec, options) {
-        return (0,secrets/* redact */.E$)(options.label ?? (0,command/* describeCommand */.vL)(spec));
-    }
-    async runOnce(spec, options) {
-        const { file, args } = withTimeout(spec, options.timeoutMs);
-        this.log.debug(`$ ${this.label(spec, options)}`);
-        let stdout = '';
-        let stderr = '';
-        const started = Date.now();
-        const exitCode = await exec/* exec */.m(file, args, {
-            cwd: spec.cwd,
-            env: buildEnv(spec),
-            input: spec.stdin === undefined ? undefined : Buffer.from(spec.stdin),
-            silent: true,
-            ignoreReturnCode: true,
-            delay: options.streamCloseDelayMs,
-            listeners: {
-                stdout: (data) => { stdout += data.toString(); },
-                stderr: (data) => { stderr += data.toString(); },
-                stdline: options.stream ? (line) => this.streamed(line) : undefined,
-                errline: options.stream ? (line) => this.streamed(line) : undefined,
-            },
-        }).catch((error) => {
-            // Spawn failures (program not installed) arrive as exceptions, not exit codes.
-            stderr += `${error.message}\n`;
-            return 127;
-        });
-        const timedOut = options.timeoutMs !== undefined && exitCode === TIMEOUT_EXIT;
-        if (timedOut)
-            stderr += `\n(stopped after ${options.timeoutMs} ms)`;
-        const durationMs = Date.now() - started;
-        // SLIPWAY_TIMINGS=1: one line per spawned command, for bench/seeds' phase breakdown (label is redacted).
-        if (process.env.SLIPWAY_TIMINGS === '1')
-            process.stderr.write(`slipway-timing ${JSON.stringify({ start: started, ms: durationMs, exit: exitCode, cmd: this.label(spec, options) })}\n`);
-        return { exitCode, stdout, stderr, durationMs, attempts: 1, timedOut };
-    }
+/** Why `reap` removes a preview, or undefined to keep it. */
+async function reapReason(settings, state, now, fetchImpl = fetch) {
+    const created = Date.parse(state.created);
+    if (settings.maxAgeMs > 0 && Number.isFinite(created) && now.getTime() - created > settings.maxAgeMs)
+        return `older than max-age (created ${state.created})`;
+    if (settings.forge && (await pullRequestState(settings.forge, state.pr, fetchImpl)) === 'closed')
+        return 'its pull request is closed';
+    return undefined;
 }
-function withTimeout(spec, timeoutMs) {
-    if (!timeoutMs)
-        return { file: spec.file, args: spec.args };
-    const seconds = Math.max(0.1, timeoutMs / 1000).toFixed(1);
-    return { file: 'timeout', args: ['--kill-after=5', `${seconds}s`, spec.file, ...spec.args] };
-}
-function buildEnv(spec) {
-    const base = {};
-    const inherited = spec.cleanEnv
-        ? { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' }
-        : process.env;
-    for (const [key, value] of Object.entries(inherited))
-        if (value !== undefined)
-            base[key] = value;
-    return { ...base, ...spec.env };
-}
-
-// EXTERNAL MODULE: ./build/src/core/summary.js
-var core_summary = __nccwpck_require__(1253);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./build/src/deploy/lock.js
-var deploy_lock = __nccwpck_require__(8270);
-// EXTERNAL MODULE: ./build/src/ssh/commands.js
-var commands = __nccwpck_require__(5632);
-;// CONCATENATED MODULE: ./build/src/platform/post-cleanup.js
-
-
-
-
-
-
-
-
-/** The GITHUB_STATE name the main step writes its leftovers under (the post reads STATE_leftovers). */
-const LEFTOVERS_STATE = 'leftovers';
-/** Parses the state the main step saved; anything unreadable is an empty list (nothing we made can be named by it). */
-function parseLeftovers(text) {
-    if (!text)
-        return [];
+/** up | down | list | reap on the (first) host, under the previews' own lock; announcements after the lock is released. */
+async function runPreview(settings, context, fetchImpl = fetch) {
+    const target = settings.ssh.targets[0];
+    if (!target)
+        throw new Error('no host');
+    const session = await session_openSshSession(target, context.runner, context.log);
+    const actor = context.env.GITHUB_RUN_ID ? `${context.env.GITHUB_REPOSITORY ?? ''} run ${context.env.GITHUB_RUN_ID}` : `${external_node_os_.userInfo().username}@${external_node_os_.hostname()}`;
+    const h = { session, settings, log: context.log, actor, runId: (0,leftovers/* runIdentity */.yK)(context.env, external_node_os_.hostname()) };
+    const result = { command: settings.command, host: session.name, pr: settings.pr, removed: [], previews: [], announced: [] };
+    const announcements = [];
     try {
-        const value = JSON.parse(text);
-        return Array.isArray(value) ? value.filter(isLeftover) : [];
-    }
-    catch {
-        return [];
-    }
-}
-function isLeftover(value) {
-    if (!value || typeof value !== 'object')
-        return false;
-    const item = value;
-    const text = (key) => typeof item[key] === 'string' && item[key].length > 0;
-    switch (item.kind) {
-        case 'dir': return text('path') && ownPath(item.path);
-        case 'ssh-session': return text('dir') && ownPath(item.dir);
-        case 'lock': return text('lockDir') && text('token') && text('host') && typeof item.port === 'number';
-        case 'containers': return text('label');
-        default: return false;
-    }
-}
-/** Only paths Slipway itself names (`…/slipway-…`) are removed: a tampered state file cannot point the post at /home. */
-function ownPath(dir) {
-    return dir.startsWith('/') && !dir.split('/').includes('..') && /\/slipway-[^/]+$/.test(dir);
-}
-/**
- * After a main step that did not finish its own cleanup (killed, or cut by the
- * runner's cancel): releases the locks this run still holds, stops its ssh
- * masters and agents, removes key material and temp dirs. Never throws.
- */
-async function cleanUpLeftovers(items, options) {
-    const report = { locksReleased: 0, locksNotOurs: 0, locksLeft: 0, sessionsClosed: 0, dirsRemoved: 0 };
-    const sessions = items.filter((item) => item.kind === 'ssh-session');
-    // Locks first: the session dirs may still hold a live master or the key to reach the host with.
-    for (const lock of items.filter((item) => item.kind === 'lock')) {
-        const outcome = await releaseLeftLock(lock, sessions, options).catch((error) => {
-            options.log.warn(`post: could not release the deploy lock on ${lock.host}:${lock.port} (${formatError(error)}); it is broken as stale after lock-stale-after`);
-            return 'left';
-        });
-        if (outcome === 'released')
-            report.locksReleased += 1;
-        else if (outcome === 'not-ours')
-            report.locksNotOurs += 1;
-        else
-            report.locksLeft += 1;
-    }
-    for (const session of sessions) {
-        await stopSession(session, options.runner);
-        report.sessionsClosed += 1;
-    }
-    for (const item of items) {
-        if (item.kind === 'dir' && fs.existsSync(item.path)) {
-            fs.rmSync(item.path, { recursive: true, force: true });
-            report.dirsRemoved += 1;
+        if (settings.command === 'list') {
+            result.previews = await listPreviews(h);
+            return result;
         }
-        if (item.kind === 'containers')
-            await removeLabelledContainers(item.label, options.runner);
-    }
-    return report;
-}
-async function releaseLeftLock(lock, sessions, options) {
-    const { runner, log } = options;
-    const line = formatDeployLogLine({
-        time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
-        result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
-    });
-    // Release, and only if it was still ours, say so in the host's deploy log.
-    const words = ['sh', '-c', `${RELEASE_LOCK_SCRIPT} && mkdir -p "$(dirname "$3")" && printf "%s\\n" "$4" >> "$3"`, 'slipway-post-unlock', lock.lockDir, lock.token, deployLogPath(lock.appDir), line];
-    const judge = (exitCode) => {
-        if (exitCode === 0)
-            log.info(`post: released the deploy lock this run still held on ${lock.host}:${lock.port} (${lock.appDir})`);
-        else if (exitCode === 3)
-            log.info(`post: the deploy lock on ${lock.host}:${lock.port} is no longer this run's; left alone`);
-        return exitCode === 0 ? 'released' : exitCode === 3 ? 'not-ours' : 'left';
-    };
-    const recorded = sessions.find((session) => session.dir === lock.sessionDir);
-    if (recorded && fs.existsSync(recorded.dir)) {
-        const paths = pathsOf(recorded);
-        const alive = (await runner.run(controlCommand(paths, 'check'), { timeoutMs: 5000, allowFailure: true })).exitCode === 0;
-        // The main's master, or a new one from its own config while its key file is still there.
-        const reopened = !alive && fs.existsSync(`${recorded.dir}/id`)
-            && (await runner.run(masterCommand(paths), { timeoutMs: 25_000, allowFailure: true, label: `ssh ${lock.host} (post: reconnect)` })).exitCode === 0;
-        if (alive || reopened) {
-            const result = await runner.run(execCommand(paths, words), { timeoutMs: 20_000, allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` });
-            if (result.exitCode !== 255)
-                return judge(result.exitCode);
+        const lock = await lockPreviews(h);
+        try {
+            if (settings.command === 'up' && settings.pr) {
+                try {
+                    const up = await previewUp(h, settings.pr);
+                    Object.assign(result, { url: up.url, version: up.state.version, created: up.created });
+                    result.removed.push(...up.evicted);
+                    announcements.push({ pr: settings.pr, url: up.url, version: up.state.version, status: 'live', sha: settings.sha });
+                }
+                catch (error) {
+                    announcements.push({ pr: settings.pr, url: previewUrl(settings, settings.pr), version: settings.version, status: 'failed', sha: settings.sha, detail: error.message });
+                    throw error;
+                }
+                finally {
+                    for (const pr of result.removed)
+                        announcements.push({ pr, url: previewUrl(settings, pr), version: '', status: 'removed' });
+                }
+            }
+            else if (settings.command === 'down' && settings.pr) {
+                if (await previewDown(h, settings.pr))
+                    result.removed.push(settings.pr);
+                announcements.push({ pr: settings.pr, url: previewUrl(settings, settings.pr), version: '', status: 'removed', sha: settings.sha });
+            }
+            else if (settings.command === 'reap') {
+                const now = new Date();
+                for (const state of await readPreviews(h)) {
+                    const reason = await reapReason(settings, state, now, fetchImpl);
+                    if (!reason)
+                        continue;
+                    context.log.info(`preview pr-${state.pr}: reaping, ${reason}`);
+                    await previewDown(h, state.pr);
+                    result.removed.push(state.pr);
+                    announcements.push({ pr: state.pr, url: previewUrl(settings, state.pr), version: state.version, status: 'removed' });
+                }
+            }
+            result.previews = await listPreviews(h);
         }
-    }
-    const target = targetFromInputs(lock, options.inputs);
-    if (!target) {
-        log.warn(`post: the deploy lock on ${lock.host}:${lock.port} may still be held by this run, and no key is left to reach the host; it is broken as stale after lock-stale-after`);
-        return 'left';
-    }
-    const session = await openSshSession(target, runner, log);
-    try {
-        return judge((await session.exec(words, { allowFailure: true, label: `ssh ${lock.host}: release deploy lock (post)` })).exitCode);
+        finally {
+            await lock.release();
+        }
     }
     finally {
         await session.close();
-    }
-}
-function targetFromInputs(lock, inputs) {
-    if (!inputs)
-        return undefined;
-    try {
-        return parseSshInputs(inputs).targets.find((t) => t.host === lock.host && t.port === lock.port && t.user === lock.user);
-    }
-    catch {
-        return undefined;
-    }
-}
-const pathsOf = (session) => (0,commands/* sessionPaths */.NE)(session.dir, Boolean(session.agentSocket));
-async function stopSession(session, runner) {
-    if (fs.existsSync(`${session.dir}/ssh_config`)) {
-        await runner.run(controlCommand(pathsOf(session), 'exit'), { timeoutMs: 5000, allowFailure: true });
-    }
-    if (session.agentPid)
-        killAgent(session.agentPid, session.agentSocket);
-    fs.rmSync(session.dir, { recursive: true, force: true });
-}
-/** Kills the agent only if the pid is still an ssh-agent on our socket (a pid may have been reused). */
-function killAgent(pid, socket) {
-    try {
-        const cmdline = external_node_fs_.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (!cmdline.includes('ssh-agent') || (socket && !cmdline.includes(socket)))
-            return;
-    }
-    catch {
-        if (external_node_os_.platform() === 'linux')
-            return;
-    }
-    try {
-        process.kill(pid, 'SIGTERM');
-    }
-    catch {
-        // Already gone.
-    }
-}
-async function removeLabelledContainers(label, runner) {
-    const listed = await runner.run({ file: 'docker', args: ['ps', '-aq', '--filter', `label=${label}`] }, { timeoutMs: 20_000, allowFailure: true });
-    const ids = listed.stdout.split('\n').filter(Boolean);
-    if (ids.length)
-        await runner.run({ file: 'docker', args: ['rm', '-f', '-v', ...ids] }, { timeoutMs: 60_000, allowFailure: true });
-}
-/**
- * The last resort when the process must end now (a flow that does not handle
- * cancel, or a third signal): synchronous, local only. Stops ssh masters and
- * agents and removes key material and temp dirs; a lock is released only if
- * its master still answers at once.
- */
-function removeLeftoversNow(items) {
-    const sessions = items.filter((item) => item.kind === 'ssh-session');
-    for (const lock of items.filter((item) => item.kind === 'lock')) {
-        const recorded = sessions.find((session) => session.dir === lock.sessionDir);
-        if (!recorded || !external_node_fs_.existsSync(`${recorded.dir}/ssh_config`))
-            continue;
-        const spec = (0,commands/* execCommand */.NK)(pathsOf(recorded), (0,deploy_lock/* releaseLockWords */.ky)(lock.lockDir, lock.token));
-        (0,external_node_child_process_namespaceObject.spawnSync)(spec.file, spec.args, { timeout: 5000, stdio: 'ignore' });
-    }
-    for (const session of sessions) {
-        if (external_node_fs_.existsSync(`${session.dir}/ssh_config`)) {
-            (0,external_node_child_process_namespaceObject.spawnSync)('ssh', ['-F', `${session.dir}/ssh_config`, '-O', 'exit', commands/* TARGET_ALIAS */.Bx], { timeout: 3000, stdio: 'ignore' });
+        if (settings.forge && settings.announce) {
+            for (const a of announcements) {
+                // An announcement that fails must not turn a good preview red: warn and go on.
+                try {
+                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, fetchImpl)}`);
+                    if (a.sha) {
+                        await markDeployment(settings.forge, a, fetchImpl);
+                        result.announced.push(`pr-${a.pr} ${settings.forge.kind === 'github' ? 'deployment' : 'commit status'} ${a.status}`);
+                    }
+                }
+                catch (error) {
+                    context.log.warn(`preview pr-${a.pr}: could not announce on ${settings.forge.kind}: ${error.message}`);
+                }
+            }
         }
-        if (session.agentPid)
-            killAgent(session.agentPid, session.agentSocket);
-        external_node_fs_.rmSync(session.dir, { recursive: true, force: true });
     }
-    for (const item of items)
-        if (item.kind === 'dir')
-            external_node_fs_.rmSync(item.path, { recursive: true, force: true });
+    return result;
 }
 
-;// CONCATENATED MODULE: ./build/src/platform/cancel-signals.js
+;// CONCATENATED MODULE: ./build/src/preview/settings.js
 
-
-/** Exit code of a process stopped by SIGINT, as shells report it. */
-const CANCELLED_EXIT_CODE = 130;
-/**
- * The edges' answer to SIGINT/SIGTERM (a runner's cancel, Ctrl-C). GitHub sends
- * SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that; Forgejo gives no grace.
- *
- * - A flow that handles cancel: the first signal aborts `signal` and the flow
- *   winds down (no new step, host whole, lock released, session closed). A
- *   second signal does not cut that short. A third stops at once, removing
- *   local key material and temp dirs on the way out.
- * - Any other flow: the first signal removes the recorded leftovers and exits.
- */
-function handleCancelSignals(log, graceful) {
-    const controller = new AbortController();
-    let received;
-    let count = 0;
-    const stopNow = (why) => {
-        log.error(why);
-        removeLeftoversNow((0,leftovers/* openLeftovers */.ZF)());
-        process.exit(CANCELLED_EXIT_CODE);
+const APP = /^[a-z0-9][a-z0-9_-]{0,40}$/;
+const DOMAIN = /^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+const settings_RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+const settings_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+function parsePreviewSettings(inputs, env = {}) {
+    const command = inputs.choice('command', ['up', 'down', 'list', 'reap'], 'up');
+    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const app = inputs.required('app', 'Set app to a short name for the application, e.g. shop: previews become compose projects shop-pr-<n>.');
+    if (!APP.test(app))
+        inputs.fail('app', `is not a compose project prefix (found '${app}', expected lowercase letters, digits, - and _)`);
+    const appDir = inputs.required('app-dir', 'Set app-dir to the production application directory on the host, e.g. /srv/shop.');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>{}]/.test(appDir))
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
+    const needsPr = command === 'up' || command === 'down';
+    const prText = needsPr ? inputs.required('pr', 'Set pr to the pull request number (github.event.pull_request.number).') : inputs.optional('pr');
+    const pr = prText === undefined ? undefined : inputs.integer('pr', 0, { min: 1, max: 999_999_999 });
+    const image = inputs.optional('image');
+    if (command === 'up' && !image)
+        inputs.fail('image', 'is required for preview up', 'Set image to the PR build, e.g. registry.example.com/shop:pr-12.');
+    if (image !== undefined && !IMAGE.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    const relative = (name, value) => {
+        if (!settings_RELATIVE_PATH.test(value))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
     };
-    const onSignal = (name) => {
-        count += 1;
-        if (count === 1) {
-            received = name;
-            if (!graceful)
-                return stopNow(`cancelled (${name}): stopped; key files, ssh connections and temp dirs of this run were removed`);
-            log.warn(`cancel requested (${name}): no new step starts; the step in flight finishes, then the host is left on the old or the new version, the lock released and the SSH connection closed`);
-            controller.abort(new Error(`cancelled (${name})`));
-            return;
-        }
-        if (count === 2) {
-            log.warn(`${name} received while cancelling: the cleanup goes on (a further signal stops at once, leaving the lock to the post step)`);
-            return;
-        }
-        stopNow(`cancelled (${name}) during cleanup: stopped at once; local key files and temp dirs removed, the post step releases what is left`);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const service = inputs.string('service', 'app');
+    if (!settings_SERVICE.test(service))
+        inputs.fail('service', `is not a compose service name (found '${service}')`);
+    const domain = inputs.string('domain', 'preview.localhost').toLowerCase();
+    if (!DOMAIN.test(domain))
+        inputs.fail('domain', `is not a domain name (found '${domain}', expected e.g. preview.example.com)`);
+    const portBase = inputs.integer('port-base', 40000, { min: 1000, max: 64000 });
+    if (portBase % 1000 !== 0)
+        inputs.fail('port-base', `is not a multiple of 1000 (found ${portBase})`, 'The proxy snippets map pr-<n> to port-base + the last three digits of n, so port-base must end in 000, e.g. 40000.');
+    const healthPath = inputs.string('health-path', '/api/health');
+    if (!/^\/[A-Za-z0-9._~/?=&%-]*$/.test(healthPath))
+        inputs.fail('health-path', `is not a URL path (found '${healthPath}')`);
+    const imageTag = image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1];
+    const seed = inputs.optional('seed');
+    const envTemplate = inputs.optional('env-template');
+    const sha = inputs.optional('sha');
+    if (sha !== undefined && !/^[0-9a-f]{7,64}$/.test(sha))
+        inputs.fail('sha', `is not a commit id (found '${sha}')`);
     return {
-        signal: controller.signal,
-        received: () => received,
-        dispose: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+        ssh, command, app, appDir, pr, image, sha,
+        version: inputs.optional('version') ?? imageTag ?? sha?.slice(0, 12) ?? '',
+        composeFiles: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+        service,
+        envTemplate: envTemplate === undefined ? undefined : relative('env-template', envTemplate),
+        seed,
+        portBase,
+        domain,
+        scheme: inputs.choice('scheme', ['http', 'https'], 'https'),
+        healthPath,
+        healthTimeoutMs: inputs.duration('health-timeout', 60_000),
+        maxPreviews: inputs.integer('max-previews', 5, { min: 1, max: 1000 }),
+        whenFull: inputs.choice('when-full', ['evict-oldest', 'refuse'], 'evict-oldest'),
+        maxAgeMs: inputs.duration('max-age', 14 * 86_400_000),
+        forge: parseForge(inputs, env, command),
+        announce: inputs.boolean('announce', true),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
+    };
+}
+/** The forge is needed by reap (is the PR closed?) and by announcements; taken from the runner's environment by default. */
+function parseForge(inputs, env, command) {
+    const token = inputs.secret('forge-token');
+    const kind = inputs.choice('forge', ['github', 'forgejo'], env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true' ? 'forgejo' : 'github');
+    const repository = inputs.optional('repository') ?? env.GITHUB_REPOSITORY;
+    const apiUrl = (inputs.optional('forge-url') ?? (kind === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : env.GITHUB_API_URL ?? (env.GITHUB_SERVER_URL ? `${env.GITHUB_SERVER_URL}/api/v1` : undefined)))?.replace(/\/+$/, '');
+    if (!token) {
+        if (command === 'reap')
+            inputs.fail('forge-token', 'is required for reap (it asks the forge which PRs are closed)', 'Pass forge-token: ${{ secrets.GITHUB_TOKEN }} (pull-requests: read).');
+        return undefined;
+    }
+    if (!repository || !REPOSITORY.test(repository))
+        inputs.fail('repository', `is not owner/name (found '${repository ?? ''}')`);
+    if (!apiUrl || !/^https?:\/\/[^\s]+$/.test(apiUrl))
+        inputs.fail('forge-url', `is not an http(s) URL (found '${apiUrl ?? ''}')`, 'Set forge-url to https://api.github.com or https://<forgejo>/api/v1.');
+    return { kind, apiUrl, repository, token };
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/flow.js
+
+
+
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** `slipway preview up|down|list|reap` and `actions/preview`: one compose project per pull request. */
+const previewFlow = {
+    command: 'preview',
+    action: 'preview',
+    describe: 'Preview environments per pull request: up | down | list | reap (own compose project, env, volumes, port; never reloads the proxy)',
+    parse: (inputs, context) => parsePreviewSettings(inputs, context.env),
+    run: (settings, context) => runPreview(settings, context),
+    outputs: (result) => ({
+        url: result.url ?? '',
+        version: result.version ?? '',
+        removed: result.removed.join(','),
+        previews: JSON.stringify(result.previews.map(({ pr, url, version, status, port, diskBytes, created }) => ({ pr, url, version, status, port, diskBytes, created }))),
+    }),
+    summary: (result) => new core_summary/* Summary */.BD()
+        .heading(`Preview ${result.command}${result.pr ? ` pr-${result.pr}` : ''} on ${result.host}`)
+        .text([
+        result.url ? `Live at ${result.url} (${result.created ? 'created' : 'updated'}, version ${result.version || '-'})` : '',
+        result.removed.length ? `Removed: ${result.removed.map((pr) => `pr-${pr}`).join(', ')}` : '',
+    ].filter(Boolean).join('\n') || `${result.previews.length} preview(s)`)
+        .table(['preview', 'url', 'version', 'status', 'port', 'disk', 'created'], result.previews.map((p) => [
+        `pr-${p.pr}`, p.url, p.version || '-', p.running ? p.status : `${p.status} (not running)`, String(p.port), megabytes(p.diskBytes), p.created,
+    ])),
+};
+
+;// CONCATENATED MODULE: ./build/src/preview/deploy-mode.js
+
+
+
+
+/**
+ * ssh-deploy's inputs under their preview names: `mode: preview` is the preview
+ * flow reached from the deploy action, so the names it adds say what they are
+ * (`pr-number`, `preview-domain`, …) and the ones both share mean the same.
+ */
+const FROM_DEPLOY_INPUT = {
+    command: 'preview-action',
+    pr: 'pr-number',
+    domain: 'preview-domain',
+    'env-template': 'preview-env-template',
+    seed: 'preview-seed',
+    'port-base': 'preview-port-base',
+    'max-previews': 'max-previews',
+    'forge-token': 'forge-token',
+    sha: 'sha',
+};
+/** Read under the same name in both actions (ssh, app, image, health, lock). */
+const SHARED = new Set([
+    'host', 'hosts', 'port', 'user', 'private-key', 'passphrase', 'known-hosts', 'host-fingerprint', 'trust-on-first-use', 'jump-host',
+    'connect-timeout', 'command-timeout', 'app-dir', 'image', 'version', 'compose-file', 'service', 'health-timeout', 'lock-timeout', 'lock-stale-after',
+]);
+/** Deploy-only inputs that would silently do nothing in a preview: refused instead. */
+const NOT_FOR_PREVIEWS = ['zero-downtime', 'pre-deploy', 'env', 'env-file', 'artifact', 'script', 'stack', 'swarm-service', 'batch-size'];
+const OFF = /^(|false|no|off|0)$/i;
+/** The preview flow's inputs, read from ssh-deploy's; errors name the ssh-deploy input the user set. */
+function previewInputsFromDeploy(inputs) {
+    const source = inputs.source;
+    const deployName = (name) => FROM_DEPLOY_INPUT[name] ?? (SHARED.has(name) ? name : undefined);
+    const healthUrl = inputs.optional('health-url');
+    const mapped = {
+        describe: (name) => source.describe(deployName(name) ?? name),
+        quotable: (name) => source.quotable?.(deployName(name) ?? name) ?? true,
+        get: (name) => {
+            if (name === 'app')
+                return source.get('compose-project')?.trim() || external_node_path_.posix.basename(source.get('app-dir')?.trim() ?? '');
+            // The production health URL's path is the app's health path: the preview is the same app on another port.
+            if (name === 'health-path')
+                return healthUrl ? healthPathOf(inputs, healthUrl) : undefined;
+            const from = deployName(name);
+            return from === undefined ? undefined : source.get(from);
         },
     };
+    return new config_inputs/* Inputs */.G0(mapped);
 }
-
-// EXTERNAL MODULE: ./build/src/core/platform.js
-var core_platform = __nccwpck_require__(7630);
-;// CONCATENATED MODULE: ./build/src/platform/actions-edge.js
-
-
-
-
-
-
-
-
-
-
-
-
-/** Inputs as the runner hands them over (INPUT_<NAME> variables). */
-const actionInputSource = {
-    get: (name) => core/* getInput */.V4(name),
-    describe: (name) => `input '${name}'`,
-};
-/** @actions/core commands, except where the platform ignores them (Forgejo: no annotations). */
-class ActionsLogger {
-    platform;
-    constructor(platform) {
-        this.platform = platform;
+function healthPathOf(inputs, healthUrl) {
+    try {
+        const url = new URL(healthUrl);
+        return `${url.pathname}${url.search}`;
     }
-    info(message) { core/* info */.pq((0,log/* inertText */.UJ)((0,secrets/* redact */.E$)(message))); }
-    debug(message) { core/* debug */.Yz((0,secrets/* redact */.E$)(message)); }
-    warn(message, where) { this.annotate('warning', message, where); }
-    error(message, where) { this.annotate('error', message, where); }
-    group(title, body) { return core/* group */.Os((0,secrets/* redact */.E$)(title), body); }
-    annotate(level, message, where) {
-        const text = (0,secrets/* redact */.E$)(message);
-        if (!this.platform.supportsAnnotations) {
-            // Forgejo prints workflow commands raw; a plain line reads better.
-            const location = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-            core/* info */.pq((0,log/* inertText */.UJ)(`${level}: ${location}${text}`));
-            return;
-        }
-        const properties = { file: where?.file, startLine: where?.line, endLine: where?.endLine, title: where?.title };
-        if (level === 'warning')
-            core/* warning */.$e(text, properties);
-        else
-            core/* error */.z3(text, properties);
+    catch {
+        return inputs.fail('health-url', `is not a URL (found '${healthUrl}')`, 'e.g. http://127.0.0.1:8080/api/health.');
     }
 }
-/** @actions/cache is loaded only when a flow asks for it: it is large, and startup time matters. */
-class ActionsCache {
-    log;
-    description = 'Actions cache';
-    constructor(log) {
-        this.log = log;
-    }
-    async restore(paths, primaryKey, restoreKeys) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable()) {
-            this.log.info('Cache: this runner offers no cache service; skipping restore.');
-            return undefined;
-        }
-        try {
-            return await cache.restoreCache(paths, primaryKey, restoreKeys);
-        }
-        catch (error) {
-            this.log.warn(`Cache restore failed, building without it: ${(0,errors/* formatError */.Wk)(error)}`);
-            return undefined;
-        }
-    }
-    async available() {
-        return (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691))).isFeatureAvailable();
-    }
-    async save(paths, key) {
-        const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-        if (!cache.isFeatureAvailable())
-            return;
-        try {
-            await cache.saveCache(paths, key);
-        }
-        catch (error) {
-            // A key saved by a parallel job is not a failure of ours.
-            this.log.info(`Cache not saved (${(0,errors/* formatError */.Wk)(error)}).`);
-        }
-    }
-}
-async function writeSummary(summary, platform, log) {
-    if (summary.blocks.length === 0)
-        return;
-    if (platform.supportsSummary) {
-        await core/* summary */.z.addRaw((0,secrets/* redact */.E$)((0,core_summary/* renderMarkdown */.Gc)(summary))).write();
-    }
-    else {
-        const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
-        log.info(`Job summary not written (${where}); the same table follows in the log:\n${(0,secrets/* redact */.E$)((0,core_summary/* renderText */.S5)(summary))}`);
+const isPreview = (value) => value.mode === 'preview';
+/** Checked before the preview settings: mode preview runs on the compose strategy only, without deploy-only options. */
+function parsePreviewMode(inputs) {
+    const strategy = inputs.string('strategy', 'compose');
+    if (strategy !== 'compose')
+        inputs.fail('mode', `is preview, which runs on the compose strategy only (found strategy '${strategy}')`, 'Remove strategy or set it to compose.');
+    for (const name of NOT_FOR_PREVIEWS) {
+        const value = inputs.optional(name);
+        if (value !== undefined && !OFF.test(value))
+            inputs.fail(name, 'does nothing with mode: preview', `Remove ${inputs.source.describe(name)} from the preview step (previews get their env from preview-env-template).`);
     }
 }
 /**
- * The whole Actions edge: inputs → flow → outputs, summary, failure. What the
- * run would leave behind if killed (key dirs, masters, locks) is mirrored into
- * GITHUB_STATE as it changes, for the action's post step (docs/cancel.md).
+ * `actions/ssh-deploy` and `slipway deploy`: the deploy flow, and with
+ * `mode: preview` the preview flow (the same core call as `actions/preview`).
  */
-async function runAction(flow) {
-    // Node exits 0 when its event loop runs dry with the flow still pending: that must fail the step, not pass it.
-    await runGuarded(() => runActionSteps(flow).then(() => Number(process.exitCode ?? 0) || 0), { what: `the ${flow.action} step`, onStall: (message) => core/* setFailed */.C1(message) });
-}
-async function runActionSteps(flow) {
-    const platform = (0,core_platform/* detectPlatform */.l)();
-    (0,secrets/* onSecretRegistered */.AF)((value) => core/* setSecret */.Pq(value));
-    const log = new ActionsLogger(platform);
-    const stopMirroring = (0,leftovers/* onLeftoversChanged */.Km)((all) => {
-        if (!process.env.GITHUB_STATE)
-            return;
-        try {
-            core/* saveState */.LZ(LEFTOVERS_STATE, JSON.stringify(all));
-        }
-        catch {
-            // No state file to write to (a runner without GITHUB_STATE): there is no post step to tell either.
-        }
-    });
-    const cancel = handleCancelSignals(log, flow.handlesCancel === true);
-    try {
-        const workDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const settings = flow.parse(new inputs/* Inputs */.G0(actionInputSource), { env: process.env, platform, workDir });
-        const context = { runner: new ProcessRunner(log), log, platform, env: process.env, workDir, cache: new ActionsCache(log), signal: cancel.signal };
-        const result = await flow.run(settings, context);
-        for (const [name, value] of Object.entries(flow.outputs(result)))
-            core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
-        await writeSummary(flow.summary(result), platform, log);
-        const failure = flow.failure?.(result);
-        const signal = cancel.received();
-        // A cancelled run fails even when its last step happened to finish: the job was cancelled.
-        if (signal && !failure?.startsWith('cancelled'))
-            core/* setFailed */.C1((0,secrets/* redact */.E$)(`cancelled (${signal})${failure ? `: ${failure}` : ''}`));
-        else if (failure)
-            core/* setFailed */.C1((0,secrets/* redact */.E$)(failure));
-    }
-    catch (error) {
-        const signal = cancel.received();
-        core/* setFailed */.C1(`${signal ? `cancelled (${signal}): ` : ''}${(0,errors/* formatError */.Wk)(error, core/* isDebug */._o())}`);
-    }
-    finally {
-        cancel.dispose();
-        stopMirroring();
-    }
-    // Cleanup is done; a check the cancel cut short may still have a timer running: do not wait for it.
-    if (cancel.received())
-        process.exit(1);
-}
-
+const sshDeployFlow = {
+    // handlesCancel comes from the deploy flow: a preview run that is cancelled finishes its step, then releases the previews lock and closes its session.
+    ...deployFlow,
+    describe: `${deployFlow.describe}; mode preview: a preview per pull request (preview-action up|down|list|reap)`,
+    parse: (inputs, context) => {
+        if (inputs.optional('mode') !== 'preview')
+            return deployFlow.parse(inputs, context);
+        parsePreviewMode(inputs);
+        return { mode: 'preview', preview: previewFlow.parse(previewInputsFromDeploy(inputs), context) };
+    },
+    run: async (settings, context) => isPreview(settings)
+        ? { mode: 'preview', preview: await previewFlow.run(settings.preview, context) }
+        : deployFlow.run(settings, context),
+    outputs: (result) => isPreview(result)
+        ? { version: result.preview.version ?? '', 'preview-url': result.preview.url ?? '', previews: previewFlow.outputs(result.preview).previews ?? '[]' }
+        : deployFlow.outputs(result),
+    summary: (result) => isPreview(result) ? previewFlow.summary(result.preview) : deployFlow.summary(result),
+    failure: (result) => isPreview(result) ? previewFlow.failure?.(result.preview) : deployFlow.failure?.(result),
+};
 
 
 /***/ }),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
@@ -60,9 +61,24 @@ export async function prepareComposeApp(host: SandboxSshHost, name: string, port
   return appDir;
 }
 
+function getText(url: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => { body += chunk; });
+      response.on('end', () => resolve(body));
+      response.on('error', reject);
+    });
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.on('error', reject);
+  });
+}
+
 export async function httpGet(port: number, urlPath = '/api/health'): Promise<string> {
   try {
-    return await (await fetch(`http://127.0.0.1:${port}${urlPath}`, { signal: AbortSignal.timeout(3000) })).text();
+    // node:http with its own timer: Node 20's fetch never settles on a server that accepts and closes.
+    return await getText(`http://127.0.0.1:${port}${urlPath}`, 3000);
   } catch (error) {
     return `error: ${(error as Error).message}`;
   }
