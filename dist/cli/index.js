@@ -29262,769 +29262,6 @@ async function demoZeroDowntime(log, options) {
     return measured.failed;
 }
 
-;// CONCATENATED MODULE: ./build/src/scan/report/summary.js
-
-/** How many skipped files a summary names (the SARIF file names them all). */
-const MAX_SKIPPED_ROWS = 20;
-const MAX_ROWS = 100;
-function findingRows(findings, history) {
-    return findings.slice(0, MAX_ROWS).map((f) => [
-        f.baselined ? 'baseline' : 'new',
-        f.ruleId,
-        `${f.path}:${f.line}`,
-        f.commit ? f.commit.slice(0, 12) : '',
-        f.redacted,
-        f.fingerprint,
-        ...(history ? [f.inTree ? 'yes' : 'no'] : []),
-    ]);
-}
-function scanSummary(findings, stats, extra = []) {
-    const fresh = findings.filter((f) => !f.baselined).length;
-    const summary = new Summary().heading(`Secret scan (${stats.mode}): ${fresh === 0 ? 'no new secrets' : `${fresh} new secret${fresh === 1 ? '' : 's'}`}`);
-    const what = stats.commits > 0 ? `${stats.commits} commit(s), ${stats.files} file change(s)` : `${stats.files} file(s)`;
-    summary.text(`Scanned ${what}, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB in ${(stats.durationMs / 1000).toFixed(2)} s; ${findings.length} finding(s), ${findings.length - fresh} in the baseline${stats.skipped ? `; ${stats.skipped} binary or oversized file(s) skipped` : ''}.`);
-    if (findings.length > 0) {
-        const history = stats.mode === 'history';
-        summary.table(['status', 'rule', 'where', 'commit', 'secret (redacted)', 'fingerprint', ...(history ? ['still in tree'] : [])], findingRows(findings, history));
-        if (findings.length > MAX_ROWS)
-            summary.text(`… and ${findings.length - MAX_ROWS} more (see the SARIF file).`);
-        if (fresh > 0)
-            summary.text('Revoke each new credential at its provider first, then remove it from the code. A false alarm: add `slipway:allow` to the line, or record it with `write-baseline: true`.');
-    }
-    const oversized = stats.oversized ?? [];
-    if (oversized.length > 0) {
-        summary.text(`${oversized.length} file(s) were not scanned because of their size, so a secret in them would be missed:`);
-        summary.table(['file', 'commit', 'size', 'why, and what changes it'], oversized.slice(0, MAX_SKIPPED_ROWS).map((f) => [
-            f.path, f.commit ? f.commit.slice(0, 12) : '', `${(f.bytes / 1024 / 1024).toFixed(1)} MB`, f.reason,
-        ]));
-        if (oversized.length > MAX_SKIPPED_ROWS)
-            summary.text(`… and ${oversized.length - MAX_SKIPPED_ROWS} more (see the SARIF file).`);
-    }
-    for (const line of extra)
-        summary.text(line);
-    return summary;
-}
-
-;// CONCATENATED MODULE: ./build/src/scan/report/comment.js
-
-
-
-/** Finds our own comment again, so a re-run updates it instead of adding another. */
-const COMMENT_MARKER = '<!-- slipway:secret-scan -->';
-function commentBody(findings, stats) {
-    return `${COMMENT_MARKER}\n${renderMarkdown(scanSummary(findings.filter((f) => !f.baselined), stats))}`;
-}
-/** The HTTP requests for each forge, as data (both speak the same paths; auth and paging differ). */
-const commentRequests = {
-    list(target, page) {
-        const paging = target.forge === 'github' ? `per_page=100&page=${page}` : `limit=50&page=${page}`;
-        return { method: 'GET', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments?${paging}`, headers: headers(target) };
-    },
-    create(target, body) {
-        return { method: 'POST', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments`, headers: headers(target), body: JSON.stringify({ body }) };
-    },
-    update(target, id, body) {
-        return { method: 'PATCH', url: `${target.apiUrl}/repos/${target.repository}/issues/comments/${id}`, headers: headers(target), body: JSON.stringify({ body }) };
-    },
-};
-function headers(target) {
-    const common = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'slipway-secret-scan' };
-    return target.forge === 'github'
-        ? { ...common, accept: 'application/vnd.github+json', authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' }
-        : { ...common, authorization: `token ${target.token}` };
-}
-async function comment_call(request, fetchImpl) {
-    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
-    if (!response.ok) {
-        const text = (await response.text()).slice(0, 300);
-        throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
-            fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
-        });
-    }
-    return (await response.json());
-}
-/**
- * One comment per pull request: updated when it exists, created only when
- * there is something to say (no "all clear" noise on clean PRs).
- */
-async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
-    let existing;
-    for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await comment_call(commentRequests.list(target, page), fetchImpl);
-        existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
-        if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50))
-            break;
-    }
-    if (existing !== undefined) {
-        await comment_call(commentRequests.update(target, existing, body), fetchImpl);
-        return { action: 'updated', id: existing };
-    }
-    if (!hasFindings)
-        return { action: 'skipped', reason: 'no findings and no earlier comment' };
-    const created = await comment_call(commentRequests.create(target, body), fetchImpl);
-    return { action: 'created', id: created.id };
-}
-
-;// CONCATENATED MODULE: ./build/src/preview/forge.js
-
-
-
-// GitHub and Forgejo share the pull and issue-comment paths (the secret scan's
-// request builders are reused for the comment). Deployments are GitHub's; Forgejo
-// gets a commit status with target_url instead.
-/** Finds the preview comment again so each run edits it (never the secret scan's, which has its own marker). */
-const PREVIEW_COMMENT_MARKER = '<!-- slipway:preview -->';
-async function forge_call(forge, method, url, body, fetchImpl = fetch) {
-    const response = await fetchImpl(url, {
-        method,
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'content-type': 'application/json',
-            'user-agent': 'slipway-preview',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
-    });
-    if (!response.ok) {
-        const text = secrets_redact((await response.text()).slice(0, 300));
-        throw new SlipwayError(`preview: ${forge.kind} API ${method} ${url.replace(forge.apiUrl, '')} answered HTTP ${response.status}: ${text}`, {
-            fix: response.status === 401 || response.status === 403 ? 'Give forge-token pull-requests: write and deployments: write (GitHub) or repository write (Forgejo).' : undefined,
-        });
-    }
-    return (response.status === 204 ? undefined : await response.json());
-}
-/** Open or closed (merged counts as closed); a PR the forge does not know is closed too: nothing will update it. */
-async function pullRequestState(forge, pr, fetchImpl = fetch) {
-    const response = await fetchImpl(`${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`, {
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'user-agent': 'slipway-preview',
-        },
-        signal: AbortSignal.timeout(30_000),
-    });
-    if (response.status === 404)
-        return 'closed';
-    if (!response.ok)
-        throw new SlipwayError(`preview: ${forge.kind} API GET pulls/${pr} answered HTTP ${response.status}`, { fix: 'Check forge-token may read pull requests.' });
-    const body = (await response.json());
-    return body.state === 'open' ? 'open' : 'closed';
-}
-function commentText(a) {
-    const line = a.status === 'live'
-        ? `**Preview is live:** ${a.url}`
-        : a.status === 'removed' ? '**Preview removed** (the pull request was closed or the preview expired).' : `**Preview failed:** ${a.detail ?? ''}`;
-    return [
-        PREVIEW_COMMENT_MARKER,
-        line,
-        '',
-        `| version | commit | status | updated |`,
-        `| --- | --- | --- | --- |`,
-        `| ${a.version || '-'} | ${a.sha?.slice(0, 12) ?? '-'} | ${a.status} | ${new Date().toISOString()} |`,
-    ].join('\n');
-}
-/** One comment per PR: created the first time, edited afterwards. */
-async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
-    const target = { forge: forge.kind, apiUrl: forge.apiUrl, repository: forge.repository, pullNumber: a.pr, token: forge.token };
-    const body = secrets_redact(commentText(a));
-    let existing;
-    for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, fetchImpl);
-        existing = comments.find((c) => c.body?.includes(PREVIEW_COMMENT_MARKER))?.id;
-        if (comments.length < (forge.kind === 'github' ? 100 : 50))
-            break;
-    }
-    if (existing !== undefined) {
-        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, fetchImpl);
-        return 'updated';
-    }
-    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, fetchImpl);
-    return 'created';
-}
-/**
- * GitHub: a deployment of the commit to the `pr-<n>` environment with its
- * environment_url (shown on the PR). Forgejo has no deployments API: a commit
- * status whose target_url is the preview.
- */
-async function markDeployment(forge, a, fetchImpl = fetch) {
-    if (!a.sha)
-        return;
-    const repo = `${forge.apiUrl}/repos/${forge.repository}`;
-    if (forge.kind === 'forgejo') {
-        const state = a.status === 'failed' ? 'failure' : 'success';
-        await forge_call(forge, 'POST', `${repo}/statuses/${a.sha}`, {
-            state, context: 'slipway/preview', target_url: a.status === 'live' ? a.url : undefined,
-            description: a.status === 'live' ? `preview ${a.version} live` : `preview ${a.status}`,
-        }, fetchImpl);
-        return;
-    }
-    const environment = `pr-${a.pr}`;
-    const deployment = await forge_call(forge, 'POST', `${repo}/deployments`, {
-        ref: a.sha, environment, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false,
-        description: `Slipway preview ${a.version}`,
-    }, fetchImpl);
-    const state = a.status === 'live' ? 'success' : a.status === 'removed' ? 'inactive' : 'failure';
-    await forge_call(forge, 'POST', `${repo}/deployments/${deployment.id}/statuses`, {
-        state, environment_url: a.status === 'live' ? a.url : undefined, auto_inactive: true,
-    }, fetchImpl);
-}
-
-;// CONCATENATED MODULE: ./build/src/preview/naming.js
-
-/** All previews of an app share this directory (and their own lock in it). */
-const previewsDir = (appDir) => `${stateDir(appDir)}/previews`;
-/**
- * One empty file per announced preview (`live/pr-<n>`), readable by the proxy:
- * what Caddy's on-demand TLS `ask` endpoint checks before it asks for a certificate.
- */
-const liveDir = (appDir) => `${previewsDir(appDir)}/live`;
-function previewNames(app, appDir, pr, portBase, domain) {
-    const dir = `${previewsDir(appDir)}/pr-${pr}`;
-    return {
-        pr,
-        project: `${app}-pr-${pr}`,
-        dir,
-        envFile: `${dir}/env`,
-        overrideFile: `${dir}/override.json`,
-        stateFile: `${dir}/state`,
-        host: `pr-${pr}.${domain}`,
-        port: previewPort(portBase, pr),
-    };
-}
-/**
- * port-base plus the PR number's last three digits: what the static proxy
- * snippets compute from the host name, so no proxy config changes per preview.
- */
-const previewPort = (portBase, pr) => portBase + (pr % 1000);
-/**
- * The compose override of a preview: the PR image, the preview's own env file
- * for the container, and labels that mark it as a preview.
- */
-function renderPreviewOverride(service, image, envFile, pr) {
-    return `${JSON.stringify({ services: { [service]: { image, env_file: [envFile], labels: { 'dev.slipway.preview': String(pr) } } } }, null, 2)}\n`;
-}
-/**
- * Renders the env template on the host: `KEY={{generate}}` gets 32 fresh random
- * bytes (hex) from the host's /dev/urandom, so a preview's secrets never leave
- * the host and are never production's. `{{pr}}`, `{{port}}`, `{{host}}`,
- * `{{url}}` and `{{project}}` are replaced; PORT is always set. Kept when the
- * file exists (an update keeps the preview's secrets and sessions).
- * $1 template (may be missing) $2 env file $3 pr $4 port $5 host $6 url $7 project.
- */
-const RENDER_ENV = [
-    'set -e',
-    'if [ -f "$2" ]; then echo kept; exit 0; fi',
-    'umask 077',
-    'mkdir -p "$(dirname "$2")"',
-    'tmp="$2.tmp"',
-    ': > "$tmp"',
-    'if [ -f "$1" ]; then',
-    '  while IFS= read -r line || [ -n "$line" ]; do',
-    '    case "$line" in',
-    '      *=\'{{generate}}\') printf "%s=%s\\n" "${line%%=*}" "$(od -An -tx1 -N32 /dev/urandom | tr -d " \\n")" >> "$tmp" ;;',
-    '      *) printf "%s\\n" "$line" | sed -e "s|{{pr}}|$3|g" -e "s|{{port}}|$4|g" -e "s|{{host}}|$5|g" -e "s|{{url}}|$6|g" -e "s|{{project}}|$7|g" >> "$tmp" ;;',
-    '    esac',
-    '  done < "$1"',
-    'fi',
-    'grep -q "^PORT=" "$tmp" || printf "PORT=%s\\n" "$4" >> "$tmp"',
-    'mv -f "$tmp" "$2"',
-    'echo created',
-].join('\n');
-function parsePreviewState(text) {
-    const values = {};
-    for (const line of text.split('\n')) {
-        const index = line.indexOf('=');
-        if (index > 0)
-            values[line.slice(0, index)] = line.slice(index + 1);
-    }
-    const pr = Number(values.pr);
-    if (!Number.isInteger(pr) || pr <= 0)
-        return undefined;
-    return {
-        pr, project: values.project ?? '', port: Number(values.port) || 0, host: values.host ?? '', image: values.image ?? '',
-        version: values.version ?? '', sha: values.sha ?? '', created: values.created ?? '', updated: values.updated ?? '', status: values.status ?? '',
-    };
-}
-/** Which previews must go to make room for one more (oldest first), or undefined if `up` must refuse. */
-function previewsToEvict(existing, pr, max, whenFull) {
-    const others = existing.filter((state) => state.pr !== pr);
-    if (others.length < max)
-        return [];
-    if (whenFull === 'refuse')
-        return undefined;
-    return [...others].sort((a, b) => a.created.localeCompare(b.created)).slice(0, others.length - max + 1);
-}
-/** A live preview that already holds the port this PR would take (PR 5 and PR 1005 share the last three digits). */
-function portClash(existing, pr, port) {
-    return existing.find((state) => state.pr !== pr && state.port === port);
-}
-/**
- * A mount that is not the preview's own: a bind mount or another project's named
- * volume. Anonymous volumes (an image's VOLUME, 64 hex characters) belong to the
- * container alone and go with `down -v`.
- */
-function foreignMounts(mounts, project) {
-    return mounts.split(';').map((entry) => entry.trim()).filter(Boolean).filter((entry) => {
-        const [type = '', name = ''] = entry.split(' ');
-        if (type === 'volume')
-            return !name.startsWith(`${project}_`) && !/^[0-9a-f]{64}$/.test(name);
-        return type !== 'tmpfs';
-    });
-}
-/** `docker system df -v` prints a Local Volumes table (NAME LINKS SIZE); the sizes of one project's volumes. */
-function volumeSizes(dfOutput, project) {
-    const lines = dfOutput.split('\n');
-    const start = lines.findIndex((line) => /^Local Volumes space usage/.test(line));
-    if (start < 0)
-        return [];
-    const sizes = [];
-    for (const line of lines.slice(start + 1)) {
-        if (/^Build cache usage|^\S.*space usage/.test(line))
-            break;
-        const cells = line.trim().split(/\s+/);
-        if (cells.length >= 3 && cells[0]?.startsWith(`${project}_`))
-            sizes.push({ name: cells[0], size: cells[cells.length - 1] ?? '' });
-    }
-    return sizes;
-}
-/** `12.5MB` → bytes (docker's units are powers of 1000). */
-function parseDockerSize(text) {
-    const match = /^([\d.]+)\s*([kKMGT]?B)$/.exec(text.trim());
-    if (!match)
-        return 0;
-    const factor = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
-    return Math.round(Number(match[1]) * (factor[match[2] ?? 'B'] ?? 1));
-}
-
-;// CONCATENATED MODULE: ./build/src/preview/host.js
-
-
-
-
-
-
-
-const names = (h, pr) => previewNames(h.settings.app, h.settings.appDir, pr, h.settings.portBase, h.settings.domain);
-const previewUrl = (settings, pr) => `${settings.scheme}://pr-${pr}.${settings.domain}`;
-async function flavor(h) {
-    const detected = (await h.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new SlipwayError(`${h.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
-    return detected;
-}
-function project(h, n) {
-    // The env file path is absolute; composeWords puts it under app-dir, so it is given relative to it.
-    return { appDir: h.settings.appDir, files: h.settings.composeFiles, project: n.project, envFile: n.envFile.slice(h.settings.appDir.length + 1), overrideFile: n.overrideFile };
-}
-/** Previews share one lock of their own: a production deploy is never blocked by them, nor they by it. */
-function lockPreviews(h) {
-    return acquireLock(h.session, previewsDir(h.settings.appDir), { holder: h.actor, runId: h.runId, waitMs: h.settings.lockTimeoutMs, staleAfterMs: h.settings.lockStaleAfterMs }, h.log);
-}
-async function readPreviews(h) {
-    const script = 'for f in "$1"/pr-*/state; do [ -f "$f" ] || continue; cat "$f"; echo "--"; done';
-    const out = (await h.session.exec(['sh', '-c', script, 'slipway-previews', previewsDir(h.settings.appDir)])).stdout;
-    return out.split('--\n').map(parsePreviewState).filter((s) => s !== undefined).sort((a, b) => a.pr - b.pr);
-}
-async function writeState(h, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${String(value).replace(/\n/g, ' ')}\n`).join('');
-    await h.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && (umask 077; cat > "$1.tmp") && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
-}
-/** Creates or updates one preview; must be called with the previews lock held. */
-async function previewUp(h, pr) {
-    const { settings, session } = h;
-    const n = names(h, pr);
-    const existing = await readPreviews(h);
-    const clash = portClash(existing, pr, n.port);
-    if (clash)
-        throw new SlipwayError(`preview pr-${pr}: port ${n.port} is held by the live preview pr-${clash.pr} (same last three digits)`, { fix: `Remove pr-${clash.pr} first (slipway preview down --pr ${clash.pr}), or use another port-base.` });
-    const evict = previewsToEvict(existing, pr, settings.maxPreviews, settings.whenFull);
-    if (!evict)
-        throw new SlipwayError(`preview pr-${pr}: ${existing.length} previews already run (max-previews ${settings.maxPreviews})`, { fix: 'Close or remove a preview, raise max-previews, or set when-full: evict-oldest.' });
-    for (const old of evict) {
-        h.log.warn(`preview pr-${pr}: max-previews ${settings.maxPreviews} reached, evicting the oldest, pr-${old.pr} (created ${old.created})`);
-        await previewDown(h, old.pr);
-    }
-    const compose = await flavor(h);
-    const url = previewUrl(settings, pr);
-    // Made with the default umask: the proxy's `ask` endpoint reads live/ (the preview dirs themselves stay 0700).
-    await session.exec(['mkdir', '-p', '--', liveDir(settings.appDir)]);
-    const template = settings.envTemplate ? `${settings.appDir}/${settings.envTemplate}` : '';
-    const rendered = (await session.exec(['sh', '-c', RENDER_ENV, 'slipway-preview-env', template || '/nonexistent', n.envFile, String(pr), String(n.port), n.host, url, n.project], {
-        label: `ssh ${session.target.host}: preview pr-${pr} env file`,
-    })).stdout.trim();
-    const created = rendered === 'created';
-    if (template && created) {
-        const found = await session.exec(['test', '-f', template], { allowFailure: true });
-        if (found.exitCode !== 0)
-            throw new SlipwayError(`preview pr-${pr}: env-template ${settings.envTemplate} is not in ${settings.appDir} on the host`, { fix: 'Put the template (KEY={{generate}} for secrets) next to the compose file.' });
-    }
-    const previous = existing.find((s) => s.pr === pr);
-    const now = new Date().toISOString();
-    const state = {
-        pr, project: n.project, port: n.port, host: n.host, image: settings.image ?? '', version: settings.version, sha: settings.sha ?? '',
-        created: previous?.created ?? now, updated: now, status: 'starting',
-    };
-    // State first: a preview that dies half-way is still found by down and reap.
-    await writeState(h, n.stateFile, state);
-    await session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', n.overrideFile], {
-        stdin: renderPreviewOverride(settings.service, settings.image ?? '', n.envFile, pr),
-    });
-    const words = composeWords(compose, project(h, n), 'up', '-d', '--remove-orphans');
-    await session.exec(words, { stream: true, survivesDisconnect: true, label: `compose up ${n.project} on ${session.target.host}` });
-    await checkIsolation(h, compose, n);
-    if (settings.seed && created) {
-        h.log.info(`preview pr-${pr}: seeding`);
-        await session.exec(composeWords(compose, project(h, n), 'exec', '-T', settings.service, 'sh', '-c', settings.seed), { stream: true, label: `seed ${n.project}` });
-    }
-    const check = {
-        name: `preview pr-${pr}`, url: `http://127.0.0.1:${n.port}${settings.healthPath}`, method: 'GET', headers: {},
-        expectStatus: ANY_SUCCESS, json: [], bodyContains: [], bodyMatches: [], versionPath: 'version', healthDocument: true,
-        expectVersion: settings.version || undefined,
-    };
-    const report = await runSmokeChecksOverSession(session, [check], { timeoutMs: settings.healthTimeoutMs, consecutivePasses: 2 }, h.log);
-    if (!report.passed) {
-        await writeState(h, n.stateFile, { ...state, status: 'unhealthy' });
-        await session.exec(['rm', '-f', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
-        throw new SlipwayError(`preview pr-${pr}: the smoke check failed (${report.checks[0]?.reason ?? 'not healthy'}); it stays up unannounced for a look, and is removed by down or reap`);
-    }
-    const live = { ...state, status: 'live' };
-    await writeState(h, n.stateFile, live);
-    await session.exec(['touch', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
-    await appendDeployLog(session, previewsDir(settings.appDir), {
-        time: now, action: 'deploy', strategy: 'preview', version: `pr-${pr} ${settings.version}`, previous: previous?.version ?? '', result: 'live', actor: h.actor,
-    });
-    return { state: live, url, created: !previous, evicted: evict.map((s) => s.pr) };
-}
-/** Refuses (and removes) a preview that mounts anything but its own named volumes: it could read production's data. */
-async function checkIsolation(h, compose, n) {
-    const ids = (await h.session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
-    if (ids.length === 0)
-        return;
-    const mounts = (await h.session.exec(['docker', 'inspect', '--format', '{{range .Mounts}}{{.Type}} {{.Name}}{{if eq .Type "bind"}}{{.Source}}{{end}};{{end}}', ...ids])).stdout.replace(/\n/g, ';');
-    const foreign = foreignMounts(mounts, n.project);
-    if (foreign.length === 0)
-        return;
-    await h.session.exec(composeWords(compose, project(h, n), 'down', '-v', '--remove-orphans'), { allowFailure: true });
-    throw new SlipwayError(`preview pr-${n.pr}: mounts ${foreign.join(', ')}, which is not one of its own named volumes; removed it`, {
-        fix: 'Use named volumes without `name:` or `external:` in the compose file (compose prefixes them with the preview project), and no bind mounts of data.',
-    });
-}
-/** Removes the project, its volumes, the env file and the state; true when something was there. */
-async function previewDown(h, pr) {
-    const n = names(h, pr);
-    const { session } = h;
-    const present = (await session.exec(['test', '-d', n.dir], { allowFailure: true })).exitCode === 0;
-    const ids = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
-    if (present && ids.length > 0) {
-        const compose = await flavor(h);
-        await session.exec(composeWords(compose, project(h, n), 'down', '-v', '--remove-orphans', '--timeout', '5'), { allowFailure: true, label: `compose down ${n.project}` });
-    }
-    // Whatever compose left (a missing env file, a one-off container): by label, then the volumes by name prefix.
-    const leftover = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
-    if (leftover.length > 0)
-        await session.exec(['docker', 'rm', '-f', '-v', ...leftover], { allowFailure: true });
-    const volumes = (await session.exec(['docker', 'volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
-    if (volumes.length > 0)
-        await session.exec(['docker', 'volume', 'rm', '-f', ...volumes], { allowFailure: true });
-    await session.exec(['rm', '-rf', '--', `${liveDir(h.settings.appDir)}/pr-${pr}`, n.dir]);
-    if (present || ids.length > 0) {
-        await appendDeployLog(session, previewsDir(h.settings.appDir), {
-            time: new Date().toISOString(), action: 'deploy', strategy: 'preview', version: `pr-${pr} removed`, previous: '', result: 'removed', actor: h.actor,
-        });
-    }
-    return present || ids.length > 0 || volumes.length > 0;
-}
-async function listPreviews(h) {
-    const states = await readPreviews(h);
-    if (states.length === 0)
-        return [];
-    const df = (await h.session.exec(['docker', 'system', 'df', '-v'], { allowFailure: true })).stdout;
-    const running = (await h.session.exec(['docker', 'ps', '--format', '{{.Label "com.docker.compose.project"}}'])).stdout.split('\n');
-    return states.map((state) => {
-        const volumes = volumeSizes(df, state.project);
-        return {
-            ...state, url: previewUrl(h.settings, state.pr), volumes: volumes.map((v) => v.name),
-            diskBytes: volumes.reduce((sum, v) => sum + parseDockerSize(v.size), 0), running: running.includes(state.project),
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/preview/preview.js
-
-
-
-
-
-/** Why `reap` removes a preview, or undefined to keep it. */
-async function reapReason(settings, state, now, fetchImpl = fetch) {
-    const created = Date.parse(state.created);
-    if (settings.maxAgeMs > 0 && Number.isFinite(created) && now.getTime() - created > settings.maxAgeMs)
-        return `older than max-age (created ${state.created})`;
-    if (settings.forge && (await pullRequestState(settings.forge, state.pr, fetchImpl)) === 'closed')
-        return 'its pull request is closed';
-    return undefined;
-}
-/** up | down | list | reap on the (first) host, under the previews' own lock; announcements after the lock is released. */
-async function runPreview(settings, context, fetchImpl = fetch) {
-    const target = settings.ssh.targets[0];
-    if (!target)
-        throw new Error('no host');
-    const session = await session_openSshSession(target, context.runner, context.log);
-    const actor = context.env.GITHUB_RUN_ID ? `${context.env.GITHUB_REPOSITORY ?? ''} run ${context.env.GITHUB_RUN_ID}` : `${external_node_os_namespaceObject.userInfo().username}@${external_node_os_namespaceObject.hostname()}`;
-    const h = { session, settings, log: context.log, actor, runId: runIdentity(context.env, external_node_os_namespaceObject.hostname()) };
-    const result = { command: settings.command, host: session.name, pr: settings.pr, removed: [], previews: [], announced: [] };
-    const announcements = [];
-    try {
-        if (settings.command === 'list') {
-            result.previews = await listPreviews(h);
-            return result;
-        }
-        const lock = await lockPreviews(h);
-        try {
-            if (settings.command === 'up' && settings.pr) {
-                try {
-                    const up = await previewUp(h, settings.pr);
-                    Object.assign(result, { url: up.url, version: up.state.version, created: up.created });
-                    result.removed.push(...up.evicted);
-                    announcements.push({ pr: settings.pr, url: up.url, version: up.state.version, status: 'live', sha: settings.sha });
-                }
-                catch (error) {
-                    announcements.push({ pr: settings.pr, url: previewUrl(settings, settings.pr), version: settings.version, status: 'failed', sha: settings.sha, detail: error.message });
-                    throw error;
-                }
-                finally {
-                    for (const pr of result.removed)
-                        announcements.push({ pr, url: previewUrl(settings, pr), version: '', status: 'removed' });
-                }
-            }
-            else if (settings.command === 'down' && settings.pr) {
-                if (await previewDown(h, settings.pr))
-                    result.removed.push(settings.pr);
-                announcements.push({ pr: settings.pr, url: previewUrl(settings, settings.pr), version: '', status: 'removed', sha: settings.sha });
-            }
-            else if (settings.command === 'reap') {
-                const now = new Date();
-                for (const state of await readPreviews(h)) {
-                    const reason = await reapReason(settings, state, now, fetchImpl);
-                    if (!reason)
-                        continue;
-                    context.log.info(`preview pr-${state.pr}: reaping, ${reason}`);
-                    await previewDown(h, state.pr);
-                    result.removed.push(state.pr);
-                    announcements.push({ pr: state.pr, url: previewUrl(settings, state.pr), version: state.version, status: 'removed' });
-                }
-            }
-            result.previews = await listPreviews(h);
-        }
-        finally {
-            await lock.release();
-        }
-    }
-    finally {
-        await session.close();
-        if (settings.forge && settings.announce) {
-            for (const a of announcements) {
-                // An announcement that fails must not turn a good preview red: warn and go on.
-                try {
-                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, fetchImpl)}`);
-                    if (a.sha) {
-                        await markDeployment(settings.forge, a, fetchImpl);
-                        result.announced.push(`pr-${a.pr} ${settings.forge.kind === 'github' ? 'deployment' : 'commit status'} ${a.status}`);
-                    }
-                }
-                catch (error) {
-                    context.log.warn(`preview pr-${a.pr}: could not announce on ${settings.forge.kind}: ${error.message}`);
-                }
-            }
-        }
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./build/src/preview/settings.js
-
-const APP = /^[a-z0-9][a-z0-9_-]{0,40}$/;
-const DOMAIN = /^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
-const settings_RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
-const settings_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
-const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-function parsePreviewSettings(inputs, env = {}) {
-    const command = inputs.choice('command', ['up', 'down', 'list', 'reap'], 'up');
-    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
-    const app = inputs.required('app', 'Set app to a short name for the application, e.g. shop: previews become compose projects shop-pr-<n>.');
-    if (!APP.test(app))
-        inputs.fail('app', `is not a compose project prefix (found '${app}', expected lowercase letters, digits, - and _)`);
-    const appDir = inputs.required('app-dir', 'Set app-dir to the production application directory on the host, e.g. /srv/shop.');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>{}]/.test(appDir))
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
-    const needsPr = command === 'up' || command === 'down';
-    const prText = needsPr ? inputs.required('pr', 'Set pr to the pull request number (github.event.pull_request.number).') : inputs.optional('pr');
-    const pr = prText === undefined ? undefined : inputs.integer('pr', 0, { min: 1, max: 999_999_999 });
-    const image = inputs.optional('image');
-    if (command === 'up' && !image)
-        inputs.fail('image', 'is required for preview up', 'Set image to the PR build, e.g. registry.example.com/shop:pr-12.');
-    if (image !== undefined && !IMAGE.test(image))
-        inputs.fail('image', `is not an image reference (found '${image}')`);
-    const relative = (name, value) => {
-        if (!settings_RELATIVE_PATH.test(value))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
-    const service = inputs.string('service', 'app');
-    if (!settings_SERVICE.test(service))
-        inputs.fail('service', `is not a compose service name (found '${service}')`);
-    const domain = inputs.string('domain', 'preview.localhost').toLowerCase();
-    if (!DOMAIN.test(domain))
-        inputs.fail('domain', `is not a domain name (found '${domain}', expected e.g. preview.example.com)`);
-    const portBase = inputs.integer('port-base', 40000, { min: 1000, max: 64000 });
-    if (portBase % 1000 !== 0)
-        inputs.fail('port-base', `is not a multiple of 1000 (found ${portBase})`, 'The proxy snippets map pr-<n> to port-base + the last three digits of n, so port-base must end in 000, e.g. 40000.');
-    const healthPath = inputs.string('health-path', '/api/health');
-    if (!/^\/[A-Za-z0-9._~/?=&%-]*$/.test(healthPath))
-        inputs.fail('health-path', `is not a URL path (found '${healthPath}')`);
-    const imageTag = image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1];
-    const seed = inputs.optional('seed');
-    const envTemplate = inputs.optional('env-template');
-    const sha = inputs.optional('sha');
-    if (sha !== undefined && !/^[0-9a-f]{7,64}$/.test(sha))
-        inputs.fail('sha', `is not a commit id (found '${sha}')`);
-    return {
-        ssh, command, app, appDir, pr, image, sha,
-        version: inputs.optional('version') ?? imageTag ?? sha?.slice(0, 12) ?? '',
-        composeFiles: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
-        service,
-        envTemplate: envTemplate === undefined ? undefined : relative('env-template', envTemplate),
-        seed,
-        portBase,
-        domain,
-        scheme: inputs.choice('scheme', ['http', 'https'], 'https'),
-        healthPath,
-        healthTimeoutMs: inputs.duration('health-timeout', 60_000),
-        maxPreviews: inputs.integer('max-previews', 5, { min: 1, max: 1000 }),
-        whenFull: inputs.choice('when-full', ['evict-oldest', 'refuse'], 'evict-oldest'),
-        maxAgeMs: inputs.duration('max-age', 14 * 86_400_000),
-        forge: settings_parseForge(inputs, env, command),
-        announce: inputs.boolean('announce', true),
-        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
-        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
-    };
-}
-/** The forge is needed by reap (is the PR closed?) and by announcements; taken from the runner's environment by default. */
-function settings_parseForge(inputs, env, command) {
-    const token = inputs.secret('forge-token');
-    const kind = inputs.choice('forge', ['github', 'forgejo'], env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true' ? 'forgejo' : 'github');
-    const repository = inputs.optional('repository') ?? env.GITHUB_REPOSITORY;
-    const apiUrl = (inputs.optional('forge-url') ?? (kind === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : env.GITHUB_API_URL ?? (env.GITHUB_SERVER_URL ? `${env.GITHUB_SERVER_URL}/api/v1` : undefined)))?.replace(/\/+$/, '');
-    if (!token) {
-        if (command === 'reap')
-            inputs.fail('forge-token', 'is required for reap (it asks the forge which PRs are closed)', 'Pass forge-token: ${{ secrets.GITHUB_TOKEN }} (pull-requests: read).');
-        return undefined;
-    }
-    if (!repository || !REPOSITORY.test(repository))
-        inputs.fail('repository', `is not owner/name (found '${repository ?? ''}')`);
-    if (!apiUrl || !/^https?:\/\/[^\s]+$/.test(apiUrl))
-        inputs.fail('forge-url', `is not an http(s) URL (found '${apiUrl ?? ''}')`, 'Set forge-url to https://api.github.com or https://<forgejo>/api/v1.');
-    return { kind, apiUrl, repository, token };
-}
-
-;// CONCATENATED MODULE: ./build/src/preview/flow.js
-
-
-
-const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-/** `slipway preview up|down|list|reap` and `actions/preview`: one compose project per pull request. */
-const previewFlow = {
-    command: 'preview',
-    action: 'preview',
-    describe: 'Preview environments per pull request: up | down | list | reap (own compose project, env, volumes, port; never reloads the proxy)',
-    parse: (inputs, context) => parsePreviewSettings(inputs, context.env),
-    run: (settings, context) => runPreview(settings, context),
-    outputs: (result) => ({
-        url: result.url ?? '',
-        version: result.version ?? '',
-        removed: result.removed.join(','),
-        previews: JSON.stringify(result.previews.map(({ pr, url, version, status, port, diskBytes, created }) => ({ pr, url, version, status, port, diskBytes, created }))),
-    }),
-    summary: (result) => new Summary()
-        .heading(`Preview ${result.command}${result.pr ? ` pr-${result.pr}` : ''} on ${result.host}`)
-        .text([
-        result.url ? `Live at ${result.url} (${result.created ? 'created' : 'updated'}, version ${result.version || '-'})` : '',
-        result.removed.length ? `Removed: ${result.removed.map((pr) => `pr-${pr}`).join(', ')}` : '',
-    ].filter(Boolean).join('\n') || `${result.previews.length} preview(s)`)
-        .table(['preview', 'url', 'version', 'status', 'port', 'disk', 'created'], result.previews.map((p) => [
-        `pr-${p.pr}`, p.url, p.version || '-', p.running ? p.status : `${p.status} (not running)`, String(p.port), megabytes(p.diskBytes), p.created,
-    ])),
-};
-
-;// CONCATENATED MODULE: ./build/src/demo/preview.js
-
-
-
-
-
-
-
-const preview_APP = 'demo-preview';
-const PORT_BASE = 44000;
-const PRS = [101, 102];
-/**
- * Two pull-request previews of the example app side by side on one host (own
- * compose project, env with host-made secrets, volume and port each), listed,
- * then one closed. No forge: nothing is announced. The other is removed at the
- * end so the sandbox keeps nothing.
- */
-async function demoPreview(log, options) {
-    const examples = options.examplesDir ?? 'examples';
-    const context = localContext(log);
-    const version = 'pr-demo';
-    const image = `slipway-demo-preview:${version}`;
-    await context.runner.run({ file: 'docker', args: ['build', '--network', 'host', '-q', '--build-arg', `APP_VERSION=${version}`, '-t', image, external_node_path_namespaceObject.join(examples, 'app')] });
-    const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
-    const appDir = `${options.host.baseDir}/${preview_APP}`;
-    await prepareAppDir(log, ssh, appDir, examples);
-    const run = async (command, pr) => (await runFlow(previewFlow, {
-        ...ssh, command, app: preview_APP, 'app-dir': appDir, 'env-template': 'preview.env.template', 'port-base': String(PORT_BASE), domain: 'preview.localhost',
-        'health-timeout': '60s', announce: 'false', ...(pr ? { pr: String(pr), image } : {}),
-    }, localContext(log))).result;
-    const up = [];
-    let removed = false;
-    try {
-        for (const pr of PRS) {
-            up.push(pr);
-            await run('up', pr);
-        }
-        const listed = await run('list');
-        log.info(renderText(previewFlow.summary(listed)));
-        const down = await run('down', PRS[0]);
-        removed = true;
-        const left = down.previews.map((p) => `pr-${p.pr}`).join(', ') || 'none';
-        const disk = listed.previews.reduce((sum, p) => sum + p.diskBytes, 0);
-        return { detail: `${PRS.map((pr) => `pr-${pr}`).join(', ')} up on ports ${PRS.map((pr) => PORT_BASE + pr).join(', ')}; list: ${listed.previews.length} (${(disk / 1e6).toFixed(1)} MB); pr-${PRS[0]} down, left: ${left}` };
-    }
-    finally {
-        for (const pr of up.filter((pr) => pr !== PRS[0] || !removed))
-            await run('down', pr).catch((error) => log.warn(`preview demo: could not remove pr-${pr}: ${error.message}`));
-    }
-}
-/** As the host's owner would: the production app dir with the example compose file and the preview env template. */
-async function prepareAppDir(log, ssh, appDir, examples) {
-    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-    if (!target)
-        throw new Error('no demo host');
-    const session = await session_openSshSession(target, localContext(log).runner, log);
-    try {
-        await session.exec(['mkdir', '-p', appDir]);
-        for (const file of ['docker-compose.yml', 'preview.env.template']) {
-            await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/${file}`], { stdin: external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(examples, 'preview', file), 'utf8') });
-        }
-    }
-    finally {
-        await session.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./build/src/image/tags.js
 
 /** Docker tags allow [A-Za-z0-9_.-]; branch names allow much more. */
@@ -30814,6 +30051,1273 @@ const pushImageActionFlow = {
         : pushImageFlow.summary(result)),
     failure: (result) => result.failure,
 };
+
+;// CONCATENATED MODULE: ./build/src/demo/cloudron-standin.js
+/**
+ * A stand-in for a Cloudron server: only the REST endpoints Slipway calls,
+ * with request and response shapes from Cloudron's published API reference
+ * (docs.cloudron.io/api, the OpenAPI "Cloudron API 1.0.0"; routes under
+ * /api/v1):
+ *   GET  /profile                        → { id, username, email, role }
+ *   GET  /domains                        → { domains: [{ domain, provider, … }] }
+ *   GET  /apps                           → { apps: [app] }
+ *   GET  /apps/:id                       → app (not wrapped)
+ *   POST /apps                           { manifest, subdomain, domain, accessRestriction } → 202 { id, taskId }
+ *   POST /apps/:id/update                { manifest, skipBackup, force? } → 202 { taskId }
+ *   POST /apps/:id/configure/location    { subdomain, domain, aliasDomains, redirectDomains } → 202 { taskId }
+ *   GET  /apps/:id/backups               → { backups: [{ id, creationTime, packageVersion, type, state }] }
+ *   POST /apps/:id/restore               { backupId } → 202 { taskId }
+ *   GET  /tasks/:id                      → { id, type, percent, message, active, pending, success, error }
+ * Errors are `{ status, message }` with 400/401/403/404/409, as the reference lists them.
+ * The wording of error messages is the stand-in's own (the reference gives the
+ * codes, not the texts).
+ *
+ * It behaves as a Cloudron does where Slipway depends on it: HTTPS with a
+ * certificate from a test CA; tokens only as `Authorization: Bearer`
+ * (`?access_token=` is accepted, as Cloudron does, and recorded so a test can
+ * prove Slipway never used it); every change is a task that takes time and
+ * reports percent and message; an update takes a backup of the app first;
+ * an update whose version does not increase is refused; images are pulled
+ * anonymously (a private DOCKER_CONFIG with no login) for linux/amd64 and
+ * really run (`docker run --network host`, the app on a port of its own);
+ * Cloudron's health view comes from probing the manifest's healthCheckPath;
+ * and the same listener serves every app's fqdn by Host/SNI as Cloudron's
+ * nginx does, so a smoke test reaches the real container through it.
+ */
+
+
+
+
+
+
+
+const cloudron_standin_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Processes through Slipway's runner: argument arrays, never a shell string. */
+async function run(runner, file, args, env) {
+    const result = await runner.run({ file, args, env }, { allowFailure: true, timeoutMs: 5 * 60_000 });
+    return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+async function freePort() {
+    const server = external_node_net_namespaceObject.createServer();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = server.address().port;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+}
+function send(response, status, body) {
+    const text = JSON.stringify(body);
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    response.end(text);
+}
+const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
+const fail = (response, status, message) => send(response, status, { status: STATUS_TEXT[status] ?? 'Error', message });
+function newerThan(a, b) {
+    const parts = (v) => v.replace(/^v/, '').split(/[.-]/).slice(0, 3).map(Number);
+    const [x, y] = [parts(a), parts(b)];
+    for (let index = 0; index < 3; index += 1)
+        if ((x[index] ?? 0) !== (y[index] ?? 0))
+            return (x[index] ?? 0) > (y[index] ?? 0);
+    return false;
+}
+async function startCloudronStandin(options) {
+    const stepMs = options.stepMs ?? 150;
+    let role = options.role ?? 'admin';
+    const apps = new Map();
+    const backups = new Map();
+    const tasks = new Map();
+    const failures = new Map();
+    const requests = [];
+    const monitors = new Set();
+    const running = new Set();
+    let taskCounter = 0;
+    let containerCounter = 0;
+    let closed = false;
+    // Cloudron pulls without credentials: an empty Docker config, so no login of the runner is used.
+    const anonymousConfig = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), `${options.containerPrefix}-standin-docker-`));
+    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(anonymousConfig, 'config.json'), '{"auths":{}}\n');
+    const fqdnOf = (app) => (app.subdomain ? `${app.subdomain}.${app.domain}` : app.domain);
+    const appJson = (app) => ({
+        id: app.id, subdomain: app.subdomain, domain: app.domain, fqdn: fqdnOf(app), manifest: app.manifest,
+        installationState: app.installationState, runState: app.runState, health: app.health, error: app.error, taskId: app.taskId,
+        accessRestriction: null, aliasDomains: [], redirectDomains: [], creationTime: new Date().toISOString(),
+    });
+    const byFqdn = (fqdn) => [...apps.values()].find((app) => fqdnOf(app) === fqdn);
+    async function stopContainer(app) {
+        if (!app.container)
+            return;
+        await run(options.runner, 'docker', ['rm', '--force', app.container.name]);
+        app.container = undefined;
+    }
+    async function startContainer(app, image) {
+        const pulled = await run(options.runner, 'docker', ['pull', '--platform', 'linux/amd64', '--', image], { DOCKER_CONFIG: anonymousConfig });
+        if (pulled.code !== 0)
+            throw new Error(`Unable to pull image ${image}: ${pulled.stderr.trim().split('\n').pop() ?? ''}`);
+        const port = await freePort();
+        containerCounter += 1;
+        const name = `${options.containerPrefix}-${app.id.slice(0, 8)}-${containerCounter}`;
+        const started = await run(options.runner, 'docker', ['run', '--detach', '--name', name, '--network', 'host', '--env', `PORT=${port}`, '--env',
+            'BIND=127.0.0.1', '--', image]);
+        if (started.code !== 0)
+            throw new Error(`Error starting container: ${started.stderr.trim().split('\n').pop() ?? ''}`);
+        app.container = { name, port };
+    }
+    /** Cloudron's health view: the manifest's healthCheckPath answers 2xx. */
+    function monitor(app) {
+        const timer = setInterval(() => {
+            if (!app.container || app.installationState !== 'installed')
+                return;
+            const request = external_node_http_namespaceObject.get({ host: '127.0.0.1', port: app.container.port, path: app.manifest.healthCheckPath ?? '/', timeout: 1000, agent: false }, (response) => {
+                response.resume();
+                app.health = (response.statusCode ?? 500) < 300 ? 'healthy' : 'unhealthy';
+            });
+            request.on('error', () => { app.health = 'unhealthy'; });
+            request.on('timeout', () => request.destroy());
+        }, 200);
+        monitors.add(timer);
+    }
+    function startTask(type, app, pendingState, steps) {
+        taskCounter += 1;
+        const task = {
+            id: String(taskCounter), type, percent: 0, message: 'Queued', active: false, pending: true, success: false, error: null,
+            creationTime: new Date().toISOString(),
+        };
+        tasks.set(task.id, task);
+        app.installationState = pendingState;
+        app.taskId = task.id;
+        app.error = null;
+        const work = (async () => {
+            await cloudron_standin_sleep(stepMs);
+            task.pending = false;
+            task.active = true;
+            try {
+                for (const [index, step] of steps.entries()) {
+                    if (closed)
+                        throw new Error('stand-in closed');
+                    task.message = step.message;
+                    task.percent = Math.round((index / steps.length) * 100);
+                    await cloudron_standin_sleep(stepMs);
+                    await step.run?.();
+                }
+                const failure = failures.get(type);
+                if (failure !== undefined) {
+                    failures.delete(type);
+                    throw new Error(failure);
+                }
+                task.percent = 100;
+                task.message = 'Done';
+                task.success = true;
+                app.installationState = 'installed';
+            }
+            catch (error) {
+                task.error = { message: error.message, code: 'External Error' };
+                app.installationState = 'error';
+                app.error = { message: error.message };
+            }
+            finally {
+                task.active = false;
+                app.taskId = null;
+            }
+        })();
+        running.add(work);
+        void work.finally(() => running.delete(work));
+        return task.id;
+    }
+    async function readBody(request) {
+        const chunks = [];
+        for await (const chunk of request)
+            chunks.push(chunk);
+        const text = Buffer.concat(chunks).toString('utf8');
+        return text ? JSON.parse(text) : {};
+    }
+    async function api(request, response, url) {
+        const header = request.headers.authorization ?? '';
+        const queryToken = url.searchParams.get('access_token');
+        const presented = /^Bearer (.+)$/.exec(header)?.[1] ?? queryToken ?? undefined;
+        const record = {
+            method: request.method ?? '', path: url.pathname, query: url.search,
+            authorization: presented === undefined ? 'none' : presented === options.token ? 'bearer' : 'wrong',
+        };
+        requests.push(record);
+        if (presented !== options.token)
+            return fail(response, 401, 'Invalid token');
+        const body = request.method === 'POST' ? await readBody(request) : undefined;
+        record.body = body;
+        const route = url.pathname.replace(/^\/api\/v1/, '');
+        const parts = route.split('/').filter(Boolean);
+        const get = request.method === 'GET';
+        if (get && route === '/profile')
+            return send(response, 200, { id: 'uid-deployer', username: 'deployer', email: 'deployer@example.com',
+                displayName: 'Deployer', role });
+        if (get && route === '/domains')
+            return send(response, 200, { domains: [{ domain: options.domain, zoneName: options.domain, provider: 'manual',
+                        config: {} }] });
+        if (get && route === '/apps')
+            return send(response, 200, { apps: [...apps.values()].map(appJson) });
+        if (get && parts[0] === 'tasks' && parts.length === 2) {
+            const task = tasks.get(parts[1] ?? '');
+            return task ? send(response, 200, task) : fail(response, 404, 'No such task');
+        }
+        if (parts[0] !== 'apps')
+            return fail(response, 404, `No route ${request.method} ${url.pathname}`);
+        if (!get && !['admin', 'owner'].includes(role))
+            return fail(response, 403, 'Not allowed: admin role required');
+        if (request.method === 'POST' && parts.length === 1)
+            return install(response, body ?? {});
+        const app = apps.get(parts[1] ?? '');
+        if (!app)
+            return fail(response, 404, 'No such app');
+        if (get && parts.length === 2)
+            return send(response, 200, appJson(app));
+        if (get && parts[2] === 'backups')
+            return send(response, 200, { backups: [...(backups.get(app.id) ?? [])].reverse().map(({ manifest: _manifest, ...rest }) => rest) });
+        if (request.method !== 'POST')
+            return fail(response, 404, `No route ${request.method} ${url.pathname}`);
+        if (app.taskId)
+            return fail(response, 409, `App is busy with task ${app.taskId}`);
+        if (parts[2] === 'update')
+            return update(response, app, body ?? {});
+        if (parts[2] === 'restore')
+            return restore(response, app, body ?? {});
+        if (parts[2] === 'configure' && parts[3] === 'location')
+            return relocate(response, app, body ?? {});
+        return fail(response, 404, `No route POST ${url.pathname}`);
+    }
+    function checkManifest(response, manifest) {
+        const value = manifest;
+        if (!value || typeof value !== 'object' || typeof value.version !== 'string') {
+            fail(response, 400, 'manifest must be an object with a version');
+            return false;
+        }
+        if (typeof value.dockerImage !== 'string' || !value.dockerImage) {
+            fail(response, 400, 'manifest.dockerImage is required');
+            return false;
+        }
+        return true;
+    }
+    function install(response, body) {
+        if (!checkManifest(response, body.manifest))
+            return;
+        const subdomain = body.subdomain;
+        if (typeof subdomain !== 'string' || body.domain !== options.domain)
+            return fail(response, 400, 'subdomain must be a string and domain one of the Cloudron domains');
+        if (!('accessRestriction' in body))
+            return fail(response, 400, 'accessRestriction is required');
+        const fqdn = subdomain ? `${subdomain}.${options.domain}` : options.domain;
+        if (byFqdn(fqdn))
+            return fail(response, 409, `Location ${fqdn} is already in use`);
+        const manifest = body.manifest;
+        const app = {
+            id: external_node_crypto_namespaceObject.randomUUID(), subdomain, domain: options.domain, manifest, installationState: 'pending_install', runState: 'running', health: null,
+            error: null, taskId: null,
+        };
+        apps.set(app.id, app);
+        monitor(app);
+        const taskId = startTask('install', app, 'pending_install', [
+            { message: 'Registering subdomains' },
+            { message: `Downloading image ${manifest.dockerImage}`, run: () => startContainer(app, manifest.dockerImage) },
+            { message: 'Setting up addons' },
+            { message: 'Waiting for app to start' },
+        ]);
+        send(response, 202, { id: app.id, taskId });
+    }
+    function update(response, app, body) {
+        if (!checkManifest(response, body.manifest))
+            return;
+        const manifest = body.manifest;
+        if (!newerThan(manifest.version, app.manifest.version) && body.force !== true) {
+            return fail(response, 400, `Downgrades are not permitted: version ${manifest.version} is not above the installed ${app.manifest.version}`);
+        }
+        const taskId = startTask('update', app, 'pending_update', [
+            {
+                message: 'Backing up app',
+                run: async () => {
+                    if (body.skipBackup === true)
+                        return;
+                    const list = backups.get(app.id) ?? [];
+                    list.push({
+                        id: `app_${app.id}_${new Date().toISOString().replace(/[-:.]/g, '')}_v${app.manifest.version}`, creationTime: new Date().toISOString(),
+                        packageVersion: app.manifest.version, type: 'app', state: 'normal', manifest: app.manifest,
+                    });
+                    backups.set(app.id, list);
+                },
+            },
+            { message: `Downloading image ${manifest.dockerImage}` },
+            {
+                message: 'Updating app',
+                run: async () => {
+                    await stopContainer(app);
+                    app.health = null;
+                    app.manifest = manifest;
+                    await startContainer(app, manifest.dockerImage);
+                },
+            },
+            { message: 'Waiting for app to start' },
+        ]);
+        send(response, 202, { taskId });
+    }
+    function restore(response, app, body) {
+        const backup = (backups.get(app.id) ?? []).find((candidate) => candidate.id === body.backupId);
+        if (!backup)
+            return fail(response, 404, 'No such backup');
+        const taskId = startTask('restore', app, 'pending_restore', [
+            { message: `Downloading backup ${backup.id}` },
+            {
+                message: 'Restoring app',
+                run: async () => {
+                    await stopContainer(app);
+                    app.health = null;
+                    app.manifest = backup.manifest;
+                    await startContainer(app, backup.manifest.dockerImage);
+                },
+            },
+            { message: 'Waiting for app to start' },
+        ]);
+        send(response, 202, { taskId });
+    }
+    function relocate(response, app, body) {
+        if (typeof body.subdomain !== 'string' || body.domain !== options.domain)
+            return fail(response, 400, 'subdomain must be a string and domain one of the Cloudron domains');
+        if (!Array.isArray(body.aliasDomains) || !Array.isArray(body.redirectDomains))
+            return fail(response, 400, 'aliasDomains and redirectDomains must be arrays');
+        const fqdn = body.subdomain ? `${body.subdomain}.${options.domain}` : options.domain;
+        const taken = byFqdn(fqdn);
+        if (taken && taken !== app)
+            return fail(response, 409, `Location ${fqdn} is already in use`);
+        const subdomain = body.subdomain;
+        const taskId = startTask('location', app, 'pending_location_change', [
+            { message: 'Registering subdomains' },
+            { message: 'Configuring reverse proxy', run: async () => { app.subdomain = subdomain; } },
+        ]);
+        send(response, 202, { taskId });
+    }
+    /** Cloudron's nginx: the Host names an app; the request goes to its container. */
+    function serveApp(request, response, host) {
+        const app = byFqdn(host);
+        if (app?.placed)
+            return send(response, 200, { ok: true, legacy: true, version: app.manifest.version });
+        if (!app?.container) {
+            response.writeHead(app ? 503 : 404, { 'content-type': 'text/plain' });
+            response.end(app ? 'App is not running' : 'No app is installed at this location');
+            return;
+        }
+        const upstream = external_node_http_namespaceObject.request({ host: '127.0.0.1', port: app.container.port, method: request.method, path: request.url, headers: request.headers,
+            agent: false }, (answer) => {
+            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(response);
+        });
+        upstream.on('error', () => {
+            if (!response.headersSent)
+                response.writeHead(502, { 'content-type': 'text/plain' });
+            response.end('Bad Gateway');
+        });
+        request.pipe(upstream);
+    }
+    const server = external_node_https_namespaceObject.createServer({ key: options.tls.key, cert: options.tls.cert }, (request, response) => {
+        const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+        const url = new URL(request.url ?? '/', 'https://standin');
+        if (host === '127.0.0.1' || host === `my.${options.domain}`) {
+            api(request, response, url).catch((error) => { if (!response.headersSent)
+                fail(response, 400, error.message); });
+        }
+        else {
+            serveApp(request, response, host);
+        }
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = server.address().port;
+    return {
+        origin: `https://127.0.0.1:${port}`,
+        port,
+        requests,
+        failNextTask: (type, message) => { failures.set(type, message); },
+        setRole: (next) => { role = next; },
+        placeApp: (fqdn, manifest) => {
+            const subdomain = fqdn === options.domain ? '' : fqdn.slice(0, -options.domain.length - 1);
+            const app = {
+                id: external_node_crypto_namespaceObject.randomUUID(), subdomain, domain: options.domain, manifest, installationState: 'installed', runState: 'running', health: 'healthy',
+                error: null, taskId: null, placed: true,
+            };
+            apps.set(app.id, app);
+            return app.id;
+        },
+        uninstall: (fqdn) => {
+            const app = byFqdn(fqdn);
+            if (app)
+                apps.delete(app.id);
+        },
+        app: (fqdn) => {
+            const app = byFqdn(fqdn);
+            return app ? { ...app, fqdn } : undefined;
+        },
+        backups: (appId) => [...(backups.get(appId) ?? [])],
+        close: async () => {
+            closed = true;
+            for (const timer of monitors)
+                clearInterval(timer);
+            await Promise.all([...running]);
+            for (const app of apps.values())
+                await stopContainer(app);
+            server.closeAllConnections();
+            await new Promise((resolve) => server.close(resolve));
+            external_node_fs_namespaceObject.rmSync(anonymousConfig, { recursive: true, force: true });
+        },
+    };
+}
+/** A throwaway CA and a certificate for 127.0.0.1, the domain and *.domain, made with the openssl CLI. */
+async function makeStandinCertificates(runner, domain, dir) {
+    const openssl = async (args) => {
+        const result = await run(runner, 'openssl', args);
+        if (result.code !== 0)
+            throw new Error(`openssl ${args[0]}: ${result.stderr}`);
+    };
+    const at = (file) => external_node_path_namespaceObject.join(dir, file);
+    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+    await openssl(['req', '-x509', ...ec, '-keyout', at('ca.key'), '-out', at('ca.crt'), '-days', '2', '-subj', '/CN=Slipway Cloudron stand-in CA']);
+    await openssl(['req', ...ec, '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', `/CN=my.${domain}`]);
+    external_node_fs_namespaceObject.writeFileSync(at('ext.cnf'), `subjectAltName=IP:127.0.0.1,DNS:${domain},DNS:*.${domain}\nbasicConstraints=CA:FALSE\n`);
+    await openssl(['x509', '-req', '-in', at('server.csr'), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('server.crt'), '-days',
+        '2', '-extfile', at('ext.cnf')]);
+    const read = (file) => external_node_fs_namespaceObject.readFileSync(at(file), 'utf8');
+    return { caCert: read('ca.crt'), caPath: at('ca.crt'), key: read('server.key'), cert: read('server.crt') };
+}
+
+;// CONCATENATED MODULE: ./build/src/demo/cloudron-demo.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Seed 001 on the Cloudron stand-in, as the demo shows it: build and push
+ * 0.1.0, install it at staging, update to 0.1.1, push a 0.1.2 whose health
+ * says it fails (rolled back by restoring Cloudron's pre-update backup), move
+ * the validated install to the apex, and restore the older backup in mode
+ * rollback. The token is registered as a secret, so no line shows it.
+ */
+async function demoCloudron(log, options) {
+    const runner = new ProcessRunner(log);
+    const work = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'slipway-demo-cloudron-'));
+    const app = external_node_path_namespaceObject.join(work, 'app');
+    external_node_fs_namespaceObject.cpSync(options.appDir, app, { recursive: true });
+    const token = `demo-${external_node_crypto_namespaceObject.randomBytes(18).toString('hex')}`;
+    registerSecret(token);
+    const domain = 'demo-cloudron.test';
+    const certificates = await makeStandinCertificates(runner, domain, work);
+    const standin = await startCloudronStandin({ token, domain, tls: { key: certificates.key, cert: certificates.cert }, containerPrefix: 'slipway-demo-cloudron',
+        runner });
+    const image = `${options.registry}/demo/cloudron-app`;
+    const context = { ...localContext(log), workDir: app };
+    const summary = new Summary().heading('Cloudron target (stand-in: docs/cloudron.md says what it proves)');
+    const results = [];
+    const manifest = (version) => external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(app, 'CloudronManifest.json'), `${JSON.stringify({
+        id: 'org.example.slipwaydemo', version, healthCheckPath: '/api/health', httpPort: 8080, manifestVersion: 2,
+    }, null, 2)}\n`);
+    const release = async (version, broken = false) => {
+        manifest(version);
+        if (broken) {
+            // The same app, with a health document that says it fails (HTTP 200 still: Cloudron calls it healthy, the smoke test does not).
+            external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(app, 'start.sh'), external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(options.appDir, 'start.sh'), 'utf8').replace('"ok":true,"status":"pass"', '"ok":false,"status":"fail"'));
+        }
+        await runFlow(buildImageFlow, { image, context: app, tags: version, 'build-args': `APP_VERSION=${version}`, version }, context);
+        await runFlow(pushImageFlow, { tags: `${image}:${version}`, 'verify-anonymous-pull': 'true' }, context);
+        external_node_fs_namespaceObject.copyFileSync(external_node_path_namespaceObject.join(options.appDir, 'start.sh'), external_node_path_namespaceObject.join(app, 'start.sh'));
+        return `${image}:${version}`;
+    };
+    const deploy = async (values) => {
+        const run = await runFlow(cloudronFlow, {
+            'cloudron-origin': standin.origin, 'cloudron-token': token, 'ca-cert': certificates.caPath, 'connect-to': `127.0.0.1:${standin.port}`,
+            'cloudron-version-path': 'version', 'cloudron-poll-interval': '200ms', 'health-timeout': '20s', ...values,
+        }, context);
+        results.push(run.result);
+        summary.append(cloudronSummary(run.result));
+        return run.result;
+    };
+    try {
+        await deploy({ mode: 'install', 'cloudron-location': `staging.${domain}`, image: await release('0.1.0') });
+        await deploy({ mode: 'update', 'cloudron-app': `staging.${domain}`, image: await release('0.1.1') });
+        const red = await deploy({ mode: 'update', 'cloudron-app': `staging.${domain}`, image: await release('0.1.2', true), 'health-timeout': '8s' });
+        const moved = await deploy({ mode: 'move', 'cloudron-app': `staging.${domain}`, 'cloudron-location': domain });
+        const restored = await deploy({ mode: 'rollback', 'cloudron-app': domain });
+        const ok = results.filter((result) => result !== red).every((result) => !result.failure) && red.rolledBack && red.version === '0.1.1';
+        return {
+            ok, summary,
+            detail: `staging 0.1.0 → 0.1.1; 0.1.2 red, restored to ${red.version}; moved to ${moved.fqdn}; rollback restored ${restored.version}`,
+        };
+    }
+    finally {
+        await standin.close();
+        external_node_fs_namespaceObject.rmSync(work, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/report/summary.js
+
+/** How many skipped files a summary names (the SARIF file names them all). */
+const MAX_SKIPPED_ROWS = 20;
+const MAX_ROWS = 100;
+function findingRows(findings, history) {
+    return findings.slice(0, MAX_ROWS).map((f) => [
+        f.baselined ? 'baseline' : 'new',
+        f.ruleId,
+        `${f.path}:${f.line}`,
+        f.commit ? f.commit.slice(0, 12) : '',
+        f.redacted,
+        f.fingerprint,
+        ...(history ? [f.inTree ? 'yes' : 'no'] : []),
+    ]);
+}
+function scanSummary(findings, stats, extra = []) {
+    const fresh = findings.filter((f) => !f.baselined).length;
+    const summary = new Summary().heading(`Secret scan (${stats.mode}): ${fresh === 0 ? 'no new secrets' : `${fresh} new secret${fresh === 1 ? '' : 's'}`}`);
+    const what = stats.commits > 0 ? `${stats.commits} commit(s), ${stats.files} file change(s)` : `${stats.files} file(s)`;
+    summary.text(`Scanned ${what}, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB in ${(stats.durationMs / 1000).toFixed(2)} s; ${findings.length} finding(s), ${findings.length - fresh} in the baseline${stats.skipped ? `; ${stats.skipped} binary or oversized file(s) skipped` : ''}.`);
+    if (findings.length > 0) {
+        const history = stats.mode === 'history';
+        summary.table(['status', 'rule', 'where', 'commit', 'secret (redacted)', 'fingerprint', ...(history ? ['still in tree'] : [])], findingRows(findings, history));
+        if (findings.length > MAX_ROWS)
+            summary.text(`… and ${findings.length - MAX_ROWS} more (see the SARIF file).`);
+        if (fresh > 0)
+            summary.text('Revoke each new credential at its provider first, then remove it from the code. A false alarm: add `slipway:allow` to the line, or record it with `write-baseline: true`.');
+    }
+    const oversized = stats.oversized ?? [];
+    if (oversized.length > 0) {
+        summary.text(`${oversized.length} file(s) were not scanned because of their size, so a secret in them would be missed:`);
+        summary.table(['file', 'commit', 'size', 'why, and what changes it'], oversized.slice(0, MAX_SKIPPED_ROWS).map((f) => [
+            f.path, f.commit ? f.commit.slice(0, 12) : '', `${(f.bytes / 1024 / 1024).toFixed(1)} MB`, f.reason,
+        ]));
+        if (oversized.length > MAX_SKIPPED_ROWS)
+            summary.text(`… and ${oversized.length - MAX_SKIPPED_ROWS} more (see the SARIF file).`);
+    }
+    for (const line of extra)
+        summary.text(line);
+    return summary;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/report/comment.js
+
+
+
+/** Finds our own comment again, so a re-run updates it instead of adding another. */
+const COMMENT_MARKER = '<!-- slipway:secret-scan -->';
+function commentBody(findings, stats) {
+    return `${COMMENT_MARKER}\n${renderMarkdown(scanSummary(findings.filter((f) => !f.baselined), stats))}`;
+}
+/** The HTTP requests for each forge, as data (both speak the same paths; auth and paging differ). */
+const commentRequests = {
+    list(target, page) {
+        const paging = target.forge === 'github' ? `per_page=100&page=${page}` : `limit=50&page=${page}`;
+        return { method: 'GET', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments?${paging}`, headers: headers(target) };
+    },
+    create(target, body) {
+        return { method: 'POST', url: `${target.apiUrl}/repos/${target.repository}/issues/${target.pullNumber}/comments`, headers: headers(target), body: JSON.stringify({ body }) };
+    },
+    update(target, id, body) {
+        return { method: 'PATCH', url: `${target.apiUrl}/repos/${target.repository}/issues/comments/${id}`, headers: headers(target), body: JSON.stringify({ body }) };
+    },
+};
+function headers(target) {
+    const common = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'slipway-secret-scan' };
+    return target.forge === 'github'
+        ? { ...common, accept: 'application/vnd.github+json', authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' }
+        : { ...common, authorization: `token ${target.token}` };
+}
+async function comment_call(request, fetchImpl) {
+    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
+    if (!response.ok) {
+        const text = (await response.text()).slice(0, 300);
+        throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
+        });
+    }
+    return (await response.json());
+}
+/**
+ * One comment per pull request: updated when it exists, created only when
+ * there is something to say (no "all clear" noise on clean PRs).
+ */
+async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
+    let existing;
+    for (let page = 1; page <= 20 && existing === undefined; page += 1) {
+        const comments = await comment_call(commentRequests.list(target, page), fetchImpl);
+        existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
+        if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50))
+            break;
+    }
+    if (existing !== undefined) {
+        await comment_call(commentRequests.update(target, existing, body), fetchImpl);
+        return { action: 'updated', id: existing };
+    }
+    if (!hasFindings)
+        return { action: 'skipped', reason: 'no findings and no earlier comment' };
+    const created = await comment_call(commentRequests.create(target, body), fetchImpl);
+    return { action: 'created', id: created.id };
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/forge.js
+
+
+
+// GitHub and Forgejo share the pull and issue-comment paths (the secret scan's
+// request builders are reused for the comment). Deployments are GitHub's; Forgejo
+// gets a commit status with target_url instead.
+/** Finds the preview comment again so each run edits it (never the secret scan's, which has its own marker). */
+const PREVIEW_COMMENT_MARKER = '<!-- slipway:preview -->';
+async function forge_call(forge, method, url, body, fetchImpl = fetch) {
+    const response = await fetchImpl(url, {
+        method,
+        headers: {
+            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
+            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+            'content-type': 'application/json',
+            'user-agent': 'slipway-preview',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+        const text = secrets_redact((await response.text()).slice(0, 300));
+        throw new SlipwayError(`preview: ${forge.kind} API ${method} ${url.replace(forge.apiUrl, '')} answered HTTP ${response.status}: ${text}`, {
+            fix: response.status === 401 || response.status === 403 ? 'Give forge-token pull-requests: write and deployments: write (GitHub) or repository write (Forgejo).' : undefined,
+        });
+    }
+    return (response.status === 204 ? undefined : await response.json());
+}
+/** Open or closed (merged counts as closed); a PR the forge does not know is closed too: nothing will update it. */
+async function pullRequestState(forge, pr, fetchImpl = fetch) {
+    const response = await fetchImpl(`${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`, {
+        headers: {
+            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
+            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+            'user-agent': 'slipway-preview',
+        },
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (response.status === 404)
+        return 'closed';
+    if (!response.ok)
+        throw new SlipwayError(`preview: ${forge.kind} API GET pulls/${pr} answered HTTP ${response.status}`, { fix: 'Check forge-token may read pull requests.' });
+    const body = (await response.json());
+    return body.state === 'open' ? 'open' : 'closed';
+}
+function commentText(a) {
+    const line = a.status === 'live'
+        ? `**Preview is live:** ${a.url}`
+        : a.status === 'removed' ? '**Preview removed** (the pull request was closed or the preview expired).' : `**Preview failed:** ${a.detail ?? ''}`;
+    return [
+        PREVIEW_COMMENT_MARKER,
+        line,
+        '',
+        `| version | commit | status | updated |`,
+        `| --- | --- | --- | --- |`,
+        `| ${a.version || '-'} | ${a.sha?.slice(0, 12) ?? '-'} | ${a.status} | ${new Date().toISOString()} |`,
+    ].join('\n');
+}
+/** One comment per PR: created the first time, edited afterwards. */
+async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
+    const target = { forge: forge.kind, apiUrl: forge.apiUrl, repository: forge.repository, pullNumber: a.pr, token: forge.token };
+    const body = secrets_redact(commentText(a));
+    let existing;
+    for (let page = 1; page <= 20 && existing === undefined; page += 1) {
+        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, fetchImpl);
+        existing = comments.find((c) => c.body?.includes(PREVIEW_COMMENT_MARKER))?.id;
+        if (comments.length < (forge.kind === 'github' ? 100 : 50))
+            break;
+    }
+    if (existing !== undefined) {
+        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, fetchImpl);
+        return 'updated';
+    }
+    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, fetchImpl);
+    return 'created';
+}
+/**
+ * GitHub: a deployment of the commit to the `pr-<n>` environment with its
+ * environment_url (shown on the PR). Forgejo has no deployments API: a commit
+ * status whose target_url is the preview.
+ */
+async function markDeployment(forge, a, fetchImpl = fetch) {
+    if (!a.sha)
+        return;
+    const repo = `${forge.apiUrl}/repos/${forge.repository}`;
+    if (forge.kind === 'forgejo') {
+        const state = a.status === 'failed' ? 'failure' : 'success';
+        await forge_call(forge, 'POST', `${repo}/statuses/${a.sha}`, {
+            state, context: 'slipway/preview', target_url: a.status === 'live' ? a.url : undefined,
+            description: a.status === 'live' ? `preview ${a.version} live` : `preview ${a.status}`,
+        }, fetchImpl);
+        return;
+    }
+    const environment = `pr-${a.pr}`;
+    const deployment = await forge_call(forge, 'POST', `${repo}/deployments`, {
+        ref: a.sha, environment, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false,
+        description: `Slipway preview ${a.version}`,
+    }, fetchImpl);
+    const state = a.status === 'live' ? 'success' : a.status === 'removed' ? 'inactive' : 'failure';
+    await forge_call(forge, 'POST', `${repo}/deployments/${deployment.id}/statuses`, {
+        state, environment_url: a.status === 'live' ? a.url : undefined, auto_inactive: true,
+    }, fetchImpl);
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/naming.js
+
+/** All previews of an app share this directory (and their own lock in it). */
+const previewsDir = (appDir) => `${stateDir(appDir)}/previews`;
+/**
+ * One empty file per announced preview (`live/pr-<n>`), readable by the proxy:
+ * what Caddy's on-demand TLS `ask` endpoint checks before it asks for a certificate.
+ */
+const liveDir = (appDir) => `${previewsDir(appDir)}/live`;
+function previewNames(app, appDir, pr, portBase, domain) {
+    const dir = `${previewsDir(appDir)}/pr-${pr}`;
+    return {
+        pr,
+        project: `${app}-pr-${pr}`,
+        dir,
+        envFile: `${dir}/env`,
+        overrideFile: `${dir}/override.json`,
+        stateFile: `${dir}/state`,
+        host: `pr-${pr}.${domain}`,
+        port: previewPort(portBase, pr),
+    };
+}
+/**
+ * port-base plus the PR number's last three digits: what the static proxy
+ * snippets compute from the host name, so no proxy config changes per preview.
+ */
+const previewPort = (portBase, pr) => portBase + (pr % 1000);
+/**
+ * The compose override of a preview: the PR image, the preview's own env file
+ * for the container, and labels that mark it as a preview.
+ */
+function renderPreviewOverride(service, image, envFile, pr) {
+    return `${JSON.stringify({ services: { [service]: { image, env_file: [envFile], labels: { 'dev.slipway.preview': String(pr) } } } }, null, 2)}\n`;
+}
+/**
+ * Renders the env template on the host: `KEY={{generate}}` gets 32 fresh random
+ * bytes (hex) from the host's /dev/urandom, so a preview's secrets never leave
+ * the host and are never production's. `{{pr}}`, `{{port}}`, `{{host}}`,
+ * `{{url}}` and `{{project}}` are replaced; PORT is always set. Kept when the
+ * file exists (an update keeps the preview's secrets and sessions).
+ * $1 template (may be missing) $2 env file $3 pr $4 port $5 host $6 url $7 project.
+ */
+const RENDER_ENV = [
+    'set -e',
+    'if [ -f "$2" ]; then echo kept; exit 0; fi',
+    'umask 077',
+    'mkdir -p "$(dirname "$2")"',
+    'tmp="$2.tmp"',
+    ': > "$tmp"',
+    'if [ -f "$1" ]; then',
+    '  while IFS= read -r line || [ -n "$line" ]; do',
+    '    case "$line" in',
+    '      *=\'{{generate}}\') printf "%s=%s\\n" "${line%%=*}" "$(od -An -tx1 -N32 /dev/urandom | tr -d " \\n")" >> "$tmp" ;;',
+    '      *) printf "%s\\n" "$line" | sed -e "s|{{pr}}|$3|g" -e "s|{{port}}|$4|g" -e "s|{{host}}|$5|g" -e "s|{{url}}|$6|g" -e "s|{{project}}|$7|g" >> "$tmp" ;;',
+    '    esac',
+    '  done < "$1"',
+    'fi',
+    'grep -q "^PORT=" "$tmp" || printf "PORT=%s\\n" "$4" >> "$tmp"',
+    'mv -f "$tmp" "$2"',
+    'echo created',
+].join('\n');
+function parsePreviewState(text) {
+    const values = {};
+    for (const line of text.split('\n')) {
+        const index = line.indexOf('=');
+        if (index > 0)
+            values[line.slice(0, index)] = line.slice(index + 1);
+    }
+    const pr = Number(values.pr);
+    if (!Number.isInteger(pr) || pr <= 0)
+        return undefined;
+    return {
+        pr, project: values.project ?? '', port: Number(values.port) || 0, host: values.host ?? '', image: values.image ?? '',
+        version: values.version ?? '', sha: values.sha ?? '', created: values.created ?? '', updated: values.updated ?? '', status: values.status ?? '',
+    };
+}
+/** Which previews must go to make room for one more (oldest first), or undefined if `up` must refuse. */
+function previewsToEvict(existing, pr, max, whenFull) {
+    const others = existing.filter((state) => state.pr !== pr);
+    if (others.length < max)
+        return [];
+    if (whenFull === 'refuse')
+        return undefined;
+    return [...others].sort((a, b) => a.created.localeCompare(b.created)).slice(0, others.length - max + 1);
+}
+/** A live preview that already holds the port this PR would take (PR 5 and PR 1005 share the last three digits). */
+function portClash(existing, pr, port) {
+    return existing.find((state) => state.pr !== pr && state.port === port);
+}
+/**
+ * A mount that is not the preview's own: a bind mount or another project's named
+ * volume. Anonymous volumes (an image's VOLUME, 64 hex characters) belong to the
+ * container alone and go with `down -v`.
+ */
+function foreignMounts(mounts, project) {
+    return mounts.split(';').map((entry) => entry.trim()).filter(Boolean).filter((entry) => {
+        const [type = '', name = ''] = entry.split(' ');
+        if (type === 'volume')
+            return !name.startsWith(`${project}_`) && !/^[0-9a-f]{64}$/.test(name);
+        return type !== 'tmpfs';
+    });
+}
+/** `docker system df -v` prints a Local Volumes table (NAME LINKS SIZE); the sizes of one project's volumes. */
+function volumeSizes(dfOutput, project) {
+    const lines = dfOutput.split('\n');
+    const start = lines.findIndex((line) => /^Local Volumes space usage/.test(line));
+    if (start < 0)
+        return [];
+    const sizes = [];
+    for (const line of lines.slice(start + 1)) {
+        if (/^Build cache usage|^\S.*space usage/.test(line))
+            break;
+        const cells = line.trim().split(/\s+/);
+        if (cells.length >= 3 && cells[0]?.startsWith(`${project}_`))
+            sizes.push({ name: cells[0], size: cells[cells.length - 1] ?? '' });
+    }
+    return sizes;
+}
+/** `12.5MB` → bytes (docker's units are powers of 1000). */
+function parseDockerSize(text) {
+    const match = /^([\d.]+)\s*([kKMGT]?B)$/.exec(text.trim());
+    if (!match)
+        return 0;
+    const factor = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+    return Math.round(Number(match[1]) * (factor[match[2] ?? 'B'] ?? 1));
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/host.js
+
+
+
+
+
+
+
+const names = (h, pr) => previewNames(h.settings.app, h.settings.appDir, pr, h.settings.portBase, h.settings.domain);
+const previewUrl = (settings, pr) => `${settings.scheme}://pr-${pr}.${settings.domain}`;
+async function flavor(h) {
+    const detected = (await h.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw new SlipwayError(`${h.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    return detected;
+}
+function project(h, n) {
+    // The env file path is absolute; composeWords puts it under app-dir, so it is given relative to it.
+    return { appDir: h.settings.appDir, files: h.settings.composeFiles, project: n.project, envFile: n.envFile.slice(h.settings.appDir.length + 1), overrideFile: n.overrideFile };
+}
+/** Previews share one lock of their own: a production deploy is never blocked by them, nor they by it. */
+function lockPreviews(h) {
+    return acquireLock(h.session, previewsDir(h.settings.appDir), { holder: h.actor, runId: h.runId, waitMs: h.settings.lockTimeoutMs, staleAfterMs: h.settings.lockStaleAfterMs }, h.log);
+}
+async function readPreviews(h) {
+    const script = 'for f in "$1"/pr-*/state; do [ -f "$f" ] || continue; cat "$f"; echo "--"; done';
+    const out = (await h.session.exec(['sh', '-c', script, 'slipway-previews', previewsDir(h.settings.appDir)])).stdout;
+    return out.split('--\n').map(parsePreviewState).filter((s) => s !== undefined).sort((a, b) => a.pr - b.pr);
+}
+async function writeState(h, file, state) {
+    const text = Object.entries(state).map(([key, value]) => `${key}=${String(value).replace(/\n/g, ' ')}\n`).join('');
+    await h.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && (umask 077; cat > "$1.tmp") && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+}
+/** Creates or updates one preview; must be called with the previews lock held. */
+async function previewUp(h, pr) {
+    const { settings, session } = h;
+    const n = names(h, pr);
+    const existing = await readPreviews(h);
+    const clash = portClash(existing, pr, n.port);
+    if (clash)
+        throw new SlipwayError(`preview pr-${pr}: port ${n.port} is held by the live preview pr-${clash.pr} (same last three digits)`, { fix: `Remove pr-${clash.pr} first (slipway preview down --pr ${clash.pr}), or use another port-base.` });
+    const evict = previewsToEvict(existing, pr, settings.maxPreviews, settings.whenFull);
+    if (!evict)
+        throw new SlipwayError(`preview pr-${pr}: ${existing.length} previews already run (max-previews ${settings.maxPreviews})`, { fix: 'Close or remove a preview, raise max-previews, or set when-full: evict-oldest.' });
+    for (const old of evict) {
+        h.log.warn(`preview pr-${pr}: max-previews ${settings.maxPreviews} reached, evicting the oldest, pr-${old.pr} (created ${old.created})`);
+        await previewDown(h, old.pr);
+    }
+    const compose = await flavor(h);
+    const url = previewUrl(settings, pr);
+    // Made with the default umask: the proxy's `ask` endpoint reads live/ (the preview dirs themselves stay 0700).
+    await session.exec(['mkdir', '-p', '--', liveDir(settings.appDir)]);
+    const template = settings.envTemplate ? `${settings.appDir}/${settings.envTemplate}` : '';
+    const rendered = (await session.exec(['sh', '-c', RENDER_ENV, 'slipway-preview-env', template || '/nonexistent', n.envFile, String(pr), String(n.port), n.host, url, n.project], {
+        label: `ssh ${session.target.host}: preview pr-${pr} env file`,
+    })).stdout.trim();
+    const created = rendered === 'created';
+    if (template && created) {
+        const found = await session.exec(['test', '-f', template], { allowFailure: true });
+        if (found.exitCode !== 0)
+            throw new SlipwayError(`preview pr-${pr}: env-template ${settings.envTemplate} is not in ${settings.appDir} on the host`, { fix: 'Put the template (KEY={{generate}} for secrets) next to the compose file.' });
+    }
+    const previous = existing.find((s) => s.pr === pr);
+    const now = new Date().toISOString();
+    const state = {
+        pr, project: n.project, port: n.port, host: n.host, image: settings.image ?? '', version: settings.version, sha: settings.sha ?? '',
+        created: previous?.created ?? now, updated: now, status: 'starting',
+    };
+    // State first: a preview that dies half-way is still found by down and reap.
+    await writeState(h, n.stateFile, state);
+    await session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', n.overrideFile], {
+        stdin: renderPreviewOverride(settings.service, settings.image ?? '', n.envFile, pr),
+    });
+    const words = composeWords(compose, project(h, n), 'up', '-d', '--remove-orphans');
+    await session.exec(words, { stream: true, survivesDisconnect: true, label: `compose up ${n.project} on ${session.target.host}` });
+    await checkIsolation(h, compose, n);
+    if (settings.seed && created) {
+        h.log.info(`preview pr-${pr}: seeding`);
+        await session.exec(composeWords(compose, project(h, n), 'exec', '-T', settings.service, 'sh', '-c', settings.seed), { stream: true, label: `seed ${n.project}` });
+    }
+    const check = {
+        name: `preview pr-${pr}`, url: `http://127.0.0.1:${n.port}${settings.healthPath}`, method: 'GET', headers: {},
+        expectStatus: ANY_SUCCESS, json: [], bodyContains: [], bodyMatches: [], versionPath: 'version', healthDocument: true,
+        expectVersion: settings.version || undefined,
+    };
+    const report = await runSmokeChecksOverSession(session, [check], { timeoutMs: settings.healthTimeoutMs, consecutivePasses: 2 }, h.log);
+    if (!report.passed) {
+        await writeState(h, n.stateFile, { ...state, status: 'unhealthy' });
+        await session.exec(['rm', '-f', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
+        throw new SlipwayError(`preview pr-${pr}: the smoke check failed (${report.checks[0]?.reason ?? 'not healthy'}); it stays up unannounced for a look, and is removed by down or reap`);
+    }
+    const live = { ...state, status: 'live' };
+    await writeState(h, n.stateFile, live);
+    await session.exec(['touch', '--', `${liveDir(settings.appDir)}/pr-${pr}`]);
+    await appendDeployLog(session, previewsDir(settings.appDir), {
+        time: now, action: 'deploy', strategy: 'preview', version: `pr-${pr} ${settings.version}`, previous: previous?.version ?? '', result: 'live', actor: h.actor,
+    });
+    return { state: live, url, created: !previous, evicted: evict.map((s) => s.pr) };
+}
+/** Refuses (and removes) a preview that mounts anything but its own named volumes: it could read production's data. */
+async function checkIsolation(h, compose, n) {
+    const ids = (await h.session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0)
+        return;
+    const mounts = (await h.session.exec(['docker', 'inspect', '--format', '{{range .Mounts}}{{.Type}} {{.Name}}{{if eq .Type "bind"}}{{.Source}}{{end}};{{end}}', ...ids])).stdout.replace(/\n/g, ';');
+    const foreign = foreignMounts(mounts, n.project);
+    if (foreign.length === 0)
+        return;
+    await h.session.exec(composeWords(compose, project(h, n), 'down', '-v', '--remove-orphans'), { allowFailure: true });
+    throw new SlipwayError(`preview pr-${n.pr}: mounts ${foreign.join(', ')}, which is not one of its own named volumes; removed it`, {
+        fix: 'Use named volumes without `name:` or `external:` in the compose file (compose prefixes them with the preview project), and no bind mounts of data.',
+    });
+}
+/** Removes the project, its volumes, the env file and the state; true when something was there. */
+async function previewDown(h, pr) {
+    const n = names(h, pr);
+    const { session } = h;
+    const present = (await session.exec(['test', '-d', n.dir], { allowFailure: true })).exitCode === 0;
+    const ids = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (present && ids.length > 0) {
+        const compose = await flavor(h);
+        await session.exec(composeWords(compose, project(h, n), 'down', '-v', '--remove-orphans', '--timeout', '5'), { allowFailure: true, label: `compose down ${n.project}` });
+    }
+    // Whatever compose left (a missing env file, a one-off container): by label, then the volumes by name prefix.
+    const leftover = (await session.exec(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (leftover.length > 0)
+        await session.exec(['docker', 'rm', '-f', '-v', ...leftover], { allowFailure: true });
+    const volumes = (await session.exec(['docker', 'volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${n.project}`])).stdout.split('\n').filter(Boolean);
+    if (volumes.length > 0)
+        await session.exec(['docker', 'volume', 'rm', '-f', ...volumes], { allowFailure: true });
+    await session.exec(['rm', '-rf', '--', `${liveDir(h.settings.appDir)}/pr-${pr}`, n.dir]);
+    if (present || ids.length > 0) {
+        await appendDeployLog(session, previewsDir(h.settings.appDir), {
+            time: new Date().toISOString(), action: 'deploy', strategy: 'preview', version: `pr-${pr} removed`, previous: '', result: 'removed', actor: h.actor,
+        });
+    }
+    return present || ids.length > 0 || volumes.length > 0;
+}
+async function listPreviews(h) {
+    const states = await readPreviews(h);
+    if (states.length === 0)
+        return [];
+    const df = (await h.session.exec(['docker', 'system', 'df', '-v'], { allowFailure: true })).stdout;
+    const running = (await h.session.exec(['docker', 'ps', '--format', '{{.Label "com.docker.compose.project"}}'])).stdout.split('\n');
+    return states.map((state) => {
+        const volumes = volumeSizes(df, state.project);
+        return {
+            ...state, url: previewUrl(h.settings, state.pr), volumes: volumes.map((v) => v.name),
+            diskBytes: volumes.reduce((sum, v) => sum + parseDockerSize(v.size), 0), running: running.includes(state.project),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/preview.js
+
+
+
+
+
+/** Why `reap` removes a preview, or undefined to keep it. */
+async function reapReason(settings, state, now, fetchImpl = fetch) {
+    const created = Date.parse(state.created);
+    if (settings.maxAgeMs > 0 && Number.isFinite(created) && now.getTime() - created > settings.maxAgeMs)
+        return `older than max-age (created ${state.created})`;
+    if (settings.forge && (await pullRequestState(settings.forge, state.pr, fetchImpl)) === 'closed')
+        return 'its pull request is closed';
+    return undefined;
+}
+/** up | down | list | reap on the (first) host, under the previews' own lock; announcements after the lock is released. */
+async function runPreview(settings, context, fetchImpl = fetch) {
+    const target = settings.ssh.targets[0];
+    if (!target)
+        throw new Error('no host');
+    const session = await session_openSshSession(target, context.runner, context.log);
+    const actor = context.env.GITHUB_RUN_ID ? `${context.env.GITHUB_REPOSITORY ?? ''} run ${context.env.GITHUB_RUN_ID}` : `${external_node_os_namespaceObject.userInfo().username}@${external_node_os_namespaceObject.hostname()}`;
+    const h = { session, settings, log: context.log, actor, runId: runIdentity(context.env, external_node_os_namespaceObject.hostname()) };
+    const result = { command: settings.command, host: session.name, pr: settings.pr, removed: [], previews: [], announced: [] };
+    const announcements = [];
+    try {
+        if (settings.command === 'list') {
+            result.previews = await listPreviews(h);
+            return result;
+        }
+        const lock = await lockPreviews(h);
+        try {
+            if (settings.command === 'up' && settings.pr) {
+                try {
+                    const up = await previewUp(h, settings.pr);
+                    Object.assign(result, { url: up.url, version: up.state.version, created: up.created });
+                    result.removed.push(...up.evicted);
+                    announcements.push({ pr: settings.pr, url: up.url, version: up.state.version, status: 'live', sha: settings.sha });
+                }
+                catch (error) {
+                    announcements.push({ pr: settings.pr, url: previewUrl(settings, settings.pr), version: settings.version, status: 'failed', sha: settings.sha, detail: error.message });
+                    throw error;
+                }
+                finally {
+                    for (const pr of result.removed)
+                        announcements.push({ pr, url: previewUrl(settings, pr), version: '', status: 'removed' });
+                }
+            }
+            else if (settings.command === 'down' && settings.pr) {
+                if (await previewDown(h, settings.pr))
+                    result.removed.push(settings.pr);
+                announcements.push({ pr: settings.pr, url: previewUrl(settings, settings.pr), version: '', status: 'removed', sha: settings.sha });
+            }
+            else if (settings.command === 'reap') {
+                const now = new Date();
+                for (const state of await readPreviews(h)) {
+                    const reason = await reapReason(settings, state, now, fetchImpl);
+                    if (!reason)
+                        continue;
+                    context.log.info(`preview pr-${state.pr}: reaping, ${reason}`);
+                    await previewDown(h, state.pr);
+                    result.removed.push(state.pr);
+                    announcements.push({ pr: state.pr, url: previewUrl(settings, state.pr), version: state.version, status: 'removed' });
+                }
+            }
+            result.previews = await listPreviews(h);
+        }
+        finally {
+            await lock.release();
+        }
+    }
+    finally {
+        await session.close();
+        if (settings.forge && settings.announce) {
+            for (const a of announcements) {
+                // An announcement that fails must not turn a good preview red: warn and go on.
+                try {
+                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, fetchImpl)}`);
+                    if (a.sha) {
+                        await markDeployment(settings.forge, a, fetchImpl);
+                        result.announced.push(`pr-${a.pr} ${settings.forge.kind === 'github' ? 'deployment' : 'commit status'} ${a.status}`);
+                    }
+                }
+                catch (error) {
+                    context.log.warn(`preview pr-${a.pr}: could not announce on ${settings.forge.kind}: ${error.message}`);
+                }
+            }
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/settings.js
+
+const APP = /^[a-z0-9][a-z0-9_-]{0,40}$/;
+const DOMAIN = /^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+const settings_RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+const settings_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+function parsePreviewSettings(inputs, env = {}) {
+    const command = inputs.choice('command', ['up', 'down', 'list', 'reap'], 'up');
+    const ssh = inputs_parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    const app = inputs.required('app', 'Set app to a short name for the application, e.g. shop: previews become compose projects shop-pr-<n>.');
+    if (!APP.test(app))
+        inputs.fail('app', `is not a compose project prefix (found '${app}', expected lowercase letters, digits, - and _)`);
+    const appDir = inputs.required('app-dir', 'Set app-dir to the production application directory on the host, e.g. /srv/shop.');
+    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>{}]/.test(appDir))
+        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
+    const needsPr = command === 'up' || command === 'down';
+    const prText = needsPr ? inputs.required('pr', 'Set pr to the pull request number (github.event.pull_request.number).') : inputs.optional('pr');
+    const pr = prText === undefined ? undefined : inputs.integer('pr', 0, { min: 1, max: 999_999_999 });
+    const image = inputs.optional('image');
+    if (command === 'up' && !image)
+        inputs.fail('image', 'is required for preview up', 'Set image to the PR build, e.g. registry.example.com/shop:pr-12.');
+    if (image !== undefined && !IMAGE.test(image))
+        inputs.fail('image', `is not an image reference (found '${image}')`);
+    const relative = (name, value) => {
+        if (!settings_RELATIVE_PATH.test(value))
+            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
+        return value;
+    };
+    const service = inputs.string('service', 'app');
+    if (!settings_SERVICE.test(service))
+        inputs.fail('service', `is not a compose service name (found '${service}')`);
+    const domain = inputs.string('domain', 'preview.localhost').toLowerCase();
+    if (!DOMAIN.test(domain))
+        inputs.fail('domain', `is not a domain name (found '${domain}', expected e.g. preview.example.com)`);
+    const portBase = inputs.integer('port-base', 40000, { min: 1000, max: 64000 });
+    if (portBase % 1000 !== 0)
+        inputs.fail('port-base', `is not a multiple of 1000 (found ${portBase})`, 'The proxy snippets map pr-<n> to port-base + the last three digits of n, so port-base must end in 000, e.g. 40000.');
+    const healthPath = inputs.string('health-path', '/api/health');
+    if (!/^\/[A-Za-z0-9._~/?=&%-]*$/.test(healthPath))
+        inputs.fail('health-path', `is not a URL path (found '${healthPath}')`);
+    const imageTag = image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1];
+    const seed = inputs.optional('seed');
+    const envTemplate = inputs.optional('env-template');
+    const sha = inputs.optional('sha');
+    if (sha !== undefined && !/^[0-9a-f]{7,64}$/.test(sha))
+        inputs.fail('sha', `is not a commit id (found '${sha}')`);
+    return {
+        ssh, command, app, appDir, pr, image, sha,
+        version: inputs.optional('version') ?? imageTag ?? sha?.slice(0, 12) ?? '',
+        composeFiles: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
+        service,
+        envTemplate: envTemplate === undefined ? undefined : relative('env-template', envTemplate),
+        seed,
+        portBase,
+        domain,
+        scheme: inputs.choice('scheme', ['http', 'https'], 'https'),
+        healthPath,
+        healthTimeoutMs: inputs.duration('health-timeout', 60_000),
+        maxPreviews: inputs.integer('max-previews', 5, { min: 1, max: 1000 }),
+        whenFull: inputs.choice('when-full', ['evict-oldest', 'refuse'], 'evict-oldest'),
+        maxAgeMs: inputs.duration('max-age', 14 * 86_400_000),
+        forge: settings_parseForge(inputs, env, command),
+        announce: inputs.boolean('announce', true),
+        lockTimeoutMs: inputs.duration('lock-timeout', 5 * 60_000),
+        lockStaleAfterMs: inputs.duration('lock-stale-after', 60 * 60_000),
+    };
+}
+/** The forge is needed by reap (is the PR closed?) and by announcements; taken from the runner's environment by default. */
+function settings_parseForge(inputs, env, command) {
+    const token = inputs.secret('forge-token');
+    const kind = inputs.choice('forge', ['github', 'forgejo'], env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true' ? 'forgejo' : 'github');
+    const repository = inputs.optional('repository') ?? env.GITHUB_REPOSITORY;
+    const apiUrl = (inputs.optional('forge-url') ?? (kind === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : env.GITHUB_API_URL ?? (env.GITHUB_SERVER_URL ? `${env.GITHUB_SERVER_URL}/api/v1` : undefined)))?.replace(/\/+$/, '');
+    if (!token) {
+        if (command === 'reap')
+            inputs.fail('forge-token', 'is required for reap (it asks the forge which PRs are closed)', 'Pass forge-token: ${{ secrets.GITHUB_TOKEN }} (pull-requests: read).');
+        return undefined;
+    }
+    if (!repository || !REPOSITORY.test(repository))
+        inputs.fail('repository', `is not owner/name (found '${repository ?? ''}')`);
+    if (!apiUrl || !/^https?:\/\/[^\s]+$/.test(apiUrl))
+        inputs.fail('forge-url', `is not an http(s) URL (found '${apiUrl ?? ''}')`, 'Set forge-url to https://api.github.com or https://<forgejo>/api/v1.');
+    return { kind, apiUrl, repository, token };
+}
+
+;// CONCATENATED MODULE: ./build/src/preview/flow.js
+
+
+
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** `slipway preview up|down|list|reap` and `actions/preview`: one compose project per pull request. */
+const previewFlow = {
+    command: 'preview',
+    action: 'preview',
+    describe: 'Preview environments per pull request: up | down | list | reap (own compose project, env, volumes, port; never reloads the proxy)',
+    parse: (inputs, context) => parsePreviewSettings(inputs, context.env),
+    run: (settings, context) => runPreview(settings, context),
+    outputs: (result) => ({
+        url: result.url ?? '',
+        version: result.version ?? '',
+        removed: result.removed.join(','),
+        previews: JSON.stringify(result.previews.map(({ pr, url, version, status, port, diskBytes, created }) => ({ pr, url, version, status, port, diskBytes, created }))),
+    }),
+    summary: (result) => new Summary()
+        .heading(`Preview ${result.command}${result.pr ? ` pr-${result.pr}` : ''} on ${result.host}`)
+        .text([
+        result.url ? `Live at ${result.url} (${result.created ? 'created' : 'updated'}, version ${result.version || '-'})` : '',
+        result.removed.length ? `Removed: ${result.removed.map((pr) => `pr-${pr}`).join(', ')}` : '',
+    ].filter(Boolean).join('\n') || `${result.previews.length} preview(s)`)
+        .table(['preview', 'url', 'version', 'status', 'port', 'disk', 'created'], result.previews.map((p) => [
+        `pr-${p.pr}`, p.url, p.version || '-', p.running ? p.status : `${p.status} (not running)`, String(p.port), megabytes(p.diskBytes), p.created,
+    ])),
+};
+
+;// CONCATENATED MODULE: ./build/src/demo/preview.js
+
+
+
+
+
+
+
+const preview_APP = 'demo-preview';
+const PORT_BASE = 44000;
+const PRS = [101, 102];
+/**
+ * Two pull-request previews of the example app side by side on one host (own
+ * compose project, env with host-made secrets, volume and port each), listed,
+ * then one closed. No forge: nothing is announced. The other is removed at the
+ * end so the sandbox keeps nothing.
+ */
+async function demoPreview(log, options) {
+    const examples = options.examplesDir ?? 'examples';
+    const context = localContext(log);
+    const version = 'pr-demo';
+    const image = `slipway-demo-preview:${version}`;
+    await context.runner.run({ file: 'docker', args: ['build', '--network', 'host', '-q', '--build-arg', `APP_VERSION=${version}`, '-t', image, external_node_path_namespaceObject.join(examples, 'app')] });
+    const ssh = { host: `${options.host.address}:${options.host.port}`, user: options.user, 'private-key': options.privateKeyPath, 'known-hosts': options.knownHostsPath };
+    const appDir = `${options.host.baseDir}/${preview_APP}`;
+    await prepareAppDir(log, ssh, appDir, examples);
+    const run = async (command, pr) => (await runFlow(previewFlow, {
+        ...ssh, command, app: preview_APP, 'app-dir': appDir, 'env-template': 'preview.env.template', 'port-base': String(PORT_BASE), domain: 'preview.localhost',
+        'health-timeout': '60s', announce: 'false', ...(pr ? { pr: String(pr), image } : {}),
+    }, localContext(log))).result;
+    const up = [];
+    let removed = false;
+    try {
+        for (const pr of PRS) {
+            up.push(pr);
+            await run('up', pr);
+        }
+        const listed = await run('list');
+        log.info(renderText(previewFlow.summary(listed)));
+        const down = await run('down', PRS[0]);
+        removed = true;
+        const left = down.previews.map((p) => `pr-${p.pr}`).join(', ') || 'none';
+        const disk = listed.previews.reduce((sum, p) => sum + p.diskBytes, 0);
+        return { detail: `${PRS.map((pr) => `pr-${pr}`).join(', ')} up on ports ${PRS.map((pr) => PORT_BASE + pr).join(', ')}; list: ${listed.previews.length} (${(disk / 1e6).toFixed(1)} MB); pr-${PRS[0]} down, left: ${left}` };
+    }
+    finally {
+        for (const pr of up.filter((pr) => pr !== PRS[0] || !removed))
+            await run('down', pr).catch((error) => log.warn(`preview demo: could not remove pr-${pr}: ${error.message}`));
+    }
+}
+/** As the host's owner would: the production app dir with the example compose file and the preview env template. */
+async function prepareAppDir(log, ssh, appDir, examples) {
+    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await session_openSshSession(target, localContext(log).runner, log);
+    try {
+        await session.exec(['mkdir', '-p', appDir]);
+        for (const file of ['docker-compose.yml', 'preview.env.template']) {
+            await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/${file}`], { stdin: external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(examples, 'preview', file), 'utf8') });
+        }
+    }
+    finally {
+        await session.close();
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/pipeline/link-inputs.js
 /**
@@ -34558,6 +35062,7 @@ async function demoSwarm(log, options) {
 
 
 
+
 function readSandbox() {
     const file = process.env.SLIPWAY_SANDBOX_JSON ?? '/var/lib/slipway-sandbox/sandbox.json';
     if (!external_node_fs_namespaceObject.existsSync(file))
@@ -34678,6 +35183,12 @@ async function runDemo(_args, log) {
             return { ok: true, detail: report.detail };
         });
     }
+    // issue 23: seed 001 on the Cloudron stand-in (no SSH): install at staging, update, a red update restored, move to the apex.
+    await timed('Cloudron target (stand-in): install, update, restore, move', async () => {
+        const report = await demoCloudron(log, { appDir: external_node_fs_namespaceObject.existsSync(appDir) ? appDir : 'examples/app', registry: sandbox.registries.anonymous.address });
+        show(report.summary);
+        return { ok: report.ok, detail: report.detail };
+    });
     // issue 10: a single-node swarm in a network namespace; v1, v2, then a broken v3 the engine rolls back.
     await timed('swarm: v1 → v2 → broken v3 rolled back', async () => {
         const report = await demoSwarm(log, { runner: localContext(log).runner, image: sandbox.baseImage, sourceHost: sandbox.docker?.host });

@@ -9,6 +9,7 @@ import { renderText, Summary } from '../core/summary.js';
 import { demoDrill } from './drill.js';
 import { demoDeploy } from './deploy.js';
 import { demoZeroDowntime } from './zero-downtime.js';
+import { demoCloudron } from './cloudron-demo.js';
 import { demoPreview } from './preview.js';
 import { pipelineFlow } from '../pipeline/flow.js';
 import { demoScan } from './scan.js';
@@ -154,6 +155,12 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
       return { ok: true, detail: report.detail };
     });
   }
+  // issue 23: seed 001 on the Cloudron stand-in (no SSH): install at staging, update, a red update restored, move to the apex.
+  await timed('Cloudron target (stand-in): install, update, restore, move', async () => {
+    const report = await demoCloudron(log, { appDir: fs.existsSync(appDir) ? appDir : 'examples/app', registry: sandbox.registries.anonymous.address });
+    show(report.summary);
+    return { ok: report.ok, detail: report.detail };
+  });
   // issue 10: a single-node swarm in a network namespace; v1, v2, then a broken v3 the engine rolls back.
   await timed('swarm: v1 → v2 → broken v3 rolled back', async () => {
     const report = await demoSwarm(log, { runner: localContext(log).runner, image: sandbox.baseImage, sourceHost: sandbox.docker?.host });

@@ -1,12 +1,12 @@
 // Runs action bundles from dist/ the way a runner does (INPUT_* for every action.yml default plus the test's
 // inputs, GITHUB_STATE/GITHUB_OUTPUT files, RUNNER_TEMP), signals the node process only (GitHub's runner does
 // not signal its children), then runs the post step with the state the main step saved.
-import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
+import { getText } from '../../support/http-text.js';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
@@ -179,23 +179,8 @@ export async function eventually(what: string, check: () => boolean | Promise<bo
   }
 }
 
-function getText(url: string, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(url, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => { body += chunk; });
-      response.on('end', () => resolve(body));
-      response.on('error', reject);
-    });
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    request.on('error', reject);
-  });
-}
-
 export async function httpBody(port: number, urlPath: string): Promise<string> {
   try {
-    // node:http with its own timer: Node 20's fetch never settles on a server that accepts and closes.
     return await getText(`http://127.0.0.1:${port}${urlPath}`, 3000);
   } catch (error) {
     return `error: ${(error as Error).message}`;

@@ -29,6 +29,6 @@ describe('slipway demo', () => {
     // Nothing follows it: the table is where the demo ends.
     expect(run.stdout.trimEnd().endsWith(summary ?? '')).toBe(true);
     expect(run.all.trimEnd().endsWith(summary ?? '')).toBe(true);
-    for (const step of ['build-image', 'push-image', 'ssh-deploy', 'smoke-test', 'restore drill', 'secret scan']) expect(summary).toMatch(new RegExp(`^${step}\\b`, 'm'));
+    for (const step of ['build-image', 'push-image', 'ssh-deploy', 'smoke-test', 'Cloudron target', 'restore drill', 'secret scan']) expect(summary).toMatch(new RegExp(`^${step}\\b`, 'm'));
   }, 900_000);
 });

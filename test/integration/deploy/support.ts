@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger } from '../../../src/core/log.js';
 import { ProcessRunner } from '../../../src/core/runner/process-runner.js';
 import { loadSandbox, type SandboxSshHost } from '../../support/sandbox.js';
+import { getText } from '../../support/http-text.js';
 
 export const sandbox = loadSandbox();
 export const hosts = sandbox.ssh.hosts as [SandboxSshHost, SandboxSshHost, SandboxSshHost];
@@ -61,23 +61,8 @@ export async function prepareComposeApp(host: SandboxSshHost, name: string, port
   return appDir;
 }
 
-function getText(url: string, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(url, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => { body += chunk; });
-      response.on('end', () => resolve(body));
-      response.on('error', reject);
-    });
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    request.on('error', reject);
-  });
-}
-
 export async function httpGet(port: number, urlPath = '/api/health'): Promise<string> {
   try {
-    // node:http with its own timer: Node 20's fetch never settles on a server that accepts and closes.
     return await getText(`http://127.0.0.1:${port}${urlPath}`, 3000);
   } catch (error) {
     return `error: ${(error as Error).message}`;
