@@ -11329,6 +11329,131 @@ function editDistance(a, b) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/src/core/log.js
+
+
+/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
+class MemoryLogger {
+    lines = [];
+    info(message) { this.lines.push(redact(message)); }
+    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
+    error(message) { this.lines.push(`error: ${redact(message)}`); }
+    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
+    async group(title, body) {
+        this.lines.push(`## ${redact(title)}`);
+        return body();
+    }
+    text() { return this.lines.join('\n'); }
+}
+/** A line a runner would read as a workflow command (`::error::`, `::add-mask::`, the old `##[…]` form), leading blanks allowed. */
+const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
+/**
+ * Text about to be printed where a runner parses workflow commands. Any line of
+ * it could come from outside (a remote host's output, an app's response), so a
+ * message holding a command-looking line is wrapped in a `stop-commands` block
+ * with a fresh random token, which GitHub's and Forgejo's runners both honour:
+ * the text shows as written and runs nothing.
+ */
+function inertText(text) {
+    if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text))
+        return text;
+    const token = `slipway-${external_node_crypto_namespaceObject.randomBytes(16).toString('hex')}`;
+    issuedTokens.add(token);
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
+const issuedTokens = new Set();
+function isOwnBlock(text) {
+    const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
+    return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
+}
+/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
+class ConsoleLogger {
+    options;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        (this.options.stream ?? process.stderr).write(`${inertText(`${this.options.prefix ?? ''}${secrets_redact(text)}`)}\n`);
+    }
+    info(message) { this.write(message); }
+    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
+    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
+    debug(message) { if (this.options.debug)
+        this.write(`debug: ${message}`); }
+    async group(title, body) {
+        this.write(`▸ ${title}`);
+        return body();
+    }
+}
+function locate(where) {
+    if (!where?.file)
+        return '';
+    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
+}
+const silentLogger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_title, body) => body(),
+};
+
+;// CONCATENATED MODULE: ./build/src/core/summary.js
+
+class Summary {
+    blocks = [];
+    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
+    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
+    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
+    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
+    append(other) { this.blocks.push(...other.blocks); return this; }
+}
+/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeCell = (cell) => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+function renderMarkdown(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `### ${escapeHtml(block.text)}`;
+            case 'text': return escapeHtml(block.text);
+            case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
+            case 'table': return [
+                `| ${block.headers.map(escapeCell).join(' | ')} |`,
+                `| ${block.headers.map(() => '---').join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+            ].join('\n');
+        }
+    })
+        .join('\n\n') + '\n';
+}
+/** Plain text for logs and terminals: markdown code ticks dropped. */
+function renderText(summary) {
+    // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
+    const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
+    return `${inertText(text)}\n`;
+}
+function renderTextBlocks(summary) {
+    return summary.blocks
+        .map((block) => {
+        switch (block.kind) {
+            case 'heading': return `== ${block.text} ==`;
+            case 'text': return block.text;
+            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
+            case 'table': {
+                const all = [block.headers, ...block.rows];
+                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
+                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
+            }
+        }
+    })
+        .join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./build/src/core/config/inputs.js
 
 
@@ -11614,131 +11739,6 @@ function parseDuration(value) {
     const unit = (match[2] ?? 's').toLowerCase();
     const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
     return Math.round(Number(match[1]) * factor);
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/src/core/log.js
-
-
-/** A logger that keeps every (redacted) line; for tests and for `--json` runs. */
-class MemoryLogger {
-    lines = [];
-    info(message) { this.lines.push(redact(message)); }
-    warn(message) { this.lines.push(`warning: ${redact(message)}`); }
-    error(message) { this.lines.push(`error: ${redact(message)}`); }
-    debug(message) { this.lines.push(`debug: ${redact(message)}`); }
-    async group(title, body) {
-        this.lines.push(`## ${redact(title)}`);
-        return body();
-    }
-    text() { return this.lines.join('\n'); }
-}
-/** A line a runner would read as a workflow command (`::error::`, `::add-mask::`, the old `##[…]` form), leading blanks allowed. */
-const WORKFLOW_COMMAND_LINE = /^[ \t]*(::|##\[)/m;
-/**
- * Text about to be printed where a runner parses workflow commands. Any line of
- * it could come from outside (a remote host's output, an app's response), so a
- * message holding a command-looking line is wrapped in a `stop-commands` block
- * with a fresh random token, which GitHub's and Forgejo's runners both honour:
- * the text shows as written and runs nothing.
- */
-function inertText(text) {
-    if (!WORKFLOW_COMMAND_LINE.test(text) || isOwnBlock(text))
-        return text;
-    const token = `slipway-${external_node_crypto_namespaceObject.randomBytes(16).toString('hex')}`;
-    issuedTokens.add(token);
-    return `::stop-commands::${token}\n${text}\n::${token}::`;
-}
-/** Tokens this process made: only a block it wrapped itself is passed through unwrapped again (a summary printed to the log). */
-const issuedTokens = new Set();
-function isOwnBlock(text) {
-    const token = /^::stop-commands::(slipway-[0-9a-f]{32})\n/.exec(text)?.[1];
-    return token !== undefined && issuedTokens.has(token) && text.endsWith(`\n::${token}::`) && text.split(token).length === 3;
-}
-/** Plain console output, used by the CLI and by Forgejo (which shows no annotations). */
-class ConsoleLogger {
-    options;
-    constructor(options = {}) {
-        this.options = options;
-    }
-    write(text) {
-        (this.options.stream ?? process.stderr).write(`${inertText(`${this.options.prefix ?? ''}${secrets_redact(text)}`)}\n`);
-    }
-    info(message) { this.write(message); }
-    warn(message, where) { this.write(`warning: ${locate(where)}${message}`); }
-    error(message, where) { this.write(`error: ${locate(where)}${message}`); }
-    debug(message) { if (this.options.debug)
-        this.write(`debug: ${message}`); }
-    async group(title, body) {
-        this.write(`▸ ${title}`);
-        return body();
-    }
-}
-function locate(where) {
-    if (!where?.file)
-        return '';
-    return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
-}
-const silentLogger = {
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_title, body) => body(),
-};
-
-;// CONCATENATED MODULE: ./build/src/core/summary.js
-
-class Summary {
-    blocks = [];
-    heading(text) { this.blocks.push({ kind: 'heading', text }); return this; }
-    text(text) { this.blocks.push({ kind: 'text', text }); return this; }
-    table(headers, rows) { this.blocks.push({ kind: 'table', headers, rows }); return this; }
-    list(items) { this.blocks.push({ kind: 'list', items }); return this; }
-    append(other) { this.blocks.push(...other.blocks); return this; }
-}
-/** Text from outside (a response, a host's output) reaches the summary as text: no HTML of its own. */
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeCell = (cell) => escapeHtml(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-function renderMarkdown(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `### ${escapeHtml(block.text)}`;
-            case 'text': return escapeHtml(block.text);
-            case 'list': return block.items.map((item) => `- ${escapeHtml(item)}`).join('\n');
-            case 'table': return [
-                `| ${block.headers.map(escapeCell).join(' | ')} |`,
-                `| ${block.headers.map(() => '---').join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
-            ].join('\n');
-        }
-    })
-        .join('\n\n') + '\n';
-}
-/** Plain text for logs and terminals: markdown code ticks dropped. */
-function renderText(summary) {
-    // Printed to a terminal or a job log, where a cell starting with `::` would be a workflow command.
-    const text = renderTextBlocks(summary).replace(/`/g, '').replace(/\n$/, '');
-    return `${inertText(text)}\n`;
-}
-function renderTextBlocks(summary) {
-    return summary.blocks
-        .map((block) => {
-        switch (block.kind) {
-            case 'heading': return `== ${block.text} ==`;
-            case 'text': return block.text;
-            case 'list': return block.items.map((item) => `  - ${item}`).join('\n');
-            case 'table': {
-                const all = [block.headers, ...block.rows];
-                const widths = block.headers.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
-                const line = (row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-                return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)].join('\n');
-            }
-        }
-    })
-        .join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: external "string_decoder"
@@ -28952,19 +28952,8 @@ async function demoDeploy(log, options) {
     const appDir = `${options.host.baseDir}/demo-app`;
     const releaseDir = `${appDir}/release`;
     // Set the host up the way its owner would: over SSH, as the deploy user.
+    await prepareComposeHost(log, ssh, appDir, port, releaseDir);
     const context = localContext(log);
-    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-    if (!target)
-        throw new Error('no demo host');
-    const session = await session_openSshSession(target, context.runner, log);
-    try {
-        await session.exec(['mkdir', '-p', releaseDir]);
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
-    }
-    finally {
-        await session.close();
-    }
     const compose = await runFlow(deployFlow, {
         ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image: options.image, version: options.version,
         'compose-project': 'slipway-demo', 'env-file': '.env', pull: String(options.pull ?? false),
@@ -28993,6 +28982,24 @@ async function demoDeploy(log, options) {
             + `release: ${options.version} served from releases/ on :${releasePort} (was ${releaseHost?.previous || 'nothing'}), both health-checked`,
         summary,
     };
+}
+/**
+ * The host's owner sets up app-dir once, over SSH as the deploy user: the compose file and its
+ * `.env` (PORT); Slipway never writes them. `makeDir` (default app-dir) is created first.
+ */
+async function prepareComposeHost(log, ssh, appDir, port, makeDir = appDir) {
+    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+    if (!target)
+        throw new Error('no demo host');
+    const session = await session_openSshSession(target, localContext(log).runner, log);
+    try {
+        await session.exec(['mkdir', '-p', makeDir]);
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
+        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
+    }
+    finally {
+        await session.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/demo/load-loop.js
@@ -35060,9 +35067,6 @@ async function demoSwarm(log, options) {
 
 
 
-
-
-
 function readSandbox() {
     const file = process.env.SLIPWAY_SANDBOX_JSON ?? '/var/lib/slipway-sandbox/sandbox.json';
     if (!external_node_fs_namespaceObject.existsSync(file))
@@ -35111,7 +35115,7 @@ async function runDemo(_args, log) {
         const ssh = { hosts: `${host.address}:${host.port}`, user: sandbox.ssh.user, 'private-key': sandbox.ssh.privateKeyPath, 'known-hosts': sandbox.ssh.knownHostsPath };
         const hostAppDir = `${host.baseDir}/demo-pipeline`;
         const ready = await timed('prepare host h1', async () => {
-            await prepareHost(log, ssh, hostAppDir);
+            await prepareComposeHost(log, ssh, hostAppDir, DEMO_PORT);
             return { ok: true, detail: `${hostAppDir}: docker-compose.yml and .env (PORT=${DEMO_PORT}), as its owner would` };
         });
         if (ready) {
@@ -35217,21 +35221,6 @@ function demoSummary(version, steps) {
     return new Summary()
         .heading(`Slipway demo: example app ${version}, the whole chain`)
         .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]));
-}
-/** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
-async function prepareHost(log, ssh, appDir) {
-    const [target] = inputs_parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-    if (!target)
-        throw new Error('no demo host');
-    const session = await session_openSshSession(target, localContext(log).runner, log);
-    try {
-        await session.exec(['mkdir', '-p', appDir]);
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
-        await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${DEMO_PORT}\n` });
-    }
-    finally {
-        await session.close();
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/preview/deploy-mode.js

@@ -90,17 +90,8 @@ export async function demoDeploy(log: Logger, options: DemoDeployOptions): Promi
   const appDir = `${options.host.baseDir}/demo-app`;
   const releaseDir = `${appDir}/release`;
   // Set the host up the way its owner would: over SSH, as the deploy user.
+  await prepareComposeHost(log, ssh, appDir, port, releaseDir);
   const context = localContext(log);
-  const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-  if (!target) throw new Error('no demo host');
-  const session = await openSshSession(target, context.runner, log);
-  try {
-    await session.exec(['mkdir', '-p', releaseDir]);
-    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
-    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
-  } finally {
-    await session.close();
-  }
   const compose = await runFlow(deployFlow, {
     ...ssh, strategy: 'compose', 'app-dir': appDir, service: 'app', image: options.image, version: options.version,
     'compose-project': 'slipway-demo', 'env-file': '.env', pull: String(options.pull ?? false),
@@ -128,4 +119,21 @@ export async function demoDeploy(log: Logger, options: DemoDeployOptions): Promi
       + `release: ${options.version} served from releases/ on :${releasePort} (was ${releaseHost?.previous || 'nothing'}), both health-checked`,
     summary,
   };
+}
+
+/**
+ * The host's owner sets up app-dir once, over SSH as the deploy user: the compose file and its
+ * `.env` (PORT); Slipway never writes them. `makeDir` (default app-dir) is created first.
+ */
+export async function prepareComposeHost(log: Logger, ssh: Record<string, string>, appDir: string, port: number, makeDir = appDir): Promise<void> {
+  const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
+  if (!target) throw new Error('no demo host');
+  const session = await openSshSession(target, localContext(log).runner, log);
+  try {
+    await session.exec(['mkdir', '-p', makeDir]);
+    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: EXAMPLE_COMPOSE_FILE });
+    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${port}\n` });
+  } finally {
+    await session.close();
+  }
 }

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Inputs, mapInputSource } from '../core/config/inputs.js';
 import { formatError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { registerSecret } from '../core/secrets.js';
 import { renderText, Summary } from '../core/summary.js';
 import { demoDrill } from './drill.js';
-import { demoDeploy } from './deploy.js';
+import { demoDeploy, prepareComposeHost } from './deploy.js';
 import { demoZeroDowntime } from './zero-downtime.js';
 import { demoCloudron } from './cloudron-demo.js';
 import { demoPreview } from './preview.js';
@@ -15,9 +14,7 @@ import { pipelineFlow } from '../pipeline/flow.js';
 import { demoScan } from './scan.js';
 import { demoSmoke } from './smoke.js';
 import { demoSwarm } from './swarm.js';
-import { openSshSession, parseSshInputs } from '../ssh/index.js';
 import { localContext, runFlow } from '../core/run-flow.js';
-import { EXAMPLE_COMPOSE_FILE as COMPOSE_FILE } from './deploy.js';
 
 /** What `scripts/sandbox.sh up` wrote: registries, SSH hosts, PostgreSQL. */
 export interface SandboxInfo {
@@ -87,7 +84,7 @@ export async function runDemo(_args: string[], log: Logger): Promise<number> {
     const ssh = { hosts: `${host.address}:${host.port}`, user: sandbox.ssh.user, 'private-key': sandbox.ssh.privateKeyPath, 'known-hosts': sandbox.ssh.knownHostsPath };
     const hostAppDir = `${host.baseDir}/demo-pipeline`;
     const ready = await timed('prepare host h1', async () => {
-      await prepareHost(log, ssh, hostAppDir);
+      await prepareComposeHost(log, ssh, hostAppDir, DEMO_PORT);
       return { ok: true, detail: `${hostAppDir}: docker-compose.yml and .env (PORT=${DEMO_PORT}), as its owner would` };
     });
     if (ready) {
@@ -190,18 +187,4 @@ export function demoSummary(version: string, steps: readonly DemoStep[]): Summar
   return new Summary()
     .heading(`Slipway demo: example app ${version}, the whole chain`)
     .table(['step', 'result', 'seconds', 'detail'], steps.map((s) => [s.step, s.status, s.seconds, s.detail]));
-}
-
-/** The host's owner sets up app-dir once (compose file, env file); Slipway never writes them. */
-async function prepareHost(log: Logger, ssh: Record<string, string>, appDir: string): Promise<void> {
-  const [target] = parseSshInputs(new Inputs(mapInputSource(ssh))).targets;
-  if (!target) throw new Error('no demo host');
-  const session = await openSshSession(target, localContext(log).runner, log);
-  try {
-    await session.exec(['mkdir', '-p', appDir]);
-    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/docker-compose.yml`], { stdin: COMPOSE_FILE });
-    await session.exec(['sh', '-c', 'cat > "$1"', 'demo', `${appDir}/.env`], { stdin: `PORT=${DEMO_PORT}\n` });
-  } finally {
-    await session.close();
-  }
 }
