@@ -468,11 +468,22 @@ lock() {
   flock -w 600 9 || die "another sandbox.sh holds $STATE/.lock"
 }
 
+# The fixed loopback ports the tests, demo and bench listen on (41000-56000) sit inside
+# Linux's ephemeral range (32768-60999): under load an outgoing connection can take
+# one just before a test's server binds it ("address in use", then "did not answer").
+# Reserving the block keeps the kernel from handing it out; explicit binds still work.
+reserve_test_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports
+  [ -w "$file" ] || { say "cannot reserve ports 41000-56000 ($file is read-only): tests may meet a busy port under load"; return 0; }
+  grep -q '41000-56000' "$file" || echo 41000-56000 > "$file" || say "could not reserve ports 41000-56000"
+}
+
 cmd_up() {
   [ "$(id -u)" = 0 ] || die "must run as root"
   local t0=$SECONDS h
   lock
   ensure_state_dirs
+  reserve_test_ports
   ensure_packages
   ensure_dockerd
   ensure_registry auth 127.0.0.1:5000 1 401

@@ -29081,7 +29081,7 @@ function caddyfileFrom(example, ports) {
 function nginxConfFrom(example, prefix, listen) {
     return example.replaceAll('/srv/app/nginx', prefix).replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${listen};`);
 }
-async function waitForPort(port, what, timeoutMs = 10_000) {
+async function waitForPort(port, what, timeoutMs = 30_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         try {
@@ -34829,9 +34829,13 @@ async function demoScan(log, dir) {
 
 
 
-/** For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table. */
+/**
+ * For `npm run demo`: smoke-test the app just deployed, expecting its version, and print the table.
+ * The check is named for where it runs from, so its table never reads as a copy of the chain's own
+ * smoke table (same URL, and often the same attempts and latency).
+ */
 async function demoSmoke(log, url, version) {
-    const check = oneLineCheck(url, 'demo url', { expectVersion: version });
+    const check = { ...oneLineCheck(url, 'demo url', { expectVersion: version }), name: `from outside the chain: ${url.replace(/^https?:\/\//, '')}` };
     const report = await runSmokeChecks([check], { timeoutMs: 60_000, consecutivePasses: 3 }, log);
     log.info(renderText(smokeSummary(report)));
     return report;

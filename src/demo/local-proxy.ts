@@ -28,7 +28,7 @@ export function nginxConfFrom(example: string, prefix: string, listen: number): 
   return example.replaceAll('/srv/app/nginx', prefix).replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${listen};`);
 }
 
-async function waitForPort(port: number, what: string, timeoutMs = 10_000): Promise<void> {
+async function waitForPort(port: number, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
