@@ -39,6 +39,8 @@ export interface HttpResponse {
   statusText: string;
   ok: boolean;
   headers: http.IncomingHttpHeaders;
+  /** Sent after a chunked body (Caddy puts a config read's ETag here). */
+  trailers: NodeJS.Dict<string>;
   body: Buffer;
   truncated: boolean;
   /** Where the answer finally came from, after redirects. */
@@ -184,6 +186,7 @@ function once(url: URL, options: HttpRequestOptions & { method: string }, deadli
           statusText: response.statusMessage ?? '',
           ok: status >= 200 && status < 300,
           headers: response.headers,
+          trailers: response.trailers,
           body: bytes,
           truncated,
           url,

@@ -37,7 +37,7 @@ function fakeFetch(routes: Record<string, unknown>, calls: Array<{ method: strin
     const status = key in routes ? 200 : 404;
     const body = Buffer.from(key in routes ? JSON.stringify(routes[key]) : '{"message":"Not Found"}');
     return {
-      status, statusText: '', ok: status === 200, headers: {}, body, truncated: false, url: new URL(url),
+      status, statusText: '', ok: status === 200, headers: {}, trailers: {}, body, truncated: false, url: new URL(url),
       header: () => undefined, text: () => body.toString('utf8'), json: <T>() => JSON.parse(body.toString('utf8')) as T,
     };
   };
