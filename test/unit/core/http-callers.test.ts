@@ -188,7 +188,7 @@ describe.each(callers)('$name', (caller) => {
 
   if (caller.https) {
     it('fails fast on a certificate it does not trust, naming host:port', async () => {
-      const result = await timed('tls-untrusted', { ...caller, call: (origin, hostPort, budget) => caller.call(origin, hostPort, budget) }, undefined);
+      const result = await timed('tls-untrusted', caller);
       expectNamedFailure(result, caller, /TLS verification failed/);
       expect(result.ms).toBeLessThan(TIMEOUT_MS);
     }, CASE_TIMEOUT_MS);
