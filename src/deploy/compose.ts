@@ -142,6 +142,9 @@ function pointWrite(ctx: ComposeContext, target: string, envText: string): FileW
   return { path: ctx.project.overrideFile ?? '', text: renderImageOverride(ctx.compose.service, target) };
 }
 
+/** A write's label: the image it points at, or only which env file line (the file's values stay out of logs). */
+const pointsAt = (ctx: ComposeContext, target: string): string => (ctx.compose.imageVariable ? `set ${ctx.compose.imageVariable} in ${ctx.envFile}` : `point ${ctx.compose.service} at ${target}`);
+
 /**
  * One round trip (PREPARE_SCRIPT): `pin` tags the image that runs as the rollback tag first (fails
  * clearly if that image is gone, before any file is written), then each file is written atomically.
@@ -162,7 +165,7 @@ async function pointBack(run: HostRun, ctx: ComposeContext, target: string | und
   const files: FileWrite[] = [];
   if (target !== undefined) files.push(pointWrite(ctx, target, ctx.compose.imageVariable ? await readEnvFile(run, ctx) : ''));
   if (state) files.push({ path: ctx.stateFile, text: stateText(state) });
-  if (files.length) await writeFiles(run, undefined, files, `ssh ${run.session.target.host}: point ${ctx.compose.service} back${target !== undefined ? ` at ${target}` : ''}`);
+  if (files.length) await writeFiles(run, undefined, files, `ssh ${run.session.target.host}: point ${ctx.compose.service} back${target !== undefined ? ` (${pointsAt(ctx, target)})` : ''}`);
 }
 
 /**
@@ -315,7 +318,7 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   // The state is recorded before the override, so a rollback knows the old image even if this run dies half-way.
   const deploying = { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' };
   await writeFiles(run, pin, [{ path: ctx.stateFile, text: stateText(deploying) }, pointWrite(ctx, sw.target, envText)],
-    `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the deploy, ${variable ? `set ${ctx.compose.imageVariable} in ${ctx.envFile}` : `point ${ctx.compose.service} at ${sw.target}`}`);
+    `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the deploy, ${pointsAt(ctx, sw.target)}`);
   run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
   let verdict: HealthVerdict & { running?: RunningImage };
   try {
@@ -375,7 +378,7 @@ export async function composeRollback(run: HostRun): Promise<StrategyOutcome> {
   const pin = state.previous_image_id ? { imageId: state.previous_image_id, tag: rollbackTag(ctx.projectName, ctx.compose.service) } : undefined;
   const target = variable ? state.previous_env_line ?? '' : pin?.tag ?? state.previous_image;
   await writeFiles(run, pin, [{ path: ctx.stateFile, text: stateText({ ...state, status: 'rolling-back' }) }, pointWrite(ctx, target, envText)],
-    `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the rollback, point ${ctx.compose.service} at ${target}`);
+    `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the rollback, ${pointsAt(ctx, target)}`);
   await bringUp(run, ctx, false);
   const verdict = await waitHealthy(run, ctx, targetVersion);
   const shownTarget = targetVersion ?? state.previous_image;
