@@ -120,6 +120,25 @@ describe('compose strategy decisions (recorded session)', () => {
     expect(steps(host)).toEqual(['slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'slipway-compose-poll', 'slipway-state']);
   });
 
+  it.each([
+    { mode: 'the override', options: {}, env: undefined },
+    { mode: 'image-variable', options: { imageFromEnv: { variable: 'TAG', prefix: 'app:' } }, env: 'PORT=1\nTAG=1\n' },
+  ])('cancelled after the pull, before up ($mode): nothing is brought up, the service is pointed back and the state put back in one step', async ({ options, env }) => {
+    const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:1', ...options }, { image: 'app:1', image_id: 'sha256:one', version: '1' });
+    if (env) host.session.files.set('/srv/app/.env', env);
+    const before = host.session.files.get(STATE);
+    const cancel = new AbortController();
+    host.session.on(['docker', 'compose'], (call) => (call.words.includes('pull') ? (cancel.abort(), {}) : undefined));
+    const compose = { files: ['docker-compose.yml'], service: 'web', image: 'app:2', pull: true, ...(env ? { imageVariable: 'TAG' } : {}) };
+    await expect(composeDeploy({ ...run({ image: 'app:2', compose }), signal: cancel.signal })).rejects.toThrow(/cancelled/);
+    expect(host.session.ran(['docker', 'compose']).filter((argv) => argv.includes('up'))).toEqual([]);
+    expect(host.running).toEqual({ image: 'app:1', id: 'sha256:one' });
+    expect(host.session.files.get(STATE)).toBe(before);
+    if (env) expect(host.session.files.get('/srv/app/.env')).toBe(env);
+    else expect(host.session.files.get(OVERRIDE)).toContain(`"image": "${PINNED}"`);
+    expect(steps(host).slice(-2)).toEqual([env ? 'slipway-env-file' : 'docker compose', 'slipway-compose-prepare']);
+  });
+
   it('writes the override atomically before the pull, so a cut connection leaves the old or the new file', async () => {
     const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:1' }, {});
     await composeDeploy(run({ image: 'app:2' }));
