@@ -29598,7 +29598,10 @@ async function readOrEmpty(session, file, name) {
 }
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 async function readStateFile(session, file) {
-    const text = await readOrEmpty(session, file, 'slipway-state');
+    return parseStateText(await readOrEmpty(session, file, 'slipway-state'));
+}
+/** The `KEY=value` lines of a state file's text (what readStateFile reads), for a caller that fetched the text itself. */
+function parseStateText(text) {
     const state = {};
     for (const line of text.split('\n')) {
         const index = line.indexOf('=');
@@ -29607,10 +29610,13 @@ async function readStateFile(session, file) {
     }
     return state;
 }
+/** A state file's text as writeStateFile writes it (one `KEY=value` line each, newlines in values flattened). */
+function stateText(state) {
+    return Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+}
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await writeAtomic(session, file, text, { name: 'slipway-state' });
+    await writeAtomic(session, file, stateText(state), { name: 'slipway-state' });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js

@@ -24150,7 +24150,10 @@ async function readOrEmpty(session, file, name) {
 }
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 async function readStateFile(session, file) {
-    const text = await readOrEmpty(session, file, 'slipway-state');
+    return parseStateText(await readOrEmpty(session, file, 'slipway-state'));
+}
+/** The `KEY=value` lines of a state file's text (what readStateFile reads), for a caller that fetched the text itself. */
+function parseStateText(text) {
     const state = {};
     for (const line of text.split('\n')) {
         const index = line.indexOf('=');
@@ -24159,10 +24162,13 @@ async function readStateFile(session, file) {
     }
     return state;
 }
+/** A state file's text as writeStateFile writes it (one `KEY=value` line each, newlines in values flattened). */
+function stateText(state) {
+    return Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+}
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await writeAtomic(session, file, text, { name: 'slipway-state' });
+    await writeAtomic(session, file, stateText(state), { name: 'slipway-state' });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
@@ -25696,6 +25702,97 @@ function defaultProjectName(appDir) {
     const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
     return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
+/**
+ * The deploy's first look at a host, in one round trip: the paths it needs, which compose the host
+ * has, what the service runs (the newest running container's image reference and ID), the state
+ * file and the env file. Every value arrives as a positional argument; each part of the answer
+ * follows a line `<separator> <part>` with a random separator, so file text cannot pass for one.
+ * Arguments: separator, state file, env file ('' none), the number of path checks, the checks
+ * (test flag, path, what), then the `docker ps` words that list the service's containers.
+ */
+const LOOK_SCRIPT = [
+    'sep=$1 state=$2 env=$3 checks=$4; shift 4',
+    'docker compose version >/dev/null 2>&1 </dev/null & detect=$!',
+    'printf "\\n%s missing\\n" "$sep"; missing=',
+    'while [ "$checks" -gt 0 ]; do if [ ! "$1" "$2" ]; then printf "%s (%s)\\n" "$3" "$2"; missing=1; fi; shift 3; checks=$((checks - 1)); done',
+    'if [ -n "$missing" ]; then printf "\\n%s end\\n" "$sep"; exit 0; fi',
+    'ids=$("$@" </dev/null); listed=$?',
+    'if wait "$detect"; then flavor=v2; elif command -v docker-compose >/dev/null 2>&1; then flavor=v1; else flavor=none; fi',
+    'printf "\\n%s compose\\n%s\\n" "$sep" "$flavor"',
+    'if [ "$flavor" = none ]; then printf "\\n%s end\\n" "$sep"; exit 0; fi',
+    '[ "$listed" -eq 0 ] || exit 1',
+    'printf "\\n%s running\\n" "$sep"',
+    'set -f; set -- $ids',
+    'if [ $# -gt 0 ]; then docker inspect --format "{{.Config.Image}}|{{.Image}}" "$1" </dev/null || exit 1; fi',
+    'printf "\\n%s state\\n" "$sep"; cat -- "$state" 2>/dev/null',
+    'printf "\\n%s env\\n" "$sep"; [ -z "$env" ] || cat -- "$env" 2>/dev/null',
+    'printf "\\n%s end\\n" "$sep"',
+].join('\n');
+function lookWords(request) {
+    return [
+        'sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
+        ...request.checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]),
+        ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
+    ];
+}
+/** The parts of a look's answer by name (`missing`, `compose`, `running`, `state`, `env`, `end`), each exactly as printed. */
+function lookParts(stdout, separator) {
+    const chunks = stdout.split(`\n${separator} `);
+    const parts = new Map();
+    for (const chunk of chunks.slice(1)) {
+        const newline = chunk.indexOf('\n');
+        const name = chunk.slice(0, newline);
+        // A part twice is not an answer this script gave.
+        if (newline < 0 || parts.has(name))
+            return undefined;
+        parts.set(name, chunk.slice(newline + 1));
+    }
+    // Only a complete answer counts: a cut one lacks its end line.
+    return parts.has('end') ? parts : undefined;
+}
+/**
+ * Before a switch, in one round trip: tag the image that runs as the rollback tag (exit 3 with
+ * docker's message when that image is gone, before anything is written), then write each file
+ * atomically (temp file + rename). The files' bytes arrive on stdin one after the other, each
+ * read to its exact length (dd with 1-byte blocks never reads past it, on any shell).
+ * Arguments: image ID ('' none), tag, then per file: path, keep-mode (1: keep the old file's mode,
+ * else 0600 — an env file holds secrets; 0: the default umask), byte length.
+ */
+const PREPARE_SCRIPT = [
+    'id=$1 tag=$2; shift 2',
+    'if [ -n "$id" ]; then docker tag "$id" "$tag" </dev/null || exit 3; fi',
+    'while [ $# -ge 3 ]; do',
+    '  file=$1 keep=$2 bytes=$3; shift 3',
+    '  ( if [ "$keep" = 1 ]; then umask 077; fi',
+    '    mkdir -p "$(dirname "$file")" || exit 1',
+    '    if [ "$keep" = 1 ] && [ -e "$file" ]; then cp -p -- "$file" "$file.tmp" || exit 1; fi',
+    '    dd bs=1 count="$bytes" 2>/dev/null > "$file.tmp" || exit 1',
+    '    [ "$(($(wc -c < "$file.tmp")))" -eq "$bytes" ] || { echo "slipway: $file: got fewer bytes than sent" >&2; exit 1; }',
+    '    mv -f -- "$file.tmp" "$file" ) || exit 1',
+    'done',
+].join('\n');
+/** The words and stdin of PREPARE_SCRIPT: `pin` tags an image ID first; `files` are written in order. */
+function prepareWords(pin, files) {
+    return {
+        words: [
+            'sh', '-c', PREPARE_SCRIPT, 'slipway-compose-prepare', pin?.imageId ?? '', pin?.tag ?? '',
+            ...files.flatMap((file) => [file.path, file.keepMode ? '1' : '0', String(Buffer.byteLength(file.text))]),
+        ],
+        stdin: files.map((file) => file.text).join(''),
+    };
+}
+/** One health poll in one round trip: the service's containers (`docker ps` words as arguments) and each one's state. */
+const POLL_SCRIPT = [
+    'format=$1; shift',
+    'ids=$("$@" </dev/null) || exit 1',
+    'set -f; set -- $ids',
+    '[ $# -eq 0 ] || docker inspect --format "$format" "$@" </dev/null || true',
+].join('\n');
+/** Per container: status, health status ('' without a health check), image reference, image ID. */
+const POLL_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}';
+function pollWords(projectName, service) {
+    return ['sh', '-c', POLL_SCRIPT, 'slipway-compose-poll', POLL_FORMAT, ...serviceContainersWords(projectName, service, true, { oneOffs: false })];
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/health.js
 
@@ -25937,21 +26034,25 @@ function variableValueFor(image, currentValue, version) {
 
 
 
-async function prepare(run) {
+
+const PATHS_FIX = 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file';
+const NO_COMPOSE = (run) => new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+/** The paths a compose deploy needs on the host before it starts. */
+function pathChecks(run) {
     const { compose } = run.settings;
-    await requirePaths(run, [
+    return [
         { path: run.appDir, kind: 'dir', what: 'app-dir' },
         ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
         // With image-variable and no env-file, compose's default .env is created when missing.
         ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
-    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    ];
+}
+function contextOf(run, flavor) {
+    const { compose } = run.settings;
     const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
     const stateBase = hostFiles.composeBase(run.appDir, project, compose.service);
     return {
-        flavor: detected,
+        flavor,
         compose,
         project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: compose.imageVariable ? undefined : `${stateBase}.override.json` },
         projectName: project ?? defaultProjectName(run.appDir),
@@ -25959,11 +26060,22 @@ async function prepare(run) {
         ...(compose.imageVariable ? { envFile: `${run.appDir}/${projectEnvFile(compose)}` } : {}),
     };
 }
+/** The checks and the compose context one step at a time (the zero-downtime option's start). */
+async function prepare(run) {
+    await requirePaths(run, pathChecks(run), PATHS_FIX);
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw NO_COMPOSE(run);
+    return contextOf(run, detected);
+}
 async function runningImageOf(run, ctx) {
     const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
     if (ids.length === 0)
         return undefined;
     const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    return imageOf(inspected);
+}
+function imageOf(inspected) {
     const [image = '', id = ''] = inspected.split('|');
     return image ? { image, id } : undefined;
 }
@@ -25971,44 +26083,91 @@ async function runningImageOf(run, ctx) {
 async function runningImage(run, ctx) {
     return (await runningImageOf(run, ctx))?.image;
 }
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run, ctx, imageId) {
-    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-    if (tagged.exitCode !== 0) {
-        throw new SlipwayError(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-        });
+async function lookAt(run) {
+    const { compose } = run.settings;
+    const draft = contextOf(run, 'v2');
+    const separator = `slipway-${(0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex')}`;
+    const words = lookWords({ separator, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run), projectName: draft.projectName, service: compose.service });
+    const answer = await run.session.exec(words, { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` });
+    const parts = lookParts(answer.stdout, separator);
+    if (!parts)
+        throw new SlipwayError(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
+    const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
+    if (missing.length)
+        throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: PATHS_FIX });
+    const flavor = parts.get('compose')?.trim();
+    if (flavor !== 'v1' && flavor !== 'v2')
+        throw NO_COMPOSE(run);
+    return {
+        ctx: contextOf(run, flavor),
+        running: imageOf((parts.get('running') ?? '').trim()),
+        state: parseStateText(parts.get('state') ?? ''),
+        envText: parts.get('env') ?? '',
+    };
+}
+/**
+ * The look, with what the app serving now says it is (an HTTP check through the SSH forward) asked
+ * beside it; that answer counts only when the look finds the service running.
+ */
+async function lookBesideServingVersion(run) {
+    const asked = servingVersion(run.session, run.settings.health, run.log);
+    let seen;
+    try {
+        seen = await lookAt(run);
     }
-    return tag;
+    finally {
+        // Never left in flight: its tunnel is closed before anything else happens.
+        await asked;
+    }
+    return { seen, answered: seen.running ? await asked : undefined };
 }
 /** The env file's text on the host ('' when it does not exist yet). */
 const readEnvFile = (run, ctx) => readOrEmpty(run.session, ctx.envFile ?? '', 'slipway-env-file');
 /**
- * Points the service at `target`: the override's image, or with image-variable the variable's line in the
- * env file ('' removes a line Slipway added). Both written atomically; an env file keeps its mode.
+ * What points the service at `target`: the override's image, or with image-variable the variable's
+ * line in the env file `envText` ('' removes a line Slipway added; the file keeps its mode).
  */
-async function pointAt(run, ctx, target) {
-    const host = run.session.target.host;
-    if (ctx.envFile && ctx.compose.imageVariable) {
-        const text = withEnvLine(await readEnvFile(run, ctx), ctx.compose.imageVariable, target);
-        await writeAtomic(run.session, ctx.envFile, text, { name: 'slipway-env-file', keepMode: true, label: `ssh ${host}: set ${ctx.compose.imageVariable} in ${ctx.envFile}` });
-        return;
+function pointWrite(ctx, target, envText) {
+    if (ctx.envFile && ctx.compose.imageVariable)
+        return { path: ctx.envFile, text: withEnvLine(envText, ctx.compose.imageVariable, target), keepMode: true };
+    return { path: ctx.project.overrideFile ?? '', text: renderImageOverride(ctx.compose.service, target) };
+}
+/** A write's label: the image it points at, or only which env file line (the file's values stay out of logs). */
+const pointsAt = (ctx, target) => (ctx.compose.imageVariable ? `set ${ctx.compose.imageVariable} in ${ctx.envFile}` : `point ${ctx.compose.service} at ${target}`);
+/**
+ * One round trip (PREPARE_SCRIPT): `pin` tags the image that runs as the rollback tag first (fails
+ * clearly if that image is gone, before any file is written), then each file is written atomically.
+ */
+async function writeFiles(run, pin, files, label) {
+    const { words, stdin } = prepareWords(pin, files);
+    const result = await run.session.exec(words, { stdin, allowFailure: true, label });
+    if (result.exitCode === 3 && pin) {
+        throw new SlipwayError(`${run.session.name}: the previous image ${pin.imageId} is no longer on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
     }
-    await writeAtomic(run.session, ctx.project.overrideFile ?? '', renderImageOverride(ctx.compose.service, target), {
-        name: 'slipway-override', label: `ssh ${host}: point ${ctx.compose.service} at ${target}`,
-    });
+    if (result.exitCode !== 0)
+        throw new ProcessError({ command: label, exitCode: result.exitCode, stderr: result.stderr });
+}
+/** Where a deploy's files go back to: the service pointed at `target` and, when given, the state file as `state`; the env file read again first (image-variable). */
+async function pointBack(run, ctx, target, state) {
+    const files = [];
+    if (target !== undefined)
+        files.push(pointWrite(ctx, target, ctx.compose.imageVariable ? await readEnvFile(run, ctx) : ''));
+    if (state)
+        files.push({ path: ctx.stateFile, text: stateText(state) });
+    if (files.length)
+        await writeFiles(run, undefined, files, `ssh ${run.session.target.host}: point ${ctx.compose.service} back${target !== undefined ? ` (${pointsAt(ctx, target)})` : ''}`);
 }
 /**
- * Point the service at `target` (pointAt) and bring it up; finishes on the host even if the connection drops.
- * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ * Bring the service up as the override (or env file) now says; finishes on the host even if the
+ * connection drops. `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
  */
-async function switchTo(run, ctx, target, pull, beforeUp) {
+async function bringUp(run, ctx, pull, beforeUp) {
     const env = { ...run.settings.env };
     // The env file alone decides the image variable: a shell value would win over it in Slipway's run only.
     if (ctx.compose.imageVariable)
         delete env[ctx.compose.imageVariable];
-    await pointAt(run, ctx, target);
     if (pull)
         await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
     beforeUp?.();
@@ -26016,59 +26175,65 @@ async function switchTo(run, ctx, target, pull, beforeUp) {
         env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
     });
 }
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+function polledContainer(line) {
+    const [status = '', health = '', image = '', id = ''] = line.split('|');
+    return { status, health, image, id };
+}
 /**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then
- * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
+ * Waits until every container of the service runs and, where it has a health check, is healthy (one
+ * round trip a poll); then the HTTP check for `version` (undefined: a version nobody recorded, so
+ * health-expect's version part is skipped). A healthy verdict carries what the service then runs.
  * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
  */
 async function waitHealthy(run, ctx, version, signal) {
     const deadline = Date.now() + run.settings.health.timeoutMs;
     let last = 'no container';
+    let running;
     for (let polls = 1;; polls += 1) {
         if (signal?.aborted)
             return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-        if (ids.length > 0) {
-            const inspected = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = inspected.join(', ');
+        const polled = (await run.session.exec(pollWords(ctx.projectName, ctx.compose.service), { label: `ssh ${run.session.target.host}: state of ${ctx.compose.service}'s containers` }))
+            .stdout.trim().split('\n').filter(Boolean).map(polledContainer);
+        if (polled.length > 0) {
+            last = polled.map((c) => `${c.status}|${c.health}`).join(', ');
             // A container compose is removing (the one it replaced) no longer serves, whatever its health said.
-            const states = inspected.filter((state) => state && !state.startsWith('removing'));
-            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+            const live = polled.filter((c) => c.status && c.status !== 'removing');
+            if (live.some((c) => c.health === 'unhealthy' || c.status === 'exited' || c.status === 'dead'))
                 return { healthy: false, detail: `container ${last}` };
-            }
-            if (states.length > 0 && states.every((state) => state === 'running|' || state === 'running|healthy'))
+            if (live.length > 0 && live.every((c) => c.status === 'running' && (c.health === '' || c.health === 'healthy'))) {
+                // Newest first, as `docker ps` lists them: what the service runs now.
+                running = live[0]?.image ? { image: live[0].image, id: live[0].id } : undefined;
                 break;
+            }
         }
         if (Date.now() >= deadline)
             return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
         await sleep(healthPollDelay(polls, deadline));
     }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
+    return { ...(await waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal)), running };
 }
 const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
 /**
  * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
- * version — what the app answers on health-url, else what Slipway recorded when it deployed that
- * image, else unknown (''), never the image reference (which no health document reports).
+ * version — what the app answered on health-url (`answered`), else what Slipway recorded when it
+ * deployed that image, else unknown (''), never the image reference (which no health document reports).
  */
-async function servingBefore(run, ctx, running, state) {
+function servingBefore(running, state, answered) {
     if (!running)
         return { version: '', recorded: false };
     // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
     const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
-    const answered = await servingVersion(run.session, run.settings.health, run.log);
     return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
 }
 /** State written by older releases put the image reference where the version was unknown. */
 const knownVersion = (version, image) => (version && version !== image ? version : undefined);
-async function planSwitch(run, ctx, rollbackTag) {
+function planSwitch(run, ctx, envText, rollbackTag) {
     const { compose } = ctx;
     const image = compose.image ?? '';
     if (!compose.imageVariable)
         return { label: image, target: image, back: rollbackTag };
     const name = compose.imageVariable;
-    const previousEnvLine = envLineOf(await readEnvFile(run, ctx), name);
+    const previousEnvLine = envLineOf(envText, name);
     let value = compose.variableValue;
     if (value === undefined) {
         const derived = variableValueFor(image, previousEnvLine ? envLineValue(previousEnvLine) : '', run.settings.version);
@@ -26082,13 +26247,17 @@ async function planSwitch(run, ctx, rollbackTag) {
     const envLine = `${name}=${value}`;
     return { label: compose.image ?? envLine, target: envLine, back: previousEnvLine, envLine, previousEnvLine };
 }
+/**
+ * A deploy in about one round trip a phase: the look (beside the serving version's HTTP check),
+ * the pin, state and override in one write, pull, up, one exec a health poll, the state written.
+ */
 async function composeDeploy(run) {
-    const ctx = await prepare(run);
+    const { seen, answered } = await lookBesideServingVersion(run);
+    const { ctx, running, state } = seen;
+    let { envText } = seen;
     const { version } = run.settings;
-    const running = await runningImageOf(run, ctx);
     const current = running?.image;
-    const state = await readStateFile(run.session, ctx.stateFile);
-    const before = await servingBefore(run, ctx, running, state);
+    const before = servingBefore(running, state, answered);
     const previousVersion = before.version;
     if (ctx.compose.preDeploy && current) {
         throwIfCancelled(run.signal, 'the pre-deploy hook');
@@ -26096,11 +26265,14 @@ async function composeDeploy(run) {
             env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
             stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
         });
+        // The hook may have edited the env file: its line is read from what the hook left.
+        if (ctx.envFile)
+            envText = await readEnvFile(run, ctx);
     }
     // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
     // (With image-variable the tag keeps the old image on the host; the rollback writes the old line back.)
-    const pinned = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    const sw = await planSwitch(run, ctx, pinned);
+    const pin = running?.id ? { imageId: running.id, tag: rollbackTag(ctx.projectName, ctx.compose.service) } : undefined;
+    const sw = planSwitch(run, ctx, envText, pin?.tag ?? current);
     const image = sw.label;
     throwIfCancelled(run.signal, `the switch to ${image}`);
     const variable = sw.envLine !== undefined;
@@ -26112,20 +26284,19 @@ async function composeDeploy(run) {
     const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
     const previous = redeploy ? earlier : thisRun;
     const previousLine = redeploy ? state.previous_env_line : sw.previousEnvLine;
-    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' });
+    // The state is recorded before the override, so a rollback knows the old image even if this run dies half-way.
+    const deploying = { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' };
+    await writeFiles(run, pin, [{ path: ctx.stateFile, text: stateText(deploying) }, pointWrite(ctx, sw.target, envText)], `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the deploy, ${pointsAt(ctx, sw.target)}`);
     run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
     let verdict;
     try {
-        await switchTo(run, ctx, sw.target, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
+        await bringUp(run, ctx, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
         verdict = await waitHealthy(run, ctx, version, run.signal);
     }
     catch (error) {
         if (error instanceof CancelledError) {
             // Cancelled after the pull, before up: what runs never changed; point the override (or env file) and the state back.
-            if (sw.back !== undefined && (variable || current))
-                await pointAt(run, ctx, sw.back);
-            await writeStateFile(run.session, ctx.stateFile, state);
+            await pointBack(run, ctx, sw.back !== undefined && (variable || current) ? sw.back : undefined, state);
             throw error;
         }
         if (!current || !(await run.session.isAlive()))
@@ -26134,7 +26305,7 @@ async function composeDeploy(run) {
     }
     const shownBefore = previousVersion || current || '';
     if (verdict.healthy) {
-        const now = await runningImageOf(run, ctx);
+        const now = verdict.running;
         // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
         const same = Boolean(now?.id && running?.id && now.id === running.id && state.previous_image);
         const kept = same ? earlier : previous;
@@ -26147,7 +26318,8 @@ async function composeDeploy(run) {
     if (!current || sw.back === undefined)
         throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, sw.back, false);
+    await pointBack(run, ctx, sw.back);
+    await bringUp(run, ctx, false);
     const back = await waitHealthy(run, ctx, previousVersion || undefined);
     await writeStateFile(run.session, ctx.stateFile, {
         image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
@@ -26160,8 +26332,8 @@ async function composeDeploy(run) {
 }
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
 async function composeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await readStateFile(run.session, ctx.stateFile);
+    const { seen, answered } = await lookBesideServingVersion(run);
+    const { ctx, running, state, envText } = seen;
     if (!state.previous_image)
         throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
     const variable = ctx.compose.imageVariable;
@@ -26170,16 +26342,15 @@ async function composeRollback(run) {
             fix: `Roll back by deploying the version you want with mode: deploy and env: ${variable}=…`,
         });
     }
-    const running = await runningImageOf(run, ctx);
     const current = running?.image ?? state.image ?? '';
-    const leaving = await servingBefore(run, ctx, running, state);
+    const leaving = servingBefore(running, state, answered);
     const targetVersion = knownVersion(state.previous_version, state.previous_image);
-    const leavingLine = variable ? envLineOf(await readEnvFile(run, ctx), variable) : undefined;
+    const leavingLine = variable ? envLineOf(envText, variable) : undefined;
     // State written before image IDs were recorded only has the reference.
-    const pinned = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    const target = variable ? state.previous_env_line ?? '' : pinned;
-    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, target, false);
+    const pin = state.previous_image_id ? { imageId: state.previous_image_id, tag: rollbackTag(ctx.projectName, ctx.compose.service) } : undefined;
+    const target = variable ? state.previous_env_line ?? '' : pin?.tag ?? state.previous_image;
+    await writeFiles(run, pin, [{ path: ctx.stateFile, text: stateText({ ...state, status: 'rolling-back' }) }, pointWrite(ctx, target, envText)], `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the rollback, ${pointsAt(ctx, target)}`);
+    await bringUp(run, ctx, false);
     const verdict = await waitHealthy(run, ctx, targetVersion);
     const shownTarget = targetVersion ?? state.previous_image;
     const shownLeft = leaving.version || current;
@@ -26187,7 +26358,7 @@ async function composeRollback(run) {
         await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
         throw new SlipwayError(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
     }
-    const now = await runningImageOf(run, ctx);
+    const now = verdict.running;
     await writeStateFile(run.session, ctx.stateFile, {
         image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
         previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version,
@@ -26275,7 +26446,7 @@ const composeStrategy = {
         const variable = compose.imageVariable;
         const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: variable ? undefined : `${stateBase}.override.json` };
         const envFile = `${host.appDir}/${projectEnvFile(compose)}`;
-        const commands = [COMPOSE_FLAVOR_NOTE];
+        const commands = [COMPOSE_FLAVOR_NOTE, `look at the host in one step: app-dir and compose files there, which compose, what ${compose.service} runs, ${stateBase}.state`];
         if (settings.mode === 'rollback') {
             commands.push(variable
                 ? `put back in ${envFile} the ${variable} line recorded as previous in ${stateDir(host.appDir)} (atomically)`
@@ -26285,6 +26456,8 @@ const composeStrategy = {
             if (compose.preDeploy)
                 commands.push(`pre-deploy hook: ${compose.preDeploy}`);
             const value = compose.variableValue !== undefined ? `the value env gives ${variable}` : `${host.image} (its tag alone where ${variable} holds a tag)`;
+            // One remote step: the pin for rollback, the state, then the override or env line.
+            commands.push(`tag the image ${compose.service} runs as ${rollbackTag(project ?? defaultProjectName(host.appDir), compose.service)} (the rollback target) and record the deploy in ${stateBase}.state`);
             commands.push(variable
                 ? `write ${variable} into ${envFile} (atomically, every other line kept; the old line kept for rollback): ${value}`
                 : `write ${composeProject.overrideFile}: ${compose.service} → ${host.image}`);
@@ -27063,7 +27236,7 @@ function parseJsonArray(text) {
     const parsed = JSON.parse(trimmed);
     return Array.isArray(parsed) ? parsed : [parsed];
 }
-function imageOf(spec) {
+function engine_state_imageOf(spec) {
     return spec?.TaskTemplate.ContainerSpec?.Image;
 }
 /** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
@@ -27195,7 +27368,7 @@ async function waitForConvergence(endpoint, baselines, options) {
         for (const baseline of pending) {
             const object = objects.find((o) => o.Spec.Name === baseline.name);
             if (object?.UpdateStatus?.State === 'updating')
-                baseline.attemptedImage = imageOf(object.Spec);
+                baseline.attemptedImage = engine_state_imageOf(object.Spec);
             const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
             if (report) {
                 reports.set(baseline.name, report);
@@ -27301,7 +27474,7 @@ async function describe(endpoint, baseline, object, outcome) {
     const tasks = object ? await listTasks(endpoint, baseline.name) : [];
     if (object)
         return report(baseline, object, tasks, outcome);
-    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+    return { service: baseline.name, outcome, imageBefore: engine_state_imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
 }
 /** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
 function wantedReplicas(object, tasks) {
@@ -27315,8 +27488,8 @@ function report(baseline, object, tasks, outcome) {
     const base = {
         service: baseline.name,
         outcome,
-        imageBefore: imageOf(baseline.object?.Spec),
-        imageAfter: imageOf(object.Spec),
+        imageBefore: engine_state_imageOf(baseline.object?.Spec),
+        imageAfter: engine_state_imageOf(object.Spec),
         running: countRunning(tasks),
         desired: desiredReplicas(object),
         updateState: object.UpdateStatus?.State,
@@ -27325,7 +27498,7 @@ function report(baseline, object, tasks, outcome) {
     if (outcome === 'updated' || outcome === 'unchanged')
         return base;
     if (object.UpdateStatus?.State?.startsWith('rollback'))
-        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
+        base.imageAttempted = baseline.attemptedImage ?? engine_state_imageOf(object.PreviousSpec);
     const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
     if (failing) {
         base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
@@ -36476,7 +36649,7 @@ async function readReleases(session, appDir) {
     return { current, releases };
 }
 const CONTAINER_FORMAT = '{{.ID}}|{{.Label "com.docker.compose.project"}}|{{.State}}';
-const status_INSPECT_FORMAT = '{{.Config.Image}}|{{.Image}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+const INSPECT_FORMAT = '{{.Config.Image}}|{{.Image}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
 /** The service's containers in its project and in the zero-downtime slots (`<project>-blue`/`-green`). */
 async function readComposeServing(session, settings, appDir, index) {
     const service = settings.service ?? '';
@@ -36489,7 +36662,7 @@ async function readComposeServing(session, settings, appDir, index) {
         const [id = '', project = '', state = ''] = line.split('|');
         if (!projects.has(project))
             continue;
-        const inspected = (await session.exec(['docker', 'inspect', '--format', status_INSPECT_FORMAT, '--', id], { allowFailure: true })).stdout.trim();
+        const inspected = (await session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, '--', id], { allowFailure: true })).stdout.trim();
         const [image = '', imageId = '', health = ''] = inspected.split('|');
         const digests = imageId
             ? (await session.exec(['docker', 'image', 'inspect', '--format', '{{join .RepoDigests "\\n"}}', '--', imageId], { allowFailure: true })).stdout.split('\n').map((d) => inert(d)).filter(Boolean)
