@@ -1,9 +1,8 @@
 import os from 'node:os';
 import { CancelledError, isCancelled, throwIfCancelled } from '../core/cancel.js';
-import { formatError } from '../core/errors.js';
+import { formatError, SlipwayError } from '../core/errors.js';
 import { runIdentity } from '../core/leftovers.js';
 import type { FlowContext } from '../core/context.js';
-import { SlipwayError } from '../core/errors.js';
 import { describeActor } from '../core/platform.js';
 import { describeTarget, openSshSession, type SshSession } from '../ssh/index.js';
 import { appendDeployLog, type DeployLogEntry } from './host-state.js';

@@ -84,14 +84,15 @@ export const releaseStrategy: Strategy<ReleaseDeploySettings> = {
       const style = release.nameFormat ?? `the host's existing releases' style, else ${DEFAULT_RELEASE_NAME}`;
       const archive = release.artifact !== undefined && /\.(tar\.gz|tgz)$/.test(release.artifact);
       commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC>${archive ? '.tar.gz' : ''} (rsync over the same connection)`);
-      const [firstHook, ...otherHooks] = release.prePromote;
+      const [firstHook] = release.prePromote;
       const parts = [
         ...(archive ? ['unpack it into the release dir'] : []),
         'write the version into .slipway-version',
         ...(release.shared.length ? [`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`] : []),
       ];
       commands.push(`in one round trip: ${parts.join('; ')}${firstHook ? '; then, in the release:' : ''}`);
-      for (const command of firstHook ? [firstHook, ...otherHooks] : []) commands.push(`in the release: ${command}`);
+      // The first rides in the round trip above; each other one is a round trip of its own.
+      for (const command of release.prePromote) commands.push(`in the release: ${command}`);
       commands.push(`in one round trip: switch ${appDir}/current to the new release${restartNext}`);
     }
     for (const command of otherRestarts) commands.push(command);
