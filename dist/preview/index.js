@@ -28669,7 +28669,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9583);
-/* harmony import */ var _preview_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3147);
+/* harmony import */ var _preview_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4688);
 // The preview action: inputs → the preview flow (up, down, list, reap) → outputs and summary.
 
 
@@ -30291,7 +30291,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 3147:
+/***/ 4688:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30306,14 +30306,247 @@ var summary = __nccwpck_require__(1253);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+;// CONCATENATED MODULE: ./build/src/core/http/request.js
+
+
+
+
+
+/** No (complete) answer. The message names what was asked and where (host:port), never a header or a query. */
+class HttpRequestError extends errors/* SlipwayError */.GQ {
+    kind;
+    code;
+    /** `127.0.0.1:5000`, or `app:443 (through SSH to h1)` when another address was dialled. */
+    where;
+    /** Headers had arrived before it failed. */
+    answered;
+    constructor(args) {
+        super(`${args.what} on ${args.where}: ${args.problem}`, { cause: args.cause });
+        this.name = 'HttpRequestError';
+        this.kind = args.kind;
+        this.code = args.code;
+        this.where = args.where;
+        this.answered = args.answered;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function hostPort(host, port) {
+    return external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+const portOf = (url) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+const bareHost = (url) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+/** Where a request to `url` goes, as errors name it. */
+function describeTarget(url, connect) {
+    const intended = hostPort(bareHost(url), portOf(url));
+    if (!connect)
+        return intended;
+    if (connect.via)
+        return `${intended} (${connect.via})`;
+    const dialled = hostPort(connect.host, connect.port ?? portOf(url));
+    return dialled === intended ? intended : `${intended} (dialled ${dialled})`;
+}
+async function request_httpRequest(target, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    const first = new URL(target);
+    if (first.protocol !== 'http:' && first.protocol !== 'https:')
+        throw new errors/* SlipwayError */.GQ(`Cannot request ${first.protocol} URLs (only http and https)`);
+    let url = first;
+    let method = (options.method ?? 'GET').toUpperCase();
+    let headers = { ...options.headers };
+    let body = options.body;
+    for (let hop = 0;; hop += 1) {
+        const sameOrigin = url.origin === first.origin;
+        const response = await once(url, { ...options, method, headers, body, connect: sameOrigin ? options.connect : undefined }, deadline);
+        const location = response.header('location');
+        if (!REDIRECTS.has(response.status) || !location || hop >= (options.maxRedirects ?? 0))
+            return response;
+        const next = new URL(location, url);
+        const what = options.what ?? `${method} ${url.pathname}`;
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw redirectError(what, url, options, `redirected to a ${next.protocol} URL`);
+        if (url.protocol === 'https:' && next.protocol === 'http:')
+            throw redirectError(what, url, options, `redirected from https to plain http (${hostPort(bareHost(next), portOf(next))}), not followed`);
+        if (next.origin !== url.origin)
+            headers = withoutCredentials(headers);
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            body = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length)$/i.test(name)));
+        }
+        url = next;
+    }
+}
+function withoutCredentials(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|cookie|proxy-authorization)$/i.test(name)));
+}
+function redirectError(what, url, options, problem) {
+    return new HttpRequestError({ kind: 'redirect', code: 'EREDIRECT', what, where: describeTarget(url, options.connect), problem, answered: true });
+}
+function once(url, options, deadline) {
+    const secure = url.protocol === 'https:';
+    const name = bareHost(url);
+    const what = options.what ?? `${options.method} ${url.pathname}`;
+    const where = describeTarget(url, options.connect);
+    const payload = options.body === undefined ? undefined : Buffer.from(options.body);
+    const headers = { host: url.host, ...options.headers };
+    if (payload && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-length'))
+        headers['content-length'] = String(payload.length);
+    const requestOptions = {
+        host: options.connect?.host ?? name,
+        port: options.connect?.port ?? portOf(url),
+        method: options.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: options.agent ?? false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(name))
+            requestOptions.servername = name;
+        if (options.extraCa?.length)
+            requestOptions.secureContext = secureContextFor(options.extraCa);
+    }
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let answered = false;
+        const fail = (kind, code, problem, cause) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(new HttpRequestError({ kind, code, what, where, problem, answered, cause }));
+        };
+        const onError = (error) => {
+            const { kind, problem } = classify(error, answered);
+            fail(kind, error.code ?? error.name, problem, error);
+        };
+        const request = (secure ? external_node_https_ : external_node_http_).request(requestOptions, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                const bytes = Buffer.concat(chunks);
+                const status = response.statusCode ?? 0;
+                resolve({
+                    status,
+                    statusText: response.statusMessage ?? '',
+                    ok: status >= 200 && status < 300,
+                    headers: response.headers,
+                    trailers: response.trailers,
+                    body: bytes,
+                    truncated,
+                    url,
+                    header: (header) => {
+                        const value = response.headers[header.toLowerCase()];
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                    text: () => bytes.toString('utf8'),
+                    json: () => {
+                        try {
+                            return JSON.parse(bytes.toString('utf8'));
+                        }
+                        catch {
+                            throw new HttpRequestError({ kind: 'other', code: 'EBADJSON', what, where, problem: `answered HTTP ${status} with a body that is not JSON`, answered: true });
+                        }
+                    },
+                });
+            };
+            response.on('data', (chunk) => {
+                if (settled)
+                    return;
+                size += chunk.length;
+                if (size <= maxBody) {
+                    chunks.push(chunk);
+                    return;
+                }
+                if (options.overflow === 'truncate') {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - maxBody)));
+                    done();
+                    response.destroy();
+                    return;
+                }
+                fail('too-large', 'ETOOLARGE', `answered with more than ${maxBody} bytes`);
+            });
+            response.on('end', done);
+            response.on('error', onError);
+            // A body cut short by the server ends in 'aborted'/'close' without 'end' on some versions.
+            response.on('close', () => { if (!settled && !response.complete)
+                onError(Object.assign(new Error('the answer was cut short'), { code: 'ECONNRESET' })); });
+        });
+        const timer = setTimeout(() => {
+            fail('timeout', 'ETIMEDOUT', `no complete answer within ${options.timeoutMs} ms`);
+        }, Math.max(0, deadline - Date.now()));
+        const onAbort = () => fail('aborted', 'ABORT_ERR', 'cancelled');
+        const cleanup = () => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        request.on('error', onError);
+        if (options.signal?.aborted) {
+            onAbort();
+            return;
+        }
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        request.end(payload);
+    });
+}
+function classify(error, answered) {
+    const code = error.code ?? error.name;
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', problem: 'connection refused' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', problem: `name not found (${code})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        return { kind: 'reset', problem: answered ? 'the connection closed in the middle of the answer' : 'the connection closed before any answer' };
+    }
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+        return { kind: 'tls', problem: `TLS verification failed (${code}: ${error.message})` };
+    if (code === 'ETIMEDOUT')
+        return { kind: 'timeout', problem: error.message };
+    if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_'))
+        return { kind: 'other', problem: `answered with something that is not HTTP (${code})` };
+    return { kind: 'other', problem: `${code}: ${error.message}` };
+}
+const contexts = new Map();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    const key = extraCa.join('\n');
+    let context = contexts.get(key);
+    if (!context) {
+        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(key, context);
+    }
+    return context;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/core/secrets.js
 var secrets = __nccwpck_require__(3092);
 // EXTERNAL MODULE: ./build/src/ssh/commands.js
@@ -30783,6 +31016,7 @@ function freeLocalPort() {
 
 
 
+
 /** Finds our own comment again, so a re-run updates it instead of adding another. */
 const COMMENT_MARKER = '<!-- slipway:secret-scan -->';
 function commentBody(findings, stats) {
@@ -30807,39 +31041,45 @@ function headers(target) {
         ? { ...common, accept: 'application/vnd.github+json', authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' }
         : { ...common, authorization: `token ${target.token}` };
 }
-async function call(request, fetchImpl) {
-    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
+async function call(request, transport, budget) {
+    const url = new URL(request.url);
+    const response = await transport(url, {
+        method: request.method, headers: request.headers, body: request.body,
+        timeoutMs: budget.timeoutMs ?? 30_000, signal: budget.signal, maxRedirects: 5,
+        what: `secret-scan: ${request.method} ${url.pathname}`,
+    });
     if (!response.ok) {
-        const text = (await response.text()).slice(0, 300);
+        const text = response.text().slice(0, 300);
         throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
         });
     }
-    return (await response.json());
+    return response.json();
 }
 /**
  * One comment per pull request: updated when it exists, created only when
  * there is something to say (no "all clear" noise on clean PRs).
  */
-async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
+async function upsertComment(target, body, hasFindings, transport = httpRequest, budget = {}) {
     let existing;
     for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await call(commentRequests.list(target, page), fetchImpl);
+        const comments = await call(commentRequests.list(target, page), transport, budget);
         existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
         if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50))
             break;
     }
     if (existing !== undefined) {
-        await call(commentRequests.update(target, existing, body), fetchImpl);
+        await call(commentRequests.update(target, existing, body), transport, budget);
         return { action: 'updated', id: existing };
     }
     if (!hasFindings)
         return { action: 'skipped', reason: 'no findings and no earlier comment' };
-    const created = await call(commentRequests.create(target, body), fetchImpl);
+    const created = await call(commentRequests.create(target, body), transport, budget);
     return { action: 'created', id: created.id };
 }
 
 ;// CONCATENATED MODULE: ./build/src/preview/forge.js
+
 
 
 
@@ -30848,41 +31088,47 @@ async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
 // gets a commit status with target_url instead.
 /** Finds the preview comment again so each run edits it (never the secret scan's, which has its own marker). */
 const PREVIEW_COMMENT_MARKER = '<!-- slipway:preview -->';
-async function forge_call(forge, method, url, body, fetchImpl = fetch) {
-    const response = await fetchImpl(url, {
+function headersFor(forge, withBody) {
+    return {
+        authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
+        accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+        ...(withBody ? { 'content-type': 'application/json' } : {}),
+        'user-agent': 'slipway-preview',
+    };
+}
+async function forge_call(forge, method, url, body, transport, budget) {
+    const response = await transport(url, {
         method,
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'content-type': 'application/json',
-            'user-agent': 'slipway-preview',
-        },
+        headers: headersFor(forge, true),
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
+        timeoutMs: budget.timeoutMs ?? 30_000,
+        signal: budget.signal,
+        maxRedirects: 5,
+        what: `preview: ${forge.kind} API ${method} ${new URL(url).pathname}`,
     });
     if (!response.ok) {
-        const text = (0,secrets/* redact */.E$)((await response.text()).slice(0, 300));
+        const text = (0,secrets/* redact */.E$)(response.text().slice(0, 300));
         throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API ${method} ${url.replace(forge.apiUrl, '')} answered HTTP ${response.status}: ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Give forge-token pull-requests: write and deployments: write (GitHub) or repository write (Forgejo).' : undefined,
         });
     }
-    return (response.status === 204 ? undefined : await response.json());
+    return (response.status === 204 ? undefined : response.json());
 }
 /** Open or closed (merged counts as closed); a PR the forge does not know is closed too: nothing will update it. */
-async function pullRequestState(forge, pr, fetchImpl = fetch) {
-    const response = await fetchImpl(`${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`, {
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'user-agent': 'slipway-preview',
-        },
-        signal: AbortSignal.timeout(30_000),
+async function pullRequestState(forge, pr, transport = request_httpRequest, budget = {}) {
+    const url = `${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`;
+    const response = await transport(url, {
+        headers: headersFor(forge, false),
+        timeoutMs: budget.timeoutMs ?? 30_000,
+        signal: budget.signal,
+        maxRedirects: 5,
+        what: `preview: ${forge.kind} API GET ${new URL(url).pathname}`,
     });
     if (response.status === 404)
         return 'closed';
     if (!response.ok)
         throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API GET pulls/${pr} answered HTTP ${response.status}`, { fix: 'Check forge-token may read pull requests.' });
-    const body = (await response.json());
+    const body = response.json();
     return body.state === 'open' ? 'open' : 'closed';
 }
 function commentText(a) {
@@ -30899,21 +31145,21 @@ function commentText(a) {
     ].join('\n');
 }
 /** One comment per PR: created the first time, edited afterwards. */
-async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
+async function upsertPreviewComment(forge, a, transport = request_httpRequest, budget = {}) {
     const target = { forge: forge.kind, apiUrl: forge.apiUrl, repository: forge.repository, pullNumber: a.pr, token: forge.token };
     const body = (0,secrets/* redact */.E$)(commentText(a));
     let existing;
     for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, fetchImpl);
+        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, transport, budget);
         existing = comments.find((c) => c.body?.includes(PREVIEW_COMMENT_MARKER))?.id;
         if (comments.length < (forge.kind === 'github' ? 100 : 50))
             break;
     }
     if (existing !== undefined) {
-        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, fetchImpl);
+        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, transport, budget);
         return 'updated';
     }
-    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, fetchImpl);
+    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, transport, budget);
     return 'created';
 }
 /**
@@ -30921,7 +31167,7 @@ async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
  * environment_url (shown on the PR). Forgejo has no deployments API: a commit
  * status whose target_url is the preview.
  */
-async function markDeployment(forge, a, fetchImpl = fetch) {
+async function markDeployment(forge, a, transport = request_httpRequest, budget = {}) {
     if (!a.sha)
         return;
     const repo = `${forge.apiUrl}/repos/${forge.repository}`;
@@ -30930,18 +31176,18 @@ async function markDeployment(forge, a, fetchImpl = fetch) {
         await forge_call(forge, 'POST', `${repo}/statuses/${a.sha}`, {
             state, context: 'slipway/preview', target_url: a.status === 'live' ? a.url : undefined,
             description: a.status === 'live' ? `preview ${a.version} live` : `preview ${a.status}`,
-        }, fetchImpl);
+        }, transport, budget);
         return;
     }
     const environment = `pr-${a.pr}`;
     const deployment = await forge_call(forge, 'POST', `${repo}/deployments`, {
         ref: a.sha, environment, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false,
         description: `Slipway preview ${a.version}`,
-    }, fetchImpl);
+    }, transport, budget);
     const state = a.status === 'live' ? 'success' : a.status === 'removed' ? 'inactive' : 'failure';
     await forge_call(forge, 'POST', `${repo}/deployments/${deployment.id}/statuses`, {
         state, environment_url: a.status === 'live' ? a.url : undefined, auto_inactive: true,
-    }, fetchImpl);
+    }, transport, budget);
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
@@ -31010,23 +31256,15 @@ function statusMatches(expect, status) {
     return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
 
 
 
-
-
 /** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
 const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
+const http_probe_TLS_CODES = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
 ]);
@@ -31044,99 +31282,49 @@ function describeDialTarget(dial) {
     const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
     return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
+/** One request, through the core HTTP client so TLS, CA bundles, SNI and the dialled address are ours to set. */
+async function probe(check, transport) {
     const url = new URL(check.url);
     const secure = url.protocol === 'https:';
     const dial = resolveDialTarget(url, check, transport.connect);
     const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
     const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
+    try {
+        // A redirect is an answer to judge, not to follow; a body past the cap is cut and reported.
+        const response = await request_httpRequest(url, {
+            method: check.method,
+            headers,
+            body: check.body,
+            timeoutMs: transport.requestTimeoutMs,
+            maxBodyBytes: MAX_BODY_BYTES,
+            overflow: 'truncate',
+            extraCa: secure ? transport.extraCa : undefined,
+            connect: { host: dial.host, port: dial.port },
+            agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : undefined,
         });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
+        return {
+            ok: true,
+            status: response.status,
+            contentType: response.header('content-type') ?? '',
+            body: response.text(),
+            bodyTruncated: response.truncated,
+            latencyMs: external_node_perf_hooks_.performance.now() - started,
+        };
     }
-    return context;
+    catch (error) {
+        if (!(error instanceof HttpRequestError))
+            throw error;
+        const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+            ? Object.assign(new Error(error.kind === 'timeout' ? `no complete answer within ${transport.requestTimeoutMs} ms` : error.message), { code: error.code })
+            : error.cause;
+        // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+        if (dial.via && !error.answered && (cause.code === 'ECONNRESET' || cause.code === 'EPIPE'))
+            cause.code = 'ECONNREFUSED';
+        return http_probe_classify(cause, external_node_perf_hooks_.performance.now() - started, dialled);
+    }
 }
-function classify(error, latencyMs, dialled) {
+function http_probe_classify(error, latencyMs, dialled) {
     const code = error.code ?? error.name;
     const base = { ok: false, code, latencyMs, dialled };
     if (code === 'ECONNREFUSED')
@@ -31147,7 +31335,7 @@ function classify(error, latencyMs, dialled) {
         return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
         return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+    if (http_probe_TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
         return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
     }
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
@@ -32043,17 +32231,19 @@ async function listPreviews(h) {
 
 
 
+
 /** Why `reap` removes a preview, or undefined to keep it. */
-async function reapReason(settings, state, now, fetchImpl = fetch) {
+async function reapReason(settings, state, now, transport = request_httpRequest, budget = {}) {
     const created = Date.parse(state.created);
     if (settings.maxAgeMs > 0 && Number.isFinite(created) && now.getTime() - created > settings.maxAgeMs)
         return `older than max-age (created ${state.created})`;
-    if (settings.forge && (await pullRequestState(settings.forge, state.pr, fetchImpl)) === 'closed')
+    if (settings.forge && (await pullRequestState(settings.forge, state.pr, transport, budget)) === 'closed')
         return 'its pull request is closed';
     return undefined;
 }
 /** up | down | list | reap on the (first) host, under the previews' own lock; announcements after the lock is released. */
-async function runPreview(settings, context, fetchImpl = fetch) {
+async function runPreview(settings, context, transport = request_httpRequest) {
+    const budget = { signal: context.signal };
     const target = settings.ssh.targets[0];
     if (!target)
         throw new Error('no host');
@@ -32093,7 +32283,7 @@ async function runPreview(settings, context, fetchImpl = fetch) {
             else if (settings.command === 'reap') {
                 const now = new Date();
                 for (const state of await readPreviews(h)) {
-                    const reason = await reapReason(settings, state, now, fetchImpl);
+                    const reason = await reapReason(settings, state, now, transport, budget);
                     if (!reason)
                         continue;
                     context.log.info(`preview pr-${state.pr}: reaping, ${reason}`);
@@ -32114,9 +32304,9 @@ async function runPreview(settings, context, fetchImpl = fetch) {
             for (const a of announcements) {
                 // An announcement that fails must not turn a good preview red: warn and go on.
                 try {
-                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, fetchImpl)}`);
+                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, transport, budget)}`);
                     if (a.sha) {
-                        await markDeployment(settings.forge, a, fetchImpl);
+                        await markDeployment(settings.forge, a, transport, budget);
                         result.announced.push(`pr-${a.pr} ${settings.forge.kind === 'github' ? 'deployment' : 'commit status'} ${a.status}`);
                     }
                 }

@@ -37243,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
-/* harmony import */ var _preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5568);
+/* harmony import */ var _preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7929);
 // The ssh-deploy action: inputs → the shared deploy flow (mode preview: the preview flow) → outputs and summary.
 
 
@@ -38904,7 +38904,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 5568:
+/***/ 7929:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47259,15 +47259,240 @@ function excerpt(body, truncated = false) {
 
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./build/src/core/http/request.js
+
+
+
+
+
+/** No (complete) answer. The message names what was asked and where (host:port), never a header or a query. */
+class request_HttpRequestError extends errors/* SlipwayError */.GQ {
+    kind;
+    code;
+    /** `127.0.0.1:5000`, or `app:443 (through SSH to h1)` when another address was dialled. */
+    where;
+    /** Headers had arrived before it failed. */
+    answered;
+    constructor(args) {
+        super(`${args.what} on ${args.where}: ${args.problem}`, { cause: args.cause });
+        this.name = 'HttpRequestError';
+        this.kind = args.kind;
+        this.code = args.code;
+        this.where = args.where;
+        this.answered = args.answered;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function hostPort(host, port) {
+    return external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+const portOf = (url) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+const bareHost = (url) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+/** Where a request to `url` goes, as errors name it. */
+function describeTarget(url, connect) {
+    const intended = hostPort(bareHost(url), portOf(url));
+    if (!connect)
+        return intended;
+    if (connect.via)
+        return `${intended} (${connect.via})`;
+    const dialled = hostPort(connect.host, connect.port ?? portOf(url));
+    return dialled === intended ? intended : `${intended} (dialled ${dialled})`;
+}
+async function request_httpRequest(target, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    const first = new URL(target);
+    if (first.protocol !== 'http:' && first.protocol !== 'https:')
+        throw new errors/* SlipwayError */.GQ(`Cannot request ${first.protocol} URLs (only http and https)`);
+    let url = first;
+    let method = (options.method ?? 'GET').toUpperCase();
+    let headers = { ...options.headers };
+    let body = options.body;
+    for (let hop = 0;; hop += 1) {
+        const sameOrigin = url.origin === first.origin;
+        const response = await once(url, { ...options, method, headers, body, connect: sameOrigin ? options.connect : undefined }, deadline);
+        const location = response.header('location');
+        if (!REDIRECTS.has(response.status) || !location || hop >= (options.maxRedirects ?? 0))
+            return response;
+        const next = new URL(location, url);
+        const what = options.what ?? `${method} ${url.pathname}`;
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw redirectError(what, url, options, `redirected to a ${next.protocol} URL`);
+        if (url.protocol === 'https:' && next.protocol === 'http:')
+            throw redirectError(what, url, options, `redirected from https to plain http (${hostPort(bareHost(next), portOf(next))}), not followed`);
+        if (next.origin !== url.origin)
+            headers = withoutCredentials(headers);
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            body = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length)$/i.test(name)));
+        }
+        url = next;
+    }
+}
+function withoutCredentials(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|cookie|proxy-authorization)$/i.test(name)));
+}
+function redirectError(what, url, options, problem) {
+    return new request_HttpRequestError({ kind: 'redirect', code: 'EREDIRECT', what, where: describeTarget(url, options.connect), problem, answered: true });
+}
+function once(url, options, deadline) {
+    const secure = url.protocol === 'https:';
+    const name = bareHost(url);
+    const what = options.what ?? `${options.method} ${url.pathname}`;
+    const where = describeTarget(url, options.connect);
+    const payload = options.body === undefined ? undefined : Buffer.from(options.body);
+    const headers = { host: url.host, ...options.headers };
+    if (payload && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-length'))
+        headers['content-length'] = String(payload.length);
+    const requestOptions = {
+        host: options.connect?.host ?? name,
+        port: options.connect?.port ?? portOf(url),
+        method: options.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: options.agent ?? false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(name))
+            requestOptions.servername = name;
+        if (options.extraCa?.length)
+            requestOptions.secureContext = secureContextFor(options.extraCa);
+    }
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let answered = false;
+        const fail = (kind, code, problem, cause) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(new request_HttpRequestError({ kind, code, what, where, problem, answered, cause }));
+        };
+        const onError = (error) => {
+            const { kind, problem } = classify(error, answered);
+            fail(kind, error.code ?? error.name, problem, error);
+        };
+        const request = (secure ? external_node_https_ : external_node_http_).request(requestOptions, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                const bytes = Buffer.concat(chunks);
+                const status = response.statusCode ?? 0;
+                resolve({
+                    status,
+                    statusText: response.statusMessage ?? '',
+                    ok: status >= 200 && status < 300,
+                    headers: response.headers,
+                    trailers: response.trailers,
+                    body: bytes,
+                    truncated,
+                    url,
+                    header: (header) => {
+                        const value = response.headers[header.toLowerCase()];
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                    text: () => bytes.toString('utf8'),
+                    json: () => {
+                        try {
+                            return JSON.parse(bytes.toString('utf8'));
+                        }
+                        catch {
+                            throw new request_HttpRequestError({ kind: 'other', code: 'EBADJSON', what, where, problem: `answered HTTP ${status} with a body that is not JSON`, answered: true });
+                        }
+                    },
+                });
+            };
+            response.on('data', (chunk) => {
+                if (settled)
+                    return;
+                size += chunk.length;
+                if (size <= maxBody) {
+                    chunks.push(chunk);
+                    return;
+                }
+                if (options.overflow === 'truncate') {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - maxBody)));
+                    done();
+                    response.destroy();
+                    return;
+                }
+                fail('too-large', 'ETOOLARGE', `answered with more than ${maxBody} bytes`);
+            });
+            response.on('end', done);
+            response.on('error', onError);
+            // A body cut short by the server ends in 'aborted'/'close' without 'end' on some versions.
+            response.on('close', () => { if (!settled && !response.complete)
+                onError(Object.assign(new Error('the answer was cut short'), { code: 'ECONNRESET' })); });
+        });
+        const timer = setTimeout(() => {
+            fail('timeout', 'ETIMEDOUT', `no complete answer within ${options.timeoutMs} ms`);
+        }, Math.max(0, deadline - Date.now()));
+        const onAbort = () => fail('aborted', 'ABORT_ERR', 'cancelled');
+        const cleanup = () => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        request.on('error', onError);
+        if (options.signal?.aborted) {
+            onAbort();
+            return;
+        }
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        request.end(payload);
+    });
+}
+function classify(error, answered) {
+    const code = error.code ?? error.name;
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', problem: 'connection refused' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', problem: `name not found (${code})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        return { kind: 'reset', problem: answered ? 'the connection closed in the middle of the answer' : 'the connection closed before any answer' };
+    }
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+        return { kind: 'tls', problem: `TLS verification failed (${code}: ${error.message})` };
+    if (code === 'ETIMEDOUT')
+        return { kind: 'timeout', problem: error.message };
+    if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_'))
+        return { kind: 'other', problem: `answered with something that is not HTTP (${code})` };
+    return { kind: 'other', problem: `${code}: ${error.message}` };
+}
+const contexts = new Map();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    const key = extraCa.join('\n');
+    let context = contexts.get(key);
+    if (!context) {
+        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(key, context);
+    }
+    return context;
+}
+
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
-
-
 
 
 
 /** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
 const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
+const http_probe_TLS_CODES = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
 ]);
@@ -47285,99 +47510,49 @@ function describeDialTarget(dial) {
     const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
     return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
+/** One request, through the core HTTP client so TLS, CA bundles, SNI and the dialled address are ours to set. */
+async function probe(check, transport) {
     const url = new URL(check.url);
     const secure = url.protocol === 'https:';
     const dial = resolveDialTarget(url, check, transport.connect);
     const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
     const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
+    try {
+        // A redirect is an answer to judge, not to follow; a body past the cap is cut and reported.
+        const response = await request_httpRequest(url, {
+            method: check.method,
+            headers,
+            body: check.body,
+            timeoutMs: transport.requestTimeoutMs,
+            maxBodyBytes: MAX_BODY_BYTES,
+            overflow: 'truncate',
+            extraCa: secure ? transport.extraCa : undefined,
+            connect: { host: dial.host, port: dial.port },
+            agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : undefined,
         });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
+        return {
+            ok: true,
+            status: response.status,
+            contentType: response.header('content-type') ?? '',
+            body: response.text(),
+            bodyTruncated: response.truncated,
+            latencyMs: external_node_perf_hooks_.performance.now() - started,
+        };
     }
-    return context;
+    catch (error) {
+        if (!(error instanceof request_HttpRequestError))
+            throw error;
+        const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+            ? Object.assign(new Error(error.kind === 'timeout' ? `no complete answer within ${transport.requestTimeoutMs} ms` : error.message), { code: error.code })
+            : error.cause;
+        // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+        if (dial.via && !error.answered && (cause.code === 'ECONNRESET' || cause.code === 'EPIPE'))
+            cause.code = 'ECONNREFUSED';
+        return http_probe_classify(cause, external_node_perf_hooks_.performance.now() - started, dialled);
+    }
 }
-function classify(error, latencyMs, dialled) {
+function http_probe_classify(error, latencyMs, dialled) {
     const code = error.code ?? error.name;
     const base = { ok: false, code, latencyMs, dialled };
     if (code === 'ECONNREFUSED')
@@ -47388,7 +47563,7 @@ function classify(error, latencyMs, dialled) {
         return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
         return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+    if (http_probe_TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
         return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
     }
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
@@ -47719,9 +47894,6 @@ class CloudronApi {
 
 
 
-
-
-
 /** Cloudron answered, but not with success: carries the status and Cloudron's own message (redacted, one line). */
 class CloudronApiError extends errors/* SlipwayError */.GQ {
     status;
@@ -47747,12 +47919,8 @@ const READ_RETRY = { attempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
 const client_MAX_BODY_BYTES = 4 * 1024 * 1024;
 class CloudronClient {
     endpoint;
-    secureContext;
     constructor(endpoint) {
         this.endpoint = endpoint;
-        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
-        if (endpoint.ca?.length)
-            this.secureContext = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...endpoint.ca] });
     }
     get origin() {
         return this.endpoint.origin.origin;
@@ -47773,75 +47941,53 @@ class CloudronClient {
     post(path, body) {
         return this.once('POST', path, body);
     }
-    once(method, path, body) {
+    async once(method, path, body) {
         const { origin } = this.endpoint;
-        const secure = origin.protocol === 'https:';
-        const port = Number(origin.port) || (secure ? 443 : 80);
-        const dial = { host: this.endpoint.connect?.host ?? origin.hostname.replace(/^\[|\]$/g, ''), port: this.endpoint.connect?.port ?? port };
-        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-        const headers = {
-            accept: 'application/json',
-            authorization: `Bearer ${this.endpoint.token}`,
-            host: origin.host,
-            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
-        };
-        const options = { host: dial.host, port: dial.port, method, path: `/api/v1${path}`, headers, agent: false };
-        const name = origin.hostname.replace(/^\[|\]$/g, '');
-        if (secure) {
-            if (!external_node_net_.isIP(name))
-                options.servername = name;
-            if (this.secureContext)
-                options.secureContext = this.secureContext;
-        }
+        const payload = body === undefined ? undefined : JSON.stringify(body);
         const where = `${method} /api/v1${path}`;
-        return new Promise((resolve, reject) => {
-            const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-                const chunks = [];
-                let size = 0;
-                response.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > client_MAX_BODY_BYTES) {
-                        response.destroy();
-                        reject(new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with more than ${client_MAX_BODY_BYTES} bytes`));
-                        return;
-                    }
-                    chunks.push(chunk);
-                });
-                response.on('error', (error) => reject(networkError(error, where, origin.origin)));
-                response.on('end', () => {
-                    clearTimeout(timer);
-                    const status = response.statusCode ?? 0;
-                    const text = Buffer.concat(chunks).toString('utf8');
-                    let parsed;
-                    try {
-                        parsed = text ? JSON.parse(text) : {};
-                    }
-                    catch {
-                        parsed = undefined;
-                    }
-                    if (status < 200 || status >= 300) {
-                        reject(apiError(status, method, `/api/v1${path}`, parsed, text));
-                        return;
-                    }
-                    if (parsed === undefined) {
-                        reject(new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`, { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' }));
-                        return;
-                    }
-                    const date = response.headers.date ? new Date(response.headers.date) : undefined;
-                    resolve({ status, body: parsed, serverTime: date && !Number.isNaN(date.getTime()) ? date : undefined });
-                });
+        let response;
+        try {
+            response = await request_httpRequest(new URL(`/api/v1${path}`, origin), {
+                method,
+                headers: {
+                    accept: 'application/json',
+                    authorization: `Bearer ${this.endpoint.token}`,
+                    ...(payload ? { 'content-type': 'application/json' } : {}),
+                },
+                body: payload,
+                timeoutMs: this.endpoint.requestTimeoutMs,
+                maxBodyBytes: client_MAX_BODY_BYTES,
+                extraCa: this.endpoint.ca,
+                connect: this.endpoint.connect ? { host: this.endpoint.connect.host, port: this.endpoint.connect.port } : undefined,
             });
-            const timer = setTimeout(() => {
-                const error = new Error(`no answer within ${this.endpoint.requestTimeoutMs} ms`);
-                error.code = 'ETIMEDOUT';
-                request.destroy(error);
-            }, this.endpoint.requestTimeoutMs);
-            request.on('error', (error) => {
-                clearTimeout(timer);
-                reject(networkError(error, where, origin.origin));
-            });
-            request.end(payload);
-        });
+        }
+        catch (error) {
+            if (!(error instanceof request_HttpRequestError))
+                throw error;
+            if (error.kind === 'too-large')
+                throw new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with more than ${client_MAX_BODY_BYTES} bytes`);
+            const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+                ? Object.assign(new Error(error.kind === 'timeout' ? `no answer within ${this.endpoint.requestTimeoutMs} ms` : error.message), { code: error.code })
+                : error.cause;
+            throw networkError(cause, where, origin.origin);
+        }
+        const { status } = response;
+        const text = response.text();
+        let parsed;
+        try {
+            parsed = text ? JSON.parse(text) : {};
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (status < 200 || status >= 300)
+            throw apiError(status, method, `/api/v1${path}`, parsed, text);
+        if (parsed === undefined) {
+            throw new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`, { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' });
+        }
+        const dateHeader = response.header('date');
+        const date = dateHeader ? new Date(dateHeader) : undefined;
+        return { status, body: parsed, serverTime: date && !Number.isNaN(date.getTime()) ? date : undefined };
     }
 }
 /** Cloudron's error bodies are `{ status, message }`; the message is outside text: one line, clipped, redacted by SlipwayError. */
@@ -47883,6 +48029,7 @@ function networkError(error, where, origin) {
 ;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
 
 
+
 /** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
 function registryBaseUrl(registry) {
     const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
@@ -47913,9 +48060,15 @@ async function probeRegistry(args) {
             problem = `HTTP ${outcome.status}`;
         }
         catch (error) {
-            if (error instanceof SlipwayError)
+            if (error instanceof HttpRequestError && error.kind === 'aborted')
                 throw error;
-            problem = describeNetworkError(error);
+            // The outer message names the registry already; a refusal needs no more than its name.
+            if (error instanceof HttpRequestError)
+                problem = error.kind === 'refused' ? 'connection refused' : error.message;
+            else if (error instanceof SlipwayError)
+                throw error;
+            else
+                problem = error.message ?? String(error);
         }
         if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
             throw new SlipwayError(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
@@ -47928,13 +48081,16 @@ async function probeRegistry(args) {
     }
 }
 async function probeOnce(base, args) {
-    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
-    await anonymous.arrayBuffer();
+    // Bodies are read and dropped: only statuses and headers matter here.
+    const get = (url, headers, what) => httpRequest(url, {
+        headers, timeoutMs: args.requestTimeoutMs ?? 15_000, signal: args.signal, maxRedirects: 5, overflow: 'truncate', maxBodyBytes: 64 * 1024, what,
+    });
+    const anonymous = await get(`${base}/v2/`, {});
     if (anonymous.status === 200)
         return { ok: true, auth: 'none' };
     if (anonymous.status !== 401)
         return failed(anonymous);
-    const challenge = anonymous.headers.get('www-authenticate') ?? '';
+    const challenge = anonymous.header('www-authenticate') ?? '';
     if (!args.username || !args.password)
         return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
     const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
@@ -47947,16 +48103,14 @@ async function probeOnce(base, args) {
         if (service)
             url.searchParams.set('service', service);
         url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
-        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-        await token.arrayBuffer();
+        const token = await get(url, { authorization: basic }, `token request GET ${url.pathname}`);
         return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
     }
-    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-    await authed.arrayBuffer();
+    const authed = await get(`${base}/v2/`, { authorization: basic });
     return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
 }
 function failed(response) {
-    const retryAfter = Number(response.headers.get('retry-after'));
+    const retryAfter = Number(response.header('retry-after'));
     return {
         ok: false,
         status: response.status,
@@ -47964,16 +48118,9 @@ function failed(response) {
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
     };
 }
-function describeNetworkError(error) {
-    const cause = error.cause;
-    if (cause?.code)
-        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    return error.message ?? String(error);
-}
 
 ;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
+
 
 
 
@@ -47990,7 +48137,7 @@ const ACCEPT = [
     'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 async function readServedImage(args) {
-    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const client = new RegistryClient(args.registry, args.repository, args.credentials, args);
     const { body, manifest: served } = await client.manifest(args.digest);
     let manifest = served;
     if (sha256(body) !== args.digest)
@@ -48016,77 +48163,72 @@ async function readServedImage(args) {
  * deploy that names an image by tag run the same read-back as push-image.
  */
 async function resolveServedDigest(args) {
-    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const client = new RegistryClient(args.registry, args.repository, args.credentials, args);
     return sha256((await client.manifest(args.tag)).body);
 }
 /** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
 async function anonymousManifestStatus(args) {
-    return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+    return new RegistryClient(args.registry, args.repository, undefined, args).manifestStatus(args.digest);
 }
 function platformOf(platform) {
     return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
 }
+/** Manifests and image configs are small; a registry answering more is broken or hostile. */
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 const sha256 = (body) => `sha256:${external_node_crypto_.createHash('sha256').update(body).digest('hex')}`;
 class RegistryClient {
     registry;
     repository;
     credentials;
+    budget;
     authorization;
     base;
-    constructor(registry, repository, credentials) {
+    constructor(registry, repository, credentials, budget = {}) {
         this.registry = registry;
         this.repository = repository;
         this.credentials = credentials;
+        this.budget = budget;
         this.base = registryBaseUrl(registry);
+    }
+    /** Registries redirect blob reads to storage: followed, and credentials stay behind on another origin. */
+    send(url, method, headers, what) {
+        const options = {
+            method, headers, what, timeoutMs: this.budget.requestTimeoutMs ?? 30_000, signal: this.budget.signal, maxRedirects: 5, maxBodyBytes: MAX_DOCUMENT_BYTES,
+        };
+        return request_httpRequest(url, options);
     }
     async manifest(reference) {
         const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
-        const body = Buffer.from(await response.arrayBuffer());
-        return { body, manifest: JSON.parse(body.toString('utf8')) };
+        return { body: response.body, manifest: response.json() };
     }
     async blob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
-        return Buffer.from(await response.arrayBuffer());
+        return (await this.get(`/v2/${this.repository}/blobs/${digest}`, {})).body;
     }
     async assertBlob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
-        await response.arrayBuffer();
+        await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
     }
     /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
     async manifestStatus(reference) {
-        const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
-        await response.arrayBuffer();
-        return response.status;
+        return (await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET')).status;
     }
     async request(path, headers, method) {
         let response;
         for (let attempt = 0; attempt < 2; attempt += 1) {
-            response = await fetch(`${this.base}${path}`, {
-                method,
-                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-                signal: AbortSignal.timeout(30_000),
-            });
+            response = await this.send(`${this.base}${path}`, method, { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) });
             if (response.status !== 401 || attempt > 0)
                 return response;
-            await response.arrayBuffer();
-            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+            await this.authenticate(response.header('www-authenticate') ?? '');
         }
         return response;
     }
     async get(path, headers, method = 'GET') {
         for (let attempt = 0; attempt < 2; attempt += 1) {
-            const response = await fetch(`${this.base}${path}`, {
-                method,
-                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-                signal: AbortSignal.timeout(30_000),
-            });
+            const response = await this.send(`${this.base}${path}`, method, { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) });
             if (response.status === 401 && attempt === 0) {
-                await response.arrayBuffer();
-                await this.authenticate(response.headers.get('www-authenticate') ?? '');
+                await this.authenticate(response.header('www-authenticate') ?? '');
                 continue;
             }
             if (!response.ok) {
-                await response.arrayBuffer();
                 const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
                 throw new errors/* SlipwayError */.GQ(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
                     fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
@@ -48112,12 +48254,10 @@ class RegistryClient {
         if (service)
             url.searchParams.set('service', service);
         url.searchParams.set('scope', `repository:${this.repository}:pull`);
-        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
-        if (!response.ok) {
-            await response.arrayBuffer();
+        const response = await this.send(url, 'GET', basic ? { authorization: basic } : {}, `token request GET ${url.pathname}`);
+        if (!response.ok)
             return;
-        }
-        const token = (await response.json());
+        const token = response.json();
         const value = token.token ?? token.access_token;
         if (value)
             this.authorization = `Bearer ${value}`;
@@ -48523,7 +48663,7 @@ const cloudronFlow = {
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/cloudron.js
 
 const noHost = async () => { throw new Error('the cloudron strategy runs without hosts (withoutHosts.run)'); };
-function describeTarget(settings) {
+function cloudron_describeTarget(settings) {
     const app = settings.location ?? (settings.app ? ('id' in settings.app ? settings.app.id : settings.app.fqdn) : '?');
     return `cloudron ${settings.origin.host}: ${app}`;
 }
@@ -48555,7 +48695,7 @@ const cloudronStrategy = {
     summarize: (report) => cloudronSummary(report.json),
     withoutHosts: {
         plan: ({ cloudron }) => planCloudron(cloudron),
-        target: ({ cloudron }) => describeTarget(cloudron),
+        target: ({ cloudron }) => cloudron_describeTarget(cloudron),
         run: async ({ cloudron }, context) => cloudronHostOutcome(await runCloudron(cloudron, context)),
     },
 };
@@ -50981,23 +51121,24 @@ class CaddySwitcher {
             throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
         });
         try {
-            return await new Promise((resolve, reject) => {
-                const request = external_node_http_.request({
-                    host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
-                    // Caddy checks Host against the admin address it listens on.
-                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
-                }, (response) => {
-                    let text = '';
-                    response.setEncoding('utf8');
-                    response.on('data', (chunk) => { text += chunk; });
-                    // Caddy sends the ETag of a config read as a trailer.
-                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
-                });
-                request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
-                request.on('error', (error) => reject(new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
-                    fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
-                })));
-                request.end(body);
+            // Caddy checks Host against the admin address it listens on: the URL's host is that address.
+            const response = await request_httpRequest(`http://${this.admin}${path}`, {
+                method,
+                headers: { ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+                body,
+                timeoutMs: 10_000,
+                maxBodyBytes: 16 * 1024 * 1024,
+                connect: { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${this.session.name}` },
+                what: `${method} ${path}`,
+            });
+            // Caddy sends the ETag of a config read as a trailer.
+            return { status: response.status, text: response.text(), etag: response.trailers.etag ?? response.header('etag') };
+        }
+        catch (error) {
+            if (!(error instanceof request_HttpRequestError))
+                throw error;
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
+                fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
             });
         }
         finally {
@@ -52132,6 +52273,7 @@ const deployFlow = {
 
 
 
+
 /** Finds our own comment again, so a re-run updates it instead of adding another. */
 const COMMENT_MARKER = '<!-- slipway:secret-scan -->';
 function commentBody(findings, stats) {
@@ -52156,39 +52298,45 @@ function headers(target) {
         ? { ...common, accept: 'application/vnd.github+json', authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' }
         : { ...common, authorization: `token ${target.token}` };
 }
-async function call(request, fetchImpl) {
-    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
+async function call(request, transport, budget) {
+    const url = new URL(request.url);
+    const response = await transport(url, {
+        method: request.method, headers: request.headers, body: request.body,
+        timeoutMs: budget.timeoutMs ?? 30_000, signal: budget.signal, maxRedirects: 5,
+        what: `secret-scan: ${request.method} ${url.pathname}`,
+    });
     if (!response.ok) {
-        const text = (await response.text()).slice(0, 300);
+        const text = response.text().slice(0, 300);
         throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
         });
     }
-    return (await response.json());
+    return response.json();
 }
 /**
  * One comment per pull request: updated when it exists, created only when
  * there is something to say (no "all clear" noise on clean PRs).
  */
-async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
+async function upsertComment(target, body, hasFindings, transport = httpRequest, budget = {}) {
     let existing;
     for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await call(commentRequests.list(target, page), fetchImpl);
+        const comments = await call(commentRequests.list(target, page), transport, budget);
         existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
         if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50))
             break;
     }
     if (existing !== undefined) {
-        await call(commentRequests.update(target, existing, body), fetchImpl);
+        await call(commentRequests.update(target, existing, body), transport, budget);
         return { action: 'updated', id: existing };
     }
     if (!hasFindings)
         return { action: 'skipped', reason: 'no findings and no earlier comment' };
-    const created = await call(commentRequests.create(target, body), fetchImpl);
+    const created = await call(commentRequests.create(target, body), transport, budget);
     return { action: 'created', id: created.id };
 }
 
 ;// CONCATENATED MODULE: ./build/src/preview/forge.js
+
 
 
 
@@ -52197,41 +52345,47 @@ async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
 // gets a commit status with target_url instead.
 /** Finds the preview comment again so each run edits it (never the secret scan's, which has its own marker). */
 const PREVIEW_COMMENT_MARKER = '<!-- slipway:preview -->';
-async function forge_call(forge, method, url, body, fetchImpl = fetch) {
-    const response = await fetchImpl(url, {
+function headersFor(forge, withBody) {
+    return {
+        authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
+        accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+        ...(withBody ? { 'content-type': 'application/json' } : {}),
+        'user-agent': 'slipway-preview',
+    };
+}
+async function forge_call(forge, method, url, body, transport, budget) {
+    const response = await transport(url, {
         method,
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'content-type': 'application/json',
-            'user-agent': 'slipway-preview',
-        },
+        headers: headersFor(forge, true),
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
+        timeoutMs: budget.timeoutMs ?? 30_000,
+        signal: budget.signal,
+        maxRedirects: 5,
+        what: `preview: ${forge.kind} API ${method} ${new URL(url).pathname}`,
     });
     if (!response.ok) {
-        const text = (0,secrets/* redact */.E$)((await response.text()).slice(0, 300));
+        const text = (0,secrets/* redact */.E$)(response.text().slice(0, 300));
         throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API ${method} ${url.replace(forge.apiUrl, '')} answered HTTP ${response.status}: ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Give forge-token pull-requests: write and deployments: write (GitHub) or repository write (Forgejo).' : undefined,
         });
     }
-    return (response.status === 204 ? undefined : await response.json());
+    return (response.status === 204 ? undefined : response.json());
 }
 /** Open or closed (merged counts as closed); a PR the forge does not know is closed too: nothing will update it. */
-async function pullRequestState(forge, pr, fetchImpl = fetch) {
-    const response = await fetchImpl(`${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`, {
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'user-agent': 'slipway-preview',
-        },
-        signal: AbortSignal.timeout(30_000),
+async function pullRequestState(forge, pr, transport = request_httpRequest, budget = {}) {
+    const url = `${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`;
+    const response = await transport(url, {
+        headers: headersFor(forge, false),
+        timeoutMs: budget.timeoutMs ?? 30_000,
+        signal: budget.signal,
+        maxRedirects: 5,
+        what: `preview: ${forge.kind} API GET ${new URL(url).pathname}`,
     });
     if (response.status === 404)
         return 'closed';
     if (!response.ok)
         throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API GET pulls/${pr} answered HTTP ${response.status}`, { fix: 'Check forge-token may read pull requests.' });
-    const body = (await response.json());
+    const body = response.json();
     return body.state === 'open' ? 'open' : 'closed';
 }
 function commentText(a) {
@@ -52248,21 +52402,21 @@ function commentText(a) {
     ].join('\n');
 }
 /** One comment per PR: created the first time, edited afterwards. */
-async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
+async function upsertPreviewComment(forge, a, transport = request_httpRequest, budget = {}) {
     const target = { forge: forge.kind, apiUrl: forge.apiUrl, repository: forge.repository, pullNumber: a.pr, token: forge.token };
     const body = (0,secrets/* redact */.E$)(commentText(a));
     let existing;
     for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, fetchImpl);
+        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, transport, budget);
         existing = comments.find((c) => c.body?.includes(PREVIEW_COMMENT_MARKER))?.id;
         if (comments.length < (forge.kind === 'github' ? 100 : 50))
             break;
     }
     if (existing !== undefined) {
-        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, fetchImpl);
+        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, transport, budget);
         return 'updated';
     }
-    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, fetchImpl);
+    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, transport, budget);
     return 'created';
 }
 /**
@@ -52270,7 +52424,7 @@ async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
  * environment_url (shown on the PR). Forgejo has no deployments API: a commit
  * status whose target_url is the preview.
  */
-async function markDeployment(forge, a, fetchImpl = fetch) {
+async function markDeployment(forge, a, transport = request_httpRequest, budget = {}) {
     if (!a.sha)
         return;
     const repo = `${forge.apiUrl}/repos/${forge.repository}`;
@@ -52279,18 +52433,18 @@ async function markDeployment(forge, a, fetchImpl = fetch) {
         await forge_call(forge, 'POST', `${repo}/statuses/${a.sha}`, {
             state, context: 'slipway/preview', target_url: a.status === 'live' ? a.url : undefined,
             description: a.status === 'live' ? `preview ${a.version} live` : `preview ${a.status}`,
-        }, fetchImpl);
+        }, transport, budget);
         return;
     }
     const environment = `pr-${a.pr}`;
     const deployment = await forge_call(forge, 'POST', `${repo}/deployments`, {
         ref: a.sha, environment, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false,
         description: `Slipway preview ${a.version}`,
-    }, fetchImpl);
+    }, transport, budget);
     const state = a.status === 'live' ? 'success' : a.status === 'removed' ? 'inactive' : 'failure';
     await forge_call(forge, 'POST', `${repo}/deployments/${deployment.id}/statuses`, {
         state, environment_url: a.status === 'live' ? a.url : undefined, auto_inactive: true,
-    }, fetchImpl);
+    }, transport, budget);
 }
 
 ;// CONCATENATED MODULE: ./build/src/preview/naming.js
@@ -52579,17 +52733,19 @@ async function listPreviews(h) {
 
 
 
+
 /** Why `reap` removes a preview, or undefined to keep it. */
-async function reapReason(settings, state, now, fetchImpl = fetch) {
+async function reapReason(settings, state, now, transport = request_httpRequest, budget = {}) {
     const created = Date.parse(state.created);
     if (settings.maxAgeMs > 0 && Number.isFinite(created) && now.getTime() - created > settings.maxAgeMs)
         return `older than max-age (created ${state.created})`;
-    if (settings.forge && (await pullRequestState(settings.forge, state.pr, fetchImpl)) === 'closed')
+    if (settings.forge && (await pullRequestState(settings.forge, state.pr, transport, budget)) === 'closed')
         return 'its pull request is closed';
     return undefined;
 }
 /** up | down | list | reap on the (first) host, under the previews' own lock; announcements after the lock is released. */
-async function runPreview(settings, context, fetchImpl = fetch) {
+async function runPreview(settings, context, transport = request_httpRequest) {
+    const budget = { signal: context.signal };
     const target = settings.ssh.targets[0];
     if (!target)
         throw new Error('no host');
@@ -52629,7 +52785,7 @@ async function runPreview(settings, context, fetchImpl = fetch) {
             else if (settings.command === 'reap') {
                 const now = new Date();
                 for (const state of await readPreviews(h)) {
-                    const reason = await reapReason(settings, state, now, fetchImpl);
+                    const reason = await reapReason(settings, state, now, transport, budget);
                     if (!reason)
                         continue;
                     context.log.info(`preview pr-${state.pr}: reaping, ${reason}`);
@@ -52650,9 +52806,9 @@ async function runPreview(settings, context, fetchImpl = fetch) {
             for (const a of announcements) {
                 // An announcement that fails must not turn a good preview red: warn and go on.
                 try {
-                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, fetchImpl)}`);
+                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, transport, budget)}`);
                     if (a.sha) {
-                        await markDeployment(settings.forge, a, fetchImpl);
+                        await markDeployment(settings.forge, a, transport, budget);
                         result.announced.push(`pr-${a.pr} ${settings.forge.kind === 'github' ? 'deployment' : 'commit status'} ${a.status}`);
                     }
                 }
