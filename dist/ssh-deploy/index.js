@@ -37243,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
-/* harmony import */ var _preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7929);
+/* harmony import */ var _preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4337);
 // The ssh-deploy action: inputs → the shared deploy flow (mode preview: the preview flow) → outputs and summary.
 
 
@@ -38064,13 +38064,14 @@ function renderTextBlocks(summary) {
 /* harmony export */   VP: () => (/* binding */ writeStateFile),
 /* harmony export */   YF: () => (/* binding */ hostPathsOf),
 /* harmony export */   _k: () => (/* binding */ appendDeployLog),
+/* harmony export */   bI: () => (/* binding */ formatDeployLogLine),
 /* harmony export */   l2: () => (/* binding */ readOrEmpty),
 /* harmony export */   qZ: () => (/* binding */ hostFiles),
 /* harmony export */   qy: () => (/* binding */ readStateFile),
 /* harmony export */   r9: () => (/* binding */ stateText),
 /* harmony export */   vZ: () => (/* binding */ writeAtomic)
 /* harmony export */ });
-/* unused harmony exports deployLogPath, formatDeployLogLine, writeAtomicWords, readOrEmptyWords */
+/* unused harmony exports deployLogPath, writeAtomicWords, readOrEmptyWords */
 /**
  * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
  * deploy log and the compose state. Host state is the only truth a rollback
@@ -38167,6 +38168,7 @@ async function writeStateFile(session, file, state) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   Qi: () => (/* binding */ acquireLockAndLook),
 /* harmony export */   ky: () => (/* binding */ releaseLockWords)
 /* harmony export */ });
 /* unused harmony exports ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT */
@@ -38250,7 +38252,44 @@ function releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`;
+/**
+ * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
+ * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
+ * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ */
+function closeScript(closing) {
+    return [
+        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
+        ...(closing ? [`( ${closing}\n)`] : []),
+        'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
+        'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
+        `( set -- "$lock" "$token"; ${RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
+    ].join('\n');
+}
+/**
+ * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
+ * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
+ * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
+ * held whatever the look printed, so the caller always gets it to release.
+ */
+function lockAndLookScript(asFile, look) {
+    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+}
+/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
+async function acquireLockAndLook(session, appDir, options, log, look) {
+    let looked = '';
+    const lock = await holdLock(session, appDir, options, log, {
+        script: (asFile) => lockAndLookScript(asFile, look.script),
+        args: [appDir, ...look.args],
+        taken: (stdout) => { looked = stdout; },
+        missingAppDir: look.missingAppDir,
+    });
+    return { lock, looked };
+}
 async function acquireLock(session, appDir, options, log) {
+    return holdLock(session, appDir, options, log);
+}
+async function holdLock(session, appDir, options, log, attempt) {
     const dir = options.lockPath ?? (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .lockDir */ .JK)(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
@@ -38260,7 +38299,7 @@ async function acquireLock(session, appDir, options, log) {
         appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
-        await takeLock(session, dir, token, options, log);
+        await takeLock(session, dir, token, options, log, attempt);
     }
     catch (error) {
         settle();
@@ -38273,17 +38312,37 @@ async function acquireLock(session, appDir, options, log) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
+        finish: async (entry, logPath, closing) => {
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDeployLogLine */ .bI)(entry), dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+            });
+            const lines = result.stdout.replace(/\n$/, '').split('\n');
+            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
+            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
+                settle();
+            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
+            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
+            if (!unlocked || !logged)
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
+            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+        },
     };
 }
-async function takeLock(session, dir, token, options, log) {
+async function takeLock(session, dir, token, options, log, attempt) {
     const started = Date.now();
     let announced = false;
     for (;;) {
         (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
-        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
+        const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        if (result.exitCode === 0) {
+            attempt?.taken(result.stdout);
             return;
+        }
+        if (attempt && result.exitCode === 5)
+            throw attempt.missingAppDir();
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
@@ -38912,7 +38971,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 7929:
+/***/ 4337:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39412,6 +39471,21 @@ function freeLocalPort() {
 var host_state = __nccwpck_require__(5131);
 ;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
 
+/** The look the fleet ran with the lock, once; undefined when there is none (or it was read). */
+function takeLooked(run) {
+    const looked = run.looked;
+    run.looked = undefined;
+    return looked;
+}
+/** Hands the closing step to the fleet, or runs it now (one round trip) when there is no fleet. */
+async function runClosing(run, step) {
+    if (run.deferClosing) {
+        run.deferClosing(step);
+        return;
+    }
+    const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], { allowFailure: true, label: `ssh ${run.session.target.host}: closing step` });
+    step.settle(result.stdout, result.exitCode);
+}
 /** A deploy step that failed after the host was changed and was then put back: says what serves now. */
 class RolledBackError extends errors/* SlipwayError */.GQ {
     host;
@@ -49530,7 +49604,155 @@ const composeStrategy = {
     rollback: composeRollback,
 };
 
+;// CONCATENATED MODULE: ./build/src/deploy/release-remote.js
+// The release strategy's remote steps, one `sh -c` script per phase: every value travels as a
+// positional argument, never in the script text, and what a script prints is parsed line by line
+// under its own tag (remote text, such as a version file or a command's stderr, stays on one
+// tagged line and is only ever shown, never run).
+/** Every line a look prints starts with its tag; a name holding a newline is left out, so no line can pass for another. */
+const LOOK_LINES = 'nl=\'\n\'; one() { case "$2" in *"$nl"*) ;; *) printf \'%s %s\\n\' "$1" "$2" ;; esac; }';
+/**
+ * The release strategy's look at a host, in one round trip (with the lock when the fleet runs it):
+ * `$1` app-dir, `$2` 1 to make `releases/` when every check passed (a deploy), `$3` the state file,
+ * `$4` how many shared paths follow, the shared paths, then one argument per sudo check (its words
+ * after `sudo`, space-separated: sudoCheckWords splits on whitespace, so no word holds one).
+ * Prints `missing app-dir`, `missing shared <i>`, `sudo <i> <exit>`, `current <name>`,
+ * `release <name>`, `version <name>/<first line of its .slipway-version>`, `state <line>`, then `end`.
+ */
+const LOOK = [
+    'app="$1"; prepare="$2"; state="$3"; n="$4"; shift 4; ok=1',
+    LOOK_LINES,
+    '[ -d "$app" ] || { echo "missing app-dir"; ok=0; }',
+    'i=0; while [ "$i" -lt "$n" ]; do [ -f "$app/shared/$1" ] || { echo "missing shared $i"; ok=0; }; shift; i=$((i+1)); done',
+    // Unquoted on purpose, with globbing off: the check's words split on spaces, nothing else expands.
+    'set -f; i=0; for check in "$@"; do sudo $check </dev/null >/dev/null 2>&1; s=$?; echo "sudo $i $s"; [ "$s" -eq 0 ] || ok=0; i=$((i+1)); done; set +f',
+    'if cd "$app" 2>/dev/null; then',
+    '  if target=$(readlink current 2>/dev/null); then target=${target%/}; one current "${target##*/}"; fi',
+    '  for p in releases/*; do',
+    '    [ -e "$p" ] || [ -L "$p" ] || continue',
+    '    name=${p#releases/}; one release "$name"',
+    '    if [ -f "$p/.slipway-version" ]; then one version "$name/$(head -n 1 "$p/.slipway-version")"; fi',
+    '  done',
+    '  if [ -f "$state" ]; then sed "s/^/state /" "$state"; fi',
+    '  if [ "$prepare" = 1 ] && [ "$ok" = 1 ]; then mkdir -p releases; fi',
+    'fi',
+    'echo end',
+].join('\n');
+function parseLook(stdout) {
+    const look = { complete: false, appDirMissing: false, missingShared: [], sudo: new Map(), names: [], versions: new Map(), state: {} };
+    for (const line of stdout.split('\n')) {
+        const space = line.indexOf(' ');
+        const tag = space < 0 ? line : line.slice(0, space);
+        const rest = space < 0 ? '' : line.slice(space + 1);
+        if (tag === 'end')
+            look.complete = true;
+        else if (tag === 'missing' && rest === 'app-dir')
+            look.appDirMissing = true;
+        else if (tag === 'missing' && /^shared \d+$/.test(rest))
+            look.missingShared.push(Number(rest.slice('shared '.length)));
+        else if (tag === 'sudo' && /^\d+ \d+$/.test(rest)) {
+            const [index, status] = rest.split(' ').map(Number);
+            look.sudo.set(index, status);
+        }
+        else if (tag === 'current' && rest)
+            look.current = rest;
+        else if (tag === 'release' && rest)
+            look.names.push(rest);
+        else if (tag === 'version') {
+            // A name never holds a `/`: the first one ends it.
+            const slash = rest.indexOf('/');
+            if (slash > 0)
+                look.versions.set(rest.slice(0, slash), rest.slice(slash + 1).trim());
+        }
+        else if (tag === 'state') {
+            const equals = rest.indexOf('=');
+            if (equals > 0)
+                look.state[rest.slice(0, equals)] = rest.slice(equals + 1);
+        }
+    }
+    look.names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return look;
+}
+/**
+ * The release's own round trip after the upload: `$1` a token of this run, `$2` the release dir,
+ * `$3` the version, `$4` 1 to unpack `$2.tar.gz` into it first, `$5` the first pre-promote command
+ * ('' for none), then the `path target` pairs to link (`versionAndLinks`, VERSION_AND_LINKS, is run
+ * on the version, the dir and those pairs). A failure of Slipway's own part ends with the stderr line `slipway: <unpack|links> failed [<token>]`; otherwise the exit status is
+ * the pre-promote command's, whose output streams as it comes.
+ */
+function prepareScript(versionAndLinks) {
+    return [
+        'token="$1"; dir="$2"; version="$3"; archive="$4"; hook="$5"; shift 5',
+        'failed() { printf "slipway: %s failed [%s]\\n" "$1" "$token" >&2; exit "$2"; }',
+        'if [ "$archive" = 1 ]; then { mkdir -p "$dir" && tar -xzf "$dir.tar.gz" -C "$dir" && rm -f "$dir.tar.gz"; } || failed unpack "$?"; fi',
+        `( set -- "$version" "$dir" "$@"; ${versionAndLinks}\n) || failed links "$?"`,
+        '[ -n "$hook" ] || exit 0',
+        'cd "$dir" || exit 1',
+        'exec sh -e -c "$hook"',
+    ].join('\n');
+}
+/** Which of Slipway's own parts failed in a prepare round trip (its last stderr line), if one did. */
+function preparePartFailed(stderr, token) {
+    const last = stderr.trimEnd().split('\n').pop() ?? '';
+    const match = /^slipway: (unpack|links) failed \[(\w+)\]$/.exec(last);
+    return match && match[2] === token ? match[1] : undefined;
+}
+/**
+ * The switch and the first restart command in one round trip (run so it survives a dropped
+ * connection): `$1` a token of this run, `$2` app-dir, `$3` the release, `$4` the restart command
+ * ('' for none). The switch is `switchCurrent` (SWITCH_CURRENT) on app-dir and the release. The
+ * last line is `<token> switch <exit>` (the switch failed, or there is no restart) or
+ * `<token> restart <exit> <its last stderr line>`.
+ */
+function switchAndRestartScript(switchCurrent) {
+    return [
+        'token="$1"; app="$2"; name="$3"; restart="$4"',
+        `( set -- "$app" "$name"; ${switchCurrent}\n); s=$?`,
+        'if [ "$s" -ne 0 ] || [ -z "$restart" ]; then printf "\\n%s switch %s\\n" "$token" "$s"; exit 0; fi',
+        'err=$(mktemp 2>/dev/null) || err=/dev/null',
+        'sh -c "$restart" 2>"$err"; s=$?',
+        'said=$(tail -n 1 "$err" 2>/dev/null | tr -d "\\r"); [ "$err" = /dev/null ] || rm -f "$err"',
+        'printf "\\n%s restart %s %s\\n" "$token" "$s" "$said"',
+    ].join('\n');
+}
+/** The trailer of a SWITCH_AND_RESTART round trip; undefined when it is missing (the output before it is the switch's own). */
+function parseSwitch(stdout, token) {
+    const lines = stdout.replace(/\n$/, '').split('\n');
+    for (let i = lines.length - 1; i >= 0; i -= 1) {
+        const match = /^(\w+) (switch|restart) (\d+) ?(.*)$/.exec(lines[i] ?? '');
+        if (match && match[1] === token)
+            return { step: match[2], exitCode: Number(match[3]), said: match[4] ?? '', output: lines.slice(0, i).join('\n').trim() };
+    }
+    return undefined;
+}
+/**
+ * The release's closing step (the fleet runs it with the deploy-log line and the lock release):
+ * `$1` app-dir, `$2` a release to mark ('' for none), `$3` the mark, then the releases to remove.
+ * The mark is MARK_RELEASE, skipped when the release dir was never made. Prints
+ * `mark <exit> <what it said>` and `prune <exit> <what it said>` for the parts it ran.
+ */
+function closingScript(markRelease) {
+    return [
+        'app="$1"; name="$2"; mark="$3"; shift 3',
+        'flat() { printf "%s" "$1" | tr "\\n" " "; }',
+        `if [ -n "$name" ]; then said=$( ( set -- "$app" "$name" "$mark"; [ -e "$1/releases/$2" ] || exit 0; ${markRelease}\n) 2>&1 ); s=$?; printf "mark %s %s\\n" "$s" "$(flat "$said")"; fi`,
+        'if [ "$#" -gt 0 ]; then said=$( { cd "$app/releases" && rm -rf -- "$@"; } 2>&1 ); s=$?; printf "prune %s %s\\n" "$s" "$(flat "$said")"; fi',
+    ].join('\n');
+}
+/** The parts a closing step reported: exit status and what it said, by part. */
+function parseClosing(stdout) {
+    const parts = new Map();
+    for (const line of stdout.split('\n')) {
+        const match = /^(mark|prune) (\d+) ?(.*)$/.exec(line);
+        if (match)
+            parts.set(match[1], { exitCode: Number(match[2]), said: (match[3] ?? '').trim() });
+    }
+    return parts;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
 
 
 
@@ -49593,12 +49815,16 @@ const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && 
 const LINK_SHARED = 'release="$1"; shift; while [ "$#" -ge 2 ]; do p="$1"; t="$2"; shift 2; mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$t" "$release/$p"; done';
 /** Writes `$1` into `$2/.slipway-version`, then links the shared paths (LINK_SHARED on `$2` and the path/target pairs after it). */
 const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$2/.slipway-version" && shift && { ${LINK_SHARED}; }`;
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+/** After the upload: unpack, version file, shared links and the first pre-promote command, one round trip (release-remote.ts). */
+const PREPARE = prepareScript(VERSION_AND_LINKS);
 const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
 const isMarked = (name) => MARKED.test(name);
 /** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
 const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/** The release's closing step: a mark (MARK_RELEASE) and the prune, with the fleet's log line and lock release. */
+const CLOSING = closingScript(MARK_RELEASE);
+/** The switch (SWITCH_CURRENT) and the first restart command, one round trip. */
+const SWITCH_AND_RESTART = switchAndRestartScript(SWITCH_CURRENT);
 /**
  * What to remove so at most `keep` release dirs remain, marked ones included. Kept, in this
  * order: `current`, the good release before it (the rollback target), the newest `.failed` one
@@ -49666,152 +49892,208 @@ function sudoCheckWords(command) {
         i += 1;
     return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
 }
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run) {
-    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    const names = lines.filter((line) => !line.startsWith('current='));
-    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+/** A token of this run for a round trip's own lines (remote output cannot know it, so cannot pass for them). */
+const roundTripToken = () => (0,external_node_crypto_.randomBytes)(8).toString('hex');
+/** The sudo checks of the restart commands that start with sudo, in order. */
+function sudoChecks(restart) {
+    return restart.flatMap((command) => {
+        const words = sudoCheckWords(command);
+        return words ? [{ command, words }] : [];
+    });
 }
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run, name, mark) {
-    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-    if (result.exitCode !== 0)
-        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+/** The LOOK arguments for this run: a deploy checks the shared files and sudo rules and makes `releases/`; a rollback only reads. */
+function lookArgs(run) {
+    const deploy = run.settings.mode !== 'rollback';
+    const shared = deploy ? run.settings.release.shared : [];
+    const checks = deploy ? sudoChecks(run.settings.release.restart) : [];
+    return [run.appDir, deploy ? '1' : '0', releaseStateFile(run), String(shared.length), ...shared, ...checks.map((check) => check.words.slice(1).join(' '))];
+}
+/** The look the fleet ran with the lock (once), else one round trip of its own. */
+async function release_lookAt(run) {
+    const looked = takeLooked(run);
+    if (looked !== undefined)
+        return checkedLook(run, parseLook(looked), '');
+    const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
+    return checkedLook(run, parseLook(result.stdout), result.stderr);
+}
+function checkedLook(run, look, stderr) {
+    // A look cut short (a shell that failed early) is not read as an empty host.
+    if (!look.complete)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: could not read ${run.appDir}/releases (${stderr.trim().slice(0, 200) || 'no answer'})`, { fix: 'Check the SSH user can read app-dir' });
+    return look;
+}
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+const releasesOf = (look) => ({ current: look.current, all: look.names.filter((name) => !isMarked(name)), marked: look.names.filter(isMarked) });
+/** The name MARK_RELEASE gives `name` among `names`: `<name>.<mark>`, else the first free `-N`. */
+function markedName(name, mark, names) {
+    let to = `${name}.${mark}`;
+    for (let n = 1; names.includes(to); n += 1)
+        to = `${name}.${mark}-${n}`;
+    return to;
 }
 /** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
-async function versionOf(run, name) {
-    if (!name)
-        return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
-    return result.stdout.trim();
-}
+const versionOf = (look, name) => (name ? look.versions.get(name) ?? '' : '');
 /**
  * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
  * they answered when a deploy replaced them, so a rollback to one checks for its real version.
  */
 const releaseStateFile = (run) => host_state/* hostFiles */.qZ.releaseState(run.appDir);
 /** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
-async function knownVersionOf(run, name) {
-    const written = await versionOf(run, name);
-    if (written)
-        return written;
-    return (await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
-}
-async function recordServed(run, name, version) {
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run));
-    if (state[`served.${name}`] === version)
+const knownVersionOf = (look, name) => versionOf(look, name) || look.state[`served.${name}`] || undefined;
+async function recordServed(run, look, name, version) {
+    if (look.state[`served.${name}`] === version)
         return;
-    await (0,host_state/* writeStateFile */.VP)(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
+    await (0,host_state/* writeStateFile */.VP)(run.session, releaseStateFile(run), { ...look.state, [`served.${name}`]: version });
 }
 /**
- * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * Hands the release's last remote work to the fleet (with the deploy-log line and the lock release, one
+ * round trip), or runs it now. Both parts are best effort: a failure warns (a mark left undone means a
+ * rollback may pick the release; a prune left undone is tried again by the next deploy).
+ */
+async function release_close(run, closing) {
+    const stale = closing.prune ? releasesToRemove(closing.prune.names, run.settings.release.keep, closing.prune.current) : [];
+    const mark = closing.mark;
+    // With nothing to do and no fleet to carry it there is no round trip to make.
+    if (!mark && !stale.length && !run.deferClosing)
+        return;
+    await runClosing(run, {
+        script: CLOSING,
+        args: [run.appDir, mark?.name ?? '', mark?.as ?? '', ...stale],
+        settle: (stdout) => {
+            const parts = parseClosing(stdout);
+            const marked = parts.get('mark');
+            if (mark && marked?.exitCode !== 0) {
+                run.log.warn(`${run.session.name}: could not mark releases/${mark.name} as ${mark.as} (${marked?.said || 'no answer'}); a rollback may pick it`);
+            }
+            if (!stale.length)
+                return;
+            const pruned = parts.get('prune');
+            if (pruned?.exitCode !== 0) {
+                run.log.warn(`${run.session.name}: could not remove old releases (${pruned?.said || 'no answer'}); the next deploy tries again`);
+                return;
+            }
+            const names = closing.prune?.names ?? [];
+            const failed = names.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).sort().pop();
+            run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
+        },
+    });
+}
+/**
+ * Runs the restart commands from `from` on, in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
  * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
  */
-async function restart(run, signal) {
-    for (const command of run.settings.release.restart) {
+async function restart(run, from, signal) {
+    for (const command of run.settings.release.restart.slice(from)) {
         if (signal?.aborted)
             return { ok: false, detail: `cancelled before restart command \`${command}\`` };
         const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-        if (result.exitCode !== 0) {
-            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-            const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(result.stderr.trim()), 1);
-            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-        }
+        if (result.exitCode !== 0)
+            return restartFailed(command, result.exitCode, result.stderr);
     }
     return { ok: true, detail: '' };
 }
+function restartFailed(command, exitCode, stderr) {
+    // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+    const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(stderr.trim()), 1);
+    return { ok: false, detail: `restart command \`${command}\` failed with exit ${exitCode}${said ? ` (${said})` : ''}` };
+}
 /**
- * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * Switch `current` and run the first restart command in one round trip (it survives a dropped
+ * connection), then the other restart commands, then the health check. A failing restart is a
+ * failed check, so the caller still switches back; a failing switch throws.
  * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
  */
 async function switchAndCheck(run, name, version, signal) {
-    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run, signal);
+    const [first] = run.settings.release.restart;
+    const token = roundTripToken();
+    const label = `switch current → releases/${name}${first ? `, restart (${first})` : ''} on ${run.session.target.host}`;
+    const result = await run.session.exec(['sh', '-c', SWITCH_AND_RESTART, 'slipway-switch', token, run.appDir, name, first ?? ''], {
+        survivesDisconnect: true, allowFailure: true, env: first ? run.settings.env : undefined, label,
+    });
+    const answer = parseSwitch(result.stdout, token);
+    if (!answer || (answer.step === 'switch' && answer.exitCode !== 0)) {
+        throw new errors/* ProcessError */.yI({ command: `switch current → releases/${name} on ${run.session.target.host}`, exitCode: answer?.exitCode || result.exitCode || 1, stderr: answer?.output || result.stderr || result.stdout });
+    }
+    if (answer.step === 'restart' && answer.exitCode !== 0)
+        return { healthy: false, detail: restartFailed(first ?? '', answer.exitCode, answer.said).detail };
+    const restarted = await restart(run, 1, signal);
     if (!restarted.ok)
         return { healthy: false, detail: restarted.detail };
     return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
+/**
+ * After the upload, one round trip: unpack (an archive), the version file, the shared links and the
+ * first pre-promote command (its output streams); the other pre-promote commands one round trip
+ * each, so a cancel between two of them starts no further one. Each part fails with its own message.
+ */
+async function release_prepare(run, dir, archive) {
+    const { release, version } = run.settings;
+    const [first, ...others] = release.prePromote;
+    const host = run.session.target.host;
+    const token = roundTripToken();
+    const env = { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir };
+    const result = await run.session.exec(['sh', '-c', PREPARE, 'slipway-release', token, dir, version, archive ? '1' : '0', first ?? '', ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])], first ? { env, stream: true, allowFailure: true, label: `ssh ${host}: write the version, link shared; pre-promote: ${first}` } : { allowFailure: true, label: `ssh ${host}: write the version, link shared` });
+    if (result.exitCode !== 0) {
+        const part = preparePartFailed(result.stderr, token);
+        const command = part === 'unpack' ? `ssh ${host}: unpack ${dir}.tar.gz` : part === 'links' || !first ? `ssh ${host}: write the version, link shared` : `pre-promote on ${host}: ${first}`;
+        throw new errors/* ProcessError */.yI({ command, exitCode: result.exitCode, stderr: result.stderr.trimEnd().split('\n').filter((line) => !line.endsWith(`[${token}]`)).join('\n') || result.stdout, timedOut: result.timedOut });
+    }
+    for (const command of others) {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
+        await run.session.exec(hookWords(dir, command), { env, stream: true, label: `pre-promote on ${host}: ${command}` });
+    }
+}
 /** `release-name` as given, else the style of the host's releases, else ISO 8601 basic. */
 function releaseNameFormat(given, existing) {
     return given ?? hostReleaseNameFormat(existing) ?? DEFAULT_RELEASE_NAME;
-}
-/** Bounds `releases/` to keep-releases dirs, marked ones counted (releasesToRemove); best effort, after the switch settled. */
-async function prune(run) {
-    try {
-        const { current, all, marked } = await listReleases(run);
-        const stale = releasesToRemove([...all, ...marked], run.settings.release.keep, current);
-        if (!stale.length)
-            return;
-        const removed = await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale], { allowFailure: true, label: `prune releases on ${run.session.target.host}` });
-        if (removed.exitCode !== 0)
-            throw new Error(removed.stderr.trim());
-        const failed = marked.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).pop();
-        run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
-    }
-    catch (error) {
-        run.log.warn(`${run.session.name}: could not remove old releases (${error instanceof Error ? error.message : String(error)}); the next deploy tries again`);
-    }
 }
 async function releaseDeploy(run, now = new Date()) {
     const { release } = run.settings;
     // Parsing requires it for a deploy.
     const artifact = release.artifact ?? '';
     const { version } = run.settings;
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
-    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    const look = await release_lookAt(run);
+    // Even with nothing to mark or prune, the fleet's last round trip then carries the log line and the release together.
+    await release_close(run, {});
+    const missing = [
+        ...(look.appDirMissing ? [`app-dir (${run.appDir})`] : []),
+        ...look.missingShared.map((i) => `shared file (${run.appDir}/shared/${release.shared[i] ?? ''})`),
+    ];
+    if (missing.length)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)` });
     // sudo -n first: a promote that cannot restart must not happen.
-    for (const command of release.restart) {
-        const check = sudoCheckWords(command);
-        if (!check)
-            continue;
-        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-        if (allowed.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    for (const [index, check] of sudoChecks(release.restart).entries()) {
+        if (look.sudo.get(index) !== 0)
+            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${check.command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
     }
-    const before = await listReleases(run);
+    const before = releasesOf(look);
     // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
     // Asked beside the upload (it reads only what serves now), and known before any pre-promote command runs.
     const asking = (async () => {
-        const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+        const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? knownVersionOf(look, before.current) ?? '' : '';
         // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-        if (before.current && serving && !(await versionOf(run, before.current)))
-            await recordServed(run, before.current, serving);
+        if (before.current && serving && !versionOf(look, before.current))
+            await recordServed(run, look, before.current, serving);
         return serving;
     })();
     // Awaited below; a failed upload must not leave it unhandled.
     asking.catch(() => undefined);
     let name = releaseName(now, releaseNameFormat(release.nameFormat, before.all));
-    if (before.all.includes(name))
+    if (look.names.includes(name))
         name = `${name}-${run.index + 1}-${process.pid}`;
     const dir = `${run.appDir}/releases/${name}`;
+    const archive = /\.(tar\.gz|tgz)$/.test(artifact);
     let previousVersion;
     try {
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
-        await run.session.exec(['mkdir', '-p', dir]);
-    }
-    catch (error) {
-        await asking.catch(() => undefined);
-        throw error;
-    }
-    try {
-        if (/\.(tar\.gz|tgz)$/.test(artifact)) {
+        // The look made releases/; rsync makes the release dir itself.
+        if (archive)
             await run.session.upload(artifact, `${dir}.tar.gz`);
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
-            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-        }
-        else {
+        else
             await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
-        }
-        // The version file and the shared links (each relative to the release) in one round trip.
-        await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, dir, ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])], { label: `ssh ${run.session.target.host}: write the version, link shared` });
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, archive ? 'unpacking the new release' : 'writing the version and linking shared');
         previousVersion = await asking;
-        for (const command of release.prePromote) {
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
-            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-        }
+        await release_prepare(run, dir, archive);
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
     }
     catch (error) {
@@ -49819,21 +50101,21 @@ async function releaseDeploy(run, now = new Date()) {
         await asking.catch(() => undefined);
         // Never promoted, but newer than current: unmarked, a later rollback could land on it.
         if (await run.session.isAlive())
-            await markRelease(run, name, 'failed');
+            await release_close(run, { mark: { name, as: 'failed' } });
         throw error;
     }
     const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
     const verdict = await switchAndCheck(run, name, version, run.signal);
     if (verdict.healthy) {
-        await prune(run);
+        await release_close(run, { prune: { names: [...look.names, name], current: name } });
         return { version, previous: shownBefore, changed: true };
     }
     if (!before.current)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
     const back = await switchAndCheck(run, before.current, previousVersion || undefined);
-    await markRelease(run, name, 'failed');
-    await prune(run);
+    const failedName = markedName(name, 'failed', [...look.names, name]);
+    await release_close(run, { mark: { name, as: 'failed' }, prune: { names: [...look.names, failedName], current: before.current } });
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
     const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
@@ -49844,25 +50126,32 @@ async function releaseDeploy(run, now = new Date()) {
  * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
  */
 async function releaseRollback(run) {
-    const { current, all } = await listReleases(run);
+    const look = await release_lookAt(run);
+    // A deploy's closing step on this run (a batch revert) no longer fits what the host will hold.
+    await release_close(run, {});
+    const { current, all } = releasesOf(look);
     const index = current ? all.indexOf(current) : -1;
-    const from = await versionOf(run, current);
+    const from = versionOf(look, current);
     let target;
     for (let i = index - 1; i >= 0 && current; i -= 1) {
         target = all[i];
-        if (!from || (await versionOf(run, target)) !== from)
+        if (!from || versionOf(look, target) !== from)
             break;
     }
     if (!current || !target)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const to = await knownVersionOf(run, target);
+    const to = knownVersionOf(look, target);
     const verdict = await switchAndCheck(run, target, to);
     if (!verdict.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
     // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await markRelease(run, current, 'rolled-back');
-    await prune(run);
+    const left = markedName(current, 'rolled-back', look.names);
+    await release_close(run, { mark: { name: current, as: 'rolled-back' }, prune: { names: [...look.names.filter((n) => n !== current), left], current: target } });
     return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
+}
+/** The look a release deploy or rollback wants in the lock's round trip (LOOK on this run's arguments). */
+function releaseLookWithLock(run) {
+    return { script: LOOK, args: lookArgs(run) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
@@ -49910,24 +50199,46 @@ const releaseStrategy = {
             },
         };
     },
+    // One round trip per phase: the look (with the lock), the upload, the release's own step with the
+    // first pre-promote command, the switch with the first restart command, and the closing step.
     plan({ release, mode }, { appDir }) {
         const commands = [];
-        if (mode === 'rollback')
-            commands.push(`switch ${appDir}/current to the release before it`);
+        const [firstRestart, ...otherRestarts] = release.restart;
+        const restartNext = firstRestart ? `, then restart: ${firstRestart}` : '';
+        if (mode === 'rollback') {
+            commands.push('with the lock, in the same round trip: read current, releases/ and their versions');
+            commands.push(`in one round trip: switch ${appDir}/current to the release before it${restartNext}`);
+        }
         else {
+            const checks = [
+                release.shared.length ? `the shared files (${release.shared.map((p) => `shared/${p}`).join(', ')})` : '',
+                release.restart.some((command) => sudoCheckWords(command)) ? 'sudo -n -l for each sudo restart command' : '',
+            ].filter(Boolean);
+            commands.push(`with the lock, in the same round trip: check app-dir${checks.map((c) => `, ${c}`).join('')}; read current, releases/ and their versions; make releases/`);
             const style = release.nameFormat ?? `the host's existing releases' style, else ${DEFAULT_RELEASE_NAME}`;
-            commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC> (rsync over the same connection)`);
-            if (release.shared.length)
-                commands.push(`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`);
+            const archive = release.artifact !== undefined && /\.(tar\.gz|tgz)$/.test(release.artifact);
+            commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC>${archive ? '.tar.gz' : ''} (rsync over the same connection)`);
+            const [firstHook] = release.prePromote;
+            const parts = [
+                ...(archive ? ['unpack it into the release dir'] : []),
+                'write the version into .slipway-version',
+                ...(release.shared.length ? [`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`] : []),
+            ];
+            commands.push(`in one round trip: ${parts.join('; ')}${firstHook ? '; then, in the release:' : ''}`);
+            // The first rides in the round trip above; each other one is a round trip of its own.
             for (const command of release.prePromote)
                 commands.push(`in the release: ${command}`);
-            commands.push(`switch ${appDir}/current to the new release`);
+            commands.push(`in one round trip: switch ${appDir}/current to the new release${restartNext}`);
         }
-        for (const command of release.restart)
+        for (const command of otherRestarts)
             commands.push(command);
-        commands.push(`keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`);
         return commands;
     },
+    planClosing({ release, mode }) {
+        const mark = mode === 'rollback' ? 'mark the release left .rolled-back; ' : '';
+        return [`in the last round trip: ${mark}keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`];
+    },
+    lookWithLock: (run) => releaseLookWithLock(run),
     deploy: (run) => releaseDeploy(run),
     rollback: releaseRollback,
 };
@@ -51985,6 +52296,7 @@ function batches(items, size) {
         out.push(items.slice(i, i + size));
     return out;
 }
+const APP_DIR_FIX = 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy';
 /** A host's reports, in the order its strategy made them (a revert's come after its deploy's). */
 function keepReports(outcome, reports) {
     if (reports?.length)
@@ -52024,18 +52336,29 @@ async function deployFleet(settings, context, hooks = {}) {
                 item.session = await (hooks.openSession ? hooks.openSession(target, index) : session_openSshSession(target, context.runner, context.log));
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing: (step) => { item.closing = step; } };
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `checking app-dir on ${item.name}`);
-                // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
-                if (settings.strategy === 'script' && settings.createAppDir)
-                    await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
-                else
-                    await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy');
                 const paths = hostPathsFor(settings, appDir);
-                item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, {
+                const lockOptions = {
                     lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
                     holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
-                }, context.log);
+                };
+                const look = strategy.lookWithLock?.(item.run);
+                if (look) {
+                    // One round trip: app-dir checked (nothing made when it is missing), the lock taken, the strategy's look.
+                    const missingAppDir = () => new errors/* SlipwayError */.GQ(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX });
+                    const taken = await (0,lock/* acquireLockAndLook */.Qi)(item.session, appDir, lockOptions, context.log, { ...look, missingAppDir });
+                    item.lock = taken.lock;
+                    item.run.looked = taken.looked;
+                }
+                else {
+                    // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
+                    if (settings.strategy === 'script' && settings.createAppDir)
+                        await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
+                    else
+                        await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], APP_DIR_FIX);
+                    item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, lockOptions, context.log);
+                }
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
@@ -52084,11 +52407,21 @@ async function deployFleet(settings, context, hooks = {}) {
         for (const item of pending) {
             try {
                 if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-                    await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, {
+                    const entry = {
                         time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
                         previous: item.outcome.previous, result: item.outcome.status, actor,
-                    }, hostPathsFor(settings, item.run.appDir).deployLog).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
-                    await item.lock.release();
+                    };
+                    const logPath = hostPathsFor(settings, item.run.appDir).deployLog;
+                    if (item.lock.finish && item.closing) {
+                        // One round trip: the strategy's closing step, the log line, the release.
+                        const { logError } = await item.lock.finish(entry, logPath, item.closing);
+                        if (logError)
+                            context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
+                    }
+                    else {
+                        await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, entry, logPath).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+                        await item.lock.release();
+                    }
                 }
             }
             catch (error) {
