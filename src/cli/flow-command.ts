@@ -7,13 +7,29 @@ import type { Logger } from '../core/log.js';
 import { redact } from '../core/secrets.js';
 import { renderText } from '../core/summary.js';
 import { detectPlatform } from '../core/platform.js';
-import { expandEnv, loadConfigFile, type ConfigSection } from './config-file.js';
-import { DRY_RUNS, dryRunDocument } from './dry-run.js';
+import type { ConfigSection } from './config-file.js';
 import { asksForHelp, flagSetFor, parseCommandLine, suggest, type CommandLine, type FlagSet } from './flags.js';
 import { packageVersion } from './commands/version.js';
 import { ACTION_INPUTS } from './generated/action-inputs.js';
 import { commandHelp } from './help.js';
 import { localContext, runFlow, type FlowRun } from '../core/run-flow.js';
+
+/** What the CLI knows of a flow before importing it: enough for its flags, `--help` and the command list. */
+export interface FlowHead {
+  command: string;
+  action: string;
+  describe: string;
+}
+
+/** A flow imported when its command runs (flows.ts), with the pipeline's own reading of slipway.yml. */
+export interface LazyFlow extends FlowHead {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  load(): Promise<FlowDefinition<any, any>>;
+  config?(): Promise<CommandConfig>;
+}
+
+/** The commands with `--dry-run` (their plans are in dry-run.ts, imported only for a dry run; a spec keeps the two equal). */
+export const DRY_RUN_COMMANDS: ReadonlySet<string> = new Set(['deploy', 'drill']);
 
 /** How the result is printed: `--json` one document on stdout, else the summary as text. */
 export interface Output {
@@ -36,16 +52,18 @@ export interface CommandConfig {
 }
 
 /** A flow command's flags, with `--dry-run` where the CLI can plan it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function flowFlagSet(flow: FlowDefinition<any, any>): FlagSet {
-  return flagSetFor(flow.command, flow.action, { dryRun: flow.command in DRY_RUNS });
+export function flowFlagSet(flow: FlowHead): FlagSet {
+  return flagSetFor(flow.command, flow.action, { dryRun: DRY_RUN_COMMANDS.has(flow.command) });
 }
 
-/** Reads slipway.yml (`--config`, else ./slipway.yml when present). */
-export function readConfig(line: CommandLine): { sections: Record<string, ConfigSection>; where: string } {
+/** Reads slipway.yml (`--config`, else ./slipway.yml when present); the YAML parser is loaded only here. */
+export async function readConfig(line: CommandLine): Promise<{ sections: Record<string, ConfigSection>; where: string; expandEnv: ExpandEnv }> {
   const where = line.config ?? 'slipway.yml';
-  return { sections: loadConfigFile(path.resolve(where), line.config !== undefined), where };
+  const { loadConfigFile, expandEnv } = await import('./config-file.js');
+  return { sections: loadConfigFile(path.resolve(where), line.config !== undefined), where, expandEnv };
 }
+
+type ExpandEnv = typeof import('./config-file.js').expandEnv;
 
 /**
  * A command's own section in slipway.yml holds its inputs only: a misspelt key
@@ -72,8 +90,7 @@ export function checkDefaultsKeys(sections: Record<string, ConfigSection>, where
 
 /** The values a command runs with (slipway.yml under its flags), and which of them came from the file (never quoted in an error). */
 function configValues(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  flow: FlowDefinition<any, any>, set: FlagSet, config: ReturnType<typeof readConfig>, line: CommandLine, shape: CommandConfig | undefined,
+  flow: FlowHead, set: FlagSet, config: Awaited<ReturnType<typeof readConfig>>, line: CommandLine, shape: CommandConfig | undefined,
 ): { values: Record<string, string>; fromFile: string[] } {
   if (shape) {
     shape.check(config.sections, config.where);
@@ -86,18 +103,21 @@ function configValues(
   const values: Record<string, string> = {};
   const fileValues = { ...config.sections.defaults, ...config.sections[flow.command] };
   for (const [key, value] of Object.entries(fileValues)) {
-    values[key] = expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
+    values[key] = config.expandEnv(value, `${config.where}: ${flow.command}.${key}`, process.env);
   }
   Object.assign(values, line.values);
   return { values, fromFile: Object.keys(fileValues).filter((key) => !(key in line.values)) };
 }
 
-/** `slipway <flow> …`: flags and slipway.yml → the flow's parse → the plan (--dry-run) or the run. */
+/**
+ * `slipway <flow> …`: flags and slipway.yml → the flow's parse → the plan (--dry-run) or the run.
+ * `--help` and a flag error are answered before the flow's own code is imported.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function runFlowCommand(flow: FlowDefinition<any, any>, args: readonly string[], log: Logger, output: Output, shape?: CommandConfig): Promise<number> {
-  const set = flowFlagSet(flow);
+export async function runFlowCommand(head: LazyFlow | FlowDefinition<any, any>, args: readonly string[], log: Logger, output: Output, given?: CommandConfig): Promise<number> {
+  const set = flowFlagSet(head);
   if (asksForHelp(args)) {
-    output.stdout.write(commandHelp(flow.command, flow.action, flow.describe, { dryRun: set.dryRun }));
+    output.stdout.write(commandHelp(head.command, head.action, head.describe, { dryRun: set.dryRun }));
     return 0;
   }
   const line = parseCommandLine(args, set);
@@ -105,11 +125,15 @@ export async function runFlowCommand(flow: FlowDefinition<any, any>, args: reado
     output.stdout.write(`slipway ${packageVersion()}\n`);
     return 0;
   }
-  const config = readConfig(line);
-  const { values, fromFile } = configValues(flow, set, config, line, shape);
+  const lazy = 'load' in head ? head : undefined;
+  const shape = given ?? (await lazy?.config?.());
+  const config = await readConfig(line);
+  const { values, fromFile } = configValues(head, set, config, line, shape);
+  const flow = lazy ? await lazy.load() : (head as FlowDefinition<unknown, unknown>);
 
-  const dryRun = DRY_RUNS[flow.command];
-  if (line.switches.has('dry-run') && dryRun) {
+  if (line.switches.has('dry-run') && set.dryRun) {
+    const { DRY_RUNS, dryRunDocument } = await import('./dry-run.js');
+    const dryRun = DRY_RUNS[flow.command]!;
     // Parse only: every input is checked, no process starts, no host is reached.
     const settings = flow.parse(new Inputs(mapInputSource(values, 'cli')), { env: process.env, platform: detectPlatform(), workDir: process.cwd() });
     const plan = dryRun.plan(settings);

@@ -3,7 +3,7 @@ import { formatError, InputError } from '../core/errors.js';
 import { packageVersion } from './commands/version.js';
 import { runGuarded } from '../core/exit-guard.js';
 import { suggest } from './flags.js';
-import { commandConfigs, flows, extraCommands } from './flows.js';
+import { flows, extraCommands } from './flows.js';
 import { runFlowCommand } from './flow-command.js';
 import { useRunTempDir } from './run-temp.js';
 import { usage } from './help.js';
@@ -62,7 +62,7 @@ async function command(name: string | undefined, args: string[], log: ReturnType
     if (extra) return await extra.run(args, log);
     const flow = flows.find((candidate) => candidate.command === name || candidate.action === name);
     if (!flow) throw unknownCommand(name);
-    return await runFlowCommand(flow, args, log, { json, stdout: process.stdout, during: (title, body) => log.during(title, body) }, commandConfigs[flow.command]);
+    return await runFlowCommand(flow, args, log, { json, stdout: process.stdout, during: (title, body) => log.during(title, body) });
   } catch (error) {
     const message = formatError(error, debug);
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { Inputs, type InputSource } from '../core/config/inputs.js';
 import type { CacheStore } from '../core/cache.js';
 import type { FlowDefinition } from '../core/context.js';
@@ -88,7 +88,7 @@ export class ActionsCache implements CacheStore {
 export async function writeSummary(summary: Summary, platform: PlatformInfo, log: Logger): Promise<void> {
   if (summary.blocks.length === 0) return;
   if (platform.supportsSummary) {
-    await core.summary.addRaw(redact(renderMarkdown(summary))).write();
+    await core.appendSummary(redact(renderMarkdown(summary)));
   } else {
     const where = platform.kind === 'forgejo' ? 'Forgejo shows no job summaries' : 'this runner gives no summary file (GITHUB_STEP_SUMMARY)';
     log.info(`Job summary not written (${where}); the same table follows in the log:\n${redact(renderText(summary))}`);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { Inputs } from '../core/config/inputs.js';
 import { formatError } from '../core/errors.js';
 import { ProcessRunner } from '../core/runner/process-runner.js';
