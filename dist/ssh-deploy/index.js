@@ -50033,7 +50033,20 @@ function explainTaskError(error) {
 
 
 
-
+/**
+ * How long a cancelled wait still watches the engine's rollback: inside GitHub's 10 s between SIGINT
+ * and SIGKILL, with time left for the deploy's own cleanup. The engine finishes the rollback either way.
+ */
+const CANCEL_WAIT_MS = 6_000;
+const sleepUnlessCancelled = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted) {
+        resolve();
+        return;
+    }
+    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
 /**
  * After a spec change the engine starts its update within milliseconds; until
  * this long has passed, tasks that look settled may still be the old ones.
@@ -50078,10 +50091,22 @@ async function captureBaselines(endpoint, names) {
  */
 async function waitForConvergence(endpoint, baselines, options) {
     const started = Date.now();
-    const deadline = started + options.timeoutMs;
+    let deadline = started + options.timeoutMs;
     const reports = new Map();
     let pending = baselines;
+    let cancelSeen = false;
     for (;;) {
+        if (options.signal?.aborted && !cancelSeen) {
+            cancelSeen = true;
+            deadline = Math.min(deadline, Date.now() + CANCEL_WAIT_MS);
+            if (options.intent === 'deploy') {
+                const undone = await rollBackChanged(endpoint, baselines, options.log);
+                // Services already reported updated are watched again, now heading back.
+                for (const name of undone)
+                    reports.delete(name);
+                pending = baselines.filter((b) => !reports.has(b.name));
+            }
+        }
         const objects = await inspectServices(endpoint, pending.map((b) => b.name));
         const still = [];
         for (const baseline of pending) {
@@ -50109,9 +50134,33 @@ async function waitForConvergence(endpoint, baselines, options) {
             }
             break;
         }
-        await (0,retry/* sleep */.yy)(options.pollMs);
+        await sleepUnlessCancelled(options.pollMs, options.signal);
     }
     return baselines.map((b) => reports.get(b.name));
+}
+/**
+ * On a cancel: `docker service rollback` for each service whose spec this deploy changed. A service
+ * the deploy created has no previous spec and keeps its new one (a first deploy, as on the other
+ * strategies); an unchanged one is not touched (its rollback would go to an even older spec).
+ */
+async function rollBackChanged(endpoint, baselines, log) {
+    const objects = await inspectServices(endpoint, baselines.map((b) => b.name));
+    const changed = baselines.filter((b) => {
+        const now = objects.find((o) => o.Spec.Name === b.name);
+        return b.object && now && now.Version.Index !== b.object.Version.Index;
+    });
+    const undone = [];
+    for (const baseline of changed) {
+        log.warn(`cancel: asking the engine to roll ${baseline.name} back to its previous spec`);
+        const result = await endpoint.docker(serviceRollback(baseline.name), { allowFailure: true });
+        if (result.exitCode === 0) {
+            baseline.rolledBackOnCancel = true;
+            undone.push(baseline.name);
+        }
+        else
+            log.warn(`cancel: ${baseline.name} could not be rolled back (${result.stderr.trim().split('\n').pop() ?? ''}); it keeps what the engine runs`);
+    }
+    return undone;
 }
 /** A verdict for one service, or undefined while it is still moving. */
 async function judge(endpoint, baseline, object, options, elapsedMs) {
@@ -50125,15 +50174,13 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
                 return undefined;
             case 'completed':
                 return settled(endpoint, baseline, object, 'updated');
-            case 'rollback_completed': {
-                baseline.rollbackSeenAt ??= Date.now();
-                const tasks = await listTasks(endpoint, baseline.name);
-                if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
-                    return undefined;
-                return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
-            }
-            case 'paused':
             case 'rollback_paused':
+                // Asked for in the middle of an update, the engine's rollback often pauses on the task it cut short
+                // (that task exits non-zero) while the previous spec's task still starts: what serves decides.
+                return baseline.rolledBackOnCancel ? rolledBack(endpoint, baseline, object, options) : describe(endpoint, baseline, object, 'paused');
+            case 'rollback_completed':
+                return rolledBack(endpoint, baseline, object, options);
+            case 'paused':
                 return describe(endpoint, baseline, object, 'paused');
             default:
                 return undefined;
@@ -50145,6 +50192,14 @@ async function judge(endpoint, baseline, object, options, elapsedMs) {
     if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS)))
         return undefined;
     return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
+}
+/** The engine went back to the previous spec: done once its tasks run (given ROLLBACK_START_MS to start). */
+async function rolledBack(endpoint, baseline, object, options) {
+    baseline.rollbackSeenAt ??= Date.now();
+    const tasks = await listTasks(endpoint, baseline.name);
+    if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS)
+        return undefined;
+    return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
 }
 /** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */
 async function settled(endpoint, baseline, object, outcome) {
@@ -50296,22 +50351,24 @@ function envFileText(values) {
 
 
 
+
 const SWARM_DEFAULTS = { parallelism: 1, timeoutMs: 300_000, pollMs: 500 };
 const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
 /** `repo@sha256:<64 hex>`: the same bytes on every node. */
 const isDigestPinned = (image) => /@sha256:[a-f0-9]{64}$/.test(image);
 /** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
-async function runSwarm(settings, endpoint, log) {
+/** `signal`: a cancel rolls back what the deploy changed and cuts the wait (ConvergeOptions.signal). */
+async function runSwarm(settings, endpoint, log, options = {}) {
     const started = Date.now();
     await assertSwarmManager(endpoint);
     if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
         log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
     }
     const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [], pinned: [] };
-    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
+    const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log, signal: options.signal };
     switch (settings.mode) {
         case 'stack': {
-            const outcome = await deployStack(settings, endpoint, log);
+            const outcome = await deployStack(settings, endpoint, log, options.signal);
             return { ...base, ...outcome, durationMs: Date.now() - started };
         }
         case 'service': {
@@ -50321,6 +50378,7 @@ async function runSwarm(settings, endpoint, log) {
             const baselines = await captureBaselines(endpoint, [service]);
             if (!baselines[0]?.object)
                 throw missingService(service, endpoint);
+            (0,cancel/* throwIfCancelled */.dZ)(options.signal, `the update of ${service}`);
             log.info(`updating ${service} to ${settings.image}`);
             await endpoint.docker(serviceUpdateImage(service, settings.image));
             const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
@@ -50344,7 +50402,7 @@ async function runSwarm(settings, endpoint, log) {
         }
     }
 }
-async function deployStack(settings, endpoint, log) {
+async function deployStack(settings, endpoint, log, signal) {
     const composePath = settings.composeFile;
     if (!composePath)
         throw new errors/* SlipwayError */.GQ('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
@@ -50378,11 +50436,12 @@ async function deployStack(settings, endpoint, log) {
             const userFile = endpoint.local ? composePath : staged.paths[0];
             const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
             const baselines = await captureBaselines(endpoint, names);
+            (0,cancel/* throwIfCancelled */.dZ)(signal, `docker stack deploy ${settings.stack}`);
             log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
             const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0]], { prune: settings.prune }), { allowFailure: true });
             if (result.exitCode !== 0)
                 throw stackRejected(composePath, result.stderr || result.stdout);
-            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
+            const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log, signal });
             return { services, filled: override.filled, pinned: override.pinned };
         }
         finally {
@@ -50547,7 +50606,7 @@ function rollbackPlan(result) {
 }
 async function swarmDeploy(run) {
     const endpoint = sessionDockerEndpoint(run);
-    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+    const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log, { signal: run.signal });
     const reports = [reportOf(result)];
     const previous = firstImage(result, 'imageBefore');
     const failure = swarmFailure(result);
@@ -50559,7 +50618,8 @@ async function swarmDeploy(run) {
     }
     // The same HTTP health gate as the other strategies, when health-url is set.
     const { health, version } = run.settings;
-    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
+    // A cancel ends the wait as a failed check: what this deploy changed is rolled back below.
+    const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs, run.signal);
     if (verdict.healthy)
         return { version, previous, changed: true, reports };
     try {
@@ -50579,7 +50639,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail, reports) {
     run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
     let back;
     try {
-        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
+        back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log, { signal: run.signal });
     }
     catch (error) {
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${reason}; the engine rollback could not run (${(0,errors/* formatError */.Wk)(error)}), so the new version is still running${freshNote}`);
@@ -50595,7 +50655,7 @@ async function rollBackUnhealthy(run, endpoint, deployed, detail, reports) {
     throw new RolledBackError(run.session.name, reason, `the previous version (${firstImage(back, 'imageAfter')})`);
 }
 async function swarmRollback(run) {
-    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+    const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log, { signal: run.signal });
     const reports = [reportOf(result)];
     const failure = swarmFailure(result);
     if (failure)

@@ -1,6 +1,5 @@
 import type { Logger } from '../core/log.js';
-import { sleep } from '../core/runner/retry.js';
-import { serviceInspect, serviceTaskIds, taskInspect } from './commands.js';
+import { serviceInspect, serviceRollback, serviceTaskIds, taskInspect } from './commands.js';
 import { humanDuration } from './duration.js';
 import type { DockerEndpoint } from './endpoint.js';
 import {
@@ -37,6 +36,8 @@ export interface ServiceBaseline {
   attemptedImage?: string;
   /** When this wait first saw `rollback_completed`. */
   rollbackSeenAt?: number;
+  /** A cancel asked the engine for this rollback (rollBackChanged). */
+  rolledBackOnCancel?: boolean;
 }
 
 export interface ConvergeOptions {
@@ -45,7 +46,26 @@ export interface ConvergeOptions {
   /** A `rollback` run succeeds by rolling back; a deploy fails by it. */
   intent: 'deploy' | 'rollback';
   log: Logger;
+  /**
+   * A cancel: a deploy asks the engine to roll back every service this deploy changed (done or not),
+   * so the stack ends on its old version, not half; the wait is then cut to CANCEL_WAIT_MS. A rollback
+   * run is left to go on (it already heads to the old version); only its wait is cut.
+   */
+  signal?: AbortSignal;
 }
+
+/**
+ * How long a cancelled wait still watches the engine's rollback: inside GitHub's 10 s between SIGINT
+ * and SIGKILL, with time left for the deploy's own cleanup. The engine finishes the rollback either way.
+ */
+export const CANCEL_WAIT_MS = 6_000;
+
+const sleepUnlessCancelled = (ms: number, signal: AbortSignal | undefined): Promise<void> => new Promise((resolve) => {
+  if (signal?.aborted) { resolve(); return; }
+  const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+  const timer = setTimeout(done, ms);
+  signal?.addEventListener('abort', done, { once: true });
+});
 
 /**
  * After a spec change the engine starts its update within milliseconds; until
@@ -95,10 +115,21 @@ export async function captureBaselines(endpoint: DockerEndpoint, names: string[]
  */
 export async function waitForConvergence(endpoint: DockerEndpoint, baselines: ServiceBaseline[], options: ConvergeOptions): Promise<ServiceReport[]> {
   const started = Date.now();
-  const deadline = started + options.timeoutMs;
+  let deadline = started + options.timeoutMs;
   const reports = new Map<string, ServiceReport>();
   let pending = baselines;
+  let cancelSeen = false;
   for (;;) {
+    if (options.signal?.aborted && !cancelSeen) {
+      cancelSeen = true;
+      deadline = Math.min(deadline, Date.now() + CANCEL_WAIT_MS);
+      if (options.intent === 'deploy') {
+        const undone = await rollBackChanged(endpoint, baselines, options.log);
+        // Services already reported updated are watched again, now heading back.
+        for (const name of undone) reports.delete(name);
+        pending = baselines.filter((b) => !reports.has(b.name));
+      }
+    }
     const objects = await inspectServices(endpoint, pending.map((b) => b.name));
     const still: ServiceBaseline[] = [];
     for (const baseline of pending) {
@@ -122,9 +153,33 @@ export async function waitForConvergence(endpoint: DockerEndpoint, baselines: Se
       }
       break;
     }
-    await sleep(options.pollMs);
+    await sleepUnlessCancelled(options.pollMs, options.signal);
   }
   return baselines.map((b) => reports.get(b.name) as ServiceReport);
+}
+
+/**
+ * On a cancel: `docker service rollback` for each service whose spec this deploy changed. A service
+ * the deploy created has no previous spec and keeps its new one (a first deploy, as on the other
+ * strategies); an unchanged one is not touched (its rollback would go to an even older spec).
+ */
+async function rollBackChanged(endpoint: DockerEndpoint, baselines: ServiceBaseline[], log: Logger): Promise<string[]> {
+  const objects = await inspectServices(endpoint, baselines.map((b) => b.name));
+  const changed = baselines.filter((b) => {
+    const now = objects.find((o) => o.Spec.Name === b.name);
+    return b.object && now && now.Version.Index !== b.object.Version.Index;
+  });
+  const undone: string[] = [];
+  for (const baseline of changed) {
+    log.warn(`cancel: asking the engine to roll ${baseline.name} back to its previous spec`);
+    const result = await endpoint.docker(serviceRollback(baseline.name), { allowFailure: true });
+    if (result.exitCode === 0) {
+      baseline.rolledBackOnCancel = true;
+      undone.push(baseline.name);
+    }
+    else log.warn(`cancel: ${baseline.name} could not be rolled back (${result.stderr.trim().split('\n').pop() ?? ''}); it keeps what the engine runs`);
+  }
+  return undone;
 }
 
 /** A verdict for one service, or undefined while it is still moving. */
@@ -139,14 +194,13 @@ async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object
         return undefined;
       case 'completed':
         return settled(endpoint, baseline, object, 'updated');
-      case 'rollback_completed': {
-        baseline.rollbackSeenAt ??= Date.now();
-        const tasks = await listTasks(endpoint, baseline.name);
-        if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS) return undefined;
-        return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
-      }
-      case 'paused':
       case 'rollback_paused':
+        // Asked for in the middle of an update, the engine's rollback often pauses on the task it cut short
+        // (that task exits non-zero) while the previous spec's task still starts: what serves decides.
+        return baseline.rolledBackOnCancel ? rolledBack(endpoint, baseline, object, options) : describe(endpoint, baseline, object, 'paused');
+      case 'rollback_completed':
+        return rolledBack(endpoint, baseline, object, options);
+      case 'paused':
         return describe(endpoint, baseline, object, 'paused');
       default:
         return undefined;
@@ -157,6 +211,14 @@ async function judge(endpoint: DockerEndpoint, baseline: ServiceBaseline, object
   // The spec is stored but the engine may not have started rolling tasks yet.
   if (changed && (elapsedMs < SETTLE_GRACE_MS || (rolling && elapsedMs < UPDATE_START_MS))) return undefined;
   return settled(endpoint, baseline, object, baseline.object && !rolling ? 'unchanged' : 'updated');
+}
+
+/** The engine went back to the previous spec: done once its tasks run (given ROLLBACK_START_MS to start). */
+async function rolledBack(endpoint: DockerEndpoint, baseline: ServiceBaseline, object: ServiceObject, options: ConvergeOptions): Promise<ServiceReport | undefined> {
+  baseline.rollbackSeenAt ??= Date.now();
+  const tasks = await listTasks(endpoint, baseline.name);
+  if (countRunning(tasks) < wantedReplicas(object, tasks) && Date.now() - baseline.rollbackSeenAt < ROLLBACK_START_MS) return undefined;
+  return report(baseline, object, tasks, options.intent === 'rollback' ? 'updated' : 'rolled-back');
 }
 
 /** No update in flight: done once the desired replicas run, failed once new tasks keep failing. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { throwIfCancelled } from '../core/cancel.js';
 import { SlipwayError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { serviceRollback, serviceUpdateImage, stackDeploy, stackServiceIds } from './commands.js';
@@ -51,17 +52,18 @@ export const GOOD_OUTCOMES = new Set(['updated', 'unchanged']);
 export const isDigestPinned = (image: string): boolean => /@sha256:[a-f0-9]{64}$/.test(image);
 
 /** Runs one swarm deploy, update or rollback against a manager and waits for the engine's verdict. */
-export async function runSwarm(settings: SwarmSettings, endpoint: DockerEndpoint, log: Logger): Promise<SwarmResult> {
+/** `signal`: a cancel rolls back what the deploy changed and cuts the wait (ConvergeOptions.signal). */
+export async function runSwarm(settings: SwarmSettings, endpoint: DockerEndpoint, log: Logger, options: { signal?: AbortSignal } = {}): Promise<SwarmResult> {
   const started = Date.now();
   await assertSwarmManager(endpoint);
   if (settings.image && settings.mode !== 'rollback' && !isDigestPinned(settings.image)) {
     log.warn(`image ${settings.image} is not pinned by digest: each node resolves the tag itself and may run different bytes. Pass the digest push-image returned (repo@sha256:…)`);
   }
   const base = { mode: settings.mode, stack: settings.stack, endpoint: endpoint.description, filled: [] as FilledDefault[], pinned: [] as string[] };
-  const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log };
+  const converge = { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, log, signal: options.signal };
   switch (settings.mode) {
     case 'stack': {
-      const outcome = await deployStack(settings, endpoint, log);
+      const outcome = await deployStack(settings, endpoint, log, options.signal);
       return { ...base, ...outcome, durationMs: Date.now() - started };
     }
     case 'service': {
@@ -69,6 +71,7 @@ export async function runSwarm(settings: SwarmSettings, endpoint: DockerEndpoint
       if (!settings.image) throw new SlipwayError('swarm service mode needs the image to roll out', { fix: 'Pass the digest push-image returned (repo@sha256:…)' });
       const baselines = await captureBaselines(endpoint, [service]);
       if (!baselines[0]?.object) throw missingService(service, endpoint);
+      throwIfCancelled(options.signal, `the update of ${service}`);
       log.info(`updating ${service} to ${settings.image}`);
       await endpoint.docker(serviceUpdateImage(service, settings.image));
       const services = await waitForConvergence(endpoint, baselines, { ...converge, intent: 'deploy' });
@@ -91,7 +94,7 @@ export async function runSwarm(settings: SwarmSettings, endpoint: DockerEndpoint
   }
 }
 
-async function deployStack(settings: SwarmSettings, endpoint: DockerEndpoint, log: Logger): Promise<Pick<SwarmResult, 'services' | 'filled' | 'pinned'>> {
+async function deployStack(settings: SwarmSettings, endpoint: DockerEndpoint, log: Logger, signal?: AbortSignal): Promise<Pick<SwarmResult, 'services' | 'filled' | 'pinned'>> {
   const composePath = settings.composeFile;
   if (!composePath) throw new SlipwayError('swarm stack mode needs a compose file', { fix: 'Set stack-file to your stack file (docker-compose.yml)' });
   const text = await fs.readFile(composePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -120,10 +123,11 @@ async function deployStack(settings: SwarmSettings, endpoint: DockerEndpoint, lo
       const userFile = endpoint.local ? composePath : (staged.paths[0] as string);
       const names = compose.services.map((s) => `${settings.stack}_${s.name}`);
       const baselines = await captureBaselines(endpoint, names);
+      throwIfCancelled(signal, `docker stack deploy ${settings.stack}`);
       log.info(`docker stack deploy ${settings.stack} (${compose.services.length} service(s)) on ${endpoint.description}`);
       const result = await endpoint.docker(stackDeploy(settings.stack, [userFile, overrideFile.paths[0] as string], { prune: settings.prune }), { allowFailure: true });
       if (result.exitCode !== 0) throw stackRejected(composePath, result.stderr || result.stdout);
-      const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log });
+      const services = await waitForConvergence(endpoint, baselines, { timeoutMs: settings.timeoutMs, pollMs: settings.pollMs, intent: 'deploy', log, signal });
       return { services, filled: override.filled, pinned: override.pinned };
     } finally {
       await overrideFile.remove();

@@ -57,7 +57,7 @@ export function rollbackPlan(result: SwarmResult): { names: string[]; fresh: str
 
 async function swarmDeploy(run: SwarmRun): Promise<StrategyOutcome> {
   const endpoint = sessionDockerEndpoint(run);
-  const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log);
+  const result = await runSwarm(swarmSettingsOf(run, 'stack'), endpoint, run.log, { signal: run.signal });
   const reports = [reportOf(result)];
   const previous = firstImage(result, 'imageBefore');
   const failure = swarmFailure(result);
@@ -68,7 +68,8 @@ async function swarmDeploy(run: SwarmRun): Promise<StrategyOutcome> {
   }
   // The same HTTP health gate as the other strategies, when health-url is set.
   const { health, version } = run.settings;
-  const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs);
+  // A cancel ends the wait as a failed check: what this deploy changed is rolled back below.
+  const verdict = await waitForHttpHealth(run.session, health, version, run.log, Date.now() + health.timeoutMs, run.signal);
   if (verdict.healthy) return { version, previous, changed: true, reports };
   try {
     return await rollBackUnhealthy(run, endpoint, result, verdict.detail, reports);
@@ -86,7 +87,7 @@ async function rollBackUnhealthy(run: SwarmRun, endpoint: DockerEndpoint, deploy
   run.log.warn(`${run.session.name}: ${detail}; rolling back ${names.join(', ')} with the engine`);
   let back: SwarmResult;
   try {
-    back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log);
+    back = await runSwarm({ ...swarmSettingsOf(run, 'rollback'), services: names }, endpoint, run.log, { signal: run.signal });
   } catch (error) {
     throw new SlipwayError(`${run.session.name}: ${reason}; the engine rollback could not run (${formatError(error)}), so the new version is still running${freshNote}`);
   }
@@ -101,7 +102,7 @@ async function rollBackUnhealthy(run: SwarmRun, endpoint: DockerEndpoint, deploy
 }
 
 async function swarmRollback(run: SwarmRun): Promise<StrategyOutcome> {
-  const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log);
+  const result = await runSwarm(swarmSettingsOf(run, 'rollback'), sessionDockerEndpoint(run), run.log, { signal: run.signal });
   const reports = [reportOf(result)];
   const failure = swarmFailure(result);
   if (failure) throw withReports(new SlipwayError(`${run.session.name}: ${failure}`), reports);

@@ -130,4 +130,33 @@ describe('swarm strategy on a namespaced single-node swarm', () => {
     expect(result.services[0]).toMatchObject({ service: 'shop_web', outcome: 'updated', updateState: 'rollback_completed' });
     expect(await version()).toBe('v2');
   });
+
+  it('a cancel during the rolling update asks the engine to roll back, cuts the wait, and the previous version serves', async () => {
+    const file = composeFor('v5');
+    const cancel = new AbortController();
+    const updating = (async () => {
+      for (let i = 0; i < 200 && swarm.docker(['service', 'inspect', '--format', '{{.UpdateStatus.State}}', 'shop_web']).trim() !== 'updating'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      cancel.abort();
+      return Date.now();
+    })();
+    const result = await runSwarm(settings({ composeFile: file }), endpoint(), log, { signal: cancel.signal });
+    const cancelledAt = await updating;
+    expect(Date.now() - cancelledAt).toBeLessThan(10_000);
+    expect(result.services[0]?.outcome).toMatch(/^(rolled-back|timed-out)$/);
+    // Timed out means the engine was still bringing v2 back at the cut: it gets there by itself.
+    for (let i = 0; i < 120 && (await version().catch(() => '')) !== 'v2'; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await version()).toBe('v2');
+    expect(log.lines.join('\n')).toMatch(/cancel: asking the engine to roll shop_web back/);
+  });
+
+  it('a cancel before the deploy sends nothing to the engine', async () => {
+    const before = swarm.docker(['service', 'inspect', '--format', '{{.Version.Index}}', 'shop_web']).trim();
+    const cancel = new AbortController();
+    cancel.abort();
+    await expect(runSwarm(settings({ composeFile: composeFor('v6') }), endpoint(), log, { signal: cancel.signal })).rejects.toThrow(/cancelled before docker stack deploy shop/);
+    expect(swarm.docker(['service', 'inspect', '--format', '{{.Version.Index}}', 'shop_web']).trim()).toBe(before);
+    expect(await version()).toBe('v2');
+  });
 });
