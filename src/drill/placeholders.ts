@@ -44,7 +44,8 @@ const KNOWN_PLACEHOLDERS: readonly string[] = [...RESTORED_PLACEHOLDERS, '{port}
  * would reach the app or the query literally and fail far from the typo.
  */
 export function misspeltPlaceholder(text: string): string | undefined {
-  for (const [word] of text.matchAll(/\{[A-Za-z][A-Za-z_-]{1,30}\}/g)) {
+  // `${PORT}` in a shell command is the shell's variable, not a placeholder.
+  for (const [word] of text.matchAll(/(?<!\$)\{[A-Za-z][A-Za-z_-]{1,30}\}/g)) {
     if (!KNOWN_PLACEHOLDERS.includes(word) && /^\{(restor|port)/i.test(word)) return word;
   }
   return undefined;

@@ -83,9 +83,9 @@ describe('placeholders that do not exist', () => {
     expect(message).not.toContain('{restored-file}');
   });
 
-  it('keeps the real placeholders and other braces (SQL JSON, passwords) as they are', () => {
-    const settings = parse({ ...sqlite, 'app-image': 'app:1', 'app-args': '--db={restored}\n--port={port}\n--dir={restored-dir}', 'app-env': 'PASSWORD=a{b}c', queries: `SELECT json('{"a":1}') FROM t WHERE p = '{restored}' => {"a":1}` });
-    expect(settings.app?.args).toEqual(['--db={restored}', '--port={port}', '--dir={restored-dir}']);
+  it('keeps the real placeholders and other braces (SQL JSON, passwords, shell ${VARIABLES}) as they are', () => {
+    const settings = parse({ ...sqlite, 'app-image': 'app:1', 'app-args': '--db={restored}\n--port={port}\n--dir={restored-dir}\nsh\n-c\nexec app --port ${PORT} --db ${RESTORED_DB}', 'app-env': 'PASSWORD=a{b}c\nDB=${RESTORE_PATH:-x}', queries: `SELECT json('{"a":1}') FROM t WHERE p = '{restored}' => {"a":1}` });
+    expect(settings.app?.args).toEqual(['--db={restored}', '--port={port}', '--dir={restored-dir}', 'sh', '-c', 'exec app --port ${PORT} --db ${RESTORED_DB}']);
   });
 
   it('refuses app-args and app-env without app-image, which no app would read', () => {
