@@ -45,8 +45,9 @@ export function hostDirectory(inputs: Inputs, name: string, value: string, place
 /**
  * A path inside app-dir (a compose file, an env file, a shared path): relative,
  * no `..`, plain characters, not starting with `-`. `file: true` for a single
- * file Slipway writes (a lock, a log): no `.` or empty segment and no trailing `/`
- * either, so it can never name app-dir itself or a directory.
+ * file Slipway writes or reads (a lock, a log, a template): no `.` or empty segment and
+ * no trailing `/` either, so it can never name app-dir itself or a directory; a leading
+ * `./` is dropped.
  */
 export function hostRelativePath(inputs: Inputs, name: string, value: string, options: { file?: boolean; example?: string } = {}): string {
   const example = options.example ?? 'docker-compose.yml';
@@ -54,8 +55,11 @@ export function hostRelativePath(inputs: Inputs, name: string, value: string, op
     inputs.fail(name, `is not a path inside app-dir (found '${value.slice(0, 80)}', expected e.g. ${example})`, `Write the path relative to app-dir, e.g. ${example}: no leading / or -, no .., letters, digits and . _ / @ + - only.`);
   }
   checkLengths(inputs, name, value);
-  if (options.file && value.split('/').some((segment) => segment === '' || segment === '.')) {
+  if (!options.file) return value;
+  // `./deploy.log` is deploy.log; what is left must name a file: no empty or '.' part, no trailing '/'.
+  const file = value.replace(/^(?:\.\/)+/, '');
+  if (file.split('/').some((segment) => segment === '' || segment === '.')) {
     inputs.fail(name, `does not name a file under app-dir (found '${value.slice(0, 80)}': an empty or '.' part, or a trailing /)`, `Name the file itself, e.g. ${example}.`);
   }
-  return value;
+  return file;
 }

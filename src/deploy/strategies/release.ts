@@ -51,9 +51,9 @@ const RELEASE_LAYOUT = ['current', 'releases', 'shared', '.slipway'];
  * `current/` or `releases/` (gone with the next switch or prune), never a layout directory itself.
  */
 function hostConventionFile(inputs: Inputs, name: string, example: string): string | undefined {
-  const value = inputs.optional(name);
-  if (value === undefined) return undefined;
-  hostRelativePath(inputs, name, value, { file: true, example });
+  const given = inputs.optional(name);
+  if (given === undefined) return undefined;
+  const value = hostRelativePath(inputs, name, given, { file: true, example });
   const [first = ''] = value.split('/');
   if (value === first ? RELEASE_LAYOUT.includes(value) : first === 'current' || first === 'releases') {
     inputs.fail(name, `names ${value === first ? `app-dir's ${value}` : `a file under ${first}/`}, which the release strategy replaces or prunes (found '${value}')`, `Name a file of its own in app-dir, e.g. ${example}.`);

@@ -54,6 +54,9 @@ describe('deploy settings checked before connecting', () => {
     const release = { strategy: 'release', service: '', image: '', artifact: 'build/' };
     const shared = parse({ ...release, 'lock-file': 'shared/.deploy.lock', 'deploy-log': '.slipway/deploy.log' });
     expect(shared.strategy === 'release' && shared.release).toMatchObject({ lockFile: 'shared/.deploy.lock', deployLog: '.slipway/deploy.log' });
+    const dotted = parse({ ...release, 'lock-file': './.deploy.lock', 'deploy-log': './deploy.log' });
+    expect(dotted.strategy === 'release' && dotted.release).toMatchObject({ lockFile: '.deploy.lock', deployLog: 'deploy.log' });
+    expect(() => parse({ ...release, 'lock-file': './deploy.log', 'deploy-log': 'deploy.log' })).toThrow(/^input 'deploy-log': is the same file as lock-file/);
     for (const value of ['.', './', 'locks//deploy.lock', 'deploy.log/']) {
       expect(() => parse({ ...release, 'lock-file': value })).toThrow(/^input 'lock-file': does not name a file under app-dir.*Name the file itself, e\.g\. \.deploy\.lock/s);
     }
