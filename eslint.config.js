@@ -56,5 +56,14 @@ export default tseslint.config(
   { files: ['src/cli/commands/init-detect.ts'], rules: { 'no-restricted-imports': restricted({ processes: false }) } },
   // The demo's swarm engine is a detached dockerd that outlives any one command, fed by `docker save` piped as bytes.
   { files: ['src/demo/swarm-engine.ts'], rules: { 'no-restricted-imports': restricted({ processes: false }) } },
+  // Outgoing HTTP goes through src/core/http/request.ts: Node 20's fetch never settles when a server accepts and
+  // closes, and an AbortSignal.timeout timer keeps nothing alive, so a failed read hangs or exits 0 mid-step.
+  {
+    files: ['src/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use httpRequest from src/core/http/request.ts (own deadline timer, body cap, signal).' }],
+      'no-restricted-properties': ['error', { object: 'AbortSignal', property: 'timeout', message: 'Its timer keeps nothing alive: give httpRequest a timeoutMs (or use a ref\'d timer of your own).' }],
+    },
+  },
   { files: ['test/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -29566,14 +29566,14 @@ const hostFiles = {
  * `<ISO time>`, `<action>`, `<strategy>`, then `version=`, `previous=`, `result=`, `by=` in that
  * order (more `key=value` fields may follow later). Tabs and newlines inside values are flattened.
  */
-function formatDeployLogLine(entry) {
+function host_state_formatDeployLogLine(entry) {
     const clean = (value) => value.replace(/[\t\r\n]+/g, ' ');
     return [entry.time, entry.action, entry.strategy, `version=${clean(entry.version)}`, `previous=${clean(entry.previous || '-')}`,
         `result=${clean(entry.result)}`, `by=${clean(entry.actor)}`].join('\t');
 }
 /** Appends the entry to `.slipway/deploy.log`, or to `logPath` (the team's deploy-log). */
 async function appendDeployLog(session, appDir, entry, logPath = deployLogPath(appDir)) {
-    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', logPath, formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
+    await session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf "%s\\n" "$2" >> "$1"', 'slipway-log', logPath, host_state_formatDeployLogLine(entry)], { label: `ssh ${session.target.host}: append to deploy log` });
 }
 /**
  * The words that write stdin to `file` on the host atomically (temp file + rename, directory made
@@ -29598,7 +29598,10 @@ async function readOrEmpty(session, file, name) {
 }
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 async function readStateFile(session, file) {
-    const text = await readOrEmpty(session, file, 'slipway-state');
+    return parseStateText(await readOrEmpty(session, file, 'slipway-state'));
+}
+/** The `KEY=value` lines of a state file's text (what readStateFile reads), for a caller that fetched the text itself. */
+function parseStateText(text) {
     const state = {};
     for (const line of text.split('\n')) {
         const index = line.indexOf('=');
@@ -29607,10 +29610,13 @@ async function readStateFile(session, file) {
     }
     return state;
 }
+/** A state file's text as writeStateFile writes it (one `KEY=value` line each, newlines in values flattened). */
+function stateText(state) {
+    return Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+}
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await writeAtomic(session, file, text, { name: 'slipway-state' });
+    await writeAtomic(session, file, stateText(state), { name: 'slipway-state' });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/lock.js
@@ -29689,7 +29695,44 @@ function lock_releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = (/* unused pure expression or super */ null && (`${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`));
+/**
+ * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
+ * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
+ * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ */
+function closeScript(closing) {
+    return [
+        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
+        ...(closing ? [`( ${closing}\n)`] : []),
+        'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
+        'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
+        `( set -- "$lock" "$token"; ${RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
+    ].join('\n');
+}
+/**
+ * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
+ * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
+ * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
+ * held whatever the look printed, so the caller always gets it to release.
+ */
+function lockAndLookScript(asFile, look) {
+    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+}
+/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
+async function acquireLockAndLook(session, appDir, options, log, look) {
+    let looked = '';
+    const lock = await holdLock(session, appDir, options, log, {
+        script: (asFile) => lockAndLookScript(asFile, look.script),
+        args: [appDir, ...look.args],
+        taken: (stdout) => { looked = stdout; },
+        missingAppDir: look.missingAppDir,
+    });
+    return { lock, looked };
+}
 async function acquireLock(session, appDir, options, log) {
+    return holdLock(session, appDir, options, log);
+}
+async function holdLock(session, appDir, options, log, attempt) {
     const dir = options.lockPath ?? lockDir(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
@@ -29699,7 +29742,7 @@ async function acquireLock(session, appDir, options, log) {
         appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
-        await takeLock(session, dir, token, options, log);
+        await takeLock(session, dir, token, options, log, attempt);
     }
     catch (error) {
         settle();
@@ -29712,17 +29755,37 @@ async function acquireLock(session, appDir, options, log) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
+        finish: async (entry, logPath, closing) => {
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, formatDeployLogLine(entry), dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+            });
+            const lines = result.stdout.replace(/\n$/, '').split('\n');
+            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
+            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
+                settle();
+            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
+            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
+            if (!unlocked || !logged)
+                throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
+            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+        },
     };
 }
-async function takeLock(session, dir, token, options, log) {
+async function takeLock(session, dir, token, options, log, attempt) {
     const started = Date.now();
     let announced = false;
     for (;;) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
-        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
+        const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        if (result.exitCode === 0) {
+            attempt?.taken(result.stdout);
             return;
+        }
+        if (attempt && result.exitCode === 5)
+            throw attempt.missingAppDir();
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
@@ -30617,7 +30680,7 @@ async function cleanUpLeftovers(items, options) {
 }
 async function releaseLeftLock(lock, sessions, options) {
     const { runner, log } = options;
-    const line = formatDeployLogLine({
+    const line = host_state_formatDeployLogLine({
         time: new Date().toISOString(), action: 'deploy', strategy: lock.strategy || 'unknown', version: lock.version, previous: '',
         result: 'cancelled (the run was stopped before it finished; lock released by its post step)', actor: options.actor,
     });

@@ -37243,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
-/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6213);
+/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3909);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .pipelineFlow */ .N);
@@ -38057,17 +38057,20 @@ function renderTextBlocks(summary) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A6: () => (/* binding */ parseStateText),
 /* harmony export */   JK: () => (/* binding */ lockDir),
 /* harmony export */   Pn: () => (/* binding */ stateDir),
 /* harmony export */   VP: () => (/* binding */ writeStateFile),
 /* harmony export */   YF: () => (/* binding */ hostPathsOf),
 /* harmony export */   _k: () => (/* binding */ appendDeployLog),
+/* harmony export */   bI: () => (/* binding */ formatDeployLogLine),
 /* harmony export */   l2: () => (/* binding */ readOrEmpty),
 /* harmony export */   qZ: () => (/* binding */ hostFiles),
 /* harmony export */   qy: () => (/* binding */ readStateFile),
+/* harmony export */   r9: () => (/* binding */ stateText),
 /* harmony export */   vZ: () => (/* binding */ writeAtomic)
 /* harmony export */ });
-/* unused harmony exports deployLogPath, formatDeployLogLine, writeAtomicWords, readOrEmptyWords */
+/* unused harmony exports deployLogPath, writeAtomicWords, readOrEmptyWords */
 /**
  * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
  * deploy log and the compose state. Host state is the only truth a rollback
@@ -38135,7 +38138,10 @@ async function readOrEmpty(session, file, name) {
 }
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 async function readStateFile(session, file) {
-    const text = await readOrEmpty(session, file, 'slipway-state');
+    return parseStateText(await readOrEmpty(session, file, 'slipway-state'));
+}
+/** The `KEY=value` lines of a state file's text (what readStateFile reads), for a caller that fetched the text itself. */
+function parseStateText(text) {
     const state = {};
     for (const line of text.split('\n')) {
         const index = line.indexOf('=');
@@ -38144,10 +38150,13 @@ async function readStateFile(session, file) {
     }
     return state;
 }
+/** A state file's text as writeStateFile writes it (one `KEY=value` line each, newlines in values flattened). */
+function stateText(state) {
+    return Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+}
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await writeAtomic(session, file, text, { name: 'slipway-state' });
+    await writeAtomic(session, file, stateText(state), { name: 'slipway-state' });
 }
 
 
@@ -38158,6 +38167,7 @@ async function writeStateFile(session, file, state) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   Qi: () => (/* binding */ acquireLockAndLook),
 /* harmony export */   ky: () => (/* binding */ releaseLockWords)
 /* harmony export */ });
 /* unused harmony exports ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT */
@@ -38241,7 +38251,44 @@ function releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`;
+/**
+ * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
+ * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
+ * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ */
+function closeScript(closing) {
+    return [
+        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
+        ...(closing ? [`( ${closing}\n)`] : []),
+        'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
+        'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
+        `( set -- "$lock" "$token"; ${RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
+    ].join('\n');
+}
+/**
+ * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
+ * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
+ * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
+ * held whatever the look printed, so the caller always gets it to release.
+ */
+function lockAndLookScript(asFile, look) {
+    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+}
+/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
+async function acquireLockAndLook(session, appDir, options, log, look) {
+    let looked = '';
+    const lock = await holdLock(session, appDir, options, log, {
+        script: (asFile) => lockAndLookScript(asFile, look.script),
+        args: [appDir, ...look.args],
+        taken: (stdout) => { looked = stdout; },
+        missingAppDir: look.missingAppDir,
+    });
+    return { lock, looked };
+}
 async function acquireLock(session, appDir, options, log) {
+    return holdLock(session, appDir, options, log);
+}
+async function holdLock(session, appDir, options, log, attempt) {
     const dir = options.lockPath ?? (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .lockDir */ .JK)(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
@@ -38251,7 +38298,7 @@ async function acquireLock(session, appDir, options, log) {
         appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
-        await takeLock(session, dir, token, options, log);
+        await takeLock(session, dir, token, options, log, attempt);
     }
     catch (error) {
         settle();
@@ -38264,17 +38311,37 @@ async function acquireLock(session, appDir, options, log) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
+        finish: async (entry, logPath, closing) => {
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDeployLogLine */ .bI)(entry), dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+            });
+            const lines = result.stdout.replace(/\n$/, '').split('\n');
+            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
+            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
+                settle();
+            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
+            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
+            if (!unlocked || !logged)
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
+            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+        },
     };
 }
-async function takeLock(session, dir, token, options, log) {
+async function takeLock(session, dir, token, options, log, attempt) {
     const started = Date.now();
     let announced = false;
     for (;;) {
         (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
-        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
+        const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        if (result.exitCode === 0) {
+            attempt?.taken(result.stdout);
             return;
+        }
+        if (attempt && result.exitCode === 5)
+            throw attempt.missingAppDir();
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
@@ -38300,7 +38367,7 @@ async function takeLock(session, dir, token, options, log) {
 
 /***/ }),
 
-/***/ 6213:
+/***/ 3909:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46087,15 +46154,240 @@ function excerpt(body, truncated = false) {
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./build/src/core/http/request.js
+
+
+
+
+
+/** No (complete) answer. The message names what was asked and where (host:port), never a header or a query. */
+class HttpRequestError extends errors/* SlipwayError */.GQ {
+    kind;
+    code;
+    /** `127.0.0.1:5000`, or `app:443 (through SSH to h1)` when another address was dialled. */
+    where;
+    /** Headers had arrived before it failed. */
+    answered;
+    constructor(args) {
+        super(`${args.what} on ${args.where}: ${args.problem}`, { cause: args.cause });
+        this.name = 'HttpRequestError';
+        this.kind = args.kind;
+        this.code = args.code;
+        this.where = args.where;
+        this.answered = args.answered;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function hostPort(host, port) {
+    return external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+const portOf = (url) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+const bareHost = (url) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+/** Where a request to `url` goes, as errors name it. */
+function describeTarget(url, connect) {
+    const intended = hostPort(bareHost(url), portOf(url));
+    if (!connect)
+        return intended;
+    if (connect.via)
+        return `${intended} (${connect.via})`;
+    const dialled = hostPort(connect.host, connect.port ?? portOf(url));
+    return dialled === intended ? intended : `${intended} (dialled ${dialled})`;
+}
+async function httpRequest(target, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    const first = new URL(target);
+    if (first.protocol !== 'http:' && first.protocol !== 'https:')
+        throw new errors/* SlipwayError */.GQ(`Cannot request ${first.protocol} URLs (only http and https)`);
+    let url = first;
+    let method = (options.method ?? 'GET').toUpperCase();
+    let headers = { ...options.headers };
+    let body = options.body;
+    for (let hop = 0;; hop += 1) {
+        const sameOrigin = url.origin === first.origin;
+        const response = await once(url, { ...options, method, headers, body, connect: sameOrigin ? options.connect : undefined }, deadline);
+        const location = response.header('location');
+        if (!REDIRECTS.has(response.status) || !location || hop >= (options.maxRedirects ?? 0))
+            return response;
+        const next = new URL(location, url);
+        const what = options.what ?? `${method} ${url.pathname}`;
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw redirectError(what, url, options, `redirected to a ${next.protocol} URL`);
+        if (url.protocol === 'https:' && next.protocol === 'http:')
+            throw redirectError(what, url, options, `redirected from https to plain http (${hostPort(bareHost(next), portOf(next))}), not followed`);
+        if (next.origin !== url.origin)
+            headers = withoutCredentials(headers);
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            body = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length)$/i.test(name)));
+        }
+        url = next;
+    }
+}
+function withoutCredentials(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|cookie|proxy-authorization)$/i.test(name)));
+}
+function redirectError(what, url, options, problem) {
+    return new HttpRequestError({ kind: 'redirect', code: 'EREDIRECT', what, where: describeTarget(url, options.connect), problem, answered: true });
+}
+function once(url, options, deadline) {
+    const secure = url.protocol === 'https:';
+    const name = bareHost(url);
+    const what = options.what ?? `${options.method} ${url.pathname}`;
+    const where = describeTarget(url, options.connect);
+    const payload = options.body === undefined ? undefined : Buffer.from(options.body);
+    const headers = { host: url.host, ...options.headers };
+    if (payload && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-length'))
+        headers['content-length'] = String(payload.length);
+    const requestOptions = {
+        host: options.connect?.host ?? name,
+        port: options.connect?.port ?? portOf(url),
+        method: options.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: options.agent ?? false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(name))
+            requestOptions.servername = name;
+        if (options.extraCa?.length)
+            requestOptions.secureContext = secureContextFor(options.extraCa);
+    }
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let answered = false;
+        const fail = (kind, code, problem, cause) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(new HttpRequestError({ kind, code, what, where, problem, answered, cause }));
+        };
+        const onError = (error) => {
+            const { kind, problem } = classify(error, answered);
+            fail(kind, error.code ?? error.name, problem, error);
+        };
+        const request = (secure ? external_node_https_ : external_node_http_).request(requestOptions, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                const bytes = Buffer.concat(chunks);
+                const status = response.statusCode ?? 0;
+                resolve({
+                    status,
+                    statusText: response.statusMessage ?? '',
+                    ok: status >= 200 && status < 300,
+                    headers: response.headers,
+                    trailers: response.trailers,
+                    body: bytes,
+                    truncated,
+                    url,
+                    header: (header) => {
+                        const value = response.headers[header.toLowerCase()];
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                    text: () => bytes.toString('utf8'),
+                    json: () => {
+                        try {
+                            return JSON.parse(bytes.toString('utf8'));
+                        }
+                        catch {
+                            throw new HttpRequestError({ kind: 'other', code: 'EBADJSON', what, where, problem: `answered HTTP ${status} with a body that is not JSON`, answered: true });
+                        }
+                    },
+                });
+            };
+            response.on('data', (chunk) => {
+                if (settled)
+                    return;
+                size += chunk.length;
+                if (size <= maxBody) {
+                    chunks.push(chunk);
+                    return;
+                }
+                if (options.overflow === 'truncate') {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - maxBody)));
+                    done();
+                    response.destroy();
+                    return;
+                }
+                fail('too-large', 'ETOOLARGE', `answered with more than ${maxBody} bytes`);
+            });
+            response.on('end', done);
+            response.on('error', onError);
+            // A body cut short by the server ends in 'aborted'/'close' without 'end' on some versions.
+            response.on('close', () => { if (!settled && !response.complete)
+                onError(Object.assign(new Error('the answer was cut short'), { code: 'ECONNRESET' })); });
+        });
+        const timer = setTimeout(() => {
+            fail('timeout', 'ETIMEDOUT', `no complete answer within ${options.timeoutMs} ms`);
+        }, Math.max(0, deadline - Date.now()));
+        const onAbort = () => fail('aborted', 'ABORT_ERR', 'cancelled');
+        const cleanup = () => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        request.on('error', onError);
+        if (options.signal?.aborted) {
+            onAbort();
+            return;
+        }
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        request.end(payload);
+    });
+}
+function classify(error, answered) {
+    const code = error.code ?? error.name;
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', problem: 'connection refused' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', problem: `name not found (${code})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        return { kind: 'reset', problem: answered ? 'the connection closed in the middle of the answer' : 'the connection closed before any answer' };
+    }
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+        return { kind: 'tls', problem: `TLS verification failed (${code}: ${error.message})` };
+    if (code === 'ETIMEDOUT')
+        return { kind: 'timeout', problem: error.message };
+    if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_'))
+        return { kind: 'other', problem: `answered with something that is not HTTP (${code})` };
+    return { kind: 'other', problem: `${code}: ${error.message}` };
+}
+const contexts = new Map();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    const key = extraCa.join('\n');
+    let context = contexts.get(key);
+    if (!context) {
+        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(key, context);
+    }
+    return context;
+}
+
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
-
-
 
 
 
 /** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
 const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
+const http_probe_TLS_CODES = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
 ]);
@@ -46113,99 +46405,49 @@ function describeDialTarget(dial) {
     const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
     return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
+/** One request, through the core HTTP client so TLS, CA bundles, SNI and the dialled address are ours to set. */
+async function probe(check, transport) {
     const url = new URL(check.url);
     const secure = url.protocol === 'https:';
     const dial = resolveDialTarget(url, check, transport.connect);
     const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
     const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
+    try {
+        // A redirect is an answer to judge, not to follow; a body past the cap is cut and reported.
+        const response = await httpRequest(url, {
+            method: check.method,
+            headers,
+            body: check.body,
+            timeoutMs: transport.requestTimeoutMs,
+            maxBodyBytes: MAX_BODY_BYTES,
+            overflow: 'truncate',
+            extraCa: secure ? transport.extraCa : undefined,
+            connect: { host: dial.host, port: dial.port },
+            agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : undefined,
         });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
+        return {
+            ok: true,
+            status: response.status,
+            contentType: response.header('content-type') ?? '',
+            body: response.text(),
+            bodyTruncated: response.truncated,
+            latencyMs: external_node_perf_hooks_.performance.now() - started,
+        };
     }
-    return context;
+    catch (error) {
+        if (!(error instanceof HttpRequestError))
+            throw error;
+        const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+            ? Object.assign(new Error(error.kind === 'timeout' ? `no complete answer within ${transport.requestTimeoutMs} ms` : error.message), { code: error.code })
+            : error.cause;
+        // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+        if (dial.via && !error.answered && (cause.code === 'ECONNRESET' || cause.code === 'EPIPE'))
+            cause.code = 'ECONNREFUSED';
+        return http_probe_classify(cause, external_node_perf_hooks_.performance.now() - started, dialled);
+    }
 }
-function classify(error, latencyMs, dialled) {
+function http_probe_classify(error, latencyMs, dialled) {
     const code = error.code ?? error.name;
     const base = { ok: false, code, latencyMs, dialled };
     if (code === 'ECONNREFUSED')
@@ -46216,7 +46458,7 @@ function classify(error, latencyMs, dialled) {
         return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
         return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+    if (http_probe_TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
         return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
     }
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
@@ -47369,9 +47611,6 @@ class CloudronApi {
 
 
 
-
-
-
 /** Cloudron answered, but not with success: carries the status and Cloudron's own message (redacted, one line). */
 class CloudronApiError extends errors/* SlipwayError */.GQ {
     status;
@@ -47397,12 +47636,8 @@ const READ_RETRY = { attempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
 const client_MAX_BODY_BYTES = 4 * 1024 * 1024;
 class CloudronClient {
     endpoint;
-    secureContext;
     constructor(endpoint) {
         this.endpoint = endpoint;
-        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
-        if (endpoint.ca?.length)
-            this.secureContext = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...endpoint.ca] });
     }
     get origin() {
         return this.endpoint.origin.origin;
@@ -47423,75 +47658,53 @@ class CloudronClient {
     post(path, body) {
         return this.once('POST', path, body);
     }
-    once(method, path, body) {
+    async once(method, path, body) {
         const { origin } = this.endpoint;
-        const secure = origin.protocol === 'https:';
-        const port = Number(origin.port) || (secure ? 443 : 80);
-        const dial = { host: this.endpoint.connect?.host ?? origin.hostname.replace(/^\[|\]$/g, ''), port: this.endpoint.connect?.port ?? port };
-        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-        const headers = {
-            accept: 'application/json',
-            authorization: `Bearer ${this.endpoint.token}`,
-            host: origin.host,
-            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
-        };
-        const options = { host: dial.host, port: dial.port, method, path: `/api/v1${path}`, headers, agent: false };
-        const name = origin.hostname.replace(/^\[|\]$/g, '');
-        if (secure) {
-            if (!external_node_net_.isIP(name))
-                options.servername = name;
-            if (this.secureContext)
-                options.secureContext = this.secureContext;
-        }
+        const payload = body === undefined ? undefined : JSON.stringify(body);
         const where = `${method} /api/v1${path}`;
-        return new Promise((resolve, reject) => {
-            const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-                const chunks = [];
-                let size = 0;
-                response.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > client_MAX_BODY_BYTES) {
-                        response.destroy();
-                        reject(new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with more than ${client_MAX_BODY_BYTES} bytes`));
-                        return;
-                    }
-                    chunks.push(chunk);
-                });
-                response.on('error', (error) => reject(networkError(error, where, origin.origin)));
-                response.on('end', () => {
-                    clearTimeout(timer);
-                    const status = response.statusCode ?? 0;
-                    const text = Buffer.concat(chunks).toString('utf8');
-                    let parsed;
-                    try {
-                        parsed = text ? JSON.parse(text) : {};
-                    }
-                    catch {
-                        parsed = undefined;
-                    }
-                    if (status < 200 || status >= 300) {
-                        reject(apiError(status, method, `/api/v1${path}`, parsed, text));
-                        return;
-                    }
-                    if (parsed === undefined) {
-                        reject(new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`, { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' }));
-                        return;
-                    }
-                    const date = response.headers.date ? new Date(response.headers.date) : undefined;
-                    resolve({ status, body: parsed, serverTime: date && !Number.isNaN(date.getTime()) ? date : undefined });
-                });
+        let response;
+        try {
+            response = await httpRequest(new URL(`/api/v1${path}`, origin), {
+                method,
+                headers: {
+                    accept: 'application/json',
+                    authorization: `Bearer ${this.endpoint.token}`,
+                    ...(payload ? { 'content-type': 'application/json' } : {}),
+                },
+                body: payload,
+                timeoutMs: this.endpoint.requestTimeoutMs,
+                maxBodyBytes: client_MAX_BODY_BYTES,
+                extraCa: this.endpoint.ca,
+                connect: this.endpoint.connect ? { host: this.endpoint.connect.host, port: this.endpoint.connect.port } : undefined,
             });
-            const timer = setTimeout(() => {
-                const error = new Error(`no answer within ${this.endpoint.requestTimeoutMs} ms`);
-                error.code = 'ETIMEDOUT';
-                request.destroy(error);
-            }, this.endpoint.requestTimeoutMs);
-            request.on('error', (error) => {
-                clearTimeout(timer);
-                reject(networkError(error, where, origin.origin));
-            });
-            request.end(payload);
-        });
+        }
+        catch (error) {
+            if (!(error instanceof HttpRequestError))
+                throw error;
+            if (error.kind === 'too-large')
+                throw new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with more than ${client_MAX_BODY_BYTES} bytes`);
+            const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+                ? Object.assign(new Error(error.kind === 'timeout' ? `no answer within ${this.endpoint.requestTimeoutMs} ms` : error.message), { code: error.code })
+                : error.cause;
+            throw networkError(cause, where, origin.origin);
+        }
+        const { status } = response;
+        const text = response.text();
+        let parsed;
+        try {
+            parsed = text ? JSON.parse(text) : {};
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (status < 200 || status >= 300)
+            throw apiError(status, method, `/api/v1${path}`, parsed, text);
+        if (parsed === undefined) {
+            throw new errors/* SlipwayError */.GQ(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`, { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' });
+        }
+        const dateHeader = response.header('date');
+        const date = dateHeader ? new Date(dateHeader) : undefined;
+        return { status, body: parsed, serverTime: date && !Number.isNaN(date.getTime()) ? date : undefined };
     }
 }
 /** Cloudron's error bodies are `{ status, message }`; the message is outside text: one line, clipped, redacted by SlipwayError. */
@@ -47533,6 +47746,7 @@ function networkError(error, where, origin) {
 ;// CONCATENATED MODULE: ./build/src/image/registry-probe.js
 
 
+
 /** Docker itself talks plain HTTP to loopback registries; everything else is HTTPS. */
 function registryBaseUrl(registry) {
     const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
@@ -47563,9 +47777,15 @@ async function probeRegistry(args) {
             problem = `HTTP ${outcome.status}`;
         }
         catch (error) {
-            if (error instanceof errors/* SlipwayError */.GQ)
+            if (error instanceof HttpRequestError && error.kind === 'aborted')
                 throw error;
-            problem = describeNetworkError(error);
+            // The outer message names the registry already; a refusal needs no more than its name.
+            if (error instanceof HttpRequestError)
+                problem = error.kind === 'refused' ? 'connection refused' : error.message;
+            else if (error instanceof errors/* SlipwayError */.GQ)
+                throw error;
+            else
+                problem = error.message ?? String(error);
         }
         if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
             throw new errors/* SlipwayError */.GQ(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
@@ -47578,13 +47798,16 @@ async function probeRegistry(args) {
     }
 }
 async function probeOnce(base, args) {
-    const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
-    await anonymous.arrayBuffer();
+    // Bodies are read and dropped: only statuses and headers matter here.
+    const get = (url, headers, what) => httpRequest(url, {
+        headers, timeoutMs: args.requestTimeoutMs ?? 15_000, signal: args.signal, maxRedirects: 5, overflow: 'truncate', maxBodyBytes: 64 * 1024, what,
+    });
+    const anonymous = await get(`${base}/v2/`, {});
     if (anonymous.status === 200)
         return { ok: true, auth: 'none' };
     if (anonymous.status !== 401)
         return failed(anonymous);
-    const challenge = anonymous.headers.get('www-authenticate') ?? '';
+    const challenge = anonymous.header('www-authenticate') ?? '';
     if (!args.username || !args.password)
         return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
     const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
@@ -47597,16 +47820,14 @@ async function probeOnce(base, args) {
         if (service)
             url.searchParams.set('service', service);
         url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
-        const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-        await token.arrayBuffer();
+        const token = await get(url, { authorization: basic }, `token request GET ${url.pathname}`);
         return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
     }
-    const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-    await authed.arrayBuffer();
+    const authed = await get(`${base}/v2/`, { authorization: basic });
     return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
 }
 function failed(response) {
-    const retryAfter = Number(response.headers.get('retry-after'));
+    const retryAfter = Number(response.header('retry-after'));
     return {
         ok: false,
         status: response.status,
@@ -47614,16 +47835,9 @@ function failed(response) {
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
     };
 }
-function describeNetworkError(error) {
-    const cause = error.cause;
-    if (cause?.code)
-        return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    return error.message ?? String(error);
-}
 
 ;// CONCATENATED MODULE: ./build/src/image/registry-manifest.js
+
 
 
 
@@ -47640,7 +47854,7 @@ const ACCEPT = [
     'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 async function readServedImage(args) {
-    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const client = new RegistryClient(args.registry, args.repository, args.credentials, args);
     const { body, manifest: served } = await client.manifest(args.digest);
     let manifest = served;
     if (sha256(body) !== args.digest)
@@ -47666,77 +47880,72 @@ async function readServedImage(args) {
  * deploy that names an image by tag run the same read-back as push-image.
  */
 async function resolveServedDigest(args) {
-    const client = new RegistryClient(args.registry, args.repository, args.credentials);
+    const client = new RegistryClient(args.registry, args.repository, args.credentials, args);
     return sha256((await client.manifest(args.tag)).body);
 }
 /** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
 async function anonymousManifestStatus(args) {
-    return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+    return new RegistryClient(args.registry, args.repository, undefined, args).manifestStatus(args.digest);
 }
 function platformOf(platform) {
     return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
 }
+/** Manifests and image configs are small; a registry answering more is broken or hostile. */
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 const sha256 = (body) => `sha256:${external_node_crypto_.createHash('sha256').update(body).digest('hex')}`;
 class RegistryClient {
     registry;
     repository;
     credentials;
+    budget;
     authorization;
     base;
-    constructor(registry, repository, credentials) {
+    constructor(registry, repository, credentials, budget = {}) {
         this.registry = registry;
         this.repository = repository;
         this.credentials = credentials;
+        this.budget = budget;
         this.base = registryBaseUrl(registry);
+    }
+    /** Registries redirect blob reads to storage: followed, and credentials stay behind on another origin. */
+    send(url, method, headers, what) {
+        const options = {
+            method, headers, what, timeoutMs: this.budget.requestTimeoutMs ?? 30_000, signal: this.budget.signal, maxRedirects: 5, maxBodyBytes: MAX_DOCUMENT_BYTES,
+        };
+        return httpRequest(url, options);
     }
     async manifest(reference) {
         const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
-        const body = Buffer.from(await response.arrayBuffer());
-        return { body, manifest: JSON.parse(body.toString('utf8')) };
+        return { body: response.body, manifest: response.json() };
     }
     async blob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
-        return Buffer.from(await response.arrayBuffer());
+        return (await this.get(`/v2/${this.repository}/blobs/${digest}`, {})).body;
     }
     async assertBlob(digest) {
-        const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
-        await response.arrayBuffer();
+        await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
     }
     /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
     async manifestStatus(reference) {
-        const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
-        await response.arrayBuffer();
-        return response.status;
+        return (await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET')).status;
     }
     async request(path, headers, method) {
         let response;
         for (let attempt = 0; attempt < 2; attempt += 1) {
-            response = await fetch(`${this.base}${path}`, {
-                method,
-                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-                signal: AbortSignal.timeout(30_000),
-            });
+            response = await this.send(`${this.base}${path}`, method, { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) });
             if (response.status !== 401 || attempt > 0)
                 return response;
-            await response.arrayBuffer();
-            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+            await this.authenticate(response.header('www-authenticate') ?? '');
         }
         return response;
     }
     async get(path, headers, method = 'GET') {
         for (let attempt = 0; attempt < 2; attempt += 1) {
-            const response = await fetch(`${this.base}${path}`, {
-                method,
-                headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-                signal: AbortSignal.timeout(30_000),
-            });
+            const response = await this.send(`${this.base}${path}`, method, { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) });
             if (response.status === 401 && attempt === 0) {
-                await response.arrayBuffer();
-                await this.authenticate(response.headers.get('www-authenticate') ?? '');
+                await this.authenticate(response.header('www-authenticate') ?? '');
                 continue;
             }
             if (!response.ok) {
-                await response.arrayBuffer();
                 const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
                 throw new errors/* SlipwayError */.GQ(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
                     fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
@@ -47762,12 +47971,10 @@ class RegistryClient {
         if (service)
             url.searchParams.set('service', service);
         url.searchParams.set('scope', `repository:${this.repository}:pull`);
-        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
-        if (!response.ok) {
-            await response.arrayBuffer();
+        const response = await this.send(url, 'GET', basic ? { authorization: basic } : {}, `token request GET ${url.pathname}`);
+        if (!response.ok)
             return;
-        }
-        const token = (await response.json());
+        const token = response.json();
         const value = token.token ?? token.access_token;
         if (value)
             this.authorization = `Bearer ${value}`;
@@ -48173,7 +48380,7 @@ const cloudronFlow = {
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/cloudron.js
 
 const noHost = async () => { throw new Error('the cloudron strategy runs without hosts (withoutHosts.run)'); };
-function describeTarget(settings) {
+function cloudron_describeTarget(settings) {
     const app = settings.location ?? (settings.app ? ('id' in settings.app ? settings.app.id : settings.app.fqdn) : '?');
     return `cloudron ${settings.origin.host}: ${app}`;
 }
@@ -48205,7 +48412,7 @@ const cloudronStrategy = {
     summarize: (report) => cloudronSummary(report.json),
     withoutHosts: {
         plan: ({ cloudron }) => planCloudron(cloudron),
-        target: ({ cloudron }) => describeTarget(cloudron),
+        target: ({ cloudron }) => cloudron_describeTarget(cloudron),
         run: async ({ cloudron }, context) => cloudronHostOutcome(await runCloudron(cloudron, context)),
     },
 };
@@ -48273,6 +48480,97 @@ function tagImageWords(imageId, tag) {
 function defaultProjectName(appDir) {
     const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
     return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+/**
+ * The deploy's first look at a host, in one round trip: the paths it needs, which compose the host
+ * has, what the service runs (the newest running container's image reference and ID), the state
+ * file and the env file. Every value arrives as a positional argument; each part of the answer
+ * follows a line `<separator> <part>` with a random separator, so file text cannot pass for one.
+ * Arguments: separator, state file, env file ('' none), the number of path checks, the checks
+ * (test flag, path, what), then the `docker ps` words that list the service's containers.
+ */
+const LOOK_SCRIPT = [
+    'sep=$1 state=$2 env=$3 checks=$4; shift 4',
+    'docker compose version >/dev/null 2>&1 </dev/null & detect=$!',
+    'printf "\\n%s missing\\n" "$sep"; missing=',
+    'while [ "$checks" -gt 0 ]; do if [ ! "$1" "$2" ]; then printf "%s (%s)\\n" "$3" "$2"; missing=1; fi; shift 3; checks=$((checks - 1)); done',
+    'if [ -n "$missing" ]; then printf "\\n%s end\\n" "$sep"; exit 0; fi',
+    'ids=$("$@" </dev/null); listed=$?',
+    'if wait "$detect"; then flavor=v2; elif command -v docker-compose >/dev/null 2>&1; then flavor=v1; else flavor=none; fi',
+    'printf "\\n%s compose\\n%s\\n" "$sep" "$flavor"',
+    'if [ "$flavor" = none ]; then printf "\\n%s end\\n" "$sep"; exit 0; fi',
+    '[ "$listed" -eq 0 ] || exit 1',
+    'printf "\\n%s running\\n" "$sep"',
+    'set -f; set -- $ids',
+    'if [ $# -gt 0 ]; then docker inspect --format "{{.Config.Image}}|{{.Image}}" "$1" </dev/null || exit 1; fi',
+    'printf "\\n%s state\\n" "$sep"; cat -- "$state" 2>/dev/null',
+    'printf "\\n%s env\\n" "$sep"; [ -z "$env" ] || cat -- "$env" 2>/dev/null',
+    'printf "\\n%s end\\n" "$sep"',
+].join('\n');
+function lookWords(request) {
+    return [
+        'sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
+        ...request.checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]),
+        ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
+    ];
+}
+/** The parts of a look's answer by name (`missing`, `compose`, `running`, `state`, `env`, `end`), each exactly as printed. */
+function lookParts(stdout, separator) {
+    const chunks = stdout.split(`\n${separator} `);
+    const parts = new Map();
+    for (const chunk of chunks.slice(1)) {
+        const newline = chunk.indexOf('\n');
+        const name = chunk.slice(0, newline);
+        // A part twice is not an answer this script gave.
+        if (newline < 0 || parts.has(name))
+            return undefined;
+        parts.set(name, chunk.slice(newline + 1));
+    }
+    // Only a complete answer counts: a cut one lacks its end line.
+    return parts.has('end') ? parts : undefined;
+}
+/**
+ * Before a switch, in one round trip: tag the image that runs as the rollback tag (exit 3 with
+ * docker's message when that image is gone, before anything is written), then write each file
+ * atomically (temp file + rename). The files' bytes arrive on stdin one after the other, each
+ * read to its exact length (dd with 1-byte blocks never reads past it, on any shell).
+ * Arguments: image ID ('' none), tag, then per file: path, keep-mode (1: keep the old file's mode,
+ * else 0600 — an env file holds secrets; 0: the default umask), byte length.
+ */
+const PREPARE_SCRIPT = [
+    'id=$1 tag=$2; shift 2',
+    'if [ -n "$id" ]; then docker tag "$id" "$tag" </dev/null || exit 3; fi',
+    'while [ $# -ge 3 ]; do',
+    '  file=$1 keep=$2 bytes=$3; shift 3',
+    '  ( if [ "$keep" = 1 ]; then umask 077; fi',
+    '    mkdir -p "$(dirname "$file")" || exit 1',
+    '    if [ "$keep" = 1 ] && [ -e "$file" ]; then cp -p -- "$file" "$file.tmp" || exit 1; fi',
+    '    dd bs=1 count="$bytes" 2>/dev/null > "$file.tmp" || exit 1',
+    '    [ "$(($(wc -c < "$file.tmp")))" -eq "$bytes" ] || { echo "slipway: $file: got fewer bytes than sent" >&2; exit 1; }',
+    '    mv -f -- "$file.tmp" "$file" ) || exit 1',
+    'done',
+].join('\n');
+/** The words and stdin of PREPARE_SCRIPT: `pin` tags an image ID first; `files` are written in order. */
+function prepareWords(pin, files) {
+    return {
+        words: [
+            'sh', '-c', PREPARE_SCRIPT, 'slipway-compose-prepare', pin?.imageId ?? '', pin?.tag ?? '',
+            ...files.flatMap((file) => [file.path, file.keepMode ? '1' : '0', String(Buffer.byteLength(file.text))]),
+        ],
+        stdin: files.map((file) => file.text).join(''),
+    };
+}
+/** One health poll in one round trip: the service's containers (`docker ps` words as arguments) and each one's state. */
+const POLL_SCRIPT = [
+    'format=$1; shift',
+    'ids=$("$@" </dev/null) || exit 1',
+    'set -f; set -- $ids',
+    '[ $# -eq 0 ] || docker inspect --format "$format" "$@" </dev/null || true',
+].join('\n');
+/** Per container: status, health status ('' without a health check), image reference, image ID. */
+const POLL_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}';
+function pollWords(projectName, service) {
+    return ['sh', '-c', POLL_SCRIPT, 'slipway-compose-poll', POLL_FORMAT, ...serviceContainersWords(projectName, service, true, { oneOffs: false })];
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/health.js
@@ -48506,6 +48804,21 @@ function variableValueFor(image, currentValue, version) {
 
 ;// CONCATENATED MODULE: ./build/src/deploy/host-run.js
 
+/** The look the fleet ran with the lock, once; undefined when there is none (or it was read). */
+function takeLooked(run) {
+    const looked = run.looked;
+    run.looked = undefined;
+    return looked;
+}
+/** Hands the closing step to the fleet, or runs it now (one round trip) when there is no fleet. */
+async function runClosing(run, step) {
+    if (run.deferClosing) {
+        run.deferClosing(step);
+        return;
+    }
+    const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], { allowFailure: true, label: `ssh ${run.session.target.host}: closing step` });
+    step.settle(result.stdout, result.exitCode);
+}
 /** A deploy step that failed after the host was changed and was then put back: says what serves now. */
 class RolledBackError extends errors/* SlipwayError */.GQ {
     host;
@@ -48544,21 +48857,25 @@ async function requirePaths(run, checks, fix) {
 
 
 
-async function prepare(run) {
+
+const PATHS_FIX = 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file';
+const NO_COMPOSE = (run) => new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+/** The paths a compose deploy needs on the host before it starts. */
+function pathChecks(run) {
     const { compose } = run.settings;
-    await requirePaths(run, [
+    return [
         { path: run.appDir, kind: 'dir', what: 'app-dir' },
         ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file', what: 'compose-file' })),
         // With image-variable and no env-file, compose's default .env is created when missing.
         ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file', what: 'env-file' }] : []),
-    ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+    ];
+}
+function contextOf(run, flavor) {
+    const { compose } = run.settings;
     const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
     const stateBase = host_state/* hostFiles */.qZ.composeBase(run.appDir, project, compose.service);
     return {
-        flavor: detected,
+        flavor,
         compose,
         project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: compose.imageVariable ? undefined : `${stateBase}.override.json` },
         projectName: project ?? defaultProjectName(run.appDir),
@@ -48566,11 +48883,22 @@ async function prepare(run) {
         ...(compose.imageVariable ? { envFile: `${run.appDir}/${projectEnvFile(compose)}` } : {}),
     };
 }
+/** The checks and the compose context one step at a time (the zero-downtime option's start). */
+async function prepare(run) {
+    await requirePaths(run, pathChecks(run), PATHS_FIX);
+    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+    if (detected !== 'v1' && detected !== 'v2')
+        throw NO_COMPOSE(run);
+    return contextOf(run, detected);
+}
 async function runningImageOf(run, ctx) {
     const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
     if (ids.length === 0)
         return undefined;
     const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+    return imageOf(inspected);
+}
+function imageOf(inspected) {
     const [image = '', id = ''] = inspected.split('|');
     return image ? { image, id } : undefined;
 }
@@ -48578,44 +48906,91 @@ async function runningImageOf(run, ctx) {
 async function runningImage(run, ctx) {
     return (await runningImageOf(run, ctx))?.image;
 }
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run, ctx, imageId) {
-    const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-    const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-    if (tagged.exitCode !== 0) {
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-        });
+async function lookAt(run) {
+    const { compose } = run.settings;
+    const draft = contextOf(run, 'v2');
+    const separator = `slipway-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+    const words = lookWords({ separator, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run), projectName: draft.projectName, service: compose.service });
+    const answer = await run.session.exec(words, { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` });
+    const parts = lookParts(answer.stdout, separator);
+    if (!parts)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
+    const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
+    if (missing.length)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: PATHS_FIX });
+    const flavor = parts.get('compose')?.trim();
+    if (flavor !== 'v1' && flavor !== 'v2')
+        throw NO_COMPOSE(run);
+    return {
+        ctx: contextOf(run, flavor),
+        running: imageOf((parts.get('running') ?? '').trim()),
+        state: (0,host_state/* parseStateText */.A6)(parts.get('state') ?? ''),
+        envText: parts.get('env') ?? '',
+    };
+}
+/**
+ * The look, with what the app serving now says it is (an HTTP check through the SSH forward) asked
+ * beside it; that answer counts only when the look finds the service running.
+ */
+async function lookBesideServingVersion(run) {
+    const asked = servingVersion(run.session, run.settings.health, run.log);
+    let seen;
+    try {
+        seen = await lookAt(run);
     }
-    return tag;
+    finally {
+        // Never left in flight: its tunnel is closed before anything else happens.
+        await asked;
+    }
+    return { seen, answered: seen.running ? await asked : undefined };
 }
 /** The env file's text on the host ('' when it does not exist yet). */
 const readEnvFile = (run, ctx) => (0,host_state/* readOrEmpty */.l2)(run.session, ctx.envFile ?? '', 'slipway-env-file');
 /**
- * Points the service at `target`: the override's image, or with image-variable the variable's line in the
- * env file ('' removes a line Slipway added). Both written atomically; an env file keeps its mode.
+ * What points the service at `target`: the override's image, or with image-variable the variable's
+ * line in the env file `envText` ('' removes a line Slipway added; the file keeps its mode).
  */
-async function pointAt(run, ctx, target) {
-    const host = run.session.target.host;
-    if (ctx.envFile && ctx.compose.imageVariable) {
-        const text = withEnvLine(await readEnvFile(run, ctx), ctx.compose.imageVariable, target);
-        await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.envFile, text, { name: 'slipway-env-file', keepMode: true, label: `ssh ${host}: set ${ctx.compose.imageVariable} in ${ctx.envFile}` });
-        return;
+function pointWrite(ctx, target, envText) {
+    if (ctx.envFile && ctx.compose.imageVariable)
+        return { path: ctx.envFile, text: withEnvLine(envText, ctx.compose.imageVariable, target), keepMode: true };
+    return { path: ctx.project.overrideFile ?? '', text: renderImageOverride(ctx.compose.service, target) };
+}
+/** A write's label: the image it points at, or only which env file line (the file's values stay out of logs). */
+const pointsAt = (ctx, target) => (ctx.compose.imageVariable ? `set ${ctx.compose.imageVariable} in ${ctx.envFile}` : `point ${ctx.compose.service} at ${target}`);
+/**
+ * One round trip (PREPARE_SCRIPT): `pin` tags the image that runs as the rollback tag first (fails
+ * clearly if that image is gone, before any file is written), then each file is written atomically.
+ */
+async function writeFiles(run, pin, files, label) {
+    const { words, stdin } = prepareWords(pin, files);
+    const result = await run.session.exec(words, { stdin, allowFailure: true, label });
+    if (result.exitCode === 3 && pin) {
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: the previous image ${pin.imageId} is no longer on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, {
+            fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+        });
     }
-    await (0,host_state/* writeAtomic */.vZ)(run.session, ctx.project.overrideFile ?? '', renderImageOverride(ctx.compose.service, target), {
-        name: 'slipway-override', label: `ssh ${host}: point ${ctx.compose.service} at ${target}`,
-    });
+    if (result.exitCode !== 0)
+        throw new errors/* ProcessError */.yI({ command: label, exitCode: result.exitCode, stderr: result.stderr });
+}
+/** Where a deploy's files go back to: the service pointed at `target` and, when given, the state file as `state`; the env file read again first (image-variable). */
+async function pointBack(run, ctx, target, state) {
+    const files = [];
+    if (target !== undefined)
+        files.push(pointWrite(ctx, target, ctx.compose.imageVariable ? await readEnvFile(run, ctx) : ''));
+    if (state)
+        files.push({ path: ctx.stateFile, text: (0,host_state/* stateText */.r9)(state) });
+    if (files.length)
+        await writeFiles(run, undefined, files, `ssh ${run.session.target.host}: point ${ctx.compose.service} back${target !== undefined ? ` (${pointsAt(ctx, target)})` : ''}`);
 }
 /**
- * Point the service at `target` (pointAt) and bring it up; finishes on the host even if the connection drops.
- * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ * Bring the service up as the override (or env file) now says; finishes on the host even if the
+ * connection drops. `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
  */
-async function switchTo(run, ctx, target, pull, beforeUp) {
+async function bringUp(run, ctx, pull, beforeUp) {
     const env = { ...run.settings.env };
     // The env file alone decides the image variable: a shell value would win over it in Slipway's run only.
     if (ctx.compose.imageVariable)
         delete env[ctx.compose.imageVariable];
-    await pointAt(run, ctx, target);
     if (pull)
         await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
     beforeUp?.();
@@ -48623,59 +48998,65 @@ async function switchTo(run, ctx, target, pull, beforeUp) {
         env, survivesDisconnect: true, stream: true, label: `compose up on ${run.session.target.host}`,
     });
 }
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+function polledContainer(line) {
+    const [status = '', health = '', image = '', id = ''] = line.split('|');
+    return { status, health, image, id };
+}
 /**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then
- * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
+ * Waits until every container of the service runs and, where it has a health check, is healthy (one
+ * round trip a poll); then the HTTP check for `version` (undefined: a version nobody recorded, so
+ * health-expect's version part is skipped). A healthy verdict carries what the service then runs.
  * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
  */
 async function waitHealthy(run, ctx, version, signal) {
     const deadline = Date.now() + run.settings.health.timeoutMs;
     let last = 'no container';
+    let running;
     for (let polls = 1;; polls += 1) {
         if (signal?.aborted)
             return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
-        const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-        if (ids.length > 0) {
-            const inspected = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-            last = inspected.join(', ');
+        const polled = (await run.session.exec(pollWords(ctx.projectName, ctx.compose.service), { label: `ssh ${run.session.target.host}: state of ${ctx.compose.service}'s containers` }))
+            .stdout.trim().split('\n').filter(Boolean).map(polledContainer);
+        if (polled.length > 0) {
+            last = polled.map((c) => `${c.status}|${c.health}`).join(', ');
             // A container compose is removing (the one it replaced) no longer serves, whatever its health said.
-            const states = inspected.filter((state) => state && !state.startsWith('removing'));
-            if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
+            const live = polled.filter((c) => c.status && c.status !== 'removing');
+            if (live.some((c) => c.health === 'unhealthy' || c.status === 'exited' || c.status === 'dead'))
                 return { healthy: false, detail: `container ${last}` };
-            }
-            if (states.length > 0 && states.every((state) => state === 'running|' || state === 'running|healthy'))
+            if (live.length > 0 && live.every((c) => c.status === 'running' && (c.health === '' || c.health === 'healthy'))) {
+                // Newest first, as `docker ps` lists them: what the service runs now.
+                running = live[0]?.image ? { image: live[0].image, id: live[0].id } : undefined;
                 break;
+            }
         }
         if (Date.now() >= deadline)
             return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
         await (0,retry/* sleep */.yy)(healthPollDelay(polls, deadline));
     }
-    return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
+    return { ...(await waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal)), running };
 }
 const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
 /**
  * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
- * version — what the app answers on health-url, else what Slipway recorded when it deployed that
- * image, else unknown (''), never the image reference (which no health document reports).
+ * version — what the app answered on health-url (`answered`), else what Slipway recorded when it
+ * deployed that image, else unknown (''), never the image reference (which no health document reports).
  */
-async function servingBefore(run, ctx, running, state) {
+function servingBefore(running, state, answered) {
     if (!running)
         return { version: '', recorded: false };
     // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
     const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
-    const answered = await servingVersion(run.session, run.settings.health, run.log);
     return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
 }
 /** State written by older releases put the image reference where the version was unknown. */
 const knownVersion = (version, image) => (version && version !== image ? version : undefined);
-async function planSwitch(run, ctx, rollbackTag) {
+function planSwitch(run, ctx, envText, rollbackTag) {
     const { compose } = ctx;
     const image = compose.image ?? '';
     if (!compose.imageVariable)
         return { label: image, target: image, back: rollbackTag };
     const name = compose.imageVariable;
-    const previousEnvLine = envLineOf(await readEnvFile(run, ctx), name);
+    const previousEnvLine = envLineOf(envText, name);
     let value = compose.variableValue;
     if (value === undefined) {
         const derived = variableValueFor(image, previousEnvLine ? envLineValue(previousEnvLine) : '', run.settings.version);
@@ -48689,13 +49070,17 @@ async function planSwitch(run, ctx, rollbackTag) {
     const envLine = `${name}=${value}`;
     return { label: compose.image ?? envLine, target: envLine, back: previousEnvLine, envLine, previousEnvLine };
 }
+/**
+ * A deploy in about one round trip a phase: the look (beside the serving version's HTTP check),
+ * the pin, state and override in one write, pull, up, one exec a health poll, the state written.
+ */
 async function composeDeploy(run) {
-    const ctx = await prepare(run);
+    const { seen, answered } = await lookBesideServingVersion(run);
+    const { ctx, running, state } = seen;
+    let { envText } = seen;
     const { version } = run.settings;
-    const running = await runningImageOf(run, ctx);
     const current = running?.image;
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
-    const before = await servingBefore(run, ctx, running, state);
+    const before = servingBefore(running, state, answered);
     const previousVersion = before.version;
     if (ctx.compose.preDeploy && current) {
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the pre-deploy hook');
@@ -48703,11 +49088,14 @@ async function composeDeploy(run) {
             env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
             stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
         });
+        // The hook may have edited the env file: its line is read from what the hook left.
+        if (ctx.envFile)
+            envText = await readEnvFile(run, ctx);
     }
     // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
     // (With image-variable the tag keeps the old image on the host; the rollback writes the old line back.)
-    const pinned = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-    const sw = await planSwitch(run, ctx, pinned);
+    const pin = running?.id ? { imageId: running.id, tag: rollbackTag(ctx.projectName, ctx.compose.service) } : undefined;
+    const sw = planSwitch(run, ctx, envText, pin?.tag ?? current);
     const image = sw.label;
     (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to ${image}`);
     const variable = sw.envLine !== undefined;
@@ -48719,20 +49107,19 @@ async function composeDeploy(run) {
     const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
     const previous = redeploy ? earlier : thisRun;
     const previousLine = redeploy ? state.previous_env_line : sw.previousEnvLine;
-    // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' });
+    // The state is recorded before the override, so a rollback knows the old image even if this run dies half-way.
+    const deploying = { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' };
+    await writeFiles(run, pin, [{ path: ctx.stateFile, text: (0,host_state/* stateText */.r9)(deploying) }, pointWrite(ctx, sw.target, envText)], `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the deploy, ${pointsAt(ctx, sw.target)}`);
     run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
     let verdict;
     try {
-        await switchTo(run, ctx, sw.target, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
+        await bringUp(run, ctx, ctx.compose.pull, () => (0,cancel/* throwIfCancelled */.dZ)(run.signal, `compose up of ${image}`));
         verdict = await waitHealthy(run, ctx, version, run.signal);
     }
     catch (error) {
         if (error instanceof cancel/* CancelledError */.cc) {
             // Cancelled after the pull, before up: what runs never changed; point the override (or env file) and the state back.
-            if (sw.back !== undefined && (variable || current))
-                await pointAt(run, ctx, sw.back);
-            await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, state);
+            await pointBack(run, ctx, sw.back !== undefined && (variable || current) ? sw.back : undefined, state);
             throw error;
         }
         if (!current || !(await run.session.isAlive()))
@@ -48741,7 +49128,7 @@ async function composeDeploy(run) {
     }
     const shownBefore = previousVersion || current || '';
     if (verdict.healthy) {
-        const now = await runningImageOf(run, ctx);
+        const now = verdict.running;
         // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
         const same = Boolean(now?.id && running?.id && now.id === running.id && state.previous_image);
         const kept = same ? earlier : previous;
@@ -48754,7 +49141,8 @@ async function composeDeploy(run) {
     if (!current || sw.back === undefined)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-    await switchTo(run, ctx, sw.back, false);
+    await pointBack(run, ctx, sw.back);
+    await bringUp(run, ctx, false);
     const back = await waitHealthy(run, ctx, previousVersion || undefined);
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
         image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
@@ -48767,8 +49155,8 @@ async function composeDeploy(run) {
 }
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
 async function composeRollback(run) {
-    const ctx = await prepare(run);
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, ctx.stateFile);
+    const { seen, answered } = await lookBesideServingVersion(run);
+    const { ctx, running, state, envText } = seen;
     if (!state.previous_image)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
     const variable = ctx.compose.imageVariable;
@@ -48777,16 +49165,15 @@ async function composeRollback(run) {
             fix: `Roll back by deploying the version you want with mode: deploy and env: ${variable}=…`,
         });
     }
-    const running = await runningImageOf(run, ctx);
     const current = running?.image ?? state.image ?? '';
-    const leaving = await servingBefore(run, ctx, running, state);
+    const leaving = servingBefore(running, state, answered);
     const targetVersion = knownVersion(state.previous_version, state.previous_image);
-    const leavingLine = variable ? envLineOf(await readEnvFile(run, ctx), variable) : undefined;
+    const leavingLine = variable ? envLineOf(envText, variable) : undefined;
     // State written before image IDs were recorded only has the reference.
-    const pinned = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-    const target = variable ? state.previous_env_line ?? '' : pinned;
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-    await switchTo(run, ctx, target, false);
+    const pin = state.previous_image_id ? { imageId: state.previous_image_id, tag: rollbackTag(ctx.projectName, ctx.compose.service) } : undefined;
+    const target = variable ? state.previous_env_line ?? '' : pin?.tag ?? state.previous_image;
+    await writeFiles(run, pin, [{ path: ctx.stateFile, text: (0,host_state/* stateText */.r9)({ ...state, status: 'rolling-back' }) }, pointWrite(ctx, target, envText)], `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the rollback, ${pointsAt(ctx, target)}`);
+    await bringUp(run, ctx, false);
     const verdict = await waitHealthy(run, ctx, targetVersion);
     const shownTarget = targetVersion ?? state.previous_image;
     const shownLeft = leaving.version || current;
@@ -48794,7 +49181,7 @@ async function composeRollback(run) {
         await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
     }
-    const now = await runningImageOf(run, ctx);
+    const now = verdict.running;
     await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
         image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
         previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version,
@@ -48882,7 +49269,7 @@ const composeStrategy = {
         const variable = compose.imageVariable;
         const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: variable ? undefined : `${stateBase}.override.json` };
         const envFile = `${host.appDir}/${projectEnvFile(compose)}`;
-        const commands = [COMPOSE_FLAVOR_NOTE];
+        const commands = [COMPOSE_FLAVOR_NOTE, `look at the host in one step: app-dir and compose files there, which compose, what ${compose.service} runs, ${stateBase}.state`];
         if (settings.mode === 'rollback') {
             commands.push(variable
                 ? `put back in ${envFile} the ${variable} line recorded as previous in ${(0,host_state/* stateDir */.Pn)(host.appDir)} (atomically)`
@@ -48892,6 +49279,8 @@ const composeStrategy = {
             if (compose.preDeploy)
                 commands.push(`pre-deploy hook: ${compose.preDeploy}`);
             const value = compose.variableValue !== undefined ? `the value env gives ${variable}` : `${host.image} (its tag alone where ${variable} holds a tag)`;
+            // One remote step: the pin for rollback, the state, then the override or env line.
+            commands.push(`tag the image ${compose.service} runs as ${rollbackTag(project ?? defaultProjectName(host.appDir), compose.service)} (the rollback target) and record the deploy in ${stateBase}.state`);
             commands.push(variable
                 ? `write ${variable} into ${envFile} (atomically, every other line kept; the old line kept for rollback): ${value}`
                 : `write ${composeProject.overrideFile}: ${compose.service} → ${host.image}`);
@@ -48905,7 +49294,155 @@ const composeStrategy = {
     rollback: composeRollback,
 };
 
+;// CONCATENATED MODULE: ./build/src/deploy/release-remote.js
+// The release strategy's remote steps, one `sh -c` script per phase: every value travels as a
+// positional argument, never in the script text, and what a script prints is parsed line by line
+// under its own tag (remote text, such as a version file or a command's stderr, stays on one
+// tagged line and is only ever shown, never run).
+/** Every line a look prints starts with its tag; a name holding a newline is left out, so no line can pass for another. */
+const LOOK_LINES = 'nl=\'\n\'; one() { case "$2" in *"$nl"*) ;; *) printf \'%s %s\\n\' "$1" "$2" ;; esac; }';
+/**
+ * The release strategy's look at a host, in one round trip (with the lock when the fleet runs it):
+ * `$1` app-dir, `$2` 1 to make `releases/` when every check passed (a deploy), `$3` the state file,
+ * `$4` how many shared paths follow, the shared paths, then one argument per sudo check (its words
+ * after `sudo`, space-separated: sudoCheckWords splits on whitespace, so no word holds one).
+ * Prints `missing app-dir`, `missing shared <i>`, `sudo <i> <exit>`, `current <name>`,
+ * `release <name>`, `version <name>/<first line of its .slipway-version>`, `state <line>`, then `end`.
+ */
+const LOOK = [
+    'app="$1"; prepare="$2"; state="$3"; n="$4"; shift 4; ok=1',
+    LOOK_LINES,
+    '[ -d "$app" ] || { echo "missing app-dir"; ok=0; }',
+    'i=0; while [ "$i" -lt "$n" ]; do [ -f "$app/shared/$1" ] || { echo "missing shared $i"; ok=0; }; shift; i=$((i+1)); done',
+    // Unquoted on purpose, with globbing off: the check's words split on spaces, nothing else expands.
+    'set -f; i=0; for check in "$@"; do sudo $check </dev/null >/dev/null 2>&1; s=$?; echo "sudo $i $s"; [ "$s" -eq 0 ] || ok=0; i=$((i+1)); done; set +f',
+    'if cd "$app" 2>/dev/null; then',
+    '  if target=$(readlink current 2>/dev/null); then target=${target%/}; one current "${target##*/}"; fi',
+    '  for p in releases/*; do',
+    '    [ -e "$p" ] || [ -L "$p" ] || continue',
+    '    name=${p#releases/}; one release "$name"',
+    '    if [ -f "$p/.slipway-version" ]; then one version "$name/$(head -n 1 "$p/.slipway-version")"; fi',
+    '  done',
+    '  if [ -f "$state" ]; then sed "s/^/state /" "$state"; fi',
+    '  if [ "$prepare" = 1 ] && [ "$ok" = 1 ]; then mkdir -p releases; fi',
+    'fi',
+    'echo end',
+].join('\n');
+function parseLook(stdout) {
+    const look = { complete: false, appDirMissing: false, missingShared: [], sudo: new Map(), names: [], versions: new Map(), state: {} };
+    for (const line of stdout.split('\n')) {
+        const space = line.indexOf(' ');
+        const tag = space < 0 ? line : line.slice(0, space);
+        const rest = space < 0 ? '' : line.slice(space + 1);
+        if (tag === 'end')
+            look.complete = true;
+        else if (tag === 'missing' && rest === 'app-dir')
+            look.appDirMissing = true;
+        else if (tag === 'missing' && /^shared \d+$/.test(rest))
+            look.missingShared.push(Number(rest.slice('shared '.length)));
+        else if (tag === 'sudo' && /^\d+ \d+$/.test(rest)) {
+            const [index, status] = rest.split(' ').map(Number);
+            look.sudo.set(index, status);
+        }
+        else if (tag === 'current' && rest)
+            look.current = rest;
+        else if (tag === 'release' && rest)
+            look.names.push(rest);
+        else if (tag === 'version') {
+            // A name never holds a `/`: the first one ends it.
+            const slash = rest.indexOf('/');
+            if (slash > 0)
+                look.versions.set(rest.slice(0, slash), rest.slice(slash + 1).trim());
+        }
+        else if (tag === 'state') {
+            const equals = rest.indexOf('=');
+            if (equals > 0)
+                look.state[rest.slice(0, equals)] = rest.slice(equals + 1);
+        }
+    }
+    look.names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return look;
+}
+/**
+ * The release's own round trip after the upload: `$1` a token of this run, `$2` the release dir,
+ * `$3` the version, `$4` 1 to unpack `$2.tar.gz` into it first, `$5` the first pre-promote command
+ * ('' for none), then the `path target` pairs to link (`versionAndLinks`, VERSION_AND_LINKS, is run
+ * on the version, the dir and those pairs). A failure of Slipway's own part ends with the stderr line `slipway: <unpack|links> failed [<token>]`; otherwise the exit status is
+ * the pre-promote command's, whose output streams as it comes.
+ */
+function prepareScript(versionAndLinks) {
+    return [
+        'token="$1"; dir="$2"; version="$3"; archive="$4"; hook="$5"; shift 5',
+        'failed() { printf "slipway: %s failed [%s]\\n" "$1" "$token" >&2; exit "$2"; }',
+        'if [ "$archive" = 1 ]; then { mkdir -p "$dir" && tar -xzf "$dir.tar.gz" -C "$dir" && rm -f "$dir.tar.gz"; } || failed unpack "$?"; fi',
+        `( set -- "$version" "$dir" "$@"; ${versionAndLinks}\n) || failed links "$?"`,
+        '[ -n "$hook" ] || exit 0',
+        'cd "$dir" || exit 1',
+        'exec sh -e -c "$hook"',
+    ].join('\n');
+}
+/** Which of Slipway's own parts failed in a prepare round trip (its last stderr line), if one did. */
+function preparePartFailed(stderr, token) {
+    const last = stderr.trimEnd().split('\n').pop() ?? '';
+    const match = /^slipway: (unpack|links) failed \[(\w+)\]$/.exec(last);
+    return match && match[2] === token ? match[1] : undefined;
+}
+/**
+ * The switch and the first restart command in one round trip (run so it survives a dropped
+ * connection): `$1` a token of this run, `$2` app-dir, `$3` the release, `$4` the restart command
+ * ('' for none). The switch is `switchCurrent` (SWITCH_CURRENT) on app-dir and the release. The
+ * last line is `<token> switch <exit>` (the switch failed, or there is no restart) or
+ * `<token> restart <exit> <its last stderr line>`.
+ */
+function switchAndRestartScript(switchCurrent) {
+    return [
+        'token="$1"; app="$2"; name="$3"; restart="$4"',
+        `( set -- "$app" "$name"; ${switchCurrent}\n); s=$?`,
+        'if [ "$s" -ne 0 ] || [ -z "$restart" ]; then printf "\\n%s switch %s\\n" "$token" "$s"; exit 0; fi',
+        'err=$(mktemp 2>/dev/null) || err=/dev/null',
+        'sh -c "$restart" 2>"$err"; s=$?',
+        'said=$(tail -n 1 "$err" 2>/dev/null | tr -d "\\r"); [ "$err" = /dev/null ] || rm -f "$err"',
+        'printf "\\n%s restart %s %s\\n" "$token" "$s" "$said"',
+    ].join('\n');
+}
+/** The trailer of a SWITCH_AND_RESTART round trip; undefined when it is missing (the output before it is the switch's own). */
+function parseSwitch(stdout, token) {
+    const lines = stdout.replace(/\n$/, '').split('\n');
+    for (let i = lines.length - 1; i >= 0; i -= 1) {
+        const match = /^(\w+) (switch|restart) (\d+) ?(.*)$/.exec(lines[i] ?? '');
+        if (match && match[1] === token)
+            return { step: match[2], exitCode: Number(match[3]), said: match[4] ?? '', output: lines.slice(0, i).join('\n').trim() };
+    }
+    return undefined;
+}
+/**
+ * The release's closing step (the fleet runs it with the deploy-log line and the lock release):
+ * `$1` app-dir, `$2` a release to mark ('' for none), `$3` the mark, then the releases to remove.
+ * The mark is MARK_RELEASE, skipped when the release dir was never made. Prints
+ * `mark <exit> <what it said>` and `prune <exit> <what it said>` for the parts it ran.
+ */
+function closingScript(markRelease) {
+    return [
+        'app="$1"; name="$2"; mark="$3"; shift 3',
+        'flat() { printf "%s" "$1" | tr "\\n" " "; }',
+        `if [ -n "$name" ]; then said=$( ( set -- "$app" "$name" "$mark"; [ -e "$1/releases/$2" ] || exit 0; ${markRelease}\n) 2>&1 ); s=$?; printf "mark %s %s\\n" "$s" "$(flat "$said")"; fi`,
+        'if [ "$#" -gt 0 ]; then said=$( { cd "$app/releases" && rm -rf -- "$@"; } 2>&1 ); s=$?; printf "prune %s %s\\n" "$s" "$(flat "$said")"; fi',
+    ].join('\n');
+}
+/** The parts a closing step reported: exit status and what it said, by part. */
+function parseClosing(stdout) {
+    const parts = new Map();
+    for (const line of stdout.split('\n')) {
+        const match = /^(mark|prune) (\d+) ?(.*)$/.exec(line);
+        if (match)
+            parts.set(match[1], { exitCode: Number(match[2]), said: (match[3] ?? '').trim() });
+    }
+    return parts;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/release.js
+
+
 
 
 
@@ -48968,12 +49505,16 @@ const SWITCH_CURRENT = 'cd "$1" && ln -sfn "releases/$2" current.slipway-new && 
 const LINK_SHARED = 'release="$1"; shift; while [ "$#" -ge 2 ]; do p="$1"; t="$2"; shift 2; mkdir -p "$(dirname "$release/$p")"; rm -rf "$release/$p"; ln -s "$t" "$release/$p"; done';
 /** Writes `$1` into `$2/.slipway-version`, then links the shared paths (LINK_SHARED on `$2` and the path/target pairs after it). */
 const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$2/.slipway-version" && shift && { ${LINK_SHARED}; }`;
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+/** After the upload: unpack, version file, shared links and the first pre-promote command, one round trip (release-remote.ts). */
+const PREPARE = prepareScript(VERSION_AND_LINKS);
 const MARKED = /\.(failed|rolled-back)(-\d+)?$/;
 const isMarked = (name) => MARKED.test(name);
 /** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
 const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+/** The release's closing step: a mark (MARK_RELEASE) and the prune, with the fleet's log line and lock release. */
+const CLOSING = closingScript(MARK_RELEASE);
+/** The switch (SWITCH_CURRENT) and the first restart command, one round trip. */
+const SWITCH_AND_RESTART = switchAndRestartScript(SWITCH_CURRENT);
 /**
  * What to remove so at most `keep` release dirs remain, marked ones included. Kept, in this
  * order: `current`, the good release before it (the rollback target), the newest `.failed` one
@@ -49041,152 +49582,208 @@ function sudoCheckWords(command) {
         i += 1;
     return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
 }
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run) {
-    const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-    const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-    const names = lines.filter((line) => !line.startsWith('current='));
-    return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+/** A token of this run for a round trip's own lines (remote output cannot know it, so cannot pass for them). */
+const roundTripToken = () => (0,external_node_crypto_.randomBytes)(8).toString('hex');
+/** The sudo checks of the restart commands that start with sudo, in order. */
+function sudoChecks(restart) {
+    return restart.flatMap((command) => {
+        const words = sudoCheckWords(command);
+        return words ? [{ command, words }] : [];
+    });
 }
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run, name, mark) {
-    const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-    if (result.exitCode !== 0)
-        run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+/** The LOOK arguments for this run: a deploy checks the shared files and sudo rules and makes `releases/`; a rollback only reads. */
+function lookArgs(run) {
+    const deploy = run.settings.mode !== 'rollback';
+    const shared = deploy ? run.settings.release.shared : [];
+    const checks = deploy ? sudoChecks(run.settings.release.restart) : [];
+    return [run.appDir, deploy ? '1' : '0', releaseStateFile(run), String(shared.length), ...shared, ...checks.map((check) => check.words.slice(1).join(' '))];
+}
+/** The look the fleet ran with the lock (once), else one round trip of its own. */
+async function release_lookAt(run) {
+    const looked = takeLooked(run);
+    if (looked !== undefined)
+        return checkedLook(run, parseLook(looked), '');
+    const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
+    return checkedLook(run, parseLook(result.stdout), result.stderr);
+}
+function checkedLook(run, look, stderr) {
+    // A look cut short (a shell that failed early) is not read as an empty host.
+    if (!look.complete)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: could not read ${run.appDir}/releases (${stderr.trim().slice(0, 200) || 'no answer'})`, { fix: 'Check the SSH user can read app-dir' });
+    return look;
+}
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+const releasesOf = (look) => ({ current: look.current, all: look.names.filter((name) => !isMarked(name)), marked: look.names.filter(isMarked) });
+/** The name MARK_RELEASE gives `name` among `names`: `<name>.<mark>`, else the first free `-N`. */
+function markedName(name, mark, names) {
+    let to = `${name}.${mark}`;
+    for (let n = 1; names.includes(to); n += 1)
+        to = `${name}.${mark}-${n}`;
+    return to;
 }
 /** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
-async function release_versionOf(run, name) {
-    if (!name)
-        return '';
-    const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
-    return result.stdout.trim();
-}
+const release_versionOf = (look, name) => (name ? look.versions.get(name) ?? '' : '');
 /**
  * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
  * they answered when a deploy replaced them, so a rollback to one checks for its real version.
  */
 const releaseStateFile = (run) => host_state/* hostFiles */.qZ.releaseState(run.appDir);
 /** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
-async function knownVersionOf(run, name) {
-    const written = await release_versionOf(run, name);
-    if (written)
-        return written;
-    return (await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
-}
-async function recordServed(run, name, version) {
-    const state = await (0,host_state/* readStateFile */.qy)(run.session, releaseStateFile(run));
-    if (state[`served.${name}`] === version)
+const knownVersionOf = (look, name) => release_versionOf(look, name) || look.state[`served.${name}`] || undefined;
+async function recordServed(run, look, name, version) {
+    if (look.state[`served.${name}`] === version)
         return;
-    await (0,host_state/* writeStateFile */.VP)(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
+    await (0,host_state/* writeStateFile */.VP)(run.session, releaseStateFile(run), { ...look.state, [`served.${name}`]: version });
 }
 /**
- * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * Hands the release's last remote work to the fleet (with the deploy-log line and the lock release, one
+ * round trip), or runs it now. Both parts are best effort: a failure warns (a mark left undone means a
+ * rollback may pick the release; a prune left undone is tried again by the next deploy).
+ */
+async function release_close(run, closing) {
+    const stale = closing.prune ? releasesToRemove(closing.prune.names, run.settings.release.keep, closing.prune.current) : [];
+    const mark = closing.mark;
+    // With nothing to do and no fleet to carry it there is no round trip to make.
+    if (!mark && !stale.length && !run.deferClosing)
+        return;
+    await runClosing(run, {
+        script: CLOSING,
+        args: [run.appDir, mark?.name ?? '', mark?.as ?? '', ...stale],
+        settle: (stdout) => {
+            const parts = parseClosing(stdout);
+            const marked = parts.get('mark');
+            if (mark && marked?.exitCode !== 0) {
+                run.log.warn(`${run.session.name}: could not mark releases/${mark.name} as ${mark.as} (${marked?.said || 'no answer'}); a rollback may pick it`);
+            }
+            if (!stale.length)
+                return;
+            const pruned = parts.get('prune');
+            if (pruned?.exitCode !== 0) {
+                run.log.warn(`${run.session.name}: could not remove old releases (${pruned?.said || 'no answer'}); the next deploy tries again`);
+                return;
+            }
+            const names = closing.prune?.names ?? [];
+            const failed = names.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).sort().pop();
+            run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
+        },
+    });
+}
+/**
+ * Runs the restart commands from `from` on, in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
  * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
  */
-async function restart(run, signal) {
-    for (const command of run.settings.release.restart) {
+async function restart(run, from, signal) {
+    for (const command of run.settings.release.restart.slice(from)) {
         if (signal?.aborted)
             return { ok: false, detail: `cancelled before restart command \`${command}\`` };
         const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-        if (result.exitCode !== 0) {
-            // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-            const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(result.stderr.trim()), 1);
-            return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-        }
+        if (result.exitCode !== 0)
+            return restartFailed(command, result.exitCode, result.stderr);
     }
     return { ok: true, detail: '' };
 }
+function restartFailed(command, exitCode, stderr) {
+    // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+    const said = (0,errors/* lastLines */.w$)((0,secrets/* redact */.E$)(stderr.trim()), 1);
+    return { ok: false, detail: `restart command \`${command}\` failed with exit ${exitCode}${said ? ` (${said})` : ''}` };
+}
 /**
- * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * Switch `current` and run the first restart command in one round trip (it survives a dropped
+ * connection), then the other restart commands, then the health check. A failing restart is a
+ * failed check, so the caller still switches back; a failing switch throws.
  * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
  */
 async function switchAndCheck(run, name, version, signal) {
-    await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-    const restarted = await restart(run, signal);
+    const [first] = run.settings.release.restart;
+    const token = roundTripToken();
+    const label = `switch current → releases/${name}${first ? `, restart (${first})` : ''} on ${run.session.target.host}`;
+    const result = await run.session.exec(['sh', '-c', SWITCH_AND_RESTART, 'slipway-switch', token, run.appDir, name, first ?? ''], {
+        survivesDisconnect: true, allowFailure: true, env: first ? run.settings.env : undefined, label,
+    });
+    const answer = parseSwitch(result.stdout, token);
+    if (!answer || (answer.step === 'switch' && answer.exitCode !== 0)) {
+        throw new errors/* ProcessError */.yI({ command: `switch current → releases/${name} on ${run.session.target.host}`, exitCode: answer?.exitCode || result.exitCode || 1, stderr: answer?.output || result.stderr || result.stdout });
+    }
+    if (answer.step === 'restart' && answer.exitCode !== 0)
+        return { healthy: false, detail: restartFailed(first ?? '', answer.exitCode, answer.said).detail };
+    const restarted = await restart(run, 1, signal);
     if (!restarted.ok)
         return { healthy: false, detail: restarted.detail };
     return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
 }
+/**
+ * After the upload, one round trip: unpack (an archive), the version file, the shared links and the
+ * first pre-promote command (its output streams); the other pre-promote commands one round trip
+ * each, so a cancel between two of them starts no further one. Each part fails with its own message.
+ */
+async function release_prepare(run, dir, archive) {
+    const { release, version } = run.settings;
+    const [first, ...others] = release.prePromote;
+    const host = run.session.target.host;
+    const token = roundTripToken();
+    const env = { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir };
+    const result = await run.session.exec(['sh', '-c', PREPARE, 'slipway-release', token, dir, version, archive ? '1' : '0', first ?? '', ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])], first ? { env, stream: true, allowFailure: true, label: `ssh ${host}: write the version, link shared; pre-promote: ${first}` } : { allowFailure: true, label: `ssh ${host}: write the version, link shared` });
+    if (result.exitCode !== 0) {
+        const part = preparePartFailed(result.stderr, token);
+        const command = part === 'unpack' ? `ssh ${host}: unpack ${dir}.tar.gz` : part === 'links' || !first ? `ssh ${host}: write the version, link shared` : `pre-promote on ${host}: ${first}`;
+        throw new errors/* ProcessError */.yI({ command, exitCode: result.exitCode, stderr: result.stderr.trimEnd().split('\n').filter((line) => !line.endsWith(`[${token}]`)).join('\n') || result.stdout, timedOut: result.timedOut });
+    }
+    for (const command of others) {
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
+        await run.session.exec(hookWords(dir, command), { env, stream: true, label: `pre-promote on ${host}: ${command}` });
+    }
+}
 /** `release-name` as given, else the style of the host's releases, else ISO 8601 basic. */
 function releaseNameFormat(given, existing) {
     return given ?? hostReleaseNameFormat(existing) ?? DEFAULT_RELEASE_NAME;
-}
-/** Bounds `releases/` to keep-releases dirs, marked ones counted (releasesToRemove); best effort, after the switch settled. */
-async function prune(run) {
-    try {
-        const { current, all, marked } = await listReleases(run);
-        const stale = releasesToRemove([...all, ...marked], run.settings.release.keep, current);
-        if (!stale.length)
-            return;
-        const removed = await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale], { allowFailure: true, label: `prune releases on ${run.session.target.host}` });
-        if (removed.exitCode !== 0)
-            throw new Error(removed.stderr.trim());
-        const failed = marked.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).pop();
-        run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
-    }
-    catch (error) {
-        run.log.warn(`${run.session.name}: could not remove old releases (${error instanceof Error ? error.message : String(error)}); the next deploy tries again`);
-    }
 }
 async function releaseDeploy(run, now = new Date()) {
     const { release } = run.settings;
     // Parsing requires it for a deploy.
     const artifact = release.artifact ?? '';
     const { version } = run.settings;
-    await requirePaths(run, [
-        { path: run.appDir, kind: 'dir', what: 'app-dir' },
-        ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file', what: 'shared file' })),
-    ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+    const look = await release_lookAt(run);
+    // Even with nothing to mark or prune, the fleet's last round trip then carries the log line and the release together.
+    await release_close(run, {});
+    const missing = [
+        ...(look.appDirMissing ? [`app-dir (${run.appDir})`] : []),
+        ...look.missingShared.map((i) => `shared file (${run.appDir}/shared/${release.shared[i] ?? ''})`),
+    ];
+    if (missing.length)
+        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)` });
     // sudo -n first: a promote that cannot restart must not happen.
-    for (const command of release.restart) {
-        const check = sudoCheckWords(command);
-        if (!check)
-            continue;
-        const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-        if (allowed.exitCode !== 0)
-            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+    for (const [index, check] of sudoChecks(release.restart).entries()) {
+        if (look.sudo.get(index) !== 0)
+            throw new errors/* SlipwayError */.GQ(`${run.session.name}: \`${check.command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
     }
-    const before = await listReleases(run);
+    const before = releasesOf(look);
     // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
     // Asked beside the upload (it reads only what serves now), and known before any pre-promote command runs.
     const asking = (async () => {
-        const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+        const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? knownVersionOf(look, before.current) ?? '' : '';
         // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-        if (before.current && serving && !(await release_versionOf(run, before.current)))
-            await recordServed(run, before.current, serving);
+        if (before.current && serving && !release_versionOf(look, before.current))
+            await recordServed(run, look, before.current, serving);
         return serving;
     })();
     // Awaited below; a failed upload must not leave it unhandled.
     asking.catch(() => undefined);
     let name = releaseName(now, releaseNameFormat(release.nameFormat, before.all));
-    if (before.all.includes(name))
+    if (look.names.includes(name))
         name = `${name}-${run.index + 1}-${process.pid}`;
     const dir = `${run.appDir}/releases/${name}`;
+    const archive = /\.(tar\.gz|tgz)$/.test(artifact);
     let previousVersion;
     try {
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'the upload of the new release');
-        await run.session.exec(['mkdir', '-p', dir]);
-    }
-    catch (error) {
-        await asking.catch(() => undefined);
-        throw error;
-    }
-    try {
-        if (/\.(tar\.gz|tgz)$/.test(artifact)) {
+        // The look made releases/; rsync makes the release dir itself.
+        if (archive)
             await run.session.upload(artifact, `${dir}.tar.gz`);
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, 'unpacking the new release');
-            await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-        }
-        else {
+        else
             await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
-        }
-        // The version file and the shared links (each relative to the release) in one round trip.
-        await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, dir, ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])], { label: `ssh ${run.session.target.host}: write the version, link shared` });
+        (0,cancel/* throwIfCancelled */.dZ)(run.signal, archive ? 'unpacking the new release' : 'writing the version and linking shared');
         previousVersion = await asking;
-        for (const command of release.prePromote) {
-            (0,cancel/* throwIfCancelled */.dZ)(run.signal, `pre-promote command \`${command}\``);
-            await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-        }
+        await release_prepare(run, dir, archive);
         (0,cancel/* throwIfCancelled */.dZ)(run.signal, `the switch to releases/${name}`);
     }
     catch (error) {
@@ -49194,21 +49791,21 @@ async function releaseDeploy(run, now = new Date()) {
         await asking.catch(() => undefined);
         // Never promoted, but newer than current: unmarked, a later rollback could land on it.
         if (await run.session.isAlive())
-            await markRelease(run, name, 'failed');
+            await release_close(run, { mark: { name, as: 'failed' } });
         throw error;
     }
     const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
     const verdict = await switchAndCheck(run, name, version, run.signal);
     if (verdict.healthy) {
-        await prune(run);
+        await release_close(run, { prune: { names: [...look.names, name], current: name } });
         return { version, previous: shownBefore, changed: true };
     }
     if (!before.current)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
     run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
     const back = await switchAndCheck(run, before.current, previousVersion || undefined);
-    await markRelease(run, name, 'failed');
-    await prune(run);
+    const failedName = markedName(name, 'failed', [...look.names, name]);
+    await release_close(run, { mark: { name, as: 'failed' }, prune: { names: [...look.names, failedName], current: before.current } });
     if (!back.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
     const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
@@ -49219,25 +49816,32 @@ async function releaseDeploy(run, now = new Date()) {
  * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
  */
 async function releaseRollback(run) {
-    const { current, all } = await listReleases(run);
+    const look = await release_lookAt(run);
+    // A deploy's closing step on this run (a batch revert) no longer fits what the host will hold.
+    await release_close(run, {});
+    const { current, all } = releasesOf(look);
     const index = current ? all.indexOf(current) : -1;
-    const from = await release_versionOf(run, current);
+    const from = release_versionOf(look, current);
     let target;
     for (let i = index - 1; i >= 0 && current; i -= 1) {
         target = all[i];
-        if (!from || (await release_versionOf(run, target)) !== from)
+        if (!from || release_versionOf(look, target) !== from)
             break;
     }
     if (!current || !target)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-    const to = await knownVersionOf(run, target);
+    const to = knownVersionOf(look, target);
     const verdict = await switchAndCheck(run, target, to);
     if (!verdict.healthy)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
     // The release we left is moved aside, so a second rollback goes further back instead of forward.
-    await markRelease(run, current, 'rolled-back');
-    await prune(run);
+    const left = markedName(current, 'rolled-back', look.names);
+    await release_close(run, { mark: { name: current, as: 'rolled-back' }, prune: { names: [...look.names.filter((n) => n !== current), left], current: target } });
     return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
+}
+/** The look a release deploy or rollback wants in the lock's round trip (LOOK on this run's arguments). */
+function releaseLookWithLock(run) {
+    return { script: LOOK, args: lookArgs(run) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
@@ -49285,24 +49889,46 @@ const releaseStrategy = {
             },
         };
     },
+    // One round trip per phase: the look (with the lock), the upload, the release's own step with the
+    // first pre-promote command, the switch with the first restart command, and the closing step.
     plan({ release, mode }, { appDir }) {
         const commands = [];
-        if (mode === 'rollback')
-            commands.push(`switch ${appDir}/current to the release before it`);
+        const [firstRestart, ...otherRestarts] = release.restart;
+        const restartNext = firstRestart ? `, then restart: ${firstRestart}` : '';
+        if (mode === 'rollback') {
+            commands.push('with the lock, in the same round trip: read current, releases/ and their versions');
+            commands.push(`in one round trip: switch ${appDir}/current to the release before it${restartNext}`);
+        }
         else {
+            const checks = [
+                release.shared.length ? `the shared files (${release.shared.map((p) => `shared/${p}`).join(', ')})` : '',
+                release.restart.some((command) => sudoCheckWords(command)) ? 'sudo -n -l for each sudo restart command' : '',
+            ].filter(Boolean);
+            commands.push(`with the lock, in the same round trip: check app-dir${checks.map((c) => `, ${c}`).join('')}; read current, releases/ and their versions; make releases/`);
             const style = release.nameFormat ?? `the host's existing releases' style, else ${DEFAULT_RELEASE_NAME}`;
-            commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC> (rsync over the same connection)`);
-            if (release.shared.length)
-                commands.push(`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`);
+            const archive = release.artifact !== undefined && /\.(tar\.gz|tgz)$/.test(release.artifact);
+            commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC>${archive ? '.tar.gz' : ''} (rsync over the same connection)`);
+            const [firstHook] = release.prePromote;
+            const parts = [
+                ...(archive ? ['unpack it into the release dir'] : []),
+                'write the version into .slipway-version',
+                ...(release.shared.length ? [`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`] : []),
+            ];
+            commands.push(`in one round trip: ${parts.join('; ')}${firstHook ? '; then, in the release:' : ''}`);
+            // The first rides in the round trip above; each other one is a round trip of its own.
             for (const command of release.prePromote)
                 commands.push(`in the release: ${command}`);
-            commands.push(`switch ${appDir}/current to the new release`);
+            commands.push(`in one round trip: switch ${appDir}/current to the new release${restartNext}`);
         }
-        for (const command of release.restart)
+        for (const command of otherRestarts)
             commands.push(command);
-        commands.push(`keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`);
         return commands;
     },
+    planClosing({ release, mode }) {
+        const mark = mode === 'rollback' ? 'mark the release left .rolled-back; ' : '';
+        return [`in the last round trip: ${mark}keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`];
+    },
+    lookWithLock: (run) => releaseLookWithLock(run),
     deploy: (run) => releaseDeploy(run),
     rollback: releaseRollback,
 };
@@ -49672,7 +50298,7 @@ function parseJsonArray(text) {
     const parsed = JSON.parse(trimmed);
     return Array.isArray(parsed) ? parsed : [parsed];
 }
-function imageOf(spec) {
+function engine_state_imageOf(spec) {
     return spec?.TaskTemplate.ContainerSpec?.Image;
 }
 /** The digest-pinned image as the engine stores it, shortened for people: `repo:tag@sha256:abcdef12…`. */
@@ -49804,7 +50430,7 @@ async function waitForConvergence(endpoint, baselines, options) {
         for (const baseline of pending) {
             const object = objects.find((o) => o.Spec.Name === baseline.name);
             if (object?.UpdateStatus?.State === 'updating')
-                baseline.attemptedImage = imageOf(object.Spec);
+                baseline.attemptedImage = engine_state_imageOf(object.Spec);
             const report = object ? await judge(endpoint, baseline, object, options, Date.now() - started) : undefined;
             if (report) {
                 reports.set(baseline.name, report);
@@ -49910,7 +50536,7 @@ async function describe(endpoint, baseline, object, outcome) {
     const tasks = object ? await listTasks(endpoint, baseline.name) : [];
     if (object)
         return report(baseline, object, tasks, outcome);
-    return { service: baseline.name, outcome, imageBefore: imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
+    return { service: baseline.name, outcome, imageBefore: engine_state_imageOf(baseline.object?.Spec), running: 0, desired: 0, why: 'the service does not exist' };
 }
 /** Replicas that must run: the spec's count, or for a global service the tasks the engine wants running (at least 1). */
 function wantedReplicas(object, tasks) {
@@ -49924,8 +50550,8 @@ function report(baseline, object, tasks, outcome) {
     const base = {
         service: baseline.name,
         outcome,
-        imageBefore: imageOf(baseline.object?.Spec),
-        imageAfter: imageOf(object.Spec),
+        imageBefore: engine_state_imageOf(baseline.object?.Spec),
+        imageAfter: engine_state_imageOf(object.Spec),
         running: countRunning(tasks),
         desired: desiredReplicas(object),
         updateState: object.UpdateStatus?.State,
@@ -49934,7 +50560,7 @@ function report(baseline, object, tasks, outcome) {
     if (outcome === 'updated' || outcome === 'unchanged')
         return base;
     if (object.UpdateStatus?.State?.startsWith('rollback'))
-        base.imageAttempted = baseline.attemptedImage ?? imageOf(object.PreviousSpec);
+        base.imageAttempted = baseline.attemptedImage ?? engine_state_imageOf(object.PreviousSpec);
     const failing = failingTask(tasks.filter((t) => !baseline.taskIds.has(t.ID)), object.UpdateStatus?.Message);
     if (failing) {
         base.taskError = failing.Status.Err || `${failing.Status.State}: ${failing.Status.Message ?? ''}`.trim();
@@ -51022,23 +51648,24 @@ class CaddySwitcher {
             throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
         });
         try {
-            return await new Promise((resolve, reject) => {
-                const request = external_node_http_.request({
-                    host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
-                    // Caddy checks Host against the admin address it listens on.
-                    headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
-                }, (response) => {
-                    let text = '';
-                    response.setEncoding('utf8');
-                    response.on('data', (chunk) => { text += chunk; });
-                    // Caddy sends the ETag of a config read as a trailer.
-                    response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? response.headers.etag }));
-                });
-                request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
-                request.on('error', (error) => reject(new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
-                    fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
-                })));
-                request.end(body);
+            // Caddy checks Host against the admin address it listens on: the URL's host is that address.
+            const response = await httpRequest(`http://${this.admin}${path}`, {
+                method,
+                headers: { ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+                body,
+                timeoutMs: 10_000,
+                maxBodyBytes: 16 * 1024 * 1024,
+                connect: { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${this.session.name}` },
+                what: `${method} ${path}`,
+            });
+            // Caddy sends the ETag of a config read as a trailer.
+            return { status: response.status, text: response.text(), etag: response.trailers.etag ?? response.header('etag') };
+        }
+        catch (error) {
+            if (!(error instanceof HttpRequestError))
+                throw error;
+            throw new errors/* SlipwayError */.GQ(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
+                fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
             });
         }
         finally {
@@ -51954,7 +52581,7 @@ function credentialsHint(settings) {
 async function pushImage(settings, context) {
     const { runner, log } = context;
     const started = Date.now();
-    const probe = await probeRegistry({ ...settings, log });
+    const probe = await probeRegistry({ ...settings, log, signal: context.signal });
     if (!probe.ok)
         throw new errors/* SlipwayError */.GQ(`${credentialsHint(settings)} (${probe.reason})`);
     if (settings.refuseAnonymousPull)
@@ -52343,6 +52970,8 @@ function planHosts(deploy, image) {
         commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
         if (deploy.health.url)
             commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
+        // A strategy's closing commands go in the same last round trip as the log line and the release.
+        commands.push(...(strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? []));
         commands.push(`append to ${paths.deployLog}; release the lock`);
         return { host: (0,ssh_target/* describeTarget */.ff)(target), appDir, commands };
     });
@@ -52500,6 +53129,7 @@ function batches(items, size) {
         out.push(items.slice(i, i + size));
     return out;
 }
+const APP_DIR_FIX = 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy';
 /** A host's reports, in the order its strategy made them (a revert's come after its deploy's). */
 function keepReports(outcome, reports) {
     if (reports?.length)
@@ -52539,18 +53169,29 @@ async function deployFleet(settings, context, hooks = {}) {
                 item.session = await (hooks.openSession ? hooks.openSession(target, index) : openSshSession(target, context.runner, context.log));
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing: (step) => { item.closing = step; } };
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `checking app-dir on ${item.name}`);
-                // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
-                if (settings.strategy === 'script' && settings.createAppDir)
-                    await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
-                else
-                    await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy');
                 const paths = hostPathsFor(settings, appDir);
-                item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, {
+                const lockOptions = {
                     lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
                     holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
-                }, context.log);
+                };
+                const look = strategy.lookWithLock?.(item.run);
+                if (look) {
+                    // One round trip: app-dir checked (nothing made when it is missing), the lock taken, the strategy's look.
+                    const missingAppDir = () => new errors/* SlipwayError */.GQ(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX });
+                    const taken = await (0,lock/* acquireLockAndLook */.Qi)(item.session, appDir, lockOptions, context.log, { ...look, missingAppDir });
+                    item.lock = taken.lock;
+                    item.run.looked = taken.looked;
+                }
+                else {
+                    // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
+                    if (settings.strategy === 'script' && settings.createAppDir)
+                        await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
+                    else
+                        await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], APP_DIR_FIX);
+                    item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, lockOptions, context.log);
+                }
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
@@ -52599,11 +53240,21 @@ async function deployFleet(settings, context, hooks = {}) {
         for (const item of pending) {
             try {
                 if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-                    await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, {
+                    const entry = {
                         time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
                         previous: item.outcome.previous, result: item.outcome.status, actor,
-                    }, hostPathsFor(settings, item.run.appDir).deployLog).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
-                    await item.lock.release();
+                    };
+                    const logPath = hostPathsFor(settings, item.run.appDir).deployLog;
+                    if (item.lock.finish && item.closing) {
+                        // One round trip: the strategy's closing step, the log line, the release.
+                        const { logError } = await item.lock.finish(entry, logPath, item.closing);
+                        if (logError)
+                            context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
+                    }
+                    else {
+                        await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, entry, logPath).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
+                        await item.lock.release();
+                    }
                 }
             }
             catch (error) {

@@ -28669,7 +28669,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9583);
-/* harmony import */ var _preview_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3147);
+/* harmony import */ var _preview_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4688);
 // The preview action: inputs → the preview flow (up, down, list, reap) → outputs and summary.
 
 
@@ -29074,9 +29074,10 @@ function renderTextBlocks(summary) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JK: () => (/* binding */ lockDir),
 /* harmony export */   Pn: () => (/* binding */ stateDir),
-/* harmony export */   _k: () => (/* binding */ appendDeployLog)
+/* harmony export */   _k: () => (/* binding */ appendDeployLog),
+/* harmony export */   bI: () => (/* binding */ formatDeployLogLine)
 /* harmony export */ });
-/* unused harmony exports deployLogPath, hostPathsOf, hostFiles, formatDeployLogLine, writeAtomicWords, readOrEmptyWords, writeAtomic, readOrEmpty, readStateFile, writeStateFile */
+/* unused harmony exports deployLogPath, hostPathsOf, hostFiles, writeAtomicWords, readOrEmptyWords, writeAtomic, readOrEmpty, readStateFile, parseStateText, stateText, writeStateFile */
 /**
  * What Slipway keeps on each host, under `<app-dir>/.slipway/`: the lock, the
  * deploy log and the compose state. Host state is the only truth a rollback
@@ -29144,7 +29145,10 @@ async function readOrEmpty(session, file, name) {
 }
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 async function readStateFile(session, file) {
-    const text = await readOrEmpty(session, file, 'slipway-state');
+    return parseStateText(await readOrEmpty(session, file, 'slipway-state'));
+}
+/** The `KEY=value` lines of a state file's text (what readStateFile reads), for a caller that fetched the text itself. */
+function parseStateText(text) {
     const state = {};
     for (const line of text.split('\n')) {
         const index = line.indexOf('=');
@@ -29153,10 +29157,13 @@ async function readStateFile(session, file) {
     }
     return state;
 }
+/** A state file's text as writeStateFile writes it (one `KEY=value` line each, newlines in values flattened). */
+function stateText(state) {
+    return Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+}
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 async function writeStateFile(session, file, state) {
-    const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-    await writeAtomic(session, file, text, { name: 'slipway-state' });
+    await writeAtomic(session, file, stateText(state), { name: 'slipway-state' });
 }
 
 
@@ -29172,7 +29179,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ky: () => (/* binding */ releaseLockWords)
 });
 
-// UNUSED EXPORTS: ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT
+// UNUSED EXPORTS: ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT, acquireLockAndLook
 
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
@@ -29298,7 +29305,44 @@ function releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`;
+/**
+ * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
+ * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
+ * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ */
+function closeScript(closing) {
+    return [
+        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
+        ...(closing ? [`( ${closing}\n)`] : []),
+        'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
+        'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
+        `( set -- "$lock" "$token"; ${RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
+    ].join('\n');
+}
+/**
+ * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
+ * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
+ * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
+ * held whatever the look printed, so the caller always gets it to release.
+ */
+function lockAndLookScript(asFile, look) {
+    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+}
+/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
+async function acquireLockAndLook(session, appDir, options, log, look) {
+    let looked = '';
+    const lock = await holdLock(session, appDir, options, log, {
+        script: (asFile) => lockAndLookScript(asFile, look.script),
+        args: [appDir, ...look.args],
+        taken: (stdout) => { looked = stdout; },
+        missingAppDir: look.missingAppDir,
+    });
+    return { lock, looked };
+}
 async function acquireLock(session, appDir, options, log) {
+    return holdLock(session, appDir, options, log);
+}
+async function holdLock(session, appDir, options, log, attempt) {
     const dir = options.lockPath ?? (0,host_state/* lockDir */.JK)(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
@@ -29308,7 +29352,7 @@ async function acquireLock(session, appDir, options, log) {
         appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
-        await takeLock(session, dir, token, options, log);
+        await takeLock(session, dir, token, options, log, attempt);
     }
     catch (error) {
         settle();
@@ -29321,17 +29365,37 @@ async function acquireLock(session, appDir, options, log) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
+        finish: async (entry, logPath, closing) => {
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, (0,host_state/* formatDeployLogLine */.bI)(entry), dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+            });
+            const lines = result.stdout.replace(/\n$/, '').split('\n');
+            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
+            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
+                settle();
+            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
+            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
+            if (!unlocked || !logged)
+                throw new errors/* SlipwayError */.GQ(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
+            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+        },
     };
 }
-async function takeLock(session, dir, token, options, log) {
+async function takeLock(session, dir, token, options, log, attempt) {
     const started = Date.now();
     let announced = false;
     for (;;) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
-        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
+        const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        if (result.exitCode === 0) {
+            attempt?.taken(result.stdout);
             return;
+        }
+        if (attempt && result.exitCode === 5)
+            throw attempt.missingAppDir();
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
@@ -30291,7 +30355,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 3147:
+/***/ 4688:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30306,14 +30370,247 @@ var summary = __nccwpck_require__(1253);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+;// CONCATENATED MODULE: ./build/src/core/http/request.js
+
+
+
+
+
+/** No (complete) answer. The message names what was asked and where (host:port), never a header or a query. */
+class HttpRequestError extends errors/* SlipwayError */.GQ {
+    kind;
+    code;
+    /** `127.0.0.1:5000`, or `app:443 (through SSH to h1)` when another address was dialled. */
+    where;
+    /** Headers had arrived before it failed. */
+    answered;
+    constructor(args) {
+        super(`${args.what} on ${args.where}: ${args.problem}`, { cause: args.cause });
+        this.name = 'HttpRequestError';
+        this.kind = args.kind;
+        this.code = args.code;
+        this.where = args.where;
+        this.answered = args.answered;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function hostPort(host, port) {
+    return external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+const portOf = (url) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+const bareHost = (url) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+/** Where a request to `url` goes, as errors name it. */
+function describeTarget(url, connect) {
+    const intended = hostPort(bareHost(url), portOf(url));
+    if (!connect)
+        return intended;
+    if (connect.via)
+        return `${intended} (${connect.via})`;
+    const dialled = hostPort(connect.host, connect.port ?? portOf(url));
+    return dialled === intended ? intended : `${intended} (dialled ${dialled})`;
+}
+async function request_httpRequest(target, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    const first = new URL(target);
+    if (first.protocol !== 'http:' && first.protocol !== 'https:')
+        throw new errors/* SlipwayError */.GQ(`Cannot request ${first.protocol} URLs (only http and https)`);
+    let url = first;
+    let method = (options.method ?? 'GET').toUpperCase();
+    let headers = { ...options.headers };
+    let body = options.body;
+    for (let hop = 0;; hop += 1) {
+        const sameOrigin = url.origin === first.origin;
+        const response = await once(url, { ...options, method, headers, body, connect: sameOrigin ? options.connect : undefined }, deadline);
+        const location = response.header('location');
+        if (!REDIRECTS.has(response.status) || !location || hop >= (options.maxRedirects ?? 0))
+            return response;
+        const next = new URL(location, url);
+        const what = options.what ?? `${method} ${url.pathname}`;
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw redirectError(what, url, options, `redirected to a ${next.protocol} URL`);
+        if (url.protocol === 'https:' && next.protocol === 'http:')
+            throw redirectError(what, url, options, `redirected from https to plain http (${hostPort(bareHost(next), portOf(next))}), not followed`);
+        if (next.origin !== url.origin)
+            headers = withoutCredentials(headers);
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            body = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length)$/i.test(name)));
+        }
+        url = next;
+    }
+}
+function withoutCredentials(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|cookie|proxy-authorization)$/i.test(name)));
+}
+function redirectError(what, url, options, problem) {
+    return new HttpRequestError({ kind: 'redirect', code: 'EREDIRECT', what, where: describeTarget(url, options.connect), problem, answered: true });
+}
+function once(url, options, deadline) {
+    const secure = url.protocol === 'https:';
+    const name = bareHost(url);
+    const what = options.what ?? `${options.method} ${url.pathname}`;
+    const where = describeTarget(url, options.connect);
+    const payload = options.body === undefined ? undefined : Buffer.from(options.body);
+    const headers = { host: url.host, ...options.headers };
+    if (payload && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-length'))
+        headers['content-length'] = String(payload.length);
+    const requestOptions = {
+        host: options.connect?.host ?? name,
+        port: options.connect?.port ?? portOf(url),
+        method: options.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: options.agent ?? false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(name))
+            requestOptions.servername = name;
+        if (options.extraCa?.length)
+            requestOptions.secureContext = secureContextFor(options.extraCa);
+    }
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let answered = false;
+        const fail = (kind, code, problem, cause) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(new HttpRequestError({ kind, code, what, where, problem, answered, cause }));
+        };
+        const onError = (error) => {
+            const { kind, problem } = classify(error, answered);
+            fail(kind, error.code ?? error.name, problem, error);
+        };
+        const request = (secure ? external_node_https_ : external_node_http_).request(requestOptions, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                const bytes = Buffer.concat(chunks);
+                const status = response.statusCode ?? 0;
+                resolve({
+                    status,
+                    statusText: response.statusMessage ?? '',
+                    ok: status >= 200 && status < 300,
+                    headers: response.headers,
+                    trailers: response.trailers,
+                    body: bytes,
+                    truncated,
+                    url,
+                    header: (header) => {
+                        const value = response.headers[header.toLowerCase()];
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                    text: () => bytes.toString('utf8'),
+                    json: () => {
+                        try {
+                            return JSON.parse(bytes.toString('utf8'));
+                        }
+                        catch {
+                            throw new HttpRequestError({ kind: 'other', code: 'EBADJSON', what, where, problem: `answered HTTP ${status} with a body that is not JSON`, answered: true });
+                        }
+                    },
+                });
+            };
+            response.on('data', (chunk) => {
+                if (settled)
+                    return;
+                size += chunk.length;
+                if (size <= maxBody) {
+                    chunks.push(chunk);
+                    return;
+                }
+                if (options.overflow === 'truncate') {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - maxBody)));
+                    done();
+                    response.destroy();
+                    return;
+                }
+                fail('too-large', 'ETOOLARGE', `answered with more than ${maxBody} bytes`);
+            });
+            response.on('end', done);
+            response.on('error', onError);
+            // A body cut short by the server ends in 'aborted'/'close' without 'end' on some versions.
+            response.on('close', () => { if (!settled && !response.complete)
+                onError(Object.assign(new Error('the answer was cut short'), { code: 'ECONNRESET' })); });
+        });
+        const timer = setTimeout(() => {
+            fail('timeout', 'ETIMEDOUT', `no complete answer within ${options.timeoutMs} ms`);
+        }, Math.max(0, deadline - Date.now()));
+        const onAbort = () => fail('aborted', 'ABORT_ERR', 'cancelled');
+        const cleanup = () => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        request.on('error', onError);
+        if (options.signal?.aborted) {
+            onAbort();
+            return;
+        }
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        request.end(payload);
+    });
+}
+function classify(error, answered) {
+    const code = error.code ?? error.name;
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', problem: 'connection refused' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', problem: `name not found (${code})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        return { kind: 'reset', problem: answered ? 'the connection closed in the middle of the answer' : 'the connection closed before any answer' };
+    }
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+        return { kind: 'tls', problem: `TLS verification failed (${code}: ${error.message})` };
+    if (code === 'ETIMEDOUT')
+        return { kind: 'timeout', problem: error.message };
+    if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_'))
+        return { kind: 'other', problem: `answered with something that is not HTTP (${code})` };
+    return { kind: 'other', problem: `${code}: ${error.message}` };
+}
+const contexts = new Map();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    const key = extraCa.join('\n');
+    let context = contexts.get(key);
+    if (!context) {
+        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(key, context);
+    }
+    return context;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/core/secrets.js
 var secrets = __nccwpck_require__(3092);
 // EXTERNAL MODULE: ./build/src/ssh/commands.js
@@ -30783,6 +31080,7 @@ function freeLocalPort() {
 
 
 
+
 /** Finds our own comment again, so a re-run updates it instead of adding another. */
 const COMMENT_MARKER = '<!-- slipway:secret-scan -->';
 function commentBody(findings, stats) {
@@ -30807,39 +31105,45 @@ function headers(target) {
         ? { ...common, accept: 'application/vnd.github+json', authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' }
         : { ...common, authorization: `token ${target.token}` };
 }
-async function call(request, fetchImpl) {
-    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
+async function call(request, transport, budget) {
+    const url = new URL(request.url);
+    const response = await transport(url, {
+        method: request.method, headers: request.headers, body: request.body,
+        timeoutMs: budget.timeoutMs ?? 30_000, signal: budget.signal, maxRedirects: 5,
+        what: `secret-scan: ${request.method} ${url.pathname}`,
+    });
     if (!response.ok) {
-        const text = (await response.text()).slice(0, 300);
+        const text = response.text().slice(0, 300);
         throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
         });
     }
-    return (await response.json());
+    return response.json();
 }
 /**
  * One comment per pull request: updated when it exists, created only when
  * there is something to say (no "all clear" noise on clean PRs).
  */
-async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
+async function upsertComment(target, body, hasFindings, transport = httpRequest, budget = {}) {
     let existing;
     for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await call(commentRequests.list(target, page), fetchImpl);
+        const comments = await call(commentRequests.list(target, page), transport, budget);
         existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
         if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50))
             break;
     }
     if (existing !== undefined) {
-        await call(commentRequests.update(target, existing, body), fetchImpl);
+        await call(commentRequests.update(target, existing, body), transport, budget);
         return { action: 'updated', id: existing };
     }
     if (!hasFindings)
         return { action: 'skipped', reason: 'no findings and no earlier comment' };
-    const created = await call(commentRequests.create(target, body), fetchImpl);
+    const created = await call(commentRequests.create(target, body), transport, budget);
     return { action: 'created', id: created.id };
 }
 
 ;// CONCATENATED MODULE: ./build/src/preview/forge.js
+
 
 
 
@@ -30848,41 +31152,47 @@ async function upsertComment(target, body, hasFindings, fetchImpl = fetch) {
 // gets a commit status with target_url instead.
 /** Finds the preview comment again so each run edits it (never the secret scan's, which has its own marker). */
 const PREVIEW_COMMENT_MARKER = '<!-- slipway:preview -->';
-async function forge_call(forge, method, url, body, fetchImpl = fetch) {
-    const response = await fetchImpl(url, {
+function headersFor(forge, withBody) {
+    return {
+        authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
+        accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
+        ...(withBody ? { 'content-type': 'application/json' } : {}),
+        'user-agent': 'slipway-preview',
+    };
+}
+async function forge_call(forge, method, url, body, transport, budget) {
+    const response = await transport(url, {
         method,
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'content-type': 'application/json',
-            'user-agent': 'slipway-preview',
-        },
+        headers: headersFor(forge, true),
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
+        timeoutMs: budget.timeoutMs ?? 30_000,
+        signal: budget.signal,
+        maxRedirects: 5,
+        what: `preview: ${forge.kind} API ${method} ${new URL(url).pathname}`,
     });
     if (!response.ok) {
-        const text = (0,secrets/* redact */.E$)((await response.text()).slice(0, 300));
+        const text = (0,secrets/* redact */.E$)(response.text().slice(0, 300));
         throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API ${method} ${url.replace(forge.apiUrl, '')} answered HTTP ${response.status}: ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Give forge-token pull-requests: write and deployments: write (GitHub) or repository write (Forgejo).' : undefined,
         });
     }
-    return (response.status === 204 ? undefined : await response.json());
+    return (response.status === 204 ? undefined : response.json());
 }
 /** Open or closed (merged counts as closed); a PR the forge does not know is closed too: nothing will update it. */
-async function pullRequestState(forge, pr, fetchImpl = fetch) {
-    const response = await fetchImpl(`${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`, {
-        headers: {
-            authorization: forge.kind === 'github' ? `Bearer ${forge.token}` : `token ${forge.token}`,
-            accept: forge.kind === 'github' ? 'application/vnd.github+json' : 'application/json',
-            'user-agent': 'slipway-preview',
-        },
-        signal: AbortSignal.timeout(30_000),
+async function pullRequestState(forge, pr, transport = request_httpRequest, budget = {}) {
+    const url = `${forge.apiUrl}/repos/${forge.repository}/pulls/${pr}`;
+    const response = await transport(url, {
+        headers: headersFor(forge, false),
+        timeoutMs: budget.timeoutMs ?? 30_000,
+        signal: budget.signal,
+        maxRedirects: 5,
+        what: `preview: ${forge.kind} API GET ${new URL(url).pathname}`,
     });
     if (response.status === 404)
         return 'closed';
     if (!response.ok)
         throw new errors/* SlipwayError */.GQ(`preview: ${forge.kind} API GET pulls/${pr} answered HTTP ${response.status}`, { fix: 'Check forge-token may read pull requests.' });
-    const body = (await response.json());
+    const body = response.json();
     return body.state === 'open' ? 'open' : 'closed';
 }
 function commentText(a) {
@@ -30899,21 +31209,21 @@ function commentText(a) {
     ].join('\n');
 }
 /** One comment per PR: created the first time, edited afterwards. */
-async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
+async function upsertPreviewComment(forge, a, transport = request_httpRequest, budget = {}) {
     const target = { forge: forge.kind, apiUrl: forge.apiUrl, repository: forge.repository, pullNumber: a.pr, token: forge.token };
     const body = (0,secrets/* redact */.E$)(commentText(a));
     let existing;
     for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, fetchImpl);
+        const comments = await forge_call(forge, 'GET', commentRequests.list(target, page).url, undefined, transport, budget);
         existing = comments.find((c) => c.body?.includes(PREVIEW_COMMENT_MARKER))?.id;
         if (comments.length < (forge.kind === 'github' ? 100 : 50))
             break;
     }
     if (existing !== undefined) {
-        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, fetchImpl);
+        await forge_call(forge, 'PATCH', commentRequests.update(target, existing, body).url, { body }, transport, budget);
         return 'updated';
     }
-    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, fetchImpl);
+    await forge_call(forge, 'POST', commentRequests.create(target, body).url, { body }, transport, budget);
     return 'created';
 }
 /**
@@ -30921,7 +31231,7 @@ async function upsertPreviewComment(forge, a, fetchImpl = fetch) {
  * environment_url (shown on the PR). Forgejo has no deployments API: a commit
  * status whose target_url is the preview.
  */
-async function markDeployment(forge, a, fetchImpl = fetch) {
+async function markDeployment(forge, a, transport = request_httpRequest, budget = {}) {
     if (!a.sha)
         return;
     const repo = `${forge.apiUrl}/repos/${forge.repository}`;
@@ -30930,18 +31240,18 @@ async function markDeployment(forge, a, fetchImpl = fetch) {
         await forge_call(forge, 'POST', `${repo}/statuses/${a.sha}`, {
             state, context: 'slipway/preview', target_url: a.status === 'live' ? a.url : undefined,
             description: a.status === 'live' ? `preview ${a.version} live` : `preview ${a.status}`,
-        }, fetchImpl);
+        }, transport, budget);
         return;
     }
     const environment = `pr-${a.pr}`;
     const deployment = await forge_call(forge, 'POST', `${repo}/deployments`, {
         ref: a.sha, environment, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false,
         description: `Slipway preview ${a.version}`,
-    }, fetchImpl);
+    }, transport, budget);
     const state = a.status === 'live' ? 'success' : a.status === 'removed' ? 'inactive' : 'failure';
     await forge_call(forge, 'POST', `${repo}/deployments/${deployment.id}/statuses`, {
         state, environment_url: a.status === 'live' ? a.url : undefined, auto_inactive: true,
-    }, fetchImpl);
+    }, transport, budget);
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
@@ -30995,6 +31305,97 @@ function defaultProjectName(appDir) {
     const base = appDir.replace(/\/+$/, '').split('/').pop() ?? '';
     return base.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
+/**
+ * The deploy's first look at a host, in one round trip: the paths it needs, which compose the host
+ * has, what the service runs (the newest running container's image reference and ID), the state
+ * file and the env file. Every value arrives as a positional argument; each part of the answer
+ * follows a line `<separator> <part>` with a random separator, so file text cannot pass for one.
+ * Arguments: separator, state file, env file ('' none), the number of path checks, the checks
+ * (test flag, path, what), then the `docker ps` words that list the service's containers.
+ */
+const LOOK_SCRIPT = [
+    'sep=$1 state=$2 env=$3 checks=$4; shift 4',
+    'docker compose version >/dev/null 2>&1 </dev/null & detect=$!',
+    'printf "\\n%s missing\\n" "$sep"; missing=',
+    'while [ "$checks" -gt 0 ]; do if [ ! "$1" "$2" ]; then printf "%s (%s)\\n" "$3" "$2"; missing=1; fi; shift 3; checks=$((checks - 1)); done',
+    'if [ -n "$missing" ]; then printf "\\n%s end\\n" "$sep"; exit 0; fi',
+    'ids=$("$@" </dev/null); listed=$?',
+    'if wait "$detect"; then flavor=v2; elif command -v docker-compose >/dev/null 2>&1; then flavor=v1; else flavor=none; fi',
+    'printf "\\n%s compose\\n%s\\n" "$sep" "$flavor"',
+    'if [ "$flavor" = none ]; then printf "\\n%s end\\n" "$sep"; exit 0; fi',
+    '[ "$listed" -eq 0 ] || exit 1',
+    'printf "\\n%s running\\n" "$sep"',
+    'set -f; set -- $ids',
+    'if [ $# -gt 0 ]; then docker inspect --format "{{.Config.Image}}|{{.Image}}" "$1" </dev/null || exit 1; fi',
+    'printf "\\n%s state\\n" "$sep"; cat -- "$state" 2>/dev/null',
+    'printf "\\n%s env\\n" "$sep"; [ -z "$env" ] || cat -- "$env" 2>/dev/null',
+    'printf "\\n%s end\\n" "$sep"',
+].join('\n');
+function lookWords(request) {
+    return [
+        'sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
+        ...request.checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]),
+        ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
+    ];
+}
+/** The parts of a look's answer by name (`missing`, `compose`, `running`, `state`, `env`, `end`), each exactly as printed. */
+function lookParts(stdout, separator) {
+    const chunks = stdout.split(`\n${separator} `);
+    const parts = new Map();
+    for (const chunk of chunks.slice(1)) {
+        const newline = chunk.indexOf('\n');
+        const name = chunk.slice(0, newline);
+        // A part twice is not an answer this script gave.
+        if (newline < 0 || parts.has(name))
+            return undefined;
+        parts.set(name, chunk.slice(newline + 1));
+    }
+    // Only a complete answer counts: a cut one lacks its end line.
+    return parts.has('end') ? parts : undefined;
+}
+/**
+ * Before a switch, in one round trip: tag the image that runs as the rollback tag (exit 3 with
+ * docker's message when that image is gone, before anything is written), then write each file
+ * atomically (temp file + rename). The files' bytes arrive on stdin one after the other, each
+ * read to its exact length (dd with 1-byte blocks never reads past it, on any shell).
+ * Arguments: image ID ('' none), tag, then per file: path, keep-mode (1: keep the old file's mode,
+ * else 0600 — an env file holds secrets; 0: the default umask), byte length.
+ */
+const PREPARE_SCRIPT = [
+    'id=$1 tag=$2; shift 2',
+    'if [ -n "$id" ]; then docker tag "$id" "$tag" </dev/null || exit 3; fi',
+    'while [ $# -ge 3 ]; do',
+    '  file=$1 keep=$2 bytes=$3; shift 3',
+    '  ( if [ "$keep" = 1 ]; then umask 077; fi',
+    '    mkdir -p "$(dirname "$file")" || exit 1',
+    '    if [ "$keep" = 1 ] && [ -e "$file" ]; then cp -p -- "$file" "$file.tmp" || exit 1; fi',
+    '    dd bs=1 count="$bytes" 2>/dev/null > "$file.tmp" || exit 1',
+    '    [ "$(($(wc -c < "$file.tmp")))" -eq "$bytes" ] || { echo "slipway: $file: got fewer bytes than sent" >&2; exit 1; }',
+    '    mv -f -- "$file.tmp" "$file" ) || exit 1',
+    'done',
+].join('\n');
+/** The words and stdin of PREPARE_SCRIPT: `pin` tags an image ID first; `files` are written in order. */
+function prepareWords(pin, files) {
+    return {
+        words: [
+            'sh', '-c', PREPARE_SCRIPT, 'slipway-compose-prepare', pin?.imageId ?? '', pin?.tag ?? '',
+            ...files.flatMap((file) => [file.path, file.keepMode ? '1' : '0', String(Buffer.byteLength(file.text))]),
+        ],
+        stdin: files.map((file) => file.text).join(''),
+    };
+}
+/** One health poll in one round trip: the service's containers (`docker ps` words as arguments) and each one's state. */
+const POLL_SCRIPT = [
+    'format=$1; shift',
+    'ids=$("$@" </dev/null) || exit 1',
+    'set -f; set -- $ids',
+    '[ $# -eq 0 ] || docker inspect --format "$format" "$@" </dev/null || true',
+].join('\n');
+/** Per container: status, health status ('' without a health check), image reference, image ID. */
+const POLL_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}';
+function pollWords(projectName, service) {
+    return ['sh', '-c', POLL_SCRIPT, 'slipway-compose-poll', POLL_FORMAT, ...serviceContainersWords(projectName, service, true, { oneOffs: false })];
+}
 
 // EXTERNAL MODULE: ./build/src/deploy/host-state.js
 var host_state = __nccwpck_require__(5131);
@@ -31010,23 +31411,15 @@ function statusMatches(expect, status) {
     return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
 
 
 
-
-
 /** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
 const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
+const http_probe_TLS_CODES = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
 ]);
@@ -31044,99 +31437,49 @@ function describeDialTarget(dial) {
     const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
     return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
+/** One request, through the core HTTP client so TLS, CA bundles, SNI and the dialled address are ours to set. */
+async function probe(check, transport) {
     const url = new URL(check.url);
     const secure = url.protocol === 'https:';
     const dial = resolveDialTarget(url, check, transport.connect);
     const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
     const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
+    try {
+        // A redirect is an answer to judge, not to follow; a body past the cap is cut and reported.
+        const response = await request_httpRequest(url, {
+            method: check.method,
+            headers,
+            body: check.body,
+            timeoutMs: transport.requestTimeoutMs,
+            maxBodyBytes: MAX_BODY_BYTES,
+            overflow: 'truncate',
+            extraCa: secure ? transport.extraCa : undefined,
+            connect: { host: dial.host, port: dial.port },
+            agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : undefined,
         });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
+        return {
+            ok: true,
+            status: response.status,
+            contentType: response.header('content-type') ?? '',
+            body: response.text(),
+            bodyTruncated: response.truncated,
+            latencyMs: external_node_perf_hooks_.performance.now() - started,
+        };
     }
-    return context;
+    catch (error) {
+        if (!(error instanceof HttpRequestError))
+            throw error;
+        const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+            ? Object.assign(new Error(error.kind === 'timeout' ? `no complete answer within ${transport.requestTimeoutMs} ms` : error.message), { code: error.code })
+            : error.cause;
+        // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+        if (dial.via && !error.answered && (cause.code === 'ECONNRESET' || cause.code === 'EPIPE'))
+            cause.code = 'ECONNREFUSED';
+        return http_probe_classify(cause, external_node_perf_hooks_.performance.now() - started, dialled);
+    }
 }
-function classify(error, latencyMs, dialled) {
+function http_probe_classify(error, latencyMs, dialled) {
     const code = error.code ?? error.name;
     const base = { ok: false, code, latencyMs, dialled };
     if (code === 'ECONNREFUSED')
@@ -31147,7 +31490,7 @@ function classify(error, latencyMs, dialled) {
         return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
         return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+    if (http_probe_TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
         return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
     }
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
@@ -32043,17 +32386,19 @@ async function listPreviews(h) {
 
 
 
+
 /** Why `reap` removes a preview, or undefined to keep it. */
-async function reapReason(settings, state, now, fetchImpl = fetch) {
+async function reapReason(settings, state, now, transport = request_httpRequest, budget = {}) {
     const created = Date.parse(state.created);
     if (settings.maxAgeMs > 0 && Number.isFinite(created) && now.getTime() - created > settings.maxAgeMs)
         return `older than max-age (created ${state.created})`;
-    if (settings.forge && (await pullRequestState(settings.forge, state.pr, fetchImpl)) === 'closed')
+    if (settings.forge && (await pullRequestState(settings.forge, state.pr, transport, budget)) === 'closed')
         return 'its pull request is closed';
     return undefined;
 }
 /** up | down | list | reap on the (first) host, under the previews' own lock; announcements after the lock is released. */
-async function runPreview(settings, context, fetchImpl = fetch) {
+async function runPreview(settings, context, transport = request_httpRequest) {
+    const budget = { signal: context.signal };
     const target = settings.ssh.targets[0];
     if (!target)
         throw new Error('no host');
@@ -32093,7 +32438,7 @@ async function runPreview(settings, context, fetchImpl = fetch) {
             else if (settings.command === 'reap') {
                 const now = new Date();
                 for (const state of await readPreviews(h)) {
-                    const reason = await reapReason(settings, state, now, fetchImpl);
+                    const reason = await reapReason(settings, state, now, transport, budget);
                     if (!reason)
                         continue;
                     context.log.info(`preview pr-${state.pr}: reaping, ${reason}`);
@@ -32114,9 +32459,9 @@ async function runPreview(settings, context, fetchImpl = fetch) {
             for (const a of announcements) {
                 // An announcement that fails must not turn a good preview red: warn and go on.
                 try {
-                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, fetchImpl)}`);
+                    result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, transport, budget)}`);
                     if (a.sha) {
-                        await markDeployment(settings.forge, a, fetchImpl);
+                        await markDeployment(settings.forge, a, transport, budget);
                         result.announced.push(`pr-${a.pr} ${settings.forge.kind === 'github' ? 'deployment' : 'commit status'} ${a.status}`);
                     }
                 }

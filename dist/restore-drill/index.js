@@ -37243,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3356);
-/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3590);
+/* harmony import */ var _drill_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(176);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_drill_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .drillFlow */ .K);
@@ -37947,7 +37947,7 @@ function renderTextBlocks(summary) {
 
 /***/ }),
 
-/***/ 3590:
+/***/ 176:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45433,15 +45433,240 @@ var external_node_http_ = __nccwpck_require__(7067);
 var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./build/src/core/http/request.js
+
+
+
+
+
+/** No (complete) answer. The message names what was asked and where (host:port), never a header or a query. */
+class HttpRequestError extends errors/* SlipwayError */.GQ {
+    kind;
+    code;
+    /** `127.0.0.1:5000`, or `app:443 (through SSH to h1)` when another address was dialled. */
+    where;
+    /** Headers had arrived before it failed. */
+    answered;
+    constructor(args) {
+        super(`${args.what} on ${args.where}: ${args.problem}`, { cause: args.cause });
+        this.name = 'HttpRequestError';
+        this.kind = args.kind;
+        this.code = args.code;
+        this.where = args.where;
+        this.answered = args.answered;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function hostPort(host, port) {
+    return external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+const portOf = (url) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+const bareHost = (url) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+/** Where a request to `url` goes, as errors name it. */
+function describeTarget(url, connect) {
+    const intended = hostPort(bareHost(url), portOf(url));
+    if (!connect)
+        return intended;
+    if (connect.via)
+        return `${intended} (${connect.via})`;
+    const dialled = hostPort(connect.host, connect.port ?? portOf(url));
+    return dialled === intended ? intended : `${intended} (dialled ${dialled})`;
+}
+async function httpRequest(target, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    const first = new URL(target);
+    if (first.protocol !== 'http:' && first.protocol !== 'https:')
+        throw new errors/* SlipwayError */.GQ(`Cannot request ${first.protocol} URLs (only http and https)`);
+    let url = first;
+    let method = (options.method ?? 'GET').toUpperCase();
+    let headers = { ...options.headers };
+    let body = options.body;
+    for (let hop = 0;; hop += 1) {
+        const sameOrigin = url.origin === first.origin;
+        const response = await once(url, { ...options, method, headers, body, connect: sameOrigin ? options.connect : undefined }, deadline);
+        const location = response.header('location');
+        if (!REDIRECTS.has(response.status) || !location || hop >= (options.maxRedirects ?? 0))
+            return response;
+        const next = new URL(location, url);
+        const what = options.what ?? `${method} ${url.pathname}`;
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw redirectError(what, url, options, `redirected to a ${next.protocol} URL`);
+        if (url.protocol === 'https:' && next.protocol === 'http:')
+            throw redirectError(what, url, options, `redirected from https to plain http (${hostPort(bareHost(next), portOf(next))}), not followed`);
+        if (next.origin !== url.origin)
+            headers = withoutCredentials(headers);
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            body = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length)$/i.test(name)));
+        }
+        url = next;
+    }
+}
+function withoutCredentials(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|cookie|proxy-authorization)$/i.test(name)));
+}
+function redirectError(what, url, options, problem) {
+    return new HttpRequestError({ kind: 'redirect', code: 'EREDIRECT', what, where: describeTarget(url, options.connect), problem, answered: true });
+}
+function once(url, options, deadline) {
+    const secure = url.protocol === 'https:';
+    const name = bareHost(url);
+    const what = options.what ?? `${options.method} ${url.pathname}`;
+    const where = describeTarget(url, options.connect);
+    const payload = options.body === undefined ? undefined : Buffer.from(options.body);
+    const headers = { host: url.host, ...options.headers };
+    if (payload && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-length'))
+        headers['content-length'] = String(payload.length);
+    const requestOptions = {
+        host: options.connect?.host ?? name,
+        port: options.connect?.port ?? portOf(url),
+        method: options.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: options.agent ?? false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(name))
+            requestOptions.servername = name;
+        if (options.extraCa?.length)
+            requestOptions.secureContext = secureContextFor(options.extraCa);
+    }
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let answered = false;
+        const fail = (kind, code, problem, cause) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(new HttpRequestError({ kind, code, what, where, problem, answered, cause }));
+        };
+        const onError = (error) => {
+            const { kind, problem } = classify(error, answered);
+            fail(kind, error.code ?? error.name, problem, error);
+        };
+        const request = (secure ? external_node_https_ : external_node_http_).request(requestOptions, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                const bytes = Buffer.concat(chunks);
+                const status = response.statusCode ?? 0;
+                resolve({
+                    status,
+                    statusText: response.statusMessage ?? '',
+                    ok: status >= 200 && status < 300,
+                    headers: response.headers,
+                    trailers: response.trailers,
+                    body: bytes,
+                    truncated,
+                    url,
+                    header: (header) => {
+                        const value = response.headers[header.toLowerCase()];
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                    text: () => bytes.toString('utf8'),
+                    json: () => {
+                        try {
+                            return JSON.parse(bytes.toString('utf8'));
+                        }
+                        catch {
+                            throw new HttpRequestError({ kind: 'other', code: 'EBADJSON', what, where, problem: `answered HTTP ${status} with a body that is not JSON`, answered: true });
+                        }
+                    },
+                });
+            };
+            response.on('data', (chunk) => {
+                if (settled)
+                    return;
+                size += chunk.length;
+                if (size <= maxBody) {
+                    chunks.push(chunk);
+                    return;
+                }
+                if (options.overflow === 'truncate') {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - maxBody)));
+                    done();
+                    response.destroy();
+                    return;
+                }
+                fail('too-large', 'ETOOLARGE', `answered with more than ${maxBody} bytes`);
+            });
+            response.on('end', done);
+            response.on('error', onError);
+            // A body cut short by the server ends in 'aborted'/'close' without 'end' on some versions.
+            response.on('close', () => { if (!settled && !response.complete)
+                onError(Object.assign(new Error('the answer was cut short'), { code: 'ECONNRESET' })); });
+        });
+        const timer = setTimeout(() => {
+            fail('timeout', 'ETIMEDOUT', `no complete answer within ${options.timeoutMs} ms`);
+        }, Math.max(0, deadline - Date.now()));
+        const onAbort = () => fail('aborted', 'ABORT_ERR', 'cancelled');
+        const cleanup = () => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        request.on('error', onError);
+        if (options.signal?.aborted) {
+            onAbort();
+            return;
+        }
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        request.end(payload);
+    });
+}
+function classify(error, answered) {
+    const code = error.code ?? error.name;
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', problem: 'connection refused' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', problem: `name not found (${code})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        return { kind: 'reset', problem: answered ? 'the connection closed in the middle of the answer' : 'the connection closed before any answer' };
+    }
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+        return { kind: 'tls', problem: `TLS verification failed (${code}: ${error.message})` };
+    if (code === 'ETIMEDOUT')
+        return { kind: 'timeout', problem: error.message };
+    if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_'))
+        return { kind: 'other', problem: `answered with something that is not HTTP (${code})` };
+    return { kind: 'other', problem: `${code}: ${error.message}` };
+}
+const contexts = new Map();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    const key = extraCa.join('\n');
+    let context = contexts.get(key);
+    if (!context) {
+        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(key, context);
+    }
+    return context;
+}
+
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
-
-
 
 
 
 /** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
 const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
+const http_probe_TLS_CODES = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
 ]);
@@ -45459,99 +45684,49 @@ function describeDialTarget(dial) {
     const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
     return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
+/** One request, through the core HTTP client so TLS, CA bundles, SNI and the dialled address are ours to set. */
+async function probe(check, transport) {
     const url = new URL(check.url);
     const secure = url.protocol === 'https:';
     const dial = resolveDialTarget(url, check, transport.connect);
     const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
     const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
+    try {
+        // A redirect is an answer to judge, not to follow; a body past the cap is cut and reported.
+        const response = await httpRequest(url, {
+            method: check.method,
+            headers,
+            body: check.body,
+            timeoutMs: transport.requestTimeoutMs,
+            maxBodyBytes: MAX_BODY_BYTES,
+            overflow: 'truncate',
+            extraCa: secure ? transport.extraCa : undefined,
+            connect: { host: dial.host, port: dial.port },
+            agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : undefined,
         });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
+        return {
+            ok: true,
+            status: response.status,
+            contentType: response.header('content-type') ?? '',
+            body: response.text(),
+            bodyTruncated: response.truncated,
+            latencyMs: external_node_perf_hooks_.performance.now() - started,
+        };
     }
-    return context;
+    catch (error) {
+        if (!(error instanceof HttpRequestError))
+            throw error;
+        const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+            ? Object.assign(new Error(error.kind === 'timeout' ? `no complete answer within ${transport.requestTimeoutMs} ms` : error.message), { code: error.code })
+            : error.cause;
+        // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+        if (dial.via && !error.answered && (cause.code === 'ECONNRESET' || cause.code === 'EPIPE'))
+            cause.code = 'ECONNREFUSED';
+        return http_probe_classify(cause, external_node_perf_hooks_.performance.now() - started, dialled);
+    }
 }
-function classify(error, latencyMs, dialled) {
+function http_probe_classify(error, latencyMs, dialled) {
     const code = error.code ?? error.name;
     const base = { ok: false, code, latencyMs, dialled };
     if (code === 'ECONNREFUSED')
@@ -45562,7 +45737,7 @@ function classify(error, latencyMs, dialled) {
         return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
         return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+    if (http_probe_TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
         return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
     }
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
@@ -46223,7 +46398,7 @@ function userinfoOf(location) {
     return { prefix, user, password, secretUser: password === undefined && TOKEN_SCHEMES.test(prefix) };
 }
 /** The location as it may be shown: the password (or an HTTP token) replaced by `***`. */
-function withoutCredentials(location) {
+function credentials_withoutCredentials(location) {
     const info = userinfoOf(location);
     if (!info || (info.password === undefined && !info.secretUser))
         return location;
@@ -46442,9 +46617,9 @@ class DrillDeadline {
 ;// CONCATENATED MODULE: ./build/src/drill/forge.js
 
 
-async function call(forge, method, route, body) {
-    const url = `${forge.apiUrl}${route}`;
-    const response = await fetch(url, {
+
+async function call(forge, method, route, body, budget = {}) {
+    const response = await httpRequest(`${forge.apiUrl}${route}`, {
         method,
         headers: {
             Authorization: `token ${forge.token}`,
@@ -46453,21 +46628,24 @@ async function call(forge, method, route, body) {
             'User-Agent': 'slipway-restore-drill',
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
+        timeoutMs: budget.timeoutMs ?? 30_000,
+        signal: budget.signal,
+        maxRedirects: 5,
+        what: `${forge.kind} API ${method} ${new URL(`${forge.apiUrl}${route}`).pathname}`,
     });
     if (!response.ok) {
-        const text = (await response.text()).slice(0, 300);
+        const text = response.text().slice(0, 300);
         throw new errors/* SlipwayError */.GQ(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
             fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
         });
     }
-    return (response.status === 204 ? undefined : await response.json());
+    return (response.status === 204 ? undefined : response.json());
 }
 /** The open issue with exactly this title (issues only, not pull requests), if any. */
-async function findOpenIssue(forge, title) {
+async function findOpenIssue(forge, title, budget) {
     for (let page = 1; page <= 10; page += 1) {
         const type = forge.kind === 'forgejo' ? '&type=issues' : '';
-        const issues = await call(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`);
+        const issues = await call(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`, undefined, budget);
         const match = issues.find((issue) => issue.title === title && !issue.pull_request);
         if (match)
             return match;
@@ -46488,35 +46666,35 @@ function issueBody(report, failures, runUrl) {
     ].filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n'));
 }
 /** Open (or comment on the already open) issue when the drill fails; close it when it passes. */
-async function trackDrillIssue(forge, issue, report, failures, runUrl) {
-    const existing = await findOpenIssue(forge, issue.title);
+async function trackDrillIssue(forge, issue, report, failures, runUrl, budget) {
+    const existing = await findOpenIssue(forge, issue.title, budget);
     const base = `/repos/${forge.repository}/issues`;
     if (failures.length > 0) {
         const body = issueBody(report, failures, runUrl);
         if (existing) {
-            await call(forge, 'POST', `${base}/${existing.number}/comments`, { body });
+            await call(forge, 'POST', `${base}/${existing.number}/comments`, { body }, budget);
             return { action: 'updated', number: existing.number, url: existing.html_url };
         }
         // Labels by name are GitHub's form; Forgejo wants label ids, so labels are GitHub-only.
         const payload = { title: issue.title, body };
         if (forge.kind === 'github' && issue.labels.length > 0)
             payload.labels = issue.labels;
-        const created = await call(forge, 'POST', base, payload);
+        const created = await call(forge, 'POST', base, payload, budget);
         return { action: 'opened', number: created.number, url: created.html_url };
     }
     if (!existing)
         return { action: 'none' };
-    await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` });
-    await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
+    await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` }, budget);
+    await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' }, budget);
     return { action: 'closed', number: existing.number, url: existing.html_url };
 }
 /** Forgejo pages hold at most 50 runs; this many pages bound the search on a forge that ignores the workflow filter. */
 const FORGEJO_PAGE_SIZE = 50;
 const FORGEJO_MAX_PAGES = 10;
 /** When the drill workflow last succeeded, per the forge, or undefined if never. */
-async function lastSuccessfulRun(forge, workflow) {
+async function lastSuccessfulRun(forge, workflow, budget) {
     if (forge.kind === 'github') {
-        const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
+        const runs = await call(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`, undefined, budget);
         const run = runs.workflow_runs?.find((candidate) => !candidate.conclusion || candidate.conclusion === 'success');
         const when = run?.updated_at ?? run?.created_at;
         return when ? { at: new Date(when), url: run?.html_url } : undefined;
@@ -46527,7 +46705,7 @@ async function lastSuccessfulRun(forge, workflow) {
     // in a busy repository the drill's run is rarely among the newest 50.
     for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
         const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
-        const runs = (await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
+        const runs = (await call(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`, undefined, budget)).workflow_runs ?? [];
         const matching = runs
             .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
             .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
@@ -46540,12 +46718,12 @@ async function lastSuccessfulRun(forge, workflow) {
     return undefined;
 }
 /** A drill that silently stopped running is as bad as a failing one. */
-async function checkStaleness(forge, staleness, now) {
+async function checkStaleness(forge, staleness, now, budget) {
     const name = `last successful ${staleness.workflow} run within ${Math.round(staleness.maxAgeMs / 3_600_000)} h`;
     const severity = staleness.onStale === 'warn' ? 'warning' : undefined;
     let last;
     try {
-        last = await lastSuccessfulRun(forge, staleness.workflow);
+        last = await lastSuccessfulRun(forge, staleness.workflow, budget);
     }
     catch (error) {
         return { name, passed: false, severity, detail: error.message };
@@ -48194,7 +48372,7 @@ async function runDrill(settings, context, options = {}) {
     const startedAt = now();
     const report = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
     if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
-        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+        report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt, { signal: context.signal }));
         return finish(report, settings, context, now);
     }
     report.checks.push(...settingsWarnings(settings));
@@ -48266,7 +48444,7 @@ async function finish(report, settings, context, now) {
     // A cancelled drill proves nothing either way: no issue is opened or closed for it.
     if (settings.mode === 'drill' && settings.issue.enabled && settings.forge && !context.signal?.aborted) {
         try {
-            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+            report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl, { signal: context.signal });
         }
         catch (error) {
             context.log.warn(`Could not update the drill issue: ${(0,errors/* formatError */.Wk)(error)}`);
@@ -48312,7 +48490,7 @@ async function restoreAll(settings, context, scratch, run) {
         base.checks.push({
             name: empty ? 'repository holds a backup' : `snapshot ${source.snapshot} exists`,
             passed: false,
-            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
+            detail: empty ? `no ${source.kind === 'restic' ? 'snapshots' : 'archives'} in ${credentials_withoutCredentials(source.repository)}${source.tags.length || source.pathFilter ? ' matching the filter' : ''}` : `not among ${session.snapshots.length} snapshot(s)`,
         });
         return [base];
     }
@@ -48374,7 +48552,7 @@ function describeSource(settings) {
     switch (source.kind) {
         case 'sqlite': return source.container ? `sqlite ${source.container}:${source.path}` : source.ssh ? `sqlite ${(0,ssh_target/* describeTarget */.ff)(source.ssh)}:${source.path}` : `sqlite ${source.path}`;
         case 'restic':
-        case 'borg': return `${source.kind} ${withoutCredentials(source.repository)}`;
+        case 'borg': return `${source.kind} ${credentials_withoutCredentials(source.repository)}`;
         case 'postgres': return source.dumpFile ? `pg_dump file ${source.dumpFile}` : `postgres database ${source.database}`;
         case 'tarball': return source.volume ? `docker volume ${source.volume}` : `tarball ${source.file}`;
     }
@@ -48736,7 +48914,44 @@ function releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = (/* unused pure expression or super */ null && (`${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`));
+/**
+ * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
+ * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
+ * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ */
+function closeScript(closing) {
+    return [
+        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
+        ...(closing ? [`( ${closing}\n)`] : []),
+        'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
+        'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
+        `( set -- "$lock" "$token"; ${lock_RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
+    ].join('\n');
+}
+/**
+ * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
+ * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
+ * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
+ * held whatever the look printed, so the caller always gets it to release.
+ */
+function lockAndLookScript(asFile, look) {
+    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+}
+/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
+async function acquireLockAndLook(session, appDir, options, log, look) {
+    let looked = '';
+    const lock = await holdLock(session, appDir, options, log, {
+        script: (asFile) => lockAndLookScript(asFile, look.script),
+        args: [appDir, ...look.args],
+        taken: (stdout) => { looked = stdout; },
+        missingAppDir: look.missingAppDir,
+    });
+    return { lock, looked };
+}
 async function acquireLock(session, appDir, options, log) {
+    return holdLock(session, appDir, options, log);
+}
+async function holdLock(session, appDir, options, log, attempt) {
     const dir = options.lockPath ?? lockDir(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
@@ -48746,7 +48961,7 @@ async function acquireLock(session, appDir, options, log) {
         appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
-        await takeLock(session, dir, token, options, log);
+        await takeLock(session, dir, token, options, log, attempt);
     }
     catch (error) {
         settle();
@@ -48759,17 +48974,37 @@ async function acquireLock(session, appDir, options, log) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
+        finish: async (entry, logPath, closing) => {
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, formatDeployLogLine(entry), dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+            });
+            const lines = result.stdout.replace(/\n$/, '').split('\n');
+            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
+            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
+                settle();
+            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
+            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
+            if (!unlocked || !logged)
+                throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
+            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+        },
     };
 }
-async function takeLock(session, dir, token, options, log) {
+async function takeLock(session, dir, token, options, log, attempt) {
     const started = Date.now();
     let announced = false;
     for (;;) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
-        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
+        const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        if (result.exitCode === 0) {
+            attempt?.taken(result.stdout);
             return;
+        }
+        if (attempt && result.exitCode === 5)
+            throw attempt.missingAppDir();
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)

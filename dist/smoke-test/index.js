@@ -37243,7 +37243,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3356);
-/* harmony import */ var _smoke_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7329);
+/* harmony import */ var _smoke_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2342);
 // The smoke-test action: inputs → the shared core flow → outputs and summary.
 
 
@@ -38219,7 +38219,44 @@ function releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = (/* unused pure expression or super */ null && (`${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`));
+/**
+ * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
+ * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
+ * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ */
+function closeScript(closing) {
+    return [
+        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
+        ...(closing ? [`( ${closing}\n)`] : []),
+        'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
+        'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
+        `( set -- "$lock" "$token"; ${lock_RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
+    ].join('\n');
+}
+/**
+ * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
+ * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
+ * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
+ * held whatever the look printed, so the caller always gets it to release.
+ */
+function lockAndLookScript(asFile, look) {
+    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+}
+/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
+async function acquireLockAndLook(session, appDir, options, log, look) {
+    let looked = '';
+    const lock = await holdLock(session, appDir, options, log, {
+        script: (asFile) => lockAndLookScript(asFile, look.script),
+        args: [appDir, ...look.args],
+        taken: (stdout) => { looked = stdout; },
+        missingAppDir: look.missingAppDir,
+    });
+    return { lock, looked };
+}
 async function acquireLock(session, appDir, options, log) {
+    return holdLock(session, appDir, options, log);
+}
+async function holdLock(session, appDir, options, log, attempt) {
     const dir = options.lockPath ?? lockDir(appDir);
     const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
     // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
@@ -38229,7 +38266,7 @@ async function acquireLock(session, appDir, options, log) {
         appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
     });
     try {
-        await takeLock(session, dir, token, options, log);
+        await takeLock(session, dir, token, options, log, attempt);
     }
     catch (error) {
         settle();
@@ -38242,17 +38279,37 @@ async function acquireLock(session, appDir, options, log) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
+        finish: async (entry, logPath, closing) => {
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, formatDeployLogLine(entry), dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+            });
+            const lines = result.stdout.replace(/\n$/, '').split('\n');
+            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
+            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
+                settle();
+            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
+            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
+            if (!unlocked || !logged)
+                throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
+            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+        },
     };
 }
-async function takeLock(session, dir, token, options, log) {
+async function takeLock(session, dir, token, options, log, attempt) {
     const started = Date.now();
     let announced = false;
     for (;;) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
-        const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-        if (result.exitCode === 0)
+        const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        if (result.exitCode === 0) {
+            attempt?.taken(result.stdout);
             return;
+        }
+        if (attempt && result.exitCode === 5)
+            throw attempt.missingAppDir();
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
@@ -38722,7 +38779,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 7329:
+/***/ 2342:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45904,15 +45961,242 @@ function excerpt(body, truncated = false) {
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+;// CONCATENATED MODULE: ./build/src/core/http/request.js
+
+
+
+
+
+/** No (complete) answer. The message names what was asked and where (host:port), never a header or a query. */
+class HttpRequestError extends errors/* SlipwayError */.GQ {
+    kind;
+    code;
+    /** `127.0.0.1:5000`, or `app:443 (through SSH to h1)` when another address was dialled. */
+    where;
+    /** Headers had arrived before it failed. */
+    answered;
+    constructor(args) {
+        super(`${args.what} on ${args.where}: ${args.problem}`, { cause: args.cause });
+        this.name = 'HttpRequestError';
+        this.kind = args.kind;
+        this.code = args.code;
+        this.where = args.where;
+        this.answered = args.answered;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
+]);
+function hostPort(host, port) {
+    return external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+const portOf = (url) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+const bareHost = (url) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+/** Where a request to `url` goes, as errors name it. */
+function describeTarget(url, connect) {
+    const intended = hostPort(bareHost(url), portOf(url));
+    if (!connect)
+        return intended;
+    if (connect.via)
+        return `${intended} (${connect.via})`;
+    const dialled = hostPort(connect.host, connect.port ?? portOf(url));
+    return dialled === intended ? intended : `${intended} (dialled ${dialled})`;
+}
+async function httpRequest(target, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    const first = new URL(target);
+    if (first.protocol !== 'http:' && first.protocol !== 'https:')
+        throw new errors/* SlipwayError */.GQ(`Cannot request ${first.protocol} URLs (only http and https)`);
+    let url = first;
+    let method = (options.method ?? 'GET').toUpperCase();
+    let headers = { ...options.headers };
+    let body = options.body;
+    for (let hop = 0;; hop += 1) {
+        const sameOrigin = url.origin === first.origin;
+        const response = await once(url, { ...options, method, headers, body, connect: sameOrigin ? options.connect : undefined }, deadline);
+        const location = response.header('location');
+        if (!REDIRECTS.has(response.status) || !location || hop >= (options.maxRedirects ?? 0))
+            return response;
+        const next = new URL(location, url);
+        const what = options.what ?? `${method} ${url.pathname}`;
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw redirectError(what, url, options, `redirected to a ${next.protocol} URL`);
+        if (url.protocol === 'https:' && next.protocol === 'http:')
+            throw redirectError(what, url, options, `redirected from https to plain http (${hostPort(bareHost(next), portOf(next))}), not followed`);
+        if (next.origin !== url.origin)
+            headers = withoutCredentials(headers);
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            body = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length)$/i.test(name)));
+        }
+        url = next;
+    }
+}
+function withoutCredentials(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|cookie|proxy-authorization)$/i.test(name)));
+}
+function redirectError(what, url, options, problem) {
+    return new HttpRequestError({ kind: 'redirect', code: 'EREDIRECT', what, where: describeTarget(url, options.connect), problem, answered: true });
+}
+function once(url, options, deadline) {
+    const secure = url.protocol === 'https:';
+    const name = bareHost(url);
+    const what = options.what ?? `${options.method} ${url.pathname}`;
+    const where = describeTarget(url, options.connect);
+    const payload = options.body === undefined ? undefined : Buffer.from(options.body);
+    const headers = { host: url.host, ...options.headers };
+    if (payload && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-length'))
+        headers['content-length'] = String(payload.length);
+    const requestOptions = {
+        host: options.connect?.host ?? name,
+        port: options.connect?.port ?? portOf(url),
+        method: options.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        agent: options.agent ?? false,
+    };
+    if (secure) {
+        // SNI and the certificate check use the URL's name even when another address is dialled.
+        if (!external_node_net_.isIP(name))
+            requestOptions.servername = name;
+        if (options.extraCa?.length)
+            requestOptions.secureContext = secureContextFor(options.extraCa);
+    }
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let answered = false;
+        const fail = (kind, code, problem, cause) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(new HttpRequestError({ kind, code, what, where, problem, answered, cause }));
+        };
+        const onError = (error) => {
+            const { kind, problem } = classify(error, answered);
+            fail(kind, error.code ?? error.name, problem, error);
+        };
+        const request = (secure ? external_node_https_ : external_node_http_).request(requestOptions, (response) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                const bytes = Buffer.concat(chunks);
+                const status = response.statusCode ?? 0;
+                resolve({
+                    status,
+                    statusText: response.statusMessage ?? '',
+                    ok: status >= 200 && status < 300,
+                    headers: response.headers,
+                    trailers: response.trailers,
+                    body: bytes,
+                    truncated,
+                    url,
+                    header: (header) => {
+                        const value = response.headers[header.toLowerCase()];
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                    text: () => bytes.toString('utf8'),
+                    json: () => {
+                        try {
+                            return JSON.parse(bytes.toString('utf8'));
+                        }
+                        catch {
+                            throw new HttpRequestError({ kind: 'other', code: 'EBADJSON', what, where, problem: `answered HTTP ${status} with a body that is not JSON`, answered: true });
+                        }
+                    },
+                });
+            };
+            response.on('data', (chunk) => {
+                if (settled)
+                    return;
+                size += chunk.length;
+                if (size <= maxBody) {
+                    chunks.push(chunk);
+                    return;
+                }
+                if (options.overflow === 'truncate') {
+                    truncated = true;
+                    chunks.push(chunk.subarray(0, chunk.length - (size - maxBody)));
+                    done();
+                    response.destroy();
+                    return;
+                }
+                fail('too-large', 'ETOOLARGE', `answered with more than ${maxBody} bytes`);
+            });
+            response.on('end', done);
+            response.on('error', onError);
+            // A body cut short by the server ends in 'aborted'/'close' without 'end' on some versions.
+            response.on('close', () => { if (!settled && !response.complete)
+                onError(Object.assign(new Error('the answer was cut short'), { code: 'ECONNRESET' })); });
+        });
+        const timer = setTimeout(() => {
+            fail('timeout', 'ETIMEDOUT', `no complete answer within ${options.timeoutMs} ms`);
+        }, Math.max(0, deadline - Date.now()));
+        const onAbort = () => fail('aborted', 'ABORT_ERR', 'cancelled');
+        const cleanup = () => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        request.on('error', onError);
+        if (options.signal?.aborted) {
+            onAbort();
+            return;
+        }
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        request.end(payload);
+    });
+}
+function classify(error, answered) {
+    const code = error.code ?? error.name;
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', problem: 'connection refused' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', problem: `name not found (${code})` };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        return { kind: 'reset', problem: answered ? 'the connection closed in the middle of the answer' : 'the connection closed before any answer' };
+    }
+    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+        return { kind: 'tls', problem: `TLS verification failed (${code}: ${error.message})` };
+    if (code === 'ETIMEDOUT')
+        return { kind: 'timeout', problem: error.message };
+    if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_'))
+        return { kind: 'other', problem: `answered with something that is not HTTP (${code})` };
+    return { kind: 'other', problem: `${code}: ${error.message}` };
+}
+const contexts = new Map();
+/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
+function secureContextFor(extraCa) {
+    const key = extraCa.join('\n');
+    let context = contexts.get(key);
+    if (!context) {
+        // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
+        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
+        contexts.set(key, context);
+    }
+    return context;
+}
+
 ;// CONCATENATED MODULE: ./build/src/smoke/http-probe.js
-
-
 
 
 
 /** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
 const MAX_BODY_BYTES = 1024 * 1024;
-const TLS_CODES = new Set([
+const http_probe_TLS_CODES = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'CERT_UNTRUSTED',
 ]);
@@ -45930,99 +46214,49 @@ function describeDialTarget(dial) {
     const address = (host, port) => (external_node_net_.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
     return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-function probe(check, transport) {
+/** One request, through the core HTTP client so TLS, CA bundles, SNI and the dialled address are ours to set. */
+async function probe(check, transport) {
     const url = new URL(check.url);
     const secure = url.protocol === 'https:';
     const dial = resolveDialTarget(url, check, transport.connect);
     const dialled = describeDialTarget(dial);
-    const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const headers = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-    if (check.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(check.body));
-    const options = {
-        host: dial.host,
-        port: dial.port,
-        method: check.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-    };
-    if (secure) {
-        // SNI and the certificate check use the URL's name even when another address is dialled.
-        if (!external_node_net_.isIP(nameOnCertificate))
-            options.servername = nameOnCertificate;
-        if (transport.extraCa?.length)
-            options.secureContext = secureContextFor(transport.extraCa);
-    }
     const started = external_node_perf_hooks_.performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const failed = (error) => {
-            // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-            if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                error.code = 'ECONNREFUSED';
-            finish(classify(error, external_node_perf_hooks_.performance.now() - started, dialled));
-        };
-        let answered = false;
-        const request = (secure ? external_node_https_ : external_node_http_).request(options, (response) => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES) {
-                    truncated = true;
-                    chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-                    response.destroy();
-                    done();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            const done = () => finish({
-                ok: true,
-                status: response.statusCode ?? 0,
-                contentType: String(response.headers['content-type'] ?? ''),
-                body: Buffer.concat(chunks).toString('utf8'),
-                bodyTruncated: truncated,
-                latencyMs: external_node_perf_hooks_.performance.now() - started,
-            });
-            response.on('end', done);
-            response.on('error', failed);
+    try {
+        // A redirect is an answer to judge, not to follow; a body past the cap is cut and reported.
+        const response = await httpRequest(url, {
+            method: check.method,
+            headers,
+            body: check.body,
+            timeoutMs: transport.requestTimeoutMs,
+            maxBodyBytes: MAX_BODY_BYTES,
+            overflow: 'truncate',
+            extraCa: secure ? transport.extraCa : undefined,
+            connect: { host: dial.host, port: dial.port },
+            agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : undefined,
         });
-        const timer = setTimeout(() => {
-            const error = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-            error.code = 'ETIMEDOUT';
-            request.destroy(error);
-        }, transport.requestTimeoutMs);
-        request.on('error', failed);
-        request.end(check.body);
-    });
-}
-const contexts = new WeakMap();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa) {
-    let context = contexts.get(extraCa);
-    if (!context) {
-        // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-        context = external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...extraCa] });
-        contexts.set(extraCa, context);
+        return {
+            ok: true,
+            status: response.status,
+            contentType: response.header('content-type') ?? '',
+            body: response.text(),
+            bodyTruncated: response.truncated,
+            latencyMs: external_node_perf_hooks_.performance.now() - started,
+        };
     }
-    return context;
+    catch (error) {
+        if (!(error instanceof HttpRequestError))
+            throw error;
+        const cause = error.kind === 'timeout' || !(error.cause instanceof Error)
+            ? Object.assign(new Error(error.kind === 'timeout' ? `no complete answer within ${transport.requestTimeoutMs} ms` : error.message), { code: error.code })
+            : error.cause;
+        // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+        if (dial.via && !error.answered && (cause.code === 'ECONNRESET' || cause.code === 'EPIPE'))
+            cause.code = 'ECONNREFUSED';
+        return http_probe_classify(cause, external_node_perf_hooks_.performance.now() - started, dialled);
+    }
 }
-function classify(error, latencyMs, dialled) {
+function http_probe_classify(error, latencyMs, dialled) {
     const code = error.code ?? error.name;
     const base = { ok: false, code, latencyMs, dialled };
     if (code === 'ECONNREFUSED')
@@ -46033,7 +46267,7 @@ function classify(error, latencyMs, dialled) {
         return { ...base, kind: 'dns', message: `name not found (${error.message.replace(/^getaddrinfo \w+ /, '')})` };
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
         return { ...base, kind: 'reset', message: `connection closed by ${dialled} before a complete answer` };
-    if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+    if (http_probe_TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
         return { ...base, kind: 'tls', message: `TLS verification failed (${code}: ${error.message})` };
     }
     return { ...base, kind: 'other', message: `${code}: ${error.message}` };
@@ -46547,8 +46781,6 @@ function readTextOrPath(inputs, name) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/config/inputs.js
 var inputs = __nccwpck_require__(6087);
 ;// CONCATENATED MODULE: ./build/src/smoke/check-list.js

@@ -1,14 +1,11 @@
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
-import tls from 'node:tls';
 import { SlipwayError } from '../core/errors.js';
+import { httpRequest, HttpRequestError, type HttpResponse } from '../core/http/request.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../core/runner/retry.js';
 import type { ConnectTarget } from '../smoke/index.js';
 
 /**
- * A JSON client for Cloudron's REST API (docs.cloudron.io/api), over node:https
- * rather than fetch (Node 20's fetch has stalled on these runners). The token
+ * A JSON client for Cloudron's REST API (docs.cloudron.io/api), over the core
+ * HTTP client rather than fetch (Node 20's fetch has stalled on these runners). The token
  * travels only in the `Authorization: Bearer` header: never in a URL, an argv,
  * a log line or an error (the API also accepts `?access_token=`, which would
  * put it in every proxy log, so it is never used).
@@ -56,11 +53,7 @@ const READ_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 400
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export class CloudronClient {
-  private readonly secureContext?: tls.SecureContext;
-  constructor(private readonly endpoint: CloudronEndpoint) {
-    // Passing `ca` alone would replace Node's roots; keep them so a public certificate still verifies.
-    if (endpoint.ca?.length) this.secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...endpoint.ca] });
-  }
+  constructor(private readonly endpoint: CloudronEndpoint) {}
 
   get origin(): string {
     return this.endpoint.origin.origin;
@@ -82,69 +75,45 @@ export class CloudronClient {
     return this.once<T>('POST', path, body);
   }
 
-  private once<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+  private async once<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
     const { origin } = this.endpoint;
-    const secure = origin.protocol === 'https:';
-    const port = Number(origin.port) || (secure ? 443 : 80);
-    const dial = { host: this.endpoint.connect?.host ?? origin.hostname.replace(/^\[|\]$/g, ''), port: this.endpoint.connect?.port ?? port };
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      authorization: `Bearer ${this.endpoint.token}`,
-      host: origin.host,
-      ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
-    };
-    const options: https.RequestOptions = { host: dial.host, port: dial.port, method, path: `/api/v1${path}`, headers, agent: false };
-    const name = origin.hostname.replace(/^\[|\]$/g, '');
-    if (secure) {
-      if (!net.isIP(name)) options.servername = name;
-      if (this.secureContext) (options as https.RequestOptions & { secureContext: tls.SecureContext }).secureContext = this.secureContext;
-    }
+    const payload = body === undefined ? undefined : JSON.stringify(body);
     const where = `${method} /api/v1${path}`;
-    return new Promise<ApiResponse<T>>((resolve, reject) => {
-      const request = (secure ? https : http).request(options, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            response.destroy();
-            reject(new SlipwayError(`Cloudron at ${origin.origin} answered ${where} with more than ${MAX_BODY_BYTES} bytes`));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        response.on('error', (error) => reject(networkError(error, where, origin.origin)));
-        response.on('end', () => {
-          clearTimeout(timer);
-          const status = response.statusCode ?? 0;
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown;
-          try { parsed = text ? JSON.parse(text) : {}; } catch { parsed = undefined; }
-          if (status < 200 || status >= 300) {
-            reject(apiError(status, method, `/api/v1${path}`, parsed, text));
-            return;
-          }
-          if (parsed === undefined) {
-            reject(new SlipwayError(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`,
-              { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' }));
-            return;
-          }
-          const date = response.headers.date ? new Date(response.headers.date) : undefined;
-          resolve({ status, body: parsed as T, serverTime: date && !Number.isNaN(date.getTime()) ? date : undefined });
-        });
+    let response: HttpResponse;
+    try {
+      response = await httpRequest(new URL(`/api/v1${path}`, origin), {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${this.endpoint.token}`,
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+        },
+        body: payload,
+        timeoutMs: this.endpoint.requestTimeoutMs,
+        maxBodyBytes: MAX_BODY_BYTES,
+        extraCa: this.endpoint.ca,
+        connect: this.endpoint.connect ? { host: this.endpoint.connect.host, port: this.endpoint.connect.port } : undefined,
       });
-      const timer = setTimeout(() => {
-        const error: NodeJS.ErrnoException = new Error(`no answer within ${this.endpoint.requestTimeoutMs} ms`);
-        error.code = 'ETIMEDOUT';
-        request.destroy(error);
-      }, this.endpoint.requestTimeoutMs);
-      request.on('error', (error) => {
-        clearTimeout(timer);
-        reject(networkError(error, where, origin.origin));
-      });
-      request.end(payload);
-    });
+    } catch (error) {
+      if (!(error instanceof HttpRequestError)) throw error;
+      if (error.kind === 'too-large') throw new SlipwayError(`Cloudron at ${origin.origin} answered ${where} with more than ${MAX_BODY_BYTES} bytes`);
+      const cause: NodeJS.ErrnoException = error.kind === 'timeout' || !(error.cause instanceof Error)
+        ? Object.assign(new Error(error.kind === 'timeout' ? `no answer within ${this.endpoint.requestTimeoutMs} ms` : error.message), { code: error.code })
+        : error.cause;
+      throw networkError(cause, where, origin.origin);
+    }
+    const { status } = response;
+    const text = response.text();
+    let parsed: unknown;
+    try { parsed = text ? JSON.parse(text) : {}; } catch { parsed = undefined; }
+    if (status < 200 || status >= 300) throw apiError(status, method, `/api/v1${path}`, parsed, text);
+    if (parsed === undefined) {
+      throw new SlipwayError(`Cloudron at ${origin.origin} answered ${where} with HTTP ${status} but no JSON`,
+        { fix: 'Check cloudron-origin is the dashboard origin (https://my.<domain>), not an app\'s URL' });
+    }
+    const dateHeader = response.header('date');
+    const date = dateHeader ? new Date(dateHeader) : undefined;
+    return { status, body: parsed as T, serverTime: date && !Number.isNaN(date.getTime()) ? date : undefined };
   }
 }
 

@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { CancelledError, throwIfCancelled } from '../core/cancel.js';
-import { SlipwayError } from '../core/errors.js';
+import { ProcessError, SlipwayError } from '../core/errors.js';
 import { sleep } from '../core/runner/retry.js';
 import {
-  composeWords, defaultProjectName, DETECT_COMPOSE, renderImageOverride, rollbackTag, serviceContainersWords, tagImageWords, type ComposeFlavor, type ComposeProject,
+  composeWords, defaultProjectName, DETECT_COMPOSE, lookParts, lookWords, pollWords, prepareWords, renderImageOverride, rollbackTag, serviceContainersWords,
+  type ComposeFlavor, type ComposeProject, type FileWrite,
 } from './compose-commands.js';
 import { healthPollDelay, servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
 import { envLineOf, envLineValue, variableValueFor, withEnvLine } from './compose-env-file.js';
-import { hostFiles, readOrEmpty, readStateFile, writeAtomic, writeStateFile } from './host-state.js';
+import { hostFiles, parseStateText, readOrEmpty, stateText, writeStateFile } from './host-state.js';
 import { hookWords, requirePaths, RolledBackError, type HostRun as AnyHostRun } from './host-run.js';
 
 type HostRun = AnyHostRun<ComposeDeploySettings>;
@@ -24,26 +26,40 @@ export interface ComposeContext {
   envFile?: string;
 }
 
-export async function prepare(run: HostRun): Promise<ComposeContext> {
+const PATHS_FIX = 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file';
+const NO_COMPOSE = (run: HostRun) => new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+
+/** The paths a compose deploy needs on the host before it starts. */
+function pathChecks(run: HostRun): Array<{ path: string; kind: 'dir' | 'file'; what: string }> {
   const { compose } = run.settings;
-  await requirePaths(run, [
+  return [
     { path: run.appDir, kind: 'dir', what: 'app-dir' },
     ...compose.files.map((file) => ({ path: `${run.appDir}/${file}`, kind: 'file' as const, what: 'compose-file' })),
     // With image-variable and no env-file, compose's default .env is created when missing.
     ...(compose.envFile ? [{ path: `${run.appDir}/${compose.envFile}`, kind: 'file' as const, what: 'env-file' }] : []),
-  ], 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file');
-  const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-  if (detected !== 'v1' && detected !== 'v2') throw new SlipwayError(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
+  ];
+}
+
+function contextOf(run: HostRun, flavor: ComposeFlavor): ComposeContext {
+  const { compose } = run.settings;
   const project = compose.project ? forHost(compose.project, run.session.target.host, run.index) : undefined;
   const stateBase = hostFiles.composeBase(run.appDir, project, compose.service);
   return {
-    flavor: detected,
+    flavor,
     compose,
     project: { appDir: run.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: compose.imageVariable ? undefined : `${stateBase}.override.json` },
     projectName: project ?? defaultProjectName(run.appDir),
     stateFile: `${stateBase}.state`,
     ...(compose.imageVariable ? { envFile: `${run.appDir}/${projectEnvFile(compose)}` } : {}),
   };
+}
+
+/** The checks and the compose context one step at a time (the zero-downtime option's start). */
+export async function prepare(run: HostRun): Promise<ComposeContext> {
+  await requirePaths(run, pathChecks(run), PATHS_FIX);
+  const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
+  if (detected !== 'v1' && detected !== 'v2') throw NO_COMPOSE(run);
+  return contextOf(run, detected);
 }
 
 /** What the service runs: the reference it was started from (`app:latest`) and the exact image (`sha256:…` ID). */
@@ -56,6 +72,10 @@ export async function runningImageOf(run: HostRun, ctx: ComposeContext): Promise
   const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
   if (ids.length === 0) return undefined;
   const inspected = (await run.session.exec(['docker', 'inspect', '--format', '{{.Config.Image}}|{{.Image}}', ids[0] ?? ''])).stdout.trim();
+  return imageOf(inspected);
+}
+
+function imageOf(inspected: string): RunningImage | undefined {
   const [image = '', id = ''] = inspected.split('|');
   return image ? { image, id } : undefined;
 }
@@ -65,46 +85,97 @@ export async function runningImage(run: HostRun, ctx: ComposeContext): Promise<s
   return (await runningImageOf(run, ctx))?.image;
 }
 
-/** Tags the recorded image ID as the rollback tag and returns the tag; fails clearly if the image is gone. */
-async function pinForRollback(run: HostRun, ctx: ComposeContext, imageId: string): Promise<string> {
-  const tag = rollbackTag(ctx.projectName, ctx.compose.service);
-  const tagged = await run.session.exec(tagImageWords(imageId, tag), { allowFailure: true, label: `ssh ${run.session.target.host}: tag ${imageId} as ${tag}` });
-  if (tagged.exitCode !== 0) {
-    throw new SlipwayError(`${run.session.name}: the previous image ${imageId} is no longer on the host (${tagged.stderr.trim().split('\n').pop() ?? ''})`, {
-      fix: 'Deploy the version you want by its tag or digest with mode: deploy',
-    });
+/** What a deploy or rollback needs to know of the host before it changes anything (one round trip: LOOK_SCRIPT). */
+interface HostLook {
+  ctx: ComposeContext;
+  running?: RunningImage;
+  state: Record<string, string>;
+  /** With image-variable: the env file's text ('' when it does not exist yet). */
+  envText: string;
+}
+
+async function lookAt(run: HostRun): Promise<HostLook> {
+  const { compose } = run.settings;
+  const draft = contextOf(run, 'v2');
+  const separator = `slipway-${randomBytes(12).toString('hex')}`;
+  const words = lookWords({ separator, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run), projectName: draft.projectName, service: compose.service });
+  const answer = await run.session.exec(words, { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` });
+  const parts = lookParts(answer.stdout, separator);
+  if (!parts) throw new SlipwayError(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
+  const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
+  if (missing.length) throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: PATHS_FIX });
+  const flavor = parts.get('compose')?.trim();
+  if (flavor !== 'v1' && flavor !== 'v2') throw NO_COMPOSE(run);
+  return {
+    ctx: contextOf(run, flavor),
+    running: imageOf((parts.get('running') ?? '').trim()),
+    state: parseStateText(parts.get('state') ?? ''),
+    envText: parts.get('env') ?? '',
+  };
+}
+
+/**
+ * The look, with what the app serving now says it is (an HTTP check through the SSH forward) asked
+ * beside it; that answer counts only when the look finds the service running.
+ */
+async function lookBesideServingVersion(run: HostRun): Promise<{ seen: HostLook; answered?: string }> {
+  const asked = servingVersion(run.session, run.settings.health, run.log);
+  let seen: HostLook;
+  try {
+    seen = await lookAt(run);
+  } finally {
+    // Never left in flight: its tunnel is closed before anything else happens.
+    await asked;
   }
-  return tag;
+  return { seen, answered: seen.running ? await asked : undefined };
 }
 
 /** The env file's text on the host ('' when it does not exist yet). */
 const readEnvFile = (run: HostRun, ctx: ComposeContext): Promise<string> => readOrEmpty(run.session, ctx.envFile ?? '', 'slipway-env-file');
 
 /**
- * Points the service at `target`: the override's image, or with image-variable the variable's line in the
- * env file ('' removes a line Slipway added). Both written atomically; an env file keeps its mode.
+ * What points the service at `target`: the override's image, or with image-variable the variable's
+ * line in the env file `envText` ('' removes a line Slipway added; the file keeps its mode).
  */
-async function pointAt(run: HostRun, ctx: ComposeContext, target: string): Promise<void> {
-  const host = run.session.target.host;
-  if (ctx.envFile && ctx.compose.imageVariable) {
-    const text = withEnvLine(await readEnvFile(run, ctx), ctx.compose.imageVariable, target);
-    await writeAtomic(run.session, ctx.envFile, text, { name: 'slipway-env-file', keepMode: true, label: `ssh ${host}: set ${ctx.compose.imageVariable} in ${ctx.envFile}` });
-    return;
+function pointWrite(ctx: ComposeContext, target: string, envText: string): FileWrite {
+  if (ctx.envFile && ctx.compose.imageVariable) return { path: ctx.envFile, text: withEnvLine(envText, ctx.compose.imageVariable, target), keepMode: true };
+  return { path: ctx.project.overrideFile ?? '', text: renderImageOverride(ctx.compose.service, target) };
+}
+
+/** A write's label: the image it points at, or only which env file line (the file's values stay out of logs). */
+const pointsAt = (ctx: ComposeContext, target: string): string => (ctx.compose.imageVariable ? `set ${ctx.compose.imageVariable} in ${ctx.envFile}` : `point ${ctx.compose.service} at ${target}`);
+
+/**
+ * One round trip (PREPARE_SCRIPT): `pin` tags the image that runs as the rollback tag first (fails
+ * clearly if that image is gone, before any file is written), then each file is written atomically.
+ */
+async function writeFiles(run: HostRun, pin: { imageId: string; tag: string } | undefined, files: FileWrite[], label: string): Promise<void> {
+  const { words, stdin } = prepareWords(pin, files);
+  const result = await run.session.exec(words, { stdin, allowFailure: true, label });
+  if (result.exitCode === 3 && pin) {
+    throw new SlipwayError(`${run.session.name}: the previous image ${pin.imageId} is no longer on the host (${result.stderr.trim().split('\n').pop() ?? ''})`, {
+      fix: 'Deploy the version you want by its tag or digest with mode: deploy',
+    });
   }
-  await writeAtomic(run.session, ctx.project.overrideFile ?? '', renderImageOverride(ctx.compose.service, target), {
-    name: 'slipway-override', label: `ssh ${host}: point ${ctx.compose.service} at ${target}`,
-  });
+  if (result.exitCode !== 0) throw new ProcessError({ command: label, exitCode: result.exitCode, stderr: result.stderr });
+}
+
+/** Where a deploy's files go back to: the service pointed at `target` and, when given, the state file as `state`; the env file read again first (image-variable). */
+async function pointBack(run: HostRun, ctx: ComposeContext, target: string | undefined, state?: Record<string, string>): Promise<void> {
+  const files: FileWrite[] = [];
+  if (target !== undefined) files.push(pointWrite(ctx, target, ctx.compose.imageVariable ? await readEnvFile(run, ctx) : ''));
+  if (state) files.push({ path: ctx.stateFile, text: stateText(state) });
+  if (files.length) await writeFiles(run, undefined, files, `ssh ${run.session.target.host}: point ${ctx.compose.service} back${target !== undefined ? ` (${pointsAt(ctx, target)})` : ''}`);
 }
 
 /**
- * Point the service at `target` (pointAt) and bring it up; finishes on the host even if the connection drops.
- * `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
+ * Bring the service up as the override (or env file) now says; finishes on the host even if the
+ * connection drops. `beforeUp` may stop it between pull and up (a cancel), before anything that runs changed.
  */
-async function switchTo(run: HostRun, ctx: ComposeContext, target: string, pull: boolean, beforeUp?: () => void): Promise<void> {
+async function bringUp(run: HostRun, ctx: ComposeContext, pull: boolean, beforeUp?: () => void): Promise<void> {
   const env = { ...run.settings.env };
   // The env file alone decides the image variable: a shell value would win over it in Slipway's run only.
   if (ctx.compose.imageVariable) delete env[ctx.compose.imageVariable];
-  await pointAt(run, ctx, target);
   if (pull) await run.session.exec(composeWords(ctx.flavor, ctx.project, 'pull', ctx.compose.service), { env, label: `compose pull ${ctx.compose.service} on ${run.session.target.host}` });
   beforeUp?.();
   await run.session.exec(composeWords(ctx.flavor, ctx.project, 'up', '-d', '--remove-orphans'), {
@@ -112,46 +183,60 @@ async function switchTo(run: HostRun, ctx: ComposeContext, target: string, pull:
   });
 }
 
-const INSPECT_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}';
+/** One container as a health poll sees it (POLL_FORMAT). */
+interface PolledContainer {
+  status: string;
+  health: string;
+  image: string;
+  id: string;
+}
+
+function polledContainer(line: string): PolledContainer {
+  const [status = '', health = '', image = '', id = ''] = line.split('|');
+  return { status, health, image, id };
+}
 
 /**
- * Waits until every container of the service runs and, where it has a health check, is healthy; then
- * the HTTP check for `version` (undefined: a version nobody recorded, so health-expect's version part is skipped).
+ * Waits until every container of the service runs and, where it has a health check, is healthy (one
+ * round trip a poll); then the HTTP check for `version` (undefined: a version nobody recorded, so
+ * health-expect's version part is skipped). A healthy verdict carries what the service then runs.
  * `signal`: a cancel ends the wait as a failed check, so the caller rolls back (docs/cancel.md).
  */
-async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string | undefined, signal?: AbortSignal): Promise<HealthVerdict> {
+async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string | undefined, signal?: AbortSignal): Promise<HealthVerdict & { running?: RunningImage }> {
   const deadline = Date.now() + run.settings.health.timeoutMs;
   let last = 'no container';
+  let running: RunningImage | undefined;
   for (let polls = 1; ; polls += 1) {
     if (signal?.aborted) return { healthy: false, detail: CANCELLED_WHILE_VERIFYING };
-    const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, true, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
-    if (ids.length > 0) {
-      const inspected = (await run.session.exec(['docker', 'inspect', '--format', INSPECT_FORMAT, ...ids], { allowFailure: true })).stdout.trim().split('\n');
-      last = inspected.join(', ');
+    const polled = (await run.session.exec(pollWords(ctx.projectName, ctx.compose.service), { label: `ssh ${run.session.target.host}: state of ${ctx.compose.service}'s containers` }))
+      .stdout.trim().split('\n').filter(Boolean).map(polledContainer);
+    if (polled.length > 0) {
+      last = polled.map((c) => `${c.status}|${c.health}`).join(', ');
       // A container compose is removing (the one it replaced) no longer serves, whatever its health said.
-      const states = inspected.filter((state) => state && !state.startsWith('removing'));
-      if (states.some((state) => state.endsWith('|unhealthy') || state.startsWith('exited') || state.startsWith('dead'))) {
-        return { healthy: false, detail: `container ${last}` };
+      const live = polled.filter((c) => c.status && c.status !== 'removing');
+      if (live.some((c) => c.health === 'unhealthy' || c.status === 'exited' || c.status === 'dead')) return { healthy: false, detail: `container ${last}` };
+      if (live.length > 0 && live.every((c) => c.status === 'running' && (c.health === '' || c.health === 'healthy'))) {
+        // Newest first, as `docker ps` lists them: what the service runs now.
+        running = live[0]?.image ? { image: live[0].image, id: live[0].id } : undefined;
+        break;
       }
-      if (states.length > 0 && states.every((state) => state === 'running|' || state === 'running|healthy')) break;
     }
     if (Date.now() >= deadline) return { healthy: false, detail: `containers not healthy within ${Math.round(run.settings.health.timeoutMs / 1000)} s (${last})` };
     await sleep(healthPollDelay(polls, deadline));
   }
-  return waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal);
+  return { ...(await waitForHttpHealth(run.session, run.settings.health, version, run.log, deadline, signal)), running };
 }
 
 const CANCELLED_WHILE_VERIFYING = 'cancelled while the new version was being verified';
 /**
  * What serves before this deploy, whoever deployed it: the exact image (ID and reference) and its
- * version — what the app answers on health-url, else what Slipway recorded when it deployed that
- * image, else unknown (''), never the image reference (which no health document reports).
+ * version — what the app answered on health-url (`answered`), else what Slipway recorded when it
+ * deployed that image, else unknown (''), never the image reference (which no health document reports).
  */
-async function servingBefore(run: HostRun, ctx: ComposeContext, running: RunningImage | undefined, state: Record<string, string>): Promise<{ version: string; recorded: boolean }> {
+function servingBefore(running: RunningImage | undefined, state: Record<string, string>, answered: string | undefined): { version: string; recorded: boolean } {
   if (!running) return { version: '', recorded: false };
   // The image ID tells whether the recorded version still runs (a moving tag keeps its name).
   const recorded = state.image_id ? state.image_id === running.id : state.image === running.image;
-  const answered = await servingVersion(run.session, run.settings.health, run.log);
   return { version: answered ?? (recorded ? state.version ?? '' : ''), recorded };
 }
 
@@ -166,20 +251,20 @@ const knownVersion = (version: string | undefined, image: string | undefined): s
 interface Switch {
   /** Shown in messages and recorded as the image until the running one is known. */
   label: string;
-  /** What pointAt writes for the new version. */
+  /** What pointWrite writes for the new version. */
   target: string;
-  /** What pointAt writes to go back (undefined: the running image could not be pinned). */
+  /** What pointWrite writes to go back (undefined: the running image could not be pinned). */
   back?: string;
   envLine?: string;
   previousEnvLine?: string;
 }
 
-async function planSwitch(run: HostRun, ctx: ComposeContext, rollbackTag: string | undefined): Promise<Switch> {
+function planSwitch(run: HostRun, ctx: ComposeContext, envText: string, rollbackTag: string | undefined): Switch {
   const { compose } = ctx;
   const image = compose.image ?? '';
   if (!compose.imageVariable) return { label: image, target: image, back: rollbackTag };
   const name = compose.imageVariable;
-  const previousEnvLine = envLineOf(await readEnvFile(run, ctx), name);
+  const previousEnvLine = envLineOf(envText, name);
   let value = compose.variableValue;
   if (value === undefined) {
     const derived = variableValueFor(image, previousEnvLine ? envLineValue(previousEnvLine) : '', run.settings.version);
@@ -194,13 +279,17 @@ async function planSwitch(run: HostRun, ctx: ComposeContext, rollbackTag: string
   return { label: compose.image ?? envLine, target: envLine, back: previousEnvLine, envLine, previousEnvLine };
 }
 
+/**
+ * A deploy in about one round trip a phase: the look (beside the serving version's HTTP check),
+ * the pin, state and override in one write, pull, up, one exec a health poll, the state written.
+ */
 export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
-  const ctx = await prepare(run);
+  const { seen, answered } = await lookBesideServingVersion(run);
+  const { ctx, running, state } = seen;
+  let { envText } = seen;
   const { version } = run.settings;
-  const running = await runningImageOf(run, ctx);
   const current = running?.image;
-  const state = await readStateFile(run.session, ctx.stateFile);
-  const before = await servingBefore(run, ctx, running, state);
+  const before = servingBefore(running, state, answered);
   const previousVersion = before.version;
   if (ctx.compose.preDeploy && current) {
     throwIfCancelled(run.signal, 'the pre-deploy hook');
@@ -208,11 +297,13 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
       env: { ...run.settings.env, APP_VERSION: version, PREVIOUS_IMAGE: current, COMPOSE_PROJECT_NAME: ctx.projectName },
       stream: true, label: `pre-deploy hook on ${run.session.target.host}`,
     });
+    // The hook may have edited the env file: its line is read from what the hook left.
+    if (ctx.envFile) envText = await readEnvFile(run, ctx);
   }
   // Tagged before `pull` can move the tag it runs from: the rollback restores exactly these bytes.
   // (With image-variable the tag keeps the old image on the host; the rollback writes the old line back.)
-  const pinned = running?.id ? await pinForRollback(run, ctx, running.id) : current;
-  const sw = await planSwitch(run, ctx, pinned);
+  const pin = running?.id ? { imageId: running.id, tag: rollbackTag(ctx.projectName, ctx.compose.service) } : undefined;
+  const sw = planSwitch(run, ctx, envText, pin?.tag ?? current);
   const image = sw.label;
   throwIfCancelled(run.signal, `the switch to ${image}`);
   const variable = sw.envLine !== undefined;
@@ -224,18 +315,19 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   const earlier = { previous_image: state.previous_image ?? '', previous_image_id: state.previous_image_id ?? '', previous_version: state.previous_version ?? '' };
   const previous = redeploy ? earlier : thisRun;
   const previousLine = redeploy ? state.previous_env_line : sw.previousEnvLine;
-  // Recorded before the switch, so a rollback knows the old image even if this run dies half-way.
-  await writeStateFile(run.session, ctx.stateFile, { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' });
+  // The state is recorded before the override, so a rollback knows the old image even if this run dies half-way.
+  const deploying = { image, image_id: '', version, ...previous, ...envLines(sw.envLine, previousLine), status: 'deploying' };
+  await writeFiles(run, pin, [{ path: ctx.stateFile, text: stateText(deploying) }, pointWrite(ctx, sw.target, envText)],
+    `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the deploy, ${pointsAt(ctx, sw.target)}`);
   run.log.info(`${run.session.name}: ${ctx.compose.service} ${current ?? '(not running)'}${running?.id ? ` (${shortId(running.id)})` : ''}${previousVersion ? `, version ${previousVersion}` : ''} → ${image}`);
-  let verdict: HealthVerdict;
+  let verdict: HealthVerdict & { running?: RunningImage };
   try {
-    await switchTo(run, ctx, sw.target, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
+    await bringUp(run, ctx, ctx.compose.pull, () => throwIfCancelled(run.signal, `compose up of ${image}`));
     verdict = await waitHealthy(run, ctx, version, run.signal);
   } catch (error) {
     if (error instanceof CancelledError) {
       // Cancelled after the pull, before up: what runs never changed; point the override (or env file) and the state back.
-      if (sw.back !== undefined && (variable || current)) await pointAt(run, ctx, sw.back);
-      await writeStateFile(run.session, ctx.stateFile, state);
+      await pointBack(run, ctx, sw.back !== undefined && (variable || current) ? sw.back : undefined, state);
       throw error;
     }
     if (!current || !(await run.session.isAlive())) throw error;
@@ -243,7 +335,7 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   }
   const shownBefore = previousVersion || current || '';
   if (verdict.healthy) {
-    const now = await runningImageOf(run, ctx);
+    const now = verdict.running;
     // Same bytes as before (a moving tag that did not move): still the earlier rollback target.
     const same = Boolean(now?.id && running?.id && now.id === running.id && state.previous_image);
     const kept = same ? earlier : previous;
@@ -255,7 +347,8 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   }
   if (!current || sw.back === undefined) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous version to roll back to`);
   run.log.warn(`${run.session.name}: ${verdict.detail}; rolling back to ${current}${running?.id ? ` (${shortId(running.id)})` : ''}`);
-  await switchTo(run, ctx, sw.back, false);
+  await pointBack(run, ctx, sw.back);
+  await bringUp(run, ctx, false);
   const back = await waitHealthy(run, ctx, previousVersion || undefined);
   await writeStateFile(run.session, ctx.stateFile, {
     image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
@@ -268,8 +361,8 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
 
 /** Back to the image recorded as previous on the host (rollback mode, or a fleet batch that failed). */
 export async function composeRollback(run: HostRun): Promise<StrategyOutcome> {
-  const ctx = await prepare(run);
-  const state = await readStateFile(run.session, ctx.stateFile);
+  const { seen, answered } = await lookBesideServingVersion(run);
+  const { ctx, running, state, envText } = seen;
   if (!state.previous_image) throw new SlipwayError(`${run.session.name}: no previous image is recorded in ${ctx.stateFile}`, { fix: 'Roll back by deploying the image you want with mode: deploy' });
   const variable = ctx.compose.imageVariable;
   if (variable && !('previous_env_line' in state)) {
@@ -277,16 +370,16 @@ export async function composeRollback(run: HostRun): Promise<StrategyOutcome> {
       fix: `Roll back by deploying the version you want with mode: deploy and env: ${variable}=…`,
     });
   }
-  const running = await runningImageOf(run, ctx);
   const current = running?.image ?? state.image ?? '';
-  const leaving = await servingBefore(run, ctx, running, state);
+  const leaving = servingBefore(running, state, answered);
   const targetVersion = knownVersion(state.previous_version, state.previous_image);
-  const leavingLine = variable ? envLineOf(await readEnvFile(run, ctx), variable) : undefined;
+  const leavingLine = variable ? envLineOf(envText, variable) : undefined;
   // State written before image IDs were recorded only has the reference.
-  const pinned = state.previous_image_id ? await pinForRollback(run, ctx, state.previous_image_id) : state.previous_image;
-  const target = variable ? state.previous_env_line ?? '' : pinned;
-  await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rolling-back' });
-  await switchTo(run, ctx, target, false);
+  const pin = state.previous_image_id ? { imageId: state.previous_image_id, tag: rollbackTag(ctx.projectName, ctx.compose.service) } : undefined;
+  const target = variable ? state.previous_env_line ?? '' : pin?.tag ?? state.previous_image;
+  await writeFiles(run, pin, [{ path: ctx.stateFile, text: stateText({ ...state, status: 'rolling-back' }) }, pointWrite(ctx, target, envText)],
+    `ssh ${run.session.target.host}: ${pin ? `tag ${shortId(pin.imageId)} as ${pin.tag}, ` : ''}record the rollback, ${pointsAt(ctx, target)}`);
+  await bringUp(run, ctx, false);
   const verdict = await waitHealthy(run, ctx, targetVersion);
   const shownTarget = targetVersion ?? state.previous_image;
   const shownLeft = leaving.version || current;
@@ -294,7 +387,7 @@ export async function composeRollback(run: HostRun): Promise<StrategyOutcome> {
     await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
     throw new SlipwayError(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
   }
-  const now = await runningImageOf(run, ctx);
+  const now = verdict.running;
   await writeStateFile(run.session, ctx.stateFile, {
     image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
     previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version,

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { CancelledError, isCancelled, throwIfCancelled } from '../core/cancel.js';
-import { formatError } from '../core/errors.js';
+import { formatError, SlipwayError } from '../core/errors.js';
 import { runIdentity } from '../core/leftovers.js';
 import type { FlowContext } from '../core/context.js';
 import { describeActor } from '../core/platform.js';
 import { describeTarget, openSshSession, type SshSession } from '../ssh/index.js';
-import { appendDeployLog } from './host-state.js';
-import { requirePaths, RolledBackError, type HostOutcome, type HostRun } from './host-run.js';
-import { acquireLock, type HeldLock } from './lock.js';
+import { appendDeployLog, type DeployLogEntry } from './host-state.js';
+import { requirePaths, RolledBackError, type ClosingStep, type HostOutcome, type HostRun } from './host-run.js';
+import { acquireLock, acquireLockAndLook, type HeldLock } from './lock.js';
 import { forHost } from './common-settings.js';
 import { hostPathsFor, strategyFor, type DeploySettings } from './strategies/index.js';
 import { reportsOf, type HostlessRun, type StrategyReport } from './strategies/strategy.js';
@@ -48,8 +48,12 @@ interface Pending {
   session?: SshSession;
   lock?: HeldLock;
   run?: HostRun;
+  /** The strategy's closing step, run with the deploy-log line and the lock release. */
+  closing?: ClosingStep;
   outcome: HostOutcome;
 }
+
+const APP_DIR_FIX = 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy';
 
 /** A host's reports, in the order its strategy made them (a revert's come after its deploy's). */
 function keepReports(outcome: HostOutcome, reports: StrategyReport[] | undefined): void {
@@ -90,16 +94,26 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         item.session = await (hooks.openSession ? hooks.openSession(target, index) : openSshSession(target, context.runner, context.log));
         hooks.sessionOpened?.(item.session, index);
         const appDir = forHost(settings.appDir, target.host, index);
-        item.run = { session: item.session, settings, appDir, index, log: context.log, signal };
+        item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing: (step) => { item.closing = step; } };
         throwIfCancelled(signal, `checking app-dir on ${item.name}`);
-        // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
-        if (settings.strategy === 'script' && settings.createAppDir) await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
-        else await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], 'Create app-dir on the host (owned by the SSH user) or fix the input, or set create-app-dir: true for a script deploy');
         const paths = hostPathsFor(settings, appDir);
-        item.lock = await acquireLock(item.session, appDir, {
+        const lockOptions = {
           lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
           holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
-        }, context.log);
+        };
+        const look = strategy.lookWithLock?.(item.run as HostRun);
+        if (look) {
+          // One round trip: app-dir checked (nothing made when it is missing), the lock taken, the strategy's look.
+          const missingAppDir = () => new SlipwayError(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX });
+          const taken = await acquireLockAndLook(item.session, appDir, lockOptions, context.log, { ...look, missingAppDir });
+          item.lock = taken.lock;
+          item.run.looked = taken.looked;
+        } else {
+          // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
+          if (settings.strategy === 'script' && settings.createAppDir) await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
+          else await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], APP_DIR_FIX);
+          item.lock = await acquireLock(item.session, appDir, lockOptions, context.log);
+        }
         throwIfCancelled(signal, `the ${action} on ${item.name}`);
         strategyStarted = true;
         const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run as HostRun) : strategy.deploy(item.run as HostRun)));
@@ -142,11 +156,19 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
     for (const item of pending) {
       try {
         if (item.session && item.lock && item.run && (await item.session.isAlive())) {
-          await appendDeployLog(item.session, item.run.appDir, {
+          const entry: DeployLogEntry = {
             time: new Date().toISOString(), action, strategy: settings.strategy, version: item.outcome.version || settings.version,
             previous: item.outcome.previous, result: item.outcome.status, actor,
-          }, hostPathsFor(settings, item.run.appDir).deployLog).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
-          await item.lock.release();
+          };
+          const logPath = hostPathsFor(settings, item.run.appDir).deployLog;
+          if (item.lock.finish && item.closing) {
+            // One round trip: the strategy's closing step, the log line, the release.
+            const { logError } = await item.lock.finish(entry, logPath, item.closing);
+            if (logError) context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
+          } else {
+            await appendDeployLog(item.session, item.run.appDir, entry, logPath).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
+            await item.lock.release();
+          }
         }
       } catch (error) {
         context.log.warn(`${item.name}: could not release the deploy lock: ${formatError(error)}`);

@@ -14,6 +14,42 @@ export interface HostRun<S = DeploySettings> {
   log: Logger;
   /** Aborted on cancel: strategies start no new step before their switch, and cut a pending health check short (docs/cancel.md). */
   signal?: AbortSignal;
+  /**
+   * What the strategy's `lookWithLock` script printed, run by the fleet in the lock's own round trip;
+   * read once (`takeLooked`), so a later rollback on the same run looks again.
+   */
+  looked?: string;
+  /**
+   * Set by the fleet: keeps a strategy's closing step (its last remote work, e.g. pruning) for the
+   * host's last round trip with the deploy-log line and the lock release. A later call replaces it.
+   * Unset (a strategy run on its own): the strategy runs the step itself.
+   */
+  deferClosing?(step: ClosingStep): void;
+}
+
+/** A strategy's last remote work on a host: `sh -c script slipway-closing args…`; its stdout goes to `settle`. */
+export interface ClosingStep {
+  script: string;
+  args: string[];
+  /** Called with the step's stdout and exit status (the step reports its own parts on stdout). */
+  settle(stdout: string, exitCode: number): void;
+}
+
+/** The look the fleet ran with the lock, once; undefined when there is none (or it was read). */
+export function takeLooked(run: HostRun): string | undefined {
+  const looked = run.looked;
+  run.looked = undefined;
+  return looked;
+}
+
+/** Hands the closing step to the fleet, or runs it now (one round trip) when there is no fleet. */
+export async function runClosing(run: HostRun, step: ClosingStep): Promise<void> {
+  if (run.deferClosing) {
+    run.deferClosing(step);
+    return;
+  }
+  const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], { allowFailure: true, label: `ssh ${run.session.target.host}: closing step` });
+  step.settle(result.stdout, result.exitCode);
 }
 
 export type HostStatus = 'deployed' | 'rolled-back' | 'failed' | 'reverted' | 'not-started' | 'unchanged' | 'cancelled';

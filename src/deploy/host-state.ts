@@ -95,7 +95,11 @@ export async function readOrEmpty(session: SshSession, file: string, name?: stri
 
 /** Reads `KEY=value` lines of a state file on the host; missing file → empty. */
 export async function readStateFile(session: SshSession, file: string): Promise<Record<string, string>> {
-  const text = await readOrEmpty(session, file, 'slipway-state');
+  return parseStateText(await readOrEmpty(session, file, 'slipway-state'));
+}
+
+/** The `KEY=value` lines of a state file's text (what readStateFile reads), for a caller that fetched the text itself. */
+export function parseStateText(text: string): Record<string, string> {
   const state: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const index = line.indexOf('=');
@@ -104,8 +108,12 @@ export async function readStateFile(session: SshSession, file: string): Promise<
   return state;
 }
 
+/** A state file's text as writeStateFile writes it (one `KEY=value` line each, newlines in values flattened). */
+export function stateText(state: Record<string, string>): string {
+  return Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
+}
+
 /** Writes a state file atomically (temp file + rename), so a cut connection leaves the old or the new one. */
 export async function writeStateFile(session: SshSession, file: string, state: Record<string, string>): Promise<void> {
-  const text = Object.entries(state).map(([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`).join('');
-  await writeAtomic(session, file, text, { name: 'slipway-state' });
+  await writeAtomic(session, file, stateText(state), { name: 'slipway-state' });
 }

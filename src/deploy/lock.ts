@@ -4,7 +4,8 @@ import { recordLeftover } from '../core/leftovers.js';
 import type { Logger } from '../core/log.js';
 import { sleep } from '../core/runner/retry.js';
 import type { SshSession } from '../ssh/index.js';
-import { lockDir } from './host-state.js';
+import type { ClosingStep } from './host-run.js';
+import { formatDeployLogLine, lockDir, type DeployLogEntry } from './host-state.js';
 
 export interface LockOptions {
   /** Who we are (run URL or user@machine), recorded in the lock. */
@@ -98,9 +99,71 @@ const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK
 
 export interface HeldLock {
   release(): Promise<void>;
+  /**
+   * The host's last round trip: a strategy's closing step, the deploy-log line, then the release
+   * (as `release`). Failures of the step and of the log line are reported, not thrown.
+   */
+  finish?(entry: DeployLogEntry, logPath: string, closing?: ClosingStep): Promise<{ logError?: string }>;
+}
+
+/**
+ * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
+ * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
+ * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ */
+function closeScript(closing: string | undefined): string {
+  return [
+    'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
+    ...(closing ? [`( ${closing}\n)`] : []),
+    'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
+    'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
+    `( set -- "$lock" "$token"; ${RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
+  ].join('\n');
+}
+
+/**
+ * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
+ * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
+ * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
+ * held whatever the look printed, so the caller always gets it to release.
+ */
+function lockAndLookScript(asFile: boolean, look: string): string {
+  return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+}
+
+export interface LockLook {
+  /** Run under the lock; reads `$1…` (its own arguments). */
+  script: string;
+  args: string[];
+  /** The error when app-dir is not a directory (the lock lives inside it, so nothing is made). */
+  missingAppDir(): Error;
+}
+
+/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
+export async function acquireLockAndLook(session: SshSession, appDir: string, options: LockOptions, log: Logger, look: LockLook): Promise<{ lock: HeldLock; looked: string }> {
+  let looked = '';
+  const lock = await holdLock(session, appDir, options, log, {
+    script: (asFile) => lockAndLookScript(asFile, look.script),
+    args: [appDir, ...look.args],
+    taken: (stdout) => { looked = stdout; },
+    missingAppDir: look.missingAppDir,
+  });
+  return { lock, looked };
+}
+
+/** How takeLock tries: a script in place of ACQUIRE (same `$1` `$2` and exits), its further arguments, what it printed once taken. */
+interface LockAttempt {
+  script(asFile: boolean): string;
+  args: string[];
+  taken(stdout: string): void;
+  missingAppDir(): Error;
 }
 
 export async function acquireLock(session: SshSession, appDir: string, options: LockOptions, log: Logger): Promise<HeldLock> {
+  return holdLock(session, appDir, options, log);
+}
+
+async function holdLock(session: SshSession, appDir: string, options: LockOptions, log: Logger, attempt?: LockAttempt): Promise<HeldLock> {
   const dir = options.lockPath ?? lockDir(appDir);
   const token = `${options.holder} (${options.runId}) at ${new Date().toISOString()}`;
   // Recorded before the first attempt (once, not per poll): a run killed as mkdir succeeds still tells its
@@ -110,7 +173,7 @@ export async function acquireLock(session: SshSession, appDir: string, options: 
     appDir, lockDir: dir, ...(options.deployLog ? { deployLog: options.deployLog } : {}), token, runId: options.runId, strategy: options.strategy ?? '', version: options.version ?? '',
   });
   try {
-    await takeLock(session, dir, token, options, log);
+    await takeLock(session, dir, token, options, log, attempt);
   } catch (error) {
     settle();
     throw error;
@@ -121,17 +184,35 @@ export async function acquireLock(session: SshSession, appDir: string, options: 
       // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
       if (released.exitCode === 0 || released.exitCode === 3) settle();
     },
+    finish: async (entry, logPath, closing) => {
+      const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, formatDeployLogLine(entry), dir, token, ...(closing?.args ?? [])], {
+        allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+      });
+      const lines = result.stdout.replace(/\n$/, '').split('\n');
+      const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
+      const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+      if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3')) settle();
+      // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
+      closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
+      if (!unlocked || !logged) throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
+      return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+    },
   };
 }
 
-async function takeLock(session: SshSession, dir: string, token: string, options: LockOptions, log: Logger): Promise<void> {
+async function takeLock(session: SshSession, dir: string, token: string, options: LockOptions, log: Logger, attempt?: LockAttempt): Promise<void> {
   const started = Date.now();
   let announced = false;
   for (;;) {
     throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
     const asFile = options.lockPath !== undefined;
-    const result = await session.exec(['sh', '-c', asFile ? ACQUIRE_FILE : ACQUIRE, 'slipway-lock', dir, token], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock` });
-    if (result.exitCode === 0) return;
+    const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
+    const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+    if (result.exitCode === 0) {
+      attempt?.taken(result.stdout);
+      return;
+    }
+    if (attempt && result.exitCode === 5) throw attempt.missingAppDir();
     if (asFile && result.exitCode === 4) throw new ForeignLockError(session.name, dir);
     if (result.exitCode !== 3) throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
     const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { throwIfCancelled } from '../core/cancel.js';
-import { lastLines, SlipwayError } from '../core/errors.js';
+import { lastLines, ProcessError, SlipwayError } from '../core/errors.js';
 import { redact } from '../core/secrets.js';
 import { servingVersion, waitForHttpHealth } from './health.js';
-import { hostFiles, readStateFile, writeStateFile } from './host-state.js';
-import { hookWords, requirePaths, RolledBackError, type HostRun } from './host-run.js';
+import { hostFiles, writeStateFile } from './host-state.js';
+import { hookWords, RolledBackError, runClosing, takeLooked, type HostRun } from './host-run.js';
+import { closingScript, LOOK, parseClosing, parseLook, parseSwitch, preparePartFailed, prepareScript, switchAndRestartScript, type HostLook } from './release-remote.js';
 import type { ReleaseDeploySettings } from './strategies/release.js';
 import type { StrategyOutcome } from './strategies/strategy.js';
 
@@ -71,8 +73,8 @@ export const LINK_SHARED = 'release="$1"; shift; while [ "$#" -ge 2 ]; do p="$1"
 /** Writes `$1` into `$2/.slipway-version`, then links the shared paths (LINK_SHARED on `$2` and the path/target pairs after it). */
 export const VERSION_AND_LINKS = `printf "%s\\n" "$1" > "$2/.slipway-version" && shift && { ${LINK_SHARED}; }`;
 
-/** Lists releases, newest last, and which one `current` points at. */
-const LIST = 'cd "$1" 2>/dev/null || exit 0; echo "current=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null)"; ls -1 releases 2>/dev/null | sort';
+/** After the upload: unpack, version file, shared links and the first pre-promote command, one round trip (release-remote.ts). */
+const PREPARE = prepareScript(VERSION_AND_LINKS);
 
 /**
  * Releases that must never be served again keep their directory (to look into)
@@ -85,6 +87,12 @@ export const isMarked = (name: string): boolean => MARKED.test(name);
 
 /** Renames `releases/$2` to `$2.<mark>` (or `.<mark>-N` if taken); `mv -T` never moves it *into* an existing dir. */
 export const MARK_RELEASE = 'cd "$1/releases" || exit 1; to="$2.$3"; n=1; while [ -e "$to" ]; do to="$2.$3-$n"; n=$((n+1)); done; mv -T -- "$2" "$to"';
+
+/** The release's closing step: a mark (MARK_RELEASE) and the prune, with the fleet's log line and lock release. */
+const CLOSING = closingScript(MARK_RELEASE);
+
+/** The switch (SWITCH_CURRENT) and the first restart command, one round trip. */
+const SWITCH_AND_RESTART = switchAndRestartScript(SWITCH_CURRENT);
 
 /**
  * What to remove so at most `keep` release dirs remain, marked ones included. Kept, in this
@@ -146,26 +154,53 @@ export function sudoCheckWords(command: string): string[] | undefined {
   return ['sudo', '-n', '-l', ...kept, ...words.slice(i)];
 }
 
-/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
-async function listReleases(run: ReleaseRun): Promise<{ current?: string; all: string[]; marked: string[] }> {
-  const lines = (await run.session.exec(['sh', '-c', LIST, 'slipway-list', run.appDir])).stdout.split('\n').filter(Boolean);
-  const current = lines.find((line) => line.startsWith('current='))?.slice('current='.length) || undefined;
-  const names = lines.filter((line) => !line.startsWith('current='));
-  return { current, all: names.filter((name) => !isMarked(name)), marked: names.filter(isMarked) };
+/** A token of this run for a round trip's own lines (remote output cannot know it, so cannot pass for them). */
+const roundTripToken = (): string => randomBytes(8).toString('hex');
+
+/** The sudo checks of the restart commands that start with sudo, in order. */
+function sudoChecks(restart: string[]): Array<{ command: string; words: string[] }> {
+  return restart.flatMap((command) => {
+    const words = sudoCheckWords(command);
+    return words ? [{ command, words }] : [];
+  });
 }
 
-/** Best effort: a cut connection leaves the name unmarked, which the next rollback would then consider. */
-async function markRelease(run: ReleaseRun, name: string, mark: ReleaseMark): Promise<void> {
-  const result = await run.session.exec(['sh', '-c', MARK_RELEASE, 'slipway-mark', run.appDir, name, mark], { allowFailure: true, label: `mark releases/${name} as ${mark} on ${run.session.target.host}` });
-  if (result.exitCode !== 0) run.log.warn(`${run.session.name}: could not mark releases/${name} as ${mark} (${result.stderr.trim()}); a rollback may pick it`);
+/** The LOOK arguments for this run: a deploy checks the shared files and sudo rules and makes `releases/`; a rollback only reads. */
+function lookArgs(run: ReleaseRun): string[] {
+  const deploy = run.settings.mode !== 'rollback';
+  const shared = deploy ? run.settings.release.shared : [];
+  const checks = deploy ? sudoChecks(run.settings.release.restart) : [];
+  return [run.appDir, deploy ? '1' : '0', releaseStateFile(run), String(shared.length), ...shared, ...checks.map((check) => check.words.slice(1).join(' '))];
+}
+
+/** The look the fleet ran with the lock (once), else one round trip of its own. */
+async function lookAt(run: ReleaseRun): Promise<HostLook> {
+  const looked = takeLooked(run);
+  if (looked !== undefined) return checkedLook(run, parseLook(looked), '');
+  const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
+  return checkedLook(run, parseLook(result.stdout), result.stderr);
+}
+
+function checkedLook(run: ReleaseRun, look: HostLook, stderr: string): HostLook {
+  // A look cut short (a shell that failed early) is not read as an empty host.
+  if (!look.complete) throw new SlipwayError(`${run.session.name}: could not read ${run.appDir}/releases (${stderr.trim().slice(0, 200) || 'no answer'})`, { fix: 'Check the SSH user can read app-dir' });
+  return look;
+}
+
+/** `all`: releases that may serve (marked ones left out), oldest first; `marked`: the others. */
+const releasesOf = (look: HostLook): { current?: string; all: string[]; marked: string[] } => (
+  { current: look.current, all: look.names.filter((name) => !isMarked(name)), marked: look.names.filter(isMarked) }
+);
+
+/** The name MARK_RELEASE gives `name` among `names`: `<name>.<mark>`, else the first free `-N`. */
+export function markedName(name: string, mark: ReleaseMark, names: string[]): string {
+  let to = `${name}.${mark}`;
+  for (let n = 1; names.includes(to); n += 1) to = `${name}.${mark}-${n}`;
+  return to;
 }
 
 /** The version Slipway wrote into a release; '' for a release it did not make (its name is no version an app reports). */
-async function versionOf(run: ReleaseRun, name: string | undefined): Promise<string> {
-  if (!name) return '';
-  const result = await run.session.exec(['sh', '-c', 'cat "$1/releases/$2/.slipway-version" 2>/dev/null || true', 'slipway-version', run.appDir, name]);
-  return result.stdout.trim();
-}
+const versionOf = (look: HostLook, name: string | undefined): string => (name ? look.versions.get(name) ?? '' : '');
 
 /**
  * Release state: `served.<release>=<version>` for releases Slipway did not make, recorded from what
@@ -174,44 +209,118 @@ async function versionOf(run: ReleaseRun, name: string | undefined): Promise<str
 const releaseStateFile = (run: ReleaseRun): string => hostFiles.releaseState(run.appDir);
 
 /** A release's version: its own record, else what it answered when a deploy replaced it, else unknown (undefined). */
-async function knownVersionOf(run: ReleaseRun, name: string): Promise<string | undefined> {
-  const written = await versionOf(run, name);
-  if (written) return written;
-  return (await readStateFile(run.session, releaseStateFile(run)))[`served.${name}`] || undefined;
+const knownVersionOf = (look: HostLook, name: string): string | undefined => versionOf(look, name) || look.state[`served.${name}`] || undefined;
+
+async function recordServed(run: ReleaseRun, look: HostLook, name: string, version: string): Promise<void> {
+  if (look.state[`served.${name}`] === version) return;
+  await writeStateFile(run.session, releaseStateFile(run), { ...look.state, [`served.${name}`]: version });
 }
 
-async function recordServed(run: ReleaseRun, name: string, version: string): Promise<void> {
-  const state = await readStateFile(run.session, releaseStateFile(run));
-  if (state[`served.${name}`] === version) return;
-  await writeStateFile(run.session, releaseStateFile(run), { ...state, [`served.${name}`]: version });
+/** What the closing step does: mark a release, remove the stale ones (releasesToRemove on what the host will hold). */
+interface Closing {
+  mark?: { name: string; as: ReleaseMark };
+  /** Every release dir once the mark is made, and the one `current` points at: what pruning counts. */
+  prune?: { names: string[]; current: string | undefined };
 }
 
 /**
- * Runs the restart commands in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
+ * Hands the release's last remote work to the fleet (with the deploy-log line and the lock release, one
+ * round trip), or runs it now. Both parts are best effort: a failure warns (a mark left undone means a
+ * rollback may pick the release; a prune left undone is tried again by the next deploy).
+ */
+async function close(run: ReleaseRun, closing: Closing): Promise<void> {
+  const stale = closing.prune ? releasesToRemove(closing.prune.names, run.settings.release.keep, closing.prune.current) : [];
+  const mark = closing.mark;
+  // With nothing to do and no fleet to carry it there is no round trip to make.
+  if (!mark && !stale.length && !run.deferClosing) return;
+  await runClosing(run, {
+    script: CLOSING,
+    args: [run.appDir, mark?.name ?? '', mark?.as ?? '', ...stale],
+    settle: (stdout) => {
+      const parts = parseClosing(stdout);
+      const marked = parts.get('mark');
+      if (mark && marked?.exitCode !== 0) {
+        run.log.warn(`${run.session.name}: could not mark releases/${mark.name} as ${mark.as} (${marked?.said || 'no answer'}); a rollback may pick it`);
+      }
+      if (!stale.length) return;
+      const pruned = parts.get('prune');
+      if (pruned?.exitCode !== 0) {
+        run.log.warn(`${run.session.name}: could not remove old releases (${pruned?.said || 'no answer'}); the next deploy tries again`);
+        return;
+      }
+      const names = closing.prune?.names ?? [];
+      const failed = names.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).sort().pop();
+      run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
+    },
+  });
+}
+
+/**
+ * Runs the restart commands from `from` on, in order; the first failing one ends it with `{ ok: false }` (a lost connection throws).
  * `signal`: a cancel between two commands ends it the same way, so the caller switches back.
  */
-async function restart(run: ReleaseRun, signal?: AbortSignal): Promise<{ ok: boolean; detail: string }> {
-  for (const command of run.settings.release.restart) {
+async function restart(run: ReleaseRun, from: number, signal?: AbortSignal): Promise<{ ok: boolean; detail: string }> {
+  for (const command of run.settings.release.restart.slice(from)) {
     if (signal?.aborted) return { ok: false, detail: `cancelled before restart command \`${command}\`` };
     const result = await run.session.exec(['sh', '-c', command], { survivesDisconnect: true, allowFailure: true, env: run.settings.env, label: `restart on ${run.session.target.host}: ${command}` });
-    if (result.exitCode !== 0) {
-      // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
-      const said = lastLines(redact(result.stderr.trim()), 1);
-      return { ok: false, detail: `restart command \`${command}\` failed with exit ${result.exitCode}${said ? ` (${said})` : ''}` };
-    }
+    if (result.exitCode !== 0) return restartFailed(command, result.exitCode, result.stderr);
   }
   return { ok: true, detail: '' };
 }
 
+function restartFailed(command: string, exitCode: number, stderr: string): { ok: false; detail: string } {
+  // Its stderr, as a failed command reports it elsewhere (redacted); stdout may print the deploy env.
+  const said = lastLines(redact(stderr.trim()), 1);
+  return { ok: false, detail: `restart command \`${command}\` failed with exit ${exitCode}${said ? ` (${said})` : ''}` };
+}
+
 /**
- * Switch `current`, restart, health-check. A failing restart is a failed check, so the caller still switches back.
+ * Switch `current` and run the first restart command in one round trip (it survives a dropped
+ * connection), then the other restart commands, then the health check. A failing restart is a
+ * failed check, so the caller still switches back; a failing switch throws.
  * `signal` (the forward switch only): a cancel cuts restart and check short the same way (docs/cancel.md).
  */
 async function switchAndCheck(run: ReleaseRun, name: string, version: string | undefined, signal?: AbortSignal): Promise<{ healthy: boolean; detail: string }> {
-  await run.session.exec(['sh', '-c', SWITCH_CURRENT, 'slipway-switch', run.appDir, name], { survivesDisconnect: true, label: `switch current → releases/${name} on ${run.session.target.host}` });
-  const restarted = await restart(run, signal);
+  const [first] = run.settings.release.restart;
+  const token = roundTripToken();
+  const label = `switch current → releases/${name}${first ? `, restart (${first})` : ''} on ${run.session.target.host}`;
+  const result = await run.session.exec(['sh', '-c', SWITCH_AND_RESTART, 'slipway-switch', token, run.appDir, name, first ?? ''], {
+    survivesDisconnect: true, allowFailure: true, env: first ? run.settings.env : undefined, label,
+  });
+  const answer = parseSwitch(result.stdout, token);
+  if (!answer || (answer.step === 'switch' && answer.exitCode !== 0)) {
+    throw new ProcessError({ command: `switch current → releases/${name} on ${run.session.target.host}`, exitCode: answer?.exitCode || result.exitCode || 1, stderr: answer?.output || result.stderr || result.stdout });
+  }
+  if (answer.step === 'restart' && answer.exitCode !== 0) return { healthy: false, detail: restartFailed(first ?? '', answer.exitCode, answer.said).detail };
+  const restarted = await restart(run, 1, signal);
   if (!restarted.ok) return { healthy: false, detail: restarted.detail };
   return waitForHttpHealth(run.session, run.settings.health, version, run.log, Date.now() + run.settings.health.timeoutMs, signal);
+}
+
+/**
+ * After the upload, one round trip: unpack (an archive), the version file, the shared links and the
+ * first pre-promote command (its output streams); the other pre-promote commands one round trip
+ * each, so a cancel between two of them starts no further one. Each part fails with its own message.
+ */
+async function prepare(run: ReleaseRun, dir: string, archive: boolean): Promise<void> {
+  const { release, version } = run.settings;
+  const [first, ...others] = release.prePromote;
+  const host = run.session.target.host;
+  const token = roundTripToken();
+  const env = { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir };
+  const result = await run.session.exec(
+    ['sh', '-c', PREPARE, 'slipway-release', token, dir, version, archive ? '1' : '0', first ?? '', ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])],
+    first ? { env, stream: true, allowFailure: true, label: `ssh ${host}: write the version, link shared; pre-promote: ${first}` } : { allowFailure: true, label: `ssh ${host}: write the version, link shared` },
+  );
+  if (result.exitCode !== 0) {
+    const part = preparePartFailed(result.stderr, token);
+    const command = part === 'unpack' ? `ssh ${host}: unpack ${dir}.tar.gz` : part === 'links' || !first ? `ssh ${host}: write the version, link shared` : `pre-promote on ${host}: ${first}`;
+    throw new ProcessError({ command, exitCode: result.exitCode, stderr: result.stderr.trimEnd().split('\n').filter((line) => !line.endsWith(`[${token}]`)).join('\n') || result.stdout, timedOut: result.timedOut });
+  }
+  for (const command of others) {
+    throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
+    await run.session.exec(hookWords(dir, command), { env, stream: true, label: `pre-promote on ${host}: ${command}` });
+  }
 }
 
 /** `release-name` as given, else the style of the host's releases, else ISO 8601 basic. */
@@ -219,93 +328,66 @@ export function releaseNameFormat(given: string | undefined, existing: string[])
   return given ?? hostReleaseNameFormat(existing) ?? DEFAULT_RELEASE_NAME;
 }
 
-/** Bounds `releases/` to keep-releases dirs, marked ones counted (releasesToRemove); best effort, after the switch settled. */
-async function prune(run: ReleaseRun): Promise<void> {
-  try {
-    const { current, all, marked } = await listReleases(run);
-    const stale = releasesToRemove([...all, ...marked], run.settings.release.keep, current);
-    if (!stale.length) return;
-    const removed = await run.session.exec(['sh', '-c', 'cd "$1/releases" && shift && rm -rf -- "$@"', 'slipway-prune', run.appDir, ...stale], { allowFailure: true, label: `prune releases on ${run.session.target.host}` });
-    if (removed.exitCode !== 0) throw new Error(removed.stderr.trim());
-    const failed = marked.filter((name) => /\.failed(-\d+)?$/.test(name) && !stale.includes(name)).pop();
-    run.log.info(`${run.session.name}: removed ${stale.map((n) => `releases/${n}`).join(', ')} (keep-releases ${run.settings.release.keep}, failed ones counted${failed ? `; releases/${failed}, the newest failed one, kept for forensics` : ''})`);
-  } catch (error) {
-    run.log.warn(`${run.session.name}: could not remove old releases (${error instanceof Error ? error.message : String(error)}); the next deploy tries again`);
-  }
-}
-
 export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<StrategyOutcome> {
   const { release } = run.settings;
   // Parsing requires it for a deploy.
   const artifact = release.artifact ?? '';
   const { version } = run.settings;
-  await requirePaths(run, [
-    { path: run.appDir, kind: 'dir', what: 'app-dir' },
-    ...release.shared.map((p) => ({ path: `${run.appDir}/shared/${p}`, kind: 'file' as const, what: 'shared file' })),
-  ], `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)`);
+  const look = await lookAt(run);
+  // Even with nothing to mark or prune, the fleet's last round trip then carries the log line and the release together.
+  await close(run, {});
+  const missing = [
+    ...(look.appDirMissing ? [`app-dir (${run.appDir})`] : []),
+    ...look.missingShared.map((i) => `shared file (${run.appDir}/shared/${release.shared[i] ?? ''})`),
+  ];
+  if (missing.length) throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: `Create app-dir and the shared files under ${run.appDir}/shared/ on the host first (they hold the environment and outlive releases)` });
   // sudo -n first: a promote that cannot restart must not happen.
-  for (const command of release.restart) {
-    const check = sudoCheckWords(command);
-    if (!check) continue;
-    const allowed = await run.session.exec(check, { allowFailure: true, label: `sudo -n check on ${run.session.target.host}` });
-    if (allowed.exitCode !== 0) throw new SlipwayError(`${run.session.name}: \`${command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
+  for (const [index, check] of sudoChecks(release.restart).entries()) {
+    if (look.sudo.get(index) !== 0) throw new SlipwayError(`${run.session.name}: \`${check.command}\` is not allowed by sudo without a password`, { fix: `Add a NOPASSWD sudoers rule for ${run.session.target.user} and exactly that command` });
   }
-  const before = await listReleases(run);
+  const before = releasesOf(look);
   // What serves now, whoever deployed it: what it answers on health-url, else what Slipway wrote into it.
   // Asked beside the upload (it reads only what serves now), and known before any pre-promote command runs.
   const asking = (async () => {
-    const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? (await knownVersionOf(run, before.current)) ?? '' : '';
+    const serving = before.current ? (await servingVersion(run.session, run.settings.health, run.log)) ?? knownVersionOf(look, before.current) ?? '' : '';
     // Recorded before anything changes, so a rollback to a release Slipway did not make knows its version.
-    if (before.current && serving && !(await versionOf(run, before.current))) await recordServed(run, before.current, serving);
+    if (before.current && serving && !versionOf(look, before.current)) await recordServed(run, look, before.current, serving);
     return serving;
   })();
   // Awaited below; a failed upload must not leave it unhandled.
   asking.catch(() => undefined);
   let name = releaseName(now, releaseNameFormat(release.nameFormat, before.all));
-  if (before.all.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
+  if (look.names.includes(name)) name = `${name}-${run.index + 1}-${process.pid}`;
   const dir = `${run.appDir}/releases/${name}`;
+  const archive = /\.(tar\.gz|tgz)$/.test(artifact);
   let previousVersion: string;
   try {
     throwIfCancelled(run.signal, 'the upload of the new release');
-    await run.session.exec(['mkdir', '-p', dir]);
-  } catch (error) {
-    await asking.catch(() => undefined);
-    throw error;
-  }
-  try {
-    if (/\.(tar\.gz|tgz)$/.test(artifact)) {
-      await run.session.upload(artifact, `${dir}.tar.gz`);
-      throwIfCancelled(run.signal, 'unpacking the new release');
-      await run.session.exec(['sh', '-c', 'tar -xzf "$1.tar.gz" -C "$1" && rm -f "$1.tar.gz"', 'slipway-unpack', dir]);
-    } else {
-      await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
-    }
-    // The version file and the shared links (each relative to the release) in one round trip.
-    await run.session.exec(['sh', '-c', VERSION_AND_LINKS, 'slipway-release', version, dir, ...release.shared.flatMap((p) => [p, sharedLinkTarget(p)])], { label: `ssh ${run.session.target.host}: write the version, link shared` });
+    // The look made releases/; rsync makes the release dir itself.
+    if (archive) await run.session.upload(artifact, `${dir}.tar.gz`);
+    else await run.session.upload(artifact.endsWith('/') ? artifact : `${artifact}/`, `${dir}/`);
+    throwIfCancelled(run.signal, archive ? 'unpacking the new release' : 'writing the version and linking shared');
     previousVersion = await asking;
-    for (const command of release.prePromote) {
-      throwIfCancelled(run.signal, `pre-promote command \`${command}\``);
-      await run.session.exec(hookWords(dir, command), { env: { ...run.settings.env, APP_VERSION: version, RELEASE_DIR: dir }, stream: true, label: `pre-promote on ${run.session.target.host}: ${command}` });
-    }
+    await prepare(run, dir, archive);
     throwIfCancelled(run.signal, `the switch to releases/${name}`);
   } catch (error) {
     // The question about what serves ends before the release is marked (both use the connection's state files).
     await asking.catch(() => undefined);
     // Never promoted, but newer than current: unmarked, a later rollback could land on it.
-    if (await run.session.isAlive()) await markRelease(run, name, 'failed');
+    if (await run.session.isAlive()) await close(run, { mark: { name, as: 'failed' } });
     throw error;
   }
   const shownBefore = previousVersion || (before.current ? `releases/${before.current}` : '');
   const verdict = await switchAndCheck(run, name, version, run.signal);
   if (verdict.healthy) {
-    await prune(run);
+    await close(run, { prune: { names: [...look.names, name], current: name } });
     return { version, previous: shownBefore, changed: true };
   }
   if (!before.current) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; there was no previous release to roll back to`);
   run.log.warn(`${run.session.name}: ${verdict.detail}; switching back to releases/${before.current}`);
   const back = await switchAndCheck(run, before.current, previousVersion || undefined);
-  await markRelease(run, name, 'failed');
-  await prune(run);
+  const failedName = markedName(name, 'failed', [...look.names, name]);
+  await close(run, { mark: { name, as: 'failed' }, prune: { names: [...look.names, failedName], current: before.current } });
   if (!back.healthy) throw new SlipwayError(`${run.session.name}: ${verdict.detail}; after switching back, the previous release is not healthy either (${back.detail})`);
   const failure = verdict.detail.startsWith('cancelled') ? 'was not kept' : verdict.detail.startsWith('restart command') ? 'could not be restarted' : 'failed its health check';
   throw new RolledBackError(run.session.name, `new release ${version} ${failure} (${verdict.detail})`, `the old release ${shownBefore}`, { serving: shownBefore, failed: version });
@@ -316,20 +398,28 @@ export async function releaseDeploy(run: ReleaseRun, now = new Date()): Promise<
  * `current` (a redeploy of what ran) are passed over: the rollback target is the version before it.
  */
 export async function releaseRollback(run: ReleaseRun): Promise<StrategyOutcome> {
-  const { current, all } = await listReleases(run);
+  const look = await lookAt(run);
+  // A deploy's closing step on this run (a batch revert) no longer fits what the host will hold.
+  await close(run, {});
+  const { current, all } = releasesOf(look);
   const index = current ? all.indexOf(current) : -1;
-  const from = await versionOf(run, current);
+  const from = versionOf(look, current);
   let target: string | undefined;
   for (let i = index - 1; i >= 0 && current; i -= 1) {
     target = all[i];
-    if (!from || (await versionOf(run, target)) !== from) break;
+    if (!from || versionOf(look, target) !== from) break;
   }
   if (!current || !target) throw new SlipwayError(`${run.session.name}: no release before ${current ?? '(none)'} to roll back to in ${run.appDir}/releases`);
-  const to = await knownVersionOf(run, target);
+  const to = knownVersionOf(look, target);
   const verdict = await switchAndCheck(run, target, to);
   if (!verdict.healthy) throw new SlipwayError(`${run.session.name}: rolled back to releases/${target} but it is not healthy (${verdict.detail})`);
   // The release we left is moved aside, so a second rollback goes further back instead of forward.
-  await markRelease(run, current, 'rolled-back');
-  await prune(run);
+  const left = markedName(current, 'rolled-back', look.names);
+  await close(run, { mark: { name: current, as: 'rolled-back' }, prune: { names: [...look.names.filter((n) => n !== current), left], current: target } });
   return { version: to ?? `releases/${target}`, previous: from || `releases/${current}`, changed: true };
+}
+
+/** The look a release deploy or rollback wants in the lock's round trip (LOOK on this run's arguments). */
+export function releaseLookWithLock(run: ReleaseRun): { script: string; args: string[] } {
+  return { script: LOOK, args: lookArgs(run) };
 }

@@ -1,4 +1,5 @@
 import { formatError } from '../core/errors.js';
+import { httpRequest } from '../core/http/request.js';
 import type { Inputs } from '../core/config/inputs.js';
 import type { Logger } from '../core/log.js';
 import type { Runner } from '../core/runner/process-runner.js';
@@ -289,8 +290,12 @@ async function askVersion(session: SshSession, healthUrl: string): Promise<Answe
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const tunnel = await session.forwardLocalPort(port, url.hostname);
   try {
-    const response = await fetch(`http://127.0.0.1:${tunnel.localPort}${url.pathname}${url.search}`, { signal: AbortSignal.timeout(5000) });
-    const body = (await response.text()).slice(0, 64 * 1024);
+    // The tunnel's end is dialled; the Host header, TLS name and errors keep the health-url's own (as deploy's health check does).
+    const response = await httpRequest(url, {
+      timeoutMs: 5000, maxBodyBytes: 64 * 1024, overflow: 'truncate',
+      connect: { host: '127.0.0.1', port: tunnel.localPort, via: `through SSH to ${session.name}` }, what: `GET ${url.pathname}`,
+    });
+    const body = response.text();
     let version: string | undefined;
     try {
       const document = JSON.parse(body) as Record<string, unknown>;

@@ -31,7 +31,7 @@ export async function runDrill(settings: DrillSettings, context: FlowContext, op
   const startedAt = now();
   const report: DrillReport = { name: settings.name, kind: settings.mode, startedAt: startedAt.toISOString(), finishedAt: '', passed: false, restores: [], checks: [] };
   if (settings.mode === 'staleness' && settings.forge && settings.staleness) {
-    report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt));
+    report.checks.push(await checkStaleness(settings.forge, settings.staleness, startedAt, { signal: context.signal }));
     return finish(report, settings, context, now);
   }
   report.checks.push(...settingsWarnings(settings));
@@ -94,7 +94,7 @@ async function finish(report: DrillReport, settings: DrillSettings, context: Flo
   // A cancelled drill proves nothing either way: no issue is opened or closed for it.
   if (settings.mode === 'drill' && settings.issue.enabled && settings.forge && !context.signal?.aborted) {
     try {
-      report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl);
+      report.issue = await trackDrillIssue(settings.forge, settings.issue, report, failedChecks(report), context.platform.runUrl, { signal: context.signal });
     } catch (error) {
       context.log.warn(`Could not update the drill issue: ${formatError(error)}`);
     }

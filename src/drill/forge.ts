@@ -1,10 +1,11 @@
 import { SlipwayError } from '../core/errors.js';
+import { httpRequest, type RequestBudget } from '../core/http/request.js';
 import { redact } from '../core/secrets.js';
 import type { CheckResult, DrillReport } from './report.js';
 import type { ForgeSettings, IssueSettings, StalenessSettings } from './settings.js';
 
 // GitHub's and Forgejo's REST APIs share the issue endpoints (Forgejo under
-// /api/v1); they differ in how workflow runs are listed. Plain fetch: the two
+// /api/v1); they differ in how workflow runs are listed. The core HTTP client: the
 // calls we need do not justify a client library per forge.
 
 interface Issue {
@@ -15,9 +16,8 @@ interface Issue {
   pull_request?: unknown;
 }
 
-async function call<T>(forge: ForgeSettings, method: string, route: string, body?: unknown): Promise<T> {
-  const url = `${forge.apiUrl}${route}`;
-  const response = await fetch(url, {
+async function call<T>(forge: ForgeSettings, method: string, route: string, body?: unknown, budget: RequestBudget = {}): Promise<T> {
+  const response = await httpRequest(`${forge.apiUrl}${route}`, {
     method,
     headers: {
       Authorization: `token ${forge.token}`,
@@ -26,22 +26,25 @@ async function call<T>(forge: ForgeSettings, method: string, route: string, body
       'User-Agent': 'slipway-restore-drill',
     },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
+    timeoutMs: budget.timeoutMs ?? 30_000,
+    signal: budget.signal,
+    maxRedirects: 5,
+    what: `${forge.kind} API ${method} ${new URL(`${forge.apiUrl}${route}`).pathname}`,
   });
   if (!response.ok) {
-    const text = (await response.text()).slice(0, 300);
+    const text = response.text().slice(0, 300);
     throw new SlipwayError(`${forge.kind} API ${method} ${route} answered HTTP ${response.status}: ${text}`, {
       fix: response.status === 401 || response.status === 403 ? 'Check that forge-token may read and write issues (and read Actions runs) in the repository.' : undefined,
     });
   }
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  return (response.status === 204 ? undefined : response.json<T>()) as T;
 }
 
 /** The open issue with exactly this title (issues only, not pull requests), if any. */
-export async function findOpenIssue(forge: ForgeSettings, title: string): Promise<Issue | undefined> {
+export async function findOpenIssue(forge: ForgeSettings, title: string, budget?: RequestBudget): Promise<Issue | undefined> {
   for (let page = 1; page <= 10; page += 1) {
     const type = forge.kind === 'forgejo' ? '&type=issues' : '';
-    const issues = await call<Issue[]>(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`);
+    const issues = await call<Issue[]>(forge, 'GET', `/repos/${forge.repository}/issues?state=open&per_page=50&limit=50&page=${page}${type}`, undefined, budget);
     const match = issues.find((issue) => issue.title === title && !issue.pull_request);
     if (match) return match;
     if (issues.length < 50) return undefined;
@@ -68,24 +71,25 @@ export async function trackDrillIssue(
   report: DrillReport,
   failures: CheckResult[],
   runUrl?: string,
+  budget?: RequestBudget,
 ): Promise<NonNullable<DrillReport['issue']>> {
-  const existing = await findOpenIssue(forge, issue.title);
+  const existing = await findOpenIssue(forge, issue.title, budget);
   const base = `/repos/${forge.repository}/issues`;
   if (failures.length > 0) {
     const body = issueBody(report, failures, runUrl);
     if (existing) {
-      await call(forge, 'POST', `${base}/${existing.number}/comments`, { body });
+      await call(forge, 'POST', `${base}/${existing.number}/comments`, { body }, budget);
       return { action: 'updated', number: existing.number, url: existing.html_url };
     }
     // Labels by name are GitHub's form; Forgejo wants label ids, so labels are GitHub-only.
     const payload: Record<string, unknown> = { title: issue.title, body };
     if (forge.kind === 'github' && issue.labels.length > 0) payload.labels = issue.labels;
-    const created = await call<Issue>(forge, 'POST', base, payload);
+    const created = await call<Issue>(forge, 'POST', base, payload, budget);
     return { action: 'opened', number: created.number, url: created.html_url };
   }
   if (!existing) return { action: 'none' };
-  await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` });
-  await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' });
+  await call(forge, 'POST', `${base}/${existing.number}/comments`, { body: `The restore drill **${report.name}** passed again at ${report.finishedAt}${runUrl ? ` (${runUrl})` : ''}. Closing.` }, budget);
+  await call(forge, 'PATCH', `${base}/${existing.number}`, { state: 'closed' }, budget);
   return { action: 'closed', number: existing.number, url: existing.html_url };
 }
 
@@ -102,9 +106,9 @@ const FORGEJO_PAGE_SIZE = 50;
 const FORGEJO_MAX_PAGES = 10;
 
 /** When the drill workflow last succeeded, per the forge, or undefined if never. */
-export async function lastSuccessfulRun(forge: ForgeSettings, workflow: string): Promise<{ at: Date; url?: string } | undefined> {
+export async function lastSuccessfulRun(forge: ForgeSettings, workflow: string, budget?: RequestBudget): Promise<{ at: Date; url?: string } | undefined> {
   if (forge.kind === 'github') {
-    const runs = await call<GithubRuns>(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
+    const runs = await call<GithubRuns>(forge, 'GET', `/repos/${forge.repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`, undefined, budget);
     const run = runs.workflow_runs?.find((candidate) => !candidate.conclusion || candidate.conclusion === 'success');
     const when = run?.updated_at ?? run?.created_at;
     return when ? { at: new Date(when), url: run?.html_url } : undefined;
@@ -115,7 +119,7 @@ export async function lastSuccessfulRun(forge: ForgeSettings, workflow: string):
   // in a busy repository the drill's run is rarely among the newest 50.
   for (let page = 1; page <= FORGEJO_MAX_PAGES; page += 1) {
     const query = `workflow_id=${encodeURIComponent(workflow)}&status=success&limit=${FORGEJO_PAGE_SIZE}&page=${page}`;
-    const runs = (await call<ForgejoRuns>(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`)).workflow_runs ?? [];
+    const runs = (await call<ForgejoRuns>(forge, 'GET', `/repos/${forge.repository}/actions/runs?${query}`, undefined, budget)).workflow_runs ?? [];
     const matching = runs
       .filter((run) => run.status === 'success' && (run.workflow_id === workflow || run.workflow_id?.endsWith(`/${workflow}`)))
       .map((run) => ({ at: new Date(run.stopped ?? run.updated ?? run.created ?? 0), url: run.html_url }))
@@ -127,12 +131,12 @@ export async function lastSuccessfulRun(forge: ForgeSettings, workflow: string):
 }
 
 /** A drill that silently stopped running is as bad as a failing one. */
-export async function checkStaleness(forge: ForgeSettings, staleness: StalenessSettings, now: Date): Promise<CheckResult> {
+export async function checkStaleness(forge: ForgeSettings, staleness: StalenessSettings, now: Date, budget?: RequestBudget): Promise<CheckResult> {
   const name = `last successful ${staleness.workflow} run within ${Math.round(staleness.maxAgeMs / 3_600_000)} h`;
   const severity = staleness.onStale === 'warn' ? ('warning' as const) : undefined;
   let last: { at: Date; url?: string } | undefined;
   try {
-    last = await lastSuccessfulRun(forge, staleness.workflow);
+    last = await lastSuccessfulRun(forge, staleness.workflow, budget);
   } catch (error) {
     return { name, passed: false, severity, detail: (error as Error).message };
   }

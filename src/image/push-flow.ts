@@ -103,7 +103,7 @@ export function credentialsHint(settings: Pick<PushSettings, 'registry' | 'usern
 export async function pushImage(settings: PushSettings, context: FlowContext): Promise<PushResult> {
   const { runner, log } = context;
   const started = Date.now();
-  const probe = await probeRegistry({ ...settings, log });
+  const probe = await probeRegistry({ ...settings, log, signal: context.signal });
   if (!probe.ok) throw new SlipwayError(`${credentialsHint(settings)} (${probe.reason})`);
   if (settings.refuseAnonymousPull) refuseOpenRegistry(settings.registry, probe);
 

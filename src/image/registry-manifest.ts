@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { SlipwayError } from '../core/errors.js';
+import { httpRequest, type HttpRequestOptions, type HttpResponse } from '../core/http/request.js';
 import { registryBaseUrl } from './registry-probe.js';
 
 /**
@@ -25,14 +26,17 @@ interface Manifest {
 
 export interface ServedImage { platform: string; layers: number }
 
+/** Each request's whole deadline (30 s by default) and the run's cancel. */
+export interface RegistryBudget { requestTimeoutMs?: number; signal?: AbortSignal }
+
 export async function readServedImage(args: {
   registry: string;
   repository: string;
   digest: string;
   platform: string;
   credentials?: Credentials;
-}): Promise<ServedImage> {
-  const client = new RegistryClient(args.registry, args.repository, args.credentials);
+} & RegistryBudget): Promise<ServedImage> {
+  const client = new RegistryClient(args.registry, args.repository, args.credentials, args);
   const { body, manifest: served } = await client.manifest(args.digest);
   let manifest = served;
   if (sha256(body) !== args.digest) throw new SlipwayError(`Verify: the registry served a manifest for ${args.digest} whose bytes hash to ${sha256(body)}`);
@@ -55,81 +59,76 @@ export async function readServedImage(args: {
  * manifest bytes), read anonymously unless credentials are given: lets a
  * deploy that names an image by tag run the same read-back as push-image.
  */
-export async function resolveServedDigest(args: { registry: string; repository: string; tag: string; credentials?: Credentials }): Promise<string> {
-  const client = new RegistryClient(args.registry, args.repository, args.credentials);
+export async function resolveServedDigest(args: { registry: string; repository: string; tag: string; credentials?: Credentials } & RegistryBudget): Promise<string> {
+  const client = new RegistryClient(args.registry, args.repository, args.credentials, args);
   return sha256((await client.manifest(args.tag)).body);
 }
 
 /** What an anonymous `docker pull` of this digest gets from the registry: 200 means anyone can read it. */
-export async function anonymousManifestStatus(args: { registry: string; repository: string; digest: string }): Promise<number> {
-  return new RegistryClient(args.registry, args.repository).manifestStatus(args.digest);
+export async function anonymousManifestStatus(args: { registry: string; repository: string; digest: string } & RegistryBudget): Promise<number> {
+  return new RegistryClient(args.registry, args.repository, undefined, args).manifestStatus(args.digest);
 }
 
 function platformOf(platform?: { os?: string; architecture?: string; variant?: string }): string {
   return [platform?.os, platform?.architecture, platform?.variant].filter(Boolean).join('/');
 }
 
+/** Manifests and image configs are small; a registry answering more is broken or hostile. */
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
 const sha256 = (body: Buffer): string => `sha256:${crypto.createHash('sha256').update(body).digest('hex')}`;
 
 class RegistryClient {
   private authorization?: string;
   private readonly base: string;
-  constructor(private readonly registry: string, private readonly repository: string, private readonly credentials?: Credentials) {
+  constructor(private readonly registry: string, private readonly repository: string, private readonly credentials?: Credentials, private readonly budget: RegistryBudget = {}) {
     this.base = registryBaseUrl(registry);
+  }
+
+  /** Registries redirect blob reads to storage: followed, and credentials stay behind on another origin. */
+  private send(url: string | URL, method: string, headers: Record<string, string>, what?: string): Promise<HttpResponse> {
+    const options: HttpRequestOptions = {
+      method, headers, what, timeoutMs: this.budget.requestTimeoutMs ?? 30_000, signal: this.budget.signal, maxRedirects: 5, maxBodyBytes: MAX_DOCUMENT_BYTES,
+    };
+    return httpRequest(url, options);
   }
 
   async manifest(reference: string): Promise<{ body: Buffer; manifest: Manifest }> {
     const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT });
-    const body = Buffer.from(await response.arrayBuffer());
-    return { body, manifest: JSON.parse(body.toString('utf8')) as Manifest };
+    return { body: response.body, manifest: response.json<Manifest>() };
   }
 
   async blob(digest: string): Promise<Buffer> {
-    const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
-    return Buffer.from(await response.arrayBuffer());
+    return (await this.get(`/v2/${this.repository}/blobs/${digest}`, {})).body;
   }
 
   async assertBlob(digest: string): Promise<void> {
-    const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
-    await response.arrayBuffer();
+    await this.get(`/v2/${this.repository}/blobs/${digest}`, {}, 'HEAD');
   }
 
   /** The HTTP status a manifest read answers, after the registry's token dance (as docker pull does it). */
   async manifestStatus(reference: string): Promise<number> {
-    const response = await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET');
-    await response.arrayBuffer();
-    return response.status;
+    return (await this.request(`/v2/${this.repository}/manifests/${reference}`, { accept: ACCEPT }, 'GET')).status;
   }
 
-  private async request(path: string, headers: Record<string, string>, method: string): Promise<Response> {
-    let response: Response | undefined;
+  private async request(path: string, headers: Record<string, string>, method: string): Promise<HttpResponse> {
+    let response: HttpResponse | undefined;
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      response = await fetch(`${this.base}${path}`, {
-        method,
-        headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-        signal: AbortSignal.timeout(30_000),
-      });
+      response = await this.send(`${this.base}${path}`, method, { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) });
       if (response.status !== 401 || attempt > 0) return response;
-      await response.arrayBuffer();
-      await this.authenticate(response.headers.get('www-authenticate') ?? '');
+      await this.authenticate(response.header('www-authenticate') ?? '');
     }
-    return response as Response;
+    return response as HttpResponse;
   }
 
-  private async get(path: string, headers: Record<string, string>, method = 'GET'): Promise<Response> {
+  private async get(path: string, headers: Record<string, string>, method = 'GET'): Promise<HttpResponse> {
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const response = await fetch(`${this.base}${path}`, {
-        method,
-        headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-        signal: AbortSignal.timeout(30_000),
-      });
+      const response = await this.send(`${this.base}${path}`, method, { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) });
       if (response.status === 401 && attempt === 0) {
-        await response.arrayBuffer();
-        await this.authenticate(response.headers.get('www-authenticate') ?? '');
+        await this.authenticate(response.header('www-authenticate') ?? '');
         continue;
       }
       if (!response.ok) {
-        await response.arrayBuffer();
         const who = this.credentials ? `as ${this.credentials.username}` : 'anonymously';
         throw new SlipwayError(`Verify: ${method} ${this.registry}${path} ${who} answered HTTP ${response.status}`, {
           fix: this.credentials ? 'Check the credentials can pull' : 'Make the package public (Gitea/Forgejo: package settings → visibility), or set verify-anonymous-pull: false',
@@ -154,12 +153,9 @@ class RegistryClient {
     const service = /service="([^"]+)"/i.exec(challenge)?.[1];
     if (service) url.searchParams.set('service', service);
     url.searchParams.set('scope', `repository:${this.repository}:pull`);
-    const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) {
-      await response.arrayBuffer();
-      return;
-    }
-    const token = (await response.json()) as { token?: string; access_token?: string };
+    const response = await this.send(url, 'GET', basic ? { authorization: basic } : {}, `token request GET ${url.pathname}`);
+    if (!response.ok) return;
+    const token = response.json<{ token?: string; access_token?: string }>();
     const value = token.token ?? token.access_token;
     if (value) this.authorization = `Bearer ${value}`;
   }

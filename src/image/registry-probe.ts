@@ -1,4 +1,5 @@
 import { SlipwayError } from '../core/errors.js';
+import { httpRequest, HttpRequestError, type HttpResponse } from '../core/http/request.js';
 import type { Logger } from '../core/log.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../core/runner/retry.js';
 
@@ -25,6 +26,9 @@ export async function probeRegistry(args: {
   retry: RetryPolicy;
   maxRateLimitWaitMs: number;
   log: Logger;
+  /** Each request's whole deadline (15 s). */
+  requestTimeoutMs?: number;
+  signal?: AbortSignal;
 }): Promise<ProbeOutcome> {
   const base = registryBaseUrl(args.registry);
   const started = Date.now();
@@ -47,8 +51,11 @@ export async function probeRegistry(args: {
       }
       problem = `HTTP ${outcome.status}`;
     } catch (error) {
-      if (error instanceof SlipwayError) throw error;
-      problem = describeNetworkError(error);
+      if (error instanceof HttpRequestError && error.kind === 'aborted') throw error;
+      // The outer message names the registry already; a refusal needs no more than its name.
+      if (error instanceof HttpRequestError) problem = error.kind === 'refused' ? 'connection refused' : error.message;
+      else if (error instanceof SlipwayError) throw error;
+      else problem = (error as Error).message ?? String(error);
     }
     if (attempt >= args.retry.attempts || (args.retry.deadlineMs !== undefined && Date.now() - started > args.retry.deadlineMs)) {
       throw new SlipwayError(`Registry ${args.registry} is not answering (${problem}) after ${attempt} attempt(s) over ${Math.round((Date.now() - started) / 1000)} s`, {
@@ -63,12 +70,15 @@ export async function probeRegistry(args: {
 
 type OnceOutcome = ProbeOutcome;
 
-async function probeOnce(base: string, args: { repository: string; username?: string; password?: string }): Promise<OnceOutcome> {
-  const anonymous = await fetch(`${base}/v2/`, { signal: AbortSignal.timeout(15_000) });
-  await anonymous.arrayBuffer();
+async function probeOnce(base: string, args: { repository: string; username?: string; password?: string; requestTimeoutMs?: number; signal?: AbortSignal }): Promise<OnceOutcome> {
+  // Bodies are read and dropped: only statuses and headers matter here.
+  const get = (url: string | URL, headers: Record<string, string>, what?: string): Promise<HttpResponse> => httpRequest(url, {
+    headers, timeoutMs: args.requestTimeoutMs ?? 15_000, signal: args.signal, maxRedirects: 5, overflow: 'truncate', maxBodyBytes: 64 * 1024, what,
+  });
+  const anonymous = await get(`${base}/v2/`, {});
   if (anonymous.status === 200) return { ok: true, auth: 'none' };
   if (anonymous.status !== 401) return failed(anonymous);
-  const challenge = anonymous.headers.get('www-authenticate') ?? '';
+  const challenge = anonymous.header('www-authenticate') ?? '';
   if (!args.username || !args.password) return { ok: false, status: 401, reason: 'the registry requires credentials and none were given' };
   const basic = `Basic ${Buffer.from(`${args.username}:${args.password}`).toString('base64')}`;
   if (/^bearer/i.test(challenge)) {
@@ -78,28 +88,19 @@ async function probeOnce(base: string, args: { repository: string; username?: st
     const url = new URL(realm);
     if (service) url.searchParams.set('service', service);
     url.searchParams.set('scope', `repository:${args.repository}:push,pull`);
-    const token = await fetch(url, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-    await token.arrayBuffer();
+    const token = await get(url, { authorization: basic }, `token request GET ${url.pathname}`);
     return token.ok ? { ok: true, auth: 'bearer' } : failed(token);
   }
-  const authed = await fetch(`${base}/v2/`, { headers: { authorization: basic }, signal: AbortSignal.timeout(15_000) });
-  await authed.arrayBuffer();
+  const authed = await get(`${base}/v2/`, { authorization: basic });
   return authed.ok ? { ok: true, auth: 'basic' } : failed(authed);
 }
 
-function failed(response: Response): OnceOutcome {
-  const retryAfter = Number(response.headers.get('retry-after'));
+function failed(response: HttpResponse): OnceOutcome {
+  const retryAfter = Number(response.header('retry-after'));
   return {
     ok: false,
     status: response.status,
     reason: response.statusText,
     retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
   };
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
-  if ((error as Error).name === 'TimeoutError') return 'timed out';
-  return (error as Error).message ?? String(error);
 }

@@ -78,6 +78,8 @@ export function planHosts(deploy: DeploySettings, image: string | undefined): Ho
     // What the strategy runs, as it runs it (each strategy owns its plan).
     commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
     if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
+    // A strategy's closing commands go in the same last round trip as the log line and the release.
+    commands.push(...(strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? []));
     commands.push(`append to ${paths.deployLog}; release the lock`);
     return { host: describeTarget(target), appDir, commands };
   });

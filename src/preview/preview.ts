@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { runIdentity } from '../core/leftovers.js';
+import { httpRequest, type HttpTransport, type RequestBudget } from '../core/http/request.js';
 import type { FlowContext } from '../core/context.js';
 import { openSshSession } from '../ssh/index.js';
 import { markDeployment, pullRequestState, upsertPreviewComment, type Announcement } from './forge.js';
@@ -21,15 +22,16 @@ export interface PreviewResult {
 }
 
 /** Why `reap` removes a preview, or undefined to keep it. */
-export async function reapReason(settings: PreviewSettings, state: { pr: number; created: string }, now: Date, fetchImpl: typeof fetch = fetch): Promise<string | undefined> {
+export async function reapReason(settings: PreviewSettings, state: { pr: number; created: string }, now: Date, transport: HttpTransport = httpRequest, budget: RequestBudget = {}): Promise<string | undefined> {
   const created = Date.parse(state.created);
   if (settings.maxAgeMs > 0 && Number.isFinite(created) && now.getTime() - created > settings.maxAgeMs) return `older than max-age (created ${state.created})`;
-  if (settings.forge && (await pullRequestState(settings.forge, state.pr, fetchImpl)) === 'closed') return 'its pull request is closed';
+  if (settings.forge && (await pullRequestState(settings.forge, state.pr, transport, budget)) === 'closed') return 'its pull request is closed';
   return undefined;
 }
 
 /** up | down | list | reap on the (first) host, under the previews' own lock; announcements after the lock is released. */
-export async function runPreview(settings: PreviewSettings, context: FlowContext, fetchImpl: typeof fetch = fetch): Promise<PreviewResult> {
+export async function runPreview(settings: PreviewSettings, context: FlowContext, transport: HttpTransport = httpRequest): Promise<PreviewResult> {
+  const budget: RequestBudget = { signal: context.signal };
   const target = settings.ssh.targets[0];
   if (!target) throw new Error('no host');
   const session = await openSshSession(target, context.runner, context.log);
@@ -62,7 +64,7 @@ export async function runPreview(settings: PreviewSettings, context: FlowContext
       } else if (settings.command === 'reap') {
         const now = new Date();
         for (const state of await readPreviews(h)) {
-          const reason = await reapReason(settings, state, now, fetchImpl);
+          const reason = await reapReason(settings, state, now, transport, budget);
           if (!reason) continue;
           context.log.info(`preview pr-${state.pr}: reaping, ${reason}`);
           await previewDown(h, state.pr);
@@ -80,9 +82,9 @@ export async function runPreview(settings: PreviewSettings, context: FlowContext
       for (const a of announcements) {
         // An announcement that fails must not turn a good preview red: warn and go on.
         try {
-          result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, fetchImpl)}`);
+          result.announced.push(`pr-${a.pr} comment ${await upsertPreviewComment(settings.forge, a, transport, budget)}`);
           if (a.sha) {
-            await markDeployment(settings.forge, a, fetchImpl);
+            await markDeployment(settings.forge, a, transport, budget);
             result.announced.push(`pr-${a.pr} ${settings.forge.kind === 'github' ? 'deployment' : 'commit status'} ${a.status}`);
           }
         } catch (error) {

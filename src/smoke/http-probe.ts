@@ -1,8 +1,8 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
 import net from 'node:net';
-import tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
+import { httpRequest, HttpRequestError } from '../core/http/request.js';
 import type { ConnectTarget, SmokeCheck } from './check.js';
 
 /** Bodies beyond this are cut: a health check that answers megabytes is itself a finding. */
@@ -74,91 +74,44 @@ export function describeDialTarget(dial: DialTarget): string {
   return dial.intended && dial.via ? `${address(dial.intended.host, dial.intended.port)} (${dial.via})` : address(dial.host, dial.port);
 }
 
-/** One request, through node:http(s) so TLS, CA bundles, SNI and the dialled address are ours to set. */
-export function probe(check: SmokeCheck, transport: ProbeTransport): Promise<ProbeResult> {
+/** One request, through the core HTTP client so TLS, CA bundles, SNI and the dialled address are ours to set. */
+export async function probe(check: SmokeCheck, transport: ProbeTransport): Promise<ProbeResult> {
   const url = new URL(check.url);
   const secure = url.protocol === 'https:';
   const dial = resolveDialTarget(url, check, transport.connect);
   const dialled = describeDialTarget(dial);
-  const nameOnCertificate = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const headers: Record<string, string> = { host: url.host, 'user-agent': 'slipway-smoke', accept: 'application/health+json, application/json;q=0.9, */*;q=0.8', ...check.headers };
-  if (check.body !== undefined) headers['content-length'] = String(Buffer.byteLength(check.body));
-  const options: https.RequestOptions & { secureContext?: tls.SecureContext } = {
-    host: dial.host,
-    port: dial.port,
-    method: check.method,
-    path: `${url.pathname}${url.search}`,
-    headers,
-    agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : false,
-  };
-  if (secure) {
-    // SNI and the certificate check use the URL's name even when another address is dialled.
-    if (!net.isIP(nameOnCertificate)) options.servername = nameOnCertificate;
-    if (transport.extraCa?.length) options.secureContext = secureContextFor(transport.extraCa);
-  }
   const started = performance.now();
-  return new Promise<ProbeResult>((resolve) => {
-    let settled = false;
-    const finish = (result: ProbeResult): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const failed = (error: NodeJS.ErrnoException): void => {
-      // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
-      if (dial.via && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) error.code = 'ECONNREFUSED';
-      finish(classify(error, performance.now() - started, dialled));
-    };
-    let answered = false;
-    const request = (secure ? https : http).request(options, (response) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let truncated = false;
-      response.on('data', (chunk: Buffer) => {
-        if (truncated) return;
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-          truncated = true;
-          chunks.push(chunk.subarray(0, chunk.length - (size - MAX_BODY_BYTES)));
-          response.destroy();
-          done();
-        } else {
-          chunks.push(chunk);
-        }
-      });
-      const done = (): void => finish({
-        ok: true,
-        status: response.statusCode ?? 0,
-        contentType: String(response.headers['content-type'] ?? ''),
-        body: Buffer.concat(chunks).toString('utf8'),
-        bodyTruncated: truncated,
-        latencyMs: performance.now() - started,
-      });
-      response.on('end', done);
-      response.on('error', failed);
+  try {
+    // A redirect is an answer to judge, not to follow; a body past the cap is cut and reported.
+    const response = await httpRequest(url, {
+      method: check.method,
+      headers,
+      body: check.body,
+      timeoutMs: transport.requestTimeoutMs,
+      maxBodyBytes: MAX_BODY_BYTES,
+      overflow: 'truncate',
+      extraCa: secure ? transport.extraCa : undefined,
+      connect: { host: dial.host, port: dial.port },
+      agent: transport.agents ? (secure ? transport.agents.https : transport.agents.http) : undefined,
     });
-    const timer = setTimeout(() => {
-      const error: NodeJS.ErrnoException = new Error(`no complete answer within ${transport.requestTimeoutMs} ms`);
-      error.code = 'ETIMEDOUT';
-      request.destroy(error);
-    }, transport.requestTimeoutMs);
-    request.on('error', failed);
-    request.end(check.body);
-  });
-}
-
-const contexts = new WeakMap<string[], tls.SecureContext>();
-/** One TLS context per CA list: building it parses every root, too slow to repeat per request. */
-function secureContextFor(extraCa: string[]): tls.SecureContext {
-  let context = contexts.get(extraCa);
-  if (!context) {
-    // Passing `ca` replaces Node's roots; keep them so a public name still verifies.
-    context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCa] });
-    contexts.set(extraCa, context);
+    return {
+      ok: true,
+      status: response.status,
+      contentType: response.header('content-type') ?? '',
+      body: response.text(),
+      bodyTruncated: response.truncated,
+      latencyMs: performance.now() - started,
+    };
+  } catch (error) {
+    if (!(error instanceof HttpRequestError)) throw error;
+    const cause: NodeJS.ErrnoException = error.kind === 'timeout' || !(error.cause instanceof Error)
+      ? Object.assign(new Error(error.kind === 'timeout' ? `no complete answer within ${transport.requestTimeoutMs} ms` : error.message), { code: error.code })
+      : error.cause;
+    // A tunnel accepts locally and then closes when the far end refuses: that is a refusal.
+    if (dial.via && !error.answered && (cause.code === 'ECONNRESET' || cause.code === 'EPIPE')) cause.code = 'ECONNREFUSED';
+    return classify(cause, performance.now() - started, dialled);
   }
-  return context;
 }
 
 export function classify(error: NodeJS.ErrnoException, latencyMs: number, dialled: string): ProbeFailure {

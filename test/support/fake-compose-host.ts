@@ -45,11 +45,51 @@ export class FakeComposeHost {
     }));
     s.on(['docker', 'tag'], (call) => {
       const [, , id = '', tag = ''] = call.words;
-      if (![...this.images.values()].includes(id)) return { exitCode: 1, stderr: `Error response from daemon: No such image: ${id}` };
-      this.images.set(tag, id);
-      return {};
+      return this.tag(id, tag) ? {} : { exitCode: 1, stderr: `Error response from daemon: No such image: ${id}` };
     });
     s.on(['docker', 'compose'], (call) => this.compose(call));
+    // The compose strategy's one-round-trip steps (compose-commands.ts LOOK_SCRIPT, PREPARE_SCRIPT, POLL_SCRIPT).
+    s.on(snippet('slipway-compose-look'), (call) => this.look(call));
+    s.on(snippet('slipway-compose-prepare'), (call) => this.prepare(call));
+    s.on(snippet('slipway-compose-poll'), () => ({
+      stdout: this.running ? `running|${(options.unhealthy ?? []).includes(this.running.id) ? 'unhealthy' : ''}|${this.running.image}|${this.running.id}\n` : '',
+    }));
+  }
+
+  /** Tags made (`docker tag <id> <tag>` inside the prepare step), in order. */
+  readonly tags: Array<{ id: string; tag: string }> = [];
+  /** Files the prepare step wrote, in order. */
+  readonly writes: string[] = [];
+
+  private tag(id: string, tag: string): boolean {
+    if (![...this.images.values()].includes(id)) return false;
+    this.images.set(tag, id);
+    this.tags.push({ id, tag });
+    return true;
+  }
+
+  private look(call: ExecCall) {
+    const [, , , , sep = '', stateFile = '', envFile = ''] = call.words;
+    const part = (name: string, text: string) => `\n${sep} ${name}\n${text}`;
+    const running = this.running ? `${this.running.image}|${this.running.id}\n` : '';
+    const files = this.session.files;
+    return {
+      stdout: [part('missing', ''), part('compose', 'v2\n'), part('running', running), part('state', files.get(stateFile) ?? ''),
+        part('env', envFile ? files.get(envFile) ?? '' : ''), part('end', '')].join(''),
+    };
+  }
+
+  private prepare(call: ExecCall) {
+    const [, , , , id = '', tag = '', ...writes] = call.words;
+    if (id && !this.tag(id, tag)) return { exitCode: 3, stderr: `Error response from daemon: No such image: ${id}` };
+    let stdin = Buffer.from(String(call.options.stdin ?? ''));
+    for (let i = 0; i + 2 < writes.length; i += 3) {
+      const bytes = Number(writes[i + 2]);
+      this.session.files.set(writes[i] ?? '', stdin.subarray(0, bytes).toString());
+      this.writes.push(writes[i] ?? '');
+      stdin = stdin.subarray(bytes);
+    }
+    return {};
   }
 
   /** The image the service's override points at (Slipway's override is the last `-f`). */

@@ -2,7 +2,7 @@ import { shellJoin } from '../../core/command.js';
 import type { BaseDeploySettings } from '../common-settings.js';
 import { forHost } from '../common-settings.js';
 import { composeDeploy, composeRollback } from '../compose.js';
-import { composeWords, type ComposeProject } from '../compose-commands.js';
+import { composeWords, defaultProjectName, rollbackTag, type ComposeProject } from '../compose-commands.js';
 import { PLAIN_TAG } from '../compose-env-file.js';
 import { ENV_NAME } from '../../core/config/inputs.js';
 import { hostFiles, stateDir } from '../host-state.js';
@@ -105,7 +105,7 @@ export const composeStrategy: Strategy<ComposeDeploySettings> = {
     const variable = compose.imageVariable;
     const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: variable ? undefined : `${stateBase}.override.json` };
     const envFile = `${host.appDir}/${projectEnvFile(compose)}`;
-    const commands = [COMPOSE_FLAVOR_NOTE];
+    const commands = [COMPOSE_FLAVOR_NOTE, `look at the host in one step: app-dir and compose files there, which compose, what ${compose.service} runs, ${stateBase}.state`];
     if (settings.mode === 'rollback') {
       commands.push(variable
         ? `put back in ${envFile} the ${variable} line recorded as previous in ${stateDir(host.appDir)} (atomically)`
@@ -113,6 +113,8 @@ export const composeStrategy: Strategy<ComposeDeploySettings> = {
     } else {
       if (compose.preDeploy) commands.push(`pre-deploy hook: ${compose.preDeploy}`);
       const value = compose.variableValue !== undefined ? `the value env gives ${variable}` : `${host.image} (its tag alone where ${variable} holds a tag)`;
+      // One remote step: the pin for rollback, the state, then the override or env line.
+      commands.push(`tag the image ${compose.service} runs as ${rollbackTag(project ?? defaultProjectName(host.appDir), compose.service)} (the rollback target) and record the deploy in ${stateBase}.state`);
       commands.push(variable
         ? `write ${variable} into ${envFile} (atomically, every other line kept; the old line kept for rollback): ${value}`
         : `write ${composeProject.overrideFile}: ${compose.service} → ${host.image}`);

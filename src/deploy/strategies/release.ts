@@ -1,7 +1,7 @@
 import { hostRelativePath } from '../../core/config/host-paths.js';
 import type { Inputs } from '../../core/config/inputs.js';
 import type { BaseDeploySettings } from '../common-settings.js';
-import { DEFAULT_RELEASE_NAME, releaseDeploy, releaseNameProblem, releaseRollback, sharedLinkTarget } from '../release.js';
+import { DEFAULT_RELEASE_NAME, releaseDeploy, releaseLookWithLock, releaseNameProblem, releaseRollback, sharedLinkTarget, sudoCheckWords } from '../release.js';
 import type { Strategy } from './strategy.js';
 
 export interface ReleaseSettings {
@@ -92,20 +92,43 @@ export const releaseStrategy: Strategy<ReleaseDeploySettings> = {
       },
     };
   },
+  // One round trip per phase: the look (with the lock), the upload, the release's own step with the
+  // first pre-promote command, the switch with the first restart command, and the closing step.
   plan({ release, mode }, { appDir }) {
     const commands: string[] = [];
-    if (mode === 'rollback') commands.push(`switch ${appDir}/current to the release before it`);
-    else {
+    const [firstRestart, ...otherRestarts] = release.restart;
+    const restartNext = firstRestart ? `, then restart: ${firstRestart}` : '';
+    if (mode === 'rollback') {
+      commands.push('with the lock, in the same round trip: read current, releases/ and their versions');
+      commands.push(`in one round trip: switch ${appDir}/current to the release before it${restartNext}`);
+    } else {
+      const checks = [
+        release.shared.length ? `the shared files (${release.shared.map((p) => `shared/${p}`).join(', ')})` : '',
+        release.restart.some((command) => sudoCheckWords(command)) ? 'sudo -n -l for each sudo restart command' : '',
+      ].filter(Boolean);
+      commands.push(`with the lock, in the same round trip: check app-dir${checks.map((c) => `, ${c}`).join('')}; read current, releases/ and their versions; make releases/`);
       const style = release.nameFormat ?? `the host's existing releases' style, else ${DEFAULT_RELEASE_NAME}`;
-      commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC> (rsync over the same connection)`);
-      if (release.shared.length) commands.push(`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`);
+      const archive = release.artifact !== undefined && /\.(tar\.gz|tgz)$/.test(release.artifact);
+      commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC>${archive ? '.tar.gz' : ''} (rsync over the same connection)`);
+      const [firstHook] = release.prePromote;
+      const parts = [
+        ...(archive ? ['unpack it into the release dir'] : []),
+        'write the version into .slipway-version',
+        ...(release.shared.length ? [`link shared (relative): ${release.shared.map((p) => `${p} -> ${sharedLinkTarget(p)}`).join(', ')}`] : []),
+      ];
+      commands.push(`in one round trip: ${parts.join('; ')}${firstHook ? '; then, in the release:' : ''}`);
+      // The first rides in the round trip above; each other one is a round trip of its own.
       for (const command of release.prePromote) commands.push(`in the release: ${command}`);
-      commands.push(`switch ${appDir}/current to the new release`);
+      commands.push(`in one round trip: switch ${appDir}/current to the new release${restartNext}`);
     }
-    for (const command of release.restart) commands.push(command);
-    commands.push(`keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`);
+    for (const command of otherRestarts) commands.push(command);
     return commands;
   },
+  planClosing({ release, mode }) {
+    const mark = mode === 'rollback' ? 'mark the release left .rolled-back; ' : '';
+    return [`in the last round trip: ${mark}keep at most ${release.keep} release dirs, failed ones counted (the newest failed one kept)`];
+  },
+  lookWithLock: (run) => releaseLookWithLock(run),
   deploy: (run) => releaseDeploy(run),
   rollback: releaseRollback,
 };

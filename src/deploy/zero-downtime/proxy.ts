@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { SlipwayError } from '../../core/errors.js';
+import { httpRequest, HttpRequestError } from '../../core/http/request.js';
 import type { SshSession } from '../../ssh/index.js';
 import { allDials, dialPatch, findUpstreams, liveFileRoots, livePortsIn, loopbackPorts } from './caddy-config.js';
 import type { ZeroDowntimeSettings } from './settings.js';
@@ -57,23 +57,22 @@ class CaddySwitcher implements ProxySwitcher {
       throw new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${(error as Error).message})`, { fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)' });
     });
     try {
-      return await new Promise((resolve, reject) => {
-        const request = http.request({
-          host: '127.0.0.1', port: forward.localPort, method, path, agent: false, timeout: 10_000,
-          // Caddy checks Host against the admin address it listens on.
-          headers: { host: this.admin, ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
-        }, (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => { text += chunk; });
-          // Caddy sends the ETag of a config read as a trailer.
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text, etag: response.trailers.etag ?? (response.headers.etag as string | undefined) }));
-        });
-        request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
-        request.on('error', (error) => reject(new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
-          fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
-        })));
-        request.end(body);
+      // Caddy checks Host against the admin address it listens on: the URL's host is that address.
+      const response = await httpRequest(`http://${this.admin}${path}`, {
+        method,
+        headers: { ...extraHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body,
+        timeoutMs: 10_000,
+        maxBodyBytes: 16 * 1024 * 1024,
+        connect: { host: '127.0.0.1', port: forward.localPort, via: `through SSH to ${this.session.name}` },
+        what: `${method} ${path}`,
+      });
+      // Caddy sends the ETag of a config read as a trailer.
+      return { status: response.status, text: response.text(), etag: response.trailers.etag ?? response.header('etag') };
+    } catch (error) {
+      if (!(error instanceof HttpRequestError)) throw error;
+      throw new SlipwayError(`caddy-admin: Caddy's admin API at ${this.admin} on ${this.session.name} is unreachable (${error.message})`, {
+        fix: 'Check Caddy runs there and its admin endpoint listens on that address (global option `admin 127.0.0.1:2019`)',
       });
     } finally {
       await forward.close();

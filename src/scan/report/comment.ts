@@ -1,4 +1,5 @@
 import { SlipwayError } from '../../core/errors.js';
+import { httpRequest, type HttpTransport, type RequestBudget } from '../../core/http/request.js';
 import { renderMarkdown } from '../../core/summary.js';
 import type { Finding } from '../types.js';
 import { scanSummary, type ScanStats } from './summary.js';
@@ -44,33 +45,38 @@ function headers(target: CommentTarget): Record<string, string> {
     : { ...common, authorization: `token ${target.token}` };
 }
 
-async function call<T>(request: ApiRequest, fetchImpl: typeof fetch): Promise<T> {
-  const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body });
+async function call<T>(request: ApiRequest, transport: HttpTransport, budget: RequestBudget): Promise<T> {
+  const url = new URL(request.url);
+  const response = await transport(url, {
+    method: request.method, headers: request.headers, body: request.body,
+    timeoutMs: budget.timeoutMs ?? 30_000, signal: budget.signal, maxRedirects: 5,
+    what: `secret-scan: ${request.method} ${url.pathname}`,
+  });
   if (!response.ok) {
-    const text = (await response.text()).slice(0, 300);
+    const text = response.text().slice(0, 300);
     throw new SlipwayError(`secret-scan: ${request.method} ${request.url} answered ${response.status} ${text}`, {
       fix: response.status === 401 || response.status === 403 ? 'Give the token permission to write pull-request comments (GitHub: `permissions: pull-requests: write`)' : undefined,
     });
   }
-  return (await response.json()) as T;
+  return response.json<T>();
 }
 
 /**
  * One comment per pull request: updated when it exists, created only when
  * there is something to say (no "all clear" noise on clean PRs).
  */
-export async function upsertComment(target: CommentTarget, body: string, hasFindings: boolean, fetchImpl: typeof fetch = fetch): Promise<CommentAction> {
+export async function upsertComment(target: CommentTarget, body: string, hasFindings: boolean, transport: HttpTransport = httpRequest, budget: RequestBudget = {}): Promise<CommentAction> {
   let existing: number | undefined;
   for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-    const comments = await call<Array<{ id: number; body?: string }>>(commentRequests.list(target, page), fetchImpl);
+    const comments = await call<Array<{ id: number; body?: string }>>(commentRequests.list(target, page), transport, budget);
     existing = comments.find((c) => c.body?.includes(COMMENT_MARKER))?.id;
     if (comments.length === 0 || comments.length < (target.forge === 'github' ? 100 : 50)) break;
   }
   if (existing !== undefined) {
-    await call(commentRequests.update(target, existing, body), fetchImpl);
+    await call(commentRequests.update(target, existing, body), transport, budget);
     return { action: 'updated', id: existing };
   }
   if (!hasFindings) return { action: 'skipped', reason: 'no findings and no earlier comment' };
-  const created = await call<{ id: number }>(commentRequests.create(target, body), fetchImpl);
+  const created = await call<{ id: number }>(commentRequests.create(target, body), transport, budget);
   return { action: 'created', id: created.id };
 }

@@ -56,7 +56,7 @@ describe('--dry-run touches nothing', () => {
     const document = JSON.parse(run.stdout) as { ok: boolean; dryRun: boolean; plan: { version: string; hosts: Array<{ host: string; appDir: string; commands: string[] }> } };
     expect(document).toMatchObject({ ok: true, dryRun: true, plan: { version: 'v7' } });
     expect(document.plan.hosts.map((host) => host.appDir)).toEqual(['/srv/a.example.com', '/srv/b.example.com']);
-    expect(document.plan.hosts[1]?.commands).toEqual(expect.arrayContaining(['sudo -n systemctl restart app', expect.stringMatching(/^health: http:\/\/127\.0\.0\.1:8080\/health /)]));
+    expect(document.plan.hosts[1]?.commands).toEqual(expect.arrayContaining([expect.stringMatching(/sudo -n systemctl restart app$/), expect.stringMatching(/^health: http:\/\/127\.0\.0\.1:8080\/health /)]));
     expect(run.stdout).not.toContain('OPENSSH PRIVATE KEY');
     expect(called()).toBe('');
   });

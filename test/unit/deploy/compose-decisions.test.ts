@@ -3,7 +3,7 @@ import { composeDeploy, composeRollback } from '../../../src/deploy/compose.js';
 import { RolledBackError } from '../../../src/deploy/host-run.js';
 import type { ComposeDeploySettings } from '../../../src/deploy/strategies/compose.js';
 import { FakeComposeHost, type FakeComposeHostOptions } from '../../support/fake-compose-host.js';
-import { snippet, valueAfter } from '../../support/recording-session.js';
+import { argvStartsWith, snippet, valueAfter } from '../../support/recording-session.js';
 
 const STATE = '/srv/app/.slipway/compose-default-web.state';
 const OVERRIDE = '/srv/app/.slipway/compose-default-web.override.json';
@@ -36,7 +36,7 @@ describe('compose strategy decisions (recorded session)', () => {
     expect(failed).toBeInstanceOf(RolledBackError);
     expect((failed as RolledBackError).versions).toEqual({ serving: '1', failed: '2' });
     // Pinned before the pull could move the tag.
-    const tagged = host.session.indexOf(['docker', 'tag', 'sha256:old', PINNED]);
+    const tagged = host.session.indexOf(snippet('slipway-compose-prepare', 'sha256:old', PINNED));
     expect(tagged).toBeGreaterThanOrEqual(0);
     expect(tagged).toBeLessThan(host.session.indexOf(['docker', 'compose', '--project-directory', '/srv/app']));
     expect(host.running).toEqual({ image: PINNED, id: 'sha256:old' });
@@ -75,7 +75,7 @@ describe('compose strategy decisions (recorded session)', () => {
     await expect(composeRollback(run({ mode: 'rollback' }))).resolves.toEqual({ version: '1', previous: '2', changed: true });
     expect(host.running).toEqual(runs);
     expect(host.state(STATE)).toMatchObject({ image: 'app:1', version: '1', previous_image: 'app:2', previous_image_id: 'sha256:two', previous_version: '2', status: 'rolled-back' });
-    expect(host.session.ran(['docker', 'tag'])).toEqual(noId ? [] : [['docker', 'tag', 'sha256:one', PINNED]]);
+    expect(host.tags).toEqual(noId ? [] : [{ id: 'sha256:one', tag: PINNED }]);
   });
 
   it('refuses a rollback whose recorded image is gone, before anything is brought up', async () => {
@@ -87,11 +87,65 @@ describe('compose strategy decisions (recorded session)', () => {
     expect(host.running).toEqual({ image: 'app:2', id: 'sha256:two' });
   });
 
+  /** What each remote call was: a snippet by its `$0` name, else the command's first words. */
+  const steps = (host: FakeComposeHost): string[] => host.session.calls.map((call) => (call.words[0] === 'sh' ? call.words[3] ?? '' : call.words.slice(0, 2).join(' ')));
+
+  it.each([
+    { mode: 'the override', options: {}, env: undefined },
+    { mode: 'image-variable', options: { imageFromEnv: { variable: 'TAG', prefix: 'app:' } }, env: 'PORT=1\nTAG=1\n' },
+  ])('takes one remote round trip a phase on a healthy deploy with $mode: look, prepare, pull, up, one health poll, the state', async ({ options, env }) => {
+    const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:1', ...options }, { image: 'app:1', image_id: 'sha256:one', version: '1' });
+    if (env) host.session.files.set('/srv/app/.env', env);
+    const compose = { files: ['docker-compose.yml'], service: 'web', image: 'app:2', pull: true, ...(env ? { imageVariable: 'TAG' } : {}) };
+    await composeDeploy(run({ image: 'app:2', compose }));
+    expect(steps(host)).toEqual(['slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'docker compose', 'slipway-compose-poll', 'slipway-state']);
+    expect(host.state(STATE)).toMatchObject({ image: 'app:2', image_id: 'sha256:two', previous_image: 'app:1', previous_image_id: 'sha256:one', status: 'deployed' });
+  });
+
+  it('rolls back a red deploy in four more round trips: point back, up, one health poll, the state', async () => {
+    const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:1', unhealthy: ['sha256:two'] }, { image: 'app:1', image_id: 'sha256:one', version: '1' });
+    await expect(composeDeploy(run({ image: 'app:2' }))).rejects.toBeInstanceOf(RolledBackError);
+    expect(steps(host)).toEqual([
+      'slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'docker compose', 'slipway-compose-poll',
+      'slipway-compose-prepare', 'docker compose', 'slipway-compose-poll', 'slipway-state',
+    ]);
+    expect(host.state(STATE)).toMatchObject({ image: 'app:1', image_id: 'sha256:one', version: '1', status: 'rolled-back' });
+  });
+
+  it('rolls back (mode rollback) in one round trip a phase: look, prepare, up, one health poll, the state', async () => {
+    const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:2' }, {
+      image: 'app:2', image_id: 'sha256:two', version: '2', previous_image: 'app:1', previous_image_id: 'sha256:one', previous_version: '1',
+    });
+    await composeRollback(run({ mode: 'rollback' }));
+    expect(steps(host)).toEqual(['slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'slipway-compose-poll', 'slipway-state']);
+  });
+
+  it.each([
+    { mode: 'the override', options: {}, env: undefined },
+    { mode: 'image-variable', options: { imageFromEnv: { variable: 'TAG', prefix: 'app:' } }, env: 'PORT=1\nTAG=1\n' },
+  ])('cancelled after the pull, before up ($mode): nothing is brought up, the service is pointed back and the state put back in one step', async ({ options, env }) => {
+    const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:1', ...options }, { image: 'app:1', image_id: 'sha256:one', version: '1' });
+    if (env) host.session.files.set('/srv/app/.env', env);
+    const before = host.session.files.get(STATE);
+    const cancel = new AbortController();
+    host.session.on(['docker', 'compose'], (call) => (call.words.includes('pull') ? (cancel.abort(), {}) : undefined));
+    const compose = { files: ['docker-compose.yml'], service: 'web', image: 'app:2', pull: true, ...(env ? { imageVariable: 'TAG' } : {}) };
+    await expect(composeDeploy({ ...run({ image: 'app:2', compose }), signal: cancel.signal })).rejects.toThrow(/cancelled/);
+    expect(host.session.ran(['docker', 'compose']).filter((argv) => argv.includes('up'))).toEqual([]);
+    expect(host.running).toEqual({ image: 'app:1', id: 'sha256:one' });
+    expect(host.session.files.get(STATE)).toBe(before);
+    if (env) expect(host.session.files.get('/srv/app/.env')).toBe(env);
+    else expect(host.session.files.get(OVERRIDE)).toContain(`"image": "${PINNED}"`);
+    expect(steps(host).slice(-2)).toEqual([env ? 'slipway-env-file' : 'docker compose', 'slipway-compose-prepare']);
+  });
+
   it('writes the override atomically before the pull, so a cut connection leaves the old or the new file', async () => {
     const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:1' }, {});
     await composeDeploy(run({ image: 'app:2' }));
-    const write = host.session.indexOf(snippet('slipway-override', OVERRIDE));
+    // The prepare step writes each file to a temp file and renames it (PREPARE_SCRIPT; run for real in commands.test.ts).
+    const write = host.session.calls.findIndex((call) => argvStartsWith(call.words, snippet('slipway-compose-prepare')) && call.words.includes(OVERRIDE));
     expect(write).toBeGreaterThanOrEqual(0);
+    expect(host.session.files.get(OVERRIDE)).toContain('"image": "app:2"');
     expect(write).toBeLessThan(host.session.indexOf(['docker', 'compose']));
   });
 });

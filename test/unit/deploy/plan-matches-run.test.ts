@@ -11,6 +11,7 @@ import type { ZeroDowntimeSettings } from '../../../src/deploy/zero-downtime/set
 import { planDeploy } from '../../../src/pipeline/plan.js';
 import type { SshTarget } from '../../../src/ssh/target.js';
 import { FakeComposeHost } from '../../support/fake-compose-host.js';
+import { FakeReleaseHost } from '../../support/fake-release-host.js';
 import { RecordingSession, snippet, valueAfter, type ExecCall } from '../../support/recording-session.js';
 
 // The dry run of each strategy lists the commands its run executes: each spec runs the strategy on a
@@ -52,8 +53,8 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(ran.join('\n')).not.toContain('override');
     const plan = planOf(settings);
     expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
-    const written = host.session.ran(snippet('slipway-env-file')).filter((words) => words[2]?.includes('mv -f'));
-    expect(written.map((words) => words[4])).toEqual(['/srv/app/.env']);
+    // Besides Slipway's state, the one file written is the env file (no override).
+    expect(host.writes.filter((file) => !file.startsWith('/srv/app/.slipway/'))).toEqual(['/srv/app/.env']);
     expect(plan.some((line) => line.includes('/srv/app/.env') && line.includes('TAG'))).toBe(true);
   });
 
@@ -121,23 +122,26 @@ describe('the dry run shows the commands each strategy really runs', () => {
     });
   });
 
-  it('release: the pre-promote and restart commands it ran are the plan\'s, in order', async () => {
+  it('release: the pre-promote and restart commands it ran are the plan\'s, in order, in the round trips the plan names', async () => {
     const settings: DeploySettings = {
-      ...base, strategy: 'release', release: { artifact: '/tmp/h18s-artifact/', shared: [], prePromote: ['make migrate'], restart: ['sudo -n systemctl restart app', 'true'], keep: 5 },
+      ...base, strategy: 'release', release: { artifact: '/tmp/h18s-artifact/', shared: [], prePromote: ['make migrate', 'make assets'], restart: ['sudo -n systemctl restart app', 'true'], keep: 5 },
     };
-    const session = new RecordingSession();
-    session.on(snippet('slipway-check'), { stdout: '' });
-    const ran = await run(session, settings).then(() => session.calls.map((call) => call.words));
-    const hooks = ran.filter((words) => words[3] === 'slipway-hook').map((words) => `in the release: ${words[5]}`);
-    const restarts = ran.filter((words) => words[0] === 'sh' && (settings.release.restart).includes(words[2] ?? '')).map((words) => words[2]);
+    const host = new FakeReleaseHost();
+    await run(host.session, settings);
+    // The first pre-promote command rides in the release's own round trip (slipway-release), the others each in one of their own.
+    const hooks = [...host.session.ran(snippet('slipway-release')).map((words) => words[8]), ...host.session.ran(snippet('slipway-hook')).map((words) => words[5])]
+      .map((command) => `in the release: ${command}`);
+    // The first restart command rides in the switch's round trip, the others each in one of their own.
+    const restarts = [...host.session.ran(snippet('slipway-switch')).map((words) => words[7]), ...host.session.ran(['sh', '-c']).filter((words) => words.length === 3).map((words) => words[2])];
     expect(restarts).toEqual(settings.release.restart);
     const plan = planOf(settings);
     expect(plan.filter((line) => line.startsWith('in the release: '))).toEqual(hooks);
-    // Restarted after the switch, as the plan lists them.
-    expect(session.calls.some((call) => call.words[3] === 'slipway-switch')).toBe(true);
-    const switched = plan.indexOf('switch /srv/app/current to the new release');
+    expect(hooks).toEqual(['in the release: make migrate', 'in the release: make assets']);
+    // Restarted after the switch, as the plan lists them: the first with the switch, then the others.
+    const switched = plan.indexOf('in one round trip: switch /srv/app/current to the new release, then restart: sudo -n systemctl restart app');
     expect(switched).toBeGreaterThan(0);
-    expect(plan.slice(switched + 1, switched + 1 + restarts.length)).toEqual(restarts);
+    expect(plan.slice(switched + 1, switched + restarts.length)).toEqual(restarts.slice(1));
+    expect(plan.indexOf('in one round trip: write the version into .slipway-version; then, in the release:')).toBe(plan.indexOf('in the release: make migrate') - 1);
   });
 
   it('release on a host with its own conventions: the plan names the lock file, the release name, the relative links and the deploy log the run uses', async () => {
@@ -146,23 +150,24 @@ describe('the dry run shows the commands each strategy really runs', () => {
         artifact: '/tmp/h19r-artifact/', shared: ['backend/.env', '.env'], prePromote: [], restart: [], keep: 5, lockFile: '.deploy.lock', deployLog: 'deploy.log',
       },
     };
-    const session = new RecordingSession();
-    session.on(snippet('slipway-check'), { stdout: '' });
     // The host's releases are named 20261124T100000Z: the new one follows that style.
-    session.on(snippet('slipway-list'), { stdout: 'current=20261124T100000Z\n20261124T100000Z\n' });
-    await run(session, settings);
+    const host = new FakeReleaseHost({ releases: { '20261124T100000Z': undefined }, current: '20261124T100000Z' });
+    await run(host.session, settings);
     const plan = planOf(settings);
-    // sh -c <script> slipway-release <version> <release dir> then the path/target pairs.
-    const link = session.ran(snippet('slipway-release'))[0] ?? [];
-    const pairs = link.slice(6);
-    expect(plan).toContain(`link shared (relative): ${[0, 2].map((i) => `${pairs[i]} -> ${pairs[i + 1]}`).join(', ')}`);
+    // sh -c <script> slipway-release <token> <release dir> <version> <archive> <first pre-promote> then the path/target pairs.
+    const link = host.session.ran(snippet('slipway-release'))[0] ?? [];
+    const pairs = link.slice(9);
+    expect(plan.some((line) => line.includes(`link shared (relative): ${[0, 2].map((i) => `${pairs[i]} -> ${pairs[i + 1]}`).join(', ')}`))).toBe(true);
     expect(pairs).toEqual(['backend/.env', '../../../shared/backend/.env', '.env', '../../shared/.env']);
-    const made = session.ran(['mkdir', '-p'])[0]?.[2] ?? '';
-    expect(made).toMatch(/^\/srv\/app\/releases\/\d{8}T\d{6}Z$/);
+    const uploadedTo = host.session.uploads[0]?.[1] ?? '';
+    expect(uploadedTo).toMatch(/^\/srv\/app\/releases\/\d{8}T\d{6}Z\/$/);
+    expect(link[5]).toBe(uploadedTo.replace(/\/$/, ''));
     expect(plan.some((line) => line.startsWith('upload /tmp/h19r-artifact/ to /srv/app/releases/<name: the host\'s existing releases\' style, else %Y%m%dT%H%M%SZ, UTC>'))).toBe(true);
     expect(plan).toContain('take the lock /srv/app/.deploy.lock (refused if it exists and Slipway did not write it)');
+    expect(plan).toContain('with the lock, in the same round trip: check app-dir, the shared files (shared/backend/.env, shared/.env); read current, releases/ and their versions; make releases/');
     expect(plan).toContain('append to /srv/app/deploy.log; release the lock');
-    expect(plan).toContain('keep at most 5 release dirs, failed ones counted (the newest failed one kept)');
+    expect(plan).toContain('in the last round trip: keep at most 5 release dirs, failed ones counted (the newest failed one kept)');
+    expect(plan.indexOf('in the last round trip: keep at most 5 release dirs, failed ones counted (the newest failed one kept)')).toBe(plan.indexOf('append to /srv/app/deploy.log; release the lock') - 1);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { Inputs, mapInputSource } from '../../../src/core/config/inputs.js';
+import type { HttpTransport } from '../../../src/core/http/request.js';
 import { commentText, markDeployment, pullRequestState, upsertPreviewComment, PREVIEW_COMMENT_MARKER } from '../../../src/preview/forge.js';
 import { reapReason } from '../../../src/preview/preview.js';
 import { parsePreviewSettings } from '../../../src/preview/settings.js';
@@ -27,14 +28,19 @@ describe('preview settings', () => {
   });
 });
 
-/** A fetch that answers like the forge from a table, recording requests. */
-function fakeFetch(routes: Record<string, unknown>, calls: Array<{ method: string; url: string; body?: string }>): typeof fetch {
-  return (async (url: string, init: RequestInit = {}) => {
-    calls.push({ method: init.method ?? 'GET', url, body: init.body as string | undefined });
-    const key = `${init.method ?? 'GET'} ${url.replace(/\?.*$/, '')}`;
-    if (!(key in routes)) return new Response('{"message":"Not Found"}', { status: 404 });
-    return new Response(JSON.stringify(routes[key]), { status: 200 });
-  }) as unknown as typeof fetch;
+/** A transport that answers like the forge from a table, recording requests. */
+function fakeFetch(routes: Record<string, unknown>, calls: Array<{ method: string; url: string; body?: string }>): HttpTransport {
+  return async (url, init) => {
+    const method = init.method ?? 'GET';
+    calls.push({ method, url: String(url), body: init.body as string | undefined });
+    const key = `${method} ${String(url).replace(/\?.*$/, '')}`;
+    const status = key in routes ? 200 : 404;
+    const body = Buffer.from(key in routes ? JSON.stringify(routes[key]) : '{"message":"Not Found"}');
+    return {
+      status, statusText: '', ok: status === 200, headers: {}, trailers: {}, body, truncated: false, url: new URL(url),
+      header: () => undefined, text: () => body.toString('utf8'), json: <T>() => JSON.parse(body.toString('utf8')) as T,
+    };
+  };
 }
 
 const forge = { kind: 'github' as const, apiUrl: 'https://api.test', repository: 'o/shop', token: 'tok' };
