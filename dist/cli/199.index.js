@@ -723,8 +723,9 @@ function manifestVersion(inputs, workDir) {
 /* harmony export */ });
 /* unused harmony export CLOUDRON_MODES */
 /* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6950);
-/* harmony import */ var _smoke_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6874);
-/* harmony import */ var _smoke_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2112);
+/* harmony import */ var _smoke_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8037);
+/* harmony import */ var _smoke_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6874);
+/* harmony import */ var _smoke_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2112);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3802);
 
 
@@ -743,12 +744,10 @@ function parseCloudronSettings(inputs, workDir) {
     // ssh-deploy's own default mode is `deploy`: for Cloudron that is an update.
     const mode = modeText === 'deploy' ? 'update' : inputs.choice('mode', CLOUDRON_MODES, 'update');
     const origin = parseOrigin(inputs);
-    const token = inputs.secret('cloudron-token');
-    if (!token || token.trim() === '') {
+    const token = inputs.token('cloudron-token', 'Paste the token alone (no Bearer prefix, no trailing newline): it is sent as the Authorization: Bearer header.');
+    if (!token) {
         inputs.fail('cloudron-token', 'is required but was empty', "Create a token in the Cloudron dashboard (Profile → API Tokens, Read and Write) and pass it from a secret, e.g. ${{ secrets.CLOUDRON_TOKEN }}.");
     }
-    if (/\s/.test(token.trim()) || token.trim() !== token)
-        inputs.fail('cloudron-token', 'holds spaces or line breaks', 'Paste the token alone, without a trailing newline.');
     const appText = inputs.optional('cloudron-app');
     const app = appText === undefined ? undefined : parseApp(inputs, appText);
     if (mode !== 'install' && !app) {
@@ -791,22 +790,31 @@ function parseCloudronSettings(inputs, workDir) {
         inputs.fail('cloudron-backup', `is not a backup id (found '${backupId}')`, 'Copy the id from the app\'s Backups tab, or leave it empty to restore the backup taken before the last update.');
     const healthUrl = inputs.optional('health-url');
     if (healthUrl !== undefined) {
+        let url;
         try {
-            const url = new URL(healthUrl.replace(/\{fqdn\}/g, 'app.example.com'));
-            if (url.protocol !== 'https:' && url.protocol !== 'http:')
-                throw new Error('scheme');
+            url = /\s/.test(healthUrl) ? undefined : new URL(healthUrl.replace(/\{fqdn\}/g, 'app.example.com'));
         }
         catch {
-            inputs.fail('health-url', `is not a URL (found '${healthUrl}')`, 'e.g. https://{fqdn}/api/health ({fqdn} is the app\'s location).');
+            url = undefined;
         }
+        if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+            inputs.fail('health-url', `is not a URL with http or https (found '${healthUrl.split(/\s/)[0]?.slice(0, 80)}')`, 'e.g. https://{fqdn}/api/health ({fqdn} is the app\'s location).');
+        }
+        // The smoke URL is printed in the log and the summary: a password in it would be too.
+        if (url.username || url.password)
+            inputs.fail('health-url', 'has credentials in it', 'The smoke test calls the app without credentials; remove user:password@.');
+    }
+    const versionPath = inputs.optional('cloudron-version-path');
+    if (versionPath !== undefined && !(0,_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonPath */ .H)(versionPath)) {
+        inputs.fail('cloudron-version-path', `is not a JSON path (found '${versionPath.split(/\r?\n/)[0]?.slice(0, 60)}')`, 'Write e.g. version, build.version or $.app["version"].');
     }
     const connectText = inputs.optional('connect-to');
     return {
         mode, origin, token, app, location, image, manifest, manifestPath, backupId,
-        caCertificates: (0,_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readCaBundle */ .h)(inputs, workDir),
-        smokeConnect: connectText === undefined ? undefined : (0,_smoke_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConnectTarget */ .TA)(connectText, (problem, fix) => inputs.fail('connect-to', problem, fix)),
+        caCertificates: (0,_smoke_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readCaBundle */ .h)(inputs, workDir),
+        smokeConnect: connectText === undefined ? undefined : (0,_smoke_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConnectTarget */ .TA)(connectText, (problem, fix) => inputs.fail('connect-to', problem, fix)),
         healthUrl,
-        versionPath: inputs.optional('cloudron-version-path'),
+        versionPath,
         healthTimeoutMs: inputs.duration('health-timeout', 5 * 60_000, { min: 1000 }),
         taskTimeoutMs: inputs.duration('cloudron-task-timeout', 30 * 60_000, { min: 1000 }),
         pollIntervalMs: inputs.duration('cloudron-poll-interval', 2000, { min: 50, max: 60_000 }),
@@ -817,20 +825,30 @@ function parseCloudronSettings(inputs, workDir) {
         verifyPlatform: 'linux/amd64',
     };
 }
+/** A host the dashboard can have: a domain name, `localhost`, an IPv4 address or a bracketed IPv6 one. */
+const ORIGIN_HOST = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|localhost|\[[0-9a-f:.]+\])$/;
 function parseOrigin(inputs) {
     const text = inputs.required('cloudron-origin', 'Set it to the Cloudron dashboard, e.g. my.example.com or https://my.example.com.');
+    // One word with no dot is no address: most likely the token, pasted here, so it is never quoted.
+    const oneWord = (host) => !host.includes('.') && !host.startsWith('[') && host !== 'localhost';
+    const notAnAddress = (found) => inputs.fail('cloudron-origin', oneWord(found) ? `is not the dashboard's address (found one word of ${found.length} characters, no dot; a token belongs in 'cloudron-token')` : `is not an address (found '${found}')`, 'e.g. my.example.com or https://my.example.com.');
+    // The URL parser drops tabs and line breaks: the text is judged as written.
+    if (/\s/.test(text))
+        return inputs.fail('cloudron-origin', 'holds spaces or line breaks', 'Write the address on one line, e.g. https://my.example.com.');
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
     let url;
     try {
         url = new URL(withScheme);
     }
     catch {
-        return inputs.fail('cloudron-origin', `is not an address (found '${text}')`, 'e.g. my.example.com or https://my.example.com.');
+        return notAnAddress(text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
     }
-    if (url.protocol !== 'https:')
-        inputs.fail('cloudron-origin', `is not https (found '${text}')`, 'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
     if (url.username || url.password)
         inputs.fail('cloudron-origin', 'holds credentials', "Give the token in input 'cloudron-token', never in the address.");
+    if (!ORIGIN_HOST.test(url.hostname))
+        notAnAddress(url.hostname);
+    if (url.protocol !== 'https:')
+        inputs.fail('cloudron-origin', `is not https (found '${text}')`, 'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
         inputs.fail('cloudron-origin', `has a path or query (found '${url.pathname}${url.search ? '?…' : ''}')`, 'Give the origin only, e.g. https://my.example.com: Slipway adds /api/v1.');
     return url;
@@ -852,6 +870,80 @@ function parseFqdn(inputs, name, text) {
 
 /***/ }),
 
+/***/ 5349:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ hostRelativePath),
+/* harmony export */   W: () => (/* binding */ hostDirectory)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+
+/**
+ * Paths on a deploy host, as the inputs name them: an application directory
+ * (absolute) and the files Slipway keeps or reads under it (relative). Every
+ * flow that reaches a host (deploy, previews) judges them by these rules, so
+ * `..`, shell characters, a leading `-` or an endless name fail in parse,
+ * naming the input, whichever flow reads them.
+ */
+/** Linux takes 4096 bytes a path and 255 a name; a longer input is a paste gone wrong. */
+const MAX_PATH = 1024;
+const MAX_NAME = 255;
+/** Characters a shell or a tool's option parser would read as more than a path. */
+const SHELL_CHARACTERS = /[\s'"`$\\;&|<>*?{}()!#~]/;
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+function checkLengths(inputs, name, value) {
+    if (value.length > MAX_PATH)
+        inputs.fail(name, `is ${value.length} characters long (at most ${MAX_PATH})`, 'Give the path itself, not a paste of something else.');
+    if (value.split('/').some((segment) => segment.length > MAX_NAME)) {
+        inputs.fail(name, `has a name longer than ${MAX_NAME} characters between two '/'`, 'File systems refuse such names: shorten it.');
+    }
+}
+/**
+ * An application directory on the host: absolute, normalised, no `.`/`..`
+ * segment, no shell characters, never `/` itself (locks and releases live
+ * under it). `placeholders` (e.g. `{host}`) are the only braces allowed.
+ */
+function hostDirectory(inputs, name, value, placeholders = []) {
+    const plain = placeholders.reduce((text, placeholder) => text.replaceAll(placeholder, 'x'), value);
+    if (!value.startsWith('/') || SHELL_CHARACTERS.test(plain)) {
+        inputs.fail(name, `is not an absolute path without shell characters (found '${value.slice(0, 80)}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+    }
+    checkLengths(inputs, name, value);
+    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+        inputs.fail(name, `has a '.' or '..' segment (found '${value.slice(0, 80)}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+    }
+    const normalised = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(value).replace(/\/+$/, '');
+    if (normalised === '')
+        inputs.fail(name, "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+    return normalised;
+}
+/**
+ * A path inside app-dir (a compose file, an env file, a shared path): relative,
+ * no `..`, plain characters, not starting with `-`. `file: true` for a single
+ * file Slipway writes or reads (a lock, a log, a template): no `.` or empty segment and
+ * no trailing `/` either, so it can never name app-dir itself or a directory; a leading
+ * `./` is dropped.
+ */
+function hostRelativePath(inputs, name, value, options = {}) {
+    const example = options.example ?? 'docker-compose.yml';
+    if (!RELATIVE_PATH.test(value) || value.startsWith('-')) {
+        inputs.fail(name, `is not a path inside app-dir (found '${value.slice(0, 80)}', expected e.g. ${example})`, `Write the path relative to app-dir, e.g. ${example}: no leading / or -, no .., letters, digits and . _ / @ + - only.`);
+    }
+    checkLengths(inputs, name, value);
+    if (!options.file)
+        return value;
+    // `./deploy.log` is deploy.log; what is left must name a file: no empty or '.' part, no trailing '/'.
+    const file = value.replace(/^(?:\.\/)+/, '');
+    if (file.split('/').some((segment) => segment === '' || segment === '.')) {
+        inputs.fail(name, `does not name a file under app-dir (found '${value.slice(0, 80)}': an empty or '.' part, or a trailing /)`, `Name the file itself, e.g. ${example}.`);
+    }
+    return file;
+}
+
+
+/***/ }),
+
 /***/ 2199:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -863,8 +955,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: VERSION, forHost
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/config/host-paths.js
+var host_paths = __webpack_require__(5349);
 // EXTERNAL MODULE: ./build/src/ssh/inputs.js
 var ssh_inputs = __webpack_require__(7183);
 // EXTERNAL MODULE: ./build/src/deploy/common-settings.js
@@ -941,7 +1033,6 @@ function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
 
 /** Every mode some strategy reads: the SSH ones deploy and rollback; cloudron also install, update and move (it checks its own). */
 const EVERY_MODE = ['deploy', 'rollback', 'install', 'update', 'move'];
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 /**
  * Every deploy input, checked here before any connection: files it names exist
  * on the runner (artifact, stack file), the health URL is a URL, env names are
@@ -957,11 +1048,7 @@ function parseDeploySettings(inputs, workDir = process.cwd()) {
         : inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
     const ssh = hostless ? { targets: [] } : (0,ssh_inputs/* parseSshInputs */.d)(inputs, { commandTimeoutMs: 10 * 60_000 });
     const appDir = hostless ? '' : parseAppDir(inputs);
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
+    const relative = (name, value) => (0,host_paths/* hostRelativePath */.K)(inputs, name, value);
     const chosen = strategies/* STRATEGIES */.YL[strategy];
     const part = chosen.parse(inputs, { mode, workDir, relative });
     // Without hosts, health-url is the strategy's own (cloudron: the app's public URL, `{fqdn}` filled in).
@@ -993,17 +1080,7 @@ function parseDeploySettings(inputs, workDir = process.cwd()) {
 /** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
 function parseAppDir(inputs) {
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
-    }
-    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
-        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
-    }
-    const normalised = external_node_path_.posix.normalize(appDir).replace(/\/+$/, '');
-    if (normalised === '')
-        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
-    return normalised;
+    return (0,host_paths/* hostDirectory */.W)(inputs, 'app-dir', appDir, ['{host}', '{index}']);
 }
 /** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
 function parseHealthUrl(inputs) {
@@ -1663,9 +1740,12 @@ const composeStrategy = {
     rollback: composeRollback,
 };
 
+// EXTERNAL MODULE: ./build/src/core/config/host-paths.js
+var host_paths = __webpack_require__(5349);
 // EXTERNAL MODULE: ./build/src/deploy/release.js + 1 modules
 var deploy_release = __webpack_require__(420);
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
+
 
 /** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
 function parseArtifact(inputs, workDir) {
@@ -1686,9 +1766,32 @@ function parseReleaseName(inputs) {
         inputs.fail('release-name', `${problem} (found '${format.slice(0, 60)}')`, `Use a time format such as ${deploy_release/* DEFAULT_RELEASE_NAME */.er} (UTC), or leave it empty to follow the host's existing releases.`);
     return format;
 }
-function optionalRelative(inputs, name, relative) {
-    const value = inputs.optional(name);
-    return value === undefined ? undefined : relative(name, value);
+/** What the release strategy keeps in app-dir itself: a lock or a log there would be replaced, pruned or shadowed. */
+const RELEASE_LAYOUT = ['current', 'releases', 'shared', '.slipway'];
+/**
+ * `lock-file` / `deploy-log`: one file under app-dir that outlives every release, so never inside
+ * `current/` or `releases/` (gone with the next switch or prune), never a layout directory itself.
+ */
+function hostConventionFile(inputs, name, example) {
+    const given = inputs.optional(name);
+    if (given === undefined)
+        return undefined;
+    const value = (0,host_paths/* hostRelativePath */.K)(inputs, name, given, { file: true, example });
+    const [first = ''] = value.split('/');
+    if (value === first ? RELEASE_LAYOUT.includes(value) : first === 'current' || first === 'releases') {
+        inputs.fail(name, `names ${value === first ? `app-dir's ${value}` : `a file under ${first}/`}, which the release strategy replaces or prunes (found '${value}')`, `Name a file of its own in app-dir, e.g. ${example}.`);
+    }
+    return value;
+}
+/** The lock and the log are two files, neither inside the other. */
+function checkConventionFiles(inputs, lockFile, deployLog) {
+    if (lockFile === undefined || deployLog === undefined)
+        return;
+    if (lockFile === deployLog)
+        inputs.fail('deploy-log', `is the same file as lock-file (${lockFile})`, 'The lock is taken and removed on every deploy: give the log a file of its own, e.g. deploy.log.');
+    if (deployLog.startsWith(`${lockFile}/`) || lockFile.startsWith(`${deployLog}/`)) {
+        inputs.fail('deploy-log', `and lock-file lie one inside the other (${deployLog}, ${lockFile})`, 'Both are files: give each its own path, e.g. .deploy.lock and deploy.log.');
+    }
 }
 /** Atomic releases: `releases/<timestamp>` uploaded beside the others, `current` switched by rename, restart, check. */
 const releaseStrategy = {
@@ -1697,6 +1800,9 @@ const releaseStrategy = {
         const artifact = parseArtifact(inputs, workDir);
         if (mode === 'deploy' && !artifact)
             inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        const lockFile = hostConventionFile(inputs, 'lock-file', '.deploy.lock');
+        const deployLog = hostConventionFile(inputs, 'deploy-log', 'deploy.log');
+        checkConventionFiles(inputs, lockFile, deployLog);
         return {
             release: {
                 artifact,
@@ -1705,8 +1811,8 @@ const releaseStrategy = {
                 restart: inputs.list('restart'),
                 keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
                 nameFormat: parseReleaseName(inputs),
-                lockFile: optionalRelative(inputs, 'lock-file', relative),
-                deployLog: optionalRelative(inputs, 'deploy-log', relative),
+                lockFile,
+                deployLog,
             },
         };
     },
@@ -1805,7 +1911,7 @@ const SHELL_PATH = /^\/[A-Za-z0-9._+-]+(?:\/[A-Za-z0-9._+-]+)*$/;
 const MAX_SCRIPT_BYTES = 1024 * 1024;
 function parseShell(inputs) {
     const shell = inputs.optional('shell') ?? 'sh';
-    const plainPath = SHELL_PATH.test(shell) && !shell.split('/').some((part) => part === '..' || part === '.');
+    const plainPath = SHELL_PATH.test(shell) && shell.length <= 255 && !shell.split('/').some((part) => part === '..' || part === '.');
     if (shell !== 'sh' && shell !== 'bash' && !plainPath) {
         inputs.fail('shell', `is not sh, bash or an absolute path to a shell (found '${shell.slice(0, 60)}')`, 'Write shell: bash for a bash script (pipefail, arrays), or the path of the shell on the host, e.g. /usr/bin/zsh.');
     }
@@ -2930,6 +3036,7 @@ function reportsOf(error) {
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   PA: () => (/* binding */ KNOWN_PLATFORMS),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   n3: () => (/* binding */ invalidReference),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
@@ -2938,6 +3045,10 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const DOCKER_HUB = 'docker.io';
+/** A registry: a host name, localhost or an IPv4 address, or a bracketed IPv6 one; an optional port. */
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?$/;
+/** Docker's limit on a name, registry and repository together. */
+const MAX_NAME_LENGTH = 255;
 function isValidTag(tag) {
     return TAG.test(tag);
 }
@@ -2946,6 +3057,10 @@ function parseImageReference(reference) {
     let rest = reference.trim();
     let digest;
     const at = rest.indexOf('@');
+    // `user:token@registry/app`: a digest never holds a '/', so this is a login written into the name.
+    if (at >= 0 && rest.slice(at + 1).includes('/')) {
+        return { error: "holds user:password@ before the registry (give credentials in 'username' and 'password', never in a reference)", credentials: true };
+    }
     if (at >= 0) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
@@ -2965,12 +3080,22 @@ function parseImageReference(reference) {
     let registry = DOCKER_HUB;
     if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
         registry = parts.shift() ?? DOCKER_HUB;
+    const host = REGISTRY_HOST.exec(registry);
+    if (!host || (host[1] !== undefined && (Number(host[1]) < 1 || Number(host[1]) > 65535))) {
+        return { error: `registry '${registry.slice(0, 80)}' is not a host name or address with an optional port 1-65535` };
+    }
     if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
         return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
     }
     if (registry === DOCKER_HUB && parts.length === 1)
         parts.unshift('library');
+    if (`${registry}/${parts.join('/')}`.length > MAX_NAME_LENGTH)
+        return { error: `the name is longer than ${MAX_NAME_LENGTH} characters, registry included` };
     return { registry, repository: parts.join('/'), tag, digest };
+}
+/** An error for an invalid reference: the reference quoted, unless it held credentials. */
+function invalidReference(text, invalid) {
+    return invalid.credentials ? invalid.error : `has an invalid reference '${text.slice(0, 120)}': ${invalid.error}`;
 }
 function formatReference(reference) {
     const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
@@ -3413,11 +3538,9 @@ async function runSmokeChecks(checks, options, log) {
 /* harmony export */   h: () => (/* binding */ readCaBundle)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _ssh_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7183);
-/* harmony import */ var _check_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2112);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4898);
-
+/* harmony import */ var _ssh_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7183);
+/* harmony import */ var _check_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2112);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4898);
 
 
 
@@ -3435,20 +3558,20 @@ function parseSmokeSettings(inputs, workDir) {
     const defaults = {
         headers: { ...headers, ...secretHeaders },
         versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStatusExpectation */ .SI)(statusText, failFor('expect-status')),
+        expectStatus: statusText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatusExpectation */ .SI)(statusText, failFor('expect-status')),
         maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConnectTarget */ .TA)(connectText, failFor('connect-to')),
+        connectTo: connectText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConnectTarget */ .TA)(connectText, failFor('connect-to')),
     };
     const checks = [];
     const url = inputs.optional('url');
     const expectVersion = inputs.optional('expect-version');
     if (url !== undefined)
-        checks.push((0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLineCheck */ .ZF)(url, describe('url'), { ...defaults, expectVersion }));
+        checks.push((0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLineCheck */ .ZF)(url, describe('url'), { ...defaults, expectVersion }));
     else if (expectVersion !== undefined)
         inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
     const listText = inputs.optional('checks');
     if (listText !== undefined)
-        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckList */ .wD)(listText, describe('checks'), defaults));
+        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCheckList */ .wD)(listText, describe('checks'), defaults));
     // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
     const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
     if (listFile !== undefined) {
@@ -3459,7 +3582,7 @@ function parseSmokeSettings(inputs, workDir) {
         catch (error) {
             inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
         }
-        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckList */ .wD)(text, describe('checks-file'), defaults, { quote: false }));
+        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCheckList */ .wD)(text, describe('checks-file'), defaults, { quote: false }));
     }
     if (checks.length === 0) {
         inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
@@ -3468,14 +3591,14 @@ function parseSmokeSettings(inputs, workDir) {
     const p95 = inputs.optional('soak-max-p95');
     return {
         checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? (0,_ssh_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSshInputs */ .d)(inputs).targets : undefined,
+        sshTargets: inputs.boolean('via-ssh', false) ? (0,_ssh_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSshInputs */ .d)(inputs).targets : undefined,
         options: {
-            timeoutMs: inputs.duration('timeout', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.timeoutMs, { min: 1 }),
-            requestTimeoutMs: inputs.duration('request-timeout', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.requestTimeoutMs, { min: 1 }),
-            consecutivePasses: inputs.integer('consecutive-passes', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.confirmIntervalMs,
-            retryBaseDelayMs: _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryMaxDelayMs),
+            timeoutMs: inputs.duration('timeout', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.timeoutMs, { min: 1 }),
+            requestTimeoutMs: inputs.duration('request-timeout', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.requestTimeoutMs, { min: 1 }),
+            consecutivePasses: inputs.integer('consecutive-passes', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.confirmIntervalMs,
+            retryBaseDelayMs: _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryMaxDelayMs),
             caCertificates: readCaBundle(inputs, workDir),
             soak: soakRequests === 0 ? undefined : {
                 requests: soakRequests,
@@ -3494,8 +3617,10 @@ function readCaBundle(inputs, workDir) {
         return undefined;
     let text = value;
     if (!value.includes('-----BEGIN')) {
+        // A path: inside the workspace unless an absolute path asks for elsewhere, like every file an input names.
+        const file = inputs.localPath('ca-cert', workDir, { mustExist: 'file' }) ?? value;
         try {
-            text = node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workDir, value), 'utf8');
+            text = node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file, 'utf8');
         }
         catch (error) {
             inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');

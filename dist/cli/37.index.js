@@ -357,7 +357,7 @@ function parseBuildSettings(inputs, workDir) {
     const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry) => {
         const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(entry);
         if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+            return inputs.fail('tags', (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .invalidReference */ .n3)(entry, reference));
         if (reference.digest) {
             return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
         }
@@ -560,6 +560,7 @@ function defaultBranchFromEvent(env) {
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   PA: () => (/* binding */ KNOWN_PLATFORMS),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   n3: () => (/* binding */ invalidReference),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
@@ -568,6 +569,10 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const DOCKER_HUB = 'docker.io';
+/** A registry: a host name, localhost or an IPv4 address, or a bracketed IPv6 one; an optional port. */
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?$/;
+/** Docker's limit on a name, registry and repository together. */
+const MAX_NAME_LENGTH = 255;
 function isValidTag(tag) {
     return TAG.test(tag);
 }
@@ -576,6 +581,10 @@ function parseImageReference(reference) {
     let rest = reference.trim();
     let digest;
     const at = rest.indexOf('@');
+    // `user:token@registry/app`: a digest never holds a '/', so this is a login written into the name.
+    if (at >= 0 && rest.slice(at + 1).includes('/')) {
+        return { error: "holds user:password@ before the registry (give credentials in 'username' and 'password', never in a reference)", credentials: true };
+    }
     if (at >= 0) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
@@ -595,12 +604,22 @@ function parseImageReference(reference) {
     let registry = DOCKER_HUB;
     if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
         registry = parts.shift() ?? DOCKER_HUB;
+    const host = REGISTRY_HOST.exec(registry);
+    if (!host || (host[1] !== undefined && (Number(host[1]) < 1 || Number(host[1]) > 65535))) {
+        return { error: `registry '${registry.slice(0, 80)}' is not a host name or address with an optional port 1-65535` };
+    }
     if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
         return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
     }
     if (registry === DOCKER_HUB && parts.length === 1)
         parts.unshift('library');
+    if (`${registry}/${parts.join('/')}`.length > MAX_NAME_LENGTH)
+        return { error: `the name is longer than ${MAX_NAME_LENGTH} characters, registry included` };
     return { registry, repository: parts.join('/'), tag, digest };
+}
+/** An error for an invalid reference: the reference quoted, unless it held credentials. */
+function invalidReference(text, invalid) {
+    return invalid.credentials ? invalid.error : `has an invalid reference '${text.slice(0, 120)}': ${invalid.error}`;
 }
 function formatReference(reference) {
     const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;

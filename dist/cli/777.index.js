@@ -63,7 +63,7 @@ function parseBuildSettings(inputs, workDir) {
     const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry) => {
         const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(entry);
         if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+            return inputs.fail('tags', (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .invalidReference */ .n3)(entry, reference));
         if (reference.digest) {
             return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
         }
@@ -283,7 +283,7 @@ function parsePushSettings(inputs) {
     const all = listed.map((tag) => {
         const reference = (0,image_reference/* parseImageReference */.o_)(tag);
         if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+            return inputs.fail('tags', (0,image_reference/* invalidReference */.n3)(tag, reference));
         if (!reference.tag)
             return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
         return { tag, reference };
@@ -859,8 +859,9 @@ function parsePipelineSettings(inputs, context) {
         ? (deployInputs.choice('mode', ['deploy', 'rollback', 'install', 'update', 'move'], 'deploy') === 'rollback' ? 'rollback' : 'deploy')
         : deployInputs.choice('mode', ['deploy', 'rollback'], 'deploy');
     const deployImage = inputs.optional('deploy-image');
-    if (deployImage !== undefined && 'error' in (0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(deployImage)) {
-        inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
+    const deployReference = deployImage === undefined ? undefined : (0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(deployImage);
+    if (deployImage !== undefined && deployReference && 'error' in deployReference) {
+        inputs.fail('deploy-image', deployReference.credentials ? deployReference.error : `is not an image reference (found '${deployImage}': ${deployReference.error})`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
     }
     // Cloudron accepts an update only when the manifest version rises, and the image tag must equal it: the manifest names the release.
     const version = linkInputs(source, 'build').optional('version') ?? (strategyText === 'cloudron' && mode !== 'rollback' ? (0,_cloudron_index_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestVersion */ .cX)(deployInputs, context.workDir) : undefined);

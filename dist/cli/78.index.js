@@ -622,6 +622,9 @@ const DEFAULT_RELEASE_NAME = '%Y%m%dT%H%M%SZ';
  * other characters letters, digits, `_`, `-` and `.`, first a token or a letter/digit.
  */
 function releaseNameProblem(format) {
+    // The name is one directory under releases/: a file system name (255), with room for a `-<host>-<pid>` suffix and a mark.
+    if (format.length > 100)
+        return `is ${format.length} characters long (at most 100)`;
     if (!/^(?:%[YmdHMS]|[A-Za-z0-9_.-])+$/.test(format))
         return 'may hold only %Y %m %d %H %M %S and letters, digits, _ - .';
     if (/^[-.]/.test(format))
@@ -1209,7 +1212,8 @@ function parseStatusExpectation(text, fail) {
     return expectation;
 }
 function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    // A host name or IPv4 address (never starting with '-' or holding '=', '/'), or a bracketed IPv6 one.
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(text.trim());
     const port = match?.[3] === undefined ? undefined : Number(match[3]);
     if (!match || (port !== undefined && (port < 1 || port > 65535))) {
         return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');

@@ -208,7 +208,8 @@ function parseStatusExpectation(text, fail) {
     return expectation;
 }
 function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    // A host name or IPv4 address (never starting with '-' or holding '=', '/'), or a bracketed IPv6 one.
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(text.trim());
     const port = match?.[3] === undefined ? undefined : Number(match[3]);
     if (!match || (port !== undefined && (port < 1 || port > 65535))) {
         return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
@@ -464,11 +465,9 @@ async function runSmokeChecks(checks, options, log) {
 /* harmony export */   h: () => (/* binding */ readCaBundle)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _ssh_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7183);
-/* harmony import */ var _check_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2112);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4898);
-
+/* harmony import */ var _ssh_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7183);
+/* harmony import */ var _check_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2112);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4898);
 
 
 
@@ -486,20 +485,20 @@ function parseSmokeSettings(inputs, workDir) {
     const defaults = {
         headers: { ...headers, ...secretHeaders },
         versionPath: inputs.string('version-path', 'version'),
-        expectStatus: statusText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStatusExpectation */ .SI)(statusText, failFor('expect-status')),
+        expectStatus: statusText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatusExpectation */ .SI)(statusText, failFor('expect-status')),
         maxLatencyMs: latency === undefined ? undefined : inputs.duration('max-latency', 0),
-        connectTo: connectText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConnectTarget */ .TA)(connectText, failFor('connect-to')),
+        connectTo: connectText === undefined ? undefined : (0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConnectTarget */ .TA)(connectText, failFor('connect-to')),
     };
     const checks = [];
     const url = inputs.optional('url');
     const expectVersion = inputs.optional('expect-version');
     if (url !== undefined)
-        checks.push((0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLineCheck */ .ZF)(url, describe('url'), { ...defaults, expectVersion }));
+        checks.push((0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLineCheck */ .ZF)(url, describe('url'), { ...defaults, expectVersion }));
     else if (expectVersion !== undefined)
         inputs.fail('expect-version', 'is set without url', `Set ${describe('url')} to the health endpoint, or put \`expect-version:\` on a check in ${describe('checks')}.`);
     const listText = inputs.optional('checks');
     if (listText !== undefined)
-        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckList */ .wD)(listText, describe('checks'), defaults));
+        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCheckList */ .wD)(listText, describe('checks'), defaults));
     // Inside the workspace unless an absolute path asks for elsewhere; its content is never quoted in an error.
     const listFile = inputs.localPath('checks-file', workDir, { mustExist: 'file' });
     if (listFile !== undefined) {
@@ -510,7 +509,7 @@ function parseSmokeSettings(inputs, workDir) {
         catch (error) {
             inputs.fail('checks-file', `cannot be read (${error.code ?? String(error)})`, 'Point it at a YAML file with a list of checks.');
         }
-        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckList */ .wD)(text, describe('checks-file'), defaults, { quote: false }));
+        checks.push(...(0,_check_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCheckList */ .wD)(text, describe('checks-file'), defaults, { quote: false }));
     }
     if (checks.length === 0) {
         inputs.fail('url', 'is required when no checks are given', `Set ${describe('url')} (e.g. https://app.example.com/api/health) or a list in ${describe('checks')}.`);
@@ -519,14 +518,14 @@ function parseSmokeSettings(inputs, workDir) {
     const p95 = inputs.optional('soak-max-p95');
     return {
         checks,
-        sshTargets: inputs.boolean('via-ssh', false) ? (0,_ssh_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSshInputs */ .d)(inputs).targets : undefined,
+        sshTargets: inputs.boolean('via-ssh', false) ? (0,_ssh_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSshInputs */ .d)(inputs).targets : undefined,
         options: {
-            timeoutMs: inputs.duration('timeout', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.timeoutMs, { min: 1 }),
-            requestTimeoutMs: inputs.duration('request-timeout', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.requestTimeoutMs, { min: 1 }),
-            consecutivePasses: inputs.integer('consecutive-passes', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.consecutivePasses, { min: 1, max: 100 }),
-            confirmIntervalMs: _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.confirmIntervalMs,
-            retryBaseDelayMs: _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryBaseDelayMs,
-            retryMaxDelayMs: inputs.duration('max-retry-interval', _run_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryMaxDelayMs),
+            timeoutMs: inputs.duration('timeout', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.timeoutMs, { min: 1 }),
+            requestTimeoutMs: inputs.duration('request-timeout', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.requestTimeoutMs, { min: 1 }),
+            consecutivePasses: inputs.integer('consecutive-passes', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.consecutivePasses, { min: 1, max: 100 }),
+            confirmIntervalMs: _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.confirmIntervalMs,
+            retryBaseDelayMs: _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryBaseDelayMs,
+            retryMaxDelayMs: inputs.duration('max-retry-interval', _run_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SMOKE_OPTIONS */ .p.retryMaxDelayMs),
             caCertificates: readCaBundle(inputs, workDir),
             soak: soakRequests === 0 ? undefined : {
                 requests: soakRequests,
@@ -545,8 +544,10 @@ function readCaBundle(inputs, workDir) {
         return undefined;
     let text = value;
     if (!value.includes('-----BEGIN')) {
+        // A path: inside the workspace unless an absolute path asks for elsewhere, like every file an input names.
+        const file = inputs.localPath('ca-cert', workDir, { mustExist: 'file' }) ?? value;
         try {
-            text = node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workDir, value), 'utf8');
+            text = node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file, 'utf8');
         }
         catch (error) {
             inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');

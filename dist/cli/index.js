@@ -3383,6 +3383,21 @@ class Inputs {
         (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(value);
         return value;
     }
+    /**
+     * A token sent in an HTTP header (an API token, a forge token): a secret, and one
+     * word, since a space or line break would split the header or forge another one.
+     * Every piece is masked before the refusal, which never quotes it.
+     */
+    token(name, fix = 'Paste the token alone, without a prefix such as Bearer, spaces or a trailing newline.') {
+        const value = this.secret(name);
+        if (value === undefined || value.trim() === '')
+            return undefined;
+        if (/\s/.test(value)) {
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretPieces */ .fy)(value);
+            this.fail(name, 'holds spaces or line breaks', fix);
+        }
+        return value;
+    }
     boolean(name, fallback) {
         const value = this.raw(name);
         if (value === undefined)
@@ -6417,7 +6432,7 @@ const extraCommands = [
     { name: 'history', describe: 'The deploy log of every host, newest first (--json)', run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(711), __nccwpck_require__.e(78), __nccwpck_require__.e(541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2541))).runHistoryCommand(args, await processIo()) },
     { name: 'lock', describe: 'lock status | lock release: the deploy lock on each host and its holder', run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(711), __nccwpck_require__.e(78), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 324))).runLockCommand(args, await processIo()) },
     { name: 'init', describe: 'Write slipway.yml and the workflows for this project; print the secrets to set', run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9337))).runInitCommand(args, await processIo()) },
-    { name: 'preview', describe: 'preview up|down|list|reap: one environment per pull request (own compose project, env, volumes, port)', run: async (args, log) => (await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(711), __nccwpck_require__.e(346), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1715))).runPreviewCommand(args, log) },
+    { name: 'preview', describe: 'preview up|down|list|reap: one environment per pull request (own compose project, env, volumes, port)', run: async (args, log) => (await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(711), __nccwpck_require__.e(346), __nccwpck_require__.e(284)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1715))).runPreviewCommand(args, log) },
     { name: 'completion', describe: 'bash or zsh completion: commands, flags and their fixed values', run: async (args) => (await __nccwpck_require__.e(/* import() */ 489).then(__nccwpck_require__.bind(__nccwpck_require__, 7489))).runCompletionCommand(args, await processIo(), commandList()) },
 ];
 /** The terminal and files a non-flow command reads and writes (command-io.ts, loaded with the command). */

@@ -8874,7 +8874,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6784);
-/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3909);
+/* harmony import */ var _pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7475);
 
 
 await (0,_platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_pipeline_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .pipelineFlow */ .N);
@@ -9082,6 +9082,21 @@ class Inputs {
         if (!value)
             return undefined;
         (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(value);
+        return value;
+    }
+    /**
+     * A token sent in an HTTP header (an API token, a forge token): a secret, and one
+     * word, since a space or line break would split the header or forge another one.
+     * Every piece is masked before the refusal, which never quotes it.
+     */
+    token(name, fix = 'Paste the token alone, without a prefix such as Bearer, spaces or a trailing newline.') {
+        const value = this.secret(name);
+        if (value === undefined || value.trim() === '')
+            return undefined;
+        if (/\s/.test(value)) {
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretPieces */ .fy)(value);
+            this.fail(name, 'holds spaces or line breaks', fix);
+        }
         return value;
     }
     boolean(name, fallback) {
@@ -9998,7 +10013,7 @@ async function takeLock(session, dir, token, options, log, attempt) {
 
 /***/ }),
 
-/***/ 3909:
+/***/ 7475:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10020,6 +10035,10 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const DOCKER_HUB = 'docker.io';
+/** A registry: a host name, localhost or an IPv4 address, or a bracketed IPv6 one; an optional port. */
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?$/;
+/** Docker's limit on a name, registry and repository together. */
+const MAX_NAME_LENGTH = 255;
 function isValidTag(tag) {
     return TAG.test(tag);
 }
@@ -10028,6 +10047,10 @@ function parseImageReference(reference) {
     let rest = reference.trim();
     let digest;
     const at = rest.indexOf('@');
+    // `user:token@registry/app`: a digest never holds a '/', so this is a login written into the name.
+    if (at >= 0 && rest.slice(at + 1).includes('/')) {
+        return { error: "holds user:password@ before the registry (give credentials in 'username' and 'password', never in a reference)", credentials: true };
+    }
     if (at >= 0) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
@@ -10047,12 +10070,22 @@ function parseImageReference(reference) {
     let registry = DOCKER_HUB;
     if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
         registry = parts.shift() ?? DOCKER_HUB;
+    const host = REGISTRY_HOST.exec(registry);
+    if (!host || (host[1] !== undefined && (Number(host[1]) < 1 || Number(host[1]) > 65535))) {
+        return { error: `registry '${registry.slice(0, 80)}' is not a host name or address with an optional port 1-65535` };
+    }
     if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
         return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
     }
     if (registry === DOCKER_HUB && parts.length === 1)
         parts.unshift('library');
+    if (`${registry}/${parts.join('/')}`.length > MAX_NAME_LENGTH)
+        return { error: `the name is longer than ${MAX_NAME_LENGTH} characters, registry included` };
     return { registry, repository: parts.join('/'), tag, digest };
+}
+/** An error for an invalid reference: the reference quoted, unless it held credentials. */
+function invalidReference(text, invalid) {
+    return invalid.credentials ? invalid.error : `has an invalid reference '${text.slice(0, 120)}': ${invalid.error}`;
 }
 function formatReference(reference) {
     const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
@@ -10184,7 +10217,7 @@ function parseBuildSettings(inputs, workDir) {
     const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry) => {
         const reference = parseImageReference(entry);
         if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+            return inputs.fail('tags', invalidReference(entry, reference));
         if (reference.digest) {
             return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
         }
@@ -18643,7 +18676,8 @@ function parseStatusExpectation(text, fail) {
     return expectation;
 }
 function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    // A host name or IPv4 address (never starting with '-' or holding '=', '/'), or a bracketed IPv6 one.
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(text.trim());
     const port = match?.[3] === undefined ? undefined : Number(match[3]);
     if (!match || (port !== undefined && (port < 1 || port > 65535))) {
         return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
@@ -18856,7 +18890,6 @@ async function runSmokeChecks(checks, options, log) {
 
 
 
-
 /** Inputs → settings; every problem is raised here, before any request. */
 function parseSmokeSettings(inputs, workDir) {
     const describe = (name) => inputs.source.describe(name);
@@ -18929,8 +18962,10 @@ function readCaBundle(inputs, workDir) {
         return undefined;
     let text = value;
     if (!value.includes('-----BEGIN')) {
+        // A path: inside the workspace unless an absolute path asks for elsewhere, like every file an input names.
+        const file = inputs.localPath('ca-cert', workDir, { mustExist: 'file' }) ?? value;
         try {
-            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
+            text = external_node_fs_.readFileSync(file, 'utf8');
         }
         catch (error) {
             inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
@@ -19044,12 +19079,10 @@ function parseCloudronSettings(inputs, workDir) {
     // ssh-deploy's own default mode is `deploy`: for Cloudron that is an update.
     const mode = modeText === 'deploy' ? 'update' : inputs.choice('mode', CLOUDRON_MODES, 'update');
     const origin = parseOrigin(inputs);
-    const token = inputs.secret('cloudron-token');
-    if (!token || token.trim() === '') {
+    const token = inputs.token('cloudron-token', 'Paste the token alone (no Bearer prefix, no trailing newline): it is sent as the Authorization: Bearer header.');
+    if (!token) {
         inputs.fail('cloudron-token', 'is required but was empty', "Create a token in the Cloudron dashboard (Profile → API Tokens, Read and Write) and pass it from a secret, e.g. ${{ secrets.CLOUDRON_TOKEN }}.");
     }
-    if (/\s/.test(token.trim()) || token.trim() !== token)
-        inputs.fail('cloudron-token', 'holds spaces or line breaks', 'Paste the token alone, without a trailing newline.');
     const appText = inputs.optional('cloudron-app');
     const app = appText === undefined ? undefined : parseApp(inputs, appText);
     if (mode !== 'install' && !app) {
@@ -19092,14 +19125,23 @@ function parseCloudronSettings(inputs, workDir) {
         inputs.fail('cloudron-backup', `is not a backup id (found '${backupId}')`, 'Copy the id from the app\'s Backups tab, or leave it empty to restore the backup taken before the last update.');
     const healthUrl = inputs.optional('health-url');
     if (healthUrl !== undefined) {
+        let url;
         try {
-            const url = new URL(healthUrl.replace(/\{fqdn\}/g, 'app.example.com'));
-            if (url.protocol !== 'https:' && url.protocol !== 'http:')
-                throw new Error('scheme');
+            url = /\s/.test(healthUrl) ? undefined : new URL(healthUrl.replace(/\{fqdn\}/g, 'app.example.com'));
         }
         catch {
-            inputs.fail('health-url', `is not a URL (found '${healthUrl}')`, 'e.g. https://{fqdn}/api/health ({fqdn} is the app\'s location).');
+            url = undefined;
         }
+        if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+            inputs.fail('health-url', `is not a URL with http or https (found '${healthUrl.split(/\s/)[0]?.slice(0, 80)}')`, 'e.g. https://{fqdn}/api/health ({fqdn} is the app\'s location).');
+        }
+        // The smoke URL is printed in the log and the summary: a password in it would be too.
+        if (url.username || url.password)
+            inputs.fail('health-url', 'has credentials in it', 'The smoke test calls the app without credentials; remove user:password@.');
+    }
+    const versionPath = inputs.optional('cloudron-version-path');
+    if (versionPath !== undefined && !parseJsonPath(versionPath)) {
+        inputs.fail('cloudron-version-path', `is not a JSON path (found '${versionPath.split(/\r?\n/)[0]?.slice(0, 60)}')`, 'Write e.g. version, build.version or $.app["version"].');
     }
     const connectText = inputs.optional('connect-to');
     return {
@@ -19107,7 +19149,7 @@ function parseCloudronSettings(inputs, workDir) {
         caCertificates: readCaBundle(inputs, workDir),
         smokeConnect: connectText === undefined ? undefined : parseConnectTarget(connectText, (problem, fix) => inputs.fail('connect-to', problem, fix)),
         healthUrl,
-        versionPath: inputs.optional('cloudron-version-path'),
+        versionPath,
         healthTimeoutMs: inputs.duration('health-timeout', 5 * 60_000, { min: 1000 }),
         taskTimeoutMs: inputs.duration('cloudron-task-timeout', 30 * 60_000, { min: 1000 }),
         pollIntervalMs: inputs.duration('cloudron-poll-interval', 2000, { min: 50, max: 60_000 }),
@@ -19118,20 +19160,30 @@ function parseCloudronSettings(inputs, workDir) {
         verifyPlatform: 'linux/amd64',
     };
 }
+/** A host the dashboard can have: a domain name, `localhost`, an IPv4 address or a bracketed IPv6 one. */
+const ORIGIN_HOST = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|localhost|\[[0-9a-f:.]+\])$/;
 function parseOrigin(inputs) {
     const text = inputs.required('cloudron-origin', 'Set it to the Cloudron dashboard, e.g. my.example.com or https://my.example.com.');
+    // One word with no dot is no address: most likely the token, pasted here, so it is never quoted.
+    const oneWord = (host) => !host.includes('.') && !host.startsWith('[') && host !== 'localhost';
+    const notAnAddress = (found) => inputs.fail('cloudron-origin', oneWord(found) ? `is not the dashboard's address (found one word of ${found.length} characters, no dot; a token belongs in 'cloudron-token')` : `is not an address (found '${found}')`, 'e.g. my.example.com or https://my.example.com.');
+    // The URL parser drops tabs and line breaks: the text is judged as written.
+    if (/\s/.test(text))
+        return inputs.fail('cloudron-origin', 'holds spaces or line breaks', 'Write the address on one line, e.g. https://my.example.com.');
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
     let url;
     try {
         url = new URL(withScheme);
     }
     catch {
-        return inputs.fail('cloudron-origin', `is not an address (found '${text}')`, 'e.g. my.example.com or https://my.example.com.');
+        return notAnAddress(text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
     }
-    if (url.protocol !== 'https:')
-        inputs.fail('cloudron-origin', `is not https (found '${text}')`, 'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
     if (url.username || url.password)
         inputs.fail('cloudron-origin', 'holds credentials', "Give the token in input 'cloudron-token', never in the address.");
+    if (!ORIGIN_HOST.test(url.hostname))
+        notAnAddress(url.hostname);
+    if (url.protocol !== 'https:')
+        inputs.fail('cloudron-origin', `is not https (found '${text}')`, 'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
         inputs.fail('cloudron-origin', `has a path or query (found '${url.pathname}${url.search ? '?…' : ''}')`, 'Give the origin only, e.g. https://my.example.com: Slipway adds /api/v1.');
     return url;
@@ -20925,6 +20977,70 @@ const composeStrategy = {
     rollback: composeRollback,
 };
 
+;// CONCATENATED MODULE: ./build/src/core/config/host-paths.js
+
+/**
+ * Paths on a deploy host, as the inputs name them: an application directory
+ * (absolute) and the files Slipway keeps or reads under it (relative). Every
+ * flow that reaches a host (deploy, previews) judges them by these rules, so
+ * `..`, shell characters, a leading `-` or an endless name fail in parse,
+ * naming the input, whichever flow reads them.
+ */
+/** Linux takes 4096 bytes a path and 255 a name; a longer input is a paste gone wrong. */
+const MAX_PATH = 1024;
+const MAX_NAME = 255;
+/** Characters a shell or a tool's option parser would read as more than a path. */
+const SHELL_CHARACTERS = /[\s'"`$\\;&|<>*?{}()!#~]/;
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+function checkLengths(inputs, name, value) {
+    if (value.length > MAX_PATH)
+        inputs.fail(name, `is ${value.length} characters long (at most ${MAX_PATH})`, 'Give the path itself, not a paste of something else.');
+    if (value.split('/').some((segment) => segment.length > MAX_NAME)) {
+        inputs.fail(name, `has a name longer than ${MAX_NAME} characters between two '/'`, 'File systems refuse such names: shorten it.');
+    }
+}
+/**
+ * An application directory on the host: absolute, normalised, no `.`/`..`
+ * segment, no shell characters, never `/` itself (locks and releases live
+ * under it). `placeholders` (e.g. `{host}`) are the only braces allowed.
+ */
+function hostDirectory(inputs, name, value, placeholders = []) {
+    const plain = placeholders.reduce((text, placeholder) => text.replaceAll(placeholder, 'x'), value);
+    if (!value.startsWith('/') || SHELL_CHARACTERS.test(plain)) {
+        inputs.fail(name, `is not an absolute path without shell characters (found '${value.slice(0, 80)}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+    }
+    checkLengths(inputs, name, value);
+    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+        inputs.fail(name, `has a '.' or '..' segment (found '${value.slice(0, 80)}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+    }
+    const normalised = external_node_path_.posix.normalize(value).replace(/\/+$/, '');
+    if (normalised === '')
+        inputs.fail(name, "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+    return normalised;
+}
+/**
+ * A path inside app-dir (a compose file, an env file, a shared path): relative,
+ * no `..`, plain characters, not starting with `-`. `file: true` for a single
+ * file Slipway writes or reads (a lock, a log, a template): no `.` or empty segment and
+ * no trailing `/` either, so it can never name app-dir itself or a directory; a leading
+ * `./` is dropped.
+ */
+function hostRelativePath(inputs, name, value, options = {}) {
+    const example = options.example ?? 'docker-compose.yml';
+    if (!RELATIVE_PATH.test(value) || value.startsWith('-')) {
+        inputs.fail(name, `is not a path inside app-dir (found '${value.slice(0, 80)}', expected e.g. ${example})`, `Write the path relative to app-dir, e.g. ${example}: no leading / or -, no .., letters, digits and . _ / @ + - only.`);
+    }
+    checkLengths(inputs, name, value);
+    if (!options.file)
+        return value;
+    // `./deploy.log` is deploy.log; what is left must name a file: no empty or '.' part, no trailing '/'.
+    const file = value.replace(/^(?:\.\/)+/, '');
+    if (file.split('/').some((segment) => segment === '' || segment === '.')) {
+        inputs.fail(name, `does not name a file under app-dir (found '${value.slice(0, 80)}': an empty or '.' part, or a trailing /)`, `Name the file itself, e.g. ${example}.`);
+    }
+    return file;
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/release-remote.js
 // The release strategy's remote steps, one `sh -c` script per phase: every value travels as a
 // positional argument, never in the script text, and what a script prints is parsed line by line
@@ -21097,6 +21213,9 @@ const DEFAULT_RELEASE_NAME = '%Y%m%dT%H%M%SZ';
  * other characters letters, digits, `_`, `-` and `.`, first a token or a letter/digit.
  */
 function releaseNameProblem(format) {
+    // The name is one directory under releases/: a file system name (255), with room for a `-<host>-<pid>` suffix and a mark.
+    if (format.length > 100)
+        return `is ${format.length} characters long (at most 100)`;
     if (!/^(?:%[YmdHMS]|[A-Za-z0-9_.-])+$/.test(format))
         return 'may hold only %Y %m %d %H %M %S and letters, digits, _ - .';
     if (/^[-.]/.test(format))
@@ -21477,6 +21596,7 @@ function releaseLookWithLock(run) {
 
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
 
+
 /** A local directory (rsync) or a .tar.gz/.tgz file, resolved to an absolute path so rsync can never read it as an option. */
 function parseArtifact(inputs, workDir) {
     const value = inputs.optional('artifact');
@@ -21496,9 +21616,32 @@ function parseReleaseName(inputs) {
         inputs.fail('release-name', `${problem} (found '${format.slice(0, 60)}')`, `Use a time format such as ${DEFAULT_RELEASE_NAME} (UTC), or leave it empty to follow the host's existing releases.`);
     return format;
 }
-function optionalRelative(inputs, name, relative) {
-    const value = inputs.optional(name);
-    return value === undefined ? undefined : relative(name, value);
+/** What the release strategy keeps in app-dir itself: a lock or a log there would be replaced, pruned or shadowed. */
+const RELEASE_LAYOUT = ['current', 'releases', 'shared', '.slipway'];
+/**
+ * `lock-file` / `deploy-log`: one file under app-dir that outlives every release, so never inside
+ * `current/` or `releases/` (gone with the next switch or prune), never a layout directory itself.
+ */
+function hostConventionFile(inputs, name, example) {
+    const given = inputs.optional(name);
+    if (given === undefined)
+        return undefined;
+    const value = hostRelativePath(inputs, name, given, { file: true, example });
+    const [first = ''] = value.split('/');
+    if (value === first ? RELEASE_LAYOUT.includes(value) : first === 'current' || first === 'releases') {
+        inputs.fail(name, `names ${value === first ? `app-dir's ${value}` : `a file under ${first}/`}, which the release strategy replaces or prunes (found '${value}')`, `Name a file of its own in app-dir, e.g. ${example}.`);
+    }
+    return value;
+}
+/** The lock and the log are two files, neither inside the other. */
+function checkConventionFiles(inputs, lockFile, deployLog) {
+    if (lockFile === undefined || deployLog === undefined)
+        return;
+    if (lockFile === deployLog)
+        inputs.fail('deploy-log', `is the same file as lock-file (${lockFile})`, 'The lock is taken and removed on every deploy: give the log a file of its own, e.g. deploy.log.');
+    if (deployLog.startsWith(`${lockFile}/`) || lockFile.startsWith(`${deployLog}/`)) {
+        inputs.fail('deploy-log', `and lock-file lie one inside the other (${deployLog}, ${lockFile})`, 'Both are files: give each its own path, e.g. .deploy.lock and deploy.log.');
+    }
 }
 /** Atomic releases: `releases/<timestamp>` uploaded beside the others, `current` switched by rename, restart, check. */
 const releaseStrategy = {
@@ -21507,6 +21650,9 @@ const releaseStrategy = {
         const artifact = parseArtifact(inputs, workDir);
         if (mode === 'deploy' && !artifact)
             inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+        const lockFile = hostConventionFile(inputs, 'lock-file', '.deploy.lock');
+        const deployLog = hostConventionFile(inputs, 'deploy-log', 'deploy.log');
+        checkConventionFiles(inputs, lockFile, deployLog);
         return {
             release: {
                 artifact,
@@ -21515,8 +21661,8 @@ const releaseStrategy = {
                 restart: inputs.list('restart'),
                 keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
                 nameFormat: parseReleaseName(inputs),
-                lockFile: optionalRelative(inputs, 'lock-file', relative),
-                deployLog: optionalRelative(inputs, 'deploy-log', relative),
+                lockFile,
+                deployLog,
             },
         };
     },
@@ -21613,7 +21759,7 @@ const SHELL_PATH = /^\/[A-Za-z0-9._+-]+(?:\/[A-Za-z0-9._+-]+)*$/;
 const MAX_SCRIPT_BYTES = 1024 * 1024;
 function parseShell(inputs) {
     const shell = inputs.optional('shell') ?? 'sh';
-    const plainPath = SHELL_PATH.test(shell) && !shell.split('/').some((part) => part === '..' || part === '.');
+    const plainPath = SHELL_PATH.test(shell) && shell.length <= 255 && !shell.split('/').some((part) => part === '..' || part === '.');
     if (shell !== 'sh' && shell !== 'bash' && !plainPath) {
         inputs.fail('shell', `is not sh, bash or an absolute path to a shell (found '${shell.slice(0, 60)}')`, 'Write shell: bash for a bash script (pipefail, arrays), or the path of the shell on the host, e.g. /usr/bin/zsh.');
     }
@@ -24016,7 +24162,6 @@ function parseZeroDowntimeSettings(inputs, strategy, healthUrl) {
 
 /** Every mode some strategy reads: the SSH ones deploy and rollback; cloudron also install, update and move (it checks its own). */
 const EVERY_MODE = ['deploy', 'rollback', 'install', 'update', 'move'];
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 /**
  * Every deploy input, checked here before any connection: files it names exist
  * on the runner (artifact, stack file), the health URL is a URL, env names are
@@ -24032,11 +24177,7 @@ function parseDeploySettings(inputs, workDir = process.cwd()) {
         : inputs.choice('mode', ['deploy', 'rollback'], 'deploy');
     const ssh = hostless ? { targets: [] } : parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
     const appDir = hostless ? '' : parseAppDir(inputs);
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value) || value.startsWith('-'))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
+    const relative = (name, value) => hostRelativePath(inputs, name, value);
     const chosen = STRATEGIES[strategy];
     const part = chosen.parse(inputs, { mode, workDir, relative });
     // Without hosts, health-url is the strategy's own (cloudron: the app's public URL, `{fqdn}` filled in).
@@ -24068,17 +24209,7 @@ function parseDeploySettings(inputs, workDir = process.cwd()) {
 /** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
 function parseAppDir(inputs) {
     const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-    const plain = appDir.replace(/\{(host|index)\}/g, 'x');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
-    }
-    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
-        inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
-    }
-    const normalised = external_node_path_.posix.normalize(appDir).replace(/\/+$/, '');
-    if (normalised === '')
-        inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
-    return normalised;
+    return hostDirectory(inputs, 'app-dir', appDir, ['{host}', '{index}']);
 }
 /** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */
 function parseHealthUrl(inputs) {
@@ -24154,7 +24285,7 @@ function parsePushSettings(inputs) {
     const all = listed.map((tag) => {
         const reference = parseImageReference(tag);
         if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+            return inputs.fail('tags', invalidReference(tag, reference));
         if (!reference.tag)
             return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
         return { tag, reference };
@@ -24498,8 +24629,9 @@ function parsePipelineSettings(inputs, context) {
         ? (deployInputs.choice('mode', ['deploy', 'rollback', 'install', 'update', 'move'], 'deploy') === 'rollback' ? 'rollback' : 'deploy')
         : deployInputs.choice('mode', ['deploy', 'rollback'], 'deploy');
     const deployImage = inputs.optional('deploy-image');
-    if (deployImage !== undefined && 'error' in parseImageReference(deployImage)) {
-        inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
+    const deployReference = deployImage === undefined ? undefined : parseImageReference(deployImage);
+    if (deployImage !== undefined && deployReference && 'error' in deployReference) {
+        inputs.fail('deploy-image', deployReference.credentials ? deployReference.error : `is not an image reference (found '${deployImage}': ${deployReference.error})`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
     }
     // Cloudron accepts an update only when the manifest version rises, and the image tag must equal it: the manifest names the release.
     const version = linkInputs(source, 'build').optional('version') ?? (strategyText === 'cloudron' && mode !== 'rollback' ? manifestVersion(deployInputs, context.workDir) : undefined);

@@ -300,7 +300,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9457);
-/* harmony import */ var _preview_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4688);
+/* harmony import */ var _preview_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8089);
 // The preview action: inputs → the preview flow (up, down, list, reap) → outputs and summary.
 
 
@@ -1285,6 +1285,21 @@ class Inputs {
         (0,secrets/* registerSecret */.cl)(value);
         return value;
     }
+    /**
+     * A token sent in an HTTP header (an API token, a forge token): a secret, and one
+     * word, since a space or line break would split the header or forge another one.
+     * Every piece is masked before the refusal, which never quotes it.
+     */
+    token(name, fix = 'Paste the token alone, without a prefix such as Bearer, spaces or a trailing newline.') {
+        const value = this.secret(name);
+        if (value === undefined || value.trim() === '')
+            return undefined;
+        if (/\s/.test(value)) {
+            (0,secrets/* registerSecretPieces */.fy)(value);
+            this.fail(name, 'holds spaces or line breaks', fix);
+        }
+        return value;
+    }
     boolean(name, fallback) {
         const value = this.raw(name);
         if (value === undefined)
@@ -2091,7 +2106,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 4688:
+/***/ 8089:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4210,6 +4225,77 @@ async function runPreview(settings, context, transport = request_httpRequest) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./build/src/core/config/host-paths.js
+
+/**
+ * Paths on a deploy host, as the inputs name them: an application directory
+ * (absolute) and the files Slipway keeps or reads under it (relative). Every
+ * flow that reaches a host (deploy, previews) judges them by these rules, so
+ * `..`, shell characters, a leading `-` or an endless name fail in parse,
+ * naming the input, whichever flow reads them.
+ */
+/** Linux takes 4096 bytes a path and 255 a name; a longer input is a paste gone wrong. */
+const MAX_PATH = 1024;
+const MAX_NAME = 255;
+/** Characters a shell or a tool's option parser would read as more than a path. */
+const SHELL_CHARACTERS = /[\s'"`$\\;&|<>*?{}()!#~]/;
+const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+function checkLengths(inputs, name, value) {
+    if (value.length > MAX_PATH)
+        inputs.fail(name, `is ${value.length} characters long (at most ${MAX_PATH})`, 'Give the path itself, not a paste of something else.');
+    if (value.split('/').some((segment) => segment.length > MAX_NAME)) {
+        inputs.fail(name, `has a name longer than ${MAX_NAME} characters between two '/'`, 'File systems refuse such names: shorten it.');
+    }
+}
+/**
+ * An application directory on the host: absolute, normalised, no `.`/`..`
+ * segment, no shell characters, never `/` itself (locks and releases live
+ * under it). `placeholders` (e.g. `{host}`) are the only braces allowed.
+ */
+function hostDirectory(inputs, name, value, placeholders = []) {
+    const plain = placeholders.reduce((text, placeholder) => text.replaceAll(placeholder, 'x'), value);
+    if (!value.startsWith('/') || SHELL_CHARACTERS.test(plain)) {
+        inputs.fail(name, `is not an absolute path without shell characters (found '${value.slice(0, 80)}')`, 'Write the directory on the host, e.g. /srv/myapp.');
+    }
+    checkLengths(inputs, name, value);
+    if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
+        inputs.fail(name, `has a '.' or '..' segment (found '${value.slice(0, 80)}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
+    }
+    const normalised = external_node_path_.posix.normalize(value).replace(/\/+$/, '');
+    if (normalised === '')
+        inputs.fail(name, "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
+    return normalised;
+}
+/**
+ * A path inside app-dir (a compose file, an env file, a shared path): relative,
+ * no `..`, plain characters, not starting with `-`. `file: true` for a single
+ * file Slipway writes or reads (a lock, a log, a template): no `.` or empty segment and
+ * no trailing `/` either, so it can never name app-dir itself or a directory; a leading
+ * `./` is dropped.
+ */
+function hostRelativePath(inputs, name, value, options = {}) {
+    const example = options.example ?? 'docker-compose.yml';
+    if (!RELATIVE_PATH.test(value) || value.startsWith('-')) {
+        inputs.fail(name, `is not a path inside app-dir (found '${value.slice(0, 80)}', expected e.g. ${example})`, `Write the path relative to app-dir, e.g. ${example}: no leading / or -, no .., letters, digits and . _ / @ + - only.`);
+    }
+    checkLengths(inputs, name, value);
+    if (!options.file)
+        return value;
+    // `./deploy.log` is deploy.log; what is left must name a file: no empty or '.' part, no trailing '/'.
+    const file = value.replace(/^(?:\.\/)+/, '');
+    if (file.split('/').some((segment) => segment === '' || segment === '.')) {
+        inputs.fail(name, `does not name a file under app-dir (found '${value.slice(0, 80)}': an empty or '.' part, or a trailing /)`, `Name the file itself, e.g. ${example}.`);
+    }
+    return file;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/common-settings.js
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@-]{0,127}$/;
+/** Replaces `{host}` and `{index}` so one setting can name a per-host directory or project. */
+function forHost(template, host, index) {
+    return template.replace(/\{host\}/g, host).replace(/\{index\}/g, String(index + 1));
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./build/src/ssh/inputs.js
@@ -4329,21 +4415,21 @@ function readTextOrPath(inputs, name) {
 
 ;// CONCATENATED MODULE: ./build/src/preview/settings.js
 
+
+
 const APP = /^[a-z0-9][a-z0-9_-]{0,40}$/;
 const DOMAIN = /^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 function parsePreviewSettings(inputs, env = {}) {
     const command = inputs.choice('command', ['up', 'down', 'list', 'reap'], 'up');
     const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+    // app-dir first: under ssh-deploy, app is app-dir's last part.
+    const appDir = hostDirectory(inputs, 'app-dir', inputs.required('app-dir', 'Set app-dir to the production application directory on the host, e.g. /srv/shop.'));
     const app = inputs.required('app', 'Set app to a short name for the application, e.g. shop: previews become compose projects shop-pr-<n>.');
     if (!APP.test(app))
         inputs.fail('app', `is not a compose project prefix (found '${app}', expected lowercase letters, digits, - and _)`);
-    const appDir = inputs.required('app-dir', 'Set app-dir to the production application directory on the host, e.g. /srv/shop.');
-    if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>{}]/.test(appDir))
-        inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
     const needsPr = command === 'up' || command === 'down';
     const prText = needsPr ? inputs.required('pr', 'Set pr to the pull request number (github.event.pull_request.number).') : inputs.optional('pr');
     const pr = prText === undefined ? undefined : inputs.integer('pr', 0, { min: 1, max: 999_999_999 });
@@ -4352,11 +4438,7 @@ function parsePreviewSettings(inputs, env = {}) {
         inputs.fail('image', 'is required for preview up', 'Set image to the PR build, e.g. registry.example.com/shop:pr-12.');
     if (image !== undefined && !IMAGE.test(image))
         inputs.fail('image', `is not an image reference (found '${image}')`);
-    const relative = (name, value) => {
-        if (!RELATIVE_PATH.test(value))
-            inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-        return value;
-    };
+    const relative = (name, value) => hostRelativePath(inputs, name, value, name === 'env-template' ? { file: true, example: '.env.preview' } : {});
     const service = inputs.string('service', 'app');
     if (!SERVICE.test(service))
         inputs.fail('service', `is not a compose service name (found '${service}')`);
@@ -4372,12 +4454,17 @@ function parsePreviewSettings(inputs, env = {}) {
     const imageTag = image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1];
     const seed = inputs.optional('seed');
     const envTemplate = inputs.optional('env-template');
+    const version = inputs.optional('version');
+    // The version goes into the PR comment, the deployment and the log: one plain word, as a deploy's.
+    if (version !== undefined && !VERSION.test(version)) {
+        inputs.fail('version', `is not a version (found '${version.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or pr-12.');
+    }
     const sha = inputs.optional('sha');
     if (sha !== undefined && !/^[0-9a-f]{7,64}$/.test(sha))
         inputs.fail('sha', `is not a commit id (found '${sha}')`);
     return {
         ssh, command, app, appDir, pr, image, sha,
-        version: inputs.optional('version') ?? imageTag ?? sha?.slice(0, 12) ?? '',
+        version: version ?? imageTag ?? sha?.slice(0, 12) ?? '',
         composeFiles: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
         service,
         envTemplate: envTemplate === undefined ? undefined : relative('env-template', envTemplate),
@@ -4398,7 +4485,7 @@ function parsePreviewSettings(inputs, env = {}) {
 }
 /** The forge is needed by reap (is the PR closed?) and by announcements; taken from the runner's environment by default. */
 function parseForge(inputs, env, command) {
-    const token = inputs.secret('forge-token');
+    const token = inputs.token('forge-token', 'Pass the token alone, e.g. forge-token: ${{ secrets.GITHUB_TOKEN }}.');
     const kind = inputs.choice('forge', ['github', 'forgejo'], env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true' ? 'forgejo' : 'github');
     const repository = inputs.optional('repository') ?? env.GITHUB_REPOSITORY;
     const apiUrl = (inputs.optional('forge-url') ?? (kind === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : env.GITHUB_API_URL ?? (env.GITHUB_SERVER_URL ? `${env.GITHUB_SERVER_URL}/api/v1` : undefined)))?.replace(/\/+$/, '');

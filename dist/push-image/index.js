@@ -1249,6 +1249,10 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const DOCKER_HUB = 'docker.io';
+/** A registry: a host name, localhost or an IPv4 address, or a bracketed IPv6 one; an optional port. */
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?$/;
+/** Docker's limit on a name, registry and repository together. */
+const MAX_NAME_LENGTH = 255;
 function isValidTag(tag) {
     return TAG.test(tag);
 }
@@ -1257,6 +1261,10 @@ function parseImageReference(reference) {
     let rest = reference.trim();
     let digest;
     const at = rest.indexOf('@');
+    // `user:token@registry/app`: a digest never holds a '/', so this is a login written into the name.
+    if (at >= 0 && rest.slice(at + 1).includes('/')) {
+        return { error: "holds user:password@ before the registry (give credentials in 'username' and 'password', never in a reference)", credentials: true };
+    }
     if (at >= 0) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
@@ -1276,12 +1284,22 @@ function parseImageReference(reference) {
     let registry = DOCKER_HUB;
     if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? ''))
         registry = parts.shift() ?? DOCKER_HUB;
+    const host = REGISTRY_HOST.exec(registry);
+    if (!host || (host[1] !== undefined && (Number(host[1]) < 1 || Number(host[1]) > 65535))) {
+        return { error: `registry '${registry.slice(0, 80)}' is not a host name or address with an optional port 1-65535` };
+    }
     if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
         return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
     }
     if (registry === DOCKER_HUB && parts.length === 1)
         parts.unshift('library');
+    if (`${registry}/${parts.join('/')}`.length > MAX_NAME_LENGTH)
+        return { error: `the name is longer than ${MAX_NAME_LENGTH} characters, registry included` };
     return { registry, repository: parts.join('/'), tag, digest };
+}
+/** An error for an invalid reference: the reference quoted, unless it held credentials. */
+function invalidReference(text, invalid) {
+    return invalid.credentials ? invalid.error : `has an invalid reference '${text.slice(0, 120)}': ${invalid.error}`;
 }
 function formatReference(reference) {
     const host = reference.registry === DOCKER_HUB ? '' : `${reference.registry}/`;
@@ -1355,7 +1373,7 @@ function parsePushSettings(inputs) {
     const all = listed.map((tag) => {
         const reference = parseImageReference(tag);
         if ('error' in reference)
-            return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+            return inputs.fail('tags', invalidReference(tag, reference));
         if (!reference.tag)
             return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
         return { tag, reference };
@@ -1791,6 +1809,21 @@ class Inputs {
         if (!value)
             return undefined;
         (0,secrets/* registerSecret */.cl)(value);
+        return value;
+    }
+    /**
+     * A token sent in an HTTP header (an API token, a forge token): a secret, and one
+     * word, since a space or line break would split the header or forge another one.
+     * Every piece is masked before the refusal, which never quotes it.
+     */
+    token(name, fix = 'Paste the token alone, without a prefix such as Bearer, spaces or a trailing newline.') {
+        const value = this.secret(name);
+        if (value === undefined || value.trim() === '')
+            return undefined;
+        if (/\s/.test(value)) {
+            (0,secrets/* registerSecretPieces */.fy)(value);
+            this.fail(name, 'holds spaces or line breaks', fix);
+        }
         return value;
     }
     boolean(name, fallback) {

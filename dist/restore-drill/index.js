@@ -9033,6 +9033,21 @@ class Inputs {
         (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(value);
         return value;
     }
+    /**
+     * A token sent in an HTTP header (an API token, a forge token): a secret, and one
+     * word, since a space or line break would split the header or forge another one.
+     * Every piece is masked before the refusal, which never quotes it.
+     */
+    token(name, fix = 'Paste the token alone, without a prefix such as Bearer, spaces or a trailing newline.') {
+        const value = this.secret(name);
+        if (value === undefined || value.trim() === '')
+            return undefined;
+        if (/\s/.test(value)) {
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretPieces */ .fy)(value);
+            this.fail(name, 'holds spaces or line breaks', fix);
+        }
+        return value;
+    }
     boolean(name, fallback) {
         const value = this.raw(name);
         if (value === undefined)
@@ -16879,7 +16894,8 @@ function parseStatusExpectation(text, fail) {
     return expectation;
 }
 function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    // A host name or IPv4 address (never starting with '-' or holding '=', '/'), or a bracketed IPv6 one.
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(text.trim());
     const port = match?.[3] === undefined ? undefined : Number(match[3]);
     if (!match || (port !== undefined && (port < 1 || port > 65535))) {
         return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
@@ -18423,7 +18439,7 @@ function previousCounts(report) {
  * file name (a nightly `portal.snapshot.<timestamp>.db`). Each reader gets the path
  * it sees: the app its mount (`app-data-mount`), the queries the scratch place on the runner.
  */
-const RESTORED_PLACEHOLDERS = (/* unused pure expression or super */ null && (['{restored}', '{restored-dir}']));
+const RESTORED_PLACEHOLDERS = ['{restored}', '{restored-dir}'];
 /** What the queries see: paths on the runner. */
 function runnerValues(place) {
     return { restored: place.database, restoredDir: place.dir };
@@ -18434,6 +18450,21 @@ function appValues(place, dataMount) {
         : place.engine === 'postgres' ? place.database
             : external_node_path_.posix.join(dataMount, external_node_path_.relative(place.dir, place.database).split(external_node_path_.sep).join('/'));
     return { restored, restoredDir: dataMount };
+}
+/** Every placeholder some drill input replaces (`{port}`: app-args only). */
+const KNOWN_PLACEHOLDERS = [...RESTORED_PLACEHOLDERS, '{port}'];
+/**
+ * A brace word that reads like one of the placeholders but is none of them
+ * (`{restored_dir}`, `{restore}`, `{Restored}`, `{PORT}`): left as it is, it
+ * would reach the app or the query literally and fail far from the typo.
+ */
+function misspeltPlaceholder(text) {
+    // `${PORT}` in a shell command is the shell's variable, not a placeholder.
+    for (const [word] of text.matchAll(/(?<!\$)\{[A-Za-z][A-Za-z_-]{1,30}\}/g)) {
+        if (!KNOWN_PLACEHOLDERS.includes(word) && /^\{(restor|port)/i.test(word))
+            return word;
+    }
+    return undefined;
 }
 function usesRestored(text) {
     return text.includes('{restored}');
@@ -18702,6 +18733,7 @@ function readTextOrPath(inputs, name) {
 
 
 
+
 /** Where the backup comes from. */
 const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'];
 /** Settings that are valid but do less than they seem to: reported as warnings, never failures. */
@@ -18782,6 +18814,13 @@ function parseDrillSettings(inputs, context) {
     // The app's environment holds its secrets (database passwords, API keys), and a
     // failing boot shows the app's log: every value (and piece) is masked wherever the drill prints.
     const appEnv = inputs.keyValues('app-env', { secret: true, envNames: true });
+    checkPlaceholders(inputs, verify.queries.flatMap((query) => [query.sql, query.expected]), lines(inputs, 'app-args'), appEnv);
+    // Without an image no app boots: its arguments and environment would be dropped without a word.
+    for (const name of ['app-args', 'app-env']) {
+        if (!appImage && inputs.optional(name) !== undefined) {
+            inputs.fail(name, 'is set, but app-image is empty, so no app boots to read it', `Set app-image to the app to boot on the restored data, or remove ${name}.`);
+        }
+    }
     const app = appImage ? parseAppBoot(inputs, appImage, appEnv) : undefined;
     const previousReportFile = inputs.localPath('previous-report', context.workDir);
     const scratchRoot = (0,config_inputs/* resolveThroughLinks */.FA)(external_node_path_.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')));
@@ -18808,6 +18847,24 @@ function parseDrillSettings(inputs, context) {
         staleness,
         timeoutMs: inputs.duration('timeout', 30 * 60_000, { min: 1000 }),
     };
+}
+/** `{restored_dir}` and the like are refused by name; an app-env value is a secret, so only its key is named. */
+function checkPlaceholders(inputs, queries, appArgs, appEnv) {
+    const fix = 'The placeholders are {restored} (the restored database) and {restored-dir} (its directory); app-args also has {port}.';
+    for (const text of queries) {
+        const word = misspeltPlaceholder(text);
+        if (word)
+            inputs.fail('queries', `names ${word}, which is not a placeholder`, fix);
+    }
+    for (const text of appArgs) {
+        const word = misspeltPlaceholder(text);
+        if (word)
+            inputs.fail('app-args', `names ${word}, which is not a placeholder`, fix);
+    }
+    for (const [key, value] of Object.entries(appEnv)) {
+        if (misspeltPlaceholder(value))
+            inputs.fail('app-env', `sets ${key} to a value naming a placeholder that does not exist`, fix);
+    }
 }
 /** A bare file name in the restored database's directory: never a path, an option or a dot name. */
 const BARE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,254}$/;

@@ -9443,6 +9443,21 @@ class Inputs {
         (0,secrets/* registerSecret */.cl)(value);
         return value;
     }
+    /**
+     * A token sent in an HTTP header (an API token, a forge token): a secret, and one
+     * word, since a space or line break would split the header or forge another one.
+     * Every piece is masked before the refusal, which never quotes it.
+     */
+    token(name, fix = 'Paste the token alone, without a prefix such as Bearer, spaces or a trailing newline.') {
+        const value = this.secret(name);
+        if (value === undefined || value.trim() === '')
+            return undefined;
+        if (/\s/.test(value)) {
+            (0,secrets/* registerSecretPieces */.fy)(value);
+            this.fail(name, 'holds spaces or line breaks', fix);
+        }
+        return value;
+    }
     boolean(name, fallback) {
         const value = this.raw(name);
         if (value === undefined)

@@ -9032,6 +9032,21 @@ class Inputs {
         (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(value);
         return value;
     }
+    /**
+     * A token sent in an HTTP header (an API token, a forge token): a secret, and one
+     * word, since a space or line break would split the header or forge another one.
+     * Every piece is masked before the refusal, which never quotes it.
+     */
+    token(name, fix = 'Paste the token alone, without a prefix such as Bearer, spaces or a trailing newline.') {
+        const value = this.secret(name);
+        if (value === undefined || value.trim() === '')
+            return undefined;
+        if (/\s/.test(value)) {
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretPieces */ .fy)(value);
+            this.fail(name, 'holds spaces or line breaks', fix);
+        }
+        return value;
+    }
     boolean(name, fallback) {
         const value = this.raw(name);
         if (value === undefined)
@@ -18282,8 +18297,6 @@ async function runSmokeChecks(checks, options, log) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:crypto"
@@ -18708,7 +18721,8 @@ function parseStatusExpectation(text, fail) {
     return expectation;
 }
 function parseConnectTarget(text, fail) {
-    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+    // A host name or IPv4 address (never starting with '-' or holding '=', '/'), or a bracketed IPv6 one.
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(text.trim());
     const port = match?.[3] === undefined ? undefined : Number(match[3]);
     if (!match || (port !== undefined && (port < 1 || port > 65535))) {
         return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');
@@ -18774,7 +18788,6 @@ function describeValue(value, quote) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/smoke/settings.js
-
 
 
 
@@ -18851,8 +18864,10 @@ function readCaBundle(inputs, workDir) {
         return undefined;
     let text = value;
     if (!value.includes('-----BEGIN')) {
+        // A path: inside the workspace unless an absolute path asks for elsewhere, like every file an input names.
+        const file = inputs.localPath('ca-cert', workDir, { mustExist: 'file' }) ?? value;
         try {
-            text = external_node_fs_.readFileSync(external_node_path_.resolve(workDir, value), 'utf8');
+            text = external_node_fs_.readFileSync(file, 'utf8');
         }
         catch (error) {
             inputs.fail('ca-cert', `is neither PEM text nor a readable file (${error.code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
@@ -18875,6 +18890,8 @@ function parseRate(inputs) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/core/leftovers.js
 var leftovers = __nccwpck_require__(8929);
 // EXTERNAL MODULE: ./build/src/ssh/commands.js

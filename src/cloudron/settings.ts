@@ -1,6 +1,6 @@
 import type { Inputs } from '../core/config/inputs.js';
 import { parseImageReference, type ImageReference } from '../image/index.js';
-import { parseConnectTarget, readCaBundle, type ConnectTarget } from '../smoke/index.js';
+import { parseConnectTarget, parseJsonPath, readCaBundle, type ConnectTarget } from '../smoke/index.js';
 import type { CloudronManifest } from './api.js';
 import { readManifest } from './manifest.js';
 
@@ -54,13 +54,11 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
   // ssh-deploy's own default mode is `deploy`: for Cloudron that is an update.
   const mode = modeText === 'deploy' ? 'update' : inputs.choice('mode', CLOUDRON_MODES, 'update');
   const origin = parseOrigin(inputs);
-  const token = inputs.secret('cloudron-token');
-  if (!token || token.trim() === '') {
+  const token = inputs.token('cloudron-token', 'Paste the token alone (no Bearer prefix, no trailing newline): it is sent as the Authorization: Bearer header.');
+  if (!token) {
     inputs.fail('cloudron-token', 'is required but was empty',
       "Create a token in the Cloudron dashboard (Profile → API Tokens, Read and Write) and pass it from a secret, e.g. ${{ secrets.CLOUDRON_TOKEN }}.");
   }
-  if (/\s/.test(token.trim()) || token.trim() !== token) inputs.fail('cloudron-token', 'holds spaces or line breaks',
-    'Paste the token alone, without a trailing newline.');
 
   const appText = inputs.optional('cloudron-app');
   const app = appText === undefined ? undefined : parseApp(inputs, appText);
@@ -108,12 +106,21 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
 
   const healthUrl = inputs.optional('health-url');
   if (healthUrl !== undefined) {
+    let url: URL | undefined;
     try {
-      const url = new URL(healthUrl.replace(/\{fqdn\}/g, 'app.example.com'));
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+      url = /\s/.test(healthUrl) ? undefined : new URL(healthUrl.replace(/\{fqdn\}/g, 'app.example.com'));
     } catch {
-      inputs.fail('health-url', `is not a URL (found '${healthUrl}')`, 'e.g. https://{fqdn}/api/health ({fqdn} is the app\'s location).');
+      url = undefined;
     }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      inputs.fail('health-url', `is not a URL with http or https (found '${healthUrl.split(/\s/)[0]?.slice(0, 80)}')`, 'e.g. https://{fqdn}/api/health ({fqdn} is the app\'s location).');
+    }
+    // The smoke URL is printed in the log and the summary: a password in it would be too.
+    if (url.username || url.password) inputs.fail('health-url', 'has credentials in it', 'The smoke test calls the app without credentials; remove user:password@.');
+  }
+  const versionPath = inputs.optional('cloudron-version-path');
+  if (versionPath !== undefined && !parseJsonPath(versionPath)) {
+    inputs.fail('cloudron-version-path', `is not a JSON path (found '${versionPath.split(/\r?\n/)[0]?.slice(0, 60)}')`, 'Write e.g. version, build.version or $.app["version"].');
   }
   const connectText = inputs.optional('connect-to');
   return {
@@ -121,7 +128,7 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
     caCertificates: readCaBundle(inputs, workDir),
     smokeConnect: connectText === undefined ? undefined : parseConnectTarget(connectText, (problem, fix) => inputs.fail('connect-to', problem, fix)),
     healthUrl,
-    versionPath: inputs.optional('cloudron-version-path'),
+    versionPath,
     healthTimeoutMs: inputs.duration('health-timeout', 5 * 60_000, { min: 1000 }),
     taskTimeoutMs: inputs.duration('cloudron-task-timeout', 30 * 60_000, { min: 1000 }),
     pollIntervalMs: inputs.duration('cloudron-poll-interval', 2000, { min: 50, max: 60_000 }),
@@ -133,18 +140,29 @@ export function parseCloudronSettings(inputs: Inputs, workDir: string): Cloudron
   };
 }
 
+/** A host the dashboard can have: a domain name, `localhost`, an IPv4 address or a bracketed IPv6 one. */
+const ORIGIN_HOST = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|localhost|\[[0-9a-f:.]+\])$/;
+
 function parseOrigin(inputs: Inputs): URL {
   const text = inputs.required('cloudron-origin', 'Set it to the Cloudron dashboard, e.g. my.example.com or https://my.example.com.');
+  // One word with no dot is no address: most likely the token, pasted here, so it is never quoted.
+  const oneWord = (host: string) => !host.includes('.') && !host.startsWith('[') && host !== 'localhost';
+  const notAnAddress = (found: string): never => inputs.fail('cloudron-origin',
+    oneWord(found) ? `is not the dashboard's address (found one word of ${found.length} characters, no dot; a token belongs in 'cloudron-token')` : `is not an address (found '${found}')`,
+    'e.g. my.example.com or https://my.example.com.');
+  // The URL parser drops tabs and line breaks: the text is judged as written.
+  if (/\s/.test(text)) return inputs.fail('cloudron-origin', 'holds spaces or line breaks', 'Write the address on one line, e.g. https://my.example.com.');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return inputs.fail('cloudron-origin', `is not an address (found '${text}')`, 'e.g. my.example.com or https://my.example.com.');
+    return notAnAddress(text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
   }
+  if (url.username || url.password) inputs.fail('cloudron-origin', 'holds credentials', "Give the token in input 'cloudron-token', never in the address.");
+  if (!ORIGIN_HOST.test(url.hostname)) notAnAddress(url.hostname);
   if (url.protocol !== 'https:') inputs.fail('cloudron-origin', `is not https (found '${text}')`,
     'The token travels in a header: Cloudron\'s dashboard is served over https, give https://my.<domain>.');
-  if (url.username || url.password) inputs.fail('cloudron-origin', 'holds credentials', "Give the token in input 'cloudron-token', never in the address.");
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) inputs.fail('cloudron-origin',
     `has a path or query (found '${url.pathname}${url.search ? '?…' : ''}')`, 'Give the origin only, e.g. https://my.example.com: Slipway adds /api/v1.');
   return url;

@@ -30,6 +30,8 @@ export const DEFAULT_RELEASE_NAME = '%Y%m%dT%H%M%SZ';
  * other characters letters, digits, `_`, `-` and `.`, first a token or a letter/digit.
  */
 export function releaseNameProblem(format: string): string | undefined {
+  // The name is one directory under releases/: a file system name (255), with room for a `-<host>-<pid>` suffix and a mark.
+  if (format.length > 100) return `is ${format.length} characters long (at most 100)`;
   if (!/^(?:%[YmdHMS]|[A-Za-z0-9_.-])+$/.test(format)) return 'may hold only %Y %m %d %H %M %S and letters, digits, _ - .';
   if (/^[-.]/.test(format)) return 'must not start with - or .';
   const tokens = format.match(/%[A-Za-z]/g)?.join('') ?? '';

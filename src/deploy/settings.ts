@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { hostDirectory, hostRelativePath } from '../core/config/host-paths.js';
 import type { Inputs } from '../core/config/inputs.js';
 import { parseSshInputs } from '../ssh/index.js';
 import { VERSION } from './common-settings.js';
@@ -15,8 +15,6 @@ export type { SwarmDeploySettings } from './strategies/swarm.js';
 /** Every mode some strategy reads: the SSH ones deploy and rollback; cloudron also install, update and move (it checks its own). */
 const EVERY_MODE = ['deploy', 'rollback', 'install', 'update', 'move'] as const;
 
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
-
 /**
  * Every deploy input, checked here before any connection: files it names exist
  * on the runner (artifact, stack file), the health URL is a URL, env names are
@@ -32,10 +30,7 @@ export function parseDeploySettings(inputs: Inputs, workDir: string = process.cw
     : inputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
   const ssh = hostless ? { targets: [] } : parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
   const appDir = hostless ? '' : parseAppDir(inputs);
-  const relative = (name: string, value: string) => {
-    if (!RELATIVE_PATH.test(value) || value.startsWith('-')) inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-    return value;
-  };
+  const relative = (name: string, value: string) => hostRelativePath(inputs, name, value);
   const chosen = STRATEGIES[strategy] as { parse(inputs: Inputs, context: unknown): object; impliedVersion?(part: object): string | undefined };
   const part = chosen.parse(inputs, { mode, workDir, relative });
 
@@ -69,16 +64,7 @@ export function parseDeploySettings(inputs: Inputs, workDir: string = process.cw
 /** Absolute, normalised, no `..`, no shell characters, never `/` itself (releases and locks live under it). */
 function parseAppDir(inputs: Inputs): string {
   const appDir = inputs.required('app-dir', 'Set app-dir to the application directory on the host, e.g. /srv/myapp.');
-  const plain = appDir.replace(/\{(host|index)\}/g, 'x');
-  if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>*?]/.test(plain)) {
-    inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`, 'Write the directory on the host, e.g. /srv/myapp.');
-  }
-  if (plain.split('/').some((segment) => segment === '..' || segment === '.')) {
-    inputs.fail('app-dir', `has a '.' or '..' segment (found '${appDir}')`, 'Write the directory as it is, e.g. /srv/myapp, without . or .. parts.');
-  }
-  const normalised = path.posix.normalize(appDir).replace(/\/+$/, '');
-  if (normalised === '') inputs.fail('app-dir', "is the root directory '/'", 'Give the application its own directory, e.g. /srv/myapp.');
-  return normalised;
+  return hostDirectory(inputs, 'app-dir', appDir, ['{host}', '{index}']);
 }
 
 /** The health URL as the host sees it; `{host}`/`{index}`/`{version}` are filled in later, so they are checked as text. */

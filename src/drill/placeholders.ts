@@ -35,6 +35,22 @@ export function appValues(place: RestoredPlace, dataMount: string): PlaceholderV
   return { restored, restoredDir: dataMount };
 }
 
+/** Every placeholder some drill input replaces (`{port}`: app-args only). */
+const KNOWN_PLACEHOLDERS: readonly string[] = [...RESTORED_PLACEHOLDERS, '{port}'];
+
+/**
+ * A brace word that reads like one of the placeholders but is none of them
+ * (`{restored_dir}`, `{restore}`, `{Restored}`, `{PORT}`): left as it is, it
+ * would reach the app or the query literally and fail far from the typo.
+ */
+export function misspeltPlaceholder(text: string): string | undefined {
+  // `${PORT}` in a shell command is the shell's variable, not a placeholder.
+  for (const [word] of text.matchAll(/(?<!\$)\{[A-Za-z][A-Za-z_-]{1,30}\}/g)) {
+    if (!KNOWN_PLACEHOLDERS.includes(word) && /^\{(restor|port)/i.test(word)) return word;
+  }
+  return undefined;
+}
+
 export function usesRestored(text: string): boolean {
   return text.includes('{restored}');
 }

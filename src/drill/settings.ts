@@ -4,6 +4,7 @@ import { ENV_NAME, resolveThroughLinks, type Inputs } from '../core/config/input
 import type { FlowContext } from '../core/context.js';
 import { parseSshInputs, type SshTarget } from '../ssh/index.js';
 import { registerLocationCredentials } from './credentials.js';
+import { misspeltPlaceholder } from './placeholders.js';
 
 /** Where the backup comes from. */
 export const SOURCE_KINDS = ['sqlite', 'restic', 'borg', 'postgres', 'tarball'] as const;
@@ -218,6 +219,13 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
   // The app's environment holds its secrets (database passwords, API keys), and a
   // failing boot shows the app's log: every value (and piece) is masked wherever the drill prints.
   const appEnv = inputs.keyValues('app-env', { secret: true, envNames: true });
+  checkPlaceholders(inputs, verify.queries.flatMap((query) => [query.sql, query.expected]), lines(inputs, 'app-args'), appEnv);
+  // Without an image no app boots: its arguments and environment would be dropped without a word.
+  for (const name of ['app-args', 'app-env']) {
+    if (!appImage && inputs.optional(name) !== undefined) {
+      inputs.fail(name, 'is set, but app-image is empty, so no app boots to read it', `Set app-image to the app to boot on the restored data, or remove ${name}.`);
+    }
+  }
   const app: AppBootSettings | undefined = appImage ? parseAppBoot(inputs, appImage, appEnv) : undefined;
   const previousReportFile = inputs.localPath('previous-report', context.workDir);
   const scratchRoot = resolveThroughLinks(path.resolve(context.workDir, inputs.string('scratch-root', context.env.RUNNER_TEMP ?? '/tmp')));
@@ -244,6 +252,22 @@ export function parseDrillSettings(inputs: Inputs, context: Pick<FlowContext, 'e
     staleness,
     timeoutMs: inputs.duration('timeout', 30 * 60_000, { min: 1000 }),
   };
+}
+
+/** `{restored_dir}` and the like are refused by name; an app-env value is a secret, so only its key is named. */
+function checkPlaceholders(inputs: Inputs, queries: string[], appArgs: string[], appEnv: Record<string, string>): void {
+  const fix = 'The placeholders are {restored} (the restored database) and {restored-dir} (its directory); app-args also has {port}.';
+  for (const text of queries) {
+    const word = misspeltPlaceholder(text);
+    if (word) inputs.fail('queries', `names ${word}, which is not a placeholder`, fix);
+  }
+  for (const text of appArgs) {
+    const word = misspeltPlaceholder(text);
+    if (word) inputs.fail('app-args', `names ${word}, which is not a placeholder`, fix);
+  }
+  for (const [key, value] of Object.entries(appEnv)) {
+    if (misspeltPlaceholder(value)) inputs.fail('app-env', `sets ${key} to a value naming a placeholder that does not exist`, fix);
+  }
 }
 
 /** A bare file name in the restored database's directory: never a path, an option or a dot name. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import { invalidTags, type ExtraReference } from './tags.js';
-import { KNOWN_PLATFORMS, parseImageReference, repositoryOf } from './reference.js';
+import { invalidReference, KNOWN_PLATFORMS, parseImageReference, repositoryOf } from './reference.js';
 
 export interface BuildSettings {
   /** Repository the tags attach to: `registry/owner/app`. */
@@ -75,7 +75,7 @@ export function parseBuildSettings(inputs: Inputs, workDir: string): BuildSettin
   }
   const extraReferences = entries.filter((entry) => /[/:@]/.test(entry)).map((entry): ExtraReference => {
     const reference = parseImageReference(entry);
-    if ('error' in reference) return inputs.fail('tags', `has an invalid reference '${entry}': ${reference.error}`);
+    if ('error' in reference) return inputs.fail('tags', invalidReference(entry, reference));
     if (reference.digest) {
       return inputs.fail('tags', `names a digest (found '${entry}'), which is known only once the image is pushed`, "Give 'registry/app' (every tag of this build there too) or 'registry/app:tag'.");
     }

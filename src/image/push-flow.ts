@@ -9,7 +9,7 @@ import { NETWORK_RETRY, type RetryPolicy } from '../core/runner/retry.js';
 import { Summary } from '../core/summary.js';
 import { loginCommand, logoutCommand, pushCommand } from './docker-commands.js';
 import { readServedImage } from './registry-manifest.js';
-import { parseImageReference, repositoryOf, KNOWN_PLATFORMS } from './reference.js';
+import { invalidReference, parseImageReference, repositoryOf, KNOWN_PLATFORMS } from './reference.js';
 import { probeRegistry } from './registry-probe.js';
 import { assertAnonymousPullRefused, refuseOpenRegistry } from './private-registry.js';
 import { recordLeftover } from '../core/leftovers.js';
@@ -47,7 +47,7 @@ export function parsePushSettings(inputs: Inputs): PushSettings {
   if (listed.length === 0) inputs.fail('tags', 'is required but was empty', "Pass build-image's 'tags' output, or full references like 'registry/app:1.2.3'.");
   const all = listed.map((tag) => {
     const reference = parseImageReference(tag);
-    if ('error' in reference) return inputs.fail('tags', `has an invalid reference '${tag}': ${reference.error}`);
+    if ('error' in reference) return inputs.fail('tags', invalidReference(tag, reference));
     if (!reference.tag) return inputs.fail('tags', `'${tag}' has no tag`, "Give full references like 'registry/app:1.2.3'.");
     return { tag, reference };
   });

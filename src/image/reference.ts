@@ -13,16 +13,30 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 export const DOCKER_HUB = 'docker.io';
+/** A registry: a host name, localhost or an IPv4 address, or a bracketed IPv6 one; an optional port. */
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?$/;
+/** Docker's limit on a name, registry and repository together. */
+const MAX_NAME_LENGTH = 255;
+
+export interface InvalidReference {
+  error: string;
+  /** The text held `user:password@` before the registry: an error must not quote it. */
+  credentials?: boolean;
+}
 
 export function isValidTag(tag: string): boolean {
   return TAG.test(tag);
 }
 
 /** Returns a reason when the reference is invalid, for the caller's InputError. */
-export function parseImageReference(reference: string): ImageReference | { error: string } {
+export function parseImageReference(reference: string): ImageReference | InvalidReference {
   let rest = reference.trim();
   let digest: string | undefined;
   const at = rest.indexOf('@');
+  // `user:token@registry/app`: a digest never holds a '/', so this is a login written into the name.
+  if (at >= 0 && rest.slice(at + 1).includes('/')) {
+    return { error: "holds user:password@ before the registry (give credentials in 'username' and 'password', never in a reference)", credentials: true };
+  }
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
@@ -39,11 +53,21 @@ export function parseImageReference(reference: string): ImageReference | { error
   const parts = rest.split('/');
   let registry = DOCKER_HUB;
   if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? '')) registry = parts.shift() ?? DOCKER_HUB;
+  const host = REGISTRY_HOST.exec(registry);
+  if (!host || (host[1] !== undefined && (Number(host[1]) < 1 || Number(host[1]) > 65535))) {
+    return { error: `registry '${registry.slice(0, 80)}' is not a host name or address with an optional port 1-65535` };
+  }
   if (parts.length === 0 || parts.some((part) => !PATH_COMPONENT.test(part))) {
     return { error: `repository '${parts.join('/')}' must be lower-case letters, digits and separators (. _ -), in /-separated parts` };
   }
   if (registry === DOCKER_HUB && parts.length === 1) parts.unshift('library');
+  if (`${registry}/${parts.join('/')}`.length > MAX_NAME_LENGTH) return { error: `the name is longer than ${MAX_NAME_LENGTH} characters, registry included` };
   return { registry, repository: parts.join('/'), tag, digest };
+}
+
+/** An error for an invalid reference: the reference quoted, unless it held credentials. */
+export function invalidReference(text: string, invalid: InvalidReference): string {
+  return invalid.credentials ? invalid.error : `has an invalid reference '${text.slice(0, 120)}': ${invalid.error}`;
 }
 
 export function formatReference(reference: ImageReference): string {

@@ -80,8 +80,9 @@ export function parsePipelineSettings(inputs: Inputs, context: ParseContext): Pi
     ? (deployInputs.choice('mode', ['deploy', 'rollback', 'install', 'update', 'move'] as const, 'deploy') === 'rollback' ? 'rollback' : 'deploy')
     : deployInputs.choice('mode', ['deploy', 'rollback'] as const, 'deploy');
   const deployImage = inputs.optional('deploy-image');
-  if (deployImage !== undefined && 'error' in parseImageReference(deployImage)) {
-    inputs.fail('deploy-image', `is not an image reference (found '${deployImage}')`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
+  const deployReference = deployImage === undefined ? undefined : parseImageReference(deployImage);
+  if (deployImage !== undefined && deployReference && 'error' in deployReference) {
+    inputs.fail('deploy-image', deployReference.credentials ? deployReference.error : `is not an image reference (found '${deployImage}': ${deployReference.error})`, 'Give a full reference like registry.example.com/app:1.4.2 or …@sha256:….');
   }
   // Cloudron accepts an update only when the manifest version rises, and the image tag must equal it: the manifest names the release.
   const version = linkInputs(source, 'build').optional('version') ?? (strategyText === 'cloudron' && mode !== 'rollback' ? manifestVersion(deployInputs, context.workDir) : undefined);

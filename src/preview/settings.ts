@@ -1,4 +1,6 @@
+import { hostDirectory, hostRelativePath } from '../core/config/host-paths.js';
 import type { Inputs } from '../core/config/inputs.js';
+import { VERSION } from '../deploy/index.js';
 import { parseSshInputs, type SshSettings } from '../ssh/index.js';
 
 export type PreviewCommand = 'up' | 'down' | 'list' | 'reap';
@@ -52,7 +54,6 @@ export interface PreviewSettings {
 
 const APP = /^[a-z0-9][a-z0-9_-]{0,40}$/;
 const DOMAIN = /^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
-const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 const SERVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -60,20 +61,17 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 export function parsePreviewSettings(inputs: Inputs, env: NodeJS.ProcessEnv = {}): PreviewSettings {
   const command = inputs.choice('command', ['up', 'down', 'list', 'reap'] as const, 'up');
   const ssh = parseSshInputs(inputs, { commandTimeoutMs: 10 * 60_000 });
+  // app-dir first: under ssh-deploy, app is app-dir's last part.
+  const appDir = hostDirectory(inputs, 'app-dir', inputs.required('app-dir', 'Set app-dir to the production application directory on the host, e.g. /srv/shop.'));
   const app = inputs.required('app', 'Set app to a short name for the application, e.g. shop: previews become compose projects shop-pr-<n>.');
   if (!APP.test(app)) inputs.fail('app', `is not a compose project prefix (found '${app}', expected lowercase letters, digits, - and _)`);
-  const appDir = inputs.required('app-dir', 'Set app-dir to the production application directory on the host, e.g. /srv/shop.');
-  if (!appDir.startsWith('/') || /[\s'"`$\\;&|<>{}]/.test(appDir)) inputs.fail('app-dir', `is not an absolute path without shell characters (found '${appDir}')`);
   const needsPr = command === 'up' || command === 'down';
   const prText = needsPr ? inputs.required('pr', 'Set pr to the pull request number (github.event.pull_request.number).') : inputs.optional('pr');
   const pr = prText === undefined ? undefined : inputs.integer('pr', 0, { min: 1, max: 999_999_999 });
   const image = inputs.optional('image');
   if (command === 'up' && !image) inputs.fail('image', 'is required for preview up', 'Set image to the PR build, e.g. registry.example.com/shop:pr-12.');
   if (image !== undefined && !IMAGE.test(image)) inputs.fail('image', `is not an image reference (found '${image}')`);
-  const relative = (name: string, value: string) => {
-    if (!RELATIVE_PATH.test(value)) inputs.fail(name, `is not a path inside app-dir (found '${value}', expected e.g. docker-compose.yml)`);
-    return value;
-  };
+  const relative = (name: string, value: string) => hostRelativePath(inputs, name, value, name === 'env-template' ? { file: true, example: '.env.preview' } : {});
   const service = inputs.string('service', 'app');
   if (!SERVICE.test(service)) inputs.fail('service', `is not a compose service name (found '${service}')`);
   const domain = inputs.string('domain', 'preview.localhost').toLowerCase();
@@ -85,11 +83,16 @@ export function parsePreviewSettings(inputs: Inputs, env: NodeJS.ProcessEnv = {}
   const imageTag = image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1];
   const seed = inputs.optional('seed');
   const envTemplate = inputs.optional('env-template');
+  const version = inputs.optional('version');
+  // The version goes into the PR comment, the deployment and the log: one plain word, as a deploy's.
+  if (version !== undefined && !VERSION.test(version)) {
+    inputs.fail('version', `is not a version (found '${version.split(/\r?\n/)[0]?.slice(0, 60)}', expected letters, digits and . _ + - : @, at most 128)`, 'e.g. 1.4.2 or pr-12.');
+  }
   const sha = inputs.optional('sha');
   if (sha !== undefined && !/^[0-9a-f]{7,64}$/.test(sha)) inputs.fail('sha', `is not a commit id (found '${sha}')`);
   return {
     ssh, command, app, appDir, pr, image, sha,
-    version: inputs.optional('version') ?? imageTag ?? sha?.slice(0, 12) ?? '',
+    version: version ?? imageTag ?? sha?.slice(0, 12) ?? '',
     composeFiles: (inputs.list('compose-file').length ? inputs.list('compose-file') : ['docker-compose.yml']).map((f) => relative('compose-file', f)),
     service,
     envTemplate: envTemplate === undefined ? undefined : relative('env-template', envTemplate),
@@ -111,7 +114,7 @@ export function parsePreviewSettings(inputs: Inputs, env: NodeJS.ProcessEnv = {}
 
 /** The forge is needed by reap (is the PR closed?) and by announcements; taken from the runner's environment by default. */
 function parseForge(inputs: Inputs, env: NodeJS.ProcessEnv, command: PreviewCommand): ForgeSettings | undefined {
-  const token = inputs.secret('forge-token');
+  const token = inputs.token('forge-token', 'Pass the token alone, e.g. forge-token: ${{ secrets.GITHUB_TOKEN }}.');
   const kind = inputs.choice('forge', ['github', 'forgejo'] as const, env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true' ? 'forgejo' : 'github');
   const repository = inputs.optional('repository') ?? env.GITHUB_REPOSITORY;
   const apiUrl = (inputs.optional('forge-url') ?? (kind === 'github' ? env.GITHUB_API_URL ?? 'https://api.github.com' : env.GITHUB_API_URL ?? (env.GITHUB_SERVER_URL ? `${env.GITHUB_SERVER_URL}/api/v1` : undefined)))?.replace(/\/+$/, '');

@@ -184,7 +184,8 @@ export function parseStatusExpectation(text: string, fail: (problem: string, fix
 }
 
 export function parseConnectTarget(text: string, fail: (problem: string, fix: string) => never): ConnectTarget {
-  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(text.trim());
+  // A host name or IPv4 address (never starting with '-' or holding '=', '/'), or a bracketed IPv6 one.
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(text.trim());
   const port = match?.[3] === undefined ? undefined : Number(match[3]);
   if (!match || (port !== undefined && (port < 1 || port > 65535))) {
     return fail(`'connect-to' is not an address (found '${text}')`, 'Write an address to dial, with an optional port: 10.0.0.5, 10.0.0.5:8443 or [::1]:8080.');

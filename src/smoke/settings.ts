@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Inputs } from '../core/config/inputs.js';
 import { parseSshInputs, type SshTarget } from '../ssh/index.js';
 import type { SmokeCheck } from './check.js';
@@ -85,8 +84,10 @@ export function readCaBundle(inputs: Inputs, workDir: string): string[] | undefi
   if (value === undefined) return undefined;
   let text = value;
   if (!value.includes('-----BEGIN')) {
+    // A path: inside the workspace unless an absolute path asks for elsewhere, like every file an input names.
+    const file = inputs.localPath('ca-cert', workDir, { mustExist: 'file' }) ?? value;
     try {
-      text = fs.readFileSync(path.resolve(workDir, value), 'utf8');
+      text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       inputs.fail('ca-cert', `is neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)}: ${value})`, 'Give the CA certificate in PEM form, or the path to it.');
     }

@@ -55,11 +55,12 @@ export const BASES: Record<ActionName, Record<string, string>> = {
   'restore-drill': { source: 'sqlite', 'database-path': 'live.db', 'app-image': 'hi-app:1', 'app-env': `DB_PASSWORD=${MARKER}` },
   'secret-scan': { mode: 'tree', token: MARKER },
   'deploy-pipeline': { ...ssh, image: '127.0.0.1:42003/hi/app', username: 'ci', password: MARKER, 'app-dir': '/srv/hi-app', service: 'web', env: `APP_SECRET=${MARKER}` },
+  preview: { ...ssh, app: 'hi', 'app-dir': '/srv/hi-app', pr: '12', image: '127.0.0.1:42003/hi/app:pr-12', service: 'web', 'forge-token': MARKER, 'health-timeout': '5s' },
 };
 const release = { strategy: 'release', artifact: 'release', service: '', image: '' };
 const swarm = { strategy: 'swarm', stack: 'hi', 'stack-file': 'stack.yml', 'swarm-secrets': `db_password=${MARKER}` };
-const restic = { source: 'restic', repository: '/srv/hi-backups/restic', password: MARKER, 'database-path': '', 'app-image': '' };
-const postgres = { source: 'postgres', 'pg-database': 'app', 'pg-password': MARKER, 'pg-port': '42005', 'database-path': '', 'app-image': '' };
+const restic = { source: 'restic', repository: '/srv/hi-backups/restic', password: MARKER, 'database-path': '', 'app-image': '', 'app-env': '' };
+const postgres = { source: 'postgres', 'pg-database': 'app', 'pg-password': MARKER, 'pg-port': '42005', 'database-path': '', 'app-image': '', 'app-env': '' };
 
 const cases: HostileCase[] = [];
 const add = (target: ActionName, cls: HostileClass, names: string, inputs: Record<string, string>, prepare?: HostileCase['prepare'], label?: string) => {
@@ -149,8 +150,8 @@ add('restore-drill', '2 option injection', 'snapshot', { ...restic, snapshot: '-
 add('restore-drill', '2 option injection', 'tags', { ...restic, tags: '-x' });
 add('restore-drill', '2 option injection', 'container', { container: '--privileged', 'database-path': '/data/app.db' });
 add('restore-drill', '2 option injection', 'database-path', { container: 'hi-db', 'database-path': '-cmd' });
-add('restore-drill', '2 option injection', 'volume', { source: 'tarball', volume: '-v/:/x', 'database-path': '', 'app-image': '' });
-add('restore-drill', '2 option injection', 'helper-image', { source: 'tarball', volume: 'hi-data', 'helper-image': '--privileged', 'database-path': '', 'app-image': '' });
+add('restore-drill', '2 option injection', 'volume', { source: 'tarball', volume: '-v/:/x', 'database-path': '', 'app-image': '', 'app-env': '' });
+add('restore-drill', '2 option injection', 'helper-image', { source: 'tarball', volume: 'hi-data', 'helper-image': '--privileged', 'database-path': '', 'app-image': '', 'app-env': '' });
 add('restore-drill', '2 option injection', 'app-image', { 'app-image': '--privileged' });
 add('restore-drill', '2 option injection', 'host', { host: '-oProxyCommand=x', 'private-key': KEY, 'known-hosts': KNOWN_HOSTS, 'database-path': '/srv/app.db' });
 add('smoke-test', '2 option injection', 'host', { 'via-ssh': 'true', host: '-Fconfig', 'private-key': KEY, 'known-hosts': KNOWN_HOSTS });
@@ -211,7 +212,7 @@ add('push-image', '3 validated up front', 'password', { password: '' });
 add('push-image', '3 validated up front', 'verify-platform', { 'verify-platform': 'linux/s390' });
 add('restore-drill', '3 validated up front', 'database-path', { 'database-path': 'missing.db' });
 add('restore-drill', '3 validated up front', 'dump-file', { ...postgres, 'pg-database': '', 'dump-file': 'missing.dump' });
-add('restore-drill', '3 validated up front', 'tarball', { source: 'tarball', tarball: 'missing.tar', 'database-path': '', 'app-image': '' });
+add('restore-drill', '3 validated up front', 'tarball', { source: 'tarball', tarball: 'missing.tar', 'database-path': '', 'app-image': '', 'app-env': '' });
 add('restore-drill', '3 validated up front', 'password', { ...restic, password: '' });
 add('restore-drill', '3 validated up front', 'app-port-env', { 'app-port-env': 'PORT; rm' });
 add('restore-drill', '3 validated up front', 'forge-api-url', { 'forge-token': MARKER, 'forge-api-url': 'not a url' });
@@ -292,7 +293,7 @@ add('restore-drill', '8 paths', 'scratch-dir', { 'scratch-dir': 'live-link' }, (
 add('restore-drill', '8 paths', 'scratch-dir', { 'scratch-dir': '.' }, undefined, 'scratch-dir: the workspace that holds the live database');
 add('restore-drill', '8 paths', 'scratch-dir', { ...restic, 'scratch-dir': 'live.db' }, undefined, 'scratch-dir: an existing file (restic)');
 add('restore-drill', '8 paths', 'scratch-dir', { ...restic, 'scratch-dir': 'release' }, undefined, 'scratch-dir: a directory that is not empty');
-add('restore-drill', '8 paths', 'scratch-dir', { source: 'tarball', tarball: 'data/app.tar', 'scratch-dir': 'data-link/restore', 'database-path': '', 'app-image': '' }, (ws) => {
+add('restore-drill', '8 paths', 'scratch-dir', { source: 'tarball', tarball: 'data/app.tar', 'scratch-dir': 'data-link/restore', 'database-path': '', 'app-image': '', 'app-env': '' }, (ws) => {
   fs.mkdirSync(path.join(ws, 'data'));
   fs.writeFileSync(path.join(ws, 'data', 'app.tar'), '');
   fs.symlinkSync(path.join(ws, 'data', 'app.tar'), path.join(ws, 'data-link'));
@@ -314,6 +315,277 @@ cli('8 paths', 'report-file', ['drill', '--source=sqlite', '--database-path=live
 cli('8 paths', 'scratch-dir', ['drill', '--source=sqlite', '--database-path=live.db', '--scratch-dir=live.db']);
 cli('8 paths', 'checks-file', ['smoke', '--checks-file=../../outside/c.yml']);
 
+// ── inputs added in the last round: release host conventions, script, image-variable, Cloudron, previews, restore-as, anonymous pulls ──
+const script = { strategy: 'script', script: 'true', service: '', image: '' };
+const MANIFEST = JSON.stringify({ id: 'org.hi.app', version: '1.0.0', healthCheckPath: '/api/health' });
+const writeManifest: HostileCase['prepare'] = (ws) => fs.writeFileSync(path.join(ws, 'CloudronManifest.json'), MANIFEST);
+/** A Cloudron update that would run: the dashboard is the case's listener, which counts any call and closes it. */
+const cloudron = { strategy: 'cloudron', 'cloudron-origin': 'https://{listener}', 'cloudron-token': MARKER, 'cloudron-app': 'staging.hi.example', image: '127.0.0.1:42003/hi/app:1.0.0', service: '' };
+/** ssh-deploy's mode preview: pr-12's preview of the compose app (env is production's, refused there). */
+const preview = { mode: 'preview', 'pr-number': '12', image: '127.0.0.1:42003/hi/app:pr-12', env: '' };
+const longName = (length: number) => 'a'.repeat(length);
+
+// ssh-deploy, release: lock-file and deploy-log are paths under app-dir, release-name a time format.
+for (const [input, value, cls] of [
+  ['lock-file', '../deploy.lock', '8 paths'], ['lock-file', '/etc/deploy.lock', '8 paths'], ['lock-file', '-deploy.lock', '2 option injection'],
+  ['lock-file', '.', '8 paths'], ['lock-file', './', '8 paths'], ['lock-file', 'locks//deploy.lock', '8 paths'], ['lock-file', 'current/.deploy.lock', '8 paths'],
+  ['lock-file', 'releases', '8 paths'], ['lock-file', '.deploy.lock; rm -rf ~', '2 option injection'], ['lock-file', '$(touch x).lock', '2 option injection'],
+  ['lock-file', `${longName(300)}.lock`, '6 numbers and characters'], ['lock-file', '.deploy.lock\n::error::forged', '4 workflow commands'],
+  ['deploy-log', '../../var/log/deploy.log', '8 paths'], ['deploy-log', '/var/log/deploy.log', '8 paths'], ['deploy-log', '--append', '2 option injection'],
+  ['deploy-log', 'current/deploy.log', '8 paths'], ['deploy-log', 'logs/`id`.log', '2 option injection'], ['deploy-log', 'deploy.log/', '8 paths'],
+  ['deploy-log', `logs/${longName(5000)}`, '6 numbers and characters'], ['deploy-log', 'deploy.log\n-x', '4 workflow commands'],
+  ['release-name', '%Y%m%d%H%M%S;rm', '2 option injection'], ['release-name', '../%Y%m%d%H%M%S', '8 paths'], ['release-name', '-%Y%m%d%H%M%S', '2 option injection'],
+  ['release-name', '%S%M%H%d%m%Y', '3 validated up front'], ['release-name', '%Y%m%d', '3 validated up front'], ['release-name', 'release', '3 validated up front'],
+  ['release-name', '%Y/%m/%d/%H%M%S', '8 paths'], ['release-name', '%Y%m%d%H%M%S.failed', '3 validated up front'], ['release-name', '%Y%m%dT%H%M%SZ\n::error::x', '4 workflow commands'],
+  ['release-name', `${longName(300)}%Y%m%d%H%M%S`, '6 numbers and characters'], ['release-name', '%Y%m%d%H%M%S%z', '3 validated up front'],
+] as Array<[string, string, HostileClass]>) {
+  add('ssh-deploy', cls, input, { ...release, [input]: value }, undefined, `release ${input}: ${JSON.stringify(value).slice(0, 70)}`);
+}
+add('ssh-deploy', '8 paths', 'deploy-log', { ...release, 'lock-file': 'deploy.log', 'deploy-log': 'deploy.log' }, undefined, 'deploy-log: the same file as lock-file');
+add('ssh-deploy', '8 paths', 'deploy-log', { ...release, 'lock-file': '.deploy.lock', 'deploy-log': '.deploy.lock/log' }, undefined, 'deploy-log: inside the lock-file path');
+
+// ssh-deploy, script: shell, script-file, create-app-dir.
+for (const [input, value, cls] of [
+  ['shell', 'bash -x', '2 option injection'], ['shell', '-c', '2 option injection'], ['shell', 'sh;id', '2 option injection'], ['shell', 'zsh', '3 validated up front'],
+  ['shell', '../bin/sh', '8 paths'], ['shell', '/bin/../bin/sh', '8 paths'], ['shell', '/usr/bin/zsh\n-x', '4 workflow commands'], ['shell', 'powershell', '3 validated up front'],
+  ['shell', `/usr/${longName(5000)}/sh`, '6 numbers and characters'], ['shell', '/bin/sh -e', '2 option injection'],
+  ['create-app-dir', 'maybe', '3 validated up front'], ['create-app-dir', 'true; rm', '2 option injection'],
+] as Array<[string, string, HostileClass]>) {
+  add('ssh-deploy', cls, input, { ...script, [input]: value }, undefined, `script ${input}: ${JSON.stringify(value).slice(0, 70)}`);
+}
+add('ssh-deploy', '8 paths', 'script-file', { ...script, script: '', 'script-file': '../../outside/deploy.sh' }, (_ws, outside) => fs.writeFileSync(path.join(outside, 'deploy.sh'), 'true\n'), 'script-file: ../ outside the workspace');
+add('ssh-deploy', '8 paths', 'script-file', { ...script, script: '', 'script-file': 'scripts/deploy.sh' }, (ws, outside) => {
+  fs.writeFileSync(path.join(outside, 'deploy.sh'), 'true\n');
+  fs.symlinkSync(outside, path.join(ws, 'scripts'));
+}, 'script-file: through a symlink out of the workspace');
+add('ssh-deploy', '3 validated up front', 'script-file', { ...script, script: '', 'script-file': 'scripts/missing.sh' });
+add('ssh-deploy', '3 validated up front', 'script-file', { ...script, script: '', 'script-file': 'release' }, undefined, 'script-file: a directory');
+add('ssh-deploy', '2 option injection', 'script-file', { ...script, script: '', 'script-file': '-x.sh' });
+add('ssh-deploy', '3 validated up front', 'script-file', { ...script, 'script-file': 'deploy.sh' }, (ws) => fs.writeFileSync(path.join(ws, 'deploy.sh'), 'true\n'), 'script-file: set together with script');
+add('ssh-deploy', '6 numbers and characters', 'script-file', { ...script, script: '', 'script-file': 'big.sh' }, (ws) => fs.writeFileSync(path.join(ws, 'big.sh'), `#${'x'.repeat(2 * 1024 * 1024)}\n`), 'script-file: a 2 MiB file');
+add('ssh-deploy', '4 workflow commands', 'script-file', { ...script, script: '', 'script-file': 'deploy.sh\n::error::forged' });
+
+// ssh-deploy, compose: image-variable names the variable the compose file reads.
+for (const value of ['TAG=1', '1TAG', 'TAG;rm', '-TAG', 'TAG\nIMAGE', 'TAG NAME', '${TAG}']) add('ssh-deploy', '3 validated up front', 'image-variable', { 'image-variable': value });
+add('ssh-deploy', '1 secret fragments', 'env', { 'image-variable': 'TAG', image: '', env: `TAG=${MARKER} x` }, undefined, 'env: image-variable TAG given a secret with a space, never quoted');
+add('ssh-deploy', '2 option injection', 'env', { 'image-variable': 'TAG', image: '', env: 'TAG=--privileged' });
+add('ssh-deploy', '3 validated up front', 'image', { 'image-variable': 'TAG', image: '', env: 'OTHER=1' }, undefined, 'image: empty, and env does not set image-variable');
+add('ssh-deploy', '3 validated up front', 'image-variable', { 'image-variable': 'TAG', 'zero-downtime': 'true', 'health-url': 'http://127.0.0.1:8080/health' });
+
+// ssh-deploy, cloudron: an https origin, a token that stays secret, an app id or location.
+const cloudronRows: Array<[string, Record<string, string>, HostileClass, string?]> = [
+  ['cloudron-origin', { 'cloudron-origin': 'http://{listener}' }, '3 validated up front'],
+  ['cloudron-origin', { 'cloudron-origin': 'ftp://my.hi.example' }, '3 validated up front'],
+  ['cloudron-origin', { 'cloudron-origin': `https://admin:${MARKER}@{listener}` }, '1 secret fragments', 'cloudron-origin: the token as a password in the address'],
+  ['cloudron-origin', { 'cloudron-origin': 'https://{listener}/api/v1' }, '3 validated up front'],
+  ['cloudron-origin', { 'cloudron-origin': 'https://{listener}/?token=x' }, '3 validated up front'],
+  ['cloudron-origin', { 'cloudron-origin': 'https://127.0.0.1:99999' }, '6 numbers and characters'],
+  ['cloudron-origin', { 'cloudron-origin': 'my hi.example' }, '3 validated up front'],
+  ['cloudron-origin', { 'cloudron-origin': '' }, '3 validated up front', 'cloudron-origin: empty'],
+  ['cloudron-origin', { 'cloudron-origin': 'https://{listener}'.replace('//', '//\n') }, '4 workflow commands', 'cloudron-origin: a line break the URL parser would drop'],
+  ['cloudron-origin', { 'cloudron-origin': 'https://{listener}'.replace('//', '//\t') }, '6 numbers and characters', 'cloudron-origin: a tab the URL parser would drop'],
+  ['cloudron-origin', { 'cloudron-origin': MARKER, 'cloudron-token': 'my.hi.example' }, '1 secret fragments', 'cloudron-origin and cloudron-token swapped: the token never quoted'],
+  ['cloudron-origin', { 'cloudron-origin': 'https://-oproxy.hi.example' }, '2 option injection'],
+  ['cloudron-token', { 'cloudron-token': '' }, '3 validated up front', 'cloudron-token: empty'],
+  ['cloudron-token', { 'cloudron-token': `Bearer ${MARKER}` }, '1 secret fragments', 'cloudron-token: "Bearer <secret>"'],
+  ['cloudron-token', { 'cloudron-token': `${MARKER}\nX-Injected: 1` }, '1 secret fragments', 'cloudron-token: a second header line after the secret'],
+  ['cloudron-token', { 'cloudron-token': `${MARKER.slice(0, 6)}\u0007${MARKER.slice(6)}` }, '6 numbers and characters', 'cloudron-token: holds BEL'],
+  ['cloudron-app', { 'cloudron-app': '-app' }, '2 option injection'],
+  ['cloudron-app', { 'cloudron-app': 'app;rm' }, '3 validated up front'],
+  ['cloudron-app', { 'cloudron-app': 'ab' }, '3 validated up front'],
+  ['cloudron-app', { 'cloudron-app': '../staging.hi.example' }, '8 paths'],
+  ['cloudron-app', { 'cloudron-app': 'staging.hi.example/../admin' }, '8 paths'],
+  ['cloudron-app', { 'cloudron-app': 'staging.hi.example\nother.hi.example' }, '4 workflow commands'],
+  ['cloudron-app', { 'cloudron-app': `${longName(70)}` }, '6 numbers and characters'],
+  ['cloudron-app', { 'cloudron-app': '' }, '3 validated up front', 'cloudron-app: empty for an update'],
+  ['cloudron-location', { mode: 'install', 'cloudron-app': '', 'cloudron-location': '-x.hi.example' }, '2 option injection'],
+  ['cloudron-location', { mode: 'install', 'cloudron-app': '', 'cloudron-location': 'hiexample' }, '3 validated up front'],
+  ['cloudron-location', { mode: 'install', 'cloudron-app': '', 'cloudron-location': 'staging.hi.example:8443' }, '3 validated up front'],
+  ['cloudron-location', { mode: 'install', 'cloudron-app': '', 'cloudron-location': `${longName(60)}.${longName(60)}.${longName(60)}.${longName(60)}.hi.example` }, '6 numbers and characters'],
+  ['cloudron-location', { mode: 'install', 'cloudron-app': '', 'cloudron-location': 'staging..hi.example' }, '3 validated up front'],
+  ['cloudron-location', { 'cloudron-location': 'other.hi.example' }, '3 validated up front', 'cloudron-location: set for an update'],
+  ['cloudron-location', { mode: 'move', 'cloudron-location': '' }, '3 validated up front', 'cloudron-location: empty for a move'],
+  ['cloudron-app', { mode: 'install', 'cloudron-location': 'new.hi.example' }, '3 validated up front', 'cloudron-app: set for an install'],
+  ['cloudron-manifest', { 'cloudron-manifest': '../../outside/CloudronManifest.json' }, '8 paths'],
+  ['cloudron-manifest', { 'cloudron-manifest': 'missing/CloudronManifest.json' }, '3 validated up front'],
+  ['cloudron-manifest', { 'cloudron-manifest': 'release' }, '3 validated up front', 'cloudron-manifest: a directory'],
+  ['cloudron-manifest', { image: '127.0.0.1:42003/hi/app:1.0.1' }, '3 validated up front', 'cloudron-manifest: version 1.0.0 while the image tag is 1.0.1'],
+  ['cloudron-backup', { mode: 'rollback', 'cloudron-backup': '-x' }, '2 option injection'],
+  ['cloudron-backup', { mode: 'rollback', 'cloudron-backup': 'backup;rm' }, '3 validated up front'],
+  ['cloudron-backup', { mode: 'rollback', 'cloudron-backup': '../backups/x' }, '8 paths'],
+  ['cloudron-backup', { mode: 'rollback', 'cloudron-backup': longName(300) }, '6 numbers and characters'],
+  ['cloudron-backup', { 'cloudron-backup': 'pre-update' }, '3 validated up front', 'cloudron-backup: set for an update'],
+  ['cloudron-task-timeout', { 'cloudron-task-timeout': '0' }, '6 numbers and characters'],
+  ['cloudron-task-timeout', { 'cloudron-task-timeout': '30d' }, '6 numbers and characters'],
+  ['cloudron-task-timeout', { 'cloudron-task-timeout': 'soon' }, '6 numbers and characters'],
+  ['cloudron-poll-interval', { 'cloudron-poll-interval': '0' }, '6 numbers and characters'],
+  ['cloudron-poll-interval', { 'cloudron-poll-interval': '2h' }, '6 numbers and characters'],
+  ['cloudron-poll-interval', { 'cloudron-poll-interval': '-2s' }, '6 numbers and characters'],
+  ['cloudron-verify-anonymous-pull', { 'cloudron-verify-anonymous-pull': 'maybe' }, '3 validated up front'],
+  ['cloudron-version-path', { 'cloudron-version-path': 'build[[' }, '3 validated up front'],
+  ['cloudron-version-path', { 'cloudron-version-path': 'version\n::error::forged' }, '4 workflow commands'],
+  ['rollback-on-failure', { 'rollback-on-failure': 'sometimes' }, '3 validated up front'],
+  ['ca-cert', { 'ca-cert': 'missing-ca.pem' }, '3 validated up front'],
+  ['ca-cert', { 'ca-cert': 'Dockerfile' }, '3 validated up front', 'ca-cert: a file that holds no certificate'],
+  ['connect-to', { 'connect-to': '127.0.0.1:99999' }, '6 numbers and characters'],
+  ['connect-to', { 'connect-to': 'a b' }, '3 validated up front'],
+  ['connect-to', { 'connect-to': '-oProxyCommand=x' }, '2 option injection'],
+  ['health-url', { 'health-url': 'ftp://{fqdn}/health' }, '3 validated up front'],
+  ['health-url', { 'health-url': `https://ci:${MARKER}@{fqdn}/health` }, '1 secret fragments', 'health-url: credentials in the smoke URL'],
+  ['mode', { mode: 'destroy' }, '3 validated up front'],
+  ['image', { image: '127.0.0.1:42003/hi/app' }, '3 validated up front', 'image: no tag for a Cloudron update'],
+  ['health-timeout', { 'health-timeout': '30d' }, '6 numbers and characters'],
+];
+for (const [names, inputs, cls, label] of cloudronRows) {
+  add('ssh-deploy', cls, names, { ...cloudron, ...inputs }, writeManifest, label ? `cloudron ${label}` : `cloudron ${describeInputs(inputs)}`);
+}
+add('ssh-deploy', '3 validated up front', 'cloudron-manifest', { ...cloudron }, (ws) => fs.writeFileSync(path.join(ws, 'CloudronManifest.json'), `{ ${MARKER} `), 'cloudron cloudron-manifest: not JSON, never quoted');
+add('ssh-deploy', '8 paths', 'ca-cert', { ...cloudron, 'ca-cert': '../../outside/ca.pem' }, (ws, outside) => {
+  writeManifest(ws, outside);
+  fs.writeFileSync(path.join(outside, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+}, 'cloudron ca-cert: ../ to a file outside the workspace');
+
+// ssh-deploy, mode preview: the preview-* inputs, and the shared ones read the preview's way.
+const previewRows: Array<[string, Record<string, string>, HostileClass, string?]> = [
+  ['preview-action', { 'preview-action': 'destroy' }, '3 validated up front'],
+  ['preview-action', { 'preview-action': 'up\ndown' }, '4 workflow commands'],
+  ['pr-number', { 'pr-number': '0' }, '6 numbers and characters'],
+  ['pr-number', { 'pr-number': '-12' }, '2 option injection'],
+  ['pr-number', { 'pr-number': '12abc' }, '6 numbers and characters'],
+  ['pr-number', { 'pr-number': '1e3' }, '6 numbers and characters'],
+  ['pr-number', { 'pr-number': '99999999999' }, '6 numbers and characters'],
+  ['pr-number', { 'pr-number': '12; rm -rf /' }, '2 option injection'],
+  ['pr-number', { 'pr-number': '' }, '3 validated up front', 'pr-number: empty for preview up'],
+  ['preview-domain', { 'preview-domain': '-evil.hi.example' }, '2 option injection'],
+  ['preview-domain', { 'preview-domain': 'preview..hi.example' }, '3 validated up front'],
+  ['preview-domain', { 'preview-domain': 'preview.hi.example/x' }, '8 paths'],
+  ['preview-domain', { 'preview-domain': '*.preview.hi.example' }, '3 validated up front'],
+  ['preview-domain', { 'preview-domain': 'preview hi.example' }, '3 validated up front'],
+  ['preview-domain', { 'preview-domain': `${longName(250)}.example` }, '6 numbers and characters'],
+  ['preview-env-template', { 'preview-env-template': '../.env.production' }, '8 paths'],
+  ['preview-env-template', { 'preview-env-template': '/srv/hi-app/.env' }, '8 paths'],
+  ['preview-env-template', { 'preview-env-template': '-x' }, '2 option injection'],
+  ['preview-env-template', { 'preview-env-template': '.env.preview;id' }, '2 option injection'],
+  ['preview-env-template', { 'preview-env-template': '.env.preview\n::error::forged' }, '4 workflow commands'],
+  ['preview-seed', { 'preview-seed': 'python seed.py\u001b[2J' }, '6 numbers and characters', 'preview-seed: holds ESC'],
+  ['preview-port-base', { 'preview-port-base': '40500' }, '6 numbers and characters'],
+  ['preview-port-base', { 'preview-port-base': '0' }, '6 numbers and characters'],
+  ['preview-port-base', { 'preview-port-base': '65000' }, '6 numbers and characters'],
+  ['preview-port-base', { 'preview-port-base': '-40000' }, '6 numbers and characters'],
+  ['preview-port-base', { 'preview-port-base': 'forty thousand' }, '6 numbers and characters'],
+  ['max-previews', { 'max-previews': '0' }, '6 numbers and characters'],
+  ['max-previews', { 'max-previews': '100000' }, '6 numbers and characters'],
+  ['max-previews', { 'max-previews': 'many' }, '6 numbers and characters'],
+  ['forge-token', { 'forge-token': `${MARKER}\nX-Injected: 1` }, '1 secret fragments', 'forge-token: a second header line after the secret'],
+  ['forge-token', { 'forge-token': `token ${MARKER}` }, '1 secret fragments', 'forge-token: "token <secret>"'],
+  ['forge-token', { 'preview-action': 'reap', 'pr-number': '', 'forge-token': '' }, '3 validated up front', 'forge-token: empty for reap'],
+  ['sha', { sha: 'HEAD' }, '3 validated up front'],
+  ['sha', { sha: '-x' }, '2 option injection'],
+  ['sha', { sha: 'abc' }, '3 validated up front'],
+  ['sha', { sha: `${'0'.repeat(40)}\n::error::forged` }, '4 workflow commands'],
+  ['mode', { strategy: 'release', artifact: 'release', service: '' }, '3 validated up front', 'mode: preview with the release strategy'],
+  ['env', { env: `APP_SECRET=${MARKER}` }, '1 secret fragments', 'env: production env given to a preview, never quoted'],
+  ['app-dir', { 'app-dir': '/srv/../etc' }, '8 paths'],
+  ['app-dir', { 'app-dir': '/' }, '8 paths'],
+  ['app-dir', { 'app-dir': '/srv/hi-app/./x' }, '8 paths'],
+  ['version', { version: '1.0\n::error::forged' }, '4 workflow commands'],
+  ['version', { version: '-1.0' }, '2 option injection'],
+  ['compose-file', { 'compose-file': '-f' }, '2 option injection'],
+  ['compose-file', { 'compose-file': '../docker-compose.yml' }, '8 paths'],
+  ['image', { image: '--privileged' }, '2 option injection'],
+  ['health-url', { 'health-url': 'not a url' }, '3 validated up front'],
+];
+for (const [names, inputs, cls, label] of previewRows) {
+  add('ssh-deploy', cls, names, { ...preview, ...inputs }, undefined, label ? `preview ${label}` : `preview ${describeInputs(inputs)}`);
+}
+
+// restore-drill: restore-as is a bare file name; {restored}/{restored-dir} are the only placeholders of their kind.
+for (const value of ['../portal.db', '/etc/portal.db', '-portal.db', '.portal.db', 'portal.db; rm -rf /', 'data/portal.db', 'portal db', `${longName(300)}.db`, 'portal.db\n::error::forged', '..']) {
+  add('restore-drill', value.startsWith('-') ? '2 option injection' : value.includes('/') || value.startsWith('.') ? '8 paths' : '3 validated up front', 'restore-as', { 'restore-as': value });
+}
+add('restore-drill', '3 validated up front', 'restore-as', { ...postgres, 'restore-as': 'app.db' }, undefined, 'restore-as: with source postgres');
+add('restore-drill', '3 validated up front', 'queries', { queries: "SELECT count(*) FROM '{restored}'" }, undefined, 'queries: a {restored} query without => expected');
+add('restore-drill', '3 validated up front', 'queries', { queries: 'SELECT 1 FROM {restored_dir} => 1' }, undefined, 'queries: {restored_dir}, a misspelt placeholder');
+add('restore-drill', '3 validated up front', 'app-args', { 'app-args': '--db={restore}' }, undefined, 'app-args: {restore}, a misspelt placeholder');
+add('restore-drill', '3 validated up front', 'app-args', { 'app-args': '--data={Restored-Dir}' }, undefined, 'app-args: {Restored-Dir}, a placeholder in the wrong case');
+add('restore-drill', '1 secret fragments', 'app-env', { 'app-env': `DB_PATH={restored-file}\nDB_PASSWORD=${MARKER}` }, undefined, 'app-env: {restored-file}, a misspelt placeholder, never quoted');
+add('restore-drill', '3 validated up front', 'app-args', { 'app-image': '', 'app-env': '', 'app-args': 'serve --db {restored}' }, undefined, 'app-args: naming {restored} without app-image');
+add('restore-drill', '1 secret fragments', 'app-env', { 'app-image': '', 'app-env': `DATABASE_URL=sqlite://{restored}\nDB_PASSWORD=${MARKER}` }, undefined, 'app-env: set without app-image');
+add('restore-drill', '6 numbers and characters', 'queries', { queries: 'SELECT 1 => 1\u0001' }, undefined, 'queries: holds SOH');
+
+// push-image: expect-anonymous-pull is true, false or empty; tags are full references.
+for (const value of ['maybe', 'public', 'yes', 'false\ntrue']) add('push-image', '3 validated up front', 'expect-anonymous-pull', { 'expect-anonymous-pull': value });
+add('push-image', '3 validated up front', 'expect-anonymous-pull', { 'expect-anonymous-pull': 'false', 'verify-anonymous-pull': 'true' });
+for (const [tags, cls, label] of [
+  ['-H.evil/hi/app:1', '2 option injection', 'tags: a registry that starts with -'],
+  ['127.0.0.1:99999/hi/app:1', '6 numbers and characters', 'tags: a registry port out of range'],
+  ['127.0.0.1:0/hi/app:1', '6 numbers and characters', 'tags: registry port 0'],
+  [`ci:${MARKER}@127.0.0.1:42003/hi/app:1`, '1 secret fragments', 'tags: registry credentials written into the reference'],
+  [`127.0.0.1:42003/hi/${longName(300)}:1`, '6 numbers and characters', 'tags: a 300-character repository'],
+  ['http://127.0.0.1:42003/hi/app:1', '3 validated up front', undefined],
+  ['127.0.0.1:42003/hi/app:1 ; rm -rf /', '2 option injection', undefined],
+  ['127.0.0.1:42003/hi/../app:1', '8 paths', undefined],
+  ['127.0.0.1:42003/hi/app:-x', '2 option injection', undefined],
+  [`127.0.0.1:42003/hi/app@sha256:${'a'.repeat(64)}`, '3 validated up front', 'tags: a digest without a tag'],
+  ['127.0.0.1:42003/hi/app:1\n127.0.0.1:42003/hi/other:1', '3 validated up front', 'tags: two repositories'],
+  ['127.0.0.1:42003/hi/app:1\n127.0.0.2:42003/hi/app:1', '3 validated up front', 'tags: two registries and no registry input'],
+  ['127_0_0_1:42003/hi/app:1', '3 validated up front', 'tags: a registry that is not a host name'],
+  ['127.0.0.1:42003:5000/hi/app:1', '3 validated up front', 'tags: a registry with two ports'],
+] as Array<[string, HostileClass, string | undefined]>) {
+  add('push-image', cls, 'tags', { tags }, undefined, label);
+}
+
+// actions/preview: the same inputs under the preview action's own names.
+for (const [names, inputs, cls] of [
+  ['app-dir', { 'app-dir': '/srv/../etc' }, '8 paths'], ['app-dir', { 'app-dir': '/' }, '8 paths'], ['env-template', { 'env-template': '-x' }, '2 option injection'],
+  ['env-template', { 'env-template': '../.env.production' }, '8 paths'], ['compose-file', { 'compose-file': '-f' }, '2 option injection'],
+  ['version', { version: '1.0\n::error::forged' }, '4 workflow commands'], ['forge-token', { 'forge-token': `${MARKER}\nX-Injected: 1` }, '1 secret fragments'],
+  ['domain', { domain: '-evil.hi.example' }, '2 option injection'], ['port-base', { 'port-base': '40500' }, '6 numbers and characters'],
+  ['pr', { pr: '0' }, '6 numbers and characters'], ['when-full', { 'when-full': 'never' }, '3 validated up front'], ['scheme', { scheme: 'ftp' }, '3 validated up front'],
+  ['health-path', { 'health-path': 'api/health' }, '3 validated up front'], ['announce', { announce: 'maybe' }, '3 validated up front'],
+  ['forge', { forge: 'gitlab' }, '3 validated up front'], ['forge-url', { 'forge-url': 'ftp://127.0.0.1/api' }, '3 validated up front'],
+  ['repository', { repository: 'hi/app/extra' }, '3 validated up front'], ['max-previews', { 'max-previews': '0' }, '6 numbers and characters'],
+  ['app', { app: 'Hi;rm' }, '3 validated up front'], ['command', { command: 'destroy' }, '3 validated up front'],
+  ['sha', { sha: '-x' }, '2 option injection'], ['seed', { seed: 'seed\u0007' }, '6 numbers and characters'],
+] as Array<[string, Record<string, string>, HostileClass]>) {
+  add('preview', cls, names, inputs);
+}
+
+// deploy-pipeline (the root action.yml): the same inputs, reaching their links.
+add('deploy-pipeline', '8 paths', 'lock-file', { ...release, 'lock-file': '../deploy.lock' });
+add('deploy-pipeline', '8 paths', 'deploy-log', { ...release, 'deploy-log': 'current/deploy.log' });
+add('deploy-pipeline', '3 validated up front', 'release-name', { ...release, 'release-name': '%Y%m%d' });
+add('deploy-pipeline', '2 option injection', 'shell', { ...script, shell: 'bash -x' });
+add('deploy-pipeline', '8 paths', 'script-file', { ...script, script: '', 'script-file': '../../outside/deploy.sh' }, (_ws, outside) => fs.writeFileSync(path.join(outside, 'deploy.sh'), 'true\n'));
+add('deploy-pipeline', '3 validated up front', 'create-app-dir', { ...script, 'create-app-dir': 'maybe' });
+add('deploy-pipeline', '3 validated up front', 'image-variable', { 'image-variable': 'TAG;rm' });
+add('deploy-pipeline', '3 validated up front', 'cloudron-origin', { ...cloudron, image: '', 'deploy-image': '127.0.0.1:42003/hi/app:1.0.0', 'cloudron-origin': 'http://{listener}' }, writeManifest, 'cloudron-origin: http');
+add('deploy-pipeline', '1 secret fragments', 'cloudron-token', { ...cloudron, image: '', 'deploy-image': '127.0.0.1:42003/hi/app:1.0.0', 'cloudron-token': `${MARKER}\nX: 1` }, writeManifest, 'cloudron-token: a second line after the secret');
+add('deploy-pipeline', '3 validated up front', 'cloudron-app', { ...cloudron, image: '', 'deploy-image': '127.0.0.1:42003/hi/app:1.0.0', 'cloudron-app': 'app;rm' }, writeManifest);
+add('deploy-pipeline', '3 validated up front', 'cloudron-version-path', { ...cloudron, image: '', 'deploy-image': '127.0.0.1:42003/hi/app:1.0.0', 'cloudron-version-path': 'build[[' }, writeManifest);
+add('deploy-pipeline', '6 numbers and characters', 'cloudron-poll-interval', { ...cloudron, image: '', 'deploy-image': '127.0.0.1:42003/hi/app:1.0.0', 'cloudron-poll-interval': '0' }, writeManifest);
+add('deploy-pipeline', '3 validated up front', 'mode', { mode: 'preview' }, undefined, 'mode: preview (previews are their own step)');
+add('deploy-pipeline', '3 validated up front', 'expect-anonymous-pull', { 'expect-anonymous-pull': 'maybe' });
+add('deploy-pipeline', '2 option injection', 'tags', { tags: '-H.evil/hi/app:1' }, undefined, 'tags: a full reference whose registry starts with -');
+add('deploy-pipeline', '6 numbers and characters', 'deploy-image', { 'deploy-image': `127.0.0.1:99999/hi/app:1` }, undefined, 'deploy-image: a registry port out of range');
+
+// The CLI: the same inputs as flags and slipway.yml keys.
+const deployFlags = ['--host=127.0.0.1', '--private-key=./id', '--known-hosts=./known_hosts', '--app-dir=/srv/hi-app'];
+cli('8 paths', 'lock-file', ['deploy', '--strategy=release', '--artifact=release', ...deployFlags, '--lock-file=../deploy.lock']);
+cli('8 paths', 'deploy-log', ['deploy', '--strategy=release', '--artifact=release', ...deployFlags, '--deploy-log=/var/log/deploy.log']);
+cli('3 validated up front', 'release-name', ['deploy', '--strategy=release', '--artifact=release', ...deployFlags, '--release-name=%Y%m%d']);
+cli('2 option injection', 'shell', ['deploy', '--strategy=script', '--script=true', ...deployFlags, '--shell=bash -x']);
+cli('8 paths', 'script-file', ['deploy', '--strategy=script', ...deployFlags, '--script-file=../../outside/deploy.sh']);
+cli('3 validated up front', 'image-variable', ['deploy', ...deployFlags, '--service=web', '--image=127.0.0.1:42003/hi/app:1', '--image-variable=TAG;rm']);
+cli('2 option injection', 'preview-domain', ['deploy', '--mode=preview', ...deployFlags, '--service=web', '--image=127.0.0.1:42003/hi/app:pr-12', '--pr-number=12', '--preview-domain=-evil.hi.example']);
+cli('8 paths', 'app-dir', ['deploy', '--mode=preview', '--host=127.0.0.1', '--private-key=./id', '--known-hosts=./known_hosts', '--app-dir=/srv/../etc', '--service=web', '--image=127.0.0.1:42003/hi/app:pr-12', '--pr-number=12'], undefined, 'deploy --mode=preview --app-dir=/srv/../etc');
+cli('3 validated up front', 'restore-as', ['drill', '--source=sqlite', '--database-path=live.db', '--restore-as=../portal.db']);
+cli('3 validated up front', 'expect-anonymous-pull', ['push', '--tags=127.0.0.1:42003/hi/app:1', '--expect-anonymous-pull=maybe']);
+cli('2 option injection', 'tags', ['push', '--tags=-H.evil/hi/app:1']);
+cli('3 validated up front', 'cloudron-origin', ['deploy'], `deploy:\n  strategy: cloudron\n  cloudron-origin: "http://${MARKER}.hi.example"\n  cloudron-token: "${MARKER}"\n  cloudron-app: staging.hi.example\n  image: 127.0.0.1:42003/hi/app:1.0.0\n`, 'slipway.yml deploy.cloudron-origin over http, never quoted');
+cli('1 secret fragments', 'cloudron-token', ['deploy'], `deploy:\n  strategy: cloudron\n  cloudron-origin: https://{listener}\n  cloudron-token: "${MARKER} ${MARKER}"\n  cloudron-app: staging.hi.example\n  image: 127.0.0.1:42003/hi/app:1.0.0\n`, 'slipway.yml deploy.cloudron-token with a space');
+cli('3 validated up front', 'restore-as', ['drill'], `drill:\n  source: sqlite\n  database-path: live.db\n  restore-as: "${MARKER}/../x.db"\n`, 'slipway.yml drill.restore-as holding a path, never quoted');
+
 // ── git refs (secret-scan) and strict CLI flags ──
 cases.push({ name: 'secret-scan: base: "--upload-pack=touch x" in pr mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'pr', base: '--upload-pack=touch /tmp/slipway-hi-pwned', head: 'HEAD' }, names: 'base' });
 cases.push({ name: 'secret-scan: head: "--output=/tmp/x" in history mode', cls: '2 option injection', target: 'secret-scan', inputs: { mode: 'history', head: '--output=/tmp/slipway-hi-x' }, names: 'head' });
@@ -332,4 +604,5 @@ export const CONTROL_CASES: ReadonlyArray<{ name: string; target: ActionName; in
   { name: 'restore-drill sqlite', target: 'restore-drill', inputs: { 'app-image': '', 'app-env': '' } },
   { name: 'smoke-test via ssh', target: 'smoke-test', inputs: { 'via-ssh': 'true', ...ssh } },
   { name: 'deploy-pipeline', target: 'deploy-pipeline', inputs: {} },
+  { name: 'preview up', target: 'preview', inputs: {} },
 ];

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -23,7 +24,7 @@ export const FAKE_TOOLS = [
 /** The marker planted in every secret input: it must never be seen, whole, in anything the run leaves. */
 export const MARKER = `hiMk${crypto.randomBytes(12).toString('hex')}`;
 
-export type ActionName = 'build-image' | 'push-image' | 'ssh-deploy' | 'smoke-test' | 'restore-drill' | 'secret-scan' | 'deploy-pipeline';
+export type ActionName = 'build-image' | 'push-image' | 'ssh-deploy' | 'smoke-test' | 'restore-drill' | 'secret-scan' | 'deploy-pipeline' | 'preview';
 
 export interface RunOutcome {
   exitCode: number | null;
@@ -33,7 +34,32 @@ export interface RunOutcome {
   summary: string;
   /** One line per process the run started. */
   processes: string;
+  /** Connections the run made to the case's listener (an API it would call instead of starting a process). */
+  connections: number;
   timedOut: boolean;
+}
+
+/**
+ * A loopback listener that counts connections and closes each at once: a flow
+ * that calls an API (Cloudron) starts no process, so an empty process log alone
+ * cannot show it was refused in parse. `{listener}` in a case is its host:port.
+ */
+export interface Listener {
+  address: string;
+  connections(): number;
+  close(): Promise<void>;
+}
+
+export function openListener(): Promise<Listener> {
+  let count = 0;
+  const server = net.createServer((socket) => { count += 1; socket.destroy(); });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve({ address: `127.0.0.1:${port}`, connections: () => count, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
 }
 
 export class HostileBench {
@@ -129,7 +155,7 @@ export class HostileBench {
       child.on('close', (exitCode) => {
         clearTimeout(timer);
         const read = (name: string) => (fs.existsSync(path.join(caseDir, name)) ? fs.readFileSync(path.join(caseDir, name), 'utf8') : '');
-        resolve({ exitCode, stdout, stderr, outputs: read('github_output'), summary: read('step_summary'), processes: fs.readFileSync(log, 'utf8'), timedOut });
+        resolve({ exitCode, stdout, stderr, outputs: read('github_output'), summary: read('step_summary'), processes: fs.readFileSync(log, 'utf8'), connections: 0, timedOut });
       });
     });
   }

@@ -1,3 +1,4 @@
+import { hostRelativePath } from '../../core/config/host-paths.js';
 import type { Inputs } from '../../core/config/inputs.js';
 import type { BaseDeploySettings } from '../common-settings.js';
 import { DEFAULT_RELEASE_NAME, releaseDeploy, releaseLookWithLock, releaseNameProblem, releaseRollback, sharedLinkTarget, sudoCheckWords } from '../release.js';
@@ -42,9 +43,31 @@ function parseReleaseName(inputs: Inputs): string | undefined {
   return format;
 }
 
-function optionalRelative(inputs: Inputs, name: string, relative: (name: string, value: string) => string): string | undefined {
-  const value = inputs.optional(name);
-  return value === undefined ? undefined : relative(name, value);
+/** What the release strategy keeps in app-dir itself: a lock or a log there would be replaced, pruned or shadowed. */
+const RELEASE_LAYOUT = ['current', 'releases', 'shared', '.slipway'];
+
+/**
+ * `lock-file` / `deploy-log`: one file under app-dir that outlives every release, so never inside
+ * `current/` or `releases/` (gone with the next switch or prune), never a layout directory itself.
+ */
+function hostConventionFile(inputs: Inputs, name: string, example: string): string | undefined {
+  const given = inputs.optional(name);
+  if (given === undefined) return undefined;
+  const value = hostRelativePath(inputs, name, given, { file: true, example });
+  const [first = ''] = value.split('/');
+  if (value === first ? RELEASE_LAYOUT.includes(value) : first === 'current' || first === 'releases') {
+    inputs.fail(name, `names ${value === first ? `app-dir's ${value}` : `a file under ${first}/`}, which the release strategy replaces or prunes (found '${value}')`, `Name a file of its own in app-dir, e.g. ${example}.`);
+  }
+  return value;
+}
+
+/** The lock and the log are two files, neither inside the other. */
+function checkConventionFiles(inputs: Inputs, lockFile: string | undefined, deployLog: string | undefined): void {
+  if (lockFile === undefined || deployLog === undefined) return;
+  if (lockFile === deployLog) inputs.fail('deploy-log', `is the same file as lock-file (${lockFile})`, 'The lock is taken and removed on every deploy: give the log a file of its own, e.g. deploy.log.');
+  if (deployLog.startsWith(`${lockFile}/`) || lockFile.startsWith(`${deployLog}/`)) {
+    inputs.fail('deploy-log', `and lock-file lie one inside the other (${deployLog}, ${lockFile})`, 'Both are files: give each its own path, e.g. .deploy.lock and deploy.log.');
+  }
 }
 
 /** Atomic releases: `releases/<timestamp>` uploaded beside the others, `current` switched by rename, restart, check. */
@@ -53,6 +76,9 @@ export const releaseStrategy: Strategy<ReleaseDeploySettings> = {
   parse(inputs, { mode, workDir, relative }) {
     const artifact = parseArtifact(inputs, workDir);
     if (mode === 'deploy' && !artifact) inputs.fail('artifact', 'is required for a release deploy', 'Set artifact to a local directory (uploaded with rsync) or a .tar.gz.');
+    const lockFile = hostConventionFile(inputs, 'lock-file', '.deploy.lock');
+    const deployLog = hostConventionFile(inputs, 'deploy-log', 'deploy.log');
+    checkConventionFiles(inputs, lockFile, deployLog);
     return {
       release: {
         artifact,
@@ -61,8 +87,8 @@ export const releaseStrategy: Strategy<ReleaseDeploySettings> = {
         restart: inputs.list('restart'),
         keep: inputs.integer('keep-releases', 5, { min: 2, max: 100 }),
         nameFormat: parseReleaseName(inputs),
-        lockFile: optionalRelative(inputs, 'lock-file', relative),
-        deployLog: optionalRelative(inputs, 'deploy-log', relative),
+        lockFile,
+        deployLog,
       },
     };
   },

@@ -23,7 +23,7 @@ const MAX_SCRIPT_BYTES = 1024 * 1024;
 
 function parseShell(inputs: Inputs): string {
   const shell = inputs.optional('shell') ?? 'sh';
-  const plainPath = SHELL_PATH.test(shell) && !shell.split('/').some((part) => part === '..' || part === '.');
+  const plainPath = SHELL_PATH.test(shell) && shell.length <= 255 && !shell.split('/').some((part) => part === '..' || part === '.');
   if (shell !== 'sh' && shell !== 'bash' && !plainPath) {
     inputs.fail('shell', `is not sh, bash or an absolute path to a shell (found '${shell.slice(0, 60)}')`, 'Write shell: bash for a bash script (pipefail, arrays), or the path of the shell on the host, e.g. /usr/bin/zsh.');
   }

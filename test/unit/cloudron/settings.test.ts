@@ -133,3 +133,41 @@ describe('the Cloudron dry run', () => {
     expect(lines.at(-1)).toBe('smoke: https://example.com<healthCheckPath>');
   });
 });
+
+describe('Cloudron inputs that would leave the dashboard or the token', () => {
+  const update = { 'cloudron-app': 'staging.example.com', image: 'git.example.com/org/app:0.1.1' };
+  const messageOf = (values: Record<string, string>) => {
+    try { parse({ ...update, ...values }); } catch (error) { return (error as Error).message; }
+    return '';
+  };
+  it.each([
+    [{ 'cloudron-origin': 'https://my.example.com\n:8443' }, /^input 'cloudron-origin': holds spaces or line breaks/],
+    [{ 'cloudron-origin': 'https://my.example.com\t:8443' }, /^input 'cloudron-origin': holds spaces or line breaks/],
+    [{ 'cloudron-origin': 'https://-oproxy.example.com' }, /^input 'cloudron-origin': is not an address \(found '-oproxy\.example\.com'\)/],
+    [{ 'cloudron-version-path': 'build[[' }, /^input 'cloudron-version-path': is not a JSON path/],
+    [{ 'health-url': 'https://ci:pw@{fqdn}/health' }, /^input 'health-url': has credentials in it/],
+    [{ 'connect-to': '-oProxyCommand=x' }, /^input 'connect-to': 'connect-to' is not an address/],
+    [{ 'ca-cert': '../outside-ca.pem' }, /^input 'ca-cert': points outside the workspace/],
+  ])('refuses %j before any request', (values, message) => {
+    expect(messageOf(values)).toMatch(message);
+  });
+
+  it('refuses a token pasted as the origin (the two swapped) without quoting it', () => {
+    const message = messageOf({ 'cloudron-origin': 'a1b2c3d4e5f60718293a4b5c6d7e8f90', 'cloudron-token': 'my.example.com' });
+    expect(message).toMatch(/^input 'cloudron-origin': is not the dashboard's address \(found one word of 32 characters, no dot; a token belongs in 'cloudron-token'\)/);
+    expect(message).not.toContain('a1b2c3d4e5f60718293a4b5c6d7e8f90');
+    expect(messageOf({ 'cloudron-origin': 'https://a1b2c3d4e5f60718293a4b5c6d7e8f90' })).not.toContain('a1b2c3d4');
+  });
+
+  it('refuses a token with a Bearer prefix or a second line, masking its pieces', () => {
+    expect(messageOf({ 'cloudron-token': `Bearer ${token}` })).toMatch(/^input 'cloudron-token': holds spaces or line breaks.*no Bearer prefix/s);
+    expect(messageOf({ 'cloudron-token': `${token}\nX-Injected: 1` })).not.toContain(token);
+    expect(isRegisteredSecret(token)).toBe(true);
+  });
+
+  it('keeps taking the origins the docs name', () => {
+    for (const origin of ['my.example.com', 'https://my.example.com', 'https://my.example.com/', 'https://127.0.0.1:8443', 'localhost:8443']) {
+      expect(messageOf({ 'cloudron-origin': origin })).toBe('');
+    }
+  });
+});

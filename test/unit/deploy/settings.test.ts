@@ -50,6 +50,32 @@ describe('deploy settings checked before connecting', () => {
     expect(() => parse({ ...release, 'release-name': '%Y%m%dT%H%M%SZ/..' })).toThrow(/^input 'release-name': may hold only/);
   });
 
+  it('keeps lock-file and deploy-log to files of their own under app-dir, outside what the release strategy replaces', () => {
+    const release = { strategy: 'release', service: '', image: '', artifact: 'build/' };
+    const shared = parse({ ...release, 'lock-file': 'shared/.deploy.lock', 'deploy-log': '.slipway/deploy.log' });
+    expect(shared.strategy === 'release' && shared.release).toMatchObject({ lockFile: 'shared/.deploy.lock', deployLog: '.slipway/deploy.log' });
+    const dotted = parse({ ...release, 'lock-file': './.deploy.lock', 'deploy-log': './deploy.log' });
+    expect(dotted.strategy === 'release' && dotted.release).toMatchObject({ lockFile: '.deploy.lock', deployLog: 'deploy.log' });
+    expect(() => parse({ ...release, 'lock-file': './deploy.log', 'deploy-log': 'deploy.log' })).toThrow(/^input 'deploy-log': is the same file as lock-file/);
+    for (const value of ['.', './', 'locks//deploy.lock', 'deploy.log/']) {
+      expect(() => parse({ ...release, 'lock-file': value })).toThrow(/^input 'lock-file': does not name a file under app-dir.*Name the file itself, e\.g\. \.deploy\.lock/s);
+    }
+    for (const value of ['current/deploy.log', 'releases/deploy.log', 'releases', 'current', 'shared', '.slipway']) {
+      expect(() => parse({ ...release, 'deploy-log': value })).toThrow(/^input 'deploy-log': names .*which the release strategy replaces or prunes/);
+    }
+    expect(() => parse({ ...release, 'lock-file': 'deploy.log', 'deploy-log': 'deploy.log' })).toThrow(/^input 'deploy-log': is the same file as lock-file/);
+    expect(() => parse({ ...release, 'lock-file': '.deploy.lock', 'deploy-log': '.deploy.lock/log' })).toThrow(/^input 'deploy-log': and lock-file lie one inside the other/);
+    expect(() => parse({ ...release, 'lock-file': `${'a'.repeat(300)}.lock` })).toThrow(/^input 'lock-file': has a name longer than 255 characters/);
+    expect(() => parse({ ...release, 'deploy-log': `logs/${'a/'.repeat(600)}x` })).toThrow(/^input 'deploy-log': is 1206 characters long \(at most 1024\)/);
+    expect(() => parse({ ...release, 'release-name': `${'a'.repeat(300)}%Y%m%d%H%M%S` })).toThrow(/^input 'release-name': is 312 characters long \(at most 100\)/);
+  });
+
+  it('refuses an over-long shell path for the script strategy', () => {
+    const script = { strategy: 'script', script: 'true', service: '', image: '' };
+    expect(parse({ ...script, shell: '/usr/bin/zsh' })).toMatchObject({ shell: '/usr/bin/zsh' });
+    expect(() => parse({ ...script, shell: `/usr/${'a'.repeat(300)}/sh` })).toThrow(/^input 'shell': is not sh, bash or an absolute path to a shell/);
+  });
+
   it('checks env names, and the swarm stack file, before connecting', () => {
     expect(() => parse({ env: 'MY-VAR=1' })).toThrow(/^input 'env': line 1 has a key that is not an environment variable name\./);
     const swarm = { strategy: 'swarm', stack: 'shop', service: '', image: '' };

@@ -65,3 +65,31 @@ describe('{restored} and {restored-dir}', () => {
     expect(unnamedRestored(runnerValues(sqlite), [{ input: 'queries', texts: ['{restored}'] }])).toBeUndefined();
   });
 });
+
+describe('placeholders that do not exist', () => {
+  const sqlite = { source: 'sqlite', 'database-path': DB };
+  it.each([
+    ['queries', { queries: 'SELECT 1 FROM {restored_dir} => 1' }, /^input 'queries': names \{restored_dir\}, which is not a placeholder.*\{restored-dir\}/s],
+    ['app-args', { 'app-image': 'app:1', 'app-args': '--db={restore}' }, /^input 'app-args': names \{restore\}, which is not a placeholder/],
+    ['app-args', { 'app-image': 'app:1', 'app-args': '--port={PORT}' }, /^input 'app-args': names \{PORT\}, which is not a placeholder.*\{port\}/s],
+  ])('refuses a misspelt placeholder in %s, naming it', (_input, values, message) => {
+    expect(() => parse({ ...sqlite, ...values })).toThrow(message);
+  });
+
+  it('names only the key of an app-env value that misspells one (the value is a secret)', () => {
+    let message = '';
+    try { parse({ ...sqlite, 'app-image': 'app:1', 'app-env': 'DB_PATH={restored-file}\nDB_PASSWORD=s3cr3t-{restorex}' }); } catch (error) { message = (error as Error).message; }
+    expect(message).toMatch(/^input 'app-env': sets DB_PATH to a value naming a placeholder that does not exist/);
+    expect(message).not.toContain('{restored-file}');
+  });
+
+  it('keeps the real placeholders and other braces (SQL JSON, passwords, shell ${VARIABLES}) as they are', () => {
+    const settings = parse({ ...sqlite, 'app-image': 'app:1', 'app-args': '--db={restored}\n--port={port}\n--dir={restored-dir}\nsh\n-c\nexec app --port ${PORT} --db ${RESTORED_DB}', 'app-env': 'PASSWORD=a{b}c\nDB=${RESTORE_PATH:-x}', queries: `SELECT json('{"a":1}') FROM t WHERE p = '{restored}' => {"a":1}` });
+    expect(settings.app?.args).toEqual(['--db={restored}', '--port={port}', '--dir={restored-dir}', 'sh', '-c', 'exec app --port ${PORT} --db ${RESTORED_DB}']);
+  });
+
+  it('refuses app-args and app-env without app-image, which no app would read', () => {
+    expect(() => parse({ ...sqlite, 'app-args': 'serve --db {restored}' })).toThrow(/^input 'app-args': is set, but app-image is empty.*Set app-image/s);
+    expect(() => parse({ ...sqlite, 'app-env': 'DB=1' })).toThrow(/^input 'app-env': is set, but app-image is empty/);
+  });
+});

@@ -66,3 +66,30 @@ describe('push-image: one step per registry, from the same tags', () => {
       .toThrow("input 'expect-anonymous-pull': is false while verify-anonymous-pull is true");
   });
 });
+
+describe('a registry is a host name or address, with a port in range', () => {
+  it.each([
+    ['-H.evil/hi/app:1', /registry '-H\.evil' is not a host name or address/],
+    ['127.0.0.1:99999/hi/app:1', /registry '127\.0\.0\.1:99999' is not a host name or address with an optional port 1-65535/],
+    ['127.0.0.1:0/hi/app:1', /port 1-65535/],
+    ['127_0_0_1:5000/hi/app:1', /registry '127_0_0_1:5000'/],
+    ['127.0.0.1:5000:5001/hi/app:1', /registry '127\.0\.0\.1:5000:5001'/],
+    [`127.0.0.1:5000/hi/${'a'.repeat(300)}:1`, /the name is longer than 255 characters/],
+  ])('push-image refuses tags %j', (tags, message) => {
+    expect(() => push({ tags })).toThrow(message);
+    expect(() => build(tags.replace(/:1$/, ''))).toThrow(message);
+  });
+
+  it('refuses credentials written into a reference without quoting them', () => {
+    let message = '';
+    try { push({ tags: 'ci:hunter2-token@127.0.0.1:5000/hi/app:1' }); } catch (error) { message = (error as Error).message; }
+    expect(message).toMatch(/^input 'tags': holds user:password@ before the registry.*'username' and 'password'/s);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('keeps taking the registries users name', () => {
+    for (const tags of ['localhost:5000/app:1', '[::1]:5000/app:1', 'ghcr.io/acme/app:1.4.2', 'app:1', 'Registry.Example.com/acme/app:1', `ghcr.io/acme/app:1@sha256:${'a'.repeat(64)}`]) {
+      expect(push({ tags }).tags).toEqual([tags]);
+    }
+  });
+});

@@ -43,3 +43,25 @@ describe('ssh-deploy with mode: preview', () => {
     expect(() => parse({ mode: 'preview', ...(values as Record<string, string>) })).toThrow(message);
   });
 });
+
+describe('mode: preview judges the shared inputs as a deploy does', () => {
+  const preview = { mode: 'preview', 'pr-number': '12', image: 'r.example/shop:pr-12' };
+  it.each([
+    [{ 'app-dir': '/srv/../etc' }, /^input 'app-dir': has a '\.' or '\.\.' segment/],
+    [{ 'app-dir': '/' }, /^input 'app-dir': is the root directory/],
+    [{ 'preview-env-template': '-x' }, /^input 'preview-env-template': is not a path inside app-dir/],
+    [{ 'preview-env-template': '.env.preview/' }, /^input 'preview-env-template': does not name a file under app-dir/],
+    [{ 'compose-file': '-f' }, /^input 'compose-file': is not a path inside app-dir/],
+    [{ version: '1.0\n::error::forged' }, /^input 'version': is not a version \(found '1\.0'/],
+    [{ 'forge-token': 'ghp_secretvalue\nX-Injected: 1' }, /^input 'forge-token': holds spaces or line breaks/],
+  ])('refuses %j, naming the ssh-deploy input', (values, message) => {
+    expect(() => parse({ ...preview, ...values })).toThrow(message);
+  });
+
+  it('never quotes a forge-token it refuses', () => {
+    let message = '';
+    try { parse({ ...preview, 'forge-token': 'token ghp_secretvalue' }); } catch (error) { message = (error as Error).message; }
+    expect(message).toMatch(/forge-token/);
+    expect(message).not.toContain('ghp_secretvalue');
+  });
+});

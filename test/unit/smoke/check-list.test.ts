@@ -79,6 +79,8 @@ describe('the YAML list of checks', () => {
     ['- { url: "http://a/", expect-status: "20x" }', /'expect-status' is not a status code \(found '20x'\)\. Write a code \(200\), a list \(200, 204\) or a class \(2xx\)/],
     ['- { url: "http://a/", max-latency: soon }', /'max-latency' is not a duration \(found 'soon'\)/],
     ['- { url: "http://a/", connect-to: "10.0.0.5:99999" }', /'connect-to' is not an address \(found '10\.0\.0\.5:99999'\)/],
+    ['- { url: "http://a/", connect-to: "-oProxyCommand=x" }', /'connect-to' is not an address \(found '-oProxyCommand=x'\)/],
+    ['- { url: "http://a/", connect-to: "10.0.0.5/24" }', /'connect-to' is not an address \(found '10\.0\.0\.5\/24'\)/],
     ['- { url: "http://a/", timeout: 5s }', /has unknown keys \(found timeout\)\. Known keys: name, url/],
     ['- { url: "http://a/", secret-headers: [Authorization] }', /lists secret header 'authorization' that it does not send/],
   ])('refuses %j before any request', (text, message) => {
