@@ -2,11 +2,12 @@ import net from 'node:net';
 import { RunnerJobContext, runActionStep } from '../../support/runner-harness.js';
 
 /**
- * The Actions edge, like the CLI: when the event loop runs dry while the flow still
- * waits (Node 20's fetch on a server that accepts and closes at once never settles),
- * the bundle's top-level await left Node to exit 13 with only a warning about an
- * unsettled await: no annotation, no reason. The step fails with exit 1 and an error
- * that says what happened. Driven as the runner drives the bundle.
+ * Node 20's fetch never settled on a server that accepts and closes at once, so the
+ * event loop ran dry mid-flow and the bundle exited with no result (the edges' exit
+ * guard then said "stopped before it had a result"). Requests now go through
+ * src/core/http/request.ts, which settles: the step fails on the check itself, with
+ * exit 1 and an error naming the API call and what the server did. Driven as the
+ * runner drives the bundle.
  */
 describe('an action step that meets a server which accepts and closes', () => {
   it('fails with a message instead of passing with no result (restore-drill staleness against such a Forgejo API)', async () => {
@@ -24,7 +25,10 @@ describe('an action step that meets a server which accepts and closes', () => {
       });
       expect(run.ok).toBe(false);
       expect(run.code).toBe(1);
-      expect(`${run.stdout}${run.stderr}`).toMatch(/::error::the restore-drill step stopped before it had a result/);
+      const output = `${run.stdout}${run.stderr}`;
+      expect(output).toMatch(/::error::Restore drill 'restore-drill' failed 1 check\(s\): last successful restore-drill\.yml run within \d+ h: forgejo API GET \/api\/v1\/repos\/team\/app\/actions\/runs on 127\.0\.0\.1:\d+: the connection closed before any answer/);
+      expect(output).not.toMatch(/stopped before it had a result/);
+      expect(output).not.toContain('not-a-real-token-hr');
     } finally {
       server.close();
     }
