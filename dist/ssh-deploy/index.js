@@ -24980,7 +24980,8 @@ async function readPreviews(h) {
 }
 async function writeState(h, file, state) {
     const text = Object.entries(state).map(([key, value]) => `${key}=${String(value).replace(/\n/g, ' ')}\n`).join('');
-    await h.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && (umask 077; cat > "$1.tmp") && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+    // keepMode: a new state file is made 0600 (umask 077), an existing one keeps its mode.
+    await (0,host_state/* writeAtomic */.vZ)(h.session, file, text, { name: 'slipway-state', keepMode: true });
 }
 /** Creates or updates one preview; must be called with the previews lock held. */
 async function previewUp(h, pr) {
@@ -25019,9 +25020,7 @@ async function previewUp(h, pr) {
     };
     // State first: a preview that dies half-way is still found by down and reap.
     await writeState(h, n.stateFile, state);
-    await session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', n.overrideFile], {
-        stdin: renderPreviewOverride(settings.service, settings.image ?? '', n.envFile, pr),
-    });
+    await (0,host_state/* writeAtomic */.vZ)(session, n.overrideFile, renderPreviewOverride(settings.service, settings.image ?? '', n.envFile, pr), { name: 'slipway-override' });
     const words = composeWords(compose, project(h, n), 'up', '-d', '--remove-orphans');
     await session.exec(words, { stream: true, survivesDisconnect: true, label: `compose up ${n.project} on ${session.target.host}` });
     await checkIsolation(h, compose, n);

@@ -11,7 +11,7 @@ export interface SourceLocation {
 
 /**
  * The only way core code reports progress. Edges implement it: the Actions edge
- * with @actions/core (groups, annotations), the CLI with a console (TTY aware).
+ * with the runner's workflow commands (groups, annotations), the CLI with a console (TTY aware).
  */
 export interface Logger {
   info(message: string): void;

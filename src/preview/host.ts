@@ -1,7 +1,7 @@
 import { SlipwayError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { composeWords, DETECT_COMPOSE, type ComposeFlavor, type ComposeProject } from '../deploy/index.js';
-import { appendDeployLog } from '../deploy/index.js';
+import { appendDeployLog, writeAtomic } from '../deploy/index.js';
 import { acquireLock, type HeldLock } from '../deploy/index.js';
 import { ANY_SUCCESS } from '../smoke/index.js';
 import { runSmokeChecksOverSession, type SmokeCheck } from '../smoke/index.js';
@@ -57,7 +57,8 @@ export async function readPreviews(h: HostPreviews): Promise<PreviewState[]> {
 
 async function writeState(h: HostPreviews, file: string, state: PreviewState): Promise<void> {
   const text = Object.entries(state).map(([key, value]) => `${key}=${String(value).replace(/\n/g, ' ')}\n`).join('');
-  await h.session.exec(['sh', '-c', 'mkdir -p "$(dirname "$1")" && (umask 077; cat > "$1.tmp") && mv -f "$1.tmp" "$1"', 'slipway-state', file], { stdin: text });
+  // keepMode: a new state file is made 0600 (umask 077), an existing one keeps its mode.
+  await writeAtomic(h.session, file, text, { name: 'slipway-state', keepMode: true });
 }
 
 export interface UpResult {
@@ -101,9 +102,7 @@ export async function previewUp(h: HostPreviews, pr: number): Promise<UpResult> 
   };
   // State first: a preview that dies half-way is still found by down and reap.
   await writeState(h, n.stateFile, state);
-  await session.exec(['sh', '-c', 'cat > "$1.tmp" && mv -f "$1.tmp" "$1"', 'slipway-override', n.overrideFile], {
-    stdin: renderPreviewOverride(settings.service, settings.image ?? '', n.envFile, pr),
-  });
+  await writeAtomic(session, n.overrideFile, renderPreviewOverride(settings.service, settings.image ?? '', n.envFile, pr), { name: 'slipway-override' });
   const words = composeWords(compose, project(h, n), 'up', '-d', '--remove-orphans');
   await session.exec(words, { stream: true, survivesDisconnect: true, label: `compose up ${n.project} on ${session.target.host}` });
   await checkIsolation(h, compose, n);
