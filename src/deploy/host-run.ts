@@ -21,18 +21,27 @@ export interface HostRun<S = DeploySettings> {
   looked?: string;
   /**
    * Set by the fleet: keeps a strategy's closing step (its last remote work, e.g. pruning) for the
-   * host's last round trip with the deploy-log line and the lock release. A later call replaces it.
-   * Unset (a strategy run on its own): the strategy runs the step itself.
+   * host's last round trip with the deploy-log line and the lock release (true), or declines it
+   * (false: run it now). A later call replaces it. Unset (a strategy run on its own): the strategy
+   * runs the step itself.
    */
-  deferClosing?(step: ClosingStep): void;
+  deferClosing?(step: ClosingStep): boolean;
 }
 
-/** A strategy's last remote work on a host: `sh -c script slipway-closing args…`; its stdout goes to `settle`. */
+/** A strategy's last remote work on a host: `sh -c script slipway-closing args…` (stdin: `stdin`); its stdout goes to `settle`. */
 export interface ClosingStep {
   script: string;
   args: string[];
-  /** Called with the step's stdout and exit status (the step reports its own parts on stdout). */
-  settle(stdout: string, exitCode: number): void;
+  /** What the step reads on stdin (state text: kept out of argv). */
+  stdin?: string;
+  /** The host's outcome rests on the step (the state a rollback reads): a non-zero exit fails the host, and the fleet's log line says failed. */
+  vital?: boolean;
+  /**
+   * Called with the step's stdout and exit status (the step reports its own parts on stdout). An
+   * error returned fails the host (work its outcome rests on, e.g. the state a rollback reads);
+   * the fleet then writes the deploy-log line as failed.
+   */
+  settle(stdout: string, exitCode: number): Error | void;
 }
 
 /** The look the fleet ran with the lock, once; undefined when there is none (or it was read). */
@@ -44,12 +53,12 @@ export function takeLooked(run: HostRun): string | undefined {
 
 /** Hands the closing step to the fleet, or runs it now (one round trip) when there is no fleet. */
 export async function runClosing(run: HostRun, step: ClosingStep): Promise<void> {
-  if (run.deferClosing) {
-    run.deferClosing(step);
-    return;
-  }
-  const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], { allowFailure: true, label: `ssh ${run.session.target.host}: closing step` });
-  step.settle(result.stdout, result.exitCode);
+  if (run.deferClosing?.(step)) return;
+  const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], {
+    allowFailure: true, label: `ssh ${run.session.target.host}: closing step`, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}),
+  });
+  const failed = step.settle(result.stdout, result.exitCode);
+  if (failed) throw failed;
 }
 
 export type HostStatus = 'deployed' | 'rolled-back' | 'failed' | 'reverted' | 'not-started' | 'unchanged' | 'cancelled';

@@ -66,7 +66,9 @@ describe('fleet decisions (recorded sessions)', () => {
     for (const [name, host] of hosts) {
       const started = result.hosts.find((h) => h.host.includes(name))?.status !== 'not-started';
       expect(host.session.closed).toBe(started);
-      expect(host.session.ran(['sh', '-c', /rm -rf/, 'slipway-unlock'])).toHaveLength(started ? 1 : 0);
+      // The release rides in the host's last round trip, with the log line (slipway-close runs RELEASE_LOCK_SCRIPT).
+      expect(host.session.ran(['sh', '-c', /rm -rf/, 'slipway-close'])).toHaveLength(started ? 1 : 0);
+      expect(host.locked).toBe(false);
     }
   });
 
