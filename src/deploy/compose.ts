@@ -3,13 +3,13 @@ import { CancelledError, throwIfCancelled } from '../core/cancel.js';
 import { ProcessError, SlipwayError } from '../core/errors.js';
 import { sleep } from '../core/runner/retry.js';
 import {
-  composeWords, defaultProjectName, DETECT_COMPOSE, LOOK_SCRIPT, lookArgs, lookParts, lookWords, pollWords, prepareWords, RECORD_STATE_SCRIPT, recordStateProblem,
+  composeWords, defaultProjectName, LOOK_SCRIPT, lookArgs, lookParts, lookWords, pollWords, prepareWords, RECORD_STATE_SCRIPT, recordStateProblem,
   renderImageOverride, rollbackTag, serviceContainersWords, type ComposeFlavor, type ComposeProject, type FileWrite, type LookRequest,
 } from './compose-commands.js';
 import { healthPollDelay, servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
 import { envLineOf, envLineValue, variableValueFor, withEnvLine } from './compose-env-file.js';
 import { hostFiles, parseStateText, readOrEmpty, stateText } from './host-state.js';
-import { hookWords, requirePaths, RolledBackError, runClosing, takeLooked, type HostRun as AnyHostRun } from './host-run.js';
+import { hookWords, RolledBackError, runClosing, takeLooked, type HostRun as AnyHostRun } from './host-run.js';
 
 type HostRun = AnyHostRun<ComposeDeploySettings>;
 import { forHost } from './common-settings.js';
@@ -54,12 +54,9 @@ function contextOf(run: HostRun, flavor: ComposeFlavor): ComposeContext {
   };
 }
 
-/** The checks and the compose context one step at a time (the zero-downtime option's start). */
+/** The paths checked and the compose context (the zero-downtime option's start): the look the fleet ran with the lock, else one of its own. */
 export async function prepare(run: HostRun): Promise<ComposeContext> {
-  await requirePaths(run, pathChecks(run), PATHS_FIX);
-  const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-  if (detected !== 'v1' && detected !== 'v2') throw NO_COMPOSE(run);
-  return contextOf(run, detected);
+  return (await lookAt(run)).ctx;
 }
 
 /** What the service runs: the reference it was started from (`app:latest`) and the exact image (`sha256:…` ID). */

@@ -94,12 +94,3 @@ export class RolledBackError extends SlipwayError {
 export function hookWords(dir: string, script: string): string[] {
   return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
 }
-
-/** Fails with one message naming every missing path (checked in one round trip). */
-export async function requirePaths(run: HostRun, checks: Array<{ path: string; kind: 'dir' | 'file'; what: string }>, fix: string): Promise<void> {
-  const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-  const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-  const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-  const missing = result.stdout.trim();
-  if (missing) throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
-}

@@ -19,6 +19,16 @@ export interface FakeComposeHostOptions {
   imageFromEnv?: { variable: string; prefix: string };
 }
 
+/**
+ * LOOK_SCRIPT's answer on its arguments (separator, state file, env file, …) for a host with every
+ * path present and compose v2: what the service runs (`image|id`), and the files by path.
+ */
+export function composeLookAnswer([sep = '', stateFile = '', envFile = '']: string[], running: string, files: Map<string, string>): string {
+  const part = (name: string, text: string) => `\n${sep} ${name}\n${text}`;
+  return [part('missing', ''), part('compose', 'v2\n'), part('running', running ? `${running}\n` : ''), part('state', files.get(stateFile) ?? ''),
+    part('env', envFile ? files.get(envFile) ?? '' : ''), part('end', '')].join('');
+}
+
 export class FakeComposeHost {
   readonly session: RecordingSession;
   readonly images: Map<string, string>;
@@ -31,7 +41,6 @@ export class FakeComposeHost {
     this.images = new Map(Object.entries(options.images ?? {}));
     if (options.running) this.running = { image: options.running, id: this.images.get(options.running) ?? '' };
     const s = this.session;
-    s.on(snippet('slipway-check'), { stdout: '' });
     s.on(['sh', '-c', /docker compose version/], { stdout: 'v2' });
     // The fleet's lock round trip, with the compose look (LOOK_SCRIPT's arguments after the app-dir) when it carries one.
     s.on(snippet('slipway-lock'), (call) => {
@@ -88,13 +97,9 @@ export class FakeComposeHost {
   /** Paths whose state write fails (RECORD_STATE_SCRIPT exits 1, as on a full disk). */
   readonly unwritable = new Set<string>();
 
-  /** LOOK_SCRIPT's answer on its arguments (separator, state file, env file, …). */
-  private look([sep = '', stateFile = '', envFile = '']: string[]): string {
-    const part = (name: string, text: string) => `\n${sep} ${name}\n${text}`;
-    const running = this.running ? `${this.running.image}|${this.running.id}\n` : '';
-    const files = this.session.files;
-    return [part('missing', ''), part('compose', 'v2\n'), part('running', running), part('state', files.get(stateFile) ?? ''),
-      part('env', envFile ? files.get(envFile) ?? '' : ''), part('end', '')].join('');
+  /** LOOK_SCRIPT's answer on its arguments. */
+  private look(args: string[]): string {
+    return composeLookAnswer(args, this.running ? `${this.running.image}|${this.running.id}` : '', this.session.files);
   }
 
   /** RECORD_STATE_SCRIPT on `file`: stdin written whole, or refused for an unwritable path. */

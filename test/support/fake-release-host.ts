@@ -41,7 +41,6 @@ export class FakeReleaseHost {
     for (const [name, version] of Object.entries(options.releases ?? {})) this.releases.set(name, version);
     this.current = options.current;
     const s = this.session.withFiles();
-    s.on(snippet('slipway-check'), { stdout: '' });
     s.on(snippet('slipway-lock'), (call) => {
       this.locked = true;
       // With a look (arguments after the lock's app-dir): the lock's round trip prints it.

@@ -13,7 +13,7 @@ import { deployFleet } from '../../../src/deploy/fleet.js';
 import type { FlowContext } from '../../../src/core/context.js';
 import { RecordingRunner } from '../../../src/core/runner/recording-runner.js';
 import type { SshTarget } from '../../../src/ssh/target.js';
-import { FakeComposeHost } from '../../support/fake-compose-host.js';
+import { composeLookAnswer, FakeComposeHost } from '../../support/fake-compose-host.js';
 import { FakeReleaseHost } from '../../support/fake-release-host.js';
 import { closeAnswer, RecordingSession, snippet, valueAfter, type ExecCall } from '../../support/recording-session.js';
 
@@ -81,7 +81,7 @@ describe('the dry run shows the commands each strategy really runs', () => {
       const running = new Set(['app']);
       let upstream = 'server 127.0.0.1:8080;\n';
       session.on(snippet('slipway-check'), { stdout: '' });
-      session.on(['sh', '-c', /docker compose version/], { stdout: 'v2' });
+      session.on(snippet('slipway-compose-look'), (call) => ({ stdout: composeLookAnswer(call.words.slice(4), 'app:2|sha256:two', session.files) }));
       session.on(['docker', 'ps'], (call) => {
         const project = valueAfter(call.words, '--filter')?.replace('label=com.docker.compose.project=', '') ?? '';
         return { stdout: running.has(project) ? `c-${project}\n` : '' };
