@@ -134,7 +134,8 @@ export const composeStrategy: Strategy<ComposeDeploySettings> = {
   },
   planClosing(settings, host) {
     const { stateBase } = plannedProject(settings, host);
-    return [`${closingRoundTrip(settings)}: record the outcome in ${stateBase}.state (atomically; after a red health check, the rollback's)`];
+    const serving = settings.mode === 'rollback' ? 'the previous image, now serving' : 'the new image, or after a red health check the old one serving again';
+    return [`${closingRoundTrip(settings)}: record in ${stateBase}.state (atomically) what serves: ${serving}`];
   },
   lookWithLock: composeLookWithLock,
   deploy: composeDeploy,

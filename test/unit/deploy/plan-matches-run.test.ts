@@ -15,7 +15,7 @@ import { RecordingRunner } from '../../../src/core/runner/recording-runner.js';
 import type { SshTarget } from '../../../src/ssh/target.js';
 import { composeLookAnswer, FakeComposeHost } from '../../support/fake-compose-host.js';
 import { FakeReleaseHost } from '../../support/fake-release-host.js';
-import { closeAnswer, RecordingSession, snippet, valueAfter, type ExecCall } from '../../support/recording-session.js';
+import { closeAnswer, closeCall, RecordingSession, snippet, valueAfter, type ExecCall } from '../../support/recording-session.js';
 
 // The dry run of each strategy lists the commands its run executes: each spec runs the strategy on a
 // recorded session and compares what it ran with what `planDeploy` (the --dry-run plan) says.
@@ -44,6 +44,33 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(ran.length).toBeGreaterThan(0);
     const plan = planOf(settings);
     expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
+  });
+
+  it.each(['deploy', 'rollback'] as const)('compose (%s) run by the fleet: each round trip it made is a plan line, in the plan\'s order, the lock\'s with the look and the last with the state', async (mode) => {
+    const settings: ComposeDeploySettings = { ...base, mode, strategy: 'compose', compose: { files: ['docker-compose.yml'], service: 'web', image: 'app:3', pull: true } };
+    const host = new FakeComposeHost({ images: { 'app:2': 'sha256:two', 'app:3': 'sha256:three' }, running: 'app:2' });
+    const state = '/srv/app/.slipway/compose-default-web.state';
+    host.session.files.set(state, 'image=app:2\nimage_id=sha256:two\nversion=2\nprevious_image=app:3\nprevious_image_id=sha256:three\nprevious_version=3\n');
+    await expect(deployFleet(settings, fleetContext(), { openSession: async () => host.session })).resolves.toMatchObject({ ok: true });
+    const plan = planOf(settings);
+    const at = (start: string): number => plan.findIndex((line) => line.startsWith(start));
+    const indexes = host.session.calls.map((call) => {
+      const name = call.words[3];
+      if (name === 'slipway-lock') return at('in one round trip: check app-dir /srv/app exists');
+      if (name === 'slipway-compose-prepare') return mode === 'rollback' ? at('point web at the previous image') : at('tag the image web runs as');
+      if (call.words[0] === 'docker') return plan.indexOf(shellJoin(call.words));
+      // The containers' health polls follow `up` (the plan's health line is health-url's, unset here).
+      if (name === 'slipway-compose-poll') return plan.findIndex((line) => line.endsWith(' up -d --remove-orphans')) + 0.5;
+      if (name === 'slipway-close') return at(`in the last round trip: record in ${state} (atomically) what serves`);
+      return -1;
+    });
+    expect(indexes.every((index) => index >= 0)).toBe(true);
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    // The look the plan puts with the lock is the one the lock's round trip carried; the state the plan puts last, the last one's.
+    expect(plan[at('in one round trip: check app-dir') + 2]).toMatch(/^with the lock, in the same round trip: look at the compose files/);
+    expect(host.session.calls[0]?.words[2]).toContain('docker compose version');
+    expect(closeCall(host.session.calls[host.session.calls.length - 1]?.words ?? []).closing).toEqual([state]);
+    expect(plan[plan.length - 1]).toBe('in the last round trip: append to /srv/app/.slipway/deploy.log; release the lock');
   });
 
   it.each(['deploy', 'rollback'] as const)('compose with image-variable (%s): the plan names the env file it writes, and its compose commands carry no override', async (mode) => {
