@@ -158,6 +158,11 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
     }
     // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
     for (const item of pending) {
+      // Work the outcome rests on (the state a rollback reads) that did not happen fails the host, as if the strategy had thrown.
+      const closingFailed = (error: Error): void => {
+        Object.assign(item.outcome, { status: 'failed', message: formatError(error), changed: true });
+        failed = true;
+      };
       try {
         if (item.session && item.lock && item.run && (await item.session.isAlive())) {
           const entry: DeployLogEntry = {
@@ -168,14 +173,16 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
           // One round trip: the strategy's closing step (if any), the log line, the release.
           const { logError, closingError } = await item.lock.finish(entry, logPath, item.closing, item.closing?.vital ? { ...entry, result: 'failed' } : undefined);
           if (logError) context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
-          if (closingError) {
-            // Work the outcome rests on (the state a rollback reads) did not happen: the host failed, as if the strategy had thrown.
-            Object.assign(item.outcome, { status: 'failed', message: formatError(closingError), changed: true });
-            failed = true;
-          }
+          if (closingError) closingFailed(closingError);
+        } else if (item.closing?.vital) {
+          // The connection is gone: the step never ran (the post step releases the lock).
+          const lost = item.closing.settle('', 255);
+          if (lost) closingFailed(lost);
         }
       } catch (error) {
         context.log.warn(`${item.name}: could not release the deploy lock: ${formatError(error)}`);
+        // No answer: the step's settle said what was not done; a vital one fails the host.
+        if (item.closing?.vital && error instanceof Error && error.cause instanceof Error) closingFailed(error.cause);
       } finally {
         if (item.session) {
           connections[item.index] = item.session.connectionsOpened;

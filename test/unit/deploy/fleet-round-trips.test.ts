@@ -105,6 +105,22 @@ describe('a compose deploy run by the fleet makes one remote round trip per phas
     expect(host.locked).toBe(false);
   });
 
+  it.each([
+    { when: 'the connection is lost before the last round trip', cut: (host: FakeComposeHost) => host.session.on(snippet('slipway-compose-poll'), () => {
+      host.session.alive = false;
+      return { stdout: 'running||app:2|sha256:two\n' };
+    }) },
+    { when: 'the last round trip does not answer', cut: (host: FakeComposeHost) => host.session.on(snippet('slipway-close'), { exitCode: 255, stderr: 'Connection reset' }) },
+  ])('a state never written ($when) fails the host, never reported deployed', async ({ cut }) => {
+    const host = composeHost();
+    cut(host);
+    const result = await deploy(compose(), new Map([['h1.example', host.session]]));
+    expect(result.ok).toBe(false);
+    expect(result.hosts[0]?.status).toBe('failed');
+    expect(result.hosts[0]?.message).toMatch(/could not record the deployed state in \/srv\/app\/\.slipway\/compose-default-web\.state/);
+    expect(result.hosts[0]?.message).toMatch(/\(no answer \(exit 255\)\)/);
+  });
+
   it('in a batch of several hosts the state is written in a round trip of its own, so a failed write still reverts the other hosts', async () => {
     const a = composeHost('a');
     const b = composeHost('b');
