@@ -20752,7 +20752,8 @@ function polledContainer(line) {
 async function passedOwnHealthChecks(run, service, starting, deadline) {
     const results = await Promise.all(starting.map((container) => {
         const probe = container.probe;
-        const timeoutMs = Math.max(1000, Math.min(probe.timeoutMs, deadline - Date.now()));
+        // The check's own timeout, plus a second for the round trip; never past the wait by more than that second.
+        const timeoutMs = Math.max(1000, Math.min(probe.timeoutMs + 1000, deadline - Date.now()));
         return run.session.exec(probeWords(probe), { allowFailure: true, timeoutMs, label: `ssh ${run.session.target.host}: run ${service}'s own health check` })
             .then((result) => result.exitCode === 0, () => false);
     }));
