@@ -30,6 +30,11 @@ export interface SeedJob {
   shell(version: string): Way;
   cli(version: string): Way;
   action(version: string): Way;
+  /**
+   * Checks Slipway makes on this job that the seed's shell way does not, each named by the floor
+   * metric (a prefix) that measures it: the ratio against shell + bundle starts + these is reported too.
+   */
+  checksShellSkips?: Array<{ what: string; floor: string }>;
   /** Throws unless the round left the app as the job promises (new version serving, or the old one after a rollback). */
   verify(version: string, way: WayName): void;
   teardown(): void;
@@ -279,6 +284,8 @@ export function seed003(sandbox: Sandbox): SeedJob {
   });
   return {
     id: '003', title: '003: staging deploy by script over SSH, two health endpoints',
+    // The two checks confirm side by side: one guard's time.
+    checksShellSkips: [{ what: 'the smoke test\'s flap guard (3 passes in a row)', floor: '`slipway smoke --url`' }],
     setup() {
       sh('rm', ['-rf', appDir]);
       fs.mkdirSync(appDir, { recursive: true });

@@ -9,6 +9,8 @@
 // ways to every round, interleaved with the others: a change measured before and after in one run.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSandbox, type Sandbox } from '../../test/support/sandbox.js';
 import { median } from '../stats.js';
@@ -140,6 +142,9 @@ async function timeIt(file: string, args: string[], options: { env?: Record<stri
   return run.ms;
 }
 
+/** What the smoke test's default flap guard costs (consecutive-passes: 3, 100 ms apart) beside one pass. */
+export const SMOKE_GUARD_FLOOR = '`slipway smoke --url` of a URL that answers at once: default 3 passes in a row minus consecutive-passes 1 (the flap guard)';
+
 async function measureFloors(sandbox: Sandbox, rounds: number): Promise<Array<{ metric: string; ms: number }>> {
   const h1 = sandbox.ssh.hosts[0]!;
   const sock = `/tmp/hb-floor-mux-${process.pid}`;
@@ -160,12 +165,15 @@ async function measureFloors(sandbox: Sandbox, rounds: number): Promise<Array<{ 
   execFileSync('sqlite3', [path.join(dbDir, 'portal.db'), 'CREATE TABLE t (x); INSERT INTO t VALUES (1);']);
   execFileSync('restic', ['init', '--repo', path.join(repoWork, 'repo'), '--quiet'], { env: resticEnv, stdio: 'ignore' });
   execFileSync('restic', ['backup', '--repo', path.join(repoWork, 'repo'), '--quiet', dbDir], { env: resticEnv, stdio: 'ignore' });
+  const server = http.createServer((_request, response) => response.end('{"status":"ok"}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const healthUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
   const samples: Record<string, number[]> = {};
   const add = (metric: string, ms: number): void => { (samples[metric] ??= []).push(ms); };
   try {
     for (let round = 0; round < rounds; round += 1) {
       add('`node -e 0` (node start)', await timeIt(process.execPath, ['-e', '0']));
-      add('`node dist/cli/index.js version` (CLI bundle start)', await timeIt(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), 'version'], { allowFailure: true }));
+      add('`node dist/cli/index.js --version` (CLI bundle start)', await timeIt(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), '--version']));
       add('ssh-deploy bundle start to its first input error (action bundle load)', await timeIt(process.execPath, [path.join(ROOT, 'dist/ssh-deploy/index.js')],
         { env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' }, allowFailure: true }));
       add('`ssh -o ControlMaster=yes -f -N` (SSH connect + auth)', await timeIt('ssh', [...sshOptions, '-o', 'ControlMaster=yes', '-o', 'ControlPersist=30', '-f', '-N', target]));
@@ -176,8 +184,13 @@ async function measureFloors(sandbox: Sandbox, rounds: number): Promise<Array<{ 
       const target2 = path.join(repoWork, `restore-${round}`);
       add('`restic restore latest` of the small snapshot (bare restore)', await timeIt('restic', ['restore', 'latest', '--repo', path.join(repoWork, 'repo'), '--target', target2, '--quiet'], { env: resticEnv }));
       add('`restic check` of the same repository', await timeIt('restic', ['check', '--repo', path.join(repoWork, 'repo'), '--quiet'], { env: resticEnv }));
+      // The smoke test's flap guard: passes in a row, 100 ms apart, on a URL that answers at once.
+      const once = await timeIt(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), 'smoke', `--url=${healthUrl}`, '--consecutive-passes=1']);
+      const guarded = await timeIt(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), 'smoke', `--url=${healthUrl}`]);
+      add(SMOKE_GUARD_FLOOR, Math.max(0, guarded - once));
     }
   } finally {
+    server.close();
     execFileSync('docker-compose', ['-p', 'hb-floor', '--env-file', '.env', 'down', '-t', '1'], { cwd: composeDir, stdio: 'ignore', env: { ...process.env, APP_IMAGE: sandbox.baseImage } });
     fs.rmSync(composeDir, { recursive: true, force: true });
     fs.rmSync(repoWork, { recursive: true, force: true });
@@ -226,7 +239,7 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
   const floors = await measureFloors(sandbox, rounds);
   const floorOf = (start: string): number => floors.find((floor) => floor.metric.startsWith(start))?.ms ?? 0;
   // What a Slipway step pays that a shell step does not: node's start plus its bundle's load.
-  const startFloor: Record<'cli' | 'action', number> = { cli: floorOf('`node dist/cli/index.js version`'), action: floorOf('ssh-deploy bundle start') };
+  const startFloor: Record<'cli' | 'action', number> = { cli: floorOf('`node dist/cli/index.js --version`'), action: floorOf('ssh-deploy bundle start') };
   const rows = results.flatMap((result) => {
     const slipwayWays = (Object.keys(WAY_TITLES) as SlipwayWay[]).filter((name) => result.ratios[name] !== undefined);
     return [
@@ -242,6 +255,14 @@ export async function bench(): Promise<{ title: string; rows: Array<{ metric: st
         const floor = median(result.ms.shell!) + result.processes * startFloor[name];
         return {
           metric: `${result.job.id}: ${WAY_TITLES[name]} ÷ (shell + ${result.processes} × the ${name === 'cli' ? 'CLI' : 'action'} bundle's start), the floor a Slipway step stands on (medians)`,
+          value: `${(median(result.ms[name]!) / floor).toFixed(2)} ×`, target: '≤ 1.2 ×',
+        };
+      }),
+      ...(result.job.checksShellSkips ?? []).length === 0 ? [] : (['cli', 'action'] as const).map((name) => {
+        const skipped = result.job.checksShellSkips!;
+        const floor = median(result.ms.shell!) + result.processes * startFloor[name] + skipped.reduce((sum, check) => sum + floorOf(check.floor), 0);
+        return {
+          metric: `${result.job.id}: ${WAY_TITLES[name]} ÷ (shell + ${result.processes} × the bundle's start + the checks the shell way skips: ${skipped.map((check) => check.what).join(', ')}) (medians)`,
           value: `${(median(result.ms[name]!) / floor).toFixed(2)} ×`, target: '≤ 1.2 ×',
         };
       }),

@@ -1222,6 +1222,8 @@ var errors = __webpack_require__(3026);
 var retry = __webpack_require__(2738);
 // EXTERNAL MODULE: ./build/src/deploy/compose-commands.js
 var compose_commands = __webpack_require__(8520);
+// EXTERNAL MODULE: ./build/src/deploy/container-probe.js
+var container_probe = __webpack_require__(3033);
 // EXTERNAL MODULE: ./build/src/deploy/health.js
 var deploy_health = __webpack_require__(575);
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-env-file.js
@@ -1291,6 +1293,7 @@ function variableValueFor(image, currentValue, version) {
 // EXTERNAL MODULE: ./build/src/deploy/host-run.js
 var host_run = __webpack_require__(8739);
 ;// CONCATENATED MODULE: ./build/src/deploy/compose.js
+
 
 
 
@@ -1443,8 +1446,24 @@ async function bringUp(run, ctx, pull, beforeUp) {
     });
 }
 function polledContainer(line) {
-    const [status = '', health = '', image = '', id = ''] = line.split('|');
-    return { status, health, image, id };
+    const tab = line.indexOf('\t');
+    const [status = '', health = '', image = '', id = ''] = (tab === -1 ? line : line.slice(0, tab)).split('|');
+    const probe = tab === -1 ? undefined : (0,container_probe/* parseHealthProbe */.O2)(line.slice(tab + 1));
+    return { status, health, image, id, ...(probe ? { probe } : {}) };
+}
+/**
+ * While Docker says 'starting', run each such container's own health check once (container-probe.ts):
+ * true when every one passed. Each runs within its health check's timeout and what is left of the wait.
+ */
+async function passedOwnHealthChecks(run, service, starting, deadline) {
+    const results = await Promise.all(starting.map((container) => {
+        const probe = container.probe;
+        // The check's own timeout, plus a second for the round trip; never past the wait by more than that second.
+        const timeoutMs = Math.max(1000, Math.min(probe.timeoutMs + 1000, deadline - Date.now()));
+        return run.session.exec((0,container_probe/* probeWords */.K9)(probe), { allowFailure: true, timeoutMs, label: `ssh ${run.session.target.host}: run ${service}'s own health check` })
+            .then((result) => result.exitCode === 0, () => false);
+    }));
+    return results.every(Boolean);
 }
 /**
  * Waits until every container of the service runs and, where it has a health check, is healthy (one
@@ -1467,7 +1486,13 @@ async function waitHealthy(run, ctx, version, signal) {
             const live = polled.filter((c) => c.status && c.status !== 'removing');
             if (live.some((c) => c.health === 'unhealthy' || c.status === 'exited' || c.status === 'dead'))
                 return { healthy: false, detail: `container ${last}` };
-            if (live.length > 0 && live.every((c) => c.status === 'running' && (c.health === '' || c.health === 'healthy'))) {
+            const ready = (c) => c.status === 'running' && (c.health === '' || c.health === 'healthy');
+            const starting = live.filter((c) => c.status === 'running' && c.health === 'starting' && c.probe);
+            const passed = live.length > 0 && live.every((c) => ready(c) || starting.includes(c))
+                && (starting.length === 0 || await passedOwnHealthChecks(run, ctx.compose.service, starting, deadline));
+            if (passed) {
+                if (starting.length)
+                    run.log.info(`${run.session.name}: ${ctx.compose.service}'s own health check passed when run at once (Docker's first check comes one interval after the start)`);
                 // Newest first, as `docker ps` lists them: what the service runs now.
                 running = live[0]?.image ? { image: live[0].image, id: live[0].id } : undefined;
                 break;

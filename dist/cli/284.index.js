@@ -153,6 +153,8 @@ function forHost(template, host, index) {
 /* harmony export */   ds: () => (/* binding */ prepareWords)
 /* harmony export */ });
 /* unused harmony exports tagImageWords, LOOK_SCRIPT, PREPARE_SCRIPT, POLL_SCRIPT, POLL_FORMAT */
+/* harmony import */ var _container_probe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3033);
+
 /** Prints v2, v1 or none. */
 const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
 /** The compose command words (run on the host) for one project; the user's files are never edited. */
@@ -289,10 +291,76 @@ const POLL_SCRIPT = [
     'set -f; set -- $ids',
     '[ $# -eq 0 ] || docker inspect --format "$format" "$@" </dev/null || true',
 ].join('\n');
-/** Per container: status, health status ('' without a health check), image reference, image ID. */
-const POLL_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}';
+/**
+ * Per container: status, health status ('' without a health check), image reference, image ID; then,
+ * tab-separated, what running its health check at once needs (container-probe.ts).
+ */
+const POLL_FORMAT = `{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}${_container_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .PROBE_FORMAT */ .nf}`;
 function pollWords(projectName, service) {
     return ['sh', '-c', POLL_SCRIPT, 'slipway-compose-poll', POLL_FORMAT, ...serviceContainersWords(projectName, service, true, { oneOffs: false })];
+}
+
+
+/***/ }),
+
+/***/ 3033:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ probeWords),
+/* harmony export */   O2: () => (/* binding */ parseHealthProbe),
+/* harmony export */   nf: () => (/* binding */ PROBE_FORMAT)
+/* harmony export */ });
+/*
+ * A container's own HEALTHCHECK, run once by Slipway while Docker still says 'starting'.
+ *
+ * Docker runs a container's first health check one `interval` after the start (30 s unless the
+ * image says otherwise; engines before 25 have no start-interval), so a deploy that waits for
+ * 'healthy' waits that long even when the app answered within a second. Running the same
+ * command the same way (`docker exec`: the container's user, env and working dir) as soon as the
+ * container runs gives the same verdict without the wait. Only a pass is taken from it: a
+ * failing run says "not yet", and 'unhealthy' still comes from Docker alone, after its retries.
+ */
+/** Appended to the poll's inspect format: container ID (`.ID`: the typed field, which older CLIs need), the shell CMD-SHELL uses, the health check. */
+const PROBE_FORMAT = '\t{{.ID}}\t{{json .Config.Shell}}\t{{json .Config.Healthcheck}}';
+const CONTAINER_ID = /^[0-9a-f]{64}$/;
+/** Docker's own default for a health check without a timeout. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const isWords = (value) => Array.isArray(value) && value.every((word) => typeof word === 'string');
+/** What PROBE_FORMAT printed for one container; undefined when it has no health check Slipway can run. */
+function parseHealthProbe(printed) {
+    const [containerId = '', shellJson = 'null', checkJson = 'null'] = printed.split('\t');
+    if (!CONTAINER_ID.test(containerId))
+        return undefined;
+    let shell;
+    let check;
+    try {
+        shell = JSON.parse(shellJson);
+        check = JSON.parse(checkJson);
+    }
+    catch {
+        return undefined;
+    }
+    if (!check || typeof check !== 'object')
+        return undefined;
+    const { Test: test, Timeout: timeout } = check;
+    if (!isWords(test))
+        return undefined;
+    const [kind, ...rest] = test;
+    let command;
+    if (kind === 'CMD' && rest.length > 0)
+        command = rest;
+    else if (kind === 'CMD-SHELL' && rest.length === 1)
+        command = [...(isWords(shell) && shell.length > 0 ? shell : DEFAULT_SHELL), rest[0]];
+    else
+        return undefined; // NONE, or a form Docker would not run either
+    const timeoutMs = typeof timeout === 'number' && timeout > 0 ? Math.ceil(timeout / 1e6) : DEFAULT_TIMEOUT_MS;
+    return { containerId, command, timeoutMs };
+}
+/** The remote argv: the container is named by its full ID, so nothing after it is read as a docker option. */
+function probeWords(probe) {
+    return ['docker', 'exec', probe.containerId, ...probe.command];
 }
 
 

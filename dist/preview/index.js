@@ -3007,6 +3007,7 @@ async function markDeployment(forge, a, transport = request_httpRequest, budget 
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
+
 /** Prints v2, v1 or none. */
 const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
 /** The compose command words (run on the host) for one project; the user's files are never edited. */
@@ -3143,8 +3144,11 @@ const POLL_SCRIPT = [
     'set -f; set -- $ids',
     '[ $# -eq 0 ] || docker inspect --format "$format" "$@" </dev/null || true',
 ].join('\n');
-/** Per container: status, health status ('' without a health check), image reference, image ID. */
-const POLL_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}';
+/**
+ * Per container: status, health status ('' without a health check), image reference, image ID; then,
+ * tab-separated, what running its health check at once needs (container-probe.ts).
+ */
+const POLL_FORMAT = (/* unused pure expression or super */ null && (`{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}${PROBE_FORMAT}`));
 function pollWords(projectName, service) {
     return ['sh', '-c', POLL_SCRIPT, 'slipway-compose-poll', POLL_FORMAT, ...serviceContainersWords(projectName, service, true, { oneOffs: false })];
 }

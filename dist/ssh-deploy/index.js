@@ -8874,7 +8874,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_actions_edge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6784);
-/* harmony import */ var _preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3671);
+/* harmony import */ var _preview_deploy_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1871);
 // The ssh-deploy action: inputs → the shared deploy flow (mode preview: the preview flow) → outputs and summary.
 
 
@@ -10722,7 +10722,7 @@ async function runActionSteps(flow) {
 
 /***/ }),
 
-/***/ 3671:
+/***/ 1871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20572,7 +20572,61 @@ const cloudronStrategy = {
 
 // EXTERNAL MODULE: ./build/src/core/command.js
 var command = __nccwpck_require__(9764);
+;// CONCATENATED MODULE: ./build/src/deploy/container-probe.js
+/*
+ * A container's own HEALTHCHECK, run once by Slipway while Docker still says 'starting'.
+ *
+ * Docker runs a container's first health check one `interval` after the start (30 s unless the
+ * image says otherwise; engines before 25 have no start-interval), so a deploy that waits for
+ * 'healthy' waits that long even when the app answered within a second. Running the same
+ * command the same way (`docker exec`: the container's user, env and working dir) as soon as the
+ * container runs gives the same verdict without the wait. Only a pass is taken from it: a
+ * failing run says "not yet", and 'unhealthy' still comes from Docker alone, after its retries.
+ */
+/** Appended to the poll's inspect format: container ID (`.ID`: the typed field, which older CLIs need), the shell CMD-SHELL uses, the health check. */
+const PROBE_FORMAT = '\t{{.ID}}\t{{json .Config.Shell}}\t{{json .Config.Healthcheck}}';
+const CONTAINER_ID = /^[0-9a-f]{64}$/;
+/** Docker's own default for a health check without a timeout. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const isWords = (value) => Array.isArray(value) && value.every((word) => typeof word === 'string');
+/** What PROBE_FORMAT printed for one container; undefined when it has no health check Slipway can run. */
+function parseHealthProbe(printed) {
+    const [containerId = '', shellJson = 'null', checkJson = 'null'] = printed.split('\t');
+    if (!CONTAINER_ID.test(containerId))
+        return undefined;
+    let shell;
+    let check;
+    try {
+        shell = JSON.parse(shellJson);
+        check = JSON.parse(checkJson);
+    }
+    catch {
+        return undefined;
+    }
+    if (!check || typeof check !== 'object')
+        return undefined;
+    const { Test: test, Timeout: timeout } = check;
+    if (!isWords(test))
+        return undefined;
+    const [kind, ...rest] = test;
+    let command;
+    if (kind === 'CMD' && rest.length > 0)
+        command = rest;
+    else if (kind === 'CMD-SHELL' && rest.length === 1)
+        command = [...(isWords(shell) && shell.length > 0 ? shell : DEFAULT_SHELL), rest[0]];
+    else
+        return undefined; // NONE, or a form Docker would not run either
+    const timeoutMs = typeof timeout === 'number' && timeout > 0 ? Math.ceil(timeout / 1e6) : DEFAULT_TIMEOUT_MS;
+    return { containerId, command, timeoutMs };
+}
+/** The remote argv: the container is named by its full ID, so nothing after it is read as a docker option. */
+function probeWords(probe) {
+    return ['docker', 'exec', probe.containerId, ...probe.command];
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/compose-commands.js
+
 /** Prints v2, v1 or none. */
 const DETECT_COMPOSE = 'if docker compose version >/dev/null 2>&1; then echo v2; elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi';
 /** The compose command words (run on the host) for one project; the user's files are never edited. */
@@ -20709,8 +20763,11 @@ const POLL_SCRIPT = [
     'set -f; set -- $ids',
     '[ $# -eq 0 ] || docker inspect --format "$format" "$@" </dev/null || true',
 ].join('\n');
-/** Per container: status, health status ('' without a health check), image reference, image ID. */
-const POLL_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}';
+/**
+ * Per container: status, health status ('' without a health check), image reference, image ID; then,
+ * tab-separated, what running its health check at once needs (container-probe.ts).
+ */
+const POLL_FORMAT = `{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}${PROBE_FORMAT}`;
 function pollWords(projectName, service) {
     return ['sh', '-c', POLL_SCRIPT, 'slipway-compose-poll', POLL_FORMAT, ...serviceContainersWords(projectName, service, true, { oneOffs: false })];
 }
@@ -20956,6 +21013,7 @@ function variableValueFor(image, currentValue, version) {
 
 
 
+
 const PATHS_FIX = 'Create them on the host (or fix app-dir, compose-file, env-file): Slipway deploys into an existing compose setup and never writes your compose file';
 const NO_COMPOSE = (run) => new errors/* SlipwayError */.GQ(`${run.session.name}: neither \`docker compose\` nor \`docker-compose\` is installed on the host`, { fix: 'Install the Docker Compose plugin on the host' });
 /** The paths a compose deploy needs on the host before it starts. */
@@ -21097,8 +21155,24 @@ async function bringUp(run, ctx, pull, beforeUp) {
     });
 }
 function polledContainer(line) {
-    const [status = '', health = '', image = '', id = ''] = line.split('|');
-    return { status, health, image, id };
+    const tab = line.indexOf('\t');
+    const [status = '', health = '', image = '', id = ''] = (tab === -1 ? line : line.slice(0, tab)).split('|');
+    const probe = tab === -1 ? undefined : parseHealthProbe(line.slice(tab + 1));
+    return { status, health, image, id, ...(probe ? { probe } : {}) };
+}
+/**
+ * While Docker says 'starting', run each such container's own health check once (container-probe.ts):
+ * true when every one passed. Each runs within its health check's timeout and what is left of the wait.
+ */
+async function passedOwnHealthChecks(run, service, starting, deadline) {
+    const results = await Promise.all(starting.map((container) => {
+        const probe = container.probe;
+        // The check's own timeout, plus a second for the round trip; never past the wait by more than that second.
+        const timeoutMs = Math.max(1000, Math.min(probe.timeoutMs + 1000, deadline - Date.now()));
+        return run.session.exec(probeWords(probe), { allowFailure: true, timeoutMs, label: `ssh ${run.session.target.host}: run ${service}'s own health check` })
+            .then((result) => result.exitCode === 0, () => false);
+    }));
+    return results.every(Boolean);
 }
 /**
  * Waits until every container of the service runs and, where it has a health check, is healthy (one
@@ -21121,7 +21195,13 @@ async function waitHealthy(run, ctx, version, signal) {
             const live = polled.filter((c) => c.status && c.status !== 'removing');
             if (live.some((c) => c.health === 'unhealthy' || c.status === 'exited' || c.status === 'dead'))
                 return { healthy: false, detail: `container ${last}` };
-            if (live.length > 0 && live.every((c) => c.status === 'running' && (c.health === '' || c.health === 'healthy'))) {
+            const ready = (c) => c.status === 'running' && (c.health === '' || c.health === 'healthy');
+            const starting = live.filter((c) => c.status === 'running' && c.health === 'starting' && c.probe);
+            const passed = live.length > 0 && live.every((c) => ready(c) || starting.includes(c))
+                && (starting.length === 0 || await passedOwnHealthChecks(run, ctx.compose.service, starting, deadline));
+            if (passed) {
+                if (starting.length)
+                    run.log.info(`${run.session.name}: ${ctx.compose.service}'s own health check passed when run at once (Docker's first check comes one interval after the start)`);
                 // Newest first, as `docker ps` lists them: what the service runs now.
                 running = live[0]?.image ? { image: live[0].image, id: live[0].id } : undefined;
                 break;

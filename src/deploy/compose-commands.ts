@@ -1,3 +1,5 @@
+import { PROBE_FORMAT } from './container-probe.js';
+
 /** Which compose the host has: the v2 plugin (`docker compose`) or v1 (`docker-compose`). */
 export type ComposeFlavor = 'v2' | 'v1';
 
@@ -196,8 +198,11 @@ export const POLL_SCRIPT = [
   '[ $# -eq 0 ] || docker inspect --format "$format" "$@" </dev/null || true',
 ].join('\n');
 
-/** Per container: status, health status ('' without a health check), image reference, image ID. */
-export const POLL_FORMAT = '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}';
+/**
+ * Per container: status, health status ('' without a health check), image reference, image ID; then,
+ * tab-separated, what running its health check at once needs (container-probe.ts).
+ */
+export const POLL_FORMAT = `{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Config.Image}}|{{.Image}}${PROBE_FORMAT}`;
 
 export function pollWords(projectName: string, service: string): string[] {
   return ['sh', '-c', POLL_SCRIPT, 'slipway-compose-poll', POLL_FORMAT, ...serviceContainersWords(projectName, service, true, { oneOffs: false })];

@@ -6,6 +6,7 @@ import {
   composeWords, defaultProjectName, LOOK_SCRIPT, lookArgs, lookParts, lookWords, pollWords, prepareWords, RECORD_STATE_SCRIPT, recordStateProblem,
   renderImageOverride, rollbackTag, serviceContainersWords, type ComposeFlavor, type ComposeProject, type FileWrite, type LookRequest,
 } from './compose-commands.js';
+import { parseHealthProbe, probeWords, type HealthProbe } from './container-probe.js';
 import { healthPollDelay, servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
 import { envLineOf, envLineValue, variableValueFor, withEnvLine } from './compose-env-file.js';
 import { hostFiles, parseStateText, readOrEmpty, stateText } from './host-state.js';
@@ -236,11 +237,30 @@ interface PolledContainer {
   health: string;
   image: string;
   id: string;
+  /** Its own health check, to run at once while Docker says 'starting'. */
+  probe?: HealthProbe;
 }
 
 function polledContainer(line: string): PolledContainer {
-  const [status = '', health = '', image = '', id = ''] = line.split('|');
-  return { status, health, image, id };
+  const tab = line.indexOf('\t');
+  const [status = '', health = '', image = '', id = ''] = (tab === -1 ? line : line.slice(0, tab)).split('|');
+  const probe = tab === -1 ? undefined : parseHealthProbe(line.slice(tab + 1));
+  return { status, health, image, id, ...(probe ? { probe } : {}) };
+}
+
+/**
+ * While Docker says 'starting', run each such container's own health check once (container-probe.ts):
+ * true when every one passed. Each runs within its health check's timeout and what is left of the wait.
+ */
+async function passedOwnHealthChecks(run: HostRun, service: string, starting: PolledContainer[], deadline: number): Promise<boolean> {
+  const results = await Promise.all(starting.map((container) => {
+    const probe = container.probe as HealthProbe;
+    // The check's own timeout, plus a second for the round trip; never past the wait by more than that second.
+    const timeoutMs = Math.max(1000, Math.min(probe.timeoutMs + 1000, deadline - Date.now()));
+    return run.session.exec(probeWords(probe), { allowFailure: true, timeoutMs, label: `ssh ${run.session.target.host}: run ${service}'s own health check` })
+      .then((result) => result.exitCode === 0, () => false);
+  }));
+  return results.every(Boolean);
 }
 
 /**
@@ -262,7 +282,12 @@ async function waitHealthy(run: HostRun, ctx: ComposeContext, version: string | 
       // A container compose is removing (the one it replaced) no longer serves, whatever its health said.
       const live = polled.filter((c) => c.status && c.status !== 'removing');
       if (live.some((c) => c.health === 'unhealthy' || c.status === 'exited' || c.status === 'dead')) return { healthy: false, detail: `container ${last}` };
-      if (live.length > 0 && live.every((c) => c.status === 'running' && (c.health === '' || c.health === 'healthy'))) {
+      const ready = (c: PolledContainer) => c.status === 'running' && (c.health === '' || c.health === 'healthy');
+      const starting = live.filter((c) => c.status === 'running' && c.health === 'starting' && c.probe);
+      const passed = live.length > 0 && live.every((c) => ready(c) || starting.includes(c))
+        && (starting.length === 0 || await passedOwnHealthChecks(run, ctx.compose.service, starting, deadline));
+      if (passed) {
+        if (starting.length) run.log.info(`${run.session.name}: ${ctx.compose.service}'s own health check passed when run at once (Docker's first check comes one interval after the start)`);
         // Newest first, as `docker ps` lists them: what the service runs now.
         running = live[0]?.image ? { image: live[0].image, id: live[0].id } : undefined;
         break;

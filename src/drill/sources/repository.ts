@@ -47,12 +47,20 @@ export async function openRepository(source: RepositorySource, scratch: ScratchP
     backupBytes: local,
     restore: (snapshot, dataDir) =>
       runner.run(tool === 'restic' ? resticRestore(env, snapshot.id, dataDir) : borgExtract(env, source.repository, snapshot.id, dataDir), { allowFailure: true, timeoutMs: 6 * 3_600_000 }),
-    async check() {
-      const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
-      const result = await runner.run(tool === 'restic' ? resticCheck(env, source.readDataSubset) : borgCheck(env, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
-      return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
-    },
+    check: () => checkRepository(source, scratch, runner, env),
   };
+}
+
+/**
+ * `restic check` (metadata, or the read-data subset asked for) or `borg check`. A restic check
+ * started on its own gets a cache directory of its own: two restic processes never share one.
+ */
+export async function checkRepository(source: RepositorySource, scratch: ScratchPlace, runner: Runner, env?: Record<string, string>): Promise<CheckResult> {
+  const tool = source.kind;
+  const ownEnv = env ?? (tool === 'restic' ? resticEnv(source, scratch.sub('tool', 'restic-cache-check')) : borgEnv(source, scratch.sub('tool', 'borg-home')));
+  const name = tool === 'restic' ? `restic check${source.readDataSubset ? ` --read-data-subset=${source.readDataSubset}` : ''}` : 'borg check';
+  const result = await runner.run(tool === 'restic' ? resticCheck(ownEnv, source.readDataSubset) : borgCheck(ownEnv, source.repository), { allowFailure: true, timeoutMs: 6 * 3_600_000 });
+  return result.exitCode === 0 ? { name, passed: true, detail: 'no errors' } : failed(name, result);
 }
 
 /**

@@ -61,6 +61,33 @@ describe('ssh-deploy compose strategy (docker-compose v1 on a real sshd host)', 
     expect(await httpGet(PORT)).toContain('"version":"1.0.0"');
   });
 
+  describe('an image whose Docker health check runs only every 5 minutes', () => {
+    let slow = '';
+    let slowBroken = '';
+    beforeAll(async () => {
+      [slow, slowBroken] = await Promise.all([buildTestImage('4.0.0-slow-check', { interval: '5m' }), buildTestImage('5.0.0-slow-broken', { healthy: false, interval: '5m' })]);
+    });
+
+    it('is deployed once its own health check passes when run at once, not one Docker interval later', async () => {
+      const log = new MemoryLogger();
+      const run = await runFlow(deployFlow, values(slow, { 'health-timeout': '15s' }), localContext(log));
+      expect(run.failure).toBeUndefined();
+      expect(log.text()).toContain("app's own health check passed when run at once");
+      expect(await httpGet(PORT)).toContain('"version":"4.0.0-slow-check"');
+      // Docker itself has not run the check yet: the verdict was Slipway's run of the same command.
+      const project = (await runner.run({ file: 'docker', args: ['ps', '-q', '--filter', `label=com.docker.compose.project=${PROJECT}`] })).stdout.trim();
+      expect((await runner.run({ file: 'docker', args: ['inspect', '--format', '{{.State.Health.Status}}', project] })).stdout.trim()).toBe('starting');
+    });
+
+    it('is not taken for healthy when its own check fails: the wait ends in a rollback', async () => {
+      const log = new MemoryLogger();
+      const run = await runFlow(deployFlow, values(slowBroken, { 'health-timeout': '5s' }), localContext(log));
+      expect(run.failure).toMatch(/not healthy within 5 s \(running\|starting\)/);
+      expect(run.outputs['rolled-back']).toBe('true');
+      expect(await httpGet(PORT)).toContain('"version":"4.0.0-slow-check"');
+    });
+  });
+
   it('ignores a stopped one-off `compose run` container of the service', async () => {
     // What `docker-compose run app …` leaves behind once it exits: same project and service labels, oneoff=True.
     const oneOff = `slipway-it-compose-oneoff-${process.pid}`;

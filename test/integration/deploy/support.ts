@@ -24,9 +24,10 @@ export function sshValues(list: SandboxSshHost[]): Record<string, string> {
 
 /**
  * Builds `slipway-deploy-test:<version>`: busybox httpd answering /api/health with
- * {"ok":true,"version":…} on $PORT; `healthy: false` builds one whose health check always fails.
+ * {"ok":true,"version":…} on $PORT; `healthy: false` builds one whose health check always fails;
+ * `interval`: how often Docker runs the check (1s unless given).
  */
-export async function buildTestImage(version: string, options: { healthy?: boolean } = {}): Promise<string> {
+export async function buildTestImage(version: string, options: { healthy?: boolean; interval?: string } = {}): Promise<string> {
   const tag = `${TEST_IMAGE}:${version}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-image-'));
   fs.writeFileSync(path.join(dir, 'start.sh'), [
@@ -39,7 +40,7 @@ export async function buildTestImage(version: string, options: { healthy?: boole
   fs.writeFileSync(path.join(dir, 'Dockerfile'), [
     `FROM ${sandbox.baseImage}`,
     'COPY start.sh /start.sh',
-    `HEALTHCHECK --interval=1s --timeout=1s --retries=2 ${check}`,
+    `HEALTHCHECK --interval=${options.interval ?? '1s'} --timeout=1s --retries=2 ${check}`,
     // SIGTERM handling slow enough to make "connection cut during up" meaningful.
     'STOPSIGNAL SIGKILL',
     'CMD ["/bin/sh", "/start.sh"]',

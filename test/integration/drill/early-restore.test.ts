@@ -13,14 +13,21 @@ import { drillFlow } from '../../../src/drill/flow.js';
 
 const PASSWORD = 'early-restore-password-1';
 
-/** A real runner that also notes each restic subcommand it starts. */
+/** A real runner that also notes each restic subcommand it starts, and when each one starts and ends. */
 class NotingRunner implements Runner {
   readonly restic: string[] = [];
+  readonly events: string[] = [];
   private readonly inner: ProcessRunner;
   constructor(log: MemoryLogger) { this.inner = new ProcessRunner(log); }
-  run(spec: CommandSpec, options?: RunOptions) {
-    if (spec.file === 'restic') this.restic.push(`${spec.args[0]} ${spec.args[1] ?? ''}`);
-    return this.inner.run(spec, options);
+  async run(spec: CommandSpec, options?: RunOptions) {
+    if (spec.file !== 'restic') return this.inner.run(spec, options);
+    this.restic.push(`${spec.args[0]} ${spec.args[1] ?? ''}`);
+    this.events.push(`start ${spec.args[0]}`);
+    try {
+      return await this.inner.run(spec, options);
+    } finally {
+      this.events.push(`end ${spec.args[0]}`);
+    }
   }
 }
 
@@ -48,7 +55,7 @@ describe('restic drill: the restore starts beside the listing', () => {
     const runner = new NotingRunner(log);
     const scratchRoot = fs.mkdtempSync(path.join(root, 'scratch-'));
     const run = await runFlow(drillFlow, { source: 'restic', repository: repo, password: PASSWORD, 'skip-repository-check': 'true', tables: 'items', 'scratch-root': scratchRoot, ...inputs }, localContext(log, { runner, workDir: scratchRoot }));
-    return { run, restic: runner.restic, leftovers: fs.readdirSync(scratchRoot).filter((name) => name.startsWith('slipway-drill')) };
+    return { run, restic: runner.restic, events: runner.events, leftovers: fs.readdirSync(scratchRoot).filter((name) => name.startsWith('slipway-drill')) };
   };
 
   it('restores the newest snapshot once, and reports that snapshot with its rows', async () => {
@@ -70,6 +77,33 @@ describe('restic drill: the restore starts beside the listing', () => {
     const { run, leftovers } = await drill({ password: 'not-the-password-1' });
     expect(run.failure).toMatch(/open restic repository/);
     expect(run.result.restores[0].checks.map((check) => check.name)).toEqual(['open restic repository']);
+    expect(leftovers).toEqual([]);
+  });
+
+  it('starts the repository check beside the listing, and reports it after the restore\'s checks', async () => {
+    const { run, events, leftovers } = await drill({ 'skip-repository-check': 'false' });
+    expect(run.failure).toBeUndefined();
+    // All three start before the listing ends: the check does not wait for it.
+    expect(events.slice(0, 3).sort()).toEqual(['start check', 'start restore', 'start snapshots']);
+    const checks = run.result.restores[0].checks.map((check) => check.name);
+    expect(checks.at(-1)).toBe('restic check');
+    expect(leftovers).toEqual([]);
+  });
+
+  it('with no snapshot matching, still says whether the repository is intact', async () => {
+    const { run, leftovers } = await drill({ 'skip-repository-check': 'false', snapshot: 'deadbeef' });
+    expect(run.failure).toMatch(/snapshot deadbeef exists/);
+    expect(run.result.restores[0].checks.map((check) => [check.name, check.passed])).toEqual([
+      ['open restic repository', true], ['snapshot deadbeef exists', false], ['restic check', true],
+    ]);
+    expect(leftovers).toEqual([]);
+  });
+
+  it('with a wrong password and the check on, fails on opening only and leaves nothing behind', async () => {
+    const { run, events, leftovers } = await drill({ password: 'not-the-password-1', 'skip-repository-check': 'false' });
+    expect(run.result.restores[0].checks.map((check) => check.name)).toEqual(['open restic repository']);
+    // The check that ran beside it has ended before the drill did (its scratch place is gone).
+    expect(events.filter((event) => event.startsWith('end')).length).toBe(events.filter((event) => event.startsWith('start')).length);
     expect(leftovers).toEqual([]);
   });
 });
