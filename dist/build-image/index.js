@@ -1994,39 +1994,72 @@ function releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = (/* unused pure expression or super */ null && (`${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`));
+/** The last lines of a closing round trip, after the step's own output (the step cannot print past them). */
+const CLOSED = 'slipway-closed';
+const TRAILER = [new RegExp(`^${CLOSED} (\\d+)$`), /^log (\d+) ?(.*)$/, /^unlock (\d+)$/];
 /**
- * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
- * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
- * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ * `$1` log, `$2` line, `$3` the line when the step fails, `$4` lock, `$5` token, then a closing
+ * step's arguments (its stdin is the round trip's). The step runs first (its stdout passed on), then
+ * the log line, then the release as RELEASE_LOCK_SCRIPT; the last three stdout lines are
+ * `slipway-closed <the step's exit>`, `log <exit> <what it said, on one line>` and `unlock <exit>`.
  */
 function closeScript(closing) {
     return [
-        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
-        ...(closing ? [`( ${closing}\n)`] : []),
+        'log="$1"; line="$2"; failed="$3"; lock="$4"; token="$5"; shift 5',
+        ...(closing ? [`( ${closing}\n); closed=$?`, '[ "$closed" -eq 0 ] || line="$failed"'] : ['closed=0']),
+        `printf "\\n${CLOSED} %s\\n" "$closed"`,
         'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
         'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
         `( set -- "$lock" "$token"; ${lock_RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
     ].join('\n');
 }
+/** The line after a look's own output in the lock's round trip: the look's exit status. */
+const LOOKED = 'slipway-looked';
 /**
- * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
- * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
- * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
- * held whatever the look printed, so the caller always gets it to release.
+ * The lock's round trip: `$3` (app-dir) must be a directory (exit 5, nothing written), or with
+ * create-app-dir is made (`mkdir -p`, exit 6 when it cannot be), then the lock as ACQUIRE /
+ * ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then, once it is taken, the look script (if
+ * any) on the arguments after the third, followed by the line `slipway-looked <its exit>`. Exit 0
+ * from the lock on: the lock is held whatever the look did, so the caller always gets it to release.
  */
-function lockAndLookScript(asFile, look) {
-    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+function lockEntryScript(asFile, entry) {
+    return [
+        entry.createAppDir ? 'mkdir -p -- "$3" || exit 6' : '[ -d "$3" ] || exit 5',
+        `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`,
+        ...(entry.look ? ['shift 3', `( ${entry.look.script}\n); printf "\\n${LOOKED} %s\\n" "$?"`] : []),
+        'exit 0',
+    ].join('\n');
 }
-/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
-async function acquireLockAndLook(session, appDir, options, log, look) {
-    let looked = '';
+/** The separate look's output and exit status, from the lock round trip's stdout. */
+function splitLooked(stdout, stderr) {
+    const at = stdout.lastIndexOf(`\n${LOOKED} `);
+    const exit = at < 0 ? undefined : /^(\d+)\n?$/.exec(stdout.slice(at + LOOKED.length + 2));
+    if (!exit)
+        return { looked: stdout, lookFailed: `was cut short (${stderr.trim().slice(0, 200) || 'no error output'})` };
+    const looked = stdout.slice(0, at);
+    return exit[1] === '0' ? { looked } : { looked, lookFailed: `failed with exit ${exit[1]} (${stderr.trim().slice(0, 200) || 'no error output'})` };
+}
+/**
+ * The fleet's lock in one round trip: app-dir checked (or made), the lock taken and, once it is, the
+ * strategy's look; resolves with the lock and what the look printed.
+ */
+async function acquireLockAndLook(session, appDir, options, log, entry) {
+    let taken = {};
     const lock = await holdLock(session, appDir, options, log, {
-        script: (asFile) => lockAndLookScript(asFile, look.script),
-        args: [appDir, ...look.args],
-        taken: (stdout) => { looked = stdout; },
-        missingAppDir: look.missingAppDir,
+        script: (asFile) => lockEntryScript(asFile, entry),
+        args: [appDir, ...(entry.look?.args ?? [])],
+        label: `${entry.createAppDir ? 'create app-dir' : 'check app-dir'}, take deploy lock${entry.look ? ', look at the host' : ''}`,
+        taken: (stdout, stderr) => { if (entry.look)
+            taken = splitLooked(stdout, stderr); },
+        refused: (exitCode, stderr) => {
+            if (exitCode === 5)
+                return entry.missingAppDir();
+            if (exitCode === 6)
+                return new SlipwayError(`${session.name}: could not create app-dir ${appDir} (${stderr.trim().slice(0, 200)})`, { fix: 'Check the SSH user can write to its parent directory, or create app-dir on the host' });
+            return undefined;
+        },
     });
-    return { lock, looked };
+    return { lock, ...taken };
 }
 async function acquireLock(session, appDir, options, log) {
     return holdLock(session, appDir, options, log);
@@ -2054,20 +2087,23 @@ async function holdLock(session, appDir, options, log, attempt) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
-        finish: async (entry, logPath, closing) => {
-            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, formatDeployLogLine(entry), dir, token, ...(closing?.args ?? [])], {
-                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+        finish: async (entry, logPath, closing, failedEntry) => {
+            const line = formatDeployLogLine(entry);
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, line, failedEntry ? formatDeployLogLine(failedEntry) : line, dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`, ...(closing?.stdin !== undefined ? { stdin: closing.stdin } : {}),
             });
-            const lines = result.stdout.replace(/\n$/, '').split('\n');
-            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
-            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            // The trailer starts on a line of its own, after everything the step printed (which cannot print past it).
+            const at = result.stdout.lastIndexOf(`\n${CLOSED} `);
+            const [closed, logged, unlocked] = at < 0 ? [] : result.stdout.slice(at + 1).replace(/\n$/, '').split('\n').map((text, i) => TRAILER[i]?.exec(text) ?? undefined);
             if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
                 settle();
-            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
-            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
-            if (!unlocked || !logged)
-                throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
-            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+            // Without the whole trailer (a cut connection, a shell that failed early), every part counts as not done.
+            const answered = closed && logged && unlocked ? { closed, logged } : undefined;
+            const closingError = closing?.settle(answered ? result.stdout.slice(0, at) : '', answered ? Number(answered.closed[1]) : result.exitCode || 1) ?? undefined;
+            if (!answered)
+                throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`, { cause: closingError });
+            const { logged: log } = answered;
+            return { ...(log[1] === '0' ? {} : { logError: log[2]?.trim() || `exit ${log[1]}` }), ...(closingError ? { closingError } : {}) };
         },
     };
 }
@@ -2078,13 +2114,14 @@ async function takeLock(session, dir, token, options, log, attempt) {
         throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
         const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
-        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: ${attempt?.label ?? 'take deploy lock'}` });
         if (result.exitCode === 0) {
-            attempt?.taken(result.stdout);
+            attempt?.taken(result.stdout, result.stderr);
             return;
         }
-        if (attempt && result.exitCode === 5)
-            throw attempt.missingAppDir();
+        const refused = attempt?.refused(result.exitCode, result.stderr);
+        if (refused)
+            throw refused;
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)

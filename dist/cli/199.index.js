@@ -1330,13 +1330,9 @@ function contextOf(run, flavor) {
         ...(compose.imageVariable ? { envFile: `${run.appDir}/${projectEnvFile(compose)}` } : {}),
     };
 }
-/** The checks and the compose context one step at a time (the zero-downtime option's start). */
+/** The paths checked and the compose context (the zero-downtime option's start): the look the fleet ran with the lock, else one of its own. */
 async function prepare(run) {
-    await (0,host_run/* requirePaths */.yK)(run, pathChecks(run), PATHS_FIX);
-    const detected = (await run.session.exec(['sh', '-c', compose_commands/* DETECT_COMPOSE */.Hx])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw NO_COMPOSE(run);
-    return contextOf(run, detected);
+    return (await lookAt(run)).ctx;
 }
 async function runningImageOf(run, ctx) {
     const ids = (await run.session.exec((0,compose_commands/* serviceContainersWords */.Ru)(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
@@ -1353,13 +1349,39 @@ function imageOf(inspected) {
 async function runningImage(run, ctx) {
     return (await runningImageOf(run, ctx))?.image;
 }
+/** A look at this run's project, with a separator of its own (random: file text cannot pass for a part). */
+function lookRequest(run) {
+    const draft = contextOf(run, 'v2');
+    return {
+        separator: `slipway-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run),
+        projectName: draft.projectName, service: run.settings.compose.service,
+    };
+}
+/** The looks the fleet runs in the lock's round trip, by run: the answer is read with the separator it was asked with. */
+const lockedLooks = new WeakMap();
+/** The look the fleet runs with the lock (LOOK_SCRIPT: paths, compose, what runs, state, env file). */
+function composeLookWithLock(run) {
+    const request = lookRequest(run);
+    lockedLooks.set(run, request);
+    return { script: compose_commands/* LOOK_SCRIPT */.UX, args: (0,compose_commands/* lookArgs */.DO)(request) };
+}
+/** The look the fleet ran with the lock (once), else one round trip of its own. */
 async function lookAt(run) {
     const { compose } = run.settings;
-    const draft = contextOf(run, 'v2');
-    const separator = `slipway-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
-    const words = (0,compose_commands/* lookWords */.RD)({ separator, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run), projectName: draft.projectName, service: compose.service });
-    const answer = await run.session.exec(words, { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` });
-    const parts = (0,compose_commands/* lookParts */.L3)(answer.stdout, separator);
+    const looked = (0,host_run/* takeLooked */.ac)(run);
+    const locked = lockedLooks.get(run);
+    lockedLooks.delete(run);
+    let request;
+    let stdout;
+    if (looked !== undefined && locked) {
+        request = locked;
+        stdout = looked;
+    }
+    else {
+        request = lookRequest(run);
+        stdout = (await run.session.exec((0,compose_commands/* lookWords */.RD)(request), { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` })).stdout;
+    }
+    const parts = (0,compose_commands/* lookParts */.L3)(stdout, request.separator);
     if (!parts)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
     const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
@@ -1376,10 +1398,15 @@ async function lookAt(run) {
     };
 }
 /**
- * The look, with what the app serving now says it is (an HTTP check through the SSH forward) asked
- * beside it; that answer counts only when the look finds the service running.
+ * The look, with what the app serving now says it is (an HTTP check through the SSH forward); that
+ * answer counts only when the look finds the service running. Asked beside a look of its own, or,
+ * when the fleet already looked with the lock, right after it and only when the service runs.
  */
 async function lookBesideServingVersion(run) {
+    if (run.looked !== undefined && lockedLooks.has(run)) {
+        const seen = await lookAt(run);
+        return { seen, answered: seen.running ? await (0,deploy_health/* servingVersion */.vP)(run.session, run.settings.health, run.log) : undefined };
+    }
     const asked = (0,deploy_health/* servingVersion */.vP)(run.session, run.settings.health, run.log);
     let seen;
     try {
@@ -1390,6 +1417,22 @@ async function lookBesideServingVersion(run) {
         await asked;
     }
     return { seen, answered: seen.running ? await asked : undefined };
+}
+/**
+ * The state a deploy or rollback ends with (RECORD_STATE_SCRIPT), written in the host's last round
+ * trip with the deploy-log line and the lock release when the fleet keeps it there, else now; before
+ * the lock is released either way. A failed write fails the host.
+ */
+async function recordState(run, ctx, state) {
+    await (0,host_run/* runClosing */.VE)(run, {
+        script: compose_commands/* RECORD_STATE_SCRIPT */.SI, args: [ctx.stateFile], stdin: (0,host_state/* stateText */.r9)(state), vital: true,
+        settle: (stdout, exitCode) => {
+            const problem = (0,compose_commands/* recordStateProblem */.kr)(stdout, exitCode);
+            return problem === undefined ? undefined : new errors/* SlipwayError */.GQ(`${run.session.name}: could not record the ${state.status ?? 'deploy'} state in ${ctx.stateFile} (${problem})`, {
+                fix: 'Check the SSH user can write to app-dir/.slipway on the host; a rollback reads this file',
+            });
+        },
+    });
 }
 /** The env file's text on the host ('' when it does not exist yet). */
 const readEnvFile = (run, ctx) => (0,host_state/* readOrEmpty */.l2)(run.session, ctx.envFile ?? '', 'slipway-env-file');
@@ -1602,7 +1645,7 @@ async function composeDeploy(run) {
         const same = Boolean(now?.id && running?.id && now.id === running.id && state.previous_image);
         const kept = same ? earlier : previous;
         const recordedImage = variable ? now?.image ?? image : image;
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        await recordState(run, ctx, {
             image: recordedImage, image_id: now?.id ?? '', version, ...kept, ...envLines(sw.envLine, same ? state.previous_env_line : previousLine), status: 'deployed',
         });
         return { version, previous: shownBefore, changed: true };
@@ -1613,7 +1656,7 @@ async function composeDeploy(run) {
     await pointBack(run, ctx, sw.back);
     await bringUp(run, ctx, false);
     const back = await waitHealthy(run, ctx, previousVersion || undefined);
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+    await recordState(run, ctx, {
         image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
         ...envLines(sw.previousEnvLine, before.recorded ? state.previous_env_line : ''),
         status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
@@ -1647,11 +1690,11 @@ async function composeRollback(run) {
     const shownTarget = targetVersion ?? state.previous_image;
     const shownLeft = leaving.version || current;
     if (!verdict.healthy) {
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
+        await recordState(run, ctx, { ...state, status: 'rollback-unhealthy' });
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
     }
     const now = verdict.running;
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+    await recordState(run, ctx, {
         image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
         previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version,
         ...(variable ? { env_line: target, previous_env_line: leavingLine ?? '' } : {}), status: 'rolled-back',
@@ -1685,6 +1728,14 @@ function plannedProject(settings, host) {
         // Which compose the host has is only known once connected: the plan shows v2's words.
         words: (composeProject, ...sub) => host.planned((0,command/* shellJoin */.nZ)((0,compose_commands/* composeWords */.cp)('v2', composeProject, ...sub))),
     };
+}
+/**
+ * Where the state write goes (the fleet's rule for a closing step the outcome rests on): into the
+ * host's last round trip, unless other hosts share its batch (a failed write must still revert them).
+ */
+function closingRoundTrip(settings) {
+    const shared = settings.ssh.targets.length > 1 && settings.batchSize !== 1;
+    return shared ? 'in a round trip of its own (other hosts share the batch, so a failed write still reverts them)' : 'in the last round trip';
 }
 const tagOf = (image) => (image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1]);
 const COMPOSE_FLAVOR_NOTE = 'compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that';
@@ -1740,7 +1791,7 @@ const composeStrategy = {
         const variable = compose.imageVariable;
         const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: variable ? undefined : `${stateBase}.override.json` };
         const envFile = `${host.appDir}/${projectEnvFile(compose)}`;
-        const commands = [COMPOSE_FLAVOR_NOTE, `look at the host in one step: app-dir and compose files there, which compose, what ${compose.service} runs, ${stateBase}.state`];
+        const commands = [COMPOSE_FLAVOR_NOTE, `with the lock, in the same round trip: look at the compose files in app-dir, which compose, what ${compose.service} runs, ${stateBase}.state${variable ? `, ${envFile}` : ''}`];
         if (settings.mode === 'rollback') {
             commands.push(variable
                 ? `put back in ${envFile} the ${variable} line recorded as previous in ${(0,host_state/* stateDir */.Pn)(host.appDir)} (atomically)`
@@ -1761,6 +1812,12 @@ const composeStrategy = {
         commands.push(words(composeProject, 'up', '-d', '--remove-orphans'));
         return commands;
     },
+    planClosing(settings, host) {
+        const { stateBase } = plannedProject(settings, host);
+        const serving = settings.mode === 'rollback' ? 'the previous image, now serving' : 'the new image, or after a red health check the old one serving again';
+        return [`${closingRoundTrip(settings)}: record in ${stateBase}.state (atomically) what serves: ${serving}`];
+    },
+    lookWithLock: composeLookWithLock,
     deploy: composeDeploy,
     rollback: composeRollback,
 };
@@ -2932,6 +2989,7 @@ async function zeroDowntimeRollback(run) {
 
 
 
+
 /** How the proxy is moved to the new copy's port, as the switcher in zero-downtime/proxy.ts does it. */
 function proxySwitchPlan(zd) {
     switch (zd.proxy) {
@@ -2962,6 +3020,7 @@ const zeroDowntimeStrategy = {
         const image = settings.mode === 'rollback' ? `the previous image recorded in ${stateFile}` : host.image;
         return [
             COMPOSE_FLAVOR_NOTE,
+            'with the lock, in the same round trip: look at the compose files in app-dir and which compose the host has',
             `the new copy is ${slot} (or ${projectName}-green when ${slot} is live); the live copy is the one ${stateFile} records and the proxy points at`,
             `write ${override}: ${compose.service} → ${image}, ${zd.portEnv}=<new port, the first free one in ${zd.ports.first}-${zd.ports.last}>`,
             words(slotProject, 'config'),
@@ -2977,6 +3036,7 @@ const zeroDowntimeStrategy = {
             `docker rm -f <old copy's containers>`,
         ];
     },
+    lookWithLock: composeLookWithLock,
     deploy: zeroDowntimeDeploy,
     rollback: zeroDowntimeRollback,
 };

@@ -141,18 +141,22 @@ function forHost(template, host, index) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ lookArgs),
 /* harmony export */   Hx: () => (/* binding */ DETECT_COMPOSE),
 /* harmony export */   K$: () => (/* binding */ renderImageOverride),
 /* harmony export */   L3: () => (/* binding */ lookParts),
 /* harmony export */   Np: () => (/* binding */ rollbackTag),
 /* harmony export */   RD: () => (/* binding */ lookWords),
 /* harmony export */   Ru: () => (/* binding */ serviceContainersWords),
+/* harmony export */   SI: () => (/* binding */ RECORD_STATE_SCRIPT),
+/* harmony export */   UX: () => (/* binding */ LOOK_SCRIPT),
 /* harmony export */   Xd: () => (/* binding */ pollWords),
 /* harmony export */   Y7: () => (/* binding */ defaultProjectName),
 /* harmony export */   cp: () => (/* binding */ composeWords),
-/* harmony export */   ds: () => (/* binding */ prepareWords)
+/* harmony export */   ds: () => (/* binding */ prepareWords),
+/* harmony export */   kr: () => (/* binding */ recordStateProblem)
 /* harmony export */ });
-/* unused harmony exports tagImageWords, LOOK_SCRIPT, PREPARE_SCRIPT, POLL_SCRIPT, POLL_FORMAT */
+/* unused harmony exports tagImageWords, PREPARE_SCRIPT, POLL_SCRIPT, POLL_FORMAT */
 /* harmony import */ var _container_probe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3033);
 
 /** Prints v2, v1 or none. */
@@ -231,12 +235,16 @@ const LOOK_SCRIPT = [
     'printf "\\n%s env\\n" "$sep"; [ -z "$env" ] || cat -- "$env" 2>/dev/null',
     'printf "\\n%s end\\n" "$sep"',
 ].join('\n');
-function lookWords(request) {
+/** LOOK_SCRIPT's arguments for `request` (the fleet runs it with them in the lock's round trip). */
+function lookArgs(request) {
     return [
-        'sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
+        request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
         ...request.checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]),
         ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
     ];
+}
+function lookWords(request) {
+    return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }
 /** The parts of a look's answer by name (`missing`, `compose`, `running`, `state`, `env`, `end`), each exactly as printed. */
 function lookParts(stdout, separator) {
@@ -283,6 +291,23 @@ function prepareWords(pin, files) {
         ],
         stdin: files.map((file) => file.text).join(''),
     };
+}
+/**
+ * The state a deploy ends with, written atomically from stdin to `$1` (temp file + rename), as the
+ * closing step of the host's last round trip: prints `state <exit> <what it said, on one line>` and
+ * exits with that status.
+ */
+const RECORD_STATE_SCRIPT = [
+    'said=$( { mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"; } 2>&1 ); s=$?',
+    'printf "state %s %s\\n" "$s" "$(printf "%s" "$said" | tr "\\n" " ")"',
+    'exit "$s"',
+].join('\n');
+/** What RECORD_STATE_SCRIPT said about its write: undefined when it wrote the file. */
+function recordStateProblem(stdout, exitCode) {
+    const said = /^state (\d+) ?(.*)$/m.exec(stdout);
+    if (said?.[1] === '0' && exitCode === 0)
+        return undefined;
+    return said ? said[2]?.trim() || `exit ${said[1]}` : `no answer (exit ${exitCode})`;
 }
 /** One health poll in one round trip: the service's containers (`docker ps` words as arguments) and each one's state. */
 const POLL_SCRIPT = [

@@ -27,8 +27,6 @@ var platform = __webpack_require__(7630);
 var ssh_target = __webpack_require__(791);
 // EXTERNAL MODULE: ./build/src/ssh/session.js + 1 modules
 var session = __webpack_require__(6651);
-// EXTERNAL MODULE: ./build/src/deploy/host-state.js
-var host_state = __webpack_require__(5131);
 // EXTERNAL MODULE: ./build/src/deploy/host-run.js
 var host_run = __webpack_require__(8739);
 // EXTERNAL MODULE: ./build/src/deploy/lock.js
@@ -40,7 +38,6 @@ var strategies = __webpack_require__(2141);
 // EXTERNAL MODULE: ./build/src/deploy/strategies/strategy.js
 var strategies_strategy = __webpack_require__(5426);
 ;// CONCATENATED MODULE: ./build/src/deploy/fleet.js
-
 
 
 
@@ -101,29 +98,31 @@ async function deployFleet(settings, context, hooks = {}) {
                 item.session = await (hooks.openSession ? hooks.openSession(target, index) : (0,session/* openSshSession */.X)(target, context.runner, context.log));
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = (0,common_settings/* forHost */.c)(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing: (step) => { item.closing = step; } };
+                // A vital closing step (the state a rollback reads) waits for the last round trip only when no other host
+                // shares the batch: in a batch of several, its failure must still fail the batch and revert the others.
+                const deferClosing = (step) => {
+                    item.closing = step.vital && batch.length > 1 ? undefined : step;
+                    return item.closing !== undefined;
+                };
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing };
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `checking app-dir on ${item.name}`);
                 const paths = (0,strategies/* hostPathsFor */.GQ)(settings, appDir);
                 const lockOptions = {
                     lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
                     holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
                 };
+                // One round trip: app-dir checked (nothing made when it is missing) or, for a script with
+                // create-app-dir, made; the lock taken; the strategy's look, if it has one.
                 const look = strategy.lookWithLock?.(item.run);
-                if (look) {
-                    // One round trip: app-dir checked (nothing made when it is missing), the lock taken, the strategy's look.
-                    const missingAppDir = () => new errors/* SlipwayError */.GQ(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX });
-                    const taken = await (0,lock/* acquireLockAndLook */.Qi)(item.session, appDir, lockOptions, context.log, { ...look, missingAppDir });
-                    item.lock = taken.lock;
-                    item.run.looked = taken.looked;
-                }
-                else {
-                    // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
-                    if (settings.strategy === 'script' && settings.createAppDir)
-                        await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
-                    else
-                        await (0,host_run/* requirePaths */.yK)(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], APP_DIR_FIX);
-                    item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, lockOptions, context.log);
-                }
+                const taken = await (0,lock/* acquireLockAndLook */.Qi)(item.session, appDir, lockOptions, context.log, {
+                    createAppDir: settings.strategy === 'script' && settings.createAppDir,
+                    ...(look ? { look } : {}),
+                    missingAppDir: () => new errors/* SlipwayError */.GQ(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX }),
+                });
+                item.lock = taken.lock;
+                if (taken.lookFailed)
+                    throw new errors/* SlipwayError */.GQ(`${item.name}: the look at the host, in the lock's round trip, ${taken.lookFailed}`, { fix: 'Check the host\'s docker and sh answer for the SSH user, then deploy again' });
+                item.run.looked = taken.looked;
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
@@ -170,6 +169,11 @@ async function deployFleet(settings, context, hooks = {}) {
         }
         // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
         for (const item of pending) {
+            // Work the outcome rests on (the state a rollback reads) that did not happen fails the host, as if the strategy had thrown.
+            const closingFailed = (error) => {
+                Object.assign(item.outcome, { status: 'failed', message: (0,errors/* formatError */.Wk)(error), changed: true });
+                failed = true;
+            };
             try {
                 if (item.session && item.lock && item.run && (await item.session.isAlive())) {
                     const entry = {
@@ -177,20 +181,25 @@ async function deployFleet(settings, context, hooks = {}) {
                         previous: item.outcome.previous, result: item.outcome.status, actor,
                     };
                     const logPath = (0,strategies/* hostPathsFor */.GQ)(settings, item.run.appDir).deployLog;
-                    if (item.lock.finish && item.closing) {
-                        // One round trip: the strategy's closing step, the log line, the release.
-                        const { logError } = await item.lock.finish(entry, logPath, item.closing);
-                        if (logError)
-                            context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
-                    }
-                    else {
-                        await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, entry, logPath).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
-                        await item.lock.release();
-                    }
+                    // One round trip: the strategy's closing step (if any), the log line, the release.
+                    const { logError, closingError } = await item.lock.finish(entry, logPath, item.closing, item.closing?.vital ? { ...entry, result: 'failed' } : undefined);
+                    if (logError)
+                        context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
+                    if (closingError)
+                        closingFailed(closingError);
+                }
+                else if (item.closing?.vital) {
+                    // The connection is gone: the step never ran (the post step releases the lock).
+                    const lost = item.closing.settle('', 255);
+                    if (lost)
+                        closingFailed(lost);
                 }
             }
             catch (error) {
                 context.log.warn(`${item.name}: could not release the deploy lock: ${(0,errors/* formatError */.Wk)(error)}`);
+                // No answer: the step's settle said what was not done; a vital one fails the host.
+                if (item.closing?.vital && error instanceof Error && error.cause instanceof Error)
+                    closingFailed(error.cause);
             }
             finally {
                 if (item.session) {

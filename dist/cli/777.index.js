@@ -734,16 +734,16 @@ function planHosts(deploy, image) {
         const appDir = (0,_deploy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .forHost */ .c)(deploy.appDir, target.host, index);
         const paths = (0,_deploy_index_js__WEBPACK_IMPORTED_MODULE_3__/* .hostPathsFor */ .GQ)(deploy, appDir);
         const lock = paths.lockIsFile ? `take the lock ${paths.lock} (refused if it exists and Slipway did not write it)` : `take the lock ${paths.lock}`;
-        // The fleet checks app-dir before its lock (which lives inside it), or makes it for a script with create-app-dir.
-        const makeAppDir = deploy.strategy === 'script' && deploy.createAppDir ? [(0,_core_command_js__WEBPACK_IMPORTED_MODULE_2__/* .shellJoin */ .nZ)(['mkdir', '-p', '--', appDir])] : [];
-        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, ...makeAppDir, lock];
+        // The fleet checks app-dir in the lock's round trip (the lock lives inside it), or makes it for a script with create-app-dir.
+        const appDirStep = deploy.strategy === 'script' && deploy.createAppDir ? (0,_core_command_js__WEBPACK_IMPORTED_MODULE_2__/* .shellJoin */ .nZ)(['mkdir', '-p', '--', appDir]) : `check app-dir ${appDir} exists (nothing is made when it does not)`;
+        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `in one round trip: ${appDirStep}, then ${lock}`];
         // What the strategy runs, as it runs it (each strategy owns its plan).
         commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
         if (deploy.health.url)
             commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .PLANNED */ .TZ))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
-        // A strategy's closing commands go in the same last round trip as the log line and the release.
-        commands.push(...(strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? []));
-        commands.push(`append to ${paths.deployLog}; release the lock`);
+        // A strategy's closing commands say where they go (most in the last round trip, with the log line and the release).
+        const closing = strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? [];
+        commands.push(...closing, `in the last round trip: append to ${paths.deployLog}; release the lock`);
         return { host: (0,_ssh_index_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(target), appDir, commands };
     });
 }

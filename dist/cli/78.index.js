@@ -22,18 +22,22 @@ function forHost(template, host, index) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ lookArgs),
 /* harmony export */   Hx: () => (/* binding */ DETECT_COMPOSE),
 /* harmony export */   K$: () => (/* binding */ renderImageOverride),
 /* harmony export */   L3: () => (/* binding */ lookParts),
 /* harmony export */   Np: () => (/* binding */ rollbackTag),
 /* harmony export */   RD: () => (/* binding */ lookWords),
 /* harmony export */   Ru: () => (/* binding */ serviceContainersWords),
+/* harmony export */   SI: () => (/* binding */ RECORD_STATE_SCRIPT),
+/* harmony export */   UX: () => (/* binding */ LOOK_SCRIPT),
 /* harmony export */   Xd: () => (/* binding */ pollWords),
 /* harmony export */   Y7: () => (/* binding */ defaultProjectName),
 /* harmony export */   cp: () => (/* binding */ composeWords),
-/* harmony export */   ds: () => (/* binding */ prepareWords)
+/* harmony export */   ds: () => (/* binding */ prepareWords),
+/* harmony export */   kr: () => (/* binding */ recordStateProblem)
 /* harmony export */ });
-/* unused harmony exports tagImageWords, LOOK_SCRIPT, PREPARE_SCRIPT, POLL_SCRIPT, POLL_FORMAT */
+/* unused harmony exports tagImageWords, PREPARE_SCRIPT, POLL_SCRIPT, POLL_FORMAT */
 /* harmony import */ var _container_probe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3033);
 
 /** Prints v2, v1 or none. */
@@ -112,12 +116,16 @@ const LOOK_SCRIPT = [
     'printf "\\n%s env\\n" "$sep"; [ -z "$env" ] || cat -- "$env" 2>/dev/null',
     'printf "\\n%s end\\n" "$sep"',
 ].join('\n');
-function lookWords(request) {
+/** LOOK_SCRIPT's arguments for `request` (the fleet runs it with them in the lock's round trip). */
+function lookArgs(request) {
     return [
-        'sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
+        request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
         ...request.checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]),
         ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
     ];
+}
+function lookWords(request) {
+    return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }
 /** The parts of a look's answer by name (`missing`, `compose`, `running`, `state`, `env`, `end`), each exactly as printed. */
 function lookParts(stdout, separator) {
@@ -164,6 +172,23 @@ function prepareWords(pin, files) {
         ],
         stdin: files.map((file) => file.text).join(''),
     };
+}
+/**
+ * The state a deploy ends with, written atomically from stdin to `$1` (temp file + rename), as the
+ * closing step of the host's last round trip: prints `state <exit> <what it said, on one line>` and
+ * exits with that status.
+ */
+const RECORD_STATE_SCRIPT = [
+    'said=$( { mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"; } 2>&1 ); s=$?',
+    'printf "state %s %s\\n" "$s" "$(printf "%s" "$said" | tr "\\n" " ")"',
+    'exit "$s"',
+].join('\n');
+/** What RECORD_STATE_SCRIPT said about its write: undefined when it wrote the file. */
+function recordStateProblem(stdout, exitCode) {
+    const said = /^state (\d+) ?(.*)$/m.exec(stdout);
+    if (said?.[1] === '0' && exitCode === 0)
+        return undefined;
+    return said ? said[2]?.trim() || `exit ${said[1]}` : `no answer (exit ${exitCode})`;
 }
 /** One health poll in one round trip: the service's containers (`docker ps` words as arguments) and each one's state. */
 const POLL_SCRIPT = [
@@ -436,8 +461,7 @@ async function waitForHttpHealth(session, health, version, log, deadline, signal
 /* harmony export */   Ai: () => (/* binding */ RolledBackError),
 /* harmony export */   VE: () => (/* binding */ runClosing),
 /* harmony export */   Zt: () => (/* binding */ hookWords),
-/* harmony export */   ac: () => (/* binding */ takeLooked),
-/* harmony export */   yK: () => (/* binding */ requirePaths)
+/* harmony export */   ac: () => (/* binding */ takeLooked)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3026);
 
@@ -449,12 +473,14 @@ function takeLooked(run) {
 }
 /** Hands the closing step to the fleet, or runs it now (one round trip) when there is no fleet. */
 async function runClosing(run, step) {
-    if (run.deferClosing) {
-        run.deferClosing(step);
+    if (run.deferClosing?.(step))
         return;
-    }
-    const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], { allowFailure: true, label: `ssh ${run.session.target.host}: closing step` });
-    step.settle(result.stdout, result.exitCode);
+    const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], {
+        allowFailure: true, label: `ssh ${run.session.target.host}: closing step`, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}),
+    });
+    const failed = step.settle(result.stdout, result.exitCode);
+    if (failed)
+        throw failed;
 }
 /** A deploy step that failed after the host was changed and was then put back: says what serves now. */
 class RolledBackError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ {
@@ -472,15 +498,6 @@ class RolledBackError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Sl
 /** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
 function hookWords(dir, script) {
     return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
-}
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
 }
 
 

@@ -9812,11 +9812,10 @@ async function writeStateFile(session, file, state) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IZ: () => (/* binding */ acquireLock),
 /* harmony export */   Qi: () => (/* binding */ acquireLockAndLook),
 /* harmony export */   ky: () => (/* binding */ releaseLockWords)
 /* harmony export */ });
-/* unused harmony exports ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT */
+/* unused harmony exports ForeignLockError, LOCK_FILE_MARK, LockHeldError, RELEASE_LOCK_SCRIPT, acquireLock */
 /* harmony import */ var _core_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4091);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
 /* harmony import */ var _core_leftovers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8929);
@@ -9897,39 +9896,72 @@ function releaseLockWords(lockDir, token) {
 const BREAK = 'if [ "$(cat "$1/holder" 2>/dev/null)" = "$2" ] || [ ! -e "$1/holder" ]; then rm -rf "$1"; fi';
 /** The same for a lock file: only while it is still Slipway's with that holder. */
 const BREAK_FILE = `${HOLDER_OF}; if [ "$(head -n 1 "$1" 2>/dev/null)" = "${LOCK_FILE_MARK}" ] && [ "$(holder_of "$1")" = "$2" ]; then rm -f "$1"; fi`;
+/** The last lines of a closing round trip, after the step's own output (the step cannot print past them). */
+const CLOSED = 'slipway-closed';
+const TRAILER = [new RegExp(`^${CLOSED} (\\d+)$`), /^log (\d+) ?(.*)$/, /^unlock (\d+)$/];
 /**
- * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
- * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
- * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ * `$1` log, `$2` line, `$3` the line when the step fails, `$4` lock, `$5` token, then a closing
+ * step's arguments (its stdin is the round trip's). The step runs first (its stdout passed on), then
+ * the log line, then the release as RELEASE_LOCK_SCRIPT; the last three stdout lines are
+ * `slipway-closed <the step's exit>`, `log <exit> <what it said, on one line>` and `unlock <exit>`.
  */
 function closeScript(closing) {
     return [
-        'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
-        ...(closing ? [`( ${closing}\n)`] : []),
+        'log="$1"; line="$2"; failed="$3"; lock="$4"; token="$5"; shift 5',
+        ...(closing ? [`( ${closing}\n); closed=$?`, '[ "$closed" -eq 0 ] || line="$failed"'] : ['closed=0']),
+        `printf "\\n${CLOSED} %s\\n" "$closed"`,
         'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
         'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
         `( set -- "$lock" "$token"; ${RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
     ].join('\n');
 }
+/** The line after a look's own output in the lock's round trip: the look's exit status. */
+const LOOKED = 'slipway-looked';
 /**
- * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
- * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
- * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
- * held whatever the look printed, so the caller always gets it to release.
+ * The lock's round trip: `$3` (app-dir) must be a directory (exit 5, nothing written), or with
+ * create-app-dir is made (`mkdir -p`, exit 6 when it cannot be), then the lock as ACQUIRE /
+ * ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then, once it is taken, the look script (if
+ * any) on the arguments after the third, followed by the line `slipway-looked <its exit>`. Exit 0
+ * from the lock on: the lock is held whatever the look did, so the caller always gets it to release.
  */
-function lockAndLookScript(asFile, look) {
-    return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+function lockEntryScript(asFile, entry) {
+    return [
+        entry.createAppDir ? 'mkdir -p -- "$3" || exit 6' : '[ -d "$3" ] || exit 5',
+        `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`,
+        ...(entry.look ? ['shift 3', `( ${entry.look.script}\n); printf "\\n${LOOKED} %s\\n" "$?"`] : []),
+        'exit 0',
+    ].join('\n');
 }
-/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
-async function acquireLockAndLook(session, appDir, options, log, look) {
-    let looked = '';
+/** The separate look's output and exit status, from the lock round trip's stdout. */
+function splitLooked(stdout, stderr) {
+    const at = stdout.lastIndexOf(`\n${LOOKED} `);
+    const exit = at < 0 ? undefined : /^(\d+)\n?$/.exec(stdout.slice(at + LOOKED.length + 2));
+    if (!exit)
+        return { looked: stdout, lookFailed: `was cut short (${stderr.trim().slice(0, 200) || 'no error output'})` };
+    const looked = stdout.slice(0, at);
+    return exit[1] === '0' ? { looked } : { looked, lookFailed: `failed with exit ${exit[1]} (${stderr.trim().slice(0, 200) || 'no error output'})` };
+}
+/**
+ * The fleet's lock in one round trip: app-dir checked (or made), the lock taken and, once it is, the
+ * strategy's look; resolves with the lock and what the look printed.
+ */
+async function acquireLockAndLook(session, appDir, options, log, entry) {
+    let taken = {};
     const lock = await holdLock(session, appDir, options, log, {
-        script: (asFile) => lockAndLookScript(asFile, look.script),
-        args: [appDir, ...look.args],
-        taken: (stdout) => { looked = stdout; },
-        missingAppDir: look.missingAppDir,
+        script: (asFile) => lockEntryScript(asFile, entry),
+        args: [appDir, ...(entry.look?.args ?? [])],
+        label: `${entry.createAppDir ? 'create app-dir' : 'check app-dir'}, take deploy lock${entry.look ? ', look at the host' : ''}`,
+        taken: (stdout, stderr) => { if (entry.look)
+            taken = splitLooked(stdout, stderr); },
+        refused: (exitCode, stderr) => {
+            if (exitCode === 5)
+                return entry.missingAppDir();
+            if (exitCode === 6)
+                return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: could not create app-dir ${appDir} (${stderr.trim().slice(0, 200)})`, { fix: 'Check the SSH user can write to its parent directory, or create app-dir on the host' });
+            return undefined;
+        },
     });
-    return { lock, looked };
+    return { lock, ...taken };
 }
 async function acquireLock(session, appDir, options, log) {
     return holdLock(session, appDir, options, log);
@@ -9957,20 +9989,23 @@ async function holdLock(session, appDir, options, log, attempt) {
             if (released.exitCode === 0 || released.exitCode === 3)
                 settle();
         },
-        finish: async (entry, logPath, closing) => {
-            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDeployLogLine */ .bI)(entry), dir, token, ...(closing?.args ?? [])], {
-                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+        finish: async (entry, logPath, closing, failedEntry) => {
+            const line = (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDeployLogLine */ .bI)(entry);
+            const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, line, failedEntry ? (0,_host_state_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDeployLogLine */ .bI)(failedEntry) : line, dir, token, ...(closing?.args ?? [])], {
+                allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`, ...(closing?.stdin !== undefined ? { stdin: closing.stdin } : {}),
             });
-            const lines = result.stdout.replace(/\n$/, '').split('\n');
-            const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
-            const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+            // The trailer starts on a line of its own, after everything the step printed (which cannot print past it).
+            const at = result.stdout.lastIndexOf(`\n${CLOSED} `);
+            const [closed, logged, unlocked] = at < 0 ? [] : result.stdout.slice(at + 1).replace(/\n$/, '').split('\n').map((text, i) => TRAILER[i]?.exec(text) ?? undefined);
             if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3'))
                 settle();
-            // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
-            closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
-            if (!unlocked || !logged)
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
-            return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+            // Without the whole trailer (a cut connection, a shell that failed early), every part counts as not done.
+            const answered = closed && logged && unlocked ? { closed, logged } : undefined;
+            const closingError = closing?.settle(answered ? result.stdout.slice(0, at) : '', answered ? Number(answered.closed[1]) : result.exitCode || 1) ?? undefined;
+            if (!answered)
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`, { cause: closingError });
+            const { logged: log } = answered;
+            return { ...(log[1] === '0' ? {} : { logError: log[2]?.trim() || `exit ${log[1]}` }), ...(closingError ? { closingError } : {}) };
         },
     };
 }
@@ -9981,13 +10016,14 @@ async function takeLock(session, dir, token, options, log, attempt) {
         (0,_core_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(options.signal, `taking the deploy lock on ${session.name}`);
         const asFile = options.lockPath !== undefined;
         const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
-        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+        const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: ${attempt?.label ?? 'take deploy lock'}` });
         if (result.exitCode === 0) {
-            attempt?.taken(result.stdout);
+            attempt?.taken(result.stdout, result.stderr);
             return;
         }
-        if (attempt && result.exitCode === 5)
-            throw attempt.missingAppDir();
+        const refused = attempt?.refused(result.exitCode, result.stderr);
+        if (refused)
+            throw refused;
         if (asFile && result.exitCode === 4)
             throw new ForeignLockError(session.name, dir);
         if (result.exitCode !== 3)
@@ -20244,12 +20280,16 @@ const LOOK_SCRIPT = [
     'printf "\\n%s env\\n" "$sep"; [ -z "$env" ] || cat -- "$env" 2>/dev/null',
     'printf "\\n%s end\\n" "$sep"',
 ].join('\n');
-function lookWords(request) {
+/** LOOK_SCRIPT's arguments for `request` (the fleet runs it with them in the lock's round trip). */
+function lookArgs(request) {
     return [
-        'sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
+        request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
         ...request.checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]),
         ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
     ];
+}
+function lookWords(request) {
+    return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }
 /** The parts of a look's answer by name (`missing`, `compose`, `running`, `state`, `env`, `end`), each exactly as printed. */
 function lookParts(stdout, separator) {
@@ -20296,6 +20336,23 @@ function prepareWords(pin, files) {
         ],
         stdin: files.map((file) => file.text).join(''),
     };
+}
+/**
+ * The state a deploy ends with, written atomically from stdin to `$1` (temp file + rename), as the
+ * closing step of the host's last round trip: prints `state <exit> <what it said, on one line>` and
+ * exits with that status.
+ */
+const RECORD_STATE_SCRIPT = [
+    'said=$( { mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"; } 2>&1 ); s=$?',
+    'printf "state %s %s\\n" "$s" "$(printf "%s" "$said" | tr "\\n" " ")"',
+    'exit "$s"',
+].join('\n');
+/** What RECORD_STATE_SCRIPT said about its write: undefined when it wrote the file. */
+function recordStateProblem(stdout, exitCode) {
+    const said = /^state (\d+) ?(.*)$/m.exec(stdout);
+    if (said?.[1] === '0' && exitCode === 0)
+        return undefined;
+    return said ? said[2]?.trim() || `exit ${said[1]}` : `no answer (exit ${exitCode})`;
 }
 /** One health poll in one round trip: the service's containers (`docker ps` words as arguments) and each one's state. */
 const POLL_SCRIPT = [
@@ -20552,12 +20609,14 @@ function takeLooked(run) {
 }
 /** Hands the closing step to the fleet, or runs it now (one round trip) when there is no fleet. */
 async function runClosing(run, step) {
-    if (run.deferClosing) {
-        run.deferClosing(step);
+    if (run.deferClosing?.(step))
         return;
-    }
-    const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], { allowFailure: true, label: `ssh ${run.session.target.host}: closing step` });
-    step.settle(result.stdout, result.exitCode);
+    const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], {
+        allowFailure: true, label: `ssh ${run.session.target.host}: closing step`, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}),
+    });
+    const failed = step.settle(result.stdout, result.exitCode);
+    if (failed)
+        throw failed;
 }
 /** A deploy step that failed after the host was changed and was then put back: says what serves now. */
 class RolledBackError extends errors/* SlipwayError */.GQ {
@@ -20575,15 +20634,6 @@ class RolledBackError extends errors/* SlipwayError */.GQ {
 /** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
 function hookWords(dir, script) {
     return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
-}
-/** Fails with one message naming every missing path (checked in one round trip). */
-async function requirePaths(run, checks, fix) {
-    const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-    const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-    const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-    const missing = result.stdout.trim();
-    if (missing)
-        throw new errors/* SlipwayError */.GQ(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/compose.js
@@ -20624,13 +20674,9 @@ function contextOf(run, flavor) {
         ...(compose.imageVariable ? { envFile: `${run.appDir}/${projectEnvFile(compose)}` } : {}),
     };
 }
-/** The checks and the compose context one step at a time (the zero-downtime option's start). */
+/** The paths checked and the compose context (the zero-downtime option's start): the look the fleet ran with the lock, else one of its own. */
 async function prepare(run) {
-    await requirePaths(run, pathChecks(run), PATHS_FIX);
-    const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-    if (detected !== 'v1' && detected !== 'v2')
-        throw NO_COMPOSE(run);
-    return contextOf(run, detected);
+    return (await lookAt(run)).ctx;
 }
 async function runningImageOf(run, ctx) {
     const ids = (await run.session.exec(serviceContainersWords(ctx.projectName, ctx.compose.service, false, { oneOffs: false }))).stdout.split('\n').filter(Boolean);
@@ -20647,13 +20693,39 @@ function imageOf(inspected) {
 async function runningImage(run, ctx) {
     return (await runningImageOf(run, ctx))?.image;
 }
+/** A look at this run's project, with a separator of its own (random: file text cannot pass for a part). */
+function lookRequest(run) {
+    const draft = contextOf(run, 'v2');
+    return {
+        separator: `slipway-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run),
+        projectName: draft.projectName, service: run.settings.compose.service,
+    };
+}
+/** The looks the fleet runs in the lock's round trip, by run: the answer is read with the separator it was asked with. */
+const lockedLooks = new WeakMap();
+/** The look the fleet runs with the lock (LOOK_SCRIPT: paths, compose, what runs, state, env file). */
+function composeLookWithLock(run) {
+    const request = lookRequest(run);
+    lockedLooks.set(run, request);
+    return { script: LOOK_SCRIPT, args: lookArgs(request) };
+}
+/** The look the fleet ran with the lock (once), else one round trip of its own. */
 async function lookAt(run) {
     const { compose } = run.settings;
-    const draft = contextOf(run, 'v2');
-    const separator = `slipway-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
-    const words = lookWords({ separator, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run), projectName: draft.projectName, service: compose.service });
-    const answer = await run.session.exec(words, { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` });
-    const parts = lookParts(answer.stdout, separator);
+    const looked = takeLooked(run);
+    const locked = lockedLooks.get(run);
+    lockedLooks.delete(run);
+    let request;
+    let stdout;
+    if (looked !== undefined && locked) {
+        request = locked;
+        stdout = looked;
+    }
+    else {
+        request = lookRequest(run);
+        stdout = (await run.session.exec(lookWords(request), { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` })).stdout;
+    }
+    const parts = lookParts(stdout, request.separator);
     if (!parts)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
     const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
@@ -20670,10 +20742,15 @@ async function lookAt(run) {
     };
 }
 /**
- * The look, with what the app serving now says it is (an HTTP check through the SSH forward) asked
- * beside it; that answer counts only when the look finds the service running.
+ * The look, with what the app serving now says it is (an HTTP check through the SSH forward); that
+ * answer counts only when the look finds the service running. Asked beside a look of its own, or,
+ * when the fleet already looked with the lock, right after it and only when the service runs.
  */
 async function lookBesideServingVersion(run) {
+    if (run.looked !== undefined && lockedLooks.has(run)) {
+        const seen = await lookAt(run);
+        return { seen, answered: seen.running ? await servingVersion(run.session, run.settings.health, run.log) : undefined };
+    }
     const asked = servingVersion(run.session, run.settings.health, run.log);
     let seen;
     try {
@@ -20684,6 +20761,22 @@ async function lookBesideServingVersion(run) {
         await asked;
     }
     return { seen, answered: seen.running ? await asked : undefined };
+}
+/**
+ * The state a deploy or rollback ends with (RECORD_STATE_SCRIPT), written in the host's last round
+ * trip with the deploy-log line and the lock release when the fleet keeps it there, else now; before
+ * the lock is released either way. A failed write fails the host.
+ */
+async function recordState(run, ctx, state) {
+    await runClosing(run, {
+        script: RECORD_STATE_SCRIPT, args: [ctx.stateFile], stdin: (0,host_state/* stateText */.r9)(state), vital: true,
+        settle: (stdout, exitCode) => {
+            const problem = recordStateProblem(stdout, exitCode);
+            return problem === undefined ? undefined : new errors/* SlipwayError */.GQ(`${run.session.name}: could not record the ${state.status ?? 'deploy'} state in ${ctx.stateFile} (${problem})`, {
+                fix: 'Check the SSH user can write to app-dir/.slipway on the host; a rollback reads this file',
+            });
+        },
+    });
 }
 /** The env file's text on the host ('' when it does not exist yet). */
 const readEnvFile = (run, ctx) => (0,host_state/* readOrEmpty */.l2)(run.session, ctx.envFile ?? '', 'slipway-env-file');
@@ -20896,7 +20989,7 @@ async function composeDeploy(run) {
         const same = Boolean(now?.id && running?.id && now.id === running.id && state.previous_image);
         const kept = same ? earlier : previous;
         const recordedImage = variable ? now?.image ?? image : image;
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+        await recordState(run, ctx, {
             image: recordedImage, image_id: now?.id ?? '', version, ...kept, ...envLines(sw.envLine, same ? state.previous_env_line : previousLine), status: 'deployed',
         });
         return { version, previous: shownBefore, changed: true };
@@ -20907,7 +21000,7 @@ async function composeDeploy(run) {
     await pointBack(run, ctx, sw.back);
     await bringUp(run, ctx, false);
     const back = await waitHealthy(run, ctx, previousVersion || undefined);
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+    await recordState(run, ctx, {
         image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
         ...envLines(sw.previousEnvLine, before.recorded ? state.previous_env_line : ''),
         status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
@@ -20941,11 +21034,11 @@ async function composeRollback(run) {
     const shownTarget = targetVersion ?? state.previous_image;
     const shownLeft = leaving.version || current;
     if (!verdict.healthy) {
-        await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
+        await recordState(run, ctx, { ...state, status: 'rollback-unhealthy' });
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
     }
     const now = verdict.running;
-    await (0,host_state/* writeStateFile */.VP)(run.session, ctx.stateFile, {
+    await recordState(run, ctx, {
         image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
         previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version,
         ...(variable ? { env_line: target, previous_env_line: leavingLine ?? '' } : {}), status: 'rolled-back',
@@ -20977,6 +21070,14 @@ function plannedProject(settings, host) {
         // Which compose the host has is only known once connected: the plan shows v2's words.
         words: (composeProject, ...sub) => host.planned((0,core_command/* shellJoin */.nZ)(composeWords('v2', composeProject, ...sub))),
     };
+}
+/**
+ * Where the state write goes (the fleet's rule for a closing step the outcome rests on): into the
+ * host's last round trip, unless other hosts share its batch (a failed write must still revert them).
+ */
+function closingRoundTrip(settings) {
+    const shared = settings.ssh.targets.length > 1 && settings.batchSize !== 1;
+    return shared ? 'in a round trip of its own (other hosts share the batch, so a failed write still reverts them)' : 'in the last round trip';
 }
 const tagOf = (image) => (image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1]);
 const COMPOSE_FLAVOR_NOTE = 'compose as `docker compose` (v2), or `docker-compose` (v1) where the host has only that';
@@ -21032,7 +21133,7 @@ const composeStrategy = {
         const variable = compose.imageVariable;
         const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: variable ? undefined : `${stateBase}.override.json` };
         const envFile = `${host.appDir}/${projectEnvFile(compose)}`;
-        const commands = [COMPOSE_FLAVOR_NOTE, `look at the host in one step: app-dir and compose files there, which compose, what ${compose.service} runs, ${stateBase}.state`];
+        const commands = [COMPOSE_FLAVOR_NOTE, `with the lock, in the same round trip: look at the compose files in app-dir, which compose, what ${compose.service} runs, ${stateBase}.state${variable ? `, ${envFile}` : ''}`];
         if (settings.mode === 'rollback') {
             commands.push(variable
                 ? `put back in ${envFile} the ${variable} line recorded as previous in ${(0,host_state/* stateDir */.Pn)(host.appDir)} (atomically)`
@@ -21053,6 +21154,12 @@ const composeStrategy = {
         commands.push(words(composeProject, 'up', '-d', '--remove-orphans'));
         return commands;
     },
+    planClosing(settings, host) {
+        const { stateBase } = plannedProject(settings, host);
+        const serving = settings.mode === 'rollback' ? 'the previous image, now serving' : 'the new image, or after a red health check the old one serving again';
+        return [`${closingRoundTrip(settings)}: record in ${stateBase}.state (atomically) what serves: ${serving}`];
+    },
+    lookWithLock: composeLookWithLock,
     deploy: composeDeploy,
     rollback: composeRollback,
 };
@@ -21422,7 +21529,7 @@ function sudoChecks(restart) {
     });
 }
 /** The LOOK arguments for this run: a deploy checks the shared files and sudo rules and makes `releases/`; a rollback only reads. */
-function lookArgs(run) {
+function release_lookArgs(run) {
     const deploy = run.settings.mode !== 'rollback';
     const shared = deploy ? run.settings.release.shared : [];
     const checks = deploy ? sudoChecks(run.settings.release.restart) : [];
@@ -21433,7 +21540,7 @@ async function release_lookAt(run) {
     const looked = takeLooked(run);
     if (looked !== undefined)
         return checkedLook(run, parseLook(looked), '');
-    const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
+    const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...release_lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
     return checkedLook(run, parseLook(result.stdout), result.stderr);
 }
 function checkedLook(run, look, stderr) {
@@ -21671,7 +21778,7 @@ async function releaseRollback(run) {
 }
 /** The look a release deploy or rollback wants in the lock's round trip (LOOK on this run's arguments). */
 function releaseLookWithLock(run) {
-    return { script: LOOK, args: lookArgs(run) };
+    return { script: LOOK, args: release_lookArgs(run) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/strategies/release.js
@@ -24074,6 +24181,7 @@ async function zeroDowntimeRollback(run) {
 
 
 
+
 /** How the proxy is moved to the new copy's port, as the switcher in zero-downtime/proxy.ts does it. */
 function proxySwitchPlan(zd) {
     switch (zd.proxy) {
@@ -24104,6 +24212,7 @@ const zeroDowntimeStrategy = {
         const image = settings.mode === 'rollback' ? `the previous image recorded in ${stateFile}` : host.image;
         return [
             COMPOSE_FLAVOR_NOTE,
+            'with the lock, in the same round trip: look at the compose files in app-dir and which compose the host has',
             `the new copy is ${slot} (or ${projectName}-green when ${slot} is live); the live copy is the one ${stateFile} records and the proxy points at`,
             `write ${override}: ${compose.service} → ${image}, ${zd.portEnv}=<new port, the first free one in ${zd.ports.first}-${zd.ports.last}>`,
             words(slotProject, 'config'),
@@ -24119,6 +24228,7 @@ const zeroDowntimeStrategy = {
             `docker rm -f <old copy's containers>`,
         ];
     },
+    lookWithLock: composeLookWithLock,
     deploy: zeroDowntimeDeploy,
     rollback: zeroDowntimeRollback,
 };
@@ -24806,16 +24916,16 @@ function planHosts(deploy, image) {
         const appDir = forHost(deploy.appDir, target.host, index);
         const paths = hostPathsFor(deploy, appDir);
         const lock = paths.lockIsFile ? `take the lock ${paths.lock} (refused if it exists and Slipway did not write it)` : `take the lock ${paths.lock}`;
-        // The fleet checks app-dir before its lock (which lives inside it), or makes it for a script with create-app-dir.
-        const makeAppDir = deploy.strategy === 'script' && deploy.createAppDir ? [(0,core_command/* shellJoin */.nZ)(['mkdir', '-p', '--', appDir])] : [];
-        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, ...makeAppDir, lock];
+        // The fleet checks app-dir in the lock's round trip (the lock lives inside it), or makes it for a script with create-app-dir.
+        const appDirStep = deploy.strategy === 'script' && deploy.createAppDir ? (0,core_command/* shellJoin */.nZ)(['mkdir', '-p', '--', appDir]) : `check app-dir ${appDir} exists (nothing is made when it does not)`;
+        const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `in one round trip: ${appDirStep}, then ${lock}`];
         // What the strategy runs, as it runs it (each strategy owns its plan).
         commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
         if (deploy.health.url)
             commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
-        // A strategy's closing commands go in the same last round trip as the log line and the release.
-        commands.push(...(strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? []));
-        commands.push(`append to ${paths.deployLog}; release the lock`);
+        // A strategy's closing commands say where they go (most in the last round trip, with the log line and the release).
+        const closing = strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? [];
+        commands.push(...closing, `in the last round trip: append to ${paths.deployLog}; release the lock`);
         return { host: (0,ssh_target/* describeTarget */.ff)(target), appDir, commands };
     });
 }
@@ -24962,7 +25072,6 @@ var lock = __nccwpck_require__(8270);
 
 
 
-
 /** Split hosts into batches of `size` (0: one batch with all). */
 function batches(items, size) {
     if (size <= 0 || size >= items.length)
@@ -25012,29 +25121,31 @@ async function deployFleet(settings, context, hooks = {}) {
                 item.session = await (hooks.openSession ? hooks.openSession(target, index) : openSshSession(target, context.runner, context.log));
                 hooks.sessionOpened?.(item.session, index);
                 const appDir = forHost(settings.appDir, target.host, index);
-                item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing: (step) => { item.closing = step; } };
+                // A vital closing step (the state a rollback reads) waits for the last round trip only when no other host
+                // shares the batch: in a batch of several, its failure must still fail the batch and revert the others.
+                const deferClosing = (step) => {
+                    item.closing = step.vital && batch.length > 1 ? undefined : step;
+                    return item.closing !== undefined;
+                };
+                item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing };
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `checking app-dir on ${item.name}`);
                 const paths = hostPathsFor(settings, appDir);
                 const lockOptions = {
                     lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
                     holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
                 };
+                // One round trip: app-dir checked (nothing made when it is missing) or, for a script with
+                // create-app-dir, made; the lock taken; the strategy's look, if it has one.
                 const look = strategy.lookWithLock?.(item.run);
-                if (look) {
-                    // One round trip: app-dir checked (nothing made when it is missing), the lock taken, the strategy's look.
-                    const missingAppDir = () => new errors/* SlipwayError */.GQ(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX });
-                    const taken = await (0,lock/* acquireLockAndLook */.Qi)(item.session, appDir, lockOptions, context.log, { ...look, missingAppDir });
-                    item.lock = taken.lock;
-                    item.run.looked = taken.looked;
-                }
-                else {
-                    // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
-                    if (settings.strategy === 'script' && settings.createAppDir)
-                        await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
-                    else
-                        await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], APP_DIR_FIX);
-                    item.lock = await (0,lock/* acquireLock */.IZ)(item.session, appDir, lockOptions, context.log);
-                }
+                const taken = await (0,lock/* acquireLockAndLook */.Qi)(item.session, appDir, lockOptions, context.log, {
+                    createAppDir: settings.strategy === 'script' && settings.createAppDir,
+                    ...(look ? { look } : {}),
+                    missingAppDir: () => new errors/* SlipwayError */.GQ(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX }),
+                });
+                item.lock = taken.lock;
+                if (taken.lookFailed)
+                    throw new errors/* SlipwayError */.GQ(`${item.name}: the look at the host, in the lock's round trip, ${taken.lookFailed}`, { fix: 'Check the host\'s docker and sh answer for the SSH user, then deploy again' });
+                item.run.looked = taken.looked;
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));
@@ -25081,6 +25192,11 @@ async function deployFleet(settings, context, hooks = {}) {
         }
         // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
         for (const item of pending) {
+            // Work the outcome rests on (the state a rollback reads) that did not happen fails the host, as if the strategy had thrown.
+            const closingFailed = (error) => {
+                Object.assign(item.outcome, { status: 'failed', message: (0,errors/* formatError */.Wk)(error), changed: true });
+                failed = true;
+            };
             try {
                 if (item.session && item.lock && item.run && (await item.session.isAlive())) {
                     const entry = {
@@ -25088,20 +25204,25 @@ async function deployFleet(settings, context, hooks = {}) {
                         previous: item.outcome.previous, result: item.outcome.status, actor,
                     };
                     const logPath = hostPathsFor(settings, item.run.appDir).deployLog;
-                    if (item.lock.finish && item.closing) {
-                        // One round trip: the strategy's closing step, the log line, the release.
-                        const { logError } = await item.lock.finish(entry, logPath, item.closing);
-                        if (logError)
-                            context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
-                    }
-                    else {
-                        await (0,host_state/* appendDeployLog */._k)(item.session, item.run.appDir, entry, logPath).catch((error) => context.log.warn(`${item.name}: could not append to the deploy log: ${(0,errors/* formatError */.Wk)(error)}`));
-                        await item.lock.release();
-                    }
+                    // One round trip: the strategy's closing step (if any), the log line, the release.
+                    const { logError, closingError } = await item.lock.finish(entry, logPath, item.closing, item.closing?.vital ? { ...entry, result: 'failed' } : undefined);
+                    if (logError)
+                        context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
+                    if (closingError)
+                        closingFailed(closingError);
+                }
+                else if (item.closing?.vital) {
+                    // The connection is gone: the step never ran (the post step releases the lock).
+                    const lost = item.closing.settle('', 255);
+                    if (lost)
+                        closingFailed(lost);
                 }
             }
             catch (error) {
                 context.log.warn(`${item.name}: could not release the deploy lock: ${(0,errors/* formatError */.Wk)(error)}`);
+                // No answer: the step's settle said what was not done; a vital one fails the host.
+                if (item.closing?.vital && error instanceof Error && error.cause instanceof Error)
+                    closingFailed(error.cause);
             }
             finally {
                 if (item.session) {

@@ -105,12 +105,17 @@ export interface LookRequest {
   service: string;
 }
 
-export function lookWords(request: LookRequest): string[] {
+/** LOOK_SCRIPT's arguments for `request` (the fleet runs it with them in the lock's round trip). */
+export function lookArgs(request: LookRequest): string[] {
   return [
-    'sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
+    request.separator, request.stateFile, request.envFile ?? '', String(request.checks.length),
     ...request.checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]),
     ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
   ];
+}
+
+export function lookWords(request: LookRequest): string[] {
+  return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }
 
 /** The parts of a look's answer by name (`missing`, `compose`, `running`, `state`, `env`, `end`), each exactly as printed. */
@@ -165,6 +170,24 @@ export function prepareWords(pin: { imageId: string; tag: string } | undefined, 
     ],
     stdin: files.map((file) => file.text).join(''),
   };
+}
+
+/**
+ * The state a deploy ends with, written atomically from stdin to `$1` (temp file + rename), as the
+ * closing step of the host's last round trip: prints `state <exit> <what it said, on one line>` and
+ * exits with that status.
+ */
+export const RECORD_STATE_SCRIPT = [
+  'said=$( { mkdir -p "$(dirname "$1")" && cat > "$1.tmp" && mv -f "$1.tmp" "$1"; } 2>&1 ); s=$?',
+  'printf "state %s %s\\n" "$s" "$(printf "%s" "$said" | tr "\\n" " ")"',
+  'exit "$s"',
+].join('\n');
+
+/** What RECORD_STATE_SCRIPT said about its write: undefined when it wrote the file. */
+export function recordStateProblem(stdout: string, exitCode: number): string | undefined {
+  const said = /^state (\d+) ?(.*)$/m.exec(stdout);
+  if (said?.[1] === '0' && exitCode === 0) return undefined;
+  return said ? said[2]?.trim() || `exit ${said[1]}` : `no answer (exit ${exitCode})`;
 }
 
 /** One health poll in one round trip: the service's containers (`docker ps` words as arguments) and each one's state. */

@@ -3,14 +3,14 @@ import { CancelledError, throwIfCancelled } from '../core/cancel.js';
 import { ProcessError, SlipwayError } from '../core/errors.js';
 import { sleep } from '../core/runner/retry.js';
 import {
-  composeWords, defaultProjectName, DETECT_COMPOSE, lookParts, lookWords, pollWords, prepareWords, renderImageOverride, rollbackTag, serviceContainersWords,
-  type ComposeFlavor, type ComposeProject, type FileWrite,
+  composeWords, defaultProjectName, LOOK_SCRIPT, lookArgs, lookParts, lookWords, pollWords, prepareWords, RECORD_STATE_SCRIPT, recordStateProblem,
+  renderImageOverride, rollbackTag, serviceContainersWords, type ComposeFlavor, type ComposeProject, type FileWrite, type LookRequest,
 } from './compose-commands.js';
 import { parseHealthProbe, probeWords, type HealthProbe } from './container-probe.js';
 import { healthPollDelay, servingVersion, waitForHttpHealth, type HealthVerdict } from './health.js';
 import { envLineOf, envLineValue, variableValueFor, withEnvLine } from './compose-env-file.js';
-import { hostFiles, parseStateText, readOrEmpty, stateText, writeStateFile } from './host-state.js';
-import { hookWords, requirePaths, RolledBackError, type HostRun as AnyHostRun } from './host-run.js';
+import { hostFiles, parseStateText, readOrEmpty, stateText } from './host-state.js';
+import { hookWords, RolledBackError, runClosing, takeLooked, type HostRun as AnyHostRun } from './host-run.js';
 
 type HostRun = AnyHostRun<ComposeDeploySettings>;
 import { forHost } from './common-settings.js';
@@ -55,12 +55,9 @@ function contextOf(run: HostRun, flavor: ComposeFlavor): ComposeContext {
   };
 }
 
-/** The checks and the compose context one step at a time (the zero-downtime option's start). */
+/** The paths checked and the compose context (the zero-downtime option's start): the look the fleet ran with the lock, else one of its own. */
 export async function prepare(run: HostRun): Promise<ComposeContext> {
-  await requirePaths(run, pathChecks(run), PATHS_FIX);
-  const detected = (await run.session.exec(['sh', '-c', DETECT_COMPOSE])).stdout.trim();
-  if (detected !== 'v1' && detected !== 'v2') throw NO_COMPOSE(run);
-  return contextOf(run, detected);
+  return (await lookAt(run)).ctx;
 }
 
 /** What the service runs: the reference it was started from (`app:latest`) and the exact image (`sha256:…` ID). */
@@ -95,13 +92,41 @@ interface HostLook {
   envText: string;
 }
 
+/** A look at this run's project, with a separator of its own (random: file text cannot pass for a part). */
+function lookRequest(run: HostRun): LookRequest {
+  const draft = contextOf(run, 'v2');
+  return {
+    separator: `slipway-${randomBytes(12).toString('hex')}`, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run),
+    projectName: draft.projectName, service: run.settings.compose.service,
+  };
+}
+
+/** The looks the fleet runs in the lock's round trip, by run: the answer is read with the separator it was asked with. */
+const lockedLooks = new WeakMap<HostRun, LookRequest>();
+
+/** The look the fleet runs with the lock (LOOK_SCRIPT: paths, compose, what runs, state, env file). */
+export function composeLookWithLock(run: HostRun): { script: string; args: string[] } {
+  const request = lookRequest(run);
+  lockedLooks.set(run, request);
+  return { script: LOOK_SCRIPT, args: lookArgs(request) };
+}
+
+/** The look the fleet ran with the lock (once), else one round trip of its own. */
 async function lookAt(run: HostRun): Promise<HostLook> {
   const { compose } = run.settings;
-  const draft = contextOf(run, 'v2');
-  const separator = `slipway-${randomBytes(12).toString('hex')}`;
-  const words = lookWords({ separator, stateFile: draft.stateFile, envFile: draft.envFile, checks: pathChecks(run), projectName: draft.projectName, service: compose.service });
-  const answer = await run.session.exec(words, { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` });
-  const parts = lookParts(answer.stdout, separator);
+  const looked = takeLooked(run);
+  const locked = lockedLooks.get(run);
+  lockedLooks.delete(run);
+  let request: LookRequest;
+  let stdout: string;
+  if (looked !== undefined && locked) {
+    request = locked;
+    stdout = looked;
+  } else {
+    request = lookRequest(run);
+    stdout = (await run.session.exec(lookWords(request), { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` })).stdout;
+  }
+  const parts = lookParts(stdout, request.separator);
   if (!parts) throw new SlipwayError(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
   const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
   if (missing.length) throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: PATHS_FIX });
@@ -116,10 +141,15 @@ async function lookAt(run: HostRun): Promise<HostLook> {
 }
 
 /**
- * The look, with what the app serving now says it is (an HTTP check through the SSH forward) asked
- * beside it; that answer counts only when the look finds the service running.
+ * The look, with what the app serving now says it is (an HTTP check through the SSH forward); that
+ * answer counts only when the look finds the service running. Asked beside a look of its own, or,
+ * when the fleet already looked with the lock, right after it and only when the service runs.
  */
 async function lookBesideServingVersion(run: HostRun): Promise<{ seen: HostLook; answered?: string }> {
+  if (run.looked !== undefined && lockedLooks.has(run)) {
+    const seen = await lookAt(run);
+    return { seen, answered: seen.running ? await servingVersion(run.session, run.settings.health, run.log) : undefined };
+  }
   const asked = servingVersion(run.session, run.settings.health, run.log);
   let seen: HostLook;
   try {
@@ -129,6 +159,23 @@ async function lookBesideServingVersion(run: HostRun): Promise<{ seen: HostLook;
     await asked;
   }
   return { seen, answered: seen.running ? await asked : undefined };
+}
+
+/**
+ * The state a deploy or rollback ends with (RECORD_STATE_SCRIPT), written in the host's last round
+ * trip with the deploy-log line and the lock release when the fleet keeps it there, else now; before
+ * the lock is released either way. A failed write fails the host.
+ */
+async function recordState(run: HostRun, ctx: ComposeContext, state: Record<string, string>): Promise<void> {
+  await runClosing(run, {
+    script: RECORD_STATE_SCRIPT, args: [ctx.stateFile], stdin: stateText(state), vital: true,
+    settle: (stdout, exitCode) => {
+      const problem = recordStateProblem(stdout, exitCode);
+      return problem === undefined ? undefined : new SlipwayError(`${run.session.name}: could not record the ${state.status ?? 'deploy'} state in ${ctx.stateFile} (${problem})`, {
+        fix: 'Check the SSH user can write to app-dir/.slipway on the host; a rollback reads this file',
+      });
+    },
+  });
 }
 
 /** The env file's text on the host ('' when it does not exist yet). */
@@ -365,7 +412,7 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
     const same = Boolean(now?.id && running?.id && now.id === running.id && state.previous_image);
     const kept = same ? earlier : previous;
     const recordedImage = variable ? now?.image ?? image : image;
-    await writeStateFile(run.session, ctx.stateFile, {
+    await recordState(run, ctx, {
       image: recordedImage, image_id: now?.id ?? '', version, ...kept, ...envLines(sw.envLine, same ? state.previous_env_line : previousLine), status: 'deployed',
     });
     return { version, previous: shownBefore, changed: true };
@@ -375,7 +422,7 @@ export async function composeDeploy(run: HostRun): Promise<StrategyOutcome> {
   await pointBack(run, ctx, sw.back);
   await bringUp(run, ctx, false);
   const back = await waitHealthy(run, ctx, previousVersion || undefined);
-  await writeStateFile(run.session, ctx.stateFile, {
+  await recordState(run, ctx, {
     image: current, image_id: running?.id ?? '', version: previousVersion, ...(before.recorded ? earlier : { previous_image: '', previous_image_id: '', previous_version: '' }),
     ...envLines(sw.previousEnvLine, before.recorded ? state.previous_env_line : ''),
     status: back.healthy ? 'rolled-back' : 'rollback-unhealthy',
@@ -409,11 +456,11 @@ export async function composeRollback(run: HostRun): Promise<StrategyOutcome> {
   const shownTarget = targetVersion ?? state.previous_image;
   const shownLeft = leaving.version || current;
   if (!verdict.healthy) {
-    await writeStateFile(run.session, ctx.stateFile, { ...state, status: 'rollback-unhealthy' });
+    await recordState(run, ctx, { ...state, status: 'rollback-unhealthy' });
     throw new SlipwayError(`${run.session.name}: rolled back to ${shownTarget} but it is not healthy (${verdict.detail})`, { fix: 'Look at the host now: docker ps, docker logs' });
   }
   const now = verdict.running;
-  await writeStateFile(run.session, ctx.stateFile, {
+  await recordState(run, ctx, {
     image: state.previous_image, image_id: now?.id ?? state.previous_image_id ?? '', version: targetVersion ?? '',
     previous_image: current, previous_image_id: running?.id ?? state.image_id ?? '', previous_version: leaving.version,
     ...(variable ? { env_line: target, previous_env_line: leavingLine ?? '' } : {}), status: 'rolled-back',

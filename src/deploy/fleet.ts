@@ -5,9 +5,9 @@ import { runIdentity } from '../core/leftovers.js';
 import type { FlowContext } from '../core/context.js';
 import { describeActor } from '../core/platform.js';
 import { describeTarget, openSshSession, type SshSession } from '../ssh/index.js';
-import { appendDeployLog, type DeployLogEntry } from './host-state.js';
-import { requirePaths, RolledBackError, type ClosingStep, type HostOutcome, type HostRun } from './host-run.js';
-import { acquireLock, acquireLockAndLook, type HeldLock } from './lock.js';
+import type { DeployLogEntry } from './host-state.js';
+import { RolledBackError, type ClosingStep, type HostOutcome, type HostRun } from './host-run.js';
+import { acquireLockAndLook, type HeldLock } from './lock.js';
 import { forHost } from './common-settings.js';
 import { hostPathsFor, strategyFor, type DeploySettings } from './strategies/index.js';
 import { reportsOf, type HostlessRun, type StrategyReport } from './strategies/strategy.js';
@@ -94,26 +94,30 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
         item.session = await (hooks.openSession ? hooks.openSession(target, index) : openSshSession(target, context.runner, context.log));
         hooks.sessionOpened?.(item.session, index);
         const appDir = forHost(settings.appDir, target.host, index);
-        item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing: (step) => { item.closing = step; } };
+        // A vital closing step (the state a rollback reads) waits for the last round trip only when no other host
+        // shares the batch: in a batch of several, its failure must still fail the batch and revert the others.
+        const deferClosing = (step: ClosingStep): boolean => {
+          item.closing = step.vital && batch.length > 1 ? undefined : step;
+          return item.closing !== undefined;
+        };
+        item.run = { session: item.session, settings, appDir, index, log: context.log, signal, deferClosing };
         throwIfCancelled(signal, `checking app-dir on ${item.name}`);
         const paths = hostPathsFor(settings, appDir);
         const lockOptions = {
           lockPath: paths.lockIsFile ? paths.lock : undefined, deployLog: paths.deployLog,
           holder: actor, runId, signal, strategy: settings.strategy, version: settings.version, waitMs: settings.lockTimeoutMs, staleAfterMs: settings.lockStaleAfterMs,
         };
+        // One round trip: app-dir checked (nothing made when it is missing) or, for a script with
+        // create-app-dir, made; the lock taken; the strategy's look, if it has one.
         const look = strategy.lookWithLock?.(item.run as HostRun);
-        if (look) {
-          // One round trip: app-dir checked (nothing made when it is missing), the lock taken, the strategy's look.
-          const missingAppDir = () => new SlipwayError(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX });
-          const taken = await acquireLockAndLook(item.session, appDir, lockOptions, context.log, { ...look, missingAppDir });
-          item.lock = taken.lock;
-          item.run.looked = taken.looked;
-        } else {
-          // The lock lives inside app-dir: check it exists first rather than create it (unless the script strategy is told to).
-          if (settings.strategy === 'script' && settings.createAppDir) await item.session.exec(['mkdir', '-p', '--', appDir], { label: `ssh ${target.host}: create app-dir` });
-          else await requirePaths(item.run, [{ path: appDir, kind: 'dir', what: 'app-dir' }], APP_DIR_FIX);
-          item.lock = await acquireLock(item.session, appDir, lockOptions, context.log);
-        }
+        const taken = await acquireLockAndLook(item.session, appDir, lockOptions, context.log, {
+          createAppDir: settings.strategy === 'script' && settings.createAppDir,
+          ...(look ? { look } : {}),
+          missingAppDir: () => new SlipwayError(`${item.name}: missing on the host: app-dir (${appDir})`, { fix: APP_DIR_FIX }),
+        });
+        item.lock = taken.lock;
+        if (taken.lookFailed) throw new SlipwayError(`${item.name}: the look at the host, in the lock's round trip, ${taken.lookFailed}`, { fix: 'Check the host\'s docker and sh answer for the SSH user, then deploy again' });
+        item.run.looked = taken.looked;
         throwIfCancelled(signal, `the ${action} on ${item.name}`);
         strategyStarted = true;
         const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run as HostRun) : strategy.deploy(item.run as HostRun)));
@@ -154,6 +158,11 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
     }
     // Cleanup runs whatever happened, cancel or not: log line, lock, connection (with its key and agent).
     for (const item of pending) {
+      // Work the outcome rests on (the state a rollback reads) that did not happen fails the host, as if the strategy had thrown.
+      const closingFailed = (error: Error): void => {
+        Object.assign(item.outcome, { status: 'failed', message: formatError(error), changed: true });
+        failed = true;
+      };
       try {
         if (item.session && item.lock && item.run && (await item.session.isAlive())) {
           const entry: DeployLogEntry = {
@@ -161,17 +170,19 @@ export async function deployFleet(settings: DeploySettings, context: FlowContext
             previous: item.outcome.previous, result: item.outcome.status, actor,
           };
           const logPath = hostPathsFor(settings, item.run.appDir).deployLog;
-          if (item.lock.finish && item.closing) {
-            // One round trip: the strategy's closing step, the log line, the release.
-            const { logError } = await item.lock.finish(entry, logPath, item.closing);
-            if (logError) context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
-          } else {
-            await appendDeployLog(item.session, item.run.appDir, entry, logPath).catch((error: unknown) => context.log.warn(`${item.name}: could not append to the deploy log: ${formatError(error)}`));
-            await item.lock.release();
-          }
+          // One round trip: the strategy's closing step (if any), the log line, the release.
+          const { logError, closingError } = await item.lock.finish(entry, logPath, item.closing, item.closing?.vital ? { ...entry, result: 'failed' } : undefined);
+          if (logError) context.log.warn(`${item.name}: could not append to the deploy log: ${logError}`);
+          if (closingError) closingFailed(closingError);
+        } else if (item.closing?.vital) {
+          // The connection is gone: the step never ran (the post step releases the lock).
+          const lost = item.closing.settle('', 255);
+          if (lost) closingFailed(lost);
         }
       } catch (error) {
         context.log.warn(`${item.name}: could not release the deploy lock: ${formatError(error)}`);
+        // No answer: the step's settle said what was not done; a vital one fails the host.
+        if (item.closing?.vital && error instanceof Error && error.cause instanceof Error) closingFailed(error.cause);
       } finally {
         if (item.session) {
           connections[item.index] = item.session.connectionsOpened;

@@ -21,18 +21,27 @@ export interface HostRun<S = DeploySettings> {
   looked?: string;
   /**
    * Set by the fleet: keeps a strategy's closing step (its last remote work, e.g. pruning) for the
-   * host's last round trip with the deploy-log line and the lock release. A later call replaces it.
-   * Unset (a strategy run on its own): the strategy runs the step itself.
+   * host's last round trip with the deploy-log line and the lock release (true), or declines it
+   * (false: run it now). A later call replaces it. Unset (a strategy run on its own): the strategy
+   * runs the step itself.
    */
-  deferClosing?(step: ClosingStep): void;
+  deferClosing?(step: ClosingStep): boolean;
 }
 
-/** A strategy's last remote work on a host: `sh -c script slipway-closing args…`; its stdout goes to `settle`. */
+/** A strategy's last remote work on a host: `sh -c script slipway-closing args…` (stdin: `stdin`); its stdout goes to `settle`. */
 export interface ClosingStep {
   script: string;
   args: string[];
-  /** Called with the step's stdout and exit status (the step reports its own parts on stdout). */
-  settle(stdout: string, exitCode: number): void;
+  /** What the step reads on stdin (state text: kept out of argv). */
+  stdin?: string;
+  /** The host's outcome rests on the step (the state a rollback reads): a non-zero exit fails the host, and the fleet's log line says failed. */
+  vital?: boolean;
+  /**
+   * Called with the step's stdout and exit status (the step reports its own parts on stdout). An
+   * error returned fails the host (work its outcome rests on, e.g. the state a rollback reads);
+   * the fleet then writes the deploy-log line as failed.
+   */
+  settle(stdout: string, exitCode: number): Error | void;
 }
 
 /** The look the fleet ran with the lock, once; undefined when there is none (or it was read). */
@@ -44,12 +53,12 @@ export function takeLooked(run: HostRun): string | undefined {
 
 /** Hands the closing step to the fleet, or runs it now (one round trip) when there is no fleet. */
 export async function runClosing(run: HostRun, step: ClosingStep): Promise<void> {
-  if (run.deferClosing) {
-    run.deferClosing(step);
-    return;
-  }
-  const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], { allowFailure: true, label: `ssh ${run.session.target.host}: closing step` });
-  step.settle(result.stdout, result.exitCode);
+  if (run.deferClosing?.(step)) return;
+  const result = await run.session.exec(['sh', '-c', step.script, 'slipway-closing', ...step.args], {
+    allowFailure: true, label: `ssh ${run.session.target.host}: closing step`, ...(step.stdin !== undefined ? { stdin: step.stdin } : {}),
+  });
+  const failed = step.settle(result.stdout, result.exitCode);
+  if (failed) throw failed;
 }
 
 export type HostStatus = 'deployed' | 'rolled-back' | 'failed' | 'reverted' | 'not-started' | 'unchanged' | 'cancelled';
@@ -84,13 +93,4 @@ export class RolledBackError extends SlipwayError {
 /** The words for a user-written hook, run by sh in `dir` with `set -e` (first failing command fails it). */
 export function hookWords(dir: string, script: string): string[] {
   return ['sh', '-c', 'cd "$1" || exit 1; shift; exec sh -e -c "$1"', 'slipway-hook', dir, script];
-}
-
-/** Fails with one message naming every missing path (checked in one round trip). */
-export async function requirePaths(run: HostRun, checks: Array<{ path: string; kind: 'dir' | 'file'; what: string }>, fix: string): Promise<void> {
-  const script = 'missing=""; while [ $# -gt 0 ]; do if [ ! "$1" "$2" ]; then missing="$missing$3 ($2)\n"; fi; shift 3; done; printf "%b" "$missing"';
-  const words = checks.flatMap((check) => [check.kind === 'dir' ? '-d' : '-f', check.path, check.what]);
-  const result = await run.session.exec(['sh', '-c', script, 'slipway-check', ...words], { label: `ssh ${run.session.target.host}: check paths` });
-  const missing = result.stdout.trim();
-  if (missing) throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.split('\n').join(', ')}`, { fix });
 }

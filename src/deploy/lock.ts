@@ -101,62 +101,109 @@ export interface HeldLock {
   release(): Promise<void>;
   /**
    * The host's last round trip: a strategy's closing step, the deploy-log line, then the release
-   * (as `release`). Failures of the step and of the log line are reported, not thrown.
+   * (as `release`). Failures of the step and of the log line are reported, not thrown: `logError`
+   * what the log line's write said, `closingError` what the step's `settle` made of its answer.
+   * `failedEntry`: the line written instead when the step fails (a step the host's outcome rests on).
    */
-  finish?(entry: DeployLogEntry, logPath: string, closing?: ClosingStep): Promise<{ logError?: string }>;
+  finish(entry: DeployLogEntry, logPath: string, closing?: ClosingStep, failedEntry?: DeployLogEntry): Promise<{ logError?: string; closingError?: Error }>;
 }
 
+/** The last lines of a closing round trip, after the step's own output (the step cannot print past them). */
+const CLOSED = 'slipway-closed';
+const TRAILER = [new RegExp(`^${CLOSED} (\\d+)$`), /^log (\d+) ?(.*)$/, /^unlock (\d+)$/];
+
 /**
- * `$1` log, `$2` line, `$3` lock, `$4` token, then a closing step's arguments. The step runs first
- * (its stdout passed on), then the log line, then the release as RELEASE_LOCK_SCRIPT; the last two
- * stdout lines are `log <exit> <what it said, on one line>` and `unlock <exit>`.
+ * `$1` log, `$2` line, `$3` the line when the step fails, `$4` lock, `$5` token, then a closing
+ * step's arguments (its stdin is the round trip's). The step runs first (its stdout passed on), then
+ * the log line, then the release as RELEASE_LOCK_SCRIPT; the last three stdout lines are
+ * `slipway-closed <the step's exit>`, `log <exit> <what it said, on one line>` and `unlock <exit>`.
  */
 function closeScript(closing: string | undefined): string {
   return [
-    'log="$1"; line="$2"; lock="$3"; token="$4"; shift 4',
-    ...(closing ? [`( ${closing}\n)`] : []),
+    'log="$1"; line="$2"; failed="$3"; lock="$4"; token="$5"; shift 5',
+    ...(closing ? [`( ${closing}\n); closed=$?`, '[ "$closed" -eq 0 ] || line="$failed"'] : ['closed=0']),
+    `printf "\\n${CLOSED} %s\\n" "$closed"`,
     'said=$( { mkdir -p "$(dirname "$log")" && printf "%s\\n" "$line" >> "$log"; } 2>&1 ); status=$?',
     'printf "log %s %s\\n" "$status" "$(printf "%s" "$said" | tr "\\n" " ")"',
     `( set -- "$lock" "$token"; ${RELEASE_LOCK_SCRIPT} ); printf "unlock %s\\n" "$?"`,
   ].join('\n');
 }
 
+/** The line after a look's own output in the lock's round trip: the look's exit status. */
+const LOOKED = 'slipway-looked';
+
 /**
- * The lock and a strategy's first look in one round trip: `$3` (app-dir) must be a directory (exit 5,
- * nothing written), then the lock as ACQUIRE / ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then,
- * once it is taken, the look script on the arguments after the third. Exit 0 from here on: the lock is
- * held whatever the look printed, so the caller always gets it to release.
+ * The lock's round trip: `$3` (app-dir) must be a directory (exit 5, nothing written), or with
+ * create-app-dir is made (`mkdir -p`, exit 6 when it cannot be), then the lock as ACQUIRE /
+ * ACQUIRE_FILE (`$1`, `$2`; exit 3 held, 4 foreign), then, once it is taken, the look script (if
+ * any) on the arguments after the third, followed by the line `slipway-looked <its exit>`. Exit 0
+ * from the lock on: the lock is held whatever the look did, so the caller always gets it to release.
  */
-function lockAndLookScript(asFile: boolean, look: string): string {
-  return ['[ -d "$3" ] || exit 5', `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`, 'shift 3', `( ${look}\n)`, 'exit 0'].join('\n');
+function lockEntryScript(asFile: boolean, entry: LockEntry): string {
+  return [
+    entry.createAppDir ? 'mkdir -p -- "$3" || exit 6' : '[ -d "$3" ] || exit 5',
+    `( ${asFile ? ACQUIRE_FILE : ACQUIRE}\n) || exit $?`,
+    ...(entry.look ? ['shift 3', `( ${entry.look.script}\n); printf "\\n${LOOKED} %s\\n" "$?"`] : []),
+    'exit 0',
+  ].join('\n');
 }
 
-export interface LockLook {
-  /** Run under the lock; reads `$1…` (its own arguments). */
-  script: string;
-  args: string[];
-  /** The error when app-dir is not a directory (the lock lives inside it, so nothing is made). */
+/** How the fleet takes a host's lock: app-dir first (the lock lives inside it), a strategy's look after. */
+export interface LockEntry {
+  /** Make app-dir (`mkdir -p`) instead of requiring it (the script strategy's create-app-dir). */
+  createAppDir?: boolean;
+  /** Run under the lock, in the same round trip; reads `$1…` (its own arguments). */
+  look?: { script: string; args: string[] };
+  /** The error when app-dir is not a directory (nothing is made then). */
   missingAppDir(): Error;
 }
 
-/** acquireLock, with `look` run in the same round trip once the lock is taken; resolves with the lock and what the look printed. */
-export async function acquireLockAndLook(session: SshSession, appDir: string, options: LockOptions, log: Logger, look: LockLook): Promise<{ lock: HeldLock; looked: string }> {
-  let looked = '';
-  const lock = await holdLock(session, appDir, options, log, {
-    script: (asFile) => lockAndLookScript(asFile, look.script),
-    args: [appDir, ...look.args],
-    taken: (stdout) => { looked = stdout; },
-    missingAppDir: look.missingAppDir,
-  });
-  return { lock, looked };
+/** What the lock's round trip brought back besides the lock: the look's output, or why it has none. */
+export interface LockTaken {
+  lock: HeldLock;
+  /** What the look printed (undefined without a look). */
+  looked?: string;
+  /** The look failed (its exit status, stderr) or its answer was cut short; the lock is held all the same. */
+  lookFailed?: string;
 }
 
-/** How takeLock tries: a script in place of ACQUIRE (same `$1` `$2` and exits), its further arguments, what it printed once taken. */
+/** The separate look's output and exit status, from the lock round trip's stdout. */
+function splitLooked(stdout: string, stderr: string): { looked: string; lookFailed?: string } {
+  const at = stdout.lastIndexOf(`\n${LOOKED} `);
+  const exit = at < 0 ? undefined : /^(\d+)\n?$/.exec(stdout.slice(at + LOOKED.length + 2));
+  if (!exit) return { looked: stdout, lookFailed: `was cut short (${stderr.trim().slice(0, 200) || 'no error output'})` };
+  const looked = stdout.slice(0, at);
+  return exit[1] === '0' ? { looked } : { looked, lookFailed: `failed with exit ${exit[1]} (${stderr.trim().slice(0, 200) || 'no error output'})` };
+}
+
+/**
+ * The fleet's lock in one round trip: app-dir checked (or made), the lock taken and, once it is, the
+ * strategy's look; resolves with the lock and what the look printed.
+ */
+export async function acquireLockAndLook(session: SshSession, appDir: string, options: LockOptions, log: Logger, entry: LockEntry): Promise<LockTaken> {
+  let taken: Omit<LockTaken, 'lock'> = {};
+  const lock = await holdLock(session, appDir, options, log, {
+    script: (asFile) => lockEntryScript(asFile, entry),
+    args: [appDir, ...(entry.look?.args ?? [])],
+    label: `${entry.createAppDir ? 'create app-dir' : 'check app-dir'}, take deploy lock${entry.look ? ', look at the host' : ''}`,
+    taken: (stdout, stderr) => { if (entry.look) taken = splitLooked(stdout, stderr); },
+    refused: (exitCode, stderr) => {
+      if (exitCode === 5) return entry.missingAppDir();
+      if (exitCode === 6) return new SlipwayError(`${session.name}: could not create app-dir ${appDir} (${stderr.trim().slice(0, 200)})`, { fix: 'Check the SSH user can write to its parent directory, or create app-dir on the host' });
+      return undefined;
+    },
+  });
+  return { lock, ...taken };
+}
+
+/** How takeLock tries: a script in place of ACQUIRE (same `$1` `$2` and exits), its further arguments, its label, what it printed once taken, its own refusals. */
 interface LockAttempt {
   script(asFile: boolean): string;
   args: string[];
-  taken(stdout: string): void;
-  missingAppDir(): Error;
+  label: string;
+  taken(stdout: string, stderr: string): void;
+  /** The error an exit status of the attempt's own means (undefined: not one of its own). */
+  refused(exitCode: number, stderr: string): Error | undefined;
 }
 
 export async function acquireLock(session: SshSession, appDir: string, options: LockOptions, log: Logger): Promise<HeldLock> {
@@ -184,18 +231,21 @@ async function holdLock(session: SshSession, appDir: string, options: LockOption
       // Exit 3: no longer ours (broken as stale and retaken): nothing of ours is left to release either.
       if (released.exitCode === 0 || released.exitCode === 3) settle();
     },
-    finish: async (entry, logPath, closing) => {
-      const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, formatDeployLogLine(entry), dir, token, ...(closing?.args ?? [])], {
-        allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`,
+    finish: async (entry, logPath, closing, failedEntry) => {
+      const line = formatDeployLogLine(entry);
+      const result = await session.exec(['sh', '-c', closeScript(closing?.script), 'slipway-close', logPath, line, failedEntry ? formatDeployLogLine(failedEntry) : line, dir, token, ...(closing?.args ?? [])], {
+        allowFailure: true, label: `ssh ${session.target.host}: ${closing ? 'closing step, ' : ''}append to deploy log, release deploy lock`, ...(closing?.stdin !== undefined ? { stdin: closing.stdin } : {}),
       });
-      const lines = result.stdout.replace(/\n$/, '').split('\n');
-      const unlocked = /^unlock (\d+)$/.exec(lines[lines.length - 1] ?? '');
-      const logged = /^log (\d+) ?(.*)$/.exec(lines[lines.length - 2] ?? '');
+      // The trailer starts on a line of its own, after everything the step printed (which cannot print past it).
+      const at = result.stdout.lastIndexOf(`\n${CLOSED} `);
+      const [closed, logged, unlocked] = at < 0 ? [] : result.stdout.slice(at + 1).replace(/\n$/, '').split('\n').map((text, i) => TRAILER[i]?.exec(text) ?? undefined);
       if (unlocked && (unlocked[1] === '0' || unlocked[1] === '3')) settle();
-      // Without its own lines (a cut connection, a shell that failed early), every part counts as not done.
-      closing?.settle(unlocked && logged ? lines.slice(0, -2).join('\n') : '', unlocked && logged ? 0 : result.exitCode || 1);
-      if (!unlocked || !logged) throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`);
-      return logged[1] === '0' ? {} : { logError: logged[2]?.trim() || `exit ${logged[1]}` };
+      // Without the whole trailer (a cut connection, a shell that failed early), every part counts as not done.
+      const answered = closed && logged && unlocked ? { closed, logged } : undefined;
+      const closingError = closing?.settle(answered ? result.stdout.slice(0, at) : '', answered ? Number(answered.closed[1]) : result.exitCode || 1) ?? undefined;
+      if (!answered) throw new SlipwayError(`${session.name}: the deploy log and the lock release did not answer (exit ${result.exitCode}: ${result.stderr.trim().slice(0, 200)})`, { cause: closingError });
+      const { logged: log } = answered;
+      return { ...(log[1] === '0' ? {} : { logError: log[2]?.trim() || `exit ${log[1]}` }), ...(closingError ? { closingError } : {}) };
     },
   };
 }
@@ -207,12 +257,13 @@ async function takeLock(session: SshSession, dir: string, token: string, options
     throwIfCancelled(options.signal, `taking the deploy lock on ${session.name}`);
     const asFile = options.lockPath !== undefined;
     const script = attempt ? attempt.script(asFile) : asFile ? ACQUIRE_FILE : ACQUIRE;
-    const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: take deploy lock${attempt ? ', look at the host' : ''}` });
+    const result = await session.exec(['sh', '-c', script, 'slipway-lock', dir, token, ...(attempt?.args ?? [])], { allowFailure: true, label: `ssh ${session.target.host}: ${attempt?.label ?? 'take deploy lock'}` });
     if (result.exitCode === 0) {
-      attempt?.taken(result.stdout);
+      attempt?.taken(result.stdout, result.stderr);
       return;
     }
-    if (attempt && result.exitCode === 5) throw attempt.missingAppDir();
+    const refused = attempt?.refused(result.exitCode, result.stderr);
+    if (refused) throw refused;
     if (asFile && result.exitCode === 4) throw new ForeignLockError(session.name, dir);
     if (result.exitCode !== 3) throw new SlipwayError(`${session.name}: could not take the deploy lock in ${dir} (exit ${result.exitCode}: ${result.stderr.trim()})`, { fix: 'Check the SSH user can write to app-dir' });
     const [ageText = '0', ...holderLines] = result.stdout.trim().split('\n');

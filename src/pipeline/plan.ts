@@ -72,15 +72,15 @@ export function planHosts(deploy: DeploySettings, image: string | undefined): Ho
     const appDir = forHost(deploy.appDir, target.host, index);
     const paths = hostPathsFor(deploy, appDir);
     const lock = paths.lockIsFile ? `take the lock ${paths.lock} (refused if it exists and Slipway did not write it)` : `take the lock ${paths.lock}`;
-    // The fleet checks app-dir before its lock (which lives inside it), or makes it for a script with create-app-dir.
-    const makeAppDir = deploy.strategy === 'script' && deploy.createAppDir ? [shellJoin(['mkdir', '-p', '--', appDir])] : [];
-    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, ...makeAppDir, lock];
+    // The fleet checks app-dir in the lock's round trip (the lock lives inside it), or makes it for a script with create-app-dir.
+    const appDirStep = deploy.strategy === 'script' && deploy.createAppDir ? shellJoin(['mkdir', '-p', '--', appDir]) : `check app-dir ${appDir} exists (nothing is made when it does not)`;
+    const commands = [`ssh -p ${target.port} ${target.user}@${target.host} (one connection for every command below)`, `in one round trip: ${appDirStep}, then ${lock}`];
     // What the strategy runs, as it runs it (each strategy owns its plan).
     commands.push(...strategy.plan(deploy, { host: target.host, index, appDir, image, planned }));
     if (deploy.health.url) commands.push(`health: ${deploy.health.url}${deploy.health.expect ? ` contains ${planned(deploy.health.expect.replace(/\{version\}/g, PLANNED))}` : ''} within ${Math.round(deploy.health.timeoutMs / 1000)} s, else roll this host back`);
-    // A strategy's closing commands go in the same last round trip as the log line and the release.
-    commands.push(...(strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? []));
-    commands.push(`append to ${paths.deployLog}; release the lock`);
+    // A strategy's closing commands say where they go (most in the last round trip, with the log line and the release).
+    const closing = strategy.planClosing?.(deploy, { host: target.host, index, appDir, image, planned }) ?? [];
+    commands.push(...closing, `in the last round trip: append to ${paths.deployLog}; release the lock`);
     return { host: describeTarget(target), appDir, commands };
   });
 }

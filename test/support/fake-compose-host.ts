@@ -1,7 +1,7 @@
 // A compose host in a RecordingSession: one service whose running image follows the override
 // Slipway writes, images that pulls may move (a moving tag), and health per image ID. Enough of
 // a host for the compose strategy's decisions; the sandbox tests run the real thing.
-import { valueAfter, RecordingSession, snippet, type ExecCall } from './recording-session.js';
+import { closeAnswer, closeCall, lockAnswer, valueAfter, RecordingSession, snippet, type ExecCall } from './recording-session.js';
 import type { SshTarget } from '../../src/ssh/target.js';
 
 export interface FakeComposeHostOptions {
@@ -19,21 +19,47 @@ export interface FakeComposeHostOptions {
   imageFromEnv?: { variable: string; prefix: string };
 }
 
+/**
+ * LOOK_SCRIPT's answer on its arguments (separator, state file, env file, …) for a host with every
+ * path present and compose v2: what the service runs (`image|id`), and the files by path.
+ */
+export function composeLookAnswer([sep = '', stateFile = '', envFile = '']: string[], running: string, files: Map<string, string>): string {
+  const part = (name: string, text: string) => `\n${sep} ${name}\n${text}`;
+  return [part('missing', ''), part('compose', 'v2\n'), part('running', running ? `${running}\n` : ''), part('state', files.get(stateFile) ?? ''),
+    part('env', envFile ? files.get(envFile) ?? '' : ''), part('end', '')].join('');
+}
+
 export class FakeComposeHost {
   readonly session: RecordingSession;
   readonly images: Map<string, string>;
   running?: { image: string; id: string };
   readonly log: string[] = [];
+  locked = false;
 
   constructor(readonly options: FakeComposeHostOptions = {}) {
     this.session = new RecordingSession({ host: 'h1.example', port: 22, user: 'deploy', ...options.target } as SshTarget).withFiles();
     this.images = new Map(Object.entries(options.images ?? {}));
     if (options.running) this.running = { image: options.running, id: this.images.get(options.running) ?? '' };
     const s = this.session;
-    s.on(snippet('slipway-check'), { stdout: '' });
     s.on(['sh', '-c', /docker compose version/], { stdout: 'v2' });
-    s.on(snippet('slipway-lock'), { exitCode: 0 });
-    s.on(snippet('slipway-unlock'), { exitCode: 0 });
+    // The fleet's lock round trip, with the compose look (LOOK_SCRIPT's arguments after the app-dir) when it carries one.
+    s.on(snippet('slipway-lock'), (call) => {
+      this.locked = true;
+      return lockAnswer(call.words.length > 7 ? this.look(call.words.slice(7)) : undefined);
+    });
+    s.on(snippet('slipway-unlock'), () => {
+      this.locked = false;
+      return {};
+    });
+    // The fleet's last round trip: the closing step (the compose state, RECORD_STATE_SCRIPT, from stdin), the log line, the release.
+    s.on(snippet('slipway-close'), (call) => {
+      const { line, failedLine, closing } = closeCall(call.words);
+      const step = closing.length ? this.recordState(closing[0] ?? '', call) : undefined;
+      this.log.push(step && step.exitCode !== 0 ? failedLine : line);
+      this.locked = false;
+      return closeAnswer(step?.stdout, step?.exitCode);
+    });
+    s.on(snippet('slipway-closing'), (call) => this.recordState(call.words[4] ?? '', call));
     s.on(snippet('slipway-log'), (call) => {
       this.log.push(call.words[5] ?? '');
       return {};
@@ -49,7 +75,7 @@ export class FakeComposeHost {
     });
     s.on(['docker', 'compose'], (call) => this.compose(call));
     // The compose strategy's one-round-trip steps (compose-commands.ts LOOK_SCRIPT, PREPARE_SCRIPT, POLL_SCRIPT).
-    s.on(snippet('slipway-compose-look'), (call) => this.look(call));
+    s.on(snippet('slipway-compose-look'), (call) => ({ stdout: this.look(call.words.slice(4)) }));
     s.on(snippet('slipway-compose-prepare'), (call) => this.prepare(call));
     s.on(snippet('slipway-compose-poll'), () => ({
       stdout: this.running ? `running|${(options.unhealthy ?? []).includes(this.running.id) ? 'unhealthy' : ''}|${this.running.image}|${this.running.id}\n` : '',
@@ -68,15 +94,20 @@ export class FakeComposeHost {
     return true;
   }
 
-  private look(call: ExecCall) {
-    const [, , , , sep = '', stateFile = '', envFile = ''] = call.words;
-    const part = (name: string, text: string) => `\n${sep} ${name}\n${text}`;
-    const running = this.running ? `${this.running.image}|${this.running.id}\n` : '';
-    const files = this.session.files;
-    return {
-      stdout: [part('missing', ''), part('compose', 'v2\n'), part('running', running), part('state', files.get(stateFile) ?? ''),
-        part('env', envFile ? files.get(envFile) ?? '' : ''), part('end', '')].join(''),
-    };
+  /** Paths whose state write fails (RECORD_STATE_SCRIPT exits 1, as on a full disk). */
+  readonly unwritable = new Set<string>();
+
+  /** LOOK_SCRIPT's answer on its arguments. */
+  private look(args: string[]): string {
+    return composeLookAnswer(args, this.running ? `${this.running.image}|${this.running.id}` : '', this.session.files);
+  }
+
+  /** RECORD_STATE_SCRIPT on `file`: stdin written whole, or refused for an unwritable path. */
+  private recordState(file: string, call: ExecCall): { exitCode: number; stdout: string } {
+    if (this.unwritable.has(file)) return { exitCode: 1, stdout: `state 1 mv: cannot move '${file}.tmp': No space left on device\n` };
+    this.session.files.set(file, String(call.options.stdin ?? ''));
+    this.writes.push(file);
+    return { exitCode: 0, stdout: 'state 0 \n' };
   }
 
   private prepare(call: ExecCall) {

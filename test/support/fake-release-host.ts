@@ -3,7 +3,7 @@
 // names) act on them as the scripts do on a real host. The sandbox specs prove the scripts themselves.
 import type { RunResult } from '../../src/core/runner/process-runner.js';
 import type { SshTarget } from '../../src/ssh/target.js';
-import { RecordingSession, snippet, type ExecCall } from './recording-session.js';
+import { closeAnswer, closeCall, lockAnswer, RecordingSession, snippet, type ExecCall } from './recording-session.js';
 
 export class UploadCountingSession extends RecordingSession {
   readonly uploads: Array<[string, string]> = [];
@@ -41,11 +41,10 @@ export class FakeReleaseHost {
     for (const [name, version] of Object.entries(options.releases ?? {})) this.releases.set(name, version);
     this.current = options.current;
     const s = this.session.withFiles();
-    s.on(snippet('slipway-check'), { stdout: '' });
     s.on(snippet('slipway-lock'), (call) => {
       this.locked = true;
       // With a look (arguments after the lock's app-dir): the lock's round trip prints it.
-      return { stdout: call.words.length > 6 ? this.look(call.words.slice(7)) : '' };
+      return lockAnswer(call.words.length > 7 ? this.look(call.words.slice(7)) : undefined);
     });
     s.on(snippet('slipway-look'), (call) => ({ stdout: this.look(call.words.slice(4)) }));
     s.on(snippet('slipway-release'), (call) => {
@@ -57,11 +56,11 @@ export class FakeReleaseHost {
     s.on(['sh', '-c'], (call) => (call.words.length === 3 && call.options.survivesDisconnect ? this.restart(call.words[2] ?? '') : undefined));
     s.on(snippet('slipway-closing'), (call) => ({ stdout: this.closing(call.words.slice(4)) }));
     s.on(snippet('slipway-close'), (call) => {
-      const [, , , , , line = '', , , ...closing] = call.words;
-      const closed = this.closing(closing);
+      const { line, closing } = closeCall(call.words);
+      const closed = closing.length ? this.closing(closing) : '';
       this.log.push(line);
       this.locked = false;
-      return { stdout: `${closed}log 0 \nunlock 0\n` };
+      return closeAnswer(closed);
     });
     s.on(snippet('slipway-log'), (call) => {
       this.log.push(call.words[5] ?? '');

@@ -40,6 +40,22 @@ export function valueAfter(words: string[], flag: string): string | undefined {
 /** `sh -c SCRIPT NAME ARGS…`: the words Slipway's remote snippets are run with, matched by their `$0` name. */
 export const snippet = (name: string, ...args: ArgvElement[]): ArgvElement[] => ['sh', '-c', ANY, name, ...args];
 
+/**
+ * The fleet's lock round trip (`slipway-lock`) as a fake host answers it: `sh -c SCRIPT slipway-lock
+ * <lock> <token> <app-dir> <look args…>`. What the look printed goes first, then the line lock.ts
+ * reads its exit status from.
+ */
+export const lockAnswer = (looked?: string, lookExit = 0): Reply => ({ stdout: looked === undefined ? '' : `${looked}\nslipway-looked ${lookExit}\n` });
+
+/** The words of the fleet's closing round trip (`slipway-close`), by name. */
+export function closeCall(words: string[]): { log: string; line: string; failedLine: string; lock: string; token: string; closing: string[] } {
+  const [, , , , log = '', line = '', failedLine = '', lock = '', token = '', ...closing] = words;
+  return { log, line, failedLine, lock, token, closing };
+}
+
+/** The closing round trip's answer: the step's own output and exit, the log line written, the lock released (lock.ts reads the last three lines). */
+export const closeAnswer = (stepOutput = '', stepExit = 0): Reply => ({ stdout: `${stepOutput}\nslipway-closed ${stepExit}\nlog 0 \nunlock 0\n` });
+
 export class RecordingSession implements SshSession {
   readonly calls: ExecCall[] = [];
   readonly name: string;

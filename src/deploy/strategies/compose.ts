@@ -1,7 +1,7 @@
 import { shellJoin } from '../../core/command.js';
 import type { BaseDeploySettings } from '../common-settings.js';
 import { forHost } from '../common-settings.js';
-import { composeDeploy, composeRollback } from '../compose.js';
+import { composeDeploy, composeLookWithLock, composeRollback } from '../compose.js';
 import { composeWords, defaultProjectName, rollbackTag, type ComposeProject } from '../compose-commands.js';
 import { PLAIN_TAG } from '../compose-env-file.js';
 import { ENV_NAME } from '../../core/config/inputs.js';
@@ -52,6 +52,15 @@ export function plannedProject(settings: ComposeDeploySettings, host: PlanHost):
     // Which compose the host has is only known once connected: the plan shows v2's words.
     words: (composeProject, ...sub) => host.planned(shellJoin(composeWords('v2', composeProject, ...sub))),
   };
+}
+
+/**
+ * Where the state write goes (the fleet's rule for a closing step the outcome rests on): into the
+ * host's last round trip, unless other hosts share its batch (a failed write must still revert them).
+ */
+function closingRoundTrip(settings: ComposeDeploySettings): string {
+  const shared = settings.ssh.targets.length > 1 && settings.batchSize !== 1;
+  return shared ? 'in a round trip of its own (other hosts share the batch, so a failed write still reverts them)' : 'in the last round trip';
 }
 
 const tagOf = (image: string | undefined): string | undefined => (image?.includes('@') ? undefined : image?.split('/').pop()?.split(':')[1]);
@@ -105,7 +114,7 @@ export const composeStrategy: Strategy<ComposeDeploySettings> = {
     const variable = compose.imageVariable;
     const composeProject = { appDir: host.appDir, files: compose.files, project, envFile: compose.envFile, overrideFile: variable ? undefined : `${stateBase}.override.json` };
     const envFile = `${host.appDir}/${projectEnvFile(compose)}`;
-    const commands = [COMPOSE_FLAVOR_NOTE, `look at the host in one step: app-dir and compose files there, which compose, what ${compose.service} runs, ${stateBase}.state`];
+    const commands = [COMPOSE_FLAVOR_NOTE, `with the lock, in the same round trip: look at the compose files in app-dir, which compose, what ${compose.service} runs, ${stateBase}.state${variable ? `, ${envFile}` : ''}`];
     if (settings.mode === 'rollback') {
       commands.push(variable
         ? `put back in ${envFile} the ${variable} line recorded as previous in ${stateDir(host.appDir)} (atomically)`
@@ -123,6 +132,12 @@ export const composeStrategy: Strategy<ComposeDeploySettings> = {
     commands.push(words(composeProject, 'up', '-d', '--remove-orphans'));
     return commands;
   },
+  planClosing(settings, host) {
+    const { stateBase } = plannedProject(settings, host);
+    const serving = settings.mode === 'rollback' ? 'the previous image, now serving' : 'the new image, or after a red health check the old one serving again';
+    return [`${closingRoundTrip(settings)}: record in ${stateBase}.state (atomically) what serves: ${serving}`];
+  },
+  lookWithLock: composeLookWithLock,
   deploy: composeDeploy,
   rollback: composeRollback,
 };

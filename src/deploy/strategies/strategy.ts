@@ -58,11 +58,12 @@ export interface Strategy<S extends BaseDeploySettings & { strategy: string } = 
   impliedVersion?(part: StrategyPart<S>): string | undefined;
   /** The commands it runs on one host between taking the lock and the health check, in order (the dry run). */
   plan(settings: S, host: PlanHost): string[];
-  /** Commands it runs after the health check, in the host's last round trip with the deploy-log line (the dry run). */
+  /** Commands it runs after the health check, each line saying which round trip (mostly the host's last, with the deploy-log line and the release) (the dry run). */
   planClosing?(settings: S, host: PlanHost): string[];
   /**
    * What to read on the host in the lock's own round trip (the fleet runs it once the lock is taken and
-   * hands its stdout to the strategy as `run.looked`); undefined: the strategy looks on its own.
+   * hands its stdout to the strategy as `run.looked`; a look that exits non-zero fails the host);
+   * undefined: the strategy looks on its own.
    */
   lookWithLock?(run: HostRun<S>): { script: string; args: string[] } | undefined;
   deploy(run: HostRun<S>): Promise<StrategyOutcome>;

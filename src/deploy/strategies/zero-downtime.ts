@@ -1,4 +1,5 @@
 import { defaultProjectName } from '../compose-commands.js';
+import { composeLookWithLock } from '../compose.js';
 import { hostFiles } from '../host-state.js';
 import { zeroDowntimeDeploy, zeroDowntimeRollback } from '../zero-downtime/deploy.js';
 import type { ZeroDowntimeSettings } from '../zero-downtime/settings.js';
@@ -36,6 +37,7 @@ export const zeroDowntimeStrategy: Strategy<ComposeDeploySettings> = {
     const image = settings.mode === 'rollback' ? `the previous image recorded in ${stateFile}` : host.image;
     return [
       COMPOSE_FLAVOR_NOTE,
+      'with the lock, in the same round trip: look at the compose files in app-dir and which compose the host has',
       `the new copy is ${slot} (or ${projectName}-green when ${slot} is live); the live copy is the one ${stateFile} records and the proxy points at`,
       `write ${override}: ${compose.service} → ${image}, ${zd.portEnv}=<new port, the first free one in ${zd.ports.first}-${zd.ports.last}>`,
       words(slotProject, 'config'),
@@ -51,6 +53,7 @@ export const zeroDowntimeStrategy: Strategy<ComposeDeploySettings> = {
       `docker rm -f <old copy's containers>`,
     ];
   },
+  lookWithLock: composeLookWithLock,
   deploy: zeroDowntimeDeploy,
   rollback: zeroDowntimeRollback,
 };

@@ -93,12 +93,13 @@ describe('compose strategy decisions (recorded session)', () => {
   it.each([
     { mode: 'the override', options: {}, env: undefined },
     { mode: 'image-variable', options: { imageFromEnv: { variable: 'TAG', prefix: 'app:' } }, env: 'PORT=1\nTAG=1\n' },
-  ])('takes one remote round trip a phase on a healthy deploy with $mode: look, prepare, pull, up, one health poll, the state', async ({ options, env }) => {
+  ])('takes one remote round trip a phase on a healthy deploy with $mode, run on its own: look, prepare, pull, up, one health poll, the state', async ({ options, env }) => {
     const { host, run } = hostWith({ images: { 'app:1': 'sha256:one', 'app:2': 'sha256:two' }, running: 'app:1', ...options }, { image: 'app:1', image_id: 'sha256:one', version: '1' });
     if (env) host.session.files.set('/srv/app/.env', env);
     const compose = { files: ['docker-compose.yml'], service: 'web', image: 'app:2', pull: true, ...(env ? { imageVariable: 'TAG' } : {}) };
     await composeDeploy(run({ image: 'app:2', compose }));
-    expect(steps(host)).toEqual(['slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'docker compose', 'slipway-compose-poll', 'slipway-state']);
+    // Without a fleet the state is the strategy's own closing step (RECORD_STATE_SCRIPT).
+    expect(steps(host)).toEqual(['slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'docker compose', 'slipway-compose-poll', 'slipway-closing']);
     expect(host.state(STATE)).toMatchObject({ image: 'app:2', image_id: 'sha256:two', previous_image: 'app:1', previous_image_id: 'sha256:one', status: 'deployed' });
   });
 
@@ -107,7 +108,7 @@ describe('compose strategy decisions (recorded session)', () => {
     await expect(composeDeploy(run({ image: 'app:2' }))).rejects.toBeInstanceOf(RolledBackError);
     expect(steps(host)).toEqual([
       'slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'docker compose', 'slipway-compose-poll',
-      'slipway-compose-prepare', 'docker compose', 'slipway-compose-poll', 'slipway-state',
+      'slipway-compose-prepare', 'docker compose', 'slipway-compose-poll', 'slipway-closing',
     ]);
     expect(host.state(STATE)).toMatchObject({ image: 'app:1', image_id: 'sha256:one', version: '1', status: 'rolled-back' });
   });
@@ -117,7 +118,7 @@ describe('compose strategy decisions (recorded session)', () => {
       image: 'app:2', image_id: 'sha256:two', version: '2', previous_image: 'app:1', previous_image_id: 'sha256:one', previous_version: '1',
     });
     await composeRollback(run({ mode: 'rollback' }));
-    expect(steps(host)).toEqual(['slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'slipway-compose-poll', 'slipway-state']);
+    expect(steps(host)).toEqual(['slipway-compose-look', 'slipway-compose-prepare', 'docker compose', 'slipway-compose-poll', 'slipway-closing']);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../../src/core/summary.js';
 import { deployFlow } from '../../../src/deploy/flow.js';
 import type { SwarmDeploySettings } from '../../../src/deploy/strategies/swarm.js';
 import { FakeComposeHost } from '../../support/fake-compose-host.js';
-import { RecordingSession, snippet } from '../../support/recording-session.js';
+import { RecordingSession } from '../../support/recording-session.js';
 
 const STATE = '/srv/app/.slipway/compose-default-web.state';
 const target = (host: string): SshTarget => ({ host, port: 22, user: 'deploy' } as SshTarget);
@@ -66,7 +66,9 @@ describe('fleet decisions (recorded sessions)', () => {
     for (const [name, host] of hosts) {
       const started = result.hosts.find((h) => h.host.includes(name))?.status !== 'not-started';
       expect(host.session.closed).toBe(started);
-      expect(host.session.ran(['sh', '-c', /rm -rf/, 'slipway-unlock'])).toHaveLength(started ? 1 : 0);
+      // The release rides in the host's last round trip, with the log line (slipway-close runs RELEASE_LOCK_SCRIPT).
+      expect(host.session.ran(['sh', '-c', /rm -rf/, 'slipway-close'])).toHaveLength(started ? 1 : 0);
+      expect(host.locked).toBe(false);
     }
   });
 
@@ -78,7 +80,6 @@ describe('fleet decisions (recorded sessions)', () => {
 
   it('carries the swarm per-service report in the result (so --json has it) and in the summary, also when the deploy failed', async () => {
     const session = new RecordingSession();
-    session.on(snippet('slipway-check'), { stdout: '' });
     session.on(['docker', 'info'], { stdout: '{"NodeID":"n1","LocalNodeState":"active","ControlAvailable":true}\n' });
     session.on(['docker', 'service', 'inspect'], { stdout: '[{"ID":"s1","Version":{"Index":1},"Spec":{"Name":"shop_web","TaskTemplate":{"ContainerSpec":{"Image":"shop/web@sha256:old"}}}}]' });
     const settings: SwarmDeploySettings = {

@@ -9,10 +9,13 @@ import { strategyFor } from '../../../src/deploy/strategies/index.js';
 import type { ComposeDeploySettings } from '../../../src/deploy/strategies/compose.js';
 import type { ZeroDowntimeSettings } from '../../../src/deploy/zero-downtime/settings.js';
 import { planDeploy } from '../../../src/pipeline/plan.js';
+import { deployFleet } from '../../../src/deploy/fleet.js';
+import type { FlowContext } from '../../../src/core/context.js';
+import { RecordingRunner } from '../../../src/core/runner/recording-runner.js';
 import type { SshTarget } from '../../../src/ssh/target.js';
-import { FakeComposeHost } from '../../support/fake-compose-host.js';
+import { composeLookAnswer, FakeComposeHost } from '../../support/fake-compose-host.js';
 import { FakeReleaseHost } from '../../support/fake-release-host.js';
-import { RecordingSession, snippet, valueAfter, type ExecCall } from '../../support/recording-session.js';
+import { closeAnswer, closeCall, RecordingSession, snippet, valueAfter, type ExecCall } from '../../support/recording-session.js';
 
 // The dry run of each strategy lists the commands its run executes: each spec runs the strategy on a
 // recorded session and compares what it ran with what `planDeploy` (the --dry-run plan) says.
@@ -26,6 +29,10 @@ const planOf = (settings: DeploySettings): string[] => planDeploy(settings).host
 const run = (session: RecordingSession, settings: DeploySettings) =>
   strategyFor(settings)[settings.mode === 'rollback' ? 'rollback' : 'deploy']({ session, settings, appDir: '/srv/app', index: 0, log: new MemoryLogger() } as never);
 const lines = (calls: string[][]): string[] => calls.map((words) => shellJoin(words));
+const fleetContext = (): FlowContext => ({
+  runner: new RecordingRunner(), log: new MemoryLogger(), env: {}, workDir: '/nonexistent',
+  platform: { kind: 'local', supportsSummary: false, supportsAnnotations: false } as FlowContext['platform'], cache: undefined as unknown as FlowContext['cache'],
+});
 
 describe('the dry run shows the commands each strategy really runs', () => {
   it.each(['deploy', 'rollback'] as const)('compose (%s): every compose command it ran is in the plan, in the same order', async (mode) => {
@@ -37,6 +44,33 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(ran.length).toBeGreaterThan(0);
     const plan = planOf(settings);
     expect(plan.filter((line) => line.startsWith('docker compose '))).toEqual(ran);
+  });
+
+  it.each(['deploy', 'rollback'] as const)('compose (%s) run by the fleet: each round trip it made is a plan line, in the plan\'s order, the lock\'s with the look and the last with the state', async (mode) => {
+    const settings: ComposeDeploySettings = { ...base, mode, strategy: 'compose', compose: { files: ['docker-compose.yml'], service: 'web', image: 'app:3', pull: true } };
+    const host = new FakeComposeHost({ images: { 'app:2': 'sha256:two', 'app:3': 'sha256:three' }, running: 'app:2' });
+    const state = '/srv/app/.slipway/compose-default-web.state';
+    host.session.files.set(state, 'image=app:2\nimage_id=sha256:two\nversion=2\nprevious_image=app:3\nprevious_image_id=sha256:three\nprevious_version=3\n');
+    await expect(deployFleet(settings, fleetContext(), { openSession: async () => host.session })).resolves.toMatchObject({ ok: true });
+    const plan = planOf(settings);
+    const at = (start: string): number => plan.findIndex((line) => line.startsWith(start));
+    const indexes = host.session.calls.map((call) => {
+      const name = call.words[3];
+      if (name === 'slipway-lock') return at('in one round trip: check app-dir /srv/app exists');
+      if (name === 'slipway-compose-prepare') return mode === 'rollback' ? at('point web at the previous image') : at('tag the image web runs as');
+      if (call.words[0] === 'docker') return plan.indexOf(shellJoin(call.words));
+      // The containers' health polls follow `up` (the plan's health line is health-url's, unset here).
+      if (name === 'slipway-compose-poll') return plan.findIndex((line) => line.endsWith(' up -d --remove-orphans')) + 0.5;
+      if (name === 'slipway-close') return at(`in the last round trip: record in ${state} (atomically) what serves`);
+      return -1;
+    });
+    expect(indexes.every((index) => index >= 0)).toBe(true);
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    // The look the plan puts with the lock is the one the lock's round trip carried; the state the plan puts last, the last one's.
+    expect(plan[at('in one round trip: check app-dir') + 2]).toMatch(/^with the lock, in the same round trip: look at the compose files/);
+    expect(host.session.calls[0]?.words[2]).toContain('docker compose version');
+    expect(closeCall(host.session.calls[host.session.calls.length - 1]?.words ?? []).closing).toEqual([state]);
+    expect(plan[plan.length - 1]).toBe('in the last round trip: append to /srv/app/.slipway/deploy.log; release the lock');
   });
 
   it.each(['deploy', 'rollback'] as const)('compose with image-variable (%s): the plan names the env file it writes, and its compose commands carry no override', async (mode) => {
@@ -74,7 +108,7 @@ describe('the dry run shows the commands each strategy really runs', () => {
       const running = new Set(['app']);
       let upstream = 'server 127.0.0.1:8080;\n';
       session.on(snippet('slipway-check'), { stdout: '' });
-      session.on(['sh', '-c', /docker compose version/], { stdout: 'v2' });
+      session.on(snippet('slipway-compose-look'), (call) => ({ stdout: composeLookAnswer(call.words.slice(4), 'app:2|sha256:two', session.files) }));
       session.on(['docker', 'ps'], (call) => {
         const project = valueAfter(call.words, '--filter')?.replace('label=com.docker.compose.project=', '') ?? '';
         return { stdout: running.has(project) ? `c-${project}\n` : '' };
@@ -163,22 +197,23 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(uploadedTo).toMatch(/^\/srv\/app\/releases\/\d{8}T\d{6}Z\/$/);
     expect(link[5]).toBe(uploadedTo.replace(/\/$/, ''));
     expect(plan.some((line) => line.startsWith('upload /tmp/h19r-artifact/ to /srv/app/releases/<name: the host\'s existing releases\' style, else %Y%m%dT%H%M%SZ, UTC>'))).toBe(true);
-    expect(plan).toContain('take the lock /srv/app/.deploy.lock (refused if it exists and Slipway did not write it)');
+    expect(plan).toContain('in one round trip: check app-dir /srv/app exists (nothing is made when it does not), then take the lock /srv/app/.deploy.lock (refused if it exists and Slipway did not write it)');
     expect(plan).toContain('with the lock, in the same round trip: check app-dir, the shared files (shared/backend/.env, shared/.env); read current, releases/ and their versions; make releases/');
-    expect(plan).toContain('append to /srv/app/deploy.log; release the lock');
+    expect(plan).toContain('in the last round trip: append to /srv/app/deploy.log; release the lock');
     expect(plan).toContain('in the last round trip: keep at most 5 release dirs, failed ones counted (the newest failed one kept)');
-    expect(plan.indexOf('in the last round trip: keep at most 5 release dirs, failed ones counted (the newest failed one kept)')).toBe(plan.indexOf('append to /srv/app/deploy.log; release the lock') - 1);
+    expect(plan.indexOf('in the last round trip: keep at most 5 release dirs, failed ones counted (the newest failed one kept)')).toBe(plan.indexOf('in the last round trip: append to /srv/app/deploy.log; release the lock') - 1);
   });
 
   it.each([
     { name: 'an inline script under bash', part: { script: 'set -o pipefail; ./deploy.sh --fast', shell: 'bash', createAppDir: false } },
     { name: 'a script-file under sh, in an app-dir it creates', part: { script: '', shell: 'sh', createAppDir: true, scriptFile: '/workspace/scripts/deploy.sh' } },
-  ])('script ($name): the plan shows the shell, the script and app-dir the run uses', async ({ part }) => {
+  ])('script ($name): the plan shows the shell, the script and app-dir the run uses, one plan line per round trip of the fleet\'s run, in order', async ({ part }) => {
     const settings: DeploySettings = { ...base, strategy: 'script', ...part };
     const session = new RecordingSession();
+    session.on(snippet('slipway-close'), closeAnswer());
     const readFile = jest.spyOn(fs.promises, 'readFile').mockResolvedValue('echo deployed\n' as never);
     try {
-      await run(session, settings);
+      await expect(deployFleet(settings, fleetContext(), { openSession: async () => session })).resolves.toMatchObject({ ok: true });
     } finally {
       readFile.mockRestore();
     }
@@ -186,17 +221,25 @@ describe('the dry run shows the commands each strategy really runs', () => {
     const [, , , , dir = '', shell = '', script = ''] = ran ?? [];
     expect(shell).toBe(part.shell);
     const plan = planOf(settings);
-    if (part.scriptFile) {
-      expect(plan).toContain(`in ${dir}: ${shellJoin([shell, '-e', script])} (env on stdin), then remove it`);
-      expect(plan).toContain(`upload ${part.scriptFile} to ${script} (over the same connection)`);
-      expect(session.ran(snippet('slipway-script-upload'))[0]?.[4]).toBe(script);
-      expect(session.ran(['rm', '-f', '--', script])).toHaveLength(1);
-      // The fleet makes app-dir before its lock (lock-decisions specs run it), and the plan says so there.
-      expect(plan.indexOf('mkdir -p -- /srv/app')).toBe(plan.indexOf('take the lock /srv/app/.slipway/lock') - 1);
-    } else {
-      expect(plan).toContain(`in ${dir}: ${shellJoin([shell, '-e', '-c', script])}`);
-      expect(plan.join('\n')).not.toContain('mkdir');
-    }
+    const lock = part.createAppDir
+      ? 'in one round trip: mkdir -p -- /srv/app, then take the lock /srv/app/.slipway/lock'
+      : 'in one round trip: check app-dir /srv/app exists (nothing is made when it does not), then take the lock /srv/app/.slipway/lock';
+    const last = 'in the last round trip: append to /srv/app/.slipway/deploy.log; release the lock';
+    // Each remote round trip the run made, as the plan line that names it.
+    const planned = session.calls.map((call) => {
+      const name = call.words[3];
+      if (name === 'slipway-lock') return lock;
+      if (name === 'slipway-script-upload') return `upload ${part.scriptFile} to ${script} (over the same connection)`;
+      if (name === 'slipway-script') return part.scriptFile ? `in ${dir}: ${shellJoin([shell, '-e', script])} (env on stdin), then remove it` : `in ${dir}: ${shellJoin([shell, '-e', '-c', script])}`;
+      if (name === 'slipway-close') return last;
+      return `(the removal of ${script}, in the script's plan line)`;
+    });
+    expect(plan.slice(1)).toEqual([...new Set(planned)].filter((line) => !line.startsWith('(')));
+    // The lock's one round trip makes app-dir (create-app-dir) or checks it, nothing else before it.
+    expect(session.calls[0]?.words[2]).toMatch(part.createAppDir ? /^mkdir -p -- "\$3" \|\| exit 6\n/ : /^\[ -d "\$3" \] \|\| exit 5\n/);
+    expect(session.calls[0]?.words[6]).toBe('/srv/app');
+    if (part.scriptFile) expect(session.ran(['rm', '-f', '--', script])).toHaveLength(1);
+    else expect(plan.join('\n')).not.toContain('mkdir');
   });
 
   it('swarm (one service): the plan\'s `docker service update` is the argv the run sends to the manager', async () => {

@@ -5,7 +5,7 @@ import { deployFleet } from '../../../src/deploy/fleet.js';
 import type { ReleaseDeploySettings, ReleaseSettings } from '../../../src/deploy/strategies/release.js';
 import type { SshTarget } from '../../../src/ssh/target.js';
 import { FakeReleaseHost } from '../../support/fake-release-host.js';
-import { snippet } from '../../support/recording-session.js';
+import { lockAnswer, snippet } from '../../support/recording-session.js';
 
 // One remote round trip per phase of a release deploy (issue 20): the lock with the look, the upload,
 // the release's own step with the first pre-promote command, the switch with the first restart
@@ -83,20 +83,20 @@ describe('a release deploy makes one remote round trip per phase', () => {
     expect(result.hosts[0]?.status).toBe('failed');
     expect(result.hosts[0]?.message).toMatch(/`pre-promote on h1\.example: make migrate` exited with code 3:\nmigration refused/);
     expect(host.current).toBe('20261103T000000Z');
-    expect(host.session.ran(snippet('slipway-close'))[0]?.slice(8, 11)).toEqual(['/srv/app', expect.stringMatching(/^\d{8}T\d{6}Z$/), 'failed']);
+    expect(host.session.ran(snippet('slipway-close'))[0]?.slice(9, 12)).toEqual(['/srv/app', expect.stringMatching(/^\d{8}T\d{6}Z$/), 'failed']);
     expect(host.session.ran(snippet('slipway-switch'))).toEqual([]);
     expect(host.locked).toBe(false);
   });
 
   it('a missing shared file or a refused sudo rule stops the deploy before any change, from the lock\'s own round trip', async () => {
     const host = servingV2();
-    host.session.on(snippet('slipway-lock'), { stdout: 'missing shared 0\ncurrent 20261103T000000Z\nend\n' });
+    host.session.on(snippet('slipway-lock'), lockAnswer('missing shared 0\ncurrent 20261103T000000Z\nend\n'));
     const result = await deploy(host, settings());
     expect(result.hosts[0]?.message).toMatch(/missing on the host: shared file \(\/srv\/app\/shared\/\.env\)/);
     expect(host.session.uploads).toEqual([]);
     expect(host.session.calls.map((call) => call.words[3])).toEqual(['slipway-lock', 'slipway-close']);
     const sudo = servingV2();
-    sudo.session.on(snippet('slipway-lock'), { stdout: 'sudo 0 1\nend\n' });
+    sudo.session.on(snippet('slipway-lock'), lockAnswer('sudo 0 1\nend\n'));
     const refused = await deploy(sudo, settings({ restart: ['sudo -n systemctl restart app'] }));
     expect(refused.hosts[0]?.message).toMatch(/`sudo -n systemctl restart app` is not allowed by sudo without a password/);
     expect(sudo.session.ran(snippet('slipway-lock'))[0]?.slice(-1)).toEqual(['-n -l systemctl restart app']);

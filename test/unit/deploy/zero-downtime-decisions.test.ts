@@ -2,7 +2,11 @@ import { MemoryLogger } from '../../../src/core/log.js';
 import type { ComposeDeploySettings } from '../../../src/deploy/strategies/compose.js';
 import { zeroDowntimeDeploy } from '../../../src/deploy/zero-downtime/deploy.js';
 import type { ZeroDowntimeSettings } from '../../../src/deploy/zero-downtime/settings.js';
-import { RecordingSession, snippet, valueAfter } from '../../support/recording-session.js';
+import { composeLookAnswer } from '../../support/fake-compose-host.js';
+import { closeAnswer, lockAnswer, RecordingSession, snippet, valueAfter } from '../../support/recording-session.js';
+import type { FlowContext } from '../../../src/core/context.js';
+import { RecordingRunner } from '../../../src/core/runner/recording-runner.js';
+import { deployFleet } from '../../../src/deploy/fleet.js';
 
 const STATE = '/srv/app/.slipway/zero-downtime-app-web.state';
 const UPSTREAM = '/etc/nginx/slipway/app-upstream.conf';
@@ -31,7 +35,8 @@ function cutSwitch(proxyPort: number, greenRuns: boolean) {
     'pending_project=app-green', 'pending_port=20081', 'pending_image=app:2', 'pending_version=2', 'status=deployed', '',
   ].join('\n'));
   session.on(snippet('slipway-check'), { stdout: '' });
-  session.on(['sh', '-c', /docker compose version/], { stdout: 'v2' });
+  // The compose look (paths, compose v2), run on its own here (the fleet runs it in the lock's round trip).
+  session.on(snippet('slipway-compose-look'), (call) => ({ stdout: composeLookAnswer(call.words.slice(4), 'app:1|sha256:one', session.files) }));
   session.on(['cat', UPSTREAM], { stdout: `server 127.0.0.1:${proxyPort};\n` });
   session.on(['docker', 'ps'], (call) => {
     const project = valueAfter(call.words, '--filter')?.replace('label=com.docker.compose.project=', '');
@@ -58,5 +63,25 @@ describe('zero-downtime decisions (recorded session)', () => {
     // Nothing was stopped or removed before the checks passed.
     expect(session.ran(['docker', 'stop'])).toEqual([]);
     expect(session.ran(['docker', 'rm'])).toEqual([]);
+  });
+});
+
+describe('zero-downtime under the fleet', () => {
+  it('checks the paths and finds compose in the lock\'s round trip: no round trip of their own before the switch state is read', async () => {
+    const session = cutSwitch(20080, true);
+    session.on(snippet('slipway-lock'), (call) => lockAnswer(composeLookAnswer(call.words.slice(7), '', session.files)));
+    session.on(snippet('slipway-close'), closeAnswer());
+    const context = {
+      runner: new RecordingRunner(), log: new MemoryLogger(), env: {}, workDir: '/nonexistent',
+      platform: { kind: 'local', supportsSummary: false, supportsAnnotations: false }, cache: undefined,
+    } as unknown as FlowContext;
+    const result = await deployFleet({ ...settings, ssh: { targets: [{ host: 'h1.example', port: 22, user: 'deploy' }] } as unknown as typeof settings.ssh }, context, { openSession: async () => session });
+    expect(result.hosts[0]?.message).toMatch(/`compose config` fails \(stopped by the spec\)/);
+    const names = session.calls.map((call) => call.words[3]);
+    expect(names[0]).toBe('slipway-lock');
+    expect(names[1]).toBe('slipway-state');
+    expect(names).not.toContain('slipway-compose-look');
+    expect(session.calls.some((call) => call.words[0] === 'sh' && call.words.length === 3 && /docker compose version/.test(call.words[2] ?? ''))).toBe(false);
+    expect(names[names.length - 1]).toBe('slipway-close');
   });
 });
