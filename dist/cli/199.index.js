@@ -1913,7 +1913,9 @@ const releaseStrategy = {
                 release.shared.length ? `the shared files (${release.shared.map((p) => `shared/${p}`).join(', ')})` : '',
                 release.restart.some((command) => (0,deploy_release/* sudoCheckWords */.FW)(command)) ? 'sudo -n -l for each sudo restart command' : '',
             ].filter(Boolean);
-            commands.push(`with the lock, in the same round trip: check app-dir${checks.map((c) => `, ${c}`).join('')}; read current, releases/ and their versions; make releases/`);
+            // app-dir itself is on the lock's line: the fleet checks it before taking the lock.
+            const checked = checks.length ? `check ${checks.join(', ')}; ` : '';
+            commands.push(`with the lock, in the same round trip: ${checked}read current, releases/ and their versions; make releases/`);
             const style = release.nameFormat ?? `the host's existing releases' style, else ${deploy_release/* DEFAULT_RELEASE_NAME */.er}`;
             const archive = release.artifact !== undefined && /\.(tar\.gz|tgz)$/.test(release.artifact);
             commands.push(`upload ${release.artifact} to ${appDir}/releases/<name: ${style}, UTC>${archive ? '.tar.gz' : ''} (rsync over the same connection)`);

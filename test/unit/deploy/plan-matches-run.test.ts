@@ -198,7 +198,7 @@ describe('the dry run shows the commands each strategy really runs', () => {
     expect(link[5]).toBe(uploadedTo.replace(/\/$/, ''));
     expect(plan.some((line) => line.startsWith('upload /tmp/h19r-artifact/ to /srv/app/releases/<name: the host\'s existing releases\' style, else %Y%m%dT%H%M%SZ, UTC>'))).toBe(true);
     expect(plan).toContain('in one round trip: check app-dir /srv/app exists (nothing is made when it does not), then take the lock /srv/app/.deploy.lock (refused if it exists and Slipway did not write it)');
-    expect(plan).toContain('with the lock, in the same round trip: check app-dir, the shared files (shared/backend/.env, shared/.env); read current, releases/ and their versions; make releases/');
+    expect(plan).toContain('with the lock, in the same round trip: check the shared files (shared/backend/.env, shared/.env); read current, releases/ and their versions; make releases/');
     expect(plan).toContain('in the last round trip: append to /srv/app/deploy.log; release the lock');
     expect(plan).toContain('in the last round trip: keep at most 5 release dirs, failed ones counted (the newest failed one kept)');
     expect(plan.indexOf('in the last round trip: keep at most 5 release dirs, failed ones counted (the newest failed one kept)')).toBe(plan.indexOf('in the last round trip: append to /srv/app/deploy.log; release the lock') - 1);
