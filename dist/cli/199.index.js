@@ -1357,31 +1357,23 @@ function lookRequest(run) {
         projectName: draft.projectName, service: run.settings.compose.service,
     };
 }
-/** The looks the fleet runs in the lock's round trip, by run: the answer is read with the separator it was asked with. */
-const lockedLooks = new WeakMap();
 /** The look the fleet runs with the lock (LOOK_SCRIPT: paths, compose, what runs, state, env file). */
 function composeLookWithLock(run) {
-    const request = lookRequest(run);
-    lockedLooks.set(run, request);
-    return { script: compose_commands/* LOOK_SCRIPT */.UX, args: (0,compose_commands/* lookArgs */.DO)(request) };
+    return { script: compose_commands/* LOOK_SCRIPT */.UX, args: (0,compose_commands/* lookArgs */.DO)(lookRequest(run)) };
 }
 /** The look the fleet ran with the lock (once), else one round trip of its own. */
 async function lookAt(run) {
     const { compose } = run.settings;
+    // The answer is read with the separator it was asked with.
     const looked = (0,host_run/* takeLooked */.ac)(run);
-    const locked = lockedLooks.get(run);
-    lockedLooks.delete(run);
-    let request;
-    let stdout;
-    if (looked !== undefined && locked) {
-        request = locked;
-        stdout = looked;
-    }
-    else {
-        request = lookRequest(run);
+    let separator = looked ? (0,compose_commands/* lookSeparator */.VA)(looked.args) : undefined;
+    let stdout = looked?.stdout ?? '';
+    if (!looked || !separator) {
+        const request = lookRequest(run);
+        separator = request.separator;
         stdout = (await run.session.exec((0,compose_commands/* lookWords */.RD)(request), { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` })).stdout;
     }
-    const parts = (0,compose_commands/* lookParts */.L3)(stdout, request.separator);
+    const parts = (0,compose_commands/* lookParts */.L3)(stdout, separator);
     if (!parts)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
     const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
@@ -1403,7 +1395,7 @@ async function lookAt(run) {
  * when the fleet already looked with the lock, right after it and only when the service runs.
  */
 async function lookBesideServingVersion(run) {
-    if (run.looked !== undefined && lockedLooks.has(run)) {
+    if (run.looked !== undefined) {
         const seen = await lookAt(run);
         return { seen, answered: seen.running ? await (0,deploy_health/* servingVersion */.vP)(run.session, run.settings.health, run.log) : undefined };
     }

@@ -150,6 +150,7 @@ function forHost(template, host, index) {
 /* harmony export */   Ru: () => (/* binding */ serviceContainersWords),
 /* harmony export */   SI: () => (/* binding */ RECORD_STATE_SCRIPT),
 /* harmony export */   UX: () => (/* binding */ LOOK_SCRIPT),
+/* harmony export */   VA: () => (/* binding */ lookSeparator),
 /* harmony export */   Xd: () => (/* binding */ pollWords),
 /* harmony export */   Y7: () => (/* binding */ defaultProjectName),
 /* harmony export */   cp: () => (/* binding */ composeWords),
@@ -243,6 +244,8 @@ function lookArgs(request) {
         ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
     ];
 }
+/** The separator a look was asked with, from its arguments (lookArgs puts it first). */
+const lookSeparator = (args) => args[0];
 function lookWords(request) {
     return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }

@@ -122,7 +122,8 @@ async function deployFleet(settings, context, hooks = {}) {
                 item.lock = taken.lock;
                 if (taken.lookFailed)
                     throw new errors/* SlipwayError */.GQ(`${item.name}: the look at the host, in the lock's round trip, ${taken.lookFailed}`, { fix: 'Check the host\'s docker and sh answer for the SSH user, then deploy again' });
-                item.run.looked = taken.looked;
+                if (look && taken.looked !== undefined)
+                    item.run.looked = { args: look.args, stdout: taken.looked };
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));

@@ -31,6 +31,7 @@ function forHost(template, host, index) {
 /* harmony export */   Ru: () => (/* binding */ serviceContainersWords),
 /* harmony export */   SI: () => (/* binding */ RECORD_STATE_SCRIPT),
 /* harmony export */   UX: () => (/* binding */ LOOK_SCRIPT),
+/* harmony export */   VA: () => (/* binding */ lookSeparator),
 /* harmony export */   Xd: () => (/* binding */ pollWords),
 /* harmony export */   Y7: () => (/* binding */ defaultProjectName),
 /* harmony export */   cp: () => (/* binding */ composeWords),
@@ -124,6 +125,8 @@ function lookArgs(request) {
         ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
     ];
 }
+/** The separator a look was asked with, from its arguments (lookArgs puts it first). */
+const lookSeparator = (args) => args[0];
 function lookWords(request) {
     return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }
@@ -846,7 +849,7 @@ function lookArgs(run) {
 async function lookAt(run) {
     const looked = (0,host_run/* takeLooked */.ac)(run);
     if (looked !== undefined)
-        return checkedLook(run, parseLook(looked), '');
+        return checkedLook(run, parseLook(looked.stdout), '');
     const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
     return checkedLook(run, parseLook(result.stdout), result.stderr);
 }

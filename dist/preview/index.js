@@ -3129,6 +3129,8 @@ function lookArgs(request) {
         ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
     ];
 }
+/** The separator a look was asked with, from its arguments (lookArgs puts it first). */
+const lookSeparator = (args) => args[0];
 function lookWords(request) {
     return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }

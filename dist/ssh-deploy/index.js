@@ -20741,6 +20741,8 @@ function lookArgs(request) {
         ...serviceContainersWords(request.projectName, request.service, false, { oneOffs: false }),
     ];
 }
+/** The separator a look was asked with, from its arguments (lookArgs puts it first). */
+const lookSeparator = (args) => args[0];
 function lookWords(request) {
     return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }
@@ -21117,31 +21119,23 @@ function lookRequest(run) {
         projectName: draft.projectName, service: run.settings.compose.service,
     };
 }
-/** The looks the fleet runs in the lock's round trip, by run: the answer is read with the separator it was asked with. */
-const lockedLooks = new WeakMap();
 /** The look the fleet runs with the lock (LOOK_SCRIPT: paths, compose, what runs, state, env file). */
 function composeLookWithLock(run) {
-    const request = lookRequest(run);
-    lockedLooks.set(run, request);
-    return { script: LOOK_SCRIPT, args: lookArgs(request) };
+    return { script: LOOK_SCRIPT, args: lookArgs(lookRequest(run)) };
 }
 /** The look the fleet ran with the lock (once), else one round trip of its own. */
 async function lookAt(run) {
     const { compose } = run.settings;
+    // The answer is read with the separator it was asked with.
     const looked = takeLooked(run);
-    const locked = lockedLooks.get(run);
-    lockedLooks.delete(run);
-    let request;
-    let stdout;
-    if (looked !== undefined && locked) {
-        request = locked;
-        stdout = looked;
-    }
-    else {
-        request = lookRequest(run);
+    let separator = looked ? lookSeparator(looked.args) : undefined;
+    let stdout = looked?.stdout ?? '';
+    if (!looked || !separator) {
+        const request = lookRequest(run);
+        separator = request.separator;
         stdout = (await run.session.exec(lookWords(request), { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` })).stdout;
     }
-    const parts = lookParts(stdout, request.separator);
+    const parts = lookParts(stdout, separator);
     if (!parts)
         throw new errors/* SlipwayError */.GQ(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
     const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
@@ -21163,7 +21157,7 @@ async function lookAt(run) {
  * when the fleet already looked with the lock, right after it and only when the service runs.
  */
 async function lookBesideServingVersion(run) {
-    if (run.looked !== undefined && lockedLooks.has(run)) {
+    if (run.looked !== undefined) {
         const seen = await lookAt(run);
         return { seen, answered: seen.running ? await servingVersion(run.session, run.settings.health, run.log) : undefined };
     }
@@ -21955,7 +21949,7 @@ function release_lookArgs(run) {
 async function release_lookAt(run) {
     const looked = takeLooked(run);
     if (looked !== undefined)
-        return checkedLook(run, parseLook(looked), '');
+        return checkedLook(run, parseLook(looked.stdout), '');
     const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...release_lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
     return checkedLook(run, parseLook(result.stdout), result.stderr);
 }
@@ -24434,7 +24428,8 @@ async function deployFleet(settings, context, hooks = {}) {
                 item.lock = taken.lock;
                 if (taken.lookFailed)
                     throw new errors/* SlipwayError */.GQ(`${item.name}: the look at the host, in the lock's round trip, ${taken.lookFailed}`, { fix: 'Check the host\'s docker and sh answer for the SSH user, then deploy again' });
-                item.run.looked = taken.looked;
+                if (look && taken.looked !== undefined)
+                    item.run.looked = { args: look.args, stdout: taken.looked };
                 (0,cancel/* throwIfCancelled */.dZ)(signal, `the ${action} on ${item.name}`);
                 strategyStarted = true;
                 const change = await context.log.group(`${action} on ${item.name}`, () => (settings.mode === 'rollback' ? strategy.rollback(item.run) : strategy.deploy(item.run)));

@@ -114,6 +114,9 @@ export function lookArgs(request: LookRequest): string[] {
   ];
 }
 
+/** The separator a look was asked with, from its arguments (lookArgs puts it first). */
+export const lookSeparator = (args: string[]): string | undefined => args[0];
+
 export function lookWords(request: LookRequest): string[] {
   return ['sh', '-c', LOOK_SCRIPT, 'slipway-compose-look', ...lookArgs(request)];
 }

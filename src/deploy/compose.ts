@@ -3,7 +3,7 @@ import { CancelledError, throwIfCancelled } from '../core/cancel.js';
 import { ProcessError, SlipwayError } from '../core/errors.js';
 import { sleep } from '../core/runner/retry.js';
 import {
-  composeWords, defaultProjectName, LOOK_SCRIPT, lookArgs, lookParts, lookWords, pollWords, prepareWords, RECORD_STATE_SCRIPT, recordStateProblem,
+  composeWords, defaultProjectName, LOOK_SCRIPT, lookArgs, lookParts, lookSeparator, lookWords, pollWords, prepareWords, RECORD_STATE_SCRIPT, recordStateProblem,
   renderImageOverride, rollbackTag, serviceContainersWords, type ComposeFlavor, type ComposeProject, type FileWrite, type LookRequest,
 } from './compose-commands.js';
 import { parseHealthProbe, probeWords, type HealthProbe } from './container-probe.js';
@@ -101,32 +101,24 @@ function lookRequest(run: HostRun): LookRequest {
   };
 }
 
-/** The looks the fleet runs in the lock's round trip, by run: the answer is read with the separator it was asked with. */
-const lockedLooks = new WeakMap<HostRun, LookRequest>();
-
 /** The look the fleet runs with the lock (LOOK_SCRIPT: paths, compose, what runs, state, env file). */
 export function composeLookWithLock(run: HostRun): { script: string; args: string[] } {
-  const request = lookRequest(run);
-  lockedLooks.set(run, request);
-  return { script: LOOK_SCRIPT, args: lookArgs(request) };
+  return { script: LOOK_SCRIPT, args: lookArgs(lookRequest(run)) };
 }
 
 /** The look the fleet ran with the lock (once), else one round trip of its own. */
 async function lookAt(run: HostRun): Promise<HostLook> {
   const { compose } = run.settings;
+  // The answer is read with the separator it was asked with.
   const looked = takeLooked(run);
-  const locked = lockedLooks.get(run);
-  lockedLooks.delete(run);
-  let request: LookRequest;
-  let stdout: string;
-  if (looked !== undefined && locked) {
-    request = locked;
-    stdout = looked;
-  } else {
-    request = lookRequest(run);
+  let separator = looked ? lookSeparator(looked.args) : undefined;
+  let stdout = looked?.stdout ?? '';
+  if (!looked || !separator) {
+    const request = lookRequest(run);
+    separator = request.separator;
     stdout = (await run.session.exec(lookWords(request), { label: `ssh ${run.session.target.host}: look at ${compose.service} (paths, compose, containers, state)` })).stdout;
   }
-  const parts = lookParts(stdout, request.separator);
+  const parts = lookParts(stdout, separator);
   if (!parts) throw new SlipwayError(`${run.session.name}: the host's answer to Slipway's look at the compose project was cut short`, { fix: 'Run the deploy again; the host\'s sh must be a POSIX shell' });
   const missing = (parts.get('missing') ?? '').split('\n').filter(Boolean);
   if (missing.length) throw new SlipwayError(`${run.session.name}: missing on the host: ${missing.join(', ')}`, { fix: PATHS_FIX });
@@ -146,7 +138,7 @@ async function lookAt(run: HostRun): Promise<HostLook> {
  * when the fleet already looked with the lock, right after it and only when the service runs.
  */
 async function lookBesideServingVersion(run: HostRun): Promise<{ seen: HostLook; answered?: string }> {
-  if (run.looked !== undefined && lockedLooks.has(run)) {
+  if (run.looked !== undefined) {
     const seen = await lookAt(run);
     return { seen, answered: seen.running ? await servingVersion(run.session, run.settings.health, run.log) : undefined };
   }

@@ -15,10 +15,10 @@ export interface HostRun<S = DeploySettings> {
   /** Aborted on cancel: strategies start no new step before their switch, and cut a pending health check short (docs/cancel.md). */
   signal?: AbortSignal;
   /**
-   * What the strategy's `lookWithLock` script printed, run by the fleet in the lock's own round trip;
-   * read once (`takeLooked`), so a later rollback on the same run looks again.
+   * The strategy's `lookWithLock` look as the fleet ran it in the lock's own round trip: its
+   * arguments and what it printed; read once (`takeLooked`), so a later rollback on the same run looks again.
    */
-  looked?: string;
+  looked?: LookedWithLock;
   /**
    * Set by the fleet: keeps a strategy's closing step (its last remote work, e.g. pruning) for the
    * host's last round trip with the deploy-log line and the lock release (true), or declines it
@@ -44,8 +44,14 @@ export interface ClosingStep {
   settle(stdout: string, exitCode: number): Error | void;
 }
 
+/** A look run in the lock's round trip: the arguments it was asked with, and its stdout. */
+export interface LookedWithLock {
+  args: string[];
+  stdout: string;
+}
+
 /** The look the fleet ran with the lock, once; undefined when there is none (or it was read). */
-export function takeLooked(run: HostRun): string | undefined {
+export function takeLooked(run: HostRun): LookedWithLock | undefined {
   const looked = run.looked;
   run.looked = undefined;
   return looked;

@@ -176,7 +176,7 @@ function lookArgs(run: ReleaseRun): string[] {
 /** The look the fleet ran with the lock (once), else one round trip of its own. */
 async function lookAt(run: ReleaseRun): Promise<HostLook> {
   const looked = takeLooked(run);
-  if (looked !== undefined) return checkedLook(run, parseLook(looked), '');
+  if (looked !== undefined) return checkedLook(run, parseLook(looked.stdout), '');
   const result = await run.session.exec(['sh', '-c', LOOK, 'slipway-look', ...lookArgs(run)], { allowFailure: true, label: `ssh ${run.session.target.host}: look at releases` });
   return checkedLook(run, parseLook(result.stdout), result.stderr);
 }
